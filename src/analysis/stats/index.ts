@@ -1,0 +1,26 @@
+// Statistics layer: each file holds one statistic, matched against R.
+
+// Tests
+export { wilcoxonSignedRank } from './wilcoxonSignedRank.ts';
+export type { WilcoxonResult } from './wilcoxonSignedRank.ts';
+export { holm } from './holm.ts';
+
+// Correlation
+export { kendallTest } from './kendallTau.ts';
+export type { KendallResult } from './kendallTau.ts';
+export { pearsonTest, pearsonR } from './pearson.ts';
+export type { PearsonResult } from './pearson.ts';
+export { spearmanTest, prho } from './spearman.ts';
+export type { SpearmanResult } from './spearman.ts';
+
+// Trend
+export { linearTrend } from './linearRegression.ts';
+export type { TrendResult } from './linearRegression.ts';
+
+// Helpers: ranks, distributions, quantiles, randomness
+export { rank } from './rank.ts';
+export { normalCdf, normalUpper, studentTCdf } from './distributions.ts';
+export { psignrank } from './signedRankDistribution.ts';
+export { pkendall } from './kendallDistribution.ts';
+export { quantileSorted } from './quantile.ts';
+export { mulberry32, randomInt } from './random.ts';
