@@ -1,0 +1,183 @@
+// analyse(dataset, options) → the whole study for one state of the controls.
+//
+// Steps: choose window and categories → per-order before/after totals → for events and harm,
+// overall and per category: totals, reduction with its bootstrap interval, the paired Wilcoxon
+// signed-rank test and (across the categories shown) Holm-adjusted p → the post-order monthly
+// trend (OLS slope, Kendall's tau) → the monthly events–harm correlation (Pearson, Spearman).
+// The result is plain JSON: the CLI prints it, the pages render it, the tests check it.
+
+import { sum } from 'simple-statistics'; // compensated (Kahan) summation
+import { categoryName } from './categories.ts';
+import { OptionError } from './errors.ts';
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_SEED, bootstrapDraws, reduction, reductionIntervals } from './reduction.ts';
+import { holm } from './stats/holm.ts';
+import { kendallTest } from './stats/kendallTau.ts';
+import { linearTrend } from './stats/linearRegression.ts';
+import { pearsonTest } from './stats/pearson.ts';
+import { spearmanTest } from './stats/spearman.ts';
+import { wilcoxonSignedRank } from './stats/wilcoxonSignedRank.ts';
+import { monthlyTotals, perOrderTotals, windowedEvents, type MonthTotal, type PeriodTotals } from './tables.ts';
+import type { AnalysisOptions, Dataset } from './types.ts';
+
+export interface PairedTest {
+  /** R's V: the sum of the ranks of the positive before − after differences. */
+  V: number | null;
+  p: number | null;
+  /** Holm-adjusted p across the categories shown (per-category results only). */
+  pAdjusted?: number | null;
+  method: 'exact' | 'normal' | null;
+  /** People whose before and after differ (the others carry no information for this test). */
+  n: number;
+  reason?: string;
+}
+
+export interface Measure {
+  pre: number;
+  post: number;
+  /** 1 − post / pre; null when pre is 0. */
+  reduction: number | null;
+  /** 95% person-level bootstrap interval for the reduction, [lower, upper]; null when it cannot be formed. */
+  ci: [number, number] | null;
+  test: PairedTest;
+}
+
+export interface Trend {
+  /** Change per month in the monthly total, months 1 … W after the order. */
+  slope: number | null;
+  p: number | null;
+  tau: number | null;
+  tauP: number | null;
+  tauMethod: 'exact' | 'normal' | null;
+  reason?: string;
+}
+
+export interface PerOrderRow {
+  order: string;
+  eventsPre: number;
+  eventsPost: number;
+  harmPre: number;
+  harmPost: number;
+}
+
+export interface AnalysisResult {
+  window: number;
+  categories: string[];
+  categoryNames: Record<string, string>;
+  /** Number of analysed orders (people), including those with no events. */
+  orders: number;
+  /** The register and why orders are in or out of the analysis (the 114 → 49 → 41 flow). */
+  sample: { register: number; analysed: number; excludedData: number; excludedFollowup: number };
+  events: Measure;
+  harm: Measure;
+  byCategory: Record<string, { events: Measure; harm: Measure }>;
+  trend: { events: Trend; harm: Trend };
+  correlation: {
+    pearson: { r: number | null; p: number | null; reason?: string };
+    spearman: { rho: number | null; p: number | null; method: string | null; reason?: string };
+  };
+  /** Totals per month, −W … −1 then 1 … W. */
+  monthly: MonthTotal[];
+  perOrder: PerOrderRow[];
+  bootstrap: { resamples: number; seed: number; level: number };
+}
+
+export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}): { window: number; categories: string[] } {
+  const window = options.window ?? dataset.span;
+  if (!Number.isInteger(window) || window < 1 || window > dataset.span) {
+    throw new OptionError('window', `${window} is outside 1 … ${dataset.span}, the months these data cover`);
+  }
+  const requested = options.categories ?? dataset.categories;
+  const unknown = requested.filter((c) => !dataset.categories.includes(c));
+  if (unknown.length > 0) {
+    throw new OptionError('categories', `${unknown.join(', ')} not in the data (known: ${dataset.categories.join(', ')})`);
+  }
+  // Keep the dataset's display order whatever order the reader listed them in.
+  return { window, categories: dataset.categories.filter((c) => requested.includes(c)) };
+}
+
+export function analyse(dataset: Dataset, options: AnalysisOptions = {}): AnalysisResult {
+  const { window, categories } = resolveOptions(dataset, options);
+  const windowed = windowedEvents(dataset, window, categories);
+  const totals = perOrderTotals(dataset, windowed, categories);
+  const draws = bootstrapDraws(totals.ids.length);
+
+  // Every (totals, measure) pair the result reports: overall first, then each category.
+  const groups: PeriodTotals[] = [totals.overall, ...categories.map((c) => totals.byCategory[c])];
+  const series = groups.flatMap((t) => [
+    { pre: t.eventsPre, post: t.eventsPost },
+    { pre: t.harmPre, post: t.harmPost },
+  ]);
+  const intervals = reductionIntervals(series, draws);
+  const measures = series.map(({ pre, post }, k): Measure => {
+    const sumPre = sum(pre as number[]);
+    const sumPost = sum(post as number[]);
+    const interval = intervals[k];
+    const w = wilcoxonSignedRank(pre, post);
+    const test: PairedTest = { V: w.V, p: w.p, method: w.method, n: w.n };
+    if (w.reason) test.reason = w.reason;
+    return {
+      pre: sumPre,
+      post: sumPost,
+      reduction: reduction(sumPre, sumPost),
+      ci: interval ? [interval.lower, interval.upper] : null,
+      test,
+    };
+  });
+
+  const byCategory: AnalysisResult['byCategory'] = {};
+  categories.forEach((c, k) => {
+    byCategory[c] = { events: measures[2 * (k + 1)], harm: measures[2 * (k + 1) + 1] };
+  });
+  for (const which of ['events', 'harm'] as const) {
+    const adjusted = holm(categories.map((c) => byCategory[c][which].test.p));
+    categories.forEach((c, k) => (byCategory[c][which].test.pAdjusted = adjusted[k]));
+  }
+
+  const monthly = monthlyTotals(windowed, window);
+  const after = monthly.filter((m) => m.month > 0);
+  const trend = (values: number[]): Trend => {
+    const months = after.map((m) => m.month);
+    const ols = linearTrend(months, values);
+    const k = kendallTest(months, values);
+    const t: Trend = { slope: ols.slope, p: ols.p, tau: k.tau, tauP: k.p, tauMethod: k.method };
+    const reason = ols.reason ?? k.reason;
+    if (reason) t.reason = reason;
+    return t;
+  };
+  const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
+  const spearman = spearmanTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
+
+  return {
+    window,
+    categories,
+    categoryNames: Object.fromEntries(categories.map((c) => [c, categoryName(c)])),
+    orders: totals.ids.length,
+    sample: {
+      register: dataset.orders.length,
+      analysed: totals.ids.length,
+      excludedData: dataset.orders.filter((o) => o.sample === 'excluded_data').length,
+      excludedFollowup: dataset.orders.filter((o) => o.sample === 'excluded_followup').length,
+    },
+    events: measures[0],
+    harm: measures[1],
+    byCategory,
+    trend: { events: trend(after.map((m) => m.events)), harm: trend(after.map((m) => m.harm)) },
+    correlation: {
+      pearson: withReason({ r: pearson.r, p: pearson.p }, pearson.reason),
+      spearman: withReason({ rho: spearman.rho, p: spearman.p, method: spearman.method }, spearman.reason),
+    },
+    monthly,
+    perOrder: totals.ids.map((order, k) => ({
+      order,
+      eventsPre: totals.overall.eventsPre[k],
+      eventsPost: totals.overall.eventsPost[k],
+      harmPre: totals.overall.harmPre[k],
+      harmPost: totals.overall.harmPost[k],
+    })),
+    bootstrap: { resamples: draws.length / Math.max(totals.ids.length, 1), seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
+  };
+}
+
+function withReason<T extends object>(value: T, reason: string | undefined): T & { reason?: string } {
+  return reason ? { ...value, reason } : value;
+}

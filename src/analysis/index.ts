@@ -1,0 +1,20 @@
+// The analysis engine: pure functions, no DOM and no I/O. Text in, plain JSON out.
+// The same module runs in Node (CLI, tests, static build) and in the reader's browser.
+
+// Input: parsing and validation
+export { parseDataset, ORDER_COLUMNS, EVENT_COLUMNS } from './validate.ts';
+export type { SourceText } from './validate.ts';
+export { parseCsv } from './csv.ts';
+export { DataError, OptionError } from './errors.ts';
+
+// Analysis
+export { analyse, resolveOptions } from './analyse.ts';
+export type { AnalysisResult, Measure, PairedTest, Trend, PerOrderRow } from './analyse.ts';
+export { reduction, reductionInterval, reductionIntervals, bootstrapDraws, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, BOOTSTRAP_LEVEL } from './reduction.ts';
+export { monthlyTotals, perOrderTotals, windowedEvents } from './tables.ts';
+export type { MonthTotal } from './tables.ts';
+
+// Categories and types
+export { STUDY_CATEGORIES, categoryName, sortCategories } from './categories.ts';
+export type { AnalysisOptions, Dataset, OffendingEvent, Order, Sample } from './types.ts';
+export { SAMPLES } from './types.ts';
