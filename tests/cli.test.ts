@@ -1,0 +1,91 @@
+// The `analyze` command: JSON shape, agreement with analyse(), readable tables, and a one-line
+// error naming file, row and column (exit status 1, nothing on stdout, no stack trace) for each
+// kind of bad input the issue lists.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyse } from '../src/analysis/analyse.ts';
+import { bundled, readData } from './helpers/bundled.ts';
+
+const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'stro-cli-'));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const orders = readData('orders.csv');
+const events = readData('events.csv');
+const [eventsHeader, firstEvent, ...restEvents] = events.split('\n');
+const [ordersHeader, firstOrder, ...restOrders] = orders.split('\n');
+
+test('--json prints exactly one JSON object with the documented shape, equal to analyse()', () => {
+  const out = run('--json');
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stdout.trim().split('\n').length, 1);
+  const json = JSON.parse(out.stdout);
+  for (const key of ['window', 'categories', 'orders', 'events', 'harm', 'byCategory', 'trend', 'correlation']) assert.ok(key in json, key);
+  for (const m of ['events', 'harm']) {
+    for (const key of ['pre', 'post', 'reduction', 'ci']) assert.ok(key in json[m], `${m}.${key}`);
+    assert.ok('V' in json[m].test && 'p' in json[m].test);
+    for (const c of json.categories) assert.ok('pAdjusted' in json.byCategory[c][m].test, `${c} ${m} pAdjusted`);
+  }
+  for (const key of ['slope', 'p', 'tau', 'tauP']) assert.ok(key in json.trend.events && key in json.trend.harm, key);
+  assert.ok('r' in json.correlation.pearson && 'p' in json.correlation.pearson);
+  assert.ok('rho' in json.correlation.spearman && 'p' in json.correlation.spearman);
+  assert.deepEqual(json, JSON.parse(JSON.stringify(analyse(bundled))));
+});
+
+test('--window and --categories reach the engine', () => {
+  const out = run('--json', '--window', '12', '--categories', 'drugs,violence');
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }))));
+});
+
+test('readable tables show the headline figures as the engine computes them', () => {
+  const out = run();
+  assert.equal(out.status, 0, out.stderr);
+  const r = analyse(bundled);
+  assert.match(out.stdout, new RegExp(`Overall\\s+${r.events.pre}\\s+${r.events.post}\\s+${Math.round(100 * r.events.reduction!)}%`));
+  for (const c of r.categories) assert.match(out.stdout, new RegExp(r.categoryNames[c]));
+  assert.match(out.stdout, /Synthetic data/);
+  assert.doesNotMatch(out.stdout, /NaN|undefined/);
+});
+
+const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
+  { name: 'missing file', args: () => ['--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
+  { name: 'empty file', args: () => ['--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
+  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.replace(',harm\n', '\n').split('\n').map((l, k) => (k === 0 ? l : l.replace(/,[^,]*$/, ''))).join('\n'))], expect: /nocol\.csv, row 0, column "harm": required column is missing/ },
+  { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, row 0, column "month": required column is missing \(found "mnth"/ },
+  { name: 'non-numeric month', args: () => ['--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
+  { name: 'zero month', args: () => ['--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },
+  { name: 'negative harm', args: () => ['--events', write('neg.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',-5'), ...restEvents].join('\n'))], expect: /neg\.csv, row 1, column "harm": -5 is negative/ },
+  { name: 'unknown order', args: () => ['--events', write('who.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, 'O-NOBODY'), ...restEvents].join('\n'))], expect: /who\.csv, row 1, column "order_id": "O-NOBODY" is not an order in the orders file/ },
+  { name: 'duplicate order id', args: () => ['--orders', write('dup.csv', [ordersHeader, firstOrder, firstOrder, ...restOrders].join('\n'))], expect: /dup\.csv, row 2, column "order_id": ".*" duplicates the id in row 1/ },
+  { name: 'wrong delimiter', args: () => ['--events', write('semi.csv', events.replace(/,/g, ';'))], expect: /semi\.csv, row 0: columns are separated by ";"/ },
+  { name: 'window above the span', args: () => ['--window', '25'], expect: /window: 25 is outside 1 … 24/ },
+  { name: 'window zero', args: () => ['--window', '0'], expect: /window: 0 is outside 1 … 24/ },
+  { name: 'window not a number', args: () => ['--window', 'two'], expect: /--window: "two" is not a whole number/ },
+  { name: 'unknown category', args: () => ['--categories', 'violence,fraud'], expect: /categories: fraud not in the data/ },
+  { name: 'event of an excluded order', args: () => {
+    const excluded = orders.split('\n').find((l) => l.includes(',excluded_data,'))!.split(',')[0];
+    return ['--events', write('excl.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, excluded), ...restEvents].join('\n'))];
+  }, expect: /excl\.csv, row 1, column "order_id": ".*" is marked excluded_data/ },
+  { name: 'unknown option', args: () => ['--windw', '3'], expect: /unknown option --windw/ },
+];
+
+for (const c of bad) {
+  test(`bad input: ${c.name} → one line naming where, exit 1`, () => {
+    const out = run(...c.args());
+    assert.equal(out.status, 1, `exit status; stderr: ${out.stderr}`);
+    assert.equal(out.stdout, '', 'nothing on stdout');
+    assert.match(out.stderr, c.expect);
+    assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+    assert.doesNotMatch(out.stderr, /\n\s+at |Error:/, 'no stack trace');
+  });
+}

@@ -1,0 +1,128 @@
+// Properties of analyse() that must hold for any state of the controls, and its behaviour at
+// the edges: no category chosen, a one-month window, orders with no events, a reader's own
+// categories. Expected values here come from the engine's own definitions (sums, identities),
+// never from constants copied from its output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../src/analysis/analyse.ts';
+import { parseDataset } from '../src/analysis/validate.ts';
+import { DataError } from '../src/analysis/errors.ts';
+import { quantileSelect } from '../src/analysis/stats/quantileSelect.ts';
+import { quantileSorted } from '../src/analysis/stats/quantile.ts';
+import { mulberry32 } from '../src/analysis/stats/random.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const noBadNumbers = (value: unknown) => {
+  const text = JSON.stringify(value);
+  assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  assert.deepEqual(JSON.parse(text), value, 'the result survives JSON unchanged');
+};
+
+test('every window and every single category: totals add up and nothing is NaN', () => {
+  for (let window = 1; window <= bundled.span; window++) {
+    const r = analyse(bundled, { window });
+    noBadNumbers(r);
+    for (const m of ['events', 'harm'] as const) {
+      const sumPre = r.categories.reduce((s, c) => s + r.byCategory[c][m].pre, 0);
+      assert.equal(r[m].pre, sumPre, `${m} before, window ${window}`);
+      const monthlyPre = r.monthly.filter((x) => x.month < 0).reduce((s, x) => s + x[m], 0);
+      const monthlyPost = r.monthly.filter((x) => x.month > 0).reduce((s, x) => s + x[m], 0);
+      assert.equal(monthlyPre, r[m].pre);
+      assert.equal(monthlyPost, r[m].post);
+      const perOrder = r.perOrder.reduce((s, o) => s + (m === 'events' ? o.eventsPre : o.harmPre), 0);
+      assert.equal(perOrder, r[m].pre);
+    }
+    assert.equal(r.monthly.length, 2 * window);
+    assert.equal(r.perOrder.length, 41, 'orders with no events stay in the sample');
+  }
+  for (const c of bundled.categories) {
+    const r = analyse(bundled, { categories: [c] });
+    assert.deepEqual(Object.keys(r.byCategory), [c]);
+    assert.equal(r.byCategory[c].events.test.pAdjusted, r.byCategory[c].events.test.p, 'Holm over one p is that p');
+  }
+});
+
+test('counts match a direct count of the events', () => {
+  const r = analyse(bundled, { window: 9, categories: ['drugs', 'other'] });
+  const inState = bundled.events.filter((e) => Math.abs(e.month) <= 9 && ['drugs', 'other'].includes(e.category));
+  assert.equal(r.events.pre, inState.filter((e) => e.month < 0).length);
+  assert.equal(r.events.post, inState.filter((e) => e.month > 0).length);
+  assert.equal(r.harm.post, inState.filter((e) => e.month > 0).reduce((s, e) => s + e.harm, 0));
+});
+
+test('no category chosen: an explicit empty result with reasons, not NaN', () => {
+  const r = analyse(bundled, { categories: [] });
+  noBadNumbers(r);
+  assert.deepEqual(r.categories, []);
+  assert.equal(r.events.pre, 0);
+  assert.equal(r.events.reduction, null);
+  assert.equal(r.events.ci, null);
+  assert.equal(r.events.test.p, null);
+  assert.ok(r.events.test.reason);
+  assert.equal(r.trend.events.p, null);
+  assert.ok(r.trend.events.reason);
+  assert.equal(r.correlation.pearson.r, null);
+  assert.ok(r.correlation.pearson.reason);
+});
+
+test('the same state always gives the same interval (seeded bootstrap)', () => {
+  const a = analyse(bundled, { window: 18 });
+  const b = analyse(bundled, { window: 18 });
+  assert.deepEqual(a.events.ci, b.events.ci);
+  assert.deepEqual(a.byCategory.violence.harm.ci, b.byCategory.violence.harm.ci);
+  assert.notDeepEqual(a.events.ci, analyse(bundled, { window: 6 }).events.ci);
+});
+
+test('category order follows the study, whatever order they are asked in', () => {
+  assert.deepEqual(analyse(bundled, { categories: ['other', 'modern_slavery'] }).categories, ['modern_slavery', 'other']);
+});
+
+test('a reader\'s own categories and a shorter span are accepted', () => {
+  const ds = parseDataset(
+    { name: 'o.csv', text: 'order_id,issued,sample,duration_months,conditions\na,2019-Q1,analysed,,\nb,2019-Q2,analysed,24,exclusion_zone\nc,2020-Q1,excluded_data,,\n' },
+    { name: 'e.csv', text: 'order_id,month,category,offence,harm\na,-3,fraud,Fraud,5\na,-1,fraud,Fraud,5\na,2,fraud,Fraud,5\nb,-2,public_order,Affray,7.5\n' },
+  );
+  assert.equal(ds.span, 3);
+  assert.deepEqual(ds.categories, ['fraud', 'public_order']);
+  const r = analyse(ds);
+  noBadNumbers(r);
+  assert.equal(r.categoryNames.public_order, 'Public order');
+  assert.equal(r.orders, 2);
+  assert.equal(r.events.pre, 3);
+  assert.equal(r.events.post, 1);
+  assert.throws(() => analyse(ds, { window: 4 }), /window: 4 is outside 1 … 3/);
+});
+
+test('validation names file, row and column', () => {
+  const orders = 'order_id,issued,sample,duration_months,conditions\na,2019-Q1,analysed,,\n';
+  const parse = (events: string) => () => parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events });
+  const header = 'order_id,month,category,offence,harm\n';
+  const check = (events: string, pattern: RegExp) => assert.throws(parse(header + events), (e: unknown) => e instanceof DataError && pattern.test(e.message));
+  check('a,1.5,drugs,X,1\n', /^e\.csv, row 1, column "month": "1\.5" is not a whole number/);
+  check('a,1,drugs,X,1\na,2,Drugs,X,1\n', /^e\.csv, row 2, column "category": "Drugs" is not a lowercase category code/);
+  check('a,1,drugs,,1\n', /^e\.csv, row 1, column "offence": is empty/);
+  check('a,1,drugs,X,\n', /^e\.csv, row 1, column "harm": "" is not a number/);
+  check('a,1,drugs,X,1,extra\n', /^e\.csv, row 1: has 6 fields but the header has 5/);
+  check('a,1,drugs,"X,1\n', /^e\.csv, row 1: a quoted field opened on line 2 is never closed/);
+});
+
+test('quoted fields with commas and CRLF line ends are read correctly', () => {
+  const ds = parseDataset(
+    { name: 'o.csv', text: 'order_id,issued,sample,duration_months,conditions\r\na,2019-Q1,analysed,,\r\n' },
+    { name: 'e.csv', text: '\ufefforder_id,month,category,offence,harm\r\na,-1,drugs,"Supply, Class A",547.5\r\n' },
+  );
+  assert.equal(ds.events[0].offence, 'Supply, Class A');
+  assert.equal(ds.events[0].harm, 547.5);
+});
+
+test('quantile by selection agrees with the sorted type-7 quantile', () => {
+  const rng = mulberry32(7);
+  for (let trial = 0; trial < 200; trial++) {
+    const n = 1 + Math.floor(rng() * 60);
+    const values = Array.from({ length: n }, () => Math.round(rng() * 20) / 4); // many ties
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const p of [0, 0.025, 0.5, 0.975, 1]) {
+      assert.equal(quantileSelect(Float64Array.from(values), p), quantileSorted(sorted, p), `n ${n}, p ${p}`);
+    }
+  }
+});
