@@ -44,6 +44,8 @@ export interface Measure {
 export interface Trend {
   /** Change per month in the monthly total, months 1 … W after the order. */
   slope: number | null;
+  /** The fitted line's value at month 0, so that the line is intercept + slope × month. */
+  intercept: number | null;
   p: number | null;
   tau: number | null;
   tauP: number | null;
@@ -139,7 +141,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     const months = after.map((m) => m.month);
     const ols = linearTrend(months, values);
     const k = kendallTest(months, values);
-    const t: Trend = { slope: ols.slope, p: ols.p, tau: k.tau, tauP: k.p, tauMethod: k.method };
+    const t: Trend = { slope: ols.slope, intercept: ols.intercept, p: ols.p, tau: k.tau, tauP: k.p, tauMethod: k.method };
     const reason = ols.reason ?? k.reason;
     if (reason) t.reason = reason;
     return t;
