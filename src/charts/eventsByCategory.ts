@@ -1,0 +1,34 @@
+// Arrests before vs after the order, one pair of bars per offence category.
+// The overall totals are in the text, not drawn as a fifth group: a total bar would dwarf the
+// categories and invite comparing a whole with its parts. Bars start at zero and carry their numbers.
+
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import { formatNumber } from '../lib/format.ts';
+import { periodBarsChart, periodBarsTable } from './periodBars.ts';
+import { NO_CATEGORY, change } from './shared.ts';
+import type { ChartOptions, ChartTable, Figure } from './types.ts';
+
+export function describeEventsByCategory(result: AnalysisResult): string {
+  if (result.categories.length === 0) return NO_CATEGORY;
+  const parts = result.categories.map((c) => {
+    const m = result.byCategory[c].events;
+    return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
+  });
+  return (
+    `Arrests in the ${formatNumber(result.window)} months before and after each order, by category: ${parts.join('; ')}. ` +
+    `Across these categories, arrests ${change(result.events)}.`
+  );
+}
+
+export function tableEventsByCategory(result: AnalysisResult): ChartTable {
+  return periodBarsTable(result, 'events', `Arrests in the ${formatNumber(result.window)} months before and after the order, by category`);
+}
+
+export function eventsByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
+  return periodBarsChart(
+    result,
+    'events',
+    { ariaLabel: 'Arrests before and after the order, by category', yLabel: 'Arrests', description: describeEventsByCategory(result) },
+    options,
+  );
+}

@@ -1,0 +1,34 @@
+// Total harm before vs after the order, one pair of bars per offence category. Harm is the
+// Cambridge Crime Harm Index: each offence weighted by its starting-point sentence in days, so a
+// few serious offences can outweigh many minor ones; that is why this figure differs from the arrests.
+
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import { formatNumber } from '../lib/format.ts';
+import { periodBarsChart, periodBarsTable } from './periodBars.ts';
+import { NO_CATEGORY, change } from './shared.ts';
+import type { ChartOptions, ChartTable, Figure } from './types.ts';
+
+export function describeHarmByCategory(result: AnalysisResult): string {
+  if (result.categories.length === 0) return NO_CATEGORY;
+  const parts = result.categories.map((c) => {
+    const m = result.byCategory[c].harm;
+    return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
+  });
+  return (
+    `Total harm (Cambridge Crime Harm Index, days) in the ${formatNumber(result.window)} months before and after each order, by category: ${parts.join('; ')}. ` +
+    `Across these categories, total harm ${change(result.harm, ' days')}.`
+  );
+}
+
+export function tableHarmByCategory(result: AnalysisResult): ChartTable {
+  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${formatNumber(result.window)} months before and after the order, by category`);
+}
+
+export function harmByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
+  return periodBarsChart(
+    result,
+    'harm',
+    { ariaLabel: 'Total harm before and after the order, by category', yLabel: 'Harm (CCHI days)', description: describeHarmByCategory(result) },
+    options,
+  );
+}

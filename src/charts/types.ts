@@ -1,0 +1,27 @@
+// Types shared by every figure: the options a caller may pass, what a figure returns, and the
+// "show as table" alternative that each figure file also exports.
+
+import type * as Plot from '@observablehq/plot';
+
+export interface ChartOptions {
+  /** The document to create elements in; required outside the browser (pass linkedom's at build time). */
+  document?: Document;
+  /** Outer width in pixels; default 640. */
+  width?: number;
+  /**
+   * The dataset's full category list (dataset.categories). A reader's own category codes take
+   * their colour from their position in it, so colours stay put when the reader filters.
+   * Default: result.categories.
+   */
+  allCategories?: readonly string[];
+}
+
+/** What Plot.plot returns: an <svg>, or a <figure> holding a legend and the <svg>; with `.scale(name)`. */
+export type Figure = (SVGSVGElement | HTMLElement) & Plot.Plot;
+
+/** The "show as table" alternative: exactly the numbers the figure draws, already formatted. */
+export interface ChartTable {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}

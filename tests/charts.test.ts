@@ -1,0 +1,245 @@
+// The figure layer: every figure rendered server-side (linkedom) for three states of the
+// controls and compared with committed SVG/HTML snapshots, in the style of Observable Plot's own
+// tests (generated ids and class names renumbered, geometry rounded to 2 decimals). A snapshot is
+// written only when it is missing AND UPDATE_SNAPSHOTS=1; otherwise a missing or changed snapshot
+// fails. To accept a deliberate change: delete the file, rerun with UPDATE_SNAPSHOTS=1, look at it.
+// The other tests check what does not depend on snapshots: the numbers in tables and descriptions
+// are the result's, the unit chart draws one square per event, category colours never move.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
+import { formatNumber } from '../src/lib/format.ts';
+import * as charts from '../src/charts/index.ts';
+import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+const options: ChartOptions = { document: document as unknown as Document };
+const snapshots = new URL('./snapshots/', import.meta.url);
+
+const states: Record<string, AnalysisResult> = {
+  default: analyse(bundled),
+  'w12-violence-drugs': analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }),
+  empty: analyse(bundled, { categories: [] }),
+};
+
+interface Entry {
+  chart: (r: AnalysisResult, o: ChartOptions) => Figure;
+  describe: (r: AnalysisResult) => string;
+  table: (r: AnalysisResult) => ChartTable;
+}
+const figures: Record<string, Entry> = {
+  eventUnits: {
+    chart: (r, o) => charts.eventUnitsChart(charts.eventUnits(bundled, r), r, o),
+    describe: charts.describeEventUnits,
+    table: charts.tableEventUnits,
+  },
+  eventsByCategory: { chart: charts.eventsByCategoryChart, describe: charts.describeEventsByCategory, table: charts.tableEventsByCategory },
+  harmByCategory: { chart: charts.harmByCategoryChart, describe: charts.describeHarmByCategory, table: charts.tableHarmByCategory },
+  perOrder: { chart: charts.perOrderChart, describe: charts.describePerOrder, table: charts.tablePerOrder },
+  monthlyHarm: { chart: charts.monthlyHarmChart, describe: charts.describeMonthlyHarm, table: charts.tableMonthlyHarm },
+  monthlyEvents: { chart: charts.monthlyEventsChart, describe: charts.describeMonthlyEvents, table: charts.tableMonthlyEvents },
+  scatter: { chart: charts.scatterChart, describe: charts.describeScatter, table: charts.tableScatter },
+  sampleFlow: { chart: charts.sampleFlowChart, describe: charts.describeSampleFlow, table: charts.tableSampleFlow },
+};
+
+// ---- snapshot serialisation ---------------------------------------------------------------
+
+const round = (text: string) => text.replace(/-?\d*\.\d+(?:e-?\d+)?/g, (n) => String(Math.round(Number(n) * 100) / 100));
+
+/** Renumber Plot's generated ids (clip, marker, pattern) and class names, round geometry. */
+function serialise(root: Element): string {
+  for (const svg of root.tagName.toLowerCase() === 'svg' ? [root] : [...root.querySelectorAll('svg')]) {
+    svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  }
+  const ids = new Map<string, string>();
+  for (const node of root.querySelectorAll('[id]')) {
+    const id = node.getAttribute('id')!;
+    const kind = /^plot-(\w+)-\d+$/.exec(id)?.[1];
+    if (kind) {
+      ids.set(id, `plot-${kind}-${ids.size + 1}`);
+      node.setAttribute('id', ids.get(id)!);
+    }
+  }
+  for (const node of [root, ...root.querySelectorAll('*')]) {
+    for (const { name, value } of [...node.attributes]) {
+      if (name.startsWith('aria-')) continue; // descriptions carry formatted numbers: keep them exact
+      let v = value.replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m));
+      v = v.replace(/\bplot-[0-9a-f]{6}\b/g, 'plot');
+      node.setAttribute(name, name === 'class' ? v : round(v));
+    }
+  }
+  for (const style of root.querySelectorAll('style')) style.textContent = style.textContent!.replace(/\bplot-[0-9a-f]{6}\b/g, 'plot');
+  // one element per line, but never inside <text> (white-space: pre would show the line breaks)
+  return root.outerHTML.replace(/><(?!\/?tspan)/g, '>\n<') + '\n';
+}
+
+function assertSnapshot(name: string, figure: Figure) {
+  const root = figure as unknown as Element;
+  const ext = root.tagName.toLowerCase() === 'svg' ? 'svg' : 'html';
+  const file = new URL(`${name}.${ext}`, snapshots);
+  const actual = serialise(root);
+  if (!existsSync(file)) {
+    if (process.env.UPDATE_SNAPSHOTS === '1') {
+      mkdirSync(snapshots, { recursive: true });
+      writeFileSync(file, actual, 'utf8');
+      return;
+    }
+    assert.fail(`missing snapshot ${file.pathname}: run with UPDATE_SNAPSHOTS=1 to create it, then look at it`);
+  }
+  assert.equal(actual, readFileSync(file, 'utf8'), `${name}.${ext} differs from its snapshot (delete it and rerun with UPDATE_SNAPSHOTS=1 to accept)`);
+}
+
+// ---- helpers over rendered figures --------------------------------------------------------
+
+/** The plot's own <svg>: the figure itself, or the <figure>'s direct <svg> child (legend swatches are svgs too). */
+const svgOf = (figure: Figure): Element => {
+  const root = figure as unknown as Element;
+  return root.tagName.toLowerCase() === 'svg' ? root : [...root.children].find((e) => e.tagName.toLowerCase() === 'svg')!;
+};
+const marks = (figure: Figure, label: string) => [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] rect`)];
+const distinct = (values: (string | null)[]) => [...new Set(values)];
+
+// ---- tests --------------------------------------------------------------------------------
+
+for (const [state, result] of Object.entries(states)) {
+  describe(`figures, state ${state}`, () => {
+    for (const [name, entry] of Object.entries(figures)) {
+      test(`${name}: snapshot, labels and text alternatives`, () => {
+        const figure = entry.chart(result, options);
+        const svg = svgOf(figure);
+        assert.equal(svg.getAttribute('aria-description'), entry.describe(result));
+        assert.ok(svg.getAttribute('aria-label'), 'every figure has an aria-label');
+        assert.equal(svg.querySelector('title'), null, 'no information only in a hover title');
+        assert.doesNotMatch(svg.outerHTML, /NaN|undefined|Infinity|@import|url\(http/);
+        const text = entry.describe(result);
+        assert.doesNotMatch(text, /NaN|undefined|Infinity|null/);
+        const table = entry.table(result);
+        assert.ok(table.caption.length > 0);
+        for (const row of table.rows) {
+          assert.equal(row.length, table.columns.length);
+          for (const cell of row) assert.doesNotMatch(cell, /NaN|undefined|Infinity|null/);
+        }
+        assertSnapshot(`${name}-${state}`, figure);
+      });
+    }
+
+    test('eventUnits: one square per event, in arrow-key order', () => {
+      const units = charts.eventUnits(bundled, result);
+      assert.equal(units.length, result.events.pre + result.events.post);
+      assert.deepEqual(units.map((u) => u.index), units.map((_, k) => k));
+      const rank = (u: charts.Unit) => [u.period === 'pre' ? 0 : 1, result.categories.indexOf(u.category), u.month];
+      for (let k = 1; k < units.length; k++) {
+        const [a, b] = [rank(units[k - 1]), rank(units[k])];
+        const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+        assert.ok(cmp < 0 || (cmp === 0 && units[k - 1].orderId <= units[k].orderId), `unit ${k} out of order`);
+      }
+      for (const c of result.categories) {
+        for (const p of ['pre', 'post'] as const) {
+          assert.equal(units.filter((u) => u.category === c && u.period === p).length, result.byCategory[c].events[p]);
+        }
+      }
+      const figure = charts.eventUnitsChart(units, result, options);
+      const squares = marks(figure, 'rect');
+      assert.equal(squares.length, result.events.pre + result.events.post);
+      const titles = [...svgOf(figure).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+      assert.ok(titles.includes(`Before: ${formatNumber(result.events.pre)} event${result.events.pre === 1 ? '' : 's'}`));
+      assert.ok(titles.includes(`After: ${formatNumber(result.events.post)} event${result.events.post === 1 ? '' : 's'}`));
+      // unitRect gives the drawn square: the k-th <rect> is unit k
+      for (const k of [0, Math.floor(units.length / 2), units.length - 1].filter((k) => k >= 0 && k < units.length)) {
+        const r = charts.unitRect(figure, units[k]);
+        const el = squares[k];
+        assert.ok(Math.abs(r.x - Number(el.getAttribute('x'))) < 1e-6);
+        assert.ok(Math.abs(r.y - Number(el.getAttribute('y'))) < 1e-6);
+        assert.ok(Math.abs(r.width - Number(el.getAttribute('width'))) < 1e-6);
+        assert.ok(Math.abs(r.height - Number(el.getAttribute('height'))) < 1e-6);
+        assert.ok(Math.abs(r.width - r.height) < 1e-6, 'squares are square');
+      }
+    });
+
+    test('category colours: the palette, in result.categories order, on every figure', () => {
+      const expected = result.categories.map((c) => charts.categoryColor(c, bundled.categories.indexOf(c)));
+      assert.deepEqual(charts.colorScale(result, bundled.categories).range, expected);
+      for (const c of result.categories) if (charts.CATEGORY_COLORS[c]) assert.equal(expected[result.categories.indexOf(c)], charts.CATEGORY_COLORS[c]);
+      const units = charts.eventUnitsChart(charts.eventUnits(bundled, result), result, options);
+      assert.deepEqual(distinct(marks(units, 'rect').map((e) => e.getAttribute('fill'))), expected);
+      for (const chart of [charts.eventsByCategoryChart, charts.harmByCategoryChart]) {
+        assert.deepEqual(distinct(marks(chart(result, options), 'bar').map((e) => e.getAttribute('fill'))), expected);
+      }
+    });
+
+    test('tables hold exactly the result’s numbers', () => {
+      for (const [table, m] of [[charts.tableEventsByCategory(result), 'events'], [charts.tableHarmByCategory(result), 'harm']] as const) {
+        assert.deepEqual(table.rows, result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c][m].pre), formatNumber(result.byCategory[c][m].post)]));
+      }
+      const units = charts.tableEventUnits(result);
+      assert.deepEqual(units.rows.at(-1), ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)]);
+      // figures that have nothing to draw without a category have no table rows either
+      const monthly = result.categories.length === 0 ? [] : result.monthly;
+      const people = result.categories.length === 0 ? [] : result.perOrder;
+      assert.deepEqual(charts.tableMonthlyHarm(result).rows.map((r) => r[1]), monthly.map((m) => formatNumber(m.harm)));
+      assert.deepEqual(charts.tableMonthlyEvents(result).rows.map((r) => r[1]), monthly.map((m) => formatNumber(m.events)));
+      assert.deepEqual(charts.tableScatter(result).rows.map((r) => r.slice(2)), monthly.map((m) => [formatNumber(m.events), formatNumber(m.harm)]));
+      const perOrder = charts.tablePerOrder(result);
+      assert.equal(perOrder.rows.length, people.length);
+      for (const row of perOrder.rows) {
+        const o = people.find((p) => p.order === row[1])!;
+        assert.deepEqual(row.slice(2), [formatNumber(o.eventsPre), formatNumber(o.eventsPost)]);
+      }
+      const { register, excludedFollowup, excludedData, analysed } = result.sample;
+      assert.deepEqual(charts.tableSampleFlow(result).rows.map((r) => r[1]), [register, excludedFollowup, register - excludedFollowup, excludedData, analysed].map(formatNumber));
+    });
+
+    test('descriptions carry the same numbers', () => {
+      const byCat = charts.describeEventsByCategory(result);
+      const harm = charts.describeHarmByCategory(result);
+      for (const c of result.categories) {
+        assert.ok(byCat.includes(`${result.categoryNames[c]} ${formatNumber(result.byCategory[c].events.pre)} before and ${formatNumber(result.byCategory[c].events.post)} after`));
+        assert.ok(harm.includes(`${result.categoryNames[c]} ${formatNumber(result.byCategory[c].harm.pre)} before and ${formatNumber(result.byCategory[c].harm.post)} after`));
+      }
+      if (result.categories.length === 0) {
+        for (const entry of Object.values(figures)) {
+          if (entry.describe !== charts.describeSampleFlow) assert.equal(entry.describe(result), 'No offence category is chosen, so there is nothing to show.');
+        }
+      } else {
+        for (const text of [byCat, charts.describeEventUnits(result), charts.describeMonthlyEvents(result)]) {
+          assert.ok(text.includes(formatNumber(result.events.pre)) && text.includes(formatNumber(result.events.post)));
+        }
+      }
+      assert.ok(charts.describeSampleFlow(result).includes(formatNumber(result.sample.register)));
+      if (result.categories.length > 0) assert.ok(charts.describePerOrder(result).includes(`${formatNumber(result.perOrder.length)} people`));
+    });
+  });
+}
+
+test('wording follows the numbers: rose, no change, fell', () => {
+  const base = states.default;
+  const withEvents = (pre: number, post: number, reduction: number | null): AnalysisResult => ({ ...base, events: { ...base.events, pre, post, reduction } });
+  assert.match(charts.describeEventsByCategory(withEvents(4, 6, -0.5)), /rose from 4 to 6, an increase of 50%/);
+  assert.match(charts.describeEventsByCategory(withEvents(0, 3, null)), /rose from 0 to 3\./);
+  assert.match(charts.describeEventUnits(withEvents(5, 5, 0)), /did not change \(5 before and after\)/);
+  for (const text of [withEvents(4, 6, -0.5), withEvents(5, 5, 0)].map(charts.describeEventsByCategory)) assert.doesNotMatch(text, /fell/);
+  assert.match(charts.describeEventsByCategory(base), /fell from/);
+});
+
+test('palette: study categories fixed, others cycle through the extra colours', () => {
+  assert.equal(charts.categoryColor('modern_slavery', 3), '#0072B2');
+  assert.equal(charts.categoryColor('violence', 0), '#D55E00');
+  assert.equal(charts.categoryColor('drugs', 9), '#009E73');
+  assert.equal(charts.categoryColor('other', 1), '#CC79A7');
+  const all = ['modern_slavery', 'violence', 'drugs', 'other', 'fraud', 'theft', 'arson'];
+  const extras = all.slice(4).map((c) => charts.categoryColor(c, all.indexOf(c)));
+  assert.equal(new Set(extras).size, 3);
+  for (const c of extras) assert.ok(charts.EXTRA_COLORS.includes(c));
+  // a reader's own category keeps its colour when the others are filtered out
+  const theft = { categories: ['theft'] };
+  assert.deepEqual(charts.colorScale(theft, all).range, [charts.categoryColor('theft', 5)]);
+});
+
+test('unit chart with no events still returns a labelled figure', () => {
+  const figure = charts.eventUnitsChart([], states.empty, options);
+  assert.equal(marks(figure, 'rect').length, 0);
+  assert.ok(svgOf(figure).getAttribute('aria-label'));
+});
