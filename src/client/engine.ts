@@ -1,0 +1,21 @@
+// Loaded on demand, the first time the page needs a result other than the one built into it:
+// the bundled data and the analysis engine (the same analyse() the CLI runs).
+import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
+import { dataset } from '../lib/bundled.ts';
+import type { ViewState } from '../lib/urlState.ts';
+
+export { dataset };
+
+const cache = new Map<string, AnalysisResult>();
+
+/** analyse() for a view state, remembering recent states so back/forward is instant. */
+export function compute(state: ViewState): AnalysisResult {
+  const key = `${state.window}|${state.categories.join(',')}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = analyse(dataset, state);
+    if (cache.size > 50) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
+  return result;
+}

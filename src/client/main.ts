@@ -1,0 +1,130 @@
+// The report's interactive layer. The static HTML already shows the default view; this script
+// reads the view from the URL, keeps the controls, the URL and the page in step, and recomputes
+// everything through analyse() when the view changes. The engine and the figure code load only
+// when they are first needed.
+
+import { createStore, type Source } from './store.ts';
+import { defaultState, parseState, sameState, serialiseState, type StateDomain, type ViewState } from '../lib/urlState.ts';
+import { liveText, sentence, type FormatName } from '../lib/live.ts';
+import { announcement } from '../lib/wording.ts';
+import { TABLES } from '../lib/tables.ts';
+import { fillTable } from './dom.ts';
+import type { AnalysisResult } from '../analysis/analyse.ts';
+
+const domain: StateDomain = JSON.parse(document.getElementById('stro-domain')!.textContent!);
+const defaults = defaultState(domain);
+const store = createStore(parseState(location.search, domain));
+const form = document.getElementById('controls') as HTMLFormElement | null;
+const announcer = document.getElementById('announcer');
+
+const loadEngine = once(() => import('./engine.ts'));
+const loadFigures = once(() => import('./figures.ts'));
+
+function once<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+}
+
+// ---- controls <-> state
+function readControls(): ViewState {
+  if (!form) return store.get();
+  const categories = [...form.querySelectorAll<HTMLInputElement>('input[name="category"]')].filter((i) => i.checked).map((i) => i.value);
+  const window = Number((form.elements.namedItem('window') as HTMLInputElement).value);
+  return { window, categories };
+}
+
+function writeControls(state: ViewState): void {
+  if (!form) return;
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="category"]')) box.checked = state.categories.includes(box.value);
+  (form.elements.namedItem('window') as HTMLInputElement).value = String(state.window);
+  const output = document.getElementById('window-value');
+  if (output) output.textContent = `${state.window} ${state.window === 1 ? 'month' : 'months'}`;
+}
+
+// ---- state -> URL and links
+/** Links to other pages of the report carry the view with them (downloads and anchors do not need it). */
+function updateLinks(query: string): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (a.hasAttribute('download') || a.id === 'reset') continue;
+    const url = new URL(a.getAttribute('href')!, location.href);
+    if (url.origin !== location.origin || /\.[a-z]+$/i.test(url.pathname)) continue;
+    if (url.pathname === location.pathname && url.hash) continue;
+    url.search = query;
+    a.href = url.pathname + url.search + url.hash;
+  }
+}
+
+let midGesture = false; // a slider drag is one history entry, not one per step
+form?.addEventListener('input', () => {
+  const next = readControls();
+  if (sameState(next, store.get())) return;
+  const url = location.pathname + serialiseState(next, domain) + location.hash;
+  if (midGesture) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  midGesture = true;
+  store.set(next, 'control');
+});
+form?.addEventListener('change', () => (midGesture = false));
+form?.addEventListener('submit', (e) => e.preventDefault());
+window.addEventListener('popstate', () => {
+  midGesture = false;
+  const state = parseState(location.search, domain);
+  writeControls(state);
+  store.set(state, 'history');
+});
+
+// ---- state -> page
+let renderToken = 0;
+async function render(state: ViewState, source: Source): Promise<void> {
+  const token = ++renderToken;
+  writeControls(state);
+  updateLinks(serialiseState(state, domain));
+  const { compute } = await loadEngine();
+  if (token !== renderToken) return;
+  const result = compute(state);
+  const flash = source !== 'load';
+  for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
+    setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), flash);
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) setText(el, sentence(result, el.dataset.say!), flash);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
+    const table = el.querySelector('table');
+    if (table) fillTable(table, TABLES[el.dataset.table!](result));
+  }
+  await renderFigures(result, token);
+  if (announcer && source !== 'load') announcer.textContent = announcement(result);
+  document.documentElement.dataset.view = serialiseState(state, domain) || 'default';
+}
+
+async function renderFigures(result: AnalysisResult, token: number): Promise<void> {
+  const hosts = document.querySelectorAll<HTMLElement>('[data-figure], [data-download]');
+  if (hosts.length === 0) return;
+  const figures = await loadFigures();
+  if (token !== renderToken) return;
+  figures.renderAll(result);
+}
+
+function setText(el: HTMLElement, text: string, flash: boolean): void {
+  if (el.textContent === text) return;
+  el.textContent = text;
+  if (flash) {
+    el.classList.remove('changed');
+    void el.offsetWidth; // restart the highlight
+    el.classList.add('changed');
+    setTimeout(() => el.classList.remove('changed'), 700);
+  }
+}
+
+store.subscribe((state, source) => void render(state, source));
+
+// ---- start: the HTML shows the default view; only a different view needs recomputing.
+const initial = store.get();
+writeControls(initial);
+updateLinks(serialiseState(initial, domain));
+if (!sameState(initial, defaults)) void render(initial, 'load');
+else document.documentElement.dataset.view = 'default';
+
+// Figures with their own interaction (the headline units) wire themselves up once loaded.
+if (document.querySelector('[data-figure]')) {
+  void loadFigures().then((f) => f.enhance(() => loadEngine().then((e) => ({ dataset: e.dataset, result: e.compute(store.get()) }))));
+}

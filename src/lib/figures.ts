@@ -1,0 +1,62 @@
+// Every figure of the report by name: its title, how to draw it, its text alternative and its
+// table. The build and the browser both go through this list, so a figure is always the same
+// function of the same result.
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import type { Dataset } from '../analysis/types.ts';
+import type { ChartOptions, ChartTable, Figure } from '../charts/types.ts';
+import { describeEventUnits, eventUnits, eventUnitsChart, tableEventUnits } from '../charts/eventUnits.ts';
+import { describeEventsByCategory, eventsByCategoryChart, tableEventsByCategory } from '../charts/eventsByCategory.ts';
+import { describeHarmByCategory, harmByCategoryChart, tableHarmByCategory } from '../charts/harmByCategory.ts';
+import { describePerOrder, perOrderChart, tablePerOrder } from '../charts/perOrder.ts';
+import { describeMonthlyEvents, describeMonthlyHarm, monthlyEventsChart, monthlyHarmChart, tableMonthlyEvents, tableMonthlyHarm } from '../charts/monthly.ts';
+import { describeScatter, scatterChart, tableScatter } from '../charts/scatter.ts';
+import { describeSampleFlow, sampleFlowChart, tableSampleFlow } from '../charts/sampleFlow.ts';
+
+export interface FigureSpec {
+  title: string;
+  draw(result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure;
+  describe(result: AnalysisResult): string;
+  table(result: AnalysisResult): ChartTable;
+}
+
+const plain = (chart: (r: AnalysisResult, o: ChartOptions) => Figure) => (r: AnalysisResult, _d: Dataset, o: ChartOptions) => chart(r, o);
+
+export const FIGURES: Record<string, FigureSpec> = {
+  eventUnits: {
+    title: 'Every arrest, before and after the order',
+    draw: (r, d, o) => eventUnitsChart(eventUnits(d, r), r, o),
+    describe: describeEventUnits,
+    table: tableEventUnits,
+  },
+  eventsByCategory: { title: 'Arrests by category, before and after', draw: plain(eventsByCategoryChart), describe: describeEventsByCategory, table: tableEventsByCategory },
+  harmByCategory: { title: 'Total harm by category, before and after', draw: plain(harmByCategoryChart), describe: describeHarmByCategory, table: tableHarmByCategory },
+  perOrder: { title: 'Each person\'s arrests, before and after', draw: plain(perOrderChart), describe: describePerOrder, table: tablePerOrder },
+  monthlyHarm: { title: 'Total harm per month, with the trend after the order', draw: plain(monthlyHarmChart), describe: describeMonthlyHarm, table: tableMonthlyHarm },
+  monthlyEvents: { title: 'Arrests per month, with the trend after the order', draw: plain(monthlyEventsChart), describe: describeMonthlyEvents, table: tableMonthlyEvents },
+  scatter: { title: 'Monthly arrests against monthly harm', draw: plain(scatterChart), describe: describeScatter, table: tableScatter },
+  sampleFlow: { title: 'From the register to the analysed sample', draw: plain(sampleFlowChart), describe: describeSampleFlow, table: tableSampleFlow },
+};
+
+/** Figures drawn the same width at build time and in the browser, so nothing moves when the page becomes interactive. */
+export const FIGURE_WIDTH = 640;
+
+/**
+ * Draw a figure as the page shows it. Each chart is one image to assistive technology: its
+ * <svg> gets role="img" with Plot's aria-label and description (generated from the result), and
+ * the mark groups, which Plot labels with their mark type ("bar", "rect"), are hidden from it and
+ * keep that name as data-mark instead. The caption and the table carry the same numbers as text.
+ */
+export function drawFigure(name: string, result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure {
+  const figure = FIGURES[name].draw(result, dataset, options);
+  const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
+    else svg.setAttribute('aria-hidden', 'true'); // legend swatches: the caption names the colours
+    for (const g of svg.querySelectorAll('g[aria-label]')) {
+      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+      g.removeAttribute('aria-label');
+      g.removeAttribute('aria-description');
+    }
+  }
+  return figure;
+}

@@ -1,0 +1,5 @@
+// Static download of data/conditions.csv, written into the build (no request leaves the site).
+import type { APIRoute } from 'astro';
+import text from '../../../data/conditions.csv?raw';
+
+export const GET: APIRoute = () => new Response(text, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

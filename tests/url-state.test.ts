@@ -1,0 +1,48 @@
+// URL state: a pure parse/serialise pair that round-trips every valid state, writes only what
+// differs from the default, and turns anything malformed or hostile into the default view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultState, parseState, serialiseState } from '../src/lib/urlState.ts';
+
+const domain = { span: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'] };
+const all = defaultState(domain);
+
+test('the default view has an empty query', () => {
+  assert.equal(serialiseState(all, domain), '');
+  assert.deepEqual(parseState('', domain), all);
+});
+
+test('every window and every subset of categories round-trips', () => {
+  for (let window = 1; window <= 24; window++) {
+    for (let mask = 0; mask < 16; mask++) {
+      const state = { window, categories: domain.categories.filter((_, k) => mask & (1 << k)) };
+      const query = serialiseState(state, domain);
+      assert.deepEqual(parseState(query, domain), state, query);
+    }
+  }
+});
+
+test('only values that differ from the default are written, categories in the data order', () => {
+  assert.equal(serialiseState({ window: 12, categories: domain.categories }, domain), '?w=12');
+  assert.equal(serialiseState({ window: 24, categories: ['drugs', 'violence'] }, domain), '?c=violence,drugs');
+  assert.equal(serialiseState({ window: 6, categories: [] }, domain), '?w=6&c=none');
+});
+
+test('malformed or hostile queries fall back to the default without throwing', () => {
+  const hostile = [
+    '?w=0', '?w=25', '?w=-3', '?w=1e1', '?w=12.5', '?w=abc', '?w=', '?w=99999999999999999999',
+    '?c=', '?c=fraud', '?c=<script>alert(1)</script>', '?c=%E0%A4%A', '?c=__proto__', '?c=constructor,toString',
+    '?%%%', '?w=12&w=13', '?c=violence&c=drugs', '???', '?w=%00',
+  ];
+  for (const q of hostile) {
+    const state = parseState(q, domain);
+    assert.ok(state.window >= 1 && state.window <= 24, q);
+    assert.ok(state.categories.every((c) => domain.categories.includes(c)), q);
+  }
+  assert.deepEqual(parseState('?w=0', domain), all);
+  assert.deepEqual(parseState('?c=<script>', domain), all);
+  assert.deepEqual(parseState('?c=__proto__', domain), all);
+  // Valid parts survive next to invalid ones.
+  assert.deepEqual(parseState('?w=6&c=violence,nonsense', domain), { window: 6, categories: ['violence'] });
+  assert.deepEqual(parseState('?w=bad&c=drugs', domain), { window: 24, categories: ['drugs'] });
+});

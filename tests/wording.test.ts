@@ -1,0 +1,63 @@
+// The words follow the numbers: for every window and a set of category choices, sentences say
+// "fell" only over a fall, "significant" only when p < 0.05, and never show NaN or undefined.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
+import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, EMPTY_VIEW } from '../src/lib/wording.ts';
+import { SENTENCES, liveText } from '../src/lib/live.ts';
+import { resultsTable, publishedTable } from '../src/lib/tables.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const subsets = [['modern_slavery'], ['violence'], ['drugs'], ['other'], ['violence', 'drugs'], bundled.categories];
+const states: AnalysisResult[] = [];
+for (let window = 1; window <= bundled.span; window++) for (const categories of subsets) states.push(analyse(bundled, { window, categories }));
+
+const fake = (pre: number, post: number, p: number | null): Measure => ({
+  pre, post, reduction: pre > 0 ? 1 - post / pre : null, ci: null, test: { V: 10, p, method: 'normal', n: 5 },
+});
+
+test('a fall is never called a rise and a rise never a fall', () => {
+  assert.equal(changeWords(fake(10, 4, 0.01)), 'a 60% fall');
+  assert.equal(changeWords(fake(10, 13, 0.01)), 'a 30% rise');
+  assert.equal(changeWords(fake(10, 10, 1)), 'no change');
+  assert.equal(changeWords(fake(0, 3, null)), 'a rise from none to 3');
+  for (const r of states) {
+    const text = headline(r);
+    if (r.events.post < r.events.pre) assert.match(text, / fell from /);
+    if (r.events.post > r.events.pre) assert.match(text, / rose from /);
+    if (r.events.post === r.events.pre) assert.doesNotMatch(text, / fell | rose from /);
+  }
+});
+
+test('"significant" appears only when p < 0.05', () => {
+  assert.match(significance(fake(10, 4, 0.049)), /is statistically significant/);
+  assert.match(significance(fake(10, 4, 0.05)), /is not statistically significant/);
+  assert.match(significance(fake(0, 0, null)), /cannot be tested/);
+  for (const r of states) {
+    const s = significance(r.events);
+    if (r.events.test.p !== null && r.events.test.p < 0.05) assert.match(s, /is statistically significant/);
+    else assert.doesNotMatch(s, /is statistically significant/);
+    for (const which of ['events', 'harm'] as const) {
+      const t = trendSentence(r, which);
+      const sig = r.trend[which].p !== null && r.trend[which].p! < 0.05 && r.trend[which].slope !== 0;
+      assert.equal(/a statistically significant (downward|upward) trend/.test(t), sig, t);
+    }
+  }
+});
+
+test('no sentence, live value or table ever shows NaN, undefined, Infinity or null', () => {
+  const empty = analyse(bundled, { categories: [] });
+  for (const r of [...states, empty]) {
+    const texts = [headline(r), significance(r.harm), trendSentence(r, 'events'), trendSentence(r, 'harm'), correlationSentence(r), announcement(r), harmVersusVolume(r)];
+    for (const [name, f] of Object.entries(SENTENCES)) texts.push(f(r, name === 'trend' ? 'harm' : name === 'significance' ? 'events.drugs' : undefined));
+    for (const path of ['events.pre', 'events.reduction', 'harm.ci', 'byCategory.drugs.events.test.p', 'trend.harm.slope', 'correlation.pearson.r']) texts.push(liveText(r, path, 'number'));
+    for (const t of [resultsTable(r, 'events'), resultsTable(r, 'harm'), publishedTable(r)]) texts.push(t.caption, ...t.rows.flat());
+    for (const t of texts) assert.doesNotMatch(t, /NaN|undefined|Infinity|null|\[object/, t);
+  }
+  assert.equal(headline(empty), EMPTY_VIEW);
+});
+
+test('the headline carries the engine\'s numbers', () => {
+  const r = analyse(bundled);
+  assert.match(headline(r), new RegExp(`from ${r.events.pre} in the 24 months before the order to ${r.events.post} in the 24 months after, a ${Math.round(100 * r.events.reduction!)}% fall`));
+});
