@@ -1,0 +1,31 @@
+// Browser tests run against the production build (npm run build), served by `astro preview`.
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './tests/e2e/chromium.ts';
+
+const port = 4391;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? 'list' : 'line',
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: findChromium(),
+      // Keep Chromium from calling home: the machines running these tests have no network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `node scripts/serve-static.ts`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    env: { PORT: String(port) },
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,29 @@
+// A minimal static file server for the browser tests: serves dist/ as any static host would,
+// optionally under a sub-path (BASE_PATH), on 127.0.0.1 only. `npm start` uses `astro preview`;
+// the tests use this so that they never collide with a preview the developer has running.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../dist/', import.meta.url));
+const port = Number(process.env.PORT ?? 4391);
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon',
+};
+
+createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  if (!path.startsWith(base)) return void res.writeHead(404).end('not found');
+  let file = normalize(join(root, path.slice(base.length)));
+  if (!file.startsWith(root)) return void res.writeHead(403).end();
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}${base}`));

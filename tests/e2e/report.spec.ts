@@ -1,0 +1,177 @@
+// The report in a real browser, against the production build: every control changes every
+// number to what analyse() gives for that view; the view lives in the URL; the page works from
+// the keyboard and without JavaScript; nothing is requested from another host.
+import { test, expect } from '@playwright/test';
+import { PAGES } from '../../src/lib/pages.ts';
+import { formatNumber, formatPercent } from '../../src/lib/format.ts';
+import { EMPTY_VIEW } from '../../src/lib/wording.ts';
+import { categoryName } from '../../src/analysis/categories.ts';
+import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
+
+const all = domain.categories;
+
+test('every page loads without console errors and shows the default numbers', async ({ page }) => {
+  const errors = collectErrors(page);
+  const r = expected();
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await waitForView(page, { window: 24, categories: all });
+    for (const el of await page.locator('[data-live="events.pre"]').all()) await expect(el).toHaveText(formatNumber(r.events.pre));
+    await expect(page.locator('body')).not.toContainText(/NaN|undefined/);
+  }
+  expect(errors).toEqual([]);
+});
+
+for (const category of all) {
+  test(`unticking ${categoryName(category)} recomputes the headline exactly as analyse() does`, async ({ page }) => {
+    await page.goto('');
+    await page.getByRole('checkbox', { name: categoryName(category) }).uncheck();
+    const state = { window: 24, categories: all.filter((c) => c !== category) };
+    await waitForView(page, state);
+    await expectHeadline(page, expected(state));
+    await page.getByRole('checkbox', { name: categoryName(category) }).check();
+    await waitForView(page, { window: 24, categories: all });
+    await expectHeadline(page, expected());
+  });
+}
+
+test('the window control recomputes every figure, table and sentence', async ({ page }) => {
+  await page.goto('results/');
+  const slider = page.getByRole('slider', { name: /window/i });
+  for (const window of [3, 6, 12, 18, 24]) {
+    await slider.fill(String(window));
+    const state = { window, categories: all };
+    await waitForView(page, state);
+    const r = expected(state);
+    await expectHeadline(page, r);
+    const row = page.locator('[data-table="results:events"] tbody tr').first();
+    await expect(row.locator('td').nth(0)).toHaveText(formatNumber(r.events.pre));
+    await expect(row.locator('td').nth(2)).toHaveText(formatPercent(r.events.reduction));
+    await expect(page.locator('#window-value')).toHaveText(`${window} months`);
+  }
+});
+
+test('the view is kept in the URL: reload, back and forward, and across pages', async ({ page }) => {
+  await page.goto('');
+  await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+  await page.getByRole('slider', { name: /window/i }).fill('12');
+  const state = { window: 12, categories: all.filter((c) => c !== 'drugs') };
+  await waitForView(page, state);
+  expect(new URL(page.url()).search).toBe('?w=12&c=modern_slavery,violence,other');
+  await page.reload();
+  await waitForView(page, state);
+  await expect(page.getByRole('checkbox', { name: 'Drugs' })).not.toBeChecked();
+  await expect(page.getByRole('slider', { name: /window/i })).toHaveValue('12');
+  await expectHeadline(page, expected(state));
+
+  await page.goBack();
+  await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'drugs') });
+  await expectHeadline(page, expected({ categories: all.filter((c) => c !== 'drugs') }));
+  await page.goForward();
+  await waitForView(page, state);
+
+  await page.getByRole('navigation', { name: 'Previous and next page' }).getByRole('link', { name: /Background/ }).click();
+  await expect(page).toHaveURL(/\/background\/\?w=12&c=modern_slavery,violence,other$/);
+  await waitForView(page, state);
+  await expect(page.getByRole('checkbox', { name: 'Drugs' })).not.toBeChecked();
+});
+
+test('a garbage query falls back to the default view without errors', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('?w=999&c=%3Cscript%3Ealert(1)%3C/script%3E&x=%E0%A4%A');
+  await waitForView(page, { window: 24, categories: all });
+  await expectHeadline(page, expected());
+  for (const c of all) await expect(page.getByRole('checkbox', { name: categoryName(c) })).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
+test('no category selected shows an explicit empty state, never NaN', async ({ page }) => {
+  await page.goto('results/');
+  for (const c of all) await page.getByRole('checkbox', { name: categoryName(c) }).uncheck();
+  await waitForView(page, { window: 24, categories: [] });
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(EMPTY_VIEW);
+  await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
+  await expect(page.locator('[data-table="results:events"] tbody')).toContainText('No offence category is selected');
+});
+
+test('every control works from the keyboard alone', async ({ page }) => {
+  await page.goto('');
+  const violence = page.getByRole('checkbox', { name: 'Violence' });
+  await violence.focus();
+  await page.keyboard.press('Space');
+  await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
+  await page.keyboard.press('Space');
+  await waitForView(page, { window: 24, categories: all });
+
+  const slider = page.getByRole('slider', { name: /window/i });
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await waitForView(page, { window: 22, categories: all });
+  await expectHeadline(page, expected({ window: 22 }));
+  await page.keyboard.press('End');
+  await waitForView(page, { window: 24, categories: all });
+});
+
+test('the headline figure is one tab stop and arrow keys move between arrests', async ({ page }) => {
+  await page.goto('');
+  const figure = page.getByRole('group', { name: /every arrest/i });
+  await figure.focus();
+  await expect(figure).toBeFocused();
+  const inspector = page.locator('[data-inspector]');
+  await page.keyboard.press('ArrowRight');
+  await expect(inspector).toContainText(/arrest 1 of \d+/i);
+  await page.keyboard.press('ArrowRight');
+  await expect(inspector).toContainText(/arrest 2 of/i);
+  await expect(inspector).toContainText(/month −?\d+/);
+  await expect(inspector).toContainText(/days/);
+  await page.keyboard.press('End');
+  const r = expected();
+  const total = r.events.pre + r.events.post;
+  await expect(inspector).toContainText(new RegExp(`^Arrest ${total} of ${total} \\(after\\)`));
+  // One tab stop: Tab leaves the figure.
+  await page.keyboard.press('Tab');
+  await expect(figure).not.toBeFocused();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the report reads fully with the default numbers', async ({ page }) => {
+    const r = expected();
+    for (const p of PAGES) {
+      await page.goto(p.slug);
+      await expect(page.locator('h1')).toHaveCount(1);
+    }
+    await page.goto('');
+    await expectHeadline(page, r);
+    await expect(page.locator('svg').first()).toBeVisible();
+    await page.goto('results/');
+    await expect(page.locator('[data-table="results:harm"] tbody tr').first().locator('td').nth(2)).toHaveText(formatPercent(r.harm.reduction));
+  });
+});
+
+test('no request leaves the site', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const outside: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) outside.push(req.url());
+  });
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    await page.getByRole('checkbox', { name: 'Other' }).uncheck();
+    await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'other') });
+  }
+  expect(outside).toEqual([]);
+});
+
+test('downloads of the results follow the view', async ({ page }) => {
+  await page.goto('data/?w=6&c=violence');
+  await waitForView(page, { window: 6, categories: ['violence'] });
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Full results (JSON)' }).click();
+  const file = await download;
+  const body = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  expect(body).toEqual(JSON.parse(JSON.stringify(expected({ window: 6, categories: ['violence'] }))));
+});
