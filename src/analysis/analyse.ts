@@ -65,6 +65,8 @@ export interface AnalysisResult {
   window: number;
   categories: string[];
   categoryNames: Record<string, string>;
+  /** What the data allow: the widest window and every category present. */
+  domain: { span: number; categories: string[] };
   /** Number of analysed orders (people), including those with no events. */
   orders: number;
   /** The register and why orders are in or out of the analysis (the 114 → 49 → 41 flow). */
@@ -153,6 +155,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     window,
     categories,
     categoryNames: Object.fromEntries(categories.map((c) => [c, categoryName(c)])),
+    domain: { span: dataset.span, categories: [...dataset.categories] },
     orders: totals.ids.length,
     sample: {
       register: dataset.orders.length,
