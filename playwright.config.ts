@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './tests/e2e/chromium.ts';
 
 const port = 4391;
+const subPort = 4392; // the same report built for a sub-path, as on a shared static host
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,11 +22,18 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node scripts/serve-static.ts`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    env: { PORT: String(port) },
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'root', testIgnore: '**/subpath.spec.ts' },
+    { name: 'subpath', testMatch: '**/subpath.spec.ts', use: { baseURL: `http://127.0.0.1:${subPort}/stro/` } },
+  ],
+  webServer: [
+    { command: 'node scripts/serve-static.ts', url: `http://127.0.0.1:${port}/`, reuseExistingServer: false, env: { PORT: String(port) }, timeout: 60_000 },
+    {
+      command: 'node scripts/serve-static.ts',
+      url: `http://127.0.0.1:${subPort}/stro/`,
+      reuseExistingServer: false,
+      env: { PORT: String(subPort), ROOT: 'dist-subpath', BASE_PATH: '/stro/' },
+      timeout: 60_000,
+    },
+  ],
 });
