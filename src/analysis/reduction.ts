@@ -49,16 +49,18 @@ export interface ReductionInterval {
 }
 
 /**
- * How many times each person appears in each resample (B × n), from the draws. A resample's
- * total is then Σ count × value over the people with a non-zero value, which skips the many
- * people with nothing in a given category and keeps a full recomputation well inside a frame.
+ * How many times each person appears in each resample, stored person by person (n × B), from
+ * the draws. A resample's total is then Σ count × value over the people with a non-zero value:
+ * this skips the many people with nothing in a given category, and the inner loop runs along
+ * one person's counts in memory order, which keeps a full recomputation well inside a frame.
  */
 const countCache = new WeakMap<Uint32Array, Uint16Array>();
 function resampleCounts(draws: Uint32Array, n: number): Uint16Array {
   let counts = countCache.get(draws);
   if (!counts) {
+    const resamples = draws.length / n;
     counts = new Uint16Array(draws.length);
-    for (let k = 0; k < draws.length; k++) counts[k - (k % n) + draws[k]]++;
+    for (let k = 0; k < draws.length; k++) counts[draws[k] * resamples + Math.floor(k / n)]++;
     countCache.set(draws, counts);
   }
   return counts;
@@ -76,25 +78,23 @@ export function reductionIntervals(
     if (n === 0) return null;
     const counts = resampleCounts(draws, n);
     const resamples = draws.length / n;
-    // Only people with something before or after contribute to a resample's totals.
-    const people: number[] = [];
-    for (let i = 0; i < n; i++) if (pre[i] !== 0 || post[i] !== 0) people.push(i);
-    const m = people.length;
-    const who = Int32Array.from(people);
-    const x = Float64Array.from(people, (i) => pre[i]);
-    const y = Float64Array.from(people, (i) => post[i]);
+    const sumPre = new Float64Array(resamples);
+    const sumPost = new Float64Array(resamples);
+    // People are added in the same order for every resample, so totals are exactly reproducible.
+    for (let i = 0; i < n; i++) {
+      const x = pre[i];
+      const y = post[i];
+      if (x === 0 && y === 0) continue;
+      const base = i * resamples;
+      for (let b = 0; b < resamples; b++) {
+        const c = counts[base + b];
+        sumPre[b] += c * x;
+        sumPost[b] += c * y;
+      }
+    }
     const values = new Float64Array(resamples);
     let kept = 0;
-    for (let b = 0, row = 0; b < resamples; b++, row += n) {
-      let sumPre = 0;
-      let sumPost = 0;
-      for (let t = 0; t < m; t++) {
-        const c = counts[row + who[t]];
-        sumPre += c * x[t];
-        sumPost += c * y[t];
-      }
-      if (sumPre > 0) values[kept++] = 1 - sumPost / sumPre;
-    }
+    for (let b = 0; b < resamples; b++) if (sumPre[b] > 0) values[kept++] = 1 - sumPost[b] / sumPre[b];
     // With fewer than half the resamples usable the interval would describe a different question.
     if (kept < resamples / 2) return null;
     const usable = values.subarray(0, kept);
