@@ -70,7 +70,7 @@ export interface AnalysisResult {
   /** Number of analysed orders (people), including those with no events. */
   orders: number;
   /** The register and why orders are in or out of the analysis (the 114 → 49 → 41 flow). */
-  sample: { register: number; analysed: number; excludedData: number; excludedFollowup: number };
+  sample: { register: number; withFollowup: number; analysed: number; excludedData: number; excludedFollowup: number };
   events: Measure;
   harm: Measure;
   byCategory: Record<string, { events: Measure; harm: Measure }>;
@@ -159,6 +159,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     orders: totals.ids.length,
     sample: {
       register: dataset.orders.length,
+      withFollowup: dataset.orders.filter((o) => o.sample !== 'excluded_followup').length,
       analysed: totals.ids.length,
       excludedData: dataset.orders.filter((o) => o.sample === 'excluded_data').length,
       excludedFollowup: dataset.orders.filter((o) => o.sample === 'excluded_followup').length,

@@ -71,7 +71,7 @@ export function render(result: AnalysisResult): string {
   const { trend, correlation: cor } = result;
   const lines = [
     `STRO analysis: ${result.orders} analysed orders, ${result.window} months before vs ${result.window} after`,
-    `Register: ${result.sample.register} orders; ${result.sample.register - result.sample.excludedFollowup} with two full years of follow-up; ${result.sample.excludedData} excluded for data quality; ${result.sample.analysed} analysed`,
+    `Register: ${result.sample.register} orders; ${result.sample.withFollowup} with two full years of follow-up; ${result.sample.excludedData} excluded for data quality; ${result.sample.analysed} analysed`,
     `Categories: ${result.categories.map((c) => result.categoryNames[c]).join(', ') || 'none'}`,
     'Synthetic data calibrated to the published aggregates: they demonstrate the method, not the finding.',
     '',

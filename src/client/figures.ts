@@ -12,24 +12,74 @@ import { fillTable } from './dom.ts';
 
 let current: AnalysisResult | undefined;
 
+/**
+ * Redraw for a new result. Figures in or near the viewport are drawn at once; the others when
+ * they scroll into view (or when the browser is idle), so a change costs one frame for what the
+ * reader can see, not for every figure on a long page.
+ */
 export function renderAll(result: AnalysisResult): void {
   current = result;
   for (const host of document.querySelectorAll<HTMLElement>('[data-figure]')) {
-    const spec = FIGURES[host.dataset.figure!];
-    if (!spec) continue;
-    const plot = host.querySelector<HTMLElement>('.plot')!;
-    plot.replaceChildren(drawFigure(host.dataset.figure!, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
-    host.querySelector('[data-caption]')!.textContent = spec.describe(result);
-    const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
-    if (table) fillTable(table, spec.table(result));
-    if (plot.classList.contains('units')) resetUnits(plot);
+    if (nearViewport(host)) draw(host, result);
+    else pending.add(host);
   }
+  for (const host of pending) observer.observe(host);
+  scheduleIdle();
+  wireDownloads();
+}
+
+const pending = new Set<HTMLElement>();
+const observer = new IntersectionObserver((entries) => {
+  for (const e of entries) if (e.isIntersecting) drawPending(e.target as HTMLElement);
+}, { rootMargin: '200px 0px' });
+
+function nearViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > -200 && r.top < window.innerHeight + 200;
+}
+
+function drawPending(host: HTMLElement): void {
+  observer.unobserve(host);
+  if (pending.delete(host) && current) draw(host, current);
+}
+
+let idleScheduled = false;
+function scheduleIdle(): void {
+  if (idleScheduled || pending.size === 0) return;
+  idleScheduled = true;
+  const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+  later(() => {
+    idleScheduled = false;
+    const next = pending.values().next().value;
+    if (next) drawPending(next);
+    scheduleIdle();
+  });
+}
+
+function draw(host: HTMLElement, result: AnalysisResult): void {
+  const spec = FIGURES[host.dataset.figure!];
+  if (!spec) return;
+  const plot = host.querySelector<HTMLElement>('.plot')!;
+  plot.replaceChildren(drawFigure(host.dataset.figure!, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
+  host.querySelector('[data-caption]')!.textContent = spec.describe(result);
+  const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
+  if (table) fillTable(table, spec.table(result));
+  if (plot.classList.contains('units')) resetUnits(plot);
+}
+
+/** Result downloads are built when the reader asks for them, from the result on screen. */
+let downloadsWired = false;
+function wireDownloads(): void {
+  if (downloadsWired) return;
+  downloadsWired = true;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-download]')) {
-    const kind = link.dataset.download;
-    const body = kind === 'json' ? resultsJson(result) : resultsCsv(result);
-    const type = kind === 'json' ? 'application/json' : 'text/csv';
-    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(new Blob([body], { type }));
+    link.addEventListener('click', () => {
+      if (!current) return; // still the default view: the static file is the right one
+      const json = link.dataset.download === 'json';
+      const body = json ? resultsJson(current) : resultsCsv(current);
+      if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+      link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json' : 'text/csv' }));
+    });
   }
 }
 

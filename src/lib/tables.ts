@@ -40,7 +40,7 @@ export function publishedTable(result: AnalysisResult): TableData {
   const recomputed = (f: PublishedFigure): string => {
     if (f.measure === 'sample') {
       const s = result.sample;
-      return formatNumber(f.kind === 'issued' ? s.register : f.kind === 'followup' ? s.register - s.excludedFollowup : s.analysed);
+      return formatNumber(f.kind === 'issued' ? s.register : f.kind === 'followup' ? s.withFollowup : s.analysed);
     }
     const block = f.category && f.category !== 'overall' ? result.byCategory[f.category] : result;
     const m = block?.[f.measure as 'events' | 'harm'];
