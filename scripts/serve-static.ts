@@ -15,7 +15,12 @@ const TYPES: Record<string, string> = {
 };
 
 createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return void res.writeHead(400).end('bad request');
+  }
   if (!path.startsWith(base)) return void res.writeHead(404).end('not found');
   let file = normalize(join(root, path.slice(base.length)));
   if (!file.startsWith(root)) return void res.writeHead(403).end();

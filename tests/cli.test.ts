@@ -77,6 +77,13 @@ const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
     return ['--events', write('excl.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, excluded), ...restEvents].join('\n'))];
   }, expect: /excl\.csv, row 1, column "order_id": ".*" is marked excluded_data/ },
   { name: 'unknown option', args: () => ['--windw', '3'], expect: /unknown option --windw/ },
+  { name: 'month far outside any follow-up', args: () => ['--events', write('far.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,100000000,'), ...restEvents].join('\n'))], expect: /far\.csv, row 1, column "month": 100000000 is more than 600 months/ },
+  { name: 'harm written in hexadecimal', args: () => ['--events', write('hex.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',0x10'), ...restEvents].join('\n'))], expect: /hex\.csv, row 1, column "harm": "0x10" is not a number of days/ },
+  { name: 'implausibly large harm', args: () => ['--events', write('big.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',1e308'), ...restEvents].join('\n'))], expect: /big\.csv, row 1, column "harm": "1e308" is not a number/ },
+  { name: 'text after a closing quote', args: () => ['--events', write('quote.csv', [eventsHeader, firstEvent.replace(/,([a-z_]+),/, ',"$1"x,'), ...restEvents].join('\n'))], expect: /quote\.csv, row 1: line 2: text after a closing quote/ },
+  { name: 'events file with no events', args: () => ['--events', write('none.csv', eventsHeader + '\n')], expect: /none\.csv: has a header but no events/ },
+  { name: 'the same option twice', args: () => ['--window', '3', '--window', '4'], expect: /--window is given twice/ },
+  { name: 'an empty category code', args: () => ['--categories', 'violence,,drugs'], expect: /--categories: "violence,,drugs" has an empty code/ },
 ];
 
 for (const c of bad) {

@@ -12,7 +12,7 @@ const NAMES: Record<string, string> = {
 
 /** "modern_slavery" → "Modern slavery"; unknown codes are de-underscored and capitalised. */
 export function categoryName(code: string): string {
-  if (NAMES[code]) return NAMES[code];
+  if (Object.hasOwn(NAMES, code)) return NAMES[code];
   const words = code.replace(/_+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

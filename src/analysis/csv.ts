@@ -19,6 +19,7 @@ export function parseCsv(file: string, text: string): CsvTable {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
+  let closedQuote = false; // just after a field's closing quote: only a comma or a line end may follow
   let line = 1;
   let recordLine = 1;
   let i = 0;
@@ -34,14 +35,22 @@ export function parseCsv(file: string, text: string): CsvTable {
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
+        quoted = false; closedQuote = true; i++; continue;
       }
       if (c === '\n') line++;
       field += c; i++; continue;
     }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
+    if (c === '"' && field === '') {
+      if (closedQuote) throw new DataError({ file, row: Math.max(rows.length, 1) }, `line ${line}: a quoted field is followed by more text; put the whole field in quotes`);
+      quoted = true; i++; continue;
+    }
+    if (closedQuote && c !== ',' && c !== '\n' && c !== '\r') {
+      throw new DataError({ file, row: Math.max(rows.length, 1) }, `line ${line}: text after a closing quote; put the whole field in quotes, with "" for a quote inside it`);
+    }
+    closedQuote = false;
     if (c === ',') { fields.push(field); field = ''; i++; continue; }
     if (c === '\r' && text[i + 1] === '\n') { i++; continue; }
+    if (c === '\r') { endRecord(); line++; recordLine = line; i++; continue; } // old Mac line ends
     if (c === '\n') { endRecord(); line++; recordLine = line; i++; continue; }
     field += c; i++;
   }

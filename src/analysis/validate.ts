@@ -8,6 +8,10 @@ import { DataError } from './errors.ts';
 import { SAMPLES, type Dataset, type OffendingEvent, type Order, type Sample } from './types.ts';
 
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
+/** Months beyond this distance from the order (50 years) cannot be a real follow-up. */
+export const MAX_MONTHS = 600;
+/** More harm days than this for one offence (about 270 years) cannot be a CCHI value; murder is 5,475. */
+export const MAX_HARM = 100_000;
 export const EVENT_COLUMNS = ['order_id', 'month', 'category', 'offence', 'harm'] as const;
 
 export interface SourceText {
@@ -19,7 +23,11 @@ export interface SourceText {
 /** Parse and validate orders.csv and events.csv together (events are checked against orders). */
 export function parseDataset(orders: SourceText, events: SourceText): Dataset {
   const orderRows = readOrders(parseCsv(orders.name, orders.text));
+  if (!orderRows.some((o) => o.sample === 'analysed')) {
+    throw new DataError({ file: orders.name, column: 'sample' }, 'no order is marked analysed, so there is nothing to analyse');
+  }
   const eventRows = readEvents(parseCsv(events.name, events.text), orderRows);
+  if (eventRows.length === 0) throw new DataError({ file: events.name }, 'has a header but no events, so there is nothing to compare');
   let span = 0;
   for (const e of eventRows) span = Math.max(span, Math.abs(e.month));
   return {
@@ -102,17 +110,20 @@ function readEvents(table: CsvTable, orders: readonly Order[]): OffendingEvent[]
     if (!/^[+-]?\d+$/.test(monthText)) throw new DataError(at('month'), `"${monthText}" is not a whole number of months`);
     const month = Number(monthText);
     if (month === 0) throw new DataError(at('month'), '0 is not a month here: −1 is the month before the order, 1 the month after');
+    if (Math.abs(month) > MAX_MONTHS) throw new DataError(at('month'), `${monthText} is more than ${MAX_MONTHS} months (50 years) from the order`);
 
     const category = fields[col.category].trim();
     if (!/^[a-z][a-z0-9_]*$/.test(category)) throw new DataError(at('category'), `"${category}" is not a lowercase category code such as violence or modern_slavery`);
+    if (category === 'none') throw new DataError(at('category'), '"none" is reserved (it means "no category" in the report\'s web addresses); use another code');
 
     const offence = fields[col.offence].trim();
     if (offence === '') throw new DataError(at('offence'), 'is empty; name the offence');
 
     const harmText = fields[col.harm].trim();
-    const harm = harmText === '' ? NaN : Number(harmText);
-    if (!Number.isFinite(harm)) throw new DataError(at('harm'), `"${harmText}" is not a number of days`);
+    if (!/^-?\d+(\.\d+)?$/.test(harmText)) throw new DataError(at('harm'), `"${harmText}" is not a number of days (use digits and a decimal point, e.g. 182.5)`);
+    const harm = Number(harmText);
     if (harm < 0) throw new DataError(at('harm'), `${harmText} is negative; harm is a number of days, 0 or more`);
+    if (harm > MAX_HARM) throw new DataError(at('harm'), `${harmText} days is more than any Crime Harm Index value could be (limit ${MAX_HARM})`);
     return { orderId, month, category, offence, harm };
   });
 }

@@ -19,8 +19,11 @@ interface Args { orders: string; events: string; window?: number; categories?: s
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), json: false };
+  const seen = new Set<string>();
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
+    if (seen.has(flag)) throw new UsageError(`${flag} is given twice`);
+    seen.add(flag);
     const value = () => {
       const v = argv[++k];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -34,7 +37,9 @@ export function parseArgs(argv: readonly string[]): Args {
       if (!/^\d+$/.test(v)) throw new UsageError(`--window: "${v}" is not a whole number of months`);
       args.window = Number(v);
     } else if (flag === '--categories') {
-      args.categories = value().split(',').map((c) => c.trim()).filter((c) => c !== '');
+      const v = argv[k + 1] === '' ? (k++, '') : value(); // --categories "" asks for no category
+      args.categories = v === '' ? [] : v.split(',').map((c) => c.trim());
+      if (args.categories.some((c) => c === '')) throw new UsageError(`--categories: "${v}" has an empty code; separate codes with single commas`);
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${flag}`);
   }

@@ -5,7 +5,7 @@ import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 const cell = (v: number | string | null | undefined) => {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
   const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 export function resultsCsv(result: AnalysisResult): string {
