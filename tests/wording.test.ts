@@ -29,6 +29,28 @@ test('a fall is never called a rise and a rise never a fall', () => {
   }
 });
 
+test('the words follow signs and articles: an 83% fall, a −28% is never a fall', () => {
+  assert.equal(changeWords(fake(100, 17, 0.01)), 'an 83% fall');
+  assert.equal(changeWords(fake(100, 89, 0.01)), 'an 11% fall');
+  assert.equal(changeWords(fake(100, 44, 0.01)), 'a 56% fall');
+  for (const r of states) {
+    const text = harmVersusVolume(r);
+    const e = r.events.reduction;
+    const h = r.harm.reduction;
+    if (e !== null && h !== null && (e <= 0 || h <= 0)) assert.doesNotMatch(text, /The fall in/, text);
+    if (r.harm.post > r.harm.pre) assert.doesNotMatch(SENTENCES.harmChange(r), /fell/);
+    assert.doesNotMatch(text, /-\d/, 'negative numbers use the minus sign');
+  }
+});
+
+test('a correlation is described as a tendency only when it is significant', () => {
+  for (const r of states) {
+    const { r: rr, p } = r.correlation.pearson;
+    const text = correlationSentence(r);
+    if (rr !== null && p !== null) assert.equal(/tend to have/.test(text), p < 0.05 && rr !== 0, text);
+  }
+});
+
 test('"significant" appears only when p < 0.05', () => {
   assert.match(significance(fake(10, 4, 0.049)), /is statistically significant/);
   assert.match(significance(fake(10, 4, 0.05)), /is not statistically significant/);

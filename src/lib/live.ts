@@ -11,8 +11,6 @@ import * as say from './wording.ts';
 export const FORMATS = {
   number: (v: unknown) => formatNumber(v as number),
   percent: (v: unknown) => formatPercent(v as number),
-  /** A reduction as a fall or rise in whole percent, e.g. "56%" for a 56% fall. */
-  fall: (v: unknown) => (typeof v === 'number' ? formatPercent(Math.abs(v)) : NOT_AVAILABLE),
   interval: (v: unknown) => formatInterval(v as [number, number] | null),
   p: (v: unknown) => formatP(v as number),
   pEquals: (v: unknown) => formatPEquals(v as number),
@@ -37,14 +35,23 @@ export function liveText(result: AnalysisResult, path: string, format: FormatNam
 }
 
 /** Named sentences; a name may carry an argument after a colon, e.g. "significance:events". */
+/** The measure named by "events", "harm", "events.drugs" or "harm.violence" in the result, if in view. */
+function measureAt(r: AnalysisResult, spec = 'events'): AnalysisResult['events'] | undefined {
+  const [measure, category] = spec.split('.') as ['events' | 'harm', string | undefined];
+  return category ? r.byCategory[category]?.[measure] : r[measure];
+}
+
+/** Named sentences; a name may carry an argument after a colon, e.g. "significance:events". */
 export const SENTENCES: Record<string, (r: AnalysisResult, arg?: string) => string> = {
   headline: say.headline,
+  harmChange: say.harmChange,
   announcement: say.announcement,
   trend: (r, which) => say.trendSentence(r, which === 'events' ? 'events' : 'harm'),
   correlation: say.correlationSentence,
   harmVersusVolume: say.harmVersusVolume,
   categories: (r) => say.categoryList(r),
-  viewName: (r) => `${r.window} ${r.window === 1 ? 'month' : 'months'} before and after, ${say.categoryList(r)}`,
+  verdict: (r, id = '') => say.verdict(r, id),
+  viewName: (r) => `${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`,
   command: (r) => {
     const args = ['npm run analyze --'];
     if (r.window !== r.domain.span) args.push(`--window ${r.window}`);
@@ -54,22 +61,16 @@ export const SENTENCES: Record<string, (r: AnalysisResult, arg?: string) => stri
     args.push('--json');
     return args.join(' ');
   },
-  significance: (r, arg = 'events') => {
+  significance: (r, spec) => {
     if (say.isEmpty(r)) return say.EMPTY_VIEW;
-    const [measure, category] = arg.split('.') as ['events' | 'harm', string | undefined];
-    const m = category ? r.byCategory[category]?.[measure] : r[measure];
-    if (!m) return `${category ? category.replace(/_/g, ' ') : 'This category'} is not in the current view.`;
-    return say.significance(m, `the change in ${measure === 'events' ? 'arrests' : 'harm'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`);
+    const m = measureAt(r, spec);
+    const [measure, category] = (spec ?? 'events').split('.');
+    if (!m) return 'This category is not in the current view.';
+    return say.significance(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`);
   },
-  change: (r, arg = 'events') => {
-    const [measure, category] = arg.split('.') as ['events' | 'harm', string | undefined];
-    const m = category ? r.byCategory[category]?.[measure] : r[measure];
+  change: (r, spec) => {
+    const m = measureAt(r, spec);
     return m ? say.changeWords(m) : NOT_AVAILABLE;
-  },
-  verb: (r, arg = 'events') => {
-    const [measure, category] = arg.split('.') as ['events' | 'harm', string | undefined];
-    const m = category ? r.byCategory[category]?.[measure] : r[measure];
-    return m ? say.verb(m) : NOT_AVAILABLE;
   },
 };
 

@@ -4,8 +4,8 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
-import { formatInterval, formatNumber, formatP, formatPercent } from './format.ts';
-import { EMPTY_VIEW, isEmpty } from './wording.ts';
+import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
+import { EMPTY_VIEW, claimChecks, isEmpty } from './wording.ts';
 
 export interface TableData {
   caption: string;
@@ -23,7 +23,7 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm')
     formatNumber(m.test.V), formatP(m.test.p), m.test.pAdjusted === undefined ? '—' : formatP(m.test.pAdjusted),
   ];
   return {
-    caption: `${what}: ${result.window} months before and after each order, ${formatNumber(result.orders)} orders`,
+    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order, ${formatNumber(result.orders)} orders`,
     columns: ['Category', 'Before', 'After', 'Reduction', '95% interval', 'V', 'p', 'Holm p'],
     rows: isEmpty(result) ? [] : [
       row('All selected categories', result[measure]),
@@ -47,12 +47,20 @@ export function publishedTable(result: AnalysisResult): TableData {
     if (!m) return 'not in view';
     if (f.kind === 'pre') return formatNumber(m.pre);
     if (f.kind === 'post') return formatNumber(m.post);
-    return `${formatPercent(m.reduction)} (p ${formatP(m.test.p).replace(/^(?!<)/, '= ')})`;
+    return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
   };
+  const claims = claimChecks(result).map((c) => [
+    c.claim,
+    'Stated',
+    `${c.holds === null ? 'Cannot be checked' : c.holds ? 'Holds' : 'Does not hold'} (${c.detail})`,
+  ]);
   return {
-    caption: `Published figures (24 months, all categories) beside the bundled data in the current view (${result.window} months)`,
-    columns: ['Figure', 'Published', 'Recomputed here'],
-    rows: (published.figures as PublishedFigure[]).map((f) => [f.label, f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
+    caption: `Published figures and claims (24 months, all categories) beside the bundled data in the current view (${result.window} ${result.window === 1 ? 'month' : 'months'})`,
+    columns: ['Figure or claim', 'Published', 'Recomputed here'],
+    rows: [
+      ...(published.figures as PublishedFigure[]).map((f) => [f.label, f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
+      ...claims,
+    ],
   };
 }
 
