@@ -1,4 +1,5 @@
-// Browser tests run against the production build (npm run build), served by `astro preview`.
+// Browser tests run against the production build (npm run build, and a second build for a sub-path),
+// served by scripts/serve-static.ts on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './tests/e2e/chromium.ts';
 

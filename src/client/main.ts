@@ -35,10 +35,14 @@ function readControls(): ViewState {
 
 function writeControls(state: ViewState): void {
   if (!form) return;
+  for (const el of form.querySelectorAll<HTMLInputElement | HTMLFieldSetElement>('fieldset, input')) el.disabled = false;
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="category"]')) box.checked = state.categories.includes(box.value);
-  (form.elements.namedItem('window') as HTMLInputElement).value = String(state.window);
+  const slider = form.elements.namedItem('window') as HTMLInputElement;
+  const label = `${state.window} ${state.window === 1 ? 'month' : 'months'}`;
+  slider.value = String(state.window);
+  slider.setAttribute('aria-valuetext', label);
   const output = document.getElementById('window-value');
-  if (output) output.textContent = `${state.window} ${state.window === 1 ? 'month' : 'months'}`;
+  if (output) output.textContent = label;
 }
 
 // ---- state -> URL and links
@@ -69,6 +73,7 @@ form?.addEventListener('submit', (e) => e.preventDefault());
 window.addEventListener('popstate', () => {
   midGesture = false;
   const state = parseState(location.search, domain);
+  if (sameState(state, store.get())) return; // e.g. moving between anchors on the page
   writeControls(state);
   store.set(state, 'history');
 });
