@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { formatNumber } from '../src/lib/format.ts';
+import { categoryList, changeWords } from '../src/lib/wording.ts';
 import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -147,16 +148,14 @@ for (const [state, result] of Object.entries(states)) {
       const titles = [...svgOf(figure).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
       assert.ok(titles.includes(`Before: ${formatNumber(result.events.pre)} event${result.events.pre === 1 ? '' : 's'}`));
       assert.ok(titles.includes(`After: ${formatNumber(result.events.post)} event${result.events.post === 1 ? '' : 's'}`));
-      // unitRect gives the drawn square: the k-th <rect> is unit k
-      for (const k of [0, Math.floor(units.length / 2), units.length - 1].filter((k) => k >= 0 && k < units.length)) {
-        const r = charts.unitRect(figure, units[k]);
-        const el = squares[k];
-        assert.ok(Math.abs(r.x - Number(el.getAttribute('x'))) < 1e-6);
-        assert.ok(Math.abs(r.y - Number(el.getAttribute('y'))) < 1e-6);
-        assert.ok(Math.abs(r.width - Number(el.getAttribute('width'))) < 1e-6);
-        assert.ok(Math.abs(r.height - Number(el.getAttribute('height'))) < 1e-6);
-        assert.ok(Math.abs(r.width - r.height) < 1e-6, 'squares are square');
-      }
+      // the browser takes unit k to be the k-th <rect> of the (only) rect mark: each one lies in its unit's cell
+      const [x, y] = [figure.scale('x')!, figure.scale('y')!];
+      assert.equal(svgOf(figure).querySelectorAll('g[aria-label="rect"]').length, units.length > 0 ? 1 : 0, 'exactly one rect mark');
+      units.forEach((u, k) => {
+        const [rx, ry, rw, rh] = ['x', 'y', 'width', 'height'].map((a) => Number(squares[k].getAttribute(a)));
+        assert.ok(rx >= x.apply(u.x) && rx + rw <= x.apply(u.x + 1) && ry >= y.apply(u.y) && ry + rh <= y.apply(u.y + 1), `rect ${k} is in unit ${k}'s cell`);
+        assert.ok(Math.abs(rw - rh) < 1e-6, 'squares are square');
+      });
     });
 
     test('category colours: the palette, in result.categories order, on every figure', () => {
@@ -168,6 +167,18 @@ for (const [state, result] of Object.entries(states)) {
       for (const chart of [charts.eventsByCategoryChart, charts.harmByCategoryChart]) {
         assert.deepEqual(distinct(marks(chart(result, options), 'bar').map((e) => e.getAttribute('fill'))), expected);
       }
+      // every category mark is outlined in its category's stroke colour (3:1 against white), the legend swatches too
+      const strokes = result.categories.map((c) => charts.categoryStroke(c, bundled.categories.indexOf(c)));
+      const withAll = { ...options, allCategories: bundled.categories };
+      const unitsAll = charts.eventUnitsChart(charts.eventUnits(bundled, result), result, withAll);
+      assert.deepEqual(distinct(marks(unitsAll, 'rect').map((e) => e.getAttribute('stroke'))), strokes);
+      for (const chart of [charts.eventsByCategoryChart, charts.harmByCategoryChart]) {
+        const bars = marks(chart(result, withAll), 'bar');
+        assert.deepEqual(distinct(bars.map((e) => e.getAttribute('stroke'))), strokes);
+        assert.ok(bars.every((e) => Number(e.getAttribute('stroke-width') ?? e.parentElement!.getAttribute('stroke-width')) >= 1));
+      }
+      const swatches = [...(unitsAll as unknown as Element).querySelectorAll('svg')].filter((e) => /-swatch$/.test(e.parentElement!.getAttribute('class')!));
+      assert.deepEqual(swatches.map((e) => [e.getAttribute('fill'), e.getAttribute('stroke')]), result.categories.map((_, k) => [expected[k], strokes[k]]));
     });
 
     test('tables hold exactly the result’s numbers', () => {
@@ -210,18 +221,79 @@ for (const [state, result] of Object.entries(states)) {
       }
       assert.ok(charts.describeSampleFlow(result).includes(formatNumber(result.sample.register)));
       if (result.categories.length > 0) assert.ok(charts.describePerOrder(result).includes(`${formatNumber(result.perOrder.length)} people`));
+      assert.ok(charts.describeSampleFlow(result).includes(`${formatNumber(result.sample.analysed)} of these`));
     });
   });
 }
 
-test('wording follows the numbers: rose, no change, fell', () => {
+test('wording follows the numbers: rose, no change, fell, in the words of src/lib/wording.ts', () => {
   const base = states.default;
   const withEvents = (pre: number, post: number, reduction: number | null): AnalysisResult => ({ ...base, events: { ...base.events, pre, post, reduction } });
-  assert.match(charts.describeEventsByCategory(withEvents(4, 6, -0.5)), /rose from 4 to 6, an increase of 50%/);
+  const rise = withEvents(4, 6, -0.5);
+  assert.match(charts.describeEventsByCategory(rise), new RegExp(`rose from 4 to 6, ${changeWords(rise.events)}\\.`));
+  assert.match(charts.describeEventsByCategory(rise), /rose from 4 to 6, a 50% rise\./);
   assert.match(charts.describeEventsByCategory(withEvents(0, 3, null)), /rose from 0 to 3\./);
   assert.match(charts.describeEventUnits(withEvents(5, 5, 0)), /did not change \(5 before and after\)/);
   for (const text of [withEvents(4, 6, -0.5), withEvents(5, 5, 0)].map(charts.describeEventsByCategory)) assert.doesNotMatch(text, /fell/);
-  assert.match(charts.describeEventsByCategory(base), /fell from/);
+  assert.match(charts.describeEventsByCategory(base), new RegExp(`arrests for ${categoryList(base)} fell from 210 to 93, ${changeWords(base.events)}\\.`));
+  assert.match(charts.describeHarmByCategory(base), new RegExp(`fell from [\\d,.]+ days to [\\d,.]+ days, ${changeWords(base.harm)}\\.`));
+  // the chart layer has no wording of its own for a change
+  for (const text of Object.values(figures).map((f) => f.describe(base))) assert.doesNotMatch(text, /a reduction of|an increase of/);
+});
+
+test('counts agree with their nouns: 1 month, 1 arrest, 1 event, 1 person', () => {
+  const one = analyse(bundled, { window: 1 });
+  const texts = Object.values(figures).flatMap((f) => [f.describe(one), f.table(one).caption]);
+  for (const text of texts) assert.doesNotMatch(text, /(?<![\d.,])1 (months|arrests|events|people|days|orders)\b/, text);
+  assert.ok(charts.describeEventsByCategory(one).includes('in the 1 month before and after'));
+  assert.ok(charts.tablePerOrder(one).caption.includes('1 month before and after'));
+  const twelve = states['w12-violence-drugs'];
+  assert.ok(charts.describeEventsByCategory(twelve).includes('in the 12 months before and after'));
+  // a slope of exactly one a month, and a single event in a block
+  const slope = (s: number): AnalysisResult => ({ ...twelve, trend: { ...twelve.trend, events: { ...twelve.trend.events, slope: s, intercept: 20 } } });
+  assert.match(charts.describeMonthlyEvents(slope(-1)), /falls by 1 arrest a month/);
+  assert.match(charts.describeMonthlyEvents(slope(-2)), /falls by 2 arrests a month/);
+  const single = { ...twelve, events: { ...twelve.events, pre: 1, post: 2 } };
+  const titles = [...svgOf(charts.eventUnitsChart(charts.eventUnits(bundled, twelve), single, options)).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+  assert.deepEqual(titles.slice(0, 2), ['Before: 1 event', 'After: 2 events']);
+});
+
+test('a fitted line below zero is drawn as fitted and said in words', () => {
+  const r = states.default;
+  const { slope, intercept } = r.trend.harm;
+  const first = Array.from({ length: r.window }, (_, k) => k + 1).find((m) => intercept! + slope! * m < 0);
+  assert.ok(first !== undefined, 'the default harm fit goes below zero within the window');
+  const warning = `The straight-line fit goes below zero by month ${first}; harm cannot be negative, so read the line as a summary of the trend, not a forecast.`;
+  assert.ok(charts.describeMonthlyHarm(r).endsWith(warning));
+  assert.ok(charts.tableMonthlyHarm(r).caption.includes(warning));
+  // not clipped: the table keeps the negative fitted values and the axis goes below zero
+  assert.ok(charts.tableMonthlyHarm(r).rows.some((row) => row[2].startsWith('−')));
+  assert.ok(Math.min(...(charts.monthlyHarmChart(r, options).scale('y')!.domain as number[])) < 0);
+  // where the fit stays above zero, nothing is said
+  assert.doesNotMatch(charts.describeMonthlyEvents(r), /below zero/);
+  assert.doesNotMatch(charts.describeMonthlyHarm(states['w12-violence-drugs']), /below zero/);
+  // a rising line that starts below zero
+  const rising = { ...r, trend: { ...r.trend, events: { ...r.trend.events, slope: 1, intercept: -2.5 } } };
+  assert.match(charts.describeMonthlyEvents(rising), /is below zero up to month 2; arrests cannot be negative/);
+});
+
+test('sample flow says no more than the article', () => {
+  const r = states.default;
+  const text = charts.describeSampleFlow(r);
+  assert.match(text, /our reading/);
+  assert.match(text, /PNC and PND/);
+  assert.match(text, new RegExp(`${r.sample.analysed} of these ${r.sample.register - r.sample.excludedFollowup} were eligible for analysis`));
+  const steps = charts.tableSampleFlow(r).rows.map((row) => row[0]);
+  assert.deepEqual(steps, [
+    'In the register',
+    'Excluded: not yet two years after the order (our reading)',
+    'With two years before and after the order',
+    'Excluded: data not usable (PNC/PND inconsistencies, data requests)',
+    'Eligible for analysis',
+  ]);
+  const labels = [...svgOf(charts.sampleFlowChart(r, options)).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent!);
+  assert.ok(labels.some((l) => l.endsWith('excluded: not yet two years after the order (our reading)')));
+  assert.ok(labels.every((l) => !/too recent|not returned/.test(l)));
 });
 
 test('palette: study categories fixed, others cycle through the extra colours', () => {
@@ -236,6 +308,27 @@ test('palette: study categories fixed, others cycle through the extra colours', 
   // a reader's own category keeps its colour when the others are filtered out
   const theft = { categories: ['theft'] };
   assert.deepEqual(charts.colorScale(theft, all).range, [charts.categoryColor('theft', 5)]);
+});
+
+test('non-text contrast: every stroke is at least 3:1 against white and keeps its colour’s hue', () => {
+  const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const luminance = (hex: string) => {
+    const [r, g, b] = channels(hex).map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (hex: string) => 1.05 / (luminance(hex) + 0.05);
+  const all = [...Object.keys(charts.CATEGORY_COLORS), 'fraud', 'theft', 'arson'];
+  for (const [k, code] of all.entries()) {
+    const fill = charts.categoryColor(code, k);
+    const stroke = charts.categoryStroke(code, k);
+    assert.match(stroke, /^#[0-9A-F]{6}$/);
+    assert.ok(contrast(stroke) >= 4.5, `${code}: stroke ${stroke} is ${contrast(stroke).toFixed(2)}:1`);
+    // the same hue: the channels of the stroke are those of the fill scaled by one factor (to rounding)
+    const [f, s] = [channels(fill), channels(stroke)];
+    const factor = Math.max(...s) / Math.max(...f, 1);
+    assert.ok(factor <= 1 && f.every((c, i) => Math.abs(c * factor - s[i]) <= 1), `${code}: ${stroke} is ${fill} darkened`);
+    if (contrast(fill) >= 4.5) assert.equal(stroke, fill, 'a colour dark enough is its own outline');
+  }
 });
 
 test('unit chart with no events still returns a labelled figure', () => {

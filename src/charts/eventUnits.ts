@@ -6,16 +6,22 @@
 // through. The column count is taken from the whole dataset, not the current state, so a square
 // keeps its size while the reader changes the window or categories.
 //
-// Mapping a unit to pixels (for a focus ring): the data coordinates are cells, so unit u covers
-// [u.x, u.x + 1] × [u.y, u.y + 1]; `unitRect(figure, u)` applies the figure's own scales and
-// returns the drawn square in the <svg>'s user units (its viewBox, which is 0 0 width height).
-// The <rect> elements are also emitted in unit order: the k-th rect under g[aria-label="rect"] is unit k.
+// Each square is filled with its category's colour and outlined in its darker stroke colour
+// (palette.ts), so even the lighter hues meet 3:1 against white; the legend swatches get the same outline.
+//
+// Finding a unit's square (for the focus ring and the pointer): the squares are the only rect
+// mark of this figure and are emitted in unit order, so unit k is the k-th <rect> of that mark's
+// group. Plot labels the group aria-label="rect"; the app (src/lib/figures.ts, drawFigure) renames
+// that to data-mark="rect" after drawing, and the browser (src/client/figures.ts) takes the k-th
+// rect under g[data-mark="rect"]. Adding another rect mark to this figure would break that.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { formatNumber } from '../lib/format.ts';
-import { NO_CATEGORY, categoryScale, change, count, frame, listNames, periodLabel, type Period } from './shared.ts';
+import { categoryList, count } from '../lib/wording.ts';
+import { strokeOf } from './palette.ts';
+import { NO_CATEGORY, categoryScale, frame, fromTo, periodLabel, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface Unit {
@@ -38,13 +44,13 @@ export interface Unit {
 }
 
 /** Empty columns between the two blocks. */
-export const GAP = 2;
+const GAP = 2;
 /** Pixels between neighbouring squares (half on each side). */
 const INSET = 1;
 const MARGIN = { top: 34, right: 10, bottom: 10, left: 10 };
 
 /** Columns per block: enough for a roughly square block holding the larger period of the whole dataset. */
-export function blockColumns(dataset: Dataset): number {
+function blockColumns(dataset: Dataset): number {
   const pre = dataset.events.filter((e) => e.month < 0).length;
   return Math.max(10, Math.ceil(Math.sqrt(Math.max(pre, dataset.events.length - pre))));
 }
@@ -71,17 +77,18 @@ export function eventUnits(dataset: Dataset, result: AnalysisResult): Unit[] {
 
 export function describeEventUnits(result: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
-  const split = (p: Period) => listNames(result.categories.map((c) => `${result.categoryNames[c]} ${formatNumber(result.byCategory[c].events[p])}`));
+  const split = (p: Period) => result.categories.map((c) => `${result.categoryNames[c]} ${formatNumber(result.byCategory[c].events[p])}`).join(', ');
+  const months = count(result.window, 'month');
   return (
-    `Each square is one offending event (arrest): ${formatNumber(result.events.pre)} in the ${formatNumber(result.window)} months before the order ` +
-    `(${split('pre')}) and ${formatNumber(result.events.post)} in the ${formatNumber(result.window)} months after (${split('post')}). ` +
-    `Arrests ${change(result.events)}.`
+    `Each square is one offending event (an arrest for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order ` +
+    `(${split('pre')}) and ${formatNumber(result.events.post)} in the ${months} after (${split('post')}). ` +
+    `Arrests ${fromTo(result.events)}.`
   );
 }
 
 export function tableEventUnits(result: AnalysisResult): ChartTable {
   return {
-    caption: `Arrests (one square each) in the ${formatNumber(result.window)} months before and after the order, by category`,
+    caption: `Arrests (one square each) in the ${count(result.window, 'month')} before and after the order, by category`,
     columns: ['Category', 'Before', 'After'],
     rows: [
       ...result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c].events.pre), formatNumber(result.byCategory[c].events.post)]),
@@ -102,7 +109,8 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
     x: p === 'pre' ? 0 : columns + GAP,
     text: `${periodLabel(p)}: ${count(result.events[p], 'event')}`,
   }));
-  return Plot.plot({
+  const stroke = strokeOf(result, options.allCategories);
+  const figure = Plot.plot({
     ...frame(options, `Every offending event as a square: ${formatNumber(result.events.pre)} before and ${formatNumber(result.events.post)} after the order`, describeEventUnits(result)),
     height: MARGIN.top + rows * cell + MARGIN.bottom,
     marginTop: MARGIN.top,
@@ -114,18 +122,23 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
     y: { domain: [0, rows], range: [MARGIN.top, MARGIN.top + rows * cell], axis: null },
     color: { ...categoryScale(result, options), legend: result.categories.length > 0 },
     marks: [
-      Plot.rect(units, { x1: 'x', x2: (u: Unit) => u.x + 1, y1: 'y', y2: (u: Unit) => u.y + 1, fill: 'category', inset: INSET }),
+      Plot.rect(units, { x1: 'x', x2: (u: Unit) => u.x + 1, y1: 'y', y2: (u: Unit) => u.y + 1, fill: 'category', stroke: (u: Unit) => stroke(u.category), strokeWidth: 1, inset: INSET }),
       Plot.text(titles, { x: 'x', y: () => 0, text: 'text', textAnchor: 'start', lineAnchor: 'bottom', dy: -8, fontSize: 13, fontWeight: 'bold' }),
       ...(result.categories.length === 0 ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', dy: 10, fontSize: 12 })] : []),
     ],
   });
+  outlineSwatches(figure, result.categories, stroke);
+  return figure;
 }
 
-/** The drawn square of `unit` in the figure's <svg> user units (multiply by rendered width / viewBox width if scaled by CSS). */
-export function unitRect(figure: Figure, unit: Pick<Unit, 'x' | 'y'>): { x: number; y: number; width: number; height: number } {
-  const x = figure.scale('x')!;
-  const y = figure.scale('y')!;
-  const x1 = x.apply(unit.x) + INSET;
-  const y1 = y.apply(unit.y) + INSET;
-  return { x: x1, y: y1, width: x.apply(unit.x + 1) - INSET - x1, height: y.apply(unit.y + 1) - INSET - y1 };
+/** Give Plot's legend swatches (in domain order) the same outline as the squares; the fill keeps the category hue. */
+function outlineSwatches(figure: Figure, categories: readonly string[], stroke: (code: string) => string): void {
+  if (figure.tagName.toLowerCase() === 'svg') return; // no legend
+  // Plot names the swatch <span>s "<unique class>-swatch"; each holds one <svg> with one <rect>
+  const swatches = [...figure.querySelectorAll('svg')].filter((svg) => /-swatch$/.test(svg.parentElement?.getAttribute('class') ?? ''));
+  swatches.forEach((svg, k) => {
+    if (k >= categories.length) return;
+    svg.setAttribute('stroke', stroke(categories[k]));
+    svg.setAttribute('stroke-width', '1.5'); // centred on the edge: half of it inside the 15px swatch
+  });
 }

@@ -4,8 +4,9 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
+import { categoryList, count } from '../lib/wording.ts';
 import { periodBarsChart, periodBarsTable } from './periodBars.ts';
-import { NO_CATEGORY, change } from './shared.ts';
+import { NO_CATEGORY, fromTo } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export function describeEventsByCategory(result: AnalysisResult): string {
@@ -15,13 +16,13 @@ export function describeEventsByCategory(result: AnalysisResult): string {
     return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
   });
   return (
-    `Arrests in the ${formatNumber(result.window)} months before and after each order, by category: ${parts.join('; ')}. ` +
-    `Across these categories, arrests ${change(result.events)}.`
+    `Arrests in the ${count(result.window, 'month')} before and after each order, by category: ${parts.join('; ')}. ` +
+    `In all, arrests for ${categoryList(result)} ${fromTo(result.events)}.`
   );
 }
 
 export function tableEventsByCategory(result: AnalysisResult): ChartTable {
-  return periodBarsTable(result, 'events', `Arrests in the ${formatNumber(result.window)} months before and after the order, by category`);
+  return periodBarsTable(result, 'events', `Arrests in the ${count(result.window, 'month')} before and after the order, by category`);
 }
 
 export function eventsByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {

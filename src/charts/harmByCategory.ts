@@ -4,8 +4,9 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
+import { categoryList, count } from '../lib/wording.ts';
 import { periodBarsChart, periodBarsTable } from './periodBars.ts';
-import { NO_CATEGORY, change } from './shared.ts';
+import { NO_CATEGORY, fromTo } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export function describeHarmByCategory(result: AnalysisResult): string {
@@ -15,13 +16,13 @@ export function describeHarmByCategory(result: AnalysisResult): string {
     return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
   });
   return (
-    `Total harm (Cambridge Crime Harm Index, days) in the ${formatNumber(result.window)} months before and after each order, by category: ${parts.join('; ')}. ` +
-    `Across these categories, total harm ${change(result.harm, ' days')}.`
+    `Total harm (Cambridge Crime Harm Index, days) in the ${count(result.window, 'month')} before and after each order, by category: ${parts.join('; ')}. ` +
+    `In all, total harm for ${categoryList(result)} ${fromTo(result.harm, (n) => count(n, 'day'))}.`
   );
 }
 
 export function tableHarmByCategory(result: AnalysisResult): ChartTable {
-  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${formatNumber(result.window)} months before and after the order, by category`);
+  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after the order, by category`);
 }
 
 export function harmByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {

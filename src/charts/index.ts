@@ -1,13 +1,13 @@
 // The figure layer: one pure function per figure (AnalysisResult → Plot figure), each with its
-// plain-English description and its "show as table" alternative. Re-exports only.
+// plain-English description and its "show as table" alternative. Re-exports only. The app
+// imports the figure files directly (src/lib/figures.ts); this index is what the tests use.
 
 // Types and colours
 export type { ChartOptions, ChartTable, Figure } from './types.ts';
-export { AFTER_OPACITY, CATEGORY_COLORS, EXTRA_COLORS, categoryColor, colorScale, periodColors } from './palette.ts';
-export { DEFAULT_WIDTH } from './shared.ts';
+export { CATEGORY_COLORS, EXTRA_COLORS, categoryColor, categoryStroke, colorScale } from './palette.ts';
 
 // Headline: every event as a square
-export { GAP, blockColumns, describeEventUnits, eventUnits, eventUnitsChart, tableEventUnits, unitRect } from './eventUnits.ts';
+export { describeEventUnits, eventUnits, eventUnitsChart, tableEventUnits } from './eventUnits.ts';
 export type { Unit } from './eventUnits.ts';
 
 // Before and after, by category
@@ -15,20 +15,11 @@ export { describeEventsByCategory, eventsByCategoryChart, tableEventsByCategory 
 export { describeHarmByCategory, harmByCategoryChart, tableHarmByCategory } from './harmByCategory.ts';
 
 // Person by person
-export { describePerOrder, perOrderChart, perOrderRows, tablePerOrder } from './perOrder.ts';
+export { describePerOrder, perOrderChart, tablePerOrder } from './perOrder.ts';
 
 // Month by month
-export {
-  describeMonthlyEvents,
-  describeMonthlyHarm,
-  monthTicks,
-  monthlyEventsChart,
-  monthlyHarmChart,
-  tableMonthlyEvents,
-  tableMonthlyHarm,
-  trendLine,
-} from './monthly.ts';
+export { describeMonthlyEvents, describeMonthlyHarm, monthlyEventsChart, monthlyHarmChart, tableMonthlyEvents, tableMonthlyHarm } from './monthly.ts';
 export { describeScatter, scatterChart, tableScatter } from './scatter.ts';
 
 // The sample
-export { DATA_REASON, FOLLOWUP_REASON, describeSampleFlow, sampleFlowChart, sampleSteps, tableSampleFlow } from './sampleFlow.ts';
+export { describeSampleFlow, sampleFlowChart, tableSampleFlow } from './sampleFlow.ts';

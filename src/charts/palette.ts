@@ -1,8 +1,16 @@
 // Colours. Categories use the Okabe–Ito palette, which stays distinguishable under the common
 // colour-vision deficiencies; each study category keeps its colour on every figure and in every
 // state. Okabe–Ito yellow (#F0E442) is left out: at 1.2:1 against white it cannot carry a mark.
+//
+// Non-text contrast (WCAG 1.4.11): some fills are below 3:1 against the white background
+// (reddish purple #CC79A7 is about 3.1:1, orange and sky blue about 2.3:1, and every "after" tint
+// far less). So every category mark is outlined in its category's stroke colour: the same hue,
+// darkened until it reaches at least 4.5:1 against white (a colour that already does is its own
+// stroke). The fill keeps the Okabe–Ito hue, so legends and the controls still show the category colour.
+//
 // Before/after is never told by colour alone: position and labels carry it, and the after marks
-// are a lighter or hollow version of the before marks, which also survives greyscale printing.
+// are a lighter (tinted, outlined) or hollow version of the before marks, which also survives
+// greyscale printing.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
@@ -17,6 +25,20 @@ export const CATEGORY_COLORS: Readonly<Record<string, string>> = {
 /** Colours for any other category a reader's data bring, used in turn. */
 export const EXTRA_COLORS: readonly string[] = ['#E69F00', '#56B4E9', '#000000'];
 
+/**
+ * The outline of each colour above: its RGB channels scaled down by one factor (same hue) to the
+ * first value at or above 4.5:1 against white, rounded to hex. tests/charts.test.ts checks both.
+ */
+const STROKES: Readonly<Record<string, string>> = {
+  '#0072B2': '#0072B2', // 5.2:1 already
+  '#D55E00': '#C35600',
+  '#009E73': '#008762',
+  '#CC79A7': '#A46186',
+  '#E69F00': '#9E6D00',
+  '#56B4E9': '#3C7DA2',
+  '#000000': '#000000',
+};
+
 /** A category's colour; `index` is its position in the dataset's category list (used only for codes outside the study's four). */
 export function categoryColor(code: string, index: number): string {
   if (Object.hasOwn(CATEGORY_COLORS, code)) return CATEGORY_COLORS[code];
@@ -24,18 +46,34 @@ export function categoryColor(code: string, index: number): string {
   return EXTRA_COLORS[k % EXTRA_COLORS.length];
 }
 
+/** The outline of a category's marks: its colour's hue, at least 4.5:1 against white. */
+export function categoryStroke(code: string, index: number): string {
+  return STROKES[categoryColor(code, index)];
+}
+
+/** Each shown category's position in the dataset's list, for colours that do not move when the reader filters. */
+function positions(result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[]): number[] {
+  return result.categories.map((c, k) => (allCategories.includes(c) ? allCategories.indexOf(c) : k));
+}
+
 /** Plot's `color` options for the categories shown, in display order, identical on every figure. */
 export function colorScale(
   result: Pick<AnalysisResult, 'categories'>,
   allCategories: readonly string[] = result.categories,
 ): { domain: string[]; range: string[] } {
-  const domain = [...result.categories];
-  const position = (c: string, k: number) => (allCategories.includes(c) ? allCategories.indexOf(c) : k);
-  return { domain, range: domain.map((c, k) => categoryColor(c, position(c, k))) };
+  const at = positions(result, allCategories);
+  return { domain: [...result.categories], range: result.categories.map((c, k) => categoryColor(c, at[k])) };
 }
 
-/** Before and after, for figures without categories: a dark and a mid grey (both at least 3:1 on white). */
+/** Category code → outline colour, for the categories shown (a literal colour, so Plot does not rescale it). */
+export function strokeOf(result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[] = result.categories): (code: string) => string {
+  const at = positions(result, allCategories);
+  const strokes = new Map(result.categories.map((c, k) => [c, categoryStroke(c, at[k])]));
+  return (code) => strokes.get(code) ?? 'currentColor';
+}
+
+/** Before and after, for figures without categories: a dark and a mid grey (10.4:1 and 3.2:1 on white). */
 export const periodColors = { pre: '#404040', post: '#8F8F8F' } as const;
 
-/** On category figures the after mark is the category colour at this opacity, outlined in the full colour. */
+/** On category figures the after mark is the category colour at this opacity, outlined in the category's stroke colour. */
 export const AFTER_OPACITY = 0.4;

@@ -8,8 +8,9 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult, PerOrderRow } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
+import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, count, frame, integerTicks, messageFigure, periodKey } from './shared.ts';
+import { NO_CATEGORY, frame, integerTicks, messageFigure, periodKey } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const ROW = 12; // pixels per person: 41 rows stay legible at about 500px
@@ -17,7 +18,7 @@ const DOT = { r: 3.5 };
 const RING = { r: 5.5, strokeWidth: 1.5 };
 
 /** The rows in drawing order: before descending, then after descending, then order id. */
-export function perOrderRows(result: AnalysisResult): (PerOrderRow & { rank: number })[] {
+function perOrderRows(result: AnalysisResult): (PerOrderRow & { rank: number })[] {
   return [...result.perOrder]
     .sort((a, b) => b.eventsPre - a.eventsPre || b.eventsPost - a.eventsPost || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map((row, k) => ({ ...row, rank: k + 1 }));
@@ -31,7 +32,7 @@ export function describePerOrder(result: AnalysisResult): string {
   const none = rows.filter((r) => r.eventsPre === 0 && r.eventsPost === 0).length;
   const same = rows.length - fewer - more;
   return (
-    `Arrests of each of the ${count(rows.length, 'person', 'people')} with an order, ${formatNumber(result.window)} months before and after: ` +
+    `Arrests of ${rows.length === 1 ? 'the 1 person' : `each of the ${count(rows.length, 'person', 'people')}`} with an order, ${count(result.window, 'month')} before and after: ` +
     `${formatNumber(fewer)} had fewer after, ${formatNumber(more)} had more and ${formatNumber(same)} had the same number ` +
     `(${formatNumber(none)} of them none in either period).`
   );
@@ -39,7 +40,7 @@ export function describePerOrder(result: AnalysisResult): string {
 
 export function tablePerOrder(result: AnalysisResult): ChartTable {
   return {
-    caption: `Arrests per person, ${formatNumber(result.window)} months before and after the order (sorted as drawn)`,
+    caption: `Arrests per person, ${count(result.window, 'month')} before and after the order (sorted as drawn)`,
     columns: ['Row', 'Order', 'Before', 'After'],
     rows: result.categories.length === 0 ? [] : perOrderRows(result).map((r) => [formatNumber(r.rank), r.order, formatNumber(r.eventsPre), formatNumber(r.eventsPost)]),
   };

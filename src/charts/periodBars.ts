@@ -1,16 +1,19 @@
 // The grouped before/after bars behind eventsByCategory and harmByCategory: one group per
-// category (named on the top axis, in result.categories order), a full-colour bar for the
-// months before the order and a lighter, outlined bar of the same colour for the months after.
+// category (named on the bottom axis, in result.categories order), a full-colour bar for the
+// months before the order and a light tint of the same colour for the months after. Every bar is
+// outlined in the category's stroke colour (palette.ts), so each one, the tinted "after" bars
+// included, meets 3:1 against white; before and after also differ in lightness (greyscale) and
+// are told apart by position and the Before/After ticks.
 // Each bar carries its number, so a bar of height 0 still reads "0" and no value is hover-only.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
-import { AFTER_OPACITY } from './palette.ts';
+import { AFTER_OPACITY, strokeOf } from './palette.ts';
 import { NO_CATEGORY, PERIODS, categoryScale, frame, integerTicks, messageFigure, periodLabel, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
-export type BarMeasure = 'events' | 'harm';
+type BarMeasure = 'events' | 'harm';
 
 interface Bar {
   category: string;
@@ -19,7 +22,7 @@ interface Bar {
 }
 
 /** One bar per category and period, straight from result.byCategory. */
-export function periodBars(result: AnalysisResult, measure: BarMeasure): Bar[] {
+function periodBars(result: AnalysisResult, measure: BarMeasure): Bar[] {
   return result.categories.flatMap((category) =>
     PERIODS.map((period) => ({ category, period, value: result.byCategory[category][measure][period] })),
   );
@@ -35,6 +38,7 @@ export function periodBarsChart(
   const bars = periodBars(result, measure);
   const top = Math.max(1, ...bars.map((b) => b.value)); // a domain of [0, 0] would float zero bars mid-air
   const names = (c: string) => result.categoryNames[c] ?? c;
+  const stroke = strokeOf(result, options.allCategories);
   return Plot.plot({
     ...frame(options, text.ariaLabel, text.description),
     height: 360,
@@ -52,7 +56,7 @@ export function periodBarsChart(
         y: 'value',
         fill: 'category',
         fillOpacity: (b: Bar) => (b.period === 'pre' ? 1 : AFTER_OPACITY),
-        stroke: 'category',
+        stroke: (b: Bar) => stroke(b.category),
         strokeWidth: 1.5,
         inset: 0.75, // keeps the outline inside the band
       }),

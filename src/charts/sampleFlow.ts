@@ -1,18 +1,25 @@
 // How the register becomes the analysed sample, drawn as a waterfall of horizontal bars on one
-// scale: the register, the orders too recent for two years of follow-up (a dashed outline at
-// the end it is cut from), those with two full years, the orders excluded for their data, and
-// the analysed sample. Every bar is labelled with its count and reason above it, so the figure
-// reads top to bottom like the sentence it replaces. The sample does not change with the controls.
+// scale: the register, the orders without two years after the order (a dashed outline at the
+// end it is cut from), those with two years before and after, the orders whose data could not
+// be used, and the orders eligible for analysis. Every bar is labelled with its count and reason
+// above it, so the figure reads top to bottom like the sentence it replaces. The sample does not
+// change with the controls.
+//
+// The labels say no more than the article does: a two-years-before-and-after period "resulted in
+// a sample of 49", and after data-quality problems between PNC and PND and data requests to
+// regions "41 STROs were eligible for analysis". That the other orders were too recent is our
+// reading, and the labels say so.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { periodColors } from './palette.ts';
-import { count, frame } from './shared.ts';
+import { count } from '../lib/wording.ts';
+import { frame } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
-export const FOLLOWUP_REASON = 'too recent for two years of follow-up';
-export const DATA_REASON = 'data not returned or inconsistent between PNC and PND';
+const FOLLOWUP_REASON = 'not yet two years after the order (our reading)';
+const DATA_REASON = 'data not usable (PNC/PND inconsistencies, data requests)';
 
 interface Step {
   label: string;
@@ -21,25 +28,27 @@ interface Step {
   kept: boolean;
 }
 
-/** The five rows of the waterfall; "with two full years" is register − excludedFollowup (layout arithmetic). */
-export function sampleSteps(result: AnalysisResult): Step[] {
+/** The five rows of the waterfall; "with two years before and after" is register − excludedFollowup (layout arithmetic). */
+function sampleSteps(result: AnalysisResult): Step[] {
   const { register, excludedFollowup, excludedData, analysed } = result.sample;
   const followed = register - excludedFollowup;
   return [
     { label: `${count(register, 'order')} in the register`, x1: 0, x2: register, kept: true },
     { label: `${formatNumber(excludedFollowup)} excluded: ${FOLLOWUP_REASON}`, x1: followed, x2: register, kept: false },
-    { label: `${formatNumber(followed)} with two full years of follow-up`, x1: 0, x2: followed, kept: true },
+    { label: `${formatNumber(followed)} with two years before and after the order`, x1: 0, x2: followed, kept: true },
     { label: `${formatNumber(excludedData)} excluded: ${DATA_REASON}`, x1: analysed, x2: analysed + excludedData, kept: false },
-    { label: `${formatNumber(analysed)} analysed`, x1: 0, x2: analysed, kept: true },
+    { label: `${formatNumber(analysed)} eligible for analysis`, x1: 0, x2: analysed, kept: true },
   ];
 }
 
 export function describeSampleFlow(result: AnalysisResult): string {
   const { register, excludedFollowup, excludedData, analysed } = result.sample;
+  const followed = formatNumber(register - excludedFollowup);
   return (
-    `Of ${count(register, 'order')} in the register, ${formatNumber(excludedFollowup)} were ${FOLLOWUP_REASON}, ` +
-    `leaving ${formatNumber(register - excludedFollowup)}; ${formatNumber(excludedData)} more were excluded because their data were not returned or were inconsistent between PNC and PND, ` +
-    `leaving ${formatNumber(analysed)} analysed.`
+    `Of ${count(register, 'order')} in the register, ${followed} had two years before and after the order ` +
+    `(that the other ${formatNumber(excludedFollowup)} were too recent is our reading). ` +
+    `After data-quality problems between PNC and PND and data requests to regions, ${formatNumber(analysed)} of these ${followed} ` +
+    `were eligible for analysis (${formatNumber(excludedData)} were not).`
   );
 }
 
@@ -51,9 +60,9 @@ export function tableSampleFlow(result: AnalysisResult): ChartTable {
     rows: [
       ['In the register', formatNumber(register)],
       [`Excluded: ${FOLLOWUP_REASON}`, formatNumber(excludedFollowup)],
-      ['With two full years of follow-up', formatNumber(register - excludedFollowup)],
+      ['With two years before and after the order', formatNumber(register - excludedFollowup)],
       [`Excluded: ${DATA_REASON}`, formatNumber(excludedData)],
-      ['Analysed', formatNumber(analysed)],
+      ['Eligible for analysis', formatNumber(analysed)],
     ],
   };
 }

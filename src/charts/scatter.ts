@@ -6,8 +6,9 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
+import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, count, formatMonth, frame, integerTicks, messageFigure, periodKey, periodLabel } from './shared.ts';
+import { NO_CATEGORY, formatMonth, frame, integerTicks, messageFigure, periodKey, periodLabel } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const DOT = { r: 4 };

@@ -1,13 +1,16 @@
-// Small helpers the figure files share: defaults, wording that follows the numbers, and the
-// message drawn when there is nothing to draw. No statistics here: every number comes from the result.
+// Small helpers the figure files share: defaults, the before/after key, and the message drawn
+// when there is nothing to draw. No statistics here: every number comes from the result. The
+// words for a change ("fell", "a 56% fall") and plurals come from src/lib/wording.ts, so the
+// figures say a change the same way as the rest of the report.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
-import { formatNumber, formatPercent } from '../lib/format.ts';
+import { formatNumber } from '../lib/format.ts';
+import { changeWords, verb } from '../lib/wording.ts';
 import { colorScale, periodColors } from './palette.ts';
 import type { ChartOptions, Figure } from './types.ts';
 
-export const DEFAULT_WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 
 export const PERIODS = ['pre', 'post'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -40,30 +43,19 @@ export function integerTicks(top: number): number[] | undefined {
   return top > 10 ? undefined : Array.from({ length: Math.ceil(top) + 1 }, (_, k) => k);
 }
 
-/** "1 arrest", "93 arrests". */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
-}
-
-/** "Violence", "Violence and Drugs", "Modern slavery, Violence and Drugs". */
-export function listNames(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 /** Month −12 → "−12", 3 → "+3": the sign says which side of the order. */
 export function formatMonth(month: number): string {
   return `${month < 0 ? '−' : '+'}${formatNumber(Math.abs(month))}`;
 }
 
-/** "fell from 210 to 93, a reduction of 56%", "rose from 2 to 5", "did not change (4 before and after)". */
-export function change(measure: Pick<Measure, 'pre' | 'post' | 'reduction'>, unit = ''): string {
-  const pre = formatNumber(measure.pre) + unit;
-  const post = formatNumber(measure.post) + unit;
-  if (measure.post === measure.pre) return `did not change (${pre} before and after)`;
-  if (measure.post < measure.pre) {
-    return `fell from ${pre} to ${post}` + (measure.reduction === null ? '' : `, a reduction of ${formatPercent(measure.reduction)}`);
-  }
-  return `rose from ${pre} to ${post}` + (measure.reduction === null ? '' : `, an increase of ${formatPercent(-measure.reduction)}`);
+/**
+ * "fell from 210 to 93, a 56% fall", "rose from 0 to 3", "did not change (5 before and after)":
+ * wording.ts's verb and changeWords around the two totals. `amount` formats a total with its unit.
+ */
+export function fromTo(measure: Measure, amount: (n: number) => string = formatNumber): string {
+  if (measure.post === measure.pre) return `${verb(measure)} (${amount(measure.pre)} before and after)`;
+  const span = `${verb(measure)} from ${amount(measure.pre)} to ${amount(measure.post)}`;
+  return measure.reduction === null ? span : `${span}, ${changeWords(measure)}`;
 }
 
 /**
