@@ -105,14 +105,16 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   const totals = perOrderTotals(dataset, windowed, categories);
   const draws = bootstrapDraws(totals.ids.length);
 
-  // Every (totals, measure) pair the result reports: overall first, then each category.
-  const groups: PeriodTotals[] = [totals.overall, ...categories.map((c) => totals.byCategory[c])];
-  const series = groups.flatMap((t) => [
-    { pre: t.eventsPre, post: t.eventsPost },
-    { pre: t.harmPre, post: t.harmPost },
+  // Every (group, measure) pair the result reports, overall and per category; the intervals are
+  // computed together so that all of them share the same resampled people.
+  // The overall group is keyed '' (no category code can be empty), so a category called 'overall' cannot collide.
+  const groups: [string, PeriodTotals][] = [['', totals.overall], ...categories.map((c): [string, PeriodTotals] => [c, totals.byCategory[c]])];
+  const series = groups.flatMap(([group, t]) => [
+    { group, which: 'events' as const, pre: t.eventsPre, post: t.eventsPost },
+    { group, which: 'harm' as const, pre: t.harmPre, post: t.harmPost },
   ]);
   const intervals = reductionIntervals(series, draws);
-  const measures = series.map(({ pre, post }, k): Measure => {
+  const measured = series.map(({ pre, post }, k): Measure => {
     const sumPre = sum(pre as number[]);
     const sumPost = sum(post as number[]);
     const interval = intervals[k];
@@ -128,10 +130,9 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     };
   });
 
+  const measureOf = (group: string, which: 'events' | 'harm') => measured[series.findIndex((s) => s.group === group && s.which === which)];
   const byCategory: AnalysisResult['byCategory'] = {};
-  categories.forEach((c, k) => {
-    byCategory[c] = { events: measures[2 * (k + 1)], harm: measures[2 * (k + 1) + 1] };
-  });
+  for (const c of categories) byCategory[c] = { events: measureOf(c, 'events'), harm: measureOf(c, 'harm') };
   for (const which of ['events', 'harm'] as const) {
     const adjusted = holm(categories.map((c) => byCategory[c][which].test.p));
     categories.forEach((c, k) => (byCategory[c][which].test.pAdjusted = adjusted[k]));
@@ -164,8 +165,8 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       excludedData: dataset.orders.filter((o) => o.sample === 'excluded_data').length,
       excludedFollowup: dataset.orders.filter((o) => o.sample === 'excluded_followup').length,
     },
-    events: measures[0],
-    harm: measures[1],
+    events: measureOf('', 'events'),
+    harm: measureOf('', 'harm'),
     byCategory,
     trend: { events: trend(after.map((m) => m.events)), harm: trend(after.map((m) => m.harm)) },
     correlation: {
