@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, OptionError, parseDataset, type AnalysisResult, type Measure } from '../analysis/index.ts';
-import { formatEstimate, formatInterval, formatNumber, formatP, formatPercent } from '../lib/format.ts';
+import { analyse, DataError, OptionError, parseDataset, type AnalysisResult } from '../analysis/index.ts';
+import { resultsTable } from '../lib/tables.ts';
+import { formatEstimate, formatP } from '../lib/format.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…] [--json]';
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -60,16 +61,11 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }
 
+/** The page's results table (src/lib/tables.ts), so the CLI prints exactly the cells the report shows. */
 function measureRows(result: AnalysisResult, which: 'events' | 'harm'): string[][] {
-  const row = (name: string, m: Measure) => [
-    name, formatNumber(m.pre), formatNumber(m.post), formatPercent(m.reduction), formatInterval(m.ci),
-    formatNumber(m.test.V), formatP(m.test.p), m.test.pAdjusted === undefined ? '' : formatP(m.test.pAdjusted),
-  ];
-  return [
-    ['', 'before', 'after', 'reduction', '95% interval', 'V', 'p', 'Holm p'],
-    row('Overall', result[which]),
-    ...result.categories.map((c) => row(result.categoryNames[c], result.byCategory[c][which])),
-  ];
+  const t = resultsTable(result, which);
+  if (t.rows.length === 0) return [[t.empty ?? 'Nothing to show.']];
+  return [t.columns.map((c, k) => (k === 0 ? '' : c)), ...t.rows.map((r, k) => (k === 0 ? ['Overall', ...r.slice(1)] : r))];
 }
 
 export function render(result: AnalysisResult): string {
