@@ -45,11 +45,9 @@ function measureAt(r: AnalysisResult, spec = 'events'): AnalysisResult['events']
 export const SENTENCES: Record<string, (r: AnalysisResult, arg?: string) => string> = {
   headline: say.headline,
   harmChange: say.harmChange,
-  announcement: say.announcement,
   trend: (r, which) => say.trendSentence(r, which === 'events' ? 'events' : 'harm'),
   correlation: say.correlationSentence,
   harmVersusVolume: say.harmVersusVolume,
-  categories: (r) => say.categoryList(r),
   verdict: (r, id = '') => say.verdict(r, id),
   viewName: (r) => `${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`,
   command: (r) => {
@@ -67,10 +65,6 @@ export const SENTENCES: Record<string, (r: AnalysisResult, arg?: string) => stri
     const [measure, category] = (spec ?? 'events').split('.');
     if (!m) return 'This category is not in the current view.';
     return say.significance(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`);
-  },
-  change: (r, spec) => {
-    const m = measureAt(r, spec);
-    return m ? say.changeWords(m) : NOT_AVAILABLE;
   },
 };
 
