@@ -13,15 +13,22 @@ import { fillTable } from './dom.ts';
 let current: AnalysisResult | undefined;
 
 /**
- * Redraw for a new result. Figures in or near the viewport are drawn at once; the others when
- * they scroll into view (or when the browser is idle), so a change costs one frame for what the
- * reader can see, not for every figure on a long page.
+ * Redraw for a new result. Every caption and table changes at once (they are cheap text); the
+ * charts in or near the viewport are drawn at once too, the others when they scroll into view,
+ * when the browser is idle or before printing. Until then a stale chart is hidden, never shown
+ * with the old numbers, and keeps its space so nothing moves.
  */
 export function renderAll(result: AnalysisResult): void {
   current = result;
   for (const host of document.querySelectorAll<HTMLElement>('[data-figure]')) {
+    describe(host, result);
     if (nearViewport(host)) draw(host, result);
-    else pending.add(host);
+    else {
+      pending.add(host);
+      const plot = host.querySelector<HTMLElement>('.plot')!;
+      plot.dataset.stale = '';
+      plot.setAttribute('aria-busy', 'true');
+    }
   }
   for (const host of pending) observer.observe(host);
   scheduleIdle();
@@ -56,14 +63,24 @@ function scheduleIdle(): void {
   });
 }
 
-function draw(host: HTMLElement, result: AnalysisResult): void {
+window.addEventListener('beforeprint', () => {
+  for (const host of [...pending]) drawPending(host);
+});
+
+function describe(host: HTMLElement, result: AnalysisResult): void {
   const spec = FIGURES[host.dataset.figure!];
   if (!spec) return;
-  const plot = host.querySelector<HTMLElement>('.plot')!;
-  plot.replaceChildren(drawFigure(host.dataset.figure!, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
   host.querySelector('[data-caption]')!.textContent = spec.describe(result);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
   if (table) fillTable(table, spec.table(result));
+}
+
+function draw(host: HTMLElement, result: AnalysisResult): void {
+  if (!FIGURES[host.dataset.figure!]) return;
+  const plot = host.querySelector<HTMLElement>('.plot')!;
+  plot.replaceChildren(drawFigure(host.dataset.figure!, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
+  delete plot.dataset.stale;
+  plot.removeAttribute('aria-busy');
   if (plot.classList.contains('units')) resetUnits(plot);
 }
 
