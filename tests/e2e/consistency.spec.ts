@@ -5,9 +5,19 @@ import { test, expect } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
 import { liveText, sentence, type FormatName } from '../../src/lib/live.ts';
 import { TABLES } from '../../src/lib/tables.ts';
-import { FIGURES } from '../../src/lib/figures.ts';
+import { parseHTML } from 'linkedom';
+import { FIGURES, FIGURE_WIDTH, drawFigure } from '../../src/lib/figures.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
-import { domain, expected, waitForView } from './helpers.ts';
+import { bundled, domain, expected, waitForView } from './helpers.ts';
+import type { AnalysisResult } from '../../src/analysis/analyse.ts';
+
+/** The accessible name and description of a figure's charts as the engine draws them in Node (on linkedom). */
+function chartLabels(name: string, r: AnalysisResult): string[] {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const figure = drawFigure(name, r, bundled, { document: document as unknown as Document, width: FIGURE_WIDTH, allCategories: bundled.categories });
+  const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
+  return svgs.filter((s) => s.getAttribute('role') === 'img').map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`);
+}
 
 const views: ViewState[] = [
   { window: 1, categories: ['violence'] },
@@ -38,8 +48,11 @@ for (const view of views) {
       }
       for (const el of await page.locator('[data-figure]').all()) {
         const spec = FIGURES[(await el.getAttribute('data-figure'))!];
-        await el.scrollIntoViewIfNeeded();
         await expect(el.locator('[data-caption]')).toHaveText(spec.describe(r));
+        await el.scrollIntoViewIfNeeded();
+        await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
+        const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
+        expect(labels, `${p.slug} ${await el.getAttribute('data-figure')}`).toEqual(chartLabels((await el.getAttribute('data-figure'))!, r));
         const data = spec.table(r);
         if (data.rows.length > 0) await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td')).toHaveText(data.rows.flat());
       }
@@ -47,3 +60,41 @@ for (const view of views) {
     }
   });
 }
+
+test.describe('on a phone-sized screen', () => {
+  test.use({ viewport: { width: 390, height: 700 } });
+  test('a chart is never visible with the numbers of another view', async ({ page }) => {
+    const view = { window: 12, categories: ['violence', 'drugs'] };
+    const r = expected(view);
+    // Record every chart's state at the moment the page declares the view rendered (a
+    // MutationObserver on html[data-view] runs before any idle-time redraw could hide a lapse).
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (!document.documentElement.dataset.view || document.documentElement.dataset.view === 'default') return;
+        (window as unknown as { seen: unknown }).seen = [...document.querySelectorAll<HTMLElement>('[data-figure]')].map((h) => {
+          const plot = h.querySelector('.plot')!;
+          return {
+            name: h.dataset.figure!,
+            stale: plot.hasAttribute('data-stale'),
+            hidden: getComputedStyle(plot).visibility === 'hidden',
+            labels: [...plot.querySelectorAll('svg[role="img"]')].map((svg) => `${svg.getAttribute('aria-label')} | ${svg.getAttribute('aria-description')}`),
+          };
+        });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-view'] }); // <html> may not exist yet
+    });
+    await page.goto(`results/${serialiseState(view, domain)}`);
+    await waitForView(page, view);
+    const seen = (await page.evaluate(() => (window as unknown as { seen: unknown }).seen)) as { name: string; stale: boolean; hidden: boolean; labels: string[] }[];
+    expect(seen.length).toBeGreaterThan(0);
+    for (const f of seen) {
+      if (f.stale) expect(f.hidden, f.name).toBe(true);
+      else expect(f.labels, f.name).toEqual(chartLabels(f.name, r));
+    }
+    for (const el of await page.locator('[data-figure]').all()) {
+      await el.scrollIntoViewIfNeeded();
+      await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
+      const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
+      expect(labels).toEqual(chartLabels((await el.getAttribute('data-figure'))!, r));
+    }
+  });
+});
