@@ -125,7 +125,20 @@ function setText(el: HTMLElement, text: string, flash: boolean): void {
   }
 }
 
-store.subscribe((state, source) => void render(state, source));
+// At most one recomputation per frame: while a slider is dragged, intermediate values that
+// arrive within the same frame are skipped and only the latest view is drawn.
+let queued: { state: ViewState; source: Source } | null = null;
+store.subscribe((state, source) => {
+  const first = queued === null;
+  queued = { state, source: queued?.source === 'control' ? 'control' : source };
+  if (first) {
+    requestAnimationFrame(() => {
+      const next = queued!;
+      queued = null;
+      void render(next.state, next.source);
+    });
+  }
+});
 
 // ---- start: the HTML shows the default view; only a different view needs recomputing.
 const initial = store.get();
