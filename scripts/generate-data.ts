@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
+import { parseCsv } from '../src/analysis/csv.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
 import { calibrationFailures } from './calibration.ts';
 
@@ -82,16 +83,10 @@ const CONDITIONS = [
 ] as const;
 
 function readHarmIndex(): Map<string, number> {
-  const text = readFileSync(dataDir + 'harm-index.csv', 'utf8');
-  const lines = text.trim().split('\n').slice(1);
-  const days = new Map<string, number>();
-  for (const line of lines) {
-    // offence labels are quoted when they hold commas; the harm is the third field from the start.
-    const m = /^("(?:[^"]|"")*"|[^,]*),([a-z_]+),([0-9.]+),/.exec(line);
-    if (!m) throw new Error(`data/harm-index.csv: cannot read line "${line}"`);
-    days.set(m[1].replace(/^"|"$/g, '').replace(/""/g, '"'), Number(m[3]));
-  }
-  return days;
+  const table = parseCsv('harm-index.csv', readFileSync(dataDir + 'harm-index.csv', 'utf8'));
+  const offence = table.header.indexOf('offence');
+  const days = table.header.indexOf('harm_days');
+  return new Map(table.records.map((r) => [r.fields[offence], Number(r.fields[days])]));
 }
 
 function csvField(s: string): string {

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
+import { parseCsv } from '../src/analysis/csv.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 import type { Published } from '../scripts/calibration.ts';
 
@@ -78,11 +79,9 @@ test('realistic shape: heavy-tailed counts, many with none after, harm dominated
 });
 
 test('every event uses an offence, category and harm value from data/harm-index.csv', () => {
-  const index = new Map<string, { category: string; harm: number }>();
-  for (const line of readData('harm-index.csv').trim().split('\n').slice(1)) {
-    const m = /^("(?:[^"]|"")*"|[^,]*),([a-z_]+),([0-9.]+),/.exec(line)!;
-    index.set(m[1].replace(/^"|"$/g, ''), { category: m[2], harm: Number(m[3]) });
-  }
+  const table = parseCsv('harm-index.csv', readData('harm-index.csv'));
+  const col = (name: string) => table.header.indexOf(name);
+  const index = new Map(table.records.map((r) => [r.fields[col('offence')], { category: r.fields[col('category')], harm: Number(r.fields[col('harm_days')]) }]));
   for (const e of bundled.events) {
     const row = index.get(e.offence);
     assert.ok(row, `offence not in the harm index: ${e.offence}`);
