@@ -3,8 +3,8 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './tests/e2e/chromium.ts';
 
-const port = 4391;
-const subPort = 4392; // the same report built for a sub-path, as on a shared static host
+const port = Number(process.env.E2E_PORT ?? 4391);
+const subPort = port + 1; // the same report built for a sub-path, as on a shared static host
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,11 +2,10 @@
 //
 // Steps: choose window and categories → per-order before/after totals → for events and harm,
 // overall and per category: totals, reduction with its bootstrap interval, the paired Wilcoxon
-// signed-rank test and (across the categories shown) Holm-adjusted p → the post-order monthly
+// signed-rank test (as current R, or as R ≤ 4.5 on request) and (across the categories shown) Holm-adjusted p → the post-order monthly
 // trend (OLS slope, Kendall's tau) → the monthly events–harm correlation (Pearson, Spearman).
 // The result is plain JSON: the CLI prints it, the pages render it, the tests check it.
 
-import { sum } from 'simple-statistics'; // compensated (Kahan) summation
 import { categoryName } from './categories.ts';
 import { OptionError } from './errors.ts';
 import { BOOTSTRAP_LEVEL, BOOTSTRAP_SEED, bootstrapDraws, reduction, reductionIntervals } from './reduction.ts';
@@ -15,19 +14,30 @@ import { kendallTest } from './stats/kendallTau.ts';
 import { linearTrend } from './stats/linearRegression.ts';
 import { pearsonTest } from './stats/pearson.ts';
 import { spearmanTest } from './stats/spearman.ts';
-import { wilcoxonSignedRank } from './stats/wilcoxonSignedRank.ts';
+import { neumaierSum } from './stats/neumaier.ts';
+import { WILCOXON_RULES, wilcoxonSignedRank, type WilcoxonRule } from './stats/wilcoxonSignedRank.ts';
 import { monthlyTotals, perOrderTotals, windowedEvents, type MonthTotal, type PeriodTotals } from './tables.ts';
 import type { AnalysisOptions, Dataset } from './types.ts';
 
+/** The paired Wilcoxon signed-rank test of before against after (stats/wilcoxonSignedRank.ts). */
 export interface PairedTest {
   /** R's V: the sum of the ranks of the positive before − after differences. */
   V: number | null;
   p: number | null;
   /** Holm-adjusted p across the categories shown (per-category results only). */
   pAdjusted?: number | null;
-  method: 'exact' | 'normal' | null;
-  /** People whose before and after differ (the others carry no information for this test). */
+  /** R's own method string, e.g. "Wilcoxon signed rank exact test"; null where R has no result. */
+  method: string | null;
+  /** Exact p-value (true) or normal approximation (false); null where there is no test. */
+  exact: boolean | null;
+  /** The continuity-corrected normal deviate, when the approximation is used. */
+  z: number | null;
+  /** People whose before and after differ (the others carry no information about direction). */
   n: number;
+  /** People whose before and after are equal. */
+  zeros: number;
+  /** People whose absolute change equals someone else's (they share a rank). */
+  ties: number;
   reason?: string;
 }
 
@@ -38,6 +48,8 @@ export interface Measure {
   reduction: number | null;
   /** 95% person-level bootstrap interval for the reduction, [lower, upper]; null when it cannot be formed. */
   ci: [number, number] | null;
+  /** What the bootstrap did for this measure: resamples dropped, and why there is no interval if there is none. */
+  bootstrap: { dropped: number; reason?: string };
   test: PairedTest;
 }
 
@@ -63,6 +75,8 @@ export interface PerOrderRow {
 
 export interface AnalysisResult {
   window: number;
+  /** Which R the paired tests follow: 'current' (R ≥ 4.6.0) or 'legacy' (R ≤ 4.5). */
+  wilcoxon: WilcoxonRule;
   categories: string[];
   categoryNames: Record<string, string>;
   /** What the data allow: the widest window and every category present. */
@@ -85,7 +99,11 @@ export interface AnalysisResult {
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
-export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}): { window: number; categories: string[] } {
+export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}): { window: number; categories: string[]; wilcoxon: WilcoxonRule } {
+  const wilcoxon = options.wilcoxon ?? 'current';
+  if (!WILCOXON_RULES.includes(wilcoxon)) {
+    throw new OptionError('wilcoxon', `"${wilcoxon}" is not one of ${WILCOXON_RULES.join(', ')}`);
+  }
   const window = options.window ?? dataset.span;
   if (!Number.isInteger(window) || window < 1 || window > dataset.span) {
     throw new OptionError('window', `${window} is outside 1 … ${dataset.span}, the months these data cover`);
@@ -96,11 +114,11 @@ export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}):
     throw new OptionError('categories', `${unknown.join(', ')} not in the data (known: ${dataset.categories.join(', ')})`);
   }
   // Keep the dataset's display order whatever order the reader listed them in.
-  return { window, categories: dataset.categories.filter((c) => requested.includes(c)) };
+  return { window, categories: dataset.categories.filter((c) => requested.includes(c)), wilcoxon };
 }
 
 export function analyse(dataset: Dataset, options: AnalysisOptions = {}): AnalysisResult {
-  const { window, categories } = resolveOptions(dataset, options);
+  const { window, categories, wilcoxon } = resolveOptions(dataset, options);
   const windowed = windowedEvents(dataset, window, categories);
   const totals = perOrderTotals(dataset, windowed, categories);
   const draws = bootstrapDraws(totals.ids.length);
@@ -115,17 +133,17 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   ]);
   const intervals = reductionIntervals(series, draws);
   const measured = series.map(({ pre, post }, k): Measure => {
-    const sumPre = sum(pre as number[]);
-    const sumPost = sum(post as number[]);
-    const interval = intervals[k];
-    const w = wilcoxonSignedRank(pre, post);
-    const test: PairedTest = { V: w.V, p: w.p, method: w.method, n: w.n };
-    if (w.reason) test.reason = w.reason;
+    const sumPre = neumaierSum(pre);
+    const sumPost = neumaierSum(post);
+    const { interval, dropped, reason } = intervals[k];
+    const w = wilcoxonSignedRank(pre, post, wilcoxon);
+    const test: PairedTest = withReason({ V: w.V, p: w.p, method: w.method, exact: w.exact, z: w.z, n: w.n, zeros: w.zeros, ties: w.ties }, w.reason);
     return {
       pre: sumPre,
       post: sumPost,
       reduction: reduction(sumPre, sumPost),
       ci: interval ? [interval.lower, interval.upper] : null,
+      bootstrap: withReason({ dropped }, reason),
       test,
     };
   });
@@ -154,6 +172,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
 
   return {
     window,
+    wilcoxon,
     categories,
     categoryNames: Object.fromEntries(categories.map((c) => [c, categoryName(c)])),
     domain: { span: dataset.span, categories: [...dataset.categories] },

@@ -6,7 +6,8 @@
 // (Efron & Tibshirani 1993, ch. 13); with R's boot package the equivalent is
 //   boot(d, function(d, i) 1 - sum(d$post[i]) / sum(d$pre[i]), R = 2000) |> boot.ci(type = "perc")
 // up to the random draws (boot.ci interpolates quantiles slightly differently; we use type 7).
-// Resamples whose before-total is 0 have no reduction and are left out (counted in `dropped`).
+// Resamples whose before-total is 0 have no reduction and are left out (counted in `dropped`);
+// where a percentile interval would mislead there is none, with the reason (reductionIntervals).
 
 import { mulberry32, randomInt } from './stats/random.ts';
 import { quantileSelect } from './stats/quantileSelect.ts';
@@ -39,14 +40,21 @@ export function bootstrapDraws(n: number, resamples = BOOTSTRAP_RESAMPLES, seed 
   return draws;
 }
 
-export interface ReductionInterval {
-  lower: number;
-  upper: number;
+/** What the bootstrap did for one measure: how many resamples it dropped and, if it gives no interval, why. */
+export interface IntervalOutcome {
+  interval: { lower: number; upper: number } | null;
   level: number;
   resamples: number;
-  /** Resamples left out because their before-total was 0. */
+  /** Resamples left out because their before-total was 0 (they have no reduction). */
   dropped: number;
+  /** Why there is no interval, in plain words. */
+  reason?: string;
 }
+
+/** Fewer people than this with any arrest in a measure make a percentile interval meaningless. */
+export const MIN_CONTRIBUTORS = 10;
+/** An interval built from fewer than this share of the resamples answers a different question. */
+export const MAX_DROPPED_SHARE = 0.1;
 
 /**
  * How many times each person appears in each resample, stored person by person (n × B), from
@@ -66,45 +74,63 @@ function resampleCounts(draws: Uint32Array, n: number): Uint16Array {
   return counts;
 }
 
-/** Intervals for several measures at once; all share the same resampled people. */
+/**
+ * The resampled reductions 1 − Σpost / Σpre, one per resample, in resample order; NaN where a
+ * resample's before-total is 0. Exposed so that tests can hand them to R's quantile().
+ */
+export function resampleReductions(pre: readonly number[], post: readonly number[], draws: Uint32Array): Float64Array {
+  const n = pre.length;
+  const resamples = draws.length / n;
+  const counts = resampleCounts(draws, n);
+  const sumPre = new Float64Array(resamples);
+  const sumPost = new Float64Array(resamples);
+  // People are added in the same order for every resample, so totals are exactly reproducible.
+  for (let i = 0; i < n; i++) {
+    const x = pre[i];
+    const y = post[i];
+    if (x === 0 && y === 0) continue;
+    const base = i * resamples;
+    for (let b = 0; b < resamples; b++) {
+      const c = counts[base + b];
+      sumPre[b] += c * x;
+      sumPost[b] += c * y;
+    }
+  }
+  const values = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) values[b] = sumPre[b] > 0 ? 1 - sumPost[b] / sumPre[b] : NaN;
+  return values;
+}
+
+/**
+ * Percentile intervals for several measures at once; all share the same resampled people. A
+ * measure gets no interval, with a reason, where a percentile interval would mislead: nothing
+ * before to reduce, nothing after (every resample says 100%), too few people with any arrest,
+ * or too many resamples with nothing before.
+ */
 export function reductionIntervals(
   measures: readonly { pre: readonly number[]; post: readonly number[] }[],
   draws: Uint32Array,
   level = BOOTSTRAP_LEVEL,
-): (ReductionInterval | null)[] {
+): IntervalOutcome[] {
   const alpha = (1 - level) / 2;
   return measures.map(({ pre, post }) => {
     const n = pre.length;
-    if (n === 0) return null;
-    const counts = resampleCounts(draws, n);
-    const resamples = draws.length / n;
-    const sumPre = new Float64Array(resamples);
-    const sumPost = new Float64Array(resamples);
-    // People are added in the same order for every resample, so totals are exactly reproducible.
-    for (let i = 0; i < n; i++) {
-      const x = pre[i];
-      const y = post[i];
-      if (x === 0 && y === 0) continue;
-      const base = i * resamples;
-      for (let b = 0; b < resamples; b++) {
-        const c = counts[base + b];
-        sumPre[b] += c * x;
-        sumPost[b] += c * y;
-      }
+    const resamples = n === 0 ? 0 : draws.length / n;
+    const none = (reason: string, dropped = 0): IntervalOutcome => ({ interval: null, level, resamples, dropped, reason });
+    if (n === 0) return none('there are no people in the analysis');
+    const contributors = pre.reduce((c, x, i) => (x !== 0 || post[i] !== 0 ? c + 1 : c), 0);
+    if (pre.every((x) => x === 0)) return none('there was nothing before the orders to reduce');
+    if (post.every((y) => y === 0)) return none('there was nothing after the orders, so every resample shows a 100% fall and an interval adds nothing');
+    if (contributors < MIN_CONTRIBUTORS) {
+      return none(`only ${contributors} ${contributors === 1 ? 'person has' : 'people have'} any arrest in this view, too few for a bootstrap interval to mean much`);
     }
-    const values = new Float64Array(resamples);
-    let kept = 0;
-    for (let b = 0; b < resamples; b++) if (sumPre[b] > 0) values[kept++] = 1 - sumPost[b] / sumPre[b];
-    // With fewer than half the resamples usable the interval would describe a different question.
-    if (kept < resamples / 2) return null;
-    const usable = values.subarray(0, kept);
-    return {
-      lower: quantileSelect(usable, alpha),
-      upper: quantileSelect(usable, 1 - alpha),
-      level,
-      resamples,
-      dropped: resamples - kept,
-    };
+    const values = resampleReductions(pre, post, draws);
+    const usable = values.filter((v) => !Number.isNaN(v));
+    const dropped = resamples - usable.length;
+    if (dropped > MAX_DROPPED_SHARE * resamples) {
+      return none(`${dropped} of ${resamples} resamples had nothing before the orders, so the interval would describe only the rest`, dropped);
+    }
+    return { interval: { lower: quantileSelect(usable, alpha), upper: quantileSelect(usable, 1 - alpha) }, level, resamples, dropped };
   });
 }
 
@@ -114,6 +140,6 @@ export function reductionInterval(
   post: readonly number[],
   draws: Uint32Array = bootstrapDraws(pre.length),
   level = BOOTSTRAP_LEVEL,
-): ReductionInterval | null {
+): IntervalOutcome {
   return reductionIntervals([{ pre, post }], draws, level)[0];
 }

@@ -5,6 +5,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from './types.ts';
+import { NeumaierAccumulator } from './stats/neumaier.ts';
 
 const eventTables = new WeakMap<Dataset, ColumnTable>();
 
@@ -23,12 +24,11 @@ export function eventTable(dataset: Dataset): ColumnTable {
   return t;
 }
 
-/** Events inside the window (−W … −1 and 1 … W) in the chosen categories, with their period. */
+/** Events inside the window (−W … −1 and 1 … W) in the chosen categories. */
 export function windowedEvents(dataset: Dataset, window: number, categories: readonly string[]): ColumnTable {
   const chosen = new Set(categories);
   return eventTable(dataset)
-    .filter(aq.escape((d: { month: number; category: string }) => Math.abs(d.month) <= window && chosen.has(d.category)))
-    .derive({ period: aq.escape((d: { month: number }) => (d.month < 0 ? 'pre' : 'post')) });
+    .filter(aq.escape((d: { month: number; category: string }) => Math.abs(d.month) <= window && chosen.has(d.category)));
 }
 
 /** Per order and period, events and total harm: one array slot per analysed order. */
@@ -42,6 +42,8 @@ export interface PeriodTotals {
 /**
  * Totals per analysed order for each category and for the categories together. Orders with no
  * event in the window keep their zeros: they are part of the sample, and of the paired tests.
+ * Every total is summed straight from the person's events with compensated summation
+ * (stats/neumaier.ts), never from partial sums, so that totals which tie in R tie here too.
  */
 export function perOrderTotals(
   dataset: Dataset,
@@ -50,28 +52,36 @@ export function perOrderTotals(
 ): { ids: string[]; overall: PeriodTotals; byCategory: Record<string, PeriodTotals> } {
   const ids = dataset.orders.filter((o) => o.sample === 'analysed').map((o) => o.id);
   const position = new Map(ids.map((id, k) => [id, k]));
-  const zeros = (): PeriodTotals => ({
-    eventsPre: ids.map(() => 0),
-    eventsPost: ids.map(() => 0),
-    harmPre: ids.map(() => 0),
-    harmPost: ids.map(() => 0),
+  const slots = (): Slots => ({
+    eventsPre: new Array<number>(ids.length).fill(0),
+    eventsPost: new Array<number>(ids.length).fill(0),
+    harmPre: ids.map(() => new NeumaierAccumulator()),
+    harmPost: ids.map(() => new NeumaierAccumulator()),
   });
-  const overall = zeros();
-  const byCategory: Record<string, PeriodTotals> = Object.fromEntries(categories.map((c) => [c, zeros()]));
+  const overall = slots();
+  const byCategory = new Map(categories.map((c) => [c, slots()]));
 
-  const grouped = windowed
-    .groupby('order_id', 'category', 'period')
-    .rollup({ events: aq.op.count(), harm: aq.op.sum('harm') });
-  for (const g of grouped.objects() as { order_id: string; category: string; period: string; events: number; harm: number }[]) {
-    const k = position.get(g.order_id)!;
-    const pre = g.period === 'pre';
-    for (const totals of [overall, byCategory[g.category]]) {
-      if (pre) { totals.eventsPre[k] += g.events; totals.harmPre[k] += g.harm; }
-      else { totals.eventsPost[k] += g.events; totals.harmPost[k] += g.harm; }
+  const order = windowed.array('order_id') as ArrayLike<string>;
+  const category = windowed.array('category') as ArrayLike<string>;
+  const month = windowed.array('month') as ArrayLike<number>;
+  const harm = windowed.array('harm') as ArrayLike<number>;
+  for (let i = 0; i < order.length; i++) {
+    const k = position.get(order[i])!;
+    for (const t of [overall, byCategory.get(category[i])!]) {
+      if (month[i] < 0) { t.eventsPre[k]++; t.harmPre[k].add(harm[i]); }
+      else { t.eventsPost[k]++; t.harmPost[k].add(harm[i]); }
     }
   }
-  return { ids, overall, byCategory };
+  const done = (t: Slots): PeriodTotals => ({
+    eventsPre: t.eventsPre,
+    eventsPost: t.eventsPost,
+    harmPre: t.harmPre.map((a) => a.value()),
+    harmPost: t.harmPost.map((a) => a.value()),
+  });
+  return { ids, overall: done(overall), byCategory: Object.fromEntries(categories.map((c) => [c, done(byCategory.get(c)!)])) };
 }
+
+interface Slots { eventsPre: number[]; eventsPost: number[]; harmPre: NeumaierAccumulator[]; harmPost: NeumaierAccumulator[] }
 
 /** Monthly totals across all analysed orders, for months −W … −1 and 1 … W (empty months are 0). */
 export interface MonthTotal {
@@ -81,14 +91,14 @@ export interface MonthTotal {
 }
 
 export function monthlyTotals(windowed: ColumnTable, window: number): MonthTotal[] {
-  const months: MonthTotal[] = [];
-  for (let m = -window; m <= window; m++) if (m !== 0) months.push({ month: m, events: 0, harm: 0 });
   const slot = (m: number) => (m < 0 ? m + window : m + window - 1);
-  const grouped = windowed.groupby('month').rollup({ events: aq.op.count(), harm: aq.op.sum('harm') });
-  for (const g of grouped.objects() as MonthTotal[]) {
-    const t = months[slot(g.month)];
-    t.events = g.events;
-    t.harm = g.harm;
+  const events = new Array<number>(2 * window).fill(0);
+  const harms = Array.from({ length: 2 * window }, () => new NeumaierAccumulator());
+  const month = windowed.array('month') as ArrayLike<number>;
+  const harm = windowed.array('harm') as ArrayLike<number>;
+  for (let i = 0; i < month.length; i++) {
+    events[slot(month[i])]++;
+    harms[slot(month[i])].add(harm[i]);
   }
-  return months;
+  return events.map((e, k) => ({ month: k < window ? k - window : k - window + 1, events: e, harm: harms[k].value() }));
 }

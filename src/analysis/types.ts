@@ -42,4 +42,6 @@ export interface AnalysisOptions {
   window?: number;
   /** Category codes to include; default all. An empty list is allowed and gives an empty result. */
   categories?: readonly string[];
+  /** Which R the paired Wilcoxon tests follow: 'current' (R ≥ 4.6.0, the default) or 'legacy' (R ≤ 4.5). */
+  wilcoxon?: 'current' | 'legacy';
 }
