@@ -2,7 +2,7 @@
 // differs from the default, and turns anything malformed or hostile into the default view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultState, parseState, serialiseState } from '../src/lib/urlState.ts';
+import { defaultState, parseState, parseStateReport, serialiseState } from '../src/lib/urlState.ts';
 
 const domain = { span: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'] };
 const all = defaultState(domain);
@@ -45,4 +45,24 @@ test('malformed or hostile queries fall back to the default without throwing', (
   // Valid parts survive next to invalid ones.
   assert.deepEqual(parseState('?w=6&c=violence,nonsense', domain), { window: 6, categories: ['violence'] });
   assert.deepEqual(parseState('?w=bad&c=drugs', domain), { window: 24, categories: ['drugs'] });
+});
+
+test('the paired test rule round-trips and only legacy is written', () => {
+  const legacy = { window: 12, categories: ['violence'], wilcoxon: 'legacy' as const };
+  assert.equal(serialiseState(legacy, domain), '?w=12&c=violence&wilcoxon=legacy');
+  assert.deepEqual(parseState('?w=12&c=violence&wilcoxon=legacy', domain), legacy);
+  assert.equal(serialiseState({ ...all, wilcoxon: 'current' }, domain), '');
+  assert.deepEqual(parseState('?wilcoxon=current', domain), all);
+});
+
+test('every ignored parameter is reported with what is allowed, and valid parts survive', () => {
+  const { state, ignored } = parseStateReport('?w=99&c=violence,foo&wilcoxon=r3&zoom=2', domain);
+  assert.deepEqual(state, { window: 24, categories: ['violence'] });
+  assert.deepEqual(ignored.map((i) => [i.name, i.value]), [['w', '99'], ['c', 'foo'], ['wilcoxon', 'r3'], ['zoom', '2']]);
+  assert.match(ignored[0].allowed, /1 to 24/);
+  assert.match(ignored[1].allowed, /modern_slavery, violence, drugs, other/);
+  assert.deepEqual(parseStateReport('?w=12.5', domain).ignored.map((i) => i.value), ['12.5']);
+  assert.deepEqual(parseStateReport('?w=12&c=none', domain).ignored, []);
+  // The canonical address of a query with ignored parts is that of the state it produced.
+  assert.equal(serialiseState(state, domain), '?c=violence');
 });

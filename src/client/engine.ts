@@ -10,7 +10,7 @@ const cache = new Map<string, AnalysisResult>();
 
 /** analyse() for a view state, remembering recent states so back/forward is instant. */
 export function compute(state: ViewState): AnalysisResult {
-  const key = `${state.window}|${state.categories.join(',')}`;
+  const key = `${state.window}|${state.categories.join(',')}|${state.wilcoxon ?? 'current'}`;
   let result = cache.get(key);
   if (!result) {
     result = analyse(dataset, state);

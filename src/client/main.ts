@@ -30,13 +30,15 @@ function readControls(): ViewState {
   if (!form) return store.get();
   const categories = [...form.querySelectorAll<HTMLInputElement>('input[name="category"]')].filter((i) => i.checked).map((i) => i.value);
   const window = Number((form.elements.namedItem('window') as HTMLInputElement).value);
-  return { window, categories };
+  const legacy = form.querySelector<HTMLInputElement>('input[name="wilcoxon"][value="legacy"]')?.checked;
+  return legacy ? { window, categories, wilcoxon: 'legacy' } : { window, categories };
 }
 
 function writeControls(state: ViewState): void {
   if (!form) return;
   for (const el of form.querySelectorAll<HTMLInputElement | HTMLFieldSetElement>('fieldset, input')) el.disabled = false;
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="category"]')) box.checked = state.categories.includes(box.value);
+  for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="wilcoxon"]')) radio.checked = radio.value === (state.wilcoxon ?? 'current');
   const slider = form.elements.namedItem('window') as HTMLInputElement;
   const label = `${state.window} ${state.window === 1 ? 'month' : 'months'}`;
   slider.value = String(state.window);

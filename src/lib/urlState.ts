@@ -1,15 +1,21 @@
-// The view state (window and categories) in the URL query, as a pure parse/serialise pair.
-// Only values that differ from the defaults are written, so the default view has a clean URL.
-// The parser never throws: anything malformed, unknown or hostile is dropped and the default
-// used instead, so a shared link can at worst show the default view.
+// The view state (window, categories and the paired test's rule) in the URL query, as a pure
+// parse/serialise pair. Only values that differ from the defaults are written, so the default
+// view has a clean URL. The parser never throws: anything malformed, unknown or hostile is
+// dropped, the default used instead, and what was dropped is reported (parseStateReport) so
+// the page can say so and make the address canonical.
 //
 //   ?w=12                 window of 12 months, all categories
 //   ?c=violence,drugs     24 months, two categories
 //   ?c=none               no category selected (an explicit, empty view)
+//   ?wilcoxon=legacy      paired tests as R ≤ 4.5 computed them (default: as current R)
+
+export type WilcoxonRule = 'current' | 'legacy';
 
 export interface ViewState {
   window: number;
   categories: string[];
+  /** Absent means 'current' (R ≥ 4.6.0), the default. */
+  wilcoxon?: WilcoxonRule;
 }
 
 /** What the parser needs to know about the data: the widest window and the known categories. */
@@ -18,33 +24,55 @@ export interface StateDomain {
   categories: readonly string[];
 }
 
+/** A query parameter the parser could not use, with what it would have accepted. */
+export interface IgnoredParameter {
+  name: string;
+  value: string;
+  allowed: string;
+}
+
 export function defaultState(domain: StateDomain): ViewState {
   return { window: domain.span, categories: [...domain.categories] };
 }
 
 export function parseState(search: string, domain: StateDomain): ViewState {
+  return parseStateReport(search, domain).state;
+}
+
+/** The state a query asks for, and every parameter (or part of one) that was ignored. */
+export function parseStateReport(search: string, domain: StateDomain): { state: ViewState; ignored: IgnoredParameter[] } {
   const state = defaultState(domain);
+  const ignored: IgnoredParameter[] = [];
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
   } catch {
-    return state;
+    return { state, ignored };
   }
-  const w = params.get('w');
-  if (w !== null && /^\d{1,3}$/.test(w)) {
-    const window = Number(w);
-    if (window >= 1 && window <= domain.span) state.window = window;
-  }
-  const c = params.get('c');
-  if (c !== null) {
-    if (c === 'none') state.categories = [];
-    else {
-      const asked = new Set(c.split(','));
-      const known = domain.categories.filter((k) => asked.has(k));
-      if (known.length > 0) state.categories = known;
+  const windows = `a whole number of months from 1 to ${domain.span}`;
+  const categories = `one or more of ${domain.categories.join(', ')} (comma-separated), or none`;
+  for (const [name, value] of params) {
+    if (name === 'w') {
+      const window = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+      if (window >= 1 && window <= domain.span) state.window = window;
+      else ignored.push({ name, value, allowed: windows });
+    } else if (name === 'c') {
+      if (value === 'none') state.categories = [];
+      else {
+        const asked = value.split(',');
+        const known = domain.categories.filter((k) => asked.includes(k));
+        const unknown = asked.filter((k) => !domain.categories.includes(k));
+        if (known.length > 0) state.categories = known;
+        if (unknown.length > 0) ignored.push({ name, value: unknown.join(','), allowed: categories });
+      }
+    } else if (name === 'wilcoxon') {
+      if (value === 'legacy') state.wilcoxon = 'legacy';
+      else if (value !== 'current') ignored.push({ name, value, allowed: 'current or legacy' });
+    } else {
+      ignored.push({ name, value, allowed: 'not a setting of this report (settings: w, c, wilcoxon)' });
     }
   }
-  return state;
+  return { state, ignored };
 }
 
 /** The query string for a state ('' for the default view), categories in the data's order. */
@@ -54,9 +82,11 @@ export function serialiseState(state: ViewState, domain: StateDomain): string {
   const chosen = domain.categories.filter((c) => state.categories.includes(c));
   if (chosen.length === 0) params.push('c=none');
   else if (chosen.length !== domain.categories.length) params.push(`c=${chosen.join(',')}`);
+  if (state.wilcoxon === 'legacy') params.push('wilcoxon=legacy');
   return params.length > 0 ? `?${params.join('&')}` : '';
 }
 
 export function sameState(a: ViewState, b: ViewState): boolean {
-  return a.window === b.window && a.categories.length === b.categories.length && a.categories.every((c, k) => c === b.categories[k]);
+  return a.window === b.window && a.categories.length === b.categories.length && a.categories.every((c, k) => c === b.categories[k])
+    && (a.wilcoxon ?? 'current') === (b.wilcoxon ?? 'current');
 }
