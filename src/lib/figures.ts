@@ -52,6 +52,9 @@ export function drawFigure(name: string, result: AnalysisResult, dataset: Datase
   for (const svg of svgs) {
     if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
     else svg.setAttribute('aria-hidden', 'true'); // legend swatches: the caption names the colours
+    // Plot writes font-variant="tabular-nums" on text groups, which is not a valid SVG value for
+    // that attribute; the report's stylesheet sets tabular figures on chart text instead.
+    for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
     for (const g of svg.querySelectorAll('g[aria-label]')) {
       g.setAttribute('data-mark', g.getAttribute('aria-label')!);
       g.removeAttribute('aria-label');
