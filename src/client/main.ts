@@ -142,6 +142,22 @@ store.subscribe((state, source) => {
   }
 });
 
+// ---- print: every table opens, the printout names its address, and links print their targets.
+let closedForPrint: HTMLDetailsElement[] = [];
+window.addEventListener('beforeprint', () => {
+  closedForPrint = [...document.querySelectorAll('details')].filter((d) => !d.open);
+  for (const d of closedForPrint) d.open = true;
+  const address = document.querySelector('[data-print-address]');
+  if (address) address.textContent = location.href;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('article a[href]')) {
+    if (!a.getAttribute('href')!.startsWith('#')) a.dataset.printHref = a.href;
+  }
+});
+window.addEventListener('afterprint', () => {
+  for (const d of closedForPrint) d.open = false;
+  closedForPrint = [];
+});
+
 // ---- start: the HTML shows the default view; only a different view needs recomputing.
 const initial = store.get();
 writeControls(initial);

@@ -1,0 +1,36 @@
+// Print: each page printed to PDF by Chromium holds every table's caption (the "Show as table"
+// tables open for print) and a line naming the view and its address.
+import { test, expect } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { PAGES } from '../../src/lib/pages.ts';
+import { sentence } from '../../src/lib/live.ts';
+import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
+import { domain, expected, waitForView } from './helpers.ts';
+
+/** Text without white space, since a PDF breaks lines (and sometimes words) where it likes. */
+const squash = (s: string) => s.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212-]/g, '-');
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text as string;
+}
+
+const views: ViewState[] = [{ window: 24, categories: domain.categories }, { window: 12, categories: ['violence', 'drugs'] }];
+
+for (const view of views) {
+  const query = serialiseState(view, domain);
+  test(`every page prints its tables and its view ${query || '(study view)'}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ media: 'print' });
+    for (const p of PAGES) {
+      await page.goto(p.slug + query);
+      await waitForView(page, view);
+      const captions = await page.locator('caption').allTextContents();
+      const text = squash(await pdfText(await page.pdf({ format: 'A4' })));
+      for (const c of captions) expect(text, `${p.slug}: table caption "${c}"`).toContain(squash(c));
+      expect(text, `${p.slug}: view line`).toContain(squash(`Printed view: ${sentence(expected(view), 'viewName')}`));
+      expect(text, `${p.slug}: address`).toContain(squash(page.url()));
+    }
+  });
+}
