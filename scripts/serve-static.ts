@@ -29,6 +29,9 @@ createServer(async (req, res) => {
     const body = await readFile(file);
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    // As static hosts do: the build's own 404 page, with status 404.
+    const notFound = await readFile(join(root, '404.html')).catch(() => null);
+    if (notFound) res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(notFound);
+    else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

@@ -175,3 +175,10 @@ test('downloads of the results follow the view', async ({ page }) => {
   const body = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
   expect(body).toEqual(JSON.parse(JSON.stringify(expected({ window: 6, categories: ['violence'] }))));
 });
+
+test('an unknown address gets the report\'s 404 page, with status 404 and links to every page', async ({ page }) => {
+  const response = await page.goto('no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  for (const p of PAGES) await expect(page.getByRole('link', { name: p.title, exact: true })).toHaveCount(1);
+});
