@@ -7,7 +7,7 @@ const NAMES: Record<string, string> = {
   modern_slavery: 'Modern slavery',
   violence: 'Violence',
   drugs: 'Drugs',
-  other: 'Other',
+  other: 'Other offences',
 };
 
 /** "modern_slavery" → "Modern slavery"; unknown codes are de-underscored and capitalised. */

@@ -160,7 +160,7 @@ test('no request leaves the site', async ({ page, baseURL }) => {
   });
   for (const p of PAGES) {
     await page.goto(p.slug);
-    await page.getByRole('checkbox', { name: 'Other' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Other offences' }).uncheck();
     await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'other') });
   }
   expect(outside).toEqual([]);
