@@ -146,8 +146,8 @@ for (const [state, result] of Object.entries(states)) {
       const squares = marks(figure, 'rect');
       assert.equal(squares.length, result.events.pre + result.events.post);
       const titles = [...svgOf(figure).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
-      assert.ok(titles.includes(`Before: ${formatNumber(result.events.pre)} event${result.events.pre === 1 ? '' : 's'}`));
-      assert.ok(titles.includes(`After: ${formatNumber(result.events.post)} event${result.events.post === 1 ? '' : 's'}`));
+      assert.ok(titles.includes(`Before: ${formatNumber(result.events.pre)} arrest${result.events.pre === 1 ? '' : 's'}`));
+      assert.ok(titles.includes(`After: ${formatNumber(result.events.post)} arrest${result.events.post === 1 ? '' : 's'}`));
       // the browser takes unit k to be the k-th <rect> of the (only) rect mark: each one lies in its unit's cell
       const [x, y] = [figure.scale('x')!, figure.scale('y')!];
       assert.equal(svgOf(figure).querySelectorAll('g[aria-label="rect"]').length, units.length > 0 ? 1 : 0, 'exactly one rect mark');
@@ -241,7 +241,7 @@ test('wording follows the numbers: rose, no change, fell, in the words of src/li
   for (const text of Object.values(figures).map((f) => f.describe(base))) assert.doesNotMatch(text, /a reduction of|an increase of/);
 });
 
-test('counts agree with their nouns: 1 month, 1 arrest, 1 event, 1 person', () => {
+test('counts agree with their nouns: 1 month, 1 arrest, 1 person', () => {
   const one = analyse(bundled, { window: 1 });
   const texts = Object.values(figures).flatMap((f) => [f.describe(one), f.table(one).caption]);
   for (const text of texts) assert.doesNotMatch(text, /(?<![\d.,])1 (months|arrests|events|people|days|orders)\b/, text);
@@ -255,7 +255,7 @@ test('counts agree with their nouns: 1 month, 1 arrest, 1 event, 1 person', () =
   assert.match(charts.describeMonthlyEvents(slope(-2)), /falls by 2 arrests a month/);
   const single = { ...twelve, events: { ...twelve.events, pre: 1, post: 2 } };
   const titles = [...svgOf(charts.eventUnitsChart(charts.eventUnits(bundled, twelve), single, options)).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
-  assert.deepEqual(titles.slice(0, 2), ['Before: 1 event', 'After: 2 events']);
+  assert.deepEqual(titles.slice(0, 2), ['Before: 1 arrest', 'After: 2 arrests']);
 });
 
 test('a fitted line below zero is drawn as fitted and said in words', () => {

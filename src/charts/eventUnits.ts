@@ -80,7 +80,7 @@ export function describeEventUnits(result: AnalysisResult): string {
   const split = (p: Period) => result.categories.map((c) => `${result.categoryNames[c]} ${formatNumber(result.byCategory[c].events[p])}`).join(', ');
   const months = count(result.window, 'month');
   return (
-    `Each square is one offending event (an arrest for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order ` +
+    `Each square is one arrest (for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order ` +
     `(${split('pre')}) and ${formatNumber(result.events.post)} in the ${months} after (${split('post')}). ` +
     `Arrests ${fromTo(result.events)}.`
   );
@@ -107,11 +107,11 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
   const left = MARGIN.left + Math.max(0, Math.floor((room - across * cell) / 2)); // centre the grid
   const titles = (['pre', 'post'] as const).map((p) => ({
     x: p === 'pre' ? 0 : columns + GAP,
-    text: `${periodLabel(p)}: ${count(result.events[p], 'event')}`,
+    text: `${periodLabel(p)}: ${count(result.events[p], 'arrest')}`,
   }));
   const stroke = strokeOf(result, options.allCategories);
   const figure = Plot.plot({
-    ...frame(options, `Every offending event as a square: ${formatNumber(result.events.pre)} before and ${formatNumber(result.events.post)} after the order`, describeEventUnits(result)),
+    ...frame(options, `Every arrest as a square: ${formatNumber(result.events.pre)} before and ${formatNumber(result.events.post)} after the order`, describeEventUnits(result)),
     height: MARGIN.top + rows * cell + MARGIN.bottom,
     marginTop: MARGIN.top,
     marginRight: MARGIN.right,
