@@ -7,8 +7,15 @@
 // are merged into tests/fixtures/r/stats.json: a case on which the versions agree keeps one
 // "expected"; a case on which they differ gets "differs": true and
 // "expectedByR": {"4.2.2": …, "4.6.0": …}. Both R version strings are recorded at the top.
+//
+// It also writes the engine's seeded bootstrap resamples for a few measures of the bundled data to
+// tests/fixtures/r/bootstrap-resamples.csv and has R (tests/fixtures/r/bootstrap-quantiles.R)
+// compute their percentile limits into tests/fixtures/r/bootstrap-quantiles.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runRscript, runWebR, stopWebR } from '../tests/helpers/r.ts';
+import { bundled } from '../tests/helpers/bundled.ts';
+import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
+import { bootstrapDraws, resampleReductions } from '../src/analysis/reduction.ts';
 
 const root = new URL('../', import.meta.url);
 const fixture = (name: string) => new URL(`tests/fixtures/r/${name}`, root);
@@ -58,8 +65,47 @@ async function statsFixtures(): Promise<void> {
   console.log(`stats.json: ${cases.length} cases, ${differing} differ between R ${oldR.version} and R ${newR.version}`);
 }
 
+/**
+ * The measures whose resamples go to R: the default view (all months, all categories) overall and
+ * for one category, and a 12-month window. Column name → [window, group ('' = overall), measure].
+ * tests/analysis-vs-r.test.ts lists the same columns.
+ */
+const BOOTSTRAP_COLUMNS: Record<string, [number, string, 'events' | 'harm']> = {
+  events_all_w24: [24, '', 'events'],
+  harm_all_w24: [24, '', 'harm'],
+  events_violence_w24: [24, 'violence', 'events'],
+  harm_violence_w24: [24, 'violence', 'harm'],
+  events_all_w12: [12, '', 'events'],
+  harm_all_w12: [12, '', 'harm'],
+};
+
+async function bootstrapFixtures(): Promise<void> {
+  if (bundled.span !== 24) throw new Error(`the bundled data span ${bundled.span} months; BOOTSTRAP_COLUMNS assumes 24`);
+  const columns = Object.entries(BOOTSTRAP_COLUMNS).map(([name, [window, group, measure]]) => {
+    const totals = perOrderTotals(bundled, windowedEvents(bundled, window, bundled.categories), bundled.categories);
+    const t = group === '' ? totals.overall : totals.byCategory[group];
+    const [pre, post] = measure === 'events' ? [t.eventsPre, t.eventsPost] : [t.harmPre, t.harmPost];
+    return { name, values: resampleReductions(pre, post, bootstrapDraws(totals.ids.length)) };
+  });
+  const rows = columns[0].values.length;
+  const cell = (v: number) => (Number.isNaN(v) ? 'NA' : v.toPrecision(17));
+  const lines = [columns.map((c) => c.name).join(',')];
+  for (let b = 0; b < rows; b++) lines.push(columns.map((c) => cell(c.values[b])).join(','));
+  const csv = lines.join('\n') + '\n';
+  writeFileSync(fixture('bootstrap-resamples.csv'), csv);
+
+  const script = readFileSync(fixture('bootstrap-quantiles.R'), 'utf8');
+  const [oldText, newText] = await inBothR(script, { 'bootstrap-resamples.csv': csv });
+  const [oldR, newR] = [JSON.parse(oldText), JSON.parse(newText)];
+  if (!same(oldR.quantiles, newR.quantiles)) throw new Error('R 4.2 and R 4.6 give different quantiles');
+  const out = { generator: 'scripts/make-r-fixtures.ts running tests/fixtures/r/bootstrap-quantiles.R', R: [oldR.R, newR.R], call: oldR.call, quantiles: oldR.quantiles };
+  writeFileSync(fixture('bootstrap-quantiles.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log(`bootstrap: ${columns.length} columns × ${rows} resamples; R 4.2 and 4.6 agree on the quantiles`);
+}
+
 try {
   await statsFixtures();
+  await bootstrapFixtures();
 } finally {
   await stopWebR();
 }

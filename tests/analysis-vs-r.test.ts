@@ -56,3 +56,53 @@ for (const s of fixture.states) {
     closeTo(r.correlation.spearman.p, s.correlation.spearman.p, 'Spearman p');
   });
 }
+
+// The bootstrap, checked outside the engine. scripts/make-r-fixtures.ts wrote the engine's seeded
+// resampled reductions (resampleReductions with bootstrapDraws, on per-person totals from
+// windowedEvents + perOrderTotals) to fixtures/r/bootstrap-resamples.csv, 17 significant digits,
+// NA where a resample has nothing before; R (fixtures/r/bootstrap-quantiles.R) took
+// quantile(x, c(0.025, 0.975), type = 7, na.rm = TRUE) of each column. The engine must still
+// produce exactly those resamples, and analyse()'s ci must be R's quantiles to 1e-12 relative
+// (the only difference being the order of floating-point operations in the interpolation).
+import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
+import { bootstrapDraws, resampleReductions } from '../src/analysis/reduction.ts';
+
+const BOOTSTRAP_COLUMNS: Record<string, [number, string, 'events' | 'harm']> = {
+  events_all_w24: [24, '', 'events'],
+  harm_all_w24: [24, '', 'harm'],
+  events_violence_w24: [24, 'violence', 'events'],
+  harm_violence_w24: [24, 'violence', 'harm'],
+  events_all_w12: [12, '', 'events'],
+  harm_all_w12: [12, '', 'harm'],
+};
+const csvLines = readFileSync(new URL('./fixtures/r/bootstrap-resamples.csv', import.meta.url), 'utf8').trim().split('\n');
+const csvHeader = csvLines[0].split(',');
+const csvRows = csvLines.slice(1).map((l) => l.split(',').map((v) => (v === 'NA' ? NaN : Number(v))));
+const rQuantiles: { call: string; quantiles: Record<string, [number, number]> } = JSON.parse(
+  readFileSync(new URL('./fixtures/r/bootstrap-quantiles.json', import.meta.url), 'utf8'),
+);
+
+test('bootstrap: the fixture covers the listed measures and R used type 7 with na.rm', () => {
+  assert.deepEqual(csvHeader, Object.keys(BOOTSTRAP_COLUMNS));
+  assert.deepEqual(Object.keys(rQuantiles.quantiles), csvHeader);
+  assert.equal(rQuantiles.call, 'quantile(x, c(0.025, 0.975), type = 7, na.rm = TRUE)');
+});
+
+for (const [name, [window, group, measure]] of Object.entries(BOOTSTRAP_COLUMNS)) {
+  test(`bootstrap ${name}: the engine's resamples equal the CSV and its ci equals R's quantiles`, () => {
+    const totals = perOrderTotals(bundled, windowedEvents(bundled, window, bundled.categories), bundled.categories);
+    const t = group === '' ? totals.overall : totals.byCategory[group];
+    const [pre, post] = measure === 'events' ? [t.eventsPre, t.eventsPost] : [t.harmPre, t.harmPost];
+    const values = resampleReductions(pre, post, bootstrapDraws(totals.ids.length));
+    const column = csvHeader.indexOf(name);
+    assert.equal(values.length, csvRows.length);
+    values.forEach((v, b) => assert.ok(Object.is(v, csvRows[b][column]), `resample ${b}: engine ${v}, CSV ${csvRows[b][column]}`));
+
+    const r = analyse(bundled, { window });
+    const m = group === '' ? r[measure] : r.byCategory[group][measure];
+    assert.ok(m.ci, `${name}: no interval (${m.bootstrap.reason})`);
+    const [lower, upper] = rQuantiles.quantiles[name];
+    assert.ok(near(m.ci[0], lower, 1e-12), `${name} lower: engine ${m.ci[0]}, R ${lower}`);
+    assert.ok(near(m.ci[1], upper, 1e-12), `${name} upper: engine ${m.ci[1]}, R ${upper}`);
+  });
+}

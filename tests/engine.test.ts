@@ -126,3 +126,56 @@ test('quantile by selection agrees with the sorted type-7 quantile', () => {
     }
   }
 });
+
+// The bootstrap's degenerate rules, on small constructed cohorts. `dropped` is checked against a
+// count made here straight from the draws: resamples that drew nobody with anything before.
+import { bootstrapDraws, reductionInterval, BOOTSTRAP_RESAMPLES } from '../src/analysis/reduction.ts';
+
+function droppedFromDraws(pre: readonly number[]): number {
+  const n = pre.length;
+  const draws = bootstrapDraws(n);
+  let dropped = 0;
+  for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
+    let total = 0;
+    for (let k = 0; k < n; k++) total += pre[draws[b * n + k]];
+    if (total === 0) dropped++;
+  }
+  return dropped;
+}
+
+test('bootstrap: every after-total zero gives no interval, with a reason', () => {
+  const pre = [1, 2, 3, 1, 4, 2, 1, 5, 2, 3, 1, 2];
+  const r = reductionInterval(pre, pre.map(() => 0));
+  assert.equal(r.interval, null);
+  assert.match(r.reason ?? '', /nothing after/);
+});
+
+test('bootstrap: only two people give no interval, with a reason', () => {
+  const r = reductionInterval([3, 2], [1, 0]);
+  assert.equal(r.interval, null);
+  assert.match(r.reason ?? '', /only 2 people/);
+});
+
+test('bootstrap: most resamples with a zero before-total give no interval; dropped counts them', () => {
+  // One person of 12 had anything before; a resample misses them with probability (11/12)^12 ≈ 35%.
+  const pre = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const post = [1, 1, 2, 1, 1, 3, 1, 1, 2, 1, 1, 1];
+  const expected = droppedFromDraws(pre);
+  assert.ok(expected > 0.1 * BOOTSTRAP_RESAMPLES, `constructed case drops only ${expected}`);
+  const r = reductionInterval(pre, post);
+  assert.equal(r.interval, null);
+  assert.equal(r.dropped, expected);
+  assert.match(r.reason ?? '', new RegExp(`${expected} of ${BOOTSTRAP_RESAMPLES} resamples had nothing before`));
+});
+
+test('bootstrap: a few resamples with a zero before-total are dropped and counted, and the interval stands', () => {
+  // Three of 12 had anything before: (9/12)^12 ≈ 3% of resamples miss all three.
+  const pre = [4, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const post = [1, 1, 0, 1, 1, 2, 1, 1, 2, 1, 1, 1];
+  const expected = droppedFromDraws(pre);
+  assert.ok(expected > 0 && expected <= 0.1 * BOOTSTRAP_RESAMPLES, `constructed case drops ${expected}`);
+  const r = reductionInterval(pre, post);
+  assert.equal(r.dropped, expected);
+  assert.ok(r.interval, r.reason);
+  assert.equal(r.reason, undefined);
+});
