@@ -57,8 +57,15 @@ test('no category chosen: an explicit empty result with reasons, not NaN', () =>
   assert.equal(r.events.pre, 0);
   assert.equal(r.events.reduction, null);
   assert.equal(r.events.ci, null);
-  assert.equal(r.events.test.p, null);
-  assert.ok(r.events.test.reason);
+  assert.ok(r.events.bootstrap.reason);
+  // Every one of the 41 differences is zero. Current R (4.6) runs the exact test over no ranks and
+  // gives V = 0, p = 1 (fixture "wilcoxon all differences zero, 7 pairs" in stats.json); R 4.2
+  // gives NaN, which the legacy rule reports as a null p with a reason.
+  assert.deepEqual([r.events.test.V, r.events.test.p, r.events.test.exact, r.events.test.zeros], [0, 1, true, 41]);
+  const legacy = analyse(bundled, { categories: [], wilcoxon: 'legacy' });
+  noBadNumbers(legacy);
+  assert.equal(legacy.events.test.p, null);
+  assert.ok(legacy.events.test.reason);
   assert.equal(r.trend.events.p, null);
   assert.ok(r.trend.events.reason);
   assert.equal(r.correlation.pearson.r, null);
