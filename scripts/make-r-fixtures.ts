@@ -8,12 +8,14 @@
 // "expected"; a case on which they differ gets "differs": true and
 // "expectedByR": {"4.2.2": …, "4.6.0": …}. Both R version strings are recorded at the top.
 //
+// It runs tests/fixtures/r/make-analysis-fixtures.R (whole analyses of the bundled data) in both
+// and keeps each version's results in tests/fixtures/r/analysis.json.
 // It also writes the engine's seeded bootstrap resamples for a few measures of the bundled data to
 // tests/fixtures/r/bootstrap-resamples.csv and has R (tests/fixtures/r/bootstrap-quantiles.R)
 // compute their percentile limits into tests/fixtures/r/bootstrap-quantiles.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runRscript, runWebR, stopWebR } from '../tests/helpers/r.ts';
-import { bundled } from '../tests/helpers/bundled.ts';
+import { bundled, readData } from '../tests/helpers/bundled.ts';
 import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
 import { bootstrapDraws, resampleReductions } from '../src/analysis/reduction.ts';
 
@@ -103,8 +105,28 @@ async function bootstrapFixtures(): Promise<void> {
   console.log(`bootstrap: ${columns.length} columns × ${rows} resamples; R 4.2 and 4.6 agree on the quantiles`);
 }
 
+/** Whole analyses of the bundled data in base R (make-analysis-fixtures.R), once per R version. */
+async function analysisFixtures(): Promise<void> {
+  const script = readFileSync(fixture('make-analysis-fixtures.R'), 'utf8');
+  const [oldText, newText] = await inBothR(script, { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv') });
+  const outputs = [JSON.parse(oldText), JSON.parse(newText)] as { version: string; R: string; states: unknown[] }[];
+  const lines = [
+    '{',
+    `  "generator": ${JSON.stringify('scripts/make-r-fixtures.ts running tests/fixtures/r/make-analysis-fixtures.R')},`,
+    `  "R": ${JSON.stringify(Object.fromEntries(outputs.map((o) => [o.version, o.R])))},`,
+    '  "statesByR": {',
+    outputs.map((o) => `    ${JSON.stringify(o.version)}: [\n      ${o.states.map((s) => JSON.stringify(s)).join(',\n      ')}\n    ]`).join(',\n'),
+    '  }',
+    '}',
+    '',
+  ];
+  writeFileSync(fixture('analysis.json'), lines.join('\n'));
+  console.log(`analysis.json: ${outputs[0].states.length} states from each of R ${outputs.map((o) => o.version).join(' and ')}`);
+}
+
 try {
   await statsFixtures();
+  await analysisFixtures();
   await bootstrapFixtures();
 } finally {
   await stopWebR();

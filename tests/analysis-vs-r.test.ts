@@ -1,6 +1,7 @@
 // analyse() on the bundled data against base R, which aggregates the CSVs itself and runs
 // wilcox.test, p.adjust, lm and cor.test (tests/fixtures/r/make-analysis-fixtures.R wrote the
-// expected values). Tolerance: relative 1e-9, as in stats.test.ts; counts and sums exactly.
+// expected values) in both R versions: R 4.2.2's results are compared with the engine's 'legacy'
+// Wilcoxon rule and R 4.6.0's (webR) with 'current'; everything else must match both. Tolerance: relative 1e-9, as in stats.test.ts; counts and sums exactly.
 // One exception, as in stats.test.ts: where the monthly series is a perfect straight line
 // (window 3, modern slavery: 3, 2, 1 events), R's p for the slope is QR rounding noise (~3e-16)
 // and ours is 0; both must then be below 1e-12.
@@ -19,15 +20,19 @@ interface RState {
   trend: Record<'events' | 'harm', { slope: number; p: number | null; tau: number | null; tauP: number | null }>;
   correlation: { pearson: { r: number | null; p: number | null }; spearman: { rho: number | null; p: number | null } };
 }
-const fixture: { states: RState[] } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
+const fixture: { statesByR: Record<string, RState[]> } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
 
 function closeTo(actual: number | null | undefined, expected: number | null, what: string) {
   assert.ok(near(actual ?? null, expected), `${what}: engine ${actual}, R ${expected}`);
 }
 
-for (const s of fixture.states) {
-  test(`window ${s.window}, ${s.categories.join(' + ')}: same numbers as R`, () => {
-    const r = analyse(bundled, { window: s.window, categories: s.categories });
+const RULE_FOR_R = { '4.2.2': 'legacy', '4.6.0': 'current' } as const;
+test('the analysis fixtures come from both R versions', () => {
+  assert.deepEqual(Object.keys(fixture.statesByR), Object.keys(RULE_FOR_R));
+});
+for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixture.statesByR[version] ?? []) {
+  test(`R ${version} vs rule '${rule}': window ${s.window}, ${s.categories.join(' + ')}: same numbers as R`, () => {
+    const r = analyse(bundled, { window: s.window, categories: s.categories, wilcoxon: rule });
     assert.deepEqual(r.categories, s.categories);
     for (const m of ['events', 'harm'] as const) {
       assert.equal(r[m].pre, s[m].pre, `${m} before`);
