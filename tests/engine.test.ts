@@ -186,3 +186,33 @@ test('bootstrap: a few resamples with a zero before-total are dropped and counte
   assert.ok(r.interval, r.reason);
   assert.equal(r.reason, undefined);
 });
+
+// Neumaier reproducer: A's harms 0.6 + 0.3 + 0.1 summed naively in doubles give 0.9999999999999999,
+// not B's 1.0, which would break a tie that R (summing in extended precision) sees. R computes the
+// totals from the same events with tapply(harm, id, sum) and counts the tied non-zero |d| as
+// stats.json does; the engine's totals must tie exactly and its Wilcoxon ties count must match.
+import { after } from 'node:test';
+import { runWebR, stopWebR } from './helpers/r.ts';
+after(stopWebR);
+
+test('Neumaier: totals that are equal in R are equal here, and the ties count matches R', async () => {
+  const orders = 'order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,,\nB,2019-Q2,analysed,,\n';
+  const events = 'order_id,month,category,offence,harm\nA,-3,fraud,Fraud,0.6\nA,-2,fraud,Fraud,0.3\nA,-1,fraud,Fraud,0.1\nB,-1,fraud,Fraud,1.0\nA,1,fraud,Fraud,0.5\nB,2,fraud,Fraud,0.5\n';
+  assert.notEqual(0.6 + 0.3 + 0.1, 1, 'naive summation must not already tie, or this test proves nothing');
+  const ds = parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events });
+  const r = analyse(ds);
+  const [a, b] = r.perOrder;
+  assert.deepEqual([a.order, b.order], ['A', 'B']);
+  assert.equal(a.harmPre, b.harmPre);
+  const out = await runWebR(`
+    e <- read.csv("events.csv")
+    pre <- tapply(e$harm[e$month < 0], e$order_id[e$month < 0], sum)
+    post <- tapply(e$harm[e$month > 0], e$order_id[e$month > 0], sum)
+    d <- abs((pre - post)[(pre - post) != 0])
+    cat(sum(duplicated(d) | duplicated(d, fromLast = TRUE)), pre[["A"]] == pre[["B"]])
+  `, { 'events.csv': events });
+  const [rTies, rEqual] = out.trim().split(/\s+/);
+  assert.equal(rEqual, 'TRUE', 'R sees equal totals');
+  assert.equal(r.harm.test.ties, Number(rTies));
+  assert.equal(r.harm.test.ties, 2);
+});
