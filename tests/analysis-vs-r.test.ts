@@ -1,6 +1,7 @@
 // analyse() on the bundled data against base R, which aggregates the CSVs itself and runs
 // wilcox.test, p.adjust, lm and cor.test (tests/fixtures/r/make-analysis-fixtures.R wrote the
-// expected values). Tolerance: relative 1e-9, as in stats.test.ts; counts and sums exactly.
+// expected values) in both R versions: R 4.2.2's results are compared with the engine's 'legacy'
+// Wilcoxon rule and R 4.6.0's (webR) with 'current'; everything else must match both. Tolerance: relative 1e-9, as in stats.test.ts; counts and sums exactly.
 // One exception, as in stats.test.ts: where the monthly series is a perfect straight line
 // (window 3, modern slavery: 3, 2, 1 events), R's p for the slope is QR rounding noise (~3e-16)
 // and ours is 0; both must then be below 1e-12.
@@ -19,15 +20,19 @@ interface RState {
   trend: Record<'events' | 'harm', { slope: number; p: number | null; tau: number | null; tauP: number | null }>;
   correlation: { pearson: { r: number | null; p: number | null }; spearman: { rho: number | null; p: number | null } };
 }
-const fixture: { states: RState[] } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
+const fixture: { statesByR: Record<string, RState[]> } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
 
 function closeTo(actual: number | null | undefined, expected: number | null, what: string) {
   assert.ok(near(actual ?? null, expected), `${what}: engine ${actual}, R ${expected}`);
 }
 
-for (const s of fixture.states) {
-  test(`window ${s.window}, ${s.categories.join(' + ')}: same numbers as R`, () => {
-    const r = analyse(bundled, { window: s.window, categories: s.categories });
+const RULE_FOR_R = { '4.2.2': 'legacy', '4.6.0': 'current' } as const;
+test('the analysis fixtures come from both R versions', () => {
+  assert.deepEqual(Object.keys(fixture.statesByR), Object.keys(RULE_FOR_R));
+});
+for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixture.statesByR[version] ?? []) {
+  test(`R ${version} vs rule '${rule}': window ${s.window}, ${s.categories.join(' + ')}: same numbers as R`, () => {
+    const r = analyse(bundled, { window: s.window, categories: s.categories, wilcoxon: rule });
     assert.deepEqual(r.categories, s.categories);
     for (const m of ['events', 'harm'] as const) {
       assert.equal(r[m].pre, s[m].pre, `${m} before`);
@@ -54,5 +59,55 @@ for (const s of fixture.states) {
     closeTo(r.correlation.pearson.p, s.correlation.pearson.p, 'Pearson p');
     closeTo(r.correlation.spearman.rho, s.correlation.spearman.rho, 'Spearman rho');
     closeTo(r.correlation.spearman.p, s.correlation.spearman.p, 'Spearman p');
+  });
+}
+
+// The bootstrap, checked outside the engine. scripts/make-r-fixtures.ts wrote the engine's seeded
+// resampled reductions (resampleReductions with bootstrapDraws, on per-person totals from
+// windowedEvents + perOrderTotals) to fixtures/r/bootstrap-resamples.csv, 17 significant digits,
+// NA where a resample has nothing before; R (fixtures/r/bootstrap-quantiles.R) took
+// quantile(x, c(0.025, 0.975), type = 7, na.rm = TRUE) of each column. The engine must still
+// produce exactly those resamples, and analyse()'s ci must be R's quantiles to 1e-12 relative
+// (the only difference being the order of floating-point operations in the interpolation).
+import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
+import { bootstrapDraws, resampleReductions } from '../src/analysis/reduction.ts';
+
+const BOOTSTRAP_COLUMNS: Record<string, [number, string, 'events' | 'harm']> = {
+  events_all_w24: [24, '', 'events'],
+  harm_all_w24: [24, '', 'harm'],
+  events_violence_w24: [24, 'violence', 'events'],
+  harm_violence_w24: [24, 'violence', 'harm'],
+  events_all_w12: [12, '', 'events'],
+  harm_all_w12: [12, '', 'harm'],
+};
+const csvLines = readFileSync(new URL('./fixtures/r/bootstrap-resamples.csv', import.meta.url), 'utf8').trim().split('\n');
+const csvHeader = csvLines[0].split(',');
+const csvRows = csvLines.slice(1).map((l) => l.split(',').map((v) => (v === 'NA' ? NaN : Number(v))));
+const rQuantiles: { call: string; quantiles: Record<string, [number, number]> } = JSON.parse(
+  readFileSync(new URL('./fixtures/r/bootstrap-quantiles.json', import.meta.url), 'utf8'),
+);
+
+test('bootstrap: the fixture covers the listed measures and R used type 7 with na.rm', () => {
+  assert.deepEqual(csvHeader, Object.keys(BOOTSTRAP_COLUMNS));
+  assert.deepEqual(Object.keys(rQuantiles.quantiles), csvHeader);
+  assert.equal(rQuantiles.call, 'quantile(x, c(0.025, 0.975), type = 7, na.rm = TRUE)');
+});
+
+for (const [name, [window, group, measure]] of Object.entries(BOOTSTRAP_COLUMNS)) {
+  test(`bootstrap ${name}: the engine's resamples equal the CSV and its ci equals R's quantiles`, () => {
+    const totals = perOrderTotals(bundled, windowedEvents(bundled, window, bundled.categories), bundled.categories);
+    const t = group === '' ? totals.overall : totals.byCategory[group];
+    const [pre, post] = measure === 'events' ? [t.eventsPre, t.eventsPost] : [t.harmPre, t.harmPost];
+    const values = resampleReductions(pre, post, bootstrapDraws(totals.ids.length));
+    const column = csvHeader.indexOf(name);
+    assert.equal(values.length, csvRows.length);
+    values.forEach((v, b) => assert.ok(Object.is(v, csvRows[b][column]), `resample ${b}: engine ${v}, CSV ${csvRows[b][column]}`));
+
+    const r = analyse(bundled, { window });
+    const m = group === '' ? r[measure] : r.byCategory[group][measure];
+    assert.ok(m.ci, `${name}: no interval (${m.bootstrap.reason})`);
+    const [lower, upper] = rQuantiles.quantiles[name];
+    assert.ok(near(m.ci[0], lower, 1e-12), `${name} lower: engine ${m.ci[0]}, R ${lower}`);
+    assert.ok(near(m.ci[1], upper, 1e-12), `${name} upper: engine ${m.ci[1]}, R ${upper}`);
   });
 }

@@ -57,8 +57,15 @@ test('no category chosen: an explicit empty result with reasons, not NaN', () =>
   assert.equal(r.events.pre, 0);
   assert.equal(r.events.reduction, null);
   assert.equal(r.events.ci, null);
-  assert.equal(r.events.test.p, null);
-  assert.ok(r.events.test.reason);
+  assert.ok(r.events.bootstrap.reason);
+  // Every one of the 41 differences is zero. Current R (4.6) runs the exact test over no ranks and
+  // gives V = 0, p = 1 (fixture "wilcoxon all differences zero, 7 pairs" in stats.json); R 4.2
+  // gives NaN, which the legacy rule reports as a null p with a reason.
+  assert.deepEqual([r.events.test.V, r.events.test.p, r.events.test.exact, r.events.test.zeros], [0, 1, true, 41]);
+  const legacy = analyse(bundled, { categories: [], wilcoxon: 'legacy' });
+  noBadNumbers(legacy);
+  assert.equal(legacy.events.test.p, null);
+  assert.ok(legacy.events.test.reason);
   assert.equal(r.trend.events.p, null);
   assert.ok(r.trend.events.reason);
   assert.equal(r.correlation.pearson.r, null);
@@ -125,4 +132,87 @@ test('quantile by selection agrees with the sorted type-7 quantile', () => {
       assert.equal(quantileSelect(Float64Array.from(values), p), quantileSorted(sorted, p), `n ${n}, p ${p}`);
     }
   }
+});
+
+// The bootstrap's degenerate rules, on small constructed cohorts. `dropped` is checked against a
+// count made here straight from the draws: resamples that drew nobody with anything before.
+import { bootstrapDraws, reductionInterval, BOOTSTRAP_RESAMPLES } from '../src/analysis/reduction.ts';
+
+function droppedFromDraws(pre: readonly number[]): number {
+  const n = pre.length;
+  const draws = bootstrapDraws(n);
+  let dropped = 0;
+  for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
+    let total = 0;
+    for (let k = 0; k < n; k++) total += pre[draws[b * n + k]];
+    if (total === 0) dropped++;
+  }
+  return dropped;
+}
+
+test('bootstrap: every after-total zero gives no interval, with a reason', () => {
+  const pre = [1, 2, 3, 1, 4, 2, 1, 5, 2, 3, 1, 2];
+  const r = reductionInterval(pre, pre.map(() => 0));
+  assert.equal(r.interval, null);
+  assert.match(r.reason ?? '', /nothing after/);
+});
+
+test('bootstrap: only two people give no interval, with a reason', () => {
+  const r = reductionInterval([3, 2], [1, 0]);
+  assert.equal(r.interval, null);
+  assert.match(r.reason ?? '', /only 2 people/);
+});
+
+test('bootstrap: most resamples with a zero before-total give no interval; dropped counts them', () => {
+  // One person of 12 had anything before; a resample misses them with probability (11/12)^12 ≈ 35%.
+  const pre = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const post = [1, 1, 2, 1, 1, 3, 1, 1, 2, 1, 1, 1];
+  const expected = droppedFromDraws(pre);
+  assert.ok(expected > 0.1 * BOOTSTRAP_RESAMPLES, `constructed case drops only ${expected}`);
+  const r = reductionInterval(pre, post);
+  assert.equal(r.interval, null);
+  assert.equal(r.dropped, expected);
+  assert.match(r.reason ?? '', new RegExp(`${expected} of ${BOOTSTRAP_RESAMPLES} resamples had nothing before`));
+});
+
+test('bootstrap: a few resamples with a zero before-total are dropped and counted, and the interval stands', () => {
+  // Three of 12 had anything before: (9/12)^12 ≈ 3% of resamples miss all three.
+  const pre = [4, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const post = [1, 1, 0, 1, 1, 2, 1, 1, 2, 1, 1, 1];
+  const expected = droppedFromDraws(pre);
+  assert.ok(expected > 0 && expected <= 0.1 * BOOTSTRAP_RESAMPLES, `constructed case drops ${expected}`);
+  const r = reductionInterval(pre, post);
+  assert.equal(r.dropped, expected);
+  assert.ok(r.interval, r.reason);
+  assert.equal(r.reason, undefined);
+});
+
+// Neumaier reproducer: A's harms 0.6 + 0.3 + 0.1 summed naively in doubles give 0.9999999999999999,
+// not B's 1.0, which would break a tie that R (summing in extended precision) sees. R computes the
+// totals from the same events with tapply(harm, id, sum) and counts the tied non-zero |d| as
+// stats.json does; the engine's totals must tie exactly and its Wilcoxon ties count must match.
+import { after } from 'node:test';
+import { runWebR, stopWebR } from './helpers/r.ts';
+after(stopWebR);
+
+test('Neumaier: totals that are equal in R are equal here, and the ties count matches R', async () => {
+  const orders = 'order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,,\nB,2019-Q2,analysed,,\n';
+  const events = 'order_id,month,category,offence,harm\nA,-3,fraud,Fraud,0.6\nA,-2,fraud,Fraud,0.3\nA,-1,fraud,Fraud,0.1\nB,-1,fraud,Fraud,1.0\nA,1,fraud,Fraud,0.5\nB,2,fraud,Fraud,0.5\n';
+  assert.notEqual(0.6 + 0.3 + 0.1, 1, 'naive summation must not already tie, or this test proves nothing');
+  const ds = parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events });
+  const r = analyse(ds);
+  const [a, b] = r.perOrder;
+  assert.deepEqual([a.order, b.order], ['A', 'B']);
+  assert.equal(a.harmPre, b.harmPre);
+  const out = await runWebR(`
+    e <- read.csv("events.csv")
+    pre <- tapply(e$harm[e$month < 0], e$order_id[e$month < 0], sum)
+    post <- tapply(e$harm[e$month > 0], e$order_id[e$month > 0], sum)
+    d <- abs((pre - post)[(pre - post) != 0])
+    cat(sum(duplicated(d) | duplicated(d, fromLast = TRUE)), pre[["A"]] == pre[["B"]])
+  `, { 'events.csv': events });
+  const [rTies, rEqual] = out.trim().split(/\s+/);
+  assert.equal(rEqual, 'TRUE', 'R sees equal totals');
+  assert.equal(r.harm.test.ties, Number(rTies));
+  assert.equal(r.harm.test.ties, 2);
 });

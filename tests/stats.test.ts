@@ -1,16 +1,38 @@
-// Checks src/analysis/stats against golden values computed by R 4.2.2
-// (tests/fixtures/r/make-stats-fixtures.R writes tests/fixtures/r/stats.json).
+// Checks src/analysis/stats against golden values computed by R, in the two
+// versions the project supports: Debian's R 4.2.2 and current R 4.6.0 (webR).
+// scripts/make-r-fixtures.ts runs tests/fixtures/r/make-stats-fixtures.R in
+// both and merges the outputs into tests/fixtures/r/stats.json. A case on
+// which the versions agree has one "expected"; otherwise "expectedByR" holds
+// each version's value.
+//
+// Which R a result is checked against:
+// - wilcoxonSignedRank(x, y, 'legacy') against R 4.2.2's default call and
+//   wilcoxonSignedRank(x, y, 'current') against R 4.6.0's;
+// - the "(legacy call)" cases (wilcox.test with exact and correct given
+//   explicitly, as a script for R <= 4.5 behaviour would) against the engine's
+//   'legacy' result under BOTH versions: that is the claim that the legacy
+//   rule reproduces old R on any R;
+// - psignrank against R 4.2.2 where the versions differ (non-integer q: R 4.6
+//   floors it, R 4.2 rounds; the engine only ever passes integer q);
+// - everything else against both versions' values.
 //
 // Tolerances: estimates, statistics and p-values must agree with R to a
 // relative 1e-9. The implementations follow R's algorithms, so differences
 // are only floating-point rounding: at most ~5e-13, seen for the regression
 // on calendar years, where R's QR on uncentred x is itself off from the
-// exact rational answer by ~1e-13 while ours is within 1e-15. 1e-9 leaves
-// room for that while still catching any wrong branch, tie correction or
-// tail, which move results in the third digit or earlier. Exact zeros in R
-// (clamped or impossible tails) must be exact zeros here. R's NA/NaN is JSON
-// null and must map to null; an R error must map to a null result with a
-// plain-English reason.
+// exact rational answer by ~1e-13 while ours is within 1e-15. The two R
+// versions themselves differ by up to ~5e-15 relative on the same normal
+// approximation. 1e-9 leaves room for that while still catching any wrong
+// branch, tie correction or tail, which move results in the third digit or
+// earlier. Besides the relative 1e-9, an absolute 1e-15 is allowed: where R
+// forms a tiny p as 1 - P (an upper tail obtained by complement), the result
+// carries the rounding error of P near 1, which is ~1e-16 absolute however
+// small the p; relative to a p of, say, 1e-10 that could exceed 1e-9 while
+// being pure rounding. 1e-15 is far below any p-value anyone reads.
+// Exact zeros in R (clamped or impossible tails) must be exact zeros here
+// (the absolute allowance does not apply to them). R's NA/NaN is JSON null and
+// must map to null; an R error must map to a null result with a plain-English
+// reason.
 //
 // Two justified exceptions, both where R's output is rounding noise from its
 // QR decomposition rather than statistics:
@@ -25,22 +47,39 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank,
-  quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank,
+  quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest,
 } from '../src/analysis/stats/index.ts';
 
 type Json = number | string | boolean | null;
+type Expected = Record<string, Json | Json[]>;
 interface Case {
   name: string;
   fn: string;
   call: string;
+  legacyOf?: string;
   input: Record<string, Json[]>;
-  expected: Record<string, Json | Json[]>;
+  expected?: Expected;
+  differs?: boolean;
+  expectedByR?: Record<string, Expected>;
 }
-const fixtures: { cases: Case[] } = JSON.parse(
+const fixtures: { versions: string[]; cases: Case[] } = JSON.parse(
   readFileSync(new URL('./fixtures/r/stats.json', import.meta.url), 'utf8'),
 );
+const [OLD_R, NEW_R] = ['4.2.2', '4.6.0'];
+
+/** R's value for this case under one version. */
+function under(c: Case, version: string): Expected {
+  const e = c.differs ? c.expectedByR?.[version] : c.expected;
+  assert.ok(e, `${c.name}: no value for R ${version}`);
+  return e;
+}
+/** R's values under every version (one when they agree). */
+function everyR(c: Case): [string, Expected][] {
+  return c.differs ? Object.entries(c.expectedByR ?? {}) : [['both', c.expected as Expected]];
+}
 
 const REL = 1e-9;
+const ABS = 1e-15;
 
 function close(actual: number | null | undefined, expected: Json | Json[] | undefined, what: string): void {
   if (expected === null) {
@@ -51,39 +90,74 @@ function close(actual: number | null | undefined, expected: Json | Json[] | unde
   const e = expected as number;
   assert.equal(typeof actual, 'number', `${what}: got ${actual}, R gives ${e}`);
   const a = actual as number;
-  assert.ok(Math.abs(a - e) <= REL * Math.abs(e), `${what}: got ${a}, R gives ${e}`);
+  if (e === 0) return assert.equal(a, 0, `${what}: got ${a}, R gives exactly 0`);
+  // See header: relative 1e-9, or absolute 1e-15 for tiny p formed as 1 - P.
+  assert.ok(Math.abs(a - e) <= Math.max(REL * Math.abs(e), ABS), `${what}: got ${a}, R gives ${e}`);
 }
 
 const nums = (v: Json[]) => v as number[];
-const isError = (c: Case) => 'error' in c.expected;
+const isError = (e: Expected) => 'error' in e;
 function assertReason(reason: string | undefined, c: Case): void {
   assert.ok(typeof reason === 'string' && reason.length > 0, `${c.name}: null result needs a reason`);
 }
 
+function checkWilcoxon(c: Case, rule: 'legacy' | 'current', e: Expected, against: string): void {
+  const r = wilcoxonSignedRank(nums(c.input.x), nums(c.input.y), rule);
+  const what = (s: string) => `${s} (rule '${rule}' vs ${against})`;
+  if (isError(e)) {
+    assert.deepEqual([r.V, r.p, r.method, r.exact], [null, null, null, null], what('R errors'));
+    return assertReason(r.reason, c);
+  }
+  close(r.V, e.V, what('V'));
+  close(r.p, e.p, what('p'));
+  assert.equal(r.method, e.method, what('method'));
+  assert.equal(r.exact, e.exact, what('exact'));
+  assert.deepEqual([r.n, r.zeros, r.ties], [e.n, e.zeros, e.ties], what('n, zeros, ties'));
+  if (r.p === null) assertReason(r.reason, c);
+}
+
 const checks: Record<string, (c: Case) => void> = {
   wilcoxonSignedRank(c) {
-    const r = wilcoxonSignedRank(nums(c.input.x), nums(c.input.y));
-    const e = c.expected;
-    if (isError(c)) {
-      assert.deepEqual([r.V, r.p, r.method], [null, null, null]);
-      return assertReason(r.reason, c);
+    checkWilcoxon(c, 'legacy', under(c, OLD_R), `R ${OLD_R}`);
+    checkWilcoxon(c, 'current', under(c, NEW_R), `R ${NEW_R}`);
+  },
+  wilcoxonSignedRankLegacy(c) {
+    // The explicit exact/correct call gives old R's answer in every R version.
+    for (const [v, e] of everyR(c)) checkWilcoxon(c, 'legacy', e, `R ${v}, explicit call`);
+  },
+  binomialTest(c) {
+    const [x, n] = [c.input.x[0] as number, c.input.n[0] as number];
+    for (const [v, e] of everyR(c)) {
+      const r = binomialTest(x, n);
+      if (isError(e)) {
+        assert.equal(r.p, null, `R ${v} errors`);
+        assertReason(r.reason, c);
+      } else close(r.p, e.p, `p (R ${v})`);
     }
-    close(r.V, e.V, 'V');
-    close(r.p, e.p, 'p');
-    assert.equal(r.method, String(e.method).includes('exact') ? 'exact' : 'normal');
-    assert.deepEqual([r.n, r.zeros, r.ties], [e.n, e.zeros, e.ties]);
-    if (r.p === null) assertReason(r.reason, c);
+  },
+  signTest(c) {
+    for (const [v, e] of everyR(c)) {
+      const r = signTest(nums(c.input.x), nums(c.input.y));
+      if (isError(e)) {
+        // R's binom.test stops when nobody changed: n = 0.
+        assert.deepEqual([r.n, r.fewer, r.p], [0, 0, null], `R ${v} errors`);
+        assertReason(r.reason, c);
+      } else {
+        assert.deepEqual([r.n, r.fewer], [e.n, e.fewer], `counts (R ${v})`);
+        close(r.p, e.p, `p (R ${v})`);
+      }
+    }
   },
   holm(c) {
     const got = holm(c.input.p as (number | null)[]);
-    const want = c.expected.p as Json[];
+    const want = (c.expected as Expected).p as Json[];
     assert.equal(got.length, want.length);
     want.forEach((w, i) => close(got[i], w, `p[${i}]`));
   },
   linearTrend(c) {
     const r = linearTrend(nums(c.input.x), nums(c.input.y));
-    const e = c.expected;
-    if (isError(c)) {
+    const e = c.expected as Expected;
+    if (isError(e)) {
       assert.deepEqual([r.slope, r.se, r.p], [null, null, null]);
       return assertReason(r.reason, c);
     }
@@ -113,8 +187,8 @@ const checks: Record<string, (c: Case) => void> = {
   },
   kendallTest(c) {
     const r = kendallTest(nums(c.input.x), nums(c.input.y));
-    const e = c.expected;
-    if (isError(c)) {
+    const e = c.expected as Expected;
+    if (isError(e)) {
       assert.deepEqual([r.tau, r.statistic, r.p, r.method], [null, null, null, null]);
       return assertReason(r.reason, c);
     }
@@ -127,8 +201,8 @@ const checks: Record<string, (c: Case) => void> = {
   },
   pearsonTest(c) {
     const r = pearsonTest(nums(c.input.x), nums(c.input.y));
-    const e = c.expected;
-    if (isError(c)) {
+    const e = c.expected as Expected;
+    if (isError(e)) {
       assert.deepEqual([r.r, r.t, r.p], [null, null, null]);
       return assertReason(r.reason, c);
     }
@@ -140,7 +214,7 @@ const checks: Record<string, (c: Case) => void> = {
   },
   spearmanTest(c) {
     const r = spearmanTest(nums(c.input.x), nums(c.input.y));
-    const e = c.expected;
+    const e = c.expected as Expected;
     close(r.rho, e.rho, 'rho');
     close(r.S, e.S, 'S');
     close(r.p, e.p, 'p');
@@ -149,28 +223,38 @@ const checks: Record<string, (c: Case) => void> = {
   },
   psignrank(c) {
     const [q, n, lower] = [c.input.q[0], c.input.n[0], c.input.lower[0]];
-    close(psignrank(q as number, n as number, lower as boolean), c.expected.p, 'p');
+    close(psignrank(q as number, n as number, lower as boolean), (c.expected as Expected).p, 'p');
   },
   pkendall(c) {
-    close(pkendall(c.input.q[0] as number, c.input.n[0] as number), c.expected.p, 'p');
+    close(pkendall(c.input.q[0] as number, c.input.n[0] as number), (c.expected as Expected).p, 'p');
   },
   prho(c) {
     const [is, n, lower] = [c.input.is[0], c.input.n[0], c.input.lower[0]];
-    close(prho(n as number, is as number, lower as boolean), c.expected.p, 'p');
+    close(prho(n as number, is as number, lower as boolean), (c.expected as Expected).p, 'p');
   },
   quantileSorted(c) {
     const sorted = [...nums(c.input.x)].sort((a, b) => a - b);
-    const want = c.expected.q as Json[];
+    const want = (c.expected as Expected).q as Json[];
     nums(c.input.probs).forEach((p, i) => close(quantileSorted(sorted, p), want[i], `q(${p})`));
   },
 };
 
+/** Checks that choose R versions themselves. */
+const OWN_VERSIONS = new Set(['wilcoxonSignedRank', 'wilcoxonSignedRankLegacy', 'binomialTest', 'signTest']);
+
 describe('statistics agree with R', () => {
+  test('the fixtures come from both R versions', () => {
+    assert.deepEqual(fixtures.versions, [OLD_R, NEW_R]);
+  });
+
   for (const c of fixtures.cases) {
     test(`${c.name}  [${c.call}]`, () => {
       const check = checks[c.fn];
       assert.ok(check, `no check for fixture function ${c.fn}`);
-      check(c);
+      if (OWN_VERSIONS.has(c.fn)) return check(c);
+      // See header: psignrank follows R 4.2 on non-integer q; the rest must match both versions.
+      const versions = c.fn === 'psignrank' && c.differs ? [[OLD_R, under(c, OLD_R)] as const] : everyR(c);
+      for (const [, e] of versions) check({ ...c, expected: e });
     });
   }
 });

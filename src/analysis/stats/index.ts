@@ -4,6 +4,10 @@
 export { wilcoxonSignedRank } from './wilcoxonSignedRank.ts';
 export type { WilcoxonResult } from './wilcoxonSignedRank.ts';
 export { holm } from './holm.ts';
+export { binomialTest } from './binomialTest.ts';
+export type { BinomialTestResult } from './binomialTest.ts';
+export { signTest } from './signTest.ts';
+export type { SignTestResult } from './signTest.ts';
 
 // Correlation
 export { kendallTest } from './kendallTau.ts';

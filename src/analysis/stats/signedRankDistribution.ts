@@ -9,9 +9,11 @@
  * Counts stay below 2^49 for n <= 49, so doubles hold them exactly.
  *
  * Matches R 4.2's `psignrank(q, n, lower.tail)` (src/nmath/signrank.c): q is
- * rounded to the nearest integer after adding 1e-7 (so q = 2.5 counts as 3;
- * older R floored), and the shorter tail is summed with the other obtained
- * by complement, exactly as R does.
+ * rounded to the nearest integer after adding 1e-7 (so q = 2.5 counts as 3),
+ * and the shorter tail is summed with the other obtained by complement,
+ * exactly as R does. R 4.6.0 floors a non-integer q instead (q = 2.5 counts
+ * as 2; see the psignrank(2.5, 4) fixture). The two agree on integer q, the
+ * only q the Wilcoxon test passes here (V is an integer when it is exact).
  *
  * @example
  * psignrank(3, 5); // => 0.15625  (5 of the 32 sign patterns give V <= 3)
