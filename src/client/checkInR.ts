@@ -7,7 +7,7 @@ import { emitR, numericLeaves, parseROutput, type EmitROptions } from '../analys
 import { parseDataset } from '../analysis/validate.ts';
 import { ordersCsv, eventsCsv } from '../lib/bundled.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
-import { parseState, serialiseState, type StateDomain } from '../lib/urlState.ts';
+import { parseState, type StateDomain } from '../lib/urlState.ts';
 
 export interface CheckInput {
   /** The two CSV texts the view is computed from (today the bundled data; later the reader's own). */
