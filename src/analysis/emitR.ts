@@ -92,7 +92,7 @@ export function emitR(options: EmitROptions, about: { generator?: string } = {})
       `CATEGORIES <- ${cats}`,
       `WILCOXON <- ${rString(wilcoxon)}`,
     ].join('\n'))
-    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? VERSION_CHECK : LEGACY_NOTE));
+    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck(options) : LEGACY_NOTE));
 }
 
 function header(o: EmitROptions, generator?: string): string {
@@ -101,15 +101,20 @@ function header(o: EmitROptions, generator?: string): string {
     `# View: ${o.window} months before vs ${o.window} after; categories: ${o.categories.join(', ') || 'none'};`,
     `# paired Wilcoxon tests as ${o.wilcoxon === 'current' ? "current R (>= 4.6.0), wilcox.test(pre, post, paired = TRUE)" : 'R <= 4.5, with exact and correct given explicitly (same numbers in R 4.2 and 4.6)'}.`,
   ];
-  if (generator) lines.push(`# Written by ${generator}.`);
+  if (generator) lines.push(`# Written by ${generator.replace(/[\r\n]+/g, ' ')}.`);
   return lines.join('\n');
 }
 
-const VERSION_CHECK = `if (getRversion() < "4.6.0") {
-  stop("this script follows wilcox.test() as in R >= 4.6.0 (exact conditional p-values with ties and zeros), but this is R ",
-       getRversion(), ". Run it in R 4.6.0 or newer, or emit the legacy script instead: ",
-       "npm run analyze -- --wilcoxon legacy --emit-r", call. = FALSE)
+/** Current R's wilcox.test() differs from older R's: stop at once, naming what to run instead. */
+function versionCheck(o: EmitROptions): string {
+  const flags = `--wilcoxon legacy --window ${o.window} --categories ${o.categories.length === 0 ? '""' : o.categories.join(',')} --emit-r`;
+  return `# wilcox.test() changed in R 4.6.0 (exact conditional p-values with ties and zeros); older R gives other p-values.
+if (getRversion() < "4.6.0") {
+  stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
+       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script for R <= 4.5, which gives the same numbers in any R (from the command line: ",
+       ${rString(`npm run analyze -- ${flags}`)}, ").", call. = FALSE)
 }`;
+}
 
 const LEGACY_NOTE = `# Legacy rule: runs the same in any R from 4.0 on, because exact and correct are given explicitly.`;
 
