@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse } from '../src/analysis/analyse.ts';
+import { analyse, type Measure } from '../src/analysis/analyse.ts';
 import { emitR, numericLeaves, parseRIntervals, parseROutput } from '../src/analysis/emitR.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
@@ -142,9 +142,9 @@ test('approx. lines: R\'s own bootstrap intervals lie within ±0.1 of the engine
   // R's random numbers differ from the engine's, so only rough agreement can be expected.
   const { result, script } = scriptFor({}, 'current');
   const intervals = parseRIntervals(await runWebR(script, bundledFiles));
-  const measures = [['events', result.events], ['harm', result.harm], ...result.categories.flatMap((c) => [
+  const measures: [string, Measure][] = [['events', result.events], ['harm', result.harm], ...result.categories.flatMap((c): [string, Measure][] => [
     [`byCategory.${c}.events`, result.byCategory[c].events], [`byCategory.${c}.harm`, result.byCategory[c].harm],
-  ])] as const;
+  ])];
   assert.equal(intervals.size, measures.length, 'one approx. line per measure');
   for (const [path, m] of measures) {
     const r = intervals.get(`${path}.ci`);
