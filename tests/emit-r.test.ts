@@ -236,3 +236,12 @@ for (const view of otherViews) {
     assertSame(numericLeaves(json), runRscript(cliOnOther('--wilcoxon', 'legacy', '--emit-r', ...view), otherFiles, otherArgs));
   });
 }
+
+test('numericLeaves takes category codes that look like field names (ci, order, method) for categories', () => {
+  const renamed = readData('events.csv').replace(/,violence,/g, ',ci,').replace(/,drugs,/g, ',order,').replace(/,other,/g, ',method,');
+  const d = parseDataset({ name: 'orders.csv', text: readData('orders.csv') }, { name: 'events.csv', text: renamed });
+  const leaves = numericLeaves(analyse(d));
+  assert.equal(leaves.length, numericLeaves(analyse(bundled)).length);
+  assert.ok(leaves.some(([path]) => path === 'byCategory.ci.harm.test.pAdjusted'));
+  assert.ok(leaves.some(([path]) => path === 'byCategory.order.events.pre'));
+});

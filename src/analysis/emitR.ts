@@ -28,18 +28,22 @@ const TEXT_KEYS = new Set(['method', 'tauMethod', 'reason', 'order', 'wilcoxon',
 /**
  * Every number in a result of analyse(), as [dotted path, value], in document order. Array
  * positions are path segments (`monthly.0.events`); null stays null; booleans become 1 or 0.
- * Everything under `ci`, `bootstrap` and `domain` is left out, and so are text fields.
+ * Everything under `ci`, `bootstrap` and `domain` is left out, and so are text fields (`method`,
+ * `tauMethod`, `reason`, `order`, ...) and their nulls; category codes under `byCategory` are never
+ * taken for field names.
  */
 export function numericLeaves(result: unknown): [path: string, value: number | null][] {
   const out: [string, number | null][] = [];
-  const walk = (value: unknown, path: string, key: string) => {
-    if (SKIPPED_KEYS.has(key) || TEXT_KEYS.has(key)) return;
+  // A category code is data, not a field name: byCategory.ci or byCategory.order are categories
+  // (any lowercase code is allowed), so the key filters apply to field names only.
+  const walk = (value: unknown, path: string, key: string, isCategory = false) => {
+    if (!isCategory && (SKIPPED_KEYS.has(key) || TEXT_KEYS.has(key))) return;
     if (typeof value === 'number') out.push([path, value]);
     else if (typeof value === 'boolean') out.push([path, value ? 1 : 0]);
     else if (value === null) out.push([path, null]);
     else if (Array.isArray(value)) value.forEach((v, k) => walk(v, `${path}.${k}`, String(k)));
     else if (typeof value === 'object') {
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, path === '' ? k : `${path}.${k}`, k);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, path === '' ? k : `${path}.${k}`, k, path === 'byCategory');
     }
   };
   walk(result, '', '');
@@ -257,11 +261,10 @@ paired_test <- function(pre, post) {
   }
   list(V = unname(t$statistic), p = t$p.value, exact = is_exact, z = z, n = n, zeros = zeros, ties = ties)
 }
-measure <- function(path, pre, post, p_adjusted = NULL) {
+measure <- function(path, pre, post, t = paired_test(pre, post), p_adjusted = NULL) {
   out(paste0(path, ".pre"), sum(pre))
   out(paste0(path, ".post"), sum(post))
   out(paste0(path, ".reduction"), if (sum(pre) > 0) 1 - sum(post) / sum(pre) else NA)
-  t <- paired_test(pre, post)
   out(paste0(path, ".test.V"), t$V)
   out(paste0(path, ".test.p"), t$p)
   if (!is.null(p_adjusted)) out(paste0(path, ".test.pAdjusted"), p_adjusted)
@@ -277,17 +280,15 @@ for (m in c("events", "harm")) {
   measure(m, overall[[paste0(m, "Pre")]], overall[[paste0(m, "Post")]])
 }
 
-# Per category, with Holm's adjustment across the categories shown (p.adjust ignores NA p-values).
+# Per category, with Holm's adjustment across the categories shown (p.adjust leaves NA p-values
+# out of the count, as the engine does).
 for (m in c("events", "harm")) {
-  p <- vapply(CATEGORIES, function(c) {
-    tc <- by_category[[c]]
-    paired_test(tc[[paste0(m, "Pre")]], tc[[paste0(m, "Post")]])$p
-  }, numeric(1))
-  adjusted <- p.adjust(p, method = "holm")
-  for (k in seq_along(CATEGORIES)) {
-    c <- CATEGORIES[k]
-    tc <- by_category[[c]]
-    measure(paste0("byCategory.", c, ".", m), tc[[paste0(m, "Pre")]], tc[[paste0(m, "Post")]], adjusted[k])
+  pre <- lapply(by_category, function(tc) tc[[paste0(m, "Pre")]])
+  post <- lapply(by_category, function(tc) tc[[paste0(m, "Post")]])
+  tests <- Map(paired_test, pre, post)
+  adjusted <- p.adjust(vapply(tests, function(t) t$p, numeric(1)), method = "holm")
+  for (c in CATEGORIES) {
+    measure(paste0("byCategory.", c, ".", m), pre[[c]], post[[c]], tests[[c]], adjusted[[c]])
   }
 }
 
