@@ -245,3 +245,16 @@ test('numericLeaves takes category codes that look like field names (ci, order, 
   assert.ok(leaves.some(([path]) => path === 'byCategory.ci.harm.test.pAdjusted'));
   assert.ok(leaves.some(([path]) => path === 'byCategory.order.events.pre'));
 });
+
+test('R 4.2 (Rscript): the script checks the data itself and stops on a bad row, naming file, row and column', { skip: noRscript }, () => {
+  const { script } = scriptFor({}, 'legacy');
+  const [header, first, ...rest] = bundledFiles['events.csv'].split('\n');
+  const events = [header, first.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...rest].join('\n');
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'events.csv': events }), (e: { status: number; stderr: string; stdout: string }) => {
+    assert.notEqual(e.status, 0);
+    assert.match(e.stderr, /events\.csv, row 1, column "month": must be -600 \.\.\. -1 or 1 \.\.\. 600/);
+    assert.equal(e.stdout, '');
+    return true;
+  });
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'events.csv': bundledFiles['events.csv'].replace(/,violence,/g, ',crime,') }), /categories violence not in the data/);
+});

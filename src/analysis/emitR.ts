@@ -115,7 +115,7 @@ function versionCheck(o: EmitROptions): string {
   return `# wilcox.test() changed in R 4.6.0 (exact conditional p-values with ties and zeros); older R gives other p-values.
 if (getRversion() < "4.6.0") {
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
-       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script for R <= 4.5, which gives the same numbers in any R (from the command line: ",
+       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R (from the command line: ",
        ${rString(`npm run analyze -- ${flags}`)}, ").", call. = FALSE)
 }`;
 }
