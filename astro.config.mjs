@@ -1,13 +1,34 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { webrFiles } from './scripts/webr-files.mjs';
 
 // The report must work from a sub-path (e.g. https://example.org/stro/) and as plain files:
 // set BASE_PATH at build time to move it; links in the site are all built from import.meta.env.BASE_URL.
+// REPOSITORY_URL (optional) is where the source lives, e.g. https://github.com/owner/repo; REPOSITORY_REF
+// names the branch or tag its file links point at (default main). Without it, links to source files go
+// to the copies the build publishes under source/, so they work offline and on any host.
+// webrFiles() copies R for the browser (the `webr` package) into the build under webr/ for "Check in R".
+const repository = (process.env.REPOSITORY_URL ?? '').trim().replace(/\/+$/, '');
+if (repository && !/^https?:\/\//.test(repository)) throw new Error(`REPOSITORY_URL must start with http:// or https://, not "${repository}"`);
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), webrFiles()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  vite: {
+    define: {
+      'import.meta.env.REPOSITORY_URL': JSON.stringify(repository),
+      'import.meta.env.REPOSITORY_REF': JSON.stringify((process.env.REPOSITORY_REF ?? '').trim() || 'main'),
+      'import.meta.env.BUILD_DATE': JSON.stringify(buildDate()),
+    },
+  },
 });
+
+/** The build's date (YYYY-MM-DD, UTC); SOURCE_DATE_EPOCH fixes it for reproducible builds. */
+function buildDate() {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
+}

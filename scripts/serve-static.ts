@@ -12,6 +12,10 @@ const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
   '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.png': 'image/png', '.ico': 'image/x-icon',
+  // R for the browser (webr/): the WebAssembly binary must be application/wasm for streaming
+  // compilation; shared libraries and file-system images are plain bytes, their indexes JSON.
+  '.wasm': 'application/wasm', '.mjs': 'text/javascript', '.so': 'application/octet-stream', '.data': 'application/octet-stream',
+  '.gz': 'application/octet-stream', '.metadata': 'application/json', '.R': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
 createServer(async (req, res) => {

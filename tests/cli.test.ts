@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
+import { emitR } from '../src/analysis/emitR.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
@@ -57,6 +58,32 @@ test('readable tables show the headline figures as the engine computes them', ()
   assert.doesNotMatch(out.stdout, /NaN|undefined/);
 });
 
+test('--wilcoxon legacy reaches the engine; the tables name the rule and R\'s method for the overall tests', () => {
+  const out = run('--json', '--wilcoxon', 'legacy');
+  assert.equal(out.status, 0, out.stderr);
+  const legacy = analyse(bundled, { wilcoxon: 'legacy' });
+  assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(legacy)));
+  assert.notEqual(legacy.events.test.p, analyse(bundled).events.test.p, 'the two rules differ on these data');
+
+  const tables = run('--wilcoxon', 'legacy');
+  assert.equal(tables.status, 0, tables.stderr);
+  assert.match(tables.stdout, /Paired Wilcoxon signed-rank tests per order \(two-sided\), as R ≤ 4\.5 computed wilcox\.test/);
+  assert.match(tables.stdout, new RegExp(`overall tests: events "${legacy.events.test.method}" \\(${legacy.events.test.n} non-zero differences, ${legacy.events.test.zeros} zeros`));
+  const current = analyse(bundled);
+  const byDefault = run();
+  assert.match(byDefault.stdout, /as current R \(≥ 4\.6\.0\) computes wilcox\.test\(pre, post, paired = TRUE\)/);
+  assert.match(byDefault.stdout, new RegExp(`harm "${current.harm.test.method}"`));
+});
+
+test('--emit-r prints the base-R script for the view as the engine resolves it, and no results', () => {
+  const out = run('--emit-r', '--window', '12', '--categories', 'drugs,violence', '--wilcoxon', 'legacy');
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^# Written by npm run analyze -- --emit-r --window 12 --categories drugs,violence --wilcoxon legacy\.$/m);
+  assert.equal(out.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' }));
+  const byDefault = run('--emit-r');
+  assert.equal(byDefault.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'], wilcoxon: 'current' }));
+});
+
 const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
   { name: 'missing file', args: () => ['--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
   { name: 'empty file', args: () => ['--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
@@ -83,6 +110,11 @@ const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
   { name: 'text after a closing quote', args: () => ['--events', write('quote.csv', [eventsHeader, firstEvent.replace(/,([a-z_]+),/, ',"$1"x,'), ...restEvents].join('\n'))], expect: /quote\.csv, row 1: line 2: text after a closing quote/ },
   { name: 'events file with no events', args: () => ['--events', write('none.csv', eventsHeader + '\n')], expect: /none\.csv: has a header but no events/ },
   { name: 'the same option twice', args: () => ['--window', '3', '--window', '4'], expect: /--window is given twice/ },
+  { name: 'an unknown Wilcoxon rule', args: () => ['--wilcoxon', 'newest'], expect: /--wilcoxon: "newest" is not current \(R ≥ 4\.6\.0\) or legacy \(R ≤ 4\.5\)/ },
+  { name: 'a Wilcoxon rule in capitals', args: () => ['--wilcoxon', 'Legacy'], expect: /--wilcoxon: "Legacy" is not current/ },
+  { name: 'no Wilcoxon rule', args: () => ['--wilcoxon'], expect: /--wilcoxon needs a value/ },
+  { name: '--json with --emit-r', args: () => ['--json', '--emit-r'], expect: /--json and --emit-r cannot be combined/ },
+  { name: '--emit-r with a bad window', args: () => ['--emit-r', '--window', '30'], expect: /window: 30 is outside 1 … 24/ },
   { name: 'an empty category code', args: () => ['--categories', 'violence,,drugs'], expect: /--categories: "violence,,drugs" has an empty code/ },
 ];
 

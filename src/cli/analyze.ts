@@ -1,25 +1,30 @@
-// npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…] [--json]
+// npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…]
+//                    [--wilcoxon current|legacy] [--json | --emit-r]
 //
 // Runs the same analyse() as the report on the bundled data or on a reader's own CSV files and
-// prints readable tables, or with --json exactly one JSON object. Any problem with the input is
-// one line on stderr naming file, row and column, and exit status 1.
+// prints readable tables, or with --json exactly one JSON object, or with --emit-r a base-R script
+// that recomputes every number of that view from the CSV files (src/analysis/emitR.ts). Any problem
+// with the input is one line on stderr naming file, row and column, and exit status 1.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, OptionError, parseDataset, type AnalysisResult } from '../analysis/index.ts';
+import { analyse, DataError, OptionError, parseDataset, resolveOptions, type AnalysisResult } from '../analysis/index.ts';
+import { emitR } from '../analysis/emitR.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatP } from '../lib/format.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…] [--json]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…] [--wilcoxon current|legacy] [--json | --emit-r]';
+const RULES = ['current', 'legacy'] as const;
+type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
 class UsageError extends Error {}
 
-interface Args { orders: string; events: string; window?: number; categories?: string[]; json: boolean }
+interface Args { orders: string; events: string; window?: number; categories?: string[]; wilcoxon?: Rule; json: boolean; emitR: boolean }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), json: false };
+  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), json: false, emitR: false };
   const seen = new Set<string>();
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
@@ -31,6 +36,12 @@ export function parseArgs(argv: readonly string[]): Args {
       return v;
     };
     if (flag === '--json') args.json = true;
+    else if (flag === '--emit-r') args.emitR = true;
+    else if (flag === '--wilcoxon') {
+      const v = value();
+      if (!(RULES as readonly string[]).includes(v)) throw new UsageError(`--wilcoxon: "${v}" is not current (R ≥ 4.6.0) or legacy (R ≤ 4.5)`);
+      args.wilcoxon = v as Rule;
+    }
     else if (flag === '--orders') args.orders = value();
     else if (flag === '--events') args.events = value();
     else if (flag === '--window') {
@@ -44,6 +55,7 @@ export function parseArgs(argv: readonly string[]): Args {
     } else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${flag}`);
   }
+  if (args.json && args.emitR) throw new UsageError('--json and --emit-r cannot be combined; choose one');
   return args;
 }
 
@@ -97,7 +109,8 @@ export function render(result: AnalysisResult): string {
       ['Spearman rho', formatEstimate(cor.spearman.rho), formatP(cor.spearman.p)],
     ]),
     '',
-    'Paired Wilcoxon signed-rank tests per order (two-sided); Holm adjusts across the categories shown;',
+    `Paired Wilcoxon signed-rank tests per order (two-sided), ${ruleText(result.wilcoxon)}; Holm adjusts across the categories shown;`,
+    `overall tests: events ${methodText(result.events.test)}; harm ${methodText(result.harm.test)};`,
     `intervals: person-level percentile bootstrap, ${result.bootstrap.resamples} resamples, seed ${result.bootstrap.seed}.`,
   ];
   const reasons = [result.events, result.harm, ...Object.values(result.byCategory).flatMap((b) => [b.events, b.harm])]
@@ -108,6 +121,19 @@ export function render(result: AnalysisResult): string {
   return lines.join('\n');
 }
 
+/** Which R the paired tests follow, in words. */
+function ruleText(rule: AnalysisResult['wilcoxon']): string {
+  return rule === 'current'
+    ? 'as current R (≥ 4.6.0) computes wilcox.test(pre, post, paired = TRUE)'
+    : 'as R ≤ 4.5 computed wilcox.test(pre, post, paired = TRUE) (--wilcoxon legacy)';
+}
+
+/** R's method string for one test, with the pairs it used. */
+function methodText(t: AnalysisResult['events']['test']): string {
+  if (t.method === null) return 'not computed';
+  return `"${t.method}" (${t.n} non-zero difference${t.n === 1 ? '' : 's'}, ${t.zeros} zero${t.zeros === 1 ? '' : 's'}, ${t.ties} tied)`;
+}
+
 export function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
@@ -115,7 +141,14 @@ export function main(argv: readonly string[]): number {
       { name: basename(args.orders), text: readText(args.orders) },
       { name: basename(args.events), text: readText(args.events) },
     );
-    const result = analyse(dataset, { window: args.window, categories: args.categories });
+    const options = { window: args.window, categories: args.categories, wilcoxon: args.wilcoxon };
+    if (args.emitR) {
+      // The script is for the view as the engine resolves it (default window and categories filled in),
+      // so it checks the same numbers that --json would print.
+      process.stdout.write(emitR(resolveOptions(dataset, options), { generator: `npm run analyze -- ${argv.join(' ')}`.trim() }));
+      return 0;
+    }
+    const result = analyse(dataset, options);
     process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result) + '\n');
     return 0;
   } catch (e) {

@@ -7,4 +7,5 @@ export const PAGES = [
   { slug: 'trends/', title: 'Trends over time', short: 'Trends' },
   { slug: 'conclusions/', title: 'Conclusions and limits', short: 'Conclusions' },
   { slug: 'data/', title: 'Data and methods for reviewers', short: 'Data and methods' },
+  { slug: 'changelog/', title: 'Changelog', short: 'Changelog' },
 ] as const;

@@ -5,7 +5,8 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
-import { EMPTY_VIEW, claimChecks, isEmpty } from './wording.ts';
+import { EMPTY_VIEW, categoryList, claimChecks, isEmpty } from './wording.ts';
+import { categoryName } from '../analysis/categories.ts';
 
 export interface TableData {
   caption: string;
@@ -35,6 +36,44 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm')
 
 interface PublishedFigure { id: string; label: string; value: number; unit: string; measure: string; kind: string; category?: string }
 
+/** The study's view: the published window and every category. The synthetic data were built to match this view only. */
+export function isStudyView(result: AnalysisResult): boolean {
+  return result.window === published.window && result.domain.categories.every((c) => result.categories.includes(c));
+}
+
+const monthsText = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+
+/**
+ * What a published figure's row is about, in words that hold in any view: the figure, then what the
+ * published number covers and what the recomputed one covers. In the study's view both cover the same,
+ * so it is said once: "Offending events before the order (24 months, all categories)".
+ */
+export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): string {
+  if (f.measure === 'sample') return f.label; // the register and its sample do not depend on the view
+  const perCategory = f.category !== undefined && f.category !== 'overall';
+  const studyCats = perCategory ? '' : ', all categories';
+  const publishedScope = `${monthsText(published.window)}${studyCats}`;
+  if (isStudyView(result)) return `${f.label} (${publishedScope})`;
+  let here: string;
+  if (perCategory) {
+    here = result.categories.includes(f.category!)
+      ? `recomputed here for ${monthsText(result.window)}`
+      : `not recomputed here: ${categoryName(f.category!).toLowerCase()} is not in this view`;
+  } else {
+    here = result.categories.length === 0
+      ? 'not recomputed here: no category is in this view'
+      : `recomputed here for ${monthsText(result.window)}, ${categoryList(result)} only`;
+  }
+  return `${f.label}: published for ${publishedScope}; ${here}`;
+}
+
+/** The verdict on one of the article's claims, saying outside the study's view what it describes. */
+function claimVerdict(result: AnalysisResult, holds: boolean | null, detail: string): string {
+  const word = holds === null ? 'Cannot be checked' : holds ? 'Holds' : 'Does not hold';
+  if (isStudyView(result)) return `${word} (${detail})`;
+  return `${word} in the synthetic data for this view (${detail}). The data were built to match only the study's view (${monthsText(published.window)}, all categories), so this describes the synthetic data, not the study`;
+}
+
 /** Every published figure beside the same figure computed from the bundled data in this view. */
 export function publishedTable(result: AnalysisResult): TableData {
   const recomputed = (f: PublishedFigure): string => {
@@ -42,23 +81,20 @@ export function publishedTable(result: AnalysisResult): TableData {
       const s = result.sample;
       return formatNumber(f.kind === 'issued' ? s.register : f.kind === 'followup' ? s.withFollowup : s.analysed);
     }
-    const block = f.category && f.category !== 'overall' ? result.byCategory[f.category] : result;
+    const block = f.category && f.category !== 'overall' ? result.byCategory[f.category] : isEmpty(result) ? undefined : result;
     const m = block?.[f.measure as 'events' | 'harm'];
     if (!m) return 'not in view';
     if (f.kind === 'pre') return formatNumber(m.pre);
     if (f.kind === 'post') return formatNumber(m.post);
     return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
   };
-  const claims = claimChecks(result).map((c) => [
-    c.claim,
-    'Stated',
-    `${c.holds === null ? 'Cannot be checked' : c.holds ? 'Holds' : 'Does not hold'} (${c.detail})`,
-  ]);
+  const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c.holds, c.detail)]);
+  const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)})`;
   return {
-    caption: `Published figures and claims (24 months, all categories) beside the bundled data in the current view (${result.window} ${result.window === 1 ? 'month' : 'months'})`,
+    caption: `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p`,
     columns: ['Figure or claim', 'Published', 'Recomputed here'],
     rows: [
-      ...(published.figures as PublishedFigure[]).map((f) => [f.label, f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
+      ...(published.figures as PublishedFigure[]).map((f) => [publishedRowLabel(f, result), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
       ...claims,
     ],
   };

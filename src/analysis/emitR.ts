@@ -1,0 +1,376 @@
+// A base-R script that recomputes every number of one view of the analysis, so that a reviewer can
+// check the report without trusting this engine.
+//
+// emitR(view)        → the script, as text. It reads orders.csv and events.csv (or the two files
+//                      named on its command line), checks them, applies the view and prints one line
+//                      `path<TAB>value` per number, at 17 significant digits, NA where the result has
+//                      null. It embeds no result: run on other data in the same format it prints the
+//                      numbers `npm run analyze -- --json` gives for those data.
+// numericLeaves(r)   → the same paths and values read from a result of analyse(), for comparison.
+// parseROutput(text) → the script's lines back as a Map (NA → null).
+//
+// The bootstrap intervals (`ci`) are not reproducible in R, whose random numbers differ from the
+// engine's: the script runs its own bootstrap and prints it on lines starting `approx.`, which
+// parseROutput ignores (parseRIntervals reads them). Booleans (`test.exact`) are included, as 1 or 0.
+// Pure: no Node APIs, because the browser imports it too.
+
+export interface EmitROptions {
+  window: number;
+  categories: string[];
+  wilcoxon: 'current' | 'legacy';
+}
+
+/** Keys whose subtree holds no number that R can reproduce exactly (random intervals, the data's extent). */
+const SKIPPED_KEYS = new Set(['ci', 'bootstrap', 'domain']);
+/** Keys whose values are text (or null in place of text): never numbers. */
+const TEXT_KEYS = new Set(['method', 'tauMethod', 'reason', 'order', 'wilcoxon', 'categories', 'categoryNames']);
+
+/**
+ * Every number in a result of analyse(), as [dotted path, value], in document order. Array
+ * positions are path segments (`monthly.0.events`); null stays null; booleans become 1 or 0.
+ * Everything under `ci`, `bootstrap` and `domain` is left out, and so are text fields (`method`,
+ * `tauMethod`, `reason`, `order`, ...) and their nulls; category codes under `byCategory` are never
+ * taken for field names.
+ */
+export function numericLeaves(result: unknown): [path: string, value: number | null][] {
+  const out: [string, number | null][] = [];
+  // A category code is data, not a field name: byCategory.ci or byCategory.order are categories
+  // (any lowercase code is allowed), so the key filters apply to field names only.
+  const walk = (value: unknown, path: string, key: string, isCategory = false) => {
+    if (!isCategory && (SKIPPED_KEYS.has(key) || TEXT_KEYS.has(key))) return;
+    if (typeof value === 'number') out.push([path, value]);
+    else if (typeof value === 'boolean') out.push([path, value ? 1 : 0]);
+    else if (value === null) out.push([path, null]);
+    else if (Array.isArray(value)) value.forEach((v, k) => walk(v, `${path}.${k}`, String(k)));
+    else if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, path === '' ? k : `${path}.${k}`, k, path === 'byCategory');
+    }
+  };
+  walk(result, '', '');
+  return out;
+}
+
+/** Reads the script's `path<TAB>value` lines (NA → null); ignores `approx.` lines, comments and blank lines. */
+export function parseROutput(text: string): Map<string, number | null> {
+  const values = new Map<string, number | null>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('approx.')) continue;
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const path = line.slice(0, tab);
+    const value = line.slice(tab + 1).trim();
+    values.set(path, value === 'NA' || value === 'NaN' ? null : Number(value));
+  }
+  return values;
+}
+
+/** Reads the script's `approx.<measure>.ci<TAB>lower<TAB>upper` lines: R's own bootstrap intervals (NA → null). */
+export function parseRIntervals(text: string): Map<string, [number, number] | null> {
+  const intervals = new Map<string, [number, number] | null>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line.startsWith('approx.')) continue;
+    const [path, lower, upper] = line.split('\t');
+    intervals.set(path.slice('approx.'.length), lower === 'NA' || upper === undefined || upper === 'NA' ? null : [Number(lower), Number(upper)]);
+  }
+  return intervals;
+}
+
+/** An R string literal. */
+function rString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** The base-R script for one view. `about.generator` names what wrote it, in the header. */
+export function emitR(options: EmitROptions, about: { generator?: string } = {}): string {
+  const { window, categories, wilcoxon } = options;
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`emitR: window must be a whole number of months ≥ 1, got ${window}`);
+  for (const c of categories) {
+    if (!/^[a-z][a-z0-9_]*$/.test(c)) throw new RangeError(`emitR: "${c}" is not a category code`);
+  }
+  const cats = categories.length === 0 ? 'character(0)' : `c(${categories.map(rString).join(', ')})`;
+  return SCRIPT.replace('@@HEADER@@', () => header(options, about.generator))
+    .replace('@@VIEW@@', () => [
+      `WINDOW <- ${window}L`,
+      `CATEGORIES <- ${cats}`,
+      `WILCOXON <- ${rString(wilcoxon)}`,
+    ].join('\n'))
+    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck(options) : LEGACY_NOTE));
+}
+
+function header(o: EmitROptions, generator?: string): string {
+  const lines = [
+    '# Reproduce one view of the STRO analysis in base R.',
+    `# View: ${o.window} months before vs ${o.window} after; categories: ${o.categories.join(', ') || 'none'};`,
+    `# paired Wilcoxon tests as ${o.wilcoxon === 'current' ? "current R (>= 4.6.0), wilcox.test(pre, post, paired = TRUE)" : 'R <= 4.5, with exact and correct given explicitly (same numbers in R 4.2 and 4.6)'}.`,
+  ];
+  if (generator) lines.push(`# Written by ${generator.replace(/[\r\n]+/g, ' ')}.`);
+  return lines.join('\n');
+}
+
+/** Current R's wilcox.test() differs from older R's: stop at once, naming what to run instead. */
+function versionCheck(o: EmitROptions): string {
+  const flags = `--wilcoxon legacy --window ${o.window} --categories ${o.categories.length === 0 ? '""' : o.categories.join(',')} --emit-r`;
+  return `# wilcox.test() changed in R 4.6.0 (exact conditional p-values with ties and zeros); older R gives other p-values.
+if (getRversion() < "4.6.0") {
+  stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
+       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R (from the command line: ",
+       ${rString(`npm run analyze -- ${flags}`)}, ").", call. = FALSE)
+}`;
+}
+
+const LEGACY_NOTE = `# Legacy rule: exact and correct are passed to wilcox.test() explicitly, so R 4.6 and R <= 4.5 give the same numbers\n# (tested in R 4.2.2 and R 4.6.0)`;
+
+// The script itself. @@…@@ markers are filled in by emitR(); everything else is fixed text, so a
+// reviewer can read one emitted script and know what every other view's script does.
+const SCRIPT = String.raw`@@HEADER@@
+#
+# Usage:  Rscript reproduce.R [ORDERS EVENTS]     (default: orders.csv and events.csv here)
+# Base R only. It computes everything from the two CSV files (formats: data/README.md of the
+# project) and embeds no result, so on other data in the same format it prints the numbers that
+# "npm run analyze -- --json" gives for those data.
+#
+# Output: one line per number, "path<TAB>value", with the paths of the JSON result
+# (byCategory.drugs.harm.test.p, monthly.0.events, perOrder.3.harmPre ...), values at 17
+# significant digits and NA where the result has null. Booleans (test.exact) print as 1 (TRUE) or
+# 0 (FALSE). Bootstrap intervals depend on random numbers, which differ between R and the
+# engine, so the script runs its own and prints them on lines starting "approx.".
+
+@@VIEW@@
+
+@@VERSION_CHECK@@
+
+args <- commandArgs(trailingOnly = TRUE)
+if (length(args) != 0 && length(args) != 2) stop("usage: Rscript reproduce.R [ORDERS EVENTS]", call. = FALSE)
+ORDERS_FILE <- if (length(args) == 2) args[1] else "orders.csv"
+EVENTS_FILE <- if (length(args) == 2) args[2] else "events.csv"
+
+out <- function(path, value) {
+  value <- if (is.logical(value)) as.numeric(value) else value
+  text <- if (length(value) != 1 || is.na(value) || !is.finite(value)) "NA" else sprintf("%.17g", value)
+  cat(path, "\t", text, "\n", sep = "")
+}
+
+# ---- Read and check the data ----------------------------------------------------------------
+# Every field is read as text, trimmed, and checked with the rules of the codebook.
+read_table <- function(file, columns) {
+  if (!file.exists(file)) stop(file, ": no such file", call. = FALSE)
+  d <- read.csv(file, colClasses = "character", na.strings = character(0), check.names = FALSE,
+                fileEncoding = "UTF-8-BOM", strip.white = FALSE, blank.lines.skip = TRUE)
+  names(d) <- trimws(names(d))
+  missing <- setdiff(columns, names(d))
+  if (length(missing) > 0) stop(file, ": required column(s) missing: ", paste(missing, collapse = ", "), call. = FALSE)
+  d <- d[columns]
+  d[] <- lapply(d, trimws)
+  d
+}
+fail <- function(file, rows, column, what) {
+  stop(file, ", row ", rows[1], ", column \"", column, "\": ", what, call. = FALSE)
+}
+
+orders <- read_table(ORDERS_FILE, c("order_id", "issued", "sample", "duration_months", "conditions"))
+if (nrow(orders) == 0) stop(ORDERS_FILE, ": has a header but no orders", call. = FALSE)
+if (any(orders$order_id == "")) fail(ORDERS_FILE, which(orders$order_id == ""), "order_id", "is empty")
+if (anyDuplicated(orders$order_id)) fail(ORDERS_FILE, anyDuplicated(orders$order_id), "order_id", "duplicates an earlier id")
+bad <- !orders$sample %in% c("analysed", "excluded_followup", "excluded_data")
+if (any(bad)) fail(ORDERS_FILE, which(bad), "sample", "is not analysed, excluded_followup or excluded_data")
+ids <- orders$order_id[orders$sample == "analysed"]
+if (length(ids) == 0) stop(ORDERS_FILE, ": no order is marked analysed", call. = FALSE)
+
+events <- read_table(EVENTS_FILE, c("order_id", "month", "category", "offence", "harm"))
+if (nrow(events) == 0) stop(EVENTS_FILE, ": has a header but no events", call. = FALSE)
+bad <- !events$order_id %in% ids
+if (any(bad)) fail(EVENTS_FILE, which(bad), "order_id", "is not an analysed order in the orders file")
+bad <- !grepl("^[+-]?[0-9]+$", events$month)
+if (any(bad)) fail(EVENTS_FILE, which(bad), "month", "is not a whole number of months")
+events$month <- as.numeric(events$month)
+bad <- events$month == 0 | abs(events$month) > 600
+if (any(bad)) fail(EVENTS_FILE, which(bad), "month", "must be -600 ... -1 or 1 ... 600")
+bad <- !grepl("^[a-z][a-z0-9_]*$", events$category) | events$category == "none"
+if (any(bad)) fail(EVENTS_FILE, which(bad), "category", "is not a lowercase category code")
+bad <- events$offence == ""
+if (any(bad)) fail(EVENTS_FILE, which(bad), "offence", "is empty")
+bad <- !grepl("^[0-9]+(\\.[0-9]+)?$", events$harm)
+if (any(bad)) fail(EVENTS_FILE, which(bad), "harm", "is not a number of days, 0 or more")
+events$harm <- as.numeric(events$harm)
+bad <- events$harm > 100000
+if (any(bad)) fail(EVENTS_FILE, which(bad), "harm", "is more than any Crime Harm Index value could be")
+
+# ---- Apply the view ---------------------------------------------------------------------------
+span <- max(abs(events$month))
+if (WINDOW > span) stop("window ", WINDOW, " is outside 1 ... ", span, ", the months these data cover", call. = FALSE)
+unknown <- setdiff(CATEGORIES, events$category)
+if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " not in the data", call. = FALSE)
+ev <- events[abs(events$month) <= WINDOW & events$category %in% CATEGORIES, ]
+
+# ---- Sample -------------------------------------------------------------------------------------
+# The register and the flow into the analysis; analysed orders with no events keep zeros.
+out("window", WINDOW)
+out("orders", length(ids))
+out("sample.register", nrow(orders))
+out("sample.withFollowup", sum(orders$sample != "excluded_followup"))
+out("sample.analysed", length(ids))
+out("sample.excludedData", sum(orders$sample == "excluded_data"))
+out("sample.excludedFollowup", sum(orders$sample == "excluded_followup"))
+
+# ---- Per-person totals ----------------------------------------------------------------------
+# Events before (month < 0) and after (month > 0) per analysed order; harm summed per person
+# with tapply(..., sum). People with nothing in a period get 0.
+person_totals <- function(e) {
+  by_id <- function(values, period, f) {
+    sel <- if (period == "pre") e$month < 0 else e$month > 0
+    v <- tapply(values[sel], factor(e$order_id[sel], levels = ids), f)
+    v <- as.numeric(v)
+    v[is.na(v)] <- 0
+    v
+  }
+  list(eventsPre = by_id(e$harm, "pre", length), eventsPost = by_id(e$harm, "post", length),
+       harmPre = by_id(e$harm, "pre", sum), harmPost = by_id(e$harm, "post", sum))
+}
+overall <- person_totals(ev)
+by_category <- lapply(setNames(CATEGORIES, CATEGORIES), function(c) person_totals(ev[ev$category == c, ]))
+
+# ---- Reduction and the paired Wilcoxon signed-rank test ---------------------------------------
+# reduction = 1 - sum(after) / sum(before) (NA when there was nothing before).
+# The test compares each person's before with their after. n, zeros and ties describe the
+# differences d = pre - post: n non-zero, zeros equal to 0, ties = non-zero |d| shared with another.
+paired_test <- function(pre, post) {
+  d <- pre - post
+  nz <- d[d != 0]
+  a <- abs(nz)
+  n <- length(nz); zeros <- sum(d == 0); ties <- sum(a %in% a[duplicated(a)])
+  if (WILCOXON == "current") {
+    # Current R (>= 4.6.0): exact (conditional on ties and zeros) below 50 pairs, normal approximation beyond.
+    t <- suppressWarnings(wilcox.test(pre, post, paired = TRUE))
+  } else {
+    # R <= 4.5: exact only with fewer than 50 non-zero differences, no ties and no zeros.
+    exact <- n > 0 && n < 50 && ties == 0 && zeros == 0
+    t <- suppressWarnings(wilcox.test(pre, post, paired = TRUE, exact = exact, correct = TRUE))
+  }
+  is_exact <- grepl("exact", t$method)
+  z <- NA
+  if (!is_exact) {
+    # The continuity-corrected normal deviate that R computes internally (zeros dropped first):
+    # (V - n(n+1)/4 - sign * 1/2) / sqrt(n(n+1)(2n+1)/24 - sum(t^3 - t)/48) over tie groups of size t.
+    r <- rank(a)
+    V <- sum(r[nz > 0])
+    centred <- V - n * (n + 1) / 4
+    sigma <- sqrt(n * (n + 1) * (2 * n + 1) / 24 - sum(table(r)^3 - table(r)) / 48)
+    z <- (centred - sign(centred) * 0.5) / sigma
+  }
+  list(V = unname(t$statistic), p = t$p.value, exact = is_exact, z = z, n = n, zeros = zeros, ties = ties)
+}
+measure <- function(path, pre, post, t = paired_test(pre, post), p_adjusted = NULL) {
+  out(paste0(path, ".pre"), sum(pre))
+  out(paste0(path, ".post"), sum(post))
+  out(paste0(path, ".reduction"), if (sum(pre) > 0) 1 - sum(post) / sum(pre) else NA)
+  out(paste0(path, ".test.V"), t$V)
+  out(paste0(path, ".test.p"), t$p)
+  if (!is.null(p_adjusted)) out(paste0(path, ".test.pAdjusted"), p_adjusted)
+  out(paste0(path, ".test.exact"), t$exact)
+  out(paste0(path, ".test.z"), t$z)
+  out(paste0(path, ".test.n"), t$n)
+  out(paste0(path, ".test.zeros"), t$zeros)
+  out(paste0(path, ".test.ties"), t$ties)
+}
+
+# Overall: every chosen category together.
+for (m in c("events", "harm")) {
+  measure(m, overall[[paste0(m, "Pre")]], overall[[paste0(m, "Post")]])
+}
+
+# Per category, with Holm's adjustment across the categories shown (p.adjust leaves NA p-values
+# out of the count, as the engine does).
+for (m in c("events", "harm")) {
+  pre <- lapply(by_category, function(tc) tc[[paste0(m, "Pre")]])
+  post <- lapply(by_category, function(tc) tc[[paste0(m, "Post")]])
+  tests <- Map(paired_test, pre, post)
+  adjusted <- p.adjust(vapply(tests, function(t) t$p, numeric(1)), method = "holm")
+  for (c in CATEGORIES) {
+    measure(paste0("byCategory.", c, ".", m), pre[[c]], post[[c]], tests[[c]], adjusted[[c]])
+  }
+}
+
+# ---- Monthly totals -------------------------------------------------------------------------------
+# Months -W ... -1 and 1 ... W; months with no events count 0.
+months <- c(-WINDOW:-1, 1:WINDOW)
+month_events <- as.numeric(table(factor(ev$month, levels = months)))
+month_harm <- as.numeric(tapply(ev$harm, factor(ev$month, levels = months), sum))
+month_harm[is.na(month_harm)] <- 0
+
+# ---- Trend after the order ------------------------------------------------------------------------
+# OLS line through the monthly totals of months 1 ... W: slope, intercept and the slope's p from
+# summary(lm(y ~ month)); Kendall's tau with cor.test(method = "kendall").
+# As the engine: no line below two months, no p with two; a constant series is the flat line
+# (slope 0, intercept its value) with no p; tau is NA for a constant series.
+trend <- function(path, y) {
+  x <- months[months > 0]
+  slope <- NA; intercept <- NA; p <- NA
+  if (length(x) >= 2 && all(y == y[1])) {
+    slope <- 0; intercept <- y[1]
+  } else if (length(x) >= 2) {
+    fit <- summary(lm(y ~ x))$coefficients
+    intercept <- fit[1, 1]; slope <- fit[2, 1]
+    if (length(x) > 2) p <- fit[2, 4]
+  }
+  out(paste0(path, ".slope"), slope)
+  out(paste0(path, ".intercept"), intercept)
+  out(paste0(path, ".p"), p)
+  k <- tryCatch(suppressWarnings(cor.test(x, y, method = "kendall")), error = function(e) NULL)
+  out(paste0(path, ".tau"), if (is.null(k)) NA else unname(k$estimate))
+  out(paste0(path, ".tauP"), if (is.null(k) || is.na(k$estimate)) NA else k$p.value)
+}
+after <- months > 0
+trend("trend.events", month_events[after])
+trend("trend.harm", month_harm[after])
+
+# ---- Events and harm month by month -----------------------------------------------------------
+# Over all 2W months: Pearson with cor.test() (needs three months), Spearman with
+# cor.test(method = "spearman") (exact without ties, t-approximation with ties). NA for a constant series.
+constant <- all(month_events == month_events[1]) || all(month_harm == month_harm[1])
+pe <- if (length(months) >= 3 && !constant) cor.test(month_events, month_harm) else NULL
+out("correlation.pearson.r", if (is.null(pe)) NA else unname(pe$estimate))
+out("correlation.pearson.p", if (is.null(pe)) NA else pe$p.value)
+sp <- if (!constant) tryCatch(suppressWarnings(cor.test(month_events, month_harm, method = "spearman")), error = function(e) NULL) else NULL
+out("correlation.spearman.rho", if (is.null(sp)) NA else unname(sp$estimate))
+out("correlation.spearman.p", if (is.null(sp)) NA else sp$p.value)
+
+# ---- Monthly totals, listed -------------------------------------------------------------------
+for (k in seq_along(months)) {
+  out(paste0("monthly.", k - 1, ".month"), months[k])
+  out(paste0("monthly.", k - 1, ".events"), month_events[k])
+  out(paste0("monthly.", k - 1, ".harm"), month_harm[k])
+}
+
+# ---- Per-person totals, listed (analysed orders in the order of the orders file) ------------------
+for (k in seq_along(ids)) {
+  for (f in c("eventsPre", "eventsPost", "harmPre", "harmPost")) out(paste0("perOrder.", k - 1, ".", f), overall[[f]][k])
+}
+
+# ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------
+# Person-level percentile bootstrap of the reduction: 2000 resamples of the analysed people with
+# replacement, type-7 quantiles at the 95% level. Resamples with nothing before are dropped. As in
+# the engine there is no interval (NA) with nothing before or nothing after, fewer than 10 people
+# with any event, or more than 10% of resamples dropped.
+set.seed(20150731)
+B <- 2000; LEVEL <- 0.95
+draws <- matrix(sample.int(length(ids), length(ids) * B, replace = TRUE), nrow = B)
+interval <- function(path, pre, post) {
+  contributors <- sum(pre != 0 | post != 0)
+  ci <- c(NA, NA)
+  if (all(pre == 0) || all(post == 0) || contributors < 10) {
+    # no interval
+  } else {
+    before <- rowSums(matrix(pre[draws], nrow = B)); after <- rowSums(matrix(post[draws], nrow = B))
+    keep <- before > 0
+    if (sum(!keep) <= 0.1 * B) ci <- unname(quantile(1 - after[keep] / before[keep], c((1 - LEVEL) / 2, 1 - (1 - LEVEL) / 2), type = 7))
+  }
+  cat("approx.", path, ".ci\t", if (is.na(ci[1])) "NA" else sprintf("%.17g", ci[1]), "\t",
+      if (is.na(ci[2])) "NA" else sprintf("%.17g", ci[2]), "\n", sep = "")
+}
+for (m in c("events", "harm")) interval(m, overall[[paste0(m, "Pre")]], overall[[paste0(m, "Post")]])
+for (c in CATEGORIES) for (m in c("events", "harm")) {
+  interval(paste0("byCategory.", c, ".", m), by_category[[c]][[paste0(m, "Pre")]], by_category[[c]][[paste0(m, "Post")]])
+}
+`;

@@ -1,0 +1,224 @@
+// "Check in R" and "Download R script", loaded only when the reader clicks one of them
+// (src/components/CheckInR.astro). The check writes the view's CSV files into webR's file system,
+// runs the base-R script from emitR() for the view on screen, and compares every number R prints
+// with the engine's number for the same path. webR itself loads later still, from ./webr.ts.
+import { analyse } from '../analysis/analyse.ts';
+import { emitR, numericLeaves, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
+import { parseDataset } from '../analysis/validate.ts';
+import { ordersCsv, eventsCsv } from '../lib/bundled.ts';
+import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
+import { parseState, type StateDomain } from '../lib/urlState.ts';
+
+export interface CheckInput {
+  /** The two CSV texts the view is computed from (today the bundled data; later the reader's own). */
+  ordersCsv: string;
+  eventsCsv: string;
+  view: EmitROptions;
+  onStage?: (stage: 'loading' | 'running' | 'comparing') => void;
+}
+
+export interface CheckOutcome {
+  comparison: Comparison;
+  version: { short: string; full: string };
+}
+
+/** Runs the view's R script in webR on these CSV texts and compares R's numbers with the engine's. */
+export async function checkView(input: CheckInput): Promise<CheckOutcome> {
+  const { startR, runInR, rVersion } = await import('./webr.ts');
+  input.onStage?.('loading');
+  const r = await startR();
+  input.onStage?.('running');
+  const output = await runInR(r, emitR(input.view), { 'orders.csv': input.ordersCsv, 'events.csv': input.eventsCsv });
+  const version = await rVersion(r);
+  input.onStage?.('comparing');
+  const dataset = parseDataset({ name: 'orders.csv', text: input.ordersCsv }, { name: 'events.csv', text: input.eventsCsv });
+  const result = analyse(dataset, input.view);
+  return { comparison: compareWithR(numericLeaves(result), parseROutput(output)), version };
+}
+
+// ---- the page's view
+
+function domain(): StateDomain {
+  return JSON.parse(document.getElementById('stro-domain')!.textContent!);
+}
+
+/** The view on screen, from the URL (the same parser the page uses). */
+export function currentView(): EmitROptions {
+  const state = parseState(location.search, domain());
+  // The Wilcoxon rule joins the URL state when the page gets a control for it; until then, current R.
+  const rule = (state as { wilcoxon?: unknown }).wilcoxon;
+  return { window: state.window, categories: state.categories, wilcoxon: rule === 'legacy' ? 'legacy' : 'current' };
+}
+
+function viewKey(view: EmitROptions): string {
+  return `${view.window}|${view.categories.join(',')}|${view.wilcoxon}`;
+}
+
+function viewName(view: EmitROptions): string {
+  const d = domain();
+  const cats = view.categories.length === 0 ? 'no category' : view.categories.length === d.categories.length ? 'all categories' : view.categories.join(', ');
+  return `${view.window} ${view.window === 1 ? 'month' : 'months'}, ${cats}${view.wilcoxon === 'legacy' ? ', Wilcoxon as R ≤ 4.5' : ''}`;
+}
+
+// ---- download
+
+/** The R script for the view on screen, as a UTF-8 file whose name carries the view. */
+export function downloadScript(): void {
+  const view = currentView();
+  const blob = new Blob([emitR(view, { generator: emitRGenerator(view, domain()) })], { type: 'text/plain;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = rScriptFileName(view, domain().categories);
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---- the panel
+
+interface Panel {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+  progress: HTMLElement;
+  error: HTMLElement;
+  result: HTMLElement;
+  summary: HTMLElement;
+  shownFor: HTMLElement;
+  details: HTMLDetailsElement;
+  tbody: HTMLTableSectionElement;
+}
+
+const panels = new WeakMap<HTMLElement, { panel: Panel; shown: string | null; running: boolean }>();
+
+function panelOf(host: HTMLElement) {
+  let entry = panels.get(host);
+  if (!entry) {
+    const q = <T extends Element>(s: string) => host.querySelector<T>(s)!;
+    const panel: Panel = {
+      host,
+      button: q('[data-check]'),
+      progress: q('[data-progress]'),
+      error: q('[data-error]'),
+      result: q('[data-result]'),
+      summary: q('[data-summary]'),
+      shownFor: q('[data-shown-for]'),
+      details: q('details'),
+      tbody: q('tbody'),
+    };
+    entry = { panel, shown: null, running: false };
+    panels.set(host, entry);
+    watchView(host);
+  }
+  return entry;
+}
+
+const STAGES = {
+  loading: 'Loading R (R 4.6.0 compiled to WebAssembly, about 40 MB the first time, from this site)…',
+  running: 'Running the R script for this view…',
+  comparing: 'Comparing R’s numbers with the report’s…',
+} as const;
+
+/** Runs the check for the view on screen; if the view changes meanwhile, runs again for the new one. */
+export async function runCheck(host: HTMLElement): Promise<void> {
+  const entry = panelOf(host);
+  const { panel } = entry;
+  if (entry.running) return;
+  entry.running = true;
+  panel.button.disabled = true;
+  panel.error.hidden = true;
+  panel.error.textContent = '';
+  clearResult(entry);
+  host.dataset.state = 'running';
+  let stage: keyof typeof STAGES = 'loading';
+  try {
+    for (;;) {
+      const view = currentView();
+      const onStage = (s: keyof typeof STAGES) => {
+        stage = s;
+        panel.progress.textContent = STAGES[s];
+      };
+      const outcome = await checkView({ ordersCsv, eventsCsv, view, onStage });
+      // Never show one view's comparison under another view's controls: if the reader changed the
+      // view while R was running, discard this result and check the new view (R is warm now).
+      if (viewKey(currentView()) !== viewKey(view)) continue;
+      showResult(entry, view, outcome);
+      break;
+    }
+    host.dataset.state = 'done';
+  } catch (error) {
+    panel.progress.textContent = '';
+    panel.error.textContent = failureMessage(error, stage);
+    panel.error.hidden = false;
+    host.dataset.state = 'failed';
+  } finally {
+    entry.running = false;
+    panel.button.disabled = false;
+  }
+}
+
+/** What went wrong, in words: loading R (files missing or blocked) or R itself (an error in the script). */
+function failureMessage(error: unknown, stage: keyof typeof STAGES): string {
+  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
+  if (stage === 'loading') {
+    return `R could not be loaded in this browser: the webR files on this site are missing or were blocked (${text}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
+  }
+  if (stage === 'running') return `R stopped with an error, so the numbers could not be checked: ${text}. Nothing else on the page is affected.`;
+  return `The comparison failed: ${text}. Nothing else on the page is affected.`;
+}
+
+function clearResult(entry: { panel: Panel; shown: string | null }): void {
+  entry.shown = null;
+  entry.panel.result.hidden = true;
+  entry.panel.tbody.replaceChildren();
+  entry.panel.summary.textContent = '';
+  entry.panel.shownFor.textContent = '';
+}
+
+function showResult(entry: { panel: Panel; shown: string | null }, view: EmitROptions, outcome: CheckOutcome): void {
+  const { panel } = entry;
+  const { comparison, version } = outcome;
+  const rows = comparison.rows.map((row) => {
+    const tr = document.createElement('tr');
+    if (!row.agree) tr.className = 'differs';
+    const th = document.createElement('th');
+    th.scope = 'row';
+    const code = document.createElement('code');
+    code.textContent = row.path;
+    th.append(code);
+    tr.append(th, cell(formatExact(row.engine)), cell(formatExact(row.r)), cell(row.agree ? 'agree' : 'differ'));
+    return tr;
+  });
+  panel.tbody.replaceChildren(...rows);
+  panel.summary.textContent = comparisonSummary(comparison, version.short);
+  panel.shownFor.textContent = `View checked: ${viewName(view)}. ${version.full}, running in this browser through webR.`;
+  panel.details.open = comparison.differing > 0;
+  panel.progress.textContent = '';
+  panel.result.hidden = false;
+  panel.host.dataset.checked = viewKey(view);
+  entry.shown = viewKey(view);
+  panel.summary.focus();
+}
+
+function cell(text: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+}
+
+/** When the view changes after a check, the comparison no longer describes the page: withdraw it. */
+function watchView(host: HTMLElement): void {
+  const check = () => {
+    const entry = panels.get(host);
+    if (!entry || entry.shown === null || entry.shown === viewKey(currentView())) return;
+    clearResult(entry);
+    delete host.dataset.checked;
+    entry.panel.progress.textContent = 'The view has changed since R checked it. Check again for this view.';
+  };
+  const later = () => setTimeout(check, 0); // after the page's own handlers have updated the URL
+  document.getElementById('controls')?.addEventListener('input', later);
+  window.addEventListener('popstate', later);
+  new MutationObserver(later).observe(document.documentElement, { attributes: true, attributeFilter: ['data-view'] });
+}

@@ -1,0 +1,104 @@
+// "Check in R": the engine's numbers for a view beside the numbers R printed for the same view
+// (the script from src/analysis/emitR.ts), and whether each pair agrees. Pure: the browser runs R
+// and calls these; the tests call them too.
+//
+// Agreement: two nulls agree (R printed NA where the engine has no value); a null beside a number,
+// or a path R did not print, differs. Two numbers agree when they are within a relative 1e-9 of
+// each other, which allows for the order of floating-point sums and nothing more. p-values may also
+// agree within an absolute 1e-15: for tiny p (e.g. 1e-17) the two sides' last digits are rounding
+// noise of the normal tail, and a difference below 1e-15 changes no conclusion.
+
+export const RELATIVE_TOLERANCE = 1e-9;
+export const P_ABSOLUTE_TOLERANCE = 1e-15;
+
+/** Paths whose leaf is a p-value: `….p`, `….pAdjusted`, `….tauP`. */
+export function isPValuePath(path: string): boolean {
+  return /(^|\.)(p|pAdjusted|tauP)$/.test(path);
+}
+
+export function agrees(path: string, engine: number | null, r: number | null | undefined): boolean {
+  if (r === undefined) return false;
+  if (engine === null || r === null) return engine === r;
+  if (!Number.isFinite(engine) || !Number.isFinite(r)) return engine === r;
+  const diff = Math.abs(engine - r);
+  if (diff <= RELATIVE_TOLERANCE * Math.max(Math.abs(engine), Math.abs(r))) return true;
+  return isPValuePath(path) && diff <= P_ABSOLUTE_TOLERANCE;
+}
+
+export interface ComparedNumber {
+  path: string;
+  engine: number | null;
+  /** R's value; undefined when R printed nothing for this path. */
+  r: number | null | undefined;
+  agree: boolean;
+}
+
+export interface Comparison {
+  rows: ComparedNumber[];
+  agreeing: number;
+  differing: number;
+  /** Paths R printed that the engine's result does not have (a sign the two disagree about the shape). */
+  unexpected: string[];
+}
+
+/** Every engine leaf (numericLeaves(result)) beside R's value for the same path (parseROutput(output)). */
+export function compareWithR(leaves: readonly (readonly [string, number | null])[], rValues: ReadonlyMap<string, number | null>): Comparison {
+  const rows = leaves.map(([path, engine]): ComparedNumber => {
+    const r = rValues.has(path) ? rValues.get(path)! : undefined;
+    return { path, engine, r, agree: agrees(path, engine, r) };
+  });
+  const known = new Set(leaves.map(([path]) => path));
+  const agreeing = rows.filter((row) => row.agree).length;
+  return { rows, agreeing, differing: rows.length - agreeing, unexpected: [...rValues.keys()].filter((p) => !known.has(p)) };
+}
+
+/** "All 412 numbers agree, R 4.6.0" or "3 of 412 numbers differ, R 4.6.0". */
+export function comparisonSummary(c: Comparison, rVersion: string): string {
+  const total = c.rows.length;
+  const noun = total === 1 ? 'number' : 'numbers';
+  if (total === 0) return `No numbers to compare, R ${rVersion}`;
+  const extra = c.unexpected.length > 0 ? `; R also printed ${c.unexpected.length} ${c.unexpected.length === 1 ? 'path' : 'paths'} the engine does not have` : '';
+  if (c.differing === 0) return `All ${total.toLocaleString('en-GB')} ${noun} agree, R ${rVersion}${extra}`;
+  return `${c.differing.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${noun} differ, R ${rVersion}${extra}`;
+}
+
+/** A number as the comparison table shows it: full precision (17 significant digits at most), NA for null. */
+export function formatExact(value: number | null | undefined): string {
+  if (value === undefined) return 'not printed';
+  if (value === null) return 'NA';
+  return String(Number(value.toPrecision(17)));
+}
+
+export interface ScriptView {
+  window: number;
+  categories: readonly string[];
+  wilcoxon: 'current' | 'legacy';
+}
+
+/** The downloaded script's file name, carrying the view: stro-reproduce-w12-violence-drugs.R. */
+export function rScriptFileName(view: ScriptView, allCategories: readonly string[]): string {
+  const chosen = allCategories.filter((c) => view.categories.includes(c));
+  const cats = chosen.length === 0 ? 'none' : chosen.length === allCategories.length ? 'all' : chosen.join('-');
+  const safe = cats.replace(/[^a-z0-9_-]+/gi, '_');
+  return `stro-reproduce-w${view.window}-${safe}${view.wilcoxon === 'legacy' ? '-legacy' : ''}.R`;
+}
+
+/**
+ * The command-line arguments that print this view's script: `npm run analyze -- <these>` writes,
+ * byte for byte, what "Download R script" gives (the script's header names the command).
+ * Only values that differ from the defaults are given, as in the page's own command line.
+ */
+export function emitRArguments(view: ScriptView, domain: { span: number; categories: readonly string[] }): string[] {
+  const args: string[] = [];
+  if (view.window !== domain.span) args.push('--window', String(view.window));
+  const chosen = domain.categories.filter((c) => view.categories.includes(c));
+  if (chosen.length !== domain.categories.length) args.push('--categories', chosen.join(','));
+  if (view.wilcoxon === 'legacy') args.push('--wilcoxon', 'legacy');
+  args.push('--emit-r');
+  return args;
+}
+
+/** What the script's header says wrote it: the same words the CLI writes for the same arguments. */
+export function emitRGenerator(view: ScriptView, domain: { span: number; categories: readonly string[] }): string {
+  return `npm run analyze -- ${emitRArguments(view, domain).join(' ')}`.trim();
+}

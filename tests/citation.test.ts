@@ -1,0 +1,48 @@
+// The citation shown on the site (src/lib/citation.ts) agrees with CITATION.cff and package.json,
+// and cites the article in full.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { ARTICLE, REPORT, bibtex, reference } from '../src/lib/citation.ts';
+
+const root = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+const cff = root('CITATION.cff');
+const pkg = JSON.parse(root('package.json')) as { version: string; license: string };
+const field = (name: string) => cff.match(new RegExp(`^${name}: "?([^"\\n]+)"?$`, 'm'))?.[1];
+
+test('CITATION.cff, package.json and the site give the same version, date, title and licence', () => {
+  assert.equal(field('cff-version'), '1.2.0');
+  assert.equal(pkg.version, '0.2.0');
+  assert.equal(field('version'), pkg.version);
+  assert.equal(REPORT.version, pkg.version);
+  assert.equal(field('date-released'), REPORT.released);
+  assert.equal(field('title'), REPORT.title);
+  assert.equal(field('license'), 'MIT');
+  assert.equal(pkg.license, 'MIT');
+});
+
+test('CITATION.cff references the article', () => {
+  const refs = cff.slice(cff.indexOf('references:'));
+  assert.ok(refs.includes(`title: "${ARTICLE.title}"`));
+  assert.ok(refs.includes(`url: "${ARTICLE.url}"`));
+  assert.ok(refs.includes('family-names: Ralph'));
+  assert.ok(refs.includes('collection-title: "Going equipped"'));
+});
+
+test('the article is cited in full', () => {
+  assert.equal(ARTICLE.title, 'Understanding the effectiveness of slavery and trafficking risk orders');
+  assert.equal(ARTICLE.author, 'Detective Chief Superintendent Neil Ralph');
+  assert.equal(ARTICLE.url, 'https://www.college.police.uk/article/slavery-and-trafficking-risk-orders');
+});
+
+test('BibTeX and the reference carry the version and the article', () => {
+  const b = bibtex('https://example.org/stro/');
+  assert.match(b, /^@software\{stro-report-2026-v0-2-0,\n/);
+  assert.match(b, /version = \{0\.2\.0\}/);
+  assert.match(b, /url = \{https:\/\/example\.org\/stro\/\}/);
+  assert.equal((b.match(/\{/g) ?? []).length, (b.match(/\}/g) ?? []).length, 'balanced braces');
+  assert.doesNotMatch(bibtex(), /url =/);
+  const r = reference();
+  assert.ok(r.startsWith(`${REPORT.author} (2026). ${REPORT.title} (version 0.2.0).`));
+  assert.ok(r.includes(ARTICLE.title) && r.includes('College of Policing') && r.includes('Going equipped'));
+});

@@ -1,0 +1,114 @@
+// "Check in R" in the browser: R (webR, served by the site) recomputes the view on screen and every
+// number agrees with the engine's; nothing is requested from another host; with webR blocked the
+// panel says so and the rest of the page is untouched; the downloaded script is emitR() for the view,
+// byte for byte what the command line prints.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { emitR, numericLeaves } from '../../src/analysis/emitR.ts';
+import { emitRArguments, emitRGenerator, rScriptFileName } from '../../src/lib/rCheck.ts';
+import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
+import { domain, expected, waitForView } from './helpers.ts';
+
+// R boots in a few seconds on a quiet machine, but the test machines are shared.
+test.describe.configure({ timeout: 240_000 });
+
+const views: ViewState[] = [
+  { window: domain.span, categories: domain.categories },
+  { window: 12, categories: ['violence', 'drugs'] },
+];
+
+/** Every request the page makes, to check that none leaves the site. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+for (const view of views) {
+  const query = serialiseState(view, domain);
+  test(`every number agrees with R at ${query || 'the default view'}`, async ({ page, baseURL }) => {
+    const urls = recordRequests(page);
+    await page.goto(`data/${query}`);
+    await waitForView(page, view);
+    const before = urls.length;
+    expect(urls.some((u) => u.includes('/webr/')), 'webR must not load before the click').toBe(false);
+
+    const panel = page.locator('check-in-r');
+    await panel.getByRole('button', { name: 'Check in R' }).click();
+    await expect(panel.getByRole('status')).toContainText('R', { timeout: 10_000 });
+    await expect(panel).toHaveAttribute('data-state', /done|failed/, { timeout: 200_000 });
+    await expect(panel.locator('[data-error]')).toBeHidden();
+
+    // The count is the engine's own number of leaves for this view, computed here in Node.
+    const leaves = numericLeaves(expected(view));
+    const summary = panel.locator('[data-summary]');
+    await expect(summary).toHaveText(new RegExp(`^All ${leaves.length.toLocaleString('en-GB')} numbers agree, R 4\\.6\\.0$`));
+    await expect(summary).toBeFocused();
+    const rows = panel.locator('tbody tr');
+    await expect(rows).toHaveCount(leaves.length);
+    await expect(panel.locator('tbody th')).toHaveText(leaves.map(([path]) => path));
+    expect(await panel.locator('tbody td:nth-child(4)').allTextContents()).toEqual(leaves.map(() => 'agree'));
+    await expect(panel.locator('[data-shown-for]')).toContainText('R version 4.6.0');
+
+    // webR was fetched from this site, and nothing at all from anywhere else.
+    const origin = new URL(baseURL!).origin;
+    expect(urls.slice(before).some((u) => u.includes('/webr/R.wasm'))).toBe(true);
+    expect(urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+}
+
+test('a change of view withdraws the comparison, which described the old view', async ({ page }) => {
+  await page.goto('data/?w=6&c=violence');
+  await waitForView(page, { window: 6, categories: ['violence'] });
+  const panel = page.locator('check-in-r');
+  await panel.getByRole('button', { name: 'Check in R' }).click();
+  await expect(panel).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
+  await expect(panel.locator('[data-summary]')).toHaveText(new RegExp(`^All ${numericLeaves(expected({ window: 6, categories: ['violence'] })).length} numbers agree`));
+  await page.getByRole('checkbox', { name: /drugs/i }).check();
+  await waitForView(page, { window: 6, categories: ['violence', 'drugs'] });
+  await expect(panel.locator('[data-result]')).toBeHidden();
+  await expect(panel.locator('tbody tr')).toHaveCount(0);
+  await expect(panel.getByRole('status')).toHaveText(/view has changed/);
+});
+
+test('with webR blocked, the panel says so and the rest of the page is unchanged', async ({ page }) => {
+  await page.route('**/webr/**', (route) => route.abort('blockedbyclient'));
+  await page.goto('data/?w=12&c=violence,drugs');
+  await waitForView(page, { window: 12, categories: ['violence', 'drugs'] });
+  const outside = () => page.evaluate(() => {
+    const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('check-in-r').forEach((el) => el.remove());
+    return clone.innerHTML;
+  });
+  const before = await outside();
+  const panel = page.locator('check-in-r');
+  await panel.getByRole('button', { name: 'Check in R' }).click();
+  const error = panel.getByRole('alert');
+  await expect(error).toBeVisible({ timeout: 60_000 });
+  await expect(error).toContainText('R could not be loaded');
+  await expect(error).toContainText('Nothing else on the page is affected');
+  await expect(panel.locator('[data-result]')).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Check in R' })).toBeEnabled();
+  expect(await outside()).toBe(before);
+  await expect(page.locator('main')).not.toContainText(/NaN|undefined|\[object|at .*\.js:\d+/);
+});
+
+for (const view of views) {
+  const query = serialiseState(view, domain);
+  test(`the downloaded R script is emitR() for ${query || 'the default view'}, as the command line prints it`, async ({ page }) => {
+    await page.goto(`results/${query}`);
+    await waitForView(page, view);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download R script' }).click()]);
+    const full = { ...view, wilcoxon: 'current' as const };
+    expect(download.suggestedFilename()).toBe(rScriptFileName(full, domain.categories));
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text).toBe(emitR(full, { generator: emitRGenerator(full, domain) }));
+    const cli = execFileSync('node_modules/.bin/node', ['src/cli/analyze.ts', ...emitRArguments(full, domain)], { encoding: 'utf8' });
+    expect(text).toBe(cli);
+  });
+}
+
+test('the file name carries the view', () => {
+  expect(rScriptFileName({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'current' }, domain.categories)).toBe('stro-reproduce-w12-violence-drugs.R');
+});

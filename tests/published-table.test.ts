@@ -1,0 +1,62 @@
+// The published-versus-recomputed table says, in every view, what each number beside a label is:
+// the published figure (the study's view) and the recomputed one (this view); and outside the
+// study's view every verdict on the article's claims says it describes the synthetic data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../src/analysis/analyse.ts';
+import { publishedTable, isStudyView } from '../src/lib/tables.ts';
+import { bundled, readData } from './helpers/bundled.ts';
+
+const published = JSON.parse(readData('published.json')) as { window: number; figures: { id: string; value: number }[]; claims: unknown[] };
+const rowOf = (rows: string[][], start: string) => rows.find((r) => r[0].startsWith(start))!;
+
+test('in the study\'s view each label names the one scope both numbers share', () => {
+  const r = analyse(bundled);
+  assert.equal(isStudyView(r), true);
+  const { rows, caption } = publishedTable(r);
+  assert.deepEqual(rowOf(rows, 'Offending events before'), ['Offending events before the order (24 months, all categories)', '210', String(r.events.pre)]);
+  assert.deepEqual(rowOf(rows, 'Offending events after'), ['Offending events after the order (24 months, all categories)', '93', String(r.events.post)]);
+  assert.equal(rowOf(rows, 'Reduction in offending events, violence')[0], 'Reduction in offending events, violence (24 months)');
+  assert.match(caption, /study's view \(24 months, all categories\)/);
+  for (const row of rows.slice(published.figures.length)) assert.doesNotMatch(row[2], /synthetic data/, row[2]);
+});
+
+test('at ?w=12&c=violence the label says the 210 is published for 24 months and the recomputed number is 12 months of violence', () => {
+  const r = analyse(bundled, { window: 12, categories: ['violence'] });
+  assert.equal(isStudyView(r), false);
+  const { rows } = publishedTable(r);
+  const before = rowOf(rows, 'Offending events before');
+  assert.deepEqual(before, [
+    'Offending events before the order: published for 24 months, all categories; recomputed here for 12 months, violence only',
+    '210',
+    String(r.events.pre),
+  ]);
+  assert.notEqual(r.events.pre, 210);
+  assert.equal(rowOf(rows, 'Reduction in offending events, violence')[0], 'Reduction in offending events, violence: published for 24 months; recomputed here for 12 months');
+  const drugs = rowOf(rows, 'Reduction in offending events, drugs');
+  assert.equal(drugs[0], 'Reduction in offending events, drugs: published for 24 months; not recomputed here: drugs is not in this view');
+  assert.equal(drugs[2], 'not in view');
+  assert.equal(rowOf(rows, 'STROs issued')[2], '114', 'the register does not depend on the view');
+});
+
+test('outside the study\'s view every verdict on a claim says it describes the synthetic data, built for the study\'s view only', () => {
+  const views = [{ window: 12, categories: ['violence'] }, { window: 24, categories: ['drugs', 'other'] }, { window: 1 }, { window: 6, categories: [] }];
+  for (const v of views) {
+    const r = analyse(bundled, v);
+    const claims = publishedTable(r).rows.slice(published.figures.length);
+    assert.ok(claims.length > 0);
+    for (const [claim, , verdict] of claims) {
+      assert.match(verdict, /^(Holds|Does not hold|Cannot be checked) in the synthetic data for this view \(/, `${claim}: ${verdict}`);
+      assert.match(verdict, /built to match only the study's view \(24 months, all categories\)/);
+    }
+  }
+});
+
+test('a view of one month is "1 month", and an empty view recomputes nothing it cannot', () => {
+  const r = analyse(bundled, { window: 1, categories: [] });
+  const { rows } = publishedTable(r);
+  assert.equal(rowOf(rows, 'Offending events before')[0], 'Offending events before the order: published for 24 months, all categories; not recomputed here: no category is in this view');
+  assert.equal(rowOf(rows, 'Offending events before')[2], 'not in view');
+  const one = publishedTable(analyse(bundled, { window: 1 })).rows;
+  assert.match(rowOf(one, 'Offending events after')[0], /recomputed here for 1 month, modern slavery, violence, drugs and other only$/);
+});
