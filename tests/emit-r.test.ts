@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, type Measure } from '../src/analysis/analyse.ts';
+import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { emitR, numericLeaves, parseRIntervals, parseROutput } from '../src/analysis/emitR.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
@@ -57,6 +57,13 @@ const views: { name: string; options: AnalysisOptions }[] = [
   { name: 'window 1', options: { window: 1 } },
   { name: 'no categories', options: { categories: [] } },
 ];
+
+/** Every measure of a result with its path: overall, then per category. */
+function measuresOf(result: AnalysisResult): [string, Measure][] {
+  return [['events', result.events], ['harm', result.harm], ...result.categories.flatMap((c): [string, Measure][] => [
+    [`byCategory.${c}.events`, result.byCategory[c].events], [`byCategory.${c}.harm`, result.byCategory[c].harm],
+  ])];
+}
 
 function scriptFor(options: AnalysisOptions, wilcoxon: 'current' | 'legacy') {
   const result = analyse(bundled, { ...options, wilcoxon });
@@ -106,7 +113,11 @@ for (const wilcoxon of ['current', 'legacy'] as const) {
   for (const v of views) {
     test(`R 4.6 (webR), ${wilcoxon} script, ${v.name}: every number as the engine's ${wilcoxon} result`, async () => {
       const { result, script } = scriptFor(v.options, wilcoxon);
-      assertSame(numericLeaves(result), await runWebR(script, bundledFiles));
+      const text = await runWebR(script, bundledFiles);
+      assertSame(numericLeaves(result), text);
+      // R's bootstrap gives an interval exactly where the engine gives one (values: see the approx. test).
+      const intervals = parseRIntervals(text);
+      for (const [path, m] of measuresOf(result)) assert.equal(intervals.get(`${path}.ci`) === null, m.ci === null, `${path}: interval or none`);
     });
   }
 }
@@ -142,9 +153,7 @@ test('approx. lines: R\'s own bootstrap intervals lie within ±0.1 of the engine
   // R's random numbers differ from the engine's, so only rough agreement can be expected.
   const { result, script } = scriptFor({}, 'current');
   const intervals = parseRIntervals(await runWebR(script, bundledFiles));
-  const measures: [string, Measure][] = [['events', result.events], ['harm', result.harm], ...result.categories.flatMap((c): [string, Measure][] => [
-    [`byCategory.${c}.events`, result.byCategory[c].events], [`byCategory.${c}.harm`, result.byCategory[c].harm],
-  ])];
+  const measures = measuresOf(result);
   assert.equal(intervals.size, measures.length, 'one approx. line per measure');
   for (const [path, m] of measures) {
     const r = intervals.get(`${path}.ci`);

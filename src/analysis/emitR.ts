@@ -14,6 +14,8 @@
 // parseROutput ignores (parseRIntervals reads them). Booleans (`test.exact`) are included, as 1 or 0.
 // Pure: no Node APIs, because the browser imports it too.
 
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, MAX_DROPPED_SHARE, MIN_CONTRIBUTORS } from './reduction.ts';
+
 export interface EmitROptions {
   window: number;
   categories: string[];
@@ -95,6 +97,10 @@ export function emitR(options: EmitROptions, about: { generator?: string } = {})
       `WINDOW <- ${window}L`,
       `CATEGORIES <- ${cats}`,
       `WILCOXON <- ${rString(wilcoxon)}`,
+    ].join('\n'))
+    .replace('@@BOOTSTRAP@@', () => [
+      `set.seed(${BOOTSTRAP_SEED})`,
+      `B <- ${BOOTSTRAP_RESAMPLES}; LEVEL <- ${BOOTSTRAP_LEVEL}; MIN_CONTRIBUTORS <- ${MIN_CONTRIBUTORS}; MAX_DROPPED_SHARE <- ${MAX_DROPPED_SHARE}`,
     ].join('\n'))
     .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck(options) : LEGACY_NOTE));
 }
@@ -349,22 +355,22 @@ for (k in seq_along(ids)) {
 }
 
 # ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------
-# Person-level percentile bootstrap of the reduction: 2000 resamples of the analysed people with
-# replacement, type-7 quantiles at the 95% level. Resamples with nothing before are dropped. As in
-# the engine there is no interval (NA) with nothing before or nothing after, fewer than 10 people
-# with any event, or more than 10% of resamples dropped.
-set.seed(20150731)
-B <- 2000; LEVEL <- 0.95
+# Person-level percentile bootstrap of the reduction: B resamples of the analysed people with
+# replacement, type-7 quantiles at the engine's level. Resamples with nothing before are dropped.
+# As in the engine there is no interval (NA) with nothing before or nothing after, fewer than
+# MIN_CONTRIBUTORS people with any event, or more than MAX_DROPPED_SHARE of the resamples dropped.
+# The seed is the engine's, but R's generator is not, so the intervals are close, not equal.
+@@BOOTSTRAP@@
 draws <- matrix(sample.int(length(ids), length(ids) * B, replace = TRUE), nrow = B)
 interval <- function(path, pre, post) {
   contributors <- sum(pre != 0 | post != 0)
   ci <- c(NA, NA)
-  if (all(pre == 0) || all(post == 0) || contributors < 10) {
+  if (all(pre == 0) || all(post == 0) || contributors < MIN_CONTRIBUTORS) {
     # no interval
   } else {
     before <- rowSums(matrix(pre[draws], nrow = B)); after <- rowSums(matrix(post[draws], nrow = B))
     keep <- before > 0
-    if (sum(!keep) <= 0.1 * B) ci <- unname(quantile(1 - after[keep] / before[keep], c((1 - LEVEL) / 2, 1 - (1 - LEVEL) / 2), type = 7))
+    if (sum(!keep) <= MAX_DROPPED_SHARE * B) ci <- unname(quantile(1 - after[keep] / before[keep], c((1 - LEVEL) / 2, 1 - (1 - LEVEL) / 2), type = 7))
   }
   cat("approx.", path, ".ci\t", if (is.na(ci[1])) "NA" else sprintf("%.17g", ci[1]), "\t",
       if (is.na(ci[2])) "NA" else sprintf("%.17g", ci[2]), "\n", sep = "")
