@@ -58,5 +58,7 @@ test('a view of one month is "1 month", and an empty view recomputes nothing it 
   assert.equal(rowOf(rows, 'Offending events before')[0], 'Offending events before the order: published for 24 months, all categories; not recomputed here: no category is in this view');
   assert.equal(rowOf(rows, 'Offending events before')[2], 'not in view');
   const one = publishedTable(analyse(bundled, { window: 1 })).rows;
-  assert.match(rowOf(one, 'Offending events after')[0], /recomputed here for 1 month, modern slavery, violence, drugs and other only$/);
+  assert.match(rowOf(one, 'Offending events after')[0], /recomputed here for 1 month, all categories$/);
+  const two = publishedTable(analyse(bundled, { window: 1, categories: ['drugs', 'other'] })).rows;
+  assert.match(rowOf(two, 'Offending events after')[0], /recomputed here for 1 month, drugs and other offences only$/);
 });

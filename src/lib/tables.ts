@@ -62,7 +62,7 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): s
   } else {
     here = result.categories.length === 0
       ? 'not recomputed here: no category is in this view'
-      : `recomputed here for ${monthsText(result.window)}, ${categoryList(result)} only`;
+      : `recomputed here for ${monthsText(result.window)}, ${result.categories.length === result.domain.categories.length ? 'all categories' : `${categoryList(result)} only`}`;
   }
   return `${f.label}: published for ${publishedScope}; ${here}`;
 }
