@@ -4,7 +4,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { eventUnits, type Unit } from '../charts/eventUnits.ts';
-import { FIGURES, FIGURE_WIDTH, drawFigure } from '../lib/figures.ts';
+import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName } from '../lib/figures.ts';
 import { resultsCsv, resultsJson } from '../lib/export.ts';
 import { formatNumber } from '../lib/format.ts';
 import { dataset } from '../lib/bundled.ts';
@@ -68,7 +68,7 @@ window.addEventListener('beforeprint', () => {
 });
 
 function describe(host: HTMLElement, result: AnalysisResult): void {
-  const spec = FIGURES[host.dataset.figure!];
+  const spec = FIGURES[host.dataset.figure as FigureName];
   if (!spec) return;
   host.querySelector('[data-caption]')!.textContent = spec.describe(result);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
@@ -76,9 +76,9 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
 }
 
 function draw(host: HTMLElement, result: AnalysisResult): void {
-  if (!FIGURES[host.dataset.figure!]) return;
+  if (!(host.dataset.figure! in FIGURES)) return;
   const plot = host.querySelector<HTMLElement>('.plot')!;
-  plot.replaceChildren(drawFigure(host.dataset.figure!, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
+  plot.replaceChildren(drawFigure(host.dataset.figure as FigureName, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
   delete plot.dataset.stale;
   plot.removeAttribute('aria-busy');
   if (plot.classList.contains('units')) resetUnits(plot);

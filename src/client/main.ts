@@ -7,7 +7,7 @@ import { createStore, type Source } from './store.ts';
 import { defaultState, parseState, sameState, serialiseState, type StateDomain, type ViewState } from '../lib/urlState.ts';
 import { liveText, sentence, type FormatName } from '../lib/live.ts';
 import { announcement } from '../lib/wording.ts';
-import { TABLES } from '../lib/tables.ts';
+import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillTable } from './dom.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
@@ -96,7 +96,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) setText(el, sentence(result, el.dataset.say!), flash);
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
-    if (table) fillTable(table, TABLES[el.dataset.table!](result));
+    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result));
   }
   await renderFigures(result, token);
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
