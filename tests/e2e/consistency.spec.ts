@@ -88,7 +88,7 @@ test.describe('on a phone-sized screen', () => {
     expect(seen.length).toBeGreaterThan(0);
     for (const f of seen) {
       if (f.stale) expect(f.hidden, f.name).toBe(true);
-      else expect(f.labels, f.name).toEqual(chartLabels(f.name, r));
+      else expect(f.labels, f.name).toEqual(chartLabels(f.name as FigureName, r));
     }
     for (const el of await page.locator('[data-figure]').all()) {
       await el.scrollIntoViewIfNeeded();
