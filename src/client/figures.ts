@@ -9,6 +9,7 @@ import { resultsCsv, resultsJson } from '../lib/export.ts';
 import { formatNumber } from '../lib/format.ts';
 import { dataset } from '../lib/bundled.ts';
 import { fillTable } from './dom.ts';
+import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 
 let current: AnalysisResult | undefined;
 
@@ -72,7 +73,7 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   if (!spec) return;
   host.querySelector('[data-caption]')!.textContent = spec.describe(result);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
-  if (table) fillTable(table, spec.table(result));
+  if (table) fillTable(table, spec.table(result), FIGURE_PATHS[host.dataset.figure as FigureName](result));
 }
 
 function draw(host: HTMLElement, result: AnalysisResult): void {
