@@ -13,7 +13,8 @@ const states: AnalysisResult[] = [];
 for (let window = 1; window <= bundled.span; window++) for (const categories of subsets) states.push(analyse(bundled, { window, categories }));
 
 const fake = (pre: number, post: number, p: number | null): Measure => ({
-  pre, post, reduction: pre > 0 ? 1 - post / pre : null, ci: null, test: { V: 10, p, method: 'normal', n: 5 },
+  pre, post, reduction: pre > 0 ? 1 - post / pre : null, ci: null, bootstrap: { dropped: 0 },
+  test: { V: 10, p, method: 'Wilcoxon signed rank test with continuity correction', exact: false, z: null, n: 5, zeros: 0, ties: 0 },
 });
 
 test('a fall is never called a rise and a rise never a fall', () => {

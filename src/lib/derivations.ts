@@ -179,7 +179,7 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
         engine: ENGINE.reduction,
       };
     case 'test.pAdjusted':
-      return deriveHolm(result, path, ref, base);
+      return deriveHolm(result, ref, base);
   }
   if (rest.startsWith('test.')) return deriveWilcoxon(result, path, ref, base, ids, pre, post, what);
   return null;
@@ -243,7 +243,7 @@ function deriveWilcoxon(result: AnalysisResult, path: ResultPath, ref: MeasureRe
   };
 }
 
-function deriveHolm(result: AnalysisResult, path: ResultPath, ref: MeasureRef, base: Pick<Derivation, 'path' | 'value' | 'status' | 'statusNote'>): Derivation {
+function deriveHolm(result: AnalysisResult, ref: MeasureRef, base: Pick<Derivation, 'path' | 'value' | 'status' | 'statusNote'>): Derivation {
   const family = result.categories.map((c) => ({ c, p: result.byCategory[c][ref.which].test.p }));
   const present = family.filter((f): f is { c: string; p: number } => f.p !== null);
   const sorted = [...present].sort((a, b) => a.p - b.p);
