@@ -101,6 +101,9 @@ function build(d: Derivation, shown: string): HTMLElement[] {
   out.push(el('h3', 'Reproduce in R'));
   if (d.r) {
     const pre = el('pre');
+    pre.tabIndex = 0; // scrollable, so keyboard users can scroll it
+    pre.setAttribute('role', 'region');
+    pre.setAttribute('aria-label', 'R code that reproduces this number');
     const code = el('code', rScript(d));
     code.dataset.rCall = '';
     pre.append(code);
