@@ -125,7 +125,7 @@ test('V recomputed from the listed ranks and signs; n, zeros and ties counted fr
     assert.equal(step('Non-zero'), nonZero.length);
     assert.equal(step('Zeros'), diffs.length - nonZero.length);
     assert.equal(step('Tied'), nonZero.filter((x) => nonZero.indexOf(x) !== nonZero.lastIndexOf(x)).length);
-    assert.equal(step('Follows').toString().startsWith(r.wilcoxon === 'current' ? 'current R' : 'R 4.5'), true);
+    assert.equal(String(step('Follows')).startsWith(r.wilcoxon === 'current' ? 'current R' : 'R 4.5'), true);
     if (r.wilcoxon === 'legacy') assert.match(d.r!.call, /exact = (TRUE|FALSE), correct = TRUE/);
   }
 });
