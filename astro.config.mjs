@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { webrFiles } from './scripts/webr-files.mjs';
+import mdxNames from './src/integrations/mdxNames.ts';
 
 // The report must work from a sub-path (e.g. https://example.org/stro/) and as plain files:
 // set BASE_PATH at build time to move it; links in the site are all built from import.meta.env.BASE_URL.
@@ -15,7 +16,7 @@ if (repository && !/^https?:\/\//.test(repository)) throw new Error(`REPOSITORY_
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'ignore',
-  integrations: [mdx(), webrFiles()],
+  integrations: [mdx(), mdxNames(), webrFiles()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {

@@ -80,10 +80,9 @@ function describeMonthly(result: AnalysisResult, which: Which): string {
   return [lead, slope, belowZeroWarning(result, which)].filter(Boolean).join(' ');
 }
 
-/** "0.327 arrests", "1 arrest", "26.3 days": the slope as formatted, with its noun agreeing. */
+/** "0.327 arrests", "1 arrest", "26.3 days": the slope as formatted, with its noun agreeing (the one count()). */
 function perMonth(size: number, unit: string): string {
-  const text = formatEstimate(size);
-  return `${text} ${text === '1' ? unit : `${unit}s`}`;
+  return count(size, unit, `${unit}s`, formatEstimate);
 }
 
 function tableMonthly(result: AnalysisResult, which: Which): ChartTable {

@@ -1,7 +1,27 @@
-// Building table markup in the browser from TableData, with text nodes only (data never becomes HTML).
+// Building markup in the browser from TableData and sentence segments, with text nodes only
+// (data never becomes HTML). A number that comes from the result becomes a button carrying its
+// path, which opens the number's derivation (src/client/panel.ts).
 import type { TableData } from '../lib/tables.ts';
+import type { ResultPath } from '../lib/resultPaths.ts';
+import type { Segments } from '../lib/wording.ts';
 
-export function fillTable(table: HTMLTableElement, data: TableData): void {
+/** A number as a handle to its derivation: the same markup the build renders. */
+export function numberHandle(text: string, path: ResultPath): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'num';
+  b.dataset.path = path;
+  b.setAttribute('aria-haspopup', 'dialog');
+  b.textContent = text;
+  return b;
+}
+
+/** Replace an element's content with a sentence's segments. */
+export function fillSegments(el: HTMLElement, parts: Segments): void {
+  el.replaceChildren(...parts.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
+}
+
+export function fillTable(table: HTMLTableElement, data: TableData, paths: (ResultPath | null)[][] | undefined = data.paths): void {
   const caption = table.createCaption();
   caption.textContent = data.caption;
   table.tHead?.remove();
@@ -20,13 +40,15 @@ export function fillTable(table: HTMLTableElement, data: TableData): void {
     td.textContent = data.empty ?? 'Nothing to show in this view.';
     return;
   }
-  for (const r of data.rows) {
+  data.rows.forEach((r, i) => {
     const tr = body.insertRow();
     r.forEach((cell, k) => {
       const el = document.createElement(k === 0 ? 'th' : 'td');
       if (k === 0) (el as HTMLTableCellElement).scope = 'row';
-      el.textContent = cell;
+      const path = paths?.[i]?.[k] ?? null;
+      if (path) el.append(numberHandle(cell, path));
+      else el.textContent = cell;
       tr.append(el);
     });
-  }
+  });
 }

@@ -4,11 +4,12 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { eventUnits, type Unit } from '../charts/eventUnits.ts';
-import { FIGURES, FIGURE_WIDTH, drawFigure } from '../lib/figures.ts';
+import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName } from '../lib/figures.ts';
 import { resultsCsv, resultsJson } from '../lib/export.ts';
 import { formatNumber } from '../lib/format.ts';
 import { dataset } from '../lib/bundled.ts';
 import { fillTable } from './dom.ts';
+import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 
 let current: AnalysisResult | undefined;
 
@@ -68,17 +69,17 @@ window.addEventListener('beforeprint', () => {
 });
 
 function describe(host: HTMLElement, result: AnalysisResult): void {
-  const spec = FIGURES[host.dataset.figure!];
+  const spec = FIGURES[host.dataset.figure as FigureName];
   if (!spec) return;
   host.querySelector('[data-caption]')!.textContent = spec.describe(result);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
-  if (table) fillTable(table, spec.table(result));
+  if (table) fillTable(table, spec.table(result), FIGURE_PATHS[host.dataset.figure as FigureName](result));
 }
 
 function draw(host: HTMLElement, result: AnalysisResult): void {
-  if (!FIGURES[host.dataset.figure!]) return;
+  if (!(host.dataset.figure! in FIGURES)) return;
   const plot = host.querySelector<HTMLElement>('.plot')!;
-  plot.replaceChildren(drawFigure(host.dataset.figure!, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
+  plot.replaceChildren(drawFigure(host.dataset.figure as FigureName, result, dataset, { document, width: FIGURE_WIDTH, allCategories: dataset.categories }));
   delete plot.dataset.stale;
   plot.removeAttribute('aria-busy');
   if (plot.classList.contains('units')) resetUnits(plot);

@@ -5,10 +5,10 @@
 
 import { createStore, type Source } from './store.ts';
 import { defaultState, parseState, sameState, serialiseState, type StateDomain, type ViewState } from '../lib/urlState.ts';
-import { liveText, sentence, type FormatName } from '../lib/live.ts';
-import { announcement } from '../lib/wording.ts';
-import { TABLES } from '../lib/tables.ts';
-import { fillTable } from './dom.ts';
+import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
+import { announcement, plain } from '../lib/wording.ts';
+import { TABLES, type TableName } from '../lib/tables.ts';
+import { fillSegments, fillTable } from './dom.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 const domain: StateDomain = JSON.parse(document.getElementById('stro-domain')!.textContent!);
@@ -19,6 +19,9 @@ const announcer = document.getElementById('announcer');
 
 const loadEngine = once(() => import('./engine.ts'));
 const loadFigures = once(() => import('./figures.ts'));
+// The derivation panel and its maths load the first time a reader opens a number.
+let panel: typeof import('./panel.ts') | undefined;
+const loadPanel = once(() => import('./panel.ts').then((m) => (panel = m)));
 
 function once<T>(f: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
@@ -95,12 +98,18 @@ async function render(state: ViewState, source: Source): Promise<void> {
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
     setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), flash);
   }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) setText(el, sentence(result, el.dataset.say!), flash);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
+    const parts = sentenceParts(result, el.dataset.say!);
+    if (el.textContent === plain(parts)) continue;
+    fillSegments(el, parts);
+    highlight(el, flash);
+  }
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
-    if (table) fillTable(table, TABLES[el.dataset.table!](result));
+    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result));
   }
   await renderFigures(result, token);
+  if (token === renderToken && panel) panel.update({ result, dataset: (await loadEngine()).dataset });
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');
@@ -122,6 +131,10 @@ const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 function setText(el: HTMLElement, text: string, flash: boolean): void {
   if (el.textContent === text) return;
   el.textContent = text;
+  highlight(el, flash);
+}
+
+function highlight(el: HTMLElement, flash: boolean): void {
   if (flash && !reducedMotion.matches) {
     el.animate([{ backgroundColor: '#fff1c2' }, { backgroundColor: 'transparent' }], { duration: 600, easing: 'ease-out' });
   }
@@ -131,6 +144,7 @@ function setText(el: HTMLElement, text: string, flash: boolean): void {
 // arrive within the same frame are skipped and only the latest view is drawn.
 let queued: { state: ViewState; source: Source } | null = null;
 store.subscribe((state, source) => {
+  panel?.markStale();
   const first = queued === null;
   queued = { state, source: queued?.source === 'control' ? 'control' : source };
   if (first) {
@@ -164,6 +178,16 @@ writeControls(initial);
 updateLinks(serialiseState(initial, domain));
 if (!sameState(initial, defaults)) void render(initial, 'load');
 else document.documentElement.dataset.view = 'default';
+
+// ---- every number opens its derivation (buttons: Enter and Space give a click)
+document.addEventListener('click', (e) => {
+  const handle = (e.target as Element | null)?.closest?.<HTMLElement>('button.num[data-path]');
+  if (!handle) return;
+  void Promise.all([loadEngine(), loadPanel()]).then(([engine, p]) => {
+    if (!handle.isConnected) return;
+    p.open(handle, { result: engine.compute(store.get()), dataset: engine.dataset });
+  });
+});
 
 // Figures with their own interaction (the headline units) wire themselves up once loaded.
 if (document.querySelector('[data-figure]')) {

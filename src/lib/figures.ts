@@ -21,7 +21,7 @@ export interface FigureSpec {
 
 const plain = (chart: (r: AnalysisResult, o: ChartOptions) => Figure) => (r: AnalysisResult, _d: Dataset, o: ChartOptions) => chart(r, o);
 
-export const FIGURES: Record<string, FigureSpec> = {
+export const FIGURES = {
   eventUnits: {
     title: 'Every arrest, before and after the order',
     draw: (r, d, o) => eventUnitsChart(eventUnits(d, r), r, o),
@@ -35,7 +35,8 @@ export const FIGURES: Record<string, FigureSpec> = {
   monthlyEvents: { title: 'Arrests per month, with the trend after the order', draw: plain(monthlyEventsChart), describe: describeMonthlyEvents, table: tableMonthlyEvents },
   scatter: { title: 'Monthly arrests against monthly harm', draw: plain(scatterChart), describe: describeScatter, table: tableScatter },
   sampleFlow: { title: 'From the register to the analysed sample', draw: plain(sampleFlowChart), describe: describeSampleFlow, table: tableSampleFlow },
-};
+} as const satisfies Record<string, FigureSpec>;
+export type FigureName = keyof typeof FIGURES;
 
 /** Figures drawn the same width at build time and in the browser, so nothing moves when the page becomes interactive. */
 export const FIGURE_WIDTH = 640;
@@ -46,7 +47,7 @@ export const FIGURE_WIDTH = 640;
  * the mark groups, which Plot labels with their mark type ("bar", "rect"), are hidden from it and
  * keep that name as data-mark instead. The caption and the table carry the same numbers as text.
  */
-export function drawFigure(name: string, result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure {
+export function drawFigure(name: FigureName, result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure {
   const figure = FIGURES[name].draw(result, dataset, options);
   const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
   for (const svg of svgs) {

@@ -3,10 +3,17 @@
 //   <span data-live="byCategory.violence.events.reduction" data-format="percent">50%</span>
 //   <span data-say="headline">Across the 41 analysed orders, …</span>
 // so nothing from the data is ever interpreted as HTML (values are set as text).
+// Names are typed: <Live path> takes a ResultPath and <Say what> a SayName, so a typo in an MDX
+// page fails `npm run check`.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
+import { valueAt, type ResultPath } from './resultPaths.ts';
 import * as say from './wording.ts';
+import type { Segments } from './wording.ts';
+
+export { valueAt };
+export type { ResultPath };
 
 export const FORMATS = {
   number: (v: unknown) => formatNumber(v as number),
@@ -16,62 +23,72 @@ export const FORMATS = {
   pEquals: (v: unknown) => formatPEquals(v as number),
   estimate: (v: unknown) => formatEstimate(v as number),
   text: (v: unknown) => (v === null || v === undefined ? NOT_AVAILABLE : String(v)),
-} as const;
+} as const satisfies Record<string, (v: unknown) => string>;
 export type FormatName = keyof typeof FORMATS;
 
-/** The value at a dotted path of the result, e.g. "byCategory.drugs.harm.test.p"; undefined if absent. */
-export function valueAt(result: AnalysisResult, path: string): unknown {
-  let v: unknown = result;
-  for (const key of path.split('.')) {
-    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
-}
-
-export function liveText(result: AnalysisResult, path: string, format: FormatName = 'number'): string {
+export function liveText(result: AnalysisResult, path: ResultPath | string, format: FormatName = 'number'): string {
   const f = FORMATS[format] ?? FORMATS.text;
   return f(valueAt(result, path));
 }
 
-/** Named sentences; a name may carry an argument after a colon, e.g. "significance:events". */
 /** The measure named by "events", "harm", "events.drugs" or "harm.violence" in the result, if in view. */
-function measureAt(r: AnalysisResult, spec = 'events'): AnalysisResult['events'] | undefined {
+function measureAt(r: AnalysisResult, spec: MeasureSpec = 'events'): AnalysisResult['events'] | undefined {
   const [measure, category] = spec.split('.') as ['events' | 'harm', string | undefined];
   return category ? r.byCategory[category]?.[measure] : r[measure];
 }
 
-/** Named sentences; a name may carry an argument after a colon, e.g. "significance:events". */
-export const SENTENCES: Record<string, (r: AnalysisResult, arg?: string) => string> = {
-  headline: say.headline,
-  harmChange: say.harmChange,
-  trend: (r, which) => say.trendSentence(r, which === 'events' ? 'events' : 'harm'),
-  correlation: say.correlationSentence,
-  harmVersusVolume: say.harmVersusVolume,
-  verdict: (r, id = '') => say.verdict(r, id),
-  viewName: (r) => `${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`,
-  command: (r) => {
+type Which = 'events' | 'harm';
+/** "events", "harm", or a measure in one category: "events.drugs". */
+export type MeasureSpec = Which | `${Which}.${string}`;
+
+/** Named sentences as segments; a name may carry an argument after a colon, e.g. "significance:events". */
+export const SENTENCE_PARTS = {
+  headline: (r: AnalysisResult) => say.headlineParts(r),
+  harmChange: (r: AnalysisResult) => say.harmChangeParts(r),
+  trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),
+  correlation: (r: AnalysisResult) => say.correlationParts(r),
+  harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
+  verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
+  viewName: (r: AnalysisResult): Segments => [`${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`],
+  command: (r: AnalysisResult): Segments => {
     const args = ['npm run analyze --'];
     if (r.window !== r.domain.span) args.push(`--window ${r.window}`);
     if (r.categories.length !== r.domain.categories.length) {
       args.push(r.categories.length === 0 ? '--categories ""' : `--categories ${r.categories.join(',')}`);
     }
     args.push('--json');
-    return args.join(' ');
+    return [args.join(' ')];
   },
-  significance: (r, spec) => {
-    if (say.isEmpty(r)) return say.EMPTY_VIEW;
-    const m = measureAt(r, spec);
+  significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
+    if (say.isEmpty(r)) return [say.EMPTY_VIEW];
+    const m = measureAt(r, spec ?? 'events');
     const [measure, category] = (spec ?? 'events').split('.');
-    if (!m) return 'This category is not in the current view.';
-    return say.significance(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`);
+    if (!m) return ['This category is not in the current view.'];
+    const base = (category ? `byCategory.${category}.${measure}` : measure) as say.MeasureBase;
+    return say.significanceParts(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`, base);
   },
-};
+} as const satisfies Record<string, (r: AnalysisResult, arg: never) => Segments>;
 
-export function sentence(result: AnalysisResult, spec: string): string {
+type Sentences = typeof SENTENCE_PARTS;
+/** Every name <Say what=…> accepts: "headline", "trend:harm", "verdict:events.fell", "significance:harm.drugs" … */
+export type SayName = {
+  [K in keyof Sentences]: Parameters<Sentences[K]> extends [AnalysisResult] ? K : `${K}:${Parameters<Sentences[K]>[1]}`;
+}[keyof Sentences];
+
+/** The same sentences as plain text (what the page prints). */
+export const SENTENCES = Object.fromEntries(
+  Object.entries(SENTENCE_PARTS).map(([k, f]) => [k, (r: AnalysisResult, arg?: string) => say.plain((f as (r: AnalysisResult, a?: string) => Segments)(r, arg))]),
+) as { [K in keyof Sentences]: (r: AnalysisResult, arg?: string) => string };
+
+/** A named sentence as segments; unknown names give "n/a". */
+export function sentenceParts(result: AnalysisResult, spec: SayName | string): Segments {
   const at = spec.indexOf(':');
   const name = at < 0 ? spec : spec.slice(0, at);
   const arg = at < 0 ? undefined : spec.slice(at + 1);
-  const f = SENTENCES[name];
-  return f ? f(result, arg) : NOT_AVAILABLE;
+  const f = Object.hasOwn(SENTENCE_PARTS, name) ? (SENTENCE_PARTS[name as keyof Sentences] as (r: AnalysisResult, a?: string) => Segments) : undefined;
+  return f ? f(result, arg) : [NOT_AVAILABLE];
+}
+
+export function sentence(result: AnalysisResult, spec: SayName | string): string {
+  return say.plain(sentenceParts(result, spec));
 }

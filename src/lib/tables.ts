@@ -7,6 +7,7 @@ import published from '../../data/published.json' with { type: 'json' };
 import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
 import { EMPTY_VIEW, categoryList, claimChecks, isEmpty } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
+import type { ResultPath } from './resultPaths.ts';
 
 export interface TableData {
   caption: string;
@@ -14,6 +15,8 @@ export interface TableData {
   rows: string[][];
   /** Shown instead of rows when there are none. */
   empty?: string;
+  /** For each cell of `rows`, the result path its number comes from (null: a label); each is a handle to its derivation. */
+  paths?: (ResultPath | null)[][];
 }
 
 /** Before, after, reduction with its interval, and the paired test, overall and per category. */
@@ -23,12 +26,20 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm')
     name, formatNumber(m.pre), formatNumber(m.post), formatPercent(m.reduction), formatInterval(m.ci),
     formatNumber(m.test.V), formatP(m.test.p), m.test.pAdjusted === undefined ? '—' : formatP(m.test.pAdjusted),
   ];
+  const rowPaths = (base: string, m: AnalysisResult['events']): (ResultPath | null)[] => [
+    null, ...(['pre', 'post', 'reduction', 'ci', 'test.V', 'test.p'] as const).map((k) => `${base}.${k}` as ResultPath),
+    m.test.pAdjusted === undefined ? null : (`${base}.test.pAdjusted` as ResultPath),
+  ];
   return {
     caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order, ${formatNumber(result.orders)} orders`,
     columns: ['Category', 'Before', 'After', 'Reduction', '95% interval', 'V', 'p', 'Holm p'],
     rows: isEmpty(result) ? [] : [
       row('All selected categories', result[measure]),
       ...result.categories.map((c) => row(result.categoryNames[c], result.byCategory[c][measure])),
+    ],
+    paths: isEmpty(result) ? [] : [
+      rowPaths(measure, result[measure]),
+      ...result.categories.map((c) => rowPaths(`byCategory.${c}.${measure}`, result.byCategory[c][measure])),
     ],
     empty: EMPTY_VIEW,
   };
@@ -100,8 +111,9 @@ export function publishedTable(result: AnalysisResult): TableData {
   };
 }
 
-export const TABLES: Record<string, (r: AnalysisResult) => TableData> = {
-  'results:events': (r) => resultsTable(r, 'events'),
-  'results:harm': (r) => resultsTable(r, 'harm'),
+export const TABLES = {
+  'results:events': (r: AnalysisResult) => resultsTable(r, 'events'),
+  'results:harm': (r: AnalysisResult) => resultsTable(r, 'harm'),
   published: publishedTable,
-};
+} as const satisfies Record<string, (r: AnalysisResult) => TableData>;
+export type TableName = keyof typeof TABLES;

@@ -6,16 +6,66 @@
 
 import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
 import { formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
+import type { ResultPath } from './resultPaths.ts';
 
 export const ALPHA = 0.05;
 /** Below this many months a trend test has too few points to say much; the wording says so. */
 export const FEW_MONTHS = 6;
 
-/** "1 month", "2 months", "1,234 arrests". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+// ---- segments: a sentence as text with its numbers marked, so each number can open its derivation
+
+/** A piece of a sentence: plain words, or a number with the result path it was formatted from. */
+export type Segment = string | { text: string; path: ResultPath };
+export type Segments = Segment[];
+
+/** The sentence as the page prints it. */
+export function plain(parts: Segment | Segments): string {
+  const list = Array.isArray(parts) ? parts : [parts];
+  return list.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+}
+
+/** A number as a segment: its text as formatted, and where it comes from (none: plain text). */
+export function num(text: string, path?: ResultPath): Segment {
+  return path ? { text, path } : text;
+}
+
+/** A sentence from a template whose values may be text, numbers as segments or segment lists. */
+export function say(strings: TemplateStringsArray, ...values: (Segment | Segments)[]): Segments {
+  const out: Segments = [];
+  const push = (s: Segment) => {
+    if (typeof s === 'string') {
+      if (s === '') return;
+      if (typeof out.at(-1) === 'string') out[out.length - 1] += s;
+      else out.push(s);
+    } else out.push(s);
+  };
+  strings.forEach((text, k) => {
+    push(text);
+    if (k < values.length) for (const v of Array.isArray(values[k]) ? (values[k] as Segments) : [values[k] as Segment]) push(v);
+  });
+  return out;
+}
+
+/** Where a measure lives in the result: 'events', 'harm' or `byCategory.${code}.events` … */
+export type MeasureBase = 'events' | 'harm' | `byCategory.${string}.${'events' | 'harm'}`;
+const at = <S extends string>(base: MeasureBase | undefined, rest: S) => (base ? (`${base}.${rest}` as ResultPath) : undefined);
+
+/**
+ * The one plural rule: "1 month", "2 months", "1,234 arrests", "0.327 arrests", "1 arrest". The
+ * noun agrees with the number as printed (a slope of 1.0004 prints "1", so "1 arrest"), and the
+ * number can be formatted as an estimate instead of a count.
+ */
+export function count(n: number, one: string, many = `${one}s`, format: (n: number) => string = formatNumber): string {
+  return plain(countParts(n, one, many, format));
+}
+
+/** count() with the number as a segment carrying its path. */
+export function countParts(n: number, one: string, many = `${one}s`, format: (n: number) => string = formatNumber, path?: ResultPath): Segments {
+  const text = format(n);
+  return [num(text, path), ` ${text === '1' ? one : many}`];
 }
 const months = (w: number) => count(w, 'month');
+const monthsParts = (w: number, path?: ResultPath) => countParts(w, 'month', 'months', formatNumber, path);
 
 /** "a" or "an" before a whole percentage as it is read aloud: an 8%, an 11%, an 18%, an 80–89%. */
 function indefinite(percentText: string): string {
@@ -25,10 +75,14 @@ function indefinite(percentText: string): string {
 
 /** "a 56% fall", "an 83% fall", "a 28% rise", "no change", "a rise from none to 3". */
 export function changeWords(m: Measure): string {
-  if (m.reduction === null) return m.post > 0 ? `a rise from none to ${formatNumber(m.post)}` : 'no change (none before or after)';
-  if (m.post === m.pre) return 'no change';
+  return plain(changeParts(m));
+}
+
+export function changeParts(m: Measure, base?: MeasureBase): Segments {
+  if (m.reduction === null) return m.post > 0 ? say`a rise from none to ${num(formatNumber(m.post), at(base, 'post'))}` : ['no change (none before or after)'];
+  if (m.post === m.pre) return ['no change'];
   const size = formatPercent(Math.abs(m.reduction));
-  return `${indefinite(size)} ${size} ${m.reduction > 0 ? 'fall' : 'rise'}`;
+  return say`${indefinite(size)} ${num(size, at(base, 'reduction'))} ${m.reduction > 0 ? 'fall' : 'rise'}`;
 }
 
 /** "fell", "rose" or "did not change". */
@@ -48,92 +102,132 @@ export function isEmpty(result: AnalysisResult): boolean {
 
 export const EMPTY_VIEW = 'No offence category is selected, so there is nothing to count. Choose at least one category to see the results.';
 
+const intervalParts = (ci: [number, number], path?: ResultPath) => num(formatInterval(ci), path);
+
 /** The headline: volume before and after, the change with its interval, and harm. */
 export function headline(result: AnalysisResult): string {
-  if (isEmpty(result)) return EMPTY_VIEW;
-  const { events: e } = result;
-  const interval = e.ci && e.reduction !== null && e.post !== e.pre ? ` (95% interval for the reduction ${formatInterval(e.ci)})` : '';
-  return `Across the ${formatNumber(result.orders)} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${formatNumber(e.pre)} in the ${months(result.window)} before the order to ${formatNumber(e.post)} in the ${months(result.window)} after, ${changeWords(e)}${interval}; ${harmClause(result)}`;
+  return plain(headlineParts(result));
 }
 
-function harmClause(result: AnalysisResult): string {
+export function headlineParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
+  const { events: e } = result;
+  const interval = e.ci && e.reduction !== null && e.post !== e.pre ? say` (95% interval for the reduction ${intervalParts(e.ci, 'events.ci')})` : [];
+  const w = monthsParts(result.window, 'window');
+  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in the ${w} before the order to ${num(formatNumber(e.post), 'events.post')} in the ${w} after, ${changeParts(e, 'events')}${interval}; ${harmClause(result)}`;
+}
+
+function harmClause(result: AnalysisResult): Segments {
   const h = result.harm;
-  if (h.reduction === null) return 'there was no recorded harm before the orders to compare with.';
-  if (h.post === h.pre) return 'total harm did not change.';
-  const interval = h.ci ? ` (95% interval for the reduction ${formatInterval(h.ci)})` : '';
-  return `total harm ${verb(h)} by ${formatPercent(Math.abs(h.reduction))}${interval}.`;
+  if (h.reduction === null) return ['there was no recorded harm before the orders to compare with.'];
+  if (h.post === h.pre) return ['total harm did not change.'];
+  const interval = h.ci ? say` (95% interval for the reduction ${intervalParts(h.ci, 'harm.ci')})` : [];
+  return say`total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}${interval}.`;
 }
 
 /** Harm before and after, in a sentence: "Total harm fell by 83%, from 32,424.5 to 5,577 harm days." */
 export function harmChange(result: AnalysisResult): string {
-  if (isEmpty(result)) return EMPTY_VIEW;
+  return plain(harmChangeParts(result));
+}
+
+export function harmChangeParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
   const h = result.harm;
-  const span = `from ${formatNumber(h.pre)} to ${formatNumber(h.post)} harm days`;
-  if (h.reduction === null) return `There was no recorded harm before the orders in this view (${span}).`;
-  if (h.post === h.pre) return `Total harm did not change (${span}).`;
-  return `Total harm ${verb(h)} by ${formatPercent(Math.abs(h.reduction))}, ${span}.`;
+  const span = say`from ${num(formatNumber(h.pre), 'harm.pre')} to ${num(formatNumber(h.post), 'harm.post')} harm days`;
+  if (h.reduction === null) return say`There was no recorded harm before the orders in this view (${span}).`;
+  if (h.post === h.pre) return say`Total harm did not change (${span}).`;
+  return say`Total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}, ${span}.`;
 }
 
 /** Whether a paired test found a difference, in words, with its p-value (and Holm's, if any). */
 export function significance(m: Measure, name = 'the change'): string {
+  return plain(significanceParts(m, name));
+}
+
+export function significanceParts(m: Measure, name = 'the change', base?: MeasureBase): Segments {
   const p = m.test.p;
-  if (p === null) return `${capitalise(name)} cannot be tested: ${m.test.reason ?? 'the test has no answer for these data'}.`;
+  if (p === null) return [`${capitalise(name)} cannot be tested: ${m.test.reason ?? 'the test has no answer for these data'}.`];
   const holm = m.test.pAdjusted ?? null;
-  const adjusted = holm !== null ? `; ${formatPEquals(holm).replace(/^p/, 'Holm-adjusted p')}` : '';
-  const stat = `Wilcoxon signed-rank V = ${formatNumber(m.test.V)}, ${formatPEquals(p)}${adjusted}`;
-  if (p >= ALPHA) return `${capitalise(name)} is not statistically significant at the 5% level (${stat}).`;
+  const adjusted = holm !== null ? say`; ${pEqualsParts(holm, at(base, 'test.pAdjusted'), 'Holm-adjusted p')}` : [];
+  const stat = say`Wilcoxon signed-rank V = ${num(formatNumber(m.test.V), at(base, 'test.V'))}, ${pEqualsParts(p, at(base, 'test.p'))}${adjusted}`;
+  if (p >= ALPHA) return say`${capitalise(name)} is not statistically significant at the 5% level (${stat}).`;
   if (holm !== null && holm >= ALPHA) {
-    return `${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat}).`;
+    return say`${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat}).`;
   }
-  return `${capitalise(name)} is statistically significant (${stat}).`;
+  return say`${capitalise(name)} is statistically significant (${stat}).`;
+}
+
+/** "p = 0.0071" as a label and a number segment: only the number is the handle. */
+function pEqualsParts(p: number | null, path?: ResultPath, label = 'p'): Segments {
+  const text = formatPEquals(p);
+  const m = /^p( = |\u00a0)(.*)$/.exec(text);
+  if (!m) return [text];
+  return [`${label}${m[1]}`, num(m[2], path)];
 }
 
 /** The post-order trend of monthly totals, as slope and Kendall's tau. */
 export function trendSentence(result: AnalysisResult, which: 'events' | 'harm'): string {
-  if (isEmpty(result)) return EMPTY_VIEW;
+  return plain(trendParts(result, which));
+}
+
+export function trendParts(result: AnalysisResult, which: 'events' | 'harm'): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
   const t: Trend = result.trend[which];
   const what = which === 'events' ? 'monthly arrests' : 'monthly harm';
-  const unit = which === 'events' ? (t.slope !== null && Math.abs(t.slope) === 1 ? 'arrest' : 'arrests') : 'harm days';
-  if (t.slope === null || t.p === null) return `The trend in ${what} after the order cannot be estimated: ${t.reason ?? 'too few months'}.`;
+  if (t.slope === null || t.p === null) return [`The trend in ${what} after the order cannot be estimated: ${t.reason ?? 'too few months'}.`];
   const direction = t.slope < 0 ? 'declined' : t.slope > 0 ? 'rose' : 'stayed level';
-  const by = t.slope === 0 ? '' : ` by ${formatEstimate(Math.abs(t.slope))} ${unit} a month on average`;
+  const size = (n: number) => formatEstimate(n);
+  const by = t.slope === 0
+    ? []
+    : say` by ${which === 'events' ? countParts(Math.abs(t.slope), 'arrest', 'arrests', size, `trend.${which}.slope`) : countParts(Math.abs(t.slope), 'harm day', 'harm days', size, `trend.${which}.slope`)} a month on average`;
   const sig = t.p < ALPHA && t.slope !== 0
     ? `a statistically significant ${t.slope < 0 ? 'downward' : 'upward'} trend`
     : 'not a statistically significant trend';
   const kendall = t.tau === null || t.tauP === null
-    ? ''
-    : ` Kendall's τ = ${formatEstimate(t.tau, 2)} (${formatPEquals(t.tauP)}): ${t.tauP < ALPHA ? `later months tend to be ${t.tau < 0 ? 'lower' : 'higher'}` : 'no significant tendency for later months to be higher or lower'}.`;
-  const few = result.window < FEW_MONTHS ? ` With only ${months(result.window)} after the order, these tests say little.` : '';
-  return `Over the ${months(result.window)} after the order, ${what} ${direction}${by}: ${sig} (straight-line fit, ${formatPEquals(t.p)}).${kendall}${few}`;
+    ? []
+    : say` Kendall's τ = ${num(formatEstimate(t.tau, 2), `trend.${which}.tau`)} (${pEqualsParts(t.tauP, `trend.${which}.tauP`)}): ${t.tauP < ALPHA ? `later months tend to be ${t.tau < 0 ? 'lower' : 'higher'}` : 'no significant tendency for later months to be higher or lower'}.`;
+  const few = result.window < FEW_MONTHS ? say` With only ${monthsParts(result.window, 'window')} after the order, these tests say little.` : [];
+  return say`Over the ${monthsParts(result.window, 'window')} after the order, ${what} ${direction}${by}: ${sig} (straight-line fit, ${pEqualsParts(t.p, `trend.${which}.p`)}).${kendall}${few}`;
 }
 
 export function correlationSentence(result: AnalysisResult): string {
-  if (isEmpty(result)) return EMPTY_VIEW;
+  return plain(correlationParts(result));
+}
+
+export function correlationParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
   const { pearson, spearman } = result.correlation;
-  if (pearson.r === null || pearson.p === null) return `Monthly arrests and monthly harm cannot be correlated: ${pearson.reason ?? 'one of them does not vary'}.`;
-  const stats = `Pearson r = ${formatEstimate(pearson.r, 2)}, ${formatPEquals(pearson.p)}`;
-  const rho = spearman.rho === null ? '' : ` Spearman's ρ = ${formatEstimate(spearman.rho, 2)} (${formatPEquals(spearman.p)}).`;
+  if (pearson.r === null || pearson.p === null) return [`Monthly arrests and monthly harm cannot be correlated: ${pearson.reason ?? 'one of them does not vary'}.`];
+  const stats = say`Pearson r = ${num(formatEstimate(pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(pearson.p, 'correlation.pearson.p')}`;
+  const rho = spearman.rho === null ? [] : say` Spearman's ρ = ${num(formatEstimate(spearman.rho, 2), 'correlation.spearman.rho')} (${pEqualsParts(spearman.p, 'correlation.spearman.p')}).`;
+  // The months of the window are 2 × window: a derived count, shown as plain text.
   const over = `Across the ${months(2 * result.window)} of the window`;
   if (pearson.p < ALPHA && pearson.r !== 0) {
-    return `${over}, months with more arrests tend to have ${pearson.r > 0 ? 'more' : 'less'} harm: a ${pearson.r > 0 ? 'positive' : 'negative'}, statistically significant correlation (${stats}).${rho}`;
+    return say`${over}, months with more arrests tend to have ${pearson.r > 0 ? 'more' : 'less'} harm: a ${pearson.r > 0 ? 'positive' : 'negative'}, statistically significant correlation (${stats}).${rho}`;
   }
-  return `${over}, there is no statistically significant linear relationship between monthly arrests and monthly harm (${stats}).${rho}`;
+  return say`${over}, there is no statistically significant linear relationship between monthly arrests and monthly harm (${stats}).${rho}`;
 }
 
 /** Which measure fell more, in words (the article: "greater on crime harm than on volume"). */
 export function harmVersusVolume(result: AnalysisResult): string {
-  if (isEmpty(result)) return EMPTY_VIEW;
+  return plain(harmVersusVolumeParts(result));
+}
+
+export function harmVersusVolumeParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
   const { events: e, harm: h } = result;
-  if (e.reduction === null || h.reduction === null) return 'Arrests and harm cannot both be compared in this view.';
-  const ep = formatPercent(e.reduction);
-  const hp = formatPercent(h.reduction);
+  if (e.reduction === null || h.reduction === null) return ['Arrests and harm cannot both be compared in this view.'];
+  const epText = formatPercent(e.reduction);
+  const hpText = formatPercent(h.reduction);
+  const ep = num(epText, 'events.reduction');
+  const hp = num(hpText, 'harm.reduction');
   if (e.reduction > 0 && h.reduction > 0) {
-    if (hp === ep) return `Harm and arrests fell by about the same proportion (${hp} and ${ep}).`;
+    if (hpText === epText) return say`Harm and arrests fell by about the same proportion (${hp} and ${ep}).`;
     return h.reduction > e.reduction
-      ? `The fall in harm (${hp}) is larger than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for less harmful offences.`
-      : `The fall in harm (${hp}) is smaller than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for more harmful offences.`;
+      ? say`The fall in harm (${hp}) is larger than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for less harmful offences.`
+      : say`The fall in harm (${hp}) is smaller than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for more harmful offences.`;
   }
-  return `In this view arrests show ${changeWords(e)} and harm ${changeWords(h)}, so the article's finding that harm fell further than volume does not apply.`;
+  return say`In this view arrests show ${changeParts(e, 'events')} and harm ${changeParts(h, 'harm')}, so the article's finding that harm fell further than volume does not apply.`;
 }
 
 /** The short version the live region reads out after each change. */
@@ -144,13 +238,19 @@ export function announcement(result: AnalysisResult): string {
 
 // ---- the article's claims, checked in the current view
 
+/** The article's claims checked on every view, by id (the names <Say what="verdict:…"> accepts). */
+export const CLAIM_IDS = ['events.fell', 'events.significant', 'harm.significant', 'trend.harm', 'trend.events', 'correlation', 'harm.greater'] as const;
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
 export interface ClaimCheck {
-  id: string;
+  id: ClaimId;
   /** The article's claim, in a few words. */
   claim: string;
   holds: boolean | null;
   /** What the current view shows, briefly. */
   detail: string;
+  /** The same, with its numbers as segments. */
+  detailParts: Segments;
 }
 
 const allSignificant = (result: AnalysisResult, which: 'events' | 'harm') => {
@@ -163,36 +263,42 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const empty = isEmpty(result);
   const { events: e, harm: h, trend, correlation } = result;
   const trendHolds = (t: Trend) => (t.slope === null || t.p === null ? null : t.slope < 0 && t.p < ALPHA);
-  const sigDetail = (which: 'events' | 'harm') => {
+  const sigDetail = (which: 'events' | 'harm'): Segments => {
     const failing = [result[which], ...result.categories.map((c) => result.byCategory[c][which])].filter((m) => m.test.p === null || m.test.p >= ALPHA || m.post >= m.pre).length;
-    return failing === 0 ? `all ${result.categories.length + 1} tests p < 0.05` : `${count(failing, 'test')} of ${result.categories.length + 1} not a significant fall`;
+    return [failing === 0 ? `all ${result.categories.length + 1} tests p < 0.05` : `${count(failing, 'test')} of ${result.categories.length + 1} not a significant fall`];
   };
-  const checks: ClaimCheck[] = [
-    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, detail: `${formatNumber(e.pre)} → ${formatNumber(e.post)}` },
-    { id: 'events.significant', claim: 'The fall in arrests is significant overall and in every category', holds: allSignificant(result, 'events'), detail: sigDetail('events') },
-    { id: 'harm.significant', claim: 'The fall in harm is significant overall and in every category', holds: allSignificant(result, 'harm'), detail: sigDetail('harm') },
-    { id: 'trend.harm', claim: 'Significant downward trend in monthly harm after the orders', holds: trendHolds(trend.harm), detail: `slope ${formatEstimate(trend.harm.slope)}, ${formatPEquals(trend.harm.p)}` },
-    { id: 'trend.events', claim: 'Significant downward trend in monthly arrests after the orders', holds: trendHolds(trend.events), detail: `slope ${formatEstimate(trend.events.slope)}, ${formatPEquals(trend.events.p)}` },
+  const trendDetail = (which: 'events' | 'harm') => say`slope ${num(formatEstimate(trend[which].slope), `trend.${which}.slope`)}, ${pEqualsParts(trend[which].p, `trend.${which}.p`)}`;
+  const checks: Omit<ClaimCheck, 'detail'>[] = [
+    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}` },
+    { id: 'events.significant', claim: 'The fall in arrests is significant overall and in every category', holds: allSignificant(result, 'events'), detailParts: sigDetail('events') },
+    { id: 'harm.significant', claim: 'The fall in harm is significant overall and in every category', holds: allSignificant(result, 'harm'), detailParts: sigDetail('harm') },
+    { id: 'trend.harm', claim: 'Significant downward trend in monthly harm after the orders', holds: trendHolds(trend.harm), detailParts: trendDetail('harm') },
+    { id: 'trend.events', claim: 'Significant downward trend in monthly arrests after the orders', holds: trendHolds(trend.events), detailParts: trendDetail('events') },
     {
       id: 'correlation', claim: 'Significant positive correlation between arrests and harm',
       holds: correlation.pearson.r === null || correlation.pearson.p === null ? null : correlation.pearson.r > 0 && correlation.pearson.p < ALPHA,
-      detail: `r ${formatEstimate(correlation.pearson.r, 2)}, ${formatPEquals(correlation.pearson.p)}`,
+      detailParts: say`r ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}`,
     },
     {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
       holds: e.reduction === null || h.reduction === null ? null : h.reduction > e.reduction && h.reduction > 0,
-      detail: `harm ${formatPercent(h.reduction)}, arrests ${formatPercent(e.reduction)}`,
+      detailParts: say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
     },
   ];
-  return empty ? checks.map((c) => ({ ...c, holds: null, detail: 'no category selected' })) : checks;
+  const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });
+  return empty ? checks.map((c) => withText({ ...c, holds: null, detailParts: ['no category selected'] })) : checks.map(withText);
 }
 
 /** "Holds in this view (…)", "Does not hold in this view (…)" or "Cannot be checked in this view (…)". */
 export function verdict(result: AnalysisResult, id: string): string {
+  return plain(verdictParts(result, id));
+}
+
+export function verdictParts(result: AnalysisResult, id: string): Segments {
   const c = claimChecks(result).find((k) => k.id === id);
-  if (!c) return 'Cannot be checked in this view.';
+  if (!c) return ['Cannot be checked in this view.'];
   const word = c.holds === null ? 'Cannot be checked in this view' : c.holds ? 'Holds in this view' : 'Does not hold in this view';
-  return `${word} (${c.detail}).`;
+  return say`${word} (${c.detailParts}).`;
 }
 
 function capitalise(s: string): string {

@@ -4,15 +4,15 @@
 import { test, expect } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
 import { liveText, sentence, type FormatName } from '../../src/lib/live.ts';
-import { TABLES } from '../../src/lib/tables.ts';
+import { TABLES, type TableName } from '../../src/lib/tables.ts';
 import { parseHTML } from 'linkedom';
-import { FIGURES, FIGURE_WIDTH, drawFigure } from '../../src/lib/figures.ts';
+import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName } from '../../src/lib/figures.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { bundled, domain, expected, waitForView } from './helpers.ts';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 
 /** The accessible name and description of a figure's charts as the engine draws them in Node (on linkedom). */
-function chartLabels(name: string, r: AnalysisResult): string[] {
+function chartLabels(name: FigureName, r: AnalysisResult): string[] {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const figure = drawFigure(name, r, bundled, { document: document as unknown as Document, width: FIGURE_WIDTH, allCategories: bundled.categories });
   const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
@@ -42,17 +42,17 @@ for (const view of views) {
         await expect(el, `${p.slug} ${spec}`).toHaveText(sentence(r, spec));
       }
       for (const el of await page.locator('[data-table]').all()) {
-        const data = TABLES[(await el.getAttribute('data-table'))!](r);
+        const data = TABLES[(await el.getAttribute('data-table')) as TableName](r);
         const cells = data.rows.length > 0 ? data.rows.flat() : [data.empty!];
         await expect(el.locator('tbody th, tbody td')).toHaveText(cells);
       }
       for (const el of await page.locator('[data-figure]').all()) {
-        const spec = FIGURES[(await el.getAttribute('data-figure'))!];
+        const spec = FIGURES[(await el.getAttribute('data-figure')) as FigureName];
         await expect(el.locator('[data-caption]')).toHaveText(spec.describe(r));
         await el.scrollIntoViewIfNeeded();
         await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
         const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
-        expect(labels, `${p.slug} ${await el.getAttribute('data-figure')}`).toEqual(chartLabels((await el.getAttribute('data-figure'))!, r));
+        expect(labels, `${p.slug} ${await el.getAttribute('data-figure')}`).toEqual(chartLabels((await el.getAttribute('data-figure')) as FigureName, r));
         const data = spec.table(r);
         if (data.rows.length > 0) await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td')).toHaveText(data.rows.flat());
       }
@@ -88,13 +88,13 @@ test.describe('on a phone-sized screen', () => {
     expect(seen.length).toBeGreaterThan(0);
     for (const f of seen) {
       if (f.stale) expect(f.hidden, f.name).toBe(true);
-      else expect(f.labels, f.name).toEqual(chartLabels(f.name, r));
+      else expect(f.labels, f.name).toEqual(chartLabels(f.name as FigureName, r));
     }
     for (const el of await page.locator('[data-figure]').all()) {
       await el.scrollIntoViewIfNeeded();
       await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
       const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
-      expect(labels).toEqual(chartLabels((await el.getAttribute('data-figure'))!, r));
+      expect(labels).toEqual(chartLabels((await el.getAttribute('data-figure')) as FigureName, r));
     }
   });
 });

@@ -1,0 +1,432 @@
+// Where each number on the page comes from: derive(result, dataset, path) → Derivation.
+//
+// A derivation is what a reviewer needs to check one number by hand or in R: its plain meaning,
+// its value at full precision, the inputs that enter it (the people, months or arrests) as a small
+// table, the intermediate quantities (for a Wilcoxon test: pairs, zeros, ties, V, exact or normal,
+// z, R's method string and which R it follows), the formula in words and symbols, one R call that
+// reproduces it from vectors built from those inputs, the engine file that computes it, and
+// whether the number was calibrated to the published article or is simply what the generator made.
+//
+// Pure: the inputs are recomputed from the dataset with the engine's own table steps
+// (src/analysis/tables.ts), never read back from the page. Loaded only when a panel opens.
+
+import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
+import { perOrderTotals, windowedEvents } from '../analysis/tables.ts';
+import { rank } from '../analysis/stats/rank.ts';
+import type { Dataset } from '../analysis/types.ts';
+import published from '../../data/published.json' with { type: 'json' };
+import { valueAt, type ResultPath } from './resultPaths.ts';
+
+export type Cell = string | number | null;
+
+export interface Derivation {
+  path: ResultPath;
+  /** What the number means, in a sentence. */
+  meaning: string;
+  /** The engine's value at full precision (an interval is [lower, upper]); null where the data give none. */
+  value: number | [number, number] | null;
+  /** The values that enter the number, one row per person, month or arrest. */
+  inputs: { caption: string; columns: string[]; rows: Cell[][] } | null;
+  /** Quantities on the way from the inputs to the number. */
+  steps: { label: string; value: string | number | boolean | null }[];
+  formula: { words: string; symbols: string };
+  /** R that reproduces the value: `setup` builds the vectors from the inputs, `call` is the one call. */
+  r: { setup: string; call: string; note?: string } | null;
+  /** The engine file that computes it, relative to the repository root. */
+  engine: string;
+  /**
+   * 'calibrated': the synthetic data were built to reproduce this published figure (study view only);
+   * 'generator': an output of the data generator, not evidence of anything;
+   * 'setting': a choice of the analysis (window, resamples, seed), not a result.
+   */
+  status: 'calibrated' | 'generator' | 'setting';
+  statusNote: string;
+}
+
+/** A number as R reads it back exactly (JavaScript's shortest round-trip form). */
+export const rNumber = (x: number): string => (Number.isFinite(x) ? String(x) : 'NA');
+export const rVector = (xs: readonly number[]): string => `c(${xs.map(rNumber).join(', ')})`;
+const rStrings = (xs: readonly string[]): string => `c(${xs.map((s) => JSON.stringify(s)).join(', ')})`;
+
+const ENGINE = {
+  analyse: 'src/analysis/analyse.ts',
+  tables: 'src/analysis/tables.ts',
+  reduction: 'src/analysis/reduction.ts',
+  wilcoxon: 'src/analysis/stats/wilcoxonSignedRank.ts',
+  holm: 'src/analysis/stats/holm.ts',
+  ols: 'src/analysis/stats/linearRegression.ts',
+  kendall: 'src/analysis/stats/kendallTau.ts',
+  pearson: 'src/analysis/stats/pearson.ts',
+  spearman: 'src/analysis/stats/spearman.ts',
+  neumaier: 'src/analysis/stats/neumaier.ts',
+} as const;
+
+// ---- calibration: which paths reproduce a published figure, in the study's view only
+
+interface PublishedFigure { id: string; value: number; measure: string; kind: string; category?: string }
+
+/** The published figure a path was calibrated to, or null. Only in the study's view: 24 months, all categories. */
+export function publishedFigureFor(result: AnalysisResult, path: string): PublishedFigure | null {
+  const studyView = result.window === published.window && result.categories.length === result.domain.categories.length;
+  if (!studyView) return null;
+  for (const f of published.figures as PublishedFigure[]) {
+    const target =
+      f.measure === 'sample'
+        ? ({ issued: ['sample.register'], followup: ['sample.withFollowup'], analysed: ['sample.analysed', 'orders'] } as Record<string, string[]>)[f.kind] ?? []
+        : [f.category && f.category !== 'overall' ? `byCategory.${f.category}.${f.measure}.${f.kind}` : `${f.measure}.${f.kind}`];
+    if (target.includes(path)) return f;
+  }
+  return null;
+}
+
+function statusOf(result: AnalysisResult, path: string): Pick<Derivation, 'status' | 'statusNote'> {
+  const f = publishedFigureFor(result, path);
+  if (f) {
+    return {
+      status: 'calibrated',
+      statusNote: `Calibrated: the synthetic data were built to reproduce the article's figure (${f.value}${f.measure === 'sample' ? '' : f.kind === 'reduction' ? '%' : ''}, data/published.json; checked by tests/calibration.test.ts). Matching it shows the method, not new evidence.`,
+    };
+  }
+  return {
+    status: 'generator',
+    statusNote: 'An output of the synthetic data generator (scripts/generate-data.ts), not a published figure: it shows how the method behaves, and is not evidence about real orders.',
+  };
+}
+
+// ---- the per-person inputs of a measure
+
+type Which = 'events' | 'harm';
+interface MeasureRef { base: string; which: Which; category: string | null; measure: Measure }
+
+function measureRef(result: AnalysisResult, path: string): MeasureRef | null {
+  const m = /^(?:byCategory\.([^.]+)\.)?(events|harm)\./.exec(path);
+  if (!m) return null;
+  const [, category, which] = m as unknown as [string, string | undefined, Which];
+  const measure = category ? result.byCategory[category]?.[which] : result[which];
+  if (!measure) return null;
+  return { base: category ? `byCategory.${category}.${which}` : which, which, category: category ?? null, measure };
+}
+
+/** Each analysed person's before and after for a measure, recomputed from the events by the engine's steps. */
+export function personTotals(result: AnalysisResult, dataset: Dataset, which: Which, category: string | null): { ids: string[]; pre: number[]; post: number[] } {
+  const windowed = windowedEvents(dataset, result.window, result.categories);
+  const t = perOrderTotals(dataset, windowed, result.categories);
+  const block = category ? t.byCategory[category] : t.overall;
+  return which === 'events'
+    ? { ids: t.ids, pre: block.eventsPre, post: block.eventsPost }
+    : { ids: t.ids, pre: block.harmPre, post: block.harmPost };
+}
+
+const whatOf = (ref: MeasureRef, result: AnalysisResult) =>
+  `${ref.which === 'events' ? 'arrests' : 'total harm (CCHI days)'}${ref.category ? ` for ${result.categoryNames[ref.category].toLowerCase()}` : ''}`;
+const windowWords = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+
+function prePostInputs(ids: string[], pre: number[], post: number[], caption: string): Derivation['inputs'] {
+  return { caption, columns: ['Person (order)', 'Before', 'After'], rows: ids.map((id, k) => [id, pre[k], post[k]]) };
+}
+const prePostSetup = (pre: number[], post: number[]) => `pre <- ${rVector(pre)}\npost <- ${rVector(post)}`;
+
+function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPath, ref: MeasureRef): Derivation | null {
+  const rest = path.slice(ref.base.length + 1);
+  const { ids, pre, post } = personTotals(result, dataset, ref.which, ref.category);
+  const what = whatOf(ref, result);
+  const win = windowWords(result.window);
+  const base = { path, value: valueAt(result, path) as Derivation['value'], ...statusOf(result, path) };
+  const inputs = prePostInputs(ids, pre, post, `${what}, each person, ${win} before and after`);
+  const setup = prePostSetup(pre, post);
+  const m = ref.measure;
+  switch (rest) {
+    case 'pre':
+    case 'post':
+      return {
+        ...base, meaning: `The total of ${what} over all ${ids.length} analysed people in the ${win} ${rest === 'pre' ? 'before' : 'after'} their order.`,
+        inputs, steps: [{ label: 'People', value: ids.length }],
+        formula: { words: `Add up each person's ${rest === 'pre' ? 'before' : 'after'} value (compensated summation, so that totals of fractional harm are exact to the last digit).`, symbols: rest === 'pre' ? 'Σᵢ preᵢ' : 'Σᵢ postᵢ' },
+        r: { setup, call: `sum(${rest})` }, engine: ref.which === 'harm' ? ENGINE.neumaier : ENGINE.tables,
+      };
+    case 'reduction':
+      return {
+        ...base, meaning: `The proportional fall in ${what}: 1 − after ÷ before, over all ${ids.length} people (negative is a rise).`,
+        inputs, steps: [{ label: 'Total before', value: m.pre }, { label: 'Total after', value: m.post }],
+        formula: { words: 'One minus the total after divided by the total before; none when nothing was recorded before.', symbols: '1 − Σpost ÷ Σpre' },
+        r: { setup, call: '1 - sum(post) / sum(pre)' }, engine: ENGINE.reduction,
+      };
+    case 'ci':
+    case 'bootstrap.dropped':
+      return {
+        ...base,
+        meaning: rest === 'ci'
+          ? `The ${Math.round(100 * result.bootstrap.level)}% percentile bootstrap interval for the reduction in ${what}: how far the reduction moves when the ${ids.length} people are resampled with replacement.`
+          : `Bootstrap resamples left out of the interval for ${what} because their before-total was 0 (they have no reduction).`,
+        inputs,
+        steps: [
+          { label: 'Reduction (point estimate)', value: m.reduction },
+          { label: 'Resamples', value: result.bootstrap.resamples },
+          { label: 'Seed', value: result.bootstrap.seed },
+          { label: 'Level', value: result.bootstrap.level },
+          { label: 'Resamples dropped (before-total 0)', value: m.bootstrap.dropped },
+          { label: 'Why there is no interval', value: m.bootstrap.reason ?? null },
+        ],
+        formula: {
+          words: 'Draw the people with replacement, recompute 1 − Σpost ÷ Σpre for each resample, and take the 2.5th and 97.5th percentiles (R type 7) of those that have a before-total.',
+          symbols: 'quantile({1 − Σpost*ᵇ ÷ Σpre*ᵇ : b = 1…B, Σpre*ᵇ > 0}, (0.025, 0.975))',
+        },
+        r: {
+          setup,
+          call: `{ set.seed(${result.bootstrap.seed}); r <- replicate(${result.bootstrap.resamples}, { i <- sample(length(pre), replace = TRUE); 1 - sum(post[i]) / sum(pre[i]) }); ${rest === 'ci' ? 'quantile(r[is.finite(r)], c(0.025, 0.975), type = 7)' : 'sum(!is.finite(r))'} }`,
+          note: 'Same method, different random draws: the engine uses its own seeded generator (mulberry32), so R gives a slightly different interval.',
+        },
+        engine: ENGINE.reduction,
+      };
+    case 'test.pAdjusted':
+      return deriveHolm(result, ref, base);
+  }
+  if (rest.startsWith('test.')) return deriveWilcoxon(result, path, ref, base, ids, pre, post, what);
+  return null;
+}
+
+function deriveWilcoxon(result: AnalysisResult, path: ResultPath, ref: MeasureRef, base: Pick<Derivation, 'path' | 'value' | 'status' | 'statusNote'>, ids: string[], pre: number[], post: number[], what: string): Derivation {
+  const stat = path.slice(ref.base.length + 'test.'.length + 1);
+  const t = ref.measure.test;
+  const d = pre.map((x, k) => x - post[k]);
+  // Which ranks R uses: current R with < 50 pairs ranks every |d|, zeros included, and leaves the zeros out of V (Pratt);
+  // otherwise the zeros are dropped first (Wilcoxon's treatment).
+  const pratt = result.wilcoxon === 'current' && d.length < 50;
+  const ranks = pratt ? rank(d.map(Math.abs)) : (() => {
+    const nz = rank(d.filter((v) => v !== 0).map(Math.abs));
+    let j = 0;
+    return d.map((v) => (v === 0 ? null : nz[j++]));
+  })();
+  const rows: Cell[][] = ids.map((id, k) => [id, pre[k], post[k], d[k], d[k] === 0 ? (pratt ? `${ranks[k]} (zero: not in V)` : '—') : ranks[k], d[k] > 0 ? '+' : d[k] < 0 ? '−' : '0']);
+  const rLabel = result.wilcoxon === 'current' ? 'current R (4.6 and later) with its defaults' : 'R 4.5 and earlier (legacy rule; in R 4.6, pass exact and correct explicitly)';
+  const args = result.wilcoxon === 'current' ? 'paired = TRUE' : `paired = TRUE, exact = ${t.exact ? 'TRUE' : 'FALSE'}, correct = TRUE`;
+  const test = `wilcox.test(pre, post, ${args})`;
+  const calls: Record<string, string> = {
+    V: `unname(${test}$statistic)`,
+    p: `${test}$p.value`,
+    n: 'sum(pre != post)',
+    zeros: 'sum(pre == post)',
+    ties: '{ a <- abs(pre - post); a <- a[a != 0]; sum(a %in% a[duplicated(a)]) }',
+    z: '{ d <- pre - post; d <- d[d != 0]; n <- length(d); r <- rank(abs(d)); t <- table(r); c <- sum(r[d > 0]) - n * (n + 1) / 4; (c - sign(c) * 0.5) / sqrt(n * (n + 1) * (2 * n + 1) / 24 - sum(t^3 - t) / 48) }',
+  };
+  const meanings: Record<string, string> = {
+    V: `Wilcoxon's V for ${what}: the sum of the ranks of the people whose value fell (before − after > 0).`,
+    p: `The two-sided p-value of the paired Wilcoxon signed-rank test of before against after, for ${what}.`,
+    n: `People whose ${what} differ before and after: the pairs that carry information about the direction of change.`,
+    zeros: `People whose ${what} are the same before and after (including people with none in either period).`,
+    ties: `People whose absolute change in ${what} equals someone else's, so they share a rank.`,
+    z: `The continuity-corrected normal deviate of V, used when the test is not exact (${what}).`,
+  };
+  return {
+    ...base,
+    meaning: meanings[stat] ?? `A quantity of the paired Wilcoxon test for ${what}.`,
+    inputs: { caption: `${what}, each person: before, after, difference and rank of |difference|`, columns: ['Person (order)', 'Before', 'After', 'Difference', 'Rank of |difference|', 'Sign'], rows },
+    steps: [
+      { label: 'Pairs', value: d.length },
+      { label: 'Non-zero differences (n)', value: t.n },
+      { label: 'Zeros', value: t.zeros },
+      { label: 'Tied |differences|', value: t.ties },
+      { label: 'Zeros ranked then left out (Pratt)', value: pratt },
+      { label: 'V (sum of ranks of positive differences)', value: t.V },
+      { label: 'Exact p-value', value: t.exact },
+      { label: 'z (normal approximation)', value: t.z },
+      { label: "R's method", value: t.method },
+      { label: 'Follows', value: rLabel },
+      { label: 'Why there is no result', value: t.reason ?? null },
+    ],
+    formula: {
+      words: 'Take each person\'s difference before − after, rank the absolute differences (ties share the average rank), and add up the ranks of the positive ones to get V. The p-value compares V with its distribution when a rise and a fall are equally likely: exact (conditional on the ranks) below 50 pairs in current R, otherwise a normal approximation with a continuity correction.',
+      symbols: 'dᵢ = preᵢ − postᵢ;  V = Σ_{dᵢ>0} rank(|dᵢ|);  z = (V − n(n+1)/4 ∓ ½) ÷ √(n(n+1)(2n+1)/24 − Σ(t³−t)/48)',
+    },
+    r: { setup: prePostSetup(pre, post), call: calls[stat] ?? `${test}` },
+    engine: ENGINE.wilcoxon,
+  };
+}
+
+function deriveHolm(result: AnalysisResult, ref: MeasureRef, base: Pick<Derivation, 'path' | 'value' | 'status' | 'statusNote'>): Derivation {
+  const family = result.categories.map((c) => ({ c, p: result.byCategory[c][ref.which].test.p }));
+  const present = family.filter((f): f is { c: string; p: number } => f.p !== null);
+  const sorted = [...present].sort((a, b) => a.p - b.p);
+  const m = present.length;
+  const position = sorted.findIndex((f) => f.c === ref.category);
+  const multiplier = position < 0 ? null : m - position;
+  const k = present.findIndex((f) => f.c === ref.category);
+  return {
+    ...base,
+    meaning: `The p-value for ${whatOf(ref, result)} adjusted by Holm's method for testing ${m} categories at once.`,
+    inputs: { caption: `Raw p-values of the family (${ref.which === 'events' ? 'arrests' : 'harm'}, the categories in view)`, columns: ['Category', 'Raw p', 'Holm multiplier', 'Holm p'], rows: family.map((f) => {
+      const i = sorted.findIndex((s) => s.c === f.c);
+      return [result.categoryNames[f.c], f.p, i < 0 ? null : m - i, result.byCategory[f.c][ref.which].test.pAdjusted ?? null];
+    }) },
+    steps: [
+      { label: 'Tests in the family (m)', value: m },
+      { label: 'Rank of this p among them', value: position < 0 ? null : position + 1 },
+      { label: 'Multiplier (m + 1 − rank)', value: multiplier },
+      { label: 'Raw p', value: ref.measure.test.p },
+    ],
+    formula: {
+      words: 'Sort the family\'s p-values; multiply the i-th smallest by m + 1 − i, keep a running maximum so the order is preserved, and cap at 1.',
+      symbols: 'p̃₍ᵢ₎ = min(1, maxⱼ≤ᵢ (m + 1 − j) p₍ⱼ₎)',
+    },
+    r: k < 0 ? null : { setup: `p <- ${rVector(present.map((f) => f.p))}`, call: `p.adjust(p, method = "holm")[${k + 1}]` },
+    engine: ENGINE.holm,
+  };
+}
+
+// ---- months: trend, correlation and the monthly totals
+
+function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
+  const after = result.monthly.filter((mo) => mo.month > 0);
+  const x = after.map((mo) => mo.month);
+  const y = after.map((mo) => mo[which]);
+  const t = result.trend[which];
+  const what = which === 'events' ? 'monthly arrests' : 'monthly harm (CCHI days)';
+  const kendall = stat === 'tau' || stat === 'tauP';
+  const calls: Record<string, string> = {
+    slope: 'unname(coef(lm(y ~ x))[2])',
+    intercept: 'unname(coef(lm(y ~ x))[1])',
+    p: 'summary(lm(y ~ x))$coefficients[2, 4]',
+    tau: 'unname(suppressWarnings(cor.test(x, y, method = "kendall"))$estimate)',
+    tauP: 'suppressWarnings(cor.test(x, y, method = "kendall"))$p.value',
+  };
+  if (!(stat in calls)) return null;
+  const meanings: Record<string, string> = {
+    slope: `The change per month in ${what} after the order, from a straight line fitted by least squares to months 1 … ${result.window}.`,
+    intercept: `The fitted line's value at month 0 for ${what} (the line is intercept + slope × month).`,
+    p: `The p-value of the t-test that the straight-line slope of ${what} after the order is zero.`,
+    tau: `Kendall's τ between month and ${what} after the order: whether later months tend to be higher or lower.`,
+    tauP: `The p-value of Kendall's test of no tendency between month and ${what} after the order.`,
+  };
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: meanings[stat],
+    inputs: { caption: `${what}, months after the order`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: after.map((mo) => [mo.month, mo[which]]) },
+    steps: kendall
+      ? [{ label: 'Months', value: x.length }, { label: 'τ', value: t.tau }, { label: 'Method', value: t.tauMethod }, { label: 'Why there is no result', value: t.reason ?? null }]
+      : [{ label: 'Months', value: x.length }, { label: 'Slope', value: t.slope }, { label: 'Intercept', value: t.intercept }, { label: 'Why there is no result', value: t.reason ?? null }],
+    formula: kendall
+      ? { words: 'Over all pairs of months, count pairs where the later month is higher minus pairs where it is lower, scaled to −1 … 1 (τ-b, with ties); the test is exact without ties and below 50 months, otherwise normal.', symbols: 'τ_b = Σ sign(Δx)·sign(Δy) ÷ √(n₀ − n₁)(n₀ − n₂)' }
+      : { words: 'Least squares: the slope is the centred cross-product of month and value over the centred squares of month; t = slope ÷ its standard error on n − 2 degrees of freedom.', symbols: 'b = Σ(x − x̄)(y − ȳ) ÷ Σ(x − x̄)²;  t = b ÷ √(s² ÷ Σ(x − x̄)²)' },
+    r: { setup: `x <- ${rVector(x)}\ny <- ${rVector(y)}`, call: calls[stat] },
+    engine: kendall ? ENGINE.kendall : ENGINE.ols,
+  };
+}
+
+function deriveCorrelation(result: AnalysisResult, path: ResultPath): Derivation | null {
+  const m = /^correlation\.(pearson|spearman)\.(r|rho|p)$/.exec(path);
+  if (!m) return null;
+  const [, kind, stat] = m;
+  const events = result.monthly.map((mo) => mo.events);
+  const harm = result.monthly.map((mo) => mo.harm);
+  const test = kind === 'pearson' ? 'cor.test(events, harm)' : 'suppressWarnings(cor.test(events, harm, method = "spearman"))';
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: kind === 'pearson'
+      ? (stat === 'r' ? 'Pearson\'s correlation between monthly arrests and monthly harm across every month of the window.' : 'The p-value of the t-test of no linear correlation between monthly arrests and monthly harm.')
+      : (stat === 'rho' ? 'Spearman\'s rank correlation between monthly arrests and monthly harm.' : 'The p-value of Spearman\'s test of no rank correlation between monthly arrests and monthly harm.'),
+    inputs: { caption: `Arrests and harm in each of the ${events.length} months`, columns: ['Month', 'Arrests', 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo.events, mo.harm]) },
+    steps: kind === 'pearson'
+      ? [{ label: 'Months', value: events.length }, { label: 'r', value: result.correlation.pearson.r }, { label: 'Why there is no result', value: result.correlation.pearson.reason ?? null }]
+      : [{ label: 'Months', value: events.length }, { label: 'ρ', value: result.correlation.spearman.rho }, { label: "R's method", value: result.correlation.spearman.method }, { label: 'Why there is no result', value: result.correlation.spearman.reason ?? null }],
+    formula: kind === 'pearson'
+      ? { words: 'The covariance of the two series divided by the product of their standard deviations; t = √(n − 2)·r ÷ √(1 − r²) on n − 2 degrees of freedom.', symbols: 'r = Σ(x − x̄)(y − ȳ) ÷ √(Σ(x − x̄)² Σ(y − ȳ)²)' }
+      : { words: 'Pearson\'s r computed on the ranks of each series (ties averaged); exact or Edgeworth without ties, t approximation with ties.', symbols: 'ρ = r(rank(x), rank(y))' },
+    r: { setup: `events <- ${rVector(events)}\nharm <- ${rVector(harm)}`, call: stat === 'p' ? `${test}$p.value` : `unname(${test}$estimate)` },
+    engine: kind === 'pearson' ? ENGINE.pearson : ENGINE.spearman,
+  };
+}
+
+function deriveMonth(result: AnalysisResult, dataset: Dataset, path: ResultPath, k: number, which: string): Derivation | null {
+  const mo = result.monthly[k];
+  if (!mo || (which !== 'events' && which !== 'harm')) return null;
+  const chosen = new Set(result.categories);
+  const analysed = new Set(dataset.orders.filter((o) => o.sample === 'analysed').map((o) => o.id));
+  const arrests = dataset.events.filter((e) => e.month === mo.month && chosen.has(e.category) && analysed.has(e.orderId));
+  const when = mo.month < 0 ? `${-mo.month} ${mo.month === -1 ? 'month' : 'months'} before` : `${mo.month} ${mo.month === 1 ? 'month' : 'months'} after`;
+  return {
+    path, value: valueAt(result, path) as number, ...statusOf(result, path),
+    meaning: which === 'events' ? `Arrests of all analysed people in the month ${when} their order.` : `Total harm (CCHI days) of the arrests in the month ${when} the order.`,
+    inputs: { caption: `The arrests in month ${mo.month}`, columns: ['Person (order)', 'Category', 'Offence', 'Harm (days)'], rows: arrests.map((e) => [e.orderId, result.categoryNames[e.category] ?? e.category, e.offence, e.harm]) },
+    steps: [{ label: 'Month relative to the order', value: mo.month }, { label: 'Arrests', value: arrests.length }],
+    formula: which === 'events' ? { words: 'Count the arrests in that month, in the categories shown.', symbols: '#{arrests in month m}' } : { words: 'Add up the harm of the arrests in that month.', symbols: 'Σ harm over arrests in month m' },
+    r: { setup: `harm <- ${rVector(arrests.map((e) => e.harm))}`, call: which === 'events' ? 'length(harm)' : 'sum(harm)' },
+    engine: ENGINE.tables,
+  };
+}
+
+function derivePerson(result: AnalysisResult, dataset: Dataset, path: ResultPath, k: number, field: string): Derivation | null {
+  const row = result.perOrder[k];
+  const m = /^(events|harm)(Pre|Post)$/.exec(field);
+  if (!row || !m) return null;
+  const [, which, period] = m;
+  const chosen = new Set(result.categories);
+  const before = period === 'Pre';
+  const arrests = dataset.events.filter((e) => e.orderId === row.order && chosen.has(e.category) && (before ? e.month < 0 && e.month >= -result.window : e.month > 0 && e.month <= result.window));
+  return {
+    path, value: valueAt(result, path) as number, ...statusOf(result, path),
+    meaning: `${which === 'events' ? 'Arrests' : 'Total harm (CCHI days)'} of the person with order ${row.order} in the ${windowWords(result.window)} ${before ? 'before' : 'after'} the order.`,
+    inputs: { caption: `The arrests of order ${row.order}, ${before ? 'before' : 'after'}`, columns: ['Month', 'Category', 'Offence', 'Harm (days)'], rows: arrests.map((e) => [e.month, result.categoryNames[e.category] ?? e.category, e.offence, e.harm]) },
+    steps: [{ label: 'Arrests', value: arrests.length }],
+    formula: which === 'events' ? { words: 'Count the person\'s arrests in the period.', symbols: '#{arrests of person i in the period}' } : { words: 'Add up the harm of the person\'s arrests in the period.', symbols: 'Σ harm' },
+    r: { setup: `harm <- ${rVector(arrests.map((e) => e.harm))}`, call: which === 'events' ? 'length(harm)' : 'sum(harm)' },
+    engine: ENGINE.tables,
+  };
+}
+
+function deriveSample(result: AnalysisResult, dataset: Dataset, path: ResultPath): Derivation | null {
+  const calls: Record<string, [string, string]> = {
+    orders: ['sum(sample == "analysed")', 'Orders in the analysis: the people whose before and after are compared.'],
+    'sample.analysed': ['sum(sample == "analysed")', 'Orders eligible for analysis.'],
+    'sample.register': ['length(sample)', 'Orders in the register (every STRO issued).'],
+    'sample.withFollowup': ['sum(sample != "excluded_followup")', 'Orders with two full years before and after the order.'],
+    'sample.excludedFollowup': ['sum(sample == "excluded_followup")', 'Orders left out because they lacked two full years before and after.'],
+    'sample.excludedData': ['sum(sample == "excluded_data")', 'Orders left out because of data-quality problems.'],
+  };
+  const c = calls[path];
+  if (!c) return null;
+  return {
+    path, value: valueAt(result, path) as number, ...statusOf(result, path),
+    meaning: c[1],
+    inputs: { caption: 'The register of orders', columns: ['Order', 'Issued', 'In the analysis?'], rows: dataset.orders.map((o) => [o.id, o.issued, o.sample]) },
+    steps: [{ label: 'Register', value: result.sample.register }, { label: 'With follow-up', value: result.sample.withFollowup }, { label: 'Analysed', value: result.sample.analysed }],
+    formula: { words: 'Count the orders by their sample status.', symbols: '#{orders with status s}' },
+    r: { setup: `sample <- ${rStrings(dataset.orders.map((o) => o.sample))}`, call: c[0] },
+    engine: ENGINE.analyse,
+  };
+}
+
+function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | null {
+  const meanings: Record<string, string> = {
+    window: 'The months compared either side of each order: a choice of the reader (the study used 24).',
+    'bootstrap.resamples': 'How many times the people are resampled to form each bootstrap interval.',
+    'bootstrap.seed': 'The seed of the random generator that draws the resamples, so every view gives the same intervals.',
+    'bootstrap.level': 'The confidence level of the bootstrap intervals.',
+  };
+  if (!(path in meanings)) return null;
+  return {
+    path, value: valueAt(result, path) as number, status: 'setting', statusNote: 'A setting of the analysis, not a result.',
+    meaning: meanings[path], inputs: null, steps: [], formula: { words: 'Chosen, not computed.', symbols: '—' }, r: null,
+    engine: path === 'window' ? ENGINE.analyse : ENGINE.reduction,
+  };
+}
+
+/** The derivation of the number at `path` in this result, or null if the path names no number here. */
+export function derive(result: AnalysisResult, dataset: Dataset, path: ResultPath | string): Derivation | null {
+  const p = path as ResultPath;
+  if (valueAt(result, p) === undefined) return null;
+  const ref = measureRef(result, p);
+  if (ref) return deriveMeasure(result, dataset, p, ref);
+  const trend = /^trend\.(events|harm)\.(\w+)$/.exec(p);
+  if (trend) return deriveTrend(result, p, trend[1] as Which, trend[2]);
+  if (p.startsWith('correlation.')) return deriveCorrelation(result, p);
+  const month = /^monthly\.(\d+)\.(\w+)$/.exec(p);
+  if (month) return deriveMonth(result, dataset, p, Number(month[1]), month[2]);
+  const person = /^perOrder\.(\d+)\.(\w+)$/.exec(p);
+  if (person) return derivePerson(result, dataset, p, Number(person[1]), person[2]);
+  return deriveSample(result, dataset, p) ?? deriveSetting(result, p);
+}
+
+/** The R script of a derivation: its vectors, then the one call. */
+export function rScript(d: Derivation): string {
+  return d.r ? `${d.r.setup}\n${d.r.call}` : '';
+}

@@ -1,0 +1,119 @@
+// Every number on the Results page opens its derivation, by keyboard and by pointer; the panel's
+// full-precision value is the engine's value for that path (analyse() in Node), in the default
+// view and in a changed one; Esc returns focus to the number; the panel follows a change of view
+// or closes, never showing another view's derivation; axe finds nothing with it open; it fits a
+// 390 px screen.
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { valueAt } from '../../src/lib/resultPaths.ts';
+import type { AnalysisResult } from '../../src/analysis/analyse.ts';
+import type { ViewState } from '../../src/lib/urlState.ts';
+import { domain, expected, waitForView } from './helpers.ts';
+
+const full = (r: AnalysisResult, path: string): string => {
+  const v = valueAt(r, path) as number | [number, number] | null;
+  if (v === null) return 'none (the data give no value)';
+  return Array.isArray(v) ? `[${v.map(String).join(', ')}]` : String(v);
+};
+
+const panel = (page: Page) => page.locator('#derivation-panel');
+
+async function openAll(page: Page): Promise<Locator[]> {
+  for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+  return page.locator('main button.num[data-path]').all();
+}
+
+async function checkEvery(page: Page, r: AnalysisResult): Promise<number> {
+  const handles = await openAll(page);
+  expect(handles.length).toBeGreaterThan(100);
+  for (const [k, h] of handles.entries()) {
+    const path = (await h.getAttribute('data-path'))!;
+    // Alternate keyboard (Enter and Space) and pointer, so both reach every kind of number.
+    if (k % 3 === 0) {
+      await h.click();
+    } else {
+      await h.focus();
+      await page.keyboard.press(k % 3 === 1 ? 'Enter' : 'Space');
+    }
+    await expect(panel(page)).toBeVisible();
+    await expect(panel(page)).toHaveAttribute('data-path', path);
+    await expect(panel(page).locator('[data-derivation-value]'), path).toHaveText(full(r, path));
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await expect(h, `focus returns to ${path}`).toBeFocused();
+  }
+  return handles.length;
+}
+
+const changed: ViewState = { window: 12, categories: ['violence', 'drugs'] };
+
+test('every number on the Results page opens its derivation (default view)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await checkEvery(page, expected());
+});
+
+test('every number on the Results page opens its derivation (12 months, violence and drugs)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('results/?w=12&c=violence,drugs');
+  await waitForView(page, changed);
+  await checkEvery(page, expected(changed));
+});
+
+test('each number opens by pointer and by keyboard, and the static HTML already holds the handles', async ({ page, browser }) => {
+  // Without JavaScript the numbers are still focusable buttons.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(new URL('results/', test.info().project.use.baseURL).href);
+  expect(await plain.locator('main button.num[data-path]').count()).toBeGreaterThan(100);
+  await noJs.close();
+
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  const h = page.locator('[data-say="headline"] button.num[data-path="events.pre"]');
+  await h.click();
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(full(expected(), 'events.pre'));
+  await page.keyboard.press('Escape');
+  await h.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(full(expected(), 'events.pre'));
+  await expect(panel(page).locator('[data-r-call]')).toContainText('sum(pre)');
+  await page.keyboard.press('Escape');
+  await expect(h).toBeFocused();
+});
+
+test('the panel follows a change of view or closes, and never shows the old view', async ({ page }) => {
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await page.locator('[data-say="headline"] button.num[data-path="events.pre"]').click();
+  await expect(panel(page)).toBeVisible();
+  // Change the view with the controls while the panel is open.
+  await page.locator('input[name="category"][value="other"]').uncheck();
+  const view = { window: 24, categories: domain.categories.filter((c) => c !== 'other') };
+  await waitForView(page, view);
+  if (await panel(page).isVisible()) {
+    await expect(panel(page)).not.toHaveAttribute('data-stale');
+    await expect(panel(page).locator('[data-derivation-value]')).toHaveText(full(expected(view), 'events.pre'));
+  }
+  // A per-category number that leaves the page closes the panel.
+  await page.locator('[data-table="results:events"] button.num[data-path="byCategory.drugs.events.pre"]').click();
+  await expect(panel(page)).toBeVisible();
+  await page.locator('input[name="category"][value="drugs"]').uncheck();
+  await waitForView(page, { window: 24, categories: view.categories.filter((c) => c !== 'drugs') });
+  await expect(panel(page)).toBeHidden();
+});
+
+test('axe finds no violations with the panel open, and the panel fits a 390 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('results/?w=12&c=violence,drugs');
+  await waitForView(page, changed);
+  await page.locator('[data-table="results:harm"] button.num[data-path="byCategory.drugs.harm.test.V"]').click();
+  await expect(panel(page)).toBeVisible();
+  const box = (await panel(page).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  await expect(panel(page).getByRole('button', { name: 'Copy the R code' })).toBeVisible();
+});
