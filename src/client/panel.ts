@@ -9,6 +9,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { derive, rScript, type Cell, type Derivation } from '../lib/derivations.ts';
+import { sourceLink } from '../lib/source.ts';
 
 export interface PanelContext {
   result: AnalysisResult;
@@ -134,7 +135,10 @@ function build(d: Derivation, shown: string): HTMLElement[] {
   }
 
   const eng = el('p', 'Computed by ');
-  eng.append(el('code', d.engine), document.createTextNode('.'));
+  const link = el('a');
+  link.href = sourceLink(d.engine);
+  link.append(el('code', d.engine));
+  eng.append(link, document.createTextNode('.'));
   out.push(eng);
   return out;
 }

@@ -117,3 +117,13 @@ test('axe finds no violations with the panel open, and the panel fits a 390 px s
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   await expect(panel(page).getByRole('button', { name: 'Copy the R code' })).toBeVisible();
 });
+
+test('the engine file named in a derivation links to its published source', async ({ page, request }) => {
+  await page.goto('results/');
+  await page.locator('button.num[data-path="events.test.V"]').first().click();
+  const link = panel(page).getByRole('link', { name: 'src/analysis/stats/wilcoxonSignedRank.ts' });
+  await expect(link).toBeVisible();
+  const response = await request.get(new URL((await link.getAttribute('href'))!, page.url()).href);
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('export function wilcoxonSignedRank');
+});
