@@ -138,7 +138,7 @@ function versionCheck(o: EmitROptions): string {
 if (getRversion() < "4.6.0") {
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
        getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R (from the command line: ",
-       ${rString(`npm run analyze -- ${flags}`)}, ").", call. = FALSE)
+       ${rString(`npm run --silent analyze -- ${flags} > reproduce.R`)}, ").", call. = FALSE)
 }`;
 }
 
