@@ -79,6 +79,22 @@ export function parseRIntervals(text: string): Map<string, [number, number] | nu
   return intervals;
 }
 
+/**
+ * Whether R's value for one path agrees with the engine's: relative 1e-9; p-values also within an
+ * absolute 1e-15; OLS coefficients and correlation estimates also within 1e-12 of the scale of
+ * their series, because where their exact value is 0 R's QR and two-pass sums leave rounding noise
+ * (~1e-16 times the data) and no relative tolerance can pass. Nulls agree only with nulls.
+ */
+export function closeEnough(result: { monthly: { events: number; harm: number }[] }, path: string, engine: number | null, r: number | null): boolean {
+  if (engine === null || r === null) return engine === r;
+  let floor = 0;
+  if (/\.(p|tauP|pAdjusted)$/.test(path)) floor = 1e-15;
+  const trend = /^trend\.(events|harm)\.(slope|intercept)$/.exec(path);
+  if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[trend[1] as 'events' | 'harm'])));
+  if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
+  return Math.abs(r - engine) <= 1e-9 * Math.abs(engine) + floor;
+}
+
 /** An R string literal. */
 function rString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
@@ -122,7 +138,7 @@ function versionCheck(o: EmitROptions): string {
 if (getRversion() < "4.6.0") {
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
        getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R (from the command line: ",
-       ${rString(`npm run analyze -- ${flags}`)}, ").", call. = FALSE)
+       ${rString(`npm run --silent analyze -- ${flags} > reproduce.R`)}, ").", call. = FALSE)
 }`;
 }
 
