@@ -5,7 +5,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { emitR, numericLeaves } from '../../src/analysis/emitR.ts';
+import { closeEnough, emitR, numericLeaves, parseROutput } from '../../src/analysis/emitR.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { runRscript } from '../helpers/r.ts';
+import { readData } from '../helpers/bundled.ts';
 import { emitRArguments, emitRGenerator, rScriptFileName } from '../../src/lib/rCheck.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { domain, expected, waitForView } from './helpers.ts';
@@ -111,4 +114,24 @@ for (const view of views) {
 
 test('the file name carries the view', () => {
   expect(rScriptFileName({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'current' }, domain.categories)).toBe('stro-reproduce-w12-violence-drugs.R');
+});
+
+test('the script downloaded for the legacy rule, run in Debian\'s R 4.2, prints the page\'s numbers', async ({ page }) => {
+  const view: ViewState = { window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' };
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download R script' }).click()]);
+  const script = await readFile((await download.path())!, 'utf8');
+  const files = { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv') };
+  const printed = parseROutput(runRscript(script, files));
+  const r = expected(view);
+  const leaves = numericLeaves(r);
+  expect(printed.size).toBe(leaves.length);
+  for (const [path, value] of leaves) expect(closeEnough(r, path, value, printed.get(path) ?? null), `${path}: engine ${value}, R ${printed.get(path)}`).toBe(true);
+  // And the numbers the page itself shows for this view are R's.
+  for (const path of ['events.pre', 'events.post', 'events.test.V', 'harm.test.V']) {
+    const handles = page.locator(`button.num[data-path="${path}"]`);
+    expect(await handles.count(), path).toBeGreaterThan(0);
+    for (const h of await handles.all()) await expect(h, path).toHaveText(formatNumber(printed.get(path)!));
+  }
 });
