@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { repositoryLink, sourceLink } from '../src/lib/source.ts';
-import { agrees, compareWithR, comparisonSummary, emitRArguments, formatExact, rScriptFileName } from '../src/lib/rCheck.ts';
+import { compareWithR, comparisonSummary, emitRArguments, formatExact, rScriptFileName } from '../src/lib/rCheck.ts';
+import { closeEnough, numericLeaves } from '../src/analysis/emitR.ts';
+import { analyse } from '../src/analysis/analyse.ts';
+import { bundled } from './helpers/bundled.ts';
 
 const offline = { base: '/stro/', repository: '', ref: 'main' };
 const online = { base: '/', repository: 'https://github.com/owner/repo', ref: 'v0.2.0' };
@@ -23,27 +26,38 @@ test('with a repository URL, links go to the file (blob) or folder (tree) at the
   assert.throws(() => sourceLink('../secret', online));
 });
 
-test('agreement: relative 1e-9, and absolute 1e-15 for p-values only', () => {
+test('agreement is closeEnough: relative 1e-9, absolute 1e-15 for p-values, R\'s rounding noise where an estimate is 0', () => {
+  const r = analyse(bundled);
+  const agrees = (path: string, engine: number | null, rValue: number | null) => closeEnough(r, path, engine, rValue);
   assert.equal(agrees('events.pre', 210, 210), true);
   assert.equal(agrees('events.reduction', 0.5571428571428571, 0.5571428571428572), true);
   assert.equal(agrees('events.reduction', 0.557, 0.5571), false);
   assert.equal(agrees('events.test.p', 1.2e-10, 1.2000000001e-10), true);
   assert.equal(agrees('events.test.p', 1e-17, 5e-17), true);
-  assert.equal(agrees('trend.harm.slope', 1e-17, 5e-17), false);
   assert.equal(agrees('events.test.p', 0.01, 0.0100001), false);
+  assert.equal(agrees('trend.harm.slope', 0, 6.3e-16), true);
+  assert.equal(agrees('trend.harm.slope', -40, -40.01), false);
   assert.equal(agrees('events.test.V', null, null), true);
   assert.equal(agrees('events.test.V', null, 0), false);
-  assert.equal(agrees('events.test.V', 3, undefined), false);
+});
+
+test('the comparison uses closeEnough for every number, and a path R did not print differs', () => {
+  const r = analyse(bundled, { window: 2, categories: ['drugs'] });
+  const printed = new Map(numericLeaves(r));
+  assert.equal(compareWithR(r, printed).differing, 0);
+  printed.set('trend.events.slope', (printed.get('trend.events.slope') ?? 0) + 1e-3);
+  printed.delete('events.pre');
+  printed.set('nonsense.path', 1);
+  const c = compareWithR(r, printed);
+  assert.deepEqual(c.rows.filter((row) => !row.agree).map((row) => row.path), ['events.pre', 'trend.events.slope']);
+  assert.deepEqual(c.unexpected, ['nonsense.path']);
 });
 
 test('the comparison counts, and the summary reads as the reader needs it', () => {
-  const leaves: [string, number | null][] = [['a', 1], ['b.p', null], ['c', 2]];
-  const all = compareWithR(leaves, new Map<string, number | null>([['a', 1], ['b.p', null], ['c', 2]]));
-  assert.equal(all.agreeing, 3);
+  const rows = (agree: boolean[]) => agree.map((a, k) => ({ path: `p${k}`, engine: k, r: k, agree: a }));
+  const all = { rows: rows([true, true, true]), agreeing: 3, differing: 0, unexpected: [] };
   assert.equal(comparisonSummary(all, '4.6.0'), 'All 3 numbers agree, R 4.6.0');
-  const some = compareWithR(leaves, new Map<string, number | null>([['a', 1.5], ['b.p', null], ['z', 1]]));
-  assert.deepEqual(some.rows.map((r) => r.agree), [false, true, false]);
-  assert.deepEqual(some.unexpected, ['z']);
+  const some = { rows: rows([false, true, false]), agreeing: 1, differing: 2, unexpected: ['z'] };
   assert.equal(comparisonSummary(some, '4.6.0'), '2 of 3 numbers differ, R 4.6.0; R also printed 1 path the engine does not have');
   assert.equal(formatExact(undefined), 'not printed');
   assert.equal(formatExact(null), 'NA');

@@ -3,7 +3,7 @@
 // runs the base-R script from emitR() for the view on screen, and compares every number R prints
 // with the engine's number for the same path. webR itself loads later still, from ./webr.ts.
 import { analyse } from '../analysis/analyse.ts';
-import { emitR, numericLeaves, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
+import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
 import { parseDataset } from '../analysis/validate.ts';
 import { ordersCsv, eventsCsv } from '../lib/bundled.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
@@ -33,7 +33,7 @@ export async function checkView(input: CheckInput): Promise<CheckOutcome> {
   input.onStage?.('comparing');
   const dataset = parseDataset({ name: 'orders.csv', text: input.ordersCsv }, { name: 'events.csv', text: input.eventsCsv });
   const result = analyse(dataset, input.view);
-  return { comparison: compareWithR(numericLeaves(result), parseROutput(output)), version };
+  return { comparison: compareWithR(result, parseROutput(output)), version };
 }
 
 // ---- the page's view

@@ -6,6 +6,7 @@
 // Names are typed: <Live path> takes a ResultPath and <Say what> a SayName, so a typo in an MDX
 // page fails `npm run check`.
 
+import { shellWords, viewArguments } from './cliArguments.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
 import { valueAt, type ResultPath } from './resultPaths.ts';
@@ -50,15 +51,7 @@ export const SENTENCE_PARTS = {
   harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
   viewName: (r: AnalysisResult): Segments => [`${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`],
-  command: (r: AnalysisResult): Segments => {
-    const args = ['npm run analyze --'];
-    if (r.window !== r.domain.span) args.push(`--window ${r.window}`);
-    if (r.categories.length !== r.domain.categories.length) {
-      args.push(r.categories.length === 0 ? '--categories ""' : `--categories ${r.categories.join(',')}`);
-    }
-    args.push('--json');
-    return [args.join(' ')];
-  },
+  command: (r: AnalysisResult): Segments => [`npm run analyze -- ${shellWords([...viewArguments(r, r.domain), '--json'])}`],
   significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
     if (say.isEmpty(r)) return [say.EMPTY_VIEW];
     const m = measureAt(r, spec ?? 'events');

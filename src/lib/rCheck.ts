@@ -2,28 +2,15 @@
 // (the script from src/analysis/emitR.ts), and whether each pair agrees. Pure: the browser runs R
 // and calls these; the tests call them too.
 //
-// Agreement: two nulls agree (R printed NA where the engine has no value); a null beside a number,
-// or a path R did not print, differs. Two numbers agree when they are within a relative 1e-9 of
-// each other, which allows for the order of floating-point sums and nothing more. p-values may also
-// agree within an absolute 1e-15: for tiny p (e.g. 1e-17) the two sides' last digits are rounding
-// noise of the normal tail, and a difference below 1e-15 changes no conclusion.
+// Agreement is emitR.ts's closeEnough, the rule the emitted-script tests use: two nulls agree (R
+// printed NA where the engine has no value); a null beside a number, or a path R did not print,
+// differs; two numbers agree within a relative 1e-9 (the order of floating-point sums and nothing
+// more), p-values also within an absolute 1e-15, and OLS and correlation estimates whose exact
+// value is 0 within R's rounding noise.
 
-export const RELATIVE_TOLERANCE = 1e-9;
-export const P_ABSOLUTE_TOLERANCE = 1e-15;
-
-/** Paths whose leaf is a p-value: `….p`, `….pAdjusted`, `….tauP`. */
-export function isPValuePath(path: string): boolean {
-  return /(^|\.)(p|pAdjusted|tauP)$/.test(path);
-}
-
-export function agrees(path: string, engine: number | null, r: number | null | undefined): boolean {
-  if (r === undefined) return false;
-  if (engine === null || r === null) return engine === r;
-  if (!Number.isFinite(engine) || !Number.isFinite(r)) return engine === r;
-  const diff = Math.abs(engine - r);
-  if (diff <= RELATIVE_TOLERANCE * Math.max(Math.abs(engine), Math.abs(r))) return true;
-  return isPValuePath(path) && diff <= P_ABSOLUTE_TOLERANCE;
-}
+import { closeEnough, numericLeaves } from '../analysis/emitR.ts';
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import { shellWords, viewArguments } from './cliArguments.ts';
 
 export interface ComparedNumber {
   path: string;
@@ -41,11 +28,12 @@ export interface Comparison {
   unexpected: string[];
 }
 
-/** Every engine leaf (numericLeaves(result)) beside R's value for the same path (parseROutput(output)). */
-export function compareWithR(leaves: readonly (readonly [string, number | null])[], rValues: ReadonlyMap<string, number | null>): Comparison {
+/** Every number of the result (numericLeaves) beside R's value for the same path (parseROutput of R's output). */
+export function compareWithR(result: AnalysisResult, rValues: ReadonlyMap<string, number | null>): Comparison {
+  const leaves = numericLeaves(result);
   const rows = leaves.map(([path, engine]): ComparedNumber => {
     const r = rValues.has(path) ? rValues.get(path)! : undefined;
-    return { path, engine, r, agree: agrees(path, engine, r) };
+    return { path, engine, r, agree: r !== undefined && closeEnough(result, path, engine, r) };
   });
   const known = new Set(leaves.map(([path]) => path));
   const agreeing = rows.filter((row) => row.agree).length;
@@ -89,16 +77,10 @@ export function rScriptFileName(view: ScriptView, allCategories: readonly string
  * Only values that differ from the defaults are given, as in the page's own command line.
  */
 export function emitRArguments(view: ScriptView, domain: { span: number; categories: readonly string[] }): string[] {
-  const args: string[] = [];
-  if (view.window !== domain.span) args.push('--window', String(view.window));
-  const chosen = domain.categories.filter((c) => view.categories.includes(c));
-  if (chosen.length !== domain.categories.length) args.push('--categories', chosen.join(','));
-  if (view.wilcoxon === 'legacy') args.push('--wilcoxon', 'legacy');
-  args.push('--emit-r');
-  return args;
+  return [...viewArguments(view, domain), '--emit-r'];
 }
 
 /** What the script's header says wrote it: the same words the CLI writes for the same arguments. */
 export function emitRGenerator(view: ScriptView, domain: { span: number; categories: readonly string[] }): string {
-  return `npm run analyze -- ${emitRArguments(view, domain).join(' ')}`.trim();
+  return `npm run analyze -- ${shellWords(emitRArguments(view, domain))}`.trim();
 }
