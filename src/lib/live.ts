@@ -6,6 +6,7 @@
 // Names are typed: <Live path> takes a ResultPath and <Say what> a SayName, so a typo in an MDX
 // page fails `npm run check`.
 
+import { ANSWER, type AnswerPart } from './answer.ts';
 import { shellWords, viewArguments } from './cliArguments.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
@@ -45,6 +46,7 @@ export type MeasureSpec = Which | `${Which}.${string}`;
 /** Named sentences as segments; a name may carry an argument after a colon, e.g. "significance:events". */
 export const SENTENCE_PARTS = {
   headline: (r: AnalysisResult) => say.headlineParts(r),
+  answer: (r: AnalysisResult, part: AnswerPart) => (Object.hasOwn(ANSWER, part) ? ANSWER[part](r) : [NOT_AVAILABLE]),
   harmChange: (r: AnalysisResult) => say.harmChangeParts(r),
   trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),
   correlation: (r: AnalysisResult) => say.correlationParts(r),
