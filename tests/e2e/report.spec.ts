@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
 import { formatNumber, formatPercent } from '../../src/lib/format.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
+import { sentence } from '../../src/lib/live.ts';
 import { categoryName } from '../../src/analysis/categories.ts';
 import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
 
@@ -181,4 +182,14 @@ test('an unknown address gets the report\'s 404 page, with status 404 and links 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   for (const p of PAGES) await expect(page.getByRole('link', { name: p.title, exact: true })).toHaveCount(1);
+});
+
+test('the answer in three sentences reads as three sentences, in the study\'s view and another', async ({ page }) => {
+  for (const view of [{ window: 24, categories: domain.categories }, { window: 6, categories: ['drugs'] }]) {
+    await page.goto(view.window === 24 ? '' : '?w=6&c=drugs');
+    await waitForView(page, view);
+    const r = expected(view);
+    const want = ['answer:what', 'answer:harm', 'answer:meaning'].map((s) => sentence(r, s)).join(' ');
+    await expect(page.locator('p.answer')).toHaveText(want);
+  }
 });
