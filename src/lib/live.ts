@@ -59,6 +59,9 @@ export const SENTENCE_PARTS = {
     args.push('--json');
     return [args.join(' ')];
   },
+  /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm). */
+  change: (r: AnalysisResult, which: Which): Segments =>
+    which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
   significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
     if (say.isEmpty(r)) return [say.EMPTY_VIEW];
     const m = measureAt(r, spec ?? 'events');
