@@ -178,7 +178,12 @@ for (const [state, result] of Object.entries(states)) {
         assert.ok(bars.every((e) => Number(e.getAttribute('stroke-width') ?? e.parentElement!.getAttribute('stroke-width')) >= 1));
       }
       const swatches = [...(unitsAll as unknown as Element).querySelectorAll('svg')].filter((e) => /-swatch$/.test(e.parentElement!.getAttribute('class')!));
-      assert.deepEqual(swatches.map((e) => [e.getAttribute('fill'), e.getAttribute('stroke')]), result.categories.map((_, k) => [expected[k], strokes[k]]));
+      assert.deepEqual(swatches.slice(0, result.categories.length).map((e) => [e.getAttribute('fill'), e.getAttribute('stroke')]), result.categories.map((_, k) => [expected[k], strokes[k]]));
+      // one more swatch, last: the outlined (ghost) squares, empty with a grey outline
+      if (result.categories.length > 0) {
+        assert.equal(swatches.length, result.categories.length + 1);
+        assert.deepEqual([swatches.at(-1)!.getAttribute('fill'), swatches.at(-1)!.getAttribute('stroke')], ['none', '#767676']);
+      }
     });
 
     test('tables hold exactly the result’s numbers', () => {
@@ -186,7 +191,9 @@ for (const [state, result] of Object.entries(states)) {
         assert.deepEqual(table.rows, result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c][m].pre), formatNumber(result.byCategory[c][m].post)]));
       }
       const units = charts.tableEventUnits(result);
-      assert.deepEqual(units.rows.at(-1), ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)]);
+      assert.deepEqual(units.rows.at(-2), ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)]);
+      const fewer = result.events.pre - result.events.post;
+      assert.deepEqual(units.rows.at(-1), ['Did not recur (outlined squares)', '', fewer > 0 ? formatNumber(fewer) : 'none']);
       // figures that have nothing to draw without a category have no table rows either
       const monthly = result.categories.length === 0 ? [] : result.monthly;
       const people = result.categories.length === 0 ? [] : result.perOrder;
@@ -335,4 +342,88 @@ test('unit chart with no events still returns a labelled figure', () => {
   const figure = charts.eventUnitsChart([], states.empty, options);
   assert.equal(marks(figure, 'rect').length, 0);
   assert.ok(svgOf(figure).getAttribute('aria-label'));
+});
+
+// ---- the headline figure: ghosts, one person's arrests, readable names ----------------------
+
+/** The views the ghost tests run over: the study's, a smaller one, the empty one, and views where arrests rose. */
+const ghostViews: [string, AnalysisResult][] = [
+  ...Object.entries(states),
+  ['w3-modern-slavery (arrests rose)', analyse(bundled, { window: 3, categories: ['modern_slavery'] })],
+  ['w1-violence (arrests rose)', analyse(bundled, { window: 1, categories: ['violence'] })],
+];
+
+describe('eventUnits: ghosts (arrests that did not recur)', () => {
+  for (const [name, result] of ghostViews) {
+    test(`${name}: max(before − after, 0) outlined squares, after the after block's squares`, () => {
+      const expected = Math.max(result.events.pre - result.events.post, 0);
+      assert.equal(charts.ghostCount(result), expected);
+      const units = charts.eventUnits(bundled, result);
+      const ghosts = charts.eventGhosts(units, result);
+      assert.equal(ghosts.length, expected);
+      const figure = charts.eventUnitsChart(units, result, options);
+      assert.equal(marks(figure, 'ghost').length, expected, 'one outlined rect per ghost');
+      for (const g of marks(figure, 'ghost')) assert.equal(g.getAttribute('fill') ?? g.parentElement!.getAttribute('fill'), 'none');
+      // the ghosts fill the after block's cells that the after squares leave empty, up to the before block's count
+      const post = units.filter((u) => u.period === 'post');
+      const cells = new Set([...post.map((u) => `${u.x},${u.y}`), ...ghosts.map((g) => `${g.x},${g.y}`)]);
+      assert.equal(cells.size, post.length + ghosts.length, 'no ghost sits on a square');
+      if (expected > 0) assert.equal(cells.size, result.events.pre, 'after block with ghosts has the before block’s area');
+      // said in the text alternative and the table
+      const words = charts.describeEventUnits(result);
+      const last = charts.tableEventUnits(result).rows.at(-1)!;
+      if (result.categories.length === 0) return;
+      if (expected > 0) {
+        assert.match(words, new RegExp(`The ${formatNumber(expected)} arrests? that did not recur (is|are) outlined`));
+        assert.equal(last[2], formatNumber(expected));
+      } else if (result.events.post > result.events.pre) {
+        assert.match(words, /Arrests rose, so no arrests are outlined/);
+        assert.equal(last[2], 'none: arrests rose');
+      }
+      const legend = (figure as unknown as Element).textContent!;
+      assert.match(legend, expected > 0 ? new RegExp(`Did not recur \\(${formatNumber(expected)}\\)`) : /No outlined squares/);
+    });
+  }
+});
+
+describe('eventUnits: selecting one person', () => {
+  const views: [string, AnalysisResult][] = [['default', states.default], ['w12-violence-drugs', states['w12-violence-drugs']]];
+  for (const [name, result] of views) {
+    test(`${name}: the highlight set is exactly that person's arrests in the view`, () => {
+      const units = charts.eventUnits(bundled, result);
+      const people = [...new Set(bundled.events.map((e) => e.orderId))];
+      for (const id of people) {
+        // from the dataset directly: this person's events inside the window and the categories
+        const mine = bundled.events.filter((e) => e.orderId === id && Math.abs(e.month) <= result.window && e.month !== 0 && result.categories.includes(e.category));
+        const picked = charts.personUnits(units, id);
+        assert.equal(picked.length, mine.length, `person ${id}`);
+        const position = (e: (typeof bundled.events)[number]) => bundled.events.indexOf(e);
+        const byPosition = (a: number, b: number) => a - b;
+        assert.deepEqual(picked.map((k) => units[k].event).sort(byPosition), mine.map(position).sort(byPosition), `person ${id}: the same events`);
+        assert.ok(picked.every((k) => units[k].orderId === id));
+        const summary = charts.personSummary(units, id, result);
+        assert.equal(summary.pre, mine.filter((e) => e.month < 0).length);
+        assert.equal(summary.post, mine.filter((e) => e.month > 0).length);
+      }
+    });
+  }
+
+  test('the inspector names the person with readable category names, never codes', () => {
+    const result = states.default;
+    const units = charts.eventUnits(bundled, result);
+    const slaver = units.find((u) => u.category === 'modern_slavery')!.orderId;
+    const text = charts.describePerson(charts.personSummary(units, slaver, result));
+    assert.match(text, new RegExp(`^Person ${slaver} \\(a pseudonymised id\\): `));
+    assert.match(text, /Modern slavery \d/);
+    assert.doesNotMatch(text, /modern_slavery|_/);
+    const s = charts.personSummary(units, slaver, result);
+    for (const p of ['pre', 'post'] as const) {
+      for (const { name, n } of s.byCategory[p]) {
+        const code = result.categories.find((c) => result.categoryNames[c] === name)!;
+        assert.ok(code, `${name} is a category's readable name`);
+        assert.equal(n, units.filter((u) => u.orderId === slaver && u.period === p && u.category === code).length);
+      }
+    }
+    assert.deepEqual(Object.values(result.categoryNames), ['Modern slavery', 'Violence', 'Drugs', 'Other offences']);
+  });
 });

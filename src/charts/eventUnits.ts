@@ -9,17 +9,29 @@
 // Each square is filled with its category's colour and outlined in its darker stroke colour
 // (palette.ts), so even the lighter hues meet 3:1 against white; the legend swatches get the same outline.
 //
+// Ghosts: when arrests fell, the after block also holds max(before − after, 0) outlined, empty
+// squares, continuing the after block's reading order, so both blocks have the same area and the
+// empty outlines are the arrests that did not recur. When arrests rose there are none, and the
+// legend, the text alternative and the table say so.
+//
+// Selecting a person: every square knows its person (orderId) and its event's position in the
+// dataset (`event`, written on the square as data-e so the browser can move a square from its old
+// place to its new one when the view changes). personUnits() gives one person's squares and
+// describePerson() names them with readable category names.
+//
 // Finding a unit's square (for the focus ring and the pointer): the squares are the only rect
 // mark of this figure and are emitted in unit order, so unit k is the k-th <rect> of that mark's
 // group. Plot labels the group aria-label="rect"; the app (src/lib/figures.ts, drawFigure) renames
-// that to data-mark="rect" after drawing, and the browser (src/client/figures.ts) takes the k-th
-// rect under g[data-mark="rect"]. Adding another rect mark to this figure would break that.
+// that to data-mark="rect" after drawing, and the browser (src/client/units.ts) takes the k-th
+// rect under the first g[data-mark="rect"]. The ghosts are a second rect mark labelled "ghost" (so
+// data-mark="ghost"); adding another mark labelled "rect" before the squares would break that.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { formatNumber } from '../lib/format.ts';
 import { categoryList, count } from '../lib/wording.ts';
+import { categoryName } from '../analysis/categories.ts';
 import { strokeOf } from './palette.ts';
 import { NO_CATEGORY, categoryScale, frame, fromTo, periodLabel, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -41,7 +53,28 @@ export interface Unit {
   category: string;
   offence: string;
   harm: number;
+  /** The event's position in dataset.events: a stable identity across views. */
+  event: number;
 }
+
+/** An outlined empty cell in the after block: one arrest that did not recur. */
+export interface Ghost {
+  /** 0 … ghostCount − 1, in reading order after the last after-square. */
+  index: number;
+  col: number;
+  row: number;
+  x: number;
+  y: number;
+}
+
+/** How many arrests did not recur: max(before − after, 0). None when arrests rose or stayed level. */
+export function ghostCount(result: AnalysisResult): number {
+  return Math.max(result.events.pre - result.events.post, 0);
+}
+
+/** What the figure's help line promises: only what the browser code (src/client/units.ts) does. */
+export const UNITS_HELP =
+  'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. Esc clears the selection.';
 
 /** Empty columns between the two blocks. */
 const GAP = 2;
@@ -59,6 +92,7 @@ function blockColumns(dataset: Dataset): number {
 export function eventUnits(dataset: Dataset, result: AnalysisResult): Unit[] {
   const columns = blockColumns(dataset);
   const rank = new Map(result.categories.map((c, k) => [c, k]));
+  const position = new Map(dataset.events.map((e, k) => [e, k]));
   const chosen = dataset.events.filter((e) => Math.abs(e.month) <= result.window && rank.has(e.category));
   const units: Unit[] = [];
   for (const period of ['pre', 'post'] as const) {
@@ -69,10 +103,63 @@ export function eventUnits(dataset: Dataset, result: AnalysisResult): Unit[] {
       const col = k % columns;
       const row = Math.floor(k / columns);
       const x = col + (period === 'post' ? columns + GAP : 0);
-      units.push({ index: units.length, period, col, row, x, y: row, columns, orderId: e.orderId, month: e.month, category: e.category, offence: e.offence, harm: e.harm });
+      units.push({ index: units.length, period, col, row, x, y: row, columns, orderId: e.orderId, month: e.month, category: e.category, offence: e.offence, harm: e.harm, event: position.get(e)! });
     });
   }
   return units;
+}
+
+/** The ghosts' cells, after the after block's squares (same columns, same offset). */
+export function eventGhosts(units: readonly Unit[], result: AnalysisResult): Ghost[] {
+  const columns = units[0]?.columns ?? 10;
+  const post = units.filter((u) => u.period === 'post').length;
+  return Array.from({ length: ghostCount(result) }, (_, index) => {
+    const k = post + index;
+    const col = k % columns;
+    const row = Math.floor(k / columns);
+    return { index, col, row, x: col + columns + GAP, y: row };
+  });
+}
+
+/** The indices of one person's squares, before and after, in reading order. */
+export function personUnits(units: readonly Unit[], orderId: string): number[] {
+  return units.flatMap((u, k) => (u.orderId === orderId ? [k] : []));
+}
+
+export interface PersonSummary {
+  orderId: string;
+  pre: number;
+  post: number;
+  /** Readable category names with counts, in the view's category order. */
+  byCategory: Record<Period, { name: string; n: number }[]>;
+}
+
+/** One person's arrests in the view, before and after, by readable category name. */
+export function personSummary(units: readonly Unit[], orderId: string, result: AnalysisResult): PersonSummary {
+  const mine = units.filter((u) => u.orderId === orderId);
+  const split = (p: Period) =>
+    result.categories
+      .map((c) => ({ name: result.categoryNames[c] ?? categoryName(c), n: mine.filter((u) => u.period === p && u.category === c).length }))
+      .filter((x) => x.n > 0);
+  return { orderId, pre: mine.filter((u) => u.period === 'pre').length, post: mine.filter((u) => u.period === 'post').length, byCategory: { pre: split('pre'), post: split('post') } };
+}
+
+/** "Person O-2MB6UR (a pseudonymised id): 2 arrests before the order (Violence 2) and none after, highlighted; …" */
+export function describePerson(s: PersonSummary): string {
+  const list = (p: Period) => (s.byCategory[p].length ? ` (${s.byCategory[p].map((x) => `${x.name} ${formatNumber(x.n)}`).join(', ')})` : '');
+  const after = s.post === 0 ? 'none after' : `${formatNumber(s.post)} after${list('post')}`;
+  return (
+    `Person ${s.orderId} (a pseudonymised id): ${count(s.pre, 'arrest')} before the order${list('pre')} and ${after}. ` +
+    `Their ${count(s.pre + s.post, 'arrest')} in this view ${s.pre + s.post === 1 ? 'is' : 'are'} highlighted and the rest dimmed; Esc clears the selection.`
+  );
+}
+
+/** What the outlined squares show, in words (or that there are none, and why). */
+export function ghostWords(result: AnalysisResult): string {
+  const g = ghostCount(result);
+  if (g > 0) return `The ${count(g, 'arrest')} that did not recur ${g === 1 ? 'is' : 'are'} outlined as ${g === 1 ? 'an empty square' : 'empty squares'} in the after block.`;
+  if (result.events.post > result.events.pre) return 'Arrests rose, so no arrests are outlined as not recurring.';
+  return 'Arrests did not fall, so no arrests are outlined as not recurring.';
 }
 
 export function describeEventUnits(result: AnalysisResult): string {
@@ -82,7 +169,7 @@ export function describeEventUnits(result: AnalysisResult): string {
   return (
     `Each square is one arrest (for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order ` +
     `(${split('pre')}) and ${formatNumber(result.events.post)} in the ${months} after (${split('post')}). ` +
-    `Arrests ${fromTo(result.events)}.`
+    `Arrests ${fromTo(result.events)}. ${ghostWords(result)}`
   );
 }
 
@@ -93,6 +180,7 @@ export function tableEventUnits(result: AnalysisResult): ChartTable {
     rows: [
       ...result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c].events.pre), formatNumber(result.byCategory[c].events.post)]),
       ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)],
+      ['Did not recur (outlined squares)', '', ghostCount(result) > 0 ? formatNumber(ghostCount(result)) : result.events.post > result.events.pre ? 'none: arrests rose' : 'none'],
     ],
   };
 }
@@ -101,7 +189,8 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
   const width = options.width ?? 640;
   const columns = units[0]?.columns ?? 10;
   const across = 2 * columns + GAP;
-  const rows = Math.max(1, ...units.map((u) => u.row + 1));
+  const ghosts = eventGhosts(units, result);
+  const rows = Math.max(1, ...units.map((u) => u.row + 1), ...ghosts.map((g) => g.row + 1));
   const room = width - MARGIN.left - MARGIN.right;
   const cell = Math.max(2, Math.min(24, Math.floor(room / across)));
   const left = MARGIN.left + Math.max(0, Math.floor((room - across * cell) / 2)); // centre the grid
@@ -123,12 +212,49 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
     color: { ...categoryScale(result, options), legend: result.categories.length > 0 },
     marks: [
       Plot.rect(units, { x1: 'x', x2: (u: Unit) => u.x + 1, y1: 'y', y2: (u: Unit) => u.y + 1, fill: 'category', stroke: (u: Unit) => stroke(u.category), strokeWidth: 1, inset: INSET }),
+      Plot.rect(ghosts, { x1: 'x', x2: (g: Ghost) => g.x + 1, y1: 'y', y2: (g: Ghost) => g.y + 1, fill: 'none', stroke: GHOST_STROKE, strokeWidth: 1, inset: INSET + 0.5 }),
       Plot.text(titles, { x: 'x', y: () => 0, text: 'text', textAnchor: 'start', lineAnchor: 'bottom', dy: -8, fontSize: 13, fontWeight: 'bold' }),
       ...(result.categories.length === 0 ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', dy: 10, fontSize: 12 })] : []),
     ],
   });
   outlineSwatches(figure, result.categories, stroke);
+  ghostSwatch(figure, result);
+  markEvents(figure, units, ghosts.length > 0);
   return figure;
+}
+
+/** The outline of a ghost: 4.5:1 against white. */
+const GHOST_STROKE = '#767676';
+
+/**
+ * Each square carries its event's position in the dataset (data-e), for the browser's transition;
+ * the ghosts' group, Plot's second "rect" mark (Plot takes a string ariaLabel option as a channel,
+ * so the constant label is set here), is relabelled "ghost".
+ */
+function markEvents(figure: Figure, units: readonly Unit[], hasGhosts: boolean): void {
+  const svg = figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.children].find((e) => e.tagName.toLowerCase() === 'svg');
+  const [group, ghosts] = svg ? [...svg.querySelectorAll('g[aria-label="rect"]')] : [];
+  if (hasGhosts) ghosts?.setAttribute('aria-label', 'ghost');
+  if (!group) return;
+  [...group.querySelectorAll('rect')].forEach((r, k) => {
+    if (units[k]) r.setAttribute('data-e', String(units[k].event));
+  });
+}
+
+/** A last legend entry for the outlined squares: how many, or that there are none. */
+function ghostSwatch(figure: Figure, result: AnalysisResult): void {
+  if (figure.tagName.toLowerCase() === 'svg') return; // no legend
+  const swatch = [...figure.querySelectorAll('span')].find((s) => /-swatch$/.test(s.getAttribute('class') ?? ''));
+  if (!swatch) return;
+  const ghost = swatch.cloneNode(true) as Element;
+  const svg = ghost.querySelector('svg')!;
+  svg.setAttribute('fill', 'none');
+  svg.setAttribute('stroke', GHOST_STROKE);
+  svg.setAttribute('stroke-width', '2');
+  for (const node of [...ghost.childNodes]) if (node.nodeType === 3) node.remove(); // the category name
+  const g = ghostCount(result);
+  ghost.append(g > 0 ? `Did not recur (${formatNumber(g)})` : result.events.post > result.events.pre ? 'No outlined squares: arrests rose' : 'No outlined squares: no fall');
+  swatch.parentElement!.append(ghost);
 }
 
 /** Give Plot's legend swatches (in domain order) the same outline as the squares; the fill keeps the category hue. */
@@ -136,7 +262,7 @@ function outlineSwatches(figure: Figure, categories: readonly string[], stroke: 
   if (figure.tagName.toLowerCase() === 'svg') return; // no legend
   // Plot names the swatch <span>s "<unique class>-swatch"; each holds one <svg> with one <rect>
   const swatches = [...figure.querySelectorAll('svg')].filter((svg) => /-swatch$/.test(svg.parentElement?.getAttribute('class') ?? ''));
-  swatches.forEach((svg, k) => {
+  swatches.slice(0, categories.length).forEach((svg, k) => {
     if (k >= categories.length) return;
     svg.setAttribute('stroke', stroke(categories[k]));
     svg.setAttribute('stroke-width', '1.5'); // centred on the edge: half of it inside the 15px swatch

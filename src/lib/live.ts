@@ -54,6 +54,9 @@ export const SENTENCE_PARTS = {
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
   viewName: (r: AnalysisResult): Segments => [`${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`],
   command: (r: AnalysisResult): Segments => [`npm run analyze -- ${shellWords([...viewArguments(r, r.domain), '--json'])}`],
+  /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm). */
+  change: (r: AnalysisResult, which: Which): Segments =>
+    which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
   significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
     if (say.isEmpty(r)) return [say.EMPTY_VIEW];
     const m = measureAt(r, spec ?? 'events');

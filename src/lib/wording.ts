@@ -85,6 +85,16 @@ export function changeParts(m: Measure, base?: MeasureBase): Segments {
   return say`${indefinite(size)} ${num(size, at(base, 'reduction'))} ${m.reduction > 0 ? 'fall' : 'rise'}`;
 }
 
+/**
+ * The change in large type, short: "56% fewer" arrests, "83% less" harm, "28% more", "no change",
+ * "up from none". The percentage is a handle to the measure's reduction.
+ */
+export function changeShortParts(m: Measure, base: MeasureBase, fewer = 'fewer'): Segments {
+  if (m.reduction === null) return m.post > 0 ? ['up from none'] : ['no change'];
+  if (m.post === m.pre) return ['no change'];
+  return say`${num(formatPercent(Math.abs(m.reduction)), at(base, 'reduction'))} ${m.reduction > 0 ? fewer : 'more'}`;
+}
+
 /** "fell", "rose" or "did not change". */
 export function verb(m: Measure): string {
   return m.post < m.pre ? 'fell' : m.post > m.pre ? 'rose' : 'did not change';
