@@ -155,7 +155,7 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
     width,
   );
   const margin = { top: key.height + 22, left: 52, right: 16, bottom: 40 };
-  const halo = { stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
+  const halo = { fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
   return Plot.plot({
     ...frame(options, WORDS[which].aria, description),
     height: margin.top + margin.bottom + 250,
@@ -178,7 +178,7 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
       // cut at zero: the words say where the fit goes below it
       Plot.line(line, { x: 'month', y: 'value', stroke: 'black', strokeWidth: 2.5, clip: true }),
       // a white halo keeps the label readable where it crosses a bar
-      Plot.text(line.slice(0, 1).filter((p) => p.value >= 0), { x: 'month', y: 'value', text: () => 'fitted line', textAnchor: 'start', dy: -12, fontSize: SMALL_FONT, fill: 'black', ...halo }),
+      Plot.text(line.slice(0, 1).filter((p) => p.value >= 0), { x: 'month', y: 'value', text: () => 'fitted line', textAnchor: 'start', dy: -12, fontSize: SMALL_FONT, ...halo, fill: 'black' }),
     ],
   });
 }

@@ -90,7 +90,8 @@ export function perOrderChart(result: AnalysisResult, options: ChartOptions = {}
     ],
     width,
   );
-  const margin = { top: key.height + 62, left: 20, right: 20, bottom: 44 };
+  const lines = width < 520 ? 2 : 1; // the line saying what a row is wraps on a phone
+  const margin = { top: key.height + 48 + lines * 15, left: 20, right: 20, bottom: 44 };
   const ticks = countTicks(top, width - margin.left - margin.right);
   const axis = { ticks, tickFormat: formatNumber, label: 'Arrests per person', labelArrow: 'none' as const };
   return Plot.plot({
@@ -106,7 +107,7 @@ export function perOrderChart(result: AnalysisResult, options: ChartOptions = {}
     marks: [
       ...key.marks(margin.top, margin.left),
       // what a row is, above the rows
-      Plot.text([`One row per person (${count(rows.length, 'person', 'people')}), most arrests before at the top`], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -44, textAnchor: 'start', lineAnchor: 'bottom', lineWidth: (width - 8) / FONT_SIZE }),
+      Plot.text([`One row per person (${count(rows.length, 'person', 'people')}), most arrests before at the top`], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -44, textAnchor: 'start', lineAnchor: 'bottom', lineWidth: ((width - 8) / FONT_SIZE) * 0.8 }),
       Plot.gridX({ ticks }),
       Plot.axisX({ ...axis, anchor: 'top', labelOffset: 30 }),
       Plot.axisX({ ...axis, anchor: 'bottom' }),

@@ -117,7 +117,7 @@ export function periodBarsChart(
         strokeWidth: 1.5,
         inset: 0.75, // keeps the outline inside the band
       }),
-      Plot.text(bars, { y: at, x: 'value', text: (b: Bar) => formatNumber(b.value), dx: 4, textAnchor: 'start', fontSize: SMALL_FONT }),
+      Plot.text(bars, { y: at, x: 'value', text: (b: Bar) => formatNumber(b.value), dx: 4, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.ruleX([0]),
       // each category's name above its pair of bars, from the figure's left edge
       Plot.text(result.categories, { y: (c: string) => row(c, 'name'), x: 0, text: names, dx: -margin.left + 4, dy: 3, textAnchor: 'start', fontWeight: 'bold' }),
