@@ -136,7 +136,8 @@ document.addEventListener('change', (e) => {
   for (const other of document.querySelectorAll<HTMLInputElement>('input[data-study-scale]')) other.checked = studyScale;
   if (!current) return;
   for (const host of hosts()) {
-    if (!FIGURES[host.dataset.figure as FigureName]?.traced) continue;
+    const spec: FigureSpec | undefined = FIGURES[host.dataset.figure as FigureName];
+    if (!spec?.traced) continue;
     if (visible.has(host)) draw(host, current);
     else pending.add(host);
   }
