@@ -10,14 +10,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
-import { formatNumber } from '../src/lib/format.ts';
+import { formatEstimate, formatNumber } from '../src/lib/format.ts';
 import { categoryList, changeWords } from '../src/lib/wording.ts';
 import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-const options: ChartOptions = { document: document as unknown as Document };
 const snapshots = new URL('./snapshots/', import.meta.url);
 
 const states: Record<string, AnalysisResult> = {
@@ -25,11 +24,14 @@ const states: Record<string, AnalysisResult> = {
   'w12-violence-drugs': analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }),
   empty: analyse(bundled, { categories: [] }),
 };
+/** The study's view, which every figure gets as its second input, as the page does. */
+const study = states.default;
+const options: ChartOptions = { document: document as unknown as Document, study };
 
 interface Entry {
   chart: (r: AnalysisResult, o: ChartOptions) => Figure;
-  describe: (r: AnalysisResult) => string;
-  table: (r: AnalysisResult) => ChartTable;
+  describe: (r: AnalysisResult, study?: AnalysisResult) => string;
+  table: (r: AnalysisResult, study?: AnalysisResult) => ChartTable;
 }
 const figures: Record<string, Entry> = {
   eventUnits: {
@@ -100,7 +102,8 @@ const svgOf = (figure: Figure): Element => {
   const root = figure as unknown as Element;
   return root.tagName.toLowerCase() === 'svg' ? root : [...root.children].find((e) => e.tagName.toLowerCase() === 'svg')!;
 };
-const marks = (figure: Figure, label: string) => [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] rect`)];
+/** The rects of a mark type, leaving out the study's trace (dashed outlines, no fill). */
+const marks = (figure: Figure, label: string) => [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] rect`)].filter((r) => !r.closest('.study-trace'));
 const distinct = (values: (string | null)[]) => [...new Set(values)];
 
 // ---- tests --------------------------------------------------------------------------------
@@ -111,13 +114,13 @@ for (const [state, result] of Object.entries(states)) {
       test(`${name}: snapshot, labels and text alternatives`, () => {
         const figure = entry.chart(result, options);
         const svg = svgOf(figure);
-        assert.equal(svg.getAttribute('aria-description'), entry.describe(result));
+        assert.equal(svg.getAttribute('aria-description'), entry.describe(result, study));
         assert.ok(svg.getAttribute('aria-label'), 'every figure has an aria-label');
         assert.equal(svg.querySelector('title'), null, 'no information only in a hover title');
         assert.doesNotMatch(svg.outerHTML, /NaN|undefined|Infinity|@import|url\(http/);
-        const text = entry.describe(result);
+        const text = entry.describe(result, study);
         assert.doesNotMatch(text, /NaN|undefined|Infinity|null/);
-        const table = entry.table(result);
+        const table = entry.table(result, study);
         assert.ok(table.caption.length > 0);
         for (const row of table.rows) {
           assert.equal(row.length, table.columns.length);
@@ -241,7 +244,7 @@ test('wording follows the numbers: rose, no change, fell, in the words of src/li
   assert.match(charts.describeEventsByCategory(rise), /rose from 4 to 6, a 50% rise\./);
   assert.match(charts.describeEventsByCategory(withEvents(0, 3, null)), /rose from 0 to 3\./);
   assert.match(charts.describeEventUnits(withEvents(5, 5, 0)), /did not change \(5 before and after\)/);
-  for (const text of [withEvents(4, 6, -0.5), withEvents(5, 5, 0)].map(charts.describeEventsByCategory)) assert.doesNotMatch(text, /fell/);
+  for (const text of [withEvents(4, 6, -0.5), withEvents(5, 5, 0)].map((r) => charts.describeEventsByCategory(r))) assert.doesNotMatch(text, /fell/);
   assert.match(charts.describeEventsByCategory(base), new RegExp(`arrests for ${categoryList(base)} fell from 210 to 93, ${changeWords(base.events)}\\.`));
   assert.match(charts.describeHarmByCategory(base), new RegExp(`fell from [\\d,.]+ days to [\\d,.]+ days, ${changeWords(base.harm)}\\.`));
   // the chart layer has no wording of its own for a change
@@ -273,9 +276,13 @@ test('a fitted line below zero is drawn as fitted and said in words', () => {
   const warning = `The straight-line fit goes below zero by month ${first}; harm cannot be negative, so read the line as a summary of the trend, not a forecast.`;
   assert.ok(charts.describeMonthlyHarm(r).endsWith(warning));
   assert.ok(charts.tableMonthlyHarm(r).caption.includes(warning));
-  // not clipped: the table keeps the negative fitted values and the axis goes below zero
+  // the table keeps the negative fitted values; the axis stops at zero (no "−500" tick) and the line is cut there
   assert.ok(charts.tableMonthlyHarm(r).rows.some((row) => row[2].startsWith('−')));
-  assert.ok(Math.min(...(charts.monthlyHarmChart(r, options).scale('y')!.domain as number[])) < 0);
+  const chart = charts.monthlyHarmChart(r, options);
+  assert.equal(Math.min(...(chart.scale('y')!.domain as number[])), 0);
+  const ticks = [...svgOf(chart).querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent!);
+  assert.ok(ticks.length > 0 && ticks.every((t) => !t.startsWith('−')), ticks.join(' '));
+  assert.ok(svgOf(chart).querySelector('g[aria-label="line"]')!.hasAttribute('clip-path'), 'the fitted line is clipped to the frame');
   // where the fit stays above zero, nothing is said
   assert.doesNotMatch(charts.describeMonthlyEvents(r), /below zero/);
   assert.doesNotMatch(charts.describeMonthlyHarm(states['w12-violence-drugs']), /below zero/);
@@ -426,4 +433,124 @@ describe('eventUnits: selecting one person', () => {
     }
     assert.deepEqual(Object.values(result.categoryNames), ['Modern slavery', 'Violence', 'Drugs', 'Other offences']);
   });
+});
+
+// ---- the study's view, traced behind the view shown ---------------------------------------
+
+describe("the study's trace", () => {
+  const traced = ['eventsByCategory', 'harmByCategory', 'perOrder', 'monthlyHarm', 'monthlyEvents', 'scatter'] as const;
+  const w12 = states['w12-violence-drugs'];
+  const views: Record<string, { result: AnalysisResult; differs: boolean }> = {
+    study: { result: study, differs: false },
+    // the Wilcoxon rule changes no figure, so it draws no trace
+    'study, legacy rule': { result: analyse(bundled, { window: 24, categories: bundled.categories, wilcoxon: 'legacy' }), differs: false },
+    'w12, violence and drugs': { result: w12, differs: true },
+    'w24, one category': { result: analyse(bundled, { window: 24, categories: ['violence'] }), differs: true },
+    'w6, all categories': { result: analyse(bundled, { window: 6, categories: bundled.categories }), differs: true },
+  };
+  const traceOf = (figure: Figure) => svgOf(figure).querySelector('g.study-trace');
+
+  for (const [label, { result, differs }] of Object.entries(views)) {
+    test(`${label}: a trace ${differs ? 'is' : 'is not'} drawn, named in the key, the text and the table`, () => {
+      for (const name of traced) {
+        const entry = figures[name];
+        const figure = entry.chart(result, options);
+        const marksDrawn = traceOf(figure)?.querySelectorAll('rect, path, line').length ?? 0;
+        assert.equal(marksDrawn > 0, differs, `${name}: trace marks`);
+        const keyText = [...svgOf(figure).querySelectorAll('text')].map((t) => t.textContent);
+        assert.equal(keyText.includes("Study's view"), differs, `${name}: key entry`);
+        assert.equal(/the study's view \(24 months, all 4 categories\)/.test(entry.describe(result, study)), differs, `${name}: description`);
+        assert.equal(entry.table(result, study).columns.some((c) => c.startsWith("Study's view")), differs, `${name}: table`);
+        // without the study's result there is never a trace
+        assert.equal(traceOf(entry.chart(result, { document: options.document })), null);
+      }
+    });
+  }
+
+  test('the trace draws the study\'s numbers: bars, months, people and points', () => {
+    const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} ≠ ${b}`);
+    for (const [name, measure] of [['eventsByCategory', 'events'], ['harmByCategory', 'harm']] as const) {
+      const figure = figures[name].chart(w12, { ...options, studyScale: true });
+      const x = figure.scale('x')!;
+      const rects = [...traceOf(figure)!.querySelectorAll('rect')];
+      const expected = w12.categories.flatMap((c) => [study.byCategory[c][measure].pre, study.byCategory[c][measure].post]);
+      assert.equal(rects.length, expected.length);
+      rects.forEach((r, k) => close(x.invert!(Number(r.getAttribute('x')) + Number(r.getAttribute('width')) + 0.5) as number, expected[k], `${name} bar ${k}`));
+      // and in the table, in words
+      assert.deepEqual(figures[name].table(w12, study).rows.map((row) => row.slice(3)), w12.categories.map((c) => [formatNumber(study.byCategory[c][measure].pre), formatNumber(study.byCategory[c][measure].post)]));
+    }
+    for (const [name, which] of [['monthlyEvents', 'events'], ['monthlyHarm', 'harm']] as const) {
+      const figure = figures[name].chart(w12, { ...options, studyScale: true });
+      const y = figure.scale('y')!;
+      const x = figure.scale('x')!;
+      const rects = [...traceOf(figure)!.querySelectorAll('rect')];
+      const months = study.monthly.filter((m) => Math.abs(m.month) <= w12.window && m[which] > 0);
+      assert.equal(rects.length, months.length);
+      rects.forEach((r, k) => {
+        close(Math.round(x.invert!(Number(r.getAttribute('x')) + Number(r.getAttribute('width')) / 2) as number), months[k].month, `${name} month`);
+        close(y.invert!(Number(r.getAttribute('y'))) as number, months[k][which], `${name} month ${months[k].month}`);
+      });
+      const column = figures[name].table(w12, study).rows.map((row) => row.at(-1));
+      assert.deepEqual(column, w12.monthly.map((m) => formatNumber(study.monthly.find((s) => s.month === m.month)![which])));
+    }
+    {
+      const figure = charts.scatterChart(w12, { ...options, studyScale: true });
+      const [x, y] = [figure.scale('x')!, figure.scale('y')!];
+      const points = [...traceOf(figure)!.querySelectorAll('path')].map((p) => /translate\(([-\d.]+),([-\d.]+)\)/.exec(p.getAttribute('transform')!)!.slice(1).map(Number));
+      const months = study.monthly.filter((m) => Math.abs(m.month) <= w12.window);
+      assert.equal(points.length, months.length);
+      points.forEach(([px, py], k) => {
+        close(x.invert!(px) as number, months[k].events, `scatter events ${k}`);
+        close(y.invert!(py) as number, months[k].harm, `scatter harm ${k}`);
+      });
+    }
+    {
+      const figure = charts.perOrderChart(w12, { ...options, studyScale: true });
+      const x = figure.scale('x')!;
+      const lines = [...traceOf(figure)!.querySelectorAll('line')];
+      const rows = charts.tablePerOrder(w12, study).rows;
+      assert.equal(lines.length, rows.length);
+      lines.forEach((l, k) => {
+        const s = study.perOrder.find((p) => p.order === rows[k][1])!;
+        close(x.invert!(Number(l.getAttribute('x1'))) as number, s.eventsPre, `person ${rows[k][1]} before`);
+        close(x.invert!(Number(l.getAttribute('x2'))) as number, s.eventsPost, `person ${rows[k][1]} after`);
+        assert.deepEqual(rows[k].slice(4), [formatNumber(s.eventsPre), formatNumber(s.eventsPost)]);
+      });
+    }
+  });
+
+  test("keeping the study's scale fixes the axes at the study's, so a smaller view draws smaller", () => {
+    const one = analyse(bundled, { window: 24, categories: ['other'] });
+    for (const name of traced) {
+      const own = figures[name].chart(one, options);
+      const kept = figures[name].chart(one, { ...options, studyScale: true });
+      const studyOwn = figures[name].chart(study, options);
+      const axis = name === 'eventsByCategory' || name === 'harmByCategory' || name === 'perOrder' || name === 'scatter' ? 'x' : 'y';
+      assert.deepEqual(kept.scale(axis)!.domain, studyOwn.scale(axis)!.domain, `${name}: the study's ${axis} scale`);
+      assert.ok((own.scale(axis)!.domain as number[])[1] <= (kept.scale(axis)!.domain as number[])[1], `${name}: the view's own scale is no larger`);
+    }
+    // the months too: a 6-month view drawn on the study's 24 months
+    const six = analyse(bundled, { window: 6 });
+    assert.deepEqual(charts.monthlyEventsChart(six, { ...options, studyScale: true }).scale('x')!.domain, charts.monthlyEventsChart(study, options).scale('x')!.domain);
+    assert.deepEqual(charts.monthlyEventsChart(six, options).scale('x')!.domain, [-6.5, 6.5]);
+  });
+});
+
+test('one precision per kind of number: r and τ to 2 decimals, slopes to 3 significant figures', () => {
+  const r = states.default;
+  assert.match(charts.describeScatter(r), new RegExp(`Pearson's r = ${formatEstimate(r.correlation.pearson.r, 2)} `));
+  assert.match(formatEstimate(r.correlation.pearson.r, 2), /^−?\d\.\d{1,2}$|^−?\d$/);
+  assert.ok(charts.describeMonthlyEvents(r).includes(formatEstimate(Math.abs(r.trend.events.slope!))));
+});
+
+test('chart text is never smaller than 11px, at any width', () => {
+  for (const width of [320, 390, 640, 1200]) {
+    for (const [name, entry] of Object.entries(figures)) {
+      const figure = entry.chart(states['w12-violence-drugs'], { ...options, width });
+      const svg = svgOf(figure);
+      assert.equal(svg.getAttribute('width'), String(width), `${name} is drawn at the width asked for`);
+      assert.match(svg.getAttribute('style') ?? '', /font-size:\s*12px/, `${name}: base text size`);
+      for (const el of svg.querySelectorAll('[font-size]')) assert.ok(Number(el.getAttribute('font-size')) >= 11, `${name} at ${width}px: font-size ${el.getAttribute('font-size')}`);
+    }
+  }
 });

@@ -5,11 +5,11 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { categoryList, count } from '../lib/wording.ts';
-import { periodBarsChart, periodBarsTable } from './periodBars.ts';
-import { NO_CATEGORY, fromTo } from './shared.ts';
+import { periodBarsChart, periodBarsTable, studyBarsWords } from './periodBars.ts';
+import { NO_CATEGORY, fromTo, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
-export function describeEventsByCategory(result: AnalysisResult): string {
+export function describeEventsByCategory(result: AnalysisResult, study?: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const parts = result.categories.map((c) => {
     const m = result.byCategory[c].events;
@@ -18,18 +18,18 @@ export function describeEventsByCategory(result: AnalysisResult): string {
   return (
     `Arrests in the ${count(result.window, 'month')} before and after each order, by category: ${parts.join('; ')}. ` +
     `In all, arrests for ${categoryList(result)} ${fromTo(result.events)}.`
-  );
+  ) + withStudy(studyBarsWords(result, 'events', study));
 }
 
-export function tableEventsByCategory(result: AnalysisResult): ChartTable {
-  return periodBarsTable(result, 'events', `Arrests in the ${count(result.window, 'month')} before and after the order, by category`);
+export function tableEventsByCategory(result: AnalysisResult, study?: AnalysisResult): ChartTable {
+  return periodBarsTable(result, 'events', `Arrests in the ${count(result.window, 'month')} before and after the order, by category`, study);
 }
 
 export function eventsByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
   return periodBarsChart(
     result,
     'events',
-    { ariaLabel: 'Arrests before and after the order, by category', yLabel: 'Arrests', description: describeEventsByCategory(result) },
+    { ariaLabel: 'Arrests before and after the order, by category', yLabel: 'Arrests', description: describeEventsByCategory(result, options.study) },
     options,
   );
 }

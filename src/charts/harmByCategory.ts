@@ -5,11 +5,11 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { categoryList, count } from '../lib/wording.ts';
-import { periodBarsChart, periodBarsTable } from './periodBars.ts';
-import { NO_CATEGORY, fromTo } from './shared.ts';
+import { periodBarsChart, periodBarsTable, studyBarsWords } from './periodBars.ts';
+import { NO_CATEGORY, fromTo, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
-export function describeHarmByCategory(result: AnalysisResult): string {
+export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const parts = result.categories.map((c) => {
     const m = result.byCategory[c].harm;
@@ -18,18 +18,18 @@ export function describeHarmByCategory(result: AnalysisResult): string {
   return (
     `Total harm (Cambridge Crime Harm Index, days) in the ${count(result.window, 'month')} before and after each order, by category: ${parts.join('; ')}. ` +
     `In all, total harm for ${categoryList(result)} ${fromTo(result.harm, (n) => count(n, 'day'))}.`
-  );
+  ) + withStudy(studyBarsWords(result, 'harm', study));
 }
 
-export function tableHarmByCategory(result: AnalysisResult): ChartTable {
-  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after the order, by category`);
+export function tableHarmByCategory(result: AnalysisResult, study?: AnalysisResult): ChartTable {
+  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after the order, by category`, study);
 }
 
 export function harmByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
   return periodBarsChart(
     result,
     'harm',
-    { ariaLabel: 'Total harm before and after the order, by category', yLabel: 'Harm (CCHI days)', description: describeHarmByCategory(result) },
+    { ariaLabel: 'Total harm before and after the order, by category', yLabel: 'Harm (CCHI days)', description: describeHarmByCategory(result, options.study) },
     options,
   );
 }

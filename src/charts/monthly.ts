@@ -5,16 +5,21 @@
 // the line sit at true positions; each bar is 0.8 month wide. A month with 0 draws no bar and
 // is listed in the table. monthlyHarmChart is the article's third chart; monthlyEventsChart the same for arrests.
 // A straight line can cross zero where the counts approach it (harm in the default view does, near
-// the end). The line is drawn as fitted, below zero if need be, and the description and the
-// table caption say where it goes below zero and that it is a summary of the trend, not a forecast.
+// the end). The axis stops at zero, because neither arrests nor harm can be negative, so the line is
+// cut where it leaves the chart; the description and the table caption say where it goes below
+// zero (the table keeps its fitted values) and that it is a summary of the trend, not a forecast.
+//
+// The month ticks are spaced for the width drawn: every month when there is room, otherwise every
+// 2, 3, 6 or 12 months. When the view differs from the study's, dashed outlines show the study's
+// monthly totals behind the bars; keeping the study's scale fixes the months at the study's window
+// and the value axis at the study's highest month.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import type { MonthTotal } from '../analysis/tables.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, formatMonth, frame, fromTo, integerTicks, messageFigure } from './shared.ts';
+import { NO_CATEGORY, SMALL_FONT, STUDY, STUDY_CLASS, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, studyTrace, studyViewWords, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type Which = 'events' | 'harm';
@@ -24,11 +29,23 @@ const WORDS = {
   harm: { title: 'Total harm (CCHI days)', what: 'harm', noun: 'it', unit: 'day', label: 'Harm per month (CCHI days)', aria: 'Harm per month before and after the order' },
 } as const;
 
-/** Tick months: ±1 and multiples of a step up to ±W (always including ±W). */
-function monthTicks(window: number): number[] {
-  const step = window <= 6 ? 1 : window <= 12 ? 3 : 6;
-  const after = new Set([1, window]);
+/** Pixels between two tick labels such as "−24" at the chart's text size. */
+const TICK_ROOM = 34;
+
+/**
+ * Tick months for a window of ±W drawn `span` pixels wide: multiples of the smallest step (1, 2,
+ * 3, 6, 12, 24) that leaves TICK_ROOM between labels, ±1 when there is room beside the order, and
+ * ±W when it does not crowd the last multiple.
+ */
+function monthTicks(window: number, span: number): number[] {
+  const px = span / (2 * window + 1);
+  const step = [1, 2, 3, 6, 12, 24].find((s) => s * px >= TICK_ROOM) ?? 24;
+  const after = new Set<number>();
+  if (2 * px >= TICK_ROOM || step === 1) after.add(1);
   for (let m = step; m <= window; m += step) after.add(m);
+  const last = Math.max(0, ...after);
+  if (window !== last && (window - last) * px >= TICK_ROOM) after.add(window);
+  if (after.size === 0) after.add(window);
   const sorted = [...after].sort((a, b) => a - b);
   return [...sorted.map((m) => -m).reverse(), ...sorted];
 }
@@ -62,7 +79,21 @@ function belowZeroWarning(result: AnalysisResult, which: Which): string {
   return `The straight-line fit ${where}; ${WORDS[which].what} cannot be negative, so read the line as a summary of the trend, not a forecast.`;
 }
 
-function describeMonthly(result: AnalysisResult, which: Which): string {
+/** The study's totals for the months of the view shown, which the trace draws, or [] when the view is the study's. */
+export function studyMonths(result: AnalysisResult, which: Which, study: AnalysisResult | undefined): { month: number; value: number }[] {
+  const traced = studyTrace(result, study);
+  // only the months of the view shown, so the table can list each one beside the view's own
+  return traced ? traced.monthly.filter((m) => Math.abs(m.month) <= result.window).map((m) => ({ month: m.month, value: m[which] })) : [];
+}
+
+function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult | undefined): string {
+  const traced = studyTrace(result, study);
+  if (!traced) return '';
+  const total = which === 'harm' ? (n: number) => count(n, 'day') : formatNumber;
+  return `Dashed outlines show the months of ${studyViewWords(traced)}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.`;
+}
+
+function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const w = WORDS[which];
   const trend = result.trend[which];
@@ -77,7 +108,7 @@ function describeMonthly(result: AnalysisResult, which: Which): string {
   const lead =
     `${w.title} month by month, ${months} before and ${months} after the order. ` +
     `Summed over the months, ${w.noun} ${fromTo(result[which], total)}.`;
-  return [lead, slope, belowZeroWarning(result, which)].filter(Boolean).join(' ');
+  return [lead, slope, belowZeroWarning(result, which), studyWords(result, which, study)].filter(Boolean).join(' ');
 }
 
 /** "0.327 arrests", "1 arrest", "26.3 days": the slope as formatted, with its noun agreeing (the one count()). */
@@ -85,49 +116,77 @@ function perMonth(size: number, unit: string): string {
   return count(size, unit, `${unit}s`, formatEstimate);
 }
 
-function tableMonthly(result: AnalysisResult, which: Which): ChartTable {
+function tableMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult): ChartTable {
   const trend = result.trend[which];
   const fitted = (m: number) =>
     m > 0 && trend.slope !== null && trend.intercept !== null ? formatEstimate(trend.intercept + trend.slope * m) : '';
   const withTrend = trend.slope !== null && trend.intercept !== null;
   const warning = result.categories.length === 0 ? '' : belowZeroWarning(result, which);
+  const traced = result.categories.length === 0 ? null : studyTrace(result, study);
+  const studyValue = new Map(studyMonths(result, which, study).map((m) => [m.month, m.value]));
   return {
-    caption: `${WORDS[which].label}, months relative to the order${withTrend ? ', with the fitted line after the order' : ''}${warning ? `. ${warning}` : ''}`,
-    columns: ['Month', WORDS[which].label, ...(withTrend ? ['Fitted line'] : [])],
-    rows: result.categories.length === 0 ? [] : result.monthly.map((m) => [formatMonth(m.month), formatNumber(m[which]), ...(withTrend ? [fitted(m.month)] : [])]),
+    caption: `${WORDS[which].label}, months relative to the order${withTrend ? ', with the fitted line after the order' : ''}${traced ? `, and ${studyViewWords(traced)}` : ''}${warning ? `. ${warning}` : ''}`,
+    columns: ['Month', WORDS[which].label, ...(withTrend ? ['Fitted line'] : []), ...(traced ? ["Study's view"] : [])],
+    rows: result.categories.length === 0 ? [] : result.monthly.map((m) => [
+      formatMonth(m.month),
+      formatNumber(m[which]),
+      ...(withTrend ? [fitted(m.month)] : []),
+      ...(traced ? [studyValue.has(m.month) ? formatNumber(studyValue.get(m.month)) : ''] : []),
+    ]),
   };
 }
 
 function monthlyChart(result: AnalysisResult, which: Which, options: ChartOptions): Figure {
-  if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, WORDS[which].aria, describeMonthly(result, which));
-  const W = result.window;
-  const bar = { x1: (d: MonthTotal) => d.month - 0.4, x2: (d: MonthTotal) => d.month + 0.4, y: which };
+  const description = describeMonthly(result, which, options.study);
+  if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, WORDS[which].aria, description);
+  const width = widthOf(options);
+  const study = options.studyScale ? options.study : undefined;
+  const W = Math.max(result.window, study?.window ?? 0); // the months drawn
+  const bar = { x1: (d: { month: number }) => d.month - 0.4, x2: (d: { month: number }) => d.month + 0.4 };
   const line = trendLine(result, which);
-  const values = [...result.monthly.map((m) => m[which]), ...line.map((p) => p.value)];
-  const top = Math.max(1, ...values);
+  const trace = studyMonths(result, which, options.study);
+  const top = Math.max(1, ...result.monthly.map((m) => m[which]), ...line.map((p) => p.value), ...(study ? study.monthly.map((m) => m[which]) : []));
+  const key = legendKey(
+    [
+      { symbol: 'solid', label: 'Before the order' },
+      { symbol: 'solidAfter', label: 'After the order' },
+      ...(trace.length > 0 ? [{ symbol: 'study' as const, label: "Study's view" }] : []),
+    ],
+    width,
+  );
+  const margin = { top: key.height + 22, left: 52, right: 16, bottom: 40 };
+  const halo = { fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
   return Plot.plot({
-    ...frame(options, WORDS[which].aria, describeMonthly(result, which)),
-    height: 320,
-    marginTop: 30,
-    x: { domain: [-W - 0.5, W + 0.5], ticks: monthTicks(W), tickFormat: formatMonth, label: 'Months before (−) and after (+) the order' },
-    y: { domain: [Math.min(0, ...values), top], nice: true, grid: true, ticks: Math.min(0, ...values) < 0 ? undefined : integerTicks(top), label: WORDS[which].label, tickFormat: formatNumber },
+    ...frame(options, WORDS[which].aria, description),
+    height: margin.top + margin.bottom + 250,
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    x: { domain: [-W - 0.5, W + 0.5], ticks: monthTicks(W, width - margin.left - margin.right), tickFormat: formatMonth, label: 'Months from the order' },
+    y: { domain: [0, top], nice: true, grid: true, ticks: countTicks(top, 250), label: null, tickFormat: formatNumber },
     marks: [
-      Plot.rectY(result.monthly.filter((m) => m.month < 0), { ...bar, fill: periodColors.pre }),
-      Plot.rectY(result.monthly.filter((m) => m.month > 0), { ...bar, fill: periodColors.post }),
+      ...key.marks(margin.top, margin.left),
+      // the value axis's name above it, from the figure's left edge
+      Plot.text([WORDS[which].label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      Plot.rectY(trace, { ...bar, y: 'value', fill: 'none', ...STUDY, clip: true, className: STUDY_CLASS }),
+      Plot.rectY(result.monthly.filter((m) => m.month < 0), { ...bar, y: which, fill: periodColors.pre }),
+      Plot.rectY(result.monthly.filter((m) => m.month > 0), { ...bar, y: which, fill: periodColors.post }),
       Plot.ruleY([0]),
       Plot.ruleX([0], { strokeDasharray: '4,3' }),
-      Plot.text(['Order issued'], { x: 0, frameAnchor: 'top', dy: -14, fontSize: 11 }),
-      Plot.line(line, { x: 'month', y: 'value', stroke: 'black', strokeWidth: 2.5 }),
+      Plot.text(['Order issued'], { x: 0, frameAnchor: 'top', dx: 4, dy: 8, textAnchor: 'start', fontSize: SMALL_FONT, ...halo }),
+      // cut at zero: the words say where the fit goes below it
+      Plot.line(line, { x: 'month', y: 'value', stroke: 'black', strokeWidth: 2.5, clip: true }),
       // a white halo keeps the label readable where it crosses a bar
-      Plot.text(line.slice(0, 1), { x: 'month', y: 'value', text: () => 'fitted line', textAnchor: 'start', dy: -12, fontSize: 11, fill: 'black', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(line.slice(0, 1).filter((p) => p.value >= 0), { x: 'month', y: 'value', text: () => 'fitted line', textAnchor: 'start', dy: -12, fontSize: SMALL_FONT, ...halo, fill: 'black' }),
     ],
   });
 }
 
-export const describeMonthlyHarm = (result: AnalysisResult): string => describeMonthly(result, 'harm');
-export const tableMonthlyHarm = (result: AnalysisResult): ChartTable => tableMonthly(result, 'harm');
+export const describeMonthlyHarm = (result: AnalysisResult, study?: AnalysisResult): string => describeMonthly(result, 'harm', study);
+export const tableMonthlyHarm = (result: AnalysisResult, study?: AnalysisResult): ChartTable => tableMonthly(result, 'harm', study);
 export const monthlyHarmChart = (result: AnalysisResult, options: ChartOptions = {}): Figure => monthlyChart(result, 'harm', options);
 
-export const describeMonthlyEvents = (result: AnalysisResult): string => describeMonthly(result, 'events');
-export const tableMonthlyEvents = (result: AnalysisResult): ChartTable => tableMonthly(result, 'events');
+export const describeMonthlyEvents = (result: AnalysisResult, study?: AnalysisResult): string => describeMonthly(result, 'events', study);
+export const tableMonthlyEvents = (result: AnalysisResult, study?: AnalysisResult): ChartTable => tableMonthly(result, 'events', study);
 export const monthlyEventsChart = (result: AnalysisResult, options: ChartOptions = {}): Figure => monthlyChart(result, 'events', options);

@@ -1,16 +1,21 @@
 // The grouped before/after bars behind eventsByCategory and harmByCategory: one group per
-// category (named on the bottom axis, in result.categories order), a full-colour bar for the
-// months before the order and a light tint of the same colour for the months after. Every bar is
+// category (named above its pair, in result.categories order), a full-colour bar for the
+// months before the order and a light tint of the same colour for the months after. The bars run
+// across, so the category names and the Before/After labels keep their full width from a 320px
+// phone to a wide screen, and a key above the bars says which is which. Every bar is
 // outlined in the category's stroke colour (palette.ts), so each one, the tinted "after" bars
 // included, meets 3:1 against white; before and after also differ in lightness (greyscale) and
 // are told apart by position and the Before/After ticks.
-// Each bar carries its number, so a bar of height 0 still reads "0" and no value is hover-only.
+// Each bar carries its number, so a bar of length 0 still reads "0" and no value is hover-only.
+// When the view differs from the study's, a dashed outline behind each bar shows the study's
+// value for that category and period ("Study's view" in the key). The axis fits the view shown,
+// and the outlines are cut at its end, unless the reader keeps the study's scale.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { AFTER_OPACITY, strokeOf } from './palette.ts';
-import { NO_CATEGORY, PERIODS, categoryScale, frame, integerTicks, messageFigure, periodLabel, type Period } from './shared.ts';
+import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, categoryScale, countTicks, frame, legendKey, messageFigure, periodLabel, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type BarMeasure = 'events' | 'harm';
@@ -28,6 +33,30 @@ function periodBars(result: AnalysisResult, measure: BarMeasure): Bar[] {
   );
 }
 
+/**
+ * The study's bars for the categories shown (those the study has), or [] when the view is the
+ * study's: what the dashed outlines draw, straight from the study's result.byCategory.
+ */
+export function studyBars(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined): Bar[] {
+  const traced = studyTrace(result, study);
+  if (!traced) return [];
+  return result.categories.filter((c) => traced.byCategory[c]).flatMap((category) =>
+    PERIODS.map((period) => ({ category, period, value: traced.byCategory[category][measure][period] })),
+  );
+}
+
+/** The sentence a description adds when the study's values are traced: "In the study's view (…): Violence 80 before and 30 after; …". */
+export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined): string {
+  const traced = studyTrace(result, study);
+  const bars = studyBars(result, measure, study);
+  if (!traced || bars.length === 0) return '';
+  const parts = result.categories.filter((c) => traced.byCategory[c]).map((c) => {
+    const m = traced.byCategory[c][measure];
+    return `${traced.categoryNames[c] ?? c} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
+  });
+  return `Dashed outlines show ${studyViewWords(traced)}: ${parts.join('; ')}.`;
+}
+
 export function periodBarsChart(
   result: AnalysisResult,
   measure: BarMeasure,
@@ -36,45 +65,77 @@ export function periodBarsChart(
 ): Figure {
   if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, text.ariaLabel, text.description);
   const bars = periodBars(result, measure);
-  const top = Math.max(1, ...bars.map((b) => b.value)); // a domain of [0, 0] would float zero bars mid-air
+  const trace = studyBars(result, measure, options.study);
+  const width = widthOf(options);
+  const study = options.study;
+  const studyTop = options.studyScale && study ? Math.max(...study.categories.flatMap((c) => PERIODS.map((p) => study.byCategory[c][measure][p]))) : 0;
+  const top = Math.max(1, studyTop, ...bars.map((b) => b.value)); // a domain of [0, 0] would float zero bars mid-air
   const names = (c: string) => result.categoryNames[c] ?? c;
   const stroke = strokeOf(result, options.allCategories);
+  const key = legendKey(
+    [
+      { symbol: 'solid', label: 'Before the order' },
+      { symbol: 'pale', label: 'After (paler)' },
+      ...(trace.length > 0 ? [{ symbol: 'study' as const, label: "Study's view" }] : []),
+    ],
+    width,
+  );
+  const margin = { top: key.height + 4, left: 52, right: 48, bottom: 40 };
+  // One band per row: each category's name, then its Before and After bars (no facets, so the key
+  // and the axis are drawn once).
+  const row = (category: string, what: Period | 'name') => `${category}|${what}`;
+  const rows = result.categories.flatMap((c) => [row(c, 'name'), row(c, 'pre'), row(c, 'post')]);
+  const at = (b: Bar) => row(b.category, b.period);
+  const rowHeight = 28;
   return Plot.plot({
     ...frame(options, text.ariaLabel, text.description),
-    height: 360,
-    insetTop: 18, // room for the number above the tallest bar
+    height: margin.top + margin.bottom + rows.length * rowHeight,
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
     color: categoryScale(result, options),
-    marginLeft: 56, // room for "20,000"
-    marginBottom: 48, // Before/After ticks, then the category names beneath them
-    fx: { domain: result.categories, padding: 0.2 },
-    x: { domain: [...PERIODS], tickFormat: periodLabel, label: null, padding: 0.1 },
-    y: { domain: [0, top], nice: true, grid: true, ticks: integerTicks(top), label: text.yLabel, tickFormat: formatNumber },
+    y: {
+      domain: rows,
+      ticks: rows.filter((r) => !r.endsWith('|name')),
+      tickFormat: (r: string) => periodLabel(r.slice(r.lastIndexOf('|') + 1) as Period),
+      label: null,
+      paddingInner: 0.12,
+      paddingOuter: 0.05,
+      tickSize: 0,
+    },
+    x: { domain: [0, top], nice: true, grid: true, ticks: countTicks(top, width - margin.left - margin.right), label: text.yLabel, tickFormat: formatNumber },
     marks: [
-      Plot.barY(bars, {
-        fx: 'category',
-        x: 'period',
-        y: 'value',
+      ...key.marks(margin.top, margin.left),
+      Plot.barX(trace, { y: at, x: 'value', fill: 'none', ...STUDY, inset: 0.5, clip: true, className: STUDY_CLASS }),
+      Plot.barX(bars, {
+        y: at,
+        x: 'value',
         fill: 'category',
         fillOpacity: (b: Bar) => (b.period === 'pre' ? 1 : AFTER_OPACITY),
         stroke: (b: Bar) => stroke(b.category),
         strokeWidth: 1.5,
         inset: 0.75, // keeps the outline inside the band
       }),
-      Plot.text(bars, { fx: 'category', x: 'period', y: 'value', text: (b: Bar) => formatNumber(b.value), dy: -4, lineAnchor: 'bottom', fontSize: 11 }),
-      Plot.ruleY([0]),
-      Plot.axisFx({ anchor: 'bottom', tickFormat: names, label: null, tickSize: 0, tickPadding: 22, fontSize: 11, fontWeight: 'bold' }),
+      Plot.text(bars, { y: at, x: 'value', text: (b: Bar) => formatNumber(b.value), dx: 4, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.ruleX([0]),
+      // each category's name above its pair of bars, from the figure's left edge
+      Plot.text(result.categories, { y: (c: string) => row(c, 'name'), x: 0, text: names, dx: -margin.left + 4, dy: 3, textAnchor: 'start', fontWeight: 'bold' }),
     ],
   });
 }
 
-export function periodBarsTable(result: AnalysisResult, measure: BarMeasure, caption: string): ChartTable {
+export function periodBarsTable(result: AnalysisResult, measure: BarMeasure, caption: string, study?: AnalysisResult): ChartTable {
+  const traced = studyTrace(result, study);
+  const inStudy = (c: string) => traced?.byCategory[c] !== undefined;
   return {
-    caption,
-    columns: ['Category', 'Before', 'After'],
+    caption: traced ? `${caption}, with ${studyViewWords(traced)}` : caption,
+    columns: ['Category', 'Before', 'After', ...(traced ? ["Study's view: before", "Study's view: after"] : [])],
     rows: result.categories.map((c) => [
       result.categoryNames[c] ?? c,
       formatNumber(result.byCategory[c][measure].pre),
       formatNumber(result.byCategory[c][measure].post),
+      ...(traced ? (inStudy(c) ? [formatNumber(traced.byCategory[c][measure].pre), formatNumber(traced.byCategory[c][measure].post)] : ['', '']) : []),
     ]),
   };
 }

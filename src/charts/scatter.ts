@@ -1,20 +1,22 @@
 // Do months with more arrests also carry more harm? One dot per month: arrests across, total
 // harm up. Months before the order are filled dark dots, months after are mid-grey rings, so the
 // two periods separate in greyscale too; the key above the plot uses the same marks. Both axes start at zero because
-// both are counts. Pearson's r and its p are in the text alternative, not only on a hover.
+// both are counts. Pearson's r (2 decimals, as everywhere) and its p are in the text alternative,
+// not only on a hover. When the view differs from the study's, grey crosses show the study's
+// values for the same months.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, formatMonth, frame, integerTicks, messageFigure, periodKey, periodLabel } from './shared.ts';
+import { NO_CATEGORY, STUDY, STUDY_CLASS, countTicks, formatMonth, frame, legendKey, messageFigure, periodLabel, studyTrace, studyViewWords, widthOf, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const DOT = { r: 4 };
 const RING = { r: 4.5, strokeWidth: 1.75 };
 
-export function describeScatter(result: AnalysisResult): string {
+export function describeScatter(result: AnalysisResult, study?: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const { r, p, reason } = result.correlation.pearson;
   const months = result.monthly.length;
@@ -24,35 +26,71 @@ export function describeScatter(result: AnalysisResult): string {
   const stat =
     r === null
       ? `Pearson's correlation cannot be computed: ${reason ?? 'not enough variation'}.`
-      : `Pearson's r = ${formatEstimate(r)} (${formatPEquals(p)}).`;
-  return `${lead} ${stat}`;
+      : `Pearson's r = ${formatEstimate(r, 2)} (${formatPEquals(p)}).`;
+  return `${lead} ${stat}${withStudy(studyWords(result, study))}`;
 }
 
-export function tableScatter(result: AnalysisResult): ChartTable {
+/** The study's months within the window shown (arrests, harm), which the trace draws; [] when the view is the study's. */
+export function studyPoints(result: AnalysisResult, study: AnalysisResult | undefined): { month: number; events: number; harm: number }[] {
+  const traced = studyTrace(result, study);
+  return traced && result.categories.length > 0 ? traced.monthly.filter((m) => Math.abs(m.month) <= result.window).map((m) => ({ month: m.month, events: m.events, harm: m.harm })) : [];
+}
+
+function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): string {
+  const traced = studyTrace(result, study);
+  if (!traced || result.categories.length === 0) return '';
+  const r = traced.correlation.pearson.r;
+  return `Grey crosses show the same months in ${studyViewWords(traced)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.`;
+}
+
+export function tableScatter(result: AnalysisResult, study?: AnalysisResult): ChartTable {
+  const traced = result.categories.length === 0 ? null : studyTrace(result, study);
+  const inStudy = new Map(studyPoints(result, study).map((m) => [m.month, m]));
+  const studyCells = (month: number) => {
+    const s = inStudy.get(month);
+    return traced ? (s ? [formatNumber(s.events), formatNumber(s.harm)] : ['', '']) : [];
+  };
   return {
-    caption: 'Arrests and total harm (CCHI days) in each month relative to the order',
-    columns: ['Month', 'Period', 'Arrests', 'Harm (CCHI days)'],
-    rows: result.categories.length === 0 ? [] : result.monthly.map((m) => [formatMonth(m.month), periodLabel(m.month < 0 ? 'pre' : 'post'), formatNumber(m.events), formatNumber(m.harm)]),
+    caption: `Arrests and total harm (CCHI days) in each month relative to the order${traced ? `, with ${studyViewWords(traced)}` : ''}`,
+    columns: ['Month', 'Period', 'Arrests', 'Harm (CCHI days)', ...(traced ? ["Study's view: arrests", "Study's view: harm"] : [])],
+    rows: result.categories.length === 0 ? [] : result.monthly.map((m) => [formatMonth(m.month), periodLabel(m.month < 0 ? 'pre' : 'post'), formatNumber(m.events), formatNumber(m.harm), ...studyCells(m.month)]),
   };
 }
 
 export function scatterChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
   const ariaLabel = 'Arrests against harm, month by month';
-  if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, ariaLabel, describeScatter(result));
+  const description = describeScatter(result, options.study);
+  if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, ariaLabel, description);
+  const width = widthOf(options);
   const pre = result.monthly.filter((m) => m.month < 0);
   const post = result.monthly.filter((m) => m.month > 0);
-  const top = (key: 'events' | 'harm') => Math.max(1, ...result.monthly.map((m) => m[key]));
+  const trace = studyPoints(result, options.study);
+  const scaleTo = options.studyScale && options.study ? options.study.monthly : [];
+  const top = (key: 'events' | 'harm') => Math.max(1, ...result.monthly.map((m) => m[key]), ...scaleTo.map((m) => m[key]));
+  const key = legendKey(
+    [
+      { symbol: 'dot', label: 'Before the order' },
+      { symbol: 'ring', label: 'After the order' },
+      ...(trace.length > 0 ? [{ symbol: 'studyPoint' as const, label: "Study's view" }] : []),
+    ],
+    width,
+  );
+  const margin = { top: key.height + 22, left: 52, right: 20, bottom: 40 };
   return Plot.plot({
-    ...frame(options, ariaLabel, describeScatter(result)),
-    height: 380,
-    x: { domain: [0, top('events')], nice: true, grid: true, ticks: integerTicks(top('events')), label: 'Arrests in the month', tickFormat: formatNumber },
-    y: { domain: [0, top('harm')], nice: true, grid: true, ticks: integerTicks(top('harm')), label: 'Harm in the month (CCHI days)', tickFormat: formatNumber },
-    marginTop: 40,
+    ...frame(options, ariaLabel, description),
+    height: margin.top + margin.bottom + Math.round(Math.min(300, Math.max(220, width * 0.55))),
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    x: { domain: [0, top('events')], nice: true, grid: true, ticks: countTicks(top('events'), width - margin.left - margin.right), label: 'Arrests in the month', tickFormat: formatNumber },
+    y: { domain: [0, top('harm')], nice: true, grid: true, ticks: countTicks(top('harm'), 220), label: null, tickFormat: formatNumber },
     marks: [
-      ...periodKey(RING, DOT),
+      ...key.marks(margin.top, margin.left),
+      Plot.text(['Harm in the month (CCHI days)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      Plot.dot(trace, { x: 'events', y: 'harm', symbol: 'plus', r: 4.5, stroke: STUDY.stroke, strokeWidth: 1.5, clip: true, className: STUDY_CLASS }),
       Plot.dot(pre, { x: 'events', y: 'harm', fill: periodColors.pre, ...DOT }),
       Plot.dot(post, { x: 'events', y: 'harm', stroke: periodColors.post, fill: 'none', ...RING }),
     ],
   });
 }
-

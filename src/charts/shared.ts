@@ -6,11 +6,15 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
-import { changeWords, verb } from '../lib/wording.ts';
-import { colorScale, periodColors } from './palette.ts';
+import { changeWords, count, verb } from '../lib/wording.ts';
+import { AFTER_OPACITY, colorScale, periodColors } from './palette.ts';
 import type { ChartOptions, Figure } from './types.ts';
 
 const DEFAULT_WIDTH = 640;
+/** Chart text size in pixels. Figures are drawn at their container's width (never scaled down), so this is the size read. */
+export const FONT_SIZE = 12;
+/** The smallest text a figure draws (bar values, keys): still legible on a 320px phone. */
+export const SMALL_FONT = 11;
 
 export const PERIODS = ['pre', 'post'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -18,7 +22,91 @@ export const periodLabel = (p: Period): string => (p === 'pre' ? 'Before' : 'Aft
 
 /** The options every figure passes to Plot.plot. */
 export function frame(options: ChartOptions, ariaLabel: string, ariaDescription: string) {
-  return { document: options.document, width: options.width ?? DEFAULT_WIDTH, ariaLabel, ariaDescription };
+  return { document: options.document, width: widthOf(options), ariaLabel, ariaDescription, style: { fontSize: `${FONT_SIZE}px` } };
+}
+
+/** The width a figure is drawn at. */
+export const widthOf = (options: ChartOptions): number => options.width ?? DEFAULT_WIDTH;
+
+// ---- the study's view, kept in sight ------------------------------------------------------
+
+/** The trace's colour and dash: a mid grey (4.5:1 on white) in thin dashes, behind the data. */
+export const STUDY = { stroke: '#767676', strokeWidth: 1.25, strokeDasharray: '4,2' } as const;
+/** The class of a trace mark's group (<g class="study-trace">), by which tests and styles find it. */
+export const STUDY_CLASS = 'study-trace';
+
+/**
+ * The study's result when the view shown differs from it in anything a figure draws (the window
+ * or the categories), otherwise null. The Wilcoxon rule changes no figure, so it draws no trace.
+ */
+export function studyTrace(result: AnalysisResult, study: AnalysisResult | undefined): AnalysisResult | null {
+  if (!study) return null;
+  const same = result.window === study.window && result.categories.length === study.categories.length && result.categories.every((c) => study.categories.includes(c));
+  return same ? null : study;
+}
+
+/** A sentence about the study's view appended to a description, or nothing. */
+export const withStudy = (sentence: string): string => (sentence ? ` ${sentence}` : '');
+
+/** "the study's view (24 months, all 4 categories)": how captions name what the trace shows. */
+export function studyViewWords(study: AnalysisResult): string {
+  return `the study's view (${count(study.window, 'month')}, all ${count(study.categories.length, 'category', 'categories')})`;
+}
+
+// ---- keys drawn inside the plot's top margin ----------------------------------------------
+
+export type KeySymbol = 'dot' | 'ring' | 'solid' | 'solidAfter' | 'pale' | 'study' | 'studyPoint';
+export interface KeyItem {
+  symbol: KeySymbol;
+  label: string;
+}
+
+/** Rough width of a label at SMALL_FONT in system-ui (about 0.58em a character), for laying out keys. */
+const labelWidth = (text: string) => text.length * SMALL_FONT * 0.58;
+const KEY_ROW = 18;
+
+/**
+ * A key of symbols and labels, laid out left to right from the figure's left edge and wrapped
+ * onto further rows when the figure is narrow. `height` is the room it needs above the plot;
+ * `marks(marginTop, marginLeft)` draws it there (frame-anchored, so it needs the margins).
+ */
+export function legendKey(items: readonly KeyItem[], width: number): { height: number; marks: (marginTop: number, marginLeft: number) => Plot.Markish[] } {
+  const placed: { item: KeyItem; x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const item of items) {
+    const w = 16 + labelWidth(item.label) + 14;
+    if (x > 0 && x + w > width - 8) {
+      x = 0;
+      row += 1;
+    }
+    placed.push({ item, x, row });
+    x += w;
+  }
+  const height = items.length === 0 ? 0 : (row + 1) * KEY_ROW + 4;
+  return {
+    height,
+    marks: (marginTop, marginLeft) =>
+      placed.flatMap(({ item, x: at, row: r }) => {
+        const where = { frameAnchor: 'top-left' as const, dx: -marginLeft + 4 + at + 6, dy: -marginTop + 2 + KEY_ROW / 2 + r * KEY_ROW };
+        return [
+          keySymbol(item.symbol, where),
+          Plot.text([item.label], { ...where, dx: where.dx + 10, textAnchor: 'start', lineAnchor: 'middle', fontSize: SMALL_FONT }),
+        ];
+      }),
+  };
+}
+
+function keySymbol(symbol: KeySymbol, at: { frameAnchor: 'top-left'; dx: number; dy: number }): Plot.Markish {
+  switch (symbol) {
+    case 'dot': return Plot.dot([0], { ...at, r: 4, fill: periodColors.pre });
+    case 'ring': return Plot.dot([0], { ...at, r: 4.5, stroke: periodColors.post, strokeWidth: 1.75, fill: 'none' });
+    case 'solid': return Plot.dot([0], { ...at, symbol: 'square', r: 5.5, fill: periodColors.pre, stroke: periodColors.pre });
+    case 'solidAfter': return Plot.dot([0], { ...at, symbol: 'square', r: 5.5, fill: periodColors.post, stroke: periodColors.post });
+    case 'pale': return Plot.dot([0], { ...at, symbol: 'square', r: 5.5, fill: periodColors.pre, fillOpacity: AFTER_OPACITY, stroke: periodColors.pre, strokeWidth: 1.5 });
+    case 'study': return Plot.dot([0], { ...at, symbol: 'square', r: 5.5, fill: 'none', ...STUDY });
+    case 'studyPoint': return Plot.dot([0], { ...at, symbol: 'plus', r: 4.5, stroke: STUDY.stroke, strokeWidth: 1.5 });
+  }
 }
 
 /** The category colour options, with readable names in legends and axes. */
@@ -31,7 +119,7 @@ export function messageFigure(message: string, options: ChartOptions, ariaLabel:
   return Plot.plot({
     ...frame(options, ariaLabel, description),
     height: 120,
-    marks: [Plot.text([message], { frameAnchor: 'middle', fontSize: 13 })],
+    marks: [Plot.text([message], { frameAnchor: 'middle', fontSize: 13, lineWidth: Math.max(10, (widthOf(options) - 20) / 13) })],
   });
 }
 
@@ -41,6 +129,18 @@ export const NO_CATEGORY = 'No offence category is chosen, so there is nothing t
 /** Whole-number ticks 0 … top for small counts (Plot would otherwise tick 0.5, 1.5 …); undefined leaves Plot's own. */
 export function integerTicks(top: number): number[] | undefined {
   return top > 10 ? undefined : Array.from({ length: Math.ceil(top) + 1 }, (_, k) => k);
+}
+
+/**
+ * Ticks for a count axis `span` pixels long: whole numbers for small counts, otherwise about one
+ * tick per 70px (Plot's "nice" values), so labels such as "20,000" never touch on a phone.
+ */
+export function countTicks(top: number, span: number): number[] | number {
+  const room = Math.max(2, Math.floor(span / 70));
+  const whole = integerTicks(top);
+  if (!whole) return room;
+  const step = Math.ceil(whole.length / (room + 1));
+  return whole.filter((k) => k % step === 0);
 }
 
 /** Month −12 → "−12", 3 → "+3": the sign says which side of the order. */
@@ -56,19 +156,4 @@ export function fromTo(measure: Measure, amount: (n: number) => string = formatN
   if (measure.post === measure.pre) return `${verb(measure)} (${amount(measure.pre)} before and after)`;
   const span = `${verb(measure)} from ${amount(measure.pre)} to ${amount(measure.post)}`;
   return measure.reduction === null ? span : `${span}, ${changeWords(measure)}`;
-}
-
-/**
- * A before/after key drawn inside the plot's top margin with the same marks as the data
- * (filled dot = before, ring = after), where a swatch legend could only show two filled squares.
- */
-export function periodKey(ring: { r: number; strokeWidth: number }, dot: { r: number }): Plot.Markish[] {
-  const at = { frameAnchor: 'top-right' as const, dy: -16 };
-  const label = { ...at, textAnchor: 'start' as const, lineAnchor: 'middle' as const, fontSize: 11 };
-  return [
-    Plot.dot([0], { ...at, dx: -200, r: dot.r, fill: periodColors.pre }),
-    Plot.text(['Before the order'], { ...label, dx: -192 }),
-    Plot.dot([0], { ...at, dx: -88, r: ring.r, stroke: periodColors.post, strokeWidth: ring.strokeWidth, fill: 'none' }),
-    Plot.text(['After the order'], { ...label, dx: -79 }),
-  ];
 }

@@ -2,6 +2,7 @@
 // "show as table" alternative that each figure file also exports.
 
 import type * as Plot from '@observablehq/plot';
+import type { AnalysisResult } from '../analysis/analyse.ts';
 
 export interface ChartOptions {
   /** The document to create elements in; required outside the browser (pass linkedom's at build time). */
@@ -14,6 +15,14 @@ export interface ChartOptions {
    * Default: result.categories.
    */
   allCategories?: readonly string[];
+  /**
+   * The study's own view, analyse(dataset, defaultState(domain)): 24 months, all categories,
+   * current rule. When the view shown differs from it in what a figure draws (the window or the
+   * categories), the figure keeps a faint trace of the study's values behind the current ones.
+   */
+  study?: AnalysisResult;
+  /** Fix the value axes (and the months) at the study's scale, so a smaller view draws smaller. Default false. */
+  studyScale?: boolean;
 }
 
 /** What Plot.plot returns: an <svg>, or a <figure> holding a legend and the <svg>; with `.scale(name)`. */

@@ -122,7 +122,7 @@ async function renderFigures(result: AnalysisResult, token: number): Promise<voi
   if (hosts.length === 0) return;
   const figures = await loadFigures();
   if (token !== renderToken) return;
-  figures.renderAll(result);
+  figures.renderAll(result, (await loadEngine()).compute(defaults));
 }
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');

@@ -15,8 +15,12 @@ import { describeSampleFlow, sampleFlowChart, tableSampleFlow } from '../charts/
 export interface FigureSpec {
   title: string;
   draw(result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure;
-  describe(result: AnalysisResult): string;
-  table(result: AnalysisResult): ChartTable;
+  /** The text alternative; given the study's result, it also names the study's values wherever the figure traces them. */
+  describe(result: AnalysisResult, study?: AnalysisResult): string;
+  /** The "Show as table" numbers; given the study's result, with the study's values in extra columns where traced. */
+  table(result: AnalysisResult, study?: AnalysisResult): ChartTable;
+  /** Whether the figure draws a trace of the study's view, and so offers "keep the study's scale". */
+  traced?: boolean;
 }
 
 const plain = (chart: (r: AnalysisResult, o: ChartOptions) => Figure) => (r: AnalysisResult, _d: Dataset, o: ChartOptions) => chart(r, o);
@@ -28,17 +32,21 @@ export const FIGURES = {
     describe: describeEventUnits,
     table: tableEventUnits,
   },
-  eventsByCategory: { title: 'Arrests by category, before and after', draw: plain(eventsByCategoryChart), describe: describeEventsByCategory, table: tableEventsByCategory },
-  harmByCategory: { title: 'Total harm by category, before and after', draw: plain(harmByCategoryChart), describe: describeHarmByCategory, table: tableHarmByCategory },
-  perOrder: { title: 'Each person\'s arrests, before and after', draw: plain(perOrderChart), describe: describePerOrder, table: tablePerOrder },
-  monthlyHarm: { title: 'Total harm per month, with the trend after the order', draw: plain(monthlyHarmChart), describe: describeMonthlyHarm, table: tableMonthlyHarm },
-  monthlyEvents: { title: 'Arrests per month, with the trend after the order', draw: plain(monthlyEventsChart), describe: describeMonthlyEvents, table: tableMonthlyEvents },
-  scatter: { title: 'Monthly arrests against monthly harm', draw: plain(scatterChart), describe: describeScatter, table: tableScatter },
+  eventsByCategory: { title: 'Arrests by category, before and after', draw: plain(eventsByCategoryChart), describe: describeEventsByCategory, table: tableEventsByCategory, traced: true },
+  harmByCategory: { title: 'Total harm by category, before and after', draw: plain(harmByCategoryChart), describe: describeHarmByCategory, table: tableHarmByCategory, traced: true },
+  perOrder: { title: 'Each person\'s arrests, before and after', draw: plain(perOrderChart), describe: describePerOrder, table: tablePerOrder, traced: true },
+  monthlyHarm: { title: 'Total harm per month, with the trend after the order', draw: plain(monthlyHarmChart), describe: describeMonthlyHarm, table: tableMonthlyHarm, traced: true },
+  monthlyEvents: { title: 'Arrests per month, with the trend after the order', draw: plain(monthlyEventsChart), describe: describeMonthlyEvents, table: tableMonthlyEvents, traced: true },
+  scatter: { title: 'Monthly arrests against monthly harm', draw: plain(scatterChart), describe: describeScatter, table: tableScatter, traced: true },
   sampleFlow: { title: 'From the register to the analysed sample', draw: plain(sampleFlowChart), describe: describeSampleFlow, table: tableSampleFlow },
 } as const satisfies Record<string, FigureSpec>;
 export type FigureName = keyof typeof FIGURES;
 
-/** Figures drawn the same width at build time and in the browser, so nothing moves when the page becomes interactive. */
+/**
+ * The width figures are drawn at in the build (the first paint, scaled to fit its column). In the
+ * browser each figure is redrawn at its container's own width (src/client/figures.ts), so its text
+ * is read at the size drawn.
+ */
 export const FIGURE_WIDTH = 640;
 
 /**

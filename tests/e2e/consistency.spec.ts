@@ -12,9 +12,12 @@ import { bundled, domain, expected, waitForView } from './helpers.ts';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 
 /** The accessible name and description of a figure's charts as the engine draws them in Node (on linkedom). */
+// The page passes the study's result as each figure's second input (for the trace of the study's
+// view); the width changes no label, so the build's width stands in for the column's.
+const study = expected();
 function chartLabels(name: FigureName, r: AnalysisResult): string[] {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const figure = drawFigure(name, r, bundled, { document: document as unknown as Document, width: FIGURE_WIDTH, allCategories: bundled.categories });
+  const figure = drawFigure(name, r, bundled, { document: document as unknown as Document, width: FIGURE_WIDTH, allCategories: bundled.categories, study });
   const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
   return svgs.filter((s) => s.getAttribute('role') === 'img').map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`);
 }
@@ -48,12 +51,12 @@ for (const view of views) {
       }
       for (const el of await page.locator('[data-figure]').all()) {
         const spec = FIGURES[(await el.getAttribute('data-figure')) as FigureName];
-        await expect(el.locator('[data-caption]')).toHaveText(spec.describe(r));
+        await expect(el.locator('[data-caption]')).toHaveText(spec.describe(r, study));
         await el.scrollIntoViewIfNeeded();
         await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
         const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
         expect(labels, `${p.slug} ${await el.getAttribute('data-figure')}`).toEqual(chartLabels((await el.getAttribute('data-figure')) as FigureName, r));
-        const data = spec.table(r);
+        const data = spec.table(r, study);
         if (data.rows.length > 0) await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td')).toHaveText(data.rows.flat());
       }
       await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity|\[object/);

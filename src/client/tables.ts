@@ -1,0 +1,48 @@
+// Wide tables on narrow screens. A table too wide for its column scrolls sideways inside its
+// .table-wrap; where it does, the wrap becomes a named, focusable scrolling region (so the arrow
+// keys scroll it), and a line of text under it says that it scrolls. Shadows at the overflowing
+// edges come from the stylesheet (global.css, .table-wrap). Sizes are read only in a
+// ResizeObserver callback, all reads before any write, so this never forces a layout.
+const HINT = 'Scroll sideways to see the whole table.';
+let ids = 0;
+
+const observer = new ResizeObserver((entries) => {
+  const wraps = new Set(entries.map((e) => (e.target as HTMLElement).closest<HTMLElement>('.table-wrap')).filter((w): w is HTMLElement => w !== null));
+  const overflowing = [...wraps].map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth + 1] as const);
+  for (const [wrap, over] of overflowing) mark(wrap, over);
+});
+
+function mark(wrap: HTMLElement, over: boolean): void {
+  if (over === wrap.hasAttribute('data-overflowing')) return;
+  let hint = wrap.nextElementSibling?.classList.contains('scroll-hint') ? (wrap.nextElementSibling as HTMLElement) : null;
+  if (over) {
+    const caption = wrap.querySelector('caption');
+    if (caption && !caption.id) caption.id = `table-caption-${++ids}`;
+    wrap.dataset.overflowing = '';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    if (caption) wrap.setAttribute('aria-labelledby', caption.id);
+    else wrap.setAttribute('aria-label', 'Table');
+    if (!hint) {
+      hint = document.createElement('p');
+      hint.className = 'scroll-hint';
+      hint.setAttribute('aria-hidden', 'true'); // the region itself is announced as scrollable by its role
+      hint.textContent = HINT;
+      wrap.after(hint);
+    }
+    hint.hidden = false;
+  } else {
+    delete wrap.dataset.overflowing;
+    wrap.removeAttribute('tabindex');
+    wrap.removeAttribute('role');
+    wrap.removeAttribute('aria-labelledby');
+    wrap.removeAttribute('aria-label');
+    if (hint) hint.hidden = true;
+  }
+}
+
+for (const wrap of document.querySelectorAll<HTMLElement>('.table-wrap')) {
+  observer.observe(wrap);
+  const table = wrap.querySelector('table');
+  if (table) observer.observe(table); // new rows or columns for a new view change its width, not the wrap's
+}
