@@ -1,11 +1,9 @@
-// Figures in the browser: redraw every figure, caption and table from a new result, keep the
-// result downloads in step, and give the headline units figure its keyboard and pointer
-// inspection. Loaded on demand (it brings Observable Plot).
+// Figures in the browser: redraw every figure, caption and table from a new result, and give
+// the headline units figure its keyboard and pointer inspection. Loaded on demand (it brings Observable Plot).
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { eventUnits, type Unit } from '../charts/eventUnits.ts';
 import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName } from '../lib/figures.ts';
-import { resultsCsv, resultsJson } from '../lib/export.ts';
 import { formatNumber } from '../lib/format.ts';
 import { dataset } from '../lib/bundled.ts';
 import { fillTable } from './dom.ts';
@@ -33,7 +31,6 @@ export function renderAll(result: AnalysisResult): void {
   }
   for (const host of pending) observer.observe(host);
   scheduleIdle();
-  wireDownloads();
 }
 
 const pending = new Set<HTMLElement>();
@@ -83,22 +80,6 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
   delete plot.dataset.stale;
   plot.removeAttribute('aria-busy');
   if (plot.classList.contains('units')) resetUnits(plot);
-}
-
-/** Result downloads are built when the reader asks for them, from the result on screen. */
-let downloadsWired = false;
-function wireDownloads(): void {
-  if (downloadsWired) return;
-  downloadsWired = true;
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-download]')) {
-    link.addEventListener('click', () => {
-      if (!current) return; // still the default view: the static file is the right one
-      const json = link.dataset.download === 'json';
-      const body = json ? resultsJson(current) : resultsCsv(current);
-      if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-      link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json' : 'text/csv' }));
-    });
-  }
 }
 
 // ---- the headline units: one tab stop, arrow keys between arrests, pointer too
