@@ -142,7 +142,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
     result = engine.compute(state);
     performance.mark('stro:computed');
   } catch {
-    if (token === renderToken) cannotRecompute(state);
+    if (token === renderToken) cannotRecompute(state, source);
     return;
   }
   const flash = source !== 'load';
@@ -214,13 +214,14 @@ function markFiguresOutOfDate(hosts: NodeListOf<HTMLElement>, stale = true): voi
 }
 
 /** The engine could not run: say so, and put the controls and the address back to what is shown. */
-function cannotRecompute(asked: ViewState): void {
+function cannotRecompute(asked: ViewState, source: Source): void {
   endGesture();
   store.revert(shown);
   showView(shown);
   history.replaceState(null, '', url(shown));
   setDownloads(sameState(shown, defaults) ? 'static' : lastResult);
-  setAlert(`Your change (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${offline()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
+  const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
+  setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${offline()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
   document.documentElement.dataset.view = serialiseState(shown, domain) || 'default';
 }
 
