@@ -22,6 +22,7 @@ test('a one-month window says in words that its arrests are too few, and why the
   r.categories.forEach((c, k) => {
     const m = r.byCategory[c].events;
     const cell = table.rows[k + 1][4];
+    assert.equal(cell, intervalCell(m));
     if (m.ci) assert.equal(cell, formatInterval(m.ci));
     else {
       assert.ok(m.bootstrap.reason, `${c}: no interval comes with a reason`);

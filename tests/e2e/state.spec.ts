@@ -280,6 +280,6 @@ test('the paired-test setting is kept by the store, the address and the bar', as
   await expect(page.locator('[data-view-summary]')).toHaveText('24 months · all categories · R 4.5 and earlier');
   const r = expected(state);
   const V = page.locator('[data-table="results:events"] tbody tr').first().locator('td').nth(4);
-  await expect(V).toHaveText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(r.events.test.V));
+  await expect(V).toHaveText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(r.events.test.V!));
   expect(r.events.test.V).not.toBe(expected().events.test.V); // the two rules differ in this view
 });
