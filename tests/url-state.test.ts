@@ -66,3 +66,24 @@ test('every ignored parameter is reported with what is allowed, and valid parts 
   // The canonical address of a query with ignored parts is that of the state it produced.
   assert.equal(serialiseState(state, domain), '?c=violence');
 });
+
+test('the view bar\'s one-line summary follows the state', async () => {
+  const { viewSummary } = await import('../src/lib/urlState.ts');
+  const { categoryName } = await import('../src/analysis/categories.ts');
+  assert.equal(viewSummary(all, domain, categoryName), '24 months · all categories · current R');
+  assert.equal(viewSummary({ window: 1, categories: ['drugs', 'modern_slavery'], wilcoxon: 'legacy' }, domain, categoryName), '1 month · modern slavery, drugs · R 4.5 and earlier');
+  assert.equal(viewSummary({ window: 12, categories: [] }, domain, categoryName), '12 months · no categories · current R');
+});
+
+test('the notice names every ignored parameter with what it accepts, and quotes hostile values as short text', async () => {
+  const { ignoredNotice } = await import('../src/lib/urlState.ts');
+  assert.equal(ignoredNotice([]), '');
+  const { ignored } = parseStateReport('?w=99&c=foo&zoom=2', domain);
+  assert.equal(
+    ignoredNotice(ignored),
+    "Part of this page's address was ignored: w=99 (the window is a whole number of months from 1 to 24); c=foo (the categories are one or more of modern_slavery, violence, drugs, other (comma-separated), or none); and zoom=2 (zoom is not a setting of this report, whose settings are w, c and wilcoxon). The address now names the view on screen.",
+  );
+  assert.match(ignoredNotice(parseStateReport('?w=12.5', domain).ignored), /^Part of this page's address was ignored: w=12\.5 \(the window is a whole number of months from 1 to 24\)\./);
+  const long = ignoredNotice(parseStateReport(`?c=${'x'.repeat(200)}%0A`, domain).ignored);
+  assert.ok(long.includes(`c=${'x'.repeat(39)}…`) && !long.includes('\n'));
+});

@@ -1,12 +1,11 @@
 // Figures in the browser: redraw every figure, caption and table from a new result, each chart at
-// its container's width, with a trace of the study's view when the view differs; keep the result
-// downloads in step. The headline units figure's keyboard, pointer and touch inspection lives in
+// its container's width, with a trace of the study's view when the view differs (the result
+// downloads are main.ts's). The headline units figure's keyboard, pointer and touch inspection lives in
 // units.ts. Loaded on demand (it brings Observable Plot).
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName, type FigureSpec } from '../lib/figures.ts';
 import { studyTrace } from '../charts/shared.ts';
 import { defaultState } from '../lib/urlState.ts';
-import { resultsCsv, resultsJson } from '../lib/export.ts';
 import { dataset } from '../lib/bundled.ts';
 import { fillTable } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
@@ -42,7 +41,6 @@ export function renderAll(result: AnalysisResult, studyResult?: AnalysisResult):
     }
   }
   scheduleIdle();
-  wireDownloads();
 }
 
 const hosts = () => document.querySelectorAll<HTMLElement>('[data-figure]');
@@ -168,18 +166,3 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
   if (plot.classList.contains('units')) resetUnits(plot, result);
 }
 
-/** Result downloads are built when the reader asks for them, from the result on screen. */
-let downloadsWired = false;
-function wireDownloads(): void {
-  if (downloadsWired) return;
-  downloadsWired = true;
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-download]')) {
-    link.addEventListener('click', () => {
-      if (!current) return; // still the default view: the static file is the right one
-      const json = link.dataset.download === 'json';
-      const body = json ? resultsJson(current) : resultsCsv(current);
-      if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-      link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json' : 'text/csv' }));
-    });
-  }
-}

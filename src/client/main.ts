@@ -4,7 +4,9 @@
 // when they are first needed.
 
 import { createStore, type Source } from './store.ts';
-import { defaultState, parseState, sameState, serialiseState, type StateDomain, type ViewState } from '../lib/urlState.ts';
+import { defaultState, ignoredNotice, parseStateReport, parseState, sameState, serialiseState, viewSummary, type StateDomain, type ViewState } from '../lib/urlState.ts';
+import { categoryName } from '../analysis/categories.ts';
+import { resultsCsv, resultsFileName, resultsJson } from '../lib/export.ts';
 import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
 import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
@@ -13,9 +15,12 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 
 const domain: StateDomain = JSON.parse(document.getElementById('stro-domain')!.textContent!);
 const defaults = defaultState(domain);
-const store = createStore(parseState(location.search, domain));
+const asked = parseStateReport(location.search, domain);
+const store = createStore(asked.state);
 const form = document.getElementById('controls') as HTMLFormElement | null;
 const announcer = document.getElementById('announcer');
+const alertBox = document.getElementById('view-alert');
+const summaries = document.querySelectorAll<HTMLElement>('[data-view-summary]');
 
 const loadEngine = once(() => import('./engine.ts'));
 const loadFigures = once(() => import('./figures.ts'));
@@ -23,10 +28,29 @@ const loadFigures = once(() => import('./figures.ts'));
 let panel: typeof import('./panel.ts') | undefined;
 const loadPanel = once(() => import('./panel.ts').then((m) => (panel = m)));
 
+/** Load once and remember; a load that failed (offline, blocked) is tried again next time. */
 function once<T>(f: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
-  return () => (p ??= f());
+  return () => (p ??= f().catch((e: unknown) => {
+    p = undefined;
+    throw e;
+  }));
 }
+
+const url = (state: ViewState) => location.pathname + serialiseState(state, domain) + location.hash;
+
+// ---- the address as asked: anything the page could not use is named, and the address made canonical
+{
+  const canonical = serialiseState(asked.state, domain);
+  if (location.search !== canonical) history.replaceState(history.state, '', location.pathname + canonical + location.hash);
+  const notice = document.getElementById('view-notice');
+  if (notice && asked.ignored.length > 0) notice.textContent = ignoredNotice(asked.ignored);
+}
+
+/** What the page actually shows: the numbers, sentences and tables (the HTML starts with the default). */
+let shown: ViewState = defaults;
+/** The view the figures were last drawn for (they can lag behind if their code fails to load). */
+let figuresShown: ViewState = defaults;
 
 // ---- controls <-> state
 function readControls(): ViewState {
@@ -50,6 +74,14 @@ function writeControls(state: ViewState): void {
   if (output) output.textContent = label;
 }
 
+/** The controls, the "Your view" bar and the links to other pages, all for one view. */
+function showView(state: ViewState): void {
+  writeControls(state);
+  const summary = viewSummary(state, domain, categoryName);
+  for (const el of summaries) if (el.textContent !== summary) el.textContent = summary;
+  updateLinks(serialiseState(state, domain));
+}
+
 // ---- state -> URL and links
 /** Links to other pages of the report carry the view with them (downloads and anchors do not need it). */
 function updateLinks(query: string): void {
@@ -63,23 +95,35 @@ function updateLinks(query: string): void {
   }
 }
 
-let midGesture = false; // a slider drag is one history entry, not one per step
-form?.addEventListener('input', () => {
+// History: a tick of a box is one Back step. Dragging or arrowing the slider replaces the entry
+// until the reader pauses (SETTLE_MS without input), so a settled change of window is one step too.
+const SETTLE_MS = 600;
+let gesture: ReturnType<typeof setTimeout> | undefined;
+function endGesture(): void {
+  clearTimeout(gesture);
+  gesture = undefined;
+}
+form?.addEventListener('input', (e) => {
   const next = readControls();
   if (sameState(next, store.get())) return;
-  const url = location.pathname + serialiseState(next, domain) + location.hash;
-  if (midGesture) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  midGesture = true;
+  const slider = (e.target as HTMLInputElement | null)?.type === 'range';
+  if (slider && gesture !== undefined) history.replaceState(null, '', url(next));
+  else {
+    endGesture();
+    history.pushState(null, '', url(next));
+  }
+  if (slider) {
+    clearTimeout(gesture);
+    gesture = setTimeout(() => (gesture = undefined), SETTLE_MS);
+  }
   store.set(next, 'control');
 });
-form?.addEventListener('change', () => (midGesture = false));
 form?.addEventListener('submit', (e) => e.preventDefault());
 window.addEventListener('popstate', () => {
-  midGesture = false;
+  endGesture();
   const state = parseState(location.search, domain);
   if (sameState(state, store.get())) return; // e.g. moving between anchors on the page
-  writeControls(state);
+  showView(state);
   store.set(state, 'history');
 });
 
@@ -87,13 +131,20 @@ window.addEventListener('popstate', () => {
 let renderToken = 0;
 async function render(state: ViewState, source: Source): Promise<void> {
   const token = ++renderToken;
-  writeControls(state);
-  updateLinks(serialiseState(state, domain));
-  const { compute } = await loadEngine();
-  if (token !== renderToken) return;
-  performance.mark('stro:start');
-  const result = compute(state);
-  performance.mark('stro:computed');
+  showView(state);
+  setDownloads(null); // disabled until they hold this view
+  let result: AnalysisResult;
+  let engine: typeof import('./engine.ts');
+  try {
+    engine = await loadEngine();
+    if (token !== renderToken) return;
+    performance.mark('stro:start');
+    result = engine.compute(state);
+    performance.mark('stro:computed');
+  } catch {
+    if (token === renderToken) cannotRecompute(state, source);
+    return;
+  }
   const flash = source !== 'load';
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
     setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), flash);
@@ -108,8 +159,12 @@ async function render(state: ViewState, source: Source): Promise<void> {
     const table = el.querySelector('table');
     if (table) fillTable(table, TABLES[el.dataset.table as TableName](result));
   }
-  await renderFigures(result, token);
-  if (token === renderToken && panel) panel.update({ result, dataset: (await loadEngine()).dataset });
+  shown = state;
+  setDownloads(result);
+  const figuresOk = await renderFigures(result, state, token);
+  if (token !== renderToken) return;
+  if (figuresOk) setAlert('');
+  if (panel) panel.update({ result, dataset: engine.dataset });
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');
@@ -117,12 +172,92 @@ async function render(state: ViewState, source: Source): Promise<void> {
   document.documentElement.dataset.view = serialiseState(state, domain) || 'default';
 }
 
-async function renderFigures(result: AnalysisResult, token: number): Promise<void> {
-  const hosts = document.querySelectorAll<HTMLElement>('[data-figure], [data-download]');
-  if (hosts.length === 0) return;
-  const figures = await loadFigures();
-  if (token !== renderToken) return;
+/** Redraw the figures; if their code cannot load, mark them out of date and say so. True when they match. */
+async function renderFigures(result: AnalysisResult, state: ViewState, token: number): Promise<boolean> {
+  const hosts = document.querySelectorAll<HTMLElement>('[data-figure]');
+  if (hosts.length === 0) return true;
+  let figures: typeof import('./figures.ts');
+  try {
+    figures = await loadFigures();
+  } catch {
+    if (token !== renderToken) return false;
+    markFiguresOutOfDate(hosts);
+    setAlert(`The charts on this page could not be redrawn for your view: the code that draws them did not load${offline()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
+    return false;
+  }
+  if (token !== renderToken) return false;
   figures.renderAll(result, (await loadEngine()).compute(defaults));
+  figuresShown = state;
+  markFiguresOutOfDate(hosts, false);
+  return true;
+}
+
+/** Each figure says, visibly and in words, that it does not show the view on screen. */
+function markFiguresOutOfDate(hosts: NodeListOf<HTMLElement>, stale = true): void {
+  const text = `Out of date: this chart and its caption still show ${viewSummary(figuresShown, domain, categoryName)}, not your view.`;
+  for (const host of hosts) {
+    let mark = host.querySelector<HTMLElement>(':scope > [data-out-of-date]');
+    if (!stale) {
+      mark?.remove();
+      delete host.dataset.outOfDate;
+      continue;
+    }
+    if (!mark) {
+      mark = document.createElement('p');
+      mark.className = 'out-of-date';
+      mark.dataset.outOfDate = '';
+      host.prepend(mark);
+    }
+    mark.textContent = text;
+    host.dataset.outOfDate = '';
+  }
+}
+
+/** The engine could not run: say so, and put the controls and the address back to what is shown. */
+function cannotRecompute(asked: ViewState, source: Source): void {
+  endGesture();
+  store.revert(shown);
+  showView(shown);
+  history.replaceState(null, '', url(shown));
+  setDownloads(sameState(shown, defaults) ? 'static' : lastResult);
+  const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
+  setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${offline()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
+  document.documentElement.dataset.view = serialiseState(shown, domain) || 'default';
+}
+
+const offline = () => (navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)');
+
+function setAlert(text: string): void {
+  if (alertBox && alertBox.textContent !== text) alertBox.textContent = text;
+}
+
+// ---- downloads of the results: rebuilt on every render from the result on screen, named after the
+// view, and disabled (no href) while the page is between views.
+let lastResult: AnalysisResult | null = null;
+const downloadLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-download]');
+const staticDownloads = [...downloadLinks].map((a) => ({ href: a.getAttribute('href'), name: a.getAttribute('download') }));
+function setDownloads(result: AnalysisResult | null | 'static'): void {
+  if (result !== 'static') lastResult = result ?? lastResult;
+  downloadLinks.forEach((link, k) => {
+    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    if (result === null) {
+      link.removeAttribute('href');
+      link.setAttribute('role', 'link');
+      link.setAttribute('aria-disabled', 'true');
+      return;
+    }
+    link.removeAttribute('role');
+    link.removeAttribute('aria-disabled');
+    if (result === 'static') {
+      link.setAttribute('href', staticDownloads[k].href!);
+      link.setAttribute('download', staticDownloads[k].name!);
+      return;
+    }
+    const json = link.dataset.download === 'json';
+    const body = json ? resultsJson(result) : resultsCsv(result);
+    link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' }));
+    link.download = resultsFileName(result, json ? 'json' : 'csv');
+  });
 }
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -174,8 +309,7 @@ window.addEventListener('afterprint', () => {
 
 // ---- start: the HTML shows the default view; only a different view needs recomputing.
 const initial = store.get();
-writeControls(initial);
-updateLinks(serialiseState(initial, domain));
+showView(initial);
 if (!sameState(initial, defaults)) void render(initial, 'load');
 else document.documentElement.dataset.view = 'default';
 
@@ -185,11 +319,26 @@ document.addEventListener('click', (e) => {
   if (!handle) return;
   void Promise.all([loadEngine(), loadPanel()]).then(([engine, p]) => {
     if (!handle.isConnected) return;
-    p.open(handle, { result: engine.compute(store.get()), dataset: engine.dataset });
-  });
+    p.open(handle, { result: engine.compute(shown), dataset: engine.dataset });
+  }, () => setAlert(`This number's derivation could not be opened: the code that explains it did not load${offline()}. Try again in a moment.`));
 });
 
 // Figures with their own interaction (the headline units) wire themselves up once loaded.
+// If that code cannot load, the figures stay as built (they show the view they say they show).
 if (document.querySelector('[data-figure]')) {
-  void loadFigures().then((f) => f.enhance(() => loadEngine().then((e) => ({ dataset: e.dataset, result: e.compute(store.get()) }))));
+  loadFigures().then(
+    (f) => f.enhance(() => loadEngine().then((e) => ({ dataset: e.dataset, result: e.compute(shown) }))),
+    () => undefined,
+  );
+}
+
+// "Change" in the view bar takes the reader to the controls, with focus on the first of them.
+for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-change-view]')) {
+  a.addEventListener('click', (e) => {
+    const first = form?.querySelector<HTMLInputElement>('input:not([disabled])');
+    if (!first) return;
+    e.preventDefault();
+    form!.scrollIntoView({ block: 'start' });
+    first.focus({ preventScroll: true });
+  });
 }

@@ -9,6 +9,8 @@ type Listener = (state: ViewState, source: Source) => void;
 export interface Store {
   get(): ViewState;
   set(next: ViewState, source: Source): void;
+  /** Put the state back without telling anyone (after a change that could not be shown). */
+  revert(to: ViewState): void;
   subscribe(listener: Listener): () => void;
 }
 
@@ -18,12 +20,19 @@ export function createStore(initial: ViewState): Store {
   return {
     get: () => state,
     set(next, source) {
-      state = { window: next.window, categories: [...next.categories] };
+      state = copy(next);
       for (const listener of listeners) listener(state, source);
+    },
+    revert(to) {
+      state = copy(to);
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+function copy(s: ViewState): ViewState {
+  return { window: s.window, categories: [...s.categories], ...(s.wilcoxon === 'legacy' ? { wilcoxon: 'legacy' as const } : {}) };
 }

@@ -1,5 +1,7 @@
-// Results "as shown", for download: the JSON is the analyse() result itself; the CSV flattens
-// the before/after table. Both are built from the same result the page displays.
+// Results "as shown", for download: the JSON is the analyse() result itself, preceded by a `view`
+// object saying which view it holds; the CSV flattens the before/after table under a comment line
+// naming the view. Both are built from the same result the page displays, and the file name
+// carries the view (stro-results-w12-violence-drugs.csv; stro-results.csv for the study's view).
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 
 const cell = (v: number | string | null | undefined) => {
@@ -7,6 +9,45 @@ const cell = (v: number | string | null | undefined) => {
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+
+/** Which view a downloaded file holds, as the JSON's `view` object gives it. */
+export interface ExportView {
+  window: number;
+  categories: string[];
+  wilcoxon: 'current' | 'legacy';
+  /** The page's query for this view ('' for the study's view). */
+  query: string;
+  /** The same in words: "12 months before and after; categories: violence, drugs; paired test as current R". */
+  description: string;
+}
+
+export function exportView(result: AnalysisResult): ExportView {
+  const { window, categories } = result;
+  const wilcoxon = result.wilcoxon === 'legacy' ? 'legacy' : 'current';
+  const all = result.domain.categories;
+  const params: string[] = [];
+  if (window !== result.domain.span) params.push(`w=${window}`);
+  if (categories.length === 0) params.push('c=none');
+  else if (categories.length !== all.length) params.push(`c=${categories.join(',')}`);
+  if (wilcoxon === 'legacy') params.push('wilcoxon=legacy');
+  const cats = categories.length === 0 ? 'none' : categories.length === all.length ? 'all' : categories.join(', ');
+  return {
+    window,
+    categories: [...categories],
+    wilcoxon,
+    query: params.length > 0 ? `?${params.join('&')}` : '',
+    description: `${window} ${window === 1 ? 'month' : 'months'} before and after; categories: ${cats}; paired test as ${wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`,
+  };
+}
+
+/** stro-results.csv for the study's view, otherwise stro-results-w12-violence-drugs.csv (…-legacy). */
+export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json'): string {
+  const v = exportView(result);
+  if (v.query === '') return `stro-results.${ext}`;
+  const all = result.domain.categories;
+  const cats = v.categories.length === 0 ? 'none' : v.categories.length === all.length ? 'all' : v.categories.join('-');
+  return `stro-results-w${v.window}-${cats.replace(/[^a-z0-9_-]+/gi, '_')}${v.wilcoxon === 'legacy' ? '-legacy' : ''}.${ext}`;
+}
 
 export function resultsCsv(result: AnalysisResult): string {
   const header = ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm'];
@@ -17,9 +58,12 @@ export function resultsCsv(result: AnalysisResult): string {
     row(measure, 'overall', result[measure]),
     ...result.categories.map((c) => row(measure, c, result.byCategory[c][measure])),
   ]);
-  return [header.join(','), ...rows].join('\n') + '\n';
+  const v = exportView(result);
+  const comment = `# view: ${v.description}${v.query ? ` (${v.query})` : " (the study's view)"}`;
+  return [comment, header.join(','), ...rows].join('\n') + '\n';
 }
 
+/** The analyse() result as `npm run analyze -- … --json` prints it, with a leading `view` object. */
 export function resultsJson(result: AnalysisResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+  return JSON.stringify({ view: exportView(result), ...result }, null, 2) + '\n';
 }

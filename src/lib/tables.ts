@@ -4,8 +4,8 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
-import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
-import { EMPTY_VIEW, categoryList, claimChecks, isEmpty } from './wording.ts';
+import { formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
+import { EMPTY_VIEW, categoryList, claimChecks, intervalCell, isEmpty } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import type { ResultPath } from './resultPaths.ts';
 
@@ -19,15 +19,15 @@ export interface TableData {
   paths?: (ResultPath | null)[][];
 }
 
-/** Before, after, reduction with its interval, and the paired test, overall and per category. */
+/** Before, after, reduction with its interval (or why there is none), and the paired test, overall and per category. */
 export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm'): TableData {
   const what = measure === 'events' ? 'Arrests' : 'Total harm (CCHI days, illustrative weights)';
   const row = (name: string, m: AnalysisResult['events']) => [
-    name, formatNumber(m.pre), formatNumber(m.post), formatPercent(m.reduction), formatInterval(m.ci),
+    name, formatNumber(m.pre), formatNumber(m.post), formatPercent(m.reduction), intervalCell(m),
     formatNumber(m.test.V), formatP(m.test.p), m.test.pAdjusted === undefined ? '—' : formatP(m.test.pAdjusted),
   ];
   const rowPaths = (base: string, m: AnalysisResult['events']): (ResultPath | null)[] => [
-    null, ...(['pre', 'post', 'reduction', 'ci', 'test.V', 'test.p'] as const).map((k) => `${base}.${k}` as ResultPath),
+    null, ...(['pre', 'post', 'reduction', 'ci', 'test.V', 'test.p'] as const).map((k) => (k === 'ci' && !m.ci ? null : (`${base}.${k}` as ResultPath))),
     m.test.pAdjusted === undefined ? null : (`${base}.test.pAdjusted` as ResultPath),
   ];
   return {

@@ -69,7 +69,7 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
       if (value === 'legacy') state.wilcoxon = 'legacy';
       else if (value !== 'current') ignored.push({ name, value, allowed: 'current or legacy' });
     } else {
-      ignored.push({ name, value, allowed: 'not a setting of this report (settings: w, c, wilcoxon)' });
+      ignored.push({ name, value, allowed: 'not a setting of this report, whose settings are w, c and wilcoxon' });
     }
   }
   return { state, ignored };
@@ -89,4 +89,37 @@ export function serialiseState(state: ViewState, domain: StateDomain): string {
 export function sameState(a: ViewState, b: ViewState): boolean {
   return a.window === b.window && a.categories.length === b.categories.length && a.categories.every((c, k) => c === b.categories[k])
     && (a.wilcoxon ?? 'current') === (b.wilcoxon ?? 'current');
+}
+
+/**
+ * The view in one short line, for the "Your view" bar: "24 months · all categories · current R",
+ * "12 months · violence, drugs · R 4.5 and earlier". `name` turns a category code into words.
+ */
+export function viewSummary(state: ViewState, domain: StateDomain, name: (code: string) => string = (c) => c): string {
+  const chosen = domain.categories.filter((c) => state.categories.includes(c));
+  const cats = chosen.length === 0 ? 'no categories' : chosen.length === domain.categories.length ? 'all categories' : chosen.map((c) => name(c).toLowerCase()).join(', ');
+  const months = `${state.window} ${state.window === 1 ? 'month' : 'months'}`;
+  return `${months} · ${cats} · ${state.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`;
+}
+
+/** A value from the address as it may be quoted back: control characters dropped, long values cut. */
+function quoted(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '');
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
+}
+
+/**
+ * The polite notice for parameters the page could not use, naming each and what it accepts:
+ * "This page's address asked for a view it could not show, so part of it was ignored: w=99
+ * (the window is a whole number of months from 1 to 24). The address now names the view on screen."
+ */
+export function ignoredNotice(ignored: readonly IgnoredParameter[]): string {
+  if (ignored.length === 0) return '';
+  const what: Record<string, string> = { w: 'the window is', c: 'the categories are', wilcoxon: 'the paired test is' };
+  const parts = ignored.map((p) => {
+    const given = `${quoted(p.name)}=${quoted(p.value)}`;
+    return Object.hasOwn(what, p.name) ? `${given} (${what[p.name]} ${p.allowed})` : `${given} (${quoted(p.name)} is ${p.allowed})`;
+  });
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)}`;
+  return `Part of this page's address was ignored: ${list}. The address now names the view on screen.`;
 }

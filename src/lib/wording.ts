@@ -114,6 +114,41 @@ export const EMPTY_VIEW = 'No offence category is selected, so there is nothing 
 
 const intervalParts = (ci: [number, number], path?: ResultPath) => num(formatInterval(ci), path);
 
+/**
+ * Below this many arrests before the orders, a view holds too little to read a change from: the
+ * headline says so in words (a window of 1 month has about 10, and its interval runs from −200% to 50%).
+ */
+export const FEW_ARRESTS = 20;
+
+/** Where the engine gives no interval it says why (Measure.bootstrap.reason); the page says it too. */
+export function noIntervalReason(m: Measure): string {
+  return m.bootstrap.reason ?? 'the bootstrap gives none for these data';
+}
+
+/** The interval as a table cell shows it: "47% to 69%", or "none: <the reason>". */
+export function intervalCell(m: Measure): string {
+  return m.ci ? formatInterval(m.ci) : m.reduction === null ? formatInterval(null) : `none: ${noIntervalReason(m)}`;
+}
+
+/** " (95% interval for the reduction 47% to 69%)", " (no 95% interval: <reason>)", or nothing if there is no change to bound. */
+function intervalClause(m: Measure, base: 'events' | 'harm'): Segments {
+  if (m.reduction === null || m.post === m.pre) return [];
+  if (m.ci) return say` (95% interval for the reduction ${intervalParts(m.ci, `${base}.ci`)})`;
+  return [` (no 95% interval: ${noIntervalReason(m)})`];
+}
+
+/**
+ * The warning a thin view needs, in plain words, or '' when there are enough arrests:
+ * "Only 10 arrests before the orders in this view: the interval is too wide to mean much, so read
+ * the change as a rough indication at best."
+ */
+export function fewArrestsWarning(result: AnalysisResult): string {
+  const e = result.events;
+  if (isEmpty(result) || e.pre >= FEW_ARRESTS || e.pre === 0) return '';
+  const why = e.ci ? 'the interval is too wide to mean much' : 'too few to put an interval on the change';
+  return `Only ${count(e.pre, 'arrest')} before the orders in this view: ${why}, so read the change as a rough indication at best.`;
+}
+
 /** The headline: volume before and after, the change with its interval, and harm. */
 export function headline(result: AnalysisResult): string {
   return plain(headlineParts(result));
@@ -122,17 +157,16 @@ export function headline(result: AnalysisResult): string {
 export function headlineParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
   const { events: e } = result;
-  const interval = e.ci && e.reduction !== null && e.post !== e.pre ? say` (95% interval for the reduction ${intervalParts(e.ci, 'events.ci')})` : [];
   const w = monthsParts(result.window, 'window');
-  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in the ${w} before the order to ${num(formatNumber(e.post), 'events.post')} in the ${w} after, ${changeParts(e, 'events')}${interval}; ${harmClause(result)}`;
+  const warning = fewArrestsWarning(result);
+  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in the ${w} before the order to ${num(formatNumber(e.post), 'events.post')} in the ${w} after, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
 }
 
 function harmClause(result: AnalysisResult): Segments {
   const h = result.harm;
   if (h.reduction === null) return ['there was no recorded harm before the orders to compare with.'];
   if (h.post === h.pre) return ['total harm did not change.'];
-  const interval = h.ci ? say` (95% interval for the reduction ${intervalParts(h.ci, 'harm.ci')})` : [];
-  return say`total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}${interval}.`;
+  return say`total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}${intervalClause(h, 'harm')}.`;
 }
 
 /** Harm before and after, in a sentence: "Total harm fell by 83%, from 32,424.5 to 5,577 harm days." */

@@ -74,6 +74,10 @@ test('the view is kept in the URL: reload, back and forward, and across pages', 
 
   await page.getByRole('navigation', { name: 'Previous and next page' }).getByRole('link', { name: /Background/ }).click();
   await expect(page).toHaveURL(/\/background\/\?w=12&c=modern_slavery,violence,other$/);
+  // Background does not follow the view: it has no controls, only the view's summary.
+  await expect(page.locator('[data-view-summary]')).toHaveText('12 months · modern slavery, violence, other offences · current R');
+  await page.getByRole('navigation', { name: 'Previous and next page' }).getByRole('link', { name: /Method/ }).click();
+  await expect(page).toHaveURL(/\/method\/\?w=12&c=modern_slavery,violence,other$/);
   await waitForView(page, state);
   await expect(page.getByRole('checkbox', { name: 'Drugs' })).not.toBeChecked();
 });
@@ -160,21 +164,26 @@ test('no request leaves the site', async ({ page, baseURL }) => {
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) outside.push(req.url());
   });
   for (const p of PAGES) {
-    await page.goto(p.slug);
-    await page.getByRole('checkbox', { name: 'Other offences' }).uncheck();
+    if (p.live) {
+      await page.goto(p.slug);
+      await page.getByRole('checkbox', { name: 'Other offences' }).uncheck();
+    } else await page.goto(`${p.slug}?c=modern_slavery,violence,drugs`); // no controls here
     await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'other') });
   }
   expect(outside).toEqual([]);
 });
 
-test('downloads of the results follow the view', async ({ page }) => {
+test('downloads of the results follow the view: the JSON is the CLI\'s --json plus the view it holds', async ({ page }) => {
   await page.goto('data/?w=6&c=violence');
   await waitForView(page, { window: 6, categories: ['violence'] });
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Full results (JSON)' }).click();
   const file = await download;
-  const body = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  expect(file.suggestedFilename()).toBe('stro-results-w6-violence.json');
+  const { view, ...body } = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  // analyse() for the view is what `npm run analyze -- --window 6 --categories violence --json` prints (tests/export.test.ts).
   expect(body).toEqual(JSON.parse(JSON.stringify(expected({ window: 6, categories: ['violence'] }))));
+  expect(view).toEqual({ window: 6, categories: ['violence'], wilcoxon: 'current', query: '?w=6&c=violence', description: '6 months before and after; categories: violence; paired test as current R' });
 });
 
 test('an unknown address gets the report\'s 404 page, with status 404 and links to every page', async ({ page }) => {

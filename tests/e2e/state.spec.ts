@@ -1,0 +1,286 @@
+// The view state in a real browser: history steps, addresses the page cannot use, failures that
+// are shown and undone, downloads that always hold the view on screen, and the "Your view" bar.
+// Expected numbers come from the engine (analyse()) for the same view.
+import { readFileSync, readdirSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { PAGES } from '../../src/lib/pages.ts';
+import { viewSummary, type ViewState } from '../../src/lib/urlState.ts';
+import { categoryName } from '../../src/analysis/categories.ts';
+import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
+
+const all = domain.categories;
+const summary = (s: ViewState) => viewSummary(s, domain, categoryName);
+const search = (page: Page) => new URL(page.url()).search;
+
+test.describe('history', () => {
+  test('arrowing the slider from 24 to 12 is one Back step once the reader pauses', async ({ page }) => {
+    await page.goto('results/');
+    const before = await page.evaluate(() => history.length);
+    const slider = page.getByRole('slider', { name: /window/i });
+    await slider.focus();
+    for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowLeft');
+    await waitForView(page, { window: 12, categories: all });
+    expect(search(page)).toBe('?w=12');
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    await page.waitForTimeout(700); // the reader pauses: the next step is a new entry
+    await page.keyboard.press('ArrowLeft');
+    await waitForView(page, { window: 11, categories: all });
+    expect(await page.evaluate(() => history.length)).toBe(before + 2);
+    await page.goBack();
+    await waitForView(page, { window: 12, categories: all });
+    await expect(slider).toHaveValue('12');
+    await page.goBack();
+    await waitForView(page, { window: 24, categories: all });
+    await expect(slider).toHaveValue('24');
+    await expectHeadline(page, expected());
+  });
+
+  test('each tick of a box is its own Back step, even straight after the slider', async ({ page }) => {
+    await page.goto('');
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole('slider', { name: /window/i }).fill('18');
+    await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+    await waitForView(page, { window: 18, categories: ['modern_slavery', 'other'] });
+    expect(await page.evaluate(() => history.length)).toBe(before + 3);
+    await page.goBack();
+    await waitForView(page, { window: 18, categories: all.filter((c) => c !== 'drugs') });
+  });
+});
+
+test.describe('addresses the page cannot use', () => {
+  for (const [query, names, state] of [
+    ['?w=99', ['w=99'], { window: 24, categories: all }],
+    ['?w=12.5', ['w=12.5'], { window: 24, categories: all }],
+    ['?c=foo', ['c=foo'], { window: 24, categories: all }],
+    ['?zoom=2&w=6&c=foo,drugs', ['zoom=2', 'c=foo'], { window: 6, categories: ['drugs'] }],
+  ] as [string, string[], ViewState][]) {
+    test(`${query} gets a polite notice naming what was ignored, and a canonical address`, async ({ page }) => {
+      const errors = collectErrors(page);
+      await page.goto(`results/${query}`);
+      await waitForView(page, state);
+      const notice = page.getByRole('status').filter({ hasText: 'address was ignored' });
+      await expect(notice).toHaveCount(1);
+      for (const n of names) await expect(notice).toContainText(n);
+      if (names.includes('w=99') || names.includes('w=12.5')) await expect(notice).toContainText('a whole number of months from 1 to 24');
+      if (names.includes('c=foo')) await expect(notice).toContainText('one or more of modern_slavery, violence, drugs, other');
+      if (names.includes('zoom=2')) await expect(notice).toContainText('whose settings are w, c and wilcoxon');
+      expect(search(page)).toBe(state.window === 24 && state.categories.length === all.length ? '' : '?w=6&c=drugs');
+      await expectHeadline(page, expected(state));
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('a valid address gets no notice', async ({ page }) => {
+    await page.goto('results/?w=12');
+    await waitForView(page, { window: 12, categories: all });
+    await expect(page.locator('#view-notice')).toHaveText('');
+  });
+});
+
+// ---- failures: the chunks, found in the build from the import graph (never by their hashes)
+const assets = new URL('../../dist/_astro/', import.meta.url);
+function chunkGraph() {
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const text = Object.fromEntries(files.map((f) => [f, readFileSync(new URL(f, assets), 'utf8')]));
+  const staticDeps = (f: string) => [...text[f].matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const closure = (f: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(f) || !text[f]) return seen;
+    seen.add(f);
+    for (const d of staticDeps(f)) closure(d, seen);
+    return seen;
+  };
+  const exporting = (name: string) => {
+    const found = files.filter((f) => new RegExp(`export\\s*\\{[^}]*\\bas ${name}\\b`).test(text[f]));
+    expect(found, `one chunk exports ${name}`).toHaveLength(1);
+    return found[0];
+  };
+  const engine = exporting('compute'); // src/client/engine.ts: compute() runs analyse()
+  const figures = exporting('renderAll'); // src/client/figures.ts
+  // The page's own script: the chunk that imports the engine chunk dynamically.
+  const imports = (f: string, g: string) => new RegExp(`import\\(["'\`]\\./${g.replace(/\./g, '\\.')}["'\`]\\)`).test(text[f]);
+  const main = files.filter((f) => imports(f, engine) && imports(f, figures));
+  expect(main, 'one chunk loads both on demand').toHaveLength(1);
+  const atStart = closure(main[0]);
+  const only = (f: string) => [...closure(f)].filter((c) => !atStart.has(c));
+  return { engine: only(engine), figures: only(figures) };
+}
+
+test.describe('a chunk that cannot load', () => {
+  const graph = chunkGraph();
+  const blocked = [...new Set([...graph.engine, ...graph.figures])];
+
+  test('the import graph names the engine and the figures chunks', () => {
+    expect(graph.engine.length).toBeGreaterThan(0);
+    expect(graph.figures.length).toBeGreaterThan(0);
+  });
+
+  for (const chunk of blocked) {
+    const engineFails = graph.engine.includes(chunk);
+    test(`blocking ${chunk.replace(/\.[\w-]+\.js$/, '')} (${engineFails ? 'the engine' : 'the figures'}) gives a visible, truthful state, and a later change recomputes`, async ({ page }) => {
+      const errors = collectErrors(page);
+      let block = true;
+      await page.route(`**/_astro/${chunk}`, (route) => (block ? route.abort('blockedbyclient') : route.continue()));
+      await page.goto('results/');
+      const drugs = page.getByRole('checkbox', { name: 'Drugs' });
+      // click(), not uncheck(): a failed engine may put the box back before uncheck() could confirm it.
+      await drugs.click();
+      const asked = { window: 24, categories: all.filter((c) => c !== 'drugs') };
+      const alert = page.getByRole('alert').filter({ hasText: /could not/ });
+      await expect(alert).toHaveCount(1);
+      const outOfDate = page.locator('[data-figure] [data-out-of-date]');
+      const figures = await page.locator('[data-figure]').count();
+      expect(figures).toBeGreaterThan(0);
+      if (engineFails) {
+        await expect(alert).toContainText(`Your change (${summary(asked)}) could not be applied`);
+        await expect(alert).toContainText(`still shows ${summary({ window: 24, categories: all })}`);
+        await expect(drugs).toBeChecked(); // the controls are back to the view shown
+        expect(search(page)).toBe(''); // and so is the address
+        await expect(page.locator('[data-view-summary]')).toHaveText(summary({ window: 24, categories: all }));
+        await expectHeadline(page, expected());
+        await expect(outOfDate).toHaveCount(0); // the charts still show the view shown
+      } else {
+        await expect(alert).toContainText('The charts on this page could not be redrawn');
+        await waitForView(page, asked);
+        await expectHeadline(page, expected(asked));
+        await expect(drugs).not.toBeChecked();
+        expect(search(page)).toBe('?c=modern_slavery,violence,other');
+        await expect(outOfDate).toHaveCount(figures);
+        for (const mark of await outOfDate.all()) {
+          await expect(mark).toBeVisible();
+          await expect(mark).toHaveText(`Out of date: this chart and its caption still show ${summary({ window: 24, categories: all })}, not your view.`);
+        }
+      }
+      await expect(page.locator('body')).not.toContainText(/NaN|undefined/);
+
+      // The block is lifted: the next change recomputes normally.
+      block = false;
+      await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+      // After a failed engine the page is back at the study's view; after failed figures it is at `asked`.
+      const from = engineFails ? all : asked.categories;
+      const nextState = { window: 24, categories: from.filter((c) => c !== 'violence') };
+      await waitForView(page, nextState);
+      await expectHeadline(page, expected(nextState));
+      await expect(page.locator('#view-alert')).toHaveText('');
+      await expect(outOfDate).toHaveCount(0);
+      await expect(page.locator('[data-figure] .plot[data-stale]').first()).toHaveCount(0);
+      expect(errors.filter((e) => !/Failed to load|net::ERR_|Failed to fetch|dynamically imported module|preload/i.test(e))).toEqual([]);
+    });
+  }
+});
+
+// ---- downloads
+async function readDownload(page: Page, name: string): Promise<{ file: string; body: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name }).click();
+  const file = await download;
+  const body = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+  return { file: file.suggestedFilename(), body };
+}
+
+test('result downloads stay disabled until they hold the view, then carry it in name and content', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const graph = chunkGraph();
+  for (const chunk of graph.engine) await page.route(`**/_astro/${chunk}`, async (route) => { await held; await route.continue(); });
+  await page.goto('data/?w=12&c=violence,drugs');
+  const links = page.locator('a[data-download]');
+  await expect(links).toHaveCount(2);
+  for (const link of await links.all()) {
+    await expect(link).toHaveAttribute('aria-disabled', 'true');
+    await expect(link).not.toHaveAttribute('href', /./);
+  }
+  release();
+  const state = { window: 12, categories: ['violence', 'drugs'] };
+  await waitForView(page, state);
+  for (const link of await links.all()) {
+    await expect(link).not.toHaveAttribute('aria-disabled', /./);
+    await expect(link).toHaveAttribute('href', /^blob:/);
+  }
+  const types = await page.evaluate(async () => Promise.all([...document.querySelectorAll<HTMLAnchorElement>('a[data-download]')].map((a) => fetch(a.href).then((r) => r.headers.get('content-type')))));
+  expect(types.sort()).toEqual(['application/json;charset=utf-8', 'text/csv;charset=utf-8']);
+
+  const csv = await readDownload(page, 'Results table (CSV)');
+  expect(csv.file).toBe('stro-results-w12-violence-drugs.csv');
+  expect(csv.body.split('\n')[0]).toBe('# view: 12 months before and after; categories: violence, drugs; paired test as current R (?w=12&c=violence,drugs)');
+  const r = expected(state);
+  expect(csv.body.split('\n')[2]).toBe(`events,overall,12,${r.orders},${r.events.pre},${r.events.post},${r.events.reduction},${r.events.ci![0]},${r.events.ci![1]},${r.events.test.V},${r.events.test.p},`);
+
+  // A change of view rebuilds them at once, before any click.
+  await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+  await waitForView(page, { window: 12, categories: ['violence'] });
+  await expect(page.getByRole('link', { name: 'Full results (JSON)' })).toHaveAttribute('download', 'stro-results-w12-violence.json');
+  await expect(page.getByRole('link', { name: 'Results table (CSV)' })).toHaveAttribute('download', 'stro-results-w12-violence.csv');
+});
+
+// ---- the "Your view" bar
+for (const width of [390, 1280]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: width === 390 ? 844 : 800 } });
+
+    test('the view bar follows the view, stays reachable, and Change leads to the controls', async ({ page }) => {
+      await page.goto('results/');
+      const bar = page.getByRole('region', { name: 'Your view' });
+      await expect(bar).toContainText(`Your view: ${summary({ window: 24, categories: all })}`);
+      await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+      await page.getByRole('slider', { name: /window/i }).fill('1');
+      const state = { window: 1, categories: all.filter((c) => c !== 'drugs') };
+      await waitForView(page, state);
+      await expect(bar).toContainText('1 month · modern slavery, violence, other offences · current R');
+      await expect(page.locator('body')).not.toContainText(/NaN|undefined/);
+      // A thin view says so in words next to the headline.
+      await expect(page.locator('[data-say="headline"]').first()).toContainText(`Only ${expected(state).events.pre} arrests before the orders in this view`);
+
+      await page.locator('.pager').scrollIntoViewIfNeeded();
+      if (width === 390) {
+        const box = await bar.boundingBox();
+        expect(box!.y).toBe(0); // sticky at the top
+        expect(box!.height).toBeLessThan(80);
+      }
+      await bar.getByRole('link', { name: /^Change/ }).click();
+      const first = page.getByRole('checkbox', { name: categoryName(all[0]) });
+      await expect(first).toBeFocused();
+      await expect(first).toBeInViewport();
+      const barBottom = (await bar.boundingBox())!;
+      const focused = (await first.boundingBox())!;
+      if (width === 390) expect(focused.y).toBeGreaterThanOrEqual(barBottom.y + barBottom.height);
+    });
+
+    test('a focused element is never under the bar', async ({ page }) => {
+      await page.goto('results/');
+      await page.locator('.pager').scrollIntoViewIfNeeded();
+      const target = page.locator('main h2 ~ p a, main .toc a').first();
+      await target.focus();
+      const bar = (await page.getByRole('region', { name: 'Your view' }).boundingBox())!;
+      const box = (await target.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(Math.max(0, bar.y + bar.height) - 1);
+    });
+
+    test('pages whose content does not follow the view have no controls, only the summary and a link', async ({ page }) => {
+      for (const p of PAGES) {
+        await page.goto(`${p.slug}?w=12`);
+        await expect(page.locator('#controls')).toHaveCount(p.live ? 1 : 0);
+        const bar = page.getByRole('region', { name: 'Your view' });
+        await expect(bar.locator('[data-view-summary]')).toHaveText('12 months · all categories · current R');
+        if (!p.live) {
+          const link = bar.getByRole('link', { name: /Change it on the Results page/ });
+          await expect(link).toHaveAttribute('href', /\/results\/\?w=12#controls$/);
+          await expect(page.locator('main [data-live], main [data-figure], main [data-table]')).toHaveCount(0);
+        }
+      }
+    });
+  });
+}
+
+test('the paired-test setting is kept by the store, the address and the bar', async ({ page }) => {
+  await page.goto('results/');
+  await page.getByRole('radio', { name: /R 4\.5 and earlier/ }).check();
+  const state = { window: 24, categories: all, wilcoxon: 'legacy' as const };
+  await waitForView(page, state);
+  expect(search(page)).toBe('?wilcoxon=legacy');
+  await expect(page.locator('[data-view-summary]')).toHaveText('24 months · all categories · R 4.5 and earlier');
+  const r = expected(state);
+  const V = page.locator('[data-table="results:events"] tbody tr').first().locator('td').nth(4);
+  await expect(V).toHaveText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(r.events.test.V!));
+  expect(r.events.test.V).not.toBe(expected().events.test.V); // the two rules differ in this view
+});

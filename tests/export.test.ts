@@ -1,0 +1,36 @@
+// Downloads say which view they hold: the file name, a comment line in the CSV and a `view` object in
+// the JSON, whose remainder is exactly what `npm run analyze -- … --json` prints (the CLI, run here).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { analyse } from '../src/analysis/analyse.ts';
+import { exportView, resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const cli = (...args: string[]) => execFileSync(process.execPath, ['src/cli/analyze.ts', ...args, '--json'], { encoding: 'utf8' });
+
+test('file names carry the view; the study\'s view keeps the plain name', () => {
+  assert.equal(resultsFileName(analyse(bundled, {}), 'csv'), 'stro-results.csv');
+  assert.equal(resultsFileName(analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }), 'csv'), 'stro-results-w12-violence-drugs.csv');
+  assert.equal(resultsFileName(analyse(bundled, { categories: [] }), 'json'), 'stro-results-w24-none.json');
+  assert.equal(resultsFileName(analyse(bundled, { window: 6, wilcoxon: 'legacy' }), 'json'), 'stro-results-w6-all-legacy.json');
+});
+
+test('the JSON is the CLI\'s --json output with a leading view object', () => {
+  const r = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
+  const { view, ...rest } = JSON.parse(resultsJson(r));
+  assert.deepEqual(rest, JSON.parse(cli('--window', '12', '--categories', 'violence,drugs')));
+  assert.deepEqual(view, {
+    window: 12, categories: ['violence', 'drugs'], wilcoxon: 'current', query: '?w=12&c=violence,drugs',
+    description: '12 months before and after; categories: violence, drugs; paired test as current R',
+  });
+  assert.equal(Object.keys(JSON.parse(resultsJson(r)))[0], 'view');
+});
+
+test('the CSV opens with a comment line naming the view, then the header', () => {
+  const lines = resultsCsv(analyse(bundled, { window: 3 })).split('\n');
+  assert.equal(lines[0], '# view: 3 months before and after; categories: all; paired test as current R (?w=3)');
+  assert.match(lines[1], /^measure,category,window_months,/);
+  assert.equal(resultsCsv(analyse(bundled, {})).split('\n')[0], "# view: 24 months before and after; categories: all; paired test as current R (the study's view)");
+  assert.equal(exportView(analyse(bundled, { wilcoxon: 'legacy' })).query, '?wilcoxon=legacy');
+});

@@ -1,0 +1,61 @@
+// Too little data, in words: where the engine gives no interval it gives a reason (bootstrap.reason),
+// and the page shows that reason where the interval would be, in the headline and the results
+// tables; a view with fewer than FEW_ARRESTS arrests before the orders carries a plain warning.
+// The truth here is the engine's own result for the same view (its reasons and its counts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../src/analysis/analyse.ts';
+import { FEW_ARRESTS, fewArrestsWarning, headline, intervalCell } from '../src/lib/wording.ts';
+import { resultsTable } from '../src/lib/tables.ts';
+import { formatInterval } from '../src/lib/format.ts';
+import { bundled } from './helpers/bundled.ts';
+
+test('a one-month window says in words that its arrests are too few, and why there is no interval per category', () => {
+  const r = analyse(bundled, { window: 1 });
+  assert.ok(r.events.pre > 0 && r.events.pre < FEW_ARRESTS, `the 1-month view has ${r.events.pre} arrests before`);
+  assert.ok(r.events.ci, 'the engine still gives an overall interval at 1 month');
+  const warning = `Only ${r.events.pre} arrests before the orders in this view: the interval is too wide to mean much, so read the change as a rough indication at best.`;
+  assert.equal(fewArrestsWarning(r), warning);
+  assert.ok(headline(r).endsWith(` ${warning}`), headline(r));
+
+  const table = resultsTable(r, 'events');
+  r.categories.forEach((c, k) => {
+    const m = r.byCategory[c].events;
+    const cell = table.rows[k + 1][4];
+    assert.equal(cell, intervalCell(m));
+    if (m.ci) assert.equal(cell, formatInterval(m.ci));
+    else {
+      assert.ok(m.bootstrap.reason, `${c}: no interval comes with a reason`);
+      assert.equal(cell, `none: ${m.bootstrap.reason}`);
+      assert.equal(table.paths![k + 1][4], null, 'a missing interval is words, not a number to derive');
+    }
+  });
+  assert.ok(r.categories.some((c) => r.byCategory[c].events.ci === null), 'at 1 month some category has no interval');
+});
+
+test('the study\'s view has enough arrests: no warning, and every interval printed', () => {
+  const r = analyse(bundled, {});
+  assert.equal(fewArrestsWarning(r), '');
+  assert.doesNotMatch(headline(r), /Only \d|no 95% interval/);
+  for (const row of resultsTable(r, 'events').rows) assert.match(row[4], /^−?\d+% to −?\d+%$/);
+});
+
+test('where the overall interval is missing, the headline gives the engine\'s reason in its place', () => {
+  // Search the views the bundled data allow for one whose overall events have no interval.
+  for (let window = 1; window <= bundled.span; window++) {
+    for (const c of bundled.categories) {
+      const r = analyse(bundled, { window, categories: [c] });
+      const e = r.events;
+      if (e.ci || e.reduction === null || e.post === e.pre) continue;
+      assert.ok(e.bootstrap.reason);
+      assert.ok(headline(r).includes(`(no 95% interval: ${e.bootstrap.reason})`), headline(r));
+      if (e.pre < FEW_ARRESTS) assert.match(headline(r), /too few to put an interval on the change/);
+      return;
+    }
+  }
+  assert.fail('no single-category view without an overall interval was found');
+});
+
+test('no warning in an empty view or one with nothing before', () => {
+  assert.equal(fewArrestsWarning(analyse(bundled, { categories: [] })), '');
+});
