@@ -333,8 +333,10 @@ if (document.querySelector('[data-figure]')) {
 }
 
 // "Change" in the view bar takes the reader to the controls, with focus on the first of them.
+if (form && location.hash === '#controls') form.dataset.open = '';
 for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-change-view]')) {
   a.addEventListener('click', (e) => {
+    if (form) form.dataset.open = ''; // on a phone the controls are shown only on request
     const first = form?.querySelector<HTMLInputElement>('input:not([disabled])');
     if (!first) return;
     e.preventDefault();

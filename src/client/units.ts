@@ -88,9 +88,10 @@ async function unitsOf(plot: HTMLElement): Promise<UnitState & { units: Unit[]; 
 async function onKey(plot: HTMLElement, e: KeyboardEvent): Promise<void> {
   const moves = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
   if (e.key === 'Escape') {
-    if (unitState.get(plot)?.selected) {
+    const s = unitState.get(plot);
+    if (s?.selected) {
       e.preventDefault();
-      select(plot, await unitsOf(plot), null);
+      select(plot, s.units ? (s as UnitState & { units: Unit[]; result: AnalysisResult }) : await unitsOf(plot), null);
     }
     return;
   }

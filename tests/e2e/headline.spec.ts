@@ -87,6 +87,7 @@ test('Enter picks out the focused arrest’s person; Esc clears', async ({ page 
   await expect(page.locator('[data-inspector]')).toContainText(`Person ${person}`);
   expect(await selectedSquares(page)).toEqual(mine);
   await page.keyboard.press('Escape');
+  await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
   expect(await selectedSquares(page)).toEqual([]);
 });
 
