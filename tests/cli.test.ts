@@ -87,7 +87,7 @@ test('--emit-r prints the base-R script for the view as the engine resolves it, 
 const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
   { name: 'missing file', args: () => ['--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
   { name: 'empty file', args: () => ['--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
-  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.replace(',harm\n', '\n').split('\n').map((l, k) => (k === 0 ? l : l.replace(/,[^,]*$/, ''))).join('\n'))], expect: /nocol\.csv, row 0, column "harm": required column is missing/ },
+  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,')).join('\n'))], expect: /nocol\.csv, row 0, column "category": required column is missing/ },
   { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, row 0, column "month": required column is missing \(found "mnth"/ },
   { name: 'non-numeric month', args: () => ['--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
   { name: 'zero month', args: () => ['--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },

@@ -174,7 +174,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     window,
     wilcoxon,
     categories,
-    categoryNames: Object.fromEntries(categories.map((c) => [c, categoryName(c)])),
+    categoryNames: Object.fromEntries(categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     domain: { span: dataset.span, categories: [...dataset.categories] },
     orders: totals.ids.length,
     sample: {
