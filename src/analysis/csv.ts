@@ -109,11 +109,11 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   const records: CsvTable['records'] = [];
   body.forEach((r, k) => {
     const row = k + 1;
-    if (r.bad) { problems.push({ ...r.bad, row }); return; }
-    if (r.fields.length !== header.length) {
+    if (r.bad && !r.quotedBreak) { problems.push({ ...r.bad, row }); return; }
+    if (r.fields.length !== header.length || r.bad) {
       if (r.quotedBreak) {
         const column = header[r.quotedBreak.field] ?? `field ${r.quotedBreak.field + 1}`;
-        problems.push(problem({ file, row, column }, `a quoted field that begins on line ${r.quotedBreak.line} runs over a line break and swallows the next line (this record has ${r.fields.length} fields, the header ${header.length})`, {
+        problems.push(problem({ file, row, column }, `a quoted field that begins on line ${r.quotedBreak.line} runs over a line break and swallows what follows (a stray quote${r.fields.length !== header.length ? `: this record has ${r.fields.length} fields, the header ${header.length}` : ''})`, {
           expected: `${header.length} fields`, hint: 'look for a stray " at the start of that field',
         }));
       } else {

@@ -164,14 +164,14 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[]): Pro
   return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}`, { expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : undefined });
 }
 
-interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; hasIssuedDate: boolean; file: string }
+interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; badIssuedDate: Set<string>; hasIssuedDate: boolean; file: string }
 
 function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
   const col = columnIndex(t, ORDER_COLUMNS, ['issued_date'], problems);
   if (!col) return undefined;
   const before = problems.length;
   if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
-  const info: OrderInfo = { list: [], ok: true, sample: new Map(), issuedDate: new Map(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
+  const info: OrderInfo = { list: [], ok: true, sample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
   for (const { row, fields } of t.records) {
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { problems.push(problem({ file: t.file, row, column }, message, parts)); };
@@ -189,6 +189,7 @@ function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
       const text = fields[col.issued_date].trim();
       if (text !== '') {
         const date = parseIsoDate(text);
+        if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
         if (!date) report('issued_date', `"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' });
         else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${text} is not in the order's quarter ${issued}`, { value: text, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
         else info.issuedDate.set(id, date);
@@ -283,6 +284,7 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
       const date = parseIsoDate(text);
       const issued = orders.issuedDate.get(orderId);
       if (!date) report('date', `"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' });
+      else if (orders.badIssuedDate.has(orderId)) ok = false; // the order's issued_date is reported already
       else if (sample !== undefined && !issued) report('date', `order "${orderId}" has no valid issued_date in the orders file, so this date cannot be placed`, { value: text, expected: 'an issued_date for the order' });
       else if (issued) {
         month = monthOffset(issued, date);
