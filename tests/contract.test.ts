@@ -142,7 +142,7 @@ test('exact duplicate rows are warnings; the data stay valid', () => {
 });
 
 test('ids are normalised to NFC, so a decomposed é in events matches a composed one in orders', () => {
-  const nfd = fixture('nfd-events.csv') as { bytes: Uint8Array };
+  const nfd = fixture('nfd-events.csv') as { name: string; bytes: Uint8Array };
   assert.ok(new TextDecoder().decode(nfd.bytes).includes('E\u0301'), 'the fixture really is decomposed');
   const ds = parseDataset(fixture('nfc-orders.csv'), nfd);
   assert.ok(ds.events.some((e) => e.orderId === 'T-\u00c9002'));

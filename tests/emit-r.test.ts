@@ -330,3 +330,26 @@ for (const seed of [3, 17, 78, 83, 85, 144]) {
     }
   });
 }
+
+// ---- A declared design window in the script -----------------------------------------------------
+test('a declared design window: R stops on an event outside it, or (exclude) drops it and prints the engine\'s numbers', async () => {
+  const [header, first, ...rest] = bundledFiles['events.csv'].split('\n');
+  const events = [header, first.replace(/^([^,]*),[^,]*,/, '$1,-240,'), ...rest].join('\n');
+  const files = { 'orders.csv': bundledFiles['orders.csv'], 'events.csv': events };
+  const d = parseDataset({ name: 'orders.csv', text: files['orders.csv'] }, { name: 'events.csv', text: events }, { designWindow: 24, outsideWindow: 'exclude' });
+  assert.equal(d.excludedOutsideWindow, 1);
+  const result = analyse(d, { window: 12 });
+  assertSame(result, await runWebR(emitR({ window: 12, categories: result.categories, wilcoxon: 'current', designWindow: 24, outsideWindow: 'exclude' }), files));
+  assert.equal(await runWebR(emitR({ window: 12, categories: result.categories, wilcoxon: 'current', designWindow: 24 }), files), '', 'without exclude R stops before printing a number');
+});
+
+test('R 4.2 (Rscript): a declared design window stops the script on an event outside it, naming file, row and column', { skip: noRscript }, () => {
+  const [header, first, ...rest] = bundledFiles['events.csv'].split('\n');
+  const files = { 'orders.csv': bundledFiles['orders.csv'], 'events.csv': [header, first.replace(/^([^,]*),[^,]*,/, '$1,-240,'), ...rest].join('\n') };
+  const script = emitR({ window: 12, categories: ['violence'], wilcoxon: 'legacy', designWindow: 24 });
+  assert.throws(() => runRscript(script, files), (e: { stderr: string; stdout: string }) => {
+    assert.match(e.stderr, /events\.csv, row 1, column "month": is outside the design window of 24 months/);
+    assert.equal(e.stdout, '');
+    return true;
+  });
+});
