@@ -106,24 +106,38 @@ export function resampleReductionsMany(measures: readonly { pre: readonly number
       }
     });
   } else if (n > 0) {
+    // Streaming: one resample's counts at a time. Each person's contributions are listed once
+    // (person → the measures they have anything in), so a person drawn 0 times is skipped with one
+    // test however many measures there are; each measure still adds its people in person order.
+    const start = new Uint32Array(n + 1);
+    for (const who of contributors) for (const i of who) start[i + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const measureOf = new Uint32Array(start[n]);
+    const preOf = new Float64Array(start[n]);
+    const postOf = new Float64Array(start[n]);
+    const fill = start.slice(0, n);
+    contributors.forEach((who, m) => {
+      for (const i of who) { const at = fill[i]++; measureOf[at] = m; preOf[at] = measures[m].pre[i]; postOf[at] = measures[m].post[i]; }
+    });
+    const x = new Float64Array(measures.length);
+    const y = new Float64Array(measures.length);
     const rng = held ? undefined : mulberry32(seed);
     const counts = new Uint32Array(n);
     for (let b = 0; b < resamples; b++) {
       counts.fill(0);
       if (held) for (let j = b * n; j < (b + 1) * n; j++) counts[held[j]]++;
-      else for (let j = 0; j < n; j++) counts[randomInt(rng!, n)]++;
-      for (let m = 0; m < measures.length; m++) {
-        const { pre, post } = measures[m];
-        const who = contributors[m];
-        let x = 0;
-        let y = 0;
-        for (let k = 0; k < who.length; k++) {
-          const c = counts[who[k]];
-          if (c !== 0) { x += c * pre[who[k]]; y += c * post[who[k]]; }
+      else for (let j = 0; j < n; j++) counts[Math.floor(rng!() * n)]++; // randomInt(rng, n), inlined
+      x.fill(0);
+      y.fill(0);
+      for (let i = 0; i < n; i++) {
+        const c = counts[i];
+        if (c === 0) continue;
+        for (let at = start[i]; at < start[i + 1]; at++) {
+          x[measureOf[at]] += c * preOf[at];
+          y[measureOf[at]] += c * postOf[at];
         }
-        sumPre[m][b] = x;
-        sumPost[m][b] = y;
       }
+      for (let m = 0; m < measures.length; m++) { sumPre[m][b] = x[m]; sumPost[m][b] = y[m]; }
     }
   }
   return measures.map((_, m) => {
