@@ -232,3 +232,16 @@ test('warnings (duplicate rows) are printed and the analysis still runs; NFC ids
   assert.equal(nfc.status, 0, nfc.stderr);
   assert.equal(JSON.parse(nfc.stdout).events.pre, JSON.parse(onTemplates('--json').stdout).events.pre);
 });
+
+test('--write-events writes the events as months and harm, so that the --emit-r script can read data given with dates', () => {
+  const out = join(dir, 'placed.csv');
+  const script = onTemplates('--emit-r', '--write-events', out);
+  assert.equal(script.status, 0, script.stderr);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'order_id,month,category,offence,harm');
+  // The months placed by hand in tests/contract.test.ts.
+  assert.deepEqual(lines.slice(1).map((l) => Number(l.split(',')[1])), [-23, -1, 2, 17, -16, -1, 4, -24, -3, 13]);
+  const json = JSON.parse(run('--orders', tpl('orders.csv'), '--events', out, '--json').stdout);
+  assert.deepEqual(json, JSON.parse(onTemplates('--json').stdout));
+  assert.match(onTemplates('--emit-r').stderr, /note: the R script reads month and harm columns; add --write-events FILE/);
+});

@@ -1,5 +1,5 @@
 // npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N]
-//                    [--outside-window error|exclude] [--window W] [--categories a,b,…]
+//                    [--outside-window error|exclude] [--write-events FILE] [--window W] [--categories a,b,…]
 //                    [--wilcoxon current|legacy] [--json | --emit-r]
 //
 // The bundled data are read with their manifest (data/study.json: a 24-month design window, the
@@ -14,7 +14,7 @@
 // with the input is reported, every one, a line each on stderr naming file, row and column, and
 // the exit status is 1. Warnings (duplicate rows, events on the order date) are printed and the run goes on.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, DataError, OptionError, problemLine, resolveOptions, validateDataset, type AnalysisResult, type StudyManifest } from '../analysis/index.ts';
@@ -22,14 +22,14 @@ import { emitR } from '../analysis/emitR.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatP } from '../lib/format.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--window W] [--categories a,b,…] [--wilcoxon current|legacy] [--json | --emit-r]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--categories a,b,…] [--wilcoxon current|legacy] [--json | --emit-r]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
 class UsageError extends Error {}
 
-interface Args { orders: string; events: string; harmIndex?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean; window?: number; categories?: string[]; wilcoxon?: Rule; json: boolean; emitR: boolean }
+interface Args { orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean; window?: number; categories?: string[]; wilcoxon?: Rule; json: boolean; emitR: boolean }
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false };
@@ -53,6 +53,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--orders') { args.orders = value(); args.own = true; }
     else if (flag === '--events') { args.events = value(); args.own = true; }
     else if (flag === '--harm-index') args.harmIndex = value();
+    else if (flag === '--write-events') args.writeEvents = value();
     else if (flag === '--design-window') {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--design-window: "${v}" is not a whole number of months, 1 or more`);
@@ -163,6 +164,20 @@ function methodText(t: AnalysisResult['events']['test']): string {
   return `"${t.method}" (${t.n} non-zero difference${t.n === 1 ? '' : 's'}, ${t.zeros} zero${t.zeros === 1 ? '' : 's'}, ${t.ties} tied)`;
 }
 
+/** The events in the bundled format (month and harm), RFC 4180 quoted. */
+function eventsCsv(events: readonly { orderId: string; month: number; category: string; offence: string; harm: number }[]): string {
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return ['order_id,month,category,offence,harm', ...events.map((e) => [q(e.orderId), e.month, e.category, q(e.offence), e.harm].join(','))].join('\n') + '\n';
+}
+
+function headerOf(path: string): string[] {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  } catch {
+    return []; // the validator reports an unreadable file
+  }
+}
+
 /**
  * The manifest in use and where harm comes from. The bundled data bring data/study.json; a
  * reader's own files get a manifest that claims nothing (not synthetic, not calibrated, no
@@ -174,12 +189,8 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   const manifest: StudyManifest = args.own
     ? { designWindow: args.designWindow ?? study.designWindow, synthetic: false, calibrated: false }
     : { ...study, designWindow: args.designWindow ?? study.designWindow };
-  let eventsHaveHarm = true;
-  try {
-    const head = readFileSync(args.events, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
-    eventsHaveHarm = head.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes('harm');
-  } catch { /* the validator reports an unreadable file */ }
-  if (eventsHaveHarm) {
+  const header = headerOf(args.events);
+  if (header.length === 0 || header.includes('harm')) {
     if (args.harmIndex) throw new UsageError('--harm-index: the events file has a harm column already; remove it to look harm up by offence');
     return { manifest, harm: args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights' };
   }
@@ -205,6 +216,12 @@ export function main(argv: readonly string[]): number {
     );
     for (const p of problems) process.stderr.write(`analyze: ${problemLine(p)}\n`);
     if (!dataset) return 1;
+    // The emitted R script reads month and harm columns. For events given with dates or a harm
+    // index, --write-events writes them as the engine placed them, for the script to read.
+    if (args.writeEvents) writeFileSync(args.writeEvents, eventsCsv(dataset.events));
+    else if (args.emitR && (harmIndex !== undefined || !headerOf(args.events).includes('month'))) {
+      process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
+    }
     const options = { window: args.window, categories: args.categories, wilcoxon: args.wilcoxon };
     if (args.emitR) {
       // The script is for the view as the engine resolves it (default window and categories filled in),
