@@ -2,7 +2,7 @@
 // The same module runs in Node (CLI, tests, static build) and in the reader's browser.
 
 // Input: parsing and validation
-export { parseDataset, validateDataset, ORDER_COLUMNS, EVENT_COLUMNS, DEFAULT_DESIGN_WINDOW, MAX_MONTHS } from './validate.ts';
+export { parseDataset, validateDataset, eventsCsv, ORDER_COLUMNS, EVENT_COLUMNS, DEFAULT_DESIGN_WINDOW, MAX_MONTHS } from './validate.ts';
 export type { Source, SourceBytes, SourceText, ValidateOptions, Validation } from './validate.ts';
 export { parseCsv, readCsv, decodeCsvBytes } from './csv.ts';
 export { DataError, OptionError, problem, problemLine, problemsCsv, neutraliseCell } from './errors.ts';

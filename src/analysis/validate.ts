@@ -324,6 +324,17 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
   return { events, excluded, monthColumn };
 }
 
+/**
+ * Validated events back as CSV in the bundled format (order_id, month, category, offence, harm),
+ * RFC 4180 quoted: months and harm as the engine placed them, whether the input had dates or a
+ * harm index. The emitted R script (emitR.ts) reads this format. Cells are written as data, for R
+ * and the CLI; a file meant for a spreadsheet should pass its cells through neutraliseCell.
+ */
+export function eventsCsv(events: readonly OffendingEvent[]): string {
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return ['order_id,month,category,offence,harm', ...events.map((e) => [q(e.orderId), e.month, e.category, q(e.offence), e.harm].join(','))].join('\n') + '\n';
+}
+
 /** Levenshtein distance, for "did you mean" hints on misspelled column names. */
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

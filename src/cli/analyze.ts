@@ -17,7 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, OptionError, problemLine, resolveOptions, validateDataset, type AnalysisResult, type StudyManifest } from '../analysis/index.ts';
+import { analyse, DataError, eventsCsv, OptionError, problemLine, resolveOptions, validateDataset, type AnalysisResult, type StudyManifest } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatP } from '../lib/format.ts';
@@ -162,12 +162,6 @@ function ruleText(rule: AnalysisResult['wilcoxon']): string {
 function methodText(t: AnalysisResult['events']['test']): string {
   if (t.method === null) return 'not computed';
   return `"${t.method}" (${t.n} non-zero difference${t.n === 1 ? '' : 's'}, ${t.zeros} zero${t.zeros === 1 ? '' : 's'}, ${t.ties} tied)`;
-}
-
-/** The events in the bundled format (month and harm), RFC 4180 quoted. */
-function eventsCsv(events: readonly { orderId: string; month: number; category: string; offence: string; harm: number }[]): string {
-  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return ['order_id,month,category,offence,harm', ...events.map((e) => [q(e.orderId), e.month, e.category, q(e.offence), e.harm].join(','))].join('\n') + '\n';
 }
 
 function headerOf(path: string): string[] {
