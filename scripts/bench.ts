@@ -3,8 +3,18 @@
 // Reports the median of repeated calls, per call and per event. This is a measurement, not a
 // test: nothing fails on a slow machine. The target is the bundled analysis well inside one
 // 60 Hz frame (16.7 ms) and cost growing no faster than the number of events.
+//
+// Last, the CLI at scale: a 1M-event cohort written to CSV and run through `npm run analyze`
+// (read, validate, analyse, print JSON) in a child Node capped at --max-old-space-size=2048,
+// reporting wall time and the child's peak resident memory (process.resourceUsage().maxRSS).
+// Targets: ≤ 60 s and ≤ 2 GB. The bootstrap streams its resamples, so memory grows with orders,
+// not with orders × 2,000 resamples.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
@@ -48,8 +58,40 @@ function bench(label: string, dataset: Dataset, runs: number) {
   return ms;
 }
 
+// The child: run the CLI in this process, then report its peak memory on stderr.
+if (process.argv[2] === '--cli-child') {
+  const { main } = await import('../src/cli/analyze.ts');
+  const status = main(process.argv.slice(3));
+  process.stderr.write(`\nMAXRSS ${process.resourceUsage().maxRSS * 1024}\n`);
+  process.exit(status);
+}
+
 console.log(`analyse(): median of repeated calls, every measure and category (Node ${process.version})`);
 const base = bench('bundled', bundled, 200);
 bench('100× cohort', scaled(100), 20);
 bench('1,000× cohort', scaled(1000), 5);
 console.log(`\nbundled: ${base.toFixed(2)} ms per full recomputation = ${((100 * base) / (1000 / 60)).toFixed(0)}% of a 60 Hz frame`);
+
+// ---- The CLI on 1M events -------------------------------------------------------------------
+function csvOf(dataset: Dataset): { orders: string; events: string } {
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const orders = ['order_id,issued,sample,duration_months,conditions', ...dataset.orders.map((o) => [o.id, o.issued, o.sample, o.durationMonths ?? '', o.conditions.join(';')].join(','))];
+  const events = ['order_id,month,category,offence,harm', ...dataset.events.map((e) => [e.orderId, e.month, e.category, q(e.offence), e.harm].join(','))];
+  return { orders: orders.join('\n') + '\n', events: events.join('\n') + '\n' };
+}
+
+const factor = Math.ceil(1_000_000 / bundled.events.length);
+const big = scaled(factor, 2);
+const dir = mkdtempSync(join(tmpdir(), 'stro-bench-'));
+const files = csvOf(big);
+writeFileSync(join(dir, 'orders.csv'), files.orders);
+writeFileSync(join(dir, 'events.csv'), files.events);
+const self = fileURLToPath(import.meta.url);
+const t0 = performance.now();
+const child = spawnSync(process.execPath, ['--max-old-space-size=2048', self, '--cli-child', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const seconds = (performance.now() - t0) / 1000;
+rmSync(dir, { recursive: true });
+const rss = Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1] ?? NaN);
+const ok = child.status === 0 ? 'ok' : `FAILED (exit ${child.status}; ${child.stderr.trim().split('\n').slice(-3).join(' | ')})`;
+console.log(`\nCLI, ${big.orders.length} orders, ${big.events.length} events (--max-old-space-size=2048): ${seconds.toFixed(1)} s, peak RSS ${(rss / 2 ** 30).toFixed(2)} GB; ${ok}`);
+console.log(`targets: ≤ 60 s ${seconds <= 60 ? 'met' : 'MISSED'}; ≤ 2 GB ${rss <= 2 * 2 ** 30 ? 'met' : 'MISSED'}`);

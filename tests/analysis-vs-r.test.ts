@@ -98,10 +98,14 @@ for (const [name, [window, group, measure]] of Object.entries(BOOTSTRAP_COLUMNS)
     const totals = perOrderTotals(bundled, windowedEvents(bundled, window, bundled.categories), bundled.categories);
     const t = group === '' ? totals.overall : totals.byCategory[group];
     const [pre, post] = measure === 'events' ? [t.eventsPre, t.eventsPost] : [t.harmPre, t.harmPost];
-    const values = resampleReductions(pre, post, bootstrapDraws(totals.ids.length));
     const column = csvHeader.indexOf(name);
-    assert.equal(values.length, csvRows.length);
-    values.forEach((v, b) => assert.ok(Object.is(v, csvRows[b][column]), `resample ${b}: engine ${v}, CSV ${csvRows[b][column]}`));
+    // The same resamples whether the draws are held (B × n), cached as counts, or streamed one
+    // resample at a time from the seed (what analyse() does for large data: cacheLimit 0 forces it).
+    for (const [how, source] of [['held draws', bootstrapDraws(totals.ids.length)], ['cached counts', {}], ['streamed', { cacheLimit: 0 }]] as const) {
+      const values = resampleReductions(pre, post, source);
+      assert.equal(values.length, csvRows.length);
+      values.forEach((v, b) => assert.ok(Object.is(v, csvRows[b][column]), `${how}, resample ${b}: engine ${v}, CSV ${csvRows[b][column]}`));
+    }
 
     const r = analyse(bundled, { window });
     const m = group === '' ? r[measure] : r.byCategory[group][measure];

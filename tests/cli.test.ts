@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,7 @@ test('--emit-r prints the base-R script for the view as the engine resolves it, 
 const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
   { name: 'missing file', args: () => ['--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
   { name: 'empty file', args: () => ['--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
-  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.replace(',harm\n', '\n').split('\n').map((l, k) => (k === 0 ? l : l.replace(/,[^,]*$/, ''))).join('\n'))], expect: /nocol\.csv, row 0, column "harm": required column is missing/ },
+  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,')).join('\n'))], expect: /nocol\.csv, row 0, column "category": required column is missing/ },
   { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, row 0, column "month": required column is missing \(found "mnth"/ },
   { name: 'non-numeric month', args: () => ['--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
   { name: 'zero month', args: () => ['--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },
@@ -128,3 +128,120 @@ for (const c of bad) {
     assert.doesNotMatch(out.stderr, /\n\s+at |Error:/, 'no stack trace');
   });
 }
+
+// ---- The data contract at the command line ----------------------------------------------------
+const tpl = (name: string) => fileURLToPath(new URL(`../data/templates/${name}`, import.meta.url));
+const badFile = (name: string) => fileURLToPath(new URL(`./fixtures/bad/${name}`, import.meta.url));
+const onTemplates = (...args: string[]) => run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), ...args);
+
+test('the templates (dates, not months) run with --design-window 24, and say nothing about synthetic data or two years', () => {
+  const out = onTemplates('--design-window', '24');
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stderr, '');
+  assert.doesNotMatch(out.stdout, /synthetic|calibrated|two full years/i);
+  assert.match(out.stdout, /Your data, with a design window of 24 months/);
+  assert.match(out.stdout, /STRO analysis: 3 analysed orders, 24 months before vs 24 after/);
+  assert.doesNotMatch(out.stdout, /NaN|undefined/);
+  const json = JSON.parse(onTemplates('--json').stdout);
+  assert.equal(json.domain.span, 24);
+  assert.equal(json.events.pre + json.events.post, 10);
+});
+
+test('the bundled data are described by their manifest: synthetic, calibrated, two full years', () => {
+  const out = run();
+  assert.match(out.stdout, /Synthetic data calibrated to the published aggregates/);
+  assert.match(out.stdout, /with two full years of follow-up/);
+  assert.match(out.stdout, /illustrative weights/);
+});
+
+test('--design-window sets the window range for the reader\'s data', () => {
+  const json = JSON.parse(onTemplates('--json', '--design-window', '30').stdout);
+  assert.equal(json.domain.span, 30);
+  assert.equal(json.window, 30);
+  const narrow = onTemplates('--json', '--design-window', '12');
+  assert.equal(narrow.status, 1);
+  assert.equal(narrow.stdout, '');
+  // Five of the template's ten arrests fall outside 12 months: −23, 17, −16, −24 and 13 (tests/contract.test.ts).
+  assert.deepEqual(narrow.stderr.trim().split('\n').map((l) => /row (\d+)/.exec(l)?.[1]), ['1', '4', '5', '8', '10']);
+  const bad = onTemplates('--design-window', '0');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--design-window: "0" is not a whole number of months/);
+});
+
+test('--outside-window exclude leaves out events outside the window and reports the count', () => {
+  const args = ['--orders', tpl('orders.csv'), '--events', badFile('outside-window-events.csv')];
+  const strict = run(...args);
+  assert.equal(strict.status, 1);
+  assert.match(strict.stderr, /outside-window-events\.csv, row 5, column "date": 1999-01-20 is month -244, outside the design window of 24 months/);
+  const out = run(...args, '--outside-window', 'exclude');
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /1 event outside the design window was excluded/);
+  assert.match(out.stderr, /1 event was outside the design window of 24 months and was excluded, as asked \(warning\)/);
+  const json = JSON.parse(run(...args, '--outside-window', 'exclude', '--json').stdout);
+  assert.equal(json.events.pre + json.events.post, 9);
+  assert.match(run(...args, '--outside-window', 'drop').stderr, /--outside-window: "drop" is not error or exclude/);
+});
+
+test('--harm-index: harm looked up by offence when the events have no harm column', () => {
+  const events = write('noharm.csv', readFileSync(tpl('events.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
+  const byDefault = run('--orders', tpl('orders.csv'), '--events', events, '--json');
+  assert.equal(byDefault.status, 0, byDefault.stderr);
+  assert.deepEqual(JSON.parse(byDefault.stdout), JSON.parse(onTemplates('--json').stdout), 'the bundled index gives the template\'s harm values');
+  const index = write('my-index.csv', 'offence,harm_days\n' + ['Assault occasioning actual bodily harm (s47)', 'Kidnapping or false imprisonment', 'Common assault', 'Possession of a Class A drug', 'Theft', 'Breach of a slavery and trafficking order (MSA s30)'].map((o) => `${o},1`).join('\n'));
+  const own = run('--orders', tpl('orders.csv'), '--events', events, '--harm-index', index, '--json');
+  assert.equal(own.status, 0, own.stderr);
+  assert.equal(JSON.parse(own.stdout).harm.pre + JSON.parse(own.stdout).harm.post, 10, 'every offence weighs 1 day');
+  assert.match(run('--orders', tpl('orders.csv'), '--events', events, '--harm-index', index).stdout, /Total harm \(days, from the harm index my-index\.csv\)/);
+  const missing = run('--orders', tpl('orders.csv'), '--events', badFile('no-harm-events.csv'), '--harm-index', index);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /no-harm-events\.csv, row 6, column "offence": "Theft of a bicycle" is not in the harm index/);
+});
+
+const malformed: { file: string; orders?: string; lines: RegExp[] }[] = [
+  { file: 'utf16-bom-events.csv', lines: [/utf16-bom-events\.csv: the file is UTF-16 text, not UTF-8/] },
+  { file: 'utf16-nobom-events.csv', lines: [/utf16-nobom-events\.csv: the file is UTF-16 text, not UTF-8/] },
+  { file: 'stray-quote-events.csv', lines: [/stray-quote-events\.csv, row 2, column "offence": a quoted field that begins on line 3 runs over a line break/] },
+  { file: 'unclosed-quote-events.csv', lines: [/unclosed-quote-events\.csv, row 5, column "offence": a quoted field opened on line 6 is never closed/] },
+  { file: 'many-problems-events.csv', lines: [
+    /row 1, column "date": "2017-02-30" is not a date/,
+    /row 3, column "category": "Violence" is not a lowercase category code/,
+    /row 4, column "harm": "lots" is not a number of days/,
+    /row 6, column "order_id": "T-9999" is not an order/,
+    /row 8, column "date": 1998-03-01 is month -264, outside the design window/,
+  ] },
+  { file: 'events.csv', orders: 'issued-date-quarter-orders.csv', lines: [/issued-date-quarter-orders\.csv, row 2, column "issued_date": 2019-07-14 is not in the order's quarter 2019-Q2/] },
+];
+
+for (const m of malformed) {
+  test(`malformed file ${m.orders ?? m.file}: every problem listed, one a line, exit 1, no stack trace`, () => {
+    const out = run('--orders', m.orders ? badFile(m.orders) : tpl('orders.csv'), '--events', m.orders ? tpl(m.file) : badFile(m.file));
+    assert.equal(out.status, 1, out.stderr);
+    assert.equal(out.stdout, '');
+    const lines = out.stderr.trim().split('\n');
+    assert.equal(lines.length, m.lines.length, out.stderr);
+    m.lines.forEach((re, k) => assert.match(lines[k], re));
+    assert.doesNotMatch(out.stderr, /\n\s+at |Error:/);
+  });
+}
+
+test('warnings (duplicate rows) are printed and the analysis still runs; NFC ids match', () => {
+  const dup = run('--orders', tpl('orders.csv'), '--events', badFile('duplicate-rows-events.csv'), '--json');
+  assert.equal(dup.status, 0, dup.stderr);
+  assert.deepEqual(dup.stderr.trim().split('\n').map((l) => /row (\d+): repeats row (\d+) exactly.*\(warning\)$/.exec(l)?.slice(1)), [['3', '2'], ['8', '7']]);
+  const nfc = run('--orders', badFile('nfc-orders.csv'), '--events', badFile('nfd-events.csv'), '--json');
+  assert.equal(nfc.status, 0, nfc.stderr);
+  assert.equal(JSON.parse(nfc.stdout).events.pre, JSON.parse(onTemplates('--json').stdout).events.pre);
+});
+
+test('--write-events writes the events as months and harm, so that the --emit-r script can read data given with dates', () => {
+  const out = join(dir, 'placed.csv');
+  const script = onTemplates('--emit-r', '--write-events', out);
+  assert.equal(script.status, 0, script.stderr);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'order_id,month,category,offence,harm');
+  // The months placed by hand in tests/contract.test.ts.
+  assert.deepEqual(lines.slice(1).map((l) => Number(l.split(',')[1])), [-23, -1, 2, 17, -16, -1, 4, -24, -3, 13]);
+  const json = JSON.parse(run('--orders', tpl('orders.csv'), '--events', out, '--json').stdout);
+  assert.deepEqual(json, JSON.parse(onTemplates('--json').stdout));
+  assert.match(onTemplates('--emit-r').stderr, /note: the R script reads month and harm columns; add --write-events FILE/);
+});

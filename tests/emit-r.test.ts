@@ -223,7 +223,8 @@ writeFileSync(join(dir, 'theirs-orders.csv'), other.orders);
 writeFileSync(join(dir, 'theirs-events.csv'), other.events);
 /** The CLI on the second dataset: its --json result or its --emit-r script. */
 function cliOnOther(...args: string[]): string {
-  const out = spawnSync(process.execPath, [cli, '--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), ...args], { encoding: 'utf8' });
+  // These data cover 12 months either side: a reader's design window is declared, not inferred.
+  const out = spawnSync(process.execPath, [cli, '--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), '--design-window', '12', ...args], { encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   return out.stdout;
 }
@@ -233,7 +234,8 @@ const otherArgs = ['a.csv', 'b.csv'];
 const otherViews: string[][] = [[], ['--window', '7', '--categories', 'fraud,labour_exploitation']];
 
 test('the second dataset is what it claims: valid, 64 analysed, months up to 12, some tests past 50 pairs', () => {
-  const d = parseDataset({ name: 'o', text: other.orders }, { name: 'e', text: other.events });
+  const d = parseDataset({ name: 'o', text: other.orders }, { name: 'e', text: other.events }, { designWindow: 12 });
+  assert.equal(Math.max(...d.events.map((e) => Math.abs(e.month))), 12);
   assert.equal(d.orders.filter((o) => o.sample === 'analysed').length, 64);
   assert.equal(d.span, 12);
   assert.deepEqual(d.categories, ['county_lines', 'fraud', 'labour_exploitation', 'sexual_exploitation']);
@@ -248,8 +250,8 @@ for (const view of otherViews) {
     for (const rule of ['current', 'legacy']) {
       const json = JSON.parse(cliOnOther('--wilcoxon', rule, '--json', ...view));
       const script = cliOnOther('--wilcoxon', rule, '--emit-r', ...view);
-      assert.equal(script.replace(/^# Written by .*\n/m, ''), emitR({ window: json.window, categories: json.categories, wilcoxon: rule as 'current' | 'legacy' }),
-        'the CLI prints emitR() for the resolved view, which depends on the view alone');
+      assert.equal(script.replace(/^# Written by .*\n/m, ''), emitR({ window: json.window, categories: json.categories, wilcoxon: rule as 'current' | 'legacy', designWindow: 12, outsideWindow: undefined }),
+        'the CLI prints emitR() for the resolved view and the declared design window, which depend on the view alone');
       assertSame(json, await runWebR(script, otherFiles, otherArgs));
     }
   });
@@ -306,7 +308,10 @@ function randomCase(seed: number) {
   }
   if (events.length === 1) events.push(`X0,${span},${codes[0]},off,1`);
   const files = { 'orders.csv': orders.join('\n'), 'events.csv': events.join('\n') };
-  const d = parseDataset({ name: 'orders.csv', text: files['orders.csv'] }, { name: 'events.csv', text: files['events.csv'] });
+  // The design window is the furthest month with an event, so that the windows drawn below are the
+  // ones these seeds were chosen for; the script is told it (DESIGN_WINDOW) rather than inferring it.
+  const designWindow = Math.max(...events.slice(1).map((l) => Math.abs(Number(l.split(',')[1]))));
+  const d = parseDataset({ name: 'orders.csv', text: files['orders.csv'] }, { name: 'events.csv', text: files['events.csv'] }, { designWindow });
   const pick = mulberry32(seed * 7);
   const window = 1 + randomInt(pick, d.span);
   const categories = d.categories.filter(() => pick() < 0.7);
@@ -319,9 +324,32 @@ for (const seed of [3, 17, 78, 83, 85, 144]) {
     const { files, d, window, categories } = randomCase(seed);
     for (const wilcoxon of ['current', 'legacy'] as const) {
       const result = analyse(d, { window, categories, wilcoxon });
-      const script = emitR({ window: result.window, categories: result.categories, wilcoxon });
+      const script = emitR({ window: result.window, categories: result.categories, wilcoxon, designWindow: d.span });
       assertSame(result, await runWebR(script, files));
       if (wilcoxon === 'legacy' && !noRscript) assertSame(result, runRscript(script, files));
     }
   });
 }
+
+// ---- A declared design window in the script -----------------------------------------------------
+test('a declared design window: R stops on an event outside it, or (exclude) drops it and prints the engine\'s numbers', async () => {
+  const [header, first, ...rest] = bundledFiles['events.csv'].split('\n');
+  const events = [header, first.replace(/^([^,]*),[^,]*,/, '$1,-240,'), ...rest].join('\n');
+  const files = { 'orders.csv': bundledFiles['orders.csv'], 'events.csv': events };
+  const d = parseDataset({ name: 'orders.csv', text: files['orders.csv'] }, { name: 'events.csv', text: events }, { designWindow: 24, outsideWindow: 'exclude' });
+  assert.equal(d.excludedOutsideWindow, 1);
+  const result = analyse(d, { window: 12 });
+  assertSame(result, await runWebR(emitR({ window: 12, categories: result.categories, wilcoxon: 'current', designWindow: 24, outsideWindow: 'exclude' }), files));
+  assert.equal(await runWebR(emitR({ window: 12, categories: result.categories, wilcoxon: 'current', designWindow: 24 }), files), '', 'without exclude R stops before printing a number');
+});
+
+test('R 4.2 (Rscript): a declared design window stops the script on an event outside it, naming file, row and column', { skip: noRscript }, () => {
+  const [header, first, ...rest] = bundledFiles['events.csv'].split('\n');
+  const files = { 'orders.csv': bundledFiles['orders.csv'], 'events.csv': [header, first.replace(/^([^,]*),[^,]*,/, '$1,-240,'), ...rest].join('\n') };
+  const script = emitR({ window: 12, categories: ['violence'], wilcoxon: 'legacy', designWindow: 24 });
+  assert.throws(() => runRscript(script, files), (e: { stderr: string; stdout: string }) => {
+    assert.match(e.stderr, /events\.csv, row 1, column "month": is outside the design window of 24 months/);
+    assert.equal(e.stdout, '');
+    return true;
+  });
+});

@@ -84,10 +84,11 @@ test('category order follows the study, whatever order they are asked in', () =>
   assert.deepEqual(analyse(bundled, { categories: ['other', 'modern_slavery'] }).categories, ['modern_slavery', 'other']);
 });
 
-test('a reader\'s own categories and a shorter span are accepted', () => {
+test('a reader\'s own categories and a shorter declared design window are accepted', () => {
   const ds = parseDataset(
     { name: 'o.csv', text: 'order_id,issued,sample,duration_months,conditions\na,2019-Q1,analysed,,\nb,2019-Q2,analysed,24,exclusion_zone\nc,2020-Q1,excluded_data,,\n' },
     { name: 'e.csv', text: 'order_id,month,category,offence,harm\na,-3,fraud,Fraud,5\na,-1,fraud,Fraud,5\na,2,fraud,Fraud,5\nb,-2,public_order,Affray,7.5\n' },
+    { designWindow: 3 },
   );
   assert.equal(ds.span, 3);
   assert.deepEqual(ds.categories, ['fraud', 'public_order']);
@@ -110,7 +111,7 @@ test('validation names file, row and column', () => {
   check('a,1,drugs,,1\n', /^e\.csv, row 1, column "offence": is empty/);
   check('a,1,drugs,X,\n', /^e\.csv, row 1, column "harm": "" is not a number/);
   check('a,1,drugs,X,1,extra\n', /^e\.csv, row 1: has 6 fields but the header has 5/);
-  check('a,1,drugs,"X,1\n', /^e\.csv, row 1: a quoted field opened on line 2 is never closed/);
+  check('a,1,drugs,"X,1\n', /^e\.csv, row 1, column "offence": a quoted field opened on line 2 is never closed/);
 });
 
 test('quoted fields with commas and CRLF line ends are read correctly', () => {

@@ -8,7 +8,7 @@
 
 import { categoryName } from './categories.ts';
 import { OptionError } from './errors.ts';
-import { BOOTSTRAP_LEVEL, BOOTSTRAP_SEED, bootstrapDraws, reduction, reductionIntervals } from './reduction.ts';
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, reduction, reductionIntervals } from './reduction.ts';
 import { holm } from './stats/holm.ts';
 import { kendallTest } from './stats/kendallTau.ts';
 import { linearTrend } from './stats/linearRegression.ts';
@@ -121,7 +121,6 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   const { window, categories, wilcoxon } = resolveOptions(dataset, options);
   const windowed = windowedEvents(dataset, window, categories);
   const totals = perOrderTotals(dataset, windowed, categories);
-  const draws = bootstrapDraws(totals.ids.length);
 
   // Every (group, measure) pair the result reports, overall and per category; the intervals are
   // computed together so that all of them share the same resampled people.
@@ -131,7 +130,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     { group, which: 'events' as const, pre: t.eventsPre, post: t.eventsPost },
     { group, which: 'harm' as const, pre: t.harmPre, post: t.harmPost },
   ]);
-  const intervals = reductionIntervals(series, draws);
+  const intervals = reductionIntervals(series);
   const measured = series.map(({ pre, post }, k): Measure => {
     const sumPre = neumaierSum(pre);
     const sumPost = neumaierSum(post);
@@ -174,7 +173,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     window,
     wilcoxon,
     categories,
-    categoryNames: Object.fromEntries(categories.map((c) => [c, categoryName(c)])),
+    categoryNames: Object.fromEntries(categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     domain: { span: dataset.span, categories: [...dataset.categories] },
     orders: totals.ids.length,
     sample: {
@@ -200,7 +199,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       harmPre: totals.overall.harmPre[k],
       harmPost: totals.overall.harmPost[k],
     })),
-    bootstrap: { resamples: draws.length / Math.max(totals.ids.length, 1), seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
+    bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
 }
 

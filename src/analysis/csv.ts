@@ -1,8 +1,12 @@
 // A small RFC 4180 CSV reader that remembers where each record came from, so validation can
 // name the row. Quoted fields may contain commas, quotes ("") and line breaks; CRLF and a UTF-8
 // byte-order mark are accepted. It only splits text: types are checked in validate.ts.
+//
+// readCsv collects every problem it can (each bad record is reported and left out); parseCsv
+// throws the first, for callers that want one error. decodeCsvBytes turns a file's bytes into
+// text, recognising UTF-16 (which a spreadsheet's "Unicode text" export writes) and saying so.
 
-import { DataError } from './errors.ts';
+import { problem, problemError, type Problem } from './errors.ts';
 
 export interface CsvTable {
   file: string;
@@ -11,24 +15,52 @@ export interface CsvTable {
   records: { row: number; line: number; fields: string[] }[];
 }
 
-export function parseCsv(file: string, text: string): CsvTable {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new DataError({ file }, 'the file is empty (expected a header row and data rows)');
+const UTF16 = 'the file is UTF-16 text, not UTF-8';
+const UTF16_HINT = 'save it as "CSV UTF-8 (comma delimited)"';
 
-  const rows: { line: number; fields: string[] }[] = [];
+/** A file's bytes → text: UTF-8 with its byte-order mark removed, or a problem naming the encoding. */
+export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string; problems: Problem[] } {
+  const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (bom16 || bytes.subarray(0, 4096).includes(0)) {
+    return { problems: [problem({ file }, `${UTF16}${bom16 ? ' (it starts with a UTF-16 byte-order mark)' : ' (it contains NUL bytes)'}`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, problems: [] };
+  } catch {
+    return { problems: [problem({ file }, 'the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)', { expected: 'UTF-8 text', hint: 'save it as "CSV UTF-8 (comma delimited)"' })] };
+  }
+}
+
+/** Split CSV text into a header and records, collecting every structural problem. */
+export function readCsv(file: string, text: string): { table?: CsvTable; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // UTF-16 read as if it were UTF-8 shows up as NUL characters between the letters.
+  if (text.includes('\u0000')) return { problems: [problem({ file }, `${UTF16} (it contains NUL characters)`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
+  if (text.trim() === '') return { problems: [problem({ file }, 'the file is empty (expected a header row and data rows)', { expected: 'a header row and data rows' })] };
+
+  interface Raw { line: number; fields: string[]; bad?: Problem; quotedBreak?: { line: number; field: number } }
+  const rows: Raw[] = [];
   let fields: string[] = [];
   let field = '';
   let quoted = false;
   let closedQuote = false; // just after a field's closing quote: only a comma or a line end may follow
+  let quoteStart = { line: 1, field: 0 };
+  let quotedBreak: Raw['quotedBreak'];
+  let bad: Problem | undefined;
   let line = 1;
   let recordLine = 1;
   let i = 0;
   const n = text.length;
+  const rowNow = () => Math.max(rows.length, 1); // the data row of the record being read (header = record 0)
   const endRecord = () => {
     fields.push(field);
-    rows.push({ line: recordLine, fields });
+    rows.push({ line: recordLine, fields, bad, quotedBreak });
     fields = [];
     field = '';
+    bad = undefined;
+    quotedBreak = undefined;
   };
   while (i < n) {
     const c = text[i];
@@ -37,15 +69,15 @@ export function parseCsv(file: string, text: string): CsvTable {
         if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
         quoted = false; closedQuote = true; i++; continue;
       }
-      if (c === '\n') line++;
+      if (c === '\n') { line++; quotedBreak ??= quoteStart; }
       field += c; i++; continue;
     }
     if (c === '"' && field === '') {
-      if (closedQuote) throw new DataError({ file, row: Math.max(rows.length, 1) }, `line ${line}: a quoted field is followed by more text; put the whole field in quotes`);
-      quoted = true; i++; continue;
+      if (closedQuote) bad ??= problem({ file, row: rowNow() }, `line ${line}: a quoted field is followed by more text; put the whole field in quotes`, { expected: 'a comma or a line end after a closing quote' });
+      quoted = true; quoteStart = { line, field: fields.length }; i++; continue;
     }
     if (closedQuote && c !== ',' && c !== '\n' && c !== '\r') {
-      throw new DataError({ file, row: Math.max(rows.length, 1) }, `line ${line}: text after a closing quote; put the whole field in quotes, with "" for a quote inside it`);
+      bad ??= problem({ file, row: rowNow() }, `line ${line}: text after a closing quote; put the whole field in quotes, with "" for a quote inside it`, { expected: 'a comma or a line end after a closing quote' });
     }
     closedQuote = false;
     if (c === ',') { fields.push(field); field = ''; i++; continue; }
@@ -54,7 +86,13 @@ export function parseCsv(file: string, text: string): CsvTable {
     if (c === '\n') { endRecord(); line++; recordLine = line; i++; continue; }
     field += c; i++;
   }
-  if (quoted) throw new DataError({ file, row: Math.max(rows.length, 1) }, `a quoted field opened on line ${recordLine} is never closed`);
+  if (quoted) {
+    const header = rows.length > 0 ? rows[0].fields.map((h) => h.trim()) : [];
+    const column = rows.length === 0 ? undefined : header[quoteStart.field] ?? `field ${quoteStart.field + 1}`;
+    return { problems: [problem({ file, row: rows.length, column }, `a quoted field opened on line ${quoteStart.line} is never closed, so it swallows every line after it`, {
+      expected: 'a closing quote', hint: 'remove the stray ", or double it ("") inside a quoted field',
+    })] };
+  }
   if (field !== '' || fields.length > 0) endRecord();
 
   // Blank lines carry no data; dropping them keeps "row" meaningful for everything else.
@@ -65,14 +103,33 @@ export function parseCsv(file: string, text: string): CsvTable {
     const other = [';', '\t', '|'].find((d) => header[0].includes(d));
     if (other) {
       const name = other === '\t' ? 'tabs' : `"${other}"`;
-      throw new DataError({ file, row: 0 }, `columns are separated by ${name}; this tool expects commas (save the file as comma-separated CSV)`);
+      return { problems: [problem({ file, row: 0 }, `columns are separated by ${name}; this tool expects commas (save the file as comma-separated CSV)`, { expected: 'commas between columns' })] };
     }
   }
-  const records = body.map((r, k) => ({ row: k + 1, line: r.line, fields: r.fields }));
-  for (const r of records) {
-    if (r.fields.length !== header.length) {
-      throw new DataError({ file, row: r.row }, `has ${r.fields.length} fields but the header has ${header.length} (line ${r.line}; check for an unquoted comma)`);
+  const records: CsvTable['records'] = [];
+  body.forEach((r, k) => {
+    const row = k + 1;
+    if (r.bad && !r.quotedBreak) { problems.push({ ...r.bad, row }); return; }
+    if (r.fields.length !== header.length || r.bad) {
+      if (r.quotedBreak) {
+        const column = header[r.quotedBreak.field] ?? `field ${r.quotedBreak.field + 1}`;
+        problems.push(problem({ file, row, column }, `a quoted field that begins on line ${r.quotedBreak.line} runs over a line break and swallows what follows (a stray quote${r.fields.length !== header.length ? `: this record has ${r.fields.length} fields, the header ${header.length}` : ''})`, {
+          expected: `${header.length} fields`, hint: 'look for a stray " at the start of that field',
+        }));
+      } else {
+        problems.push(problem({ file, row }, `has ${r.fields.length} fields but the header has ${header.length} (line ${r.line}; check for an unquoted comma)`, { expected: `${header.length} fields`, value: String(r.fields.length) }));
+      }
+      return;
     }
-  }
-  return { file, header, records };
+    records.push({ row, line: r.line, fields: r.fields });
+  });
+  return { table: { file, header, records }, problems };
+}
+
+/** As readCsv, but throws the first problem (a DataError). */
+export function parseCsv(file: string, text: string): CsvTable {
+  const { table, problems } = readCsv(file, text);
+  const first = problems.find((p) => p.severity === 'error');
+  if (first || !table) throw problemError(first!);
+  return table;
 }

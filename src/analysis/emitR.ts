@@ -20,6 +20,14 @@ export interface EmitROptions {
   window: number;
   categories: string[];
   wilcoxon: 'current' | 'legacy';
+  /**
+   * The data's declared design window (Dataset.span). When given, the script checks every event
+   * against it (and drops those outside when `outsideWindow` is 'exclude'), and windows up to it are
+   * allowed. When absent, the script takes the span from the data, as scripts always have for the
+   * bundled data, whose events reach month ±24.
+   */
+  designWindow?: number;
+  outsideWindow?: 'error' | 'exclude';
 }
 
 /** Keys whose subtree holds no number that R can reproduce exactly (random intervals, the data's extent). */
@@ -103,6 +111,7 @@ function rString(s: string): string {
 /** The base-R script for one view. `about.generator` names what wrote it, in the header. */
 export function emitR(options: EmitROptions, about: { generator?: string } = {}): string {
   const { window, categories, wilcoxon } = options;
+  if (options.designWindow !== undefined && (!Number.isInteger(options.designWindow) || options.designWindow < window)) throw new RangeError(`emitR: designWindow must be a whole number ≥ the window, got ${options.designWindow}`);
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`emitR: window must be a whole number of months ≥ 1, got ${window}`);
   for (const c of categories) {
     if (!/^[a-z][a-z0-9_]*$/.test(c)) throw new RangeError(`emitR: "${c}" is not a category code`);
@@ -113,6 +122,7 @@ export function emitR(options: EmitROptions, about: { generator?: string } = {})
       `WINDOW <- ${window}L`,
       `CATEGORIES <- ${cats}`,
       `WILCOXON <- ${rString(wilcoxon)}`,
+      ...(options.designWindow !== undefined ? [`DESIGN_WINDOW <- ${options.designWindow}L; OUTSIDE_WINDOW <- ${rString(options.outsideWindow ?? 'error')}`] : []),
     ].join('\n'))
     .replace('@@BOOTSTRAP@@', () => [
       `set.seed(${BOOTSTRAP_SEED})`,
@@ -220,7 +230,11 @@ bad <- events$harm > 100000
 if (any(bad)) fail(EVENTS_FILE, which(bad), "harm", "is more than any Crime Harm Index value could be")
 
 # ---- Apply the view ---------------------------------------------------------------------------
-span <- max(abs(events$month))
+if (exists("DESIGN_WINDOW")) {
+  span <- DESIGN_WINDOW
+  bad <- abs(events$month) > span
+  if (OUTSIDE_WINDOW == "exclude") events <- events[!bad, ] else if (any(bad)) fail(EVENTS_FILE, which(bad), "month", paste("is outside the design window of", span, "months"))
+} else span <- max(abs(events$month))
 if (WINDOW > span) stop("window ", WINDOW, " is outside 1 ... ", span, ", the months these data cover", call. = FALSE)
 unknown <- setdiff(CATEGORIES, events$category)
 if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " not in the data", call. = FALSE)

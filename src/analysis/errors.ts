@@ -34,3 +34,67 @@ export class OptionError extends Error {
     this.option = option;
   }
 }
+
+/**
+ * One problem found in the input. Validation collects every problem rather than stopping at the
+ * first, so that a reader can fix a file in one pass. `message` is the complete explanation (it
+ * names the value and what was expected); `value`, `expected` and `hint` repeat its parts for a
+ * table or a CSV of problems.
+ */
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  /** Data row (1 = first row after the header; 0 = the header); absent for a whole-file problem. */
+  row?: number;
+  column?: string;
+  /** The offending value as written in the file, when there is one. */
+  value?: string;
+  /** What was expected instead, in a few words. */
+  expected?: string;
+  /** How to fix it, where that is obvious. */
+  hint?: string;
+  message: string;
+}
+
+export function problem(
+  where: DataErrorLocation,
+  message: string,
+  parts: { value?: string; expected?: string; hint?: string; severity?: 'error' | 'warning' } = {},
+): Problem {
+  const p: Problem = { severity: parts.severity ?? 'error', file: where.file, message };
+  if (where.row !== undefined) p.row = where.row;
+  if (where.column !== undefined) p.column = where.column;
+  if (parts.value !== undefined) p.value = parts.value;
+  if (parts.expected !== undefined) p.expected = parts.expected;
+  if (parts.hint !== undefined) p.hint = parts.hint;
+  return p;
+}
+
+/** "events.csv, row 3, column "month": …": the one-line form the CLI prints (and DataError carries). */
+export function problemLine(p: Problem): string {
+  return new DataError(p, p.message).message + (p.severity === 'warning' ? ' (warning)' : '');
+}
+
+/** The DataError for a problem, for callers that stop at the first. */
+export function problemError(p: Problem): DataError {
+  return new DataError(p, p.message);
+}
+
+/** A cell that a spreadsheet would run as a formula (=, +, −, @, tab, carriage return) gets a leading apostrophe. */
+export function neutraliseCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The problems as CSV (severity, file, row, column, value, expected, hint, message), for download.
+ * Every cell is neutralised against formula injection and quoted as RFC 4180 requires.
+ */
+export function problemsCsv(problems: readonly Problem[]): string {
+  const cell = (v: string | number | undefined) => {
+    const s = neutraliseCell(v === undefined ? '' : String(v));
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
+  const rows = problems.map((p) => [p.severity, p.file, p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
+  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -2,10 +2,12 @@
 // The same module runs in Node (CLI, tests, static build) and in the reader's browser.
 
 // Input: parsing and validation
-export { parseDataset, ORDER_COLUMNS, EVENT_COLUMNS } from './validate.ts';
-export type { SourceText } from './validate.ts';
-export { parseCsv } from './csv.ts';
-export { DataError, OptionError } from './errors.ts';
+export { parseDataset, validateDataset, eventsCsv, ORDER_COLUMNS, EVENT_COLUMNS, DEFAULT_DESIGN_WINDOW, MAX_MONTHS } from './validate.ts';
+export type { Source, SourceBytes, SourceText, ValidateOptions, Validation } from './validate.ts';
+export { parseCsv, readCsv, decodeCsvBytes } from './csv.ts';
+export { DataError, OptionError, problem, problemLine, problemsCsv, neutraliseCell } from './errors.ts';
+export type { Problem } from './errors.ts';
+export { monthOffset, addMonths, parseIsoDate, inQuarter } from './months.ts';
 
 // Analysis
 export { analyse, resolveOptions } from './analyse.ts';
@@ -16,5 +18,5 @@ export type { MonthTotal } from './tables.ts';
 
 // Categories and types
 export { STUDY_CATEGORIES, categoryName, sortCategories } from './categories.ts';
-export type { AnalysisOptions, Dataset, OffendingEvent, Order, Sample } from './types.ts';
+export type { AnalysisOptions, Dataset, OffendingEvent, Order, Sample, StudyManifest } from './types.ts';
 export { SAMPLES } from './types.ts';

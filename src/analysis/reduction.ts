@@ -21,23 +21,135 @@ export function reduction(pre: number, post: number): number | null {
   return pre > 0 ? 1 - post / pre : null;
 }
 
-const drawCache = new Map<number, Uint32Array>();
-
 /**
- * The resampled person indices, B × n, drawn once per sample size from a fixed seed: every
- * measure, category and window then uses the same resamples, so the same state always gives
- * the same interval, and intervals for different measures are comparable.
+ * The resampled person indices, B × n (resample b is draws[b·n … b·n + n − 1]), from a fixed seed.
+ * This is the reference for what the bootstrap draws, kept for tests and fixtures: analyse() never
+ * holds it, because B × n grows with the data (2,000 × 1M orders would be 8 GB). It streams the
+ * same draws instead, one resample at a time (resampleCounts).
  */
 export function bootstrapDraws(n: number, resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): Uint32Array {
-  const key = n * 1e6 + resamples;
-  let draws = seed === BOOTSTRAP_SEED ? drawCache.get(key) : undefined;
-  if (!draws) {
-    const rng = mulberry32(seed);
-    draws = new Uint32Array(n * resamples);
-    for (let k = 0; k < draws.length; k++) draws[k] = randomInt(rng, n);
-    if (seed === BOOTSTRAP_SEED) drawCache.set(key, draws);
-  }
+  const rng = mulberry32(seed);
+  const draws = new Uint32Array(n * resamples);
+  for (let k = 0; k < draws.length; k++) draws[k] = randomInt(rng, n);
   return draws;
+}
+
+/**
+ * Up to this many person-resample counts (n × B) are kept between calls, so that moving a
+ * slider does not redraw them (16.7M two-byte counts, 32 MB: about 8,000 people). Above it, the
+ * counts are drawn afresh, one resample at a time, on every call, in memory proportional to n.
+ */
+export const CACHED_COUNTS_LIMIT = 1 << 24;
+
+const countCache = new Map<string, Uint16Array>();
+
+/**
+ * How many times each person appears in each resample, person by person (counts[i·B + b]), for
+ * data small enough to keep (n × B ≤ cacheLimit): computed once per size and reused, so that
+ * moving a slider costs one pass along each person's counts in memory order.
+ */
+function personCounts(n: number, resamples: number, seed: number): Uint16Array {
+  const key = `${n}:${resamples}:${seed}`;
+  let counts = countCache.get(key);
+  if (!counts) {
+    const rng = mulberry32(seed);
+    counts = new Uint16Array(n * resamples);
+    for (let b = 0; b < resamples; b++) for (let j = 0; j < n; j++) counts[randomInt(rng, n) * resamples + b]++;
+    countCache.set(key, counts);
+  }
+  return counts;
+}
+
+/** Where the draws come from: explicit draws (B × n, resample by resample), or the seed (the default). */
+export type DrawSource = Uint32Array | { resamples?: number; seed?: number; cacheLimit?: number };
+
+/**
+ * The resampled reductions 1 − Σpost / Σpre of several measures over the same resamples, one
+ * array per measure in resample order; NaN where a resample's before-total is 0.
+ *
+ * Each resample's total adds count × value over the people with anything in the measure, in
+ * person order, whichever way the draws are stored, so the numbers are the same to the last bit:
+ * - small data: counts kept person by person (personCounts), the inner loop along the resamples;
+ * - large data: the draws streamed from the seed one resample at a time, holding n counts, never
+ *   n × B (2,000 × 1M orders would be 8 GB of draws);
+ * - explicit draws (tests, fixtures): counted one resample at a time, as when streaming.
+ */
+export function resampleReductionsMany(measures: readonly { pre: readonly number[]; post: readonly number[] }[], source: DrawSource = {}): Float64Array[] {
+  if (measures.length === 0) return [];
+  const n = measures[0].pre.length;
+  const held = source instanceof Uint32Array ? source : undefined;
+  const resamples = held ? held.length / Math.max(n, 1) : (source as { resamples?: number }).resamples ?? BOOTSTRAP_RESAMPLES;
+  const seed = held ? BOOTSTRAP_SEED : (source as { seed?: number }).seed ?? BOOTSTRAP_SEED;
+  const cacheLimit = held ? -1 : (source as { cacheLimit?: number }).cacheLimit ?? CACHED_COUNTS_LIMIT;
+  const contributors = measures.map(({ pre, post }) => {
+    const who: number[] = [];
+    for (let i = 0; i < n; i++) if (pre[i] !== 0 || post[i] !== 0) who.push(i);
+    return who;
+  });
+  const sumPre = measures.map(() => new Float64Array(resamples));
+  const sumPost = measures.map(() => new Float64Array(resamples));
+
+  if (n > 0 && n * resamples <= cacheLimit) {
+    const counts = personCounts(n, resamples, seed);
+    measures.forEach(({ pre, post }, m) => {
+      const xs = sumPre[m];
+      const ys = sumPost[m];
+      for (const i of contributors[m]) {
+        const x = pre[i];
+        const y = post[i];
+        const base = i * resamples;
+        for (let b = 0; b < resamples; b++) {
+          const c = counts[base + b];
+          xs[b] += c * x;
+          ys[b] += c * y;
+        }
+      }
+    });
+  } else if (n > 0) {
+    // Streaming: one resample's counts at a time. Each person's contributions are listed once
+    // (person → the measures they have anything in), so a person drawn 0 times is skipped with one
+    // test however many measures there are; each measure still adds its people in person order.
+    const start = new Uint32Array(n + 1);
+    for (const who of contributors) for (const i of who) start[i + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const measureOf = new Uint32Array(start[n]);
+    const preOf = new Float64Array(start[n]);
+    const postOf = new Float64Array(start[n]);
+    const fill = start.slice(0, n);
+    contributors.forEach((who, m) => {
+      for (const i of who) { const at = fill[i]++; measureOf[at] = m; preOf[at] = measures[m].pre[i]; postOf[at] = measures[m].post[i]; }
+    });
+    const x = new Float64Array(measures.length);
+    const y = new Float64Array(measures.length);
+    const rng = held ? undefined : mulberry32(seed);
+    const counts = new Uint32Array(n);
+    for (let b = 0; b < resamples; b++) {
+      counts.fill(0);
+      if (held) for (let j = b * n; j < (b + 1) * n; j++) counts[held[j]]++;
+      else for (let j = 0; j < n; j++) counts[Math.floor(rng!() * n)]++; // randomInt(rng, n), inlined
+      x.fill(0);
+      y.fill(0);
+      for (let i = 0; i < n; i++) {
+        const c = counts[i];
+        if (c === 0) continue;
+        for (let at = start[i]; at < start[i + 1]; at++) {
+          x[measureOf[at]] += c * preOf[at];
+          y[measureOf[at]] += c * postOf[at];
+        }
+      }
+      for (let m = 0; m < measures.length; m++) { sumPre[m][b] = x[m]; sumPost[m][b] = y[m]; }
+    }
+  }
+  return measures.map((_, m) => {
+    const values = new Float64Array(resamples);
+    for (let b = 0; b < resamples; b++) values[b] = sumPre[m][b] > 0 ? 1 - sumPost[m][b] / sumPre[m][b] : NaN;
+    return values;
+  });
+}
+
+/** The resampled reductions of one measure (see resampleReductionsMany). Exposed so that tests can hand them to R's quantile(). */
+export function resampleReductions(pre: readonly number[], post: readonly number[], source: DrawSource = {}): Float64Array {
+  return resampleReductionsMany([{ pre, post }], source)[0];
 }
 
 /** What the bootstrap did for one measure: how many resamples it dropped and, if it gives no interval, why. */
@@ -57,51 +169,6 @@ export const MIN_CONTRIBUTORS = 10;
 export const MAX_DROPPED_SHARE = 0.1;
 
 /**
- * How many times each person appears in each resample, stored person by person (n × B), from
- * the draws. A resample's total is then Σ count × value over the people with a non-zero value:
- * this skips the many people with nothing in a given category, and the inner loop runs along
- * one person's counts in memory order, which keeps a full recomputation well inside a frame.
- */
-const countCache = new WeakMap<Uint32Array, Uint16Array>();
-function resampleCounts(draws: Uint32Array, n: number): Uint16Array {
-  let counts = countCache.get(draws);
-  if (!counts) {
-    const resamples = draws.length / n;
-    counts = new Uint16Array(draws.length);
-    for (let k = 0; k < draws.length; k++) counts[draws[k] * resamples + Math.floor(k / n)]++;
-    countCache.set(draws, counts);
-  }
-  return counts;
-}
-
-/**
- * The resampled reductions 1 − Σpost / Σpre, one per resample, in resample order; NaN where a
- * resample's before-total is 0. Exposed so that tests can hand them to R's quantile().
- */
-export function resampleReductions(pre: readonly number[], post: readonly number[], draws: Uint32Array): Float64Array {
-  const n = pre.length;
-  const resamples = draws.length / n;
-  const counts = resampleCounts(draws, n);
-  const sumPre = new Float64Array(resamples);
-  const sumPost = new Float64Array(resamples);
-  // People are added in the same order for every resample, so totals are exactly reproducible.
-  for (let i = 0; i < n; i++) {
-    const x = pre[i];
-    const y = post[i];
-    if (x === 0 && y === 0) continue;
-    const base = i * resamples;
-    for (let b = 0; b < resamples; b++) {
-      const c = counts[base + b];
-      sumPre[b] += c * x;
-      sumPost[b] += c * y;
-    }
-  }
-  const values = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) values[b] = sumPre[b] > 0 ? 1 - sumPost[b] / sumPre[b] : NaN;
-  return values;
-}
-
-/**
  * Percentile intervals for several measures at once; all share the same resampled people. A
  * measure gets no interval, with a reason, where a percentile interval would mislead: nothing
  * before to reduce, nothing after (every resample says 100%), too few people with any arrest,
@@ -109,13 +176,15 @@ export function resampleReductions(pre: readonly number[], post: readonly number
  */
 export function reductionIntervals(
   measures: readonly { pre: readonly number[]; post: readonly number[] }[],
-  draws: Uint32Array,
+  source: DrawSource = {},
   level = BOOTSTRAP_LEVEL,
 ): IntervalOutcome[] {
   const alpha = (1 - level) / 2;
-  return measures.map(({ pre, post }) => {
+  const all = source instanceof Uint32Array ? source.length / Math.max(measures[0]?.pre.length ?? 1, 1) : source.resamples ?? BOOTSTRAP_RESAMPLES;
+  // Only the measures that get an interval are resampled, all in one pass over the resamples.
+  const outcomes: (IntervalOutcome | { pre: readonly number[]; post: readonly number[] })[] = measures.map(({ pre, post }) => {
     const n = pre.length;
-    const resamples = n === 0 ? 0 : draws.length / n;
+    const resamples = n === 0 ? 0 : all;
     const none = (reason: string, dropped = 0): IntervalOutcome => ({ interval: null, level, resamples, dropped, reason });
     if (n === 0) return none('there are no people in the analysis');
     const contributors = pre.reduce((c, x, i) => (x !== 0 || post[i] !== 0 ? c + 1 : c), 0);
@@ -124,11 +193,17 @@ export function reductionIntervals(
     if (contributors < MIN_CONTRIBUTORS) {
       return none(`only ${contributors} ${contributors === 1 ? 'person has' : 'people have'} any arrest in this view, too few for a bootstrap interval to mean much`);
     }
-    const values = resampleReductions(pre, post, draws);
-    const usable = values.filter((v) => !Number.isNaN(v));
+    return { pre, post };
+  });
+  const pending = outcomes.filter((o): o is { pre: readonly number[]; post: readonly number[] } => !('level' in o));
+  const values = resampleReductionsMany(pending, source);
+  return outcomes.map((o) => {
+    if ('level' in o) return o;
+    const resamples = all;
+    const usable = values[pending.indexOf(o)].filter((v) => !Number.isNaN(v));
     const dropped = resamples - usable.length;
     if (dropped > MAX_DROPPED_SHARE * resamples) {
-      return none(`${dropped} of ${resamples} resamples had nothing before the orders, so the interval would describe only the rest`, dropped);
+      return { interval: null, level, resamples, dropped, reason: `${dropped} of ${resamples} resamples had nothing before the orders, so the interval would describe only the rest` };
     }
     return { interval: { lower: quantileSelect(usable, alpha), upper: quantileSelect(usable, 1 - alpha) }, level, resamples, dropped };
   });
@@ -138,8 +213,8 @@ export function reductionIntervals(
 export function reductionInterval(
   pre: readonly number[],
   post: readonly number[],
-  draws: Uint32Array = bootstrapDraws(pre.length),
+  source: DrawSource = {},
   level = BOOTSTRAP_LEVEL,
 ): IntervalOutcome {
-  return reductionIntervals([{ pre, post }], draws, level)[0];
+  return reductionIntervals([{ pre, post }], source, level)[0];
 }

@@ -31,10 +31,41 @@ export interface OffendingEvent {
 export interface Dataset {
   orders: Order[];
   events: OffendingEvent[];
-  /** The widest window the data support: the largest |month| of any event. */
+  /**
+   * The design window: the months either side of each order that the data were collected for
+   * (declared by the study's manifest, or chosen by the reader; never inferred from the events).
+   * Windows 1 … span can be analysed.
+   */
   span: number;
   /** Every category code present in the events, in display order. */
   categories: string[];
+  /** Readable names for categories, from the manifest; others are named by categoryName(). */
+  categoryNames?: Record<string, string>;
+  /** Events left out because they fell outside the design window (only with outsideWindow: 'exclude'). */
+  excludedOutsideWindow?: number;
+  /** What the data say about themselves (data/study.json for the bundled data). */
+  manifest?: StudyManifest;
+}
+
+/**
+ * A dataset's description of itself: data/study.json for the bundled data. Readers' own data get
+ * one built from their choices (synthetic and calibrated false), so that nothing describes their
+ * data as the study's.
+ */
+export interface StudyManifest {
+  title?: string;
+  /** Months before and after each order that the data cover. */
+  designWindow: number;
+  /** Category codes with readable names, in display order. */
+  categories?: { code: string; name: string }[];
+  /** Where the harm weights come from, in words, and the file if there is one. */
+  harm?: { source: string; file?: string; illustrative?: boolean };
+  /** Made-up records (true for the bundled data). */
+  synthetic: boolean;
+  /** Made to reproduce the article's published aggregates (true for the bundled data). */
+  calibrated: boolean;
+  /** How the follow-up is described, e.g. "two full years of follow-up"; absent for readers' data. */
+  followup?: string;
 }
 
 export interface AnalysisOptions {

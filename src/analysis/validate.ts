@@ -1,131 +1,338 @@
-// The boundary of the engine: raw CSV text in, a checked Dataset out. Every rule in the codebook
-// (data/README.md) is enforced here, once, and each failure names file, row and column. Nothing
-// inside the engine re-checks, and nothing is ever silently dropped or coerced.
+// The boundary of the engine: raw CSV (text or bytes) in, a checked Dataset out, with every
+// problem found, not only the first. Every rule in the codebook (data/README.md) is enforced
+// here, once, and each problem names file, row and column. Nothing inside the engine re-checks,
+// and nothing is silently dropped, coerced or widened: events outside the design window are an
+// error, or (only when the caller asks) excluded and counted.
+//
+// validateDataset(sources, options) → { dataset?, problems }   (dataset only when no error)
+// parseDataset(orders, events, options?) → Dataset             (throws the first error)
 
 import { sortCategories } from './categories.ts';
-import { parseCsv, type CsvTable } from './csv.ts';
-import { DataError } from './errors.ts';
-import { SAMPLES, type Dataset, type OffendingEvent, type Order, type Sample } from './types.ts';
+import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
+import { problem, problemError, type Problem } from './errors.ts';
+import { inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
+import { SAMPLES, type Dataset, type OffendingEvent, type Order, type Sample, type StudyManifest } from './types.ts';
 
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
 /** Months beyond this distance from the order (50 years) cannot be a real follow-up. */
 export const MAX_MONTHS = 600;
 /** More harm days than this for one offence (about 270 years) cannot be a CCHI value; murder is 5,475. */
 export const MAX_HARM = 100_000;
+/** The columns of events.csv with months; `date` may replace `month`, and a harm index may replace `harm`. */
 export const EVENT_COLUMNS = ['order_id', 'month', 'category', 'offence', 'harm'] as const;
+/** The design window when neither the caller nor a manifest declares one: the study's two years. */
+export const DEFAULT_DESIGN_WINDOW = 24;
 
 export interface SourceText {
   /** The name to use in messages, e.g. "orders.csv". */
   name: string;
   text: string;
 }
+/** A file as bytes (from a file input or the disk): decoded here, so that UTF-16 is recognised. */
+export interface SourceBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+export type Source = SourceText | SourceBytes;
 
-/** Parse and validate orders.csv and events.csv together (events are checked against orders). */
-export function parseDataset(orders: SourceText, events: SourceText): Dataset {
-  const orderRows = readOrders(parseCsv(orders.name, orders.text));
-  if (!orderRows.some((o) => o.sample === 'analysed')) {
-    throw new DataError({ file: orders.name, column: 'sample' }, 'no order is marked analysed, so there is nothing to analyse');
-  }
-  const eventRows = readEvents(parseCsv(events.name, events.text), orderRows);
-  if (eventRows.length === 0) throw new DataError({ file: events.name }, 'has a header but no events, so there is nothing to compare');
-  let span = 0;
-  for (const e of eventRows) span = Math.max(span, Math.abs(e.month));
-  return {
-    orders: orderRows,
-    events: eventRows,
-    span,
-    categories: sortCategories(eventRows.map((e) => e.category)),
-  };
+export interface ValidateOptions {
+  /** Months either side of the order the data cover; default the manifest's, else 24. */
+  designWindow?: number;
+  /** An event outside the design window: an error naming its row (default), or excluded and counted. */
+  outsideWindow?: 'error' | 'exclude';
+  /** The data's own description (data/study.json for the bundled data); gives names and order of categories. */
+  manifest?: StudyManifest;
 }
 
-/** Map header names to positions, failing on a missing column with a hint at the likely typo. */
-function columnIndex(table: CsvTable, expected: readonly string[]): Record<string, number> {
-  const index: Record<string, number> = {};
-  for (const name of expected) {
-    const at = table.header.indexOf(name);
-    if (at < 0) {
-      const near = table.header.find((h) => !expected.includes(h) && editDistance(h.toLowerCase(), name) <= 2);
-      const hint = near !== undefined ? ` (found "${near}": is it misspelled?)` : ` (the header has: ${table.header.join(', ')})`;
-      throw new DataError({ file: table.file, row: 0, column: name }, `required column is missing${hint}`);
-    }
-    index[name] = at;
+export interface Validation {
+  /** Present only when there is no error (warnings allowed). */
+  dataset?: Dataset;
+  /** Every problem, errors and warnings, in file and row order. */
+  problems: Problem[];
+}
+
+/**
+ * Read and check orders, events and (when events have no harm column) a harm index, reporting
+ * every problem. `harmIndex` is needed only when the events file has no `harm` column.
+ */
+export function validateDataset(sources: { orders: Source; events: Source; harmIndex?: Source }, options: ValidateOptions = {}): Validation {
+  const problems: Problem[] = [];
+  const designWindow = options.designWindow ?? options.manifest?.designWindow ?? DEFAULT_DESIGN_WINDOW;
+  if (!Number.isInteger(designWindow) || designWindow < 1 || designWindow > MAX_MONTHS) {
+    return { problems: [problem({ file: '(options)', column: 'designWindow' }, `${designWindow} is not a whole number of months from 1 to ${MAX_MONTHS}`, { value: String(designWindow), expected: `1 … ${MAX_MONTHS}` })] };
   }
+  const ordersTable = table(sources.orders, problems);
+  const eventsTable = table(sources.events, problems);
+  const orders = ordersTable ? readOrders(ordersTable, problems) : undefined;
+  if (orders && orders.ok && !orders.list.some((o) => o.sample === 'analysed')) {
+    problems.push(problem({ file: ordersTable!.file, column: 'sample' }, 'no order is marked analysed, so there is nothing to analyse', { expected: 'at least one analysed order' }));
+  }
+  let harmIndex: Map<string, number> | undefined;
+  if (eventsTable && !eventsTable.header.includes('harm')) {
+    if (sources.harmIndex) {
+      const t = table(sources.harmIndex, problems);
+      if (t) harmIndex = readHarmIndex(t, problems);
+    } else {
+      problems.push(problem({ file: eventsTable.file, row: 0, column: 'harm' }, 'required column is missing, and no harm index was given to look offences up in', {
+        expected: 'a harm column, or a harm index', hint: 'add a harm column (days), or give a harm-index.csv with offence and harm_days columns',
+      }));
+    }
+  }
+  let events: OffendingEvent[] | undefined;
+  let excluded = 0;
+  if (eventsTable && orders) {
+    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
+    events = r.events;
+    excluded = r.excluded;
+    if (excluded > 0) {
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${designWindow} months and ${excluded === 1 ? 'was' : 'were'} excluded, as asked`, { severity: 'warning', value: String(excluded) }));
+    }
+    if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
+  }
+  if (problems.some((p) => p.severity === 'error') || !orders || !events) return { problems };
+
+  const named = options.manifest?.categories ?? [];
+  const categories = sortCategories(events.map((e) => e.category), named.map((c) => c.code));
+  const dataset: Dataset = { orders: orders.list, events, span: designWindow, categories };
+  const names = named.filter((c) => categories.includes(c.code));
+  if (names.length > 0) dataset.categoryNames = Object.fromEntries(names.map((c) => [c.code, c.name]));
+  if (options.outsideWindow === 'exclude') dataset.excludedOutsideWindow = excluded;
+  if (options.manifest) dataset.manifest = options.manifest;
+  return { dataset, problems };
+}
+
+/** Parse and validate orders.csv and events.csv together; throws the first error (a DataError). */
+export function parseDataset(orders: Source, events: Source, options: ValidateOptions & { harmIndex?: Source } = {}): Dataset {
+  const { dataset, problems } = validateDataset({ orders, events, harmIndex: options.harmIndex }, options);
+  if (!dataset) throw problemError(problems.find((p) => p.severity === 'error')!);
+  return dataset;
+}
+
+function table(source: Source, problems: Problem[]): CsvTable | undefined {
+  let text: string;
+  if ('bytes' in source) {
+    const decoded = decodeCsvBytes(source.name, source.bytes);
+    problems.push(...decoded.problems);
+    if (decoded.text === undefined) return undefined;
+    text = decoded.text;
+  } else text = source.text;
+  const { table: t, problems: found } = readCsv(source.name, text);
+  problems.push(...found);
+  // With months, two identical rows are two arrests for the same offence in the same month, which
+  // happens (the bundled data have several); with dates, an identical row is far more likely to be a
+  // record exported twice, so it is worth a warning.
+  if (t && t.header.includes('date')) duplicateRows(t, problems);
+  return t;
+}
+
+/** An exact repeat of an earlier row may be a double export: a warning, and the row is kept. */
+function duplicateRows(t: CsvTable, problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  for (const { row, fields } of t.records) {
+    const key = fields.join('\u0000');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(problem({ file: t.file, row }, `repeats row ${first} exactly; check that it is a second event and not a duplicated export`, { severity: 'warning', hint: 'delete the row if it is a duplicate' }));
+    } else seen.set(key, row);
+  }
+}
+
+/** Map header names to positions, reporting each missing column with a hint at the likely typo. */
+function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[]): Record<string, number> | undefined {
+  const index: Record<string, number> = {};
+  let ok = true;
+  const known = [...required, ...optional];
+  for (const name of required) {
+    const at = t.header.indexOf(name);
+    if (at < 0) {
+      ok = false;
+      problems.push(missingColumn(t, name, known));
+    } else index[name] = at;
+  }
+  for (const name of optional) if (t.header.includes(name)) index[name] = t.header.indexOf(name);
   const seen = new Set<string>();
-  for (const h of table.header) {
-    if (seen.has(h)) throw new DataError({ file: table.file, row: 0, column: h }, 'the column appears twice in the header');
+  for (const h of t.header) {
+    if (seen.has(h)) { ok = false; problems.push(problem({ file: t.file, row: 0, column: h }, 'the column appears twice in the header', { value: h, expected: 'each column once' })); }
     seen.add(h);
   }
-  return index;
+  return ok ? index : undefined;
 }
 
-function readOrders(table: CsvTable): Order[] {
-  const col = columnIndex(table, ORDER_COLUMNS);
-  if (table.records.length === 0) throw new DataError({ file: table.file }, 'has a header but no orders');
+function missingColumn(t: CsvTable, name: string, known: readonly string[]): Problem {
+  const near = t.header.find((h) => !known.includes(h) && editDistance(h.toLowerCase(), name) <= 2);
+  const hint = near !== undefined ? ` (found "${near}": is it misspelled?)` : ` (the header has: ${t.header.join(', ')})`;
+  return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}`, { expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : undefined });
+}
+
+interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; badIssuedDate: Set<string>; hasIssuedDate: boolean; file: string }
+
+function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
+  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date'], problems);
+  if (!col) return undefined;
+  const before = problems.length;
+  if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
+  const info: OrderInfo = { list: [], ok: true, sample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
-  return table.records.map(({ row, fields }) => {
-    const at = (column: string) => ({ file: table.file, row, column });
-    const id = fields[col.order_id].trim();
-    if (id === '') throw new DataError(at('order_id'), 'is empty; every order needs an id');
+  for (const { row, fields } of t.records) {
+    const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { problems.push(problem({ file: t.file, row, column }, message, parts)); };
+    const id = fields[col.order_id].trim().normalize('NFC');
+    if (id === '') report('order_id', 'is empty; every order needs an id', { expected: 'an id' });
     const first = ids.get(id);
-    if (first !== undefined) throw new DataError(at('order_id'), `"${id}" duplicates the id in row ${first}; ids must be unique`);
-    ids.set(id, row);
+    if (id !== '' && first !== undefined) report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id' });
+    else ids.set(id, row);
 
     const issued = fields[col.issued].trim();
-    if (!/^\d{4}-Q[1-4]$/.test(issued)) throw new DataError(at('issued'), `"${issued}" is not a quarter like 2019-Q3`);
+    const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
+    if (!quarterOk) report('issued', `"${issued}" is not a quarter like 2019-Q3`, { value: issued, expected: 'YYYY-Qn' });
+
+    if (col.issued_date !== undefined) {
+      const text = fields[col.issued_date].trim();
+      if (text !== '') {
+        const date = parseIsoDate(text);
+        if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
+        if (!date) report('issued_date', `"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' });
+        else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${text} is not in the order's quarter ${issued}`, { value: text, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
+        else info.issuedDate.set(id, date);
+      }
+    }
 
     const sample = fields[col.sample].trim();
-    if (!(SAMPLES as readonly string[]).includes(sample)) {
-      throw new DataError(at('sample'), `"${sample}" is not one of ${SAMPLES.join(', ')}`);
-    }
+    if (!(SAMPLES as readonly string[]).includes(sample)) report('sample', `"${sample}" is not one of ${SAMPLES.join(', ')}`, { value: sample, expected: SAMPLES.join(', ') });
 
     const durationText = fields[col.duration_months].trim();
     let durationMonths: number | null = null;
     if (durationText !== '') {
       if (!/^\d+$/.test(durationText) || Number(durationText) < 1) {
-        throw new DataError(at('duration_months'), `"${durationText}" is not a whole number of months (leave it empty for "until further order")`);
-      }
-      durationMonths = Number(durationText);
+        report('duration_months', `"${durationText}" is not a whole number of months (leave it empty for "until further order")`, { value: durationText, expected: 'a whole number ≥ 1, or empty' });
+      } else durationMonths = Number(durationText);
     }
 
     const conditionsText = fields[col.conditions].trim();
     const conditions = conditionsText === '' ? [] : conditionsText.split(';').map((c) => c.trim());
     for (const c of conditions) {
-      if (!/^[a-z][a-z0-9_]*$/.test(c)) throw new DataError(at('conditions'), `"${c}" is not a lowercase condition code (codes are separated by ";")`);
+      if (!/^[a-z][a-z0-9_]*$/.test(c)) report('conditions', `"${c}" is not a lowercase condition code (codes are separated by ";")`, { value: c, expected: 'lowercase codes separated by ;' });
     }
-    return { id, issued, sample: sample as Sample, durationMonths, conditions };
-  });
+    if (id !== '' && !info.sample.has(id)) info.sample.set(id, sample as Sample);
+    info.list.push({ id, issued, sample: sample as Sample, durationMonths, conditions });
+  }
+  info.ok = problems.length === before;
+  return info;
 }
 
-function readEvents(table: CsvTable, orders: readonly Order[]): OffendingEvent[] {
-  const col = columnIndex(table, EVENT_COLUMNS);
-  const sampleOf = new Map(orders.map((o) => [o.id, o.sample]));
-  return table.records.map(({ row, fields }) => {
-    const at = (column: string) => ({ file: table.file, row, column });
-    const orderId = fields[col.order_id].trim();
-    const sample = sampleOf.get(orderId);
-    if (sample === undefined) throw new DataError(at('order_id'), `"${orderId}" is not an order in the orders file`);
-    if (sample !== 'analysed') throw new DataError(at('order_id'), `"${orderId}" is marked ${sample} in the orders file; events belong to analysed orders only`);
+/** offence → harm days, from a harm index (data/harm-index.csv has offence and harm_days). */
+function readHarmIndex(t: CsvTable, problems: Problem[]): Map<string, number> | undefined {
+  const col = columnIndex(t, ['offence', 'harm_days'], [], problems);
+  if (!col) return undefined;
+  const index = new Map<string, number>();
+  const rowOf = new Map<string, number>();
+  for (const { row, fields } of t.records) {
+    const offence = fields[col.offence].trim().normalize('NFC');
+    const harm = harmValue(fields[col.harm_days].trim(), (message, parts) => problems.push(problem({ file: t.file, row, column: 'harm_days' }, message, parts)));
+    if (offence === '') { problems.push(problem({ file: t.file, row, column: 'offence' }, 'is empty; name the offence', { expected: 'an offence' })); continue; }
+    const first = rowOf.get(offence);
+    if (first !== undefined) { problems.push(problem({ file: t.file, row, column: 'offence' }, `"${offence}" is already in row ${first}; each offence once`, { value: offence, expected: 'a unique offence' })); continue; }
+    rowOf.set(offence, row);
+    if (harm !== undefined) index.set(offence, harm);
+  }
+  return index;
+}
 
-    const monthText = fields[col.month].trim();
-    if (!/^[+-]?\d+$/.test(monthText)) throw new DataError(at('month'), `"${monthText}" is not a whole number of months`);
-    const month = Number(monthText);
-    if (month === 0) throw new DataError(at('month'), '0 is not a month here: −1 is the month before the order, 1 the month after');
-    if (Math.abs(month) > MAX_MONTHS) throw new DataError(at('month'), `${monthText} is more than ${MAX_MONTHS} months (50 years) from the order`);
+/** A harm value in days, or undefined after reporting why not. */
+function harmValue(text: string, report: (message: string, parts: Parameters<typeof problem>[2]) => void): number | undefined {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of days (use digits and a decimal point, e.g. 182.5)`, { value: text, expected: 'a number of days, e.g. 182.5' }); return undefined; }
+  const harm = Number(text);
+  if (harm < 0) { report(`${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more' }); return undefined; }
+  if (harm > MAX_HARM) { report(`${text} days is more than any Crime Harm Index value could be (limit ${MAX_HARM})`, { value: text, expected: `at most ${MAX_HARM}` }); return undefined; }
+  return harm;
+}
+
+interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; needHarmIndex: boolean }
+
+function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; excluded: number; monthColumn: string } {
+  const hasMonth = t.header.includes('month');
+  const hasDate = t.header.includes('date');
+  const monthColumn = hasDate && !hasMonth ? 'date' : 'month';
+  if (hasMonth && hasDate) {
+    problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
+    return { excluded: 0, monthColumn };
+  }
+  const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems);
+  if (!col) return { excluded: 0, monthColumn };
+  if (monthColumn === 'date' && !orders.hasIssuedDate) {
+    problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
+    return { excluded: 0, monthColumn };
+  }
+  const events: OffendingEvent[] = [];
+  let excluded = 0;
+  for (const { row, fields } of t.records) {
+    let ok = true;
+    const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { ok = false; problems.push(problem({ file: t.file, row, column }, message, parts)); };
+    const orderId = fields[col.order_id].trim().normalize('NFC');
+    const sample = orders.sample.get(orderId);
+    if (sample === undefined) report('order_id', `"${orderId}" is not an order in the orders file`, { value: orderId, expected: 'an order_id from the orders file' });
+    else if (sample !== 'analysed') report('order_id', `"${orderId}" is marked ${sample} in the orders file; events belong to analysed orders only`, { value: orderId, expected: 'an analysed order' });
+
+    let month: number | undefined;
+    if (monthColumn === 'month') {
+      const monthText = fields[col.month].trim();
+      if (!/^[+-]?\d+$/.test(monthText)) report('month', `"${monthText}" is not a whole number of months`, { value: monthText, expected: 'a whole number, not 0' });
+      else if (Number(monthText) === 0) report('month', '0 is not a month here: −1 is the month before the order, 1 the month after', { value: monthText, expected: '−1 or below, or 1 or above' });
+      else if (Math.abs(Number(monthText)) > MAX_MONTHS) report('month', `${monthText} is more than ${MAX_MONTHS} months (50 years) from the order`, { value: monthText, expected: `within ${rules.designWindow} months of the order` });
+      else month = Number(monthText);
+    } else {
+      const text = fields[col.date].trim();
+      const date = parseIsoDate(text);
+      const issued = orders.issuedDate.get(orderId);
+      if (!date) report('date', `"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' });
+      else if (orders.badIssuedDate.has(orderId)) ok = false; // the order's issued_date is reported already
+      else if (sample !== undefined && !issued) report('date', `order "${orderId}" has no valid issued_date in the orders file, so this date cannot be placed`, { value: text, expected: 'an issued_date for the order' });
+      else if (issued) {
+        month = monthOffset(issued, date);
+        if (month === 0) {
+          problems.push(problem({ file: t.file, row, column: 'date' }, `${text} is the order date itself (month 0), which is not counted`, { severity: 'warning', value: text }));
+          continue;
+        }
+      }
+    }
+    if (month !== undefined && Math.abs(month) > rules.designWindow) {
+      if (rules.exclude) { excluded++; continue; }
+      const value = fields[col[monthColumn]].trim();
+      report(monthColumn, `${value} is month ${month}, outside the design window of ${rules.designWindow} months either side of the order`, {
+        value, expected: `month −${rules.designWindow} … −1 or 1 … ${rules.designWindow}`, hint: 'correct it, choose a wider design window, or exclude events outside the window',
+      });
+    }
 
     const category = fields[col.category].trim();
-    if (!/^[a-z][a-z0-9_]*$/.test(category)) throw new DataError(at('category'), `"${category}" is not a lowercase category code such as violence or modern_slavery`);
-    if (category === 'none') throw new DataError(at('category'), '"none" is reserved (it means "no category" in the report\'s web addresses); use another code');
+    if (!/^[a-z][a-z0-9_]*$/.test(category)) report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*' });
+    else if (category === 'none') report('category', '"none" is reserved (it means "no category" in the report\'s web addresses); use another code', { value: category, expected: 'any code but none' });
 
-    const offence = fields[col.offence].trim();
-    if (offence === '') throw new DataError(at('offence'), 'is empty; name the offence');
+    const offence = fields[col.offence].trim().normalize('NFC');
+    if (offence === '') report('offence', 'is empty; name the offence', { expected: 'an offence' });
 
-    const harmText = fields[col.harm].trim();
-    if (!/^-?\d+(\.\d+)?$/.test(harmText)) throw new DataError(at('harm'), `"${harmText}" is not a number of days (use digits and a decimal point, e.g. 182.5)`);
-    const harm = Number(harmText);
-    if (harm < 0) throw new DataError(at('harm'), `${harmText} is negative; harm is a number of days, 0 or more`);
-    if (harm > MAX_HARM) throw new DataError(at('harm'), `${harmText} days is more than any Crime Harm Index value could be (limit ${MAX_HARM})`);
-    return { orderId, month, category, offence, harm };
-  });
+    let harm: number | undefined;
+    if (col.harm !== undefined) {
+      harm = harmValue(fields[col.harm].trim(), (message, parts) => report('harm', message, parts));
+    } else if (rules.harmIndex && offence !== '') {
+      harm = rules.harmIndex.get(offence);
+      if (harm === undefined) {
+        const near = [...rules.harmIndex.keys()].find((k) => k.toLowerCase() === offence.toLowerCase());
+        report('offence', `"${offence}" is not in the harm index, so it has no harm value`, { value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or add a harm column' });
+      }
+    } else if (rules.needHarmIndex) ok = false; // already reported once for the file
+    if (ok && month !== undefined && harm !== undefined) events.push({ orderId, month, category, offence, harm });
+  }
+  return { events, excluded, monthColumn };
+}
+
+/**
+ * Validated events back as CSV in the bundled format (order_id, month, category, offence, harm),
+ * RFC 4180 quoted: months and harm as the engine placed them, whether the input had dates or a
+ * harm index. The emitted R script (emitR.ts) reads this format. Cells are written as data, for R
+ * and the CLI; a file meant for a spreadsheet should pass its cells through neutraliseCell.
+ */
+export function eventsCsv(events: readonly OffendingEvent[]): string {
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return ['order_id,month,category,offence,harm', ...events.map((e) => [q(e.orderId), e.month, e.category, q(e.offence), e.harm].join(','))].join('\n') + '\n';
 }
 
 /** Levenshtein distance, for "did you mean" hints on misspelled column names. */

@@ -1,30 +1,38 @@
-// npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…]
+// npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N]
+//                    [--outside-window error|exclude] [--write-events FILE] [--window W] [--categories a,b,…]
 //                    [--wilcoxon current|legacy] [--json | --emit-r]
+//
+// The bundled data are read with their manifest (data/study.json: a 24-month design window, the
+// categories' names, synthetic and calibrated). A reader's own files take the design window given
+// (default 24) and are never described as synthetic, calibrated or followed up for two years.
+// Events may give months or dates (with issued_date in the orders file); harm may come from a
+// harm column or, if there is none, from a harm index (the bundled one unless --harm-index).
 //
 // Runs the same analyse() as the report on the bundled data or on a reader's own CSV files and
 // prints readable tables, or with --json exactly one JSON object, or with --emit-r a base-R script
 // that recomputes every number of that view from the CSV files (src/analysis/emitR.ts). Any problem
-// with the input is one line on stderr naming file, row and column, and exit status 1.
+// with the input is reported, every one, a line each on stderr naming file, row and column, and
+// the exit status is 1. Warnings (duplicate rows, events on the order date) are printed and the run goes on.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, OptionError, parseDataset, resolveOptions, type AnalysisResult } from '../analysis/index.ts';
+import { analyse, DataError, eventsCsv, OptionError, problemLine, resolveOptions, validateDataset, type AnalysisResult, type StudyManifest } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatP } from '../lib/format.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--window W] [--categories a,b,…] [--wilcoxon current|legacy] [--json | --emit-r]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--categories a,b,…] [--wilcoxon current|legacy] [--json | --emit-r]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
 class UsageError extends Error {}
 
-interface Args { orders: string; events: string; window?: number; categories?: string[]; wilcoxon?: Rule; json: boolean; emitR: boolean }
+interface Args { orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean; window?: number; categories?: string[]; wilcoxon?: Rule; json: boolean; emitR: boolean }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), json: false, emitR: false };
+  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false };
   const seen = new Set<string>();
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
@@ -42,8 +50,19 @@ export function parseArgs(argv: readonly string[]): Args {
       if (!(RULES as readonly string[]).includes(v)) throw new UsageError(`--wilcoxon: "${v}" is not current (R ≥ 4.6.0) or legacy (R ≤ 4.5)`);
       args.wilcoxon = v as Rule;
     }
-    else if (flag === '--orders') args.orders = value();
-    else if (flag === '--events') args.events = value();
+    else if (flag === '--orders') { args.orders = value(); args.own = true; }
+    else if (flag === '--events') { args.events = value(); args.own = true; }
+    else if (flag === '--harm-index') args.harmIndex = value();
+    else if (flag === '--write-events') args.writeEvents = value();
+    else if (flag === '--design-window') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--design-window: "${v}" is not a whole number of months, 1 or more`);
+      args.designWindow = Number(v);
+    } else if (flag === '--outside-window') {
+      const v = value();
+      if (v !== 'error' && v !== 'exclude') throw new UsageError(`--outside-window: "${v}" is not error or exclude`);
+      args.outsideWindow = v;
+    }
     else if (flag === '--window') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--window: "${v}" is not a whole number of months`);
@@ -59,9 +78,10 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-function readText(path: string): string {
+/** The file's bytes: the engine decodes them, so that UTF-16 and other encodings are recognised. */
+function readBytes(path: string): Uint8Array {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new DataError({ file: path }, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
@@ -80,18 +100,28 @@ function measureRows(result: AnalysisResult, which: 'events' | 'harm'): string[]
   return [t.columns.map((c, k) => (k === 0 ? '' : c)), ...t.rows.map((r, k) => (k === 0 ? ['Overall', ...r.slice(1)] : r))];
 }
 
-export function render(result: AnalysisResult): string {
+/** What the readable output may say about the data: only what their manifest declares. */
+export interface About { manifest: StudyManifest; harm: string; excluded?: number }
+
+export function render(result: AnalysisResult, about: About): string {
   const { trend, correlation: cor } = result;
+  const m = about.manifest;
+  const followup = m.followup ?? `the full ${result.domain.span}-month follow-up either side (not excluded_followup)`;
   const lines = [
     `STRO analysis: ${result.orders} analysed orders, ${result.window} months before vs ${result.window} after`,
-    `Register: ${result.sample.register} orders; ${result.sample.withFollowup} with two full years of follow-up; ${result.sample.excludedData} excluded for data quality; ${result.sample.analysed} analysed`,
+    `Register: ${result.sample.register} orders; ${result.sample.withFollowup} with ${followup}; ${result.sample.excludedData} excluded for data quality; ${result.sample.analysed} analysed`,
     `Categories: ${result.categories.map((c) => result.categoryNames[c]).join(', ') || 'none'}`,
-    'Synthetic data calibrated to the published aggregates: they demonstrate the method, not the finding.',
+    m.synthetic && m.calibrated
+      ? 'Synthetic data calibrated to the published aggregates: they demonstrate the method, not the finding.'
+      : m.synthetic
+        ? 'Synthetic data: they demonstrate the method, not a finding.'
+        : `Your data, with a design window of ${result.domain.span} months either side of each order.`,
+    ...(about.excluded ? [`${about.excluded} event${about.excluded === 1 ? '' : 's'} outside the design window ${about.excluded === 1 ? 'was' : 'were'} excluded (--outside-window exclude).`] : []),
     '',
     'Offending events (arrests)',
     table(measureRows(result, 'events')),
     '',
-    'Total harm (Cambridge Crime Harm Index days; illustrative weights)',
+    `Total harm (${about.harm})`,
     table(measureRows(result, 'harm')),
     '',
     `Trend after the order (monthly totals, months 1 to ${result.window})`,
@@ -134,22 +164,70 @@ function methodText(t: AnalysisResult['events']['test']): string {
   return `"${t.method}" (${t.n} non-zero difference${t.n === 1 ? '' : 's'}, ${t.zeros} zero${t.zeros === 1 ? '' : 's'}, ${t.ties} tied)`;
 }
 
+function headerOf(path: string): string[] {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  } catch {
+    return []; // the validator reports an unreadable file
+  }
+}
+
+/**
+ * The manifest in use and where harm comes from. The bundled data bring data/study.json; a
+ * reader's own files get a manifest that claims nothing (not synthetic, not calibrated, no
+ * "two full years"). Events without a harm column look offences up in a harm index: the one
+ * given with --harm-index, else the bundled illustrative one.
+ */
+function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string } {
+  const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
+  const manifest: StudyManifest = args.own
+    ? { designWindow: args.designWindow ?? study.designWindow, synthetic: false, calibrated: false }
+    : { ...study, designWindow: args.designWindow ?? study.designWindow };
+  const header = headerOf(args.events);
+  if (header.length === 0 || header.includes('harm')) {
+    if (args.harmIndex) throw new UsageError('--harm-index: the events file has a harm column already; remove it to look harm up by offence');
+    return { manifest, harm: args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights' };
+  }
+  const harmIndex = args.harmIndex ?? bundled('harm-index.csv');
+  return {
+    manifest,
+    harmIndex,
+    harm: args.harmIndex ? `days, from the harm index ${basename(args.harmIndex)}` : 'days, from the bundled harm index data/harm-index.csv: illustrative Cambridge Crime Harm Index weights',
+  };
+}
+
 export function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
-    const dataset = parseDataset(
-      { name: basename(args.orders), text: readText(args.orders) },
-      { name: basename(args.events), text: readText(args.events) },
+    const { manifest, harm, harmIndex } = describe(args);
+    const { dataset, problems } = validateDataset(
+      {
+        orders: { name: basename(args.orders), bytes: readBytes(args.orders) },
+        events: { name: basename(args.events), bytes: readBytes(args.events) },
+        harmIndex: harmIndex ? { name: basename(harmIndex), bytes: readBytes(harmIndex) } : undefined,
+      },
+      { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow },
     );
+    for (const p of problems) process.stderr.write(`analyze: ${problemLine(p)}\n`);
+    if (!dataset) return 1;
+    // The emitted R script reads month and harm columns. For events given with dates or a harm
+    // index, --write-events writes them as the engine placed them, for the script to read.
+    if (args.writeEvents) writeFileSync(args.writeEvents, eventsCsv(dataset.events));
+    else if (args.emitR && (harmIndex !== undefined || !headerOf(args.events).includes('month'))) {
+      process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
+    }
     const options = { window: args.window, categories: args.categories, wilcoxon: args.wilcoxon };
     if (args.emitR) {
       // The script is for the view as the engine resolves it (default window and categories filled in),
       // so it checks the same numbers that --json would print.
-      process.stdout.write(emitR(resolveOptions(dataset, options), { generator: `npm run analyze -- ${argv.join(' ')}`.trim() }));
+      // A reader's data declare their design window, which R cannot infer from the events; the bundled
+      // data's events reach ±24, so their script stays the one the report's Check in R runs.
+      const declared = args.own ? { designWindow: dataset.span, outsideWindow: args.outsideWindow } : {};
+      process.stdout.write(emitR({ ...resolveOptions(dataset, options), ...declared }, { generator: `npm run analyze -- ${argv.join(' ')}`.trim() }));
       return 0;
     }
     const result = analyse(dataset, options);
-    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result) + '\n');
+    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow }) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,9 +1,12 @@
 // The bundled dataset for the site: the CSV text is part of the build (no request at run time),
-// parsed and validated by the same engine the CLI uses.
+// parsed and validated by the same engine the CLI uses, with its manifest (data/study.json).
 import ordersText from '../../data/orders.csv?raw';
 import eventsText from '../../data/events.csv?raw';
+import study from '../../data/study.json' with { type: 'json' };
 import { parseDataset } from '../analysis/validate.ts';
+import type { StudyManifest } from '../analysis/types.ts';
 
 export const ordersCsv = ordersText;
 export const eventsCsv = eventsText;
-export const dataset = parseDataset({ name: 'orders.csv', text: ordersText }, { name: 'events.csv', text: eventsText });
+export const manifest: StudyManifest = study;
+export const dataset = parseDataset({ name: 'orders.csv', text: ordersText }, { name: 'events.csv', text: eventsText }, { manifest });

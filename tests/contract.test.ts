@@ -1,0 +1,159 @@
+// The data contract (data/README.md): a declared design window, dates as well as months, harm from
+// a column or a harm index, every problem reported, encodings recognised. Truth here is the
+// codebook's rules applied by hand to small committed files (tests/fixtures/bad/, data/templates/),
+// and the engine's own result on an equivalent file written with months.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyse } from '../src/analysis/analyse.ts';
+import { STUDY_CATEGORIES, categoryName } from '../src/analysis/categories.ts';
+import { problemsCsv, type Problem } from '../src/analysis/errors.ts';
+import { parseDataset, validateDataset, type Source } from '../src/analysis/validate.ts';
+import type { StudyManifest } from '../src/analysis/types.ts';
+import { bundled, readData } from './helpers/bundled.ts';
+
+const fixture = (name: string): Source => ({ name, bytes: readFileSync(new URL(`./fixtures/bad/${name}`, import.meta.url)) });
+const template = (name: string) => readFileSync(new URL(`../data/templates/${name}`, import.meta.url), 'utf8');
+const templateOrders = { name: 'orders.csv', text: template('orders.csv') };
+const templateEvents = { name: 'events.csv', text: template('events.csv') };
+const manifest = JSON.parse(readData('study.json')) as StudyManifest;
+const where = (p: Problem) => `${p.severity} ${p.file} ${p.row ?? '-'} ${p.column ?? '-'}`;
+
+test('study.json declares the bundled data: 24 months, the study\'s categories in order with categories.ts\'s names, synthetic and calibrated', () => {
+  assert.equal(manifest.designWindow, 24);
+  assert.deepEqual(manifest.categories!.map((c) => c.code), [...STUDY_CATEGORIES]);
+  for (const c of manifest.categories!) assert.equal(c.name, categoryName(c.code), c.code);
+  assert.equal(manifest.synthetic, true);
+  assert.equal(manifest.calibrated, true);
+  assert.equal(manifest.harm?.file, 'harm-index.csv');
+  const withManifest = parseDataset({ name: 'orders.csv', text: readData('orders.csv') }, { name: 'events.csv', text: readData('events.csv') }, { manifest });
+  assert.equal(withManifest.span, 24);
+  assert.deepEqual(withManifest.categories, bundled.categories);
+  assert.deepEqual(JSON.parse(JSON.stringify(analyse(withManifest))), JSON.parse(JSON.stringify(analyse(bundled))), 'the manifest changes no number');
+});
+
+test('the design window is declared, never inferred: one event at month −240 is an error naming its row', () => {
+  const [header, ...rows] = readData('events.csv').trim().split('\n');
+  const events = [header, rows[0].replace(/^([^,]*),[^,]*,/, '$1,-240,'), ...rows.slice(1)].join('\n');
+  const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: events } }, { manifest });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.map(where), ['error events.csv 1 month']);
+  assert.match(problems[0].message, /-240 is month -240, outside the design window of 24 months/);
+  assert.equal(problems[0].value, '-240');
+
+  const excluded = validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: events } }, { manifest, outsideWindow: 'exclude' });
+  assert.ok(excluded.dataset);
+  assert.equal(excluded.dataset.span, 24, 'still 24, not 240');
+  assert.equal(excluded.dataset.excludedOutsideWindow, 1);
+  assert.equal(excluded.dataset.events.length, bundled.events.length - 1);
+  assert.deepEqual(excluded.problems.map(where), ['warning events.csv - month']);
+  assert.equal(analyse(excluded.dataset).events.pre + analyse(excluded.dataset).events.post, analyse(bundled).events.pre + analyse(bundled).events.post - 1);
+});
+
+// The templates' arrest dates, placed by hand with the rule (issued dates 2019-01-31, 2019-05-14, 2020-02-29):
+// 2017-03-02 is on or after 31 Jan 2019 − 23 months (28 Feb 2017) and before − 22 (31 Mar 2017): −23, and so on.
+const TEMPLATE_MONTHS = [-23, -1, 2, 17, -16, -1, 4, -24, -3, 13];
+
+test('dates become elapsed calendar months: the templates equal the same events written with months', () => {
+  const fromDates = parseDataset(templateOrders, templateEvents);
+  assert.deepEqual(fromDates.events.map((e) => e.month), TEMPLATE_MONTHS);
+  const withMonths = templateEvents.text.trim().split('\n').map((line, k) => {
+    const f = line.split(',');
+    return [f[0], k === 0 ? 'month' : String(TEMPLATE_MONTHS[k - 1]), ...f.slice(2)].join(',');
+  }).join('\n');
+  const fromMonths = parseDataset({ name: 'orders.csv', text: templateOrders.text }, { name: 'events.csv', text: withMonths });
+  assert.deepEqual(analyse(fromDates), analyse(fromMonths));
+  assert.equal(fromDates.span, 24);
+  assert.equal(fromDates.manifest, undefined, 'readers\' data carry no study manifest');
+});
+
+test('an arrest on the order date is month 0: a warning, and the event is not counted', () => {
+  const events = templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2019-05-14');
+  const { dataset, problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+  assert.deepEqual(problems.map(where), ['warning events.csv 6 date']);
+  assert.equal(dataset!.events.length, 9);
+});
+
+test('dates need issued_date, inside the issued quarter', () => {
+  const noColumn = templateOrders.text.split('\n').map((l) => l.split(',').filter((_, k) => k !== 2).join(',')).join('\n');
+  const r = validateDataset({ orders: { name: 'orders.csv', text: noColumn }, events: templateEvents });
+  assert.deepEqual(r.problems.map(where), ['error orders.csv 0 issued_date']);
+  const q = validateDataset({ orders: fixture('issued-date-quarter-orders.csv'), events: templateEvents });
+  assert.deepEqual(q.problems.map(where), ['error issued-date-quarter-orders.csv 2 issued_date'], 'and its events are not reported again');
+  assert.match(q.problems[0].message, /2019-07-14 is not in the order's quarter 2019-Q2/);
+});
+
+test('harm from the harm index when the events have no harm column; a missing offence names row and offence', () => {
+  const harmIndex = { name: 'harm-index.csv', text: readData('harm-index.csv') };
+  const events = fixture('no-harm-events.csv');
+  const bad = validateDataset({ orders: templateOrders, events, harmIndex });
+  assert.deepEqual(bad.problems.map(where), ['error no-harm-events.csv 6 offence']);
+  assert.match(bad.problems[0].message, /"Theft of a bicycle" is not in the harm index/);
+  const fixed = new TextDecoder().decode((events as { bytes: Uint8Array }).bytes).replace('Theft of a bicycle', 'Theft');
+  const ok = parseDataset(templateOrders, { name: 'e.csv', text: fixed }, { harmIndex });
+  // The template's harm column holds the harm index's values, so looking them up gives the same events.
+  assert.deepEqual(ok.events, parseDataset(templateOrders, templateEvents).events);
+  const none = validateDataset({ orders: templateOrders, events: { name: 'e.csv', text: fixed } });
+  assert.deepEqual(none.problems.map(where), ['error e.csv 0 harm']);
+});
+
+test('every problem is reported, each with file, row, column, value and what was expected', () => {
+  const { dataset, problems } = validateDataset({ orders: templateOrders, events: fixture('many-problems-events.csv') });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.map(where), [
+    'error many-problems-events.csv 1 date',
+    'error many-problems-events.csv 3 category',
+    'error many-problems-events.csv 4 harm',
+    'error many-problems-events.csv 6 order_id',
+    'error many-problems-events.csv 8 date',
+  ]);
+  assert.deepEqual(problems.map((p) => p.value), ['2017-02-30', 'Violence', 'lots', 'T-9999', '1998-03-01']);
+  for (const p of problems) assert.ok(p.expected, `${where(p)} says what was expected`);
+});
+
+test('encodings: UTF-16 with or without a byte-order mark is named; a UTF-8 byte-order mark is stripped', () => {
+  for (const name of ['utf16-bom-events.csv', 'utf16-nobom-events.csv']) {
+    const { problems } = validateDataset({ orders: templateOrders, events: fixture(name) });
+    assert.deepEqual(problems.map(where), [`error ${name} - -`]);
+    assert.match(problems[0].message, /UTF-16/);
+    assert.doesNotMatch(problems[0].message, /fields but the header/);
+  }
+  // UTF-16 already decoded as if it were UTF-8 (as a browser's file.text() would) is recognised too.
+  const asText = new TextDecoder().decode((fixture('utf16-nobom-events.csv') as { bytes: Uint8Array }).bytes);
+  assert.match(validateDataset({ orders: templateOrders, events: { name: 'e.csv', text: asText } }).problems[0].message, /UTF-16/);
+  const bom = parseDataset(templateOrders, fixture('utf8-bom-events.csv'));
+  assert.deepEqual(bom.events, parseDataset(templateOrders, templateEvents).events);
+});
+
+test('a stray quote is reported where the quoted field began', () => {
+  const swallow = validateDataset({ orders: templateOrders, events: fixture('stray-quote-events.csv') }).problems;
+  assert.deepEqual(swallow.map(where), ['error stray-quote-events.csv 2 offence']);
+  assert.match(swallow[0].message, /begins on line 3/);
+  const unclosed = validateDataset({ orders: templateOrders, events: fixture('unclosed-quote-events.csv') }).problems;
+  assert.deepEqual(unclosed.map(where), ['error unclosed-quote-events.csv 5 offence']);
+  assert.match(unclosed[0].message, /opened on line 6 is never closed/);
+});
+
+test('exact duplicate rows are warnings; the data stay valid', () => {
+  const { dataset, problems } = validateDataset({ orders: templateOrders, events: fixture('duplicate-rows-events.csv') });
+  assert.deepEqual(problems.map(where), ['warning duplicate-rows-events.csv 3 -', 'warning duplicate-rows-events.csv 8 -']);
+  assert.match(problems[0].message, /repeats row 2 exactly/);
+  assert.equal(dataset!.events.length, 12);
+});
+
+test('ids are normalised to NFC, so a decomposed é in events matches a composed one in orders', () => {
+  const nfd = fixture('nfd-events.csv') as { name: string; bytes: Uint8Array };
+  assert.ok(new TextDecoder().decode(nfd.bytes).includes('E\u0301'), 'the fixture really is decomposed');
+  const ds = parseDataset(fixture('nfc-orders.csv'), nfd);
+  assert.ok(ds.events.some((e) => e.orderId === 'T-\u00c9002'));
+  assert.equal(analyse(ds).events.pre, analyse(parseDataset(templateOrders, templateEvents)).events.pre);
+});
+
+test('problemsCsv quotes cells and neutralises formulas (=, +, -, @, tab, carriage return)', () => {
+  const problems: Problem[] = ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'plain, text'].map((value, k) => ({ severity: 'error', file: 'e.csv', row: k + 1, column: 'offence', value, message: `bad ${k}` }));
+  const lines = problemsCsv(problems).split('\r\n');
+  assert.equal(lines[0], 'severity,file,row,column,value,expected,hint,message');
+  assert.deepEqual(lines.slice(1, 8).map((l) => l.split(',').slice(4).join(',').replace(/,,,bad \d$/, '')), [
+    `"'=HYPERLINK(""x"")"`, "'+1", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`, '"plain, text"',
+  ]);
+});
