@@ -118,7 +118,7 @@ export function render(result: AnalysisResult, about: About): string {
         : `Your data, with a design window of ${result.domain.span} months either side of each order.`,
     ...(about.excluded ? [`${about.excluded} event${about.excluded === 1 ? '' : 's'} outside the design window ${about.excluded === 1 ? 'was' : 'were'} excluded (--outside-window exclude).`] : []),
     '',
-    'Offending events (arrests)',
+    'Arrests',
     table(measureRows(result, 'events')),
     '',
     `Total harm (${about.harm})`,
@@ -128,15 +128,15 @@ export function render(result: AnalysisResult, about: About): string {
     table([
       ['', 'slope per month', 'p', 'Kendall tau', 'p'],
       ...(['events', 'harm'] as const).map((w) => [
-        w === 'events' ? 'Events' : 'Harm', formatEstimate(trend[w].slope), formatP(trend[w].p), formatEstimate(trend[w].tau), formatP(trend[w].tauP),
+        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(trend[w].slope), formatP(trend[w].p), formatEstimate(trend[w].tau, 2), formatP(trend[w].tauP),
       ]),
     ]),
     '',
-    `Monthly events vs monthly harm (${2 * result.window} months)`,
+    `Monthly arrests against monthly harm (${2 * result.window} months)`,
     table([
       ['', 'estimate', 'p'],
-      ['Pearson r', formatEstimate(cor.pearson.r), formatP(cor.pearson.p)],
-      ['Spearman rho', formatEstimate(cor.spearman.rho), formatP(cor.spearman.p)],
+      ['Pearson r', formatEstimate(cor.pearson.r, 2), formatP(cor.pearson.p)],
+      ['Spearman rho', formatEstimate(cor.spearman.rho, 2), formatP(cor.spearman.p)],
     ]),
     '',
     `Paired Wilcoxon signed-rank tests per order (two-sided), ${ruleText(result.wilcoxon)}; Holm adjusts across the categories shown;`,
