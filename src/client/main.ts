@@ -96,26 +96,30 @@ function updateLinks(query: string): void {
 }
 
 // History: a tick of a box is one Back step. Dragging or arrowing the slider replaces the entry
-// until the reader pauses (SETTLE_MS without input), so a settled change of window is one step too.
+// until the reader pauses (SETTLE_MS between two inputs), so a settled change of window is one step
+// too. The pause is measured between the reader's own key and pointer events, by the times the
+// browser stamped on them when they happened, not by a timer: a busy page that handles two quick
+// presses late must not see a pause the reader never made.
 const SETTLE_MS = 600;
-let gesture: ReturnType<typeof setTimeout> | undefined;
+let lastRaw: number | undefined; // when the latest key or pointer event on the slider happened
+let gestureAt: number | undefined; // when the slider input that last touched history happened
 function endGesture(): void {
-  clearTimeout(gesture);
-  gesture = undefined;
+  gestureAt = undefined;
+}
+const sliderInput = form?.elements.namedItem('window');
+if (sliderInput instanceof HTMLInputElement) {
+  for (const type of ['keydown', 'pointerdown', 'pointermove'] as const) {
+    sliderInput.addEventListener(type, (e) => (lastRaw = e.timeStamp));
+  }
 }
 form?.addEventListener('input', (e) => {
   const next = readControls();
   if (sameState(next, store.get())) return;
   const slider = (e.target as HTMLInputElement | null)?.type === 'range';
-  if (slider && gesture !== undefined) history.replaceState(null, '', url(next));
-  else {
-    endGesture();
-    history.pushState(null, '', url(next));
-  }
-  if (slider) {
-    clearTimeout(gesture);
-    gesture = setTimeout(() => (gesture = undefined), SETTLE_MS);
-  }
+  const at = lastRaw ?? e.timeStamp;
+  if (slider && gestureAt !== undefined && at - gestureAt < SETTLE_MS) history.replaceState(null, '', url(next));
+  else history.pushState(null, '', url(next));
+  gestureAt = slider ? at : undefined;
   store.set(next, 'control');
 });
 form?.addEventListener('submit', (e) => e.preventDefault());
