@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { findChromium } from '../tests/e2e/chromium.ts';
 import { PAGES } from '../src/lib/pages.ts';
 
-const port = 4393;
+const port = Number(process.env.BENCH_PORT ?? 4393);
 const server = spawn(process.execPath, [fileURLToPath(new URL('./serve-static.ts', import.meta.url))], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
