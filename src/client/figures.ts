@@ -1,5 +1,6 @@
 // Figures in the browser: redraw every figure, caption and table from a new result, each chart at
-// its container's width, with a trace of the study's view when the view differs (the result
+// its container's width (and, before any change of view, only a chart whose column is far from the
+// build's drawing shown: see figureWidth.ts), with a trace of the study's view when the view differs (the result
 // downloads are main.ts's). The headline units figure's keyboard, pointer and touch inspection lives in
 // units.ts. Loaded on demand (it brings Observable Plot).
 import type { AnalysisResult } from '../analysis/analyse.ts';
@@ -10,6 +11,7 @@ import { dataset } from '../lib/bundled.ts';
 import { fillTable } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 import { resetUnits } from './units.ts';
+import { isFar, variantWidth } from './figureWidth.ts';
 
 export { enhance } from './units.ts';
 
@@ -60,8 +62,10 @@ const observer = new IntersectionObserver((entries) => {
 }, { rootMargin: '200px 0px' });
 
 // ---- each figure at its container's width: widths come from ResizeObserver entries only. The
-// build's 640px drawing stays as the first paint; a figure is redrawn when its width really
-// changes (whole pixels), at once the first time and after a pause while the reader resizes.
+// build's drawing (at 640px or 320px, whichever CSS shows) stays while it is close to its column's
+// width; a figure is redrawn when the column is far from the width it was drawn at (whole pixels),
+// at once the first time and after a pause while the reader resizes. A change of view redraws at
+// the column's width.
 const widths = new WeakMap<HTMLElement, number>();
 const drawnAt = new WeakMap<HTMLElement, number>();
 const resized = new Set<HTMLElement>();
@@ -73,12 +77,14 @@ const sizes = new ResizeObserver((entries) => {
     const width = Math.floor(e.contentBoxSize?.[0]?.inlineSize ?? e.contentRect.width);
     if (width <= 0 || width === widths.get(plot)) continue; // hidden, or no real change
     widths.set(plot, width);
-    if (drawnAt.get(plot) !== width) resized.add(plot.closest<HTMLElement>('[data-figure]')!);
+    const drawn = drawnAt.get(plot) ?? variantWidth(plot);
+    if (drawn === undefined || isFar(width, drawn)) resized.add(plot.closest<HTMLElement>('[data-figure]')!);
   }
+  const first = !measured;
+  measured = true;
   if (resized.size === 0) return;
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => void redrawResized(), measured ? 150 : 0);
-  measured = true;
+  resizeTimer = setTimeout(() => void redrawResized(), first ? 0 : 150);
 });
 
 for (const host of hosts()) {
@@ -157,7 +163,7 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
 function draw(host: HTMLElement, result: AnalysisResult): void {
   if (!(host.dataset.figure! in FIGURES)) return;
   const plot = host.querySelector<HTMLElement>('.plot')!;
-  const width = widths.get(plot) ?? FIGURE_WIDTH;
+  const width = widths.get(plot) ?? variantWidth(plot) ?? FIGURE_WIDTH;
   plot.replaceChildren(drawFigure(host.dataset.figure as FigureName, result, dataset, { document, width, allCategories: dataset.categories, study, studyScale }));
   drawnAt.set(plot, width);
   pending.delete(host);

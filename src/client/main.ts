@@ -11,6 +11,7 @@ import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
 import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable } from './dom.ts';
+import { isFar, variantWidth } from './figureWidth.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 const domain: StateDomain = JSON.parse(document.getElementById('stro-domain')!.textContent!);
@@ -317,6 +318,37 @@ showView(initial);
 if (!sameState(initial, defaults)) void render(initial, 'load');
 else document.documentElement.dataset.view = 'default';
 
+// The build's charts (one drawing for wide columns, one for phones, chosen by CSS) stay until a
+// column is far from the drawing shown (a laptop window between sizes, a small phone, a turn of
+// the screen); only then does the figure code load, and it redraws those charts at their width.
+if (document.querySelector('[data-figure]')) {
+  const columns = new ResizeObserver((entries) => {
+    const far = entries.some((e) => {
+      const width = Math.floor(e.contentBoxSize?.[0]?.inlineSize ?? e.contentRect.width);
+      const drawn = variantWidth(e.target as HTMLElement);
+      return width > 0 && drawn !== undefined && isFar(width, drawn);
+    });
+    if (far) void loadFigures().then(() => columns.disconnect(), () => undefined);
+  });
+  for (const plot of document.querySelectorAll<HTMLElement>('[data-figure] .plot')) columns.observe(plot);
+}
+
+// After the load event, when the browser is idle, the engine (and on pages with figures, the
+// figure code) load in the background, so that the first change of view is fast without delaying
+// the first paint. A load that fails here is silent: the first use tries again and says so.
+{
+  const needsEngine = form !== null || document.querySelector('[data-figure], button.num[data-path]') !== null;
+  const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
+  const preload = () => idle(() => {
+    if (!needsEngine) return;
+    loadEngine().then(() => {
+      if (document.querySelector('[data-figure]')) idle(() => void loadFigures().catch(() => undefined));
+    }, () => undefined);
+  });
+  if (document.readyState === 'complete') preload();
+  else window.addEventListener('load', preload, { once: true });
+}
+
 // ---- every number opens its derivation (buttons: Enter and Space give a click)
 document.addEventListener('click', (e) => {
   const handle = (e.target as Element | null)?.closest?.<HTMLElement>('button.num[data-path]');
@@ -327,13 +359,40 @@ document.addEventListener('click', (e) => {
   }, () => setAlert(`This number's derivation could not be opened: the code that explains it did not load${offline()}. Try again in a moment.`));
 });
 
-// Figures with their own interaction (the headline units) wire themselves up once loaded.
-// If that code cannot load, the figures stay as built (they show the view they say they show).
-if (document.querySelector('[data-figure]')) {
-  loadFigures().then(
-    (f) => f.enhance(() => loadEngine().then((e) => ({ dataset: e.dataset, result: e.compute(shown) }))),
-    () => undefined,
-  );
+// Figures with their own interaction (the headline units) load their code on first use: the
+// first pointer entry, focus or touch on the figure starts the load, so nothing of Plot, d3 or the
+// engine is fetched at start-up. A click, tap or key that arrives before that code is ready is not
+// lost: it is held (a key the figure uses does not scroll the page meanwhile) and handled once the
+// figure is wired up. If the code cannot load, the figures stay as built (they show the view they
+// say they show) and the next use tries again.
+const UNIT_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'Enter', ' ']);
+for (const plot of document.querySelectorAll<HTMLElement>('.plot.units')) {
+  let wired = false;
+  let held: Event[] = [];
+  const wire = once(() => loadFigures().then((f) => {
+    f.enhance(() => loadEngine().then((e) => ({ dataset: e.dataset, result: e.compute(shown) })));
+    wired = true;
+    for (const type of ['pointerenter', 'focusin', 'touchstart', 'click', 'keydown']) plot.removeEventListener(type, early);
+    const replay = held;
+    held = [];
+    for (const e of replay) {
+      plot.dispatchEvent(e instanceof KeyboardEvent
+        ? new KeyboardEvent('keydown', { key: e.key, code: e.code, bubbles: true, cancelable: true })
+        : new MouseEvent('click', { clientX: (e as MouseEvent).clientX, clientY: (e as MouseEvent).clientY, bubbles: true, cancelable: true }));
+    }
+  }));
+  function early(e: Event): void {
+    if (wired) return;
+    if (e.type === 'click') held.push(e);
+    else if (e instanceof KeyboardEvent) {
+      if (!UNIT_KEYS.has(e.key)) return;
+      e.preventDefault();
+      held.push(e);
+    }
+    wire().catch(() => (held = []));
+  }
+  for (const type of ['pointerenter', 'focusin', 'click', 'keydown']) plot.addEventListener(type, early);
+  plot.addEventListener('touchstart', early, { passive: true });
 }
 
 // "Change" in the view bar takes the reader to the controls, with focus on the first of them.

@@ -11,6 +11,7 @@ import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { UNITS_HELP, describePerson, eventUnits, personSummary, personUnits, type Unit } from '../charts/eventUnits.ts';
 import { formatNumber } from '../lib/format.ts';
+import { shownDrawing } from './figureWidth.ts';
 
 type Context = () => Promise<{ dataset: Dataset; result: AnalysisResult }>;
 interface UnitState {
@@ -130,8 +131,9 @@ function sameColumn(units: Unit[], at: number, step: number, columns: number): n
 }
 
 function unitRects(plot: HTMLElement): SVGRectElement[] {
-  // The units are the rects of the first rect mark, in unit order (see src/charts/eventUnits.ts).
-  const group = plot.querySelector('g[data-mark="rect"]');
+  // The units are the rects of the first rect mark, in unit order (see src/charts/eventUnits.ts),
+  // in the drawing on screen (the build's page holds a wide and a narrow one; CSS shows one).
+  const group = shownDrawing(plot).querySelector('g[data-mark="rect"]');
   return group ? [...group.querySelectorAll('rect')] : [];
 }
 
@@ -139,7 +141,7 @@ function unitRects(plot: HTMLElement): SVGRectElement[] {
 function places(plot: HTMLElement): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
   for (const r of unitRects(plot)) out.set(`e${r.getAttribute('data-e')}`, { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')) });
-  plot.querySelectorAll('g[data-mark="ghost"] rect').forEach((r, k) => out.set(`g${k}`, { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')) }));
+  shownDrawing(plot).querySelectorAll('g[data-mark="ghost"] rect').forEach((r, k) => out.set(`g${k}`, { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')) }));
   return out;
 }
 
@@ -154,7 +156,7 @@ function animate(plot: HTMLElement, old: Map<string, { x: number; y: number }>):
     else if (from.x !== x || from.y !== y) r.animate([{ transform: `translate(${from.x - x}px, ${from.y - y}px)` }, { transform: 'none' }], timing);
   };
   for (const r of unitRects(plot)) move(r, `e${r.getAttribute('data-e')}`);
-  plot.querySelectorAll('g[data-mark="ghost"] rect').forEach((r, k) => move(r, `g${k}`));
+  shownDrawing(plot).querySelectorAll('g[data-mark="ghost"] rect').forEach((r, k) => move(r, `g${k}`));
 }
 
 /** The square nearest a point on screen, if its centre is within reach (−1 otherwise). */

@@ -43,11 +43,15 @@ export const FIGURES = {
 export type FigureName = keyof typeof FIGURES;
 
 /**
- * The width figures are drawn at in the build (the first paint, scaled to fit its column). In the
- * browser each figure is redrawn at its container's own width (src/client/figures.ts), so its text
- * is read at the size drawn.
+ * The widths figures are drawn at in the build. Each chart is drawn twice: at FIGURE_WIDTH for
+ * columns of 640px and more, and at NARROW_WIDTH for phones, and CSS shows the one that fits
+ * (src/components/Figure.astro), so a phone reads chart text at the size drawn without waiting
+ * for script. 320px fits the column of every phone from 360px to 412px wide (320–372px, with the
+ * page's 20px margins) within the 20% the client tolerates (src/client/figureWidth.ts); on other
+ * widths the browser redraws the chart at its column's width (src/client/figures.ts).
  */
 export const FIGURE_WIDTH = 640;
+export const NARROW_WIDTH = 320;
 
 /**
  * Draw a figure as the page shows it. Each chart is one image to assistive technology: its

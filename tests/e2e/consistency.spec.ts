@@ -11,7 +11,8 @@ import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { bundled, domain, expected, waitForView } from './helpers.ts';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 
-/** The accessible name and description of a figure's charts as the engine draws them in Node (on linkedom). */
+/** The accessible name and description of a figure's charts as the engine draws them in Node (on linkedom). The page is
+ * compared by the charts on screen: the build's page holds a wide and a narrow drawing, and CSS hides one (display: none). */
 // The page passes the study's result as each figure's second input (for the trace of the study's
 // view); the width changes no label, so the build's width stands in for the column's.
 const study = expected();
@@ -54,7 +55,7 @@ for (const view of views) {
         await expect(el.locator('[data-caption]')).toHaveText(spec.describe(r, study));
         await el.scrollIntoViewIfNeeded();
         await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
-        const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
+        const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.filter((s) => s.checkVisibility()).map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
         expect(labels, `${p.slug} ${await el.getAttribute('data-figure')}`).toEqual(chartLabels((await el.getAttribute('data-figure')) as FigureName, r));
         const data = spec.table(r, study);
         if (data.rows.length > 0) await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td')).toHaveText(data.rows.flat());
@@ -80,7 +81,7 @@ test.describe('on a phone-sized screen', () => {
             name: h.dataset.figure!,
             stale: plot.hasAttribute('data-stale'),
             hidden: getComputedStyle(plot).visibility === 'hidden',
-            labels: [...plot.querySelectorAll('svg[role="img"]')].map((svg) => `${svg.getAttribute('aria-label')} | ${svg.getAttribute('aria-description')}`),
+            labels: [...plot.querySelectorAll('svg[role="img"]')].filter((svg) => svg.checkVisibility()).map((svg) => `${svg.getAttribute('aria-label')} | ${svg.getAttribute('aria-description')}`),
           };
         });
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-view'] }); // <html> may not exist yet
@@ -96,7 +97,7 @@ test.describe('on a phone-sized screen', () => {
     for (const el of await page.locator('[data-figure]').all()) {
       await el.scrollIntoViewIfNeeded();
       await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
-      const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
+      const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.filter((s) => s.checkVisibility()).map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
       expect(labels).toEqual(chartLabels((await el.getAttribute('data-figure')) as FigureName, r));
     }
   });

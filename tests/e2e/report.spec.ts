@@ -2,6 +2,8 @@
 // number to what analyse() gives for that view; the view lives in the URL; the page works from
 // the keyboard and without JavaScript; nothing is requested from another host.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { PAGES } from '../../src/lib/pages.ts';
 import { formatNumber, formatPercent } from '../../src/lib/format.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
@@ -172,6 +174,27 @@ test('no request leaves the site', async ({ page, baseURL }) => {
   }
   expect(outside).toEqual([]);
 });
+
+// Issue 9, §10: at most 60 KB of gzip JavaScript before the first interaction. The figure code
+// (Plot, d3) and the engine (Arquero, the data) load on first use, or when the browser is idle
+// after the load event; before that event a page requests only its start-up script. Sizes are
+// the built files gzipped here, as a compressing host would send them (the test server does not).
+for (const p of PAGES) {
+  test(`${p.short}: before the load event, no figure or engine code and at most 60 KB of gzip JavaScript`, async ({ page, baseURL }) => {
+    const scripts: string[] = [];
+    let loaded = false;
+    page.on('request', (req) => {
+      if (!loaded && req.resourceType() === 'script') scripts.push(new URL(req.url()).pathname);
+    });
+    page.on('load', () => (loaded = true));
+    await page.goto(p.slug, { waitUntil: 'load' });
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => /\/(figures|engine|analyse|bundled|panel)\.[^/]*\.js$/.test(s))).toEqual([]);
+    const base = new URL(baseURL!).pathname;
+    const gzip = scripts.reduce((sum, s) => sum + gzipSync(readFileSync(`dist/${s.slice(base.length)}`), { level: 9 }).length, 0);
+    expect(gzip).toBeLessThanOrEqual(60 * 1024);
+  });
+}
 
 test('downloads of the results follow the view: the JSON is the CLI\'s --json plus the view it holds', async ({ page }) => {
   await page.goto('data/?w=6&c=violence');
