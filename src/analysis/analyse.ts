@@ -2,16 +2,18 @@
 //
 // Steps: choose window and categories → per-order before/after totals → for events and harm,
 // overall and per category: totals, reduction with its bootstrap interval, the paired Wilcoxon
-// signed-rank test (as current R, or as R ≤ 4.5 on request) and (across the categories shown) Holm-adjusted p → the post-order monthly
-// trend (OLS slope, Kendall's tau) → the monthly events–harm correlation (Pearson, Spearman).
+// signed-rank test (as current R, or as R ≤ 4.5 on request), the sign test and (across the categories shown) Holm-adjusted p → the post-order monthly
+// trend (OLS slope, Kendall's tau) → the interrupted time series (segmented regression) → the monthly events–harm correlation (Pearson, Spearman).
 // The result is plain JSON: the CLI prints it, the pages render it, the tests check it.
 
 import { categoryName } from './categories.ts';
 import { OptionError } from './errors.ts';
 import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, reduction, reductionIntervals } from './reduction.ts';
 import { holm } from './stats/holm.ts';
+import { signTest } from './stats/signTest.ts';
 import { kendallTest } from './stats/kendallTau.ts';
 import { linearTrend } from './stats/linearRegression.ts';
+import { segmentedRegression } from './stats/segmentedRegression.ts';
 import { pearsonTest } from './stats/pearson.ts';
 import { spearmanTest } from './stats/spearman.ts';
 import { neumaierSum } from './stats/neumaier.ts';
@@ -51,6 +53,8 @@ export interface Measure {
   /** What the bootstrap did for this measure: resamples dropped, and why there is no interval if there is none. */
   bootstrap: { dropped: number; reason?: string };
   test: PairedTest;
+  /** The sign test (stats/signTest.ts): of the n people whose before and after differ, `fewer` are lower after; p as R's binom.test(fewer, n), null when n = 0. */
+  sign: { n: number; fewer: number; p: number | null; reason?: string };
 }
 
 export interface Trend {
@@ -62,6 +66,21 @@ export interface Trend {
   tau: number | null;
   tauP: number | null;
   tauMethod: 'exact' | 'normal' | null;
+  reason?: string;
+}
+
+/** The interrupted time series over the analysed months' totals (stats/segmentedRegression.ts). */
+export interface InterruptedSeries {
+  /** The line before the order, at month 0. */
+  intercept: number | null;
+  /** Change per month before the order. */
+  preSlope: number | null;
+  /** The jump at the order between the two fitted lines at month 0, with its t-test p. */
+  level: number | null;
+  levelP: number | null;
+  /** Slope after minus slope before, with its t-test p. */
+  slopeChange: number | null;
+  slopeChangeP: number | null;
   reason?: string;
 }
 
@@ -89,6 +108,8 @@ export interface AnalysisResult {
   harm: Measure;
   byCategory: Record<string, { events: Measure; harm: Measure }>;
   trend: { events: Trend; harm: Trend };
+  /** lm(y ~ month + post + tPost) over the analysed months' totals; p-values assume independent months. */
+  its: { events: InterruptedSeries; harm: InterruptedSeries };
   correlation: {
     pearson: { r: number | null; p: number | null; reason?: string };
     spearman: { rho: number | null; p: number | null; method: string | null; reason?: string };
@@ -137,6 +158,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     const { interval, dropped, reason } = intervals[k];
     const w = wilcoxonSignedRank(pre, post, wilcoxon);
     const test: PairedTest = withReason({ V: w.V, p: w.p, method: w.method, exact: w.exact, z: w.z, n: w.n, zeros: w.zeros, ties: w.ties }, w.reason);
+    const s = signTest(pre, post);
     return {
       pre: sumPre,
       post: sumPost,
@@ -144,6 +166,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       ci: interval ? [interval.lower, interval.upper] : null,
       bootstrap: withReason({ dropped }, reason),
       test,
+      sign: withReason({ n: s.n, fewer: s.fewer, p: s.p }, s.reason),
     };
   });
 
@@ -166,6 +189,10 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     if (reason) t.reason = reason;
     return t;
   };
+  const its = (values: number[]): InterruptedSeries => {
+    const f = segmentedRegression(monthly.map((m) => m.month), values);
+    return withReason({ intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP }, f.reason);
+  };
   const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
   const spearman = spearmanTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
 
@@ -187,6 +214,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     harm: measureOf('', 'harm'),
     byCategory,
     trend: { events: trend(after.map((m) => m.events)), harm: trend(after.map((m) => m.harm)) },
+    its: { events: its(monthly.map((m) => m.events)), harm: its(monthly.map((m) => m.harm)) },
     correlation: {
       pearson: withReason({ r: pearson.r, p: pearson.p }, pearson.reason),
       spearman: withReason({ rho: spearman.rho, p: spearman.p, method: spearman.method }, spearman.reason),
