@@ -8,7 +8,7 @@
 
 import { categoryName } from './categories.ts';
 import { OptionError } from './errors.ts';
-import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, reduction, reductionIntervals } from './reduction.ts';
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, leaveOneOutReductions, reduction, reductionIntervals } from './reduction.ts';
 import { holm } from './stats/holm.ts';
 import { signTest } from './stats/signTest.ts';
 import { kendallTest } from './stats/kendallTau.ts';
@@ -90,6 +90,10 @@ export interface PerOrderRow {
   eventsPost: number;
   harmPre: number;
   harmPost: number;
+  /** The overall reduction in arrests without this person, minus the reduction with everyone; null where either is undefined. */
+  influenceEvents: number | null;
+  /** The same for harm. */
+  influenceHarm: number | null;
 }
 
 export interface AnalysisResult {
@@ -117,6 +121,8 @@ export interface AnalysisResult {
   /** Totals per month, −W … −1 then 1 … W. */
   monthly: MonthTotal[];
   perOrder: PerOrderRow[];
+  /** The range of the overall reduction when each analysed person is left out in turn (null when no such reduction exists). */
+  leaveOneOut: { events: { min: number | null; max: number | null }; harm: { min: number | null; max: number | null } };
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
@@ -196,6 +202,21 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
   const spearman = spearmanTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
 
+  // Leave-one-out: the overall reduction without each person in turn (reduction.ts).
+  const without = {
+    events: leaveOneOutReductions(totals.overall.eventsPre, totals.overall.eventsPost),
+    harm: leaveOneOutReductions(totals.overall.harmPre, totals.overall.harmPost),
+  };
+  const full = { events: measureOf('', 'events').reduction, harm: measureOf('', 'harm').reduction };
+  const influence = (which: 'events' | 'harm', k: number) => {
+    const r = without[which][k];
+    return r === null || full[which] === null ? null : r - full[which]!;
+  };
+  const range = (values: (number | null)[]) => {
+    const v = values.filter((x): x is number => x !== null);
+    return v.length === 0 ? { min: null, max: null } : { min: Math.min(...v), max: Math.max(...v) };
+  };
+
   return {
     window,
     wilcoxon,
@@ -226,7 +247,10 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       eventsPost: totals.overall.eventsPost[k],
       harmPre: totals.overall.harmPre[k],
       harmPost: totals.overall.harmPost[k],
+      influenceEvents: influence('events', k),
+      influenceHarm: influence('harm', k),
     })),
+    leaveOneOut: { events: range(without.events), harm: range(without.harm) },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
 }

@@ -100,6 +100,8 @@ export function closeEnough(result: { monthly: { events: number; harm: number }[
   const trend = /^(?:trend\.(events|harm)\.(?:slope|intercept)|its\.(events|harm)\.(?:intercept|preSlope|level|slopeChange))$/.exec(path);
   if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[(trend[1] ?? trend[2]) as 'events' | 'harm'])));
   if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
+  // An influence is a difference of two reductions: where it is 0, R's sums leave rounding noise.
+  if (/^perOrder\.\d+\.influence(Events|Harm)$/.test(path)) floor = 1e-12;
   return Math.abs(r - engine) <= 1e-9 * Math.abs(engine) + floor;
 }
 
@@ -419,8 +421,22 @@ for (k in seq_along(months)) {
 }
 
 # ---- Per-person totals, listed (analysed orders in the order of the orders file) ------------------
+# With each person's influence: the overall reduction without them minus the reduction with everyone.
+loo <- function(pre, post) vapply(seq_along(pre), function(i) if (sum(pre[-i]) > 0) 1 - sum(post[-i]) / sum(pre[-i]) else NA_real_, numeric(1))
+without <- list(events = loo(overall$eventsPre, overall$eventsPost), harm = loo(overall$harmPre, overall$harmPost))
+everyone <- list(events = if (sum(overall$eventsPre) > 0) 1 - sum(overall$eventsPost) / sum(overall$eventsPre) else NA,
+                 harm = if (sum(overall$harmPre) > 0) 1 - sum(overall$harmPost) / sum(overall$harmPre) else NA)
 for (k in seq_along(ids)) {
   for (f in c("eventsPre", "eventsPost", "harmPre", "harmPost")) out(paste0("perOrder.", k - 1, ".", f), overall[[f]][k])
+  out(paste0("perOrder.", k - 1, ".influenceEvents"), without$events[k] - everyone$events)
+  out(paste0("perOrder.", k - 1, ".influenceHarm"), without$harm[k] - everyone$harm)
+}
+
+# ---- Leave-one-out: the range of the overall reduction with each person left out in turn ----------
+for (m in c("events", "harm")) {
+  v <- without[[m]][!is.na(without[[m]])]
+  out(paste0("leaveOneOut.", m, ".min"), if (length(v) > 0) min(v) else NA)
+  out(paste0("leaveOneOut.", m, ".max"), if (length(v) > 0) max(v) else NA)
 }
 
 # ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------
