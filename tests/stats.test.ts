@@ -47,7 +47,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank,
-  quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest,
+  quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression,
 } from '../src/analysis/stats/index.ts';
 
 type Json = number | string | boolean | null;
@@ -184,6 +184,29 @@ const checks: Record<string, (c: Case) => void> = {
     close(r.t, e.t, 't');
     close(r.p, e.p, 'p');
     if (r.p === null) assertReason(r.reason, c);
+  },
+  segmentedRegression(c) {
+    const r = segmentedRegression(nums(c.input.month), nums(c.input.y));
+    const e = c.expected as Expected;
+    if (isError(e)) {
+      // One month on a side: R drops tPost (aliased); we give no fit at all.
+      assert.deepEqual([r.preSlope, r.level, r.slopeChange, r.levelP, r.slopeChangeP], [null, null, null, null, null]);
+      return assertReason(r.reason, c);
+    }
+    const y = nums(c.input.y);
+    const scale = Math.max(1, ...y.map(Math.abs));
+    if (e.levelSe !== null && Math.abs(e.levelSe as number) < 1e-12 * scale) {
+      // A perfect fit (two level lines, or a constant series): R's standard errors, t and p are
+      // QR rounding noise (see header). The coefficients must agree to 1e-12 of the series' scale;
+      // we give no p, with a reason.
+      for (const k of ['intercept', 'preSlope', 'level', 'slopeChange'] as const) {
+        assert.ok(Math.abs((r[k] as number) - (e[k] as number)) <= 1e-9 * Math.abs(e[k] as number) + 1e-12 * scale, `${k}: ${r[k]} vs R ${e[k]}`);
+      }
+      assert.deepEqual([r.levelP, r.slopeChangeP], [null, null]);
+      return assertReason(r.reason, c);
+    }
+    for (const k of ['intercept', 'preSlope', 'level', 'levelSe', 'levelP', 'slopeChange', 'slopeChangeSe', 'slopeChangeP', 'df'] as const) close(r[k], e[k], k);
+    if (r.levelP === null) assertReason(r.reason, c);
   },
   kendallTest(c) {
     const r = kendallTest(nums(c.input.x), nums(c.input.y));

@@ -15,6 +15,7 @@ for (let window = 1; window <= bundled.span; window++) for (const categories of 
 const fake = (pre: number, post: number, p: number | null): Measure => ({
   pre, post, reduction: pre > 0 ? 1 - post / pre : null, ci: null, bootstrap: { dropped: 0 },
   test: { V: 10, p, method: 'Wilcoxon signed rank test with continuity correction', exact: false, z: 1.5, n: 5, zeros: 0, ties: 0 },
+  sign: { n: 5, fewer: 4, p: 0.375 },
 });
 
 test('a fall is never called a rise and a rise never a fall', () => {

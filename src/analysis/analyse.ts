@@ -2,16 +2,18 @@
 //
 // Steps: choose window and categories → per-order before/after totals → for events and harm,
 // overall and per category: totals, reduction with its bootstrap interval, the paired Wilcoxon
-// signed-rank test (as current R, or as R ≤ 4.5 on request) and (across the categories shown) Holm-adjusted p → the post-order monthly
-// trend (OLS slope, Kendall's tau) → the monthly events–harm correlation (Pearson, Spearman).
+// signed-rank test (as current R, or as R ≤ 4.5 on request), the sign test and (across the categories shown) Holm-adjusted p → the post-order monthly
+// trend (OLS slope, Kendall's tau) → the interrupted time series (segmented regression) → the monthly events–harm correlation (Pearson, Spearman).
 // The result is plain JSON: the CLI prints it, the pages render it, the tests check it.
 
 import { categoryName } from './categories.ts';
 import { OptionError } from './errors.ts';
-import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, reduction, reductionIntervals } from './reduction.ts';
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, leaveOneOutReductions, reduction, reductionIntervals } from './reduction.ts';
 import { holm } from './stats/holm.ts';
+import { signTest } from './stats/signTest.ts';
 import { kendallTest } from './stats/kendallTau.ts';
 import { linearTrend } from './stats/linearRegression.ts';
+import { segmentedRegression } from './stats/segmentedRegression.ts';
 import { pearsonTest } from './stats/pearson.ts';
 import { spearmanTest } from './stats/spearman.ts';
 import { neumaierSum } from './stats/neumaier.ts';
@@ -51,6 +53,8 @@ export interface Measure {
   /** What the bootstrap did for this measure: resamples dropped, and why there is no interval if there is none. */
   bootstrap: { dropped: number; reason?: string };
   test: PairedTest;
+  /** The sign test (stats/signTest.ts): of the n people whose before and after differ, `fewer` are lower after; p as R's binom.test(fewer, n), null when n = 0. */
+  sign: { n: number; fewer: number; p: number | null; reason?: string };
 }
 
 export interface Trend {
@@ -65,12 +69,31 @@ export interface Trend {
   reason?: string;
 }
 
+/** The interrupted time series over the analysed months' totals (stats/segmentedRegression.ts). */
+export interface InterruptedSeries {
+  /** The line before the order, at month 0. */
+  intercept: number | null;
+  /** Change per month before the order. */
+  preSlope: number | null;
+  /** The jump at the order between the two fitted lines at month 0, with its t-test p. */
+  level: number | null;
+  levelP: number | null;
+  /** Slope after minus slope before, with its t-test p. */
+  slopeChange: number | null;
+  slopeChangeP: number | null;
+  reason?: string;
+}
+
 export interface PerOrderRow {
   order: string;
   eventsPre: number;
   eventsPost: number;
   harmPre: number;
   harmPost: number;
+  /** The overall reduction in arrests without this person, minus the reduction with everyone; null where either is undefined. */
+  influenceEvents: number | null;
+  /** The same for harm. */
+  influenceHarm: number | null;
 }
 
 export interface AnalysisResult {
@@ -89,6 +112,8 @@ export interface AnalysisResult {
   harm: Measure;
   byCategory: Record<string, { events: Measure; harm: Measure }>;
   trend: { events: Trend; harm: Trend };
+  /** lm(y ~ month + post + tPost) over the analysed months' totals; p-values assume independent months. */
+  its: { events: InterruptedSeries; harm: InterruptedSeries };
   correlation: {
     pearson: { r: number | null; p: number | null; reason?: string };
     spearman: { rho: number | null; p: number | null; method: string | null; reason?: string };
@@ -96,6 +121,8 @@ export interface AnalysisResult {
   /** Totals per month, −W … −1 then 1 … W. */
   monthly: MonthTotal[];
   perOrder: PerOrderRow[];
+  /** The range of the overall reduction when each analysed person is left out in turn (null when no such reduction exists). */
+  leaveOneOut: { events: { min: number | null; max: number | null }; harm: { min: number | null; max: number | null } };
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
@@ -137,6 +164,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     const { interval, dropped, reason } = intervals[k];
     const w = wilcoxonSignedRank(pre, post, wilcoxon);
     const test: PairedTest = withReason({ V: w.V, p: w.p, method: w.method, exact: w.exact, z: w.z, n: w.n, zeros: w.zeros, ties: w.ties }, w.reason);
+    const s = signTest(pre, post);
     return {
       pre: sumPre,
       post: sumPost,
@@ -144,6 +172,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       ci: interval ? [interval.lower, interval.upper] : null,
       bootstrap: withReason({ dropped }, reason),
       test,
+      sign: withReason({ n: s.n, fewer: s.fewer, p: s.p }, s.reason),
     };
   });
 
@@ -166,8 +195,27 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     if (reason) t.reason = reason;
     return t;
   };
+  const its = (values: number[]): InterruptedSeries => {
+    const f = segmentedRegression(monthly.map((m) => m.month), values);
+    return withReason({ intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP }, f.reason);
+  };
   const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
   const spearman = spearmanTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
+
+  // Leave-one-out: the overall reduction without each person in turn (reduction.ts).
+  const without = {
+    events: leaveOneOutReductions(totals.overall.eventsPre, totals.overall.eventsPost),
+    harm: leaveOneOutReductions(totals.overall.harmPre, totals.overall.harmPost),
+  };
+  const full = { events: measureOf('', 'events').reduction, harm: measureOf('', 'harm').reduction };
+  const influence = (which: 'events' | 'harm', k: number) => {
+    const r = without[which][k];
+    return r === null || full[which] === null ? null : r - full[which]!;
+  };
+  const range = (values: (number | null)[]) => {
+    const v = values.filter((x): x is number => x !== null);
+    return v.length === 0 ? { min: null, max: null } : { min: Math.min(...v), max: Math.max(...v) };
+  };
 
   return {
     window,
@@ -187,6 +235,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     harm: measureOf('', 'harm'),
     byCategory,
     trend: { events: trend(after.map((m) => m.events)), harm: trend(after.map((m) => m.harm)) },
+    its: { events: its(monthly.map((m) => m.events)), harm: its(monthly.map((m) => m.harm)) },
     correlation: {
       pearson: withReason({ r: pearson.r, p: pearson.p }, pearson.reason),
       spearman: withReason({ rho: spearman.rho, p: spearman.p, method: spearman.method }, spearman.reason),
@@ -198,7 +247,10 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       eventsPost: totals.overall.eventsPost[k],
       harmPre: totals.overall.harmPre[k],
       harmPost: totals.overall.harmPost[k],
+      influenceEvents: influence('events', k),
+      influenceHarm: influence('harm', k),
     })),
+    leaveOneOut: { events: range(without.events), harm: range(without.harm) },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
 }

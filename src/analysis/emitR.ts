@@ -96,10 +96,12 @@ export function parseRIntervals(text: string): Map<string, [number, number] | nu
 export function closeEnough(result: { monthly: { events: number; harm: number }[] }, path: string, engine: number | null, r: number | null): boolean {
   if (engine === null || r === null) return engine === r;
   let floor = 0;
-  if (/\.(p|tauP|pAdjusted)$/.test(path)) floor = 1e-15;
-  const trend = /^trend\.(events|harm)\.(slope|intercept)$/.exec(path);
-  if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[trend[1] as 'events' | 'harm'])));
+  if (/\.(p|tauP|pAdjusted|levelP|slopeChangeP)$/.test(path)) floor = 1e-15;
+  const trend = /^(?:trend\.(events|harm)\.(?:slope|intercept)|its\.(events|harm)\.(?:intercept|preSlope|level|slopeChange))$/.exec(path);
+  if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[(trend[1] ?? trend[2]) as 'events' | 'harm'])));
   if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
+  // An influence is a difference of two reductions: where it is 0, R's sums leave rounding noise.
+  if (/^perOrder\.\d+\.influence(Events|Harm)$/.test(path)) floor = 1e-12;
   return Math.abs(r - engine) <= 1e-9 * Math.abs(engine) + floor;
 }
 
@@ -267,7 +269,7 @@ person_totals <- function(e) {
 overall <- person_totals(ev)
 by_category <- lapply(setNames(CATEGORIES, CATEGORIES), function(c) person_totals(ev[ev$category == c, ]))
 
-# ---- Reduction and the paired Wilcoxon signed-rank test ---------------------------------------
+# ---- Reduction, the paired Wilcoxon signed-rank test and the sign test ---------------------------
 # reduction = 1 - sum(after) / sum(before) (NA when there was nothing before).
 # The test compares each person's before with their after. n, zeros and ties describe the
 # differences d = pre - post: n non-zero, zeros equal to 0, ties = non-zero |d| shared with another.
@@ -309,6 +311,12 @@ measure <- function(path, pre, post, t = paired_test(pre, post), p_adjusted = NU
   out(paste0(path, ".test.n"), t$n)
   out(paste0(path, ".test.zeros"), t$zeros)
   out(paste0(path, ".test.ties"), t$ties)
+  # The sign test: of the people whose before and after differ, how many are lower after;
+  # binom.test(fewer, n) (R stops when nobody changed: NA).
+  n_changed <- sum(post != pre); fewer <- sum(post < pre)
+  out(paste0(path, ".sign.n"), n_changed)
+  out(paste0(path, ".sign.fewer"), fewer)
+  out(paste0(path, ".sign.p"), if (n_changed > 0) binom.test(fewer, n_changed)$p.value else NA)
 }
 
 # Overall: every chosen category together.
@@ -361,6 +369,39 @@ after <- months > 0
 trend("trend.events", month_events[after])
 trend("trend.harm", month_harm[after])
 
+# ---- Interrupted time series -------------------------------------------------------------------
+# Segmented regression over the monthly totals: summary(lm(y ~ month + post + tPost)), post = 1
+# after the order, tPost = month after the order (0 before). preSlope = month, level = post (the
+# jump at month 0), slopeChange = tPost. As the engine: nothing with fewer than two months either
+# side; a constant series gives 0, 0, 0 and its value with no p; no p with no degrees of freedom or
+# an essentially perfect fit (residual variance < 1e-20 (mean(fitted)^2 + var(fitted)): R's p would be noise).
+# The p-values assume the months are independent; monthly counts usually are not.
+its <- function(path, y) {
+  x <- months
+  est <- c(NA, NA, NA, NA); p <- c(NA, NA)
+  if (sum(x < 0) >= 2 && sum(x > 0) >= 2) {
+    if (all(y == y[1])) {
+      est <- c(y[1], 0, 0, 0)
+    } else {
+      d <- data.frame(y = y, month = x, post = as.numeric(x > 0), tPost = ifelse(x > 0, x, 0))
+      fit <- lm(y ~ month + post + tPost, data = d)
+      co <- suppressWarnings(summary(fit))$coefficients
+      est <- co[, 1]
+      f <- fitted(fit)
+      df <- length(y) - 4
+      if (df > 0 && sum(residuals(fit)^2) / df >= (mean(f)^2 + var(f)) * 1e-20) p <- co[c("post", "tPost"), 4]
+    }
+  }
+  out(paste0(path, ".intercept"), est[1])
+  out(paste0(path, ".preSlope"), est[2])
+  out(paste0(path, ".level"), est[3])
+  out(paste0(path, ".levelP"), p[1])
+  out(paste0(path, ".slopeChange"), est[4])
+  out(paste0(path, ".slopeChangeP"), p[2])
+}
+its("its.events", month_events)
+its("its.harm", month_harm)
+
 # ---- Events and harm month by month -----------------------------------------------------------
 # Over all 2W months: Pearson with cor.test() (needs three months), Spearman with
 # cor.test(method = "spearman") (exact without ties, t-approximation with ties). NA for a constant series.
@@ -380,8 +421,22 @@ for (k in seq_along(months)) {
 }
 
 # ---- Per-person totals, listed (analysed orders in the order of the orders file) ------------------
+# With each person's influence: the overall reduction without them minus the reduction with everyone.
+loo <- function(pre, post) vapply(seq_along(pre), function(i) if (sum(pre[-i]) > 0) 1 - sum(post[-i]) / sum(pre[-i]) else NA_real_, numeric(1))
+without <- list(events = loo(overall$eventsPre, overall$eventsPost), harm = loo(overall$harmPre, overall$harmPost))
+everyone <- list(events = if (sum(overall$eventsPre) > 0) 1 - sum(overall$eventsPost) / sum(overall$eventsPre) else NA,
+                 harm = if (sum(overall$harmPre) > 0) 1 - sum(overall$harmPost) / sum(overall$harmPre) else NA)
 for (k in seq_along(ids)) {
   for (f in c("eventsPre", "eventsPost", "harmPre", "harmPost")) out(paste0("perOrder.", k - 1, ".", f), overall[[f]][k])
+  out(paste0("perOrder.", k - 1, ".influenceEvents"), without$events[k] - everyone$events)
+  out(paste0("perOrder.", k - 1, ".influenceHarm"), without$harm[k] - everyone$harm)
+}
+
+# ---- Leave-one-out: the range of the overall reduction with each person left out in turn ----------
+for (m in c("events", "harm")) {
+  v <- without[[m]][!is.na(without[[m]])]
+  out(paste0("leaveOneOut.", m, ".min"), if (length(v) > 0) min(v) else NA)
+  out(paste0("leaveOneOut.", m, ".max"), if (length(v) > 0) max(v) else NA)
 }
 
 # ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------

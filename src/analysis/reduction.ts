@@ -11,6 +11,7 @@
 
 import { mulberry32, randomInt } from './stats/random.ts';
 import { quantileSelect } from './stats/quantileSelect.ts';
+import { neumaierSum } from './stats/neumaier.ts';
 
 export const BOOTSTRAP_RESAMPLES = 2000;
 export const BOOTSTRAP_SEED = 20150731; // the day Part 2 of the Modern Slavery Act 2015 came into force
@@ -19,6 +20,19 @@ export const BOOTSTRAP_LEVEL = 0.95;
 /** 1 − post / pre, or null when there was nothing before to reduce. */
 export function reduction(pre: number, post: number): number | null {
   return pre > 0 ? 1 - post / pre : null;
+}
+
+/**
+ * Leave-one-out: the overall reduction 1 − Σpost / Σpre with each person left out in turn, in
+ * person order; null where the others had nothing before. In R, for person i:
+ *   if (sum(pre[-i]) > 0) 1 - sum(post[-i]) / sum(pre[-i]) else NA
+ * Each total is the compensated sum of everyone less the person's own value, so a person with
+ * nothing in either period leaves the reduction exactly as it was.
+ */
+export function leaveOneOutReductions(pre: readonly number[], post: readonly number[]): (number | null)[] {
+  const sumPre = neumaierSum(pre);
+  const sumPost = neumaierSum(post);
+  return pre.map((x, i) => reduction(sumPre - x, sumPost - post[i]));
 }
 
 /**

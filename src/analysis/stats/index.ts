@@ -20,6 +20,8 @@ export type { SpearmanResult } from './spearman.ts';
 // Trend
 export { linearTrend } from './linearRegression.ts';
 export type { TrendResult } from './linearRegression.ts';
+export { segmentedRegression } from './segmentedRegression.ts';
+export type { SegmentedRegressionResult } from './segmentedRegression.ts';
 
 // Helpers: ranks, distributions, quantiles, randomness
 export { rank } from './rank.ts';

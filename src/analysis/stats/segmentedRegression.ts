@@ -1,0 +1,139 @@
+/**
+ * Segmented regression for an interrupted time series: two straight lines, one before the
+ * intervention and one after, fitted together by ordinary least squares.
+ *
+ * The model is y = b0 + b1·month + b2·post + b3·tPost, where month runs through the months
+ * observed (negative before the order, positive after; there is no month 0), post is 1 after the
+ * order and 0 before, and tPost is the month after the order and 0 before. So:
+ * - b1, the pre-slope, is the trend before the order (change per month);
+ * - b2, the level change, is the jump at the order: the gap at month 0 between the line after and
+ *   the line before, extended;
+ * - b3, the slope change, is how much steeper (or flatter) the line is after the order.
+ * Each coefficient has a t-test of "no change" on n − 4 degrees of freedom, as in any multiple
+ * regression. (Wagner et al. 2002, "Segmented regression analysis of interrupted time series
+ * studies in medication use research", J Clin Pharm Ther 27: 299–309.)
+ *
+ * Those p-values assume independent errors. Monthly counts are usually autocorrelated, and then
+ * the p-values are too small; they are a first look, not a verdict.
+ *
+ * The fit uses Householder QR on the n × 4 design (as R's lm does), so the numbers match R's
+ * `summary(lm(y ~ month + post + tPost))$coefficients` (rows month, post, tPost). Where R gives no
+ * number, or only rounding noise, the result is null with a reason:
+ * - fewer than two months on either side: the two lines are not both determined (R drops tPost);
+ * - exactly two months on each side: four points, four coefficients, no degrees of freedom (R's
+ *   standard errors are NaN);
+ * - a perfect fit, including a constant series: R's standard errors are ~1e-16 noise, so its t
+ *   and p are noise too. The rule is R's own warning "essentially perfect fit", with a looser
+ *   threshold: residual variance below 1e-20 × (mean(fitted)² + var(fitted)). For a constant
+ *   series the coefficients are given exactly (0, 0, 0 and the constant) where R has ~1e-16 noise.
+ *
+ * @example
+ * segmentedRegression([-3, -2, -1, 1, 2, 3], [5, 6, 8, 3, 3, 2]).level; // => -5.666666666666669 (R: -5.6666666666666634)
+ */
+import { studentTCdf } from './distributions.ts';
+
+export interface SegmentedRegressionResult {
+  /** The fitted line before the order at month 0 (R's intercept). */
+  intercept: number | null;
+  /** Change per month before the order (coefficient of month). */
+  preSlope: number | null;
+  /** Jump at the order between the two fitted lines at month 0 (coefficient of post). */
+  level: number | null;
+  levelSe: number | null;
+  levelP: number | null;
+  /** Slope after minus slope before (coefficient of tPost). */
+  slopeChange: number | null;
+  slopeChangeSe: number | null;
+  slopeChangeP: number | null;
+  /** Residual degrees of freedom, n − 4. */
+  df: number;
+  reason?: string;
+}
+
+export function segmentedRegression(month: readonly number[], y: readonly number[]): SegmentedRegressionResult {
+  const n = month.length;
+  const df = Math.max(n - 4, 0);
+  const none: SegmentedRegressionResult = {
+    intercept: null, preSlope: null, level: null, levelSe: null, levelP: null, slopeChange: null, slopeChangeSe: null, slopeChangeP: null, df,
+  };
+  if (n !== y.length) return { ...none, df: 0, reason: 'the months and the values have different lengths' };
+  const before = new Set(month.filter((m) => m < 0)).size;
+  const after = new Set(month.filter((m) => m > 0)).size;
+  if (before < 2 || after < 2) {
+    return { ...none, reason: 'two lines need at least two months on each side of the order' };
+  }
+  if (y.every((v) => v === y[0])) {
+    return { ...none, intercept: y[0], preSlope: 0, level: 0, slopeChange: 0, reason: 'the series never changes, so the lines fit perfectly and there is no variation to test' };
+  }
+
+  const X = month.map((m) => [1, m, m > 0 ? 1 : 0, m > 0 ? m : 0]);
+  const { beta, rss, rInverseDiagonal, fitted } = leastSquares(X, y);
+  const fit = { ...none, intercept: beta[0], preSlope: beta[1], level: beta[2], slopeChange: beta[3] };
+  if (df === 0) return { ...fit, reason: 'four months fit the two lines exactly, leaving no degrees of freedom to estimate the error' };
+  const resvar = rss / df;
+  const meanF = fitted.reduce((s, v) => s + v, 0) / n;
+  const varF = fitted.reduce((s, v) => s + (v - meanF) ** 2, 0) / (n - 1);
+  if (resvar < (meanF ** 2 + varF) * 1e-20) {
+    return { ...fit, levelSe: 0, slopeChangeSe: 0, reason: 'the two lines fit every month exactly, so there is no variation left to test' };
+  }
+  const test = (k: number) => {
+    const se = Math.sqrt(resvar * rInverseDiagonal[k]);
+    return { se, p: 2 * studentTCdf(-Math.abs(beta[k] / se), df) };
+  };
+  const lv = test(2);
+  const sc = test(3);
+  return { ...fit, levelSe: lv.se, levelP: lv.p, slopeChangeSe: sc.se, slopeChangeP: sc.p };
+}
+
+/**
+ * Least squares by Householder QR (full column rank assumed): the coefficients, the residual sum
+ * of squares, the diagonal of (XᵀX)⁻¹ = R⁻¹R⁻ᵀ (for the standard errors) and the fitted values.
+ */
+function leastSquares(X: readonly number[][], y: readonly number[]) {
+  const n = X.length;
+  const p = X[0].length;
+  const A = X.map((row) => [...row]);
+  const b = [...y];
+  for (let k = 0; k < p; k++) {
+    let norm = 0;
+    for (let i = k; i < n; i++) norm += A[i][k] ** 2;
+    norm = Math.sqrt(norm);
+    const alpha = A[k][k] > 0 ? -norm : norm;
+    const v = new Array<number>(n).fill(0);
+    for (let i = k; i < n; i++) v[i] = A[i][k];
+    v[k] -= alpha;
+    let vv = 0;
+    for (let i = k; i < n; i++) vv += v[i] ** 2;
+    if (vv === 0) continue;
+    const reflect = (get: (i: number) => number, set: (i: number, x: number) => void) => {
+      let dot = 0;
+      for (let i = k; i < n; i++) dot += v[i] * get(i);
+      const f = (2 * dot) / vv;
+      for (let i = k; i < n; i++) set(i, get(i) - f * v[i]);
+    };
+    for (let j = k; j < p; j++) reflect((i) => A[i][j], (i, x) => (A[i][j] = x));
+    reflect((i) => b[i], (i, x) => (b[i] = x));
+  }
+  // Back-substitution R β = Qᵀy (first p rows); the rest of Qᵀy is the residual vector.
+  const beta = new Array<number>(p).fill(0);
+  for (let k = p - 1; k >= 0; k--) {
+    let s = b[k];
+    for (let j = k + 1; j < p; j++) s -= A[k][j] * beta[j];
+    beta[k] = s / A[k][k];
+  }
+  let rss = 0;
+  for (let i = p; i < n; i++) rss += b[i] ** 2;
+  // R⁻¹ (upper triangular), then the row sums of squares give diag(R⁻¹R⁻ᵀ).
+  const Rinv = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let j = 0; j < p; j++) {
+    Rinv[j][j] = 1 / A[j][j];
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += A[i][k] * Rinv[k][j];
+      Rinv[i][j] = -s / A[i][i];
+    }
+  }
+  const rInverseDiagonal = Rinv.map((row) => row.reduce((s, v) => s + v * v, 0));
+  const fitted = X.map((row) => row.reduce((s, x, j) => s + x * beta[j], 0));
+  return { beta, rss, rInverseDiagonal, fitted };
+}
