@@ -77,6 +77,6 @@ try {
     );
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.kill();
 }

@@ -13,6 +13,7 @@
 // It also writes the engine's seeded bootstrap resamples for a few measures of the bundled data to
 // tests/fixtures/r/bootstrap-resamples.csv and has R (tests/fixtures/r/bootstrap-quantiles.R)
 // compute their percentile limits into tests/fixtures/r/bootstrap-quantiles.json.
+import { BOOTSTRAP_COLUMNS } from '../tests/fixtures/r/bootstrapColumns.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runRscript, runWebR, stopWebR } from '../tests/helpers/r.ts';
 import { bundled, readData } from '../tests/helpers/bundled.ts';
@@ -67,19 +68,6 @@ async function statsFixtures(): Promise<void> {
   console.log(`stats.json: ${cases.length} cases, ${differing} differ between R ${oldR.version} and R ${newR.version}`);
 }
 
-/**
- * The measures whose resamples go to R: the default view (all months, all categories) overall and
- * for one category, and a 12-month window. Column name → [window, group ('' = overall), measure].
- * tests/analysis-vs-r.test.ts lists the same columns.
- */
-const BOOTSTRAP_COLUMNS: Record<string, [number, string, 'events' | 'harm']> = {
-  events_all_w24: [24, '', 'events'],
-  harm_all_w24: [24, '', 'harm'],
-  events_violence_w24: [24, 'violence', 'events'],
-  harm_violence_w24: [24, 'violence', 'harm'],
-  events_all_w12: [12, '', 'events'],
-  harm_all_w12: [12, '', 'harm'],
-};
 
 async function bootstrapFixtures(): Promise<void> {
   if (bundled.span !== 24) throw new Error(`the bundled data span ${bundled.span} months; BOOTSTRAP_COLUMNS assumes 24`);

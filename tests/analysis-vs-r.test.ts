@@ -5,6 +5,7 @@
 // One exception, as in stats.test.ts: where the monthly series is a perfect straight line
 // (window 3, modern slavery: 3, 2, 1 events), R's p for the slope is QR rounding noise (~3e-16)
 // and ours is 0; both must then be below 1e-12.
+import { BOOTSTRAP_COLUMNS } from './fixtures/r/bootstrapColumns.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -72,14 +73,6 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
 import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
 import { bootstrapDraws, resampleReductions } from '../src/analysis/reduction.ts';
 
-const BOOTSTRAP_COLUMNS: Record<string, [number, string, 'events' | 'harm']> = {
-  events_all_w24: [24, '', 'events'],
-  harm_all_w24: [24, '', 'harm'],
-  events_violence_w24: [24, 'violence', 'events'],
-  harm_violence_w24: [24, 'violence', 'harm'],
-  events_all_w12: [12, '', 'events'],
-  harm_all_w12: [12, '', 'harm'],
-};
 const csvLines = readFileSync(new URL('./fixtures/r/bootstrap-resamples.csv', import.meta.url), 'utf8').trim().split('\n');
 const csvHeader = csvLines[0].split(',');
 const csvRows = csvLines.slice(1).map((l) => l.split(',').map((v) => (v === 'NA' ? NaN : Number(v))));
