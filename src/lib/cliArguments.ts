@@ -1,6 +1,7 @@
-// The command-line arguments that select a view (`npm run analyze -- …`), as one list, so the command
-// the page shows, the R script's header and the tests all name a view the same way. Only what
-// differs from the defaults is written.
+// How a view is named outside the page: the command-line arguments that select it (`npm run analyze
+// -- …`), as one list, so the command the page shows, the R script's header and the tests all name a
+// view the same way (only what differs from the defaults is written); and the part of a download's
+// file name that says which view it holds.
 
 export interface ArgumentView {
   window: number;
@@ -20,4 +21,11 @@ export function viewArguments(view: ArgumentView, domain: { span: number; catego
 /** Arguments as a shell would need them typed: an empty one becomes "". */
 export function shellWords(args: readonly string[]): string {
   return args.map((a) => (a === '' ? '""' : a)).join(' ');
+}
+
+/** The view in a file name: "w12-violence-drugs", "w24-all", "w6-none", with "-legacy" for the older test rule. */
+export function viewFileStem(view: ArgumentView, allCategories: readonly string[]): string {
+  const chosen = allCategories.filter((c) => view.categories.includes(c));
+  const cats = chosen.length === 0 ? 'none' : chosen.length === allCategories.length ? 'all' : chosen.join('-');
+  return `w${view.window}-${cats.replace(/[^a-z0-9_-]+/gi, '_')}${view.wilcoxon === 'legacy' ? '-legacy' : ''}`;
 }

@@ -2,6 +2,8 @@
 // object saying which view it holds; the CSV flattens the before/after table under a comment line
 // naming the view. Both are built from the same result the page displays, and the file name
 // carries the view (stro-results-w12-violence-drugs.csv; stro-results.csv for the study's view).
+import { viewFileStem } from './cliArguments.ts';
+import { serialiseState } from './urlState.ts';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 
 const cell = (v: number | string | null | undefined) => {
@@ -25,17 +27,12 @@ export function exportView(result: AnalysisResult): ExportView {
   const { window, categories } = result;
   const wilcoxon = result.wilcoxon === 'legacy' ? 'legacy' : 'current';
   const all = result.domain.categories;
-  const params: string[] = [];
-  if (window !== result.domain.span) params.push(`w=${window}`);
-  if (categories.length === 0) params.push('c=none');
-  else if (categories.length !== all.length) params.push(`c=${categories.join(',')}`);
-  if (wilcoxon === 'legacy') params.push('wilcoxon=legacy');
   const cats = categories.length === 0 ? 'none' : categories.length === all.length ? 'all' : categories.join(', ');
   return {
     window,
     categories: [...categories],
     wilcoxon,
-    query: params.length > 0 ? `?${params.join('&')}` : '',
+    query: serialiseState({ window, categories, wilcoxon }, result.domain),
     description: `${window} ${window === 1 ? 'month' : 'months'} before and after; categories: ${cats}; paired test as ${wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`,
   };
 }
@@ -44,9 +41,7 @@ export function exportView(result: AnalysisResult): ExportView {
 export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json'): string {
   const v = exportView(result);
   if (v.query === '') return `stro-results.${ext}`;
-  const all = result.domain.categories;
-  const cats = v.categories.length === 0 ? 'none' : v.categories.length === all.length ? 'all' : v.categories.join('-');
-  return `stro-results-w${v.window}-${cats.replace(/[^a-z0-9_-]+/gi, '_')}${v.wilcoxon === 'legacy' ? '-legacy' : ''}.${ext}`;
+  return `stro-results-${viewFileStem(v, result.domain.categories)}.${ext}`;
 }
 
 export function resultsCsv(result: AnalysisResult): string {

@@ -10,7 +10,7 @@
 
 import { closeEnough, numericLeaves } from '../analysis/emitR.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { shellWords, viewArguments } from './cliArguments.ts';
+import { shellWords, viewArguments, viewFileStem } from './cliArguments.ts';
 
 export interface ComparedNumber {
   path: string;
@@ -65,10 +65,7 @@ export interface ScriptView {
 
 /** The downloaded script's file name, carrying the view: stro-reproduce-w12-violence-drugs.R. */
 export function rScriptFileName(view: ScriptView, allCategories: readonly string[]): string {
-  const chosen = allCategories.filter((c) => view.categories.includes(c));
-  const cats = chosen.length === 0 ? 'none' : chosen.length === allCategories.length ? 'all' : chosen.join('-');
-  const safe = cats.replace(/[^a-z0-9_-]+/gi, '_');
-  return `stro-reproduce-w${view.window}-${safe}${view.wilcoxon === 'legacy' ? '-legacy' : ''}.R`;
+  return `stro-reproduce-${viewFileStem(view, allCategories)}.R`;
 }
 
 /**
