@@ -13,10 +13,10 @@ export { monthOffset, addMonths, parseIsoDate, inQuarter } from './months.ts';
 export { analyse, resolveOptions } from './analyse.ts';
 export type { AnalysisResult, Measure, PairedTest, Trend, PerOrderRow } from './analyse.ts';
 export { reduction, reductionInterval, reductionIntervals, bootstrapDraws, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, BOOTSTRAP_LEVEL } from './reduction.ts';
-export { monthlyTotals, perOrderTotals, windowedEvents } from './tables.ts';
+export { analysedMonths, eventHarms, inWindow, monthlyTotals, perOrderTotals, windowedEvents } from './tables.ts';
 export type { MonthTotal } from './tables.ts';
 
 // Categories and types
 export { STUDY_CATEGORIES, categoryName, sortCategories } from './categories.ts';
-export type { AnalysisOptions, Dataset, OffendingEvent, Order, Sample, StudyManifest } from './types.ts';
-export { SAMPLES } from './types.ts';
+export type { AnalysisOptions, Dataset, HarmIndex, HarmSource, OffendingEvent, Order, Sample, StudyManifest, WeightSet } from './types.ts';
+export { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS } from './types.ts';
