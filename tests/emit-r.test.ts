@@ -193,7 +193,7 @@ test('approx. lines: R\'s own bootstrap intervals lie within ±0.1 of the engine
  * other category codes (readable names with spaces), 64 analysed orders, months up to 12, quoted
  * offence names with commas and quotes, harm with decimals, plus excluded orders.
  */
-function otherData(): { orders: string; events: string } {
+function otherData(): { orders: string; events: string; index: string } {
   const rng = mulberry32(4242);
   const categories = ['labour_exploitation', 'fraud', 'county_lines', 'sexual_exploitation'];
   const offences: Record<string, [string, number][]> = {

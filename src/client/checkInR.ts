@@ -1,11 +1,12 @@
 // "Check in R" and "Download R script", loaded only when the reader clicks one of them
-// (src/components/CheckInR.astro). The check writes the view's CSV files into webR's file system,
+// (src/components/CheckInR.astro). The check writes the view's CSV files (with the harm index when
+// the view takes harm from its weights) into webR's file system,
 // runs the base-R script from emitR() for the view on screen, and compares every number R prints
 // with the engine's number for the same path. webR itself loads later still, from ./webr.ts.
 import { analyse } from '../analysis/analyse.ts';
 import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
 import { parseDataset } from '../analysis/validate.ts';
-import { ordersCsv, eventsCsv } from '../lib/bundled.ts';
+import { ordersCsv, eventsCsv, harmIndexCsv } from '../lib/bundled.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
 import { parseState, type StateDomain } from '../lib/urlState.ts';
 
@@ -13,6 +14,8 @@ export interface CheckInput {
   /** The two CSV texts the view is computed from (today the bundled data; later the reader's own). */
   ordersCsv: string;
   eventsCsv: string;
+  /** The harm index, which the view's weights (if any) are taken from. */
+  harmIndexCsv?: string;
   view: EmitROptions;
   onStage?: (stage: 'loading' | 'running' | 'comparing') => void;
 }
@@ -28,10 +31,13 @@ export async function checkView(input: CheckInput): Promise<CheckOutcome> {
   input.onStage?.('loading');
   const r = await startR();
   input.onStage?.('running');
-  const output = await runInR(r, emitR(input.view), { 'orders.csv': input.ordersCsv, 'events.csv': input.eventsCsv });
+  const files: Record<string, string> = { 'orders.csv': input.ordersCsv, 'events.csv': input.eventsCsv };
+  if (input.harmIndexCsv !== undefined) files['harm-index.csv'] = input.harmIndexCsv;
+  const output = await runInR(r, emitR(input.view), files);
   const version = await rVersion(r);
   input.onStage?.('comparing');
-  const dataset = parseDataset({ name: 'orders.csv', text: input.ordersCsv }, { name: 'events.csv', text: input.eventsCsv });
+  const harmIndex = input.harmIndexCsv === undefined ? {} : { harmIndex: { name: 'harm-index.csv', text: input.harmIndexCsv } };
+  const dataset = parseDataset({ name: 'orders.csv', text: input.ordersCsv }, { name: 'events.csv', text: input.eventsCsv }, harmIndex);
   const result = analyse(dataset, input.view);
   return { comparison: compareWithR(result, parseROutput(output)), version };
 }
@@ -47,17 +53,25 @@ export function currentView(): EmitROptions {
   const state = parseState(location.search, domain());
   // The Wilcoxon rule joins the URL state when the page gets a control for it; until then, current R.
   const rule = (state as { wilcoxon?: unknown }).wilcoxon;
-  return { window: state.window, categories: state.categories, wilcoxon: rule === 'legacy' ? 'legacy' : 'current' };
+  return {
+    window: state.window,
+    categories: state.categories,
+    wilcoxon: rule === 'legacy' ? 'legacy' : 'current',
+    ...(state.gap ? { gap: state.gap } : {}),
+    ...(state.weights ? { weights: state.weights } : {}),
+  };
 }
 
 function viewKey(view: EmitROptions): string {
-  return `${view.window}|${view.categories.join(',')}|${view.wilcoxon}`;
+  return `${view.window}|${view.categories.join(',')}|${view.gap ?? 0}|${view.weights ?? 'data'}|${view.wilcoxon}`;
 }
 
 function viewName(view: EmitROptions): string {
   const d = domain();
   const cats = view.categories.length === 0 ? 'no category' : view.categories.length === d.categories.length ? 'all categories' : view.categories.join(', ');
-  return `${view.window} ${view.window === 1 ? 'month' : 'months'}, ${cats}${view.wilcoxon === 'legacy' ? ', Wilcoxon as R ≤ 4.5' : ''}`;
+  const gap = view.gap ? `, leaving out ${view.gap} ${view.gap === 1 ? 'month' : 'months'} either side` : '';
+  const weights = view.weights && view.weights !== 'data' ? `, ${view.weights} harm weights` : '';
+  return `${view.window} ${view.window === 1 ? 'month' : 'months'}${gap}, ${cats}${weights}${view.wilcoxon === 'legacy' ? ', Wilcoxon as R ≤ 4.5' : ''}`;
 }
 
 // ---- download
@@ -140,7 +154,7 @@ export async function runCheck(host: HTMLElement): Promise<void> {
         stage = s;
         panel.progress.textContent = STAGES[s];
       };
-      const outcome = await checkView({ ordersCsv, eventsCsv, view, onStage });
+      const outcome = await checkView({ ordersCsv, eventsCsv, ...(view.weights && view.weights !== 'data' ? { harmIndexCsv } : {}), view, onStage });
       // Never show one view's comparison under another view's controls: if the reader changed the
       // view while R was running, discard this result and check the new view (R is warm now).
       if (viewKey(currentView()) !== viewKey(view)) continue;

@@ -10,7 +10,7 @@ const cache = new Map<string, AnalysisResult>();
 
 /** analyse() for a view state, remembering recent states so back/forward is instant. */
 export function compute(state: ViewState): AnalysisResult {
-  const key = `${state.window}|${state.categories.join(',')}|${state.wilcoxon ?? 'current'}`;
+  const key = `${state.window}|${state.categories.join(',')}|${state.gap ?? 0}|${state.weights ?? 'data'}|${state.wilcoxon ?? 'current'}`;
   let result = cache.get(key);
   if (!result) {
     result = analyse(dataset, state);
