@@ -345,6 +345,16 @@ test('non-text contrast: every stroke is at least 3:1 against white and keeps it
   }
 });
 
+test('eventUnits with a gap and weights: one square per analysed arrest, none in the months left out, each with the harm the result used', () => {
+  const result = analyse(bundled, { window: 12, gap: 3, weights: 'high' });
+  const units = charts.eventUnits(bundled, result);
+  assert.equal(units.length, result.events.pre + result.events.post);
+  assert.ok(units.every((u) => Math.abs(u.month) > 3 && Math.abs(u.month) <= 12));
+  const high = new Map(bundled.harmIndex!.offences.map((o) => [o.offence, o.high!]));
+  assert.ok(units.every((u) => u.harm === high.get(u.offence)));
+  assert.ok(Math.abs(units.filter((u) => u.period === 'pre').reduce((s, u) => s + u.harm, 0) - result.harm.pre) < 1e-9);
+});
+
 test('unit chart with no events still returns a labelled figure', () => {
   const figure = charts.eventUnitsChart([], states.empty, options);
   assert.equal(marks(figure, 'rect').length, 0);

@@ -36,12 +36,14 @@ export const STUDY = { stroke: '#767676', strokeWidth: 1.25, strokeDasharray: '4
 export const STUDY_CLASS = 'study-trace';
 
 /**
- * The study's result when the view shown differs from it in anything a figure draws (the window
- * or the categories), otherwise null. The Wilcoxon rule changes no figure, so it draws no trace.
+ * The study's result when the view shown differs from it in anything a figure draws (the window,
+ * the categories, the gap or the harm weights), otherwise null. The Wilcoxon rule changes no
+ * figure, so it draws no trace.
  */
 export function studyTrace(result: AnalysisResult, study: AnalysisResult | undefined): AnalysisResult | null {
   if (!study) return null;
-  const same = result.window === study.window && result.categories.length === study.categories.length && result.categories.every((c) => study.categories.includes(c));
+  const same = result.window === study.window && result.categories.length === study.categories.length && result.categories.every((c) => study.categories.includes(c))
+    && result.gap === study.gap && result.weights === study.weights;
   return same ? null : study;
 }
 

@@ -11,7 +11,7 @@
 // (src/analysis/tables.ts), never read back from the page. Loaded only when a panel opens.
 
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
-import { perOrderTotals, windowedEvents } from '../analysis/tables.ts';
+import { eventHarms, inWindow, perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import { rank } from '../analysis/stats/rank.ts';
 import type { Dataset } from '../analysis/types.ts';
 import published from '../../data/published.json' with { type: 'json' };
@@ -65,9 +65,9 @@ const ENGINE = {
 
 interface PublishedFigure { id: string; value: number; measure: string; kind: string; category?: string }
 
-/** The published figure a path was calibrated to, or null. Only in the study's view: 24 months, all categories. */
+/** The published figure a path was calibrated to, or null. Only in the study's view: 24 months, all categories, no gap, harm as recorded. */
 export function publishedFigureFor(result: AnalysisResult, path: string): PublishedFigure | null {
-  const studyView = result.window === published.window && result.categories.length === result.domain.categories.length;
+  const studyView = result.window === published.window && result.categories.length === result.domain.categories.length && result.gap === 0 && result.weights === 'data';
   if (!studyView) return null;
   for (const f of published.figures as PublishedFigure[]) {
     const target =
@@ -107,9 +107,9 @@ function measureRef(result: AnalysisResult, path: string): MeasureRef | null {
   return { base: category ? `byCategory.${category}.${which}` : which, which, category: category ?? null, measure };
 }
 
-/** Each analysed person's before and after for a measure, recomputed from the events by the engine's steps. */
+/** Each analysed person's before and after for a measure, recomputed from the events by the engine's steps (window, gap, categories and harm weights as the result's). */
 export function personTotals(result: AnalysisResult, dataset: Dataset, which: Which, category: string | null): { ids: string[]; pre: number[]; post: number[] } {
-  const windowed = windowedEvents(dataset, result.window, result.categories);
+  const windowed = windowedEvents(dataset, result.window, result.categories, { gap: result.gap, weights: result.weights });
   const t = perOrderTotals(dataset, windowed, result.categories);
   const block = category ? t.byCategory[category] : t.overall;
   return which === 'events'
@@ -117,9 +117,13 @@ export function personTotals(result: AnalysisResult, dataset: Dataset, which: Wh
     : { ids: t.ids, pre: block.harmPre, post: block.harmPost };
 }
 
+/** "total harm (CCHI days)", with the weight set when harm is taken from the harm index. */
+const harmWords = (result: AnalysisResult) => (result.weights === 'data' ? 'total harm (CCHI days)' : `total harm (CCHI days, the harm index's ${result.weights} weights)`);
 const whatOf = (ref: MeasureRef, result: AnalysisResult) =>
-  `${ref.which === 'events' ? 'arrests' : 'total harm (CCHI days)'}${ref.category ? ` for ${result.categoryNames[ref.category].toLowerCase()}` : ''}`;
-const windowWords = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+  `${ref.which === 'events' ? 'arrests' : harmWords(result)}${ref.category ? ` for ${result.categoryNames[ref.category].toLowerCase()}` : ''}`;
+const months = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+/** The analysed months either side, in words: "24 months", or "24 months (less the 3 nearest the order)". */
+const windowWords = (result: AnalysisResult) => (result.gap > 0 ? `${months(result.window)} (less the ${result.gap === 1 ? 'month' : `${result.gap} months`} nearest the order)` : months(result.window));
 
 function prePostInputs(ids: string[], pre: number[], post: number[], caption: string): Derivation['inputs'] {
   return { caption, columns: ['Person (order)', 'Before', 'After'], rows: ids.map((id, k) => [id, pre[k], post[k]]) };
@@ -130,7 +134,7 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
   const rest = path.slice(ref.base.length + 1);
   const { ids, pre, post } = personTotals(result, dataset, ref.which, ref.category);
   const what = whatOf(ref, result);
-  const win = windowWords(result.window);
+  const win = windowWords(result);
   const base = { path, value: valueAt(result, path) as Derivation['value'], ...statusOf(result, path) };
   const inputs = prePostInputs(ids, pre, post, `${what}, each person, ${win} before and after`);
   const setup = prePostSetup(pre, post);
@@ -280,8 +284,9 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
   const x = after.map((mo) => mo.month);
   const y = after.map((mo) => mo[which]);
   const t = result.trend[which];
-  const what = which === 'events' ? 'monthly arrests' : 'monthly harm (CCHI days)';
+  const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result).replace(/^total /, '')}`;
   const kendall = stat === 'tau' || stat === 'tauP';
+  const span = `${result.gap + 1} … ${result.window}`;
   const calls: Record<string, string> = {
     slope: 'unname(coef(lm(y ~ x))[2])',
     intercept: 'unname(coef(lm(y ~ x))[1])',
@@ -291,7 +296,7 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
   };
   if (!(stat in calls)) return null;
   const meanings: Record<string, string> = {
-    slope: `The change per month in ${what} after the order, from a straight line fitted by least squares to months 1 … ${result.window}.`,
+    slope: `The change per month in ${what} after the order, from a straight line fitted by least squares to months ${span}.`,
     intercept: `The fitted line's value at month 0 for ${what} (the line is intercept + slope × month).`,
     p: `The p-value of the t-test that the straight-line slope of ${what} after the order is zero.`,
     tau: `Kendall's τ between month and ${what} after the order: whether later months tend to be higher or lower.`,
@@ -341,11 +346,11 @@ function deriveMonth(result: AnalysisResult, dataset: Dataset, path: ResultPath,
   if (!mo || (which !== 'events' && which !== 'harm')) return null;
   const chosen = new Set(result.categories);
   const analysed = new Set(dataset.orders.filter((o) => o.sample === 'analysed').map((o) => o.id));
-  const arrests = dataset.events.filter((e) => e.month === mo.month && chosen.has(e.category) && analysed.has(e.orderId));
+  const arrests = weightedEvents(result, dataset).filter((e) => e.month === mo.month && chosen.has(e.category) && analysed.has(e.orderId));
   const when = mo.month < 0 ? `${-mo.month} ${mo.month === -1 ? 'month' : 'months'} before` : `${mo.month} ${mo.month === 1 ? 'month' : 'months'} after`;
   return {
     path, value: valueAt(result, path) as number, ...statusOf(result, path),
-    meaning: which === 'events' ? `Arrests of all analysed people in the month ${when} their order.` : `Total harm (CCHI days) of the arrests in the month ${when} the order.`,
+    meaning: which === 'events' ? `Arrests of all analysed people in the month ${when} their order.` : `The ${harmWords(result)} of the arrests in the month ${when} the order.`,
     inputs: { caption: `The arrests in month ${mo.month}`, columns: ['Person (order)', 'Category', 'Offence', 'Harm (days)'], rows: arrests.map((e) => [e.orderId, result.categoryNames[e.category] ?? e.category, e.offence, e.harm]) },
     steps: [{ label: 'Month relative to the order', value: mo.month }, { label: 'Arrests', value: arrests.length }],
     formula: which === 'events' ? { words: 'Count the arrests in that month, in the categories shown.', symbols: '#{arrests in month m}' } : { words: 'Add up the harm of the arrests in that month.', symbols: 'Σ harm over arrests in month m' },
@@ -361,10 +366,10 @@ function derivePerson(result: AnalysisResult, dataset: Dataset, path: ResultPath
   const [, which, period] = m;
   const chosen = new Set(result.categories);
   const before = period === 'Pre';
-  const arrests = dataset.events.filter((e) => e.orderId === row.order && chosen.has(e.category) && (before ? e.month < 0 && e.month >= -result.window : e.month > 0 && e.month <= result.window));
+  const arrests = weightedEvents(result, dataset).filter((e) => e.orderId === row.order && chosen.has(e.category) && inWindow(e.month, result.window, result.gap) && (before ? e.month < 0 : e.month > 0));
   return {
     path, value: valueAt(result, path) as number, ...statusOf(result, path),
-    meaning: `${which === 'events' ? 'Arrests' : 'Total harm (CCHI days)'} of the person with order ${row.order} in the ${windowWords(result.window)} ${before ? 'before' : 'after'} the order.`,
+    meaning: `${which === 'events' ? 'Arrests' : `The ${harmWords(result)}`} of the person with order ${row.order} in the ${windowWords(result)} ${before ? 'before' : 'after'} the order.`,
     inputs: { caption: `The arrests of order ${row.order}, ${before ? 'before' : 'after'}`, columns: ['Month', 'Category', 'Offence', 'Harm (days)'], rows: arrests.map((e) => [e.month, result.categoryNames[e.category] ?? e.category, e.offence, e.harm]) },
     steps: [{ label: 'Arrests', value: arrests.length }],
     formula: which === 'events' ? { words: 'Count the person\'s arrests in the period.', symbols: '#{arrests of person i in the period}' } : { words: 'Add up the harm of the person\'s arrests in the period.', symbols: 'Σ harm' },
@@ -398,6 +403,7 @@ function deriveSample(result: AnalysisResult, dataset: Dataset, path: ResultPath
 function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | null {
   const meanings: Record<string, string> = {
     window: 'The months compared either side of each order: a choice of the reader (the study used 24).',
+    gap: 'The months next to the order left out on each side (months −gap … −1 and 1 … gap), to see whether the fall rests on the months around the order: a choice of the reader (the study left none out).',
     'bootstrap.resamples': 'How many times the people are resampled to form each bootstrap interval.',
     'bootstrap.seed': 'The seed of the random generator that draws the resamples, so every view gives the same intervals.',
     'bootstrap.level': 'The confidence level of the bootstrap intervals.',
@@ -406,7 +412,7 @@ function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | n
   return {
     path, value: valueAt(result, path) as number, status: 'setting', statusNote: 'A setting of the analysis, not a result.',
     meaning: meanings[path], inputs: null, steps: [], formula: { words: 'Chosen, not computed.', symbols: '—' }, r: null,
-    engine: path === 'window' ? ENGINE.analyse : ENGINE.reduction,
+    engine: path === 'window' || path === 'gap' ? ENGINE.analyse : ENGINE.reduction,
   };
 }
 
@@ -424,6 +430,13 @@ export function derive(result: AnalysisResult, dataset: Dataset, path: ResultPat
   const person = /^perOrder\.(\d+)\.(\w+)$/.exec(p);
   if (person) return derivePerson(result, dataset, p, Number(person[1]), person[2]);
   return deriveSample(result, dataset, p) ?? deriveSetting(result, p);
+}
+
+/** The dataset's events with the harm the result used (as recorded, or the harm index's weights by offence). */
+function weightedEvents(result: AnalysisResult, dataset: Dataset): Dataset['events'] {
+  if (result.weights === 'data') return dataset.events;
+  const harms = eventHarms(dataset, result.weights);
+  return dataset.events.map((e, k) => ({ ...e, harm: harms[k] }));
 }
 
 /** The R script of a derivation: its vectors, then the one call. */
