@@ -16,6 +16,10 @@ export { reduction, reductionInterval, reductionIntervals, bootstrapDraws, BOOTS
 export { analysedMonths, eventHarms, inWindow, monthlyTotals, perOrderTotals, windowedEvents } from './tables.ts';
 export type { MonthTotal } from './tables.ts';
 
+// Robustness: every reasonable specification at once
+export { specificationCurve, specificationWindows, SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WEIGHTS, SPECIFICATION_WINDOWS } from './specificationCurve.ts';
+export type { Specification, SpecificationCurve, SpecificationTest } from './specificationCurve.ts';
+
 // Categories and types
 export { STUDY_CATEGORIES, categoryName, sortCategories } from './categories.ts';
 export type { AnalysisOptions, Dataset, HarmIndex, HarmSource, OffendingEvent, Order, Sample, StudyManifest, WeightSet } from './types.ts';
