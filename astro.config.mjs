@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { webrFiles } from './scripts/webr-files.mjs';
 import mdxNames from './src/integrations/mdxNames.ts';
+import headers from './src/integrations/headers.ts';
 
 // The report must work from a sub-path (e.g. https://example.org/stro/) and as plain files:
 // set BASE_PATH at build time to move it; links in the site are all built from import.meta.env.BASE_URL.
@@ -16,11 +17,14 @@ if (repository && !/^https?:\/\//.test(repository)) throw new Error(`REPOSITORY_
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'ignore',
-  integrations: [mdx(), mdxNames(), webrFiles()],
+  integrations: [mdx(), mdxNames(), webrFiles(), headers()],
   // The stylesheet is small: inlined, it costs no render-blocking request before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   vite: {
+    // No inline scripts (the Content-Security-Policy allows none, src/lib/csp.ts): Astro would
+    // otherwise inline a page's script when it is small.
+    build: { assetsInlineLimit: 0 },
     define: {
       'import.meta.env.REPOSITORY_URL': JSON.stringify(repository),
       'import.meta.env.REPOSITORY_REF': JSON.stringify((process.env.REPOSITORY_REF ?? '').trim() || 'main'),

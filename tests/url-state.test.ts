@@ -2,7 +2,7 @@
 // differs from the default, and turns anything malformed or hostile into the default view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultState, ignoredNotice, parseState, parseStateReport, serialiseState } from '../src/lib/urlState.ts';
+import { dataOf, defaultState, ignoredNotice, parseState, parseStateReport, serialiseState } from '../src/lib/urlState.ts';
 
 const domain = { span: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'] };
 const all = defaultState(domain);
@@ -141,9 +141,25 @@ test('the notice names every ignored parameter with what it accepts, and quotes 
   const { ignored } = parseStateReport('?w=99&c=foo&zoom=2', domain);
   assert.equal(
     ignoredNotice(ignored),
-    "Part of this page's address was ignored: w=99 (the window is a whole number of months from 1 to 24); c=foo (the categories are one or more of modern_slavery, violence, drugs, other (comma-separated), or none); and zoom=2 (zoom is not a setting of this report, whose settings are w, c, gap, weights and wilcoxon). The address now names the view on screen.",
+    "Part of this page's address was ignored: w=99 (the window is a whole number of months from 1 to 24); c=foo (the categories are one or more of modern_slavery, violence, drugs, other (comma-separated), or none); and zoom=2 (zoom is not a setting of this report, whose settings are data, w, c, gap, weights and wilcoxon). The address now names the view on screen.",
   );
   assert.match(ignoredNotice(parseStateReport('?w=12.5', domain).ignored), /^Part of this page's address was ignored: w=12\.5 \(the window is a whole number of months from 1 to 24\)\./);
   const long = ignoredNotice(parseStateReport(`?c=${'x'.repeat(200)}%0A`, domain).ignored);
   assert.ok(long.includes(`c=${'x'.repeat(39)}…`) && !long.includes('\n'));
+});
+
+test('data=local names the reader\'s own data: read by dataOf, written first, never taken for a view setting', () => {
+  const domain = { span: 12, categories: ['fraud', 'violence'] };
+  assert.equal(dataOf('?data=local&w=6'), 'local');
+  assert.equal(dataOf('?w=6'), 'study');
+  assert.equal(dataOf('?data=elsewhere'), 'study');
+  const asked = parseStateReport('?data=local&w=6&c=fraud', domain);
+  assert.deepEqual(asked.state, { window: 6, categories: ['fraud'] });
+  assert.deepEqual(asked.ignored, []);
+  assert.equal(serialiseState(asked.state, domain, 'local'), '?data=local&w=6&c=fraud');
+  assert.equal(serialiseState(defaultState(domain), domain, 'local'), '?data=local');
+  assert.equal(serialiseState(defaultState(domain), domain), '');
+  const odd = parseStateReport('?data=theirs', domain);
+  assert.deepEqual(odd.ignored.map((p) => p.name), ['data']);
+  assert.match(ignoredNotice(odd.ignored), /data=theirs \(the data are local/);
 });

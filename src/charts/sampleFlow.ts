@@ -20,6 +20,11 @@ import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const FOLLOWUP_REASON = 'not yet two years after the order (our reading)';
 const DATA_REASON = 'data not usable (PNC/PND inconsistencies, data requests)';
+/** For a reader's own data, only what their sample column says, over their design window. */
+const span = (result: AnalysisResult) => `${result.domain.span} ${result.domain.span === 1 ? 'month' : 'months'}`;
+const reasons = (result: AnalysisResult, own: boolean) => own
+  ? { followup: `marked excluded_followup (too recent for ${span(result)} of follow-up)`, data: 'marked excluded_data (data not usable)', covered: `with ${span(result)} before and after the order` }
+  : { followup: FOLLOWUP_REASON, data: DATA_REASON, covered: 'with two years before and after the order' };
 
 interface Step {
   label: string;
@@ -29,21 +34,26 @@ interface Step {
 }
 
 /** The five rows of the waterfall; "with two years before and after" is register − excludedFollowup (layout arithmetic). */
-function sampleSteps(result: AnalysisResult): Step[] {
+function sampleSteps(result: AnalysisResult, own = false): Step[] {
   const { register, excludedFollowup, excludedData, analysed } = result.sample;
   const followed = register - excludedFollowup;
+  const why = reasons(result, own);
   return [
     { label: `${count(register, 'order')} in the register`, x1: 0, x2: register, kept: true },
-    { label: `${formatNumber(excludedFollowup)} excluded: ${FOLLOWUP_REASON}`, x1: followed, x2: register, kept: false },
-    { label: `${formatNumber(followed)} with two years before and after the order`, x1: 0, x2: followed, kept: true },
-    { label: `${formatNumber(excludedData)} excluded: ${DATA_REASON}`, x1: analysed, x2: analysed + excludedData, kept: false },
+    { label: `${formatNumber(excludedFollowup)} excluded: ${why.followup}`, x1: followed, x2: register, kept: false },
+    { label: `${formatNumber(followed)} ${why.covered}`, x1: 0, x2: followed, kept: true },
+    { label: `${formatNumber(excludedData)} excluded: ${why.data}`, x1: analysed, x2: analysed + excludedData, kept: false },
     { label: `${formatNumber(analysed)} eligible for analysis`, x1: 0, x2: analysed, kept: true },
   ];
 }
 
-export function describeSampleFlow(result: AnalysisResult): string {
+export function describeSampleFlow(result: AnalysisResult, _study?: AnalysisResult, own = false): string {
   const { register, excludedFollowup, excludedData, analysed } = result.sample;
   const followed = formatNumber(register - excludedFollowup);
+  if (own) {
+    return `Of ${count(register, 'order')} in your register, ${followed} had ${span(result)} before and after the order (${formatNumber(excludedFollowup)} were marked too recent), ` +
+      `and ${formatNumber(analysed)} of these ${followed} are analysed (${formatNumber(excludedData)} were marked as having data that could not be used).`;
+  }
   return (
     `Of ${count(register, 'order')} in the register, ${followed} had two years before and after the order ` +
     `(that the other ${formatNumber(excludedFollowup)} were too recent is our reading). ` +
@@ -52,28 +62,29 @@ export function describeSampleFlow(result: AnalysisResult): string {
   );
 }
 
-export function tableSampleFlow(result: AnalysisResult): ChartTable {
+export function tableSampleFlow(result: AnalysisResult, _study?: AnalysisResult, own = false): ChartTable {
   const { register, excludedFollowup, excludedData, analysed } = result.sample;
+  const why = reasons(result, own);
   return {
     caption: 'From the register to the analysed sample',
     columns: ['Step', 'Orders'],
     rows: [
       ['In the register', formatNumber(register)],
-      [`Excluded: ${FOLLOWUP_REASON}`, formatNumber(excludedFollowup)],
-      ['With two years before and after the order', formatNumber(register - excludedFollowup)],
-      [`Excluded: ${DATA_REASON}`, formatNumber(excludedData)],
+      [`Excluded: ${why.followup}`, formatNumber(excludedFollowup)],
+      [why.covered.replace(/^w/, 'W'), formatNumber(register - excludedFollowup)],
+      [`Excluded: ${why.data}`, formatNumber(excludedData)],
       ['Eligible for analysis', formatNumber(analysed)],
     ],
   };
 }
 
 export function sampleFlowChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
-  const steps = sampleSteps(result);
+  const steps = sampleSteps(result, options.ownData);
   const kept = steps.filter((s) => s.kept);
   const cut = steps.filter((s) => !s.kept);
   const top = Math.max(1, ...steps.map((s) => s.x2));
   return Plot.plot({
-    ...frame(options, 'From the register to the analysed sample', describeSampleFlow(result)),
+    ...frame(options, 'From the register to the analysed sample', describeSampleFlow(result, undefined, options.ownData)),
     height: 5 * 56 + 30,
     marginLeft: 10,
     marginRight: 10,

@@ -23,6 +23,11 @@ export interface ChartOptions {
   study?: AnalysisResult;
   /** Fix the value axes (and the months) at the study's scale, so a smaller view draws smaller. Default false. */
   studyScale?: boolean;
+  /**
+   * The data are a reader's own, not the study's: figures whose words describe the study's data
+   * (the sample flow's reasons) describe theirs instead.
+   */
+  ownData?: boolean;
 }
 
 /** What Plot.plot returns: an <svg>, or a <figure> holding a legend and the <svg>; with `.scale(name)`. */

@@ -3,21 +3,29 @@
 // the view takes harm from its weights) into webR's file system,
 // runs the base-R script from emitR() for the view on screen, and compares every number R prints
 // with the engine's number for the same path. webR itself loads later still, from ./webr.ts.
-import { analyse } from '../analysis/analyse.ts';
+import type { AnalysisResult } from '../analysis/analyse.ts';
 import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
-import { parseDataset } from '../analysis/validate.ts';
-import { ordersCsv, eventsCsv, harmIndexCsv } from '../lib/bundled.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
+import { shellWords, viewArguments } from '../lib/cliArguments.ts';
 import { parseState, type StateDomain } from '../lib/urlState.ts';
+import { activeEngine } from './active.ts';
+import type { Engine } from './engineTypes.ts';
 
 export interface CheckInput {
-  /** The two CSV texts the view is computed from (today the bundled data; later the reader's own). */
+  /** The two CSV texts the view is computed from (the bundled data, or the reader's own as the engine placed them). */
   ordersCsv: string;
   eventsCsv: string;
   /** The harm index, which the view's weights (if any) are taken from. */
   harmIndexCsv?: string;
   view: EmitROptions;
+  /** The engine's result for the same data and view. */
+  result: AnalysisResult;
   onStage?: (stage: 'loading' | 'running' | 'comparing') => void;
+}
+
+/** The data in view: the reader's own if shown, else the study's (loaded on demand). */
+async function engineNow(): Promise<Engine> {
+  return activeEngine() ?? (await import('./engine.ts')).studyEngine;
 }
 
 export interface CheckOutcome {
@@ -36,30 +44,46 @@ export async function checkView(input: CheckInput): Promise<CheckOutcome> {
   const output = await runInR(r, emitR(input.view), files);
   const version = await rVersion(r);
   input.onStage?.('comparing');
-  const harmIndex = input.harmIndexCsv === undefined ? {} : { harmIndex: { name: 'harm-index.csv', text: input.harmIndexCsv } };
-  const dataset = parseDataset({ name: 'orders.csv', text: input.ordersCsv }, { name: 'events.csv', text: input.eventsCsv }, harmIndex);
-  const result = analyse(dataset, input.view);
-  return { comparison: compareWithR(result, parseROutput(output)), version };
+  return { comparison: compareWithR(input.result, parseROutput(output)), version };
 }
 
 // ---- the page's view
 
 function domain(): StateDomain {
-  return JSON.parse(document.getElementById('stro-domain')!.textContent!);
+  return activeEngine()?.domain ?? JSON.parse(document.getElementById('stro-domain')!.textContent!);
 }
 
-/** The view on screen, from the URL (the same parser the page uses). */
+/** The view on screen, from the URL (the same parser the page uses); for a reader's own data, with their declared design window. */
 export function currentView(): EmitROptions {
   const state = parseState(location.search, domain());
-  // The Wilcoxon rule joins the URL state when the page gets a control for it; until then, current R.
-  const rule = (state as { wilcoxon?: unknown }).wilcoxon;
+  const local = activeEngine()?.local;
+  const declared = local ? { designWindow: local.texts.designWindow, outsideWindow: local.texts.outsideWindow } : {};
   return {
     window: state.window,
     categories: state.categories,
-    wilcoxon: rule === 'legacy' ? 'legacy' : 'current',
+    wilcoxon: state.wilcoxon === 'legacy' ? 'legacy' : 'current',
     ...(state.gap ? { gap: state.gap } : {}),
     ...(state.weights ? { weights: state.weights } : {}),
+    ...declared,
   };
+}
+
+/**
+ * What the script's header says wrote it: the CLI command that prints the same script. For the
+ * reader's own data it names their files, the design window they declared and, for events given
+ * with dates or a harm index, the --write-events file the script must be run on.
+ */
+function generator(view: EmitROptions): string {
+  const local = activeEngine()?.local;
+  if (!local) return emitRGenerator(view, domain());
+  const t = local.texts;
+  const args = [
+    '--orders', t.orders.name, '--events', t.events.name, '--design-window', String(t.designWindow),
+    ...(t.outsideWindow === 'exclude' ? ['--outside-window', 'exclude'] : []),
+    ...(t.harmIndex ? ['--harm-index', t.harmIndex.name] : []),
+    ...viewArguments(view, domain()), '--emit-r',
+  ];
+  return `npm run analyze -- ${shellWords(args)}; run it on the events with months from this page's downloads (events-with-months.csv), renamed events.csv`;
 }
 
 function viewKey(view: EmitROptions): string {
@@ -79,7 +103,7 @@ function viewName(view: EmitROptions): string {
 /** The R script for the view on screen, as a UTF-8 file whose name carries the view. */
 export function downloadScript(): void {
   const view = currentView();
-  const blob = new Blob([emitR(view, { generator: emitRGenerator(view, domain()) })], { type: 'text/plain;charset=utf-8' });
+  const blob = new Blob([emitR(view, { generator: generator(view) })], { type: 'text/plain;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -154,7 +178,17 @@ export async function runCheck(host: HTMLElement): Promise<void> {
         stage = s;
         panel.progress.textContent = STAGES[s];
       };
-      const outcome = await checkView({ ordersCsv, eventsCsv, ...(view.weights && view.weights !== 'data' ? { harmIndexCsv } : {}), view, onStage });
+      const engine = await engineNow();
+      const weighted = view.weights !== undefined && view.weights !== 'data';
+      const state = {
+        window: view.window,
+        categories: view.categories,
+        ...(view.gap ? { gap: view.gap } : {}),
+        ...(weighted ? { weights: view.weights as 'central' | 'low' | 'high' } : {}),
+        ...(view.wilcoxon === 'legacy' ? { wilcoxon: 'legacy' as const } : {}),
+      };
+      const [{ ordersCsv, eventsCsv, harmIndexCsv }, result] = await Promise.all([engine.rInputs(), engine.compute(state)]);
+      const outcome = await checkView({ ordersCsv, eventsCsv, ...(weighted && harmIndexCsv !== undefined ? { harmIndexCsv } : {}), view, result, onStage });
       // Never show one view's comparison under another view's controls: if the reader changed the
       // view while R was running, discard this result and check the new view (R is warm now).
       if (viewKey(currentView()) !== viewKey(view)) continue;

@@ -1,8 +1,10 @@
 // Loaded on demand, the first time the page needs a result other than the one built into it:
-// the bundled data and the analysis engine (the same analyse() the CLI runs).
+// the bundled data and the analysis engine (the same analyse() the CLI runs), on the page itself.
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
-import { dataset } from '../lib/bundled.ts';
+import { dataset, ordersCsv, eventsCsv, harmIndexCsv } from '../lib/bundled.ts';
+import { domainOf } from '../lib/urlState.ts';
 import type { ViewState } from '../lib/urlState.ts';
+import type { Engine } from './engineTypes.ts';
 
 export { dataset };
 
@@ -19,3 +21,13 @@ export function compute(state: ViewState): AnalysisResult {
   }
   return result;
 }
+
+export const studyEngine: Engine = {
+  kind: 'study',
+  domain: domainOf(dataset),
+  categoryNames: dataset.categoryNames ?? {},
+  dataset,
+  compute: async (state) => compute(state),
+  derive: async (state, path) => (await import('../lib/derivations.ts')).derive(compute(state), dataset, path),
+  rInputs: async () => ({ ordersCsv, eventsCsv, harmIndexCsv }),
+};

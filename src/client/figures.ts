@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName, type FigureSpec } from '../lib/figures.ts';
 import { studyTrace } from '../charts/shared.ts';
 import { defaultState } from '../lib/urlState.ts';
-import { dataset } from '../lib/bundled.ts';
+import type { Engine } from './engineTypes.ts';
 import { fillTable } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 import { resetUnits } from './units.ts';
@@ -21,7 +21,15 @@ let study: AnalysisResult | undefined;
 /** "Keep the study's scale": one setting for every figure on the page, held in memory. */
 let studyScale = false;
 
-const domain = { span: dataset.span, categories: dataset.categories };
+/** The data in view (the study's, or the reader's own): set by the page before the first draw. */
+let engine: Engine | undefined;
+/** One square per arrest stops being readable (and quick to draw) beyond this many in view. */
+export const UNITS_LIMIT = 2_000;
+
+/** The figures draw from these data from now on (main.ts calls it when the data change). */
+export function useEngine(e: Engine): void {
+  engine = e;
+}
 
 /**
  * Redraw for a new result (and the study's, for the trace). Every caption and table changes at
@@ -31,7 +39,8 @@ const domain = { span: dataset.span, categories: dataset.categories };
  */
 export function renderAll(result: AnalysisResult, studyResult?: AnalysisResult): void {
   current = result;
-  if (studyResult) study = studyResult;
+  // The reader's own data have no study view to trace: the trace is only ever the study's data.
+  study = engine?.kind === 'local' ? undefined : studyResult ?? study;
   for (const host of hosts()) {
     describe(host, result);
     if (visible.has(host)) draw(host, result);
@@ -93,16 +102,18 @@ for (const host of hosts()) {
   if (plot) sizes.observe(plot);
 }
 
-/** The view's and the study's results; in the default view, before any render, the engine gives both. */
-async function ensureResults(): Promise<void> {
-  if (current && study) return;
-  const { compute } = await import('./engine.ts');
-  study ??= compute(defaultState(domain));
+/** The view's and the study's results; in the study's default view, before any render, the engine gives both. False while the reader's data have not been drawn yet. */
+async function ensureResults(): Promise<boolean> {
+  if (current && (study || engine?.kind === 'local')) return true;
+  if (engine?.kind === 'local') return false; // renderAll comes with the first result
+  engine ??= (await import('./engine.ts')).studyEngine;
+  study ??= await engine.compute(defaultState(engine.domain));
   current ??= study;
+  return true;
 }
 
 async function redrawResized(): Promise<void> {
-  await ensureResults();
+  if (!(await ensureResults())) return;
   for (const host of [...resized]) {
     resized.delete(host);
     if (visible.has(host)) draw(host, current!);
@@ -152,9 +163,10 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   const name = host.dataset.figure as FigureName;
   const spec: FigureSpec = FIGURES[name];
   if (!spec) return;
-  host.querySelector('[data-caption]')!.textContent = spec.describe(result, study);
+  const own = engine?.kind === 'local';
+  host.querySelector('[data-caption]')!.textContent = spec.describe(result, study, own);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
-  if (table) fillTable(table, spec.table(result, study), FIGURE_PATHS[name](result));
+  if (table) fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
   // the option only means something while the study's view is traced
   const option = host.querySelector<HTMLElement>('[data-study-option]');
   if (option) option.hidden = !studyTrace(result, study);
@@ -164,11 +176,21 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
   if (!(host.dataset.figure! in FIGURES)) return;
   const plot = host.querySelector<HTMLElement>('.plot')!;
   const width = widths.get(plot) ?? variantWidth(plot) ?? FIGURE_WIDTH;
-  plot.replaceChildren(drawFigure(host.dataset.figure as FigureName, result, dataset, { document, width, allCategories: dataset.categories, study, studyScale }));
+  const name = host.dataset.figure as FigureName;
+  const inView = result.events.pre + result.events.post;
+  if (name === 'eventUnits' && (!engine?.dataset || inView > UNITS_LIMIT)) {
+    // Too many arrests for one square each: say so; the headline numbers, caption and table give the totals.
+    const note = document.createElement('p');
+    note.className = 'units-note';
+    note.textContent = `This view has ${inView.toLocaleString('en-GB')} arrests: too many to draw one square each (this chart draws up to ${UNITS_LIMIT.toLocaleString('en-GB')}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`;
+    plot.replaceChildren(note);
+  } else {
+    plot.replaceChildren(drawFigure(name, result, engine!.dataset!, { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' }));
+  }
   drawnAt.set(plot, width);
   pending.delete(host);
   delete plot.dataset.stale;
   plot.removeAttribute('aria-busy');
-  if (plot.classList.contains('units')) resetUnits(plot, result);
+  if (plot.classList.contains('units') && plot.querySelector('svg')) resetUnits(plot, result);
 }
 

@@ -4,9 +4,13 @@
 // when they are first needed.
 
 import { createStore, type Source } from './store.ts';
-import { defaultState, ignoredNotice, parseStateReport, parseState, sameState, serialiseState, viewSummary, type StateDomain, type ViewState } from '../lib/urlState.ts';
-import { categoryName } from '../analysis/categories.ts';
-import { resultsCsv, resultsFileName, resultsJson } from '../lib/export.ts';
+import { dataOf, defaultState, ignoredNotice, parseStateReport, parseState, sameState, serialiseState, viewSummary, type IgnoredParameter, type StateDomain, type ViewState } from '../lib/urlState.ts';
+import { categoryName as codeName } from '../analysis/categories.ts';
+import type { Engine } from './engineTypes.ts';
+import { tabHasData } from './ownStorage.ts';
+import { setActive } from './active.ts';
+import type { AnalysisResult as Result } from '../analysis/analyse.ts';
+import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
 import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
 import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
@@ -14,16 +18,23 @@ import { fillSegments, fillTable } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
-const domain: StateDomain = JSON.parse(document.getElementById('stro-domain')!.textContent!);
-const defaults = defaultState(domain);
-const asked = parseStateReport(location.search, domain);
+// The data in view: the study's (the HTML was built from them) until the reader's own are loaded
+// (an address with data=local, or an upload on "Use your own data"); then every page follows theirs.
+let domain: StateDomain = JSON.parse(document.getElementById('stro-domain')!.textContent!);
+let data: 'study' | 'local' = 'study';
+let names: Record<string, string> = {};
+const categoryName = (code: string) => names[code] ?? codeName(code);
+let defaults = defaultState(domain);
+const wantsLocal = dataOf(location.search) === 'local';
+// An address for the reader's own data is read against their data's domain once they are loaded.
+let asked = parseStateReport(wantsLocal ? '' : location.search, domain);
 const store = createStore(asked.state);
 const form = document.getElementById('controls') as HTMLFormElement | null;
 const announcer = document.getElementById('announcer');
 const alertBox = document.getElementById('view-alert');
 const summaries = document.querySelectorAll<HTMLElement>('[data-view-summary]');
 
-const loadEngine = once(() => import('./engine.ts'));
+let loadEngine: () => Promise<Engine> = once(() => import('./engine.ts').then((m) => m.studyEngine));
 const loadFigures = once(() => import('./figures.ts'));
 // The derivation panel and its maths load the first time a reader opens a number.
 let panel: typeof import('./panel.ts') | undefined;
@@ -38,15 +49,17 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
   }));
 }
 
-const url = (state: ViewState) => location.pathname + serialiseState(state, domain) + location.hash;
+const query = (state: ViewState) => serialiseState(state, domain, data);
+const url = (state: ViewState) => location.pathname + query(state) + location.hash;
+const notice = document.getElementById('view-notice');
 
 // ---- the address as asked: anything the page could not use is named, and the address made canonical
-{
-  const canonical = serialiseState(asked.state, domain);
+function canonicalise(ignored: readonly IgnoredParameter[], extra = ''): void {
+  const canonical = query(asked.state);
   if (location.search !== canonical) history.replaceState(history.state, '', location.pathname + canonical + location.hash);
-  const notice = document.getElementById('view-notice');
-  if (notice && asked.ignored.length > 0) notice.textContent = ignoredNotice(asked.ignored);
+  if (notice) notice.textContent = [extra, ignoredNotice(ignored)].filter(Boolean).join(' ');
 }
+if (!wantsLocal) canonicalise(asked.ignored);
 
 /** What the page actually shows: the numbers, sentences and tables (the HTML starts with the default). */
 let shown: ViewState = defaults;
@@ -80,7 +93,7 @@ function showView(state: ViewState): void {
   writeControls(state);
   const summary = viewSummary(state, domain, categoryName);
   for (const el of summaries) if (el.textContent !== summary) el.textContent = summary;
-  updateLinks(serialiseState(state, domain));
+  updateLinks(query(state));
 }
 
 // ---- state -> URL and links
@@ -115,7 +128,7 @@ if (sliderInput instanceof HTMLInputElement) {
 }
 form?.addEventListener('input', (e) => {
   const next = readControls();
-  if (sameState(next, store.get())) return;
+  if (!ready || sameState(next, store.get())) return;
   const slider = (e.target as HTMLInputElement | null)?.type === 'range';
   const at = lastRaw ?? e.timeStamp;
   if (slider && gestureAt !== undefined && at - gestureAt < SETTLE_MS) history.replaceState(null, '', url(next));
@@ -126,6 +139,11 @@ form?.addEventListener('input', (e) => {
 form?.addEventListener('submit', (e) => e.preventDefault());
 window.addEventListener('popstate', () => {
   endGesture();
+  // Moving back out of (or into) the reader's own data reloads the page for the other data.
+  if (dataOf(location.search) !== data) {
+    location.reload();
+    return;
+  }
   const state = parseState(location.search, domain);
   if (sameState(state, store.get())) return; // e.g. moving between anchors on the page
   showView(state);
@@ -139,12 +157,13 @@ async function render(state: ViewState, source: Source): Promise<void> {
   showView(state);
   setDownloads(null); // disabled until they hold this view
   let result: AnalysisResult;
-  let engine: typeof import('./engine.ts');
+  let engine: Engine;
   try {
     engine = await loadEngine();
     if (token !== renderToken) return;
     performance.mark('stro:start');
-    result = engine.compute(state);
+    result = await engine.compute(state);
+    if (token !== renderToken) return;
     performance.mark('stro:computed');
   } catch {
     if (token === renderToken) cannotRecompute(state, source);
@@ -166,19 +185,24 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   shown = state;
   setDownloads(result);
-  const figuresOk = await renderFigures(result, state, token);
+  const figuresOk = await renderFigures(result, state, token, engine);
   if (token !== renderToken) return;
   if (figuresOk) setAlert('');
-  if (panel) panel.update({ result, dataset: engine.dataset });
+  if (panel) panel.update(panelContext(engine, state, result));
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');
   if (announcer && source !== 'load') announcer.textContent = announcement(result);
-  document.documentElement.dataset.view = serialiseState(state, domain) || 'default';
+  document.documentElement.dataset.view = query(state) || 'default';
+}
+
+/** What the derivation panel needs: the result shown, and where each of its numbers comes from. */
+function panelContext(engine: Engine, state: ViewState, result: Result): import('./panel.ts').PanelContext {
+  return { result, derive: (path: string) => engine.derive(state, path) };
 }
 
 /** Redraw the figures; if their code cannot load, mark them out of date and say so. True when they match. */
-async function renderFigures(result: AnalysisResult, state: ViewState, token: number): Promise<boolean> {
+async function renderFigures(result: AnalysisResult, state: ViewState, token: number, engine: Engine): Promise<boolean> {
   const hosts = document.querySelectorAll<HTMLElement>('[data-figure]');
   if (hosts.length === 0) return true;
   let figures: typeof import('./figures.ts');
@@ -191,7 +215,9 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
     return false;
   }
   if (token !== renderToken) return false;
-  figures.renderAll(result, (await loadEngine()).compute(defaults));
+  figures.useEngine(engine);
+  figures.renderAll(result, engine.kind === 'study' ? await engine.compute(defaults) : undefined);
+  if (token !== renderToken) return false;
   figuresShown = state;
   markFiguresOutOfDate(hosts, false);
   return true;
@@ -224,10 +250,10 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   store.revert(shown);
   showView(shown);
   history.replaceState(null, '', url(shown));
-  setDownloads(sameState(shown, defaults) ? 'static' : lastResult);
+  setDownloads(data === 'study' && sameState(shown, defaults) ? 'static' : lastResult);
   const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
   setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${offline()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
-  document.documentElement.dataset.view = serialiseState(shown, domain) || 'default';
+  document.documentElement.dataset.view = query(shown) || 'default';
 }
 
 const offline = () => (navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)');
@@ -259,9 +285,10 @@ function setDownloads(result: AnalysisResult | null | 'static'): void {
       return;
     }
     const json = link.dataset.download === 'json';
-    const body = json ? resultsJson(result) : resultsCsv(result);
+    const about: ExportData = data === 'local' ? { kind: 'local', files: document.querySelector('[data-local-banner]')?.textContent ?? 'your own files' } : { kind: 'study' };
+    const body = json ? resultsJson(result, about) : resultsCsv(result, about);
     link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' }));
-    link.download = resultsFileName(result, json ? 'json' : 'csv');
+    link.download = resultsFileName(result, json ? 'json' : 'csv', about);
   });
 }
 
@@ -312,11 +339,69 @@ window.addEventListener('afterprint', () => {
   closedForPrint = [];
 });
 
-// ---- start: the HTML shows the default view; only a different view needs recomputing.
-const initial = store.get();
-showView(initial);
-if (!sameState(initial, defaults)) void render(initial, 'load');
-else document.documentElement.dataset.view = 'default';
+// ---- start: the HTML shows the study's default view; only a different view, or other data, needs recomputing.
+/** False until the page knows which data it shows (the controls stay disabled until then). */
+let ready = false;
+if (wantsLocal) void openLocal();
+else startStudy();
+
+function startStudy(): void {
+  ready = true;
+  const initial = store.get();
+  showView(initial);
+  if (!sameState(initial, defaults)) void render(initial, 'load');
+  else document.documentElement.dataset.view = 'default';
+  if (tabHasData()) void import('./localPage.ts').then((m) => m.offerReturn(), () => undefined);
+}
+
+/** An address with data=local: the reader's files from this tab (or remembered on this device), or the study's data with a word why. */
+async function openLocal(): Promise<void> {
+  document.documentElement.dataset.source = 'loading';
+  let outcome: Awaited<ReturnType<typeof import('./localPage.ts').openStored>>;
+  try {
+    const page = await import('./localPage.ts');
+    outcome = await page.openStored();
+  } catch {
+    outcome = { ok: false, message: `This address asks for your own data, but the part of the report that reads them did not load${offline()}. The page shows the study's synthetic data instead.` };
+  }
+  if (outcome.ok) {
+    await useData(outcome.engine, outcome.result);
+    return;
+  }
+  document.documentElement.dataset.source = 'study';
+  asked = parseStateReport(location.search, domain);
+  store.revert(asked.state);
+  canonicalise(asked.ignored.filter((p) => p.name !== 'data'), outcome.message);
+  startStudy();
+}
+
+/**
+ * Show the reader's own data on this page, from now on (after openLocal, or an upload on "Use your
+ * own data"): the domain, the controls, the banner and the address follow their data, and every
+ * number, sentence, table and figure is recomputed from them.
+ */
+async function useData(engine: Engine, full: Result): Promise<void> {
+  const page = await import('./localPage.ts');
+  data = 'local';
+  domain = engine.domain;
+  names = engine.categoryNames;
+  defaults = defaultState(domain);
+  loadEngine = () => Promise.resolve(engine);
+  setActive(engine);
+  asked = parseStateReport(location.search, domain);
+  store.revert(asked.state);
+  lastResult = full;
+  page.showLocal(engine, form);
+  canonicalise(asked.ignored);
+  ready = true;
+  panel?.closePanel(false);
+  void render(asked.state, 'load');
+}
+window.addEventListener('stro:data', (e) => {
+  const { engine, result } = (e as CustomEvent<{ engine: Engine; result: Result }>).detail;
+  history.replaceState(null, '', location.pathname + serialiseState(defaultState(engine.domain), engine.domain, 'local') + location.hash);
+  void useData(engine, result);
+});
 
 // The build's charts (one drawing for wide columns, one for phones, chosen by CSS) stay until a
 // column is far from the drawing shown (a laptop window between sizes, a small phone, a turn of
@@ -355,7 +440,10 @@ document.addEventListener('click', (e) => {
   if (!handle) return;
   void Promise.all([loadEngine(), loadPanel()]).then(([engine, p]) => {
     if (!handle.isConnected) return;
-    p.open(handle, { result: engine.compute(shown), dataset: engine.dataset });
+    const state = shown;
+    return engine.compute(state).then((result) => {
+      if (handle.isConnected) return p.open(handle, panelContext(engine, state, result));
+    });
   }, () => setAlert(`This number's derivation could not be opened: the code that explains it did not load${offline()}. Try again in a moment.`));
 });
 
@@ -370,7 +458,7 @@ for (const plot of document.querySelectorAll<HTMLElement>('.plot.units')) {
   let wired = false;
   let held: Event[] = [];
   const wire = once(() => loadFigures().then((f) => {
-    f.enhance(() => loadEngine().then((e) => ({ dataset: e.dataset, result: e.compute(shown) })));
+    f.enhance(() => loadEngine().then(async (e) => ({ dataset: e.dataset!, result: await e.compute(shown) })));
     wired = true;
     for (const type of ['pointerenter', 'focusin', 'touchstart', 'click', 'keydown']) plot.removeEventListener(type, early);
     const replay = held;

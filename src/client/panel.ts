@@ -7,14 +7,17 @@
 // its content, so it never shows one view's derivation under another view's numbers.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import type { Dataset } from '../analysis/types.ts';
-import { derive, rScript, type Cell, type Derivation } from '../lib/derivations.ts';
+import { rScript, type Cell, type Derivation } from '../lib/derivations.ts';
 import { sourceLink } from '../lib/source.ts';
 
 export interface PanelContext {
   result: AnalysisResult;
-  dataset: Dataset;
+  /** Where a number of this result comes from: computed on the page, or in the worker that holds a reader's own data. */
+  derive(path: string): Promise<Derivation | null>;
 }
+
+/** Each fill is numbered, so a slow derivation never lands after a newer one. */
+let filling = 0;
 
 const HANDLE = 'button.num[data-path]';
 const CONTAINER = '[data-say], [data-table], [data-figure], [data-live]';
@@ -177,10 +180,12 @@ function setExpanded(h: HTMLElement | null, on: boolean): void {
   else h.removeAttribute('aria-expanded');
 }
 
-function fill(ctx: PanelContext): boolean {
+async function fill(ctx: PanelContext): Promise<boolean | undefined> {
   const p = ensurePanel();
   const path = opener!.dataset.path!;
-  const d = derive(ctx.result, ctx.dataset, path);
+  const token = ++filling;
+  const d = await ctx.derive(path);
+  if (token !== filling || !opener) return undefined; // a newer fill, or closed meanwhile
   const body = p.querySelector<HTMLElement>('[data-derivation-body]')!;
   if (!d) {
     body.replaceChildren(el('p', 'This number has no derivation in this view.'));
@@ -201,8 +206,10 @@ export function open(handle: HTMLElement, ctx: PanelContext): void {
   const same = container ? [...container.querySelectorAll<HTMLElement>(HANDLE)].filter((h) => h.dataset.path === handle.dataset.path) : [];
   anchor = { container, path: handle.dataset.path!, index: Math.max(0, same.indexOf(handle)) };
   const p = ensurePanel();
-  fill(ctx);
   p.hidden = false;
+  p.dataset.stale = '';
+  p.setAttribute('aria-busy', 'true');
+  void fill(ctx);
   handle.setAttribute('aria-controls', p.id);
   setExpanded(handle, true);
   p.querySelector<HTMLElement>('#derivation-title')!.focus();
@@ -229,7 +236,9 @@ export function update(ctx: PanelContext): void {
     opener = next;
     setExpanded(opener, true);
   }
-  if (!fill(ctx)) closePanel(false);
+  void fill(ctx).then((ok) => {
+    if (ok === false) closePanel(false);
+  });
 }
 
 export function isOpen(): boolean {

@@ -37,9 +37,10 @@ export interface Derivation {
   /**
    * 'calibrated': the synthetic data were built to reproduce this published figure (study view only);
    * 'generator': an output of the data generator, not evidence of anything;
-   * 'setting': a choice of the analysis (window, resamples, seed), not a result.
+   * 'setting': a choice of the analysis (window, resamples, seed), not a result;
+   * 'data': computed from the reader's own files (anything not declared synthetic by its manifest).
    */
-  status: 'calibrated' | 'generator' | 'setting';
+  status: 'calibrated' | 'generator' | 'setting' | 'data';
   statusNote: string;
 }
 
@@ -418,6 +419,15 @@ function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | n
 
 /** The derivation of the number at `path` in this result, or null if the path names no number here. */
 export function derive(result: AnalysisResult, dataset: Dataset, path: ResultPath | string): Derivation | null {
+  const d = deriveAny(result, dataset, path);
+  // Only the bundled synthetic data were calibrated or generated: a reader's own data are neither.
+  if (d && d.status !== 'setting' && dataset.manifest?.synthetic !== true) {
+    return { ...d, status: 'data', statusNote: 'Computed from your own files, in this browser, by the same engine as every number in this report. It describes your data; whether it generalises is for you to judge.' };
+  }
+  return d;
+}
+
+function deriveAny(result: AnalysisResult, dataset: Dataset, path: ResultPath | string): Derivation | null {
   const p = path as ResultPath;
   if (valueAt(result, p) === undefined) return null;
   const ref = measureRef(result, p);

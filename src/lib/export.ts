@@ -12,6 +12,13 @@ const cell = (v: number | string | null | undefined) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/**
+ * Whose data a download holds: the study's bundled synthetic data (the default), or the reader's own
+ * files (named, so that a saved file can never be mistaken for the study's).
+ */
+export type ExportData = { kind: 'study' } | { kind: 'local'; files: string };
+const STUDY: ExportData = { kind: 'study' };
+
 /** Which view a downloaded file holds, as the JSON's `view` object gives it. */
 export interface ExportView {
   window: number;
@@ -47,13 +54,14 @@ export function exportView(result: AnalysisResult): ExportView {
 }
 
 /** stro-results.csv for the study's view, otherwise stro-results-w12-violence-drugs.csv (…-gap3-low-legacy). */
-export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json'): string {
+export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json', data: ExportData = STUDY): string {
   const v = exportView(result);
-  if (v.query === '') return `stro-results.${ext}`;
-  return `stro-results-${viewFileStem(v, result.domain.categories)}.${ext}`;
+  const stem = data.kind === 'local' ? 'stro-own-data-results' : 'stro-results';
+  if (v.query === '') return `${stem}.${ext}`;
+  return `${stem}-${viewFileStem(v, result.domain.categories)}.${ext}`;
 }
 
-export function resultsCsv(result: AnalysisResult): string {
+export function resultsCsv(result: AnalysisResult, data: ExportData = STUDY): string {
   const header = ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm'];
   const row = (measure: string, category: string, m: Measure) => [
     measure, category, result.window, result.orders, m.pre, m.post, m.reduction, m.ci?.[0], m.ci?.[1], m.test.V, m.test.p, m.test.pAdjusted,
@@ -63,11 +71,16 @@ export function resultsCsv(result: AnalysisResult): string {
     ...result.categories.map((c) => row(measure, c, result.byCategory[c][measure])),
   ]);
   const v = exportView(result);
+  if (data.kind === 'local') {
+    const comment = `# data: your own files, analysed in your browser: ${data.files.replace(/[\r\n]+/g, ' ')}`;
+    return [comment, `# view: ${v.description}${v.query ? ` (${v.query})` : ' (all of your data)'}`, header.join(','), ...rows].join('\n') + '\n';
+  }
   const comment = `# view: ${v.description}${v.query ? ` (${v.query})` : " (the study's view)"}`;
   return [comment, header.join(','), ...rows].join('\n') + '\n';
 }
 
 /** The analyse() result as `npm run analyze -- … --json` prints it, with a leading `view` object. */
-export function resultsJson(result: AnalysisResult): string {
-  return JSON.stringify({ view: exportView(result), ...result }, null, 2) + '\n';
+export function resultsJson(result: AnalysisResult, data: ExportData = STUDY): string {
+  const about = data.kind === 'local' ? { data: { kind: 'local', files: data.files } } : {};
+  return JSON.stringify({ ...about, view: exportView(result), ...result }, null, 2) + '\n';
 }

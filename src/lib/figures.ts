@@ -16,9 +16,9 @@ export interface FigureSpec {
   title: string;
   draw(result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure;
   /** The text alternative; given the study's result, it also names the study's values wherever the figure traces them. */
-  describe(result: AnalysisResult, study?: AnalysisResult): string;
+  describe(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean): string;
   /** The "Show as table" numbers; given the study's result, with the study's values in extra columns where traced. */
-  table(result: AnalysisResult, study?: AnalysisResult): ChartTable;
+  table(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean): ChartTable;
   /** Whether the figure draws a trace of the study's view, and so offers "keep the study's scale". */
   traced?: boolean;
 }

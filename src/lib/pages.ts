@@ -10,6 +10,7 @@ export const PAGES = [
   { slug: 'trends/', title: 'Trends over time', short: 'Trends', live: true },
   { slug: 'conclusions/', title: 'Conclusions and limits', short: 'Conclusions', live: true },
   { slug: 'data/', title: 'Data and methods for reviewers', short: 'Data and methods', live: true },
+  { slug: 'own-data/', title: 'Use your own data', short: 'Your own data', live: false },
   { slug: 'changelog/', title: 'Changelog', short: 'Changelog', live: false },
 ] as const;
 

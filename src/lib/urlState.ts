@@ -11,6 +11,10 @@
 //   ?weights=low          harm from the harm index's low weights (low, central or high; default:
 //                         the harm as recorded)
 //   ?wilcoxon=legacy      paired tests as R ≤ 4.5 computed them (default: as current R)
+//   ?data=local           the reader's own data, kept in their browser (default: the study's data);
+//                         read by dataOf(), and written first by serialiseState(state, domain, 'local')
+
+import type { Dataset } from '../analysis/types.ts';
 
 export type WilcoxonRule = 'current' | 'legacy';
 /** A weight set of the harm index (analyse()'s `weights`). */
@@ -41,6 +45,12 @@ export interface IgnoredParameter {
   name: string;
   value: string;
   allowed: string;
+}
+
+/** The domain of a dataset: its span, its categories, and the weight sets of its harm index that can weight every arrest (none without one). */
+export function domainOf(dataset: Pick<Dataset, 'span' | 'categories' | 'harmIndex'>): StateDomain & { categories: string[]; weights: Weights[] } {
+  const index = dataset.harmIndex;
+  return { span: dataset.span, categories: dataset.categories, weights: index && index.unmatched.length === 0 ? [...index.sets] : [] };
 }
 
 export function defaultState(domain: StateDomain): ViewState {
@@ -88,8 +98,10 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
     } else if (name === 'wilcoxon') {
       if (value === 'legacy') state.wilcoxon = 'legacy';
       else if (value !== 'current') ignored.push({ name, value, allowed: 'current or legacy' });
+    } else if (name === 'data') {
+      if (value !== 'local') ignored.push({ name, value, allowed: "local (your own data, kept in your browser), or absent for the study's data" });
     } else {
-      ignored.push({ name, value, allowed: 'not a setting of this report, whose settings are w, c, gap, weights and wilcoxon' });
+      ignored.push({ name, value, allowed: 'not a setting of this report, whose settings are data, w, c, gap, weights and wilcoxon' });
     }
   }
   if (gap) {
@@ -102,9 +114,18 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
   return { state, ignored };
 }
 
-/** The query string for a state ('' for the default view), categories in the data's order. */
-export function serialiseState(state: ViewState, domain: StateDomain): string {
-  const params: string[] = [];
+/** Which data an address asks for: the reader's own ('local', kept in their browser) or the study's. */
+export function dataOf(search: string): 'local' | 'study' {
+  try {
+    return new URLSearchParams(search).get('data') === 'local' ? 'local' : 'study';
+  } catch {
+    return 'study';
+  }
+}
+
+/** The query string for a state ('' for the default view of the study's data), categories in the data's order. */
+export function serialiseState(state: ViewState, domain: StateDomain, data: 'local' | 'study' = 'study'): string {
+  const params: string[] = data === 'local' ? ['data=local'] : [];
   if (state.window !== domain.span) params.push(`w=${state.window}`);
   const chosen = domain.categories.filter((c) => state.categories.includes(c));
   if (chosen.length === 0) params.push('c=none');
@@ -148,7 +169,7 @@ function quoted(text: string): string {
  */
 export function ignoredNotice(ignored: readonly IgnoredParameter[]): string {
   if (ignored.length === 0) return '';
-  const what: Record<string, string> = { w: 'the window is', c: 'the categories are', gap: 'the gap is', weights: 'the harm weights are', wilcoxon: 'the paired test is' };
+  const what: Record<string, string> = { w: 'the window is', c: 'the categories are', gap: 'the gap is', weights: 'the harm weights are', wilcoxon: 'the paired test is', data: 'the data are' };
   const parts = ignored.map((p) => {
     const given = `${quoted(p.name)}=${quoted(p.value)}`;
     return Object.hasOwn(what, p.name) ? `${given} (${what[p.name]} ${p.allowed})` : `${given} (${quoted(p.name)} is ${p.allowed})`;

@@ -64,7 +64,7 @@ test.describe('addresses the page cannot use', () => {
       for (const n of names) await expect(notice).toContainText(n);
       if (names.includes('w=99') || names.includes('w=12.5')) await expect(notice).toContainText('a whole number of months from 1 to 24');
       if (names.includes('c=foo')) await expect(notice).toContainText('one or more of modern_slavery, violence, drugs, other');
-      if (names.includes('zoom=2')) await expect(notice).toContainText('whose settings are w, c, gap, weights and wilcoxon');
+      if (names.includes('zoom=2')) await expect(notice).toContainText('whose settings are data, w, c, gap, weights and wilcoxon');
       expect(search(page)).toBe(state.window === 24 && state.categories.length === all.length ? '' : '?w=6&c=drugs');
       await expectHeadline(page, expected(state));
       expect(errors).toEqual([]);
@@ -95,7 +95,7 @@ function chunkGraph() {
     expect(found, `one chunk exports ${name}`).toHaveLength(1);
     return found[0];
   };
-  const engine = exporting('compute'); // src/client/engine.ts: compute() runs analyse()
+  const engine = exporting('studyEngine'); // src/client/engine.ts: the study's engine, which runs analyse()
   const figures = exporting('renderAll'); // src/client/figures.ts
   // The page's own script: the chunk that imports the engine chunk dynamically.
   const imports = (f: string, g: string) => new RegExp(`import\\(["'\`]\\./${g.replace(/\./g, '\\.')}["'\`]\\)`).test(text[f]);

@@ -1,0 +1,74 @@
+// The Web Worker that holds a reader's own data: it reads and checks their files, and runs every
+// analysis of them, so the page never freezes however large the files are. The page talks to it
+// through src/client/localEngine.ts. Nothing here touches the network: the files arrive as bytes
+// or text from the page, and results go back as plain objects.
+//
+//   → { id, type: 'load', files }          ← progress…, then { id, ok, problems, texts?, summary?, dataset? }
+//   → { id, type: 'compute', state }       ← { id, result }
+//   → { id, type: 'derive', state, path }  ← { id, derivation }
+//   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv, harmIndexCsv? }
+
+import harmIndexText from '../../data/harm-index.csv?raw';
+import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
+import { eventsCsv } from '../analysis/validate.ts';
+import type { Dataset } from '../analysis/types.ts';
+import { derive } from '../lib/derivations.ts';
+import { validateOwn, type OwnFiles } from '../lib/ownData.ts';
+import type { ViewState } from '../lib/urlState.ts';
+import { MAIN_THREAD_EVENTS, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+
+let dataset: Dataset | undefined;
+let ordersText = '';
+/** The harm index attached to the dataset (the reader's, or the bundled one), for the R script's weights. */
+let harmIndexCsv: string | undefined;
+const cache = new Map<string, AnalysisResult>();
+
+const key = (s: ViewState) => JSON.stringify([s.window, s.categories, s.gap ?? 0, s.weights ?? 'data', s.wilcoxon ?? 'current']);
+
+function compute(state: ViewState): AnalysisResult {
+  let result = cache.get(key(state));
+  if (!result) {
+    result = analyse(dataset!, state);
+    if (cache.size > 20) cache.delete(cache.keys().next().value!);
+    cache.set(key(state), result);
+  }
+  return result;
+}
+
+const post = (reply: WorkerReply) => (self as unknown as Worker).postMessage(reply);
+
+function load(id: number, files: OwnFiles): void {
+  const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
+  post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
+  const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText });
+  if (!checked.dataset || !checked.texts || !checked.summary) {
+    post({ id, type: 'loaded', ok: false, problems: checked.problems });
+    return;
+  }
+  dataset = checked.dataset;
+  ordersText = checked.texts.orders.text;
+  harmIndexCsv = dataset.harmIndex ? checked.texts.harmIndex?.text ?? harmIndexText : undefined;
+  cache.clear();
+  post({ id, type: 'progress', stage: 'analysing', detail: `Analysing ${checked.summary.analysed.toLocaleString('en-GB')} orders and ${dataset.events.length.toLocaleString('en-GB')} arrests (2,000 bootstrap resamples)…` });
+  // The full view is what every page shows first: computed here, once, while the page waits.
+  const result = compute({ window: dataset.span, categories: [...dataset.categories] });
+  post({
+    id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result,
+    // Small data also live on the page, for the arrest-by-arrest figure and instant derivations;
+    // large data stay here, so that copying them never blocks the page.
+    dataset: dataset.events.length <= MAIN_THREAD_EVENTS ? dataset : undefined,
+  });
+}
+
+self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
+  const msg = e.data;
+  try {
+    if (msg.type === 'load') load(msg.id, msg.files);
+    else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });
+    else if (msg.type === 'compute') post({ id: msg.id, type: 'result', result: compute(msg.state) });
+    else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
+    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });
+  } catch (error) {
+    post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+});

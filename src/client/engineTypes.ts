@@ -1,0 +1,28 @@
+// What the page asks of the data in view, whichever they are: the study's bundled synthetic data
+// (analysed on the page, src/client/engine.ts) or the reader's own files (analysed in a Web
+// Worker, src/client/localEngine.ts). Types only.
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import type { Dataset } from '../analysis/types.ts';
+import type { Derivation } from '../lib/derivations.ts';
+import type { OwnSummary, OwnTexts } from '../lib/ownData.ts';
+import type { StateDomain, ViewState } from '../lib/urlState.ts';
+
+export interface Engine {
+  kind: 'study' | 'local';
+  /** The views these data allow: windows 1 … span, their categories and the harm index's weight sets. */
+  domain: StateDomain;
+  /** Readable category names, from the data's manifest or the codes. */
+  categoryNames: Record<string, string>;
+  /** The data on the page itself, when they are small enough to copy there; else null. */
+  dataset: Dataset | null;
+  compute(state: ViewState): Promise<AnalysisResult>;
+  /** Where a number comes from (src/lib/derivations.ts), for the view given. */
+  derive(state: ViewState, path: string): Promise<Derivation | null>;
+  /**
+   * The CSV texts the emitted R script reads (events with months and harm, whatever the input had),
+   * and the harm index the data's weights come from, when they have one.
+   */
+  rInputs(): Promise<{ ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }>;
+  /** The reader's data only: what was loaded, for the banner and the R script. */
+  local?: { summary: OwnSummary; texts: OwnTexts };
+}

@@ -1,0 +1,143 @@
+// The page around a reader's own data: reading them back from this tab (openStored), and turning
+// the page over to them (showLocal): the banner that names their files, the controls built from
+// their categories and design window, and the study's own passages stepped aside (CSS hides
+// [data-study-only] and shows [data-local-only] under html[data-source="local"]). Loaded only
+// when the reader's data are involved, so the study's pages carry none of it.
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import { categoryColor, categoryStroke } from '../charts/palette.ts';
+import { bannerText } from '../lib/ownData.ts';
+import type { Engine } from './engineTypes.ts';
+import { loadLocal } from './localEngine.ts';
+import { clearTab, forget, isRemembered, loadForTab, tabHasData } from './ownStorage.ts';
+
+export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok: false; message: string };
+
+/** The reader's files kept in this tab (or remembered on this device), checked again in the worker. */
+export async function openStored(): Promise<Opened> {
+  setLoading('Loading your data from this browser…');
+  let stored: Awaited<ReturnType<typeof loadForTab>>;
+  try {
+    stored = await loadForTab();
+  } catch {
+    stored = null;
+  }
+  if (!stored) {
+    return {
+      ok: false,
+      message: "This address was made for someone's own data, which never leave the browser they were loaded in, so they are not here. This page shows the study's synthetic data instead; to analyse your own, go to “Use your own data”.",
+    };
+  }
+  try {
+    const outcome = await loadLocal(stored.texts, (detail) => setLoading(detail));
+    if (outcome.ok) return { ok: true, engine: outcome.engine, result: outcome.result };
+    await clearTab();
+    return { ok: false, message: `The data kept in this tab could not be read again (${outcome.problems.length} problems), so they were cleared. This page shows the study's synthetic data; load your files again on “Use your own data”.` };
+  } catch (e) {
+    return { ok: false, message: `Your data could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. This page shows the study's synthetic data instead.` };
+  } finally {
+    setLoading('');
+  }
+}
+
+function setLoading(text: string): void {
+  const status = document.getElementById('local-status');
+  if (status) status.textContent = text;
+}
+
+/** Turn the page over to the reader's data: banner, controls and the study's passages. */
+export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
+  const local = engine.local!;
+  document.documentElement.dataset.source = 'local';
+  const banner = document.querySelector<HTMLElement>('[data-local-banner]');
+  if (banner) banner.textContent = bannerText(local.summary);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-local-text]')) {
+    const key = el.dataset.localText as keyof typeof LOCAL_TEXT;
+    if (key in LOCAL_TEXT) el.textContent = LOCAL_TEXT[key](engine);
+  }
+  if (form) rebuildControls(form, engine);
+  wireBanner();
+  // The events as the engine placed them (month and harm), for the R script: built on first use.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-own-events-months]')) {
+    link.addEventListener('click', async (e) => {
+      if (link.href.startsWith('blob:')) return;
+      e.preventDefault();
+      const { eventsCsv } = await engine.rInputs();
+      link.href = URL.createObjectURL(new Blob([eventsCsv], { type: 'text/csv;charset=utf-8' }));
+      link.click();
+    });
+  }
+}
+
+/** Short statements about the reader's data that pages place with data-local-text="name". */
+const LOCAL_TEXT = {
+  window: (e: Engine) => `${e.domain.span} ${e.domain.span === 1 ? 'month' : 'months'}`,
+  harm: (e: Engine) => e.local!.summary.harm,
+  files: (e: Engine) => bannerText(e.local!.summary),
+} as const;
+
+function rebuildControls(form: HTMLFormElement, engine: Engine): void {
+  const { span, categories } = engine.domain;
+  const fieldset = form.querySelector('fieldset.categories');
+  if (fieldset) {
+    const legend = fieldset.querySelector('legend');
+    const labels = categories.map((c, k) => {
+      const label = document.createElement('label');
+      label.className = 'category';
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.name = 'category';
+      input.value = c;
+      input.checked = true;
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.setAttribute('aria-hidden', 'true');
+      swatch.style.setProperty('--swatch', categoryColor(c, k));
+      swatch.style.setProperty('--swatch-edge', categoryStroke(c, k));
+      label.append(input, swatch, engine.categoryNames[c] ?? c);
+      return label;
+    });
+    fieldset.replaceChildren(...(legend ? [legend] : []), ...labels);
+  }
+  const slider = form.elements.namedItem('window') as HTMLInputElement | null;
+  if (slider) {
+    slider.max = String(span);
+    slider.value = String(span);
+  }
+  const marks = form.querySelector('datalist');
+  if (marks) {
+    const values = [...new Set([1, 3, 6, 12, 18, 24, 36, 48, 60].filter((m) => m < span).concat(span))];
+    marks.replaceChildren(...values.map((m) => Object.assign(document.createElement('option'), { value: String(m), label: String(m) })));
+  }
+  form.dataset.span = String(span);
+}
+
+let wired = false;
+function wireBanner(): void {
+  if (wired) return;
+  wired = true;
+  const study = () => {
+    const url = new URL(location.href);
+    url.search = '';
+    return url.pathname + url.hash;
+  };
+  document.querySelector('[data-back-to-study]')?.addEventListener('click', () => location.assign(study()));
+  const forgetButton = document.querySelector<HTMLButtonElement>('[data-forget]');
+  void isRemembered().then((kept) => {
+    if (forgetButton) forgetButton.textContent = kept ? 'Forget my data (this tab and this device)' : 'Forget my data';
+  }, () => undefined);
+  forgetButton?.addEventListener('click', () => {
+    void forget().finally(() => location.assign(study()));
+  });
+}
+
+/** On the study's data, if this tab still holds the reader's own: offer to show them again. */
+export function offerReturn(): void {
+  if (!tabHasData()) return;
+  const line = document.getElementById('local-return');
+  const link = line?.querySelector<HTMLAnchorElement>('a');
+  if (!line || !link) return;
+  const url = new URL(location.href);
+  url.search = '?data=local';
+  link.href = url.pathname + url.search + url.hash;
+  line.hidden = false;
+}

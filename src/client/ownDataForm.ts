@@ -1,0 +1,209 @@
+// "Use your own data": the reader picks (or drops) their orders and events files, and an optional
+// harm index; the files are read here as bytes and checked and analysed in a Web Worker
+// (src/client/dataWorker.ts), never sent anywhere. Every problem is listed in a table (and can be
+// downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
+// whole report switches to them (main.ts listens for the "stro:data" event).
+import { problemsCsv, type Problem } from '../analysis/errors.ts';
+import { bannerText, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { loadLocal } from './localEngine.ts';
+import { isRemembered, loadForTab, remember, saveForTab, unremember } from './ownStorage.ts';
+
+/** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
+export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
+
+type Slot = 'orders' | 'events' | 'harmIndex';
+
+export function setUp(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const inputs: Record<Slot, HTMLInputElement> = {
+    orders: form.querySelector('#own-orders')!,
+    events: form.querySelector('#own-events')!,
+    harmIndex: form.querySelector('#own-harm')!,
+  };
+  const chosen: Partial<Record<Slot, File>> = {};
+  const status = root.querySelector<HTMLElement>('[data-own-status]')!;
+  const progress = root.querySelector<HTMLProgressElement>('progress')!;
+  const problemsBox = root.querySelector<HTMLElement>('[data-own-problems]')!;
+  const success = root.querySelector<HTMLElement>('[data-own-success]')!;
+  const drop = root.querySelector<HTMLElement>('[data-own-drop]')!;
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const base = root.dataset.base ?? '/';
+  let busy = false;
+
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+  const names = () => (['orders', 'events', 'harmIndex'] as Slot[]).map((s) => chosen[s]?.name ?? inputs[s].files?.[0]?.name);
+
+  for (const slot of Object.keys(inputs) as Slot[]) {
+    inputs[slot].addEventListener('change', () => {
+      const f = inputs[slot].files?.[0];
+      if (f) chosen[slot] = f;
+      else delete chosen[slot];
+      showChosen();
+    });
+  }
+
+  function showChosen(): void {
+    for (const slot of Object.keys(inputs) as Slot[]) {
+      const out = root.querySelector<HTMLElement>(`[data-chosen="${slot}"]`);
+      if (out) out.textContent = chosen[slot] ? `Chosen: ${chosen[slot]!.name} (${size(chosen[slot]!.size)})` : '';
+    }
+  }
+
+  // ---- drag and drop: each file goes to the slot its name suggests; the others are named back.
+  const slotFor = (name: string): Slot | undefined => {
+    const n = name.toLowerCase();
+    if (/harm/.test(n)) return 'harmIndex';
+    if (/order/.test(n)) return 'orders';
+    if (/event|arrest/.test(n)) return 'events';
+    return undefined;
+  };
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.dataset.over = '';
+  });
+  drop.addEventListener('dragleave', () => delete drop.dataset.over);
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    delete drop.dataset.over;
+    const files = [...(e.dataTransfer?.files ?? [])];
+    const unplaced: string[] = [];
+    for (const f of files) {
+      const slot = slotFor(f.name);
+      if (slot) chosen[slot] = f;
+      else unplaced.push(f.name);
+    }
+    showChosen();
+    say(unplaced.length > 0
+      ? `Not placed: ${unplaced.join(', ')}. A dropped file goes where its name says (“orders”, “events” or “arrests”, “harm”); choose the others with the buttons.`
+      : `${files.length} ${files.length === 1 ? 'file' : 'files'} placed by name. Choose “Analyse these files” when ready.`);
+  });
+
+  // ---- "Try it with the study's data": the bundled files, from this site, into the same path.
+  root.querySelector('[data-own-try]')?.addEventListener('click', async () => {
+    if (busy) return;
+    try {
+      const fetchFile = async (name: string) => new File([await (await fetch(`${base}downloads/${name}`)).blob()], name, { type: 'text/csv' });
+      chosen.orders = await fetchFile('orders.csv');
+      chosen.events = await fetchFile('events.csv');
+      delete chosen.harmIndex;
+      for (const input of Object.values(inputs)) input.value = '';
+      (form.elements.namedItem('designWindow') as HTMLInputElement).value = '24';
+      showChosen();
+      await analyse();
+    } catch {
+      say("The study's files could not be loaded from this site. Download them from “Data and methods” and choose them here.");
+    }
+  });
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void analyse();
+  });
+
+  async function analyse(): Promise<void> {
+    if (busy) return;
+    const missing = [!chosen.orders && 'an orders file', !chosen.events && 'an events file'].filter(Boolean);
+    if (missing.length > 0) {
+      say(`Choose ${missing.join(' and ')} first.`);
+      (chosen.orders ? inputs.events : inputs.orders).focus();
+      return;
+    }
+    const total = (chosen.orders?.size ?? 0) + (chosen.events?.size ?? 0) + (chosen.harmIndex?.size ?? 0);
+    if (total > BROWSER_LIMIT_BYTES) {
+      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: npm run analyze -- --orders ${chosen.orders!.name} --events ${chosen.events!.name} (see the README).`);
+      return;
+    }
+    const designWindow = Number((form.elements.namedItem('designWindow') as HTMLInputElement).value);
+    const outsideWindow = (form.querySelector<HTMLInputElement>('input[name="outsideWindow"]:checked')?.value ?? 'error') as 'error' | 'exclude';
+    busy = true;
+    submit.disabled = true;
+    progress.hidden = false;
+    progress.removeAttribute('value');
+    success.hidden = true;
+    try {
+      say(`Reading ${names().filter(Boolean).join(', ')} (${size(total)})…`);
+      const read = async (f: File): Promise<OwnFile> => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+      const files: OwnFiles = {
+        orders: await read(chosen.orders!),
+        events: await read(chosen.events!),
+        ...(chosen.harmIndex ? { harmIndex: await read(chosen.harmIndex) } : {}),
+        designWindow,
+        outsideWindow,
+      };
+      const outcome = await loadLocal(files, say);
+      showProblems(outcome.problems);
+      if (!outcome.ok) {
+        const errors = outcome.problems.filter((p) => p.severity === 'error').length;
+        say(`Your files were not loaded: ${errors} ${errors === 1 ? 'problem needs' : 'problems need'} fixing (listed below). Nothing else has changed: the report still shows the data it showed before.`);
+        problemsBox.querySelector<HTMLElement>('caption')?.focus();
+        return;
+      }
+      await saveForTab(outcome.engine.local!.texts);
+      window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
+      showSuccess(bannerText(outcome.engine.local!.summary));
+      say('');
+    } catch (e) {
+      say(`Your files could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. Nothing else has changed.`);
+    } finally {
+      busy = false;
+      submit.disabled = false;
+      progress.hidden = true;
+    }
+  }
+
+  function showProblems(problems: Problem[]): void {
+    const table = problemsBox.querySelector('table')!;
+    const tbody = table.querySelector('tbody')!;
+    const caption = table.querySelector('caption')!;
+    if (problems.length === 0) {
+      problemsBox.hidden = true;
+      tbody.replaceChildren();
+      return;
+    }
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    caption.textContent = [errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files';
+    // Every cell is text from the reader's files: set as text, never as HTML.
+    tbody.replaceChildren(...problems.map((p) => {
+      const tr = document.createElement('tr');
+      tr.className = p.severity;
+      for (const v of [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', p.value ?? '', p.message + (p.hint ? ` (${p.hint})` : '')]) {
+        const td = document.createElement('td');
+        td.textContent = v;
+        tr.append(td);
+      }
+      return tr;
+    }));
+    const link = problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
+    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: 'text/csv;charset=utf-8' }));
+    problemsBox.hidden = false;
+  }
+
+  function showSuccess(text: string): void {
+    success.querySelector('[data-own-summary]')!.textContent = text;
+    for (const a of success.querySelectorAll<HTMLAnchorElement>('a[data-own-page]')) a.href = `${base}${a.dataset.ownPage}?data=local`;
+    success.hidden = false;
+    void showRemembered();
+    success.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  const rememberBox = root.querySelector<HTMLInputElement>('[data-own-remember]');
+  async function showRemembered(): Promise<void> {
+    if (rememberBox) rememberBox.checked = await isRemembered().catch(() => false);
+  }
+  rememberBox?.addEventListener('change', async () => {
+    if (rememberBox.checked) {
+      const held = await loadForTab();
+      if (held) await remember(held.texts);
+      say('Your data will be kept on this device, in this browser only, until you choose Forget.');
+    } else {
+      await unremember();
+      say('Your data are no longer kept on this device; this tab forgets them when it closes.');
+    }
+  });
+}
+
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

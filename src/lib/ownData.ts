@@ -1,0 +1,148 @@
+// A reader's own data: the files they chose, checked by the same validateDataset() the CLI runs,
+// and what the report may say about them. Pure (no DOM, no storage), so the Web Worker, the page
+// and the tests share it.
+//
+//   validateOwn(files, bundledHarmIndex) → { dataset?, problems, texts }
+//   ownSummary(dataset, files)           → the counts and names the banner and controls use
+//
+// A reader's data get a manifest that claims nothing: not synthetic, not calibrated, no "two full
+// years". Their design window is the one they chose on upload (default 24), never inferred.
+
+import { decodeCsvBytes } from '../analysis/csv.ts';
+import { problem, type Problem } from '../analysis/errors.ts';
+import { categoryName } from '../analysis/categories.ts';
+import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
+import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
+import { domainOf } from './urlState.ts';
+
+/** One chosen file: its name, and its content as bytes (from a file input) or text (from storage). */
+export interface OwnFile {
+  name: string;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+export interface OwnFiles {
+  orders: OwnFile;
+  events: OwnFile;
+  /** Needed only when events.csv has no harm column; else the bundled illustrative index is used. */
+  harmIndex?: OwnFile;
+  /** Months either side of each order the data cover (chosen on upload). */
+  designWindow: number;
+  /** An event outside the design window: an error naming its row, or excluded and counted. */
+  outsideWindow: 'error' | 'exclude';
+}
+
+/** The files as text, ready to be stored and read again (bytes decoded once, UTF-8 only). */
+export interface OwnTexts {
+  orders: { name: string; text: string };
+  events: { name: string; text: string };
+  harmIndex?: { name: string; text: string };
+  designWindow: number;
+  outsideWindow: 'error' | 'exclude';
+}
+
+/** What the page says about the reader's data, and the domain of views they allow. */
+export interface OwnSummary {
+  orders: { name: string; rows: number };
+  events: { name: string; rows: number };
+  harmIndex?: { name: string } | undefined;
+  /** Where harm comes from, in words. */
+  harm: string;
+  analysed: number;
+  designWindow: number;
+  excludedOutsideWindow: number;
+  categories: string[];
+  categoryNames: Record<string, string>;
+  /**
+   * The harm index's weight sets that can weight every arrest (the view's `weights`): those of the
+   * index harm was looked up in, when the events had no harm column; none otherwise.
+   */
+  weights: WeightSet[];
+  /** Total size of the files in characters, for the storage decision. */
+  size: number;
+}
+
+/** A manifest that claims nothing about the reader's data. */
+export function ownManifest(designWindow: number): StudyManifest {
+  return { designWindow, synthetic: false, calibrated: false };
+}
+
+/** Decode one file (bytes → text); UTF-16 and other encodings are reported by the engine's decoder. */
+function decode(file: OwnFile, problems: Problem[]): { name: string; text: string } | undefined {
+  if (file.text !== undefined) return { name: file.name, text: file.text };
+  const decoded = decodeCsvBytes(file.name, file.bytes ?? new Uint8Array());
+  problems.push(...decoded.problems);
+  return decoded.text === undefined ? undefined : { name: file.name, text: decoded.text };
+}
+
+const hasHarmColumn = (text: string) => {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes('harm');
+};
+
+/**
+ * Check the reader's files with the engine's validateDataset, reporting every problem. Events
+ * without a harm column look offences up in the reader's harm index, else the bundled one.
+ */
+export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; text: string }): { dataset?: Dataset; problems: Problem[]; texts?: OwnTexts; summary?: OwnSummary } {
+  const problems: Problem[] = [];
+  const { designWindow, outsideWindow } = files;
+  if (!Number.isInteger(designWindow) || designWindow < 1 || designWindow > MAX_MONTHS) {
+    return { problems: [problem({ file: '(your choices)', column: 'design window' }, `${designWindow} is not a whole number of months from 1 to ${MAX_MONTHS}`, { value: String(designWindow), expected: `1 … ${MAX_MONTHS}` })] };
+  }
+  const orders = decode(files.orders, problems);
+  const events = decode(files.events, problems);
+  const chosenIndex = files.harmIndex ? decode(files.harmIndex, problems) : undefined;
+  if (!orders || !events || (files.harmIndex && !chosenIndex)) return { problems };
+  const needsIndex = !hasHarmColumn(events.text);
+  if (chosenIndex && !needsIndex) {
+    problems.push(problem({ file: chosenIndex.name }, `was not used: ${events.name} has a harm column already`, { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' }));
+  }
+  const harmIndex = needsIndex ? chosenIndex ?? bundledHarmIndex : undefined;
+  const validation = validateDataset(
+    { orders, events, harmIndex },
+    { manifest: ownManifest(designWindow), designWindow, outsideWindow },
+  );
+  problems.push(...validation.problems);
+  const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
+  if (!validation.dataset) return { problems };
+  const dataset = validation.dataset;
+  const harm = !needsIndex
+    ? `days, from the harm column of ${events.name}`
+    : chosenIndex
+      ? `days, from your harm index ${chosenIndex.name}, by offence`
+      : 'days, from the bundled harm index (illustrative Cambridge Crime Harm Index weights), by offence';
+  const summary: OwnSummary = {
+    orders: { name: orders.name, rows: dataset.orders.length },
+    events: { name: events.name, rows: dataset.events.length + (dataset.excludedOutsideWindow ?? 0) },
+    harmIndex: texts.harmIndex ? { name: texts.harmIndex.name } : undefined,
+    harm,
+    analysed: dataset.orders.filter((o) => o.sample === 'analysed').length,
+    designWindow: dataset.span,
+    excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
+    categories: [...dataset.categories],
+    categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
+    weights: domainOf(dataset).weights,
+    size: orders.text.length + events.text.length + (texts.harmIndex?.text.length ?? 0),
+  };
+  return { dataset, problems, texts, summary };
+}
+
+export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/**
+ * The banner over every page while the reader's data are shown: "Your data: orders.csv (312
+ * orders), events.csv (2,104 arrests): analysed in this browser, never sent anywhere."
+ */
+export function bannerText(s: OwnSummary): string {
+  const excluded = s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '';
+  return `Your data: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded}): analysed in this browser, never sent anywhere.`;
+}
+
+/** The design window in words, for pages that describe the data: "24 months before and after each order". */
+export function designWindowText(months: number): string {
+  return `${months} ${months === 1 ? 'month' : 'months'} before and after each order`;
+}

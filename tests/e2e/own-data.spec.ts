@@ -1,0 +1,161 @@
+// A reader's own data, as a new user would bring them: two CSV files in the templates' format, with
+// dates, chosen on "Use your own data". Every page must switch to them, with the numbers the CLI
+// prints for the same files; bad files must list every problem and change nothing; the data must
+// survive page moves and reloads in the tab, and be gone from a fresh one; nothing may leave the page.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../../src/analysis/analyse.ts';
+import { validateDataset } from '../../src/analysis/validate.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { headline } from '../../src/lib/wording.ts';
+import { makeCohort } from '../helpers/cohort.ts';
+import { collectErrors, expected } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'stro-own-'));
+const cohort = makeCohort({ seed: 11, orders: 64, designWindow: 12 });
+const ordersPath = join(dir, 'orders.csv');
+const eventsPath = join(dir, 'events.csv');
+writeFileSync(ordersPath, cohort.ordersCsv);
+writeFileSync(eventsPath, cohort.eventsCsv);
+
+/** The CLI on the same files: the independent route to the same numbers. */
+function cli(...view: string[]): AnalysisResult {
+  const out = execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', ordersPath, '--events', eventsPath, '--design-window', '12', ...view, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(out) as AnalysisResult;
+}
+const full = cli();
+const study = expected();
+
+async function upload(page: Page, files: { orders: string; events: string; harm?: string }, designWindow = 12): Promise<void> {
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(files.orders);
+  await page.getByLabel(/events/i).setInputFiles(files.events);
+  if (files.harm) await page.getByLabel(/harm index/i).setInputFiles(files.harm);
+  await page.getByLabel(/design window/i).fill(String(designWindow));
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+}
+
+test('files with dates: every page recomputed for them, with the CLI\'s numbers, and nothing called synthetic', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await upload(page, { orders: ordersPath, events: eventsPath });
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?data=local');
+  const banner = page.locator('[data-local-banner]');
+  await expect(banner).toContainText(`orders.csv (${full.sample.register} orders)`);
+  await expect(banner).toContainText('never sent anywhere');
+  await expect(page.getByText('Synthetic data.', { exact: false }).first()).toBeHidden();
+
+  // The Overview, through the success message's link.
+  await page.getByRole('link', { name: 'Overview' }).last().click();
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+  expect(full.events.pre).not.toBe(study.events.pre);
+  for (const el of await page.locator('[data-live="events.pre"]').all()) await expect(el).toHaveText(formatNumber(full.events.pre));
+  for (const el of await page.locator('[data-live="events.post"]').all()) await expect(el).toHaveText(formatNumber(full.events.post));
+  for (const el of await page.locator('[data-say="headline"]').all()) await expect(el).toHaveText(headline(full));
+  await expect(page.locator('[data-study-only]').first()).toBeHidden();
+  await expect(page.locator('[data-local-only] .callout').first()).toBeVisible();
+  // Controls built from their data: their categories and design window.
+  const boxes = page.locator('#controls input[name="category"]');
+  await expect(boxes).toHaveCount(full.domain.categories.length);
+  expect(await boxes.evaluateAll((b) => b.map((x) => (x as HTMLInputElement).value))).toEqual(full.domain.categories);
+  await expect(page.locator('#window')).toHaveAttribute('max', '12');
+
+  // A change of view, compared with the CLI for the same view.
+  await page.locator('#controls input[value="fraud"]').uncheck();
+  const fewer = cli('--categories', full.domain.categories.filter((c) => c !== 'fraud').join(','));
+  await expect(page.locator('html')).toHaveAttribute('data-view', `?data=local&c=${full.domain.categories.filter((c) => c !== 'fraud').join(',')}`);
+  for (const el of await page.locator('[data-live="events.pre"]').all()) await expect(el).toHaveText(formatNumber(fewer.events.pre));
+
+  // Another page, through the page list: the view and the data come along.
+  await page.getByRole('navigation', { name: 'Report pages' }).getByRole('link', { name: 'Results' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/);
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(fewer));
+
+  // A reload keeps the data (and the view).
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(fewer));
+  expect(errors).toEqual([]);
+});
+
+test('a new tab (a closed one forgotten) shows the study\'s data and says why', async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await upload(page, { orders: ordersPath, events: eventsPath });
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  await first.close();
+  const second = await browser.newContext();
+  const fresh = await second.newPage();
+  await fresh.goto('results/?data=local&w=6');
+  await expect(fresh.locator('#view-notice')).toContainText('never leave the browser they were loaded in');
+  await expect(fresh.locator('html')).not.toHaveAttribute('data-source', 'local');
+  expect(new URL(fresh.url()).search).toBe('?w=6');
+  const six = expected({ window: 6 });
+  await expect(fresh.locator('[data-say="headline"]').first()).toHaveText(headline(six));
+  await second.close();
+});
+
+test('bad files: every problem listed (and downloadable), and nothing else changes', async ({ page }) => {
+  const bad = join(dir, 'bad-events.csv');
+  const lines = cohort.eventsCsv.trim().split('\n');
+  lines[3] = lines[3].replace(/\d{4}-\d{2}-\d{2}/, '2019-02-30'); // not a date
+  lines[5] = lines[5].replace(/^F-\d{4}/, 'F-9999'); // no such order
+  lines[8] = lines[8].replace(/,[a-z]+,/, ',Violence,'); // not a lowercase code
+  writeFileSync(bad, lines.join('\n') + '\n');
+  const truth = validateDataset({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'bad-events.csv', text: lines.join('\n') + '\n' } }, { designWindow: 12, manifest: { designWindow: 12, synthetic: false, calibrated: false } });
+  expect(truth.dataset).toBeUndefined();
+  await upload(page, { orders: ordersPath, events: bad });
+  const rows = page.locator('[data-own-problems] tbody tr');
+  await expect(rows).toHaveCount(truth.problems.length);
+  expect(truth.problems.length).toBeGreaterThanOrEqual(3);
+  for (const [k, p] of truth.problems.entries()) {
+    await expect(rows.nth(k).locator('td').nth(1)).toHaveText(p.file);
+    await expect(rows.nth(k).locator('td').nth(2)).toHaveText(p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row));
+    await expect(rows.nth(k).locator('td').nth(3)).toHaveText(p.column ?? '');
+  }
+  await expect(page.locator('[data-own-status]')).toContainText('Nothing else has changed');
+  expect(new URL(page.url()).search).toBe('');
+  await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Download these problems/ }).click();
+  const csv = await (await download).path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p!, 'utf8')));
+  expect(csv.trim().split('\n').length).toBe(truth.problems.length + 1);
+  // The study's numbers are still what every page shows.
+  await page.goto('');
+  await expect(page.locator('[data-live="events.pre"]').first()).toHaveText(formatNumber(study.events.pre));
+});
+
+test('strings from the files are shown as text, never run; no request leaves the page', async ({ page }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const orders = join(dir, 'hostile-orders.csv');
+  const events = join(dir, 'hostile-events.csv');
+  const q = (s: string) => `"${s.replaceAll('"', '""')}"`; // CSV quoting: the strings arrive intact
+  const script = '");window.__pwned=2;//';
+  writeFileSync(orders, cohort.ordersCsv.replace('F-0001', q(hostile)).replace('F-0002', q(script)));
+  writeFileSync(events, cohort.eventsCsv.replaceAll('F-0001', q(hostile)).replaceAll('F-0002', q(script)).replaceAll('Common assault', q('x"+alert(1)+"')));
+  const requests: { url: string; method: string }[] = [];
+  page.on('dialog', () => { throw new Error('a dialog opened: a string from a file ran as code'); });
+  await page.goto('own-data/');
+  const origin = new URL(page.url()).origin;
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  await page.getByLabel(/orders/i).setInputFiles(orders);
+  await page.getByLabel(/events/i).setInputFiles(events);
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  await page.goto('results/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await page.locator('[data-figure="perOrder"] summary').first().click();
+  await expect(page.getByRole('cell', { name: hostile }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  // Only the site's own files were fetched (scripts, the worker); nothing was sent anywhere.
+  for (const r of requests) {
+    expect(new URL(r.url).origin === origin || r.url.startsWith('blob:') || r.url.startsWith('data:'), r.url).toBe(true);
+    expect(r.method).toBe('GET');
+  }
+});

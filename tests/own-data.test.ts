@@ -1,0 +1,81 @@
+// A reader's own files through validateOwn (src/lib/ownData.ts), the route the page's worker takes:
+// the same dataset the CLI's parseDataset gives for the same files and choices, a manifest that
+// claims nothing, and the words the banner and downloads use.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../src/analysis/analyse.ts';
+import { parseDataset } from '../src/analysis/validate.ts';
+import { bannerText, validateOwn } from '../src/lib/ownData.ts';
+import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
+import { makeCohort } from './helpers/cohort.ts';
+import { readData } from './helpers/bundled.ts';
+
+const cohort = makeCohort({ seed: 3, orders: 40, designWindow: 12 });
+const bundledIndex = { name: 'harm-index.csv', text: readData('harm-index.csv') };
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+test('bytes from a file input give the dataset the CLI parses from the same files, and a manifest that claims nothing', () => {
+  const own = validateOwn({ orders: { name: 'orders.csv', bytes: bytes(cohort.ordersCsv) }, events: { name: 'events.csv', bytes: bytes(cohort.eventsCsv) }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset, own.problems.map((p) => p.message).join('\n'));
+  const cli = parseDataset({ name: 'orders.csv', text: cohort.ordersCsv }, { name: 'events.csv', text: cohort.eventsCsv }, { designWindow: 12 });
+  assert.deepEqual(own.dataset.events, cli.events);
+  assert.deepEqual(own.dataset.orders, cli.orders);
+  assert.equal(own.dataset.manifest?.synthetic, false);
+  assert.equal(own.dataset.manifest?.calibrated, false);
+  assert.equal(own.dataset.manifest?.followup, undefined);
+  // Every placed month is the one the cohort was built for (plain calendar arithmetic, not the engine's).
+  assert.deepEqual(own.dataset.events.map((e) => e.month), cohort.months);
+  assert.equal(own.summary!.designWindow, 12);
+  assert.equal(own.texts!.orders.text, cohort.ordersCsv);
+  assert.match(bannerText(own.summary!), /^Your data: orders\.csv \(40 orders\), events\.csv \([\d,]+ arrests\): analysed in this browser, never sent anywhere\.$/);
+});
+
+test('a UTF-16 export is named as such, and nothing is loaded', () => {
+  const utf16 = new Uint8Array([0xff, 0xfe, ...[...cohort.ordersCsv].flatMap((c) => [c.charCodeAt(0), 0])]);
+  const own = validateOwn({ orders: { name: 'orders.csv', bytes: utf16 }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.equal(own.dataset, undefined);
+  assert.match(own.problems[0].message, /UTF-16/);
+  assert.equal(own.problems[0].file, 'orders.csv');
+});
+
+test('an arrest outside the declared window is an error, or left out and counted when chosen; the window is never widened', () => {
+  const narrow = { orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv } };
+  const outside = cohort.months.filter((m) => Math.abs(m) > 6).length;
+  assert.ok(outside > 0);
+  const strict = validateOwn({ ...narrow, designWindow: 6, outsideWindow: 'error' }, bundledIndex);
+  assert.equal(strict.dataset, undefined);
+  assert.equal(strict.problems.filter((p) => p.severity === 'error').length, outside);
+  const lenient = validateOwn({ ...narrow, designWindow: 6, outsideWindow: 'exclude' }, bundledIndex);
+  assert.equal(lenient.dataset!.span, 6);
+  assert.equal(lenient.summary!.excludedOutsideWindow, outside);
+  assert.match(bannerText(lenient.summary!), new RegExp(`${outside} arrests outside the 6-month design window left out`));
+});
+
+test('events without harm look offences up in the bundled index; a harm index beside a harm column is named as unused', () => {
+  const noHarm = cohort.eventsCsv.replace(',harm\n', '\n').replace(/,\d+$/gm, '');
+  // A stand-in for the bundled index that knows only one of the cohort's three offences: every other row is named.
+  const partial = { name: 'harm-index.csv', text: 'offence,harm_days\nCommon assault,2\n' };
+  const lookedUp = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: noHarm }, designWindow: 12, outsideWindow: 'error' }, partial);
+  assert.equal(lookedUp.dataset, undefined);
+  const errors = lookedUp.problems.filter((p) => p.severity === 'error');
+  assert.ok(errors.every((p) => p.file === 'events.csv' && p.column === 'offence' && p.value !== 'Common assault'));
+  assert.equal(errors.length, noHarm.split('\n').filter((l) => l.startsWith('F-') && !l.endsWith(',Common assault')).length);
+  const index = { name: 'my-index.csv', text: 'offence,harm_days\nFraud by false representation,20\nCommon assault,2\nControlling prostitution for gain,120\n' };
+  const withIndex = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: noHarm }, harmIndex: index, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(withIndex.dataset);
+  assert.match(withIndex.summary!.harm, /my-index\.csv/);
+  const withHarm = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, harmIndex: index, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.deepEqual(withHarm.dataset!.events, withIndex.dataset!.events);
+  assert.ok(withHarm.problems.some((p) => p.severity === 'warning' && p.file === 'my-index.csv'));
+});
+
+test('downloads of a reader\'s results say whose data they hold, and are named apart from the study\'s', () => {
+  const own = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  const result = analyse(own.dataset!);
+  const about = { kind: 'local' as const, files: bannerText(own.summary!) };
+  assert.equal(resultsFileName(result, 'csv', about), 'stro-own-data-results.csv');
+  assert.match(resultsCsv(result, about).split('\n')[0], /^# data: your own files, analysed in your browser: Your data: orders\.csv/);
+  assert.doesNotMatch(resultsCsv(result, about), /study's view/);
+  assert.equal(JSON.parse(resultsJson(result, about)).data.kind, 'local');
+  assert.equal(resultsFileName(result, 'csv'), 'stro-results.csv');
+});
