@@ -9,6 +9,10 @@
 // reporting wall time and the child's peak resident memory (process.resourceUsage().maxRSS).
 // Targets: ≤ 60 s and ≤ 2 GB. The bootstrap streams its resamples, so memory grows with orders,
 // not with orders × 2,000 resamples.
+//
+// Between the two, the null world (src/analysis/nullWorld.ts): 1,000 simulated cohorts of the
+// bundled 41 people at several selection strengths, as a slider on the robustness page asks for
+// them. Target: well under 1 s per call (a slider move), ideally inside 100 ms.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
+import { nullWorld } from '../src/analysis/nullWorld.ts';
 import type { Dataset } from '../src/analysis/types.ts';
 
 const data = (name: string) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8');
@@ -71,6 +76,23 @@ const base = bench('bundled', bundled, 200);
 bench('100× cohort', scaled(100), 20);
 bench('1,000× cohort', scaled(1000), 5);
 console.log(`\nbundled: ${base.toFixed(2)} ms per full recomputation = ${((100 * base) / (1000 / 60)).toFixed(0)}% of a 60 Hz frame`);
+
+// ---- The null world: 1,000 cohorts of 41 ----------------------------------------------------
+{
+  const study = analyse(bundled);
+  const before = study.perOrder.map((p) => p.eventsPre);
+  const options = { window: study.window, observedFall: study.events.reduction };
+  nullWorld(before, { ...options, selection: 0.5 }); // warm up
+  const times: number[] = [];
+  for (let k = 0; k < 40; k++) {
+    const selection = (k % 5) / 4; // 0, 0.25, 0.5, 0.75, 1 in turn
+    const t = performance.now();
+    nullWorld(before, { ...options, selection });
+    times.push(performance.now() - t);
+  }
+  const ms = median(times);
+  console.log(`\nnullWorld(): 1,000 cohorts of ${before.length} from 2,000 simulated people, median ${ms.toFixed(1)} ms/call (max ${Math.max(...times).toFixed(1)} ms); target < 1,000 ms ${ms < 1000 ? 'met' : 'MISSED'}`);
+}
 
 // ---- The CLI on 1M events -------------------------------------------------------------------
 function csvOf(dataset: Dataset): { orders: string; events: string } {

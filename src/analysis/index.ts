@@ -20,3 +20,10 @@ export type { MonthTotal } from './tables.ts';
 export { STUDY_CATEGORIES, categoryName, sortCategories } from './categories.ts';
 export type { AnalysisOptions, Dataset, OffendingEvent, Order, Sample, StudyManifest } from './types.ts';
 export { SAMPLES } from './types.ts';
+
+// Robustness: regression to the mean (a null world where orders do nothing) and time at liberty
+export { nullWorld, NULL_WORLD_SEED, NULL_WORLD_COHORTS, NULL_WORLD_POPULATION, NULL_WORLD_LOOKBACK, NULL_WORLD_CROSSING_SHARE } from './nullWorld.ts';
+export type { NullWorld, NullWorldOptions, NullWorldParameters } from './nullWorld.ts';
+export { timeAtLiberty, timeAtLibertyByPerson } from './timeAtLiberty.ts';
+export type { LibertyByPerson, LibertyRates, LibertyWhatIf } from './timeAtLiberty.ts';
+export { UNAVAILABLE_COLUMNS } from './validate.ts';
