@@ -40,7 +40,7 @@
 // assumption and no sharp cutoff, unlike the closed form (stats/regressionToMean.ts).
 //
 // Cost: about population × history months plus cohorts × cohortSize draws; 1,000 cohorts of 41
-// from 2,000 people take a few milliseconds (scripts/bench.ts). No Node API, so it runs in a Worker.
+// from 2,000 people take about 25 ms in Node (npm run bench). No Node API, so it runs in a Worker.
 
 import { neumaierSum } from './stats/neumaier.ts';
 import { quantileSorted } from './stats/quantile.ts';
