@@ -274,6 +274,11 @@ describe('specificationCurveChart', () => {
     assert.match(charts.describeSpecificationCurve(withNull), /1 specification has no reduction \(nothing before\) and is not drawn\./);
     const rows = charts.tableSpecificationCurve(withNull).rows;
     assert.deepEqual([rows[0][0], rows[1][0], rows[1][6]], ['1', '', 'n/a']);
+    // harm from the data's own column (a reader's data without a harm index) is its own choice
+    const own: SpecificationRow[] = [{ ...specs[3], weights: 'data' }, specs[0]];
+    assert.deepEqual(charts.choiceRows(own).map((r) => r.label), ['Window 6 months', 'Gap 0 months', 'Arrests', 'Harm', 'Harm as given', 'Wilcoxon, R ≥ 4.6']);
+    assert.match(charts.describeSpecificationCurve(own, 0), /The current view \(harm as given in the data, a 6-month window/);
+    assert.equal(charts.tableSpecificationCurve(own, 0).rows.find((r) => r.at(-1) === 'yes')![4], 'as given');
   });
 });
 

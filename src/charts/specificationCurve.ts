@@ -24,8 +24,8 @@ export interface SpecificationRow {
   window: number;
   gap: number;
   measure: 'events' | 'harm';
-  /** The harm weight set (harm only); null for arrests. */
-  weights: 'low' | 'central' | 'high' | null;
+  /** Where harm comes from (harm only): a weight set of the harm index, or 'data' (the events' own harm column); null for arrests. */
+  weights: 'low' | 'central' | 'high' | 'data' | null;
   /** Wilcoxon as R ≥ 4.6 ('current'), as R ≤ 4.5 ('legacy'), or the sign test. */
   test: 'current' | 'legacy' | 'sign';
   reduction: number | null;
@@ -39,7 +39,8 @@ export type CurrentSpecification = number | ((spec: SpecificationRow, index: num
 
 const MEASURE_NAMES = { events: 'Arrests', harm: 'Harm' } as const;
 const TEST_NAMES = { current: 'Wilcoxon, R ≥ 4.6', legacy: 'Wilcoxon, R ≤ 4.5', sign: 'Sign test' } as const;
-const WEIGHT_ORDER = ['low', 'central', 'high'] as const;
+const WEIGHT_ORDER = ['data', 'low', 'central', 'high'] as const;
+const WEIGHT_NAMES = { data: 'Harm as given', low: 'Weights low', central: 'Weights central', high: 'Weights high' } as const;
 const TEST_ORDER = ['current', 'legacy', 'sign'] as const;
 
 /** The rows of the choices panel: every value present, grouped by choice, each with the test for "this column made that choice". */
@@ -49,7 +50,7 @@ export function choiceRows(specs: readonly SpecificationRow[]): { label: string;
     ...distinct((s) => s.window).map((w) => ({ label: `Window ${w} months`, has: (s: SpecificationRow) => s.window === w })),
     ...distinct((s) => s.gap).map((g) => ({ label: `Gap ${g} ${g === 1 ? 'month' : 'months'}`, has: (s: SpecificationRow) => s.gap === g })),
     ...(['events', 'harm'] as const).filter((m) => specs.some((s) => s.measure === m)).map((m) => ({ label: MEASURE_NAMES[m], has: (s: SpecificationRow) => s.measure === m })),
-    ...WEIGHT_ORDER.filter((w) => specs.some((s) => s.weights === w)).map((w) => ({ label: `Weights ${w}`, has: (s: SpecificationRow) => s.weights === w })),
+    ...WEIGHT_ORDER.filter((w) => specs.some((s) => s.weights === w)).map((w) => ({ label: WEIGHT_NAMES[w], has: (s: SpecificationRow) => s.weights === w })),
     ...TEST_ORDER.filter((t) => specs.some((s) => s.test === t)).map((t) => ({ label: TEST_NAMES[t], has: (s: SpecificationRow) => s.test === t })),
   ];
 }
@@ -80,7 +81,7 @@ function currentIndex(specs: readonly SpecificationRow[], current: CurrentSpecif
 }
 
 function specWords(s: SpecificationRow): string {
-  const what = s.measure === 'events' ? 'arrests' : `harm (${s.weights ?? 'given'} weights)`;
+  const what = s.measure === 'events' ? 'arrests' : s.weights === null || s.weights === 'data' ? 'harm as given in the data' : `harm (${s.weights} weights)`;
   return `${what}, a ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
 }
 
@@ -109,7 +110,7 @@ export function tableSpecificationCurve(specs: readonly SpecificationRow[], curr
     caption: 'Every specification, from the smallest reduction to the largest (those without a reduction last)',
     columns: ['Rank', 'Window', 'Gap', 'Measure', 'Weights', 'Test', 'Reduction (95% interval)', 'p', 'Significant at 5%', 'Current view'],
     rows: order.map((s) => [
-      s.rank === 0 ? '' : formatNumber(s.rank), `${formatNumber(s.window)} months`, formatNumber(s.gap), MEASURE_NAMES[s.measure], s.weights ?? '', TEST_NAMES[s.test],
+      s.rank === 0 ? '' : formatNumber(s.rank), `${formatNumber(s.window)} months`, formatNumber(s.gap), MEASURE_NAMES[s.measure], s.weights === null ? '' : s.weights === 'data' ? 'as given' : s.weights, TEST_NAMES[s.test],
       reductionCell(s.reduction, s.ci), formatP(s.p), s.significant ? 'yes' : 'no', s.index === at ? 'yes' : '',
     ]),
   };

@@ -62,7 +62,7 @@ export function specificationRows(dataset: Dataset = bundled): SpecificationRow[
     for (const gap of [0, 1, 3, 6].filter((g) => g < window)) {
       const measures: [SpecificationRow['measure'], SpecificationRow['weights']][] = [['events', null], ['harm', 'low'], ['harm', 'central'], ['harm', 'high']];
       for (const [measure, weights] of measures) {
-        const data = withGap(weights ? withWeights(dataset, weights) : dataset, gap);
+        const data = withGap(weights && weights !== 'data' ? withWeights(dataset, weights) : dataset, gap);
         const current = analyse(data, { window });
         const legacy = analyse(data, { window, wilcoxon: 'legacy' });
         const m = current[measure];
