@@ -317,3 +317,14 @@ describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () =>
     }
   });
 });
+
+test("gapCurveChart: a reader's own category keeps its colour from the dataset's list, as on every figure", () => {
+  const rows: GapCurveRow[] = [
+    { gap: 0, group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
+    { gap: 0, group: 'theft', groupName: 'Theft', reduction: 0.4, ci: null },
+  ];
+  const all = ['fraud', 'theft', 'arson'];
+  const strokes = (o: ChartOptions) => group(charts.gapCurveChart(rows, o), 'gap-points').map((g) => g.children[0].getAttribute('stroke') ?? g.getAttribute('stroke'));
+  assert.deepEqual(strokes({ ...options, allCategories: all }), [charts.categoryStroke('theft', 1), '#000000']);
+  assert.deepEqual(strokes(options), [charts.categoryStroke('theft', 0), '#000000']);
+});

@@ -30,14 +30,18 @@ const OVERALL = 'overall';
 const OVERALL_COLOR = '#000000';
 const SPREAD = 0.09; // months between neighbouring groups' marks at one gap
 
-/** The groups in drawing order (overall first, then the categories as they first appear), with colours. */
-function groups(rows: readonly GapCurveRow[]): { group: string; name: string; color: string; stroke: string; offset: number }[] {
+/**
+ * The groups in drawing order (overall first, then the categories as they first appear), with
+ * colours: a category's position in `allCategories` (the dataset's list, as on every figure) when
+ * given, so a reader's own categories keep their colours; otherwise its position among the rows'.
+ */
+function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[]): { group: string; name: string; color: string; stroke: string; offset: number }[] {
   const seen: { group: string; name: string }[] = [];
   for (const r of rows) if (!seen.some((g) => g.group === r.group)) seen.push({ group: r.group, name: r.groupName });
   seen.sort((a, b) => Number(b.group === OVERALL) - Number(a.group === OVERALL));
   const categories = seen.filter((g) => g.group !== OVERALL);
   return seen.map((g, k) => {
-    const at = categories.indexOf(g);
+    const at = allCategories?.includes(g.group) ? allCategories.indexOf(g.group) : categories.indexOf(g);
     return {
       ...g,
       color: g.group === OVERALL ? OVERALL_COLOR : categoryColor(g.group, at),
@@ -82,7 +86,7 @@ export function gapCurveChart(rows: readonly GapCurveRow[], options: ChartOption
   const drawn = rows.filter((r) => r.reduction !== null);
   if (drawn.length === 0) return messageFigure('No reductions to show for any gap.', options, ariaLabel, description);
   const width = widthOf(options);
-  const gs = groups(rows);
+  const gs = groups(rows, options.allCategories);
   const style = new Map(gs.map((g) => [g.group, g]));
   const points = drawn
     .map((r) => ({ ...r, x: r.gap + style.get(r.group)!.offset, overall: r.group === OVERALL }))
