@@ -24,3 +24,10 @@ export type { Specification, SpecificationCurve, SpecificationTest } from './spe
 export { STUDY_CATEGORIES, categoryName, sortCategories } from './categories.ts';
 export type { AnalysisOptions, Dataset, HarmIndex, HarmSource, OffendingEvent, Order, Sample, StudyManifest, WeightSet } from './types.ts';
 export { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS } from './types.ts';
+
+// Robustness: regression to the mean (a null world where orders do nothing) and time at liberty
+export { nullWorld, NULL_WORLD_SEED, NULL_WORLD_COHORTS, NULL_WORLD_POPULATION, NULL_WORLD_LOOKBACK, NULL_WORLD_CROSSING_SHARE } from './nullWorld.ts';
+export type { NullWorld, NullWorldOptions, NullWorldParameters } from './nullWorld.ts';
+export { timeAtLiberty, timeAtLibertyByPerson } from './timeAtLiberty.ts';
+export type { LibertyByPerson, LibertyRates, LibertyWhatIf } from './timeAtLiberty.ts';
+export { UNAVAILABLE_COLUMNS } from './validate.ts';

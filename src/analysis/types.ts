@@ -16,6 +16,13 @@ export interface Order {
   /** Whole months; null means "until further order". */
   durationMonths: number | null;
   conditions: string[];
+  /**
+   * Months of the design window before the order that the person spent in custody or abroad
+   * (optional column months_unavailable_before, 0 … design window); absent when not given.
+   */
+  monthsUnavailableBefore?: number;
+  /** The same for the design window after the order (months_unavailable_after). */
+  monthsUnavailableAfter?: number;
 }
 
 /** One offending event (an arrest) of an analysed order (a row of events.csv). */

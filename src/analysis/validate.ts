@@ -14,6 +14,12 @@ import { inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './month
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
+/**
+ * Optional columns of orders.csv, given together or not at all: months of the design window before
+ * and after the order that the person spent in custody or abroad (for rates per month at liberty,
+ * timeAtLiberty.ts). Each is a number of months from 0 to the design window; decimals are allowed.
+ */
+export const UNAVAILABLE_COLUMNS = ['months_unavailable_before', 'months_unavailable_after'] as const;
 /** Months beyond this distance from the order (50 years) cannot be a real follow-up. */
 export const MAX_MONTHS = 600;
 /** More harm days than this for one offence (about 270 years) cannot be a CCHI value; murder is 5,475. */
@@ -64,7 +70,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   }
   const ordersTable = table(sources.orders, problems);
   const eventsTable = table(sources.events, problems);
-  const orders = ordersTable ? readOrders(ordersTable, problems) : undefined;
+  const orders = ordersTable ? readOrders(ordersTable, designWindow, problems) : undefined;
   if (orders && orders.ok && !orders.list.some((o) => o.sample === 'analysed')) {
     problems.push(problem({ file: ordersTable!.file, column: 'sample' }, 'no order is marked analysed, so there is nothing to analyse', { expected: 'at least one analysed order' }));
   }
@@ -173,10 +179,16 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[]): Pro
 
 interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; badIssuedDate: Set<string>; hasIssuedDate: boolean; file: string }
 
-function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
-  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date'], problems);
+function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): OrderInfo | undefined {
+  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date', ...UNAVAILABLE_COLUMNS], problems);
   if (!col) return undefined;
   const before = problems.length;
+  const unavailable = UNAVAILABLE_COLUMNS.filter((c) => col[c] !== undefined);
+  if (unavailable.length === 1) {
+    const [given] = unavailable;
+    const missing = UNAVAILABLE_COLUMNS.find((c) => c !== given)!;
+    problems.push(problem({ file: t.file, row: 0, column: missing }, `required column is missing: ${given} is given, and the months unavailable come in pairs`, { expected: `a column named ${missing}`, hint: `add ${missing} (0 where the person was available throughout), or remove ${given}` }));
+  }
   if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
   const info: OrderInfo = { list: [], ok: true, sample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
@@ -219,11 +231,34 @@ function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
     for (const c of conditions) {
       if (!/^[a-z][a-z0-9_]*$/.test(c)) report('conditions', `"${c}" is not a lowercase condition code (codes are separated by ";")`, { value: c, expected: 'lowercase codes separated by ;' });
     }
+    const order: Order = { id, issued, sample: sample as Sample, durationMonths, conditions };
+    if (unavailable.length === 2) {
+      const months = (column: (typeof UNAVAILABLE_COLUMNS)[number]) => monthsUnavailable(fields[col[column]].trim(), sample === 'analysed', designWindow, (message, parts) => report(column, message, parts));
+      const [b, a] = [months('months_unavailable_before'), months('months_unavailable_after')];
+      if (b !== undefined) order.monthsUnavailableBefore = b;
+      if (a !== undefined) order.monthsUnavailableAfter = a;
+    }
     if (id !== '' && !info.sample.has(id)) info.sample.set(id, sample as Sample);
-    info.list.push({ id, issued, sample: sample as Sample, durationMonths, conditions });
+    info.list.push(order);
   }
   info.ok = problems.length === before;
   return info;
+}
+
+/**
+ * Months unavailable (in custody or abroad) within the design window, or undefined: after reporting
+ * why not, or when the cell is empty for an order outside the analysis (its months are never used).
+ */
+function monthsUnavailable(text: string, analysed: boolean, designWindow: number, report: (message: string, parts: Parameters<typeof problem>[2]) => void): number | undefined {
+  const expected = `a number of months from 0 to ${designWindow}`;
+  if (text === '') {
+    if (analysed) report('is empty; give the months the person was in custody or abroad (0 if none)', { expected });
+    return undefined;
+  }
+  if (!/^\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of months (use digits and a decimal point, e.g. 3.5)`, { value: text, expected }); return undefined; }
+  const months = Number(text);
+  if (months > designWindow) { report(`${text} months is more than the design window of ${designWindow} months`, { value: text, expected }); return undefined; }
+  return months;
 }
 
 /**
