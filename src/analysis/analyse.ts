@@ -246,7 +246,14 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   };
   const range = (values: (number | null)[]) => {
     const v = values.filter((x): x is number => x !== null);
-    return v.length === 0 ? { min: null, max: null } : { min: Math.min(...v), max: Math.max(...v) };
+    // A loop, not Math.min(...v): spreading 100,000+ people into arguments overflows the call stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const x of v) {
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    return v.length === 0 ? { min: null, max: null } : { min, max };
   };
 
   return {
