@@ -5,6 +5,7 @@
 // their code out of the other pages' figure bundle. drawRobustnessFigure makes a drawing
 // accessible exactly as drawFigure does (tests/robustness-charts.test.ts checks that the two
 // agree on a report figure), so a page can treat both kinds alike.
+import { accessibleFigure } from '../charts/shared.ts';
 import type { NullWorld } from '../analysis/nullWorld.ts';
 import type { ChartOptions, ChartTable, Figure } from '../charts/types.ts';
 import { describeNullWorld, nullWorldChart, tableNullWorld } from '../charts/nullWorld.ts';
@@ -68,22 +69,4 @@ export function drawRobustnessFigure<K extends RobustnessFigureName>(name: K, da
   return accessibleFigure(ROBUSTNESS_FIGURES[name].draw(data, options));
 }
 
-/**
- * drawFigure's treatment of a drawing (src/lib/figures.ts), repeated here so that the report's figure
- * module need not change: role="img" on the plot, legend swatches hidden, Plot's invalid
- * font-variant attribute removed, mark groups renamed data-mark.
- */
-export function accessibleFigure(figure: Figure): Figure {
-  const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
-  for (const svg of svgs) {
-    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
-    else svg.setAttribute('aria-hidden', 'true');
-    for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
-    for (const g of svg.querySelectorAll('g[aria-label]')) {
-      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
-      g.removeAttribute('aria-label');
-      g.removeAttribute('aria-description');
-    }
-  }
-  return figure;
-}
+export { accessibleFigure };
