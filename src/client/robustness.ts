@@ -246,14 +246,15 @@ async function rerunWorld(): Promise<void> {
 }
 
 // ---- wiring
-window.addEventListener('stro:rendered', (e) => {
+function onRendered(e: Event): void {
   const { state, result, engine } = (e as CustomEvent<{ state: ViewState; result: AnalysisResult; engine: Engine }>).detail;
   if (shown && shown.engine === engine && sameState(shown.state, state)) return;
   const sameData = shown?.engine === engine;
   shown = { engine, state, result, gapRows: null, world: null, liberty: null, curve: sameData ? shown!.curve : null };
   if (!sameData) curveFor = '';
   void follow(shown);
-});
+}
+window.addEventListener('stro:rendered', onRendered);
 
 function enable(form: HTMLFormElement | null): void {
   for (const el of form?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select') ?? []) el.disabled = false;
@@ -300,5 +301,8 @@ function wireInitial(): void {
     }).catch(() => undefined);
   });
 }
-if (document.readyState === 'complete') wireInitial();
-else window.addEventListener('load', wireInitial, { once: true });
+/** Called by robustnessEntry.ts once this code has loaded, with the last view main.ts rendered before then (if any). */
+export function start(last?: Event): void {
+  if (last) onRendered(last);
+  wireInitial();
+}
