@@ -39,6 +39,12 @@ const rVectorOf = (script: string, name: string): number[] => {
 /** Every path the page renders from a result: sentences, live tables and figure tables. */
 function renderedPaths(r: AnalysisResult): string[] {
   const paths = new Set<string>(['orders', 'window', 'events.pre', 'events.post', 'events.test.n', 'sample.register', 'sample.analysed', 'sample.withFollowup', 'sample.excludedFollowup', 'sample.excludedData', 'bootstrap.resamples', 'bootstrap.seed']);
+  // The robustness page's numbers from the result: the interrupted time series, the leave-one-out range and the sign test.
+  for (const w of ['events', 'harm'] as const) {
+    for (const s of ['intercept', 'preSlope', 'level', 'levelP', 'slopeChange', 'slopeChangeP']) paths.add(`its.${w}.${s}`);
+    for (const end of ['min', 'max']) paths.add(`leaveOneOut.${w}.${end}`);
+    for (const s of ['n', 'fewer', 'p']) paths.add(`${w}.sign.${s}`);
+  }
   const says: SayName[] = ['headline', 'harmChange', 'correlation', 'harmVersusVolume', 'trend:events', 'trend:harm', 'significance:events', 'significance:harm', ...CLAIM_IDS.map((id) => `verdict:${id}` as const)];
   for (const s of says) for (const part of sentenceParts(r, s)) if (typeof part !== 'string') paths.add(part.path);
   for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) if (p) paths.add(p);
@@ -205,6 +211,9 @@ test('the R calls reproduce the displayed values in R 4.6 (webR)', async () => {
     [study, 'harm.test.p'], [study, 'byCategory.violence.harm.test.pAdjusted'], [study, 'trend.harm.slope'], [study, 'trend.events.p'],
     [study, 'correlation.pearson.r'], [study, 'monthly.3.harm'], [changed, 'events.test.V'], [changed, 'byCategory.drugs.harm.test.p'],
     [legacy, 'byCategory.drugs.events.test.p'], [legacy, 'events.test.z'], [study, 'sample.withFollowup'],
+    [study, 'its.events.level'], [study, 'its.events.levelP'], [study, 'its.harm.slopeChange'], [study, 'its.harm.slopeChangeP'], [gapped, 'its.events.preSlope'], [gapped, 'its.harm.levelP'],
+    [study, 'leaveOneOut.events.min'], [study, 'leaveOneOut.harm.max'], [gapped, 'leaveOneOut.events.max'], [changed, 'leaveOneOut.harm.min'],
+    [study, 'events.sign.p'], [gapped, 'byCategory.drugs.harm.sign.p'], [changed, 'events.sign.fewer'], [changed, 'harm.sign.n'],
     [gapped, 'harm.reduction'], [gapped, 'byCategory.drugs.harm.test.p'], [gapped, 'trend.harm.slope'], [gapped, 'correlation.spearman.p'], [gapped, 'monthly.9.harm'], [gapped, 'perOrder.5.harmPre'],
   ] as const;
   const ds = paths.map(([r, p]) => must(derive(r, bundled, p), p));

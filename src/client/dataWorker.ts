@@ -7,12 +7,14 @@
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
 //   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv, harmIndexCsv? }
+//   → { id, type: 'robustness', request }  ← { id, reply } (the robustness page's gap curve, null world, specification curve)
 
 import harmIndexText from '../../data/harm-index.csv?raw';
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
+import { answerRobustness } from '../lib/robustness.ts';
 import { validateOwn, type OwnFiles } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import { MAIN_THREAD_EVENTS, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
@@ -67,6 +69,7 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
     else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });
     else if (msg.type === 'compute') post({ id: msg.id, type: 'result', result: compute(msg.state) });
     else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
+    else if (msg.type === 'robustness') post({ id: msg.id, type: 'robustness', reply: answerRobustness(dataset, msg.request, compute) });
     else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });
   } catch (error) {
     post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -6,6 +6,7 @@ import type { Dataset } from '../analysis/types.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import type { OwnSummary, OwnTexts } from '../lib/ownData.ts';
 import type { StateDomain, ViewState } from '../lib/urlState.ts';
+import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 
 export interface Engine {
   kind: 'study' | 'local';
@@ -25,4 +26,6 @@ export interface Engine {
   rInputs(): Promise<{ ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }>;
   /** The reader's data only: what was loaded, for the banner and the R script. */
   local?: { summary: OwnSummary; texts: OwnTexts };
+  /** The reader's data only: the robustness page's heavy computations, in their worker (the study's have a worker of their own). */
+  robustness?(request: RobustnessRequest): Promise<RobustnessReply>;
 }

@@ -84,6 +84,11 @@ export async function loadLocal(files: OwnFiles, progress?: (detail: string) => 
       return { ordersCsv: r.ordersCsv, eventsCsv: r.eventsCsv, ...(r.harmIndexCsv === undefined ? {} : { harmIndexCsv: r.harmIndexCsv }) };
     },
     local: { summary, texts },
+    robustness: async (request) => {
+      const r = await ask({ type: 'robustness', request });
+      if (r.type !== 'robustness') throw new Error(`unexpected reply ${r.type}`);
+      return r.reply;
+    },
   };
   return { ok: true, engine, problems: reply.problems, result };
 }

@@ -13,6 +13,7 @@
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 import { eventHarms, inWindow, perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import { rank } from '../analysis/stats/rank.ts';
+import { leaveOneOutReductions } from '../analysis/reduction.ts';
 import type { Dataset } from '../analysis/types.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
@@ -60,6 +61,8 @@ const ENGINE = {
   pearson: 'src/analysis/stats/pearson.ts',
   spearman: 'src/analysis/stats/spearman.ts',
   neumaier: 'src/analysis/stats/neumaier.ts',
+  sign: 'src/analysis/stats/signTest.ts',
+  its: 'src/analysis/stats/segmentedRegression.ts',
 } as const;
 
 // ---- calibration: which paths reproduce a published figure, in the study's view only
@@ -185,6 +188,22 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
       };
     case 'test.pAdjusted':
       return deriveHolm(result, ref, base);
+    case 'sign.n':
+    case 'sign.fewer':
+    case 'sign.p': {
+      const meaning = {
+        'sign.n': `People whose ${what} differ between before and after (the sign test counts only them).`,
+        'sign.fewer': `People with lower ${what} after their order than before.`,
+        'sign.p': `The p-value of the two-sided sign test: how surprising ${m.sign.fewer} of ${m.sign.n} people lower after would be if each were equally likely to be higher or lower.`,
+      }[rest];
+      return {
+        ...base, meaning, inputs,
+        steps: [{ label: 'People who differ (n)', value: m.sign.n }, { label: 'Lower after', value: m.sign.fewer }, { label: 'Why there is no p', value: m.sign.reason ?? null }],
+        formula: { words: 'Count the people whose value differs, and those lower after; the p-value is the exact two-sided binomial test of that count against a half.', symbols: 'n = #{preᵢ ≠ postᵢ};  k = #{postᵢ < preᵢ};  p = binom.test(k, n, 1/2)' },
+        r: { setup, call: rest === 'sign.n' ? 'sum(pre != post)' : rest === 'sign.fewer' ? 'sum(post < pre)' : 'binom.test(sum(post < pre), sum(pre != post))$p.value' },
+        engine: ENGINE.sign,
+      };
+    }
   }
   if (rest.startsWith('test.')) return deriveWilcoxon(result, path, ref, base, ids, pre, post, what);
   return null;
@@ -318,6 +337,65 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
   };
 }
 
+const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
+  intercept: ['(Intercept)', 'the fitted line before the order, at month 0', false],
+  preSlope: ['month', 'the change per month before the order', false],
+  level: ['post', 'the step at the order: the gap between the line after and the line before at month 0', false],
+  levelP: ['post', 'the p-value of the t-test that there is no step at the order', true],
+  slopeChange: ['tPost', 'the slope after the order minus the slope before', false],
+  slopeChangeP: ['tPost', 'the p-value of the t-test that the slope does not change at the order', true],
+};
+
+/** The interrupted time series: lm(y ~ month + post + tPost) over the analysed months' totals. */
+function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
+  const c = ITS_COEFFICIENTS[stat];
+  if (!c) return null;
+  const [term, meaning, isP] = c;
+  const months = result.monthly.map((mo) => mo.month);
+  const y = result.monthly.map((mo) => mo[which]);
+  const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result)}`;
+  const its = result.its[which];
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: `For ${what}, ${meaning} (an interrupted time series; the p-values assume that months are independent, which monthly counts of the same people are not).`,
+    inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
+    steps: [
+      { label: 'Months', value: months.length },
+      { label: 'Slope before', value: its.preSlope },
+      { label: 'Step at the order', value: its.level },
+      { label: 'Change in slope', value: its.slopeChange },
+      { label: 'Why there is no result', value: its.reason ?? null },
+    ],
+    formula: {
+      words: 'Least squares on three terms: month; post, 1 after the order and 0 before; and tPost, the month after the order (0 before). The step is the coefficient of post, the change in slope that of tPost; each p is the t-test of its coefficient on n − 4 degrees of freedom.',
+      symbols: 'yₘ = a + b·m + c·postₘ + d·tPostₘ + εₘ',
+    },
+    r: {
+      setup: `month <- ${rVector(months)}\ny <- ${rVector(y)}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- lm(y ~ month + post + tPost)`,
+      call: isP ? `summary(fit)$coefficients["${term}", "Pr(>|t|)"]` : `unname(coef(fit)["${term}"])`,
+    },
+    engine: ENGINE.its,
+  };
+}
+
+/** The range of the overall reduction when each analysed person is left out in turn. */
+function deriveLeaveOneOut(result: AnalysisResult, dataset: Dataset, path: ResultPath, which: Which, end: string): Derivation | null {
+  if (end !== 'min' && end !== 'max') return null;
+  const { ids, pre, post } = personTotals(result, dataset, which, null);
+  const what = which === 'events' ? 'arrests' : harmWords(result);
+  const without = leaveOneOutReductions(pre, post);
+  const full = result[which].reduction;
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: `The ${end === 'min' ? 'smallest' : 'largest'} overall reduction in ${what} when one analysed person at a time is left out (with everyone: ${full === null ? 'none' : `${Math.round(100 * full)}%`}).`,
+    inputs: { caption: `${what}, each person, with the reduction without them`, columns: ['Person (order)', 'Before', 'After', 'Reduction without them'], rows: ids.map((id, k) => [id, pre[k], post[k], without[k]]) },
+    steps: [{ label: 'People', value: ids.length }, { label: 'Reduction with everyone', value: full }],
+    formula: { words: 'For each person i, recompute 1 − Σpost ÷ Σpre without them; take the smallest or largest of those that exist (a before-total of 0 has no reduction).', symbols: `${end}ᵢ (1 − Σ_{j≠i} postⱼ ÷ Σ_{j≠i} preⱼ)` },
+    r: { setup: prePostSetup(pre, post), call: `{ r <- sapply(seq_along(pre), function(i) 1 - sum(post[-i]) / sum(pre[-i])); ${end}(r[is.finite(r)]) }` },
+    engine: ENGINE.reduction,
+  };
+}
+
 function deriveCorrelation(result: AnalysisResult, path: ResultPath): Derivation | null {
   const m = /^correlation\.(pearson|spearman)\.(r|rho|p)$/.exec(path);
   if (!m) return null;
@@ -435,6 +513,10 @@ function deriveAny(result: AnalysisResult, dataset: Dataset, path: ResultPath | 
   const trend = /^trend\.(events|harm)\.(\w+)$/.exec(p);
   if (trend) return deriveTrend(result, p, trend[1] as Which, trend[2]);
   if (p.startsWith('correlation.')) return deriveCorrelation(result, p);
+  const its = /^its\.(events|harm)\.(\w+)$/.exec(p);
+  if (its) return deriveIts(result, p, its[1] as Which, its[2]);
+  const loo = /^leaveOneOut\.(events|harm)\.(min|max)$/.exec(p);
+  if (loo) return deriveLeaveOneOut(result, dataset, p, loo[1] as Which, loo[2]);
   const month = /^monthly\.(\d+)\.(\w+)$/.exec(p);
   if (month) return deriveMonth(result, dataset, p, Number(month[1]), month[2]);
   const person = /^perOrder\.(\d+)\.(\w+)$/.exec(p);
