@@ -176,11 +176,24 @@ export function setUp(root: HTMLElement): void {
       }
       return tr;
     }));
-    const link = problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
+    // The CSV is made when the link is first used, not with the table: a valid upload of large
+    // files may carry many warnings, and nothing should delay showing that the data are loaded.
+    shownProblems = problems;
+    const link = problemsLink();
     if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: 'text/csv;charset=utf-8' }));
+    link.href = '#';
     problemsBox.hidden = false;
   }
+
+  let shownProblems: Problem[] = [];
+  const problemsLink = () => problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
+  problemsLink().addEventListener('click', (e) => {
+    const link = problemsLink();
+    if (link.href.startsWith('blob:')) return;
+    e.preventDefault();
+    link.href = URL.createObjectURL(new Blob([problemsCsv(shownProblems)], { type: 'text/csv;charset=utf-8' }));
+    link.click();
+  });
 
   function showSuccess(text: string): void {
     success.querySelector('[data-own-summary]')!.textContent = text;
