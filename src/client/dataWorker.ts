@@ -38,7 +38,10 @@ const post = (reply: WorkerReply) => (self as unknown as Worker).postMessage(rep
 function load(id: number, files: OwnFiles): void {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
   post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
+  // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
+  performance.mark('stro:load');
   const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText });
+  performance.measure('stro:validate', 'stro:load');
   if (!checked.dataset || !checked.texts || !checked.summary) {
     post({ id, type: 'loaded', ok: false, problems: checked.problems });
     return;
@@ -48,13 +51,16 @@ function load(id: number, files: OwnFiles): void {
   cache.clear();
   post({ id, type: 'progress', stage: 'analysing', detail: `Analysing ${checked.summary.analysed.toLocaleString('en-GB')} orders and ${dataset.events.length.toLocaleString('en-GB')} arrests (2,000 bootstrap resamples)…` });
   // The full view is what every page shows first: computed here, once, while the page waits.
+  performance.mark('stro:analyse-start');
   const result = compute({ window: dataset.span, categories: [...dataset.categories] });
+  performance.measure('stro:analyse-full', 'stro:analyse-start');
   post({
     id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result,
     // Small data also live on the page, for the arrest-by-arrest figure and instant derivations;
     // large data stay here, so that copying them never blocks the page.
     dataset: dataset.events.length <= MAIN_THREAD_EVENTS ? dataset : undefined,
   });
+  performance.measure('stro:worker-load', 'stro:load');
 }
 
 self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
