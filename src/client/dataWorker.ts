@@ -15,7 +15,7 @@ import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
 import { validateOwn, type OwnFiles } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
-import { MAIN_THREAD_EVENTS, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+import { MAIN_THREAD_EVENTS, packResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
 let dataset: Dataset | undefined;
 let ordersText = '';
@@ -33,7 +33,7 @@ function compute(state: ViewState): AnalysisResult {
   return result;
 }
 
-const post = (reply: WorkerReply) => (self as unknown as Worker).postMessage(reply);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
 function load(id: number, files: OwnFiles): void {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
@@ -54,12 +54,13 @@ function load(id: number, files: OwnFiles): void {
   performance.mark('stro:analyse-start');
   const result = compute({ window: dataset.span, categories: [...dataset.categories] });
   performance.measure('stro:analyse-full', 'stro:analyse-start');
+  const { packed, transfer } = packResult(result);
   post({
-    id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result,
+    id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result: packed,
     // Small data also live on the page, for the arrest-by-arrest figure and instant derivations;
     // large data stay here, so that copying them never blocks the page.
     dataset: dataset.events.length <= MAIN_THREAD_EVENTS ? dataset : undefined,
-  });
+  }, transfer);
   performance.measure('stro:worker-load', 'stro:load');
 }
 
@@ -68,7 +69,10 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   try {
     if (msg.type === 'load') load(msg.id, msg.files);
     else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });
-    else if (msg.type === 'compute') post({ id: msg.id, type: 'result', result: compute(msg.state) });
+    else if (msg.type === 'compute') {
+      const { packed, transfer } = packResult(compute(msg.state));
+      post({ id: msg.id, type: 'result', result: packed }, transfer);
+    }
     else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
     else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events) });
   } catch (error) {
