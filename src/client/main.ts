@@ -426,6 +426,12 @@ if (document.querySelector('[data-figure]')) {
   const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
   const preload = () => idle(() => {
     if (!needsEngine) return;
+    // With the reader's own data on the way (or shown), the study's engine, and the parse of the
+    // study's files it brings, are not needed: only the figure code is.
+    if (data === 'local' || document.documentElement.dataset.source === 'loading') {
+      if (document.querySelector('[data-figure]')) void loadFigures().catch(() => undefined);
+      return;
+    }
     loadEngine().then(() => {
       if (document.querySelector('[data-figure]')) idle(() => void loadFigures().catch(() => undefined));
     }, () => undefined);
