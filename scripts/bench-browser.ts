@@ -20,7 +20,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../tests/e2e/chromium.ts';
@@ -106,6 +106,8 @@ interface OwnRun {
   /** Main-thread long tasks (> 50 ms by definition), on the upload page after the click and on the Results page. */
   longest: number;
   longTasks: { page: string; start: number; duration: number }[];
+  /** The Results page's load event, to tell its start-up (parsing, style and layout of the page, as for the study) from the rest. */
+  resultsLoaded: number;
 }
 
 // Long tasks, from the very start of every page: the observer is in place before any script runs.
@@ -196,14 +198,28 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
   });
   await page.waitForTimeout(300);
   const resultsTasks = await page.evaluate(() => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks);
+  const resultsLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
   await context.close();
   const longTasks = [...uploadTasks.map((t) => ({ page: 'own-data', ...t })), ...resultsTasks.map((t) => ({ page: 'results', ...t }))];
   return {
     orders, events: cohort.months.length, megabytes: bytes / 1024 / 1024,
     toSuccess: upload.toSuccess, toSwitched: upload.toSwitched, resultsView: results.view, resultsFigures: results.figures,
     worker, workerResults,
-    longest: Math.max(0, ...longTasks.map((t) => t.duration)), longTasks,
+    longest: Math.max(0, ...longTasks.map((t) => t.duration)), longTasks, resultsLoaded,
   };
+}
+
+/** The Results page with the study's data, loaded and left idle: its start-up long tasks, for comparison. */
+async function studyBaseline(browser: Browser): Promise<number> {
+  const context = await browser.newContext();
+  await context.addInitScript(LONGTASK_INIT);
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/results/`);
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
+  const tasks = await page.evaluate(() => (window as unknown as { __longtasks: { duration: number }[] }).__longtasks);
+  await context.close();
+  return Math.max(0, ...tasks.map((t) => t.duration));
 }
 
 async function ownData(browser: Browser): Promise<void> {
@@ -212,7 +228,8 @@ async function ownData(browser: Browser): Promise<void> {
     const ms = (v: number) => `${Number.isFinite(v) ? v.toFixed(0) : '—'} ms`;
     const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    console.log('\nA reader\'s own data, uploaded on "Use your own data" (two CSV files with dates; Chromium, production build)');
+    console.log(`\nA reader's own data, uploaded on "Use your own data" (two CSV files with dates; Chromium, production build; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs)`);
+    const baseline = await studyBaseline(browser);
     const hundred = await runOwn(browser, dir, 4_100, 100);
     const thousand = await runOwn(browser, dir, 41_000, 1000);
     for (const [label, r] of [['100×', hundred], ['1,000×', thousand]] as const) {
@@ -220,14 +237,17 @@ async function ownData(browser: Browser): Promise<void> {
       console.log(`  click → "Your data are loaded" ${ms(r.toSuccess)}; → this page switched ${ms(r.toSwitched)}; results/?data=local: numbers ${ms(r.resultsView)}, every figure ${ms(r.resultsFigures)}`);
       console.log(`  worker on upload: validate ${ms(r.worker.validate)}, analyse ${ms(r.worker.analyse)}, load() in all ${ms(r.worker.load)}; on the Results page: validate ${ms(r.workerResults.validate)}, analyse ${ms(r.workerResults.analyse)}, in all ${ms(r.workerResults.load)}`);
       const worst = [...r.longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => `${t.page} ${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`);
-      console.log(`  main-thread long tasks: ${r.longTasks.length}${worst.length ? ` (longest: ${worst.join('; ')})` : ''}`);
+      console.log(`  main-thread long tasks: ${r.longTasks.length}${worst.length ? ` (longest: ${worst.join('; ')})` : ''}; the Results page loaded at ${ms(r.resultsLoaded)}`);
     }
     const hundredTotal = hundred.toSwitched + hundred.resultsFigures;
     console.log('\ntarget                                                        measured            ');
     console.log(`100×: click → page switched + Results page updated ≤ 1 s     ${(ms(hundred.toSwitched) + ' + ' + ms(hundred.resultsFigures)).padEnd(20)} ${verdict(hundredTotal <= 1000)}`);
     console.log(`1,000×: time in the worker ≤ 10 s                             ${s(thousand.worker.load).padEnd(20)} ${verdict(thousand.worker.load <= 10_000)}`);
     console.log(`1,000×: main-thread tasks ≤ 50 ms throughout                  ${('longest ' + ms(thousand.longest)).padEnd(20)} ${verdict(thousand.longest <= 50)}`);
-    console.log(`(100×: longest main-thread task ${ms(hundred.longest)})`);
+    const afterStartUp = (r: OwnRun) => Math.max(0, ...r.longTasks.filter((t) => t.page !== 'results' || t.start >= r.resultsLoaded).map((t) => t.duration));
+    console.log(`  the same, leaving out the Results page's start-up (before its load event)   ${ms(afterStartUp(thousand))}`);
+    console.log(`(100×: longest main-thread task ${ms(hundred.longest)}, ${ms(afterStartUp(hundred))} after start-up; the Results page's start-up with the study's data: ${ms(baseline)})`);
+    console.log(`(load average now ${loadavg().map((l) => l.toFixed(1)).join(', ')})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
