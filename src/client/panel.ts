@@ -72,7 +72,7 @@ function build(d: Derivation, shown: string): HTMLElement[] {
   out.push(sym);
 
   if (d.inputs) {
-    out.push(el('h3', `Inputs (${d.inputs.rows.length} ${d.inputs.rows.length === 1 ? 'row' : 'rows'})`));
+    out.push(el('h3', `Inputs (${d.inputs.rows.length.toLocaleString('en-GB')} ${d.inputs.rows.length === 1 ? 'row' : 'rows'})`));
     const wrap = el('div', null, 'derivation-inputs');
     wrap.tabIndex = 0; // scrollable, so keyboard users can scroll it
     wrap.setAttribute('role', 'region');
@@ -166,7 +166,18 @@ async function fill(ctx: PanelContext): Promise<boolean | undefined> {
   const p = ensurePanel();
   const path = opener!.dataset.path!;
   const token = ++filling;
-  const d = await ctx.derive(path);
+  let d: Derivation | null;
+  try {
+    d = await ctx.derive(path);
+  } catch (e) {
+    // The reader's data are derived in their worker: if it fails, say so rather than stay busy.
+    if (token !== filling || !opener) return undefined;
+    p.querySelector<HTMLElement>('[data-derivation-body]')!.replaceChildren(el('p', `This number's derivation could not be computed in this browser: ${e instanceof Error ? e.message : String(e)}.`));
+    p.dataset.path = path;
+    delete p.dataset.stale;
+    p.removeAttribute('aria-busy');
+    return undefined;
+  }
   if (token !== filling || !opener) return undefined; // a newer fill, or closed meanwhile
   const body = p.querySelector<HTMLElement>('[data-derivation-body]')!;
   if (!d) {
