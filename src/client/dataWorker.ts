@@ -9,6 +9,9 @@
 //   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv }
 
 import harmIndexText from '../../data/harm-index.csv?raw';
+import studyOrders from '../../data/orders.csv?raw';
+import studyEvents from '../../data/events.csv?raw';
+import studyManifest from '../../data/study.json' with { type: 'json' };
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
@@ -40,7 +43,8 @@ function load(id: number, files: OwnFiles): void {
   post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
   // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
   performance.mark('stro:load');
-  const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText });
+  // The study's own files (from "Try it with the study's data", or downloaded and chosen) are recognised as the study's.
+  const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText }, { orders: studyOrders, events: studyEvents, manifest: studyManifest });
   performance.measure('stro:validate', 'stro:load');
   if (!checked.dataset || !checked.texts || !checked.summary) {
     post({ id, type: 'loaded', ok: false, problems: checked.problems });

@@ -70,6 +70,7 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
 
 /** Short statements about the reader's data that pages place with data-local-text="name". */
 const LOCAL_TEXT = {
+  heading: (e: Engine) => (e.local!.summary.study ? "These are the study's synthetic data, loaded as your files." : 'These are your data.'),
   window: (e: Engine) => `${e.domain.span} ${e.domain.span === 1 ? 'month' : 'months'}`,
   harm: (e: Engine) => e.local!.summary.harm,
   files: (e: Engine) => bannerText(e.local!.summary),
