@@ -267,10 +267,27 @@ function setAlert(text: string): void {
 let lastResult: AnalysisResult | null = null;
 const downloadLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-download]');
 const staticDownloads = [...downloadLinks].map((a) => ({ href: a.getAttribute('href'), name: a.getAttribute('download') }));
+/**
+ * Above this many people, the full results (8 MB of JSON for 41,000, and a tenth of a second or
+ * more to write) are written when the link is clicked, not on every change of view.
+ */
+const WRITE_ON_CLICK_PEOPLE = 1_000;
+const writeOnClick = new WeakMap<HTMLAnchorElement, () => Blob>();
+for (const link of downloadLinks) {
+  link.addEventListener('click', (e) => {
+    const write = writeOnClick.get(link);
+    if (!write) return;
+    e.preventDefault();
+    writeOnClick.delete(link);
+    link.href = URL.createObjectURL(write());
+    link.click();
+  });
+}
 function setDownloads(result: AnalysisResult | null | 'static'): void {
   if (result !== 'static') lastResult = result ?? lastResult;
   downloadLinks.forEach((link, k) => {
     if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    writeOnClick.delete(link);
     if (result === null) {
       link.removeAttribute('href');
       link.setAttribute('role', 'link');
@@ -286,9 +303,12 @@ function setDownloads(result: AnalysisResult | null | 'static'): void {
     }
     const json = link.dataset.download === 'json';
     const about: ExportData = data === 'local' ? { kind: 'local', files: document.querySelector('[data-local-banner]')?.textContent ?? 'your own files' } : { kind: 'study' };
-    const body = json ? resultsJson(result, about) : resultsCsv(result, about);
-    link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' }));
+    const write = () => new Blob([json ? resultsJson(result, about) : resultsCsv(result, about)], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' });
     link.download = resultsFileName(result, json ? 'json' : 'csv', about);
+    if (json && result.perOrder.length > WRITE_ON_CLICK_PEOPLE) {
+      link.href = '#';
+      writeOnClick.set(link, write);
+    } else link.href = URL.createObjectURL(write());
   });
 }
 

@@ -140,7 +140,11 @@ export function setUp(root: HTMLElement): void {
         problemsBox.querySelector<HTMLElement>('caption')?.focus();
         return;
       }
+      // Keeping the files, and switching the page, each in a task of its own: for large files each
+      // takes a while, and together with receiving the result they would hold the page too long.
+      await nextTask();
       await saveForTab(outcome.engine.local!.texts);
+      await nextTask();
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
       showSuccess(bannerText(outcome.engine.local!.summary));
       say('');
@@ -218,5 +222,7 @@ export function setUp(root: HTMLElement): void {
     }
   });
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

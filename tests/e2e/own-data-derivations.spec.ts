@@ -5,7 +5,7 @@
 // derivation is computed in the worker that holds them.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
@@ -53,7 +53,7 @@ for (const size of ['small', 'large'] as const) {
     await recordWorkerMessages(page);
     await upload(page, dir);
     await page.getByRole('link', { name: 'Overview' }).last().click();
-    await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+    await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 90_000 });
     const handle = page.locator('main button.num[data-path="events.pre"]').first();
     await expect(handle).toHaveText(formatNumber(cli.events.pre));
     await handle.click();
@@ -80,5 +80,16 @@ for (const size of ['small', 'large'] as const) {
     await expect(panel.locator('[data-derivation-value]')).toHaveText(String(cli.events.reduction));
     await expect(status).toHaveAttribute('data-status', 'data');
     await expect(panel).not.toContainText(/calibrated|synthetic data generator|published figure/i);
+
+    // The full results download is the CLI's result (for many people it is written on the click).
+    await page.goto('data/?data=local');
+    await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 90_000 });
+    const link = page.getByRole('link', { name: 'Full results (JSON)' });
+    await expect(link).toHaveAttribute('href', size === 'large' ? '#' : /^blob:/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const { data, view, ...result } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as AnalysisResult & { data: { kind: string }; view: unknown };
+    expect(data.kind).toBe('local');
+    expect(view).toBeTruthy();
+    expect(result).toEqual(cli);
   });
 }
