@@ -221,7 +221,10 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
     // Too many arrests for one square each: say so; the headline numbers, caption and table give the totals.
     const note = document.createElement('p');
     note.className = 'units-note';
-    note.textContent = `This view has ${inView.toLocaleString('en-GB')} arrests: too many to draw one square each (this chart draws up to ${UNITS_LIMIT.toLocaleString('en-GB')}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`;
+    // Data too large to copy to the page (MAIN_THREAD_EVENTS) have no squares to draw, however few the view shows.
+    note.textContent = inView > UNITS_LIMIT
+      ? `This view has ${inView.toLocaleString('en-GB')} arrests: too many to draw one square each (this chart draws up to ${UNITS_LIMIT.toLocaleString('en-GB')}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`
+      : `This chart is not drawn for data files this large: your arrests stay in the part of the browser that analyses them, not on the page. This view has ${inView.toLocaleString('en-GB')} arrests; the numbers above, the caption and the table give the totals, and the bar charts below compare them.`;
     plot.replaceChildren(note);
   } else if (name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT) {
     const note = document.createElement('p');

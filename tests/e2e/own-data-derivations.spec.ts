@@ -81,6 +81,16 @@ for (const size of ['small', 'large'] as const) {
     await expect(status).toHaveAttribute('data-status', 'data');
     await expect(panel).not.toContainText(/calibrated|synthetic data generator|published figure/i);
 
+    if (size === 'large') {
+      // A view with few arrests: the squares are not drawn (the arrests are not on the page), and the note says why, not "too many".
+      await page.goto('?data=local&w=1&c=fraud');
+      await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local&w=1&c=fraud', { timeout: 90_000 });
+      await page.locator('[data-figure="eventUnits"]').scrollIntoViewIfNeeded();
+      const note = page.locator('[data-figure="eventUnits"] .units-note');
+      await expect(note).toContainText('not drawn for data files this large');
+      await expect(note).not.toContainText('too many');
+    }
+
     // The full results download is the CLI's result (for many people it is written on the click).
     await page.goto('data/?data=local');
     await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 90_000 });
