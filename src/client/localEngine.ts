@@ -46,6 +46,14 @@ function start(): Worker {
   return worker;
 }
 
+/**
+ * Start the worker ahead of the files (when the upload page is idle, or while a page reads the
+ * files back from the tab): loading and compiling its code then overlaps with what comes before.
+ */
+export function prepare(): void {
+  start();
+}
+
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 function ask(request: Request, progress?: (detail: string) => void, transfer: Transferable[] = []): Promise<WorkerReply> {

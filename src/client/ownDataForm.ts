@@ -5,7 +5,7 @@
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
-import { loadLocal } from './localEngine.ts';
+import { loadLocal, prepare } from './localEngine.ts';
 import { isRemembered, loadForTab, remember, saveForTab, unremember } from './ownStorage.ts';
 
 /** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
@@ -29,6 +29,10 @@ export function setUp(root: HTMLElement): void {
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const base = root.dataset.base ?? '/';
   let busy = false;
+
+  // The worker that will check the files starts when the page is idle, not on the click.
+  if ('requestIdleCallback' in window) requestIdleCallback(() => prepare(), { timeout: 3000 });
+  else setTimeout(prepare, 1000);
 
   const say = (text: string) => {
     status.textContent = text;
