@@ -79,3 +79,25 @@ test('downloads of a reader\'s results say whose data they hold, and are named a
   assert.equal(JSON.parse(resultsJson(result, about)).data.kind, 'local');
   assert.equal(resultsFileName(result, 'csv'), 'stro-results.csv');
 });
+
+test('the study\'s own files, loaded as a reader\'s ("Try it with the study\'s data"), are recognised and described as the study\'s synthetic data', () => {
+  const study = { orders: readData('orders.csv'), events: readData('events.csv'), manifest: JSON.parse(readData('study.json')) };
+  const files = (orders: string, events: string, designWindow = 24) => ({ orders: { name: 'orders.csv', bytes: bytes(orders) }, events: { name: 'events.csv', bytes: bytes(events) }, designWindow, outsideWindow: 'error' as const });
+  const tried = validateOwn(files(study.orders, study.events), bundledIndex, study);
+  assert.equal(tried.summary!.study, true);
+  assert.equal(tried.dataset!.manifest?.synthetic, true);
+  assert.equal(tried.dataset!.manifest?.calibrated, true);
+  assert.match(bannerText(tried.summary!), /^The study's synthetic data, loaded as if they were your files: orders\.csv \(114 orders\), events\.csv \(303 arrests\)/);
+  // The numbers are the study's, whichever way the files came.
+  assert.deepEqual(analyse(tried.dataset!), analyse(parseDataset({ name: 'orders.csv', text: study.orders }, { name: 'events.csv', text: study.events }, { manifest: study.manifest })));
+  // One character changed, or another design window: the reader's data, and no claim of synthetic or calibrated.
+  for (const other of [
+    validateOwn(files(study.orders, study.events.replace('\n', '\r\n')), bundledIndex, study),
+    validateOwn(files(study.orders, study.events, 30), bundledIndex, study),
+    validateOwn(files(cohort.ordersCsv, cohort.eventsCsv, 12), bundledIndex, study),
+  ]) {
+    assert.equal(other.summary!.study, false);
+    assert.equal(other.dataset!.manifest?.synthetic, false);
+    assert.match(bannerText(other.summary!), /^Your data: /);
+  }
+});

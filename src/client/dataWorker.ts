@@ -10,6 +10,9 @@
 //   → { id, type: 'robustness', request }  ← { id, reply } (the robustness page's gap curve, null world, specification curve)
 
 import harmIndexText from '../../data/harm-index.csv?raw';
+import studyOrders from '../../data/orders.csv?raw';
+import studyEvents from '../../data/events.csv?raw';
+import studyManifest from '../../data/study.json' with { type: 'json' };
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
@@ -17,7 +20,7 @@ import { derive } from '../lib/derivations.ts';
 import { answerRobustness } from '../lib/robustness.ts';
 import { validateOwn, type OwnFiles } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
-import { MAIN_THREAD_EVENTS, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+import { MAIN_THREAD_EVENTS, packResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
 let dataset: Dataset | undefined;
 let ordersText = '';
@@ -37,12 +40,16 @@ function compute(state: ViewState): AnalysisResult {
   return result;
 }
 
-const post = (reply: WorkerReply) => (self as unknown as Worker).postMessage(reply);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
 function load(id: number, files: OwnFiles): void {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
   post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
-  const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText });
+  // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
+  performance.mark('stro:load');
+  // The study's own files (from "Try it with the study's data", or downloaded and chosen) are recognised as the study's.
+  const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText }, { orders: studyOrders, events: studyEvents, manifest: studyManifest });
+  performance.measure('stro:validate', 'stro:load');
   if (!checked.dataset || !checked.texts || !checked.summary) {
     post({ id, type: 'loaded', ok: false, problems: checked.problems });
     return;
@@ -53,13 +60,17 @@ function load(id: number, files: OwnFiles): void {
   cache.clear();
   post({ id, type: 'progress', stage: 'analysing', detail: `Analysing ${checked.summary.analysed.toLocaleString('en-GB')} orders and ${dataset.events.length.toLocaleString('en-GB')} arrests (2,000 bootstrap resamples)…` });
   // The full view is what every page shows first: computed here, once, while the page waits.
+  performance.mark('stro:analyse-start');
   const result = compute({ window: dataset.span, categories: [...dataset.categories] });
+  performance.measure('stro:analyse-full', 'stro:analyse-start');
+  const { packed, transfer } = packResult(result);
   post({
-    id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result,
+    id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result: packed,
     // Small data also live on the page, for the arrest-by-arrest figure and instant derivations;
     // large data stay here, so that copying them never blocks the page.
     dataset: dataset.events.length <= MAIN_THREAD_EVENTS ? dataset : undefined,
-  });
+  }, transfer);
+  performance.measure('stro:worker-load', 'stro:load');
 }
 
 self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
@@ -67,7 +78,10 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   try {
     if (msg.type === 'load') load(msg.id, msg.files);
     else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });
-    else if (msg.type === 'compute') post({ id: msg.id, type: 'result', result: compute(msg.state) });
+    else if (msg.type === 'compute') {
+      const { packed, transfer } = packResult(compute(msg.state));
+      post({ id: msg.id, type: 'result', result: packed }, transfer);
+    }
     else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
     else if (msg.type === 'robustness') post({ id: msg.id, type: 'robustness', reply: answerRobustness(dataset, msg.request, compute) });
     else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });

@@ -8,7 +8,7 @@ import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName, type FigureSpec } f
 import { studyTrace } from '../charts/shared.ts';
 import { defaultState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
-import { fillTable } from './dom.ts';
+import { fillTable, finishTables } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 import { resetUnits } from './units.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
@@ -25,6 +25,11 @@ let studyScale = false;
 let engine: Engine | undefined;
 /** One square per arrest stops being readable (and quick to draw) beyond this many in view. */
 export const UNITS_LIMIT = 2_000;
+/**
+ * One row per person stops being readable beyond this many people (12,000 px of rows), and
+ * drawing them holds the page (1.4 s for 41,000): the table gives each person's numbers instead.
+ */
+export const PER_ORDER_LIMIT = 1_000;
 
 /** The figures draw from these data from now on (main.ts calls it when the data change). */
 export function useEngine(e: Engine): void {
@@ -141,7 +146,30 @@ function scheduleIdle(): void {
 
 window.addEventListener('beforeprint', () => {
   for (const host of [...pending]) drawPending(host);
+  for (const fill of [...deferredTables.values()]) fill();
+  finishTables();
 });
+
+// ---- a table of one row per person, for many people, is filled when its "Show as table" opens
+// (or the page is printed), not on every change of view: formatting and building 41,000 rows
+// would hold the page for most of a second, for a table that is closed.
+const deferredTables = new Map<HTMLTableElement, () => void>();
+function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: () => void): void {
+  table.tHead?.remove();
+  for (const body of [...table.tBodies]) body.remove();
+  const run = () => {
+    if (deferredTables.get(table) !== run) return;
+    deferredTables.delete(table);
+    fill();
+  };
+  deferredTables.set(table, run);
+  if (!details.dataset.deferredFill) {
+    details.dataset.deferredFill = '';
+    details.addEventListener('toggle', () => {
+      if (details.open) deferredTables.get(table)?.();
+    });
+  }
+}
 
 // ---- "keep the study's scale": a checkbox in each traced figure, all kept in step
 document.addEventListener('change', (e) => {
@@ -166,7 +194,18 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   const own = engine?.kind === 'local';
   host.querySelector('[data-caption]')!.textContent = spec.describe(result, study, own);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
-  if (table) fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
+  if (table) {
+    const fill = () => fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
+    const details = table.closest('details');
+    if (name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT && details && !details.open) {
+      // The caption follows the view at once (the table with no rows gives it without formatting any).
+      table.createCaption().textContent = spec.table({ ...result, categories: [] }, study, own).caption;
+      deferTable(table, details, fill);
+    } else {
+      deferredTables.delete(table);
+      fill();
+    }
+  }
   // the option only means something while the study's view is traced
   const option = host.querySelector<HTMLElement>('[data-study-option]');
   if (option) option.hidden = !studyTrace(result, study);
@@ -182,7 +221,15 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
     // Too many arrests for one square each: say so; the headline numbers, caption and table give the totals.
     const note = document.createElement('p');
     note.className = 'units-note';
-    note.textContent = `This view has ${inView.toLocaleString('en-GB')} arrests: too many to draw one square each (this chart draws up to ${UNITS_LIMIT.toLocaleString('en-GB')}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`;
+    // Data too large to copy to the page (MAIN_THREAD_EVENTS) have no squares to draw, however few the view shows.
+    note.textContent = inView > UNITS_LIMIT
+      ? `This view has ${inView.toLocaleString('en-GB')} arrests: too many to draw one square each (this chart draws up to ${UNITS_LIMIT.toLocaleString('en-GB')}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`
+      : `This chart is not drawn for data files this large: your arrests stay in the part of the browser that analyses them, not on the page. This view has ${inView.toLocaleString('en-GB')} arrests; the numbers above, the caption and the table give the totals, and the bar charts below compare them.`;
+    plot.replaceChildren(note);
+  } else if (name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT) {
+    const note = document.createElement('p');
+    note.className = 'units-note';
+    note.textContent = `This view has ${result.perOrder.length.toLocaleString('en-GB')} people: too many to draw one row each (this chart draws up to ${PER_ORDER_LIMIT.toLocaleString('en-GB')}). The caption above gives how many had fewer, more and the same number of arrests after; "Show as table" lists every person's arrests before and after.`;
     plot.replaceChildren(note);
   } else {
     plot.replaceChildren(drawFigure(name, result, engine!.dataset!, { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' }));

@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryColor, categoryStroke } from '../charts/palette.ts';
 import { bannerText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
-import { loadLocal } from './localEngine.ts';
+import { loadLocal, prepare } from './localEngine.ts';
 import { clearTab, forget, isRemembered, loadForTab, tabHasData } from './ownStorage.ts';
 
 export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok: false; message: string };
@@ -15,6 +15,7 @@ export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok
 /** The reader's files kept in this tab (or remembered on this device), checked again in the worker. */
 export async function openStored(): Promise<Opened> {
   setLoading('Loading your data from this browser…');
+  prepare(); // the worker starts while the files are read back
   let stored: Awaited<ReturnType<typeof loadForTab>>;
   try {
     stored = await loadForTab();
@@ -70,6 +71,7 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
 
 /** Short statements about the reader's data that pages place with data-local-text="name". */
 const LOCAL_TEXT = {
+  heading: (e: Engine) => (e.local!.summary.study ? "These are the study's synthetic data, loaded as your files." : 'These are your data.'),
   window: (e: Engine) => `${e.domain.span} ${e.domain.span === 1 ? 'month' : 'months'}`,
   harm: (e: Engine) => e.local!.summary.harm,
   files: (e: Engine) => bannerText(e.local!.summary),

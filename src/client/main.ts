@@ -306,10 +306,27 @@ function setAlert(text: string): void {
 let lastResult: AnalysisResult | null = null;
 const downloadLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-download]');
 const staticDownloads = [...downloadLinks].map((a) => ({ href: a.getAttribute('href'), name: a.getAttribute('download') }));
+/**
+ * Above this many people, the full results (8 MB of JSON for 41,000, and a tenth of a second or
+ * more to write) are written when the link is clicked, not on every change of view.
+ */
+const WRITE_ON_CLICK_PEOPLE = 1_000;
+const writeOnClick = new WeakMap<HTMLAnchorElement, () => Blob>();
+for (const link of downloadLinks) {
+  link.addEventListener('click', (e) => {
+    const write = writeOnClick.get(link);
+    if (!write) return;
+    e.preventDefault();
+    writeOnClick.delete(link);
+    link.href = URL.createObjectURL(write());
+    link.click();
+  });
+}
 function setDownloads(result: AnalysisResult | null | 'static'): void {
   if (result !== 'static') lastResult = result ?? lastResult;
   downloadLinks.forEach((link, k) => {
     if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    writeOnClick.delete(link);
     if (result === null) {
       link.removeAttribute('href');
       link.setAttribute('role', 'link');
@@ -325,9 +342,12 @@ function setDownloads(result: AnalysisResult | null | 'static'): void {
     }
     const json = link.dataset.download === 'json';
     const about: ExportData = data === 'local' ? { kind: 'local', files: document.querySelector('[data-local-banner]')?.textContent ?? 'your own files' } : { kind: 'study' };
-    const body = json ? resultsJson(result, about) : resultsCsv(result, about);
-    link.href = URL.createObjectURL(new Blob([body], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' }));
+    const write = () => new Blob([json ? resultsJson(result, about) : resultsCsv(result, about)], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' });
     link.download = resultsFileName(result, json ? 'json' : 'csv', about);
+    if (json && result.perOrder.length > WRITE_ON_CLICK_PEOPLE) {
+      link.href = '#';
+      writeOnClick.set(link, write);
+    } else link.href = URL.createObjectURL(write());
   });
 }
 
@@ -465,6 +485,12 @@ if (document.querySelector('[data-figure]')) {
   const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
   const preload = () => idle(() => {
     if (!needsEngine) return;
+    // With the reader's own data on the way (or shown), the study's engine, and the parse of the
+    // study's files it brings, are not needed: only the figure code is.
+    if (data === 'local' || document.documentElement.dataset.source === 'loading') {
+      if (document.querySelector('[data-figure]')) void loadFigures().catch(() => undefined);
+      return;
+    }
     loadEngine().then(() => {
       if (document.querySelector('[data-figure]')) idle(() => void loadFigures().catch(() => undefined));
     }, () => undefined);

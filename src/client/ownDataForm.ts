@@ -5,7 +5,7 @@
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
-import { loadLocal } from './localEngine.ts';
+import { loadLocal, prepare } from './localEngine.ts';
 import { isRemembered, loadForTab, remember, saveForTab, unremember } from './ownStorage.ts';
 
 /** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
@@ -29,6 +29,10 @@ export function setUp(root: HTMLElement): void {
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const base = root.dataset.base ?? '/';
   let busy = false;
+
+  // The worker that will check the files starts when the page is idle, not on the click.
+  if ('requestIdleCallback' in window) requestIdleCallback(() => prepare(), { timeout: 3000 });
+  else setTimeout(prepare, 1000);
 
   const say = (text: string) => {
     status.textContent = text;
@@ -140,7 +144,11 @@ export function setUp(root: HTMLElement): void {
         problemsBox.querySelector<HTMLElement>('caption')?.focus();
         return;
       }
+      // Keeping the files, and switching the page, each in a task of its own: for large files each
+      // takes a while, and together with receiving the result they would hold the page too long.
+      await nextTask();
       await saveForTab(outcome.engine.local!.texts);
+      await nextTask();
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
       showSuccess(bannerText(outcome.engine.local!.summary));
       say('');
@@ -176,11 +184,24 @@ export function setUp(root: HTMLElement): void {
       }
       return tr;
     }));
-    const link = problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
+    // The CSV is made when the link is first used, not with the table: a valid upload of large
+    // files may carry many warnings, and nothing should delay showing that the data are loaded.
+    shownProblems = problems;
+    const link = problemsLink();
     if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: 'text/csv;charset=utf-8' }));
+    link.href = '#';
     problemsBox.hidden = false;
   }
+
+  let shownProblems: Problem[] = [];
+  const problemsLink = () => problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
+  problemsLink().addEventListener('click', (e) => {
+    const link = problemsLink();
+    if (link.href.startsWith('blob:')) return;
+    e.preventDefault();
+    link.href = URL.createObjectURL(new Blob([problemsCsv(shownProblems)], { type: 'text/csv;charset=utf-8' }));
+    link.click();
+  });
 
   function showSuccess(text: string): void {
     success.querySelector('[data-own-summary]')!.textContent = text;
@@ -205,5 +226,7 @@ export function setUp(root: HTMLElement): void {
     }
   });
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

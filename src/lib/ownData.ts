@@ -61,6 +61,18 @@ export interface OwnSummary {
   weights: WeightSet[];
   /** Total size of the files in characters, for the storage decision. */
   size: number;
+  /**
+   * The files are the study's own (identical to the bundled orders.csv and events.csv, as "Try it
+   * with the study's data" loads them): synthetic and calibrated, and described so.
+   */
+  study: boolean;
+}
+
+/** The bundled files and their manifest: files identical to them are the study's synthetic data, whoever loads them. */
+export interface StudyFiles {
+  orders: string;
+  events: string;
+  manifest: StudyManifest;
 }
 
 /** A manifest that claims nothing about the reader's data. */
@@ -85,7 +97,7 @@ const hasHarmColumn = (text: string) => {
  * Check the reader's files with the engine's validateDataset, reporting every problem. Events
  * without a harm column look offences up in the reader's harm index, else the bundled one.
  */
-export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; text: string }): { dataset?: Dataset; problems: Problem[]; texts?: OwnTexts; summary?: OwnSummary } {
+export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; text: string }, study?: StudyFiles): { dataset?: Dataset; problems: Problem[]; texts?: OwnTexts; summary?: OwnSummary } {
   const problems: Problem[] = [];
   const { designWindow, outsideWindow } = files;
   if (!Number.isInteger(designWindow) || designWindow < 1 || designWindow > MAX_MONTHS) {
@@ -100,9 +112,14 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     problems.push(problem({ file: chosenIndex.name }, `was not used: ${events.name} has a harm column already`, { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' }));
   }
   const harmIndex = needsIndex ? chosenIndex ?? bundledHarmIndex : undefined;
+  // The study's own files, in the study's design window, are the study's data: their manifest
+  // (synthetic, calibrated) goes with them, so that nothing calls them the reader's.
+  const bare = (t: string) => t.replace(/^\uFEFF/, '');
+  const isStudy = study !== undefined && designWindow === study.manifest.designWindow && !chosenIndex
+    && bare(orders.text) === bare(study.orders) && bare(events.text) === bare(study.events);
   const validation = validateDataset(
     { orders, events, harmIndex },
-    { manifest: ownManifest(designWindow), designWindow, outsideWindow },
+    { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow },
   );
   problems.push(...validation.problems);
   const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
@@ -125,6 +142,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     weights: domainOf(dataset).weights,
     size: orders.text.length + events.text.length + (texts.harmIndex?.text.length ?? 0),
+    study: isStudy,
   };
   return { dataset, problems, texts, summary };
 }
@@ -138,6 +156,9 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-
  * orders), events.csv (2,104 arrests): analysed in this browser, never sent anywhere."
  */
 export function bannerText(s: OwnSummary): string {
+  if (s.study) {
+    return `The study's synthetic data, loaded as if they were your files: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}), the same files this report is built from, analysed in this browser and never sent anywhere.`;
+  }
   const excluded = s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '';
   return `Your data: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded}): analysed in this browser, never sent anywhere.`;
 }

@@ -20,7 +20,15 @@ function shift(year: number, month: number, by: number): { year: number; month: 
   return { year: Math.floor(m / 12), month: (m % 12) + 1 };
 }
 
-export function makeCohort(options: { seed?: number; orders?: number; designWindow?: number; categories?: { code: string; offence: string; harm: number }[] } = {}): Cohort {
+export function makeCohort(options: {
+  seed?: number;
+  orders?: number;
+  designWindow?: number;
+  categories?: { code: string; offence: string; harm: number }[];
+  /** Each analysed order has 0 … maxBefore arrests before and 0 … maxAfter after, uniformly (defaults 6 and 3). */
+  maxBefore?: number;
+  maxAfter?: number;
+} = {}): Cohort {
   const rng = mulberry32(options.seed ?? 7);
   const n = options.orders ?? 60;
   const W = options.designWindow ?? 12;
@@ -41,8 +49,8 @@ export function makeCohort(options: { seed?: number; orders?: number; designWind
     orders.push(`${id},${year}-Q${quarter},${year}-${pad(month)}-10,${sample},${k % 3 === 0 ? '' : 24},`);
     if (sample !== 'analysed') continue;
     // More arrests before than after, on average, as in the study, with plenty of noise.
-    const before = randomInt(rng, 7);
-    const after = randomInt(rng, 4);
+    const before = randomInt(rng, (options.maxBefore ?? 6) + 1);
+    const after = randomInt(rng, (options.maxAfter ?? 3) + 1);
     const add = (m: number) => {
       const c = cats[randomInt(rng, cats.length)];
       const day = 11 + randomInt(rng, 18); // the 11th to the 28th: after the order's 10th, before the next 10th

@@ -1,0 +1,178 @@
+// Bad files on "Use your own data", as a new user would bring them: every malformed file the data
+// contract's tests use (tests/fixtures/bad/, paired with a valid template from data/templates/)
+// lists exactly the problems validateOwn() reports for the same bytes (the route the page's worker
+// takes), each with its file, row, column and value, and nothing else changes: not the address,
+// not the banner, not the numbers. Files larger than a browser tab should read are refused before
+// a byte is read, with the command-line tool named instead.
+import { test, expect, type Page } from '@playwright/test';
+import { closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Problem } from '../../src/analysis/errors.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { validateOwn } from '../../src/lib/ownData.ts';
+import { BROWSER_LIMIT_BYTES } from '../../src/client/ownDataForm.ts';
+import { makeCohort } from '../helpers/cohort.ts';
+import { readData } from '../helpers/bundled.ts';
+import { collectErrors, expected } from './helpers.ts';
+
+const bad = (name: string) => new URL(`../fixtures/bad/${name}`, import.meta.url).pathname;
+const template = (name: string) => new URL(`../../data/templates/${name}`, import.meta.url).pathname;
+// The worker looks offences up in the bundled index under this name (src/client/dataWorker.ts).
+const bundledIndex = { name: 'harm-index.csv (bundled)', text: readData('harm-index.csv') };
+const study = expected();
+
+/** What the page must list for these files: validateOwn on the same bytes, with the page's default choices. */
+function truth(orders: string, events: string): Problem[] {
+  const file = (path: string) => ({ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
+  return validateOwn({ orders: file(orders), events: file(events), designWindow: 24, outsideWindow: 'error' }, bundledIndex).problems;
+}
+
+async function upload(page: Page, orders: string, events: string): Promise<void> {
+  await page.getByLabel(/orders/i).setInputFiles(orders);
+  await page.getByLabel(/events/i).setInputFiles(events);
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+}
+
+const rowText = (p: Problem) => (p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row));
+
+/** The problems table lists exactly these problems, in order, cell by cell. */
+async function expectProblems(page: Page, problems: Problem[]): Promise<void> {
+  const rows = page.locator('[data-own-problems] tbody tr');
+  await expect(rows).toHaveCount(problems.length);
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(cells.map((c) => c.slice(0, 5))).toEqual(problems.map((p) => [p.severity, p.file, rowText(p), p.column ?? '', p.value ?? '']));
+  for (const [k, p] of problems.entries()) expect(cells[k][5]).toContain(p.message);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) await expect(page.locator('[data-own-problems] caption')).toContainText(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+}
+
+// Each malformed file and the valid file it goes with; the truth of what is wrong is computed, not written here.
+const cases: { name: string; orders: string; events: string; expect: RegExp }[] = [
+  { name: 'many problems in one events file', orders: template('orders.csv'), events: bad('many-problems-events.csv'), expect: /not a date/ },
+  { name: 'UTF-16 with a byte-order mark', orders: template('orders.csv'), events: bad('utf16-bom-events.csv'), expect: /UTF-16/ },
+  { name: 'UTF-16 without a byte-order mark', orders: template('orders.csv'), events: bad('utf16-nobom-events.csv'), expect: /UTF-16/ },
+  { name: 'a stray quote that swallows a line', orders: template('orders.csv'), events: bad('stray-quote-events.csv'), expect: /begins on line 3/ },
+  { name: 'a quote never closed', orders: template('orders.csv'), events: bad('unclosed-quote-events.csv'), expect: /never closed/ },
+  { name: 'an issued_date outside its quarter', orders: bad('issued-date-quarter-orders.csv'), events: template('events.csv'), expect: /not in the order's quarter/ },
+  { name: 'an offence missing from the harm index (no harm column)', orders: template('orders.csv'), events: bad('no-harm-events.csv'), expect: /not in the harm index/ },
+  { name: 'an arrest outside the design window', orders: template('orders.csv'), events: bad('outside-window-events.csv'), expect: /outside the design window/ },
+];
+
+for (const c of cases) {
+  test(`malformed: ${c.name}: every problem listed, nothing else changed`, async ({ page }) => {
+    const errors = collectErrors(page);
+    const problems = truth(c.orders, c.events);
+    expect(problems.some((p) => p.severity === 'error'), 'the fixture is malformed').toBe(true);
+    expect(problems.map((p) => p.message).join('\n')).toMatch(c.expect);
+    await page.goto('own-data/');
+    await upload(page, c.orders, c.events);
+    await expectProblems(page, problems);
+    await expect(page.locator('[data-own-status]')).toContainText('Nothing else has changed');
+    // Focus goes to the list of problems.
+    await expect(page.locator('[data-own-problems] caption')).toBeFocused();
+    // Nothing else changed: the address, whose data are shown, the banner, the success message.
+    expect(new URL(page.url()).search).toBe('');
+    await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
+    await expect(page.locator('[data-local-banner]')).toBeHidden();
+    await expect(page.locator('[data-own-success]')).toBeHidden();
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('stro-own')))).toEqual([]);
+    // The downloadable list has the same problems, one line each.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Download these problems/ }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.trim().split(/\r?\n/).length).toBe(problems.length + 1);
+    // The report still shows the study's numbers.
+    await page.goto('');
+    await expect(page.locator('[data-live="events.pre"]').first()).toHaveText(formatNumber(study.events.pre));
+    await expect(page.locator('[data-live="events.post"]').first()).toHaveText(formatNumber(study.events.post));
+    expect(errors).toEqual([]);
+  });
+}
+
+test('warnings only (exact duplicate rows): listed, and the data load', async ({ page }) => {
+  const problems = truth(template('orders.csv'), bad('duplicate-rows-events.csv'));
+  expect(problems.length).toBeGreaterThan(0);
+  expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+  await page.goto('own-data/');
+  await upload(page, template('orders.csv'), bad('duplicate-rows-events.csv'));
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  await expectProblems(page, problems);
+  await expect(page.locator('[data-own-problems] caption')).toHaveText(`${problems.length} warnings in your files`);
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+});
+
+test('a bad upload while the reader\'s own data are shown leaves their data in view', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'stro-own-bad-'));
+  const cohort = makeCohort({ seed: 21, orders: 30, designWindow: 24 });
+  writeFileSync(join(dir, 'orders.csv'), cohort.ordersCsv);
+  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
+  await page.goto('own-data/');
+  await upload(page, join(dir, 'orders.csv'), join(dir, 'events.csv'));
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  const banner = await page.locator('[data-local-banner]').textContent();
+  expect(banner).toContain('orders.csv (30 orders)');
+  await page.getByRole('link', { name: 'Results' }).last().click();
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+  const headline = await page.locator('[data-say="headline"]').first().textContent();
+
+  await page.goto('own-data/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await upload(page, template('orders.csv'), bad('many-problems-events.csv'));
+  await expect(page.locator('[data-own-problems] tbody tr')).toHaveCount(truth(template('orders.csv'), bad('many-problems-events.csv')).length);
+  await expect(page.locator('[data-own-status]')).toContainText('Nothing else has changed');
+  await expect(page.locator('[data-local-banner]')).toHaveText(banner!);
+  expect(new URL(page.url()).search).toBe('?data=local');
+  await page.goto('results/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+  await expect(page.locator('[data-local-banner]')).toHaveText(banner!);
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline!);
+});
+
+test('files too large for a browser tab are refused before they are read, naming the command-line tool', async ({ page }) => {
+  // A sparse file just over the limit: no disk space used, and nothing of it is ever read.
+  const dir = mkdtempSync(join(tmpdir(), 'stro-own-big-'));
+  const big = join(dir, 'events.csv');
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, BROWSER_LIMIT_BYTES + 1);
+  closeSync(fd);
+  // Count every read of a file's content the page could make, and every message to a worker.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __reads: number; __sent: string[] };
+    w.__reads = 0;
+    w.__sent = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      w.__sent.push(String((message as { type?: string })?.type));
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    };
+    for (const name of ['arrayBuffer', 'text', 'stream', 'bytes'] as const) {
+      const original = (Blob.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+      if (!original) continue;
+      (Blob.prototype as unknown as Record<string, unknown>)[name] = function (this: Blob, ...a: unknown[]) {
+        w.__reads++;
+        return original.apply(this, a);
+      };
+    }
+    const readAs = FileReader.prototype.readAsArrayBuffer;
+    FileReader.prototype.readAsArrayBuffer = function (blob: Blob) {
+      w.__reads++;
+      return readAs.call(this, blob);
+    };
+  });
+  await page.goto('own-data/');
+  const started = Date.now();
+  await upload(page, template('orders.csv'), big);
+  const status = page.locator('[data-own-status]');
+  await expect(status).toContainText('Nothing was read');
+  expect(Date.now() - started).toBeLessThan(10_000);
+  await expect(status).toContainText('150.0 MB');
+  await expect(status).toContainText('command-line tool');
+  await expect(status).toContainText('npm run analyze -- --orders orders.csv --events events.csv');
+  expect(await page.evaluate(() => (window as unknown as { __reads: number }).__reads)).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __sent: string[] }).__sent)).toEqual([]);
+  await expect(page.locator('[data-own-problems]')).toBeHidden();
+  await expect(page.locator('[data-own-success]')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Analyse these files' })).toBeEnabled();
+  expect(new URL(page.url()).search).toBe('');
+});
