@@ -115,9 +115,16 @@ test.describe('a chunk that cannot load', () => {
     expect(graph.figures.length).toBeGreaterThan(0);
   });
 
+  // Chunks are named by module, without their hashes; two modules of the same name (src/client/figures.ts
+  // and src/lib/figures.ts) are told apart by their order.
+  const named = new Map<string, number>();
   for (const chunk of blocked) {
     const engineFails = graph.engine.includes(chunk);
-    test(`blocking ${chunk.replace(/\.[\w-]+\.js$/, '')} (${engineFails ? 'the engine' : 'the figures'}) gives a visible, truthful state, and a later change recomputes`, async ({ page }) => {
+    const base = chunk.replace(/\.[\w-]+\.js$/, '');
+    const seen = named.get(base) ?? 0;
+    named.set(base, seen + 1);
+    const name = seen === 0 ? base : `${base} (${seen + 1})`;
+    test(`blocking ${name} (${engineFails ? 'the engine' : 'the figures'}) gives a visible, truthful state, and a later change recomputes`, async ({ page }) => {
       const errors = collectErrors(page);
       let block = true;
       await page.route(`**/_astro/${chunk}`, (route) => (block ? route.abort('blockedbyclient') : route.continue()));
