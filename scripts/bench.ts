@@ -4,6 +4,13 @@
 // test: nothing fails on a slow machine. The target is the bundled analysis well inside one
 // 60 Hz frame (16.7 ms) and cost growing no faster than the number of events.
 //
+// Then the specification curve on the bundled data (180 specifications from 45 analyse() calls),
+// meant for a worker: the target is well under a second, so it appears without a wait.
+//
+// Then the null world (src/analysis/nullWorld.ts): 1,000 simulated cohorts of the bundled 41
+// people at several selection strengths, as a slider on the robustness page asks for them.
+// Target: well under 1 s per call (a slider move), ideally inside 100 ms.
+//
 // Last, the CLI at scale: a 1M-event cohort written to CSV and run through `npm run analyze`
 // (read, validate, analyse, print JSON) in a child Node capped at --max-old-space-size=2048,
 // reporting wall time and the child's peak resident memory (process.resourceUsage().maxRSS).
@@ -16,12 +23,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
+import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
+import { nullWorld } from '../src/analysis/nullWorld.ts';
 import type { Dataset } from '../src/analysis/types.ts';
 
 const data = (name: string) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8');
-const bundled = parseDataset({ name: 'orders.csv', text: data('orders.csv') }, { name: 'events.csv', text: data('events.csv') });
+const bundled = parseDataset({ name: 'orders.csv', text: data('orders.csv') }, { name: 'events.csv', text: data('events.csv') }, { harmIndex: { name: 'harm-index.csv', text: data('harm-index.csv') } });
 
 function scaled(factor: number, seed = 1): Dataset {
   const rng = mulberry32(seed);
@@ -71,6 +80,37 @@ const base = bench('bundled', bundled, 200);
 bench('100× cohort', scaled(100), 20);
 bench('1,000× cohort', scaled(1000), 5);
 console.log(`\nbundled: ${base.toFixed(2)} ms per full recomputation = ${((100 * base) / (1000 / 60)).toFixed(0)}% of a 60 Hz frame`);
+
+// ---- The specification curve --------------------------------------------------------------------
+{
+  const first = performance.now();
+  const curve = specificationCurve(bundled);
+  const cold = performance.now() - first;
+  const times: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    const t = performance.now();
+    specificationCurve(bundled);
+    times.push(performance.now() - t);
+  }
+  console.log(`\nspecification curve, bundled: ${curve.total} specifications; first call ${cold.toFixed(0)} ms, then median ${median(times).toFixed(0)} ms (target: well under 1 s)`);
+}
+
+// ---- The null world: 1,000 cohorts of 41 ----------------------------------------------------
+{
+  const study = analyse(bundled);
+  const before = study.perOrder.map((p) => p.eventsPre);
+  const options = { window: study.window, observedFall: study.events.reduction };
+  nullWorld(before, { ...options, selection: 0.5 }); // warm up
+  const times: number[] = [];
+  for (let k = 0; k < 40; k++) {
+    const selection = (k % 5) / 4; // 0, 0.25, 0.5, 0.75, 1 in turn
+    const t = performance.now();
+    nullWorld(before, { ...options, selection });
+    times.push(performance.now() - t);
+  }
+  const ms = median(times);
+  console.log(`\nnullWorld(): 1,000 cohorts of ${before.length} from 2,000 simulated people, median ${ms.toFixed(1)} ms/call (max ${Math.max(...times).toFixed(1)} ms); target < 1,000 ms ${ms < 1000 ? 'met' : 'MISSED'}`);
+}
 
 // ---- The CLI on 1M events -------------------------------------------------------------------
 function csvOf(dataset: Dataset): { orders: string; events: string } {

@@ -8,13 +8,15 @@
 // "expected"; a case on which they differ gets "differs": true and
 // "expectedByR": {"4.2.2": …, "4.6.0": …}. Both R version strings are recorded at the top.
 //
-// It runs tests/fixtures/r/make-analysis-fixtures.R (whole analyses of the bundled data) in both
-// and keeps each version's results in tests/fixtures/r/analysis.json.
+// It runs tests/fixtures/r/make-analysis-fixtures.R (whole analyses, with gaps and harm weights, of
+// the bundled data and of the cohort of tests/fixtures/r/cohort.ts, whose files it first writes to
+// tests/fixtures/r/cohort/) in both and keeps each version's results in tests/fixtures/r/analysis.json.
 // It also writes the engine's seeded bootstrap resamples for a few measures of the bundled data to
 // tests/fixtures/r/bootstrap-resamples.csv and has R (tests/fixtures/r/bootstrap-quantiles.R)
 // compute their percentile limits into tests/fixtures/r/bootstrap-quantiles.json.
 import { BOOTSTRAP_COLUMNS } from '../tests/fixtures/r/bootstrapColumns.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cohortFiles } from '../tests/fixtures/r/cohort.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { runRscript, runWebR, stopWebR } from '../tests/helpers/r.ts';
 import { bundled, readData } from '../tests/helpers/bundled.ts';
 import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
@@ -93,10 +95,16 @@ async function bootstrapFixtures(): Promise<void> {
   console.log(`bootstrap: ${columns.length} columns × ${rows} resamples; R 4.2 and 4.6 agree on the quantiles`);
 }
 
-/** Whole analyses of the bundled data in base R (make-analysis-fixtures.R), once per R version. */
+/** Whole analyses of the bundled data and the cohort in base R (make-analysis-fixtures.R), once per R version. */
 async function analysisFixtures(): Promise<void> {
   const script = readFileSync(fixture('make-analysis-fixtures.R'), 'utf8');
-  const [oldText, newText] = await inBothR(script, { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv') });
+  const cohort = cohortFiles();
+  mkdirSync(fixture('cohort/'), { recursive: true });
+  for (const [name, text] of Object.entries(cohort)) writeFileSync(fixture(`cohort/${name}`), text);
+  const [oldText, newText] = await inBothR(script, {
+    'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv'), 'harm-index.csv': readData('harm-index.csv'),
+    'cohort-orders.csv': cohort['orders.csv'], 'cohort-events.csv': cohort['events.csv'], 'cohort-harm-index.csv': cohort['harm-index.csv'],
+  });
   const outputs = [JSON.parse(oldText), JSON.parse(newText)] as { version: string; R: string; states: unknown[] }[];
   const lines = [
     '{',

@@ -1,25 +1,40 @@
-// analyse() on the bundled data against base R, which aggregates the CSVs itself and runs
-// wilcox.test, p.adjust, lm and cor.test (tests/fixtures/r/make-analysis-fixtures.R wrote the
-// expected values) in both R versions: R 4.2.2's results are compared with the engine's 'legacy'
-// Wilcoxon rule and R 4.6.0's (webR) with 'current'; everything else must match both. Tolerance: relative 1e-9, as in stats.test.ts; counts and sums exactly.
-// One exception, as in stats.test.ts: where the monthly series is a perfect straight line
-// (window 3, modern slavery: 3, 2, 1 events), R's p for the slope is QR rounding noise (~3e-16)
-// and ours is 0; both must then be below 1e-12.
+// The CLI's `npm run analyze -- … --json` against base R, which aggregates the CSVs itself (joining
+// the harm index on offence for weights) and runs wilcox.test, binom.test, p.adjust, lm and cor.test
+// (tests/fixtures/r/make-analysis-fixtures.R wrote the expected values) in both R versions: R 4.2.2's
+// results are compared with the engine's 'legacy' Wilcoxon rule and R 4.6.0's (webR) with 'current';
+// everything else must match both. The states cover the bundled data and a cohort made for the
+// purpose (tests/fixtures/r/cohort.ts, committed in tests/fixtures/r/cohort/), with gaps (--gap) and
+// harm weights (--weights low|central|high), e.g. `--gap 3 --weights low`.
+// Tolerance: relative 1e-9, as in stats.test.ts; counts and sums exactly. One exception, as in
+// stats.test.ts: where a monthly series is a perfect straight line (window 3, modern slavery: 3, 2,
+// 1 events), R's p for the slope is QR rounding noise (~3e-16) and ours is 0; both must then be
+// below 1e-12. Where the engine declines an ITS p (too few months, an exact fit) it gives a reason,
+// and R's p for that state is noise or NaN; those are not compared.
 import { BOOTSTRAP_COLUMNS } from './fixtures/r/bootstrapColumns.ts';
+import { COHORT_DESIGN_WINDOW, cohortFiles } from './fixtures/r/cohort.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { analyse } from '../src/analysis/analyse.ts';
+import { fileURLToPath } from 'node:url';
+import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { bundled, near } from './helpers/bundled.ts';
 
-interface RTest { pre: number; post: number; V: number; p: number; pAdjusted?: number }
+type N = number | null;
+interface RTest { pre: number; post: number; V: number; p: number; pAdjusted?: number; reduction?: N; sign: { n: number; fewer: number; p: N } }
 interface RState {
+  data: 'bundled' | 'cohort';
   window: number;
+  gap: number;
+  weights: 'central' | 'low' | 'high' | null;
   categories: string[];
   events: RTest & { byCategory: Record<string, RTest> };
   harm: RTest & { byCategory: Record<string, RTest> };
-  trend: Record<'events' | 'harm', { slope: number; p: number | null; tau: number | null; tauP: number | null }>;
-  correlation: { pearson: { r: number | null; p: number | null }; spearman: { rho: number | null; p: number | null } };
+  trend: Record<'events' | 'harm', { slope: number; p: N; tau: N; tauP: N }>;
+  its: Record<'events' | 'harm', { preSlope: number; level: number; levelP: N; slopeChange: number; slopeChangeP: N }>;
+  correlation: { pearson: { r: N; p: N }; spearman: { rho: N; p: N } };
+  monthly: { month: number[]; events: number[]; harm: number[] };
+  leaveOneOut: Record<'events' | 'harm', { min: N; max: N }>;
 }
 const fixture: { statesByR: Record<string, RState[]> } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
 
@@ -27,27 +42,64 @@ function closeTo(actual: number | null | undefined, expected: number | null, wha
   assert.ok(near(actual ?? null, expected), `${what}: engine ${actual}, R ${expected}`);
 }
 
-const RULE_FOR_R = { '4.2.2': 'legacy', '4.6.0': 'current' } as const;
-test('the analysis fixtures come from both R versions', () => {
-  assert.deepEqual(Object.keys(fixture.statesByR), Object.keys(RULE_FOR_R));
+const cohortPath = (name: string) => fileURLToPath(new URL(`./fixtures/r/cohort/${name}`, import.meta.url));
+test('the committed cohort files are what tests/fixtures/r/cohort.ts makes', () => {
+  for (const [name, text] of Object.entries(cohortFiles())) assert.equal(readFileSync(cohortPath(name), 'utf8'), text, name);
 });
+
+const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+/** The arguments of `npm run analyze` for a state, without the rule. */
+function argumentsOf(s: RState): string[] {
+  const data = s.data === 'cohort'
+    ? ['--orders', cohortPath('orders.csv'), '--events', cohortPath('events.csv'), '--design-window', String(COHORT_DESIGN_WINDOW), ...(s.weights ? ['--harm-index', cohortPath('harm-index.csv')] : [])]
+    : [];
+  return [...data, '--window', String(s.window), '--gap', String(s.gap), '--categories', s.categories.join(','), ...(s.weights ? ['--weights', s.weights] : [])];
+}
+function runCli(args: string[]): AnalysisResult {
+  const out = spawnSync(process.execPath, [cli, ...args, '--json'], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return JSON.parse(out.stdout);
+}
+
+const RULE_FOR_R = { '4.2.2': 'legacy', '4.6.0': 'current' } as const;
+test('the analysis fixtures come from both R versions, and cover gaps and every weight set on both datasets', () => {
+  assert.deepEqual(Object.keys(fixture.statesByR), Object.keys(RULE_FOR_R));
+  for (const states of Object.values(fixture.statesByR)) {
+    for (const data of ['bundled', 'cohort']) {
+      const mine = states.filter((s) => s.data === data);
+      assert.ok(mine.some((s) => s.gap > 0 && s.weights === 'low'), `${data}: a gap with low weights`);
+      for (const w of ['central', 'high']) assert.ok(mine.some((s) => s.weights === w), `${data}: ${w} weights`);
+    }
+  }
+});
+
+test('the bundled states without a gap or weights: analyse() in-process gives what the CLI gives', () => {
+  const s = fixture.statesByR['4.6.0'].find((x) => x.data === 'bundled' && x.gap === 0 && x.weights === null)!;
+  assert.deepEqual(runCli(argumentsOf(s)), JSON.parse(JSON.stringify(analyse(bundled, { window: s.window, categories: s.categories }))));
+});
+
 for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixture.statesByR[version] ?? []) {
-  test(`R ${version} vs rule '${rule}': window ${s.window}, ${s.categories.join(' + ')}: same numbers as R`, () => {
-    const r = analyse(bundled, { window: s.window, categories: s.categories, wilcoxon: rule });
+  const name = `${s.data}, window ${s.window}${s.gap ? `, gap ${s.gap}` : ''}${s.weights ? `, ${s.weights} weights` : ''}, ${s.categories.join(' + ')}`;
+  test(`R ${version} vs rule '${rule}': npm run analyze -- ${s.data === 'cohort' ? '<cohort> ' : ''}… --json, ${name}: same numbers as R`, () => {
+    const r = runCli([...argumentsOf(s), '--wilcoxon', rule]);
     assert.deepEqual(r.categories, s.categories);
+    assert.equal(r.gap, s.gap);
+    assert.equal(r.weights, s.weights ?? 'data');
+    const sameTest = (a: AnalysisResult['events'], e: RTest, what: string) => {
+      assert.equal(a.pre, e.pre, `${what} before`);
+      assert.equal(a.post, e.post, `${what} after`);
+      closeTo(a.test.V, e.V, `${what} V`);
+      closeTo(a.test.p, e.p, `${what} p`);
+      assert.equal(a.sign.n, e.sign.n, `${what} sign n`);
+      assert.equal(a.sign.fewer, e.sign.fewer, `${what} sign fewer`);
+      closeTo(a.sign.p, e.sign.p, `${what} sign p`);
+    };
     for (const m of ['events', 'harm'] as const) {
-      assert.equal(r[m].pre, s[m].pre, `${m} before`);
-      assert.equal(r[m].post, s[m].post, `${m} after`);
-      closeTo(r[m].test.V, s[m].V, `${m} V`);
-      closeTo(r[m].test.p, s[m].p, `${m} p`);
+      sameTest(r[m], s[m], m);
+      closeTo(r[m].reduction, s[m].reduction ?? null, `${m} reduction`);
       for (const c of s.categories) {
-        const e = s[m].byCategory[c];
-        const a = r.byCategory[c][m];
-        assert.equal(a.pre, e.pre, `${m} ${c} before`);
-        assert.equal(a.post, e.post, `${m} ${c} after`);
-        closeTo(a.test.V, e.V, `${m} ${c} V`);
-        closeTo(a.test.p, e.p, `${m} ${c} p`);
-        closeTo(a.test.pAdjusted, e.pAdjusted ?? null, `${m} ${c} Holm p`);
+        sameTest(r.byCategory[c][m], s[m].byCategory[c], `${m} ${c}`);
+        closeTo(r.byCategory[c][m].test.pAdjusted, s[m].byCategory[c].pAdjusted ?? null, `${m} ${c} Holm p`);
       }
       const t = s.trend[m];
       closeTo(r.trend[m].slope, t.slope, `${m} slope`);
@@ -55,7 +107,20 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
       else closeTo(r.trend[m].p, t.p, `${m} slope p`);
       closeTo(r.trend[m].tau, t.tau, `${m} tau`);
       closeTo(r.trend[m].tauP, t.tauP, `${m} tau p`);
+      const its = s.its[m];
+      const scale = Math.max(1, ...s.monthly[m]);
+      for (const k of ['preSlope', 'level', 'slopeChange'] as const) {
+        assert.ok(Math.abs(r.its[m][k]! - its[k]) <= 1e-9 * Math.abs(its[k]) + 1e-12 * scale, `${m} ITS ${k}: engine ${r.its[m][k]}, R ${its[k]}`);
+      }
+      if (!r.its[m].reason) {
+        closeTo(r.its[m].levelP, its.levelP, `${m} ITS level p`);
+        closeTo(r.its[m].slopeChangeP, its.slopeChangeP, `${m} ITS slope change p`);
+      }
+      assert.deepEqual(r.monthly.map((x) => x[m]).map((v) => Math.round(v * 1e6) / 1e6), s.monthly[m].map((v) => Math.round(v * 1e6) / 1e6), `${m} monthly`);
+      closeTo(r.leaveOneOut[m].min, s.leaveOneOut[m].min, `${m} leave-one-out min`);
+      closeTo(r.leaveOneOut[m].max, s.leaveOneOut[m].max, `${m} leave-one-out max`);
     }
+    assert.deepEqual(r.monthly.map((x) => x.month), s.monthly.month, 'the analysed months');
     closeTo(r.correlation.pearson.r, s.correlation.pearson.r, 'Pearson r');
     closeTo(r.correlation.pearson.p, s.correlation.pearson.p, 'Pearson p');
     closeTo(r.correlation.spearman.rho, s.correlation.spearman.rho, 'Spearman rho');

@@ -7,7 +7,6 @@
 // are the result's, the unit chart draws one square per event, category colours never move.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { formatEstimate, formatNumber } from '../src/lib/format.ts';
@@ -15,9 +14,9 @@ import { categoryList, changeWords } from '../src/lib/wording.ts';
 import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
+import { assertSnapshot, svgOf } from './helpers/snapshots.ts';
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-const snapshots = new URL('./snapshots/', import.meta.url);
 
 const states: Record<string, AnalysisResult> = {
   default: analyse(bundled),
@@ -48,60 +47,8 @@ const figures: Record<string, Entry> = {
   sampleFlow: { chart: charts.sampleFlowChart, describe: charts.describeSampleFlow, table: charts.tableSampleFlow },
 };
 
-// ---- snapshot serialisation ---------------------------------------------------------------
-
-const round = (text: string) => text.replace(/-?\d*\.\d+(?:e-?\d+)?/g, (n) => String(Math.round(Number(n) * 100) / 100));
-
-/** Renumber Plot's generated ids (clip, marker, pattern) and class names, round geometry. */
-function serialise(root: Element): string {
-  for (const svg of root.tagName.toLowerCase() === 'svg' ? [root] : [...root.querySelectorAll('svg')]) {
-    svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  }
-  const ids = new Map<string, string>();
-  for (const node of root.querySelectorAll('[id]')) {
-    const id = node.getAttribute('id')!;
-    const kind = /^plot-(\w+)-\d+$/.exec(id)?.[1];
-    if (kind) {
-      ids.set(id, `plot-${kind}-${ids.size + 1}`);
-      node.setAttribute('id', ids.get(id)!);
-    }
-  }
-  for (const node of [root, ...root.querySelectorAll('*')]) {
-    for (const { name, value } of [...node.attributes]) {
-      if (name.startsWith('aria-')) continue; // descriptions carry formatted numbers: keep them exact
-      let v = value.replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m));
-      v = v.replace(/\bplot-[0-9a-f]{6}\b/g, 'plot');
-      node.setAttribute(name, name === 'class' ? v : round(v));
-    }
-  }
-  for (const style of root.querySelectorAll('style')) style.textContent = style.textContent!.replace(/\bplot-[0-9a-f]{6}\b/g, 'plot');
-  // one element per line, but never inside <text> (white-space: pre would show the line breaks)
-  return root.outerHTML.replace(/><(?!\/?tspan)/g, '>\n<') + '\n';
-}
-
-function assertSnapshot(name: string, figure: Figure) {
-  const root = figure as unknown as Element;
-  const ext = root.tagName.toLowerCase() === 'svg' ? 'svg' : 'html';
-  const file = new URL(`${name}.${ext}`, snapshots);
-  const actual = serialise(root);
-  if (!existsSync(file)) {
-    if (process.env.UPDATE_SNAPSHOTS === '1') {
-      mkdirSync(snapshots, { recursive: true });
-      writeFileSync(file, actual, 'utf8');
-      return;
-    }
-    assert.fail(`missing snapshot ${file.pathname}: run with UPDATE_SNAPSHOTS=1 to create it, then look at it`);
-  }
-  assert.equal(actual, readFileSync(file, 'utf8'), `${name}.${ext} differs from its snapshot (delete it and rerun with UPDATE_SNAPSHOTS=1 to accept)`);
-}
-
 // ---- helpers over rendered figures --------------------------------------------------------
 
-/** The plot's own <svg>: the figure itself, or the <figure>'s direct <svg> child (legend swatches are svgs too). */
-const svgOf = (figure: Figure): Element => {
-  const root = figure as unknown as Element;
-  return root.tagName.toLowerCase() === 'svg' ? root : [...root.children].find((e) => e.tagName.toLowerCase() === 'svg')!;
-};
 /** The rects of a mark type, leaving out the study's trace (dashed outlines, no fill). */
 const marks = (figure: Figure, label: string) => [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] rect`)].filter((r) => !r.closest('.study-trace'));
 const distinct = (values: (string | null)[]) => [...new Set(values)];
@@ -343,6 +290,16 @@ test('non-text contrast: every stroke is at least 3:1 against white and keeps it
     assert.ok(factor <= 1 && f.every((c, i) => Math.abs(c * factor - s[i]) <= 1), `${code}: ${stroke} is ${fill} darkened`);
     if (contrast(fill) >= 4.5) assert.equal(stroke, fill, 'a colour dark enough is its own outline');
   }
+});
+
+test('eventUnits with a gap and weights: one square per analysed arrest, none in the months left out, each with the harm the result used', () => {
+  const result = analyse(bundled, { window: 12, gap: 3, weights: 'high' });
+  const units = charts.eventUnits(bundled, result);
+  assert.equal(units.length, result.events.pre + result.events.post);
+  assert.ok(units.every((u) => Math.abs(u.month) > 3 && Math.abs(u.month) <= 12));
+  const high = new Map(bundled.harmIndex!.offences.map((o) => [o.offence, o.high!]));
+  assert.ok(units.every((u) => u.harm === high.get(u.offence)));
+  assert.ok(Math.abs(units.filter((u) => u.period === 'pre').reduce((s, u) => s + u.harm, 0) - result.harm.pre) < 1e-9);
 });
 
 test('unit chart with no events still returns a labelled figure', () => {

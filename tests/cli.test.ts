@@ -48,6 +48,46 @@ test('--window and --categories reach the engine', () => {
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }))));
 });
 
+test('--gap and --weights reach the engine; --weights reads the bundled harm index, or --harm-index', () => {
+  const out = run('--json', '--gap', '3', '--weights', 'low');
+  assert.equal(out.status, 0, out.stderr);
+  const json = JSON.parse(out.stdout);
+  assert.deepEqual(json, JSON.parse(JSON.stringify(analyse(bundled, { gap: 3, weights: 'low' }))));
+  assert.equal(json.gap, 3);
+  assert.equal(json.weights, 'low');
+  assert.equal(JSON.parse(run('--json').stdout).weights, 'data', 'without --weights, harm as recorded');
+  // Another index: every offence weighs 2 days at the low end, so harm is twice the arrests.
+  const offences = [...new Set(bundled.events.map((e) => e.offence))];
+  const q = (o: string) => (/[",]/.test(o) ? `"${o.replace(/"/g, '""')}"` : o);
+  const index = write('twos.csv', 'offence,harm_days,sens_low,sens_high\n' + offences.map((o) => `${q(o)},1,2,3`).join('\n'));
+  const twos = JSON.parse(run('--json', '--weights', 'low', '--harm-index', index, '--window', '12', '--gap', '1').stdout);
+  assert.equal(twos.harm.pre, 2 * twos.events.pre);
+  assert.equal(twos.harm.post, 2 * twos.events.post);
+  assert.match(run('--weights', 'high', '--harm-index', index).stdout, /Total harm \(days, the high weights \(sens_high\) of the harm index twos\.csv, by offence\)/);
+});
+
+test('--gap and --weights: bad values, a gap not below the window, and offences missing from the index are errors', () => {
+  for (const [args, message] of [
+    [['--gap', '-1'], /--gap: "-1" is not a whole number of months, 0 or more/],
+    [['--gap', '2.5'], /--gap: "2\.5" is not a whole number of months, 0 or more/],
+    [['--window', '6', '--gap', '6'], /gap: 6 is not a whole number of months from 0 to 5 \(the gap must be less than the window of 6\)/],
+    [['--weights', 'medium'], /--weights: "medium" is not central, low or high/],
+  ] as const) {
+    const out = run(...args);
+    assert.equal(out.status, 1, args.join(' '));
+    assert.match(out.stderr, message);
+    assert.equal(out.stdout, '');
+  }
+  const index = write('short-index.csv', 'offence,harm_days,sens_low,sens_high\nRobbery,365,365,365\n');
+  const missing = run('--weights', 'central', '--harm-index', index, '--json');
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stdout, '');
+  const lines = missing.stderr.trim().split('\n');
+  assert.equal(lines.length, bundled.events.filter((e) => e.offence !== 'Robbery').length, 'one line per event the index cannot weigh');
+  assert.match(lines[0], /^analyze: events\.csv, row 1, column "offence": "Wounding or inflicting GBH \(s20\)" is not in the harm index short-index\.csv/);
+  assert.match(run('--harm-index', index).stderr, /--harm-index: the events file has a harm column already; remove the column to look harm up by offence, or add --weights/);
+});
+
 test('readable tables show the headline figures as the engine computes them', () => {
   const out = run();
   assert.equal(out.status, 0, out.stderr);
@@ -56,6 +96,14 @@ test('readable tables show the headline figures as the engine computes them', ()
   for (const c of r.categories) assert.match(out.stdout, new RegExp(r.categoryNames[c]));
   assert.match(out.stdout, /Synthetic data/);
   assert.doesNotMatch(out.stdout, /NaN|undefined/);
+  // The sign test, leave-one-out range and interrupted time series, as the engine gives them.
+  assert.match(out.stdout, new RegExp(`Arrests\\s+${r.events.sign.fewer}\\s+${r.events.sign.n}\\s+.+?\\s+${Math.round(100 * r.events.reduction!)}%\\s+${Math.round(100 * r.leaveOneOut.events.min!)}% to ${Math.round(100 * r.leaveOneOut.events.max!)}%`));
+  assert.match(out.stdout, /Interrupted time series \(monthly totals, months −24 to −1 and months 1 to 24;/);
+  const gapped = run('--gap', '3', '--window', '12');
+  assert.match(gapped.stdout, /^STRO analysis: 41 analysed orders, 12 months before vs 12 after, leaving out the 3 months either side of the order \(--gap 3\)$/m);
+  assert.match(gapped.stdout, /Trend after the order \(monthly totals, months 4 to 12\)/);
+  assert.match(gapped.stdout, /Monthly arrests against monthly harm \(18 months\)/);
+  assert.doesNotMatch(gapped.stdout, /NaN|undefined/);
 });
 
 test('--wilcoxon legacy reaches the engine; the tables name the rule and R\'s method for the overall tests', () => {

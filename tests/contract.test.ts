@@ -157,3 +157,62 @@ test('problemsCsv quotes cells and neutralises formulas (=, +, -, @, tab, carria
     `"'=HYPERLINK(""x"")"`, "'+1", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`, '"plain, text"',
   ]);
 });
+
+// ---- Optional months in custody or abroad (months_unavailable_before / _after) -------------------
+
+/** The template's orders with the two months-unavailable cells of row `row` (1-based) replaced. */
+function withUnavailable(row: number, before: string, after: string): Source {
+  const lines = templateOrders.text.trimEnd().split('\n');
+  const cells = lines[row].split(',');
+  cells.splice(-2, 2, before, after);
+  lines[row] = cells.join(',');
+  return { name: 'orders.csv', text: lines.join('\n') + '\n' };
+}
+
+test('months unavailable: the template\'s values are read for analysed orders, and empty cells are allowed for the others', () => {
+  const ds = parseDataset(templateOrders, templateEvents);
+  assert.deepEqual(
+    ds.orders.map((o) => [o.id, o.monthsUnavailableBefore, o.monthsUnavailableAfter]),
+    [['T-0001', 0, 6], ['T-0002', 2, 0], ['T-0003', 0, 3.5], ['T-0004', undefined, undefined], ['T-0005', undefined, undefined]],
+  );
+  for (const o of ds.orders.slice(3)) assert.ok(!('monthsUnavailableBefore' in o) && !('monthsUnavailableAfter' in o), `${o.id}: absent, not undefined`);
+  // data without the columns (the bundled data) carry no such fields, and the columns change no number
+  assert.ok(bundled.orders.every((o) => !('monthsUnavailableBefore' in o) && !('monthsUnavailableAfter' in o)));
+  const without = templateOrders.text.split('\n').map((l) => l.split(',').slice(0, 6).join(',')).join('\n');
+  assert.deepEqual(analyse(parseDataset({ name: 'orders.csv', text: without }, templateEvents)), analyse(ds));
+});
+
+test('months unavailable: each bad value names file, row, column, the value and what was expected', () => {
+  const cases: [string, Source, string[], (string | undefined)[]][] = [
+    ['more than the design window', withUnavailable(1, '25', '0'), ['error orders.csv 1 months_unavailable_before'], ['25']],
+    ['negative', withUnavailable(2, '0', '-1'), ['error orders.csv 2 months_unavailable_after'], ['-1']],
+    ['not a number', withUnavailable(3, 'three', '2.5'), ['error orders.csv 3 months_unavailable_before'], ['three']],
+    ['empty for an analysed order', withUnavailable(1, '', ''), ['error orders.csv 1 months_unavailable_before', 'error orders.csv 1 months_unavailable_after'], [undefined, undefined]],
+  ];
+  for (const [label, orders, expected, values] of cases) {
+    const { dataset, problems } = validateDataset({ orders, events: templateEvents });
+    assert.equal(dataset, undefined, label);
+    assert.deepEqual(problems.map(where), expected, label);
+    assert.deepEqual(problems.map((p) => p.value), values, label);
+    for (const p of problems) assert.equal(p.expected, 'a number of months from 0 to 24', `${label}: says what was expected`);
+  }
+  // the limit is the design window declared, not 24
+  const narrow = validateDataset({ orders: withUnavailable(1, '0', '13'), events: templateEvents }, { designWindow: 30 });
+  assert.ok(narrow.dataset, 'within a 30-month design window');
+  const twelve = validateDataset({ orders: withUnavailable(1, '0', '12.5'), events: templateEvents }, { designWindow: 12, outsideWindow: 'exclude' });
+  const errors = twelve.problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(errors.map(where), ['error orders.csv 1 months_unavailable_after']);
+  assert.match(errors[0].message, /12\.5 months is more than the design window of 12 months/);
+  // the whole window is allowed (a person away throughout), and so is 0
+  assert.ok(validateDataset({ orders: withUnavailable(1, '24', '0'), events: templateEvents }).dataset);
+});
+
+test('months unavailable come in pairs: one column without the other is a header error naming the missing one', () => {
+  for (const [keep, missing] of [[6, 'months_unavailable_after'], [7, 'months_unavailable_before']] as const) {
+    const text = templateOrders.text.split('\n').map((l) => l.split(',').filter((_, k) => k < 6 || k === keep).join(',')).join('\n');
+    const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text }, events: templateEvents });
+    assert.equal(dataset, undefined);
+    assert.deepEqual(problems.map(where), [`error orders.csv 0 ${missing}`]);
+    assert.match(problems[0].message, /come in pairs/);
+  }
+});

@@ -22,6 +22,8 @@ after(() => stopWebR());
 const study = analyse(bundled);
 const changed = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
 const legacy = analyse(bundled, { wilcoxon: 'legacy' });
+/** A view with a gap and harm weights: the derivations' inputs must leave the same months out and use the same harm. */
+const gapped = analyse(bundled, { window: 12, gap: 3, weights: 'low', categories: ['violence', 'drugs'] });
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const must = (d: Derivation | null, path: string): Derivation => {
   assert.ok(d, `no derivation for ${path}`);
@@ -37,6 +39,12 @@ const rVectorOf = (script: string, name: string): number[] => {
 /** Every path the page renders from a result: sentences, live tables and figure tables. */
 function renderedPaths(r: AnalysisResult): string[] {
   const paths = new Set<string>(['orders', 'window', 'events.pre', 'events.post', 'events.test.n', 'sample.register', 'sample.analysed', 'sample.withFollowup', 'sample.excludedFollowup', 'sample.excludedData', 'bootstrap.resamples', 'bootstrap.seed']);
+  // The robustness page's numbers from the result: the interrupted time series, the leave-one-out range and the sign test.
+  for (const w of ['events', 'harm'] as const) {
+    for (const s of ['intercept', 'preSlope', 'level', 'levelP', 'slopeChange', 'slopeChangeP']) paths.add(`its.${w}.${s}`);
+    for (const end of ['min', 'max']) paths.add(`leaveOneOut.${w}.${end}`);
+    for (const s of ['n', 'fewer', 'p']) paths.add(`${w}.sign.${s}`);
+  }
   const says: SayName[] = ['headline', 'harmChange', 'correlation', 'harmVersusVolume', 'trend:events', 'trend:harm', 'significance:events', 'significance:harm', ...CLAIM_IDS.map((id) => `verdict:${id}` as const)];
   for (const s of says) for (const part of sentenceParts(r, s)) if (typeof part !== 'string') paths.add(part.path);
   for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) if (p) paths.add(p);
@@ -44,8 +52,8 @@ function renderedPaths(r: AnalysisResult): string[] {
   return [...paths];
 }
 
-test('every number the page renders has a derivation, in the study view, a changed view and under the legacy rule', () => {
-  for (const r of [study, changed, legacy]) {
+test('every number the page renders has a derivation, in the study view, a changed view, under the legacy rule and with a gap and weights', () => {
+  for (const r of [study, changed, legacy, gapped]) {
     const paths = renderedPaths(r);
     assert.ok(paths.length > 150, `${paths.length} paths`);
     for (const p of paths) {
@@ -98,7 +106,7 @@ test('figure-table cells carry the path whose formatted value they show', () => 
 });
 
 test('a reduction recomputed from its own inputs table, and its R vectors summing to the totals', () => {
-  for (const [r, base] of [[study, 'events'], [study, 'harm'], [changed, 'byCategory.drugs.events'], [changed, 'byCategory.violence.harm']] as const) {
+  for (const [r, base] of [[study, 'events'], [study, 'harm'], [changed, 'byCategory.drugs.events'], [changed, 'byCategory.violence.harm'], [gapped, 'events'], [gapped, 'harm'], [gapped, 'byCategory.drugs.harm']] as const) {
     const d = must(derive(r, bundled, `${base}.reduction`), base);
     const pre = sum(d.inputs!.rows.map((row) => row[1] as number));
     const post = sum(d.inputs!.rows.map((row) => row[2] as number));
@@ -113,7 +121,7 @@ test('a reduction recomputed from its own inputs table, and its R vectors summin
 });
 
 test('V recomputed from the listed ranks and signs; n, zeros and ties counted from the listed differences', () => {
-  for (const [r, path] of [[study, 'byCategory.drugs.events.test.V'], [study, 'harm.test.V'], [changed, 'events.test.V'], [legacy, 'byCategory.drugs.events.test.V'], [legacy, 'harm.test.V']] as const) {
+  for (const [r, path] of [[study, 'byCategory.drugs.events.test.V'], [study, 'harm.test.V'], [changed, 'events.test.V'], [legacy, 'byCategory.drugs.events.test.V'], [legacy, 'harm.test.V'], [gapped, 'harm.test.V']] as const) {
     const d = must(derive(r, bundled, path), path);
     const rows = d.inputs!.rows;
     const V = sum(rows.filter((row) => row[5] === '+').map((row) => row[4] as number));
@@ -146,6 +154,33 @@ test('a Holm p recomputed from the raw p-values of its family and its multiplier
   }
 });
 
+test('with a gap and weights: the month and person derivations list only the analysed months, with the weighted harm', () => {
+  const weight = new Map(bundled.harmIndex!.offences.map((o) => [o.offence, o.low!]));
+  // The first analysed month after the order is 4; its harm is the low weights of its arrests.
+  const k = gapped.monthly.findIndex((m) => m.month === 4);
+  assert.equal(gapped.monthly[k - 1].month, -4, 'months −3 … 3 are left out');
+  const month = must(derive(gapped, bundled, `monthly.${k}.harm`), 'month');
+  const rows = month.inputs!.rows;
+  assert.equal(rows.length, gapped.monthly[k].events);
+  rows.forEach((row) => assert.equal(row[3], weight.get(row[2] as string)));
+  assert.ok(Math.abs(sum(rows.map((row) => row[3] as number)) - gapped.monthly[k].harm) < 1e-9);
+  gapped.perOrder.forEach((person, i) => {
+    for (const field of ['harmPre', 'harmPost', 'eventsPost'] as const) {
+      const d = must(derive(gapped, bundled, `perOrder.${i}.${field}`), field);
+      const months = d.inputs!.rows.map((row) => row[0] as number);
+      assert.ok(months.every((m) => Math.abs(m) > 3 && Math.abs(m) <= 12), `${person.order}: months ${months}`);
+      const value = field === 'eventsPost' ? d.inputs!.rows.length : sum(d.inputs!.rows.map((row) => row[3] as number));
+      assert.ok(Math.abs(value - person[field]) < 1e-9, `${person.order} ${field}: ${value} vs ${person[field]}`);
+    }
+  });
+  assert.match(must(derive(gapped, bundled, 'harm.reduction'), '').meaning, /the harm index's low weights/);
+  assert.match(must(derive(gapped, bundled, 'events.pre'), '').meaning, /12 months \(less the 3 months nearest the order\)/);
+  assert.match(must(derive(gapped, bundled, 'trend.events.slope'), '').meaning, /months 4 … 12/);
+  assert.equal(must(derive(gapped, bundled, 'gap'), '').status, 'setting');
+  assert.equal(must(derive(analyse(bundled, { gap: 1 }), bundled, 'events.pre'), '').status, 'generator', 'a gap is not the study\'s view: nothing calibrated');
+  assert.equal(must(derive(analyse(bundled, { weights: 'central' }), bundled, 'events.pre'), '').status, 'generator');
+});
+
 test('calibrated only in the study view, and only for published figures', () => {
   assert.equal(must(derive(study, bundled, 'events.pre'), '').status, 'calibrated');
   assert.equal(must(derive(study, bundled, 'byCategory.other.harm.reduction'), '').status, 'calibrated');
@@ -176,6 +211,10 @@ test('the R calls reproduce the displayed values in R 4.6 (webR)', async () => {
     [study, 'harm.test.p'], [study, 'byCategory.violence.harm.test.pAdjusted'], [study, 'trend.harm.slope'], [study, 'trend.events.p'],
     [study, 'correlation.pearson.r'], [study, 'monthly.3.harm'], [changed, 'events.test.V'], [changed, 'byCategory.drugs.harm.test.p'],
     [legacy, 'byCategory.drugs.events.test.p'], [legacy, 'events.test.z'], [study, 'sample.withFollowup'],
+    [study, 'its.events.level'], [study, 'its.events.levelP'], [study, 'its.harm.slopeChange'], [study, 'its.harm.slopeChangeP'], [gapped, 'its.events.preSlope'], [gapped, 'its.harm.levelP'],
+    [study, 'leaveOneOut.events.min'], [study, 'leaveOneOut.harm.max'], [gapped, 'leaveOneOut.events.max'], [changed, 'leaveOneOut.harm.min'],
+    [study, 'events.sign.p'], [gapped, 'byCategory.drugs.harm.sign.p'], [changed, 'events.sign.fewer'], [changed, 'harm.sign.n'],
+    [gapped, 'harm.reduction'], [gapped, 'byCategory.drugs.harm.test.p'], [gapped, 'trend.harm.slope'], [gapped, 'correlation.spearman.p'], [gapped, 'monthly.9.harm'], [gapped, 'perOrder.5.harmPre'],
   ] as const;
   const ds = paths.map(([r, p]) => must(derive(r, bundled, p), p));
   // Each script in its own local() so that vectors do not leak between them; printed at 17 digits.

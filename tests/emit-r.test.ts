@@ -27,7 +27,7 @@ import { hasRscript, runRscript, runWebR, stopWebR, webRVersion } from './helper
 
 after(stopWebR);
 
-const bundledFiles = { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv') };
+const bundledFiles = { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv'), 'harm-index.csv': readData('harm-index.csv') };
 
 /** Every difference between the engine's numbers and R's lines: missing, extra or not close. */
 function differences(result: AnalysisResult, rText: string): string[] {
@@ -56,6 +56,9 @@ const views: { name: string; options: AnalysisOptions }[] = [
   { name: 'window 12, violence and drugs', options: { window: 12, categories: ['violence', 'drugs'] } },
   { name: 'window 1', options: { window: 1 } },
   { name: 'no categories', options: { categories: [] } },
+  { name: 'gap 3, low weights', options: { gap: 3, weights: 'low' } },
+  { name: 'window 12, gap 1, high weights, violence and drugs', options: { window: 12, gap: 1, weights: 'high', categories: ['violence', 'drugs'] } },
+  { name: 'window 6, gap 5, central weights', options: { window: 6, gap: 5, weights: 'central' } },
 ];
 
 /** Every measure of a result with its path: overall, then per category. */
@@ -67,7 +70,7 @@ function measuresOf(result: AnalysisResult): [string, Measure][] {
 
 function scriptFor(options: AnalysisOptions, wilcoxon: 'current' | 'legacy') {
   const result = analyse(bundled, { ...options, wilcoxon });
-  const script = emitR({ window: result.window, categories: result.categories, wilcoxon });
+  const script = emitR({ window: result.window, categories: result.categories, wilcoxon, gap: result.gap, weights: result.weights });
   return { result, script };
 }
 
@@ -111,6 +114,13 @@ test('emitR embeds the view and no result', () => {
   const script = emitR({ window: r.window, categories: r.categories, wilcoxon: 'legacy' });
   assert.match(script, /^WINDOW <- 24L$/m);
   assert.match(script, /^CATEGORIES <- c\("modern_slavery", "violence", "drugs", "other"\)$/m);
+  assert.match(script, /^GAP <- 0L/m);
+  assert.match(script, /^WEIGHTS <- NULL/m);
+  const weighted = emitR({ window: 12, categories: ['drugs'], wilcoxon: 'current', gap: 3, weights: 'low' });
+  assert.match(weighted, /^GAP <- 3L/m);
+  assert.match(weighted, /^WEIGHTS <- "low"  # harm from the harm index by offence, column sens_low$/m);
+  assert.match(weighted, /--wilcoxon legacy --window 12 --categories drugs --gap 3 --weights low --emit-r/, 'the version check names the same view');
+  assert.throws(() => emitR({ window: 6, categories: [], wilcoxon: 'current', gap: 6 }), /gap must be a whole number from 0 to window − 1/);
   assert.doesNotMatch(script, new RegExp(`\\b${r.events.pre}\\b|${String(r.events.test.p).slice(0, 8)}`), 'no result in the text');
   assert.match(script, /exact = exact, correct = TRUE/);
   assert.doesNotMatch(script, /getRversion\(\) < "4\.6\.0"/, 'the legacy script runs in any R');
@@ -183,7 +193,7 @@ test('approx. lines: R\'s own bootstrap intervals lie within ±0.1 of the engine
  * other category codes (readable names with spaces), 64 analysed orders, months up to 12, quoted
  * offence names with commas and quotes, harm with decimals, plus excluded orders.
  */
-function otherData(): { orders: string; events: string } {
+function otherData(): { orders: string; events: string; index: string } {
   const rng = mulberry32(4242);
   const categories = ['labour_exploitation', 'fraud', 'county_lines', 'sexual_exploitation'];
   const offences: Record<string, [string, number][]> = {
@@ -213,7 +223,9 @@ function otherData(): { orders: string; events: string } {
       }
     }
   });
-  return { orders: orders.join('\n') + '\n', events: events.join('\r\n') + '\r\n' };
+  // A harm index for these offences, with weights unlike the recorded harm (and an unused offence).
+  const index = ['offence,harm_days,sens_low,sens_high', ...Object.values(offences).flat().map(([o, h], k) => `${quote(o)},${h + 1},${(k + 1) * 3.5},${h * 2 + k}`), 'Not used here,1,1,1'];
+  return { orders: orders.join('\n') + '\n', events: events.join('\r\n') + '\r\n', index: index.join('\n') + '\n' };
 }
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
@@ -221,17 +233,24 @@ const other = otherData();
 const dir = mkdtempSync(join(tmpdir(), 'stro-emitr-'));
 writeFileSync(join(dir, 'theirs-orders.csv'), other.orders);
 writeFileSync(join(dir, 'theirs-events.csv'), other.events);
+writeFileSync(join(dir, 'theirs-index.csv'), other.index);
 /** The CLI on the second dataset: its --json result or its --emit-r script. */
 function cliOnOther(...args: string[]): string {
   // These data cover 12 months either side: a reader's design window is declared, not inferred.
-  const out = spawnSync(process.execPath, [cli, '--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), '--design-window', '12', ...args], { encoding: 'utf8' });
+  const index = args.includes('--weights') ? ['--harm-index', join(dir, 'theirs-index.csv')] : [];
+  const out = spawnSync(process.execPath, [cli, '--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), '--design-window', '12', ...index, ...args], { encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   return out.stdout;
 }
-// R reads the files under other names, given on its command line.
-const otherFiles = { 'a.csv': other.orders, 'b.csv': other.events };
-const otherArgs = ['a.csv', 'b.csv'];
-const otherViews: string[][] = [[], ['--window', '7', '--categories', 'fraud,labour_exploitation']];
+// R reads the files under other names, given on its command line (the harm index third).
+const otherFiles = { 'a.csv': other.orders, 'b.csv': other.events, 'c.csv': other.index };
+const otherArgsFor = (view: string[]) => (view.includes('--weights') ? ['a.csv', 'b.csv', 'c.csv'] : ['a.csv', 'b.csv']);
+const otherViews: string[][] = [
+  [],
+  ['--window', '7', '--categories', 'fraud,labour_exploitation'],
+  ['--gap', '3', '--weights', 'low'],
+  ['--window', '7', '--gap', '2', '--weights', 'high', '--categories', 'county_lines,fraud'],
+];
 
 test('the second dataset is what it claims: valid, 64 analysed, months up to 12, some tests past 50 pairs', () => {
   const d = parseDataset({ name: 'o', text: other.orders }, { name: 'e', text: other.events }, { designWindow: 12 });
@@ -250,16 +269,37 @@ for (const view of otherViews) {
     for (const rule of ['current', 'legacy']) {
       const json = JSON.parse(cliOnOther('--wilcoxon', rule, '--json', ...view));
       const script = cliOnOther('--wilcoxon', rule, '--emit-r', ...view);
-      assert.equal(script.replace(/^# Written by .*\n/m, ''), emitR({ window: json.window, categories: json.categories, wilcoxon: rule as 'current' | 'legacy', designWindow: 12, outsideWindow: undefined }),
+      assert.equal(script.replace(/^# Written by .*\n/m, ''), emitR({ window: json.window, categories: json.categories, wilcoxon: rule as 'current' | 'legacy', gap: json.gap, weights: json.weights, designWindow: 12, outsideWindow: undefined }),
         'the CLI prints emitR() for the resolved view and the declared design window, which depend on the view alone');
-      assertSame(json, await runWebR(script, otherFiles, otherArgs));
+      assertSame(json, await runWebR(script, otherFiles, otherArgsFor(view)));
     }
   });
   test(`data the script was not written for (${label}): R 4.2 runs the CLI's legacy script and prints its --json numbers`, { skip: noRscript }, () => {
     const json = JSON.parse(cliOnOther('--wilcoxon', 'legacy', '--json', ...view));
-    assertSame(json, runRscript(cliOnOther('--wilcoxon', 'legacy', '--emit-r', ...view), otherFiles, otherArgs));
+    assertSame(json, runRscript(cliOnOther('--wilcoxon', 'legacy', '--emit-r', ...view), otherFiles, otherArgsFor(view)));
   });
 }
+
+test('the second dataset with weights: harm differs from the recorded harm, and a gap removes arrests', () => {
+  const plain = JSON.parse(cliOnOther('--json'));
+  const weighted = JSON.parse(cliOnOther('--json', '--gap', '3', '--weights', 'low'));
+  assert.equal(weighted.weights, 'low');
+  assert.ok(weighted.events.pre < plain.events.pre);
+  assert.notEqual(weighted.harm.pre, JSON.parse(cliOnOther('--json', '--gap', '3')).harm.pre);
+});
+
+test('R 4.2 (Rscript): with weights, an offence missing from the harm index stops the script, naming file, row and column', { skip: noRscript }, () => {
+  const { script } = scriptFor({ gap: 3, weights: 'low' }, 'legacy');
+  const index = bundledFiles['harm-index.csv'].split('\n').filter((l) => !l.startsWith('Wounding or inflicting GBH (s20)')).join('\n');
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'harm-index.csv': index }), (e: { stderr: string; stdout: string }) => {
+    assert.match(e.stderr, /events\.csv, row 1, column "offence": "Wounding or inflicting GBH \(s20\)" is not in the harm index harm-index\.csv/);
+    assert.equal(e.stdout, '');
+    return true;
+  });
+  // Without weights the script needs no index at all.
+  const { result, script: plain } = scriptFor({ gap: 3 }, 'legacy');
+  assertSame(result, runRscript(plain, { 'orders.csv': bundledFiles['orders.csv'], 'events.csv': bundledFiles['events.csv'] }));
+});
 
 test('numericLeaves takes category codes that look like field names (ci, order, method) for categories', () => {
   const renamed = readData('events.csv').replace(/,violence,/g, ',ci,').replace(/,drugs,/g, ',order,').replace(/,other,/g, ',method,');
@@ -325,6 +365,23 @@ for (const seed of [3, 17, 78, 83, 85, 144]) {
     for (const wilcoxon of ['current', 'legacy'] as const) {
       const result = analyse(d, { window, categories, wilcoxon });
       const script = emitR({ window: result.window, categories: result.categories, wilcoxon, designWindow: d.span });
+      assertSame(result, await runWebR(script, files));
+      if (wilcoxon === 'legacy' && !noRscript) assertSame(result, runRscript(script, files));
+    }
+  });
+}
+
+// With a random gap below the window, leaving one to eight months either side (seeds chosen so
+// that the gap is above 0).
+for (const seed of [29, 53, 97]) {
+  test(`random dataset ${seed} with a gap: R 4.6 (both rules) and R 4.2 (legacy) print the engine's numbers`, async () => {
+    const { files, d, window, categories } = randomCase(seed);
+    const gap = randomInt(mulberry32(seed * 13), window);
+    assert.ok(gap > 0, `seed ${seed}: gap ${gap}`);
+    for (const wilcoxon of ['current', 'legacy'] as const) {
+      const result = analyse(d, { window, gap, categories, wilcoxon });
+      assert.equal(result.monthly.length, 2 * (window - gap));
+      const script = emitR({ window: result.window, categories: result.categories, wilcoxon, gap, designWindow: d.span });
       assertSame(result, await runWebR(script, files));
       if (wilcoxon === 'legacy' && !noRscript) assertSame(result, runRscript(script, files));
     }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
-import { DataError } from '../src/analysis/errors.ts';
+import { DataError, OptionError } from '../src/analysis/errors.ts';
 import { quantileSelect } from '../src/analysis/stats/quantileSelect.ts';
 import { quantileSorted } from '../src/analysis/stats/quantile.ts';
 import { mulberry32 } from '../src/analysis/stats/random.ts';
@@ -99,6 +99,92 @@ test('a reader\'s own categories and a shorter declared design window are accept
   assert.equal(r.events.pre, 3);
   assert.equal(r.events.post, 1);
   assert.throws(() => analyse(ds, { window: 4 }), /window: 4 is outside 1 … 3/);
+});
+
+// ---- gap: the months either side of the order left out of every figure ---------------------------
+
+test('a gap leaves months −K … −1 and 1 … K out of every figure, for every window and gap', () => {
+  for (const window of [1, 2, 5, 12, 24]) {
+    for (let gap = 0; gap < window; gap += window > 6 ? 3 : 1) {
+      const r = analyse(bundled, { window, gap });
+      noBadNumbers(r);
+      assert.equal(r.gap, gap);
+      const kept = (m: number) => Math.abs(m) <= window && Math.abs(m) > gap;
+      assert.deepEqual(r.monthly.map((m) => m.month), [...Array(24 * 2 + 1).keys()].map((k) => k - 24).filter((m) => m !== 0 && kept(m)), `months, window ${window}, gap ${gap}`);
+      const inView = bundled.events.filter((e) => kept(e.month));
+      assert.equal(r.events.pre, inView.filter((e) => e.month < 0).length);
+      assert.equal(r.events.post, inView.filter((e) => e.month > 0).length);
+      assert.ok(Math.abs(r.harm.post - inView.filter((e) => e.month > 0).reduce((s, e) => s + e.harm, 0)) < 1e-9);
+      for (const m of ['events', 'harm'] as const) {
+        assert.equal(r.monthly.filter((x) => x.month < 0).reduce((s, x) => s + x[m], 0), r[m].pre);
+        assert.equal(r.perOrder.reduce((s, o) => s + (m === 'events' ? o.eventsPost : o.harmPost), 0), r[m].post);
+      }
+    }
+  }
+});
+
+test('gap 0 is the analysis without a gap; a gap of the window or more, negative or fractional, is an OptionError', () => {
+  assert.deepEqual(analyse(bundled, { window: 12, gap: 0 }), analyse(bundled, { window: 12 }));
+  assert.throws(() => analyse(bundled, { window: 6, gap: 6 }), (e: unknown) => e instanceof OptionError && e.option === 'gap' && /from 0 to 5/.test(e.message));
+  assert.throws(() => analyse(bundled, { gap: -1 }), OptionError);
+  assert.throws(() => analyse(bundled, { gap: 1.5 }), OptionError);
+});
+
+test('with a gap the trend runs over months K+1 … W, and the ITS over the analysed months either side', () => {
+  const r = analyse(bundled, { window: 12, gap: 3 });
+  const after = r.monthly.filter((m) => m.month > 0);
+  assert.deepEqual(after.map((m) => m.month), [4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  // The OLS slope from its definition, over months 4 … 12.
+  const x = after.map((m) => m.month);
+  const y = after.map((m) => m.events);
+  const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
+  const slope = x.reduce((s, xi, k) => s + (xi - mean(x)) * (y[k] - mean(y)), 0) / x.reduce((s, xi) => s + (xi - mean(x)) ** 2, 0);
+  assert.ok(Math.abs(r.trend.events.slope! - slope) < 1e-12);
+  // A one-month-a-side window with gap: the ITS has too few months and says so.
+  const thin = analyse(bundled, { window: 3, gap: 2 });
+  assert.equal(thin.monthly.length, 2);
+  assert.equal(thin.its.events.level, null);
+  assert.ok(thin.its.events.reason);
+});
+
+// ---- weights: harm from the harm index by offence ----------------------------------------------
+
+test('weights take each event\'s harm from the harm index by offence; arrests do not change', () => {
+  const index = bundled.harmIndex!;
+  assert.deepEqual(index.sets, ['central', 'low', 'high']);
+  for (const weights of ['central', 'low', 'high'] as const) {
+    const weight = new Map(index.offences.map((o) => [o.offence, o[weights]!]));
+    const r = analyse(bundled, { window: 12, gap: 1, weights });
+    noBadNumbers(r);
+    assert.equal(r.weights, weights);
+    const plain = analyse(bundled, { window: 12, gap: 1 });
+    assert.equal(plain.weights, 'data');
+    assert.deepEqual(r.events, plain.events, 'arrests are counts, whatever the weights');
+    const inView = bundled.events.filter((e) => Math.abs(e.month) <= 12 && Math.abs(e.month) > 1);
+    const before = inView.filter((e) => e.month < 0).reduce((s, e) => s + weight.get(e.offence)!, 0);
+    assert.ok(Math.abs(r.harm.pre - before) < 1e-9, `${weights}: ${r.harm.pre} vs ${before}`);
+    assert.ok(Math.abs(r.monthly.reduce((s, m) => s + m.harm, 0) - r.harm.pre - r.harm.post) < 1e-9);
+  }
+  assert.ok(analyse(bundled, { weights: 'low' }).harm.pre < analyse(bundled, { weights: 'high' }).harm.pre, 'low weights are lower');
+});
+
+test('weights: no index, an index without the set, or an offence the index lacks are errors that say which', () => {
+  const orders = 'order_id,issued,sample,duration_months,conditions\na,2019-Q1,analysed,,\nb,2019-Q2,analysed,,\n';
+  const events = 'order_id,month,category,offence,harm\na,-1,fraud,Fraud,5\nb,-2,fraud,Theft,2\na,1,fraud,Burglary,3\nb,2,fraud,Fraud,5\n';
+  const ds = (index?: string) => parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events }, index ? { harmIndex: { name: 'idx.csv', text: index } } : {});
+  assert.throws(() => analyse(ds(), { weights: 'low' }), (e: unknown) => e instanceof OptionError && /no harm index/.test(e.message));
+  const central = ds('offence,harm_days\nFraud,10\nTheft,1\nBurglary,100\n');
+  assert.equal(analyse(central, { weights: 'central' }).harm.pre, 11);
+  assert.throws(() => analyse(central, { weights: 'high' }), /weights: the harm index idx\.csv has no sens_high column/);
+  const partial = ds('offence,harm_days,sens_low,sens_high\nFraud,10,5,20\n');
+  assert.equal(analyse(partial).harm.pre, 7, 'without weights the index is not needed for every offence');
+  assert.throws(() => analyse(partial, { weights: 'low' }), (e: unknown) =>
+    e instanceof DataError && e.file === 'e.csv' && e.row === 2 && e.column === 'offence'
+    && /"Theft" is not in the harm index idx\.csv.*\(and 1 more event whose offence the index does not list\)/.test(e.message));
+  assert.equal(partial.harmIndex!.unmatched.length, 2);
+  assert.deepEqual(partial.harmIndex!.unmatched.map((p) => [p.row, p.value]), [[2, 'Theft'], [3, 'Burglary']]);
+  assert.throws(() => ds('offence,harm_days,sens_low\nFraud,10,x\n'), /idx\.csv, row 1, column "sens_low": "x" is not a number of days/);
+  assert.throws(() => analyse(central, { weights: 'medium' as 'low' }), /weights: "medium" is not one of central, low, high \(or data/);
 });
 
 test('validation names file, row and column', () => {

@@ -14,6 +14,9 @@ test('file names carry the view; the study\'s view keeps the plain name', () => 
   assert.equal(resultsFileName(analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }), 'csv'), 'stro-results-w12-violence-drugs.csv');
   assert.equal(resultsFileName(analyse(bundled, { categories: [] }), 'json'), 'stro-results-w24-none.json');
   assert.equal(resultsFileName(analyse(bundled, { window: 6, wilcoxon: 'legacy' }), 'json'), 'stro-results-w6-all-legacy.json');
+  assert.equal(resultsFileName(analyse(bundled, { gap: 3 }), 'csv'), 'stro-results-w24-all-gap3.csv');
+  assert.equal(resultsFileName(analyse(bundled, { weights: 'low' }), 'csv'), 'stro-results-w24-all-low.csv');
+  assert.equal(resultsFileName(analyse(bundled, { window: 12, gap: 1, categories: ['drugs'], weights: 'high', wilcoxon: 'legacy' }), 'json'), 'stro-results-w12-drugs-gap1-high-legacy.json');
 });
 
 test('the JSON is the CLI\'s --json output with a leading view object', () => {
@@ -21,10 +24,19 @@ test('the JSON is the CLI\'s --json output with a leading view object', () => {
   const { view, ...rest } = JSON.parse(resultsJson(r));
   assert.deepEqual(rest, JSON.parse(cli('--window', '12', '--categories', 'violence,drugs')));
   assert.deepEqual(view, {
-    window: 12, categories: ['violence', 'drugs'], wilcoxon: 'current', query: '?w=12&c=violence,drugs',
+    window: 12, categories: ['violence', 'drugs'], gap: 0, weights: 'data', wilcoxon: 'current', query: '?w=12&c=violence,drugs',
     description: '12 months before and after; categories: violence, drugs; paired test as current R',
   });
   assert.equal(Object.keys(JSON.parse(resultsJson(r)))[0], 'view');
+  // With a gap and weights: the same as the CLI given --gap and --weights, and the view says so.
+  const gapped = analyse(bundled, { window: 12, gap: 3, weights: 'low' });
+  const parsed = JSON.parse(resultsJson(gapped));
+  const { view: v, ...others } = parsed;
+  assert.deepEqual(others, JSON.parse(cli('--window', '12', '--gap', '3', '--weights', 'low')));
+  assert.deepEqual(v, {
+    window: 12, categories: ['modern_slavery', 'violence', 'drugs', 'other'], gap: 3, weights: 'low', wilcoxon: 'current', query: '?w=12&gap=3&weights=low',
+    description: '12 months before and after; leaving out the 3 months either side of the order; categories: all; harm from the low weights of the harm index; paired test as current R',
+  });
 });
 
 test('the CSV opens with a comment line naming the view, then the header', () => {

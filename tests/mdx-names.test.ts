@@ -1,5 +1,5 @@
 // The MDX pages' names reach the compiler through src/integrations/mdxNames.ts: one typed call
-// per <Live>/<Say>/<LiveTable>/<Figure> attribute, with the page and line. This checks that no
+// per <Live>/<Say>/<LiveTable>/<Figure>/<RobustLive>/<RobustFigure> attribute, with the page and line. This checks that no
 // usage is missed (counted independently from the page text) and that a misspelt name is carried
 // through verbatim, so that `npm run check` reports it (shown by hand: see the branch's report).
 import { test } from 'node:test';
@@ -17,7 +17,7 @@ test('every named component usage in the MDX pages becomes one typed check', () 
   let expected = 0;
   for (const p of pages) {
     const text = readFileSync(join(root, 'src/pages', p), 'utf8');
-    expected += (text.match(/<(Live|Say|LiveTable|Figure) /g) ?? []).length + (text.match(/<Live [^>]*format=/g) ?? []).length;
+    expected += (text.match(/<(Live|Say|LiveTable|Figure|RobustLive|RobustFigure) /g) ?? []).length + (text.match(/<Live [^>]*format=/g) ?? []).length;
   }
   const checks = source.split('\n').filter((l) => l.startsWith('check.'));
   assert.equal(checks.length, expected);

@@ -71,4 +71,8 @@ test('the script\'s file name and command carry the view', () => {
   assert.equal(rScriptFileName({ window: 3, categories: [], wilcoxon: 'current' }, domain.categories), 'stro-reproduce-w3-none.R');
   assert.deepEqual(emitRArguments({ window: 24, categories: domain.categories, wilcoxon: 'current' }, domain), ['--emit-r']);
   assert.deepEqual(emitRArguments({ window: 12, categories: ['drugs', 'violence'], wilcoxon: 'legacy' }, domain), ['--window', '12', '--categories', 'violence,drugs', '--wilcoxon', 'legacy', '--emit-r']);
+  // Gap and weights only when set, in the file name and the command alike.
+  assert.equal(rScriptFileName({ window: 24, categories: domain.categories, wilcoxon: 'current', gap: 3, weights: 'low' }, domain.categories), 'stro-reproduce-w24-all-gap3-low.R');
+  assert.equal(rScriptFileName({ window: 24, categories: domain.categories, wilcoxon: 'current', gap: 0, weights: 'data' }, domain.categories), 'stro-reproduce-w24-all.R');
+  assert.deepEqual(emitRArguments({ window: 12, categories: ['drugs'], wilcoxon: 'legacy', gap: 1, weights: 'high' }, domain), ['--window', '12', '--gap', '1', '--categories', 'drugs', '--weights', 'high', '--wilcoxon', 'legacy', '--emit-r']);
 });

@@ -73,15 +73,75 @@ test('the view bar\'s one-line summary follows the state', async () => {
   assert.equal(viewSummary(all, domain, categoryName), '24 months · all categories · current R');
   assert.equal(viewSummary({ window: 1, categories: ['drugs', 'modern_slavery'], wilcoxon: 'legacy' }, domain, categoryName), '1 month · modern slavery, drugs · R 4.5 and earlier');
   assert.equal(viewSummary({ window: 12, categories: [] }, domain, categoryName), '12 months · no categories · current R');
+  assert.equal(viewSummary({ window: 12, categories: ['violence'], gap: 3 }, domain, categoryName), '12 months · violence · gap 3 months · current R');
+  assert.equal(viewSummary({ ...all, gap: 1, weights: 'low', wilcoxon: 'legacy' }, domain, categoryName), '24 months · all categories · gap 1 month · low weights · R 4.5 and earlier');
+  assert.equal(viewSummary({ ...all, gap: 0 }, domain, categoryName), '24 months · all categories · current R', 'gap 0 is no gap');
+});
+
+// ---- gap and weights ------------------------------------------------------------------------------
+
+test('gap and weights round-trip; only a gap above 0 and a chosen weight set are written', () => {
+  for (const window of [1, 2, 6, 24]) {
+    for (let gap = 0; gap < window; gap++) {
+      for (const weights of [undefined, 'low', 'central', 'high'] as const) {
+        const state = { window, categories: ['violence'], ...(gap > 0 ? { gap } : {}), ...(weights ? { weights } : {}) };
+        const query = serialiseState(state, domain);
+        assert.deepEqual(parseState(query, domain), state, query);
+        assert.equal(query.includes('gap='), gap > 0, query);
+        assert.equal(query.includes('weights='), weights !== undefined, query);
+      }
+    }
+  }
+  assert.equal(serialiseState({ window: 12, categories: ['violence'], gap: 3, weights: 'low', wilcoxon: 'legacy' }, domain), '?w=12&c=violence&gap=3&weights=low&wilcoxon=legacy');
+  assert.equal(serialiseState({ ...all, gap: 0 }, domain), '');
+  assert.deepEqual(parseState('?gap=0', domain), all, 'gap=0 is the default');
+});
+
+test('a gap must be below the window, whatever the order of the parameters; anything else is ignored with a notice', () => {
+  assert.deepEqual(parseState('?gap=3&w=6', domain), { ...defaultState(domain), window: 6, gap: 3 }, 'the window may come after the gap');
+  for (const [query, window] of [['?w=6&gap=6', 6], ['?gap=6&w=6', 6], ['?gap=24', 24], ['?gap=-1', 24], ['?gap=1.5', 24], ['?gap=x', 24], ['?gap=', 24], ['?gap=9999', 24]] as const) {
+    const { state, ignored } = parseStateReport(query, domain);
+    assert.equal(state.gap, undefined, query);
+    assert.equal(state.window, window, query);
+    assert.deepEqual(ignored.map((i) => i.name), ['gap'], query);
+    assert.equal(ignored[0].allowed, `a whole number of months from 0 to ${window - 1}, less than the window of ${window}`, query);
+  }
+  // A bad window is dropped first; the gap is then checked against the default window.
+  assert.deepEqual(parseStateReport('?w=99&gap=12', domain).state, { ...all, gap: 12 });
+  const notice = ignoredNotice(parseStateReport('?w=6&gap=6', domain).ignored);
+  assert.equal(notice, "Part of this page's address was ignored: gap=6 (the gap is a whole number of months from 0 to 5, less than the window of 6). The address now names the view on screen.");
+});
+
+test('weights: low, central or high, as the data\'s index offers; anything else is ignored with a notice', () => {
+  assert.deepEqual(parseState('?weights=high', domain), { ...all, weights: 'high' });
+  for (const value of ['medium', 'LOW', '', 'data', '__proto__']) {
+    const { state, ignored } = parseStateReport(`?weights=${value}`, domain);
+    assert.deepEqual(state, all, value);
+    assert.deepEqual(ignored, [{ name: 'weights', value, allowed: "low, central or high (the harm index's weight sets)" }], value);
+  }
+  assert.match(ignoredNotice(parseStateReport('?weights=medium', domain).ignored), /weights=medium \(the harm weights are low, central or high \(the harm index's weight sets\)\)/);
+  // Data whose index has only harm_days, or no index at all.
+  const central = { ...domain, weights: ['central'] as const };
+  assert.deepEqual(parseState('?weights=central', central), { ...all, weights: 'central' });
+  assert.deepEqual(parseStateReport('?weights=low', central).ignored.map((i) => i.allowed), ["central (the harm index's weight sets)"]);
+  assert.deepEqual(parseStateReport('?weights=low', { ...domain, weights: [] }).ignored.map((i) => i.allowed), ['not available, as these data have no harm index']);
+});
+
+test('sameState tells views apart by gap and weights, with an absent gap equal to 0', async () => {
+  const { sameState } = await import('../src/lib/urlState.ts');
+  assert.ok(sameState(all, { ...all, gap: 0 }));
+  assert.ok(!sameState(all, { ...all, gap: 1 }));
+  assert.ok(!sameState(all, { ...all, weights: 'low' }));
+  assert.ok(!sameState({ ...all, weights: 'high' }, { ...all, weights: 'low' }));
+  assert.ok(sameState({ ...all, gap: 2, weights: 'low' }, { ...all, gap: 2, weights: 'low' }));
 });
 
 test('the notice names every ignored parameter with what it accepts, and quotes hostile values as short text', async () => {
-  const { ignoredNotice } = await import('../src/lib/urlState.ts');
   assert.equal(ignoredNotice([]), '');
   const { ignored } = parseStateReport('?w=99&c=foo&zoom=2', domain);
   assert.equal(
     ignoredNotice(ignored),
-    "Part of this page's address was ignored: w=99 (the window is a whole number of months from 1 to 24); c=foo (the categories are one or more of modern_slavery, violence, drugs, other (comma-separated), or none); and zoom=2 (zoom is not a setting of this report, whose settings are data, w, c and wilcoxon). The address now names the view on screen.",
+    "Part of this page's address was ignored: w=99 (the window is a whole number of months from 1 to 24); c=foo (the categories are one or more of modern_slavery, violence, drugs, other (comma-separated), or none); and zoom=2 (zoom is not a setting of this report, whose settings are data, w, c, gap, weights and wilcoxon). The address now names the view on screen.",
   );
   assert.match(ignoredNotice(parseStateReport('?w=12.5', domain).ignored), /^Part of this page's address was ignored: w=12\.5 \(the window is a whole number of months from 1 to 24\)\./);
   const long = ignoredNotice(parseStateReport(`?c=${'x'.repeat(200)}%0A`, domain).ignored);

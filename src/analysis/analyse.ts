@@ -1,14 +1,17 @@
 // analyse(dataset, options) → the whole study for one state of the controls.
 //
-// Steps: choose window and categories → per-order before/after totals → for events and harm,
+// Steps: choose window, gap, categories and harm weights → per-order before/after totals → for events and harm,
 // overall and per category: totals, reduction with its bootstrap interval, the paired Wilcoxon
 // signed-rank test (as current R, or as R ≤ 4.5 on request), the sign test and (across the categories shown) Holm-adjusted p → the post-order monthly
 // trend (OLS slope, Kendall's tau) → the interrupted time series (segmented regression) → the monthly events–harm correlation (Pearson, Spearman).
+// A gap K leaves months −K … −1 and 1 … K out of every figure (the "donut" around the order); the
+// trend then runs over months K+1 … W and the interrupted time series over −W … −(K+1), K+1 … W.
+// Weights take each event's harm from the dataset's harm index by offence (low, central or high).
 // The result is plain JSON: the CLI prints it, the pages render it, the tests check it.
 
 import { categoryName } from './categories.ts';
-import { OptionError } from './errors.ts';
-import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, leaveOneOutReductions, reduction, reductionIntervals } from './reduction.ts';
+import { DataError, OptionError } from './errors.ts';
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, leaveOneOutReductions, reduction, reductionIntervals, type IntervalOutcome } from './reduction.ts';
 import { holm } from './stats/holm.ts';
 import { signTest } from './stats/signTest.ts';
 import { kendallTest } from './stats/kendallTau.ts';
@@ -18,8 +21,8 @@ import { pearsonTest } from './stats/pearson.ts';
 import { spearmanTest } from './stats/spearman.ts';
 import { neumaierSum } from './stats/neumaier.ts';
 import { WILCOXON_RULES, wilcoxonSignedRank, type WilcoxonRule } from './stats/wilcoxonSignedRank.ts';
-import { monthlyTotals, perOrderTotals, windowedEvents, type MonthTotal, type PeriodTotals } from './tables.ts';
-import type { AnalysisOptions, Dataset } from './types.ts';
+import { monthlyTotals, perOrderTotals, windowedEvents, type HarmSource, type MonthTotal, type PeriodTotals } from './tables.ts';
+import { WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisOptions, type Dataset } from './types.ts';
 
 /** The paired Wilcoxon signed-rank test of before against after (stats/wilcoxonSignedRank.ts). */
 export interface PairedTest {
@@ -58,7 +61,7 @@ export interface Measure {
 }
 
 export interface Trend {
-  /** Change per month in the monthly total, months 1 … W after the order. */
+  /** Change per month in the monthly total, months gap+1 … W after the order. */
   slope: number | null;
   /** The fitted line's value at month 0, so that the line is intercept + slope × month. */
   intercept: number | null;
@@ -98,8 +101,16 @@ export interface PerOrderRow {
 
 export interface AnalysisResult {
   window: number;
+  /** Months left out either side of the order: −gap … −1 and 1 … gap (0: none). */
+  gap: number;
   /** Which R the paired tests follow: 'current' (R ≥ 4.6.0) or 'legacy' (R ≤ 4.5). */
   wilcoxon: WilcoxonRule;
+  /**
+   * Where each event's harm comes from: 'data', the harm the dataset carries (events.csv's harm
+   * column, or the index's harm_days where the file had none); or a weight set of the harm index by
+   * offence: 'central' (harm_days), 'low' (sens_low), 'high' (sens_high).
+   */
+  weights: HarmSource;
   categories: string[];
   categoryNames: Record<string, string>;
   /** What the data allow: the widest window and every category present. */
@@ -118,7 +129,7 @@ export interface AnalysisResult {
     pearson: { r: number | null; p: number | null; reason?: string };
     spearman: { rho: number | null; p: number | null; method: string | null; reason?: string };
   };
-  /** Totals per month, −W … −1 then 1 … W. */
+  /** Totals per analysed month, −W … −(gap+1) then gap+1 … W. */
   monthly: MonthTotal[];
   perOrder: PerOrderRow[];
   /** The range of the overall reduction when each analysed person is left out in turn (null when no such reduction exists). */
@@ -126,7 +137,8 @@ export interface AnalysisResult {
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
-export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}): { window: number; categories: string[]; wilcoxon: WilcoxonRule } {
+/** The options with defaults filled in, checked against the data: an OptionError (or, for an offence the harm index lacks, a DataError) otherwise. */
+export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}): { window: number; gap: number; categories: string[]; wilcoxon: WilcoxonRule; weights: HarmSource } {
   const wilcoxon = options.wilcoxon ?? 'current';
   if (!WILCOXON_RULES.includes(wilcoxon)) {
     throw new OptionError('wilcoxon', `"${wilcoxon}" is not one of ${WILCOXON_RULES.join(', ')}`);
@@ -135,18 +147,38 @@ export function resolveOptions(dataset: Dataset, options: AnalysisOptions = {}):
   if (!Number.isInteger(window) || window < 1 || window > dataset.span) {
     throw new OptionError('window', `${window} is outside 1 … ${dataset.span}, the months these data cover`);
   }
+  const gap = options.gap ?? 0;
+  if (!Number.isInteger(gap) || gap < 0 || gap >= window) {
+    throw new OptionError('gap', `${gap} is not a whole number of months from 0 to ${window - 1} (the gap must be less than the window of ${window})`);
+  }
   const requested = options.categories ?? dataset.categories;
   const unknown = requested.filter((c) => !dataset.categories.includes(c));
   if (unknown.length > 0) {
     throw new OptionError('categories', `${unknown.join(', ')} not in the data (known: ${dataset.categories.join(', ')})`);
   }
+  const weights = resolveWeights(dataset, options.weights);
   // Keep the dataset's display order whatever order the reader listed them in.
-  return { window, categories: dataset.categories.filter((c) => requested.includes(c)), wilcoxon };
+  return { window, gap, categories: dataset.categories.filter((c) => requested.includes(c)), wilcoxon, weights };
+}
+
+/** 'data' without weights (or with 'data'); with a weight set, the set if the dataset's harm index has it and lists every event's offence. */
+function resolveWeights(dataset: Dataset, weights: AnalysisOptions['weights']): HarmSource {
+  if (weights === undefined || weights === 'data') return 'data';
+  if (!WEIGHT_SETS.includes(weights)) throw new OptionError('weights', `"${weights}" is not one of ${WEIGHT_SETS.join(', ')} (or data, the harm as recorded)`);
+  const index = dataset.harmIndex;
+  if (!index) throw new OptionError('weights', 'these data have no harm index to take weights from; give one (a harm-index.csv) with the data');
+  if (!index.sets.includes(weights)) throw new OptionError('weights', `the harm index ${index.file} has no ${WEIGHT_COLUMNS[weights]} column, so it has no ${weights} weights`);
+  const [first, ...rest] = index.unmatched;
+  if (first) {
+    const more = rest.length === 0 ? '' : ` (and ${rest.length} more ${rest.length === 1 ? 'event' : 'events'} whose offence the index does not list)`;
+    throw new DataError(first, first.message + more);
+  }
+  return weights;
 }
 
 export function analyse(dataset: Dataset, options: AnalysisOptions = {}): AnalysisResult {
-  const { window, categories, wilcoxon } = resolveOptions(dataset, options);
-  const windowed = windowedEvents(dataset, window, categories);
+  const { window, gap, categories, wilcoxon, weights } = resolveOptions(dataset, options);
+  const windowed = windowedEvents(dataset, window, categories, { gap, weights });
   const totals = perOrderTotals(dataset, windowed, categories);
 
   // Every (group, measure) pair the result reports, overall and per category; the intervals are
@@ -157,7 +189,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     { group, which: 'events' as const, pre: t.eventsPre, post: t.eventsPost },
     { group, which: 'harm' as const, pre: t.harmPre, post: t.harmPost },
   ]);
-  const intervals = reductionIntervals(series);
+  const intervals = cachedIntervals(dataset, series, `${window}|${gap}|${weights}`, categories);
   const measured = series.map(({ pre, post }, k): Measure => {
     const sumPre = neumaierSum(pre);
     const sumPost = neumaierSum(post);
@@ -184,7 +216,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     categories.forEach((c, k) => (byCategory[c][which].test.pAdjusted = adjusted[k]));
   }
 
-  const monthly = monthlyTotals(windowed, window);
+  const monthly = monthlyTotals(windowed, window, gap);
   const after = monthly.filter((m) => m.month > 0);
   const trend = (values: number[]): Trend => {
     const months = after.map((m) => m.month);
@@ -214,12 +246,21 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   };
   const range = (values: (number | null)[]) => {
     const v = values.filter((x): x is number => x !== null);
-    return v.length === 0 ? { min: null, max: null } : { min: Math.min(...v), max: Math.max(...v) };
+    // A loop, not Math.min(...v): spreading 100,000+ people into arguments overflows the call stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const x of v) {
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    return v.length === 0 ? { min: null, max: null } : { min, max };
   };
 
   return {
     window,
+    gap,
     wilcoxon,
+    weights,
     categories,
     categoryNames: Object.fromEntries(categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     domain: { span: dataset.span, categories: [...dataset.categories] },
@@ -253,6 +294,33 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     leaveOneOut: { events: range(without.events), harm: range(without.harm) },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
+}
+
+/**
+ * Bootstrap intervals remembered per dataset, by what each depends on. A category's own measure
+ * depends only on the window, the gap, the weights and the category, not on which other categories
+ * are shown; and every interval is drawn from the same seeded resamples of the same people, so it
+ * is the same whether computed alone or beside others. Ticking a category box then resamples only
+ * the overall measures (two series instead of ten): same numbers, a fifth of the work.
+ */
+const intervalCache = new WeakMap<Dataset, Map<string, IntervalOutcome>>();
+const INTERVAL_CACHE_SIZE = 2_000;
+
+function cachedIntervals(dataset: Dataset, series: readonly { group: string; which: string; pre: number[]; post: number[] }[], setting: string, categories: readonly string[]): IntervalOutcome[] {
+  let cache = intervalCache.get(dataset);
+  if (!cache) intervalCache.set(dataset, (cache = new Map()));
+  const keys = series.map((s) => `${setting}|${s.which}|${s.group === '' ? `all:${categories.join(',')}` : `c:${s.group}`}`);
+  const known = keys.map((key) => cache.get(key));
+  const missing = series.flatMap((_, k) => (known[k] ? [] : [k]));
+  if (missing.length > 0) {
+    const fresh = reductionIntervals(missing.map((k) => series[k]));
+    if (cache.size + fresh.length > INTERVAL_CACHE_SIZE) cache.clear();
+    missing.forEach((k, j) => {
+      known[k] = fresh[j];
+      cache.set(keys[k], fresh[j]);
+    });
+  }
+  return known as IntervalOutcome[];
 }
 
 function withReason<T extends object>(value: T, reason: string | undefined): T & { reason?: string } {

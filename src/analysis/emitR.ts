@@ -2,7 +2,8 @@
 // check the report without trusting this engine.
 //
 // emitR(view)        → the script, as text. It reads orders.csv and events.csv (or the two files
-//                      named on its command line), checks them, applies the view and prints one line
+//                      named on its command line) and, for a view with harm weights, harm-index.csv
+//                      (or a third file named), checks them, applies the view and prints one line
 //                      `path<TAB>value` per number, at 17 significant digits, NA where the result has
 //                      null. It embeds no result: run on other data in the same format it prints the
 //                      numbers `npm run analyze -- --json` gives for those data.
@@ -15,11 +16,19 @@
 // Pure: no Node APIs, because the browser imports it too.
 
 import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, MAX_DROPPED_SHARE, MIN_CONTRIBUTORS } from './reduction.ts';
+import { WEIGHT_COLUMNS, WEIGHT_SETS, type WeightSet } from './types.ts';
 
 export interface EmitROptions {
   window: number;
   categories: string[];
   wilcoxon: 'current' | 'legacy';
+  /** Months left out either side of the order (default 0). */
+  gap?: number;
+  /**
+   * Harm from the harm index by offence, with this weight set ('data' or absent: the events file's
+   * harm column). The script then reads harm-index.csv, or the file given as its third argument.
+   */
+  weights?: WeightSet | 'data';
   /**
    * The data's declared design window (Dataset.span). When given, the script checks every event
    * against it (and drops those outside when `outsideWindow` is 'exclude'), and windows up to it are
@@ -33,13 +42,13 @@ export interface EmitROptions {
 /** Keys whose subtree holds no number that R can reproduce exactly (random intervals, the data's extent). */
 const SKIPPED_KEYS = new Set(['ci', 'bootstrap', 'domain']);
 /** Keys whose values are text (or null in place of text): never numbers. */
-const TEXT_KEYS = new Set(['method', 'tauMethod', 'reason', 'order', 'wilcoxon', 'categories', 'categoryNames']);
+const TEXT_KEYS = new Set(['method', 'tauMethod', 'reason', 'order', 'wilcoxon', 'weights', 'categories', 'categoryNames']);
 
 /**
  * Every number in a result of analyse(), as [dotted path, value], in document order. Array
  * positions are path segments (`monthly.0.events`); null stays null; booleans become 1 or 0.
  * Everything under `ci`, `bootstrap` and `domain` is left out, and so are text fields (`method`,
- * `tauMethod`, `reason`, `order`, ...) and their nulls; category codes under `byCategory` are never
+ * `tauMethod`, `reason`, `order`, `weights`, ...) and their nulls; category codes under `byCategory` are never
  * taken for field names.
  */
 export function numericLeaves(result: unknown): [path: string, value: number | null][] {
@@ -113,6 +122,10 @@ function rString(s: string): string {
 /** The base-R script for one view. `about.generator` names what wrote it, in the header. */
 export function emitR(options: EmitROptions, about: { generator?: string } = {}): string {
   const { window, categories, wilcoxon } = options;
+  const gap = options.gap ?? 0;
+  const weights = options.weights === 'data' ? undefined : options.weights;
+  if (!Number.isInteger(gap) || gap < 0 || gap >= window) throw new RangeError(`emitR: gap must be a whole number from 0 to window − 1, got ${gap}`);
+  if (weights !== undefined && !WEIGHT_SETS.includes(weights)) throw new RangeError(`emitR: weights must be one of ${WEIGHT_SETS.join(', ')}, got ${weights}`);
   if (options.designWindow !== undefined && (!Number.isInteger(options.designWindow) || options.designWindow < window)) throw new RangeError(`emitR: designWindow must be a whole number ≥ the window, got ${options.designWindow}`);
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`emitR: window must be a whole number of months ≥ 1, got ${window}`);
   for (const c of categories) {
@@ -122,21 +135,27 @@ export function emitR(options: EmitROptions, about: { generator?: string } = {})
   return SCRIPT.replace('@@HEADER@@', () => header(options, about.generator))
     .replace('@@VIEW@@', () => [
       `WINDOW <- ${window}L`,
+      `GAP <- ${gap}L  # months -GAP ... -1 and 1 ... GAP are left out`,
       `CATEGORIES <- ${cats}`,
       `WILCOXON <- ${rString(wilcoxon)}`,
+      weights === undefined
+        ? 'WEIGHTS <- NULL  # harm as the events file records it'
+        : `WEIGHTS <- ${rString(weights)}  # harm from the harm index by offence, column ${WEIGHT_COLUMNS[weights]}`,
       ...(options.designWindow !== undefined ? [`DESIGN_WINDOW <- ${options.designWindow}L; OUTSIDE_WINDOW <- ${rString(options.outsideWindow ?? 'error')}`] : []),
     ].join('\n'))
     .replace('@@BOOTSTRAP@@', () => [
       `set.seed(${BOOTSTRAP_SEED})`,
       `B <- ${BOOTSTRAP_RESAMPLES}; LEVEL <- ${BOOTSTRAP_LEVEL}; MIN_CONTRIBUTORS <- ${MIN_CONTRIBUTORS}; MAX_DROPPED_SHARE <- ${MAX_DROPPED_SHARE}`,
     ].join('\n'))
-    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck(options) : LEGACY_NOTE));
+    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck({ ...options, gap, weights }) : LEGACY_NOTE));
 }
 
 function header(o: EmitROptions, generator?: string): string {
+  const gap = o.gap ?? 0;
   const lines = [
     '# Reproduce one view of the STRO analysis in base R.',
-    `# View: ${o.window} months before vs ${o.window} after; categories: ${o.categories.join(', ') || 'none'};`,
+    `# View: ${o.window} months before vs ${o.window} after${gap > 0 ? `, leaving out the ${gap} ${gap === 1 ? 'month' : 'months'} either side of the order` : ''}; categories: ${o.categories.join(', ') || 'none'};`,
+    ...(o.weights && o.weights !== 'data' ? [`# harm: the ${o.weights} weights of the harm index (column ${WEIGHT_COLUMNS[o.weights]}), by offence;`] : []),
     `# paired Wilcoxon tests as ${o.wilcoxon === 'current' ? "current R (>= 4.6.0), wilcox.test(pre, post, paired = TRUE)" : 'R <= 4.5, with exact and correct given explicitly (same numbers in R 4.2 and 4.6)'}.`,
   ];
   if (generator) lines.push(`# Written by ${generator.replace(/[\r\n]+/g, ' ')}.`);
@@ -145,7 +164,9 @@ function header(o: EmitROptions, generator?: string): string {
 
 /** Current R's wilcox.test() differs from older R's: stop at once, naming what to run instead. */
 function versionCheck(o: EmitROptions): string {
-  const flags = `--wilcoxon legacy --window ${o.window} --categories ${o.categories.length === 0 ? '""' : o.categories.join(',')} --emit-r`;
+  const gap = o.gap ? ` --gap ${o.gap}` : '';
+  const weights = o.weights && o.weights !== 'data' ? ` --weights ${o.weights}` : '';
+  const flags = `--wilcoxon legacy --window ${o.window} --categories ${o.categories.length === 0 ? '""' : o.categories.join(',')}${gap}${weights} --emit-r`;
   return `# wilcox.test() changed in R 4.6.0 (exact conditional p-values with ties and zeros); older R gives other p-values.
 if (getRversion() < "4.6.0") {
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
@@ -160,8 +181,9 @@ const LEGACY_NOTE = `# Legacy rule: exact and correct are passed to wilcox.test(
 // reviewer can read one emitted script and know what every other view's script does.
 const SCRIPT = String.raw`@@HEADER@@
 #
-# Usage:  Rscript reproduce.R [ORDERS EVENTS]     (default: orders.csv and events.csv here)
-# Base R only. It computes everything from the two CSV files (formats: data/README.md of the
+# Usage:  Rscript reproduce.R [ORDERS EVENTS [HARM_INDEX]]
+#         (default: orders.csv, events.csv and, when WEIGHTS is set, harm-index.csv here)
+# Base R only. It computes everything from the CSV files (formats: data/README.md of the
 # project) and embeds no result, so on other data in the same format it prints the numbers that
 # "npm run analyze -- --json" gives for those data.
 #
@@ -176,9 +198,12 @@ const SCRIPT = String.raw`@@HEADER@@
 @@VERSION_CHECK@@
 
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) != 0 && length(args) != 2) stop("usage: Rscript reproduce.R [ORDERS EVENTS]", call. = FALSE)
-ORDERS_FILE <- if (length(args) == 2) args[1] else "orders.csv"
-EVENTS_FILE <- if (length(args) == 2) args[2] else "events.csv"
+if (!length(args) %in% c(0, 2, if (!is.null(WEIGHTS)) 3)) {
+  stop("usage: Rscript reproduce.R [ORDERS EVENTS", if (!is.null(WEIGHTS)) " [HARM_INDEX]", "]", call. = FALSE)
+}
+ORDERS_FILE <- if (length(args) >= 2) args[1] else "orders.csv"
+EVENTS_FILE <- if (length(args) >= 2) args[2] else "events.csv"
+HARM_INDEX_FILE <- if (length(args) == 3) args[3] else "harm-index.csv"
 
 out <- function(path, value) {
   value <- if (is.logical(value)) as.numeric(value) else value
@@ -188,14 +213,14 @@ out <- function(path, value) {
 
 # ---- Read and check the data ----------------------------------------------------------------
 # Every field is read as text, trimmed, and checked with the rules of the codebook.
-read_table <- function(file, columns) {
+read_table <- function(file, columns, optional = character(0)) {
   if (!file.exists(file)) stop(file, ": no such file", call. = FALSE)
   d <- read.csv(file, colClasses = "character", na.strings = character(0), check.names = FALSE,
                 fileEncoding = "UTF-8-BOM", strip.white = FALSE, blank.lines.skip = TRUE)
   names(d) <- trimws(names(d))
   missing <- setdiff(columns, names(d))
   if (length(missing) > 0) stop(file, ": required column(s) missing: ", paste(missing, collapse = ", "), call. = FALSE)
-  d <- d[columns]
+  d <- d[c(columns, intersect(optional, names(d)))]
   d[] <- lapply(d, trimws)
   d
 }
@@ -212,7 +237,8 @@ if (any(bad)) fail(ORDERS_FILE, which(bad), "sample", "is not analysed, excluded
 ids <- orders$order_id[orders$sample == "analysed"]
 if (length(ids) == 0) stop(ORDERS_FILE, ": no order is marked analysed", call. = FALSE)
 
-events <- read_table(EVENTS_FILE, c("order_id", "month", "category", "offence", "harm"))
+# With WEIGHTS the harm column is optional (harm comes from the index), but checked when present.
+events <- read_table(EVENTS_FILE, c("order_id", "month", "category", "offence", if (is.null(WEIGHTS)) "harm"), "harm")
 if (nrow(events) == 0) stop(EVENTS_FILE, ": has a header but no events", call. = FALSE)
 bad <- !events$order_id %in% ids
 if (any(bad)) fail(EVENTS_FILE, which(bad), "order_id", "is not an analysed order in the orders file")
@@ -225,11 +251,30 @@ bad <- !grepl("^[a-z][a-z0-9_]*$", events$category) | events$category == "none"
 if (any(bad)) fail(EVENTS_FILE, which(bad), "category", "is not a lowercase category code")
 bad <- events$offence == ""
 if (any(bad)) fail(EVENTS_FILE, which(bad), "offence", "is empty")
-bad <- !grepl("^[0-9]+(\\.[0-9]+)?$", events$harm)
-if (any(bad)) fail(EVENTS_FILE, which(bad), "harm", "is not a number of days, 0 or more")
-events$harm <- as.numeric(events$harm)
-bad <- events$harm > 100000
-if (any(bad)) fail(EVENTS_FILE, which(bad), "harm", "is more than any Crime Harm Index value could be")
+check_days <- function(file, values, column) {
+  bad <- !grepl("^[0-9]+(\\.[0-9]+)?$", values)
+  if (any(bad)) fail(file, which(bad), column, "is not a number of days, 0 or more")
+  bad <- as.numeric(values) > 100000
+  if (any(bad)) fail(file, which(bad), column, "is more than any Crime Harm Index value could be")
+  as.numeric(values)
+}
+if ("harm" %in% names(events)) events$harm <- check_days(EVENTS_FILE, events$harm, "harm")
+
+# ---- Harm weights: each event's harm from the harm index, by offence ------------------------------
+# A left join of the events with the index on offence (match keeps the events' order, so rows are
+# still the file's rows); an offence the index does not list stops the script, naming its row.
+if (!is.null(WEIGHTS)) {
+  column <- c(central = "harm_days", low = "sens_low", high = "sens_high")[[WEIGHTS]]
+  index <- read_table(HARM_INDEX_FILE, c("offence", column))
+  bad <- index$offence == ""
+  if (any(bad)) fail(HARM_INDEX_FILE, which(bad), "offence", "is empty")
+  if (anyDuplicated(index$offence)) fail(HARM_INDEX_FILE, anyDuplicated(index$offence), "offence", "repeats an earlier offence")
+  weight <- check_days(HARM_INDEX_FILE, index[[column]], column)
+  at <- match(events$offence, index$offence)
+  bad <- is.na(at)
+  if (any(bad)) fail(EVENTS_FILE, which(bad), "offence", paste0("\"", events$offence[which(bad)[1]], "\" is not in the harm index ", HARM_INDEX_FILE))
+  events$harm <- weight[at]
+}
 
 # ---- Apply the view ---------------------------------------------------------------------------
 if (exists("DESIGN_WINDOW")) {
@@ -238,13 +283,16 @@ if (exists("DESIGN_WINDOW")) {
   if (OUTSIDE_WINDOW == "exclude") events <- events[!bad, ] else if (any(bad)) fail(EVENTS_FILE, which(bad), "month", paste("is outside the design window of", span, "months"))
 } else span <- max(abs(events$month))
 if (WINDOW > span) stop("window ", WINDOW, " is outside 1 ... ", span, ", the months these data cover", call. = FALSE)
+if (GAP >= WINDOW) stop("gap ", GAP, " must be less than the window ", WINDOW, call. = FALSE)
 unknown <- setdiff(CATEGORIES, events$category)
 if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " not in the data", call. = FALSE)
-ev <- events[abs(events$month) <= WINDOW & events$category %in% CATEGORIES, ]
+# The analysed months: -WINDOW ... -(GAP + 1) and GAP + 1 ... WINDOW.
+ev <- events[abs(events$month) <= WINDOW & abs(events$month) > GAP & events$category %in% CATEGORIES, ]
 
 # ---- Sample -------------------------------------------------------------------------------------
 # The register and the flow into the analysis; analysed orders with no events keep zeros.
 out("window", WINDOW)
+out("gap", GAP)
 out("orders", length(ids))
 out("sample.register", nrow(orders))
 out("sample.withFollowup", sum(orders$sample != "excluded_followup"))
@@ -337,14 +385,14 @@ for (m in c("events", "harm")) {
 }
 
 # ---- Monthly totals -------------------------------------------------------------------------------
-# Months -W ... -1 and 1 ... W; months with no events count 0.
-months <- c(-WINDOW:-1, 1:WINDOW)
+# Months -W ... -(GAP + 1) and GAP + 1 ... W; months with no events count 0.
+months <- c(-WINDOW:-(GAP + 1), (GAP + 1):WINDOW)
 month_events <- as.numeric(table(factor(ev$month, levels = months)))
 month_harm <- as.numeric(tapply(ev$harm, factor(ev$month, levels = months), sum))
 month_harm[is.na(month_harm)] <- 0
 
 # ---- Trend after the order ------------------------------------------------------------------------
-# OLS line through the monthly totals of months 1 ... W: slope, intercept and the slope's p from
+# OLS line through the monthly totals of months GAP + 1 ... W: slope, intercept and the slope's p from
 # summary(lm(y ~ month)); Kendall's tau with cor.test(method = "kendall").
 # As the engine: no line below two months, no p with two; a constant series is the flat line
 # (slope 0, intercept its value) with no p; tau is NA for a constant series.
@@ -370,7 +418,7 @@ trend("trend.events", month_events[after])
 trend("trend.harm", month_harm[after])
 
 # ---- Interrupted time series -------------------------------------------------------------------
-# Segmented regression over the monthly totals: summary(lm(y ~ month + post + tPost)), post = 1
+# Segmented regression over the analysed months' totals: summary(lm(y ~ month + post + tPost)), post = 1
 # after the order, tPost = month after the order (0 before). preSlope = month, level = post (the
 # jump at month 0), slopeChange = tPost. As the engine: nothing with fewer than two months either
 # side; a constant series gives 0, 0, 0 and its value with no p; no p with no degrees of freedom or
@@ -403,7 +451,7 @@ its("its.events", month_events)
 its("its.harm", month_harm)
 
 # ---- Events and harm month by month -----------------------------------------------------------
-# Over all 2W months: Pearson with cor.test() (needs three months), Spearman with
+# Over all analysed months: Pearson with cor.test() (needs three months), Spearman with
 # cor.test(method = "spearman") (exact without ties, t-approximation with ties). NA for a constant series.
 constant <- all(month_events == month_events[1]) || all(month_harm == month_harm[1])
 pe <- if (length(months) >= 3 && !constant) cor.test(month_events, month_harm) else NULL

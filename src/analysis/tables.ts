@@ -1,34 +1,65 @@
 // Table work with Arquero: from the validated events to per-order and per-month totals.
-// Each function takes the dataset and the reader's choices and returns new plain arrays; nothing
-// is mutated, so a cached events table can be shared across every recomputation on a page.
+// Each function takes the dataset and the reader's choices (window, gap, categories, harm source)
+// and returns new plain arrays; nothing is mutated, so a cached events table (one per harm source)
+// can be shared across every recomputation on a page.
 
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { Dataset } from './types.ts';
+import type { Dataset, HarmSource } from './types.ts';
 import { NeumaierAccumulator } from './stats/neumaier.ts';
 
-const eventTables = new WeakMap<Dataset, ColumnTable>();
+export type { HarmSource };
 
-/** The events as an Arquero table, built once per dataset. */
-export function eventTable(dataset: Dataset): ColumnTable {
-  let t = eventTables.get(dataset);
+/** Whether month m is analysed: −W … −(K+1) before the order or K+1 … W after it. */
+export function inWindow(month: number, window: number, gap = 0): boolean {
+  const a = Math.abs(month);
+  return a <= window && a > gap;
+}
+
+/**
+ * Each event's harm, in dataset.events order: as the data give it ('data'), or the weight the
+ * dataset's harm index gives its offence. analyse() checks first (resolveOptions) that the index
+ * exists, has the set and lists every offence; here a gap is a programming error and throws.
+ */
+export function eventHarms(dataset: Dataset, weights: HarmSource = 'data'): readonly number[] {
+  if (weights === 'data') return dataset.events.map((e) => e.harm);
+  const index = dataset.harmIndex;
+  if (!index || !index.sets.includes(weights)) throw new RangeError(`eventHarms: the dataset has no ${weights} weights`);
+  const weight = new Map(index.offences.map((o) => [o.offence, o[weights]!]));
+  return dataset.events.map((e) => {
+    const w = weight.get(e.offence);
+    if (w === undefined) throw new RangeError(`eventHarms: "${e.offence}" is not in the harm index`);
+    return w;
+  });
+}
+
+const eventTables = new WeakMap<Dataset, Map<HarmSource, ColumnTable>>();
+
+/** The events as an Arquero table, built once per dataset and harm source. */
+export function eventTable(dataset: Dataset, weights: HarmSource = 'data'): ColumnTable {
+  let tables = eventTables.get(dataset);
+  if (!tables) eventTables.set(dataset, (tables = new Map()));
+  let t = tables.get(weights);
   if (!t) {
     t = aq.table({
       order_id: dataset.events.map((e) => e.orderId),
       month: dataset.events.map((e) => e.month),
       category: dataset.events.map((e) => e.category),
-      harm: dataset.events.map((e) => e.harm),
+      harm: eventHarms(dataset, weights),
     });
-    eventTables.set(dataset, t);
+    tables.set(weights, t);
   }
   return t;
 }
 
-/** Events inside the window (−W … −1 and 1 … W) in the chosen categories. */
-export function windowedEvents(dataset: Dataset, window: number, categories: readonly string[]): ColumnTable {
+/**
+ * Events inside the window (−W … −1 and 1 … W), outside the gap (−K … −1 and 1 … K left out), in
+ * the chosen categories, with harm from the chosen source.
+ */
+export function windowedEvents(dataset: Dataset, window: number, categories: readonly string[], { gap = 0, weights = 'data' }: { gap?: number; weights?: HarmSource } = {}): ColumnTable {
   const chosen = new Set(categories);
-  return eventTable(dataset)
-    .filter(aq.escape((d: { month: number; category: string }) => Math.abs(d.month) <= window && chosen.has(d.category)));
+  return eventTable(dataset, weights)
+    .filter(aq.escape((d: { month: number; category: string }) => inWindow(d.month, window, gap) && chosen.has(d.category)));
 }
 
 /** Per order and period, events and total harm: one array slot per analysed order. */
@@ -83,22 +114,30 @@ export function perOrderTotals(
 
 interface Slots { eventsPre: number[]; eventsPost: number[]; harmPre: NeumaierAccumulator[]; harmPost: NeumaierAccumulator[] }
 
-/** Monthly totals across all analysed orders, for months −W … −1 and 1 … W (empty months are 0). */
+/** Monthly totals across all analysed orders, for months −W … −(K+1) and K+1 … W (empty months are 0). */
 export interface MonthTotal {
   month: number;
   events: number;
   harm: number;
 }
 
-export function monthlyTotals(windowed: ColumnTable, window: number): MonthTotal[] {
-  const slot = (m: number) => (m < 0 ? m + window : m + window - 1);
-  const events = new Array<number>(2 * window).fill(0);
-  const harms = Array.from({ length: 2 * window }, () => new NeumaierAccumulator());
+/** The analysed months of a window with a gap: −W … −(K+1), then K+1 … W. */
+export function analysedMonths(window: number, gap = 0): number[] {
+  const before = Array.from({ length: window - gap }, (_, k) => k - window);
+  return [...before, ...before.map((m) => -m).reverse()];
+}
+
+export function monthlyTotals(windowed: ColumnTable, window: number, gap = 0): MonthTotal[] {
+  const months = analysedMonths(window, gap);
+  const side = window - gap;
+  const slot = (m: number) => (m < 0 ? m + window : side + m - gap - 1);
+  const events = new Array<number>(months.length).fill(0);
+  const harms = Array.from({ length: months.length }, () => new NeumaierAccumulator());
   const month = windowed.array('month') as ArrayLike<number>;
   const harm = windowed.array('harm') as ArrayLike<number>;
   for (let i = 0; i < month.length; i++) {
     events[slot(month[i])]++;
     harms[slot(month[i])].add(harm[i]);
   }
-  return events.map((e, k) => ({ month: k < window ? k - window : k - window + 1, events: e, harm: harms[k].value() }));
+  return months.map((m, k) => ({ month: m, events: events[k], harm: harms[k].value() }));
 }

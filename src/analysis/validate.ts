@@ -11,9 +11,15 @@ import { sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
 import { problem, problemError, type Problem } from './errors.ts';
 import { inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
-import { SAMPLES, type Dataset, type OffendingEvent, type Order, type Sample, type StudyManifest } from './types.ts';
+import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
+/**
+ * Optional columns of orders.csv, given together or not at all: months of the design window before
+ * and after the order that the person spent in custody or abroad (for rates per month at liberty,
+ * timeAtLiberty.ts). Each is a number of months from 0 to the design window; decimals are allowed.
+ */
+export const UNAVAILABLE_COLUMNS = ['months_unavailable_before', 'months_unavailable_after'] as const;
 /** Months beyond this distance from the order (50 years) cannot be a real follow-up. */
 export const MAX_MONTHS = 600;
 /** More harm days than this for one offence (about 270 years) cannot be a CCHI value; murder is 5,475. */
@@ -52,8 +58,9 @@ export interface Validation {
 }
 
 /**
- * Read and check orders, events and (when events have no harm column) a harm index, reporting
- * every problem. `harmIndex` is needed only when the events file has no `harm` column.
+ * Read and check orders, events and a harm index, reporting every problem. `harmIndex` is needed
+ * when the events file has no `harm` column (harm is then its harm_days, by offence); given with
+ * events that carry harm, it is checked and kept (Dataset.harmIndex) for analyse()'s `weights`.
  */
 export function validateDataset(sources: { orders: Source; events: Source; harmIndex?: Source }, options: ValidateOptions = {}): Validation {
   const problems: Problem[] = [];
@@ -63,16 +70,20 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   }
   const ordersTable = table(sources.orders, problems);
   const eventsTable = table(sources.events, problems);
-  const orders = ordersTable ? readOrders(ordersTable, problems) : undefined;
+  const orders = ordersTable ? readOrders(ordersTable, designWindow, problems) : undefined;
   if (orders && orders.ok && !orders.list.some((o) => o.sample === 'analysed')) {
     problems.push(problem({ file: ordersTable!.file, column: 'sample' }, 'no order is marked analysed, so there is nothing to analyse', { expected: 'at least one analysed order' }));
   }
-  let harmIndex: Map<string, number> | undefined;
+  // A harm index, when given, is read and checked whether or not the events carry harm: it gives
+  // harm to events without a harm column, and its weight sets are what analyse()'s `weights` use.
+  let index: HarmIndex | undefined;
+  if (sources.harmIndex) {
+    const t = table(sources.harmIndex, problems);
+    if (t) index = readHarmIndex(t, problems);
+  }
+  const harmIndex = index && new Map(index.offences.map((o) => [o.offence, o.central]));
   if (eventsTable && !eventsTable.header.includes('harm')) {
-    if (sources.harmIndex) {
-      const t = table(sources.harmIndex, problems);
-      if (t) harmIndex = readHarmIndex(t, problems);
-    } else {
+    if (!sources.harmIndex) {
       problems.push(problem({ file: eventsTable.file, row: 0, column: 'harm' }, 'required column is missing, and no harm index was given to look offences up in', {
         expected: 'a harm column, or a harm index', hint: 'add a harm column (days), or give a harm-index.csv with offence and harm_days columns',
       }));
@@ -84,6 +95,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded;
+    if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index);
     if (excluded > 0) {
       problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${designWindow} months and ${excluded === 1 ? 'was' : 'were'} excluded, as asked`, { severity: 'warning', value: String(excluded) }));
     }
@@ -98,6 +110,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   if (names.length > 0) dataset.categoryNames = Object.fromEntries(names.map((c) => [c.code, c.name]));
   if (options.outsideWindow === 'exclude') dataset.excludedOutsideWindow = excluded;
   if (options.manifest) dataset.manifest = options.manifest;
+  if (index) dataset.harmIndex = index;
   return { dataset, problems };
 }
 
@@ -166,10 +179,16 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[]): Pro
 
 interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; badIssuedDate: Set<string>; hasIssuedDate: boolean; file: string }
 
-function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
-  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date'], problems);
+function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): OrderInfo | undefined {
+  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date', ...UNAVAILABLE_COLUMNS], problems);
   if (!col) return undefined;
   const before = problems.length;
+  const unavailable = UNAVAILABLE_COLUMNS.filter((c) => col[c] !== undefined);
+  if (unavailable.length === 1) {
+    const [given] = unavailable;
+    const missing = UNAVAILABLE_COLUMNS.find((c) => c !== given)!;
+    problems.push(problem({ file: t.file, row: 0, column: missing }, `required column is missing: ${given} is given, and the months unavailable come in pairs`, { expected: `a column named ${missing}`, hint: `add ${missing} (0 where the person was available throughout), or remove ${given}` }));
+  }
   if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
   const info: OrderInfo = { list: [], ok: true, sample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
@@ -212,29 +231,74 @@ function readOrders(t: CsvTable, problems: Problem[]): OrderInfo | undefined {
     for (const c of conditions) {
       if (!/^[a-z][a-z0-9_]*$/.test(c)) report('conditions', `"${c}" is not a lowercase condition code (codes are separated by ";")`, { value: c, expected: 'lowercase codes separated by ;' });
     }
+    const order: Order = { id, issued, sample: sample as Sample, durationMonths, conditions };
+    if (unavailable.length === 2) {
+      const months = (column: (typeof UNAVAILABLE_COLUMNS)[number]) => monthsUnavailable(fields[col[column]].trim(), sample === 'analysed', designWindow, (message, parts) => report(column, message, parts));
+      const [b, a] = [months('months_unavailable_before'), months('months_unavailable_after')];
+      if (b !== undefined) order.monthsUnavailableBefore = b;
+      if (a !== undefined) order.monthsUnavailableAfter = a;
+    }
     if (id !== '' && !info.sample.has(id)) info.sample.set(id, sample as Sample);
-    info.list.push({ id, issued, sample: sample as Sample, durationMonths, conditions });
+    info.list.push(order);
   }
   info.ok = problems.length === before;
   return info;
 }
 
-/** offence → harm days, from a harm index (data/harm-index.csv has offence and harm_days). */
-function readHarmIndex(t: CsvTable, problems: Problem[]): Map<string, number> | undefined {
-  const col = columnIndex(t, ['offence', 'harm_days'], [], problems);
+/**
+ * Months unavailable (in custody or abroad) within the design window, or undefined: after reporting
+ * why not, or when the cell is empty for an order outside the analysis (its months are never used).
+ */
+function monthsUnavailable(text: string, analysed: boolean, designWindow: number, report: (message: string, parts: Parameters<typeof problem>[2]) => void): number | undefined {
+  const expected = `a number of months from 0 to ${designWindow}`;
+  if (text === '') {
+    if (analysed) report('is empty; give the months the person was in custody or abroad (0 if none)', { expected });
+    return undefined;
+  }
+  if (!/^\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of months (use digits and a decimal point, e.g. 3.5)`, { value: text, expected }); return undefined; }
+  const months = Number(text);
+  if (months > designWindow) { report(`${text} months is more than the design window of ${designWindow} months`, { value: text, expected }); return undefined; }
+  return months;
+}
+
+/**
+ * A harm index (data/harm-index.csv): offence and harm_days, and optionally the sensitivity weights
+ * sens_low and sens_high (all in days, checked as harm is). Each offence once. Undefined when a
+ * required column is missing; rows with a problem are reported and left out.
+ */
+function readHarmIndex(t: CsvTable, problems: Problem[]): HarmIndex | undefined {
+  const col = columnIndex(t, ['offence', WEIGHT_COLUMNS.central], [WEIGHT_COLUMNS.low, WEIGHT_COLUMNS.high, 'category', 'status', 'source'], problems);
   if (!col) return undefined;
-  const index = new Map<string, number>();
+  const sets = WEIGHT_SETS.filter((w) => col[WEIGHT_COLUMNS[w]] !== undefined);
+  const offences: HarmIndex['offences'] = [];
   const rowOf = new Map<string, number>();
   for (const { row, fields } of t.records) {
     const offence = fields[col.offence].trim().normalize('NFC');
-    const harm = harmValue(fields[col.harm_days].trim(), (message, parts) => problems.push(problem({ file: t.file, row, column: 'harm_days' }, message, parts)));
+    const weights: Partial<Record<WeightSet, number>> = {};
+    for (const w of sets) {
+      const column = WEIGHT_COLUMNS[w];
+      weights[w] = harmValue(fields[col[column]].trim(), (message, parts) => problems.push(problem({ file: t.file, row, column }, message, parts)));
+    }
     if (offence === '') { problems.push(problem({ file: t.file, row, column: 'offence' }, 'is empty; name the offence', { expected: 'an offence' })); continue; }
     const first = rowOf.get(offence);
     if (first !== undefined) { problems.push(problem({ file: t.file, row, column: 'offence' }, `"${offence}" is already in row ${first}; each offence once`, { value: offence, expected: 'a unique offence' })); continue; }
     rowOf.set(offence, row);
-    if (harm !== undefined) index.set(offence, harm);
+    if (sets.every((w) => weights[w] !== undefined)) offences.push({ offence, central: weights.central!, ...(weights.low !== undefined ? { low: weights.low } : {}), ...(weights.high !== undefined ? { high: weights.high } : {}) });
   }
-  return index;
+  return { file: t.file, sets, offences, unmatched: [] };
+}
+
+/** The events whose offence the index does not list: a problem each, naming the events file's row. */
+function unmatchedOffences(file: string, events: readonly OffendingEvent[], rows: readonly number[], index: HarmIndex): Problem[] {
+  const known = new Set(index.offences.map((o) => o.offence));
+  const lower = new Map(index.offences.map((o) => [o.offence.toLowerCase(), o.offence]));
+  return events.flatMap((e, k) => {
+    if (known.has(e.offence)) return [];
+    const near = lower.get(e.offence.toLowerCase());
+    return [problem({ file, row: rows[k], column: 'offence' }, `"${e.offence}" is not in the harm index ${index.file}, so it has no weight to take its harm from`, {
+      value: e.offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or analyse the harm as recorded (no weights)',
+    })];
+  });
 }
 
 /** A harm value in days, or undefined after reporting why not. */
@@ -248,21 +312,22 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
 
 interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; needHarmIndex: boolean }
 
-function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; excluded: number; monthColumn: string } {
+function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number; monthColumn: string } {
   const hasMonth = t.header.includes('month');
   const hasDate = t.header.includes('date');
   const monthColumn = hasDate && !hasMonth ? 'date' : 'month';
   if (hasMonth && hasDate) {
     problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
-    return { excluded: 0, monthColumn };
+    return { rows: [], excluded: 0, monthColumn };
   }
   const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems);
-  if (!col) return { excluded: 0, monthColumn };
+  if (!col) return { rows: [], excluded: 0, monthColumn };
   if (monthColumn === 'date' && !orders.hasIssuedDate) {
     problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
-    return { excluded: 0, monthColumn };
+    return { rows: [], excluded: 0, monthColumn };
   }
   const events: OffendingEvent[] = [];
+  const rows: number[] = [];
   let excluded = 0;
   for (const { row, fields } of t.records) {
     let ok = true;
@@ -319,9 +384,9 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
         report('offence', `"${offence}" is not in the harm index, so it has no harm value`, { value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or add a harm column' });
       }
     } else if (rules.needHarmIndex) ok = false; // already reported once for the file
-    if (ok && month !== undefined && harm !== undefined) events.push({ orderId, month, category, offence, harm });
+    if (ok && month !== undefined && harm !== undefined) { events.push({ orderId, month, category, offence, harm }); rows.push(row); }
   }
-  return { events, excluded, monthColumn };
+  return { events, rows, excluded, monthColumn };
 }
 
 /**

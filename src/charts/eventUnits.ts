@@ -29,6 +29,7 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
+import { eventHarms, inWindow } from '../analysis/tables.ts';
 import { formatNumber } from '../lib/format.ts';
 import { categoryList, count } from '../lib/wording.ts';
 import { categoryName } from '../analysis/categories.ts';
@@ -93,7 +94,9 @@ export function eventUnits(dataset: Dataset, result: AnalysisResult): Unit[] {
   const columns = blockColumns(dataset);
   const rank = new Map(result.categories.map((c, k) => [c, k]));
   const position = new Map(dataset.events.map((e, k) => [e, k]));
-  const chosen = dataset.events.filter((e) => Math.abs(e.month) <= result.window && rank.has(e.category));
+  // The harm each square carries is the harm the result used (as recorded, or the index's weights).
+  const harms = result.weights === 'data' ? undefined : eventHarms(dataset, result.weights);
+  const chosen = dataset.events.filter((e) => inWindow(e.month, result.window, result.gap) && rank.has(e.category));
   const units: Unit[] = [];
   for (const period of ['pre', 'post'] as const) {
     const events = chosen
@@ -103,7 +106,8 @@ export function eventUnits(dataset: Dataset, result: AnalysisResult): Unit[] {
       const col = k % columns;
       const row = Math.floor(k / columns);
       const x = col + (period === 'post' ? columns + GAP : 0);
-      units.push({ index: units.length, period, col, row, x, y: row, columns, orderId: e.orderId, month: e.month, category: e.category, offence: e.offence, harm: e.harm, event: position.get(e)! });
+      const event = position.get(e)!;
+      units.push({ index: units.length, period, col, row, x, y: row, columns, orderId: e.orderId, month: e.month, category: e.category, offence: e.offence, harm: harms ? harms[event] : e.harm, event });
     });
   }
   return units;

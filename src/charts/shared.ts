@@ -36,12 +36,14 @@ export const STUDY = { stroke: '#767676', strokeWidth: 1.25, strokeDasharray: '4
 export const STUDY_CLASS = 'study-trace';
 
 /**
- * The study's result when the view shown differs from it in anything a figure draws (the window
- * or the categories), otherwise null. The Wilcoxon rule changes no figure, so it draws no trace.
+ * The study's result when the view shown differs from it in anything a figure draws (the window,
+ * the categories, the gap or the harm weights), otherwise null. The Wilcoxon rule changes no
+ * figure, so it draws no trace.
  */
 export function studyTrace(result: AnalysisResult, study: AnalysisResult | undefined): AnalysisResult | null {
   if (!study) return null;
-  const same = result.window === study.window && result.categories.length === study.categories.length && result.categories.every((c) => study.categories.includes(c));
+  const same = result.window === study.window && result.categories.length === study.categories.length && result.categories.every((c) => study.categories.includes(c))
+    && result.gap === study.gap && result.weights === study.weights;
   return same ? null : study;
 }
 
@@ -156,4 +158,26 @@ export function fromTo(measure: Measure, amount: (n: number) => string = formatN
   if (measure.post === measure.pre) return `${verb(measure)} (${amount(measure.pre)} before and after)`;
   const span = `${verb(measure)} from ${amount(measure.pre)} to ${amount(measure.post)}`;
   return measure.reduction === null ? span : `${span}, ${changeWords(measure)}`;
+}
+
+/**
+ * Every figure as the page shows it: one image to assistive technology. Its <svg> gets role="img"
+ * with Plot's aria-label and description (generated from the data), legend swatches are hidden
+ * (the caption names the colours), Plot's font-variant attribute (not valid SVG there; the
+ * stylesheet sets tabular figures) is removed, and mark groups keep Plot's name as data-mark.
+ * Used by the report's figures (src/lib/figures.ts) and the robustness figures alike.
+ */
+export function accessibleFigure(figure: Figure): Figure {
+  const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
+  for (const svg of svgs) {
+    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
+    else svg.setAttribute('aria-hidden', 'true');
+    for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
+    for (const g of svg.querySelectorAll('g[aria-label]')) {
+      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+      g.removeAttribute('aria-label');
+      g.removeAttribute('aria-description');
+    }
+  }
+  return figure;
 }

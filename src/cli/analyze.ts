@@ -1,12 +1,18 @@
 // npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N]
-//                    [--outside-window error|exclude] [--write-events FILE] [--window W] [--categories a,b,…]
-//                    [--wilcoxon current|legacy] [--json | --emit-r]
+//                    [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K]
+//                    [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy]
+//                    [--json | --emit-r]
+// npm run analyze -- [data options] [--categories a,b,…] --specification-curve [--json]
 //
 // The bundled data are read with their manifest (data/study.json: a 24-month design window, the
 // categories' names, synthetic and calibrated). A reader's own files take the design window given
 // (default 24) and are never described as synthetic, calibrated or followed up for two years.
 // Events may give months or dates (with issued_date in the orders file); harm may come from a
 // harm column or, if there is none, from a harm index (the bundled one unless --harm-index).
+// --weights takes every event's harm from that index by offence instead (column harm_days, sens_low
+// or sens_high), whether or not the events carry harm. --gap K leaves months −K … −1 and 1 … K out.
+// --specification-curve runs every combination of window, gap, measure, weights and test
+// (src/analysis/specificationCurve.ts) and prints them as a table, or as JSON.
 //
 // Runs the same analyse() as the report on the bundled data or on a reader's own CSV files and
 // prints readable tables, or with --json exactly one JSON object, or with --emit-r a base-R script
@@ -17,22 +23,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, eventsCsv, OptionError, problemLine, resolveOptions, validateDataset, type AnalysisResult, type StudyManifest } from '../analysis/index.ts';
+import { analyse, DataError, eventsCsv, OptionError, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
+import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { resultsTable } from '../lib/tables.ts';
-import { formatEstimate, formatP } from '../lib/format.ts';
+import { formatEstimate, formatInterval, formatP, formatPercent } from '../lib/format.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--categories a,b,…] [--wilcoxon current|legacy] [--json | --emit-r]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json]]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
 class UsageError extends Error {}
 
-interface Args { orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean; window?: number; categories?: string[]; wilcoxon?: Rule; json: boolean; emitR: boolean }
+interface Args {
+  orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean;
+  window?: number; gap?: number; categories?: string[]; weights?: WeightSet; wilcoxon?: Rule; json: boolean; emitR: boolean; specificationCurve: boolean;
+}
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false };
+  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false, specificationCurve: false };
   const seen = new Set<string>();
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
@@ -45,6 +55,16 @@ export function parseArgs(argv: readonly string[]): Args {
     };
     if (flag === '--json') args.json = true;
     else if (flag === '--emit-r') args.emitR = true;
+    else if (flag === '--specification-curve') args.specificationCurve = true;
+    else if (flag === '--gap') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--gap: "${v}" is not a whole number of months, 0 or more`);
+      args.gap = Number(v);
+    } else if (flag === '--weights') {
+      const v = value();
+      if (!(WEIGHT_SETS as readonly string[]).includes(v)) throw new UsageError(`--weights: "${v}" is not ${WEIGHT_SETS.join(', ').replace(/, (?=[^,]*$)/, ' or ')} (the harm index's ${WEIGHT_SETS.map((w) => WEIGHT_COLUMNS[w]).join(', ')} columns)`);
+      args.weights = v as WeightSet;
+    }
     else if (flag === '--wilcoxon') {
       const v = value();
       if (!(RULES as readonly string[]).includes(v)) throw new UsageError(`--wilcoxon: "${v}" is not current (R ≥ 4.6.0) or legacy (R ≤ 4.5)`);
@@ -75,6 +95,10 @@ export function parseArgs(argv: readonly string[]): Args {
     else throw new UsageError(`unknown option ${flag}`);
   }
   if (args.json && args.emitR) throw new UsageError('--json and --emit-r cannot be combined; choose one');
+  if (args.specificationCurve) {
+    const varied = (['--window', '--gap', '--weights', '--wilcoxon', '--emit-r'] as const).filter((f) => seen.has(f));
+    if (varied.length > 0) throw new UsageError(`--specification-curve varies the window, gap, weights and test itself, so it cannot be combined with ${varied.join(', ')}`);
+  }
   return args;
 }
 
@@ -104,11 +128,14 @@ function measureRows(result: AnalysisResult, which: 'events' | 'harm'): string[]
 export interface About { manifest: StudyManifest; harm: string; excluded?: number }
 
 export function render(result: AnalysisResult, about: About): string {
-  const { trend, correlation: cor } = result;
+  const { trend, correlation: cor, its, leaveOneOut: loo } = result;
   const m = about.manifest;
   const followup = m.followup ?? `the full ${result.domain.span}-month follow-up either side (not excluded_followup)`;
+  const gap = result.gap > 0 ? `, leaving out the ${months(result.gap)} either side of the order (--gap ${result.gap})` : '';
+  const after = result.gap + 1 === result.window ? `month ${result.window}` : `months ${result.gap + 1} to ${result.window}`;
+  const before = result.gap + 1 === result.window ? `month −${result.window}` : `months −${result.window} to −${result.gap + 1}`;
   const lines = [
-    `STRO analysis: ${result.orders} analysed orders, ${result.window} months before vs ${result.window} after`,
+    `STRO analysis: ${result.orders} analysed orders, ${result.window} months before vs ${result.window} after${gap}`,
     `Register: ${result.sample.register} orders; ${result.sample.withFollowup} with ${followup}; ${result.sample.excludedData} excluded for data quality; ${result.sample.analysed} analysed`,
     `Categories: ${result.categories.map((c) => result.categoryNames[c]).join(', ') || 'none'}`,
     m.synthetic && m.calibrated
@@ -124,7 +151,16 @@ export function render(result: AnalysisResult, about: About): string {
     `Total harm (${about.harm})`,
     table(measureRows(result, 'harm')),
     '',
-    `Trend after the order (monthly totals, months 1 to ${result.window})`,
+    `Sign test and leave-one-out (overall): of the people whose total changed, how many fell; and the range of the reduction with each person left out in turn`,
+    table([
+      ['', 'fell', 'changed', 'p', 'reduction', 'leaving one out'],
+      ...(['events', 'harm'] as const).map((w) => [
+        w === 'events' ? 'Arrests' : 'Harm', String(result[w].sign.fewer), String(result[w].sign.n), formatP(result[w].sign.p), formatPercent(result[w].reduction),
+        loo[w].min === null ? 'n/a' : `${formatPercent(loo[w].min)} to ${formatPercent(loo[w].max)}`,
+      ]),
+    ]),
+    '',
+    `Trend after the order (monthly totals, ${after})`,
     table([
       ['', 'slope per month', 'p', 'Kendall tau', 'p'],
       ...(['events', 'harm'] as const).map((w) => [
@@ -132,7 +168,15 @@ export function render(result: AnalysisResult, about: About): string {
       ]),
     ]),
     '',
-    `Monthly arrests against monthly harm (${2 * result.window} months)`,
+    `Interrupted time series (monthly totals, ${before} and ${after}; lm(y ~ month + post + tPost); the p-values assume the months are independent, which monthly counts seldom are)`,
+    table([
+      ['', 'slope before', 'jump at the order', 'p', 'slope change', 'p'],
+      ...(['events', 'harm'] as const).map((w) => [
+        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].preSlope), formatEstimate(its[w].level), formatP(its[w].levelP), formatEstimate(its[w].slopeChange), formatP(its[w].slopeChangeP),
+      ]),
+    ]),
+    '',
+    `Monthly arrests against monthly harm (${result.monthly.length} months)`,
     table([
       ['', 'estimate', 'p'],
       ['Pearson r', formatEstimate(cor.pearson.r, 2), formatP(cor.pearson.p)],
@@ -145,10 +189,36 @@ export function render(result: AnalysisResult, about: About): string {
   ];
   const reasons = [result.events, result.harm, ...Object.values(result.byCategory).flatMap((b) => [b.events, b.harm])]
     .map((m) => m.test.reason)
-    .concat([trend.events.reason, trend.harm.reason, cor.pearson.reason, cor.spearman.reason])
+    .concat([trend.events.reason, trend.harm.reason, its.events.reason, its.harm.reason, cor.pearson.reason, cor.spearman.reason])
     .filter((r): r is string => !!r);
   if (reasons.length > 0) lines.push('n/a: ' + [...new Set(reasons)].join('; ') + '.');
   return lines.join('\n');
+}
+
+function months(n: number): string {
+  return `${n} ${n === 1 ? 'month' : 'months'}`;
+}
+
+/** The specification curve as a readable table: the headline, the choices, then one row per specification. */
+export function renderCurve(curve: SpecificationCurve, about: { harm: string }): string {
+  const c = curve.choices;
+  const testName = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R ≤ 4.5)', sign: 'sign' } as const;
+  const weightName = (w: string | null) => (w === null ? '' : w === 'data' ? 'as recorded' : w);
+  const share = curve.share === null ? 'n/a' : formatPercent(curve.share);
+  return [
+    `Specification curve: ${curve.total} specifications (Simonsohn, Simmons & Nelson 2020), categories: ${curve.categories.join(', ') || 'none'}`,
+    `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).`,
+    `Choices: window ${c.windows.join(', ')}; gap ${c.gaps.join(', ')} (below the window); arrests, or harm with ${c.weights.map(weightName).join(', ')} weights; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
+    `Harm: ${about.harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
+    '',
+    table([
+      ['window', 'gap', 'measure', 'weights', 'test', 'reduction', '95% interval', 'p', 'significant fall'],
+      ...curve.specifications.map((s) => [
+        String(s.window), String(s.gap), s.measure === 'events' ? 'arrests' : 'harm', weightName(s.weights), testName[s.test],
+        formatPercent(s.reduction), formatInterval(s.ci), formatP(s.p), s.significant ? 'yes' : 'no',
+      ]),
+    ]),
+  ].join('\n');
 }
 
 /** Which R the paired tests follow, in words. */
@@ -176,7 +246,8 @@ function headerOf(path: string): string[] {
  * The manifest in use and where harm comes from. The bundled data bring data/study.json; a
  * reader's own files get a manifest that claims nothing (not synthetic, not calibrated, no
  * "two full years"). Events without a harm column look offences up in a harm index: the one
- * given with --harm-index, else the bundled illustrative one.
+ * given with --harm-index, else the bundled illustrative one. With --weights (and for the
+ * specification curve, which varies them) that index is read whether or not the events carry harm.
  */
 function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string } {
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
@@ -184,16 +255,27 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
     ? { designWindow: args.designWindow ?? study.designWindow, synthetic: false, calibrated: false }
     : { ...study, designWindow: args.designWindow ?? study.designWindow };
   const header = headerOf(args.events);
-  if (header.length === 0 || header.includes('harm')) {
-    if (args.harmIndex) throw new UsageError('--harm-index: the events file has a harm column already; remove it to look harm up by offence');
-    return { manifest, harm: args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights' };
+  const hasHarm = header.length === 0 || header.includes('harm');
+  const wantsWeights = args.weights !== undefined || args.specificationCurve;
+  const recorded = args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights';
+  if (hasHarm && !wantsWeights) {
+    if (args.harmIndex) throw new UsageError('--harm-index: the events file has a harm column already; remove the column to look harm up by offence, or add --weights to take the index\'s weights instead');
+    return { manifest, harm: recorded };
   }
   const harmIndex = args.harmIndex ?? bundled('harm-index.csv');
+  const index = args.harmIndex ? `the harm index ${basename(args.harmIndex)}` : 'the bundled harm index data/harm-index.csv (illustrative Cambridge Crime Harm Index weights)';
+  if (args.weights) return { manifest, harmIndex, harm: `days, the ${args.weights} weights (${WEIGHT_COLUMNS[args.weights]}) of ${index}, by offence` };
+  if (args.specificationCurve) return { manifest, harmIndex, harm: `days, the low, central and high weights of ${index}, by offence` };
   return {
     manifest,
     harmIndex,
     harm: args.harmIndex ? `days, from the harm index ${basename(args.harmIndex)}` : 'days, from the bundled harm index data/harm-index.csv: illustrative Cambridge Crime Harm Index weights',
   };
+}
+
+/** Every event whose offence the harm index lacks, a line each (analyse() would stop at the first). */
+function unmatchedProblems(dataset: Dataset, args: Args): string[] {
+  return args.weights ? (dataset.harmIndex?.unmatched ?? []).map((p) => `analyze: ${problemLine(p)}\n`) : [];
 }
 
 export function main(argv: readonly string[]): number {
@@ -213,10 +295,23 @@ export function main(argv: readonly string[]): number {
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
     if (args.writeEvents) writeFileSync(args.writeEvents, eventsCsv(dataset.events));
-    else if (args.emitR && (harmIndex !== undefined || !headerOf(args.events).includes('month'))) {
+    else if (args.emitR && ((harmIndex !== undefined && !args.weights) || !headerOf(args.events).includes('month'))) {
       process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
-    const options = { window: args.window, categories: args.categories, wilcoxon: args.wilcoxon };
+    if (args.emitR && args.weights && args.harmIndex) {
+      process.stderr.write(`analyze: note: the R script reads the harm index from harm-index.csv; give ${basename(args.harmIndex)} as its third argument (Rscript reproduce.R ORDERS EVENTS ${basename(args.harmIndex)})\n`);
+    }
+    const missing = unmatchedProblems(dataset, args);
+    if (missing.length > 0) {
+      for (const line of missing) process.stderr.write(line);
+      return 1;
+    }
+    if (args.specificationCurve) {
+      const curve = specificationCurve(dataset, { categories: args.categories });
+      process.stdout.write(args.json ? JSON.stringify(curve) + '\n' : renderCurve(curve, { harm }) + '\n');
+      return 0;
+    }
+    const options = { window: args.window, gap: args.gap, categories: args.categories, weights: args.weights, wilcoxon: args.wilcoxon };
     if (args.emitR) {
       // The script is for the view as the engine resolves it (default window and categories filled in),
       // so it checks the same numbers that --json would print.

@@ -1,5 +1,6 @@
 // "Check in R" and "Download R script", loaded only when the reader clicks one of them
-// (src/components/CheckInR.astro). The check writes the view's CSV files into webR's file system,
+// (src/components/CheckInR.astro). The check writes the view's CSV files (with the harm index when
+// the view takes harm from its weights) into webR's file system,
 // runs the base-R script from emitR() for the view on screen, and compares every number R prints
 // with the engine's number for the same path. webR itself loads later still, from ./webr.ts.
 import type { AnalysisResult } from '../analysis/analyse.ts';
@@ -14,6 +15,8 @@ export interface CheckInput {
   /** The two CSV texts the view is computed from (the bundled data, or the reader's own as the engine placed them). */
   ordersCsv: string;
   eventsCsv: string;
+  /** The harm index, which the view's weights (if any) are taken from. */
+  harmIndexCsv?: string;
   view: EmitROptions;
   /** The engine's result for the same data and view. */
   result: AnalysisResult;
@@ -36,7 +39,9 @@ export async function checkView(input: CheckInput): Promise<CheckOutcome> {
   input.onStage?.('loading');
   const r = await startR();
   input.onStage?.('running');
-  const output = await runInR(r, emitR(input.view), { 'orders.csv': input.ordersCsv, 'events.csv': input.eventsCsv });
+  const files: Record<string, string> = { 'orders.csv': input.ordersCsv, 'events.csv': input.eventsCsv };
+  if (input.harmIndexCsv !== undefined) files['harm-index.csv'] = input.harmIndexCsv;
+  const output = await runInR(r, emitR(input.view), files);
   const version = await rVersion(r);
   input.onStage?.('comparing');
   return { comparison: compareWithR(input.result, parseROutput(output)), version };
@@ -53,7 +58,14 @@ export function currentView(): EmitROptions {
   const state = parseState(location.search, domain());
   const local = activeEngine()?.local;
   const declared = local ? { designWindow: local.texts.designWindow, outsideWindow: local.texts.outsideWindow } : {};
-  return { window: state.window, categories: state.categories, wilcoxon: state.wilcoxon === 'legacy' ? 'legacy' : 'current', ...declared };
+  return {
+    window: state.window,
+    categories: state.categories,
+    wilcoxon: state.wilcoxon === 'legacy' ? 'legacy' : 'current',
+    ...(state.gap ? { gap: state.gap } : {}),
+    ...(state.weights ? { weights: state.weights } : {}),
+    ...declared,
+  };
 }
 
 /**
@@ -75,13 +87,15 @@ function generator(view: EmitROptions): string {
 }
 
 function viewKey(view: EmitROptions): string {
-  return `${view.window}|${view.categories.join(',')}|${view.wilcoxon}`;
+  return `${view.window}|${view.categories.join(',')}|${view.gap ?? 0}|${view.weights ?? 'data'}|${view.wilcoxon}`;
 }
 
 function viewName(view: EmitROptions): string {
   const d = domain();
   const cats = view.categories.length === 0 ? 'no category' : view.categories.length === d.categories.length ? 'all categories' : view.categories.join(', ');
-  return `${view.window} ${view.window === 1 ? 'month' : 'months'}, ${cats}${view.wilcoxon === 'legacy' ? ', Wilcoxon as R ≤ 4.5' : ''}`;
+  const gap = view.gap ? `, leaving out ${view.gap} ${view.gap === 1 ? 'month' : 'months'} either side` : '';
+  const weights = view.weights && view.weights !== 'data' ? `, ${view.weights} harm weights` : '';
+  return `${view.window} ${view.window === 1 ? 'month' : 'months'}${gap}, ${cats}${weights}${view.wilcoxon === 'legacy' ? ', Wilcoxon as R ≤ 4.5' : ''}`;
 }
 
 // ---- download
@@ -165,8 +179,16 @@ export async function runCheck(host: HTMLElement): Promise<void> {
         panel.progress.textContent = STAGES[s];
       };
       const engine = await engineNow();
-      const [{ ordersCsv, eventsCsv }, result] = await Promise.all([engine.rInputs(), engine.compute({ window: view.window, categories: view.categories, ...(view.wilcoxon === 'legacy' ? { wilcoxon: 'legacy' as const } : {}) })]);
-      const outcome = await checkView({ ordersCsv, eventsCsv, view, result, onStage });
+      const weighted = view.weights !== undefined && view.weights !== 'data';
+      const state = {
+        window: view.window,
+        categories: view.categories,
+        ...(view.gap ? { gap: view.gap } : {}),
+        ...(weighted ? { weights: view.weights as 'central' | 'low' | 'high' } : {}),
+        ...(view.wilcoxon === 'legacy' ? { wilcoxon: 'legacy' as const } : {}),
+      };
+      const [{ ordersCsv, eventsCsv, harmIndexCsv }, result] = await Promise.all([engine.rInputs(), engine.compute(state)]);
+      const outcome = await checkView({ ordersCsv, eventsCsv, ...(weighted && harmIndexCsv !== undefined ? { harmIndexCsv } : {}), view, result, onStage });
       // Never show one view's comparison under another view's controls: if the reader changed the
       // view while R was running, discard this result and check the new view (R is warm now).
       if (viewKey(currentView()) !== viewKey(view)) continue;

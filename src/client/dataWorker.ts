@@ -6,7 +6,8 @@
 //   → { id, type: 'load', files }          ← progress…, then { id, ok, problems, texts?, summary?, dataset? }
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
-//   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv }
+//   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv, harmIndexCsv? }
+//   → { id, type: 'robustness', request }  ← { id, reply } (the robustness page's gap curve, null world, specification curve)
 
 import harmIndexText from '../../data/harm-index.csv?raw';
 import studyOrders from '../../data/orders.csv?raw';
@@ -16,15 +17,18 @@ import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
+import { answerRobustness } from '../lib/robustness.ts';
 import { validateOwn, type OwnFiles } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import { MAIN_THREAD_EVENTS, packResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
 let dataset: Dataset | undefined;
 let ordersText = '';
+/** The harm index attached to the dataset (the reader's, or the bundled one), for the R script's weights. */
+let harmIndexCsv: string | undefined;
 const cache = new Map<string, AnalysisResult>();
 
-const key = (s: ViewState) => JSON.stringify([s.window, s.categories, s.wilcoxon ?? 'current']);
+const key = (s: ViewState) => JSON.stringify([s.window, s.categories, s.gap ?? 0, s.weights ?? 'data', s.wilcoxon ?? 'current']);
 
 function compute(state: ViewState): AnalysisResult {
   let result = cache.get(key(state));
@@ -52,6 +56,7 @@ function load(id: number, files: OwnFiles): void {
   }
   dataset = checked.dataset;
   ordersText = checked.texts.orders.text;
+  harmIndexCsv = dataset.harmIndex ? checked.texts.harmIndex?.text ?? harmIndexText : undefined;
   cache.clear();
   post({ id, type: 'progress', stage: 'analysing', detail: `Analysing ${checked.summary.analysed.toLocaleString('en-GB')} orders and ${dataset.events.length.toLocaleString('en-GB')} arrests (2,000 bootstrap resamples)…` });
   // The full view is what every page shows first: computed here, once, while the page waits.
@@ -78,7 +83,8 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
       post({ id: msg.id, type: 'result', result: packed }, transfer);
     }
     else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
-    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events) });
+    else if (msg.type === 'robustness') post({ id: msg.id, type: 'robustness', reply: answerRobustness(dataset, msg.request, compute) });
+    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });
   } catch (error) {
     post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

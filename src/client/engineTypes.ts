@@ -6,10 +6,11 @@ import type { Dataset } from '../analysis/types.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import type { OwnSummary, OwnTexts } from '../lib/ownData.ts';
 import type { StateDomain, ViewState } from '../lib/urlState.ts';
+import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 
 export interface Engine {
   kind: 'study' | 'local';
-  /** The views these data allow: windows 1 … span, and their categories. */
+  /** The views these data allow: windows 1 … span, their categories and the harm index's weight sets. */
   domain: StateDomain;
   /** Readable category names, from the data's manifest or the codes. */
   categoryNames: Record<string, string>;
@@ -18,8 +19,13 @@ export interface Engine {
   compute(state: ViewState): Promise<AnalysisResult>;
   /** Where a number comes from (src/lib/derivations.ts), for the view given. */
   derive(state: ViewState, path: string): Promise<Derivation | null>;
-  /** The two CSV texts the emitted R script reads (events with months and harm, whatever the input had). */
-  rInputs(): Promise<{ ordersCsv: string; eventsCsv: string }>;
+  /**
+   * The CSV texts the emitted R script reads (events with months and harm, whatever the input had),
+   * and the harm index the data's weights come from, when they have one.
+   */
+  rInputs(): Promise<{ ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }>;
   /** The reader's data only: what was loaded, for the banner and the R script. */
   local?: { summary: OwnSummary; texts: OwnTexts };
+  /** The reader's data only: the robustness page's heavy computations, in their worker (the study's have a worker of their own). */
+  robustness?(request: RobustnessRequest): Promise<RobustnessReply>;
 }

@@ -65,8 +65,8 @@ function ask(request: Request, progress?: (detail: string) => void, transfer: Tr
   });
 }
 
-/** The same key as the worker's cache: a view's window, categories and Wilcoxon rule. */
-const viewKey = (s: ViewState) => JSON.stringify([s.window, s.categories, s.wilcoxon ?? 'current']);
+/** The same key as the worker's cache: every setting of a view (window, categories, rule, gap, weights). */
+const viewKey = (s: ViewState) => JSON.stringify([s.window, s.categories, s.wilcoxon ?? 'current', s.gap ?? 0, s.weights ?? 'data']);
 /** Results kept on the page: each one for 41,000 people takes ~100 ms to copy from the worker. */
 const RESULTS_KEPT = 6;
 
@@ -79,7 +79,7 @@ export async function loadLocal(files: OwnFiles, progress?: (detail: string) => 
   if (!reply.ok) return { ok: false, problems: reply.problems };
   const { summary, texts, dataset } = reply;
   const result = unpackResult(reply.result);
-  const domain = { span: summary.designWindow, categories: summary.categories };
+  const domain = { span: summary.designWindow, categories: summary.categories, weights: summary.weights };
   const results = new Map<string, Promise<AnalysisResult>>([[viewKey({ window: domain.span, categories: domain.categories }), Promise.resolve(result)]]);
   const engine: Engine = {
     kind: 'local',
@@ -112,9 +112,14 @@ export async function loadLocal(files: OwnFiles, progress?: (detail: string) => 
     rInputs: async () => {
       const r = await ask({ type: 'rInputs' });
       if (r.type !== 'rInputs') throw new Error(`unexpected reply ${r.type}`);
-      return { ordersCsv: r.ordersCsv, eventsCsv: r.eventsCsv };
+      return { ordersCsv: r.ordersCsv, eventsCsv: r.eventsCsv, ...(r.harmIndexCsv === undefined ? {} : { harmIndexCsv: r.harmIndexCsv }) };
     },
     local: { summary, texts },
+    robustness: async (request) => {
+      const r = await ask({ type: 'robustness', request });
+      if (r.type !== 'robustness') throw new Error(`unexpected reply ${r.type}`);
+      return r.reply;
+    },
   };
   return { ok: true, engine, problems: reply.problems, result };
 }

@@ -80,22 +80,20 @@ const LOCAL_TEXT = {
 function rebuildControls(form: HTMLFormElement, engine: Engine): void {
   const { span, categories } = engine.domain;
   const fieldset = form.querySelector('fieldset.categories');
-  if (fieldset) {
+  const template = fieldset?.querySelector<HTMLLabelElement>('label.category');
+  if (fieldset && template) {
     const legend = fieldset.querySelector('legend');
+    // Each box is a copy of the build's own, so it keeps the component's scoped styles.
     const labels = categories.map((c, k) => {
-      const label = document.createElement('label');
-      label.className = 'category';
-      const input = document.createElement('input');
-      input.type = 'checkbox';
-      input.name = 'category';
+      const label = template.cloneNode(true) as HTMLLabelElement;
+      const input = label.querySelector('input')!;
       input.value = c;
       input.checked = true;
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.setAttribute('aria-hidden', 'true');
+      const swatch = label.querySelector<HTMLElement>('.swatch')!;
       swatch.style.setProperty('--swatch', categoryColor(c, k));
       swatch.style.setProperty('--swatch-edge', categoryStroke(c, k));
-      label.append(input, swatch, engine.categoryNames[c] ?? c);
+      for (const node of [...label.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
+      label.append(engine.categoryNames[c] ?? c); // text from the data: a text node, never HTML
       return label;
     });
     fieldset.replaceChildren(...(legend ? [legend] : []), ...labels);

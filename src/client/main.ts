@@ -72,12 +72,19 @@ function readControls(): ViewState {
   const categories = [...form.querySelectorAll<HTMLInputElement>('input[name="category"]')].filter((i) => i.checked).map((i) => i.value);
   const window = Number((form.elements.namedItem('window') as HTMLInputElement).value);
   const legacy = form.querySelector<HTMLInputElement>('input[name="wilcoxon"][value="legacy"]')?.checked;
-  return legacy ? { window, categories, wilcoxon: 'legacy' } : { window, categories };
+  const state: ViewState = legacy ? { window, categories, wilcoxon: 'legacy' } : { window, categories };
+  // The gap and the harm weights (each absent when at its default); a gap that a narrower window no longer allows shrinks to fit.
+  const gap = Math.min(Number(form.querySelector<HTMLSelectElement>('select[name="gap"]')?.value ?? 0) || 0, window - 1);
+  if (gap > 0) state.gap = gap;
+  const weights = form.querySelector<HTMLInputElement>('input[name="weights"]:checked')?.value;
+  if (weights === 'low' || weights === 'central' || weights === 'high') state.weights = weights;
+  return state;
 }
 
 function writeControls(state: ViewState): void {
   if (!form) return;
-  for (const el of form.querySelectorAll<HTMLInputElement | HTMLFieldSetElement>('fieldset, input')) el.disabled = false;
+  for (const el of form.querySelectorAll<HTMLInputElement | HTMLFieldSetElement | HTMLSelectElement>('fieldset, input, select')) el.disabled = false;
+  writeGapAndWeights(state);
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="category"]')) box.checked = state.categories.includes(box.value);
   for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="wilcoxon"]')) radio.checked = radio.value === (state.wilcoxon ?? 'current');
   const slider = form.elements.namedItem('window') as HTMLInputElement;
@@ -86,6 +93,25 @@ function writeControls(state: ViewState): void {
   slider.setAttribute('aria-valuetext', label);
   const output = document.getElementById('window-value');
   if (output) output.textContent = label;
+}
+
+/** The gap (only gaps below the window offered) and the weights (only the sets the data's harm index has; none without one, with the reason). */
+function writeGapAndWeights(state: ViewState): void {
+  const gap = form?.querySelector<HTMLSelectElement>('select[name="gap"]');
+  if (gap) {
+    for (const option of gap.options) option.disabled = Number(option.value) >= state.window;
+    gap.value = String(state.gap ?? 0);
+  }
+  const offered = domain.weights ?? ['low', 'central', 'high'];
+  for (const radio of form?.querySelectorAll<HTMLInputElement>('input[name="weights"]') ?? []) {
+    radio.checked = radio.value === (state.weights ?? 'data');
+    radio.disabled = radio.value !== 'data' && !offered.includes(radio.value as 'low');
+  }
+  const note = document.getElementById('weights-note');
+  if (note) {
+    note.hidden = offered.length > 0;
+    note.textContent = offered.length > 0 ? '' : 'These data have no harm index that lists every offence, so harm can only be taken as recorded.';
+  }
 }
 
 /** The controls, the "Your view" bar and the links to other pages, all for one view. */
@@ -194,7 +220,20 @@ async function render(state: ViewState, source: Source): Promise<void> {
   performance.measure('stro:update', 'stro:start');
   if (announcer && source !== 'load') announcer.textContent = announcement(result);
   document.documentElement.dataset.view = query(state) || 'default';
+  // Parts of a page that draw from the view themselves ("How robust is it?", src/client/robustness.ts) follow it from here.
+  window.dispatchEvent(new CustomEvent('stro:rendered', { detail: { state, result, engine } }));
 }
+
+// A part of a page that chooses a view itself (a specification on "How robust is it?") sets it as
+// the controls do: one Back step, the address, then every number. The view is read back through the
+// address's parser, so it is always one the data allow.
+window.addEventListener('stro:set-view', (e) => {
+  const next = parseState(query((e as CustomEvent<ViewState>).detail), domain);
+  if (!ready || sameState(next, store.get())) return;
+  endGesture();
+  history.pushState(null, '', url(next));
+  store.set(next, 'control');
+});
 
 /** What the derivation panel needs: the result shown, and where each of its numbers comes from. */
 function panelContext(engine: Engine, state: ViewState, result: Result): import('./panel.ts').PanelContext {

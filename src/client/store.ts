@@ -34,5 +34,11 @@ export function createStore(initial: ViewState): Store {
 }
 
 function copy(s: ViewState): ViewState {
-  return { window: s.window, categories: [...s.categories], ...(s.wilcoxon === 'legacy' ? { wilcoxon: 'legacy' as const } : {}) };
+  return {
+    window: s.window,
+    categories: [...s.categories],
+    ...(s.gap ? { gap: s.gap } : {}),
+    ...(s.weights ? { weights: s.weights } : {}),
+    ...(s.wilcoxon === 'legacy' ? { wilcoxon: 'legacy' as const } : {}),
+  };
 }

@@ -7,6 +7,7 @@ import type { Dataset } from '../analysis/types.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import type { OwnFiles, OwnSummary, OwnTexts } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
+import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 
 /** Up to this many arrests, the data are also copied to the page (a copy that takes a few ms at most). */
 export const MAIN_THREAD_EVENTS = 25_000;
@@ -15,7 +16,8 @@ export type WorkerRequest =
   | { id: number; type: 'load'; files: OwnFiles }
   | { id: number; type: 'compute'; state: ViewState }
   | { id: number; type: 'derive'; state: ViewState; path: string }
-  | { id: number; type: 'rInputs' };
+  | { id: number; type: 'rInputs' }
+  | { id: number; type: 'robustness'; request: RobustnessRequest };
 
 export type WorkerReply =
   | { id: number; type: 'progress'; stage: 'checking' | 'analysing'; detail: string }
@@ -23,7 +25,8 @@ export type WorkerReply =
   | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts: OwnTexts; summary: OwnSummary; result: PackedResult; dataset?: Dataset }
   | { id: number; type: 'result'; result: PackedResult }
   | { id: number; type: 'derivation'; derivation: Derivation | null }
-  | { id: number; type: 'rInputs'; ordersCsv: string; eventsCsv: string }
+  | { id: number; type: 'rInputs'; ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }
+  | { id: number; type: 'robustness'; reply: RobustnessReply }
   | { id: number; type: 'error'; message: string };
 
 /**

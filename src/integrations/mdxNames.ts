@@ -13,6 +13,8 @@ const ATTRIBUTE: Record<string, [string, string][]> = {
   Say: [['what', 'say']],
   LiveTable: [['name', 'table']],
   Figure: [['name', 'figure']],
+  RobustLive: [['name', 'robust']],
+  RobustFigure: [['name', 'robustFigure']],
 };
 
 function mdxFiles(dir: string): string[] {
@@ -27,15 +29,16 @@ export function namesSource(root: string, pagesDir: string): string {
     "import type { FormatName, ResultPath, SayName } from '../lib/live.ts';",
     "import type { TableName } from '../lib/tables.ts';",
     "import type { FigureName } from '../lib/figures.ts';",
+    "import type { PageFigureName, RobustNumberName } from '../lib/robustness.ts';",
     '',
-    'const check = { live: (_: ResultPath) => {}, format: (_: FormatName) => {}, say: (_: SayName) => {}, table: (_: TableName) => {}, figure: (_: FigureName) => {} };',
+    'const check = { live: (_: ResultPath) => {}, format: (_: FormatName) => {}, say: (_: SayName) => {}, table: (_: TableName) => {}, figure: (_: FigureName) => {}, robust: (_: RobustNumberName) => {}, robustFigure: (_: PageFigureName) => {} };',
     '',
   ];
   for (const file of mdxFiles(pagesDir).sort()) {
     const text = readFileSync(file, 'utf8');
     const where = relative(root, file);
     text.split('\n').forEach((line, k) => {
-      for (const m of line.matchAll(/<(Live|Say|LiveTable|Figure)\b([^>]*)>/g)) {
+      for (const m of line.matchAll(/<(Live|Say|LiveTable|Figure|RobustLive|RobustFigure)\b([^>]*)>/g)) {
         for (const [attr, kind] of ATTRIBUTE[m[1]]) {
           const a = new RegExp(`\\b${attr}=(?:"([^"]*)"|'([^']*)')`).exec(m[2]);
           if (a) lines.push(`check.${kind}(${JSON.stringify(a[1] ?? a[2])}); // ${where}:${k + 1}`);

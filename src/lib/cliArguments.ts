@@ -6,14 +6,20 @@
 export interface ArgumentView {
   window: number;
   categories: readonly string[];
+  /** Months left out either side of the order; 0 or absent: none. */
+  gap?: number;
+  /** A weight set of the harm index; 'data' or absent: harm as recorded. */
+  weights?: 'data' | 'central' | 'low' | 'high';
   wilcoxon?: 'current' | 'legacy';
 }
 
 export function viewArguments(view: ArgumentView, domain: { span: number; categories: readonly string[] }): string[] {
   const args: string[] = [];
   if (view.window !== domain.span) args.push('--window', String(view.window));
+  if (view.gap) args.push('--gap', String(view.gap));
   const chosen = domain.categories.filter((c) => view.categories.includes(c));
   if (chosen.length !== domain.categories.length) args.push('--categories', chosen.join(','));
+  if (view.weights && view.weights !== 'data') args.push('--weights', view.weights);
   if (view.wilcoxon === 'legacy') args.push('--wilcoxon', 'legacy');
   return args;
 }
@@ -23,9 +29,14 @@ export function shellWords(args: readonly string[]): string {
   return args.map((a) => (a === '' ? '""' : a)).join(' ');
 }
 
-/** The view in a file name: "w12-violence-drugs", "w24-all", "w6-none", with "-legacy" for the older test rule. */
+/**
+ * The view in a file name: "w12-violence-drugs", "w24-all", "w6-none", then "-gap3" for a gap,
+ * "-low" (or -central, -high) for harm weights and "-legacy" for the older test rule.
+ */
 export function viewFileStem(view: ArgumentView, allCategories: readonly string[]): string {
   const chosen = allCategories.filter((c) => view.categories.includes(c));
   const cats = chosen.length === 0 ? 'none' : chosen.length === allCategories.length ? 'all' : chosen.join('-');
-  return `w${view.window}-${cats.replace(/[^a-z0-9_-]+/gi, '_')}${view.wilcoxon === 'legacy' ? '-legacy' : ''}`;
+  const gap = view.gap ? `-gap${view.gap}` : '';
+  const weights = view.weights && view.weights !== 'data' ? `-${view.weights}` : '';
+  return `w${view.window}-${cats.replace(/[^a-z0-9_-]+/gi, '_')}${gap}${weights}${view.wilcoxon === 'legacy' ? '-legacy' : ''}`;
 }

@@ -11,8 +11,9 @@
 // (src/analysis/tables.ts), never read back from the page. Loaded only when a panel opens.
 
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
-import { perOrderTotals, windowedEvents } from '../analysis/tables.ts';
+import { eventHarms, inWindow, perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import { rank } from '../analysis/stats/rank.ts';
+import { leaveOneOutReductions } from '../analysis/reduction.ts';
 import type { Dataset } from '../analysis/types.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
@@ -60,15 +61,17 @@ const ENGINE = {
   pearson: 'src/analysis/stats/pearson.ts',
   spearman: 'src/analysis/stats/spearman.ts',
   neumaier: 'src/analysis/stats/neumaier.ts',
+  sign: 'src/analysis/stats/signTest.ts',
+  its: 'src/analysis/stats/segmentedRegression.ts',
 } as const;
 
 // ---- calibration: which paths reproduce a published figure, in the study's view only
 
 interface PublishedFigure { id: string; value: number; measure: string; kind: string; category?: string }
 
-/** The published figure a path was calibrated to, or null. Only in the study's view: 24 months, all categories. */
+/** The published figure a path was calibrated to, or null. Only in the study's view: 24 months, all categories, no gap, harm as recorded. */
 export function publishedFigureFor(result: AnalysisResult, path: string): PublishedFigure | null {
-  const studyView = result.window === published.window && result.categories.length === result.domain.categories.length;
+  const studyView = result.window === published.window && result.categories.length === result.domain.categories.length && result.gap === 0 && result.weights === 'data';
   if (!studyView) return null;
   for (const f of published.figures as PublishedFigure[]) {
     const target =
@@ -108,9 +111,9 @@ function measureRef(result: AnalysisResult, path: string): MeasureRef | null {
   return { base: category ? `byCategory.${category}.${which}` : which, which, category: category ?? null, measure };
 }
 
-/** Each analysed person's before and after for a measure, recomputed from the events by the engine's steps. */
+/** Each analysed person's before and after for a measure, recomputed from the events by the engine's steps (window, gap, categories and harm weights as the result's). */
 export function personTotals(result: AnalysisResult, dataset: Dataset, which: Which, category: string | null): { ids: string[]; pre: number[]; post: number[] } {
-  const windowed = windowedEvents(dataset, result.window, result.categories);
+  const windowed = windowedEvents(dataset, result.window, result.categories, { gap: result.gap, weights: result.weights });
   const t = perOrderTotals(dataset, windowed, result.categories);
   const block = category ? t.byCategory[category] : t.overall;
   return which === 'events'
@@ -118,9 +121,13 @@ export function personTotals(result: AnalysisResult, dataset: Dataset, which: Wh
     : { ids: t.ids, pre: block.harmPre, post: block.harmPost };
 }
 
+/** "total harm (CCHI days)", with the weight set when harm is taken from the harm index. */
+const harmWords = (result: AnalysisResult) => (result.weights === 'data' ? 'total harm (CCHI days)' : `total harm (CCHI days, the harm index's ${result.weights} weights)`);
 const whatOf = (ref: MeasureRef, result: AnalysisResult) =>
-  `${ref.which === 'events' ? 'arrests' : 'total harm (CCHI days)'}${ref.category ? ` for ${result.categoryNames[ref.category].toLowerCase()}` : ''}`;
-const windowWords = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+  `${ref.which === 'events' ? 'arrests' : harmWords(result)}${ref.category ? ` for ${result.categoryNames[ref.category].toLowerCase()}` : ''}`;
+const months = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+/** The analysed months either side, in words: "24 months", or "24 months (less the 3 nearest the order)". */
+const windowWords = (result: AnalysisResult) => (result.gap > 0 ? `${months(result.window)} (less the ${result.gap === 1 ? 'month' : `${result.gap} months`} nearest the order)` : months(result.window));
 
 function prePostInputs(ids: string[], pre: number[], post: number[], caption: string): Derivation['inputs'] {
   return { caption, columns: ['Person (order)', 'Before', 'After'], rows: ids.map((id, k) => [id, pre[k], post[k]]) };
@@ -131,7 +138,7 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
   const rest = path.slice(ref.base.length + 1);
   const { ids, pre, post } = personTotals(result, dataset, ref.which, ref.category);
   const what = whatOf(ref, result);
-  const win = windowWords(result.window);
+  const win = windowWords(result);
   const base = { path, value: valueAt(result, path) as Derivation['value'], ...statusOf(result, path) };
   const inputs = prePostInputs(ids, pre, post, `${what}, each person, ${win} before and after`);
   const setup = prePostSetup(pre, post);
@@ -181,6 +188,22 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
       };
     case 'test.pAdjusted':
       return deriveHolm(result, ref, base);
+    case 'sign.n':
+    case 'sign.fewer':
+    case 'sign.p': {
+      const meaning = {
+        'sign.n': `People whose ${what} differ between before and after (the sign test counts only them).`,
+        'sign.fewer': `People with lower ${what} after their order than before.`,
+        'sign.p': `The p-value of the two-sided sign test: how surprising ${m.sign.fewer} of ${m.sign.n} people lower after would be if each were equally likely to be higher or lower.`,
+      }[rest];
+      return {
+        ...base, meaning, inputs,
+        steps: [{ label: 'People who differ (n)', value: m.sign.n }, { label: 'Lower after', value: m.sign.fewer }, { label: 'Why there is no p', value: m.sign.reason ?? null }],
+        formula: { words: 'Count the people whose value differs, and those lower after; the p-value is the exact two-sided binomial test of that count against a half.', symbols: 'n = #{preᵢ ≠ postᵢ};  k = #{postᵢ < preᵢ};  p = binom.test(k, n, 1/2)' },
+        r: { setup, call: rest === 'sign.n' ? 'sum(pre != post)' : rest === 'sign.fewer' ? 'sum(post < pre)' : 'binom.test(sum(post < pre), sum(pre != post))$p.value' },
+        engine: ENGINE.sign,
+      };
+    }
   }
   if (rest.startsWith('test.')) return deriveWilcoxon(result, path, ref, base, ids, pre, post, what);
   return null;
@@ -281,8 +304,9 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
   const x = after.map((mo) => mo.month);
   const y = after.map((mo) => mo[which]);
   const t = result.trend[which];
-  const what = which === 'events' ? 'monthly arrests' : 'monthly harm (CCHI days)';
+  const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result).replace(/^total /, '')}`;
   const kendall = stat === 'tau' || stat === 'tauP';
+  const span = `${result.gap + 1} … ${result.window}`;
   const calls: Record<string, string> = {
     slope: 'unname(coef(lm(y ~ x))[2])',
     intercept: 'unname(coef(lm(y ~ x))[1])',
@@ -292,7 +316,7 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
   };
   if (!(stat in calls)) return null;
   const meanings: Record<string, string> = {
-    slope: `The change per month in ${what} after the order, from a straight line fitted by least squares to months 1 … ${result.window}.`,
+    slope: `The change per month in ${what} after the order, from a straight line fitted by least squares to months ${span}.`,
     intercept: `The fitted line's value at month 0 for ${what} (the line is intercept + slope × month).`,
     p: `The p-value of the t-test that the straight-line slope of ${what} after the order is zero.`,
     tau: `Kendall's τ between month and ${what} after the order: whether later months tend to be higher or lower.`,
@@ -310,6 +334,65 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
       : { words: 'Least squares: the slope is the centred cross-product of month and value over the centred squares of month; t = slope ÷ its standard error on n − 2 degrees of freedom.', symbols: 'b = Σ(x − x̄)(y − ȳ) ÷ Σ(x − x̄)²;  t = b ÷ √(s² ÷ Σ(x − x̄)²)' },
     r: { setup: `x <- ${rVector(x)}\ny <- ${rVector(y)}`, call: calls[stat] },
     engine: kendall ? ENGINE.kendall : ENGINE.ols,
+  };
+}
+
+const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
+  intercept: ['(Intercept)', 'the fitted line before the order, at month 0', false],
+  preSlope: ['month', 'the change per month before the order', false],
+  level: ['post', 'the step at the order: the gap between the line after and the line before at month 0', false],
+  levelP: ['post', 'the p-value of the t-test that there is no step at the order', true],
+  slopeChange: ['tPost', 'the slope after the order minus the slope before', false],
+  slopeChangeP: ['tPost', 'the p-value of the t-test that the slope does not change at the order', true],
+};
+
+/** The interrupted time series: lm(y ~ month + post + tPost) over the analysed months' totals. */
+function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
+  const c = ITS_COEFFICIENTS[stat];
+  if (!c) return null;
+  const [term, meaning, isP] = c;
+  const months = result.monthly.map((mo) => mo.month);
+  const y = result.monthly.map((mo) => mo[which]);
+  const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result)}`;
+  const its = result.its[which];
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: `For ${what}, ${meaning} (an interrupted time series; the p-values assume that months are independent, which monthly counts of the same people are not).`,
+    inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
+    steps: [
+      { label: 'Months', value: months.length },
+      { label: 'Slope before', value: its.preSlope },
+      { label: 'Step at the order', value: its.level },
+      { label: 'Change in slope', value: its.slopeChange },
+      { label: 'Why there is no result', value: its.reason ?? null },
+    ],
+    formula: {
+      words: 'Least squares on three terms: month; post, 1 after the order and 0 before; and tPost, the month after the order (0 before). The step is the coefficient of post, the change in slope that of tPost; each p is the t-test of its coefficient on n − 4 degrees of freedom.',
+      symbols: 'yₘ = a + b·m + c·postₘ + d·tPostₘ + εₘ',
+    },
+    r: {
+      setup: `month <- ${rVector(months)}\ny <- ${rVector(y)}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- lm(y ~ month + post + tPost)`,
+      call: isP ? `summary(fit)$coefficients["${term}", "Pr(>|t|)"]` : `unname(coef(fit)["${term}"])`,
+    },
+    engine: ENGINE.its,
+  };
+}
+
+/** The range of the overall reduction when each analysed person is left out in turn. */
+function deriveLeaveOneOut(result: AnalysisResult, dataset: Dataset, path: ResultPath, which: Which, end: string): Derivation | null {
+  if (end !== 'min' && end !== 'max') return null;
+  const { ids, pre, post } = personTotals(result, dataset, which, null);
+  const what = which === 'events' ? 'arrests' : harmWords(result);
+  const without = leaveOneOutReductions(pre, post);
+  const full = result[which].reduction;
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: `The ${end === 'min' ? 'smallest' : 'largest'} overall reduction in ${what} when one analysed person at a time is left out (with everyone: ${full === null ? 'none' : `${Math.round(100 * full)}%`}).`,
+    inputs: { caption: `${what}, each person, with the reduction without them`, columns: ['Person (order)', 'Before', 'After', 'Reduction without them'], rows: ids.map((id, k) => [id, pre[k], post[k], without[k]]) },
+    steps: [{ label: 'People', value: ids.length }, { label: 'Reduction with everyone', value: full }],
+    formula: { words: 'For each person i, recompute 1 − Σpost ÷ Σpre without them; take the smallest or largest of those that exist (a before-total of 0 has no reduction).', symbols: `${end}ᵢ (1 − Σ_{j≠i} postⱼ ÷ Σ_{j≠i} preⱼ)` },
+    r: { setup: prePostSetup(pre, post), call: `{ r <- sapply(seq_along(pre), function(i) 1 - sum(post[-i]) / sum(pre[-i])); ${end}(r[is.finite(r)]) }` },
+    engine: ENGINE.reduction,
   };
 }
 
@@ -342,11 +425,11 @@ function deriveMonth(result: AnalysisResult, dataset: Dataset, path: ResultPath,
   if (!mo || (which !== 'events' && which !== 'harm')) return null;
   const chosen = new Set(result.categories);
   const analysed = new Set(dataset.orders.filter((o) => o.sample === 'analysed').map((o) => o.id));
-  const arrests = dataset.events.filter((e) => e.month === mo.month && chosen.has(e.category) && analysed.has(e.orderId));
+  const arrests = weightedEvents(result, dataset).filter((e) => e.month === mo.month && chosen.has(e.category) && analysed.has(e.orderId));
   const when = mo.month < 0 ? `${-mo.month} ${mo.month === -1 ? 'month' : 'months'} before` : `${mo.month} ${mo.month === 1 ? 'month' : 'months'} after`;
   return {
     path, value: valueAt(result, path) as number, ...statusOf(result, path),
-    meaning: which === 'events' ? `Arrests of all analysed people in the month ${when} their order.` : `Total harm (CCHI days) of the arrests in the month ${when} the order.`,
+    meaning: which === 'events' ? `Arrests of all analysed people in the month ${when} their order.` : `The ${harmWords(result)} of the arrests in the month ${when} the order.`,
     inputs: { caption: `The arrests in month ${mo.month}`, columns: ['Person (order)', 'Category', 'Offence', 'Harm (days)'], rows: arrests.map((e) => [e.orderId, result.categoryNames[e.category] ?? e.category, e.offence, e.harm]) },
     steps: [{ label: 'Month relative to the order', value: mo.month }, { label: 'Arrests', value: arrests.length }],
     formula: which === 'events' ? { words: 'Count the arrests in that month, in the categories shown.', symbols: '#{arrests in month m}' } : { words: 'Add up the harm of the arrests in that month.', symbols: 'Σ harm over arrests in month m' },
@@ -362,10 +445,10 @@ function derivePerson(result: AnalysisResult, dataset: Dataset, path: ResultPath
   const [, which, period] = m;
   const chosen = new Set(result.categories);
   const before = period === 'Pre';
-  const arrests = dataset.events.filter((e) => e.orderId === row.order && chosen.has(e.category) && (before ? e.month < 0 && e.month >= -result.window : e.month > 0 && e.month <= result.window));
+  const arrests = weightedEvents(result, dataset).filter((e) => e.orderId === row.order && chosen.has(e.category) && inWindow(e.month, result.window, result.gap) && (before ? e.month < 0 : e.month > 0));
   return {
     path, value: valueAt(result, path) as number, ...statusOf(result, path),
-    meaning: `${which === 'events' ? 'Arrests' : 'Total harm (CCHI days)'} of the person with order ${row.order} in the ${windowWords(result.window)} ${before ? 'before' : 'after'} the order.`,
+    meaning: `${which === 'events' ? 'Arrests' : `The ${harmWords(result)}`} of the person with order ${row.order} in the ${windowWords(result)} ${before ? 'before' : 'after'} the order.`,
     inputs: { caption: `The arrests of order ${row.order}, ${before ? 'before' : 'after'}`, columns: ['Month', 'Category', 'Offence', 'Harm (days)'], rows: arrests.map((e) => [e.month, result.categoryNames[e.category] ?? e.category, e.offence, e.harm]) },
     steps: [{ label: 'Arrests', value: arrests.length }],
     formula: which === 'events' ? { words: 'Count the person\'s arrests in the period.', symbols: '#{arrests of person i in the period}' } : { words: 'Add up the harm of the person\'s arrests in the period.', symbols: 'Σ harm' },
@@ -399,6 +482,7 @@ function deriveSample(result: AnalysisResult, dataset: Dataset, path: ResultPath
 function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | null {
   const meanings: Record<string, string> = {
     window: 'The months compared either side of each order: a choice of the reader (the study used 24).',
+    gap: 'The months next to the order left out on each side (months −gap … −1 and 1 … gap), to see whether the fall rests on the months around the order: a choice of the reader (the study left none out).',
     'bootstrap.resamples': 'How many times the people are resampled to form each bootstrap interval.',
     'bootstrap.seed': 'The seed of the random generator that draws the resamples, so every view gives the same intervals.',
     'bootstrap.level': 'The confidence level of the bootstrap intervals.',
@@ -407,7 +491,7 @@ function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | n
   return {
     path, value: valueAt(result, path) as number, status: 'setting', statusNote: 'A setting of the analysis, not a result.',
     meaning: meanings[path], inputs: null, steps: [], formula: { words: 'Chosen, not computed.', symbols: '—' }, r: null,
-    engine: path === 'window' ? ENGINE.analyse : ENGINE.reduction,
+    engine: path === 'window' || path === 'gap' ? ENGINE.analyse : ENGINE.reduction,
   };
 }
 
@@ -429,11 +513,22 @@ function deriveAny(result: AnalysisResult, dataset: Dataset, path: ResultPath | 
   const trend = /^trend\.(events|harm)\.(\w+)$/.exec(p);
   if (trend) return deriveTrend(result, p, trend[1] as Which, trend[2]);
   if (p.startsWith('correlation.')) return deriveCorrelation(result, p);
+  const its = /^its\.(events|harm)\.(\w+)$/.exec(p);
+  if (its) return deriveIts(result, p, its[1] as Which, its[2]);
+  const loo = /^leaveOneOut\.(events|harm)\.(min|max)$/.exec(p);
+  if (loo) return deriveLeaveOneOut(result, dataset, p, loo[1] as Which, loo[2]);
   const month = /^monthly\.(\d+)\.(\w+)$/.exec(p);
   if (month) return deriveMonth(result, dataset, p, Number(month[1]), month[2]);
   const person = /^perOrder\.(\d+)\.(\w+)$/.exec(p);
   if (person) return derivePerson(result, dataset, p, Number(person[1]), person[2]);
   return deriveSample(result, dataset, p) ?? deriveSetting(result, p);
+}
+
+/** The dataset's events with the harm the result used (as recorded, or the harm index's weights by offence). */
+function weightedEvents(result: AnalysisResult, dataset: Dataset): Dataset['events'] {
+  if (result.weights === 'data') return dataset.events;
+  const harms = eventHarms(dataset, result.weights);
+  return dataset.events.map((e, k) => ({ ...e, harm: harms[k] }));
 }
 
 /** The R script of a derivation: its vectors, then the one call. */

@@ -23,28 +23,37 @@ const STUDY: ExportData = { kind: 'study' };
 export interface ExportView {
   window: number;
   categories: string[];
+  /** Months left out either side of the order (0: none). */
+  gap: number;
+  /** Where harm comes from: 'data' (as recorded) or a weight set of the harm index. */
+  weights: AnalysisResult['weights'];
   wilcoxon: 'current' | 'legacy';
   /** The page's query for this view ('' for the study's view). */
   query: string;
-  /** The same in words: "12 months before and after; categories: violence, drugs; paired test as current R". */
+  /** The same in words: "12 months before and after; categories: violence, drugs; paired test as current R" (with the gap and weights when set). */
   description: string;
 }
 
 export function exportView(result: AnalysisResult): ExportView {
-  const { window, categories } = result;
+  const { window, categories, gap, weights } = result;
   const wilcoxon = result.wilcoxon === 'legacy' ? 'legacy' : 'current';
   const all = result.domain.categories;
   const cats = categories.length === 0 ? 'none' : categories.length === all.length ? 'all' : categories.join(', ');
+  const months = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
+  const gapWords = gap > 0 ? `; leaving out the ${months(gap)} either side of the order` : '';
+  const weightWords = weights !== 'data' ? `; harm from the ${weights} weights of the harm index` : '';
   return {
     window,
     categories: [...categories],
+    gap,
+    weights,
     wilcoxon,
-    query: serialiseState({ window, categories, wilcoxon }, result.domain),
-    description: `${window} ${window === 1 ? 'month' : 'months'} before and after; categories: ${cats}; paired test as ${wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`,
+    query: serialiseState({ window, categories, wilcoxon, ...(gap > 0 ? { gap } : {}), ...(weights !== 'data' ? { weights } : {}) }, result.domain),
+    description: `${months(window)} before and after${gapWords}; categories: ${cats}${weightWords}; paired test as ${wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`,
   };
 }
 
-/** stro-results.csv for the study's view, otherwise stro-results-w12-violence-drugs.csv (…-legacy). */
+/** stro-results.csv for the study's view, otherwise stro-results-w12-violence-drugs.csv (…-gap3-low-legacy). */
 export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json', data: ExportData = STUDY): string {
   const v = exportView(result);
   const stem = data.kind === 'local' ? 'stro-own-data-results' : 'stro-results';

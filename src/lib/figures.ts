@@ -4,6 +4,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import type { ChartOptions, ChartTable, Figure } from '../charts/types.ts';
+import { accessibleFigure } from '../charts/shared.ts';
 import { describeEventUnits, eventUnits, eventUnitsChart, tableEventUnits } from '../charts/eventUnits.ts';
 import { describeEventsByCategory, eventsByCategoryChart, tableEventsByCategory } from '../charts/eventsByCategory.ts';
 import { describeHarmByCategory, harmByCategoryChart, tableHarmByCategory } from '../charts/harmByCategory.ts';
@@ -60,19 +61,5 @@ export const NARROW_WIDTH = 320;
  * keep that name as data-mark instead. The caption and the table carry the same numbers as text.
  */
 export function drawFigure(name: FigureName, result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure {
-  const figure = FIGURES[name].draw(result, dataset, options);
-  const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
-  for (const svg of svgs) {
-    if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
-    else svg.setAttribute('aria-hidden', 'true'); // legend swatches: the caption names the colours
-    // Plot writes font-variant="tabular-nums" on text groups, which is not a valid SVG value for
-    // that attribute; the report's stylesheet sets tabular figures on chart text instead.
-    for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
-    for (const g of svg.querySelectorAll('g[aria-label]')) {
-      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
-      g.removeAttribute('aria-label');
-      g.removeAttribute('aria-description');
-    }
-  }
-  return figure;
+  return accessibleFigure(FIGURES[name].draw(result, dataset, options));
 }

@@ -12,7 +12,8 @@ import { decodeCsvBytes } from '../analysis/csv.ts';
 import { problem, type Problem } from '../analysis/errors.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
-import type { Dataset, StudyManifest } from '../analysis/types.ts';
+import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
+import { domainOf } from './urlState.ts';
 
 /** One chosen file: its name, and its content as bytes (from a file input) or text (from storage). */
 export interface OwnFile {
@@ -53,6 +54,11 @@ export interface OwnSummary {
   excludedOutsideWindow: number;
   categories: string[];
   categoryNames: Record<string, string>;
+  /**
+   * The harm index's weight sets that can weight every arrest (the view's `weights`): those of the
+   * index harm was looked up in, when the events had no harm column; none otherwise.
+   */
+  weights: WeightSet[];
   /** Total size of the files in characters, for the storage decision. */
   size: number;
   /**
@@ -134,6 +140,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
     categories: [...dataset.categories],
     categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
+    weights: domainOf(dataset).weights,
     size: orders.text.length + events.text.length + (texts.harmIndex?.text.length ?? 0),
     study: isStudy,
   };

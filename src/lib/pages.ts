@@ -8,6 +8,7 @@ export const PAGES = [
   { slug: 'method/', title: 'Method', short: 'Method', live: true },
   { slug: 'results/', title: 'Results: before and after', short: 'Results', live: true },
   { slug: 'trends/', title: 'Trends over time', short: 'Trends', live: true },
+  { slug: 'robustness/', title: 'How robust is it?', short: 'How robust?', live: true },
   { slug: 'conclusions/', title: 'Conclusions and limits', short: 'Conclusions', live: true },
   { slug: 'data/', title: 'Data and methods for reviewers', short: 'Data and methods', live: true },
   { slug: 'own-data/', title: 'Use your own data', short: 'Your own data', live: false },

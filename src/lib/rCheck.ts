@@ -61,6 +61,8 @@ export interface ScriptView {
   window: number;
   categories: readonly string[];
   wilcoxon: 'current' | 'legacy';
+  gap?: number;
+  weights?: 'data' | 'central' | 'low' | 'high';
 }
 
 /** The downloaded script's file name, carrying the view: stro-reproduce-w12-violence-drugs.R. */

@@ -47,9 +47,9 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm')
 
 interface PublishedFigure { id: string; label: string; value: number; unit: string; measure: string; kind: string; category?: string }
 
-/** The study's view: the published window and every category. The synthetic data were built to match this view only. */
+/** The study's view: the published window, every category, no gap and harm as recorded. The synthetic data were built to match this view only. */
 export function isStudyView(result: AnalysisResult): boolean {
-  return result.window === published.window && result.domain.categories.every((c) => result.categories.includes(c));
+  return result.window === published.window && result.domain.categories.every((c) => result.categories.includes(c)) && result.gap === 0 && result.weights === 'data';
 }
 
 const monthsText = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;

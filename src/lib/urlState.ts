@@ -1,4 +1,4 @@
-// The view state (window, categories and the paired test's rule) in the URL query, as a pure
+// The view state (window, categories, gap, harm weights and the paired test's rule) in the URL query, as a pure
 // parse/serialise pair. Only values that differ from the defaults are written, so the default
 // view has a clean URL. The parser never throws: anything malformed, unknown or hostile is
 // dropped, the default used instead, and what was dropped is reported (parseStateReport) so
@@ -7,23 +7,37 @@
 //   ?w=12                 window of 12 months, all categories
 //   ?c=violence,drugs     24 months, two categories
 //   ?c=none               no category selected (an explicit, empty view)
+//   ?gap=3                months −3 … −1 and 1 … 3 left out (default 0; must be below the window)
+//   ?weights=low          harm from the harm index's low weights (low, central or high; default:
+//                         the harm as recorded)
 //   ?wilcoxon=legacy      paired tests as R ≤ 4.5 computed them (default: as current R)
 //   ?data=local           the reader's own data, kept in their browser (default: the study's data);
 //                         read by dataOf(), and written first by serialiseState(state, domain, 'local')
 
+import type { Dataset } from '../analysis/types.ts';
+
 export type WilcoxonRule = 'current' | 'legacy';
+/** A weight set of the harm index (analyse()'s `weights`). */
+export type Weights = 'central' | 'low' | 'high';
+const WEIGHTS: readonly Weights[] = ['low', 'central', 'high'];
 
 export interface ViewState {
   window: number;
   categories: string[];
+  /** Months left out either side of the order; absent (or 0) means none, the default. Always below the window. */
+  gap?: number;
+  /** Harm from the harm index with this weight set; absent means the harm as recorded, the default. */
+  weights?: Weights;
   /** Absent means 'current' (R ≥ 4.6.0), the default. */
   wilcoxon?: WilcoxonRule;
 }
 
-/** What the parser needs to know about the data: the widest window and the known categories. */
+/** What the parser needs to know about the data: the widest window, the known categories and (optionally) the weight sets on offer. */
 export interface StateDomain {
   span: number;
   categories: readonly string[];
+  /** The weight sets the data's harm index has; absent means all three (the bundled index). Empty: no index, so no weights. */
+  weights?: readonly Weights[];
 }
 
 /** A query parameter the parser could not use, with what it would have accepted. */
@@ -31,6 +45,12 @@ export interface IgnoredParameter {
   name: string;
   value: string;
   allowed: string;
+}
+
+/** The domain of a dataset: its span, its categories, and the weight sets of its harm index that can weight every arrest (none without one). */
+export function domainOf(dataset: Pick<Dataset, 'span' | 'categories' | 'harmIndex'>): StateDomain & { categories: string[]; weights: Weights[] } {
+  const index = dataset.harmIndex;
+  return { span: dataset.span, categories: dataset.categories, weights: index && index.unmatched.length === 0 ? [...index.sets] : [] };
 }
 
 export function defaultState(domain: StateDomain): ViewState {
@@ -53,6 +73,9 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
   }
   const windows = `a whole number of months from 1 to ${domain.span}`;
   const categories = `one or more of ${domain.categories.join(', ')} (comma-separated), or none`;
+  const offered = WEIGHTS.filter((w) => domain.weights?.includes(w) ?? true);
+  // The gap is checked against the window once every parameter is read, whatever their order.
+  let gap: { value: string; months: number } | undefined;
   for (const [name, value] of params) {
     if (name === 'w') {
       const window = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
@@ -67,13 +90,25 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
         if (known.length > 0) state.categories = known;
         if (unknown.length > 0) ignored.push({ name, value: unknown.join(','), allowed: categories });
       }
+    } else if (name === 'gap') {
+      gap = { value, months: /^\d{1,3}$/.test(value) ? Number(value) : NaN };
+    } else if (name === 'weights') {
+      if ((offered as readonly string[]).includes(value)) state.weights = value as Weights;
+      else ignored.push({ name, value, allowed: offered.length === 0 ? 'not available, as these data have no harm index' : `${offered.join(', ').replace(/, (?=[^,]*$)/, ' or ')} (the harm index's weight sets)` });
     } else if (name === 'wilcoxon') {
       if (value === 'legacy') state.wilcoxon = 'legacy';
       else if (value !== 'current') ignored.push({ name, value, allowed: 'current or legacy' });
     } else if (name === 'data') {
       if (value !== 'local') ignored.push({ name, value, allowed: "local (your own data, kept in your browser), or absent for the study's data" });
     } else {
-      ignored.push({ name, value, allowed: 'not a setting of this report, whose settings are data, w, c and wilcoxon' });
+      ignored.push({ name, value, allowed: 'not a setting of this report, whose settings are data, w, c, gap, weights and wilcoxon' });
+    }
+  }
+  if (gap) {
+    if (gap.months >= 0 && gap.months < state.window) {
+      if (gap.months > 0) state.gap = gap.months;
+    } else {
+      ignored.push({ name: 'gap', value: gap.value, allowed: `a whole number of months from 0 to ${state.window - 1}, less than the window of ${state.window}` });
     }
   }
   return { state, ignored };
@@ -95,24 +130,30 @@ export function serialiseState(state: ViewState, domain: StateDomain, data: 'loc
   const chosen = domain.categories.filter((c) => state.categories.includes(c));
   if (chosen.length === 0) params.push('c=none');
   else if (chosen.length !== domain.categories.length) params.push(`c=${chosen.join(',')}`);
+  if (state.gap) params.push(`gap=${state.gap}`);
+  if (state.weights) params.push(`weights=${state.weights}`);
   if (state.wilcoxon === 'legacy') params.push('wilcoxon=legacy');
   return params.length > 0 ? `?${params.join('&')}` : '';
 }
 
 export function sameState(a: ViewState, b: ViewState): boolean {
   return a.window === b.window && a.categories.length === b.categories.length && a.categories.every((c, k) => c === b.categories[k])
+    && (a.gap ?? 0) === (b.gap ?? 0) && a.weights === b.weights
     && (a.wilcoxon ?? 'current') === (b.wilcoxon ?? 'current');
 }
 
 /**
  * The view in one short line, for the "Your view" bar: "24 months · all categories · current R",
- * "12 months · violence, drugs · R 4.5 and earlier". `name` turns a category code into words.
+ * "12 months · violence, drugs · gap 3 months · low weights · R 4.5 and earlier" (the gap and the
+ * weights only when set). `name` turns a category code into words.
  */
 export function viewSummary(state: ViewState, domain: StateDomain, name: (code: string) => string = (c) => c): string {
   const chosen = domain.categories.filter((c) => state.categories.includes(c));
   const cats = chosen.length === 0 ? 'no categories' : chosen.length === domain.categories.length ? 'all categories' : chosen.map((c) => name(c).toLowerCase()).join(', ');
-  const months = `${state.window} ${state.window === 1 ? 'month' : 'months'}`;
-  return `${months} · ${cats} · ${state.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`;
+  const months = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
+  const gap = state.gap ? ` · gap ${months(state.gap)}` : '';
+  const weights = state.weights ? ` · ${state.weights} weights` : '';
+  return `${months(state.window)} · ${cats}${gap}${weights} · ${state.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`;
 }
 
 /** A value from the address as it may be quoted back: control characters dropped, long values cut. */
@@ -128,7 +169,7 @@ function quoted(text: string): string {
  */
 export function ignoredNotice(ignored: readonly IgnoredParameter[]): string {
   if (ignored.length === 0) return '';
-  const what: Record<string, string> = { w: 'the window is', c: 'the categories are', wilcoxon: 'the paired test is', data: 'the data are' };
+  const what: Record<string, string> = { w: 'the window is', c: 'the categories are', gap: 'the gap is', weights: 'the harm weights are', wilcoxon: 'the paired test is', data: 'the data are' };
   const parts = ignored.map((p) => {
     const given = `${quoted(p.name)}=${quoted(p.value)}`;
     return Object.hasOwn(what, p.name) ? `${given} (${what[p.name]} ${p.allowed})` : `${given} (${quoted(p.name)} is ${p.allowed})`;

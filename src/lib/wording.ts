@@ -244,8 +244,8 @@ export function correlationParts(result: AnalysisResult): Segments {
   if (pearson.r === null || pearson.p === null) return [`Monthly arrests and monthly harm cannot be correlated: ${pearson.reason ?? 'one of them does not vary'}.`];
   const stats = say`Pearson r = ${num(formatEstimate(pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(pearson.p, 'correlation.pearson.p')}`;
   const rho = spearman.rho === null ? [] : say` Spearman's ρ = ${num(formatEstimate(spearman.rho, 2), 'correlation.spearman.rho')} (${pEqualsParts(spearman.p, 'correlation.spearman.p')}).`;
-  // The months of the window are 2 × window: a derived count, shown as plain text.
-  const over = `Across the ${months(2 * result.window)} of the window`;
+  // The months analysed (2 × window, less any gap): a derived count, shown as plain text.
+  const over = `Across the ${months(result.monthly.length)} ${result.gap > 0 ? 'analysed' : 'of the window'}`;
   if (pearson.p < ALPHA && pearson.r !== 0) {
     return say`${over}, months with more arrests tend to have ${pearson.r > 0 ? 'more' : 'less'} harm: a ${pearson.r > 0 ? 'positive' : 'negative'}, statistically significant correlation (${stats}).${rho}`;
   }

@@ -19,6 +19,8 @@ test.describe.configure({ timeout: 240_000 });
 const views: ViewState[] = [
   { window: domain.span, categories: domain.categories },
   { window: 12, categories: ['violence', 'drugs'] },
+  // A gap and harm weights: R is given the harm index and leaves the same months out.
+  { window: 12, categories: ['violence', 'drugs'], gap: 3, weights: 'low' },
 ];
 
 /** Every request the page makes, to check that none leaves the site. */

@@ -206,7 +206,7 @@ test('downloads of the results follow the view: the JSON is the CLI\'s --json pl
   const { view, ...body } = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
   // analyse() for the view is what `npm run analyze -- --window 6 --categories violence --json` prints (tests/export.test.ts).
   expect(body).toEqual(JSON.parse(JSON.stringify(expected({ window: 6, categories: ['violence'] }))));
-  expect(view).toEqual({ window: 6, categories: ['violence'], wilcoxon: 'current', query: '?w=6&c=violence', description: '6 months before and after; categories: violence; paired test as current R' });
+  expect(view).toEqual({ window: 6, categories: ['violence'], wilcoxon: 'current', gap: 0, weights: 'data', query: '?w=6&c=violence', description: '6 months before and after; categories: violence; paired test as current R' });
 });
 
 test('an unknown address gets the report\'s 404 page, with status 404 and links to every page', async ({ page }) => {

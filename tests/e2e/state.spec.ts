@@ -64,7 +64,7 @@ test.describe('addresses the page cannot use', () => {
       for (const n of names) await expect(notice).toContainText(n);
       if (names.includes('w=99') || names.includes('w=12.5')) await expect(notice).toContainText('a whole number of months from 1 to 24');
       if (names.includes('c=foo')) await expect(notice).toContainText('one or more of modern_slavery, violence, drugs, other');
-      if (names.includes('zoom=2')) await expect(notice).toContainText('whose settings are data, w, c and wilcoxon');
+      if (names.includes('zoom=2')) await expect(notice).toContainText('whose settings are data, w, c, gap, weights and wilcoxon');
       expect(search(page)).toBe(state.window === 24 && state.categories.length === all.length ? '' : '?w=6&c=drugs');
       await expectHeadline(page, expected(state));
       expect(errors).toEqual([]);

@@ -30,3 +30,9 @@ export { psignrank } from './signedRankDistribution.ts';
 export { pkendall } from './kendallDistribution.ts';
 export { quantileSorted } from './quantile.ts';
 export { mulberry32, randomInt } from './random.ts';
+export { drawer } from './randomDraws.ts';
+export type { Drawer } from './randomDraws.ts';
+
+// Regression to the mean (closed form for normal data)
+export { regressionToMean, inverseMillsRatio } from './regressionToMean.ts';
+export type { RegressionToMeanInput } from './regressionToMean.ts';

@@ -1,0 +1,135 @@
+/**
+ * A specification curve: the overall reduction under every reasonable combination of the choices an
+ * analyst could have made, and how many of those analyses find a significant fall.
+ *
+ * Simonsohn, Simmons & Nelson (2020), "Specification curve analysis", Nature Human Behaviour 4:
+ * 1208–1214. Instead of one analysis, run all the defensible ones and report the distribution; a
+ * finding that holds in only a few specifications rests on the choices, not the data.
+ *
+ * The choices (their product, minus the impossible ones, is the set of specifications):
+ * - window: 6, 12, 18 and 24 months either side of the order (specificationWindows: the study's
+ *   four when the data cover 24 months or more; for shorter data, four evenly spaced windows ending
+ *   at the data's span, round(span × k / 4) for k = 1 … 4, each once and at least 1);
+ * - gap: 0, 1, 3 and 6 months left out either side of the order, only those below the window;
+ * - measure: arrests, or harm;
+ * - weights (harm only): the low, central and high weight sets of the harm index; data without a
+ *   harm index, or whose index does not list every offence, have one harm specification per window
+ *   and gap instead, with the harm as recorded ('data'), and `weightsNote` says why;
+ * - test: the paired Wilcoxon signed-rank test as current R computes it, as R ≤ 4.5 did
+ *   ('legacy'), and the sign test.
+ * For the bundled data (24 months, an index with three weight sets): 15 window–gap pairs (gap 6 is
+ * not below a window of 6) × (arrests + harm × 3 weights) × 3 tests = 180 specifications.
+ *
+ * Each specification reports its overall reduction, the reduction's person-level bootstrap
+ * interval, the p-value of its test, and whether it is a significant fall: reduction > 0 and
+ * p < 0.05. The numbers are analyse()'s (one call per window, gap and weight set, shared by both
+ * measures and all three tests: the current p and the sign test's p come from its result, and the
+ * legacy p from the same per-person totals), so each equals `npm run analyze -- --window W --gap K
+ * [--weights S] [--wilcoxon legacy] --json` for the same choices.
+ *
+ * @example
+ * specificationCurve(bundled).specifications.length; // => 180
+ */
+import { analyse } from './analyse.ts';
+import { wilcoxonSignedRank } from './stats/wilcoxonSignedRank.ts';
+import type { Dataset, HarmSource, WeightSet } from './types.ts';
+
+export const SPECIFICATION_WINDOWS = [6, 12, 18, 24] as const;
+export const SPECIFICATION_GAPS = [0, 1, 3, 6] as const;
+export const SPECIFICATION_WEIGHTS: readonly WeightSet[] = ['low', 'central', 'high'];
+export type SpecificationTest = 'current' | 'legacy' | 'sign';
+export const SPECIFICATION_TESTS: readonly SpecificationTest[] = ['current', 'legacy', 'sign'];
+/** The significance level of the headline. */
+export const SPECIFICATION_ALPHA = 0.05;
+
+export interface Specification {
+  window: number;
+  gap: number;
+  measure: 'events' | 'harm';
+  /** The harm weights (harm only; null for arrests): a weight set of the index, or 'data' when the data have no index. */
+  weights: HarmSource | null;
+  test: SpecificationTest;
+  /** The overall reduction, 1 − after ÷ before; null when there was nothing before. */
+  reduction: number | null;
+  /** Its 95% person-level bootstrap interval; null when there is none. */
+  ci: [number, number] | null;
+  /** The p-value of the specification's test; null when the test gives none. */
+  p: number | null;
+  /** reduction > 0 and p < 0.05. */
+  significant: boolean;
+}
+
+export interface SpecificationCurve {
+  /** The categories counted (all of the data's unless asked otherwise). */
+  categories: string[];
+  /** The values of each choice that the specifications combine. */
+  choices: { windows: number[]; gaps: number[]; measures: ('events' | 'harm')[]; weights: HarmSource[]; tests: SpecificationTest[] };
+  /** Every specification, in the order window, gap, measure, weights, test. */
+  specifications: Specification[];
+  total: number;
+  /** Why harm is as recorded rather than weighted, when it is. */
+  weightsNote?: string;
+  /** Specifications with a significant fall. */
+  significant: number;
+  /** significant ÷ total; null when there are no specifications. */
+  share: number | null;
+}
+
+/** The windows of the curve for data covering `span` months either side: see the rule above. */
+export function specificationWindows(span: number): number[] {
+  if (span >= 24) return [...SPECIFICATION_WINDOWS];
+  const windows = [1, 2, 3, 4].map((k) => Math.max(1, Math.round((span * k) / 4)));
+  return [...new Set(windows)];
+}
+
+/** Every specification of the curve for these data (optionally only some categories), with the share significant. */
+export function specificationCurve(dataset: Dataset, options: { categories?: readonly string[] } = {}): SpecificationCurve {
+  const windows = specificationWindows(dataset.span);
+  const { weights, weightsNote } = weightChoices(dataset);
+  const specifications: Specification[] = [];
+  let categories: string[] = [];
+  for (const window of windows) {
+    for (const gap of SPECIFICATION_GAPS.filter((g) => g < window)) {
+      // One analysis per weight set; arrests do not depend on the weights, so they come from the first.
+      const results = weights.map((w) => analyse(dataset, { window, gap, categories: options.categories, weights: w }));
+      categories = results[0].categories;
+      const add = (measure: 'events' | 'harm', w: HarmSource | null, result: (typeof results)[number]) => {
+        const m = result[measure];
+        const pre = result.perOrder.map((o) => (measure === 'events' ? o.eventsPre : o.harmPre));
+        const post = result.perOrder.map((o) => (measure === 'events' ? o.eventsPost : o.harmPost));
+        const p: Record<SpecificationTest, number | null> = {
+          current: m.test.p,
+          legacy: wilcoxonSignedRank(pre, post, 'legacy').p,
+          sign: m.sign.p,
+        };
+        for (const test of SPECIFICATION_TESTS) {
+          const significant = m.reduction !== null && m.reduction > 0 && p[test] !== null && p[test]! < SPECIFICATION_ALPHA;
+          specifications.push({ window, gap, measure, weights: w, test, reduction: m.reduction, ci: m.ci, p: p[test], significant });
+        }
+      };
+      add('events', null, results[0]);
+      weights.forEach((w, k) => add('harm', w, results[k]));
+    }
+  }
+  const significant = specifications.filter((s) => s.significant).length;
+  return {
+    categories,
+    choices: { windows, gaps: [...SPECIFICATION_GAPS], measures: ['events', 'harm'], weights, tests: [...SPECIFICATION_TESTS] },
+    ...(weightsNote ? { weightsNote } : {}),
+    specifications,
+    total: specifications.length,
+    significant,
+    share: specifications.length === 0 ? null : significant / specifications.length,
+  };
+}
+
+/** The harm index's weight sets when it can weight every event, else the harm as recorded, with the reason. */
+function weightChoices(dataset: Dataset): { weights: HarmSource[]; weightsNote?: string } {
+  const index = dataset.harmIndex;
+  if (!index) return { weights: ['data'], weightsNote: 'these data have no harm index, so harm is as recorded' };
+  if (index.unmatched.length > 0) {
+    const n = index.unmatched.length;
+    return { weights: ['data'], weightsNote: `the harm index ${index.file} does not list the offence of ${n} ${n === 1 ? 'event' : 'events'}, so harm is as recorded` };
+  }
+  return { weights: SPECIFICATION_WEIGHTS.filter((w) => index.sets.includes(w)) };
+}

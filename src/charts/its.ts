@@ -1,0 +1,164 @@
+// Interrupted time series: the monthly totals with the two straight lines of the segmented
+// regression (src/analysis/stats/segmentedRegression.ts, lm(y ~ month + post + tPost)):
+//   before the order  intercept + preSlope · month
+//   after the order   intercept + level + (preSlope + slopeChange) · month
+// (tPost is the month after the order, so the second line is the first moved up by `level` at
+// month 0 and turned by `slopeChange`). The first line, continued past the order as a dashed
+// line, is what the trend before the order alone would predict: the counterfactual the level and
+// slope changes are measured against. Months left out around the order (a gap) are shaded and
+// labelled. Bars as on the monthly charts: before dark, after mid grey; lines are clipped at zero,
+// since counts cannot be negative, and the description says where a line goes below it.
+
+import * as Plot from '@observablehq/plot';
+import type { InterruptedSeries } from '../analysis/analyse.ts';
+import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
+import { count } from '../lib/wording.ts';
+import { periodColors } from './palette.ts';
+import { HALO, colorKey } from './robustnessShared.ts';
+import { SMALL_FONT, countTicks, formatMonth, frame, messageFigure, widthOf } from './shared.ts';
+import type { ChartOptions, ChartTable, Figure } from './types.ts';
+
+export interface ItsMonth {
+  month: number;
+  value: number;
+}
+
+/** The fitted coefficients the chart draws (analyse()'s InterruptedSeries has them, with p-values). */
+export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'levelP' | 'slopeChangeP' | 'reason'>>;
+
+export interface ItsChartOptions extends ChartOptions {
+  /** Months −gap … −1 and 1 … gap were left out: shaded. Default 0. */
+  gap?: number;
+  /** What the values are, for labels: arrests (default) or harm. */
+  measure?: 'events' | 'harm';
+}
+
+const WORDS = {
+  events: { label: 'Arrests per month', what: 'arrests', unit: 'arrest', aria: 'Arrests per month with the interrupted time series fitted before and after the order' },
+  harm: { label: 'Harm per month (CCHI days)', what: 'harm', unit: 'day', aria: 'Harm per month with the interrupted time series fitted before and after the order' },
+} as const;
+
+const LINE = { stroke: '#000000', strokeWidth: 2.5 } as const;
+const COUNTERFACTUAL = { stroke: '#000000', strokeWidth: 1.75, strokeDasharray: '5,4' } as const;
+const GAP_FILL = '#E8E8E8';
+
+interface Fitted { intercept: number; preSlope: number; level: number; slopeChange: number }
+
+function fitted(its: ItsFit): Fitted | null {
+  const { intercept, preSlope, level, slopeChange } = its;
+  return intercept === null || preSlope === null || level === null || slopeChange === null ? null : { intercept, preSlope, level, slopeChange };
+}
+const before = (f: Fitted, m: number) => f.intercept + f.preSlope * m;
+const after = (f: Fitted, m: number) => f.intercept + f.level + (f.preSlope + f.slopeChange) * m;
+
+/** The ends of the three lines: before (over the months before), after, and the before line continued over the months after. */
+export function itsLines(monthly: readonly ItsMonth[], its: ItsFit): { line: 'before' | 'after' | 'counterfactual'; month: number; value: number }[] {
+  const f = fitted(its);
+  const pre = monthly.filter((m) => m.month < 0).map((m) => m.month);
+  const post = monthly.filter((m) => m.month > 0).map((m) => m.month);
+  if (!f || pre.length === 0 || post.length === 0) return [];
+  const [a, b] = [Math.min(...pre), Math.max(...pre)];
+  const [c, d] = [Math.min(...post), Math.max(...post)];
+  return [
+    { line: 'before', month: a, value: before(f, a) }, { line: 'before', month: b, value: before(f, b) },
+    { line: 'after', month: c, value: after(f, c) }, { line: 'after', month: d, value: after(f, d) },
+    { line: 'counterfactual', month: b, value: before(f, b) }, { line: 'counterfactual', month: d, value: before(f, d) },
+  ];
+}
+
+const perMonth = (size: number, unit: string) => count(size, unit, `${unit}s`, formatEstimate);
+
+export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: { gap?: number; measure?: 'events' | 'harm' } = {}): string {
+  const w = WORDS[options.measure ?? 'events'];
+  const gap = options.gap ?? 0;
+  if (monthly.length === 0) return `No months to show: ${its.reason ?? 'there are no analysed months'}.`;
+  const months = count(monthly.length, 'month');
+  const left = gap > 0 ? ` Months ${formatMonth(-gap)} to ${formatMonth(gap)} around the order are left out (shaded).` : '';
+  const f = fitted(its);
+  if (!f) return `${w.label} over ${months}.${left} No lines are drawn: ${its.reason ?? 'the two lines cannot be fitted'}.`;
+  const lead = `${w.label} over ${months}, with a straight line fitted before the order and another after it.${left}`;
+  const trend = f.preSlope === 0 ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month.`;
+  const jump = f.level === 0
+    ? 'At the order the line after starts where the line before, continued (dashed), would be'
+    : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued (dashed)`;
+  const levelP = its.levelP === undefined ? '' : ` (${formatPEquals(its.levelP)})`;
+  const slope = f.slopeChange === 0 ? ', with the same slope' : `, and its slope is ${perMonth(Math.abs(f.slopeChange), w.unit)} a month ${f.slopeChange < 0 ? 'lower' : 'higher'}`;
+  const slopeP = its.slopeChangeP === undefined ? '' : ` (${formatPEquals(its.slopeChangeP)})`;
+  const caveat = its.levelP === undefined ? '' : ' These p-values treat the months as independent; monthly counts are usually autocorrelated, which makes such p-values too small.';
+  const below = itsLines(monthly, its).some((p) => p.value < 0) ? ` A line goes below zero, where ${w.what} cannot go; it is cut there and is a summary, not a forecast.` : '';
+  return `${lead} ${trend} ${jump}${levelP}${slope}${slopeP}.${caveat}${below}`;
+}
+
+export function tableIts(monthly: readonly ItsMonth[], its: ItsFit, options: { gap?: number; measure?: 'events' | 'harm' } = {}): ChartTable {
+  const w = WORDS[options.measure ?? 'events'];
+  const f = fitted(its);
+  return {
+    caption: `${w.label}, months relative to the order${f ? ', with the fitted lines before and after the order and the line before continued' : ''}`,
+    columns: ['Month', w.label, ...(f ? ['Fitted line', 'Line before, continued'] : [])],
+    rows: monthly.map((m) => [
+      formatMonth(m.month),
+      formatNumber(m.value),
+      ...(f ? [formatEstimate(m.month < 0 ? before(f, m.month) : after(f, m.month)), m.month > 0 ? formatEstimate(before(f, m.month)) : ''] : []),
+    ]),
+  };
+}
+
+/** Month ticks for ±W across `span` pixels: multiples of the smallest step (1, 2, 3, 6, 12, 24) leaving 34px between labels. */
+function monthTicks(lo: number, hi: number, span: number): number[] {
+  const px = span / (hi - lo + 1);
+  const step = [1, 2, 3, 6, 12, 24].find((s) => s * px >= 34) ?? 24;
+  const ticks: number[] = [];
+  for (let m = Math.ceil(lo / step) * step; m <= hi; m += step) if (m !== 0) ticks.push(m);
+  return ticks;
+}
+
+export function itsChart(monthly: readonly ItsMonth[], its: ItsFit, options: ItsChartOptions = {}): Figure {
+  const w = WORDS[options.measure ?? 'events'];
+  const gap = options.gap ?? 0;
+  const description = describeIts(monthly, its, options);
+  if (monthly.length === 0) return messageFigure(`No months to show: ${its.reason ?? 'there are no analysed months'}.`, options, w.aria, description);
+  const width = widthOf(options);
+  const lines = itsLines(monthly, its);
+  const lo = Math.min(...monthly.map((m) => m.month), -gap - 1);
+  const hi = Math.max(...monthly.map((m) => m.month), gap + 1);
+  const top = Math.max(1, ...monthly.map((m) => m.value), ...lines.map((p) => p.value));
+  const key = colorKey(
+    [
+      { mark: 'band', color: periodColors.pre, label: 'Before the order' },
+      { mark: 'band', color: periodColors.post, label: 'After' },
+      ...(lines.length > 0 ? [{ mark: 'thickLine' as const, color: '#000000', label: 'Fitted lines' }, { mark: 'dashed' as const, color: '#000000', label: 'Trend before, continued' }] : []),
+      ...(gap > 0 ? [{ mark: 'band' as const, color: GAP_FILL, outline: '#767676', label: 'Left out' }] : []),
+    ],
+    width,
+  );
+  const margin = { top: key.height + 22, left: 52, right: 16, bottom: 40 };
+  const plotHeight = 250;
+  const bar = { x1: (d: ItsMonth) => d.month - 0.4, x2: (d: ItsMonth) => d.month + 0.4 };
+  const of = (line: string) => lines.filter((p) => p.line === line);
+  return Plot.plot({
+    ...frame(options, w.aria, description),
+    height: margin.top + margin.bottom + plotHeight,
+    marginTop: margin.top,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    x: { domain: [lo - 0.5, hi + 0.5], ticks: monthTicks(lo, hi, width - margin.left - margin.right), tickFormat: formatMonth, label: 'Months from the order' },
+    y: { domain: [0, top], nice: true, grid: true, ticks: countTicks(top, plotHeight), label: null, tickFormat: formatNumber },
+    marks: [
+      ...key.marks(margin.top, margin.left),
+      Plot.text([w.label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      ...(gap > 0 ? [
+        Plot.rect([gap], { x1: -gap - 0.5, x2: gap + 0.5, fill: GAP_FILL, className: 'its-gap' }),
+        Plot.text(['left out'], { x: 0, frameAnchor: 'bottom', dy: -6, fontSize: SMALL_FONT, fill: '#404040', ...HALO }),
+      ] : []),
+      Plot.rectY(monthly.filter((m) => m.month < 0), { ...bar, y: 'value', fill: periodColors.pre }),
+      Plot.rectY(monthly.filter((m) => m.month > 0), { ...bar, y: 'value', fill: periodColors.post }),
+      Plot.ruleY([0]),
+      Plot.ruleX([0], { strokeDasharray: '4,3' }),
+      Plot.text(['Order issued'], { x: 0, frameAnchor: 'top', dx: 4, dy: 8, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', ...HALO }),
+      Plot.line(of('counterfactual'), { x: 'month', y: 'value', ...COUNTERFACTUAL, clip: true, className: 'its-counterfactual' }),
+      Plot.line(of('before'), { x: 'month', y: 'value', ...LINE, clip: true, className: 'its-fitted' }),
+      Plot.line(of('after'), { x: 'month', y: 'value', ...LINE, clip: true, className: 'its-fitted' }),
+    ],
+  });
+}

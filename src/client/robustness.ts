@@ -1,0 +1,308 @@
+// The "How robust is it?" page in the browser. The HTML already shows the study's default view
+// (src/lib/robustnessDefault.ts). This script follows the view that main.ts renders (its
+// 'stro:rendered' event) and the page's own what-if controls, and redraws the page's figures and
+// numbers with the same functions as the build (src/lib/robustness.ts). The heavy parts run in a
+// Web Worker: robustWorker.ts for the study's data, the reader's data worker for theirs (through
+// engine.robustness). Activating a specification of the curve (a click on its marks, or its button
+// in the table) sets the view through main.ts ('stro:set-view'), as the controls do.
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import { rankSpecifications } from '../charts/specificationCurve.ts';
+import { FIGURE_WIDTH } from '../lib/figures.ts';
+import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
+import {
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, hasLibertyMonths, libertyFor, viewOfSpecification,
+  type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
+} from '../lib/robustness.ts';
+import { dataOf, parseState, sameState, type ViewState } from '../lib/urlState.ts';
+import { activeEngine } from './active.ts';
+import { fillTable } from './dom.ts';
+import type { Engine } from './engineTypes.ts';
+import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
+
+const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
+const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+// ---- the study's worker
+let worker: Worker | undefined;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (r: RobustnessReply) => void; reject: (e: Error) => void }>();
+function studyWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./robustWorker.ts', import.meta.url), { type: 'module', name: 'stro-robustness' });
+  worker.addEventListener('message', (e: MessageEvent<RobustWorkerReply>) => {
+    const w = waiting.get(e.data.id);
+    if (!w) return;
+    waiting.delete(e.data.id);
+    if ('error' in e.data) w.reject(new Error(e.data.error));
+    else w.resolve(e.data.reply);
+  });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    for (const w of waiting.values()) w.reject(new Error('the part of this page that computes in the background (a Web Worker) could not start'));
+    waiting.clear();
+    worker?.terminate();
+    worker = undefined;
+  });
+  return worker;
+}
+
+function ask(engine: Engine, request: RobustnessRequest): Promise<RobustnessReply> {
+  if (engine.kind === 'local' && engine.robustness) return engine.robustness(request);
+  const w = studyWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.postMessage({ id, request } satisfies RobustWorkerRequest);
+  });
+}
+
+// ---- what the page shows
+type Shown = RobustnessFigureContext & { engine: Engine };
+let shown: Shown | undefined;
+/** The categories (and data) the specification curve on screen was computed for. */
+let curveFor = '';
+
+/** The view, result and engine in view: from main.ts's last render, or (before any) the engine's own for the address. */
+async function current(): Promise<Shown> {
+  if (shown) return shown;
+  const engine = activeEngine() ?? (await import('./engine.ts')).studyEngine;
+  const state = parseState(location.search, engine.domain);
+  const result = await engine.compute(state);
+  shown ??= { engine, state, result, gapRows: null, world: null, liberty: null, curve: null };
+  // The build drew the default view's curve: the first time, it is computed again to be wired up.
+  return shown;
+}
+
+const selection = () => Number((nullForm?.elements.namedItem('selection') as HTMLInputElement | null)?.value ?? DEFAULT_SELECTION);
+const lookback = () => Number((nullForm?.elements.namedItem('lookback') as HTMLSelectElement | null)?.value ?? DEFAULT_LOOKBACK);
+const share = () => Number((libertyForm?.elements.namedItem('share') as HTMLInputElement | null)?.value ?? DEFAULT_UNAVAILABLE);
+
+function setNumbers(ctx: Shown, only?: (name: RobustNumberName) => boolean): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-robust]')) {
+    const name = el.dataset.robust as RobustNumberName;
+    if (!Object.hasOwn(ROBUST_NUMBERS, name) || (only && !only(name))) continue;
+    const text = ROBUST_NUMBERS[name](ctx);
+    if (el.textContent === text) continue;
+    el.textContent = text;
+    if (!reducedMotion.matches) el.animate([{ backgroundColor: '#fff1c2' }, { backgroundColor: 'transparent' }], { duration: 600, easing: 'ease-out' });
+  }
+}
+
+function hostsOf(name: PageFigureName): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(`[data-robust-figure="${name}"]`)];
+}
+
+function markStale(name: PageFigureName, stale: boolean): void {
+  for (const host of hostsOf(name)) {
+    const plot = host.querySelector<HTMLElement>('.plot')!;
+    if (stale) {
+      plot.dataset.stale = '';
+      plot.setAttribute('aria-busy', 'true');
+    } else {
+      delete plot.dataset.stale;
+      plot.removeAttribute('aria-busy');
+    }
+  }
+}
+
+/** Redraw one of the page's figures from the context: chart at its column's width, words and table. */
+function draw(name: PageFigureName, ctx: Shown): void {
+  const entry = PAGE_FIGURES[name];
+  const data = (entry.data as (c: RobustnessFigureContext) => unknown)(ctx);
+  if (data === null) return;
+  const spec = ROBUSTNESS_FIGURES[entry.figure] as unknown as { describe(d: unknown): string; table(d: unknown): { caption: string; columns: string[]; rows: string[][] } };
+  for (const host of hostsOf(name)) {
+    const plot = host.querySelector<HTMLElement>('.plot')!;
+    const width = Math.floor(plot.clientWidth) || FIGURE_WIDTH;
+    const figure = drawRobustnessFigure(entry.figure, data as never, { width, allCategories: ctx.result.domain.categories });
+    plot.replaceChildren(figure);
+    const caption = host.querySelector<HTMLElement>('[data-caption]');
+    if (caption) caption.textContent = spec.describe(data);
+    const table = host.querySelector<HTMLTableElement>('table[data-figure-table]');
+    if (table) fillTable(table, { ...spec.table(data), paths: undefined } as Parameters<typeof fillTable>[1]);
+    if (name === 'specificationCurve') wireSpecifications(host, ctx);
+  }
+  markStale(name, false);
+}
+
+// ---- the specification curve: each specification sets the view
+function wireSpecifications(host: HTMLElement, ctx: Shown): void {
+  const curve = ctx.curve;
+  if (!curve) return;
+  for (const mark of host.querySelectorAll<SVGElement>('.plot [data-spec]')) {
+    const k = Number(mark.dataset.spec);
+    const spec = curve.specifications[k];
+    if (!spec) continue;
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = `Set the view to this specification: ${spec.window} months, gap ${spec.gap}`;
+    mark.append(title);
+  }
+  // The table lists the ranked specifications, then those without a reduction: a button per row sets its view (the keyboard's way in).
+  const ranked = rankSpecifications(curve.specifications).map((s) => s.index);
+  const order = [...ranked, ...curve.specifications.map((_, k) => k).filter((k) => !ranked.includes(k))];
+  const table = host.querySelector<HTMLTableElement>('table[data-figure-table]');
+  if (!table) return;
+  const head = table.tHead?.rows[0];
+  if (head) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = 'Set the view';
+    head.append(th);
+  }
+  [...(table.tBodies[0]?.rows ?? [])].forEach((row, i) => {
+    const k = order[i];
+    const spec = curve.specifications[k];
+    const td = row.insertCell();
+    if (!spec) return;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'set-view';
+    b.dataset.setSpec = String(k);
+    b.textContent = 'Show this view';
+    b.setAttribute('aria-label', `Show the view of specification ${row.cells[0]?.textContent || k + 1}: ${spec.window} months, gap ${spec.gap}, ${spec.test === 'legacy' ? 'Wilcoxon as R 4.5 and earlier' : 'Wilcoxon as current R'}${spec.measure === 'harm' && spec.weights && spec.weights !== 'data' ? `, ${spec.weights} weights` : ''}`);
+    td.append(b);
+  });
+}
+
+document.addEventListener('click', (e) => {
+  const target = e.target as Element | null;
+  const button = target?.closest?.<HTMLElement>('[data-set-spec]');
+  const mark = button ? null : target?.closest?.<SVGElement>('[data-robust-figure="specificationCurve"] .plot [data-spec]');
+  const k = Number(button?.dataset.setSpec ?? mark?.dataset.spec ?? NaN);
+  if (!Number.isInteger(k) || !shown?.curve) return;
+  const spec = shown.curve.specifications[k];
+  if (!spec) return;
+  window.dispatchEvent(new CustomEvent<ViewState>('stro:set-view', { detail: viewOfSpecification(spec, shown.state) }));
+});
+
+// ---- the computations
+let token = 0;
+
+/** Everything that follows the view: the quick parts at once, the heavy ones in the worker. */
+async function follow(ctx: Shown): Promise<void> {
+  const mine = ++token;
+  liberty(ctx);
+  for (const name of ['itsEvents', 'itsHarm', 'leaveOneOut'] as const) draw(name, ctx);
+  markStale('gapCurve', true);
+  markStale('nullWorld', true);
+  const key = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
+  const needCurve = key !== curveFor || !ctx.curve;
+  if (needCurve) markStale('specificationCurve', true);
+  try {
+    const [gap, world, curve] = await Promise.all([
+      ask(ctx.engine, { kind: 'gapCurve', state: ctx.state }),
+      ask(ctx.engine, { kind: 'nullWorld', state: ctx.state, selection: selection(), lookback: lookback() }),
+      needCurve ? ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories }) : Promise.resolve(null),
+    ]);
+    if (mine !== token) return;
+    if (gap.kind === 'gapCurve') ctx.gapRows = gap.rows;
+    if (world.kind === 'nullWorld') ctx.world = world.world;
+    if (curve?.kind === 'specificationCurve') {
+      ctx.curve = curve.curve;
+      curveFor = key;
+    }
+    for (const name of ['gapCurve', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
+    setNumbers(ctx);
+    status('');
+  } catch (error) {
+    if (mine === token) status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. Change the view again to retry.`);
+  }
+}
+
+function status(text: string): void {
+  const el = document.querySelector<HTMLElement>('[data-robust-status="nullWorld"]');
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+function liberty(ctx: Shown): void {
+  const dataset = ctx.engine.dataset;
+  const own = dataset !== null && hasLibertyMonths(dataset, ctx.result);
+  ctx.liberty = libertyFor(ctx.result, share(), dataset);
+  const slider = libertyForm?.querySelector<HTMLElement>('[data-liberty-slider]');
+  const note = libertyForm?.querySelector<HTMLElement>('[data-liberty-data]');
+  if (slider) slider.hidden = own;
+  if (note) note.hidden = !own;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) el.hidden = own;
+  setNumbers(ctx, (n) => n.startsWith('liberty.'));
+}
+
+let worldToken = 0;
+async function rerunWorld(): Promise<void> {
+  const ctx = await current();
+  const mine = ++worldToken;
+  markStale('nullWorld', true);
+  status('Simulating 1,000 cohorts…');
+  try {
+    const reply = await ask(ctx.engine, { kind: 'nullWorld', state: ctx.state, selection: selection(), lookback: lookback() });
+    if (mine !== worldToken || reply.kind !== 'nullWorld' || ctx !== shown) return;
+    ctx.world = reply.world;
+    draw('nullWorld', ctx);
+    setNumbers(ctx, (n) => n.startsWith('nullWorld.'));
+    status('');
+  } catch (error) {
+    if (mine === worldToken) status(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+// ---- wiring
+function onRendered(e: Event): void {
+  const { state, result, engine } = (e as CustomEvent<{ state: ViewState; result: AnalysisResult; engine: Engine }>).detail;
+  if (shown && shown.engine === engine && sameState(shown.state, state)) return;
+  const sameData = shown?.engine === engine;
+  shown = { engine, state, result, gapRows: null, world: null, liberty: null, curve: sameData ? shown!.curve : null };
+  if (!sameData) curveFor = '';
+  void follow(shown);
+}
+window.addEventListener('stro:rendered', onRendered);
+
+function enable(form: HTMLFormElement | null): void {
+  for (const el of form?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select') ?? []) el.disabled = false;
+}
+enable(nullForm);
+enable(libertyForm);
+
+nullForm?.addEventListener('submit', (e) => e.preventDefault());
+libertyForm?.addEventListener('submit', (e) => e.preventDefault());
+nullForm?.addEventListener('input', (e) => {
+  const input = e.target as HTMLInputElement;
+  if (input.name === 'selection') {
+    const text = `${Number(input.value)} of 1`;
+    input.setAttribute('aria-valuetext', text);
+    const out = nullForm.querySelector('[data-output="selection"]');
+    if (out) out.textContent = text;
+  }
+  void rerunWorld();
+});
+libertyForm?.addEventListener('input', (e) => {
+  const input = e.target as HTMLInputElement;
+  const text = `${Math.round(100 * Number(input.value))}%`;
+  input.setAttribute('aria-valuetext', text);
+  const out = libertyForm.querySelector('[data-output="share"]');
+  if (out) out.textContent = text;
+  void current().then(liberty);
+});
+
+// The specification curve on screen is the build's: once the page is idle, it is computed again in
+// the worker (for the view in the address) so that its marks and table can set the view.
+const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
+function wireInitial(): void {
+  // A reader's own data arrive through main.ts's first render, which brings the curve with it.
+  if (dataOf(location.search) === 'local') return;
+  idle(() => {
+    void current().then(async (ctx) => {
+      if (ctx.curve || ctx !== shown) return;
+      const reply = await ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories });
+      if (reply.kind !== 'specificationCurve' || ctx !== shown || ctx.curve) return;
+      ctx.curve = reply.curve;
+      curveFor = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
+      draw('specificationCurve', ctx);
+      setNumbers(ctx, (n) => n.startsWith('curve.'));
+    }).catch(() => undefined);
+  });
+}
+/** Called by robustnessEntry.ts once this code has loaded, with the last view main.ts rendered before then (if any). */
+export function start(last?: Event): void {
+  if (last) onRendered(last);
+  wireInitial();
+}

@@ -1,0 +1,206 @@
+// The "How robust is it?" page's numbers and figure data, from the data and a view: pure functions
+// of (dataset, view) or of an analyse() result, so the build, the page's workers and the tests
+// all compute them the same way. The heavy ones (the gap curve: one analysis per gap; the null
+// world: 1,000 simulated cohorts; the specification curve: 60 analyses) run in a Web Worker in the
+// browser (src/client/robustWorker.ts for the study's data, src/client/dataWorker.ts for a
+// reader's); the rest are quick and run on the page.
+
+import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
+import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/nullWorld.ts';
+import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
+import { normalUpper } from '../analysis/stats/distributions.ts';
+import { timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
+import type { Dataset } from '../analysis/types.ts';
+import type { GapCurveRow } from '../charts/gapCurve.ts';
+import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
+import type { ItsMonth } from '../charts/its.ts';
+import type { RobustnessFigureData } from './robustnessFigures.ts';
+import { formatEstimate, formatNumber, formatPercent, NOT_AVAILABLE } from './format.ts';
+import type { ViewState } from './urlState.ts';
+
+/** The largest gap the curve of the order's own months goes to. */
+export const GAP_CURVE_MAX = 6;
+/** The null world's selection strength and the liberty slider's share, as the page first shows them. */
+export const DEFAULT_SELECTION = 0.5;
+export const DEFAULT_LOOKBACK = NULL_WORLD_LOOKBACK;
+export const DEFAULT_UNAVAILABLE = 0.2;
+
+/** The gaps of the curve for a window: 0 … min(6, window − 1). */
+export function gapCurveGaps(window: number): number[] {
+  return Array.from({ length: Math.min(GAP_CURVE_MAX, window - 1) + 1 }, (_, k) => k);
+}
+
+/** The reduction in arrests, overall and in each category of the view, as the gap grows (one analyse() per gap). */
+export function gapCurveRows(dataset: Dataset, state: ViewState): GapCurveRow[] {
+  const rows: GapCurveRow[] = [];
+  for (const gap of gapCurveGaps(state.window)) {
+    const r = analyse(dataset, { window: state.window, categories: state.categories, weights: state.weights, wilcoxon: state.wilcoxon, gap });
+    rows.push({ gap, group: 'overall', groupName: 'All selected categories', reduction: r.events.reduction, ci: r.events.ci });
+    for (const c of r.categories) rows.push({ gap, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c].events.reduction, ci: r.byCategory[c].events.ci });
+  }
+  return rows;
+}
+
+/** The months W − gap either side that the view compares (the null world's and time at liberty's window). */
+export const analysedMonths = (result: Pick<AnalysisResult, 'window' | 'gap'>) => result.window - result.gap;
+
+/** The null world for a view: calibrated to the view's arrests before, each person, beside the view's observed fall. */
+export function nullWorldFor(result: AnalysisResult, selection: number, lookback: number): NullWorld {
+  return nullWorld(result.perOrder.map((o) => o.eventsPre), { window: analysedMonths(result), selection, lookback, observedFall: result.events.reduction });
+}
+
+/**
+ * Barnett, van der Pols & Dobson (2005)'s closed form, as a share of the selected people's mean:
+ * for normal before and after counts with the null world's mean, variance and correlation, and a
+ * sharp cutoff that selects the same share of people as the null world's threshold does, the
+ * expected fall is (1 − ρ) σ φ(z) / (1 − Φ(z)), out of a selected mean of μ + σ φ(z) / (1 − Φ(z)).
+ * It applies only where the simulation's selection is a sharp cutoff (selection 1) and the counts
+ * are overdispersed (ρ > 0); otherwise null.
+ */
+export function barnettFall(world: NullWorld): number | null {
+  const p = world.parameters;
+  if (!p || p.selection !== 1 || p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return null;
+  const share = p.crossingShare;
+  if (!(share > 0 && share < 1)) return null;
+  // z with upper-tail probability `share`, by bisection (the normal quantile to 1e-12).
+  let lo = -40;
+  let hi = 40;
+  for (let k = 0; k < 200 && hi - lo > 1e-12; k++) {
+    const mid = (lo + hi) / 2;
+    if (normalUpper(mid) > share) lo = mid;
+    else hi = mid;
+  }
+  const z = (lo + hi) / 2;
+  const sd = Math.sqrt(p.beforeVariance);
+  const fall = regressionToMean({ mean: p.beforeMean, sd, correlation: p.correlation, cutoff: p.beforeMean + z * sd });
+  const selectedMean = p.beforeMean + sd * inverseMillsRatio(z);
+  return selectedMean > 0 ? fall / selectedMean : null;
+}
+
+/** Whether the orders carry each person's months in custody or abroad, usable for this view (the design window, no gap). */
+export function hasLibertyMonths(dataset: Dataset, result: AnalysisResult): boolean {
+  const analysed = dataset.orders.filter((o) => o.sample === 'analysed');
+  return analysed.length > 0 && analysed.every((o) => o.monthsUnavailableBefore !== undefined && o.monthsUnavailableAfter !== undefined)
+    && result.window === dataset.span && result.gap === 0;
+}
+
+export type Liberty = { kind: 'whatIf'; value: LibertyWhatIf } | { kind: 'byPerson'; value: LibertyByPerson };
+
+/** Time at liberty for a view: from each person's months unavailable when the data have them for this view, else the what-if share. */
+export function libertyFor(result: AnalysisResult, share: number, dataset?: Dataset | null): Liberty {
+  if (dataset && hasLibertyMonths(dataset, result)) {
+    const byId = new Map(dataset.orders.map((o) => [o.id, o]));
+    const rows = result.perOrder.map((o) => byId.get(o.order)!);
+    return {
+      kind: 'byPerson',
+      value: timeAtLibertyByPerson({
+        pre: result.perOrder.map((o) => o.eventsPre), post: result.perOrder.map((o) => o.eventsPost),
+        unavailableBefore: rows.map((o) => o.monthsUnavailableBefore!), unavailableAfter: rows.map((o) => o.monthsUnavailableAfter!), window: result.window,
+      }),
+    };
+  }
+  return { kind: 'whatIf', value: timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share }) };
+}
+
+/** Each person's influence on the reduction, pseudonymised: sorted by influence, labelled "Person 1" … by that rank (never by order id). */
+export function leaveOneOutRows(result: AnalysisResult, which: 'events' | 'harm' = 'events'): LeaveOneOutRow[] {
+  const key = which === 'events' ? 'influenceEvents' : 'influenceHarm';
+  const values = result.perOrder.map((o) => o[key]);
+  values.sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  return values.map((influence, k) => ({ label: `Person ${k + 1}`, influence }));
+}
+
+/** The interrupted time series' figure data for one measure. */
+export function itsData(result: AnalysisResult, measure: 'events' | 'harm'): RobustnessFigureData['its'] {
+  const monthly: ItsMonth[] = result.monthly.map((m) => ({ month: m.month, value: m[measure] }));
+  return { monthly, its: result.its[measure], gap: result.gap, measure };
+}
+
+/** The specification that is the view: the arrests specification with its window, gap and Wilcoxon rule (harm is weighted in the curve, arrests are not). */
+export function currentSpecification(curve: Pick<SpecificationCurve, 'specifications'>, state: ViewState): number {
+  return curve.specifications.findIndex((s) => s.measure === 'events' && s.window === state.window && s.gap === (state.gap ?? 0) && s.test === (state.wilcoxon ?? 'current'));
+}
+
+/** The view a specification sets: its window, gap, Wilcoxon rule and (for a weighted harm one) weights, keeping the view's categories. */
+export function viewOfSpecification(spec: SpecificationCurve['specifications'][number], state: ViewState): ViewState {
+  const next: ViewState = { window: spec.window, categories: [...state.categories] };
+  if (spec.gap > 0) next.gap = spec.gap;
+  const weights = spec.measure === 'harm' && spec.weights !== null && spec.weights !== 'data' ? spec.weights : state.weights;
+  if (weights) next.weights = weights;
+  const rule = spec.test === 'sign' ? state.wilcoxon : spec.test;
+  if (rule === 'legacy') next.wilcoxon = 'legacy';
+  return next;
+}
+
+// ---- the requests a worker answers
+
+export type RobustnessRequest =
+  | { kind: 'gapCurve'; state: ViewState }
+  | { kind: 'nullWorld'; state: ViewState; selection: number; lookback: number }
+  | { kind: 'specificationCurve'; categories: string[] };
+
+export type RobustnessReply =
+  | { kind: 'gapCurve'; rows: GapCurveRow[] }
+  | { kind: 'nullWorld'; world: NullWorld }
+  | { kind: 'specificationCurve'; curve: SpecificationCurve };
+
+/** Answer a request for these data (in a worker; `analysed` gives the view's result where it is cached). */
+export function answerRobustness(dataset: Dataset, request: RobustnessRequest, analysed: (state: ViewState) => AnalysisResult = (s) => analyse(dataset, s)): RobustnessReply {
+  if (request.kind === 'gapCurve') return { kind: 'gapCurve', rows: gapCurveRows(dataset, request.state) };
+  if (request.kind === 'nullWorld') return { kind: 'nullWorld', world: nullWorldFor(analysed(request.state), request.selection, request.lookback) };
+  return { kind: 'specificationCurve', curve: specificationCurve(dataset, { categories: request.categories }) };
+}
+
+// ---- the page's numbers that are not in an analyse() result, by name
+
+/** What the robustness numbers are computed from. */
+export interface RobustnessContext {
+  world: NullWorld | null;
+  liberty: Liberty | null;
+  curve: SpecificationCurve | null;
+}
+
+export const ROBUST_NUMBERS = {
+  'nullWorld.mean': (c: RobustnessContext) => formatPercent(c.world?.mean ?? null),
+  'nullWorld.low': (c: RobustnessContext) => formatPercent(c.world?.interval?.[0] ?? null),
+  'nullWorld.high': (c: RobustnessContext) => formatPercent(c.world?.interval?.[1] ?? null),
+  'nullWorld.observed': (c: RobustnessContext) => formatPercent(c.world?.observedFall ?? null),
+  'nullWorld.shareAtLeast': (c: RobustnessContext) => formatPercent(c.world?.shareAtLeastObserved ?? null),
+  'nullWorld.cohorts': (c: RobustnessContext) => (c.world ? formatNumber(c.world.falls.length) : NOT_AVAILABLE),
+  'nullWorld.barnett': (c: RobustnessContext) => {
+    const b = c.world ? barnettFall(c.world) : null;
+    return b === null ? 'does not apply at this selection strength (it assumes a sharp cutoff, selection 1, and overdispersed counts)' : `predicts a fall of ${formatPercent(b)} for normal counts`;
+  },
+  'liberty.rateBefore': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateBefore ?? null),
+  'liberty.rateAfter': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateAfter ?? null),
+  'liberty.rateFall': (c: RobustnessContext) => formatPercent(c.liberty?.value.rateFall ?? null),
+  'liberty.breakEven': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.breakEven) : NOT_AVAILABLE),
+  'liberty.share': (c: RobustnessContext) => formatPercent(c.liberty === null ? null : c.liberty.kind === 'whatIf' ? c.liberty.value.unavailableShare : c.liberty.value.unavailableShareAfter),
+  'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
+  'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
+  'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
+} as const satisfies Record<string, (c: RobustnessContext) => string>;
+export type RobustNumberName = keyof typeof ROBUST_NUMBERS;
+
+// ---- the page's figures, by name: which robustness figure each draws, from what
+
+/** Everything the page's figures are drawn from, for one view. */
+export interface RobustnessFigureContext extends RobustnessContext {
+  result: AnalysisResult;
+  state: ViewState;
+  gapRows: GapCurveRow[] | null;
+}
+
+type PageFigure<K extends keyof RobustnessFigureData> = { figure: K; data: (c: RobustnessFigureContext) => RobustnessFigureData[K] | null };
+const pageFigure = <K extends keyof RobustnessFigureData>(figure: K, data: PageFigure<K>['data']): PageFigure<K> => ({ figure, data });
+
+export const PAGE_FIGURES = {
+  nullWorld: pageFigure('nullWorld', (c) => (c.world ? { dist: c.world, observed: c.result.events.reduction } : null)),
+  gapCurve: pageFigure('gapCurve', (c) => (c.gapRows ? { rows: c.gapRows } : null)),
+  itsEvents: pageFigure('its', (c) => itsData(c.result, 'events')),
+  itsHarm: pageFigure('its', (c) => itsData(c.result, 'harm')),
+  leaveOneOut: pageFigure('leaveOneOut', (c) => ({ rows: leaveOneOutRows(c.result), full: c.result.events.reduction })),
+  specificationCurve: pageFigure('specificationCurve', (c) => (c.curve ? { specs: c.curve.specifications, current: currentSpecification(c.curve, c.state) } : null)),
+};
+export type PageFigureName = keyof typeof PAGE_FIGURES;

@@ -1,0 +1,330 @@
+// The figures of "How robust is it?": each drawn server-side (linkedom) for a default input and for
+// empty or degenerate ones, compared with committed snapshots (tests/helpers/snapshots.ts), and
+// checked for what snapshots cannot say: the marks sit at the numbers given, the text alternative
+// and the table carry the same numbers, every mark of a specification says which one it is, and no
+// text is smaller than 11px at any width.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { analyse } from '../src/analysis/analyse.ts';
+import { nullWorld, type NullWorld } from '../src/analysis/nullWorld.ts';
+import { formatP, formatPercent } from '../src/lib/format.ts';
+import * as charts from '../src/charts/index.ts';
+import type { ChartOptions, ChartTable, Figure, GapCurveRow, ItsFit, ItsMonth, LeaveOneOutRow, SpecificationRow } from '../src/charts/index.ts';
+import { bundled } from './helpers/bundled.ts';
+import { gapRows, itsInput, leaveOneOutRows, specificationRows } from './helpers/robustness.ts';
+import { assertSnapshot, serialise, svgOf } from './helpers/snapshots.ts';
+import { FIGURES, drawFigure } from '../src/lib/figures.ts';
+import { ROBUSTNESS_FIGURES, accessibleFigure, drawRobustnessFigure, type DataFigureSpec, type RobustnessFigureData, type RobustnessFigureName } from '../src/lib/robustnessFigures.ts';
+
+const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+const options: ChartOptions = { document: document as unknown as Document };
+
+const study = analyse(bundled);
+const observed = study.events.reduction!;
+const before = study.perOrder.map((p) => p.eventsPre);
+const world = nullWorld(before, { window: study.window, selection: 0.75, observedFall: observed });
+const noWorld = nullWorld([], { window: 24, selection: 0.5 });
+const gaps = gapRows();
+const its0 = itsInput(0);
+const its3 = itsInput(3);
+const twoMonths: ItsMonth[] = [{ month: -1, value: 4 }, { month: 1, value: 2 }];
+const unfitted: ItsFit = { intercept: null, preSlope: null, level: null, slopeChange: null, levelP: null, slopeChangeP: null, reason: 'two lines need at least two months on each side of the order' };
+const loo = leaveOneOutRows();
+const specs = specificationRows();
+const isStudyView = (s: SpecificationRow) => s.window === 24 && s.gap === 0 && s.measure === 'events' && s.test === 'current';
+// one category alone: fewer arrests, so some specifications are not significant
+const slavery = { ...bundled, events: bundled.events.filter((e) => e.category === 'modern_slavery'), categories: ['modern_slavery'] };
+const mixedSpecs = specificationRows(slavery);
+
+interface Case {
+  chart: (o: ChartOptions) => Figure;
+  describe: () => string;
+  table: () => ChartTable;
+}
+const cases: Record<string, Case> = {
+  'nullWorld-default': { chart: (o) => charts.nullWorldChart(world, observed, o), describe: () => charts.describeNullWorld(world, observed), table: () => charts.tableNullWorld(world, observed) },
+  'nullWorld-empty': { chart: (o) => charts.nullWorldChart(noWorld, null, o), describe: () => charts.describeNullWorld(noWorld, null), table: () => charts.tableNullWorld(noWorld, null) },
+  'gapCurve-default': { chart: (o) => charts.gapCurveChart(gaps, o), describe: () => charts.describeGapCurve(gaps), table: () => charts.tableGapCurve(gaps) },
+  'gapCurve-empty': { chart: (o) => charts.gapCurveChart([], o), describe: () => charts.describeGapCurve([]), table: () => charts.tableGapCurve([]) },
+  'its-default': { chart: (o) => charts.itsChart(its0.monthly, its0.its, o), describe: () => charts.describeIts(its0.monthly, its0.its), table: () => charts.tableIts(its0.monthly, its0.its) },
+  'its-gap3': { chart: (o) => charts.itsChart(its3.monthly, its3.its, { ...o, gap: 3 }), describe: () => charts.describeIts(its3.monthly, its3.its, { gap: 3 }), table: () => charts.tableIts(its3.monthly, its3.its, { gap: 3 }) },
+  'its-unfitted': { chart: (o) => charts.itsChart(twoMonths, unfitted, o), describe: () => charts.describeIts(twoMonths, unfitted), table: () => charts.tableIts(twoMonths, unfitted) },
+  'its-empty': { chart: (o) => charts.itsChart([], unfitted, o), describe: () => charts.describeIts([], unfitted), table: () => charts.tableIts([], unfitted) },
+  'leaveOneOut-default': { chart: (o) => charts.leaveOneOutChart(loo, observed, o), describe: () => charts.describeLeaveOneOut(loo, observed), table: () => charts.tableLeaveOneOut(loo, observed) },
+  'leaveOneOut-empty': { chart: (o) => charts.leaveOneOutChart([], null, o), describe: () => charts.describeLeaveOneOut([], null), table: () => charts.tableLeaveOneOut([], null) },
+  'specificationCurve-default': { chart: (o) => charts.specificationCurveChart(specs, isStudyView, o), describe: () => charts.describeSpecificationCurve(specs, isStudyView), table: () => charts.tableSpecificationCurve(specs, isStudyView) },
+  'specificationCurve-mixed': { chart: (o) => charts.specificationCurveChart(mixedSpecs, 0, o), describe: () => charts.describeSpecificationCurve(mixedSpecs, 0), table: () => charts.tableSpecificationCurve(mixedSpecs, 0) },
+  'specificationCurve-empty': { chart: (o) => charts.specificationCurveChart([], undefined, o), describe: () => charts.describeSpecificationCurve([]), table: () => charts.tableSpecificationCurve([]) },
+};
+
+const group = (figure: Figure, className: string) => [...svgOf(figure).querySelectorAll(`g.${className}`)];
+const elements = (figure: Figure, className: string) => group(figure, className).flatMap((g) => [...g.children]);
+/** Where a dot is drawn: a circle's centre, or a symbol path's translation. */
+function position(e: Element): [number, number] {
+  const t = /translate\(([-\d.]+),([-\d.]+)\)/.exec(e.getAttribute('transform') ?? '');
+  return t ? [Number(t[1]), Number(t[2])] : [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))];
+}
+const close = (a: number, b: number, what: string, tolerance = 1e-6) => assert.ok(Math.abs(a - b) <= tolerance, `${what}: ${a} ≠ ${b}`);
+
+describe('robustness figures: snapshots, labels and text alternatives', () => {
+  for (const [name, c] of Object.entries(cases)) {
+    test(name, () => {
+      const figure = c.chart(options);
+      assertSnapshot(name, figure);
+      const svg = svgOf(figure);
+      assert.ok(svg.getAttribute('aria-label'), 'every figure has an aria-label');
+      assert.equal(svg.getAttribute('aria-description'), c.describe());
+      assert.equal(svg.querySelector('title'), null, 'no information only in a hover title');
+      assert.doesNotMatch(svg.outerHTML, /NaN|undefined|Infinity|@import|url\(http/);
+      const table = c.table();
+      assert.ok(table.caption);
+      assert.doesNotMatch(JSON.stringify(table), /NaN|undefined|Infinity/);
+      for (const row of table.rows) assert.equal(row.length, table.columns.length, 'every row has a cell per column');
+    });
+  }
+});
+
+test('chart text is never smaller than 11px, and figures are drawn at the width asked for', () => {
+  for (const width of [320, 390, 640, 1200]) {
+    for (const [name, c] of Object.entries(cases)) {
+      const svg = svgOf(c.chart({ ...options, width }));
+      assert.equal(svg.getAttribute('width'), String(width), `${name} at ${width}px`);
+      assert.match(svg.getAttribute('style') ?? '', /font-size:\s*12px/, `${name}: base text size`);
+      for (const el of svg.querySelectorAll('[font-size]')) assert.ok(Number(el.getAttribute('font-size')) >= 11, `${name} at ${width}px: font-size ${el.getAttribute('font-size')}`);
+    }
+  }
+});
+
+describe('nullWorldChart', () => {
+  test('the bins count every simulated cohort once, and the observed fall is marked where it is and named', () => {
+    const bins = charts.fallBins(world.falls);
+    assert.equal(bins.reduce((s, b) => s + b.cohorts, 0), world.falls.length);
+    for (const f of world.falls) assert.equal(bins.filter((b) => f >= b.from - 1e-9 && f < b.to - 1e-9).length, 1, `fall ${f} is in exactly one bin`);
+    const figure = charts.nullWorldChart(world, observed, options);
+    assert.equal(elements(figure, 'fall-bins').length, bins.length);
+    const x = figure.scale('x')!;
+    const [rule] = elements(figure, 'observed-fall');
+    close(x.invert!(Number(rule.getAttribute('x1'))) as number, observed, 'observed rule');
+    assert.ok(svgOf(figure).textContent!.includes(`Observed: a ${formatPercent(observed)} fall`));
+    const [bracket] = elements(figure, 'middle-95');
+    close(x.invert!(Number(bracket.getAttribute('x1'))) as number, world.interval![0], '2.5%');
+    close(x.invert!(Number(bracket.getAttribute('x2'))) as number, world.interval![1], '97.5%');
+    const table = charts.tableNullWorld(world, observed);
+    assert.deepEqual(table.rows.map((r) => Number(r[2])), bins.map((b) => b.cohorts));
+    assert.match(table.caption, new RegExp(`observed fall ${formatPercent(observed)}`));
+    const share = world.falls.filter((f) => f >= observed).length;
+    assert.match(charts.describeNullWorld(world, observed), new RegExp(`; ${share} of the 1,000 simulated cohorts`));
+  });
+
+  test('a rise is said as a rise, and no observed fall draws no rule', () => {
+    const rising: NullWorld = { ...world, falls: [-0.3, -0.2, -0.1], mean: -0.2, interval: [-0.295, -0.105] };
+    assert.match(charts.describeNullWorld(rising, null), /changed by a 20% rise on average; 95% of the cohorts had between a 30% rise and a 11% rise\.$/);
+    assert.equal(elements(charts.nullWorldChart(rising, null, options), 'observed-fall').length, 0);
+  });
+});
+
+describe('gapCurveChart', () => {
+  test('a dot per reduction and an interval per interval, overall drawn thicker; the table has the same numbers', () => {
+    const figure = charts.gapCurveChart(gaps, options);
+    assert.equal(elements(figure, 'gap-points').length, gaps.filter((r) => r.reduction !== null).length);
+    assert.equal(elements(figure, 'gap-intervals').length, gaps.filter((r) => r.reduction !== null && r.ci !== null).length);
+    const y = figure.scale('y')!;
+    const overall = gaps.filter((r) => r.group === 'overall');
+    const [overallDots] = group(figure, 'gap-points').slice(-1); // drawn last, on top
+    [...overallDots.children].forEach((dot, k) => {
+      close(y.invert!(position(dot)[1]) as number, overall[k].reduction!, `overall at gap ${overall[k].gap}`);
+    });
+    const table = charts.tableGapCurve(gaps);
+    assert.deepEqual(table.columns, ['Months left out either side', 'All selected categories', 'Modern slavery', 'Violence', 'Drugs', 'Other offences']);
+    assert.deepEqual(table.rows.map((r) => r[1]), overall.map((r) => charts.reductionCell(r.reduction, r.ci)));
+    assert.equal(charts.reductionCell(0.5571, [0.466, 0.691]), '56% (47% to 69%)');
+  });
+
+  test('a group with no reduction at a gap draws no dot there, and is said', () => {
+    const rows: GapCurveRow[] = [
+      { gap: 0, group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
+      { gap: 1, group: 'overall', groupName: 'All selected categories', reduction: 0.6, ci: [0.4, 0.7] },
+      { gap: 0, group: 'violence', groupName: 'Violence', reduction: null, ci: null },
+      { gap: 1, group: 'violence', groupName: 'Violence', reduction: null, ci: null },
+    ];
+    const figure = charts.gapCurveChart(rows, options);
+    assert.equal(elements(figure, 'gap-points').length, 2);
+    assert.equal(elements(figure, 'gap-intervals').length, 1);
+    assert.match(charts.describeGapCurve(rows), /Violence: no reduction at any gap/);
+    assert.deepEqual(charts.tableGapCurve(rows).rows, [['0', '50% (no interval)', 'n/a'], ['1', '60% (40% to 70%)', 'n/a']]);
+  });
+});
+
+describe('itsChart', () => {
+  test('the fitted lines are the segmented regression: intercept + preSlope·m before, + level + (preSlope + slopeChange)·m after', () => {
+    const { monthly, its } = its3;
+    const f = { intercept: its.intercept!, preSlope: its.preSlope!, level: its.level!, slopeChange: its.slopeChange! };
+    const lines = charts.itsLines(monthly, its);
+    const end = (line: string, month: number) => lines.find((p) => p.line === line && p.month === month)!.value;
+    close(end('before', -24), f.intercept + f.preSlope * -24, 'before at −24', 1e-12);
+    close(end('before', -4), f.intercept + f.preSlope * -4, 'before at −4', 1e-12);
+    close(end('after', 4), f.intercept + f.level + (f.preSlope + f.slopeChange) * 4, 'after at +4', 1e-12);
+    close(end('after', 24), f.intercept + f.level + (f.preSlope + f.slopeChange) * 24, 'after at +24', 1e-12);
+    close(end('counterfactual', 24), f.intercept + f.preSlope * 24, 'the line before, continued, at +24', 1e-12);
+    const figure = charts.itsChart(monthly, its, { ...options, gap: 3 });
+    assert.equal(elements(figure, 'its-fitted').length, 2);
+    assert.equal(elements(figure, 'its-counterfactual').length, 1);
+    const [shade] = elements(figure, 'its-gap');
+    const x = figure.scale('x')!;
+    close(x.invert!(Number(shade.getAttribute('x'))) as number, -3.5, 'gap from −3.5');
+    close(x.invert!(Number(shade.getAttribute('x')) + Number(shade.getAttribute('width'))) as number, 3.5, 'gap to +3.5');
+    assert.equal(elements(charts.itsChart(its0.monthly, its0.its, options), 'its-gap').length, 0, 'no gap, no shading');
+    // the words carry the p-values and the caveat
+    const words = charts.describeIts(monthly, its, { gap: 3 });
+    assert.ok(words.includes(formatP(its.levelP)) && words.includes(formatP(its.slopeChangeP)));
+    assert.match(words, /autocorrelated/);
+    // the table: fitted values on every month, the continued line after the order only
+    const table = charts.tableIts(monthly, its, { gap: 3 });
+    assert.equal(table.rows.length, monthly.length);
+    assert.ok(table.rows.every((r) => (r[0].startsWith('−') ? r[3] === '' : r[3] !== '')));
+  });
+
+  test('without a fit the months are drawn with no lines, and the reason is said', () => {
+    const figure = charts.itsChart(twoMonths, unfitted, options);
+    assert.equal(elements(figure, 'its-fitted').length, 0);
+    assert.match(charts.describeIts(twoMonths, unfitted), /No lines are drawn: two lines need at least two months on each side/);
+    assert.deepEqual(charts.tableIts(twoMonths, unfitted).columns, ['Month', 'Arrests per month']);
+    assert.match(charts.describeIts(its0.monthly, its0.its, { measure: 'harm' }), /^Harm per month/);
+  });
+});
+
+describe('leaveOneOutChart', () => {
+  test('a dot per person at their influence, in the order given; the full reduction and the range in words', () => {
+    const figure = charts.leaveOneOutChart(loo, observed, options);
+    const dots = elements(figure, 'influence');
+    assert.equal(dots.length, loo.filter((r) => r.influence !== null).length);
+    const x = figure.scale('x')!;
+    dots.forEach((dot, k) => {
+      close(x.invert!(position(dot)[0]) as number, loo[k].influence!, loo[k].label);
+    });
+    assert.deepEqual(figure.scale('y')!.domain, loo.map((r) => r.label));
+    const { min, max } = study.leaveOneOut.events;
+    const words = charts.describeLeaveOneOut(loo, observed);
+    assert.ok(words.includes(`so it stays between ${formatPercent(min)} and ${formatPercent(max)}`), words);
+    assert.ok(words.includes(`(${formatPercent(observed)} with everyone)`));
+    assert.doesNotMatch(JSON.stringify(charts.tableLeaveOneOut(loo, observed)), /O-[A-Z0-9]{6}/, 'no order id, only pseudonyms');
+    assert.deepEqual(charts.tableLeaveOneOut(loo, observed).rows[0], [loo[0].label, charts.formatPoints(loo[0].influence), formatPercent(observed + loo[0].influence!)]);
+  });
+
+  test('people without a value are listed, not drawn; percentage points are signed to one decimal', () => {
+    const rows: LeaveOneOutRow[] = [{ label: 'Person 1', influence: -0.031 }, { label: 'Person 2', influence: null }];
+    assert.equal(elements(charts.leaveOneOutChart(rows, 0.5, options), 'influence').length, 1);
+    assert.match(charts.describeLeaveOneOut(rows, 0.5), /1 person has no value/);
+    assert.deepEqual(charts.tableLeaveOneOut(rows, 0.5).rows, [['Person 1', '−3.1 points', '47%'], ['Person 2', 'n/a', 'n/a']]);
+    assert.deepEqual([0.0004, -0.0004, 0.05, null].map(charts.formatPoints), ['0 points', '0 points', '+5.0 points', 'n/a']);
+  });
+});
+
+describe('specificationCurveChart', () => {
+  test('issue 8\'s multiverse: 180 specifications, each mark carrying its index; significance by shape and colour', () => {
+    assert.equal(specs.length, 180);
+    const figure = charts.specificationCurveChart(mixedSpecs, 0, options);
+    const sig = elements(figure, 'spec-significant');
+    const not = elements(figure, 'spec-not-significant');
+    assert.ok(sig.length > 0 && not.length > 0, 'the mixed case has both kinds');
+    assert.equal(sig.length + not.length, mixedSpecs.filter((s) => s.reduction !== null).length);
+    const index = (e: Element) => Number(e.getAttribute('data-spec'));
+    assert.ok(sig.every((e) => mixedSpecs[index(e)].significant), 'every circle is a significant specification');
+    assert.ok(not.every((e) => !mixedSpecs[index(e)].significant), 'every triangle is not');
+    assert.deepEqual([sig[0].tagName.toLowerCase(), not[0].tagName.toLowerCase(), not[0].getAttribute('d')!.split('L').length], ['circle', 'path', 3], 'circles and triangles');
+    const [sigGroup, notGroup] = [group(figure, 'spec-significant')[0], group(figure, 'spec-not-significant')[0]];
+    assert.notEqual(sigGroup.getAttribute('fill'), notGroup.getAttribute('stroke'), 'different colours');
+    // sorted: the dots' heights follow the ranks
+    const y = figure.scale('y')!;
+    const x = figure.scale('x')!;
+    const ranked = charts.rankSpecifications(mixedSpecs);
+    for (const e of [...sig, ...not]) {
+      const [px, py] = position(e);
+      const s = ranked.find((r) => r.index === index(e))!;
+      close(x.invert!(px) as number, s.rank, `spec ${s.index}: rank`);
+      close(y.invert!(py) as number, s.reduction!, `spec ${s.index}: reduction`);
+    }
+    // each specification has one tick per choice made: window, gap, measure, weights (harm only), test
+    const ticks = elements(figure, 'spec-choice');
+    for (const s of ranked) assert.equal(ticks.filter((t) => index(t) === s.index).length, s.weights === null ? 4 : 5, `spec ${s.index}`);
+    assert.ok(elements(figure, 'spec-interval').every((e) => mixedSpecs[index(e)].ci !== null));
+  });
+
+  test('the current view is highlighted, found by index or by a test, and named in the words and the table', () => {
+    const at = specs.findIndex(isStudyView);
+    for (const current of [at, isStudyView] as const) {
+      const figure = charts.specificationCurveChart(specs, current, options);
+      assert.equal(elements(figure, 'spec-current').length, 1);
+      const rank = charts.rankSpecifications(specs).find((s) => s.index === at)!.rank;
+      assert.match(charts.describeSpecificationCurve(specs, current), new RegExp(`The current view \\(arrests, a 24-month window, gap 0, Wilcoxon, R ≥ 4\\.6\\) is number ${rank}, a reduction of ${formatPercent(observed)}, significant\\.`));
+      const table = charts.tableSpecificationCurve(specs, current);
+      assert.deepEqual(table.rows.filter((r) => r.at(-1) === 'yes').map((r) => r[0]), [String(rank)]);
+    }
+    assert.equal(elements(charts.specificationCurveChart(specs, undefined, options), 'spec-current').length, 0);
+    assert.equal(elements(charts.specificationCurveChart(specs, 999, options), 'spec-current').length, 0, 'an index outside the list highlights nothing');
+  });
+
+  test('the headline share, and specifications without a reduction listed last and not drawn', () => {
+    const falls = mixedSpecs.filter((s) => s.significant && s.reduction! > 0).length;
+    assert.match(charts.describeSpecificationCurve(mixedSpecs), new RegExp(`^${falls} of 180 reasonable specifications \\(${formatPercent(falls / 180)}\\) show a fall that is significant at the 5% level\\.`));
+    const withNull: SpecificationRow[] = [{ ...specs[0], reduction: null, ci: null, p: null, significant: false }, specs[1]];
+    const figure = charts.specificationCurveChart(withNull, undefined, options);
+    assert.equal(elements(figure, 'spec-significant').length + elements(figure, 'spec-not-significant').length, 1);
+    assert.match(charts.describeSpecificationCurve(withNull), /1 specification has no reduction \(nothing before\) and is not drawn\./);
+    const rows = charts.tableSpecificationCurve(withNull).rows;
+    assert.deepEqual([rows[0][0], rows[1][0], rows[1][6]], ['1', '', 'n/a']);
+    // harm from the data's own column (a reader's data without a harm index) is its own choice
+    const own: SpecificationRow[] = [{ ...specs[3], weights: 'data' }, specs[0]];
+    assert.deepEqual(charts.choiceRows(own).map((r) => r.label), ['Window 6 months', 'Gap 0 months', 'Arrests', 'Harm', 'Harm as given', 'Wilcoxon, R ≥ 4.6']);
+    assert.match(charts.describeSpecificationCurve(own, 0), /The current view \(harm as given in the data, a 6-month window/);
+    assert.equal(charts.tableSpecificationCurve(own, 0).rows.find((r) => r.at(-1) === 'yes')![4], 'as given');
+  });
+});
+
+describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () => {
+  const data: { [K in RobustnessFigureName]: RobustnessFigureData[K] } = {
+    nullWorld: { dist: world, observed },
+    gapCurve: { rows: gaps },
+    its: { monthly: its3.monthly, its: its3.its, gap: 3 },
+    leaveOneOut: { rows: loo, full: observed },
+    specificationCurve: { specs, current: isStudyView },
+  };
+
+  test('each entry draws, describes and tabulates with its chart file\'s functions, and is drawn accessible', () => {
+    for (const name of Object.keys(ROBUSTNESS_FIGURES) as RobustnessFigureName[]) {
+      const spec = ROBUSTNESS_FIGURES[name] as DataFigureSpec<RobustnessFigureData[typeof name]>;
+      const d = data[name];
+      const figure = drawRobustnessFigure(name, d, options);
+      const svg = svgOf(figure);
+      assert.equal(svg.getAttribute('role'), 'img', name);
+      assert.equal(svg.getAttribute('aria-description'), spec.describe(d), name);
+      assert.equal(svg.querySelectorAll('g[aria-label]').length, 0, `${name}: mark groups are hidden from assistive technology`);
+      assert.ok(svg.querySelectorAll('g[data-mark]').length > 0, name);
+      assert.ok(spec.title && spec.table(d).rows.length > 0, name);
+    }
+    assert.equal(ROBUSTNESS_FIGURES.its.describe(data.its), charts.describeIts(its3.monthly, its3.its, { gap: 3 }));
+    // the data-spec attributes survive, for a page to make the curve clickable
+    const curve = drawRobustnessFigure('specificationCurve', data.specificationCurve, options);
+    assert.equal(svgOf(curve).querySelectorAll('[data-spec]').length, elements(curve, 'spec-significant').length + elements(curve, 'spec-not-significant').length + elements(curve, 'spec-interval').length + elements(curve, 'spec-choice').length);
+  });
+
+  test('accessibleFigure treats a drawing exactly as drawFigure does', () => {
+    for (const name of ['perOrder', 'monthlyEvents', 'eventsByCategory'] as const) {
+      const drawn = drawFigure(name, study, bundled, options);
+      const same = accessibleFigure(FIGURES[name].draw(study, bundled, options));
+      assert.equal(serialise(same as unknown as Element), serialise(drawn as unknown as Element), name);
+    }
+  });
+});
+
+test("gapCurveChart: a reader's own category keeps its colour from the dataset's list, as on every figure", () => {
+  const rows: GapCurveRow[] = [
+    { gap: 0, group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
+    { gap: 0, group: 'theft', groupName: 'Theft', reduction: 0.4, ci: null },
+  ];
+  const all = ['fraud', 'theft', 'arson'];
+  const strokes = (o: ChartOptions) => group(charts.gapCurveChart(rows, o), 'gap-points').map((g) => g.children[0].getAttribute('stroke') ?? g.getAttribute('stroke'));
+  assert.deepEqual(strokes({ ...options, allCategories: all }), [charts.categoryStroke('theft', 1), '#000000']);
+  assert.deepEqual(strokes(options), [charts.categoryStroke('theft', 0), '#000000']);
+});

@@ -1,0 +1,109 @@
+// The specification curve (src/analysis/specificationCurve.ts): how many specifications the rule
+// gives, counted here from the rule itself; each specification's numbers equal the CLI's
+// `analyze --json` for the same choices; the headline counts what the definition says; and the
+// CLI's --specification-curve prints the same curve.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { specificationCurve, specificationWindows, type Specification } from '../src/analysis/specificationCurve.ts';
+import { parseDataset } from '../src/analysis/validate.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+const run = (...args: string[]) => {
+  const out = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout;
+};
+const curve = specificationCurve(bundled);
+
+test('the bundled data give 180 specifications, the count the rule gives', () => {
+  // Windows 6, 12, 18, 24; gaps 0, 1, 3, 6 below the window: 3 for window 6 (gap 6 is not below
+  // it) and 4 for each of 12, 18, 24, so 3 + 4 + 4 + 4 = 15 window–gap pairs. Each has arrests
+  // (weights do not apply) and harm under 3 weight sets: 4 measure–weight pairs. Three tests each:
+  // 15 × 4 × 3 = 180.
+  assert.equal(curve.total, 180);
+  assert.equal(curve.specifications.length, 180);
+  assert.deepEqual(curve.choices, { windows: [6, 12, 18, 24], gaps: [0, 1, 3, 6], measures: ['events', 'harm'], weights: ['low', 'central', 'high'], tests: ['current', 'legacy', 'sign'] });
+  assert.equal(curve.weightsNote, undefined);
+  // Every specification once, and no gap at or above its window.
+  const key = (s: Specification) => `${s.window}|${s.gap}|${s.measure}|${s.weights}|${s.test}`;
+  assert.equal(new Set(curve.specifications.map(key)).size, 180);
+  assert.ok(curve.specifications.every((s) => s.gap < s.window));
+  assert.equal(curve.specifications.filter((s) => s.window === 6 && s.gap === 6).length, 0);
+  assert.equal(curve.specifications.filter((s) => s.measure === 'events').length, 15 * 3);
+  assert.ok(curve.specifications.every((s) => (s.measure === 'events') === (s.weights === null)));
+});
+
+test('the headline counts the specifications with reduction > 0 and p < 0.05', () => {
+  const significant = curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05);
+  assert.equal(curve.significant, significant.length);
+  assert.equal(curve.share, significant.length / 180);
+  for (const s of curve.specifications) assert.equal(s.significant, significant.includes(s));
+  // In one category the tests disagree, so the flag must follow each test's own p.
+  const drugs = specificationCurve(bundled, { categories: ['drugs'] });
+  assert.deepEqual(drugs.categories, ['drugs']);
+  assert.ok(drugs.significant > 0 && drugs.significant < drugs.total, `${drugs.significant} of ${drugs.total}`);
+  for (const s of drugs.specifications) assert.equal(s.significant, s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05);
+});
+
+test('each specification\'s reduction, interval and p equal the CLI\'s --json for the same choices', () => {
+  const find = (window: number, gap: number, measure: 'events' | 'harm', weights: string | null, t: string) => {
+    const s = curve.specifications.find((x) => x.window === window && x.gap === gap && x.measure === measure && x.weights === weights && x.test === t);
+    assert.ok(s, `${window} ${gap} ${measure} ${weights} ${t}`);
+    return s;
+  };
+  const cases: { args: string[]; specs: [number, number, 'events' | 'harm', string | null, string][] }[] = [
+    { args: ['--window', '12', '--gap', '3', '--weights', 'low'], specs: [[12, 3, 'harm', 'low', 'current'], [12, 3, 'harm', 'low', 'sign'], [12, 3, 'events', null, 'current'], [12, 3, 'events', null, 'sign']] },
+    { args: ['--window', '12', '--gap', '3', '--weights', 'low', '--wilcoxon', 'legacy'], specs: [[12, 3, 'harm', 'low', 'legacy'], [12, 3, 'events', null, 'legacy']] },
+    { args: ['--window', '24', '--gap', '6', '--weights', 'high'], specs: [[24, 6, 'harm', 'high', 'current'], [24, 6, 'harm', 'high', 'sign']] },
+    { args: ['--window', '6', '--gap', '1', '--wilcoxon', 'legacy'], specs: [[6, 1, 'events', null, 'legacy'], [6, 1, 'events', null, 'sign']] },
+    { args: ['--window', '18', '--weights', 'central', '--wilcoxon', 'legacy'], specs: [[18, 0, 'harm', 'central', 'legacy'], [18, 0, 'harm', 'central', 'sign']] },
+  ];
+  for (const c of cases) {
+    const json = JSON.parse(run(...c.args, '--json'));
+    for (const [window, gap, measure, weights, t] of c.specs) {
+      const s = find(window, gap, measure, weights, t);
+      const m = json[measure];
+      const what = `${c.args.join(' ')}: ${measure} ${t}`;
+      assert.equal(s.reduction, m.reduction, what);
+      assert.deepEqual(s.ci, m.ci, what);
+      assert.equal(s.p, t === 'sign' ? m.sign.p : m.test.p, what);
+    }
+  }
+});
+
+test('--specification-curve --json prints the curve; the readable form has the headline and a row per specification', () => {
+  assert.deepEqual(JSON.parse(run('--specification-curve', '--json')), JSON.parse(JSON.stringify(curve)));
+  const text = run('--specification-curve', '--categories', 'drugs');
+  const drugs = specificationCurve(bundled, { categories: ['drugs'] });
+  assert.match(text, new RegExp(`A significant fall \\(reduction above 0, p below 0\\.05\\) in ${drugs.significant} of 180 \\(${Math.round((100 * drugs.significant) / 180)}%\\)`));
+  assert.equal(text.split('\n').filter((l) => /^\d+\s+\d+\s+(arrests|harm)\b/.test(l)).length, 180);
+  assert.doesNotMatch(text, /NaN|undefined/);
+  const refused = spawnSync(process.execPath, [cli, '--specification-curve', '--window', '12'], { encoding: 'utf8' });
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /--specification-curve varies the window, gap, weights and test itself, so it cannot be combined with --window/);
+});
+
+test('other spans: four evenly spaced windows ending at the span; no harm index: harm as recorded, and the note says so', () => {
+  assert.deepEqual(specificationWindows(24), [6, 12, 18, 24]);
+  assert.deepEqual(specificationWindows(36), [6, 12, 18, 24]);
+  assert.deepEqual(specificationWindows(12), [3, 6, 9, 12]);
+  assert.deepEqual(specificationWindows(5), [1, 3, 4, 5]);
+  assert.deepEqual(specificationWindows(2), [1, 2]);
+  assert.deepEqual(specificationWindows(1), [1]);
+  const orders = 'order_id,issued,sample,duration_months,conditions\n' + ['a', 'b', 'c', 'd'].map((id) => `${id},2019-Q1,analysed,,`).join('\n');
+  const events = 'order_id,month,category,offence,harm\n' + ['a,-5,x,X,2', 'a,-1,x,X,2', 'b,-3,x,X,1', 'b,4,x,X,1', 'c,-2,x,X,3', 'c,-4,x,X,3', 'd,2,x,X,1', 'd,-5,x,X,5'].join('\n');
+  const small = specificationCurve(parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events }, { designWindow: 5 }));
+  // Span 5: windows round(5/4) = 1, round(2.5) = 3, round(3.75) = 4 and 5. Gaps below each: {0},
+  // {0, 1}, {0, 1, 3}, {0, 1, 3}: 9 pairs. No index: arrests and harm as recorded, 2 × 3 tests: 54.
+  assert.equal(small.total, 54);
+  assert.deepEqual(small.choices.weights, ['data']);
+  assert.match(small.weightsNote ?? '', /no harm index/);
+  assert.ok(small.specifications.filter((s) => s.measure === 'harm').every((s) => s.weights === 'data'));
+  // An index that does not list every offence cannot weight every event: harm as recorded, with the note.
+  const partial = specificationCurve(parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events.replace('b,4,x,X,1', 'b,4,x,Y,1') }, { designWindow: 5, harmIndex: { name: 'idx.csv', text: 'offence,harm_days,sens_low,sens_high\nX,1,0.5,2\n' } }));
+  assert.deepEqual(partial.choices.weights, ['data']);
+  assert.equal(partial.weightsNote, 'the harm index idx.csv does not list the offence of 1 event, so harm is as recorded');
+});
