@@ -424,6 +424,8 @@ async function openLocal(): Promise<void> {
     outcome = { ok: false, message: `This address asks for your own data, but the part of the report that reads them did not load${offline()}. The page shows the study's synthetic data instead.` };
   }
   if (outcome.ok) {
+    // Receiving large data from the worker is a task of its own; the page is redrawn in the next.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await useData(outcome.engine, outcome.result);
     return;
   }

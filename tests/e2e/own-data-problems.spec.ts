@@ -110,8 +110,8 @@ test('a bad upload while the reader\'s own data are shown leaves their data in v
   await page.goto('own-data/');
   await upload(page, join(dir, 'orders.csv'), join(dir, 'events.csv'));
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  await expect(page.locator('[data-local-banner]')).toContainText('orders.csv (30 orders)');
   const banner = await page.locator('[data-local-banner]').textContent();
-  expect(banner).toContain('orders.csv (30 orders)');
   await page.getByRole('link', { name: 'Results' }).last().click();
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
   const headline = await page.locator('[data-say="headline"]').first().textContent();
