@@ -107,7 +107,7 @@ export function tableSpecificationCurve(specs: readonly SpecificationRow[], curr
   const ranked = rankSpecifications(specs);
   const order = [...ranked, ...specs.map((s, index) => ({ ...s, index, rank: 0 })).filter((s) => !ranked.some((r) => r.index === s.index))];
   return {
-    caption: 'Every specification, from the smallest reduction to the largest (those without a reduction last)',
+    caption: 'Every specification, smallest reduction first',
     columns: ['Rank', 'Window', 'Gap', 'Measure', 'Weights', 'Test', 'Reduction (95% interval)', 'p', 'Significant at 5%', 'Current view'],
     rows: order.map((s) => [
       s.rank === 0 ? '' : formatNumber(s.rank), `${formatNumber(s.window)} months`, formatNumber(s.gap), MEASURE_NAMES[s.measure], s.weights === null ? '' : s.weights === 'data' ? 'as given' : s.weights, TEST_NAMES[s.test],
