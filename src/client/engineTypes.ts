@@ -17,6 +17,8 @@ export interface Engine {
   /** The data on the page itself, when they are small enough to copy there; else null. */
   dataset: Dataset | null;
   compute(state: ViewState): Promise<AnalysisResult>;
+  /** Optionally, compute the views a reader is likely to choose next, while the browser is idle. */
+  warm?(state: ViewState): void;
   /** Where a number comes from (src/lib/derivations.ts), for the view given. */
   derive(state: ViewState, path: string): Promise<Derivation | null>;
   /**

@@ -218,6 +218,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');
+  engine.warm?.(state);
   if (announcer && source !== 'load') announcer.textContent = announcement(result);
   document.documentElement.dataset.view = query(state) || 'default';
   // Parts of a page that draw from the view themselves ("How robust is it?", src/client/robustness.ts) follow it from here.
@@ -493,7 +494,9 @@ if (document.querySelector('[data-figure]')) {
       if (document.querySelector('[data-figure]')) void loadFigures().catch(() => undefined);
       return;
     }
-    loadEngine().then(() => {
+    loadEngine().then((engine) => {
+      // The view on screen is the build's (or the address's): the views one step from it next.
+      if (form) engine.warm?.(store.get());
       if (document.querySelector('[data-figure]')) idle(() => void loadFigures().catch(() => undefined));
     }, () => undefined);
   });

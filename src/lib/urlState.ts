@@ -57,6 +57,23 @@ export function defaultState(domain: StateDomain): ViewState {
   return { window: domain.span, categories: [...domain.categories] };
 }
 
+/**
+ * The views one step from a view: each category box ticked or unticked (never the last one
+ * off), and the window one month shorter or longer. These are what a reader's next change is
+ * most likely to be.
+ */
+export function neighbours(state: ViewState, domain: StateDomain): ViewState[] {
+  const out: ViewState[] = [];
+  for (const c of domain.categories) {
+    const on = state.categories.includes(c);
+    if (on && state.categories.length === 1) continue;
+    const categories = on ? state.categories.filter((x) => x !== c) : domain.categories.filter((x) => x === c || state.categories.includes(x));
+    out.push({ ...state, categories });
+  }
+  for (const w of [state.window - 1, state.window + 1]) if (w >= 1 && w <= domain.span && w > (state.gap ?? 0)) out.push({ ...state, window: w });
+  return out;
+}
+
 export function parseState(search: string, domain: StateDomain): ViewState {
   return parseStateReport(search, domain).state;
 }
