@@ -16,7 +16,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatP, formatPercent } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
-import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
+import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
@@ -64,15 +64,8 @@ export function rankSpecifications(specs: readonly SpecificationRow[]): (Specifi
     .map((s, k) => ({ ...s, rank: k + 1 }));
 }
 
-/**
- * Where intervals are cut: at a 100% rise (−100%), or lower if a reduction itself is lower. Harm
- * weighted by a few severe offences can give intervals reaching far below that, which would
- * flatten every other specification; the table keeps their full extent.
- */
-function intervalFloor(ranked: readonly SpecificationRow[]): { floor: number; cut: boolean } {
-  const floor = Math.min(-1, ...ranked.map((s) => s.reduction!));
-  return { floor, cut: ranked.some((s) => s.ci !== null && s.ci[0] < floor) };
-}
+/** Where intervals are cut (robustnessShared.ts's intervalFloor): at −100%, or at the lowest reduction if lower. */
+const floorOf = (ranked: readonly SpecificationRow[]) => intervalFloor(ranked.map((s) => s.reduction!), ranked.map((s) => s.ci));
 
 function currentIndex(specs: readonly SpecificationRow[], current: CurrentSpecification | undefined): number {
   if (current === undefined) return -1;
@@ -98,7 +91,7 @@ export function describeSpecificationCurve(specs: readonly SpecificationRow[], c
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
   const here = mine ? ` The current view (${specWords(mine)}) is number ${formatNumber(mine.rank)}, a reduction of ${formatPercent(mine.reduction)}${mine.significant ? ', significant' : ', not significant'}.` : '';
-  const cut = intervalFloor(ranked).cut ? ` Intervals reaching below ${formatPercent(intervalFloor(ranked).floor)} are cut there; the table gives them in full.` : '';
+  const cut = floorOf(ranked).cut ? ` Intervals reaching below ${formatPercent(floorOf(ranked).floor)} are cut there; the table gives them in full.` : '';
   return lead + left + here + cut;
 }
 
@@ -131,7 +124,7 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const rows = choiceRows(specs);
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
-  const { floor } = intervalFloor(ranked);
+  const { floor } = floorOf(ranked);
   const [lo, hi] = shareDomain(ranked.flatMap((s) => [s.reduction!, ...(s.ci ?? []).map((c) => Math.max(c, floor))]));
   // the choices' rows sit below the reductions, in the same units: u per pixel
   const u = (hi - lo) / TOP;
