@@ -27,8 +27,8 @@ export { describeSampleFlow, sampleFlowChart, tableSampleFlow } from './sampleFl
 // How robust is it? Figures of plain data (a simulation, sensitivity rows), not of one result
 export { describeNullWorld, fallBins, nullWorldChart, tableNullWorld } from './nullWorld.ts';
 export type { FallBin } from './nullWorld.ts';
-export { describeGapCurve, gapCurveChart, tableGapCurve } from './gapCurve.ts';
-export type { GapCurveRow } from './gapCurve.ts';
+export { describeGapCurve, gapCurveChart, gapCurveMeasureWords, tableGapCurve } from './gapCurve.ts';
+export type { GapCurveMeasure, GapCurveOptions, GapCurveRow } from './gapCurve.ts';
 export { describeIts, itsChart, itsLines, tableIts } from './its.ts';
 export type { ItsChartOptions, ItsFit, ItsMonth } from './its.ts';
 export { describeLeaveOneOut, leaveOneOutChart, tableLeaveOneOut } from './leaveOneOut.ts';
