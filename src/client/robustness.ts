@@ -185,6 +185,7 @@ async function follow(ctx: Shown): Promise<void> {
   liberty(ctx);
   for (const name of ['itsEvents', 'itsHarm', 'leaveOneOut'] as const) draw(name, ctx);
   markStale('gapCurve', true);
+  markStale('gapCurveHarm', true);
   markStale('nullWorld', true);
   const key = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
   const needCurve = key !== curveFor || !ctx.curve;
@@ -202,7 +203,7 @@ async function follow(ctx: Shown): Promise<void> {
       ctx.curve = curve.curve;
       curveFor = key;
     }
-    for (const name of ['gapCurve', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
+    for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
     setNumbers(ctx);
     status('');
   } catch (error) {
