@@ -336,6 +336,24 @@ describe('specificationCurveChart', () => {
   });
 });
 
+describe('describeSpecification: the inspector\'s words for the specification picked out with the keys', () => {
+  const ranked = charts.rankSpecifications(mixedSpecs);
+  test('rank, window, gap, measure, weights, test, reduction with interval, p and significance, from the specification itself', () => {
+    const harm = ranked.find((s) => s.measure === 'harm' && s.weights === 'high' && s.test === 'legacy' && s.ci !== null)!;
+    const words = charts.describeSpecification(harm, ranked.length);
+    assert.ok(words.startsWith(`Specification ${harm.rank} of ${ranked.length}, smallest reduction first: harm (high weights), a ${harm.window}-month window, gap ${harm.gap}, Wilcoxon, R ≤ 4.5. `), words);
+    assert.ok(words.includes(`A reduction of ${formatPercent(harm.reduction)} (95% interval ${formatPercent(harm.ci![0])} to ${formatPercent(harm.ci![1])}), `), words);
+    assert.ok(words.includes(harm.p! < 0.001 ? 'p\u00a0<\u00a00.001' : `p = ${formatP(harm.p)}`), words);
+    assert.ok(words.includes(harm.significant ? ', significant at 5%.' : ', not significant at 5%.'), words);
+    assert.ok(words.endsWith('Enter or Space sets the view to its window, gap, test and harm weights.'), words);
+    const sign = ranked.find((s) => s.measure === 'events' && s.test === 'sign')!;
+    assert.match(charts.describeSpecification(sign, ranked.length), /arrests, a \d+-month window, gap \d, Sign test\. .* Enter or Space sets the view to it \(the sign test has no view of its own, so the view keeps its Wilcoxon rule\)\.$/);
+    assert.match(charts.describeSpecification(ranked[0], ranked.length, true), /This is the current view\.$/);
+    assert.doesNotMatch(ranked.map((s) => charts.describeSpecification(s, ranked.length)).join(' '), /NaN|undefined|Infinity/);
+    assert.match(charts.describeSpecification({ ...ranked[0], ci: null }, ranked.length), /\(no interval\)/);
+  });
+});
+
 describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () => {
   const data: { [K in RobustnessFigureName]: RobustnessFigureData[K] } = {
     nullWorld: { dist: world, observed },

@@ -33,6 +33,6 @@ export { describeIts, itsChart, itsLines, tableIts } from './its.ts';
 export type { ItsChartOptions, ItsFit, ItsMonth } from './its.ts';
 export { describeLeaveOneOut, leaveOneOutChart, tableLeaveOneOut } from './leaveOneOut.ts';
 export type { LeaveOneOutRow } from './leaveOneOut.ts';
-export { choiceRows, describeSpecificationCurve, rankSpecifications, specificationCurveChart, tableSpecificationCurve } from './specificationCurve.ts';
+export { SPECIFICATION_HELP, choiceRows, describeSpecification, describeSpecificationCurve, rankSpecifications, specificationCurveChart, tableSpecificationCurve } from './specificationCurve.ts';
 export type { CurrentSpecification, SpecificationRow } from './specificationCurve.ts';
 export { formatPoints, reductionCell } from './robustnessShared.ts';
