@@ -26,6 +26,11 @@ const before = study.perOrder.map((p) => p.eventsPre);
 const world = nullWorld(before, { window: study.window, selection: 0.75, observedFall: observed });
 const noWorld = nullWorld([], { window: 24, selection: 0.5 });
 const gaps = gapRows();
+const events = gaps.filter((r) => r.measure === 'events');
+const harm = gaps.filter((r) => r.measure === 'harm');
+// a small view with the harm index's low weights: some harm intervals reach far below −100%
+const lowGaps = gapRows(bundled, ['violence', 'drugs'], { window: 12, weights: 'low' });
+const lowHarm = { measure: 'harm', weights: 'low' } as const;
 const its0 = itsInput(0);
 const its3 = itsInput(3);
 const twoMonths: ItsMonth[] = [{ month: -1, value: 4 }, { month: 1, value: 2 }];
@@ -46,6 +51,8 @@ const cases: Record<string, Case> = {
   'nullWorld-default': { chart: (o) => charts.nullWorldChart(world, observed, o), describe: () => charts.describeNullWorld(world, observed), table: () => charts.tableNullWorld(world, observed) },
   'nullWorld-empty': { chart: (o) => charts.nullWorldChart(noWorld, null, o), describe: () => charts.describeNullWorld(noWorld, null), table: () => charts.tableNullWorld(noWorld, null) },
   'gapCurve-default': { chart: (o) => charts.gapCurveChart(gaps, o), describe: () => charts.describeGapCurve(gaps), table: () => charts.tableGapCurve(gaps) },
+  'gapCurveHarm-default': { chart: (o) => charts.gapCurveChart(gaps, { ...o, measure: 'harm' }), describe: () => charts.describeGapCurve(gaps, { measure: 'harm' }), table: () => charts.tableGapCurve(gaps, { measure: 'harm' }) },
+  'gapCurveHarm-w12-low': { chart: (o) => charts.gapCurveChart(lowGaps, { ...o, ...lowHarm }), describe: () => charts.describeGapCurve(lowGaps, lowHarm), table: () => charts.tableGapCurve(lowGaps, lowHarm) },
   'gapCurve-empty': { chart: (o) => charts.gapCurveChart([], o), describe: () => charts.describeGapCurve([]), table: () => charts.tableGapCurve([]) },
   'its-default': { chart: (o) => charts.itsChart(its0.monthly, its0.its, o), describe: () => charts.describeIts(its0.monthly, its0.its), table: () => charts.tableIts(its0.monthly, its0.its) },
   'its-gap3': { chart: (o) => charts.itsChart(its3.monthly, its3.its, { ...o, gap: 3 }), describe: () => charts.describeIts(its3.monthly, its3.its, { gap: 3 }), table: () => charts.tableIts(its3.monthly, its3.its, { gap: 3 }) },
@@ -127,15 +134,16 @@ describe('nullWorldChart', () => {
 describe('gapCurveChart', () => {
   test('a dot per reduction and an interval per interval, overall drawn thicker; the table has the same numbers', () => {
     const figure = charts.gapCurveChart(gaps, options);
-    assert.equal(elements(figure, 'gap-points').length, gaps.filter((r) => r.reduction !== null).length);
-    assert.equal(elements(figure, 'gap-intervals').length, gaps.filter((r) => r.reduction !== null && r.ci !== null).length);
+    assert.equal(elements(figure, 'gap-points').length, events.filter((r) => r.reduction !== null).length, 'arrests only, by default');
+    assert.equal(elements(figure, 'gap-intervals').length, events.filter((r) => r.reduction !== null && r.ci !== null).length);
     const y = figure.scale('y')!;
-    const overall = gaps.filter((r) => r.group === 'overall');
+    const overall = events.filter((r) => r.group === 'overall');
     const [overallDots] = group(figure, 'gap-points').slice(-1); // drawn last, on top
     [...overallDots.children].forEach((dot, k) => {
       close(y.invert!(position(dot)[1]) as number, overall[k].reduction!, `overall at gap ${overall[k].gap}`);
     });
     const table = charts.tableGapCurve(gaps);
+    assert.match(table.caption, /^Reduction in arrests \(95% interval\)/);
     assert.deepEqual(table.columns, ['Months left out either side', 'All selected categories', 'Modern slavery', 'Violence', 'Drugs', 'Other offences']);
     assert.deepEqual(table.rows.map((r) => r[1]), overall.map((r) => charts.reductionCell(r.reduction, r.ci)));
     assert.equal(charts.reductionCell(0.5571, [0.466, 0.691]), '56% (47% to 69%)');
@@ -143,16 +151,62 @@ describe('gapCurveChart', () => {
 
   test('a group with no reduction at a gap draws no dot there, and is said', () => {
     const rows: GapCurveRow[] = [
-      { gap: 0, group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
-      { gap: 1, group: 'overall', groupName: 'All selected categories', reduction: 0.6, ci: [0.4, 0.7] },
-      { gap: 0, group: 'violence', groupName: 'Violence', reduction: null, ci: null },
-      { gap: 1, group: 'violence', groupName: 'Violence', reduction: null, ci: null },
+      { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
+      { gap: 1, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.6, ci: [0.4, 0.7] },
+      { gap: 0, measure: 'events', group: 'violence', groupName: 'Violence', reduction: null, ci: null },
+      { gap: 1, measure: 'events', group: 'violence', groupName: 'Violence', reduction: null, ci: null },
     ];
     const figure = charts.gapCurveChart(rows, options);
     assert.equal(elements(figure, 'gap-points').length, 2);
     assert.equal(elements(figure, 'gap-intervals').length, 1);
     assert.match(charts.describeGapCurve(rows), /Violence: no reduction at any gap/);
     assert.deepEqual(charts.tableGapCurve(rows).rows, [['0', '50% (no interval)', 'n/a'], ['1', '60% (40% to 70%)', 'n/a']]);
+    assert.equal(charts.describeGapCurve(rows, { measure: 'harm' }), 'No reductions to show for any gap.', 'no harm rows, nothing for harm');
+  });
+
+  test('harm: its own rows drawn where they are, the measure and its weights named in the words, table and axis, the category colours kept', () => {
+    const figure = charts.gapCurveChart(gaps, { ...options, measure: 'harm' });
+    assert.equal(elements(figure, 'gap-points').length, harm.filter((r) => r.reduction !== null).length);
+    const y = figure.scale('y')!;
+    const overall = harm.filter((r) => r.group === 'overall');
+    [...group(figure, 'gap-points').at(-1)!.children].forEach((dot, k) => {
+      close(y.invert!(position(dot)[1]) as number, overall[k].reduction!, `overall harm at gap ${overall[k].gap}`);
+    });
+    const table = charts.tableGapCurve(gaps, { measure: 'harm' });
+    assert.equal(table.caption, 'Reduction in harm (CCHI days) (95% interval) with the months around the order left out, by months left out either side');
+    assert.deepEqual(table.columns, charts.tableGapCurve(gaps).columns, 'the same groups as the arrests');
+    for (const [k, gap] of [0, 1, 2, 3, 4, 5, 6].entries()) {
+      const mine = harm.filter((r) => r.gap === gap);
+      assert.deepEqual(table.rows[k], [String(gap), ...mine.map((r) => charts.reductionCell(r.reduction, r.ci))], `harm at gap ${gap}`);
+    }
+    assert.match(charts.describeGapCurve(gaps, { measure: 'harm' }), /^The reduction in harm \(CCHI days\) as the months around the order are left out/);
+    assert.equal(svgOf(figure).getAttribute('aria-label'), 'Reduction in harm as the months around the order are left out');
+    assert.ok(svgOf(figure).textContent!.includes('Reduction in harm, CCHI days (95% interval)'));
+    // the same colour per group on both figures
+    const strokes = (f: Figure) => elements(f, 'gap-points').map((e) => e.getAttribute('stroke'));
+    assert.deepEqual(strokes(figure), strokes(charts.gapCurveChart(gaps, options)));
+    assert.match(charts.tableGapCurve(lowGaps, lowHarm).caption, /^Reduction in harm \(CCHI days, the harm index's low weights\) \(95% interval\)/);
+  });
+
+  test('an interval reaching below −100% is cut there, marked, and said; the table keeps it whole', () => {
+    const drawn = lowGaps.filter((r) => r.measure === 'harm' && r.reduction !== null);
+    const floor = Math.min(-1, ...drawn.map((r) => r.reduction!));
+    const cut = drawn.filter((r) => r.ci !== null && r.ci[0] < floor);
+    assert.ok(cut.length > 0, 'the low weights, 12 months, violence and drugs, give intervals below −100%');
+    const figure = charts.gapCurveChart(lowGaps, { ...options, ...lowHarm });
+    assert.equal(elements(figure, 'gap-cut').length, cut.length);
+    const y = figure.scale('y')!;
+    for (const e of elements(figure, 'gap-intervals')) {
+      const lowest = Math.min(y.invert!(Number(e.getAttribute('y1'))) as number, y.invert!(Number(e.getAttribute('y2'))) as number);
+      assert.ok(lowest >= floor - 1e-9, `an interval drawn down to ${lowest}`);
+    }
+    assert.ok(([...y.domain!][0] as number) >= floor - 0.5, 'the axis is not stretched to the longest interval');
+    const words = charts.describeGapCurve(lowGaps, lowHarm);
+    assert.ok(words.endsWith(` Intervals reaching below ${formatPercent(floor)} are cut there; the table gives them in full.`), words);
+    const cells = charts.tableGapCurve(lowGaps, lowHarm).rows.flat();
+    for (const r of cut) assert.ok(cells.includes(charts.reductionCell(r.reduction, r.ci)), `${r.group} at gap ${r.gap} in full`);
+    assert.equal(elements(charts.gapCurveChart(gaps, options), 'gap-cut').length, 0, 'no cut, no mark');
+    assert.doesNotMatch(charts.describeGapCurve(gaps), /cut/);
   });
 });
 
@@ -282,10 +336,28 @@ describe('specificationCurveChart', () => {
   });
 });
 
+describe('describeSpecification: the inspector\'s words for the specification picked out with the keys', () => {
+  const ranked = charts.rankSpecifications(mixedSpecs);
+  test('rank, window, gap, measure, weights, test, reduction with interval, p and significance, from the specification itself', () => {
+    const harm = ranked.find((s) => s.measure === 'harm' && s.weights === 'high' && s.test === 'legacy' && s.ci !== null)!;
+    const words = charts.describeSpecification(harm, ranked.length);
+    assert.ok(words.startsWith(`Specification ${harm.rank} of ${ranked.length}, smallest reduction first: harm (high weights), a ${harm.window}-month window, gap ${harm.gap}, Wilcoxon, R ≤ 4.5. `), words);
+    assert.ok(words.includes(`A reduction of ${formatPercent(harm.reduction)} (95% interval ${formatPercent(harm.ci![0])} to ${formatPercent(harm.ci![1])}), `), words);
+    assert.ok(words.includes(harm.p! < 0.001 ? 'p\u00a0<\u00a00.001' : `p = ${formatP(harm.p)}`), words);
+    assert.ok(words.includes(harm.significant ? ', significant at 5%.' : ', not significant at 5%.'), words);
+    assert.ok(words.endsWith('Enter or Space sets the view to its window, gap, test and harm weights.'), words);
+    const sign = ranked.find((s) => s.measure === 'events' && s.test === 'sign')!;
+    assert.match(charts.describeSpecification(sign, ranked.length), /arrests, a \d+-month window, gap \d, Sign test\. .* Enter or Space sets the view to it \(the sign test has no view of its own, so the view keeps its Wilcoxon rule\)\.$/);
+    assert.match(charts.describeSpecification(ranked[0], ranked.length, true), /This is the current view\.$/);
+    assert.doesNotMatch(ranked.map((s) => charts.describeSpecification(s, ranked.length)).join(' '), /NaN|undefined|Infinity/);
+    assert.match(charts.describeSpecification({ ...ranked[0], ci: null }, ranked.length), /\(no interval\)/);
+  });
+});
+
 describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () => {
   const data: { [K in RobustnessFigureName]: RobustnessFigureData[K] } = {
     nullWorld: { dist: world, observed },
-    gapCurve: { rows: gaps },
+    gapCurve: { rows: gaps, measure: 'harm', weights: 'data' },
     its: { monthly: its3.monthly, its: its3.its, gap: 3 },
     leaveOneOut: { rows: loo, full: observed },
     specificationCurve: { specs, current: isStudyView },
@@ -303,6 +375,8 @@ describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () =>
       assert.ok(svg.querySelectorAll('g[data-mark]').length > 0, name);
       assert.ok(spec.title && spec.table(d).rows.length > 0, name);
     }
+    assert.deepEqual(ROBUSTNESS_FIGURES.gapCurve.table(data.gapCurve), charts.tableGapCurve(gaps, { measure: 'harm' }), 'the measure reaches the table');
+    assert.equal(ROBUSTNESS_FIGURES.gapCurve.describe(data.gapCurve), charts.describeGapCurve(harm, { measure: 'harm' }));
     assert.equal(ROBUSTNESS_FIGURES.its.describe(data.its), charts.describeIts(its3.monthly, its3.its, { gap: 3 }));
     // the data-spec attributes survive, for a page to make the curve clickable
     const curve = drawRobustnessFigure('specificationCurve', data.specificationCurve, options);
@@ -320,8 +394,8 @@ describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () =>
 
 test("gapCurveChart: a reader's own category keeps its colour from the dataset's list, as on every figure", () => {
   const rows: GapCurveRow[] = [
-    { gap: 0, group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
-    { gap: 0, group: 'theft', groupName: 'Theft', reduction: 0.4, ci: null },
+    { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
+    { gap: 0, measure: 'events', group: 'theft', groupName: 'Theft', reduction: 0.4, ci: null },
   ];
   const all = ['fraud', 'theft', 'arson'];
   const strokes = (o: ChartOptions) => group(charts.gapCurveChart(rows, o), 'gap-points').map((g) => g.children[0].getAttribute('stroke') ?? g.getAttribute('stroke'));

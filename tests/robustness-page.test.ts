@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
-import { answerRobustness, barnettFall, currentSpecification, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldFor, viewOfSpecification, ROBUST_NUMBERS } from '../src/lib/robustness.ts';
+import { answerRobustness, barnettFall, currentSpecification, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldFor, viewOfSpecification, PAGE_FIGURES, ROBUST_NUMBERS, type RobustnessFigureContext } from '../src/lib/robustness.ts';
 import { bundled } from './helpers/bundled.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
@@ -14,13 +14,43 @@ test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction ana
   assert.deepEqual(gapCurveGaps(3), [0, 1, 2]);
   assert.deepEqual(gapCurveGaps(1), [0]);
   const rows = gapCurveRows(bundled, { window: 6, categories: ['violence', 'drugs'] });
-  assert.equal(rows.length, 6 * 3);
+  assert.equal(rows.length, 6 * 3 * 2, 'gaps 0 … 5, three groups, two measures');
   const r4 = analyse(bundled, { window: 6, gap: 4, categories: ['violence', 'drugs'] });
-  assert.deepEqual(rows.find((r) => r.gap === 4 && r.group === 'overall'), { gap: 4, group: 'overall', groupName: 'All selected categories', reduction: r4.events.reduction, ci: r4.events.ci });
-  assert.equal(rows.find((r) => r.gap === 4 && r.group === 'drugs')!.reduction, r4.byCategory.drugs.events.reduction);
-  // The empty view: one overall row per gap, with no reduction.
+  assert.deepEqual(rows.find((r) => r.gap === 4 && r.measure === 'events' && r.group === 'overall'), { gap: 4, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: r4.events.reduction, ci: r4.events.ci });
+  assert.equal(rows.find((r) => r.gap === 4 && r.measure === 'events' && r.group === 'drugs')!.reduction, r4.byCategory.drugs.events.reduction);
+  // The empty view: one overall row per gap and measure, with no reduction.
   const empty = gapCurveRows(bundled, { window: 3, categories: [] });
-  assert.deepEqual(empty.map((r) => [r.gap, r.reduction]), [[0, null], [1, null], [2, null]]);
+  assert.deepEqual(empty.map((r) => [r.gap, r.measure, r.reduction]), [[0, 'events', null], [0, 'harm', null], [1, 'events', null], [1, 'harm', null], [2, 'events', null], [2, 'harm', null]]);
+});
+
+test('the gap curve for a view with weights and a rule: every row, arrests and harm, overall and by category, is analyse() at that gap with the view\'s weights', () => {
+  const state = { window: 12, categories: ['violence', 'drugs', 'other'], weights: 'low' as const, wilcoxon: 'legacy' as const, gap: 2 };
+  const rows = gapCurveRows(bundled, state);
+  const gaps = gapCurveGaps(state.window);
+  assert.equal(rows.length, gaps.length * 2 * (1 + state.categories.length));
+  for (const gap of gaps) {
+    const r = analyse(bundled, { ...state, gap });
+    assert.equal(r.weights, 'low');
+    for (const measure of ['events', 'harm'] as const) {
+      const mine = rows.filter((x) => x.gap === gap && x.measure === measure);
+      const want = [
+        { gap, measure, group: 'overall', groupName: 'All selected categories', reduction: r[measure].reduction, ci: r[measure].ci },
+        ...state.categories.map((c) => ({ gap, measure, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c][measure].reduction, ci: r.byCategory[c][measure].ci })),
+      ];
+      assert.deepEqual(mine, want, `${measure} at gap ${gap}`);
+    }
+  }
+  // the weights matter: harm with the low weights is not harm as given
+  const asGiven = gapCurveRows(bundled, { ...state, weights: undefined });
+  const overallHarm = (rs: typeof rows) => rs.filter((x) => x.measure === 'harm' && x.group === 'overall').map((x) => x.reduction);
+  assert.notDeepEqual(overallHarm(rows), overallHarm(asGiven));
+  // The page's two figures: arrests, and harm with the view's weights, from the same rows.
+  const result = analyse(bundled, state);
+  const ctx = { result, state, gapRows: rows, world: null, liberty: null, curve: null } satisfies RobustnessFigureContext;
+  assert.deepEqual(PAGE_FIGURES.gapCurve.data(ctx), { rows, measure: 'events' });
+  assert.deepEqual(PAGE_FIGURES.gapCurveHarm.data(ctx), { rows, measure: 'harm', weights: 'low' });
+  assert.notEqual(PAGE_FIGURES.gapCurve.title, PAGE_FIGURES.gapCurveHarm.title);
+  assert.equal(PAGE_FIGURES.gapCurveHarm.data({ ...ctx, gapRows: null }), null, 'nothing to draw until the rows arrive');
 });
 
 test('leave-one-out rows: pseudonyms by rank of influence, never an order id, the same influences as perOrder', () => {

@@ -1,21 +1,27 @@
-// The order's own months: the reduction in arrests as the months around the order are left out
-// (a "gap" of 0 … 6 months either side), overall and by category. One line per group across the
+// The order's own months: the reduction in arrests, or in harm (CCHI days, with the view's harm
+// weights), as the months around the order are left out (a "gap" of 0 … 6 months either side),
+// overall and by category; the page draws one figure per measure. One line per group across the
 // gaps, a dot at each gap and a vertical bar for its 95% interval. The overall line is drawn
 // thick and black, over the categories' thinner coloured lines (palette.ts's colours, outlined in
 // their darker strokes); each group is shifted slightly sideways so that intervals at the same
-// gap do not hide one another. A key above names the groups; the table gives every number.
+// gap do not hide one another. An interval reaching below a 100% rise (harm's can, where a few
+// severe offences weigh heavily) is cut there, its end marked by a small downward triangle, and the
+// words say so. A key above names the groups; the table gives every number.
 
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { categoryColor, categoryStroke } from './palette.ts';
-import { HALO, colorKey, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
+import { HALO, colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { formatMonth, frame, messageFigure, widthOf } from './shared.ts';
+import type { HarmSource } from '../analysis/tables.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface GapCurveRow {
   /** Months left out either side of the order: −gap … −1 and 1 … gap. */
   gap: number;
+  /** What is reduced: arrests, or harm (CCHI days). */
+  measure: 'events' | 'harm';
   /** 'overall', or a category code. */
   group: string;
   /** Readable name of the group, e.g. "All selected categories", "Violence". */
@@ -25,6 +31,23 @@ export interface GapCurveRow {
   /** The 95% interval, or null where there is none. */
   ci: [number, number] | null;
 }
+
+/** Which measure's rows a figure draws, and (for harm) where its harm comes from, for the words. */
+export interface GapCurveMeasure {
+  /** Arrests (default) or harm; rows of the other measure are left out. */
+  measure?: 'events' | 'harm';
+  /** The view's harm weights (analyse()'s `weights`), named in the words for harm. Default 'data'. */
+  weights?: HarmSource;
+}
+export type GapCurveOptions = ChartOptions & GapCurveMeasure;
+
+/** The measure as the words name it: "arrests", "harm (CCHI days)", "harm (CCHI days, the harm index's low weights)". */
+export function gapCurveMeasureWords({ measure = 'events', weights = 'data' }: GapCurveMeasure = {}): string {
+  if (measure === 'events') return 'arrests';
+  return weights === 'data' ? 'harm (CCHI days)' : `harm (CCHI days, the harm index's ${weights} weights)`;
+}
+
+const ofMeasure = (rows: readonly GapCurveRow[], what: GapCurveMeasure) => rows.filter((r) => r.measure === (what.measure ?? 'events'));
 
 const OVERALL = 'overall';
 const OVERALL_COLOR = '#000000';
@@ -51,9 +74,13 @@ function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[])
   });
 }
 
+/** Where the figure cuts intervals, from the rows it draws. */
+const floorOf = (drawn: readonly GapCurveRow[]) => intervalFloor(drawn.map((r) => r.reduction!), drawn.map((r) => r.ci));
+
 const gapWords = (gap: number) => (gap === 0 ? 'no months left out' : `months ${formatMonth(-gap)} to ${formatMonth(gap)} left out`);
 
-export function describeGapCurve(rows: readonly GapCurveRow[]): string {
+export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeasure = {}): string {
+  const rows = ofMeasure(all, what);
   const drawn = rows.filter((r) => r.reduction !== null);
   if (drawn.length === 0) return 'No reductions to show for any gap.';
   const gaps = [...new Set(rows.map((r) => r.gap))].sort((a, b) => a - b);
@@ -64,14 +91,17 @@ export function describeGapCurve(rows: readonly GapCurveRow[]): string {
     const last = mine.at(-1)!;
     return mine.length === 1 ? `${name} ${formatPercent(first.reduction)} with a gap of ${count(first.gap, 'month')}` : `${name} from ${formatPercent(first.reduction)} (${gapWords(first.gap)}) to ${formatPercent(last.reduction)} (${gapWords(last.gap)})`;
   });
-  return `The reduction in arrests as the months around the order are left out, for gaps of ${gaps.map(formatNumber).join(', ')} months: ${parts.join('; ')}.`;
+  const { floor, cut } = floorOf(drawn);
+  const cutWords = cut ? ` Intervals reaching below ${formatPercent(floor)} are cut there; the table gives them in full.` : '';
+  return `The reduction in ${gapCurveMeasureWords(what)} as the months around the order are left out, for gaps of ${gaps.map(formatNumber).join(', ')} months: ${parts.join('; ')}.${cutWords}`;
 }
 
-export function tableGapCurve(rows: readonly GapCurveRow[]): ChartTable {
+export function tableGapCurve(all: readonly GapCurveRow[], what: GapCurveMeasure = {}): ChartTable {
+  const rows = ofMeasure(all, what);
   const gs = groups(rows);
   const gaps = [...new Set(rows.map((r) => r.gap))].sort((a, b) => a - b);
   return {
-    caption: 'Reduction in arrests (95% interval) with the months around the order left out, by months left out either side',
+    caption: `Reduction in ${gapCurveMeasureWords(what)} (95% interval) with the months around the order left out, by months left out either side`,
     columns: ['Months left out either side', ...gs.map((g) => g.name)],
     rows: gaps.map((gap) => [formatNumber(gap), ...gs.map(({ group }) => {
       const r = rows.find((x) => x.gap === gap && x.group === group);
@@ -80,9 +110,11 @@ export function tableGapCurve(rows: readonly GapCurveRow[]): ChartTable {
   };
 }
 
-export function gapCurveChart(rows: readonly GapCurveRow[], options: ChartOptions = {}): Figure {
-  const ariaLabel = 'Reduction in arrests as the months around the order are left out';
-  const description = describeGapCurve(rows);
+export function gapCurveChart(all: readonly GapCurveRow[], options: GapCurveOptions = {}): Figure {
+  const rows = ofMeasure(all, options);
+  const measure = options.measure ?? 'events';
+  const ariaLabel = `Reduction in ${measure === 'events' ? 'arrests' : 'harm'} as the months around the order are left out`;
+  const description = describeGapCurve(rows, options);
   const drawn = rows.filter((r) => r.reduction !== null);
   if (drawn.length === 0) return messageFigure('No reductions to show for any gap.', options, ariaLabel, description);
   const width = widthOf(options);
@@ -92,8 +124,10 @@ export function gapCurveChart(rows: readonly GapCurveRow[], options: ChartOption
     .map((r) => ({ ...r, x: r.gap + style.get(r.group)!.offset, overall: r.group === OVERALL }))
     .sort((a, b) => Number(a.overall) - Number(b.overall) || a.gap - b.gap); // overall drawn last, on top
   const intervals = points.filter((p) => p.ci !== null);
+  const { floor } = floorOf(drawn);
+  const cut = intervals.filter((p) => p.ci![0] < floor);
   const gaps = [...new Set(rows.map((r) => r.gap))].sort((a, b) => a - b);
-  const domain = shareDomain([...drawn.map((r) => r.reduction!), ...intervals.flatMap((p) => p.ci!)]);
+  const domain = shareDomain([...drawn.map((r) => r.reduction!), ...intervals.flatMap((p) => p.ci!.map((c) => Math.max(c, floor)))]);
   const key = colorKey(gs.map((g) => ({ mark: g.group === OVERALL ? 'thickLine' : 'line', color: g.stroke, label: g.name })), width);
   const margin = { top: key.height + 26, left: 52, right: 20, bottom: 44 };
   const plotHeight = 260;
@@ -112,10 +146,11 @@ export function gapCurveChart(rows: readonly GapCurveRow[], options: ChartOption
     color: { type: 'identity' },
     marks: [
       ...key.marks(margin.top, margin.left),
-      Plot.text(['Reduction in arrests (95% interval)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      Plot.text([measure === 'events' ? 'Reduction in arrests (95% interval)' : 'Reduction in harm, CCHI days (95% interval)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.ruleY([0], { stroke: '#767676' }),
       Plot.text(['no change'], { y: 0, frameAnchor: 'right', textAnchor: 'end', dy: -7, fontSize: 11, fill: '#595959', ...HALO }),
-      Plot.ruleX(intervals, { x: 'x', y1: (d: GapCurveRow) => d.ci![0], y2: (d: GapCurveRow) => d.ci![1], stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: (d: { overall: boolean }) => (d.overall ? 2 : 1.25), className: 'gap-intervals' }),
+      Plot.ruleX(intervals, { x: 'x', y1: (d: GapCurveRow) => Math.max(d.ci![0], floor), y2: (d: GapCurveRow) => d.ci![1], stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: (d: { overall: boolean }) => (d.overall ? 2 : 1.25), className: 'gap-intervals' }),
+      ...(cut.length > 0 ? [Plot.dot(cut, { x: 'x', y: floor, symbol: 'triangle', rotate: 180, r: 3.5, fill: (d: { group: string }) => style.get(d.group)!.stroke, className: 'gap-cut' })] : []),
       lineOf(false),
       lineOf(true),
       dotsOf(false, 3.5),

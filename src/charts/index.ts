@@ -27,12 +27,12 @@ export { describeSampleFlow, sampleFlowChart, tableSampleFlow } from './sampleFl
 // How robust is it? Figures of plain data (a simulation, sensitivity rows), not of one result
 export { describeNullWorld, fallBins, nullWorldChart, tableNullWorld } from './nullWorld.ts';
 export type { FallBin } from './nullWorld.ts';
-export { describeGapCurve, gapCurveChart, tableGapCurve } from './gapCurve.ts';
-export type { GapCurveRow } from './gapCurve.ts';
+export { describeGapCurve, gapCurveChart, gapCurveMeasureWords, tableGapCurve } from './gapCurve.ts';
+export type { GapCurveMeasure, GapCurveOptions, GapCurveRow } from './gapCurve.ts';
 export { describeIts, itsChart, itsLines, tableIts } from './its.ts';
 export type { ItsChartOptions, ItsFit, ItsMonth } from './its.ts';
 export { describeLeaveOneOut, leaveOneOutChart, tableLeaveOneOut } from './leaveOneOut.ts';
 export type { LeaveOneOutRow } from './leaveOneOut.ts';
-export { choiceRows, describeSpecificationCurve, rankSpecifications, specificationCurveChart, tableSpecificationCurve } from './specificationCurve.ts';
+export { SPECIFICATION_HELP, choiceRows, describeSpecification, describeSpecificationCurve, rankSpecifications, specificationCurveChart, tableSpecificationCurve } from './specificationCurve.ts';
 export type { CurrentSpecification, SpecificationRow } from './specificationCurve.ts';
 export { formatPoints, reductionCell } from './robustnessShared.ts';

@@ -35,6 +35,17 @@ export function reductionCell(reduction: number | null, ci: readonly [number, nu
   return `${formatPercent(reduction)} (${ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : 'no interval'})`;
 }
 
+/**
+ * Where a figure's intervals are cut: at a 100% rise (−100%), or lower if a reduction itself is
+ * lower. Harm weighted by a few severe offences can give intervals reaching far below that (in a
+ * small category with a gap, a rise of a hundred times), which would flatten every other mark;
+ * the table keeps their full extent. `cut` says whether any interval reaches below the floor.
+ */
+export function intervalFloor(reductions: readonly number[], intervals: readonly (readonly [number, number] | null)[]): { floor: number; cut: boolean } {
+  const floor = Math.min(-1, ...reductions);
+  return { floor, cut: intervals.some((ci) => ci !== null && ci[0] < floor) };
+}
+
 /** Ticks for a share axis from lo to hi at a step that leaves about 60px between labels. */
 export function shareTicks(lo: number, hi: number, span: number): number[] {
   const room = Math.max(2, Math.floor(span / 60));

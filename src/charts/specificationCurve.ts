@@ -10,13 +10,15 @@
 // It is one plot with one vertical scale: the reductions occupy the top of it, and the rows of
 // choices sit below the lowest reduction at positions computed in the same units, each labelled
 // on the left as an axis tick. Every mark drawn for a specification (dot, interval, ticks) carries
-// data-spec, the specification's index in the input, so that a page can make it clickable.
+// data-spec, the specification's index in the input, so that a page can make it clickable; the
+// page's figure is also one tab stop whose arrow keys step through the specifications in rank
+// order, naming each in an inspector (describeSpecification) — src/client/specKeys.ts.
 // Specifications with no reduction are left out of the curve and counted in the description.
 
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatP, formatPercent } from '../lib/format.ts';
+import { formatNumber, formatP, formatPEquals, formatPercent } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
-import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
+import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
@@ -64,15 +66,8 @@ export function rankSpecifications(specs: readonly SpecificationRow[]): (Specifi
     .map((s, k) => ({ ...s, rank: k + 1 }));
 }
 
-/**
- * Where intervals are cut: at a 100% rise (−100%), or lower if a reduction itself is lower. Harm
- * weighted by a few severe offences can give intervals reaching far below that, which would
- * flatten every other specification; the table keeps their full extent.
- */
-function intervalFloor(ranked: readonly SpecificationRow[]): { floor: number; cut: boolean } {
-  const floor = Math.min(-1, ...ranked.map((s) => s.reduction!));
-  return { floor, cut: ranked.some((s) => s.ci !== null && s.ci[0] < floor) };
-}
+/** Where intervals are cut (robustnessShared.ts's intervalFloor): at −100%, or at the lowest reduction if lower. */
+const floorOf = (ranked: readonly SpecificationRow[]) => intervalFloor(ranked.map((s) => s.reduction!), ranked.map((s) => s.ci));
 
 function currentIndex(specs: readonly SpecificationRow[], current: CurrentSpecification | undefined): number {
   if (current === undefined) return -1;
@@ -83,6 +78,31 @@ function currentIndex(specs: readonly SpecificationRow[], current: CurrentSpecif
 function specWords(s: SpecificationRow): string {
   const what = s.measure === 'events' ? 'arrests' : s.weights === null || s.weights === 'data' ? 'harm as given in the data' : `harm (${s.weights} weights)`;
   return `${what}, a ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
+}
+
+/** What the page's inspector says before a specification is picked out with the keys. */
+export const SPECIFICATION_HELP =
+  'Select the figure and use the left and right arrow keys (Home and End for the smallest and largest reduction) to step through the specifications, starting at the current view, and Enter or Space to set the view to the one picked out; or click or tap a specification’s marks.';
+
+/**
+ * One specification in words, for the page's inspector: its rank among the drawn specifications,
+ * its choices (measure and weights, window, gap, test), its reduction with the 95% interval, p and
+ * significance, whether it is the current view, and what Enter does with it.
+ * @example describeSpecification({ rank: 3, window: 12, gap: 1, measure: 'events', weights: null, test: 'sign', reduction: 0.4, ci: [0.2, 0.55], p: 0.012, significant: true }, 180)
+ * // => 'Specification 3 of 180, smallest reduction first: arrests, a 12-month window, gap 1, Sign test. A reduction of 40% (95% interval 20% to 55%), p = 0.012, significant at 5%. Enter or Space sets the view to it (the sign test has no view of its own, so the view keeps its Wilcoxon rule).'
+ */
+export function describeSpecification(s: SpecificationRow & { rank: number }, drawn: number, current = false): string {
+  const interval = s.ci ? `95% interval ${formatPercent(s.ci[0])} to ${formatPercent(s.ci[1])}` : 'no interval';
+  // What Enter sets (src/lib/robustness.ts's viewOfSpecification): the view is of arrests, so a harm
+  // specification gives it its window, gap, test and weights; the sign test keeps the view's rule.
+  const weighted = s.measure === 'harm' && s.weights !== null && s.weights !== 'data';
+  const what = s.measure === 'events' ? 'it' : `its window, gap, test${weighted ? ' and harm weights' : ''}`;
+  const sign = s.test === 'sign' ? ' (the sign test has no view of its own, so the view keeps its Wilcoxon rule)' : '';
+  return (
+    `Specification ${formatNumber(s.rank)} of ${formatNumber(drawn)}, smallest reduction first: ${specWords(s)}. ` +
+    `A reduction of ${formatPercent(s.reduction)} (${interval}), ${formatPEquals(s.p)}, ${s.significant ? 'significant' : 'not significant'} at 5%. ` +
+    (current ? 'This is the current view.' : `Enter or Space sets the view to ${what}${sign}.`)
+  );
 }
 
 export function describeSpecificationCurve(specs: readonly SpecificationRow[], current?: CurrentSpecification): string {
@@ -98,7 +118,7 @@ export function describeSpecificationCurve(specs: readonly SpecificationRow[], c
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
   const here = mine ? ` The current view (${specWords(mine)}) is number ${formatNumber(mine.rank)}, a reduction of ${formatPercent(mine.reduction)}${mine.significant ? ', significant' : ', not significant'}.` : '';
-  const cut = intervalFloor(ranked).cut ? ` Intervals reaching below ${formatPercent(intervalFloor(ranked).floor)} are cut there; the table gives them in full.` : '';
+  const cut = floorOf(ranked).cut ? ` Intervals reaching below ${formatPercent(floorOf(ranked).floor)} are cut there; the table gives them in full.` : '';
   return lead + left + here + cut;
 }
 
@@ -131,7 +151,7 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const rows = choiceRows(specs);
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
-  const { floor } = intervalFloor(ranked);
+  const { floor } = floorOf(ranked);
   const [lo, hi] = shareDomain(ranked.flatMap((s) => [s.reduction!, ...(s.ci ?? []).map((c) => Math.max(c, floor))]));
   // the choices' rows sit below the reductions, in the same units: u per pixel
   const u = (hi - lo) / TOP;

@@ -3,14 +3,15 @@
 // 'stro:rendered' event) and the page's own what-if controls, and redraws the page's figures and
 // numbers with the same functions as the build (src/lib/robustness.ts). The heavy parts run in a
 // Web Worker: robustWorker.ts for the study's data, the reader's data worker for theirs (through
-// engine.robustness). Activating a specification of the curve (a click on its marks, or its button
-// in the table) sets the view through main.ts ('stro:set-view'), as the controls do.
+// engine.robustness). Activating a specification of the curve (a click on its marks, its button in
+// the table, or Enter on it in the figure: specKeys.ts) sets the view through main.ts
+// ('stro:set-view'), as the controls do.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { rankSpecifications } from '../charts/specificationCurve.ts';
 import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, hasLibertyMonths, libertyFor, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, hasLibertyMonths, libertyFor, viewOfSpecification,
   type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, parseState, sameState, type ViewState } from '../lib/urlState.ts';
@@ -18,6 +19,7 @@ import { activeEngine } from './active.ts';
 import { fillTable } from './dom.ts';
 import type { Engine } from './engineTypes.ts';
 import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
+import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
@@ -130,6 +132,7 @@ function draw(name: PageFigureName, ctx: Shown): void {
 function wireSpecifications(host: HTMLElement, ctx: Shown): void {
   const curve = ctx.curve;
   if (!curve) return;
+  wireSpecKeys(host, curve, currentSpecification(curve, ctx.state));
   for (const mark of host.querySelectorAll<SVGElement>('.plot [data-spec]')) {
     const k = Number(mark.dataset.spec);
     const spec = curve.specifications[k];
@@ -170,11 +173,16 @@ document.addEventListener('click', (e) => {
   const button = target?.closest?.<HTMLElement>('[data-set-spec]');
   const mark = button ? null : target?.closest?.<SVGElement>('[data-robust-figure="specificationCurve"] .plot [data-spec]');
   const k = Number(button?.dataset.setSpec ?? mark?.dataset.spec ?? NaN);
-  if (!Number.isInteger(k) || !shown?.curve) return;
-  const spec = shown.curve.specifications[k];
-  if (!spec) return;
-  window.dispatchEvent(new CustomEvent<ViewState>('stro:set-view', { detail: viewOfSpecification(spec, shown.state) }));
+  if (Number.isInteger(k)) activate(k);
 });
+enhanceSpecKeys(activate);
+
+/** Set the view to a specification of the curve on screen (by its index), through main.ts. */
+function activate(k: number): void {
+  const spec = shown?.curve?.specifications[k];
+  if (!spec || !shown) return;
+  window.dispatchEvent(new CustomEvent<ViewState>('stro:set-view', { detail: viewOfSpecification(spec, shown.state) }));
+}
 
 // ---- the computations
 let token = 0;
@@ -185,6 +193,7 @@ async function follow(ctx: Shown): Promise<void> {
   liberty(ctx);
   for (const name of ['itsEvents', 'itsHarm', 'leaveOneOut'] as const) draw(name, ctx);
   markStale('gapCurve', true);
+  markStale('gapCurveHarm', true);
   markStale('nullWorld', true);
   const key = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
   const needCurve = key !== curveFor || !ctx.curve;
@@ -202,7 +211,7 @@ async function follow(ctx: Shown): Promise<void> {
       ctx.curve = curve.curve;
       curveFor = key;
     }
-    for (const name of ['gapCurve', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
+    for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
     setNumbers(ctx);
     status('');
   } catch (error) {

@@ -1,12 +1,12 @@
 // The "How robust is it?" page's start-up script: tiny, so that no figure or engine code loads before
 // the page does. It keeps the last view main.ts rendered ('stro:rendered') and loads the page's
 // code (robustness.ts, with Plot and the workers) when the browser is idle after the load event, or at once on the first use
-// of one of the page's own controls or a specification; that code then takes over.
+// of one of the page's own controls or the specification curve; that code then takes over.
 const seen: { last?: Event } = {};
 window.addEventListener('stro:rendered', (e) => (seen.last = e));
 let loading: Promise<unknown> | undefined;
 const load = () => (loading ??= import('./robustness.ts').then((m) => m.start(seen.last)).catch(() => (loading = undefined)));
-for (const form of document.querySelectorAll('[data-robust-controls]')) {
+for (const form of document.querySelectorAll('[data-robust-controls], .plot[data-spec-keys]')) {
   for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, () => void load(), { once: true });
 }
 // As main.ts preloads the engine: when the browser is idle after the load event, so nothing heavy competes with the first paint.

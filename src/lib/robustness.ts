@@ -31,13 +31,19 @@ export function gapCurveGaps(window: number): number[] {
   return Array.from({ length: Math.min(GAP_CURVE_MAX, window - 1) + 1 }, (_, k) => k);
 }
 
-/** The reduction in arrests, overall and in each category of the view, as the gap grows (one analyse() per gap). */
+/**
+ * The reduction in arrests and in harm (with the view's harm weights), overall and in each category
+ * of the view, as the gap grows (one analyse() per gap): for each gap, the arrests rows, then the
+ * harm rows, each overall first.
+ */
 export function gapCurveRows(dataset: Dataset, state: ViewState): GapCurveRow[] {
   const rows: GapCurveRow[] = [];
   for (const gap of gapCurveGaps(state.window)) {
     const r = analyse(dataset, { window: state.window, categories: state.categories, weights: state.weights, wilcoxon: state.wilcoxon, gap });
-    rows.push({ gap, group: 'overall', groupName: 'All selected categories', reduction: r.events.reduction, ci: r.events.ci });
-    for (const c of r.categories) rows.push({ gap, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c].events.reduction, ci: r.byCategory[c].events.ci });
+    for (const measure of ['events', 'harm'] as const) {
+      rows.push({ gap, measure, group: 'overall', groupName: 'All selected categories', reduction: r[measure].reduction, ci: r[measure].ci });
+      for (const c of r.categories) rows.push({ gap, measure, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c][measure].reduction, ci: r.byCategory[c][measure].ci });
+    }
   }
   return rows;
 }
@@ -192,12 +198,14 @@ export interface RobustnessFigureContext extends RobustnessContext {
   gapRows: GapCurveRow[] | null;
 }
 
-type PageFigure<K extends keyof RobustnessFigureData> = { figure: K; data: (c: RobustnessFigureContext) => RobustnessFigureData[K] | null };
-const pageFigure = <K extends keyof RobustnessFigureData>(figure: K, data: PageFigure<K>['data']): PageFigure<K> => ({ figure, data });
+/** A page figure: which robustness figure it draws, from what, and (where two on the page draw the same figure) a title of its own. */
+type PageFigure<K extends keyof RobustnessFigureData> = { figure: K; data: (c: RobustnessFigureContext) => RobustnessFigureData[K] | null; title?: string };
+const pageFigure = <K extends keyof RobustnessFigureData>(figure: K, data: PageFigure<K>['data'], title?: string): PageFigure<K> => ({ figure, data, ...(title ? { title } : {}) });
 
 export const PAGE_FIGURES = {
   nullWorld: pageFigure('nullWorld', (c) => (c.world ? { dist: c.world, observed: c.result.events.reduction } : null)),
-  gapCurve: pageFigure('gapCurve', (c) => (c.gapRows ? { rows: c.gapRows } : null)),
+  gapCurve: pageFigure('gapCurve', (c) => (c.gapRows ? { rows: c.gapRows, measure: 'events' } : null), 'The reduction in arrests as the months around the order are left out'),
+  gapCurveHarm: pageFigure('gapCurve', (c) => (c.gapRows ? { rows: c.gapRows, measure: 'harm', weights: c.result.weights } : null), 'The reduction in harm as the months around the order are left out'),
   itsEvents: pageFigure('its', (c) => itsData(c.result, 'events')),
   itsHarm: pageFigure('its', (c) => itsData(c.result, 'harm')),
   leaveOneOut: pageFigure('leaveOneOut', (c) => ({ rows: leaveOneOutRows(c.result), full: c.result.events.reduction })),

@@ -9,7 +9,7 @@ import { accessibleFigure } from '../charts/shared.ts';
 import type { NullWorld } from '../analysis/nullWorld.ts';
 import type { ChartOptions, ChartTable, Figure } from '../charts/types.ts';
 import { describeNullWorld, nullWorldChart, tableNullWorld } from '../charts/nullWorld.ts';
-import { describeGapCurve, gapCurveChart, tableGapCurve, type GapCurveRow } from '../charts/gapCurve.ts';
+import { describeGapCurve, gapCurveChart, tableGapCurve, type GapCurveMeasure, type GapCurveRow } from '../charts/gapCurve.ts';
 import { describeIts, itsChart, tableIts, type ItsFit, type ItsMonth } from '../charts/its.ts';
 import { describeLeaveOneOut, leaveOneOutChart, tableLeaveOneOut, type LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import { describeSpecificationCurve, specificationCurveChart, tableSpecificationCurve, type CurrentSpecification, type SpecificationRow } from '../charts/specificationCurve.ts';
@@ -17,7 +17,7 @@ import { describeSpecificationCurve, specificationCurveChart, tableSpecification
 /** What each robustness figure is drawn from. */
 export interface RobustnessFigureData {
   nullWorld: { dist: NullWorld; observed: number | null };
-  gapCurve: { rows: readonly GapCurveRow[] };
+  gapCurve: { rows: readonly GapCurveRow[] } & GapCurveMeasure;
   its: { monthly: readonly ItsMonth[]; its: ItsFit; gap?: number; measure?: 'events' | 'harm' };
   leaveOneOut: { rows: readonly LeaveOneOutRow[]; full: number | null };
   specificationCurve: { specs: readonly SpecificationRow[]; current?: CurrentSpecification };
@@ -40,9 +40,9 @@ export const ROBUSTNESS_FIGURES: { [K in RobustnessFigureName]: DataFigureSpec<R
   },
   gapCurve: {
     title: 'The reduction as the months around the order are left out',
-    draw: (d, o) => gapCurveChart(d.rows, o),
-    describe: (d) => describeGapCurve(d.rows),
-    table: (d) => tableGapCurve(d.rows),
+    draw: (d, o) => gapCurveChart(d.rows, { ...o, measure: d.measure, weights: d.weights }),
+    describe: (d) => describeGapCurve(d.rows, d),
+    table: (d) => tableGapCurve(d.rows, d),
   },
   its: {
     title: 'Monthly totals with an interrupted time series',

@@ -1,7 +1,8 @@
 // "How robust is it?": pre-rendered for the study's view (it reads without JavaScript), recomputed
-// for other views with the engine's and the CLI's numbers, a specification that sets the view (by
-// mouse and by keyboard), the empty view, a reader's own data, no console errors, and axe clean at
-// phone and desktop widths.
+// for other views with the engine's and the CLI's numbers (the gap curves of arrests and harm among
+// them), a specification that sets the view (by mouse, by the table's buttons and by the curve's
+// own keys), the empty view, a reader's own data, no console errors, and axe clean at phone and
+// desktop widths.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
@@ -9,10 +10,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
+import { rankSpecifications } from '../../src/charts/specificationCurve.ts';
+import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
-import { ROBUST_NUMBERS, libertyFor, nullWorldFor, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
-import { bundled, collectErrors, expected, waitForView } from './helpers.ts';
+import { bundled, collectErrors, domain, expected, waitForView } from './helpers.ts';
 
 const cliCurve = (): SpecificationCurve => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 const curve = cliCurve();
@@ -35,7 +39,7 @@ test('without JavaScript the study view reads in full: every section, number, fi
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('robustness/');
-  for (const name of ['nullWorld', 'gapCurve', 'itsEvents', 'itsHarm', 'leaveOneOut', 'specificationCurve']) {
+  for (const name of ['nullWorld', 'gapCurve', 'gapCurveHarm', 'itsEvents', 'itsHarm', 'leaveOneOut', 'specificationCurve']) {
     await expect(page.locator(`[data-robust-figure="${name}"] svg`).first()).toBeAttached();
     expect(await page.locator(`[data-robust-figure="${name}"] table tbody tr`).count()).toBeGreaterThan(0);
   }
@@ -90,6 +94,103 @@ test('the specification curve equals the CLI\'s, and activating a specification 
   await expect(page.locator('html')).toHaveAttribute('data-view', new RegExp(m.window === 24 ? '' : `w=${m.window}`));
   await page.goBack();
   await waitForView(page, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' });
+  expect(errors).toEqual([]);
+});
+
+test('the gap curves of arrests and of harm (the view\'s weights) show the engine\'s reductions at every gap, in their tables and words', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  const state = { window: 12, categories: ['violence', 'drugs'], gap: 2, weights: 'low' as const };
+  await page.goto('robustness/?w=12&c=violence,drugs&gap=2&weights=low');
+  await waitForView(page, state);
+  for (const [name, measure] of [['gapCurveHarm', 'harm'], ['gapCurve', 'events']] as const) {
+    const host = page.locator(`[data-robust-figure="${name}"]`);
+    await expect(host.locator('.plot:not([data-stale]) svg').first()).toBeAttached({ timeout: 30_000 });
+    await expect(host.locator('table caption')).toHaveText(measure === 'harm'
+      ? "Reduction in harm (CCHI days, the harm index's low weights) (95% interval) with the months around the order left out, by months left out either side"
+      : 'Reduction in arrests (95% interval) with the months around the order left out, by months left out either side');
+    await expect(host.locator('table thead th')).toHaveText(['Months left out either side', 'All selected categories', 'Violence', 'Drugs']);
+    // One analysis per gap, 0 … 6 (below the 12-month window), each with the view's weights and categories.
+    const rows = host.locator('table tbody tr');
+    await expect(rows).toHaveCount(7);
+    for (let gap = 0; gap <= 6; gap++) {
+      const r = expected({ ...state, gap });
+      await expect(rows.nth(gap).locator('th')).toHaveText(String(gap));
+      await expect(rows.nth(gap).locator('td')).toHaveText([r[measure], r.byCategory.violence[measure], r.byCategory.drugs[measure]].map((m) => reductionCell(m.reduction, m.ci)));
+    }
+    const words = await host.locator('[data-caption]').innerText();
+    expect(words).toContain(measure === 'harm' ? "The reduction in harm (CCHI days, the harm index's low weights) as the months" : 'The reduction in arrests as the months');
+    const first = expected({ ...state, gap: 0 })[measure].reduction;
+    expect(words).toContain(`All selected categories from ${formatPercent(first)} (no months left out)`);
+    expect(words).not.toMatch(/NaN|undefined|Infinity/);
+  }
+  await expect(page.locator('[data-robust-figure="gapCurveHarm"] figcaption strong')).toHaveText('The reduction in harm as the months around the order are left out.');
+  expect(errors).toEqual([]);
+});
+
+test('the specification curve from the keyboard: arrows step through the engine\'s ranks with a ring and an inspector, Enter sets the view', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await page.goto('robustness/');
+  await expect(page.locator('[data-robust-figure="specificationCurve"] button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
+  const host = page.locator('[data-robust-figure="specificationCurve"]');
+  const plot = host.locator('.plot[data-spec-keys]');
+  const inspector = host.locator('[data-inspector]');
+  await expect(plot).toHaveAttribute('aria-describedby', (await inspector.getAttribute('id'))!);
+  const ranked = rankSpecifications(curve.specifications);
+  const start = defaultState(domain);
+  const from = ranked.findIndex((s) => s.index === currentSpecification(curve, start));
+  expect(from).toBeGreaterThanOrEqual(0);
+  const shows = async (at: number) => {
+    const s = ranked[at];
+    await expect(inspector).toContainText(`Specification ${s.rank} of ${ranked.length}, smallest reduction first: `);
+    const text = await inspector.innerText();
+    expect(text).toContain(`a ${s.window}-month window, gap ${s.gap}, `);
+    expect(text).toContain(s.measure === 'events' ? ': arrests, ' : `: harm (${s.weights} weights), `);
+    expect(text).toContain(`A reduction of ${formatPercent(s.reduction)} (${s.ci ? `95% interval ${formatPercent(s.ci[0])} to ${formatPercent(s.ci[1])}` : 'no interval'}), `);
+    expect(text).toContain(formatP(s.p));
+    expect(text).toContain(s.significant ? ', significant at 5%.' : ', not significant at 5%.');
+    // the ring surrounds that specification's dot
+    const ring = await plot.locator('rect.spec-focus-ring').boundingBox();
+    const dot = await plot.locator(`g.spec-significant [data-spec="${s.index}"], g.spec-not-significant [data-spec="${s.index}"]`).boundingBox();
+    expect(ring && dot).toBeTruthy();
+    expect(dot!.x + dot!.width / 2).toBeGreaterThan(ring!.x);
+    expect(dot!.x + dot!.width / 2).toBeLessThan(ring!.x + ring!.width);
+    expect(dot!.y + dot!.height / 2).toBeGreaterThan(ring!.y);
+    expect(dot!.y + dot!.height / 2).toBeLessThan(ring!.y + ring!.height);
+  };
+  await plot.focus();
+  await expect(plot).toBeFocused();
+  // The first arrow picks out the current view's specification; then each arrow one rank on.
+  await page.keyboard.press('ArrowRight');
+  await shows(from);
+  await expect(inspector).toContainText('This is the current view.');
+  await page.keyboard.press('Home');
+  await shows(0);
+  await page.keyboard.press('End');
+  await shows(ranked.length - 1);
+  await page.keyboard.press('Home');
+  // Step right until a specification whose view differs from the study's (a few steps at least).
+  let at = 3;
+  for (let k = 0; k < at; k++) await page.keyboard.press('ArrowRight');
+  while (sameState(viewOfSpecification(ranked[at], start), start)) {
+    await page.keyboard.press('ArrowRight');
+    at += 1;
+  }
+  await shows(at);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  // Enter sets the view to it, as a click does: the address, the page's numbers, the focus kept.
+  const view = viewOfSpecification(ranked[at], start);
+  await page.keyboard.press('Enter');
+  await waitForView(page, view);
+  expect(new URL(page.url()).search).toBe(serialiseState(view, domain));
+  const r = expected(view);
+  for (const el of await page.locator('[data-live="events.reduction"]').all()) await expect(el).toHaveText(formatPercent(r.events.reduction));
+  await expectView(page, view);
+  await expect(plot).toBeFocused();
+  await expect(inspector).toContainText('The view is set. ');
+  await shows(at);
   expect(errors).toEqual([]);
 });
 

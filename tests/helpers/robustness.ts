@@ -27,14 +27,15 @@ export function withWeights(dataset: Dataset, weights: 'low' | 'central' | 'high
   return { ...dataset, events: dataset.events.map((e) => ({ ...e, harm: weight.get(e.offence) ?? e.harm })) };
 }
 
-/** Gaps 0 … 6: the overall and per-category reductions in arrests. */
-export function gapRows(dataset: Dataset = bundled, categories = dataset.categories): GapCurveRow[] {
-  return [0, 1, 2, 3, 4, 5, 6].flatMap((gap) => {
-    const r = analyse(withGap(dataset, gap), { categories });
-    return [
-      { gap, group: 'overall', groupName: 'All selected categories', reduction: r.events.reduction, ci: interval(r.events) },
-      ...r.categories.map((c) => ({ gap, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c].events.reduction, ci: interval(r.byCategory[c].events) })),
-    ];
+/** Gaps 0 … 6 (below the window): the overall and per-category reductions in arrests and in harm (from the harm index's weights, if given). */
+export function gapRows(dataset: Dataset = bundled, categories = dataset.categories, { window = 24, weights }: { window?: number; weights?: 'low' | 'central' | 'high' } = {}): GapCurveRow[] {
+  const data = weights ? withWeights(dataset, weights) : dataset;
+  return [0, 1, 2, 3, 4, 5, 6].filter((gap) => gap < window).flatMap((gap) => {
+    const r = analyse(withGap(data, gap), { categories, window });
+    return (['events', 'harm'] as const).flatMap((measure) => [
+      { gap, measure, group: 'overall', groupName: 'All selected categories', reduction: r[measure].reduction, ci: interval(r[measure]) },
+      ...r.categories.map((c) => ({ gap, measure, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c][measure].reduction, ci: interval(r.byCategory[c][measure]) })),
+    ]);
   });
 }
 
