@@ -206,8 +206,8 @@ export const PAGE_FIGURES = {
   nullWorld: pageFigure('nullWorld', (c) => (c.world ? { dist: c.world, observed: c.result.events.reduction } : null)),
   gapCurve: pageFigure('gapCurve', (c) => (c.gapRows ? { rows: c.gapRows, measure: 'events' } : null), 'The reduction in arrests as the months around the order are left out'),
   gapCurveHarm: pageFigure('gapCurve', (c) => (c.gapRows ? { rows: c.gapRows, measure: 'harm', weights: c.result.weights } : null), 'The reduction in harm as the months around the order are left out'),
-  itsEvents: pageFigure('its', (c) => itsData(c.result, 'events')),
-  itsHarm: pageFigure('its', (c) => itsData(c.result, 'harm')),
+  itsEvents: pageFigure('its', (c) => itsData(c.result, 'events'), 'Monthly arrests with an interrupted time series'),
+  itsHarm: pageFigure('its', (c) => itsData(c.result, 'harm'), 'Monthly harm with an interrupted time series'),
   leaveOneOut: pageFigure('leaveOneOut', (c) => ({ rows: leaveOneOutRows(c.result), full: c.result.events.reduction })),
   specificationCurve: pageFigure('specificationCurve', (c) => (c.curve ? { specs: c.curve.specifications, current: currentSpecification(c.curve, c.state) } : null)),
 };
