@@ -145,18 +145,44 @@ function places(plot: HTMLElement): Map<string, { x: number; y: number }> {
   return out;
 }
 
-/** Squares that were on screen glide from their old place; the others fade in. */
+/**
+ * Squares that were on screen glide from their old place; the others fade in. One animation, of
+ * the custom property --unit-t from 1 to 0 on the drawing, drives them all: each moving square
+ * carries its offset (--dx, --dy) and is translated by offset × t (Figure.astro's styles), each
+ * new one has opacity 1 − t. Three hundred animations, one per square, cost the page more than
+ * the whole redraw; this is one, and the squares' own styles are set once.
+ */
 function animate(plot: HTMLElement, old: Map<string, { x: number; y: number }>): void {
-  const timing: KeyframeAnimationOptions = { duration: TRANSITION_MS, easing: 'ease-out' };
-  const move = (r: Element, key: string) => {
+  const drawing = shownDrawing(plot);
+  const svg = unitRects(plot)[0]?.ownerSVGElement; // the chart's own, not a legend swatch's
+  if (!svg) return;
+  registerProgress();
+  const place = (r: SVGElement, key: string) => {
     const from = old.get(key);
     const x = Number(r.getAttribute('x'));
     const y = Number(r.getAttribute('y'));
-    if (!from) r.animate([{ opacity: 0 }, { opacity: 1 }], timing);
-    else if (from.x !== x || from.y !== y) r.animate([{ transform: `translate(${from.x - x}px, ${from.y - y}px)` }, { transform: 'none' }], timing);
+    if (!from) r.classList.add('unit-enter');
+    else if (from.x !== x || from.y !== y) {
+      r.style.setProperty('--dx', `${from.x - x}px`);
+      r.style.setProperty('--dy', `${from.y - y}px`);
+      r.classList.add('unit-move');
+    }
   };
-  for (const r of unitRects(plot)) move(r, `e${r.getAttribute('data-e')}`);
-  shownDrawing(plot).querySelectorAll('g[data-mark="ghost"] rect').forEach((r, k) => move(r, `g${k}`));
+  for (const r of unitRects(plot)) place(r, `e${r.getAttribute('data-e')}`);
+  drawing.querySelectorAll<SVGElement>('g[data-mark="ghost"] rect').forEach((r, k) => place(r, `g${k}`));
+  svg.animate([{ '--unit-t': 1 }, { '--unit-t': 0 }], { duration: TRANSITION_MS, easing: 'ease-out', fill: 'backwards' });
+}
+
+/** --unit-t as a number that animates smoothly (an unregistered custom property would jump). */
+let registered = false;
+function registerProgress(): void {
+  if (registered) return;
+  registered = true;
+  try {
+    CSS.registerProperty({ name: '--unit-t', syntax: '<number>', inherits: true, initialValue: '0' });
+  } catch {
+    // registered already, or not supported: the squares then jump to their places
+  }
 }
 
 /** The square nearest a point on screen, if its centre is within reach (−1 otherwise). */

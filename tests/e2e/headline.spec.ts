@@ -100,21 +100,54 @@ for (const motion of ['reduce', 'no-preference'] as const) {
     await page.goto('');
     // the figures chunk is loaded and wired up before the change
     await page.getByRole('group', { name: /every arrest/i }).focus();
-    // count the animations started on the figure's squares (they last 300 ms, too short to poll)
+    // record the animations started on the figure (they last 300 ms, too short to poll): one
+    // animation of --unit-t on the chart moves every square that changed place
     await page.evaluate(() => {
-      const w = window as unknown as { squareAnimations: number };
-      w.squareAnimations = 0;
+      const w = window as unknown as { unitAnimations: Animation[] };
+      w.unitAnimations = [];
       const animate = Element.prototype.animate;
       Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
-        if (this.tagName.toLowerCase() === 'rect' && this.closest('.plot.units')) w.squareAnimations++;
-        return animate.apply(this, args);
+        const a = animate.apply(this, args);
+        if (this.closest('.plot.units') && JSON.stringify(args[0]).includes('--unit-t')) w.unitAnimations.push(a);
+        return a;
       };
     });
     await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
     await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
-    const running = await page.evaluate(() => (window as unknown as { squareAnimations: number }).squareAnimations);
-    if (motion === 'reduce') expect(running).toBe(0);
-    else expect(running).toBeGreaterThan(0);
+    // At the transition's start each moved square sits at its old place: offset by its (--dx, --dy);
+    // at its end, at its own. Read with the animation held at those two moments.
+    const at = (time: 'start' | 'end') => page.evaluate((time) => {
+      const [a] = (window as unknown as { unitAnimations: Animation[] }).unitAnimations;
+      if (!a) return null;
+      a.pause();
+      a.currentTime = time === 'start' ? 0 : (a.effect!.getComputedTiming().endTime as number) - 1e-3;
+      const moved = [...document.querySelectorAll<SVGRectElement>('.plot.units rect.unit-move')];
+      return {
+        count: (window as unknown as { unitAnimations: Animation[] }).unitAnimations.length,
+        moved: moved.length,
+        offsets: moved.slice(0, 20).map((r) => {
+          const m = new DOMMatrix(getComputedStyle(r).transform);
+          return { dx: parseFloat(r.style.getPropertyValue('--dx')), dy: parseFloat(r.style.getPropertyValue('--dy')), x: m.e, y: m.f };
+        }),
+      };
+    }, time);
+    const start = await at('start');
+    if (motion === 'reduce') {
+      expect(start).toBeNull();
+      expect(await page.locator('.plot.units rect.unit-move').count()).toBe(0);
+    } else {
+      expect(start!.count).toBe(1);
+      expect(start!.moved).toBeGreaterThan(0);
+      expect(start!.offsets.some((o) => o.dx !== 0 || o.dy !== 0)).toBe(true);
+      for (const o of start!.offsets) {
+        expect(o.x).toBeCloseTo(o.dx, 3);
+        expect(o.y).toBeCloseTo(o.dy, 3);
+      }
+      for (const o of (await at('end'))!.offsets) {
+        expect(Math.abs(o.x)).toBeLessThan(0.01);
+        expect(Math.abs(o.y)).toBeLessThan(0.01);
+      }
+    }
     // the caption is the new view's at once
     await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${formatNumber(expected({ categories: all.filter((c) => c !== 'violence') }).events.pre)} in the 24 months before`);
   });
