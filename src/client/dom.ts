@@ -3,10 +3,11 @@
 // path, which opens the number's derivation (src/client/panel.ts).
 import type { TableData } from '../lib/tables.ts';
 import type { ResultPath } from '../lib/resultPaths.ts';
+import type { RobustPath } from '../lib/robustness.ts';
 import type { Segments } from '../lib/wording.ts';
 
 /** A number as a handle to its derivation: the same markup the build renders. */
-export function numberHandle(text: string, path: ResultPath): HTMLButtonElement {
+export function numberHandle(text: string, path: ResultPath | RobustPath): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'num';

@@ -9,6 +9,7 @@ import { categoryName as codeName } from '../analysis/categories.ts';
 import type { Engine } from './engineTypes.ts';
 import { tabHasData } from './ownStorage.ts';
 import { setActive } from './active.ts';
+import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
 import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
@@ -38,7 +39,10 @@ let loadEngine: () => Promise<Engine> = once(() => import('./engine.ts').then((m
 const loadFigures = once(() => import('./figures.ts'));
 // The derivation panel and its maths load the first time a reader opens a number.
 let panel: typeof import('./panel.ts') | undefined;
-const loadPanel = once(() => import('./panel.ts').then((m) => (panel = m)));
+const loadPanel = once(() => import('./panel.ts').then((m) => {
+  setPanel(m); // so that the robustness page's own numbers can make an open panel follow them
+  return (panel = m);
+}));
 
 /** Load once and remember; a load that failed (offline, blocked) is tried again next time. */
 function once<T>(f: () => Promise<T>): () => Promise<T> {
@@ -236,9 +240,12 @@ window.addEventListener('stro:set-view', (e) => {
   store.set(next, 'control');
 });
 
-/** What the derivation panel needs: the result shown, and where each of its numbers comes from. */
+/**
+ * What the derivation panel needs: the result shown, and where each of its numbers comes from (the
+ * robustness page's own numbers, 'robust:…', from the context that page holds: robustness.ts).
+ */
 function panelContext(engine: Engine, state: ViewState, result: Result): import('./panel.ts').PanelContext {
-  return { result, derive: (path: string) => engine.derive(state, path) };
+  return { result, derive: (path: string) => (isRobustPath(path) ? deriveRobustPath(path) : engine.derive(state, path)) };
 }
 
 /** Redraw the figures; if their code cannot load, mark them out of date and say so. True when they match. */

@@ -21,7 +21,7 @@ export interface PanelContext {
 let filling = 0;
 
 const HANDLE = 'button.num[data-path]';
-const CONTAINER = '[data-say], [data-table], [data-figure], [data-live]';
+const CONTAINER = '[data-say], [data-table], [data-figure], [data-live], [data-robust]';
 
 let panel: HTMLElement | null = null;
 let opener: HTMLElement | null = null;
@@ -116,7 +116,7 @@ function build(d: Derivation, shown: string): HTMLElement[] {
     row.append(copy, said);
     out.push(row);
   } else {
-    out.push(el('p', 'Nothing to reproduce: this is a setting of the analysis.'));
+    out.push(el('p', d.status === 'setting' ? 'Nothing to reproduce: this is a setting of the analysis.' : 'Nothing to reproduce: there is no value here.'));
   }
 
   const eng = el('p', 'Computed by ');
@@ -232,6 +232,11 @@ export function update(ctx: PanelContext): void {
   void fill(ctx).then((ok) => {
     if (ok === false) closePanel(false);
   });
+}
+
+/** The path of the number the panel is open on, or null when it is closed. */
+export function openPath(): string | null {
+  return panel && !panel.hidden && opener ? opener.dataset.path ?? null : null;
 }
 
 export function isOpen(): boolean {

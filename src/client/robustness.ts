@@ -6,18 +6,24 @@
 // engine.robustness). Activating a specification of the curve (a click on its marks, its button in
 // the table, or Enter on it in the figure: specKeys.ts) sets the view through main.ts
 // ('stro:set-view'), as the controls do.
+// Each of the page's numbers is a handle to its derivation (src/lib/robustDerivations.ts), built
+// here from the context the number was formatted from; an open panel follows the numbers when
+// they change, and waits (busy) while they are being recomputed.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { rankSpecifications } from '../charts/specificationCurve.ts';
 import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
+import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, hasLibertyMonths, libertyFor, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, hasLibertyMonths, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
   type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, parseState, sameState, type ViewState } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
-import { fillTable } from './dom.ts';
+import { fillTable, numberHandle } from './dom.ts';
 import type { Engine } from './engineTypes.ts';
+import type { PanelContext } from './panel.ts';
+import { panelOnRobust, provideRobustDerivations } from './robustRegistry.ts';
 import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
 import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 
@@ -80,15 +86,76 @@ const selection = () => Number((nullForm?.elements.namedItem('selection') as HTM
 const lookback = () => Number((nullForm?.elements.namedItem('lookback') as HTMLSelectElement | null)?.value ?? DEFAULT_LOOKBACK);
 const share = () => Number((libertyForm?.elements.namedItem('share') as HTMLInputElement | null)?.value ?? DEFAULT_UNAVAILABLE);
 
-function setNumbers(ctx: Shown, only?: (name: RobustNumberName) => boolean): void {
+/**
+ * Refill the page's numbers whose names start with `prefix` ('' for all) from the context. Each is
+ * a handle (a button) whose text is the number, or for the closed form a sentence around one; an
+ * open panel on one of them then follows it to the new value (even when its text did not change).
+ */
+function setNumbers(ctx: Shown, prefix = ''): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-robust]')) {
     const name = el.dataset.robust as RobustNumberName;
-    if (!Object.hasOwn(ROBUST_NUMBERS, name) || (only && !only(name))) continue;
+    if (!Object.hasOwn(ROBUST_NUMBERS, name) || !name.startsWith(prefix)) continue;
+    const segments = robustSegments(name, ctx);
     const text = ROBUST_NUMBERS[name](ctx);
     if (el.textContent === text) continue;
-    el.textContent = text;
+    if (el instanceof HTMLButtonElement) el.textContent = text; // the number alone is the handle
+    else el.replaceChildren(...segments.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
     if (!reducedMotion.matches) el.animate([{ backgroundColor: '#fff1c2' }, { backgroundColor: 'transparent' }], { duration: 600, easing: 'ease-out' });
   }
+  panelOnRobust(prefix)?.update(panelContext(ctx));
+}
+
+// ---- the numbers' derivations
+
+/** The computations under way: until they end, the numbers on screen are about to change. */
+const pending = new Set<Promise<unknown>>();
+function track<T>(p: Promise<T>): Promise<T> {
+  pending.add(p);
+  void p.finally(() => pending.delete(p)).catch(() => undefined);
+  return p;
+}
+
+/** While the numbers whose names start with `prefix` are recomputed, an open panel on one of them is marked busy. */
+const panelBusy = (prefix = '') => panelOnRobust(prefix)?.markStale();
+
+/** Whose data the numbers describe: the study's synthetic data (or the same files loaded as the reader's), or the reader's own. */
+function robustData(engine: Engine): import('../lib/robustDerivations.ts').RobustData {
+  const dataset = engine.dataset;
+  return { dataset, synthetic: dataset ? dataset.manifest?.synthetic === true : engine.local?.summary.study === true };
+}
+
+function panelContext(ctx: Shown): PanelContext {
+  return { result: ctx.result, derive: (path) => (robustNameOf(path) ? deriveOnScreen(path) : ctx.engine.derive(ctx.state, path)) };
+}
+
+/** Whether the context holds the part a number is formatted from. */
+function holds(ctx: Shown, name: RobustNumberName): boolean {
+  return name.startsWith('nullWorld.') ? ctx.world !== null : name.startsWith('liberty.') ? ctx.liberty !== null : ctx.curve !== null;
+}
+
+/**
+ * The derivation of a number as the page shows it: once the computations under way have ended (so
+ * the number on screen is the context's), from the context of the view on screen. The build's
+ * view has numbers the page has not computed itself (the HTML came with them): the part a number
+ * needs is then computed here, with the same functions and settings, so it is the same number.
+ */
+async function deriveOnScreen(path: string): Promise<Derivation | null> {
+  const name = robustNameOf(path);
+  if (!name) return null;
+  const { deriveRobust } = await import('../lib/robustDerivations.ts');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+    const ctx = await current();
+    if (pending.size > 0 || ctx !== shown) continue;
+    if (!holds(ctx, name)) {
+      if (name.startsWith('liberty.')) liberty(ctx);
+      else if (name.startsWith('nullWorld.')) await track(rerunWorld());
+      else await track(computeCurve(ctx));
+      continue;
+    }
+    return deriveRobust(name, ctx, ctx.result, robustData(ctx.engine));
+  }
+  throw new Error('the part of this page it comes from could not be computed');
 }
 
 function hostsOf(name: PageFigureName): HTMLElement[] {
@@ -190,6 +257,7 @@ let token = 0;
 /** Everything that follows the view: the quick parts at once, the heavy ones in the worker. */
 async function follow(ctx: Shown): Promise<void> {
   const mine = ++token;
+  panelBusy();
   liberty(ctx);
   for (const name of ['itsEvents', 'itsHarm', 'leaveOneOut'] as const) draw(name, ctx);
   markStale('gapCurve', true);
@@ -215,7 +283,10 @@ async function follow(ctx: Shown): Promise<void> {
     setNumbers(ctx);
     status('');
   } catch (error) {
-    if (mine === token) status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. Change the view again to retry.`);
+    if (mine !== token) return;
+    status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. Change the view again to retry.`);
+    // An open panel stops waiting: it derives what the page holds now, or says why it cannot.
+    panelOnRobust()?.update(panelContext(ctx));
   }
 }
 
@@ -233,7 +304,7 @@ function liberty(ctx: Shown): void {
   if (slider) slider.hidden = own;
   if (note) note.hidden = !own;
   for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) el.hidden = own;
-  setNumbers(ctx, (n) => n.startsWith('liberty.'));
+  setNumbers(ctx, 'liberty.');
 }
 
 let worldToken = 0;
@@ -241,17 +312,32 @@ async function rerunWorld(): Promise<void> {
   const ctx = await current();
   const mine = ++worldToken;
   markStale('nullWorld', true);
+  panelBusy('nullWorld.');
   status('Simulating 1,000 cohorts…');
   try {
     const reply = await ask(ctx.engine, { kind: 'nullWorld', state: ctx.state, selection: selection(), lookback: lookback() });
     if (mine !== worldToken || reply.kind !== 'nullWorld' || ctx !== shown) return;
     ctx.world = reply.world;
     draw('nullWorld', ctx);
-    setNumbers(ctx, (n) => n.startsWith('nullWorld.'));
+    setNumbers(ctx, 'nullWorld.');
     status('');
   } catch (error) {
-    if (mine === worldToken) status(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}.`);
+    if (mine !== worldToken) return;
+    status(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}.`);
+    // The numbers on screen are still the last simulation's: an open panel shows its derivation
+    // again. (Without one, the panel's own request is waiting for this run, and says it failed.)
+    if (ctx.world) panelOnRobust('nullWorld.')?.update(panelContext(ctx));
   }
+}
+
+/** The specification curve for the view's categories, in the worker; drawn and its numbers set when it is still the view's. */
+async function computeCurve(ctx: Shown): Promise<void> {
+  const reply = await ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories });
+  if (reply.kind !== 'specificationCurve' || ctx !== shown || ctx.curve) return;
+  ctx.curve = reply.curve;
+  curveFor = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
+  draw('specificationCurve', ctx);
+  setNumbers(ctx, 'curve.');
 }
 
 // ---- wiring
@@ -261,7 +347,7 @@ function onRendered(e: Event): void {
   const sameData = shown?.engine === engine;
   shown = { engine, state, result, gapRows: null, world: null, liberty: null, curve: sameData ? shown!.curve : null };
   if (!sameData) curveFor = '';
-  void follow(shown);
+  void track(follow(shown));
 }
 window.addEventListener('stro:rendered', onRendered);
 
@@ -281,7 +367,7 @@ nullForm?.addEventListener('input', (e) => {
     const out = nullForm.querySelector('[data-output="selection"]');
     if (out) out.textContent = text;
   }
-  void rerunWorld();
+  void track(rerunWorld());
 });
 libertyForm?.addEventListener('input', (e) => {
   const input = e.target as HTMLInputElement;
@@ -299,17 +385,11 @@ function wireInitial(): void {
   // A reader's own data arrive through main.ts's first render, which brings the curve with it.
   if (dataOf(location.search) === 'local') return;
   idle(() => {
-    void current().then(async (ctx) => {
-      if (ctx.curve || ctx !== shown) return;
-      const reply = await ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories });
-      if (reply.kind !== 'specificationCurve' || ctx !== shown || ctx.curve) return;
-      ctx.curve = reply.curve;
-      curveFor = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
-      draw('specificationCurve', ctx);
-      setNumbers(ctx, (n) => n.startsWith('curve.'));
-    }).catch(() => undefined);
+    void track(current().then((ctx) => (ctx.curve || ctx !== shown ? undefined : computeCurve(ctx)))).catch(() => undefined);
   });
 }
+provideRobustDerivations(deriveOnScreen);
+
 /** Called by robustnessEntry.ts once this code has loaded, with the last view main.ts rendered before then (if any). */
 export function start(last?: Event): void {
   if (last) onRendered(last);

@@ -17,11 +17,13 @@ import { leaveOneOutReductions } from '../analysis/reduction.ts';
 import type { Dataset } from '../analysis/types.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
+import type { RobustPath } from './robustness.ts';
 
 export type Cell = string | number | null;
 
 export interface Derivation {
-  path: ResultPath;
+  /** A path into the analyse() result, or a number of the robustness page (src/lib/robustDerivations.ts). */
+  path: ResultPath | RobustPath;
   /** What the number means, in a sentence. */
   meaning: string;
   /** The engine's value at full precision (an interval is [lower, upper]); null where the data give none. */
@@ -495,12 +497,15 @@ function deriveSetting(result: AnalysisResult, path: ResultPath): Derivation | n
   };
 }
 
+/** The status note of every number computed from a reader's own files. */
+export const OWN_DATA_NOTE = 'Computed from your own files, in this browser, by the same engine as every number in this report. It describes your data; whether it generalises is for you to judge.';
+
 /** The derivation of the number at `path` in this result, or null if the path names no number here. */
 export function derive(result: AnalysisResult, dataset: Dataset, path: ResultPath | string): Derivation | null {
   const d = deriveAny(result, dataset, path);
   // Only the bundled synthetic data were calibrated or generated: a reader's own data are neither.
   if (d && d.status !== 'setting' && dataset.manifest?.synthetic !== true) {
-    return { ...d, status: 'data', statusNote: 'Computed from your own files, in this browser, by the same engine as every number in this report. It describes your data; whether it generalises is for you to judge.' };
+    return { ...d, status: 'data', statusNote: OWN_DATA_NOTE };
   }
   return d;
 }

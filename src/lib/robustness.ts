@@ -174,10 +174,7 @@ export const ROBUST_NUMBERS = {
   'nullWorld.observed': (c: RobustnessContext) => formatPercent(c.world?.observedFall ?? null),
   'nullWorld.shareAtLeast': (c: RobustnessContext) => formatPercent(c.world?.shareAtLeastObserved ?? null),
   'nullWorld.cohorts': (c: RobustnessContext) => (c.world ? formatNumber(c.world.falls.length) : NOT_AVAILABLE),
-  'nullWorld.barnett': (c: RobustnessContext) => {
-    const b = c.world ? barnettFall(c.world) : null;
-    return b === null ? 'does not apply at this selection strength (it assumes a sharp cutoff, selection 1, and overdispersed counts)' : `predicts a fall of ${formatPercent(b)} for normal counts`;
-  },
+  'nullWorld.barnett': (c: RobustnessContext) => barnettSegments(c).map((s) => (typeof s === 'string' ? s : s.text)).join(''),
   'liberty.rateBefore': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateBefore ?? null),
   'liberty.rateAfter': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateAfter ?? null),
   'liberty.rateFall': (c: RobustnessContext) => formatPercent(c.liberty?.value.rateFall ?? null),
@@ -188,6 +185,40 @@ export const ROBUST_NUMBERS = {
   'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
 } as const satisfies Record<string, (c: RobustnessContext) => string>;
 export type RobustNumberName = keyof typeof ROBUST_NUMBERS;
+
+/**
+ * A robustness number as the handle of its derivation: 'robust:nullWorld.mean'. The prefix keeps
+ * these names apart from the paths into an analyse() result (src/lib/resultPaths.ts), so the
+ * derivation panel can tell which of the two a number on the page is.
+ */
+export type RobustPath = `robust:${RobustNumberName}`;
+export const robustPath = (name: RobustNumberName): RobustPath => `robust:${name}`;
+
+/** The robustness number a handle's path names, or null if it names none. */
+export function robustNameOf(path: string): RobustNumberName | null {
+  const name = path.startsWith('robust:') ? path.slice('robust:'.length) : '';
+  return Object.hasOwn(ROBUST_NUMBERS, name) ? (name as RobustNumberName) : null;
+}
+
+/** A piece of a robustness number's text: plain words, or the number itself (the handle to its derivation). */
+export type RobustSegment = string | { text: string; path: RobustPath };
+
+/**
+ * A robustness number as the page prints it, in segments: the number alone (one handle), or for
+ * the closed form a sentence whose number is the handle ("does not apply" when it does not, so
+ * the reader can still ask why). The segments' text is always ROBUST_NUMBERS[name](c).
+ */
+export function robustSegments(name: RobustNumberName, c: RobustnessContext): RobustSegment[] {
+  return name === 'nullWorld.barnett' ? barnettSegments(c) : [{ text: ROBUST_NUMBERS[name](c), path: robustPath(name) }];
+}
+
+function barnettSegments(c: RobustnessContext): RobustSegment[] {
+  const b = c.world ? barnettFall(c.world) : null;
+  const path = robustPath('nullWorld.barnett');
+  return b === null
+    ? [{ text: 'does not apply', path }, ' at this selection strength (it assumes a sharp cutoff, selection 1, and overdispersed counts)']
+    : ['predicts a fall of ', { text: formatPercent(b), path }, ' for normal counts'];
+}
 
 // ---- the page's figures, by name: which robustness figure each draws, from what
 

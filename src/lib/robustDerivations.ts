@@ -1,0 +1,383 @@
+// Where each number of the "How robust is it?" page comes from: deriveRobust(name, context, result,
+// data) → Derivation, as derive() (src/lib/derivations.ts) does for the numbers of an analyse()
+// result. These numbers are not in the result: the null world's (a seeded simulation,
+// src/analysis/nullWorld.ts), time at liberty's (src/analysis/timeAtLiberty.ts) and the
+// specification curve's (src/analysis/specificationCurve.ts). Each derivation is built from the
+// same objects the page formats its numbers from (RobustnessContext), so its value is the one on
+// screen at full precision, and its inputs are what R needs to reproduce it:
+// - the null world: every simulated cohort's fall (R cannot rerun the JavaScript simulation, but
+//   reproduces the mean, the 95% range and the share from the falls), with the calibration as steps;
+// - the closed form (Barnett et al.): the before counts and the simulation's crossing share;
+// - time at liberty: each person's arrests before and after (and their months unavailable, when the
+//   data have them), the months analysed and the what-if share;
+// - the specification curve: one row per specification, with its reduction, p and verdict.
+//
+// Pure, and loaded only when a panel opens.
+
+import type { AnalysisResult } from '../analysis/analyse.ts';
+import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
+import type { Dataset } from '../analysis/types.ts';
+import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
+import { analysedMonths, barnettFall, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+
+const ENGINE = {
+  nullWorld: 'src/analysis/nullWorld.ts',
+  liberty: 'src/analysis/timeAtLiberty.ts',
+  curve: 'src/analysis/specificationCurve.ts',
+  reduction: 'src/analysis/reduction.ts',
+  barnett: 'src/lib/robustness.ts',
+} as const;
+
+/** Whose data the numbers describe: the dataset when it is on the page (needed for each person's months unavailable), and whether it is the study's synthetic data. */
+export interface RobustData {
+  dataset: Dataset | null;
+  /** The bundled synthetic data (or the same files loaded as the reader's): their manifest says synthetic. */
+  synthetic: boolean;
+}
+
+type Base = Pick<Derivation, 'path' | 'status' | 'statusNote'>;
+
+const SYNTHETIC_NOTE = 'Computed from the bundled synthetic data (scripts/generate-data.ts), not a published figure: it shows how this check behaves, and is not evidence about real orders.';
+
+function baseOf(name: RobustNumberName, data: RobustData): Base {
+  return { path: robustPath(name), status: data.synthetic ? 'generator' : 'data', statusNote: data.synthetic ? SYNTHETIC_NOTE : OWN_DATA_NOTE };
+}
+
+const months = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
+const percent = (x: number) => `${Math.round(100 * x * 1e6) / 1e6}%`;
+
+/**
+ * The derivation of a robustness number for the context the page shows, or null when the page
+ * shows no such number (the part has not been computed, or the break-even share beside each
+ * person's own months unavailable, which the page hides).
+ */
+export function deriveRobust(name: RobustNumberName, c: RobustnessContext, result: AnalysisResult, data: RobustData): Derivation | null {
+  const base = baseOf(name, data);
+  switch (name) {
+    case 'nullWorld.mean':
+    case 'nullWorld.low':
+    case 'nullWorld.high':
+    case 'nullWorld.shareAtLeast':
+    case 'nullWorld.cohorts':
+      return c.world ? deriveNullWorld(name, c.world, base) : null;
+    case 'nullWorld.observed':
+      return c.world ? deriveObserved(c.world.observedFall, result, base) : null;
+    case 'nullWorld.barnett':
+      return c.world ? deriveBarnett(c.world, result, base) : null;
+    case 'liberty.rateBefore':
+    case 'liberty.rateAfter':
+    case 'liberty.rateFall':
+    case 'liberty.breakEven':
+    case 'liberty.share':
+      return c.liberty ? deriveLiberty(name, c.liberty, result, data, base) : null;
+    case 'curve.share':
+    case 'curve.significant':
+    case 'curve.total':
+      return c.curve ? deriveCurve(name, c.curve, base) : null;
+  }
+}
+
+// ---- the null world
+
+type World = NonNullable<RobustnessContext['world']>;
+
+/** The simulation's settings and calibration, as the panel's steps. */
+function worldSteps(world: World): Derivation['steps'] {
+  const p = world.parameters;
+  return [
+    { label: 'People per cohort (as in the view)', value: p?.cohortSize ?? null },
+    { label: 'Months compared either side (W)', value: p?.window ?? null },
+    { label: 'Mean arrests before per person (m)', value: p?.beforeMean ?? null },
+    { label: 'Variance of arrests before (v, n − 1)', value: p?.beforeVariance ?? null },
+    { label: 'Negative binomial size m² ÷ (v − m)', value: p ? p.size ?? 'none: no more spread than Poisson, so everyone has the rate m ÷ W' : null },
+    { label: 'Correlation of before and after, ρ = (v − m) ÷ v', value: p?.correlation ?? null },
+    { label: 'Mean monthly rate m ÷ W', value: p?.monthlyRate ?? null },
+    { label: 'Selection strength (0 at random … 1 only after crossing)', value: p?.selection ?? null },
+    { label: 'Months of recent arrests looked at (look-back)', value: p?.lookback ?? null },
+    { label: 'Threshold: recent arrests at or above', value: p?.threshold ?? null },
+    { label: 'Share of candidate months crossing it', value: p?.crossingShare ?? null },
+    { label: 'Simulated people', value: p?.population ?? null },
+    { label: 'Months of history each', value: p?.history ?? null },
+    { label: 'Cohorts simulated', value: p?.cohorts ?? null },
+    { label: 'Cohorts left out (no arrests before)', value: p ? world.dropped : null },
+    { label: 'Seed', value: p?.seed ?? null },
+    { label: 'Why there is no result', value: world.reason ?? null },
+  ];
+}
+
+const WORLD_NOTE = 'The falls come from the seeded simulation in src/analysis/nullWorld.ts (the same seed every time, so the same settings give the same falls); R reproduces the number from them, not the simulation itself.';
+
+function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.cohorts', world: World, base: Base): Derivation {
+  const n = world.falls.length;
+  const cohorts = `${n.toLocaleString('en-GB')} simulated ${n === 1 ? 'cohort' : 'cohorts'}`;
+  const inputs: Derivation['inputs'] = {
+    caption: `The fall 1 − after ÷ before of each of the ${cohorts}, smallest first`,
+    columns: ['Cohort (by fall)', 'Fall'],
+    rows: world.falls.map((f, k) => [k + 1, f]),
+  };
+  const setup = `falls <- ${rVector(world.falls)}`;
+  const steps = worldSteps(world);
+  const common = { ...base, inputs, engine: ENGINE.nullWorld };
+  // Without a simulated fall there is nothing for R to summarise (only the count, 0).
+  const r = (call: string, extra = ''): Derivation['r'] => (n === 0 && name !== 'nullWorld.cohorts' ? null : { setup: setup + extra, call, note: WORLD_NOTE });
+  switch (name) {
+    case 'nullWorld.mean':
+      return {
+        ...common, value: world.mean,
+        meaning: `The average fall in arrests across ${cohorts} in a world where orders do nothing, and are sought after busy spells: the fall that selection alone produces.`,
+        steps: [...steps, { label: 'Standard deviation of the falls', value: world.sd }, { label: 'Monte-Carlo standard error of the mean', value: world.se }],
+        formula: { words: 'Add up the falls of the simulated cohorts (compensated summation) and divide by how many there are.', symbols: 'f̄ = Σ_b f_b ÷ B,  f_b = 1 − after_b ÷ before_b' },
+        r: r('mean(falls)'),
+      };
+    case 'nullWorld.low':
+    case 'nullWorld.high': {
+      const low = name === 'nullWorld.low';
+      const q = low ? 0.025 : 0.975;
+      return {
+        ...common, value: world.interval?.[low ? 0 : 1] ?? null,
+        meaning: `The ${low ? 'lower' : 'upper'} end of the range that holds the middle 95% of the simulated falls: ${low ? '2.5% of' : '97.5% of'} the ${cohorts} fell by less than this.`,
+        steps: [...steps, { label: 'Probability', value: q }, { label: 'Quantile rule', value: "Hyndman and Fan's type 7, R's default" }],
+        formula: {
+          words: `Sort the falls; the ${low ? '2.5%' : '97.5%'} quantile sits at position h = 1 + (B − 1)·${q} (counting from 1); between the two neighbouring falls it is interpolated linearly.`,
+          symbols: `Q(${q}) = f₍⌊h⌋₎ + (h − ⌊h⌋)·(f₍⌈h⌉₎ − f₍⌊h⌋₎),  h = 1 + (B − 1)·${q}`,
+        },
+        r: r(`unname(quantile(falls, ${q}, type = 7))`),
+      };
+    }
+    case 'nullWorld.shareAtLeast':
+      return {
+        ...common, value: world.shareAtLeastObserved,
+        meaning: 'The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view\'s observed fall: how often selection alone does as well as the orders seem to.',
+        steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Cohorts falling at least as much', value: world.shareAtLeastObserved === null ? null : Math.round(world.shareAtLeastObserved * n) }],
+        formula: { words: 'Count the simulated falls at or above the observed fall, and divide by the number of simulated cohorts.', symbols: '#{b : f_b ≥ f_observed} ÷ B' },
+        r: world.observedFall === null ? null : r('mean(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),
+      };
+    case 'nullWorld.cohorts':
+      return {
+        ...common, value: n,
+        meaning: 'The simulated cohorts whose falls are summarised: those simulated, less any with no arrests before (they have no fall).',
+        steps,
+        formula: { words: 'Count the simulated cohorts that had at least one arrest before their orders.', symbols: 'B = cohorts − #{b : before_b = 0}' },
+        r: r('length(falls)'),
+      };
+  }
+}
+
+/** The view's observed fall beside the simulation: 1 − after ÷ before over the analysed people. */
+function deriveObserved(observed: number | null, result: AnalysisResult, base: Base): Derivation {
+  const pre = result.perOrder.map((o) => o.eventsPre);
+  const post = result.perOrder.map((o) => o.eventsPost);
+  return {
+    ...base, value: observed,
+    meaning: `The fall in arrests the view observed (over the ${months(analysedMonths(result))} analysed either side), which the simulated falls are compared with.`,
+    inputs: { caption: 'Arrests of each analysed person, before and after', columns: ['Person (order)', 'Before', 'After'], rows: result.perOrder.map((o) => [o.order, o.eventsPre, o.eventsPost]) },
+    steps: [{ label: 'People', value: pre.length }, { label: 'Arrests before', value: result.events.pre }, { label: 'Arrests after', value: result.events.post }],
+    formula: { words: 'One minus the arrests after divided by the arrests before, over everyone analysed.', symbols: '1 − Σᵢ postᵢ ÷ Σᵢ preᵢ' },
+    r: { setup: `pre <- ${rVector(pre)}\npost <- ${rVector(post)}`, call: '1 - sum(post) / sum(pre)' },
+    engine: ENGINE.reduction,
+  };
+}
+
+/** Why Barnett's closed form does not apply to this simulation, or null when it does. */
+function barnettReason(world: World): string | null {
+  const p = world.parameters;
+  if (!p) return world.reason ? `there is no simulation to compare with: ${world.reason}` : 'there is no simulation to compare with';
+  if (p.selection !== 1) return `it assumes a sharp cutoff (everyone above a threshold, and nobody below it, gets an order: selection 1), and the simulation's selection is ${p.selection}`;
+  if (p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return 'the arrests before are no more spread than Poisson noise (variance ≤ mean), so people do not differ in their rates and there is nothing to regress to';
+  if (!(p.crossingShare > 0 && p.crossingShare < 1)) return `the share of candidate months crossing the threshold is ${p.crossingShare}, so there is no cutoff with people on both sides`;
+  return null;
+}
+
+function deriveBarnett(world: World, result: AnalysisResult, base: Base): Derivation {
+  const value = barnettFall(world);
+  const reason = value === null ? barnettReason(world) ?? 'the selected people\'s mean would not be positive' : null;
+  const before = result.perOrder.map((o) => o.eventsPre);
+  const p = world.parameters;
+  const setup = p
+    ? [
+        `before <- ${rVector(before)}`,
+        `s <- ${rNumber(p.crossingShare)}`,
+        'm <- mean(before); v <- var(before); rho <- (v - m) / v',
+        'z <- qnorm(s, lower.tail = FALSE)',
+        'imr <- dnorm(z) / pnorm(z, lower.tail = FALSE)',
+      ].join('\n')
+    : '';
+  return {
+    ...base, value,
+    meaning: 'The fall that regression to the mean alone would produce, as a share of the selected people\'s mean, if arrests before and after were normal with the simulation\'s mean, variance and correlation, and orders went to everyone above a cutoff that selects the same share of people as the simulation\'s threshold (Barnett, van der Pols and Dobson, 2005).',
+    inputs: { caption: 'Arrests of each analysed person before the order (they calibrate m and v)', columns: ['Person (order)', 'Arrests before'], rows: result.perOrder.map((o) => [o.order, o.eventsPre]) },
+    steps: [
+      { label: 'Mean arrests before (μ = m)', value: p?.beforeMean ?? null },
+      { label: 'Variance (σ² = v)', value: p?.beforeVariance ?? null },
+      { label: 'Correlation of before and after, ρ = (v − m) ÷ v', value: p?.correlation ?? null },
+      { label: 'Share above the cutoff (the simulation\'s crossing share)', value: p?.crossingShare ?? null },
+      { label: 'Selection strength', value: p?.selection ?? null },
+      { label: 'Why it does not apply', value: reason },
+    ],
+    formula: {
+      words: 'Find z, the standard normal deviate with the crossing share above it; the selected people\'s mean sits σ·φ(z) ÷ (1 − Φ(z)) above μ, and regression to the mean takes back the share 1 − ρ of that excess. The fall is the expected drop divided by the selected mean.',
+      symbols: 'λ = φ(z) ÷ (1 − Φ(z)),  1 − Φ(z) = s;   fall = (1 − ρ)·σ·λ ÷ (μ + σ·λ)',
+    },
+    r: value === null ? null : { setup, call: '(1 - rho) * sqrt(v) * imr / (m + sqrt(v) * imr)', note: 'The closed form is regressionToMean() in src/analysis/stats/regressionToMean.ts; src/lib/robustness.ts (barnettFall) finds z by bisection and divides by the selected mean.' },
+    engine: ENGINE.barnett,
+  };
+}
+
+// ---- time at liberty
+
+type Liberty = NonNullable<RobustnessContext['liberty']>;
+
+function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liberty.rateFall' | 'liberty.breakEven' | 'liberty.share', liberty: Liberty, result: AnalysisResult, data: RobustData, base: Base): Derivation | null {
+  const before = result.perOrder.map((o) => o.eventsPre);
+  const after = result.perOrder.map((o) => o.eventsPost);
+  const ids = result.perOrder.map((o) => o.order);
+  if (liberty.kind === 'whatIf') {
+    const l = liberty.value;
+    const W = analysedMonths(result);
+    const s = l.unavailableShare;
+    if (name === 'liberty.share') {
+      return {
+        ...base, value: s, status: 'setting', statusNote: 'A what-if of the reader (the slider), not a result: the share of the months after the order assumed spent in custody or abroad.',
+        meaning: `The share of the ${months(W)} after each order that people are assumed to have spent in custody or abroad, where they could not be arrested.`,
+        inputs: null, steps: [], formula: { words: 'Chosen with the slider, not computed.', symbols: 's' }, r: null, engine: ENGINE.liberty,
+      };
+    }
+    const setup = [
+      `before <- ${rVector(before)}`,
+      `after <- ${rVector(after)}`,
+      'pre <- sum(before); post <- sum(after); people <- length(before)',
+      `window <- ${W}`,
+      `s <- ${rNumber(s)}`,
+    ].join('\n');
+    const win = result.gap > 0 ? `${months(W)} (the window of ${months(result.window)} less the ${months(result.gap)} nearest the order)` : months(W);
+    const inputs: Derivation['inputs'] = { caption: `Arrests of each analysed person in the ${win} analysed before and after`, columns: ['Person (order)', 'Before', 'After'], rows: ids.map((id, k) => [id, before[k], after[k]]) };
+    const steps: Derivation['steps'] = [
+      { label: 'Arrests before (pre)', value: result.events.pre },
+      { label: 'Arrests after (post)', value: result.events.post },
+      { label: 'People (n)', value: result.orders },
+      { label: 'Months analysed either side (W)', value: W },
+      { label: 'Share of the after-window unavailable (s, the slider)', value: s },
+      { label: 'Why there is no result', value: name === 'liberty.breakEven' ? l.breakEvenReason ?? null : l.reason ?? null },
+    ];
+    const common = { ...base, inputs, steps, engine: ENGINE.liberty };
+    switch (name) {
+      case 'liberty.rateBefore':
+        return {
+          ...common, value: l.rateBefore,
+          meaning: `Arrests per person per month before the order, over the ${months(W)} analysed (the before-window is taken as fully at liberty).`,
+          formula: { words: 'Arrests before divided by the person-months before: people × months.', symbols: 'pre ÷ (n · W)' },
+          r: { setup, call: 'pre / (people * window)' },
+        };
+      case 'liberty.rateAfter':
+        return {
+          ...common, value: l.rateAfter,
+          meaning: `Arrests per person per month at liberty after the order, if people spent ${percent(s)} of the ${months(W)} after it in custody or abroad.`,
+          formula: { words: 'Arrests after divided by the person-months at liberty after: people × months × the share not unavailable.', symbols: 'post ÷ (n · W · (1 − s))' },
+          r: { setup, call: 'post / (people * window * (1 - s))' },
+        };
+      case 'liberty.rateFall':
+        return {
+          ...common, value: l.rateFall,
+          meaning: `The fall in arrests per month at liberty from before the order to after, if people spent ${percent(s)} of the months after it unavailable.`,
+          formula: { words: 'One minus the rate after divided by the rate before; people and months cancel, leaving the arrests and the share at liberty.', symbols: '1 − rate after ÷ rate before = 1 − post ÷ (pre · (1 − s))' },
+          r: { setup, call: '1 - post / (pre * (1 - s))' },
+        };
+      case 'liberty.breakEven':
+        return {
+          ...common, value: l.breakEven,
+          meaning: 'The share of the months after the order people would have to have spent in custody or abroad for the whole fall in arrests to be explained by their absence (the rate at liberty would then not fall at all).',
+          formula: { words: 'Set the fall in the rate to zero and solve for the share: the share at liberty after must be post ÷ pre.', symbols: '1 − post ÷ (pre · (1 − s*)) = 0  ⇒  s* = 1 − post ÷ pre' },
+          r: l.breakEven === null ? null : { setup, call: '1 - post / pre' },
+        };
+    }
+  }
+  // Each person's own months unavailable (the data's optional columns), over the design window with no gap.
+  if (name === 'liberty.breakEven') return null; // the page shows no what-if beside the data's own months
+  const l = liberty.value;
+  const byId = new Map((data.dataset?.orders ?? []).map((o) => [o.id, o]));
+  const rows = ids.map((id) => byId.get(id));
+  if (rows.some((o) => o?.monthsUnavailableBefore === undefined || o.monthsUnavailableAfter === undefined)) return null;
+  const ub = rows.map((o) => o!.monthsUnavailableBefore!);
+  const ua = rows.map((o) => o!.monthsUnavailableAfter!);
+  const W = result.window;
+  const setup = [`before <- ${rVector(before)}`, `after <- ${rVector(after)}`, `unavailableBefore <- ${rVector(ub)}`, `unavailableAfter <- ${rVector(ua)}`, `window <- ${W}`].join('\n');
+  const common = {
+    ...base,
+    inputs: { caption: `Arrests and months in custody or abroad of each analysed person, ${months(W)} before and after`, columns: ['Person (order)', 'Arrests before', 'Arrests after', 'Months unavailable before', 'Months unavailable after'], rows: ids.map((id, k): Cell[] => [id, before[k], after[k], ub[k], ua[k]]) },
+    steps: [
+      { label: 'People (n)', value: ids.length },
+      { label: 'Months either side (W)', value: W },
+      { label: 'Person-months at liberty before', value: l.monthsBefore },
+      { label: 'Person-months at liberty after', value: l.monthsAfter },
+      { label: 'Arrests before', value: result.events.pre },
+      { label: 'Arrests after', value: result.events.post },
+      { label: 'Why there is no result', value: l.reason ?? null },
+    ],
+    engine: ENGINE.liberty,
+  };
+  const rateBefore = 'sum(before) / sum(window - unavailableBefore)';
+  const rateAfter = 'sum(after) / sum(window - unavailableAfter)';
+  switch (name) {
+    case 'liberty.rateBefore':
+      return { ...common, value: l.rateBefore, meaning: 'Arrests per person-month at liberty before the order, from each person\'s own months in custody or abroad.', formula: { words: 'All arrests before divided by all the months people were at liberty before.', symbols: 'Σᵢ preᵢ ÷ Σᵢ (W − uᵢ^before)' }, r: { setup, call: rateBefore } };
+    case 'liberty.rateAfter':
+      return { ...common, value: l.rateAfter, meaning: 'Arrests per person-month at liberty after the order, from each person\'s own months in custody or abroad.', formula: { words: 'All arrests after divided by all the months people were at liberty after.', symbols: 'Σᵢ postᵢ ÷ Σᵢ (W − uᵢ^after)' }, r: { setup, call: rateAfter } };
+    case 'liberty.rateFall':
+      return { ...common, value: l.rateFall, meaning: 'The fall in arrests per month at liberty, from each person\'s own months in custody or abroad.', formula: { words: 'One minus the rate after divided by the rate before.', symbols: '1 − rate after ÷ rate before' }, r: l.rateFall === null ? null : { setup, call: `1 - (${rateAfter}) / (${rateBefore})` } };
+    case 'liberty.share':
+      return { ...common, value: l.unavailableShareAfter, meaning: 'The share of all the person-months after the orders that people spent in custody or abroad, from the data.', formula: { words: 'One minus the person-months at liberty after divided by people × months.', symbols: '1 − Σᵢ (W − uᵢ^after) ÷ (n · W)' }, r: l.unavailableShareAfter === null ? null : { setup, call: '1 - sum(window - unavailableAfter) / (length(unavailableAfter) * window)' } };
+  }
+}
+
+// ---- the specification curve
+
+type Curve = NonNullable<RobustnessContext['curve']>;
+
+const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
+
+function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', curve: Curve, base: Base): Derivation {
+  const specs = curve.specifications;
+  const inputs: Derivation['inputs'] = {
+    caption: `Every specification of the curve (${specs.length}), in the order window, gap, measure, weights, test`,
+    columns: ['Specification', 'Window (months)', 'Gap (months)', 'Measure', 'Harm weights', 'Test', 'Reduction', 'p', 'Significant fall'],
+    rows: specs.map((s, k): Cell[] => [k + 1, s.window, s.gap, s.measure === 'events' ? 'arrests' : 'harm', s.weights ?? '—', TEST_NAMES[s.test], s.reduction, s.p, s.significant ? 'yes' : 'no']),
+  };
+  const setup = `reduction <- ${rVector(specs.map((s) => s.reduction ?? NaN))}\np <- ${rVector(specs.map((s) => s.p ?? NaN))}`;
+  const rule = `!is.na(reduction) & !is.na(p) & reduction > 0 & p < ${SPECIFICATION_ALPHA}`;
+  const steps: Derivation['steps'] = [
+    { label: 'Windows', value: curve.choices.windows.join(', ') },
+    { label: 'Gaps (those below the window)', value: curve.choices.gaps.join(', ') },
+    { label: 'Harm weights', value: curve.choices.weights.join(', ') },
+    { label: 'Tests', value: curve.choices.tests.map((t) => TEST_NAMES[t]).join(', ') },
+    { label: 'Categories counted', value: curve.categories.join(', ') || 'none' },
+    { label: 'Why harm is as recorded', value: curve.weightsNote ?? null },
+    { label: 'Specifications', value: curve.total },
+    { label: 'With a significant fall', value: curve.significant },
+    { label: 'Significance level', value: SPECIFICATION_ALPHA },
+  ];
+  const significantWords = `a reduction above 0 and a p-value below ${SPECIFICATION_ALPHA}`;
+  const common = { ...base, inputs, steps, engine: ENGINE.curve };
+  switch (name) {
+    case 'curve.total':
+      return {
+        ...common, value: curve.total,
+        meaning: 'How many specifications the curve has: every combination of window, gap (below the window), measure, harm weights (harm only) and test.',
+        formula: { words: 'Count the specifications.', symbols: '#{specifications}' },
+        r: { setup, call: 'length(p)' },
+      };
+    case 'curve.significant':
+      return {
+        ...common, value: curve.significant,
+        meaning: `How many specifications find a significant fall: ${significantWords}.`,
+        formula: { words: `Count the specifications with ${significantWords}; one with no reduction or no p-value is not significant.`, symbols: `#{k : reductionₖ > 0 and pₖ < ${SPECIFICATION_ALPHA}}` },
+        r: { setup, call: `sum(${rule})` },
+      };
+    case 'curve.share':
+      return {
+        ...common, value: curve.share,
+        meaning: `The share of specifications that find a significant fall (${significantWords}): a description of how much the result depends on the analyst's choices, not a test.`,
+        formula: { words: 'The specifications with a significant fall divided by all specifications.', symbols: `#{k : reductionₖ > 0 and pₖ < ${SPECIFICATION_ALPHA}} ÷ #{specifications}` },
+        r: { setup, call: `mean(${rule})` },
+      };
+  }
+}

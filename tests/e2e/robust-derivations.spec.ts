@@ -1,0 +1,244 @@
+// Every number of "How robust is it?" that is not in an analyse() result (the null world's, time at
+// liberty's, the specification curve's) opens its derivation, by pointer and by keyboard; the
+// panel's full-precision value is the number the engine gives for the view and the page's own
+// settings (computed here in Node with the same functions), and agrees with the number shown;
+// moving the page's own sliders or changing the view makes an open panel follow its number, never leaving
+// another setting's derivation on screen; axe finds nothing in the panel.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../../src/analysis/analyse.ts';
+import { specificationCurve, type SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
+import { deriveRobust } from '../../src/lib/robustDerivations.ts';
+import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, ROBUST_NUMBERS, libertyFor, nullWorldFor, robustNameOf, robustSegments, type RobustNumberName, type RobustnessContext } from '../../src/lib/robustness.ts';
+import type { ViewState } from '../../src/lib/urlState.ts';
+import { makeCohort } from '../helpers/cohort.ts';
+import { bundled, collectErrors, domain, expected, waitForView } from './helpers.ts';
+
+const panel = (page: Page) => page.locator('#derivation-panel');
+const handles = (page: Page) => page.locator('main button.num[data-path^="robust:"]');
+
+const curves = new Map<string, SpecificationCurve>();
+function context(state: ViewState, selection = DEFAULT_SELECTION, share = DEFAULT_UNAVAILABLE) {
+  const result = expected(state);
+  const key = state.categories.join(',');
+  if (!curves.has(key)) curves.set(key, specificationCurve(bundled, { categories: state.categories }));
+  const c: RobustnessContext = { world: nullWorldFor(result, selection, DEFAULT_LOOKBACK), liberty: libertyFor(result, share, bundled), curve: curves.get(key)! };
+  return { result, c };
+}
+
+/** The panel's "Full precision" text for a value (src/client/panel.ts fullValue). */
+const full = (v: number | [number, number] | null): string => (v === null ? 'none (the data give no value)' : Array.isArray(v) ? `[${v.map(String).join(', ')}]` : String(v));
+
+/** What the derivation of `name` must show: its value at full precision, and the handle's text. */
+function want(name: RobustNumberName, ctx: ReturnType<typeof context>): { value: string; shown: string } {
+  const d = deriveRobust(name, ctx.c, ctx.result, { dataset: bundled, synthetic: true });
+  expect(d, name).not.toBeNull();
+  const handle = robustSegments(name, ctx.c).find((s) => typeof s !== 'string') as { text: string };
+  return { value: full(d!.value), shown: handle.text };
+}
+
+/**
+ * The panel's value is the expected one: to the last digit, except the closed form, whose z is found
+ * by bisection on the normal tail. The browser's and Node's V8 may differ in the last bit of that
+ * tail, which can flip one late step of the bisection: 1e-12 relative covers it.
+ */
+async function expectValue(page: Page, name: RobustNumberName, value: string): Promise<void> {
+  const el = panel(page).locator('[data-derivation-value]');
+  if (name !== 'nullWorld.barnett' || !/^-?\d/.test(value)) {
+    await expect(el, name).toHaveText(value);
+    return;
+  }
+  await expect.poll(async () => Math.abs(Number(await el.textContent()) / Number(value) - 1), { message: name }).toBeLessThan(1e-12);
+}
+
+/** Wait until every robustness number on the page reads as the engine's for this context. */
+async function settled(page: Page, ctx: ReturnType<typeof context>): Promise<void> {
+  for (const name of Object.keys(ROBUST_NUMBERS) as RobustNumberName[]) {
+    const el = page.locator(`[data-robust="${name}"]`);
+    if ((await el.count()) > 0) await expect(el, name).toHaveText(ROBUST_NUMBERS[name](ctx.c), { timeout: 30_000 });
+  }
+}
+
+async function checkEvery(page: Page, ctx: ReturnType<typeof context>): Promise<void> {
+  const all = await handles(page).all();
+  // Every number of the page: the null world's six, time at liberty's five, the curve's three.
+  expect(all.length).toBe(14);
+  for (const [k, h] of all.entries()) {
+    const path = (await h.getAttribute('data-path'))!;
+    const name = robustNameOf(path)!;
+    expect(name, path).not.toBeNull();
+    if (k % 3 === 0) await h.click();
+    else {
+      await h.focus();
+      await page.keyboard.press(k % 3 === 1 ? 'Enter' : 'Space');
+    }
+    const w = want(name, ctx);
+    await expect(panel(page)).toBeVisible();
+    await expect(panel(page)).toHaveAttribute('data-path', path, { timeout: 30_000 });
+    await expect(panel(page)).not.toHaveAttribute('data-stale');
+    await expect(h, path).toHaveText(w.shown);
+    await expect(panel(page).locator('dd').first(), `${path}: shown`).toHaveText(w.shown);
+    await expectValue(page, name, w.value);
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await expect(h, `focus returns to ${path}`).toBeFocused();
+  }
+}
+
+test('without JavaScript every robustness number is already a focusable button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL('robustness/', test.info().project.use.baseURL).href);
+  await expect(handles(page)).toHaveCount(14);
+  for (const h of await handles(page).all()) await expect(h).toHaveAttribute('aria-haspopup', 'dialog');
+  await context.close();
+});
+
+test('every robustness number opens its derivation (the study\'s view, as built)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await page.goto('robustness/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  // Opened at once: the page computes what the build showed before deriving it.
+  await checkEvery(page, context({ window: 24, categories: domain.categories }));
+  expect(errors).toEqual([]);
+});
+
+test('every robustness number opens its derivation (12 months, gap 1, violence)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  const state: ViewState = { window: 12, gap: 1, categories: ['violence'] };
+  const ctx = context(state);
+  await page.goto('robustness/?w=12&c=violence&gap=1');
+  await waitForView(page, state);
+  await settled(page, ctx);
+  await checkEvery(page, ctx);
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/NaN|undefined|Infinity/);
+  expect(errors).toEqual([]);
+});
+
+test('an open panel follows its number when the null world\'s selection or the time-away share changes', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  const state: ViewState = { window: 24, categories: domain.categories };
+  await page.goto('robustness/');
+  await waitForView(page, state);
+  const mean = page.locator('button[data-path="robust:nullWorld.mean"]');
+  await mean.click();
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('nullWorld.mean', context(state)).value, { timeout: 30_000 });
+  // The page's own slider, while the panel is open: the panel is busy, then shows the new number's derivation.
+  const sharp = context(state, 1);
+  await page.locator('#nw-selection').fill('1');
+  await expect(mean).toHaveText(want('nullWorld.mean', sharp).shown, { timeout: 30_000 });
+  await expect(panel(page)).toBeVisible();
+  await expect(panel(page)).not.toHaveAttribute('data-stale');
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('nullWorld.mean', sharp).value);
+  await expect(panel(page).locator('dd').first()).toHaveText(want('nullWorld.mean', sharp).shown);
+  // The closed form: at selection 1 it applies; back at 0.5 its button ("does not apply") replaces the number, and the panel follows it.
+  await page.keyboard.press('Escape');
+  const barnett = page.locator('[data-robust="nullWorld.barnett"] button.num');
+  await barnett.focus();
+  await page.keyboard.press('Enter');
+  await expectValue(page, 'nullWorld.barnett', want('nullWorld.barnett', sharp).value);
+  await expect(panel(page).locator('[data-r-call]')).toContainText('qnorm(s, lower.tail = FALSE)');
+  await page.locator('#nw-selection').fill('0.5');
+  const back = context(state, 0.5);
+  await expect(page.locator('[data-robust="nullWorld.barnett"]')).toHaveText(ROBUST_NUMBERS['nullWorld.barnett'](back.c), { timeout: 30_000 });
+  await expect(panel(page)).toBeVisible();
+  await expect(panel(page)).not.toHaveAttribute('data-stale');
+  await expectValue(page, 'nullWorld.barnett', want('nullWorld.barnett', back).value);
+  await expect(panel(page).locator('dd').first()).toHaveText('does not apply');
+  await expect(panel(page)).toContainText('selection is 0.5');
+  // Time at liberty: the rate's fall follows the share; the share itself is a setting.
+  await page.keyboard.press('Escape');
+  await page.locator('button[data-path="robust:liberty.rateFall"]').click();
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('liberty.rateFall', back).value);
+  const away = context(state, 0.5, 0.5);
+  await page.locator('#liberty-share').fill('0.5');
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(want('liberty.rateFall', away).shown);
+  await expect(panel(page)).toBeVisible();
+  await expect(panel(page)).not.toHaveAttribute('data-stale');
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('liberty.rateFall', away).value);
+  await page.keyboard.press('Escape');
+  await page.locator('button[data-path="robust:liberty.share"]').click();
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText('0.5');
+  await expect(panel(page).locator('[data-status="setting"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a change of view while a robustness number is open: the panel follows it to the new view', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await page.goto('robustness/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await page.locator('button[data-path="robust:nullWorld.high"]').click();
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('nullWorld.high', context({ window: 24, categories: domain.categories })).value, { timeout: 30_000 });
+  const state: ViewState = { window: 24, categories: domain.categories.filter((c) => c !== 'other') };
+  await page.locator('input[name="category"][value="other"]').uncheck();
+  await waitForView(page, state);
+  const ctx = context(state);
+  await settled(page, ctx);
+  await expect(panel(page)).toBeVisible();
+  await expect(panel(page)).not.toHaveAttribute('data-stale');
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('nullWorld.high', ctx).value);
+  expect(errors).toEqual([]);
+});
+
+test('axe finds no violations in the panel open on a robustness number (the simulated falls, the specifications)', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('robustness/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  for (const path of ['robust:nullWorld.low', 'robust:curve.share', 'robust:liberty.share']) {
+    await page.locator(`button[data-path="${path}"]`).click();
+    await expect(panel(page)).toHaveAttribute('data-path', path, { timeout: 30_000 });
+    await expect(panel(page)).not.toHaveAttribute('data-stale');
+    const box = (await panel(page).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const results = await new AxeBuilder({ page }).include('#derivation-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('a reader\'s own data: each number\'s derivation is the CLI\'s data run through the same functions, and says it is theirs', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'stro-robust-derive-'));
+  const cohort = makeCohort({ seed: 11, orders: 64, designWindow: 12 });
+  writeFileSync(join(dir, 'orders.csv'), cohort.ordersCsv);
+  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
+  const cli = (...extra: string[]) => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--json', ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const result = cli() as AnalysisResult;
+  const ctx = { result, c: { world: nullWorldFor(result, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: libertyFor(result, DEFAULT_UNAVAILABLE), curve: cli('--specification-curve') as SpecificationCurve } };
+  const errors = collectErrors(page);
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(join(dir, 'orders.csv'));
+  await page.getByLabel(/events/i).setInputFiles(join(dir, 'events.csv'));
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await page.goto('robustness/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
+  await settled(page, ctx);
+  for (const [name, status] of [['nullWorld.mean', 'data'], ['nullWorld.shareAtLeast', 'data'], ['liberty.rateFall', 'data'], ['liberty.share', 'setting'], ['curve.share', 'data']] as const) {
+    const h = page.locator(`button[data-path="robust:${name}"]`);
+    await h.click();
+    await expect(panel(page)).toHaveAttribute('data-path', `robust:${name}`, { timeout: 30_000 });
+    await expect(panel(page)).not.toHaveAttribute('data-stale');
+    await expect(panel(page).locator('dd').first()).toHaveText(want(name, ctx).shown);
+    await expect(panel(page).locator('[data-derivation-value]'), name).toHaveText(deriveValue(name, ctx));
+    await expect(panel(page).locator(`[data-status="${status}"]`), name).toBeVisible();
+    await page.keyboard.press('Escape');
+  }
+  expect(errors).toEqual([]);
+});
+
+/** The value a reader's own data give (not synthetic: the status differs, the value does not). */
+function deriveValue(name: RobustNumberName, ctx: { result: AnalysisResult; c: RobustnessContext }): string {
+  return full(deriveRobust(name, ctx.c, ctx.result, { dataset: null, synthetic: false })!.value);
+}

@@ -1,0 +1,252 @@
+// The derivations of the "How robust is it?" page's numbers (src/lib/robustDerivations.ts), checked
+// against independent truth: each value is the number the page formats (read here from the
+// context's own objects, never from the derivation), each inputs table is the context's falls,
+// people or specifications, and each R call, run in R 4.6 (webR) and, where installed, R 4.2
+// (Rscript), reproduces the value to 1e-9. Beside the derivation's own call, R recomputes the key
+// numbers from the derivation's vectors with calls written here from the page's words (the middle
+// 95% of the falls, R's default quantile; a significant fall is reduction > 0 and p < 0.05), so a
+// wrong interval level or significance rule fails even if the engine and its derivation agreed.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
+import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
+import type { Dataset } from '../src/analysis/types.ts';
+import { rScript, type Derivation } from '../src/lib/derivations.ts';
+import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
+import { deriveRobust, type RobustData } from '../src/lib/robustDerivations.ts';
+import {
+  ROBUST_NUMBERS, analysedMonths, barnettFall, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
+  type RobustNumberName, type RobustnessContext,
+} from '../src/lib/robustness.ts';
+import type { ViewState } from '../src/lib/urlState.ts';
+import { bundled, near } from './helpers/bundled.ts';
+import { hasRscript, runRscript, runWebR, stopWebR } from './helpers/r.ts';
+
+after(() => stopWebR());
+
+const NAMES = Object.keys(ROBUST_NUMBERS) as RobustNumberName[];
+const study: RobustData = { dataset: bundled, synthetic: true };
+
+/** The number each name formats, read from the context's objects as src/lib/robustness.ts reads them. */
+function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
+  const w = c.world;
+  const l = c.liberty;
+  switch (name) {
+    case 'nullWorld.mean': return w?.mean ?? null;
+    case 'nullWorld.low': return w?.interval?.[0] ?? null;
+    case 'nullWorld.high': return w?.interval?.[1] ?? null;
+    case 'nullWorld.observed': return w?.observedFall ?? null;
+    case 'nullWorld.shareAtLeast': return w?.shareAtLeastObserved ?? null;
+    case 'nullWorld.cohorts': return w ? w.falls.length : null;
+    case 'nullWorld.barnett': return w ? barnettFall(w) : null;
+    case 'liberty.rateBefore': return l?.value.rateBefore ?? null;
+    case 'liberty.rateAfter': return l?.value.rateAfter ?? null;
+    case 'liberty.rateFall': return l?.value.rateFall ?? null;
+    case 'liberty.breakEven': return l?.kind === 'whatIf' ? l.value.breakEven : null;
+    case 'liberty.share': return l === null ? null : l.kind === 'whatIf' ? l.value.unavailableShare : l.value.unavailableShareAfter;
+    case 'curve.share': return c.curve?.share ?? null;
+    case 'curve.significant': return c.curve?.significant ?? null;
+    case 'curve.total': return c.curve?.total ?? null;
+  }
+}
+
+/** How the page formats each number (the text of its handle). */
+const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
+  'nullWorld.mean': formatPercent, 'nullWorld.low': formatPercent, 'nullWorld.high': formatPercent, 'nullWorld.observed': formatPercent,
+  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.cohorts': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)),
+  'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': formatPercent, 'liberty.breakEven': formatPercent,
+  'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber,
+};
+
+interface Case { label: string; result: AnalysisResult; c: RobustnessContext; data: RobustData }
+
+const curves = new Map<string, SpecificationCurve>();
+const curveFor = (categories: readonly string[]) => {
+  const key = categories.join(',');
+  if (!curves.has(key)) curves.set(key, specificationCurve(bundled, { categories }));
+  return curves.get(key)!;
+};
+
+/** Two slider settings: the page's defaults, and a sharp cutoff with a short look-back and more time away. */
+const SETTINGS = [{ selection: 0.5, lookback: 6, share: 0.2 }, { selection: 1, lookback: 3, share: 0.45 }] as const;
+/**
+ * The study view, 12 months with gap 1, and the same for violence alone: its curve has rises and
+ * near-misses (128 of 180 significant), and with a sharp cutoff its observed fall sits inside the
+ * simulated ones (a share at least as large of about 2%).
+ */
+const VIEWS: ViewState[] = [{ window: 24, categories: [...bundled.categories] }, { window: 12, gap: 1, categories: [...bundled.categories] }, { window: 12, gap: 1, categories: ['violence'] }];
+
+const cases: Case[] = VIEWS.flatMap((state) => {
+  const result = analyse(bundled, state);
+  return SETTINGS.map((s) => ({
+    label: `w=${state.window} gap=${state.gap ?? 0} ${state.categories.join('+')} selection=${s.selection} lookback=${s.lookback} share=${s.share}`,
+    result,
+    c: { world: nullWorldFor(result, s.selection, s.lookback), liberty: libertyFor(result, s.share, bundled), curve: curveFor(state.categories) },
+    data: study,
+  }));
+});
+/** The bundled data as a reader's own files that say how many months each person was in custody or abroad. */
+const withMonths: Dataset = {
+  ...bundled,
+  manifest: { ...bundled.manifest!, synthetic: false, calibrated: false },
+  orders: bundled.orders.map((o, k) => ({ ...o, monthsUnavailableBefore: k % 4, monthsUnavailableAfter: (k * 7) % 13 })),
+};
+const own = (() => {
+  const result = analyse(withMonths);
+  const c: RobustnessContext = { world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, withMonths), curve: null };
+  return { label: 'own data with months unavailable', result, c, data: { dataset: withMonths, synthetic: false } } satisfies Case;
+})();
+
+const must = (d: Derivation | null, what: string): Derivation => {
+  assert.ok(d, `no derivation for ${what}`);
+  return d;
+};
+
+test('every robustness number has a derivation whose value is the number the page formats, in every view and setting', () => {
+  assert.ok(cases.some((k) => k.c.world!.shareAtLeastObserved! > 0 && k.c.world!.shareAtLeastObserved! < 1), 'a share strictly between 0 and 1');
+  assert.ok(cases.some((k) => barnettFall(k.c.world!) !== null) && cases.some((k) => barnettFall(k.c.world!) === null), 'the closed form both applies and does not');
+  for (const { label, result, c, data } of [...cases, own]) {
+    for (const name of NAMES) {
+      if (name.startsWith('curve.') && c.curve === null) {
+        assert.equal(deriveRobust(name, c, result, data), null, `${label} ${name}: no curve, no derivation`);
+        continue;
+      }
+      if (name === 'liberty.breakEven' && c.liberty?.kind === 'byPerson') {
+        assert.equal(deriveRobust(name, c, result, data), null, `${label}: no what-if beside the data's own months`);
+        continue;
+      }
+      const d = must(deriveRobust(name, c, result, data), `${label} ${name}`);
+      const what = `${label} ${name}`;
+      assert.equal(d.path, robustPath(name));
+      assert.equal(robustNameOf(d.path), name);
+      assert.equal(d.value, numberOf(name, c), what);
+      // The handle's text is the value formatted, and the whole text is what the page prints.
+      const segments = robustSegments(name, c);
+      const handle = segments.find((s) => typeof s !== 'string') as { text: string };
+      assert.equal(handle.text, FORMAT[name](d.value as number | null), what);
+      assert.equal(segments.map((s) => (typeof s === 'string' ? s : s.text)).join(''), ROBUST_NUMBERS[name](c), what);
+      assert.ok(d.meaning.length > 30 && d.formula.words.length > 10 && d.formula.symbols.length > 0, what);
+      assert.match(d.engine, /^src\/(analysis|lib)\/[\w/]+\.ts$/, what);
+      assert.doesNotMatch(JSON.stringify(d), /NaN|undefined|Infinity/, what);
+      assert.equal(d.status, name === 'liberty.share' && c.liberty?.kind === 'whatIf' ? 'setting' : data.synthetic ? 'generator' : 'data', what);
+      if (d.value !== null && d.status !== 'setting') assert.ok(d.r, `${what}: an R call`);
+    }
+  }
+});
+
+test('the inputs are the context\'s own: every simulated fall, every person, every specification', () => {
+  for (const { label, result, c } of cases) {
+    const world = c.world!;
+    for (const name of ['nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.shareAtLeast', 'nullWorld.cohorts'] as const) {
+      const d = must(deriveRobust(name, c, result, study), name);
+      assert.deepEqual(d.inputs!.rows.map((r) => r[1]), world.falls, `${label} ${name}`);
+      const step = (s: string) => d.steps.find((x) => x.label.startsWith(s))?.value;
+      assert.equal(step('Selection'), world.parameters!.selection);
+      assert.equal(step('Months of recent'), world.parameters!.lookback);
+      assert.equal(step('Seed'), world.parameters!.seed);
+      assert.equal(step('Cohorts simulated'), world.parameters!.cohorts);
+      assert.equal(step('Months compared'), analysedMonths(result));
+    }
+    // Time at liberty: the people's arrests add up to the totals the rates divide.
+    const rate = must(deriveRobust('liberty.rateFall', c, result, study), 'rateFall');
+    const rows = rate.inputs!.rows;
+    assert.equal(rows.length, result.orders, label);
+    assert.equal(rows.reduce((s, r) => s + (r[1] as number), 0), result.events.pre, label);
+    assert.equal(rows.reduce((s, r) => s + (r[2] as number), 0), result.events.post, label);
+    // The curve: one row per specification; the verdict recounted here from each row's reduction and p.
+    const curve = must(deriveRobust('curve.significant', c, result, study), 'curve');
+    const specs = curve.inputs!.rows;
+    assert.equal(specs.length, c.curve!.total);
+    const significant = specs.filter((r) => r[6] !== null && (r[6] as number) > 0 && r[7] !== null && (r[7] as number) < 0.05);
+    assert.equal(significant.length, curve.value, label);
+    assert.deepEqual(specs.map((r) => r[8] === 'yes'), specs.map((r) => r[6] !== null && (r[6] as number) > 0 && r[7] !== null && (r[7] as number) < 0.05));
+  }
+  // The violence curve is a real test of the rule: some rises, some p just above 0.05.
+  const violence = curveFor(['violence']);
+  assert.ok(violence.specifications.some((s) => s.reduction !== null && s.reduction <= 0 && s.p !== null && s.p < 0.05) || violence.specifications.some((s) => s.p !== null && s.p >= 0.05 && s.p < 0.1));
+  assert.ok(violence.significant > 0 && violence.significant < violence.total);
+});
+
+test('the slider\'s share is a setting; each person\'s own months unavailable are data, with their rows', () => {
+  const whatIf = must(deriveRobust('liberty.share', cases[0].c, cases[0].result, study), 'share');
+  assert.equal(whatIf.status, 'setting');
+  assert.equal(whatIf.r, null);
+  assert.equal(own.c.liberty!.kind, 'byPerson');
+  const share = must(deriveRobust('liberty.share', own.c, own.result, own.data), 'own share');
+  assert.equal(share.status, 'data');
+  assert.deepEqual(share.inputs!.rows.map((r) => r[4]), own.result.perOrder.map((o) => withMonths.orders.find((x) => x.id === o.order)!.monthsUnavailableAfter));
+  // The page hides the break-even share beside the data's own months: no derivation.
+  assert.equal(deriveRobust('liberty.breakEven', own.c, own.result, own.data), null);
+  // A part the page has not computed has no derivation (the page completes it first).
+  assert.equal(deriveRobust('nullWorld.mean', { world: null, liberty: null, curve: null }, own.result, own.data), null);
+});
+
+test('the empty view: every number that is n/a has a derivation with no value, and no NaN or undefined', () => {
+  const result = analyse(bundled, { categories: [] });
+  const c: RobustnessContext = { world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, bundled), curve: curveFor([]) };
+  for (const name of NAMES) {
+    const d = must(deriveRobust(name, c, result, study), name);
+    assert.equal(d.value, numberOf(name, c), name);
+    assert.doesNotMatch(JSON.stringify(d), /NaN|undefined|Infinity/, name);
+    if (ROBUST_NUMBERS[name](c) === 'n/a') assert.equal(d.value, null, name);
+  }
+  const barnett = must(deriveRobust('nullWorld.barnett', c, result, study), 'barnett');
+  assert.equal(barnett.value, null);
+  assert.match(String(barnett.steps.find((s) => s.label === 'Why it does not apply')!.value), /no simulation/);
+  const selection = must(deriveRobust('nullWorld.barnett', cases[0].c, cases[0].result, study), 'barnett at 0.5');
+  assert.equal(selection.value, null);
+  assert.match(String(selection.steps.find((s) => s.label === 'Why it does not apply')!.value), /selection is 0\.5/);
+});
+
+// ---- R
+
+/** The derivation's vectors, then a call: one number printed at 17 digits, in its own local(). */
+const printed = (setup: string, call: string) => `cat(sprintf("%.17g", local({\n${setup}\n${call}\n})), "\\n")`;
+
+/** Calls written from the page's words, not the engine's: the middle 95% of the falls and a significant fall at the 5% level. */
+const TRUTH: Partial<Record<RobustNumberName, string>> = {
+  'nullWorld.mean': 'sum(falls) / length(falls)',
+  'nullWorld.low': 'unname(quantile(falls, (1 - 0.95) / 2))',
+  'nullWorld.high': 'unname(quantile(falls, 1 - (1 - 0.95) / 2))',
+  'nullWorld.shareAtLeast': 'sum(falls >= observed) / length(falls)',
+  'curve.significant': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE)',
+  'curve.share': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE) / length(p)',
+  'liberty.rateFall': '1 - (post / (people * window * (1 - s))) / (pre / (people * window))',
+};
+
+function rChecks(): { what: string; value: number; script: string }[] {
+  const checks: { what: string; value: number; script: string }[] = [];
+  for (const { label, result, c, data } of [...cases, own]) {
+    for (const name of NAMES) {
+      const d = deriveRobust(name, c, result, data);
+      if (!d || !d.r || typeof d.value !== 'number') continue;
+      checks.push({ what: `${label} ${name}`, value: d.value, script: printed(d.r.setup, d.r.call) });
+      const truth = TRUTH[name];
+      if (truth && !(name === 'liberty.rateFall' && c.liberty?.kind !== 'whatIf')) checks.push({ what: `${label} ${name} (from the page's words)`, value: d.value, script: printed(d.r.setup, truth) });
+    }
+  }
+  return checks;
+}
+
+function compare(out: string, checks: ReturnType<typeof rChecks>, which: string): void {
+  const values = out.trim().split(/\s+/).map(Number);
+  assert.equal(values.length, checks.length, which);
+  checks.forEach((k, i) => assert.ok(near(values[i], k.value, 1e-9), `${which}, ${k.what}: R ${values[i]}, page ${k.value}`));
+}
+
+test('each R call reproduces its number in R 4.6 (webR), to 1e-9', async () => {
+  const checks = rChecks();
+  assert.ok(checks.length > 100, `${checks.length} checks`);
+  compare(await runWebR(checks.map((k) => k.script).join('\n')), checks, 'R 4.6');
+});
+
+test('each R call reproduces its number in R 4.2 (Rscript), to 1e-9', { skip: !hasRscript() && 'Rscript (R 4.2) is not installed; npm run test:unit installs it' }, () => {
+  const checks = rChecks();
+  compare(runRscript(checks.map((k) => k.script).join('\n')), checks, 'R 4.2');
+});
+
+test('the panel\'s R script is the setup then the call', () => {
+  const d = must(deriveRobust('nullWorld.low', cases[0].c, cases[0].result, study), 'low');
+  assert.equal(rScript(d), `${d.r!.setup}\n${d.r!.call}`);
+  assert.match(d.r!.call, /quantile\(falls, 0\.025, type = 7\)/);
+});
