@@ -30,6 +30,7 @@ import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
 
 // ---- the study's worker
 let worker: Worker | undefined;
@@ -163,40 +164,95 @@ function hostsOf(name: PageFigureName): HTMLElement[] {
 }
 
 function markStale(name: PageFigureName, stale: boolean): void {
-  for (const host of hostsOf(name)) {
-    const plot = host.querySelector<HTMLElement>('.plot')!;
-    if (stale) {
-      plot.dataset.stale = '';
-      plot.setAttribute('aria-busy', 'true');
-    } else {
-      delete plot.dataset.stale;
-      plot.removeAttribute('aria-busy');
-    }
+  for (const host of hostsOf(name)) markHost(host, stale);
+}
+
+function markHost(host: HTMLElement, stale: boolean): void {
+  const plot = host.querySelector<HTMLElement>('.plot')!;
+  if (stale) {
+    plot.dataset.stale = '';
+    plot.setAttribute('aria-busy', 'true');
+  } else {
+    delete plot.dataset.stale;
+    plot.removeAttribute('aria-busy');
   }
 }
 
-/** Redraw one of the page's figures from the context: chart at its column's width, words and table. */
+// ---- which charts are in or near the viewport (an IntersectionObserver records it, and a
+// ResizeObserver each chart's width, so a redraw never reads positions after its own DOM writes).
+// A change of view redraws those charts at once; the others, marked out of date, when they come
+// near, when the browser is idle, or before printing. Their words and tables change at once.
+const near = new Set<HTMLElement>();
+const waitingCharts = new Map<HTMLElement, () => void>();
+const chartWidths = new WeakMap<HTMLElement, number>();
+const nearObserver = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    const host = e.target as HTMLElement;
+    if (e.isIntersecting) {
+      near.add(host);
+      waitingCharts.get(host)?.();
+    } else near.delete(host);
+  }
+}, { rootMargin: '200px 0px' });
+const widthObserver = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const width = Math.floor(e.contentBoxSize?.[0]?.inlineSize ?? e.contentRect.width);
+    if (width > 0) chartWidths.set(e.target as HTMLElement, width);
+  }
+});
+for (const host of document.querySelectorAll<HTMLElement>('[data-robust-figure]')) {
+  nearObserver.observe(host);
+  const plot = host.querySelector<HTMLElement>('.plot');
+  if (plot) widthObserver.observe(plot);
+}
+let idleChart = false;
+function drawWaitingWhenIdle(): void {
+  if (idleChart || waitingCharts.size === 0) return;
+  idleChart = true;
+  idle(() => {
+    idleChart = false;
+    waitingCharts.values().next().value?.();
+    drawWaitingWhenIdle();
+  });
+}
+window.addEventListener('beforeprint', () => {
+  for (const drawChart of [...waitingCharts.values()]) drawChart();
+});
+
+/**
+ * Redraw one of the page's figures from the context: its words and table at once, its chart at
+ * its column's width, at once if it is in or near the viewport, else soon after (see above).
+ */
 function draw(name: PageFigureName, ctx: Shown): void {
   const entry = PAGE_FIGURES[name];
   const data = (entry.data as (c: RobustnessFigureContext) => unknown)(ctx);
   if (data === null) return;
   const spec = ROBUSTNESS_FIGURES[entry.figure] as unknown as { describe(d: unknown): string; table(d: unknown): { caption: string; columns: string[]; rows: string[][] } };
   for (const host of hostsOf(name)) {
-    const plot = host.querySelector<HTMLElement>('.plot')!;
-    const width = Math.floor(plot.clientWidth) || FIGURE_WIDTH;
-    const figure = drawRobustnessFigure(entry.figure, data as never, { width, allCategories: ctx.result.domain.categories });
-    plot.replaceChildren(figure);
     const caption = host.querySelector<HTMLElement>('[data-caption]');
     if (caption) caption.textContent = spec.describe(data);
     const table = host.querySelector<HTMLTableElement>('table[data-figure-table]');
     if (table) fillTable(table, { ...spec.table(data), paths: undefined } as Parameters<typeof fillTable>[1]);
-    if (name === 'specificationCurve') wireSpecifications(host, ctx);
+    if (name === 'specificationCurve') wireSpecificationTable(host, ctx);
+    const drawChart = () => {
+      if (waitingCharts.get(host) === drawChart) waitingCharts.delete(host);
+      const plot = host.querySelector<HTMLElement>('.plot')!;
+      const width = chartWidths.get(plot) ?? (Math.floor(plot.clientWidth) || FIGURE_WIDTH);
+      plot.replaceChildren(drawRobustnessFigure(entry.figure, data as never, { width, allCategories: ctx.result.domain.categories }));
+      if (name === 'specificationCurve') wireSpecificationMarks(host, ctx);
+      markHost(host, false);
+    };
+    if (near.has(host)) drawChart();
+    else {
+      waitingCharts.set(host, drawChart);
+      markHost(host, true);
+    }
   }
-  markStale(name, false);
+  drawWaitingWhenIdle();
 }
 
 // ---- the specification curve: each specification sets the view
-function wireSpecifications(host: HTMLElement, ctx: Shown): void {
+function wireSpecificationMarks(host: HTMLElement, ctx: Shown): void {
   const curve = ctx.curve;
   if (!curve) return;
   wireSpecKeys(host, curve, currentSpecification(curve, ctx.state));
@@ -208,6 +264,11 @@ function wireSpecifications(host: HTMLElement, ctx: Shown): void {
     title.textContent = `Set the view to this specification: ${spec.window} months, gap ${spec.gap}`;
     mark.append(title);
   }
+}
+
+function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
+  const curve = ctx.curve;
+  if (!curve) return;
   // The table lists the ranked specifications, then those without a reduction: a button per row sets its view (the keyboard's way in).
   const ranked = rankSpecifications(curve.specifications).map((s) => s.index);
   const order = [...ranked, ...curve.specifications.map((_, k) => k).filter((k) => !ranked.includes(k))];
@@ -380,7 +441,6 @@ libertyForm?.addEventListener('input', (e) => {
 
 // The specification curve on screen is the build's: once the page is idle, it is computed again in
 // the worker (for the view in the address) so that its marks and table can set the view.
-const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
 function wireInitial(): void {
   // A reader's own data arrive through main.ts's first render, which brings the curve with it.
   if (dataOf(location.search) === 'local') return;

@@ -255,3 +255,29 @@ for (const width of [390, 1280]) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   });
 }
+
+test('after a change of view, a chart far below is marked out of date until it is drawn for the new view, never shown as current with the old one', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('robustness/');
+  await page.waitForFunction(() => document.documentElement.dataset.view === 'default');
+  // Stop the idle drawing, so the far chart can only be drawn by coming near.
+  await page.evaluate(() => { window.requestIdleCallback = () => 0; });
+  const state = { window: 24, categories: domain.categories.filter((c) => c !== 'violence') };
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, state);
+  const far = page.locator('[data-robust-figure="leaveOneOut"]');
+  const plot = far.locator('.plot');
+  const words = `0 = the reduction with everyone, ${formatPercent(expected(state).events.reduction)}.`;
+  // Its words and table are the new view's at once.
+  await expect(far.locator('table tbody tr')).toHaveCount(expected(state).perOrder.length);
+  // Its chart, thousands of pixels below, waits, marked out of date (faded, and busy for assistive technology) ...
+  await expect(plot).toHaveAttribute('data-stale', '');
+  await expect(plot).toHaveAttribute('aria-busy', 'true');
+  // ... until it comes near, when it is drawn for the new view.
+  await far.scrollIntoViewIfNeeded();
+  await expect(plot).not.toHaveAttribute('data-stale');
+  await expect(plot).not.toHaveAttribute('aria-busy');
+  await expect(plot.locator('svg').first()).toContainText(words);
+  expect(errors).toEqual([]);
+});
