@@ -23,6 +23,35 @@ export function fillSegments(el: HTMLElement, parts: Segments): void {
 }
 
 /**
+ * A table that already has the new data's columns and as many rows (a change of view, mostly)
+ * keeps its rows and cells: only a cell whose text or number handle differs is rewritten. Fewer
+ * new elements to style and lay out, and an open derivation keeps the button it came from.
+ * False, touching nothing, when the shape differs.
+ */
+function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | null)[][] | undefined): boolean {
+  const head = table.tHead?.rows;
+  const body = table.tBodies;
+  if (data.rows.length === 0 || data.rows.length > TABLE_CHUNK || head?.length !== 1 || body.length !== 1) return false;
+  const th = head[0].cells;
+  if (th.length !== data.columns.length || data.columns.some((c, k) => th[k].textContent !== c)) return false;
+  const trs = body[0].rows;
+  if (trs.length !== data.rows.length || data.rows.some((r, i) => trs[i].cells.length !== r.length)) return false;
+  data.rows.forEach((row, i) => {
+    const cells = trs[i].cells;
+    row.forEach((text, k) => {
+      const el = cells[k];
+      const path = paths?.[i]?.[k] ?? null;
+      const handle = el.firstElementChild as HTMLElement | null;
+      const has = el.childElementCount === 1 && handle?.matches('button.num[data-path]') ? handle.dataset.path! : null;
+      if (has === path && el.textContent === text) return;
+      if (path) el.replaceChildren(numberHandle(text, path));
+      else el.textContent = text;
+    });
+  });
+  return true;
+}
+
+/**
  * Rows built at once. A longer table (a reader's own data, one row per person: 41,000 rows) gets
  * the rest in later tasks of this many rows each, so that no task holds the page for long; until
  * then the table is marked aria-busy. A newer fill of the same table cancels an older one, and
@@ -43,7 +72,8 @@ export function fillTable(table: HTMLTableElement, data: TableData, paths: (Resu
   unfinished.delete(table);
   table.removeAttribute('aria-busy');
   const caption = table.createCaption();
-  caption.textContent = data.caption;
+  if (caption.textContent !== data.caption) caption.textContent = data.caption;
+  if (patch(table, data, paths)) return;
   table.tHead?.remove();
   for (const body of [...table.tBodies]) body.remove();
   const headRow = table.createTHead().insertRow();

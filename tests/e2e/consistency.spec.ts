@@ -102,3 +102,28 @@ test.describe('on a phone-sized screen', () => {
     }
   });
 });
+
+test('a change of view rewrites only the table cells that change: the rows and cells stay, a number keeps its handle when it did not change, and every cell and handle reads as the engine gives it', async ({ page }) => {
+  await page.goto('results/');
+  await page.waitForFunction(() => document.documentElement.dataset.view === 'default');
+  const table = page.locator('[data-table="results:events"] table');
+  // Mark every cell and number handle; after the change, a marked one is one that was kept.
+  await table.evaluate((t) => t.querySelectorAll('tbody th, tbody td, tbody button.num').forEach((el, k) => ((el as HTMLElement).dataset.mark = String(k))));
+  const old = TABLES['results:events'](expected({ window: 24, categories: domain.categories }));
+  const view = { window: 12, categories: domain.categories };
+  await page.getByRole('slider', { name: /window/i }).fill('12');
+  await waitForView(page, view);
+  const data = TABLES['results:events'](expected(view));
+  expect(data.rows.length).toBe(old.rows.length); // the same shape: one row per category
+  const cells = await table.locator('tbody th, tbody td').evaluateAll((els) => els.map((el) => {
+    const b = el.querySelector<HTMLElement>('button.num');
+    return { text: el.textContent, path: b?.dataset.path ?? null, cellKept: (el as HTMLElement).dataset.mark !== undefined, handleKept: b ? b.dataset.mark !== undefined : null };
+  }));
+  const pathOf = (t: typeof data, i: number, k: number) => t.paths?.[i]?.[k] ?? null;
+  expect(cells.map((c) => c.text)).toEqual(data.rows.flat());
+  expect(cells.map((c) => c.path)).toEqual(data.rows.flatMap((row, i) => row.map((_, k) => pathOf(data, i, k))));
+  expect(cells.every((c) => c.cellKept)).toBe(true);
+  const unchanged = data.rows.flatMap((row, i) => row.map((text, k) => text === old.rows[i][k] && pathOf(data, i, k) === pathOf(old, i, k)));
+  expect(unchanged.some((u) => !u)).toBe(true);
+  expect(cells.map((c, j) => (c.path === null ? null : c.handleKept))).toEqual(cells.map((c, j) => (c.path === null ? null : unchanged[j])));
+});
