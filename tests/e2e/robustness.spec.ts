@@ -151,8 +151,8 @@ test('the specification curve from the keyboard: arrows step through the engine\
     expect(text).toContain(formatP(s.p));
     expect(text).toContain(s.significant ? ', significant at 5%.' : ', not significant at 5%.');
     // the ring surrounds that specification's dot
-    const ring = await plot.locator('rect.spec-focus-ring').boundingBox();
-    const dot = await plot.locator(`g.spec-significant [data-spec="${s.index}"], g.spec-not-significant [data-spec="${s.index}"]`).boundingBox();
+    const ring = await plot.locator('rect.spec-focus-ring').filter({ visible: true }).boundingBox();
+    const dot = await plot.locator(`g.spec-significant [data-spec="${s.index}"], g.spec-not-significant [data-spec="${s.index}"]`).filter({ visible: true }).boundingBox();
     expect(ring && dot).toBeTruthy();
     expect(dot!.x + dot!.width / 2).toBeGreaterThan(ring!.x);
     expect(dot!.x + dot!.width / 2).toBeLessThan(ring!.x + ring!.width);
