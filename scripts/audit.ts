@@ -3,9 +3,11 @@
 // score, Largest Contentful Paint, Cumulative Layout Shift, Total Blocking Time, the bytes of
 // JavaScript and CSS transferred, and the gzip size of the JavaScript requested before any
 // interaction: the test server sends files uncompressed, so each script Lighthouse saw requested
-// is gzipped here from the build (dist/, or ROOT) as a compressing host would send it. That
+// is gzipped here from the build (dist/, or ROOT) as a compressing host would send it (the server
+// compresses its responses too, GZIP=1, so the simulated network downloads what a reader would). That
 // JavaScript is split into what was requested up to the load event (start-up) and what was
-// requested after it (the engine, preloaded when the browser is idle). A measurement, not a test.
+// requested after it (the engine, preloaded when the browser is idle). AUDIT_RUNS=n takes the median
+// of n runs; AUDIT_PAGES=a,b audits only the pages whose address contains a or b. A measurement, not a test.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawn } from 'node:child_process';
@@ -17,7 +19,7 @@ import { PAGES } from '../src/lib/pages.ts';
 
 const port = Number(process.env.AUDIT_PORT ?? 4394);
 const root = fileURLToPath(new URL(`../${process.env.ROOT ?? 'dist'}/`, import.meta.url));
-const server = spawn(process.execPath, [fileURLToPath(new URL('./serve-static.ts', import.meta.url))], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+const server = spawn(process.execPath, [fileURLToPath(new URL('./serve-static.ts', import.meta.url))], { env: { ...process.env, PORT: String(port), GZIP: '1' }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium(),
@@ -43,7 +45,9 @@ console.log(`Lighthouse, mobile (simulated 4× CPU slowdown and slow 4G), produc
 console.log('page                score   LCP      CLS     TBT      JS (transferred)   CSS        JS gzip: to load   after load (idle)');
 const median = <T>(v: T[], key: (t: T) => number) => [...v].sort((a, b) => key(a) - key(b))[Math.floor(v.length / 2)];
 try {
-  for (const p of PAGES) {
+  // AUDIT_PAGES=robustness,results audits only the pages whose address contains one of these.
+  const only = (process.env.AUDIT_PAGES ?? '').split(',').filter(Boolean);
+  for (const p of PAGES.filter((q) => only.length === 0 || only.some((o) => q.slug.includes(o)))) {
     const rows = [];
     for (let k = 0; k < runs; k++) {
       const run = await lighthouse(`http://127.0.0.1:${port}/${p.slug}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });

@@ -1,10 +1,13 @@
 // A minimal static file server for the browser tests: serves dist/ as any static host would,
 // optionally under a sub-path (BASE_PATH), on 127.0.0.1 only. `npm start` uses `astro preview`;
 // the tests use this so that they never collide with a preview the developer has running.
+// GZIP=1 compresses text responses for clients that accept it, as hosting services do (npm run
+// audit sets it, so that Lighthouse's simulated network sees the bytes a reader would download).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL(`../${process.env.ROOT ?? 'dist'}/`, import.meta.url));
 const port = Number(process.env.PORT ?? 4391);
@@ -31,7 +34,10 @@ createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const compress = process.env.GZIP === '1' && /^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (compress) res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }).end(gzipSync(body));
+    else res.writeHead(200, { 'Content-Type': type }).end(body);
   } catch {
     // As static hosts do: the build's own 404 page, with status 404.
     const notFound = await readFile(join(root, '404.html')).catch(() => null);
