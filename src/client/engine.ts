@@ -4,6 +4,7 @@ import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { dataset, ordersCsv, eventsCsv, harmIndexCsv } from '../lib/bundled.ts';
 import { domainOf, neighbours, type ViewState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
+import type { WarmReply, WarmRequest } from './robustWorker.ts';
 
 export { dataset };
 
@@ -13,37 +14,43 @@ const keyOf = (state: ViewState) => `${state.window}|${state.categories.join(','
 /** analyse() for a view state, remembering recent states so back/forward is instant. */
 export function compute(state: ViewState): AnalysisResult {
   const key = keyOf(state);
-  let result = cache.get(key);
-  if (!result) {
-    result = analyse(dataset, state);
-    if (cache.size > 50) cache.delete(cache.keys().next().value!);
-    cache.set(key, result);
-  } else {
-    cache.delete(key); // most recently used last, so the oldest is the one let go
-    cache.set(key, result);
-  }
+  const result = cache.get(key) ?? analyse(dataset, state);
+  remember(key, result); // most recently used last, so the oldest is the one let go
   return result;
 }
 
-let warming = 0;
+function remember(key: string, result: AnalysisResult): void {
+  cache.delete(key);
+  cache.set(key, result);
+  if (cache.size > 50) cache.delete(cache.keys().next().value!);
+}
+
 /**
- * While the browser is idle, analyse the views one step from the one on screen, one per idle
- * period, so that the reader's next change finds its result (with its bootstrap intervals, the
- * costly part) already computed. A newer call stops the older one's remaining work; a change of
- * view never waits for this, because each step runs only in an idle period.
+ * Analyse the views one step from the one on screen in a Web Worker (robustWorker.ts), and remember
+ * their results as they arrive, so that the reader's next change finds its result (with its
+ * bootstrap intervals, the costly part) already computed without the page ever waiting for it.
+ * A newer call replaces the worker's queue. If the worker cannot start, nothing is warmed: every
+ * view is still computed on the page when it is chosen.
  */
+let warmer: Worker | null | undefined;
 export function warm(state: ViewState): void {
-  if (!('requestIdleCallback' in window)) return;
-  const mine = ++warming;
-  const queue = neighbours(state, studyEngine.domain).filter((s) => !cache.has(keyOf(s)));
-  const step = (deadline: IdleDeadline) => {
-    if (mine !== warming) return;
-    // A new view of the bundled data takes up to a few tens of milliseconds (most of it the
-    // bootstrap): one per idle period, and only in a long one, so a click is never held long.
-    if (deadline.timeRemaining() >= 25) compute(queue.shift()!);
-    if (queue.length > 0) requestIdleCallback(step);
-  };
-  requestIdleCallback(step);
+  if (warmer === undefined) {
+    try {
+      warmer = new Worker(new URL('./robustWorker.ts', import.meta.url), { type: 'module', name: 'stro-warm' });
+      warmer.addEventListener('message', (e: MessageEvent<WarmReply>) => {
+        if (!cache.has(e.data.key)) remember(e.data.key, e.data.result);
+      });
+      warmer.addEventListener('error', (e) => {
+        e.preventDefault();
+        warmer?.terminate();
+        warmer = null;
+      });
+    } catch {
+      warmer = null;
+    }
+  }
+  const states = neighbours(state, studyEngine.domain).map((s) => ({ key: keyOf(s), state: s })).filter((s) => !cache.has(s.key));
+  warmer?.postMessage({ warm: states } satisfies WarmRequest);
 }
 
 export const studyEngine: Engine = {

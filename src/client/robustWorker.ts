@@ -1,9 +1,14 @@
-// The Web Worker of the "How robust is it?" page for the study's data: the gap curve (one analysis
-// per gap), the null world (1,000 simulated cohorts) and the specification curve (60 analyses) run
-// here, so that moving a slider never freezes the page. A reader's own data are answered by their
-// data worker instead (src/client/dataWorker.ts), with the same function.
+// The study's data in the background. On "How robust is it?", the gap curve (one analysis per gap),
+// the null world (1,000 simulated cohorts) and the specification curve (60 analyses) run here, so
+// that moving a slider never freezes the page; a reader's own data are answered by their data
+// worker instead (src/client/dataWorker.ts), with the same function. On every page with controls,
+// the study engine (src/client/engine.ts warm()) has the views a reader is likely to choose next
+// analysed here, off the main thread, and remembers the results: they are the page's own analyse()
+// on the same bundled data, so a view taken from here shows exactly the numbers the page would
+// have computed (the bootstrap is seeded). One file for both, so a reader downloads it once.
 //
 //   → { id, request }   ← { id, reply } or { id, error }
+//   → { warm: [{ key, state }, …] }   ← { key, result } for each, one per task; a newer list replaces the rest
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { dataset } from '../lib/bundled.ts';
 import { answerRobustness, type RobustnessReply, type RobustnessRequest } from '../lib/robustness.ts';
@@ -11,6 +16,8 @@ import type { ViewState } from '../lib/urlState.ts';
 
 export type RobustWorkerRequest = { id: number; request: RobustnessRequest };
 export type RobustWorkerReply = { id: number; reply: RobustnessReply } | { id: number; error: string };
+export type WarmRequest = { warm: { key: string; state: ViewState }[] };
+export type WarmReply = { key: string; result: AnalysisResult };
 
 const cache = new Map<string, AnalysisResult>();
 function analysed(state: ViewState): AnalysisResult {
@@ -24,7 +31,27 @@ function analysed(state: ViewState): AnalysisResult {
   return r;
 }
 
-self.addEventListener('message', (e: MessageEvent<RobustWorkerRequest>) => {
+let queue: WarmRequest['warm'] = [];
+let warming = false;
+/** One analysis per task, so that a newer list (the reader moved on) replaces the queue between two. */
+function warmNext(): void {
+  const item = queue.shift();
+  warming = item !== undefined;
+  if (!item) return;
+  try {
+    (self as unknown as Worker).postMessage({ key: item.key, result: analysed(item.state) } satisfies WarmReply);
+  } catch {
+    // a view the data cannot give: the page computes (and explains) it itself if it is chosen
+  }
+  setTimeout(warmNext, 0);
+}
+
+self.addEventListener('message', (e: MessageEvent<RobustWorkerRequest | WarmRequest>) => {
+  if ('warm' in e.data) {
+    queue = [...e.data.warm];
+    if (!warming) warmNext();
+    return;
+  }
   const { id, request } = e.data;
   let message: RobustWorkerReply;
   try {
