@@ -16,6 +16,7 @@ import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/
 import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
+import { timeAtLiberty, timeAtLibertyByPerson } from '../../src/analysis/timeAtLiberty.ts';
 import { bundled, collectErrors, domain, expected, waitForView } from './helpers.ts';
 
 const cliCurve = (): SpecificationCurve => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
@@ -241,6 +242,53 @@ test('a reader\'s own data: the page follows them', async ({ page }) => {
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(ownCurve.total));
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(ownCurve.share));
   await expect(page.locator('input[name="weights"][value="low"]')).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
+test('a reader\'s own months in custody or abroad: the rates use each person\'s months, the what-if steps aside, and returns for a narrower window', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(join(tmpdir(), 'stro-liberty-'));
+  const cohort = makeCohort({ seed: 5, orders: 48, designWindow: 12 });
+  // Each order gets months unavailable before and after (0 … 12), from a rule written here.
+  const months = new Map<string, [number, number]>();
+  const lines = cohort.ordersCsv.trim().split('\n');
+  const orders = [`${lines[0]},months_unavailable_before,months_unavailable_after`, ...lines.slice(1).map((line, k) => {
+    const id = line.split(',')[0];
+    const m: [number, number] = [(k * 5) % 4, (k * 7) % 13];
+    months.set(id, m);
+    return `${line},${m[0]},${m[1]}`;
+  })].join('\n') + '\n';
+  writeFileSync(join(dir, 'orders.csv'), orders);
+  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
+  const own = JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const rates = timeAtLibertyByPerson({
+    pre: own.perOrder.map((o: { eventsPre: number }) => o.eventsPre), post: own.perOrder.map((o: { eventsPost: number }) => o.eventsPost),
+    unavailableBefore: own.perOrder.map((o: { order: string }) => months.get(o.order)![0]), unavailableAfter: own.perOrder.map((o: { order: string }) => months.get(o.order)![1]), window: 12,
+  });
+  const errors = collectErrors(page);
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(join(dir, 'orders.csv'));
+  await page.getByLabel(/events/i).setInputFiles(join(dir, 'events.csv'));
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await page.goto('robustness/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
+  await expect(page.locator('[data-robust="liberty.rateBefore"]')).toHaveText(formatEstimate(rates.rateBefore));
+  await expect(page.locator('[data-robust="liberty.rateAfter"]')).toHaveText(formatEstimate(rates.rateAfter));
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(rates.rateFall));
+  await expect(page.locator('[data-liberty-slider]')).toBeHidden();
+  await expect(page.locator('[data-liberty-data]')).toBeVisible();
+  for (const el of await page.locator('[data-liberty-whatif]').all()) await expect(el).toBeHidden();
+  // The months describe the 12-month design window: a 6-month view falls back to the what-if, with its slider.
+  await page.getByRole('slider', { name: /window/i }).fill('6');
+  await expect(page.locator('html')).toHaveAttribute('data-view', /w=6/);
+  await expect(page.locator('[data-liberty-slider]')).toBeVisible();
+  await expect(page.locator('[data-liberty-data]')).toBeHidden();
+  const narrow = JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--window', '6', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const whatIf = timeAtLiberty({ pre: narrow.events.pre, post: narrow.events.post, people: narrow.orders, window: 6, unavailableShare: DEFAULT_UNAVAILABLE });
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
+  await expect(page.locator('[data-robust="liberty.breakEven"]')).toHaveText(formatPercent(whatIf.breakEven));
   expect(errors).toEqual([]);
 });
 
