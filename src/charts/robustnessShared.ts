@@ -7,7 +7,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { formatPercent, NOT_AVAILABLE } from '../lib/format.ts';
-import { SMALL_FONT } from './shared.ts';
+import { SMALL_FONT, keyLayout } from './shared.ts';
 
 /** A white outline behind text, drawn first, so a label crossing a bar or a line stays legible. */
 export const HALO = { stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
@@ -73,27 +73,12 @@ export interface ColorKeyItem {
   outline?: string;
 }
 
-const KEY_ROW = 18;
-const labelWidth = (text: string) => text.length * SMALL_FONT * 0.58;
-
 /**
  * A key of coloured symbols and labels across the top margin, wrapped onto more rows when the
- * figure is narrow (as shared.ts's legendKey, with any colour). `height` is the room it needs.
+ * figure is narrow (shared.ts's keyLayout, as legendKey, with any colour). `height` is the room it needs.
  */
 export function colorKey(items: readonly ColorKeyItem[], width: number): { height: number; marks: (marginTop: number, marginLeft: number) => Plot.Markish[] } {
-  const placed: { item: ColorKeyItem; x: number; row: number }[] = [];
-  let x = 0;
-  let row = 0;
-  for (const item of items) {
-    const w = 22 + labelWidth(item.label) + 14;
-    if (x > 0 && x + w > width - 8) {
-      x = 0;
-      row += 1;
-    }
-    placed.push({ item, x, row });
-    x += w;
-  }
-  const height = items.length === 0 ? 0 : (row + 1) * KEY_ROW + 4;
+  const { placed, height, rowHeight: KEY_ROW } = keyLayout(items, width, 22);
   return {
     height,
     marks: (marginTop, marginLeft) =>

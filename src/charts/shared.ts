@@ -68,16 +68,16 @@ const labelWidth = (text: string) => text.length * SMALL_FONT * 0.58;
 const KEY_ROW = 18;
 
 /**
- * A key of symbols and labels, laid out left to right from the figure's left edge and wrapped
- * onto further rows when the figure is narrow. `height` is the room it needs above the plot;
- * `marks(marginTop, marginLeft)` draws it there (frame-anchored, so it needs the margins).
+ * Where each entry of a key goes: left to right from the figure's left edge, wrapped onto further
+ * rows when the figure is narrow. `symbolWidth` is the room each entry's symbol takes before its
+ * label; `height` is the room the key needs above the plot, `rowHeight` that of one row.
  */
-export function legendKey(items: readonly KeyItem[], width: number): { height: number; marks: (marginTop: number, marginLeft: number) => Plot.Markish[] } {
-  const placed: { item: KeyItem; x: number; row: number }[] = [];
+export function keyLayout<T extends { label: string }>(items: readonly T[], width: number, symbolWidth: number): { placed: { item: T; x: number; row: number }[]; height: number; rowHeight: number } {
+  const placed: { item: T; x: number; row: number }[] = [];
   let x = 0;
   let row = 0;
   for (const item of items) {
-    const w = 16 + labelWidth(item.label) + 14;
+    const w = symbolWidth + labelWidth(item.label) + 14;
     if (x > 0 && x + w > width - 8) {
       x = 0;
       row += 1;
@@ -85,7 +85,15 @@ export function legendKey(items: readonly KeyItem[], width: number): { height: n
     placed.push({ item, x, row });
     x += w;
   }
-  const height = items.length === 0 ? 0 : (row + 1) * KEY_ROW + 4;
+  return { placed, height: items.length === 0 ? 0 : (row + 1) * KEY_ROW + 4, rowHeight: KEY_ROW };
+}
+
+/**
+ * A key of symbols and labels (keyLayout's places). `height` is the room it needs above the plot;
+ * `marks(marginTop, marginLeft)` draws it there (frame-anchored, so it needs the margins).
+ */
+export function legendKey(items: readonly KeyItem[], width: number): { height: number; marks: (marginTop: number, marginLeft: number) => Plot.Markish[] } {
+  const { placed, height } = keyLayout(items, width, 16);
   return {
     height,
     marks: (marginTop, marginLeft) =>
