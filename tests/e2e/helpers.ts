@@ -1,6 +1,10 @@
-// Small helpers for the browser tests: the engine's expected numbers for a view, and waiting for
-// the page to finish recomputing.
+// Small helpers for the browser tests: the engine's expected numbers for a view, waiting for the
+// page to finish recomputing, and a reader's own files uploaded with the CLI's answer on them.
 import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyse, type AnalysisResult } from '../../src/analysis/analyse.ts';
 import { formatPercent, formatNumber } from '../../src/lib/format.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
@@ -35,4 +39,29 @@ export function collectErrors(page: Page): string[] {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/**
+ * A reader's two files in a new temporary folder (orders.csv, events.csv), and the CLI's answer on
+ * them (`npm run analyze -- --orders … --events … --design-window W --json`, plus any extra options):
+ * the truth the page's numbers on those files are held to.
+ */
+export function ownFiles(ordersCsv: string, eventsCsv: string, designWindow: number): { dir: string; orders: string; events: string; cli: (...extra: string[]) => any } {
+  const dir = mkdtempSync(join(tmpdir(), 'stro-own-'));
+  const orders = join(dir, 'orders.csv');
+  const events = join(dir, 'events.csv');
+  writeFileSync(orders, ordersCsv);
+  writeFileSync(events, eventsCsv);
+  const cli = (...extra: string[]) => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', orders, '--events', events, '--design-window', String(designWindow), '--json', ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  return { dir, orders, events, cli };
+}
+
+/** Upload them as a reader does on "Use your own data", and wait until the page says they are loaded. */
+export async function uploadOwn(page: Page, files: { orders: string; events: string }, designWindow: number): Promise<void> {
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(files.orders);
+  await page.getByLabel(/events/i).setInputFiles(files.events);
+  await page.getByLabel(/design window/i).fill(String(designWindow));
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
 }

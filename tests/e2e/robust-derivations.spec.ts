@@ -6,17 +6,13 @@
 // another setting's derivation on screen; axe finds nothing in the panel.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 import { specificationCurve, type SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { deriveRobust } from '../../src/lib/robustDerivations.ts';
 import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, ROBUST_NUMBERS, libertyFor, nullWorldFor, robustNameOf, robustSegments, type RobustNumberName, type RobustnessContext } from '../../src/lib/robustness.ts';
 import type { ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
-import { bundled, collectErrors, domain, expected, waitForView } from './helpers.ts';
+import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
 const panel = (page: Page) => page.locator('#derivation-panel');
 const handles = (page: Page) => page.locator('main button.num[data-path^="robust:"]');
@@ -208,20 +204,12 @@ test('axe finds no violations in the panel open on a robustness number (the simu
 
 test('a reader\'s own data: each number\'s derivation is the CLI\'s data run through the same functions, and says it is theirs', async ({ page }) => {
   test.setTimeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'stro-robust-derive-'));
   const cohort = makeCohort({ seed: 11, orders: 64, designWindow: 12 });
-  writeFileSync(join(dir, 'orders.csv'), cohort.ordersCsv);
-  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
-  const cli = (...extra: string[]) => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--json', ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  const result = cli() as AnalysisResult;
-  const ctx = { result, c: { world: nullWorldFor(result, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: libertyFor(result, DEFAULT_UNAVAILABLE), curve: cli('--specification-curve') as SpecificationCurve } };
+  const files = ownFiles(cohort.ordersCsv, cohort.eventsCsv, 12);
+  const result = files.cli() as AnalysisResult;
+  const ctx = { result, c: { world: nullWorldFor(result, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: libertyFor(result, DEFAULT_UNAVAILABLE), curve: files.cli('--specification-curve') as SpecificationCurve } };
   const errors = collectErrors(page);
-  await page.goto('own-data/');
-  await page.getByLabel(/orders/i).setInputFiles(join(dir, 'orders.csv'));
-  await page.getByLabel(/events/i).setInputFiles(join(dir, 'events.csv'));
-  await page.getByLabel(/design window/i).fill('12');
-  await page.getByRole('button', { name: 'Analyse these files' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await uploadOwn(page, files, 12);
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
   await settled(page, ctx);

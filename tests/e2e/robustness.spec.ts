@@ -6,9 +6,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
@@ -17,7 +14,7 @@ import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfS
 import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { timeAtLiberty, timeAtLibertyByPerson } from '../../src/analysis/timeAtLiberty.ts';
-import { bundled, collectErrors, domain, expected, waitForView } from './helpers.ts';
+import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
 const cliCurve = (): SpecificationCurve => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 const curve = cliCurve();
@@ -222,19 +219,12 @@ test('the null world and the time-at-liberty sliders recompute', async ({ page }
 
 test('a reader\'s own data: the page follows them', async ({ page }) => {
   test.setTimeout(90_000);
-  const dir = mkdtempSync(join(tmpdir(), 'stro-robust-'));
   const cohort = makeCohort({ seed: 11, orders: 64, designWindow: 12 });
-  writeFileSync(join(dir, 'orders.csv'), cohort.ordersCsv);
-  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
-  const own = JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  const ownCurve = JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as SpecificationCurve;
+  const files = ownFiles(cohort.ordersCsv, cohort.eventsCsv, 12);
+  const own = files.cli();
+  const ownCurve = files.cli('--specification-curve') as SpecificationCurve;
   const errors = collectErrors(page);
-  await page.goto('own-data/');
-  await page.getByLabel(/orders/i).setInputFiles(join(dir, 'orders.csv'));
-  await page.getByLabel(/events/i).setInputFiles(join(dir, 'events.csv'));
-  await page.getByLabel(/design window/i).fill('12');
-  await page.getByRole('button', { name: 'Analyse these files' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  await uploadOwn(page, files, 12);
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
   await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(own.leaveOneOut.events.min));
@@ -247,7 +237,6 @@ test('a reader\'s own data: the page follows them', async ({ page }) => {
 
 test('a reader\'s own months in custody or abroad: the rates use each person\'s months, the what-if steps aside, and returns for a narrower window', async ({ page }) => {
   test.setTimeout(90_000);
-  const dir = mkdtempSync(join(tmpdir(), 'stro-liberty-'));
   const cohort = makeCohort({ seed: 5, orders: 48, designWindow: 12 });
   // Each order gets months unavailable before and after (0 … 12), from a rule written here.
   const months = new Map<string, [number, number]>();
@@ -258,20 +247,14 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
     months.set(id, m);
     return `${line},${m[0]},${m[1]}`;
   })].join('\n') + '\n';
-  writeFileSync(join(dir, 'orders.csv'), orders);
-  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
-  const own = JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const files = ownFiles(orders, cohort.eventsCsv, 12);
+  const own = files.cli();
   const rates = timeAtLibertyByPerson({
     pre: own.perOrder.map((o: { eventsPre: number }) => o.eventsPre), post: own.perOrder.map((o: { eventsPost: number }) => o.eventsPost),
     unavailableBefore: own.perOrder.map((o: { order: string }) => months.get(o.order)![0]), unavailableAfter: own.perOrder.map((o: { order: string }) => months.get(o.order)![1]), window: 12,
   });
   const errors = collectErrors(page);
-  await page.goto('own-data/');
-  await page.getByLabel(/orders/i).setInputFiles(join(dir, 'orders.csv'));
-  await page.getByLabel(/events/i).setInputFiles(join(dir, 'events.csv'));
-  await page.getByLabel(/design window/i).fill('12');
-  await page.getByRole('button', { name: 'Analyse these files' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await uploadOwn(page, files, 12);
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
   await expect(page.locator('[data-robust="liberty.rateBefore"]')).toHaveText(formatEstimate(rates.rateBefore));
@@ -285,7 +268,7 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
   await expect(page.locator('html')).toHaveAttribute('data-view', /w=6/);
   await expect(page.locator('[data-liberty-slider]')).toBeVisible();
   await expect(page.locator('[data-liberty-data]')).toBeHidden();
-  const narrow = JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '12', '--window', '6', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const narrow = files.cli('--window', '6');
   const whatIf = timeAtLiberty({ pre: narrow.events.pre, post: narrow.events.post, people: narrow.orders, window: 6, unavailableShare: DEFAULT_UNAVAILABLE });
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
   await expect(page.locator('[data-robust="liberty.breakEven"]')).toHaveText(formatPercent(whatIf.breakEven));
