@@ -17,6 +17,18 @@ export function numberHandle(text: string, path: ResultPath | RobustPath): HTMLB
   return b;
 }
 
+/** A figure's focus ring: the svg's rect of this class (hidden from assistive technology), made the first time. */
+export function focusRing(svg: SVGSVGElement, className: string): SVGRectElement {
+  let ring = svg.querySelector<SVGRectElement>(`rect.${className}`);
+  if (!ring) {
+    ring = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    ring.setAttribute('class', className);
+    ring.setAttribute('aria-hidden', 'true');
+    svg.append(ring);
+  }
+  return ring;
+}
+
 /** Replace an element's content with a sentence's segments. */
 export function fillSegments(el: HTMLElement, parts: Segments): void {
   el.replaceChildren(...parts.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));

@@ -10,6 +10,7 @@
 import type { SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../charts/specificationCurve.ts';
 import { shownDrawing } from './figureWidth.ts';
+import { focusRing } from './dom.ts';
 
 interface KeyState {
   curve: SpecificationCurve | null;
@@ -115,13 +116,7 @@ function ring(plot: HTMLElement, index: number): void {
     }
   }
   const pad = RING_PAD_PX / (m.a || 1);
-  let r = svg.querySelector<SVGRectElement>('rect.spec-focus-ring');
-  if (!r) {
-    r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    r.setAttribute('class', 'spec-focus-ring');
-    r.setAttribute('aria-hidden', 'true');
-    svg.append(r);
-  }
+  const r = focusRing(svg, 'spec-focus-ring');
   r.setAttribute('x', String(x0 - pad));
   r.setAttribute('y', String(y0 - pad));
   r.setAttribute('width', String(x1 - x0 + 2 * pad));

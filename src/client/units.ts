@@ -12,6 +12,7 @@ import { categoryName } from '../analysis/categories.ts';
 import { UNITS_HELP, describePerson, eventUnits, personSummary, personUnits, type Unit } from '../charts/eventUnits.ts';
 import { formatNumber } from '../lib/format.ts';
 import { shownDrawing } from './figureWidth.ts';
+import { focusRing } from './dom.ts';
 
 type Context = () => Promise<{ dataset: Dataset; result: AnalysisResult }>;
 interface UnitState {
@@ -223,13 +224,7 @@ function ring(plot: HTMLElement, k: number): void {
   const rect = unitRects(plot)[k];
   const svg = rect?.ownerSVGElement;
   if (!rect || !svg) return;
-  let ring = svg.querySelector<SVGRectElement>('rect.focus-ring');
-  if (!ring) {
-    ring = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    ring.setAttribute('class', 'focus-ring');
-    ring.setAttribute('aria-hidden', 'true');
-    svg.append(ring);
-  }
+  const ring = focusRing(svg, 'focus-ring');
   for (const a of ['x', 'y', 'width', 'height']) ring.setAttribute(a, rect.getAttribute(a) ?? '0');
 }
 
