@@ -110,3 +110,15 @@ test('a damaged or foreign text is not taken for a cache', () => {
   assert.equal(decodeCache('{"key":"x"}'), undefined);
   assert.equal(decodeCache(JSON.stringify({ key: 'x', summary: {}, result: { rest: {}, ids: [], values: [] }, dataset: { events: { month: [] } } })), undefined);
 });
+
+test('the key of files with characters outside ASCII (a byte each is not enough): stable, and not that of their ASCII look-alikes', async () => {
+  const texts: OwnTexts = { orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'événements.csv', text: cohort.eventsCsv.replace('Common assault', 'Common assault – “café” 𝄞') }, designWindow: 12, outsideWindow: 'error' };
+  const key = await cacheKey(texts, VERSION);
+  assert.equal(await cacheKey(structuredClone(texts), VERSION), key);
+  const ascii = { ...texts, events: { ...texts.events, text: cohort.eventsCsv.replace('Common assault', 'Common assault - "cafe" ?') } };
+  assert.notEqual(await cacheKey(ascii, VERSION), key);
+  // The same digest as the whole text encoded at once would give (the fast path and the other agree).
+  const whole = async (text: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const byHand = await whole(JSON.stringify([VERSION, texts.orders.name, await whole(texts.orders.text), texts.events.name, await whole(texts.events.text), null, 12, 'error']));
+  assert.equal(key, byHand);
+});

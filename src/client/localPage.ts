@@ -37,10 +37,14 @@ export async function openStored(): Promise<Opened> {
       message: "This address was made for someone's own data, which never leave the browser they were loaded in, so they are not here. This page shows the study's synthetic data instead; to analyse your own, go to “Use your own data”.",
     };
   }
+  // Reading large files back, hashing them and unpacking their cache each take a while: each in a
+  // task of its own, so that the page can answer the reader in between.
+  await nextTask();
   performance.mark('stro:cache-key-start');
   const key = await cacheKey(stored.texts, ENGINE_VERSION).catch(() => null);
   performance.measure('stro:cache-key', 'stro:cache-key-start');
   if (key !== null && stored.cache?.key === key) {
+    await nextTask();
     try {
       performance.mark('stro:restore-start');
       const { engine, result, ready } = restoreLocal(stored.texts, stored.cache);
@@ -69,6 +73,7 @@ export async function openStored(): Promise<Opened> {
   }
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 1000));
 
 function setLoading(text: string): void {
