@@ -14,6 +14,8 @@ import type { Engine } from './engineTypes.ts';
 import type { OwnCache } from './ownCache.ts';
 import { MAIN_THREAD_EVENTS, unpackResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 import type { ViewState } from '../lib/urlState.ts';
+// The worker's address from the bundler (Vite's ?worker&url): this module loads only in a browser
+// build, never in Node (keep what Node tests need, such as constants, out of it and its importers).
 import dataWorkerUrl from './dataWorker.ts?worker&url';
 
 export type LoadOutcome =

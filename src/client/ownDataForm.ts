@@ -4,12 +4,9 @@
 // downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
-import { bannerText, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare } from './localEngine.ts';
 import { isRemembered, loadForTab, remember, saveForTab, unremember } from './ownStorage.ts';
-
-/** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
-export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
 
 type Slot = 'orders' | 'events' | 'harmIndex';
 
