@@ -91,6 +91,15 @@ test('pages at ?data=local show the kept result, which is the command-line tool\
   expect(await sent(page)).not.toContain('load');
   expect(await downloadedResult(page)).toBe(full.text);
 
+  // The Overview: the arrest-by-arrest figure needs the arrests on the page (small data), and has them from the kept dataset.
+  await open(page, '?data=local');
+  expect(await sent(page)).not.toContain('load');
+  const units = page.locator('[data-figure="eventUnits"]');
+  await units.scrollIntoViewIfNeeded();
+  await expect(units.locator('.units-note')).toHaveCount(0);
+  await expect.poll(() => units.locator('.plot.units').evaluate((plot) => [...plot.querySelectorAll<SVGGElement>('g[data-mark="rect"]')].find((g) => g.checkVisibility())?.querySelectorAll('rect').length ?? 0))
+    .toBe(full.result.events.pre + full.result.events.post);
+
   // The Results page, and a reload of it: the same, from the cache again.
   await open(page, 'results/?data=local');
   expect(await sent(page)).toEqual(expect.arrayContaining(['restore']));
@@ -180,4 +189,21 @@ test('remembered on this device, the cache goes with the files to a new tab; For
   }));
   expect(left.filter((k) => !k.startsWith('touched:'))).toEqual([]);
   await second.close();
+});
+
+test('if the worker cannot start, the kept numbers stay and the page says what does not work, in words', async ({ page }) => {
+  await upload(page);
+  // The worker's code blocked (an extension, a network policy): the page still has the kept result.
+  await page.route(/dataWorker-[^/]*\.js$/, (route) => route.abort());
+  await open(page, 'results/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
+  await expect(page.locator('#local-status')).toContainText('could not take them');
+  await expect(page.locator('#local-status')).toContainText('will not work until the page is reloaded');
+  // Another view cannot be analysed: said so, and the page, the controls and the address stay on the view shown.
+  await page.locator('#controls input[value="fraud"]').click(); // (put back at once, so not uncheck(), which expects the change to stay)
+  await expect(page.locator('#view-alert')).toContainText('could not be applied');
+  await expect(page.locator('#controls input[value="fraud"]')).toBeChecked();
+  expect(new URL(page.url()).search).toBe('?data=local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
 });
