@@ -16,7 +16,10 @@
 // switch plus the Results page. 1,000×: the time in the worker (validation, the full view's
 // analysis and posting the result back; the worker's own performance measures), target ≤ 10 s; and
 // the longest main-thread task throughout (PerformanceObserver 'longtask' entries from an init
-// script, on each page), target ≤ 50 ms. BENCH_PART=views or BENCH_PART=own runs one half only.
+// script, on each page), target ≤ 50 ms. The Results page opens with what the upload's worker found
+// kept beside the files (src/client/ownCache.ts), so its worker only restores the checked dataset;
+// the page's own measures (reading the files back, the cache key, the engine from the cache) and
+// the worker's are printed. BENCH_PART=views or BENCH_PART=own runs one half only.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -109,9 +112,14 @@ interface OwnRun {
   resultsView: number;
   resultsFigures: number;
   /** The worker's own measures for the upload: validation, the full view's analysis, all of load() including posting the reply. */
-  worker: { startUp: number; validate: number; analyse: number; load: number };
-  /** The same on the Results page, which reads the files back from the tab and checks them again. */
-  workerResults: { startUp: number; validate: number; analyse: number; load: number };
+  worker: WorkerTimes;
+  /**
+   * The same on the Results page, which reads the files back from the tab: when what the worker
+   * found is kept with them (src/client/ownCache.ts), it only takes the checked dataset (restore).
+   */
+  workerResults: WorkerTimes;
+  /** The page's own measures: on upload, keeping the files (and the cache); on the Results page, reading them back, the cache key, and building the engine from the cache. */
+  page: { save: number; read: number; key: number; restore: number };
   /** Main-thread long tasks (> 50 ms by definition), on the upload page after the click and on the Results page. */
   longest: number;
   longTasks: { page: string; start: number; duration: number }[];
@@ -136,21 +144,27 @@ const STUDY_LIKE = [
   { code: 'other', offence: 'Theft', harm: 2 },
 ];
 
-async function workerMeasures(page: Page): Promise<{ startUp: number; validate: number; analyse: number; load: number }> {
+/** The worker's own measures (ms): start-up, checking, the full view, keeping (cache key, compact dataset, exact text), load() in all; or restoring a cached dataset. */
+interface WorkerTimes { startUp: number; validate: number; analyse: number; cache: number; load: number; restore: number }
+
+async function workerMeasures(page: Page): Promise<WorkerTimes> {
   for (let k = 0; k < 100; k++) {
     for (const w of page.workers()) {
       const m = await w.evaluate(() => {
         const last = (name: string) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? NaN;
-        // The worker's clock starts when it is created: its first mark is how long it took to start and receive the files.
-        const startUp = performance.getEntriesByName('stro:load', 'mark').at(-1)?.startTime ?? NaN;
-        return { startUp, validate: last('stro:validate'), analyse: last('stro:analyse-full'), load: last('stro:worker-load') };
+        // The worker's clock starts when it is created: its first mark is how long it took to start and receive the files (or the cached dataset).
+        const startUp = performance.getEntriesByName('stro:load', 'mark').at(-1)?.startTime ?? performance.getEntriesByName('stro:restore', 'mark').at(-1)?.startTime ?? NaN;
+        return { startUp, validate: last('stro:validate'), analyse: last('stro:analyse-full'), cache: last('stro:cache'), load: last('stro:worker-load'), restore: last('stro:worker-restore') };
       }).catch(() => null);
-      if (m && Number.isFinite(m.load)) return m;
+      if (m && (Number.isFinite(m.load) || Number.isFinite(m.restore))) return m;
     }
     await page.waitForTimeout(100);
   }
-  return { startUp: NaN, validate: NaN, analyse: NaN, load: NaN };
+  return { startUp: NaN, validate: NaN, analyse: NaN, cache: NaN, load: NaN, restore: NaN };
 }
+
+/** The page's own measure of this name (its latest), in ms; NaN if it has none. */
+const pageMeasure = (page: Page, name: string) => page.evaluate((name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? NaN, name);
 
 async function runOwn(browser: Browser, dir: string, orders: number, seed: number): Promise<OwnRun> {
   const cohort = makeCohort({ seed, orders, designWindow: 24, categories: STUDY_LIKE, maxBefore: 7, maxAfter: 4 });
@@ -186,8 +200,9 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
     wait();
   }));
   const worker = await workerMeasures(page);
+  const uploadPage = { save: await pageMeasure(page, 'stro:save') };
   const uploadTasks = await page.evaluate(() => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks);
-  // The Results page: a new document, which reads the files back from this tab and checks them in a new worker.
+  // The Results page: a new document, which reads the files (and their cache) back from this tab, with a new worker.
   await page.goto(`${origin}results/?data=local`, { waitUntil: 'commit' });
   const results = await page.evaluate(() => new Promise<{ view: number; figures: number }>((resolve) => {
     let view = NaN;
@@ -200,6 +215,7 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
     wait();
   }));
   const workerResults = await workerMeasures(page);
+  const resultsPage = { read: await pageMeasure(page, 'stro:read-stored'), key: await pageMeasure(page, 'stro:cache-key'), restore: await pageMeasure(page, 'stro:restore') };
   // Scroll through the page, so that every figure is drawn and any long task doing so is seen.
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 600) {
@@ -215,7 +231,7 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
   return {
     orders, events: cohort.months.length, megabytes: bytes / 1024 / 1024,
     toSuccess: upload.toSuccess, toSwitched: upload.toSwitched, resultsView: results.view, resultsFigures: results.figures,
-    worker, workerResults,
+    worker, workerResults, page: { ...uploadPage, ...resultsPage },
     longest: Math.max(0, ...longTasks.map((t) => t.duration)), longTasks, resultsLoaded,
   };
 }
@@ -246,7 +262,9 @@ async function ownData(browser: Browser): Promise<void> {
     for (const [label, r] of [['100×', hundred], ['1,000×', thousand]] as const) {
       console.log(`${label}: ${r.orders.toLocaleString('en-GB')} orders, ${r.events.toLocaleString('en-GB')} arrests (${r.megabytes.toFixed(1)} MB)`);
       console.log(`  click → "Your data are loaded" ${ms(r.toSuccess)}; → this page switched ${ms(r.toSwitched)}; results/?data=local: numbers ${ms(r.resultsView)}, every figure ${ms(r.resultsFigures)}`);
-      console.log(`  worker on upload (started when the page was idle): validate ${ms(r.worker.validate)}, analyse ${ms(r.worker.analyse)}, load() in all ${ms(r.worker.load)}; on the Results page: created → files received ${ms(r.workerResults.startUp)}, validate ${ms(r.workerResults.validate)}, analyse ${ms(r.workerResults.analyse)}, in all ${ms(r.workerResults.load)}`);
+      console.log(`  worker on upload (started when the page was idle): validate ${ms(r.worker.validate)}, analyse ${ms(r.worker.analyse)}, cache made ${ms(r.worker.cache)}, load() in all ${ms(r.worker.load)}; the page then kept files and cache in ${ms(r.page.save)}`);
+      const w = r.workerResults;
+      console.log(`  Results page: files and cache read back ${ms(r.page.read)}, cache key ${ms(r.page.key)}, engine from the cache ${ms(r.page.restore)}; its worker: created → data received ${ms(w.startUp)}, ${Number.isFinite(w.restore) ? `dataset restored ${ms(w.restore)} (nothing checked or analysed again)` : `validate ${ms(w.validate)}, analyse ${ms(w.analyse)}, in all ${ms(w.load)}`}`);
       const worst = [...r.longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => `${t.page} ${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`);
       console.log(`  main-thread long tasks: ${r.longTasks.length}${worst.length ? ` (longest: ${worst.join('; ')})` : ''}; the Results page loaded at ${ms(r.resultsLoaded)}`);
     }

@@ -3,7 +3,8 @@
 // through src/client/localEngine.ts. Nothing here touches the network: the files arrive as bytes
 // or text from the page, and results go back as plain objects.
 //
-//   → { id, type: 'load', files }          ← progress…, then { id, ok, problems, texts?, summary?, dataset? }
+//   → { id, type: 'load', files, version } ← progress…, then { id, ok, problems, texts?, summary?, result?, dataset? or compact?, cache? }
+//   → { id, type: 'restore', orders, harmIndex?, dataset, result }  ← { id } (files checked and analysed before: nothing to redo)
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
 //   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv, harmIndexCsv? }
@@ -18,9 +19,11 @@ import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
 import { answerRobustness } from '../lib/robustness.ts';
-import { validateOwn, type OwnFiles } from '../lib/ownData.ts';
+import { validateOwn, type OwnFiles, type OwnTexts } from '../lib/ownData.ts';
+import { packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
+import { cacheKey, encodeCache, SESSION_LIMIT, type OwnCache } from './ownCache.ts';
 import type { ViewState } from '../lib/urlState.ts';
-import { MAIN_THREAD_EVENTS, packResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+import { MAIN_THREAD_EVENTS, packResult, unpackResult, type PackedResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
 let dataset: Dataset | undefined;
 let ordersText = '';
@@ -42,7 +45,7 @@ function compute(state: ViewState): AnalysisResult {
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
-function load(id: number, files: OwnFiles): void {
+async function load(id: number, files: OwnFiles, version: string | undefined): Promise<void> {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
   post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
   // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
@@ -64,19 +67,57 @@ function load(id: number, files: OwnFiles): void {
   const result = compute({ window: dataset.span, categories: [...dataset.categories] });
   performance.measure('stro:analyse-full', 'stro:analyse-start');
   const { packed, transfer } = packResult(result);
+  // What the page keeps beside the files (src/client/ownCache.ts): the checked dataset in columns
+  // and the full view under the key of these files, choices and engine; for files small enough
+  // for sessionStorage, also as exact text, made and checked here rather than on the page.
+  performance.mark('stro:cache-start');
+  const compact = packDataset(dataset);
+  const cacheKeyText = compact ? await cacheKey(checked.texts, version) : null;
+  const kept: OwnCache | undefined = compact && cacheKeyText !== null ? { key: cacheKeyText, summary: checked.summary, result: packed, dataset: compact } : undefined;
+  const keptText = kept && checked.summary.size <= SESSION_LIMIT ? encodeCache(kept) : undefined;
+  performance.measure('stro:cache', 'stro:cache-start');
+  // Small data also live on the page, for the arrest-by-arrest figure and instant derivations (as
+  // columns, unpacked there, when they have them); large data stay here, so that copying them
+  // never blocks the page.
+  const small = dataset.events.length <= MAIN_THREAD_EVENTS;
   post({
     id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result: packed,
-    // Small data also live on the page, for the arrest-by-arrest figure and instant derivations;
-    // large data stay here, so that copying them never blocks the page.
-    dataset: dataset.events.length <= MAIN_THREAD_EVENTS ? dataset : undefined,
-  }, transfer);
+    dataset: small && !compact ? dataset : undefined,
+    ...(compact ? { compact } : {}),
+    ...(kept ? { cache: { key: kept.key, ...(keptText === undefined ? {} : { text: keptText }) } } : {}),
+  }, [...transfer, ...(compact ? columnBuffers(compact) : [])]);
   performance.measure('stro:worker-load', 'stro:load');
+}
+
+/** The typed arrays of a compact dataset, moved to the page rather than copied: this worker keeps its rows. */
+function columnBuffers({ orders: o, events: e }: CompactDataset): ArrayBuffer[] {
+  return [e.orderId.index, e.month, e.category.index, e.offence.index, e.harm, o.issued.index, o.sample.index, o.durationMonths, o.conditions.index, o.monthsUnavailableBefore, o.monthsUnavailableAfter]
+    .map((a) => a.buffer as ArrayBuffer);
+}
+
+/**
+ * Files this worker's engine checked and analysed on an earlier page (the page has matched their
+ * key): their checked dataset and full view are taken as they were, so nothing is checked or
+ * analysed again; every other view is analysed from that dataset, as after a load.
+ */
+function restore(id: number, orders: OwnTexts['orders'], harmIndex: OwnTexts['harmIndex'], compact: CompactDataset, full: PackedResult): void {
+  performance.mark('stro:restore');
+  dataset = unpackDataset(compact);
+  ordersText = orders.text;
+  harmIndexCsv = dataset.harmIndex ? harmIndex?.text ?? harmIndexText : undefined;
+  cache.clear();
+  cache.set(key({ window: dataset.span, categories: [...dataset.categories] }), unpackResult(full));
+  performance.measure('stro:worker-restore', 'stro:restore');
+  post({ id, type: 'restored' });
 }
 
 self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   try {
-    if (msg.type === 'load') load(msg.id, msg.files);
+    if (msg.type === 'load') {
+      load(msg.id, msg.files, msg.version).catch((error: unknown) => post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) }));
+    }
+    else if (msg.type === 'restore') restore(msg.id, msg.orders, msg.harmIndex, msg.dataset, msg.result);
     else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });
     else if (msg.type === 'compute') {
       const { packed, transfer } = packResult(compute(msg.state));

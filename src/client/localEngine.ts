@@ -1,17 +1,34 @@
 // The reader's own data, analysed in a Web Worker (src/client/dataWorker.ts): loadLocal(files)
 // checks them there and, if they are valid, gives an Engine whose every computation runs in the
-// worker, so that the page stays responsive whatever their size. Nothing leaves the browser.
+// worker, so that the page stays responsive whatever their size. restoreLocal(texts, cache) does
+// the same for files checked and analysed on an earlier page (src/client/ownCache.ts): the engine
+// is ready at once with their full view, while the worker takes their dataset in the background.
+// Nothing leaves the browser.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Problem } from '../analysis/errors.ts';
-import type { OwnFiles } from '../lib/ownData.ts';
+import type { Dataset } from '../analysis/types.ts';
+import type { OwnFiles, OwnSummary, OwnTexts } from '../lib/ownData.ts';
 import type { Derivation } from '../lib/derivations.ts';
+import { compactEventCount, unpackDataset } from '../lib/compactDataset.ts';
 import type { Engine } from './engineTypes.ts';
-import { unpackResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+import type { OwnCache } from './ownCache.ts';
+import { MAIN_THREAD_EVENTS, unpackResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 import type { ViewState } from '../lib/urlState.ts';
+// The worker's address from the bundler (Vite's ?worker&url): this module loads only in a browser
+// build, never in Node (keep what Node tests need, such as constants, out of it and its importers).
+import dataWorkerUrl from './dataWorker.ts?worker&url';
 
 export type LoadOutcome =
-  | { ok: true; engine: Engine; problems: Problem[]; result: AnalysisResult }
+  | { ok: true; engine: Engine; problems: Problem[]; result: AnalysisResult; cache?: OwnCache; cacheText?: string }
   | { ok: false; problems: Problem[] };
+
+/**
+ * The engine's version, part of every cache key: the address of the worker's code, which the
+ * build names after its content (so a deployment with any change to the engine, or to the
+ * bundled harm index it carries, has another). None in development, where the address stays the
+ * same while the code changes: nothing is reused there.
+ */
+export const ENGINE_VERSION: string | undefined = import.meta.env.DEV ? undefined : new URL(dataWorkerUrl, location.href).pathname;
 
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (e: Error) => void; progress?: (detail: string) => void };
 
@@ -21,7 +38,7 @@ const pending = new Map<number, Pending>();
 
 function start(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./dataWorker.ts', import.meta.url), { type: 'module', name: 'stro-data' });
+  worker = new Worker(dataWorkerUrl, { type: 'module', name: 'stro-data' });
   worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => {
     const reply = e.data;
     const p = pending.get(reply.id);
@@ -70,22 +87,49 @@ const viewKey = (s: ViewState) => JSON.stringify([s.window, s.categories, s.wilc
 /** Results kept on the page: each one for 41,000 people takes ~100 ms to copy from the worker. */
 const RESULTS_KEPT = 6;
 
-/** Check the reader's files in the worker; if valid, the engine for them and the full view's result. */
+/** Check the reader's files in the worker; if valid, the engine for them, the full view's result, and what to keep beside the files. */
 export async function loadLocal(files: OwnFiles, progress?: (detail: string) => void): Promise<LoadOutcome> {
   // The files' bytes move to the worker rather than being copied: the page does not need them again.
   const transfer = [files.orders, files.events, files.harmIndex].flatMap((f) => (f?.bytes ? [f.bytes.buffer as ArrayBuffer] : []));
-  const reply = await ask({ type: 'load', files }, progress, transfer);
+  const reply = await ask({ type: 'load', files, version: ENGINE_VERSION }, progress, transfer);
   if (reply.type !== 'loaded') throw new Error(`unexpected reply ${reply.type}`);
   if (!reply.ok) return { ok: false, problems: reply.problems };
-  const { summary, texts, dataset } = reply;
+  const { summary, texts, compact } = reply;
   const result = unpackResult(reply.result);
+  const dataset = reply.dataset ?? (compact && compactEventCount(compact) <= MAIN_THREAD_EVENTS ? unpackDataset(compact) : null);
+  const engine = localEngine(summary, texts, dataset, result, Promise.resolve());
+  const cache: OwnCache | undefined = reply.cache && compact ? { key: reply.cache.key, summary, result: reply.result, dataset: compact } : undefined;
+  return { ok: true, engine, problems: reply.problems, result, ...(cache ? { cache } : {}), ...(reply.cache?.text === undefined ? {} : { cacheText: reply.cache.text }) };
+}
+
+/**
+ * The engine for files whose cache matched (the caller has checked its key): the full view is
+ * the cached result, shown at once; the worker takes the checked dataset meanwhile, and anything
+ * else (another view, a derivation, the R script's inputs) waits for it. If the worker cannot
+ * take it, those fail with the reason, and `ready` says so.
+ */
+export function restoreLocal(texts: OwnTexts, cache: OwnCache): { engine: Engine; result: AnalysisResult; ready: Promise<void> } {
+  const result = unpackResult(cache.result);
+  const small = compactEventCount(cache.dataset) <= MAIN_THREAD_EVENTS;
+  // The typed arrays are copied to the worker (one block each), not moved: the cache stays whole.
+  const ready = ask({ type: 'restore', orders: texts.orders, ...(texts.harmIndex ? { harmIndex: texts.harmIndex } : {}), dataset: cache.dataset, result: cache.result }).then((r) => {
+    if (r.type !== 'restored') throw new Error(`unexpected reply ${r.type}`);
+  });
+  ready.catch(() => undefined); // reported by whoever waits on it
+  const engine = localEngine(cache.summary, texts, small ? unpackDataset(cache.dataset) : null, result, ready);
+  return { engine, result, ready };
+}
+
+/** The engine over the worker: `ready` settles when the worker holds the data (at once after a load). */
+function localEngine(summary: OwnSummary, texts: OwnTexts, dataset: Dataset | null, full: AnalysisResult, ready: Promise<void>): Engine {
   const domain = { span: summary.designWindow, categories: summary.categories, weights: summary.weights };
-  const results = new Map<string, Promise<AnalysisResult>>([[viewKey({ window: domain.span, categories: domain.categories }), Promise.resolve(result)]]);
-  const engine: Engine = {
+  const results = new Map<string, Promise<AnalysisResult>>([[viewKey({ window: domain.span, categories: domain.categories }), Promise.resolve(full)]]);
+  const askReady: typeof ask = (request, ...rest) => ready.then(() => ask(request, ...rest));
+  return {
     kind: 'local',
     domain,
     categoryNames: summary.categoryNames,
-    dataset: dataset ?? null,
+    dataset,
     // The page asks for the full view first (it came with the load), and asks again for a view it
     // showed recently (a page's render, then its derivation panel): both are answered here.
     compute: (state) => {
@@ -94,7 +138,7 @@ export async function loadLocal(files: OwnFiles, progress?: (detail: string) => 
       if (answer) {
         results.delete(key); // most recently used last
       } else {
-        answer = ask({ type: 'compute', state }).then((r) => {
+        answer = askReady({ type: 'compute', state }).then((r) => {
           if (r.type !== 'result') throw new Error(`unexpected reply ${r.type}`);
           return unpackResult(r.result);
         });
@@ -105,21 +149,20 @@ export async function loadLocal(files: OwnFiles, progress?: (detail: string) => 
       return answer;
     },
     derive: async (state, path): Promise<Derivation | null> => {
-      const r = await ask({ type: 'derive', state, path });
+      const r = await askReady({ type: 'derive', state, path });
       if (r.type !== 'derivation') throw new Error(`unexpected reply ${r.type}`);
       return r.derivation;
     },
     rInputs: async () => {
-      const r = await ask({ type: 'rInputs' });
+      const r = await askReady({ type: 'rInputs' });
       if (r.type !== 'rInputs') throw new Error(`unexpected reply ${r.type}`);
       return { ordersCsv: r.ordersCsv, eventsCsv: r.eventsCsv, ...(r.harmIndexCsv === undefined ? {} : { harmIndexCsv: r.harmIndexCsv }) };
     },
     local: { summary, texts },
     robustness: async (request) => {
-      const r = await ask({ type: 'robustness', request });
+      const r = await askReady({ type: 'robustness', request });
       if (r.type !== 'robustness') throw new Error(`unexpected reply ${r.type}`);
       return r.reply;
     },
   };
-  return { ok: true, engine, problems: reply.problems, result };
 }

@@ -7,30 +7,63 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryColor, categoryStroke } from '../charts/palette.ts';
 import { bannerText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
-import { loadLocal, prepare } from './localEngine.ts';
-import { clearTab, forget, isRemembered, loadForTab, tabHasData } from './ownStorage.ts';
+import { ENGINE_VERSION, loadLocal, prepare, restoreLocal } from './localEngine.ts';
+import { cacheKey } from './ownCache.ts';
+import { clearTab, forget, isRemembered, loadForTab, saveCache, tabHasData } from './ownStorage.ts';
 
 export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok: false; message: string };
 
-/** The reader's files kept in this tab (or remembered on this device), checked again in the worker. */
+/**
+ * The reader's files kept in this tab (or remembered on this device). If what the worker found in
+ * them is kept beside them under the key of these files, choices and engine (src/client/ownCache.ts),
+ * the page shows it at once and the worker takes the checked dataset in the background; otherwise
+ * the files are checked and analysed again, and what is found is kept for the next page.
+ */
 export async function openStored(): Promise<Opened> {
   setLoading('Loading your data from this browser…');
   prepare(); // the worker starts while the files are read back
   let stored: Awaited<ReturnType<typeof loadForTab>>;
+  // Marks and measures read by `npm run bench:browser`.
+  performance.mark('stro:open-stored');
   try {
     stored = await loadForTab();
   } catch {
     stored = null;
   }
+  performance.measure('stro:read-stored', 'stro:open-stored');
   if (!stored) {
     return {
       ok: false,
       message: "This address was made for someone's own data, which never leave the browser they were loaded in, so they are not here. This page shows the study's synthetic data instead; to analyse your own, go to “Use your own data”.",
     };
   }
+  // Reading large files back, hashing them and unpacking their cache each take a while: each in a
+  // task of its own, so that the page can answer the reader in between.
+  await nextTask();
+  performance.mark('stro:cache-key-start');
+  const key = await cacheKey(stored.texts, ENGINE_VERSION).catch(() => null);
+  performance.measure('stro:cache-key', 'stro:cache-key-start');
+  if (key !== null && stored.cache?.key === key) {
+    await nextTask();
+    try {
+      performance.mark('stro:restore-start');
+      const { engine, result, ready } = restoreLocal(stored.texts, stored.cache);
+      performance.measure('stro:restore', 'stro:restore-start');
+      ready.catch((e: unknown) => setLoading(`The numbers shown were kept from when your files were analysed, but the part of the report that analyses them for other views could not take them (${e instanceof Error ? e.message : String(e)}). Changing the view, opening a number's derivation and the files for R will not work until the page is reloaded.`));
+      setLoading('');
+      return { ok: true, engine, result };
+    } catch {
+      // a cache that cannot be read back: the files are checked and analysed again below
+    }
+  }
   try {
     const outcome = await loadLocal(stored.texts, (detail) => setLoading(detail));
-    if (outcome.ok) return { ok: true, engine: outcome.engine, result: outcome.result };
+    if (outcome.ok) {
+      // Kept for the next page, once this one has been drawn (under the key checked above: the worker makes it the same way).
+      const { cache, cacheText } = outcome;
+      if (key !== null && cache?.key === key) idle(() => void saveCache(stored.texts, cache, cacheText).catch(() => undefined));
+      return { ok: true, engine: outcome.engine, result: outcome.result };
+    }
     await clearTab();
     return { ok: false, message: `The data kept in this tab could not be read again (${outcome.problems.length} problems), so they were cleared. This page shows the study's synthetic data; load your files again on “Use your own data”.` };
   } catch (e) {
@@ -39,6 +72,9 @@ export async function openStored(): Promise<Opened> {
     setLoading('');
   }
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 1000));
 
 function setLoading(text: string): void {
   const status = document.getElementById('local-status');

@@ -424,6 +424,8 @@ function startStudy(): void {
 /** An address with data=local: the reader's files from this tab (or remembered on this device), or the study's data with a word why. */
 async function openLocal(): Promise<void> {
   document.documentElement.dataset.source = 'loading';
+  // Their numbers may be ready at once (kept from an earlier page), so the figure code loads meanwhile.
+  if (document.querySelector('[data-figure]')) void loadFigures().catch(() => undefined);
   let outcome: Awaited<ReturnType<typeof import('./localPage.ts').openStored>>;
   try {
     const page = await import('./localPage.ts');

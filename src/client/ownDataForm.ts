@@ -4,12 +4,9 @@
 // downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
-import { bannerText, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare } from './localEngine.ts';
 import { isRemembered, loadForTab, remember, saveForTab, unremember } from './ownStorage.ts';
-
-/** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
-export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
 
 type Slot = 'orders' | 'events' | 'harmIndex';
 
@@ -146,8 +143,12 @@ export function setUp(root: HTMLElement): void {
       }
       // Keeping the files, and switching the page, each in a task of its own: for large files each
       // takes a while, and together with receiving the result they would hold the page too long.
+      // With the files goes what the worker found in them, so that the next page need not check and
+      // analyse them again (src/client/ownCache.ts).
       await nextTask();
-      await saveForTab(outcome.engine.local!.texts);
+      performance.mark('stro:save-start'); // read by `npm run bench:browser`, with the measure below
+      await saveForTab(outcome.engine.local!.texts, outcome.cache, outcome.cacheText);
+      performance.measure('stro:save', 'stro:save-start');
       await nextTask();
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
       showSuccess(bannerText(outcome.engine.local!.summary));
@@ -218,7 +219,7 @@ export function setUp(root: HTMLElement): void {
   rememberBox?.addEventListener('change', async () => {
     if (rememberBox.checked) {
       const held = await loadForTab();
-      if (held) await remember(held.texts);
+      if (held) await remember(held);
       say('Your data will be kept on this device, in this browser only, until you choose Forget.');
     } else {
       await unremember();

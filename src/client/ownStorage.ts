@@ -6,19 +6,30 @@
 //   used for 12 hours are deleted the next time the report opens.
 // - "Remember on this device" (an explicit choice) keeps a copy in IndexedDB until **Forget**.
 //
-// Only the texts of the files and the reader's two choices are stored: nothing is sent anywhere.
+// Stored are the texts of the files and the reader's two choices, and, once the worker has
+// checked and analysed them, what it found (src/client/ownCache.ts: the full view's result and the
+// checked dataset, under the key of those files): in sessionStorage beside the files, in
+// IndexedDB in the files' own record. It lives as long as the files do, in the same place, and
+// Forget removes it with them. Nothing is sent anywhere.
 import type { OwnTexts } from '../lib/ownData.ts';
+import { decodeCache, encodeCache, isCache, SESSION_LIMIT, type OwnCache } from './ownCache.ts';
 
 const SESSION_KEY = 'stro-own-data';
+/** The cache of the files under SESSION_KEY, as exact text (src/lib/exactJson.ts). */
+const SESSION_CACHE = 'stro-own-data-cache';
 const SESSION_REF = 'stro-own-data-idb';
 const REMEMBERED = 'remembered';
-/** sessionStorage holds about 5 MB per site in current browsers; larger files go to IndexedDB. */
-const SESSION_LIMIT = 2_000_000;
 const STALE_MS = 12 * 60 * 60 * 1000;
 /** Beside each tab copy, under this prefix and its key: when a tab last used it (a number). */
 const TOUCHED = 'touched:';
 
-interface Stored { texts: OwnTexts; savedAt: number }
+/** A record: the files, and in IndexedDB their cache (structured clone keeps every value as it is). */
+interface Stored { texts: OwnTexts; savedAt: number; cache?: OwnCache }
+
+/** The files and, when there is one that reads back whole, their cache (whose key the reader of it checks). */
+export interface Held { texts: OwnTexts; cache?: OwnCache }
+
+const held = (stored: Stored): Held => ({ texts: stored.texts, ...(isCache(stored.cache) ? { cache: stored.cache } : {}) });
 
 function db(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -44,18 +55,33 @@ async function idb<T>(mode: IDBTransactionMode, f: (store: IDBObjectStore) => ID
 
 const size = (t: OwnTexts) => t.orders.text.length + t.events.text.length + (t.harmIndex?.text.length ?? 0);
 
-/** Keep the files for this tab (replacing any earlier ones). */
-export async function saveForTab(texts: OwnTexts): Promise<void> {
+/** The cache beside files in sessionStorage, if it fits; if not, the files stay without one. */
+function setSessionCache(cache: OwnCache, text = encodeCache(cache)): void {
+  if (text === undefined) return;
+  try {
+    sessionStorage.setItem(SESSION_CACHE, text);
+  } catch {
+    // over the browser's quota: the next page checks the files again
+  }
+}
+
+/**
+ * Keep the files for this tab, with their cache when there is one (replacing any earlier ones).
+ * `cacheText` is the cache as exact text, when the worker has made it (else it is made here).
+ */
+export async function saveForTab(texts: OwnTexts, cache?: OwnCache, cacheText?: string): Promise<void> {
   await clearTab();
-  const stored: Stored = { texts, savedAt: Date.now() };
+  const savedAt = Date.now();
   if (size(texts) <= SESSION_LIMIT) {
     try {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify(stored));
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ texts, savedAt } satisfies Stored));
+      if (cache) setSessionCache(cache, cacheText ?? encodeCache(cache));
       return;
     } catch {
       // over the browser's quota: fall through to IndexedDB
     }
   }
+  const stored: Stored = { texts, savedAt, ...(cache ? { cache } : {}) };
   const ref = `tab-${crypto.randomUUID()}`;
   await idb('readwrite', (s) => {
     s.put(stored, ref);
@@ -64,32 +90,57 @@ export async function saveForTab(texts: OwnTexts): Promise<void> {
   sessionStorage.setItem(SESSION_REF, ref);
 }
 
-/** The files this tab holds, or, failing that, the ones remembered on this device; else null. */
-export async function loadForTab(): Promise<{ texts: OwnTexts; remembered: boolean } | null> {
+/** The files this tab holds (with their cache), or, failing that, the ones remembered on this device; else null. */
+export async function loadForTab(): Promise<Held | null> {
   void sweep();
   const inline = sessionStorage.getItem(SESSION_KEY);
   if (inline) {
     try {
-      return { texts: (JSON.parse(inline) as Stored).texts, remembered: await isRemembered() };
+      const { texts } = JSON.parse(inline) as Stored;
+      const text = sessionStorage.getItem(SESSION_CACHE);
+      const cache = text === null ? undefined : decodeCache(text);
+      return { texts, ...(cache ? { cache } : {}) };
     } catch {
       sessionStorage.removeItem(SESSION_KEY);
+      sessionStorage.removeItem(SESSION_CACHE);
     }
   }
   const ref = sessionStorage.getItem(SESSION_REF);
   if (ref) {
     const stored = await idb<Stored>('readonly', (s) => s.get(ref)).catch(() => undefined);
     if (stored) {
-      // Only the time of use is rewritten, never the files (11 MB for 1,000× the study).
-      await idb('readwrite', (s) => s.put(Date.now(), TOUCHED + ref)).catch(() => undefined);
-      return { texts: stored.texts, remembered: await isRemembered() };
+      // Only the time of use is rewritten, never the files (11 MB for 1,000× the study); nothing waits for it.
+      void idb('readwrite', (s) => s.put(Date.now(), TOUCHED + ref)).catch(() => undefined);
+      return held(stored);
     }
   }
   const kept = await idb<Stored>('readonly', (s) => s.get(REMEMBERED)).catch(() => undefined);
   if (kept) {
-    await saveForTab(kept.texts);
-    return { texts: kept.texts, remembered: true };
+    const copy = held(kept);
+    await saveForTab(copy.texts, copy.cache);
+    return copy;
   }
   return null;
+}
+
+/**
+ * Put a new cache beside the files this tab holds (after they were checked and analysed again,
+ * their cache missing or made by another version of the report), and beside the remembered copy
+ * if it holds the same files. A cache is only ever used under its own key, so one left beside
+ * other files would be ignored; it is not written there.
+ */
+export async function saveCache(texts: OwnTexts, cache: OwnCache, cacheText?: string): Promise<void> {
+  const file = (a?: { name: string; text: string }, b?: { name: string; text: string }) => a?.name === b?.name && a?.text === b?.text;
+  const same = (t: OwnTexts) => file(t.orders, texts.orders) && file(t.events, texts.events) && file(t.harmIndex, texts.harmIndex)
+    && t.designWindow === texts.designWindow && t.outsideWindow === texts.outsideWindow;
+  const ref = sessionStorage.getItem(SESSION_REF);
+  if (sessionStorage.getItem(SESSION_KEY) !== null) setSessionCache(cache, cacheText ?? encodeCache(cache));
+  else if (ref) {
+    const stored = await idb<Stored>('readonly', (s) => s.get(ref)).catch(() => undefined);
+    if (stored && same(stored.texts)) await idb('readwrite', (s) => s.put({ ...stored, cache } satisfies Stored, ref)).catch(() => undefined);
+  }
+  const kept = await idb<Stored>('readonly', (s) => s.get(REMEMBERED)).catch(() => undefined);
+  if (kept && same(kept.texts)) await idb('readwrite', (s) => s.put({ ...kept, cache } satisfies Stored, REMEMBERED)).catch(() => undefined);
 }
 
 /** Whether this tab holds files (without reading them). */
@@ -100,6 +151,7 @@ export function tabHasData(): boolean {
 /** Forget the files in this tab (the remembered copy, if any, stays until forget()). */
 export async function clearTab(): Promise<void> {
   sessionStorage.removeItem(SESSION_KEY);
+  sessionStorage.removeItem(SESSION_CACHE);
   const ref = sessionStorage.getItem(SESSION_REF);
   sessionStorage.removeItem(SESSION_REF);
   if (ref) {
@@ -110,9 +162,9 @@ export async function clearTab(): Promise<void> {
   }
 }
 
-/** "Remember on this device": a copy that outlives the tab, until Forget. */
-export async function remember(texts: OwnTexts): Promise<void> {
-  await idb('readwrite', (s) => s.put({ texts, savedAt: Date.now() } satisfies Stored, REMEMBERED));
+/** "Remember on this device": a copy (with its cache) that outlives the tab, until Forget. */
+export async function remember({ texts, cache }: Held): Promise<void> {
+  await idb('readwrite', (s) => s.put({ texts, savedAt: Date.now(), ...(cache ? { cache } : {}) } satisfies Stored, REMEMBERED));
 }
 
 export async function isRemembered(): Promise<boolean> {

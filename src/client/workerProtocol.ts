@@ -4,6 +4,7 @@
 import type { AnalysisResult, PerOrderRow } from '../analysis/analyse.ts';
 import type { Problem } from '../analysis/errors.ts';
 import type { Dataset } from '../analysis/types.ts';
+import type { CompactDataset } from '../lib/compactDataset.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import type { OwnFiles, OwnSummary, OwnTexts } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
@@ -13,7 +14,10 @@ import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 export const MAIN_THREAD_EVENTS = 25_000;
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; files: OwnFiles }
+  /** version: the engine's (src/client/localEngine.ts ENGINE_VERSION), for the cache key. */
+  | { id: number; type: 'load'; files: OwnFiles; version: string | undefined }
+  /** Files checked and analysed before (src/client/ownCache.ts): their checked dataset and full view, and the texts the R script needs. */
+  | { id: number; type: 'restore'; orders: OwnTexts['orders']; harmIndex?: OwnTexts['harmIndex']; dataset: CompactDataset; result: PackedResult }
   | { id: number; type: 'compute'; state: ViewState }
   | { id: number; type: 'derive'; state: ViewState; path: string }
   | { id: number; type: 'rInputs' }
@@ -22,7 +26,13 @@ export type WorkerRequest =
 export type WorkerReply =
   | { id: number; type: 'progress'; stage: 'checking' | 'analysing'; detail: string }
   | { id: number; type: 'loaded'; ok: false; problems: Problem[] }
-  | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts: OwnTexts; summary: OwnSummary; result: PackedResult; dataset?: Dataset }
+  /**
+   * dataset: for small data without a compact form; compact: the checked dataset in columns; cache:
+   * when the page may keep them (src/client/ownCache.ts), their key, and their exact text when the
+   * files are small enough for sessionStorage.
+   */
+  | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts: OwnTexts; summary: OwnSummary; result: PackedResult; dataset?: Dataset; compact?: CompactDataset; cache?: { key: string; text?: string } }
+  | { id: number; type: 'restored' }
   | { id: number; type: 'result'; result: PackedResult }
   | { id: number; type: 'derivation'; derivation: Derivation | null }
   | { id: number; type: 'rInputs'; ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }

@@ -149,6 +149,9 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
 
 export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 
+/** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
+export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
+
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /**

@@ -1,0 +1,209 @@
+// A page opened at ?data=local shows the reader's numbers from what the worker found when their
+// files were analysed (src/client/ownCache.ts), kept beside the files, instead of checking and
+// analysing them again. What it shows must be exactly the command-line tool's result for those
+// files, in every number; the worker must still answer other views from the kept dataset; and a
+// kept result must never be shown for files, choices or an engine it was not made for.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../../src/analysis/analyse.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { headline } from '../../src/lib/wording.ts';
+import { makeCohort } from '../helpers/cohort.ts';
+import { collectErrors } from './helpers.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+const dir = mkdtempSync(join(tmpdir(), 'stro-own-cache-'));
+const cohort = makeCohort({ seed: 31, orders: 72, designWindow: 12 });
+const ordersPath = join(dir, 'orders.csv');
+const eventsPath = join(dir, 'events.csv');
+writeFileSync(ordersPath, cohort.ordersCsv);
+writeFileSync(eventsPath, cohort.eventsCsv);
+/** The same events without their last five arrests: what a changed file in the tab holds. */
+const fewerEvents = cohort.eventsCsv.trimEnd().split('\n').slice(0, -5).join('\n') + '\n';
+const fewerPath = join(dir, 'events-fewer.csv');
+writeFileSync(fewerPath, fewerEvents);
+
+/** The command-line tool on files: its JSON text, and that text parsed. */
+function cli(events: string, designWindow: number, ...view: string[]): { text: string; result: AnalysisResult } {
+  const text = execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', ordersPath, '--events', events, '--design-window', String(designWindow), ...view, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
+  return { text, result: JSON.parse(text) as AnalysisResult };
+}
+const full = cli(eventsPath, 12);
+
+/** Every message the page sends to its workers, by type (set before any script of the page runs). */
+async function recordWorkerMessages(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const sent: string[] = ((window as unknown as { __sent: string[] }).__sent = []);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      sent.push(String((message as { type?: string })?.type));
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    };
+  });
+}
+const sent = (page: Page) => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
+
+async function upload(page: Page): Promise<void> {
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(ordersPath);
+  await page.getByLabel(/events/i).setInputFiles(eventsPath);
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+}
+
+async function open(page: Page, path: string, view = '?data=local'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('data-view', view, { timeout: 60_000 });
+}
+
+/** The full results the page offers for download (written from the result it shows): its JSON, without the two keys that describe the download. */
+async function downloadedResult(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Full results (JSON)' }).click()]);
+  const { data, view, ...result } = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+  expect(data).toMatchObject({ kind: 'local' });
+  expect(view).toBeTruthy();
+  return JSON.stringify(result);
+}
+
+/** The stored files' record in this tab (sessionStorage), with some of its parts replaced; the kept cache beside it is left as it was. */
+async function changeStoredFiles(page: Page, change: Record<string, unknown>): Promise<void> {
+  await page.evaluate((change) => {
+    const stored = JSON.parse(sessionStorage.getItem('stro-own-data')!) as { texts: Record<string, unknown> };
+    Object.assign(stored.texts, change);
+    sessionStorage.setItem('stro-own-data', JSON.stringify(stored));
+  }, change);
+}
+
+test('pages at ?data=local show the kept result, which is the command-line tool\'s to the last digit, and nothing is checked again', async ({ page }) => {
+  const errors = collectErrors(page);
+  await recordWorkerMessages(page);
+  await upload(page);
+  expect(await page.evaluate(() => sessionStorage.getItem('stro-own-data-cache') !== null)).toBe(true);
+
+  // Data and methods: the full results it offers are the CLI's JSON, text for text (so every number, bit for bit).
+  await open(page, 'data/?data=local');
+  expect(await sent(page)).toContain('restore');
+  expect(await sent(page)).not.toContain('load');
+  expect(await downloadedResult(page)).toBe(full.text);
+
+  // The Overview: the arrest-by-arrest figure needs the arrests on the page (small data), and has them from the kept dataset.
+  await open(page, '?data=local');
+  expect(await sent(page)).not.toContain('load');
+  const units = page.locator('[data-figure="eventUnits"]');
+  await units.scrollIntoViewIfNeeded();
+  await expect(units.locator('.units-note')).toHaveCount(0);
+  await expect.poll(() => units.locator('.plot.units').evaluate((plot) => [...plot.querySelectorAll<SVGGElement>('g[data-mark="rect"]')].find((g) => g.checkVisibility())?.querySelectorAll('rect').length ?? 0))
+    .toBe(full.result.events.pre + full.result.events.post);
+
+  // The Results page, and a reload of it: the same, from the cache again.
+  await open(page, 'results/?data=local');
+  expect(await sent(page)).toEqual(expect.arrayContaining(['restore']));
+  expect(await sent(page)).not.toContain('load');
+  for (const el of await page.locator('[data-live="events.pre"]').all()) await expect(el).toHaveText(formatNumber(full.result.events.pre));
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+  expect(await sent(page)).not.toContain('load');
+
+  // Another view: analysed by the worker from the kept dataset, and the CLI's for that view.
+  const categories = full.result.domain.categories.filter((c) => c !== 'fraud');
+  await page.locator('#controls input[value="fraud"]').uncheck();
+  await expect(page.locator('html')).toHaveAttribute('data-view', `?data=local&c=${categories.join(',')}`);
+  expect(await sent(page)).toContain('compute');
+  const fewer = cli(eventsPath, 12, '--categories', categories.join(',')).result;
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(fewer));
+  for (const el of await page.locator('[data-live="events.pre"]').all()) await expect(el).toHaveText(formatNumber(fewer.events.pre));
+  expect(errors).toEqual([]);
+});
+
+test('a changed file in the tab is checked and analysed again: its numbers, never the kept ones; then kept for the next page', async ({ page }) => {
+  await recordWorkerMessages(page);
+  await upload(page);
+  await changeStoredFiles(page, { events: { name: 'events.csv', text: fewerEvents } });
+  const changed = cli(fewerPath, 12);
+  expect(changed.result.events.pre + changed.result.events.post).not.toBe(full.result.events.pre + full.result.events.post);
+  await open(page, 'data/?data=local');
+  expect(await sent(page)).toContain('load');
+  expect(await sent(page)).not.toContain('restore');
+  expect(await downloadedResult(page)).toBe(changed.text);
+  // What was found is kept under the changed files' key (when the page is idle), and the next page uses it.
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('stro-own-data-cache')?.length ?? 0), { timeout: 20_000 }).not.toBe(0);
+  await expect.poll(async () => { await open(page, 'data/?data=local'); return sent(page); }, { timeout: 30_000 }).toContain('restore');
+  expect(await sent(page)).not.toContain('load');
+  expect(await downloadedResult(page)).toBe(changed.text);
+});
+
+test('a changed choice (the design window) or another engine\'s cache is never reused', async ({ page }) => {
+  await recordWorkerMessages(page);
+  await upload(page);
+  // The same files with a 13-month design window: analysed again, for 13 months.
+  await changeStoredFiles(page, { designWindow: 13 });
+  const thirteen = cli(eventsPath, 13);
+  await open(page, 'data/?data=local');
+  expect(await sent(page)).toContain('load');
+  expect(await downloadedResult(page)).toBe(thirteen.text);
+  await expect(page.locator('#window')).toHaveAttribute('max', '13');
+
+  // A cache whose key is not these files' (as one made by another version of the report would be): not used.
+  await upload(page);
+  await page.evaluate(() => {
+    const text = sessionStorage.getItem('stro-own-data-cache')!;
+    const cache = JSON.parse(text) as { key: string };
+    cache.key = cache.key.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    sessionStorage.setItem('stro-own-data-cache', JSON.stringify(cache));
+  });
+  await open(page, 'results/?data=local');
+  expect(await sent(page)).toContain('load');
+  expect(await sent(page)).not.toContain('restore');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
+});
+
+test('remembered on this device, the cache goes with the files to a new tab; Forget removes both', async ({ page, context }) => {
+  await upload(page);
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
+  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
+  // A new tab of the same browser: no sessionStorage of its own, the remembered copy instead.
+  const second = await context.newPage();
+  await recordWorkerMessages(second);
+  await open(second, 'data/?data=local');
+  expect(await sent(second)).toContain('restore');
+  expect(await sent(second)).not.toContain('load');
+  expect(await downloadedResult(second)).toBe(full.text);
+
+  await second.getByRole('button', { name: /Forget my data/ }).click();
+  await expect(second.locator('html')).not.toHaveAttribute('data-source', 'local');
+  expect(await second.evaluate(() => [sessionStorage.getItem('stro-own-data'), sessionStorage.getItem('stro-own-data-cache')])).toEqual([null, null]);
+  const left = await second.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const req = indexedDB.open('stro-own-data', 1);
+    req.onsuccess = () => {
+      const keys = req.result.transaction('files').objectStore('files').getAllKeys();
+      keys.onsuccess = () => resolve(keys.result.map(String));
+      keys.onerror = () => reject(keys.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  expect(left.filter((k) => !k.startsWith('touched:'))).toEqual([]);
+  await second.close();
+});
+
+test('if the worker cannot start, the kept numbers stay and the page says what does not work, in words', async ({ page }) => {
+  await upload(page);
+  // The worker's code blocked (an extension, a network policy): the page still has the kept result.
+  await page.route(/dataWorker-[^/]*\.js$/, (route) => route.abort());
+  await open(page, 'results/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
+  await expect(page.locator('#local-status')).toContainText('could not take them');
+  await expect(page.locator('#local-status')).toContainText('will not work until the page is reloaded');
+  // Another view cannot be analysed: said so, and the page, the controls and the address stay on the view shown.
+  await page.locator('#controls input[value="fraud"]').click(); // (put back at once, so not uncheck(), which expects the change to stay)
+  await expect(page.locator('#view-alert')).toContainText('could not be applied');
+  await expect(page.locator('#controls input[value="fraud"]')).toBeChecked();
+  expect(new URL(page.url()).search).toBe('?data=local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
+});
