@@ -148,11 +148,15 @@ export function setUp(root: HTMLElement): void {
       await nextTask();
       performance.mark('stro:save-start'); // read by `npm run bench:browser`, with the measure below
       await saveForTab(outcome.engine.local!.texts, outcome.cache, outcome.cacheText);
+      // A reader who chose to remember their data on this device keeps that choice: the copy kept
+      // there becomes these files, never the ones before them (the box below shows it ticked).
+      const remembered = await isRemembered().catch(() => false);
+      if (remembered) await remember({ texts: outcome.engine.local!.texts, cache: outcome.cache }).catch(() => undefined);
       performance.measure('stro:save', 'stro:save-start');
       await nextTask();
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
       showSuccess(bannerText(outcome.engine.local!.summary));
-      say('');
+      say(remembered ? 'The copy kept on this device is now these files, until you choose Forget.' : '');
     } catch (e) {
       say(`Your files could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. Nothing else has changed.`);
     } finally {

@@ -191,6 +191,26 @@ test('remembered on this device, the cache goes with the files to a new tab; For
   await second.close();
 });
 
+test('remembered on this device, a new upload replaces the remembered copy: a new tab opens the new files, never the old', async ({ page, context }) => {
+  await upload(page);
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
+  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
+  // The reader uploads other files (five arrests fewer), with the box still ticked.
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(ordersPath);
+  await page.getByLabel(/events/i).setInputFiles(fewerPath);
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-own-status]')).toContainText('The copy kept on this device is now these files');
+  await expect(page.getByRole('checkbox', { name: /Remember them on this device/ })).toBeChecked();
+  const changed = cli(fewerPath, 12);
+  const second = await context.newPage();
+  await open(second, 'data/?data=local');
+  expect(await downloadedResult(second)).toBe(changed.text);
+  await second.close();
+});
+
 test('if the worker cannot start, the kept numbers stay and the page says what does not work, in words', async ({ page }) => {
   await upload(page);
   // The worker's code blocked (an extension, a network policy): the page still has the kept result.
