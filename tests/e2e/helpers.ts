@@ -65,3 +65,17 @@ export async function uploadOwn(page: Page, files: { orders: string; events: str
   await page.getByRole('button', { name: 'Analyse these files' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
 }
+
+/** Record every message the page sends to its workers, by type (set before any script of the page runs); read with workerMessages(). */
+export async function recordWorkerMessages(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const sent: string[] = ((window as unknown as { __sent: string[] }).__sent = []);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      sent.push(String((message as { type?: string })?.type));
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    };
+  });
+}
+/** The types of the messages the page has sent to its workers since recordWorkerMessages(). */
+export const workerMessages = (page: Page) => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);

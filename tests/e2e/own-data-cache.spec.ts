@@ -12,7 +12,7 @@ import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 import { formatNumber } from '../../src/lib/format.ts';
 import { headline } from '../../src/lib/wording.ts';
 import { makeCohort } from '../helpers/cohort.ts';
-import { collectErrors } from './helpers.ts';
+import { collectErrors, recordWorkerMessages, workerMessages as sent } from './helpers.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -34,23 +34,11 @@ function cli(events: string, designWindow: number, ...view: string[]): { text: s
 }
 const full = cli(eventsPath, 12);
 
-/** Every message the page sends to its workers, by type (set before any script of the page runs). */
-async function recordWorkerMessages(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const sent: string[] = ((window as unknown as { __sent: string[] }).__sent = []);
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-      sent.push(String((message as { type?: string })?.type));
-      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
-    };
-  });
-}
-const sent = (page: Page) => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
 
-async function upload(page: Page): Promise<void> {
+async function upload(page: Page, events = eventsPath): Promise<void> {
   await page.goto('own-data/');
   await page.getByLabel(/orders/i).setInputFiles(ordersPath);
-  await page.getByLabel(/events/i).setInputFiles(eventsPath);
+  await page.getByLabel(/events/i).setInputFiles(events);
   await page.getByLabel(/design window/i).fill('12');
   await page.getByRole('button', { name: 'Analyse these files' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
@@ -196,12 +184,7 @@ test('remembered on this device, a new upload replaces the remembered copy: a ne
   await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
   await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
   // The reader uploads other files (five arrests fewer), with the box still ticked.
-  await page.goto('own-data/');
-  await page.getByLabel(/orders/i).setInputFiles(ordersPath);
-  await page.getByLabel(/events/i).setInputFiles(fewerPath);
-  await page.getByLabel(/design window/i).fill('12');
-  await page.getByRole('button', { name: 'Analyse these files' }).click();
-  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await upload(page, fewerPath);
   await expect(page.locator('[data-own-status]')).toContainText('The copy kept on this device is now these files');
   await expect(page.getByRole('checkbox', { name: /Remember them on this device/ })).toBeChecked();
   const changed = cli(fewerPath, 12);

@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 import { MAIN_THREAD_EVENTS } from '../../src/client/workerProtocol.ts';
 import { formatNumber } from '../../src/lib/format.ts';
 import { makeCohort } from '../helpers/cohort.ts';
+import { recordWorkerMessages, workerMessages } from './helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -33,17 +34,6 @@ async function upload(page: Page, dir: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 120_000 });
 }
 
-/** Every message the page sends to a worker, by type. */
-async function recordWorkerMessages(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const sent: string[] = ((window as unknown as { __sent: string[] }).__sent = []);
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-      sent.push(String((message as { type?: string })?.type));
-      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
-    };
-  });
-}
 
 for (const size of ['small', 'large'] as const) {
   test(`the headline's number on own data (${size}): the CLI's value, from their files, never "calibrated"`, async ({ page }) => {
@@ -69,7 +59,7 @@ for (const size of ['small', 'large'] as const) {
     await expect(panel.getByRole('heading', { name: `Inputs (${cli.sample.analysed.toLocaleString('en-GB')} rows)` })).toBeVisible();
     await expect(panel.locator('.derivation-inputs tbody tr')).toHaveCount(cli.sample.analysed, { timeout: 30_000 });
     // Computed in the worker that holds the data.
-    expect(await page.evaluate(() => (window as unknown as { __sent: string[] }).__sent)).toContain('derive');
+    expect(await workerMessages(page)).toContain('derive');
 
     // A second number, a computed proportion: the same, to the last digit.
     await page.keyboard.press('Escape');
