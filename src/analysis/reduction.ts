@@ -39,7 +39,7 @@ export function leaveOneOutReductions(pre: readonly number[], post: readonly num
  * The resampled person indices, B × n (resample b is draws[b·n … b·n + n − 1]), from a fixed seed.
  * This is the reference for what the bootstrap draws, kept for tests and fixtures: analyse() never
  * holds it, because B × n grows with the data (2,000 × 1M orders would be 8 GB). It streams the
- * same draws instead, one resample at a time (resampleCounts).
+ * same draws instead (resampleReductionsMany).
  */
 export function bootstrapDraws(n: number, resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): Uint32Array {
   const rng = mulberry32(seed);
@@ -51,16 +51,19 @@ export function bootstrapDraws(n: number, resamples = BOOTSTRAP_RESAMPLES, seed 
 /**
  * Up to this many person-resample counts (n × B) are kept between calls, so that moving a
  * slider does not redraw them (16.7M two-byte counts, 32 MB: about 8,000 people). Above it, the
- * counts are drawn afresh, one resample at a time, on every call, in memory proportional to n.
+ * counts are drawn afresh on every call, a block of resamples at a time, in memory proportional to n.
  */
 export const CACHED_COUNTS_LIMIT = 1 << 24;
+
+/** Resamples counted together when the counts are kept: a block's counts are gathered in a small buffer first. */
+const BLOCK = 16;
 
 const countCache = new Map<string, Uint16Array>();
 
 /**
- * How many times each person appears in each resample, person by person (counts[i·B + b]), for
- * data small enough to keep (n × B ≤ cacheLimit): computed once per size and reused, so that
- * moving a slider costs one pass along each person's counts in memory order.
+ * Every person's counts in every resample, person by person (counts[i·B + b]), for data small
+ * enough to keep (n × B ≤ cacheLimit): computed once per size and reused, so that moving a slider
+ * costs one pass along each person's counts in memory order.
  */
 function personCounts(n: number, resamples: number, seed: number): Uint16Array {
   const key = `${n}:${resamples}:${seed}`;
@@ -68,7 +71,16 @@ function personCounts(n: number, resamples: number, seed: number): Uint16Array {
   if (!counts) {
     const rng = mulberry32(seed);
     counts = new Uint16Array(n * resamples);
-    for (let b = 0; b < resamples; b++) for (let j = 0; j < n; j++) counts[randomInt(rng, n) * resamples + b]++;
+    // The same draws as bootstrapDraws, in order. A block of resamples is counted into a small
+    // buffer and then written out person by person: scattering each draw straight into the n × B
+    // array would touch a new cache line for nearly every draw.
+    const block = new Uint16Array(n * BLOCK);
+    for (let b0 = 0; b0 < resamples; b0 += BLOCK) {
+      const width = Math.min(BLOCK, resamples - b0);
+      block.fill(0);
+      for (let k = 0; k < width; k++) for (let j = 0; j < n; j++) block[randomInt(rng, n) * BLOCK + k]++;
+      for (let i = 0; i < n; i++) counts.set(block.subarray(i * BLOCK, i * BLOCK + width), i * resamples + b0);
+    }
     countCache.set(key, counts);
   }
   return counts;
@@ -78,15 +90,95 @@ function personCounts(n: number, resamples: number, seed: number): Uint16Array {
 export type DrawSource = Uint32Array | { resamples?: number; seed?: number; cacheLimit?: number };
 
 /**
+ * Each person's values in the measures they have anything in (people with nothing in a measure
+ * add nothing to it): person i's entries are start[i] … start[i + 1] − 1, naming the measure and
+ * the person's before and after values. Listing them person by person means a person drawn 0
+ * times in a resample is skipped with one test however many measures there are.
+ */
+interface Contributions { start: Int32Array; measureOf: Int32Array; preOf: Float64Array; postOf: Float64Array }
+
+function contributions(measures: readonly { pre: readonly number[]; post: readonly number[] }[], n: number): Contributions {
+  const start = new Int32Array(n + 1);
+  for (const { pre, post } of measures) for (let i = 0; i < n; i++) if (pre[i] !== 0 || post[i] !== 0) start[i + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const measureOf = new Int32Array(start[n]);
+  const preOf = new Float64Array(start[n]);
+  const postOf = new Float64Array(start[n]);
+  const fill = start.slice(0, n);
+  measures.forEach(({ pre, post }, m) => {
+    for (let i = 0; i < n; i++) {
+      if (pre[i] === 0 && post[i] === 0) continue;
+      const at = fill[i]++;
+      measureOf[at] = m;
+      preOf[at] = pre[i];
+      postOf[at] = post[i];
+    }
+  });
+  return { start, measureOf, preOf, postOf };
+}
+
+/**
+ * Kept counts (counts[i·B + b]): for each person in order, one pass along their counts, adding
+ * count × value into each of their measures' before and after totals (x, y: [resample][measure]).
+ */
+function accumulateKept(x: Float64Array, y: Float64Array, measureCount: number, { start, measureOf, preOf, postOf }: Contributions, counts: Uint16Array, resamples: number): void {
+  const n = start.length - 1;
+  for (let i = 0; i < n; i++) {
+    const from = start[i];
+    const to = start[i + 1];
+    if (from === to) continue;
+    const base = i * resamples;
+    for (let b = 0; b < resamples; b++) {
+      const c = counts[base + b];
+      if (c === 0) continue;
+      const o = b * measureCount;
+      for (let at = from; at < to; at++) {
+        x[o + measureOf[at]] += c * preOf[at];
+        y[o + measureOf[at]] += c * postOf[at];
+      }
+    }
+  }
+}
+
+/**
+ * Streamed: one resample's counts at a time (n of them, never n × B), from the generator or held
+ * draws; for each person drawn, count × value into each of their measures' totals.
+ */
+function accumulateStreamed(x: Float64Array, y: Float64Array, measureCount: number, { start, measureOf, preOf, postOf }: Contributions, next: (() => number) | Uint32Array, resamples: number): void {
+  const n = start.length - 1;
+  const counts = new Uint32Array(n);
+  const tx = new Float64Array(measureCount);
+  const ty = new Float64Array(measureCount);
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    if (next instanceof Uint32Array) for (let j = b * n; j < (b + 1) * n; j++) counts[next[j]]++;
+    else for (let j = 0; j < n; j++) counts[Math.floor(next() * n)]++; // randomInt(rng, n), inlined
+    tx.fill(0);
+    ty.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = counts[i];
+      if (c === 0) continue;
+      for (let at = start[i]; at < start[i + 1]; at++) {
+        tx[measureOf[at]] += c * preOf[at];
+        ty[measureOf[at]] += c * postOf[at];
+      }
+    }
+    x.set(tx, b * measureCount);
+    y.set(ty, b * measureCount);
+  }
+}
+
+/**
  * The resampled reductions 1 − Σpost / Σpre of several measures over the same resamples, one
  * array per measure in resample order; NaN where a resample's before-total is 0.
  *
  * Each resample's total adds count × value over the people with anything in the measure, in
  * person order, whichever way the draws are stored, so the numbers are the same to the last bit:
- * - small data: counts kept person by person (personCounts), the inner loop along the resamples;
+ * - small data: counts kept person by person (personCounts) and reused between calls;
  * - large data: the draws streamed from the seed one resample at a time, holding n counts, never
  *   n × B (2,000 × 1M orders would be 8 GB of draws);
  * - explicit draws (tests, fixtures): counted one resample at a time, as when streaming.
+ * Either way each person is visited once per resample at most, adding into all their measures.
  */
 export function resampleReductionsMany(measures: readonly { pre: readonly number[]; post: readonly number[] }[], source: DrawSource = {}): Float64Array[] {
   if (measures.length === 0) return [];
@@ -95,68 +187,20 @@ export function resampleReductionsMany(measures: readonly { pre: readonly number
   const resamples = held ? held.length / Math.max(n, 1) : (source as { resamples?: number }).resamples ?? BOOTSTRAP_RESAMPLES;
   const seed = held ? BOOTSTRAP_SEED : (source as { seed?: number }).seed ?? BOOTSTRAP_SEED;
   const cacheLimit = held ? -1 : (source as { cacheLimit?: number }).cacheLimit ?? CACHED_COUNTS_LIMIT;
-  const contributors = measures.map(({ pre, post }) => {
-    const who: number[] = [];
-    for (let i = 0; i < n; i++) if (pre[i] !== 0 || post[i] !== 0) who.push(i);
-    return who;
-  });
-  const sumPre = measures.map(() => new Float64Array(resamples));
-  const sumPost = measures.map(() => new Float64Array(resamples));
-
-  if (n > 0 && n * resamples <= cacheLimit) {
-    const counts = personCounts(n, resamples, seed);
-    measures.forEach(({ pre, post }, m) => {
-      const xs = sumPre[m];
-      const ys = sumPost[m];
-      for (const i of contributors[m]) {
-        const x = pre[i];
-        const y = post[i];
-        const base = i * resamples;
-        for (let b = 0; b < resamples; b++) {
-          const c = counts[base + b];
-          xs[b] += c * x;
-          ys[b] += c * y;
-        }
-      }
-    });
-  } else if (n > 0) {
-    // Streaming: one resample's counts at a time. Each person's contributions are listed once
-    // (person → the measures they have anything in), so a person drawn 0 times is skipped with one
-    // test however many measures there are; each measure still adds its people in person order.
-    const start = new Uint32Array(n + 1);
-    for (const who of contributors) for (const i of who) start[i + 1]++;
-    for (let i = 0; i < n; i++) start[i + 1] += start[i];
-    const measureOf = new Uint32Array(start[n]);
-    const preOf = new Float64Array(start[n]);
-    const postOf = new Float64Array(start[n]);
-    const fill = start.slice(0, n);
-    contributors.forEach((who, m) => {
-      for (const i of who) { const at = fill[i]++; measureOf[at] = m; preOf[at] = measures[m].pre[i]; postOf[at] = measures[m].post[i]; }
-    });
-    const x = new Float64Array(measures.length);
-    const y = new Float64Array(measures.length);
-    const rng = held ? undefined : mulberry32(seed);
-    const counts = new Uint32Array(n);
-    for (let b = 0; b < resamples; b++) {
-      counts.fill(0);
-      if (held) for (let j = b * n; j < (b + 1) * n; j++) counts[held[j]]++;
-      else for (let j = 0; j < n; j++) counts[Math.floor(rng!() * n)]++; // randomInt(rng, n), inlined
-      x.fill(0);
-      y.fill(0);
-      for (let i = 0; i < n; i++) {
-        const c = counts[i];
-        if (c === 0) continue;
-        for (let at = start[i]; at < start[i + 1]; at++) {
-          x[measureOf[at]] += c * preOf[at];
-          y[measureOf[at]] += c * postOf[at];
-        }
-      }
-      for (let m = 0; m < measures.length; m++) { sumPre[m][b] = x[m]; sumPost[m][b] = y[m]; }
-    }
+  const M = measures.length;
+  const x = new Float64Array(resamples * M);
+  const y = new Float64Array(resamples * M);
+  if (n > 0) {
+    const who = contributions(measures, n);
+    if (n * resamples <= cacheLimit) accumulateKept(x, y, M, who, personCounts(n, resamples, seed), resamples);
+    else accumulateStreamed(x, y, M, who, held ?? mulberry32(seed), resamples);
   }
   return measures.map((_, m) => {
     const values = new Float64Array(resamples);
-    for (let b = 0; b < resamples; b++) values[b] = sumPre[m][b] > 0 ? 1 - sumPost[m][b] / sumPre[m][b] : NaN;
+    for (let b = 0; b < resamples; b++) {
+      const before = x[b * M + m];
+      values[b] = before > 0 ? 1 - y[b * M + m] / before : NaN;
+    }
     return values;
   });
 }
