@@ -46,7 +46,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank,
+  holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank, uniformStream,
   quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression,
 } from '../src/analysis/stats/index.ts';
 
@@ -309,6 +309,22 @@ describe('helpers', () => {
     const again = mulberry32(42);
     assert.equal(again(), draws[0]);
     assert.notEqual(mulberry32(43)(), draws[0]);
+  });
+
+  test('uniformStream.fill gives the draws next() (and mulberry32) give, in order, across calls and seeds', () => {
+    // The bootstrap draws in batches with fill(); its intervals are those of one draw at a time only
+    // if the sequences agree to the bit. Seeds beyond 2^31 and negative ones wrap as 32-bit integers.
+    for (const seed of [42, 20150731, 0, -5, 2 ** 31 + 7, 4294967295]) {
+      const one = mulberry32(seed);
+      const stream = uniformStream(seed);
+      const first = new Float64Array(1000);
+      stream.fill(first);
+      const mixed = [...first, stream.next(), ...(() => { const rest = new Float64Array(37); stream.fill(rest); return rest; })()];
+      assert.deepEqual(mixed, Array.from({ length: 1038 }, () => one()), `seed ${seed}`);
+    }
+    const recorded = new Float64Array(5);
+    uniformStream(42).fill(recorded);
+    assert.deepEqual([...recorded], RECORDED_SEED_42);
   });
 
   test('randomInt stays in 0..n-1 and rejects bad n', () => {

@@ -9,7 +9,7 @@
 // Resamples whose before-total is 0 have no reduction and are left out (counted in `dropped`);
 // where a percentile interval would mislead there is none, with the reason (reductionIntervals).
 
-import { mulberry32, randomInt } from './stats/random.ts';
+import { mulberry32, randomInt, uniformStream } from './stats/random.ts';
 import { quantileSelect } from './stats/quantileSelect.ts';
 import { neumaierSum } from './stats/neumaier.ts';
 
@@ -69,7 +69,8 @@ function personCounts(n: number, resamples: number, seed: number): Uint16Array {
   const key = `${n}:${resamples}:${seed}`;
   let counts = countCache.get(key);
   if (!counts) {
-    const rng = mulberry32(seed);
+    const rng = uniformStream(seed);
+    const u = new Float64Array(n);
     counts = new Uint16Array(n * resamples);
     // The same draws as bootstrapDraws, in order. A block of resamples is counted into a small
     // buffer and then written out person by person: scattering each draw straight into the n × B
@@ -78,7 +79,10 @@ function personCounts(n: number, resamples: number, seed: number): Uint16Array {
     for (let b0 = 0; b0 < resamples; b0 += BLOCK) {
       const width = Math.min(BLOCK, resamples - b0);
       block.fill(0);
-      for (let k = 0; k < width; k++) for (let j = 0; j < n; j++) block[randomInt(rng, n) * BLOCK + k]++;
+      for (let k = 0; k < width; k++) {
+        rng.fill(u); // resample b0 + k's n draws; Math.floor(u · n) is randomInt's person
+        for (let j = 0; j < n; j++) block[Math.floor(u[j] * n) * BLOCK + k]++;
+      }
       for (let i = 0; i < n; i++) counts.set(block.subarray(i * BLOCK, i * BLOCK + width), i * resamples + b0);
     }
     countCache.set(key, counts);
@@ -118,23 +122,28 @@ function contributions(measures: readonly { pre: readonly number[]; post: readon
 }
 
 /**
- * Kept counts (counts[i·B + b]): for each person in order, one pass along their counts, adding
- * count × value into each of their measures' before and after totals (x, y: [resample][measure]).
+ * Kept counts (counts[i·B + b]): for each person in order, their counts for every resample (read
+ * once, as numbers), then for each of their measures one pass adding count × value into that
+ * measure's before and after totals (x, y: [measure][resample]). Every pass runs along arrays in
+ * memory order, and a count of 0 adds 0, which changes no total.
  */
-function accumulateKept(x: Float64Array, y: Float64Array, measureCount: number, { start, measureOf, preOf, postOf }: Contributions, counts: Uint16Array, resamples: number): void {
+function accumulateKept(x: Float64Array, y: Float64Array, { start, measureOf, preOf, postOf }: Contributions, counts: Uint16Array, resamples: number): void {
   const n = start.length - 1;
+  const row = new Float64Array(resamples);
   for (let i = 0; i < n; i++) {
     const from = start[i];
     const to = start[i + 1];
     if (from === to) continue;
     const base = i * resamples;
-    for (let b = 0; b < resamples; b++) {
-      const c = counts[base + b];
-      if (c === 0) continue;
-      const o = b * measureCount;
-      for (let at = from; at < to; at++) {
-        x[o + measureOf[at]] += c * preOf[at];
-        y[o + measureOf[at]] += c * postOf[at];
+    for (let b = 0; b < resamples; b++) row[b] = counts[base + b];
+    for (let at = from; at < to; at++) {
+      const o = measureOf[at] * resamples;
+      const p = preOf[at];
+      const q = postOf[at];
+      for (let b = 0; b < resamples; b++) {
+        const c = row[b];
+        x[o + b] += c * p;
+        y[o + b] += c * q;
       }
     }
   }
@@ -142,17 +151,22 @@ function accumulateKept(x: Float64Array, y: Float64Array, measureCount: number, 
 
 /**
  * Streamed: one resample's counts at a time (n of them, never n × B), from the generator or held
- * draws; for each person drawn, count × value into each of their measures' totals.
+ * draws; for each person drawn, count × value into each of their measures' totals (x, y:
+ * [measure][resample]).
  */
-function accumulateStreamed(x: Float64Array, y: Float64Array, measureCount: number, { start, measureOf, preOf, postOf }: Contributions, next: (() => number) | Uint32Array, resamples: number): void {
+function accumulateStreamed(x: Float64Array, y: Float64Array, measureCount: number, { start, measureOf, preOf, postOf }: Contributions, next: ReturnType<typeof uniformStream> | Uint32Array, resamples: number): void {
   const n = start.length - 1;
   const counts = new Uint32Array(n);
+  const u = next instanceof Uint32Array ? undefined : new Float64Array(n);
   const tx = new Float64Array(measureCount);
   const ty = new Float64Array(measureCount);
   for (let b = 0; b < resamples; b++) {
     counts.fill(0);
     if (next instanceof Uint32Array) for (let j = b * n; j < (b + 1) * n; j++) counts[next[j]]++;
-    else for (let j = 0; j < n; j++) counts[Math.floor(next() * n)]++; // randomInt(rng, n), inlined
+    else {
+      next.fill(u!); // this resample's n draws; Math.floor(u · n) is randomInt's person
+      for (let j = 0; j < n; j++) counts[Math.floor(u![j] * n)]++;
+    }
     tx.fill(0);
     ty.fill(0);
     for (let i = 0; i < n; i++) {
@@ -163,8 +177,10 @@ function accumulateStreamed(x: Float64Array, y: Float64Array, measureCount: numb
         ty[measureOf[at]] += c * postOf[at];
       }
     }
-    x.set(tx, b * measureCount);
-    y.set(ty, b * measureCount);
+    for (let m = 0; m < measureCount; m++) {
+      x[m * resamples + b] = tx[m];
+      y[m * resamples + b] = ty[m];
+    }
   }
 }
 
@@ -192,14 +208,14 @@ export function resampleReductionsMany(measures: readonly { pre: readonly number
   const y = new Float64Array(resamples * M);
   if (n > 0) {
     const who = contributions(measures, n);
-    if (n * resamples <= cacheLimit) accumulateKept(x, y, M, who, personCounts(n, resamples, seed), resamples);
-    else accumulateStreamed(x, y, M, who, held ?? mulberry32(seed), resamples);
+    if (n * resamples <= cacheLimit) accumulateKept(x, y, who, personCounts(n, resamples, seed), resamples);
+    else accumulateStreamed(x, y, M, who, held ?? uniformStream(seed), resamples);
   }
   return measures.map((_, m) => {
     const values = new Float64Array(resamples);
-    for (let b = 0; b < resamples; b++) {
-      const before = x[b * M + m];
-      values[b] = before > 0 ? 1 - y[b * M + m] / before : NaN;
+    for (let b = 0, o = m * resamples; b < resamples; b++) {
+      const before = x[o + b];
+      values[b] = before > 0 ? 1 - y[o + b] / before : NaN;
     }
     return values;
   });

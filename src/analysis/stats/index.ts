@@ -29,7 +29,7 @@ export { normalCdf, normalUpper, studentTCdf } from './distributions.ts';
 export { psignrank } from './signedRankDistribution.ts';
 export { pkendall } from './kendallDistribution.ts';
 export { quantileSorted } from './quantile.ts';
-export { mulberry32, randomInt } from './random.ts';
+export { mulberry32, randomInt, uniformStream } from './random.ts';
 export { drawer } from './randomDraws.ts';
 export type { Drawer } from './randomDraws.ts';
 

@@ -16,13 +16,38 @@
 
 /** Returns a function giving uniform draws in [0, 1), 2^-32 apart. */
 export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const stream = uniformStream(seed);
+  return () => stream.next();
+}
+
+/**
+ * The same generator, for code that needs millions of draws (the bootstrap): fill(out) writes the
+ * next out.length draws into an array, the sequence next() would give one at a time. Calling a
+ * closure per draw costs more than the arithmetic itself; a loop over an array does not.
+ * The state is kept as a signed 32-bit integer (its bits are what matter: every step reads them
+ * through `|`, `^`, `>>>` or Math.imul), so it never needs a heap-allocated number.
+ */
+export function uniformStream(seed: number): { next(): number; fill(out: Float64Array): void } {
+  let state = seed | 0;
+  return {
+    next() {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+    fill(out) {
+      let s = state;
+      for (let j = 0; j < out.length; j++) {
+        s = (s + 0x6d2b79f5) | 0;
+        let t = s;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        out[j] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      }
+      state = s;
+    },
   };
 }
 
