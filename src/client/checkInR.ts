@@ -57,7 +57,7 @@ function domain(): StateDomain {
 export function currentView(): EmitROptions {
   const state = parseState(location.search, domain());
   const local = activeEngine()?.local;
-  const declared = local ? { designWindow: local.texts.designWindow, outsideWindow: local.texts.outsideWindow } : {};
+  const declared = local ? { designWindow: local.summary.designWindow, outsideWindow: local.summary.outsideWindow } : {};
   return {
     window: state.window,
     categories: state.categories,
@@ -76,7 +76,7 @@ export function currentView(): EmitROptions {
 function generator(view: EmitROptions): string {
   const local = activeEngine()?.local;
   if (!local) return emitRGenerator(view, domain());
-  const t = local.texts;
+  const t = local.summary;
   const args = [
     '--orders', t.orders.name, '--events', t.events.name, '--design-window', String(t.designWindow),
     ...(t.outsideWindow === 'exclude' ? ['--outside-window', 'exclude'] : []),

@@ -3,7 +3,9 @@
 // through src/client/localEngine.ts. Nothing here touches the network: the files arrive as bytes
 // or text from the page, and results go back as plain objects.
 //
-//   → { id, type: 'load', files, version } ← progress…, then { id, ok, problems, texts?, summary?, result?, dataset? or compact?, cache? }
+//   → { id, type: 'load', files, store? }  ← progress…, then { id, ok, problems, texts? or stored?, summary?, result?, dataset? or compact? }
+//   → { id, type: 'keep', load, version }  ← { id, key, text? or stored? } (what is kept beside the files of that load)
+//   → { id, type: 'open', ref, version }   ← { id, ok, problems, summary, result, compact?, fromCache } or { id, type: 'missing' } (a tab's copy in IndexedDB)
 //   → { id, type: 'restore', orders, harmIndex?, dataset, result }  ← { id } (files checked and analysed before: nothing to redo)
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
@@ -19,9 +21,10 @@ import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
 import { answerRobustness } from '../lib/robustness.ts';
-import { validateOwn, type OwnFiles, type OwnTexts } from '../lib/ownData.ts';
-import { packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
-import { cacheKey, encodeCache, SESSION_LIMIT, type OwnCache } from './ownCache.ts';
+import { validateOwn, type OwnFiles, type OwnSummary, type OwnTexts } from '../lib/ownData.ts';
+import { compactEventCount, packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
+import { cacheKey, encodeCache, SESSION_LIMIT } from './ownCache.ts';
+import { openCopy, storeCache, storeCopy } from './ownStorage.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import { MAIN_THREAD_EVENTS, packResult, unpackResult, type PackedResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
@@ -29,6 +32,8 @@ let dataset: Dataset | undefined;
 let ordersText = '';
 /** The harm index attached to the dataset (the reader's, or the bundled one), for the R script's weights. */
 let harmIndexCsv: string | undefined;
+/** The files last loaded, their summary and full view, for their cache (keep); ref: their copy in IndexedDB, when this worker keeps them there. */
+let loaded: { id: number; texts: OwnTexts; summary: OwnSummary; full: AnalysisResult; ref?: string } | undefined;
 const cache = new Map<string, AnalysisResult>();
 
 const key = (s: ViewState) => JSON.stringify([s.window, s.categories, s.gap ?? 0, s.weights ?? 'data', s.wilcoxon ?? 'current']);
@@ -45,7 +50,12 @@ function compute(state: ViewState): AnalysisResult {
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 
-async function load(id: number, files: OwnFiles, version: string | undefined): Promise<void> {
+/**
+ * Check and analyse the files. store: keep them in IndexedDB here if they are too large for
+ * sessionStorage (the page then holds only the copy's key); ref: they came from such a copy
+ * (an open), so they stay in it.
+ */
+async function load(id: number, files: OwnFiles, store?: { remembered: boolean }, ref?: string): Promise<void> {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
   post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
   // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
@@ -58,6 +68,7 @@ async function load(id: number, files: OwnFiles, version: string | undefined): P
     return;
   }
   dataset = checked.dataset;
+  loaded = undefined;
   ordersText = checked.texts.orders.text;
   harmIndexCsv = dataset.harmIndex ? checked.texts.harmIndex?.text ?? harmIndexText : undefined;
   cache.clear();
@@ -66,27 +77,69 @@ async function load(id: number, files: OwnFiles, version: string | undefined): P
   performance.mark('stro:analyse-start');
   const result = compute({ window: dataset.span, categories: [...dataset.categories] });
   performance.measure('stro:analyse-full', 'stro:analyse-start');
+  loaded = { id, texts: checked.texts, summary: checked.summary, full: result, ...(ref ? { ref } : {}) };
+  // Large files stay here: the page would spend long tasks copying and storing 11 MB of text.
+  const stored = store && !ref && checked.summary.size > SESSION_LIMIT ? await storeCopy(checked.texts, store.remembered).catch(() => undefined) : undefined;
+  if (stored) loaded.ref = stored;
   const { packed, transfer } = packResult(result);
-  // What the page keeps beside the files (src/client/ownCache.ts): the checked dataset in columns
-  // and the full view under the key of these files, choices and engine; for files small enough
-  // for sessionStorage, also as exact text, made and checked here rather than on the page.
-  performance.mark('stro:cache-start');
-  const compact = packDataset(dataset);
-  const cacheKeyText = compact ? await cacheKey(checked.texts, version) : null;
-  const kept: OwnCache | undefined = compact && cacheKeyText !== null ? { key: cacheKeyText, summary: checked.summary, result: packed, dataset: compact } : undefined;
-  const keptText = kept && checked.summary.size <= SESSION_LIMIT ? encodeCache(kept) : undefined;
-  performance.measure('stro:cache', 'stro:cache-start');
   // Small data also live on the page, for the arrest-by-arrest figure and instant derivations (as
   // columns, unpacked there, when they have them); large data stay here, so that copying them
-  // never blocks the page.
+  // never blocks the page. What the page keeps beside the files is made afterwards (keep), so the
+  // page switches to the data without waiting for it.
+  const compact = packDataset(dataset);
   const small = dataset.events.length <= MAIN_THREAD_EVENTS;
   post({
-    id, type: 'loaded', ok: true, problems: checked.problems, texts: checked.texts, summary: checked.summary, result: packed,
+    id, type: 'loaded', ok: true, problems: checked.problems, summary: checked.summary, result: packed,
+    ...(loaded.ref ? {} : { texts: checked.texts }), ...(stored ? { stored } : {}),
     dataset: small && !compact ? dataset : undefined,
     ...(compact ? { compact } : {}),
-    ...(kept ? { cache: { key: kept.key, ...(keptText === undefined ? {} : { text: keptText }) } } : {}),
   }, [...transfer, ...(compact ? columnBuffers(compact) : [])]);
   performance.measure('stro:worker-load', 'stro:load');
+}
+
+/**
+ * What the page keeps beside the files just loaded (src/client/ownCache.ts): the checked dataset
+ * in columns and the full view, under the key of these files, choices and engine; for files small
+ * enough for sessionStorage, also as exact text, made here rather than on the page. The page has
+ * both already (their buffers moved to it), so only the key and the text go back.
+ */
+async function keep(id: number, load: number, version: string | undefined): Promise<void> {
+  performance.mark('stro:cache-start');
+  // Only for the load it was asked about: a cache must never pair one file's key with another's numbers.
+  const files = loaded?.id === load ? loaded : undefined;
+  const compact = files && dataset ? packDataset(dataset) : undefined;
+  const keyText = files && compact ? await cacheKey(files.texts, version) : null;
+  const kept = files && compact && keyText !== null ? { key: keyText, summary: files.summary, result: packResult(files.full).packed, dataset: compact } : undefined;
+  // Beside a copy this worker keeps in IndexedDB, the cache goes there from here; otherwise the page keeps it.
+  const stored = kept && files?.ref ? await storeCache(files.ref, kept).then(() => true, () => false) : false;
+  const text = kept && !stored && files!.summary.size <= SESSION_LIMIT ? encodeCache(kept) : undefined;
+  performance.measure('stro:cache', 'stro:cache-start');
+  post({ id, type: 'kept', key: keyText, ...(text === undefined ? {} : { text }), ...(stored ? { stored } : {}) });
+}
+
+/**
+ * This tab's copy of large files, in IndexedDB: if the cache beside it was made for these files,
+ * choices and engine, its checked dataset and full view are taken as they were (nothing checked
+ * or analysed again); otherwise the files are checked and analysed again (and keep, asked next,
+ * puts the new cache beside them). Only the summary and results cross to the page.
+ */
+async function open(id: number, ref: string, version: string | undefined): Promise<void> {
+  performance.mark('stro:open');
+  const copy = await openCopy(ref).catch(() => undefined);
+  if (!copy) {
+    post({ id, type: 'missing' });
+    return;
+  }
+  const key = await cacheKey(copy.texts, version).catch(() => null);
+  const kept = key !== null && copy.cache?.key === key ? copy.cache : undefined;
+  if (!kept) {
+    await load(id, { orders: copy.texts.orders, events: copy.texts.events, ...(copy.texts.harmIndex ? { harmIndex: copy.texts.harmIndex } : {}), designWindow: copy.texts.designWindow, outsideWindow: copy.texts.outsideWindow }, undefined, ref);
+    return;
+  }
+  restoreFrom(copy.texts.orders, copy.texts.harmIndex, kept.dataset, kept.result);
+  const small = compactEventCount(kept.dataset) <= MAIN_THREAD_EVENTS;
+  performance.measure('stro:worker-open', 'stro:open');
+  post({ id, type: 'loaded', ok: true, fromCache: true, problems: [], summary: kept.summary, result: kept.result, ...(small ? { compact: kept.dataset } : {}) });
 }
 
 /** The typed arrays of a compact dataset, moved to the page rather than copied: this worker keeps its rows. */
@@ -102,21 +155,27 @@ function columnBuffers({ orders: o, events: e }: CompactDataset): ArrayBuffer[] 
  */
 function restore(id: number, orders: OwnTexts['orders'], harmIndex: OwnTexts['harmIndex'], compact: CompactDataset, full: PackedResult): void {
   performance.mark('stro:restore');
+  restoreFrom(orders, harmIndex, compact, full);
+  performance.measure('stro:worker-restore', 'stro:restore');
+  post({ id, type: 'restored' });
+}
+
+function restoreFrom(orders: OwnTexts['orders'], harmIndex: OwnTexts['harmIndex'], compact: CompactDataset, full: PackedResult): void {
   dataset = unpackDataset(compact);
   ordersText = orders.text;
   harmIndexCsv = dataset.harmIndex ? harmIndex?.text ?? harmIndexText : undefined;
   cache.clear();
+  loaded = undefined;
   cache.set(key({ window: dataset.span, categories: [...dataset.categories] }), unpackResult(full));
-  performance.measure('stro:worker-restore', 'stro:restore');
-  post({ id, type: 'restored' });
 }
 
 self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   try {
-    if (msg.type === 'load') {
-      load(msg.id, msg.files, msg.version).catch((error: unknown) => post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) }));
-    }
+    const fail = (error: unknown) => post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+    if (msg.type === 'load') load(msg.id, msg.files, msg.store).catch(fail);
+    else if (msg.type === 'open') open(msg.id, msg.ref, msg.version).catch(fail);
+    else if (msg.type === 'keep') keep(msg.id, msg.load, msg.version).catch(fail);
     else if (msg.type === 'restore') restore(msg.id, msg.orders, msg.harmIndex, msg.dataset, msg.result);
     else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });
     else if (msg.type === 'compute') {

@@ -26,8 +26,8 @@ export interface Engine {
    * and the harm index the data's weights come from, when they have one.
    */
   rInputs(): Promise<{ ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }>;
-  /** The reader's data only: what was loaded, for the banner and the R script. */
-  local?: { summary: OwnSummary; texts: OwnTexts };
+  /** The reader's data only: what was loaded (file names, sizes, choices), for the banner and the R script. */
+  local?: { summary: OwnSummary };
   /** The reader's data only: the robustness page's heavy computations, in their worker (the study's have a worker of their own). */
   robustness?(request: RobustnessRequest): Promise<RobustnessReply>;
 }

@@ -18,8 +18,17 @@ import type { ViewState } from '../lib/urlState.ts';
 // build, never in Node (keep what Node tests need, such as constants, out of it and its importers).
 import dataWorkerUrl from './dataWorker.ts?worker&url';
 
+/**
+ * keep(): what to keep beside the files (src/client/ownCache.ts), asked of the worker once the
+ * page has switched to them: the cache for the page to store, 'kept' when the worker has put it
+ * beside its own copy of the files, or nothing when they cannot be kept (no Web Crypto, no
+ * compact form).
+ */
+export type Keep = () => Promise<{ cache: OwnCache; cacheText?: string } | 'kept' | undefined>;
+
 export type LoadOutcome =
-  | { ok: true; engine: Engine; problems: Problem[]; result: AnalysisResult; cache?: OwnCache; cacheText?: string }
+  /** texts: the files, for the page to keep; or stored: the key of the copy the worker has kept in IndexedDB instead. */
+  | { ok: true; engine: Engine; problems: Problem[]; result: AnalysisResult; texts?: OwnTexts; stored?: string; keep: Keep }
   | { ok: false; problems: Problem[] };
 
 /**
@@ -73,9 +82,8 @@ export function prepare(): void {
 
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-function ask(request: Request, progress?: (detail: string) => void, transfer: Transferable[] = []): Promise<WorkerReply> {
+function ask(request: Request, progress?: (detail: string) => void, transfer: Transferable[] = [], id = nextId++): Promise<WorkerReply> {
   const w = start();
-  const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, progress });
     w.postMessage({ ...request, id } as WorkerRequest, transfer);
@@ -87,19 +95,53 @@ const viewKey = (s: ViewState) => JSON.stringify([s.window, s.categories, s.wilc
 /** Results kept on the page: each one for 41,000 people takes ~100 ms to copy from the worker. */
 const RESULTS_KEPT = 6;
 
-/** Check the reader's files in the worker; if valid, the engine for them, the full view's result, and what to keep beside the files. */
-export async function loadLocal(files: OwnFiles, progress?: (detail: string) => void): Promise<LoadOutcome> {
+/**
+ * Check the reader's files in the worker; if valid, the engine for them, the full view's result,
+ * and what to keep beside the files. store: files too large for sessionStorage are kept in
+ * IndexedDB by the worker (replacing the remembered copy too, when the reader keeps theirs).
+ */
+export async function loadLocal(files: OwnFiles, progress?: (detail: string) => void, store?: { remembered: boolean }): Promise<LoadOutcome> {
   // The files' bytes move to the worker rather than being copied: the page does not need them again.
   const transfer = [files.orders, files.events, files.harmIndex].flatMap((f) => (f?.bytes ? [f.bytes.buffer as ArrayBuffer] : []));
-  const reply = await ask({ type: 'load', files, version: ENGINE_VERSION }, progress, transfer);
+  const load = nextId++;
+  const reply = await ask({ type: 'load', files, ...(store ? { store } : {}) }, progress, transfer, load);
+  await nextTask();
+  return fromWorker(reply, load);
+}
+
+/**
+ * This tab's copy of large files, opened by the worker from IndexedDB (src/client/ownStorage.ts):
+ * only their summary and results come to the page. 'missing' when the copy is not there.
+ */
+export async function openLocal(ref: string, progress?: (detail: string) => void): Promise<(LoadOutcome & { fromCache?: boolean }) | 'missing'> {
+  const load = nextId++;
+  const reply = await ask({ type: 'open', ref, version: ENGINE_VERSION }, progress, [], load);
+  await nextTask();
+  return reply.type === 'missing' ? 'missing' : { ...fromWorker(reply, load), ...(reply.type === 'loaded' && reply.ok && reply.fromCache ? { fromCache: true } : {}) };
+}
+
+/**
+ * A task of its own for what follows a reply: receiving 41,000 people's results is a task's
+ * worth of work on its own, and unpacking them (fromWorker) another.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function fromWorker(reply: WorkerReply, load: number): LoadOutcome {
   if (reply.type !== 'loaded') throw new Error(`unexpected reply ${reply.type}`);
   if (!reply.ok) return { ok: false, problems: reply.problems };
-  const { summary, texts, compact } = reply;
-  const result = unpackResult(reply.result);
+  const { summary, texts, stored, compact } = reply;
+  const packed = reply.result;
+  const result = unpackResult(packed);
   const dataset = reply.dataset ?? (compact && compactEventCount(compact) <= MAIN_THREAD_EVENTS ? unpackDataset(compact) : null);
-  const engine = localEngine(summary, texts, dataset, result, Promise.resolve());
-  const cache: OwnCache | undefined = reply.cache && compact ? { key: reply.cache.key, summary, result: reply.result, dataset: compact } : undefined;
-  return { ok: true, engine, problems: reply.problems, result, ...(cache ? { cache } : {}), ...(reply.cache?.text === undefined ? {} : { cacheText: reply.cache.text }) };
+  const engine = localEngine(summary, dataset, result, Promise.resolve());
+  const keep: Keep = async () => {
+    const kept = await ask({ type: 'keep', load, version: ENGINE_VERSION });
+    if (kept.type !== 'kept' || kept.key === null) return undefined;
+    if (kept.stored) return 'kept';
+    if (!compact) return undefined;
+    return { cache: { key: kept.key, summary, result: packed, dataset: compact }, ...(kept.text === undefined ? {} : { cacheText: kept.text }) };
+  };
+  return { ok: true, engine, problems: reply.problems, result, ...(texts ? { texts } : {}), ...(stored ? { stored } : {}), keep };
 }
 
 /**
@@ -116,12 +158,12 @@ export function restoreLocal(texts: OwnTexts, cache: OwnCache): { engine: Engine
     if (r.type !== 'restored') throw new Error(`unexpected reply ${r.type}`);
   });
   ready.catch(() => undefined); // reported by whoever waits on it
-  const engine = localEngine(cache.summary, texts, small ? unpackDataset(cache.dataset) : null, result, ready);
+  const engine = localEngine(cache.summary, small ? unpackDataset(cache.dataset) : null, result, ready);
   return { engine, result, ready };
 }
 
 /** The engine over the worker: `ready` settles when the worker holds the data (at once after a load). */
-function localEngine(summary: OwnSummary, texts: OwnTexts, dataset: Dataset | null, full: AnalysisResult, ready: Promise<void>): Engine {
+function localEngine(summary: OwnSummary, dataset: Dataset | null, full: AnalysisResult, ready: Promise<void>): Engine {
   const domain = { span: summary.designWindow, categories: summary.categories, weights: summary.weights };
   const results = new Map<string, Promise<AnalysisResult>>([[viewKey({ window: domain.span, categories: domain.categories }), Promise.resolve(full)]]);
   const askReady: typeof ask = (request, ...rest) => ready.then(() => ask(request, ...rest));
@@ -158,7 +200,7 @@ function localEngine(summary: OwnSummary, texts: OwnTexts, dataset: Dataset | nu
       if (r.type !== 'rInputs') throw new Error(`unexpected reply ${r.type}`);
       return { ordersCsv: r.ordersCsv, eventsCsv: r.eventsCsv, ...(r.harmIndexCsv === undefined ? {} : { harmIndexCsv: r.harmIndexCsv }) };
     },
-    local: { summary, texts },
+    local: { summary },
     robustness: async (request) => {
       const r = await askReady({ type: 'robustness', request });
       if (r.type !== 'robustness') throw new Error(`unexpected reply ${r.type}`);

@@ -7,9 +7,9 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryColor, categoryStroke } from '../charts/palette.ts';
 import { bannerText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
-import { ENGINE_VERSION, loadLocal, prepare, restoreLocal } from './localEngine.ts';
+import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { cacheKey } from './ownCache.ts';
-import { clearTab, forget, isRemembered, loadForTab, saveCache, tabHasData } from './ownStorage.ts';
+import { clearTab, forget, isRemembered, loadForTab, saveCache, tabCopyRef, tabHasData } from './ownStorage.ts';
 
 export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok: false; message: string };
 
@@ -22,6 +22,29 @@ export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok
 export async function openStored(): Promise<Opened> {
   setLoading('Loading your data from this browser…');
   prepare(); // the worker starts while the files are read back
+  // Large files kept in IndexedDB are opened by the worker: they never cross to the page.
+  const ref = tabCopyRef();
+  if (ref) {
+    performance.mark('stro:open-stored');
+    try {
+      const opened = await openLocal(ref, (detail) => setLoading(detail));
+      performance.measure('stro:open-in-worker', 'stro:open-stored');
+      if (opened !== 'missing') {
+        if (opened.ok) {
+          // Checked and analysed again (no cache, or one from another version): the worker keeps the new cache beside the files.
+          if (!opened.fromCache) idle(() => void opened.keep().catch(() => undefined));
+          return { ok: true, engine: opened.engine, result: opened.result };
+        }
+        await clearTab();
+        return { ok: false, message: unreadable(opened.problems.length) };
+      }
+      // the copy has gone (storage cleared): the remembered copy, if any, is read below
+    } catch (e) {
+      return { ok: false, message: failed(e) };
+    } finally {
+      setLoading('');
+    }
+  }
   let stored: Awaited<ReturnType<typeof loadForTab>>;
   // Marks and measures read by `npm run bench:browser`.
   performance.mark('stro:open-stored');
@@ -60,18 +83,22 @@ export async function openStored(): Promise<Opened> {
     const outcome = await loadLocal(stored.texts, (detail) => setLoading(detail));
     if (outcome.ok) {
       // Kept for the next page, once this one has been drawn (under the key checked above: the worker makes it the same way).
-      const { cache, cacheText } = outcome;
-      if (key !== null && cache?.key === key) idle(() => void saveCache(stored.texts, cache, cacheText).catch(() => undefined));
+      idle(() => void outcome.keep().then((kept) => {
+        if (kept && kept !== 'kept' && key !== null && kept.cache.key === key) return saveCache(kept.cache, kept.cacheText);
+      }).catch(() => undefined));
       return { ok: true, engine: outcome.engine, result: outcome.result };
     }
     await clearTab();
-    return { ok: false, message: `The data kept in this tab could not be read again (${outcome.problems.length} problems), so they were cleared. This page shows the study's synthetic data; load your files again on “Use your own data”.` };
+    return { ok: false, message: unreadable(outcome.problems.length) };
   } catch (e) {
-    return { ok: false, message: `Your data could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. This page shows the study's synthetic data instead.` };
+    return { ok: false, message: failed(e) };
   } finally {
     setLoading('');
   }
 }
+
+const unreadable = (problems: number) => `The data kept in this tab could not be read again (${problems} problems), so they were cleared. This page shows the study's synthetic data; load your files again on “Use your own data”.`;
+const failed = (e: unknown) => `Your data could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. This page shows the study's synthetic data instead.`;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 1000));

@@ -215,6 +215,13 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   shown = state;
   setDownloads(result);
+  // A page opening on a reader's own data has everything to draw from scratch: the figures in a
+  // task of their own, so that neither half holds the page long. A change of view draws them in
+  // the same frame as the numbers.
+  if (source === 'load' && engine.kind === 'local') {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (token !== renderToken) return;
+  }
   const figuresOk = await renderFigures(result, state, token, engine);
   if (token !== renderToken) return;
   if (figuresOk) setAlert('');

@@ -6,7 +6,7 @@
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare } from './localEngine.ts';
-import { isRemembered, loadForTab, remember, saveForTab, unremember } from './ownStorage.ts';
+import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, unremember } from './ownStorage.ts';
 
 type Slot = 'orders' | 'events' | 'harmIndex';
 
@@ -133,7 +133,10 @@ export function setUp(root: HTMLElement): void {
         designWindow,
         outsideWindow,
       };
-      const outcome = await loadLocal(files, say);
+      // A reader who chose to remember their data on this device keeps that choice: the copy kept
+      // there becomes these files, never the ones before them (the box below shows it ticked).
+      const remembered = await isRemembered().catch(() => false);
+      const outcome = await loadLocal(files, say, { remembered });
       showProblems(outcome.problems);
       if (!outcome.ok) {
         const errors = outcome.problems.filter((p) => p.severity === 'error').length;
@@ -143,20 +146,28 @@ export function setUp(root: HTMLElement): void {
       }
       // Keeping the files, and switching the page, each in a task of its own: for large files each
       // takes a while, and together with receiving the result they would hold the page too long.
-      // With the files goes what the worker found in them, so that the next page need not check and
-      // analyse them again (src/client/ownCache.ts).
+      // Large files were kept by the worker (in IndexedDB), and this tab takes its copy; others are kept here.
       await nextTask();
       performance.mark('stro:save-start'); // read by `npm run bench:browser`, with the measure below
-      await saveForTab(outcome.engine.local!.texts, outcome.cache, outcome.cacheText);
-      // A reader who chose to remember their data on this device keeps that choice: the copy kept
-      // there becomes these files, never the ones before them (the box below shows it ticked).
-      const remembered = await isRemembered().catch(() => false);
-      if (remembered) await remember({ texts: outcome.engine.local!.texts, cache: outcome.cache }).catch(() => undefined);
+      if (outcome.stored) await adoptCopy(outcome.stored);
+      else if (outcome.texts) {
+        await saveForTab(outcome.texts);
+        if (remembered) await remember({ texts: outcome.texts }).catch(() => undefined);
+      }
       performance.measure('stro:save', 'stro:save-start');
       await nextTask();
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
       showSuccess(bannerText(outcome.engine.local!.summary));
       say(remembered ? 'The copy kept on this device is now these files, until you choose Forget.' : '');
+      // Then what the worker found in them goes beside them (and beside the remembered copy), so
+      // that the next page need not check and analyse them again (src/client/ownCache.ts). The
+      // form stays busy meanwhile, so that a new upload cannot overtake it.
+      progress.hidden = true;
+      await nextTask();
+      performance.mark('stro:keep-start');
+      const kept = await outcome.keep().catch(() => undefined);
+      if (kept && kept !== 'kept') await saveCache(kept.cache, kept.cacheText).catch(() => undefined);
+      performance.measure('stro:keep', 'stro:keep-start');
     } catch (e) {
       say(`Your files could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. Nothing else has changed.`);
     } finally {
@@ -177,9 +188,14 @@ export function setUp(root: HTMLElement): void {
     }
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
-    caption.textContent = [errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files';
+    // Errors first (they stop the files loading), each kind in file order. A table of thousands of
+    // rows helps nobody and holds the page while it is laid out: the first PROBLEMS_LISTED are
+    // listed, and the CSV below has every one.
+    const listed = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')].slice(0, PROBLEMS_LISTED);
+    const more = problems.length > listed.length ? ` (the first ${listed.length} listed here; the CSV below lists all ${problems.length.toLocaleString('en-GB')})` : '';
+    caption.textContent = [errors && `${errors.toLocaleString('en-GB')} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings.toLocaleString('en-GB')} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files' + more;
     // Every cell is text from the reader's files: set as text, never as HTML.
-    tbody.replaceChildren(...problems.map((p) => {
+    tbody.replaceChildren(...listed.map((p) => {
       const tr = document.createElement('tr');
       tr.className = p.severity;
       for (const v of [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', p.value ?? '', p.message + (p.hint ? ` (${p.hint})` : '')]) {
@@ -199,6 +215,7 @@ export function setUp(root: HTMLElement): void {
   }
 
   let shownProblems: Problem[] = [];
+  const PROBLEMS_LISTED = 100;
   const problemsLink = () => problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
   problemsLink().addEventListener('click', (e) => {
     const link = problemsLink();

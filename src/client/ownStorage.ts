@@ -9,8 +9,10 @@
 // Stored are the texts of the files and the reader's two choices, and, once the worker has
 // checked and analysed them, what it found (src/client/ownCache.ts: the full view's result and the
 // checked dataset, under the key of those files): in sessionStorage beside the files, in
-// IndexedDB in the files' own record. It lives as long as the files do, in the same place, and
-// Forget removes it with them. Nothing is sent anywhere.
+// IndexedDB in a record beside the files' own (so that adding it never rewrites the files). It
+// lives as long as the files do, in the same place, and Forget removes it with them. A cache is
+// only ever used under its own key, so one found beside other files is ignored. Nothing is sent
+// anywhere.
 import type { OwnTexts } from '../lib/ownData.ts';
 import { decodeCache, encodeCache, isCache, SESSION_LIMIT, type OwnCache } from './ownCache.ts';
 
@@ -22,14 +24,27 @@ const REMEMBERED = 'remembered';
 const STALE_MS = 12 * 60 * 60 * 1000;
 /** Beside each tab copy, under this prefix and its key: when a tab last used it (a number). */
 const TOUCHED = 'touched:';
+/** Beside each copy in IndexedDB (a tab's or the remembered one), under this prefix and its key: the files' cache. */
+const CACHED = 'cache:';
 
-/** A record: the files, and in IndexedDB their cache (structured clone keeps every value as it is). */
+/** A record: the files (and, as an earlier version kept it, their cache; structured clone keeps every value as it is). */
 interface Stored { texts: OwnTexts; savedAt: number; cache?: OwnCache }
 
 /** The files and, when there is one that reads back whole, their cache (whose key the reader of it checks). */
 export interface Held { texts: OwnTexts; cache?: OwnCache }
 
-const held = (stored: Stored): Held => ({ texts: stored.texts, ...(isCache(stored.cache) ? { cache: stored.cache } : {}) });
+const held = (stored: Stored, cache: unknown = stored.cache): Held => ({ texts: stored.texts, ...(isCache(cache) ? { cache } : {}) });
+
+/** A copy in IndexedDB and its cache, read in one transaction; undefined if there is none. */
+async function readCopy(key: string): Promise<Held | undefined> {
+  let files: IDBRequest<Stored | undefined> | undefined;
+  const cache = await idb<unknown>('readonly', (s) => {
+    files = s.get(key);
+    return s.get(CACHED + key);
+  });
+  const stored = files?.result;
+  return stored ? held(stored, cache ?? stored.cache) : undefined;
+}
 
 function db(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -81,10 +96,10 @@ export async function saveForTab(texts: OwnTexts, cache?: OwnCache, cacheText?: 
       // over the browser's quota: fall through to IndexedDB
     }
   }
-  const stored: Stored = { texts, savedAt, ...(cache ? { cache } : {}) };
   const ref = `tab-${crypto.randomUUID()}`;
   await idb('readwrite', (s) => {
-    s.put(stored, ref);
+    s.put({ texts, savedAt } satisfies Stored, ref);
+    if (cache) s.put(cache, CACHED + ref);
     return s.put(Date.now(), TOUCHED + ref);
   });
   sessionStorage.setItem(SESSION_REF, ref);
@@ -107,16 +122,15 @@ export async function loadForTab(): Promise<Held | null> {
   }
   const ref = sessionStorage.getItem(SESSION_REF);
   if (ref) {
-    const stored = await idb<Stored>('readonly', (s) => s.get(ref)).catch(() => undefined);
-    if (stored) {
+    const copy = await readCopy(ref).catch(() => undefined);
+    if (copy) {
       // Only the time of use is rewritten, never the files (11 MB for 1,000× the study); nothing waits for it.
       void idb('readwrite', (s) => s.put(Date.now(), TOUCHED + ref)).catch(() => undefined);
-      return held(stored);
+      return copy;
     }
   }
-  const kept = await idb<Stored>('readonly', (s) => s.get(REMEMBERED)).catch(() => undefined);
-  if (kept) {
-    const copy = held(kept);
+  const copy = await readCopy(REMEMBERED).catch(() => undefined);
+  if (copy) {
     await saveForTab(copy.texts, copy.cache);
     return copy;
   }
@@ -124,23 +138,62 @@ export async function loadForTab(): Promise<Held | null> {
 }
 
 /**
- * Put a new cache beside the files this tab holds (after they were checked and analysed again,
- * their cache missing or made by another version of the report), and beside the remembered copy
- * if it holds the same files. A cache is only ever used under its own key, so one left beside
- * other files would be ignored; it is not written there.
+ * Put a new cache beside the files this tab holds (just loaded, or checked and analysed again
+ * because their cache was missing or made by another version of the report), and beside the
+ * remembered copy if there is one. Only the cache is written, never the files again; one that
+ * lands beside other files is ignored there, as its key does not match them.
  */
-export async function saveCache(texts: OwnTexts, cache: OwnCache, cacheText?: string): Promise<void> {
-  const file = (a?: { name: string; text: string }, b?: { name: string; text: string }) => a?.name === b?.name && a?.text === b?.text;
-  const same = (t: OwnTexts) => file(t.orders, texts.orders) && file(t.events, texts.events) && file(t.harmIndex, texts.harmIndex)
-    && t.designWindow === texts.designWindow && t.outsideWindow === texts.outsideWindow;
+export async function saveCache(cache: OwnCache, cacheText?: string): Promise<void> {
   const ref = sessionStorage.getItem(SESSION_REF);
   if (sessionStorage.getItem(SESSION_KEY) !== null) setSessionCache(cache, cacheText ?? encodeCache(cache));
-  else if (ref) {
-    const stored = await idb<Stored>('readonly', (s) => s.get(ref)).catch(() => undefined);
-    if (stored && same(stored.texts)) await idb('readwrite', (s) => s.put({ ...stored, cache } satisfies Stored, ref)).catch(() => undefined);
-  }
-  const kept = await idb<Stored>('readonly', (s) => s.get(REMEMBERED)).catch(() => undefined);
-  if (kept && same(kept.texts)) await idb('readwrite', (s) => s.put({ ...kept, cache } satisfies Stored, REMEMBERED)).catch(() => undefined);
+  else if (ref) await idb('readwrite', (s) => s.put(cache, CACHED + ref)).catch(() => undefined);
+  if (await isRemembered()) await idb('readwrite', (s) => s.put(cache, CACHED + REMEMBERED)).catch(() => undefined);
+}
+
+/**
+ * Large files, kept by the worker that checked them (src/client/dataWorker.ts), so that they never
+ * cross to the page: a new tab copy in IndexedDB, and the remembered copy replaced by it when the
+ * reader keeps theirs on this device. Returns the copy's key, which the page then holds (adoptCopy).
+ */
+export async function storeCopy(texts: OwnTexts, remembered: boolean): Promise<string> {
+  const ref = `tab-${crypto.randomUUID()}`;
+  const savedAt = Date.now();
+  await idb('readwrite', (s) => {
+    s.put({ texts, savedAt } satisfies Stored, ref);
+    if (remembered) {
+      s.put({ texts, savedAt } satisfies Stored, REMEMBERED);
+      s.delete(CACHED + REMEMBERED);
+    }
+    return s.put(savedAt, TOUCHED + ref);
+  });
+  return ref;
+}
+
+/** A cache beside a copy in IndexedDB (by the worker), and beside the remembered copy if there is one (ignored there unless its key matches those files). */
+export async function storeCache(ref: string, cache: OwnCache): Promise<void> {
+  const remembered = await isRemembered();
+  await idb('readwrite', (s) => {
+    if (remembered) s.put(cache, CACHED + REMEMBERED);
+    return s.put(cache, CACHED + ref);
+  });
+}
+
+/** A copy in IndexedDB and its cache (by the worker), its time of use noted; undefined if there is none. */
+export async function openCopy(ref: string): Promise<Held | undefined> {
+  const copy = await readCopy(ref);
+  if (copy) void idb('readwrite', (s) => s.put(Date.now(), TOUCHED + ref)).catch(() => undefined);
+  return copy;
+}
+
+/** The page takes the copy the worker stored as this tab's, in place of any it held. */
+export async function adoptCopy(ref: string): Promise<void> {
+  await clearTab();
+  sessionStorage.setItem(SESSION_REF, ref);
+}
+
+/** The key of this tab's copy when it is in IndexedDB (large files, which the worker opens); null when the files are in sessionStorage or there are none. */
+export function tabCopyRef(): string | null {
+  return sessionStorage.getItem(SESSION_KEY) === null ? sessionStorage.getItem(SESSION_REF) : null;
 }
 
 /** Whether this tab holds files (without reading them). */
@@ -157,6 +210,7 @@ export async function clearTab(): Promise<void> {
   if (ref) {
     await idb('readwrite', (s) => {
       s.delete(TOUCHED + ref);
+      s.delete(CACHED + ref);
       return s.delete(ref);
     }).catch(() => undefined);
   }
@@ -164,7 +218,11 @@ export async function clearTab(): Promise<void> {
 
 /** "Remember on this device": a copy (with its cache) that outlives the tab, until Forget. */
 export async function remember({ texts, cache }: Held): Promise<void> {
-  await idb('readwrite', (s) => s.put({ texts, savedAt: Date.now(), ...(cache ? { cache } : {}) } satisfies Stored, REMEMBERED));
+  await idb('readwrite', (s) => {
+    if (cache) s.put(cache, CACHED + REMEMBERED);
+    else s.delete(CACHED + REMEMBERED);
+    return s.put({ texts, savedAt: Date.now() } satisfies Stored, REMEMBERED);
+  });
 }
 
 export async function isRemembered(): Promise<boolean> {
@@ -175,13 +233,16 @@ export async function isRemembered(): Promise<boolean> {
 
 /** Stop remembering on this device (this tab keeps its copy until it closes). */
 export async function unremember(): Promise<void> {
-  await idb('readwrite', (s) => s.delete(REMEMBERED));
+  await idb('readwrite', (s) => {
+    s.delete(CACHED + REMEMBERED);
+    return s.delete(REMEMBERED);
+  });
 }
 
 /** Forget everything: this tab's copy and the remembered one. */
 export async function forget(): Promise<void> {
   await clearTab();
-  await idb('readwrite', (s) => s.delete(REMEMBERED)).catch(() => undefined);
+  await unremember().catch(() => undefined);
 }
 
 /**
@@ -209,6 +270,7 @@ async function sweep(): Promise<void> {
         if (Date.now() - Number(at.result ?? 0) > STALE_MS) {
           store.delete(key);
           store.delete(TOUCHED + key);
+          store.delete(CACHED + key);
         }
       };
     }

@@ -14,24 +14,44 @@ import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 export const MAIN_THREAD_EVENTS = 25_000;
 
 export type WorkerRequest =
-  /** version: the engine's (src/client/localEngine.ts ENGINE_VERSION), for the cache key. */
-  | { id: number; type: 'load'; files: OwnFiles; version: string | undefined }
+  /**
+   * store: keep files too large for sessionStorage in IndexedDB here, in the worker, so that they
+   * never cross to the page (and replace the remembered copy, if the reader keeps theirs).
+   */
+  | { id: number; type: 'load'; files: OwnFiles; store?: { remembered: boolean } }
+  /** Open this tab's copy in IndexedDB (src/client/ownStorage.ts): restored from its cache if that matches, else checked and analysed again. */
+  | { id: number; type: 'open'; ref: string; version: string | undefined }
   /** Files checked and analysed before (src/client/ownCache.ts): their checked dataset and full view, and the texts the R script needs. */
   | { id: number; type: 'restore'; orders: OwnTexts['orders']; harmIndex?: OwnTexts['harmIndex']; dataset: CompactDataset; result: PackedResult }
   | { id: number; type: 'compute'; state: ViewState }
   | { id: number; type: 'derive'; state: ViewState; path: string }
   | { id: number; type: 'rInputs' }
-  | { id: number; type: 'robustness'; request: RobustnessRequest };
+  | { id: number; type: 'robustness'; request: RobustnessRequest }
+  /**
+   * After a load: what the page may keep beside the files (src/client/ownCache.ts), made once the
+   * page has the result, not before. load: that load's id; version: the engine's
+   * (localEngine.ts ENGINE_VERSION), for the key.
+   */
+  | { id: number; type: 'keep'; load: number; version: string | undefined };
 
 export type WorkerReply =
   | { id: number; type: 'progress'; stage: 'checking' | 'analysing'; detail: string }
   | { id: number; type: 'loaded'; ok: false; problems: Problem[] }
   /**
-   * dataset: for small data without a compact form; compact: the checked dataset in columns; cache:
-   * when the page may keep them (src/client/ownCache.ts), their key, and their exact text when the
-   * files are small enough for sessionStorage.
+   * dataset: for small data without a compact form; compact: the checked dataset in columns (for
+   * small data only, after an open). texts: the files, unless they stay in the worker's keeping:
+   * stored, the key of the copy it has just put in IndexedDB, or after an open. fromCache: an open
+   * that found the files' cache, so nothing was checked or analysed again.
    */
-  | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts: OwnTexts; summary: OwnSummary; result: PackedResult; dataset?: Dataset; compact?: CompactDataset; cache?: { key: string; text?: string } }
+  | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts?: OwnTexts; stored?: string; fromCache?: boolean; summary: OwnSummary; result: PackedResult; dataset?: Dataset; compact?: CompactDataset }
+  /** An open whose copy is not in IndexedDB (deleted, or the storage unavailable). */
+  | { id: number; type: 'missing' }
+  /**
+   * The cache key of the files just loaded (null where they cannot be kept: no Web Crypto, no
+   * compact form), and the cache's exact text when the files are small enough for sessionStorage;
+   * stored: the worker has put the cache beside the files' copy in IndexedDB itself.
+   */
+  | { id: number; type: 'kept'; key: string | null; text?: string; stored?: boolean }
   | { id: number; type: 'restored' }
   | { id: number; type: 'result'; result: PackedResult }
   | { id: number; type: 'derivation'; derivation: Derivation | null }

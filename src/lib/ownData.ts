@@ -51,6 +51,8 @@ export interface OwnSummary {
   harm: string;
   analysed: number;
   designWindow: number;
+  /** The reader's choice for an arrest outside the design window: an error, or left out and counted. */
+  outsideWindow: 'error' | 'exclude';
   excludedOutsideWindow: number;
   categories: string[];
   categoryNames: Record<string, string>;
@@ -137,6 +139,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     harm,
     analysed: dataset.orders.filter((o) => o.sample === 'analysed').length,
     designWindow: dataset.span,
+    outsideWindow,
     excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
     categories: [...dataset.categories],
     categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),

@@ -64,6 +64,8 @@ export async function uploadOwn(page: Page, files: { orders: string; events: str
   await page.getByLabel(/design window/i).fill(String(designWindow));
   await page.getByRole('button', { name: 'Analyse these files' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  // The page switches first; the button is back once what the worker found is kept beside the files.
+  await expect(page.getByRole('button', { name: 'Analyse these files' })).toBeEnabled({ timeout: 60_000 });
 }
 
 /** Record every message the page sends to its workers, by type (set before any script of the page runs); read with workerMessages(). */

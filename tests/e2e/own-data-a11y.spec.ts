@@ -5,7 +5,7 @@
 // problems table's caption, or the success heading.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCohort } from '../helpers/cohort.ts';
@@ -50,7 +50,14 @@ test('axe: the upload page before an upload, with problems listed, and after a s
   await page.getByLabel(/orders/i).setInputFiles(ordersPath);
   await page.getByLabel(/events/i).setInputFiles(manyBad);
   await page.getByRole('button', { name: 'Analyse these files' }).click();
-  await expect(page.locator('[data-own-problems] tbody tr')).toHaveCount(cohort.months.length);
+  // One error per arrest, more than the table lists: the first 100, and the caption says the CSV has them all.
+  expect(cohort.months.length).toBeGreaterThan(100);
+  await expect(page.locator('[data-own-problems] tbody tr')).toHaveCount(100);
+  await expect(page.locator('[data-own-problems] caption')).toHaveText(`${cohort.months.length} errors in your files (the first 100 listed here; the CSV below lists all ${cohort.months.length})`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Download these problems/ }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.trim().split('\n').length).toBe(cohort.months.length + 1);
   const scroller = page.getByRole('region', { name: /errors? in your files/ });
   expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   await scroller.focus();

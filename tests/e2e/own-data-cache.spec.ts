@@ -42,6 +42,8 @@ async function upload(page: Page, events = eventsPath): Promise<void> {
   await page.getByLabel(/design window/i).fill('12');
   await page.getByRole('button', { name: 'Analyse these files' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  // The page switches first; the button is back once what the worker found is kept beside the files.
+  await expect(page.getByRole('button', { name: 'Analyse these files' })).toBeEnabled({ timeout: 60_000 });
 }
 
 async function open(page: Page, path: string, view = '?data=local'): Promise<void> {
@@ -209,4 +211,72 @@ test('if the worker cannot start, the kept numbers stay and the page says what d
   await expect(page.locator('#controls input[value="fraud"]')).toBeChecked();
   expect(new URL(page.url()).search).toBe('?data=local');
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
+});
+
+/** The keys in this origin's IndexedDB store of the reader's files. */
+const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const req = indexedDB.open('stro-own-data', 1);
+  req.onsuccess = () => {
+    const keys = req.result.transaction('files').objectStore('files').getAllKeys();
+    keys.onsuccess = () => resolve(keys.result.map(String));
+    keys.onerror = () => reject(keys.error);
+  };
+  req.onerror = () => reject(req.error);
+}));
+
+test('files too large for sessionStorage stay with the worker: it stores them, the next page\'s worker opens them from their cache, and the numbers are the CLI\'s', async ({ page }) => {
+  test.setTimeout(240_000);
+  // About 2.3 million characters: over the 2 million that go to sessionStorage.
+  const big = makeCohort({ seed: 77, orders: 9_000, designWindow: 12 });
+  expect(big.ordersCsv.length + big.eventsCsv.length).toBeGreaterThan(2_000_000);
+  const bigOrders = join(dir, 'big-orders.csv');
+  const bigEvents = join(dir, 'big-events.csv');
+  writeFileSync(bigOrders, big.ordersCsv);
+  writeFileSync(bigEvents, big.eventsCsv);
+  const truth = execFileSync(process.execPath, ['src/cli/analyze.ts', '--orders', bigOrders, '--events', bigEvents, '--design-window', '12', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }).trimEnd();
+  const truthResult = JSON.parse(truth) as AnalysisResult;
+
+  await recordWorkerMessages(page);
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(bigOrders);
+  await page.getByLabel(/events/i).setInputFiles(bigEvents);
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Analyse these files' })).toBeEnabled({ timeout: 60_000 });
+  // In IndexedDB, put there by the worker: the files and their cache; the tab holds only the key.
+  const ref = await page.evaluate(() => [sessionStorage.getItem('stro-own-data'), sessionStorage.getItem('stro-own-data-idb')]);
+  expect(ref[0]).toBeNull();
+  expect(ref[1]).toMatch(/^tab-/);
+  expect(await storedKeys(page)).toEqual(expect.arrayContaining([ref[1], `cache:${ref[1]}`]));
+
+  // Another page: its worker opens the copy and restores it from the cache; the page never asks for the files.
+  await open(page, 'data/?data=local');
+  expect(await sent(page)).toEqual(['open']);
+  expect(await downloadedResult(page)).toBe(truth);
+
+  // A cache that is not these files' (another engine's): the worker checks and analyses the files
+  // again, shows their numbers, and keeps the new cache beside them, so the page after needs nothing more.
+  await page.evaluate((key) => new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open('stro-own-data', 1);
+    req.onsuccess = () => {
+      const store = req.result.transaction('files', 'readwrite').objectStore('files');
+      const get = store.get(key);
+      get.onsuccess = () => {
+        const put = store.put({ ...get.result, key: `0${get.result.key.slice(1)}` === get.result.key ? `1${get.result.key.slice(1)}` : `0${get.result.key.slice(1)}` }, key);
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    };
+    req.onerror = () => reject(req.error);
+  }), `cache:${ref[1]}`);
+  await open(page, 'results/?data=local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(truthResult));
+  await expect.poll(() => sent(page), { timeout: 60_000 }).toEqual(['open', 'keep']);
+  await expect.poll(async () => { await open(page, 'data/?data=local'); return sent(page); }, { timeout: 60_000 }).toEqual(['open']);
+  expect(await downloadedResult(page)).toBe(truth);
+
+  await page.getByRole('button', { name: /Forget my data/ }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
+  expect((await storedKeys(page)).filter((k) => !k.startsWith('touched:'))).toEqual([]);
 });

@@ -112,7 +112,9 @@ test('bad files: every problem listed (and downloadable), and nothing else chang
   const rows = page.locator('[data-own-problems] tbody tr');
   await expect(rows).toHaveCount(truth.problems.length);
   expect(truth.problems.length).toBeGreaterThanOrEqual(3);
-  for (const [k, p] of truth.problems.entries()) {
+  // Errors first, then warnings, each in the engine's order.
+  const listed = [...truth.problems.filter((p) => p.severity === 'error'), ...truth.problems.filter((p) => p.severity !== 'error')];
+  for (const [k, p] of listed.entries()) {
     await expect(rows.nth(k).locator('td').nth(1)).toHaveText(p.file);
     await expect(rows.nth(k).locator('td').nth(2)).toHaveText(p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row));
     await expect(rows.nth(k).locator('td').nth(3)).toHaveText(p.column ?? '');
