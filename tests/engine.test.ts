@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
+import { readCsv } from '../src/analysis/csv.ts';
 import { DataError, OptionError } from '../src/analysis/errors.ts';
 import { quantileSelect } from '../src/analysis/stats/quantileSelect.ts';
 import { quantileSorted } from '../src/analysis/stats/quantile.ts';
@@ -207,6 +208,22 @@ test('quoted fields with commas and CRLF line ends are read correctly', () => {
   );
   assert.equal(ds.events[0].offence, 'Supply, Class A');
   assert.equal(ds.events[0].harm, 547.5);
+});
+
+test('the CSV reader splits tricky records field by field as RFC 4180 says', () => {
+  const fields = (text: string) => readCsv('t.csv', text).table!.records.map((r) => r.fields);
+  // A quote inside an unquoted field is text; "" inside a quoted field is one quote; quoted commas
+  // and line breaks stay in their field; CRLF, bare CR and a missing last line end all end records.
+  assert.deepEqual(fields('a,b,c\nx"y,"p,q","say ""hi"""\r\n"two\nlines",,end\rlast,"",z'), [
+    ['x"y', 'p,q', 'say "hi"'],
+    ['two\nlines', '', 'end'],
+    ['last', '', 'z'],
+  ]);
+  assert.deepEqual(fields('a,b\n,\n"",x\n'), [['', ''], ['', 'x']]);
+  // Text after a closing quote is reported, with its line, and the record left out.
+  const bad = readCsv('t.csv', 'a,b\n"x"y,1\nok,2\n');
+  assert.deepEqual(bad.table!.records.map((r) => r.fields), [['ok', '2']]);
+  assert.match(bad.problems[0].message, /^line 2: text after a closing quote/);
 });
 
 test('quantile by selection agrees with the sorted type-7 quantile', () => {

@@ -84,7 +84,16 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
     if (c === '\r' && text[i + 1] === '\n') { i++; continue; }
     if (c === '\r') { endRecord(); line++; recordLine = line; i++; continue; } // old Mac line ends
     if (c === '\n') { endRecord(); line++; recordLine = line; i++; continue; }
-    field += c; i++;
+    // Plain text: the run up to the next comma, quote or line end, taken at once (a quote inside
+    // an unquoted field is text, and the next turn of the loop takes it as such).
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 44 || d === 34 || d === 10 || d === 13) break; // , " \n \r
+      j++;
+    }
+    field += text.slice(i, j);
+    i = j;
   }
   if (quoted) {
     const header = rows.length > 0 ? rows[0].fields.map((h) => h.trim()) : [];

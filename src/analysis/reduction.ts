@@ -83,7 +83,9 @@ function personCounts(n: number, resamples: number, seed: number): Uint16Array {
         rng.fill(u); // resample b0 + k's n draws; Math.floor(u · n) is randomInt's person
         for (let j = 0; j < n; j++) block[Math.floor(u[j] * n) * BLOCK + k]++;
       }
-      for (let i = 0; i < n; i++) counts.set(block.subarray(i * BLOCK, i * BLOCK + width), i * resamples + b0);
+      for (let i = 0; i < n; i++) {
+        for (let k = 0, to = i * resamples + b0, from = i * BLOCK; k < width; k++) counts[to + k] = block[from + k];
+      }
     }
     countCache.set(key, counts);
   }
