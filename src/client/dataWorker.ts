@@ -86,8 +86,10 @@ async function load(id: number, files: OwnFiles, store?: { remembered: boolean }
   // columns, unpacked there, when they have them); large data stay here, so that copying them
   // never blocks the page. What the page keeps beside the files is made afterwards (keep), so the
   // page switches to the data without waiting for it.
-  const compact = packDataset(dataset);
+  // The page needs the columns for small data, and to keep the cache itself when this worker does
+  // not keep the files; large files in this worker's keeping never need them on the page.
   const small = dataset.events.length <= MAIN_THREAD_EVENTS;
+  const compact = small || !loaded.ref ? packDataset(dataset) : undefined;
   post({
     id, type: 'loaded', ok: true, problems: checked.problems, summary: checked.summary, result: packed,
     ...(loaded.ref ? {} : { texts: checked.texts }), ...(stored ? { stored } : {}),

@@ -126,16 +126,13 @@ export function setUp(root: HTMLElement): void {
     try {
       say(`Reading ${names().filter(Boolean).join(', ')} (${size(total)})…`);
       const read = async (f: File): Promise<OwnFile> => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-      const files: OwnFiles = {
-        orders: await read(chosen.orders!),
-        events: await read(chosen.events!),
-        ...(chosen.harmIndex ? { harmIndex: await read(chosen.harmIndex) } : {}),
-        designWindow,
-        outsideWindow,
-      };
-      // A reader who chose to remember their data on this device keeps that choice: the copy kept
-      // there becomes these files, never the ones before them (the box below shows it ticked).
-      const remembered = await isRemembered().catch(() => false);
+      // The files are read together, and whether the reader keeps a copy on this device asked meanwhile.
+      // A reader who chose to remember their data keeps that choice: the copy kept there becomes
+      // these files, never the ones before them (the box below shows it ticked).
+      const [orders, events, harmIndex, remembered] = await Promise.all([
+        read(chosen.orders!), read(chosen.events!), chosen.harmIndex ? read(chosen.harmIndex) : undefined, isRemembered().catch(() => false),
+      ]);
+      const files: OwnFiles = { orders, events, ...(harmIndex ? { harmIndex } : {}), designWindow, outsideWindow };
       const outcome = await loadLocal(files, say, { remembered });
       showProblems(outcome.problems);
       if (!outcome.ok) {
@@ -215,7 +212,7 @@ export function setUp(root: HTMLElement): void {
   }
 
   let shownProblems: Problem[] = [];
-  const PROBLEMS_LISTED = 100;
+  const PROBLEMS_LISTED = 50;
   const problemsLink = () => problemsBox.querySelector<HTMLAnchorElement>('a[data-own-problems-csv]')!;
   problemsLink().addEventListener('click', (e) => {
     const link = problemsLink();
