@@ -108,6 +108,8 @@ interface OwnRun {
   toSuccess: number;
   /** Click → the upload page itself re-rendered for the reader's data (its html[data-view]). */
   toSwitched: number;
+  /** Click → what the worker found kept beside the files (after the switch; the form's button back). */
+  toKept: number;
   /** Opening results/?data=local (navigation start) → its numbers in (html[data-view]), and → every figure drawn. */
   resultsView: number;
   resultsFigures: number;
@@ -119,7 +121,7 @@ interface OwnRun {
    */
   workerResults: WorkerTimes;
   /** The page's own measures: on upload, keeping the files (and the cache); on the Results page, reading them back, the cache key, and building the engine from the cache. */
-  page: { save: number; read: number; key: number; restore: number };
+  page: { save: number; keep: number; read: number; key: number; restore: number; opened: number };
   /** Main-thread long tasks (> 50 ms by definition), on the upload page after the click and on the Results page. */
   longest: number;
   longTasks: { page: string; start: number; duration: number }[];
@@ -145,7 +147,7 @@ const STUDY_LIKE = [
 ];
 
 /** The worker's own measures (ms): start-up, checking, the full view, keeping (cache key, compact dataset, exact text), load() in all; or restoring a cached dataset. */
-interface WorkerTimes { startUp: number; validate: number; analyse: number; cache: number; load: number; restore: number }
+interface WorkerTimes { startUp: number; validate: number; analyse: number; cache: number; load: number; restore: number; open: number }
 
 async function workerMeasures(page: Page): Promise<WorkerTimes> {
   for (let k = 0; k < 100; k++) {
@@ -153,14 +155,15 @@ async function workerMeasures(page: Page): Promise<WorkerTimes> {
       const m = await w.evaluate(() => {
         const last = (name: string) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? NaN;
         // The worker's clock starts when it is created: its first mark is how long it took to start and receive the files (or the cached dataset).
-        const startUp = performance.getEntriesByName('stro:load', 'mark').at(-1)?.startTime ?? performance.getEntriesByName('stro:restore', 'mark').at(-1)?.startTime ?? NaN;
-        return { startUp, validate: last('stro:validate'), analyse: last('stro:analyse-full'), cache: last('stro:cache'), load: last('stro:worker-load'), restore: last('stro:worker-restore') };
+        const first = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime;
+        const startUp = first('stro:open') ?? first('stro:load') ?? first('stro:restore') ?? NaN;
+        return { startUp, validate: last('stro:validate'), analyse: last('stro:analyse-full'), cache: last('stro:cache'), load: last('stro:worker-load'), restore: last('stro:worker-restore'), open: last('stro:worker-open') };
       }).catch(() => null);
-      if (m && (Number.isFinite(m.load) || Number.isFinite(m.restore))) return m;
+      if (m && (Number.isFinite(m.load) || Number.isFinite(m.restore) || Number.isFinite(m.open))) return m;
     }
     await page.waitForTimeout(100);
   }
-  return { startUp: NaN, validate: NaN, analyse: NaN, cache: NaN, load: NaN, restore: NaN };
+  return { startUp: NaN, validate: NaN, analyse: NaN, cache: NaN, load: NaN, restore: NaN, open: NaN };
 }
 
 /** The page's own measure of this name (its latest), in ms; NaN if it has none. */
@@ -185,7 +188,7 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
   await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
   // Long tasks before the click (page start-up, choosing files) are not the upload's.
   await page.evaluate(() => ((window as unknown as { __longtasks: unknown[] }).__longtasks.length = 0));
-  const upload = await page.evaluate(() => new Promise<{ toSuccess: number; toSwitched: number }>((resolve) => {
+  const upload = await page.evaluate(() => new Promise<{ start: number; toSuccess: number; toSwitched: number }>((resolve) => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Analyse these files')!;
     const success = document.querySelector<HTMLElement>('[data-own-success]')!;
     const start = performance.now();
@@ -194,13 +197,19 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
     const wait = () => {
       if (Number.isNaN(toSuccess) && !success.hidden) toSuccess = performance.now() - start;
       if (!Number.isNaN(toSuccess) && document.documentElement.dataset.view === '?data=local') {
-        requestAnimationFrame(() => setTimeout(() => resolve({ toSuccess, toSwitched: performance.now() - start }), 0));
+        requestAnimationFrame(() => setTimeout(() => resolve({ start, toSuccess, toSwitched: performance.now() - start }), 0));
       } else requestAnimationFrame(wait);
     };
     wait();
   }));
+  // Then what the worker found is kept beside the files (the button is back once it is), for the next page.
+  const toKept = await page.evaluate((start) => new Promise<number>((resolve) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Analyse these files')!;
+    const wait = () => (button.disabled ? requestAnimationFrame(wait) : resolve(performance.now() - start));
+    wait();
+  }), upload.start);
   const worker = await workerMeasures(page);
-  const uploadPage = { save: await pageMeasure(page, 'stro:save') };
+  const uploadPage = { save: await pageMeasure(page, 'stro:save'), keep: await pageMeasure(page, 'stro:keep') };
   const uploadTasks = await page.evaluate(() => (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks);
   // The Results page: a new document, which reads the files (and their cache) back from this tab, with a new worker.
   await page.goto(`${origin}results/?data=local`, { waitUntil: 'commit' });
@@ -215,7 +224,7 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
     wait();
   }));
   const workerResults = await workerMeasures(page);
-  const resultsPage = { read: await pageMeasure(page, 'stro:read-stored'), key: await pageMeasure(page, 'stro:cache-key'), restore: await pageMeasure(page, 'stro:restore') };
+  const resultsPage = { read: await pageMeasure(page, 'stro:read-stored'), key: await pageMeasure(page, 'stro:cache-key'), restore: await pageMeasure(page, 'stro:restore'), opened: await pageMeasure(page, 'stro:open-in-worker') };
   // Scroll through the page, so that every figure is drawn and any long task doing so is seen.
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 600) {
@@ -230,7 +239,7 @@ async function runOwn(browser: Browser, dir: string, orders: number, seed: numbe
   const longTasks = [...uploadTasks.map((t) => ({ page: 'own-data', ...t })), ...resultsTasks.map((t) => ({ page: 'results', ...t }))];
   return {
     orders, events: cohort.months.length, megabytes: bytes / 1024 / 1024,
-    toSuccess: upload.toSuccess, toSwitched: upload.toSwitched, resultsView: results.view, resultsFigures: results.figures,
+    toSuccess: upload.toSuccess, toSwitched: upload.toSwitched, toKept, resultsView: results.view, resultsFigures: results.figures,
     worker, workerResults, page: { ...uploadPage, ...resultsPage },
     longest: Math.max(0, ...longTasks.map((t) => t.duration)), longTasks, resultsLoaded,
   };
@@ -262,16 +271,22 @@ async function ownData(browser: Browser): Promise<void> {
     for (const [label, r] of [['100×', hundred], ['1,000×', thousand]] as const) {
       console.log(`${label}: ${r.orders.toLocaleString('en-GB')} orders, ${r.events.toLocaleString('en-GB')} arrests (${r.megabytes.toFixed(1)} MB)`);
       console.log(`  click → "Your data are loaded" ${ms(r.toSuccess)}; → this page switched ${ms(r.toSwitched)}; results/?data=local: numbers ${ms(r.resultsView)}, every figure ${ms(r.resultsFigures)}`);
-      console.log(`  worker on upload (started when the page was idle): validate ${ms(r.worker.validate)}, analyse ${ms(r.worker.analyse)}, cache made ${ms(r.worker.cache)}, load() in all ${ms(r.worker.load)}; the page then kept files and cache in ${ms(r.page.save)}`);
+      console.log(`  worker on upload (started when the page was idle): validate ${ms(r.worker.validate)}, analyse ${ms(r.worker.analyse)}, load() in all ${ms(r.worker.load)}; the page kept the files in ${ms(r.page.save)} before switching`);
+      console.log(`  then, after the switch: the cache made in the worker ${ms(r.worker.cache)} and kept by the page (${ms(r.page.keep)} in all), done ${ms(r.toKept)} after the click`);
       const w = r.workerResults;
-      console.log(`  Results page: files and cache read back ${ms(r.page.read)}, cache key ${ms(r.page.key)}, engine from the cache ${ms(r.page.restore)}; its worker: created → data received ${ms(w.startUp)}, ${Number.isFinite(w.restore) ? `dataset restored ${ms(w.restore)} (nothing checked or analysed again)` : `validate ${ms(w.validate)}, analyse ${ms(w.analyse)}, in all ${ms(w.load)}`}`);
+      if (Number.isFinite(w.open)) {
+        console.log(`  Results page: its worker opened the copy in IndexedDB and restored it from the cache in ${ms(w.open)} (nothing checked or analysed again; created → opening ${ms(w.startUp)}); the page had the result ${ms(r.page.opened)} after asking`);
+      } else {
+        console.log(`  Results page: files and cache read back ${ms(r.page.read)}, cache key ${ms(r.page.key)}, engine from the cache ${ms(r.page.restore)}; its worker: created → data received ${ms(w.startUp)}, ${Number.isFinite(w.restore) ? `dataset restored ${ms(w.restore)} (nothing checked or analysed again)` : `validate ${ms(w.validate)}, analyse ${ms(w.analyse)}, in all ${ms(w.load)}`}`);
+      }
       const worst = [...r.longTasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => `${t.page} ${t.duration.toFixed(0)} ms at ${t.start.toFixed(0)}`);
       console.log(`  main-thread long tasks: ${r.longTasks.length}${worst.length ? ` (longest: ${worst.join('; ')})` : ''}; the Results page loaded at ${ms(r.resultsLoaded)}`);
     }
     const hundredTotal = hundred.toSwitched + hundred.resultsFigures;
     console.log('\ntarget                                                        measured            ');
     console.log(`100×: click → page switched + Results page updated ≤ 1 s     ${(ms(hundred.toSwitched) + ' + ' + ms(hundred.resultsFigures)).padEnd(20)} ${verdict(hundredTotal <= 1000)}`);
-    console.log(`1,000×: time in the worker ≤ 10 s                             ${s(thousand.worker.load).padEnd(20)} ${verdict(thousand.worker.load <= 10_000)}`);
+    const inWorker = thousand.worker.load + thousand.worker.cache;
+    console.log(`1,000×: time in the worker ≤ 10 s (load and cache)            ${s(inWorker).padEnd(20)} ${verdict(inWorker <= 10_000)}`);
     console.log(`1,000×: main-thread tasks ≤ 50 ms throughout                  ${('longest ' + ms(thousand.longest)).padEnd(20)} ${verdict(thousand.longest <= 50)}`);
     const afterStartUp = (r: OwnRun) => Math.max(0, ...r.longTasks.filter((t) => t.page !== 'results' || t.start >= r.resultsLoaded).map((t) => t.duration));
     console.log(`  the same, leaving out the Results page's start-up (before its load event)   ${ms(afterStartUp(thousand))}`);
