@@ -5,7 +5,7 @@
 //
 //   → { id, type: 'load', files, store? }  ← progress…, then { id, ok, problems, texts? or stored?, summary?, result?, dataset? or compact? }
 //   → { id, type: 'keep', load, version }  ← { id, key, text? or stored? } (what is kept beside the files of that load)
-//   → { id, type: 'open', ref, version }   ← { id, ok, problems, summary, result, compact?, fromCache } or { id, type: 'missing' } (a tab's copy in IndexedDB)
+//   → { id, type: 'open', ref, version }   ← { id, ok, problems, summary, result, compact?, fromCache, stored? } or { id, type: 'missing' } (a tab's copy in IndexedDB, or the remembered one made this tab's)
 //   → { id, type: 'restore', orders, harmIndex?, dataset, result }  ← { id } (files checked and analysed before: nothing to redo)
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
@@ -24,7 +24,7 @@ import { answerRobustness } from '../lib/robustness.ts';
 import { validateOwn, type OwnFiles, type OwnSummary, type OwnTexts } from '../lib/ownData.ts';
 import { compactEventCount, packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
 import { cacheKey, encodeCache, SESSION_LIMIT } from './ownCache.ts';
-import { openCopy, storeCache, storeCopy } from './ownStorage.ts';
+import { openCopy, REMEMBERED, storeCache, storeCopy, textSize } from './ownStorage.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import { MAIN_THREAD_EVENTS, packResult, unpackResult, type PackedResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
@@ -53,9 +53,9 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unk
 /**
  * Check and analyse the files. store: keep them in IndexedDB here if they are too large for
  * sessionStorage (the page then holds only the copy's key); ref: they came from such a copy
- * (an open), so they stay in it.
+ * (an open), so they stay in it; adopted: that copy was made just now, for the page to hold.
  */
-async function load(id: number, files: OwnFiles, store?: { remembered: boolean }, ref?: string): Promise<void> {
+async function load(id: number, files: OwnFiles, store?: { remembered: boolean }, ref?: string, adopted?: string): Promise<void> {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
   post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
   // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
@@ -79,7 +79,7 @@ async function load(id: number, files: OwnFiles, store?: { remembered: boolean }
   performance.measure('stro:analyse-full', 'stro:analyse-start');
   loaded = { id, texts: checked.texts, summary: checked.summary, full: result, ...(ref ? { ref } : {}) };
   // Large files stay here: the page would spend long tasks copying and storing 11 MB of text.
-  const stored = store && !ref && checked.summary.size > SESSION_LIMIT ? await storeCopy(checked.texts, store.remembered).catch(() => undefined) : undefined;
+  const stored = store && !ref && checked.summary.size > SESSION_LIMIT ? await storeCopy(checked.texts, store.remembered).catch(() => undefined) : adopted;
   if (stored) loaded.ref = stored;
   const { packed, transfer } = packResult(result);
   // Small data also live on the page, for the arrest-by-arrest figure and instant derivations (as
@@ -125,23 +125,31 @@ async function keep(id: number, load: number, version: string | undefined): Prom
  * or analysed again); otherwise the files are checked and analysed again (and keep, asked next,
  * puts the new cache beside them). Only the summary and results cross to the page.
  */
-async function open(id: number, ref: string, version: string | undefined): Promise<void> {
+async function open(id: number, from: string, version: string | undefined): Promise<void> {
   performance.mark('stro:open');
-  const copy = await openCopy(ref).catch(() => undefined);
-  if (!copy) {
+  const copy = await openCopy(from).catch(() => undefined);
+  // The remembered copy, for a new tab: large files become this tab's copy here (the page then
+  // holds its key); small ones the page puts in its sessionStorage itself, so they are 'missing' here.
+  if (!copy || (from === REMEMBERED && textSize(copy.texts) <= SESSION_LIMIT)) {
     post({ id, type: 'missing' });
     return;
+  }
+  let ref = from;
+  let stored: string | undefined;
+  if (from === REMEMBERED) {
+    ref = stored = await storeCopy(copy.texts, false);
+    if (copy.cache) await storeCache(ref, copy.cache, false);
   }
   const key = await cacheKey(copy.texts, version).catch(() => null);
   const kept = key !== null && copy.cache?.key === key ? copy.cache : undefined;
   if (!kept) {
-    await load(id, { orders: copy.texts.orders, events: copy.texts.events, ...(copy.texts.harmIndex ? { harmIndex: copy.texts.harmIndex } : {}), designWindow: copy.texts.designWindow, outsideWindow: copy.texts.outsideWindow }, undefined, ref);
+    await load(id, { orders: copy.texts.orders, events: copy.texts.events, ...(copy.texts.harmIndex ? { harmIndex: copy.texts.harmIndex } : {}), designWindow: copy.texts.designWindow, outsideWindow: copy.texts.outsideWindow }, undefined, ref, stored);
     return;
   }
   restoreFrom(copy.texts.orders, copy.texts.harmIndex, kept.dataset, kept.result);
   const small = compactEventCount(kept.dataset) <= MAIN_THREAD_EVENTS;
   performance.measure('stro:worker-open', 'stro:open');
-  post({ id, type: 'loaded', ok: true, fromCache: true, problems: [], summary: kept.summary, result: kept.result, ...(small ? { compact: kept.dataset } : {}) });
+  post({ id, type: 'loaded', ok: true, fromCache: true, problems: [], summary: kept.summary, result: kept.result, ...(small ? { compact: kept.dataset } : {}), ...(stored ? { stored } : {}) });
 }
 
 /** The typed arrays of a compact dataset, moved to the page rather than copied: this worker keeps its rows. */

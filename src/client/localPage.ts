@@ -9,7 +9,7 @@ import { bannerText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { cacheKey } from './ownCache.ts';
-import { clearTab, forget, isRemembered, loadForTab, saveCache, tabCopyRef, tabHasData } from './ownStorage.ts';
+import { adoptCopy, clearTab, forget, isRemembered, loadForTab, REMEMBERED, saveCache, tabCopyRef, tabHasData } from './ownStorage.ts';
 
 export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok: false; message: string };
 
@@ -22,8 +22,10 @@ export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok
 export async function openStored(): Promise<Opened> {
   setLoading('Loading your data from this browser…');
   prepare(); // the worker starts while the files are read back
-  // Large files kept in IndexedDB are opened by the worker: they never cross to the page.
-  const ref = tabCopyRef();
+  // Large files kept in IndexedDB are opened by the worker: they never cross to the page. So is the
+  // copy remembered on this device, for a tab that has none: if it is large, the worker makes it
+  // this tab's copy and the page takes its key (small ones are read below, into sessionStorage).
+  const ref = tabCopyRef() ?? (!tabHasData() && await isRemembered().catch(() => false) ? REMEMBERED : null);
   if (ref) {
     performance.mark('stro:open-stored');
     try {
@@ -31,6 +33,7 @@ export async function openStored(): Promise<Opened> {
       performance.measure('stro:open-in-worker', 'stro:open-stored');
       if (opened !== 'missing') {
         if (opened.ok) {
+          if (opened.stored) await adoptCopy(opened.stored);
           // Checked and analysed again (no cache, or one from another version): the worker keeps the new cache beside the files.
           if (!opened.fromCache) idle(() => void opened.keep().catch(() => undefined));
           return { ok: true, engine: opened.engine, result: opened.result };

@@ -20,7 +20,8 @@ const SESSION_KEY = 'stro-own-data';
 /** The cache of the files under SESSION_KEY, as exact text (src/lib/exactJson.ts). */
 const SESSION_CACHE = 'stro-own-data-cache';
 const SESSION_REF = 'stro-own-data-idb';
-const REMEMBERED = 'remembered';
+/** The key of the copy remembered on this device (in IndexedDB), which the worker may open for a new tab (src/client/dataWorker.ts). */
+export const REMEMBERED = 'remembered';
 const STALE_MS = 12 * 60 * 60 * 1000;
 /** Beside each tab copy, under this prefix and its key: when a tab last used it (a number). */
 const TOUCHED = 'touched:';
@@ -169,9 +170,12 @@ export async function storeCopy(texts: OwnTexts, remembered: boolean): Promise<s
   return ref;
 }
 
-/** A cache beside a copy in IndexedDB (by the worker), and beside the remembered copy if there is one (ignored there unless its key matches those files). */
-export async function storeCache(ref: string, cache: OwnCache): Promise<void> {
-  const remembered = await isRemembered();
+/**
+ * A cache beside a copy in IndexedDB (by the worker), and beside the remembered copy if there is
+ * one (ignored there unless its key matches those files) unless told not to.
+ */
+export async function storeCache(ref: string, cache: OwnCache, besideRemembered = true): Promise<void> {
+  const remembered = besideRemembered && await isRemembered();
   await idb('readwrite', (s) => {
     if (remembered) s.put(cache, CACHED + REMEMBERED);
     return s.put(cache, CACHED + ref);
@@ -195,6 +199,9 @@ export async function adoptCopy(ref: string): Promise<void> {
 export function tabCopyRef(): string | null {
   return sessionStorage.getItem(SESSION_KEY) === null ? sessionStorage.getItem(SESSION_REF) : null;
 }
+
+/** The size of a set of files in characters, as the choice between sessionStorage and IndexedDB counts it. */
+export const textSize = (t: OwnTexts): number => size(t);
 
 /** Whether this tab holds files (without reading them). */
 export function tabHasData(): boolean {

@@ -60,6 +60,17 @@ async function downloadedResult(page: Page): Promise<string> {
   return JSON.stringify(result);
 }
 
+/** The keys in this origin's IndexedDB store of the reader's files. */
+const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const req = indexedDB.open('stro-own-data', 1);
+  req.onsuccess = () => {
+    const keys = req.result.transaction('files').objectStore('files').getAllKeys();
+    keys.onsuccess = () => resolve(keys.result.map(String));
+    keys.onerror = () => reject(keys.error);
+  };
+  req.onerror = () => reject(req.error);
+}));
+
 /** The stored files' record in this tab (sessionStorage), with some of its parts replaced; the kept cache beside it is left as it was. */
 async function changeStoredFiles(page: Page, change: Record<string, unknown>): Promise<void> {
   await page.evaluate((change) => {
@@ -168,16 +179,7 @@ test('remembered on this device, the cache goes with the files to a new tab; For
   await second.getByRole('button', { name: /Forget my data/ }).click();
   await expect(second.locator('html')).not.toHaveAttribute('data-source', 'local');
   expect(await second.evaluate(() => [sessionStorage.getItem('stro-own-data'), sessionStorage.getItem('stro-own-data-cache')])).toEqual([null, null]);
-  const left = await second.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const req = indexedDB.open('stro-own-data', 1);
-    req.onsuccess = () => {
-      const keys = req.result.transaction('files').objectStore('files').getAllKeys();
-      keys.onsuccess = () => resolve(keys.result.map(String));
-      keys.onerror = () => reject(keys.error);
-    };
-    req.onerror = () => reject(req.error);
-  }));
-  expect(left.filter((k) => !k.startsWith('touched:'))).toEqual([]);
+  expect((await storedKeys(second)).filter((k) => !k.startsWith('touched:'))).toEqual([]);
   await second.close();
 });
 
@@ -213,18 +215,7 @@ test('if the worker cannot start, the kept numbers stay and the page says what d
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full.result));
 });
 
-/** The keys in this origin's IndexedDB store of the reader's files. */
-const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-  const req = indexedDB.open('stro-own-data', 1);
-  req.onsuccess = () => {
-    const keys = req.result.transaction('files').objectStore('files').getAllKeys();
-    keys.onsuccess = () => resolve(keys.result.map(String));
-    keys.onerror = () => reject(keys.error);
-  };
-  req.onerror = () => reject(req.error);
-}));
-
-test('files too large for sessionStorage stay with the worker: it stores them, the next page\'s worker opens them from their cache, and the numbers are the CLI\'s', async ({ page }) => {
+test('files too large for sessionStorage stay with the worker: it stores them, the next page\'s worker opens them from their cache, and the numbers are the CLI\'s', async ({ page, context }) => {
   test.setTimeout(240_000);
   // About 2.3 million characters: over the 2 million that go to sessionStorage.
   const big = makeCohort({ seed: 77, orders: 9_000, designWindow: 12 });
@@ -249,6 +240,8 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   expect(ref[0]).toBeNull();
   expect(ref[1]).toMatch(/^tab-/);
   expect(await storedKeys(page)).toEqual(expect.arrayContaining([ref[1], `cache:${ref[1]}`]));
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
+  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
 
   // Another page: its worker opens the copy and restores it from the cache; the page never asks for the files.
   await open(page, 'data/?data=local');
@@ -276,7 +269,23 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   await expect.poll(async () => { await open(page, 'data/?data=local'); return sent(page); }, { timeout: 60_000 }).toEqual(['open']);
   expect(await downloadedResult(page)).toBe(truth);
 
+  // Remembered on this device (ticked after the upload), then a new tab: its worker makes the
+  // remembered copy the tab's own (cache and all), and the page again asks only to open it.
+  const second = await context.newPage();
+  await recordWorkerMessages(second);
+  await open(second, 'data/?data=local');
+  expect(await sent(second)).toEqual(['open']);
+  expect(await downloadedResult(second)).toBe(truth);
+  const secondRef = await second.evaluate(() => [sessionStorage.getItem('stro-own-data'), sessionStorage.getItem('stro-own-data-idb')]);
+  expect(secondRef[0]).toBeNull();
+  expect(secondRef[1]).toMatch(/^tab-/);
+  expect(secondRef[1]).not.toBe(ref[1]);
+  expect(await storedKeys(second)).toEqual(expect.arrayContaining([secondRef[1], `cache:${secondRef[1]}`, 'remembered', 'cache:remembered']));
+  await second.close();
+
   await page.getByRole('button', { name: /Forget my data/ }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
-  expect((await storedKeys(page)).filter((k) => !k.startsWith('touched:'))).toEqual([]);
+  // This tab's copy and the remembered one are gone; the other tab's copy goes when that tab's 12 hours are up.
+  const left = (await storedKeys(page)).filter((k) => !k.startsWith('touched:'));
+  expect(left.filter((k) => !k.endsWith(secondRef[1]!))).toEqual([]);
 });
