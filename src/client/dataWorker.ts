@@ -83,11 +83,9 @@ async function load(id: number, files: OwnFiles, store?: { remembered: boolean }
   if (stored) loaded.ref = stored;
   const { packed, transfer } = packResult(result);
   // Small data also live on the page, for the arrest-by-arrest figure and instant derivations (as
-  // columns, unpacked there, when they have them); large data stay here, so that copying them
-  // never blocks the page. What the page keeps beside the files is made afterwards (keep), so the
-  // page switches to the data without waiting for it.
-  // The page needs the columns for small data, and to keep the cache itself when this worker does
-  // not keep the files; large files in this worker's keeping never need them on the page.
+  // columns, unpacked there); large data stay here, so that copying them never blocks the page.
+  // The page also needs the columns to keep the cache itself, when this worker does not keep the
+  // files; the cache is made afterwards (keep), so the page switches without waiting for it.
   const small = dataset.events.length <= MAIN_THREAD_EVENTS;
   const compact = small || !loaded.ref ? packDataset(dataset) : undefined;
   post({
