@@ -6,6 +6,7 @@
 //   → { id, type: 'load', files, store? }  ← progress…, then { id, ok, problems, texts? or stored?, summary?, result?, dataset? or compact? }
 //   → { id, type: 'keep', load, version }  ← { id, key, text? or stored? } (what is kept beside the files of that load)
 //   → { id, type: 'open', ref, version }   ← { id, ok, problems, summary, result, compact?, fromCache, stored? } or { id, type: 'missing' } (a tab's copy in IndexedDB, or the remembered one made this tab's)
+//   → { id, type: 'remember', ref }        ← { id, type: 'remembered' or 'missing' } (a tab's copy in IndexedDB kept on this device)
 //   → { id, type: 'restore', orders, harmIndex?, dataset, result }  ← { id } (files checked and analysed before: nothing to redo)
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
@@ -24,7 +25,7 @@ import { answerRobustness } from '../lib/robustness.ts';
 import { validateOwn, type OwnFiles, type OwnSummary, type OwnTexts } from '../lib/ownData.ts';
 import { compactEventCount, packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
 import { cacheKey, encodeCache, SESSION_LIMIT } from './ownCache.ts';
-import { openCopy, REMEMBERED, storeCache, storeCopy, textSize } from './ownStorage.ts';
+import { openCopy, REMEMBERED, rememberCopy, storeCache, storeCopy, textSize } from './ownStorage.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import { MAIN_THREAD_EVENTS, packResult, unpackResult, type PackedResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
 
@@ -183,6 +184,7 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
     const fail = (error: unknown) => post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
     if (msg.type === 'load') load(msg.id, msg.files, msg.store).catch(fail);
     else if (msg.type === 'open') open(msg.id, msg.ref, msg.version).catch(fail);
+    else if (msg.type === 'remember') rememberCopy(msg.ref).then((found) => post({ id: msg.id, type: found ? 'remembered' : 'missing' }), fail);
     else if (msg.type === 'keep') keep(msg.id, msg.load, msg.version).catch(fail);
     else if (msg.type === 'restore') restore(msg.id, msg.orders, msg.harmIndex, msg.dataset, msg.result);
     else if (!dataset) post({ id: msg.id, type: 'error', message: 'No data have been loaded into the worker.' });

@@ -126,6 +126,12 @@ export async function openLocal(ref: string, progress?: (detail: string) => void
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Keep this tab's copy in IndexedDB on this device, copied by the worker; false if the copy has gone. */
+export async function rememberLocal(ref: string): Promise<boolean> {
+  const reply = await ask({ type: 'remember', ref });
+  return reply.type === 'remembered';
+}
+
 function fromWorker(reply: WorkerReply, load: number): LoadOutcome {
   if (reply.type !== 'loaded') throw new Error(`unexpected reply ${reply.type}`);
   if (!reply.ok) return { ok: false, problems: reply.problems };

@@ -5,8 +5,8 @@
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
-import { loadLocal, prepare } from './localEngine.ts';
-import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, unremember } from './ownStorage.ts';
+import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
+import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, tabCopyRef, unremember } from './ownStorage.ts';
 
 type Slot = 'orders' | 'events' | 'harmIndex';
 
@@ -236,14 +236,31 @@ export function setUp(root: HTMLElement): void {
   }
   rememberBox?.addEventListener('change', async () => {
     if (rememberBox.checked) {
-      const held = await loadForTab();
-      if (held) await remember(held);
+      // A large copy (in IndexedDB) is copied by the worker; small files are read here.
+      const ref = tabCopyRef();
+      const kept = ref
+        ? await rememberLocal(ref).catch(() => false)
+        : await loadForTab().then(async (held) => (held ? (await remember(held), true) : false)).catch(() => false);
+      if (!kept) {
+        rememberBox.checked = false;
+        say('Your data could not be kept on this device (this browser did not allow it); this tab still has them until it closes.');
+        return;
+      }
       say('Your data will be kept on this device, in this browser only, until you choose Forget.');
     } else {
       await unremember();
       say('Your data are no longer kept on this device; this tab forgets them when it closes.');
     }
   });
+
+  // Ready: files chosen before this code ran count as chosen, and the buttons (disabled in the
+  // HTML, so that a click before now is never silently lost) can be used.
+  for (const slot of Object.keys(inputs) as Slot[]) {
+    const f = inputs[slot].files?.[0];
+    if (f) chosen[slot] = f;
+  }
+  showChosen();
+  for (const button of root.querySelectorAll<HTMLButtonElement>('.actions button')) button.disabled = false;
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

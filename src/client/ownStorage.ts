@@ -182,6 +182,14 @@ export async function storeCache(ref: string, cache: OwnCache, besideRemembered 
   });
 }
 
+/** The remembered copy becomes this copy in IndexedDB and its cache, copied where they are (by the worker); false if there is no such copy. */
+export async function rememberCopy(ref: string): Promise<boolean> {
+  const copy = await readCopy(ref);
+  if (!copy) return false;
+  await remember(copy);
+  return true;
+}
+
 /** A copy in IndexedDB and its cache (by the worker), its time of use noted; undefined if there is none. */
 export async function openCopy(ref: string): Promise<Held | undefined> {
   const copy = await readCopy(ref);

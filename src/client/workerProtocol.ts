@@ -21,6 +21,8 @@ export type WorkerRequest =
   | { id: number; type: 'load'; files: OwnFiles; store?: { remembered: boolean } }
   /** Open this tab's copy in IndexedDB (src/client/ownStorage.ts): restored from its cache if that matches, else checked and analysed again. */
   | { id: number; type: 'open'; ref: string; version: string | undefined }
+  /** "Remember on this device" for a tab's copy in IndexedDB: copied there by the worker, never through the page. */
+  | { id: number; type: 'remember'; ref: string }
   /** Files checked and analysed before (src/client/ownCache.ts): their checked dataset and full view, and the texts the R script needs. */
   | { id: number; type: 'restore'; orders: OwnTexts['orders']; harmIndex?: OwnTexts['harmIndex']; dataset: CompactDataset; result: PackedResult }
   | { id: number; type: 'compute'; state: ViewState }
@@ -44,8 +46,9 @@ export type WorkerReply =
    * that found the files' cache, so nothing was checked or analysed again.
    */
   | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts?: OwnTexts; stored?: string; fromCache?: boolean; summary: OwnSummary; result: PackedResult; dataset?: Dataset; compact?: CompactDataset }
-  /** An open whose copy is not in IndexedDB (deleted, or the storage unavailable). */
+  /** An open (or a remember) whose copy is not in IndexedDB (deleted, or the storage unavailable). */
   | { id: number; type: 'missing' }
+  | { id: number; type: 'remembered' }
   /**
    * The cache key of the files just loaded (null where they cannot be kept: no Web Crypto, no
    * compact form), and the cache's exact text when the files are small enough for sessionStorage;

@@ -147,7 +147,7 @@ test('the form works from the keyboard alone, and focus goes to the news', async
   await remember.focus();
   await page.keyboard.press('Space');
   await expect(remember).toBeChecked();
-  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
   await page.keyboard.press('Space');
   await expect(remember).not.toBeChecked();
   await expect(page.locator('[data-own-status]')).toContainText('no longer kept on this device');

@@ -167,7 +167,7 @@ test('a changed choice (the design window) or another engine\'s cache is never r
 test('remembered on this device, the cache goes with the files to a new tab; Forget removes both', async ({ page, context }) => {
   await upload(page);
   await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
-  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
   // A new tab of the same browser: no sessionStorage of its own, the remembered copy instead.
   const second = await context.newPage();
   await recordWorkerMessages(second);
@@ -186,7 +186,7 @@ test('remembered on this device, the cache goes with the files to a new tab; For
 test('remembered on this device, a new upload replaces the remembered copy: a new tab opens the new files, never the old', async ({ page, context }) => {
   await upload(page);
   await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
-  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
   // The reader uploads other files (five arrests fewer), with the box still ticked.
   await upload(page, fewerPath);
   await expect(page.locator('[data-own-status]')).toContainText('The copy kept on this device is now these files');
@@ -241,7 +241,8 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   expect(ref[1]).toMatch(/^tab-/);
   expect(await storedKeys(page)).toEqual(expect.arrayContaining([ref[1], `cache:${ref[1]}`]));
   await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
-  await expect(page.locator('[data-own-status]')).toContainText('kept on this device');
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
+  expect(await sent(page)).toContain('remember'); // copied by the worker, not read onto the page
 
   // Another page: its worker opens the copy and restores it from the cache; the page never asks for the files.
   await open(page, 'data/?data=local');
