@@ -175,3 +175,23 @@ test('files too large for a browser tab are refused before they are read, naming
   await expect(page.getByRole('button', { name: 'Analyse these files' })).toBeEnabled();
   expect(new URL(page.url()).search).toBe('');
 });
+
+test('on a 390 px phone the problems table scrolls sideways and keeps each word whole', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('own-data/');
+  await upload(page, template('orders.csv'), bad('many-problems-events.csv'));
+  const wrap = page.locator('[data-own-problems] .table-wrap');
+  await expect(wrap.locator('tbody tr').first()).toBeVisible();
+  expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  // "error" and the column names each on one line (a squeezed table broke them a letter per line).
+  const lines = await wrap.evaluate((el) => [...el.querySelectorAll('th, tbody td:first-child')].slice(0, 8).map((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    return [cell.textContent, tops.size] as const;
+  }));
+  for (const [text, count] of lines.filter(([t]) => !/What is wrong/.test(t ?? ''))) expect(count, `${text} on one line`).toBe(1);
+  await wrap.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
