@@ -69,7 +69,8 @@ async function idb<T>(mode: IDBTransactionMode, f: (store: IDBObjectStore) => ID
   });
 }
 
-const size = (t: OwnTexts) => t.orders.text.length + t.events.text.length + (t.harmIndex?.text.length ?? 0);
+/** The size of a set of files in characters, as the choice between sessionStorage and IndexedDB counts it. */
+export const textSize = (t: OwnTexts): number => t.orders.text.length + t.events.text.length + (t.harmIndex?.text.length ?? 0);
 
 /** The cache beside files in sessionStorage, if it fits; if not, the files stay without one. */
 function setSessionCache(cache: OwnCache, text = encodeCache(cache)): void {
@@ -88,7 +89,7 @@ function setSessionCache(cache: OwnCache, text = encodeCache(cache)): void {
 export async function saveForTab(texts: OwnTexts, cache?: OwnCache, cacheText?: string): Promise<void> {
   await clearTab();
   const savedAt = Date.now();
-  if (size(texts) <= SESSION_LIMIT) {
+  if (textSize(texts) <= SESSION_LIMIT) {
     try {
       sessionStorage.setItem(SESSION_KEY, JSON.stringify({ texts, savedAt } satisfies Stored));
       if (cache) setSessionCache(cache, cacheText ?? encodeCache(cache));
@@ -123,12 +124,8 @@ export async function loadForTab(): Promise<Held | null> {
   }
   const ref = sessionStorage.getItem(SESSION_REF);
   if (ref) {
-    const copy = await readCopy(ref).catch(() => undefined);
-    if (copy) {
-      // Only the time of use is rewritten, never the files (11 MB for 1,000× the study); nothing waits for it.
-      void idb('readwrite', (s) => s.put(Date.now(), TOUCHED + ref)).catch(() => undefined);
-      return copy;
-    }
+    const copy = await openCopy(ref).catch(() => undefined);
+    if (copy) return copy;
   }
   const copy = await readCopy(REMEMBERED).catch(() => undefined);
   if (copy) {
@@ -190,7 +187,11 @@ export async function rememberCopy(ref: string): Promise<boolean> {
   return true;
 }
 
-/** A copy in IndexedDB and its cache (by the worker), its time of use noted; undefined if there is none. */
+/**
+ * A tab's copy in IndexedDB and its cache (read by the worker, or by the page), its time of use
+ * noted: only that is rewritten, never the files (11 MB for 1,000× the study), and nothing waits
+ * for it. Undefined if there is none.
+ */
 export async function openCopy(ref: string): Promise<Held | undefined> {
   const copy = await readCopy(ref);
   if (copy) void idb('readwrite', (s) => s.put(Date.now(), TOUCHED + ref)).catch(() => undefined);
@@ -207,9 +208,6 @@ export async function adoptCopy(ref: string): Promise<void> {
 export function tabCopyRef(): string | null {
   return sessionStorage.getItem(SESSION_KEY) === null ? sessionStorage.getItem(SESSION_REF) : null;
 }
-
-/** The size of a set of files in characters, as the choice between sessionStorage and IndexedDB counts it. */
-export const textSize = (t: OwnTexts): number => size(t);
 
 /** Whether this tab holds files (without reading them). */
 export function tabHasData(): boolean {
