@@ -511,3 +511,20 @@ test('chart text is never smaller than 11px, at any width', () => {
     }
   }
 });
+
+test("Plot's own <style> leaves every drawn figure, and the page's stylesheet holds its rules for the class Plot uses", async () => {
+  const { drawFigure, FIGURES } = await import('../src/lib/figures.ts');
+  const { readFileSync } = await import('node:fs');
+  const css = readFileSync(new URL('../src/styles/global.css', import.meta.url), 'utf8');
+  const dataset = bundled;
+  const result = study;
+  // Plot's rules as it writes them (one raw chart, before accessibleFigure): each selector's class must be in global.css.
+  const raw = charts.eventUnitsChart(charts.eventUnits(dataset, result), result, options);
+  const classes = new Set([...raw.querySelectorAll('style')].flatMap((s) => [...(s.textContent ?? '').matchAll(/\.(plot-[\w-]+)/g)].map((m) => m[1])));
+  assert.ok(classes.size >= 2, 'Plot writes its rules for its default class and its swatches');
+  for (const c of classes) assert.ok(css.includes(`.${c}`), `global.css has Plot's rules for .${c}`);
+  for (const name of Object.keys(FIGURES) as (keyof typeof FIGURES)[]) {
+    const figure = drawFigure(name, result, dataset, options);
+    assert.equal(figure.querySelectorAll('style').length, 0, `${name} carries no <style>`);
+  }
+});

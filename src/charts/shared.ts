@@ -173,9 +173,12 @@ export function fromTo(measure: Measure, amount: (n: number) => string = formatN
  * with Plot's aria-label and description (generated from the data), legend swatches are hidden
  * (the caption names the colours), Plot's font-variant attribute (not valid SVG there; the
  * stylesheet sets tabular figures) is removed, and mark groups keep Plot's name as data-mark.
+ * Plot's <style> elements go too: the page's stylesheet holds the same rules (global.css), and a
+ * <style> inserted with every redrawn chart changes the document's rules, which restyles the page.
  * Used by the report's figures (src/lib/figures.ts) and the robustness figures alike.
  */
 export function accessibleFigure(figure: Figure): Figure {
+  for (const style of figure.querySelectorAll('style')) style.remove();
   const svgs = figure.tagName.toLowerCase() === 'svg' ? [figure] : [...figure.querySelectorAll('svg')];
   for (const svg of svgs) {
     if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');

@@ -29,16 +29,28 @@ export function focusRing(svg: SVGSVGElement, className: string): SVGRectElement
   return ring;
 }
 
+let reducedMotion: MediaQueryList | undefined;
+/**
+ * Briefly highlight a value the reader's change rewrote (not under reduced motion). A CSS animation
+ * started by an attribute (global.css), not Element.animate(): that resolves the element's style on
+ * the spot, once per value, while an attribute is styled with the rest of the frame. The attribute
+ * alternates between two animations with the same keyframes, so a second change restarts it.
+ */
+export function flash(el: HTMLElement): void {
+  if (!(reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)')).matches) el.dataset.flash = el.dataset.flash === '1' ? '2' : '1';
+}
+
 /** Replace an element's content with a sentence's segments. */
 export function fillSegments(el: HTMLElement, parts: Segments): void {
   el.replaceChildren(...parts.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
 }
 
 /**
- * A table that already has the new data's columns and as many rows (a change of view, mostly)
- * keeps its rows and cells: only a cell whose text or number handle differs is rewritten. Fewer
- * new elements to style and lay out, and an open derivation keeps the button it came from.
- * False, touching nothing, when the shape differs.
+ * A table that already has the new data's columns (a change of view, mostly) keeps its rows and
+ * cells: only a cell whose text or number handle differs is rewritten, rows the new data no longer
+ * have are removed from the end, and rows they add are appended. Fewer new elements to style and
+ * lay out, and an open derivation keeps the button it came from. False, touching nothing, when the
+ * columns differ (or the table shows its empty message, or is longer than one chunk).
  */
 function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | null)[][] | undefined): boolean {
   const head = table.tHead?.rows;
@@ -47,10 +59,11 @@ function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | nu
   const th = head[0].cells;
   if (th.length !== data.columns.length || data.columns.some((c, k) => th[k].textContent !== c)) return false;
   const trs = body[0].rows;
-  if (trs.length !== data.rows.length || data.rows.some((r, i) => trs[i].cells.length !== r.length)) return false;
-  data.rows.forEach((row, i) => {
+  const common = Math.min(trs.length, data.rows.length);
+  if (trs.length > TABLE_CHUNK || [...trs].some((tr, i) => tr.hasAttribute('data-empty') || (i < common && tr.cells.length !== data.rows[i].length))) return false;
+  for (let i = 0; i < common; i++) {
     const cells = trs[i].cells;
-    row.forEach((text, k) => {
+    data.rows[i].forEach((text, k) => {
       const el = cells[k];
       const path = paths?.[i]?.[k] ?? null;
       const handle = el.firstElementChild as HTMLElement | null;
@@ -59,8 +72,28 @@ function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | nu
       if (path) el.replaceChildren(numberHandle(text, path));
       else el.textContent = text;
     });
-  });
+  }
+  while (trs.length > data.rows.length) trs[trs.length - 1].remove();
+  if (data.rows.length > common) body[0].append(rowsOf(data, paths, common, data.rows.length));
   return true;
+}
+
+/** Table rows from..to of the data, the first cell of each a row header. */
+function rowsOf(data: TableData, paths: (ResultPath | null)[][] | undefined, from: number, to: number): DocumentFragment {
+  const out = document.createDocumentFragment();
+  for (let i = from; i < to; i++) {
+    const tr = document.createElement('tr');
+    data.rows[i].forEach((cell, k) => {
+      const el = document.createElement(k === 0 ? 'th' : 'td');
+      if (k === 0) (el as HTMLTableCellElement).scope = 'row';
+      const path = paths?.[i]?.[k] ?? null;
+      if (path) el.append(numberHandle(cell, path));
+      else el.textContent = cell;
+      tr.append(el);
+    });
+    out.append(tr);
+  }
+  return out;
 }
 
 /**
@@ -97,29 +130,16 @@ export function fillTable(table: HTMLTableElement, data: TableData, paths: (Resu
   }
   const body = table.createTBody();
   if (data.rows.length === 0) {
-    const td = body.insertRow().insertCell();
+    const tr = body.insertRow();
+    tr.dataset.empty = '';
+    const td = tr.insertCell();
     td.colSpan = data.columns.length;
     td.textContent = data.empty ?? 'Nothing to show in this view.';
     return;
   }
   // Rows are created and appended, not inserted with insertRow(): Chromium's insertRow() counts
   // the rows before it on every call, which makes a long table quadratic (18 s for 41,000 rows).
-  const rows = (from: number, to: number): DocumentFragment => {
-    const out = document.createDocumentFragment();
-    for (let i = from; i < to; i++) {
-      const tr = document.createElement('tr');
-      data.rows[i].forEach((cell, k) => {
-        const el = document.createElement(k === 0 ? 'th' : 'td');
-        if (k === 0) (el as HTMLTableCellElement).scope = 'row';
-        const path = paths?.[i]?.[k] ?? null;
-        if (path) el.append(numberHandle(cell, path));
-        else el.textContent = cell;
-        tr.append(el);
-      });
-      out.append(tr);
-    }
-    return out;
-  };
+  const rows = (from: number, to: number) => rowsOf(data, paths, from, to);
   let done = Math.min(TABLE_CHUNK, data.rows.length);
   body.append(rows(0, done));
   if (done === data.rows.length) return;

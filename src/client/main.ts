@@ -15,7 +15,7 @@ import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../li
 import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
 import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
-import { fillSegments, fillTable } from './dom.ts';
+import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
@@ -199,15 +199,15 @@ async function render(state: ViewState, source: Source): Promise<void> {
     if (token === renderToken) cannotRecompute(state, source);
     return;
   }
-  const flash = source !== 'load';
+  const changed = source !== 'load';
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
-    setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), flash);
+    setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), changed);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
     const parts = sentenceParts(result, el.dataset.say!);
     if (el.textContent === plain(parts)) continue;
     fillSegments(el, parts);
-    highlight(el, flash);
+    if (changed) flash(el);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
@@ -366,19 +366,11 @@ function setDownloads(result: AnalysisResult | null | 'static'): void {
   });
 }
 
-const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-
 /** Set a live value; briefly highlight it when the reader caused the change (not under reduced motion). */
-function setText(el: HTMLElement, text: string, flash: boolean): void {
+function setText(el: HTMLElement, text: string, changed: boolean): void {
   if (el.textContent === text) return;
   el.textContent = text;
-  highlight(el, flash);
-}
-
-function highlight(el: HTMLElement, flash: boolean): void {
-  if (flash && !reducedMotion.matches) {
-    el.animate([{ backgroundColor: '#fff1c2' }, { backgroundColor: 'transparent' }], { duration: 600, easing: 'ease-out' });
-  }
+  if (changed) flash(el);
 }
 
 // At most one recomputation per frame: while a slider is dragged, intermediate values that

@@ -20,7 +20,7 @@ import {
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, type ViewState } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
-import { fillTable, numberHandle } from './dom.ts';
+import { fillTable, flash, numberHandle } from './dom.ts';
 import type { Engine } from './engineTypes.ts';
 import type { PanelContext } from './panel.ts';
 import { panelOnRobust, provideRobustDerivations } from './robustRegistry.ts';
@@ -29,7 +29,6 @@ import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
-const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
 
 // ---- the study's worker
@@ -101,7 +100,7 @@ function setNumbers(ctx: Shown, prefix = ''): void {
     if (el.textContent === text) continue;
     if (el instanceof HTMLButtonElement) el.textContent = text; // the number alone is the handle
     else el.replaceChildren(...segments.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
-    if (!reducedMotion.matches) el.animate([{ backgroundColor: '#fff1c2' }, { backgroundColor: 'transparent' }], { duration: 600, easing: 'ease-out' });
+    flash(el);
   }
   panelOnRobust(prefix)?.update(panelContext(ctx));
 }

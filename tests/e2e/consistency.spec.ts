@@ -127,3 +127,27 @@ test('a change of view rewrites only the table cells that change: the rows and c
   expect(unchanged.some((u) => !u)).toBe(true);
   expect(cells.map((c, j) => (c.path === null ? null : c.handleKept))).toEqual(cells.map((c, j) => (c.path === null ? null : unchanged[j])));
 });
+
+test('a view with fewer rows, then more, keeps the rows in common: rows are removed from the end and appended, and every cell reads as the engine gives it', async ({ page }) => {
+  await page.goto('results/');
+  await page.waitForFunction(() => document.documentElement.dataset.view === 'default');
+  const table = page.locator('[data-table="results:events"] table');
+  const mark = () => table.evaluate((t) => t.querySelectorAll('tbody tr').forEach((el, k) => ((el as HTMLElement).dataset.mark = String(k))));
+  const read = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ kept: (tr as HTMLElement).dataset.mark ?? null, cells: [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent) })));
+  const before = TABLES['results:events'](expected({ window: 24, categories: domain.categories })).rows.length;
+  await mark();
+  const fewer = { window: 24, categories: domain.categories.filter((c) => c !== 'violence') };
+  await page.getByRole('checkbox', { name: /violence/i }).uncheck();
+  await waitForView(page, fewer);
+  const shrunk = TABLES['results:events'](expected(fewer)).rows;
+  expect(shrunk.length).toBeLessThan(before);
+  let rows = await read();
+  expect(rows.map((r) => r.cells)).toEqual(shrunk);
+  expect(rows.map((r) => r.kept)).toEqual(shrunk.map((_, k) => String(k))); // every row kept, in place; the last ones removed
+  await page.getByRole('checkbox', { name: /violence/i }).check();
+  await waitForView(page, { window: 24, categories: domain.categories });
+  const grown = TABLES['results:events'](expected({ window: 24, categories: domain.categories })).rows;
+  rows = await read();
+  expect(rows.map((r) => r.cells)).toEqual(grown);
+  expect(rows.map((r) => r.kept)).toEqual(grown.map((_, k) => (k < shrunk.length ? String(k) : null))); // the rows in common kept, the new ones appended
+});
