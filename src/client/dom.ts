@@ -3,7 +3,7 @@
 // path, which opens the number's derivation (src/client/panel.ts).
 import type { TableData } from '../lib/tables.ts';
 import type { ResultPath } from '../lib/resultPaths.ts';
-import type { RobustPath } from '../lib/robustness.ts';
+import type { RobustPath, RobustSegment } from '../lib/robustness.ts';
 import type { Segments } from '../lib/wording.ts';
 
 /** A number as a handle to its derivation: the same markup the build renders. */
@@ -40,9 +40,25 @@ export function flash(el: HTMLElement): void {
   if (!(reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)')).matches) el.dataset.flash = el.dataset.flash === '1' ? '2' : '1';
 }
 
-/** Replace an element's content with a sentence's segments. */
-export function fillSegments(el: HTMLElement, parts: Segments): void {
-  el.replaceChildren(...parts.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
+/**
+ * Fill an element with a sentence's segments. When it already holds the same sequence of text and
+ * number handles for the same paths (a change of view, mostly), only the text that differs is
+ * rewritten: no new buttons to style and lay out, and an open derivation keeps its button.
+ */
+export function fillSegments(el: HTMLElement, parts: Segments | RobustSegment[]): void {
+  const nodes = el.childNodes;
+  const same = nodes.length === parts.length && parts.every((s, k) => {
+    const node = nodes[k];
+    return typeof s === 'string' ? node.nodeType === Node.TEXT_NODE : node instanceof HTMLButtonElement && node.dataset.path === s.path;
+  });
+  if (!same) {
+    el.replaceChildren(...parts.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
+    return;
+  }
+  parts.forEach((s, k) => {
+    const text = typeof s === 'string' ? s : s.text;
+    if (nodes[k].textContent !== text) nodes[k].textContent = text;
+  });
 }
 
 /**
@@ -159,3 +175,59 @@ export function fillTable(table: HTMLTableElement, data: TableData, paths: (Resu
   unfinished.set(table, () => finish(true));
   setTimeout(() => finish(false), 0);
 }
+
+/**
+ * Make `from` (on the page) read as `to` (a new drawing of the same figure, not on the page),
+ * keeping every node that has a counterpart: attributes and text are rewritten only where they
+ * differ, nodes with no counterpart are removed, and nodes only the new drawing has are moved in
+ * from it. A redrawn chart then changes a few attributes of its bars and labels instead of
+ * replacing every element, which the browser would restyle and lay out from scratch.
+ *
+ * Counterparts are found in order: a child pairs with the next old child of the same kind (its
+ * tag, class and mark name), looking a few siblings ahead, so a mark that appears or goes (the
+ * study's trace, for one) costs only its own nodes and the marks after it still pair with theirs.
+ */
+export function morph(from: Element, to: Element): void {
+  const attributes = from.attributes;
+  for (let k = attributes.length - 1; k >= 0; k--) {
+    const a = attributes[k];
+    if (!to.hasAttributeNS(a.namespaceURI, a.localName)) from.removeAttributeNS(a.namespaceURI, a.localName);
+  }
+  for (const a of to.attributes) {
+    if (from.getAttributeNS(a.namespaceURI, a.localName) !== a.value) from.setAttributeNS(a.namespaceURI, a.name, a.value);
+  }
+  let cursor = from.firstChild;
+  for (const b of [...to.childNodes]) {
+    const kind = kindOf(b);
+    let match: ChildNode | null = cursor;
+    for (let step = 0; match && kindOf(match) !== kind; step++) match = step < LOOKAHEAD ? match.nextSibling : null;
+    if (!match) {
+      from.insertBefore(b, cursor);
+      continue;
+    }
+    while (cursor !== match) {
+      const gone: ChildNode = cursor!;
+      cursor = gone.nextSibling;
+      gone.remove();
+    }
+    if (match instanceof Element) morph(match, b as Element);
+    else if (match.nodeValue !== b.nodeValue) match.nodeValue = b.nodeValue;
+    cursor = match.nextSibling;
+  }
+  while (cursor) {
+    const gone: ChildNode = cursor;
+    cursor = gone.nextSibling;
+    gone.remove();
+  }
+}
+
+/** Show a new drawing of a chart in its .plot: the one drawing there, of the same kind, is rewritten in place (morph); anything else is replaced. */
+export function redraw(plot: HTMLElement, next: Element): void {
+  const drawn = plot.childElementCount === 1 ? plot.firstElementChild : null;
+  if (drawn && drawn.nodeName === next.nodeName) morph(drawn, next);
+  else plot.replaceChildren(next);
+}
+
+/** How far ahead morph() looks for a child's counterpart. */
+const LOOKAHEAD = 4;
+const kindOf = (n: Node): string => (n instanceof Element ? `${n.nodeName} ${n.getAttribute('class') ?? ''} ${n.getAttribute('data-mark') ?? ''}` : `#${n.nodeType}`);

@@ -8,7 +8,7 @@ import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName, type FigureSpec } f
 import { studyTrace } from '../charts/shared.ts';
 import { defaultState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
-import { fillTable, finishTables } from './dom.ts';
+import { fillTable, finishTables, redraw } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 import { resetUnits } from './units.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
@@ -150,9 +150,12 @@ window.addEventListener('beforeprint', () => {
   finishTables();
 });
 
-// ---- a table of one row per person, for many people, is filled when its "Show as table" opens
-// (or the page is printed), not on every change of view: formatting and building 41,000 rows
-// would hold the page for most of a second, for a table that is closed.
+// ---- a figure's table behind a closed "Show as table" is filled when it opens (or the page is
+// printed), not on every change of view: nobody sees it until then, and building its rows (41,000
+// of them, one per person, for a reader's large data) would hold up the change. Until it is
+// filled it has its caption and no rows, never another view's. It is filled on the summary's
+// click (before the details open, so it opens full) or, when something else opens it (find in
+// page), on its toggle event.
 const deferredTables = new Map<HTMLTableElement, () => void>();
 function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: () => void): void {
   table.tHead?.remove();
@@ -165,8 +168,10 @@ function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: 
   deferredTables.set(table, run);
   if (!details.dataset.deferredFill) {
     details.dataset.deferredFill = '';
+    const fillNow = () => deferredTables.get(table)?.();
+    details.querySelector(':scope > summary')?.addEventListener('click', fillNow);
     details.addEventListener('toggle', () => {
-      if (details.open) deferredTables.get(table)?.();
+      if (details.open) fillNow();
     });
   }
 }
@@ -195,15 +200,18 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   host.querySelector('[data-caption]')!.textContent = spec.describe(result, study, own);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
   if (table) {
-    const fill = () => fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
     const details = table.closest('details');
-    if (name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT && details && !details.open) {
-      // The caption follows the view at once (the table with no rows gives it without formatting any).
-      table.createCaption().textContent = spec.table({ ...result, categories: [] }, study, own).caption;
-      deferTable(table, details, fill);
+    if (details && !details.open) {
+      // A table behind a closed "Show as table" takes its caption now and its rows when it opens
+      // (or the page is printed): building rows nobody can see would cost each change of view. One
+      // row per person, for many people, is not even formatted for the caption.
+      const many = name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT;
+      const data = many ? undefined : spec.table(result, study, own);
+      table.createCaption().textContent = (data ?? spec.table({ ...result, categories: [] }, study, own)).caption;
+      deferTable(table, details, () => fillTable(table, data ?? spec.table(result, study, own), FIGURE_PATHS[name](result)));
     } else {
       deferredTables.delete(table);
-      fill();
+      fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
     }
   }
   // the option only means something while the study's view is traced
@@ -232,7 +240,7 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
     note.textContent = `This view has ${result.perOrder.length.toLocaleString('en-GB')} people: too many to draw one row each (this chart draws up to ${PER_ORDER_LIMIT.toLocaleString('en-GB')}). The caption above gives how many had fewer, more and the same number of arrests after; "Show as table" lists every person's arrests before and after.`;
     plot.replaceChildren(note);
   } else {
-    plot.replaceChildren(drawFigure(name, result, engine!.dataset!, { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' }));
+    redraw(plot, drawFigure(name, result, engine!.dataset!, { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' }));
   }
   drawnAt.set(plot, width);
   pending.delete(host);

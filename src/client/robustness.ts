@@ -20,7 +20,7 @@ import {
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, type ViewState } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
-import { fillTable, flash, numberHandle } from './dom.ts';
+import { fillSegments, fillTable, flash, redraw } from './dom.ts';
 import type { Engine } from './engineTypes.ts';
 import type { PanelContext } from './panel.ts';
 import { panelOnRobust, provideRobustDerivations } from './robustRegistry.ts';
@@ -99,7 +99,7 @@ function setNumbers(ctx: Shown, prefix = ''): void {
     const text = ROBUST_NUMBERS[name](ctx);
     if (el.textContent === text) continue;
     if (el instanceof HTMLButtonElement) el.textContent = text; // the number alone is the handle
-    else el.replaceChildren(...segments.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
+    else fillSegments(el, segments);
     flash(el);
   }
   panelOnRobust(prefix)?.update(panelContext(ctx));
@@ -237,7 +237,10 @@ function draw(name: PageFigureName, ctx: Shown): void {
       if (waitingCharts.get(host) === drawChart) waitingCharts.delete(host);
       const plot = host.querySelector<HTMLElement>('.plot')!;
       const width = chartWidths.get(plot) ?? (Math.floor(plot.clientWidth) || FIGURE_WIDTH);
-      plot.replaceChildren(drawRobustnessFigure(entry.figure, data as never, { width, allCategories: ctx.result.domain.categories }));
+      const next = drawRobustnessFigure(entry.figure, data as never, { width, allCategories: ctx.result.domain.categories });
+      // The specification curve's marks are wired one by one below: a new drawing gets new marks.
+      if (name === 'specificationCurve') plot.replaceChildren(next);
+      else redraw(plot, next);
       if (name === 'specificationCurve') wireSpecificationMarks(host, ctx);
       markHost(host, false);
     };

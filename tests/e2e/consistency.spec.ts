@@ -57,7 +57,10 @@ for (const view of views) {
         await expect(el.locator('.plot')).not.toHaveAttribute('data-stale');
         const labels = await el.locator('svg[role="img"]').evaluateAll((svgs) => svgs.filter((s) => s.checkVisibility()).map((s) => `${s.getAttribute('aria-label')} | ${s.getAttribute('aria-description')}`));
         expect(labels, `${p.slug} ${await el.getAttribute('data-figure')}`).toEqual(chartLabels((await el.getAttribute('data-figure')) as FigureName, r));
+        // The table behind "Show as table" has this view's caption while closed, and its rows once opened.
         const data = spec.table(r, study);
+        await expect(el.locator('[data-figure-table] caption')).toHaveText(data.caption);
+        await el.locator('details > summary').click();
         if (data.rows.length > 0) await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td')).toHaveText(data.rows.flat());
       }
       await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity|\[object/);

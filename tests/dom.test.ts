@@ -1,0 +1,86 @@
+// The page's DOM helpers (src/client/dom.ts) on linkedom: morph() must leave a chart on the page
+// reading exactly as the new drawing (its serialisation), whatever the two views, while keeping
+// the nodes that have a counterpart; fillSegments() must keep a sentence's number handles when the
+// sentence has the same shape.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { analyse } from '../src/analysis/analyse.ts';
+import { FIGURES, drawFigure, type FigureName } from '../src/lib/figures.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const window = parseHTML('<!doctype html><html><head></head><body></body></html>');
+const { document } = window;
+// dom.ts runs in the page: give it the page's globals from linkedom.
+Object.assign(globalThis, { document, Node: window.Node, Element: window.Element, HTMLButtonElement: window.HTMLButtonElement, addEventListener: () => {}, matchMedia: () => ({ matches: true }) });
+const { morph, fillSegments } = await import('../src/client/dom.ts');
+
+const study = analyse(bundled);
+const views = {
+  study,
+  narrow: analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }),
+  noViolence: analyse(bundled, { categories: ['modern_slavery', 'drugs', 'other'] }),
+  none: analyse(bundled, { categories: [] }),
+  oneMonth: analyse(bundled, { window: 1, categories: ['violence'] }),
+};
+/** A tree as text with each element's attributes sorted: the order attributes were set in is not part of what the page shows. */
+function canonical(n: Node): string {
+  if (!(n instanceof window.Element)) return n.nodeType === 3 ? `"${n.nodeValue}"` : `#${n.nodeType}`;
+  const e = n as Element;
+  const attrs = [...e.attributes].map((a) => `${a.name}=${a.value}`).sort().join(' ');
+  return `<${e.nodeName} ${attrs}>${[...e.childNodes].map(canonical).join('')}</${e.nodeName}>`;
+}
+const draw = (name: FigureName, r: typeof study) => drawFigure(name, r, bundled, { document: document as unknown as Document, width: 640, allCategories: bundled.categories, study });
+
+for (const name of Object.keys(FIGURES) as FigureName[]) {
+  test(`morph: ${name} redrawn in place reads exactly as a new drawing, from every view to every other`, () => {
+    for (const [a, from] of Object.entries(views)) {
+      for (const [b, to] of Object.entries(views)) {
+        const host = document.createElement('div');
+        host.append(draw(name, from));
+        const next = draw(name, to);
+        const expected = canonical(next);
+        if (host.firstElementChild!.nodeName !== next.nodeName) continue; // the page replaces a drawing of another kind
+        morph(host.firstElementChild!, next);
+        assert.equal(host.childNodes.length, 1);
+        assert.equal(canonical(host.firstChild!), expected, `${name}: ${a} → ${b}`);
+      }
+    }
+  });
+}
+
+test('morph keeps every node of a mark that stays, when a mark before it appears or goes', () => {
+  const svg = (trace: boolean, h: number) => {
+    const host = document.createElement('div');
+    host.innerHTML = `<svg class="c"><g data-mark="y-axis tick"><path d="M0,0"></path></g>${trace ? '<g class="study-trace" data-mark="bar"><rect height="9"></rect></g>' : ''}<g data-mark="bar"><rect height="${h}"></rect><rect height="2"></rect></g><text>t</text></svg>`;
+    return host.firstElementChild!;
+  };
+  const page = svg(false, 5);
+  const bars = [...page.querySelectorAll('g[data-mark="bar"] rect')];
+  const next = svg(true, 7);
+  const expected = canonical(next);
+  morph(page, next);
+  assert.equal(canonical(page), expected);
+  const kept = [...page.querySelectorAll('g[data-mark="bar"]:not(.study-trace) rect')];
+  assert.deepEqual(kept, bars, 'the bars are the same elements, with the new height');
+  assert.equal(kept[0].getAttribute('height'), '7');
+  const back = svg(false, 3);
+  const expectedBack = canonical(back);
+  morph(page, back);
+  assert.equal(canonical(page), expectedBack);
+  assert.deepEqual([...page.querySelectorAll('g[data-mark="bar"] rect')], bars, 'and again when the trace goes');
+});
+
+test('fillSegments keeps the number handles of a sentence of the same shape, and rebuilds one of another shape', () => {
+  const p = document.createElement('p');
+  fillSegments(p, ['Arrests fell from ', { text: '210', path: 'events.pre' }, ' to ', { text: '93', path: 'events.post' }, '.']);
+  const handles = [...p.querySelectorAll('button.num')];
+  fillSegments(p, ['Arrests fell from ', { text: '150', path: 'events.pre' }, ' to ', { text: '60', path: 'events.post' }, '.']);
+  assert.equal(p.textContent, 'Arrests fell from 150 to 60.');
+  assert.deepEqual([...p.querySelectorAll('button.num')], handles);
+  fillSegments(p, ['No arrests in this view.']);
+  assert.equal(p.textContent, 'No arrests in this view.');
+  assert.equal(p.querySelectorAll('button.num').length, 0);
+  fillSegments(p, ['Arrests rose from ', { text: '1', path: 'events.pre' }, '.']);
+  assert.equal(p.querySelector('button.num')?.getAttribute('data-path'), 'events.pre');
+});
