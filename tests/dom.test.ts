@@ -49,7 +49,7 @@ for (const name of Object.keys(FIGURES) as FigureName[]) {
   });
 }
 
-test('morph keeps every node of a mark that stays, when a mark before it appears or goes', () => {
+test('morph keeps every node of a mark that stays, when a mark before it appears or goes, and a square the page marked', () => {
   const svg = (trace: boolean, h: number) => {
     const host = document.createElement('div');
     host.innerHTML = `<svg class="c"><g data-mark="y-axis tick"><path d="M0,0"></path></g>${trace ? '<g class="study-trace" data-mark="bar"><rect height="9"></rect></g>' : ''}<g data-mark="bar"><rect height="${h}"></rect><rect height="2"></rect></g><text>t</text></svg>`;
@@ -57,6 +57,7 @@ test('morph keeps every node of a mark that stays, when a mark before it appears
   };
   const page = svg(false, 5);
   const bars = [...page.querySelectorAll('g[data-mark="bar"] rect')];
+  bars[0].setAttribute('class', 'unit-move'); // as units.ts marks a square for its transition
   const next = svg(true, 7);
   const expected = canonical(next);
   morph(page, next);

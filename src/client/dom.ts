@@ -63,52 +63,69 @@ export function fillSegments(el: HTMLElement, parts: Segments | RobustSegment[])
 
 /**
  * A table that already has the new data's columns (a change of view, mostly) keeps its rows and
- * cells: only a cell whose text or number handle differs is rewritten, rows the new data no longer
- * have are removed from the end, and rows they add are appended. Fewer new elements to style and
- * lay out, and an open derivation keeps the button it came from. False, touching nothing, when the
- * columns differ (or the table shows its empty message, or is longer than one chunk).
+ * cells: only a cell whose text or number handle differs is rewritten. Rows pair by their header
+ * (a category, a month, a person) when the headers name each row once, else by position; a row
+ * with no counterpart is removed, and a new one is built in its place. Fewer new elements to
+ * style and lay out, and an open derivation keeps the button it came from. False, touching
+ * nothing, when the columns differ (or the table shows its empty message, or is longer than one chunk).
  */
 function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | null)[][] | undefined): boolean {
   const head = table.tHead?.rows;
-  const body = table.tBodies;
-  if (data.rows.length === 0 || data.rows.length > TABLE_CHUNK || head?.length !== 1 || body.length !== 1) return false;
+  const bodies = table.tBodies;
+  if (data.rows.length === 0 || data.rows.length > TABLE_CHUNK || head?.length !== 1 || bodies.length !== 1) return false;
   const th = head[0].cells;
   if (th.length !== data.columns.length || data.columns.some((c, k) => th[k].textContent !== c)) return false;
-  const trs = body[0].rows;
-  const common = Math.min(trs.length, data.rows.length);
-  if (trs.length > TABLE_CHUNK || [...trs].some((tr, i) => tr.hasAttribute('data-empty') || (i < common && tr.cells.length !== data.rows[i].length))) return false;
-  for (let i = 0; i < common; i++) {
-    const cells = trs[i].cells;
-    data.rows[i].forEach((text, k) => {
-      const el = cells[k];
-      const path = paths?.[i]?.[k] ?? null;
-      const handle = el.firstElementChild as HTMLElement | null;
-      const has = el.childElementCount === 1 && handle?.matches('button.num[data-path]') ? handle.dataset.path! : null;
-      if (has === path && el.textContent === text) return;
-      if (path) el.replaceChildren(numberHandle(text, path));
-      else el.textContent = text;
-    });
-  }
-  while (trs.length > data.rows.length) trs[trs.length - 1].remove();
-  if (data.rows.length > common) body[0].append(rowsOf(data, paths, common, data.rows.length));
+  const body = bodies[0];
+  const old = [...body.rows];
+  if (old.length > TABLE_CHUNK || old.some((tr) => tr.hasAttribute('data-empty'))) return false;
+  const oldKeys = old.map((tr) => tr.cells[0]?.textContent ?? '');
+  const keyed = new Set(oldKeys).size === old.length && new Set(data.rows.map((r) => r[0])).size === data.rows.length;
+  const byKey = new Map(oldKeys.map((key, i) => [key, old[i]]));
+  const pairs = data.rows.map((row, i) => (keyed ? byKey.get(row[0]) : old[i]));
+  if (pairs.some((tr, i) => tr && tr.cells.length !== data.rows[i].length)) return false;
+  const kept = new Set(pairs);
+  for (const tr of old) if (!kept.has(tr)) tr.remove();
+  pairs.forEach((tr, i) => {
+    if (tr) patchRow(tr, data.rows[i], paths?.[i]);
+    const row = tr ?? rowOf(data, paths, i);
+    const at = body.rows[i] ?? null;
+    if (at !== row) body.insertBefore(row, at);
+  });
   return true;
 }
 
-/** Table rows from..to of the data, the first cell of each a row header. */
+/** Rewrite the cells of a kept row that differ from the new data's. */
+function patchRow(tr: HTMLTableRowElement, row: string[], paths: (ResultPath | null)[] | undefined): void {
+  const cells = tr.cells;
+  row.forEach((text, k) => {
+    const el = cells[k];
+    const path = paths?.[k] ?? null;
+    const handle = el.firstElementChild as HTMLElement | null;
+    const has = el.childElementCount === 1 && handle?.matches('button.num[data-path]') ? handle.dataset.path! : null;
+    if (has === path && el.textContent === text) return;
+    if (path) el.replaceChildren(numberHandle(text, path));
+    else el.textContent = text;
+  });
+}
+
+/** Row i of the data, its first cell a row header. */
+function rowOf(data: TableData, paths: (ResultPath | null)[][] | undefined, i: number): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  data.rows[i].forEach((cell, k) => {
+    const el = document.createElement(k === 0 ? 'th' : 'td');
+    if (k === 0) (el as HTMLTableCellElement).scope = 'row';
+    const path = paths?.[i]?.[k] ?? null;
+    if (path) el.append(numberHandle(cell, path));
+    else el.textContent = cell;
+    tr.append(el);
+  });
+  return tr;
+}
+
+/** Table rows from..to of the data. */
 function rowsOf(data: TableData, paths: (ResultPath | null)[][] | undefined, from: number, to: number): DocumentFragment {
   const out = document.createDocumentFragment();
-  for (let i = from; i < to; i++) {
-    const tr = document.createElement('tr');
-    data.rows[i].forEach((cell, k) => {
-      const el = document.createElement(k === 0 ? 'th' : 'td');
-      if (k === 0) (el as HTMLTableCellElement).scope = 'row';
-      const path = paths?.[i]?.[k] ?? null;
-      if (path) el.append(numberHandle(cell, path));
-      else el.textContent = cell;
-      tr.append(el);
-    });
-    out.append(tr);
-  }
+  for (let i = from; i < to; i++) out.append(rowOf(data, paths, i));
   return out;
 }
 
@@ -184,40 +201,57 @@ export function fillTable(table: HTMLTableElement, data: TableData, paths: (Resu
  * replacing every element, which the browser would restyle and lay out from scratch.
  *
  * Counterparts are found in order: a child pairs with the next old child of the same kind (its
- * tag, class and mark name), looking a few siblings ahead, so a mark that appears or goes (the
- * study's trace, for one) costs only its own nodes and the marks after it still pair with theirs.
+ * tag; for a mark's group, also its mark name and class), looking a few siblings ahead, so a mark
+ * that appears or goes (the study's trace, for one) costs only its own nodes and the marks after
+ * it still pair with theirs. A mark's own elements pair by tag alone: a class the page added to a
+ * square (units.ts, for its transition) does not make it another square.
  */
 export function morph(from: Element, to: Element): void {
-  const attributes = from.attributes;
-  for (let k = attributes.length - 1; k >= 0; k--) {
-    const a = attributes[k];
-    if (!to.hasAttributeNS(a.namespaceURI, a.localName)) from.removeAttributeNS(a.namespaceURI, a.localName);
-  }
-  for (const a of to.attributes) {
-    if (from.getAttributeNS(a.namespaceURI, a.localName) !== a.value) from.setAttributeNS(a.namespaceURI, a.name, a.value);
-  }
+  morphAttributes(from, to);
   let cursor = from.firstChild;
-  for (const b of [...to.childNodes]) {
-    const kind = kindOf(b);
+  for (let b = to.firstChild; b; ) {
+    const after = b.nextSibling; // read before b moves
     let match: ChildNode | null = cursor;
-    for (let step = 0; match && kindOf(match) !== kind; step++) match = step < LOOKAHEAD ? match.nextSibling : null;
-    if (!match) {
-      from.insertBefore(b, cursor);
-      continue;
+    for (let step = 0; match && !sameKind(match, b); step++) match = step < LOOKAHEAD ? match.nextSibling : null;
+    if (!match) from.insertBefore(b, cursor);
+    else {
+      while (cursor !== match) {
+        const gone: ChildNode = cursor!;
+        cursor = gone.nextSibling;
+        gone.remove();
+      }
+      if (match instanceof Element) morph(match, b as Element);
+      else if (match.nodeValue !== b.nodeValue) match.nodeValue = b.nodeValue;
+      cursor = match.nextSibling;
     }
-    while (cursor !== match) {
-      const gone: ChildNode = cursor!;
-      cursor = gone.nextSibling;
-      gone.remove();
-    }
-    if (match instanceof Element) morph(match, b as Element);
-    else if (match.nodeValue !== b.nodeValue) match.nodeValue = b.nodeValue;
-    cursor = match.nextSibling;
+    b = after;
   }
   while (cursor) {
     const gone: ChildNode = cursor;
     cursor = gone.nextSibling;
     gone.remove();
+  }
+}
+
+/** `from`'s attributes made `to`'s. Plot writes an element's attributes in the same order each time, so they are compared pairwise while the names agree. */
+function morphAttributes(from: Element, to: Element): void {
+  const old = from.attributes;
+  const next = to.attributes;
+  let k = 0;
+  for (; k < next.length && k < old.length; k++) {
+    const a = old[k];
+    const b = next[k];
+    if (a.name !== b.name || a.namespaceURI !== b.namespaceURI) break;
+    if (a.value !== b.value) a.value = b.value;
+  }
+  if (k === next.length && k === old.length) return;
+  for (let j = old.length - 1; j >= k; j--) {
+    const a = old[j];
+    if (!to.hasAttributeNS(a.namespaceURI, a.localName)) from.removeAttributeNS(a.namespaceURI, a.localName);
+  }
+  for (let j = k; j < next.length; j++) {
+    const b = next[j];
+    if (from.getAttributeNS(b.namespaceURI, b.localName) !== b.value) from.setAttributeNS(b.namespaceURI, b.name, b.value);
   }
 }
 
@@ -230,4 +264,10 @@ export function redraw(plot: HTMLElement, next: Element): void {
 
 /** How far ahead morph() looks for a child's counterpart. */
 const LOOKAHEAD = 4;
-const kindOf = (n: Node): string => (n instanceof Element ? `${n.nodeName} ${n.getAttribute('class') ?? ''} ${n.getAttribute('data-mark') ?? ''}` : `#${n.nodeType}`);
+function sameKind(a: Node, b: Node): boolean {
+  if (a.nodeName !== b.nodeName) return false;
+  if (!(a instanceof Element)) return true;
+  const mark = a.getAttribute('data-mark');
+  const other = (b as Element).getAttribute('data-mark');
+  return (mark === null && other === null) || (mark === other && a.getAttribute('class') === (b as Element).getAttribute('class'));
+}

@@ -131,26 +131,32 @@ test('a change of view rewrites only the table cells that change: the rows and c
   expect(cells.map((c, j) => (c.path === null ? null : c.handleKept))).toEqual(cells.map((c, j) => (c.path === null ? null : unchanged[j])));
 });
 
-test('a view with fewer rows, then more, keeps the rows in common: rows are removed from the end and appended, and every cell reads as the engine gives it', async ({ page }) => {
+test('a view with fewer rows, then more, keeps the rows in common: each row pairs with the row of the same header, the one that went is removed and comes back where it was, and every cell reads as the engine gives it', async ({ page }) => {
   await page.goto('results/');
   await page.waitForFunction(() => document.documentElement.dataset.view === 'default');
   const table = page.locator('[data-table="results:events"] table');
-  const mark = () => table.evaluate((t) => t.querySelectorAll('tbody tr').forEach((el, k) => ((el as HTMLElement).dataset.mark = String(k))));
-  const read = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ kept: (tr as HTMLElement).dataset.mark ?? null, cells: [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent) })));
-  const before = TABLES['results:events'](expected({ window: 24, categories: domain.categories })).rows.length;
-  await mark();
+  // Each row marked with its header; after the change, a row's mark says which row it was.
+  await table.evaluate((t) => t.querySelectorAll('tbody tr').forEach((tr) => ((tr as HTMLElement).dataset.mark = (tr as HTMLTableRowElement).cells[0].textContent!)));
+  const read = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ kept: (tr as HTMLElement).dataset.mark ?? null, cells: [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent), handles: [...tr.querySelectorAll<HTMLElement>('button.num')].map((b) => b.dataset.mark ?? null) })));
+  await table.evaluate((t) => t.querySelectorAll('tbody button.num').forEach((b) => ((b as HTMLElement).dataset.mark = (b as HTMLElement).dataset.path!)));
+  const all = TABLES['results:events'](expected({ window: 24, categories: domain.categories })).rows;
   const fewer = { window: 24, categories: domain.categories.filter((c) => c !== 'violence') };
   await page.getByRole('checkbox', { name: /violence/i }).uncheck();
   await waitForView(page, fewer);
   const shrunk = TABLES['results:events'](expected(fewer)).rows;
-  expect(shrunk.length).toBeLessThan(before);
+  expect(shrunk.length).toBeLessThan(all.length);
   let rows = await read();
   expect(rows.map((r) => r.cells)).toEqual(shrunk);
-  expect(rows.map((r) => r.kept)).toEqual(shrunk.map((_, k) => String(k))); // every row kept, in place; the last ones removed
+  // every row left is the row with its header (none built anew), and the violence row is gone
+  expect(rows.map((r) => r.kept)).toEqual(shrunk.map((row) => row[0]));
+  // a category's own numbers keep their handles (their paths name the category, not a position)
+  const drugs = rows.find((r) => /drugs/i.test(r.cells[0] ?? ''))!;
+  expect(drugs.handles.length).toBeGreaterThan(0);
+  expect(drugs.handles.every((h) => h !== null && h.startsWith('byCategory.drugs.'))).toBe(true);
   await page.getByRole('checkbox', { name: /violence/i }).check();
   await waitForView(page, { window: 24, categories: domain.categories });
-  const grown = TABLES['results:events'](expected({ window: 24, categories: domain.categories })).rows;
   rows = await read();
-  expect(rows.map((r) => r.cells)).toEqual(grown);
-  expect(rows.map((r) => r.kept)).toEqual(grown.map((_, k) => (k < shrunk.length ? String(k) : null))); // the rows in common kept, the new ones appended
+  expect(rows.map((r) => r.cells)).toEqual(all);
+  const back = new Set(shrunk.map((row) => row[0]));
+  expect(rows.map((r) => r.kept)).toEqual(all.map((row) => (back.has(row[0]) ? row[0] : null))); // the violence row new, in its place
 });
