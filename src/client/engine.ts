@@ -26,7 +26,8 @@ function remember(key: string, result: AnalysisResult): void {
 }
 
 /**
- * Analyse the views one step from the one on screen in a Web Worker (robustWorker.ts), and remember
+ * Analyse the view on screen (the build's HTML shows it without computing it, and every change of
+ * view needs it for the figures' trace of the study's view) and the views one step from it in a Web Worker (robustWorker.ts), and remember
  * their results as they arrive, so that the reader's next change finds its result (with its
  * bootstrap intervals, the costly part) already computed without the page ever waiting for it.
  * A newer call replaces the worker's queue. If the worker cannot start, nothing is warmed: every
@@ -49,7 +50,7 @@ export function warm(state: ViewState): void {
       warmer = null;
     }
   }
-  const states = neighbours(state, studyEngine.domain).map((s) => ({ key: keyOf(s), state: s })).filter((s) => !cache.has(s.key));
+  const states = [state, ...neighbours(state, studyEngine.domain)].map((s) => ({ key: keyOf(s), state: s })).filter((s) => !cache.has(s.key));
   warmer?.postMessage({ warm: states } satisfies WarmRequest);
 }
 
