@@ -29,3 +29,33 @@ test('axe: the results page with no category selected has no violations', async 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('a focused control at a figure\'s edge shows its whole focus ring (figures skip rendering off screen, which clips what overflows them)', async ({ page }) => {
+  await page.goto('results/');
+  const summary = page.locator('[data-figure] details > summary').first();
+  await summary.scrollIntoViewIfNeeded();
+  await summary.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab'); // focused from the keyboard, so :focus-visible draws the ring
+  await expect(summary).toBeFocused();
+  const figure = (await page.locator('[data-figure]').first().boundingBox())!;
+  const box = (await summary.boundingBox())!;
+  expect(Math.round(box.x)).toBe(Math.round(figure.x)); // the summary starts at the figure's left edge
+  // The ring (3px, 2px from the summary) lies outside the figure's box on the left: its colour must be painted there.
+  const shot = await page.screenshot({ clip: { x: box.x - 5, y: box.y + box.height / 2 - 1, width: 3, height: 2 } });
+  // The screenshot's pixels, read back by the browser itself (no image library needed).
+  const pixels = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    return [...ctx.getImageData(0, 0, img.width, img.height).data];
+  }, `data:image/png;base64,${shot.toString('base64')}`);
+  const focus = [0xb3, 0x59, 0x00]; // --focus in global.css
+  const painted = pixels.some((_, i) => i % 4 === 0 && focus.every((c, k) => Math.abs(pixels[i + k] - c) < 40));
+  expect(painted).toBe(true);
+});

@@ -43,7 +43,7 @@ test('without JavaScript the study view reads in full: every section, number, fi
   }
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(curve.share));
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(curve.total));
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? ''; // every figure's words too, rendered or not (off screen they are skipped)
   expect(text).not.toMatch(/NaN|undefined|Infinity/);
   await expect(page.getByRole('heading', { name: 'What would settle it' })).toBeVisible();
   await context.close();
@@ -116,7 +116,11 @@ test('the gap curves of arrests and of harm (the view\'s weights) show the engin
       await expect(rows.nth(gap).locator('th')).toHaveText(String(gap));
       await expect(rows.nth(gap).locator('td')).toHaveText([r[measure], r.byCategory.violence[measure], r.byCategory.drugs[measure]].map((m) => reductionCell(m.reduction, m.ci)));
     }
-    const words = await host.locator('[data-caption]').innerText();
+    // Read as a reader sees it: a figure far off screen is not rendered (its innerText is empty) until it comes near.
+    const caption = host.locator('[data-caption]');
+    await caption.scrollIntoViewIfNeeded();
+    await expect.poll(() => caption.innerText()).not.toBe('');
+    const words = await caption.innerText();
     expect(words).toContain(measure === 'harm' ? "The reduction in harm (CCHI days, the harm index's low weights) as the months" : 'The reduction in arrests as the months');
     const first = expected({ ...state, gap: 0 })[measure].reduction;
     expect(words).toContain(`All selected categories from ${formatPercent(first)} (no months left out)`);
@@ -199,7 +203,7 @@ test('the empty view says so, with no NaN or undefined, and the what-if controls
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText('n/a');
   await page.locator('#liberty-share').fill('0.5');
   await expect(page.locator('[data-robust="liberty.share"]')).toHaveText('50%');
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? ''; // every figure's words too, rendered or not (off screen they are skipped)
   expect(text).not.toMatch(/NaN|undefined|Infinity/);
   expect(errors).toEqual([]);
 });
