@@ -233,25 +233,25 @@ export function morph(from: Element, to: Element): void {
   }
 }
 
-/** `from`'s attributes made `to`'s. Plot writes an element's attributes in the same order each time, so they are compared pairwise while the names agree. */
+/**
+ * `from`'s attributes made `to`'s. By name and value (strings), not through Attr objects, which
+ * the browser would create for every attribute read; a namespaced attribute (a name with a
+ * prefix) goes through the namespace-aware calls.
+ */
 function morphAttributes(from: Element, to: Element): void {
-  const old = from.attributes;
-  const next = to.attributes;
-  let k = 0;
-  for (; k < next.length && k < old.length; k++) {
-    const a = old[k];
-    const b = next[k];
-    if (a.name !== b.name || a.namespaceURI !== b.namespaceURI) break;
-    if (a.value !== b.value) a.value = b.value;
+  const names = to.getAttributeNames();
+  const old = from.getAttributeNames();
+  if (old.length !== names.length || old.some((n, k) => n !== names[k])) {
+    for (const n of old) if (!to.hasAttribute(n)) from.removeAttribute(n);
   }
-  if (k === next.length && k === old.length) return;
-  for (let j = old.length - 1; j >= k; j--) {
-    const a = old[j];
-    if (!to.hasAttributeNS(a.namespaceURI, a.localName)) from.removeAttributeNS(a.namespaceURI, a.localName);
-  }
-  for (let j = k; j < next.length; j++) {
-    const b = next[j];
-    if (from.getAttributeNS(b.namespaceURI, b.localName) !== b.value) from.setAttributeNS(b.namespaceURI, b.name, b.value);
+  for (const n of names) {
+    if (n.includes(':')) {
+      const a = to.getAttributeNode(n)!;
+      if (from.getAttributeNS(a.namespaceURI, a.localName) !== a.value) from.setAttributeNS(a.namespaceURI, a.name, a.value);
+      continue;
+    }
+    const value = to.getAttribute(n)!;
+    if (from.getAttribute(n) !== value) from.setAttribute(n, value);
   }
 }
 
