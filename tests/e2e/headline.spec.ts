@@ -150,6 +150,14 @@ for (const motion of ['reduce', 'no-preference'] as const) {
     }
     // the caption is the new view's at once
     await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${formatNumber(expected({ categories: all.filter((c) => c !== 'violence') }).events.pre)} in the 24 months before`);
+    // Each number and sentence the change rewrote flashes once (a CSS animation started by its
+    // data-flash attribute: src/client/dom.ts), and none does under reduced motion.
+    const flashed = page.locator('main [data-live][data-flash], main [data-say][data-flash]');
+    if (motion === 'reduce') await expect(flashed).toHaveCount(0);
+    else {
+      await expect(flashed.first()).toBeAttached();
+      expect(await flashed.first().evaluate((el) => getComputedStyle(el).animationName)).toMatch(/^flash-[12]$/);
+    }
   });
 }
 
