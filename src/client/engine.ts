@@ -27,9 +27,10 @@ function remember(key: string, result: AnalysisResult): void {
 
 /**
  * Analyse the view on screen (the build's HTML shows it without computing it, and every change of
- * view needs it for the figures' trace of the study's view) and the views one step from it in a Web Worker (robustWorker.ts), and remember
- * their results as they arrive, so that the reader's next change finds its result (with its
- * bootstrap intervals, the costly part) already computed without the page ever waiting for it.
+ * view needs it for the figures' trace of the study's view) and the views one step from it in a
+ * Web Worker (robustWorker.ts), and remember their results as they arrive, so that the reader's
+ * next change finds its result (with its bootstrap intervals, the costly part) already computed
+ * without the page ever waiting for it.
  * A newer call replaces the worker's queue. If the worker cannot start, nothing is warmed: every
  * view is still computed on the page when it is chosen.
  */
