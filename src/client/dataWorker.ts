@@ -28,6 +28,7 @@ import { cacheKey, encodeCache, SESSION_LIMIT } from './ownCache.ts';
 import { openCopy, REMEMBERED, rememberCopy, storeCache, storeCopy, textSize } from './ownStorage.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import { MAIN_THREAD_EVENTS, packResult, unpackResult, type PackedResult, type WorkerReply, type WorkerRequest } from './workerProtocol.ts';
+import { formatNumber } from '../lib/format.ts';
 
 let dataset: Dataset | undefined;
 let ordersText = '';
@@ -58,7 +59,7 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unk
  */
 async function load(id: number, files: OwnFiles, store?: { remembered: boolean }, ref?: string, adopted?: string): Promise<void> {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
-  post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024).toLocaleString('en-GB')} KB)…` });
+  post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${formatNumber(Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024))} KB)…` });
   // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
   performance.mark('stro:load');
   // The study's own files (from "Try it with the study's data", or downloaded and chosen) are recognised as the study's.
@@ -73,7 +74,7 @@ async function load(id: number, files: OwnFiles, store?: { remembered: boolean }
   ordersText = checked.texts.orders.text;
   harmIndexCsv = dataset.harmIndex ? checked.texts.harmIndex?.text ?? harmIndexText : undefined;
   cache.clear();
-  post({ id, type: 'progress', stage: 'analysing', detail: `Analysing ${checked.summary.analysed.toLocaleString('en-GB')} orders and ${dataset.events.length.toLocaleString('en-GB')} arrests (2,000 bootstrap resamples)…` });
+  post({ id, type: 'progress', stage: 'analysing', detail: `Analysing ${formatNumber(checked.summary.analysed)} orders and ${formatNumber(dataset.events.length)} arrests (2,000 bootstrap resamples)…` });
   // The full view is what every page shows first: computed here, once, while the page waits.
   performance.mark('stro:analyse-start');
   const result = compute({ window: dataset.span, categories: [...dataset.categories] });

@@ -12,6 +12,7 @@ import { fillTable, finishTables, redraw } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
 import { resetUnits } from './units.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
+import { formatNumber } from '../lib/format.ts';
 
 export { enhance } from './units.ts';
 
@@ -231,13 +232,13 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
     note.className = 'units-note';
     // Data too large to copy to the page (MAIN_THREAD_EVENTS) have no squares to draw, however few the view shows.
     note.textContent = inView > UNITS_LIMIT
-      ? `This view has ${inView.toLocaleString('en-GB')} arrests: too many to draw one square each (this chart draws up to ${UNITS_LIMIT.toLocaleString('en-GB')}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`
-      : `This chart is not drawn for data files this large: your arrests stay in the part of the browser that analyses them, not on the page. This view has ${inView.toLocaleString('en-GB')} arrests; the numbers above, the caption and the table give the totals, and the bar charts below compare them.`;
+      ? `This view has ${formatNumber(inView)} arrests: too many to draw one square each (this chart draws up to ${formatNumber(UNITS_LIMIT)}). The numbers above, the caption and the table give the totals; the bar charts below compare them.`
+      : `This chart is not drawn for data files this large: your arrests stay in the part of the browser that analyses them, not on the page. This view has ${formatNumber(inView)} arrests; the numbers above, the caption and the table give the totals, and the bar charts below compare them.`;
     plot.replaceChildren(note);
   } else if (name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT) {
     const note = document.createElement('p');
     note.className = 'units-note';
-    note.textContent = `This view has ${result.perOrder.length.toLocaleString('en-GB')} people: too many to draw one row each (this chart draws up to ${PER_ORDER_LIMIT.toLocaleString('en-GB')}). The caption above gives how many had fewer, more and the same number of arrests after; "Show as table" lists every person's arrests before and after.`;
+    note.textContent = `This view has ${formatNumber(result.perOrder.length)} people: too many to draw one row each (this chart draws up to ${formatNumber(PER_ORDER_LIMIT)}). The caption above gives how many had fewer, more and the same number of arrests after; "Show as table" lists every person's arrests before and after.`;
     plot.replaceChildren(note);
   } else {
     redraw(plot, drawFigure(name, result, engine!.dataset!, { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' }));

@@ -7,6 +7,7 @@ import { problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, tabCopyRef, unremember } from './ownStorage.ts';
+import { formatNumber } from '../lib/format.ts';
 
 type Slot = 'orders' | 'events' | 'harmIndex';
 
@@ -189,8 +190,8 @@ export function setUp(root: HTMLElement): void {
     // rows helps nobody and holds the page while it is laid out: the first PROBLEMS_LISTED are
     // listed, and the CSV below has every one.
     const listed = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')].slice(0, PROBLEMS_LISTED);
-    const more = problems.length > listed.length ? ` (the first ${listed.length} listed here; the CSV below lists all ${problems.length.toLocaleString('en-GB')})` : '';
-    caption.textContent = [errors && `${errors.toLocaleString('en-GB')} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings.toLocaleString('en-GB')} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files' + more;
+    const more = problems.length > listed.length ? ` (the first ${listed.length} listed here; the CSV below lists all ${formatNumber(problems.length)})` : '';
+    caption.textContent = [errors && `${formatNumber(errors)} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${formatNumber(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files' + more;
     // Every cell is text from the reader's files: set as text, never as HTML.
     tbody.replaceChildren(...listed.map((p) => {
       const tr = document.createElement('tr');
@@ -265,4 +266,4 @@ export function setUp(root: HTMLElement): void {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

@@ -10,6 +10,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { rScript, type Cell, type Derivation } from '../lib/derivations.ts';
 import { sourceLink } from '../lib/source.ts';
 import { fillTable } from './dom.ts';
+import { formatNumber } from '../lib/format.ts';
 
 export interface PanelContext {
   result: AnalysisResult;
@@ -72,7 +73,7 @@ function build(d: Derivation, shown: string): HTMLElement[] {
   out.push(sym);
 
   if (d.inputs) {
-    out.push(el('h3', `Inputs (${d.inputs.rows.length.toLocaleString('en-GB')} ${d.inputs.rows.length === 1 ? 'row' : 'rows'})`));
+    out.push(el('h3', `Inputs (${formatNumber(d.inputs.rows.length)} ${d.inputs.rows.length === 1 ? 'row' : 'rows'})`));
     const wrap = el('div', null, 'derivation-inputs');
     wrap.tabIndex = 0; // scrollable, so keyboard users can scroll it
     wrap.setAttribute('role', 'region');

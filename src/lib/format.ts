@@ -4,11 +4,34 @@
 
 export const NOT_AVAILABLE = 'n/a';
 
-const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+/**
+ * A number with thousands grouped and at most one decimal, exactly as
+ * `new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })` writes it (tests/format.test.ts
+ * holds the two to each other over a million values), but without Intl: a page's first Intl number
+ * format loads the browser's locale data, 20–50 ms on the main thread of a small machine, and the
+ * report's pages format numbers from the moment their script runs.
+ *
+ * Intl rounds the number's shortest decimal form (the digits `String(x)` gives, "0.95" for 0.95),
+ * not the exact value of the double (0.94999…, which `toFixed(1)` rounds down), to the nearest
+ * tenth, ties away from zero; and it keeps the sign of a negative number that rounds to zero ("-0").
+ * From 10^21, where `String` writes an exponent, Intl itself is asked.
+ */
+function grouped(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e21) return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value);
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  // Below 0.05 the nearest tenth is 0 (and String would write 1e-7 with an exponent).
+  const [whole, fraction = ''] = magnitude < 0.05 ? ['0'] : String(magnitude).split('.');
+  let tenths = `${whole}${fraction[0] ?? '0'}`;
+  if (fraction[1] !== undefined && fraction[1] >= '5') tenths = String(BigInt(tenths) + 1n).padStart(2, '0');
+  const units = tenths.slice(0, -1);
+  const tenth = tenths.slice(-1);
+  return `${sign}${units.replace(/\B(?=(\d{3})+$)/g, ',')}${tenth === '0' ? '' : `.${tenth}`}`;
+}
 
 /** 210 → "210"; 32424.5 → "32,424.5"; null → "n/a". */
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? NOT_AVAILABLE : grouped.format(value);
+  return value === null || value === undefined || !Number.isFinite(value) ? NOT_AVAILABLE : grouped(value);
 }
 
 /** A proportion as a whole percentage, as the article reports them: 0.557 → "56%", −0.28 → "−28%". */
@@ -47,6 +70,6 @@ export function formatEstimate(value: number | null | undefined, digits = 3): st
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  const text = abs >= 1000 ? grouped.format(abs) : Number(abs.toPrecision(digits)).toString();
+  const text = abs >= 1000 ? grouped(abs) : Number(abs.toPrecision(digits)).toString();
   return value < 0 ? `−${text}` : text;
 }

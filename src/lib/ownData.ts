@@ -14,6 +14,7 @@ import { categoryName } from '../analysis/categories.ts';
 import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
 import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
 import { domainOf } from './urlState.ts';
+import { formatNumber } from './format.ts';
 
 /** One chosen file: its name, and its content as bytes (from a file input) or text (from storage). */
 export interface OwnFile {
@@ -155,7 +156,7 @@ export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 /** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
 export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /**
  * The banner over every page while the reader's data are shown: "Your data: orders.csv (312

@@ -11,6 +11,7 @@
 import { closeEnough, numericLeaves } from '../analysis/emitR.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { shellWords, viewArguments, viewFileStem } from './cliArguments.ts';
+import { formatNumber } from './format.ts';
 
 export interface ComparedNumber {
   path: string;
@@ -46,8 +47,8 @@ export function comparisonSummary(c: Comparison, rVersion: string): string {
   const noun = total === 1 ? 'number' : 'numbers';
   if (total === 0) return `No numbers to compare, R ${rVersion}`;
   const extra = c.unexpected.length > 0 ? `; R also printed ${c.unexpected.length} ${c.unexpected.length === 1 ? 'path' : 'paths'} the engine does not have` : '';
-  if (c.differing === 0) return `All ${total.toLocaleString('en-GB')} ${noun} agree, R ${rVersion}${extra}`;
-  return `${c.differing.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${noun} differ, R ${rVersion}${extra}`;
+  if (c.differing === 0) return `All ${formatNumber(total)} ${noun} agree, R ${rVersion}${extra}`;
+  return `${formatNumber(c.differing)} of ${formatNumber(total)} ${noun} differ, R ${rVersion}${extra}`;
 }
 
 /** A number as the comparison table shows it: full precision (17 significant digits at most), NA for null. */

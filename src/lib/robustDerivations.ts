@@ -19,6 +19,7 @@ import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificati
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
 import { analysedMonths, barnettFall, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { formatNumber } from './format.ts';
 
 const ENGINE = {
   nullWorld: 'src/analysis/nullWorld.ts',
@@ -109,7 +110,7 @@ const WORLD_NOTE = 'The falls come from the seeded simulation in src/analysis/nu
 
 function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.cohorts', world: World, base: Base): Derivation {
   const n = world.falls.length;
-  const cohorts = `${n.toLocaleString('en-GB')} simulated ${n === 1 ? 'cohort' : 'cohorts'}`;
+  const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}`;
   const inputs: Derivation['inputs'] = {
     caption: `The fall 1 − after ÷ before of each of the ${cohorts}, smallest first`,
     columns: ['Cohort (by fall)', 'Fall'],

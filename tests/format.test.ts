@@ -1,0 +1,53 @@
+// formatNumber writes numbers without Intl (see src/lib/format.ts), so it is held here to Intl
+// itself, ICU's en-GB number format in Node, over a million values: whole numbers, every tenth and
+// twentieth (the ties) up to 20,000, values a step either side of each tie, random doubles of
+// every magnitude from 10^-4 to 10^22, and negatives and zeros.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatEstimate, formatNumber } from '../src/lib/format.ts';
+
+const icu = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** A seeded generator (mulberry32), so a failure names a value that can be reproduced. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function values(): number[] {
+  const out = [0, -0, 0.04, -0.04, 0.05, -0.05, 0.25, -0.25, 0.95, 9.95, 99.95, 999.95, 9999.95, 1e20, 9.99e20, 1e21, -1e21, 1.5e22, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, -Number.MIN_VALUE];
+  for (let k = 0; k <= 400_000; k++) {
+    const x = k / 20; // every twentieth to 20,000: each tenth, and each tie between two tenths
+    out.push(x);
+    if (k % 4 === 1) out.push(-x, x + Number.EPSILON * Math.max(1, x), x - Number.EPSILON * Math.max(1, x));
+  }
+  const next = random(20261203);
+  for (let k = 0; k < 150_000; k++) {
+    const x = 10 ** (-4 + 26 * next()) * (next() < 0.2 ? -1 : 1);
+    out.push(x, Math.round(x), Math.round(10 * x) / 10 + 0.05);
+  }
+  return out;
+}
+
+test('formatNumber writes every value as Intl.NumberFormat en-GB with at most one decimal does', () => {
+  let checked = 0;
+  for (const x of values()) {
+    const want = icu.format(x);
+    const got = formatNumber(x);
+    if (got !== want) assert.fail(`formatNumber(${x}) gave "${got}", Intl gives "${want}"`);
+    checked++;
+  }
+  assert.ok(checked > 1_000_000, `only ${checked} values checked`);
+});
+
+test('formatNumber says n/a for what is not a number, and formatEstimate groups large magnitudes the same way', () => {
+  for (const x of [null, undefined, NaN, Infinity, -Infinity]) assert.equal(formatNumber(x), 'n/a');
+  assert.equal(formatNumber(32424.5), '32,424.5');
+  assert.equal(formatNumber(1234567.25), '1,234,567.3');
+  assert.equal(formatEstimate(-32424.46), '−32,424.5');
+  assert.equal(formatEstimate(1000), '1,000');
+});
