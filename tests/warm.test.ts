@@ -35,3 +35,37 @@ test('the window never goes below the gap plus one, nor to 0', () => {
   assert.deepEqual(gapped.filter((s) => s.window !== 4).map((s) => s.window), [5]);
   assert.ok(gapped.every((s) => s.gap === 3), 'the gap and other settings stay');
 });
+
+// ---- WarmQueue (src/client/warmQueue.ts): when the page waits for the worker's answer instead of analysing a view itself
+import { WarmQueue } from '../src/client/warmQueue.ts';
+
+test('the page waits only for the view the worker is on (first on its list), and gets its answer', async () => {
+  const q = new WarmQueue<string>();
+  assert.equal(q.next('a'), undefined, 'nothing asked yet: analyse on the page');
+  q.ask(['a', 'b', 'c']);
+  assert.equal(q.next('b'), undefined, 'b waits behind a: analyse on the page');
+  const a = q.next('a');
+  const again = q.next('a');
+  assert.ok(a && again);
+  q.answer('a', 'result a');
+  assert.equal(await a, 'result a');
+  assert.equal(await again, 'result a', 'every waiter hears the answer');
+  const b = q.next('b');
+  assert.ok(b, 'with a answered, the worker is on b');
+  q.answer('b', undefined);
+  assert.equal(await b, undefined, 'a view the worker could not analyse: the page analyses it');
+});
+
+test('a newer list replaces the rest, and a worker that stops releases everyone waiting', async () => {
+  const q = new WarmQueue<string>();
+  q.ask(['a', 'b']);
+  q.ask(['c', 'd']);
+  assert.equal(q.next('a'), undefined, 'a is no longer asked for');
+  const c = q.next('c');
+  assert.ok(c);
+  q.answer('a', 'late a'); // the old list's view the worker was on still arrives; nobody waits for it
+  assert.ok(q.next('c'), 'c is still first');
+  q.fail();
+  assert.equal(await c, undefined);
+  assert.equal(q.next('d'), undefined, 'a stopped worker is never waited for');
+});

@@ -5,6 +5,7 @@ import { dataset, ordersCsv, eventsCsv, harmIndexCsv } from '../lib/bundled.ts';
 import { domainOf, neighbours, type ViewState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
 import type { WarmReply, WarmRequest } from './robustWorker.ts';
+import { WarmQueue } from './warmQueue.ts';
 
 export { dataset };
 
@@ -26,6 +27,23 @@ function remember(key: string, result: AnalysisResult): void {
 }
 
 /**
+ * analyse() for a view state, as compute(), but when the warm-up worker is analysing that very view
+ * (it is first on the worker's list), its answer is awaited instead of analysing the view again on
+ * the page: the same function on the same data, so the same numbers. This spares the main thread a
+ * full analysis (bootstrap included) while the page loads, when the view on screen is needed for the
+ * figures' trace or the robustness page's numbers just as the worker starts on it.
+ */
+async function computeSoon(state: ViewState): Promise<AnalysisResult> {
+  const key = keyOf(state);
+  const answer = cache.has(key) ? undefined : queue.next(key);
+  if (answer) {
+    const result = await answer;
+    if (result && !cache.has(key)) remember(key, result);
+  }
+  return compute(state);
+}
+
+/**
  * Analyse the view on screen (the build's HTML shows it without computing it, and every change of
  * view needs it for the figures' trace of the study's view) and the views one step from it in a
  * Web Worker (robustWorker.ts), and remember their results as they arrive, so that the reader's
@@ -35,24 +53,30 @@ function remember(key: string, result: AnalysisResult): void {
  * view is still computed on the page when it is chosen.
  */
 let warmer: Worker | null | undefined;
+const queue = new WarmQueue<AnalysisResult>();
 export function warm(state: ViewState): void {
   if (warmer === undefined) {
     try {
       warmer = new Worker(new URL('./robustWorker.ts', import.meta.url), { type: 'module', name: 'stro-warm' });
       warmer.addEventListener('message', (e: MessageEvent<WarmReply>) => {
-        if (!cache.has(e.data.key)) remember(e.data.key, e.data.result);
+        const result = 'result' in e.data ? e.data.result : undefined;
+        if (result && !cache.has(e.data.key)) remember(e.data.key, result);
+        queue.answer(e.data.key, result);
       });
       warmer.addEventListener('error', (e) => {
         e.preventDefault();
         warmer?.terminate();
         warmer = null;
+        queue.fail();
       });
     } catch {
       warmer = null;
     }
   }
   const states = [state, ...neighbours(state, studyEngine.domain)].map((s) => ({ key: keyOf(s), state: s })).filter((s) => !cache.has(s.key));
-  warmer?.postMessage({ warm: states } satisfies WarmRequest);
+  if (!warmer) return;
+  warmer.postMessage({ warm: states } satisfies WarmRequest);
+  queue.ask(states.map((s) => s.key));
 }
 
 export const studyEngine: Engine = {
@@ -60,7 +84,7 @@ export const studyEngine: Engine = {
   domain: domainOf(dataset),
   categoryNames: dataset.categoryNames ?? {},
   dataset,
-  compute: async (state) => compute(state),
+  compute: computeSoon,
   warm,
   derive: async (state, path) => (await import('../lib/derivations.ts')).derive(compute(state), dataset, path),
   rInputs: async () => ({ ordersCsv, eventsCsv, harmIndexCsv }),

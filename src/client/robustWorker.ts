@@ -8,7 +8,7 @@
 // have computed (the bootstrap is seeded). One file for both, so a reader downloads it once.
 //
 //   → { id, request }   ← { id, reply } or { id, error }
-//   → { warm: [{ key, state }, …] }   ← { key, result } for each, one per task; a newer list replaces the rest
+//   → { warm: [{ key, state }, …] }   ← { key, result } (or { key, failed }) for each, one per task; a newer list replaces the rest
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { dataset } from '../lib/bundled.ts';
 import { answerRobustness, type RobustnessReply, type RobustnessRequest } from '../lib/robustness.ts';
@@ -17,7 +17,8 @@ import type { ViewState } from '../lib/urlState.ts';
 export type RobustWorkerRequest = { id: number; request: RobustnessRequest };
 export type RobustWorkerReply = { id: number; reply: RobustnessReply } | { id: number; error: string };
 export type WarmRequest = { warm: { key: string; state: ViewState }[] };
-export type WarmReply = { key: string; result: AnalysisResult };
+/** The result for a view, or why the worker could not analyse it (the page then analyses it itself, and explains). */
+export type WarmReply = { key: string; result: AnalysisResult } | { key: string; failed: string };
 
 const cache = new Map<string, AnalysisResult>();
 function analysed(state: ViewState): AnalysisResult {
@@ -40,8 +41,9 @@ function warmNext(): void {
   if (!item) return;
   try {
     (self as unknown as Worker).postMessage({ key: item.key, result: analysed(item.state) } satisfies WarmReply);
-  } catch {
+  } catch (error) {
     // a view the data cannot give: the page computes (and explains) it itself if it is chosen
+    (self as unknown as Worker).postMessage({ key: item.key, failed: error instanceof Error ? error.message : String(error) } satisfies WarmReply);
   }
   setTimeout(warmNext, 0);
 }
