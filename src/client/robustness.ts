@@ -254,19 +254,29 @@ function draw(name: PageFigureName, ctx: Shown): void {
 }
 
 // ---- the specification curve: each specification sets the view
+/** The curve each host's drawing was wired for: its marks' tooltips name that curve's specifications. */
+const wiredCurves = new WeakMap<HTMLElement, NonNullable<Shown['curve']>>();
+
 function wireSpecificationMarks(host: HTMLElement, ctx: Shown): void {
   const curve = ctx.curve;
   if (!curve) return;
   wireSpecKeys(host, curve, currentSpecification(curve, ctx.state));
-  for (const mark of host.querySelectorAll<SVGElement>('.plot [data-spec]')) {
-    const k = Number(mark.dataset.spec);
-    const spec = curve.specifications[k];
-    if (!spec) continue;
-    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-    title.textContent = `Set the view to this specification: ${spec.window} months, gap ${spec.gap}`;
-    mark.append(title);
-  }
+  wiredCurves.set(host, curve);
 }
+
+// A mark's tooltip is made when the pointer first comes over it, not for all of the curve's 2,500
+// marks when the curve is wired: that took a sixth of a second of a phone's main thread while the
+// page loads, for tooltips that only a mouse ever shows.
+document.addEventListener('pointerover', (e) => {
+  const mark = (e.target as Element | null)?.closest?.<SVGElement>('[data-robust-figure="specificationCurve"] .plot [data-spec]');
+  if (!mark || mark.querySelector(':scope > title')) return;
+  const host = mark.closest<HTMLElement>('[data-robust-figure]')!;
+  const spec = wiredCurves.get(host)?.specifications[Number(mark.dataset.spec)];
+  if (!spec) return;
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = `Set the view to this specification: ${spec.window} months, gap ${spec.gap}`;
+  mark.append(title);
+});
 
 function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
   const curve = ctx.curve;
@@ -404,9 +414,12 @@ async function computeCurve(ctx: Shown): Promise<void> {
   // which spares the page redrawing some 2,500 marks while it loads.
   const built = ctx.engine.kind === 'study' && ctx.state.categories.join(',') === defaultState(ctx.engine.domain).categories.join(',');
   if (built && !hostsOf('specificationCurve').some((host) => waitingCharts.has(host) || host.querySelector('.plot[data-stale]'))) {
+    for (const host of hostsOf('specificationCurve')) wireSpecificationMarks(host, ctx);
+    // The table's 180 buttons in a task of their own, so that neither half holds the page long.
+    // It is wired unless a redraw in between has wired it already (or drawn another curve).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     for (const host of hostsOf('specificationCurve')) {
-      wireSpecificationMarks(host, ctx);
-      wireSpecificationTable(host, ctx);
+      if (wiredCurves.get(host) === reply.curve && !host.querySelector('table [data-set-spec]')) wireSpecificationTable(host, ctx);
     }
   } else draw('specificationCurve', ctx);
   setNumbers(ctx, 'curve.');

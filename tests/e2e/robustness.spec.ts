@@ -85,9 +85,12 @@ test('the specification curve equals the CLI\'s, and activating a specification 
   await waitForView(page, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' });
   expect(new URL(page.url()).search).toBe('?w=12&gap=3&wilcoxon=legacy');
   await expectView(page, { window: 12, gap: 3, wilcoxon: 'legacy' });
-  // Mouse: a mark of the curve sets its specification's view.
+  // Mouse: a mark of the curve names its specification when the pointer is over it, and sets its view.
   const mark = page.locator('[data-robust-figure="specificationCurve"] .plot [data-spec]').first();
   const m = curve.specifications[Number(await mark.getAttribute('data-spec'))];
+  await expect(mark.locator('title')).toHaveCount(0); // made on the pointer's first visit, not at load
+  await mark.dispatchEvent('pointerover');
+  await expect(mark.locator('title')).toHaveText(`Set the view to this specification: ${m.window} months, gap ${m.gap}`);
   await mark.dispatchEvent('click');
   await expect(page.locator('html')).toHaveAttribute('data-view', new RegExp(m.window === 24 ? '' : `w=${m.window}`));
   await page.goBack();
