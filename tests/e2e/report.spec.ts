@@ -225,3 +225,42 @@ test('the answer in three sentences reads as three sentences, in the study\'s vi
     await expect(page.locator('p.answer')).toHaveText(want);
   }
 });
+
+// The first Intl number format in a page loads the browser's locale data (20–50 ms of the main
+// thread here), so the report formats numbers itself (src/lib/format.ts) and makes Plot's format
+// lazy (astro.config.mjs). This holds it: loading each page, changing the view, scrolling to the
+// end and letting the idle-time loads run, no Intl object is made and nothing calls toLocaleString.
+test('no page makes an Intl object while it loads, changes view or scrolls', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const calls: string[] = ((window as unknown as { __intl: string[] }).__intl = []);
+    const intl = Intl as unknown as Record<string, unknown>;
+    for (const name of ['NumberFormat', 'DateTimeFormat', 'PluralRules', 'Collator', 'ListFormat', 'RelativeTimeFormat', 'Segmenter', 'DisplayNames']) {
+      const Original = intl[name] as (new (...a: unknown[]) => unknown) | undefined;
+      if (!Original) continue;
+      intl[name] = new Proxy(Original, { construct(target, args) { calls.push(`Intl.${name}`); return Reflect.construct(target, args); }, apply(target, self, args) { calls.push(`Intl.${name}`); return Reflect.apply(target as never, self, args); } });
+    }
+    for (const [proto, name] of [[Number.prototype, 'Number'], [Date.prototype, 'Date'], [BigInt.prototype, 'BigInt']] as const) {
+      const original = proto.toLocaleString;
+      proto.toLocaleString = function (this: unknown, ...args: unknown[]) { calls.push(`${name}.toLocaleString`); return original.apply(this as never, args as never); };
+    }
+  });
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    await page.waitForLoadState('networkidle');
+    const box = page.locator('input[name="category"][value="violence"]');
+    if (await box.count()) {
+      await waitForView(page, { window: 24, categories: all });
+      await box.click();
+      await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
+    }
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 700) {
+        scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+      }
+    });
+    await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
+    expect(await page.evaluate(() => (window as unknown as { __intl: string[] }).__intl), `on ${p.slug || 'the overview'}`).toEqual([]);
+  }
+});
