@@ -234,15 +234,21 @@ test('no page makes an Intl object while it loads, changes view or scrolls', asy
   test.setTimeout(120_000);
   await page.addInitScript(() => {
     const calls: string[] = ((window as unknown as { __intl: string[] }).__intl = []);
-    const intl = Intl as unknown as Record<string, unknown>;
+    const record = (what: string) => calls.push(what);
+    const intl = Intl as unknown as Record<string, object>;
     for (const name of ['NumberFormat', 'DateTimeFormat', 'PluralRules', 'Collator', 'ListFormat', 'RelativeTimeFormat', 'Segmenter', 'DisplayNames']) {
-      const Original = intl[name] as (new (...a: unknown[]) => unknown) | undefined;
-      if (!Original) continue;
-      intl[name] = new Proxy(Original, { construct(target, args) { calls.push(`Intl.${name}`); return Reflect.construct(target, args); }, apply(target, self, args) { calls.push(`Intl.${name}`); return Reflect.apply(target as never, self, args); } });
+      if (!intl[name]) continue;
+      intl[name] = new Proxy(intl[name], {
+        construct: (target, args) => (record(`Intl.${name}`), Reflect.construct(target as new (...a: unknown[]) => object, args)),
+        apply: (target, self, args) => (record(`Intl.${name}`), Reflect.apply(target as (...a: unknown[]) => unknown, self, args)),
+      });
     }
     for (const [proto, name] of [[Number.prototype, 'Number'], [Date.prototype, 'Date'], [BigInt.prototype, 'BigInt']] as const) {
-      const original = proto.toLocaleString;
-      proto.toLocaleString = function (this: unknown, ...args: unknown[]) { calls.push(`${name}.toLocaleString`); return original.apply(this as never, args as never); };
+      const original = proto.toLocaleString as (...a: unknown[]) => string;
+      (proto as { toLocaleString: unknown }).toLocaleString = function (this: unknown, ...args: unknown[]) {
+        record(`${name}.toLocaleString`);
+        return original.apply(this, args);
+      };
     }
   });
   for (const p of PAGES) {
