@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { webrFiles } from './scripts/webr-files.mjs';
 import mdxNames from './src/integrations/mdxNames.ts';
 import headers from './src/integrations/headers.ts';
+import bundledDataset from './src/integrations/bundledDataset.ts';
 
 // The report must work from a sub-path (e.g. https://example.org/stro/) and as plain files:
 // set BASE_PATH at build time to move it; links in the site are all built from import.meta.env.BASE_URL.
@@ -25,7 +26,9 @@ export default defineConfig({
     // No inline scripts (the Content-Security-Policy allows none, src/lib/csp.ts): Astro would
     // otherwise inline a page's script when it is small.
     build: { assetsInlineLimit: 0 },
-    plugins: [plotLazyNumberFormat(), eagerCompileHint()],
+    plugins: [bundledDataset(), plotLazyNumberFormat(), eagerCompileHint()],
+    // Workers are bundled on their own: the warm-up worker reads the same checked dataset.
+    worker: { plugins: () => [bundledDataset()] },
     define: {
       'import.meta.env.REPOSITORY_URL': JSON.stringify(repository),
       'import.meta.env.REPOSITORY_REF': JSON.stringify((process.env.REPOSITORY_REF ?? '').trim() || 'main'),

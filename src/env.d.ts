@@ -7,3 +7,9 @@ interface ImportMetaEnv {
   /** The day the site was built, YYYY-MM-DD. */
   readonly BUILD_DATE: string;
 }
+
+/** The study's bundled dataset, read and checked when the site is built (src/integrations/bundledDataset.ts). */
+declare module 'virtual:stro-bundled-dataset' {
+  const dataset: import('./analysis/types.ts').Dataset;
+  export default dataset;
+}

@@ -1,7 +1,7 @@
 // Loaded on demand, the first time the page needs a result other than the one built into it:
 // the bundled data and the analysis engine (the same analyse() the CLI runs), on the page itself.
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
-import { dataset, ordersCsv, eventsCsv, harmIndexCsv } from '../lib/bundled.ts';
+import { dataset } from '../lib/bundled.ts';
 import { domainOf, neighbours, type ViewState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
 import type { WarmReply, WarmRequest } from './robustWorker.ts';
@@ -87,5 +87,8 @@ export const studyEngine: Engine = {
   compute: computeSoon,
   warm,
   derive: async (state, path) => (await import('../lib/derivations.ts')).derive(compute(state), dataset, path),
-  rInputs: async () => ({ ordersCsv, eventsCsv, harmIndexCsv }),
+  rInputs: async () => {
+    const { ordersCsv, eventsCsv, harmIndexCsv } = await import('../lib/bundledFiles.ts');
+    return { ordersCsv, eventsCsv, harmIndexCsv };
+  },
 };
