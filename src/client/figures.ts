@@ -133,14 +133,22 @@ function drawPending(host: HTMLElement): void {
 }
 
 let idleScheduled = false;
+/** While the browser is idle: the charts waiting to be drawn, one per callback, then the closed tables waiting to be filled. */
 function scheduleIdle(): void {
-  if (idleScheduled || pending.size === 0) return;
+  if (idleScheduled || (pending.size === 0 && idleTables.size === 0)) return;
   idleScheduled = true;
   const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
   later(() => {
     idleScheduled = false;
     const next = pending.values().next().value;
     if (next) drawPending(next);
+    else {
+      const table = idleTables.values().next().value;
+      if (table) {
+        idleTables.delete(table);
+        deferredTables.get(table)?.();
+      }
+    }
     scheduleIdle();
   });
 }
@@ -151,19 +159,28 @@ window.addEventListener('beforeprint', () => {
   finishTables();
 });
 
-// ---- a figure's table behind a closed "Show as table" is filled when it opens (or the page is
-// printed), not on every change of view: nobody sees it until then, and building its rows (41,000
-// of them, one per person, for a reader's large data) would hold up the change. Until it is
-// filled it has its caption and no rows, never another view's. It is filled on the summary's
-// click (before the details open, so it opens full) or, when something else opens it (find in
-// page), on its toggle event.
+// ---- a figure's table behind a closed "Show as table" is not filled in the change of view itself:
+// nobody sees it then, and building its rows (41,000 of them, one per person, for a reader's large
+// data) would hold up the change. Until it is filled it has its caption and no rows, never another
+// view's. It is filled when the browser is next idle (unless it is one of those very large ones), on
+// the summary's click (before the details open, so it opens full), when something else opens it
+// (its toggle event), or before printing.
 const deferredTables = new Map<HTMLTableElement, () => void>();
-function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: () => void): void {
+/**
+ * The deferred tables small enough to fill while the browser is idle after a change (a table of one
+ * row per person for many people waits until it is opened): filled, a closed table's numbers are in
+ * the page again for find-in-page, which opens the details where it finds one.
+ */
+const idleTables = new Set<HTMLTableElement>();
+function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: () => void, fillWhenIdle: boolean): void {
+  idleTables.delete(table);
+  if (fillWhenIdle) idleTables.add(table);
   table.tHead?.remove();
   for (const body of [...table.tBodies]) body.remove();
   const run = () => {
     if (deferredTables.get(table) !== run) return;
     deferredTables.delete(table);
+    idleTables.delete(table);
     fill();
   };
   deferredTables.set(table, run);
@@ -209,9 +226,10 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
       const many = name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT;
       const data = many ? undefined : spec.table(result, study, own);
       table.createCaption().textContent = (data ?? spec.table({ ...result, categories: [] }, study, own)).caption;
-      deferTable(table, details, () => fillTable(table, data ?? spec.table(result, study, own), FIGURE_PATHS[name](result)));
+      deferTable(table, details, () => fillTable(table, data ?? spec.table(result, study, own), FIGURE_PATHS[name](result)), !many);
     } else {
       deferredTables.delete(table);
+      idleTables.delete(table);
       fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
     }
   }

@@ -160,3 +160,22 @@ test('a view with fewer rows, then more, keeps the rows in common: each row pair
   const back = new Set(shrunk.map((row) => row[0]));
   expect(rows.map((r) => r.kept)).toEqual(all.map((row) => (back.has(row[0]) ? row[0] : null))); // the violence row new, in its place
 });
+
+// A closed "Show as table" is not filled in the change of view itself, but once the browser is idle
+// it holds the new view's rows, still closed: find-in-page can then reach its numbers (and opens it).
+test('after a change of view, the closed figure tables fill with the new view\'s rows while the page is idle', async ({ page }) => {
+  const view = { window: 24, categories: domain.categories.filter((c) => c !== 'violence') };
+  const r = expected(view);
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await page.locator('input[name="category"][value="violence"]').click();
+  await waitForView(page, view);
+  for (const el of await page.locator('[data-figure]').all()) {
+    const name = (await el.getAttribute('data-figure')) as FigureName;
+    const data = FIGURES[name].table(r, study);
+    if (data.rows.length === 0) continue;
+    await expect(el.locator('details')).not.toHaveAttribute('open');
+    await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td'), name).toHaveText(data.rows.flat(), { timeout: 10_000 });
+    await expect(el.locator('details'), `${name}: filled, not opened`).not.toHaveAttribute('open');
+  }
+});
