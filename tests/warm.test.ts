@@ -39,10 +39,12 @@ test('the window never goes below the gap plus one, nor to 0', () => {
 // ---- WarmQueue (src/client/warmQueue.ts): when the page waits for the worker's answer instead of analysing a view itself
 import { WarmQueue } from '../src/client/warmQueue.ts';
 
-test('the page waits only for the view the worker is on (first on its list), and gets its answer', async () => {
+test('a reader\'s change waits only for the view the worker is analysing now, and gets its answer', async () => {
   const q = new WarmQueue<string>();
   assert.equal(q.next('a'), undefined, 'nothing asked yet: analyse on the page');
   q.ask(['a', 'b', 'c']);
+  assert.equal(q.next('a'), undefined, 'a is asked for but not started (the worker may still be starting): analyse on the page');
+  q.start('a');
   assert.equal(q.next('b'), undefined, 'b waits behind a: analyse on the page');
   const a = q.next('a');
   const again = q.next('a');
@@ -50,22 +52,41 @@ test('the page waits only for the view the worker is on (first on its list), and
   q.answer('a', 'result a');
   assert.equal(await a, 'result a');
   assert.equal(await again, 'result a', 'every waiter hears the answer');
+  q.start('b');
   const b = q.next('b');
-  assert.ok(b, 'with a answered, the worker is on b');
+  assert.ok(b);
   q.answer('b', undefined);
   assert.equal(await b, undefined, 'a view the worker could not analyse: the page analyses it');
 });
 
-test('a newer list replaces the rest, and a worker that stops releases everyone waiting', async () => {
+test('work done while idle may wait for the view the worker will start next, and only while nothing else is under way', async () => {
   const q = new WarmQueue<string>();
   q.ask(['a', 'b']);
-  q.ask(['c', 'd']);
-  assert.equal(q.next('a'), undefined, 'a is no longer asked for');
-  const c = q.next('c');
-  assert.ok(c);
-  q.answer('a', 'late a'); // the old list's view the worker was on still arrives; nobody waits for it
-  assert.ok(q.next('c'), 'c is still first');
+  const a = q.next('a', true);
+  assert.ok(a, 'a is next and the worker is free (or starting)');
+  assert.equal(q.next('b', true), undefined, 'b is not next');
+  q.start('a');
+  q.answer('a', 'result a');
+  assert.equal(await a, 'result a');
+  q.start('b');
+  q.ask(['c']);
+  assert.equal(q.next('c', true), undefined, 'b is under way: c would wait behind it');
+});
+
+test('a newer list releases whoever waits for a view the worker will no longer start; a stopped worker releases everyone', async () => {
+  const q = new WarmQueue<string>();
+  q.ask(['a', 'b']);
+  const a = q.next('a', true)!;
+  q.ask(['c', 'd']); // a was not started: it may never be
+  assert.equal(await a, undefined, 'released at once, to analyse on the page');
+  q.start('c');
+  const c = q.next('c')!;
+  q.ask(['e']); // c is under way: its answer still comes
+  q.answer('c', 'result c');
+  assert.equal(await c, 'result c');
+  q.start('e');
+  const e = q.next('e')!;
   q.fail();
-  assert.equal(await c, undefined);
-  assert.equal(q.next('d'), undefined, 'a stopped worker is never waited for');
+  assert.equal(await e, undefined);
+  assert.equal(q.next('e'), undefined, 'a stopped worker is never waited for');
 });

@@ -28,14 +28,15 @@ function remember(key: string, result: AnalysisResult): void {
 
 /**
  * analyse() for a view state, as compute(), but when the warm-up worker is analysing that very view
- * (it is first on the worker's list), its answer is awaited instead of analysing the view again on
- * the page: the same function on the same data, so the same numbers. This spares the main thread a
- * full analysis (bootstrap included) while the page loads, when the view on screen is needed for the
- * figures' trace or the robustness page's numbers just as the worker starts on it.
+ * (or, for work the page does while idle, will start on it next), its answer is awaited instead of
+ * analysing the view again on the page: the same function on the same data, so the same numbers.
+ * This spares the main thread a full analysis (bootstrap included) while the page loads, when the
+ * view on screen is needed for the figures' trace or the robustness page's numbers just as the
+ * worker starts on it.
  */
-async function computeSoon(state: ViewState): Promise<AnalysisResult> {
+async function computeSoon(state: ViewState, options?: { idle?: boolean }): Promise<AnalysisResult> {
   const key = keyOf(state);
-  const answer = cache.has(key) ? undefined : queue.next(key);
+  const answer = cache.has(key) ? undefined : queue.next(key, options?.idle);
   if (answer) {
     const result = await answer;
     if (result && !cache.has(key)) remember(key, result);
@@ -59,6 +60,10 @@ export function warm(state: ViewState): void {
     try {
       warmer = new Worker(new URL('./robustWorker.ts', import.meta.url), { type: 'module', name: 'stro-warm' });
       warmer.addEventListener('message', (e: MessageEvent<WarmReply>) => {
+        if ('started' in e.data) {
+          queue.start(e.data.key);
+          return;
+        }
         const result = 'result' in e.data ? e.data.result : undefined;
         if (result && !cache.has(e.data.key)) remember(e.data.key, result);
         queue.answer(e.data.key, result);

@@ -16,7 +16,12 @@ export interface Engine {
   categoryNames: Record<string, string>;
   /** The data on the page itself, when they are small enough to copy there; else null. */
   dataset: Dataset | null;
-  compute(state: ViewState): Promise<AnalysisResult>;
+  /**
+   * `idle`: the page is not answering a reader's change (it is loading, or idle), so the study engine
+   * may wait for its warm-up worker's answer for this view rather than analyse it again (see
+   * src/client/warmQueue.ts).
+   */
+  compute(state: ViewState, options?: { idle?: boolean }): Promise<AnalysisResult>;
   /** Optionally, compute the views a reader is likely to choose next, while the browser is idle. */
   warm?(state: ViewState): void;
   /** Where a number comes from (src/lib/derivations.ts), for the view given. */

@@ -113,7 +113,7 @@ async function ensureResults(): Promise<boolean> {
   if (current && (study || engine?.kind === 'local')) return true;
   if (engine?.kind === 'local') return false; // renderAll comes with the first result
   engine ??= (await import('./engine.ts')).studyEngine;
-  study ??= await engine.compute(defaultState(engine.domain));
+  study ??= await engine.compute(defaultState(engine.domain), { idle: true });
   current ??= study;
   return true;
 }

@@ -8,7 +8,7 @@
 // have computed (the bootstrap is seeded). One file for both, so a reader downloads it once.
 //
 //   → { id, request }   ← { id, reply } or { id, error }
-//   → { warm: [{ key, state }, …] }   ← { key, result } (or { key, failed }) for each, one per task; a newer list replaces the rest
+//   → { warm: [{ key, state }, …] }   ← { key, started }, then { key, result } (or { key, failed }) for each, one per task; a newer list replaces the rest
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { dataset } from '../lib/bundled.ts';
 import { answerRobustness, type RobustnessReply, type RobustnessRequest } from '../lib/robustness.ts';
@@ -18,7 +18,7 @@ export type RobustWorkerRequest = { id: number; request: RobustnessRequest };
 export type RobustWorkerReply = { id: number; reply: RobustnessReply } | { id: number; error: string };
 export type WarmRequest = { warm: { key: string; state: ViewState }[] };
 /** The result for a view, or why the worker could not analyse it (the page then analyses it itself, and explains). */
-export type WarmReply = { key: string; result: AnalysisResult } | { key: string; failed: string };
+export type WarmReply = { key: string; started: true } | { key: string; result: AnalysisResult } | { key: string; failed: string };
 
 const cache = new Map<string, AnalysisResult>();
 function analysed(state: ViewState): AnalysisResult {
@@ -39,6 +39,8 @@ function warmNext(): void {
   const item = queue.shift();
   warming = item !== undefined;
   if (!item) return;
+  // The page may be waiting for this view rather than analysing it itself (src/client/warmQueue.ts).
+  (self as unknown as Worker).postMessage({ key: item.key, started: true } satisfies WarmReply);
   try {
     (self as unknown as Worker).postMessage({ key: item.key, result: analysed(item.state) } satisfies WarmReply);
   } catch (error) {

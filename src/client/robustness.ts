@@ -76,7 +76,7 @@ async function current(): Promise<Shown> {
   if (shown) return shown;
   const engine = activeEngine() ?? (await import('./engine.ts')).studyEngine;
   const state = parseState(location.search, engine.domain);
-  const result = await engine.compute(state);
+  const result = await engine.compute(state, { idle: true });
   shown ??= { engine, state, result, gapRows: null, world: null, liberty: null, curve: null };
   // The build drew the default view's curve: the first time, it is computed again to be wired up.
   return shown;
