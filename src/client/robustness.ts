@@ -413,16 +413,18 @@ async function computeCurve(ctx: Shown): Promise<void> {
   // this curve's already, and only need wiring up (its marks' titles, keys and the table's buttons),
   // which spares the page redrawing some 2,500 marks while it loads.
   const built = ctx.engine.kind === 'study' && ctx.state.categories.join(',') === defaultState(ctx.engine.domain).categories.join(',');
-  if (built && !hostsOf('specificationCurve').some((host) => waitingCharts.has(host) || host.querySelector('.plot[data-stale]'))) {
-    for (const host of hostsOf('specificationCurve')) wireSpecificationMarks(host, ctx);
-    // The table's 180 buttons in a task of their own, so that neither half holds the page long.
-    // It is wired unless a redraw in between has wired it already (or drawn another curve).
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    for (const host of hostsOf('specificationCurve')) {
-      if (wiredCurves.get(host) === reply.curve && !host.querySelector('table [data-set-spec]')) wireSpecificationTable(host, ctx);
-    }
-  } else draw('specificationCurve', ctx);
+  const wireBuilt = built && !hostsOf('specificationCurve').some((host) => waitingCharts.has(host) || host.querySelector('.plot[data-stale]'));
+  if (wireBuilt) for (const host of hostsOf('specificationCurve')) wireSpecificationMarks(host, ctx);
+  else draw('specificationCurve', ctx);
+  // Set while ctx is still the view on screen: after the wait below it may not be.
   setNumbers(ctx, 'curve.');
+  if (!wireBuilt) return;
+  // The table's 180 buttons in a task of their own, so that neither half holds the page long.
+  // It is wired unless a redraw in between has wired it already (or drawn another curve).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (const host of hostsOf('specificationCurve')) {
+    if (wiredCurves.get(host) === reply.curve && !host.querySelector('table [data-set-spec]')) wireSpecificationTable(host, ctx);
+  }
 }
 
 // ---- wiring
