@@ -85,6 +85,40 @@ test('a figure is redrawn only when its column is far from the drawing shown', a
   await expect(host.locator('svg[role="img"]')).toHaveCount(1); // the redraw replaces both drawings
 });
 
+test('a chart drawn after a jump does not move the table the reader jumped to', async ({ page }) => {
+  // Charts far from the screen are drawn after a change of view, when they come near. A jump to a
+  // table just below one that has not been drawn yet brings it near; drawn for a view with other
+  // categories, it changes height. The table must stay where the jump put it (the chart is never
+  // the browser's scroll anchor), or a tap on one of its numbers lands on something else.
+  // A busy browser: nothing runs "when idle" until the jump has been made.
+  await page.addInitScript(() => {
+    const held: (() => void)[] = [];
+    const idle = window.requestIdleCallback.bind(window);
+    let holding = true;
+    window.requestIdleCallback = (f, options) => {
+      if (!holding) return idle(f, options);
+      held.push(() => idle(f, options));
+      return 0;
+    };
+    Object.assign(window, { releaseIdle: () => { holding = false; for (const f of held.splice(0)) f(); } });
+  });
+  await page.goto('results/?w=12&c=violence,drugs');
+  await waitForView(page, { window: 12, categories: ['violence', 'drugs'] });
+  const number = page.locator('[data-table="results:harm"] button.num[data-path="byCategory.drugs.harm.test.V"]');
+  const { landed, chartTop, waiting } = await number.evaluate((el) => {
+    el.scrollIntoView({ block: 'center' });
+    const chart = document.querySelector('[data-figure="harmByCategory"]')!;
+    return { landed: el.getBoundingClientRect().top, chartTop: chart.getBoundingClientRect().top, waiting: chart.querySelector('.plot[data-stale]') !== null };
+  });
+  expect(waiting).toBe(true); // the chart had not been drawn for this view when the jump was made
+  expect(chartTop).toBeLessThan(0); // and it reaches into the screen above the table
+  await page.evaluate(() => (window as unknown as { releaseIdle: () => void }).releaseIdle());
+  const chart = page.locator('[data-figure="harmByCategory"]');
+  await expect(chart.locator('.plot')).not.toHaveAttribute('data-stale');
+  await expect(page.locator('.plot[data-stale]')).toHaveCount(0);
+  expect(Math.abs((await number.evaluate((el) => el.getBoundingClientRect().top)) - landed)).toBeLessThan(2);
+});
+
 test('the study\'s trace and "keep the study\'s scale" appear when the view differs', async ({ page }) => {
   await page.goto('results/');
   await waitForView(page, { window: domain.span, categories: domain.categories });
