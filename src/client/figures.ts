@@ -41,7 +41,9 @@ export function useEngine(e: Engine): void {
  * Redraw for a new result (and the study's, for the trace). Every caption and table changes at
  * once (they are cheap text); the charts in or near the viewport are drawn at once too, the
  * others when they scroll into view, when the browser is idle or before printing. Until then a
- * stale chart is hidden, never shown with the old numbers, and keeps its space so nothing moves.
+ * stale chart is hidden, never shown with the old numbers, and keeps its space. Drawn, it may take
+ * more or less room; what the reader is looking at below it stays put on screen, because a figure
+ * is never the browser's scroll anchor (src/styles/global.css).
  */
 export function renderAll(result: AnalysisResult, studyResult?: AnalysisResult): void {
   current = result;
