@@ -7,7 +7,7 @@
 // compresses its responses too, GZIP=1, so the simulated network downloads what a reader would). That
 // JavaScript is split into what was requested up to the load event (start-up) and what was
 // requested after it (the engine, preloaded when the browser is idle). AUDIT_RUNS=n takes the median
-// of n runs; AUDIT_PAGES=a,b audits only the pages whose address contains a or b. A measurement, not a test.
+// of n runs; AUDIT_PAGES=a,b audits only the pages whose address or short name contains a or b. A measurement, not a test.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawn } from 'node:child_process';
@@ -45,9 +45,11 @@ console.log(`Lighthouse, mobile (simulated 4× CPU slowdown and slow 4G), produc
 console.log('page                score   LCP      CLS     TBT      JS (transferred)   CSS        JS gzip: to load   after load (idle)');
 const median = <T>(v: T[], key: (t: T) => number) => [...v].sort((a, b) => key(a) - key(b))[Math.floor(v.length / 2)];
 try {
-  // AUDIT_PAGES=robustness,results audits only the pages whose address contains one of these.
-  const only = (process.env.AUDIT_PAGES ?? '').split(',').filter(Boolean);
-  for (const p of PAGES.filter((q) => only.length === 0 || only.some((o) => q.slug.includes(o)))) {
+  // AUDIT_PAGES=robustness,results audits only the pages whose address or short name contains one
+  // of these, ignoring case (the Overview's address is empty: AUDIT_PAGES=overview names it).
+  const only = (process.env.AUDIT_PAGES ?? '').toLowerCase().split(',').filter(Boolean);
+  const named = (q: (typeof PAGES)[number], o: string) => q.slug.includes(o) || q.short.toLowerCase().includes(o);
+  for (const p of PAGES.filter((q) => only.length === 0 || only.some((o) => named(q, o)))) {
     const rows = [];
     for (let k = 0; k < runs; k++) {
       const run = await lighthouse(`http://127.0.0.1:${port}/${p.slug}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
