@@ -137,27 +137,21 @@ function drawPending(host: HTMLElement): void {
 let idleScheduled = false;
 /** While the browser is idle: the charts waiting to be drawn, one per callback, then the closed tables waiting to be filled. */
 function scheduleIdle(): void {
-  if (idleScheduled || (pending.size === 0 && idleTables.size === 0)) return;
+  if (idleScheduled || (pending.size === 0 && !idleTable())) return;
   idleScheduled = true;
   const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
   later(() => {
     idleScheduled = false;
     const next = pending.values().next().value;
     if (next) drawPending(next);
-    else {
-      const table = idleTables.values().next().value;
-      if (table) {
-        idleTables.delete(table);
-        deferredTables.get(table)?.();
-      }
-    }
+    else idleTable()?.run();
     scheduleIdle();
   });
 }
 
 window.addEventListener('beforeprint', () => {
   for (const host of [...pending]) drawPending(host);
-  for (const fill of [...deferredTables.values()]) fill();
+  for (const deferred of [...deferredTables.values()]) deferred.run();
   finishTables();
 });
 
@@ -167,28 +161,26 @@ window.addEventListener('beforeprint', () => {
 // view's. It is filled when the browser is next idle (unless it is one of those very large ones), on
 // the summary's click (before the details open, so it opens full), when something else opens it
 // (its toggle event), or before printing.
-const deferredTables = new Map<HTMLTableElement, () => void>();
 /**
- * The deferred tables small enough to fill while the browser is idle after a change (a table of one
- * row per person for many people waits until it is opened): filled, a closed table's numbers are in
- * the page again for find-in-page, which opens the details where it finds one.
+ * Each table waiting to be filled, and whether it is small enough to fill while the browser is idle
+ * after a change (a table of one row per person for many people waits until it is opened): filled,
+ * a closed table's numbers are in the page again for find-in-page, which opens the details where it
+ * finds one.
  */
-const idleTables = new Set<HTMLTableElement>();
-function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: () => void, fillWhenIdle: boolean): void {
-  idleTables.delete(table);
-  if (fillWhenIdle) idleTables.add(table);
+const deferredTables = new Map<HTMLTableElement, { run: () => void; whenIdle: boolean }>();
+const idleTable = () => [...deferredTables.values()].find((deferred) => deferred.whenIdle);
+function deferTable(table: HTMLTableElement, details: HTMLDetailsElement, fill: () => void, whenIdle: boolean): void {
   table.tHead?.remove();
   for (const body of [...table.tBodies]) body.remove();
   const run = () => {
-    if (deferredTables.get(table) !== run) return;
+    if (deferredTables.get(table)?.run !== run) return;
     deferredTables.delete(table);
-    idleTables.delete(table);
     fill();
   };
-  deferredTables.set(table, run);
+  deferredTables.set(table, { run, whenIdle });
   if (!details.dataset.deferredFill) {
     details.dataset.deferredFill = '';
-    const fillNow = () => deferredTables.get(table)?.();
+    const fillNow = () => deferredTables.get(table)?.run();
     details.querySelector(':scope > summary')?.addEventListener('click', fillNow);
     details.addEventListener('toggle', () => {
       if (details.open) fillNow();
@@ -231,7 +223,6 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
       deferTable(table, details, () => fillTable(table, data ?? spec.table(result, study, own), FIGURE_PATHS[name](result)), !many);
     } else {
       deferredTables.delete(table);
-      idleTables.delete(table);
       fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
     }
   }
