@@ -53,9 +53,12 @@ function domain(): StateDomain {
   return activeEngine()?.domain ?? JSON.parse(document.getElementById('stro-domain')!.textContent!);
 }
 
-/** The view on screen, from the URL (the same parser the page uses); for a reader's own data, with their declared design window. */
+/** The view on screen, read with the parser the page uses for its address; for a reader's own data, with their declared design window. */
 export function currentView(): EmitROptions {
-  const state = parseState(location.search, domain());
+  // The view the page shows (html[data-view], set with its numbers); the address may follow it a
+  // frame later (src/client/afterFrame.ts). Before the page has shown any, the address's.
+  const shown = document.documentElement.dataset.view;
+  const state = parseState(shown === undefined ? location.search : shown === 'default' ? '' : shown, domain());
   const local = activeEngine()?.local;
   const declared = local ? { designWindow: local.summary.designWindow, outsideWindow: local.summary.outsideWindow } : {};
   return {

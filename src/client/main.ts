@@ -17,6 +17,7 @@ import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
+import { afterFrame, dropAddressWrites, flushAfterFrame, writeAddress } from './afterFrame.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
@@ -60,6 +61,7 @@ const notice = document.getElementById('view-notice');
 // ---- the address as asked: anything the page could not use is named, and the address made canonical
 function canonicalise(ignored: readonly IgnoredParameter[], extra = ''): void {
   const canonical = query(asked.state);
+  flushAfterFrame();
   if (location.search !== canonical) history.replaceState(history.state, '', location.pathname + canonical + location.hash);
   if (notice) notice.textContent = [extra, ignoredNotice(ignored)].filter(Boolean).join(' ');
 }
@@ -161,14 +163,14 @@ form?.addEventListener('input', (e) => {
   if (!ready || sameState(next, store.get())) return;
   const slider = (e.target as HTMLInputElement | null)?.type === 'range';
   const at = lastRaw ?? e.timeStamp;
-  if (slider && gestureAt !== undefined && at - gestureAt < SETTLE_MS) history.replaceState(null, '', url(next));
-  else history.pushState(null, '', url(next));
+  writeAddress(url(next), slider && gestureAt !== undefined && at - gestureAt < SETTLE_MS);
   gestureAt = slider ? at : undefined;
   store.set(next, 'control');
 });
 form?.addEventListener('submit', (e) => e.preventDefault());
 window.addEventListener('popstate', () => {
   endGesture();
+  dropAddressWrites();
   // Moving back out of (or into) the reader's own data reloads the page for the other data.
   if (dataOf(location.search) !== data) {
     location.reload();
@@ -214,7 +216,12 @@ async function render(state: ViewState, source: Source): Promise<void> {
     if (table) fillTable(table, TABLES[el.dataset.table as TableName](result));
   }
   shown = state;
-  setDownloads(result);
+  lastResult = result;
+  // The download links stay disabled through the frame that shows the view, and hold it from the
+  // task after (src/client/afterFrame.ts), unless another view has started by then.
+  afterFrame(() => {
+    if (token === renderToken) setDownloads(result);
+  });
   // A page opening on a reader's own data has everything to draw from scratch: the figures in a
   // task of their own, so that neither half holds the page long. A change of view draws them in
   // the same frame as the numbers.
@@ -243,7 +250,7 @@ window.addEventListener('stro:set-view', (e) => {
   const next = parseState(query((e as CustomEvent<ViewState>).detail), domain);
   if (!ready || sameState(next, store.get())) return;
   endGesture();
-  history.pushState(null, '', url(next));
+  writeAddress(url(next));
   store.set(next, 'control');
 });
 
@@ -303,6 +310,7 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   endGesture();
   store.revert(shown);
   showView(shown);
+  flushAfterFrame();
   history.replaceState(null, '', url(shown));
   setDownloads(data === 'study' && sameState(shown, defaults) ? 'static' : lastResult);
   const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
@@ -399,6 +407,7 @@ window.addEventListener('beforeprint', () => {
   closedForPrint = [...document.querySelectorAll('details')].filter((d) => !d.open);
   for (const d of closedForPrint) d.open = true;
   const address = document.querySelector('[data-print-address]');
+  flushAfterFrame();
   if (address) address.textContent = location.href;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('article a[href]')) {
     if (!a.getAttribute('href')!.startsWith('#')) a.dataset.printHref = a.href;
@@ -473,6 +482,7 @@ async function useData(engine: Engine, full: Result): Promise<void> {
 }
 window.addEventListener('stro:data', (e) => {
   const { engine, result } = (e as CustomEvent<{ engine: Engine; result: Result }>).detail;
+  flushAfterFrame();
   history.replaceState(null, '', location.pathname + serialiseState(defaultState(engine.domain), engine.domain, 'local') + location.hash);
   void useData(engine, result);
 });

@@ -19,6 +19,8 @@ export const expected = (state: Partial<ViewState> = {}): AnalysisResult => anal
 export async function waitForView(page: Page, state: ViewState): Promise<void> {
   const query = serialiseState(state, domain);
   await expect(page.locator('html')).toHaveAttribute('data-view', query || 'default');
+  // The address follows in the task after the view's frame (src/client/afterFrame.ts).
+  await expect.poll(() => page.evaluate(() => location.search)).toBe(query);
 }
 
 /** The headline numbers on the page equal the engine's for this view. */

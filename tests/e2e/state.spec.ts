@@ -57,6 +57,30 @@ test.describe('history', () => {
     await page.goBack();
     await waitForView(page, { window: 18, categories: all.filter((c) => c !== 'drugs') });
   });
+
+  test('a click straight after a change, before its address is written, keeps both in history in order', async ({ page }) => {
+    // The address follows the view one frame behind (src/client/afterFrame.ts). A link to a place on
+    // the page clicked in that frame must still come after the change: the change's entry, then the
+    // link's, with the view's address on both.
+    await page.goto('results/');
+    const before = await page.evaluate(() => history.length);
+    const anchor = await page.locator('article h2[id]').first().getAttribute('id');
+    const after = await page.evaluate((anchor) => {
+      document.querySelector<HTMLInputElement>('input[name="category"][value="drugs"]')!.click();
+      const link = Object.assign(document.createElement('a'), { href: `#${anchor}`, textContent: 'jump' });
+      document.querySelector('article')!.append(link);
+      link.click();
+      link.remove();
+      return { search: location.search, hash: location.hash, length: history.length };
+    }, anchor);
+    const view = { window: 24, categories: all.filter((c) => c !== 'drugs') };
+    expect(after).toEqual({ search: '?c=modern_slavery,violence,other', hash: `#${anchor}`, length: before + 2 });
+    await waitForView(page, view);
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => location.search + location.hash)).toBe('?c=modern_slavery,violence,other');
+    await page.goBack();
+    await waitForView(page, { window: 24, categories: all });
+  });
 });
 
 test.describe('addresses the page cannot use', () => {
