@@ -6,10 +6,11 @@
 // settled change is still one Back step.
 //
 // Every press, key and click runs the tasks still waiting before its own handlers do, so what it
-// reads or makes sees the view on screen: "Check in R" takes the view from the address, a link to a
-// place on the page adds a history entry after the view's, and a download link holds the view's file.
-// The page's other history writes and its print header flush first too. A move Back or Forward
-// drops the address writes not yet made: the page then shows the entry the reader went to.
+// makes follows the view on screen: a link to a place on the page adds its history entry after the
+// view's, and a download link holds the view's file. The page's other history writes and its print
+// header flush first too. A move Back or Forward drops the address writes not yet made: the page
+// then shows the entry the reader went to. (Code that needs the view on screen reads html[data-view],
+// which is set with the view's numbers, not the address: src/client/checkInR.ts.)
 
 interface Task {
   run: () => void;
