@@ -9,8 +9,9 @@
 // makes follows the view on screen: a link to a place on the page adds its history entry after the
 // view's, and a download link holds the view's file. The page's other history writes and its print
 // header flush first too. A move Back or Forward drops the address writes not yet made: the page
-// then shows the entry the reader went to. (Code that needs the view on screen reads html[data-view],
-// which is set with the view's numbers, not the address: src/client/checkInR.ts.)
+// then shows the entry the reader went to. Every history write of the page goes through here.
+// (Code that needs the view on screen reads html[data-view], which is set with the view's numbers,
+// not the address: src/client/checkInR.ts.)
 
 interface Task {
   run: () => void;
@@ -28,6 +29,12 @@ export function afterFrame(run: () => void): void {
 /** Set the address to `url` (a new Back step, or replacing the current entry) once the frame now being drawn is painted. */
 export function writeAddress(url: string, replace = false): void {
   queue({ run: () => (replace ? history.replaceState(null, '', url) : history.pushState(null, '', url)), address: true });
+}
+
+/** Replace the address now, after every write still waiting (a write that must not wait for a frame: a canonical address, a view undone). */
+export function replaceAddressNow(url: string): void {
+  flushAfterFrame();
+  history.replaceState(history.state, '', url);
 }
 
 function queue(task: Task): void {

@@ -17,7 +17,7 @@ import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
-import { afterFrame, dropAddressWrites, flushAfterFrame, writeAddress } from './afterFrame.ts';
+import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writeAddress } from './afterFrame.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
@@ -61,8 +61,8 @@ const notice = document.getElementById('view-notice');
 // ---- the address as asked: anything the page could not use is named, and the address made canonical
 function canonicalise(ignored: readonly IgnoredParameter[], extra = ''): void {
   const canonical = query(asked.state);
-  flushAfterFrame();
-  if (location.search !== canonical) history.replaceState(history.state, '', location.pathname + canonical + location.hash);
+  flushAfterFrame(); // the address read is the last one written
+  if (location.search !== canonical) replaceAddressNow(location.pathname + canonical + location.hash);
   if (notice) notice.textContent = [extra, ignoredNotice(ignored)].filter(Boolean).join(' ');
 }
 if (!wantsLocal) canonicalise(asked.ignored);
@@ -310,8 +310,7 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   endGesture();
   store.revert(shown);
   showView(shown);
-  flushAfterFrame();
-  history.replaceState(null, '', url(shown));
+  replaceAddressNow(url(shown));
   setDownloads(data === 'study' && sameState(shown, defaults) ? 'static' : lastResult);
   const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
   setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${offline()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
@@ -326,6 +325,7 @@ function setAlert(text: string): void {
 
 // ---- downloads of the results: rebuilt on every render from the result on screen, named after the
 // view, and disabled (no href) while the page is between views.
+/** The result on screen (set with `shown`), for the downloads if a later view cannot be shown. */
 let lastResult: AnalysisResult | null = null;
 const downloadLinks = document.querySelectorAll<HTMLAnchorElement>('a[data-download]');
 const staticDownloads = [...downloadLinks].map((a) => ({ href: a.getAttribute('href'), name: a.getAttribute('download') }));
@@ -346,7 +346,6 @@ for (const link of downloadLinks) {
   });
 }
 function setDownloads(result: AnalysisResult | null | 'static'): void {
-  if (result !== 'static') lastResult = result ?? lastResult;
   downloadLinks.forEach((link, k) => {
     if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
     writeOnClick.delete(link);
@@ -482,8 +481,7 @@ async function useData(engine: Engine, full: Result): Promise<void> {
 }
 window.addEventListener('stro:data', (e) => {
   const { engine, result } = (e as CustomEvent<{ engine: Engine; result: Result }>).detail;
-  flushAfterFrame();
-  history.replaceState(null, '', location.pathname + serialiseState(defaultState(engine.domain), engine.domain, 'local') + location.hash);
+  replaceAddressNow(location.pathname + serialiseState(defaultState(engine.domain), engine.domain, 'local') + location.hash);
   void useData(engine, result);
 });
 
