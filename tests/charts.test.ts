@@ -8,6 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
+import * as Plot from '@observablehq/plot';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { formatEstimate, formatNumber } from '../src/lib/format.ts';
 import { categoryList, changeWords } from '../src/lib/wording.ts';
@@ -347,6 +348,44 @@ describe('eventUnits: ghosts (arrests that did not recur)', () => {
       const legend = (figure as unknown as Element).textContent!;
       assert.match(legend, expected > 0 ? new RegExp(`Did not recur \\(${formatNumber(expected)}\\)`) : /No outlined squares/);
     });
+  }
+});
+
+test('eventUnits: the squares and ghosts written by hand are the ones Plot\'s own rect mark draws in the same frame, at every width', () => {
+  // The reference is the mark this figure drew its squares with before they were written by hand:
+  // Plot.rect over the units and the ghosts, in the frame's own x and y scales, inset 1px (ghosts 1.5px).
+  const attrs = (r: Element) => Object.fromEntries(r.getAttributeNames().map((n) => [n, r.getAttribute(n)]));
+  for (const [name, result] of ghostViews) {
+    for (const width of [320, 390, 640, 1000]) {
+      const o = { ...options, width, allCategories: bundled.categories };
+      const units = charts.eventUnits(bundled, result);
+      const figure = charts.eventUnitsChart(units, result, o);
+      const [x, y] = [figure.scale('x')!, figure.scale('y')!];
+      const { domain, range } = charts.colorScale(result, bundled.categories);
+      const stroke = (c: string) => charts.categoryStroke(c, bundled.categories.indexOf(c));
+      const reference = Plot.plot({
+        document: document as unknown as Document, width, height: Number(svgOf(figure).getAttribute('height')),
+        x: { domain: x.domain, range: x.range, axis: null }, y: { domain: y.domain, range: y.range, axis: null }, color: { domain, range },
+        marks: [
+          Plot.rect(units, { x1: 'x', x2: (u: charts.Unit) => u.x + 1, y1: 'y', y2: (u: charts.Unit) => u.y + 1, fill: 'category', stroke: (u: charts.Unit) => stroke(u.category), strokeWidth: 1, inset: 1 }),
+          Plot.rect(charts.eventGhosts(units, result), { x1: 'x', x2: (g: charts.Ghost) => g.x + 1, y1: 'y', y2: (g: charts.Ghost) => g.y + 1, fill: 'none', stroke: '#767676', strokeWidth: 1, inset: 1.5 }),
+        ],
+      }) as unknown as Element;
+      const [plotSquares, plotGhosts] = [...reference.querySelectorAll('g[aria-label="rect"]')].map((g) => [...g.querySelectorAll('rect')].map(attrs));
+      const drawn = (label: string) => marks(figure, label).map(attrs);
+      const close = (a: Record<string, string | null>[], b: Record<string, string | null>[] | undefined, what: string) => {
+        assert.equal(a.length, b?.length ?? 0, `${name} at ${width}px: ${what}`);
+        a.forEach((r, k) => {
+          for (const n of ['x', 'y', 'width', 'height']) assert.ok(Math.abs(Number(r[n]) - Number(b![k][n])) < 1e-9, `${name} at ${width}px: ${what} ${k} ${n} ${r[n]} vs Plot's ${b![k][n]}`);
+          for (const n of ['fill', 'stroke']) assert.equal(r[n] ?? null, b![k][n] ?? null, `${name} at ${width}px: ${what} ${k} ${n}`);
+        });
+      };
+      close(drawn('rect'), units.length ? plotSquares : undefined, 'square');
+      assert.deepEqual(drawn('rect').map((r) => Number(r['data-e'])), units.map((u) => u.event), 'each square carries its event');
+      close(drawn('ghost'), units.length ? plotGhosts : undefined, 'ghost');
+      const ghostGroup = svgOf(figure).querySelector('g[aria-label="ghost"]');
+      if (ghostGroup) assert.deepEqual([ghostGroup.getAttribute('fill'), ghostGroup.getAttribute('stroke')], ['none', '#767676']);
+    }
   }
 });
 

@@ -14,6 +14,7 @@ const { document } = window;
 // dom.ts runs in the page: give it the page's globals from linkedom.
 Object.assign(globalThis, { document, Node: window.Node, Element: window.Element, HTMLButtonElement: window.HTMLButtonElement, addEventListener: () => {}, matchMedia: () => ({ matches: true }) });
 const { morph, fillSegments } = await import('../src/client/dom.ts');
+const { redrawUnits } = await import('../src/client/units.ts');
 
 const study = analyse(bundled);
 const views = {
@@ -48,6 +49,47 @@ for (const name of Object.keys(FIGURES) as FigureName[]) {
     }
   });
 }
+
+test('the units figure redrawn on the page (its frame morphed, its squares rewritten in place) reads exactly as a new drawing, from every view and width to every other', () => {
+  const at = (width: number) => ({ document: document as unknown as Document, width, allCategories: bundled.categories, study });
+  const squares = (host: Element) => [...host.querySelectorAll('g[data-mark="rect"] rect')];
+  for (const [a, from] of Object.entries(views)) {
+    for (const [b, to] of Object.entries(views)) {
+      for (const [w1, w2] of [[640, 640], [640, 390], [320, 1000]]) {
+        const plot = document.createElement('div');
+        plot.append(drawFigure('eventUnits', from, bundled, at(w1)));
+        // what the page adds to a drawing: a picked-out person, a transition, a focus ring
+        const before = squares(plot);
+        before[0]?.setAttribute('class', 'selected unit-move');
+        before[0]?.setAttribute('style', '--dx: 3px; --dy: 0px');
+        before[1]?.setAttribute('class', 'unit-enter');
+        plot.querySelector('figure > svg')?.classList.add('has-selection');
+        const ring = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        ring.setAttribute('class', 'focus-ring');
+        plot.querySelector('svg[role="img"]')!.append(ring);
+        redrawUnits(plot as unknown as HTMLElement, to, bundled, at(w2));
+        const expected = drawFigure('eventUnits', to, bundled, at(w2));
+        assert.equal(plot.childNodes.length, 1);
+        assert.equal(canonical(plot.firstChild!), canonical(expected), `${a} at ${w1}px → ${b} at ${w2}px`);
+        // the squares on the page are the same elements where both views have them
+        const after = squares(plot);
+        if (plot.firstElementChild!.nodeName === 'FIGURE' && from.categories.length > 0) {
+          const kept = Math.min(before.length, after.length);
+          assert.deepEqual(after.slice(0, kept), before.slice(0, kept), `${a} → ${b}: squares reused`);
+        }
+      }
+    }
+  }
+  // from the build's page, which holds a wide and a narrow drawing
+  const plot = document.createElement('div');
+  plot.innerHTML = `<div class="variant wide" data-width="640"></div><div class="variant narrow" data-width="320"></div>`;
+  plot.children[0].append(drawFigure('eventUnits', views.study, bundled, at(640)));
+  plot.children[1].append(drawFigure('eventUnits', views.study, bundled, at(320)));
+  redrawUnits(plot as unknown as HTMLElement, views.narrow, bundled, at(640));
+  const expected = document.createElement('div');
+  expected.append(drawFigure('eventUnits', views.narrow, bundled, at(640)));
+  assert.equal(canonical(plot), canonical(expected), 'from the build\'s two drawings');
+});
 
 test('morph keeps every node of a mark that stays, when a mark before it appears or goes, and a square the page marked', () => {
   const svg = (trace: boolean, h: number) => {

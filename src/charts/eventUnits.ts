@@ -19,12 +19,18 @@
 // place to its new one when the view changes). personUnits() gives one person's squares and
 // describePerson() names them with readable category names.
 //
-// Finding a unit's square (for the focus ring and the pointer): the squares are the only rect
-// mark of this figure and are emitted in unit order, so unit k is the k-th <rect> of that mark's
-// group. Plot labels the group aria-label="rect"; the app (src/lib/figures.ts, drawFigure) renames
-// that to data-mark="rect" after drawing, and the browser (src/client/units.ts) takes the k-th
-// rect under the first g[data-mark="rect"]. The ghosts are a second rect mark labelled "ghost" (so
-// data-mark="ghost"); adding another mark labelled "rect" before the squares would break that.
+// Finding a unit's square (for the focus ring and the pointer): the squares are the <rect>s of
+// the chart's first group, g[data-mark="rect"], in unit order, so unit k is its k-th <rect>
+// (src/client/units.ts). The ghosts are the next group, g[data-mark="ghost"]. Neither group is
+// there when it would be empty.
+//
+// Drawing in two parts: Plot draws the frame (size, titles, legend, the text alternative) and
+// writeSquares() writes the squares and ghosts into it, by hand, because there are hundreds of
+// them and a change of view moves most of them. On the page a change of view draws a new frame,
+// rewrites the one shown to match it (leaving the two groups alone) and lets writeSquares()
+// rewrite the squares already there in place (src/client/units.ts, redrawUnits), which costs a
+// fraction of drawing them anew with Plot. tests/charts.test.ts checks the squares against
+// Plot's own rect mark, and tests/dom.test.ts the page's redraw against a new drawing.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
@@ -81,6 +87,11 @@ export const UNITS_HELP =
 const GAP = 2;
 /** Pixels between neighbouring squares (half on each side). */
 const INSET = 1;
+/** Inset of a ghost's outline: half a pixel more than a square's, so its 1px line sits on whole pixels. */
+const GHOST_INSET = INSET + 0.5;
+/** What writeSquares() writes on each square and each ghost; the page's own classes and styles on them go with a redraw. */
+const GHOST_ATTRIBUTES = ['x', 'y', 'width', 'height'];
+const SQUARE_ATTRIBUTES = [...GHOST_ATTRIBUTES, 'fill', 'stroke', 'data-e'];
 const MARGIN = { top: 34, right: 10, bottom: 10, left: 10 };
 
 /** Columns per block: enough for a roughly square block holding the larger period of the whole dataset. */
@@ -189,15 +200,26 @@ export function tableEventUnits(result: AnalysisResult): ChartTable {
   };
 }
 
-export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, options: ChartOptions = {}): Figure {
-  const width = options.width ?? 640;
+/** Where the squares go at a width: the cell's side and the grid's left edge (whole pixels), and the rows of the taller block. */
+function grid(units: readonly Unit[], ghosts: readonly Ghost[], width: number) {
   const columns = units[0]?.columns ?? 10;
   const across = 2 * columns + GAP;
-  const ghosts = eventGhosts(units, result);
   const rows = Math.max(1, ...units.map((u) => u.row + 1), ...ghosts.map((g) => g.row + 1));
   const room = width - MARGIN.left - MARGIN.right;
   const cell = Math.max(2, Math.min(24, Math.floor(room / across)));
   const left = MARGIN.left + Math.max(0, Math.floor((room - across * cell) / 2)); // centre the grid
+  return { columns, across, rows, cell, left };
+}
+
+/** The whole figure: Plot's frame with the squares and ghosts written in. */
+export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, options: ChartOptions = {}): Figure {
+  return writeSquares(eventUnitsFrame(units, result, options), units, result, options);
+}
+
+/** Everything but the squares and ghosts: the size for them, the block titles, the legend and the text alternative. */
+export function eventUnitsFrame(units: readonly Unit[], result: AnalysisResult, options: ChartOptions = {}): Figure {
+  const width = options.width ?? 640;
+  const { columns, across, rows, cell, left } = grid(units, eventGhosts(units, result), width);
   const titles = (['pre', 'post'] as const).map((p) => ({
     x: p === 'pre' ? 0 : columns + GAP,
     text: `${periodLabel(p)}: ${count(result.events[p], 'arrest')}`,
@@ -210,40 +232,119 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
     marginRight: MARGIN.right,
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
-    // explicit ranges make the cells exactly square and row 0 the top row
+    // explicit ranges put the block titles over the blocks' first columns, and row 0 at the top
     x: { domain: [0, across], range: [left, left + across * cell], axis: null },
     y: { domain: [0, rows], range: [MARGIN.top, MARGIN.top + rows * cell], axis: null },
     color: { ...categoryScale(result, options), legend: result.categories.length > 0 },
     marks: [
-      Plot.rect(units, { x1: 'x', x2: (u: Unit) => u.x + 1, y1: 'y', y2: (u: Unit) => u.y + 1, fill: 'category', stroke: (u: Unit) => stroke(u.category), strokeWidth: 1, inset: INSET }),
-      Plot.rect(ghosts, { x1: 'x', x2: (g: Ghost) => g.x + 1, y1: 'y', y2: (g: Ghost) => g.y + 1, fill: 'none', stroke: GHOST_STROKE, strokeWidth: 1, inset: INSET + 0.5 }),
       Plot.text(titles, { x: 'x', y: () => 0, text: 'text', textAnchor: 'start', lineAnchor: 'bottom', dy: -8, fontSize: 13, fontWeight: 'bold' }),
       ...(result.categories.length === 0 ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', dy: 10, fontSize: 12 })] : []),
     ],
   });
   outlineSwatches(figure, result.categories, stroke);
   ghostSwatch(figure, result);
-  markEvents(figure, units, ghosts.length > 0);
   return figure;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The two groups writeSquares() owns on the page, which a redraw of the frame leaves alone. */
+export const isSquares = (e: Element): boolean => e.localName === 'g' && (e.getAttribute('data-mark') === 'rect' || e.getAttribute('data-mark') === 'ghost');
+
+/**
+ * Write the squares and ghosts into a drawing of eventUnitsFrame(), reusing whatever <rect>s are
+ * there: the k-th square takes the k-th <rect> of the squares' group, and only attributes that
+ * differ are set (anything else a rect carries, such as the page's classes for a selection or a
+ * transition, is removed). A square is a cell of the grid inset by 1px on each side, filled in its
+ * category's colour and outlined in its stroke colour; a ghost is the same cell inset by 1.5px,
+ * outlined in grey. Returns the drawing.
+ */
+export function writeSquares(figure: Element, units: readonly Unit[], result: AnalysisResult, options: ChartOptions = {}): Figure {
+  const svg = figure.localName === 'svg' ? figure : [...figure.children].find((e) => e.localName === 'svg')!;
+  const ghosts = eventGhosts(units, result);
+  const { cell, left } = grid(units, ghosts, options.width ?? 640);
+  const { domain, range } = categoryScale(result, options);
+  const fills = new Map(domain.map((c, k) => [c, range[k]]));
+  const stroke = strokeOf(result, options.allCategories);
+  const squares = group(svg, 'rect', units.length > 0, null);
+  if (squares) {
+    const side = String(Math.max(0, cell - 2 * INSET));
+    rewrite(squares, units.length, SQUARE_ATTRIBUTES, (rect, k) => {
+      const u = units[k];
+      set(rect, 'x', String(left + u.x * cell + INSET));
+      set(rect, 'y', String(MARGIN.top + u.y * cell + INSET));
+      set(rect, 'width', side);
+      set(rect, 'height', side);
+      set(rect, 'fill', fills.get(u.category) ?? 'currentColor');
+      set(rect, 'stroke', stroke(u.category));
+      set(rect, 'data-e', String(u.event));
+    });
+  }
+  const outlined = group(svg, 'ghost', ghosts.length > 0, squares);
+  if (outlined) {
+    const side = String(Math.max(0, cell - 2 * GHOST_INSET));
+    rewrite(outlined, ghosts.length, GHOST_ATTRIBUTES, (rect, k) => {
+      const g = ghosts[k];
+      set(rect, 'x', String(left + g.x * cell + GHOST_INSET));
+      set(rect, 'y', String(MARGIN.top + g.y * cell + GHOST_INSET));
+      set(rect, 'width', side);
+      set(rect, 'height', side);
+    });
+  }
+  return figure as Figure;
+}
+
+
+/**
+ * The svg's group for `mark` ("rect": the squares, first; "ghost": right after `after`), created
+ * if wanted and missing, removed if not wanted. Created before the frame's first mark, where Plot
+ * draws a mark, and named as the frame names its marks: aria-label, as Plot does, until
+ * drawFigure() (src/lib/figures.ts) has renamed them data-mark.
+ */
+function group(svg: Element, mark: 'rect' | 'ghost', wanted: boolean, after: Element | null): Element | null {
+  const marks = [...svg.children].filter((e) => e.localName === 'g');
+  const name = marks.some((e) => e.hasAttribute('data-mark')) ? 'data-mark' : 'aria-label';
+  let g = marks.find((e) => e.getAttribute(name) === mark) ?? null;
+  if (!wanted) {
+    g?.remove();
+    return null;
+  }
+  if (!g) {
+    g = svg.ownerDocument.createElementNS(SVG, 'g');
+    g.setAttribute(name, mark);
+    if (mark === 'ghost') {
+      g.setAttribute('fill', 'none');
+      g.setAttribute('stroke', GHOST_STROKE);
+    }
+    svg.insertBefore(g, after ? after.nextSibling : marks[0] ?? null);
+  }
+  return g;
+}
+
+/** Make `g` hold exactly n <rect>s, written by `write`, each with no attribute but `keep`. */
+function rewrite(g: Element, n: number, keep: readonly string[], write: (rect: Element, k: number) => void): void {
+  let rect = g.firstElementChild;
+  for (let k = 0; k < n; k++) {
+    if (!rect) rect = g.appendChild(g.ownerDocument.createElementNS(SVG, 'rect'));
+    write(rect, k);
+    if (rect.attributes.length !== keep.length) {
+      for (const name of rect.getAttributeNames()) if (!keep.includes(name)) rect.removeAttribute(name);
+    }
+    rect = rect.nextElementSibling;
+  }
+  while (rect) {
+    const gone = rect;
+    rect = rect.nextElementSibling;
+    gone.remove();
+  }
+}
+
+function set(e: Element, name: string, value: string): void {
+  if (e.getAttribute(name) !== value) e.setAttribute(name, value);
 }
 
 /** The outline of a ghost: 4.5:1 against white. */
 const GHOST_STROKE = '#767676';
-
-/**
- * Each square carries its event's position in the dataset (data-e), for the browser's transition;
- * the ghosts' group, Plot's second "rect" mark (Plot takes a string ariaLabel option as a channel,
- * so the constant label is set here), is relabelled "ghost".
- */
-function markEvents(figure: Figure, units: readonly Unit[], hasGhosts: boolean): void {
-  const svg = figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.children].find((e) => e.tagName.toLowerCase() === 'svg');
-  const [group, ghosts] = svg ? [...svg.querySelectorAll('g[aria-label="rect"]')] : [];
-  if (hasGhosts) ghosts?.setAttribute('aria-label', 'ghost');
-  if (!group) return;
-  [...group.querySelectorAll('rect')].forEach((r, k) => {
-    if (units[k]) r.setAttribute('data-e', String(units[k].event));
-  });
-}
 
 /** A last legend entry for the outlined squares: how many, or that there are none. */
 function ghostSwatch(figure: Figure, result: AnalysisResult): void {

@@ -204,30 +204,37 @@ export function fillTable(table: HTMLTableElement, data: TableData, paths: (Resu
  * that appears or goes (the study's trace, for one) costs only its own nodes and the marks after
  * it still pair with theirs. A mark's own elements pair by tag alone: a class the page added to a
  * square (units.ts, for its transition) does not make it another square.
+ *
+ * Elements of `from` for which `keep` holds are left as they are, where they are: neither paired
+ * nor removed (the units figure rewrites its squares itself: src/charts/eventUnits.ts).
  */
-export function morph(from: Element, to: Element): void {
+export function morph(from: Element, to: Element, keep?: (e: Element) => boolean): void {
   morphAttributes(from, to);
-  let cursor = from.firstChild;
+  const skip = (n: ChildNode | null): ChildNode | null => {
+    while (keep && n instanceof Element && keep(n)) n = n.nextSibling;
+    return n;
+  };
+  let cursor = skip(from.firstChild);
   for (let b = to.firstChild; b; ) {
     const after = b.nextSibling; // read before b moves
     let match: ChildNode | null = cursor;
-    for (let step = 0; match && !sameKind(match, b); step++) match = step < LOOKAHEAD ? match.nextSibling : null;
+    for (let step = 0; match && !sameKind(match, b); step++) match = step < LOOKAHEAD ? skip(match.nextSibling) : null;
     if (!match) from.insertBefore(b, cursor);
     else {
       while (cursor !== match) {
         const gone: ChildNode = cursor!;
-        cursor = gone.nextSibling;
+        cursor = skip(gone.nextSibling);
         gone.remove();
       }
-      if (match instanceof Element) morph(match, b as Element);
+      if (match instanceof Element) morph(match, b as Element, keep);
       else if (match.nodeValue !== b.nodeValue) match.nodeValue = b.nodeValue;
-      cursor = match.nextSibling;
+      cursor = skip(match.nextSibling);
     }
     b = after;
   }
   while (cursor) {
     const gone: ChildNode = cursor;
-    cursor = gone.nextSibling;
+    cursor = skip(gone.nextSibling);
     gone.remove();
   }
 }
@@ -254,11 +261,19 @@ function morphAttributes(from: Element, to: Element): void {
   }
 }
 
-/** Show a new drawing of a chart in its .plot: the one drawing there, of the same kind, is rewritten in place (morph); anything else is replaced. */
-export function redraw(plot: HTMLElement, next: Element): void {
+/**
+ * Show a new drawing of a chart in its .plot: the one drawing there, of the same kind, is
+ * rewritten in place (morph, leaving what `keep` holds for alone); anything else is replaced.
+ * Returns the drawing now on the page.
+ */
+export function redraw(plot: HTMLElement, next: Element, keep?: (e: Element) => boolean): Element {
   const drawn = plot.childElementCount === 1 ? plot.firstElementChild : null;
-  if (drawn && drawn.nodeName === next.nodeName) morph(drawn, next);
-  else plot.replaceChildren(next);
+  if (drawn && drawn.nodeName === next.nodeName) {
+    morph(drawn, next, keep);
+    return drawn;
+  }
+  plot.replaceChildren(next);
+  return next;
 }
 
 /** How far ahead morph() looks for a child's counterpart. */

@@ -10,7 +10,7 @@ import { defaultState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
 import { fillTable, finishTables, redraw } from './dom.ts';
 import { FIGURE_PATHS } from '../lib/figurePaths.ts';
-import { resetUnits } from './units.ts';
+import { redrawUnits, resetUnits } from './units.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import { formatNumber } from '../lib/format.ts';
 
@@ -252,7 +252,9 @@ function draw(host: HTMLElement, result: AnalysisResult): void {
     note.textContent = `This view has ${formatNumber(result.perOrder.length)} people: too many to draw one row each (this chart draws up to ${formatNumber(PER_ORDER_LIMIT)}). The caption above gives how many had fewer, more and the same number of arrests after; "Show as table" lists every person's arrests before and after.`;
     plot.replaceChildren(note);
   } else {
-    redraw(plot, drawFigure(name, result, engine!.dataset!, { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' }));
+    const options = { document, width, allCategories: engine!.domain.categories, study, studyScale, ownData: engine!.kind === 'local' };
+    if (name === 'eventUnits') redrawUnits(plot, result, engine!.dataset!, options);
+    else redraw(plot, drawFigure(name, result, engine!.dataset!, options));
   }
   drawnAt.set(plot, width);
   pending.delete(host);

@@ -9,10 +9,12 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { UNITS_HELP, describePerson, eventUnits, personSummary, personUnits, type Unit } from '../charts/eventUnits.ts';
+import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { accessibleFigure } from '../charts/shared.ts';
+import type { ChartOptions } from '../charts/types.ts';
 import { formatNumber } from '../lib/format.ts';
 import { shownDrawing } from './figureWidth.ts';
-import { focusRing } from './dom.ts';
+import { focusRing, redraw } from './dom.ts';
 
 type Context = () => Promise<{ dataset: Dataset; result: AnalysisResult }>;
 interface UnitState {
@@ -40,6 +42,19 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 
 const HELP = UNITS_HELP;
 
+/**
+ * Draw the units figure in its .plot for a new view: the frame (titles, legend, size, text
+ * alternative) drawn anew and rewritten onto the one shown, and the squares already there
+ * rewritten in place (src/charts/eventUnits.ts), so a change of view moves squares rather than
+ * making hundreds of new ones. It reads exactly as drawFigure('eventUnits', …) would
+ * (tests/dom.test.ts).
+ */
+export function redrawUnits(plot: HTMLElement, result: AnalysisResult, dataset: Dataset, options: ChartOptions): void {
+  const units = eventUnits(dataset, result);
+  const drawn = redraw(plot, accessibleFigure(eventUnitsFrame(units, result, options)), isSquares);
+  writeSquares(drawn, units, result, options);
+}
+
 export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
   const before = lastPlace.get(plot);
   current = result;
@@ -47,8 +62,8 @@ export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
   plot.removeAttribute('data-selected');
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   if (inspector) inspector.textContent = 'The view changed. ' + HELP;
-  if (before && before.result !== result && !reducedMotion()) animate(plot, before.places);
-  lastPlace.set(plot, { result, places: places(plot) });
+  const moving = before && before.result !== result && !reducedMotion();
+  lastPlace.set(plot, { result, places: moving ? animate(plot, before.places) : places(plot) });
 }
 
 export function enhance(ctx: Context): void {
@@ -151,28 +166,48 @@ function places(plot: HTMLElement): Map<string, { x: number; y: number }> {
  * the custom property --unit-t from 1 to 0 on the drawing, drives them all: each moving square
  * carries its offset (--dx, --dy) and is translated by offset × t (Figure.astro's styles), each
  * new one has opacity 1 − t. Three hundred animations, one per square, cost the page more than
- * the whole redraw; this is one, and the squares' own styles are set once.
+ * the whole redraw; this is one, and each square's offset is one attribute written. When it ends
+ * the squares lose their offsets and classes again, so the next change of view finds squares
+ * with nothing of this one's on them. Returns the squares' new places (read in the same pass).
  */
-function animate(plot: HTMLElement, old: Map<string, { x: number; y: number }>): void {
+function animate(plot: HTMLElement, old: Map<string, { x: number; y: number }>): Map<string, { x: number; y: number }> {
+  const now = new Map<string, { x: number; y: number }>();
   const drawing = shownDrawing(plot);
-  const svg = unitRects(plot)[0]?.ownerSVGElement; // the chart's own, not a legend swatch's
-  if (!svg) return;
+  const rects = unitRects(plot);
+  const svg = rects[0]?.ownerSVGElement; // the chart's own, not a legend swatch's
+  running.get(plot)?.cancel();
+  if (!svg) return now;
   registerProgress();
+  const marked: SVGElement[] = [];
   const place = (r: SVGElement, key: string) => {
-    const from = old.get(key);
     const x = Number(r.getAttribute('x'));
     const y = Number(r.getAttribute('y'));
-    if (!from) r.classList.add('unit-enter');
+    now.set(key, { x, y });
+    const from = old.get(key);
+    if (!from) r.setAttribute('class', 'unit-enter');
     else if (from.x !== x || from.y !== y) {
-      r.style.setProperty('--dx', `${from.x - x}px`);
-      r.style.setProperty('--dy', `${from.y - y}px`);
-      r.classList.add('unit-move');
+      r.setAttribute('style', `--dx:${from.x - x}px;--dy:${from.y - y}px`);
+      r.setAttribute('class', 'unit-move');
+    } else return;
+    marked.push(r);
+  };
+  for (const r of rects) place(r, `e${r.getAttribute('data-e')}`);
+  drawing.querySelectorAll<SVGElement>('g[data-mark="ghost"] rect').forEach((r, k) => place(r, `g${k}`));
+  const animation = svg.animate([{ '--unit-t': 1 }, { '--unit-t': 0 }], { duration: TRANSITION_MS, easing: 'ease-out', fill: 'backwards' });
+  running.set(plot, animation);
+  animation.onfinish = () => {
+    running.delete(plot);
+    for (const r of marked) {
+      r.removeAttribute('style');
+      r.classList.remove('unit-move', 'unit-enter');
+      if (!r.classList.length) r.removeAttribute('class'); // a picked-out square keeps "selected"
     }
   };
-  for (const r of unitRects(plot)) place(r, `e${r.getAttribute('data-e')}`);
-  drawing.querySelectorAll<SVGElement>('g[data-mark="ghost"] rect').forEach((r, k) => place(r, `g${k}`));
-  svg.animate([{ '--unit-t': 1 }, { '--unit-t': 0 }], { duration: TRANSITION_MS, easing: 'ease-out', fill: 'backwards' });
+  return now;
 }
+
+/** The transition running on each units figure, cancelled when the next one starts (its squares are rewritten). */
+const running = new WeakMap<HTMLElement, Animation>();
 
 /** --unit-t as a number that animates smoothly (an unregistered custom property would jump). */
 let registered = false;
