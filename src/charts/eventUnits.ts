@@ -266,15 +266,22 @@ export function writeSquares(figure: Element, units: readonly Unit[], result: An
   const { domain, range } = categoryScale(result, options);
   const fills = new Map(domain.map((c, k) => [c, range[k]]));
   const stroke = strokeOf(result, options.allCategories);
-  const squares = group(svg, 'rect', units.length > 0, null);
-  if (squares) {
-    const side = String(Math.max(0, cell - 2 * INSET));
-    rewrite(squares, units.length, SQUARE_ATTRIBUTES, (rect, k) => {
-      const u = units[k];
-      set(rect, 'x', String(left + u.x * cell + INSET));
-      set(rect, 'y', String(MARGIN.top + u.y * cell + INSET));
+  /** A cell of the grid, inset on each side, as a rect's x, y, width and height. */
+  const cellOf = (inset: number) => {
+    const side = String(Math.max(0, cell - 2 * inset));
+    return (rect: Element, at: { x: number; y: number }) => {
+      set(rect, 'x', String(left + at.x * cell + inset));
+      set(rect, 'y', String(MARGIN.top + at.y * cell + inset));
       set(rect, 'width', side);
       set(rect, 'height', side);
+    };
+  };
+  const squares = group(svg, 'rect', units.length > 0, null);
+  if (squares) {
+    const place = cellOf(INSET);
+    rewrite(squares, units.length, SQUARE_ATTRIBUTES, (rect, k) => {
+      const u = units[k];
+      place(rect, u);
       set(rect, 'fill', fills.get(u.category) ?? 'currentColor');
       set(rect, 'stroke', stroke(u.category));
       set(rect, 'data-e', String(u.event));
@@ -282,18 +289,11 @@ export function writeSquares(figure: Element, units: readonly Unit[], result: An
   }
   const outlined = group(svg, 'ghost', ghosts.length > 0, squares);
   if (outlined) {
-    const side = String(Math.max(0, cell - 2 * GHOST_INSET));
-    rewrite(outlined, ghosts.length, GHOST_ATTRIBUTES, (rect, k) => {
-      const g = ghosts[k];
-      set(rect, 'x', String(left + g.x * cell + GHOST_INSET));
-      set(rect, 'y', String(MARGIN.top + g.y * cell + GHOST_INSET));
-      set(rect, 'width', side);
-      set(rect, 'height', side);
-    });
+    const place = cellOf(GHOST_INSET);
+    rewrite(outlined, ghosts.length, GHOST_ATTRIBUTES, (rect, k) => place(rect, ghosts[k]));
   }
   return figure as Figure;
 }
-
 
 /**
  * The svg's group for `mark` ("rect": the squares, first; "ghost": right after `after`), created

@@ -5,7 +5,8 @@
 // pointer over a square names that arrest. On a change of view the squares that stay move to
 // their new place and new ones fade in (skipped under prefers-reduced-motion); the squares, titles,
 // caption and table are already the new view's when the movement starts.
-// figures.ts calls resetUnits() after each redraw and re-exports enhance().
+// figures.ts draws the figure for a new view with redrawUnits(), calls resetUnits() after each
+// redraw and re-exports enhance().
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
