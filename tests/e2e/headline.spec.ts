@@ -147,6 +147,9 @@ for (const motion of ['reduce', 'no-preference'] as const) {
         expect(Math.abs(o.x)).toBeLessThan(0.01);
         expect(Math.abs(o.y)).toBeLessThan(0.01);
       }
+      // once it has ended, no square keeps the transition's marks (the next change would pay to remove them)
+      await page.evaluate(() => (window as unknown as { unitAnimations: Animation[] }).unitAnimations[0].finish());
+      await expect(page.locator('.plot.units rect.unit-move, .plot.units rect.unit-enter, .plot.units rect[style]')).toHaveCount(0);
     }
     // the caption is the new view's at once
     await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${formatNumber(expected({ categories: all.filter((c) => c !== 'violence') }).events.pre)} in the 24 months before`);
