@@ -248,7 +248,7 @@ export function eventUnitsFrame(units: readonly Unit[], result: AnalysisResult, 
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** The two groups writeSquares() owns on the page, which a redraw of the frame leaves alone. */
+/** The two groups writeSquares() owns on the page, which a redraw of the frame leaves alone (so the frame must draw no rect mark of its own: it would be taken for them). */
 export const isSquares = (e: Element): boolean => e.localName === 'g' && (e.getAttribute('data-mark') === 'rect' || e.getAttribute('data-mark') === 'ghost');
 
 /**
