@@ -108,7 +108,11 @@ for (const motion of ['reduce', 'no-preference'] as const) {
       const animate = Element.prototype.animate;
       Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
         const a = animate.apply(this, args);
-        if (this.closest('.plot.units') && JSON.stringify(args[0]).includes('--unit-t')) w.unitAnimations.push(a);
+        if (this.closest('.plot.units') && JSON.stringify(args[0]).includes('--unit-t')) {
+          // held, so that it cannot end (and clear its marks) before the test reads it
+          a.pause();
+          w.unitAnimations.push(a);
+        }
         return a;
       };
     });
@@ -163,6 +167,58 @@ for (const motion of ['reduce', 'no-preference'] as const) {
     }
   });
 }
+
+test('a later change rewrites the same squares in place, and a change during the transition cancels it and leaves no marks', async ({ page }) => {
+  await page.goto('');
+  await page.getByRole('group', { name: /every arrest/i }).focus();
+  // The first change replaces the build's two drawings; from then on the squares are rewritten in place.
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
+  const result = await page.evaluate(() => {
+    const squares = () => [...document.querySelectorAll<SVGRectElement>('.plot.units g[data-mark="rect"] rect')];
+    const before = squares();
+    const started: Animation[] = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      const a = animate.apply(this, args);
+      if (this.closest('.plot.units') && JSON.stringify(args[0]).includes('--unit-t')) {
+        a.pause(); // held, so that the first cannot end before the second change
+        started.push(a);
+      }
+      return a;
+    };
+    const box = document.querySelector<HTMLInputElement>('input[name="category"][value="violence"]')!;
+    const view = () => document.documentElement.dataset.view;
+    const until = (target: string | undefined) => new Promise<void>((resolve) => {
+      const wait = () => (view() === target ? resolve() : requestAnimationFrame(wait));
+      requestAnimationFrame(wait);
+    });
+    return (async () => {
+      const first = view();
+      box.click(); // back to the study's view: one transition
+      await until('default');
+      box.click(); // and away again while it runs
+      await until(first);
+      const after = squares();
+      const kept = Math.min(before.length, after.length);
+      const states = started.map((a) => a.playState);
+      started.at(-1)?.finish();
+      await new Promise((r) => requestAnimationFrame(r));
+      return {
+        started: started.length,
+        states,
+        reused: after.slice(0, kept).every((r, k) => r === before[k]) && kept > 0,
+        same: after.length === before.length,
+        marked: document.querySelectorAll('.plot.units rect.unit-move, .plot.units rect.unit-enter, .plot.units rect[style]').length,
+      };
+    })();
+  });
+  expect(result.started).toBe(2);
+  expect(result.states[0]).toBe('idle'); // cancelled by the second change
+  expect(result.reused).toBe(true);
+  expect(result.same).toBe(true);
+  expect(result.marked).toBe(0);
+});
 
 test.describe('first screen', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
