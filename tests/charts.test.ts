@@ -16,6 +16,7 @@ import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
 import { assertSnapshot, svgOf } from './helpers/snapshots.ts';
+import { squaresOf } from './helpers/squares.ts';
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
 
@@ -53,6 +54,17 @@ const figures: Record<string, Entry> = {
 /** The rects of a mark type, leaving out the study's trace (dashed outlines, no fill). */
 const marks = (figure: Figure, label: string) => [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] rect`)].filter((r) => !r.closest('.study-trace'));
 const distinct = (values: (string | null)[]) => [...new Set(values)];
+/**
+ * The headline figure's squares (label "rect") or ghosts ("ghost"), read back from the mark's
+ * paths in order, each with its path's fill and stroke (or its group's).
+ */
+const squares = (figure: Figure, label: string) =>
+  [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] path`)].flatMap((p) =>
+    squaresOf(p.getAttribute('d') ?? '').map((b) => ({
+      ...b,
+      fill: p.getAttribute('fill') ?? p.parentElement!.getAttribute('fill'),
+      stroke: p.getAttribute('stroke') ?? p.parentElement!.getAttribute('stroke'),
+    })));
 
 // ---- tests --------------------------------------------------------------------------------
 
@@ -94,19 +106,26 @@ for (const [state, result] of Object.entries(states)) {
         }
       }
       const figure = charts.eventUnitsChart(units, result, options);
-      const squares = marks(figure, 'rect');
-      assert.equal(squares.length, result.events.pre + result.events.post);
+      const drawn = squares(figure, 'rect');
+      assert.equal(drawn.length, result.events.pre + result.events.post);
+      assert.equal(marks(figure, 'rect').length, 0, 'squares are paths, not one element each');
       const titles = [...svgOf(figure).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
       assert.ok(titles.includes(`Before: ${formatNumber(result.events.pre)} arrest${result.events.pre === 1 ? '' : 's'}`));
       assert.ok(titles.includes(`After: ${formatNumber(result.events.post)} arrest${result.events.post === 1 ? '' : 's'}`));
-      // the browser takes unit k to be the k-th <rect> of the (only) rect mark: each one lies in its unit's cell
+      // the browser takes unit k to be the k-th square of the (only) rect mark, and finds it with
+      // unitBox(): each one lies in its unit's cell, and is the box unitBox() gives
       const [x, y] = [figure.scale('x')!, figure.scale('y')!];
       assert.equal(svgOf(figure).querySelectorAll('g[aria-label="rect"]').length, units.length > 0 ? 1 : 0, 'exactly one rect mark');
       units.forEach((u, k) => {
-        const [rx, ry, rw, rh] = ['x', 'y', 'width', 'height'].map((a) => Number(squares[k].getAttribute(a)));
-        assert.ok(rx >= x.apply(u.x) && rx + rw <= x.apply(u.x + 1) && ry >= y.apply(u.y) && ry + rh <= y.apply(u.y + 1), `rect ${k} is in unit ${k}'s cell`);
-        assert.ok(Math.abs(rw - rh) < 1e-6, 'squares are square');
+        const { x: rx, y: ry, width: rw, height: rh } = drawn[k];
+        assert.ok(rx >= x.apply(u.x) && rx + rw <= x.apply(u.x + 1) && ry >= y.apply(u.y) && ry + rh <= y.apply(u.y + 1), `square ${k} is in unit ${k}'s cell`);
+        assert.deepEqual(charts.unitBox(units, 640, k), { x: rx, y: ry, width: rw, height: rh }, `unitBox(${k})`);
       });
+      // one path per run of one period and one category, in unit order
+      const runs = charts.unitRuns(units);
+      assert.equal(svgOf(figure).querySelectorAll('g[aria-label="rect"] path').length, runs.length);
+      for (const r of runs) assert.ok(units.slice(r.start, r.end).every((u) => u.category === r.category && u.period === units[r.start].period));
+      assert.equal(new Set(runs.map((r) => `${units[r.start].period} ${r.category}`)).size, runs.length, 'no period and category split across runs');
     });
 
     test('category colours: the palette, in result.categories order, on every figure', () => {
@@ -114,7 +133,7 @@ for (const [state, result] of Object.entries(states)) {
       assert.deepEqual(charts.colorScale(result, bundled.categories).range, expected);
       for (const c of result.categories) if (charts.CATEGORY_COLORS[c]) assert.equal(expected[result.categories.indexOf(c)], charts.CATEGORY_COLORS[c]);
       const units = charts.eventUnitsChart(charts.eventUnits(bundled, result), result, options);
-      assert.deepEqual(distinct(marks(units, 'rect').map((e) => e.getAttribute('fill'))), expected);
+      assert.deepEqual(distinct(squares(units, 'rect').map((e) => e.fill)), expected);
       for (const chart of [charts.eventsByCategoryChart, charts.harmByCategoryChart]) {
         assert.deepEqual(distinct(marks(chart(result, options), 'bar').map((e) => e.getAttribute('fill'))), expected);
       }
@@ -122,7 +141,7 @@ for (const [state, result] of Object.entries(states)) {
       const strokes = result.categories.map((c) => charts.categoryStroke(c, bundled.categories.indexOf(c)));
       const withAll = { ...options, allCategories: bundled.categories };
       const unitsAll = charts.eventUnitsChart(charts.eventUnits(bundled, result), result, withAll);
-      assert.deepEqual(distinct(marks(unitsAll, 'rect').map((e) => e.getAttribute('stroke'))), strokes);
+      assert.deepEqual(distinct(squares(unitsAll, 'rect').map((e) => e.stroke)), strokes);
       for (const chart of [charts.eventsByCategoryChart, charts.harmByCategoryChart]) {
         const bars = marks(chart(result, withAll), 'bar');
         assert.deepEqual(distinct(bars.map((e) => e.getAttribute('stroke'))), strokes);
@@ -305,7 +324,8 @@ test('eventUnits with a gap and weights: one square per analysed arrest, none in
 
 test('unit chart with no events still returns a labelled figure', () => {
   const figure = charts.eventUnitsChart([], states.empty, options);
-  assert.equal(marks(figure, 'rect').length, 0);
+  assert.equal(squares(figure, 'rect').length, 0);
+  assert.equal(svgOf(figure).querySelectorAll('g[aria-label="rect"], g[aria-label="ghost"]').length, 0);
   assert.ok(svgOf(figure).getAttribute('aria-label'));
 });
 
@@ -327,8 +347,8 @@ describe('eventUnits: ghosts (arrests that did not recur)', () => {
       const ghosts = charts.eventGhosts(units, result);
       assert.equal(ghosts.length, expected);
       const figure = charts.eventUnitsChart(units, result, options);
-      assert.equal(marks(figure, 'ghost').length, expected, 'one outlined rect per ghost');
-      for (const g of marks(figure, 'ghost')) assert.equal(g.getAttribute('fill') ?? g.parentElement!.getAttribute('fill'), 'none');
+      assert.equal(squares(figure, 'ghost').length, expected, 'one outlined square per ghost');
+      for (const g of squares(figure, 'ghost')) assert.equal(g.fill, 'none');
       // the ghosts fill the after block's cells that the after squares leave empty, up to the before block's count
       const post = units.filter((u) => u.period === 'post');
       const cells = new Set([...post.map((u) => `${u.x},${u.y}`), ...ghosts.map((g) => `${g.x},${g.y}`)]);
@@ -351,10 +371,15 @@ describe('eventUnits: ghosts (arrests that did not recur)', () => {
   }
 });
 
-test('eventUnits: the squares and ghosts written by hand are the ones Plot\'s own rect mark draws in the same frame, at every width', () => {
+test('eventUnits: the squares and ghosts written as paths are the ones Plot\'s own rect mark draws in the same frame, at every width', () => {
   // The reference is the mark this figure drew its squares with before they were written by hand:
   // Plot.rect over the units and the ghosts, in the frame's own x and y scales, inset 1px (ghosts 1.5px).
-  const attrs = (r: Element) => Object.fromEntries(r.getAttributeNames().map((n) => [n, r.getAttribute(n)]));
+  // each of Plot's rects with its fill and stroke as drawn (its own, or its group's)
+  const attrs = (r: Element) => ({
+    ...Object.fromEntries(r.getAttributeNames().map((n) => [n, r.getAttribute(n)])),
+    fill: r.getAttribute('fill') ?? r.parentElement!.getAttribute('fill'),
+    stroke: r.getAttribute('stroke') ?? r.parentElement!.getAttribute('stroke'),
+  });
   for (const [name, result] of ghostViews) {
     for (const width of [320, 390, 640, 1000]) {
       const o = { ...options, width, allCategories: bundled.categories };
@@ -372,7 +397,7 @@ test('eventUnits: the squares and ghosts written by hand are the ones Plot\'s ow
         ],
       }) as unknown as Element;
       const [plotSquares, plotGhosts] = [...reference.querySelectorAll('g[aria-label="rect"]')].map((g) => [...g.querySelectorAll('rect')].map(attrs));
-      const drawn = (label: string) => marks(figure, label).map(attrs);
+      const drawn = (label: string) => squares(figure, label).map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === null ? null : String(v)])));
       const close = (a: Record<string, string | null>[], b: Record<string, string | null>[] | undefined, what: string) => {
         assert.equal(a.length, b?.length ?? 0, `${name} at ${width}px: ${what}`);
         a.forEach((r, k) => {
@@ -381,12 +406,29 @@ test('eventUnits: the squares and ghosts written by hand are the ones Plot\'s ow
         });
       };
       close(drawn('rect'), units.length ? plotSquares : undefined, 'square');
-      assert.deepEqual(drawn('rect').map((r) => Number(r['data-e'])), units.map((u) => u.event), 'each square carries its event');
       close(drawn('ghost'), units.length ? plotGhosts : undefined, 'ghost');
       const ghostGroup = svgOf(figure).querySelector('g[aria-label="ghost"]');
       if (ghostGroup) assert.deepEqual([ghostGroup.getAttribute('fill'), ghostGroup.getAttribute('stroke')], ['none', '#767676']);
     }
   }
+});
+
+test('eventUnits: squaresTransform lays the cells drawn at one width exactly onto the same cells at another', () => {
+  const units = charts.eventUnits(bundled, states.default);
+  for (const [from, to] of [[640, 656], [320, 390], [1000, 320], [640, 640]]) {
+    const t = charts.squaresTransform(units, from, to);
+    if (from === to) assert.equal(t, '');
+    const m = /^translate\((-?[\d.e-]+),(-?[\d.e-]+)\) scale\(([\d.e-]+)\)$/.exec(t);
+    const [dx, dy, k] = m ? m.slice(1).map(Number) : [0, 0, 1];
+    for (const i of [0, 17, 209, units.length - 1]) {
+      // a unit's cell (its square with the 1px inset put back), through the transform
+      const a = charts.unitBox(units, from, i);
+      const b = charts.unitBox(units, to, i);
+      assert.ok(Math.abs(dx + (a.x - 1) * k - (b.x - 1)) < 1e-9 && Math.abs(dy + (a.y - 1) * k - (b.y - 1)) < 1e-9, `${from} → ${to}: unit ${i}'s cell corner`);
+      assert.ok(Math.abs((a.width + 2) * k - (b.width + 2)) < 1e-9, `${from} → ${to}: unit ${i}'s cell side`);
+    }
+  }
+  assert.equal(charts.squaresTransform([], 640, 320), '');
 });
 
 describe('eventUnits: selecting one person', () => {

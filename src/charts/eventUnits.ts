@@ -14,23 +14,25 @@
 // empty outlines are the arrests that did not recur. When arrests rose there are none, and the
 // legend, the text alternative and the table say so.
 //
-// Selecting a person: every square knows its person (orderId) and its event's position in the
-// dataset (`event`, written on the square as data-e so the browser can move a square from its old
-// place to its new one when the view changes). personUnits() gives one person's squares and
-// describePerson() names them with readable category names.
+// Selecting a person: every square knows its person (orderId). personUnits() gives one person's
+// squares and describePerson() names them with readable category names.
 //
-// Finding a unit's square (for the focus ring and the pointer): the squares are the <rect>s of
-// the chart's first group, g[data-mark="rect"], in unit order, so unit k is its k-th <rect>
-// (src/client/units.ts). The ghosts are the next group, g[data-mark="ghost"]. Neither group is
-// there when it would be empty.
+// Drawn as paths, not one <rect> per square: each run of squares of one period and one category
+// is one <path> of closed square subpaths (the outline a <rect> at the same place draws), and the
+// ghosts are one more. A change of view then rewrites about ten elements instead of hundreds: the
+// browser styles every SVG element whose geometry or colour changes on its own, and at 420 squares
+// that restyling was most of a change of view on the Overview. The squares' group,
+// g[data-mark="rect"], holds the runs' paths in unit order, so unit k is the k-th square subpath
+// across them (unitRuns() gives the runs, unitBox() a unit's square); the ghosts' group,
+// g[data-mark="ghost"], follows it. Neither group is there when it would be empty. The page finds
+// a unit by position (src/client/units.ts): the pointer, a tap and the focus ring use unitBox().
 //
 // Drawing in two parts: Plot draws the frame (size, titles, legend, the text alternative) and
-// writeSquares() writes the squares and ghosts into it, by hand, because there are hundreds of
-// them and a change of view moves most of them. On the page a change of view draws a new frame,
-// rewrites the one shown to match it (leaving the two groups alone) and lets writeSquares()
-// rewrite the squares already there in place (src/client/units.ts, redrawUnits), which costs a
-// fraction of drawing them anew with Plot. tests/charts.test.ts checks the squares against
-// Plot's own rect mark, and tests/dom.test.ts the page's redraw against a new drawing.
+// writeSquares() writes the squares and ghosts into it, by hand. On the page a change of view
+// draws a new frame, rewrites the one shown to match it (leaving the two groups alone) and lets
+// writeSquares() rewrite the paths already there (src/client/units.ts, redrawUnits).
+// tests/charts.test.ts checks the squares against Plot's own rect mark, and tests/dom.test.ts the
+// page's redraw against a new drawing.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
@@ -60,7 +62,7 @@ export interface Unit {
   category: string;
   offence: string;
   harm: number;
-  /** The event's position in dataset.events: a stable identity across views. */
+  /** The event's position in dataset.events: its identity, the same in every view. */
   event: number;
 }
 
@@ -89,9 +91,9 @@ const GAP = 2;
 const INSET = 1;
 /** Inset of a ghost's outline: half a pixel more than a square's, so its 1px line sits on whole pixels. */
 const GHOST_INSET = INSET + 0.5;
-/** What writeSquares() writes on each square and each ghost; the page's own classes and styles on them go with a redraw. */
-const GHOST_ATTRIBUTES = ['x', 'y', 'width', 'height'];
-const SQUARE_ATTRIBUTES = [...GHOST_ATTRIBUTES, 'fill', 'stroke', 'data-e'];
+/** What writeSquares() writes on each path of squares and on the ghosts' path; anything else on them goes with a redraw. */
+const GHOST_ATTRIBUTES = ['d'];
+const SQUARE_ATTRIBUTES = ['d', 'fill', 'stroke'];
 const MARGIN = { top: 34, right: 10, bottom: 10, left: 10 };
 
 /** Columns per block: enough for a roughly square block holding the larger period of the whole dataset. */
@@ -251,13 +253,74 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** The two groups writeSquares() owns on the page, which a redraw of the frame leaves alone (so the frame must draw no rect mark of its own: it would be taken for them). */
 export const isSquares = (e: Element): boolean => e.localName === 'g' && (e.getAttribute('data-mark') === 'rect' || e.getAttribute('data-mark') === 'ghost');
 
+/** A run of consecutive units of one period and one category: one <path> of the squares' group. */
+export interface Run {
+  /** The first unit's index and one past the last. */
+  start: number;
+  end: number;
+  category: string;
+}
+
+/** The runs of units of one period and category, in unit order (units are sorted by period, then category). */
+export function unitRuns(units: readonly Unit[]): Run[] {
+  const runs: Run[] = [];
+  units.forEach((u, k) => {
+    const last = runs.at(-1);
+    if (last && units[k - 1].period === u.period && last.category === u.category) last.end = k + 1;
+    else runs.push({ start: k, end: k + 1, category: u.category });
+  });
+  return runs;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Unit k's square in a drawing `width` wide, in the SVG's own units (its cell inset by 1px on each side). */
+export function unitBox(units: readonly Unit[], width: number, k: number): Box {
+  const { cell, left } = grid(units, [], width);
+  return cellBox(cell, left, INSET, units[k]);
+}
+
+/** The squares of the units at these indices as one path's d (closed square subpaths, in the order given). */
+export function unitsPath(units: readonly Unit[], width: number, indices: Iterable<number>): string {
+  const { cell, left } = grid(units, [], width);
+  let d = '';
+  for (const k of indices) d += square(cellBox(cell, left, INSET, units[k]));
+  return d;
+}
+
 /**
- * Write the squares and ghosts into a drawing of eventUnitsFrame(), reusing whatever <rect>s are
- * there: the k-th square takes the k-th <rect> of the squares' group, and only attributes that
- * differ are set (anything else a rect carries, such as the page's classes for a selection or a
- * transition, is removed). A square is a cell of the grid inset by 1px on each side, filled in its
- * category's colour and outlined in its stroke colour; a ghost is the same cell inset by 1.5px,
- * outlined in grey. Returns the drawing.
+ * An SVG transform taking squares drawn `from` pixels wide onto where the same cells are drawn
+ * `to` pixels wide (the cell's side and the grid's left edge both depend on the width): "" when
+ * they are the same. The page lays the old squares over the new ones with it while they fade.
+ */
+export function squaresTransform(units: readonly Unit[], from: number, to: number): string {
+  if (units.length === 0) return ''; // no grid to lay them onto
+  const a = grid(units, [], from);
+  const b = grid(units, [], to);
+  if (a.cell === b.cell && a.left === b.left) return '';
+  const k = b.cell / a.cell;
+  return `translate(${b.left - a.left * k},${MARGIN.top * (1 - k)}) scale(${k})`;
+}
+
+function cellBox(cell: number, left: number, inset: number, at: { x: number; y: number }): Box {
+  const side = Math.max(0, cell - 2 * inset);
+  return { x: left + at.x * cell + inset, y: MARGIN.top + at.y * cell + inset, width: side, height: side };
+}
+
+/** A closed square subpath: the outline a <rect> with the same x, y, width and height draws (clockwise from its top-left corner). */
+const square = (b: Box) => `M${b.x},${b.y}h${b.width}v${b.height}h${-b.width}z`;
+
+/**
+ * Write the squares and ghosts into a drawing of eventUnitsFrame(), reusing whatever paths are
+ * there: the j-th run of squares takes the j-th <path> of the squares' group, and only attributes
+ * that differ are set (anything else a path carries is removed). A square is a cell of the grid
+ * inset by 1px on each side, filled in its category's colour and outlined in its stroke colour; a
+ * ghost is the same cell inset by 1.5px, outlined in grey. Returns the drawing.
  */
 export function writeSquares(figure: Element, units: readonly Unit[], result: AnalysisResult, options: ChartOptions = {}): Figure {
   const svg = figure.localName === 'svg' ? figure : [...figure.children].find((e) => e.localName === 'svg')!;
@@ -266,32 +329,20 @@ export function writeSquares(figure: Element, units: readonly Unit[], result: An
   const { domain, range } = categoryScale(result, options);
   const fills = new Map(domain.map((c, k) => [c, range[k]]));
   const stroke = strokeOf(result, options.allCategories);
-  /** A cell of the grid, inset on each side, as a rect's x, y, width and height. */
-  const cellOf = (inset: number) => {
-    const side = String(Math.max(0, cell - 2 * inset));
-    return (rect: Element, at: { x: number; y: number }) => {
-      set(rect, 'x', String(left + at.x * cell + inset));
-      set(rect, 'y', String(MARGIN.top + at.y * cell + inset));
-      set(rect, 'width', side);
-      set(rect, 'height', side);
-    };
-  };
   const squares = group(svg, 'rect', units.length > 0, null);
   if (squares) {
-    const place = cellOf(INSET);
-    rewrite(squares, units.length, SQUARE_ATTRIBUTES, (rect, k) => {
-      const u = units[k];
-      place(rect, u);
-      set(rect, 'fill', fills.get(u.category) ?? 'currentColor');
-      set(rect, 'stroke', stroke(u.category));
-      set(rect, 'data-e', String(u.event));
+    const runs = unitRuns(units);
+    rewrite(squares, runs.length, SQUARE_ATTRIBUTES, (path, j) => {
+      const { start, end, category } = runs[j];
+      let d = '';
+      for (let k = start; k < end; k++) d += square(cellBox(cell, left, INSET, units[k]));
+      set(path, 'd', d);
+      set(path, 'fill', fills.get(category) ?? 'currentColor');
+      set(path, 'stroke', stroke(category));
     });
   }
   const outlined = group(svg, 'ghost', ghosts.length > 0, squares);
-  if (outlined) {
-    const place = cellOf(GHOST_INSET);
-    rewrite(outlined, ghosts.length, GHOST_ATTRIBUTES, (rect, k) => place(rect, ghosts[k]));
-  }
+  if (outlined) rewrite(outlined, 1, GHOST_ATTRIBUTES, (path) => set(path, 'd', ghosts.map((g) => square(cellBox(cell, left, GHOST_INSET, g))).join('')));
   return figure as Figure;
 }
 
@@ -321,20 +372,20 @@ function group(svg: Element, mark: 'rect' | 'ghost', wanted: boolean, after: Ele
   return g;
 }
 
-/** Make `g` hold exactly n <rect>s, written by `write`, each with no attribute but `keep`. */
-function rewrite(g: Element, n: number, keep: readonly string[], write: (rect: Element, k: number) => void): void {
-  let rect = g.firstElementChild;
+/** Make `g` hold exactly n <path>s, written by `write`, each with no attribute but `keep`. */
+function rewrite(g: Element, n: number, keep: readonly string[], write: (path: Element, k: number) => void): void {
+  let path = g.firstElementChild;
   for (let k = 0; k < n; k++) {
-    if (!rect) rect = g.appendChild(g.ownerDocument.createElementNS(SVG, 'rect'));
-    write(rect, k);
-    if (rect.attributes.length !== keep.length) {
-      for (const name of rect.getAttributeNames()) if (!keep.includes(name)) rect.removeAttribute(name);
+    if (!path) path = g.appendChild(g.ownerDocument.createElementNS(SVG, 'path'));
+    write(path, k);
+    if (path.attributes.length !== keep.length) {
+      for (const name of path.getAttributeNames()) if (!keep.includes(name)) path.removeAttribute(name);
     }
-    rect = rect.nextElementSibling;
+    path = path.nextElementSibling;
   }
-  while (rect) {
-    const gone = rect;
-    rect = rect.nextElementSibling;
+  while (path) {
+    const gone = path;
+    path = path.nextElementSibling;
     gone.remove();
   }
 }

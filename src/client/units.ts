@@ -2,15 +2,17 @@
 // step from arrest to arrest, Enter or Space picks out that arrest's person, Esc clears. A click or
 // tap picks out the person of the nearest square (hit testing by position, so a tap anywhere
 // within 12 CSS px of a square's centre reaches it however small the squares are drawn); a
-// pointer over a square names that arrest. On a change of view the squares that stay move to
-// their new place and new ones fade in (skipped under prefers-reduced-motion); the squares, titles,
-// caption and table are already the new view's when the movement starts.
+// pointer over a square names that arrest. The squares are paths, a run of them each
+// (src/charts/eventUnits.ts), so every square is found by its unit's place: unitBox().
+// On a change of view the old squares fade out over the new ones (skipped under
+// prefers-reduced-motion): squares that stay show no change, the others dissolve into the new
+// view's; the squares, titles, caption and table are already the new view's when it starts.
 // figures.ts draws the figure for a new view with redrawUnits(), calls resetUnits() after each
 // redraw and re-exports enhance().
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { formatNumber } from '../lib/format.ts';
@@ -31,8 +33,11 @@ interface UnitState {
 let current: AnalysisResult | undefined;
 let context: Context | undefined;
 const unitState = new WeakMap<HTMLElement, UnitState>();
-/** Where each event's square was last drawn (by data-e), and the result it was drawn for. */
-const lastPlace = new WeakMap<HTMLElement, { result: AnalysisResult | undefined; places: Map<string, { x: number; y: number }> }>();
+/** The result each wired-up figure was last drawn for (undefined: the build's default view). */
+const drawnFor = new WeakMap<HTMLElement, AnalysisResult | undefined>();
+/** The fade running on each units figure, cancelled (and its copy removed) when the next change starts. */
+const running = new WeakMap<HTMLElement, Animation>();
+const SVG = 'http://www.w3.org/2000/svg';
 
 /** The transition's length: short, and never long enough to be read as the current view. */
 export const TRANSITION_MS = 300;
@@ -45,49 +50,104 @@ const HELP = UNITS_HELP;
 
 /**
  * Draw the units figure in its .plot for a new view: the frame (titles, legend, size, text
- * alternative) drawn anew and rewritten onto the one shown, and the squares already there
- * rewritten in place (src/charts/eventUnits.ts), so a change of view moves squares rather than
- * making hundreds of new ones. It reads exactly as drawFigure('eventUnits', …) would
- * (tests/dom.test.ts).
+ * alternative) drawn anew and rewritten onto the one shown, and the squares' paths already there
+ * rewritten in place (src/charts/eventUnits.ts). It reads exactly as drawFigure('eventUnits', …)
+ * would (tests/dom.test.ts). When the view changed (not the width alone), a copy of the old
+ * squares is laid over the new ones and faded out, unless the reader prefers reduced motion.
  */
 export function redrawUnits(plot: HTMLElement, result: AnalysisResult, dataset: Dataset, options: ChartOptions): void {
+  // only a figure the page has wired up (enhance) fades; its first drawing is the build's
+  const wired = drawnFor.has(plot);
+  const leaving = wired && drawnFor.get(plot) !== result && !reducedMotion() ? copyOfSquares(plot) : null;
+  const from = leaving ? drawnWidth(chartSvg(plot)!) : 0;
+  running.get(plot)?.cancel();
+  // what the page added (a selection's highlight, the focus ring) goes before the frame is rewritten
+  plot.querySelectorAll('g.unit-selection, rect.focus-ring').forEach((e) => e.remove());
   const units = eventUnits(dataset, result);
   const drawn = redraw(plot, accessibleFigure(eventUnitsFrame(units, result, options)), isSquares);
   writeSquares(drawn, units, result, options);
+  if (wired) drawnFor.set(plot, result);
+  if (leaving) {
+    // drawn at another width (the build's drawing, or before a resize): laid onto the new grid
+    const onto = squaresTransform(units, from, options.width ?? from);
+    if (onto) leaving.setAttribute('transform', onto);
+    fadeOut(plot, leaving);
+  }
 }
 
 export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
-  const before = lastPlace.get(plot);
   current = result;
   unitState.set(plot, { units: null, result: null, index: -1, selected: null });
   plot.removeAttribute('data-selected');
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   if (inspector) inspector.textContent = 'The view changed. ' + HELP;
-  const moving = before && before.result !== result && !reducedMotion();
-  lastPlace.set(plot, { result, places: moving ? animate(plot, before.places) : places(plot) });
+}
+
+/** The chart's own svg in the drawing shown (not a legend swatch's): the one holding the marks. */
+function chartSvg(plot: HTMLElement): SVGSVGElement | null {
+  for (const svg of shownDrawing(plot).querySelectorAll<SVGSVGElement>('svg')) if (svg.querySelector(':scope > g[data-mark], :scope > g[aria-label]')) return svg;
+  return null;
+}
+
+/** The squares and ghosts on screen, copied into one group that is not a mark (so neither a redraw nor the page takes it for the squares). */
+function copyOfSquares(plot: HTMLElement): SVGGElement | null {
+  const svg = chartSvg(plot);
+  const groups = svg ? [...svg.children].filter(isSquares) : [];
+  if (groups.length === 0) return null;
+  const copy = document.createElementNS(SVG, 'g');
+  copy.setAttribute('class', 'unit-leaving');
+  copy.setAttribute('aria-hidden', 'true');
+  for (const g of groups) {
+    const c = g.cloneNode(true) as Element;
+    c.removeAttribute('data-mark');
+    c.removeAttribute('aria-label');
+    copy.append(c);
+  }
+  return copy;
+}
+
+/**
+ * The old squares over the new, fading out: one animation of one group's opacity, whatever the
+ * number of squares. Where a square stays, old and new are the same and nothing is seen to change;
+ * where it went, it dissolves; where one came, it shows through. The copy goes when the fade ends
+ * or is cancelled by the next change.
+ */
+function fadeOut(plot: HTMLElement, leaving: SVGGElement): void {
+  const svg = chartSvg(plot);
+  if (!svg) return;
+  const after = [...svg.children].filter(isSquares).at(-1);
+  svg.insertBefore(leaving, after ? after.nextSibling : svg.firstChild);
+  const fade = leaving.animate([{ opacity: 1 }, { opacity: 0 }], { duration: TRANSITION_MS, easing: 'ease-in' });
+  running.set(plot, fade);
+  const done = () => {
+    leaving.remove();
+    if (running.get(plot) === fade) running.delete(plot);
+  };
+  fade.onfinish = done;
+  fade.oncancel = done;
 }
 
 export function enhance(ctx: Context): void {
   context = ctx;
   for (const plot of document.querySelectorAll<HTMLElement>('.plot.units')) {
     unitState.set(plot, { units: null, result: null, index: -1, selected: null });
-    if (!lastPlace.has(plot)) lastPlace.set(plot, { result: current, places: places(plot) });
+    if (!drawnFor.has(plot)) drawnFor.set(plot, current);
     plot.addEventListener('keydown', (e) => void onKey(plot, e));
     plot.addEventListener('pointermove', async (e) => {
       if (e.pointerType === 'touch') return; // a finger shows nothing by hovering; its tap selects
-      const k = unitRects(plot).indexOf(e.target as SVGRectElement);
-      if (k < 0) return;
+      if (!(e.target as Element).closest?.('g[data-mark="rect"]')) return; // not over a square
       const s = await unitsOf(plot);
-      if (s.selected === null && k !== s.index) show(plot, s, k);
+      const k = nearest(plot, s.units, e.clientX, e.clientY, 0);
+      if (k >= 0 && s.selected === null && k !== s.index) show(plot, s, k);
     });
     plot.addEventListener('click', async (e) => {
-      const k = nearest(plot, e.clientX, e.clientY);
       const s = await unitsOf(plot);
+      const k = nearest(plot, s.units, e.clientX, e.clientY, REACH_PX);
       if (k < 0) select(plot, s, null);
       else {
         s.index = k;
-        ring(plot, k);
-        select(plot, s, s.units![k].orderId);
+        ring(plot, s.units, k);
+        select(plot, s, s.units[k].orderId);
       }
     });
   }
@@ -122,7 +182,7 @@ async function onKey(plot: HTMLElement, e: KeyboardEvent): Promise<void> {
   if (choose) {
     const k = s.index < 0 ? 0 : s.index;
     s.index = k;
-    ring(plot, k);
+    ring(plot, s.units, k);
     select(plot, s, s.units[k].orderId);
     return;
   }
@@ -147,108 +207,63 @@ function sameColumn(units: Unit[], at: number, step: number, columns: number): n
   return step > 0 ? Math.min(units.length - 1, at + columns) : Math.max(0, at - columns);
 }
 
-function unitRects(plot: HTMLElement): SVGRectElement[] {
-  // The units are the rects of the first rect mark, in unit order (see src/charts/eventUnits.ts),
-  // in the drawing on screen (the build's page holds a wide and a narrow one; CSS shows one).
-  const group = shownDrawing(plot).querySelector('g[data-mark="rect"]');
-  return group ? [...group.querySelectorAll('rect')] : [];
-}
-
-/** Each square's place in the SVG's own units, by its event (data-e) and the ghosts by their order. */
-function places(plot: HTMLElement): Map<string, { x: number; y: number }> {
-  const out = new Map<string, { x: number; y: number }>();
-  for (const r of unitRects(plot)) out.set(`e${r.getAttribute('data-e')}`, { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')) });
-  shownDrawing(plot).querySelectorAll('g[data-mark="ghost"] rect').forEach((r, k) => out.set(`g${k}`, { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')) }));
-  return out;
+/** The width the chart on screen was drawn at: its svg's width attribute (the SVG's own units). */
+function drawnWidth(svg: SVGSVGElement): number {
+  return Number(svg.getAttribute('width'));
 }
 
 /**
- * Squares that were on screen glide from their old place; the others fade in. One animation, of
- * the custom property --unit-t from 1 to 0 on the drawing, drives them all: each moving square
- * carries its offset (--dx, --dy) and is translated by offset × t (Figure.astro's styles), each
- * new one has opacity 1 − t. Three hundred animations, one per square, cost the page more than
- * the whole redraw; this is one, and each square's offset is one attribute written. When it ends
- * the squares lose their offsets and classes again, so the next change of view finds squares
- * with nothing of this one's on them. Returns the squares' new places (read in the same pass).
+ * The square nearest a point on screen, if its centre is within `reach` CSS pixels (or within the
+ * square itself, whichever is larger); −1 otherwise. Found from the units' places (unitBox), as the
+ * squares are paths.
  */
-function animate(plot: HTMLElement, old: Map<string, { x: number; y: number }>): Map<string, { x: number; y: number }> {
-  const now = new Map<string, { x: number; y: number }>();
-  const drawing = shownDrawing(plot);
-  const rects = unitRects(plot);
-  const svg = rects[0]?.ownerSVGElement; // the chart's own, not a legend swatch's
-  running.get(plot)?.cancel();
-  if (!svg) return now;
-  registerProgress();
-  const marked: SVGElement[] = [];
-  const place = (r: SVGElement, key: string) => {
-    const x = Number(r.getAttribute('x'));
-    const y = Number(r.getAttribute('y'));
-    now.set(key, { x, y });
-    const from = old.get(key);
-    if (!from) r.setAttribute('class', 'unit-enter');
-    else if (from.x !== x || from.y !== y) {
-      r.setAttribute('style', `--dx:${from.x - x}px;--dy:${from.y - y}px`);
-      r.setAttribute('class', 'unit-move');
-    } else return;
-    marked.push(r);
-  };
-  for (const r of rects) place(r, `e${r.getAttribute('data-e')}`);
-  drawing.querySelectorAll<SVGElement>('g[data-mark="ghost"] rect').forEach((r, k) => place(r, `g${k}`));
-  const animation = svg.animate([{ '--unit-t': 1 }, { '--unit-t': 0 }], { duration: TRANSITION_MS, easing: 'ease-out', fill: 'backwards' });
-  running.set(plot, animation);
-  animation.onfinish = () => {
-    running.delete(plot);
-    for (const r of marked) {
-      r.removeAttribute('style');
-      r.classList.remove('unit-move', 'unit-enter');
-      if (!r.classList.length) r.removeAttribute('class'); // a picked-out square keeps "selected"
-    }
-  };
-  return now;
-}
-
-/** The transition running on each units figure, cancelled when the next one starts (its squares are rewritten). */
-const running = new WeakMap<HTMLElement, Animation>();
-
-/** --unit-t as a number that animates smoothly (an unregistered custom property would jump). */
-let registered = false;
-function registerProgress(): void {
-  if (registered) return;
-  registered = true;
-  try {
-    CSS.registerProperty({ name: '--unit-t', syntax: '<number>', inherits: true, initialValue: '0' });
-  } catch {
-    // registered already, or not supported: the squares then jump to their places
-  }
-}
-
-/** The square nearest a point on screen, if its centre is within reach (−1 otherwise). */
-function nearest(plot: HTMLElement, clientX: number, clientY: number): number {
-  const rects = unitRects(plot);
-  const svg = rects[0]?.ownerSVGElement;
+function nearest(plot: HTMLElement, units: readonly Unit[], clientX: number, clientY: number, reach: number): number {
+  const svg = chartSvg(plot);
   const m = svg?.getScreenCTM();
-  if (!svg || !m) return -1;
+  if (!svg || !m || units.length === 0) return -1;
   const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-  const size = Number(rects[0].getAttribute('width'));
-  const reach = Math.max(REACH_PX / m.a, size / 2 + 1);
+  const width = drawnWidth(svg);
+  const size = unitBox(units, width, 0).width;
+  const within = Math.max(reach / m.a, size / 2);
   let best = -1;
   let bestDistance = Infinity;
-  rects.forEach((r, k) => {
-    const w = Number(r.getAttribute('width'));
-    const dx = Math.abs(Number(r.getAttribute('x')) + w / 2 - p.x);
-    const dy = Math.abs(Number(r.getAttribute('y')) + Number(r.getAttribute('height')) / 2 - p.y);
-    const d = Math.max(dx, dy);
-    if (d <= reach && d < bestDistance) [best, bestDistance] = [k, d];
+  units.forEach((_, k) => {
+    const b = unitBox(units, width, k);
+    const d = Math.max(Math.abs(b.x + b.width / 2 - p.x), Math.abs(b.y + b.height / 2 - p.y));
+    if (d <= within && d < bestDistance) [best, bestDistance] = [k, d];
   });
   return best;
 }
 
-/** Highlight one person's squares (before and after) and dim the rest; null clears. */
+/**
+ * Highlight one person's squares (before and after) and dim the rest; null clears. The highlight
+ * is a group of its own over the squares: a path per run the person has squares in, in that run's
+ * colour, outlined in black (Figure.astro's styles).
+ */
 function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, orderId: string | null): void {
   s.selected = orderId;
-  const svg = unitRects(plot)[0]?.ownerSVGElement;
-  const mine = new Set(orderId === null ? [] : personUnits(s.units, orderId));
-  unitRects(plot).forEach((r, k) => r.classList.toggle('selected', mine.has(k)));
+  const svg = chartSvg(plot);
+  svg?.querySelector(':scope > g.unit-selection')?.remove();
+  const squares = svg?.querySelector(':scope > g[data-mark="rect"]');
+  if (svg && squares && orderId !== null) {
+    const mine = new Set(personUnits(s.units, orderId));
+    const highlight = document.createElementNS(SVG, 'g');
+    highlight.setAttribute('class', 'unit-selection');
+    highlight.setAttribute('aria-hidden', 'true');
+    const width = drawnWidth(svg);
+    unitRuns(s.units).forEach((run, j) => {
+      const picked = [];
+      for (let k = run.start; k < run.end; k++) if (mine.has(k)) picked.push(k);
+      if (picked.length === 0) return;
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('d', unitsPath(s.units, width, picked));
+      path.setAttribute('fill', squares.children[j]?.getAttribute('fill') ?? 'currentColor');
+      path.setAttribute('class', 'selected');
+      highlight.append(path);
+    });
+    const ghosts = svg.querySelector(':scope > g[data-mark="ghost"]');
+    svg.insertBefore(highlight, (ghosts ?? squares).nextSibling);
+  }
   svg?.classList.toggle('has-selection', orderId !== null);
   plot.toggleAttribute('data-selected', orderId !== null);
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
@@ -256,18 +271,21 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result));
 }
 
-function ring(plot: HTMLElement, k: number): void {
-  const rect = unitRects(plot)[k];
-  const svg = rect?.ownerSVGElement;
-  if (!rect || !svg) return;
+function ring(plot: HTMLElement, units: readonly Unit[], k: number): void {
+  const svg = chartSvg(plot);
+  if (!svg || !units[k]) return;
+  const box = unitBox(units, drawnWidth(svg), k);
   const ring = focusRing(svg, 'focus-ring');
-  for (const a of ['x', 'y', 'width', 'height']) ring.setAttribute(a, rect.getAttribute(a) ?? '0');
+  ring.setAttribute('x', String(box.x));
+  ring.setAttribute('y', String(box.y));
+  ring.setAttribute('width', String(box.width));
+  ring.setAttribute('height', String(box.height));
 }
 
 function show(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, k: number): void {
   s.index = k;
   const u = s.units[k];
-  ring(plot, k);
+  ring(plot, s.units, k);
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   if (inspector) {
     const when = u.month < 0 ? `${-u.month} ${u.month === -1 ? 'month' : 'months'} before the order` : `${u.month} ${u.month === 1 ? 'month' : 'months'} after the order`;

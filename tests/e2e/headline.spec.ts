@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { formatNumber, formatPercent } from '../../src/lib/format.ts';
 import { eventUnits, personUnits } from '../../src/charts/eventUnits.ts';
+import { squareKey, squaresOf } from '../helpers/squares.ts';
 import { bundled, domain, expected, waitForView } from './helpers.ts';
 
 const all = domain.categories;
@@ -46,12 +47,38 @@ test('the big numbers are the engine’s, with the study’s beside them only in
   await expectBig(page, {});
 });
 
-/** The indices of the squares that are highlighted, from the page (in the drawing on screen: the build's page holds a wide and a narrow one). */
-const selectedSquares = (page: Page) =>
-  page.locator('.plot.units').evaluate((plot) => {
-    const shown = [...plot.querySelectorAll<SVGGElement>('g[data-mark="rect"]')].find((g) => g.checkVisibility());
-    return [...(shown?.querySelectorAll('rect') ?? [])].flatMap((r, k) => (r.classList.contains('selected') ? [k] : []));
-  });
+/** The d of each path of a group in the drawing on screen (the build's page holds a wide and a narrow one). */
+const shownPaths = (page: Page, group: string) =>
+  page.locator('.plot.units').evaluate((plot, group) => {
+    const shown = [...plot.querySelectorAll<SVGGElement>(group)].find((g) => g.checkVisibility());
+    return [...(shown?.querySelectorAll('path') ?? [])].map((p) => p.getAttribute('d') ?? '');
+  }, group);
+
+/**
+ * The indices of the squares that are highlighted: the squares drawn in the highlight group, found
+ * among the squares of the figure (unit k is the k-th square across the squares' paths).
+ */
+async function selectedSquares(page: Page): Promise<number[]> {
+  const all = (await shownPaths(page, 'g[data-mark="rect"]')).flatMap(squaresOf).map(squareKey);
+  const picked = new Set((await shownPaths(page, 'g.unit-selection')).flatMap(squaresOf).map(squareKey));
+  return all.flatMap((key, k) => (picked.has(key) ? [k] : []));
+}
+
+/** The centre of unit k's square on screen, read from the drawing on screen. */
+const squareCentre = (page: Page, k: number) =>
+  page.locator('.plot.units').evaluate((plot, k) => {
+    const shown = [...plot.querySelectorAll<SVGGElement>('g[data-mark="rect"]')].find((g) => g.checkVisibility())!;
+    let seen = 0;
+    for (const path of shown.querySelectorAll('path')) {
+      for (const m of (path.getAttribute('d') ?? '').matchAll(/M([\d.]+),([\d.]+)h([\d.]+)/g)) {
+        if (seen++ !== k) continue;
+        const side = Number(m[3]);
+        const p = new DOMPoint(Number(m[1]) + side / 2, Number(m[2]) + side / 2).matrixTransform(shown.ownerSVGElement!.getScreenCTM()!);
+        return { x: p.x, y: p.y };
+      }
+    }
+    throw new Error(`no square ${k}`);
+  }, k);
 
 test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, viewport: { width: 390, height: 844 }, isMobile: true });
@@ -59,10 +86,9 @@ test.describe('on a touch screen', () => {
     await page.goto('');
     const units = eventUnits(bundled, expected());
     const k = 100; // an arrest before the order
-    const rect = page.locator('.plot.units g[data-mark="rect"]').filter({ visible: true }).locator('rect').nth(k);
-    await rect.scrollIntoViewIfNeeded();
-    const box = (await rect.boundingBox())!;
-    await page.tap('.plot.units', { position: await relative(page, box.x + box.width / 2, box.y + box.height / 2) });
+    await page.locator('.plot.units').scrollIntoViewIfNeeded();
+    const centre = await squareCentre(page, k);
+    await page.tap('.plot.units', { position: await relative(page, centre.x, centre.y) });
     const person = units[k].orderId;
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${person} (a pseudonymised id)`);
     await expect(page.locator('[data-inspector]')).not.toContainText(/modern_slavery/);
@@ -94,69 +120,81 @@ test('Enter picks out the focused arrest’s person; Esc clears', async ({ page 
   expect(await selectedSquares(page)).toEqual([]);
 });
 
+/**
+ * Record the fades started on the units figure (they last 300 ms, too short to poll): each is held
+ * at its start, so that it cannot end (and remove its copy) before the test reads it.
+ */
+const holdFades = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { fades: Animation[] };
+    w.fades = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      const a = animate.apply(this, args);
+      if (this.closest('.plot.units')) {
+        a.pause();
+        w.fades.push(a);
+      }
+      return a;
+    };
+  });
+
 for (const motion of ['reduce', 'no-preference'] as const) {
   test(`a change of view ${motion === 'reduce' ? 'skips' : 'runs'} the squares’ transition under prefers-reduced-motion: ${motion}`, async ({ page }) => {
     await page.emulateMedia({ reducedMotion: motion });
     await page.goto('');
     // the figures chunk is loaded and wired up before the change
     await page.getByRole('group', { name: /every arrest/i }).focus();
-    // record the animations started on the figure (they last 300 ms, too short to poll): one
-    // animation of --unit-t on the chart moves every square that changed place
-    await page.evaluate(() => {
-      const w = window as unknown as { unitAnimations: Animation[] };
-      w.unitAnimations = [];
-      const animate = Element.prototype.animate;
-      Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
-        const a = animate.apply(this, args);
-        if (this.closest('.plot.units') && JSON.stringify(args[0]).includes('--unit-t')) {
-          // held, so that it cannot end (and clear its marks) before the test reads it
-          a.pause();
-          w.unitAnimations.push(a);
-        }
-        return a;
+    await holdFades(page);
+    const old = (await shownPaths(page, 'g[data-mark="rect"]')).flatMap(squaresOf).map(squareKey);
+    await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+    const state = { window: 24, categories: all.filter((c) => c !== 'violence') };
+    await waitForView(page, state);
+    // The new view's squares are drawn at once, and the old ones lie over them, fading out: one
+    // animation of one group's opacity, from 1 at its start to 0 at its end.
+    const fade = await page.evaluate(() => {
+      const fades = (window as unknown as { fades: Animation[] }).fades;
+      const copy = document.querySelector<SVGGElement>('.plot.units g.unit-leaving');
+      if (!fades[0] || !copy) return { count: fades.length, copy: !!copy };
+      const opacity = (t: number) => {
+        fades[0].currentTime = t;
+        return Number(getComputedStyle(copy).opacity);
+      };
+      // 1 ms before its end (Chromium treats times within a microsecond of the end as after it)
+      const end = (fades[0].effect!.getComputedTiming().endTime as number) - 1;
+      return {
+        count: fades.length,
+        copy: true,
+        target: (fades[0].effect as KeyframeEffect).target === copy,
+        squares: [...copy.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? ''),
+        start: opacity(0),
+        end: opacity(end),
+        pointer: getComputedStyle(copy).pointerEvents,
+        hidden: copy.getAttribute('aria-hidden'),
       };
     });
-    await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
-    await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
-    // At the transition's start each moved square sits at its old place: offset by its (--dx, --dy);
-    // at its end, at its own. Read with the animation held at those two moments.
-    const at = (time: 'start' | 'end') => page.evaluate((time) => {
-      const [a] = (window as unknown as { unitAnimations: Animation[] }).unitAnimations;
-      if (!a) return null;
-      a.pause();
-      a.currentTime = time === 'start' ? 0 : (a.effect!.getComputedTiming().endTime as number) - 1e-3;
-      const moved = [...document.querySelectorAll<SVGRectElement>('.plot.units rect.unit-move')];
-      return {
-        count: (window as unknown as { unitAnimations: Animation[] }).unitAnimations.length,
-        moved: moved.length,
-        offsets: moved.slice(0, 20).map((r) => {
-          const m = new DOMMatrix(getComputedStyle(r).transform);
-          return { dx: parseFloat(r.style.getPropertyValue('--dx')), dy: parseFloat(r.style.getPropertyValue('--dy')), x: m.e, y: m.f };
-        }),
-      };
-    }, time);
-    const start = await at('start');
+    const now = (await shownPaths(page, 'g[data-mark="rect"]')).flatMap(squaresOf);
+    const r = expected(state);
+    expect(now.length).toBe(r.events.pre + r.events.post);
     if (motion === 'reduce') {
-      expect(start).toBeNull();
-      expect(await page.locator('.plot.units rect.unit-move').count()).toBe(0);
+      expect(fade).toEqual({ count: 0, copy: false });
     } else {
-      expect(start!.count).toBe(1);
-      expect(start!.moved).toBeGreaterThan(0);
-      expect(start!.offsets.some((o) => o.dx !== 0 || o.dy !== 0)).toBe(true);
-      for (const o of start!.offsets) {
-        expect(o.x).toBeCloseTo(o.dx, 3);
-        expect(o.y).toBeCloseTo(o.dy, 3);
-      }
-      for (const o of (await at('end'))!.offsets) {
-        expect(Math.abs(o.x)).toBeLessThan(0.01);
-        expect(Math.abs(o.y)).toBeLessThan(0.01);
-      }
-      // once it has ended, no square keeps the transition's marks (the next change would pay to remove them)
-      await page.evaluate(() => (window as unknown as { unitAnimations: Animation[] }).unitAnimations[0].finish());
-      await expect(page.locator('.plot.units rect.unit-move, .plot.units rect.unit-enter, .plot.units rect[style]')).toHaveCount(0);
+      expect(fade.count).toBe(1);
+      expect(fade.target).toBe(true);
+      // the copy holds the old view's squares (and its ghosts), not the new one's
+      const copied = fade.squares!.flatMap(squaresOf).map(squareKey);
+      expect(copied.slice(0, old.length)).toEqual(old);
+      expect(copied.length).toBeGreaterThan(old.length); // the old view's ghosts follow its squares
+      expect(fade.start).toBeCloseTo(1, 3);
+      expect(fade.end).toBeLessThan(0.01);
+      expect(fade.pointer).toBe('none');
+      expect(fade.hidden).toBe('true');
+      // once it has ended, the copy is gone
+      await page.evaluate(() => (window as unknown as { fades: Animation[] }).fades[0].finish());
+      await expect(page.locator('.plot.units g.unit-leaving')).toHaveCount(0);
     }
     // the caption is the new view's at once
-    await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${formatNumber(expected({ categories: all.filter((c) => c !== 'violence') }).events.pre)} in the 24 months before`);
+    await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${formatNumber(r.events.pre)} in the 24 months before`);
     // Each number and sentence the change rewrote flashes once (a CSS animation started by its
     // data-flash attribute: src/client/dom.ts), and none does under reduced motion.
     const flashed = page.locator('main [data-live][data-flash], main [data-say][data-flash]');
@@ -168,56 +206,56 @@ for (const motion of ['reduce', 'no-preference'] as const) {
   });
 }
 
-test('a later change rewrites the same squares in place, and a change during the transition cancels it and leaves no marks', async ({ page }) => {
+test('a later change rewrites the same paths in place, and a change during the fade cancels it and leaves no copy behind', async ({ page }) => {
   await page.goto('');
   await page.getByRole('group', { name: /every arrest/i }).focus();
   // The first change replaces the build's two drawings; from then on the squares are rewritten in place.
   await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
   await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
+  await expect(page.locator('.plot.units g.unit-leaving')).toHaveCount(0);
+  await holdFades(page);
   const result = await page.evaluate(() => {
-    const squares = () => [...document.querySelectorAll<SVGRectElement>('.plot.units g[data-mark="rect"] rect')];
-    const before = squares();
-    const started: Animation[] = [];
-    const animate = Element.prototype.animate;
-    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
-      const a = animate.apply(this, args);
-      if (this.closest('.plot.units') && JSON.stringify(args[0]).includes('--unit-t')) {
-        a.pause(); // held, so that the first cannot end before the second change
-        started.push(a);
-      }
-      return a;
-    };
+    const paths = () => [...document.querySelectorAll<SVGPathElement>('.plot.units g[data-mark="rect"] path')];
+    const before = paths();
+    const started = (window as unknown as { fades: Animation[] }).fades;
     const box = document.querySelector<HTMLInputElement>('input[name="category"][value="violence"]')!;
     const view = () => document.documentElement.dataset.view;
     const until = (target: string | undefined) => new Promise<void>((resolve) => {
       const wait = () => (view() === target ? resolve() : requestAnimationFrame(wait));
       requestAnimationFrame(wait);
     });
+    const copies = () => document.querySelectorAll('.plot.units g.unit-leaving').length;
     return (async () => {
       const first = view();
-      box.click(); // back to the study's view: one transition
+      box.click(); // back to the study's view: one fade
       await until('default');
+      const during = copies();
       box.click(); // and away again while it runs
       await until(first);
-      const after = squares();
+      const after = paths();
       const kept = Math.min(before.length, after.length);
       const states = started.map((a) => a.playState);
+      const copiesAfterSecond = copies();
       started.at(-1)?.finish();
       await new Promise((r) => requestAnimationFrame(r));
       return {
         started: started.length,
         states,
-        reused: after.slice(0, kept).every((r, k) => r === before[k]) && kept > 0,
+        during,
+        copiesAfterSecond,
+        reused: kept > 0 && after.slice(0, kept).every((r, k) => r === before[k]),
         same: after.length === before.length,
-        marked: document.querySelectorAll('.plot.units rect.unit-move, .plot.units rect.unit-enter, .plot.units rect[style]').length,
+        left: copies(),
       };
     })();
   });
   expect(result.started).toBe(2);
+  expect(result.during).toBe(1);
   expect(result.states[0]).toBe('idle'); // cancelled by the second change
+  expect(result.copiesAfterSecond).toBe(1); // the first copy went with its fade
   expect(result.reused).toBe(true);
   expect(result.same).toBe(true);
-  expect(result.marked).toBe(0);
+  expect(result.left).toBe(0);
 });
 
 test.describe('first screen', () => {

@@ -98,7 +98,8 @@ test('pages at ?data=local show the kept result, which is the command-line tool\
   const units = page.locator('[data-figure="eventUnits"]');
   await units.scrollIntoViewIfNeeded();
   await expect(units.locator('.units-note')).toHaveCount(0);
-  await expect.poll(() => units.locator('.plot.units').evaluate((plot) => [...plot.querySelectorAll<SVGGElement>('g[data-mark="rect"]')].find((g) => g.checkVisibility())?.querySelectorAll('rect').length ?? 0))
+  // one square (a closed subpath of the squares' paths) per arrest
+  await expect.poll(() => units.locator('.plot.units').evaluate((plot) => [...[...plot.querySelectorAll<SVGGElement>('g[data-mark="rect"]')].find((g) => g.checkVisibility())?.querySelectorAll('path') ?? []].reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0)))
     .toBe(full.result.events.pre + full.result.events.post);
 
   // The Results page, and a reload of it: the same, from the cache again.
