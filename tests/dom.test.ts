@@ -137,7 +137,7 @@ test('morph keeps every node of a mark that stays, when a mark before it appears
   };
   const page = svg(false, 5);
   const bars = [...page.querySelectorAll('g[data-mark="bar"] rect')];
-  bars[0].setAttribute('class', 'unit-move'); // as units.ts marks a square for its transition
+  bars[0].setAttribute('class', 'selected'); // a class the page added to one mark's element
   const next = svg(true, 7);
   const expected = canonical(next);
   morph(page, next);

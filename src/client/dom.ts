@@ -202,8 +202,8 @@ export function fillTable(table: HTMLTableElement, data: TableData, paths: (Resu
  * Counterparts are found in order: a child pairs with the next old child of the same kind (its
  * tag; for a mark's group, also its mark name and class), looking a few siblings ahead, so a mark
  * that appears or goes (the study's trace, for one) costs only its own nodes and the marks after
- * it still pair with theirs. A mark's own elements pair by tag alone: a class the page added to a
- * square (units.ts, for its transition) does not make it another square.
+ * it still pair with theirs. A mark's own elements pair by tag alone: a class the page added to
+ * one of them (a flash, a highlight) does not make it another element.
  *
  * Elements of `from` for which `keep` holds are left as they are, where they are: neither paired
  * nor removed (the units figure rewrites its squares itself: src/charts/eventUnits.ts).
