@@ -32,6 +32,10 @@ const views: ViewState[] = [
 
 for (const view of views) {
   test(`every page agrees with the engine at ${serialiseState(view, domain)}`, async ({ page }) => {
+    // Ten pages and every number, sentence, table and figure on them, in one test: its time grows
+    // with the report (31 s in a fresh-clone run on a busy machine), so it gets more than the
+    // default 30 s; a page that hangs still fails.
+    test.setTimeout(120_000);
     const r = expected(view);
     for (const p of PAGES) {
       await page.goto(p.slug + serialiseState(view, domain));
