@@ -97,6 +97,8 @@ function copyOfSquares(plot: HTMLElement): SVGGElement | null {
   const copy = document.createElementNS(SVG, 'g');
   copy.setAttribute('class', 'unit-leaving');
   copy.setAttribute('aria-hidden', 'true');
+  // dimmed while a person is picked out (a style read only then; Figure.astro's styles)
+  if (svg!.classList.contains('has-selection')) copy.dataset.opacity = getComputedStyle(groups[0]).opacity;
   for (const g of groups) {
     const c = g.cloneNode(true) as Element;
     c.removeAttribute('data-mark');
@@ -116,8 +118,10 @@ function fadeOut(plot: HTMLElement, leaving: SVGGElement): void {
   const svg = chartSvg(plot);
   if (!svg) return;
   const after = [...svg.children].filter(isSquares).at(-1);
+  // squares dimmed for a picked-out person fade from as dim as they were
+  const from = Number(leaving.dataset.opacity ?? 1);
   svg.insertBefore(leaving, after ? after.nextSibling : svg.firstChild);
-  const fade = leaving.animate([{ opacity: 1 }, { opacity: 0 }], { duration: TRANSITION_MS, easing: 'ease-in' });
+  const fade = leaving.animate([{ opacity: from }, { opacity: 0 }], { duration: TRANSITION_MS, easing: 'ease-in' });
   running.set(plot, fade);
   const done = () => {
     leaving.remove();

@@ -206,6 +206,30 @@ for (const motion of ['reduce', 'no-preference'] as const) {
   });
 }
 
+test('with a person picked out, the old squares fade from as dim as they were shown', async ({ page }) => {
+  await page.goto('');
+  const figure = page.getByRole('group', { name: /every arrest/i });
+  await figure.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-inspector]')).toContainText('Person ');
+  const dimmed = await page.locator('.plot.units').evaluate((plot) => {
+    const g = [...plot.querySelectorAll('g[data-mark="rect"]')].find((e) => e.checkVisibility())!;
+    return Number(getComputedStyle(g).opacity);
+  });
+  expect(dimmed).toBeLessThan(1);
+  await holdFades(page);
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
+  const start = await page.evaluate(() => {
+    const [fade] = (window as unknown as { fades: Animation[] }).fades;
+    fade.currentTime = 0;
+    return Number(getComputedStyle(document.querySelector('.plot.units g.unit-leaving')!).opacity);
+  });
+  expect(start).toBeCloseTo(dimmed, 3);
+  // the new view has no selection
+  await expect(page.locator('.plot.units g.unit-selection')).toHaveCount(0);
+});
+
 test('a later change rewrites the same paths in place, and a change during the fade cancels it and leaves no copy behind', async ({ page }) => {
   await page.goto('');
   await page.getByRole('group', { name: /every arrest/i }).focus();
