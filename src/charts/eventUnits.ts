@@ -285,12 +285,16 @@ export function unitBox(units: readonly Unit[], width: number, k: number): Box {
   return cellBox(cell, left, INSET, units[k]);
 }
 
+/** Every unit's square at once (unitBox for each, with the grid worked out once). */
+export function unitBoxes(units: readonly Unit[], width: number): Box[] {
+  const { cell, left } = grid(units, [], width);
+  return units.map((u) => cellBox(cell, left, INSET, u));
+}
+
 /** The squares of the units at these indices as one path's d (closed square subpaths, in the order given). */
 export function unitsPath(units: readonly Unit[], width: number, indices: Iterable<number>): string {
   const { cell, left } = grid(units, [], width);
-  let d = '';
-  for (const k of indices) d += square(cellBox(cell, left, INSET, units[k]));
-  return d;
+  return squaresPath(cell, left, INSET, [...indices].map((k) => units[k]));
 }
 
 /**
@@ -315,6 +319,13 @@ function cellBox(cell: number, left: number, inset: number, at: { x: number; y: 
 /** A closed square subpath: the outline a <rect> with the same x, y, width and height draws (clockwise from its top-left corner). */
 const square = (b: Box) => `M${b.x},${b.y}h${b.width}v${b.height}h${-b.width}z`;
 
+/** These cells' squares, inset on each side, as one path's d. */
+function squaresPath(cell: number, left: number, inset: number, cells: readonly { x: number; y: number }[]): string {
+  let d = '';
+  for (const at of cells) d += square(cellBox(cell, left, inset, at));
+  return d;
+}
+
 /**
  * Write the squares and ghosts into a drawing of eventUnitsFrame(), reusing whatever paths are
  * there: the j-th run of squares takes the j-th <path> of the squares' group, and only attributes
@@ -334,15 +345,13 @@ export function writeSquares(figure: Element, units: readonly Unit[], result: An
     const runs = unitRuns(units);
     rewrite(squares, runs.length, SQUARE_ATTRIBUTES, (path, j) => {
       const { start, end, category } = runs[j];
-      let d = '';
-      for (let k = start; k < end; k++) d += square(cellBox(cell, left, INSET, units[k]));
-      set(path, 'd', d);
+      set(path, 'd', squaresPath(cell, left, INSET, units.slice(start, end)));
       set(path, 'fill', fills.get(category) ?? 'currentColor');
       set(path, 'stroke', stroke(category));
     });
   }
   const outlined = group(svg, 'ghost', ghosts.length > 0, squares);
-  if (outlined) rewrite(outlined, 1, GHOST_ATTRIBUTES, (path) => set(path, 'd', ghosts.map((g) => square(cellBox(cell, left, GHOST_INSET, g))).join('')));
+  if (outlined) rewrite(outlined, 1, GHOST_ATTRIBUTES, (path) => set(path, 'd', squaresPath(cell, left, GHOST_INSET, ghosts)));
   return figure as Figure;
 }
 

@@ -12,7 +12,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { formatNumber } from '../lib/format.ts';
@@ -226,13 +226,11 @@ function nearest(plot: HTMLElement, units: readonly Unit[], clientX: number, cli
   const m = svg?.getScreenCTM();
   if (!svg || !m || units.length === 0) return -1;
   const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-  const width = drawnWidth(svg);
-  const size = unitBox(units, width, 0).width;
-  const within = Math.max(reach / m.a, size / 2);
+  const boxes = unitBoxes(units, drawnWidth(svg));
+  const within = Math.max(reach / m.a, boxes[0].width / 2);
   let best = -1;
   let bestDistance = Infinity;
-  units.forEach((_, k) => {
-    const b = unitBox(units, width, k);
+  boxes.forEach((b, k) => {
     const d = Math.max(Math.abs(b.x + b.width / 2 - p.x), Math.abs(b.y + b.height / 2 - p.y));
     if (d <= within && d < bestDistance) [best, bestDistance] = [k, d];
   });
