@@ -1,13 +1,14 @@
 // Work the reader does not see, done in the task after the frame that shows a new view: the address
-// (history.pushState or replaceState) and the result downloads. Writing the address costs Chromium
-// a few milliseconds and makes it restyle the page at once, in the middle of a change; building the
-// downloads writes the results as CSV and JSON. Done after the frame is painted, neither delays what
-// the reader sees (measured by `npm run bench:browser`). The tasks keep their order, so every
-// settled change is still one Back step.
+// (history.pushState or replaceState), the result downloads and the view carried by links to other
+// pages. Writing the address costs Chromium a few milliseconds and makes it restyle the page at once,
+// in the middle of a change; rewriting 30 links restyles each of them; building the downloads
+// writes the results as CSV and JSON. Done after the frame is painted, none of these delays what the
+// reader sees (measured by `npm run bench:browser`). The tasks keep their order, so every settled
+// change is still one Back step.
 //
 // Every press, key and click runs the tasks still waiting before its own handlers do, so what it
 // makes follows the view on screen: a link to a place on the page adds its history entry after the
-// view's, and a download link holds the view's file. The page's other history writes and its print
+// view's, a link to another page carries the view, and a download link holds the view's file. The page's other history writes and its print
 // header flush first too. A move Back or Forward drops the address writes not yet made: the page
 // then shows the entry the reader went to. Every history write of the page goes through here.
 // (Code that needs the view on screen reads html[data-view], which is set with the view's numbers,

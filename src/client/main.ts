@@ -98,7 +98,7 @@ function writeControls(state: ViewState): void {
   slider.value = String(state.window);
   slider.setAttribute('aria-valuetext', label);
   const output = document.getElementById('window-value');
-  if (output) output.textContent = label;
+  if (output && output.textContent !== label) output.textContent = label;
 }
 
 /** The gap (only gaps below the window offered) and the weights (only the sets the data's harm index has; none without one, with the reason). */
@@ -120,13 +120,26 @@ function writeGapAndWeights(state: ViewState): void {
   }
 }
 
-/** The controls, the "Your view" bar and the links to other pages, all for one view. */
+/**
+ * The controls, the "Your view" bar and the links to other pages, all for one view. The links are
+ * rewritten in the task after the frame (src/client/afterFrame.ts): an address under a link is never
+ * seen, and a press, key or click, or printing, rewrites them first. Setting 30 links' href made
+ * Chromium restyle each of them in the frame that shows the view.
+ */
 function showView(state: ViewState): void {
   writeControls(state);
   const summary = viewSummary(state, domain, categoryName);
   for (const el of summaries) if (el.textContent !== summary) el.textContent = summary;
-  updateLinks(query(state));
+  linksQuery = query(state);
+  if (linksQueued) return;
+  linksQueued = true;
+  afterFrame(() => {
+    linksQueued = false;
+    updateLinks(linksQuery);
+  });
 }
+let linksQuery = '';
+let linksQueued = false;
 
 // ---- state -> URL and links
 /** Links to other pages of the report carry the view with them (downloads and anchors do not need it). */
@@ -137,7 +150,8 @@ function updateLinks(query: string): void {
     if (url.origin !== location.origin || /\.[a-z]+$/i.test(url.pathname)) continue;
     if (url.pathname === location.pathname && url.hash) continue;
     url.search = query;
-    a.href = url.pathname + url.search + url.hash;
+    const href = url.pathname + url.search + url.hash;
+    if (a.getAttribute('href') !== href) a.href = href;
   }
 }
 

@@ -83,6 +83,18 @@ test.describe('history', () => {
   });
 });
 
+test('a link to another page followed straight after a change, before the frame, carries the new view', async ({ page }) => {
+  // The links are rewritten after the frame that shows the view (src/client/main.ts showView); the
+  // click on a link rewrites them first, so the next page opens on the view just chosen.
+  await page.goto('results/');
+  await page.evaluate(() => {
+    document.querySelector<HTMLInputElement>('input[name="category"][value="drugs"]')!.click();
+    document.querySelector<HTMLAnchorElement>('.pager a[href*="trends"]')!.click();
+  });
+  await expect(page).toHaveURL(/\/trends\/\?c=modern_slavery,violence,other$/);
+  await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'drugs') });
+});
+
 test.describe('addresses the page cannot use', () => {
   for (const [query, names, state] of [
     ['?w=99', ['w=99'], { window: 24, categories: all }],
