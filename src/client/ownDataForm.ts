@@ -28,9 +28,12 @@ export function setUp(root: HTMLElement): void {
   const base = root.dataset.base ?? '/';
   let busy = false;
 
-  // The worker that will check the files starts when the page is idle, not on the click.
-  if ('requestIdleCallback' in window) requestIdleCallback(() => prepare(), { timeout: 3000 });
-  else setTimeout(prepare, 1000);
+  // The worker that will check the files starts when the page is idle after its load event, not on
+  // the click: its script (about 120 KB gzip) must not compete with the page's own loading, which an
+  // idle moment before the load event (the page waiting on the network) would let it do.
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => prepare(), { timeout: 3000 }) : setTimeout(prepare, 1000));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
 
   const say = (text: string) => {
     status.textContent = text;

@@ -1,7 +1,7 @@
 // The report in a real browser, against the production build: every control changes every
 // number to what analyse() gives for that view; the view lives in the URL; the page works from
 // the keyboard and without JavaScript; nothing is requested from another host.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { PAGES } from '../../src/lib/pages.ts';
@@ -195,6 +195,35 @@ for (const p of PAGES) {
     expect(gzip).toBeLessThanOrEqual(60 * 1024);
   });
 }
+
+// What loads when the page is idle waits for the load event: a page held up by a slow resource is
+// idle long before it, and that idle moment must not start the workers or the engine.
+test('a page whose load event is held up still requests no worker, engine or figure code before it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.route('**/held-up.gif', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.fulfill({ status: 200, contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') });
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => document.body.append(Object.assign(new Image(), { src: new URL('held-up.gif', location.href).href, alt: '' })));
+  });
+  const early: string[] = [];
+  for (const p of PAGES) {
+    const requests: Request[] = [];
+    const record = (req: Request) => void (/\/(figures|engine|analyse|bundled|panel|robustness|dataWorker|robustWorker)[.-][^/]*\.js$/.test(req.url()) && requests.push(req));
+    page.on('request', record);
+    await page.goto(p.slug, { waitUntil: 'load' });
+    // Times since the epoch, both from the browser: when the load event began, and when each request started.
+    const loadAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+    await page.waitForTimeout(300);
+    page.off('request', record);
+    for (const req of requests) {
+      await req.response();
+      if (req.timing().startTime < loadAt) early.push(`${p.slug}: ${new URL(req.url()).pathname}, ${Math.round(loadAt - req.timing().startTime)} ms before the load event`);
+    }
+  }
+  expect(early).toEqual([]);
+});
 
 test('downloads of the results follow the view: the JSON is the CLI\'s --json plus the view it holds', async ({ page }) => {
   await page.goto('data/?w=6&c=violence');
