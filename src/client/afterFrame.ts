@@ -8,11 +8,11 @@
 //
 // Every press, key and click runs the tasks still waiting before its own handlers do, so what it
 // makes follows the view on screen: a link to a place on the page adds its history entry after the
-// view's, a link to another page carries the view, and a download link holds the view's file. The page's other history writes and its print
-// header flush first too. A move Back or Forward drops the address writes not yet made: the page
-// then shows the entry the reader went to. Every history write of the page goes through here.
-// (Code that needs the view on screen reads html[data-view], which is set with the view's numbers,
-// not the address: src/client/checkInR.ts.)
+// view's, a link to another page carries the view, and a download link holds the view's file. The
+// page's other history writes and its print header flush first too. A move Back or Forward drops
+// the address writes not yet made: the page then shows the entry the reader went to. Every history
+// write of the page goes through here. (Code that needs the view on screen reads html[data-view],
+// which is set with the view's numbers, not the address: src/client/checkInR.ts.)
 
 interface Task {
   run: () => void;
