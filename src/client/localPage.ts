@@ -8,6 +8,7 @@ import { categoryColor, categoryStroke } from '../charts/palette.ts';
 import { bannerText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
+import { idle } from './idle.ts';
 import { cacheKey } from './ownCache.ts';
 import { adoptCopy, clearTab, forget, isRemembered, loadForTab, REMEMBERED, saveCache, tabCopyRef, tabHasData } from './ownStorage.ts';
 
@@ -35,7 +36,7 @@ export async function openStored(): Promise<Opened> {
         if (opened.ok) {
           if (opened.stored) await adoptCopy(opened.stored);
           // Checked and analysed again (no cache, or one from another version): the worker keeps the new cache beside the files.
-          if (!opened.fromCache) idle(() => void opened.keep().catch(() => undefined));
+          if (!opened.fromCache) whenIdle(() => void opened.keep().catch(() => undefined));
           return { ok: true, engine: opened.engine, result: opened.result };
         }
         await clearTab();
@@ -86,7 +87,7 @@ export async function openStored(): Promise<Opened> {
     const outcome = await loadLocal(stored.texts, (detail) => setLoading(detail));
     if (outcome.ok) {
       // Kept for the next page, once this one has been drawn (under the key checked above: the worker makes it the same way).
-      idle(() => void outcome.keep().then((kept) => {
+      whenIdle(() => void outcome.keep().then((kept) => {
         if (kept && kept !== 'kept' && key !== null && kept.cache.key === key) return saveCache(kept.cache, kept.cacheText);
       }).catch(() => undefined));
       return { ok: true, engine: outcome.engine, result: outcome.result };
@@ -104,7 +105,8 @@ const unreadable = (problems: number) => `The data kept in this tab could not be
 const failed = (e: unknown) => `Your data could not be analysed in this browser: ${e instanceof Error ? e.message : String(e)}. This page shows the study's synthetic data instead.`;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 1000));
+/** Keeping a cache waits longer for the browser to be idle than preloading does. */
+const whenIdle = (f: () => void) => idle(f, 5000, 1000);
 
 function setLoading(text: string): void {
   const status = document.getElementById('local-status');

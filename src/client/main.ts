@@ -18,6 +18,7 @@ import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writeAddress } from './afterFrame.ts';
+import { idle, idleAfterLoad } from './idle.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
@@ -519,8 +520,7 @@ if (document.querySelector('[data-figure]')) {
 // the first paint. A load that fails here is silent: the first use tries again and says so.
 {
   const needsEngine = form !== null || document.querySelector('[data-figure], button.num[data-path]') !== null;
-  const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
-  const preload = () => idle(() => {
+  idleAfterLoad(() => {
     if (!needsEngine) return;
     // With the reader's own data on the way (or shown), the study's engine, and the parse of the
     // study's files it brings, are not needed: only the figure code is.
@@ -534,8 +534,6 @@ if (document.querySelector('[data-figure]')) {
       if (document.querySelector('[data-figure]')) idle(() => void loadFigures().catch(() => undefined));
     }, () => undefined);
   });
-  if (document.readyState === 'complete') preload();
-  else window.addEventListener('load', preload, { once: true });
 }
 
 // ---- every number opens its derivation (buttons: Enter and Space give a click)

@@ -6,6 +6,7 @@
 import { problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
+import { idleAfterLoad } from './idle.ts';
 import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, tabCopyRef, unremember } from './ownStorage.ts';
 import { formatNumber } from '../lib/format.ts';
 
@@ -28,12 +29,9 @@ export function setUp(root: HTMLElement): void {
   const base = root.dataset.base ?? '/';
   let busy = false;
 
-  // The worker that will check the files starts when the page is idle after its load event, not on
-  // the click: its script (about 120 KB gzip) must not compete with the page's own loading, which an
-  // idle moment before the load event (the page waiting on the network) would let it do.
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => prepare(), { timeout: 3000 }) : setTimeout(prepare, 1000));
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
+  // The worker that will check the files (its script about 120 KB gzip) starts when the page is
+  // idle after its load event, not on the click.
+  idleAfterLoad(() => prepare(), 3000, 1000);
 
   const say = (text: string) => {
     status.textContent = text;

@@ -26,10 +26,10 @@ import type { PanelContext } from './panel.ts';
 import { panelOnRobust, provideRobustDerivations } from './robustRegistry.ts';
 import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
 import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
+import { idle } from './idle.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
-const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 500));
 
 // ---- the study's worker
 let worker: Worker | undefined;

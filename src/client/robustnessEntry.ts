@@ -3,6 +3,7 @@
 // code (robustness.ts, with Plot and the workers) when the browser is idle after the load event, or at once on the first use
 // of one of the page's own controls, the specification curve, or one of its numbers; that code then takes over.
 import { setRobustLoader } from './robustRegistry.ts';
+import { idleAfterLoad } from './idle.ts';
 
 const seen: { last?: Event } = {};
 window.addEventListener('stro:rendered', (e) => (seen.last = e));
@@ -14,6 +15,4 @@ for (const form of document.querySelectorAll('[data-robust-controls], .plot[data
   for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, () => void load(), { once: true });
 }
 // As main.ts preloads the engine: when the browser is idle after the load event, so nothing heavy competes with the first paint.
-const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void load(), { timeout: 3000 }) : setTimeout(() => void load(), 500));
-if (document.readyState === 'complete') idle();
-else window.addEventListener('load', idle, { once: true });
+idleAfterLoad(() => void load());
