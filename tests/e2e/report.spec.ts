@@ -178,22 +178,28 @@ test('no request leaves the site', async ({ page, baseURL }) => {
 /**
  * The scripts a page requests before its load event, by the browser's own times (when the load event
  * began, and when each request started), not by when Playwright reports each to the test: a request
- * made at idle just after the load event may be reported before the event is. A request without a
- * start time counts as before.
+ * made at idle just after the load event may be reported before the event is. A request the browser
+ * gives no start time (a worker's script, at times) counts as before when it was reported before the
+ * load event was.
  */
 async function scriptsBeforeLoad(page: Page, slug: string): Promise<string[]> {
-  const requests: Request[] = [];
-  const record = (req: Request) => void (req.resourceType() === 'script' && requests.push(req));
+  await page.goto('about:blank'); // the page before, and the requests it still makes, are gone
+  const requests: { req: Request; reportedBeforeLoad: boolean }[] = [];
+  let loadReported = false;
+  const onLoad = () => (loadReported = true);
+  const record = (req: Request) => void (req.resourceType() === 'script' && requests.push({ req, reportedBeforeLoad: !loadReported }));
   page.on('request', record);
+  page.on('load', onLoad);
   await page.goto(slug, { waitUntil: 'load' });
   const loadAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
   await page.waitForTimeout(300); // anything requested at idle after the event is recorded, to be told apart
   page.off('request', record);
+  page.off('load', onLoad);
   const before: string[] = [];
-  for (const req of requests) {
+  for (const { req, reportedBeforeLoad } of requests) {
     await req.response();
     const start = req.timing().startTime;
-    if (!(start > 0) || start < loadAt) before.push(new URL(req.url()).pathname);
+    if (start > 0 ? start < loadAt : reportedBeforeLoad) before.push(new URL(req.url()).pathname);
   }
   return before;
 }
