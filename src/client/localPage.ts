@@ -59,6 +59,7 @@ export async function openStored(): Promise<Opened> {
   }
   performance.measure('stro:read-stored', 'stro:open-stored');
   if (!stored) {
+    setLoading(''); // nothing is loading: the notice says why the study's data are shown
     return {
       ok: false,
       message: "This address was made for someone's own data, which never leave the browser they were loaded in, so they are not here. This page shows the study's synthetic data instead; to analyse your own, go to “Use your own data”.",

@@ -92,6 +92,7 @@ test('a new tab (a closed one forgotten) shows the study\'s data and says why', 
   const fresh = await second.newPage();
   await fresh.goto('results/?data=local&w=6');
   await expect(fresh.locator('#view-notice')).toContainText('never leave the browser they were loaded in');
+  await expect(fresh.locator('#local-status')).toHaveText(''); // nothing is said to be loading any more
   await expect(fresh.locator('html')).not.toHaveAttribute('data-source', 'local');
   expect(new URL(fresh.url()).search).toBe('?w=6');
   const six = expected({ window: 6 });
