@@ -3,6 +3,12 @@
 // claims nothing, and the words the banner and downloads use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commandParts } from '../src/lib/live.ts';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { bannerText, validateOwn } from '../src/lib/ownData.ts';
@@ -100,4 +106,23 @@ test('the study\'s own files, loaded as a reader\'s ("Try it with the study\'s d
     assert.equal(other.dataset!.manifest?.synthetic, false);
     assert.match(bannerText(other.summary!), /^Your data: /);
   }
+});
+
+test("the command the page shows for a reader's own data, run beside their files in a shell, prints the page's numbers", () => {
+  // File names a reader might choose: one with a space and one with a quote, which the command must quote.
+  const dir = mkdtempSync(join(tmpdir(), 'stro-own-command-'));
+  const files = { orders: "my orders.csv", events: "force's events.csv" };
+  writeFileSync(join(dir, files.orders), cohort.ordersCsv);
+  writeFileSync(join(dir, files.events), cohort.eventsCsv);
+  const own = validateOwn({ orders: { name: files.orders, text: cohort.ordersCsv }, events: { name: files.events, text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset && own.summary, own.problems.map((p) => p.message).join('\n'));
+  const categories = own.summary.categories.slice(0, 2);
+  const result = analyse(own.dataset, { window: 6, categories });
+  const [command] = commandParts(result, own.summary);
+  assert.match(command as string, /^npm run analyze -- --orders 'my orders\.csv' --events 'force'\\''s events\.csv' --design-window 12 --window 6 --categories \S+ --json$/);
+  // The shell reads the words; the CLI stands in for `npm run analyze --` (npm passes them on as they are).
+  const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+  const out = spawnSync('/bin/sh', ['-c', (command as string).replace(/^npm run analyze -- /, `"${process.execPath}" "${cli}" `)], { cwd: dir, encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(result)));
 });

@@ -6,7 +6,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
-import { shellWords, viewArguments } from '../lib/cliArguments.ts';
+import { shellWords, sourceArguments, viewArguments } from '../lib/cliArguments.ts';
 import { parseState, type StateDomain } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
 import type { Engine } from './engineTypes.ts';
@@ -79,13 +79,7 @@ export function currentView(): EmitROptions {
 function generator(view: EmitROptions): string {
   const local = activeEngine()?.local;
   if (!local) return emitRGenerator(view, domain());
-  const t = local.summary;
-  const args = [
-    '--orders', t.orders.name, '--events', t.events.name, '--design-window', String(t.designWindow),
-    ...(t.outsideWindow === 'exclude' ? ['--outside-window', 'exclude'] : []),
-    ...(t.harmIndex ? ['--harm-index', t.harmIndex.name] : []),
-    ...viewArguments(view, domain()), '--emit-r',
-  ];
+  const args = [...sourceArguments(local.summary), ...viewArguments(view, domain()), '--emit-r'];
   return `npm run analyze -- ${shellWords(args)}; run it on the events with months from this page's downloads (events-with-months.csv), renamed events.csv`;
 }
 

@@ -12,7 +12,7 @@ import { setActive } from './active.ts';
 import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
-import { liveText, sentenceParts, type FormatName } from '../lib/live.ts';
+import { commandParts, liveText, sentenceParts, type FormatName } from '../lib/live.ts';
 import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
@@ -221,7 +221,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
     setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), changed);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
-    const parts = sentenceParts(result, el.dataset.say!);
+    // The command names the reader's own files, when the view is of them.
+    const parts = el.dataset.say === 'command' && engine.local ? commandParts(result, engine.local.summary) : sentenceParts(result, el.dataset.say!);
     if (el.textContent === plain(parts)) continue;
     fillSegments(el, parts);
     if (changed) flash(el);

@@ -24,9 +24,33 @@ export function viewArguments(view: ArgumentView, domain: { span: number; catego
   return args;
 }
 
-/** Arguments as a shell would need them typed: an empty one becomes "". */
+/**
+ * The arguments that name a reader's own data, before the view's: their files (by the names they
+ * chose them under), the design window they declared, and their choices for an arrest outside it
+ * and for a harm index.
+ */
+export interface ArgumentSource {
+  orders: { name: string };
+  events: { name: string };
+  harmIndex?: { name: string } | undefined;
+  designWindow: number;
+  outsideWindow: 'error' | 'exclude';
+}
+
+export function sourceArguments(source: ArgumentSource): string[] {
+  return [
+    '--orders', source.orders.name, '--events', source.events.name, '--design-window', String(source.designWindow),
+    ...(source.outsideWindow === 'exclude' ? ['--outside-window', 'exclude'] : []),
+    ...(source.harmIndex ? ['--harm-index', source.harmIndex.name] : []),
+  ];
+}
+
+/**
+ * Arguments as a shell would need them typed: an empty one becomes "", and one with anything but
+ * letters, digits and . , / : = + - _ (a file name with a space, say) is put in single quotes.
+ */
 export function shellWords(args: readonly string[]): string {
-  return args.map((a) => (a === '' ? '""' : a)).join(' ');
+  return args.map((a) => (a === '' ? '""' : /^[\w.,/:=+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 /**

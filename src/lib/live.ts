@@ -7,7 +7,7 @@
 // page fails `npm run check`.
 
 import { ANSWER, type AnswerPart } from './answer.ts';
-import { shellWords, viewArguments } from './cliArguments.ts';
+import { shellWords, sourceArguments, viewArguments, type ArgumentSource } from './cliArguments.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
 import { valueAt, type ResultPath } from './resultPaths.ts';
@@ -53,7 +53,7 @@ export const SENTENCE_PARTS = {
   harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
   viewName: (r: AnalysisResult): Segments => [`${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`],
-  command: (r: AnalysisResult): Segments => [`npm run analyze -- ${shellWords([...viewArguments(r, r.domain), '--json'])}`],
+  command: (r: AnalysisResult): Segments => commandParts(r),
   /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm). */
   change: (r: AnalysisResult, which: Which): Segments =>
     which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
@@ -66,6 +66,15 @@ export const SENTENCE_PARTS = {
     return say.significanceParts(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`, base);
   },
 } as const satisfies Record<string, (r: AnalysisResult, arg: never) => Segments>;
+
+/**
+ * The command that prints the view on screen as JSON: for the study's data, the view's arguments;
+ * for a reader's own (`source`), their files and choices first, so that run beside their files it
+ * gives the numbers on the page.
+ */
+export function commandParts(r: AnalysisResult, source?: ArgumentSource): Segments {
+  return [`npm run analyze -- ${shellWords([...(source ? sourceArguments(source) : []), ...viewArguments(r, r.domain), '--json'])}`];
+}
 
 type Sentences = typeof SENTENCE_PARTS;
 /** Every name <Say what=…> accepts: "headline", "trend:harm", "verdict:events.fell", "significance:harm.drugs" … */
