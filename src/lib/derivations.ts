@@ -149,7 +149,7 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
     case 'pre':
     case 'post':
       return {
-        ...base, meaning: `The total of ${what} over all ${ids.length} analysed people in the ${win} ${rest === 'pre' ? 'before' : 'after'} their order.`,
+        ...base, meaning: `${what.startsWith('total ') ? `The ${what}` : `The total of ${what}`} over all ${ids.length} analysed people in the ${win} ${rest === 'pre' ? 'before' : 'after'} their order.`,
         inputs, steps: [{ label: 'People', value: ids.length }],
         formula: { words: `Add up each person's ${rest === 'pre' ? 'before' : 'after'} value (compensated summation, so that totals of fractional harm are exact to the last digit).`, symbols: rest === 'pre' ? 'Σᵢ preᵢ' : 'Σᵢ postᵢ' },
         r: { setup, call: `sum(${rest})` }, engine: ref.which === 'harm' ? ENGINE.neumaier : ENGINE.tables,
