@@ -84,6 +84,12 @@ for (const size of ['small', 'large'] as const) {
     // The full results download is the CLI's result (for many people it is written on the click).
     await page.goto('data/?data=local');
     await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 90_000 });
+    // "On this page" lists only the sections shown: not the study's dataset.
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await expect(contents.getByRole('link', { name: 'Your data' })).toBeVisible();
+    await expect(contents.getByRole('link', { name: 'The synthetic dataset' })).toBeHidden();
+    // The command to reproduce it names the reader's files and window, as the CLI run above was given them.
+    await expect(page.locator('[data-say="command"]')).toHaveText('npm run analyze -- --orders orders.csv --events events.csv --design-window 12 --json');
     const link = page.getByRole('link', { name: 'Full results (JSON)' });
     await expect(link).toHaveAttribute('href', size === 'large' ? '#' : /^blob:/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

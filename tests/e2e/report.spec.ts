@@ -22,6 +22,11 @@ test('every page loads without console errors and shows the default numbers', as
     await waitForView(page, { window: 24, categories: all });
     for (const el of await page.locator('[data-live="events.pre"]').all()) await expect(el).toHaveText(formatNumber(r.events.pre));
     await expect(page.locator('body')).not.toContainText(/NaN|undefined/);
+    // "On this page" links only to sections that are shown (never to one about a reader's own data).
+    for (const link of await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').all()) {
+      const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+      expect(await page.locator(`[id="${id}"]`).isVisible(), `${p.slug}: "On this page" → #${id}`).toBe(await link.isVisible());
+    }
   }
   expect(errors).toEqual([]);
 });
