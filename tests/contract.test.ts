@@ -158,6 +158,12 @@ test('problemsCsv quotes cells and neutralises formulas (=, +, -, @, tab, carria
   ]);
 });
 
+test('problemsCsv lists errors first, as the page does, each severity in the order found', () => {
+  const at = (severity: Problem['severity'], row: number): Problem => ({ severity, file: 'e.csv', row, column: 'date', value: 'x', message: `${severity} ${row}` });
+  const lines = problemsCsv([at('warning', 1), at('error', 2), at('warning', 3), at('error', 4)]).trimEnd().split('\r\n');
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(',')), ['error,e.csv,2', 'error,e.csv,4', 'warning,e.csv,1', 'warning,e.csv,3']);
+});
+
 // ---- Optional months in custody or abroad (months_unavailable_before / _after) -------------------
 
 /** The template's orders with the two months-unavailable cells of row `row` (1-based) replaced. */

@@ -85,9 +85,15 @@ export function neutraliseCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** Errors first (they stop the files loading), then warnings, each in the order they were found (file order). */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
+}
+
 /**
- * The problems as CSV (severity, file, row, column, value, expected, hint, message), for download.
- * Every cell is neutralised against formula injection and quoted as RFC 4180 requires.
+ * The problems as CSV (severity, file, row, column, value, expected, hint, message), for download,
+ * errors first as the page lists them. Every cell is neutralised against formula injection and
+ * quoted as RFC 4180 requires.
  */
 export function problemsCsv(problems: readonly Problem[]): string {
   const cell = (v: string | number | undefined) => {
@@ -95,6 +101,6 @@ export function problemsCsv(problems: readonly Problem[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
-  const rows = problems.map((p) => [p.severity, p.file, p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
+  const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
   return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -3,7 +3,7 @@
 // (src/client/dataWorker.ts), never sent anywhere. Every problem is listed in a table (and can be
 // downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
 // whole report switches to them (main.ts listens for the "stro:data" event).
-import { problemsCsv, type Problem } from '../analysis/errors.ts';
+import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
@@ -190,7 +190,7 @@ export function setUp(root: HTMLElement): void {
     // Errors first (they stop the files loading), each kind in file order. A table of thousands of
     // rows helps nobody and holds the page while it is laid out: the first PROBLEMS_LISTED are
     // listed, and the CSV below has every one.
-    const listed = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')].slice(0, PROBLEMS_LISTED);
+    const listed = errorsFirst(problems).slice(0, PROBLEMS_LISTED);
     const more = problems.length > listed.length ? ` (the first ${listed.length} listed here; the CSV below lists all ${formatNumber(problems.length)})` : '';
     caption.textContent = [errors && `${formatNumber(errors)} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${formatNumber(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files' + more;
     // Every cell is text from the reader's files: set as text, never as HTML.
