@@ -399,6 +399,6 @@ test("gapCurveChart: a reader's own category keeps its colour from the dataset's
   ];
   const all = ['fraud', 'theft', 'arson'];
   const strokes = (o: ChartOptions) => group(charts.gapCurveChart(rows, o), 'gap-points').map((g) => g.children[0].getAttribute('stroke') ?? g.getAttribute('stroke'));
-  assert.deepEqual(strokes({ ...options, allCategories: all }), [charts.categoryStroke('theft', 1), '#000000']);
-  assert.deepEqual(strokes(options), [charts.categoryStroke('theft', 0), '#000000']);
+  assert.deepEqual(strokes({ ...options, allCategories: all }), [charts.categoryStroke('theft', all), '#000000']);
+  assert.deepEqual(strokes(options), [charts.categoryStroke('theft', ['theft']), '#000000']);
 });

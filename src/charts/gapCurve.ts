@@ -63,12 +63,12 @@ function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[])
   for (const r of rows) if (!seen.some((g) => g.group === r.group)) seen.push({ group: r.group, name: r.groupName });
   seen.sort((a, b) => Number(b.group === OVERALL) - Number(a.group === OVERALL));
   const categories = seen.filter((g) => g.group !== OVERALL);
+  const list = categories.every((g) => allCategories?.includes(g.group)) ? allCategories! : categories.map((g) => g.group);
   return seen.map((g, k) => {
-    const at = allCategories?.includes(g.group) ? allCategories.indexOf(g.group) : categories.indexOf(g);
     return {
       ...g,
-      color: g.group === OVERALL ? OVERALL_COLOR : categoryColor(g.group, at),
-      stroke: g.group === OVERALL ? OVERALL_COLOR : categoryStroke(g.group, at),
+      color: g.group === OVERALL ? OVERALL_COLOR : categoryColor(g.group, list),
+      stroke: g.group === OVERALL ? OVERALL_COLOR : categoryStroke(g.group, list),
       offset: (k - (seen.length - 1) / 2) * SPREAD,
     };
   });

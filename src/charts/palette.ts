@@ -39,36 +39,41 @@ const STROKES: Readonly<Record<string, string>> = {
   '#000000': '#000000',
 };
 
-/** A category's colour; `index` is its position in the dataset's category list (used only for codes outside the study's four). */
-export function categoryColor(code: string, index: number): string {
+/**
+ * A category's colour. The study's four keep theirs; any other takes the extra colours in turn, by
+ * its place among the dataset's categories (`allCategories`) that are not the study's, so that up to
+ * three of them never share a colour, whatever order they come in, and each keeps its colour when
+ * the reader leaves others out. Beyond three, the extra colours repeat: the names in keys, labels
+ * and tables tell those categories apart.
+ */
+export function categoryColor(code: string, allCategories: readonly string[]): string {
   if (Object.hasOwn(CATEGORY_COLORS, code)) return CATEGORY_COLORS[code];
-  const k = Number.isInteger(index) && index >= 0 ? index : 0;
-  return EXTRA_COLORS[k % EXTRA_COLORS.length];
+  const k = allCategories.filter((c) => !Object.hasOwn(CATEGORY_COLORS, c)).indexOf(code);
+  return EXTRA_COLORS[Math.max(0, k) % EXTRA_COLORS.length];
 }
 
 /** The outline of a category's marks: its colour's hue, at least 4.5:1 against white. */
-export function categoryStroke(code: string, index: number): string {
-  return STROKES[categoryColor(code, index)];
+export function categoryStroke(code: string, allCategories: readonly string[]): string {
+  return STROKES[categoryColor(code, allCategories)];
 }
 
-/** Each shown category's position in the dataset's list, for colours that do not move when the reader filters. */
-function positions(result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[]): number[] {
-  return result.categories.map((c, k) => (allCategories.includes(c) ? allCategories.indexOf(c) : k));
-}
+/** The list colours are taken from: the dataset's categories, or (for a category not in it) those shown. */
+const listOf = (result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[]) =>
+  result.categories.every((c) => allCategories.includes(c)) ? allCategories : result.categories;
 
 /** Plot's `color` options for the categories shown, in display order, identical on every figure. */
 export function colorScale(
   result: Pick<AnalysisResult, 'categories'>,
   allCategories: readonly string[] = result.categories,
 ): { domain: string[]; range: string[] } {
-  const at = positions(result, allCategories);
-  return { domain: [...result.categories], range: result.categories.map((c, k) => categoryColor(c, at[k])) };
+  const list = listOf(result, allCategories);
+  return { domain: [...result.categories], range: result.categories.map((c) => categoryColor(c, list)) };
 }
 
 /** Category code → outline colour, for the categories shown (a literal colour, so Plot does not rescale it). */
 export function strokeOf(result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[] = result.categories): (code: string) => string {
-  const at = positions(result, allCategories);
-  const strokes = new Map(result.categories.map((c, k) => [c, categoryStroke(c, at[k])]));
+  const list = listOf(result, allCategories);
+  const strokes = new Map(result.categories.map((c) => [c, categoryStroke(c, list)]));
   return (code) => strokes.get(code) ?? 'currentColor';
 }
 

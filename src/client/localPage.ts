@@ -153,14 +153,14 @@ function rebuildControls(form: HTMLFormElement, engine: Engine): void {
   if (fieldset && template) {
     const legend = fieldset.querySelector('legend');
     // Each box is a copy of the build's own, so it keeps the component's scoped styles.
-    const labels = categories.map((c, k) => {
+    const labels = categories.map((c) => {
       const label = template.cloneNode(true) as HTMLLabelElement;
       const input = label.querySelector('input')!;
       input.value = c;
       input.checked = true;
       const swatch = label.querySelector<HTMLElement>('.swatch')!;
-      swatch.style.setProperty('--swatch', categoryColor(c, k));
-      swatch.style.setProperty('--swatch-edge', categoryStroke(c, k));
+      swatch.style.setProperty('--swatch', categoryColor(c, categories));
+      swatch.style.setProperty('--swatch-edge', categoryStroke(c, categories));
       for (const node of [...label.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
       label.append(engine.categoryNames[c] ?? c); // text from the data: a text node, never HTML
       return label;
