@@ -14,6 +14,7 @@ import { collectErrors, domain, expectHeadline, expected, waitForView } from './
 const all = domain.categories;
 
 test('every page loads without console errors and shows the default numbers', async ({ page }) => {
+  test.setTimeout(60_000); // ten pages
   const errors = collectErrors(page);
   const r = expected();
   for (const p of PAGES) {
@@ -164,6 +165,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('no request leaves the site', async ({ page, baseURL }) => {
+  test.setTimeout(60_000); // ten pages, each changed once
   const origin = new URL(baseURL!).origin;
   const outside: string[] = [];
   page.on('request', (req) => {
