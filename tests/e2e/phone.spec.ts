@@ -164,3 +164,26 @@ test('a wide table scrolls in a named, focusable region with a visible hint', as
   await expect(narrow.locator('.table-wrap')).not.toHaveAttribute('tabindex', '0');
   await expect(narrow.locator('.scroll-hint')).toHaveCount(0);
 });
+
+test('the headline fits a 390px phone in a changed view, with a space wherever its parts meet', async ({ page }) => {
+  for (const view of [{ window: 12, categories: ['violence', 'drugs'] }, { window: 1, categories: domain.categories }]) {
+    await page.goto(serialiseState(view, domain));
+    await waitForView(page, view);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), 'page width').toBeLessThanOrEqual(390);
+    const headline = page.locator('section.headline');
+    for (const line of await headline.locator('p.big, p.change').all()) {
+      const box = (await line.boundingBox())!;
+      expect(box.x + box.width, 'headline line inside the screen').toBeLessThanOrEqual(390);
+      // every part of the line starts on the screen
+      for (const part of await line.locator('.pair, .noun').all()) expect((await part.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    }
+    // The text as seen (without the words for screen readers only).
+    const text = await headline.evaluate((el) => {
+      const seen = el.cloneNode(true) as HTMLElement;
+      for (const hidden of seen.querySelectorAll('.visually-hidden')) hidden.remove();
+      return seen.textContent!.replace(/\s+/g, ' ');
+    });
+    expect(text).toMatch(/\) arrests/); // "(study: 93) arrests", not "(study: 93)arrests"
+    expect(text).toMatch(/\); harm /); // "(study: 56% fewer); harm …"
+  }
+});
