@@ -12,7 +12,7 @@ import { setActive } from './active.ts';
 import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
-import { commandParts, liveText, sentenceParts, type FormatName } from '../lib/live.ts';
+import { commandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
 import { announcement, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
@@ -226,7 +226,11 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   const changed = source !== 'load';
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
-    setText(el, liveText(result, el.dataset.live!, el.dataset.format as FormatName), changed);
+    const text = liveText(result, el.dataset.live!, el.dataset.format as FormatName);
+    setText(el, text, changed);
+    // its noun, when it has one (<Live unit>): "1 month", "24 months"
+    const unit = el.nextElementSibling as HTMLElement | null;
+    if (unit?.dataset.unit) unit.textContent = unitWord(text, unit.dataset.unit, unit.dataset.units!);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
     // The command names the reader's own files, when the view is of them.

@@ -33,6 +33,9 @@ export function liveText(result: AnalysisResult, path: ResultPath | string, form
   return f(valueAt(result, path));
 }
 
+/** The noun after a live number, as count() words it: singular for a number shown as "1". */
+export const unitWord = (shown: string, unit: string, units: string): string => (shown === '1' ? unit : units);
+
 /** The measure named by "events", "harm", "events.drugs" or "harm.violence" in the result, if in view. */
 function measureAt(r: AnalysisResult, spec: MeasureSpec = 'events'): AnalysisResult['events'] | undefined {
   const [measure, category] = spec.split('.') as ['events' | 'harm', string | undefined];

@@ -317,3 +317,19 @@ test('no page makes an Intl object while it loads, changes view or scrolls', asy
     expect(await page.evaluate(() => (window as unknown as { __intl: string[] }).__intl), `on ${p.slug || 'the overview'}`).toEqual([]);
   }
 });
+
+test('a live number and its noun agree: a one-month window reads "1 month", after a change too', async ({ page }) => {
+  test.setTimeout(60_000);
+  const wrong = /(^|[^\d.,])1 (months|arrests|orders|people)\b/;
+  for (const slug of ['', 'method/', 'data/', 'robustness/', 'conclusions/']) {
+    await page.goto(`${slug}?w=1`);
+    await waitForView(page, { window: 1, categories: all });
+    await expect(page.locator('main')).not.toContainText(wrong);
+    await expect(page.locator('main')).toContainText(/\b1 month\b/);
+  }
+  // and back to the plural when the slider moves on
+  await page.getByRole('slider').press('ArrowRight');
+  await waitForView(page, { window: 2, categories: all });
+  await expect(page.locator('main')).toContainText(/\b2 months\b/);
+  await expect(page.locator('main')).not.toContainText(/\b2 month\b(?!s)/);
+});
