@@ -376,7 +376,13 @@ function liberty(ctx: Shown): void {
   const note = libertyForm?.querySelector<HTMLElement>('[data-liberty-data]');
   if (slider) slider.hidden = own;
   if (note) note.hidden = !own;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) el.hidden = own;
+  const change = ctx.liberty?.value.rateFall ?? null;
+  // The rate's change in words ("a fall of 56%", "a rise of 37%"); the break-even share only when it fell.
+  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-direction]')) {
+    const words = change === null || change === 0 ? 'a change' : change > 0 ? 'a fall' : 'a rise';
+    if (el.textContent !== words) el.textContent = words;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) el.hidden = own || (el.hasAttribute('data-liberty-fall') && !(change !== null && change > 0));
   setNumbers(ctx, 'liberty.');
 }
 

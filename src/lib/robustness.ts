@@ -177,7 +177,8 @@ export const ROBUST_NUMBERS = {
   'nullWorld.barnett': (c: RobustnessContext) => barnettSegments(c).map((s) => (typeof s === 'string' ? s : s.text)).join(''),
   'liberty.rateBefore': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateBefore ?? null),
   'liberty.rateAfter': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateAfter ?? null),
-  'liberty.rateFall': (c: RobustnessContext) => formatPercent(c.liberty?.value.rateFall ?? null),
+  // its size: the words before it say whether the rate fell or rose (data-liberty-direction)
+  'liberty.rateFall': (c: RobustnessContext) => formatPercent(c.liberty?.value.rateFall == null ? null : Math.abs(c.liberty.value.rateFall)),
   'liberty.breakEven': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.breakEven) : NOT_AVAILABLE),
   'liberty.share': (c: RobustnessContext) => formatPercent(c.liberty === null ? null : c.liberty.kind === 'whatIf' ? c.liberty.value.unavailableShare : c.liberty.value.unavailableShareAfter),
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
-import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
+import { formatEstimate, formatP, formatPEquals, formatPercent, formatNumber } from '../../src/lib/format.ts';
 import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
@@ -22,7 +22,7 @@ const curve = cliCurve();
 async function expectView(page: import('@playwright/test').Page, state: Parameters<typeof expected>[0]) {
   const r = expected(state);
   await expect(page.locator('[data-live="its.events.level"]').first()).toHaveText(formatEstimate(r.its.events.level));
-  await expect(page.locator('[data-live="its.harm.slopeChangeP"]').first()).toHaveText(formatP(r.its.harm.slopeChangeP));
+  await expect(page.locator('[data-live="its.harm.slopeChangeP"]').first()).toHaveText(formatPEquals(r.its.harm.slopeChangeP));
   await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(r.leaveOneOut.events.min));
   await expect(page.locator('[data-live="leaveOneOut.harm.max"]').first()).toHaveText(formatPercent(r.leaveOneOut.harm.max));
   const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
@@ -320,4 +320,20 @@ test('after a change of view, a chart far below is marked out of date until it i
   await expect(plot).not.toHaveAttribute('aria-busy');
   await expect(plot.locator('svg').first()).toContainText(words);
   expect(errors).toEqual([]);
+});
+
+test('time at liberty says "a rise" when the rate rose, and gives no break-even share then', async ({ page }) => {
+  const view = { window: 1, categories: domain.categories };
+  const rates = libertyFor(expected(view), DEFAULT_UNAVAILABLE, bundled).value;
+  expect(rates.rateFall!, 'the one-month window is a rise in this data').toBeLessThan(0);
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  await expect(page.locator('[data-liberty-direction]')).toHaveText('a rise');
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(-rates.rateFall!));
+  await expect(page.locator('[data-liberty-fall]')).toBeHidden();
+  // and back to a fall in the study's view
+  await page.getByRole('slider', { name: /window/i }).press('End');
+  await waitForView(page, { window: domain.span, categories: domain.categories });
+  await expect(page.locator('[data-liberty-direction]')).toHaveText('a fall');
+  await expect(page.locator('[data-liberty-fall]')).toBeVisible();
 });
