@@ -2,17 +2,72 @@
 // the page does. It keeps the last view main.ts rendered ('stro:rendered') and loads the page's
 // code (robustness.ts, with Plot and the workers) when the browser is idle after the load event, or at once on the first use
 // of one of the page's own controls, the specification curve, or one of its numbers; that code then takes over.
+// If that code cannot load (blocked, offline), the page's own numbers and charts still show the
+// study's view as built: when the reader's view is another, an alert says so and each of them is
+// marked out of date, and every later view tries the load again.
 import { setRobustLoader } from './robustRegistry.ts';
 import { idleAfterLoad } from './idle.ts';
+import { defaultState, sameState, type ViewState } from '../lib/urlState.ts';
 
+type Rendered = CustomEvent<{ state: ViewState; engine: { kind: string; domain: Parameters<typeof defaultState>[0] } }>;
 const seen: { last?: Event } = {};
-window.addEventListener('stro:rendered', (e) => (seen.last = e));
+let started = false;
 let loading: Promise<unknown> | undefined;
-const load = () => (loading ??= import('./robustness.ts').then((m) => m.start(seen.last)).catch(() => (loading = undefined)));
+const load = () => (loading ??= import('./robustness.ts').then((m) => {
+  started = true;
+  markOutOfDate(false);
+  m.start(seen.last);
+}).catch((e: unknown) => {
+  loading = undefined;
+  markOutOfDate(!built(seen.last));
+  throw e;
+}));
+window.addEventListener('stro:rendered', (e) => {
+  seen.last = e;
+  // A view the page's own parts were not built for needs their code now: it takes this view, or says it cannot.
+  if (!started && !built(e)) void load().catch(() => undefined);
+});
 // A number of the page opened before its code has loaded loads it (its derivation needs the page's context).
 setRobustLoader(load);
 for (const form of document.querySelectorAll('[data-robust-controls], .plot[data-spec-keys]')) {
-  for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, () => void load(), { once: true });
+  for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, () => void load().catch(() => undefined), { once: true });
 }
 // As main.ts preloads the engine: when the browser is idle after the load event, so nothing heavy competes with the first paint.
-idleAfterLoad(() => void load());
+idleAfterLoad(() => void load().catch(() => undefined));
+
+/** The view on screen is the one the page's own parts were built for: the study's data, in the study's view (or none yet). */
+function built(e: Event | undefined): boolean {
+  if (!e) return true;
+  const { state, engine } = (e as Rendered).detail;
+  return engine.kind === 'study' && sameState(state, defaultState(engine.domain));
+}
+
+const ALERT = "This page's own checks (the null world, time at liberty, the interrupted time series, leave-one-out and the specification curve) could not be recomputed for your view: the code that computes them did not load";
+/** Say, in the alert and on each of the page's own charts and numbers, that they still show the study's view; or take that back. */
+function markOutOfDate(stale: boolean): void {
+  const alert = document.getElementById('view-alert');
+  if (stale && alert) {
+    const where = navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)';
+    alert.textContent = `${ALERT}${where}. The rest of the page shows your view; those checks' numbers and charts still show the study's view (24 months, all categories) and are marked out of date. Change the view again to retry.`;
+  } else if (alert?.textContent?.startsWith(ALERT)) alert.textContent = '';
+  for (const host of document.querySelectorAll<HTMLElement>('[data-robust-figure]')) {
+    let mark = host.querySelector<HTMLElement>(':scope > [data-out-of-date]');
+    if (!stale) {
+      mark?.remove();
+      delete host.dataset.outOfDate;
+      continue;
+    }
+    if (!mark) {
+      mark = document.createElement('p');
+      mark.className = 'out-of-date';
+      mark.dataset.outOfDate = '';
+      host.prepend(mark);
+    }
+    mark.textContent = "Out of date: this chart and its caption still show the study's view (24 months, all categories), not your view.";
+    host.dataset.outOfDate = '';
+  }
+  for (const number of document.querySelectorAll<HTMLElement>('[data-robust]')) {
+    if (stale) number.dataset.outOfDate = '';
+    else delete number.dataset.outOfDate;
+  }
+}

@@ -337,3 +337,30 @@ test('time at liberty says "a rise" when the rate rose, and gives no break-even 
   await expect(page.locator('[data-liberty-direction]')).toHaveText('a fall');
   await expect(page.locator('[data-liberty-fall]')).toBeVisible();
 });
+
+test("with the page's own code blocked, its checks are marked out of date under an alert, and a later view retries", async ({ page }) => {
+  let block = true;
+  await page.route('**/_astro/robustness.*.js', (route) => (block ? route.abort('blockedbyclient') : route.continue()));
+  await page.goto('robustness/');
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  const without = { window: domain.span, categories: domain.categories.filter((c) => c !== 'violence') };
+  await waitForView(page, without);
+  const alert = page.locator('#view-alert');
+  await expect(alert).toContainText("This page's own checks");
+  await expect(alert).toContainText('could not be recomputed for your view');
+  const figures = page.locator('[data-robust-figure]');
+  const marks = page.locator('[data-robust-figure] > [data-out-of-date]');
+  await expect(marks).toHaveCount(await figures.count());
+  await expect(marks.first()).toContainText("still show the study's view");
+  await expect(page.locator('[data-robust="curve.share"]')).toHaveAttribute('data-out-of-date', '');
+  // The block is lifted: the next view loads the page's code, which shows that view.
+  block = false;
+  await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+  const next = { window: domain.span, categories: without.categories.filter((c) => c !== 'drugs') };
+  await waitForView(page, next);
+  await expect(marks).toHaveCount(0);
+  await expect(alert).toHaveText('');
+  await expect(page.locator('[data-robust="curve.share"]')).not.toHaveAttribute('data-out-of-date', '');
+  const r = expected(next);
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
+});
