@@ -559,13 +559,15 @@ document.addEventListener('click', (e) => {
     return engine.compute(state).then((result) => {
       if (handle.isConnected) return p.open(handle, panelContext(engine, state, result));
     });
-  }, () => setAlert(`This number's derivation could not be opened: the code that explains it did not load${offline()}. Try again in a moment.`));
+  }, () => setAlert(`${DERIVATION_FAILED}: the code that explains it did not load${offline()}. Try again in a moment.`));
 });
 
+const DERIVATION_FAILED = "This number's derivation could not be opened";
 // Figures with their own interaction (the headline units) load their code on first use: the
 // first pointer entry, focus or touch on the figure starts the load, so nothing of Plot, d3 or the
 // engine is fetched at start-up. A click, tap or key that arrives before that code is ready is not
 // lost: it is held (a key the figure uses does not scroll the page meanwhile) and handled once the
+    if (alertBox?.textContent?.startsWith(DERIVATION_FAILED)) setAlert(''); // it loads now: the last failure is past
 // figure is wired up. If the code cannot load, the figures stay as built (they show the view they
 // say they show) and the next use tries again.
 const UNIT_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'Enter', ' ']);

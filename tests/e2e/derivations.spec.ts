@@ -127,3 +127,18 @@ test('the engine file named in a derivation links to its published source', asyn
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain('export function wilcoxonSignedRank');
 });
+
+test('a derivation that could not open says so, and the message goes once one opens', async ({ page }) => {
+  let block = true;
+  await page.route('**/_astro/panel.*.js', (route) => (block ? route.abort('blockedbyclient') : route.continue()));
+  await page.goto('results/');
+  await waitForView(page, { window: domain.span, categories: domain.categories });
+  const number = page.locator('button.num[data-path="events.pre"]').first();
+  await number.click();
+  const alert = page.locator('#view-alert');
+  await expect(alert).toContainText("This number's derivation could not be opened");
+  block = false;
+  await number.click();
+  await expect(panel(page)).toBeVisible();
+  await expect(alert).toHaveText('');
+});
