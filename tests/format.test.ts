@@ -51,3 +51,10 @@ test('formatNumber says n/a for what is not a number, and formatEstimate groups 
   assert.equal(formatEstimate(-32424.46), '−32,424.5');
   assert.equal(formatEstimate(1000), '1,000');
 });
+
+test('formatEstimate reads floating-point noise around zero as 0, and keeps small real values', () => {
+  assert.equal(formatEstimate(2.220446049250313e-16), '0'); // a fitted slope where the data give none (found at ?w=2&c=drugs)
+  assert.equal(formatEstimate(-3.1086244689504383e-15), '0');
+  assert.equal(formatEstimate(0.000123), '0.000123');
+  assert.equal(formatEstimate(-0.585), '−0.585');
+});

@@ -68,8 +68,9 @@ export function formatPEquals(p: number | null | undefined): string {
 /** Estimates such as slopes and correlations: three significant digits, minus sign typeset. */
 export function formatEstimate(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
-  if (value === 0) return '0';
   const abs = Math.abs(value);
+  // Floating-point noise around zero (a fitted slope of 2.2e-16 where the data give none) reads as 0.
+  if (abs < 1e-9) return '0';
   const text = abs >= 1000 ? grouped(abs) : Number(abs.toPrecision(digits)).toString();
   return value < 0 ? `−${text}` : text;
 }
