@@ -15,7 +15,7 @@ import { categoryName } from '../analysis/categories.ts';
 import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
-import { formatNumber } from '../lib/format.ts';
+import { count } from '../lib/wording.ts';
 import { shownDrawing } from './figureWidth.ts';
 import { focusRing, redraw } from './dom.ts';
 
@@ -76,11 +76,13 @@ export function redrawUnits(plot: HTMLElement, result: AnalysisResult, dataset: 
 }
 
 export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
+  // "The view changed" only when it did: not for the first view drawn (one opened from the address).
+  const changed = current !== undefined && current !== result;
   current = result;
   unitState.set(plot, { units: null, result: null, index: -1, selected: null });
   plot.removeAttribute('data-selected');
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
-  if (inspector) inspector.textContent = 'The view changed. ' + HELP;
+  if (inspector) inspector.textContent = (changed ? 'The view changed. ' : '') + HELP;
 }
 
 /** The chart's own svg in the drawing shown (not a legend swatch's): the one holding the marks. */
@@ -292,6 +294,6 @@ function show(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analysi
   if (inspector) {
     const when = u.month < 0 ? `${-u.month} ${u.month === -1 ? 'month' : 'months'} before the order` : `${u.month} ${u.month === 1 ? 'month' : 'months'} after the order`;
     const name = (s.result.categoryNames[u.category] ?? categoryName(u.category)).toLowerCase();
-    inspector.textContent = `Arrest ${k + 1} of ${s.units.length} (${u.period === 'pre' ? 'before' : 'after'}): person ${u.orderId}, month ${u.month < 0 ? '−' : ''}${Math.abs(u.month)} (${when}), ${u.offence} (${name}), harm ${formatNumber(u.harm)} days. Enter or Space picks out this person’s arrests.`;
+    inspector.textContent = `Arrest ${k + 1} of ${s.units.length} (${u.period === 'pre' ? 'before' : 'after'}): person ${u.orderId}, month ${u.month < 0 ? '−' : ''}${Math.abs(u.month)} (${when}), ${u.offence} (${name}), harm ${count(u.harm, 'day')}. Enter or Space picks out this person’s arrests.`;
   }
 }
