@@ -114,8 +114,14 @@ function writeControls(state: ViewState): void {
 function writeGapAndWeights(state: ViewState): void {
   const gap = form?.querySelector<HTMLSelectElement>('select[name="gap"]');
   if (gap) {
+    const value = String(state.gap ?? 0);
+    if (![...gap.options].some((o) => o.value === value)) {
+      // A gap from the address beyond the usual choices (none to 6 months) is offered too, in its
+      // place, so that the control shows the view in use rather than nothing.
+      gap.add(new Option(`${value} months`, value), [...gap.options].find((o) => Number(o.value) > Number(value)) ?? null);
+    }
     for (const option of gap.options) option.disabled = Number(option.value) >= state.window;
-    gap.value = String(state.gap ?? 0);
+    gap.value = value;
   }
   const offered = domain.weights ?? ['low', 'central', 'high'];
   for (const radio of form?.querySelectorAll<HTMLInputElement>('input[name="weights"]') ?? []) {

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
-import { viewSummary, type ViewState } from '../../src/lib/urlState.ts';
+import { serialiseState, viewSummary, type ViewState } from '../../src/lib/urlState.ts';
 import { categoryName } from '../../src/analysis/categories.ts';
 import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
 
@@ -342,4 +342,16 @@ test('the paired-test setting is kept by the store, the address and the bar', as
   const V = page.locator('[data-table="results:events"] tbody tr').first().locator('td').nth(4);
   await expect(V).toHaveText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(r.events.test.V!));
   expect(r.events.test.V).not.toBe(expected().events.test.V); // the two rules differ in this view
+});
+
+test('a gap from the address beyond the usual choices shows in the gap control, and can be changed from there', async ({ page }) => {
+  const view = { window: 24, categories: all, gap: 12 };
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const gap = page.getByLabel('Months left out either side of the order');
+  await expect(gap).toHaveValue('12');
+  await expect(gap.locator('option:checked')).toHaveText('12 months');
+  await gap.selectOption('3');
+  await waitForView(page, { ...view, gap: 3 });
+  await expectHeadline(page, expected({ ...view, gap: 3 }));
 });
