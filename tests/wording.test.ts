@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
-import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, EMPTY_VIEW } from '../src/lib/wording.ts';
+import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, EMPTY_VIEW } from '../src/lib/wording.ts';
 import { SENTENCES, liveText } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -41,6 +41,10 @@ test('the words follow signs and articles: an 83% fall, a −28% is never a fall
     const h = r.harm.reduction;
     if (e !== null && h !== null && (e <= 0 || h <= 0)) assert.doesNotMatch(text, /The fall in/, text);
     if (r.harm.post > r.harm.pre) assert.doesNotMatch(SENTENCES.harmChange(r), /fell/);
+    // The sentence and the Conclusions verdict on "the fall is greater in harm than in volume" agree.
+    const holds = claimChecks(r).find((c) => c.id === 'harm.greater')!.holds;
+    if (holds === true) assert.doesNotMatch(text, /does not hold|does not apply|smaller than/, text);
+    if (holds === false) assert.match(text, /does not hold|smaller than|about the same/, text);
     assert.doesNotMatch(text, /-\d/, 'negative numbers use the minus sign');
   }
 });

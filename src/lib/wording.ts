@@ -271,7 +271,9 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
       ? say`The fall in harm (${hp}) is larger than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for less harmful offences.`
       : say`The fall in harm (${hp}) is smaller than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for more harmful offences.`;
   }
-  return say`In this view arrests show ${changeParts(e, 'events')} and harm ${changeParts(h, 'harm')}, so the article's finding that harm fell further than volume does not apply.`;
+  // Harm fell and arrests did not: the article's finding holds, as the verdict on Conclusions says.
+  if (h.reduction > 0) return say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the fall is in harm alone, so the arrests after the orders were, on average, for less harmful offences.`;
+  return say`In this view arrests show ${changeParts(e, 'events')} and harm ${changeParts(h, 'harm')}, so the article's finding that harm fell further than volume does not hold.`;
 }
 
 /** The short version the live region reads out after each change. */
