@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
+import { describeEventsByCategory } from '../src/charts/index.ts';
 import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, EMPTY_VIEW } from '../src/lib/wording.ts';
 import { SENTENCES, liveText } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
@@ -88,4 +89,13 @@ test('no sentence, live value or table ever shows NaN, undefined, Infinity or nu
 test('the headline carries the engine\'s numbers', () => {
   const r = analyse(bundled);
   assert.match(headline(r), new RegExp(`from ${r.events.pre} in the 24 months before the order to ${r.events.post} in the 24 months after, a ${Math.round(100 * r.events.reduction!)}% fall`));
+});
+
+test('with a gap, the headline and the results tables say which months are left out; without one, nothing', () => {
+  const gapped = analyse(bundled, { gap: 3 });
+  assert.match(headline(gapped), /in the 24 months after \(leaving out the 3 months either side of the order\), a \d+% fall/);
+  assert.match(resultsTable(gapped, 'events').caption, /before and after each order, leaving out the 3 months either side of it, /);
+  assert.match(describeEventsByCategory(gapped), /each order, leaving out the 3 months either side of it, by category/);
+  const plain = analyse(bundled);
+  assert.doesNotMatch(headline(plain) + resultsTable(plain, 'harm').caption + describeEventsByCategory(plain), /leaving out/);
 });

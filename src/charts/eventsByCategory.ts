@@ -4,7 +4,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
-import { categoryList, count } from '../lib/wording.ts';
+import { categoryList, count, gapWords } from '../lib/wording.ts';
 import { periodBarsChart, periodBarsTable, studyBarsWords } from './periodBars.ts';
 import { NO_CATEGORY, fromTo, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -16,7 +16,7 @@ export function describeEventsByCategory(result: AnalysisResult, study?: Analysi
     return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
   });
   return (
-    `Arrests in the ${count(result.window, 'month')} before and after each order, by category: ${parts.join('; ')}. ` +
+    `Arrests in the ${count(result.window, 'month')} before and after each order${gapWords(result)}, by category: ${parts.join('; ')}. ` +
     `In all, arrests for ${categoryList(result)} ${fromTo(result.events)}.`
   ) + withStudy(studyBarsWords(result, 'events', study));
 }

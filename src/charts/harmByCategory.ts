@@ -4,7 +4,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
-import { categoryList, count } from '../lib/wording.ts';
+import { categoryList, count, gapWords } from '../lib/wording.ts';
 import { periodBarsChart, periodBarsTable, studyBarsWords } from './periodBars.ts';
 import { NO_CATEGORY, fromTo, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -16,7 +16,7 @@ export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisR
     return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
   });
   return (
-    `Total harm (Cambridge Crime Harm Index, days) in the ${count(result.window, 'month')} before and after each order, by category: ${parts.join('; ')}. ` +
+    `Total harm (Cambridge Crime Harm Index, days) in the ${count(result.window, 'month')} before and after each order${gapWords(result)}, by category: ${parts.join('; ')}. ` +
     `In all, total harm for ${categoryList(result)} ${fromTo(result.harm, (n) => count(n, 'day'))}.`
   ) + withStudy(studyBarsWords(result, 'harm', study));
 }

@@ -5,7 +5,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
-import { EMPTY_VIEW, categoryList, claimChecks, intervalCell, isEmpty } from './wording.ts';
+import { EMPTY_VIEW, categoryList, claimChecks, gapWords, intervalCell, isEmpty } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import type { ResultPath } from './resultPaths.ts';
 
@@ -31,7 +31,7 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm')
     m.test.pAdjusted === undefined ? null : (`${base}.test.pAdjusted` as ResultPath),
   ];
   return {
-    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order, ${formatNumber(result.orders)} orders`,
+    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order${gapWords(result)}, ${formatNumber(result.orders)} orders`,
     columns: ['Category', 'Before', 'After', 'Reduction', '95% interval', 'V', 'p', 'Holm p'],
     rows: isEmpty(result) ? [] : [
       row('All selected categories', result[measure]),

@@ -149,6 +149,9 @@ export function fewArrestsWarning(result: AnalysisResult): string {
   return `Only ${count(e.pre, 'arrest')} before the orders in this view: ${why}, so read the change as a rough indication at best.`;
 }
 
+/** ", leaving out the 3 months either side of it" when the view has a gap, else nothing: after "… before and after each order". */
+export const gapWords = (result: AnalysisResult): string => (result.gap ? `, leaving out the ${count(result.gap, 'month')} either side of it` : '');
+
 /** The headline: volume before and after, the change with its interval, and harm. */
 export function headline(result: AnalysisResult): string {
   return plain(headlineParts(result));
@@ -159,7 +162,9 @@ export function headlineParts(result: AnalysisResult): Segments {
   const { events: e } = result;
   const w = monthsParts(result.window, 'window');
   const warning = fewArrestsWarning(result);
-  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in the ${w} before the order to ${num(formatNumber(e.post), 'events.post')} in the ${w} after, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
+  // With a gap, the months next to the order are not counted: said, so that no total reads as the whole window's.
+  const gap = result.gap ? say` (leaving out the ${countParts(result.gap, 'month', 'months', formatNumber, 'gap')} either side of the order)` : [];
+  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in the ${w} before the order to ${num(formatNumber(e.post), 'events.post')} in the ${w} after${gap}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
 }
 
 function harmClause(result: AnalysisResult): Segments {
