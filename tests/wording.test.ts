@@ -99,3 +99,12 @@ test('with a gap, the headline and the results tables say which months are left 
   const plain = analyse(bundled);
   assert.doesNotMatch(headline(plain) + resultsTable(plain, 'harm').caption + describeEventsByCategory(plain), /leaving out/);
 });
+
+test('the interrupted time series in words never reads "n/a": a view too short to fit says why', () => {
+  for (const r of states) {
+    const text = SENTENCES.its(r);
+    assert.doesNotMatch(text, /n\/a|NaN|undefined/, text);
+    if (r.categories.length > 0 && r.its.events.level === null) assert.match(text, /cannot be fitted in this view: /, text);
+  }
+  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests changed by 0\.258 a month\. At the order, the fitted line stepped by −4\.02 arrests a month \(p = 0\.0152\)/);
+});

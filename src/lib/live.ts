@@ -54,6 +54,7 @@ export const SENTENCE_PARTS = {
   trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),
   correlation: (r: AnalysisResult) => say.correlationParts(r),
   harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
+  its: (r: AnalysisResult) => say.itsParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
   viewName: (r: AnalysisResult): Segments => [`${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`],
   command: (r: AnalysisResult): Segments => commandParts(r),

@@ -281,6 +281,27 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   return say`In this view arrests show ${changeParts(e, 'events')} and harm ${changeParts(h, 'harm')}, so the article's finding that harm fell further than volume does not hold.`;
 }
 
+/**
+ * The interrupted time series in words (How robust is it?): the slope before the order, the step at
+ * it and the change in slope, for arrests and for harm, each with its p; or, where the two lines
+ * cannot be fitted (too few months either side), why, instead of a row of "n/a".
+ */
+export function itsParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
+  const { events: e, harm: h } = result.its;
+  const est = (v: number, path: ResultPath) => num(formatEstimate(v), path);
+  const why = (fit: typeof e) => (fit.reason ? `: ${fit.reason}` : '');
+  const unfit = (fit: typeof e) => fit.preSlope === null || fit.level === null || fit.slopeChange === null;
+  if (unfit(e) && unfit(h) && e.reason === h.reason) return say`The two lines cannot be fitted in this view${why(e)}.`;
+  const events = e.preSlope === null || e.level === null || e.slopeChange === null
+    ? say`For arrests, the two lines cannot be fitted in this view${why(e)}.`
+    : say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}), and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}).`;
+  const harm = h.preSlope === null || h.level === null || h.slopeChange === null
+    ? say`For harm, the two lines cannot be fitted in this view${why(h)}.`
+    : say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}).`;
+  return [...events, ' ', ...harm];
+}
+
 /** The short version the live region reads out after each change. */
 export function announcement(result: AnalysisResult): string {
   if (isEmpty(result)) return 'No category selected.';

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
-import { formatEstimate, formatP, formatPEquals, formatPercent, formatNumber } from '../../src/lib/format.ts';
+import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
 import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
@@ -21,8 +21,8 @@ const curve = cliCurve();
 
 async function expectView(page: import('@playwright/test').Page, state: Parameters<typeof expected>[0]) {
   const r = expected(state);
-  await expect(page.locator('[data-live="its.events.level"]').first()).toHaveText(formatEstimate(r.its.events.level));
-  await expect(page.locator('[data-live="its.harm.slopeChangeP"]').first()).toHaveText(formatPEquals(r.its.harm.slopeChangeP));
+  await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(r.its.events.level));
+  await expect(page.locator('[data-say="its"] [data-path="its.harm.slopeChangeP"]')).toHaveText(formatP(r.its.harm.slopeChangeP));
   await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(r.leaveOneOut.events.min));
   await expect(page.locator('[data-live="leaveOneOut.harm.max"]').first()).toHaveText(formatPercent(r.leaveOneOut.harm.max));
   const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
@@ -237,7 +237,7 @@ test('a reader\'s own data: the page follows them', async ({ page }) => {
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
   await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(own.leaveOneOut.events.min));
-  await expect(page.locator('[data-live="its.events.level"]').first()).toHaveText(formatEstimate(own.its.events.level));
+  await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(own.its.events.level));
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(ownCurve.total));
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(ownCurve.share));
   await expect(page.locator('input[name="weights"][value="low"]')).toBeDisabled();
