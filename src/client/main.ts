@@ -19,6 +19,7 @@ import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writeAddress } from './afterFrame.ts';
 import { idle, idleAfterLoad } from './idle.ts';
+import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
@@ -306,7 +307,7 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
   } catch {
     if (token !== renderToken) return false;
     markFiguresOutOfDate(hosts);
-    setAlert(`The charts on this page could not be redrawn for your view: the code that draws them did not load${offline()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
+    setAlert(`The charts on this page could not be redrawn for your view: the code that draws them did not load${whyNotLoaded()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
     return false;
   }
   if (token !== renderToken) return false;
@@ -320,23 +321,7 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
 
 /** Each figure says, visibly and in words, that it does not show the view on screen. */
 function markFiguresOutOfDate(hosts: NodeListOf<HTMLElement>, stale = true): void {
-  const text = `Out of date: this chart and its caption still show ${viewSummary(figuresShown, domain, categoryName)}, not your view.`;
-  for (const host of hosts) {
-    let mark = host.querySelector<HTMLElement>(':scope > [data-out-of-date]');
-    if (!stale) {
-      mark?.remove();
-      delete host.dataset.outOfDate;
-      continue;
-    }
-    if (!mark) {
-      mark = document.createElement('p');
-      mark.className = 'out-of-date';
-      mark.dataset.outOfDate = '';
-      host.prepend(mark);
-    }
-    mark.textContent = text;
-    host.dataset.outOfDate = '';
-  }
+  markOutOfDate(hosts, stale ? `Out of date: this chart and its caption still show ${viewSummary(figuresShown, domain, categoryName)}, not your view.` : null);
 }
 
 /** The engine could not run: say so, and put the controls and the address back to what is shown. */
@@ -347,11 +332,10 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   replaceAddressNow(url(shown));
   setDownloads(data === 'study' && sameState(shown, defaults) ? 'static' : lastResult);
   const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
-  setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${offline()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
+  setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${whyNotLoaded()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
   document.documentElement.dataset.view = query(shown) || 'default';
 }
 
-const offline = () => (navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)');
 
 function setAlert(text: string): void {
   if (alertBox && alertBox.textContent !== text) alertBox.textContent = text;
@@ -476,7 +460,7 @@ async function openLocal(): Promise<void> {
     const page = await import('./localPage.ts');
     outcome = await page.openStored();
   } catch {
-    outcome = { ok: false, message: `This address asks for your own data, but the part of the report that reads them did not load${offline()}. The page shows the study's synthetic data instead.` };
+    outcome = { ok: false, message: `This address asks for your own data, but the part of the report that reads them did not load${whyNotLoaded()}. The page shows the study's synthetic data instead.` };
   }
   if (outcome.ok) {
     // Receiving large data from the worker is a task of its own; the page is redrawn in the next.
@@ -565,7 +549,7 @@ document.addEventListener('click', (e) => {
     return engine.compute(state).then((result) => {
       if (handle.isConnected) return p.open(handle, panelContext(engine, state, result));
     });
-  }, () => setAlert(`${DERIVATION_FAILED}: the code that explains it did not load${offline()}. Try again in a moment.`));
+  }, () => setAlert(`${DERIVATION_FAILED}: the code that explains it did not load${whyNotLoaded()}. Try again in a moment.`));
 });
 
 const DERIVATION_FAILED = "This number's derivation could not be opened";

@@ -7,6 +7,7 @@
 // marked out of date, and every later view tries the load again.
 import { setRobustLoader } from './robustRegistry.ts';
 import { idleAfterLoad } from './idle.ts';
+import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { defaultState, sameState, type ViewState } from '../lib/urlState.ts';
 
 type Rendered = CustomEvent<{ state: ViewState; engine: { kind: string; domain: Parameters<typeof defaultState>[0] } }>;
@@ -15,11 +16,11 @@ let started = false;
 let loading: Promise<unknown> | undefined;
 const load = () => (loading ??= import('./robustness.ts').then((m) => {
   started = true;
-  markOutOfDate(false);
+  markChecks(false);
   m.start(seen.last);
 }).catch((e: unknown) => {
   loading = undefined;
-  markOutOfDate(!built(seen.last));
+  markChecks(!built(seen.last));
   throw e;
 }));
 window.addEventListener('stro:rendered', (e) => {
@@ -44,28 +45,12 @@ function built(e: Event | undefined): boolean {
 
 const ALERT = "This page's own checks (the null world, time at liberty, the interrupted time series, leave-one-out and the specification curve) could not be recomputed for your view: the code that computes them did not load";
 /** Say, in the alert and on each of the page's own charts and numbers, that they still show the study's view; or take that back. */
-function markOutOfDate(stale: boolean): void {
+function markChecks(stale: boolean): void {
   const alert = document.getElementById('view-alert');
   if (stale && alert) {
-    const where = navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)';
-    alert.textContent = `${ALERT}${where}. The rest of the page shows your view; those checks' numbers and charts still show the study's view (24 months, all categories) and are marked out of date. Change the view again to retry.`;
+    alert.textContent = `${ALERT}${whyNotLoaded()}. The rest of the page shows your view; those checks' numbers and charts still show the study's view (24 months, all categories) and are marked out of date. Change the view again to retry.`;
   } else if (alert?.textContent?.startsWith(ALERT)) alert.textContent = '';
-  for (const host of document.querySelectorAll<HTMLElement>('[data-robust-figure]')) {
-    let mark = host.querySelector<HTMLElement>(':scope > [data-out-of-date]');
-    if (!stale) {
-      mark?.remove();
-      delete host.dataset.outOfDate;
-      continue;
-    }
-    if (!mark) {
-      mark = document.createElement('p');
-      mark.className = 'out-of-date';
-      mark.dataset.outOfDate = '';
-      host.prepend(mark);
-    }
-    mark.textContent = "Out of date: this chart and its caption still show the study's view (24 months, all categories), not your view.";
-    host.dataset.outOfDate = '';
-  }
+  markOutOfDate(document.querySelectorAll<HTMLElement>('[data-robust-figure]'), stale ? "Out of date: this chart and its caption still show the study's view (24 months, all categories), not your view." : null);
   for (const number of document.querySelectorAll<HTMLElement>('[data-robust]')) {
     if (stale) number.dataset.outOfDate = '';
     else delete number.dataset.outOfDate;

@@ -1,0 +1,27 @@
+// What a part of the page says when its code could not load to redraw it for the view on screen:
+// a visible mark on each chart that is out of date (src/client/main.ts for the report's figures,
+// robustnessEntry.ts for the checks of "How robust is it?"), and the likely reason, for the alert.
+
+/** Put `text` as an out-of-date mark at the top of each host (a <figure>), or (null) take the marks away. */
+export function markOutOfDate(hosts: Iterable<HTMLElement>, text: string | null): void {
+  for (const host of hosts) {
+    let mark = host.querySelector<HTMLElement>(':scope > [data-out-of-date]');
+    if (text === null) {
+      mark?.remove();
+      delete host.dataset.outOfDate;
+      continue;
+    }
+    if (!mark) {
+      mark = document.createElement('p');
+      mark.className = 'out-of-date';
+      mark.dataset.outOfDate = '';
+      host.prepend(mark);
+    }
+    mark.textContent = text;
+    host.dataset.outOfDate = '';
+  }
+}
+
+/** Why code may not have loaded, for an alert: " (you appear to be offline)" or the other likely causes. */
+export const whyNotLoaded = (): string =>
+  navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)';
