@@ -544,6 +544,7 @@ document.addEventListener('click', (e) => {
   const handle = (e.target as Element | null)?.closest?.<HTMLElement>('button.num[data-path]');
   if (!handle) return;
   void Promise.all([loadEngine(), loadPanel()]).then(([engine, p]) => {
+    if (alertBox?.textContent?.startsWith(DERIVATION_FAILED)) setAlert(''); // it loads now: the last failure is past
     if (!handle.isConnected) return;
     const state = shown;
     return engine.compute(state).then((result) => {
@@ -557,7 +558,6 @@ const DERIVATION_FAILED = "This number's derivation could not be opened";
 // first pointer entry, focus or touch on the figure starts the load, so nothing of Plot, d3 or the
 // engine is fetched at start-up. A click, tap or key that arrives before that code is ready is not
 // lost: it is held (a key the figure uses does not scroll the page meanwhile) and handled once the
-    if (alertBox?.textContent?.startsWith(DERIVATION_FAILED)) setAlert(''); // it loads now: the last failure is past
 // figure is wired up. If the code cannot load, the figures stay as built (they show the view they
 // say they show) and the next use tries again.
 const UNIT_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'Enter', ' ']);
