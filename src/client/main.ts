@@ -240,8 +240,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
     if (unit?.dataset.unit) unit.textContent = unitWord(text, unit.dataset.unit, unit.dataset.units!);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
-    // The command names the reader's own files, when the view is of them.
-    const parts = el.dataset.say === 'command' && engine.local ? commandParts(result, engine.local.summary) : sentenceParts(result, el.dataset.say!);
+    // The command names the reader's own files, when the view is of them (the study's files, loaded as a reader's, need none).
+    const parts = el.dataset.say === 'command' && engine.local && !engine.local.summary.study ? commandParts(result, engine.local.summary) : sentenceParts(result, el.dataset.say!);
     if (el.textContent === plain(parts)) continue;
     fillSegments(el, parts);
     if (changed) flash(el);
