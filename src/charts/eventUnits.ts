@@ -42,7 +42,7 @@ import { formatNumber } from '../lib/format.ts';
 import { categoryList, count } from '../lib/wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { strokeOf } from './palette.ts';
-import { NO_CATEGORY, categoryScale, frame, fromTo, periodLabel, type Period } from './shared.ts';
+import { NO_CATEGORY, categoryScale, frame, fromTo, periodLabel, widthOf, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface Unit {
@@ -240,7 +240,7 @@ export function eventUnitsFrame(units: readonly Unit[], result: AnalysisResult, 
     color: { ...categoryScale(result, options), legend: result.categories.length > 0 },
     marks: [
       Plot.text(titles, { x: 'x', y: () => 0, text: 'text', textAnchor: 'start', lineAnchor: 'bottom', dy: -8, fontSize: 13, fontWeight: 'bold' }),
-      ...(result.categories.length === 0 ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', dy: 10, fontSize: 12 })] : []),
+      ...(result.categories.length === 0 ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', dy: 10, fontSize: 12, lineWidth: Math.max(10, (widthOf(options) - 20) / 12) })] : []),
     ],
   });
   outlineSwatches(figure, result.categories, stroke);

@@ -187,3 +187,20 @@ test('the headline fits a 390px phone in a changed view, with a space wherever i
     expect(text).toMatch(/\); harm /); // "(study: 56% fewer); harm …"
   }
 });
+
+test('with no category chosen, the headline figure\'s message fits inside the chart on a phone', async ({ page }) => {
+  const view = { window: domain.span, categories: [] as string[] };
+  await page.goto(serialiseState(view, domain));
+  await waitForView(page, view);
+  const host = page.locator('[data-figure="eventUnits"]');
+  await host.scrollIntoViewIfNeeded();
+  await expect(host.locator('.plot')).not.toHaveAttribute('data-stale');
+  const fits = await host.locator('.plot').evaluate((plot) => {
+    const svg = [...plot.querySelectorAll('svg')].find((s) => s.getAttribute('role') === 'img' && s.checkVisibility())!;
+    const message = [...svg.querySelectorAll('text')].find((t) => t.textContent!.startsWith('No offence category') || t.closest('text')?.textContent?.startsWith('No offence category'))!;
+    const [m, s] = [message.getBoundingClientRect(), svg.getBoundingClientRect()];
+    return { left: m.left - s.left, right: s.right - m.right };
+  });
+  expect(fits.left).toBeGreaterThanOrEqual(0);
+  expect(fits.right).toBeGreaterThanOrEqual(0);
+});
