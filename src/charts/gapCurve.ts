@@ -11,7 +11,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
-import { categoryColor, categoryStroke } from './palette.ts';
+import { categoryColor, categoryStroke, colourList } from './palette.ts';
 import { HALO, colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { formatMonth, frame, messageFigure, widthOf } from './shared.ts';
 import type { HarmSource } from '../analysis/tables.ts';
@@ -63,7 +63,7 @@ function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[])
   for (const r of rows) if (!seen.some((g) => g.group === r.group)) seen.push({ group: r.group, name: r.groupName });
   seen.sort((a, b) => Number(b.group === OVERALL) - Number(a.group === OVERALL));
   const categories = seen.filter((g) => g.group !== OVERALL);
-  const list = categories.every((g) => allCategories?.includes(g.group)) ? allCategories! : categories.map((g) => g.group);
+  const list = colourList(categories.map((g) => g.group), allCategories);
   return seen.map((g, k) => {
     return {
       ...g,

@@ -58,21 +58,21 @@ export function categoryStroke(code: string, allCategories: readonly string[]): 
 }
 
 /** The list colours are taken from: the dataset's categories, or (for a category not in it) those shown. */
-const listOf = (result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[]) =>
-  result.categories.every((c) => allCategories.includes(c)) ? allCategories : result.categories;
+export const colourList = (shown: readonly string[], allCategories: readonly string[] = shown): readonly string[] =>
+  shown.every((c) => allCategories.includes(c)) ? allCategories : shown;
 
 /** Plot's `color` options for the categories shown, in display order, identical on every figure. */
 export function colorScale(
   result: Pick<AnalysisResult, 'categories'>,
   allCategories: readonly string[] = result.categories,
 ): { domain: string[]; range: string[] } {
-  const list = listOf(result, allCategories);
+  const list = colourList(result.categories, allCategories);
   return { domain: [...result.categories], range: result.categories.map((c) => categoryColor(c, list)) };
 }
 
 /** Category code → outline colour, for the categories shown (a literal colour, so Plot does not rescale it). */
 export function strokeOf(result: Pick<AnalysisResult, 'categories'>, allCategories: readonly string[] = result.categories): (code: string) => string {
-  const list = listOf(result, allCategories);
+  const list = colourList(result.categories, allCategories);
   const strokes = new Map(result.categories.map((c) => [c, categoryStroke(c, list)]));
   return (code) => strokes.get(code) ?? 'currentColor';
 }

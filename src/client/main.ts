@@ -336,7 +336,6 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   document.documentElement.dataset.view = query(shown) || 'default';
 }
 
-
 function setAlert(text: string): void {
   if (alertBox && alertBox.textContent !== text) alertBox.textContent = text;
 }

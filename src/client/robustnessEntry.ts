@@ -23,18 +23,20 @@ const load = () => (loading ??= import('./robustness.ts').then((m) => {
   markChecks(!built(seen.last));
   throw e;
 }));
+/** Load without a caller that waits: a failure has already been said (markChecks). */
+const tryLoad = () => void load().catch(() => undefined);
 window.addEventListener('stro:rendered', (e) => {
   seen.last = e;
   // A view the page's own parts were not built for needs their code now: it takes this view, or says it cannot.
-  if (!started && !built(e)) void load().catch(() => undefined);
+  if (!started && !built(e)) tryLoad();
 });
 // A number of the page opened before its code has loaded loads it (its derivation needs the page's context).
 setRobustLoader(load);
 for (const form of document.querySelectorAll('[data-robust-controls], .plot[data-spec-keys]')) {
-  for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, () => void load().catch(() => undefined), { once: true });
+  for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, tryLoad, { once: true });
 }
 // As main.ts preloads the engine: when the browser is idle after the load event, so nothing heavy competes with the first paint.
-idleAfterLoad(() => void load().catch(() => undefined));
+idleAfterLoad(tryLoad);
 
 /** The view on screen is the one the page's own parts were built for: the study's data, in the study's view (or none yet). */
 function built(e: Event | undefined): boolean {
