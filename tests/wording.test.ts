@@ -108,3 +108,19 @@ test('the interrupted time series in words never reads "n/a": a view too short t
   }
   assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests changed by 0\.258 a month\. At the order, the fitted line stepped by −4\.02 arrests a month \(p = 0\.0152\)/);
 });
+
+test('the claims checked, the pre-order slope and the step at the order never read "n/a": where a statistic cannot be computed, the engine\'s reason', () => {
+  const empty = analyse(bundled, { window: 24, categories: [] });
+  for (const r of [...states, empty]) {
+    const texts = [SENTENCES.preTrend(r), SENTENCES.itsStep(r), ...claimChecks(r).map((c) => c.detail)];
+    for (const t of texts) assert.doesNotMatch(t, /n\/a|NaN|undefined|not available/, t);
+  }
+  const short = analyse(bundled, { window: 1, categories: bundled.categories });
+  assert.equal(claimChecks(short).find((c) => c.id === 'trend.harm')!.detail, short.trend.harm.reason);
+  assert.match(SENTENCES.preTrend(short), /^Over the window on screen, no line can be fitted to the months before the orders: /);
+  assert.match(SENTENCES.itsStep(short), /^In this view the time series cannot be fitted: /);
+  const r = analyse(bundled);
+  assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders changes by 0.258 arrests a month.');
+  assert.equal(SENTENCES.itsStep(r), 'In this view the time series puts the step at the order at −4.02 arrests a month (p = 0.0152).');
+  assert.equal(SENTENCES.preTrend(empty), '');
+});

@@ -13,7 +13,7 @@ import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
 import { commandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
-import { announcement, plain } from '../lib/wording.ts';
+import { announcement, isEmpty, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
@@ -232,6 +232,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
     return;
   }
   const changed = source !== 'load';
+  document.documentElement.toggleAttribute('data-empty', isEmpty(result));
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const text = liveText(result, el.dataset.live!, el.dataset.format as FormatName);
     setText(el, text, changed);

@@ -302,6 +302,25 @@ export function itsParts(result: AnalysisResult): Segments {
   return [...events, ' ', ...harm];
 }
 
+/**
+ * The slope of the line fitted to the months before the orders (Conclusions, regression to the mean):
+ * a rise there is what selection after a busy spell would leave; where no line can be fitted, why.
+ */
+export function preTrendParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return []; // the page's other sentences say there is nothing to count
+  const e = result.its.events;
+  if (e.preSlope === null) return say`Over the window on screen, no line can be fitted to the months before the orders${e.reason ? `: ${e.reason}` : ''}.`;
+  return say`Over the window on screen, the line fitted to the months before the orders changes by ${countParts(e.preSlope, 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
+}
+
+/** The interrupted time series' step at the order for arrests, in one sentence (Conclusions). */
+export function itsStepParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const e = result.its.events;
+  if (e.level === null || e.levelP === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
+  return say`In this view the time series puts the step at the order at ${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}).`;
+}
+
 /** The short version the live region reads out after each change. */
 export function announcement(result: AnalysisResult): string {
   if (isEmpty(result)) return 'No category selected.';
@@ -339,7 +358,10 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const failing = [result[which], ...result.categories.map((c) => result.byCategory[c][which])].filter((m) => m.test.p === null || m.test.p >= ALPHA || m.post >= m.pre).length;
     return [failing === 0 ? `all ${result.categories.length + 1} tests p < 0.05` : `${count(failing, 'test')} of ${result.categories.length + 1} not a significant fall`];
   };
-  const trendDetail = (which: 'events' | 'harm') => say`slope ${num(formatEstimate(trend[which].slope), `trend.${which}.slope`)}, ${pEqualsParts(trend[which].p, `trend.${which}.p`)}`;
+  // Where a statistic cannot be computed, the detail is the engine's reason, not a row of "n/a".
+  const trendDetail = (which: 'events' | 'harm') => trend[which].slope === null || trend[which].p === null
+    ? [trend[which].reason ?? 'too few months to fit a line']
+    : say`slope ${num(formatEstimate(trend[which].slope), `trend.${which}.slope`)}, ${pEqualsParts(trend[which].p, `trend.${which}.p`)}`;
   const checks: Omit<ClaimCheck, 'detail'>[] = [
     { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}` },
     { id: 'events.significant', claim: 'The fall in arrests is significant overall and in every category', holds: allSignificant(result, 'events'), detailParts: sigDetail('events') },
@@ -349,12 +371,16 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     {
       id: 'correlation', claim: 'Significant positive correlation between arrests and harm',
       holds: correlation.pearson.r === null || correlation.pearson.p === null ? null : correlation.pearson.r > 0 && correlation.pearson.p < ALPHA,
-      detailParts: say`r ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}`,
+      detailParts: correlation.pearson.r === null || correlation.pearson.p === null
+        ? [correlation.pearson.reason ?? 'too few months to correlate']
+        : say`r ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}`,
     },
     {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
       holds: e.reduction === null || h.reduction === null ? null : h.reduction > e.reduction && h.reduction > 0,
-      detailParts: say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
+      detailParts: e.reduction === null || h.reduction === null
+        ? ['no arrests before the orders, so there is no fall to compare']
+        : say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
     },
   ];
   const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });

@@ -10,6 +10,8 @@ import { EMPTY_VIEW } from '../../src/lib/wording.ts';
 import { sentence } from '../../src/lib/live.ts';
 import { categoryName } from '../../src/analysis/categories.ts';
 import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
+import { serialiseState } from '../../src/lib/urlState.ts';
+import { nullWorldFor, DEFAULT_LOOKBACK, DEFAULT_SELECTION } from '../../src/lib/robustness.ts';
 
 const all = domain.categories;
 
@@ -106,6 +108,23 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(EMPTY_VIEW);
   await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
   await expect(page.locator('[data-table="results:events"] tbody')).toContainText('No offence category is selected');
+});
+
+test('no page shows "n/a" where a reader can see it, in an empty view or a one-month window', async ({ page }) => {
+  test.setTimeout(90_000); // ten pages, twice
+  for (const view of [{ window: 24, categories: [] }, { window: 1, categories: all }]) {
+    const r = expected(view);
+    for (const p of PAGES) {
+      await page.goto(p.slug + serialiseState(view, domain));
+      await waitForView(page, view);
+      // How robust is it? fills its own numbers after the view's: wait for the simulation's.
+      if (p.slug === 'robustness/' && view.categories.length > 0) {
+        await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(formatPercent(nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK).mean));
+      }
+      const visible = await page.locator('main').innerText();
+      expect(visible.split('\n').filter((line) => /n\/a|NaN|undefined/.test(line)), `${p.slug}${serialiseState(view, domain)}`).toEqual([]);
+    }
+  }
 });
 
 test('every control works from the keyboard alone', async ({ page }) => {

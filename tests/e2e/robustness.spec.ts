@@ -13,6 +13,7 @@ import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/
 import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
+import { EMPTY_VIEW } from '../../src/lib/wording.ts';
 import { timeAtLiberty, timeAtLibertyByPerson } from '../../src/analysis/timeAtLiberty.ts';
 import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
@@ -205,9 +206,21 @@ test('the empty view says so, with no NaN or undefined, and the what-if controls
   const errors = collectErrors(page);
   await page.goto('robustness/?c=none');
   await waitForView(page, { window: 24, categories: [] });
+  // The passages that count arrests (the null world, time at liberty, leave-one-out) step aside for
+  // the one sentence of an empty view, instead of rows of "n/a".
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText('n/a');
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toBeHidden();
+  await expect(page.locator('[data-live="leaveOneOut.events.min"]')).toBeHidden();
+  await expect(page.locator('[data-empty-note]')).toHaveText([EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW]);
+  for (const note of await page.locator('[data-empty-note]').all()) await expect(note).toBeVisible();
+  expect(await page.locator('main').innerText()).not.toMatch(/n\/a/);
   await page.locator('#liberty-share').fill('0.5');
   await expect(page.locator('[data-robust="liberty.share"]')).toHaveText('50%');
+  // Back to a view with arrests, the passages return and the notes go.
+  await page.getByRole('checkbox', { name: 'Violence' }).check();
+  await waitForView(page, { window: 24, categories: ['violence'] });
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toBeVisible();
+  for (const note of await page.locator('[data-empty-note]').all()) await expect(note).toBeHidden();
   const text = (await page.locator('main').textContent()) ?? ''; // every figure's words too, rendered or not (off screen they are skipped)
   expect(text).not.toMatch(/NaN|undefined|Infinity/);
   expect(errors).toEqual([]);
