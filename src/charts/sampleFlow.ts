@@ -15,7 +15,9 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { periodColors } from './palette.ts';
 import { count } from '../lib/wording.ts';
-import { frame } from './shared.ts';
+import { frame, widthOf } from './shared.ts';
+
+const LABEL_FONT = 12;
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const FOLLOWUP_REASON = 'not yet two years after the order (our reading)';
@@ -83,19 +85,24 @@ export function sampleFlowChart(result: AnalysisResult, options: ChartOptions = 
   const kept = steps.filter((s) => s.kept);
   const cut = steps.filter((s) => !s.kept);
   const top = Math.max(1, ...steps.map((s) => s.x2));
+  // On a narrow screen a long reason wraps onto a second line (about 0.55 em a character): its row
+  // grows, and its bar keeps its thickness, so the label stays clear of the bar above.
+  const width = widthOf(options);
+  const lineWidth = (width - 20) / LABEL_FONT;
+  const wraps = steps.some((s) => s.label.length * 0.55 > lineWidth);
   return Plot.plot({
     ...frame(options, 'From the register to the analysed sample', describeSampleFlow(result, undefined, options.ownData)),
-    height: 5 * 56 + 30,
+    height: 5 * (wraps ? 72 : 56) + 30,
     marginLeft: 10,
     marginRight: 10,
     marginTop: 10,
-    y: { domain: steps.map((s) => s.label), axis: null, paddingInner: 0.55, paddingOuter: 0.4, align: 1 },
+    y: { domain: steps.map((s) => s.label), axis: null, paddingInner: wraps ? 0.65 : 0.55, paddingOuter: 0.4, align: 1 },
     x: { domain: [0, top], axis: null },
     marks: [
       Plot.barX(kept, { y: 'label', x1: 'x1', x2: 'x2', fill: periodColors.pre }),
       Plot.barX(cut, { y: 'label', x1: 'x1', x2: 'x2', fill: 'none', stroke: periodColors.pre, strokeDasharray: '4,3', inset: 0.5 }),
       // each label sits above its bar, starting at the left edge, so long reasons have the full width
-      Plot.text(steps, { y: 'label', x: 0, text: 'label', textAnchor: 'start', lineAnchor: 'bottom', dy: -16, fontSize: 12 }),
+      Plot.text(steps, { y: 'label', x: 0, text: 'label', textAnchor: 'start', lineAnchor: 'bottom', dy: -16, fontSize: LABEL_FONT, lineWidth }),
     ],
   });
 }

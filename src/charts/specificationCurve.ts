@@ -202,7 +202,7 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
       Plot.dot(significant, { x: 'rank', y: 'reduction', r, fill: OBSERVED, className: 'spec-significant', ...spec(significant) }),
       Plot.ruleX(cells, { x: 'rank', y1: (d: { y: number }) => d.y - (ROW * 0.35) * u, y2: (d: { y: number }) => d.y + (ROW * 0.35) * u, stroke: INK, strokeWidth: tick, className: 'spec-choice', ...spec(cells) }),
       ...(mine ? [Plot.text(['current view'], { x: mine.rank, y: bottom, dy: 3, lineAnchor: 'top', textAnchor: mine.rank > n / 2 ? 'end' : 'start', fontSize: SMALL_FONT, fill: '#000000', ...HALO })] : []),
-      Plot.text([`${count(n, 'specification')}, from the smallest reduction to the largest`], { frameAnchor: 'bottom-left', dx: -margin.left + 4, dy: 40, textAnchor: 'start', lineAnchor: 'bottom', fontSize: SMALL_FONT, lineWidth: (width - 8) / (SMALL_FONT * 0.6) }),
+      Plot.text([`${count(n, 'specification')}, from the smallest reduction to the largest`], { frameAnchor: 'bottom-left', dx: -margin.left + 4, dy: 20, textAnchor: 'start', lineAnchor: 'top', fontSize: SMALL_FONT, lineWidth: (width - 8) / SMALL_FONT }),
     ],
   });
 }

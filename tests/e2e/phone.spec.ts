@@ -43,16 +43,40 @@ const textSizes = (page: Page) =>
     ),
   );
 
+/** Chart texts shown on screen that run past either side of their drawing (more than 2px), where they would be cut off. */
+const textsOutside = (page: Page, hosts: string) =>
+  page.locator(hosts).evaluateAll((els) =>
+    els.flatMap((host) =>
+      [...host.querySelectorAll<SVGTextElement>('svg text')].filter((t) => t.checkVisibility() && t.getBoundingClientRect().width > 0).flatMap((t) => {
+        const [a, b] = [t.getBoundingClientRect(), t.ownerSVGElement!.getBoundingClientRect()];
+        return a.left < b.left - 2 || a.right > b.right + 2 ? [`${t.textContent} (${Math.round(a.left - b.left)}px, ${Math.round(a.right - b.right)}px)`] : [];
+      }),
+    ),
+  );
+
 for (const p of PAGES) {
-  test(`${p.short}: chart text is at least 11px at 390px wide`, async ({ page }) => {
+  test(`${p.short}: chart text is at least 11px at 390px wide, and none runs off its chart`, async ({ page }) => {
     await page.goto(p.slug);
     await waitForView(page, { window: domain.span, categories: domain.categories });
     if ((await page.locator('[data-figure]').count()) === 0) return;
     await drawAll(page);
     const small = (await textSizes(page)).filter((t) => t.px < 11 - 1e-6);
     expect(small, JSON.stringify(small.slice(0, 5))).toEqual([]);
+    expect(await textsOutside(page, '[data-figure]')).toEqual([]);
   });
 }
+
+test('How robust is it?: no chart text runs off its chart at 390px wide', async ({ page }) => {
+  await page.goto('robustness/');
+  await waitForView(page, { window: domain.span, categories: domain.categories });
+  const hosts = page.locator('[data-robust-figure]');
+  expect(await hosts.count()).toBeGreaterThan(0);
+  for (const host of await hosts.all()) {
+    await host.scrollIntoViewIfNeeded();
+    await expect.poll(() => host.locator('svg[role="img"]').evaluateAll((svgs) => svgs.filter((s) => s.checkVisibility()).length)).toBeGreaterThan(0);
+  }
+  expect(await textsOutside(page, '[data-robust-figure]')).toEqual([]);
+});
 
 test('chart text stays at least 11px in a changed view, with the study traced', async ({ page }) => {
   const view = { window: 6, categories: ['violence', 'drugs'] };
