@@ -178,9 +178,16 @@ test('a wide table scrolls in a named, focusable region with a visible hint', as
   await expect(page.getByRole('region', { name: /Arrests and total harm/ })).toBeVisible();
   await expect(host.locator('.scroll-hint')).toBeVisible();
   await expect(host.locator('.scroll-hint')).toHaveText(/Scroll sideways/);
+  // The caption wraps inside the region and stays in it as the table scrolls: its title is never cut off.
+  const captionInside = () => wrap.evaluate((el) => {
+    const [c, w] = [el.querySelector('caption')!.getBoundingClientRect(), el.getBoundingClientRect()];
+    return c.left >= w.left - 1 && c.right <= w.right + 1;
+  });
+  expect(await captionInside()).toBe(true);
   await wrap.focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  expect(await captionInside()).toBe(true);
   // a table that fits is not a tab stop and has no hint
   const narrow = page.locator('[data-figure="monthlyEvents"]');
   await page.goto('trends/');
