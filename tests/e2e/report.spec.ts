@@ -180,7 +180,27 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('svg').first()).toBeVisible();
     await page.goto('results/');
     await expect(page.locator('[data-table="results:harm"] tbody tr').first().locator('td').nth(2)).toHaveText(formatPercent(r.harm.reduction));
+    // The <noscript> line speaks for the controls; the "script did not start" notice is for a page whose scripts run.
+    await page.waitForTimeout(3500);
+    await expect(page.locator('.script-failed')).toBeHidden();
   });
+});
+
+test('when the report\'s own script cannot start, the page says so instead of looking live', async ({ page }) => {
+  // A page that starts: the notice is not displayed at all (not merely waiting for its delay).
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: all });
+  expect(await page.locator('.script-failed').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+  // The page's entry script blocked, as a policy or an extension might: after a short wait, the header says why the page
+  // shows the study's view under an address that asks for another.
+  const entry = await page.locator('script[type="module"][src*="Report.astro"]').getAttribute('src');
+  expect(entry).toBeTruthy();
+  await page.route(`**${entry}`, (route) => route.abort('blockedbyclient'));
+  await page.goto('results/?w=12');
+  const notice = page.locator('.script-failed');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveText(/did not start.*shows the study's view, 24 months and all categories, whatever its address says/);
+  await expect(page.getByRole('alert').filter({ hasText: 'did not start' })).toHaveCount(1);
 });
 
 test('no request leaves the site', async ({ page, baseURL }) => {
