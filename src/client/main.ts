@@ -38,14 +38,6 @@ const announcer = document.getElementById('announcer');
 const alertBox = document.getElementById('view-alert');
 const summaries = document.querySelectorAll<HTMLElement>('[data-view-summary]');
 
-// "On this page" lists every section of the page; a section that is only about the study's data, or
-// only about a reader's own, is listed only while it is shown: its entry takes the section's
-// attribute, which the stylesheet hides the same way.
-for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')) {
-  const only = document.getElementById(decodeURIComponent(link.hash.slice(1)))?.closest('[data-study-only], [data-local-only]');
-  if (only) link.closest('li')?.setAttribute(only.hasAttribute('data-study-only') ? 'data-study-only' : 'data-local-only', '');
-}
-
 let loadEngine: () => Promise<Engine> = once(() => import('./engine.ts').then((m) => m.studyEngine));
 const loadFigures = once(() => import('./figures.ts'));
 // The derivation panel and its maths load the first time a reader opens a number.

@@ -174,6 +174,11 @@ test.describe('without JavaScript', () => {
     for (const p of PAGES) {
       await page.goto(p.slug);
       await expect(page.locator('h1')).toHaveCount(1);
+      // "On this page" links only to sections that are shown, as it does with JavaScript (the first test).
+      for (const link of await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').all()) {
+        const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+        expect(await page.locator(`[id="${id}"]`).isVisible(), `${p.slug}: "On this page" → #${id}`).toBe(await link.isVisible());
+      }
     }
     await page.goto('');
     await expectHeadline(page, r);

@@ -1,0 +1,33 @@
+// The sections "On this page" lists only for one kind of data: read from the MDX source as the layout
+// reads it, checked on a made-up page and on the real Data and methods page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { headingKey, onlySectionsOf } from '../src/lib/onlySections.ts';
+
+test('headings inside a block <StudyOnly> or <OwnOnly> are found, nested or not; inline wrappers and other headings are not', () => {
+  const source = [
+    '## Open to all',
+    '<OwnOnly>',
+    '',
+    '## Your data',
+    '',
+    '</OwnOnly>',
+    'Text with <StudyOnly inline>an aside</StudyOnly>.',
+    '<StudyOnly>',
+    '## The order\'s own months',
+    '### Not listed',
+    '</StudyOnly>',
+    '## After',
+  ].join('\n');
+  assert.deepEqual([...onlySectionsOf(source)], [['yourdata', 'local'], ['theordersownmonths', 'study']]);
+  assert.equal(headingKey('The order’s own months'), headingKey("The order's own months"));
+});
+
+test('Data and methods: "Your data" is the reader\'s; the synthetic dataset and the published table are the study\'s', () => {
+  const found = onlySectionsOf(readFileSync('src/pages/data.mdx', 'utf8'));
+  assert.equal(found.get(headingKey('Your data')), 'local');
+  assert.equal(found.get(headingKey('The synthetic dataset')), 'study');
+  assert.equal(found.get(headingKey('Published beside recomputed')), 'study');
+  assert.equal(found.get(headingKey('Downloads')), undefined);
+});
