@@ -222,3 +222,17 @@ test('months unavailable come in pairs: one column without the other is a header
     assert.match(problems[0].message, /come in pairs/);
   }
 });
+
+test('a column the report does not read is a warning naming it, and the data stay valid; a near miss of an optional column says so', () => {
+  const withNotes = templateOrders.text.trim().split('\n').map((l, k) => `${l},${k === 0 ? 'notes' : `"free text ${k}"`}`).join('\n');
+  const notes = validateDataset({ orders: { name: 'orders.csv', text: withNotes }, events: templateEvents });
+  assert.ok(notes.dataset);
+  assert.deepEqual(notes.problems.map(where), ['warning orders.csv 0 notes']);
+  assert.match(notes.problems[0].message, /^is not a column the report reads, so its values are ignored$/);
+  assert.doesNotMatch(JSON.stringify(notes.problems), /free text/, 'the values are never repeated');
+  const typo = templateOrders.text.replace('months_unavailable_after', 'months_unavailble_after');
+  const r = validateDataset({ orders: { name: 'orders.csv', text: typo }, events: templateEvents });
+  assert.ok(r.problems.some((p) => where(p) === 'warning orders.csv 0 months_unavailble_after' && p.hint === 'rename "months_unavailble_after" to "months_unavailable_after"'));
+  // The study's own files read every column they have.
+  assert.deepEqual(validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: readData('events.csv') }, harmIndex: { name: 'harm-index.csv', text: readData('harm-index.csv') } }).problems, []);
+});

@@ -163,6 +163,16 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
     } else index[name] = at;
   }
   for (const name of optional) if (t.header.includes(name)) index[name] = t.header.indexOf(name);
+  // A column the report does not read is ignored, and said: a notes column needs nothing, but an
+  // optional column with a typo would otherwise be dropped without a word.
+  for (const h of new Set(t.header)) {
+    if (known.includes(h)) continue;
+    const near = known.find((name) => !t.header.includes(name) && editDistance(h.toLowerCase(), name) <= 2);
+    if (near && required.includes(near)) continue; // the missing column's error already names it
+    problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads, so its values are ignored${near ? ` (is it "${near}" misspelled?)` : ''}`, {
+      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: near ? `rename "${h}" to "${near}"` : 'nothing to do if the column holds notes; the page and its downloads never show its values',
+    }));
+  }
   const seen = new Set<string>();
   for (const h of t.header) {
     if (seen.has(h)) { ok = false; problems.push(problem({ file: t.file, row: 0, column: h }, 'the column appears twice in the header', { value: h, expected: 'each column once' })); }
