@@ -236,3 +236,21 @@ test('a column the report does not read is a warning naming it, and the data sta
   // The study's own files read every column they have.
   assert.deepEqual(validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: readData('events.csv') }, harmIndex: { name: 'harm-index.csv', text: readData('harm-index.csv') } }).problems, []);
 });
+
+test('a date in the right form that does not exist says which part is wrong, not how to write dates', () => {
+  const cases: [string, RegExp][] = [
+    ['2019-02-29', /^2019-02-29 is not a real date: February 2019 has 28 days, not 29$/],
+    ['2019-13-01', /^2019-13-01 is not a real date: there is no month 13$/],
+    ['2019-04-00', /^2019-04-00 is not a real date: there is no day 00$/],
+    ['13/03/2019', /^"13\/03\/2019" is not a date like 2019-03-15$/],
+  ];
+  for (const [bad, message] of cases) {
+    const events = templateEvents.text.replace('T-0002,2019-05-13', `T-0002,${bad}`);
+    assert.notEqual(events, templateEvents.text);
+    const { problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+    assert.deepEqual(problems.map(where), ['error events.csv 6 date'], bad);
+    assert.match(problems[0].message, message);
+  }
+  // 2020 is a leap year: the 29th of February is a date.
+  assert.match(validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text }, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2020-02-30') } }).problems[0].message, /February 2020 has 29 days, not 30/);
+});

@@ -10,7 +10,7 @@
 import { sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
 import { problem, problemError, type Problem } from './errors.ts';
-import { inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
+import { daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
@@ -150,6 +150,22 @@ function duplicateRows(t: CsvTable, problems: Problem[]): void {
   }
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a date cell is not a date, as a problem's message and details: a date in the right form that
+ * does not exist ("2020-02-31") says which part is wrong; anything else gets the form to write.
+ */
+function notADate(text: string): [string, { value: string; expected: string; hint: string }] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const why = month < 1 || month > 12 ? `there is no month ${m[2]}` : day < 1 ? `there is no day ${m[3]}` : `${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth(year, month)} days, not ${day}`;
+    return [`${text} is not a real date: ${why}`, { value: text, expected: 'a date that exists', hint: 'check the day and month against the record' }];
+  }
+  return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];
+}
+
 /** Map header names to positions, reporting each missing column with a hint at the likely typo. */
 function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[]): Record<string, number> | undefined {
   const index: Record<string, number> = {};
@@ -219,7 +235,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       if (text !== '') {
         const date = parseIsoDate(text);
         if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
-        if (!date) report('issued_date', `"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' });
+        if (!date) report('issued_date', ...notADate(text));
         else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${text} is not in the order's quarter ${issued}`, { value: text, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
         else info.issuedDate.set(id, date);
       }
@@ -358,7 +374,7 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
       const text = fields[col.date].trim();
       const date = parseIsoDate(text);
       const issued = orders.issuedDate.get(orderId);
-      if (!date) report('date', `"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' });
+      if (!date) report('date', ...notADate(text));
       else if (orders.badIssuedDate.has(orderId)) ok = false; // the order's issued_date is reported already
       else if (sample !== undefined && !issued) report('date', `order "${orderId}" has no valid issued_date in the orders file, so this date cannot be placed`, { value: text, expected: 'an issued_date for the order' });
       else if (issued) {
