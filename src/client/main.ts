@@ -486,6 +486,8 @@ async function useData(engine: Engine, full: Result): Promise<void> {
   store.revert(asked.state);
   lastResult = full;
   page.showLocal(engine, form);
+  // The reset link returns to the full view of the reader's data, not to the study's data.
+  document.getElementById('reset')?.setAttribute('href', `./${serialiseState(defaults, domain, 'local')}`);
   canonicalise(asked.ignored);
   ready = true;
   panel?.closePanel(false);

@@ -79,6 +79,13 @@ test('files with dates: every page recomputed for them, with the CLI\'s numbers,
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(fewer));
+
+  // The reset link returns to the full view of their data, not to the study's data.
+  await page.getByRole('link', { name: 'Reset to the full view of your data' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+  await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(full));
+  await expect(page.getByRole('link', { name: "Reset to the study's view" })).toBeHidden();
   expect(errors).toEqual([]);
 });
 
