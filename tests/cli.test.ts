@@ -251,7 +251,7 @@ const malformed: { file: string; orders?: string; lines: RegExp[] }[] = [
   { file: 'stray-quote-events.csv', lines: [/stray-quote-events\.csv, row 2, column "offence": a quoted field that begins on line 3 runs over a line break/] },
   { file: 'unclosed-quote-events.csv', lines: [/unclosed-quote-events\.csv, row 5, column "offence": a quoted field opened on line 6 is never closed/] },
   { file: 'many-problems-events.csv', lines: [
-    /row 1, column "date": "2017-02-30" is not a date/,
+    /row 1, column "date": 2017-02-30 is not a real date: February 2017 has 28 days, not 30/,
     /row 3, column "category": "Violence" is not a lowercase category code/,
     /row 4, column "harm": "lots" is not a number of days/,
     /row 6, column "order_id": "T-9999" is not an order/,
