@@ -44,12 +44,17 @@ test('formatNumber writes every value as Intl.NumberFormat en-GB with at most on
   assert.ok(checked > 1_000_000, `only ${checked} values checked`);
 });
 
-test('formatNumber says n/a for what is not a number, and formatEstimate groups large magnitudes the same way', () => {
+test('formatNumber says n/a for what is not a number, and formatEstimate groups large magnitudes as whole numbers', () => {
   for (const x of [null, undefined, NaN, Infinity, -Infinity]) assert.equal(formatNumber(x), 'n/a');
   assert.equal(formatNumber(32424.5), '32,424.5');
   assert.equal(formatNumber(1234567.25), '1,234,567.3');
-  assert.equal(formatEstimate(-32424.46), '−32,424.5');
+  assert.equal(formatEstimate(-32424.46), '−32,424');
   assert.equal(formatEstimate(1000), '1,000');
+  // One precision for every large estimate: the harm step and its neighbours on the robustness page.
+  assert.equal(formatEstimate(-1104.3), '−1,104');
+  assert.equal(formatEstimate(-1852.04), '−1,852');
+  assert.equal(formatEstimate(999.6), '1,000'); // not "1000" from three significant digits
+  assert.equal(formatEstimate(999.4), '999');
 });
 
 test('formatEstimate reads floating-point noise around zero as 0, and keeps small real values', () => {

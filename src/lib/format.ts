@@ -65,12 +65,16 @@ export function formatPEquals(p: number | null | undefined): string {
   return f.startsWith('<') ? `p\u00a0${f}` : f === NOT_AVAILABLE ? 'p not available' : `p = ${f}`;
 }
 
-/** Estimates such as slopes and correlations: three significant digits, minus sign typeset. */
+/**
+ * Estimates such as slopes and correlations: three significant digits, minus sign typeset. From
+ * 1,000 up, whole numbers with thousands grouped ("−1,104", never "−1,104.3" beside "−1,852"): more
+ * digits than three already, and one precision for every large estimate.
+ */
 export function formatEstimate(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
   const abs = Math.abs(value);
   // Floating-point noise around zero (a fitted slope of 2.2e-16 where the data give none) reads as 0.
   if (abs < 1e-9) return '0';
-  const text = abs >= 1000 ? grouped(abs) : Number(abs.toPrecision(digits)).toString();
+  const text = abs >= 999.5 ? grouped(Math.round(abs)) : Number(abs.toPrecision(digits)).toString();
   return value < 0 ? `−${text}` : text;
 }
