@@ -124,3 +124,9 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.equal(SENTENCES.itsStep(r), 'In this view the time series puts the step at the order at −4.02 arrests a month (p = 0.0152).');
   assert.equal(SENTENCES.preTrend(empty), '');
 });
+
+test('the line under the headline names the people, the window and, with a gap, the months left out', () => {
+  assert.equal(SENTENCES.headlineContext(analyse(bundled)), 'Arrests of the 41 people in the analysis in the 24 months before and after their order.');
+  assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 1, categories: bundled.categories })), 'Arrests of the 41 people in the analysis in the 1 month before and after their order.');
+  assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 12, categories: bundled.categories, gap: 3 })), 'Arrests of the 41 people in the analysis in the 12 months before and after their order, leaving out the 3 months either side of it.');
+});

@@ -49,6 +49,7 @@ export type MeasureSpec = Which | `${Which}.${string}`;
 /** Named sentences as segments; a name may carry an argument after a colon, e.g. "significance:events". */
 export const SENTENCE_PARTS = {
   headline: (r: AnalysisResult) => say.headlineParts(r),
+  headlineContext: (r: AnalysisResult) => say.headlineContextParts(r),
   answer: (r: AnalysisResult, part: AnswerPart) => (Object.hasOwn(ANSWER, part) ? ANSWER[part](r) : [NOT_AVAILABLE]),
   harmChange: (r: AnalysisResult) => say.harmChangeParts(r),
   trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),

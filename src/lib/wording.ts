@@ -321,6 +321,11 @@ export function itsStepParts(result: AnalysisResult): Segments {
   return say`In this view the time series puts the step at the order at ${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}).`;
 }
 
+/** The line under the headline numbers: whose arrests, over which months (and which are left out). */
+export function headlineContextParts(result: AnalysisResult): Segments {
+  return say`Arrests of the ${countParts(result.orders, 'person', 'people', formatNumber, 'orders')} in the analysis in the ${monthsParts(result.window, 'window')} before and after their order${gapWords(result)}.`;
+}
+
 /** The short version the live region reads out after each change. */
 export function announcement(result: AnalysisResult): string {
   if (isEmpty(result)) return 'No category selected.';
