@@ -27,6 +27,7 @@ import { panelOnRobust, provideRobustDerivations } from './robustRegistry.ts';
 import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
 import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 import { idle } from './idle.ts';
+import { markOutOfDate } from './outOfDate.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
@@ -354,12 +355,35 @@ async function follow(ctx: Shown): Promise<void> {
     }
     for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
     setNumbers(ctx);
+    markBackground(BACKGROUND, false);
     status('');
   } catch (error) {
     if (mine !== token) return;
-    status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. Change the view again to retry.`);
+    markBackground(BACKGROUND, true);
+    status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. The charts and numbers marked out of date still show an earlier view. Change the view again to retry.`);
     // An open panel stops waiting: it derives what the page holds now, or says why it cannot.
     panelOnRobust()?.update(panelContext(ctx));
+  }
+}
+
+/** The parts computed in the worker, by chart; each one's numbers are named after it ('nullWorld.mean', 'curve.share'). */
+const BACKGROUND = ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve'] as const;
+const NUMBERS_OF: Partial<Record<PageFigureName, string>> = { nullWorld: 'nullWorld.', specificationCurve: 'curve.' };
+
+/**
+ * When the worker could not recompute them, its charts and numbers still show an earlier view: each
+ * chart gets the out-of-date mark and each number is struck through (as when the page's code cannot
+ * load, robustnessEntry.ts), until a later run succeeds.
+ */
+function markBackground(names: readonly PageFigureName[], stale: boolean): void {
+  markOutOfDate(names.flatMap(hostsOf), stale ? 'Out of date: this chart and its caption still show an earlier view, not yours: it could not be recomputed.' : null);
+  for (const name of names) {
+    const prefix = NUMBERS_OF[name];
+    if (!prefix) continue;
+    for (const number of document.querySelectorAll<HTMLElement>(`[data-robust^="${prefix}"]`)) {
+      if (stale) number.dataset.outOfDate = '';
+      else delete number.dataset.outOfDate;
+    }
   }
 }
 
@@ -399,10 +423,12 @@ async function rerunWorld(): Promise<void> {
     ctx.world = reply.world;
     draw('nullWorld', ctx);
     setNumbers(ctx, 'nullWorld.');
+    markBackground(['nullWorld'], false);
     status('');
   } catch (error) {
     if (mine !== worldToken) return;
-    status(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}.`);
+    markBackground(['nullWorld'], true);
+    status(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}. Its chart and numbers, marked out of date, are the last simulation's.`);
     // The numbers on screen are still the last simulation's: an open panel shows its derivation
     // again. (Without one, the panel's own request is waiting for this run, and says it failed.)
     if (ctx.world) panelOnRobust('nullWorld.')?.update(panelContext(ctx));

@@ -377,3 +377,31 @@ test("with the page's own code blocked, its checks are marked out of date under 
   const r = expected(next);
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
 });
+
+test('when the background worker cannot start, its charts are marked out of date and its numbers struck through, until a later view succeeds', async ({ page }) => {
+  let block = true;
+  await page.route(/robustWorker-[^/]*\.js$/, (route) => (block ? route.abort('blockedbyclient') : route.continue()));
+  const first = { window: 12, categories: domain.categories };
+  await page.goto(`robustness/${serialiseState(first, domain)}`);
+  await waitForView(page, first);
+  const status = page.locator('[data-robust-status="nullWorld"]');
+  await expect(status).toContainText('could not be recomputed for your view');
+  // The worker's four charts carry the mark; the charts drawn on the page itself (time series, leave-one-out) do not.
+  for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve']) {
+    await expect(page.locator(`[data-robust-figure="${name}"] > [data-out-of-date]`), name).toContainText('could not be recomputed');
+  }
+  await expect(page.locator('[data-robust-figure="itsEvents"] > [data-out-of-date]')).toHaveCount(0);
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveAttribute('data-out-of-date', '');
+  await expect(page.locator('[data-robust="curve.share"]')).toHaveAttribute('data-out-of-date', '');
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).not.toHaveAttribute('data-out-of-date', '');
+  // Unblocked, the next view starts a new worker: the marks go and the numbers are the view's.
+  block = false;
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  const next = { window: 12, categories: domain.categories.filter((c) => c !== 'violence') };
+  await waitForView(page, next);
+  const world = nullWorldFor(expected(next), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(formatPercent(world.mean));
+  await expect(page.locator('[data-robust-figure] > [data-out-of-date]')).toHaveCount(0);
+  await expect(page.locator('[data-robust][data-out-of-date]')).toHaveCount(0);
+  await expect(status).toHaveText('');
+});
