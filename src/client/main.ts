@@ -13,7 +13,7 @@ import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
 import { commandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
-import { announcement, isEmpty, plain } from '../lib/wording.ts';
+import { announcement, count, isEmpty, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
@@ -81,9 +81,14 @@ function readControls(): ViewState {
   const window = Number((form.elements.namedItem('window') as HTMLInputElement).value);
   const legacy = form.querySelector<HTMLInputElement>('input[name="wilcoxon"][value="legacy"]')?.checked;
   const state: ViewState = legacy ? { window, categories, wilcoxon: 'legacy' } : { window, categories };
-  // The gap and the harm weights (each absent when at its default); a gap that a narrower window no longer allows shrinks to fit.
-  const gap = Math.min(Number(form.querySelector<HTMLSelectElement>('select[name="gap"]')?.value ?? 0) || 0, window - 1);
+  // The gap and the harm weights (each absent when at its default); a gap that a narrower window no
+  // longer allows shrinks to fit, and the note under the gap control says so.
+  const chosen = Number(form.querySelector<HTMLSelectElement>('select[name="gap"]')?.value ?? 0) || 0;
+  const gap = Math.min(chosen, window - 1);
   if (gap > 0) state.gap = gap;
+  const gapNote = document.getElementById('gap-note');
+  const shrunk = chosen <= gap ? '' : gap === 0 ? 'No months are left out now: a one-month window has no room for a gap.' : `The gap is now ${count(gap, 'month')}, to leave at least one month in the window.`;
+  if (gapNote && gapNote.textContent !== shrunk) gapNote.textContent = shrunk;
   const weights = form.querySelector<HTMLInputElement>('input[name="weights"]:checked')?.value;
   if (weights === 'low' || weights === 'central' || weights === 'high') state.weights = weights;
   return state;

@@ -355,3 +355,23 @@ test('a gap from the address beyond the usual choices shows in the gap control, 
   await waitForView(page, { ...view, gap: 3 });
   await expectHeadline(page, expected({ ...view, gap: 3 }));
 });
+
+test('a gap that a narrower window cannot hold shrinks to fit, and the note under the gap control says so', async ({ page }) => {
+  const view = { window: 12, categories: all, gap: 6 };
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const note = page.locator('#gap-note');
+  await expect(note).toBeHidden();
+  const slider = page.getByRole('slider', { name: /window/i });
+  for (let k = 0; k < 6; k++) await slider.press('ArrowLeft');
+  const narrowed = { window: 6, categories: all, gap: 5 };
+  await waitForView(page, narrowed);
+  await expect(page.getByLabel('Months left out either side of the order')).toHaveValue('5');
+  await expect(note).toBeVisible();
+  await expect(note).toHaveText('The gap is now 5 months, to leave at least one month in the window.');
+  await expectHeadline(page, expected(narrowed));
+  // The next change that keeps the gap clears the note.
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, { ...narrowed, categories: all.filter((c) => c !== 'violence') });
+  await expect(note).toBeHidden();
+});
