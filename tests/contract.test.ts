@@ -254,3 +254,16 @@ test('a date in the right form that does not exist says which part is wrong, not
   // 2020 is a leap year: the 29th of February is a date.
   assert.match(validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text }, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2020-02-30') } }).problems[0].message, /February 2020 has 29 days, not 30/);
 });
+
+test('a category code longer than 40 characters is an error naming the row, with the code shortened in the message', () => {
+  const long = 'x'.repeat(5000);
+  const events = templateEvents.text.replace('T-0002,2019-05-13,other', `T-0002,2019-05-13,${long}`);
+  assert.notEqual(events, templateEvents.text);
+  const { dataset, problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.map(where), ['error events.csv 6 category']);
+  assert.match(problems[0].message, /^"x{24}…" is 5000 characters long; a category code is a short name of at most 40 characters$/);
+  // 40 is accepted.
+  const ok = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13,other', `T-0002,2019-05-13,${'x'.repeat(40)}`) } });
+  assert.ok(ok.dataset);
+});

@@ -13,6 +13,8 @@ import { problem, problemError, type Problem } from './errors.ts';
 import { daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
+/** The longest category code accepted: long enough for any real category's name ("modern_slavery" is 14). */
+export const MAX_CATEGORY_CODE = 40;
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
 /**
  * Optional columns of orders.csv, given together or not at all: months of the design window before
@@ -396,6 +398,8 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
     const category = fields[col.category].trim();
     if (!/^[a-z][a-z0-9_]*$/.test(category)) report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*' });
     else if (category === 'none') report('category', '"none" is reserved (it means "no category" in the report\'s web addresses); use another code', { value: category, expected: 'any code but none' });
+    // A code is a name on controls, legends and table rows, with no space to wrap at: a long one would widen every page.
+    else if (category.length > MAX_CATEGORY_CODE) report('category', `"${category.slice(0, 24)}…" is ${category.length} characters long; a category code is a short name of at most ${MAX_CATEGORY_CODE} characters`, { value: category, expected: `at most ${MAX_CATEGORY_CODE} characters`, hint: 'use a short code such as violence or drugs' });
 
     const offence = fields[col.offence].trim().normalize('NFC');
     if (offence === '') report('offence', 'is empty; name the offence', { expected: 'an offence' });
