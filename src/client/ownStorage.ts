@@ -25,6 +25,7 @@ export const REMEMBERED = 'remembered';
 const STALE_MS = 12 * 60 * 60 * 1000;
 /** Beside each tab copy, under this prefix and its key: when a tab last used it (a number). */
 const TOUCHED = 'touched:';
+const DATABASE = 'stro-own-data';
 /** Beside each copy in IndexedDB (a tab's or the remembered one), under this prefix and its key: the files' cache. */
 const CACHED = 'cache:';
 
@@ -49,7 +50,7 @@ async function readCopy(key: string): Promise<Held | undefined> {
 
 function db(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open('stro-own-data', 1);
+    const open = indexedDB.open(DATABASE, 1);
     open.onupgradeneeded = () => open.result.createObjectStore('files');
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error ?? new Error('IndexedDB could not open'));
@@ -252,10 +253,27 @@ export async function unremember(): Promise<void> {
   });
 }
 
-/** Forget everything: this tab's copy and the remembered one. */
+/**
+ * Forget everything: this tab's copy and the remembered one, and any time of use or cache left
+ * without its files. If no other tab still holds a copy, the database itself goes, so that nothing
+ * (not even when the report was last used with files) stays on the device.
+ */
 export async function forget(): Promise<void> {
   await clearTab();
   await unremember().catch(() => undefined);
+  if (typeof indexedDB === 'undefined') return;
+  const left = await idb<IDBValidKey[]>('readonly', (s) => s.getAllKeys()).catch(() => undefined);
+  if (!left) return;
+  const keys = new Set(left.map(String));
+  const orphans = [...keys].filter((k) => (k.startsWith(TOUCHED) && !keys.has(k.slice(TOUCHED.length))) || (k.startsWith(CACHED) && !keys.has(k.slice(CACHED.length))));
+  if (orphans.length > 0) await idb('readwrite', (s) => orphans.forEach((k) => s.delete(k))).catch(() => undefined);
+  if (orphans.length === keys.size) {
+    // Resolved even when blocked: the deletion then completes as this page's connections close (it navigates away).
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase(DATABASE);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  }
 }
 
 /**
