@@ -62,3 +62,17 @@ test('a focused control at a figure\'s edge shows its whole focus ring (figures 
   const painted = pixels.some((_, i) => i % 4 === 0 && focus.every((c, k) => Math.abs(pixels[i + k] - c) < 40));
   expect(painted).toBe(true);
 });
+
+test('every slider is a target at least 24px tall and wide (WCAG 2.2, target size)', async ({ page }) => {
+  for (const slug of ['results/', 'robustness/']) {
+    await page.goto(slug);
+    await waitForView(page, { window: 24, categories: domain.categories });
+    const sliders = page.locator('input[type="range"]');
+    expect(await sliders.count()).toBeGreaterThan(0);
+    for (const slider of await sliders.all()) {
+      const box = (await slider.boundingBox())!;
+      expect(box.height, `${slug} #${await slider.getAttribute('id')}`).toBeGreaterThanOrEqual(24);
+      expect(box.width).toBeGreaterThanOrEqual(24);
+    }
+  }
+});
