@@ -614,3 +614,11 @@ test("Plot's own <style> leaves every drawn figure, and the page's stylesheet ho
     assert.equal(figure.querySelectorAll('style').length, 0, `${name} carries no <style>`);
   }
 });
+
+test('the sample flow is the same in every view of the same data (main.ts keeps it current when the figure code cannot load)', () => {
+  const drawn = (r: AnalysisResult) => [svgOf(charts.sampleFlowChart(r, options)).outerHTML, charts.describeSampleFlow(r), JSON.stringify(charts.tableSampleFlow(r))];
+  const base = drawn(analyse(bundled));
+  for (const view of [{ window: 1, categories: ['violence'] }, { window: 12, categories: [], gap: 3 }, { window: 24, categories: bundled.categories, weights: 'high' as const }]) {
+    assert.deepEqual(drawn(analyse(bundled, view)), base, JSON.stringify(view));
+  }
+});

@@ -73,6 +73,10 @@ if (!wantsLocal) canonicalise(asked.ignored);
 let shown: ViewState = defaults;
 /** The view the figures were last drawn for (they can lag behind if their code fails to load). */
 let figuresShown: ViewState = defaults;
+/** Whose data the charts on screen were drawn from: the build's are the study's. */
+let figuresData: 'study' | 'local' = 'study';
+/** Charts that are the same in every view of the same data (tests/charts.test.ts checks it), so never out of date for a change of view. */
+const VIEW_INDEPENDENT_FIGURES = new Set(['sampleFlow']);
 
 // ---- controls <-> state
 function readControls(): ViewState {
@@ -304,7 +308,10 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
     figures = await loadFigures();
   } catch {
     if (token !== renderToken) return false;
-    markFiguresOutOfDate(hosts);
+    // A chart that does not follow the view is still right while the data are the ones it was drawn from.
+    const stale = [...hosts].filter((host) => !(figuresData === data && VIEW_INDEPENDENT_FIGURES.has(host.dataset.figure ?? '')));
+    if (stale.length === 0) return true;
+    markFiguresOutOfDate(stale);
     setAlert(`The charts on this page could not be redrawn for your view: the code that draws them did not load${whyNotLoaded()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
     return false;
   }
@@ -313,12 +320,13 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
   figures.renderAll(result, engine.kind === 'study' ? await engine.compute(defaults) : undefined);
   if (token !== renderToken) return false;
   figuresShown = state;
+  figuresData = data;
   markFiguresOutOfDate(hosts, false);
   return true;
 }
 
 /** Each figure says, visibly and in words, that it does not show the view on screen. */
-function markFiguresOutOfDate(hosts: NodeListOf<HTMLElement>, stale = true): void {
+function markFiguresOutOfDate(hosts: Iterable<HTMLElement>, stale = true): void {
   markOutOfDate(hosts, stale ? `Out of date: this chart and its caption still show ${viewSummary(figuresShown, domain, categoryName)}, not your view.` : null);
 }
 

@@ -221,6 +221,19 @@ test.describe('a chunk that cannot load', () => {
       expect(errors.filter((e) => !/Failed to load|net::ERR_|Failed to fetch|dynamically imported module|preload/i.test(e))).toEqual([]);
     });
   }
+
+  test('with the figure code blocked, a chart that no view changes (the sample flow on Method) is not called out of date', async ({ page }) => {
+    // the figures' own chunks, not those the engine shares
+    const own = graph.figures.filter((c) => !graph.engine.includes(c));
+    expect(own.length).toBeGreaterThan(0);
+    for (const chunk of own) await page.route(`**/_astro/${chunk}`, (route) => route.abort('blockedbyclient'));
+    await page.goto('method/');
+    await page.getByRole('checkbox', { name: 'Drugs' }).click();
+    await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'drugs') });
+    await expect(page.locator('[data-figure="sampleFlow"]')).toBeVisible();
+    await expect(page.locator('[data-figure] [data-out-of-date]')).toHaveCount(0);
+    await expect(page.locator('#view-alert')).toHaveText('');
+  });
 });
 
 // ---- downloads
