@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { commandParts } from '../src/lib/live.ts';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
-import { bannerText, validateOwn } from '../src/lib/ownData.ts';
+import { bannerText, fileList, validateOwn } from '../src/lib/ownData.ts';
 import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
 import { makeCohort } from './helpers/cohort.ts';
 import { readData } from './helpers/bundled.ts';
@@ -33,7 +33,8 @@ test('bytes from a file input give the dataset the CLI parses from the same file
   assert.deepEqual(own.dataset.events.map((e) => e.month), cohort.months);
   assert.equal(own.summary!.designWindow, 12);
   assert.equal(own.texts!.orders.text, cohort.ordersCsv);
-  assert.match(bannerText(own.summary!), /^Your data: orders\.csv \(40 orders\), events\.csv \([\d,]+ arrests\): analysed in this browser, never sent anywhere\.$/);
+  assert.match(bannerText(own.summary!), /^Your data: orders\.csv \(40 orders\) and events\.csv \([\d,]+ arrests\): analysed in this browser, never sent anywhere\.$/);
+  assert.match(fileList(own.summary!), /^orders\.csv \(40 orders\) and events\.csv \([\d,]+ arrests\)$/);
 });
 
 test('a UTF-16 export is named as such, and nothing is loaded', () => {

@@ -5,7 +5,7 @@
 // when the reader's data are involved, so the study's pages carry none of it.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryColor, categoryStroke } from '../charts/palette.ts';
-import { bannerText } from '../lib/ownData.ts';
+import { bannerText, fileList } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { idle } from './idle.ts';
@@ -140,7 +140,8 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
 
 /** Short statements about the reader's data that pages place with data-local-text="name". */
 const LOCAL_TEXT = {
-  heading: (e: Engine) => (e.local!.summary.study ? "These are the study's synthetic data, loaded as your files." : 'These are your data.'),
+  heading: (e: Engine) => (e.local!.summary.study ? "These are the study's synthetic data, loaded as your files:" : 'These are your data:'),
+  fileList: (e: Engine) => fileList(e.local!.summary),
   window: (e: Engine) => `${e.domain.span} ${e.domain.span === 1 ? 'month' : 'months'}`,
   harm: (e: Engine) => e.local!.summary.harm,
   files: (e: Engine) => bannerText(e.local!.summary),

@@ -166,8 +166,13 @@ export function bannerText(s: OwnSummary): string {
   if (s.study) {
     return `The study's synthetic data, loaded as if they were your files: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}), the same files this report is built from, analysed in this browser and never sent anywhere.`;
   }
+  return `Your data: ${fileList(s)}: analysed in this browser, never sent anywhere.`;
+}
+
+/** The reader's two files and what they hold, for a sentence that has already said whose they are: "orders.csv (64 orders) and events.csv (812 arrests)". */
+export function fileList(s: OwnSummary): string {
   const excluded = s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '';
-  return `Your data: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded}): analysed in this browser, never sent anywhere.`;
+  return `${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}) and ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded})`;
 }
 
 /** The design window in words, for pages that describe the data: "24 months before and after each order". */

@@ -53,8 +53,8 @@ test('"Try it with the study\'s data": every page shows the study\'s numbers, de
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
   const callout = page.locator('[data-local-only] .callout').first();
   await expect(callout).toBeVisible();
-  await expect(callout.locator('strong')).toHaveText("These are the study's synthetic data, loaded as your files.");
-  await expect(page.locator('main')).not.toContainText('These are your data.');
+  await expect(callout.locator('strong')).toHaveText("These are the study's synthetic data, loaded as your files:");
+  await expect(page.locator('main')).not.toContainText('These are your data');
   // A published figure's derivation says it was calibrated, as it was.
   const handle = page.locator('main button.num[data-path="events.pre"]').first();
   await expect(handle).toHaveText(formatNumber(r.events.pre));

@@ -58,6 +58,8 @@ test('files with dates: every page recomputed for them, with the CLI\'s numbers,
   for (const el of await page.locator('[data-say="headline"]').all()) await expect(el).toHaveText(headline(full));
   await expect(page.locator('[data-study-only]').first()).toBeHidden();
   await expect(page.locator('[data-local-only] .callout').first()).toBeVisible();
+  // The callout says whose data once: "These are your data: orders.csv (64 orders) and events.csv (… arrests). Every number …"
+  await expect(page.locator('[data-local-only] .callout').first()).toContainText(new RegExp(`^These are your data: orders\\.csv \\(${full.sample.register} orders\\) and events\\.csv \\([\\d,]+ arrests\\)\\. Every number`));
   // Controls built from their data: their categories and design window.
   const boxes = page.locator('#controls input[name="category"]');
   await expect(boxes).toHaveCount(full.domain.categories.length);
