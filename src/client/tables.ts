@@ -8,8 +8,14 @@ let ids = 0;
 
 const observer = new ResizeObserver((entries) => {
   const wraps = new Set(entries.map((e) => (e.target as HTMLElement).closest<HTMLElement>('.table-wrap')).filter((w): w is HTMLElement => w !== null));
-  const overflowing = [...wraps].map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth + 1] as const);
-  for (const [wrap, over] of overflowing) mark(wrap, over);
+  const overflowing = [...wraps].map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth + 1, wrap.clientWidth] as const);
+  for (const [wrap, over, width] of overflowing) {
+    mark(wrap, over);
+    // The caption of a table that scrolls wraps at the region's width (it sticks to its left edge, global.css).
+    const caption = wrap.querySelector('caption');
+    const cap = over ? `${width}px` : '';
+    if (caption && caption.style.maxWidth !== cap) caption.style.maxWidth = cap;
+  }
 });
 
 function mark(wrap: HTMLElement, over: boolean): void {

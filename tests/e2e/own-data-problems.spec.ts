@@ -48,7 +48,7 @@ async function expectProblems(page: Page, problems: Problem[]): Promise<void> {
 
 // Each malformed file and the valid file it goes with; the truth of what is wrong is computed, not written here.
 const cases: { name: string; orders: string; events: string; expect: RegExp }[] = [
-  { name: 'many problems in one events file', orders: template('orders.csv'), events: bad('many-problems-events.csv'), expect: /not a date/ },
+  { name: 'many problems in one events file', orders: template('orders.csv'), events: bad('many-problems-events.csv'), expect: /not a real date: February 2017 has 28 days/ },
   { name: 'UTF-16 with a byte-order mark', orders: template('orders.csv'), events: bad('utf16-bom-events.csv'), expect: /UTF-16/ },
   { name: 'UTF-16 without a byte-order mark', orders: template('orders.csv'), events: bad('utf16-nobom-events.csv'), expect: /UTF-16/ },
   { name: 'a stray quote that swallows a line', orders: template('orders.csv'), events: bad('stray-quote-events.csv'), expect: /begins on line 3/ },
