@@ -130,3 +130,12 @@ test('the line under the headline names the people, the window and, with a gap, 
   assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 1, categories: bundled.categories })), 'Arrests of the 41 people in the analysis in the 1 month before and after their order.');
   assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 12, categories: bundled.categories, gap: 3 })), 'Arrests of the 41 people in the analysis in the 12 months before and after their order, leaving out the 3 months either side of it.');
 });
+
+test('the harm-versus-volume check names what is missing: no harm before the orders is not "no arrests"', () => {
+  const noHarm = analyse({ ...bundled, events: bundled.events.map((e) => ({ ...e, harm: 0 })) });
+  assert.notEqual(noHarm.events.reduction, null);
+  assert.equal(noHarm.harm.reduction, null);
+  assert.equal(claimChecks(noHarm).find((c) => c.id === 'harm.greater')!.detail, 'no harm before the orders to measure a fall from');
+  const empty = analyse(bundled, { window: 24, categories: [] });
+  assert.equal(claimChecks(empty).find((c) => c.id === 'harm.greater')!.detail, 'no category selected');
+});

@@ -384,7 +384,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
       holds: e.reduction === null || h.reduction === null ? null : h.reduction > e.reduction && h.reduction > 0,
       detailParts: e.reduction === null || h.reduction === null
-        ? ['no arrests before the orders, so there is no fall to compare']
+        ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
         : say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
     },
   ];
