@@ -86,16 +86,23 @@ function readControls(): ViewState {
   const legacy = form.querySelector<HTMLInputElement>('input[name="wilcoxon"][value="legacy"]')?.checked;
   const state: ViewState = legacy ? { window, categories, wilcoxon: 'legacy' } : { window, categories };
   // The gap and the harm weights (each absent when at its default); a gap that a narrower window no
-  // longer allows shrinks to fit, and the note under the gap control says so.
-  const chosen = Number(form.querySelector<HTMLSelectElement>('select[name="gap"]')?.value ?? 0) || 0;
-  const gap = Math.min(chosen, window - 1);
+  // longer allows shrinks to fit (sayIfGapShrank tells the reader).
+  const gap = Math.min(chosenGap(), window - 1);
   if (gap > 0) state.gap = gap;
-  const gapNote = document.getElementById('gap-note');
-  const shrunk = chosen <= gap ? '' : gap === 0 ? 'No months are left out now: a one-month window has no room for a gap.' : `The gap is now ${count(gap, 'month')}, to leave at least one month in the window.`;
-  if (gapNote && gapNote.textContent !== shrunk) gapNote.textContent = shrunk;
   const weights = form.querySelector<HTMLInputElement>('input[name="weights"]:checked')?.value;
   if (weights === 'low' || weights === 'central' || weights === 'high') state.weights = weights;
   return state;
+}
+
+/** The gap as the control has it, before a narrower window shortens it. */
+const chosenGap = () => Number(form?.querySelector<HTMLSelectElement>('select[name="gap"]')?.value ?? 0) || 0;
+
+/** The note under the gap control: what the gap became when the window shortened it, or nothing. */
+function sayIfGapShrank(state: ViewState): void {
+  const gap = state.gap ?? 0;
+  const note = document.getElementById('gap-note');
+  const text = chosenGap() <= gap ? '' : gap === 0 ? 'No months are left out now: a one-month window has no room for a gap.' : `The gap is now ${count(gap, 'month')}, to leave at least one month in the window.`;
+  if (note && note.textContent !== text) note.textContent = text;
 }
 
 function writeControls(state: ViewState): void {
@@ -191,6 +198,7 @@ if (sliderInput instanceof HTMLInputElement) {
 }
 form?.addEventListener('input', (e) => {
   const next = readControls();
+  sayIfGapShrank(next);
   if (!ready || sameState(next, store.get())) return;
   const slider = (e.target as HTMLInputElement | null)?.type === 'range';
   const at = lastRaw ?? e.timeStamp;

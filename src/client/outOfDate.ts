@@ -22,6 +22,14 @@ export function markOutOfDate(hosts: Iterable<HTMLElement>, text: string | null)
   }
 }
 
+/** Strike through each number (its data-out-of-date attribute, styled in ViewBar.astro), or (false) take the marks away. */
+export function markNumbersOutOfDate(numbers: Iterable<HTMLElement>, stale: boolean): void {
+  for (const number of numbers) {
+    if (stale) number.dataset.outOfDate = '';
+    else delete number.dataset.outOfDate;
+  }
+}
+
 /** Why code may not have loaded, for an alert: " (you appear to be offline)" or the other likely causes. */
 export const whyNotLoaded = (): string =>
   navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)';

@@ -27,7 +27,7 @@ import { panelOnRobust, provideRobustDerivations } from './robustRegistry.ts';
 import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
 import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 import { idle } from './idle.ts';
-import { markOutOfDate } from './outOfDate.ts';
+import { markNumbersOutOfDate, markOutOfDate } from './outOfDate.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
@@ -375,15 +375,18 @@ const NUMBERS_OF: Partial<Record<PageFigureName, string>> = { nullWorld: 'nullWo
  * chart gets the out-of-date mark and each number is struck through (as when the page's code cannot
  * load, robustnessEntry.ts), until a later run succeeds.
  */
+const backgroundStale = new Set<PageFigureName>();
 function markBackground(names: readonly PageFigureName[], stale: boolean): void {
-  markOutOfDate(names.flatMap(hostsOf), stale ? 'Out of date: this chart and its caption still show an earlier view, not yours: it could not be recomputed.' : null);
-  for (const name of names) {
+  const changing = names.filter((name) => backgroundStale.has(name) !== stale);
+  if (changing.length === 0) return; // the usual success: nothing was marked, nothing to touch
+  for (const name of changing) {
+    if (stale) backgroundStale.add(name);
+    else backgroundStale.delete(name);
+  }
+  markOutOfDate(changing.flatMap(hostsOf), stale ? 'Out of date: this chart and its caption still show an earlier view, not yours: it could not be recomputed.' : null);
+  for (const name of changing) {
     const prefix = NUMBERS_OF[name];
-    if (!prefix) continue;
-    for (const number of document.querySelectorAll<HTMLElement>(`[data-robust^="${prefix}"]`)) {
-      if (stale) number.dataset.outOfDate = '';
-      else delete number.dataset.outOfDate;
-    }
+    if (prefix) markNumbersOutOfDate(document.querySelectorAll<HTMLElement>(`[data-robust^="${prefix}"]`), stale);
   }
 }
 

@@ -7,7 +7,7 @@
 // marked out of date, and every later view tries the load again.
 import { setRobustLoader } from './robustRegistry.ts';
 import { idleAfterLoad } from './idle.ts';
-import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
+import { markNumbersOutOfDate, markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { defaultState, sameState, type ViewState } from '../lib/urlState.ts';
 
 type Rendered = CustomEvent<{ state: ViewState; engine: { kind: string; domain: Parameters<typeof defaultState>[0] } }>;
@@ -53,8 +53,5 @@ function markChecks(stale: boolean): void {
     alert.textContent = `${ALERT}${whyNotLoaded()}. The rest of the page shows your view; those checks' numbers and charts still show the study's view (24 months, all categories) and are marked out of date. Change the view again to retry.`;
   } else if (alert?.textContent?.startsWith(ALERT)) alert.textContent = '';
   markOutOfDate(document.querySelectorAll<HTMLElement>('[data-robust-figure]'), stale ? "Out of date: this chart and its caption still show the study's view (24 months, all categories), not your view." : null);
-  for (const number of document.querySelectorAll<HTMLElement>('[data-robust]')) {
-    if (stale) number.dataset.outOfDate = '';
-    else delete number.dataset.outOfDate;
-  }
+  markNumbersOutOfDate(document.querySelectorAll<HTMLElement>('[data-robust]'), stale);
 }
