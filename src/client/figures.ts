@@ -68,6 +68,9 @@ const hosts = () => document.querySelectorAll<HTMLElement>('[data-figure]');
 // redraw never has to read positions (no forced layout after the DOM writes of a render).
 const visible = new Set<HTMLElement>();
 const pending = new Set<HTMLElement>();
+let observed!: () => void;
+/** Settles when the observer has first reported where the figures are (a frame after this module loads): from then on renderAll draws those in view at once. */
+export const placed = new Promise<void>((resolve) => (observed = resolve));
 const observer = new IntersectionObserver((entries) => {
   for (const e of entries) {
     const host = e.target as HTMLElement;
@@ -76,6 +79,7 @@ const observer = new IntersectionObserver((entries) => {
       drawPending(host);
     } else visible.delete(host);
   }
+  observed();
 }, { rootMargin: '200px 0px' });
 
 // ---- each figure at its container's width: widths come from ResizeObserver entries only. The

@@ -320,7 +320,7 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
     const stale = [...hosts].filter((host) => !(figuresData === data && VIEW_INDEPENDENT_FIGURES.has(host.dataset.figure ?? '')));
     if (stale.length === 0) return true;
     markFiguresOutOfDate(stale);
-    setAlert(`The charts on this page could not be redrawn for your view: the code that draws them did not load${whyNotLoaded()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
+    setAlert(`${FIGURES_FAILED} for your view: the code that draws them did not load${whyNotLoaded()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
     return false;
   }
   if (token !== renderToken) return false;
@@ -331,6 +331,28 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
   figuresData = data;
   markFiguresOutOfDate(hosts, false);
   return true;
+}
+
+const FIGURES_FAILED = 'The charts on this page could not be redrawn';
+
+/**
+ * Charts left out of date because their code did not load are redrawn for the view shown once it
+ * has loaded after all (the reader's next use of the headline figure loads it), so that what the
+ * reader inspects is the view's drawing, not the new view's squares laid over the old.
+ */
+async function catchUpFigures(figures: typeof import('./figures.ts')): Promise<void> {
+  if (!lastResult || (figuresData === data && sameState(figuresShown, shown))) return;
+  const token = renderToken;
+  try {
+    const engine = await loadEngine();
+    // drawn at once, not when the observer first reports them, so that nothing redraws the figure under the reader's input
+    await figures.placed;
+    if (token !== renderToken) return; // a render under way draws them
+    const drawn = await renderFigures(lastResult, shown, token, engine);
+    if (drawn && alertBox?.textContent?.startsWith(FIGURES_FAILED)) setAlert('');
+  } catch {
+    // the engine did not load: the charts stay marked out of date, as they are
+  }
 }
 
 /** Each figure says, visibly and in words, that it does not show the view on screen. */
@@ -581,8 +603,10 @@ const UNIT_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'H
 for (const plot of document.querySelectorAll<HTMLElement>('.plot.units')) {
   let wired = false;
   let held: Event[] = [];
-  const wire = once(() => loadFigures().then((f) => {
-    f.enhance(() => loadEngine().then(async (e) => ({ dataset: e.dataset!, result: await e.compute(shown) })));
+  const wire = once(() => loadFigures().then(async (f) => {
+    await catchUpFigures(f);
+    // Until the figure is first redrawn, its squares are those of the view the charts were last drawn for.
+    f.enhance(() => loadEngine().then(async (e) => ({ dataset: e.dataset!, result: await e.compute(figuresShown) })));
     wired = true;
     for (const type of ['pointerenter', 'focusin', 'touchstart', 'click', 'keydown']) plot.removeEventListener(type, early);
     const replay = held;

@@ -234,6 +234,31 @@ test.describe('a chunk that cannot load', () => {
     await expect(page.locator('[data-figure] [data-out-of-date]')).toHaveCount(0);
     await expect(page.locator('#view-alert')).toHaveText('');
   });
+
+  test('with the figure code blocked and then loaded, the headline figure is redrawn for the view before it is inspected', async ({ page }) => {
+    const own = graph.figures.filter((c) => !graph.engine.includes(c));
+    let block = true;
+    for (const chunk of own) await page.route(`**/_astro/${chunk}`, (route) => (block ? route.abort('blockedbyclient') : route.continue()));
+    await page.goto('');
+    await page.getByRole('checkbox', { name: 'Drugs' }).click();
+    const asked = { window: 24, categories: all.filter((c) => c !== 'drugs') };
+    await waitForView(page, asked);
+    const outOfDate = page.locator('[data-figure] [data-out-of-date]');
+    await expect(outOfDate.first()).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'The charts on this page could not be redrawn' })).toHaveCount(1);
+
+    // The code loads on the reader's next use of the figure: the charts catch up with the view
+    // before a square is inspected, and what the inspector names is in the drawing on screen.
+    block = false;
+    const r = expected(asked);
+    await page.getByRole('group', { name: /every arrest/i }).focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('[data-inspector]')).toContainText(`Arrest ${r.events.pre + r.events.post} of ${r.events.pre + r.events.post} (after)`);
+    await expect(outOfDate).toHaveCount(0);
+    await expect(page.locator('#view-alert')).toHaveText('');
+    await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${r.events.pre} in the 24 months before the order`);
+    await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).not.toContainText('Drugs');
+  });
 });
 
 // ---- downloads
