@@ -73,8 +73,14 @@ if (!wantsLocal) canonicalise(asked.ignored);
 let shown: ViewState = defaults;
 /** The view the figures were last drawn for (they can lag behind if their code fails to load). */
 let figuresShown: ViewState = defaults;
-/** Whose data the charts on screen were drawn from: the build's are the study's. */
-let figuresData: 'study' | 'local' = 'study';
+/** Which data are in view: 0 for the study's, then one more for each set of the reader's own that this page is given. */
+let dataSet = 0;
+/** Which data the charts on screen were drawn from (the build's are the study's), and their view in words as it was then. */
+let figuresSet = 0;
+let figuresSummary = viewSummary(defaults, domain, categoryName);
+/** What the charts show, in words, naming the data when they are not the data in view. */
+const figuresWords = () =>
+  figuresSet === dataSet ? figuresSummary : `${figuresSet === 0 ? "the study's synthetic data" : 'the data you loaded before'} (${figuresSummary})`;
 /** Charts that are the same in every view of the same data (tests/charts.test.ts checks it), so never out of date for a change of view. */
 const VIEW_INDEPENDENT_FIGURES = new Set(['sampleFlow']);
 
@@ -317,10 +323,10 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
   } catch {
     if (token !== renderToken) return false;
     // A chart that does not follow the view is still right while the data are the ones it was drawn from.
-    const stale = [...hosts].filter((host) => !(figuresData === data && VIEW_INDEPENDENT_FIGURES.has(host.dataset.figure ?? '')));
+    const stale = [...hosts].filter((host) => !(figuresSet === dataSet && VIEW_INDEPENDENT_FIGURES.has(host.dataset.figure ?? '')));
     if (stale.length === 0) return true;
     markFiguresOutOfDate(stale);
-    setAlert(`${FIGURES_FAILED} for your view: the code that draws them did not load${whyNotLoaded()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${viewSummary(figuresShown, domain, categoryName)}. Change the view again to retry.`);
+    setAlert(`${FIGURES_FAILED} for your view: the code that draws them did not load${whyNotLoaded()}. The numbers and sentences show your view (${viewSummary(state, domain, categoryName)}); each chart is marked out of date and still shows ${figuresWords()}. Change the view again to retry.`);
     return false;
   }
   if (token !== renderToken) return false;
@@ -328,7 +334,8 @@ async function renderFigures(result: AnalysisResult, state: ViewState, token: nu
   figures.renderAll(result, engine.kind === 'study' ? await engine.compute(defaults) : undefined);
   if (token !== renderToken) return false;
   figuresShown = state;
-  figuresData = data;
+  figuresSet = dataSet;
+  figuresSummary = viewSummary(state, domain, categoryName);
   markFiguresOutOfDate(hosts, false);
   return true;
 }
@@ -341,7 +348,7 @@ const FIGURES_FAILED = 'The charts on this page could not be redrawn';
  * reader inspects is the view's drawing, not the new view's squares laid over the old.
  */
 async function catchUpFigures(figures: typeof import('./figures.ts')): Promise<void> {
-  if (!lastResult || (figuresData === data && sameState(figuresShown, shown))) return;
+  if (!lastResult || (figuresSet === dataSet && sameState(figuresShown, shown))) return;
   const token = renderToken;
   try {
     const engine = await loadEngine();
@@ -357,7 +364,7 @@ async function catchUpFigures(figures: typeof import('./figures.ts')): Promise<v
 
 /** Each figure says, visibly and in words, that it does not show the view on screen. */
 function markFiguresOutOfDate(hosts: Iterable<HTMLElement>, stale = true): void {
-  markOutOfDate(hosts, stale ? `Out of date: this chart and its caption still show ${viewSummary(figuresShown, domain, categoryName)}, not your view.` : null);
+  markOutOfDate(hosts, stale ? `Out of date: this chart and its caption still show ${figuresWords()}, not your view.` : null);
 }
 
 /** The engine could not run: say so, and put the controls and the address back to what is shown. */
@@ -520,6 +527,7 @@ async function openLocal(): Promise<void> {
 async function useData(engine: Engine, full: Result): Promise<void> {
   const page = await import('./localPage.ts');
   data = 'local';
+  dataSet += 1;
   domain = engine.domain;
   names = engine.categoryNames;
   defaults = defaultState(domain);

@@ -6,7 +6,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
 import { serialiseState, viewSummary, type ViewState } from '../../src/lib/urlState.ts';
 import { categoryName } from '../../src/analysis/categories.ts';
-import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
+import { collectErrors, domain, expectHeadline, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
+import { makeCohort } from '../helpers/cohort.ts';
 
 const all = domain.categories;
 const summary = (s: ViewState) => viewSummary(s, domain, categoryName);
@@ -150,7 +151,8 @@ function chunkGraph() {
   expect(main, 'one chunk loads both on demand').toHaveLength(1);
   const atStart = closure(main[0]);
   const only = (f: string) => [...closure(f)].filter((c) => !atStart.has(c));
-  return { engine: only(engine), figures: only(figures) };
+  const local = exporting('showLocal'); // src/client/localPage.ts: what opens a reader's own data on a page
+  return { engine: only(engine), figures: only(figures), local: only(local) };
 }
 
 test.describe('a chunk that cannot load', () => {
@@ -258,6 +260,22 @@ test.describe('a chunk that cannot load', () => {
     await expect(page.locator('#view-alert')).toHaveText('');
     await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).toContainText(`${r.events.pre} in the 24 months before the order`);
     await expect(page.locator('[data-figure="eventUnits"] [data-caption]')).not.toContainText('Drugs');
+  });
+
+  test("with the figure code blocked, a reader's own data opened on a page say the charts still show the study's synthetic data", async ({ page }) => {
+    const cohort = makeCohort({ seed: 23, orders: 40, designWindow: 12 });
+    await uploadOwn(page, ownFiles(cohort.ordersCsv, cohort.eventsCsv, 12), 12);
+    // the figures' own chunks, not those the engine or the reader's data share
+    const own = graph.figures.filter((c) => !graph.engine.includes(c) && !graph.local.includes(c));
+    expect(own.length).toBeGreaterThan(0);
+    for (const chunk of own) await page.route(`**/_astro/${chunk}`, (route) => route.abort('blockedbyclient'));
+    await page.goto('method/?data=local');
+    const study = `the study's synthetic data (${summary({ window: 24, categories: all })})`;
+    await expect(page.getByRole('alert')).toContainText(`each chart is marked out of date and still shows ${study}.`);
+    const outOfDate = page.locator('[data-figure] [data-out-of-date]');
+    // every chart, the sample flow included: it was drawn from other data
+    await expect(outOfDate).toHaveCount(await page.locator('[data-figure]').count());
+    for (const mark of await outOfDate.all()) await expect(mark).toHaveText(`Out of date: this chart and its caption still show ${study}, not your view.`);
   });
 });
 
