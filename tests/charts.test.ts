@@ -296,6 +296,27 @@ test('palette: study categories fixed, others take the extra colours in turn', (
   assert.deepEqual(charts.colorScale(theft, all).range, [charts.EXTRA_COLORS[1]]);
 });
 
+test("palette: a reader's categories take the colours of the study's categories they do not have, so up to seven never share one", () => {
+  const okabeIto = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+  // a force's own codes, none of them the study's: seven categories, seven colours
+  const force = ['theft', 'fraud', 'weapons', 'burglary', 'robbery', 'sexual', 'public_order'];
+  const colours = force.map((c) => charts.categoryColor(c, force));
+  assert.deepEqual([...colours].sort(), [...okabeIto].sort(), colours.join(' '));
+  // black, the gap curve's overall line, only for the seventh
+  assert.deepEqual(colours.map((c) => c === '#000000'), [false, false, false, false, false, false, true]);
+  // two of the study's codes among five others: the two keep theirs, the five take the rest
+  const mixed = ['violence', 'theft', 'fraud', 'drugs', 'weapons', 'burglary', 'robbery'];
+  const mixedColours = mixed.map((c) => charts.categoryColor(c, mixed));
+  assert.equal(new Set(mixedColours).size, 7, mixedColours.join(' '));
+  assert.equal(mixedColours[0], '#D55E00');
+  assert.equal(mixedColours[3], '#009E73');
+  // an eighth has to repeat one: the first extra colour again
+  const eight = [...force, 'arson'];
+  assert.equal(charts.categoryColor('arson', eight), charts.categoryColor('theft', eight));
+  // every colour a category can take has an outline
+  for (const c of force) assert.match(charts.categoryStroke(c, force), /^#[0-9A-F]{6}$/);
+});
+
 test('non-text contrast: every stroke is at least 3:1 against white and keeps its colour’s hue', () => {
   const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const luminance = (hex: string) => {

@@ -22,7 +22,10 @@ export const CATEGORY_COLORS: Readonly<Record<string, string>> = {
   other: '#CC79A7', // reddish purple
 };
 
-/** Colours for any other category a reader's data bring, used in turn. */
+/**
+ * Colours for any other category a reader's data bring. Black is taken last (after the colours of
+ * study categories the data do not have), as the gap curve's overall line is black.
+ */
 export const EXTRA_COLORS: readonly string[] = ['#E69F00', '#56B4E9', '#000000'];
 
 /**
@@ -40,16 +43,19 @@ const STROKES: Readonly<Record<string, string>> = {
 };
 
 /**
- * A category's colour. The study's four keep theirs; any other takes the extra colours in turn, by
- * its place among the dataset's categories (`allCategories`) that are not the study's, so that up to
- * three of them never share a colour, whatever order they come in, and each keeps its colour when
- * the reader leaves others out. Beyond three, the extra colours repeat: the names in keys, labels
- * and tables tell those categories apart.
+ * A category's colour. The study's four keep theirs; any other takes, by its place among the
+ * dataset's categories (`allCategories`) that are not the study's, orange and sky blue, then the
+ * colours of those study categories the dataset does not have, then black. So a reader's data with up
+ * to seven categories never give two the same colour, whatever their codes and order, and each keeps
+ * its colour when the reader leaves others out. Beyond that the colours repeat (the Okabe–Ito
+ * palette has no more that stay apart): the names in keys, labels and tables tell those apart.
  */
 export function categoryColor(code: string, allCategories: readonly string[]): string {
   if (Object.hasOwn(CATEGORY_COLORS, code)) return CATEGORY_COLORS[code];
   const k = allCategories.filter((c) => !Object.hasOwn(CATEGORY_COLORS, c)).indexOf(code);
-  return EXTRA_COLORS[Math.max(0, k) % EXTRA_COLORS.length];
+  const unused = Object.keys(CATEGORY_COLORS).filter((c) => !allCategories.includes(c)).map((c) => CATEGORY_COLORS[c]);
+  const free = [...EXTRA_COLORS.slice(0, -1), ...unused, EXTRA_COLORS.at(-1)!];
+  return free[Math.max(0, k) % free.length];
 }
 
 /** The outline of a category's marks: its colour's hue, at least 4.5:1 against white. */
