@@ -258,6 +258,16 @@ test('a fitted line below zero is drawn as fitted and said in words', () => {
   assert.match(charts.describeMonthlyEvents(rising), /is below zero up to month 2; arrests cannot be negative/);
 });
 
+test("sample flow, a reader's own data: one order 'was', more 'were'", () => {
+  const r = states.default;
+  const one = { ...r, sample: { ...r.sample, register: 5, excludedFollowup: 1, excludedData: 1, analysed: 3 } };
+  const text = charts.describeSampleFlow(one, undefined, true);
+  assert.match(text, /\(1 was marked too recent\)/);
+  assert.match(text, /\(1 was marked as having data that could not be used\)/);
+  const two = { ...r, sample: { ...r.sample, register: 7, excludedFollowup: 2, excludedData: 2, analysed: 3 } };
+  assert.match(charts.describeSampleFlow(two, undefined, true), /\(2 were marked too recent\).*\(2 were marked as having/);
+});
+
 test('sample flow says no more than the article', () => {
   const r = states.default;
   const text = charts.describeSampleFlow(r);

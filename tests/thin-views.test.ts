@@ -59,3 +59,11 @@ test('where the overall interval is missing, the headline gives the engine\'s re
 test('no warning in an empty view or one with nothing before', () => {
   assert.equal(fewArrestsWarning(analyse(bundled, { categories: [] })), '');
 });
+
+test("the harm table's caption says where a reader's harm comes from, and the study's weights only for the study's data", () => {
+  const r = analyse(bundled, {});
+  assert.match(resultsTable(r, 'harm').caption, /^Total harm \(CCHI days, illustrative weights\): 24 months/);
+  const own = resultsTable(r, 'harm', 'days, from the harm column of events.csv').caption;
+  assert.match(own, /^Total harm \(days, from the harm column of events\.csv\): 24 months/);
+  assert.doesNotMatch(own, /illustrative/);
+});

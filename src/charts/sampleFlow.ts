@@ -49,18 +49,20 @@ function sampleSteps(result: AnalysisResult, own = false): Step[] {
   ];
 }
 
+const were = (n: number) => (n === 1 ? 'was' : 'were');
+
 export function describeSampleFlow(result: AnalysisResult, _study?: AnalysisResult, own = false): string {
   const { register, excludedFollowup, excludedData, analysed } = result.sample;
   const followed = formatNumber(register - excludedFollowup);
   if (own) {
-    return `Of ${count(register, 'order')} in your register, ${followed} had ${span(result)} before and after the order (${formatNumber(excludedFollowup)} were marked too recent), ` +
-      `and ${formatNumber(analysed)} of these ${followed} are analysed (${formatNumber(excludedData)} were marked as having data that could not be used).`;
+    return `Of ${count(register, 'order')} in your register, ${followed} had ${span(result)} before and after the order (${formatNumber(excludedFollowup)} ${were(excludedFollowup)} marked too recent), ` +
+      `and ${formatNumber(analysed)} of these ${followed} are analysed (${formatNumber(excludedData)} ${were(excludedData)} marked as having data that could not be used).`;
   }
   return (
     `Of ${count(register, 'order')} in the register, ${followed} had two years before and after the order ` +
     `(that the other ${formatNumber(excludedFollowup)} were too recent is our reading). ` +
     `After data-quality problems between PNC and PND and data requests to regions, ${formatNumber(analysed)} of these ${followed} ` +
-    `were eligible for analysis (${formatNumber(excludedData)} were not).`
+    `were eligible for analysis (${formatNumber(excludedData)} ${were(excludedData)} not).`
   );
 }
 

@@ -264,7 +264,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
-    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result));
+    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm));
   }
   shown = state;
   lastResult = result;

@@ -19,9 +19,13 @@ export interface TableData {
   paths?: (ResultPath | null)[][];
 }
 
-/** Before, after, reduction with its interval (or why there is none), and the paired test, overall and per category. */
-export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm'): TableData {
-  const what = measure === 'events' ? 'Arrests' : 'Total harm (CCHI days, illustrative weights)';
+/**
+ * Before, after, reduction with its interval (or why there is none), and the paired test, overall and
+ * per category. `harm` says where a reader's own data take harm from (OwnSummary.harm); without it
+ * harm is the bundled data's.
+ */
+export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm', harm?: string): TableData {
+  const what = measure === 'events' ? 'Arrests' : `Total harm (${harm ?? 'CCHI days, illustrative weights'})`;
   const row = (name: string, m: AnalysisResult['events']) => [
     name, formatNumber(m.pre), formatNumber(m.post), formatPercent(m.reduction), intervalCell(m),
     formatNumber(m.test.V), formatP(m.test.p), m.test.pAdjusted === undefined ? '—' : formatP(m.test.pAdjusted),
@@ -111,9 +115,10 @@ export function publishedTable(result: AnalysisResult): TableData {
   };
 }
 
+/** The tables that follow the view, from a result (and, for a reader's own data, where their harm comes from). */
 export const TABLES = {
   'results:events': (r: AnalysisResult) => resultsTable(r, 'events'),
-  'results:harm': (r: AnalysisResult) => resultsTable(r, 'harm'),
+  'results:harm': (r: AnalysisResult, harm?: string) => resultsTable(r, 'harm', harm),
   published: publishedTable,
-} as const satisfies Record<string, (r: AnalysisResult) => TableData>;
+} as const satisfies Record<string, (r: AnalysisResult, harm?: string) => TableData>;
 export type TableName = keyof typeof TABLES;

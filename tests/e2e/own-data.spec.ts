@@ -11,6 +11,7 @@ import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 import { validateDataset } from '../../src/analysis/validate.ts';
 import { formatNumber } from '../../src/lib/format.ts';
 import { headline } from '../../src/lib/wording.ts';
+import { PAGES } from '../../src/lib/pages.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { collectErrors, expected } from './helpers.ts';
 
@@ -170,4 +171,29 @@ test('strings from the files are shown as text, never run; no request leaves the
     expect(new URL(r.url).origin === origin || r.url.startsWith('blob:') || r.url.startsWith('data:'), r.url).toBe(true);
     expect(r.method).toBe('GET');
   }
+});
+
+test("with a reader's own data, no page tells the study's story with their numbers or calls them synthetic", async ({ page }) => {
+  test.setTimeout(120_000);
+  await upload(page, { orders: ordersPath, events: eventsPath });
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+  // Sentences about the study's data, or the study's account of its sample, that must not stand over a reader's numbers.
+  // (The citation on Data and methods describes the report itself: "Interactive re-creation, on synthetic data, of …".)
+  const studyOnly = [/(?<!on )synthetic data/i, /In 2023 the team obtained/, /In the study's view of the bundled data/, /illustrative weights\)/, /In the bundled dataset, the flow above/];
+  for (const p of PAGES.filter((p) => p.live)) {
+    await page.goto(`${p.slug}?data=local`);
+    await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    for (const phrase of studyOnly) expect(text, `${p.slug || 'overview'}: ${phrase}`).not.toMatch(phrase);
+  }
+  // Method says what their file's sample column gives, in their numbers.
+  await page.goto('method/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
+  await expect(page.getByText('Your orders file lists')).toContainText(
+    `Your orders file lists ${formatNumber(full.sample.register)} orders. Of these, ${formatNumber(full.sample.withFollowup)} orders had your design window (12 months) before and after the order, and ${formatNumber(full.sample.analysed)} orders are analysed`,
+  );
+  // Results: the harm table says where their harm comes from.
+  await page.goto('results/?data=local');
+  await expect(page.locator('[data-table="results:harm"] caption')).toContainText(/^Total harm \(days, from the harm column of events\.csv\)/, { timeout: 30_000 });
+  await expect(page.locator('footer')).toContainText('The numbers shown are from your own data, which stay in this browser');
 });
