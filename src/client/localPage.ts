@@ -114,10 +114,14 @@ function setLoading(text: string): void {
   if (status) status.textContent = text;
 }
 
-/** Turn the page over to the reader's data: banner, controls and the study's passages. */
+/**
+ * Turn the page over to the reader's data: banner, controls and the study's passages. A page
+ * opening them from its address (html[data-source="loading"]) stays hidden until main.ts has
+ * written their numbers; after an upload on "Use your own data" the page is theirs at once.
+ */
 export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
   const local = engine.local!;
-  document.documentElement.dataset.source = 'local';
+  if (document.documentElement.dataset.source !== 'loading') document.documentElement.dataset.source = 'local';
   const banner = document.querySelector<HTMLElement>('[data-local-banner]');
   if (banner) banner.textContent = bannerText(local.summary);
   for (const el of document.querySelectorAll<HTMLElement>('[data-local-text]')) {

@@ -266,6 +266,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
     const table = el.querySelector('table');
     if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm));
   }
+  // A reader's own data, opening: the page is shown once it holds their numbers (global.css).
+  if (data === 'local') document.documentElement.dataset.source = 'local';
   shown = state;
   lastResult = result;
   // The download links stay disabled through the frame that shows the view, and hold it from the
@@ -370,6 +372,7 @@ function markFiguresOutOfDate(hosts: Iterable<HTMLElement>, stale = true): void 
 /** The engine could not run: say so, and put the controls and the address back to what is shown. */
 function cannotRecompute(asked: ViewState, source: Source): void {
   endGesture();
+  if (data === 'local') document.documentElement.dataset.source = 'local'; // not left hidden as opening: the alert says what is shown
   store.revert(shown);
   showView(shown);
   replaceAddressNow(url(shown));

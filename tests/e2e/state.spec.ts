@@ -8,6 +8,7 @@ import { serialiseState, viewSummary, type ViewState } from '../../src/lib/urlSt
 import { categoryName } from '../../src/analysis/categories.ts';
 import { collectErrors, domain, expectHeadline, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 import { makeCohort } from '../helpers/cohort.ts';
+import { headline } from '../../src/lib/wording.ts';
 
 const all = domain.categories;
 const summary = (s: ViewState) => viewSummary(s, domain, categoryName);
@@ -277,6 +278,37 @@ test.describe('a chunk that cannot load', () => {
     await expect(outOfDate).toHaveCount(await page.locator('[data-figure]').count());
     for (const mark of await outOfDate.all()) await expect(mark).toHaveText(`Out of date: this chart and its caption still show ${study}, not your view.`);
   });
+
+  test("while a reader's own data open from the address, the page says so and shows nothing of the study's in their place", async ({ page }) => {
+    const cohort = makeCohort({ seed: 29, orders: 40, designWindow: 12 });
+    const files = ownFiles(cohort.ordersCsv, cohort.eventsCsv, 12);
+    await uploadOwn(page, files, 12);
+    // what the page's numbers were at the moment it was shown as the reader's
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.documentElement.dataset.source === 'local' && !('shownWith' in window)) {
+          (window as unknown as { shownWith: string[] }).shownWith = [...document.querySelectorAll('main [data-say="headline"]')].map((e) => e.textContent ?? '');
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-source'] }); // the html element is not made yet
+    });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    for (const chunk of graph.local) await page.route(`**/_astro/${chunk}`, async (route) => { await held; await route.continue(); });
+    await page.goto('results/?data=local', { waitUntil: 'domcontentloaded' });
+    const opening = page.getByText('Opening your data in this browser…');
+    await expect(opening).toBeVisible();
+    await expect(page.getByText('Synthetic data.', { exact: false }).first()).toBeHidden();
+    await expect(page.locator('main')).toBeHidden(); // its numbers are still the study's
+    await expect(page.locator('html')).toHaveAttribute('data-source', 'loading');
+    release();
+    await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+    await expect(page.locator('main')).toBeVisible();
+    await expect(opening).toBeHidden();
+    await expect(page.locator('[data-local-banner]')).toContainText('orders.csv (40 orders)');
+    const shownWith = await page.evaluate(() => (window as unknown as { shownWith: string[] }).shownWith);
+    expect(shownWith.length).toBeGreaterThan(0);
+    expect(new Set(shownWith)).toEqual(new Set([headline(files.cli())]));
+  });
 });
 
 // ---- downloads
@@ -312,7 +344,7 @@ test('result downloads stay disabled until they hold the view, then carry it in 
 
   const csv = await readDownload(page, 'Results table (CSV)');
   expect(csv.file).toBe('stro-results-w12-violence-drugs.csv');
-  expect(csv.body.split('\n')[0]).toBe('# view: 12 months before and after; categories: violence, drugs; paired test as current R (?w=12&c=violence,drugs)');
+  expect(csv.body.split('\n')[0]).toBe('\uFEFF# view: 12 months before and after; categories: violence, drugs; paired test as current R (?w=12&c=violence,drugs)');
   const r = expected(state);
   expect(csv.body.split('\n')[2]).toBe(`events,overall,12,${r.orders},${r.events.pre},${r.events.post},${r.events.reduction},${r.events.ci![0]},${r.events.ci![1]},${r.events.test.V},${r.events.test.p},`);
 
