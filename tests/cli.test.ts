@@ -293,3 +293,14 @@ test('--write-events writes the events as months and harm, so that the --emit-r 
   assert.deepEqual(json, JSON.parse(onTemplates('--json').stdout));
   assert.match(onTemplates('--emit-r').stderr, /note: the R script reads month and harm columns; add --write-events FILE/);
 });
+
+test('the CLI reads files as the page does: empty rows of commas skipped with one warning, swapped files named as such', () => {
+  const trailing = write('excel-orders.csv', readFileSync(tpl('orders.csv'), 'utf8').replace(/\n/g, '\r\n') + ',,,,,,,\r\n,,,,,,,\r\n');
+  const out = run('--orders', trailing, '--events', tpl('events.csv'), '--json');
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stderr, 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first on line 7 (warning)\n');
+  assert.deepEqual(JSON.parse(out.stdout), JSON.parse(onTemplates('--json').stdout));
+  const swapped = run('--orders', tpl('events.csv'), '--events', tpl('orders.csv'));
+  assert.equal(swapped.status, 1);
+  assert.match(swapped.stderr, /^analyze: events\.csv, row 0, column "issued": required column is missing \(the header has: [^)]*\); this looks like the events file: were the two files swapped\?$/m);
+});

@@ -267,3 +267,40 @@ test('a category code longer than 40 characters is an error naming the row, with
   const ok = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13,other', `T-0002,2019-05-13,${'x'.repeat(40)}`) } });
   assert.ok(ok.dataset);
 });
+
+test('rows of only commas (a spreadsheet\'s empty rows) are skipped like blank lines, with one warning per file naming the first line', () => {
+  // Excel writes ",,,,," for a row it considers used but empty, often several at the end of a sheet.
+  const orders = templateOrders.text.replace(/\n$/, '\r\n,,,,,,,\r\n , ,,,,,,\r\n,,,,,,,\r\n');
+  const eventLines = templateEvents.text.trim().split('\n');
+  const events = [...eventLines.slice(0, 3), ',,,,', ...eventLines.slice(3), ',,,,', ''].join('\n');
+  const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text: orders }, events: { name: 'events.csv', bytes: new TextEncoder().encode(events) } });
+  assert.ok(dataset, problems.map((p) => p.message).join('\n'));
+  assert.deepEqual(problems.map(where), ['warning orders.csv - -', 'warning events.csv - -']);
+  assert.equal(problems[0].message, '3 empty rows (only commas, no values) were skipped, the first on line 7');
+  assert.equal(problems[1].message, '2 empty rows (only commas, no values) were skipped, the first on line 4');
+  assert.deepEqual(dataset, parseDataset(templateOrders, templateEvents), 'the same data as without the empty rows');
+  // As with blank lines, an empty row takes no row number: a problem after it names the same row.
+  const bad = (sep: string) => validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: [...eventLines.slice(0, 3), sep, ...eventLines.slice(3)].join('\n').replace('T-0002,2019-05-13,other', 'T-0002,2019-05-13,Other') } });
+  assert.deepEqual(bad(',,,,').problems.map(where), ['warning events.csv - -', 'error events.csv 6 category']);
+  assert.deepEqual(bad('').problems.map(where), ['error events.csv 6 category']);
+  // Only empty rows: the file is empty, not a crash.
+  assert.match(validateDataset({ orders: { name: 'orders.csv', text: ',,,,\r\n,,,,\r\n' }, events: templateEvents }).problems[0].message, /only empty rows/);
+});
+
+test('swapped files: the missing-column errors still name file, header and column, and say the file looks like the other one', () => {
+  const { dataset, problems } = validateDataset({ orders: { name: 'events.csv', text: templateEvents.text }, events: { name: 'orders.csv', text: templateOrders.text } });
+  assert.equal(dataset, undefined);
+  const errors = problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(errors.map(where), ['error events.csv 0 issued', 'error events.csv 0 sample', 'error events.csv 0 duration_months', 'error events.csv 0 conditions', 'error orders.csv 0 harm']);
+  for (const p of errors.slice(0, 4)) assert.match(p.message, /^required column is missing \(the header has: order_id, date, category, offence, harm\); this looks like the events file: were the two files swapped\?$/);
+  assert.match(errors[4].message, /this looks like the orders file: were the two files swapped\?$/);
+  assert.equal(problems.filter((p) => p.severity === 'warning').length, 0, 'no "column the report does not read" warnings for the other file\'s columns');
+  // Only the events file wrong (the orders file chosen twice): its errors say so too.
+  const twice = validateDataset({ orders: templateOrders, events: { name: 'orders-again.csv', text: templateOrders.text } }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
+  const harmIndex = { name: 'harm-index.csv', text: readData('harm-index.csv') };
+  const withIndex = validateDataset({ orders: templateOrders, events: { name: 'orders-again.csv', text: templateOrders.text }, harmIndex });
+  for (const v of [twice, withIndex]) assert.ok(v.problems.some((p) => p.file === 'orders-again.csv' && /this looks like the orders file: were the two files swapped\?/.test(p.message)), v.problems.map((p) => p.message).join('\n'));
+  // A missing column that is only a typo keeps its own hint.
+  const typo = validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text.replace('sample', 'sampel') }, events: templateEvents });
+  assert.doesNotMatch(typo.problems.map((p) => p.message).join('\n'), /swapped/);
+});

@@ -104,8 +104,18 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   }
   if (field !== '' || fields.length > 0) endRecord();
 
-  // Blank lines carry no data; dropping them keeps "row" meaningful for everything else.
-  const nonBlank = rows.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ''));
+  // Blank lines carry no data; dropping them keeps "row" meaningful for everything else. A row of
+  // only commas (",,,,", as a spreadsheet writes its empty rows) is blank too: dropped the same way,
+  // and said once for the file (a blank line is not), since it may be a row whose cells were cleared.
+  const isBlank = (r: Raw) => !r.bad && r.fields.every((f) => f.trim() === '');
+  const nonBlank = rows.filter((r) => !isBlank(r));
+  const empty = rows.filter((r) => isBlank(r) && r.fields.length > 1);
+  if (nonBlank.length === 0) return { problems: [problem({ file }, 'the file has no header and no data, only empty rows', { expected: 'a header row and data rows' })] };
+  if (empty.length > 0) {
+    problems.push(problem({ file }, `${empty.length} empty ${empty.length === 1 ? 'row' : 'rows'} (only commas, no values) ${empty.length === 1 ? 'was' : 'were'} skipped, the first on line ${empty[0].line}`, {
+      severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
+    }));
+  }
   const [head, ...body] = nonBlank;
   const header = head.fields.map((h) => h.trim());
   if (header.length === 1) {

@@ -86,7 +86,8 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   const harmIndex = index && new Map(index.offences.map((o) => [o.offence, o.central]));
   if (eventsTable && !eventsTable.header.includes('harm')) {
     if (!sources.harmIndex) {
-      problems.push(problem({ file: eventsTable.file, row: 0, column: 'harm' }, 'required column is missing, and no harm index was given to look offences up in', {
+      const swapped = swapNote(eventsTable.header, 'events');
+      problems.push(problem({ file: eventsTable.file, row: 0, column: 'harm' }, `required column is missing, and no harm index was given to look offences up in${swapped ? `; ${swapped}` : ''}`, {
         expected: 'a harm column, or a harm index', hint: 'add a harm column (days), or give a harm-index.csv with offence and harm_days columns',
       }));
     }
@@ -169,7 +170,7 @@ function notADate(text: string): [string, { value: string; expected: string; hin
 }
 
 /** Map header names to positions, reporting each missing column with a hint at the likely typo. */
-function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[]): Record<string, number> | undefined {
+function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[], swapped?: string): Record<string, number> | undefined {
   const index: Record<string, number> = {};
   let ok = true;
   const known = [...required, ...optional];
@@ -177,13 +178,14 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
     const at = t.header.indexOf(name);
     if (at < 0) {
       ok = false;
-      problems.push(missingColumn(t, name, known));
+      problems.push(missingColumn(t, name, known, swapped));
     } else index[name] = at;
   }
   for (const name of optional) if (t.header.includes(name)) index[name] = t.header.indexOf(name);
   // A column the report does not read is ignored, and said: a notes column needs nothing, but an
-  // optional column with a typo would otherwise be dropped without a word.
-  for (const h of new Set(t.header)) {
+  // optional column with a typo would otherwise be dropped without a word. (Not for the other
+  // file's columns in a file that looks swapped: the missing-column errors say it already.)
+  for (const h of new Set(swapped ? [] : t.header)) {
     if (known.includes(h)) continue;
     const near = known.find((name) => !t.header.includes(name) && editDistance(h.toLowerCase(), name) <= 2);
     if (near && required.includes(near)) continue; // the missing column's error already names it
@@ -199,16 +201,27 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
   return ok ? index : undefined;
 }
 
-function missingColumn(t: CsvTable, name: string, known: readonly string[]): Problem {
-  const near = t.header.find((h) => !known.includes(h) && editDistance(h.toLowerCase(), name) <= 2);
+function missingColumn(t: CsvTable, name: string, known: readonly string[], swapped?: string): Problem {
+  const near = swapped ? undefined : t.header.find((h) => !known.includes(h) && editDistance(h.toLowerCase(), name) <= 2);
   const hint = near !== undefined ? ` (found "${near}": is it misspelled?)` : ` (the header has: ${t.header.join(', ')})`;
-  return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}`, { expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : undefined });
+  return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}${swapped ? `; ${swapped}` : ''}`, {
+    expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : swapped ? 'give the orders file as orders and the events file as events' : undefined,
+  });
+}
+
+/** A header with the other file's required columns and not all of its own: the two files were likely swapped. */
+const isOrdersHeader = (header: readonly string[]) => ORDER_COLUMNS.every((c) => header.includes(c));
+const isEventsHeader = (header: readonly string[]) => ['order_id', 'category', 'offence'].every((c) => header.includes(c)) && (header.includes('month') || header.includes('date'));
+function swapNote(header: readonly string[], expected: 'orders' | 'events'): string | undefined {
+  const [own, other] = expected === 'orders' ? [isOrdersHeader, isEventsHeader] : [isEventsHeader, isOrdersHeader];
+  if (own(header) || !other(header)) return undefined;
+  return `this looks like the ${expected === 'orders' ? 'events' : 'orders'} file: were the two files swapped?`;
 }
 
 interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; badIssuedDate: Set<string>; hasIssuedDate: boolean; file: string }
 
 function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): OrderInfo | undefined {
-  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date', ...UNAVAILABLE_COLUMNS], problems);
+  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date', ...UNAVAILABLE_COLUMNS], problems, swapNote(t.header, 'orders'));
   if (!col) return undefined;
   const before = problems.length;
   const unavailable = UNAVAILABLE_COLUMNS.filter((c) => col[c] !== undefined);
@@ -348,7 +361,7 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
     problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
     return { rows: [], excluded: 0, monthColumn };
   }
-  const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems);
+  const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems, swapNote(t.header, 'events'));
   if (!col) return { rows: [], excluded: 0, monthColumn };
   if (monthColumn === 'date' && !orders.hasIssuedDate) {
     problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
