@@ -41,8 +41,16 @@ test('the JSON is the CLI\'s --json output with a leading view object', () => {
 
 test('the CSV opens with a comment line naming the view, then the header', () => {
   const lines = resultsCsv(analyse(bundled, { window: 3 })).split('\n');
-  assert.equal(lines[0], '# view: 3 months before and after; categories: all; paired test as current R (?w=3)');
+  assert.equal(lines[0], '\uFEFF# view: 3 months before and after; categories: all; paired test as current R (?w=3)');
   assert.match(lines[1], /^measure,category,window_months,/);
-  assert.equal(resultsCsv(analyse(bundled, {})).split('\n')[0], "# view: 24 months before and after; categories: all; paired test as current R (the study's view)");
+  assert.equal(resultsCsv(analyse(bundled, {})).split('\n')[0], "\uFEFF# view: 24 months before and after; categories: all; paired test as current R (the study's view)");
   assert.equal(exportView(analyse(bundled, { wilcoxon: 'legacy' })).query, '?wilcoxon=legacy');
+});
+
+test('the CSV download starts with a UTF-8 byte-order mark, for Excel on Windows; the JSON does not', () => {
+  const csv = new TextEncoder().encode(resultsCsv(analyse(bundled, { window: 12 })));
+  assert.deepEqual([...csv.subarray(0, 4)], [0xef, 0xbb, 0xbf, '#'.charCodeAt(0)]);
+  assert.equal(new TextDecoder().decode(csv).split('\n')[0], '# view: 12 months before and after; categories: all; paired test as current R (?w=12)', 'a UTF-8 reader drops the mark');
+  assert.equal(resultsCsv(analyse(bundled, {}), { kind: 'local', files: 'violência.csv' }).indexOf('\uFEFF', 1), -1, 'one mark, at the start only');
+  assert.equal(resultsJson(analyse(bundled, {})).charCodeAt(0), '{'.charCodeAt(0));
 });

@@ -61,6 +61,13 @@ export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json', dat
   return `${stem}-${viewFileStem(v, result.domain.categories)}.${ext}`;
 }
 
+/**
+ * A UTF-8 byte-order mark, which the CSV download starts with: without it, Excel on Windows reads the
+ * file as the local code page and garbles any non-ASCII text ("violência.csv", "≥"). The JSON has none.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** The results table as downloaded (the page's link and the built downloads/results.csv), BOM first. */
 export function resultsCsv(result: AnalysisResult, data: ExportData = STUDY): string {
   const header = ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm'];
   const row = (measure: string, category: string, m: Measure) => [
@@ -73,10 +80,10 @@ export function resultsCsv(result: AnalysisResult, data: ExportData = STUDY): st
   const v = exportView(result);
   if (data.kind === 'local') {
     const comment = `# data: your own files, analysed in your browser: ${data.files.replace(/[\r\n]+/g, ' ')}`;
-    return [comment, `# view: ${v.description}${v.query ? ` (${v.query})` : ' (all of your data)'}`, header.join(','), ...rows].join('\n') + '\n';
+    return UTF8_BOM + [comment, `# view: ${v.description}${v.query ? ` (${v.query})` : ' (all of your data)'}`, header.join(','), ...rows].join('\n') + '\n';
   }
   const comment = `# view: ${v.description}${v.query ? ` (${v.query})` : " (the study's view)"}`;
-  return [comment, header.join(','), ...rows].join('\n') + '\n';
+  return UTF8_BOM + [comment, header.join(','), ...rows].join('\n') + '\n';
 }
 
 /** The analyse() result as `npm run analyze -- … --json` prints it, with a leading `view` object. */
