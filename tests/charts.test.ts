@@ -653,3 +653,43 @@ test('the sample flow is the same in every view of the same data (main.ts keeps 
     assert.deepEqual(drawn(analyse(bundled, view)), base, JSON.stringify(view));
   }
 });
+
+test('with a gap, the Trends captions name the months the line was fitted to and the correlation used', () => {
+  const six = analyse(bundled, { window: 6, gap: 2 });
+  const harm = charts.describeMonthlyHarm(six);
+  assert.match(harm, /^Total harm \(CCHI days\) month by month, 6 months before and 6 months after the order, leaving out the 2 months either side of it\. /);
+  assert.match(harm, / Over months 3 to 6 after the order, the fitted line rises by 208 days a month \(p = 0\.281\)\./);
+  assert.match(charts.describeMonthlyEvents(analyse(bundled, { gap: 12, weights: 'high' })), / Over months 13 to 24 after the order, the fitted line falls by /);
+  assert.match(charts.describeScatter(six), /^Arrests against total harm \(CCHI days\) for each of the 8 months analysed, 4 before and 4 after the order \(the 2 months either side of it left out\)\. /);
+  // without a gap, as before
+  assert.match(charts.describeMonthlyHarm(states.default), / After the order the fitted line falls by /);
+  assert.match(charts.describeScatter(states.default), /for each of the 48 months, 24 before and 24 after the order\. /);
+});
+
+test('with a gap, the fitted line is drawn, and checked for going below zero, only over the months it was fitted to', () => {
+  for (const view of [{ window: 6, gap: 2 }, { window: 3, gap: 1 }, { window: 3, gap: 1, categories: ['other'] }]) {
+    const r = analyse(bundled, view);
+    for (const [describe, table, draw, which] of [
+      [charts.describeMonthlyHarm, charts.tableMonthlyHarm, charts.monthlyHarmChart, 'harm'],
+      [charts.describeMonthlyEvents, charts.tableMonthlyEvents, charts.monthlyEventsChart, 'events'],
+    ] as const) {
+      const { slope, intercept } = r.trend[which];
+      const covered = Array.from({ length: r.window - r.gap }, (_, k) => r.gap + k + 1);
+      const under = covered.filter((m) => intercept! + slope! * m < 0);
+      const label = `${JSON.stringify(view)} ${which}`;
+      if (under.length === 0) {
+        assert.doesNotMatch(describe(r), /below zero/, label);
+        assert.doesNotMatch(table(r).caption, /below zero/, label);
+      } else assert.match(describe(r), new RegExp(`below zero (up to|by) month (${under[0]}|${under.at(-1)});`), label);
+      // the line starts at the first month after the gap, not at month 1
+      const chart = draw(r, options);
+      const d = svgOf(chart).querySelector('g[aria-label="line"] path')!.getAttribute('d')!;
+      const x0 = Number(/^M([\d.]+),/.exec(d)![1]);
+      assert.ok(Math.abs(x0 - chart.scale('x')!.apply(r.gap + 1)) < 0.5, `${label}: the line starts at ${x0}`);
+    }
+  }
+  // w=6, gap 2: harm's line is below zero only at month 1, inside the gap
+  const six = analyse(bundled, { window: 6, gap: 2 });
+  assert.ok(six.trend.harm.intercept! + six.trend.harm.slope! < 0 && six.trend.harm.intercept! + 3 * six.trend.harm.slope! > 0);
+  assert.doesNotMatch(charts.describeMonthlyHarm(six), /below zero/);
+});

@@ -126,8 +126,24 @@ describe('nullWorldChart', () => {
 
   test('a rise is said as a rise, and no observed fall draws no rule', () => {
     const rising: NullWorld = { ...world, falls: [-0.3, -0.2, -0.1], mean: -0.2, interval: [-0.295, -0.105] };
-    assert.match(charts.describeNullWorld(rising, null), /changed by a 20% rise on average; 95% of the cohorts had between a 30% rise and a 11% rise\.$/);
+    assert.match(charts.describeNullWorld(rising, null), /the average change in arrests was a 20% rise; 95% of the cohorts had between a 30% rise and an 11% rise\.$/);
     assert.equal(elements(charts.nullWorldChart(rising, null, options), 'observed-fall').length, 0);
+    // "an" where the number is read with a vowel first (eight, eleven, eighteen, eighty-…)
+    const an: NullWorld = { ...world, falls: [0.08, 0.18, 0.8], mean: 0.11, interval: [0.083, 0.85] };
+    assert.match(charts.describeNullWorld(an, 0.8), /was an 11% fall; 95% of the cohorts had between an 8% fall and an 85% fall\. The data show an 80% fall;/);
+    assert.ok(svgOf(charts.nullWorldChart(an, 0.18, options)).textContent!.includes('Observed: an 18% fall'));
+    // An observed rise: the cohorts that did at least as well rose no more, or fell.
+    assert.match(charts.describeNullWorld(rising, -0.15), /The data show a 15% rise; 1 of the 3 simulated cohorts \(33%\) rose no more than that, or fell\.$/);
+  });
+
+  test('every simulated cohort is counted, and those with no arrests before (no fall) are said to be left out', () => {
+    const withDropped: NullWorld = { ...world, falls: world.falls.slice(1), dropped: 1 };
+    const words = charts.describeNullWorld(withDropped, observed);
+    assert.match(words, /^In 1,000 simulated cohorts of /);
+    assert.match(words, /; 1 had no arrests before, so no fall, and is left out\. The data show /);
+    assert.match(words, / of the 999 simulated cohorts with arrests before \(/);
+    assert.match(charts.describeNullWorld({ ...withDropped, falls: world.falls.slice(3), dropped: 3 }, observed), /; 3 had no arrests before, so no fall, and are left out\./);
+    assert.doesNotMatch(charts.describeNullWorld(world, observed), /no arrests before|with arrests before/);
   });
 });
 
@@ -315,6 +331,10 @@ describe('specificationCurveChart', () => {
       const table = charts.tableSpecificationCurve(specs, current);
       assert.deepEqual(table.rows.filter((r) => r.at(-1) === 'yes').map((r) => r[0]), [String(rank)]);
     }
+    // "an 18-month window", "a 6-month window"
+    const eighteen = specs.findIndex((s) => s.measure === 'events' && s.window === 18 && s.gap === 0 && s.test === 'current');
+    assert.match(charts.describeSpecificationCurve(specs, eighteen), /The current view \(arrests, an 18-month window, gap 0, /);
+    assert.match(charts.describeSpecificationCurve(specs, specs.findIndex((s) => s.measure === 'events' && s.window === 6)), /The current view \(arrests, a 6-month window, /);
     assert.equal(elements(charts.specificationCurveChart(specs, undefined, options), 'spec-current').length, 0);
     assert.equal(elements(charts.specificationCurveChart(specs, 999, options), 'spec-current').length, 0, 'an index outside the list highlights nothing');
   });

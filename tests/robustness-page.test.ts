@@ -2,11 +2,16 @@
 // checked against analyse() and the engine's own functions run independently here, so a wrong
 // gap, label or view would fail.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
-import { answerRobustness, barnettFall, currentSpecification, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldFor, viewOfSpecification, PAGE_FIGURES, ROBUST_NUMBERS, type RobustnessFigureContext } from '../src/lib/robustness.ts';
+import {
+  answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldFor, robustSegments, viewOfSpecification,
+  PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
+} from '../src/lib/robustness.ts';
+import { formatPercent } from '../src/lib/format.ts';
 import { bundled } from './helpers/bundled.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
@@ -76,6 +81,78 @@ test('the null world for a view is nullWorld() on its before counts, over the mo
   // Empty view: no distribution, and every number says n/a rather than NaN.
   const none = nullWorldFor(analyse(bundled, { categories: [] }), 0.5, 6);
   for (const f of Object.values(ROBUST_NUMBERS)) assert.doesNotMatch(f({ world: none, liberty: null, curve: null }), /NaN|undefined|Infinity/);
+});
+
+test('the null world in words: every simulated cohort counted, those with no arrests before said, and each fall or rise called so', () => {
+  const ctx = (state: { window: number; categories: string[] }, selection = 0.5): RobustnessContext => ({ world: nullWorldFor(analyse(bundled, state), selection, 6), liberty: null, curve: null });
+  const handle = (name: RobustNumberName, c: RobustnessContext) => robustSegments(name, c).find((x) => typeof x !== 'string');
+  // ?w=2&c=drugs: one cohort of the 1,000 has no arrests before, so 999 falls
+  const drugs = ctx({ window: 2, categories: ['drugs'] });
+  assert.equal(drugs.world!.dropped, 1);
+  assert.equal(drugs.world!.falls.length, 999);
+  assert.equal(ROBUST_NUMBERS['nullWorld.cohorts'](drugs), '1,000');
+  assert.equal(ROBUST_NUMBERS['nullWorld.dropped'](drugs), '; 1 had no arrests before, so no fall, and is left out');
+  assert.deepEqual(handle('nullWorld.dropped', drugs), { text: '1', path: 'robust:nullWorld.dropped' });
+  assert.match(ROBUST_NUMBERS['nullWorld.shareAtLeast'](drugs), /^\d+% of the simulated cohorts with arrests before fell at least as much$/);
+  // the observed change is the view's own, an 80% fall
+  const r = analyse(bundled, { window: 2, categories: ['drugs'] });
+  assert.equal(drugs.world!.observedFall, r.events.reduction);
+  assert.equal(ROBUST_NUMBERS['nullWorld.observed'](drugs), 'an 80% fall');
+  assert.deepEqual(handle('nullWorld.observed', drugs), { text: '80%', path: 'robust:nullWorld.observed' });
+  // every cohort had a fall: nothing is said of those without
+  const study = ctx({ window: 24, categories: [...bundled.categories] });
+  assert.equal(study.world!.dropped, 0);
+  assert.equal(ROBUST_NUMBERS['nullWorld.dropped'](study), '');
+  assert.deepEqual(robustSegments('nullWorld.dropped', study), []);
+  assert.equal(ROBUST_NUMBERS['nullWorld.shareAtLeast'](study), `${formatPercent(study.world!.shareAtLeastObserved)} of the simulated cohorts fell at least as much`);
+  // orders at random moments, 3 months of drugs: on average an 18% rise, never "fell by −18%"
+  const random = ctx({ window: 3, categories: ['drugs'] }, 0);
+  assert.ok(random.world!.mean! < 0);
+  assert.equal(ROBUST_NUMBERS['nullWorld.mean'](random), 'an 18% rise');
+  assert.deepEqual(handle('nullWorld.mean', random), { text: '18%', path: 'robust:nullWorld.mean' });
+  assert.match(ROBUST_NUMBERS['nullWorld.low'](random), /^an? \d+% rise$/);
+  // an observed rise (1 month of violence): the cohorts at least as good rose no more, or fell
+  const violence = ctx({ window: 1, categories: ['violence'] });
+  assert.ok(violence.world!.observedFall! < 0);
+  assert.equal(ROBUST_NUMBERS['nullWorld.observed'](violence), 'a 400% rise');
+  assert.match(ROBUST_NUMBERS['nullWorld.shareAtLeast'](violence), / of the simulated cohorts with arrests before rose no more than that, or fell$/);
+  // The names said in words are the page's spans (RobustLive.astro): any name with words in some view is one of them.
+  for (const c of [drugs, study, random, violence, { world: null, liberty: null, curve: null }]) {
+    for (const name of Object.keys(ROBUST_NUMBERS) as RobustNumberName[]) {
+      if (robustSegments(name, c).some((x) => typeof x === 'string')) assert.ok(WORDED.has(name), name);
+    }
+  }
+  assert.equal(ROBUST_NUMBERS['nullWorld.mean']({ world: null, liberty: null, curve: null }), 'n/a');
+});
+
+test('the specification curve\'s sentence on the view: highlighted when it is one of the specifications, else which windows and gaps the curve has', () => {
+  const curve = specificationCurve(bundled);
+  const highlighted = 'The current view\'s arrests specification is highlighted.';
+  for (const state of [{ window: 24, categories: ['drugs'] }, { window: 12, categories: [], gap: 3, wilcoxon: 'legacy' as const }, { window: 6, categories: ['drugs'], gap: 1 }]) {
+    assert.ok(currentSpecification(curve, state) >= 0);
+    assert.equal(currentSpecificationWords(curve, state), highlighted);
+  }
+  const not = (view: string) => `The current view (${view}) is not one of these specifications, so none is highlighted: they have windows of 6, 12, 18 and 24 months, and gaps of 0, 1, 3 or 6 months, each shorter than the window.`;
+  assert.equal(currentSpecificationWords(curve, { window: 1, categories: ['drugs'] }), not('a 1-month window, gap 0'));
+  assert.equal(currentSpecificationWords(curve, { window: 2, categories: ['drugs'] }), not('a 2-month window, gap 0'));
+  assert.equal(currentSpecificationWords(curve, { window: 24, categories: ['drugs'], gap: 12 }), not('a 24-month window, gap 12'));
+  assert.equal(currentSpecificationWords(curve, { window: 8, categories: ['drugs'] }), not('an 8-month window, gap 0'));
+  assert.equal(currentSpecificationWords(curve, { window: 6, categories: ['drugs'], gap: 6 }), not('a 6-month window, gap 6'), 'gap 6 is not shorter than a window of 6');
+  assert.equal(currentSpecificationWords(null, { window: 1, categories: [] }), '', 'nothing to say before the curve is computed');
+});
+
+test('the page says the curve\'s numbers and its sentence on the view only when there are categories to count (NeedsCategories), and never claims a highlight', () => {
+  const page = readFileSync(new URL('../src/pages/robustness.mdx', import.meta.url), 'utf8');
+  const blocks = [...page.matchAll(/<NeedsCategories>([\s\S]*?)<\/NeedsCategories>/g)].map((m) => m[1]);
+  const curve = blocks.find((b) => b.includes('<RobustLive name="curve.total" />'));
+  assert.ok(curve, 'the specification curve\'s numbers are inside a NeedsCategories block');
+  assert.match(curve, /<span data-curve-view>\{currentSpecificationWords\(defaultRobustness\.curve, defaultRobustness\.state\)\}<\/span>/);
+  assert.doesNotMatch(page, /arrests specification is highlighted/);
+  // the regression to the mean's paragraph: its observed change is the simulation's, said in words
+  const world = blocks.find((b) => b.includes('<RobustLive name="nullWorld.mean" />'))!;
+  assert.match(world, /<RobustLive name="nullWorld.observed" \/>/);
+  assert.match(world, /<RobustLive name="nullWorld.high" \/><RobustLive name="nullWorld.dropped" \/>\)/);
+  assert.doesNotMatch(world, /fell on average by|observed fall in this view is/);
 });
 
 test('time at liberty: the what-if over the months analysed, with its break-even share 1 − post ÷ pre', () => {

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
-import { FEW_ARRESTS, fewArrestsWarning, headline, intervalCell } from '../src/lib/wording.ts';
+import { FEW_ARRESTS, fewArrestsWarning, headline, intervalCell, trendSentence } from '../src/lib/wording.ts';
+import { describeMonthlyEvents, describeMonthlyHarm } from '../src/charts/index.ts';
 import { resultsTable } from '../src/lib/tables.ts';
 import { formatInterval } from '../src/lib/format.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -66,4 +67,21 @@ test("the harm table's caption says where a reader's harm comes from, and the st
   const own = resultsTable(r, 'harm', 'days, from the harm column of events.csv').caption;
   assert.match(own, /^Total harm \(days, from the harm column of events\.csv\): 24 months/);
   assert.doesNotMatch(own, /illustrative/);
+});
+
+test('a trend that cannot be tested: the caption under the monthly chart says so, as the paragraph does, with no slope or "p not available"', () => {
+  const views = [{ window: 3, categories: ['other'], gap: 1, wilcoxon: 'legacy' as const }, { window: 2, categories: ['drugs'] }];
+  for (const view of views) {
+    const r = analyse(bundled, view);
+    for (const [which, describe] of [['events', describeMonthlyEvents], ['harm', describeMonthlyHarm]] as const) {
+      const t = r.trend[which];
+      const label = `${JSON.stringify(view)} ${which}`;
+      assert.ok(t.slope !== null && t.p === null && t.reason, `${label}: a line through two months, untested`);
+      const caption = describe(r);
+      assert.match(trendSentence(r, which), new RegExp(`cannot be estimated: ${t.reason}\\.$`), label);
+      assert.doesNotMatch(caption, /p not available|rises by|falls by|is flat/, label);
+      const over = r.gap > 0 ? 'months 2 and 3' : 'the 2 months';
+      assert.ok(caption.includes(` After the order a line is drawn through ${over}, but the trend cannot be estimated: ${t.reason}.`), caption);
+    }
+  }
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { describeEventsByCategory } from '../src/charts/index.ts';
-import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, EMPTY_VIEW } from '../src/lib/wording.ts';
+import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, EMPTY_VIEW } from '../src/lib/wording.ts';
 import { SENTENCES, liveText } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -125,6 +125,22 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
+test('the noun follows the size, whatever the sign: "−1 arrest a month", "−2 arrests"', () => {
+  const r = analyse(bundled);
+  const slope = (preSlope: number, level: number): AnalysisResult => ({ ...r, its: { ...r.its, events: { ...r.its.events, preSlope, level } } });
+  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders changes by −1 arrest a month.');
+  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders changes by 1 arrest a month.');
+  assert.match(SENTENCES.itsStep(slope(-1, -1)), /puts the step at the order at −1 arrest a month \(/);
+  assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /at −1\.5 arrests a month/);
+  assert.match(SENTENCES.preTrend(slope(-2, -2)), /changes by −2 arrests a month\.$/);
+});
+
+test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a change that rounds to nothing called a change', () => {
+  assert.deepEqual([0.08, 0.11, 0.18, 0.8, 0.85, -0.08, 0.07, -0.07, 0.5, 8].map(fallWords), ['an 8% fall', 'an 11% fall', 'an 18% fall', 'an 80% fall', 'an 85% fall', 'an 8% rise', 'a 7% fall', 'a 7% rise', 'a 50% fall', 'an 800% fall']);
+  assert.equal(fallWords(-0.001), 'a 0% change');
+  assert.deepEqual(fallPieces(-0.18), ['an ', '18%', ' rise']);
+});
+
 test('the line under the headline names the people, the window and, with a gap, the months left out', () => {
   assert.equal(SENTENCES.headlineContext(analyse(bundled)), 'Arrests of the 41 people in the analysis in the 24 months before and after their order.');
   assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 1, categories: bundled.categories })), 'Arrests of the 41 people in the analysis in the 1 month before and after their order.');
@@ -138,4 +154,22 @@ test('the harm-versus-volume check names what is missing: no harm before the ord
   assert.equal(claimChecks(noHarm).find((c) => c.id === 'harm.greater')!.detail, 'no harm before the orders to measure a fall from');
   const empty = analyse(bundled, { window: 24, categories: [] });
   assert.equal(claimChecks(empty).find((c) => c.id === 'harm.greater')!.detail, 'no category selected');
+});
+
+test('with a gap, the trend sentence names the months it was fitted to, not the whole window', () => {
+  const six = analyse(bundled, { window: 6, gap: 2 });
+  assert.equal(six.trend.harm.tau !== null && Math.round(100 * six.trend.harm.tau) / 100, 0.67, 'fitted to months 3 to 6');
+  const harm = trendSentence(six, 'harm');
+  assert.match(harm, /^Over months 3 to 6 after the order \(months 1 and 2 left out\), monthly harm rose by /);
+  assert.match(harm, / With only 4 months analysed after the order, these tests say little\.$/);
+  assert.doesNotMatch(harm, /6 months/);
+  const high = analyse(bundled, { gap: 12, weights: 'high' });
+  for (const which of ['events', 'harm'] as const) {
+    const t = trendSentence(high, which);
+    assert.match(t, /^Over months 13 to 24 after the order \(months 1 to 12 left out\), monthly /, t);
+    assert.doesNotMatch(t, /24 months|say little/, t);
+  }
+  assert.match(trendSentence(analyse(bundled, { window: 4, gap: 1 }), 'events'), /^Over months 2 to 4 after the order \(month 1 left out\), /);
+  // without a gap, unchanged
+  assert.match(trendSentence(analyse(bundled), 'harm'), /^Over the 24 months after the order, monthly harm declined/);
 });

@@ -17,7 +17,7 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
-import { count } from '../lib/wording.ts';
+import { count, monthsAfterWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
 import { NO_CATEGORY, SMALL_FONT, STUDY, STUDY_CLASS, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, studyTrace, studyViewWords, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -50,21 +50,22 @@ function monthTicks(window: number, span: number): number[] {
   return [...sorted.map((m) => -m).reverse(), ...sorted];
 }
 
-/** The fitted line's two ends (months 1 and W), or none when the trend could not be fitted. */
+/** The fitted line's two ends (months K+1 and W, the months it was fitted to), or none when the trend could not be fitted. */
 function trendLine(result: AnalysisResult, which: Which): { month: number; value: number }[] {
   const { slope, intercept } = result.trend[which];
   if (slope === null || intercept === null) return [];
-  return [1, result.window].map((month) => ({ month, value: intercept + slope * month }));
+  return [result.gap + 1, result.window].map((month) => ({ month, value: intercept + slope * month }));
 }
 
 /**
- * Where the fitted line is below zero within months 1 … W, as the range of whole months, or null.
- * The line is straight, so those months are at one end: from some month to W (falling) or from 1 (rising).
+ * Where the fitted line is below zero within months K+1 … W (the months it covers, after any gap), as
+ * the range of whole months, or null. The line is straight, so those months are at one end: from some
+ * month to W (falling) or from K+1 (rising).
  */
 function belowZero(result: AnalysisResult, which: Which): { from: number; to: number } | null {
   const { slope, intercept } = result.trend[which];
   if (slope === null || intercept === null) return null;
-  const below = Array.from({ length: result.window }, (_, k) => k + 1).filter((m) => intercept + slope * m < 0);
+  const below = Array.from({ length: result.window - result.gap }, (_, k) => result.gap + k + 1).filter((m) => intercept + slope * m < 0);
   return below.length === 0 ? null : { from: below[0], to: below.at(-1)! };
 }
 
@@ -73,8 +74,8 @@ function belowZeroWarning(result: AnalysisResult, which: Which): string {
   const below = belowZero(result, which);
   if (!below) return '';
   const where =
-    below.from === 1 && below.to === result.window ? 'is below zero in every month after the order'
-      : below.from === 1 ? `is below zero up to month ${formatNumber(below.to)}`
+    below.from === result.gap + 1 && below.to === result.window ? `is below zero in every month ${result.gap > 0 ? 'it covers ' : ''}after the order`
+      : below.from === result.gap + 1 ? `is below zero up to month ${formatNumber(below.to)}`
         : `goes below zero by month ${formatNumber(below.from)}`;
   return `The straight-line fit ${where}; ${WORDS[which].what} cannot be negative, so read the line as a summary of the trend, not a forecast.`;
 }
@@ -97,16 +98,23 @@ function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisR
   if (result.categories.length === 0) return NO_CATEGORY;
   const w = WORDS[which];
   const trend = result.trend[which];
+  // With a gap the line covers, and the test uses, only months K+1 … W: the words name them.
+  const { over } = monthsAfterWords(result);
+  const after = result.gap > 0 ? `Over ${over} after the order, the fitted line` : 'After the order the fitted line';
   const slope =
     trend.slope === null
       ? `No trend line is drawn after the order: ${trend.reason ?? 'it cannot be fitted'}.`
-      : trend.slope === 0
-        ? `After the order the fitted line is flat (${formatPEquals(trend.p)}).`
-        : `After the order the fitted line ${trend.slope < 0 ? 'falls' : 'rises'} by ${perMonth(Math.abs(trend.slope), w.unit)} a month (${formatPEquals(trend.p)}).`;
+      // a line drawn but not tested (two months, or no variation): say so, as the paragraph below does, with no slope or p as a finding
+      : trend.p === null
+        ? `After the order a line is drawn through ${over}, but the trend cannot be estimated: ${trend.reason ?? 'too few months'}.`
+        : trend.slope === 0
+          ? `${after} is flat (${formatPEquals(trend.p)}).`
+          : `${after} ${trend.slope < 0 ? 'falls' : 'rises'} by ${perMonth(Math.abs(trend.slope), w.unit)} a month (${formatPEquals(trend.p)}).`;
   const months = count(result.window, 'month');
   const total = which === 'harm' ? (n: number) => count(n, 'day') : formatNumber;
   const lead =
-    `${w.title} month by month, ${months} before and ${months} after the order. ` +
+    `${w.title} month by month, ${months} before and ${months} after the order` +
+    `${result.gap > 0 ? `, leaving out the ${count(result.gap, 'month')} either side of it` : ''}. ` +
     `Summed over the months, ${w.noun} ${fromTo(result[which], total)}.`;
   return [lead, slope, belowZeroWarning(result, which), studyWords(result, which, study)].filter(Boolean).join(' ');
 }

@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import type { NullWorld } from '../analysis/nullWorld.ts';
 import { formatNumber, formatPercent } from '../lib/format.ts';
-import { count } from '../lib/wording.ts';
+import { atLeastWords, count, droppedTail, fallWords } from '../lib/wording.ts';
 import { CONTEXT, HALO, INK, OBSERVED, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, countTicks, frame, messageFigure, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -46,15 +46,16 @@ function selectionWords(dist: NullWorld): string {
   return `In ${count(dist.falls.length + dist.dropped, 'simulated cohort')} of ${count(p.cohortSize, 'person', 'people')} where the orders do nothing (${how})`;
 }
 
-const fallWords = (x: number) => (x < 0 ? `a ${formatPercent(-x)} rise` : `a ${formatPercent(x)} fall`);
+/** "; 3 had no arrests before, so no fall, and are left out", as the page's paragraph says it (src/lib/robustness.ts); nothing when none was. */
+const droppedWords = (dropped: number) => (dropped > 0 ? `; ${formatNumber(dropped)}${droppedTail(dropped)}` : '');
 
 export function describeNullWorld(dist: NullWorld, observed: number | null): string {
   if (dist.falls.length === 0 || dist.mean === null || !dist.parameters) return `No simulation to show: ${dist.reason ?? 'there is nothing to simulate'}.`;
   const [lo, hi] = dist.interval!;
-  const lead = `${selectionWords(dist)}, arrests changed by ${fallWords(dist.mean)} on average; 95% of the cohorts had between ${fallWords(lo)} and ${fallWords(hi)}.`;
+  const lead = `${selectionWords(dist)}, the average change in arrests was ${fallWords(dist.mean)}; 95% of the cohorts had between ${fallWords(lo)} and ${fallWords(hi)}${droppedWords(dist.dropped)}.`;
   if (observed === null) return lead;
   const share = dist.falls.filter((f) => f >= observed).length;
-  return `${lead} The data show ${fallWords(observed)}; ${formatNumber(share)} of the ${formatNumber(dist.falls.length)} simulated cohorts (${formatPercent(share / dist.falls.length)}) fell at least as much.`;
+  return `${lead} The data show ${fallWords(observed)}; ${formatNumber(share)} of the ${formatNumber(dist.falls.length)} simulated cohorts${dist.dropped > 0 ? ' with arrests before' : ''} (${formatPercent(share / dist.falls.length)}) ${atLeastWords(observed)}.`;
 }
 
 export function tableNullWorld(dist: NullWorld, observed: number | null): ChartTable {

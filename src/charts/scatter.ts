@@ -21,8 +21,9 @@ export function describeScatter(result: AnalysisResult, study?: AnalysisResult):
   const { r, p, reason } = result.correlation.pearson;
   const months = result.monthly.length;
   const lead =
-    `Arrests against total harm (CCHI days) for each of the ${count(months, 'month')}, ` +
-    `${formatNumber(result.window)} before and ${formatNumber(result.window)} after the order.`;
+    `Arrests against total harm (CCHI days) for each of the ${count(months, 'month')}${result.gap > 0 ? ' analysed' : ''}, ` +
+    `${formatNumber(months / 2)} before and ${formatNumber(months / 2)} after the order` +
+    `${result.gap > 0 ? ` (the ${count(result.gap, 'month')} either side of it left out)` : ''}.`;
   const stat =
     r === null
       ? `Pearson's correlation cannot be computed: ${reason ?? 'not enough variation'}.`

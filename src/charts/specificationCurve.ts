@@ -17,7 +17,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatP, formatPEquals, formatPercent } from '../lib/format.ts';
-import { count } from '../lib/wording.ts';
+import { count, indefinite } from '../lib/wording.ts';
 import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -77,7 +77,7 @@ function currentIndex(specs: readonly SpecificationRow[], current: CurrentSpecif
 
 function specWords(s: SpecificationRow): string {
   const what = s.measure === 'events' ? 'arrests' : s.weights === null || s.weights === 'data' ? 'harm as given in the data' : `harm (${s.weights} weights)`;
-  return `${what}, a ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
+  return `${what}, ${indefinite(formatNumber(s.window))} ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
 }
 
 /** What the page's inspector says before a specification is picked out with the keys. */

@@ -15,7 +15,7 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, hasLibertyMonths, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, hasLibertyMonths, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
   type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, type ViewState } from '../lib/urlState.ts';
@@ -103,7 +103,15 @@ function setNumbers(ctx: Shown, prefix = ''): void {
     else fillSegments(el, segments);
     flash(el);
   }
+  if ('curve.'.startsWith(prefix)) curveView(ctx);
   panelOnRobust(prefix)?.update(panelContext(ctx));
+}
+
+/** The sentence that says whether the view is one of the curve's specifications (highlighted) or not. */
+function curveView(ctx: Shown): void {
+  if (!ctx.curve) return;
+  const words = currentSpecificationWords(ctx.curve, ctx.state);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-curve-view]')) if (el.textContent !== words) el.textContent = words;
 }
 
 // ---- the numbers' derivations
@@ -333,6 +341,7 @@ async function follow(ctx: Shown): Promise<void> {
   const mine = ++token;
   panelBusy();
   liberty(ctx);
+  curveView(ctx); // the curve on screen is for the same data: whether it holds the view is known at once
   for (const name of ['itsEvents', 'itsHarm', 'leaveOneOut'] as const) draw(name, ctx);
   markStale('gapCurve', true);
   markStale('gapCurveHarm', true);

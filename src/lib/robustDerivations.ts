@@ -60,6 +60,7 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'nullWorld.high':
     case 'nullWorld.shareAtLeast':
     case 'nullWorld.cohorts':
+    case 'nullWorld.dropped':
       return c.world ? deriveNullWorld(name, c.world, base) : null;
     case 'nullWorld.observed':
       return c.world ? deriveObserved(c.world.observedFall, result, base) : null;
@@ -108,9 +109,10 @@ function worldSteps(world: World): Derivation['steps'] {
 
 const WORLD_NOTE = 'The falls come from the seeded simulation in src/analysis/nullWorld.ts (the same seed every time, so the same settings give the same falls); R reproduces the number from them, not the simulation itself.';
 
-function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.cohorts', world: World, base: Base): Derivation {
+function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.cohorts' | 'nullWorld.dropped', world: World, base: Base): Derivation {
   const n = world.falls.length;
-  const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}`;
+  // the cohorts with a fall: all of them, unless some had no arrests before
+  const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
   const inputs: Derivation['inputs'] = {
     caption: `The fall 1 − after ÷ before of each of the ${cohorts}, smallest first`,
     columns: ['Cohort (by fall)', 'Fall'],
@@ -120,7 +122,8 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
   const steps = worldSteps(world);
   const common = { ...base, inputs, engine: ENGINE.nullWorld };
   // Without a simulated fall there is nothing for R to summarise (only the count, 0).
-  const r = (call: string, extra = ''): Derivation['r'] => (n === 0 && name !== 'nullWorld.cohorts' ? null : { setup: setup + extra, call, note: WORLD_NOTE });
+  const counting = name === 'nullWorld.cohorts' || name === 'nullWorld.dropped';
+  const r = (call: string, extra = ''): Derivation['r'] => (n === 0 && !counting ? null : { setup: setup + extra, call, note: WORLD_NOTE });
   switch (name) {
     case 'nullWorld.mean':
       return {
@@ -155,11 +158,19 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
       };
     case 'nullWorld.cohorts':
       return {
-        ...common, value: n,
-        meaning: 'The simulated cohorts whose falls are summarised: those simulated, less any with no arrests before (they have no fall).',
+        ...common, value: n + world.dropped,
+        meaning: 'Every simulated cohort: those with a fall, which the mean, the 95% range and the share summarise, and any with no arrests before (they have no fall, and are left out of those).',
         steps,
-        formula: { words: 'Count the simulated cohorts that had at least one arrest before their orders.', symbols: 'B = cohorts − #{b : before_b = 0}' },
-        r: r('length(falls)'),
+        formula: { words: 'Count the simulated cohorts with a fall, and add those with no arrests before their orders.', symbols: 'B + #{b : before_b = 0}' },
+        r: r('length(falls) + dropped', `\ndropped <- ${world.dropped}`),
+      };
+    case 'nullWorld.dropped':
+      return {
+        ...common, value: world.dropped,
+        meaning: 'The simulated cohorts with no arrests before their orders: with nothing before, they have no fall, so the mean, the 95% range and the share leave them out.',
+        steps,
+        formula: { words: 'Count the simulated cohorts, less those with a fall (at least one arrest before their orders).', symbols: '#{b : before_b = 0} = cohorts − B' },
+        r: r('cohorts - length(falls)', `\ncohorts <- ${n + world.dropped}`),
       };
   }
 }

@@ -17,6 +17,7 @@ import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import type { ItsMonth } from '../charts/its.ts';
 import type { RobustnessFigureData } from './robustnessFigures.ts';
 import { formatEstimate, formatNumber, formatPercent, NOT_AVAILABLE } from './format.ts';
+import { atLeastWords, droppedTail, fallPieces, indefinite } from './wording.ts';
 import type { ViewState } from './urlState.ts';
 
 /** The largest gap the curve of the order's own months goes to. */
@@ -128,6 +129,20 @@ export function currentSpecification(curve: Pick<SpecificationCurve, 'specificat
   return curve.specifications.findIndex((s) => s.measure === 'events' && s.window === state.window && s.gap === (state.gap ?? 0) && s.test === (state.wilcoxon ?? 'current'));
 }
 
+/**
+ * The sentence under the specification curve that says where the view is in it: its arrests
+ * specification is highlighted, or (a window or gap the curve does not try: 1 month, gap 12) it is
+ * none of them, and which windows and gaps the curve does try. Nothing before the curve is computed.
+ */
+export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'specifications' | 'choices'> | null, state: ViewState): string {
+  if (!curve) return '';
+  if (currentSpecification(curve, state) >= 0) return 'The current view\'s arrests specification is highlighted.';
+  const list = (xs: readonly number[], last: string) => (xs.length === 1 ? formatNumber(xs[0]) : `${xs.slice(0, -1).map(formatNumber).join(', ')} ${last} ${formatNumber(xs.at(-1)!)}`);
+  const window = formatNumber(state.window);
+  const { windows, gaps } = curve.choices;
+  return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${list(windows, 'and')} months, and gaps of ${list(gaps, 'or')} months, each shorter than the window.`;
+}
+
 /** The view a specification sets: its window, gap, Wilcoxon rule and (for a weighted harm one) weights, keeping the view's categories. */
 export function viewOfSpecification(spec: SpecificationCurve['specifications'][number], state: ViewState): ViewState {
   const next: ViewState = { window: spec.window, categories: [...state.categories] };
@@ -167,14 +182,21 @@ export interface RobustnessContext {
   curve: SpecificationCurve | null;
 }
 
+/**
+ * The page's text of each number: the number alone, or (the names in WORDED) the words around it
+ * that follow its sign or its size ("a 7% rise", "an 8% fall"), whose handle is the number.
+ */
 export const ROBUST_NUMBERS = {
-  'nullWorld.mean': (c: RobustnessContext) => formatPercent(c.world?.mean ?? null),
-  'nullWorld.low': (c: RobustnessContext) => formatPercent(c.world?.interval?.[0] ?? null),
-  'nullWorld.high': (c: RobustnessContext) => formatPercent(c.world?.interval?.[1] ?? null),
-  'nullWorld.observed': (c: RobustnessContext) => formatPercent(c.world?.observedFall ?? null),
-  'nullWorld.shareAtLeast': (c: RobustnessContext) => formatPercent(c.world?.shareAtLeastObserved ?? null),
-  'nullWorld.cohorts': (c: RobustnessContext) => (c.world ? formatNumber(c.world.falls.length) : NOT_AVAILABLE),
-  'nullWorld.barnett': (c: RobustnessContext) => barnettSegments(c).map((s) => (typeof s === 'string' ? s : s.text)).join(''),
+  // the falls: their size, in words that say whether it is a fall or a rise
+  'nullWorld.mean': (c: RobustnessContext) => textOf(fallSegments(c.world?.mean ?? null, 'nullWorld.mean')),
+  'nullWorld.low': (c: RobustnessContext) => textOf(fallSegments(c.world?.interval?.[0] ?? null, 'nullWorld.low')),
+  'nullWorld.high': (c: RobustnessContext) => textOf(fallSegments(c.world?.interval?.[1] ?? null, 'nullWorld.high')),
+  'nullWorld.observed': (c: RobustnessContext) => textOf(fallSegments(c.world?.observedFall ?? null, 'nullWorld.observed')),
+  'nullWorld.shareAtLeast': (c: RobustnessContext) => textOf(shareAtLeastSegments(c)),
+  // every simulated cohort, and (in words, only when there are any) those with no arrests before, which have no fall
+  'nullWorld.cohorts': (c: RobustnessContext) => (c.world ? formatNumber(c.world.falls.length + c.world.dropped) : NOT_AVAILABLE),
+  'nullWorld.dropped': (c: RobustnessContext) => textOf(droppedSegments(c)),
+  'nullWorld.barnett': (c: RobustnessContext) => textOf(barnettSegments(c)),
   'liberty.rateBefore': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateBefore ?? null),
   'liberty.rateAfter': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateAfter ?? null),
   // its size: the words before it say whether the rate fell or rose (data-liberty-direction)
@@ -210,7 +232,51 @@ export type RobustSegment = string | { text: string; path: RobustPath };
  * the reader can still ask why). The segments' text is always ROBUST_NUMBERS[name](c).
  */
 export function robustSegments(name: RobustNumberName, c: RobustnessContext): RobustSegment[] {
-  return name === 'nullWorld.barnett' ? barnettSegments(c) : [{ text: ROBUST_NUMBERS[name](c), path: robustPath(name) }];
+  switch (name) {
+    case 'nullWorld.mean': return fallSegments(c.world?.mean ?? null, name);
+    case 'nullWorld.low': return fallSegments(c.world?.interval?.[0] ?? null, name);
+    case 'nullWorld.high': return fallSegments(c.world?.interval?.[1] ?? null, name);
+    case 'nullWorld.observed': return fallSegments(c.world?.observedFall ?? null, name);
+    case 'nullWorld.shareAtLeast': return shareAtLeastSegments(c);
+    case 'nullWorld.dropped': return droppedSegments(c);
+    case 'nullWorld.barnett': return barnettSegments(c);
+    default: return [{ text: ROBUST_NUMBERS[name](c), path: robustPath(name) }];
+  }
+}
+
+/**
+ * The names printed as words around their number (or, for the cohorts with no arrests before when
+ * there are none, as nothing): the page holds each in a span, never as the bare handle, since its
+ * words come and go with the view.
+ */
+export const WORDED: ReadonlySet<RobustNumberName> = new Set<RobustNumberName>(['nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.observed', 'nullWorld.shareAtLeast', 'nullWorld.dropped', 'nullWorld.barnett']);
+
+/** The names whose number is a fall, said as one. */
+type FallName = 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.observed';
+
+const textOf = (segments: RobustSegment[]): string => segments.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+
+/** A fall as the page says it: "an 8% fall", "a 7% rise" (src/lib/wording.ts), the size the handle; "n/a" alone when there is none. */
+function fallSegments(fall: number | null, name: FallName): RobustSegment[] {
+  const path = robustPath(name);
+  if (fall === null) return [{ text: NOT_AVAILABLE, path }];
+  const [article, size, noun] = fallPieces(fall);
+  return [article, { text: size, path }, noun];
+}
+
+/**
+ * "4% of the simulated cohorts fell at least as much" (after an observed rise: "rose no more than
+ * that, or fell"); "… cohorts with arrests before …" when some had none, as the share leaves them out.
+ */
+function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
+  const which = c.world && c.world.dropped > 0 ? ' with arrests before' : '';
+  return [{ text: formatPercent(c.world?.shareAtLeastObserved ?? null), path: robustPath('nullWorld.shareAtLeast') }, ` of the simulated cohorts${which} ${atLeastWords(c.world?.observedFall ?? 0)}`];
+}
+
+/** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */
+function droppedSegments(c: RobustnessContext): RobustSegment[] {
+  const dropped = c.world?.dropped ?? 0;
+  return dropped > 0 ? ['; ', { text: formatNumber(dropped), path: robustPath('nullWorld.dropped') }, droppedTail(dropped)] : [];
 }
 
 function barnettSegments(c: RobustnessContext): RobustSegment[] {

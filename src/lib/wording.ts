@@ -62,16 +62,55 @@ export function count(n: number, one: string, many = `${one}s`, format: (n: numb
 /** count() with the number as a segment carrying its path. */
 export function countParts(n: number, one: string, many = `${one}s`, format: (n: number) => string = formatNumber, path?: ResultPath): Segments {
   const text = format(n);
-  return [num(text, path), ` ${text === '1' ? one : many}`];
+  // "−1 arrest a month" as "1 arrest": the noun follows the size, whatever the sign.
+  return [num(text, path), ` ${/^[−-]?1$/.test(text) ? one : many}`];
 }
 const months = (w: number) => count(w, 'month');
 const monthsParts = (w: number, path?: ResultPath) => countParts(w, 'month', 'months', formatNumber, path);
 
+/** Months from … to in words: "month 3", "months 1 and 2", "months 13 to 24". */
+export function monthRange(from: number, to: number): string {
+  if (from === to) return `month ${formatNumber(from)}`;
+  return `months ${formatNumber(from)} ${to === from + 1 ? 'and' : 'to'} ${formatNumber(to)}`;
+}
+
+/**
+ * The months after the order that the trend is fitted to: "the 24 months" or, with a gap, "months 3
+ * to 6"; and with a gap the months left out ("months 1 and 2"), otherwise ''.
+ */
+export function monthsAfterWords(result: Pick<AnalysisResult, 'window' | 'gap'>): { over: string; leftOut: string } {
+  return result.gap > 0
+    ? { over: monthRange(result.gap + 1, result.window), leftOut: monthRange(1, result.gap) }
+    : { over: `the ${months(result.window)}`, leftOut: '' };
+}
+
 /** "a" or "an" before a whole percentage as it is read aloud: an 8%, an 11%, an 18%, an 80–89%. */
-function indefinite(percentText: string): string {
+export function indefinite(percentText: string): string {
   const n = percentText.replace(/[^0-9]/g, '');
   return /^(8|11|18)$/.test(n) || /^8\d$/.test(n) || /^8\d\d$/.test(n) ? 'an' : 'a';
 }
+
+/**
+ * A fall (1 − after ÷ before; below 0 a rise) in words, as its three pieces, so that the size can be
+ * a handle: ['an ', '8%', ' fall'], ['a ', '7%', ' rise'], or ['a ', '0%', ' change'] when it rounds
+ * to nothing. The noun follows the sign and the article the size as read aloud.
+ */
+export function fallPieces(fall: number): [string, string, string] {
+  const size = formatPercent(Math.abs(fall));
+  return [`${indefinite(size)} `, size, size === '0%' ? ' change' : fall > 0 ? ' fall' : ' rise'];
+}
+
+/** fallPieces() as text: "an 8% fall", "a 7% rise", "a 0% change". */
+export const fallWords = (fall: number): string => fallPieces(fall).join('');
+
+// The null world's words (How robust is it?: the paragraph, src/lib/robustness.ts, and the
+// figure's caption, src/charts/nullWorld.ts, say them alike).
+
+/** After the number of simulated cohorts with no arrests before: " had no arrests before, so no fall, and is left out". */
+export const droppedTail = (dropped: number): string => ` had no arrests before, so no fall, and ${dropped === 1 ? 'is' : 'are'} left out`;
+
+/** The simulated cohorts that did at least as well as the observed change: for a rise, a smaller rise or any fall. */
+export const atLeastWords = (observed: number): string => (observed < 0 ? 'rose no more than that, or fell' : 'fell at least as much');
 
 /** "a 56% fall", "an 83% fall", "a 28% rise", "no change", "a rise from none to 3". */
 export function changeWords(m: Measure): string {
@@ -235,8 +274,14 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm'): Se
   const kendall = t.tau === null || t.tauP === null
     ? []
     : say` Kendall's τ = ${num(formatEstimate(t.tau, 2), `trend.${which}.tau`)} (${pEqualsParts(t.tauP, `trend.${which}.tauP`)}): ${t.tauP < ALPHA ? `later months tend to be ${t.tau < 0 ? 'lower' : 'higher'}` : 'no significant tendency for later months to be higher or lower'}.`;
-  const few = result.window < FEW_MONTHS ? say` With only ${monthsParts(result.window, 'window')} after the order, these tests say little.` : [];
-  return say`Over the ${monthsParts(result.window, 'window')} after the order, ${what} ${direction}${by}: ${sig} (straight-line fit, ${pEqualsParts(t.p, `trend.${which}.p`)}).${kendall}${few}`;
+  // With a gap the months fitted are W − K, a derived count, so they are plain text, not the window's handle.
+  const analysed = result.window - result.gap;
+  const few = analysed >= FEW_MONTHS ? []
+    : result.gap > 0 ? [` With only ${months(analysed)} analysed after the order, these tests say little.`]
+      : say` With only ${monthsParts(result.window, 'window')} after the order, these tests say little.`;
+  const { over, leftOut } = monthsAfterWords(result);
+  const lead = result.gap > 0 ? [`Over ${over} after the order (${leftOut} left out)`] : say`Over the ${monthsParts(result.window, 'window')} after the order`;
+  return say`${lead}, ${what} ${direction}${by}: ${sig} (straight-line fit, ${pEqualsParts(t.p, `trend.${which}.p`)}).${kendall}${few}`;
 }
 
 export function correlationSentence(result: AnalysisResult): string {

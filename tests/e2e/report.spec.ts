@@ -11,7 +11,7 @@ import { sentence } from '../../src/lib/live.ts';
 import { categoryName } from '../../src/analysis/categories.ts';
 import { collectErrors, domain, expectHeadline, expected, waitForView } from './helpers.ts';
 import { serialiseState } from '../../src/lib/urlState.ts';
-import { nullWorldFor, DEFAULT_LOOKBACK, DEFAULT_SELECTION } from '../../src/lib/robustness.ts';
+import { nullWorldFor, DEFAULT_LOOKBACK, DEFAULT_SELECTION, ROBUST_NUMBERS } from '../../src/lib/robustness.ts';
 
 const all = domain.categories;
 
@@ -119,7 +119,7 @@ test('no page shows "n/a" where a reader can see it, in an empty view or a one-m
       await waitForView(page, view);
       // How robust is it? fills its own numbers after the view's: wait for the simulation's.
       if (p.slug === 'robustness/' && view.categories.length > 0) {
-        await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(formatPercent(nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK).mean));
+        await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world: nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: null, curve: null }));
       }
       const visible = await page.locator('main').innerText();
       expect(visible.split('\n').filter((line) => /n\/a|NaN|undefined/.test(line)), `${p.slug}${serialiseState(view, domain)}`).toEqual([]);

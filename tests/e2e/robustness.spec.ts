@@ -10,7 +10,7 @@ import type { SpecificationCurve } from '../../src/analysis/specificationCurve.t
 import { rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
-import { ROBUST_NUMBERS, currentSpecification, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
@@ -27,8 +27,8 @@ async function expectView(page: import('@playwright/test').Page, state: Paramete
   await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(r.leaveOneOut.events.min));
   await expect(page.locator('[data-live="leaveOneOut.harm.max"]').first()).toHaveText(formatPercent(r.leaveOneOut.harm.max));
   const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
-  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(formatPercent(world.mean));
-  await expect(page.locator('[data-robust="nullWorld.shareAtLeast"]')).toHaveText(formatPercent(world.shareAtLeastObserved));
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
+  await expect(page.locator('[data-robust="nullWorld.shareAtLeast"]')).toHaveText(ROBUST_NUMBERS['nullWorld.shareAtLeast']({ world, liberty: null, curve: null }));
   const liberty = libertyFor(r, DEFAULT_UNAVAILABLE, bundled);
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(liberty.value.rateFall));
   return r;
@@ -61,6 +61,13 @@ test('a changed view and a view with a gap and weights: the numbers equal the en
   await expectView(page, { window: 18, gap: 3, weights: 'low' });
   await expect(page.locator('#gap')).toHaveValue('3');
   await expect(page.locator('input[name="weights"][value="low"]')).toBeChecked();
+  // The curve has windows 6 to 24 and gaps 0 to 6: 18 months, gap 3, is highlighted; 2 months is none of them.
+  await expect(page.locator('[data-curve-view]')).toHaveText(currentSpecificationWords(curve, { window: 18, gap: 3, categories: [...bundled.categories] }));
+  await expect(page.locator('[data-curve-view]')).toHaveText(/is highlighted\.$/);
+  await page.goto('robustness/?w=2');
+  await waitForView(page, { window: 2, categories: [...bundled.categories] });
+  await expect(page.locator('[data-curve-view]')).toHaveText(currentSpecificationWords(curve, { window: 2, categories: [...bundled.categories] }), { timeout: 30_000 });
+  await expect(page.locator('[data-curve-view]')).toHaveText(/^The current view \(a 2-month window, gap 0\) is not one of these specifications/);
   expect(errors).toEqual([]);
 });
 
@@ -206,12 +213,14 @@ test('the empty view says so, with no NaN or undefined, and the what-if controls
   const errors = collectErrors(page);
   await page.goto('robustness/?c=none');
   await waitForView(page, { window: 24, categories: [] });
-  // The passages that count arrests (the null world, time at liberty, leave-one-out) step aside for
-  // the one sentence of an empty view, instead of rows of "n/a".
+  // The passages that count arrests (the null world, time at liberty, leave-one-out, the
+  // specification curve's) step aside for the one sentence of an empty view, instead of rows of "n/a"
+  // or "0 find a significant fall".
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText('n/a');
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toBeHidden();
   await expect(page.locator('[data-live="leaveOneOut.events.min"]')).toBeHidden();
-  await expect(page.locator('[data-empty-note]')).toHaveText([EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW]);
+  await expect(page.locator('[data-robust="curve.significant"]')).toBeHidden();
+  await expect(page.locator('[data-empty-note]')).toHaveText([EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW]);
   for (const note of await page.locator('[data-empty-note]').all()) await expect(note).toBeVisible();
   expect(await page.locator('main').innerText()).not.toMatch(/n\/a/);
   await page.locator('#liberty-share').fill('0.5');
@@ -232,7 +241,7 @@ test('the null world and the time-at-liberty sliders recompute', async ({ page }
   await page.locator('#nw-selection').fill('1');
   const r = expected();
   const world = nullWorldFor(r, 1, DEFAULT_LOOKBACK);
-  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(formatPercent(world.mean));
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
   await expect(page.locator('[data-robust="nullWorld.barnett"]')).toHaveText(ROBUST_NUMBERS['nullWorld.barnett']({ world, liberty: null, curve: null }));
   await page.locator('#liberty-share').fill('0.3');
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(libertyFor(r, 0.3).value.rateFall));
@@ -400,7 +409,8 @@ test('when the background worker cannot start, its charts are marked out of date
   const next = { window: 12, categories: domain.categories.filter((c) => c !== 'violence') };
   await waitForView(page, next);
   const world = nullWorldFor(expected(next), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
-  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(formatPercent(world.mean));
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toContainText(formatPercent(Math.abs(world.mean!)));
   await expect(page.locator('[data-robust-figure] > [data-out-of-date]')).toHaveCount(0);
   await expect(page.locator('[data-robust][data-out-of-date]')).toHaveCount(0);
   await expect(status).toHaveText('');
