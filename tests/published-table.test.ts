@@ -62,3 +62,16 @@ test('a view of one month is "1 month", and an empty view recomputes nothing it 
   const two = publishedTable(analyse(bundled, { window: 1, categories: ['drugs', 'other'] })).rows;
   assert.match(rowOf(two, 'Offending events after')[0], /recomputed here for 1 month, drugs and other offences only$/);
 });
+
+test('at ?gap=12&weights=high the label says the recomputed number leaves out months, and for harm which weights it uses', () => {
+  const r = analyse(bundled, { gap: 12, weights: 'high' });
+  assert.equal(isStudyView(r), false);
+  const { rows } = publishedTable(r);
+  assert.equal(rowOf(rows, 'Offending events before')[0], 'Offending events before the order: published for 24 months, all categories; recomputed here for 24 months, all categories, leaving out 12 months either side of the order');
+  const harm = rows.find((row) => row[0].startsWith('Reduction in total harm (CCHI), all categories together'));
+  assert.ok(harm, 'a harm row');
+  assert.match(harm![0], /recomputed here for 24 months, all categories, leaving out 12 months either side of the order, high harm weights$/);
+  // weights alone: only the harm rows name them
+  const weighted = publishedTable(analyse(bundled, { weights: 'low' })).rows;
+  assert.match(rowOf(weighted, 'Offending events before')[0], /recomputed here for 24 months, all categories$/);
+});

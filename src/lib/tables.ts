@@ -69,15 +69,17 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): s
   const studyCats = perCategory ? '' : ', all categories';
   const publishedScope = `${monthsText(published.window)}${studyCats}`;
   if (isStudyView(result)) return `${f.label} (${publishedScope})`;
+  // what else of the view the recomputed number depends on: the months left out, and for harm its weights
+  const more = `${result.gap ? `, leaving out ${monthsText(result.gap)} either side of the order` : ''}${f.measure === 'harm' && result.weights !== 'data' ? `, ${result.weights} harm weights` : ''}`;
   let here: string;
   if (perCategory) {
     here = result.categories.includes(f.category!)
-      ? `recomputed here for ${monthsText(result.window)}`
+      ? `recomputed here for ${monthsText(result.window)}${more}`
       : `not recomputed here: ${categoryName(f.category!).toLowerCase()} is not in this view`;
   } else {
     here = result.categories.length === 0
       ? 'not recomputed here: no category is in this view'
-      : `recomputed here for ${monthsText(result.window)}, ${result.categories.length === result.domain.categories.length ? 'all categories' : `${categoryList(result)} only`}`;
+      : `recomputed here for ${monthsText(result.window)}, ${result.categories.length === result.domain.categories.length ? 'all categories' : `${categoryList(result)} only`}${more}`;
   }
   return `${f.label}: published for ${publishedScope}; ${here}`;
 }
