@@ -173,3 +173,18 @@ test('with a gap, the trend sentence names the months it was fitted to, not the 
   // without a gap, unchanged
   assert.match(trendSentence(analyse(bundled), 'harm'), /^Over the 24 months after the order, monthly harm declined/);
 });
+
+test('the claims of significance in every category say which p they read, and the Holm-adjusted verdict beside it', () => {
+  // the reviewer's view: every unadjusted p below 0.05, Holm's above it for violence and drugs
+  const r = analyse(bundled, { window: 9, categories: ['violence', 'drugs', 'other'], weights: 'high', wilcoxon: 'legacy' });
+  const harm = claimChecks(r).find((c) => c.id === 'harm.significant')!;
+  const above = r.categories.filter((c) => r.byCategory[c].harm.test.pAdjusted! >= 0.05);
+  assert.equal(harm.holds, true);
+  assert.ok(above.length > 0, 'the view has a category above 0.05 after adjustment');
+  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted as in the article; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) p ≥ 0\\.05$`));
+  // the study's view: adjusted p below 0.05 in every category too
+  const study = claimChecks(analyse(bundled)).find((c) => c.id === 'events.significant')!;
+  assert.equal(study.detail, "all 5 tests p < 0.05, unadjusted as in the article; every category's Holm-adjusted p is below 0.05 too");
+  // one category: nothing to adjust
+  assert.equal(claimChecks(analyse(bundled, { categories: ['violence'] })).find((c) => c.id === 'events.significant')!.detail.endsWith(', unadjusted'), true);
+});

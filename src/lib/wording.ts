@@ -406,7 +406,16 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const trendHolds = (t: Trend) => (t.slope === null || t.p === null ? null : t.slope < 0 && t.p < ALPHA);
   const sigDetail = (which: 'events' | 'harm'): Segments => {
     const failing = [result[which], ...result.categories.map((c) => result.byCategory[c][which])].filter((m) => m.test.p === null || m.test.p >= ALPHA || m.post >= m.pre).length;
-    return [failing === 0 ? `all ${result.categories.length + 1} tests p < 0.05` : `${count(failing, 'test')} of ${result.categories.length + 1} not a significant fall`];
+    const verdict = failing === 0 ? `all ${result.categories.length + 1} tests p < 0.05` : `${count(failing, 'test')} of ${result.categories.length + 1} not a significant fall`;
+    // The claim is read as the article reports it, on each test's own p; the Holm-adjusted p across
+    // the categories (the Results tables) is said beside it, so the reader knows which was used.
+    const adjusted = result.categories.map((c) => result.byCategory[c][which].test.pAdjusted);
+    if (adjusted.length < 2 || adjusted.some((p) => p === undefined || p === null)) return [`${verdict}, unadjusted`];
+    const above = adjusted.filter((p) => p! >= ALPHA).length;
+    const holm = above === 0
+      ? `every category's Holm-adjusted p is below 0.05 too`
+      : `after Holm's adjustment across the ${result.categories.length} categories, ${above} of them ${above === 1 ? 'has' : 'have'} p ≥ 0.05`;
+    return [`${verdict}, unadjusted as in the article; ${holm}`];
   };
   // Where a statistic cannot be computed, the detail is the engine's reason, not a row of "n/a".
   const trendDetail = (which: 'events' | 'harm') => trend[which].slope === null || trend[which].p === null
