@@ -7,7 +7,7 @@ import { createStore, type Source } from './store.ts';
 import { dataOf, defaultState, ignoredNotice, parseStateReport, parseState, sameState, serialiseState, viewSummary, type IgnoredParameter, type StateDomain, type ViewState } from '../lib/urlState.ts';
 import { categoryName as codeName } from '../analysis/categories.ts';
 import type { Engine } from './engineTypes.ts';
-import { tabHasData } from './ownStorage.ts';
+import { onForgetElsewhere, tabHasData } from './ownStorage.ts';
 import { setActive } from './active.ts';
 import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
@@ -487,6 +487,13 @@ let ready = false;
 document.documentElement.dataset.started = '';
 if (wantsLocal) void openLocal();
 else startStudy();
+
+// Forget in another tab forgets this tab's copy too: a page showing the reader's data turns to the
+// study's (as the Forget button does), and the offer to show them again goes.
+onForgetElsewhere(() => {
+  if (data === 'local' || document.documentElement.dataset.source === 'loading') location.assign(location.pathname + location.hash);
+  else document.getElementById('local-return')?.setAttribute('hidden', '');
+});
 
 function startStudy(): void {
   ready = true;

@@ -261,6 +261,12 @@ export async function unremember(): Promise<void> {
 export async function forget(): Promise<void> {
   await clearTab();
   await unremember().catch(() => undefined);
+  announceForget();
+  await tidy();
+}
+
+/** Delete any time of use or cache left without its files; with nothing else left, the database itself. */
+async function tidy(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   const left = await idb<IDBValidKey[]>('readonly', (s) => s.getAllKeys()).catch(() => undefined);
   if (!left) return;
@@ -274,6 +280,29 @@ export async function forget(): Promise<void> {
       request.onsuccess = request.onerror = request.onblocked = () => resolve();
     });
   }
+}
+
+// ---- Forget reaches every tab of the report on this device: the button says "this tab and this
+// device", and on a shared computer a copy left in another open tab would still be there.
+const CHANNEL = 'stro-own-data';
+/** Set while this tab forgets, so that it does not take its own message for another tab's. */
+let forgetting = false;
+
+function announceForget(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  forgetting = true;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage('forget');
+  channel.close();
+}
+
+/** When the reader chooses Forget in another tab: this tab's copy goes too, then `then` runs (the page says what it shows now). */
+export function onForgetElsewhere(then: () => void): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  new BroadcastChannel(CHANNEL).onmessage = (e) => {
+    if (e.data !== 'forget' || forgetting) return;
+    void clearTab().then(tidy).finally(then);
+  };
 }
 
 /**

@@ -185,6 +185,35 @@ test('remembered on this device, the cache goes with the files to a new tab; For
   await second.close();
 });
 
+test('Forget in one tab forgets the copies other tabs hold, and those tabs turn to the study\'s data', async ({ page, context }) => {
+  await upload(page);
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
+  // A second tab showing the data (it holds a copy of its own from the remembered one), and a third on the study's data.
+  const second = await context.newPage();
+  await open(second, 'results/?data=local');
+  await expect(second.locator('html')).toHaveAttribute('data-source', 'local');
+  const third = await context.newPage();
+  await third.goto('trends/');
+  await page.goto('data/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+
+  await second.getByRole('button', { name: /Forget my data/ }).click();
+  // The first tab (which got its files by upload, in its own sessionStorage) forgets them and shows the study's data.
+  await expect(page).toHaveURL(/\/data\/$/);
+  await expect(page.locator('html')).not.toHaveAttribute('data-source', /local|loading/);
+  await expect(page.getByText('Synthetic data.', { exact: false }).first()).toBeVisible();
+  for (const tab of [page, second, third]) {
+    expect(await tab.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('stro-own-data')))).toEqual([]);
+  }
+  await expect.poll(() => second.evaluate(() => indexedDB.databases().then((all) => all.map((d) => d.name)))).not.toContain('stro-own-data');
+  // Reloaded, the first tab has nothing to show again.
+  await page.goto('results/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'study');
+  await second.close();
+  await third.close();
+});
+
 test('remembered on this device, a new upload replaces the remembered copy: a new tab opens the new files, never the old', async ({ page, context }) => {
   await upload(page);
   await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
