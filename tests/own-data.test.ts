@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { commandParts } from '../src/lib/live.ts';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
-import { bannerText, fileList, validateOwn } from '../src/lib/ownData.ts';
+import { bannerText, fileList, validateOwn, placeDropped } from '../src/lib/ownData.ts';
 import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
 import { makeCohort } from './helpers/cohort.ts';
 import { readData } from './helpers/bundled.ts';
@@ -126,4 +126,13 @@ test("the command the page shows for a reader's own data, run beside their files
   const out = spawnSync('/bin/sh', ['-c', (command as string).replace(/^npm run analyze -- /, `"${process.execPath}" "${cli}" `)], { cwd: dir, encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(result)));
+});
+
+test('dropped files are placed by name: "arrests_by_order.csv" is the events, and two files for one place are neither placed', () => {
+  assert.deepEqual(placeDropped(['orders_2023.csv', 'arrests_by_order.csv']), { placed: { orders: 0, events: 1 }, unplaced: [], clashes: [] });
+  assert.deepEqual(placeDropped(['arrests_by_order.csv', 'orders_2023.csv', 'harm-index.csv']).placed, { events: 0, orders: 1, harmIndex: 2 });
+  assert.deepEqual(placeDropped(['orders.csv', 'events.csv', 'my_harm_weights.csv']).placed, { orders: 0, events: 1, harmIndex: 2 });
+  // two orders files: neither is taken, and both are named
+  assert.deepEqual(placeDropped(['orders.csv', 'orders (1).csv', 'events.csv']), { placed: { events: 2 }, unplaced: [], clashes: ['orders.csv', 'orders (1).csv'] });
+  assert.deepEqual(placeDropped(['notes.txt']), { placed: {}, unplaced: ['notes.txt'], clashes: [] });
 });

@@ -4,13 +4,13 @@
 // downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
-import { bannerText, BROWSER_LIMIT_BYTES, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
 import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, tabCopyRef, unremember } from './ownStorage.ts';
 import { formatNumber } from '../lib/format.ts';
 
-type Slot = 'orders' | 'events' | 'harmIndex';
+type Slot = FileSlot;
 
 export function setUp(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -54,14 +54,7 @@ export function setUp(root: HTMLElement): void {
     }
   }
 
-  // ---- drag and drop: each file goes to the slot its name suggests; the others are named back.
-  const slotFor = (name: string): Slot | undefined => {
-    const n = name.toLowerCase();
-    if (/harm/.test(n)) return 'harmIndex';
-    if (/order/.test(n)) return 'orders';
-    if (/event|arrest/.test(n)) return 'events';
-    return undefined;
-  };
+  // ---- drag and drop: each file goes to the slot its name suggests (placeDropped); the others are named back.
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.dataset.over = '';
@@ -71,15 +64,16 @@ export function setUp(root: HTMLElement): void {
     e.preventDefault();
     delete drop.dataset.over;
     const files = [...(e.dataTransfer?.files ?? [])];
-    const unplaced: string[] = [];
-    for (const f of files) {
-      const slot = slotFor(f.name);
-      if (slot) chosen[slot] = f;
-      else unplaced.push(f.name);
-    }
+    const { placed, unplaced, clashes } = placeDropped(files.map((f) => f.name));
+    for (const [slot, k] of Object.entries(placed) as [Slot, number][]) chosen[slot] = files[k];
     showChosen();
-    say(unplaced.length > 0
-      ? `Not placed: ${unplaced.join(', ')}. A dropped file goes where its name says (“orders”, “events” or “arrests”, “harm”); choose the others with the buttons.`
+    const n = Object.keys(placed).length;
+    const notes = [
+      clashes.length > 0 ? `Not placed, as their names suggest the same file: ${clashes.join(', ')}.` : '',
+      unplaced.length > 0 ? `Not placed: ${unplaced.join(', ')}.` : '',
+    ].filter(Boolean);
+    say(notes.length > 0
+      ? `${n > 0 ? `${n} ${n === 1 ? 'file' : 'files'} placed by name. ` : ''}${notes.join(' ')} A dropped file goes where its name says (“orders”, “events” or “arrests”, “harm”); choose the others with the buttons.`
       : `${files.length} ${files.length === 1 ? 'file' : 'files'} placed by name. Choose “Analyse these files” when ready.`);
   });
 

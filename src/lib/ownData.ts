@@ -179,3 +179,38 @@ export function fileList(s: OwnSummary): string {
 export function designWindowText(months: number): string {
   return `${months} ${months === 1 ? 'month' : 'months'} before and after each order`;
 }
+
+/** Where a reader's file can go on "Use your own data". */
+export type FileSlot = 'orders' | 'events' | 'harmIndex';
+
+/**
+ * Dropped files, placed by their names: a harm index ("harm-index.csv", "my_harm_index.csv"), the
+ * events ("events", "arrests": "arrests_by_order.csv" is the events, though it says "order"), the
+ * orders, then any other file with "harm" in its name. A name that suggests none is not placed, and
+ * two files for one place are neither placed: the reader chooses with the buttons. Returns the index
+ * of the file for each place, and the names not placed with why.
+ */
+export function placeDropped(names: readonly string[]): { placed: Partial<Record<FileSlot, number>>; unplaced: string[]; clashes: string[] } {
+  const slotFor = (name: string): FileSlot | undefined => {
+    const n = name.toLowerCase();
+    if (/harm.?index/.test(n)) return 'harmIndex';
+    if (/event|arrest/.test(n)) return 'events';
+    if (/order/.test(n)) return 'orders';
+    if (/harm/.test(n)) return 'harmIndex';
+    return undefined;
+  };
+  const bySlot = new Map<FileSlot, number[]>();
+  const unplaced: string[] = [];
+  names.forEach((name, k) => {
+    const slot = slotFor(name);
+    if (slot) bySlot.set(slot, [...(bySlot.get(slot) ?? []), k]);
+    else unplaced.push(name);
+  });
+  const placed: Partial<Record<FileSlot, number>> = {};
+  const clashes: string[] = [];
+  for (const [slot, at] of bySlot) {
+    if (at.length === 1) placed[slot] = at[0];
+    else clashes.push(...at.map((k) => names[k]));
+  }
+  return { placed, unplaced, clashes };
+}

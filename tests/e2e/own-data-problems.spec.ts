@@ -195,3 +195,23 @@ test('on a 390 px phone the problems table scrolls sideways and keeps each word 
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
+
+test('files dropped together go where their names say ("arrests_by_order.csv" is the events), and load', async ({ page }) => {
+  await page.goto('own-data/');
+  await expect(page.getByRole('button', { name: 'Analyse these files' })).toBeEnabled();
+  const files = [
+    { name: 'orders_2023.csv', text: readFileSync(template('orders.csv'), 'utf8') },
+    { name: 'arrests_by_order.csv', text: readFileSync(template('events.csv'), 'utf8') },
+  ];
+  await page.locator('[data-own-drop]').evaluate((zone, files) => {
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files);
+  await expect(page.locator('[data-own-status]')).toHaveText('2 files placed by name. Choose “Analyse these files” when ready.');
+  await expect(page.locator('[data-chosen="orders"]')).toContainText('Chosen: orders_2023.csv');
+  await expect(page.locator('[data-chosen="events"]')).toContainText('Chosen: arrests_by_order.csv');
+  await page.getByLabel(/design window/i).fill('24');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+});
