@@ -257,3 +257,23 @@ test('the panel\'s R script is the setup then the call', () => {
   assert.equal(rScript(d), `${d.r!.setup}\n${d.r!.call}`);
   assert.match(d.r!.call, /quantile\(falls, 0\.025, type = 7\)/);
 });
+
+test("a null world's derivations say a rise is a rise: the mean below zero, and an observed rise", () => {
+  const data = { dataset: bundled, synthetic: true };
+  // ?w=3&c=other&gap=1: the simulated cohorts rise on average (by 7%)
+  const rising = analyse(bundled, { window: 3, categories: ['other'], gap: 1 });
+  const world = nullWorldFor(rising, 0.5, 6);
+  assert.ok(world.mean! < -0.05, 'a view whose simulated cohorts rise on average');
+  const mean = must(deriveRobust('nullWorld.mean', { world, liberty: null, curve: null }, rising, data), 'mean');
+  assert.match(mean.meaning, new RegExp(`, here an? ${formatPercent(-world.mean!)} rise\\.$`));
+  // ?w=1: the view's arrests rise (by 10%)
+  const result = analyse(bundled, { window: 1 });
+  const risen = nullWorldFor(result, 0.5, 6);
+  assert.ok(risen.observedFall! < 0, 'an observed rise');
+  const share = must(deriveRobust('nullWorld.shareAtLeast', { world: risen, liberty: null, curve: null }, result, data), 'share');
+  assert.match(share.meaning, new RegExp(`\\(here the view shows an? ${formatPercent(-risen.observedFall!)} rise, so: those that rose no more than that, or fell\\)`));
+  // a fall reads as a fall
+  const study = analyse(bundled);
+  const fell = must(deriveRobust('nullWorld.mean', { world: nullWorldFor(study, 0.5, 6), liberty: null, curve: null }, study, data), 'study mean');
+  assert.match(fell.meaning, /, here an? \d+% fall\.$/);
+});

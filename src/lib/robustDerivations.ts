@@ -20,6 +20,7 @@ import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
 import { analysedMonths, barnettFall, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
 import { formatNumber } from './format.ts';
+import { atLeastWords, fallWords } from './wording.ts';
 
 const ENGINE = {
   nullWorld: 'src/analysis/nullWorld.ts',
@@ -128,7 +129,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.mean':
       return {
         ...common, value: world.mean,
-        meaning: `The average fall in arrests across ${cohorts} in a world where orders do nothing, and are sought after busy spells: the fall that selection alone produces.`,
+        meaning: `The average fall in arrests (1 − after ÷ before; below zero, a rise) across ${cohorts} in a world where orders do nothing, and are sought after busy spells: the change that selection alone produces${world.mean === null ? '' : `, here ${fallWords(world.mean)}`}.`,
         steps: [...steps, { label: 'Standard deviation of the falls', value: world.sd }, { label: 'Monte-Carlo standard error of the mean', value: world.se }],
         formula: { words: 'Add up the falls of the simulated cohorts (compensated summation) and divide by how many there are.', symbols: 'f̄ = Σ_b f_b ÷ B,  f_b = 1 − after_b ÷ before_b' },
         r: r('mean(falls)'),
@@ -151,7 +152,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.shareAtLeast':
       return {
         ...common, value: world.shareAtLeastObserved,
-        meaning: 'The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view\'s observed fall: how often selection alone does as well as the orders seem to.',
+        meaning: `The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view's observed fall${world.observedFall !== null && world.observedFall < 0 ? ` (here the view shows ${fallWords(world.observedFall)}, so: those that ${atLeastWords(world.observedFall)})` : ''}: how often selection alone does as well as the orders seem to.`,
         steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Cohorts falling at least as much', value: world.shareAtLeastObserved === null ? null : Math.round(world.shareAtLeastObserved * n) }],
         formula: { words: 'Count the simulated falls at or above the observed fall, and divide by the number of simulated cohorts.', symbols: '#{b : f_b ≥ f_observed} ÷ B' },
         r: world.observedFall === null ? null : r('mean(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),
