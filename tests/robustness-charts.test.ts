@@ -422,3 +422,15 @@ test("gapCurveChart: a reader's own category keeps its colour from the dataset's
   assert.deepEqual(strokes({ ...options, allCategories: all }), [charts.categoryStroke('theft', all), '#000000']);
   assert.deepEqual(strokes(options), [charts.categoryStroke('theft', ['theft']), '#000000']);
 });
+
+test('an interrupted time series fitted exactly (two months each side) says why it has no p-values, not "p not available"', () => {
+  const r = analyse(bundled, { window: 2 });
+  const monthly = r.monthly.map((m) => ({ month: m.month, value: m.events }));
+  assert.equal(r.its.events.levelP, null);
+  const words = charts.describeIts(monthly, r.its.events);
+  assert.doesNotMatch(words, /not available/);
+  assert.match(words, /Neither change can be tested: four months fit the two lines exactly, leaving no degrees of freedom to estimate the error\. /);
+  assert.doesNotMatch(words, /These p-values/);
+  // a tested fit keeps its p-values and their caveat
+  assert.match(charts.describeIts(its0.monthly, its0.its), /\(p = [0-9.]+|p < 0\.001/);
+});

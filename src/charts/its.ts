@@ -81,10 +81,14 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const jump = f.level === 0
     ? 'At the order the line after starts where the line before, continued (dashed), would be'
     : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued (dashed)`;
-  const levelP = its.levelP === undefined ? '' : ` (${formatPEquals(its.levelP)})`;
+  // A fit with no p-values (as many months as the lines have terms) says why once, not "p not available" twice.
+  const tested = typeof its.levelP === 'number' && typeof its.slopeChangeP === 'number';
+  const levelP = tested ? ` (${formatPEquals(its.levelP)})` : '';
   const slope = f.slopeChange === 0 ? ', with the same slope' : `, and its slope is ${perMonth(Math.abs(f.slopeChange), w.unit)} a month ${f.slopeChange < 0 ? 'lower' : 'higher'}`;
-  const slopeP = its.slopeChangeP === undefined ? '' : ` (${formatPEquals(its.slopeChangeP)})`;
-  const caveat = its.levelP === undefined ? '' : ' These p-values treat the months as independent; monthly counts are usually autocorrelated, which makes such p-values too small.';
+  const slopeP = tested ? ` (${formatPEquals(its.slopeChangeP)})` : '';
+  const caveat = tested
+    ? ' These p-values treat the months as independent; monthly counts are usually autocorrelated, which makes such p-values too small.'
+    : its.levelP === null || its.slopeChangeP === null ? ` Neither change can be tested: ${its.reason ?? 'the lines fit the months exactly'}.` : '';
   const below = itsLines(monthly, its).some((p) => p.value < 0) ? ` A line goes below zero, where ${w.what} cannot go; it is cut there and is a summary, not a forecast.` : '';
   return `${lead} ${trend} ${jump}${levelP}${slope}${slopeP}.${caveat}${below}`;
 }
