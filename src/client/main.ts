@@ -489,11 +489,15 @@ if (wantsLocal) void openLocal();
 else startStudy();
 
 // Forget in another tab forgets this tab's copy too: a page showing the reader's data turns to the
-// study's (as the Forget button does), and the offer to show them again goes.
-onForgetElsewhere(() => {
-  if (data === 'local' || document.documentElement.dataset.source === 'loading') location.assign(location.pathname + location.hash);
-  else document.getElementById('local-return')?.setAttribute('hidden', '');
-});
+// study's (as the Forget button does), and the offer to show them again goes. A tab with no files
+// (most readers') opens no channel.
+function listenForForget(): void {
+  onForgetElsewhere(() => {
+    if (data === 'local' || document.documentElement.dataset.source === 'loading') location.assign(location.pathname + location.hash);
+    else document.getElementById('local-return')?.setAttribute('hidden', '');
+  });
+}
+if (wantsLocal || tabHasData()) listenForForget();
 
 function startStudy(): void {
   ready = true;
@@ -538,6 +542,7 @@ async function useData(engine: Engine, full: Result): Promise<void> {
   const page = await import('./localPage.ts');
   data = 'local';
   dataSet += 1;
+  listenForForget();
   domain = engine.domain;
   names = engine.categoryNames;
   defaults = defaultState(domain);

@@ -296,9 +296,16 @@ function announceForget(): void {
   channel.close();
 }
 
-/** When the reader chooses Forget in another tab: this tab's copy goes too, then `then` runs (the page says what it shows now). */
+/** Whether this tab listens already (one channel, whatever the number of calls). */
+let listening = false;
+
+/**
+ * When the reader chooses Forget in another tab: this tab's copy goes too, then `then` runs (the
+ * page says what it shows now). Only a tab that holds (or opens) files listens.
+ */
 export function onForgetElsewhere(then: () => void): void {
-  if (typeof BroadcastChannel === 'undefined') return;
+  if (listening || typeof BroadcastChannel === 'undefined') return;
+  listening = true;
   new BroadcastChannel(CHANNEL).onmessage = (e) => {
     if (e.data !== 'forget' || forgetting) return;
     void clearTab().then(tidy).finally(then);

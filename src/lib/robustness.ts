@@ -17,7 +17,7 @@ import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import type { ItsMonth } from '../charts/its.ts';
 import type { RobustnessFigureData } from './robustnessFigures.ts';
 import { formatEstimate, formatNumber, formatPercent, NOT_AVAILABLE } from './format.ts';
-import { atLeastWords, droppedTail, fallPieces, indefinite } from './wording.ts';
+import { atLeastWords, droppedTail, fallPieces, indefinite, listWords } from './wording.ts';
 import type { ViewState } from './urlState.ts';
 
 /** The largest gap the curve of the order's own months goes to. */
@@ -137,10 +137,9 @@ export function currentSpecification(curve: Pick<SpecificationCurve, 'specificat
 export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'specifications' | 'choices'> | null, state: ViewState): string {
   if (!curve) return '';
   if (currentSpecification(curve, state) >= 0) return 'The current view\'s arrests specification is highlighted.';
-  const list = (xs: readonly number[], last: string) => (xs.length === 1 ? formatNumber(xs[0]) : `${xs.slice(0, -1).map(formatNumber).join(', ')} ${last} ${formatNumber(xs.at(-1)!)}`);
   const window = formatNumber(state.window);
   const { windows, gaps } = curve.choices;
-  return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${list(windows, 'and')} months, and gaps of ${list(gaps, 'or')} months, each shorter than the window.`;
+  return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${listWords(windows.map(formatNumber))} months, and gaps of ${listWords(gaps.map(formatNumber), 'or')} months, each shorter than the window.`;
 }
 
 /** The view a specification sets: its window, gap, Wilcoxon rule and (for a weighted harm one) weights, keeping the view's categories. */

@@ -139,10 +139,14 @@ export function verb(m: Measure): string {
   return m.post < m.pre ? 'fell' : m.post > m.pre ? 'rose' : 'did not change';
 }
 
+/** "a", "a and b", "a, b and c" (or "a, b or c" with `last` = 'or'). */
+export function listWords(items: readonly string[], last = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
 export function categoryList(result: AnalysisResult): string {
   const names = result.categories.map((c) => result.categoryNames[c].toLowerCase());
-  if (names.length === 0) return 'no categories';
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length === 0 ? 'no categories' : listWords(names);
 }
 
 export function isEmpty(result: AnalysisResult): boolean {
