@@ -28,6 +28,7 @@ import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
 import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 import { idle } from './idle.ts';
 import { markNumbersOutOfDate, markOutOfDate } from './outOfDate.ts';
+import { partKey, prepare as preparePart, restore, shownFor, type Part, type PartFor } from './robustPending.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
@@ -186,6 +187,10 @@ function markHost(host: HTMLElement, stale: boolean): void {
   }
 }
 
+/** The view a part computed in the worker is for, with the null world's own controls. */
+const partFor = (ctx: Shown): PartFor => ({ engine: ctx.engine, state: ctx.state, selection: selection(), lookback: lookback() });
+const prepare = (part: Part, ctx: Shown) => preparePart(part, partFor(ctx));
+
 // ---- which charts are in or near the viewport (an IntersectionObserver records it, and a
 // ResizeObserver each chart's width, so a redraw never reads positions after its own DOM writes).
 // A change of view redraws those charts at once; the others, marked out of date, when they come
@@ -343,12 +348,14 @@ async function follow(ctx: Shown): Promise<void> {
   liberty(ctx);
   curveView(ctx); // the curve on screen is for the same data: whether it holds the view is known at once
   for (const name of ['itsEvents', 'itsHarm', 'leaveOneOut'] as const) draw(name, ctx);
+  shownFor('drawn', partKey('drawn', partFor(ctx))); // written just now, for this view
   markStale('gapCurve', true);
   markStale('gapCurveHarm', true);
   markStale('nullWorld', true);
   const key = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
   const needCurve = key !== curveFor || !ctx.curve;
   if (needCurve) markStale('specificationCurve', true);
+  const keys = { gap: prepare('gap', ctx), world: prepare('world', ctx), curve: prepare('curve', ctx) };
   try {
     const [gap, world, curve] = await Promise.all([
       ask(ctx.engine, { kind: 'gapCurve', state: ctx.state }),
@@ -364,10 +371,12 @@ async function follow(ctx: Shown): Promise<void> {
     }
     for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve'] as const) draw(name, ctx);
     setNumbers(ctx);
+    for (const part of ['gap', 'world', 'curve'] as const) shownFor(part, keys[part]);
     markBackground(BACKGROUND, false);
     status('');
   } catch (error) {
     if (mine !== token) return;
+    restore();
     markBackground(BACKGROUND, true);
     status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. The charts and numbers marked out of date still show an earlier view. Change the view again to retry.`);
     // An open panel stops waiting: it derives what the page holds now, or says why it cannot.
@@ -428,6 +437,7 @@ async function rerunWorld(): Promise<void> {
   const mine = ++worldToken;
   markStale('nullWorld', true);
   panelBusy('nullWorld.');
+  const key = prepare('world', ctx);
   status('Simulating 1,000 cohorts…');
   try {
     const reply = await ask(ctx.engine, { kind: 'nullWorld', state: ctx.state, selection: selection(), lookback: lookback() });
@@ -435,10 +445,12 @@ async function rerunWorld(): Promise<void> {
     ctx.world = reply.world;
     draw('nullWorld', ctx);
     setNumbers(ctx, 'nullWorld.');
+    shownFor('world', key);
     markBackground(['nullWorld'], false);
     status('');
   } catch (error) {
     if (mine !== worldToken) return;
+    restore('world');
     markBackground(['nullWorld'], true);
     status(`The simulation could not run: ${error instanceof Error ? error.message : String(error)}. Its chart and numbers, marked out of date, are the last simulation's.`);
     // The numbers on screen are still the last simulation's: an open panel shows its derivation
@@ -462,6 +474,7 @@ async function computeCurve(ctx: Shown): Promise<void> {
   else draw('specificationCurve', ctx);
   // Set while ctx is still the view on screen: after the wait below it may not be.
   setNumbers(ctx, 'curve.');
+  shownFor('curve', partKey('curve', partFor(ctx)));
   if (!wireBuilt) return;
   // The table's 180 buttons in a task of their own, so that neither half holds the page long.
   // It is wired unless a redraw in between has wired it already (or drawn another curve).

@@ -9,6 +9,7 @@ import { setRobustLoader } from './robustRegistry.ts';
 import { idleAfterLoad } from './idle.ts';
 import { markNumbersOutOfDate, markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { defaultState, sameState, type ViewState } from '../lib/urlState.ts';
+import { prepare, restore, type Part } from './robustPending.ts';
 
 type Rendered = CustomEvent<{ state: ViewState; engine: { kind: string; domain: Parameters<typeof defaultState>[0] } }>;
 const seen: { last?: Event } = {};
@@ -27,8 +28,12 @@ const load = () => (loading ??= import('./robustness.ts').then((m) => {
 const tryLoad = () => void load().catch(() => undefined);
 window.addEventListener('stro:rendered', (e) => {
   seen.last = e;
-  // A view the page's own parts were not built for needs their code now: it takes this view, or says it cannot.
-  if (!started && !built(e)) tryLoad();
+  // A view the page's own parts were not built for needs their code now: it takes this view, or says
+  // it cannot. Until then, the build's numbers and words for those parts are set aside.
+  if (!started && !built(e)) {
+    setAside(e as Rendered);
+    tryLoad();
+  }
 });
 // A number of the page opened before its code has loaded loads it (its derivation needs the page's context).
 setRobustLoader(load);
@@ -37,6 +42,14 @@ for (const form of document.querySelectorAll('[data-robust-controls], .plot[data
 }
 // As main.ts preloads the engine: when the browser is idle after the load event, so nothing heavy competes with the first paint.
 idleAfterLoad(tryLoad);
+
+/** Set aside the numbers and words of the page's own parts that the build computed for another view than this one. */
+function setAside(e: Rendered): void {
+  const form = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
+  const value = (name: string) => (form?.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+  const at = { ...e.detail, selection: Number(value('selection')), lookback: Number(value('lookback')) };
+  for (const part of ['drawn', 'gap', 'world', 'curve'] satisfies Part[]) prepare(part, at);
+}
 
 /** The view on screen is the one the page's own parts were built for: the study's data, in the study's view (or none yet). */
 function built(e: Event | undefined): boolean {
@@ -48,6 +61,7 @@ function built(e: Event | undefined): boolean {
 const ALERT = "This page's own checks (the null world, time at liberty, the interrupted time series, leave-one-out and the specification curve) could not be recomputed for your view: the code that computes them did not load";
 /** Say, in the alert and on each of the page's own charts and numbers, that they still show the study's view; or take that back. */
 function markChecks(stale: boolean): void {
+  if (stale) restore(); // the build's numbers, struck through below
   const alert = document.getElementById('view-alert');
   if (stale && alert) {
     alert.textContent = `${ALERT}${whyNotLoaded()}. The rest of the page shows your view; those checks' numbers and charts still show the study's view (24 months, all categories) and are marked out of date. Change the view again to retry.`;

@@ -415,3 +415,53 @@ test('when the background worker cannot start, its charts are marked out of date
   await expect(page.locator('[data-robust][data-out-of-date]')).toHaveCount(0);
   await expect(status).toHaveText('');
 });
+
+test("while the page's own parts are recomputed for another view, the build's numbers and words for the study's view are not shown beside it", async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  // The background worker's code is held back, so its parts stay pending long enough to read.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/robustWorker-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const study = expected();
+  const builtWorld = nullWorldFor(study, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  const view = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const r = expected(view);
+  // What the page computes itself is the view's at once; what the worker computes is set aside.
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
+  const observed = page.locator('[data-robust="nullWorld.observed"]');
+  await expect(observed).toHaveText('…(being recomputed)');
+  await expect(page.locator('[data-robust="curve.share"]')).toHaveText('…(being recomputed)');
+  const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  expect(main).not.toContain(ROBUST_NUMBERS['nullWorld.mean']({ world: builtWorld, liberty: null, curve: null }));
+  for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve']) {
+    const host = page.locator(`[data-robust-figure="${name}"]`);
+    await expect(host.locator('figcaption'), name).toContainText('Recomputing for this view…');
+    await expect(host.locator('[data-caption]'), name).toBeHidden();
+    await expect(host.locator('.plot'), name).toBeHidden();
+  }
+  await expect(page.locator('[data-robust-figure="itsEvents"] [data-caption]')).toBeVisible();
+  // Back to the study's view before the worker answers: the build's numbers are that view's, and come back.
+  await page.getByRole('checkbox', { name: 'Modern slavery' }).check();
+  await page.getByRole('checkbox', { name: 'Other offences' }).check();
+  await page.locator('#window').fill(String(domain.span));
+  await waitForView(page, defaultState(domain));
+  await expect(observed).toHaveText(ROBUST_NUMBERS['nullWorld.observed']({ world: builtWorld, liberty: null, curve: null }));
+  await expect(page.locator('[data-robust-figure="nullWorld"] [data-caption]')).toBeVisible();
+  await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(curve.share));
+  // And to the view again: once the worker runs, its numbers are the view's.
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  release();
+  await waitForView(page, view);
+  const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  await expect(observed).toHaveText(ROBUST_NUMBERS['nullWorld.observed']({ world, liberty: null, curve: null }), { timeout: 20_000 });
+  await expect(page.locator('[data-robust][data-updating]')).toHaveCount(0);
+  await expect(page.locator('[data-robust-figure][data-updating]')).toHaveCount(0);
+  await expect(page.locator('[data-robust-figure="nullWorld"] [data-caption]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
