@@ -4,7 +4,7 @@
 // downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
 // whole report switches to them (main.ts listens for the "stro:data" event).
 import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
-import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
 import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, tabCopyRef, unremember } from './ownStorage.ts';
@@ -191,11 +191,25 @@ export function setUp(root: HTMLElement): void {
     tbody.replaceChildren(...listed.map((p) => {
       const tr = document.createElement('tr');
       tr.className = p.severity;
-      for (const v of [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', p.value ?? '', p.message + (p.hint ? ` (${p.hint})` : '')]) {
+      tr.setAttribute('role', 'row');
+      const values = [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', p.value ?? '', p.message + (p.hint ? ` (${p.hint})` : '')];
+      values.forEach((v, k) => {
         const td = document.createElement('td');
-        td.textContent = v;
+        td.setAttribute('role', 'cell');
+        if (v !== '') {
+          // The column's name, shown only on a phone, where each problem is a block of lines; a
+          // screen reader has the column header already.
+          if (k > 0) {
+            const label = document.createElement('span');
+            label.className = 'cell-label';
+            label.setAttribute('aria-hidden', 'true');
+            label.textContent = `${PROBLEM_COLUMNS[k]}: `;
+            td.append(label);
+          }
+          td.append(v);
+        }
         tr.append(td);
-      }
+      });
       return tr;
     }));
     // The CSV is made when the link is first used, not with the table: a valid upload of large

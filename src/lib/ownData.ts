@@ -153,6 +153,9 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
 
 export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 
+/** The columns of the problems table on "Use your own data" (OwnDataForm.astro), which also name each line of a problem on a phone. */
+export const PROBLEM_COLUMNS = ['Severity', 'File', 'Row', 'Column', 'Value', 'What is wrong, and what was expected'] as const;
+
 /** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
 export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
 

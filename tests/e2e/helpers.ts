@@ -83,3 +83,10 @@ export async function recordWorkerMessages(page: Page): Promise<void> {
 }
 /** The types of the messages the page has sent to its workers since recordWorkerMessages(). */
 export const workerMessages = (page: Page) => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
+
+/**
+ * The problems table on "Use your own data", cell by cell, as a screen reader reads each cell: the
+ * value without the column's name that a phone shows before it (aria-hidden).
+ */
+export const problemCells = (page: Page): Promise<string[][]> =>
+  page.locator('[data-own-problems] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => [...td.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true')).map((n) => n.textContent).join(''))));

@@ -13,7 +13,7 @@ import { formatNumber } from '../../src/lib/format.ts';
 import { BROWSER_LIMIT_BYTES, validateOwn } from '../../src/lib/ownData.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { readData } from '../helpers/bundled.ts';
-import { collectErrors, expected } from './helpers.ts';
+import { collectErrors, expected, problemCells } from './helpers.ts';
 
 const bad = (name: string) => new URL(`../fixtures/bad/${name}`, import.meta.url).pathname;
 const template = (name: string) => new URL(`../../data/templates/${name}`, import.meta.url).pathname;
@@ -39,7 +39,7 @@ const rowText = (p: Problem) => (p.row === undefined ? '' : p.row === 0 ? 'heade
 async function expectProblems(page: Page, problems: Problem[]): Promise<void> {
   const rows = page.locator('[data-own-problems] tbody tr');
   await expect(rows).toHaveCount(problems.length);
-  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  const cells = await problemCells(page);
   expect(cells.map((c) => c.slice(0, 5))).toEqual(problems.map((p) => [p.severity, p.file, rowText(p), p.column ?? '', p.value ?? '']));
   for (const [k, p] of problems.entries()) expect(cells[k][5]).toContain(p.message);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -176,24 +176,36 @@ test('files too large for a browser tab are refused before they are read, naming
   expect(new URL(page.url()).search).toBe('');
 });
 
-test('on a 390 px phone the problems table scrolls sideways and keeps each word whole', async ({ page }) => {
+test('on a 390 px phone each problem is a block of named lines, read without scrolling sideways, and still a table to a screen reader', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('own-data/');
   await upload(page, template('orders.csv'), bad('many-problems-events.csv'));
   const wrap = page.locator('[data-own-problems] .table-wrap');
-  await expect(wrap.locator('tbody tr').first()).toBeVisible();
-  expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-  // "error" and the column names each on one line (a squeezed table broke them a letter per line).
-  const lines = await wrap.evaluate((el) => [...el.querySelectorAll('th, tbody td:first-child')].slice(0, 8).map((cell) => {
-    const range = document.createRange();
-    range.selectNodeContents(cell);
-    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-    return [cell.textContent, tops.size] as const;
-  }));
-  for (const [text, count] of lines.filter(([t]) => !/What is wrong/.test(t ?? ''))) expect(count, `${text} on one line`).toBe(1);
-  await wrap.focus();
-  await page.keyboard.press('ArrowRight');
-  await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  const rows = wrap.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll in the box').toBe(true);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), 'page width').toBeLessThanOrEqual(390);
+  // Each problem's lines: its severity alone, then each filled cell named; what is wrong lies within the screen.
+  const first = rows.first();
+  const cells = first.locator('td');
+  await expect(cells.nth(0)).toHaveText(/^(error|warning)$/);
+  const values = (await problemCells(page))[0];
+  for (const k of [1, 5]) await expect(cells.nth(k)).toHaveText(`${['', 'File', '', '', '', 'What is wrong, and what was expected'][k]}: ${values[k]}`);
+  await cells.nth(5).scrollIntoViewIfNeeded();
+  const box = await cells.nth(5).boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  const tops = await first.evaluate((tr) => [...tr.querySelectorAll('td')].filter((td) => td.textContent !== '').map((td) => Math.round(td.getBoundingClientRect().top)));
+  expect(new Set(tops).size, 'a line per filled cell').toBe(tops.length);
+  // To a screen reader it is still a table: its name, six column headers, a row per problem, cells without the visual names.
+  const table = page.getByRole('table', { name: /in your files/ });
+  await expect(table.getByRole('columnheader')).toHaveCount(6);
+  await expect(table.getByRole('row')).toHaveCount((await rows.count()) + 1);
+  await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveCount(6);
+  expect(await page.locator('[data-own-problems] .cell-label').first().getAttribute('aria-hidden')).toBe('true');
+  // At a desk it is an ordinary table, with no names in its cells.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.locator('[data-own-problems] .cell-label').first()).toBeHidden();
+  expect(await cells.nth(5).evaluate((td) => getComputedStyle(td).display)).toBe('table-cell');
 });
 
 test('files dropped together go where their names say ("arrests_by_order.csv" is the events), and load', async ({ page }) => {

@@ -13,7 +13,7 @@ import { formatNumber } from '../../src/lib/format.ts';
 import { headline } from '../../src/lib/wording.ts';
 import { PAGES } from '../../src/lib/pages.ts';
 import { makeCohort } from '../helpers/cohort.ts';
-import { collectErrors, expected } from './helpers.ts';
+import { collectErrors, expected, problemCells } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'stro-own-'));
 const cohort = makeCohort({ seed: 11, orders: 64, designWindow: 12 });
@@ -125,11 +125,8 @@ test('bad files: every problem listed (and downloadable), and nothing else chang
   expect(truth.problems.length).toBeGreaterThanOrEqual(3);
   // Errors first, then warnings, each in the engine's order.
   const listed = [...truth.problems.filter((p) => p.severity === 'error'), ...truth.problems.filter((p) => p.severity !== 'error')];
-  for (const [k, p] of listed.entries()) {
-    await expect(rows.nth(k).locator('td').nth(1)).toHaveText(p.file);
-    await expect(rows.nth(k).locator('td').nth(2)).toHaveText(p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row));
-    await expect(rows.nth(k).locator('td').nth(3)).toHaveText(p.column ?? '');
-  }
+  const cells = await problemCells(page);
+  expect(cells.map((c) => c.slice(1, 4))).toEqual(listed.map((p) => [p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '']));
   await expect(page.locator('[data-own-status]')).toContainText('Nothing else has changed');
   expect(new URL(page.url()).search).toBe('');
   await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
