@@ -191,11 +191,9 @@ export function setUp(root: HTMLElement): void {
     tbody.replaceChildren(...listed.map((p) => {
       const tr = document.createElement('tr');
       tr.className = p.severity;
-      tr.setAttribute('role', 'row');
       const values = [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', p.value ?? '', p.message + (p.hint ? ` (${p.hint})` : '')];
       values.forEach((v, k) => {
         const td = document.createElement('td');
-        td.setAttribute('role', 'cell');
         if (v !== '') {
           // The column's name, shown only on a phone, where each problem is a block of lines; a
           // screen reader has the column header already.
