@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { describeEventsByCategory } from '../src/charts/index.ts';
-import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, EMPTY_VIEW } from '../src/lib/wording.ts';
+import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW } from '../src/lib/wording.ts';
 import { SENTENCES, liveText } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -187,4 +187,13 @@ test('the claims of significance in every category say which p they read, and th
   assert.equal(study.detail, "all 5 tests p < 0.05, unadjusted as in the article; every category's Holm-adjusted p is below 0.05 too");
   // one category: nothing to adjust
   assert.equal(claimChecks(analyse(bundled, { categories: ['violence'] })).find((c) => c.id === 'events.significant')!.detail.endsWith(', unadjusted'), true);
+});
+
+test('the view in words names every part of the view: window, categories, gap, harm weights and paired test', () => {
+  assert.equal(viewWords(analyse(bundled, {})), '24 months before and after, modern slavery, violence, drugs and other offences, with the paired test as current R');
+  assert.equal(
+    viewWords(analyse(bundled, { window: 6, gap: 1, weights: 'low', wilcoxon: 'legacy', categories: ['violence', 'drugs'] })),
+    "6 months before and after, violence and drugs, leaving out the 1 month either side of the order, harm from the harm index's low weights, with the paired test as R 4.5 and earlier",
+  );
+  assert.equal(viewWords(analyse(bundled, { window: 12, gap: 3, categories: [] })), '12 months before and after, no categories, leaving out the 3 months either side of the order, with the paired test as current R');
 });

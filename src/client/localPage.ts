@@ -148,6 +148,8 @@ const LOCAL_TEXT = {
   fileList: (e: Engine) => fileList(e.local!.summary),
   window: (e: Engine) => `${e.domain.span} ${e.domain.span === 1 ? 'month' : 'months'}`,
   harm: (e: Engine) => e.local!.summary.harm,
+  /** Whose numbers these are, in a sentence: "your own data", or the study's loaded through "Try it with the study's data". */
+  whose: (e: Engine) => (e.local!.summary.study ? "the study's synthetic data, loaded as your files" : 'your own data'),
   files: (e: Engine) => bannerText(e.local!.summary),
 } as const;
 

@@ -471,8 +471,14 @@ window.addEventListener('beforeprint', () => {
   const address = document.querySelector('[data-print-address]');
   flushAfterFrame();
   if (address) address.textContent = location.href;
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('article a[href]')) {
-    if (!a.getAttribute('href')!.startsWith('#')) a.dataset.printHref = a.href;
+  // A link's target prints after it: not a place on this page, not a file the page made in this
+  // browser (a download's blob: address means nothing on paper), not a built file that is only the
+  // study's view's (data-view-file) when another view is printed, and not twice when its text is the address.
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('article a[href], .banner a[href], footer a[href]')) {
+    const href = a.getAttribute('href')!;
+    const otherView = a.hasAttribute('data-view-file') && location.search !== '';
+    if (href.startsWith('#') || a.href.startsWith('blob:') || otherView || a.textContent?.trim() === a.href) delete a.dataset.printHref;
+    else a.dataset.printHref = a.href;
   }
 });
 window.addEventListener('afterprint', () => {

@@ -304,6 +304,7 @@ function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
   if (head) {
     const th = document.createElement('th');
     th.scope = 'col';
+    th.className = 'set-view-col'; // a column of buttons: not printed
     th.textContent = 'Set the view';
     head.append(th);
   }
@@ -311,6 +312,7 @@ function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
     const k = order[i];
     const spec = curve.specifications[k];
     const td = row.insertCell();
+    td.className = 'set-view-cell';
     if (!spec) return;
     const b = document.createElement('button');
     b.type = 'button';

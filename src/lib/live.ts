@@ -59,7 +59,7 @@ export const SENTENCE_PARTS = {
   preTrend: (r: AnalysisResult) => say.preTrendParts(r),
   itsStep: (r: AnalysisResult) => say.itsStepParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
-  viewName: (r: AnalysisResult): Segments => [`${say.count(r.window, 'month')} before and after, ${say.categoryList(r)}`],
+  viewName: (r: AnalysisResult): Segments => [say.viewWords(r)],
   command: (r: AnalysisResult): Segments => commandParts(r),
   /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm). */
   change: (r: AnalysisResult, which: Which): Segments =>

@@ -149,6 +149,19 @@ export function categoryList(result: AnalysisResult): string {
   return names.length === 0 ? 'no categories' : listWords(names);
 }
 
+/**
+ * The whole view in words, for the printout's view line and the downloads' heading: "12 months
+ * before and after, violence and drugs, leaving out the 1 month either side of the order, harm from
+ * the harm index's low weights, with the paired test as R 4.5 and earlier". Each part of the view
+ * is named, so a printout read away from the screen says which numbers it holds.
+ */
+export function viewWords(result: AnalysisResult): string {
+  const gap = result.gap > 0 ? `, leaving out the ${count(result.gap, 'month')} either side of the order` : '';
+  const weights = result.weights !== 'data' ? `, harm from the harm index's ${result.weights} weights` : '';
+  const test = result.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R';
+  return `${count(result.window, 'month')} before and after, ${categoryList(result)}${gap}${weights}, with the paired test as ${test}`;
+}
+
 export function isEmpty(result: AnalysisResult): boolean {
   return result.categories.length === 0;
 }

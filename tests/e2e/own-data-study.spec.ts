@@ -46,6 +46,9 @@ test('"Try it with the study\'s data": every page shows the study\'s numbers, de
       await expect(el.locator('[data-caption]')).toHaveText(spec.describe(r, undefined, true));
     }
     await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity|\[object/);
+    // Nor does the footer, or the printout's line about the data.
+    await expect(page.locator('footer'), p.slug).toContainText("The numbers shown are from the study's synthetic data, loaded as your files, which stay in this browser");
+    await expect(page.locator('.print-view'), p.slug).toContainText("Data: the study's synthetic data, loaded as your files (the files named above)");
   }
 
   // The Overview does not call them the reader's data.

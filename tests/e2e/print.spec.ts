@@ -16,7 +16,8 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return text as string;
 }
 
-const views: ViewState[] = [{ window: 24, categories: domain.categories }, { window: 12, categories: ['violence', 'drugs'] }];
+// The study's view, and one that changes every part of the view (the printout must name each).
+const views: ViewState[] = [{ window: 24, categories: domain.categories }, { window: 12, categories: ['violence', 'drugs'], gap: 1, weights: 'low', wilcoxon: 'legacy' }];
 
 for (const view of views) {
   const query = serialiseState(view, domain);
@@ -26,13 +27,21 @@ for (const view of views) {
     for (const p of PAGES) {
       await page.goto(p.slug + query);
       await waitForView(page, view);
+      // How robust is it? computes part of the view in the background: printed before it is done, those parts say "Recomputing".
+      await expect(page.locator('[data-updating]')).toHaveCount(0, { timeout: 30_000 });
       // Every table the page offers the reader (not those, like Check in R's, that wait for a click).
       const captions = await page.locator('caption').evaluateAll((els) => els.filter((e) => !e.closest('[hidden]')).map((e) => (e as HTMLElement).innerText)); // as rendered: a caption's study-only or own-data-only words are not both shown
       expect(captions.length, `${p.slug}: tables found`).toBeGreaterThanOrEqual(p.slug === 'results/' ? 2 : 0);
       const text = squash(await pdfText(await page.pdf({ format: 'A4' })));
       for (const c of captions) expect(text, `${p.slug}: table caption "${c}"`).toContain(squash(c));
-      expect(text, `${p.slug}: view line`).toContain(squash(`Printed view: ${sentence(expected(view), 'viewName')}`));
+      expect(text, `${p.slug}: view line`).toContain(squash(`Printed view: ${sentence(expected(view), 'viewName')}. Data: the report's synthetic data`));
       expect(text, `${p.slug}: address`).toContain(squash(page.url()));
+      // Controls that only act on a screen do not print, nor the addresses of files made in this browser.
+      for (const screenOnly of ['Copy BibTeX', 'Copy reference', 'Show this view', 'select any number to see how']) expect(text, `${p.slug}: "${screenOnly}"`).not.toContain(squash(screenOnly));
+      expect(text, `${p.slug}: a blob: address`).not.toContain('blob:');
+      if (query) expect(text, `${p.slug}: the study view's R script under another view`).not.toContain('stro-reproduce.R');
+      // The widest table (the specification curve's) is printed whole, to its last column.
+      if (p.slug === 'robustness/') expect(text).toContain(squash('Significant at 5% Current view'));
     }
   });
 }
