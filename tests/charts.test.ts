@@ -593,6 +593,78 @@ describe("the study's trace", () => {
     }
   });
 
+  // Where the study's values lie, in the svg's pixels, and where the plot's frame (the trace's clip)
+  // is; and the arrowheads that mark a trace cut at the frame's edge (their centres).
+  type Box = { left: number; right: number; top: number; bottom: number };
+  const shiftOf = (el: Element | null): [number, number] => {
+    const m = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(el?.getAttribute('transform') ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  };
+  function traceGeometry(figure: Figure): { frame: Box; boxes: Box[]; arrowheads: [number, number][] } {
+    const svg = svgOf(figure);
+    const group = traceOf(figure)!;
+    const clip = /url\(#([^)]+)\)/.exec(group.closest('[clip-path]')!.getAttribute('clip-path')!)![1];
+    const r = svg.querySelector(`[id="${clip}"] rect`)!;
+    const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
+    const frame = { left: x, right: x + w, top: y, bottom: y + h };
+    const [gx, gy] = shiftOf(group);
+    const boxes = [...group.children].map((el): Box => {
+      const n = (a: string) => Number(el.getAttribute(a));
+      if (el.tagName.toLowerCase() === 'line') return { left: gx + Math.min(n('x1'), n('x2')), right: gx + Math.max(n('x1'), n('x2')), top: gy + n('y1'), bottom: gy + n('y1') };
+      if (el.tagName.toLowerCase() === 'rect') return { left: gx + n('x'), right: gx + n('x') + n('width'), top: gy + n('y'), bottom: gy + n('y') + n('height') };
+      const [px, py] = shiftOf(el); // a cross: its centre
+      return { left: gx + px, right: gx + px, top: gy + py, bottom: gy + py };
+    });
+    const arrowheads = [...svg.querySelectorAll('g.study-trace-cut')].flatMap((g) => {
+      const [ax, ay] = shiftOf(g);
+      return [...g.querySelectorAll('path')].map((p): [number, number] => { const [px, py] = shiftOf(p); return [ax + px, ay + py]; });
+    });
+    return { frame, boxes, arrowheads };
+  }
+  const beyondFrame = (b: Box, f: Box) => b.right > f.right + 0.5 || b.top < f.top - 0.5;
+  /** How far a point is from a box (0 inside it). */
+  const distance = ([x, y]: [number, number], b: Box) => Math.hypot(Math.max(b.left - x, 0, x - b.right), Math.max(b.top - y, 0, y - b.bottom));
+  const withinFrame = (b: Box, f: Box): Box => {
+    const clampX = (v: number) => Math.min(Math.max(v, f.left), f.right);
+    const clampY = (v: number) => Math.min(Math.max(v, f.top), f.bottom);
+    return { left: clampX(b.left), right: clampX(b.right), top: clampY(b.top), bottom: clampY(b.bottom) };
+  };
+
+  test("no trace is cut silently: a study's value beyond the view's own axis is marked at the plot's edge, and the text says so", () => {
+    const low = analyse(bundled, { window: 6, gap: 1, weights: 'low', wilcoxon: 'legacy' });
+    for (const [label, result] of [['w6, gap 1, low weights, legacy rule', low], ['w12, violence and drugs', w12]] as const) {
+      for (const name of traced) {
+        const figure = figures[name].chart(result, options);
+        const { frame, boxes, arrowheads } = traceGeometry(figure);
+        const cut = boxes.filter((b) => beyondFrame(b, frame));
+        for (const [k, b] of cut.entries()) {
+          // an arrowhead inside the frame, against the edge where this trace leaves it
+          const near = arrowheads.filter((a) => distance(a, frame) === 0 && distance(a, withinFrame(b, frame)) <= 10);
+          assert.ok(near.length > 0, `${label}, ${name}: the study's trace ${k} runs beyond the frame with no arrowhead`);
+        }
+        assert.equal(arrowheads.length, cut.length, `${label}, ${name}: one arrowhead for each trace cut`);
+        const words = figures[name].describe(result, study);
+        assert.equal(/beyond the (axis|plot)/.test(words), cut.length > 0, `${label}, ${name}: the description says when the trace is cut`);
+        // kept at the study's scale, nothing is cut and nothing is marked
+        const kept = traceGeometry(figures[name].chart(result, { ...options, studyScale: true }));
+        assert.deepEqual(kept.boxes.filter((b) => beyondFrame(b, kept.frame)), [], `${label}, ${name}: at the study's scale every trace is within the frame`);
+        assert.equal(kept.arrowheads.length, 0, `${label}, ${name}: at the study's scale no arrowhead`);
+      }
+      // the reviewer's cases: people and months beyond the view's own axis
+      for (const name of ['perOrder', 'monthlyHarm'] as const) {
+        const { frame, boxes } = traceGeometry(figures[name].chart(result, options));
+        assert.ok(boxes.some((b) => beyondFrame(b, frame)), `${label}, ${name}: some of the study's values are beyond the view's axis`);
+      }
+    }
+    // the person in row 1 (35 arrests before, 21 after in the study's view) has no line within the
+    // axis, only the arrowhead, and the description no longer says every row has a line
+    const words = charts.describePerOrder(low, study);
+    assert.doesNotMatch(words, /under each row/);
+    assert.match(words, /only the arrowhead shows/);
+    const first = charts.tablePerOrder(low, study).rows[0];
+    assert.deepEqual(first.slice(4), [formatNumber(35), formatNumber(21)]);
+  });
+
   test("keeping the study's scale fixes the axes at the study's, so a smaller view draws smaller", () => {
     const one = analyse(bundled, { window: 24, categories: ['other'] });
     for (const name of traced) {

@@ -12,14 +12,16 @@
 // The month ticks are spaced for the width drawn: every month when there is room, otherwise every
 // 2, 3, 6 or 12 months. When the view differs from the study's, dashed outlines show the study's
 // monthly totals behind the bars; keeping the study's scale fixes the months at the study's window
-// and the value axis at the study's highest month.
+// and the value axis at the study's highest month. Otherwise the value axis fits the view shown,
+// and a study's month beyond it is cut at the top of the plot and marked there with an arrowhead;
+// the description says how many months are cut, and the table gives their numbers.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count, monthsAfterWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, SMALL_FONT, STUDY, STUDY_CLASS, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, studyTrace, studyViewWords, widthOf } from './shared.ts';
+import { NO_CATEGORY, SMALL_FONT, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type Which = 'events' | 'harm';
@@ -87,11 +89,20 @@ export function studyMonths(result: AnalysisResult, which: Which, study: Analysi
   return traced ? traced.monthly.filter((m) => Math.abs(m.month) <= result.window).map((m) => ({ month: m.month, value: m[which] })) : [];
 }
 
+/** The highest value the view draws (its months and its fitted line): the value axis runs to axisEnd of it, or further to keep the study's scale. */
+function ownTop(result: AnalysisResult, which: Which): number {
+  return Math.max(1, ...result.monthly.map((m) => m[which]), ...trendLine(result, which).map((p) => p.value));
+}
+
 function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult | undefined): string {
   const traced = studyTrace(result, study);
   if (!traced) return '';
   const total = which === 'harm' ? (n: number) => count(n, 'day') : formatNumber;
-  return `Dashed outlines show the months of ${studyViewWords(traced)}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.`;
+  // Said for the view's own scale, which is the figure's unless the reader keeps the study's.
+  const end = axisEnd(ownTop(result, which));
+  const cut = studyMonths(result, which, study).filter((m) => m.value > end).length;
+  const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of the study's months ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at the top and marked there with an arrowhead; the table gives the numbers.`;
+  return `Dashed outlines show the months of ${studyViewWords(traced)}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.${beyond}`;
 }
 
 function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult): string {
@@ -153,7 +164,10 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
   const bar = { x1: (d: { month: number }) => d.month - 0.4, x2: (d: { month: number }) => d.month + 0.4 };
   const line = trendLine(result, which);
   const trace = studyMonths(result, which, options.study);
-  const top = Math.max(1, ...result.monthly.map((m) => m[which]), ...line.map((p) => p.value), ...(study ? study.monthly.map((m) => m[which]) : []));
+  const top = Math.max(ownTop(result, which), ...(study ? study.monthly.map((m) => m[which]) : []));
+  const end = axisEnd(top);
+  // the study's months beyond the axis: cut at the top, and marked there
+  const cut = trace.filter((m) => m.value > end);
   const key = legendKey(
     [
       { symbol: 'solid', label: 'Before the order' },
@@ -172,12 +186,13 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
     marginRight: margin.right,
     marginBottom: margin.bottom,
     x: { domain: [-W - 0.5, W + 0.5], ticks: monthTicks(W, width - margin.left - margin.right), tickFormat: formatMonth, label: 'Months from the order' },
-    y: { domain: [0, top], nice: true, grid: true, ticks: countTicks(top, 250), label: null, tickFormat: formatNumber },
+    y: { domain: [0, end], grid: true, ticks: countTicks(end, 250), label: null, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
       // the value axis's name above it, from the figure's left edge
       Plot.text([WORDS[which].label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.rectY(trace, { ...bar, y: 'value', fill: 'none', ...STUDY, clip: true, className: STUDY_CLASS }),
+      studyCutMark(cut, { x: 'month', y: () => end, toward: 'up' }),
       Plot.rectY(result.monthly.filter((m) => m.month < 0), { ...bar, y: which, fill: periodColors.pre }),
       Plot.rectY(result.monthly.filter((m) => m.month > 0), { ...bar, y: which, fill: periodColors.post }),
       Plot.ruleY([0]),

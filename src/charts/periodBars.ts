@@ -9,13 +9,14 @@
 // Each bar carries its number, so a bar of length 0 still reads "0" and no value is hover-only.
 // When the view differs from the study's, a dashed outline behind each bar shows the study's
 // value for that category and period ("Study's view" in the key). The axis fits the view shown,
-// and the outlines are cut at its end, unless the reader keeps the study's scale.
+// and the outlines are cut at its end, unless the reader keeps the study's scale; a cut outline is
+// marked at the axis's end with an arrowhead, and the description gives its number.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { AFTER_OPACITY, strokeOf } from './palette.ts';
-import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, categoryScale, countTicks, frame, legendKey, messageFigure, periodLabel, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
+import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, axisEnd, categoryScale, countTicks, frame, legendKey, messageFigure, ownScaleWords, periodLabel, studyCutMark, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type BarMeasure = 'events' | 'harm';
@@ -45,6 +46,9 @@ export function studyBars(result: AnalysisResult, measure: BarMeasure, study: An
   );
 }
 
+/** The highest value the view draws; the axis runs to axisEnd of it, or further to keep the study's scale. */
+const ownTop = (bars: readonly Bar[]): number => Math.max(1, ...bars.map((b) => b.value)); // a domain of [0, 0] would float zero bars mid-air
+
 /** The sentence a description adds when the study's values are traced: "In the study's view (…): Violence 80 before and 30 after; …". */
 export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined): string {
   const traced = studyTrace(result, study);
@@ -54,7 +58,11 @@ export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, stud
     const m = traced.byCategory[c][measure];
     return `${traced.categoryNames[c] ?? c} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
   });
-  return `Dashed outlines show ${studyViewWords(traced)}: ${parts.join('; ')}.`;
+  // Said for the view's own scale, which is the figure's unless the reader keeps the study's.
+  const end = axisEnd(ownTop(periodBars(result, measure)));
+  const cut = bars.filter((b) => b.value > end).length;
+  const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of these ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at its end and marked there with an arrowhead.`;
+  return `Dashed outlines show ${studyViewWords(traced)}: ${parts.join('; ')}.${beyond}`;
 }
 
 export function periodBarsChart(
@@ -69,7 +77,9 @@ export function periodBarsChart(
   const width = widthOf(options);
   const study = options.study;
   const studyTop = options.studyScale && study ? Math.max(...study.categories.flatMap((c) => PERIODS.map((p) => study.byCategory[c][measure][p]))) : 0;
-  const top = Math.max(1, studyTop, ...bars.map((b) => b.value)); // a domain of [0, 0] would float zero bars mid-air
+  const end = axisEnd(Math.max(studyTop, ownTop(bars)));
+  // the study's bars beyond the axis: cut at its end, and marked there
+  const cut = trace.filter((b) => b.value > end);
   const names = (c: string) => result.categoryNames[c] ?? c;
   const stroke = strokeOf(result, options.allCategories);
   const key = legendKey(
@@ -104,7 +114,7 @@ export function periodBarsChart(
       paddingOuter: 0.05,
       tickSize: 0,
     },
-    x: { domain: [0, top], nice: true, grid: true, ticks: countTicks(top, width - margin.left - margin.right), label: text.yLabel, tickFormat: formatNumber },
+    x: { domain: [0, end], grid: true, ticks: countTicks(end, width - margin.left - margin.right), label: text.yLabel, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
       Plot.barX(trace, { y: at, x: 'value', fill: 'none', ...STUDY, inset: 0.5, clip: true, className: STUDY_CLASS }),
@@ -119,6 +129,8 @@ export function periodBarsChart(
       }),
       Plot.text(bars, { y: at, x: 'value', text: (b: Bar) => formatNumber(b.value), dx: 4, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.ruleX([0]),
+      // over the bars, clear of a bar's number beyond the axis's end
+      studyCutMark(cut, { x: () => end, y: at, toward: 'right' }),
       // each category's name above its pair of bars, from the figure's left edge
       Plot.text(result.categories, { y: (c: string) => row(c, 'name'), x: 0, text: names, dx: -margin.left + 4, dy: 3, textAnchor: 'start', fontWeight: 'bold' }),
     ],

@@ -3,14 +3,16 @@
 // two periods separate in greyscale too; the key above the plot uses the same marks. Both axes start at zero because
 // both are counts. Pearson's r (2 decimals, as everywhere) and its p are in the text alternative,
 // not only on a hover. When the view differs from the study's, grey crosses show the study's
-// values for the same months.
+// values for the same months. The axes fit the view shown unless the reader keeps the study's
+// scale; a study's month beyond them is marked at the plot's edge with an arrowhead pointing the
+// way it goes (up, right, or both), and the description says how many.
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, STUDY, STUDY_CLASS, countTicks, formatMonth, frame, legendKey, messageFigure, periodLabel, studyTrace, studyViewWords, widthOf, withStudy } from './shared.ts';
+import { NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, legendKey, messageFigure, periodLabel, studyCutMark, studyTrace, type CutToward, studyViewWords, widthOf, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const DOT = { r: 4 };
@@ -37,11 +39,24 @@ export function studyPoints(result: AnalysisResult, study: AnalysisResult | unde
   return traced && result.categories.length > 0 ? traced.monthly.filter((m) => Math.abs(m.month) <= result.window).map((m) => ({ month: m.month, events: m.events, harm: m.harm })) : [];
 }
 
+type Point = { events: number; harm: number };
+/** The ends of the axes: the view's highest month on each, or the study's too when its scale is kept. */
+function axisEnds(months: readonly Point[], scaleTo: readonly Point[]): Point {
+  const top = (key: keyof Point) => axisEnd(Math.max(1, ...months.map((m) => m[key]), ...scaleTo.map((m) => m[key])));
+  return { events: top('events'), harm: top('harm') };
+}
+const beyond = (p: Point, end: Point) => p.events > end.events || p.harm > end.harm;
+const towards = (p: Point, end: Point): CutToward => (p.harm > end.harm ? (p.events > end.events ? 'upRight' : 'up') : 'right');
+
 function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): string {
   const traced = studyTrace(result, study);
   if (!traced || result.categories.length === 0) return '';
   const r = traced.correlation.pearson.r;
-  return `Grey crosses show the same months in ${studyViewWords(traced)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.`;
+  // Said for the view's own scales, which are the figure's unless the reader keeps the study's.
+  const end = axisEnds(result.monthly, []);
+  const cut = studyPoints(result, study).filter((p) => beyond(p, end)).length;
+  const cutWords = cut === 0 ? '' : ` At this view's own scales (arrests 0 to ${formatNumber(end.events)}, harm 0 to ${formatNumber(end.harm)}), ${formatNumber(cut)} of the study's months ${cut === 1 ? 'is' : 'are'} beyond the plot: an arrowhead at its edge points the way ${cut === 1 ? 'it lies' : 'each lies'}; the table gives the numbers.`;
+  return `Grey crosses show the same months in ${studyViewWords(traced)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${cutWords}`;
 }
 
 export function tableScatter(result: AnalysisResult, study?: AnalysisResult): ChartTable {
@@ -67,7 +82,9 @@ export function scatterChart(result: AnalysisResult, options: ChartOptions = {})
   const post = result.monthly.filter((m) => m.month > 0);
   const trace = studyPoints(result, options.study);
   const scaleTo = options.studyScale && options.study ? options.study.monthly : [];
-  const top = (key: 'events' | 'harm') => Math.max(1, ...result.monthly.map((m) => m[key]), ...scaleTo.map((m) => m[key]));
+  const end = axisEnds(result.monthly, scaleTo);
+  // the study's months beyond an axis: marked at the plot's edge, pointing up, right, or both
+  const cut = trace.filter((p) => beyond(p, end));
   const key = legendKey(
     [
       { symbol: 'dot', label: 'Before the order' },
@@ -84,12 +101,14 @@ export function scatterChart(result: AnalysisResult, options: ChartOptions = {})
     marginLeft: margin.left,
     marginRight: margin.right,
     marginBottom: margin.bottom,
-    x: { domain: [0, top('events')], nice: true, grid: true, ticks: countTicks(top('events'), width - margin.left - margin.right), label: 'Arrests in the month', tickFormat: formatNumber },
-    y: { domain: [0, top('harm')], nice: true, grid: true, ticks: countTicks(top('harm'), 220), label: null, tickFormat: formatNumber },
+    x: { domain: [0, end.events], grid: true, ticks: countTicks(end.events, width - margin.left - margin.right), label: 'Arrests in the month', tickFormat: formatNumber },
+    y: { domain: [0, end.harm], grid: true, ticks: countTicks(end.harm, 220), label: null, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
       Plot.text(['Harm in the month (CCHI days)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.dot(trace, { x: 'events', y: 'harm', symbol: 'plus', r: 4.5, stroke: STUDY.stroke, strokeWidth: 1.5, clip: true, className: STUDY_CLASS }),
+      ...(['up', 'right', 'upRight'] as const).map((toward) =>
+        studyCutMark(cut.filter((p) => towards(p, end) === toward), { x: (p: Point) => Math.min(p.events, end.events), y: (p: Point) => Math.min(p.harm, end.harm), toward })),
       Plot.dot(pre, { x: 'events', y: 'harm', fill: periodColors.pre, ...DOT }),
       Plot.dot(post, { x: 'events', y: 'harm', stroke: periodColors.post, fill: 'none', ...RING }),
     ],

@@ -47,6 +47,37 @@ export function studyTrace(result: AnalysisResult, study: AnalysisResult | undef
   return same ? null : study;
 }
 
+/**
+ * The end of a count axis drawn from 0 to `top` with Plot's nice: true, as Plot computes it. A
+ * figure fixes its axis at [0, axisEnd(top)], so that it knows, and can say, which of the study's
+ * values lie beyond it.
+ */
+export function axisEnd(top: number): number {
+  return (Plot.scale({ x: { domain: [0, top], nice: true } }).domain as number[])[1];
+}
+
+/**
+ * The axes fit the view shown, so that a smaller view is not squashed under the study's larger
+ * numbers ("Keep the study's scale" fixes them at the study's instead). A study's value beyond the
+ * axis is never dropped silently: its trace is cut at the plot's edge and this arrowhead, its tip
+ * on the edge (`dx`, `dy` move the edge from the axis's end, for an inset) and pointing out of the
+ * plot, says it goes on; the description says how many are cut and the table gives their numbers.
+ */
+export const STUDY_CUT_CLASS = 'study-trace-cut';
+export type CutToward = 'up' | 'right' | 'upRight';
+const CUT_R = 4;
+/** From a triangle's centre to its tip (d3's symbolTriangle of area πr²): the arrowhead sits this far inside the edge. */
+const CUT_TIP = 2 * Math.sqrt((Math.PI * CUT_R * CUT_R) / (3 * Math.sqrt(3)));
+export function studyCutMark<T>(data: readonly T[], options: { x: Plot.ChannelValue; y: Plot.ChannelValue; toward: CutToward; dx?: number; dy?: number }): Plot.Markish {
+  const { toward, dx = 0, dy = 0, ...at } = options;
+  const diagonal = CUT_TIP / Math.SQRT2;
+  const [rotate, inX, inY] = toward === 'up' ? [0, 0, CUT_TIP] : toward === 'right' ? [90, -CUT_TIP, 0] : [45, -diagonal, diagonal];
+  return Plot.dot(data, { ...at, rotate, dx: dx + inX, dy: dy + inY, symbol: 'triangle', r: CUT_R, fill: STUDY.stroke, stroke: 'white', strokeWidth: 1, className: STUDY_CUT_CLASS });
+}
+
+/** "this view's own scale (0 to 2,600)": how descriptions name the axis a cut trace leaves. */
+export const ownScaleWords = (end: number): string => `this view's own scale (0 to ${formatNumber(end)})`;
+
 /** A sentence about the study's view appended to a description, or nothing. */
 export const withStudy = (sentence: string): string => (sentence ? ` ${sentence}` : '');
 
