@@ -148,6 +148,13 @@ test('the notice names every ignored parameter with what it accepts, and quotes 
   assert.ok(long.includes(`c=${'x'.repeat(39)}…`) && !long.includes('\n'));
 });
 
+test('tags added to a shared link to track its clicks are dropped from the view without a notice; other unknown names get one', () => {
+  const asked = parseStateReport('?fbclid=IwAR3abcdefghijklmnopqrstuvwxyz0123456789&w=12&utm_source=newsletter&UTM_Campaign=x&gclid=Cj0&zoom=2', domain);
+  assert.deepEqual(asked.state, { window: 12, categories: domain.categories });
+  assert.deepEqual(asked.ignored.map((p) => p.name), ['zoom']);
+  assert.equal(serialiseState(asked.state, domain), '?w=12');
+});
+
 test('data=local names the reader\'s own data: read by dataOf, written first, never taken for a view setting', () => {
   const domain = { span: 12, categories: ['fraud', 'violence'] };
   assert.equal(dataOf('?data=local&w=6'), 'local');

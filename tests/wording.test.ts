@@ -197,3 +197,12 @@ test('the view in words names every part of the view: window, categories, gap, h
   );
   assert.equal(viewWords(analyse(bundled, { window: 12, gap: 3, categories: [] })), '12 months before and after, no categories, leaving out the 3 months either side of the order, with the paired test as current R');
 });
+
+test('the announcement of a change of view names a gap, weights and the legacy test, so a change of those alone is heard', () => {
+  assert.equal(announcement(analyse(bundled, {})), "24 months, modern slavery, violence, drugs and other offences: 210 arrests before, 93 after, a 56% fall; harm: an 83% fall.");
+  const legacy = announcement(analyse(bundled, { wilcoxon: 'legacy' }));
+  assert.notEqual(legacy, announcement(analyse(bundled, {})));
+  assert.match(legacy, /^24 months, Wilcoxon as R 4\.5 and earlier, modern slavery/);
+  assert.match(announcement(analyse(bundled, { window: 3, gap: 1, weights: 'low' })), /^3 months, leaving out 1 month either side, low harm weights, modern slavery/);
+  assert.equal(announcement(analyse(bundled, { window: 12, categories: [] })), '12 months: no category selected.');
+});

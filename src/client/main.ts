@@ -38,6 +38,18 @@ const announcer = document.getElementById('announcer');
 const alertBox = document.getElementById('view-alert');
 const summaries = document.querySelectorAll<HTMLElement>('[data-view-summary]');
 
+// On a narrow screen the view bar sticks to the top (ViewBar.astro), and a long view or an alert
+// wraps it to several lines: a jump to a heading stops below the bar as it is, not below a guess.
+{
+  const bar = document.querySelector<HTMLElement>('.view-bar');
+  if (bar) {
+    new ResizeObserver((entries) => {
+      const height = Math.ceil(entries[0]?.borderBoxSize?.[0]?.blockSize ?? bar.offsetHeight);
+      document.documentElement.style.scrollPaddingTop = getComputedStyle(bar).position === 'sticky' ? `${height + 8}px` : '';
+    }).observe(bar);
+  }
+}
+
 let loadEngine: () => Promise<Engine> = once(() => import('./engine.ts').then((m) => m.studyEngine));
 const loadFigures = once(() => import('./figures.ts'));
 // The derivation panel and its maths load the first time a reader opens a number.
@@ -290,10 +302,23 @@ async function render(state: ViewState, source: Source): Promise<void> {
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');
   engine.warm?.(state);
-  if (announcer && source !== 'load') announcer.textContent = announcement(result);
+  if (source !== 'load') announce(announcement(result));
   document.documentElement.dataset.view = query(state) || 'default';
   // Parts of a page that draw from the view themselves ("How robust is it?", src/client/robustness.ts) follow it from here.
   window.dispatchEvent(new CustomEvent('stro:rendered', { detail: { state, result, engine } }));
+}
+
+/**
+ * The change of view, said to a screen reader once the view settles: each step of a slider under
+ * the arrow keys redraws the page, but only the last is announced, not one message per step.
+ */
+const ANNOUNCE_AFTER_MS = 500;
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+function announce(text: string): void {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    if (announcer && announcer.textContent !== text) announcer.textContent = text;
+  }, ANNOUNCE_AFTER_MS);
 }
 
 // A part of a page that chooses a view itself (a specification on "How robust is it?") sets it as

@@ -79,6 +79,13 @@ export function parseState(search: string, domain: StateDomain): ViewState {
 }
 
 /** The state a query asks for, and every parameter (or part of one) that was ignored. */
+/**
+ * The tags that sites add to a shared link to follow who clicked it (Facebook's fbclid, Google's
+ * gclid, campaign utm_… tags and the like): not settings a reader chose, so they are dropped from
+ * the address without a notice about them.
+ */
+const TRACKING = /^(?:fbclid|gclid|dclid|gbraid|wbraid|msclkid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|utm_[a-z_]+)$/i;
+
 export function parseStateReport(search: string, domain: StateDomain): { state: ViewState; ignored: IgnoredParameter[] } {
   const state = defaultState(domain);
   const ignored: IgnoredParameter[] = [];
@@ -117,7 +124,7 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
       else if (value !== 'current') ignored.push({ name, value, allowed: 'current or legacy' });
     } else if (name === 'data') {
       if (value !== 'local') ignored.push({ name, value, allowed: "local (your own data, kept in your browser), or absent for the study's data" });
-    } else {
+    } else if (!TRACKING.test(name)) {
       ignored.push({ name, value, allowed: 'not a setting of this report, whose settings are data, w, c, gap, weights and wilcoxon' });
     }
   }

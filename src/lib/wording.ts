@@ -390,8 +390,14 @@ export function headlineContextParts(result: AnalysisResult): Segments {
 
 /** The short version the live region reads out after each change. */
 export function announcement(result: AnalysisResult): string {
-  if (isEmpty(result)) return 'No category selected.';
-  return `${months(result.window)}, ${categoryList(result)}: ${count(result.events.pre, 'arrest')} before, ${formatNumber(result.events.post)} after, ${changeWords(result.events)}; harm: ${changeWords(result.harm)}.`;
+  // Every part of the view that differs from the study's choices is named, so that a change of gap,
+  // weights or test (which may leave the counts as they were) is heard too.
+  const gap = result.gap > 0 ? `, leaving out ${count(result.gap, 'month')} either side` : '';
+  const weights = result.weights !== 'data' ? `, ${result.weights} harm weights` : '';
+  const test = result.wilcoxon === 'legacy' ? ', Wilcoxon as R 4.5 and earlier' : '';
+  const view = `${months(result.window)}${gap}${weights}${test}`;
+  if (isEmpty(result)) return `${view}: no category selected.`;
+  return `${view}, ${categoryList(result)}: ${count(result.events.pre, 'arrest')} before, ${formatNumber(result.events.post)} after, ${changeWords(result.events)}; harm: ${changeWords(result.harm)}.`;
 }
 
 // ---- the article's claims, checked in the current view

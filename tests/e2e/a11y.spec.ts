@@ -2,7 +2,8 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PAGES } from '../../src/lib/pages.ts';
-import { domain, waitForView } from './helpers.ts';
+import { domain, expected, waitForView } from './helpers.ts';
+import { announcement } from '../../src/lib/wording.ts';
 
 for (const p of PAGES) {
   test(`axe: ${p.short} has no violations`, async ({ page }) => {
@@ -74,5 +75,38 @@ test('every slider is a target at least 24px tall and wide (WCAG 2.2, target siz
       expect(box.height, `${slug} #${await slider.getAttribute('id')}`).toBeGreaterThanOrEqual(24);
       expect(box.width).toBeGreaterThanOrEqual(24);
     }
+  }
+});
+
+test('stepping the window slider with the arrow keys announces the settled view once, with every part of it', async ({ page }) => {
+  await page.goto('results/?gap=2&wilcoxon=legacy');
+  await waitForView(page, { window: domain.span, categories: domain.categories, gap: 2, wilcoxon: 'legacy' });
+  await page.locator('#announcer').evaluate((el) => {
+    (window as unknown as { __said: string[] }).__said = [];
+    new MutationObserver(() => (window as unknown as { __said: string[] }).__said.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('#window').focus();
+  for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowLeft');
+  const settled = { window: domain.span - 4, categories: domain.categories, gap: 2, wilcoxon: 'legacy' as const };
+  await waitForView(page, settled);
+  const words = announcement(expected(settled));
+  expect(words).toMatch(/leaving out 2 months either side, Wilcoxon as R 4\.5 and earlier/);
+  await expect(page.locator('#announcer')).toHaveText(words);
+  await page.waitForTimeout(800);
+  expect(await page.evaluate(() => (window as unknown as { __said: string[] }).__said)).toEqual([words]);
+});
+
+test('numbers in tables and the reset link are targets of at least 24px (WCAG 2.2 target size; a number in a sentence is exempt)', async ({ page }) => {
+  for (const slug of ['results/', 'trends/']) {
+    await page.goto(`${slug}?w=12`);
+    await waitForView(page, { window: 12, categories: domain.categories });
+    for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    const small = await page.locator('td > button.num, th > button.num').evaluateAll((buttons) => buttons.map((b) => {
+      const r = b.getBoundingClientRect();
+      return { path: (b as HTMLElement).dataset.path, width: r.width, height: r.height };
+    }).filter((b) => b.width < 24 || b.height < 24));
+    expect(await page.locator('td > button.num').count(), slug).toBeGreaterThan(40);
+    expect(small, slug).toEqual([]);
+    expect((await page.locator('#reset').boundingBox())!.height).toBeGreaterThanOrEqual(24);
   }
 });

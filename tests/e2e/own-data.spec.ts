@@ -194,3 +194,27 @@ test("with a reader's own data, no page tells the study's story with their numbe
   await expect(page.locator('[data-table="results:harm"] caption')).toContainText(/^Total harm \(days, from the harm column of events\.csv\)/, { timeout: 30_000 });
   await expect(page.locator('footer')).toContainText('The numbers shown are from your own data, which stay in this browser');
 });
+
+test('on a 390 px phone, files with long names widen no page: the form, the banner and every page stay within the screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const long = (what: string) => join(dir, `police_force_extract_2024_STRO_${what}_final_version_reviewed_v12.csv`);
+  writeFileSync(long('orders'), cohort.ordersCsv);
+  writeFileSync(long('events'), cohort.eventsCsv);
+  const width = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(long('orders'));
+  await page.getByLabel(/events/i).setInputFiles(long('events'));
+  await expect(page.locator('[data-chosen="events"]')).toContainText('_events_final_version_reviewed_v12.csv');
+  expect(await width(), 'own-data/ with the files chosen').toBeLessThanOrEqual(390);
+  await page.getByLabel(/design window/i).fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+  expect(await width(), 'own-data/ loaded').toBeLessThanOrEqual(390);
+  for (const p of PAGES) {
+    await page.goto(`${p.slug}?data=local`);
+    await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+    await expect(page.locator('[data-local-banner]')).toContainText('_orders_final_version_reviewed_v12.csv');
+    expect(await width(), p.slug).toBeLessThanOrEqual(390);
+  }
+});

@@ -235,3 +235,18 @@ test('with no category chosen, the headline figure\'s message fits inside the ch
   expect(fits.left).toBeGreaterThanOrEqual(0);
   expect(fits.right).toBeGreaterThanOrEqual(0);
 });
+
+test('a jump to a heading stops below the sticky view bar, however many lines a long view wraps it to', async ({ page }) => {
+  const view = { window: 18, categories: ['modern_slavery', 'violence', 'other'], gap: 3, weights: 'low' as const, wilcoxon: 'legacy' as const };
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const bar = page.locator('.view-bar');
+  const barBox = (await bar.boundingBox())!;
+  expect(barBox.height, 'the long view wraps the bar past the stylesheet\'s guess of 4.5rem').toBeGreaterThan(72);
+  await page.locator('.toc a', { hasText: 'Harm' }).first().click();
+  const heading = page.getByRole('heading', { name: 'Harm', exact: true });
+  await expect(heading).toBeInViewport();
+  const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+  const barBottom = await bar.evaluate((b) => b.getBoundingClientRect().bottom);
+  expect(top, 'the heading starts below the bar').toBeGreaterThanOrEqual(barBottom);
+});
