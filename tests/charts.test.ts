@@ -765,3 +765,227 @@ test('with a gap, the fitted line is drawn, and checked for going below zero, on
   assert.ok(six.trend.harm.intercept! + six.trend.harm.slope! < 0 && six.trend.harm.intercept! + 3 * six.trend.harm.slope! > 0);
   assert.doesNotMatch(charts.describeMonthlyHarm(six), /below zero/);
 });
+
+// ---- a phone reviewer's findings: text clear of lines, bars, points and other text ----------
+
+/** A box in the svg's own pixels. */
+type Area = { left: number; right: number; top: number; bottom: number };
+const overlaps = (a: Area, b: Area, clearance = 0) =>
+  a.left < b.right + clearance && b.left < a.right + clearance && a.top < b.bottom + clearance && b.top < a.bottom + clearance;
+/** An attribute as an element inherits it from itself or its nearest ancestor that sets it. */
+const inheritedAttr = (el: Element, name: string) => el.closest(`[${name}]`)?.getAttribute(name) ?? null;
+/** Where an element's own (0, 0) lands in the svg: the sum of its and its ancestors' translate()s. */
+function origin(el: Element): [number, number] {
+  let [x, y] = [0, 0];
+  for (let e: Element | null = el; e && e.tagName.toLowerCase() !== 'svg'; e = e.parentElement) {
+    const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(e.getAttribute('transform') ?? '');
+    if (m) [x, y] = [x + Number(m[1]), y + Number(m[2])];
+  }
+  return [x, y];
+}
+/**
+ * A text's box, estimated as a browser would lay it out in system-ui: 0.6em a character (0.66em
+ * bold), from the cap height above the baseline to the descenders below it, at its anchor.
+ */
+function textArea(el: Element): Area {
+  const size = Number(inheritedAttr(el, 'font-size') ?? 12);
+  const bold = /bold|[6-9]00/.test(inheritedAttr(el, 'font-weight') ?? '');
+  const width = [...(el.textContent ?? '')].length * size * (bold ? 0.66 : 0.6);
+  const [x, y] = origin(el);
+  const em = /^(-?[\d.]+)em$/.exec(el.getAttribute('y') ?? '');
+  const baseline = y + (em ? Number(em[1]) * size : Number(el.getAttribute('y') ?? 0));
+  const anchor = inheritedAttr(el, 'text-anchor') ?? 'start';
+  const left = x + Number(el.getAttribute('x') ?? 0) - (anchor === 'middle' ? width / 2 : anchor === 'end' ? width : 0);
+  return { left, right: left + width, top: baseline - 0.72 * size, bottom: baseline + 0.22 * size };
+}
+const markTexts = (figure: Figure, label: string) => [...svgOf(figure).querySelectorAll(`g[aria-label="${label}"] text`)];
+/** A <line>'s, <circle>'s (with half its stroke) or <rect>'s box, or a path's (the extent of its coordinates, plus half its stroke), in the svg. */
+function shapeArea(el: Element): Area {
+  const [x, y] = origin(el);
+  const n = (a: string) => Number(el.getAttribute(a) ?? 0);
+  const half = Number(inheritedAttr(el, 'stroke-width') ?? 1) / 2;
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'line') return { left: x + Math.min(n('x1'), n('x2')) - half, right: x + Math.max(n('x1'), n('x2')) + half, top: y + Math.min(n('y1'), n('y2')), bottom: y + Math.max(n('y1'), n('y2')) };
+  if (tag === 'circle') return { left: x + n('cx') - n('r') - half, right: x + n('cx') + n('r') + half, top: y + n('cy') - n('r') - half, bottom: y + n('cy') + n('r') + half };
+  if (tag === 'rect') return { left: x + n('x'), right: x + n('x') + n('width'), top: y + n('y'), bottom: y + n('y') + n('height') };
+  // a symbol's path (absolute commands about its own origin) or a tick's "M0,0L0,6"
+  const numbers = [...(el.getAttribute('d') ?? '').matchAll(/-?[\d.]+(?:e-?\d+)?/g)].map((m) => Number(m[0]));
+  const [xs, ys] = [numbers.filter((_, k) => k % 2 === 0), numbers.filter((_, k) => k % 2 === 1)];
+  const arc = /A/i.test(el.getAttribute('d') ?? '') ? Math.max(...numbers.map(Math.abs)) : 0; // a circle: its radius either way
+  return {
+    left: x + Math.min(...xs, -arc) - half, right: x + Math.max(...xs, arc) + half,
+    top: y + Math.min(...ys, -arc) - half, bottom: y + Math.max(...ys, arc) + half,
+  };
+}
+const describeArea = (a: Area) => `[${[a.left, a.top, a.right, a.bottom].map((v) => v.toFixed(1)).join(', ')}]`;
+
+describe("a phone reviewer's findings", () => {
+  const widths = [320, 350, 390, 640, 1280];
+
+  test("the headline figure's legend is at least 11px, set on the legend itself rather than left to Plot's 10px", async () => {
+    const { SMALL_FONT } = await import('../src/charts/shared.ts');
+    const { drawFigure } = await import('../src/lib/figures.ts');
+    for (const width of widths) {
+      for (const [name, result] of Object.entries(states)) {
+        if (result.categories.length === 0) continue; // no legend
+        const figure = drawFigure('eventUnits', result, bundled, { ...options, width }) as unknown as Element;
+        const legend = [...figure.querySelectorAll('div')].find((d) => /-swatches(\s|$)/.test(d.getAttribute('class') ?? ''));
+        assert.ok(legend, `${name} at ${width}px: a legend`);
+        // an inline size wins over the stylesheet's :where() rule for Plot's class (font-size: 10px)
+        const size = /font-size:\s*([\d.]+)px/.exec(legend.getAttribute('style') ?? '');
+        assert.ok(size && Number(size[1]) >= SMALL_FONT, `${name} at ${width}px: legend style "${legend.getAttribute('style')}"`);
+      }
+    }
+  });
+
+  test('bar charts: no line (the zero line, the grid) runs through a category name above its bars', () => {
+    const long = { ...states.default, categoryNames: { ...states.default.categoryNames, other: 'Possession of offensive weapons' } };
+    for (const [view, result] of [['default', states.default], ['w12-violence-drugs', states['w12-violence-drugs']], ['a long name', long]] as const) {
+      for (const name of ['eventsByCategory', 'harmByCategory'] as const) {
+        for (const width of widths) {
+          const figure = figures[name].chart(result, { ...options, width });
+          const names = markTexts(figure, 'text').filter((t) => Object.values(result.categoryNames).includes(t.textContent!));
+          assert.equal(names.length, result.categories.length, `${name}, ${view}, ${width}px: one name a category`);
+          const lines = [...svgOf(figure).querySelectorAll('line')];
+          assert.ok(lines.length > 0);
+          for (const t of names) {
+            const box = textArea(t);
+            for (const l of lines) assert.ok(!overlaps(shapeArea(l), box), `${name}, ${view}, ${width}px: a line ${describeArea(shapeArea(l))} crosses "${t.textContent}" ${describeArea(box)}`);
+          }
+        }
+      }
+    }
+  });
+
+  test("Trends: the months' tick labels keep at least 1em between them, at every width, window and gap", () => {
+    for (const window of [1, 2, 3, 4, 6, 9, 12, 18, 24]) {
+      for (const gap of [0, 1, 2].filter((g) => g < window)) {
+        const result = analyse(bundled, { window, gap });
+        for (const width of widths) {
+          const figure = charts.monthlyEventsChart(result, { ...options, width });
+          const labels = markTexts(figure, 'x-axis tick label').map(textArea).sort((a, b) => a.left - b.left);
+          assert.ok(labels.length >= 2, `w${window} gap ${gap} at ${width}px: ticks either side of the order`);
+          for (let k = 1; k < labels.length; k++) {
+            assert.ok(labels[k].left - labels[k - 1].right >= 12, `w${window} gap ${gap} at ${width}px: tick labels ${k - 1} and ${k} are ${(labels[k].left - labels[k - 1].right).toFixed(1)}px apart`);
+          }
+        }
+      }
+    }
+  });
+
+  test("Trends: the fitted line's name sits on no bar: it is in the key, whenever the line is drawn", () => {
+    const views: [string, AnalysisResult][] = [
+      ['default', states.default], ['w12-violence-drugs', states['w12-violence-drugs']],
+      ['w6 gap 1', analyse(bundled, { window: 6, gap: 1 })], ['w3', analyse(bundled, { window: 3 })], ['w12 gap 2', analyse(bundled, { window: 12, gap: 2 })],
+    ];
+    for (const [view, result] of views) {
+      for (const name of ['monthlyEvents', 'monthlyHarm'] as const) {
+        for (const width of widths) {
+          const figure = figures[name].chart(result, { ...options, width });
+          // the bars and the study's outlines, as far as they are drawn: cut at the top of the plot
+          const top = Math.min(...(figure.scale('y')!.range as number[]));
+          const bars = [...svgOf(figure).querySelectorAll('g[aria-label="rect"] rect')].map(shapeArea).map((b) => ({ ...b, top: Math.max(b.top, top) }));
+          for (const t of markTexts(figure, 'text').filter((e) => /fitted line/i.test(e.textContent!))) {
+            const box = textArea(t);
+            for (const b of bars) assert.ok(!overlaps(b, box), `${name}, ${view}, ${width}px: "${t.textContent}" ${describeArea(box)} sits on a bar ${describeArea(b)}`);
+          }
+          const key = markTexts(figure, 'text').map((t) => t.textContent);
+          assert.equal(key.includes('Fitted line'), svgOf(figure).querySelector('g[aria-label="line"] path') !== null, `${name}, ${view}, ${width}px: the key names the fitted line when it is drawn`);
+        }
+      }
+    }
+  });
+
+  test("Trends and the interrupted time series: no text sits on a bar, an outline or a line; the order is named in the key", async () => {
+    const { itsData } = await import('../src/lib/robustness.ts');
+    /** Whether a segment (a line drawn `half` px either side) passes through a box: Liang–Barsky on the box grown by `half`. */
+    const crosses = (box: Area, [x1, y1]: number[], [x2, y2]: number[], half: number) => {
+      const [dx, dy] = [x2 - x1, y2 - y1];
+      let [lo, hi] = [0, 1];
+      for (const [p, q] of [[-dx, x1 - (box.left - half)], [dx, box.right + half - x1], [-dy, y1 - (box.top - half)], [dy, box.bottom + half - y1]]) {
+        if (p === 0) { if (q < 0) return false; continue; }
+        const r = q / p;
+        if (p < 0) lo = Math.max(lo, r); else hi = Math.min(hi, r);
+        if (lo > hi) return false;
+      }
+      return true;
+    };
+    /** A line mark's path as its points (Plot draws "M x,y L x,y …"), moved into the svg. */
+    const points = (path: Element) => {
+      const [x, y] = origin(path);
+      const numbers = [...(path.getAttribute('d') ?? '').matchAll(/-?[\d.]+(?:e-?\d+)?/g)].map((m) => Number(m[0]));
+      return Array.from({ length: numbers.length / 2 }, (_, k) => [x + numbers[2 * k], y + numbers[2 * k + 1]]);
+    };
+    function check(figure: Figure, where: string) {
+      const svg = svgOf(figure);
+      const top = Math.min(...(figure.scale('y')!.range as number[]));
+      // the bars and the study's outlines as far as they are drawn (cut at the top of the plot); not the gap's shading, behind them
+      const bars = [...svg.querySelectorAll('g[aria-label="rect"]:not(.its-gap) rect')].map(shapeArea).map((b) => ({ ...b, top: Math.max(b.top, top) }));
+      const rules = [...svg.querySelectorAll('g[aria-label="rule"] line')].map(shapeArea);
+      // the lines as far as they are drawn: clipped to the plot's frame
+      const [x0, x1] = (figure.scale('x')!.range as number[]).toSorted((a, b) => a - b);
+      const bottom = Math.max(...(figure.scale('y')!.range as number[]));
+      const inFrame = (b: Area): Area => ({ left: Math.max(b.left, x0), right: Math.min(b.right, x1), top: Math.max(b.top, top), bottom: Math.min(b.bottom, bottom) });
+      const lines = [...svg.querySelectorAll('g[aria-label="line"] path')].map((p) => ({ points: points(p), half: Number(inheritedAttr(p, 'stroke-width') ?? 1) / 2 }));
+      assert.ok(bars.length > 0 && rules.length >= 2, `${where}: bars and the rules at 0`);
+      const texts = [...svg.querySelectorAll('text')].filter((t) => !t.closest('g[aria-label$="tick label"]'));
+      for (const t of texts) {
+        const box = textArea(t);
+        const name = `"${t.textContent}" ${describeArea(box)}`;
+        for (const b of bars) assert.ok(!overlaps(b, box), `${where}: ${name} sits on a bar or outline ${describeArea(b)}`);
+        for (const r of rules) assert.ok(!overlaps(r, box), `${where}: ${name} sits on a rule ${describeArea(r)}`);
+        const clipped = inFrame(box);
+        if (clipped.left >= clipped.right || clipped.top >= clipped.bottom) continue; // outside the frame, where no line is drawn
+        for (const l of lines) {
+          for (let k = 1; k < l.points.length; k++) assert.ok(!crosses(clipped, l.points[k - 1], l.points[k], l.half), `${where}: ${name} sits on a line`);
+        }
+      }
+      // the order's dashed rule is named in the key, above the plot
+      const order = texts.filter((t) => t.textContent === 'Order issued');
+      assert.equal(order.length, 1, `${where}: the order is named once`);
+      assert.ok(textArea(order[0]).bottom <= top, `${where}: "Order issued" ${describeArea(textArea(order[0]))} is in the key, above the plot (top ${top})`);
+    }
+    // (checked once for every window 1 … 24, gaps 0 … 2 and the study's scale too; a sample of them here)
+    for (const window of [1, 3, 6, 12, 18, 24]) {
+      for (const gap of [0, 2].filter((g) => g < window)) {
+        for (const categories of [undefined, ['violence', 'drugs']]) {
+          const result = analyse(bundled, { window, gap, categories });
+          for (const width of [320, 350, 640, 1280]) {
+            for (const name of ['monthlyEvents', 'monthlyHarm'] as const) {
+              check(figures[name].chart(result, { ...options, width }), `${name}, w${window} gap ${gap}${categories ? ' violence and drugs' : ''} at ${width}px`);
+            }
+            for (const measure of ['events', 'harm'] as const) {
+              const { monthly, its } = itsData(result, measure);
+              check(charts.itsChart(monthly, its, { document: options.document, width, gap, measure }), `its ${measure}, w${window} gap ${gap}${categories ? ' violence and drugs' : ''} at ${width}px`);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  test("scatter: no point touches the axes' ticks or their labels (a month of 0 is drawn clear of them)", () => {
+    const views: [string, AnalysisResult][] = [
+      ['default', states.default], ['w12-violence-drugs', states['w12-violence-drugs']], ['w6 gap 1', analyse(bundled, { window: 6, gap: 1 })],
+    ];
+    for (const [view, result] of views) {
+      for (const width of widths) {
+        for (const studyScale of [false, true]) {
+          const figure = charts.scatterChart(result, { ...options, width, studyScale });
+          const svg = svgOf(figure);
+          // the months, the study's crosses and arrowheads; not the key's symbols, above the plot
+          const top = Math.min(...(figure.scale('y')!.range as number[]));
+          const inPlot = [...svg.querySelectorAll('g[aria-label="dot"] :is(circle, path)')].map(shapeArea).filter((p) => (p.top + p.bottom) / 2 >= top);
+          assert.ok(inPlot.length >= result.monthly.length, `${view} at ${width}px: every month is a point`);
+          const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick"] path, g[aria-label="y-axis tick"] path')].map(shapeArea);
+          const labels = [...markTexts(figure, 'x-axis tick label'), ...markTexts(figure, 'y-axis tick label')];
+          assert.ok(ticks.length > 0 && labels.length > 0);
+          for (const p of inPlot) {
+            for (const t of ticks) assert.ok(!overlaps(p, t, 1), `${view} at ${width}px${studyScale ? ", study's scale" : ''}: a point ${describeArea(p)} touches a tick ${describeArea(t)}`);
+            for (const l of labels) assert.ok(!overlaps(p, textArea(l), 2), `${view} at ${width}px${studyScale ? ", study's scale" : ''}: a point ${describeArea(p)} touches the tick label "${l.textContent}" ${describeArea(textArea(l))}`);
+          }
+        }
+      }
+    }
+  });
+});

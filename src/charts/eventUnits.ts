@@ -42,7 +42,7 @@ import { formatNumber } from '../lib/format.ts';
 import { categoryList, count } from '../lib/wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { strokeOf } from './palette.ts';
-import { NO_CATEGORY, categoryScale, frame, fromTo, periodLabel, widthOf, type Period } from './shared.ts';
+import { NO_CATEGORY, SMALL_FONT, categoryScale, frame, fromTo, periodLabel, widthOf, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface Unit {
@@ -245,6 +245,7 @@ export function eventUnitsFrame(units: readonly Unit[], result: AnalysisResult, 
   });
   outlineSwatches(figure, result.categories, stroke);
   ghostSwatch(figure, result);
+  legendFont(figure);
   return figure;
 }
 
@@ -420,6 +421,17 @@ function ghostSwatch(figure: Figure, result: AnalysisResult): void {
   const g = ghostCount(result);
   ghost.append(g > 0 ? `Did not recur (${formatNumber(g)})` : result.events.post > result.events.pre ? 'No outlined squares: arrests rose' : 'No outlined squares: no fall');
   swatch.parentElement!.append(ghost);
+}
+
+/**
+ * The legend's text at the size of the other figures' keys (SMALL_FONT), not Plot's 10px: set on
+ * the swatches' <div> itself, so it holds wherever the figure is drawn, whatever the stylesheet's
+ * rule for Plot's class says (global.css keeps Plot's own rules, 10px among them).
+ */
+function legendFont(figure: Figure): void {
+  if (figure.tagName.toLowerCase() === 'svg') return; // no legend
+  const swatches = [...figure.querySelectorAll('div')].find((d) => /-swatches(\s|$)/.test(d.getAttribute('class') ?? ''));
+  (swatches as HTMLElement | undefined)?.style.setProperty('font-size', `${SMALL_FONT}px`);
 }
 
 /** Give Plot's legend swatches (in domain order) the same outline as the squares; the fill keeps the category hue. */

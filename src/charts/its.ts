@@ -5,8 +5,9 @@
 // (tPost is the month after the order, so the second line is the first moved up by `level` at
 // month 0 and turned by `slopeChange`). The first line, continued past the order as a dashed
 // line, is what the trend before the order alone would predict: the counterfactual the level and
-// slope changes are measured against. Months left out around the order (a gap) are shaded and
-// labelled. Bars as on the monthly charts: before dark, after mid grey; lines are clipped at zero,
+// slope changes are measured against. Months left out around the order (a gap) are shaded. The
+// key names the shading and the order's dashed rule, so that no label in the plot sits on a bar or
+// a line. Bars as on the monthly charts: before dark, after mid grey; lines are clipped at zero,
 // since counts cannot be negative, and the description says where a line goes below it.
 
 import * as Plot from '@observablehq/plot';
@@ -14,8 +15,8 @@ import type { InterruptedSeries } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { HALO, colorKey } from './robustnessShared.ts';
-import { SMALL_FONT, countTicks, formatMonth, frame, messageFigure, widthOf } from './shared.ts';
+import { colorKey } from './robustnessShared.ts';
+import { ORDER_RULE, countTicks, formatMonth, frame, messageFigure, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface ItsMonth {
@@ -130,6 +131,8 @@ export function itsChart(monthly: readonly ItsMonth[], its: ItsFit, options: Its
     [
       { mark: 'band', color: periodColors.pre, label: 'Before the order' },
       { mark: 'band', color: periodColors.post, label: 'After' },
+      // the order's rule and the months left out are named in the key, not in the plot, where a label would sit on a bar or a line
+      { mark: 'order', color: 'currentColor', label: 'Order issued' },
       ...(lines.length > 0 ? [{ mark: 'thickLine' as const, color: '#000000', label: 'Fitted lines' }, { mark: 'dashed' as const, color: '#000000', label: 'Trend before, continued' }] : []),
       ...(gap > 0 ? [{ mark: 'band' as const, color: GAP_FILL, outline: '#767676', label: 'Left out' }] : []),
     ],
@@ -151,15 +154,12 @@ export function itsChart(monthly: readonly ItsMonth[], its: ItsFit, options: Its
     marks: [
       ...key.marks(margin.top, margin.left),
       Plot.text([w.label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
-      ...(gap > 0 ? [
-        Plot.rect([gap], { x1: -gap - 0.5, x2: gap + 0.5, fill: GAP_FILL, className: 'its-gap' }),
-        Plot.text(['left out'], { x: 0, frameAnchor: 'bottom', dy: -6, fontSize: SMALL_FONT, fill: '#404040', ...HALO }),
-      ] : []),
+      // behind the bars, and clear of them: it ends 0.1 month short of the first bar either side
+      ...(gap > 0 ? [Plot.rect([gap], { x1: -gap - 0.5, x2: gap + 0.5, fill: GAP_FILL, className: 'its-gap' })] : []),
       Plot.rectY(monthly.filter((m) => m.month < 0), { ...bar, y: 'value', fill: periodColors.pre }),
       Plot.rectY(monthly.filter((m) => m.month > 0), { ...bar, y: 'value', fill: periodColors.post }),
       Plot.ruleY([0]),
-      Plot.ruleX([0], { strokeDasharray: '4,3' }),
-      Plot.text(['Order issued'], { x: 0, frameAnchor: 'top', dx: 4, dy: 8, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', ...HALO }),
+      Plot.ruleX([0], ORDER_RULE),
       Plot.line(of('counterfactual'), { x: 'month', y: 'value', ...COUNTERFACTUAL, clip: true, className: 'its-counterfactual' }),
       Plot.line(of('before'), { x: 'month', y: 'value', ...LINE, clip: true, className: 'its-fitted' }),
       Plot.line(of('after'), { x: 'month', y: 'value', ...LINE, clip: true, className: 'its-fitted' }),

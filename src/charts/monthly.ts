@@ -1,7 +1,8 @@
 // Monthly totals across the window: months −W … −1 before the order, 1 … W after it, with a
 // dashed rule at 0 where the order is issued (there is no month 0). Over the months after the
 // order runs the fitted straight line the trend test describes (intercept + slope × month), so
-// the reader sees the slope the text reports. Months are on a continuous axis so the rule and
+// the reader sees the slope the text reports. The key, not a label in the plot, names the rule and
+// the line, so no text sits on a bar. Months are on a continuous axis so the rule and
 // the line sit at true positions; each bar is 0.8 month wide. A month with 0 draws no bar and
 // is listed in the table. monthlyHarmChart is the article's third chart; monthlyEventsChart the same for arrests.
 // A straight line can cross zero where the counts approach it (harm in the default view does, near
@@ -21,7 +22,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count, monthsAfterWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, SMALL_FONT, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, widthOf } from './shared.ts';
+import { FITTED, NO_CATEGORY, ORDER_RULE, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type Which = 'events' | 'harm';
@@ -36,14 +37,15 @@ const TICK_ROOM = 34;
 
 /**
  * Tick months for a window of ±W drawn `span` pixels wide: multiples of the smallest step (1, 2,
- * 3, 6, 12, 24) that leaves TICK_ROOM between labels, ±1 when there is room beside the order, and
- * ±W when it does not crowd the last multiple.
+ * 3, 6, 12, 24) that leaves TICK_ROOM between labels, and ±W when it does not crowd the last
+ * multiple. Months ±1 are labelled only as multiples of a step of 1: with a larger step, month 1
+ * is less than TICK_ROOM from the step's first multiple (else that step would be 1), so "+1" and
+ * "+2" would run together.
  */
 function monthTicks(window: number, span: number): number[] {
   const px = span / (2 * window + 1);
   const step = [1, 2, 3, 6, 12, 24].find((s) => s * px >= TICK_ROOM) ?? 24;
   const after = new Set<number>();
-  if (2 * px >= TICK_ROOM || step === 1) after.add(1);
   for (let m = step; m <= window; m += step) after.add(m);
   const last = Math.max(0, ...after);
   if (window !== last && (window - last) * px >= TICK_ROOM) after.add(window);
@@ -172,12 +174,14 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
     [
       { symbol: 'solid', label: 'Before the order' },
       { symbol: 'solidAfter', label: 'After the order' },
+      // the order's rule and the fitted line are named in the key, not beside them, where a label would sit on the bars
+      { symbol: 'order', label: 'Order issued' },
+      ...(line.length > 0 ? [{ symbol: 'line' as const, label: 'Fitted line' }] : []),
       ...(trace.length > 0 ? [{ symbol: 'study' as const, label: "Study's view" }] : []),
     ],
     width,
   );
   const margin = { top: key.height + 22, left: 52, right: 16, bottom: 40 };
-  const halo = { fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
   return Plot.plot({
     ...frame(options, WORDS[which].aria, description),
     height: margin.top + margin.bottom + 250,
@@ -196,12 +200,9 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
       Plot.rectY(result.monthly.filter((m) => m.month < 0), { ...bar, y: which, fill: periodColors.pre }),
       Plot.rectY(result.monthly.filter((m) => m.month > 0), { ...bar, y: which, fill: periodColors.post }),
       Plot.ruleY([0]),
-      Plot.ruleX([0], { strokeDasharray: '4,3' }),
-      Plot.text(['Order issued'], { x: 0, frameAnchor: 'top', dx: 4, dy: 8, textAnchor: 'start', fontSize: SMALL_FONT, ...halo }),
+      Plot.ruleX([0], ORDER_RULE),
       // cut at zero: the words say where the fit goes below it
-      Plot.line(line, { x: 'month', y: 'value', stroke: 'black', strokeWidth: 2.5, clip: true }),
-      // a white halo keeps the label readable where it crosses a bar
-      Plot.text(line.slice(0, 1).filter((p) => p.value >= 0), { x: 'month', y: 'value', text: () => 'fitted line', textAnchor: 'start', dy: -12, fontSize: SMALL_FONT, ...halo, fill: 'black' }),
+      Plot.line(line, { x: 'month', y: 'value', ...FITTED, clip: true }),
     ],
   });
 }

@@ -97,6 +97,12 @@ export function periodBarsChart(
   const rows = result.categories.flatMap((c) => [row(c, 'name'), row(c, 'pre'), row(c, 'post')]);
   const at = (b: Bar) => row(b.category, b.period);
   const rowHeight = 28;
+  // Vertical lines (the grid, the zero line) run from the top of a category's Before band to the
+  // bottom of its After band (a rule's y2 on a band scale reaches the band's end), never through
+  // the row of a category's name, which is drawn from the figure's left edge.
+  const pairTop = (c: string) => row(c, 'pre');
+  const pairBottom = (c: string) => row(c, 'post');
+  const ticks = countTicks(end, width - margin.left - margin.right);
   return Plot.plot({
     ...frame(options, text.ariaLabel, text.description),
     height: margin.top + margin.bottom + rows.length * rowHeight,
@@ -114,9 +120,11 @@ export function periodBarsChart(
       paddingOuter: 0.05,
       tickSize: 0,
     },
-    x: { domain: [0, end], grid: true, ticks: countTicks(end, width - margin.left - margin.right), label: text.yLabel, tickFormat: formatNumber },
+    x: { domain: [0, end], ticks, label: text.yLabel, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
+      // the grid, like the zero line, beside each pair of bars only
+      ...result.categories.map((c) => Plot.gridX({ ticks, y1: () => pairTop(c), y2: () => pairBottom(c) })),
       Plot.barX(trace, { y: at, x: 'value', fill: 'none', ...STUDY, inset: 0.5, clip: true, className: STUDY_CLASS }),
       Plot.barX(bars, {
         y: at,
@@ -128,7 +136,7 @@ export function periodBarsChart(
         inset: 0.75, // keeps the outline inside the band
       }),
       Plot.text(bars, { y: at, x: 'value', text: (b: Bar) => formatNumber(b.value), dx: 4, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-      Plot.ruleX([0]),
+      Plot.ruleX(result.categories, { x: 0, y1: pairTop, y2: pairBottom }),
       // over the bars, clear of a bar's number beyond the axis's end
       studyCutMark(cut, { x: () => end, y: at, toward: 'right' }),
       // each category's name above its pair of bars, from the figure's left edge

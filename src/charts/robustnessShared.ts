@@ -7,7 +7,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { formatPercent, NOT_AVAILABLE } from '../lib/format.ts';
-import { SMALL_FONT, keyLayout } from './shared.ts';
+import { KEY_RULE, ORDER_RULE, SMALL_FONT, keyLayout } from './shared.ts';
 
 /** A white outline behind text, drawn first, so a label crossing a bar or a line stays legible. */
 export const HALO = { stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
@@ -64,7 +64,7 @@ export function shareDomain(values: readonly number[], pad = 0.05): [number, num
   return [lo - p, hi + p];
 }
 
-export type KeyMark = 'line' | 'thickLine' | 'dashed' | 'dot' | 'ring' | 'triangle' | 'band';
+export type KeyMark = 'line' | 'thickLine' | 'dashed' | 'dot' | 'ring' | 'triangle' | 'band' | 'order';
 export interface ColorKeyItem {
   mark: KeyMark;
   color: string;
@@ -99,6 +99,8 @@ function keyMark({ mark, color, outline }: ColorKeyItem, at: { frameAnchor: 'top
     case 'ring': return Plot.dot([0], { ...at, r: 4.5, stroke: color, strokeWidth: 1.75, fill: 'none' });
     case 'triangle': return Plot.dot([0], { ...at, symbol: 'triangle', r: 4.5, stroke: color, strokeWidth: 1.75, fill: 'none' });
     case 'band': return Plot.dot([0], { ...at, symbol: 'square', r: 6, fill: color, stroke: outline ?? 'none' });
+    // the order's dashed rule, upright as in the plot
+    case 'order': return Plot.dot([0], { ...at, symbol: KEY_RULE, fill: 'none', ...ORDER_RULE, stroke: color });
   }
 }
 

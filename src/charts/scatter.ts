@@ -17,6 +17,12 @@ import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const DOT = { r: 4 };
 const RING = { r: 4.5, strokeWidth: 1.75 };
+/**
+ * Pixels between the plot's left and bottom edges and zero on each axis: a month with no arrests or
+ * no harm is drawn clear of the axes' ticks and their "0" labels (a ring's outer edge is 5.4px
+ * from its centre). The far ends stay on the edges, where a study's month beyond them is cut.
+ */
+const ZERO_INSET = 10;
 
 export function describeScatter(result: AnalysisResult, study?: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
@@ -101,8 +107,8 @@ export function scatterChart(result: AnalysisResult, options: ChartOptions = {})
     marginLeft: margin.left,
     marginRight: margin.right,
     marginBottom: margin.bottom,
-    x: { domain: [0, end.events], grid: true, ticks: countTicks(end.events, width - margin.left - margin.right), label: 'Arrests in the month', tickFormat: formatNumber },
-    y: { domain: [0, end.harm], grid: true, ticks: countTicks(end.harm, 220), label: null, tickFormat: formatNumber },
+    x: { domain: [0, end.events], insetLeft: ZERO_INSET, grid: true, ticks: countTicks(end.events, width - margin.left - margin.right - ZERO_INSET), label: 'Arrests in the month', tickFormat: formatNumber },
+    y: { domain: [0, end.harm], insetBottom: ZERO_INSET, grid: true, ticks: countTicks(end.harm, 220), label: null, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
       Plot.text(['Harm in the month (CCHI days)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),

@@ -88,7 +88,20 @@ export function studyViewWords(study: AnalysisResult): string {
 
 // ---- keys drawn inside the plot's top margin ----------------------------------------------
 
-export type KeySymbol = 'dot' | 'ring' | 'solid' | 'solidAfter' | 'pale' | 'study' | 'studyPoint';
+export type KeySymbol = 'dot' | 'ring' | 'solid' | 'solidAfter' | 'pale' | 'study' | 'studyPoint' | 'line' | 'order';
+
+/** The fitted line's stroke (Trends), and its key's. */
+export const FITTED = { stroke: 'black', strokeWidth: 2.5 } as const;
+/** A key's line: a level stroke 12px long, centred where the other keys' symbols are. */
+const KEY_LINE = { draw: (context: CanvasPath) => { context.moveTo(-6, 0); context.lineTo(6, 0); } };
+/**
+ * The dashed rule at month 0 where the order is issued (Trends, the interrupted time series), and
+ * its key's. The rule is named in the key ("Order issued"), not beside it in the plot, where the
+ * name would sit on the bars, the study's outlines or a fitted line.
+ */
+export const ORDER_RULE = { stroke: 'currentColor', strokeWidth: 1, strokeDasharray: '4,3' } as const;
+/** A key's rule: an upright stroke 12px long, centred where the other keys' symbols are. */
+export const KEY_RULE = { draw: (context: CanvasPath) => { context.moveTo(0, -6); context.lineTo(0, 6); } };
 export interface KeyItem {
   symbol: KeySymbol;
   label: string;
@@ -147,6 +160,8 @@ function keySymbol(symbol: KeySymbol, at: { frameAnchor: 'top-left'; dx: number;
     case 'pale': return Plot.dot([0], { ...at, symbol: 'square', r: 5.5, fill: periodColors.pre, fillOpacity: AFTER_OPACITY, stroke: periodColors.pre, strokeWidth: 1.5 });
     case 'study': return Plot.dot([0], { ...at, symbol: 'square', r: 5.5, fill: 'none', ...STUDY });
     case 'studyPoint': return Plot.dot([0], { ...at, symbol: 'plus', r: 4.5, stroke: STUDY.stroke, strokeWidth: 1.5 });
+    case 'line': return Plot.dot([0], { ...at, symbol: KEY_LINE, fill: 'none', ...FITTED });
+    case 'order': return Plot.dot([0], { ...at, symbol: KEY_RULE, fill: 'none', ...ORDER_RULE });
   }
 }
 
