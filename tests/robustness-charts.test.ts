@@ -372,6 +372,17 @@ describe('describeSpecification: the inspector\'s words for the specification pi
     assert.doesNotMatch(ranked.map((s) => charts.describeSpecification(s, ranked.length)).join(' '), /NaN|undefined|Infinity/);
     assert.match(charts.describeSpecification({ ...ranked[0], ci: null }, ranked.length), /\(no interval\)/);
   });
+  test('picked out with a pointer, it says the pointer\'s second action sets the view, not Enter', () => {
+    const harm = ranked.find((s) => s.measure === 'harm' && s.weights === 'high')!;
+    assert.ok(charts.describeSpecification(harm, ranked.length, false, 'pointer').endsWith('“Show this view”, or a second tap or click on it, sets the view to its window, gap, test and harm weights.'));
+    assert.match(charts.describeSpecification(ranked[0], ranked.length, true, 'pointer'), /This is the current view\.$/);
+    assert.doesNotMatch(charts.describeSpecification(harm, ranked.length, false, 'pointer'), /Enter/);
+    // one whose view is the current view, though it is not its specification: nothing to set
+    assert.ok(charts.describeSpecification(harm, ranked.length, 'choices', 'pointer').endsWith('The current view already has its window, gap, test and harm weights.'));
+    const sign = ranked.find((s) => s.measure === 'events' && s.test === 'sign')!;
+    assert.ok(charts.describeSpecification(sign, ranked.length, 'choices').endsWith('The current view already has its window and gap (the sign test has no view of its own, so the view keeps its Wilcoxon rule).'));
+    assert.match(charts.SPECIFICATION_HELP, /tap or click a specification’s marks to pick it out, then “Show this view” \(or a second tap or click on it\) to set the view/);
+  });
 });
 
 describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () => {

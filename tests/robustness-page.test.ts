@@ -8,7 +8,7 @@ import { analyse } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
 import {
-  answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldFor, robustSegments, viewOfSpecification,
+  answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
   PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
 import { formatPercent } from '../src/lib/format.ts';
@@ -123,6 +123,14 @@ test('the null world in words: every simulated cohort counted, those with no arr
     }
   }
   assert.equal(ROBUST_NUMBERS['nullWorld.mean']({ world: null, liberty: null, curve: null }), 'n/a');
+});
+
+test('the null world\'s status after its own controls re-ran it says the result in the page\'s words, and no "n/a" when nothing changed', () => {
+  const random = { world: nullWorldFor(analyse(bundled, { window: 3, categories: ['drugs'] }), 0, 6), liberty: null, curve: null };
+  assert.equal(nullWorldDoneWords(random), `Done: the average change in arrests across the simulated cohorts was an 18% rise (observed: ${ROBUST_NUMBERS['nullWorld.observed'](random)}).`);
+  const empty = { world: nullWorldFor(analyse(bundled, { categories: [] }), 0.5, 6), liberty: null, curve: null };
+  assert.equal(nullWorldDoneWords(empty), 'Done: no simulated cohort had arrests before its order in this view, so there is no change to report.');
+  assert.doesNotMatch(nullWorldDoneWords(empty), /n\/a/);
 });
 
 test('the specification curve\'s sentence on the view: highlighted when it is one of the specifications, else which windows and gaps the curve has', () => {

@@ -10,14 +10,15 @@
 // It is one plot with one vertical scale: the reductions occupy the top of it, and the rows of
 // choices sit below the lowest reduction at positions computed in the same units, each labelled
 // on the left as an axis tick. Every mark drawn for a specification (dot, interval, ticks) carries
-// data-spec, the specification's index in the input, so that a page can make it clickable; the
-// page's figure is also one tab stop whose arrow keys step through the specifications in rank
-// order, naming each in an inspector (describeSpecification) — src/client/specKeys.ts.
+// data-spec, the specification's index in the input, so that a page can find its marks; on the
+// page, a tap or click on them or the figure's arrow keys (it is one tab stop) pick out a
+// specification, naming it in an inspector (describeSpecification), and a second action sets the
+// view to it — src/client/specKeys.ts.
 // Specifications with no reduction are left out of the curve and counted in the description.
 
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatP, formatPEquals, formatPercent } from '../lib/format.ts';
-import { count, indefinite } from '../lib/wording.ts';
+import { count, indefinite, listWords } from '../lib/wording.ts';
 import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -80,28 +81,38 @@ function specWords(s: SpecificationRow): string {
   return `${what}, ${indefinite(formatNumber(s.window))} ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
 }
 
-/** What the page's inspector says before a specification is picked out with the keys. */
+/** What the page's inspector says before a specification is picked out (with the keys, or a tap or click). */
 export const SPECIFICATION_HELP =
-  'Select the figure and use the left and right arrow keys (Home and End for the smallest and largest reduction) to step through the specifications, starting at the current view, and Enter or Space to set the view to the one picked out; or click or tap a specification’s marks.';
+  'Select the figure and use the left and right arrow keys (Home and End for the smallest and largest reduction) to pick out a specification, starting at the current view, and Enter or Space to set the view to it; or tap or click a specification’s marks to pick it out, then “Show this view” (or a second tap or click on it) to set the view to it. Esc, or a tap or click elsewhere, clears the selection.';
+
+/** How the inspector says to set the view to the specification picked out: by the keys that picked it, or by the pointer's second action. */
+const SET_BY = {
+  keys: 'Enter or Space sets',
+  pointer: '“Show this view”, or a second tap or click on it, sets',
+} as const;
 
 /**
  * One specification in words, for the page's inspector: its rank among the drawn specifications,
  * its choices (measure and weights, window, gap, test), its reduction with the 95% interval, p and
- * significance, whether it is the current view, and what Enter does with it.
+ * significance, whether it is the current view, and how to set the view to it: Enter or Space when
+ * it was picked out with the keys, "Show this view" or a second tap or click when with a pointer.
+ * `current`: true for the current view's own specification; 'choices' for one whose view is the
+ * current view though it is not its specification (harm, or the sign test, with the view's choices).
  * @example describeSpecification({ rank: 3, window: 12, gap: 1, measure: 'events', weights: null, test: 'sign', reduction: 0.4, ci: [0.2, 0.55], p: 0.012, significant: true }, 180)
  * // => 'Specification 3 of 180, smallest reduction first: arrests, a 12-month window, gap 1, Sign test. A reduction of 40% (95% interval 20% to 55%), p = 0.012, significant at 5%. Enter or Space sets the view to it (the sign test has no view of its own, so the view keeps its Wilcoxon rule).'
  */
-export function describeSpecification(s: SpecificationRow & { rank: number }, drawn: number, current = false): string {
+export function describeSpecification(s: SpecificationRow & { rank: number }, drawn: number, current: boolean | 'choices' = false, by: keyof typeof SET_BY = 'keys'): string {
   const interval = s.ci ? `95% interval ${formatPercent(s.ci[0])} to ${formatPercent(s.ci[1])}` : 'no interval';
-  // What Enter sets (src/lib/robustness.ts's viewOfSpecification): the view is of arrests, so a harm
+  // What setting the view to it gives (src/lib/robustness.ts's viewOfSpecification): the view is of arrests, so a harm
   // specification gives it its window, gap, test and weights; the sign test keeps the view's rule.
   const weighted = s.measure === 'harm' && s.weights !== null && s.weights !== 'data';
   const what = s.measure === 'events' ? 'it' : `its window, gap, test${weighted ? ' and harm weights' : ''}`;
   const sign = s.test === 'sign' ? ' (the sign test has no view of its own, so the view keeps its Wilcoxon rule)' : '';
+  const choices = ['window', 'gap', ...(s.test === 'sign' ? [] : ['test']), ...(weighted ? ['harm weights'] : [])];
   return (
     `Specification ${formatNumber(s.rank)} of ${formatNumber(drawn)}, smallest reduction first: ${specWords(s)}. ` +
     `A reduction of ${formatPercent(s.reduction)} (${interval}), ${formatPEquals(s.p)}, ${s.significant ? 'significant' : 'not significant'} at 5%. ` +
-    (current ? 'This is the current view.' : `Enter or Space sets the view to ${what}${sign}.`)
+    (current === 'choices' ? `The current view already has its ${listWords(choices)}${sign}.` : current ? 'This is the current view.' : `${SET_BY[by]} the view to ${what}${sign}.`)
   );
 }
 

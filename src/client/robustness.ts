@@ -3,9 +3,11 @@
 // 'stro:rendered' event) and the page's own what-if controls, and redraws the page's figures and
 // numbers with the same functions as the build (src/lib/robustness.ts). The heavy parts run in a
 // Web Worker: robustWorker.ts for the study's data, the reader's data worker for theirs (through
-// engine.robustness). Activating a specification of the curve (a click on its marks, its button in
-// the table, or Enter on it in the figure: specKeys.ts) sets the view through main.ts
-// ('stro:set-view'), as the controls do.
+// engine.robustness). A specification of the curve sets the view through main.ts ('stro:set-view'),
+// as the controls do, by its button in the table, or once picked out in the figure (a tap or click
+// on its marks, or the arrow keys) by a second action: "Show this view", a second tap or click on
+// it, or Enter (specKeys.ts). A re-run of the null world from its own controls ends by saying its
+// result in the controls' status (nullWorldDoneWords), in the page's words.
 // Each of the page's numbers is a handle to its derivation (src/lib/robustDerivations.ts), built
 // here from the context the number was formatted from; an open panel follows the numbers when
 // they change, and waits (busy) while they are being recomputed.
@@ -15,10 +17,10 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, hasLibertyMonths, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
   type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
-import { dataOf, defaultState, parseState, sameState, type ViewState } from '../lib/urlState.ts';
+import { dataOf, defaultState, parseState, sameState, serialiseState, type ViewState } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
 import { fillSegments, fillTable, flash, redraw } from './dom.ts';
 import type { Engine } from './engineTypes.ts';
@@ -274,13 +276,15 @@ const wiredCurves = new WeakMap<HTMLElement, NonNullable<Shown['curve']>>();
 function wireSpecificationMarks(host: HTMLElement, ctx: Shown): void {
   const curve = ctx.curve;
   if (!curve) return;
-  wireSpecKeys(host, curve, currentSpecification(curve, ctx.state));
+  // A specification whose view is this one (the current one, or harm or the sign test with its choices) sets nothing.
+  const isView = (k: number) => sameState(parseState(serialiseState(viewOfSpecification(curve.specifications[k], ctx.state), ctx.engine.domain), ctx.engine.domain), ctx.state);
+  wireSpecKeys(host, curve, currentSpecification(curve, ctx.state), isView);
   wiredCurves.set(host, curve);
 }
 
 // A mark's tooltip is made when the pointer first comes over it, not for all of the curve's 2,500
 // marks when the curve is wired: that took a sixth of a second of a phone's main thread while the
-// page loads, for tooltips that only a mouse ever shows.
+// page loads, for tooltips that only a mouse ever shows. A click picks the specification out (specKeys.ts).
 document.addEventListener('pointerover', (e) => {
   const mark = (e.target as Element | null)?.closest?.<SVGElement>('[data-robust-figure="specificationCurve"] .plot [data-spec]');
   if (!mark || mark.querySelector(':scope > title')) return;
@@ -288,7 +292,7 @@ document.addEventListener('pointerover', (e) => {
   const spec = wiredCurves.get(host)?.specifications[Number(mark.dataset.spec)];
   if (!spec) return;
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-  title.textContent = `Set the view to this specification: ${spec.window} months, gap ${spec.gap}`;
+  title.textContent = `${spec.window} months, gap ${spec.gap}: click to pick out this specification`;
   mark.append(title);
 });
 
@@ -324,11 +328,11 @@ function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
   });
 }
 
+// The table's buttons set the view at once (each is explicit); the curve's marks only pick a
+// specification out, and its second action sets the view (specKeys.ts).
 document.addEventListener('click', (e) => {
-  const target = e.target as Element | null;
-  const button = target?.closest?.<HTMLElement>('[data-set-spec]');
-  const mark = button ? null : target?.closest?.<SVGElement>('[data-robust-figure="specificationCurve"] .plot [data-spec]');
-  const k = Number(button?.dataset.setSpec ?? mark?.dataset.spec ?? NaN);
+  const button = (e.target as Element | null)?.closest?.<HTMLElement>('[data-set-spec]');
+  const k = Number(button?.dataset.setSpec ?? NaN);
   if (Number.isInteger(k)) activate(k);
 });
 enhanceSpecKeys(activate);
@@ -434,7 +438,12 @@ function liberty(ctx: Shown): void {
 }
 
 let worldToken = 0;
-async function rerunWorld(): Promise<void> {
+/**
+ * Simulate the null world again for the view on screen. `announce`: the reader moved its own
+ * controls, so the status then says the result (the page's own words for its numbers) instead of
+ * going quiet; a re-run for a derivation does not.
+ */
+async function rerunWorld(announce = false): Promise<void> {
   const ctx = await current();
   const mine = ++worldToken;
   markStale('nullWorld', true);
@@ -449,7 +458,7 @@ async function rerunWorld(): Promise<void> {
     setNumbers(ctx, 'nullWorld.');
     shownFor('world', key);
     markBackground(['nullWorld'], false);
-    status('');
+    status(announce ? nullWorldDoneWords(ctx) : '');
   } catch (error) {
     if (mine !== worldToken) return;
     restore('world');
@@ -513,7 +522,7 @@ nullForm?.addEventListener('input', (e) => {
     const out = nullForm.querySelector('[data-output="selection"]');
     if (out) out.textContent = text;
   }
-  void track(rerunWorld());
+  void track(rerunWorld(true));
 });
 libertyForm?.addEventListener('input', (e) => {
   const input = e.target as HTMLInputElement;

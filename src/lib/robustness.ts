@@ -209,6 +209,16 @@ export const ROBUST_NUMBERS = {
 export type RobustNumberName = keyof typeof ROBUST_NUMBERS;
 
 /**
+ * What the null world's status (role=status) says once the reader's own controls have re-run the
+ * simulation: its average change beside the observed one, in the page's own words for them.
+ * @example nullWorldDoneWords(c) // => 'Done: the average change in arrests across the simulated cohorts was a 9% fall (observed: a 56% fall).'
+ */
+export function nullWorldDoneWords(c: RobustnessContext): string {
+  if (c.world?.mean == null) return 'Done: no simulated cohort had arrests before its order in this view, so there is no change to report.';
+  return `Done: the average change in arrests across the simulated cohorts was ${ROBUST_NUMBERS['nullWorld.mean'](c)} (observed: ${ROBUST_NUMBERS['nullWorld.observed'](c)}).`;
+}
+
+/**
  * A robustness number as the handle of its derivation: 'robust:nullWorld.mean'. The prefix keeps
  * these names apart from the paths into an analyse() result (src/lib/resultPaths.ts), so the
  * derivation panel can tell which of the two a number on the page is.

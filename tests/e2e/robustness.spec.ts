@@ -1,17 +1,17 @@
 // "How robust is it?": pre-rendered for the study's view (it reads without JavaScript), recomputed
 // for other views with the engine's and the CLI's numbers (the gap curves of arrests and harm among
-// them), a specification that sets the view (by mouse, by the table's buttons and by the curve's
-// own keys), the empty view, a reader's own data, no console errors, and axe clean at phone and
+// them), a specification that sets the view (by the table's buttons, and once picked out in the
+// curve by a tap, click or the keys, by a second action), the what-if controls' status, the empty view, a reader's own data, no console errors, and axe clean at phone and
 // desktop widths.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
-import { rankSpecifications } from '../../src/charts/specificationCurve.ts';
+import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
 import { ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
-import { defaultState, sameState, serialiseState } from '../../src/lib/urlState.ts';
+import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
 import { timeAtLiberty, timeAtLibertyByPerson } from '../../src/analysis/timeAtLiberty.ts';
@@ -19,6 +19,13 @@ import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForV
 
 const cliCurve = (): SpecificationCurve => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 const curve = cliCurve();
+
+/** The position in `ranked` of an arrests specification with the view's Wilcoxon rule whose view is not `start`: the one at `share` of the way through those. */
+function arrestsSpecification(ranked: ReturnType<typeof rankSpecifications>, start: ViewState, share: number): number {
+  const candidates = ranked.map((_, at) => at).filter((at) => ranked[at].measure === 'events' && ranked[at].test !== 'sign' && !sameState(viewOfSpecification(ranked[at], start), start));
+  expect(candidates.length).toBeGreaterThan(3);
+  return candidates[Math.floor(candidates.length * share)];
+}
 
 async function expectView(page: import('@playwright/test').Page, state: Parameters<typeof expected>[0]) {
   const r = expected(state);
@@ -32,6 +39,36 @@ async function expectView(page: import('@playwright/test').Page, state: Paramete
   const liberty = libertyFor(r, DEFAULT_UNAVAILABLE, bundled);
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(liberty.value.rateFall));
   return r;
+}
+
+/** Count the page's requests to set the view ('stro:set-view') from now on; the function returned reads the count. */
+async function countSetViews(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __setViews?: number };
+    if (w.__setViews === undefined) window.addEventListener('stro:set-view', () => { w.__setViews! += 1; });
+    w.__setViews = 0;
+  });
+  return () => page.evaluate(() => (window as unknown as { __setViews: number }).__setViews);
+}
+
+/** The centre of a specification's dot in the drawing on screen, relative to the curve's plot (for a tap or click there). */
+async function dotCentre(plot: Locator, index: number): Promise<{ x: number; y: number }> {
+  const dot = (await plot.locator(`g.spec-significant [data-spec="${index}"], g.spec-not-significant [data-spec="${index}"]`).filter({ visible: true }).boundingBox())!;
+  const box = (await plot.boundingBox())!;
+  return { x: dot.x + dot.width / 2 - box.x, y: dot.y + dot.height / 2 - box.y };
+}
+
+/** The ring the page draws around the specification picked out surrounds its dot. */
+async function expectRingAround(plot: Locator, index: number): Promise<void> {
+  const rings = plot.locator('rect.spec-focus-ring');
+  await expect(rings).toHaveCount(1);
+  const ring = (await rings.boundingBox())!;
+  const dot = (await plot.locator(`g.spec-significant [data-spec="${index}"], g.spec-not-significant [data-spec="${index}"]`).filter({ visible: true }).boundingBox())!;
+  const [x, y] = [dot.x + dot.width / 2, dot.y + dot.height / 2];
+  expect(x).toBeGreaterThan(ring.x);
+  expect(x).toBeLessThan(ring.x + ring.width);
+  expect(y).toBeGreaterThan(ring.y);
+  expect(y).toBeLessThan(ring.y + ring.height);
 }
 
 test('without JavaScript the study view reads in full: every section, number, figure and table', async ({ browser }) => {
@@ -71,7 +108,7 @@ test('a changed view and a view with a gap and weights: the numbers equal the en
   expect(errors).toEqual([]);
 });
 
-test('the specification curve equals the CLI\'s, and activating a specification sets the view (mouse and keyboard)', async ({ page }) => {
+test('the specification curve equals the CLI\'s, and activating a specification sets the view (table buttons, and a mark clicked twice)', async ({ page }) => {
   test.setTimeout(60_000);
   const errors = collectErrors(page);
   await page.goto('robustness/');
@@ -93,15 +130,23 @@ test('the specification curve equals the CLI\'s, and activating a specification 
   await waitForView(page, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' });
   expect(new URL(page.url()).search).toBe('?w=12&gap=3&wilcoxon=legacy');
   await expectView(page, { window: 12, gap: 3, wilcoxon: 'legacy' });
-  // Mouse: a mark of the curve names its specification when the pointer is over it, and sets its view.
+  // Mouse: a mark of the curve names its specification when the pointer is over it; a click on it
+  // picks it out (the view stays), a second click on it sets its view.
   const mark = page.locator('[data-robust-figure="specificationCurve"] .plot [data-spec]').first();
-  const m = curve.specifications[Number(await mark.getAttribute('data-spec'))];
+  const markIndex = Number(await mark.getAttribute('data-spec'));
+  const m = curve.specifications[markIndex];
   await expect(mark.locator('title')).toHaveCount(0); // made on the pointer's first visit, not at load
   await mark.dispatchEvent('pointerover');
-  await expect(mark.locator('title')).toHaveText(`Set the view to this specification: ${m.window} months, gap ${m.gap}`);
-  await mark.dispatchEvent('click');
+  await expect(mark.locator('title')).toHaveText(`${m.window} months, gap ${m.gap}: click to pick out this specification`);
   const marked = viewOfSpecification(m, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' });
   expect(sameState(marked, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' })).toBe(false);
+  const setViews = await countSetViews(page);
+  await mark.dispatchEvent('click');
+  const rank = rankSpecifications(curve.specifications).find((s) => s.index === markIndex)!.rank;
+  await expect(page.locator('[data-robust-figure="specificationCurve"] [data-inspector]')).toContainText(`Specification ${rank} of `);
+  expect(await setViews()).toBe(0);
+  expect(new URL(page.url()).search).toBe('?w=12&gap=3&wilcoxon=legacy');
+  await mark.dispatchEvent('click');
   await waitForView(page, marked);
   await page.goBack();
   await waitForView(page, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' });
@@ -209,6 +254,157 @@ test('the specification curve from the keyboard: arrows step through the engine\
   expect(errors).toEqual([]);
 });
 
+test.describe('the specification curve on a phone, by touch', () => {
+  test.use({ hasTouch: true, viewport: { width: 390, height: 844 }, isMobile: true });
+
+  test('a first tap picks a specification out (ring and inspector) and leaves the view as it is; "Show this view" then sets it', async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = collectErrors(page);
+    await page.goto('robustness/');
+    const host = page.locator('[data-robust-figure="specificationCurve"]');
+    await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
+    const plot = host.locator('.plot[data-spec-keys]');
+    const inspector = host.locator('[data-inspector]');
+    const show = host.locator('button[data-spec-show]');
+    await expect(inspector).toHaveText(SPECIFICATION_HELP);
+    await expect(show).toBeHidden();
+    const start = defaultState(domain);
+    const ranked = rankSpecifications(curve.specifications);
+    // An arrests specification in the middle of the curve, whose view is not the study's.
+    const at = arrestsSpecification(ranked, start, 1 / 2);
+    const s = ranked[at];
+    const view = viewOfSpecification(s, start);
+    await plot.scrollIntoViewIfNeeded();
+    const setViews = await countSetViews(page);
+    // One tap on its dot: picked out, named, ringed; the view, the address and the report stay.
+    await plot.tap({ position: await dotCentre(plot, s.index) });
+    await expect(inspector).toHaveText(describeSpecification(s, ranked.length, false, 'pointer'));
+    await expect(inspector).toContainText('“Show this view”, or a second tap or click on it, sets the view to it.');
+    await expectRingAround(plot, s.index);
+    await expect(show).toBeVisible();
+    await expect(show).toHaveAccessibleName('Show this view');
+    await expect(show).toHaveAccessibleDescription(describeSpecification(s, ranked.length, false, 'pointer'));
+    expect(await setViews()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    await expect(page.locator('html')).toHaveAttribute('data-view', 'default');
+    // The second, deliberate action: the button sets that view, and the pick stays on it, now the view.
+    await show.tap();
+    await waitForView(page, view);
+    expect(await setViews()).toBe(1);
+    expect(new URL(page.url()).search).toBe(serialiseState(view, domain));
+    await expectView(page, view);
+    await expect(inspector).toHaveText(`The view is set. ${describeSpecification(s, ranked.length, true, 'pointer')}`, { timeout: 30_000 });
+    await expectRingAround(plot, s.index);
+    await expect(show).toBeHidden();
+    expect(errors).toEqual([]);
+  });
+
+  test('a second tap on the specification picked out sets its view; a tap away from the marks, elsewhere on the page, or Esc clears the pick', async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = collectErrors(page);
+    await page.goto('robustness/');
+    const host = page.locator('[data-robust-figure="specificationCurve"]');
+    await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
+    const plot = host.locator('.plot[data-spec-keys]');
+    const inspector = host.locator('[data-inspector]');
+    const show = host.locator('button[data-spec-show]');
+    const start = defaultState(domain);
+    const ranked = rankSpecifications(curve.specifications);
+    const at = arrestsSpecification(ranked, start, 1 / 3);
+    const s = ranked[at];
+    const picked = describeSpecification(s, ranked.length, false, 'pointer');
+    const cleared = `Selection cleared. ${SPECIFICATION_HELP}`;
+    await plot.scrollIntoViewIfNeeded();
+    const setViews = await countSetViews(page);
+    const position = await dotCentre(plot, s.index);
+    // A tap on the figure away from its marks (its left edge, beside the choices' labels) clears the pick.
+    await plot.tap({ position });
+    await expect(inspector).toHaveText(picked);
+    await plot.tap({ position: { x: 2, y: Math.round((await plot.boundingBox())!.height / 2) } });
+    await expect(inspector).toHaveText(cleared);
+    await expect(plot.locator('rect.spec-focus-ring')).toHaveCount(0);
+    await expect(show).toBeHidden();
+    // So does a tap elsewhere on the page (the figure's caption).
+    await plot.tap({ position });
+    await expect(inspector).toHaveText(picked);
+    await host.locator('figcaption').tap();
+    await expect(inspector).toHaveText(cleared);
+    await expect(plot.locator('rect.spec-focus-ring')).toHaveCount(0);
+    // And Esc, as for the keys.
+    await plot.tap({ position });
+    await expect(inspector).toHaveText(picked);
+    await expect(show).toBeVisible();
+    await plot.press('Escape');
+    await expect(inspector).toHaveText(cleared);
+    await expect(plot.locator('rect.spec-focus-ring')).toHaveCount(0);
+    await expect(show).toBeHidden();
+    expect(await setViews()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    // A first tap picks it out, a second on the same spot sets its view.
+    await plot.tap({ position });
+    await expect(inspector).toHaveText(picked);
+    expect(await setViews()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    await plot.tap({ position });
+    const view = viewOfSpecification(s, start);
+    await waitForView(page, view);
+    expect(await setViews()).toBe(1);
+    expect(new URL(page.url()).search).toBe(serialiseState(view, domain));
+    await expectView(page, view);
+    await expect(inspector).toHaveText(`The view is set. ${describeSpecification(s, ranked.length, true, 'pointer')}`, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+  });
+});
+
+test('with a mouse too, a click only picks a specification out; the pick survives a new view of the same categories, and a new curve resets it', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await page.goto('robustness/');
+  const host = page.locator('[data-robust-figure="specificationCurve"]');
+  await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
+  const plot = host.locator('.plot[data-spec-keys]');
+  const inspector = host.locator('[data-inspector]');
+  const show = host.locator('button[data-spec-show]');
+  const start = defaultState(domain);
+  const ranked = rankSpecifications(curve.specifications);
+  const at = arrestsSpecification(ranked, start, 2 / 3);
+  const s = ranked[at];
+  await plot.scrollIntoViewIfNeeded();
+  const setViews = await countSetViews(page);
+  await plot.click({ position: await dotCentre(plot, s.index) });
+  await expect(inspector).toHaveText(describeSpecification(s, ranked.length, false, 'pointer'));
+  await expectRingAround(plot, s.index);
+  await expect(show).toBeVisible();
+  expect(await setViews()).toBe(0);
+  expect(new URL(page.url()).search).toBe('');
+  // A new view from the view's own controls (the keys on the window slider: no click), same categories: the same curve, redrawn; the pick stays.
+  const narrower = { ...start, window: start.window - 1 };
+  await page.getByRole('slider', { name: /window/i }).press('ArrowLeft');
+  await waitForView(page, narrower);
+  // redrawn for it: 23 months is none of the curve's windows, so its words no longer place the current view
+  await expect(host.locator('[data-caption]')).not.toContainText('The current view (', { timeout: 30_000 });
+  await expect(plot).not.toHaveAttribute('data-stale');
+  await expect(inspector).toHaveText(describeSpecification(s, ranked.length, false, 'pointer'));
+  await expectRingAround(plot, s.index);
+  await expect(show).toBeVisible();
+  // "Show this view" sets it.
+  await show.click();
+  const view = viewOfSpecification(s, narrower);
+  await waitForView(page, view);
+  expect(await setViews()).toBe(1);
+  await expect(inspector).toHaveText(`The view is set. ${describeSpecification(s, ranked.length, true, 'pointer')}`, { timeout: 30_000 });
+  await expect(show).toBeHidden();
+  // Other categories have another curve: once it is drawn, nothing is picked out and the help is back.
+  const fewer = { ...view, categories: domain.categories.filter((c) => c !== 'violence') };
+  await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('stro:set-view', { detail })), fewer);
+  await waitForView(page, fewer);
+  await expect(inspector).toHaveText(SPECIFICATION_HELP, { timeout: 30_000 });
+  await expect(plot).not.toHaveAttribute('data-stale');
+  await expect(plot.locator('rect.spec-focus-ring')).toHaveCount(0);
+  await expect(show).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
 test('the empty view says so, with no NaN or undefined, and the what-if controls still work', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('robustness/?c=none');
@@ -245,6 +441,42 @@ test('the null world and the time-at-liberty sliders recompute', async ({ page }
   await expect(page.locator('[data-robust="nullWorld.barnett"]')).toHaveText(ROBUST_NUMBERS['nullWorld.barnett']({ world, liberty: null, curve: null }));
   await page.locator('#liberty-share').fill('0.3');
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(libertyFor(r, 0.3).value.rateFall));
+  expect(errors).toEqual([]);
+});
+
+test('the null world\'s controls say their result in the status, in the page\'s words; a change of view does not; each control is described by its help', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  await page.goto('robustness/');
+  await expect(page.locator('#nw-selection')).toHaveAccessibleDescription('0: orders at random moments; 1: only right after a busy spell.');
+  await expect(page.locator('#nw-lookback')).toHaveAccessibleDescription(/^A spell counts as busy when a person's arrests over these months are among the busiest quarter/);
+  await expect(page.locator('#liberty-share')).toHaveAccessibleDescription(/^The rate after the order counts arrests per month at liberty/);
+  const status = page.locator('[data-robust-status="nullWorld"]');
+  await expect(status).toHaveAttribute('role', 'status');
+  const done = (world: ReturnType<typeof nullWorldFor>) => {
+    const c = { world, liberty: null, curve: null };
+    return `Done: the average change in arrests across the simulated cohorts was ${ROBUST_NUMBERS['nullWorld.mean'](c)} (observed: ${ROBUST_NUMBERS['nullWorld.observed'](c)}).`;
+  };
+  const r = expected();
+  // The slider: the status says the new result, the same words as the page's.
+  await page.locator('#nw-selection').fill('1');
+  const strong = nullWorldFor(r, 1, DEFAULT_LOOKBACK);
+  await expect(status).toHaveText(done(strong), { timeout: 20_000 });
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world: strong, liberty: null, curve: null }));
+  await expect(page.locator('[data-robust="nullWorld.observed"]')).toHaveText(ROBUST_NUMBERS['nullWorld.observed']({ world: strong, liberty: null, curve: null }));
+  // The look-back too.
+  await page.locator('#nw-lookback').selectOption('1');
+  const short = nullWorldFor(r, 1, 1);
+  expect(done(short)).not.toBe(done(strong));
+  await expect(status).toHaveText(done(short), { timeout: 20_000 });
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world: short, liberty: null, curve: null }));
+  // A change of view recomputes the simulation quietly: the status is emptied, not announced.
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  const view = { window: domain.span, categories: domain.categories.filter((c) => c !== 'violence') };
+  await waitForView(page, view);
+  const followed = nullWorldFor(expected(view), 1, 1);
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world: followed, liberty: null, curve: null }), { timeout: 20_000 });
+  await expect(status).toHaveText('');
   expect(errors).toEqual([]);
 });
 
