@@ -148,6 +148,18 @@ function ensurePanel(): HTMLElement {
   body.dataset.derivationBody = '';
   panel.append(head, body);
   document.body.append(panel);
+  // The panel is not modal, and it sits at the end of the page: a Tab past its last control (or a
+  // Shift+Tab before its first) goes back to the number it explains, not to the end of the page or
+  // its top, so the keyboard reader carries on reading where they were.
+  panel.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || !opener?.isConnected) return;
+    const tabbable = [...panel!.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary, [tabindex="0"]')].filter((x) => x.getClientRects().length > 0);
+    const at = document.activeElement;
+    const leaving = e.shiftKey ? at === tabbable[0] || at === title : at === tabbable.at(-1);
+    if (!leaving) return;
+    e.preventDefault();
+    opener.focus();
+  });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && panel && !panel.hidden) {
       e.preventDefault();

@@ -83,6 +83,31 @@ test('each number opens by pointer and by keyboard, and the static HTML already 
   await expect(h).toBeFocused();
 });
 
+test('from the keyboard, a Tab past the panel\'s last control (or Shift+Tab before its first) goes back to the number, with the panel still open', async ({ page }) => {
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  const h = page.locator('[data-say="headline"] button.num[data-path="events.pre"]');
+  await h.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(full(expected(), 'events.pre'));
+  const inPanel = () => page.evaluate(() => document.getElementById('derivation-panel')!.contains(document.activeElement));
+  let steps = 0;
+  while (await inPanel()) {
+    await page.keyboard.press('Tab');
+    expect(++steps, 'Tab leaves the panel').toBeLessThan(40);
+  }
+  await expect(h).toBeFocused();
+  await expect(panel(page)).toBeVisible();
+  // Out backwards: from the panel's heading, Shift+Tab goes to the number too.
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toBeHidden();
+  await expect(h).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).locator('#derivation-title')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(h).toBeFocused();
+});
+
 test('the panel follows a change of view or closes, and never shows the old view', async ({ page }) => {
   await page.goto('results/');
   await waitForView(page, { window: 24, categories: domain.categories });
