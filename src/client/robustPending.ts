@@ -28,7 +28,7 @@ export interface PartFor {
   state: ViewState;
   /** The null world's own controls (the page's form). */
   selection: number;
-  lookback: string | number;
+  lookback: number;
 }
 
 const dataIds = new WeakMap<object, string>();

@@ -27,6 +27,17 @@ function arrestsSpecification(ranked: ReturnType<typeof rankSpecifications>, sta
   return candidates[Math.floor(candidates.length * share)];
 }
 
+/** "How robust is it?" opened, once its curve is wired (a button per specification): the curve's parts, and an arrests specification `share` of the way through those whose view is not the study's. */
+async function openCurve(page: Page, share: number) {
+  await page.goto('robustness/');
+  const host = page.locator('[data-robust-figure="specificationCurve"]');
+  await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
+  const start = defaultState(domain);
+  const ranked = rankSpecifications(curve.specifications);
+  const s = ranked[arrestsSpecification(ranked, start, share)];
+  return { host, plot: host.locator('.plot[data-spec-keys]'), inspector: host.locator('[data-inspector]'), show: host.locator('button[data-spec-show]'), start, ranked, s };
+}
+
 async function expectView(page: import('@playwright/test').Page, state: Parameters<typeof expected>[0]) {
   const r = expected(state);
   await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(r.its.events.level));
@@ -260,19 +271,10 @@ test.describe('the specification curve on a phone, by touch', () => {
   test('a first tap picks a specification out (ring and inspector) and leaves the view as it is; "Show this view" then sets it', async ({ page }) => {
     test.setTimeout(90_000);
     const errors = collectErrors(page);
-    await page.goto('robustness/');
-    const host = page.locator('[data-robust-figure="specificationCurve"]');
-    await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
-    const plot = host.locator('.plot[data-spec-keys]');
-    const inspector = host.locator('[data-inspector]');
-    const show = host.locator('button[data-spec-show]');
+    // An arrests specification in the middle of the curve, whose view is not the study's.
+    const { plot, inspector, show, start, ranked, s } = await openCurve(page, 1 / 2);
     await expect(inspector).toHaveText(SPECIFICATION_HELP);
     await expect(show).toBeHidden();
-    const start = defaultState(domain);
-    const ranked = rankSpecifications(curve.specifications);
-    // An arrests specification in the middle of the curve, whose view is not the study's.
-    const at = arrestsSpecification(ranked, start, 1 / 2);
-    const s = ranked[at];
     const view = viewOfSpecification(s, start);
     await plot.scrollIntoViewIfNeeded();
     const setViews = await countSetViews(page);
@@ -302,16 +304,7 @@ test.describe('the specification curve on a phone, by touch', () => {
   test('a second tap on the specification picked out sets its view; a tap away from the marks, elsewhere on the page, or Esc clears the pick', async ({ page }) => {
     test.setTimeout(90_000);
     const errors = collectErrors(page);
-    await page.goto('robustness/');
-    const host = page.locator('[data-robust-figure="specificationCurve"]');
-    await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
-    const plot = host.locator('.plot[data-spec-keys]');
-    const inspector = host.locator('[data-inspector]');
-    const show = host.locator('button[data-spec-show]');
-    const start = defaultState(domain);
-    const ranked = rankSpecifications(curve.specifications);
-    const at = arrestsSpecification(ranked, start, 1 / 3);
-    const s = ranked[at];
+    const { host, plot, inspector, show, start, ranked, s } = await openCurve(page, 1 / 3);
     const picked = describeSpecification(s, ranked.length, false, 'pointer');
     const cleared = `Selection cleared. ${SPECIFICATION_HELP}`;
     await plot.scrollIntoViewIfNeeded();
@@ -359,16 +352,7 @@ test.describe('the specification curve on a phone, by touch', () => {
 test('with a mouse too, a click only picks a specification out; the pick survives a new view of the same categories, and a new curve resets it', async ({ page }) => {
   test.setTimeout(90_000);
   const errors = collectErrors(page);
-  await page.goto('robustness/');
-  const host = page.locator('[data-robust-figure="specificationCurve"]');
-  await expect(host.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
-  const plot = host.locator('.plot[data-spec-keys]');
-  const inspector = host.locator('[data-inspector]');
-  const show = host.locator('button[data-spec-show]');
-  const start = defaultState(domain);
-  const ranked = rankSpecifications(curve.specifications);
-  const at = arrestsSpecification(ranked, start, 2 / 3);
-  const s = ranked[at];
+  const { host, plot, inspector, show, start, ranked, s } = await openCurve(page, 2 / 3);
   await plot.scrollIntoViewIfNeeded();
   const setViews = await countSetViews(page);
   await plot.click({ position: await dotCentre(plot, s.index) });
