@@ -33,7 +33,7 @@ window.addEventListener('stro:rendered', (e) => {
   if (!started && !built(e)) {
     setAside(e as Rendered);
     tryLoad();
-  }
+  } else if (!started) restore(); // back to the build's view before the code came: its numbers are right again
 });
 // A number of the page opened before its code has loaded loads it (its derivation needs the page's context).
 setRobustLoader(load);

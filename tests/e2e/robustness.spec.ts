@@ -603,6 +603,27 @@ test("with the page's own code blocked, its checks are marked out of date under 
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
 });
 
+test("a change to another view and back before the page's own code has come, which then fails: the study view's numbers are shown, not left set aside", async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/robustness.*.js', async (route) => {
+    await held;
+    await route.abort('blockedbyclient');
+  });
+  await page.goto('robustness/');
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, { window: domain.span, categories: domain.categories.filter((c) => c !== 'violence') });
+  const mean = page.locator('[data-robust="nullWorld.mean"]');
+  await expect(mean).toHaveText('…(being recomputed)');
+  await page.getByRole('checkbox', { name: 'Violence' }).check();
+  await waitForView(page, defaultState(domain));
+  release();
+  const world = nullWorldFor(expected(), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  await expect(mean).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
+  await expect(page.locator('[data-robust][data-updating]')).toHaveCount(0);
+  await expect(page.locator('[data-robust-figure][data-updating]')).toHaveCount(0);
+});
+
 test('when the background worker cannot start, its charts are marked out of date and its numbers struck through, until a later view succeeds', async ({ page }) => {
   let block = true;
   await page.route(/robustWorker-[^/]*\.js$/, (route) => (block ? route.abort('blockedbyclient') : route.continue()));
