@@ -72,7 +72,7 @@ function ask(engine: Engine, request: RobustnessRequest): Promise<RobustnessRepl
 // ---- what the page shows
 type Shown = RobustnessFigureContext & { engine: Engine };
 let shown: Shown | undefined;
-/** The categories (and data) the specification curve on screen was computed for. */
+/** The data and categories the specification curve held in `shown` was computed for: its part key. */
 let curveFor = '';
 
 /** The view, result and engine in view: from main.ts's last render, or (before any) the engine's own for the address. */
@@ -358,7 +358,7 @@ async function follow(ctx: Shown): Promise<void> {
   markStale('gapCurve', true);
   markStale('gapCurveHarm', true);
   markStale('nullWorld', true);
-  const key = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
+  const key = partKey('curve', partFor(ctx));
   const needCurve = key !== curveFor || !ctx.curve;
   if (needCurve) markStale('specificationCurve', true);
   const keys = { gap: prepare('gap', ctx), world: prepare('world', ctx), curve: prepare('curve', ctx) };
@@ -475,7 +475,7 @@ async function computeCurve(ctx: Shown): Promise<void> {
   const reply = await ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories });
   if (reply.kind !== 'specificationCurve' || ctx !== shown || ctx.curve) return;
   ctx.curve = reply.curve;
-  curveFor = `${ctx.engine.kind}|${ctx.state.categories.join(',')}`;
+  curveFor = partKey('curve', partFor(ctx));
   // The build drew the study's curve for its own categories: for those, its drawing and table are
   // this curve's already, and only need wiring up (its marks' titles, keys and the table's buttons),
   // which spares the page redrawing some 2,500 marks while it loads.
