@@ -4,7 +4,7 @@
 // every magnitude from 10^-4 to 10^22, and negatives and zeros.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatEstimate, formatNumber } from '../src/lib/format.ts';
+import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
 
 const icu = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
@@ -62,4 +62,23 @@ test('formatEstimate reads floating-point noise around zero as 0, and keeps smal
   assert.equal(formatEstimate(-3.1086244689504383e-15), '0');
   assert.equal(formatEstimate(0.000123), '0.000123');
   assert.equal(formatEstimate(-0.585), '−0.585');
+});
+
+test('formatPercent gives a change the same size with or without its sign, ties away from zero', () => {
+  // Sentences format the size of a change (formatPercent(Math.abs(x))) and tables the signed value:
+  // both must say the same number. k/8 and k/40 are exact halves of a percent.
+  for (let k = -800; k <= 800; k++) {
+    for (const x of [k / 8, k / 40, k / 1000, k / 1000 + 0.0049, k / 1000 - 0.0049].map((v) => v / 100)) {
+      const signed = formatPercent(x);
+      const size = formatPercent(Math.abs(x));
+      if (signed !== (signed.startsWith('−') ? `−${size}` : size)) assert.fail(`formatPercent(${x}) gave "${signed}" but its size "${size}"`);
+    }
+  }
+  assert.equal(formatPercent(-0.125), '−13%');
+  assert.equal(formatPercent(0.125), '13%');
+  assert.equal(formatPercent(-0.375), '−38%');
+  assert.equal(formatPercent(0.557), '56%');
+  assert.equal(formatPercent(-0.004), '0%'); // never "−0%"
+  assert.equal(formatPercent(-0), '0%');
+  for (const x of [null, undefined, NaN, Infinity]) assert.equal(formatPercent(x), 'n/a');
 });

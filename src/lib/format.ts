@@ -34,11 +34,16 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? NOT_AVAILABLE : grouped(value);
 }
 
-/** A proportion as a whole percentage, as the article reports them: 0.557 → "56%", −0.28 → "−28%". */
+/**
+ * A proportion as a whole percentage, as the article reports them: 0.557 → "56%", −0.28 → "−28%".
+ * Ties round away from zero, so a change reads the same with or without its sign: a table's
+ * "−13%" and a sentence's "13% more" (which formats the size, `Math.abs`) are one number.
+ * (Math.round alone would give −0.125 → "−12%" beside 0.125 → "13%".)
+ */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
-  const whole = Math.round(100 * value);
-  return whole < 0 ? `−${-whole}%` : `${whole}%`;
+  const whole = Math.round(Math.abs(100 * value));
+  return value < 0 && whole > 0 ? `−${whole}%` : `${whole}%`;
 }
 
 /** A 95% interval of proportions: [0.466, 0.691] → "47% to 69%". */
