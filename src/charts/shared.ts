@@ -216,7 +216,9 @@ export function fromTo(measure: Measure, amount: (n: number) => string = formatN
 
 /**
  * Every figure as the page shows it: one image to assistive technology. Its <svg> gets role="img"
- * with Plot's aria-label and description (generated from the data), legend swatches are hidden
+ * with Plot's aria-label. Plot's description (generated from the data) is dropped: on the page it is
+ * the figure's visible caption word for word, which already names the <figure>, so a screen reader
+ * would hear it twice. Legend swatches are hidden
  * (the caption names the colours), Plot's font-variant attribute (not valid SVG there; the
  * stylesheet sets tabular figures) is removed, and mark groups keep Plot's name as data-mark.
  * Plot's <style> elements go too: the page's stylesheet holds the same rules (global.css), and a
@@ -229,6 +231,7 @@ export function accessibleFigure(figure: Figure): Figure {
   for (const svg of svgs) {
     if (svg.hasAttribute('aria-label')) svg.setAttribute('role', 'img');
     else svg.setAttribute('aria-hidden', 'true');
+    svg.removeAttribute('aria-description');
     for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
     for (const g of svg.querySelectorAll('g[aria-label]')) {
       g.setAttribute('data-mark', g.getAttribute('aria-label')!);
