@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { describeEventsByCategory } from '../src/charts/index.ts';
 import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW } from '../src/lib/wording.ts';
-import { SENTENCES, liveText } from '../src/lib/live.ts';
+import { SENTENCES, liveText, sentence } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
 
@@ -205,4 +205,60 @@ test('the announcement of a change of view names a gap, weights and the legacy t
   assert.match(legacy, /^24 months, Wilcoxon as R 4\.5 and earlier, modern slavery/);
   assert.match(announcement(analyse(bundled, { window: 3, gap: 1, weights: 'low' })), /^3 months, leaving out 1 month either side, low harm weights, modern slavery/);
   assert.equal(announcement(analyse(bundled, { window: 12, categories: [] })), '12 months: no category selected.');
+});
+
+test('a significant paired test that leans against the change in the total says which way it points', () => {
+  // Which way the test leans is worked out here from each person's before and after, ranked as R
+  // ranks them (average ranks; under current R with fewer than 50 pairs the zeros take the lowest
+  // ranks and count in neither sum, otherwise they are dropped), not from the engine's V.
+  const averageRanks = (xs: number[]) => {
+    const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+    const ranks = new Array<number>(xs.length);
+    for (let k = 0; k < order.length;) {
+      let j = k;
+      while (j + 1 < order.length && order[j + 1][0] === order[k][0]) j++;
+      for (let t = k; t <= j; t++) ranks[order[t][1]] = (k + j + 2) / 2;
+      k = j + 1;
+    }
+    return ranks;
+  };
+  let against = 0;
+  let checked = 0;
+  for (const wilcoxon of ['current', 'legacy'] as const) {
+    for (const weights of [undefined, 'low'] as const) {
+      for (let window = 3; window <= bundled.span; window += 3) {
+        for (const gap of [0, Math.floor(window / 2)]) {
+          for (const categories of subsets) {
+            const r = analyse(bundled, { window, gap, categories, weights, wilcoxon });
+            for (const measure of ['events', 'harm'] as const) {
+              const m = r[measure];
+              if (m.test.p === null || m.test.p >= 0.05) continue;
+              const d = r.perOrder.map((o) => (measure === 'events' ? o.eventsPre - o.eventsPost : o.harmPre - o.harmPost));
+              const kept = wilcoxon === 'current' && d.length < 50 ? d : d.filter((x) => x !== 0);
+              const ranks = averageRanks(kept.map(Math.abs));
+              const up = kept.reduce((s, x, i) => (x > 0 ? s + ranks[i] : s), 0);
+              const down = kept.reduce((s, x, i) => (x < 0 ? s + ranks[i] : s), 0);
+              assert.equal(up, m.test.V, 'V is the ranks of the falls');
+              const lean = Math.sign(up - down);
+              const total = Math.sign(m.pre - m.post);
+              const text = sentence(r, `significance:${measure}`);
+              checked++;
+              if (lean !== 0 && lean !== total) {
+                against++;
+                assert.match(text, new RegExp(`but it points to ${lean > 0 ? 'falls' : 'rises'} while the total ${total > 0 ? 'fell' : 'rose'}|although the total did not change`), text);
+                assert.ok(text.includes(`${m.sign.fewer} of the ${m.sign.n} people whose`), text);
+              } else {
+                assert.doesNotMatch(text, /points to|although the total/, text);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  assert.ok(against >= 5, `only ${against} views where the test leans against the total (of ${checked})`);
+  // A reviewer's case: total harm rose 14% while 21 of the 28 people whose harm changed had less.
+  const r = analyse(bundled, { window: 21, gap: 3, categories: ['violence'] });
+  assert.equal(sentence(r, 'significance:harm'), 'The change in harm is statistically significant (Wilcoxon signed-rank V = 547.5, p = 0.031), but it points to falls while the total rose: '
+    + "the test ranks each person's change by size, and by rank the falls outweigh the rises (21 of the 28 people whose harm changed had less after); the 7 rises were large enough to carry the total up.");
 });

@@ -70,7 +70,7 @@ export const SENTENCE_PARTS = {
     const [measure, category] = (spec ?? 'events').split('.');
     if (!m) return ['This category is not in the current view.'];
     const base = (category ? `byCategory.${category}.${measure}` : measure) as say.MeasureBase;
-    return say.significanceParts(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`, base);
+    return say.significanceParts(m, `the change in ${measure === 'harm' ? 'harm' : 'arrests'}${category ? ` for ${r.categoryNames[category].toLowerCase()}` : ''}`, base, r.wilcoxon, measure === 'harm' ? 'harm' : 'events');
   },
 } as const satisfies Record<string, (r: AnalysisResult, arg: never) => Segments>;
 

@@ -5,6 +5,8 @@
 // rather than shown as NaN.
 
 import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
+import { wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
+import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
 import { formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
 import type { ResultPath } from './resultPaths.ts';
 
@@ -249,17 +251,37 @@ export function significance(m: Measure, name = 'the change'): string {
   return plain(significanceParts(m, name));
 }
 
-export function significanceParts(m: Measure, name = 'the change', base?: MeasureBase): Segments {
+export function significanceParts(m: Measure, name = 'the change', base?: MeasureBase, rule: WilcoxonRule = 'current', measure: 'events' | 'harm' = 'events'): Segments {
   const p = m.test.p;
   if (p === null) return [`${capitalise(name)} cannot be tested: ${m.test.reason ?? 'the test has no answer for these data'}.`];
   const holm = m.test.pAdjusted ?? null;
   const adjusted = holm !== null ? say`; ${pEqualsParts(holm, at(base, 'test.pAdjusted'), 'Holm-adjusted p')}` : [];
   const stat = say`Wilcoxon signed-rank V = ${num(formatNumber(m.test.V), at(base, 'test.V'))}, ${pEqualsParts(p, at(base, 'test.p'))}${adjusted}`;
   if (p >= ALPHA) return say`${capitalise(name)} is not statistically significant at the 5% level (${stat}).`;
+  const against = leansAgainstTotal(m, rule, measure);
   if (holm !== null && holm >= ALPHA) {
-    return say`${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat}).`;
+    return say`${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat})${against}`;
   }
-  return say`${capitalise(name)} is statistically significant (${stat}).`;
+  return say`${capitalise(name)} is statistically significant (${stat})${against}`;
+}
+
+/**
+ * The end of a significant test's sentence: "." when the test leans the way the totals moved, and
+ * otherwise which way it points. The test ranks each person's change by size, so many small falls
+ * can outweigh a few large rises (or the reverse) while the totals move the other way: a
+ * significant p is then evidence of the direction the ranks lean, not of the change in the total.
+ */
+function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | 'harm'): string {
+  const lean = wilcoxonLean(m.test, rule);
+  const total = Math.sign(m.pre - m.post); // +1: the total fell
+  if (lean === 0 || lean === total) return '.';
+  const [to, over] = lean > 0 ? ['falls', 'the falls outweigh the rises'] : ['rises', 'the rises outweigh the falls'];
+  const fewer = measure === 'harm' ? 'less' : 'fewer';
+  const ranked = `the test ranks each person's change by size, and by rank ${over} (${formatNumber(m.sign.fewer)} of the ${count(m.sign.n, 'person', 'people')} whose ${measure === 'harm' ? 'harm' : 'arrests'} changed had ${fewer} after)`;
+  if (total === 0) return `, although the total did not change: ${ranked}.`;
+  const carried = total > 0 ? m.sign.fewer : m.sign.n - m.sign.fewer;
+  const those = carried === 1 ? `the 1 ${total > 0 ? 'fall' : 'rise'} was` : `the ${formatNumber(carried)} ${total > 0 ? 'falls' : 'rises'} were`;
+  return `, but it points to ${to} while the total ${total > 0 ? 'fell' : 'rose'}: ${ranked}; ${those} large enough to carry the total ${total > 0 ? 'down' : 'up'}.`;
 }
 
 /** "p = 0.0071" as a label and a number segment: only the number is the handle. */

@@ -2,6 +2,7 @@
 
 // Tests
 export { wilcoxonSignedRank } from './wilcoxonSignedRank.ts';
+export { wilcoxonLean } from './wilcoxonLean.ts';
 export type { WilcoxonResult } from './wilcoxonSignedRank.ts';
 export { holm } from './holm.ts';
 export { binomialTest } from './binomialTest.ts';

@@ -121,3 +121,4 @@ function tiedCount(values: readonly number[]): number {
   for (const c of seen.values()) if (c > 1) tied += c;
   return tied;
 }
+
