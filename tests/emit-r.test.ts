@@ -55,6 +55,8 @@ const views: { name: string; options: AnalysisOptions }[] = [
   { name: 'default view', options: {} },
   { name: 'window 12, violence and drugs', options: { window: 12, categories: ['violence', 'drugs'] } },
   { name: 'window 1', options: { window: 1 } },
+  // Arrests of 4, 3 and 2 in the three months after: a perfect line, where R's p is rounding noise and both give none.
+  { name: 'window 3, modern slavery (a perfect line)', options: { window: 3, categories: ['modern_slavery'] } },
   { name: 'no categories', options: { categories: [] } },
   { name: 'gap 3, low weights', options: { gap: 3, weights: 'low' } },
   { name: 'window 12, gap 1, high weights, violence and drugs', options: { window: 12, gap: 1, weights: 'high', categories: ['violence', 'drugs'] } },

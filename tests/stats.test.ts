@@ -37,8 +37,8 @@
 // Two justified exceptions, both where R's output is rounding noise from its
 // QR decomposition rather than statistics:
 // - a perfect straight line: R's se is ~1e-16, so its t and p are noise too.
-//   We require slope and intercept to 1e-9, and only that both R and we report
-//   a negligible se (< 1e-12 x |slope|) and p (< 1e-12);
+//   We require slope and intercept to 1e-9, that R's se (< 1e-12 x |slope|)
+//   and p (< 1e-12) are negligible, and that we give se 0 and no p, with a reason;
 // - a constant y that R fits with ~1e-17 of slope noise (giving t = -1.04,
 //   p = 0.49): we deliberately report slope 0, se 0 and null t and p, which is
 //   what R itself returns for other constant series (see "ols constant y").
@@ -174,11 +174,13 @@ const checks: Record<string, (c: Case) => void> = {
     close(r.intercept, e.intercept, 'intercept');
     close(r.df, e.df, 'df');
     if (c.name === 'ols perfect line') {
-      // See header: R's se, t and p are rounding noise here.
+      // See header: R's se, t and p are rounding noise here (R warns "essentially perfect fit"),
+      // so we give se 0 and no t or p, with a reason, as for the interrupted time series.
       const slope = Math.abs(e.slope as number);
-      for (const se of [r.se as number, e.se as number]) assert.ok(se < 1e-12 * slope, `se ${se}`);
-      for (const p of [r.p as number, e.p as number]) assert.ok(p < 1e-12, `p ${p}`);
-      return;
+      assert.ok((e.se as number) < 1e-12 * slope, `R's se ${e.se}`);
+      assert.ok((e.p as number) < 1e-12, `R's p ${e.p}`);
+      assert.deepEqual([r.se, r.t, r.p], [0, null, null]);
+      return assertReason(r.reason, c);
     }
     close(r.se, e.se, 'se');
     close(r.t, e.t, 't');

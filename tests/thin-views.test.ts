@@ -70,18 +70,21 @@ test("the harm table's caption says where a reader's harm comes from, and the st
 });
 
 test('a trend that cannot be tested: the caption under the monthly chart says so, as the paragraph does, with no slope or "p not available"', () => {
-  const views = [{ window: 3, categories: ['other'], gap: 1, wilcoxon: 'legacy' as const }, { window: 2, categories: ['drugs'] }];
+  // Two months, and three whose arrests (4, 3, 2) lie exactly on a line: R's p there is rounding
+  // noise (3e-16), which once read as "a statistically significant downward trend (p < 0.001)".
+  const views = [{ window: 3, categories: ['other'], gap: 1, wilcoxon: 'legacy' as const }, { window: 2, categories: ['drugs'] }, { window: 3, categories: ['modern_slavery'] }];
   for (const view of views) {
     const r = analyse(bundled, view);
     for (const [which, describe] of [['events', describeMonthlyEvents], ['harm', describeMonthlyHarm]] as const) {
+      if (view.window === 3 && view.gap === undefined && which === 'harm') continue; // its harm varies about the line
       const t = r.trend[which];
       const label = `${JSON.stringify(view)} ${which}`;
-      assert.ok(t.slope !== null && t.p === null && t.reason, `${label}: a line through two months, untested`);
+      assert.ok(t.slope !== null && t.p === null && t.reason, `${label}: a line, untested`);
       const caption = describe(r);
-      assert.match(trendSentence(r, which), new RegExp(`cannot be estimated: ${t.reason}\\.$`), label);
+      assert.match(trendSentence(r, which), new RegExp(`cannot be tested: ${t.reason}\\.$`), label);
       assert.doesNotMatch(caption, /p not available|rises by|falls by|is flat/, label);
-      const over = r.gap > 0 ? 'months 2 and 3' : 'the 2 months';
-      assert.ok(caption.includes(` After the order a line is drawn through ${over}, but the trend cannot be estimated: ${t.reason}.`), caption);
+      const over = r.gap > 0 ? 'months 2 and 3' : `the ${r.window} months`;
+      assert.ok(caption.includes(` After the order a line is drawn through ${over}, but the trend cannot be tested: ${t.reason}.`), caption);
     }
   }
 });

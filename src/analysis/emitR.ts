@@ -395,16 +395,20 @@ month_harm[is.na(month_harm)] <- 0
 # OLS line through the monthly totals of months GAP + 1 ... W: slope, intercept and the slope's p from
 # summary(lm(y ~ month)); Kendall's tau with cor.test(method = "kendall").
 # As the engine: no line below two months, no p with two; a constant series is the flat line
-# (slope 0, intercept its value) with no p; tau is NA for a constant series.
+# (slope 0, intercept its value) with no p; no p for an essentially perfect fit either (residual
+# variance < 1e-20 (mean(fitted)^2 + var(fitted)), as for the interrupted time series: R's p would
+# be noise); tau is NA for a constant series.
 trend <- function(path, y) {
   x <- months[months > 0]
   slope <- NA; intercept <- NA; p <- NA
   if (length(x) >= 2 && all(y == y[1])) {
     slope <- 0; intercept <- y[1]
   } else if (length(x) >= 2) {
-    fit <- summary(lm(y ~ x))$coefficients
+    lin <- lm(y ~ x)
+    fit <- suppressWarnings(summary(lin))$coefficients
     intercept <- fit[1, 1]; slope <- fit[2, 1]
-    if (length(x) > 2) p <- fit[2, 4]
+    f <- fitted(lin)
+    if (length(x) > 2 && sum(residuals(lin)^2) / (length(x) - 2) >= (mean(f)^2 + var(f)) * 1e-20) p <- fit[2, 4]
   }
   out(paste0(path, ".slope"), slope)
   out(paste0(path, ".intercept"), intercept)

@@ -119,7 +119,7 @@ function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisR
       ? `No trend line is drawn after the order: ${trend.reason ?? 'it cannot be fitted'}.`
       // a line drawn but not tested (two months, or no variation): say so, as the paragraph below does, with no slope or p as a finding
       : trend.p === null
-        ? `After the order a line is drawn through ${over}, but the trend cannot be estimated: ${trend.reason ?? 'too few months'}.`
+        ? `After the order a line is drawn through ${over}, but the trend cannot be tested: ${trend.reason ?? 'too few months'}.`
         : trend.slope === 0
           ? `${after} is flat (${formatPEquals(trend.p)}).`
           : `${after} ${trend.slope < 0 ? 'falls' : 'rises'} by ${perMonth(Math.abs(trend.slope), w.unit)} a month (${formatPEquals(trend.p)}).`;

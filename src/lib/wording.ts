@@ -301,7 +301,8 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm'): Se
   if (isEmpty(result)) return [EMPTY_VIEW];
   const t: Trend = result.trend[which];
   const what = which === 'events' ? 'monthly arrests' : 'monthly harm';
-  if (t.slope === null || t.p === null) return [`The trend in ${what} after the order cannot be estimated: ${t.reason ?? 'too few months'}.`];
+  // No line, or a line with nothing to test it against (two months; points exactly on it).
+  if (t.slope === null || t.p === null) return [`The trend in ${what} after the order cannot be ${t.slope === null ? 'estimated' : 'tested'}: ${t.reason ?? 'too few months'}.`];
   const direction = t.slope < 0 ? 'declined' : t.slope > 0 ? 'rose' : 'stayed level';
   const size = (n: number) => formatEstimate(n);
   const by = t.slope === 0

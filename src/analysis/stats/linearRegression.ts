@@ -14,6 +14,13 @@
  * slope 0 and se 0 so t = 0/0 is NaN. (For some constant y R's QR leaves
  * ~1e-17 rounding noise instead; we always report the clean answer.)
  *
+ * A line through points that lie on it exactly (three months of 4, 3, 2
+ * arrests) has no residual variation: R's se is ~1e-16 rounding noise, so
+ * its t and p (3e-16: "significant") are noise too, and R warns "essentially
+ * perfect fit". We give the line with se 0 and no t or p, by R's own rule
+ * with the looser threshold that segmentedRegression.ts uses: residual
+ * variance below 1e-20 × (mean(fitted)² + var(fitted)).
+ *
  * @example
  * linearTrend([1, 2, 3, 4], [2, 4, 5, 8]).slope; // => 1.9
  */
@@ -61,6 +68,10 @@ export function linearTrend(x: readonly number[], y: readonly number[]): TrendRe
   let rss = 0;
   // Residuals from centred data avoid cancellation when x is e.g. a calendar year.
   for (let i = 0; i < n; i++) rss += (y[i] - my - slope * (x[i] - mx)) ** 2;
+  // The fitted values' mean is my and their variance slope² Sxx / (n − 1).
+  if (rss / df < (my ** 2 + (slope ** 2 * sxx) / (n - 1)) * 1e-20) {
+    return { slope, intercept, se: 0, t: null, df, p: null, reason: 'the points lie on the line exactly, so there is no variation left to test' };
+  }
   const se = Math.sqrt(rss / df / sxx);
   const t = slope / se;
   const p = 2 * studentTCdf(-Math.abs(t), df);
