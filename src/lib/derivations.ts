@@ -90,7 +90,7 @@ function statusOf(result: AnalysisResult, path: string): Pick<Derivation, 'statu
   if (f) {
     return {
       status: 'calibrated',
-      statusNote: `Calibrated: the synthetic data were built to reproduce the article's figure (${f.value}${f.measure === 'sample' ? '' : f.kind === 'reduction' ? '%' : ''}, data/published.json; checked by tests/calibration.test.ts). Matching it shows the method, not new evidence.`,
+      statusNote: `Calibrated: the synthetic data were built to reproduce the article's figure (${f.value}${f.measure === 'sample' ? '' : f.kind === 'reduction' ? '%' : ''}, data/published.json; checked by tests/calibration.test.ts). The match is by construction: it is not new evidence, and not a test of the calculation, which is checked against R.`,
     };
   }
   return {
