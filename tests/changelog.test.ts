@@ -35,5 +35,7 @@ test('one row per measure and category, each the engine\'s own numbers under eac
 test('p-values in powers of ten', () => {
   assert.equal(formatPSci(3.3e-7), '3.3 × 10⁻⁷');
   assert.equal(formatPSci(0.0123), '0.012');
+  assert.equal(formatPSci(0.001953125), '0.0020', 'two significant digits, as the page says: not "0.002"');
+  assert.equal(formatPSci(0.5), '0.50');
   assert.equal(formatPSci(null), 'n/a');
 });

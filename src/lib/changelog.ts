@@ -41,10 +41,10 @@ export function wilcoxonChanges(dataset: Dataset, options: { window?: number; ca
 
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
-/** A p-value to two significant digits, in powers of ten when small: 3.3 × 10⁻⁷, 0.012. */
+/** A p-value to two significant digits, trailing zero kept, in powers of ten when small: 3.3 × 10⁻⁷, 0.012, 0.0020. */
 export function formatPSci(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return 'n/a';
-  if (p >= 0.001) return String(Number(p.toPrecision(2)));
+  if (p >= 0.001) return p.toPrecision(2);
   const [mantissa, exponent] = p.toExponential(1).split('e');
   return `${mantissa} × 10${String(Number(exponent)).replace(/./g, (ch) => SUPERSCRIPT[ch] ?? ch)}`;
 }
