@@ -7,7 +7,11 @@ const HINT = 'Scroll sideways to see the whole table.';
 let ids = 0;
 
 const observer = new ResizeObserver((entries) => {
-  const wraps = new Set(entries.map((e) => (e.target as HTMLElement).closest<HTMLElement>('.table-wrap')).filter((w): w is HTMLElement => w !== null));
+  measure(new Set(entries.map((e) => (e.target as HTMLElement).closest<HTMLElement>('.table-wrap')).filter((w): w is HTMLElement => w !== null)));
+});
+
+/** Whether each wrap overflows: every size read first, then every write. */
+function measure(wraps: Iterable<HTMLElement>): void {
   const overflowing = [...wraps].map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth + 1, wrap.clientWidth] as const);
   for (const [wrap, over, width] of overflowing) {
     mark(wrap, over);
@@ -16,7 +20,7 @@ const observer = new ResizeObserver((entries) => {
     const cap = over ? `${width}px` : '';
     if (caption && caption.style.maxWidth !== cap) caption.style.maxWidth = cap;
   }
-});
+}
 
 function mark(wrap: HTMLElement, over: boolean): void {
   if (over === wrap.hasAttribute('data-overflowing')) return;
@@ -52,3 +56,13 @@ for (const wrap of document.querySelectorAll<HTMLElement>('.table-wrap')) {
   const table = wrap.querySelector('table');
   if (table) observer.observe(table); // new rows or columns for a new view change its width, not the wrap's
 }
+
+// A table behind "Show as table" is laid out, at its full width, while its <details> is still
+// closed, but Chromium does not report it to the observer then, nor when the <details> opens
+// without a change in the wrap's own width: the table on "How robust is it?" stayed unmarked, a
+// scrolling region no keyboard could reach. So a <details> that opens measures its wraps itself
+// ('toggle' does not bubble, hence the capture).
+document.addEventListener('toggle', (e) => {
+  const details = e.target;
+  if (details instanceof HTMLDetailsElement && details.open) measure(details.querySelectorAll<HTMLElement>('.table-wrap'));
+}, true);

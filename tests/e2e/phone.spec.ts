@@ -5,7 +5,8 @@
 // to keep the study's scale.
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
-import { serialiseState } from '../../src/lib/urlState.ts';
+import { defaultState, serialiseState } from '../../src/lib/urlState.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { domain, waitForView } from './helpers.ts';
 import { isFar } from '../../src/client/figureWidth.ts';
 import { NARROW_WIDTH } from '../../src/lib/figures.ts';
@@ -194,6 +195,25 @@ test('a wide table scrolls in a named, focusable region with a visible hint', as
   await narrow.getByText('Show as table').click();
   await expect(narrow.locator('.table-wrap')).not.toHaveAttribute('tabindex', '0');
   await expect(narrow.locator('.scroll-hint')).toHaveCount(0);
+});
+
+test('a wide table behind "Show as table" on How robust is it? is a named, focusable region however its <details> opens', async ({ page }) => {
+  await page.goto('robustness/');
+  await waitForView(page, defaultState(domain));
+  // Opened by a script (as print and assistive tools may), then by a tap on its summary.
+  const byScript = page.locator('[data-robust-figure="gapCurve"]');
+  await byScript.locator('details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  const bySummary = page.locator('[data-robust-figure="specificationCurve"]');
+  await bySummary.getByText('Show as table').click();
+  for (const host of [byScript, bySummary]) {
+    const wrap = host.locator('.table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).toBe(true);
+    await expect(wrap).toHaveAttribute('tabindex', '0');
+    await expect(wrap).toHaveAttribute('role', 'region');
+    await expect(host.locator('.scroll-hint')).toBeVisible();
+  }
+  const axe = await new AxeBuilder({ page }).include('[data-robust-figure="gapCurve"]').withRules(['scrollable-region-focusable']).analyze();
+  expect(axe.violations).toEqual([]);
 });
 
 test('the headline fits a 390px phone in a changed view, with a space wherever its parts meet', async ({ page }) => {
