@@ -49,7 +49,12 @@ function build(d: Derivation, shown: string): HTMLElement[] {
   out.push(el('p', d.meaning));
 
   const value = el('dl');
-  value.append(el('dt', 'Shown'), el('dd', shown));
+  // A sentence gives a change's size and says its direction in words ("declined by 26.3 harm days a
+  // month"), so its number has no sign while the value below has one: say so beside it.
+  const size = typeof d.value === 'number' && d.value < 0 && !/^[−-]/.test(shown.trim());
+  const shownValue = el('dd', size ? `${shown} (its size: the words around it say which way)` : shown);
+  shownValue.dataset.derivationShown = '';
+  value.append(el('dt', 'Shown'), shownValue);
   const full = el('dd', fullValue(d.value));
   full.dataset.derivationValue = '';
   value.append(el('dt', 'Full precision'), full);

@@ -38,6 +38,10 @@ async function checkEvery(page: Page, r: AnalysisResult): Promise<number> {
     await expect(panel(page)).toBeVisible();
     await expect(panel(page)).toHaveAttribute('data-path', path);
     await expect(panel(page).locator('[data-derivation-value]'), path).toHaveText(full(r, path));
+    // A number shown without the sign of its value (the size of a fall, of a downward slope) says so.
+    const text = (await h.textContent())!.trim();
+    const signless = /^-/.test(full(r, path)) && !/^[−-]/.test(text);
+    await expect(panel(page).locator('[data-derivation-shown]'), path).toHaveText(signless ? `${text} (its size: the words around it say which way)` : text);
     await page.keyboard.press('Escape');
     await expect(panel(page)).toBeHidden();
     await expect(h, `focus returns to ${path}`).toBeFocused();
