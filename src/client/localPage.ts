@@ -10,7 +10,7 @@ import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { idle } from './idle.ts';
 import { cacheKey } from './ownCache.ts';
-import { adoptCopy, clearTab, forget, isRemembered, loadForTab, REMEMBERED, saveCache, tabCopyRef, tabHasData } from './ownStorage.ts';
+import { adoptCopy, clearTab, forget, isRemembered, leftBehind, loadForTab, missingWords, REMEMBERED, saveCache, sweep, tabCopyRef, tabHasData, wasForgotten } from './ownStorage.ts';
 
 export type Opened = { ok: true; engine: Engine; result: AnalysisResult } | { ok: false; message: string };
 
@@ -28,6 +28,8 @@ export async function openStored(): Promise<Opened> {
   // this tab's copy and the page takes its key (small ones are read below, into sessionStorage).
   const ref = tabCopyRef() ?? (!tabHasData() && await isRemembered().catch(() => false) ? REMEMBERED : null);
   if (ref) {
+    // Meanwhile, other tabs' copies that no tab has used for 12 hours go (loadForTab does it on the other paths).
+    void sweep().catch(() => undefined);
     performance.mark('stro:open-stored');
     try {
       const opened = await openLocal(ref, (detail) => setLoading(detail));
@@ -60,10 +62,11 @@ export async function openStored(): Promise<Opened> {
   performance.measure('stro:read-stored', 'stro:open-stored');
   if (!stored) {
     setLoading(''); // nothing is loading: the notice says why the study's data are shown
-    return {
-      ok: false,
-      message: "This address was made for someone's own data, which never leave the browser they were loaded in, so they are not here. This page shows the study's synthetic data instead; to analyse your own, go to “Use your own data”.",
-    };
+    // Removed by Forget, or never in this tab (another tab's, or another browser's). If a closed
+    // tab left large files in this browser, the notice says where to delete them (only their keys
+    // are read, and the tabs still open asked which copies are theirs).
+    const left = await leftBehind().catch(() => undefined);
+    return { ok: false, message: missingWords(wasForgotten(), left?.copies.length ?? 0) };
   }
   // Reading large files back, hashing them and unpacking their cache each take a while: each in a
   // task of its own, so that the page can answer the reader in between.
@@ -197,12 +200,23 @@ function wireBanner(): void {
     return url.pathname + url.hash;
   };
   document.querySelector('[data-back-to-study]')?.addEventListener('click', () => location.assign(study()));
+  // After Forget, this page at ?data=local: it finds nothing now, says that the data were removed
+  // (missingWords), shows the study's data and drops ?data=local from the address.
+  const forgotten = () => {
+    const url = new URL(location.href);
+    return `${url.pathname}?data=local${url.hash}`;
+  };
   const forgetButton = document.querySelector<HTMLButtonElement>('[data-forget]');
   void isRemembered().then((kept) => {
     if (forgetButton) forgetButton.textContent = kept ? 'Forget my data (this tab and this device)' : 'Forget my data';
   }, () => undefined);
   forgetButton?.addEventListener('click', () => {
-    void forget().finally(() => location.assign(study()));
+    void forget().finally(() => location.assign(forgotten()));
+  });
+  // Back to this page after Forget (here or in another tab), a browser that kept it whole (its
+  // back/forward cache) would show the data again: it loads afresh instead, and says they were removed.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && !tabHasData()) location.reload();
   });
 }
 

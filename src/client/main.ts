@@ -184,10 +184,10 @@ let linksQuery = '';
 let linksQueued = false;
 
 // ---- state -> URL and links
-/** Links to other pages of the report carry the view with them (downloads and anchors do not need it). */
+/** Links to other pages of the report carry the view with them (downloads, anchors and links to an address of their own, data-own-address, do not). */
 function updateLinks(query: string): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (a.hasAttribute('download') || a.id === 'reset') continue;
+    if (a.hasAttribute('download') || a.id === 'reset' || a.hasAttribute('data-own-address')) continue;
     const url = new URL(a.getAttribute('href')!, location.href);
     if (url.origin !== location.origin || /\.[a-z]+$/i.test(url.pathname)) continue;
     if (url.pathname === location.pathname && url.hash) continue;

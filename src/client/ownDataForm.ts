@@ -1,13 +1,16 @@
 // "Use your own data": the reader picks (or drops) their orders and events files, and an optional
 // harm index; the files are read here as bytes and checked and analysed in a Web Worker
 // (src/client/dataWorker.ts), never sent anywhere. Every problem is listed in a table (and can be
-// downloaded as CSV); a bad file changes nothing else. Valid data are kept in this tab and the
-// whole report switches to them (main.ts listens for the "stro:data" event).
+// downloaded as CSV); a bad file changes nothing else. Valid data are kept for this tab (in its own
+// storage, or in the browser's database if they are too large: src/client/ownStorage.ts), the
+// success box says which and for how long, and the whole report switches to them (main.ts listens
+// for the "stro:data" event). A notice above the form names what this browser keeps besides: large
+// files a closed tab left behind, and files remembered on this device, with a way to delete them.
 import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
-import { adoptCopy, isRemembered, loadForTab, remember, saveCache, saveForTab, tabCopyRef, unremember } from './ownStorage.ts';
+import { adoptCopy, forgetLeftBehind, isRemembered, keptNoticeWords, keptWords, leftBehind, loadForTab, remember, saveCache, saveForTab, tabCopyRef, tabHasData, unremember, unrememberedWords, whereKept } from './ownStorage.ts';
 import { formatNumber } from '../lib/format.ts';
 
 type Slot = FileSlot;
@@ -150,7 +153,8 @@ export function setUp(root: HTMLElement): void {
       performance.measure('stro:save', 'stro:save-start');
       await nextTask();
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
-      showSuccess(bannerText(outcome.engine.local!.summary));
+      showSuccess(bannerText(outcome.engine.local!.summary), remembered);
+      void checkKept(); // this tab now holds files: the notice above names only what others left
       say(remembered ? 'The copy kept on this device is now these files, until you choose Forget.' : '');
       // Then what the worker found in them goes beside them (and beside the remembered copy), so
       // that the next page need not check and analyse them again (src/client/ownCache.ts). The
@@ -230,12 +234,19 @@ export function setUp(root: HTMLElement): void {
     link.click();
   });
 
-  function showSuccess(text: string): void {
+  function showSuccess(text: string, remembered: boolean): void {
     success.querySelector('[data-own-summary]')!.textContent = text;
+    showWhere(remembered);
     for (const a of success.querySelectorAll<HTMLAnchorElement>('a[data-own-page]')) a.href = `${base}${a.dataset.ownPage}?data=local`;
     success.hidden = false;
     void showRemembered();
     success.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  /** Where the files just loaded are kept, and for how long: this tab's storage, or the browser's database (large files). */
+  function showWhere(remembered: boolean): void {
+    const where = success.querySelector<HTMLElement>('[data-own-kept-where]');
+    if (where) where.textContent = keptWords(whereKept() ?? 'tab', remembered);
   }
 
   const rememberBox = root.querySelector<HTMLInputElement>('[data-own-remember]');
@@ -256,10 +267,60 @@ export function setUp(root: HTMLElement): void {
       }
       say('Your data will be kept on this device, in this browser only, until you choose Forget.');
     } else {
-      await unremember();
-      say('Your data are no longer kept on this device; this tab forgets them when it closes.');
+      await unremember().catch(() => undefined);
+      say(unrememberedWords(whereKept() ?? 'tab'));
     }
+    showWhere(rememberBox.checked);
   });
+
+  // ---- What this browser keeps besides this tab's files: large files a closed tab left behind
+  // (their tab can no longer offer Forget), and files remembered on this device. Only their keys
+  // are read, never the files, and nothing is made where nothing is kept.
+  const kept = root.querySelector<HTMLElement>('[data-own-kept]');
+  const keptText = kept?.querySelector<HTMLElement>('[data-own-kept-text]');
+  const forgetLeft = kept?.querySelector<HTMLButtonElement>('[data-own-forget-left]');
+  const forgetRemembered = kept?.querySelector<HTMLButtonElement>('[data-own-forget-remembered]');
+  const showRememberedLink = kept?.querySelector<HTMLElement>('[data-own-show-remembered]');
+  let left: string[] = [];
+  let rememberedHere = false;
+  /** Checks started: only the latest one's answer is shown (one started before an upload must not name this tab's new copy). */
+  let checks = 0;
+
+  /** The notice for what was found, after `note` (what was just deleted); hidden when there is nothing to say. */
+  function showKept(note = ''): void {
+    if (!kept || !keptText) return;
+    keptText.textContent = [note, keptNoticeWords(left.length, rememberedHere)].filter(Boolean).join(' ');
+    if (forgetLeft) forgetLeft.hidden = left.length === 0;
+    if (forgetRemembered) forgetRemembered.hidden = !rememberedHere;
+    if (showRememberedLink) showRememberedLink.hidden = !rememberedHere;
+    kept.hidden = keptText.textContent === '';
+  }
+
+  async function checkKept(): Promise<void> {
+    if (!kept) return;
+    const check = ++checks;
+    const found = await leftBehind().catch(() => ({ copies: [], remembered: false }));
+    if (check !== checks) return;
+    left = found.copies;
+    // A tab showing its own files has the box to remember them; the notice names the remembered copy only to a tab without files.
+    rememberedHere = found.remembered && !tabHasData();
+    showKept();
+    kept.dataset.checked = ''; // the check is done (tests wait for it)
+  }
+
+  /** Delete what the notice names; the notice then says so, and takes the focus from the button that went. */
+  async function forgetKept(which: 'left' | 'remembered'): Promise<void> {
+    await forgetLeftBehind(which === 'left' ? left : [], which === 'remembered');
+    if (which === 'left') left = [];
+    else rememberedHere = false;
+    showKept(which === 'left'
+      ? 'Deleted: the files left from an earlier visit are no longer kept in this browser.'
+      : 'Deleted: the files remembered on this device are no longer kept in this browser.');
+    keptText?.focus();
+  }
+  forgetLeft?.addEventListener('click', () => void forgetKept('left'));
+  forgetRemembered?.addEventListener('click', () => void forgetKept('remembered'));
+  void checkKept();
 
   // Ready: files chosen before this code ran count as chosen, and the buttons (disabled in the
   // HTML, so that a click before now is never silently lost) can be used.

@@ -60,16 +60,38 @@ async function downloadedResult(page: Page): Promise<string> {
   return JSON.stringify(result);
 }
 
-/** The keys in this origin's IndexedDB store of the reader's files. */
+/**
+ * The keys in this origin's IndexedDB store of the reader's files; none if there is no database
+ * (none is made here, and the connection is closed, so that it never holds up the page deleting it).
+ */
 const storedKeys = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
   const req = indexedDB.open('stro-own-data', 1);
+  req.onupgradeneeded = () => req.transaction!.abort();
   req.onsuccess = () => {
     const keys = req.result.transaction('files').objectStore('files').getAllKeys();
-    keys.onsuccess = () => resolve(keys.result.map(String));
+    keys.onsuccess = () => {
+      req.result.close();
+      resolve(keys.result.map(String));
+    };
     keys.onerror = () => reject(keys.error);
   };
-  req.onerror = () => reject(req.error);
+  req.onerror = () => (req.error?.name === 'AbortError' ? resolve([]) : reject(req.error));
 }));
+
+/** The names of this origin's IndexedDB databases. */
+const databases = (page: Page) => page.evaluate(() => indexedDB.databases().then((all) => all.map((d) => d.name)));
+
+/** Files too large for sessionStorage (about 2.3 million characters, over the 2 million that go there), written once. */
+let big: { orders: string; events: string } | undefined;
+function bigFiles(): { orders: string; events: string } {
+  if (big) return big;
+  const cohort = makeCohort({ seed: 77, orders: 9_000, designWindow: 12 });
+  expect(cohort.ordersCsv.length + cohort.eventsCsv.length).toBeGreaterThan(2_000_000);
+  big = { orders: join(dir, 'big-orders.csv'), events: join(dir, 'big-events.csv') };
+  writeFileSync(big.orders, cohort.ordersCsv);
+  writeFileSync(big.events, cohort.eventsCsv);
+  return big;
+}
 
 /** The stored files' record in this tab (sessionStorage), with some of its parts replaced; the kept cache beside it is left as it was. */
 async function changeStoredFiles(page: Page, change: Record<string, unknown>): Promise<void> {
@@ -176,12 +198,27 @@ test('remembered on this device, the cache goes with the files to a new tab; For
   expect(await sent(second)).toContain('restore');
   expect(await sent(second)).not.toContain('load');
   expect(await downloadedResult(second)).toBe(full.text);
+  // One page on, so that Back after Forget returns to a page of the reader's data (Forget reloads
+  // the page it is on in place: the same address replaces its history entry).
+  await open(second, 'results/?data=local');
 
   await second.getByRole('button', { name: /Forget my data/ }).click();
-  await expect(second.locator('html')).not.toHaveAttribute('data-source', 'local');
+  // The page says so, shows the study's data, and its address no longer asks for the reader's.
+  await expect(second.locator('#view-notice')).toContainText('Your data were removed from this browser by Forget');
+  await expect(second.locator('html')).toHaveAttribute('data-source', 'study');
+  expect(new URL(second.url()).pathname).toMatch(/\/results\/$/);
+  expect(new URL(second.url()).search).toBe('');
   expect(await second.evaluate(() => [sessionStorage.getItem('stro-own-data'), sessionStorage.getItem('stro-own-data-cache')])).toEqual([null, null]);
   // Nothing is left on the device, not even a time of use: with no tab holding a copy, the database itself is gone.
-  await expect.poll(() => second.evaluate(() => indexedDB.databases().then((all) => all.map((d) => d.name)))).not.toContain('stro-own-data');
+  await expect.poll(() => databases(second)).not.toContain('stro-own-data');
+  // Back to the page shown before Forget (its address asks for the reader's data): it says they were removed, not that they are elsewhere.
+  await second.goBack();
+  expect(new URL(second.url()).pathname).toMatch(/\/data\/$/);
+  await expect(second.locator('#view-notice')).toContainText('Your data were removed from this browser by Forget');
+  await expect(second.locator('#view-notice')).not.toContainText('another tab');
+  await expect(second.locator('html')).toHaveAttribute('data-source', 'study');
+  // Looking for the data made no database again.
+  expect(await databases(second)).not.toContain('stro-own-data');
   await second.close();
 });
 
@@ -316,8 +353,107 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   await second.close();
 
   await page.getByRole('button', { name: /Forget my data/ }).click();
-  await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
-  // This tab's copy and the remembered one are gone; the other tab's copy goes when that tab's 12 hours are up.
-  const left = (await storedKeys(page)).filter((k) => !k.startsWith('touched:'));
-  expect(left.filter((k) => !k.endsWith(secondRef[1]!))).toEqual([]);
+  await expect(page.locator('#view-notice')).toContainText('Your data were removed from this browser by Forget');
+  // This tab's copy, the remembered one, and the copy the closed tab left: all gone, and the database with them.
+  await expect.poll(() => databases(page)).not.toContain('stro-own-data');
+  expect(await storedKeys(page)).toEqual([]);
+});
+
+test('large files: the success box says they stay in this browser until Forget or 12 hours unused; a tab opened after theirs closed offers to delete them, and never an open tab\'s copy', async ({ context }) => {
+  test.setTimeout(240_000);
+  const files = bigFiles();
+  const first = await context.newPage();
+  await first.goto('own-data/');
+  const firstNotice = first.locator('[data-own-kept]');
+  await expect(firstNotice).toHaveAttribute('data-checked', '');
+  await expect(firstNotice).toBeHidden(); // nothing kept yet,
+  expect(await databases(first)).not.toContain('stro-own-data'); // and looking made no database
+  await first.getByLabel(/orders/i).setInputFiles(files.orders);
+  await first.getByLabel(/events/i).setInputFiles(files.events);
+  await first.getByLabel(/design window/i).fill('12');
+  await first.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(first.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 120_000 });
+  await expect(first.getByRole('button', { name: 'Analyse these files' })).toBeEnabled({ timeout: 60_000 });
+  const ref = await first.evaluate(() => sessionStorage.getItem('stro-own-data-idb'));
+  expect(ref).toMatch(/^tab-/);
+  // What the box says is what happens to large files: not "closing the tab forgets them".
+  const where = first.locator('[data-own-kept-where]');
+  await expect(where).toContainText("too large for this tab's own storage");
+  await expect(where).toContainText('closing the tab does not delete them');
+  await expect(where).toContainText('“Forget my data” deletes them');
+  await expect(where).toContainText('no tab has used them for 12 hours');
+  await expect(where).not.toContainText('closing the tab forgets them');
+  await expect(first.locator('[data-own-success]')).toContainText('with any columns the report does not read');
+  await expect(firstNotice).toBeHidden(); // this tab's own copy is not one left behind
+
+  // While the first tab is open, its copy is in use: another tab names nothing left behind.
+  const second = await context.newPage();
+  await second.goto('own-data/');
+  await expect(second.locator('[data-own-kept]')).toHaveAttribute('data-checked', '');
+  await expect(second.locator('[data-own-kept]')).toBeHidden();
+  await second.goto('results/?data=local');
+  await expect(second.locator('#view-notice')).toContainText('not in this tab');
+  await expect(second.locator('#view-notice')).not.toContainText('earlier visit');
+  await second.close();
+
+  // The first tab closes: its copy stays (closing a tab does not delete it), and a tab opened later says so.
+  await first.close();
+  const third = await context.newPage();
+  await third.goto('results/?data=local');
+  await expect(third.locator('#view-notice')).toContainText('Files from an earlier visit are still kept in this browser');
+  await expect(third.locator('html')).toHaveAttribute('data-source', 'study');
+  await third.goto('own-data/');
+  const notice = third.locator('[data-own-kept]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Files from an earlier visit are still kept in this browser');
+  await expect(notice.locator('[data-own-kept-text]')).not.toContainText('remember'); // not the remembered copy: there is none (the hidden buttons' names aside)
+  await expect(third.getByRole('button', { name: 'Forget the remembered files' })).toBeHidden();
+  expect(await storedKeys(third)).toContain(ref);
+  await third.getByRole('button', { name: 'Forget files left from an earlier visit' }).click();
+  await expect(notice).toContainText('Deleted: the files left from an earlier visit are no longer kept in this browser.');
+  await expect(third.getByRole('button', { name: 'Forget files left from an earlier visit' })).toBeHidden();
+  await expect(notice.locator('[data-own-kept-text]')).toBeFocused();
+  await expect.poll(() => databases(third)).not.toContain('stro-own-data');
+  // Opened again, the page finds nothing, and says nothing.
+  await third.reload();
+  await expect(notice).toHaveAttribute('data-checked', '');
+  await expect(notice).toBeHidden();
+  await third.close();
+});
+
+test('remembered on this device: "Use your own data" in a tab without files says so (never as files left behind), and can forget them', async ({ page, context }) => {
+  await upload(page);
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
+  await expect(page.locator('[data-own-kept-where]')).toContainText('a copy also stays in this browser');
+  await expect(page.locator('[data-own-kept-where]')).not.toContainText('closing the tab forgets them');
+  // Unticked, the tab's own copy (small files: in the tab's storage) goes with the tab, and the box says so again.
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).uncheck();
+  await expect(page.locator('[data-own-status]')).toContainText('this tab forgets them when it closes');
+  await expect(page.locator('[data-own-kept-where]')).toContainText('closing the tab forgets them');
+  await page.getByRole('checkbox', { name: /Remember them on this device/ }).check();
+  await expect(page.locator('[data-own-status]')).toContainText('Your data will be kept on this device');
+  // This tab holds its files: the page names nothing else.
+  await page.goto('own-data/');
+  await expect(page.locator('[data-own-kept]')).toHaveAttribute('data-checked', '');
+  await expect(page.locator('[data-own-kept]')).toBeHidden();
+  await page.close();
+
+  const second = await context.newPage();
+  await second.goto('own-data/');
+  const notice = second.locator('[data-own-kept]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Files you chose to remember on this device');
+  await expect(notice.locator('[data-own-kept-text]')).not.toContainText('earlier visit');
+  await expect(second.getByRole('button', { name: 'Forget files left from an earlier visit' })).toBeHidden();
+  await expect(second.getByRole('link', { name: 'Show the report with the remembered files' })).toHaveAttribute('href', /\?data=local$/);
+  await second.getByRole('button', { name: 'Forget the remembered files' }).click();
+  await expect(notice).toContainText('Deleted: the files remembered on this device are no longer kept in this browser.');
+  await expect(second.getByRole('link', { name: 'Show the report with the remembered files' })).toBeHidden();
+  await expect.poll(() => databases(second)).not.toContain('stro-own-data');
+  // A page asking for the reader's data now finds none, and says where they would be.
+  await second.goto('results/?data=local');
+  await expect(second.locator('#view-notice')).toContainText('not in this tab');
+  await expect(second.locator('html')).toHaveAttribute('data-source', 'study');
+  await second.close();
 });

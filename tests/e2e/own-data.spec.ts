@@ -101,12 +101,17 @@ test('a new tab (a closed one forgotten) shows the study\'s data and says why', 
   const second = await browser.newContext();
   const fresh = await second.newPage();
   await fresh.goto('results/?data=local&w=6');
-  await expect(fresh.locator('#view-notice')).toContainText('never leave the browser they were loaded in');
+  // Said for the reader in another tab as for someone sent the address: no "someone", and what to do.
+  await expect(fresh.locator('#view-notice')).toContainText('stay in the browser tab they were loaded in');
+  await expect(fresh.locator('#view-notice')).toContainText('Go back to the tab where you loaded them, or load them again on “Use your own data”');
+  await expect(fresh.locator('#view-notice')).not.toContainText('someone');
   await expect(fresh.locator('#local-status')).toHaveText(''); // nothing is said to be loading any more
   await expect(fresh.locator('html')).not.toHaveAttribute('data-source', 'local');
   expect(new URL(fresh.url()).search).toBe('?w=6');
   const six = expected({ window: 6 });
   await expect(fresh.locator('[data-say="headline"]').first()).toHaveText(headline(six));
+  // Looking for the data left nothing behind in this browser: no database was made.
+  expect(await fresh.evaluate(() => indexedDB.databases().then((all) => all.map((d) => d.name)))).not.toContain('stro-own-data');
   await second.close();
 });
 
