@@ -216,6 +216,21 @@ test('a wide table behind "Show as table" on How robust is it? is a named, focus
   expect(axe.violations).toEqual([]);
 });
 
+test('at 320px wide (400% zoom on a laptop) no page scrolls sideways: wide tables scroll inside their own region', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    await page.waitForLoadState('load');
+    const wide = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // What sticks out, for the message: the outermost elements wider than the page, inside no scrolling region.
+      const out = [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-wrap, .plot, pre'));
+      return { scroll: document.scrollingElement!.scrollWidth, width, out: out.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) };
+    });
+    expect(wide.scroll, `${p.title}: ${wide.out.join(', ')}`).toBeLessThanOrEqual(wide.width);
+  }
+});
+
 test('the headline fits a 390px phone in a changed view, with a space wherever its parts meet', async ({ page }) => {
   for (const view of [{ window: 12, categories: ['violence', 'drugs'] }, { window: 1, categories: domain.categories }]) {
     await page.goto(serialiseState(view, domain));
