@@ -185,7 +185,7 @@ const onTemplates = (...args: string[]) => run('--orders', tpl('orders.csv'), '-
 test('the templates (dates, not months) run with --design-window 24, and say nothing about synthetic data or two years', () => {
   const out = onTemplates('--design-window', '24');
   assert.equal(out.status, 0, out.stderr);
-  assert.equal(out.stderr, '');
+  assert.equal((out.stderr), '');
   assert.doesNotMatch(out.stdout, /synthetic|calibrated|two full years/i);
   assert.match(out.stdout, /Your data, with a design window of 24 months/);
   assert.match(out.stdout, /STRO analysis: 3 analysed orders, 24 months before vs 24 after/);
@@ -265,7 +265,7 @@ for (const m of malformed) {
     const out = run('--orders', m.orders ? badFile(m.orders) : tpl('orders.csv'), '--events', m.orders ? tpl(m.file) : badFile(m.file));
     assert.equal(out.status, 1, out.stderr);
     assert.equal(out.stdout, '');
-    const lines = out.stderr.trim().split('\n');
+    const lines = (out.stderr).trim().split('\n');
     assert.equal(lines.length, m.lines.length, out.stderr);
     m.lines.forEach((re, k) => assert.match(lines[k], re));
     assert.doesNotMatch(out.stderr, /\n\s+at |Error:/);
@@ -275,10 +275,17 @@ for (const m of malformed) {
 test('warnings (duplicate rows) are printed and the analysis still runs; NFC ids match', () => {
   const dup = run('--orders', tpl('orders.csv'), '--events', badFile('duplicate-rows-events.csv'), '--json');
   assert.equal(dup.status, 0, dup.stderr);
-  assert.deepEqual(dup.stderr.trim().split('\n').map((l) => /row (\d+): repeats row (\d+) exactly.*\(warning\)$/.exec(l)?.slice(1)), [['3', '2'], ['8', '7']]);
+  assert.deepEqual((dup.stderr).trim().split('\n').map((l) => /row (\d+): repeats row (\d+) exactly.*\(warning\)$/.exec(l)?.slice(1)), [['3', '2'], ['8', '7']]);
   const nfc = run('--orders', badFile('nfc-orders.csv'), '--events', badFile('nfd-events.csv'), '--json');
   assert.equal(nfc.status, 0, nfc.stderr);
   assert.equal(JSON.parse(nfc.stdout).events.pre, JSON.parse(onTemplates('--json').stdout).events.pre);
+});
+
+test('an analysed order made after every arrest in the file: a warning naming file, row, column and order, and the analysis still runs', () => {
+  const out = run('--orders', badFile('recent-orders.csv'), '--events', badFile('recent-events.csv'));
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(out.stderr.trim().split('\n').map((l) => /^analyze: recent-orders\.csv, row (\d+), column "issued_date": order "(R-\d+)" was made on .*\(warning\)$/.exec(l)?.slice(1)), [['3', 'R-0003']]);
+  assert.match(out.stderr, /row 3, .*after the latest arrest in recent-events\.csv \(2021-02-28\): the file shows none of its 24-month follow-up \(to 2023-05-31\)/);
 });
 
 test('--write-events writes the events as months and harm, so that the --emit-r script can read data given with dates', () => {
@@ -298,7 +305,7 @@ test('the CLI reads files as the page does: empty rows of commas skipped with on
   const trailing = write('excel-orders.csv', readFileSync(tpl('orders.csv'), 'utf8').replace(/\n/g, '\r\n') + ',,,,,,,\r\n,,,,,,,\r\n');
   const out = run('--orders', trailing, '--events', tpl('events.csv'), '--json');
   assert.equal(out.status, 0, out.stderr);
-  assert.equal(out.stderr, 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first on line 7 (warning)\n');
+  assert.equal((out.stderr), 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first on line 7 (warning)\n');
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(onTemplates('--json').stdout));
   const swapped = run('--orders', tpl('events.csv'), '--events', tpl('orders.csv'));
   assert.equal(swapped.status, 1);

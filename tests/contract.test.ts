@@ -70,16 +70,16 @@ test('dates become elapsed calendar months: the templates equal the same events 
 test('an arrest on the order date is month 0: a warning, and the event is not counted', () => {
   const events = templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2019-05-14');
   const { dataset, problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
-  assert.deepEqual(problems.map(where), ['warning events.csv 6 date']);
+  assert.deepEqual((problems).map(where), ['warning events.csv 6 date']);
   assert.equal(dataset!.events.length, 9);
 });
 
 test('dates need issued_date, inside the issued quarter', () => {
   const noColumn = templateOrders.text.split('\n').map((l) => l.split(',').filter((_, k) => k !== 2).join(',')).join('\n');
   const r = validateDataset({ orders: { name: 'orders.csv', text: noColumn }, events: templateEvents });
-  assert.deepEqual(r.problems.map(where), ['error orders.csv 0 issued_date']);
+  assert.deepEqual((r.problems).map(where), ['error orders.csv 0 issued_date']);
   const q = validateDataset({ orders: fixture('issued-date-quarter-orders.csv'), events: templateEvents });
-  assert.deepEqual(q.problems.map(where), ['error issued-date-quarter-orders.csv 2 issued_date'], 'and its events are not reported again');
+  assert.deepEqual((q.problems).map(where), ['error issued-date-quarter-orders.csv 2 issued_date'], 'and its events are not reported again');
   assert.match(q.problems[0].message, /2019-07-14 is not in the order's quarter 2019-Q2/);
 });
 
@@ -87,18 +87,19 @@ test('harm from the harm index when the events have no harm column; a missing of
   const harmIndex = { name: 'harm-index.csv', text: readData('harm-index.csv') };
   const events = fixture('no-harm-events.csv');
   const bad = validateDataset({ orders: templateOrders, events, harmIndex });
-  assert.deepEqual(bad.problems.map(where), ['error no-harm-events.csv 6 offence']);
-  assert.match(bad.problems[0].message, /"Theft of a bicycle" is not in the harm index/);
+  assert.deepEqual((bad.problems).map(where), ['error no-harm-events.csv 6 offence']);
+  assert.match((bad.problems)[0].message, /"Theft of a bicycle" is not in the harm index/);
   const fixed = new TextDecoder().decode((events as { bytes: Uint8Array }).bytes).replace('Theft of a bicycle', 'Theft');
   const ok = parseDataset(templateOrders, { name: 'e.csv', text: fixed }, { harmIndex });
   // The template's harm column holds the harm index's values, so looking them up gives the same events.
   assert.deepEqual(ok.events, parseDataset(templateOrders, templateEvents).events);
   const none = validateDataset({ orders: templateOrders, events: { name: 'e.csv', text: fixed } });
-  assert.deepEqual(none.problems.map(where), ['error e.csv 0 harm']);
+  assert.deepEqual((none.problems).map(where), ['error e.csv 0 harm']);
 });
 
 test('every problem is reported, each with file, row, column, value and what was expected', () => {
-  const { dataset, problems } = validateDataset({ orders: templateOrders, events: fixture('many-problems-events.csv') });
+  const { dataset, problems: all } = validateDataset({ orders: templateOrders, events: fixture('many-problems-events.csv') });
+  const problems = (all);
   assert.equal(dataset, undefined);
   assert.deepEqual(problems.map(where), [
     'error many-problems-events.csv 1 date',
@@ -126,7 +127,7 @@ test('encodings: UTF-16 with or without a byte-order mark is named; a UTF-8 byte
 });
 
 test('a stray quote is reported where the quoted field began', () => {
-  const swallow = validateDataset({ orders: templateOrders, events: fixture('stray-quote-events.csv') }).problems;
+  const swallow = (validateDataset({ orders: templateOrders, events: fixture('stray-quote-events.csv') }).problems);
   assert.deepEqual(swallow.map(where), ['error stray-quote-events.csv 2 offence']);
   assert.match(swallow[0].message, /begins on line 3/);
   const unclosed = validateDataset({ orders: templateOrders, events: fixture('unclosed-quote-events.csv') }).problems;
@@ -135,7 +136,8 @@ test('a stray quote is reported where the quoted field began', () => {
 });
 
 test('exact duplicate rows are warnings; the data stay valid', () => {
-  const { dataset, problems } = validateDataset({ orders: templateOrders, events: fixture('duplicate-rows-events.csv') });
+  const { dataset, problems: all } = validateDataset({ orders: templateOrders, events: fixture('duplicate-rows-events.csv') });
+  const problems = (all);
   assert.deepEqual(problems.map(where), ['warning duplicate-rows-events.csv 3 -', 'warning duplicate-rows-events.csv 8 -']);
   assert.match(problems[0].message, /repeats row 2 exactly/);
   assert.equal(dataset!.events.length, 12);
@@ -196,7 +198,8 @@ test('months unavailable: each bad value names file, row, column, the value and 
     ['empty for an analysed order', withUnavailable(1, '', ''), ['error orders.csv 1 months_unavailable_before', 'error orders.csv 1 months_unavailable_after'], [undefined, undefined]],
   ];
   for (const [label, orders, expected, values] of cases) {
-    const { dataset, problems } = validateDataset({ orders, events: templateEvents });
+    const { dataset, problems: all } = validateDataset({ orders, events: templateEvents });
+    const problems = (all);
     assert.equal(dataset, undefined, label);
     assert.deepEqual(problems.map(where), expected, label);
     assert.deepEqual(problems.map((p) => p.value), values, label);
@@ -218,7 +221,7 @@ test('months unavailable come in pairs: one column without the other is a header
     const text = templateOrders.text.split('\n').map((l) => l.split(',').filter((_, k) => k < 6 || k === keep).join(',')).join('\n');
     const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text }, events: templateEvents });
     assert.equal(dataset, undefined);
-    assert.deepEqual(problems.map(where), [`error orders.csv 0 ${missing}`]);
+    assert.deepEqual((problems).map(where), [`error orders.csv 0 ${missing}`]);
     assert.match(problems[0].message, /come in pairs/);
   }
 });
@@ -227,7 +230,7 @@ test('a column the report does not read is a warning naming it, and the data sta
   const withNotes = templateOrders.text.trim().split('\n').map((l, k) => `${l},${k === 0 ? 'notes' : `"free text ${k}"`}`).join('\n');
   const notes = validateDataset({ orders: { name: 'orders.csv', text: withNotes }, events: templateEvents });
   assert.ok(notes.dataset);
-  assert.deepEqual(notes.problems.map(where), ['warning orders.csv 0 notes']);
+  assert.deepEqual((notes.problems).map(where), ['warning orders.csv 0 notes']);
   assert.match(notes.problems[0].message, /^is not a column the report reads, so its values are ignored$/);
   assert.doesNotMatch(JSON.stringify(notes.problems), /free text/, 'the values are never repeated');
   const typo = templateOrders.text.replace('months_unavailable_after', 'months_unavailble_after');
@@ -247,19 +250,20 @@ test('a date in the right form that does not exist says which part is wrong, not
   for (const [bad, message] of cases) {
     const events = templateEvents.text.replace('T-0002,2019-05-13', `T-0002,${bad}`);
     assert.notEqual(events, templateEvents.text);
-    const { problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+    const problems = (validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } }).problems);
     assert.deepEqual(problems.map(where), ['error events.csv 6 date'], bad);
     assert.match(problems[0].message, message);
   }
   // 2020 is a leap year: the 29th of February is a date.
-  assert.match(validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text }, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2020-02-30') } }).problems[0].message, /February 2020 has 29 days, not 30/);
+  assert.match(validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text }, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2020-02-30') } }).problems.find((p) => p.severity === 'error')!.message, /February 2020 has 29 days, not 30/);
 });
 
 test('a category code longer than 40 characters is an error naming the row, with the code shortened in the message', () => {
   const long = 'x'.repeat(5000);
   const events = templateEvents.text.replace('T-0002,2019-05-13,other', `T-0002,2019-05-13,${long}`);
   assert.notEqual(events, templateEvents.text);
-  const { dataset, problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+  const { dataset, problems: all } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+  const problems = (all);
   assert.equal(dataset, undefined);
   assert.deepEqual(problems.map(where), ['error events.csv 6 category']);
   assert.match(problems[0].message, /^"x{24}…" is 5000 characters long; a category code is a short name of at most 40 characters$/);
@@ -273,7 +277,8 @@ test('rows of only commas (a spreadsheet\'s empty rows) are skipped like blank l
   const orders = templateOrders.text.replace(/\n$/, '\r\n,,,,,,,\r\n , ,,,,,,\r\n,,,,,,,\r\n');
   const eventLines = templateEvents.text.trim().split('\n');
   const events = [...eventLines.slice(0, 3), ',,,,', ...eventLines.slice(3), ',,,,', ''].join('\n');
-  const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text: orders }, events: { name: 'events.csv', bytes: new TextEncoder().encode(events) } });
+  const { dataset, problems: all } = validateDataset({ orders: { name: 'orders.csv', text: orders }, events: { name: 'events.csv', bytes: new TextEncoder().encode(events) } });
+  const problems = (all);
   assert.ok(dataset, problems.map((p) => p.message).join('\n'));
   assert.deepEqual(problems.map(where), ['warning orders.csv - -', 'warning events.csv - -']);
   assert.equal(problems[0].message, '3 empty rows (only commas, no values) were skipped, the first on line 7');
@@ -281,8 +286,8 @@ test('rows of only commas (a spreadsheet\'s empty rows) are skipped like blank l
   assert.deepEqual(dataset, parseDataset(templateOrders, templateEvents), 'the same data as without the empty rows');
   // As with blank lines, an empty row takes no row number: a problem after it names the same row.
   const bad = (sep: string) => validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: [...eventLines.slice(0, 3), sep, ...eventLines.slice(3)].join('\n').replace('T-0002,2019-05-13,other', 'T-0002,2019-05-13,Other') } });
-  assert.deepEqual(bad(',,,,').problems.map(where), ['warning events.csv - -', 'error events.csv 6 category']);
-  assert.deepEqual(bad('').problems.map(where), ['error events.csv 6 category']);
+  assert.deepEqual((bad(',,,,').problems).map(where), ['warning events.csv - -', 'error events.csv 6 category']);
+  assert.deepEqual((bad('').problems).map(where), ['error events.csv 6 category']);
   // Only empty rows: the file is empty, not a crash.
   assert.match(validateDataset({ orders: { name: 'orders.csv', text: ',,,,\r\n,,,,\r\n' }, events: templateEvents }).problems[0].message, /only empty rows/);
 });
@@ -291,9 +296,14 @@ test('swapped files: the missing-column errors still name file, header and colum
   const { dataset, problems } = validateDataset({ orders: { name: 'events.csv', text: templateEvents.text }, events: { name: 'orders.csv', text: templateOrders.text } });
   assert.equal(dataset, undefined);
   const errors = problems.filter((p) => p.severity === 'error');
-  assert.deepEqual(errors.map(where), ['error events.csv 0 issued', 'error events.csv 0 sample', 'error events.csv 0 duration_months', 'error events.csv 0 conditions', 'error orders.csv 0 harm']);
+  // The events file (here the orders) is checked although the orders file cannot be read: its own
+  // missing columns are listed in the same round, each saying the files look swapped.
+  assert.deepEqual(errors.map(where), [
+    'error events.csv 0 issued', 'error events.csv 0 sample', 'error events.csv 0 duration_months', 'error events.csv 0 conditions',
+    'error orders.csv 0 harm', 'error orders.csv 0 month', 'error orders.csv 0 category', 'error orders.csv 0 offence',
+  ]);
   for (const p of errors.slice(0, 4)) assert.match(p.message, /^required column is missing \(the header has: order_id, date, category, offence, harm\); this looks like the events file: were the two files swapped\?$/);
-  assert.match(errors[4].message, /this looks like the orders file: were the two files swapped\?$/);
+  for (const p of errors.slice(4)) assert.match(p.message, /this looks like the orders file: were the two files swapped\?$/);
   assert.equal(problems.filter((p) => p.severity === 'warning').length, 0, 'no "column the report does not read" warnings for the other file\'s columns');
   // Only the events file wrong (the orders file chosen twice): its errors say so too.
   const twice = validateDataset({ orders: templateOrders, events: { name: 'orders-again.csv', text: templateOrders.text } }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
@@ -303,4 +313,119 @@ test('swapped files: the missing-column errors still name file, header and colum
   // A missing column that is only a typo keeps its own hint.
   const typo = validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text.replace('sample', 'sampel') }, events: templateEvents });
   assert.doesNotMatch(typo.problems.map((p) => p.message).join('\n'), /swapped/);
+});
+
+// ---- Follow-up the data cannot show, invalid samples, files checked each on its own, file formats ----
+
+const recentOrders = fixture('recent-orders.csv');
+const recentEvents = fixture('recent-events.csv');
+
+test('an analysed order made after every arrest in the file is a warning on its row: the file shows none of its follow-up', () => {
+  // recent-*.csv: R-0001 (2019-01-31) and R-0002 (2020-11-20) were made before the latest arrest
+  // (2021-02-28); R-0003 (2021-06-01) after every arrest; R-0004 is excluded_followup, so not analysed and not checked.
+  const { dataset, problems } = validateDataset({ orders: recentOrders, events: recentEvents });
+  assert.ok(dataset, 'warnings only: the data load');
+  assert.deepEqual(problems.map(where), ['warning recent-orders.csv 3 issued_date']);
+  assert.equal(problems[0].value, '2021-06-01');
+  assert.equal(problems[0].message, 'order "R-0003" was made on 2021-06-01, after the latest arrest in recent-events.csv (2021-02-28): the file shows none of its 24-month follow-up (to 2023-05-31), so its arrests after the order cannot be counted and it can only show a fall');
+  assert.match(problems[0].hint!, /excluded_followup/);
+  // Found once the events are read, but listed in the orders file's row order, among its other problems.
+  const text = new TextDecoder().decode((recentOrders as { bytes: Uint8Array }).bytes).replace('R-0001,2019-Q1,2019-01-31,analysed,60', 'R-0001,2019-Q1,2019-01-31,analysed,x').replace('excluded_followup,24', 'excluded_followup,x');
+  assert.deepEqual(validateDataset({ orders: { name: 'recent-orders.csv', text }, events: recentEvents }).problems.map(where), [
+    'error recent-orders.csv 1 duration_months', 'warning recent-orders.csv 3 issued_date', 'error recent-orders.csv 4 duration_months',
+  ]);
+  // The design window declared names the follow-up.
+  const six = validateDataset({ orders: recentOrders, events: recentEvents }, { designWindow: 6, outsideWindow: 'exclude' });
+  assert.match(six.problems.find((p) => p.row === 3)!.message, /none of its 6-month follow-up \(to 2021-11-30\)/);
+
+  // To the day: an order made on the day of the latest arrest is not after it.
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nR-0001,2019-Q1,2019-01-31,analysed,60,\n' };
+  const lastArrest = (date: string) => validateDataset({ orders, events: { name: 'events.csv', text: `order_id,date,category,offence,harm\nR-0001,2017-03-02,violence,Common assault,2\nR-0001,${date},violence,Common assault,2\n` } }).problems;
+  assert.deepEqual(lastArrest('2019-01-31').map(where), ['warning events.csv 2 date'], 'an arrest on the day the order was made: month 0, and no follow-up warning');
+  assert.deepEqual(lastArrest('2019-01-30').map(where), ['warning orders.csv 1 issued_date']);
+  // A follow-up that merely runs past the latest arrest is not warned of: valid data (the templates) do that.
+  assert.deepEqual(validateDataset({ orders: templateOrders, events: templateEvents }).problems, []);
+  // Events given as months carry no calendar: nothing to compare (the bundled data give no warning at all).
+});
+
+test('an order with no valid sample: its own error, and one warning for its arrests, never one per arrest', () => {
+  const lines = templateOrders.text.split('\n');
+  lines[2] = lines[2].replace(',analysed,', ',,'); // T-0002: blank
+  lines[3] = lines[3].replace(',analysed,', ',Analysed,'); // T-0003: capitalised
+  const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text: lines.join('\n') }, events: templateEvents });
+  assert.equal(dataset, undefined);
+  // T-0002's three arrests are rows 5-7 of the template's events, T-0003's rows 8-10.
+  assert.deepEqual(problems.map(where), ['error orders.csv 2 sample', 'error orders.csv 3 sample', 'warning events.csv 5 order_id', 'warning events.csv 8 order_id']);
+  assert.equal(problems[0].message, 'is empty; every order needs one of analysed, excluded_followup, excluded_data');
+  assert.equal(problems[1].message, '"Analysed" is not one of analysed, excluded_followup, excluded_data (is it "analysed"?)');
+  assert.equal(problems[1].hint, 'write "analysed"');
+  assert.equal(problems[2].message, 'order "T-0002" has no valid sample in orders.csv (row 2), so whether its 3 arrests (the first in this row) belong in the analysis was not checked');
+  assert.equal(problems[3].message, 'order "T-0003" has no valid sample in orders.csv (row 3), so whether its 3 arrests (the first in this row) belong in the analysis was not checked');
+  for (const p of problems) assert.doesNotMatch(p.message, /""|  /, 'no empty quoted value, no double space');
+  // A misspelling gets the same hint, and one arrest is counted as one.
+  const one = templateOrders.text.replace('T-0001,2019-Q1,2019-01-31,analysed', 'T-0001,2019-Q1,2019-01-31,analyzed');
+  const oneArrest = templateEvents.text.split('\n').filter((l, k) => k < 2 || !l.startsWith('T-0001')).join('\n');
+  const r = validateDataset({ orders: { name: 'orders.csv', text: one }, events: { name: 'events.csv', text: oneArrest } });
+  assert.deepEqual((r.problems).map(where), ['error orders.csv 1 sample', 'warning events.csv 1 order_id']);
+  assert.equal(r.problems[0].hint, 'write "analysed"');
+  assert.match((r.problems)[1].message, /so whether its arrest belongs in the analysis was not checked$/);
+});
+
+test('an orders file that cannot be read does not hide the events file\'s own problems', () => {
+  // A wrong orders header: its missing columns, and in the same round the events' bad date and
+  // category (what needs the orders, such as whose arrest it is, waits for them).
+  const orders = { name: 'orders.csv', text: templateOrders.text.replace('order_id,', 'Order_ID,').replace(',sample,', ',Sample,') };
+  const events = { name: 'events.csv', text: templateEvents.text.replace('T-0001,2017-03-02', 'T-0001,2017-02-30').replace('T-0002,2019-05-13,other', 'T-0002,2019-05-13,Other') };
+  const { dataset, problems } = validateDataset({ orders, events });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.filter((p) => p.severity === 'error').map(where), ['error orders.csv 0 order_id', 'error orders.csv 0 sample', 'error events.csv 1 date', 'error events.csv 6 category']);
+  // The events' own header too.
+  const header = validateDataset({ orders, events: { name: 'events.csv', text: templateEvents.text.replace('category', 'Category') } }).problems;
+  assert.ok(header.some((p) => where(p) === 'error events.csv 0 category'), header.map(where).join('\n'));
+  // An empty orders file and an events file with no events: both said at once.
+  const empty = validateDataset({ orders: { name: 'orders.csv', text: '' }, events: { name: 'events.csv', text: 'order_id,date,category,offence,harm\n' } }).problems;
+  assert.deepEqual(empty.map(where), ['error orders.csv - -', 'error events.csv - -']);
+  assert.match(empty[1].message, /has a header but no events/);
+  // An empty order id is said as such, whether or not the orders can be read.
+  const blankId = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13', ',2019-05-13') } }).problems;
+  assert.deepEqual((blankId).map(where), ['error events.csv 6 order_id']);
+  assert.equal((blankId)[0].message, 'is empty; every arrest needs the id of its order');
+});
+
+test('a spreadsheet workbook chosen instead of its CSV is named as such, not as UTF-16', () => {
+  // An .xlsx is a zip archive: it starts with PK 3 4, and contains NUL bytes that looked like UTF-16.
+  const xlsx = { name: 'orders.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]) };
+  const x = validateDataset({ orders: xlsx, events: templateEvents }).problems;
+  assert.equal(where(x[0]), 'error orders.xlsx - -');
+  assert.equal(x[0].message, 'the file is an Excel workbook (.xlsx) or another zip archive, not CSV text');
+  assert.match(x[0].hint!, /save it as "CSV UTF-8 \(comma delimited\)"/);
+  assert.doesNotMatch(x[0].message, /UTF-16/);
+  const xls = { name: 'orders.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]) };
+  assert.match(validateDataset({ orders: xls, events: templateEvents }).problems[0].message, /Excel 97–2003 workbook \(\.xls\)/);
+  // Its bytes read as text (as a browser's file.text() would) keep the zip signature.
+  assert.match(validateDataset({ orders: { name: 'orders.xlsx', text: 'PK\u0003\u0004\u0014\u0000\u0000' }, events: templateEvents }).problems[0].message, /Excel workbook/);
+});
+
+test('a column with no name is said to be one, by its position: an empty one is most likely a comma at the end of each line', () => {
+  // A comma at the end of every line: an unnamed, empty last column, a warning by its position.
+  const trailing = templateOrders.text.trimEnd().split('\n').map((l) => `${l},`).join('\n');
+  const t = validateDataset({ orders: { name: 'orders.csv', text: trailing }, events: templateEvents });
+  assert.ok(t.dataset);
+  assert.deepEqual((t.problems).map(where), ['warning orders.csv 0 -']);
+  assert.equal(t.problems[0].message, 'column 9 (the last) is an unnamed, empty column (a comma at the end of each line?), so it is ignored');
+  // Two such commas: two warnings, not "the column appears twice"; an unnamed column with values says so.
+  const two = validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text.trimEnd().split('\n').map((l) => `${l},,`).join('\n') }, events: templateEvents });
+  assert.ok(two.dataset);
+  assert.deepEqual((two.problems).map(where), ['warning orders.csv 0 -', 'warning orders.csv 0 -']);
+  const named = validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text.trimEnd().split('\n').map((l, k) => `${l},${k === 0 ? '' : 'x'}`).join('\n') }, events: templateEvents });
+  assert.equal((named.problems)[0].message, 'column 9 (the last) has no name in the header, so its values are ignored');
+});
+
+test('a design window of 1 is "1 month", not "1 months", in every message that names it', () => {
+  const w1 = validateDataset({ orders: withUnavailable(1, '0', '1.5'), events: templateEvents }, { designWindow: 1 }).problems;
+  assert.ok(w1.some((p) => p.message === '1.5 months is more than the design window of 1 month'), w1.map((p) => p.message).join('\n'));
+  assert.ok(w1.some((p) => /is month -?\d+, outside the design window of 1 month either side of the order$/.test(p.message)));
+  assert.ok(!w1.some((p) => /\b1 months\b/.test(p.message)));
+  const excluded = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1, outsideWindow: 'exclude' }).problems;
+  assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked$/.test(p.message)), excluded.map((p) => p.message).join('\n'));
 });

@@ -4,17 +4,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commandParts } from '../src/lib/live.ts';
+import { commandParts, sentence } from '../src/lib/live.ts';
+import { formatNumber, formatPercent } from '../src/lib/format.ts';
+import { harmByCategoryChart, itsChart, monthlyHarmChart, scatterChart } from '../src/charts/index.ts';
+import { parseHTML } from 'linkedom';
 import { analyse } from '../src/analysis/analyse.ts';
-import { parseDataset } from '../src/analysis/validate.ts';
+import { parseDataset, validateDataset } from '../src/analysis/validate.ts';
 import { bannerText, fileList, validateOwn, placeDropped } from '../src/lib/ownData.ts';
 import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
 import { makeCohort } from './helpers/cohort.ts';
-import { readData } from './helpers/bundled.ts';
+import { bundled, readData } from './helpers/bundled.ts';
 
 const cohort = makeCohort({ seed: 3, orders: 40, designWindow: 12 });
 const bundledIndex = { name: 'harm-index.csv', text: readData('harm-index.csv') };
@@ -43,6 +46,19 @@ test('a UTF-16 export is named as such, and nothing is loaded', () => {
   assert.equal(own.dataset, undefined);
   assert.match(own.problems[0].message, /UTF-16/);
   assert.equal(own.problems[0].file, 'orders.csv');
+});
+
+test('the page\'s route names a workbook chosen by mistake, and warns of an analysed order made after every arrest, as the CLI does', () => {
+  const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+  const workbook = validateOwn({ orders: { name: 'orders.xlsx', bytes: xlsx }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.equal(workbook.dataset, undefined);
+  assert.equal(workbook.problems[0].message, 'the file is an Excel workbook (.xlsx) or another zip archive, not CSV text');
+  const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`./fixtures/bad/${name}`, import.meta.url))) });
+  const own = validateOwn({ orders: fixture('recent-orders.csv'), events: fixture('recent-events.csv'), designWindow: 24, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset, 'warnings only: the data load');
+  const cli = validateDataset({ orders: fixture('recent-orders.csv'), events: fixture('recent-events.csv') });
+  assert.deepEqual(own.problems, cli.problems);
+  assert.deepEqual(own.problems.map((p) => [p.severity, p.row, p.column, p.value]), [['warning', 3, 'issued_date', '2021-06-01']]);
 });
 
 test('an arrest outside the declared window is an error, or left out and counted when chosen; the window is never widened', () => {
@@ -135,4 +151,69 @@ test('dropped files are placed by name: "arrests_by_order.csv" is the events, an
   // two orders files: neither is taken, and both are named
   assert.deepEqual(placeDropped(['orders.csv', 'orders (1).csv', 'events.csv']), { placed: { events: 2 }, unplaced: [], clashes: ['orders.csv', 'orders (1).csv'] });
   assert.deepEqual(placeDropped(['notes.txt']), { placed: {}, unplaced: ['notes.txt'], clashes: [] });
+});
+
+// ---- words written for the study's 41 people follow a reader's data instead
+
+/** A reader's cohort with every order analysed (the page's own check, src/lib/ownData.ts). */
+function allAnalysed(orders: number, seed: number) {
+  const c = makeCohort({ seed, orders, designWindow: 12, maxBefore: 3, maxAfter: 3 });
+  const own = validateOwn({ orders: { name: 'orders.csv', text: c.ordersCsv.replace(/excluded_data/g, 'analysed') }, events: { name: 'events.csv', text: c.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset, own.problems.map((p) => p.message).join('\n'));
+  return own.dataset;
+}
+
+test('Conclusions\' sample sentence on a reader\'s 3,000 orders, all analysed: no "Only 3,000 of 3,000", no "0 recent orders", and a leave-one-out range that reads "at"', () => {
+  const r = analyse(allAnalysed(3000, 1));
+  assert.deepEqual([r.sample.register, r.sample.analysed, r.sample.excludedFollowup, r.sample.excludedData], [3000, 3000, 0, 0]);
+  const text = sentence(r, 'sample');
+  assert.ok(text.startsWith('All 3,000 orders were analysed: none was too recent for the follow-up or left out for unusable data. Of the 3,000 people in this view, the 300 (a tenth) with the most arrests before their orders account for '), text);
+  assert.doesNotMatch(text, /Only|\b0 (recent|with)|prolific/);
+  // the leave-one-out range of 3,000 people rounds to one percentage: said once
+  assert.equal(formatPercent(r.leaveOneOut.events.min), formatPercent(r.leaveOneOut.events.max));
+  assert.equal(sentence(r, 'leaveOneOutRange'), `keeps the reduction in arrests at ${formatPercent(r.leaveOneOut.events.min)}`);
+  // 3,000 people: at or above 50, current R sets the zeros aside before ranking, and the sentence says so
+  assert.match(sentence(r, 'pairedPeople'), new RegExp(`With 50 people or more, the test as current R computes it sets them aside before ranking: in this view the test for arrests uses ${formatNumber(r.events.test.n)} of the 3,000 people, those whose count changed\\.$`));
+  // The default cohort leaves 4 of 40 out for unusable data and none as too recent: only that group is named.
+  const some = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  const partial = analyse(some.dataset!);
+  assert.ok(sentence(partial, 'sample').startsWith('36 of 40 orders could be analysed. The 4 orders with unusable data might differ from the rest. '), sentence(partial, 'sample'));
+});
+
+test('the pages say "this analysis", not "the study", of a reader\'s data, and the bundled harm index\'s example only of the study\'s', () => {
+  const page = (name: string) => readFileSync(new URL(`../src/pages/${name}.mdx`, import.meta.url), 'utf8');
+  for (const name of ['conclusions', 'robustness']) {
+    const text = page(name);
+    assert.match(text, /<StudyOnly inline>The study compares<\/StudyOnly><OwnOnly inline>This analysis compares<\/OwnOnly> the same /, name);
+    assert.doesNotMatch(text.replace(/<StudyOnly inline>The study compares<\/StudyOnly>/g, ''), /The study compares/, name);
+  }
+  const results = page('results');
+  const example = results.indexOf('in the bundled harm index');
+  assert.ok(example > 0);
+  assert.ok(results.lastIndexOf('<StudyOnly inline>', example) > results.lastIndexOf('</StudyOnly>', example), 'the bundled index\'s example is the study\'s only');
+  assert.match(results, /<OwnOnly inline>one arrest for an offence with a large harm weight can outweigh hundreds for offences with small ones\.<\/OwnOnly>/);
+});
+
+test('a reader\'s harm, on a scale of their own, is not called "CCHI days" on the figures\' axes', () => {
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  const r = analyse(allAnalysed(200, 5));
+  const study = analyse(bundled);
+  const text = (f: Element) => (f.tagName.toLowerCase() === 'svg' ? f : f.querySelector('svg')!).textContent ?? '';
+  for (const [name, chart] of [['harmByCategory', harmByCategoryChart], ['monthlyHarm', monthlyHarmChart], ['scatter', scatterChart]] as const) {
+    const own = text(chart(r, { document: document as unknown as Document, ownData: true }) as unknown as Element);
+    assert.doesNotMatch(own, /CCHI/, name);
+    assert.match(own, /\(days\)/, name);
+    // the study's figures keep their unit
+    assert.match(text(chart(study, { document: document as unknown as Document }) as unknown as Element), /CCHI days/, name);
+  }
+});
+
+test('the time series\' harm axis on "How robust is it?", drawn alike for any data, names days, not CCHI days', () => {
+  const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  const r = analyse(allAnalysed(200, 5));
+  const f = itsChart(r.monthly.map((m) => ({ month: m.month, value: m.harm })), r.its.harm, { document: document as unknown as Document, measure: 'harm' }) as unknown as Element;
+  const svg = f.tagName.toLowerCase() === 'svg' ? f : f.querySelector('svg')!;
+  const labels = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+  assert.ok(labels.includes('Harm per month (days)'), labels.join(' | '));
+  assert.ok(!labels.some((t) => /CCHI/.test(t ?? '')));
 });

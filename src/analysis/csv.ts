@@ -4,7 +4,9 @@
 //
 // readCsv collects every problem it can (each bad record is reported and left out); parseCsv
 // throws the first, for callers that want one error. decodeCsvBytes turns a file's bytes into
-// text, recognising UTF-16 (which a spreadsheet's "Unicode text" export writes) and saying so.
+// text, recognising UTF-16 (which a spreadsheet's "Unicode text" export writes) and saying so,
+// and a spreadsheet workbook chosen instead of its CSV export (.xlsx is a zip archive, .xls an
+// OLE compound file; both contain NUL bytes, so they are recognised first, by their first bytes).
 
 import { problem, problemError, type Problem } from './errors.ts';
 
@@ -18,8 +20,19 @@ export interface CsvTable {
 const UTF16 = 'the file is UTF-16 text, not UTF-8';
 const UTF16_HINT = 'save it as "CSV UTF-8 (comma delimited)"';
 
+const WORKBOOK_HINT = 'open it in the spreadsheet and save it as "CSV UTF-8 (comma delimited)"';
+
+/** What the first bytes say a binary file is, if it is a spreadsheet workbook (or another zip archive). */
+function workbook(start: string): string | undefined {
+  if (start.startsWith('PK\u0003\u0004')) return 'the file is an Excel workbook (.xlsx) or another zip archive, not CSV text';
+  if (start.startsWith('\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1')) return 'the file is an Excel 97–2003 workbook (.xls), not CSV text';
+  return undefined;
+}
+
 /** A file's bytes → text: UTF-8 with its byte-order mark removed, or a problem naming the encoding. */
 export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string; problems: Problem[] } {
+  const binary = workbook(String.fromCharCode(...bytes.subarray(0, 8)));
+  if (binary) return { problems: [problem({ file }, binary, { expected: 'CSV text', hint: WORKBOOK_HINT })] };
   const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (bom16 || bytes.subarray(0, 4096).includes(0)) {
     return { problems: [problem({ file }, `${UTF16}${bom16 ? ' (it starts with a UTF-16 byte-order mark)' : ' (it contains NUL bytes)'}`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
@@ -36,6 +49,8 @@ export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string
 export function readCsv(file: string, text: string): { table?: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A zip archive read as text keeps its signature (PK, 3, 4): a workbook given as text.
+  if (text.startsWith('PK\u0003\u0004')) return { problems: [problem({ file }, workbook(text)!, { expected: 'CSV text', hint: WORKBOOK_HINT })] };
   // UTF-16 read as if it were UTF-8 shows up as NUL characters between the letters.
   if (text.includes('\u0000')) return { problems: [problem({ file }, `${UTF16} (it contains NUL characters)`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
   if (text.trim() === '') return { problems: [problem({ file }, 'the file is empty (expected a header row and data rows)', { expected: 'a header row and data rows' })] };

@@ -6,11 +6,15 @@
 //
 // validateDataset(sources, options) → { dataset?, problems }   (dataset only when no error)
 // parseDataset(orders, events, options?) → Dataset             (throws the first error)
+//
+// The two files are checked as far as each can be on its own: an orders file that cannot be read
+// (a wrong header, an empty file) does not hide the events file's own problems (its header, dates,
+// categories, harm), only the checks that need the orders (whose arrest, which month).
 
 import { sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
 import { problem, problemError, type Problem } from './errors.ts';
-import { daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
+import { addMonths, daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
 /** The longest category code accepted: long enough for any real category's name ("modern_slavery" is 14). */
@@ -72,10 +76,21 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   }
   const ordersTable = table(sources.orders, problems);
   const eventsTable = table(sources.events, problems);
+  const startOfOrders = problems.length;
   const orders = ordersTable ? readOrders(ordersTable, designWindow, problems) : undefined;
   if (orders && orders.ok && !orders.list.some((o) => o.sample === 'analysed')) {
     problems.push(problem({ file: ordersTable!.file, column: 'sample' }, 'no order is marked analysed, so there is nothing to analyse', { expected: 'at least one analysed order' }));
   }
+  // Where the orders file's problems are: the follow-up check below is about orders rows, found
+  // only once the events are read, and goes among them, so that the problems stay in row order.
+  const endOfOrders = problems.length;
+  const amongOrders = (found: Problem[]) => {
+    let at = startOfOrders;
+    insertAt(problems, found.map((p) => {
+      while (at < endOfOrders && (problems[at].row ?? Infinity) <= p.row!) at++;
+      return { at, problem: p };
+    }));
+  };
   // A harm index, when given, is read and checked whether or not the events carry harm: it gives
   // harm to events without a harm column, and its weight sets are what analyse()'s `weights` use.
   let index: HarmIndex | undefined;
@@ -94,15 +109,18 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   }
   let events: OffendingEvent[] | undefined;
   let excluded = 0;
-  if (eventsTable && orders) {
+  // The events are read even when the orders could not be (orders undefined): their own problems
+  // are listed in the same round, and what needs the orders waits for them.
+  if (eventsTable) {
     const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index);
     if (excluded > 0) {
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${designWindow} months and ${excluded === 1 ? 'was' : 'were'} excluded, as asked`, { severity: 'warning', value: String(excluded) }));
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked`, { severity: 'warning', value: String(excluded) }));
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
+    if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
   }
   if (problems.some((p) => p.severity === 'error') || !orders || !events) return { problems };
 
@@ -169,6 +187,57 @@ function notADate(text: string): [string, { value: string; expected: string; hin
   return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];
 }
 
+/** "1 month", "24 months". */
+const monthsText = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
+
+const isoDate = (d: CalendarDate) => `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+function dayBefore(d: CalendarDate): CalendarDate {
+  if (d.day > 1) return { ...d, day: d.day - 1 };
+  return d.month > 1 ? { year: d.year, month: d.month - 1, day: daysInMonth(d.year, d.month - 1) } : { year: d.year - 1, month: 12, day: 31 };
+}
+
+/**
+ * Analysed orders whose follow-up the arrests file does not show at all: a warning for each, on the
+ * order's row and issued_date. An order with too little time after it can only look like a fall
+ * (its arrests before are all there, its arrests after are not yet), so marking every order
+ * `analysed` biases the result towards "orders work", and nothing else would say so.
+ *
+ * The date the data were extracted is not in the files, and the machine's clock is no substitute
+ * (the same files must give the same result next year, on the CLI and in the browser), so the only
+ * date the data themselves vouch for is the latest arrest in the events file: the extract ran at
+ * least that far. So the check is: the order was made after every arrest in the file, and the file
+ * shows none of its follow-up (an issued_date in the future is one such case). A warning, not an
+ * error: the events file holds the analysed people's arrests only, so a small or very law-abiding
+ * sample can have no arrest after its last order even when every follow-up is complete, and an
+ * error would leave such data no way in.
+ * A weaker check, a follow-up that merely runs past the latest arrest, was tried and left out: by
+ * the contract the file holds only arrests inside each order's window, so in valid data the latest
+ * arrest usually falls before the most recent orders' follow-up ends, and the warning fired on the
+ * templates and on every test cohort. A warning that valid data always raise teaches readers to
+ * skip warnings. Declaring the extraction date would allow the full check.
+ * `latest` is the latest date in the date column, of any row (an arrest outside someone's window is
+ * still an arrest the extract holds); events given as months carry no calendar, and are not checked.
+ */
+function followUpBeyondData(orders: OrderInfo, designWindow: number, latest: string, eventsFile: string): Problem[] {
+  const found: Problem[] = [];
+  const seen = new Set<string>();
+  for (const o of orders.list) {
+    const issued = orders.issuedDate.get(o.id);
+    if (o.sample !== 'analysed' || !issued || seen.has(o.id)) continue;
+    seen.add(o.id);
+    const made = isoDate(issued);
+    const end = isoDate(dayBefore(addMonths(issued, designWindow)));
+    if (made <= latest) continue;
+    const where = { file: orders.file, row: orders.row.get(o.id), column: 'issued_date' };
+    found.push(problem(where, `order "${o.id}" was made on ${made}, after the latest arrest in ${eventsFile} (${latest}): the file shows none of its ${designWindow}-month follow-up (to ${end}), so its arrests after the order cannot be counted and it can only show a fall`, {
+      severity: 'warning', value: made, expected: `an order made before ${latest}, the latest arrest in the file`,
+      hint: `mark it excluded_followup, unless the data were extracted after ${end} and no one analysed was arrested after ${latest}; a date in the future is a typo to correct`,
+    }));
+  }
+  return found;
+}
+
 /** Map header names to positions, reporting each missing column with a hint at the likely typo. */
 function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[], swapped?: string): Record<string, number> | undefined {
   const index: Record<string, number> = {};
@@ -186,16 +255,28 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
   // optional column with a typo would otherwise be dropped without a word. (Not for the other
   // file's columns in a file that looks swapped: the missing-column errors say it already.)
   for (const h of new Set(swapped ? [] : t.header)) {
-    if (known.includes(h)) continue;
+    if (known.includes(h) || h === '') continue;
     const near = known.find((name) => !t.header.includes(name) && editDistance(h.toLowerCase(), name) <= 2);
     if (near && required.includes(near)) continue; // the missing column's error already names it
     problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads, so its values are ignored${near ? ` (is it "${near}" misspelled?)` : ''}`, {
-      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: near ? `rename "${h}" to "${near}"` : 'nothing to do if the column holds notes; the page and its downloads never show its values',
+      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: near ? `rename "${h}" to "${near}"` : 'nothing to do if the column holds notes: the report never shows, downloads or sends its values (a browser keeps them with the rest of the file, and deletes them with it)',
     }));
   }
+  // A column with no name is most often a comma at the end of every line, as some exports write:
+  // said by its position (it has no name to give), and never a duplicate of another unnamed one.
+  t.header.forEach((h, at) => {
+    if (h !== '') return;
+    const empty = t.records.every((r) => r.fields[at].trim() === '');
+    const last = at === t.header.length - 1;
+    problems.push(problem({ file: t.file, row: 0 }, empty
+      ? `column ${at + 1}${last ? ' (the last)' : ''} is an unnamed, empty column${last ? ' (a comma at the end of each line?)' : ''}, so it is ignored`
+      : `column ${at + 1}${last ? ' (the last)' : ''} has no name in the header, so its values are ignored`, {
+      severity: 'warning', expected: 'a name for every column', hint: empty ? 'nothing to do; or delete the trailing comma (or the empty column) from the file' : 'name the column if the report should read it; nothing to do if it holds notes',
+    }));
+  });
   const seen = new Set<string>();
   for (const h of t.header) {
-    if (seen.has(h)) { ok = false; problems.push(problem({ file: t.file, row: 0, column: h }, 'the column appears twice in the header', { value: h, expected: 'each column once' })); }
+    if (seen.has(h) && h !== '') { ok = false; problems.push(problem({ file: t.file, row: 0, column: h }, 'the column appears twice in the header', { value: h, expected: 'each column once' })); }
     seen.add(h);
   }
   return ok ? index : undefined;
@@ -218,7 +299,19 @@ function swapNote(header: readonly string[], expected: 'orders' | 'events'): str
   return `this looks like the ${expected === 'orders' ? 'events' : 'orders'} file: were the two files swapped?`;
 }
 
-interface OrderInfo { list: Order[]; ok: boolean; sample: Map<string, Sample>; issuedDate: Map<string, CalendarDate>; badIssuedDate: Set<string>; hasIssuedDate: boolean; file: string }
+interface OrderInfo {
+  list: Order[];
+  ok: boolean;
+  sample: Map<string, Sample>;
+  /** The row of each id (its first, if repeated), for problems about the order found in the events. */
+  row: Map<string, number>;
+  /** Orders whose sample is not a valid value (reported on their row): id → row. */
+  badSample: Map<string, number>;
+  issuedDate: Map<string, CalendarDate>;
+  badIssuedDate: Set<string>;
+  hasIssuedDate: boolean;
+  file: string;
+}
 
 function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): OrderInfo | undefined {
   const col = columnIndex(t, ORDER_COLUMNS, ['issued_date', ...UNAVAILABLE_COLUMNS], problems, swapNote(t.header, 'orders'));
@@ -231,7 +324,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     problems.push(problem({ file: t.file, row: 0, column: missing }, `required column is missing: ${given} is given, and the months unavailable come in pairs`, { expected: `a column named ${missing}`, hint: `add ${missing} (0 where the person was available throughout), or remove ${given}` }));
   }
   if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
-  const info: OrderInfo = { list: [], ok: true, sample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
+  const info: OrderInfo = { list: [], ok: true, sample: new Map(), row: new Map(), badSample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
   for (const { row, fields } of t.records) {
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { problems.push(problem({ file: t.file, row, column }, message, parts)); };
@@ -257,7 +350,13 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     }
 
     const sample = fields[col.sample].trim();
-    if (!(SAMPLES as readonly string[]).includes(sample)) report('sample', `"${sample}" is not one of ${SAMPLES.join(', ')}`, { value: sample, expected: SAMPLES.join(', ') });
+    const sampleOk = (SAMPLES as readonly string[]).includes(sample);
+    if (sample === '') report('sample', `is empty; every order needs one of ${SAMPLES.join(', ')}`, { expected: SAMPLES.join(', ') });
+    else if (!sampleOk) {
+      // "Analysed" and "analyzed" are the usual slips: say which value was meant.
+      const near = SAMPLES.find((v) => editDistance(sample.toLowerCase(), v) <= 2);
+      report('sample', `"${sample}" is not one of ${SAMPLES.join(', ')}${near ? ` (is it "${near}"?)` : ''}`, { value: sample, expected: SAMPLES.join(', '), hint: near ? `write "${near}"` : undefined });
+    }
 
     const durationText = fields[col.duration_months].trim();
     let durationMonths: number | null = null;
@@ -279,7 +378,11 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       if (b !== undefined) order.monthsUnavailableBefore = b;
       if (a !== undefined) order.monthsUnavailableAfter = a;
     }
-    if (id !== '' && !info.sample.has(id)) info.sample.set(id, sample as Sample);
+    if (id !== '' && !info.sample.has(id)) {
+      info.sample.set(id, sample as Sample);
+      info.row.set(id, row);
+      if (!sampleOk) info.badSample.set(id, row);
+    }
     info.list.push(order);
   }
   info.ok = problems.length === before;
@@ -298,7 +401,7 @@ function monthsUnavailable(text: string, analysed: boolean, designWindow: number
   }
   if (!/^\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of months (use digits and a decimal point, e.g. 3.5)`, { value: text, expected }); return undefined; }
   const months = Number(text);
-  if (months > designWindow) { report(`${text} months is more than the design window of ${designWindow} months`, { value: text, expected }); return undefined; }
+  if (months > designWindow) { report(`${text} months is more than the design window of ${monthsText(designWindow)}`, { value: text, expected }); return undefined; }
   return months;
 }
 
@@ -353,30 +456,50 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
 
 interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; needHarmIndex: boolean }
 
-function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number; monthColumn: string } {
+/**
+ * Read the events, checking each row against the orders. With `orders` undefined (the orders file
+ * could not be read), each row's own values are still checked; whose arrest it is, and the month
+ * of a date, wait until the orders can be read. `latestDate` is the latest valid date in a date
+ * column (YYYY-MM-DD), for the follow-up check.
+ */
+function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number; monthColumn: string; latestDate?: string } {
   const hasMonth = t.header.includes('month');
   const hasDate = t.header.includes('date');
-  const monthColumn = hasDate && !hasMonth ? 'date' : 'month';
+  // With neither, the one to ask for is the one the header nearly has ("Date"), else month.
+  const nearlyDate = !hasMonth && !hasDate && t.header.some((h) => h.toLowerCase() === 'date');
+  const monthColumn = (hasDate && !hasMonth) || nearlyDate ? 'date' : 'month';
   if (hasMonth && hasDate) {
     problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
     return { rows: [], excluded: 0, monthColumn };
   }
   const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems, swapNote(t.header, 'events'));
   if (!col) return { rows: [], excluded: 0, monthColumn };
-  if (monthColumn === 'date' && !orders.hasIssuedDate) {
+  if (monthColumn === 'date' && orders && !orders.hasIssuedDate) {
     problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
     return { rows: [], excluded: 0, monthColumn };
   }
   const events: OffendingEvent[] = [];
   const rows: number[] = [];
   let excluded = 0;
+  let latestDate: string | undefined;
+  // Arrests of an order whose sample is not valid cannot be checked against it (analysed or not?):
+  // one warning per order, where its first arrest is, not one per arrest of an error already
+  // reported on the order's row.
+  const unchecked = new Map<string, { row: number; at: number; count: number }>();
   for (const { row, fields } of t.records) {
     let ok = true;
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { ok = false; problems.push(problem({ file: t.file, row, column }, message, parts)); };
     const orderId = fields[col.order_id].trim().normalize('NFC');
-    const sample = orders.sample.get(orderId);
-    if (sample === undefined) report('order_id', `"${orderId}" is not an order in the orders file`, { value: orderId, expected: 'an order_id from the orders file' });
-    else if (sample !== 'analysed') report('order_id', `"${orderId}" is marked ${sample} in the orders file; events belong to analysed orders only`, { value: orderId, expected: 'an analysed order' });
+    const sample = orders?.sample.get(orderId);
+    if (orderId === '') report('order_id', 'is empty; every arrest needs the id of its order', { expected: 'an order_id from the orders file' });
+    else if (!orders) ok = false; // whose arrest it is waits for an orders file that can be read
+    else if (sample === undefined) report('order_id', `"${orderId}" is not an order in the orders file`, { value: orderId, expected: 'an order_id from the orders file' });
+    else if (orders.badSample.has(orderId)) {
+      ok = false;
+      const u = unchecked.get(orderId);
+      if (u) u.count++;
+      else unchecked.set(orderId, { row, at: problems.length, count: 1 });
+    } else if (sample !== 'analysed') report('order_id', `"${orderId}" is marked ${sample} in the orders file; events belong to analysed orders only`, { value: orderId, expected: 'an analysed order' });
 
     let month: number | undefined;
     if (monthColumn === 'month') {
@@ -388,8 +511,10 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
     } else {
       const text = fields[col.date].trim();
       const date = parseIsoDate(text);
-      const issued = orders.issuedDate.get(orderId);
+      const issued = orders?.issuedDate.get(orderId);
+      if (date && (latestDate === undefined || text > latestDate)) latestDate = text;
       if (!date) report('date', ...notADate(text));
+      else if (!orders) ok = false; // placed once the orders can be read
       else if (orders.badIssuedDate.has(orderId)) ok = false; // the order's issued_date is reported already
       else if (sample !== undefined && !issued) report('date', `order "${orderId}" has no valid issued_date in the orders file, so this date cannot be placed`, { value: text, expected: 'an issued_date for the order' });
       else if (issued) {
@@ -403,7 +528,7 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
     if (month !== undefined && Math.abs(month) > rules.designWindow) {
       if (rules.exclude) { excluded++; continue; }
       const value = fields[col[monthColumn]].trim();
-      report(monthColumn, `${value} is month ${month}, outside the design window of ${rules.designWindow} months either side of the order`, {
+      report(monthColumn, `${value} is month ${month}, outside the design window of ${monthsText(rules.designWindow)} either side of the order`, {
         value, expected: `month −${rules.designWindow} … −1 or 1 … ${rules.designWindow}`, hint: 'correct it, choose a wider design window, or exclude events outside the window',
       });
     }
@@ -429,7 +554,14 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
     } else if (rules.needHarmIndex) ok = false; // already reported once for the file
     if (ok && month !== undefined && harm !== undefined) { events.push({ orderId, month, category, offence, harm }); rows.push(row); }
   }
-  return { events, rows, excluded, monthColumn };
+  // Each in the place of the order's first arrest.
+  insertAt(problems, [...unchecked].map(([id, u]) => ({
+    at: u.at,
+    problem: problem({ file: t.file, row: u.row, column: 'order_id' }, `order "${id}" has no valid sample in ${orders!.file} (row ${orders!.badSample.get(id)}), so whether ${u.count === 1 ? 'its arrest belongs' : `its ${u.count} arrests (the first in this row) belong`} in the analysis was not checked`, {
+      severity: 'warning', value: id, hint: `correct the order's sample; ${u.count === 1 ? 'the arrest is' : 'its arrests are'} checked then`,
+    }),
+  })));
+  return { events, rows, excluded, monthColumn, latestDate };
 }
 
 /**
@@ -441,6 +573,23 @@ function readEvents(t: CsvTable, orders: OrderInfo, rules: EventRules, problems:
 export function eventsCsv(events: readonly OffendingEvent[]): string {
   const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return ['order_id,month,category,offence,harm', ...events.map((e) => [q(e.orderId), e.month, e.category, q(e.offence), e.harm].join(','))].join('\n') + '\n';
+}
+
+/**
+ * Put problems found later where they belong in the list: each before the problem now at index
+ * `at` (indices into the list as it is, in increasing order). One pass, however many: a file of
+ * thousands of orders may give a problem for each.
+ */
+function insertAt(problems: Problem[], items: readonly { at: number; problem: Problem }[]): void {
+  if (items.length === 0) return;
+  const start = items[0].at;
+  const tail = problems.splice(start);
+  let k = 0;
+  tail.forEach((p, i) => {
+    while (k < items.length && items[k].at <= start + i) problems.push(items[k++].problem);
+    problems.push(p);
+  });
+  while (k < items.length) problems.push(items[k++].problem);
 }
 
 /** Levenshtein distance, for "did you mean" hints on misspelled column names. */
