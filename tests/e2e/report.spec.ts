@@ -188,6 +188,14 @@ test.describe('without JavaScript', () => {
     // The <noscript> line speaks for the controls; the "script did not start" notice is for a page whose scripts run.
     await page.waitForTimeout(3500);
     await expect(page.locator('.script-failed')).toBeHidden();
+    // Nothing invites an action that cannot happen: no "select any number", no figure instructions,
+    // and numbers are not dressed as handles.
+    await page.goto('');
+    await expect(page.getByText('select any number to see how it was calculated')).toBeHidden();
+    await expect(page.locator('[data-inspector]')).toBeHidden();
+    expect(await page.locator('main button.num').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
+    await page.goto('robustness/');
+    await expect(page.getByText("Tap or click a specification's marks")).toBeHidden();
   });
 });
 
