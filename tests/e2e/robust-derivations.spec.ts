@@ -78,7 +78,9 @@ async function checkEvery(page: Page, ctx: ReturnType<typeof context>): Promise<
     await expect(panel(page)).toHaveAttribute('data-path', path, { timeout: 30_000 });
     await expect(panel(page)).not.toHaveAttribute('data-stale');
     await expect(h, path).toHaveText(w.shown);
-    await expect(panel(page).locator('dd').first(), `${path}: shown`).toHaveText(w.shown);
+    // A number shown without the sign of its value (a rise, as its words say) says it is a size.
+    const signless = /^-/.test(w.value) && !/^[−-]/.test(w.shown);
+    await expect(panel(page).locator('dd').first(), `${path}: shown`).toHaveText(signless ? `${w.shown} (its size: the words around it say which way)` : w.shown);
     await expectValue(page, name, w.value);
     await page.keyboard.press('Escape');
     await expect(panel(page)).toBeHidden();
@@ -157,7 +159,7 @@ test('an open panel follows its number when the null world\'s selection or the t
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('liberty.rateFall', back).value);
   const away = context(state, 0.5, 0.5);
   await page.locator('#liberty-share').fill('0.5');
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(want('liberty.rateFall', away).shown);
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(want('liberty.rateFall', away).shown);
   await expect(panel(page)).toBeVisible();
   await expect(panel(page)).not.toHaveAttribute('data-stale');
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('liberty.rateFall', away).value);
