@@ -4,10 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { ANSWER, whatForHarm, whatHappened, whatItMeans } from '../src/lib/answer.ts';
-import { formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatInterval, formatNumber, formatPEquals, formatPercent } from '../src/lib/format.ts';
 import { valueAt } from '../src/lib/live.ts';
 import { EMPTY_VIEW, plain } from '../src/lib/wording.ts';
-import { bundled } from './helpers/bundled.ts';
+import { bundled, readData } from './helpers/bundled.ts';
+import { makeCohort } from './helpers/cohort.ts';
+import { validateOwn } from '../src/lib/ownData.ts';
 
 const subsets = [[], ['modern_slavery'], ['violence'], ['drugs'], ['other'], ['violence', 'drugs'], bundled.categories];
 const views: AnalysisResult[] = [];
@@ -57,6 +59,7 @@ test('every number is a segment whose text is its path\'s value in the result', 
   const formats: Record<string, (v: number) => string> = {
     orders: formatNumber, window: formatNumber, 'events.pre': formatNumber, 'events.post': formatNumber,
     'events.reduction': (v) => formatPercent(Math.abs(v)), 'harm.reduction': (v) => formatPercent(Math.abs(v)),
+    'harm.ci': (v) => formatInterval(v as unknown as [number, number]), 'harm.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
   };
   let numbers = 0;
   for (const r of views) {
@@ -76,4 +79,68 @@ test('the study\'s view reads as the study found, in three sentences', () => {
   const r = analyse(bundled);
   assert.equal(plain(whatHappened(r)), 'After their orders, the 41 people were arrested less often: 93 times in the 24 months after, against 210 in the 24 months before (56% fewer).');
   assert.match(plain(whatForHarm(r)), /fell by 83%, more than their number, so the arrests that remained were for less serious offences\.$/);
+});
+
+// ---- words that follow the data in hand: a reader's own, and the study's views with nothing to count
+
+const harmIndex = { name: 'harm-index.csv', text: readData('harm-index.csv') };
+/** A reader's cohort as the page analyses it (src/lib/ownData.ts): every order analysed, 3,000 of them, with no real change. */
+function ownCohort(orders: number, seed: number, options: { maxBefore?: number; maxAfter?: number; allAnalysed?: boolean } = {}): AnalysisResult {
+  const c = makeCohort({ seed, orders, designWindow: 12, maxBefore: options.maxBefore, maxAfter: options.maxAfter });
+  const ordersCsv = options.allAnalysed ? c.ordersCsv.replace(/excluded_data/g, 'analysed') : c.ordersCsv;
+  const own = validateOwn({ orders: { name: 'orders.csv', text: ordersCsv }, events: { name: 'events.csv', text: c.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, harmIndex);
+  assert.ok(own.dataset, own.problems.map((p) => p.message).join('\n'));
+  return analyse(own.dataset);
+}
+
+test('a change that could be chance is put down to "so few people" only where the people are few: not for a reader\'s 3,000', () => {
+  const many = ownCohort(3000, 2, { maxBefore: 3, maxAfter: 3, allAnalysed: true });
+  assert.equal(many.orders, 3000);
+  assert.ok(many.events.test.p! >= 0.05 && many.events.post !== many.events.pre, `p = ${many.events.test.p}`);
+  assert.equal(plain(whatItMeans(many)), 'A change this size could easily arise by chance, even with 3,000 people, and with no comparison group it shows what followed the orders, not what they caused.');
+  // The study's 41 people are few: a view whose change could be chance says so.
+  const few = views.find((r) => r.categories.length > 0 && r.events.test.p !== null && r.events.test.p >= 0.05 && r.events.post !== r.events.pre)!;
+  assert.equal(few.orders, 41);
+  assert.match(plain(whatItMeans(few)), /^A change this size could easily arise by chance among so few people, /);
+});
+
+test('with no arrests before the orders, harm cannot be compared because there were none, not because they carried no harm', () => {
+  for (const view of [{ categories: ['modern_slavery'], gap: 23 }, { window: 19, categories: ['violence'], gap: 18 }]) {
+    const r = analyse(bundled, view);
+    assert.equal(r.events.pre, 0, JSON.stringify(view));
+    assert.equal(plain(whatForHarm(r)), 'There were no arrests before the orders in this view, so harm cannot be compared.');
+  }
+});
+
+test('with a gap, the first sentence counts the months analysed, and says which they are', () => {
+  const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
+  assert.equal(plain(whatHappened(none)), 'None of the 41 people was arrested for modern slavery in the 1 month analysed before or after their orders (month 24 either side, leaving out the 23 months nearest the order).');
+  const rose = analyse(bundled, { window: 19, categories: ['violence'], gap: 18 });
+  assert.equal(plain(whatHappened(rose)), 'After their orders, the 41 people were arrested for violence more often: 1 time in the 1 month analysed after (month 19 either side, leaving out the 18 months nearest the order), against 0 in the same month before.');
+  const gapped = analyse(bundled, { gap: 3 });
+  assert.match(plain(whatHappened(gapped)), /: \d+ times in the 21 months analysed after \(months 4 to 24 either side, leaving out the 3 months nearest the order\), against \d+ in the same months before \(\d+% fewer\)\.$/);
+});
+
+test('harm that fell more (or less) than arrests, where its test or interval leaves the change uncertain, is said as the point estimates, with the numbers', () => {
+  // Two months of violence: harm 70% down, arrests less, but p = 0.422 and an interval from a rise to a fall.
+  const r = analyse(bundled, { window: 2, categories: ['violence'] });
+  assert.equal(plain(whatForHarm(r)), 'The harm those arrests represent, weighted by the seriousness of each offence, fell by 70%, more than their number: the point estimates suggest that the arrests that remained were for less serious offences, but the change in harm is uncertain (95% interval for the reduction −243% to 98%, p = 0.422).');
+  // A reader's 30 people: harm fell by 38%, more than arrests, with p = 0.0721 and an interval from −8% to 60%.
+  const own = ownCohort(30, 4);
+  assert.match(plain(whatForHarm(own)), /fell by 38%, more than their number: the point estimates suggest that the arrests that remained were for less serious offences, but the change in harm is uncertain \(95% interval for the reduction −8% to 60%, p = 0\.0721\)\.$/);
+  // In every view, the firm words only where the harm test is significant and its interval does not reach a rise.
+  let firm = 0;
+  let soft = 0;
+  for (const v of views) {
+    const text = plain(whatForHarm(v));
+    if (/so the arrests that remained/.test(text)) {
+      firm++;
+      assert.ok(v.harm.test.p! < 0.05 && (v.harm.ci === null || v.harm.ci[0] > 0), text);
+    }
+    if (/point estimates suggest/.test(text)) {
+      soft++;
+      assert.ok(v.harm.test.p === null || v.harm.test.p >= 0.05 || (v.harm.ci !== null && v.harm.ci[0] <= 0), text);
+    }
+  }
+  assert.ok(firm > 0 && soft > 0, `firm ${firm}, soft ${soft}`);
 });

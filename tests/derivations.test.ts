@@ -45,7 +45,7 @@ function renderedPaths(r: AnalysisResult): string[] {
     for (const end of ['min', 'max']) paths.add(`leaveOneOut.${w}.${end}`);
     for (const s of ['n', 'fewer', 'p']) paths.add(`${w}.sign.${s}`);
   }
-  const says: SayName[] = ['headline', 'harmChange', 'correlation', 'harmVersusVolume', 'trend:events', 'trend:harm', 'significance:events', 'significance:harm', ...CLAIM_IDS.map((id) => `verdict:${id}` as const)];
+  const says: SayName[] = ['headline', 'harmChange', 'correlation', 'harmVersusVolume', 'trend:events', 'trend:harm', 'significance:events', 'significance:harm', 'answer:what', 'answer:harm', 'answer:meaning', 'sample', 'leaveOneOut', 'leaveOneOutRange', 'pairedPeople', ...CLAIM_IDS.map((id) => `verdict:${id}` as const)];
   for (const s of says) for (const part of sentenceParts(r, s)) if (typeof part !== 'string') paths.add(part.path);
   for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) if (p) paths.add(p);
   for (const name of Object.keys(FIGURE_PATHS) as FigureName[]) for (const row of FIGURE_PATHS[name](r)) for (const p of row) if (p) paths.add(p);

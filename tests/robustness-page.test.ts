@@ -8,10 +8,11 @@ import { analyse } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
 import {
-  answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
   PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
 import { formatPercent } from '../src/lib/format.ts';
+import { fallWords } from '../src/lib/wording.ts';
 import { bundled } from './helpers/bundled.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
@@ -90,32 +91,33 @@ test('the null world in words: every simulated cohort counted, those with no arr
   const drugs = ctx({ window: 2, categories: ['drugs'] });
   assert.equal(drugs.world!.dropped, 1);
   assert.equal(drugs.world!.falls.length, 999);
-  assert.equal(ROBUST_NUMBERS['nullWorld.cohorts'](drugs), '1,000');
+  assert.equal(ROBUST_NUMBERS['nullWorld.cohorts'](drugs), 'In 1,000 simulated cohorts where orders do nothing, the average change in arrests was ');
+  assert.deepEqual(handle('nullWorld.cohorts', drugs), { text: '1,000', path: 'robust:nullWorld.cohorts' });
   assert.equal(ROBUST_NUMBERS['nullWorld.dropped'](drugs), '; 1 had no arrests before, so no fall, and is left out');
   assert.deepEqual(handle('nullWorld.dropped', drugs), { text: '1', path: 'robust:nullWorld.dropped' });
-  assert.match(ROBUST_NUMBERS['nullWorld.shareAtLeast'](drugs), /^\d+% of the simulated cohorts with arrests before fell at least as much$/);
+  assert.match(ROBUST_NUMBERS['nullWorld.shareAtLeast'](drugs), /^ A share of \d+% of the simulated cohorts with arrests before fell at least as much\.$/);
   // the observed change is the view's own, an 80% fall
   const r = analyse(bundled, { window: 2, categories: ['drugs'] });
   assert.equal(drugs.world!.observedFall, r.events.reduction);
-  assert.equal(ROBUST_NUMBERS['nullWorld.observed'](drugs), 'an 80% fall');
+  assert.equal(ROBUST_NUMBERS['nullWorld.observed'](drugs), '). The observed change in this view is an 80% fall.');
   assert.deepEqual(handle('nullWorld.observed', drugs), { text: '80%', path: 'robust:nullWorld.observed' });
   // every cohort had a fall: nothing is said of those without
   const study = ctx({ window: 24, categories: [...bundled.categories] });
   assert.equal(study.world!.dropped, 0);
   assert.equal(ROBUST_NUMBERS['nullWorld.dropped'](study), '');
   assert.deepEqual(robustSegments('nullWorld.dropped', study), []);
-  assert.equal(ROBUST_NUMBERS['nullWorld.shareAtLeast'](study), `${formatPercent(study.world!.shareAtLeastObserved)} of the simulated cohorts fell at least as much`);
+  assert.equal(ROBUST_NUMBERS['nullWorld.shareAtLeast'](study), ` A share of ${formatPercent(study.world!.shareAtLeastObserved)} of the simulated cohorts fell at least as much.`);
   // orders at random moments, 3 months of drugs: on average an 18% rise, never "fell by −18%"
   const random = ctx({ window: 3, categories: ['drugs'] }, 0);
   assert.ok(random.world!.mean! < 0);
   assert.equal(ROBUST_NUMBERS['nullWorld.mean'](random), 'an 18% rise');
   assert.deepEqual(handle('nullWorld.mean', random), { text: '18%', path: 'robust:nullWorld.mean' });
-  assert.match(ROBUST_NUMBERS['nullWorld.low'](random), /^an? \d+% rise$/);
+  assert.match(ROBUST_NUMBERS['nullWorld.low'](random), /^ \(95% of cohorts between an? \d+% rise$/);
   // an observed rise (1 month of violence): the cohorts at least as good rose no more, or fell
   const violence = ctx({ window: 1, categories: ['violence'] });
   assert.ok(violence.world!.observedFall! < 0);
-  assert.equal(ROBUST_NUMBERS['nullWorld.observed'](violence), 'a 400% rise');
-  assert.match(ROBUST_NUMBERS['nullWorld.shareAtLeast'](violence), / of the simulated cohorts with arrests before rose no more than that, or fell$/);
+  assert.equal(ROBUST_NUMBERS['nullWorld.observed'](violence), '). The observed change in this view is a 400% rise.');
+  assert.match(ROBUST_NUMBERS['nullWorld.shareAtLeast'](violence), / of the simulated cohorts with arrests before rose no more than that, or fell\.$/);
   // The names said in words are the page's spans (RobustLive.astro): any name with words in some view is one of them.
   for (const c of [drugs, study, random, violence, { world: null, liberty: null, curve: null }]) {
     for (const name of Object.keys(ROBUST_NUMBERS) as RobustNumberName[]) {
@@ -127,7 +129,7 @@ test('the null world in words: every simulated cohort counted, those with no arr
 
 test('the null world\'s status after its own controls re-ran it says the result in the page\'s words, and no "n/a" when nothing changed', () => {
   const random = { world: nullWorldFor(analyse(bundled, { window: 3, categories: ['drugs'] }), 0, 6), liberty: null, curve: null };
-  assert.equal(nullWorldDoneWords(random), `Done: the average change in arrests across the simulated cohorts was an 18% rise (observed: ${ROBUST_NUMBERS['nullWorld.observed'](random)}).`);
+  assert.equal(nullWorldDoneWords(random), `Done: the average change in arrests across the simulated cohorts was an 18% rise (observed: ${fallWords(random.world.observedFall!)}).`);
   const empty = { world: nullWorldFor(analyse(bundled, { categories: [] }), 0.5, 6), liberty: null, curve: null };
   assert.equal(nullWorldDoneWords(empty), 'Done: no simulated cohort had arrests before its order in this view, so there is no change to report.');
   assert.doesNotMatch(nullWorldDoneWords(empty), /n\/a/);
@@ -159,7 +161,7 @@ test('the page says the curve\'s numbers and its sentence on the view only when 
   // the regression to the mean's paragraph: its observed change is the simulation's, said in words
   const world = blocks.find((b) => b.includes('<RobustLive name="nullWorld.mean" />'))!;
   assert.match(world, /<RobustLive name="nullWorld.observed" \/>/);
-  assert.match(world, /<RobustLive name="nullWorld.high" \/><RobustLive name="nullWorld.dropped" \/>\)/);
+  assert.match(world, /<RobustLive name="nullWorld.high" \/><RobustLive name="nullWorld.dropped" \/><RobustLive name="nullWorld.observed" \/>/);
   assert.doesNotMatch(world, /fell on average by|observed fall in this view is/);
 });
 
@@ -188,4 +190,73 @@ test('the worker\'s answers are the functions\' own', () => {
   assert.deepEqual(answerRobustness(bundled, { kind: 'gapCurve', state }), { kind: 'gapCurve', rows: gapCurveRows(bundled, state) });
   const reply = answerRobustness(bundled, { kind: 'specificationCurve', categories: ['violence'] });
   assert.deepEqual(reply, { kind: 'specificationCurve', curve: specificationCurve(bundled, { categories: ['violence'] }) });
+});
+
+// ---- nothing to compute: one plain sentence that says why, never a row of "n/a"
+
+/** The null world's paragraph as the page prints it: its spans, one after the other (src/pages/robustness.mdx). */
+const NULL_WORLD_SPANS: RobustNumberName[] = ['nullWorld.cohorts', 'nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.dropped', 'nullWorld.observed', 'nullWorld.shareAtLeast', 'nullWorld.barnett'];
+const nullWorldParagraph = (c: RobustnessContext) => NULL_WORLD_SPANS.map((name) => ROBUST_NUMBERS[name](c)).join('');
+/** Time at liberty's sentence as the page prints it: its own words, the what-if's clause (unless the data give each person's months), then the spans. */
+const libertySentence = (c: RobustnessContext) => `Arrests per month at liberty${c.liberty?.kind === 'whatIf' ? `, if people spent ${ROBUST_NUMBERS['liberty.share'](c)} of the months after their order in custody or abroad,` : ''}${ROBUST_NUMBERS['liberty.rateBefore'](c)}${ROBUST_NUMBERS['liberty.rateAfter'](c)}${ROBUST_NUMBERS['liberty.rateFall'](c)}`;
+
+test('the null world with no arrests before the orders (?c=modern_slavery&gap=23): one sentence saying why nothing is simulated', () => {
+  const r = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
+  const c: RobustnessContext = { world: nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: null, curve: null };
+  assert.equal(c.world!.falls.length, 0);
+  assert.equal(nullWorldParagraph(c), 'Nothing can be simulated in this view: nobody was arrested before the orders, so there is no busy spell to regress from, and there is no observed fall to compare with.');
+  // The study's view reads as one paragraph with every number, as before.
+  const study = analyse(bundled);
+  const s: RobustnessContext = { world: nullWorldFor(study, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: null, curve: null };
+  assert.match(nullWorldParagraph(s), /^In 1,000 simulated cohorts where orders do nothing, the average change in arrests was an? \d+% (fall|rise) \(95% of cohorts between an? \d+% (fall|rise) and an? \d+% (fall|rise)\)\. The observed change in this view is a 56% fall\. A share of \d+% of the simulated cohorts fell at least as much\. The closed form for normal data \(Barnett, van der Pols and Dobson, 2005\) does not apply at this selection strength \(it assumes a sharp cutoff, selection 1, and overdispersed counts\)\.$/);
+  for (const view of [{}, { window: 2, categories: ['drugs'] }, { window: 1 }, { categories: ['modern_slavery'], gap: 23 }, { window: 19, categories: ['violence'], gap: 18 }]) {
+    const text = nullWorldParagraph({ world: nullWorldFor(analyse(bundled, view), DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: null, curve: null });
+    assert.doesNotMatch(text, /n\/a|  /, text);
+  }
+});
+
+test('time at liberty with no arrests, or none before: the sentence ends by saying why there is no change, not "a change of n/a"', () => {
+  const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
+  const c: RobustnessContext = { world: null, liberty: libertyFor(none, DEFAULT_UNAVAILABLE, bundled), curve: null };
+  assert.equal(libertySentence(c), 'Arrests per month at liberty, if people spent 20% of the months after their order in custody or abroad, were 0 per person before the order and 0 after: no one was arrested in the months analysed, before or after the order, so there is no change to measure.');
+  const rose = analyse(bundled, { window: 19, categories: ['violence'], gap: 18 });
+  assert.match(libertySentence({ world: null, liberty: libertyFor(rose, DEFAULT_UNAVAILABLE, bundled), curve: null }), /were 0 per person before the order and 0\.0305 after: with no arrests before the orders, there is no fall or rise to measure as a share of them\.$/);
+  // the study's view, as before: a fall of 45%, its size the handle
+  const study: RobustnessContext = { world: null, liberty: libertyFor(analyse(bundled), DEFAULT_UNAVAILABLE, bundled), curve: null };
+  assert.equal(libertySentence(study), 'Arrests per month at liberty, if people spent 20% of the months after their order in custody or abroad, were 0.213 per person before the order and 0.118 after, a fall of 45%.');
+  assert.deepEqual(robustSegments('liberty.rateFall', study).filter((x) => typeof x !== 'string'), [{ text: '45%', path: 'robust:liberty.rateFall' }]);
+  // a rise says so
+  const w1: RobustnessContext = { world: null, liberty: libertyFor(analyse(bundled, { window: 1 }), DEFAULT_UNAVAILABLE, bundled), curve: null };
+  assert.match(ROBUST_NUMBERS['liberty.rateFall'](w1), /^, a rise of \d+%\.$/);
+});
+
+test('time at liberty from a reader\'s own months in custody or abroad: a whole sentence that says it counts them, and no rate after when no one had a month at liberty', () => {
+  const withMonths = (after: (k: number) => number) => ({
+    ...bundled,
+    manifest: { ...bundled.manifest!, synthetic: false, calibrated: false },
+    orders: bundled.orders.map((o, k) => ({ ...o, monthsUnavailableBefore: k % 4, monthsUnavailableAfter: after(k) })),
+  });
+  const some = withMonths((k) => (k * 7) % 13);
+  const r = analyse(some);
+  const c: RobustnessContext = { world: null, liberty: libertyFor(r, DEFAULT_UNAVAILABLE, some), curve: null };
+  assert.equal(c.liberty!.kind, 'byPerson');
+  const text = libertySentence(c);
+  assert.match(text, /^Arrests per month at liberty, counting each person's own months in custody or abroad from the data, were \d\.\d+ per person before the order and \d\.\d+ after, a fall of \d+%\.$/);
+  // Everyone away for the whole period after: the rate after cannot be computed, and the sentence says so.
+  const away = withMonths(() => 24);
+  const all = libertyFor(analyse(away), DEFAULT_UNAVAILABLE, away);
+  assert.equal(all.value.rateAfter, null);
+  const gone = libertySentence({ world: null, liberty: all, curve: null });
+  assert.match(gone, /^Arrests per month at liberty, counting each person's own months in custody or abroad from the data, were \d\.\d+ per person before the order, but the rate after it cannot be computed: no one had a single month at liberty after their order\.$/);
+  assert.doesNotMatch(gone, /n\/a/);
+});
+
+test('the page\'s time-at-liberty sentence starts whole in both modes, and the columns\' sentence steps aside with the what-if', () => {
+  const page = readFileSync(new URL('../src/pages/robustness.mdx', import.meta.url), 'utf8');
+  const line = page.split('\n').find((l) => l.includes('<RobustLive name="liberty.rateBefore" />'))!;
+  // The opening words are outside the what-if's span, which hides with each person's own months.
+  assert.ok(line.startsWith('Arrests per month at liberty<span data-liberty-whatif>, if people spent <RobustLive name="liberty.share" />'), line);
+  assert.match(line, /<\/span><RobustLive name="liberty.rateBefore" \/><RobustLive name="liberty.rateAfter" \/><RobustLive name="liberty.rateFall" \/>/);
+  assert.match(line, /<span data-liberty-whatif>When the data include each person's months in custody or abroad [^<]*`months_unavailable_before`[^]*the slider steps aside\.<\/span>$/);
+  assert.doesNotMatch(page, /the study's window/);
 });

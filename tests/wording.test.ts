@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { describeEventsByCategory } from '../src/charts/index.ts';
 import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW } from '../src/lib/wording.ts';
-import { SENTENCES, liveText, sentence } from '../src/lib/live.ts';
+import { SENTENCES, liveText, sentence, sentenceParts } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
 
@@ -93,7 +93,7 @@ test('the headline carries the engine\'s numbers', () => {
 
 test('with a gap, the headline and the results tables say which months are left out; without one, nothing', () => {
   const gapped = analyse(bundled, { gap: 3 });
-  assert.match(headline(gapped), /in the 24 months after \(leaving out the 3 months either side of the order\), a \d+% fall/);
+  assert.match(headline(gapped), /from \d+ in the 21 months analysed before the order to \d+ in the 21 months analysed after \(months 4 to 24 either side, leaving out the 3 months nearest the order\), a \d+% fall/);
   assert.match(resultsTable(gapped, 'events').caption, /before and after each order, leaving out the 3 months either side of it, /);
   assert.match(describeEventsByCategory(gapped), /each order, leaving out the 3 months either side of it, by category/);
   const plain = analyse(bundled);
@@ -185,8 +185,12 @@ test('the claims of significance in every category say which p they read, and th
   // the study's view: adjusted p below 0.05 in every category too
   const study = claimChecks(analyse(bundled)).find((c) => c.id === 'events.significant')!;
   assert.equal(study.detail, "all 5 tests p < 0.05, unadjusted as in the article; every category's Holm-adjusted p is below 0.05 too");
-  // one category: nothing to adjust
-  assert.equal(claimChecks(analyse(bundled, { categories: ['violence'] })).find((c) => c.id === 'events.significant')!.detail.endsWith(', unadjusted'), true);
+  // one category: the overall test is that category's, so one test (not "all 2 tests"), and nothing to adjust
+  for (const [view, words] of [[{ categories: ['violence'] }, 'one test, p < 0.05'], [{ window: 3, categories: ['modern_slavery'] }, 'one test, not a significant fall']] as const) {
+    const r1 = analyse(bundled, view);
+    assert.equal(r1.events.test.p, r1.byCategory[r1.categories[0]].events.test.p, 'the same test');
+    assert.equal(claimChecks(r1).find((c) => c.id === 'events.significant')!.detail, `${words}: with one category, the overall test is that category's`);
+  }
 });
 
 test('the view in words names every part of the view: window, categories, gap, harm weights and paired test', () => {
@@ -261,4 +265,93 @@ test('a significant paired test that leans against the change in the total says 
   const r = analyse(bundled, { window: 21, gap: 3, categories: ['violence'] });
   assert.equal(sentence(r, 'significance:harm'), 'The change in harm is statistically significant (Wilcoxon signed-rank V = 547.5, p = 0.031), but it points to falls while the total rose: '
     + "the test ranks each person's change by size, and by rank the falls outweigh the rises (21 of the 28 people whose harm changed had less after); the 7 rises were large enough to carry the total up.");
+});
+
+// ---- views with little or nothing to count, and the words that follow the view's own rule and sample
+
+test('with a gap of 23, the headline counts the one month analysed either side, not "the 24 months"', () => {
+  const r = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
+  assert.equal(headline(r), 'Across the 41 analysed orders, arrests for modern slavery did not change from 0 in the 1 month analysed before the order to 0 in the 1 month analysed after (month 24 either side, leaving out the 23 months nearest the order), no change (none before or after); with no arrests before the orders, there is no harm before them to compare with either.');
+  assert.doesNotMatch(headline(r), /24 months (before|after)/);
+  // the handles are the window and the gap, as without a gap
+  const paths = sentencePaths(r, 'headline');
+  assert.ok(paths.includes('window') && paths.includes('gap'), paths.join());
+});
+
+test('the headline in large type, with no category chosen, says nothing was counted, not "no change"', () => {
+  const r = analyse(bundled, { categories: [] });
+  assert.equal(sentence(r, 'change:events'), 'none counted');
+  assert.equal(sentence(r, 'change:harm'), 'none counted');
+  assert.equal(sentence(r, 'headlineContext'), EMPTY_VIEW);
+  // a view with categories but no arrests still says "no change"
+  assert.equal(sentence(analyse(bundled, { categories: ['modern_slavery'], gap: 23 }), 'change:events'), 'no change');
+});
+
+test('a missing interval has one reason in the headline: the engine\'s, and the few-arrests warning does not add another', () => {
+  const r = analyse(bundled, { window: 2, categories: ['violence'], gap: 1 });
+  assert.equal(r.events.ci, null);
+  const text = headline(r);
+  assert.ok(text.includes(`(no 95% interval: ${r.events.bootstrap.reason})`), text);
+  assert.ok(text.endsWith(' Only 8 arrests before the orders in this view, so read the change as a rough indication at best.'), text);
+  assert.doesNotMatch(text, /too few to put an interval/);
+});
+
+test('person by person: the zeros are said as the view\'s rule treats them (Pratt under current R below 50 people, set aside otherwise)', () => {
+  const current = analyse(bundled);
+  assert.equal(current.events.test.zeros, 7);
+  const now = sentence(current, 'pairedPeople');
+  assert.match(now, /ranks them with the others and then leaves them out of V \(Pratt's treatment\)/);
+  assert.match(now, /the test for arrests ranks all 41 people, and the 7 whose count did not change add nothing to V\.$/);
+  assert.doesNotMatch(now, /uses 34 of/);
+  const legacy = analyse(bundled, { wilcoxon: 'legacy' });
+  assert.match(sentence(legacy, 'pairedPeople'), /The test as R 4\.5 and earlier computes it sets them aside before ranking: in this view the test for arrests uses 34 of the 41 people, those whose count changed\.$/);
+  // with nobody's count changed, the test has nothing to weigh
+  assert.match(sentence(analyse(bundled, { categories: ['modern_slavery'], gap: 23 }), 'pairedPeople'), /none of the 41 people has a different count of arrests before and after, so the test has no change to weigh\.$/);
+  // the numbers are handles
+  assert.deepEqual(sentencePaths(current, 'pairedPeople'), ['orders', 'events.test.zeros']);
+});
+
+test('a selected sample: the words follow the counts (no "Only" when all were analysed, no group of 0), and the busiest tenth\'s share is the data\'s', () => {
+  const r = analyse(bundled);
+  const text = sentence(r, 'sample');
+  assert.ok(text.startsWith('Only 41 of 114 orders could be analysed. The 65 orders too recent for the follow-up and the 8 with unusable data might differ from the rest. '), text);
+  // the 4 people (about a tenth) with the most arrests before: their share, counted here from perOrder
+  const top = r.perOrder.map((o) => o.eventsPre).sort((a, b) => b - a).slice(0, 4).reduce((a, b) => a + b, 0);
+  assert.ok(text.endsWith(`Of the 41 people in this view, the 4 (about a tenth) with the most arrests before their orders account for ${Math.round((100 * top) / r.events.pre)}% of the 210 arrests before the orders.`), text);
+  // No arrests before: said, not a share of none.
+  assert.match(sentence(analyse(bundled, { categories: ['modern_slavery'], gap: 23 }), 'sample'), / In this view none of the 41 people was arrested before the order\.$/);
+});
+
+test('leave-one-out: "at" when the two ends read the same, and in words (never "n/a") when there is nothing to move', () => {
+  const r = analyse(bundled, { window: 2, categories: ['violence'], gap: 1 });
+  assert.equal(r.leaveOneOut.events.min, r.leaveOneOut.events.max);
+  assert.equal(sentence(r, 'leaveOneOutRange'), 'keeps the reduction in arrests at 100%');
+  assert.equal(sentence(r, 'leaveOneOut'), 'Leaving each analysed person out in turn, the overall reduction in arrests stays at 100% (with everyone: 100%); for harm, at 100%.');
+  const study = analyse(bundled);
+  assert.equal(sentence(study, 'leaveOneOut'), 'Leaving each analysed person out in turn, the overall reduction in arrests stays between 54% and 59% (with everyone: 56%); for harm, between 81% and 85%.');
+  const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
+  assert.equal(sentence(none, 'leaveOneOut'), 'Leaving each person out in turn has nothing to move in this view: there were no arrests before the orders, so there is no reduction in arrests to begin with.');
+  assert.equal(sentence(none, 'leaveOneOutRange'), 'has nothing to move in this view, as there were no arrests before the orders');
+  for (const s of states) for (const name of ['leaveOneOut', 'leaveOneOutRange']) assert.doesNotMatch(sentence(s, name), /n\/a|between (\S+) and \1\b/, `${name}: ${sentence(s, name)}`);
+});
+
+test('the time series\' caveats about its p-values and its dashed line are said only where a line was fitted', () => {
+  const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
+  assert.match(sentence(none, 'its'), /^The two lines cannot be fitted in this view/);
+  assert.equal(sentence(none, 'itsNotes'), '');
+  assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people are autocorrelated: .* These p-values assume the months are independent/);
+});
+
+/** The result paths of a named sentence's handles, in order. */
+function sentencePaths(r: AnalysisResult, name: string): string[] {
+  return sentenceParts(r, name).flatMap((s) => (typeof s === 'string' ? [] : [s.path]));
+}
+
+test('harm against volume on Results says a shift in seriousness as the point estimates only, where the change in harm is uncertain', () => {
+  // The study's view: harm p < 0.05 and an interval of falls only, so the firm words stand.
+  assert.equal(SENTENCES.harmVersusVolume(analyse(bundled)), 'The fall in harm (83%) is larger than the fall in arrests (56%): the arrests that remained after the orders were, on average, for less harmful offences.');
+  // Two months of violence: harm p = 0.422, interval from a rise to a fall.
+  assert.equal(SENTENCES.harmVersusVolume(analyse(bundled, { window: 2, categories: ['violence'] })), 'The fall in harm (70%) is larger than the fall in arrests (44%): the point estimates suggest that the arrests that remained after the orders were, on average, for less harmful offences, but the change in harm is uncertain (95% interval for the reduction −243% to 98%, p = 0.422).');
+  // One month (?w=1): harm fell with p = 0.812 while arrests rose.
+  assert.match(SENTENCES.harmVersusVolume(analyse(bundled, { window: 1 })), /^Harm fell by 91% while arrests show a 10% rise: the point estimates put the fall in harm alone, .* but the change in harm is uncertain \(95% interval for the reduction 18% to 98%, p = 0\.812\)\.$/);
 });

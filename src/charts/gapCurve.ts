@@ -146,7 +146,7 @@ export function gapCurveChart(all: readonly GapCurveRow[], options: GapCurveOpti
     color: { type: 'identity' },
     marks: [
       ...key.marks(margin.top, margin.left),
-      Plot.text([measure === 'events' ? 'Reduction in arrests (95% interval)' : 'Reduction in harm, CCHI days (95% interval)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      Plot.text([measure === 'events' ? 'Reduction in arrests (95% interval)' : 'Reduction in harm (95% interval)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.ruleY([0], { stroke: '#767676' }),
       Plot.text(['no change'], { y: 0, frameAnchor: 'right', textAnchor: 'end', dy: -7, fontSize: 11, fill: '#595959', ...HALO }),
       Plot.ruleX(intervals, { x: 'x', y1: (d: GapCurveRow) => Math.max(d.ci![0], floor), y2: (d: GapCurveRow) => d.ci![1], stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: (d: { overall: boolean }) => (d.overall ? 2 : 1.25), className: 'gap-intervals' }),

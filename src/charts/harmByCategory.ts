@@ -29,7 +29,7 @@ export function harmByCategoryChart(result: AnalysisResult, options: ChartOption
   return periodBarsChart(
     result,
     'harm',
-    { ariaLabel: 'Total harm before and after the order, by category', yLabel: 'Harm (CCHI days)', description: describeHarmByCategory(result, options.study) },
+    { ariaLabel: 'Total harm before and after the order, by category', yLabel: options.ownData ? 'Harm (days)' : 'Harm (CCHI days)', description: describeHarmByCategory(result, options.study) },
     options,
   );
 }

@@ -35,8 +35,10 @@ export interface ItsChartOptions extends ChartOptions {
 }
 
 const WORDS = {
-  events: { label: 'Arrests per month', what: 'arrests', unit: 'arrest', aria: 'Arrests per month with the interrupted time series fitted before and after the order' },
-  harm: { label: 'Harm per month (CCHI days)', what: 'harm', unit: 'day', aria: 'Harm per month with the interrupted time series fitted before and after the order' },
+  events: { label: 'Arrests per month', axis: 'Arrests per month', what: 'arrests', unit: 'arrest', aria: 'Arrests per month with the interrupted time series fitted before and after the order' },
+  // The axis is drawn alike for the study's data and a reader's, whose harm may be on a scale of
+  // their own (the figure is not told which): days, as the sentences say "harm days".
+  harm: { label: 'Harm per month (CCHI days)', axis: 'Harm per month (days)', what: 'harm', unit: 'day', aria: 'Harm per month with the interrupted time series fitted before and after the order' },
 } as const;
 
 const LINE = { stroke: '#000000', strokeWidth: 2.5 } as const;
@@ -153,7 +155,7 @@ export function itsChart(monthly: readonly ItsMonth[], its: ItsFit, options: Its
     y: { domain: [0, top], nice: true, grid: true, ticks: countTicks(top, plotHeight), label: null, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
-      Plot.text([w.label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      Plot.text([w.axis], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       // behind the bars, and clear of them: it ends 0.1 month short of the first bar either side
       ...(gap > 0 ? [Plot.rect([gap], { x1: -gap - 0.5, x2: gap + 0.5, fill: GAP_FILL, className: 'its-gap' })] : []),
       Plot.rectY(monthly.filter((m) => m.month < 0), { ...bar, y: 'value', fill: periodColors.pre }),

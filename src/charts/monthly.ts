@@ -194,7 +194,8 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
     marks: [
       ...key.marks(margin.top, margin.left),
       // the value axis's name above it, from the figure's left edge
-      Plot.text([WORDS[which].label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      // A reader's harm is on a scale of their own (their harm column or index): days, not CCHI days.
+      Plot.text([which === 'harm' && options.ownData ? 'Harm per month (days)' : WORDS[which].label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.rectY(trace, { ...bar, y: 'value', fill: 'none', ...STUDY, clip: true, className: STUDY_CLASS }),
       studyCutMark(cut, { x: 'month', y: () => end, toward: 'up' }),
       Plot.rectY(result.monthly.filter((m) => m.month < 0), { ...bar, y: which, fill: periodColors.pre }),

@@ -111,7 +111,7 @@ export function scatterChart(result: AnalysisResult, options: ChartOptions = {})
     y: { domain: [0, end.harm], insetBottom: ZERO_INSET, grid: true, ticks: countTicks(end.harm, 220), label: null, tickFormat: formatNumber },
     marks: [
       ...key.marks(margin.top, margin.left),
-      Plot.text(['Harm in the month (CCHI days)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
+      Plot.text([options.ownData ? 'Harm in the month (days)' : 'Harm in the month (CCHI days)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.dot(trace, { x: 'events', y: 'harm', symbol: 'plus', r: 4.5, stroke: STUDY.stroke, strokeWidth: 1.5, clip: true, className: STUDY_CLASS }),
       ...(['up', 'right', 'upRight'] as const).map((toward) =>
         studyCutMark(cut.filter((p) => towards(p, end) === toward), { x: (p: Point) => Math.min(p.events, end.events), y: (p: Point) => Math.min(p.harm, end.harm), toward })),

@@ -81,6 +81,13 @@ function hide(part: Part): void {
     if (!setAside.has(el)) setAside.set(el, [...el.childNodes]);
     el.dataset.updating = '';
     if (el.textContent === '') continue; // a clause the view has not got (no cohorts left out): nothing to stand in for
+    // Clauses that follow one another with nothing between (the null world's sentence, the rates
+    // at liberty) stand in as one: a single "…", read once as being recomputed.
+    const before = el.previousSibling;
+    if (before instanceof HTMLElement && setAside.has(before) && before.dataset.updating !== undefined) {
+      el.replaceChildren();
+      continue;
+    }
     const dots = document.createElement('span');
     dots.setAttribute('aria-hidden', 'true');
     dots.textContent = '…';

@@ -49,21 +49,28 @@ export type MeasureSpec = Which | `${Which}.${string}`;
 /** Named sentences as segments; a name may carry an argument after a colon, e.g. "significance:events". */
 export const SENTENCE_PARTS = {
   headline: (r: AnalysisResult) => say.headlineParts(r),
-  headlineContext: (r: AnalysisResult) => say.headlineContextParts(r),
+  // With no category chosen, nothing is counted: said instead of "arrests of the 41 people …".
+  headlineContext: (r: AnalysisResult) => (say.isEmpty(r) ? [say.EMPTY_VIEW] : say.headlineContextParts(r)),
   answer: (r: AnalysisResult, part: AnswerPart) => (Object.hasOwn(ANSWER, part) ? ANSWER[part](r) : [NOT_AVAILABLE]),
   harmChange: (r: AnalysisResult) => say.harmChangeParts(r),
   trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),
   correlation: (r: AnalysisResult) => say.correlationParts(r),
   harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
   its: (r: AnalysisResult) => say.itsParts(r),
+  itsNotes: (r: AnalysisResult) => say.itsNotesParts(r),
+  leaveOneOut: (r: AnalysisResult) => say.leaveOneOutParts(r),
+  leaveOneOutRange: (r: AnalysisResult) => say.leaveOneOutRangeParts(r),
+  sample: (r: AnalysisResult) => say.sampleParts(r),
+  pairedPeople: (r: AnalysisResult) => say.pairedPeopleParts(r),
   preTrend: (r: AnalysisResult) => say.preTrendParts(r),
   itsStep: (r: AnalysisResult) => say.itsStepParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
   viewName: (r: AnalysisResult): Segments => [say.viewWords(r)],
   command: (r: AnalysisResult): Segments => commandParts(r),
-  /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm). */
+  /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm); with no category chosen, that nothing is counted. */
   change: (r: AnalysisResult, which: Which): Segments =>
-    which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
+    say.isEmpty(r) ? ['none counted']
+      : which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
   significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
     if (say.isEmpty(r)) return [say.EMPTY_VIEW];
     const m = measureAt(r, spec ?? 'events');

@@ -183,23 +183,29 @@ export interface RobustnessContext {
 
 /**
  * The page's text of each number: the number alone, or (the names in WORDED) the words around it
- * that follow its sign or its size ("a 7% rise", "an 8% fall"), whose handle is the number.
+ * that follow its sign or its size ("a 7% rise", "an 8% fall"), whose handle is the number. The
+ * null world's paragraph and time at liberty's sentence are made of such spans, with the words
+ * between them, so that where there is nothing to compute (no arrests before the orders, no month
+ * at liberty) the page says so in one plain sentence instead of a row of "n/a".
  */
 export const ROBUST_NUMBERS = {
-  // the falls: their size, in words that say whether it is a fall or a rise
-  'nullWorld.mean': (c: RobustnessContext) => textOf(fallSegments(c.world?.mean ?? null, 'nullWorld.mean')),
-  'nullWorld.low': (c: RobustnessContext) => textOf(fallSegments(c.world?.interval?.[0] ?? null, 'nullWorld.low')),
-  'nullWorld.high': (c: RobustnessContext) => textOf(fallSegments(c.world?.interval?.[1] ?? null, 'nullWorld.high')),
-  'nullWorld.observed': (c: RobustnessContext) => textOf(fallSegments(c.world?.observedFall ?? null, 'nullWorld.observed')),
-  'nullWorld.shareAtLeast': (c: RobustnessContext) => textOf(shareAtLeastSegments(c)),
+  // the null world: "In 1,000 simulated cohorts where orders do nothing, the average change in
+  // arrests was an 8% fall (95% of cohorts between a 20% rise and a 30% fall; 3 had no arrests
+  // before, …). The observed change in this view is a 56% fall. A share of 4% of the simulated
+  // cohorts fell at least as much. The closed form … does not apply …."
+  'nullWorld.mean': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.mean', c)),
+  'nullWorld.low': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.low', c)),
+  'nullWorld.high': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.high', c)),
+  'nullWorld.observed': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.observed', c)),
+  'nullWorld.shareAtLeast': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.shareAtLeast', c)),
   // every simulated cohort, and (in words, only when there are any) those with no arrests before, which have no fall
-  'nullWorld.cohorts': (c: RobustnessContext) => (c.world ? formatNumber(c.world.falls.length + c.world.dropped) : NOT_AVAILABLE),
-  'nullWorld.dropped': (c: RobustnessContext) => textOf(droppedSegments(c)),
-  'nullWorld.barnett': (c: RobustnessContext) => textOf(barnettSegments(c)),
-  'liberty.rateBefore': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateBefore ?? null),
-  'liberty.rateAfter': (c: RobustnessContext) => formatEstimate(c.liberty?.value.rateAfter ?? null),
-  // its size: the words before it say whether the rate fell or rose (data-liberty-direction)
-  'liberty.rateFall': (c: RobustnessContext) => formatPercent(c.liberty?.value.rateFall == null ? null : Math.abs(c.liberty.value.rateFall)),
+  'nullWorld.cohorts': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.cohorts', c)),
+  'nullWorld.dropped': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.dropped', c)),
+  'nullWorld.barnett': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.barnett', c)),
+  // time at liberty, after "Arrests per month at liberty": "… were 0.213 per person before the order and 0.118 after, a fall of 45%."
+  'liberty.rateBefore': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateBefore', c)),
+  'liberty.rateAfter': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateAfter', c)),
+  'liberty.rateFall': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateFall', c)),
   'liberty.breakEven': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.breakEven) : NOT_AVAILABLE),
   'liberty.share': (c: RobustnessContext) => formatPercent(c.liberty === null ? null : c.liberty.kind === 'whatIf' ? c.liberty.value.unavailableShare : c.liberty.value.unavailableShareAfter),
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
@@ -215,7 +221,7 @@ export type RobustNumberName = keyof typeof ROBUST_NUMBERS;
  */
 export function nullWorldDoneWords(c: RobustnessContext): string {
   if (c.world?.mean == null) return 'Done: no simulated cohort had arrests before its order in this view, so there is no change to report.';
-  return `Done: the average change in arrests across the simulated cohorts was ${ROBUST_NUMBERS['nullWorld.mean'](c)} (observed: ${ROBUST_NUMBERS['nullWorld.observed'](c)}).`;
+  return `Done: the average change in arrests across the simulated cohorts was ${textOf(fallSegments(c.world.mean, 'nullWorld.mean'))} (observed: ${textOf(fallSegments(c.world.observedFall, 'nullWorld.observed'))}).`;
 }
 
 /**
@@ -236,20 +242,78 @@ export function robustNameOf(path: string): RobustNumberName | null {
 export type RobustSegment = string | { text: string; path: RobustPath };
 
 /**
- * A robustness number as the page prints it, in segments: the number alone (one handle), or for
- * the closed form a sentence whose number is the handle ("does not apply" when it does not, so
- * the reader can still ask why). The segments' text is always ROBUST_NUMBERS[name](c).
+ * A robustness number as the page prints it, in segments: the number alone (one handle), or (the
+ * names in WORDED) the words around it, whose handle is the number; for the closed form a sentence
+ * whose number is the handle ("does not apply" when it does not, so the reader can still ask why).
+ * The segments' text is always ROBUST_NUMBERS[name](c).
  */
 export function robustSegments(name: RobustNumberName, c: RobustnessContext): RobustSegment[] {
+  const world = c.world;
+  // Nothing was simulated (no arrests before the orders): the cohorts' span says so, and why, in
+  // one sentence; the rest of the paragraph says nothing.
+  const nothing = world !== null && world.falls.length === 0;
   switch (name) {
-    case 'nullWorld.mean': return fallSegments(c.world?.mean ?? null, name);
-    case 'nullWorld.low': return fallSegments(c.world?.interval?.[0] ?? null, name);
-    case 'nullWorld.high': return fallSegments(c.world?.interval?.[1] ?? null, name);
-    case 'nullWorld.observed': return fallSegments(c.world?.observedFall ?? null, name);
-    case 'nullWorld.shareAtLeast': return shareAtLeastSegments(c);
-    case 'nullWorld.dropped': return droppedSegments(c);
-    case 'nullWorld.barnett': return barnettSegments(c);
+    case 'nullWorld.cohorts': {
+      const cohorts: RobustSegment = { text: world ? formatNumber(world.falls.length + world.dropped) : NOT_AVAILABLE, path: robustPath(name) };
+      if (world && nothing) {
+        return world.dropped > 0
+          ? ['None of the ', cohorts, ' simulated cohorts where orders do nothing had arrests before its orders, so none has a fall to set beside the observed one.']
+          : [`Nothing can be simulated in this view: ${world.reason ?? 'there is nothing to simulate'}${world.observedFall === null ? ', and there is no observed fall to compare with' : ''}.`];
+      }
+      return ['In ', cohorts, ' simulated cohorts where orders do nothing, the average change in arrests was '];
+    }
+    case 'nullWorld.mean': return nothing ? [] : fallSegments(world?.mean ?? null, name);
+    case 'nullWorld.low': return nothing ? [] : [' (95% of cohorts between ', ...fallSegments(world?.interval?.[0] ?? null, name)];
+    case 'nullWorld.high': return nothing ? [] : [' and ', ...fallSegments(world?.interval?.[1] ?? null, name)];
+    case 'nullWorld.dropped': return nothing ? [] : droppedSegments(c);
+    case 'nullWorld.observed':
+      if (nothing) return [];
+      if (world && world.observedFall === null) return ['). There is no observed change in this view to compare with, as there were no arrests before the orders.'];
+      return ['). The observed change in this view is ', ...fallSegments(world?.observedFall ?? null, name), '.'];
+    case 'nullWorld.shareAtLeast': return nothing ? [] : [' A share of ', ...shareAtLeastSegments(c), '.'];
+    case 'nullWorld.barnett': return nothing ? [] : [' The closed form for normal data (Barnett, van der Pols and Dobson, 2005) ', ...barnettSegments(c), '.'];
+    case 'liberty.rateBefore':
+    case 'liberty.rateAfter':
+    case 'liberty.rateFall':
+      return libertySegments(name, c.liberty);
     default: return [{ text: ROBUST_NUMBERS[name](c), path: robustPath(name) }];
+  }
+}
+
+/**
+ * Time at liberty's sentence after "Arrests per month at liberty" (and, for the what-if, ", if people
+ * spent 20% of the months after their order in custody or abroad,"): the rate before, the rate
+ * after and their change, each with the words that follow what the data allow. From each person's
+ * own months unavailable, the sentence says it counts them. Where a rate cannot be computed (no
+ * month at liberty) or there is no change to measure (no arrests before), it says so and why.
+ */
+function libertySegments(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liberty.rateFall', liberty: Liberty | null): RobustSegment[] {
+  const l = liberty?.value;
+  const handle = (text: string): RobustSegment => ({ text, path: robustPath(name) });
+  const were = liberty?.kind === 'byPerson' ? ", counting each person's own months in custody or abroad from the data, were " : ' were ';
+  const before = l?.rateBefore ?? null;
+  const after = l?.rateAfter ?? null;
+  const noBefore = l !== undefined && before === null;
+  const noAfter = l !== undefined && after === null;
+  switch (name) {
+    case 'liberty.rateBefore':
+      if (noBefore) return [' cannot be compared: no one had a month at liberty before their order, so there is no rate before it'];
+      return [were, handle(formatEstimate(before)), ' per person before the order'];
+    case 'liberty.rateAfter':
+      if (noBefore) return [];
+      if (noAfter) return [', but the rate after it cannot be computed: no one had a single month at liberty after their order'];
+      return [' and ', handle(formatEstimate(after)), ' after'];
+    case 'liberty.rateFall': {
+      if (noBefore || noAfter) return ['.'];
+      if (l && before === 0) {
+        return [after === 0
+          ? ': no one was arrested in the months analysed, before or after the order, so there is no change to measure.'
+          : ': with no arrests before the orders, there is no fall or rise to measure as a share of them.'];
+      }
+      const fall = l?.rateFall ?? null;
+      const direction = fall === null || fall === 0 ? 'a change' : fall > 0 ? 'a fall' : 'a rise';
+      return [`, ${direction} of `, handle(formatPercent(fall === null ? null : Math.abs(fall))), '.'];
+    }
   }
 }
 
@@ -258,7 +322,10 @@ export function robustSegments(name: RobustNumberName, c: RobustnessContext): Ro
  * there are none, as nothing): the page holds each in a span, never as the bare handle, since its
  * words come and go with the view.
  */
-export const WORDED: ReadonlySet<RobustNumberName> = new Set<RobustNumberName>(['nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.observed', 'nullWorld.shareAtLeast', 'nullWorld.dropped', 'nullWorld.barnett']);
+export const WORDED: ReadonlySet<RobustNumberName> = new Set<RobustNumberName>([
+  'nullWorld.cohorts', 'nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.observed', 'nullWorld.shareAtLeast', 'nullWorld.dropped', 'nullWorld.barnett',
+  'liberty.rateBefore', 'liberty.rateAfter', 'liberty.rateFall',
+]);
 
 /** The names whose number is a fall, said as one. */
 type FallName = 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.observed';

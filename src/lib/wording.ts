@@ -203,8 +203,10 @@ function intervalClause(m: Measure, base: 'events' | 'harm'): Segments {
 export function fewArrestsWarning(result: AnalysisResult): string {
   const e = result.events;
   if (isEmpty(result) || e.pre >= FEW_ARRESTS || e.pre === 0) return '';
-  const why = e.ci ? 'the interval is too wide to mean much' : 'too few to put an interval on the change';
-  return `Only ${count(e.pre, 'arrest')} before the orders in this view: ${why}, so read the change as a rough indication at best.`;
+  // Without an interval, the headline has already said why there is none (the engine's reason):
+  // the warning does not give a second, different one.
+  if (!e.ci) return `Only ${count(e.pre, 'arrest')} before the orders in this view, so read the change as a rough indication at best.`;
+  return `Only ${count(e.pre, 'arrest')} before the orders in this view: the interval is too wide to mean much, so read the change as a rough indication at best.`;
 }
 
 /** ", leaving out the 3 months either side of it" when the view has a gap, else nothing: after "… before and after each order". */
@@ -218,16 +220,40 @@ export function headline(result: AnalysisResult): string {
 export function headlineParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
   const { events: e } = result;
-  const w = monthsParts(result.window, 'window');
   const warning = fewArrestsWarning(result);
-  // With a gap, the months next to the order are not counted: said, so that no total reads as the whole window's.
-  const gap = result.gap ? say` (leaving out the ${countParts(result.gap, 'month', 'months', formatNumber, 'gap')} either side of the order)` : [];
-  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in the ${w} before the order to ${num(formatNumber(e.post), 'events.post')} in the ${w} after${gap}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
+  const { before, after, which } = periodParts(result);
+  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in ${before} before the order to ${num(formatNumber(e.post), 'events.post')} in ${after} after${which}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
+}
+
+/**
+ * The months a view compares, for "from 210 in the 24 months before the order to 93 in the 24
+ * months after": `before` and `after` ("the 24 months"; with a gap, "the 21 months analysed") and,
+ * with a gap, which months those are (`which`: " (months 4 to 24 either side, leaving out the 3
+ * months nearest the order)"), so that no total reads as the whole window's. The window and the
+ * gap are handles; the months analysed, W − gap, are derived and plain text.
+ */
+export function periodParts(result: Pick<AnalysisResult, 'window' | 'gap'>): { before: Segments; after: Segments; which: Segments } {
+  if (result.gap === 0) {
+    const w = monthsParts(result.window, 'window');
+    return { before: say`the ${w}`, after: say`the ${w}`, which: [] };
+  }
+  const analysed = `the ${months(result.window - result.gap)} analysed`;
+  const from = result.gap + 1;
+  const range = from === result.window
+    ? say`month ${num(formatNumber(result.window), 'window')}`
+    : say`months ${formatNumber(from)} ${result.window === from + 1 ? 'and' : 'to'} ${num(formatNumber(result.window), 'window')}`;
+  return {
+    before: [analysed],
+    after: [analysed],
+    which: say` (${range} either side, leaving out the ${countParts(result.gap, 'month', 'months', formatNumber, 'gap')} nearest the order)`,
+  };
 }
 
 function harmClause(result: AnalysisResult): Segments {
   const h = result.harm;
-  if (h.reduction === null) return ['there was no recorded harm before the orders to compare with.'];
+  if (h.reduction === null) {
+    return [result.events.pre === 0 ? 'with no arrests before the orders, there is no harm before them to compare with either.' : 'there was no recorded harm before the orders to compare with.'];
+  }
   if (h.post === h.pre) return ['total harm did not change.'];
   return say`total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}${intervalClause(h, 'harm')}.`;
 }
@@ -241,7 +267,11 @@ export function harmChangeParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
   const h = result.harm;
   const span = say`from ${num(formatNumber(h.pre), 'harm.pre')} to ${num(formatNumber(h.post), 'harm.post')} harm days`;
-  if (h.reduction === null) return say`There was no recorded harm before the orders in this view (${span}).`;
+  if (h.reduction === null) {
+    return result.events.pre === 0
+      ? say`There were no arrests before the orders in this view, so there is no harm before them to compare with (${span}).`
+      : say`There was no recorded harm before the orders in this view (${span}).`;
+  }
   if (h.post === h.pre) return say`Total harm did not change (${span}).`;
   return say`Total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}, ${span}.`;
 }
@@ -285,7 +315,7 @@ function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | '
 }
 
 /** "p = 0.0071" as a label and a number segment: only the number is the handle. */
-function pEqualsParts(p: number | null, path?: ResultPath, label = 'p'): Segments {
+export function pEqualsParts(p: number | null, path?: ResultPath, label = 'p'): Segments {
   const text = formatPEquals(p);
   const m = /^p( = |\u00a0)(.*)$/.exec(text);
   if (!m) return [text];
@@ -342,6 +372,26 @@ export function correlationParts(result: AnalysisResult): Segments {
   return say`${over}, there is no statistically significant linear relationship between monthly arrests and monthly harm (${stats}).${rho}`;
 }
 
+/**
+ * Whether a change in harm is too uncertain to read a shift in seriousness from: its paired test
+ * is not significant, or its 95% interval for the reduction runs from a rise to a fall. Then the
+ * words say what the point estimates suggest, and that the harm change is uncertain, with the numbers.
+ */
+export function harmUncertain(h: Measure): boolean {
+  const p = h.test.p;
+  const spans = h.ci !== null && h.ci[0] <= 0 && h.ci[1] >= 0;
+  return p === null || p >= ALPHA || spans;
+}
+
+/** " (95% interval for the reduction −34% to 78%, p = 0.146)": what makes the harm change uncertain (the overall harm's handles). */
+export function harmUncertainty(h: Measure): Segments {
+  const parts: Segments[] = [];
+  if (h.ci) parts.push(say`95% interval for the reduction ${intervalParts(h.ci, 'harm.ci')}`);
+  if (h.test.p !== null) parts.push(pEqualsParts(h.test.p, 'harm.test.p'));
+  if (parts.length === 0) return [];
+  return say` (${parts[0]}${parts.length > 1 ? say`, ${parts[1]}` : []})`;
+}
+
 /** Which measure fell more, in words (the article: "greater on crime harm than on volume"). */
 export function harmVersusVolume(result: AnalysisResult): string {
   return plain(harmVersusVolumeParts(result));
@@ -357,12 +407,19 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   const hp = num(hpText, 'harm.reduction');
   if (e.reduction > 0 && h.reduction > 0) {
     if (hpText === epText) return say`Harm and arrests fell by about the same proportion (${hp} and ${ep}).`;
-    return h.reduction > e.reduction
-      ? say`The fall in harm (${hp}) is larger than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for less harmful offences.`
-      : say`The fall in harm (${hp}) is smaller than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for more harmful offences.`;
+    const [size, harmful] = h.reduction > e.reduction ? ['larger', 'less'] : ['smaller', 'more'];
+    // As the Overview says it: a shift in seriousness read from an uncertain change in harm is the point estimates' only.
+    if (harmUncertain(h)) {
+      return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}): the point estimates suggest that the arrests that remained after the orders were, on average, for ${harmful} harmful offences, but the change in harm is uncertain${harmUncertainty(h)}.`;
+    }
+    return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for ${harmful} harmful offences.`;
   }
   // Harm fell and arrests did not: the article's finding holds, as the verdict on Conclusions says.
-  if (h.reduction > 0) return say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the fall is in harm alone, so the arrests after the orders were, on average, for less harmful offences.`;
+  if (h.reduction > 0) {
+    return harmUncertain(h)
+      ? say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences, but the change in harm is uncertain${harmUncertainty(h)}.`
+      : say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the fall is in harm alone, so the arrests after the orders were, on average, for less harmful offences.`;
+  }
   return say`In this view arrests show ${changeParts(e, 'events')} and harm ${changeParts(h, 'harm')}, so the article's finding that harm fell further than volume does not hold.`;
 }
 
@@ -404,6 +461,129 @@ export function itsStepParts(result: AnalysisResult): Segments {
   const e = result.its.events;
   if (e.level === null || e.levelP === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
   return say`In this view the time series puts the step at the order at ${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}).`;
+}
+
+/**
+ * After "The monthly totals are fitted with a straight line before the order and another after it":
+ * what to bear in mind reading the fit's p-values and its dashed line, said only when a line was
+ * fitted (otherwise there are no p-values and no dashed line, and itsParts has said why).
+ */
+export function itsNotesParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const fitted = (fit: AnalysisResult['its']['events']) => fit.preSlope !== null && fit.level !== null && fit.slopeChange !== null;
+  if (!fitted(result.its.events) && !fitted(result.its.harm)) return [];
+  return ['Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small if anything. The dashed line extends the pre-order trend past the order, as a counterfactual that assumes the trend would have continued, which is itself an assumption.'];
+}
+
+/** "between 54% and 59%", or "at −3%" when the two ends read the same. */
+function rangeParts(min: number, max: number, base: 'events' | 'harm'): Segments {
+  const lo = formatPercent(min);
+  const hi = formatPercent(max);
+  if (lo === hi) return say`at ${num(lo, `leaveOneOut.${base}.min`)}`;
+  return say`between ${num(lo, `leaveOneOut.${base}.min`)} and ${num(hi, `leaveOneOut.${base}.max`)}`;
+}
+
+/** Why there is no leave-one-out range for a measure: its words after "as". */
+function noRangeWhy(result: AnalysisResult, which: 'events' | 'harm'): string {
+  if (result.events.pre === 0) return 'there were no arrests before the orders';
+  return which === 'harm' ? 'there was no recorded harm before the orders' : 'no one can be left out and leave arrests before the orders';
+}
+
+/**
+ * Leave-one-out on "How robust is it?": how far the overall reduction moves when each analysed
+ * person is left out in turn, for arrests and for harm; where there is no reduction to move, why.
+ */
+export function leaveOneOutParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
+  const { events: e, harm: h } = result.leaveOneOut;
+  if (e.min === null || e.max === null || result.events.reduction === null) {
+    return [`Leaving each person out in turn has nothing to move in this view: ${noRangeWhy(result, 'events')}, so there is no reduction in arrests to begin with.`];
+  }
+  const harm = h.min === null || h.max === null
+    ? [`; harm has no reduction to move, as ${noRangeWhy(result, 'harm')}`]
+    : say`; for harm, ${rangeParts(h.min, h.max, 'harm')}`;
+  return say`Leaving each analysed person out in turn, the overall reduction in arrests stays ${rangeParts(e.min, e.max, 'events')} (with everyone: ${num(formatPercent(result.events.reduction), 'events.reduction')})${harm}.`;
+}
+
+/** The same, as the end of Conclusions' "leaving each person out in turn …": "keeps the reduction in arrests between 54% and 59%". */
+export function leaveOneOutRangeParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const { min, max } = result.leaveOneOut.events;
+  if (min === null || max === null) return [`has nothing to move in this view, as ${noRangeWhy(result, 'events')}`];
+  return say`keeps the reduction in arrests ${rangeParts(min, max, 'events')}`;
+}
+
+/** Below half of the register analysed, the sample is said to be "only" that many. */
+const ONLY_SHARE = 0.5;
+
+/**
+ * Conclusions' "a selected sample": how many orders were analysed out of the register and which were
+ * left out (only the groups that hold any), and how much of the arrests before the orders the
+ * busiest tenth of the people account for, so that "a few people carry the totals" is the data's
+ * to say, not the page's.
+ */
+export function sampleParts(result: AnalysisResult): Segments {
+  const s = result.sample;
+  const analysed = num(formatNumber(s.analysed), 'sample.analysed');
+  const register = num(formatNumber(s.register), 'sample.register');
+  let coverage: Segments;
+  if (s.analysed === s.register) {
+    coverage = s.register === 1
+      ? say`The one order was analysed: it was neither too recent nor left out for unusable data.`
+      : say`All ${register} orders were analysed: none was too recent for the follow-up or left out for unusable data.`;
+  } else {
+    const groups: Segments[] = [];
+    if (s.excludedFollowup > 0) groups.push(say`the ${num(formatNumber(s.excludedFollowup), 'sample.excludedFollowup')} ${s.excludedFollowup === 1 ? 'order' : 'orders'} too recent for the follow-up`);
+    if (s.excludedData > 0) groups.push(say`the ${num(formatNumber(s.excludedData), 'sample.excludedData')}${groups.length > 0 ? '' : s.excludedData === 1 ? ' order' : ' orders'} with unusable data`);
+    const left = groups.length === 2 ? say`${groups[0]} and ${groups[1]}` : groups[0] ?? [];
+    const only = s.analysed < ONLY_SHARE * s.register ? 'Only ' : '';
+    coverage = say`${only}${analysed} of ${register} orders could be analysed. ${capitaliseParts(left)} might differ from the rest.`;
+  }
+  if (isEmpty(result)) return coverage;
+  const people = countParts(result.orders, 'person', 'people', formatNumber, 'orders');
+  if (result.events.pre === 0) return say`${coverage} In this view none of the ${people} was arrested before the order.`;
+  // The busiest tenth (at least one person) and their share of the arrests before the orders.
+  const before = result.perOrder.map((o) => o.eventsPre).sort((a, b) => b - a);
+  const k = Math.max(1, Math.round(before.length / 10));
+  let top = 0;
+  for (let j = 0; j < k; j++) top += before[j];
+  const share = formatPercent(top / result.events.pre);
+  const busiest = k === 1
+    ? 'the 1 person with the most arrests before their order accounts'
+    : `the ${formatNumber(k)} (${k * 10 === before.length ? 'a tenth' : 'about a tenth'}) with the most arrests before their orders account`;
+  return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders.`;
+}
+
+/**
+ * Results' "person by person": what the view's paired test does with the people whose count did not
+ * change, under its rule. Current R with fewer than 50 people ranks them with the rest and then
+ * leaves them out of V (Pratt's treatment), so every person shapes the ranks; with 50 or more, and
+ * under R 4.5 and earlier, they are set aside before ranking (src/analysis/stats/wilcoxonSignedRank.ts).
+ */
+export function pairedPeopleParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [EMPTY_VIEW];
+  const t = result.events.test;
+  const people = countParts(result.orders, 'person', 'people', formatNumber, 'orders');
+  const same = 'People with the same count before and after (including those never arrested in the window) carry no information about the direction of change.';
+  if (t.zeros === 0) return say`In this view every one of the ${people} has a different count of arrests before and after, so the test uses them all.`;
+  if (t.n === 0) return say`${same} In this view none of the ${people} has a different count of arrests before and after, so the test has no change to weigh.`;
+  const zeros = num(formatNumber(t.zeros), 'events.test.zeros');
+  const changed = num(formatNumber(t.n), 'events.test.n');
+  const pratt = result.wilcoxon === 'current' && result.orders < 50;
+  if (pratt) {
+    return say`${same} With fewer than 50 people, the test as current R computes it ranks them with the others and then leaves them out of V (Pratt's treatment), so they still shape the ranks: in this view the test for arrests ranks all ${people}, and the ${zeros} ${t.zeros === 1 ? 'person whose count did not change adds' : 'whose count did not change add'} nothing to V.`;
+  }
+  const how = result.wilcoxon === 'current'
+    ? 'With 50 people or more, the test as current R computes it sets them aside before ranking'
+    : 'The test as R 4.5 and earlier computes it sets them aside before ranking';
+  return say`${same} ${how}: in this view the test for arrests uses ${changed} of the ${people}, those whose count changed.`;
+}
+
+/** The first letter of a sentence's segments in capitals. */
+function capitaliseParts(parts: Segments): Segments {
+  const [first, ...rest] = parts;
+  if (typeof first !== 'string') return parts;
+  return [capitalise(first), ...rest];
 }
 
 /** The line under the headline numbers: whose arrests, over which months (and which are left out). */
@@ -451,11 +631,17 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const { events: e, harm: h, trend, correlation } = result;
   const trendHolds = (t: Trend) => (t.slope === null || t.p === null ? null : t.slope < 0 && t.p < ALPHA);
   const sigDetail = (which: 'events' | 'harm'): Segments => {
-    const failing = [result[which], ...result.categories.map((c) => result.byCategory[c][which])].filter((m) => m.test.p === null || m.test.p >= ALPHA || m.post >= m.pre).length;
-    const verdict = failing === 0 ? `all ${result.categories.length + 1} tests p < 0.05` : `${count(failing, 'test')} of ${result.categories.length + 1} not a significant fall`;
+    // With one category the overall test is that category's (the same people, the same arrests): one test, not two.
+    const one = result.categories.length === 1;
+    const tests = one ? [result[which]] : [result[which], ...result.categories.map((c) => result.byCategory[c][which])];
+    const failing = tests.filter((m) => m.test.p === null || m.test.p >= ALPHA || m.post >= m.pre).length;
+    const verdict = one
+      ? `one test, ${failing === 0 ? 'p < 0.05' : 'not a significant fall'}: with one category, the overall test is that category's`
+      : failing === 0 ? `all ${tests.length} tests p < 0.05` : `${count(failing, 'test')} of ${tests.length} not a significant fall`;
     // The claim is read as the article reports it, on each test's own p; the Holm-adjusted p across
     // the categories (the Results tables) is said beside it, so the reader knows which was used.
     const adjusted = result.categories.map((c) => result.byCategory[c][which].test.pAdjusted);
+    if (one) return [verdict];
     if (adjusted.length < 2 || adjusted.some((p) => p === undefined || p === null)) return [`${verdict}, unadjusted`];
     const above = adjusted.filter((p) => p! >= ALPHA).length;
     const holm = above === 0

@@ -10,7 +10,7 @@ import type { SpecificationCurve } from '../../src/analysis/specificationCurve.t
 import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
-import { ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { ROBUST_NUMBERS, currentSpecification, nullWorldDoneWords, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
@@ -42,13 +42,13 @@ async function expectView(page: import('@playwright/test').Page, state: Paramete
   const r = expected(state);
   await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(r.its.events.level));
   await expect(page.locator('[data-say="its"] [data-path="its.harm.slopeChangeP"]')).toHaveText(formatP(r.its.harm.slopeChangeP));
-  await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(r.leaveOneOut.events.min));
-  await expect(page.locator('[data-live="leaveOneOut.harm.max"]').first()).toHaveText(formatPercent(r.leaveOneOut.harm.max));
+  await expect(page.locator('[data-say="leaveOneOut"] [data-path="leaveOneOut.events.min"]')).toHaveText(formatPercent(r.leaveOneOut.events.min));
+  await expect(page.locator('[data-say="leaveOneOut"] [data-path="leaveOneOut.harm.max"]')).toHaveText(formatPercent(r.leaveOneOut.harm.max));
   const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
   await expect(page.locator('[data-robust="nullWorld.shareAtLeast"]')).toHaveText(ROBUST_NUMBERS['nullWorld.shareAtLeast']({ world, liberty: null, curve: null }));
   const liberty = libertyFor(r, DEFAULT_UNAVAILABLE, bundled);
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(liberty.value.rateFall));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(liberty.value.rateFall));
   return r;
 }
 
@@ -396,9 +396,11 @@ test('the empty view says so, with no NaN or undefined, and the what-if controls
   // The passages that count arrests (the null world, time at liberty, leave-one-out, the
   // specification curve's) step aside for the one sentence of an empty view, instead of rows of "n/a"
   // or "0 find a significant fall".
-  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText('n/a');
-  await expect(page.locator('[data-robust="nullWorld.mean"]')).toBeHidden();
-  await expect(page.locator('[data-live="leaveOneOut.events.min"]')).toBeHidden();
+  // Nothing to simulate: the paragraph is the one sentence of its cohorts' span, and the rest say nothing.
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText('');
+  await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toHaveText(/^Nothing can be simulated in this view: /);
+  await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toBeHidden();
+  await expect(page.locator('[data-say="leaveOneOut"]')).toBeHidden();
   await expect(page.locator('[data-robust="curve.significant"]')).toBeHidden();
   await expect(page.locator('[data-empty-note]')).toHaveText([EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW]);
   for (const note of await page.locator('[data-empty-note]').all()) await expect(note).toBeVisible();
@@ -424,7 +426,7 @@ test('the null world and the time-at-liberty sliders recompute', async ({ page }
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
   await expect(page.locator('[data-robust="nullWorld.barnett"]')).toHaveText(ROBUST_NUMBERS['nullWorld.barnett']({ world, liberty: null, curve: null }));
   await page.locator('#liberty-share').fill('0.3');
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(libertyFor(r, 0.3).value.rateFall));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(libertyFor(r, 0.3).value.rateFall));
   expect(errors).toEqual([]);
 });
 
@@ -439,7 +441,7 @@ test('the null world\'s controls say their result in the status, in the page\'s 
   await expect(status).toHaveAttribute('role', 'status');
   const done = (world: ReturnType<typeof nullWorldFor>) => {
     const c = { world, liberty: null, curve: null };
-    return `Done: the average change in arrests across the simulated cohorts was ${ROBUST_NUMBERS['nullWorld.mean'](c)} (observed: ${ROBUST_NUMBERS['nullWorld.observed'](c)}).`;
+    return nullWorldDoneWords(c);
   };
   const r = expected();
   // The slider: the status says the new result, the same words as the page's.
@@ -474,7 +476,7 @@ test('a reader\'s own data: the page follows them', async ({ page }) => {
   await uploadOwn(page, files, 12);
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
-  await expect(page.locator('[data-live="leaveOneOut.events.min"]').first()).toHaveText(formatPercent(own.leaveOneOut.events.min));
+  await expect(page.locator('[data-say="leaveOneOut"] [data-path="leaveOneOut.events.min"]')).toHaveText(formatPercent(own.leaveOneOut.events.min));
   await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(own.its.events.level));
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(ownCurve.total));
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(ownCurve.share));
@@ -504,9 +506,9 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
   await uploadOwn(page, files, 12);
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
-  await expect(page.locator('[data-robust="liberty.rateBefore"]')).toHaveText(formatEstimate(rates.rateBefore));
-  await expect(page.locator('[data-robust="liberty.rateAfter"]')).toHaveText(formatEstimate(rates.rateAfter));
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(rates.rateFall));
+  await expect(page.locator('button[data-path="robust:liberty.rateBefore"]')).toHaveText(formatEstimate(rates.rateBefore));
+  await expect(page.locator('button[data-path="robust:liberty.rateAfter"]')).toHaveText(formatEstimate(rates.rateAfter));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(rates.rateFall));
   await expect(page.locator('[data-liberty-slider]')).toBeHidden();
   await expect(page.locator('[data-liberty-data]')).toBeVisible();
   for (const el of await page.locator('[data-liberty-whatif]').all()) await expect(el).toBeHidden();
@@ -517,7 +519,7 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
   await expect(page.locator('[data-liberty-data]')).toBeHidden();
   const narrow = files.cli('--window', '6');
   const whatIf = timeAtLiberty({ pre: narrow.events.pre, post: narrow.events.post, people: narrow.orders, window: 6, unavailableShare: DEFAULT_UNAVAILABLE });
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
   await expect(page.locator('[data-robust="liberty.breakEven"]')).toHaveText(formatPercent(whatIf.breakEven));
   expect(errors).toEqual([]);
 });
@@ -566,13 +568,13 @@ test('time at liberty says "a rise" when the rate rose, and gives no break-even 
   expect(rates.rateFall!, 'the one-month window is a rise in this data').toBeLessThan(0);
   await page.goto(`robustness/${serialiseState(view, domain)}`);
   await waitForView(page, view);
-  await expect(page.locator('[data-liberty-direction]')).toHaveText('a rise');
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(-rates.rateFall!));
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(`, a rise of ${formatPercent(-rates.rateFall!)}.`);
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(-rates.rateFall!));
   await expect(page.locator('[data-liberty-fall]')).toBeHidden();
   // and back to a fall in the study's view
   await page.getByRole('slider', { name: /window/i }).press('End');
   await waitForView(page, { window: domain.span, categories: domain.categories });
-  await expect(page.locator('[data-liberty-direction]')).toHaveText('a fall');
+  await expect(page.locator('[data-robust="liberty.rateFall"]')).toContainText(', a fall of ');
   await expect(page.locator('[data-liberty-fall]')).toBeVisible();
 });
 
@@ -600,7 +602,7 @@ test("with the page's own code blocked, its checks are marked out of date under 
   await expect(alert).toHaveText('');
   await expect(page.locator('[data-robust="curve.share"]')).not.toHaveAttribute('data-out-of-date', '');
   const r = expected(next);
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
 });
 
 test("a change to another view and back before the page's own code has come, which then fails: the study view's numbers are shown, not left set aside", async ({ page }) => {
@@ -614,7 +616,10 @@ test("a change to another view and back before the page's own code has come, whi
   await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
   await waitForView(page, { window: domain.span, categories: domain.categories.filter((c) => c !== 'violence') });
   const mean = page.locator('[data-robust="nullWorld.mean"]');
-  await expect(mean).toHaveText('…(being recomputed)');
+  // The null world's sentence is set aside as one: its first clause stands in for it, the rest are empty.
+  await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toHaveText('…(being recomputed)');
+  await expect(mean).toHaveText('');
+  await expect(mean).toHaveAttribute('data-updating', '');
   await page.getByRole('checkbox', { name: 'Violence' }).check();
   await waitForView(page, defaultState(domain));
   release();
@@ -670,9 +675,11 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await waitForView(page, view);
   const r = expected(view);
   // What the page computes itself is the view's at once; what the worker computes is set aside.
-  await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
   const observed = page.locator('[data-robust="nullWorld.observed"]');
-  await expect(observed).toHaveText('…(being recomputed)');
+  await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toHaveText('…(being recomputed)');
+  await expect(observed).toHaveText(''); // one "…" for the whole sentence
+  await expect(observed).toHaveAttribute('data-updating', '');
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText('…(being recomputed)');
   const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   expect(main).not.toContain(ROBUST_NUMBERS['nullWorld.mean']({ world: builtWorld, liberty: null, curve: null }));
