@@ -5,7 +5,7 @@
 // rather than shown as NaN.
 
 import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
-import { wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
+import { EXACT_BELOW, wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
 import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
 import { formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
 import type { ResultPath } from './resultPaths.ts';
@@ -569,7 +569,7 @@ export function pairedPeopleParts(result: AnalysisResult): Segments {
   if (t.n === 0) return say`${same} In this view none of the ${people} has a different count of arrests before and after, so the test has no change to weigh.`;
   const zeros = num(formatNumber(t.zeros), 'events.test.zeros');
   const changed = num(formatNumber(t.n), 'events.test.n');
-  const pratt = result.wilcoxon === 'current' && result.orders < 50;
+  const pratt = result.wilcoxon === 'current' && result.orders < EXACT_BELOW;
   if (pratt) {
     return say`${same} With fewer than 50 people, the test as current R computes it ranks them with the others and then leaves them out of V (Pratt's treatment), so they still shape the ranks: in this view the test for arrests ranks all ${people}, and the ${zeros} ${t.zeros === 1 ? 'person whose count did not change adds' : 'whose count did not change add'} nothing to V.`;
   }

@@ -3,6 +3,12 @@
 import type { WilcoxonRule } from './wilcoxonSignedRank.ts';
 
 /**
+ * R's exact signed-rank test applies below this many: pairs (zeros counted) under current R's rule,
+ * non-zero differences under R 4.5's. Here, free of imports, so the words can name the rule too.
+ */
+export const EXACT_BELOW = 50;
+
+/**
  * Which way a signed-rank test leans: +1 when, by rank, the positive differences (before − after
  * > 0: falls) outweigh the negative, −1 when the negative do, 0 when V sits at the centre. The
  * centre is half the ranks held by the non-zero differences: under current R's exact test (fewer
@@ -19,7 +25,7 @@ import type { WilcoxonRule } from './wilcoxonSignedRank.ts';
 export function wilcoxonLean(test: { V: number | null; n: number; zeros: number }, rule: WilcoxonRule): -1 | 0 | 1 {
   if (test.V === null || test.n === 0) return 0;
   const pairs = test.n + test.zeros;
-  const held = rule === 'current' && pairs < 50 ? (pairs * (pairs + 1) - test.zeros * (test.zeros + 1)) / 2 : (test.n * (test.n + 1)) / 2;
+  const held = rule === 'current' && pairs < EXACT_BELOW ? (pairs * (pairs + 1) - test.zeros * (test.zeros + 1)) / 2 : (test.n * (test.n + 1)) / 2;
   const against = held - test.V;
   return test.V > against ? 1 : test.V < against ? -1 : 0;
 }

@@ -29,6 +29,7 @@ import { rank } from './rank.ts';
 import { psignrank } from './signedRankDistribution.ts';
 import { psignrankConditional } from './signedRankConditional.ts';
 import { normalCdf, normalUpper } from './distributions.ts';
+import { EXACT_BELOW } from './wilcoxonLean.ts';
 
 export type WilcoxonRule = 'current' | 'legacy';
 export const WILCOXON_RULES: readonly WilcoxonRule[] = ['current', 'legacy'];
@@ -75,11 +76,11 @@ export function wilcoxonSignedRank(x: readonly number[], y: readonly number[], r
   const base = { pairs: d.length, n, zeros, ties, rule };
   if (n === 0) {
     // Current R: an exact test over an empty set of ranks, V = 0 and p = 1. Legacy R: NaN.
-    if (rule === 'current' && d.length < 50) return { ...base, V: 0, p: 1, method: WILCOXON_EXACT, exact: true, z: null };
+    if (rule === 'current' && d.length < EXACT_BELOW) return { ...base, V: 0, p: 1, method: WILCOXON_EXACT, exact: true, z: null };
     return { ...base, V: 0, p: null, method: WILCOXON_NORMAL, exact: false, z: null, reason: 'every difference is zero, so there is nothing to rank' };
   }
 
-  if (rule === 'current' && d.length < 50) {
+  if (rule === 'current' && d.length < EXACT_BELOW) {
     // Rank all |d|, zeros included (they take the lowest ranks), then keep the non-zero ones.
     const all = rank(d.map(Math.abs));
     const ranks = all.filter((_, i) => d[i] !== 0);
@@ -95,7 +96,7 @@ export function wilcoxonSignedRank(x: readonly number[], y: readonly number[], r
 
   const ranks = rank(nonZero.map(Math.abs));
   const V = ranks.reduce((s, r, i) => (nonZero[i] > 0 ? s + r : s), 0);
-  if (rule === 'legacy' && n < 50 && ties === 0 && zeros === 0) {
+  if (rule === 'legacy' && n < EXACT_BELOW && ties === 0 && zeros === 0) {
     const tail = V > (n * (n + 1)) / 4 ? psignrank(V - 1, n, false) : psignrank(V, n);
     return { ...base, V, p: Math.min(2 * tail, 1), method: WILCOXON_EXACT, exact: true, z: null };
   }
