@@ -49,6 +49,7 @@ import {
   holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank, uniformStream,
   quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression,
 } from '../src/analysis/stats/index.ts';
+import { formatP } from '../src/lib/format.ts';
 
 type Json = number | string | boolean | null;
 type Expected = Record<string, Json | Json[]>;
@@ -327,6 +328,27 @@ describe('helpers', () => {
     const recorded = new Float64Array(5);
     uniformStream(42).fill(recorded);
     assert.deepEqual([...recorded], RECORDED_SEED_42);
+  });
+
+  test('a p that is a whole number of patterns over 2ⁿ is exact, so the sign test and the signed-rank test print it alike', () => {
+    // Six people, all lower after: 2 of the 64 sign patterns (and of the 64 signed-rank patterns) are
+    // as extreme, so both exact p-values are 2/64. The CLI printed "0.0312" for one and "0.0313"
+    // for the other when the binomial's terms carried rounding (0.031249999999999997).
+    const before = [3, 1, 2, 5, 4, 2];
+    const after = [0, 0, 1, 1, 0, 1];
+    const sign = signTest(before, after).p;
+    const wilcoxon = wilcoxonSignedRank(before, after, 'current').p;
+    assert.equal(sign, 2 / 64);
+    assert.equal(wilcoxon, 2 / 64);
+    assert.equal(formatP(sign), formatP(wilcoxon));
+    for (const [x, n] of [[0, 6], [1, 12], [4, 10], [2, 9], [13, 40]]) {
+      let count = 0;
+      let c = 1;
+      // Count patterns at least as lopsided: C(n, k) for k ≤ min(x, n − x), both tails.
+      const low = Math.min(x, n - x);
+      for (let k = 0; k <= low; k++) { if (k > 0) c = (c * (n - k + 1)) / k; count += c; }
+      assert.equal(binomialTest(x, n).p, Math.min(1, (2 * count) / 2 ** n), `binom.test(${x}, ${n})`);
+    }
   });
 
   test('randomInt stays in 0..n-1 and rejects bad n', () => {

@@ -60,10 +60,25 @@ export function binomialTest(x: number, n: number): BinomialTestResult {
   return { x, n, p: Math.min(1, p) };
 }
 
-/** P(k) = C(n, k) / 2ⁿ for k = 0..n. */
+/**
+ * P(k) = C(n, k) / 2ⁿ for k = 0..n.
+ *
+ * Up to n = 1022, 2⁻ⁿ is an ordinary double, so the recurrence starts there and climbs to the
+ * middle: while C(n, k) stays below 2⁵³ (every n up to 56) each P(k) is exact, so a p that is a
+ * whole number of patterns over 2ⁿ (6 people all lower: 2/64) comes out exactly, 0.03125, as the
+ * signed-rank test's exact p does, and prints the same. Beyond that the scaled form below, whose
+ * terms cannot underflow at the middle, is used. The upper half mirrors the lower, so both tails
+ * compare equal terms.
+ */
 function binomialHalfProbabilities(n: number): number[] {
   const w = new Array<number>(n + 1).fill(0);
   const mid = Math.floor(n / 2);
+  if (n <= 1022) {
+    w[0] = 2 ** -n;
+    for (let k = 0; k < mid; k++) w[k + 1] = (w[k] * (n - k)) / (k + 1);
+    for (let k = mid + 1; k <= n; k++) w[k] = w[n - k];
+    return w;
+  }
   w[mid] = 1;
   for (let k = mid; k < n; k++) w[k + 1] = (w[k] * (n - k)) / (k + 1);
   for (let k = mid; k > 0; k--) w[k - 1] = (w[k] * k) / (n - k + 1);
