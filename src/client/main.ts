@@ -20,6 +20,7 @@ import { isFar, variantWidth } from './figureWidth.ts';
 import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writeAddress } from './afterFrame.ts';
 import { idle, idleAfterLoad } from './idle.ts';
 import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
+import { watchSideMore } from './sideMore.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
@@ -516,6 +517,9 @@ window.addEventListener('afterprint', () => {
 let ready = false;
 // The script has started: the header's "did not start" notice (global.css) stays hidden.
 document.documentElement.dataset.started = '';
+const side = document.querySelector<HTMLElement>('aside.side');
+const sideMore = document.querySelector<HTMLElement>('[data-side-more]');
+if (side && sideMore) watchSideMore(side, sideMore);
 if (wantsLocal) void openLocal();
 else startStudy();
 

@@ -385,3 +385,52 @@ test('a live number and its noun agree: a one-month window reads "1 month", afte
   await expect(page.locator('main')).toContainText(/\b2 months\b/);
   await expect(page.locator('main')).not.toContainText(/\b2 month\b(?!s)/);
 });
+
+test('on a 900px-tall laptop the sidebar says when controls are hidden below its foot, and shows them on a click', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: all });
+  const side = page.locator('aside.side');
+  const cue = side.locator('[data-side-more]');
+  const reset = side.locator('#reset');
+  // Once the page has scrolled past its header, the sidebar sticks, as tall as the window.
+  await page.evaluate(() => window.scrollTo(0, 900));
+  // The page list and the controls are taller than the window: Reset starts below the sidebar's foot.
+  expect(await side.evaluate((el) => el.scrollHeight > el.clientHeight + 50)).toBe(true);
+  await expect(reset).not.toBeInViewport();
+  await expect(cue).toBeVisible();
+  await expect(cue).toHaveText(/More settings below/);
+  await expect(cue).toHaveAttribute('aria-hidden', 'true');
+  // It sits at the sidebar's foot, inside the window.
+  const [cueBox, sideBox] = [await cue.boundingBox(), await side.boundingBox()];
+  expect(cueBox!.y + cueBox!.height).toBeLessThanOrEqual(sideBox!.y + sideBox!.height + 1);
+  expect(cueBox!.y + cueBox!.height).toBeLessThanOrEqual(900);
+  await cue.click();
+  await side.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
+  await expect(reset).toBeInViewport();
+  await expect(cue).toBeHidden();
+  // Scrolled back up, the cue returns; in a window tall enough for everything there is none.
+  await side.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
+  await expect(cue).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await expect(cue).toBeHidden();
+  await expect(reset).toBeInViewport();
+});
+
+test('a number or interval in a table is never broken across lines', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: all });
+  const cells = page.locator('td > button.num');
+  expect(await cells.count()).toBeGreaterThan(20);
+  const broken = await cells.evaluateAll((buttons) =>
+    buttons.filter((b) => {
+      if (!b.checkVisibility()) return false;
+      // Each line a text runs over has its own box, at its own height.
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+    }).map((b) => b.textContent));
+  expect(broken).toEqual([]);
+  await expect(page.locator('td > button.num', { hasText: / to / }).first()).toBeVisible();
+});
