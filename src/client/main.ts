@@ -84,6 +84,9 @@ if (!wantsLocal) canonicalise(asked.ignored);
 
 /** What the page actually shows: the numbers, sentences and tables (the HTML starts with the default). */
 let shown: ViewState = defaults;
+/** The bar's "still show …" words, and the timer that marks the page as updating (setUpdating). */
+const updatingShown = document.querySelector<HTMLElement>('[data-updating-shown]');
+let updatingTimer: ReturnType<typeof setTimeout> | undefined;
 /** The view the figures were last drawn for (they can lag behind if their code fails to load). */
 let figuresShown: ViewState = defaults;
 /** Which data are in view: 0 for the study's, then one more for each set of the reader's own that this page is given. */
@@ -245,6 +248,11 @@ let renderToken = 0;
 async function render(state: ViewState, source: Source): Promise<void> {
   const token = ++renderToken;
   showView(state);
+  // Marked as updating only if the numbers do not follow in this task (code still loading, a worker).
+  clearTimeout(updatingTimer);
+  updatingTimer = setTimeout(() => {
+    if (token === renderToken) setUpdating(state);
+  });
   setDownloads(null); // disabled until they hold this view
   let result: AnalysisResult;
   let engine: Engine;
@@ -282,6 +290,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   // A reader's own data, opening: the page is shown once it holds their numbers (global.css).
   if (data === 'local') document.documentElement.dataset.source = 'local';
   shown = state;
+  setUpdating(null);
   lastResult = result;
   // The download links stay disabled through the frame that shows the view, and hold it from the
   // task after (src/client/afterFrame.ts), unless another view has started by then.
@@ -398,6 +407,7 @@ function markFiguresOutOfDate(hosts: Iterable<HTMLElement>, stale = true): void 
 /** The engine could not run: say so, and put the controls and the address back to what is shown. */
 function cannotRecompute(asked: ViewState, source: Source): void {
   endGesture();
+  setUpdating(null);
   if (data === 'local') document.documentElement.dataset.source = 'local'; // not left hidden as opening: the alert says what is shown
   store.revert(shown);
   showView(shown);
@@ -406,6 +416,27 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
   setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${whyNotLoaded()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
   document.documentElement.dataset.view = query(shown) || 'default';
+}
+
+/**
+ * Between a new view on the controls and its numbers on the page (the engine's code still loading,
+ * on a slow connection, for an address with a view of its own), the page says which view its
+ * numbers still show, and they are dimmed: the controls never stand over another view's numbers
+ * unannounced. CSS shows both only after a quarter of a second (ViewBar.astro), so a change that
+ * takes a frame shows neither; a render that finishes in the task it started in never sets it (render()).
+ * `null`: the numbers on the page are the view's.
+ */
+function setUpdating(asked: ViewState | null): void {
+  if (asked === null) clearTimeout(updatingTimer);
+  const root = document.documentElement;
+  if (asked === null && !root.hasAttribute('data-updating')) return;
+  const pending = asked !== null && !sameState(asked, shown) && root.dataset.source !== 'loading';
+  if (pending) {
+    const words = data === 'study' && sameState(shown, defaults) ? "the study's view" : `the view ${viewSummary(shown, domain, categoryName)}`;
+    if (updatingShown && updatingShown.textContent !== words) updatingShown.textContent = words;
+  }
+  root.toggleAttribute('data-updating', pending);
+  document.getElementById('content')?.toggleAttribute('aria-busy', pending);
 }
 
 function setAlert(text: string): void {

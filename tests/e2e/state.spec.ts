@@ -225,6 +225,56 @@ test.describe('a chunk that cannot load', () => {
     });
   }
 
+  test('an address whose numbers wait on slow code says which view the page still shows, then shows its own', async ({ page }) => {
+    // The engine's chunks are held back, as on a slow connection; the address asks for a gap of 3 months.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    for (const chunk of graph.engine) await page.route(`**/_astro/${chunk}`, async (route) => { await released; await route.continue(); });
+    await page.goto('results/?gap=3');
+    const note = page.locator('[data-updating-note]');
+    const asked = { window: 24, categories: all, gap: 3 };
+    // The controls and the bar already show the address's view; the numbers are still the study's, and say so.
+    await expect(page.locator('[data-view-summary]')).toContainText('gap 3 months');
+    await expect(note).toBeVisible();
+    await expect(note).toContainText("still show the study's view");
+    await expect(page.locator('#content')).toHaveAttribute('aria-busy', '');
+    await expectHeadline(page, expected());
+    // Every number is dimmed once (itself, or the sentence it sits in), never twice over.
+    const opacities = () => page.locator('main button.num').evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).map((b) => {
+      let seen = 1;
+      for (let el: Element | null = b; el; el = el.parentElement) seen *= Number(getComputedStyle(el).opacity);
+      return Math.round(seen * 100) / 100;
+    }));
+    await expect.poll(async () => [...new Set(await opacities())]).toEqual([0.45]);
+    release();
+    await waitForView(page, asked);
+    await expectHeadline(page, expected(asked));
+    await expect(note).toBeHidden();
+    await expect(page.locator('#content')).not.toHaveAttribute('aria-busy');
+    expect([...new Set(await opacities())]).toEqual([1]);
+  });
+
+  test('a change of view computed at once never shows the updating note', async ({ page }) => {
+    await page.goto('results/');
+    await waitForView(page, { window: 24, categories: all });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /engine/.test(e.name)));
+    // Once the engine has loaded (at idle), a change is drawn in the task it starts in: the page is
+    // never marked as updating, so nothing restyles every number twice for a change that takes a frame.
+    await page.evaluate(() => {
+      const w = window as unknown as { __updating: number };
+      w.__updating = 0;
+      new MutationObserver(() => { if (document.documentElement.hasAttribute('data-updating')) w.__updating++; })
+        .observe(document.documentElement, { attributes: true, attributeFilter: ['data-updating'] });
+    });
+    await page.getByRole('checkbox', { name: 'Drugs' }).click();
+    await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'drugs') });
+    await page.getByRole('checkbox', { name: 'Violence' }).click();
+    await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'drugs' && c !== 'violence') });
+    expect(await page.evaluate(() => (window as unknown as { __updating: number }).__updating)).toBe(0);
+    await expect(page.locator('[data-updating-note]')).toBeHidden();
+  });
+
   test('with the figure code blocked, a chart that no view changes (the sample flow on Method) is not called out of date', async ({ page }) => {
     // the figures' own chunks, not those the engine shares
     const own = graph.figures.filter((c) => !graph.engine.includes(c));
