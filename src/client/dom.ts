@@ -6,6 +6,16 @@ import type { ResultPath } from '../lib/resultPaths.ts';
 import type { RobustPath, RobustSegment } from '../lib/robustness.ts';
 import type { Segments } from '../lib/wording.ts';
 
+/**
+ * What each number is, for its button's description (src/lib/numberNames.ts). The page's script
+ * loads the names with the engine (main.ts), so they cost nothing at start-up; the build's buttons
+ * carry theirs already, and every button made after the engine has loaded gets one.
+ */
+let describe: ((path: string) => string | null) | null = null;
+export function describeNumbersWith(name: (path: string) => string | null): void {
+  describe = name;
+}
+
 /** A number as a handle to its derivation: the same markup the build renders. */
 export function numberHandle(text: string, path: ResultPath | RobustPath): HTMLButtonElement {
   const b = document.createElement('button');
@@ -13,6 +23,8 @@ export function numberHandle(text: string, path: ResultPath | RobustPath): HTMLB
   b.className = 'num';
   b.dataset.path = path;
   b.setAttribute('aria-haspopup', 'dialog');
+  const name = describe?.(path);
+  if (name) b.setAttribute('aria-description', name);
   b.textContent = text;
   return b;
 }

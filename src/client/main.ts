@@ -15,7 +15,7 @@ import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../li
 import { commandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
 import { announcement, count, isEmpty, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
-import { fillSegments, fillTable, flash } from './dom.ts';
+import { describeNumbersWith, fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writeAddress } from './afterFrame.ts';
 import { idle, idleAfterLoad } from './idle.ts';
@@ -53,6 +53,8 @@ const summaries = document.querySelectorAll<HTMLElement>('[data-view-summary]');
 
 let loadEngine: () => Promise<Engine> = once(() => import('./engine.ts').then((m) => m.studyEngine));
 const loadFigures = once(() => import('./figures.ts'));
+// What each number is, for the descriptions of the buttons a render makes (src/client/dom.ts).
+const loadNames = once(() => import('../lib/numberNames.ts').then((m) => describeNumbersWith((path) => m.numberName(path, categoryName))));
 // The derivation panel and its maths load the first time a reader opens a number.
 let panel: typeof import('./panel.ts') | undefined;
 const loadPanel = once(() => import('./panel.ts').then((m) => {
@@ -257,7 +259,10 @@ async function render(state: ViewState, source: Source): Promise<void> {
   let result: AnalysisResult;
   let engine: Engine;
   try {
+    // Without the names a button has no description, but the view is still shown.
+    const named = loadNames().catch(() => undefined);
     engine = await loadEngine();
+    await named;
     if (token !== renderToken) return;
     performance.mark('stro:start');
     result = await engine.compute(state);
@@ -653,6 +658,7 @@ if (document.querySelector('[data-figure]')) {
   const needsEngine = form !== null || document.querySelector('[data-figure], button.num[data-path]') !== null;
   idleAfterLoad(() => {
     if (!needsEngine) return;
+    void loadNames().catch(() => undefined);
     // With the reader's own data on the way (or shown), the study's engine, and the parse of the
     // study's files it brings, are not needed: only the figure code is.
     if (data === 'local' || document.documentElement.dataset.source === 'loading') {

@@ -5,6 +5,8 @@ import { PAGES } from '../../src/lib/pages.ts';
 import { domain, expected, waitForView } from './helpers.ts';
 import { announcement } from '../../src/lib/wording.ts';
 import { serialiseState } from '../../src/lib/urlState.ts';
+import { numberName } from '../../src/lib/numberNames.ts';
+import { categoryName } from '../../src/analysis/categories.ts';
 
 for (const p of PAGES) {
   test(`axe: ${p.short} has no violations`, async ({ page }) => {
@@ -131,4 +133,26 @@ test('numbers in tables and the reset link are targets of at least 24px (WCAG 2.
     expect(small, slug).toEqual([]);
     expect((await page.locator('#reset').boundingBox())!.height).toBeGreaterThanOrEqual(24);
   }
+});
+
+test('every number\'s button says what the number is, as built and as redrawn for another view', async ({ page }) => {
+  test.setTimeout(60_000);
+  const unnamed = async () => (await page.locator('main button.num').evaluateAll((buttons) =>
+    buttons.map((b) => [b.getAttribute('data-path') ?? '', b.getAttribute('aria-description') ?? '']))
+  ).filter(([path, description]) => description === '' || description !== numberName(path, categoryName));
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    await waitForView(page, { window: 24, categories: domain.categories });
+    expect(await unnamed(), p.short).toEqual([]);
+  }
+  // Sentences and tables rebuilt in the browser carry the same descriptions.
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await page.getByRole('checkbox', { name: 'Drugs' }).click();
+  await waitForView(page, { window: 24, categories: domain.categories.filter((c) => c !== 'drugs') });
+  expect(await page.locator('main button.num').count()).toBeGreaterThan(50);
+  expect(await unnamed()).toEqual([]);
+  // The browser exposes it as the button's description.
+  const p = page.locator('main button.num[data-path="byCategory.violence.events.test.p"]').first();
+  await expect(p).toHaveAccessibleDescription('p-value of the signed-rank test, violence arrests');
 });
