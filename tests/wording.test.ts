@@ -121,7 +121,7 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.match(SENTENCES.itsStep(short), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
   assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders changes by 0.258 arrests a month.');
-  assert.equal(SENTENCES.itsStep(r), 'In this view the time series puts the step at the order at −4.02 arrests a month (p = 0.0152).');
+  assert.match(SENTENCES.itsStep(r), /^In this view the time series puts the step at the order at −4\.02 arrests a month \(p = 0\.0152\), but /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
@@ -323,7 +323,8 @@ test('a selected sample: the words follow the counts (no "Only" when all were an
 });
 
 test('leave-one-out: "at" when the two ends read the same, and in words (never "n/a") when there is nothing to move', () => {
-  const r = analyse(bundled, { window: 2, categories: ['violence'], gap: 1 });
+  // (a view where 10 or more people have an arrest, so the range is said: see the thin-view test for fewer)
+  const r = analyse(bundled, { window: 21, categories: ['modern_slavery'], gap: 10 });
   assert.equal(r.leaveOneOut.events.min, r.leaveOneOut.events.max);
   assert.equal(sentence(r, 'leaveOneOutRange'), 'keeps the reduction in arrests at 100%');
   assert.equal(sentence(r, 'leaveOneOut'), 'Leaving each analysed person out in turn, the overall reduction in arrests stays at 100% (with everyone: 100%); for harm, at 100%.');

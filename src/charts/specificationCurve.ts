@@ -1,5 +1,5 @@
 // A specification curve (Simonsohn, Simmons & Nelson 2020, "Specification curve analysis",
-// Nature Human Behaviour 4: 1208–1214): every reasonable analysis at once. The top panel is each
+// Nature Human Behaviour 4: 1208–1214): every combination of the analyst's choices at once. The top panel is each
 // specification's reduction, sorted from smallest to largest, with its 95% interval as a thin
 // vertical bar; a specification whose test is significant at 5% is a filled blue circle, one that
 // is not an open vermillion triangle (shape and colour both, so neither is needed alone). The
@@ -154,7 +154,7 @@ const BETWEEN = 26; // pixels between the panels, for the choices' heading
 const TOP = 220; // pixels of the reductions' panel
 
 export function specificationCurveChart(specs: readonly SpecificationRow[], current?: CurrentSpecification, options: ChartOptions = {}): Figure {
-  const ariaLabel = 'Specification curve: the reduction under every reasonable analysis, sorted, above the choices behind each';
+  const ariaLabel = 'Specification curve: the reduction under each combination of window, gap, measure, weights and test, sorted, above the choices behind each';
   const description = describeSpecificationCurve(specs, current);
   const ranked = rankSpecifications(specs);
   if (ranked.length === 0) return messageFigure(specs.length === 0 ? 'No specifications to show.' : 'No specification has a reduction to show.', options, ariaLabel, description);

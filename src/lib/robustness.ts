@@ -52,9 +52,16 @@ export function gapCurveRows(dataset: Dataset, state: ViewState): GapCurveRow[] 
 /** The months W − gap either side that the view compares (the null world's and time at liberty's window). */
 export const analysedMonths = (result: Pick<AnalysisResult, 'window' | 'gap'>) => result.window - result.gap;
 
-/** The null world for a view: calibrated to the view's arrests before, each person, beside the view's observed fall. */
+/** Why nothing is simulated in a view with no category: there is nothing counted, not "nobody was arrested". */
+export const NULL_WORLD_NO_CATEGORY = 'no offence category is selected, so there are no arrests to model';
+
+/**
+ * The null world for a view: calibrated to the view's arrests before, each person, beside the view's
+ * observed fall. With no category selected every count is 0, and the reason says why.
+ */
 export function nullWorldFor(result: AnalysisResult, selection: number, lookback: number): NullWorld {
-  return nullWorld(result.perOrder.map((o) => o.eventsPre), { window: analysedMonths(result), selection, lookback, observedFall: result.events.reduction });
+  const world = nullWorld(result.perOrder.map((o) => o.eventsPre), { window: analysedMonths(result), selection, lookback, observedFall: result.events.reduction });
+  return result.categories.length === 0 && world.falls.length === 0 ? { ...world, reason: NULL_WORLD_NO_CATEGORY } : world;
 }
 
 /**
@@ -191,8 +198,8 @@ export interface RobustnessContext {
 export const ROBUST_NUMBERS = {
   // the null world: "In 1,000 simulated cohorts where orders do nothing, the average change in
   // arrests was an 8% fall (95% of cohorts between a 20% rise and a 30% fall; 3 had no arrests
-  // before, …). The observed change in this view is a 56% fall. A share of 4% of the simulated
-  // cohorts fell at least as much. The closed form … does not apply …."
+  // before, …). The observed change in this view is a 56% fall. 40 of the 997 simulated cohorts
+  // with arrests before fell at least as much (4%). The closed form … does not apply …."
   'nullWorld.mean': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.mean', c)),
   'nullWorld.low': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.low', c)),
   'nullWorld.high': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.high', c)),
@@ -270,7 +277,7 @@ export function robustSegments(name: RobustNumberName, c: RobustnessContext): Ro
       if (nothing) return [];
       if (world && world.observedFall === null) return ['). There is no observed change in this view to compare with, as there were no arrests before the orders.'];
       return ['). The observed change in this view is ', ...fallSegments(world?.observedFall ?? null, name), '.'];
-    case 'nullWorld.shareAtLeast': return nothing ? [] : [' A share of ', ...shareAtLeastSegments(c), '.'];
+    case 'nullWorld.shareAtLeast': return nothing ? [] : shareAtLeastSegments(c);
     case 'nullWorld.barnett': return nothing ? [] : [' The closed form for normal data (Barnett, van der Pols and Dobson, 2005) ', ...barnettSegments(c), '.'];
     case 'liberty.rateBefore':
     case 'liberty.rateAfter':
@@ -341,12 +348,27 @@ function fallSegments(fall: number | null, name: FallName): RobustSegment[] {
 }
 
 /**
- * "4% of the simulated cohorts fell at least as much" (after an observed rise: "rose no more than
- * that, or fell"); "… cohorts with arrests before …" when some had none, as the share leaves them out.
+ * How many simulated cohorts did at least as well as the view, counted out of those with a fall:
+ * " 40 of the 1,000 simulated cohorts fell at least as much (4%)." and, where none did, " None of
+ * the 1,000 simulated cohorts fell at least as much (0%, so fewer than 1 in 1,000)." rather than a
+ * bare "0%", which reads as "impossible". After an observed rise: "rose no more than that, or fell";
+ * "… cohorts with arrests before …" when some had none, as the count leaves them out. The share is
+ * the handle (its derivation counts the cohorts); the count is the share times the cohorts, as there.
  */
 function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
-  const which = c.world && c.world.dropped > 0 ? ' with arrests before' : '';
-  return [{ text: formatPercent(c.world?.shareAtLeastObserved ?? null), path: robustPath('nullWorld.shareAtLeast') }, ` of the simulated cohorts${which} ${atLeastWords(c.world?.observedFall ?? 0)}`];
+  const world = c.world;
+  const share = world?.shareAtLeastObserved ?? null;
+  const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
+  if (!world || share === null) return [' A share of ', handle, ' of the simulated cohorts ', atLeastWords(world?.observedFall ?? 0), '.'];
+  const n = world.falls.length;
+  const k = Math.round(share * n);
+  const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
+  const did = atLeastWords(world.observedFall ?? 0);
+  if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `, so fewer than 1 in ${formatNumber(n)}).`];
+  if (k === n) return [` ${n === 1 ? 'The' : 'All'} ${cohorts} ${did} (`, handle, ').'];
+  // A share that rounds to 0% or 100% while some cohorts did and some did not says so.
+  const rounded = handle.text === '0%' || handle.text === '100%' ? ' when rounded' : '';
+  return [` ${formatNumber(k)} of the ${cohorts} ${did} (`, handle, `${rounded}).`];
 }
 
 /** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */
@@ -360,7 +382,7 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
   const path = robustPath('nullWorld.barnett');
   return b === null
     ? [{ text: 'does not apply', path }, ' at this selection strength (it assumes a sharp cutoff, selection 1, and overdispersed counts)']
-    : ['predicts a fall of ', { text: formatPercent(b), path }, ' for normal counts'];
+    : ['predicts a fall of ', { text: formatPercent(b), path }, ' for normal counts, with orders chosen on the whole period before rather than on the last months, a different rule from the simulation\'s, so the two agree only roughly'];
 }
 
 // ---- the page's figures, by name: which robustness figure each draws, from what

@@ -6,6 +6,7 @@
 
 import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
 import { EXACT_BELOW, wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
+import { MIN_CONTRIBUTORS } from '../analysis/reduction.ts';
 import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
 import { formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
 import type { ResultPath } from './resultPaths.ts';
@@ -426,7 +427,9 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
 /**
  * The interrupted time series in words (How robust is it?): the slope before the order, the step at
  * it and the change in slope, for arrests and for harm, each with its p; or, where the two lines
- * cannot be fitted (too few months either side), why, instead of a row of "n/a".
+ * cannot be fitted (too few months either side), why, instead of a row of "n/a"; and where they fit
+ * but cannot be tested (four months for the lines' four numbers, or months exactly on the lines),
+ * the estimates and the engine's reason there is no p.
  */
 export function itsParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
@@ -434,13 +437,23 @@ export function itsParts(result: AnalysisResult): Segments {
   const est = (v: number, path: ResultPath) => num(formatEstimate(v), path);
   const why = (fit: typeof e) => (fit.reason ? `: ${fit.reason}` : '');
   const unfit = (fit: typeof e) => fit.preSlope === null || fit.level === null || fit.slopeChange === null;
+  const untested = (fit: typeof e) => fit.levelP === null || fit.slopeChangeP === null;
   if (unfit(e) && unfit(h) && e.reason === h.reason) return say`The two lines cannot be fitted in this view${why(e)}.`;
-  const events = e.preSlope === null || e.level === null || e.slopeChange === null
-    ? say`For arrests, the two lines cannot be fitted in this view${why(e)}.`
-    : say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}), and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}).`;
-  const harm = h.preSlope === null || h.level === null || h.slopeChange === null
-    ? say`For harm, the two lines cannot be fitted in this view${why(h)}.`
-    : say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}).`;
+  let events: Segments;
+  if (e.preSlope === null || e.level === null || e.slopeChange === null) events = say`For arrests, the two lines cannot be fitted in this view${why(e)}.`;
+  else {
+    const step = countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level');
+    events = untested(e)
+      ? say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month, and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month, but neither can be tested (no p-value)${why(e)}.`
+      : say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}), and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}).`;
+  }
+  let harm: Segments;
+  if (h.preSlope === null || h.level === null || h.slopeChange === null) harm = say`For harm, the two lines cannot be fitted in this view${why(h)}.`;
+  else if (untested(h)) {
+    // The same reason as arrests' (the same months) is not said twice.
+    const because = !unfit(e) && untested(e) && e.reason === h.reason ? ', for the same reason' : why(h);
+    harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')}, none of which can be tested${because}.`;
+  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}).`;
   return [...events, ' ', ...harm];
 }
 
@@ -455,24 +468,46 @@ export function preTrendParts(result: AnalysisResult): Segments {
   return say`Over the window on screen, the line fitted to the months before the orders changes by ${countParts(e.preSlope, 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
 }
 
-/** The interrupted time series' step at the order for arrests, in one sentence (Conclusions). */
+/**
+ * The interrupted time series' step at the order for arrests, in one sentence (Conclusions), with
+ * what its p-value leaves out: the months are not independent, so the p is too small, and a line
+ * before the order that rises (as a busy spell before orders would make it) makes the step look
+ * larger. Where the step was fitted but cannot be tested, the engine's reason there is no p.
+ */
 export function itsStepParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const e = result.its.events;
-  if (e.level === null || e.levelP === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
-  return say`In this view the time series puts the step at the order at ${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}).`;
+  if (e.level === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
+  const step = countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level');
+  if (e.levelP === null) return say`In this view the time series puts the step at the order at ${step} a month, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.`;
+  const rising = e.preSlope !== null && e.preSlope > 0
+    ? '; and the line before the order rises, perhaps because orders follow a busy spell, which makes the step look larger than the order\'s own effect'
+    : '';
+  const p = pEqualsParts(e.levelP, 'its.events.levelP');
+  return e.levelP < ALPHA
+    ? say`In this view the time series puts the step at the order at ${step} a month (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
+    : say`In this view the time series puts the step at the order at ${step} a month (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
 }
 
 /**
  * After "The monthly totals are fitted with a straight line before the order and another after it":
  * what to bear in mind reading the fit's p-values and its dashed line, said only when a line was
- * fitted (otherwise there are no p-values and no dashed line, and itsParts has said why).
+ * fitted (otherwise there are no p-values and no dashed line, and itsParts has said why). Whether
+ * the line before the order rises is the fit's own: a rise, which a busy spell before orders would
+ * give, makes the dashed line "what would have happened" flatter the order.
  */
 export function itsNotesParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const fitted = (fit: AnalysisResult['its']['events']) => fit.preSlope !== null && fit.level !== null && fit.slopeChange !== null;
-  if (!fitted(result.its.events) && !fitted(result.its.harm)) return [];
-  return ['Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small if anything. The dashed line extends the pre-order trend past the order, as a counterfactual that assumes the trend would have continued, which is itself an assumption.'];
+  const { events: e, harm: h } = result.its;
+  if (!fitted(e) && !fitted(h)) return [];
+  const tested = (fit: AnalysisResult['its']['events']) => fitted(fit) && fit.levelP !== null && fit.slopeChangeP !== null;
+  const pValues = tested(e) || tested(h)
+    ? 'Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small: the step and the change of slope are less certain than the p-values make them look. '
+    : '';
+  const rises = [fitted(e) && e.preSlope! > 0 ? 'arrests' : '', fitted(h) && h.preSlope! > 0 ? 'harm' : ''].filter(Boolean);
+  const line = rises.length > 0 ? `In this view the line before the order rises for ${listWords(rises)}.` : 'In this view the line before the order does not rise.';
+  return [`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${line}`];
 }
 
 /** "between 54% and 59%", or "at −3%" when the two ends read the same. */
@@ -489,9 +524,28 @@ function noRangeWhy(result: AnalysisResult, which: 'events' | 'harm'): string {
   return which === 'harm' ? 'there was no recorded harm before the orders' : 'no one can be left out and leave arrests before the orders';
 }
 
+/** The people with anything in a measure, before or after (the bootstrap's contributors, src/analysis/reduction.ts). */
+function contributors(result: AnalysisResult, which: 'events' | 'harm'): number {
+  const [pre, post] = which === 'events' ? (['eventsPre', 'eventsPost'] as const) : (['harmPre', 'harmPost'] as const);
+  return result.perOrder.filter((o) => o[pre] !== 0 || o[post] !== 0).length;
+}
+
+/**
+ * Why leaving one person out says little where fewer than MIN_CONTRIBUTORS people have any arrest
+ * (the bootstrap's own guard): each of them is a large share of the total, so the range says no more
+ * than that: "only 2 people have any arrest, fewer than the 10 a bootstrap interval needs".
+ */
+function fewContributorsWords(result: AnalysisResult, which: 'events' | 'harm'): string | null {
+  const k = contributors(result, which);
+  if (k >= MIN_CONTRIBUTORS) return null;
+  const have = k === 1 ? 'person has' : 'people have';
+  return `only ${formatNumber(k)} ${have} any ${which === 'events' ? 'arrest' : 'recorded harm'}, fewer than the ${formatNumber(MIN_CONTRIBUTORS)} a bootstrap interval needs`;
+}
+
 /**
  * Leave-one-out on "How robust is it?": how far the overall reduction moves when each analysed
- * person is left out in turn, for arrests and for harm; where there is no reduction to move, why.
+ * person is left out in turn, for arrests and for harm; where there is no reduction to move, why;
+ * and where too few people have any arrest for the range to mean much, that instead.
  */
 export function leaveOneOutParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
@@ -499,9 +553,13 @@ export function leaveOneOutParts(result: AnalysisResult): Segments {
   if (e.min === null || e.max === null || result.events.reduction === null) {
     return [`Leaving each person out in turn has nothing to move in this view: ${noRangeWhy(result, 'events')}, so there is no reduction in arrests to begin with.`];
   }
+  const few = fewContributorsWords(result, 'events');
+  if (few) return [`Leaving each person out in turn says little in this view: ${few}, so each of them is a large part of the total, and how far the reduction moves without one of them shows only that.`];
+  const fewHarm = fewContributorsWords(result, 'harm');
   const harm = h.min === null || h.max === null
     ? [`; harm has no reduction to move, as ${noRangeWhy(result, 'harm')}`]
-    : say`; for harm, ${rangeParts(h.min, h.max, 'harm')}`;
+    : fewHarm ? [`; for harm it says little, as ${fewHarm}`]
+      : say`; for harm, ${rangeParts(h.min, h.max, 'harm')}`;
   return say`Leaving each analysed person out in turn, the overall reduction in arrests stays ${rangeParts(e.min, e.max, 'events')} (with everyone: ${num(formatPercent(result.events.reduction), 'events.reduction')})${harm}.`;
 }
 
@@ -510,7 +568,31 @@ export function leaveOneOutRangeParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const { min, max } = result.leaveOneOut.events;
   if (min === null || max === null) return [`has nothing to move in this view, as ${noRangeWhy(result, 'events')}`];
+  const few = fewContributorsWords(result, 'events');
+  if (few) return [`says little in this view, as ${few}`];
   return say`keeps the reduction in arrests ${rangeParts(min, max, 'events')}`;
+}
+
+/**
+ * The sign test in words (How robust is it?, beside the specification curve): of the people whose
+ * arrests changed, how many had fewer after. Where every one of them fell and the sign test finds
+ * that significant, almost any test will, so agreement across tests says more about the data than
+ * about the method.
+ */
+export function signTestParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const s = result.events.sign;
+  if (s.n === 0) return ['In this view no one\'s arrests changed between before and after the order, so no test has a fall or a rise to find.'];
+  const n = num(formatNumber(s.n), 'events.sign.n');
+  const fewer = num(formatNumber(s.fewer), 'events.sign.fewer');
+  if (s.n === 1) return say`In this view only ${n} person's arrests changed, and they had ${s.fewer === 1 ? 'fewer' : 'more'} after.`;
+  const lead = s.fewer === 0
+    ? say`In this view none of the ${n} people whose arrests changed had fewer after`
+    : say`In this view ${fewer} of the ${n} people whose arrests changed had fewer after`;
+  if (s.fewer === s.n && s.p !== null && s.p < ALPHA) {
+    return say`${lead}: with no one rising, almost any test will find a fall, so specifications that all agree here say more about these data than about the choice of method.`;
+  }
+  return say`${lead}.`;
 }
 
 /** Below half of the register analysed, the sample is said to be "only" that many. */

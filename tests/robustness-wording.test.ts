@@ -1,0 +1,250 @@
+// The wording of "How robust is it?" (and the sentences Conclusions takes from it) after the
+// statistician's review (/work/notes/review-robustness.md, findings 1, 2, 4, 6, 7, 8, 9 and 10).
+// Each check reads the engine's own result for the view (analyse(), nullWorldFor(), the sign test,
+// the bootstrap's MIN_CONTRIBUTORS) and counts for itself what the words must follow, so the words
+// are tested against the numbers, not against copies of themselves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
+import { MIN_CONTRIBUTORS } from '../src/analysis/reduction.ts';
+import { describeNullWorld } from '../src/charts/index.ts';
+import { formatNumber, formatPercent } from '../src/lib/format.ts';
+import { sentence, sentenceParts } from '../src/lib/live.ts';
+import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, ROBUST_NUMBERS, nullWorldFor, robustSegments, type RobustnessContext } from '../src/lib/robustness.ts';
+import { domainOf, parseState } from '../src/lib/urlState.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const page = (name: string) => readFileSync(new URL(`../src/pages/${name}.mdx`, import.meta.url), 'utf8');
+/** A section of an MDX page: from its "## heading" to the next. */
+const section = (text: string, heading: string) => {
+  const from = text.indexOf(`## ${heading}\n`);
+  assert.ok(from >= 0, heading);
+  const to = text.indexOf('\n## ', from + 3);
+  return text.slice(from, to < 0 ? undefined : to);
+};
+/** The text with every <StudyOnly …>…</StudyOnly> taken out: what a reader's own data see. */
+const withoutStudyOnly = (text: string) => text.replace(/<StudyOnly[^>]*>[\s\S]*?<\/StudyOnly>/g, '');
+
+const subsets = [['modern_slavery'], ['violence'], ['drugs'], ['other'], ['violence', 'drugs'], bundled.categories];
+const states: AnalysisResult[] = [];
+for (let window = 1; window <= bundled.span; window += 1) {
+  for (const categories of subsets) for (const gap of [0, 1, 5].filter((g) => g < window)) states.push(analyse(bundled, { window, categories, gap }));
+}
+
+// ---- 1. regression to the mean
+
+test('the null world counts the cohorts that fell as much, from its own falls: "None of the 1,000 …" rather than "a share of 0%"', () => {
+  let none = 0;
+  let some = 0;
+  const views = [{}, { window: 2, categories: ['other'] }, { window: 2, categories: ['drugs'] }, { window: 1 }, { window: 6, gap: 5, categories: ['other'] }, { categories: ['modern_slavery'] }, { gap: 3 }];
+  for (const view of views) {
+    for (const selection of [0, 0.5, 1]) {
+      const world = nullWorldFor(analyse(bundled, view), selection, DEFAULT_LOOKBACK);
+      const c: RobustnessContext = { world, liberty: null, curve: null };
+      const text = ROBUST_NUMBERS['nullWorld.shareAtLeast'](c);
+      const label = `${JSON.stringify(view)} at ${selection}: ${text}`;
+      assert.doesNotMatch(text, /A share of/, label);
+      const n = world.falls.length;
+      const k = world.falls.filter((f) => f >= world.observedFall!).length; // counted here, not read from the share
+      const cohorts = `${formatNumber(n)} simulated cohorts${world.dropped > 0 ? ' with arrests before' : ''}`;
+      if (k === 0) {
+        none++;
+        assert.ok(text.startsWith(` None of the ${cohorts} `), label);
+        assert.ok(text.endsWith(`, so fewer than 1 in ${formatNumber(n)}).`), label);
+      } else {
+        some++;
+        assert.ok(text.startsWith(k === n ? ` All ${cohorts} ` : ` ${formatNumber(k)} of the ${cohorts} `), label);
+      }
+      // The share stays the handle to its derivation.
+      const handles = robustSegments('nullWorld.shareAtLeast', c).filter((s) => typeof s !== 'string');
+      assert.deepEqual(handles, [{ text: formatPercent(world.shareAtLeastObserved), path: 'robust:nullWorld.shareAtLeast' }], label);
+    }
+  }
+  assert.ok(none > 0 && some > 0, `both wordings reached (${none}, ${some})`);
+});
+
+test('with no category selected (?c=none), the null world says so, in the paragraph\'s reason and the figure\'s caption; with categories and no arrests before, the old reason stays', () => {
+  const empty = nullWorldFor(analyse(bundled, { categories: [] }), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  assert.match(empty.reason!, /no offence category is selected/);
+  const caption = describeNullWorld(empty, null);
+  assert.match(caption, /no offence category is selected/);
+  assert.doesNotMatch(caption, /nobody was arrested/);
+  const noneBefore = nullWorldFor(analyse(bundled, { categories: ['modern_slavery'], gap: 23 }), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  assert.match(noneBefore.reason!, /^nobody was arrested before the orders/);
+});
+
+test('the regression-to-the-mean section says the simulation is a lower bound with steady rates, and points to the order\'s own months', () => {
+  const rtm = section(page('robustness'), 'Regression to the mean');
+  assert.match(rtm, /no busy spells/);
+  assert.match(rtm, /desistance/);
+  assert.match(rtm, /lower bound on regression to the mean, not a ceiling/);
+  assert.match(rtm, /\[The order's own months\]\(#the-orders-own-months\) is the more direct check/);
+});
+
+// ---- 2. interrupted time series
+
+test('the time series\' notes follow the fit: the rise of the line before the order is said only where the engine\'s slope rises, and p-values only where there are some', () => {
+  let rising = 0;
+  let flat = 0;
+  for (const r of states) {
+    const text = sentence(r, 'itsNotes');
+    const { events: e, harm: h } = r.its;
+    const fitted = (f: typeof e) => f.preSlope !== null && f.level !== null && f.slopeChange !== null;
+    if (!fitted(e) && !fitted(h)) { assert.equal(text, ''); continue; }
+    const label = `${r.window}/${r.gap}/${r.categories.join(',')}: ${text}`;
+    assert.match(text, /makes the order look better than it is/, label);
+    const rises = [fitted(e) && e.preSlope! > 0 ? 'arrests' : null, fitted(h) && h.preSlope! > 0 ? 'harm' : null].filter((x) => x !== null);
+    if (rises.length === 0) { flat++; assert.match(text, /the line before the order does not rise\.$/, label); }
+    else { rising++; assert.ok(text.endsWith(`the line before the order rises for ${rises.join(' and ')}.`), label); }
+    const tested = [e, h].some((f) => fitted(f) && f.levelP !== null);
+    assert.equal(/assume the months are independent, so they are too small/.test(text), tested, label);
+  }
+  assert.ok(rising > 0 && flat > 0, `${rising} rising, ${flat} not`);
+  // The study's view rises (the busy spell before orders); with 6 months left out it does not.
+  assert.ok(analyse(bundled).its.events.preSlope! > 0 && analyse(bundled, { gap: 6 }).its.events.preSlope! <= 0);
+});
+
+test('Conclusions\' step at the order is qualified: its p treats the months as independent, and a rising line before the order is said; an untested step says why', () => {
+  for (const r of states) {
+    const e = r.its.events;
+    const text = sentence(r, 'itsStep');
+    if (e.level === null) continue;
+    const label = `${r.window}/${r.gap}/${r.categories.join(',')}: ${text}`;
+    if (e.levelP === null) {
+      assert.ok(text.endsWith(`but it cannot be tested: ${e.reason}.`), label);
+      continue;
+    }
+    assert.match(text, /treats the months as independent/, label);
+    assert.equal(/less certain than it looks/.test(text), e.levelP < 0.05, label);
+    assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0, label);
+  }
+  // ?w=2&c=other: four months for the lines' four numbers. The step is fitted, not "cannot be fitted".
+  const four = analyse(bundled, { window: 2, categories: ['other'] });
+  assert.ok(four.its.events.level !== null && four.its.events.levelP === null && four.its.events.reason);
+  assert.equal(sentence(four, 'itsStep'), `In this view the time series puts the step at the order at ${sentenceParts(four, 'itsStep').find((s) => typeof s !== 'string')!.text} arrests a month, but it cannot be tested: ${four.its.events.reason}.`);
+});
+
+test('the time series fitted with no degrees of freedom left (?w=2&c=other) says why there is no p, not "p not available"', () => {
+  const r = analyse(bundled, { window: 2, categories: ['other'] });
+  const text = sentence(r, 'its');
+  assert.doesNotMatch(text, /not available|n\/a/);
+  assert.ok(text.includes(`but neither can be tested (no p-value): ${r.its.events.reason}.`), text);
+  assert.match(text, /none of which can be tested, for the same reason\.$/);
+});
+
+test('the time series and Conclusions point to the fit with 6 months left out, by links whose own address the link rewriting keeps', () => {
+  const domain = domainOf(bundled);
+  const robust = section(page('robustness'), 'Interrupted time series');
+  const conclusions = page('conclusions');
+  for (const [text, prefix] of [[robust, ''], [conclusions, '../robustness/']] as const) {
+    const study = `<StudyOnly inline><a href="${prefix}?gap=6#interrupted-time-series" data-own-address>`;
+    const own = `<OwnOnly inline><a href="${prefix}?gap=6&data=local#interrupted-time-series" data-own-address>`;
+    assert.ok(text.includes(study), study);
+    assert.ok(text.includes(own), own);
+  }
+  // the address sets the gap the words promise
+  assert.equal(parseState('?gap=6', domain).gap, 6);
+  assert.equal(parseState('?gap=6&data=local', domain).gap, 6);
+});
+
+// ---- 3. the specification curve
+
+test('the sign test beside the curve: the counts are the result\'s, and "almost any test" only when every change was a fall and the sign test finds it', () => {
+  let all = 0;
+  let notAll = 0;
+  for (const r of states) {
+    const parts = sentenceParts(r, 'signs');
+    const text = sentence(r, 'signs');
+    const s = r.events.sign;
+    const label = `${r.window}/${r.gap}/${r.categories.join(',')}: ${text}`;
+    for (const x of parts) {
+      if (typeof x === 'string') continue;
+      assert.ok(x.path === 'events.sign.n' || x.path === 'events.sign.fewer', label);
+      assert.equal(x.text, formatNumber(x.path === 'events.sign.n' ? s.n : s.fewer), label);
+    }
+    const strong = s.n > 0 && s.fewer === s.n && s.p !== null && s.p < 0.05;
+    assert.equal(/almost any test will find a fall/.test(text), strong, label);
+    if (strong) all++; else notAll++;
+    if (s.n > 1 && s.fewer > 0) assert.ok(text.startsWith(`In this view ${formatNumber(s.fewer)} of the ${formatNumber(s.n)} people whose arrests changed had fewer after`), label);
+  }
+  assert.ok(all > 0 && notAll > 0);
+  assert.equal(sentence(analyse(bundled, { categories: [] }), 'signs'), '');
+});
+
+test('the curve\'s section says its specifications are near-copies and carries the sign test; no page calls it "every reasonable analysis"', () => {
+  const curve = section(page('robustness'), 'Specification curve');
+  assert.match(curve, /same test computed two ways/);
+  assert.match(curve, /the share overstates how many different analyses agree/);
+  const blocks = [...curve.matchAll(/<NeedsCategories>([\s\S]*?)<\/NeedsCategories>/g)].map((m) => m[1]);
+  assert.ok(blocks.some((b) => b.includes('<Say what="signs" />')));
+  for (const name of ['robustness', 'conclusions', 'index']) assert.doesNotMatch(page(name), /every reasonable/, name);
+  assert.match(page('conclusions'), /\[specification curve\]\(\.\.\/robustness\/#specification-curve\), which repeats the analysis for every combination of window, gap, measure, harm weights and test,/);
+});
+
+// ---- 4. the synthetic data, said where the verdicts are drawn, and only for them
+
+test('regression to the mean, leave-one-out and the specification curve each say, for the study\'s data only, that the result follows from how the data were made', () => {
+  const text = page('robustness');
+  for (const heading of ['Regression to the mean', 'Leave-one-out', 'Specification curve']) {
+    const s = section(text, heading);
+    assert.match(s, /<StudyOnly inline>In the bundled data this [a-z]+ follows from how the data were made[^<]*rather than testing real orders\.<\/StudyOnly>/, heading);
+  }
+  // Nothing a reader's own data see says the data are synthetic or made.
+  assert.doesNotMatch(withoutStudyOnly(text), /synthetic|how the data were made|bundled data/);
+});
+
+// ---- 5. time at liberty
+
+test('time at liberty states, with the what-if, that the before-period is taken as fully at liberty and that one share cannot say who was away', () => {
+  const line = page('robustness').split('\n').find((l) => l.includes('<RobustLive name="liberty.rateBefore" />'))!;
+  assert.match(line, /<span data-liberty-whatif>The what-if assumes that everyone spent the whole period before their order at liberty\.[^<]*understates the fall\.[^<]*cannot say who was away[^<]*<\/span>/);
+});
+
+// ---- 6. leave-one-out
+
+test('leave-one-out says little, in one sentence, where fewer people than the bootstrap\'s minimum have any arrest; otherwise the range', () => {
+  let thin = 0;
+  let ranged = 0;
+  for (const r of states) {
+    if (r.categories.length === 0 || r.leaveOneOut.events.min === null || r.events.reduction === null) continue;
+    const people = r.perOrder.filter((o) => o.eventsPre > 0 || o.eventsPost > 0).length;
+    const text = sentence(r, 'leaveOneOut');
+    const range = sentence(r, 'leaveOneOutRange');
+    const label = `${r.window}/${r.gap}/${r.categories.join(',')}: ${text}`;
+    if (people < MIN_CONTRIBUTORS) {
+      thin++;
+      assert.doesNotMatch(text + range, /stays|keeps|between/, label);
+      assert.ok(text.startsWith('Leaving each person out in turn says little in this view: '), label);
+      assert.ok(text.includes(`only ${formatNumber(people)} ${people === 1 ? 'person has' : 'people have'} any arrest, fewer than the ${MIN_CONTRIBUTORS} `), label);
+      assert.doesNotMatch(text.slice(0, -1), /\.\s/, `one sentence: ${text}`);
+      assert.ok(range.startsWith('says little in this view, as '), range);
+    } else {
+      ranged++;
+      assert.match(text, /^Leaving each analysed person out in turn, the overall reduction in arrests stays /, label);
+      assert.match(range, /^keeps the reduction in arrests /, range);
+    }
+  }
+  assert.ok(thin > 0 && ranged > 0);
+  // ?w=6&gap=5&c=other: one arrest before, one after; never "between 0% and 100%".
+  const r = analyse(bundled, { window: 6, gap: 5, categories: ['other'] });
+  assert.doesNotMatch(sentence(r, 'leaveOneOut'), /between 0% and 100%/);
+});
+
+test('the page no longer promises that no order id is shown: the chart uses pseudonyms, and the panel lists each order\'s id to check against orders.csv', () => {
+  const loo = section(page('robustness'), 'Leave-one-out');
+  assert.doesNotMatch(loo, /never by order/);
+  assert.match(loo, /The chart shows people under pseudonyms/);
+  assert.match(loo, /lists each person's order id[^.]*checked against orders\.csv/);
+});
+
+test('the closed form is said to answer a different selection rule, so it is a rough check', () => {
+  // At selection 1 it applies; it selects on the whole period before, not the simulation's last months.
+  const sharp: RobustnessContext = { world: nullWorldFor(analyse(bundled), 1, 6), liberty: null, curve: null };
+  const text = robustSegments('nullWorld.barnett', sharp).map((s) => (typeof s === 'string' ? s : s.text)).join('');
+  assert.match(text, /predicts a fall of \d+% for normal counts, with orders chosen on the whole period before rather than on the last months, a different rule from the simulation's, so the two agree only roughly\.$/);
+});
+
+test('the gap curve warns that many intervals at once will sometimes miss or include zero by chance', () => {
+  assert.match(page('robustness'), /read the pattern across gaps, not a single dot/);
+});
