@@ -228,8 +228,8 @@ test('counts agree with their nouns: 1 month, 1 arrest, 1 person', () => {
   assert.ok(charts.describeEventsByCategory(twelve).includes('in the 12 months before and after'));
   // a slope of exactly one a month, and a single event in a block
   const slope = (s: number): AnalysisResult => ({ ...twelve, trend: { ...twelve.trend, events: { ...twelve.trend.events, slope: s, intercept: 20 } } });
-  assert.match(charts.describeMonthlyEvents(slope(-1)), /falls by 1 arrest a month/);
-  assert.match(charts.describeMonthlyEvents(slope(-2)), /falls by 2 arrests a month/);
+  assert.match(charts.describeMonthlyEvents(slope(-1)), /falls by 1\.00 arrests a month/);
+  assert.match(charts.describeMonthlyEvents(slope(-2)), /falls by 2\.00 arrests a month/);
   const single = { ...twelve, events: { ...twelve.events, pre: 1, post: 2 } };
   const titles = [...svgOf(charts.eventUnitsChart(charts.eventUnits(bundled, twelve), single, options)).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
   assert.deepEqual(titles.slice(0, 2), ['Before: 1 arrest', 'After: 2 arrests']);

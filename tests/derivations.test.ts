@@ -194,7 +194,8 @@ test('calibrated only in the study view, and only for published figures', () => 
 
 test('one plural rule: the noun agrees with the number as printed', () => {
   assert.equal(count(1, 'arrest'), '1 arrest');
-  assert.equal(count(1.0004, 'arrest', 'arrests', formatEstimate), '1 arrest');
+  // An estimate keeps its three digits, so a slope of 1.0004 prints "1.00", and "1.00" takes the plural.
+  assert.equal(count(1.0004, 'arrest', 'arrests', formatEstimate), '1.00 arrests');
   assert.equal(count(0.327, 'arrest', 'arrests', formatEstimate), '0.327 arrests');
   assert.equal(count(2, 'person', 'people'), '2 people');
   for (let w = 1; w <= bundled.span; w++) {

@@ -64,6 +64,22 @@ test('formatEstimate reads floating-point noise around zero as 0, and keeps smal
   assert.equal(formatEstimate(-0.585), '−0.585');
 });
 
+test('formatEstimate gives every estimate the same significant digits, trailing zeros included', () => {
+  // Time at liberty printed "0.244 per person before the order and 0.18 after", and Kendall's τ "−0.3"
+  // beside "−0.57": the same precision must look the same.
+  assert.equal(formatEstimate(0.18), '0.180');
+  assert.equal(formatEstimate(0.244), '0.244');
+  assert.equal(formatEstimate(-0.3, 2), '−0.30');
+  assert.equal(formatEstimate(-3), '−3.00');
+  assert.equal(formatEstimate(12), '12.0');
+  assert.equal(formatEstimate(0.0800001), '0.0800');
+  for (let k = 1; k < 2000; k++) {
+    const x = k / 997;
+    const digits = formatEstimate(x).replace(/^0\.0*/, '').replace('.', '');
+    assert.equal(digits.length, 3, `${x} → ${formatEstimate(x)}`);
+  }
+});
+
 test('formatPercent gives a change the same size with or without its sign, ties away from zero', () => {
   // Sentences format the size of a change (formatPercent(Math.abs(x))) and tables the signed value:
   // both must say the same number. k/8 and k/40 are exact halves of a percent.

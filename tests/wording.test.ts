@@ -125,14 +125,14 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
-test('the noun follows the size, whatever the sign: "−1 arrest a month", "−2 arrests"', () => {
+test('the noun follows the size as printed, whatever the sign: "−1.00 arrests a month" (an estimate keeps three digits), "−2.00 arrests"', () => {
   const r = analyse(bundled);
   const slope = (preSlope: number, level: number): AnalysisResult => ({ ...r, its: { ...r.its, events: { ...r.its.events, preSlope, level } } });
-  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders changes by −1 arrest a month.');
-  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders changes by 1 arrest a month.');
-  assert.match(SENTENCES.itsStep(slope(-1, -1)), /puts the step at the order at −1 arrest a month \(/);
-  assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /at −1\.5 arrests a month/);
-  assert.match(SENTENCES.preTrend(slope(-2, -2)), /changes by −2 arrests a month\.$/);
+  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders changes by −1.00 arrests a month.');
+  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders changes by 1.00 arrests a month.');
+  assert.match(SENTENCES.itsStep(slope(-1, -1)), /puts the step at the order at −1\.00 arrests a month \(/);
+  assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /at −1\.50 arrests a month/);
+  assert.match(SENTENCES.preTrend(slope(-2, -2)), /changes by −2\.00 arrests a month\.$/);
 });
 
 test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a change that rounds to nothing called a change', () => {

@@ -71,7 +71,9 @@ export function formatPEquals(p: number | null | undefined): string {
 }
 
 /**
- * Estimates such as slopes and correlations: three significant digits, minus sign typeset. From
+ * Estimates such as slopes and correlations: three significant digits, kept when they end in zeros
+ * ("0.180" beside "0.244", "τ = −0.30" beside "−0.57", never "0.18" or "−0.3", which read as less
+ * precise), minus sign typeset. From
  * 1,000 up, whole numbers with thousands grouped ("−1,104", never "−1,104.3" beside "−1,852"): more
  * digits than three already, and one precision for every large estimate.
  */
@@ -80,6 +82,6 @@ export function formatEstimate(value: number | null | undefined, digits = 3): st
   const abs = Math.abs(value);
   // Floating-point noise around zero (a fitted slope of 2.2e-16 where the data give none) reads as 0.
   if (abs < 1e-9) return '0';
-  const text = abs >= 999.5 ? grouped(Math.round(abs)) : Number(abs.toPrecision(digits)).toString();
+  const text = abs >= 999.5 ? grouped(Math.round(abs)) : abs < 1e-6 ? Number(abs.toPrecision(digits)).toString() : abs.toPrecision(digits);
   return value < 0 ? `−${text}` : text;
 }
