@@ -227,3 +227,16 @@ test('the R calls reproduce the displayed values in R 4.6 (webR)', async () => {
     assert.ok(Math.abs(out[k] - v) <= 1e-9 * Math.max(1, Math.abs(v)), `${d.path}: R ${out[k]}, engine ${v}`);
   });
 });
+
+test("under a reader's own data a derivation calls harm days, not the study's CCHI days", () => {
+  const r = analyse(bundled);
+  const own = { ...bundled, manifest: undefined };
+  for (const path of ['harm.pre', 'harm.reduction', 'byCategory.violence.harm.test.p', 'trend.harm.slope'] as const) {
+    const study = derive(r, bundled, path)!;
+    const theirs = derive(r, own, path)!;
+    assert.match(JSON.stringify(study), /CCHI days/, `${path}: the study's words name the index`);
+    assert.doesNotMatch(JSON.stringify(theirs), /CCHI/, path);
+    assert.equal(theirs.status, 'data');
+    assert.deepEqual(theirs.value, study.value);
+  }
+});

@@ -6,6 +6,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName, type FigureSpec } from '../lib/figures.ts';
 import { studyTrace } from '../charts/shared.ts';
+import { harmUnitFor, harmUnitTable } from '../lib/harmUnit.ts';
 import { defaultState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
 import { fillTable, finishTables, redraw } from './dom.ts';
@@ -213,7 +214,7 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   const spec: FigureSpec = FIGURES[name];
   if (!spec) return;
   const own = engine?.kind === 'local';
-  host.querySelector('[data-caption]')!.textContent = spec.describe(result, study, own);
+  host.querySelector('[data-caption]')!.textContent = harmUnitFor(spec.describe(result, study, own), own);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
   if (table) {
     const details = table.closest('details');
@@ -222,12 +223,13 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
       // (or the page is printed): building rows nobody can see would cost each change of view. One
       // row per person, for many people, is not even formatted for the caption.
       const many = name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT;
-      const data = many ? undefined : spec.table(result, study, own);
-      table.createCaption().textContent = (data ?? spec.table({ ...result, categories: [] }, study, own)).caption;
-      deferTable(table, details, () => fillTable(table, data ?? spec.table(result, study, own), FIGURE_PATHS[name](result)), !many);
+      const tableOf = (r: AnalysisResult) => harmUnitTable(spec.table(r, study, own), own);
+      const data = many ? undefined : tableOf(result);
+      table.createCaption().textContent = (data ?? tableOf({ ...result, categories: [] })).caption;
+      deferTable(table, details, () => fillTable(table, data ?? tableOf(result), FIGURE_PATHS[name](result)), !many);
     } else {
       deferredTables.delete(table);
-      fillTable(table, spec.table(result, study, own), FIGURE_PATHS[name](result));
+      fillTable(table, harmUnitTable(spec.table(result, study, own), own), FIGURE_PATHS[name](result));
     }
   }
   // the option only means something while the study's view is traced

@@ -13,6 +13,7 @@
 // they change, and waits (busy) while they are being recomputed.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { rankSpecifications } from '../charts/specificationCurve.ts';
+import { harmUnitFor, harmUnitTable } from '../lib/harmUnit.ts';
 import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
@@ -245,9 +246,10 @@ function draw(name: PageFigureName, ctx: Shown): void {
   const spec = ROBUSTNESS_FIGURES[entry.figure] as unknown as { describe(d: unknown): string; table(d: unknown): { caption: string; columns: string[]; rows: string[][] } };
   for (const host of hostsOf(name)) {
     const caption = host.querySelector<HTMLElement>('[data-caption]');
-    if (caption) caption.textContent = spec.describe(data);
+    const own = ctx.engine.kind === 'local';
+    if (caption) caption.textContent = harmUnitFor(spec.describe(data), own);
     const table = host.querySelector<HTMLTableElement>('table[data-figure-table]');
-    if (table) fillTable(table, { ...spec.table(data), paths: undefined } as Parameters<typeof fillTable>[1]);
+    if (table) fillTable(table, { ...harmUnitTable(spec.table(data), own), paths: undefined } as Parameters<typeof fillTable>[1]);
     if (name === 'specificationCurve') wireSpecificationTable(host, ctx);
     const drawChart = () => {
       if (waitingCharts.get(host) === drawChart) waitingCharts.delete(host);

@@ -17,6 +17,7 @@ import { leaveOneOutReductions } from '../analysis/reduction.ts';
 import type { Dataset } from '../analysis/types.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
+import { harmUnitFor } from './harmUnit.ts';
 import type { RobustPath } from './robustness.ts';
 
 export type Cell = string | number | null;
@@ -505,7 +506,17 @@ export function derive(result: AnalysisResult, dataset: Dataset, path: ResultPat
   const d = deriveAny(result, dataset, path);
   // Only the bundled synthetic data were calibrated or generated: a reader's own data are neither.
   if (d && d.status !== 'setting' && dataset.manifest?.synthetic !== true) {
-    return { ...d, status: 'data', statusNote: OWN_DATA_NOTE };
+    // Their harm is in days on their own scale, not the study's CCHI days (src/charts/shared.ts).
+    const words = (s: string) => harmUnitFor(s, true);
+    return {
+      ...d,
+      meaning: words(d.meaning),
+      inputs: d.inputs && { ...d.inputs, caption: words(d.inputs.caption), columns: d.inputs.columns.map(words) },
+      steps: d.steps.map((s) => ({ ...s, label: words(s.label) })),
+      formula: { words: words(d.formula.words), symbols: d.formula.symbols },
+      status: 'data',
+      statusNote: OWN_DATA_NOTE,
+    };
   }
   return d;
 }

@@ -223,3 +223,28 @@ test('on a 390 px phone, files with long names widen no page: the form, the bann
     expect(await width(), p.slug).toBeLessThanOrEqual(390);
   }
 });
+
+test("with a reader's own harm column, no figure, table or derivation calls their harm CCHI days", async ({ page }) => {
+  test.setTimeout(120_000);
+  await upload(page, { orders: ordersPath, events: eventsPath });
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+  for (const slug of ['results/', 'trends/', 'robustness/']) {
+    await page.goto(`${slug}?data=local`);
+    await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
+    // Every figure drawn, and every "Show as table" opened, as a reader would.
+    const figures = page.locator('[data-figure], [data-robust-figure]');
+    expect(await figures.count(), slug).toBeGreaterThan(2);
+    for (const host of await figures.all()) await host.scrollIntoViewIfNeeded();
+    await figures.locator('details').evaluateAll((all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    await expect.poll(async () => (await figures.allTextContents()).filter((t) => /CCHI/.test(t)).map((t) => t.slice(0, 120)), { timeout: 30_000 }).toEqual([]);
+    // Harm is still named, in days.
+    expect((await figures.allTextContents()).join(' '), slug).toMatch(/\bdays\b/);
+  }
+  await page.goto('results/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
+  await page.locator('main button.num[data-path="harm.pre"]').first().click();
+  const panel = page.locator('#derivation-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('harm');
+  await expect(panel).not.toContainText('CCHI');
+});
