@@ -177,7 +177,10 @@ export function viewSummary(state: ViewState, domain: StateDomain, name: (code: 
   const months = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
   const gap = state.gap ? ` · gap ${months(state.gap)}` : '';
   const weights = state.weights ? ` · ${state.weights} weights` : '';
-  return `${months(state.window)} · ${cats}${gap}${weights} · ${state.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R'}`;
+  // The paired test's rule is named only when it is not the default (current R): to most readers
+  // "current R" in every bar read as an error. Downloads and the printout name it always (viewWords).
+  const test = state.wilcoxon === 'legacy' ? ' · paired test as R 4.5 and earlier' : '';
+  return `${months(state.window)} · ${cats}${gap}${weights}${test}`;
 }
 
 /** A value from the address as it may be quoted back: control characters dropped, long values cut. */
