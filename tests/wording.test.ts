@@ -356,3 +356,11 @@ test('harm against volume on Results says a shift in seriousness as the point es
   // One month (?w=1): harm fell with p = 0.812 while arrests rose.
   assert.match(SENTENCES.harmVersusVolume(analyse(bundled, { window: 1 })), /^Harm fell by 91% while arrests show a 10% rise: the point estimates put the fall in harm alone, .* but the change in harm is uncertain \(95% interval for the reduction 18% to 98%, p = 0\.812\)\.$/);
 });
+
+test('a claim is "reproduced" in a view, never "holds": the synthetic data match the study by construction', () => {
+  assert.equal(sentence(analyse(bundled), 'verdict:events.fell'), 'Reproduced in this view (210 → 93).');
+  const rise = analyse(bundled, { window: 2, categories: ['modern_slavery'] });
+  for (const id of ['events.fell', 'events.significant', 'harm.significant', 'trend.harm', 'trend.events', 'harm.greater', 'correlation']) {
+    for (const r of [analyse(bundled), rise]) assert.match(sentence(r, `verdict:${id}`), /^(Reproduced|Not reproduced|Cannot be checked) in this view/, id);
+  }
+});

@@ -86,7 +86,8 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): s
 
 /** The verdict on one of the article's claims, saying outside the study's view what it describes. */
 function claimVerdict(result: AnalysisResult, holds: boolean | null, detail: string): string {
-  const word = holds === null ? 'Cannot be checked' : holds ? 'Holds' : 'Does not hold';
+  // "Reproduced", not "Holds": in the study's view the synthetic data match by construction, and "holds" read as a confirmation.
+  const word = holds === null ? 'Cannot be checked' : holds ? 'Reproduced' : 'Not reproduced';
   if (isStudyView(result)) return `${word} (${detail})`;
   return `${word} in the synthetic data for this view (${detail}). The data were built to match only the study's view (${monthsText(published.window)}, all categories), so this describes the synthetic data, not the study`;
 }

@@ -760,7 +760,11 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   return empty ? checks.map((c) => withText({ ...c, holds: null, detailParts: ['no category selected'] })) : checks.map(withText);
 }
 
-/** "Holds in this view (…)", "Does not hold in this view (…)" or "Cannot be checked in this view (…)". */
+/**
+ * "Reproduced in this view (…)", "Not reproduced in this view (…)" or "Cannot be checked in this
+ * view (…)": whether the numbers behave as the article reports. Not "holds", which readers took as
+ * independent confirmation, when the synthetic data match the study's view by construction.
+ */
 export function verdict(result: AnalysisResult, id: string): string {
   return plain(verdictParts(result, id));
 }
@@ -768,7 +772,7 @@ export function verdict(result: AnalysisResult, id: string): string {
 export function verdictParts(result: AnalysisResult, id: string): Segments {
   const c = claimChecks(result).find((k) => k.id === id);
   if (!c) return ['Cannot be checked in this view.'];
-  const word = c.holds === null ? 'Cannot be checked in this view' : c.holds ? 'Holds in this view' : 'Does not hold in this view';
+  const word = c.holds === null ? 'Cannot be checked in this view' : c.holds ? 'Reproduced in this view' : 'Not reproduced in this view';
   return say`${word} (${c.detailParts}).`;
 }
 
