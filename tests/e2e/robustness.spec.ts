@@ -304,12 +304,24 @@ test.describe('the specification curve on a phone, by touch', () => {
   test('a second tap on the specification picked out sets its view; a tap away from the marks, elsewhere on the page, or Esc clears the pick', async ({ page }) => {
     test.setTimeout(90_000);
     const errors = collectErrors(page);
-    const { host, plot, inspector, show, start, ranked, s } = await openCurve(page, 1 / 3);
+    const curveParts = await openCurve(page, 1 / 3);
+    const { host, plot, inspector, show, start, ranked } = curveParts;
+    await plot.scrollIntoViewIfNeeded();
+    // At 390 px the dots stand about 1 px apart, and a touch lands on a whole pixel: the tap goes to
+    // the whole pixel nearest the chosen dot, and picks (as the page documents: the dot nearest
+    // across) whichever dot is nearest that pixel, found here from the dots' own positions.
+    const centre = await dotCentre(plot, curveParts.s.index);
+    const position = { x: Math.round(centre.x), y: Math.round(centre.y) };
+    const box = (await plot.boundingBox())!;
+    const across = await plot.locator('g.spec-significant [data-spec], g.spec-not-significant [data-spec]').evaluateAll((dots, x) => dots
+      .filter((d) => (d as SVGElement).checkVisibility())
+      .map((d) => { const r = d.getBoundingClientRect(); return { spec: Number(d.getAttribute('data-spec')), d: Math.abs(r.x + r.width / 2 - x) }; })
+      .sort((a, b) => a.d - b.d)[0].spec, box.x + position.x);
+    const s = ranked.find((r) => r.index === across)!;
+    expect(sameState(viewOfSpecification(s, start), start), 'the dot under the tap has a view of its own').toBe(false);
     const picked = describeSpecification(s, ranked.length, false, 'pointer');
     const cleared = `Selection cleared. ${SPECIFICATION_HELP}`;
-    await plot.scrollIntoViewIfNeeded();
     const setViews = await countSetViews(page);
-    const position = await dotCentre(plot, s.index);
     // A tap on the figure away from its marks (its left edge, beside the choices' labels) clears the pick.
     await plot.tap({ position });
     await expect(inspector).toHaveText(picked);

@@ -423,7 +423,7 @@ for (const width of [390, 1280]) {
       await page.getByRole('slider', { name: /window/i }).fill('1');
       const state = { window: 1, categories: all.filter((c) => c !== 'drugs') };
       await waitForView(page, state);
-      await expect(bar).toContainText('1 month · modern slavery, violence, other offences · current R');
+      await expect(bar).toContainText('1 month · modern slavery, violence, other offences');
       await expect(page.locator('body')).not.toContainText(/NaN|undefined/);
       // A thin view says so in words next to the headline.
       await expect(page.locator('[data-say="headline"]').first()).toContainText(`Only ${expected(state).events.pre} arrests before the orders in this view`);
@@ -458,7 +458,7 @@ for (const width of [390, 1280]) {
         await page.goto(`${p.slug}?w=12`);
         await expect(page.locator('#controls')).toHaveCount(p.live ? 1 : 0);
         const bar = page.getByRole('region', { name: 'Your view' });
-        await expect(bar.locator('[data-view-summary]')).toHaveText('12 months · all categories · current R');
+        await expect(bar.locator('[data-view-summary]')).toHaveText('12 months · all categories');
         if (!p.live) {
           const link = bar.getByRole('link', { name: /Change it on the Results page/ });
           await expect(link).toHaveAttribute('href', /\/results\/\?w=12#controls$/);
@@ -475,7 +475,7 @@ test('the paired-test setting is kept by the store, the address and the bar', as
   const state = { window: 24, categories: all, wilcoxon: 'legacy' as const };
   await waitForView(page, state);
   expect(search(page)).toBe('?wilcoxon=legacy');
-  await expect(page.locator('[data-view-summary]')).toHaveText('24 months · all categories · R 4.5 and earlier');
+  await expect(page.locator('[data-view-summary]')).toHaveText('24 months · all categories · paired test as R 4.5 and earlier');
   const r = expected(state);
   const V = page.locator('[data-table="results:events"] tbody tr').first().locator('td').nth(4);
   await expect(V).toHaveText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(r.events.test.V!));
