@@ -2,6 +2,7 @@
 // "fell" only over a fall, "significant" only when p < 0.05, and never show NaN or undefined.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { describeEventsByCategory } from '../src/charts/index.ts';
 import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW } from '../src/lib/wording.ts';
@@ -363,4 +364,19 @@ test('a claim is "reproduced" in a view, never "holds": the synthetic data match
   for (const id of ['events.fell', 'events.significant', 'harm.significant', 'trend.harm', 'trend.events', 'harm.greater', 'correlation']) {
     for (const r of [analyse(bundled), rise]) assert.match(sentence(r, `verdict:${id}`), /^(Reproduced|Not reproduced|Cannot be checked) in this view/, id);
   }
+});
+
+test('Conclusions\' brief trend and correlation are the full sentences without their second test', () => {
+  for (const r of [analyse(bundled), analyse(bundled, { window: 12, categories: ['violence'] }), analyse(bundled, { window: 2 })]) {
+    for (const which of ['events', 'harm'] as const) {
+      const brief = sentence(r, `trendBrief:${which}`);
+      assert.ok(sentence(r, `trend:${which}`).startsWith(brief), which);
+      assert.doesNotMatch(brief, /Kendall|τ/);
+    }
+    const brief = sentence(r, 'correlationBrief');
+    assert.ok(sentence(r, 'correlation').startsWith(brief));
+    assert.doesNotMatch(brief, /Spearman|ρ/);
+  }
+  const conclusions = readFileSync(new URL('../src/pages/conclusions.mdx', import.meta.url), 'utf8');
+  assert.doesNotMatch(conclusions, /<Say what="(significance:|trend:|correlation")/, 'the tests themselves are on Results and Trends');
 });

@@ -55,6 +55,9 @@ export const SENTENCE_PARTS = {
   harmChange: (r: AnalysisResult) => say.harmChangeParts(r),
   trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),
   correlation: (r: AnalysisResult) => say.correlationParts(r),
+  /** The same two sentences without the second test (Kendall's τ, Spearman's ρ), for Conclusions' one plain sentence per finding. */
+  trendBrief: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm', true),
+  correlationBrief: (r: AnalysisResult) => say.correlationParts(r, true),
   harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
   its: (r: AnalysisResult) => say.itsParts(r),
   itsNotes: (r: AnalysisResult) => say.itsNotesParts(r),

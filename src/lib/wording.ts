@@ -328,7 +328,8 @@ export function trendSentence(result: AnalysisResult, which: 'events' | 'harm'):
   return plain(trendParts(result, which));
 }
 
-export function trendParts(result: AnalysisResult, which: 'events' | 'harm'): Segments {
+/** The trend after the order; `brief` (Conclusions) leaves out Kendall's τ, which Trends gives. */
+export function trendParts(result: AnalysisResult, which: 'events' | 'harm', brief = false): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
   const t: Trend = result.trend[which];
   const what = which === 'events' ? 'monthly arrests' : 'monthly harm';
@@ -342,7 +343,7 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm'): Se
   const sig = t.p < ALPHA && t.slope !== 0
     ? `a statistically significant ${t.slope < 0 ? 'downward' : 'upward'} trend`
     : 'not a statistically significant trend';
-  const kendall = t.tau === null || t.tauP === null
+  const kendall = brief || t.tau === null || t.tauP === null
     ? []
     : say` Kendall's τ = ${num(formatEstimate(t.tau, 2), `trend.${which}.tau`)} (${pEqualsParts(t.tauP, `trend.${which}.tauP`)}): ${t.tauP < ALPHA ? `later months tend to be ${t.tau < 0 ? 'lower' : 'higher'}` : 'no significant tendency for later months to be higher or lower'}.`;
   // With a gap the months fitted are W − K, a derived count, so they are plain text, not the window's handle.
@@ -359,12 +360,13 @@ export function correlationSentence(result: AnalysisResult): string {
   return plain(correlationParts(result));
 }
 
-export function correlationParts(result: AnalysisResult): Segments {
+/** Monthly arrests against monthly harm; `brief` (Conclusions) leaves out Spearman's ρ, which Trends gives. */
+export function correlationParts(result: AnalysisResult, brief = false): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
   const { pearson, spearman } = result.correlation;
   if (pearson.r === null || pearson.p === null) return [`Monthly arrests and monthly harm cannot be correlated: ${pearson.reason ?? 'one of them does not vary'}.`];
   const stats = say`Pearson r = ${num(formatEstimate(pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(pearson.p, 'correlation.pearson.p')}`;
-  const rho = spearman.rho === null ? [] : say` Spearman's ρ = ${num(formatEstimate(spearman.rho, 2), 'correlation.spearman.rho')} (${pEqualsParts(spearman.p, 'correlation.spearman.p')}).`;
+  const rho = brief || spearman.rho === null ? [] : say` Spearman's ρ = ${num(formatEstimate(spearman.rho, 2), 'correlation.spearman.rho')} (${pEqualsParts(spearman.p, 'correlation.spearman.p')}).`;
   // The months analysed (2 × window, less any gap): a derived count, shown as plain text.
   const over = `Across the ${months(result.monthly.length)} ${result.gap > 0 ? 'analysed' : 'of the window'}`;
   if (pearson.p < ALPHA && pearson.r !== 0) {
