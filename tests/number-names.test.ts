@@ -28,7 +28,7 @@ function pathsShown(view: Parameters<typeof analyse>[1]): Set<string> {
 }
 
 test('every number the pages show, in several views, has a name', () => {
-  assert.ok(says.length > 20 && lives.length >= 10, 'the pages were read');
+  assert.ok(says.length > 20 && lives.length > 5, 'the pages were read');
   const views = [{}, { window: 12, categories: ['violence', 'drugs'] }, { window: 6, gap: 2, categories: ['modern_slavery'] }, { window: 2, categories: ['other'] }];
   const missing = new Set<string>();
   let seen = 0;

@@ -380,3 +380,10 @@ test('Conclusions\' brief trend and correlation are the full sentences without t
   const conclusions = readFileSync(new URL('../src/pages/conclusions.mdx', import.meta.url), 'utf8');
   assert.doesNotMatch(conclusions, /<Say what="(significance:|trend:|correlation")/, 'the tests themselves are on Results and Trends');
 });
+
+test('Method says "leaves no gap", never "leaves out 0 months"', () => {
+  assert.equal(sentence(analyse(bundled), 'windowGap'), 'The current view uses 24 months and leaves no gap around the order.');
+  assert.equal(sentence(analyse(bundled, { window: 12, gap: 1 }), 'windowGap'), 'The current view uses 12 months and leaves out 1 month either side of the order.');
+  const parts = sentenceParts(analyse(bundled, { window: 12, gap: 3 }), 'windowGap').filter((s) => typeof s !== 'string');
+  assert.deepEqual(parts.map((s) => typeof s === 'string' ? s : [s.text, s.path]), [['12', 'window'], ['3', 'gap']]);
+});

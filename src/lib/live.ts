@@ -67,6 +67,7 @@ export const SENTENCE_PARTS = {
   pairedPeople: (r: AnalysisResult) => say.pairedPeopleParts(r),
   preTrend: (r: AnalysisResult) => say.preTrendParts(r),
   itsStep: (r: AnalysisResult) => say.itsStepParts(r),
+  windowGap: (r: AnalysisResult) => say.windowGapParts(r),
   /** The sign test's count of people whose arrests fell, beside the specification curve. */
   signs: (r: AnalysisResult) => say.signTestParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),

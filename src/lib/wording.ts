@@ -71,6 +71,14 @@ export function countParts(n: number, one: string, many = `${one}s`, format: (n:
 const months = (w: number) => count(w, 'month');
 const monthsParts = (w: number, path?: ResultPath) => countParts(w, 'month', 'months', formatNumber, path);
 
+/** Method's view in words: "uses 24 months and leaves no gap", or "uses 12 months and leaves out 3 months either side of the order" (not "0 months"). */
+export function windowGapParts(result: AnalysisResult): Segments {
+  const uses = say`The current view uses ${monthsParts(result.window, 'window')}`;
+  return result.gap === 0
+    ? say`${uses} and leaves no gap around the order.`
+    : say`${uses} and leaves out ${monthsParts(result.gap, 'gap')} either side of the order.`;
+}
+
 /** Months from … to in words: "month 3", "months 1 and 2", "months 13 to 24". */
 export function monthRange(from: number, to: number): string {
   if (from === to) return `month ${formatNumber(from)}`;
