@@ -14,6 +14,7 @@ import { sentence, sentenceParts } from '../src/lib/live.ts';
 import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, ROBUST_NUMBERS, nullWorldFor, robustSegments, type RobustnessContext } from '../src/lib/robustness.ts';
 import { domainOf, parseState } from '../src/lib/urlState.ts';
 import { bundled } from './helpers/bundled.ts';
+import { ROBUSTNESS_FIGURES } from '../src/lib/robustnessFigures.ts';
 
 const page = (name: string) => readFileSync(new URL(`../src/pages/${name}.mdx`, import.meta.url), 'utf8');
 /** A section of an MDX page: from its "## heading" to the next. */
@@ -179,6 +180,8 @@ test('the curve\'s section says its specifications are near-copies and carries t
   const blocks = [...curve.matchAll(/<NeedsCategories>([\s\S]*?)<\/NeedsCategories>/g)].map((m) => m[1]);
   assert.ok(blocks.some((b) => b.includes('<Say what="signs" />')));
   for (const name of ['robustness', 'conclusions', 'index']) assert.doesNotMatch(page(name), /every reasonable/, name);
+  // nor the figure's title or its description
+  assert.doesNotMatch(ROBUSTNESS_FIGURES.specificationCurve.title, /reasonable/);
   assert.match(page('conclusions'), /\[specification curve\]\(\.\.\/robustness\/#specification-curve\), which repeats the analysis for every combination of window, gap, measure, harm weights and test,/);
 });
 

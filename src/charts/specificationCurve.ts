@@ -122,7 +122,7 @@ export function describeSpecificationCurve(specs: readonly SpecificationRow[], c
   const falls = specs.filter((s) => s.significant && s.reduction !== null && s.reduction > 0).length;
   const median = ranked.length % 2 ? ranked[(ranked.length - 1) / 2].reduction! : (ranked[ranked.length / 2 - 1].reduction! + ranked[ranked.length / 2].reduction!) / 2;
   const lead =
-    `${formatNumber(falls)} of ${count(specs.length, 'reasonable specification')} (${formatPercent(falls / specs.length)}) show a fall that is significant at the 5% level. ` +
+    `${formatNumber(falls)} of ${count(specs.length, 'specification')} (${formatPercent(falls / specs.length)}) show a fall that is significant at the 5% level. ` +
     `Sorted from smallest to largest, the reductions run from ${formatPercent(ranked[0].reduction)} to ${formatPercent(ranked.at(-1)!.reduction)} (median ${formatPercent(median)}).`;
   const missing = specs.length - ranked.length;
   const left = missing > 0 ? ` ${count(missing, 'specification has', 'specifications have')} no reduction (nothing before) and ${missing === 1 ? 'is' : 'are'} not drawn.` : '';

@@ -57,7 +57,7 @@ export const ROBUSTNESS_FIGURES: { [K in RobustnessFigureName]: DataFigureSpec<R
     table: (d) => tableLeaveOneOut(d.rows, d.full),
   },
   specificationCurve: {
-    title: 'Every reasonable analysis: a specification curve',
+    title: 'Every combination of the analyst\'s choices: a specification curve',
     draw: (d, o) => specificationCurveChart(d.specs, d.current, o),
     describe: (d) => describeSpecificationCurve(d.specs, d.current),
     table: (d) => tableSpecificationCurve(d.specs, d.current),
