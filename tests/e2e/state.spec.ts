@@ -246,10 +246,14 @@ test.describe('a chunk that cannot load', () => {
       return Math.round(seen * 100) / 100;
     }));
     await expect.poll(async () => [...new Set(await opacities())]).toEqual([0.45]);
+    // The note lies over the page: nothing moves when it comes or goes.
+    const title = async () => (await page.locator('h1').boundingBox())!.y;
+    const whileShown = await title();
     release();
     await waitForView(page, asked);
     await expectHeadline(page, expected(asked));
     await expect(note).toBeHidden();
+    expect(await title()).toBe(whileShown);
     await expect(page.locator('#content')).not.toHaveAttribute('aria-busy');
     expect([...new Set(await opacities())]).toEqual([1]);
   });
