@@ -244,9 +244,9 @@ function draw(name: PageFigureName, ctx: Shown): void {
   const data = (entry.data as (c: RobustnessFigureContext) => unknown)(ctx);
   if (data === null) return;
   const spec = ROBUSTNESS_FIGURES[entry.figure] as unknown as { describe(d: unknown): string; table(d: unknown): { caption: string; columns: string[]; rows: string[][] } };
+  const own = ctx.engine.kind === 'local';
   for (const host of hostsOf(name)) {
     const caption = host.querySelector<HTMLElement>('[data-caption]');
-    const own = ctx.engine.kind === 'local';
     if (caption) caption.textContent = harmUnitFor(spec.describe(data), own);
     const table = host.querySelector<HTMLTableElement>('table[data-figure-table]');
     if (table) fillTable(table, { ...harmUnitTable(spec.table(data), own), paths: undefined } as Parameters<typeof fillTable>[1]);

@@ -6,7 +6,7 @@
 // controls are in the page's reading and tab order, and focus scrolls them into view.
 
 /** Whether more than a couple of pixels of the sidebar's content lie below its visible foot. */
-export function hiddenBelow(scrollTop: number, clientHeight: number, scrollHeight: number): boolean {
+function hiddenBelow(scrollTop: number, clientHeight: number, scrollHeight: number): boolean {
   return scrollHeight - scrollTop - clientHeight > 2;
 }
 

@@ -506,7 +506,7 @@ export function derive(result: AnalysisResult, dataset: Dataset, path: ResultPat
   const d = deriveAny(result, dataset, path);
   // Only the bundled synthetic data were calibrated or generated: a reader's own data are neither.
   if (d && d.status !== 'setting' && dataset.manifest?.synthetic !== true) {
-    // Their harm is in days on their own scale, not the study's CCHI days (src/charts/shared.ts).
+    // Their harm is in days on their own scale, not the study's CCHI days (src/lib/harmUnit.ts).
     const words = (s: string) => harmUnitFor(s, true);
     return {
       ...d,

@@ -6,7 +6,8 @@
 //
 // The name follows the number's path into the result (src/lib/resultPaths.ts) or the robustness
 // page (robust:…), never its value, so it is written once, at build time or when the button is
-// made, and needs no update when the view changes. Pure, and small: the page's script carries it.
+// made, and needs no update when the view changes. Pure; the page loads it with the engine
+// (src/client/main.ts), and the build writes it into the HTML.
 
 const MEASURE: Record<string, string> = { events: 'arrests', harm: 'harm' };
 
