@@ -216,6 +216,24 @@ test('months unavailable: each bad value names file, row, column, the value and 
   assert.ok(validateDataset({ orders: withUnavailable(1, '24', '0'), events: templateEvents }).dataset);
 });
 
+test('someone away for the whole of a period yet arrested in it: a warning on the order\'s row and column, the data kept', () => {
+  // T-0001 has arrests both before and after its order.
+  const before = parseDataset(templateOrders, templateEvents).events.filter((e) => e.orderId === 'T-0001');
+  const [pre, post] = [before.filter((e) => e.month < 0).length, before.filter((e) => e.month > 0).length];
+  assert.ok(pre > 0 && post > 0);
+  const { dataset, problems } = validateDataset({ orders: withUnavailable(1, '24', '24'), events: templateEvents });
+  assert.ok(dataset, 'a warning: the data are still analysed');
+  const warned = problems.filter((p) => p.severity === 'warning' && /in custody or abroad for all/.test(p.message));
+  assert.deepEqual(warned.map(where), ['warning orders.csv 1 months_unavailable_before', 'warning orders.csv 1 months_unavailable_after']);
+  assert.match(warned[0].message, new RegExp(`^order "T-0001": the person is recorded as in custody or abroad for all 24 months before the order, yet events\\.csv has ${pre} arrests? in that time$`));
+  assert.match(warned[1].message, new RegExp(`yet events\\.csv has ${post} arrests? in that time$`));
+  assert.deepEqual(warned.map((p) => p.value), ['24', '24']);
+  // Less than the whole period is not checked (the columns say how many months, not which), nor is a period with no arrests.
+  assert.equal(validateDataset({ orders: withUnavailable(1, '23.5', '6'), events: templateEvents }).problems.filter((p) => /in custody or abroad for all/.test(p.message)).length, 0);
+  const noneAfter = templateEvents.text.split('\n').filter((l) => !l.startsWith('T-0002,2019-09-01')).join('\n');
+  assert.equal(validateDataset({ orders: withUnavailable(2, '0', '24'), events: { name: 'events.csv', text: noneAfter } }).problems.filter((p) => /in custody or abroad for all/.test(p.message)).length, 0);
+});
+
 test('months unavailable come in pairs: one column without the other is a header error naming the missing one', () => {
   for (const [keep, missing] of [[6, 'months_unavailable_after'], [7, 'months_unavailable_before']] as const) {
     const text = templateOrders.text.split('\n').map((l) => l.split(',').filter((_, k) => k < 6 || k === keep).join(',')).join('\n');

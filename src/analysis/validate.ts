@@ -121,6 +121,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
     if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
+    if (orders && events) amongOrders(arrestedWhileAway(orders, events, designWindow, eventsTable.file));
   }
   if (problems.some((p) => p.severity === 'error') || !orders || !events) return { problems };
 
@@ -234,6 +235,42 @@ function followUpBeyondData(orders: OrderInfo, designWindow: number, latest: str
       severity: 'warning', value: made, expected: `an order made before ${latest}, the latest arrest in the file`,
       hint: `mark it excluded_followup, unless the data were extracted after ${end} and no one analysed was arrested after ${latest}; a date in the future is a typo to correct`,
     }));
+  }
+  return found;
+}
+
+/**
+ * An analysed person recorded as in custody or abroad for the whole of a period (months_unavailable
+ * equal to the design window), yet arrested in it: one of the two records is wrong, and time at
+ * liberty would set arrests against no months at liberty. A warning on the order's row and the
+ * column, not an error: which record to correct is for the analyst to find out. Only the whole
+ * period can be checked, as the columns give a number of months away, not which months.
+ */
+function arrestedWhileAway(orders: OrderInfo, events: readonly OffendingEvent[], designWindow: number, eventsFile: string): Problem[] {
+  const arrests = new Map<string, { before: number; after: number }>();
+  for (const e of events) {
+    const n = arrests.get(e.orderId) ?? { before: 0, after: 0 };
+    if (e.month < 0) n.before++;
+    else n.after++;
+    arrests.set(e.orderId, n);
+  }
+  const found: Problem[] = [];
+  const seen = new Set<string>();
+  for (const o of orders.list) {
+    const n = arrests.get(o.id);
+    if (o.sample !== 'analysed' || !n || seen.has(o.id)) continue;
+    seen.add(o.id);
+    const periods = [
+      ['before', o.monthsUnavailableBefore, n.before, 'months_unavailable_before'],
+      ['after', o.monthsUnavailableAfter, n.after, 'months_unavailable_after'],
+    ] as const;
+    for (const [period, away, count, column] of periods) {
+      if (away === undefined || away < designWindow || count === 0) continue;
+      found.push(problem({ file: orders.file, row: orders.row.get(o.id), column }, `order "${o.id}": the person is recorded as in custody or abroad for all ${monthsText(designWindow)} ${period} the order, yet ${eventsFile} has ${count} ${count === 1 ? 'arrest' : 'arrests'} in that time`, {
+        severity: 'warning', value: String(away), expected: `fewer than ${monthsText(designWindow)} away, for someone arrested ${period} the order`,
+        hint: 'correct the months away or the arrests: time at liberty cannot set arrests against no months at liberty',
+      }));
+    }
   }
   return found;
 }
