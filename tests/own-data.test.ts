@@ -48,6 +48,29 @@ test('a UTF-16 export is named as such, and nothing is loaded', () => {
   assert.equal(own.problems[0].file, 'orders.csv');
 });
 
+test('with one file unreadable as text, the other is still checked, so one round lists every problem', () => {
+  const utf16 = (text: string) => new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+  // events.csv with a date that is not a date on its second row; orders.csv as UTF-16.
+  const lines = cohort.eventsCsv.split('\n');
+  const cells = lines[2].split(',');
+  const dateAt = lines[0].split(',').indexOf('date');
+  cells[dateAt] = '2019-13-45';
+  lines[2] = cells.join(',');
+  const badEvents = lines.join('\n');
+  const own = validateOwn({ orders: { name: 'orders.csv', bytes: utf16(cohort.ordersCsv) }, events: { name: 'events.csv', text: badEvents }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.equal(own.dataset, undefined);
+  assert.deepEqual(own.problems.map((p) => [p.file, p.row ?? null, p.column ?? null]), [['orders.csv', null, null], ['events.csv', 2, 'date']]);
+  assert.match(own.problems[0].message, /UTF-16/);
+  // The same the other way round: events.csv unreadable, orders.csv's own problem still found.
+  const orderLines = cohort.ordersCsv.split('\n');
+  const sampleAt = orderLines[0].split(',').indexOf('sample');
+  const row = orderLines[1].split(',');
+  row[sampleAt] = 'analysd';
+  orderLines[1] = row.join(',');
+  const back = validateOwn({ orders: { name: 'orders.csv', text: orderLines.join('\n') }, events: { name: 'events.csv', bytes: utf16(cohort.eventsCsv) }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.deepEqual(back.problems.map((p) => [p.file, p.row ?? null, p.column ?? null]), [['events.csv', null, null], ['orders.csv', 1, 'sample']]);
+});
+
 test('the page\'s route names a workbook chosen by mistake, and warns of an analysed order made after every arrest, as the CLI does', () => {
   const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
   const workbook = validateOwn({ orders: { name: 'orders.xlsx', bytes: xlsx }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);

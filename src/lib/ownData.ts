@@ -109,7 +109,20 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
   const orders = decode(files.orders, problems);
   const events = decode(files.events, problems);
   const chosenIndex = files.harmIndex ? decode(files.harmIndex, problems) : undefined;
-  if (!orders || !events || (files.harmIndex && !chosenIndex)) return { problems };
+  if (!orders || !events || (files.harmIndex && !chosenIndex)) {
+    // One file could not be read as text: the other is still checked on its own, so that one round
+    // lists every problem (as when the orders file cannot be parsed). Not when the reader's harm
+    // index is the unreadable one: without it the events would be checked against the wrong index.
+    if ((orders || events) && (!files.harmIndex || chosenIndex)) {
+      const unread = new Set([orders ? null : files.orders.name, events ? null : files.events.name]);
+      const alone = validateDataset(
+        { orders: orders ?? { name: files.orders.name, text: '' }, events: events ?? { name: files.events.name, text: '' }, harmIndex: chosenIndex ?? (events && !hasHarmColumn(events.text) ? bundledHarmIndex : undefined) },
+        { manifest: ownManifest(designWindow), designWindow, outsideWindow },
+      );
+      problems.push(...alone.problems.filter((p) => !unread.has(p.file)));
+    }
+    return { problems };
+  }
   const needsIndex = !hasHarmColumn(events.text);
   if (chosenIndex && !needsIndex) {
     problems.push(problem({ file: chosenIndex.name }, `was not used: ${events.name} has a harm column already`, { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' }));
