@@ -42,7 +42,7 @@ function selectionWords(dist: NullWorld): string {
   const how =
     p.selection === 0 ? 'orders given at random moments, whatever happened recently'
       : p.selection === 1 ? `orders given only after ${count(p.threshold, 'arrest')} or more in ${count(p.lookback, 'month')}`
-        : `orders sought after ${count(p.threshold, 'arrest')} or more in ${count(p.lookback, 'month')}, with selection strength ${formatPercent(p.selection)}`;
+        : `orders sought after ${count(p.threshold, 'arrest')} or more in ${count(p.lookback, 'month')}, with selection strength ${String(Math.round(p.selection * 100) / 100)} of 1`;
   return `In ${count(dist.falls.length + dist.dropped, 'simulated cohort')} of ${count(p.cohortSize, 'person', 'people')} where the orders do nothing (${how})`;
 }
 
