@@ -214,7 +214,9 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   const spec: FigureSpec = FIGURES[name];
   if (!spec) return;
   const own = engine?.kind === 'local';
-  host.querySelector('[data-caption]')!.textContent = harmUnitFor(spec.describe(result, study, own), own);
+  // The study's own files, loaded as a reader's ("Try it with the study's data"), are still in CCHI days.
+  const ownHarm = own && !engine?.local?.summary.study;
+  host.querySelector('[data-caption]')!.textContent = harmUnitFor(spec.describe(result, study, own), ownHarm);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
   if (table) {
     const details = table.closest('details');
@@ -223,13 +225,13 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
       // (or the page is printed): building rows nobody can see would cost each change of view. One
       // row per person, for many people, is not even formatted for the caption.
       const many = name === 'perOrder' && result.perOrder.length > PER_ORDER_LIMIT;
-      const tableOf = (r: AnalysisResult) => harmUnitTable(spec.table(r, study, own), own);
+      const tableOf = (r: AnalysisResult) => harmUnitTable(spec.table(r, study, own), ownHarm);
       const data = many ? undefined : tableOf(result);
       table.createCaption().textContent = (data ?? tableOf({ ...result, categories: [] })).caption;
       deferTable(table, details, () => fillTable(table, data ?? tableOf(result), FIGURE_PATHS[name](result)), !many);
     } else {
       deferredTables.delete(table);
-      fillTable(table, harmUnitTable(spec.table(result, study, own), own), FIGURE_PATHS[name](result));
+      fillTable(table, harmUnitTable(spec.table(result, study, own), ownHarm), FIGURE_PATHS[name](result));
     }
   }
   // the option only means something while the study's view is traced

@@ -244,7 +244,8 @@ function draw(name: PageFigureName, ctx: Shown): void {
   const data = (entry.data as (c: RobustnessFigureContext) => unknown)(ctx);
   if (data === null) return;
   const spec = ROBUSTNESS_FIGURES[entry.figure] as unknown as { describe(d: unknown): string; table(d: unknown): { caption: string; columns: string[]; rows: string[][] } };
-  const own = ctx.engine.kind === 'local';
+  // A reader's own harm is in days of their own; the study's files loaded as a reader's are in CCHI days.
+  const own = ctx.engine.kind === 'local' && !ctx.engine.local?.summary.study;
   for (const host of hostsOf(name)) {
     const caption = host.querySelector<HTMLElement>('[data-caption]');
     if (caption) caption.textContent = harmUnitFor(spec.describe(data), own);
