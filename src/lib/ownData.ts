@@ -109,6 +109,8 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
   const orders = decode(files.orders, problems);
   const events = decode(files.events, problems);
   const chosenIndex = files.harmIndex ? decode(files.harmIndex, problems) : undefined;
+  // Events without a harm column look harm up by offence: in the reader's index, or the bundled one.
+  const indexFor = (ev: { text: string }) => (hasHarmColumn(ev.text) ? undefined : chosenIndex ?? bundledHarmIndex);
   if (!orders || !events || (files.harmIndex && !chosenIndex)) {
     // One file could not be read as text: the other is still checked on its own, so that one round
     // lists every problem (as when the orders file cannot be parsed). Not when the reader's harm
@@ -116,7 +118,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     if ((orders || events) && (!files.harmIndex || chosenIndex)) {
       const unread = new Set([orders ? null : files.orders.name, events ? null : files.events.name]);
       const alone = validateDataset(
-        { orders: orders ?? { name: files.orders.name, text: '' }, events: events ?? { name: files.events.name, text: '' }, harmIndex: chosenIndex ?? (events && !hasHarmColumn(events.text) ? bundledHarmIndex : undefined) },
+        { orders: orders ?? { name: files.orders.name, text: '' }, events: events ?? { name: files.events.name, text: '' }, harmIndex: events && indexFor(events) },
         { manifest: ownManifest(designWindow), designWindow, outsideWindow },
       );
       problems.push(...alone.problems.filter((p) => !unread.has(p.file)));
@@ -127,7 +129,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
   if (chosenIndex && !needsIndex) {
     problems.push(problem({ file: chosenIndex.name }, `was not used: ${events.name} has a harm column already`, { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' }));
   }
-  const harmIndex = needsIndex ? chosenIndex ?? bundledHarmIndex : undefined;
+  const harmIndex = indexFor(events);
   // The study's own files, in the study's design window, are the study's data: their manifest
   // (synthetic, calibrated) goes with them, so that nothing calls them the reader's.
   const bare = (t: string) => t.replace(/^\uFEFF/, '');
