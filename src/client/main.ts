@@ -553,7 +553,7 @@ window.addEventListener('afterprint', () => {
 let ready = false;
 // The script has started: the header's "did not start" notice (global.css) stays hidden.
 document.documentElement.dataset.started = '';
-const side = document.querySelector<HTMLElement>('aside.side');
+const side = document.querySelector<HTMLElement>('[data-side-scroll]');
 const sideMore = document.querySelector<HTMLElement>('[data-side-more]');
 if (side && sideMore) watchSideMore(side, sideMore);
 if (wantsLocal) void openLocal();

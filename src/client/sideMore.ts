@@ -1,22 +1,22 @@
 // The sidebar (page list and view controls) stays in view as the page scrolls, so on a short
 // window it scrolls inside itself, and on a laptop 900px tall the last controls (harm weights, the
 // paired test, "Reset to the study's view") start below its edge. Overlay scrollbars give no hint
-// of that, so a cue, "More settings below", sits at the sidebar's foot while anything is hidden
-// there, and scrolls the sidebar on when clicked. It is a visual cue only (aria-hidden): the
-// controls are in the page's reading and tab order, and focus scrolls them into view.
+// of that, so a cue, "More settings below", sits at the sidebar's foot, below its scrolling part
+// (never over a control), while anything is hidden there, and scrolls it on when clicked. It is a
+// visual cue only (aria-hidden): the controls are in the page's reading and tab order, and focus
+// scrolls them into view.
 
 /** Whether more than a couple of pixels of the sidebar's content lie below its visible foot. */
 function hiddenBelow(scrollTop: number, clientHeight: number, scrollHeight: number): boolean {
   return scrollHeight - scrollTop - clientHeight > 2;
 }
 
-/** Keep the cue's `hidden` in step with the sidebar's scroll, size and content. */
+/** Keep the cue's `hidden` in step with the scrolling part's scroll, size and content. */
 export function watchSideMore(side: HTMLElement, cue: HTMLElement): void {
   let queued = false;
   const update = () => {
     queued = false;
-    // Measured with the cue taken out, so that its own height never counts as something hidden.
-    const below = hiddenBelow(side.scrollTop, side.clientHeight, side.scrollHeight - (cue.hidden ? 0 : cue.offsetHeight));
+    const below = hiddenBelow(side.scrollTop, side.clientHeight, side.scrollHeight);
     if (cue.hidden === below) cue.hidden = !below;
   };
   const soon = () => {
@@ -27,7 +27,7 @@ export function watchSideMore(side: HTMLElement, cue: HTMLElement): void {
   side.addEventListener('scroll', soon, { passive: true });
   const sizes = new ResizeObserver(soon);
   sizes.observe(side);
-  for (const child of side.children) if (child !== cue) sizes.observe(child);
+  for (const child of side.children) sizes.observe(child);
   cue.addEventListener('click', () => {
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
     side.scrollBy({ top: side.clientHeight * 0.75, behavior: smooth ? 'smooth' : 'auto' });

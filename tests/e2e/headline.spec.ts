@@ -143,8 +143,12 @@ for (const motion of ['reduce', 'no-preference'] as const) {
   test(`a change of view ${motion === 'reduce' ? 'skips' : 'runs'} the squares’ transition under prefers-reduced-motion: ${motion}`, async ({ page }) => {
     await page.emulateMedia({ reducedMotion: motion });
     await page.goto('');
-    // the figures chunk is loaded and wired up before the change
+    // The figures chunk is loaded and wired up before the change: focus only starts the load, and a
+    // change drawn before the figure is wired has nothing of its own to fade from. A key the figure
+    // uses is held until then, so the inspector naming an arrest says the figure is wired.
     await page.getByRole('group', { name: /every arrest/i }).focus();
+    await page.keyboard.press('Home');
+    await expect(page.locator('[data-inspector]')).toContainText('Arrest 1 of ');
     await holdFades(page);
     const old = (await shownPaths(page, 'g[data-mark="rect"]')).flatMap(squaresOf).map(squareKey);
     await page.getByRole('checkbox', { name: 'Violence' }).uncheck();

@@ -386,32 +386,49 @@ test('a live number and its noun agree: a one-month window reads "1 month", afte
   await expect(page.locator('main')).not.toContainText(/\b2 month\b(?!s)/);
 });
 
-test('on a 900px-tall laptop the sidebar says when controls are hidden below its foot, and shows them on a click', async ({ page }) => {
+test('on a 900px-tall laptop the sidebar says when controls are hidden below its foot, shows them on a click, and never covers one', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('results/');
   await waitForView(page, { window: 24, categories: all });
   const side = page.locator('aside.side');
+  const scroller = side.locator('[data-side-scroll]');
   const cue = side.locator('[data-side-more]');
   const reset = side.locator('#reset');
   // Once the page has scrolled past its header, the sidebar sticks, as tall as the window.
   await page.evaluate(() => window.scrollTo(0, 900));
   // The page list and the controls are taller than the window: Reset starts below the sidebar's foot.
-  expect(await side.evaluate((el) => el.scrollHeight > el.clientHeight + 50)).toBe(true);
+  expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 50)).toBe(true);
   await expect(reset).not.toBeInViewport();
   await expect(cue).toBeVisible();
   await expect(cue).toHaveText(/More settings below/);
   await expect(cue).toHaveAttribute('aria-hidden', 'true');
-  // It sits at the sidebar's foot, inside the window.
-  const [cueBox, sideBox] = [await cue.boundingBox(), await side.boundingBox()];
+  // It sits at the sidebar's foot, inside the window, below the part that scrolls: never over a control.
+  const [cueBox, sideBox, scrollBox] = [await cue.boundingBox(), await side.boundingBox(), await scroller.boundingBox()];
   expect(cueBox!.y + cueBox!.height).toBeLessThanOrEqual(sideBox!.y + sideBox!.height + 1);
   expect(cueBox!.y + cueBox!.height).toBeLessThanOrEqual(900);
+  expect(cueBox!.y).toBeGreaterThanOrEqual(scrollBox!.y + scrollBox!.height - 1);
+  const before = await scroller.evaluate((el) => el.scrollTop);
   await cue.click();
-  await side.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
+  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
   await expect(reset).toBeInViewport();
   await expect(cue).toBeHidden();
-  // Scrolled back up, the cue returns; in a window tall enough for everything there is none.
-  await side.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
+  // Scrolled back up, the cue returns, and the last controls, reached by keyboard or by a click,
+  // are whole in view with nothing over them.
+  await scroller.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
   await expect(cue).toBeVisible();
+  const onTop = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.bottom <= window.innerHeight && (hit === el || el.contains(hit) || (el as HTMLInputElement).labels?.[0]?.contains(hit) === true);
+  };
+  await reset.focus();
+  expect(await reset.evaluate(onTop)).toBe(true);
+  await scroller.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
+  const paired = side.getByRole('radio', { name: 'R 4.5 and earlier' });
+  await paired.scrollIntoViewIfNeeded();
+  expect(await paired.evaluate(onTop)).toBe(true);
+  // in a window tall enough for everything there is no cue
   await page.setViewportSize({ width: 1280, height: 1600 });
   await expect(cue).toBeHidden();
   await expect(reset).toBeInViewport();
