@@ -35,6 +35,7 @@ interface RState {
   correlation: { pearson: { r: N; p: N }; spearman: { rho: N; p: N } };
   monthly: { month: number[]; events: number[]; harm: number[] };
   leaveOneOut: Record<'events' | 'harm', { min: N; max: N }>;
+  busiestTenth: { people: number; events: number; share: N };
 }
 const fixture: { statesByR: Record<string, RState[]> } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
 
@@ -126,6 +127,9 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
     closeTo(r.correlation.pearson.p, s.correlation.pearson.p, 'Pearson p');
     closeTo(r.correlation.spearman.rho, s.correlation.spearman.rho, 'Spearman rho');
     closeTo(r.correlation.spearman.p, s.correlation.spearman.p, 'Spearman p');
+    assert.equal(r.busiestTenth.people, s.busiestTenth.people, 'the busiest tenth: people');
+    closeTo(r.busiestTenth.events, s.busiestTenth.events, 'the busiest tenth: arrests before');
+    closeTo(r.busiestTenth.share, s.busiestTenth.share, 'the busiest tenth: share');
   });
 }
 

@@ -47,7 +47,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank, uniformStream,
-  quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression,
+  quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression, busiestTenth,
 } from '../src/analysis/stats/index.ts';
 import { formatP } from '../src/lib/format.ts';
 
@@ -257,6 +257,13 @@ const checks: Record<string, (c: Case) => void> = {
   prho(c) {
     const [is, n, lower] = [c.input.is[0], c.input.n[0], c.input.lower[0]];
     close(prho(n as number, is as number, lower as boolean), (c.expected as Expected).p, 'p');
+  },
+  busiestTenth(c) {
+    const e = c.expected as Expected;
+    const r = busiestTenth(nums(c.input.x));
+    assert.equal(r.people, e.people, 'people');
+    close(r.top, e.top, 'top');
+    close(r.share, e.share, 'share');
   },
   quantileSorted(c) {
     const sorted = [...nums(c.input.x)].sort((a, b) => a - b);

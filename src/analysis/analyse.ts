@@ -14,6 +14,7 @@ import { DataError, OptionError } from './errors.ts';
 import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, leaveOneOutReductions, reduction, reductionIntervals, type IntervalOutcome } from './reduction.ts';
 import { holm } from './stats/holm.ts';
 import { signTest } from './stats/signTest.ts';
+import { busiestTenth } from './stats/busiestTenth.ts';
 import { kendallTest } from './stats/kendallTau.ts';
 import { linearTrend } from './stats/linearRegression.ts';
 import { segmentedRegression } from './stats/segmentedRegression.ts';
@@ -132,6 +133,12 @@ export interface AnalysisResult {
   /** Totals per analysed month, −W … −(gap+1) then gap+1 … W. */
   monthly: MonthTotal[];
   perOrder: PerOrderRow[];
+  /**
+   * The busiest tenth of the analysed people by arrests before their orders (n ÷ 10 rounded half
+   * up, at least one; none with nobody analysed), the arrests before that they carry, and their
+   * share of all the arrests before (null with none): how far a few people carry the totals.
+   */
+  busiestTenth: { people: number; events: number; share: number | null };
   /** The range of the overall reduction when each analysed person is left out in turn (null when no such reduction exists). */
   leaveOneOut: { events: { min: number | null; max: number | null }; harm: { min: number | null; max: number | null } };
   bootstrap: { resamples: number; seed: number; level: number };
@@ -239,6 +246,9 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     events: leaveOneOutReductions(totals.overall.eventsPre, totals.overall.eventsPost),
     harm: leaveOneOutReductions(totals.overall.harmPre, totals.overall.harmPost),
   };
+  // How far a few people carry the arrests before the orders (stats/busiestTenth.ts).
+  const busiest = busiestTenth(totals.overall.eventsPre);
+
   const full = { events: measureOf('', 'events').reduction, harm: measureOf('', 'harm').reduction };
   const influence = (which: 'events' | 'harm', k: number) => {
     const r = without[which][k];
@@ -291,6 +301,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       influenceEvents: influence('events', k),
       influenceHarm: influence('harm', k),
     })),
+    busiestTenth: { people: busiest.people, events: busiest.top, share: busiest.share },
     leaveOneOut: { events: range(without.events), harm: range(without.harm) },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };

@@ -491,6 +491,16 @@ for (m in c("events", "harm")) {
   out(paste0("leaveOneOut.", m, ".max"), if (length(v) > 0) max(v) else NA)
 }
 
+# ---- The busiest tenth: how far a few people carry the arrests before the orders ----------------
+# The tenth of the people with the most arrests before (n / 10 rounded half up, which R's round()
+# does not do, and at least one), what they carry, and their share of all the arrests before.
+pre <- overall$eventsPre
+k <- if (length(pre) == 0) 0 else max(1, floor(length(pre) / 10 + 0.5))
+top <- sum(sort(pre, decreasing = TRUE)[seq_len(k)])
+out("busiestTenth.people", k)
+out("busiestTenth.events", top)
+out("busiestTenth.share", if (sum(pre) > 0) top / sum(pre) else NA)
+
 # ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------
 # Person-level percentile bootstrap of the reduction: B resamples of the analysed people with
 # replacement, type-7 quantiles at the engine's level. Resamples with nothing before are dropped.

@@ -66,6 +66,7 @@ const ENGINE = {
   neumaier: 'src/analysis/stats/neumaier.ts',
   sign: 'src/analysis/stats/signTest.ts',
   its: 'src/analysis/stats/segmentedRegression.ts',
+  busiest: 'src/analysis/stats/busiestTenth.ts',
 } as const;
 
 // ---- calibration: which paths reproduce a published figure, in the study's view only
@@ -399,6 +400,36 @@ function deriveLeaveOneOut(result: AnalysisResult, dataset: Dataset, path: Resul
   };
 }
 
+function deriveBusiestTenth(result: AnalysisResult, dataset: Dataset, path: ResultPath, field: string): Derivation | null {
+  if (field !== 'people' && field !== 'events' && field !== 'share') return null;
+  const { ids, pre } = personTotals(result, dataset, 'events', null);
+  // Busiest first (ties in the order the people are listed): the first `people` rows are the tenth.
+  const order = ids.map((_, k) => k).sort((a, b) => pre[b] - pre[a] || a - b);
+  const b = result.busiestTenth;
+  const meanings = {
+    people: 'How many people make up the busiest tenth: the analysed people, divided by 10 and rounded half up, and at least one.',
+    events: 'The arrests before their orders of the busiest tenth of the analysed people: those with the most arrests before.',
+    share: 'The share of all the arrests before the orders that the busiest tenth of the analysed people account for: how far a few people carry the totals.',
+  };
+  const k = 'k <- max(1, floor(length(pre) / 10 + 0.5))';
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: meanings[field],
+    inputs: { caption: 'Arrests before the order, each person, busiest first', columns: ['Rank', 'Person (order)', 'Arrests before', 'In the busiest tenth'], rows: order.map((i, r) => [r + 1, ids[i], pre[i], r < b.people ? 'yes' : 'no']) },
+    steps: [{ label: 'People', value: ids.length }, { label: 'In the busiest tenth', value: b.people }, { label: 'Their arrests before', value: b.events }, { label: 'Everyone\'s arrests before', value: result.events.pre }],
+    formula: {
+      words: 'Sort the people by their arrests before, busiest first; take the first k, where k is the number of people divided by 10 and rounded half up (at least 1); add up their arrests and divide by everyone\'s. Ties at the cut do not change the sum. With no arrests before there is no share.',
+      symbols: field === 'people' ? 'k = max(1, ⌊n ÷ 10 + ½⌋)' : field === 'events' ? 'Σ of the k largest preᵢ' : '(Σ of the k largest preᵢ) ÷ Σ preᵢ',
+    },
+    r: ids.length === 0 ? null : {
+      setup: `pre <- ${rVector(pre)}${field === 'people' ? '' : `\n${k}`}`,
+      call: field === 'people' ? 'max(1, floor(length(pre) / 10 + 0.5))' : field === 'events' ? 'sum(sort(pre, decreasing = TRUE)[seq_len(k)])' : 'sum(sort(pre, decreasing = TRUE)[seq_len(k)]) / sum(pre)',
+      note: "R's round() rounds half to even (round(4.5) is 4), so half up is written floor(x + 0.5).",
+    },
+    engine: ENGINE.busiest,
+  };
+}
+
 function deriveCorrelation(result: AnalysisResult, path: ResultPath): Derivation | null {
   const m = /^correlation\.(pearson|spearman)\.(r|rho|p)$/.exec(path);
   if (!m) return null;
@@ -531,6 +562,8 @@ function deriveAny(result: AnalysisResult, dataset: Dataset, path: ResultPath | 
   if (p.startsWith('correlation.')) return deriveCorrelation(result, p);
   const its = /^its\.(events|harm)\.(\w+)$/.exec(p);
   if (its) return deriveIts(result, p, its[1] as Which, its[2]);
+  const busiest = /^busiestTenth\.(\w+)$/.exec(p);
+  if (busiest) return deriveBusiestTenth(result, dataset, p, busiest[1]);
   const loo = /^leaveOneOut\.(events|harm)\.(min|max)$/.exec(p);
   if (loo) return deriveLeaveOneOut(result, dataset, p, loo[1] as Which, loo[2]);
   const month = /^monthly\.(\d+)\.(\w+)$/.exec(p);

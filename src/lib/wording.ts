@@ -297,7 +297,7 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   const adjusted = holm !== null ? say`; ${pEqualsParts(holm, at(base, 'test.pAdjusted'), 'Holm-adjusted p')}` : [];
   const stat = say`Wilcoxon signed-rank V = ${num(formatNumber(m.test.V), at(base, 'test.V'))}, ${pEqualsParts(p, at(base, 'test.p'))}${adjusted}`;
   if (p >= ALPHA) return say`${capitalise(name)} is not statistically significant at the 5% level (${stat}).`;
-  const against = leansAgainstTotal(m, rule, measure);
+  const against = leansAgainstTotal(m, rule, measure, base);
   if (holm !== null && holm >= ALPHA) {
     return say`${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat})${against}`;
   }
@@ -310,17 +310,20 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
  * can outweigh a few large rises (or the reverse) while the totals move the other way: a
  * significant p is then evidence of the direction the ranks lean, not of the change in the total.
  */
-function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | 'harm'): string {
+function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | 'harm', base?: MeasureBase): Segments {
   const lean = wilcoxonLean(m.test, rule);
   const total = Math.sign(m.pre - m.post); // +1: the total fell
-  if (lean === 0 || lean === total) return '.';
+  if (lean === 0 || lean === total) return ['.'];
   const [to, over] = lean > 0 ? ['falls', 'the falls outweigh the rises'] : ['rises', 'the rises outweigh the falls'];
   const fewer = measure === 'harm' ? 'less' : 'fewer';
-  const ranked = `the test ranks each person's change by size, and by rank ${over} (${formatNumber(m.sign.fewer)} of the ${count(m.sign.n, 'person', 'people')} whose ${measure === 'harm' ? 'harm' : 'arrests'} changed had ${fewer} after)`;
-  if (total === 0) return `, although the total did not change: ${ranked}.`;
-  const carried = total > 0 ? m.sign.fewer : m.sign.n - m.sign.fewer;
-  const those = carried === 1 ? `the 1 ${total > 0 ? 'fall' : 'rise'} was` : `the ${formatNumber(carried)} ${total > 0 ? 'falls' : 'rises'} were`;
-  return `, but it points to ${to} while the total ${total > 0 ? 'fell' : 'rose'}: ${ranked}; ${those} large enough to carry the total ${total > 0 ? 'down' : 'up'}.`;
+  // The counts are the sign test's (each opens its derivation); the rises are n − fewer, said in words.
+  const people = countParts(m.sign.n, 'person', 'people', formatNumber, at(base, 'sign.n'));
+  const ranked = say`the test ranks each person's change by size, and by rank ${over} (${num(formatNumber(m.sign.fewer), at(base, 'sign.fewer'))} of the ${people} whose ${measure === 'harm' ? 'harm' : 'arrests'} changed had ${fewer} after)`;
+  if (total === 0) return say`, although the total did not change: ${ranked}.`;
+  const carried = total > 0 ? num(formatNumber(m.sign.fewer), at(base, 'sign.fewer')) : formatNumber(m.sign.n - m.sign.fewer);
+  const one = (total > 0 ? m.sign.fewer : m.sign.n - m.sign.fewer) === 1;
+  const those = one ? say`the ${carried} ${total > 0 ? 'fall' : 'rise'} was` : say`the ${carried} ${total > 0 ? 'falls' : 'rises'} were`;
+  return say`, but it points to ${to} while the total ${total > 0 ? 'fell' : 'rose'}: ${ranked}; ${those} large enough to carry the total ${total > 0 ? 'down' : 'up'}.`;
 }
 
 /** "p = 0.0071" as a label and a number segment: only the number is the handle. */
@@ -634,15 +637,13 @@ export function sampleParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return coverage;
   const people = countParts(result.orders, 'person', 'people', formatNumber, 'orders');
   if (result.events.pre === 0) return say`${coverage} In this view none of the ${people} was arrested before the order.`;
-  // The busiest tenth (at least one person) and their share of the arrests before the orders.
-  const before = result.perOrder.map((o) => o.eventsPre).sort((a, b) => b - a);
-  const k = Math.max(1, Math.round(before.length / 10));
-  let top = 0;
-  for (let j = 0; j < k; j++) top += before[j];
-  const share = formatPercent(top / result.events.pre);
-  const busiest = k === 1
-    ? 'the 1 person with the most arrests before their order accounts'
-    : `the ${formatNumber(k)} (${k * 10 === before.length ? 'a tenth' : 'about a tenth'}) with the most arrests before their orders account`;
+  // The busiest tenth (at least one person) and their share of the arrests before the orders (the engine's: stats/busiestTenth.ts).
+  const b = result.busiestTenth;
+  const k = num(formatNumber(b.people), 'busiestTenth.people');
+  const share = num(formatPercent(b.share!), 'busiestTenth.share');
+  const busiest = b.people === 1
+    ? say`the ${k} person with the most arrests before their order accounts`
+    : say`the ${k} (${b.people * 10 === result.orders ? 'a tenth' : 'about a tenth'}) with the most arrests before their orders account`;
   return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders.`;
 }
 

@@ -24,6 +24,10 @@ export type { TrendResult } from './linearRegression.ts';
 export { segmentedRegression } from './segmentedRegression.ts';
 export type { SegmentedRegressionResult } from './segmentedRegression.ts';
 
+// Concentration: the share of a total carried by the busiest tenth of the people
+export { busiestTenth } from './busiestTenth.ts';
+export type { BusiestTenth } from './busiestTenth.ts';
+
 // Helpers: ranks, distributions, quantiles, randomness
 export { rank } from './rank.ts';
 export { normalCdf, normalUpper, studentTCdf } from './distributions.ts';
