@@ -282,6 +282,35 @@ for (const view of otherViews) {
   });
 }
 
+/** A command line's words, as a POSIX shell splits them (single quotes only, as R's shQuote writes them). */
+const shellWords = (line: string): string[] => [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+
+test("R 4.2 (Rscript) stops the current-R script on a reader's files with a command that writes the legacy script for those files and that view, which R 4.2 then runs", { skip: noRscript }, () => {
+  const view = ['--window', '7', '--gap', '2', '--weights', 'high', '--categories', 'county_lines,fraud'];
+  const files = ['theirs-orders.csv', 'theirs-events.csv', 'theirs-index.csv'].map((f) => join(dir, f));
+  let message = '';
+  assert.throws(() => runRscript(cliOnOther('--wilcoxon', 'current', '--emit-r', ...view), {}, files), (e: { stderr: string; stdout: string }) => {
+    message = e.stderr.replace(/\s+/g, ' ');
+    assert.equal(e.stdout, '', 'nothing is computed in the old R');
+    return true;
+  });
+  assert.match(message, /choose 'R 4\.5 and earlier' under 'Paired test computed as'/, 'the report\'s way to the same script');
+  const m = /from the command line, in the project's folder: npm run --silent analyze -- (.*) > reproduce\.R\)/.exec(message);
+  assert.ok(m, message);
+  const argv = shellWords(m[1]);
+  // the reader's files (not the bundled data) and their declared design window, then the view
+  assert.deepEqual(argv.slice(0, 10), ['--orders', files[0], '--events', files[1], '--harm-index', files[2], '--design-window', '12', '--outside-window', 'error']);
+  const legacy = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
+  assert.equal(legacy.status, 0, legacy.stderr);
+  assertSame(JSON.parse(cliOnOther('--wilcoxon', 'legacy', '--json', ...view)), runRscript(legacy.stdout, {}, files));
+  // The bundled data's script, run with no files named, names none: the CLI's default is that data.
+  const { script } = scriptFor({}, 'current');
+  assert.throws(() => runRscript(script, bundledFiles), (e: { stderr: string }) => {
+    assert.match(e.stderr.replace(/\s+/g, ' '), /npm run --silent analyze -- --wilcoxon legacy --window 24 /);
+    return true;
+  });
+});
+
 test('the second dataset with weights: harm differs from the recorded harm, and a gap removes arrests', () => {
   const plain = JSON.parse(cliOnOther('--json'));
   const weighted = JSON.parse(cliOnOther('--json', '--gap', '3', '--weights', 'low'));

@@ -162,16 +162,28 @@ function header(o: EmitROptions, generator?: string): string {
   return lines.join('\n');
 }
 
-/** Current R's wilcox.test() differs from older R's: stop at once, naming what to run instead. */
+/**
+ * Current R's wilcox.test() differs from older R's: stop at once, naming what to run instead. The
+ * command names the files this run was given (as absolute paths, because npm runs the CLI in the
+ * project's folder) and, for a reader's own data, their declared design window, so that it writes
+ * the legacy script for the same data and view, not for the bundled data.
+ */
 function versionCheck(o: EmitROptions): string {
   const gap = o.gap ? ` --gap ${o.gap}` : '';
   const weights = o.weights && o.weights !== 'data' ? ` --weights ${o.weights}` : '';
   const flags = `--wilcoxon legacy --window ${o.window} --categories ${o.categories.length === 0 ? '""' : o.categories.join(',')}${gap}${weights} --emit-r`;
   return `# wilcox.test() changed in R 4.6.0 (exact conditional p-values with ties and zeros); older R gives other p-values.
 if (getRversion() < "4.6.0") {
+  file_flag <- function(flag, file) paste0(" ", flag, " ", shQuote(normalizePath(file, mustWork = FALSE)))
+  data_flags <- if (length(args) >= 2 || exists("DESIGN_WINDOW")) {
+    paste0(file_flag("--orders", ORDERS_FILE), file_flag("--events", EVENTS_FILE),
+           if (length(args) == 3) file_flag("--harm-index", HARM_INDEX_FILE) else "",
+           if (exists("DESIGN_WINDOW")) paste0(" --design-window ", DESIGN_WINDOW, " --outside-window ", OUTSIDE_WINDOW) else "")
+  } else ""
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
-       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R (from the command line: ",
-       ${rString(`npm run --silent analyze -- ${flags} > reproduce.R`)}, ").", call. = FALSE)
+       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R ",
+       "(in the report: choose 'R 4.5 and earlier' under 'Paired test computed as' and download the R script again; from the command line, in the project's folder: ",
+       "npm run --silent analyze --", data_flags, ${rString(` ${flags} > reproduce.R`)}, ").", call. = FALSE)
 }`;
 }
 
@@ -195,8 +207,6 @@ const SCRIPT = String.raw`@@HEADER@@
 
 @@VIEW@@
 
-@@VERSION_CHECK@@
-
 args <- commandArgs(trailingOnly = TRUE)
 if (!length(args) %in% c(0, 2, if (!is.null(WEIGHTS)) 3)) {
   stop("usage: Rscript reproduce.R [ORDERS EVENTS", if (!is.null(WEIGHTS)) " [HARM_INDEX]", "]", call. = FALSE)
@@ -204,6 +214,8 @@ if (!length(args) %in% c(0, 2, if (!is.null(WEIGHTS)) 3)) {
 ORDERS_FILE <- if (length(args) >= 2) args[1] else "orders.csv"
 EVENTS_FILE <- if (length(args) >= 2) args[2] else "events.csv"
 HARM_INDEX_FILE <- if (length(args) == 3) args[3] else "harm-index.csv"
+
+@@VERSION_CHECK@@
 
 out <- function(path, value) {
   value <- if (is.logical(value)) as.numeric(value) else value
