@@ -133,14 +133,14 @@ export interface AnalysisResult {
   /** Totals per analysed month, −W … −(gap+1) then gap+1 … W. */
   monthly: MonthTotal[];
   perOrder: PerOrderRow[];
+  /** The range of the overall reduction when each analysed person is left out in turn (null when no such reduction exists). */
+  leaveOneOut: { events: { min: number | null; max: number | null }; harm: { min: number | null; max: number | null } };
   /**
    * The busiest tenth of the analysed people by arrests before their orders (n ÷ 10 rounded half
    * up, at least one; none with nobody analysed), the arrests before that they carry, and their
    * share of all the arrests before (null with none): how far a few people carry the totals.
    */
   busiestTenth: { people: number; events: number; share: number | null };
-  /** The range of the overall reduction when each analysed person is left out in turn (null when no such reduction exists). */
-  leaveOneOut: { events: { min: number | null; max: number | null }; harm: { min: number | null; max: number | null } };
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
@@ -301,8 +301,8 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       influenceEvents: influence('events', k),
       influenceHarm: influence('harm', k),
     })),
-    busiestTenth: { people: busiest.people, events: busiest.top, share: busiest.share },
     leaveOneOut: { events: range(without.events), harm: range(without.harm) },
+    busiestTenth: { people: busiest.people, events: busiest.top, share: busiest.share },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
 }

@@ -91,12 +91,12 @@ export function unpackResult({ rest, ids, values }: PackedResult): AnalysisResul
     const at = k * FIELDS;
     return { order, eventsPre: values[at], eventsPost: values[at + 1], harmPre: values[at + 2], harmPost: values[at + 3], influenceEvents: orNull(values[at + 4]), influenceHarm: orNull(values[at + 5]) };
   });
-  // The result's own key order (perOrder between monthly and leaveOneOut), so that downloads are
-  // byte for byte the CLI's.
+  // The result's own key order (perOrder straight after monthly), so that downloads are byte for
+  // byte the CLI's.
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) {
-    if (key === 'leaveOneOut') out.perOrder = perOrder;
     out[key] = value;
+    if (key === 'monthly') out.perOrder = perOrder;
   }
   out.perOrder ??= perOrder;
   return out as unknown as AnalysisResult;
