@@ -35,7 +35,7 @@ interface RState {
   correlation: { pearson: { r: N; p: N }; spearman: { rho: N; p: N } };
   monthly: { month: number[]; events: number[]; harm: number[] };
   leaveOneOut: Record<'events' | 'harm', { min: N; max: N }>;
-  busiestTenth: { people: number; events: number; share: N };
+  busiestTenth: { people: number; events: number; share: N; othersReduction: N };
 }
 const fixture: { statesByR: Record<string, RState[]> } = JSON.parse(readFileSync(new URL('./fixtures/r/analysis.json', import.meta.url), 'utf8'));
 
@@ -130,6 +130,7 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
     assert.equal(r.busiestTenth.people, s.busiestTenth.people, 'the busiest tenth: people');
     closeTo(r.busiestTenth.events, s.busiestTenth.events, 'the busiest tenth: arrests before');
     closeTo(r.busiestTenth.share, s.busiestTenth.share, 'the busiest tenth: share');
+    closeTo(r.busiestTenth.othersReduction, s.busiestTenth.othersReduction, 'the busiest tenth: the others\' reduction');
   });
 }
 

@@ -215,7 +215,7 @@ test('the R calls reproduce the displayed values in R 4.6 (webR)', async () => {
     [study, 'its.events.level'], [study, 'its.events.levelP'], [study, 'its.harm.slopeChange'], [study, 'its.harm.slopeChangeP'], [gapped, 'its.events.preSlope'], [gapped, 'its.harm.levelP'],
     [study, 'leaveOneOut.events.min'], [study, 'leaveOneOut.harm.max'], [gapped, 'leaveOneOut.events.max'], [changed, 'leaveOneOut.harm.min'],
     [study, 'events.sign.p'], [gapped, 'byCategory.drugs.harm.sign.p'], [changed, 'events.sign.fewer'], [changed, 'harm.sign.n'],
-    [study, 'busiestTenth.share'], [changed, 'busiestTenth.events'], [gapped, 'busiestTenth.people'],
+    [study, 'busiestTenth.share'], [changed, 'busiestTenth.events'], [gapped, 'busiestTenth.people'], [study, 'busiestTenth.othersReduction'], [gapped, 'busiestTenth.othersReduction'],
     [gapped, 'harm.reduction'], [gapped, 'byCategory.drugs.harm.test.p'], [gapped, 'trend.harm.slope'], [gapped, 'correlation.spearman.p'], [gapped, 'monthly.9.harm'], [gapped, 'perOrder.5.harmPre'],
   ] as const;
   const ds = paths.map(([r, p]) => must(derive(r, bundled, p), p));

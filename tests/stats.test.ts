@@ -49,6 +49,7 @@ import {
   holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank, uniformStream,
   quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression, busiestTenth,
 } from '../src/analysis/stats/index.ts';
+import { reduction } from '../src/analysis/reduction.ts';
 import { formatP } from '../src/lib/format.ts';
 
 type Json = number | string | boolean | null;
@@ -260,10 +261,11 @@ const checks: Record<string, (c: Case) => void> = {
   },
   busiestTenth(c) {
     const e = c.expected as Expected;
-    const r = busiestTenth(nums(c.input.x));
+    const r = busiestTenth(nums(c.input.x), nums(c.input.y));
     assert.equal(r.people, e.people, 'people');
     close(r.top, e.top, 'top');
     close(r.share, e.share, 'share');
+    close(reduction(r.othersBefore, r.othersAfter), e.othersReduction, 'the others\' reduction');
   },
   quantileSorted(c) {
     const sorted = [...nums(c.input.x)].sort((a, b) => a - b);

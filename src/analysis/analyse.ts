@@ -138,9 +138,11 @@ export interface AnalysisResult {
   /**
    * The busiest tenth of the analysed people by arrests before their orders (n ÷ 10 rounded half
    * up, at least one; none with nobody analysed), the arrests before that they carry, and their
-   * share of all the arrests before (null with none): how far a few people carry the totals.
+   * share of all the arrests before (null with none): how far a few people carry the totals; and
+   * the reduction in arrests of everyone else (null when they had none before), which regression
+   * to the mean among the busiest does not drive.
    */
-  busiestTenth: { people: number; events: number; share: number | null };
+  busiestTenth: { people: number; events: number; share: number | null; othersReduction: number | null };
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
@@ -247,7 +249,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     harm: leaveOneOutReductions(totals.overall.harmPre, totals.overall.harmPost),
   };
   // How far a few people carry the arrests before the orders (stats/busiestTenth.ts).
-  const busiest = busiestTenth(totals.overall.eventsPre);
+  const busiest = busiestTenth(totals.overall.eventsPre, totals.overall.eventsPost);
 
   const full = { events: measureOf('', 'events').reduction, harm: measureOf('', 'harm').reduction };
   const influence = (which: 'events' | 'harm', k: number) => {
@@ -302,7 +304,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       influenceHarm: influence('harm', k),
     })),
     leaveOneOut: { events: range(without.events), harm: range(without.harm) },
-    busiestTenth: { people: busiest.people, events: busiest.top, share: busiest.share },
+    busiestTenth: { people: busiest.people, events: busiest.top, share: busiest.share, othersReduction: reduction(busiest.othersBefore, busiest.othersAfter) },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
 }

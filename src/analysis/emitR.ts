@@ -505,13 +505,17 @@ for (m in c("events", "harm")) {
 
 # ---- The busiest tenth: how far a few people carry the arrests before the orders ----------------
 # The tenth of the people with the most arrests before (n / 10 rounded half up, which R's round()
-# does not do, and at least one), what they carry, and their share of all the arrests before.
+# does not do, and at least one; among equals the earlier, as order() keeps them), what they
+# carry, their share of all the arrests before, and the reduction in everyone else's arrests.
 pre <- overall$eventsPre
 k <- if (length(pre) == 0) 0 else max(1, floor(length(pre) / 10 + 0.5))
-top <- sum(sort(pre, decreasing = TRUE)[seq_len(k)])
+busiest <- order(-pre)[seq_len(k)]
+others <- setdiff(seq_along(pre), busiest)
+top <- sum(pre[busiest])
 out("busiestTenth.people", k)
 out("busiestTenth.events", top)
 out("busiestTenth.share", if (sum(pre) > 0) top / sum(pre) else NA)
+out("busiestTenth.othersReduction", if (sum(pre[others]) > 0) 1 - sum(overall$eventsPost[others]) / sum(pre[others]) else NA)
 
 # ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------
 # Person-level percentile bootstrap of the reduction: B resamples of the analysed people with

@@ -401,30 +401,54 @@ function deriveLeaveOneOut(result: AnalysisResult, dataset: Dataset, path: Resul
 }
 
 function deriveBusiestTenth(result: AnalysisResult, dataset: Dataset, path: ResultPath, field: string): Derivation | null {
-  if (field !== 'people' && field !== 'events' && field !== 'share') return null;
-  const { ids, pre } = personTotals(result, dataset, 'events', null);
-  // Busiest first (ties in the order the people are listed): the first `people` rows are the tenth.
-  const order = ids.map((_, k) => k).sort((a, b) => pre[b] - pre[a] || a - b);
+  if (field !== 'people' && field !== 'events' && field !== 'share' && field !== 'othersReduction') return null;
+  const { ids, pre, post } = personTotals(result, dataset, 'events', null);
+  // Busiest first, the earlier of equals first (as R's order(-pre)): the first `people` rows are the tenth.
+  const order = ids.map((_, k) => k).sort((a, b) => pre[b] - pre[a]);
   const b = result.busiestTenth;
   const meanings = {
     people: 'How many people make up the busiest tenth: the analysed people, divided by 10 and rounded half up, and at least one.',
     events: 'The arrests before their orders of the busiest tenth of the analysed people: those with the most arrests before.',
     share: 'The share of all the arrests before the orders that the busiest tenth of the analysed people account for: how far a few people carry the totals.',
+    othersReduction: 'The reduction in arrests of everyone but the busiest tenth: whether the fall holds without the few people who carry most of the arrests before, and who would have fewer after by chance alone.',
   };
-  const k = 'k <- max(1, floor(length(pre) / 10 + 0.5))';
+  const symbols = {
+    people: 'k = max(1, ⌊n ÷ 10 + ½⌋)',
+    events: 'Σ of the k largest preᵢ',
+    share: '(Σ of the k largest preᵢ) ÷ Σ preᵢ',
+    othersReduction: '1 − Σ_{i ∉ busiest} postᵢ ÷ Σ_{i ∉ busiest} preᵢ',
+  };
+  const calls = {
+    people: 'k',
+    events: 'sum(pre[busiest])',
+    share: 'sum(pre[busiest]) / sum(pre)',
+    othersReduction: '1 - sum(post[-busiest]) / sum(pre[-busiest])',
+  };
+  const others = field === 'othersReduction';
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: meanings[field],
-    inputs: { caption: 'Arrests before the order, each person, busiest first', columns: ['Rank', 'Person (order)', 'Arrests before', 'In the busiest tenth'], rows: order.map((i, r) => [r + 1, ids[i], pre[i], r < b.people ? 'yes' : 'no']) },
-    steps: [{ label: 'People', value: ids.length }, { label: 'In the busiest tenth', value: b.people }, { label: 'Their arrests before', value: b.events }, { label: 'Everyone\'s arrests before', value: result.events.pre }],
+    inputs: {
+      caption: `Arrests before${others ? ' and after' : ''} the order, each person, busiest first`,
+      columns: ['Rank', 'Person (order)', 'Arrests before', ...(others ? ['Arrests after'] : []), 'In the busiest tenth'],
+      rows: order.map((i, r) => [r + 1, ids[i], pre[i], ...(others ? [post[i]] : []), r < b.people ? 'yes' : 'no']),
+    },
+    steps: [
+      { label: 'People', value: ids.length },
+      { label: 'In the busiest tenth', value: b.people },
+      { label: 'Their arrests before', value: b.events },
+      { label: 'Everyone\'s arrests before', value: result.events.pre },
+      ...(others ? [{ label: 'Everyone\'s reduction', value: result.events.reduction }] : []),
+    ],
     formula: {
-      words: 'Sort the people by their arrests before, busiest first; take the first k, where k is the number of people divided by 10 and rounded half up (at least 1); add up their arrests and divide by everyone\'s. Ties at the cut do not change the sum. With no arrests before there is no share.',
-      symbols: field === 'people' ? 'k = max(1, ⌊n ÷ 10 + ½⌋)' : field === 'events' ? 'Σ of the k largest preᵢ' : '(Σ of the k largest preᵢ) ÷ Σ preᵢ',
+      words: 'Sort the people by their arrests before, busiest first (the earlier of equals first); the busiest tenth are the first k, where k is the number of people divided by 10 and rounded half up (at least 1). '
+        + (others ? 'Leave them out and compute the reduction of the rest: one minus their arrests after divided by their arrests before (none when they had none before).' : 'Add up their arrests and divide by everyone\'s. Ties at the cut do not change the sum. With no arrests before there is no share.'),
+      symbols: symbols[field],
     },
     r: ids.length === 0 ? null : {
-      setup: `pre <- ${rVector(pre)}${field === 'people' ? '' : `\n${k}`}`,
-      call: field === 'people' ? 'max(1, floor(length(pre) / 10 + 0.5))' : field === 'events' ? 'sum(sort(pre, decreasing = TRUE)[seq_len(k)])' : 'sum(sort(pre, decreasing = TRUE)[seq_len(k)]) / sum(pre)',
-      note: "R's round() rounds half to even (round(4.5) is 4), so half up is written floor(x + 0.5).",
+      setup: `pre <- ${rVector(pre)}${others ? `\npost <- ${rVector(post)}` : ''}\nk <- max(1, floor(length(pre) / 10 + 0.5))\nbusiest <- order(-pre)[seq_len(k)]`,
+      call: calls[field],
+      note: "R's round() rounds half to even (round(4.5) is 4), so half up is written floor(x + 0.5); order() keeps equals in their order.",
     },
     engine: ENGINE.busiest,
   };

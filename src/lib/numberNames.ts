@@ -63,6 +63,7 @@ const SINGLE: Record<string, string> = {
   'busiestTenth.people': 'people in the busiest tenth, by arrests before their orders',
   'busiestTenth.events': 'arrests before the orders of the busiest tenth',
   'busiestTenth.share': 'share of the arrests before the orders that the busiest tenth account for',
+  'busiestTenth.othersReduction': 'reduction in arrests of everyone but the busiest tenth',
   'correlation.pearson.r': 'Pearson correlation of monthly arrests and harm',
   'correlation.pearson.p': 'p-value of the Pearson correlation',
   'correlation.spearman.rho': 'Spearman rank correlation of monthly arrests and harm',

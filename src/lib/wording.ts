@@ -644,7 +644,15 @@ export function sampleParts(result: AnalysisResult): Segments {
   const busiest = b.people === 1
     ? say`the ${k} person with the most arrests before their order accounts`
     : say`the ${k} (${b.people * 10 === result.orders ? 'a tenth' : 'about a tenth'}) with the most arrests before their orders account`;
-  return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders.`;
+  // Without them (the people most likely to fall by chance alone), the rest's change.
+  const r = b.othersReduction;
+  const them = b.people === 1 ? 'that person' : 'them';
+  const others = r === null
+    ? say`No one else was arrested before the order, so there is no change to give for the others.`
+    : r === 0
+      ? say`Without ${them}, the others' arrests did not change.`
+      : say`Without ${them}, the others' arrests ${r > 0 ? 'fell' : 'rose'} by ${num(formatPercent(Math.abs(r)), 'busiestTenth.othersReduction')}.`;
+  return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders. ${others}`;
 }
 
 /**

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await p.goto('http://localhost:46101/conclusions/');
+const btn = p.locator('[data-path="busiestTenth.share"]').first();
+console.log(await btn.count(), await btn.evaluate(e => e.outerHTML));
+await btn.click();
+await p.waitForTimeout(1500);
+const panel = p.locator('[data-derivation-panel], .derivation').first();
+await btn.scrollIntoViewIfNeeded();
+await p.screenshot({ path: '/tmp/s27/deriv.png' });
+await b.close();
