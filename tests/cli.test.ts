@@ -98,6 +98,12 @@ test('readable tables show the headline figures as the engine computes them', ()
   assert.doesNotMatch(out.stdout, /NaN|undefined/);
   // The sign test, leave-one-out range and interrupted time series, as the engine gives them.
   assert.match(out.stdout, new RegExp(`Arrests\\s+${r.events.sign.fewer}\\s+${r.events.sign.n}\\s+.+?\\s+${Math.round(100 * r.events.reduction!)}%\\s+${Math.round(100 * r.leaveOneOut.events.min!)}% to ${Math.round(100 * r.leaveOneOut.events.max!)}%`));
+  // the busiest tenth, as Conclusions says it: the engine's numbers, checked here against perOrder
+  const ranked = r.perOrder.map((o, k) => ({ o, k })).sort((a, b) => b.o.eventsPre - a.o.eventsPre || a.k - b.k);
+  const rest = ranked.slice(4).map(({ o }) => o);
+  const share = ranked.slice(0, 4).reduce((a, { o }) => a + o.eventsPre, 0) / r.events.pre;
+  const others = 1 - rest.reduce((a, o) => a + o.eventsPost, 0) / rest.reduce((a, o) => a + o.eventsPre, 0);
+  assert.ok(out.stdout.includes(`Busiest tenth: the 4 people with the most arrests before carry ${Math.round(100 * share)}% of them; the others' reduction in arrests without them: ${Math.round(100 * others)}%`), out.stdout);
   assert.match(out.stdout, /Interrupted time series \(monthly totals, months −24 to −1 and months 1 to 24;/);
   const gapped = run('--gap', '3', '--window', '12');
   assert.match(gapped.stdout, /^STRO analysis: 41 analysed orders, 12 months before vs 12 after, leaving out the 3 months either side of the order \(--gap 3\)$/m);

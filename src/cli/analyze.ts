@@ -159,6 +159,9 @@ export function render(result: AnalysisResult, about: About): string {
         loo[w].min === null ? 'n/a' : `${formatPercent(loo[w].min)} to ${formatPercent(loo[w].max)}`,
       ]),
     ]),
+    result.events.pre === 0
+      ? 'Busiest tenth: no one was arrested before the orders in this view'
+      : `Busiest tenth: the ${result.busiestTenth.people} ${result.busiestTenth.people === 1 ? 'person' : 'people'} with the most arrests before carry ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}`,
     '',
     `Trend after the order (monthly totals, ${after})`,
     table([
