@@ -6,7 +6,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName, type FigureSpec } from '../lib/figures.ts';
 import { studyTrace } from '../charts/shared.ts';
-import { harmUnitFor, harmUnitTable } from '../lib/harmUnit.ts';
+import { harmUnitFor, harmUnitTable, ownHarmUnit } from '../lib/harmUnit.ts';
 import { defaultState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
 import { fillTable, finishTables, redraw } from './dom.ts';
@@ -214,8 +214,7 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   const spec: FigureSpec = FIGURES[name];
   if (!spec) return;
   const own = engine?.kind === 'local';
-  // The study's own files, loaded as a reader's ("Try it with the study's data"), are still in CCHI days.
-  const ownHarm = own && !engine?.local?.summary.study;
+  const ownHarm = ownHarmUnit(engine);
   host.querySelector('[data-caption]')!.textContent = harmUnitFor(spec.describe(result, study, own), ownHarm);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
   if (table) {

@@ -13,7 +13,7 @@
 // they change, and waits (busy) while they are being recomputed.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { rankSpecifications } from '../charts/specificationCurve.ts';
-import { harmUnitFor, harmUnitTable } from '../lib/harmUnit.ts';
+import { harmUnitFor, harmUnitTable, ownHarmUnit } from '../lib/harmUnit.ts';
 import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
@@ -244,8 +244,7 @@ function draw(name: PageFigureName, ctx: Shown): void {
   const data = (entry.data as (c: RobustnessFigureContext) => unknown)(ctx);
   if (data === null) return;
   const spec = ROBUSTNESS_FIGURES[entry.figure] as unknown as { describe(d: unknown): string; table(d: unknown): { caption: string; columns: string[]; rows: string[][] } };
-  // A reader's own harm is in days of their own; the study's files loaded as a reader's are in CCHI days.
-  const own = ctx.engine.kind === 'local' && !ctx.engine.local?.summary.study;
+  const own = ownHarmUnit(ctx.engine);
   for (const host of hostsOf(name)) {
     const caption = host.querySelector<HTMLElement>('[data-caption]');
     if (caption) caption.textContent = harmUnitFor(spec.describe(data), own);

@@ -11,3 +11,10 @@ export const harmUnitFor = (text: string, ownData: boolean | undefined): string 
 export function harmUnitTable<T extends { caption: string; columns: string[] }>(table: T, ownData: boolean | undefined): T {
   return ownData ? { ...table, caption: harmUnitFor(table.caption, true), columns: table.columns.map((c) => harmUnitFor(c, true)) } : table;
 }
+
+/**
+ * Whether the data in hand are the reader's own, with harm in their own days: local data that are
+ * not the study's own files loaded as a reader's ("Try it with the study's data"), which stay in CCHI days.
+ */
+export const ownHarmUnit = (engine: { kind: string; local?: { summary: { study?: boolean } } } | null | undefined): boolean =>
+  engine?.kind === 'local' && !engine.local?.summary.study;

@@ -320,9 +320,9 @@ function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | '
   const people = countParts(m.sign.n, 'person', 'people', formatNumber, at(base, 'sign.n'));
   const ranked = say`the test ranks each person's change by size, and by rank ${over} (${num(formatNumber(m.sign.fewer), at(base, 'sign.fewer'))} of the ${people} whose ${measure === 'harm' ? 'harm' : 'arrests'} changed had ${fewer} after)`;
   if (total === 0) return say`, although the total did not change: ${ranked}.`;
-  const carried = total > 0 ? num(formatNumber(m.sign.fewer), at(base, 'sign.fewer')) : formatNumber(m.sign.n - m.sign.fewer);
-  const one = (total > 0 ? m.sign.fewer : m.sign.n - m.sign.fewer) === 1;
-  const those = one ? say`the ${carried} ${total > 0 ? 'fall' : 'rise'} was` : say`the ${carried} ${total > 0 ? 'falls' : 'rises'} were`;
+  const n = total > 0 ? m.sign.fewer : m.sign.n - m.sign.fewer;
+  const carried = total > 0 ? num(formatNumber(n), at(base, 'sign.fewer')) : formatNumber(n);
+  const those = n === 1 ? say`the ${carried} ${total > 0 ? 'fall' : 'rise'} was` : say`the ${carried} ${total > 0 ? 'falls' : 'rises'} were`;
   return say`, but it points to ${to} while the total ${total > 0 ? 'fell' : 'rose'}: ${ranked}; ${those} large enough to carry the total ${total > 0 ? 'down' : 'up'}.`;
 }
 
