@@ -82,6 +82,8 @@ test('files with dates: every page recomputed for them, with the CLI\'s numbers,
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(headline(fewer));
+  // The whole view is shown again (figures included, in a task after the numbers) before Reset is used.
+  await expect(page.locator('html')).toHaveAttribute('data-view', `?data=local&c=${full.domain.categories.filter((c) => c !== 'fraud').join(',')}`);
 
   // The reset link returns to the full view of their data, not to the study's data.
   await page.getByRole('link', { name: 'Reset to the full view of your data' }).click();

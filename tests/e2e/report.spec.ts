@@ -410,9 +410,13 @@ test('on a 900px-tall laptop the sidebar says when controls are hidden below its
   const before = await scroller.evaluate((el) => el.scrollTop);
   await cue.click();
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
+  // Reaching the foot hides the cue but keeps its room: the scrolling part does not grow, so the
+  // last controls do not jump down under a pointer about to click them (they did, by the cue's height).
+  const height = await scroller.evaluate((el) => el.clientHeight);
   await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
   await expect(reset).toBeInViewport();
   await expect(cue).toBeHidden();
+  expect(await scroller.evaluate((el) => el.clientHeight)).toBe(height);
   // Scrolled back up, the cue returns, and the last controls, reached by keyboard or by a click,
   // are whole in view with nothing over them.
   await scroller.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
