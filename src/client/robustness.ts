@@ -249,8 +249,12 @@ function draw(name: PageFigureName, ctx: Shown): void {
     const caption = host.querySelector<HTMLElement>('[data-caption]');
     if (caption) caption.textContent = harmUnitFor(spec.describe(data), own);
     const table = host.querySelector<HTMLTableElement>('table[data-figure-table]');
+    // A reader who set the view from a row's button keeps the keyboard there: the table's rows are
+    // new, so the focus goes to the new button of the same specification, not back to the page's top.
+    const focused = table?.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.setSpec : undefined;
     if (table) fillTable(table, { ...harmUnitTable(spec.table(data), own), paths: undefined } as Parameters<typeof fillTable>[1]);
     if (name === 'specificationCurve') wireSpecificationTable(host, ctx);
+    if (focused !== undefined) table?.querySelector<HTMLElement>(`button[data-set-spec="${focused}"]`)?.focus({ preventScroll: true });
     const drawChart = () => {
       if (waitingCharts.get(host) === drawChart) waitingCharts.delete(host);
       const plot = host.querySelector<HTMLElement>('.plot')!;
