@@ -4,7 +4,7 @@
 // every magnitude from 10^-4 to 10^22, and negatives and zeros.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
 
 const icu = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
@@ -97,4 +97,22 @@ test('formatPercent gives a change the same size with or without its sign, ties 
   assert.equal(formatPercent(-0.004), '0%'); // never "−0%"
   assert.equal(formatPercent(-0), '0%');
   for (const x of [null, undefined, NaN, Infinity]) assert.equal(formatPercent(x), 'n/a');
+});
+
+test('formatChangeSize never rounds a change to none, nor a fall with some left to all of it', () => {
+  // The size of a change in a sentence ("fell by …"): as formatPercent, except where that would
+  // say "0%" of a change that happened, or "100%" of a fall that left some behind.
+  assert.equal(formatChangeSize(0.557), '56%');
+  assert.equal(formatChangeSize(-0.28), '28%');
+  assert.equal(formatChangeSize(0.005), '1%');
+  assert.equal(formatChangeSize(0.0049), 'less than 1%');
+  assert.equal(formatChangeSize(-0.001), 'less than 1%');
+  assert.equal(formatChangeSize(0.994), '99%');
+  assert.equal(formatChangeSize(0.995), 'more than 99%');
+  assert.equal(formatChangeSize(0.9999), 'more than 99%');
+  assert.equal(formatChangeSize(1), '100%');
+  // A rise of 99.7% is about a doubling, and 100% says so.
+  assert.equal(formatChangeSize(-0.997), '100%');
+  assert.equal(formatChangeSize(0), '0%');
+  assert.equal(formatChangeSize(null), 'n/a');
 });

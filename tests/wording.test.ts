@@ -33,6 +33,25 @@ test('a fall is never called a rise and a rise never a fall', () => {
   }
 });
 
+test('a change too small to round to 1%, or a fall that leaves too little to round, is said as such, never "0%" or "100%"', () => {
+  assert.equal(changeWords(fake(1000, 997, 0.5)), 'a fall of less than 1%');
+  assert.equal(changeWords(fake(1000, 1003, 0.5)), 'a rise of less than 1%');
+  assert.equal(changeWords(fake(1000, 3, 0.01)), 'a fall of more than 99%');
+  assert.equal(changeWords(fake(1000, 0, 0.01)), 'a 100% fall');
+  const r = analyse(bundled);
+  const tiny: AnalysisResult = { ...r, events: fake(1000, 997, 0.5), harm: { ...fake(500, 499, 0.5), reduction: 1 - 499 / 500 }, busiestTenth: { ...r.busiestTenth, othersReduction: 0.003 } };
+  assert.match(headline(tiny), /from 1,000 .* to 997 .*, a fall of less than 1%.*; total harm fell by less than 1%/);
+  assert.match(SENTENCES.harmChange(tiny), /^Total harm fell by less than 1%, from 500 to 499 harm days\.$/);
+  assert.match(sentence(tiny, 'sample'), / Without them, the others' arrests fell by less than 1%\.$/);
+  assert.equal(sentence(tiny, 'change:events'), 'less than 1% fewer');
+  assert.equal(sentence(tiny, 'change:harm'), 'less than 1% less');
+  assert.equal(sentence({ ...tiny, events: fake(1000, 3, 0.01) }, 'change:events'), 'more than 99% fewer');
+  // The short answer says it the same way.
+  assert.match(sentence(tiny, 'answer:what'), /\(less than 1% fewer\)\.$/);
+  assert.match(sentence(tiny, 'answer:harm'), /fell by less than 1%/);
+  for (const text of [headline(tiny), SENTENCES.harmChange(tiny), sentence(tiny, 'sample'), sentence(tiny, 'answer:what'), sentence(tiny, 'answer:harm')]) assert.doesNotMatch(text, /\b0%|100%/, text);
+});
+
 test('the words follow signs and articles: an 83% fall, a −28% is never a fall', () => {
   assert.equal(changeWords(fake(100, 17, 0.01)), 'an 83% fall');
   assert.equal(changeWords(fake(100, 89, 0.01)), 'an 11% fall');

@@ -5,7 +5,7 @@
 // function returns exactly one sentence whose words follow the numbers in any view.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
 import { ALPHA, EMPTY_VIEW, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
@@ -37,7 +37,7 @@ export function whatHappened(r: AnalysisResult): Segments {
   const how = e.post < e.pre ? 'less often' : 'more often';
   const change = e.reduction === null
     ? []
-    : say` (${num(formatPercent(Math.abs(e.reduction)), 'events.reduction')} ${e.post < e.pre ? 'fewer' : 'more'})`;
+    : say` (${num(formatChangeSize(e.reduction), 'events.reduction')} ${e.post < e.pre ? 'fewer' : 'more'})`;
   return say`After their orders, ${people} were ${arrestedFor(r)} ${how}: ${after} in ${inAfter}, against ${before} in ${inBefore}${change}.`;
 }
 
@@ -51,7 +51,7 @@ export function whatForHarm(r: AnalysisResult): Segments {
       : 'None of the arrests before the orders carried any recorded harm, so harm cannot be compared in this view.'];
   }
   if (h.post === h.pre) return ['The harm those arrests represent, weighted by the seriousness of each offence, did not change.'];
-  const size = num(formatPercent(Math.abs(h.reduction)), 'harm.reduction');
+  const size = num(formatChangeSize(h.reduction), 'harm.reduction');
   if (h.reduction < 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, rose by ${size}.`;
   if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall.`;
   if (formatPercent(h.reduction) === formatPercent(e.reduction)) {

@@ -46,6 +46,21 @@ export function formatPercent(value: number | null | undefined): string {
   return value < 0 && whole > 0 ? `−${whole}%` : `${whole}%`;
 }
 
+/**
+ * The size of a change for a sentence ("fell by …", "… fewer"), from the change itself (a fall
+ * above zero, a rise below): formatPercent of its size, except that a change that happened never
+ * reads "0%" (0.003 → "less than 1%") and a fall that left some behind never reads "100%", which
+ * would say none were left (0.997 → "more than 99%"). A rise of 99.7% is about a doubling, so it
+ * stays "100%". Tables keep formatPercent's numbers; the derivation behind each gives the exact value.
+ */
+export function formatChangeSize(change: number | null | undefined): string {
+  if (change === null || change === undefined || !Number.isFinite(change)) return NOT_AVAILABLE;
+  const size = formatPercent(Math.abs(change));
+  if (size === '0%' && change !== 0) return 'less than 1%';
+  if (size === '100%' && change > 0 && change < 1) return 'more than 99%';
+  return size;
+}
+
 /** A 95% interval of proportions: [0.466, 0.691] → "47% to 69%". */
 export function formatInterval(ci: readonly [number, number] | null | undefined): string {
   return ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : NOT_AVAILABLE;

@@ -8,7 +8,7 @@ import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
 import { EXACT_BELOW, wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
 import { MIN_CONTRIBUTORS } from '../analysis/reduction.ts';
 import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
-import { formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
+import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
 import type { ResultPath } from './resultPaths.ts';
 
 export const ALPHA = 0.05;
@@ -131,8 +131,10 @@ export function changeWords(m: Measure): string {
 export function changeParts(m: Measure, base?: MeasureBase): Segments {
   if (m.reduction === null) return m.post > 0 ? say`a rise from none to ${num(formatNumber(m.post), at(base, 'post'))}` : ['no change (none before or after)'];
   if (m.post === m.pre) return ['no change'];
-  const size = formatPercent(Math.abs(m.reduction));
-  return say`${indefinite(size)} ${num(size, at(base, 'reduction'))} ${m.reduction > 0 ? 'fall' : 'rise'}`;
+  const size = formatChangeSize(m.reduction);
+  const noun = m.reduction > 0 ? 'fall' : 'rise';
+  // "a 56% fall", but "a fall of less than 1%" (formatChangeSize's words for a size that would round away).
+  return /^\d/.test(size) ? say`${indefinite(size)} ${num(size, at(base, 'reduction'))} ${noun}` : say`a ${noun} of ${num(size, at(base, 'reduction'))}`;
 }
 
 /**
@@ -142,7 +144,7 @@ export function changeParts(m: Measure, base?: MeasureBase): Segments {
 export function changeShortParts(m: Measure, base: MeasureBase, fewer = 'fewer'): Segments {
   if (m.reduction === null) return m.post > 0 ? ['up from none'] : ['no change'];
   if (m.post === m.pre) return ['no change'];
-  return say`${num(formatPercent(Math.abs(m.reduction)), at(base, 'reduction'))} ${m.reduction > 0 ? fewer : 'more'}`;
+  return say`${num(formatChangeSize(m.reduction), at(base, 'reduction'))} ${m.reduction > 0 ? fewer : 'more'}`;
 }
 
 /** "fell", "rose" or "did not change". */
@@ -264,7 +266,7 @@ function harmClause(result: AnalysisResult): Segments {
     return [result.events.pre === 0 ? 'with no arrests before the orders, there is no harm before them to compare with either.' : 'there was no recorded harm before the orders to compare with.'];
   }
   if (h.post === h.pre) return ['total harm did not change.'];
-  return say`total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}${intervalClause(h, 'harm')}.`;
+  return say`total harm ${verb(h)} by ${num(formatChangeSize(h.reduction), 'harm.reduction')}${intervalClause(h, 'harm')}.`;
 }
 
 /** Harm before and after, in a sentence: "Total harm fell by 83%, from 32,424.5 to 5,577 harm days." */
@@ -282,7 +284,7 @@ export function harmChangeParts(result: AnalysisResult): Segments {
       : say`There was no recorded harm before the orders in this view (${span}).`;
   }
   if (h.post === h.pre) return say`Total harm did not change (${span}).`;
-  return say`Total harm ${verb(h)} by ${num(formatPercent(Math.abs(h.reduction)), 'harm.reduction')}, ${span}.`;
+  return say`Total harm ${verb(h)} by ${num(formatChangeSize(h.reduction), 'harm.reduction')}, ${span}.`;
 }
 
 /** Whether a paired test found a difference, in words, with its p-value (and Holm's, if any). */
@@ -651,7 +653,7 @@ export function sampleParts(result: AnalysisResult): Segments {
     ? say`No one else was arrested before the order, so there is no change to give for the others.`
     : r === 0
       ? say`Without ${them}, the others' arrests did not change.`
-      : say`Without ${them}, the others' arrests ${r > 0 ? 'fell' : 'rose'} by ${num(formatPercent(Math.abs(r)), 'busiestTenth.othersReduction')}.`;
+      : say`Without ${them}, the others' arrests ${r > 0 ? 'fell' : 'rose'} by ${num(formatChangeSize(r), 'busiestTenth.othersReduction')}.`;
   return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders. ${others}`;
 }
 
