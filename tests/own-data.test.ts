@@ -120,7 +120,9 @@ test('downloads of a reader\'s results say whose data they hold, and are named a
   const result = analyse(own.dataset!);
   const about = { kind: 'local' as const, files: bannerText(own.summary!) };
   assert.equal(resultsFileName(result, 'csv', about), 'stro-own-data-results.csv');
-  assert.match(resultsCsv(result, about).split('\n')[0], /^\uFEFF# data: your own files, analysed in your browser: Your data: orders\.csv/);
+  const [header, first] = resultsCsv(result, about).split('\n');
+  assert.match(header, /,view,view_address,data$/);
+  assert.match(first, /,"your own files, analysed in your browser: Your data: orders\.csv[^"]*"$/);
   assert.doesNotMatch(resultsCsv(result, about), /study's view/);
   assert.equal(JSON.parse(resultsJson(result, about)).data.kind, 'local');
   assert.equal(resultsFileName(result, 'csv'), 'stro-results.csv');

@@ -1,6 +1,6 @@
-// Results "as shown", for download: the JSON is the analyse() result itself, preceded by a `view`
-// object saying which view it holds; the CSV flattens the before/after table under a comment line
-// naming the view. Both are built from the same result the page displays, and the file name
+// Results "as shown", for download: the JSON is the analyse() result itself, preceded by `data` and
+// `view` objects saying whose data and which view it holds; the CSV flattens the before/after table,
+// each row ending with the same. Both are built from the same result the page displays, and the file name
 // carries the view (stro-results-w12-violence-drugs.csv; stro-results.csv for the study's view).
 import { viewFileStem } from './cliArguments.ts';
 import { serialiseState } from './urlState.ts';
@@ -67,27 +67,37 @@ export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json', dat
  */
 export const UTF8_BOM = '\uFEFF';
 
-/** The results table as downloaded (the page's link and the built downloads/results.csv), BOM first. */
+/** What the study's downloads say of their data: never to be mistaken for the study's own records. */
+export const STUDY_DATA_WORDS = "the report's synthetic data, calibrated to the study's published figures: not the study's records";
+
+/** Whose data a download holds, in words (the CSV's `data` column and the JSON's `data.description`). */
+function dataWords(data: ExportData): string {
+  return data.kind === 'local' ? `your own files, analysed in your browser: ${data.files.replace(/[\r\n]+/g, ' ')}` : STUDY_DATA_WORDS;
+}
+
+/**
+ * The results table as downloaded (the page's link and the built downloads/results.csv), BOM first:
+ * one plain table, header first, so that R's read.csv, Excel and pandas open it as it is. Each row
+ * ends with the view in words (`view`), the address that reopens it (`view_address`, empty for the
+ * study's view) and whose data it holds (`data`).
+ */
 export function resultsCsv(result: AnalysisResult, data: ExportData = STUDY): string {
-  const header = ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm'];
+  const header = ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm', 'view', 'view_address', 'data'];
+  const v = exportView(result);
+  const view = `${v.description}${v.query ? '' : data.kind === 'local' ? ' (all of your data)' : " (the study's view)"}`;
+  const about = [view, v.query, dataWords(data)].map(cell).join(',');
   const row = (measure: string, category: string, m: Measure) => [
     measure, category, result.window, result.orders, m.pre, m.post, m.reduction, m.ci?.[0], m.ci?.[1], m.test.V, m.test.p, m.test.pAdjusted,
-  ].map(cell).join(',');
+  ].map(cell).join(',') + ',' + about;
   const rows = (['events', 'harm'] as const).flatMap((measure) => [
     row(measure, 'overall', result[measure]),
     ...result.categories.map((c) => row(measure, c, result.byCategory[c][measure])),
   ]);
-  const v = exportView(result);
-  if (data.kind === 'local') {
-    const comment = `# data: your own files, analysed in your browser: ${data.files.replace(/[\r\n]+/g, ' ')}`;
-    return UTF8_BOM + [comment, `# view: ${v.description}${v.query ? ` (${v.query})` : ' (all of your data)'}`, header.join(','), ...rows].join('\n') + '\n';
-  }
-  const comment = `# view: ${v.description}${v.query ? ` (${v.query})` : " (the study's view)"}`;
-  return UTF8_BOM + [comment, header.join(','), ...rows].join('\n') + '\n';
+  return UTF8_BOM + [header.join(','), ...rows].join('\n') + '\n';
 }
 
-/** The analyse() result as `npm run analyze -- … --json` prints it, with a leading `view` object. */
+/** The analyse() result as `npm run analyze -- … --json` prints it, after `data` (whose data) and `view` objects. */
 export function resultsJson(result: AnalysisResult, data: ExportData = STUDY): string {
-  const about = data.kind === 'local' ? { data: { kind: 'local', files: data.files } } : {};
-  return JSON.stringify({ ...about, view: exportView(result), ...result }, null, 2) + '\n';
+  const about = data.kind === 'local' ? { kind: 'local', files: data.files } : { kind: 'study', description: STUDY_DATA_WORDS };
+  return JSON.stringify({ data: about, view: exportView(result), ...result }, null, 2) + '\n';
 }
