@@ -11,6 +11,8 @@
 // It runs tests/fixtures/r/make-analysis-fixtures.R (whole analyses, with gaps and harm weights, of
 // the bundled data and of the cohort of tests/fixtures/r/cohort.ts, whose files it first writes to
 // tests/fixtures/r/cohort/) in both and keeps each version's results in tests/fixtures/r/analysis.json.
+// tests/fixtures/r/make-hac-fixtures.R (the Newey–West tests, from the sandwich and lmtest packages:
+// apt-get install r-cran-sandwich r-cran-lmtest) runs in R 4.2 alone, into tests/fixtures/r/hac.json.
 // It also writes the engine's seeded bootstrap resamples for a few measures of the bundled data to
 // tests/fixtures/r/bootstrap-resamples.csv and has R (tests/fixtures/r/bootstrap-quantiles.R)
 // compute their percentile limits into tests/fixtures/r/bootstrap-quantiles.json.
@@ -120,7 +122,19 @@ async function analysisFixtures(): Promise<void> {
   console.log(`analysis.json: ${outputs[0].states.length} states from each of R ${outputs.map((o) => o.version).join(' and ')}`);
 }
 
+/**
+ * The Newey–West tests of the interrupted time series, from the R packages that define them
+ * (sandwich, lmtest): Debian's R 4.2.2 only, as webR cannot fetch packages offline.
+ */
+function hacFixtures(): void {
+  const text = runRscript(readFileSync(fixture('make-hac-fixtures.R'), 'utf8'));
+  const parsed = JSON.parse(text) as { cases: unknown[] };
+  writeFileSync(fixture('hac.json'), text);
+  console.log(`hac.json: ${parsed.cases.length} cases`);
+}
+
 try {
+  hacFixtures();
   await statsFixtures();
   await analysisFixtures();
   await bootstrapFixtures();

@@ -294,6 +294,27 @@ describe('statistics agree with R', () => {
   }
 });
 
+// The Newey–West tests of the interrupted time series, against the packages that define them
+// (tests/fixtures/r/make-hac-fixtures.R: sandwich::NeweyWest with lmtest::coeftest, in R 4.2).
+const hac: { sandwich: string; cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/r/hac.json', import.meta.url), 'utf8'));
+describe('Newey–West tests agree with R\'s sandwich and lmtest packages', () => {
+  for (const c of hac.cases) {
+    test(`${c.name}  [${c.call}]`, () => {
+      const r = segmentedRegression(nums(c.input.month), nums(c.input.y));
+      const e = c.expected as Expected;
+      for (const k of ['hacLag', 'levelSeHac', 'levelPHac', 'slopeChangeSeHac', 'slopeChangePHac'] as const) close(r[k], e[k], k);
+      // The ordinary tests are unchanged beside them.
+      assert.notEqual(r.levelP, r.levelPHac);
+    });
+  }
+  test('no Newey–West test where there is no ordinary one (no degrees of freedom, a perfect fit, a constant series)', () => {
+    for (const [month, y] of [[[-2, -1, 1, 2], [3, 1, 4, 1]], [[-3, -2, -1, 1, 2, 3], [4, 4, 4, 1, 1, 1]], [[-3, -2, -1, 1, 2, 3], [5, 5, 5, 5, 5, 5]], [[-1, 1, 2, 3], [2, 1, 3, 2]]]) {
+      const r = segmentedRegression(month, y);
+      assert.deepEqual([r.levelP, r.hacLag, r.levelSeHac, r.levelPHac, r.slopeChangeSeHac, r.slopeChangePHac], [null, null, null, null, null, null], JSON.stringify(y));
+    }
+  });
+});
+
 describe('helpers', () => {
   test('rank averages ties like R rank()', () => {
     assert.deepEqual(rank([10, 30, 20, 20, 5, 30]), [2, 5.5, 3.5, 3.5, 1, 5.5]);

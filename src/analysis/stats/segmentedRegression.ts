@@ -13,8 +13,16 @@
  * regression. (Wagner et al. 2002, "Segmented regression analysis of interrupted time series
  * studies in medication use research", J Clin Pharm Ther 27: 299–309.)
  *
- * Those p-values assume independent errors. Monthly counts are usually autocorrelated, and then
- * the p-values are too small; they are a first look, not a verdict.
+ * Those p-values assume independent errors. Monthly counts are usually autocorrelated (a busy
+ * month tends to follow a busy month), and then the p-values are too small. So each test is also
+ * given with Newey–West standard errors (heteroskedasticity and autocorrelation consistent, HAC):
+ * the same coefficients, with a covariance that lets each month's error be correlated with the
+ * L months before it, with weights falling linearly to zero (Bartlett), L = ⌊4 (n/100)^(2/9)⌋
+ * (Newey & West 1994's rule; 3 for 48 months), times n / (n − 4) for small samples, and the same
+ * t-test on n − 4 degrees of freedom. The months are taken in their order, the order's side by side
+ * (month −1, then month 1). That is R's
+ * `lmtest::coeftest(fit, vcov = sandwich::NeweyWest(fit, lag = L, prewhite = FALSE, adjust = TRUE))`
+ * (Newey & West 1987, Econometrica 55: 703–708).
  *
  * The fit uses Householder QR on the n × 4 design (as R's lm does), so the numbers match R's
  * `summary(lm(y ~ month + post + tPost))$coefficients` (rows month, post, tPost). Where R gives no
@@ -47,14 +55,24 @@ export interface SegmentedRegressionResult {
   slopeChangeP: number | null;
   /** Residual degrees of freedom, n − 4. */
   df: number;
+  /** Newey–West: the lag L, and each test's standard error and p (null where there is no p). */
+  hacLag: number | null;
+  levelSeHac: number | null;
+  levelPHac: number | null;
+  slopeChangeSeHac: number | null;
+  slopeChangePHac: number | null;
   reason?: string;
 }
+
+/** Newey & West's (1994) rule for the lag of their estimator: ⌊4 (n/100)^(2/9)⌋ months. */
+export const neweyWestLag = (n: number): number => Math.floor(4 * (n / 100) ** (2 / 9));
 
 export function segmentedRegression(month: readonly number[], y: readonly number[]): SegmentedRegressionResult {
   const n = month.length;
   const df = Math.max(n - 4, 0);
   const none: SegmentedRegressionResult = {
     intercept: null, preSlope: null, level: null, levelSe: null, levelP: null, slopeChange: null, slopeChangeSe: null, slopeChangeP: null, df,
+    hacLag: null, levelSeHac: null, levelPHac: null, slopeChangeSeHac: null, slopeChangePHac: null,
   };
   if (n !== y.length) return { ...none, df: 0, reason: 'the months and the values have different lengths' };
   const before = new Set(month.filter((m) => m < 0)).size;
@@ -67,7 +85,8 @@ export function segmentedRegression(month: readonly number[], y: readonly number
   }
 
   const X = month.map((m) => [1, m, m > 0 ? 1 : 0, m > 0 ? m : 0]);
-  const { beta, rss, rInverseDiagonal, fitted } = leastSquares(X, y);
+  const { beta, rss, rInverse, fitted } = leastSquares(X, y);
+  const rInverseDiagonal = rInverse.map((row) => row.reduce((s, v) => s + v * v, 0));
   const fit = { ...none, intercept: beta[0], preSlope: beta[1], level: beta[2], slopeChange: beta[3] };
   if (df === 0) return { ...fit, reason: 'four months fit the two lines exactly, leaving no degrees of freedom to estimate the error' };
   const resvar = rss / df;
@@ -82,12 +101,55 @@ export function segmentedRegression(month: readonly number[], y: readonly number
   };
   const lv = test(2);
   const sc = test(3);
-  return { ...fit, levelSe: lv.se, levelP: lv.p, slopeChangeSe: sc.se, slopeChangeP: sc.p };
+  const lag = neweyWestLag(n);
+  const hac = neweyWestVariances(X, y.map((v, i) => v - fitted[i]), rInverse, lag);
+  const hacTest = (k: number) => {
+    const se = Math.sqrt(hac[k]);
+    return { se, p: 2 * studentTCdf(-Math.abs(beta[k] / se), df) };
+  };
+  const lvHac = hacTest(2);
+  const scHac = hacTest(3);
+  return {
+    ...fit, levelSe: lv.se, levelP: lv.p, slopeChangeSe: sc.se, slopeChangeP: sc.p,
+    hacLag: lag, levelSeHac: lvHac.se, levelPHac: lvHac.p, slopeChangeSeHac: scHac.se, slopeChangePHac: scHac.p,
+  };
+}
+
+/**
+ * The diagonal of the Newey–West covariance of the coefficients, n/(n − p) · B S B with
+ * B = (XᵀX)⁻¹ = R⁻¹R⁻ᵀ and S = Σₜ uₜuₜᵀ + Σ_{l=1..L} (1 − l/(L+1)) Σ_{t>l} (uₜuₜ₋ₗᵀ + uₜ₋ₗuₜᵀ),
+ * where uₜ = eₜ xₜ is month t's row of the design times its residual.
+ */
+function neweyWestVariances(X: readonly number[][], e: readonly number[], rInverse: readonly number[][], lag: number): number[] {
+  const n = X.length;
+  const p = X[0].length;
+  const u = X.map((row, t) => row.map((x) => x * e[t]));
+  const S = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let l = 0; l <= Math.min(lag, n - 1); l++) {
+    const w = l === 0 ? 1 : 1 - l / (lag + 1);
+    for (let t = l; t < n; t++) {
+      for (let i = 0; i < p; i++) {
+        for (let j = 0; j < p; j++) {
+          const g = u[t][i] * u[t - l][j];
+          S[i][j] += l === 0 ? g : w * g;
+          if (l > 0) S[j][i] += w * g;
+        }
+      }
+    }
+  }
+  // B = R⁻¹R⁻ᵀ (R⁻¹ upper triangular), then diag(B S B).
+  const B = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => rInverse[i].reduce((s, v, k) => s + v * rInverse[j][k], 0)));
+  const scale = n / (n - p);
+  return B.map((bRow) => {
+    let d = 0;
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) d += bRow[a] * S[a][b] * bRow[b];
+    return scale * d;
+  });
 }
 
 /**
  * Least squares by Householder QR (full column rank assumed): the coefficients, the residual sum
- * of squares, the diagonal of (XᵀX)⁻¹ = R⁻¹R⁻ᵀ (for the standard errors) and the fitted values.
+ * of squares, R⁻¹ (whose products give (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, for the standard errors) and the fitted values.
  */
 function leastSquares(X: readonly number[][], y: readonly number[]) {
   const n = X.length;
@@ -133,7 +195,6 @@ function leastSquares(X: readonly number[][], y: readonly number[]) {
       Rinv[i][j] = -s / A[i][i];
     }
   }
-  const rInverseDiagonal = Rinv.map((row) => row.reduce((s, v) => s + v * v, 0));
   const fitted = X.map((row) => row.reduce((s, x, j) => s + x * beta[j], 0));
-  return { beta, rss, rInverseDiagonal, fitted };
+  return { beta, rss, rInverse: Rinv, fitted };
 }
