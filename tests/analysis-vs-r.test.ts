@@ -31,7 +31,7 @@ interface RState {
   events: RTest & { byCategory: Record<string, RTest> };
   harm: RTest & { byCategory: Record<string, RTest> };
   trend: Record<'events' | 'harm', { slope: number; p: N; tau: N; tauP: N }>;
-  its: Record<'events' | 'harm', { preSlope: number; level: number; levelP: N; slopeChange: number; slopeChangeP: N }>;
+  its: Record<'events' | 'harm', { preSlope: number; level: number; levelP: N; slopeChange: number; slopeChangeP: N; hacLag: number; levelPHac: N; slopeChangePHac: N }>;
   correlation: { pearson: { r: N; p: N }; spearman: { rho: N; p: N } };
   monthly: { month: number[]; events: number[]; harm: number[] };
   leaveOneOut: Record<'events' | 'harm', { min: N; max: N }>;
@@ -117,6 +117,9 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
       if (!r.its[m].reason) {
         closeTo(r.its[m].levelP, its.levelP, `${m} ITS level p`);
         closeTo(r.its[m].slopeChangeP, its.slopeChangeP, `${m} ITS slope change p`);
+        assert.equal(r.its[m].hacLag, its.hacLag, `${m} ITS Newey-West lag`);
+        closeTo(r.its[m].levelPHac, its.levelPHac, `${m} ITS level p, Newey-West`);
+        closeTo(r.its[m].slopeChangePHac, its.slopeChangePHac, `${m} ITS slope change p, Newey-West`);
       }
       assert.deepEqual(r.monthly.map((x) => x[m]).map((v) => Math.round(v * 1e6) / 1e6), s.monthly[m].map((v) => Math.round(v * 1e6) / 1e6), `${m} monthly`);
       closeTo(r.leaveOneOut[m].min, s.leaveOneOut[m].min, `${m} leave-one-out min`);

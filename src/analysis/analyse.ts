@@ -85,6 +85,13 @@ export interface InterruptedSeries {
   /** Slope after minus slope before, with its t-test p. */
   slopeChange: number | null;
   slopeChangeP: number | null;
+  /**
+   * The same two tests allowing for autocorrelated months (Newey–West standard errors over
+   * `hacLag` months; stats/segmentedRegression.ts); null where there is no ordinary p.
+   */
+  hacLag: number | null;
+  levelPHac: number | null;
+  slopeChangePHac: number | null;
   reason?: string;
 }
 
@@ -238,7 +245,10 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   };
   const its = (values: number[]): InterruptedSeries => {
     const f = segmentedRegression(monthly.map((m) => m.month), values);
-    return withReason({ intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP }, f.reason);
+    return withReason({
+      intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP,
+      hacLag: f.hacLag, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac,
+    }, f.reason);
   };
   const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
   const spearman = spearmanTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));

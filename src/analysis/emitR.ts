@@ -105,7 +105,7 @@ export function parseRIntervals(text: string): Map<string, [number, number] | nu
 export function closeEnough(result: { monthly: { events: number; harm: number }[] }, path: string, engine: number | null, r: number | null): boolean {
   if (engine === null || r === null) return engine === r;
   let floor = 0;
-  if (/\.(p|tauP|pAdjusted|levelP|slopeChangeP)$/.test(path)) floor = 1e-15;
+  if (/\.(p|tauP|pAdjusted|levelP|slopeChangeP|levelPHac|slopeChangePHac)$/.test(path)) floor = 1e-15;
   const trend = /^(?:trend\.(events|harm)\.(?:slope|intercept)|its\.(events|harm)\.(?:intercept|preSlope|level|slopeChange))$/.exec(path);
   if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[(trend[1] ?? trend[2]) as 'events' | 'harm'])));
   if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
@@ -442,7 +442,7 @@ trend("trend.harm", month_harm[after])
 # The p-values assume the months are independent; monthly counts usually are not.
 its <- function(path, y) {
   x <- months
-  est <- c(NA, NA, NA, NA); p <- c(NA, NA)
+  est <- c(NA, NA, NA, NA); p <- c(NA, NA); hac <- c(NA, NA); lag <- NA
   if (sum(x < 0) >= 2 && sum(x > 0) >= 2) {
     if (all(y == y[1])) {
       est <- c(y[1], 0, 0, 0)
@@ -453,7 +453,21 @@ its <- function(path, y) {
       est <- co[, 1]
       f <- fitted(fit)
       df <- length(y) - 4
-      if (df > 0 && sum(residuals(fit)^2) / df >= (mean(f)^2 + var(f)) * 1e-20) p <- co[c("post", "tPost"), 4]
+      if (df > 0 && sum(residuals(fit)^2) / df >= (mean(f)^2 + var(f)) * 1e-20) {
+        p <- co[c("post", "tPost"), 4]
+        # Newey-West standard errors (Bartlett weights over lag months, times n / (n - 4)), in base R:
+        # coeftest(fit, vcov = sandwich::NeweyWest(fit, lag = lag, prewhite = FALSE, adjust = TRUE)).
+        n <- length(y); lag <- floor(4 * (n / 100)^(2 / 9))
+        X <- model.matrix(fit); u <- X * residuals(fit)
+        S <- crossprod(u)
+        for (l in seq_len(min(lag, n - 1))) {
+          G <- crossprod(u[-(1:l), , drop = FALSE], u[1:(n - l), , drop = FALSE])
+          S <- S + (1 - l / (lag + 1)) * (G + t(G))
+        }
+        B <- solve(crossprod(X))
+        se <- sqrt(diag(n / (n - 4) * B %*% S %*% B))
+        hac <- 2 * pt(-abs(coef(fit)[c("post", "tPost")] / se[c("post", "tPost")]), df)
+      }
     }
   }
   out(paste0(path, ".intercept"), est[1])
@@ -462,6 +476,9 @@ its <- function(path, y) {
   out(paste0(path, ".levelP"), p[1])
   out(paste0(path, ".slopeChange"), est[4])
   out(paste0(path, ".slopeChangeP"), p[2])
+  out(paste0(path, ".hacLag"), lag)
+  out(paste0(path, ".levelPHac"), hac[1])
+  out(paste0(path, ".slopeChangePHac"), hac[2])
 }
 its("its.events", month_events)
 its("its.harm", month_harm)
