@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { emitR } from '../src/analysis/emitR.ts';
+import { formatEstimate, formatP } from '../src/lib/format.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
@@ -104,7 +105,11 @@ test('readable tables show the headline figures as the engine computes them', ()
   const share = ranked.slice(0, 4).reduce((a, { o }) => a + o.eventsPre, 0) / r.events.pre;
   const others = 1 - rest.reduce((a, o) => a + o.eventsPost, 0) / rest.reduce((a, o) => a + o.eventsPre, 0);
   assert.ok(out.stdout.includes(`Busiest tenth: the 4 people with the most arrests before carry ${Math.round(100 * share)}% of them; the others' reduction in arrests without them: ${Math.round(100 * others)}%`), out.stdout);
-  assert.match(out.stdout, /Interrupted time series \(monthly totals, months −24 to −1 and months 1 to 24;/);
+  assert.match(out.stdout, /Interrupted time series \(monthly totals, months −24 to −1 and months 1 to 24;.* Newey-West standard errors, lag 3\)/);
+  // Each p beside its Newey–West p, as the engine gives them (0.0152 and 0.0486 for the step in arrests).
+  const its = r.its.events;
+  assert.ok(new RegExp(`Arrests\\s+${formatEstimate(its.preSlope)}\\s+${formatEstimate(its.level)}\\s+${formatP(its.levelP)}\\s+${formatP(its.levelPHac)}\\s+${formatEstimate(its.slopeChange)}\\s+${formatP(its.slopeChangeP)}\\s+${formatP(its.slopeChangePHac)}\\n`).test(out.stdout), out.stdout);
+  assert.equal(formatP(its.levelPHac), '0.0486');
   const gapped = run('--gap', '3', '--window', '12');
   assert.match(gapped.stdout, /^STRO analysis: 41 analysed orders, 12 months before vs 12 after, leaving out the 3 months either side of the order \(--gap 3\)$/m);
   assert.match(gapped.stdout, /Trend after the order \(monthly totals, months 4 to 12\)/);

@@ -99,14 +99,17 @@ test('the time series\' notes follow the fit: the rise of the line before the or
     if (rises.length === 0) { flat++; assert.match(text, /the line before the order does not rise\.$/, label); }
     else { rising++; assert.ok(text.endsWith(`the line before the order rises for ${rises.join(' and ')}.`), label); }
     const tested = [e, h].some((f) => fitted(f) && f.levelP !== null);
-    assert.equal(/assume the months are independent, so they are too small/.test(text), tested, label);
+    assert.equal(/The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the (month|\d+ months) before it/.test(text), tested, label);
+    const lag = [e, h].find((f) => fitted(f) && f.levelP !== null)?.hacLag;
+    if (tested) assert.ok(text.includes(lag === 1 ? 'those of the month before it' : `those of the ${lag} months before it`), label);
   }
   assert.ok(rising > 0 && flat > 0, `${rising} rising, ${flat} not`);
   // The study's view rises (the busy spell before orders); with 6 months left out it does not.
   assert.ok(analyse(bundled).its.events.preSlope! > 0 && analyse(bundled, { gap: 6 }).its.events.preSlope! <= 0);
 });
 
-test('Conclusions\' step at the order is qualified: its p treats the months as independent, and a rising line before the order is said; an untested step says why', () => {
+test('Conclusions\' step at the order is qualified: its p with and without autocorrelation (Newey–West), and a rising line before the order is said; an untested step says why', () => {
+  const verdicts = new Set<string>();
   for (const r of states) {
     const e = r.its.events;
     const text = sentence(r, 'itsStep');
@@ -116,10 +119,20 @@ test('Conclusions\' step at the order is qualified: its p treats the months as i
       assert.ok(text.endsWith(`but it cannot be tested: ${e.reason}.`), label);
       continue;
     }
-    assert.match(text, /treats the months as independent/, label);
-    assert.equal(/less certain than it looks/.test(text), e.levelP < 0.05, label);
+    // Both p-values, and the verdict follows the pair: the one allowing for autocorrelation decides.
+    assert.ok(e.levelPHac !== null, label);
+    assert.match(text, /treating the months as independent; p\s[=<].* allowing for a busy month tending to follow a busy month, with Newey–West standard errors\): /, label);
+    const verdict = e.levelP < 0.05 && e.levelPHac! < 0.05 ? 'a clear step either way'
+      : e.levelP < 0.05 ? 'clear only if the months were independent, which they are not'
+        : e.levelPHac! < 0.05 ? 'not clear if the months were independent, but clear once their correlation is allowed for' : 'not a clear step either way';
+    assert.ok(text.includes(`): ${verdict}`), label);
+    verdicts.add(verdict);
     assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0, label);
   }
+  // The views hold steps that are clear either way, and steps that are clear only under independence.
+  assert.ok(verdicts.has('a clear step either way') && verdicts.has('clear only if the months were independent, which they are not'), [...verdicts].join(' | '));
+  // The study's view: p = 0.0152 treating the months as independent, 0.0486 allowing for autocorrelation.
+  assert.match(sentence(analyse(bundled), 'itsStep'), /\(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for .*\): a clear step either way; and the line before the order rises/);
   // ?w=2&c=other: four months for the lines' four numbers. The step is fitted, not "cannot be fitted".
   const four = analyse(bundled, { window: 2, categories: ['other'] });
   assert.ok(four.its.events.level !== null && four.its.events.levelP === null && four.its.events.reason);

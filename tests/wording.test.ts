@@ -126,7 +126,7 @@ test('the interrupted time series in words never reads "n/a": a view too short t
     assert.doesNotMatch(text, /n\/a|NaN|undefined/, text);
     if (r.categories.length > 0 && r.its.events.level === null) assert.match(text, /cannot be fitted in this view: /, text);
   }
-  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests changed by 0\.258 a month\. At the order, the fitted line stepped by −4\.02 arrests a month \(p = 0\.0152\)/);
+  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests changed by 0\.258 a month\. At the order, the fitted line stepped by −4\.02 arrests a month \(p = 0\.0152; allowing for autocorrelation, p = 0\.0486\)/);
 });
 
 test('the claims checked, the pre-order slope and the step at the order never read "n/a": where a statistic cannot be computed, the engine\'s reason', () => {
@@ -141,7 +141,7 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.match(SENTENCES.itsStep(short), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
   assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders changes by 0.258 arrests a month.');
-  assert.match(SENTENCES.itsStep(r), /^In this view the time series puts the step at the order at −4\.02 arrests a month \(p = 0\.0152\), but /);
+  assert.match(SENTENCES.itsStep(r), /^In this view the time series puts the step at the order at −4\.02 arrests a month \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
@@ -367,7 +367,7 @@ test('the time series\' caveats about its p-values and its dashed line are said 
   const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
   assert.match(sentence(none, 'its'), /^The two lines cannot be fitted in this view/);
   assert.equal(sentence(none, 'itsNotes'), '');
-  assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people are autocorrelated: .* These p-values assume the months are independent/);
+  assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people are autocorrelated: .* The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the 3 months before it, and is the one to read\./);
 });
 
 /** The result paths of a named sentence's handles, in order. */

@@ -25,7 +25,7 @@ export interface ItsMonth {
 }
 
 /** The fitted coefficients the chart draws (analyse()'s InterruptedSeries has them, with p-values). */
-export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'levelP' | 'slopeChangeP' | 'reason'>>;
+export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'levelP' | 'slopeChangeP' | 'levelPHac' | 'slopeChangePHac' | 'reason'>>;
 
 export interface ItsChartOptions extends ChartOptions {
   /** Months −gap … −1 and 1 … gap were left out: shaded. Default 0. */
@@ -86,10 +86,15 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
     : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued (dashed)`;
   // A fit with no p-values (as many months as the lines have terms) says why once, not "p not available" twice.
   const tested = typeof its.levelP === 'number' && typeof its.slopeChangeP === 'number';
-  const levelP = tested ? ` (${formatPEquals(its.levelP)})` : '';
+  // Beside each ordinary p, the Newey–West p that allows for autocorrelated months (stats/segmentedRegression.ts).
+  const hacTested = tested && typeof its.levelPHac === 'number' && typeof its.slopeChangePHac === 'number';
+  const hac = (p: number | null | undefined) => (hacTested && typeof p === 'number' ? `; allowing for autocorrelation, ${formatPEquals(p)}` : '');
+  const levelP = tested ? ` (${formatPEquals(its.levelP)}${hac(its.levelPHac)})` : '';
   const slope = f.slopeChange === 0 ? ', with the same slope' : `, and its slope is ${perMonth(Math.abs(f.slopeChange), w.unit)} a month ${f.slopeChange < 0 ? 'lower' : 'higher'}`;
-  const slopeP = tested ? ` (${formatPEquals(its.slopeChangeP)})` : '';
-  const caveat = tested
+  const slopeP = tested ? ` (${formatPEquals(its.slopeChangeP)}${hac(its.slopeChangePHac)})` : '';
+  const caveat = hacTested
+    ? ' The first p-value of each pair treats the months as independent; monthly counts are usually autocorrelated, and the second, from Newey–West standard errors, allows for that.'
+    : tested
     ? ' These p-values treat the months as independent; monthly counts are usually autocorrelated, which makes such p-values too small.'
     : its.levelP === null || its.slopeChangeP === null ? ` Neither change can be tested: ${its.reason ?? 'the lines fit the months exactly'}.` : '';
   const below = itsLines(monthly, its).some((p) => p.value < 0) ? ` A line goes below zero, where ${w.what} cannot go; it is cut there and is a summary, not a forecast.` : '';

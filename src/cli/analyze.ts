@@ -171,11 +171,12 @@ export function render(result: AnalysisResult, about: About): string {
       ]),
     ]),
     '',
-    `Interrupted time series (monthly totals, ${before} and ${after}; lm(y ~ month + post + tPost); the p-values assume the months are independent, which monthly counts seldom are)`,
+    `Interrupted time series (monthly totals, ${before} and ${after}; lm(y ~ month + post + tPost); p assumes the months are independent, which monthly counts seldom are; p (NW) allows for autocorrelation with Newey-West standard errors${its.events.hacLag === null ? '' : `, lag ${its.events.hacLag}`})`,
     table([
-      ['', 'slope before', 'jump at the order', 'p', 'slope change', 'p'],
+      ['', 'slope before', 'jump at the order', 'p', 'p (NW)', 'slope change', 'p', 'p (NW)'],
       ...(['events', 'harm'] as const).map((w) => [
-        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].preSlope), formatEstimate(its[w].level), formatP(its[w].levelP), formatEstimate(its[w].slopeChange), formatP(its[w].slopeChangeP),
+        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].preSlope), formatEstimate(its[w].level), formatP(its[w].levelP), formatP(its[w].levelPHac),
+        formatEstimate(its[w].slopeChange), formatP(its[w].slopeChangeP), formatP(its[w].slopeChangePHac),
       ]),
     ]),
     '',

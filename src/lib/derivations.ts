@@ -348,7 +348,20 @@ const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
   levelP: ['post', 'the p-value of the t-test that there is no step at the order', true],
   slopeChange: ['tPost', 'the slope after the order minus the slope before', false],
   slopeChangeP: ['tPost', 'the p-value of the t-test that the slope does not change at the order', true],
+  levelPHac: ['post', 'the p-value of the test that there is no step at the order, allowing for autocorrelated months (Newey–West standard errors)', true],
+  slopeChangePHac: ['tPost', 'the p-value of the test that the slope does not change at the order, allowing for autocorrelated months (Newey–West standard errors)', true],
+  hacLag: ['', 'the number of months over which the Newey–West standard errors let errors be correlated: ⌊4 (n/100)^(2/9)⌋ for n months (Newey and West\'s 1994 rule)', false],
 };
+
+/** The Newey–West p of one term of `fit`, in base R (as sandwich::NeweyWest with prewhite = FALSE, adjust = TRUE, then lmtest::coeftest). */
+const neweyWestCall = (term: string) => [
+  '# With the sandwich and lmtest packages: coeftest(fit, vcov = NeweyWest(fit, lag = L, prewhite = FALSE, adjust = TRUE))',
+  'n <- length(y); L <- floor(4 * (n / 100)^(2 / 9))',
+  'X <- model.matrix(fit); u <- X * residuals(fit); S <- crossprod(u)',
+  'for (l in seq_len(L)) { G <- crossprod(u[-(1:l), , drop = FALSE], u[1:(n - l), , drop = FALSE]); S <- S + (1 - l / (L + 1)) * (G + t(G)) }',
+  'B <- solve(crossprod(X)); se <- sqrt(diag(n / (n - 4) * B %*% S %*% B))',
+  `unname(2 * pt(-abs(coef(fit)["${term}"] / se["${term}"]), n - 4))`,
+].join('\n');
 
 /** The interrupted time series: lm(y ~ month + post + tPost) over the analysed months' totals. */
 function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
@@ -361,22 +374,27 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
   const its = result.its[which];
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
-    meaning: `For ${what}, ${meaning} (an interrupted time series; the p-values assume that months are independent, which monthly counts of the same people are not).`,
+    meaning: stat === 'hacLag' || stat.endsWith('Hac')
+      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people are not; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it.`
+      : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people are not: the Newey–West p-values beside them do not).`,
     inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
     steps: [
       { label: 'Months', value: months.length },
       { label: 'Slope before', value: its.preSlope },
       { label: 'Step at the order', value: its.level },
       { label: 'Change in slope', value: its.slopeChange },
+      { label: 'Newey–West lag (months)', value: its.hacLag },
       { label: 'Why there is no result', value: its.reason ?? null },
     ],
     formula: {
-      words: 'Least squares on three terms: month; post, 1 after the order and 0 before; and tPost, the month after the order (0 before). The step is the coefficient of post, the change in slope that of tPost; each p is the t-test of its coefficient on n − 4 degrees of freedom.',
-      symbols: 'yₘ = a + b·m + c·postₘ + d·tPostₘ + εₘ',
+      words: 'Least squares on three terms: month; post, 1 after the order and 0 before; and tPost, the month after the order (0 before). The step is the coefficient of post, the change in slope that of tPost; each p is the t-test of its coefficient on n − 4 degrees of freedom. The Newey–West p uses the same coefficients with a covariance that lets each month\'s error be correlated with the L months before it (Bartlett weights 1 − l/(L + 1)), times n/(n − 4).',
+      symbols: 'yₘ = a + b·m + c·postₘ + d·tPostₘ + εₘ;  V_NW = n/(n − 4) · (XᵀX)⁻¹ [Σ uₜuₜᵀ + Σₗ (1 − l/(L+1)) Σₜ (uₜuₜ₋ₗᵀ + uₜ₋ₗuₜᵀ)] (XᵀX)⁻¹, uₜ = eₜxₜ',
     },
     r: {
       setup: `month <- ${rVector(months)}\ny <- ${rVector(y)}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- lm(y ~ month + post + tPost)`,
-      call: isP ? `summary(fit)$coefficients["${term}", "Pr(>|t|)"]` : `unname(coef(fit)["${term}"])`,
+      call: stat === 'hacLag' ? 'floor(4 * (length(y) / 100)^(2 / 9))'
+        : stat.endsWith('Hac') ? neweyWestCall(term)
+        : isP ? `summary(fit)$coefficients["${term}", "Pr(>|t|)"]` : `unname(coef(fit)["${term}"])`,
     },
     engine: ENGINE.its,
   };

@@ -460,7 +460,7 @@ export function itsParts(result: AnalysisResult): Segments {
     const step = countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level');
     events = untested(e)
       ? say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month, and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month, but neither can be tested (no p-value)${why(e)}.`
-      : say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}), and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}).`;
+      : say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}${hacParts(e.levelPHac, 'its.events.levelPHac')}), and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}${hacParts(e.slopeChangePHac, 'its.events.slopeChangePHac')}).`;
   }
   let harm: Segments;
   if (h.preSlope === null || h.level === null || h.slopeChange === null) harm = say`For harm, the two lines cannot be fitted in this view${why(h)}.`;
@@ -468,8 +468,13 @@ export function itsParts(result: AnalysisResult): Segments {
     // The same reason as arrests' (the same months) is not said twice.
     const because = !unfit(e) && untested(e) && e.reason === h.reason ? ', for the same reason' : why(h);
     harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')}, none of which can be tested${because}.`;
-  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}).`;
+  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
   return [...events, ' ', ...harm];
+}
+
+/** After an ordinary p of the time series: "; allowing for autocorrelation, p = 0.0486" (Newey–West), or nothing without one. */
+function hacParts(p: number | null, path: ResultPath): Segments {
+  return p === null ? [] : say`; allowing for autocorrelation, ${pEqualsParts(p, path)}`;
 }
 
 /**
@@ -499,9 +504,19 @@ export function itsStepParts(result: AnalysisResult): Segments {
     ? '; and the line before the order rises, perhaps because orders follow a busy spell, which makes the step look larger than the order\'s own effect'
     : '';
   const p = pEqualsParts(e.levelP, 'its.events.levelP');
-  return e.levelP < ALPHA
-    ? say`In this view the time series puts the step at the order at ${step} a month (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
-    : say`In this view the time series puts the step at the order at ${step} a month (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
+  if (e.levelPHac === null) {
+    return e.levelP < ALPHA
+      ? say`In this view the time series puts the step at the order at ${step} a month (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
+      : say`In this view the time series puts the step at the order at ${step} a month (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
+  }
+  // The ordinary p treats the months as independent; the Newey–West p allows for a busy month following a busy month.
+  const hac = pEqualsParts(e.levelPHac, 'its.events.levelPHac');
+  const [plain, robust] = [e.levelP < ALPHA, e.levelPHac < ALPHA];
+  const verdict = plain && robust ? 'a clear step either way'
+    : plain ? 'clear only if the months were independent, which they are not'
+      : robust ? 'not clear if the months were independent, but clear once their correlation is allowed for'
+        : 'not a clear step either way';
+  return say`In this view the time series puts the step at the order at ${step} a month (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
 }
 
 /**
@@ -517,9 +532,11 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   const { events: e, harm: h } = result.its;
   if (!fitted(e) && !fitted(h)) return [];
   const tested = (fit: AnalysisResult['its']['events']) => fitted(fit) && fit.levelP !== null && fit.slopeChangeP !== null;
-  const pValues = tested(e) || tested(h)
-    ? 'Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small: the step and the change of slope are less certain than the p-values make them look. '
-    : '';
+  const lag = (tested(e) ? e.hacLag : null) ?? (tested(h) ? h.hacLag : null);
+  const pValues = !(tested(e) || tested(h)) ? ''
+    : lag === null
+      ? 'Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small: the step and the change of slope are less certain than the p-values make them look. '
+      : `Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it, and is the one to read. `;
   const rises = [fitted(e) && e.preSlope! > 0 ? 'arrests' : '', fitted(h) && h.preSlope! > 0 ? 'harm' : ''].filter(Boolean);
   const line = rises.length > 0 ? `In this view the line before the order rises for ${listWords(rises)}.` : 'In this view the line before the order does not rise.';
   return [`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${line}`];

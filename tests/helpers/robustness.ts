@@ -44,7 +44,7 @@ export function itsInput(gap = 0, dataset: Dataset = bundled): { monthly: ItsMon
   const r = analyse(withGap(dataset, gap));
   const monthly = r.monthly.filter((m) => Math.abs(m.month) > gap).map((m) => ({ month: m.month, value: m.events }));
   const f = segmentedRegression(monthly.map((m) => m.month), monthly.map((m) => m.value));
-  const its: ItsFit = { intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP };
+  const its: ItsFit = { intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac };
   if (f.reason) its.reason = f.reason;
   return { monthly, its };
 }
