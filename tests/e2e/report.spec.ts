@@ -295,14 +295,17 @@ test('a page whose load event is held up still requests no worker, engine or fig
   expect(early).toEqual([]);
 });
 
-test('downloads of the results follow the view: the JSON is the CLI\'s --json plus the view it holds', async ({ page }) => {
+test('downloads of the results follow the view: the JSON is the CLI\'s --json after whose data and the view it holds', async ({ page }) => {
   await page.goto('data/?w=6&c=violence');
   await waitForView(page, { window: 6, categories: ['violence'] });
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Full results (JSON)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('stro-results-w6-violence.json');
-  const { view, ...body } = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  const json = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  expect(Object.keys(json).slice(0, 2)).toEqual(['data', 'view']);
+  const { data, view, ...body } = json;
+  expect(data).toEqual({ kind: 'study', description: "the report's synthetic data, calibrated to the study's published figures: not the study's records" });
   // analyse() for the view is what `npm run analyze -- --window 6 --categories violence --json` prints (tests/export.test.ts).
   expect(body).toEqual(JSON.parse(JSON.stringify(expected({ window: 6, categories: ['violence'] }))));
   expect(view).toEqual({ window: 6, categories: ['violence'], wilcoxon: 'current', gap: 0, weights: 'data', query: '?w=6&c=violence', description: '6 months before and after; categories: violence; paired test as current R' });
