@@ -62,10 +62,22 @@ async function countSetViews(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { __setViews: number }).__setViews);
 }
 
+/**
+ * A specification's dot, and the curve's plot and ring (if any), measured in one frame: the page
+ * can move between two separate measurements (on a phone, figures above that come into view are
+ * laid out at their real height and the page shifts), which once put a tap hundreds of pixels off.
+ */
+function measureDot(plot: Locator, index: number): Promise<{ dot: DOMRect; box: DOMRect; ring: DOMRect | null }> {
+  return plot.evaluate((el, k) => {
+    const dot = [...el.querySelectorAll(`g.spec-significant [data-spec="${k}"], g.spec-not-significant [data-spec="${k}"]`)].find((d) => (d as SVGElement).checkVisibility())!;
+    const ring = el.querySelector('rect.spec-focus-ring');
+    return { dot: dot.getBoundingClientRect().toJSON(), box: el.getBoundingClientRect().toJSON(), ring: ring ? ring.getBoundingClientRect().toJSON() : null };
+  }, index);
+}
+
 /** The centre of a specification's dot in the drawing on screen, relative to the curve's plot (for a tap or click there). */
 async function dotCentre(plot: Locator, index: number): Promise<{ x: number; y: number }> {
-  const dot = (await plot.locator(`g.spec-significant [data-spec="${index}"], g.spec-not-significant [data-spec="${index}"]`).filter({ visible: true }).boundingBox())!;
-  const box = (await plot.boundingBox())!;
+  const { dot, box } = await measureDot(plot, index);
   return { x: dot.x + dot.width / 2 - box.x, y: dot.y + dot.height / 2 - box.y };
 }
 
@@ -73,13 +85,13 @@ async function dotCentre(plot: Locator, index: number): Promise<{ x: number; y: 
 async function expectRingAround(plot: Locator, index: number): Promise<void> {
   const rings = plot.locator('rect.spec-focus-ring');
   await expect(rings).toHaveCount(1);
-  const ring = (await rings.boundingBox())!;
-  const dot = (await plot.locator(`g.spec-significant [data-spec="${index}"], g.spec-not-significant [data-spec="${index}"]`).filter({ visible: true }).boundingBox())!;
+  const { dot, ring } = await measureDot(plot, index);
+  expect(ring).not.toBeNull();
   const [x, y] = [dot.x + dot.width / 2, dot.y + dot.height / 2];
-  expect(x).toBeGreaterThan(ring.x);
-  expect(x).toBeLessThan(ring.x + ring.width);
-  expect(y).toBeGreaterThan(ring.y);
-  expect(y).toBeLessThan(ring.y + ring.height);
+  expect(x).toBeGreaterThan(ring!.x);
+  expect(x).toBeLessThan(ring!.x + ring!.width);
+  expect(y).toBeGreaterThan(ring!.y);
+  expect(y).toBeLessThan(ring!.y + ring!.height);
 }
 
 test('without JavaScript the study view reads in full: every section, number, figure and table', async ({ browser }) => {
