@@ -15,6 +15,7 @@
 // parseROutput ignores (parseRIntervals reads them). Booleans (`test.exact`) are included, as 1 or 0.
 // Pure: no Node APIs, because the browser imports it too.
 
+import { NEWEY_WEST_SE_R } from './neweyWestR.ts';
 import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, MAX_DROPPED_SHARE, MIN_CONTRIBUTORS } from './reduction.ts';
 import { WEIGHT_COLUMNS, WEIGHT_SETS, type WeightSet } from './types.ts';
 
@@ -147,8 +148,10 @@ export function emitR(options: EmitROptions, about: { generator?: string } = {})
       `set.seed(${BOOTSTRAP_SEED})`,
       `B <- ${BOOTSTRAP_RESAMPLES}; LEVEL <- ${BOOTSTRAP_LEVEL}; MIN_CONTRIBUTORS <- ${MIN_CONTRIBUTORS}; MAX_DROPPED_SHARE <- ${MAX_DROPPED_SHARE}`,
     ].join('\n'))
-    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck({ ...options, gap, weights }) : LEGACY_NOTE));
+    .replace('@@VERSION_CHECK@@', () => (wilcoxon === 'current' ? versionCheck({ ...options, gap, weights }) : LEGACY_NOTE))
+    .replace('@@NEWEY_WEST@@', () => NEWEY_WEST_SE_R.join('\n        '));
 }
+
 
 function header(o: EmitROptions, generator?: string): string {
   const gap = o.gap ?? 0;
@@ -455,17 +458,7 @@ its <- function(path, y) {
       df <- length(y) - 4
       if (df > 0 && sum(residuals(fit)^2) / df >= (mean(f)^2 + var(f)) * 1e-20) {
         p <- co[c("post", "tPost"), 4]
-        # Newey-West standard errors (Bartlett weights over lag months, times n / (n - 4)), in base R:
-        # coeftest(fit, vcov = sandwich::NeweyWest(fit, lag = lag, prewhite = FALSE, adjust = TRUE)).
-        n <- length(y); lag <- floor(4 * (n / 100)^(2 / 9))
-        X <- model.matrix(fit); u <- X * residuals(fit)
-        S <- crossprod(u)
-        for (l in seq_len(min(lag, n - 1))) {
-          G <- crossprod(u[-(1:l), , drop = FALSE], u[1:(n - l), , drop = FALSE])
-          S <- S + (1 - l / (lag + 1)) * (G + t(G))
-        }
-        B <- solve(crossprod(X))
-        se <- sqrt(diag(n / (n - 4) * B %*% S %*% B))
+        @@NEWEY_WEST@@
         hac <- 2 * pt(-abs(coef(fit)[c("post", "tPost")] / se[c("post", "tPost")]), df)
       }
     }

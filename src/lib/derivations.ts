@@ -14,6 +14,7 @@ import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 import { eventHarms, inWindow, perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import { rank } from '../analysis/stats/rank.ts';
 import { leaveOneOutReductions } from '../analysis/reduction.ts';
+import { NEWEY_WEST_SE_R } from '../analysis/neweyWestR.ts';
 import type { Dataset } from '../analysis/types.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
@@ -353,15 +354,8 @@ const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
   hacLag: ['', 'the number of months over which the Newey–West standard errors let errors be correlated: ⌊4 (n/100)^(2/9)⌋ for n months (Newey and West\'s 1994 rule)', false],
 };
 
-/** The Newey–West p of one term of `fit`, in base R (as sandwich::NeweyWest with prewhite = FALSE, adjust = TRUE, then lmtest::coeftest). */
-const neweyWestCall = (term: string) => [
-  '# With the sandwich and lmtest packages: coeftest(fit, vcov = NeweyWest(fit, lag = L, prewhite = FALSE, adjust = TRUE))',
-  'n <- length(y); L <- floor(4 * (n / 100)^(2 / 9))',
-  'X <- model.matrix(fit); u <- X * residuals(fit); S <- crossprod(u)',
-  'for (l in seq_len(L)) { G <- crossprod(u[-(1:l), , drop = FALSE], u[1:(n - l), , drop = FALSE]); S <- S + (1 - l / (L + 1)) * (G + t(G)) }',
-  'B <- solve(crossprod(X)); se <- sqrt(diag(n / (n - 4) * B %*% S %*% B))',
-  `unname(2 * pt(-abs(coef(fit)["${term}"] / se["${term}"]), n - 4))`,
-].join('\n');
+/** The Newey–West p of one term of `fit`, in base R: the emitted script's own lines (NEWEY_WEST_SE_R), then the t-test. */
+const neweyWestCall = (term: string) => [...NEWEY_WEST_SE_R, `unname(2 * pt(-abs(coef(fit)["${term}"] / se["${term}"]), n - 4))`].join('\n');
 
 /** The interrupted time series: lm(y ~ month + post + tPost) over the analysed months' totals. */
 function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
