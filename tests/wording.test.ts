@@ -9,6 +9,7 @@ import { headline, significance, trendSentence, correlationSentence, announcemen
 import { SENTENCES, liveText, sentence, sentenceParts } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
+import { derive } from '../src/lib/derivations.ts';
 
 const subsets = [['modern_slavery'], ['violence'], ['drugs'], ['other'], ['violence', 'drugs'], bundled.categories];
 const states: AnalysisResult[] = [];
@@ -368,6 +369,14 @@ test('the time series\' caveats about its p-values and its dashed line are said 
   assert.match(sentence(none, 'its'), /^The two lines cannot be fitted in this view/);
   assert.equal(sentence(none, 'itsNotes'), '');
   assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people are autocorrelated: .* The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the 3 months before it, and is the one to read\./);
+});
+
+test('with months left out around the order, the time series says which months its Newey–West p-values take as neighbours', () => {
+  assert.doesNotMatch(sentence(analyse(bundled), 'itsNotes'), /neighbours/);
+  assert.match(sentence(analyse(bundled, { gap: 6 }), 'itsNotes'), /The months left out around the order are skipped: month −7 and month 7 count as neighbours\. /);
+  const d = derive(analyse(bundled, { gap: 6 }), bundled, 'its.events.levelPHac');
+  assert.match(d?.meaning ?? '', /month −7 next to month 7: the months left out around the order are skipped/);
+  assert.match(derive(analyse(bundled), bundled, 'its.harm.slopeChangePHac')?.meaning ?? '', /month −1 next to month 1\.$/);
 });
 
 /** The result paths of a named sentence's handles, in order. */

@@ -366,10 +366,16 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
   const y = result.monthly.map((mo) => mo[which]);
   const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result)}`;
   const its = result.its[which];
+  // The estimator takes the months as a sequence (as sandwich::NeweyWest takes the rows of lm's data).
+  const first = months.find((m) => m > 0);
+  const last = months.filter((m) => m < 0).at(-1);
+  const signed = (m: number) => (m < 0 ? `−${-m}` : `${m}`);
+  const adjacency = first === undefined || last === undefined ? ''
+    : `The months are taken in their order, month ${signed(last)} next to month ${signed(first)}${result.gap > 0 ? ': the months left out around the order are skipped, not treated as missing' : ''}.`;
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: stat === 'hacLag' || stat.endsWith('Hac')
-      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people are not; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it.`
+      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people are not; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${adjacency}`
       : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people are not: the Newey–West p-values beside them do not).`,
     inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
     steps: [
