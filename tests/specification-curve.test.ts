@@ -5,10 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specificationCurve, specificationWindows, type Specification } from '../src/analysis/specificationCurve.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
-import { bundled } from './helpers/bundled.ts';
+import { validateOwn } from '../src/lib/ownData.ts';
+import { bundled, readData } from './helpers/bundled.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
 const run = (...args: string[]) => {
@@ -106,4 +110,29 @@ test('other spans: four evenly spaced windows ending at the span; no harm index:
   const partial = specificationCurve(parseDataset({ name: 'o.csv', text: orders }, { name: 'e.csv', text: events.replace('b,4,x,X,1', 'b,4,x,Y,1') }, { designWindow: 5, harmIndex: { name: 'idx.csv', text: 'offence,harm_days,sens_low,sens_high\nX,1,0.5,2\n' } }));
   assert.deepEqual(partial.choices.weights, ['data']);
   assert.equal(partial.weightsNote, 'the harm index idx.csv does not list the offence of 1 event, so harm is as recorded');
+});
+
+test('a reader\'s own events with a harm column: the CLI\'s curve is the report\'s, harm as recorded, not the bundled index\'s weights', () => {
+  // Offences the bundled harm index lists, so that the index could weight every event: the CLI must
+  // still keep the reader's own harm, as "How robust is it?" does for the same files (validateOwn,
+  // the browser's route, looks nothing up when the events carry harm).
+  const offence = 'Kidnapping or false imprisonment';
+  const orders = 'order_id,issued,sample,duration_months,conditions\n' + ['a', 'b', 'c', 'd'].map((id) => `${id},2019-Q1,analysed,,`).join('\n');
+  const events = 'order_id,month,category,offence,harm\n' + ['a,-5,x,_,2', 'a,-1,x,_,2', 'b,-3,x,_,1', 'b,4,x,_,1', 'c,-2,x,_,3', 'c,-4,x,_,3', 'd,2,x,_,1', 'd,-5,x,_,5'].map((l) => l.replace('_', `"${offence}"`)).join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'stro-curve-'));
+  writeFileSync(join(dir, 'orders.csv'), orders);
+  writeFileSync(join(dir, 'events.csv'), events);
+  const own = validateOwn({ orders: { name: 'orders.csv', text: orders }, events: { name: 'events.csv', text: events }, designWindow: 5, outsideWindow: 'error' }, { name: 'harm-index.csv', text: readData('harm-index.csv') });
+  assert.ok(own.dataset, JSON.stringify(own.problems));
+  const report = specificationCurve(own.dataset);
+  assert.deepEqual(report.choices.weights, ['data']);
+  const fromCli = JSON.parse(run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--specification-curve', '--json'));
+  assert.deepEqual(fromCli, JSON.parse(JSON.stringify(report)));
+  const text = run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--specification-curve');
+  assert.match(text, /Harm: days, from the harm column of the events file\. Note: these data have no harm index, so harm is as recorded\./);
+  // Another index given with such events is refused, as it is for one view, with what to do instead.
+  writeFileSync(join(dir, 'index.csv'), `offence,harm_days\n"${offence}",10\n`);
+  const refused = spawnSync(process.execPath, [cli, '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--harm-index', join(dir, 'index.csv'), '--specification-curve'], { encoding: 'utf8' });
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /--harm-index: the events file has a harm column already/);
 });

@@ -250,8 +250,9 @@ function headerOf(path: string): string[] {
  * The manifest in use and where harm comes from. The bundled data bring data/study.json; a
  * reader's own files get a manifest that claims nothing (not synthetic, not calibrated, no
  * "two full years"). Events without a harm column look offences up in a harm index: the one
- * given with --harm-index, else the bundled illustrative one. With --weights (and for the
- * specification curve, which varies them) that index is read whether or not the events carry harm.
+ * given with --harm-index, else the bundled illustrative one. With --weights that index is read
+ * whether or not the events carry harm; for the specification curve, which varies the weights,
+ * only for the bundled data or for events without a harm column.
  */
 function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string } {
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
@@ -260,10 +261,17 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
     : { ...study, designWindow: args.designWindow ?? study.designWindow };
   const header = headerOf(args.events);
   const hasHarm = header.length === 0 || header.includes('harm');
-  const wantsWeights = args.weights !== undefined || args.specificationCurve;
+  // The specification curve varies the index's weights for the bundled data, which come with their
+  // index; a reader's own events with a harm column keep that harm, as the report's "How robust is
+  // it?" keeps it for the same files (src/lib/ownData.ts looks nothing up for them).
+  const wantsWeights = args.weights !== undefined || (args.specificationCurve && !(args.own && hasHarm));
   const recorded = args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights';
   if (hasHarm && !wantsWeights) {
-    if (args.harmIndex) throw new UsageError('--harm-index: the events file has a harm column already; remove the column to look harm up by offence, or add --weights to take the index\'s weights instead');
+    if (args.harmIndex) {
+      throw new UsageError(args.specificationCurve
+        ? '--harm-index: the events file has a harm column already, which the specification curve keeps; remove the column to vary the index\'s weights instead'
+        : '--harm-index: the events file has a harm column already; remove the column to look harm up by offence, or add --weights to take the index\'s weights instead');
+    }
     return { manifest, harm: recorded };
   }
   const harmIndex = args.harmIndex ?? bundled('harm-index.csv');
