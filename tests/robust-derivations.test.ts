@@ -12,7 +12,7 @@ import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
 import type { Dataset } from '../src/analysis/types.ts';
 import { rScript, type Derivation } from '../src/lib/derivations.ts';
-import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
 import { deriveRobust, type RobustData } from '../src/lib/robustDerivations.ts';
 import {
   ROBUST_NUMBERS, analysedMonths, barnettFall, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
@@ -52,7 +52,7 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
 }
 
 /** A fall's or a rise's size: the words around it say which (src/lib/wording.ts fallPieces). */
-const size = (x: number | null) => formatPercent(x === null ? null : Math.abs(x));
+const size = (x: number | null) => formatChangeSize(x);
 /** How the page formats each number (the text of its handle). */
 const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.mean': size, 'nullWorld.low': size, 'nullWorld.high': size, 'nullWorld.observed': size,

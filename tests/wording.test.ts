@@ -156,9 +156,14 @@ test('the noun follows the size as printed, whatever the sign: "−1.00 arrests 
   assert.match(SENTENCES.preTrend(slope(-2, -2)), /changes by −2\.00 arrests a month\.$/);
 });
 
-test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a change that rounds to nothing called a change', () => {
+test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a change that rounds to nothing or to everything said as less than 1% or more than 99%', () => {
   assert.deepEqual([0.08, 0.11, 0.18, 0.8, 0.85, -0.08, 0.07, -0.07, 0.5, 8].map(fallWords), ['an 8% fall', 'an 11% fall', 'an 18% fall', 'an 80% fall', 'an 85% fall', 'an 8% rise', 'a 7% fall', 'a 7% rise', 'a 50% fall', 'an 800% fall']);
-  assert.equal(fallWords(-0.001), 'a 0% change');
+  assert.equal(fallWords(0), 'a 0% change');
+  assert.equal(fallWords(-0.001), 'a rise of less than 1%');
+  assert.equal(fallWords(0.004), 'a fall of less than 1%');
+  assert.equal(fallWords(0.996), 'a fall of more than 99%');
+  assert.equal(fallWords(1), 'a 100% fall');
+  assert.deepEqual(fallPieces(0.004), ['a fall of ', 'less than 1%', '']);
   assert.deepEqual(fallPieces(-0.18), ['an ', '18%', ' rise']);
 });
 

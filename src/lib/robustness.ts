@@ -16,7 +16,7 @@ import type { GapCurveRow } from '../charts/gapCurve.ts';
 import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import type { ItsMonth } from '../charts/its.ts';
 import type { RobustnessFigureData } from './robustnessFigures.ts';
-import { formatEstimate, formatNumber, formatPercent, NOT_AVAILABLE } from './format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent, NOT_AVAILABLE } from './format.ts';
 import { atLeastWords, droppedTail, fallPieces, indefinite, listWords } from './wording.ts';
 import type { ViewState } from './urlState.ts';
 
@@ -319,7 +319,7 @@ function libertySegments(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'lib
       }
       const fall = l?.rateFall ?? null;
       const direction = fall === null || fall === 0 ? 'a change' : fall > 0 ? 'a fall' : 'a rise';
-      return [`, ${direction} of `, handle(formatPercent(fall === null ? null : Math.abs(fall))), '.'];
+      return [`, ${direction} of `, handle(formatChangeSize(fall)), '.'];
     }
   }
 }

@@ -107,11 +107,14 @@ export function indefinite(percentText: string): string {
  * to nothing. The noun follows the sign and the article the size as read aloud.
  */
 export function fallPieces(fall: number): [string, string, string] {
-  const size = formatPercent(Math.abs(fall));
-  return [`${indefinite(size)} `, size, size === '0%' ? ' change' : fall > 0 ? ' fall' : ' rise'];
+  const size = formatChangeSize(fall);
+  const noun = fall === 0 ? 'change' : fall > 0 ? 'fall' : 'rise';
+  // A change that rounds to 0% or 100% without being either (formatChangeSize): "a fall of less than 1%".
+  if (/ than /.test(size)) return [`a ${noun} of `, size, ''];
+  return [`${indefinite(size)} `, size, ` ${noun}`];
 }
 
-/** fallPieces() as text: "an 8% fall", "a 7% rise", "a 0% change". */
+/** fallPieces() as text: "an 8% fall", "a 7% rise", "a rise of less than 1%", "a 0% change" (none at all). */
 export const fallWords = (fall: number): string => fallPieces(fall).join('');
 
 // The null world's words (How robust is it?: the paragraph, src/lib/robustness.ts, and the

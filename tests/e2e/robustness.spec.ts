@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
-import { formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
 import { ROBUST_NUMBERS, currentSpecification, nullWorldDoneWords, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
@@ -635,7 +635,7 @@ test("with the page's own code blocked, its checks are marked out of date under 
   await expect(alert).toHaveText('');
   await expect(page.locator('[data-robust="curve.share"]')).not.toHaveAttribute('data-out-of-date', '');
   const r = expected(next);
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatChangeSize(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!));
 });
 
 test("a change to another view and back before the page's own code has come, which then fails: the study view's numbers are shown, not left set aside", async ({ page }) => {
@@ -685,7 +685,7 @@ test('when the background worker cannot start, its charts are marked out of date
   await waitForView(page, next);
   const world = nullWorldFor(expected(next), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
-  await expect(page.locator('[data-robust="nullWorld.mean"]')).toContainText(formatPercent(Math.abs(world.mean!)));
+  await expect(page.locator('[data-robust="nullWorld.mean"]')).toContainText(formatChangeSize(world.mean!));
   await expect(page.locator('[data-robust-figure] > [data-out-of-date]')).toHaveCount(0);
   await expect(page.locator('[data-robust][data-out-of-date]')).toHaveCount(0);
   await expect(status).toHaveText('');
@@ -708,7 +708,7 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await waitForView(page, view);
   const r = expected(view);
   // What the page computes itself is the view's at once; what the worker computes is set aside.
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(Math.abs(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!)));
+  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatChangeSize(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!));
   const observed = page.locator('[data-robust="nullWorld.observed"]');
   await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toHaveText('…(being recomputed)');
   await expect(observed).toHaveText(''); // one "…" for the whole sentence
