@@ -317,7 +317,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');
   engine.warm?.(state);
-  if (source !== 'load') announce(announcement(result));
+  if (source !== 'load' && !(saidElsewhere && sameState(saidElsewhere, state))) announce(announcement(result));
+  saidElsewhere = null;
   document.documentElement.dataset.view = query(state) || 'default';
   // Parts of a page that draw from the view themselves ("How robust is it?", src/client/robustness.ts) follow it from here.
   window.dispatchEvent(new CustomEvent('stro:rendered', { detail: { state, result, engine } }));
@@ -339,11 +340,15 @@ function announce(text: string): void {
 // A part of a page that chooses a view itself (a specification on "How robust is it?") sets it as
 // the controls do: one Back step, the address, then every number. The view is read back through the
 // address's parser, so it is always one the data allow.
+// That part says the change itself (the curve's inspector: "The view is set. …", src/client/specKeys.ts),
+// so the page does not announce the same change again: one message for one key.
+let saidElsewhere: ViewState | null = null;
 window.addEventListener('stro:set-view', (e) => {
   const next = parseState(query((e as CustomEvent<ViewState>).detail), domain);
   if (!ready || sameState(next, store.get())) return;
   endGesture();
   writeAddress(url(next));
+  saidElsewhere = next;
   store.set(next, 'control');
 });
 

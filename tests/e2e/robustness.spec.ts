@@ -274,6 +274,19 @@ test('the specification curve from the keyboard: arrows step through the engine\
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   // Enter sets the view to it, as a click does: the address, the page's numbers, the focus kept.
   const view = viewOfSpecification(ranked[at], start);
+  // Every message a screen reader would hear from here: text written into a live region.
+  await page.evaluate(() => {
+    const heard: string[] = [];
+    (window as unknown as { __heard: string[] }).__heard = heard;
+    const live = document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]');
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const region = (r.target.nodeType === 1 ? r.target as Element : r.target.parentElement)?.closest('[aria-live], [role="status"], [role="alert"]');
+        if (region && region.textContent?.trim()) heard.push(`${region.id || region.className}: ${region.textContent.trim().slice(0, 40)}`);
+      }
+    });
+    for (const el of live) observer.observe(el, { childList: true, characterData: true, subtree: true });
+  });
   await page.keyboard.press('Enter');
   await waitForView(page, view);
   expect(new URL(page.url()).search).toBe(serialiseState(view, domain));
@@ -283,6 +296,11 @@ test('the specification curve from the keyboard: arrows step through the engine\
   await expect(plot).toBeFocused();
   await expect(inspector).toContainText('The view is set. ');
   await shows(at);
+  // One message for one key: the inspector's, which names the view it set. The page's own
+  // announcement of a change of view (half a second after it settles) is not said as well.
+  await page.waitForTimeout(1_000);
+  const heard = await page.evaluate(() => [...new Set((window as unknown as { __heard: string[] }).__heard)]);
+  expect(heard).toEqual([expect.stringMatching(/^[\w-]*inspector[\w-]*: The view is set\. /)]);
   expect(errors).toEqual([]);
 });
 
