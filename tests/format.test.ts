@@ -4,7 +4,7 @@
 // every magnitude from 10^-4 to 10^22, and negatives and zeros.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatChangeSize, formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints } from '../src/lib/format.ts';
 
 const icu = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
@@ -115,4 +115,13 @@ test('formatChangeSize never rounds a change to none, nor a fall with some left 
   assert.equal(formatChangeSize(-0.997), '100%');
   assert.equal(formatChangeSize(0), '0%');
   assert.equal(formatChangeSize(null), 'n/a');
+});
+
+test('formatSpreadPoints: a spread of reductions in percentage points to one decimal, never "0.0" for a spread', () => {
+  assert.equal(formatSpreadPoints(0.246730757718698), '24.7 percentage points');
+  assert.equal(formatSpreadPoints(1.4715253575710263), '147.2 percentage points');
+  assert.equal(formatSpreadPoints(0.05), '5.0 percentage points');
+  assert.equal(formatSpreadPoints(0.0004), 'less than 0.1 percentage points');
+  assert.equal(formatSpreadPoints(0), '0.0 percentage points');
+  for (const x of [null, NaN, Infinity]) assert.equal(formatSpreadPoints(x), 'n/a');
 });

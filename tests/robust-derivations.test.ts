@@ -12,7 +12,7 @@ import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
 import type { Dataset } from '../src/analysis/types.ts';
 import { rScript, type Derivation } from '../src/lib/derivations.ts';
-import { formatChangeSize, formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints } from '../src/lib/format.ts';
 import { deriveRobust, type RobustData } from '../src/lib/robustDerivations.ts';
 import {
   ROBUST_NUMBERS, analysedMonths, barnettFall, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
@@ -48,6 +48,18 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     case 'curve.share': return c.curve?.share ?? null;
     case 'curve.significant': return c.curve?.significant ?? null;
     case 'curve.total': return c.curve?.total ?? null;
+    case 'curve.weightsSpread': {
+      // Recounted from the rows of another test (a reduction does not depend on the test).
+      if (!c.curve) return null;
+      let widest: number | null = null;
+      for (const window of c.curve.choices.windows) {
+        for (const gap of c.curve.choices.gaps) {
+          const r = c.curve.specifications.filter((s) => s.measure === 'harm' && s.test === 'sign' && s.window === window && s.gap === gap && s.reduction !== null).map((s) => s.reduction!);
+          if (r.length > 1) widest = Math.max(widest ?? -Infinity, Math.max(...r) - Math.min(...r));
+        }
+      }
+      return widest;
+    }
   }
 }
 
@@ -59,6 +71,7 @@ const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.shareAtLeast': formatPercent, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)),
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
   'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber,
+  'curve.weightsSpread': formatSpreadPoints,
 };
 
 interface Case { label: string; result: AnalysisResult; c: RobustnessContext; data: RobustData }
@@ -128,8 +141,9 @@ test('every robustness number has a derivation whose value is the number the pag
       // The handle's text is the value formatted, and the whole text is what the page prints.
       const segments = robustSegments(name, c);
       const handle = segments.find((s) => typeof s !== 'string') as { text: string } | undefined;
-      // Only the cohorts with no arrests before go unsaid, when there are none.
-      if (handle === undefined) assert.ok(name === 'nullWorld.dropped' && d.value === 0 && segments.length === 0, what);
+      // Only the cohorts with no arrests before go unsaid, when there are none; the weights' spread
+      // is said in words alone where the curve has nothing to compare.
+      if (handle === undefined) assert.ok((name === 'nullWorld.dropped' && d.value === 0 && segments.length === 0) || (name === 'curve.weightsSpread' && d.value === null), what);
       else assert.equal(handle.text, FORMAT[name](d.value as number | null), what);
       assert.equal(segments.map((s) => (typeof s === 'string' ? s : s.text)).join(''), ROBUST_NUMBERS[name](c), what);
       assert.ok(d.meaning.length > 30 && d.formula.words.length > 10 && d.formula.symbols.length > 0, what);
@@ -219,6 +233,7 @@ const TRUTH: Partial<Record<RobustNumberName, string>> = {
   'curve.significant': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE)',
   'curve.share': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE) / length(p)',
   'liberty.rateFall': '1 - (post / (people * window * (1 - s))) / (pre / (people * window))',
+  'curve.weightsSpread': 'max(sapply(split(reduction, list(window, gap), drop = TRUE), function(r) { r <- r[!is.na(r)]; if (length(r) < 2) -Inf else diff(range(r)) }))',
 };
 
 function rChecks(): { what: string; value: number; script: string }[] {

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { specificationCurve, specificationWindows, type Specification } from '../src/analysis/specificationCurve.ts';
+import { specificationCurve, specificationWindows, weightsSpread, type Specification } from '../src/analysis/specificationCurve.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { validateOwn } from '../src/lib/ownData.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -135,4 +135,29 @@ test('a reader\'s own events with a harm column: the CLI\'s curve is the report\
   const refused = spawnSync(process.execPath, [cli, '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--harm-index', join(dir, 'index.csv'), '--specification-curve'], { encoding: 'utf8' });
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /--harm-index: the events file has a harm column already/);
+});
+
+test('the weights\' spread: the widest range of the fall in harm across weight sets at one window and gap', () => {
+  const spec = (window: number, gap: number, weights: Specification['weights'], reduction: number | null, measure: Specification['measure'] = 'harm'): Specification[] =>
+    (['current', 'legacy', 'sign'] as const).map((test) => ({ window, gap, measure, weights, test, reduction, ci: null, p: 0.01, significant: reduction !== null && reduction > 0 }));
+  const specs = [
+    ...spec(6, 0, null, 0.1, 'events'), ...spec(6, 0, 'low', 0.8), ...spec(6, 0, 'central', 0.82), ...spec(6, 0, 'high', 0.85),
+    // a wider range in arrests does not count; a set with no reduction (no harm before) is left out
+    ...spec(12, 0, null, 0.9, 'events'), ...spec(12, 0, 'low', 0.7), ...spec(12, 0, 'central', null), ...spec(12, 0, 'high', 0.71),
+    // one reduction alone has no range
+    ...spec(18, 3, 'low', -0.5), ...spec(18, 3, 'central', null), ...spec(18, 3, 'high', null),
+  ];
+  const w = weightsSpread(specs)!;
+  assert.deepEqual({ ...w, spread: Math.round(w.spread * 1e12) / 1e12 }, { spread: 0.05, window: 6, gap: 0, lowest: 0.8, highest: 0.85, lowestWeights: 'low', highestWeights: 'high' });
+  assert.ok(Math.abs(weightsSpread(specs.filter((s) => s.window !== 6))!.spread - 0.01) < 1e-12);
+  assert.equal(weightsSpread(specs.filter((s) => s.window === 18)), null);
+  assert.equal(weightsSpread([]), null);
+  // The bundled curve (three weight sets): its spread's two ends are the harm reductions at its window and gap.
+  assert.ok(curve.weightsSpread !== null && curve.weightsSpread.spread > 0);
+  const reductions = curve.specifications.filter((s) => s.measure === 'harm' && s.window === curve.weightsSpread!.window && s.gap === curve.weightsSpread!.gap).map((s) => s.reduction!);
+  assert.equal(Math.min(...reductions), curve.weightsSpread.lowest);
+  assert.equal(Math.max(...reductions), curve.weightsSpread.highest);
+  const at = (r: number) => curve.specifications.find((s) => s.measure === 'harm' && s.window === curve.weightsSpread!.window && s.gap === curve.weightsSpread!.gap && s.reduction === r)!.weights;
+  assert.equal(at(curve.weightsSpread.lowest), curve.weightsSpread.lowestWeights);
+  assert.equal(at(curve.weightsSpread.highest), curve.weightsSpread.highestWeights);
 });

@@ -73,6 +73,55 @@ export interface SpecificationCurve {
   significant: number;
   /** significant ÷ total; null when there are no specifications. */
   share: number | null;
+  /** How far the harm weights alone move the fall in harm (weightsSpread); null with one weight set or nothing to compare. */
+  weightsSpread: WeightsSpread | null;
+}
+
+/** The most the harm weights alone move the fall in harm at one window and gap of the curve. */
+export interface WeightsSpread {
+  /** The largest reduction in harm minus the smallest, across the weight sets, at `window` and `gap`. */
+  spread: number;
+  window: number;
+  gap: number;
+  /** The smallest and largest reduction in harm there, and the weight sets that give them. */
+  lowest: number;
+  highest: number;
+  lowestWeights: HarmSource;
+  highestWeights: HarmSource;
+}
+
+/**
+ * How much the choice of harm weights matters on its own. At each window and gap the curve has one
+ * reduction in harm per weight set (the same under every test); their range is what the weights
+ * alone change. The largest of those ranges, with where it is (the first window and gap of the
+ * curve's order at a tie). Reductions that do not exist (no harm before) are left out; a window and
+ * gap needs two reductions to have a range. Null when no window and gap has two.
+ *
+ * @example
+ * // 6 months, gap 0: harm falls 80% (low), 82% (central), 85% (high); 12 months: 70%, 71%, 71%
+ * weightsSpread(specs); // => { spread: 0.05, window: 6, gap: 0, lowest: 0.8, highest: 0.85, lowestWeights: 'low', highestWeights: 'high' }
+ */
+export function weightsSpread(specifications: readonly Specification[]): WeightsSpread | null {
+  const byPlace = new Map<string, { window: number; gap: number; harm: Specification[] }>();
+  for (const s of specifications) {
+    if (s.measure !== 'harm' || s.test !== SPECIFICATION_TESTS[0] || s.reduction === null) continue;
+    const key = `${s.window} ${s.gap}`;
+    const place = byPlace.get(key) ?? { window: s.window, gap: s.gap, harm: [] };
+    place.harm.push(s);
+    byPlace.set(key, place);
+  }
+  let best: WeightsSpread | null = null;
+  for (const { window, gap, harm } of byPlace.values()) {
+    if (harm.length < 2) continue;
+    // the first of equal reductions, in the curve's order of weight sets
+    const low = harm.reduce((a, b) => (b.reduction! < a.reduction! ? b : a));
+    const high = harm.reduce((a, b) => (b.reduction! > a.reduction! ? b : a));
+    const spread = high.reduction! - low.reduction!;
+    if (best === null || spread > best.spread) {
+      best = { spread, window, gap, lowest: low.reduction!, highest: high.reduction!, lowestWeights: low.weights!, highestWeights: high.weights! };
+    }
+  }
+  return best;
 }
 
 /** The windows of the curve for data covering `span` months either side: see the rule above. */
@@ -120,6 +169,7 @@ export function specificationCurve(dataset: Dataset, options: { categories?: rea
     total: specifications.length,
     significant,
     share: specifications.length === 0 ? null : significant / specifications.length,
+    weightsSpread: weightsSpread(specifications),
   };
 }
 

@@ -27,7 +27,7 @@ import { analyse, DataError, eventsCsv, OptionError, problemLine, resolveOptions
 import { emitR } from '../analysis/emitR.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { resultsTable } from '../lib/tables.ts';
-import { formatEstimate, formatInterval, formatP, formatPercent } from '../lib/format.ts';
+import { formatEstimate, formatInterval, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json]]';
 const RULES = ['current', 'legacy'] as const;
@@ -209,11 +209,13 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string }):
   const testName = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R ≤ 4.5)', sign: 'sign' } as const;
   const weightName = (w: string | null) => (w === null ? '' : w === 'data' ? 'as recorded' : w);
   const share = curve.share === null ? 'n/a' : formatPercent(curve.share);
+  const w = curve.weightsSpread;
   return [
     `Specification curve: ${curve.total} specifications (Simonsohn, Simmons & Nelson 2020), categories: ${curve.categories.join(', ') || 'none'}`,
     `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).`,
     `Choices: window ${c.windows.join(', ')}; gap ${c.gaps.join(', ')} (below the window); arrests, or harm with ${c.weights.map(weightName).join(', ')} weights; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
     `Harm: ${about.harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
+    ...(w ? [`The harm weights alone move the fall in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: ${formatPercent(w.lowest)} with the ${w.lowestWeights} weights, ${formatPercent(w.highest)} with the ${w.highestWeights}).`] : []),
     '',
     table([
       ['window', 'gap', 'measure', 'weights', 'test', 'reduction', '95% interval', 'p', 'significant fall'],

@@ -61,6 +61,14 @@ export function formatChangeSize(change: number | null | undefined): string {
   return size;
 }
 
+/** A spread of reductions in percentage points, to one decimal: 0.2467 → "24.7 percentage points". */
+export function formatSpreadPoints(spread: number | null): string {
+  if (spread === null || !Number.isFinite(spread)) return NOT_AVAILABLE;
+  const tenths = Math.round(1000 * spread);
+  if (tenths === 0 && spread > 0) return 'less than 0.1 percentage points';
+  return `${(tenths / 10).toFixed(1)} percentage points`;
+}
+
 /** A 95% interval of proportions: [0.466, 0.691] → "47% to 69%". */
 export function formatInterval(ci: readonly [number, number] | null | undefined): string {
   return ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : NOT_AVAILABLE;

@@ -77,6 +77,8 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'curve.significant':
     case 'curve.total':
       return c.curve ? deriveCurve(name, c.curve, base) : null;
+    case 'curve.weightsSpread':
+      return c.curve ? deriveWeightsSpread(c.curve, base) : null;
   }
 }
 
@@ -393,4 +395,40 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', 
         r: { setup, call: `mean(${rule})` },
       };
   }
+}
+
+/**
+ * How far the harm weights alone move the fall in harm: the curve's harm specifications under one
+ * test (the reduction does not depend on the test), their range at each window and gap, the largest.
+ */
+function deriveWeightsSpread(curve: Curve, base: Base): Derivation {
+  const harm = curve.specifications.filter((s) => s.measure === 'harm' && s.test === 'current');
+  const w = curve.weightsSpread;
+  const one = curve.choices.weights.length < 2;
+  return {
+    ...base,
+    value: w?.spread ?? null,
+    meaning: 'The most that the choice of harm weights alone changes the fall in harm: at each window and gap of the curve, the largest reduction in harm minus the smallest across the weight sets; the largest of those differences, as a proportion (0.1 is 10 percentage points).',
+    inputs: {
+      caption: `The fall in harm under each weight set, at each window and gap of the curve (${harm.length})`,
+      columns: ['Window (months)', 'Gap (months)', 'Harm weights', 'Reduction in harm'],
+      rows: harm.map((s): Cell[] => [s.window, s.gap, s.weights ?? '—', s.reduction]),
+    },
+    steps: [
+      { label: 'Harm weights', value: curve.choices.weights.join(', ') },
+      { label: 'Why there is no spread', value: one ? `one set of weights${curve.weightsNote ? `: ${curve.weightsNote}` : ''}` : w ? null : 'no window and gap has a fall in harm under two weight sets' },
+      { label: 'Window where the spread is largest', value: w?.window ?? null },
+      { label: 'Gap there', value: w?.gap ?? null },
+      { label: 'Smallest reduction there', value: w?.lowest ?? null },
+      { label: 'Its weights', value: w?.lowestWeights ?? null },
+      { label: 'Largest reduction there', value: w?.highest ?? null },
+      { label: 'Their weights', value: w?.highestWeights ?? null },
+    ],
+    formula: { words: 'For each window and gap, take the reductions in harm that exist under the weight sets; where there are two or more, their range is the largest minus the smallest; report the largest range.', symbols: 'max over (W, K) of [ maxₛ reduction(W, K, s) − minₛ reduction(W, K, s) ]' },
+    r: w === null ? null : {
+      setup: `window <- ${rVector(harm.map((s) => s.window))}\ngap <- ${rVector(harm.map((s) => s.gap))}\nreduction <- ${rVector(harm.map((s) => s.reduction ?? NaN))}`,
+      call: '{ ok <- is.finite(reduction); ranges <- tapply(reduction[ok], paste(window[ok], gap[ok]), function(r) if (length(r) > 1) max(r) - min(r) else NA); max(ranges, na.rm = TRUE) }',
+    },
+    engine: ENGINE.curve,
+  };
 }

@@ -16,8 +16,8 @@ import type { GapCurveRow } from '../charts/gapCurve.ts';
 import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import type { ItsMonth } from '../charts/its.ts';
 import type { RobustnessFigureData } from './robustnessFigures.ts';
-import { formatChangeSize, formatEstimate, formatNumber, formatPercent, NOT_AVAILABLE } from './format.ts';
-import { atLeastWords, droppedTail, fallPieces, indefinite, listWords } from './wording.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints, NOT_AVAILABLE } from './format.ts';
+import { atLeastWords, droppedTail, fallPieces, fallWords, indefinite, listWords } from './wording.ts';
 import type { ViewState } from './urlState.ts';
 
 /** The largest gap the curve of the order's own months goes to. */
@@ -218,6 +218,9 @@ export const ROBUST_NUMBERS = {
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
   'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
+  // after the share's caveats: "The harm weight sets are another matter: at one window and gap they
+  // alone move the fall in harm by 24.7 percentage points (…)."
+  'curve.weightsSpread': (c: RobustnessContext): string => textOf(robustSegments('curve.weightsSpread', c)),
 } as const satisfies Record<string, (c: RobustnessContext) => string>;
 export type RobustNumberName = keyof typeof ROBUST_NUMBERS;
 
@@ -283,6 +286,8 @@ export function robustSegments(name: RobustNumberName, c: RobustnessContext): Ro
     case 'liberty.rateAfter':
     case 'liberty.rateFall':
       return libertySegments(name, c.liberty);
+    case 'curve.weightsSpread':
+      return weightsSpreadSegments(c.curve);
     default: return [{ text: ROBUST_NUMBERS[name](c), path: robustPath(name) }];
   }
 }
@@ -325,13 +330,32 @@ function libertySegments(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'lib
 }
 
 /**
+ * How much the harm weights alone matter (SpecificationCurve's weightsSpread): the largest range of
+ * the fall in harm across the weight sets at one window and gap, with where it is and its two ends;
+ * or, with one weight set or nothing to compare, why the curve cannot say.
+ */
+function weightsSpreadSegments(curve: RobustnessContext['curve']): RobustSegment[] {
+  const handle = (text: string): RobustSegment => ({ text, path: robustPath('curve.weightsSpread') });
+  if (!curve) return [handle(NOT_AVAILABLE)];
+  if (curve.choices.weights.length < 2) return [`These data have one set of harm weights, so the curve cannot show how much the choice of weights matters${curve.weightsNote ? ` (${curve.weightsNote})` : ''}.`];
+  const w = curve.weightsSpread;
+  if (!w) return ['No window and gap of the curve has a fall in harm under two weight sets to compare.'];
+  if (w.spread === 0) return ['The harm weight sets give the same fall in harm at every window and gap (', handle(formatSpreadPoints(0)), ' apart).'];
+  return [
+    'The harm weight sets are another matter: at one window and gap, the weights alone move the fall in harm by ',
+    handle(formatSpreadPoints(w.spread)),
+    ` (a ${w.window}-month window with a gap of ${w.gap}: ${fallWords(w.lowest)} with the ${w.lowestWeights} weights, ${fallWords(w.highest)} with the ${w.highestWeights}).`,
+  ];
+}
+
+/**
  * The names printed as words around their number (or, for the cohorts with no arrests before when
  * there are none, as nothing): the page holds each in a span, never as the bare handle, since its
  * words come and go with the view.
  */
 export const WORDED: ReadonlySet<RobustNumberName> = new Set<RobustNumberName>([
   'nullWorld.cohorts', 'nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.observed', 'nullWorld.shareAtLeast', 'nullWorld.dropped', 'nullWorld.barnett',
-  'liberty.rateBefore', 'liberty.rateAfter', 'liberty.rateFall',
+  'liberty.rateBefore', 'liberty.rateAfter', 'liberty.rateFall', 'curve.weightsSpread',
 ]);
 
 /** The names whose number is a fall, said as one. */

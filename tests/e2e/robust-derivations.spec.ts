@@ -62,8 +62,9 @@ async function settled(page: Page, ctx: ReturnType<typeof context>): Promise<voi
 async function checkEvery(page: Page, ctx: ReturnType<typeof context>): Promise<void> {
   const all = await handles(page).all();
   // Every number of the page: the null world's seven (and the cohorts with no arrests before, when
-  // there are any), time at liberty's five, the curve's three.
-  expect(all.length).toBe(15 + (ctx.c.world!.dropped > 0 ? 1 : 0));
+  // there are any), time at liberty's five, the curve's three, and the weights' spread when the curve
+  // has one (more than one weight set, and harm to compare).
+  expect(all.length).toBe(15 + (ctx.c.world!.dropped > 0 ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0));
   for (const [k, h] of all.entries()) {
     const path = (await h.getAttribute('data-path'))!;
     const name = robustNameOf(path)!;
@@ -92,7 +93,8 @@ test('without JavaScript every robustness number is already a focusable button',
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(new URL('robustness/', test.info().project.use.baseURL).href);
-  await expect(handles(page)).toHaveCount(15); // the observed change is the null world's number too (no cohort is dropped in this view)
+  // the null world's seven (no cohort is dropped in this view), time at liberty's five, the curve's three and the weights' spread
+  await expect(handles(page)).toHaveCount(16);
   for (const h of await handles(page).all()) await expect(h).toHaveAttribute('aria-haspopup', 'dialog');
   await context.close();
 });
