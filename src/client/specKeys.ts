@@ -9,7 +9,8 @@
 // - Pointer (touch, pen and mouse alike): a tap or click picks out the specification whose column
 //   is nearest (within the curve's marks, so a finger need not land on a column under 2 px wide);
 //   a second tap or click on the same one, or the "Show this view" button under the inspector, sets
-//   the view. A tap or click on the figure away from the marks, or anywhere else on the page, clears
+//   the view. Beside it, "Smaller reduction" and "Larger reduction" step one column either way, for a
+//   finger that cannot land on the column it wants. A tap or click on the figure away from the marks, or anywhere else on the page, clears
 //   the pick. Mouse too: even at desktop widths a column is 3 to 4 px wide, so a click is easily one
 //   column off, and one stray click would replace the whole report's view; one rule for every
 //   pointer is also the simplest to say in the help.
@@ -56,6 +57,7 @@ const stateOf = (plot: HTMLElement): KeyState => {
 };
 const inspectorOf = (plot: HTMLElement) => plot.parentElement?.querySelector<HTMLElement>('[data-inspector]') ?? null;
 const showButtonOf = (plot: HTMLElement) => plot.parentElement?.querySelector<HTMLButtonElement>('button[data-spec-show]') ?? null;
+const stepButtonsOf = (plot: HTMLElement) => [...(plot.parentElement?.querySelectorAll<HTMLButtonElement>('button[data-spec-step]') ?? [])];
 
 function say(plot: HTMLElement, text: string): void {
   const inspector = inspectorOf(plot);
@@ -73,11 +75,23 @@ export function enhanceSpecKeys(activate: (index: number) => void): void {
       const s = stateOf(plot);
       if (s.at >= 0) choose(plot, s, activate);
     });
-    button?.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || e.altKey || e.ctrlKey || e.metaKey) return;
-      e.preventDefault();
-      clear(plot, stateOf(plot));
-    });
+    // The steps: one column of the curve either way, for a finger that cannot hit a 2 px column.
+    for (const step of stepButtonsOf(plot)) {
+      step.addEventListener('click', () => {
+        const s = stateOf(plot);
+        const next = s.at + Number(step.dataset.specStep);
+        if (!s.curve || s.at < 0 || next < 0 || next >= s.ranked.length) return;
+        s.by = 'pointer';
+        show(plot, s, next);
+      });
+    }
+    for (const b of [button, ...stepButtonsOf(plot)]) {
+      b?.addEventListener('keydown', (e) => {
+        if (e.key !== 'Escape' || e.altKey || e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        clear(plot, stateOf(plot));
+      });
+    }
   }
   // A tap or click anywhere else (not on the figure, its inspector or its button) clears the pick.
   document.addEventListener('click', (e) => {
@@ -85,7 +99,7 @@ export function enhanceSpecKeys(activate: (index: number) => void): void {
     for (const plot of plots) {
       const s = stateOf(plot);
       if (s.at < 0 || !target) continue;
-      if (plot.contains(target) || inspectorOf(plot)?.contains(target) || showButtonOf(plot)?.contains(target)) continue;
+      if (plot.contains(target) || inspectorOf(plot)?.contains(target) || showButtonOf(plot)?.contains(target) || stepButtonsOf(plot).some((b) => b.contains(target))) continue;
       clear(plot, s);
     }
   });
@@ -113,6 +127,7 @@ export function wireSpecKeys(host: HTMLElement, curve: SpecificationCurve, curre
     s.at = -1;
     removeRing(plot);
     showButton(plot, false);
+    stepButtons(plot, -1, 0);
     say(plot, SPECIFICATION_HELP);
   }
   s.setting = false;
@@ -213,6 +228,7 @@ function show(plot: HTMLElement, s: KeyState, at: number): void {
   say(plot, s.setting ? `The view is set. ${words}` : words);
   // Nothing to set when it is the view already.
   showButton(plot, here === false, spec);
+  stepButtons(plot, at, s.ranked.length);
 }
 
 /** Nothing picked out: no ring, no button, and the inspector says so with the help. */
@@ -220,6 +236,7 @@ function clear(plot: HTMLElement, s: KeyState): void {
   s.at = -1;
   removeRing(plot);
   showButton(plot, false);
+  stepButtons(plot, -1, 0);
   say(plot, `Selection cleared. ${SPECIFICATION_HELP}`);
 }
 
@@ -233,6 +250,24 @@ function showButton(plot: HTMLElement, visible: boolean, spec?: KeyState['ranked
   const focused = document.activeElement === button;
   button.hidden = !visible;
   if (focused && !visible) plot.focus({ preventScroll: true });
+}
+
+/**
+ * The steps under the inspector, shown while a specification is picked out (position `at` of `n`).
+ * At either end the step that would leave the curve says it is unavailable (aria-disabled) rather
+ * than being disabled, which would drop the keyboard's focus to the page.
+ */
+function stepButtons(plot: HTMLElement, at: number, n: number): void {
+  for (const step of stepButtonsOf(plot)) {
+    const next = at + Number(step.dataset.specStep);
+    const unavailable = String(next < 0 || next >= n);
+    if (step.getAttribute('aria-disabled') !== unavailable) step.setAttribute('aria-disabled', unavailable);
+    const visible = at >= 0;
+    if (step.hidden === !visible) continue;
+    const focused = document.activeElement === step;
+    step.hidden = !visible;
+    if (focused && !visible) plot.focus({ preventScroll: true });
+  }
 }
 
 function removeRing(plot: HTMLElement): void {

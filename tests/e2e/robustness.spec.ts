@@ -340,6 +340,53 @@ test.describe('the specification curve on a phone, by touch', () => {
     expect(errors).toEqual([]);
   });
 
+  test('with columns under 2 px wide, buttons step to the next smaller or larger reduction, and stay put at either end', async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = collectErrors(page);
+    const { host, plot, inspector, show, ranked, s } = await openCurve(page, 1 / 2);
+    const smaller = host.locator('button[data-spec-step="-1"]');
+    const larger = host.locator('button[data-spec-step="1"]');
+    // Nothing picked out: nothing to step from.
+    await expect(smaller).toBeHidden();
+    await expect(larger).toBeHidden();
+    await plot.scrollIntoViewIfNeeded();
+    const setViews = await countSetViews(page);
+    await plot.tap({ position: await dotCentre(plot, s.index) });
+    const at = ranked.indexOf(s);
+    await expect(inspector).toHaveText(describeSpecification(ranked[at], ranked.length, false, 'pointer'));
+    await expect(smaller).toBeVisible();
+    await expect(larger).toBeVisible();
+    for (const b of [smaller, larger]) expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    // One step each way, by the curve's order (smallest reduction first), the ring following.
+    await larger.tap();
+    await expect(inspector).toContainText(`Specification ${ranked[at + 1].rank} of ${ranked.length}, `);
+    await expectRingAround(plot, ranked[at + 1].index);
+    await smaller.tap();
+    await smaller.tap();
+    await expect(inspector).toContainText(`Specification ${ranked[at - 1].rank} of ${ranked.length}, `);
+    await expectRingAround(plot, ranked[at - 1].index);
+    // Stepping never sets the view; "Show this view" still does it for the one picked out.
+    expect(await setViews()).toBe(0);
+    await expect(show).toHaveAttribute('data-show-spec', String(ranked[at - 1].index));
+    // From the keyboard too; at the largest reduction "Larger" is marked unavailable and keeps the focus.
+    await plot.focus();
+    await page.keyboard.press('End');
+    await expect(inspector).toContainText(`Specification ${ranked.at(-1)!.rank} of ${ranked.length}, `);
+    await larger.focus();
+    await expect(larger).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter');
+    await expect(inspector).toContainText(`Specification ${ranked.at(-1)!.rank} of ${ranked.length}, `);
+    await expect(larger).toBeFocused();
+    await expect(smaller).not.toHaveAttribute('aria-disabled', 'true');
+    // Esc clears the pick, the buttons go, and the focus returns to the figure.
+    await larger.focus();
+    await page.keyboard.press('Escape');
+    await expect(inspector).toHaveText(`Selection cleared. ${SPECIFICATION_HELP}`);
+    await expect(larger).toBeHidden();
+    await expect(plot).toBeFocused();
+    expect(errors).toEqual([]);
+  });
+
   test('a second tap on the specification picked out sets its view; a tap away from the marks, elsewhere on the page, or Esc clears the pick', async ({ page }) => {
     test.setTimeout(90_000);
     const errors = collectErrors(page);
