@@ -15,6 +15,8 @@ import { categoryList, changeWords } from '../src/lib/wording.ts';
 import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
+import { FIGURE_PATHS } from '../src/lib/figurePaths.ts';
+import { formatMonth } from '../src/charts/shared.ts';
 import { assertSnapshot, svgOf } from './helpers/snapshots.ts';
 import { squaresOf } from './helpers/squares.ts';
 
@@ -590,6 +592,35 @@ describe("the study's trace", () => {
         close(x.invert!(Number(l.getAttribute('x2'))) as number, s.eventsPost, `person ${rows[k][1]} after`);
         assert.deepEqual(rows[k].slice(4), [formatNumber(s.eventsPre), formatNumber(s.eventsPost)]);
       });
+    }
+  });
+
+  test('with a gap, the table lists every month the trace draws: the months the view leaves out say so, beside the study\'s numbers', () => {
+    for (const state of [{ window: 6, gap: 5 }, { window: 12, gap: 3 }]) {
+      const result = analyse(bundled, { ...state, categories: bundled.categories });
+      const drawn = study.monthly.filter((m) => Math.abs(m.month) <= state.window);
+      for (const [name, which] of [['monthlyEvents', 'events'], ['monthlyHarm', 'harm']] as const) {
+        const table = figures[name].table(result, study);
+        const label = `${name} w=${state.window} gap=${state.gap}`;
+        assert.deepEqual(table.rows.map((r) => r[0]), drawn.map((m) => formatMonth(m.month)), `${label}: months`);
+        for (const [k, m] of drawn.entries()) {
+          const row = table.rows[k];
+          const left = Math.abs(m.month) <= state.gap;
+          assert.equal(row[1], left ? 'left out' : formatNumber(result.monthly.find((v) => v.month === m.month)![which]), `${label} ${m.month}`);
+          assert.equal(row.at(-1), formatNumber(m[which]), `${label} ${m.month}: the study's`);
+        }
+        // and each cell's derivation path is the view's month, or none for a month left out
+        const paths = FIGURE_PATHS[name](result, study);
+        assert.equal(paths.length, table.rows.length);
+        paths.forEach((p, k) => assert.equal(p[1], Math.abs(drawn[k].month) <= state.gap ? null : `monthly.${result.monthly.findIndex((v) => v.month === drawn[k].month)}.${which}`));
+      }
+      const scatter = charts.tableScatter(result, study);
+      assert.deepEqual(scatter.rows.map((r) => r[0]), drawn.map((m) => formatMonth(m.month)));
+      for (const [k, m] of drawn.entries()) {
+        if (Math.abs(m.month) <= state.gap) assert.deepEqual(scatter.rows[k].slice(2, 4), ['left out', 'left out']);
+        assert.deepEqual(scatter.rows[k].slice(-2), [formatNumber(m.events), formatNumber(m.harm)]);
+      }
+      assert.equal(FIGURE_PATHS.scatter(result, study).length, scatter.rows.length);
     }
   });
 

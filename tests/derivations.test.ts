@@ -48,7 +48,7 @@ function renderedPaths(r: AnalysisResult): string[] {
   const says: SayName[] = ['headline', 'harmChange', 'correlation', 'harmVersusVolume', 'trend:events', 'trend:harm', 'significance:events', 'significance:harm', 'answer:what', 'answer:harm', 'answer:meaning', 'sample', 'leaveOneOut', 'leaveOneOutRange', 'pairedPeople', ...CLAIM_IDS.map((id) => `verdict:${id}` as const)];
   for (const s of says) for (const part of sentenceParts(r, s)) if (typeof part !== 'string') paths.add(part.path);
   for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) if (p) paths.add(p);
-  for (const name of Object.keys(FIGURE_PATHS) as FigureName[]) for (const row of FIGURE_PATHS[name](r)) for (const p of row) if (p) paths.add(p);
+  for (const name of Object.keys(FIGURE_PATHS) as FigureName[]) for (const row of FIGURE_PATHS[name](r, study)) for (const p of row) if (p) paths.add(p);
   return [...paths];
 }
 
@@ -82,10 +82,11 @@ test('sentences as segments print exactly the plain text, and each number segmen
 });
 
 test('figure-table cells carry the path whose formatted value they show', () => {
-  for (const r of [study, changed]) {
+  // with the study's trace beside a changed view, and with a gap whose months the trace still draws
+  for (const r of [study, changed, gapped]) {
     for (const name of Object.keys(FIGURES) as FigureName[]) {
-      const rows = FIGURES[name].table(r).rows;
-      const paths = FIGURE_PATHS[name](r);
+      const rows = FIGURES[name].table(r, study).rows;
+      const paths = FIGURE_PATHS[name](r, study);
       assert.equal(paths.length, rows.length, name);
       rows.forEach((row, i) => row.forEach((cell, k) => {
         const p = paths[i][k];

@@ -22,7 +22,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count, monthsAfterWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { FITTED, NO_CATEGORY, ORDER_RULE, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, widthOf } from './shared.ts';
+import { FITTED, LEFT_OUT, NO_CATEGORY, ORDER_RULE, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, tableMonths, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type Which = 'events' | 'harm';
@@ -148,11 +148,11 @@ function tableMonthly(result: AnalysisResult, which: Which, study?: AnalysisResu
   return {
     caption: `${WORDS[which].label}, months relative to the order${withTrend ? ', with the fitted line after the order' : ''}${traced ? `, and ${studyViewWords(traced)}` : ''}${warning ? `. ${warning}` : ''}`,
     columns: ['Month', WORDS[which].label, ...(withTrend ? ['Fitted line'] : []), ...(traced ? ["Study's view"] : [])],
-    rows: result.categories.length === 0 ? [] : result.monthly.map((m) => [
-      formatMonth(m.month),
-      formatNumber(m[which]),
-      ...(withTrend ? [fitted(m.month)] : []),
-      ...(traced ? [studyValue.has(m.month) ? formatNumber(studyValue.get(m.month)) : ''] : []),
+    rows: tableMonths(result, study).map(({ month, k }) => [
+      formatMonth(month),
+      k === null ? LEFT_OUT : formatNumber(result.monthly[k][which]),
+      ...(withTrend ? [k === null ? '' : fitted(month)] : []),
+      ...(traced ? [studyValue.has(month) ? formatNumber(studyValue.get(month)) : ''] : []),
     ]),
   };
 }

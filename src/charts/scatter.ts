@@ -12,7 +12,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, legendKey, messageFigure, periodLabel, studyCutMark, studyTrace, type CutToward, studyViewWords, widthOf, withStudy } from './shared.ts';
+import { LEFT_OUT, NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, legendKey, messageFigure, periodLabel, studyCutMark, studyTrace, tableMonths, type CutToward, studyViewWords, widthOf, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const DOT = { r: 4 };
@@ -75,7 +75,11 @@ export function tableScatter(result: AnalysisResult, study?: AnalysisResult): Ch
   return {
     caption: `Arrests and total harm (CCHI days) in each month relative to the order${traced ? `, with ${studyViewWords(traced)}` : ''}`,
     columns: ['Month', 'Period', 'Arrests', 'Harm (CCHI days)', ...(traced ? ["Study's view: arrests", "Study's view: harm"] : [])],
-    rows: result.categories.length === 0 ? [] : result.monthly.map((m) => [formatMonth(m.month), periodLabel(m.month < 0 ? 'pre' : 'post'), formatNumber(m.events), formatNumber(m.harm), ...studyCells(m.month)]),
+    rows: tableMonths(result, study).map(({ month, k }) => [
+      formatMonth(month), periodLabel(month < 0 ? 'pre' : 'post'),
+      ...(k === null ? [LEFT_OUT, LEFT_OUT] : [formatNumber(result.monthly[k].events), formatNumber(result.monthly[k].harm)]),
+      ...studyCells(month),
+    ]),
   };
 }
 

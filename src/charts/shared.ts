@@ -48,6 +48,24 @@ export function studyTrace(result: AnalysisResult, study: AnalysisResult | undef
 }
 
 /**
+ * The months a monthly figure's table lists (monthly.ts, scatter.ts), in order: the view's own, and
+ * any month of the study's trace that the view leaves out (its gap), so that every month the figure
+ * draws has its numbers in the table. `k` is the month's place in result.monthly, or null for a
+ * month the view leaves out (src/lib/figurePaths.ts aligns the cells' derivations with these rows).
+ */
+export function tableMonths(result: AnalysisResult, study: AnalysisResult | undefined): { month: number; k: number | null }[] {
+  if (result.categories.length === 0) return [];
+  const rows: { month: number; k: number | null }[] = result.monthly.map((m, k) => ({ month: m.month, k }));
+  const traced = studyTrace(result, study);
+  const own = new Set(result.monthly.map((m) => m.month));
+  for (const m of traced?.monthly ?? []) if (Math.abs(m.month) <= result.window && !own.has(m.month)) rows.push({ month: m.month, k: null });
+  return rows.sort((a, b) => a.month - b.month);
+}
+
+/** What a table says in a view's cell for a month the view leaves out (tableMonths). */
+export const LEFT_OUT = 'left out';
+
+/**
  * The end of a count axis drawn from 0 to `top` with Plot's nice: true, as Plot computes it. A
  * figure fixes its axis at [0, axisEnd(top)], so that it knows, and can say, which of the study's
  * values lie beyond it.

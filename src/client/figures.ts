@@ -227,10 +227,10 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
       const tableOf = (r: AnalysisResult) => harmUnitTable(spec.table(r, study, own), ownHarm);
       const data = many ? undefined : tableOf(result);
       table.createCaption().textContent = (data ?? tableOf({ ...result, categories: [] })).caption;
-      deferTable(table, details, () => fillTable(table, data ?? tableOf(result), FIGURE_PATHS[name](result)), !many);
+      deferTable(table, details, () => fillTable(table, data ?? tableOf(result), FIGURE_PATHS[name](result, study)), !many);
     } else {
       deferredTables.delete(table);
-      fillTable(table, harmUnitTable(spec.table(result, study, own), ownHarm), FIGURE_PATHS[name](result));
+      fillTable(table, harmUnitTable(spec.table(result, study, own), ownHarm), FIGURE_PATHS[name](result, study));
     }
   }
   // the option only means something while the study's view is traced

@@ -6,14 +6,17 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { FigureName } from './figures.ts';
 import type { ResultPath } from './resultPaths.ts';
+import { tableMonths } from '../charts/shared.ts';
 
 type Paths = (ResultPath | null)[][];
 
 const periodBars = (measure: 'events' | 'harm') => (r: AnalysisResult): Paths =>
   r.categories.map((c) => [null, `byCategory.${c}.${measure}.pre`, `byCategory.${c}.${measure}.post`]);
 
-const monthly = (which: 'events' | 'harm') => (r: AnalysisResult): Paths =>
-  r.categories.length === 0 ? [] : r.monthly.map((_, k) => [null, `monthly.${k}.${which}`, null]);
+// The monthly tables list the months of the study's trace that the view leaves out too (tableMonths):
+// those rows have no path of the view's.
+const monthly = (which: 'events' | 'harm') => (r: AnalysisResult, study?: AnalysisResult): Paths =>
+  tableMonths(r, study).map(({ k }) => [null, k === null ? null : `monthly.${k}.${which}`, null]);
 
 export const FIGURE_PATHS = {
   eventUnits: (r) => [
@@ -33,6 +36,6 @@ export const FIGURE_PATHS = {
   },
   monthlyHarm: monthly('harm'),
   monthlyEvents: monthly('events'),
-  scatter: (r) => (r.categories.length === 0 ? [] : r.monthly.map((_, k) => [null, null, `monthly.${k}.events`, `monthly.${k}.harm`])),
+  scatter: (r, study) => tableMonths(r, study).map(({ k }) => [null, null, k === null ? null : `monthly.${k}.events`, k === null ? null : `monthly.${k}.harm`]),
   sampleFlow: () => [[null, 'sample.register'], [null, 'sample.excludedFollowup'], [null, 'sample.withFollowup'], [null, 'sample.excludedData'], [null, 'sample.analysed']],
-} as const satisfies Record<FigureName, (r: AnalysisResult) => Paths>;
+} as const satisfies Record<FigureName, (r: AnalysisResult, study?: AnalysisResult) => Paths>;
