@@ -180,6 +180,13 @@ describe('gapCurveChart', () => {
     assert.equal(charts.describeGapCurve(rows, { measure: 'harm' }), 'No reductions to show for any gap.', 'no harm rows, nothing for harm');
   });
 
+  test('a window too short for a gap says so, rather than "for gaps of 0 months"; two gaps are listed with "and"', () => {
+    const one = charts.describeGapCurve(gapRows(bundled, bundled.categories, { window: 1 }));
+    assert.match(one, /^The reduction in arrests with no months left out, as the window is too short to leave any out: All selected categories −?\d+% \(no months left out\);/);
+    assert.doesNotMatch(one, /gaps? of 0|0 months/);
+    assert.match(charts.describeGapCurve(gapRows(bundled, bundled.categories, { window: 2 })), /, for gaps of 0 and 1 months: /);
+  });
+
   test('harm: its own rows drawn where they are, the measure and its weights named in the words, table and axis, the category colours kept', () => {
     const figure = charts.gapCurveChart(gaps, { ...options, measure: 'harm' });
     assert.equal(elements(figure, 'gap-points').length, harm.filter((r) => r.reduction !== null).length);

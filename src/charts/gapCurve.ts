@@ -10,7 +10,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/format.ts';
-import { count } from '../lib/wording.ts';
+import { count, listWords } from '../lib/wording.ts';
 import { categoryColor, categoryStroke, colourList } from './palette.ts';
 import { HALO, colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { formatMonth, frame, messageFigure, widthOf } from './shared.ts';
@@ -89,11 +89,14 @@ export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeas
     if (mine.length === 0) return `${name}: no reduction at any gap`;
     const first = mine[0];
     const last = mine.at(-1)!;
-    return mine.length === 1 ? `${name} ${formatPercent(first.reduction)} with a gap of ${count(first.gap, 'month')}` : `${name} from ${formatPercent(first.reduction)} (${gapWords(first.gap)}) to ${formatPercent(last.reduction)} (${gapWords(last.gap)})`;
+    return mine.length === 1 ? `${name} ${formatPercent(first.reduction)} (${gapWords(first.gap)})` : `${name} from ${formatPercent(first.reduction)} (${gapWords(first.gap)}) to ${formatPercent(last.reduction)} (${gapWords(last.gap)})`;
   });
   const { floor, cut } = floorOf(drawn);
   const cutWords = cut ? ` Intervals reaching below ${formatPercent(floor)} are cut there; the table gives them in full.` : '';
-  return `The reduction in ${gapCurveMeasureWords(what)} as the months around the order are left out, for gaps of ${gaps.map(formatNumber).join(', ')} months: ${parts.join('; ')}.${cutWords}`;
+  // A window of 1 month has room for no gap: say so rather than "for gaps of 0 months".
+  const which = gaps.length === 1 && gaps[0] === 0 ? 'with no months left out, as the window is too short to leave any out'
+    : `as the months around the order are left out, for gaps of ${listWords(gaps.map(formatNumber))} ${gaps.length === 1 && gaps[0] === 1 ? 'month' : 'months'}`;
+  return `The reduction in ${gapCurveMeasureWords(what)} ${which}: ${parts.join('; ')}.${cutWords}`;
 }
 
 export function tableGapCurve(all: readonly GapCurveRow[], what: GapCurveMeasure = {}): ChartTable {
