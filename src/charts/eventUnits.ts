@@ -82,6 +82,9 @@ export function ghostCount(result: AnalysisResult): number {
 }
 
 /** What the figure's help line promises: only what the browser code (src/client/units.ts) does. */
+/** What the inspector says instead of UNITS_HELP where the view has no arrest to pick out. */
+export const NOTHING_TO_PICK = 'There are no arrests in this view to pick out.';
+
 export const UNITS_HELP =
   'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. Esc clears the selection.';
 
@@ -221,7 +224,10 @@ export function eventUnitsChart(units: readonly Unit[], result: AnalysisResult, 
 /** Everything but the squares and ghosts: the size for them, the block titles, the legend and the text alternative. */
 export function eventUnitsFrame(units: readonly Unit[], result: AnalysisResult, options: ChartOptions = {}): Figure {
   const width = options.width ?? 640;
-  const { columns, across, rows, cell, left } = grid(units, eventGhosts(units, result), width);
+  const { columns, across, rows: grown, cell, left } = grid(units, eventGhosts(units, result), width);
+  // With no category chosen the figure holds a message instead of squares: room for it on two lines.
+  const empty = result.categories.length === 0;
+  const rows = empty ? Math.max(grown, Math.ceil(44 / cell)) : grown;
   const titles = (['pre', 'post'] as const).map((p) => ({
     x: p === 'pre' ? 0 : columns + GAP,
     text: `${periodLabel(p)}: ${count(result.events[p], 'arrest')}`,
@@ -240,7 +246,7 @@ export function eventUnitsFrame(units: readonly Unit[], result: AnalysisResult, 
     color: { ...categoryScale(result, options), legend: result.categories.length > 0 },
     marks: [
       Plot.text(titles, { x: 'x', y: () => 0, text: 'text', textAnchor: 'start', lineAnchor: 'bottom', dy: -8, fontSize: 13, fontWeight: 'bold' }),
-      ...(result.categories.length === 0 ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', dy: 10, fontSize: 12, lineWidth: Math.max(10, (widthOf(options) - 20) / 12) })] : []),
+      ...(empty ? [Plot.text([NO_CATEGORY], { frameAnchor: 'middle', fontSize: 12, lineWidth: Math.max(10, (widthOf(options) - 20) / 12) })] : []),
     ],
   });
   outlineSwatches(figure, result.categories, stroke);

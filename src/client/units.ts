@@ -12,7 +12,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { NOTHING_TO_PICK, UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { count } from '../lib/wording.ts';
@@ -82,7 +82,9 @@ export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
   unitState.set(plot, { units: null, result: null, index: -1, selected: null });
   plot.removeAttribute('data-selected');
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
-  if (inspector) inspector.textContent = (changed ? 'The view changed. ' : '') + HELP;
+  // no arrest to pick out (no category chosen, or none in the view's months): no keys to explain
+  const none = result.events.pre + result.events.post === 0;
+  if (inspector) inspector.textContent = (changed ? 'The view changed. ' : '') + (none ? NOTHING_TO_PICK : HELP);
 }
 
 /** The chart's own svg in the drawing shown (not a legend swatch's): the one holding the marks. */

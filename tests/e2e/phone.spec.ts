@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { domain, waitForView } from './helpers.ts';
 import { isFar } from '../../src/client/figureWidth.ts';
 import { NARROW_WIDTH } from '../../src/lib/figures.ts';
+import { NOTHING_TO_PICK } from '../../src/charts/eventUnits.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -265,10 +266,15 @@ test('with no category chosen, the headline figure\'s message fits inside the ch
     const svg = [...plot.querySelectorAll('svg')].find((s) => s.getAttribute('role') === 'img' && s.checkVisibility())!;
     const message = [...svg.querySelectorAll('text')].find((t) => t.textContent!.startsWith('No offence category') || t.closest('text')?.textContent?.startsWith('No offence category'))!;
     const [m, s] = [message.getBoundingClientRect(), svg.getBoundingClientRect()];
-    return { left: m.left - s.left, right: s.right - m.right };
+    return { left: m.left - s.left, right: s.right - m.right, top: m.top - s.top, bottom: s.bottom - m.bottom };
   });
   expect(fits.left).toBeGreaterThanOrEqual(0);
   expect(fits.right).toBeGreaterThanOrEqual(0);
+  // all its lines, not the first alone: the chart is tall enough for the message as it wraps
+  expect(fits.top).toBeGreaterThanOrEqual(0);
+  expect(fits.bottom).toBeGreaterThanOrEqual(0);
+  // and its inspector does not explain keys that have nothing to move through
+  await expect(host.locator('[data-inspector]')).toHaveText(NOTHING_TO_PICK);
 });
 
 test('a jump to a heading stops below the sticky view bar, however many lines a long view wraps it to', async ({ page }) => {
