@@ -57,7 +57,11 @@ export function estimateFigureHeight(parts: FigureParts, width: FigureWidthClass
   return Math.round(parts.chart + lines(parts.caption, width) * LINE + inspector + FRAME);
 }
 
-/** The figure's style attribute: its two guesses, which global.css hands to contain-intrinsic-size. */
-export function figureSizeStyle(wide: FigureParts, narrow: FigureParts): string {
-  return `--figure-wide: ${estimateFigureHeight(wide, 'wide')}px; --figure-narrow: ${estimateFigureHeight(narrow, 'narrow')}px`;
+/**
+ * The figure's style attribute: its two guesses, which global.css hands to contain-intrinsic-size,
+ * from the build's two drawings and the characters of its caption and inspector.
+ */
+export function figureSizeStyle(drawn: { wide: Element; narrow: Element }, words: { caption: number; inspector?: number }): string {
+  const guess = (width: FigureWidthClass) => estimateFigureHeight({ chart: chartHeight(drawn[width], width), ...words }, width);
+  return `--figure-wide: ${guess('wide')}px; --figure-narrow: ${guess('narrow')}px`;
 }
