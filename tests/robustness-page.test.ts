@@ -11,7 +11,6 @@ import {
   DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
   PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
-import { formatPercent } from '../src/lib/format.ts';
 import { fallWords } from '../src/lib/wording.ts';
 import { bundled } from './helpers/bundled.ts';
 

@@ -10,7 +10,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/format.ts';
-import { count, listWords } from '../lib/wording.ts';
+import { listWords } from '../lib/wording.ts';
 import { categoryColor, categoryStroke, colourList } from './palette.ts';
 import { HALO, colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { formatMonth, frame, messageFigure, widthOf } from './shared.ts';

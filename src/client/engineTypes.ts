@@ -4,7 +4,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import type { Derivation } from '../lib/derivations.ts';
-import type { OwnSummary, OwnTexts } from '../lib/ownData.ts';
+import type { OwnSummary } from '../lib/ownData.ts';
 import type { StateDomain, ViewState } from '../lib/urlState.ts';
 import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 

@@ -132,7 +132,7 @@ test('a change of view rewrites only the table cells that change: the rows and c
   expect(cells.every((c) => c.cellKept)).toBe(true);
   const unchanged = data.rows.flatMap((row, i) => row.map((text, k) => text === old.rows[i][k] && pathOf(data, i, k) === pathOf(old, i, k)));
   expect(unchanged.some((u) => !u)).toBe(true);
-  expect(cells.map((c, j) => (c.path === null ? null : c.handleKept))).toEqual(cells.map((c, j) => (c.path === null ? null : unchanged[j])));
+  expect(cells.map((c) => (c.path === null ? null : c.handleKept))).toEqual(cells.map((c, j) => (c.path === null ? null : unchanged[j])));
 });
 
 test('a view with fewer rows, then more, keeps the rows in common: each row pairs with the row of the same header, the one that went is removed and comes back where it was, and every cell reads as the engine gives it', async ({ page }) => {
