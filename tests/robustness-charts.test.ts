@@ -390,7 +390,7 @@ describe('describeSpecification: the inspector\'s words for the specification pi
     assert.ok(charts.describeSpecification(harm, ranked.length, 'choices', 'pointer').endsWith('The current view already has its window, gap, test and harm weights.'));
     const sign = ranked.find((s) => s.measure === 'events' && s.test === 'sign')!;
     assert.ok(charts.describeSpecification(sign, ranked.length, 'choices').endsWith('The current view already has its window and gap (the sign test has no view of its own, so the view keeps its Wilcoxon rule).'));
-    assert.match(charts.SPECIFICATION_HELP, /tap or click a specification’s marks to pick it out \(“Smaller reduction” and “Larger reduction” then step to its neighbours\), then “Show this view” \(or a second tap or click on it\) to set the view/);
+    assert.match(charts.SPECIFICATION_HELP, /tap or click a specification’s marks to pick it out \(“Smaller” and “Larger” then step to its neighbours\), then “Show this view” \(or a second tap or click on it\) to set the view/);
   });
 });
 

@@ -357,6 +357,11 @@ test.describe('the specification curve on a phone, by touch', () => {
     await expect(smaller).toBeVisible();
     await expect(larger).toBeVisible();
     for (const b of [smaller, larger]) expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    await expect(smaller).toHaveAccessibleName('Smaller reduction');
+    await expect(larger).toHaveAccessibleName('Larger reduction');
+    // side by side on a 390px phone, one tap apart
+    const [sb, lb] = [(await smaller.boundingBox())!, (await larger.boundingBox())!];
+    expect(Math.abs(sb.y - lb.y)).toBeLessThan(1);
     // One step each way, by the curve's order (smallest reduction first), the ring following.
     await larger.tap();
     await expect(inspector).toContainText(`Specification ${ranked[at + 1].rank} of ${ranked.length}, `);
