@@ -337,6 +337,18 @@ function announce(text: string): void {
   }, ANNOUNCE_AFTER_MS);
 }
 
+// Reset sets the full view in place, as the controls do: one Back step, the reader's place on the
+// page and the keyboard's focus kept. Until the page is ready (or without script) it is the link it
+// is, to the page's address with no view (or, on a reader's own data, their full view).
+document.getElementById('reset')?.addEventListener('click', (e) => {
+  if (!ready || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  endGesture();
+  if (sameState(defaults, store.get())) return;
+  writeAddress(url(defaults));
+  store.set(defaults, 'control');
+});
+
 // A part of a page that chooses a view itself (a specification on "How robust is it?") sets it as
 // the controls do: one Back step, the address, then every number. The view is read back through the
 // address's parser, so it is always one the data allow.

@@ -127,6 +127,31 @@ test.describe('addresses the page cannot use', () => {
   });
 });
 
+test('Reset returns to the study\'s view in place: the reader keeps their place and the keyboard its focus, and Back undoes it', async ({ page }) => {
+  const errors = collectErrors(page);
+  const narrow: ViewState = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`results/${serialiseState(narrow, domain)}#harm`);
+  await waitForView(page, narrow);
+  const reset = page.locator('#reset');
+  await reset.focus();
+  await page.evaluate(() => { (window as unknown as { __kept: boolean }).__kept = true; });
+  await page.keyboard.press('Enter');
+  const study: ViewState = { window: 24, categories: all };
+  await waitForView(page, study);
+  await expectHeadline(page, expected(study));
+  // the same page, not a new one: the marker set on it survives, and so do the focus and the place
+  expect(await page.evaluate(() => (window as unknown as { __kept?: boolean }).__kept)).toBe(true);
+  await expect(reset).toBeFocused();
+  expect(search(page)).toBe('');
+  expect(new URL(page.url()).hash).toBe('#harm');
+  await expect(page.locator('input[name="window"]')).toHaveValue('24');
+  // one Back step returns to the view before
+  await page.goBack();
+  await waitForView(page, narrow);
+  expect(search(page)).toBe(serialiseState(narrow, domain));
+  expect(errors).toEqual([]);
+});
+
 // ---- failures: the chunks, found in the build from the import graph (never by their hashes)
 const assets = new URL('../../dist/_astro/', import.meta.url);
 function chunkGraph() {
