@@ -5,6 +5,7 @@ import type { TableData } from '../lib/tables.ts';
 import type { ResultPath } from '../lib/resultPaths.ts';
 import type { RobustPath, RobustSegment } from '../lib/robustness.ts';
 import type { Segments } from '../lib/wording.ts';
+import { glue } from '../lib/glue.ts';
 
 /**
  * What each number is, for its button's description (src/lib/numberNames.ts). The page's script
@@ -53,23 +54,42 @@ export function flash(el: HTMLElement): void {
 }
 
 /**
- * Fill an element with a sentence's segments. When it already holds the same sequence of text and
- * number handles for the same paths (a change of view, mostly), only the text that differs is
- * rewritten: no new buttons to style and lay out, and an open derivation keeps its button.
+ * Fill an element with a sentence's segments, each number glued to the punctuation after it (a
+ * span that does not break: src/lib/glue.ts, as Say.astro renders them). When the element already
+ * holds the same sequence of text, number handles for the same paths and glued spans (a change of
+ * view, mostly), only the text that differs is rewritten: no new buttons to style and lay out, and
+ * an open derivation keeps its button.
  */
 export function fillSegments(el: HTMLElement, parts: Segments | RobustSegment[]): void {
+  const items = glue<{ text: string; path: ResultPath | RobustPath }>(parts);
   const nodes = el.childNodes;
-  const same = nodes.length === parts.length && parts.every((s, k) => {
-    const node = nodes[k];
-    return typeof s === 'string' ? node.nodeType === Node.TEXT_NODE : node instanceof HTMLButtonElement && node.dataset.path === s.path;
+  const buttonOf = (node: ChildNode, glued: boolean) => (glued ? (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches('span.nobr') ? node.firstChild : null) : node);
+  const same = nodes.length === items.length && items.every((s, k) => {
+    if (typeof s === 'string') return nodes[k].nodeType === Node.TEXT_NODE;
+    const button = buttonOf(nodes[k], s.tail !== '');
+    return button instanceof HTMLButtonElement && button.dataset.path === s.handle.path;
   });
   if (!same) {
-    el.replaceChildren(...parts.map((s) => (typeof s === 'string' ? document.createTextNode(s) : numberHandle(s.text, s.path))));
+    el.replaceChildren(...items.map((s) => {
+      if (typeof s === 'string') return document.createTextNode(s);
+      const button = numberHandle(s.handle.text, s.handle.path);
+      if (s.tail === '') return button;
+      const span = document.createElement('span');
+      span.className = 'nobr';
+      span.append(button, s.tail);
+      return span;
+    }));
     return;
   }
-  parts.forEach((s, k) => {
-    const text = typeof s === 'string' ? s : s.text;
-    if (nodes[k].textContent !== text) nodes[k].textContent = text;
+  items.forEach((s, k) => {
+    if (typeof s === 'string') {
+      if (nodes[k].textContent !== s) nodes[k].textContent = s;
+      return;
+    }
+    const button = buttonOf(nodes[k], s.tail !== '')!;
+    if (button.textContent !== s.handle.text) button.textContent = s.handle.text;
+    const tail = s.tail === '' ? null : nodes[k].childNodes[1];
+    if (tail && tail.textContent !== s.tail) tail.textContent = s.tail;
   });
 }
 

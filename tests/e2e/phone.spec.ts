@@ -291,3 +291,36 @@ test('a jump to a heading stops below the sticky view bar, however many lines a 
   const barBottom = await bar.evaluate((b) => b.getBoundingClientRect().bottom);
   expect(top, 'the heading starts below the bar').toBeGreaterThanOrEqual(barBottom);
 });
+
+test('a number in a sentence and the punctuation after it stay on one line on a phone', async ({ page }) => {
+  /** Each number handle in a sentence whose next character is closing punctuation, with where each starts. */
+  const splits = () => page.locator('main').evaluate((main) => {
+    const found: string[] = [];
+    for (const button of main.querySelectorAll<HTMLButtonElement>('[data-say] button.num, [data-robust] button.num')) {
+      if (!button.checkVisibility()) continue;
+      // the first character after the button, wherever the markup puts it
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      walker.currentNode = button.lastChild ?? button;
+      let next = walker.nextNode() as Text | null;
+      while (next && next.data.length === 0) next = walker.nextNode() as Text | null;
+      if (!next || !/^[)\].,;:%]/.test(next.data)) continue;
+      // the number's last character and the punctuation's first, each as laid out
+      const charRect = (node: Text, at: number) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect();
+      };
+      const digits = button.lastChild as Text;
+      const [b, c] = [charRect(digits, digits.data.length - 1), charRect(next, 0)];
+      if (Math.abs(b.top - c.top) > 4) found.push(`${button.dataset.path}: "${button.textContent}" then "${next.data.slice(0, 8)}"`);
+    }
+    return found;
+  });
+  for (const slug of ['trends/', 'robustness/', 'results/?w=12&c=violence,drugs']) {
+    await page.goto(slug);
+    await page.waitForLoadState('load');
+    await expect(page.locator('html')).toHaveAttribute('data-view', /./);
+    expect(await splits(), slug).toEqual([]);
+  }
+});

@@ -1,0 +1,28 @@
+// glue(): a number's handle and the closing punctuation after it, as one item; the text unchanged.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { glue } from '../src/lib/glue.ts';
+import { analyse } from '../src/analysis/analyse.ts';
+import { SENTENCE_PARTS, sentenceParts } from '../src/lib/live.ts';
+import { bundled } from './helpers/bundled.ts';
+
+const h = (text: string) => ({ text, path: text });
+const textOf = (items: ReturnType<typeof glue<{ text: string; path: string }>>) => items.map((s) => (typeof s === 'string' ? s : s.handle.text + s.tail)).join('');
+
+test('closing punctuation after a number goes with it; other text does not', () => {
+  assert.deepEqual(glue(['ρ = ', h('0.83'), ' (p ', h('< 0.001'), ').']), ['ρ = ', { handle: h('0.83'), tail: '' }, ' (p ', { handle: h('< 0.001'), tail: ').' }]);
+  assert.deepEqual(glue([h('0%'), ', so fewer than 1 in 1,000)']), [{ handle: h('0%'), tail: ',' }, ' so fewer than 1 in 1,000)']);
+  assert.deepEqual(glue([h('a'), h('b'), '.']), [{ handle: h('a'), tail: '' }, { handle: h('b'), tail: '.' }]);
+  assert.deepEqual(glue(['no numbers here.']), ['no numbers here.']);
+  assert.deepEqual(glue([h('56%'), ' fewer']), [{ handle: h('56%'), tail: '' }, ' fewer']);
+});
+
+test('every sentence of the report reads the same glued, in the study view and a narrow one', () => {
+  for (const r of [analyse(bundled), analyse(bundled, { window: 1, categories: ['violence'] })]) {
+    for (const name of Object.keys(SENTENCE_PARTS)) {
+      const spec = name === 'trend' ? 'trend:harm' : name === 'verdict' ? 'verdict:trend.harm' : name === 'significance' ? 'significance:harm.drugs' : name;
+      const parts = sentenceParts(r, spec);
+      assert.equal(textOf(glue(parts)), parts.map((s) => (typeof s === 'string' ? s : s.text)).join(''), spec);
+    }
+  }
+});
