@@ -1,6 +1,7 @@
 // glue(): a number's handle and the closing punctuation after it, as one item; the text unchanged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { glue } from '../src/lib/glue.ts';
 import { analyse } from '../src/analysis/analyse.ts';
 import { SENTENCE_PARTS, sentenceParts } from '../src/lib/live.ts';
@@ -23,6 +24,18 @@ test('every sentence of the report reads the same glued, in the study view and a
       const spec = name === 'trend' ? 'trend:harm' : name === 'verdict' ? 'verdict:trend.harm' : name === 'significance' ? 'significance:harm.drugs' : name;
       const parts = sentenceParts(r, spec);
       assert.equal(textOf(glue(parts)), parts.map((s) => (typeof s === 'string' ? s : s.text)).join(''), spec);
+    }
+  }
+});
+
+test('in the MDX pages, a number written straight before punctuation is glued to it, as glue() does for sentences', () => {
+  // <Live> with a unit ends in its word ("24 months"), which does not break from a stop; a bare number does.
+  const root = new URL('../src/pages/', import.meta.url);
+  const bare = /<(?:Live(?![^>]*\bunits?=)|RobustLive) [^>]*\/>(?=[).,;:%])/g;
+  for (const file of readdirSync(root).filter((f) => f.endsWith('.mdx'))) {
+    const text = readFileSync(new URL(file, root), 'utf8');
+    for (const m of text.matchAll(bare)) {
+      assert.ok(text.slice(0, m.index).endsWith('<span class="nobr">'), `${file}: ${m[0]} is followed by punctuation outside <span class="nobr">`);
     }
   }
 });
