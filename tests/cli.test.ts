@@ -150,7 +150,7 @@ const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
   { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, row 0, column "month": required column is missing \(found "mnth"/ },
   { name: 'non-numeric month', args: () => ['--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
   { name: 'zero month', args: () => ['--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },
-  { name: 'negative harm', args: () => ['--events', write('neg.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',-5'), ...restEvents].join('\n'))], expect: /neg\.csv, row 1, column "harm": -5 is negative/ },
+  { name: 'negative harm', args: () => ['--events', write('neg.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',-5'), ...restEvents].join('\n'))], expect: /neg\.csv, row 1, column "harm": A harm of -5 is negative/ },
   { name: 'unknown order', args: () => ['--events', write('who.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, 'O-NOBODY'), ...restEvents].join('\n'))], expect: /who\.csv, row 1, column "order_id": "O-NOBODY" is not an order in the orders file/ },
   { name: 'duplicate order id', args: () => ['--orders', write('dup.csv', [ordersHeader, firstOrder, firstOrder, ...restOrders].join('\n'))], expect: /dup\.csv, row 2, column "order_id": ".*" duplicates the id in row 1/ },
   { name: 'wrong delimiter', args: () => ['--events', write('semi.csv', events.replace(/,/g, ';'))], expect: /semi\.csv, row 0: columns are separated by ";"/ },
@@ -231,7 +231,7 @@ test('--outside-window exclude leaves out events outside the window and reports 
   const args = ['--orders', tpl('orders.csv'), '--events', badFile('outside-window-events.csv')];
   const strict = run(...args);
   assert.equal(strict.status, 1);
-  assert.match(strict.stderr, /outside-window-events\.csv, row 5, column "date": 1999-01-20 is month -244, outside the design window of 24 months/);
+  assert.match(strict.stderr, /outside-window-events\.csv, row 5, column "date": 1999-01-20 is month -244, which is outside the design window of 24 months/);
   const out = run(...args, '--outside-window', 'exclude');
   assert.equal(out.status, 0, out.stderr);
   assert.match(out.stdout, /1 event outside the design window was excluded/);
@@ -266,7 +266,7 @@ const malformed: { file: string; orders?: string; lines: RegExp[] }[] = [
     /row 3, column "category": "Violence" is not a lowercase category code/,
     /row 4, column "harm": "lots" is not a number of days/,
     /row 6, column "order_id": "T-9999" is not an order/,
-    /row 8, column "date": 1998-03-01 is month -264, outside the design window/,
+    /row 8, column "date": 1998-03-01 is month -264, which is outside the design window/,
   ] },
   { file: 'events.csv', orders: 'issued-date-quarter-orders.csv', lines: [/issued-date-quarter-orders\.csv, row 2, column "issued_date": 2019-07-14 is not in the order's quarter 2019-Q2/] },
 ];

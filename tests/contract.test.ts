@@ -38,7 +38,7 @@ test('the design window is declared, never inferred: one event at month −240 i
   const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: events } }, { manifest });
   assert.equal(dataset, undefined);
   assert.deepEqual(problems.map(where), ['error events.csv 1 month']);
-  assert.match(problems[0].message, /-240 is month -240, outside the design window of 24 months/);
+  assert.match(problems[0].message, /^Month -240 is outside the design window of 24 months/);
   assert.equal(problems[0].value, '-240');
 
   const excluded = validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: events } }, { manifest, outsideWindow: 'exclude' });
@@ -151,13 +151,18 @@ test('ids are normalised to NFC, so a decomposed é in events matches a composed
   assert.equal(analyse(ds).events.pre, analyse(parseDataset(templateOrders, templateEvents)).events.pre);
 });
 
-test('problemsCsv quotes cells and neutralises formulas (=, +, -, @, tab, carriage return)', () => {
-  const problems: Problem[] = ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'plain, text'].map((value, k) => ({ severity: 'error', file: 'e.csv', row: k + 1, column: 'offence', value, message: `bad ${k}` }));
-  const lines = problemsCsv(problems).split('\r\n');
+test('problemsCsv quotes cells and neutralises formulas (=, +, -, @, tab, carriage return), leaving plain numbers as they are', () => {
+  const problems: Problem[] = ['=HYPERLINK("x")', '+1+A1', '-2-A1', '@SUM(A1)', '\tx', '\rx', 'plain, text', '-25', '+3.5'].map((value, k) => ({ severity: 'error', file: 'e.csv', row: k + 1, column: 'offence', value, message: `bad ${k}` }));
+  const csv = problemsCsv(problems);
+  // a byte-order mark first, as the results CSV has, so a spreadsheet reads "−" and "…" as written
+  assert.ok(csv.startsWith('\uFEFF'));
+  const lines = csv.slice(1).split('\r\n');
   assert.equal(lines[0], 'severity,file,row,column,value,expected,hint,message');
-  assert.deepEqual(lines.slice(1, 8).map((l) => l.split(',').slice(4).join(',').replace(/,,,bad \d$/, '')), [
-    `"'=HYPERLINK(""x"")"`, "'+1", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`, '"plain, text"',
+  assert.deepEqual(lines.slice(1, 10).map((l) => l.split(',').slice(4).join(',').replace(/,,,bad \d$/, '')), [
+    `"'=HYPERLINK(""x"")"`, "'+1+A1", "'-2-A1", "'@SUM(A1)", "'\tx", `"'\rx"`, '"plain, text"', '-25', '+3.5',
   ]);
+  // a problem in the header is on the row "header", as the page says, not row 0
+  assert.match(problemsCsv([{ severity: 'error', file: 'o.csv', row: 0, column: 'sample', message: 'is missing' }]), /\r\nerror,o\.csv,header,sample,,,,is missing\r\n$/);
 });
 
 test('problemsCsv lists errors first, as the page does, each severity in the order found', () => {
@@ -442,7 +447,7 @@ test('a column with no name is said to be one, by its position: an empty one is 
 test('a design window of 1 is "1 month", not "1 months", in every message that names it', () => {
   const w1 = validateDataset({ orders: withUnavailable(1, '0', '1.5'), events: templateEvents }, { designWindow: 1 }).problems;
   assert.ok(w1.some((p) => p.message === '1.5 months is more than the design window of 1 month'), w1.map((p) => p.message).join('\n'));
-  assert.ok(w1.some((p) => /is month -?\d+, outside the design window of 1 month either side of the order$/.test(p.message)));
+  assert.ok(w1.some((p) => /(^Month -?\d+|is month -?\d+, which) is outside the design window of 1 month either side of the order$/.test(p.message)));
   assert.ok(!w1.some((p) => /\b1 months\b/.test(p.message)));
   const excluded = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1, outsideWindow: 'exclude' }).problems;
   assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked$/.test(p.message)), excluded.map((p) => p.message).join('\n'));

@@ -80,9 +80,12 @@ export function problemError(p: Problem): DataError {
   return new DataError(p, p.message);
 }
 
-/** A cell that a spreadsheet would run as a formula (=, +, −, @, tab, carriage return) gets a leading apostrophe. */
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, −, @, tab, carriage return) gets a leading
+ * apostrophe; a plain number ("-25", "+3.5") is read as a number, not run, and is left as it is.
+ */
 export function neutraliseCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 /** Errors first (they stop the files loading), then warnings, each in the order they were found (file order). */
@@ -92,8 +95,10 @@ export function errorsFirst(problems: readonly Problem[]): Problem[] {
 
 /**
  * The problems as CSV (severity, file, row, column, value, expected, hint, message), for download,
- * errors first as the page lists them. Every cell is neutralised against formula injection and
- * quoted as RFC 4180 requires.
+ * errors first as the page lists them, a problem in a header on the row "header" as the page says.
+ * Every cell is neutralised against formula injection and quoted as RFC 4180 requires. A UTF-8
+ * byte-order mark comes first, as in the results CSV, so that a spreadsheet reads the messages'
+ * "−" and "…" as written.
  */
 export function problemsCsv(problems: readonly Problem[]): string {
   const cell = (v: string | number | undefined) => {
@@ -101,6 +106,6 @@ export function problemsCsv(problems: readonly Problem[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
-  const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row === 0 ? 'header' : p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
+  return '\uFEFF' + [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -486,7 +486,7 @@ function unmatchedOffences(file: string, events: readonly OffendingEvent[], rows
 function harmValue(text: string, report: (message: string, parts: Parameters<typeof problem>[2]) => void): number | undefined {
   if (!/^-?\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of days (use digits and a decimal point, e.g. 182.5)`, { value: text, expected: 'a number of days, e.g. 182.5' }); return undefined; }
   const harm = Number(text);
-  if (harm < 0) { report(`${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more' }); return undefined; }
+  if (harm < 0) { report(`A harm of ${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more' }); return undefined; }
   if (harm > MAX_HARM) { report(`${text} days is more than any Crime Harm Index value could be (limit ${MAX_HARM})`, { value: text, expected: `at most ${MAX_HARM}` }); return undefined; }
   return harm;
 }
@@ -565,7 +565,9 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     if (month !== undefined && Math.abs(month) > rules.designWindow) {
       if (rules.exclude) { excluded++; continue; }
       const value = fields[col[monthColumn]].trim();
-      report(monthColumn, `${value} is month ${month}, outside the design window of ${monthsText(rules.designWindow)} either side of the order`, {
+      // a date says which month it falls in; a month given as a month is named once (never a message that starts with a minus sign)
+      const which = monthColumn === 'month' ? `Month ${value}` : `${value} is month ${month}, which`;
+      report(monthColumn, `${which} is outside the design window of ${monthsText(rules.designWindow)} either side of the order`, {
         value, expected: `month −${rules.designWindow} … −1 or 1 … ${rules.designWindow}`, hint: 'correct it, choose a wider design window, or exclude events outside the window',
       });
     }
