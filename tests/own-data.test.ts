@@ -14,7 +14,7 @@ import { harmByCategoryChart, itsChart, monthlyHarmChart, scatterChart } from '.
 import { parseHTML } from 'linkedom';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset, validateDataset } from '../src/analysis/validate.ts';
-import { bannerText, fileList, validateOwn, placeDropped } from '../src/lib/ownData.ts';
+import { bannerText, fileList, validateOwn, placeDropped, shownValue } from '../src/lib/ownData.ts';
 import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
 import { makeCohort } from './helpers/cohort.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -241,4 +241,10 @@ test('the time series\' harm axis on "How robust is it?", drawn alike for any da
   const labels = [...svg.querySelectorAll('text')].map((t) => t.textContent);
   assert.ok(labels.includes('Harm per month (days)'), labels.join(' | '));
   assert.ok(!labels.some((t) => /CCHI/.test(t ?? '')));
+});
+
+test('shownValue: a value up to 120 characters is shown whole; a longer one by its start and its length', () => {
+  assert.equal(shownValue('x'.repeat(120)), 'x'.repeat(120));
+  assert.equal(shownValue('x'.repeat(20_000)), `${'x'.repeat(100)}… (20,000 characters)`);
+  assert.ok(shownValue('y'.repeat(121)).length <= 125);
 });

@@ -7,7 +7,7 @@
 // for the "stro:data" event). A notice above the form names what this browser keeps besides: large
 // files a closed tab left behind, and files remembered on this device, with a way to delete them.
 import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
-import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, shownValue, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
 import { adoptCopy, forgetLeftBehind, isRemembered, keptNoticeWords, keptWords, leftBehind, loadForTab, remember, saveCache, saveForTab, tabCopyRef, tabHasData, unremember, unrememberedWords, whereKept } from './ownStorage.ts';
@@ -195,7 +195,10 @@ export function setUp(root: HTMLElement): void {
     tbody.replaceChildren(...listed.map((p) => {
       const tr = document.createElement('tr');
       tr.className = p.severity;
-      const values = [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', p.value ?? '', p.message + (p.hint ? ` (${p.hint})` : '')];
+      // a long value shown by its start and length, here and where the message quotes it (shownValue)
+      const value = p.value === undefined ? '' : shownValue(p.value);
+      const message = value === (p.value ?? '') ? p.message : p.message.split(p.value!).join(value);
+      const values = [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', value, message + (p.hint ? ` (${p.hint})` : '')];
       values.forEach((v, k) => {
         const td = document.createElement('td');
         if (v !== '') {

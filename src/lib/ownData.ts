@@ -171,6 +171,18 @@ export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 /** The columns of the problems table on "Use your own data" (OwnDataForm.astro), which also name each line of a problem on a phone. */
 export const PROBLEM_COLUMNS = ['Severity', 'File', 'Row', 'Column', 'Value', 'What is wrong, and what was expected'] as const;
 
+/** A value longer than this is shortened in the problems table (the CSV keeps it whole). */
+export const SHOWN_VALUE_CHARS = 120;
+
+/**
+ * A value from the reader's file as the problems table shows it: whole, or, past SHOWN_VALUE_CHARS,
+ * its start and its length ("XXXX… (20,000 characters)"), so that one long cell cannot fill the
+ * screen. The problem's message is shortened the same way where it quotes the value.
+ */
+export function shownValue(value: string): string {
+  return value.length <= SHOWN_VALUE_CHARS ? value : `${value.slice(0, SHOWN_VALUE_CHARS - 20)}… (${formatNumber(value.length)} characters)`;
+}
+
 /** Files beyond this total are better analysed with the command-line tool than in a browser tab. */
 export const BROWSER_LIMIT_BYTES = 150 * 1024 * 1024;
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../../src/analysis/errors.ts';
 import { formatNumber } from '../../src/lib/format.ts';
-import { BROWSER_LIMIT_BYTES, validateOwn } from '../../src/lib/ownData.ts';
+import { BROWSER_LIMIT_BYTES, shownValue, validateOwn } from '../../src/lib/ownData.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { readData } from '../helpers/bundled.ts';
 import { collectErrors, expected, problemCells } from './helpers.ts';
@@ -40,8 +40,8 @@ async function expectProblems(page: Page, problems: Problem[]): Promise<void> {
   const rows = page.locator('[data-own-problems] tbody tr');
   await expect(rows).toHaveCount(problems.length);
   const cells = await problemCells(page);
-  expect(cells.map((c) => c.slice(0, 5))).toEqual(problems.map((p) => [p.severity, p.file, rowText(p), p.column ?? '', p.value ?? '']));
-  for (const [k, p] of problems.entries()) expect(cells[k][5]).toContain(p.message);
+  expect(cells.map((c) => c.slice(0, 5))).toEqual(problems.map((p) => [p.severity, p.file, rowText(p), p.column ?? '', shownValue(p.value ?? '')]));
+  for (const [k, p] of problems.entries()) expect(cells[k][5]).toContain(p.value === undefined ? p.message : p.message.split(p.value).join(shownValue(p.value)));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) await expect(page.locator('[data-own-problems] caption')).toContainText(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
 }
@@ -226,4 +226,46 @@ test('files dropped together go where their names say ("arrests_by_order.csv" is
   await page.getByLabel(/design window/i).fill('24');
   await page.getByRole('button', { name: 'Analyse these files' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+});
+
+test.describe('the problems table, however long a value and however narrow the screen', () => {
+  /** Events whose first row names an order 20,000 characters long, with the template's orders. */
+  function longValue(): { orders: string; events: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'stro-own-long-'));
+    const [header, first, ...rest] = readFileSync(template('events.csv'), 'utf8').split('\n');
+    const events = join(dir, 'events.csv');
+    writeFileSync(events, [header, first.replace(/^[^,]*/, 'X'.repeat(20_000)), ...rest].join('\n'));
+    return { orders: template('orders.csv'), events };
+  }
+
+  test('at 1280px a 20,000-character value wraps in its cell, and every problem\'s explanation stays in view', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const files = longValue();
+    await page.goto('own-data/');
+    await upload(page, files.orders, files.events);
+    const wrap = page.locator('[data-own-problems] .table-wrap');
+    await expect(wrap).toBeVisible();
+    const [box, explanation] = await Promise.all([wrap.boundingBox(), page.locator('[data-own-problems] thead th').last().boundingBox()]);
+    expect(explanation!.x + explanation!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
+    expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThan(50);
+    // shown by its start and its length, in its cell and in its message; the CSV keeps it whole
+    const problems = truth(files.orders, files.events);
+    expect(problems.some((p) => p.value?.length === 20_000)).toBe(true);
+    await expectProblems(page, problems);
+    await expect(page.locator('[data-own-problems] tbody')).toContainText('… (20,000 characters)');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Download these problems/ }).click();
+    expect(readFileSync((await (await download).path())!, 'utf8')).toContain('X'.repeat(20_000));
+  });
+
+  test('on a 390px phone the caption runs across the list, and the list is not cut off in a box of its own', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('own-data/');
+    await upload(page, template('orders.csv'), bad('many-problems-events.csv'));
+    const caption = page.locator('[data-own-problems] caption');
+    await expect(caption).toBeVisible();
+    expect((await caption.boundingBox())!.width).toBeGreaterThan(250);
+    const wrap = page.locator('[data-own-problems] .table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  });
 });
