@@ -98,6 +98,30 @@ function viewName(view: EmitROptions): string {
 // ---- download
 
 /** The R script for the view on screen, as a UTF-8 file whose name carries the view. */
+/** The blob each link holds (refreshScriptLink), released when the link moves to another. */
+const linkBlobs = new WeakMap<HTMLAnchorElement, string>();
+
+/**
+ * The download link's own address and file name for the view on screen, so that saving it, copying
+ * it or opening it in a tab gives the same script as a click (downloadScript): a blob of emitR() for
+ * any view but the study's own, and the built file, `built`, for that one.
+ */
+export function refreshScriptLink(link: HTMLAnchorElement, built: { href: string; name: string }): void {
+  const old = linkBlobs.get(link);
+  if (old) URL.revokeObjectURL(old);
+  linkBlobs.delete(link);
+  if (!activeEngine()?.local && document.documentElement.dataset.view === 'default') {
+    link.href = built.href;
+    link.download = built.name;
+    return;
+  }
+  const view = currentView();
+  const url = URL.createObjectURL(new Blob([emitR(view, { generator: generator(view) })], { type: 'text/plain;charset=utf-8' }));
+  linkBlobs.set(link, url);
+  link.href = url;
+  link.download = rScriptFileName(view, domain().categories);
+}
+
 export function downloadScript(): void {
   const view = currentView();
   const blob = new Blob([emitR(view, { generator: generator(view) })], { type: 'text/plain;charset=utf-8' });

@@ -114,6 +114,23 @@ for (const view of views) {
   });
 }
 
+test('the R script link itself holds the view on screen (saved or opened without a click), and the study\'s built file for the study\'s view', async ({ page }) => {
+  const view: ViewState = { window: 12, categories: ['violence', 'drugs'] };
+  const full = { ...view, wilcoxon: 'current' as const };
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const link = page.getByRole('link', { name: 'Download R script' }).first();
+  await expect(link).toHaveAttribute('download', rScriptFileName(full, domain.categories));
+  await expect(link).toHaveAttribute('href', /^blob:/);
+  const text = await link.evaluate(async (a: HTMLAnchorElement) => (await fetch(a.href)).text());
+  expect(text).toBe(emitR(full, { generator: emitRGenerator(full, domain) }));
+  // back to the study's view: the built file again
+  await page.locator('#reset').click();
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await expect(link).toHaveAttribute('href', /downloads\/stro-reproduce\.R$/);
+  await expect(link).toHaveAttribute('download', rScriptFileName({ window: 24, categories: domain.categories, wilcoxon: 'current' }, domain.categories));
+});
+
 test('the file name carries the view', () => {
   expect(rScriptFileName({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'current' }, domain.categories)).toBe('stro-reproduce-w12-violence-drugs.R');
 });
