@@ -151,6 +151,12 @@ test('ids are normalised to NFC, so a decomposed é in events matches a composed
   assert.equal(analyse(ds).events.pre, analyse(parseDataset(templateOrders, templateEvents)).events.pre);
 });
 
+test('an orders file with a header and no orders is one problem, not one more for every arrest', () => {
+  const header = templateOrders.text.split('\n')[0];
+  const { problems } = validateDataset({ orders: { name: 'orders.csv', text: `${header}\n` }, events: templateEvents }, { designWindow: 24 });
+  assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`), ['orders.csv: has a header but no orders']);
+});
+
 test('problemsCsv quotes cells and neutralises formulas (=, +, -, @, tab, carriage return), leaving plain numbers as they are', () => {
   const problems: Problem[] = ['=HYPERLINK("x")', '+1+A1', '-2-A1', '@SUM(A1)', '\tx', '\rx', 'plain, text', '-25', '+3.5'].map((value, k) => ({ severity: 'error', file: 'e.csv', row: k + 1, column: 'offence', value, message: `bad ${k}` }));
   const csv = problemsCsv(problems);

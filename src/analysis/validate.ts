@@ -529,7 +529,9 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     const orderId = fields[col.order_id].trim().normalize('NFC');
     const sample = orders?.sample.get(orderId);
     if (orderId === '') report('order_id', 'is empty; every arrest needs the id of its order', { expected: 'an order_id from the orders file' });
-    else if (!orders) ok = false; // whose arrest it is waits for an orders file that can be read
+    // whose arrest it is waits for an orders file that can be read, and that lists an order: with
+    // none (a header alone), that file's one problem says why, not one problem per arrest
+    else if (!orders || (orders.sample.size === 0 && orders.badSample.size === 0)) ok = false;
     else if (sample === undefined) report('order_id', `"${orderId}" is not an order in the orders file`, { value: orderId, expected: 'an order_id from the orders file' });
     else if (orders.badSample.has(orderId)) {
       ok = false;
