@@ -122,7 +122,7 @@ test('downloads of a reader\'s results say whose data they hold, and are named a
   assert.equal(resultsFileName(result, 'csv', about), 'stro-own-data-results.csv');
   const [header, first] = resultsCsv(result, about).split('\n');
   assert.match(header, /,view,view_address,data$/);
-  assert.match(first, /,"your own files, analysed in your browser: Your data: orders\.csv[^"]*"$/);
+  assert.match(first, /,"your own files, analysed in your browser: orders\.csv[^"]*"$/);
   assert.doesNotMatch(resultsCsv(result, about), /study's view/);
   assert.equal(JSON.parse(resultsJson(result, about)).data.kind, 'local');
   assert.equal(resultsFileName(result, 'csv'), 'stro-results.csv');

@@ -72,7 +72,8 @@ export const STUDY_DATA_WORDS = "the report's synthetic data, calibrated to the 
 
 /** Whose data a download holds, in words (the CSV's `data` column and the JSON's `data.description`). */
 function dataWords(data: ExportData): string {
-  return data.kind === 'local' ? `your own files, analysed in your browser: ${data.files.replace(/[\r\n]+/g, ' ')}` : STUDY_DATA_WORDS;
+  // the files as the banner lists them, without the banner's own "Your data:" before them
+  return data.kind === 'local' ? `your own files, analysed in your browser: ${data.files.replace(/^Your data:\s*/, '').replace(/[\r\n]+/g, ' ')}` : STUDY_DATA_WORDS;
 }
 
 /**
