@@ -9,9 +9,9 @@
 // - Pointer (touch, pen and mouse alike): a tap or click picks out the specification whose column
 //   is nearest (within the curve's marks, so a finger need not land on a column under 2 px wide);
 //   a second tap or click on the same one, or the "Show this view" button under the inspector, sets
-//   the view. Beside it, "Smaller reduction" and "Larger reduction" step one column either way, for a
-//   finger that cannot land on the column it wants. A tap or click on the figure away from the marks, or anywhere else on the page, clears
-//   the pick. Mouse too: even at desktop widths a column is 3 to 4 px wide, so a click is easily one
+//   the view. Beside it, "← Smaller" and "Larger →" step one column either way, for a finger that
+//   cannot land on the column it wants. A tap or click on the figure away from the marks, or anywhere
+//   else on the page, clears the pick. Mouse too: even at desktop widths a column is 3 to 4 px wide, so a click is easily one
 //   column off, and one stray click would replace the whole report's view; one rule for every
 //   pointer is also the simplest to say in the help.
 // Setting the view goes through robustness.ts's `activate` ('stro:set-view'). The ring jumps rather
@@ -93,7 +93,7 @@ export function enhanceSpecKeys(activate: (index: number) => void): void {
       });
     }
   }
-  // A tap or click anywhere else (not on the figure, its inspector or its button) clears the pick.
+  // A tap or click anywhere else (not on the figure, its inspector or its buttons) clears the pick.
   document.addEventListener('click', (e) => {
     const target = e.target as Node | null;
     for (const plot of plots) {
