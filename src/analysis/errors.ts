@@ -94,6 +94,13 @@ export function errorsFirst(problems: readonly Problem[]): Problem[] {
 }
 
 /**
+ * A UTF-8 byte-order mark, which the CSV downloads (the problems here, the results: src/lib/export.ts)
+ * start with: without it, Excel on Windows reads the file as the local code page and garbles any
+ * non-ASCII text ("violência.csv", "≥", "−"). The JSON has none.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/**
  * The problems as CSV (severity, file, row, column, value, expected, hint, message), for download,
  * errors first as the page lists them, a problem in a header on the row "header" as the page says.
  * Every cell is neutralised against formula injection and quoted as RFC 4180 requires. A UTF-8
@@ -107,5 +114,5 @@ export function problemsCsv(problems: readonly Problem[]): string {
   };
   const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
   const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row === 0 ? 'header' : p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
-  return '\uFEFF' + [header.join(','), ...rows].join('\r\n') + '\r\n';
+  return UTF8_BOM + [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

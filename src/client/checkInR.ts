@@ -98,6 +98,11 @@ function viewName(view: EmitROptions): string {
 // ---- download
 
 /** The R script for the view on screen, as a UTF-8 file whose name carries the view. */
+function viewScript(): { blob: Blob; name: string } {
+  const view = currentView();
+  return { blob: new Blob([emitR(view, { generator: generator(view) })], { type: 'text/plain;charset=utf-8' }), name: rScriptFileName(view, domain().categories) };
+}
+
 /** The blob each link holds (refreshScriptLink), released when the link moves to another. */
 const linkBlobs = new WeakMap<HTMLAnchorElement, string>();
 
@@ -115,20 +120,19 @@ export function refreshScriptLink(link: HTMLAnchorElement, built: { href: string
     link.download = built.name;
     return;
   }
-  const view = currentView();
-  const url = URL.createObjectURL(new Blob([emitR(view, { generator: generator(view) })], { type: 'text/plain;charset=utf-8' }));
+  const { blob, name } = viewScript();
+  const url = URL.createObjectURL(blob);
   linkBlobs.set(link, url);
   link.href = url;
-  link.download = rScriptFileName(view, domain().categories);
+  link.download = name;
 }
 
 export function downloadScript(): void {
-  const view = currentView();
-  const blob = new Blob([emitR(view, { generator: generator(view) })], { type: 'text/plain;charset=utf-8' });
+  const { blob, name } = viewScript();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = rScriptFileName(view, domain().categories);
+  a.download = name;
   a.hidden = true;
   document.body.append(a);
   a.click();

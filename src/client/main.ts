@@ -343,11 +343,16 @@ function announce(text: string): void {
 document.getElementById('reset')?.addEventListener('click', (e) => {
   if (!ready || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
-  endGesture();
-  if (sameState(defaults, store.get())) return;
-  writeAddress(url(defaults));
-  store.set(defaults, 'control');
+  setViewFromPage(defaults);
 });
+
+/** A view set by a part of the page rather than the controls: one Back step, the address, then every number. */
+function setViewFromPage(next: ViewState): void {
+  endGesture();
+  if (sameState(next, store.get())) return;
+  writeAddress(url(next));
+  store.set(next, 'control');
+}
 
 // A part of a page that chooses a view itself (a specification on "How robust is it?") sets it as
 // the controls do: one Back step, the address, then every number. The view is read back through the
@@ -358,10 +363,8 @@ let saidElsewhere: ViewState | null = null;
 window.addEventListener('stro:set-view', (e) => {
   const next = parseState(query((e as CustomEvent<ViewState>).detail), domain);
   if (!ready || sameState(next, store.get())) return;
-  endGesture();
-  writeAddress(url(next));
   saidElsewhere = next;
-  store.set(next, 'control');
+  setViewFromPage(next);
 });
 
 /**

@@ -5,6 +5,7 @@
 import { viewFileStem } from './cliArguments.ts';
 import { serialiseState } from './urlState.ts';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
+import { UTF8_BOM } from '../analysis/errors.ts';
 
 const cell = (v: number | string | null | undefined) => {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
@@ -61,11 +62,6 @@ export function resultsFileName(result: AnalysisResult, ext: 'csv' | 'json', dat
   return `${stem}-${viewFileStem(v, result.domain.categories)}.${ext}`;
 }
 
-/**
- * A UTF-8 byte-order mark, which the CSV download starts with: without it, Excel on Windows reads the
- * file as the local code page and garbles any non-ASCII text ("violência.csv", "≥"). The JSON has none.
- */
-export const UTF8_BOM = '\uFEFF';
 
 /** What the study's downloads say of their data: never to be mistaken for the study's own records. */
 export const STUDY_DATA_WORDS = "the report's synthetic data, calibrated to the study's published figures: not the study's records";
