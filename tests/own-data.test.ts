@@ -14,7 +14,7 @@ import { harmByCategoryChart, itsChart, monthlyHarmChart, scatterChart } from '.
 import { parseHTML } from 'linkedom';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset, validateDataset } from '../src/analysis/validate.ts';
-import { bannerText, fileList, validateOwn, placeDropped, shownValue } from '../src/lib/ownData.ts';
+import { bannerText, fileList, validateOwn, placeDropped, readDesignWindow, shownValue } from '../src/lib/ownData.ts';
 import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
 import { makeCohort } from './helpers/cohort.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -247,4 +247,23 @@ test('shownValue: a value up to 120 characters is shown whole; a longer one by i
   assert.equal(shownValue('x'.repeat(120)), 'x'.repeat(120));
   assert.equal(shownValue('x'.repeat(20_000)), `${'x'.repeat(100)}… (20,000 characters)`);
   assert.ok(shownValue('y'.repeat(121)).length <= 125);
+});
+
+test('the design window field: a whole number of months from 1 to 600, or a message saying what was typed and what is allowed', () => {
+  assert.deepEqual(readDesignWindow('24'), { months: 24 });
+  assert.deepEqual(readDesignWindow(' 1 '), { months: 1 });
+  assert.deepEqual(readDesignWindow('600'), { months: 600 });
+  assert.deepEqual(readDesignWindow('0'), { message: 'The design window must be a whole number of months from 1 to 600, and 0 is not. Nothing was read.' });
+  assert.deepEqual(readDesignWindow('601'), { message: 'The design window must be a whole number of months from 1 to 600, and 601 is not. Nothing was read.' });
+  assert.deepEqual(readDesignWindow('2.5'), { message: 'The design window must be a whole number of months from 1 to 600, and 2.5 is not. Nothing was read.' });
+  assert.deepEqual(readDesignWindow('-3'), { message: 'The design window must be a whole number of months from 1 to 600, and -3 is not. Nothing was read.' });
+  // A number input gives '' for anything it cannot read as a number ("abc", "1,5" in some locales).
+  assert.deepEqual(readDesignWindow(''), { message: 'The design window is empty or not a number: enter a whole number of months from 1 to 600. Nothing was read.' });
+  // The engine's own check agrees on every case: what the form lets through, validateDataset accepts.
+  for (const raw of ['0', '1', '600', '601', '2.5']) {
+    const read = readDesignWindow(raw);
+    const engine = validateDataset({ orders: { name: 'o.csv', text: '' }, events: { name: 'e.csv', text: '' } }, { designWindow: Number(raw) });
+    const refused = engine.problems.some((p) => p.column === 'designWindow');
+    assert.equal('message' in read, refused, raw);
+  }
 });

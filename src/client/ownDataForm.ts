@@ -7,7 +7,7 @@
 // for the "stro:data" event). A notice above the form names what this browser keeps besides: large
 // files a closed tab left behind, and files remembered on this device, with a way to delete them.
 import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
-import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, shownValue, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
 import { adoptCopy, forgetLeftBehind, isRemembered, keptNoticeWords, keptWords, leftBehind, loadForTab, remember, saveCache, saveForTab, tabCopyRef, tabHasData, unremember, unrememberedWords, whereKept } from './ownStorage.ts';
@@ -97,6 +97,9 @@ export function setUp(root: HTMLElement): void {
     }
   });
 
+  // The design window is checked by analyse() (readDesignWindow), which says in words what is
+  // allowed, rather than by the browser's own bubble, which a screen magnifier or a phone can miss.
+  form.noValidate = true;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void analyse();
@@ -115,7 +118,16 @@ export function setUp(root: HTMLElement): void {
       say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: npm run analyze -- --orders ${chosen.orders!.name} --events ${chosen.events!.name} (see the README).`);
       return;
     }
-    const designWindow = Number((form.elements.namedItem('designWindow') as HTMLInputElement).value);
+    const windowInput = form.elements.namedItem('designWindow') as HTMLInputElement;
+    const window_ = readDesignWindow(windowInput.value);
+    windowInput.removeAttribute('aria-invalid');
+    if ('message' in window_) {
+      windowInput.setAttribute('aria-invalid', 'true');
+      say(window_.message);
+      windowInput.focus();
+      return;
+    }
+    const designWindow = window_.months;
     const outsideWindow = (form.querySelector<HTMLInputElement>('input[name="outsideWindow"]:checked')?.value ?? 'error') as 'error' | 'exclude';
     busy = true;
     submit.disabled = true;

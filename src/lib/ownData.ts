@@ -168,6 +168,21 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
 
 export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 
+/**
+ * The design window as the reader typed it on "Use your own data": a whole number of months from 1
+ * to MAX_MONTHS (the range validateDataset accepts), or the sentence that says what was typed and
+ * what is allowed. The page checks it before reading any file, so that a mistyped window is said in
+ * words beside the form, not in a problems table about "(options)".
+ */
+export function readDesignWindow(raw: string): { months: number } | { message: string } {
+  const text = raw.trim();
+  const allowed = `a whole number of months from 1 to ${MAX_MONTHS}`;
+  if (text === '') return { message: `The design window is empty or not a number: enter ${allowed}. Nothing was read.` };
+  const months = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (Number.isInteger(months) && months >= 1 && months <= MAX_MONTHS) return { months };
+  return { message: `The design window must be ${allowed}, and ${text} is not. Nothing was read.` };
+}
+
 /** The columns of the problems table on "Use your own data" (OwnDataForm.astro), which also name each line of a problem on a phone. */
 export const PROBLEM_COLUMNS = ['Severity', 'File', 'Row', 'Column', 'Value', 'What is wrong, and what was expected'] as const;
 

@@ -158,3 +158,29 @@ test('the form works from the keyboard alone, and focus goes to the news', async
   await expect(page).toHaveURL(/results\/\?data=local$/);
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
 });
+
+test('a design window out of range is said beside the form, in words, with focus on the field; nothing is read', async ({ page }) => {
+  await page.goto('own-data/');
+  await page.getByLabel(/orders/i).setInputFiles(ordersPath);
+  await page.getByLabel(/events/i).setInputFiles(eventsPath);
+  const field = page.getByLabel(/design window/i);
+  const status = page.locator('[data-own-status]');
+  for (const [typed, said] of [
+    ['0', 'The design window must be a whole number of months from 1 to 600, and 0 is not. Nothing was read.'],
+    ['601', 'The design window must be a whole number of months from 1 to 600, and 601 is not. Nothing was read.'],
+    ['', 'The design window is empty or not a number: enter a whole number of months from 1 to 600. Nothing was read.'],
+  ]) {
+    await field.fill(typed);
+    await page.getByRole('button', { name: 'Analyse these files' }).click();
+    await expect(status).toHaveText(said);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('[data-own-problems]')).toBeHidden();
+    await expect(page.locator('[data-own-success]')).toBeHidden();
+  }
+  // Put right, the same files load, and the field is no longer marked.
+  await field.fill('12');
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await expect(field).not.toHaveAttribute('aria-invalid', /.*/);
+});
