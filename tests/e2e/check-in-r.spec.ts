@@ -131,6 +131,25 @@ test('the R script link itself holds the view on screen (saved or opened without
   await expect(link).toHaveAttribute('download', rScriptFileName({ window: 24, categories: domain.categories, wilcoxon: 'current' }, domain.categories));
 });
 
+test("with the code for R blocked, the R script link for a view other than the study's is withdrawn, not left giving the study's script", async ({ page }) => {
+  await page.route('**/_astro/checkInR.*.js', (route) => route.abort('blockedbyclient'));
+  const view: ViewState = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const panel = page.locator('check-in-r').first();
+  const link = panel.locator('[data-script]');
+  // No address to save or copy: the built file holds the study's view, not this one.
+  await expect(link).not.toHaveAttribute('href', /.*/);
+  await expect(link).toHaveAttribute('aria-disabled', 'true');
+  await expect(panel.getByRole('alert')).toHaveText(/could not be loaded/);
+  // Back at the study's view, its built file is right again, and the link gives it.
+  await page.locator('#reset').click();
+  await waitForView(page, { window: 24, categories: domain.categories });
+  await expect(link).toHaveAttribute('href', /downloads\/stro-reproduce\.R$/);
+  await expect(link).not.toHaveAttribute('aria-disabled', /.*/);
+  await expect(panel.getByRole('alert')).toBeHidden();
+});
+
 test('the file name carries the view', () => {
   expect(rScriptFileName({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'current' }, domain.categories)).toBe('stro-reproduce-w12-violence-drugs.R');
 });
