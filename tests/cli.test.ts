@@ -146,14 +146,14 @@ test('--emit-r prints the base-R script for the view as the engine resolves it, 
 const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
   { name: 'missing file', args: () => ['--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
   { name: 'empty file', args: () => ['--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
-  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,')).join('\n'))], expect: /nocol\.csv, row 0, column "category": required column is missing/ },
-  { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, row 0, column "month": required column is missing \(found "mnth"/ },
+  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,')).join('\n'))], expect: /nocol\.csv, header, column "category": required column is missing/ },
+  { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, header, column "month": required column is missing \(found "mnth"/ },
   { name: 'non-numeric month', args: () => ['--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
   { name: 'zero month', args: () => ['--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },
   { name: 'negative harm', args: () => ['--events', write('neg.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',-5'), ...restEvents].join('\n'))], expect: /neg\.csv, row 1, column "harm": A harm of -5 is negative/ },
   { name: 'unknown order', args: () => ['--events', write('who.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, 'O-NOBODY'), ...restEvents].join('\n'))], expect: /who\.csv, row 1, column "order_id": "O-NOBODY" is not an order in the orders file/ },
   { name: 'duplicate order id', args: () => ['--orders', write('dup.csv', [ordersHeader, firstOrder, firstOrder, ...restOrders].join('\n'))], expect: /dup\.csv, row 2, column "order_id": ".*" duplicates the id in row 1/ },
-  { name: 'wrong delimiter', args: () => ['--events', write('semi.csv', events.replace(/,/g, ';'))], expect: /semi\.csv, row 0: columns are separated by ";"/ },
+  { name: 'wrong delimiter', args: () => ['--events', write('semi.csv', events.replace(/,/g, ';'))], expect: /semi\.csv, header: columns are separated by ";"/ },
   { name: 'window above the span', args: () => ['--window', '25'], expect: /window: 25 is outside 1 … 24/ },
   { name: 'window zero', args: () => ['--window', '0'], expect: /window: 0 is outside 1 … 24/ },
   { name: 'window not a number', args: () => ['--window', 'two'], expect: /--window: "two" is not a whole number/ },
@@ -320,5 +320,5 @@ test('the CLI reads files as the page does: empty rows of commas skipped with on
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(onTemplates('--json').stdout));
   const swapped = run('--orders', tpl('events.csv'), '--events', tpl('orders.csv'));
   assert.equal(swapped.status, 1);
-  assert.match(swapped.stderr, /^analyze: events\.csv, row 0, column "issued": required column is missing \(the header has: [^)]*\); this looks like the events file: were the two files swapped\?$/m);
+  assert.match(swapped.stderr, /^analyze: events\.csv, header, column "issued": required column is missing \(the header has: [^)]*\); this looks like the events file: were the two files swapped\?$/m);
 });

@@ -313,10 +313,15 @@ test('rows of only commas (a spreadsheet\'s empty rows) are skipped like blank l
   assert.equal(problems[0].message, '3 empty rows (only commas, no values) were skipped, the first on line 7');
   assert.equal(problems[1].message, '2 empty rows (only commas, no values) were skipped, the first on line 4');
   assert.deepEqual(dataset, parseDataset(templateOrders, templateEvents), 'the same data as without the empty rows');
-  // As with blank lines, an empty row takes no row number: a problem after it names the same row.
+  // An empty row, or a blank line, still takes its row number, as a spreadsheet shows it: a problem
+  // after it names the row the reader sees (row 7 is line 8 of the file), not the count of data rows.
   const bad = (sep: string) => validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: [...eventLines.slice(0, 3), sep, ...eventLines.slice(3)].join('\n').replace('T-0002,2019-05-13,other', 'T-0002,2019-05-13,Other') } });
-  assert.deepEqual((bad(',,,,').problems).map(where), ['warning events.csv - -', 'error events.csv 6 category']);
-  assert.deepEqual((bad('').problems).map(where), ['error events.csv 6 category']);
+  const lineOf = (text: string) => [...eventLines.slice(0, 3), '', ...eventLines.slice(3)].findIndex((l) => l.includes(text)) + 1;
+  assert.equal(lineOf('T-0002,2019-05-13,other'), 8);
+  assert.deepEqual((bad(',,,,').problems).map(where), ['warning events.csv - -', 'error events.csv 7 category']);
+  assert.deepEqual((bad('').problems).map(where), ['error events.csv 7 category']);
+  // Two blank lines before it: two rows later.
+  assert.deepEqual((bad('\n').problems).map(where), ['error events.csv 8 category']);
   // Only empty rows: the file is empty, not a crash.
   assert.match(validateDataset({ orders: { name: 'orders.csv', text: ',,,,\r\n,,,,\r\n' }, events: templateEvents }).problems[0].message, /only empty rows/);
 });

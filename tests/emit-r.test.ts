@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { closeEnough, emitR, numericLeaves, parseRIntervals, parseROutput } from '../src/analysis/emitR.ts';
-import { parseDataset } from '../src/analysis/validate.ts';
+import { parseDataset, validateDataset } from '../src/analysis/validate.ts';
 import { mulberry32, randomInt } from '../src/analysis/stats/random.ts';
 import type { AnalysisOptions } from '../src/analysis/types.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -352,6 +352,28 @@ test('R 4.2 (Rscript): the script checks the data itself and stops on a bad row,
     return true;
   });
   assert.throws(() => runRscript(script, { ...bundledFiles, 'events.csv': bundledFiles['events.csv'].replace(/,violence,/g, ',crime,') }), /categories violence not in the data/);
+});
+
+test('R 4.2 (Rscript): empty rows (blank lines, rows of only commas) are skipped as the report skips them, and keep their numbers', { skip: noRscript }, () => {
+  const { result, script } = scriptFor({ window: 12 }, 'legacy');
+  // A blank line and a spreadsheet's empty row in each file, and trailing empty rows: the same numbers.
+  const spaced = (text: string) => {
+    const [header, a, b, ...rest] = text.trimEnd().split('\n');
+    const commas = ','.repeat(header.split(',').length - 1);
+    return [header, a, '', b, commas, ...rest, commas, commas, ''].join('\n');
+  };
+  const files = { ...bundledFiles, 'orders.csv': spaced(bundledFiles['orders.csv']), 'events.csv': spaced(bundledFiles['events.csv']) };
+  assert.deepEqual(parseDataset({ name: 'orders.csv', text: files['orders.csv'] }, { name: 'events.csv', text: files['events.csv'] }, { manifest: bundled.manifest, harmIndex: { name: 'harm-index.csv', text: files['harm-index.csv'] } }), bundled, 'the engine reads the same data');
+  assertSame(result, runRscript(script, files));
+  // A bad value after them: R names the row the engine names (line 6 of the file is row 5).
+  const lines = files['events.csv'].split('\n');
+  lines[5] = lines[5].replace(/^([^,]*),[^,]*,/, '$1,0,');
+  const engine = validateDataset({ orders: { name: 'orders.csv', text: files['orders.csv'] }, events: { name: 'events.csv', text: lines.join('\n') } }, { manifest: bundled.manifest });
+  assert.deepEqual(engine.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.column]), [[5, 'month']]);
+  assert.throws(() => runRscript(script, { ...files, 'events.csv': lines.join('\n') }), (e: { stderr: string }) => {
+    assert.match(e.stderr, /events\.csv, row 5, column "month": must be -600/);
+    return true;
+  });
 });
 
 // ---- Small random datasets: sparse data, few contributors, short windows, decimal harm -------------

@@ -119,9 +119,11 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   }
   if (field !== '' || fields.length > 0) endRecord();
 
-  // Blank lines carry no data; dropping them keeps "row" meaningful for everything else. A row of
-  // only commas (",,,,", as a spreadsheet writes its empty rows) is blank too: dropped the same way,
-  // and said once for the file (a blank line is not), since it may be a row whose cells were cleared.
+  // Blank lines carry no data and are dropped. A row of only commas (",,,,", as a spreadsheet writes
+  // its empty rows) is blank too: dropped the same way, and said once for the file (a blank line is
+  // not), since it may be a row whose cells were cleared. Each still takes its row number, as a
+  // spreadsheet shows it, so that "row 7" is the row the reader sees there (line 8 of the file,
+  // unless a quoted value runs over several lines).
   const isBlank = (r: Raw) => !r.bad && r.fields.every((f) => f.trim() === '');
   const nonBlank = rows.filter((r) => !isBlank(r));
   const empty = rows.filter((r) => isBlank(r) && r.fields.length > 1);
@@ -131,7 +133,9 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
       severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
     }));
   }
-  const [head, ...body] = nonBlank;
+  const head = nonBlank[0];
+  const headAt = rows.indexOf(head);
+  const body = rows.slice(headAt + 1);
   const header = head.fields.map((h) => h.trim());
   if (header.length === 1) {
     const other = [';', '\t', '|'].find((d) => header[0].includes(d));
@@ -142,6 +146,7 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   }
   const records: CsvTable['records'] = [];
   body.forEach((r, k) => {
+    if (isBlank(r)) return;
     const row = k + 1;
     if (r.bad && !r.quotedBreak) { problems.push({ ...r.bad, row }); return; }
     if (r.fields.length !== header.length || r.bad) {

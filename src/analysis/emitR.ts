@@ -227,28 +227,31 @@ out <- function(path, value) {
 }
 
 # ---- Read and check the data ----------------------------------------------------------------
-# Every field is read as text, trimmed, and checked with the rules of the codebook.
+# Every field is read as text, trimmed, and checked with the rules of the codebook. An empty row (a
+# blank line, or only commas, as a spreadsheet writes one) is skipped, as the report skips it, and
+# the others keep their numbers as row names: row 1 is the first row after the header, as in the report.
 read_table <- function(file, columns, optional = character(0)) {
   if (!file.exists(file)) stop(file, ": no such file", call. = FALSE)
   d <- read.csv(file, colClasses = "character", na.strings = character(0), check.names = FALSE,
-                fileEncoding = "UTF-8-BOM", strip.white = FALSE, blank.lines.skip = TRUE)
+                fileEncoding = "UTF-8-BOM", strip.white = FALSE, blank.lines.skip = FALSE)
   names(d) <- trimws(names(d))
   missing <- setdiff(columns, names(d))
   if (length(missing) > 0) stop(file, ": required column(s) missing: ", paste(missing, collapse = ", "), call. = FALSE)
-  d <- d[c(columns, intersect(optional, names(d)))]
   d[] <- lapply(d, trimws)
-  d
+  d <- d[rowSums(d != "") > 0, , drop = FALSE]
+  d[c(columns, intersect(optional, names(d)))]
 }
-fail <- function(file, rows, column, what) {
-  stop(file, ", row ", rows[1], ", column \"", column, "\": ", what, call. = FALSE)
+# The row of the file (its row name) of the first row flagged in data frame d.
+fail <- function(file, d, at, column, what) {
+  stop(file, ", row ", row.names(d)[at[1]], ", column \"", column, "\": ", what, call. = FALSE)
 }
 
 orders <- read_table(ORDERS_FILE, c("order_id", "issued", "sample", "duration_months", "conditions"))
 if (nrow(orders) == 0) stop(ORDERS_FILE, ": has a header but no orders", call. = FALSE)
-if (any(orders$order_id == "")) fail(ORDERS_FILE, which(orders$order_id == ""), "order_id", "is empty")
-if (anyDuplicated(orders$order_id)) fail(ORDERS_FILE, anyDuplicated(orders$order_id), "order_id", "duplicates an earlier id")
+if (any(orders$order_id == "")) fail(ORDERS_FILE, orders, which(orders$order_id == ""), "order_id", "is empty")
+if (anyDuplicated(orders$order_id)) fail(ORDERS_FILE, orders, anyDuplicated(orders$order_id), "order_id", "duplicates an earlier id")
 bad <- !orders$sample %in% c("analysed", "excluded_followup", "excluded_data")
-if (any(bad)) fail(ORDERS_FILE, which(bad), "sample", "is not analysed, excluded_followup or excluded_data")
+if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "sample", "is not analysed, excluded_followup or excluded_data")
 ids <- orders$order_id[orders$sample == "analysed"]
 if (length(ids) == 0) stop(ORDERS_FILE, ": no order is marked analysed", call. = FALSE)
 
@@ -256,24 +259,25 @@ if (length(ids) == 0) stop(ORDERS_FILE, ": no order is marked analysed", call. =
 events <- read_table(EVENTS_FILE, c("order_id", "month", "category", "offence", if (is.null(WEIGHTS)) "harm"), "harm")
 if (nrow(events) == 0) stop(EVENTS_FILE, ": has a header but no events", call. = FALSE)
 bad <- !events$order_id %in% ids
-if (any(bad)) fail(EVENTS_FILE, which(bad), "order_id", "is not an analysed order in the orders file")
+if (any(bad)) fail(EVENTS_FILE, events, which(bad), "order_id", "is not an analysed order in the orders file")
 bad <- !grepl("^[+-]?[0-9]+$", events$month)
-if (any(bad)) fail(EVENTS_FILE, which(bad), "month", "is not a whole number of months")
+if (any(bad)) fail(EVENTS_FILE, events, which(bad), "month", "is not a whole number of months")
 events$month <- as.numeric(events$month)
 bad <- events$month == 0 | abs(events$month) > 600
-if (any(bad)) fail(EVENTS_FILE, which(bad), "month", "must be -600 ... -1 or 1 ... 600")
+if (any(bad)) fail(EVENTS_FILE, events, which(bad), "month", "must be -600 ... -1 or 1 ... 600")
 bad <- !grepl("^[a-z][a-z0-9_]*$", events$category) | events$category == "none"
-if (any(bad)) fail(EVENTS_FILE, which(bad), "category", "is not a lowercase category code")
+if (any(bad)) fail(EVENTS_FILE, events, which(bad), "category", "is not a lowercase category code")
 bad <- events$offence == ""
-if (any(bad)) fail(EVENTS_FILE, which(bad), "offence", "is empty")
-check_days <- function(file, values, column) {
+if (any(bad)) fail(EVENTS_FILE, events, which(bad), "offence", "is empty")
+check_days <- function(file, d, column) {
+  values <- d[[column]]
   bad <- !grepl("^[0-9]+(\\.[0-9]+)?$", values)
-  if (any(bad)) fail(file, which(bad), column, "is not a number of days, 0 or more")
+  if (any(bad)) fail(file, d, which(bad), column, "is not a number of days, 0 or more")
   bad <- as.numeric(values) > 100000
-  if (any(bad)) fail(file, which(bad), column, "is more than any Crime Harm Index value could be")
+  if (any(bad)) fail(file, d, which(bad), column, "is more than any Crime Harm Index value could be")
   as.numeric(values)
 }
-if ("harm" %in% names(events)) events$harm <- check_days(EVENTS_FILE, events$harm, "harm")
+if ("harm" %in% names(events)) events$harm <- check_days(EVENTS_FILE, events, "harm")
 
 # ---- Harm weights: each event's harm from the harm index, by offence ------------------------------
 # A left join of the events with the index on offence (match keeps the events' order, so rows are
@@ -282,12 +286,12 @@ if (!is.null(WEIGHTS)) {
   column <- c(central = "harm_days", low = "sens_low", high = "sens_high")[[WEIGHTS]]
   index <- read_table(HARM_INDEX_FILE, c("offence", column))
   bad <- index$offence == ""
-  if (any(bad)) fail(HARM_INDEX_FILE, which(bad), "offence", "is empty")
-  if (anyDuplicated(index$offence)) fail(HARM_INDEX_FILE, anyDuplicated(index$offence), "offence", "repeats an earlier offence")
-  weight <- check_days(HARM_INDEX_FILE, index[[column]], column)
+  if (any(bad)) fail(HARM_INDEX_FILE, index, which(bad), "offence", "is empty")
+  if (anyDuplicated(index$offence)) fail(HARM_INDEX_FILE, index, anyDuplicated(index$offence), "offence", "repeats an earlier offence")
+  weight <- check_days(HARM_INDEX_FILE, index, column)
   at <- match(events$offence, index$offence)
   bad <- is.na(at)
-  if (any(bad)) fail(EVENTS_FILE, which(bad), "offence", paste0("\"", events$offence[which(bad)[1]], "\" is not in the harm index ", HARM_INDEX_FILE))
+  if (any(bad)) fail(EVENTS_FILE, events, which(bad), "offence", paste0("\"", events$offence[which(bad)[1]], "\" is not in the harm index ", HARM_INDEX_FILE))
   events$harm <- weight[at]
 }
 
@@ -295,7 +299,7 @@ if (!is.null(WEIGHTS)) {
 if (exists("DESIGN_WINDOW")) {
   span <- DESIGN_WINDOW
   bad <- abs(events$month) > span
-  if (OUTSIDE_WINDOW == "exclude") events <- events[!bad, ] else if (any(bad)) fail(EVENTS_FILE, which(bad), "month", paste("is outside the design window of", span, "months"))
+  if (OUTSIDE_WINDOW == "exclude") events <- events[!bad, ] else if (any(bad)) fail(EVENTS_FILE, events, which(bad), "month", paste("is outside the design window of", span, "months"))
 } else span <- max(abs(events$month))
 if (WINDOW > span) stop("window ", WINDOW, " is outside 1 ... ", span, ", the months these data cover", call. = FALSE)
 if (GAP >= WINDOW) stop("gap ", GAP, " must be less than the window ", WINDOW, call. = FALSE)

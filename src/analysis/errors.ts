@@ -1,9 +1,9 @@
 // One error type for every problem with the input, so that the CLI and the page can both say
-// exactly where it is: file, row (the data row, counting the header as row 0) and column.
+// exactly where it is: file, row (the data row, counting the header as row 0, said "header") and column.
 
 export interface DataErrorLocation {
   file: string;
-  /** Data row number (1 = first row after the header); undefined for file- or header-level problems. */
+  /** Row number as a spreadsheet shows it, less one (1 = the first row after the header, empty rows counted; 0 = the header); undefined for file-level problems. */
   row?: number;
   column?: string;
 }
@@ -15,7 +15,7 @@ export class DataError extends Error {
 
   constructor(where: DataErrorLocation, problem: string) {
     const parts = [where.file];
-    if (where.row !== undefined) parts.push(`row ${where.row}`);
+    if (where.row !== undefined) parts.push(where.row === 0 ? 'header' : `row ${where.row}`);
     if (where.column !== undefined) parts.push(`column "${where.column}"`);
     super(`${parts.join(', ')}: ${problem}`);
     this.name = 'DataError';
