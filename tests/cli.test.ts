@@ -322,3 +322,66 @@ test('the CLI reads files as the page does: empty rows of commas skipped with on
   assert.equal(swapped.status, 1);
   assert.match(swapped.stderr, /^analyze: events\.csv, header, column "issued": required column is missing \(the header has: [^)]*\); this looks like the events file: were the two files swapped\?$/m);
 });
+
+test('output cut short by the reader (| head): the CLI stops quietly, with no stack trace', async () => {
+  const { makeCohort } = await import('./helpers/cohort.ts');
+  const cohort = makeCohort({ seed: 3, orders: 3000 });
+  const o = write('many-orders.csv', cohort.ordersCsv);
+  const e = write('many-events.csv', cohort.eventsCsv);
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [cli, '--orders', o, '--events', e, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  // Like `| head -c 100`: read the first chunk of the JSON (megabytes of it), then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  assert.doesNotMatch(stderr, /EPIPE|\n\s+at |node:/, stderr.slice(0, 500));
+  for (const line of stderr.trim().split('\n').filter(Boolean)) assert.match(line, /^analyze: /);
+  assert.notEqual(status, null);
+});
+
+test('--write-events never overwrites an input file, and a folder that cannot take the file is named with the option', () => {
+  const ordersCopy = write('o-copy.csv', readFileSync(tpl('orders.csv'), 'utf8'));
+  const eventsCopy = write('e-copy.csv', readFileSync(tpl('events.csv'), 'utf8'));
+  for (const target of [ordersCopy, eventsCopy, join(dir, '.', 'e-copy.csv')]) {
+    const out = run('--orders', ordersCopy, '--events', eventsCopy, '--write-events', target);
+    assert.equal(out.status, 1);
+    assert.match(out.stderr, /^analyze: --write-events: .* is one of the input files; give another file name, so that nothing is overwritten/);
+  }
+  assert.equal(readFileSync(ordersCopy, 'utf8'), readFileSync(tpl('orders.csv'), 'utf8'));
+  assert.equal(readFileSync(eventsCopy, 'utf8'), readFileSync(tpl('events.csv'), 'utf8'));
+  const noFolder = run('--orders', ordersCopy, '--events', eventsCopy, '--write-events', join(dir, 'no-such-folder', 'out.csv'));
+  assert.equal(noFolder.status, 1);
+  assert.match(noFolder.stderr, /^analyze: --write-events: cannot write .*no-such-folder\/out\.csv: its folder \/.*no-such-folder does not exist\n$/);
+  const folder = run('--orders', ordersCopy, '--events', eventsCopy, '--write-events', dir);
+  assert.equal(folder.status, 1);
+  assert.match(folder.stderr, /^analyze: --write-events: cannot write .*: it is a folder; give a file name\n$/);
+});
+
+test('every missing file is named at once, with where it was looked for; relative paths are read from where npm run was typed', () => {
+  const out = run('--orders', 'nope/orders.csv', '--events', 'nope/events.csv', '--harm-index', 'nope/index.csv');
+  assert.equal(out.status, 1);
+  const lines = out.stderr.trim().split('\n');
+  assert.equal(lines.length, 3, out.stderr);
+  assert.match(lines[0], /^analyze: nope\/orders\.csv: no such file \(looked for \/.*\/nope\/orders\.csv\)$/);
+  assert.match(lines[1], /^analyze: nope\/events\.csv: no such file/);
+  assert.match(lines[2], /^analyze: nope\/index\.csv: no such file/);
+  // npm runs scripts in the project's folder and says where it was typed in INIT_CWD: relative
+  // paths are read from there, as the reader expects.
+  write('here-orders.csv', readFileSync(tpl('orders.csv'), 'utf8'));
+  write('here-events.csv', readFileSync(tpl('events.csv'), 'utf8'));
+  const typedHere = spawnSync(process.execPath, [cli, '--orders', 'here-orders.csv', '--events', 'here-events.csv', '--json'], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, INIT_CWD: dir } });
+  assert.equal(typedHere.status, 0, typedHere.stderr);
+  assert.deepEqual(JSON.parse(typedHere.stdout), JSON.parse(onTemplates('--json').stdout));
+});
+
+test('--design-window and --outside-window are for your own files: the bundled data declare their 24 months', () => {
+  for (const args of [['--design-window', '30'], ['--design-window', '12', '--outside-window', 'exclude'], ['--outside-window', 'exclude']]) {
+    const out = run(...args);
+    assert.equal(out.status, 1, args.join(' '));
+    assert.match(out.stderr, /^analyze: --design-window and --outside-window describe your own files \(with --orders and --events\); the bundled data declare their design window of 24 months/);
+    assert.equal(out.stdout, '');
+  }
+  // The declared window itself is accepted, as a no-op.
+  assert.equal(run('--design-window', '24', '--json').status, 0);
+});

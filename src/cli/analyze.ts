@@ -20,10 +20,10 @@
 // with the input is reported, every one, a line each on stderr naming file, row and column, and
 // the exit status is 1. Warnings (duplicate rows, events on the order date) are printed and the run goes on.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, eventsCsv, OptionError, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type StudyManifest, type WeightSet } from '../analysis/index.ts';
+import { analyse, DataError, eventsCsv, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { resultsTable } from '../lib/tables.ts';
@@ -102,13 +102,49 @@ export function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** The file's bytes: the engine decodes them, so that UTF-16 and other encodings are recognised. */
-function readBytes(path: string): Uint8Array {
+/**
+ * Where a path the reader typed points. `npm run` runs this in the project's folder and says in
+ * INIT_CWD where the command was typed, so a relative path is read from there, as the reader means it.
+ */
+function located(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+/**
+ * The file's bytes (the engine decodes them, so that UTF-16 and other encodings are recognised), or
+ * the problem that stops them being read, named as typed and with where it was looked for.
+ */
+function readBytes(path: string): Uint8Array | Problem {
+  const full = located(path);
   try {
-    return readFileSync(path);
+    return readFileSync(full);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DataError({ file: path }, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+    const looked = full === path ? '' : ` (looked for ${full})`;
+    return problem({ file: path }, `${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`}${looked}`);
+  }
+}
+
+/** The same file, whatever the path that names it (a link, "./", another spelling of the folder). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/** --write-events: never over an input file, and a target that cannot be written said as such. */
+function writeEvents(target: string, text: string, inputs: string[]): void {
+  const full = located(target);
+  if (inputs.some((f) => sameFile(located(f), full))) throw new OptionError('--write-events', `${target} is one of the input files; give another file name, so that nothing is overwritten`);
+  if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) throw new OptionError('--write-events', `cannot write ${target}: it is a folder; give a file name`);
+  try {
+    writeFileSync(full, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `its folder ${dirname(full)} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `the file could not be written (${code})`;
+    throw new OptionError('--write-events', `cannot write ${target}: ${why}`);
   }
 }
 
@@ -242,7 +278,7 @@ function methodText(t: AnalysisResult['events']['test']): string {
 
 function headerOf(path: string): string[] {
   try {
-    return readFileSync(path, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+    return readFileSync(located(path), 'utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
   } catch {
     return []; // the validator reports an unreadable file
   }
@@ -258,6 +294,11 @@ function headerOf(path: string): string[] {
  */
 function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string } {
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
+  // The bundled data declare their window; another would describe them as they are not (a 30-month
+  // follow-up of data that end at 24) under words that still call them calibrated.
+  if (!args.own && ((args.designWindow !== undefined && args.designWindow !== study.designWindow) || args.outsideWindow !== undefined)) {
+    throw new UsageError(`--design-window and --outside-window describe your own files (with --orders and --events); the bundled data declare their design window of ${study.designWindow} months. To compare fewer months, use --window`);
+  }
   const manifest: StudyManifest = args.own
     ? { designWindow: args.designWindow ?? study.designWindow, synthetic: false, calibrated: false }
     : { ...study, designWindow: args.designWindow ?? study.designWindow };
@@ -295,12 +336,26 @@ function unmatchedProblems(dataset: Dataset, args: Args): string[] {
 export function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
+    // Every file given that cannot be read is named in one round, before anything else is said.
+    const given = [args.orders, args.events, ...(args.harmIndex ? [args.harmIndex] : [])];
+    const read = new Map(given.map((path) => [path, readBytes(path)]));
+    const unread = [...read.values()].filter((r): r is Problem => !(r instanceof Uint8Array));
+    if (unread.length > 0) {
+      for (const p of unread) process.stderr.write(`analyze: ${problemLine(p)}\n`);
+      return 1;
+    }
     const { manifest, harm, harmIndex } = describe(args);
+    const paths = { orders: args.orders, events: args.events, ...(harmIndex ? { harmIndex } : {}) };
+    const bytes = (k: keyof typeof paths) => {
+      const r = read.get(paths[k]!) ?? readBytes(paths[k]!);
+      if (!(r instanceof Uint8Array)) throw new DataError({ file: paths[k]! }, r.message);
+      return r;
+    };
     const { dataset, problems } = validateDataset(
       {
-        orders: { name: basename(args.orders), bytes: readBytes(args.orders) },
-        events: { name: basename(args.events), bytes: readBytes(args.events) },
-        harmIndex: harmIndex ? { name: basename(harmIndex), bytes: readBytes(harmIndex) } : undefined,
+        orders: { name: basename(args.orders), bytes: bytes('orders') },
+        events: { name: basename(args.events), bytes: bytes('events') },
+        harmIndex: harmIndex ? { name: basename(harmIndex), bytes: bytes('harmIndex') } : undefined,
       },
       { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow },
     );
@@ -308,7 +363,7 @@ export function main(argv: readonly string[]): number {
     if (!dataset) return 1;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
-    if (args.writeEvents) writeFileSync(args.writeEvents, eventsCsv(dataset.events));
+    if (args.writeEvents) writeEvents(args.writeEvents, eventsCsv(dataset.events), Object.values(paths));
     else if (args.emitR && ((harmIndex !== undefined && !args.weights) || !headerOf(args.events).includes('month'))) {
       process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
@@ -357,5 +412,13 @@ export function main(argv: readonly string[]): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/analyze.ts')) {
+  // A reader who stops reading (`| head`) closes the pipe: stop quietly, as other tools do, rather
+  // than print Node's trace of the failed write.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   process.exitCode = main(process.argv.slice(2));
 }
