@@ -463,3 +463,25 @@ test('a design window of 1 is "1 month", not "1 months", in every message that n
   const excluded = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1, outsideWindow: 'exclude' }).problems;
   assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked$/.test(p.message)), excluded.map((p) => p.message).join('\n'));
 });
+
+test('a duplicated order id is the one problem: its arrests are not placed against the later row\'s date, which would report false months', () => {
+  const lines = templateOrders.text.trimEnd().split('\n');
+  // T-0001 again, issued two years later: its arrests, dated for the first row, would fall outside the window.
+  const duplicate = lines[1].replace('2019-Q1,2019-01-31', '2021-Q1,2021-02-15');
+  const orders = { name: 'orders.csv', text: [...lines, duplicate].join('\n') + '\n' };
+  const { dataset, problems } = validateDataset({ orders, events: templateEvents });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.filter((p) => p.severity === 'error').map(where), [`error orders.csv ${lines.length} order_id`]);
+  assert.match(problems[0].message, /"T-0001" duplicates the id in row 1/);
+});
+
+test('an offence whose weight in the harm index is invalid: that row is the problem, not every arrest for the offence as "not in the index"', () => {
+  const index = 'offence,harm_days\nKidnapping or false imprisonment,-1\nAssault occasioning actual bodily harm (s47),10\nTheft,2\nCommon assault,5\nPossession with intent to supply a Class A drug,547.5\n';
+  const events = { name: 'events.csv', text: templateEvents.text.replace(/,[^,\n]*\n/g, '\n').replace('order_id,date,category,offence\n', 'order_id,date,category,offence\n') };
+  assert.ok(!events.text.split('\n')[0].includes('harm'));
+  const { problems } = validateDataset({ orders: templateOrders, events, harmIndex: { name: 'harm-index.csv', text: index } });
+  const errors = problems.filter((p) => p.severity === 'error');
+  assert.ok(errors.length > 0);
+  assert.deepEqual(errors.filter((p) => p.file === 'harm-index.csv').map(where), ['error harm-index.csv 1 harm_days']);
+  assert.equal(errors.filter((p) => /Kidnapping/.test(p.message) && p.file === 'events.csv').length, 0, errors.map((p) => p.message).join('\n'));
+});

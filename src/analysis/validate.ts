@@ -94,9 +94,10 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   // A harm index, when given, is read and checked whether or not the events carry harm: it gives
   // harm to events without a harm column, and its weight sets are what analyse()'s `weights` use.
   let index: HarmIndex | undefined;
+  const invalidOffences = new Set<string>();
   if (sources.harmIndex) {
     const t = table(sources.harmIndex, problems);
-    if (t) index = readHarmIndex(t, problems);
+    if (t) index = readHarmIndex(t, problems, invalidOffences);
   }
   const harmIndex = index && new Map(index.offences.map((o) => [o.offence, o.central]));
   if (eventsTable && !eventsTable.header.includes('harm')) {
@@ -112,10 +113,10 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   // The events are read even when the orders could not be (orders undefined): their own problems
   // are listed in the same round, and what needs the orders waits for them.
   if (eventsTable) {
-    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
+    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded;
-    if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index);
+    if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (excluded > 0) {
       problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked`, { severity: 'warning', value: String(excluded) }));
     }
@@ -346,6 +347,8 @@ interface OrderInfo {
   badSample: Map<string, number>;
   issuedDate: Map<string, CalendarDate>;
   badIssuedDate: Set<string>;
+  /** Ids on more than one row (reported there): their arrests cannot be placed, not knowing which row is theirs. */
+  duplicated: Set<string>;
   hasIssuedDate: boolean;
   file: string;
 }
@@ -361,15 +364,18 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     problems.push(problem({ file: t.file, row: 0, column: missing }, `required column is missing: ${given} is given, and the months unavailable come in pairs`, { expected: `a column named ${missing}`, hint: `add ${missing} (0 where the person was available throughout), or remove ${given}` }));
   }
   if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
-  const info: OrderInfo = { list: [], ok: true, sample: new Map(), row: new Map(), badSample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
+  const info: OrderInfo = { list: [], ok: true, sample: new Map(), row: new Map(), badSample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), duplicated: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
   for (const { row, fields } of t.records) {
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { problems.push(problem({ file: t.file, row, column }, message, parts)); };
     const id = fields[col.order_id].trim().normalize('NFC');
     if (id === '') report('order_id', 'is empty; every order needs an id', { expected: 'an id' });
     const first = ids.get(id);
-    if (id !== '' && first !== undefined) report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id' });
-    else ids.set(id, row);
+    const duplicate = id !== '' && first !== undefined;
+    if (duplicate) {
+      report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id' });
+      info.duplicated.add(id);
+    } else ids.set(id, row);
 
     const issued = fields[col.issued].trim();
     const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
@@ -382,7 +388,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
         if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
         if (!date) report('issued_date', ...notADate(text));
         else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${text} is not in the order's quarter ${issued}`, { value: text, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
-        else info.issuedDate.set(id, date);
+        else if (!duplicate) info.issuedDate.set(id, date);
       }
     }
 
@@ -447,7 +453,7 @@ function monthsUnavailable(text: string, analysed: boolean, designWindow: number
  * sens_low and sens_high (all in days, checked as harm is). Each offence once. Undefined when a
  * required column is missing; rows with a problem are reported and left out.
  */
-function readHarmIndex(t: CsvTable, problems: Problem[]): HarmIndex | undefined {
+function readHarmIndex(t: CsvTable, problems: Problem[], invalid: Set<string>): HarmIndex | undefined {
   const col = columnIndex(t, ['offence', WEIGHT_COLUMNS.central], [WEIGHT_COLUMNS.low, WEIGHT_COLUMNS.high, 'category', 'status', 'source'], problems);
   if (!col) return undefined;
   const sets = WEIGHT_SETS.filter((w) => col[WEIGHT_COLUMNS[w]] !== undefined);
@@ -464,14 +470,17 @@ function readHarmIndex(t: CsvTable, problems: Problem[]): HarmIndex | undefined 
     const first = rowOf.get(offence);
     if (first !== undefined) { problems.push(problem({ file: t.file, row, column: 'offence' }, `"${offence}" is already in row ${first}; each offence once`, { value: offence, expected: 'a unique offence' })); continue; }
     rowOf.set(offence, row);
-    if (sets.every((w) => weights[w] !== undefined)) offences.push({ offence, central: weights.central!, ...(weights.low !== undefined ? { low: weights.low } : {}), ...(weights.high !== undefined ? { high: weights.high } : {}) });
+    // An offence whose weight is invalid is reported on its row here; the arrests for it are then
+    // left unplaced without a word each (they are not "missing from the index": it lists them).
+    if (sets.some((w) => weights[w] === undefined)) invalid.add(offence);
+    else offences.push({ offence, central: weights.central!, ...(weights.low !== undefined ? { low: weights.low } : {}), ...(weights.high !== undefined ? { high: weights.high } : {}) });
   }
   return { file: t.file, sets, offences, unmatched: [] };
 }
 
 /** The events whose offence the index does not list: a problem each, naming the events file's row. */
-function unmatchedOffences(file: string, events: readonly OffendingEvent[], rows: readonly number[], index: HarmIndex): Problem[] {
-  const known = new Set(index.offences.map((o) => o.offence));
+function unmatchedOffences(file: string, events: readonly OffendingEvent[], rows: readonly number[], index: HarmIndex, invalid: ReadonlySet<string>): Problem[] {
+  const known = new Set([...index.offences.map((o) => o.offence), ...invalid]);
   const lower = new Map(index.offences.map((o) => [o.offence.toLowerCase(), o.offence]));
   return events.flatMap((e, k) => {
     if (known.has(e.offence)) return [];
@@ -491,7 +500,7 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
   return harm;
 }
 
-interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; needHarmIndex: boolean }
+interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
 
 /**
  * Read the events, checking each row against the orders. With `orders` undefined (the orders file
@@ -555,6 +564,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       if (!date) report('date', ...notADate(text));
       else if (!orders) ok = false; // placed once the orders can be read
       else if (orders.badIssuedDate.has(orderId)) ok = false; // the order's issued_date is reported already
+      else if (orders.duplicated.has(orderId)) ok = false; // which of its rows is this arrest's? The duplicate is reported already
       else if (sample !== undefined && !issued) report('date', `order "${orderId}" has no valid issued_date in the orders file, so this date cannot be placed`, { value: text, expected: 'an issued_date for the order' });
       else if (issued) {
         month = monthOffset(issued, date);
@@ -588,7 +598,8 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       harm = harmValue(fields[col.harm].trim(), (message, parts) => report('harm', message, parts));
     } else if (rules.harmIndex && offence !== '') {
       harm = rules.harmIndex.get(offence);
-      if (harm === undefined) {
+      if (harm === undefined && rules.invalidOffences?.has(offence)) ok = false; // its index row is reported
+      else if (harm === undefined) {
         const near = [...rules.harmIndex.keys()].find((k) => k.toLowerCase() === offence.toLowerCase());
         report('offence', `"${offence}" is not in the harm index, so it has no harm value`, { value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or add a harm column' });
       }
