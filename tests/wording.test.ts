@@ -376,6 +376,21 @@ test('the time series\' caveats about its p-values and its dashed line are said 
   assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people are autocorrelated: .* The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the 3 months before it, and is the one to read\./);
 });
 
+test('in a short series the Newey–West p-value is not called the one to read, and never makes a step clear on its own', () => {
+  // ?w=3&c=other: 6 months, 4 coefficients, lag 2. The adjusted p (0.031) is below the plain one (0.070).
+  const r = analyse(bundled, { window: 3, categories: ['other'] });
+  assert.ok(r.its.events.levelP! >= 0.05 && r.its.events.levelPHac! < 0.05);
+  assert.doesNotMatch(sentence(r, 'itsNotes'), /one to read/);
+  assert.match(sentence(r, 'itsNotes'), /With only 6 months in the series, Newey–West standard errors are themselves too small \(they are meant for long series\), so neither p-value can be relied on here\./);
+  assert.match(sentence(r, 'itsStep'), /: not clear if the months were independent; the Newey–West p-value is below 0\.05, but with only 6 months it cannot be relied on[;.]/);
+  // The derivation of the adjusted p says so too.
+  assert.match(derive(r, bundled, 'its.events.levelPHac')?.meaning ?? '', /With only 6 months, Newey–West standard errors are themselves too small .* so this p-value cannot be relied on either\./);
+  assert.doesNotMatch(derive(analyse(bundled), bundled, 'its.events.levelPHac')?.meaning ?? '', /relied on/);
+  // 30 months and more (?w=15) read as before.
+  assert.match(sentence(analyse(bundled, { window: 15 }), 'itsNotes'), /and is the one to read\./);
+  assert.doesNotMatch(sentence(analyse(bundled, { window: 14 }), 'itsNotes'), /one to read/);
+});
+
 test('with months left out around the order, the time series says which months its Newey–West p-values take as neighbours', () => {
   assert.doesNotMatch(sentence(analyse(bundled), 'itsNotes'), /neighbours/);
   assert.match(sentence(analyse(bundled, { gap: 6 }), 'itsNotes'), /The months left out around the order are skipped: month −7 and month 7 count as neighbours\. /);

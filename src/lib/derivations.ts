@@ -10,6 +10,7 @@
 // Pure: the inputs are recomputed from the dataset with the engine's own table steps
 // (src/analysis/tables.ts), never read back from the page. Loaded only when a panel opens.
 
+import { HAC_SHORT_SERIES } from '../analysis/stats/segmentedRegression.ts';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 import { eventHarms, inWindow, perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import { rank } from '../analysis/stats/rank.ts';
@@ -375,7 +376,7 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: stat === 'hacLag' || stat.endsWith('Hac')
-      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people are not; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${adjacency}`
+      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people are not; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${months.length < HAC_SHORT_SERIES ? `With only ${months.length} months, Newey–West standard errors are themselves too small (they are meant for long series), so this p-value cannot be relied on either. ` : ''}${adjacency}`
       : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people are not: the Newey–West p-values beside them do not).`,
     inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
     steps: [

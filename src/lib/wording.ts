@@ -6,6 +6,7 @@
 
 import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
 import { EXACT_BELOW, wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
+import { HAC_SHORT_SERIES } from '../analysis/stats/segmentedRegression.ts';
 import { MIN_CONTRIBUTORS } from '../analysis/reduction.ts';
 import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
@@ -491,6 +492,11 @@ export function preTrendParts(result: AnalysisResult): Segments {
   return say`Over the window on screen, the line fitted to the months before the orders changes by ${countParts(e.preSlope, 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
 }
 
+/** The months the time series is fitted to: the window either side, less the months left out. */
+function seriesMonths(result: AnalysisResult): number {
+  return 2 * (result.window - result.gap);
+}
+
 /**
  * The interrupted time series' step at the order for arrests, in one sentence (Conclusions), with
  * what its p-value leaves out: the months are not independent, so the p is too small, and a line
@@ -515,9 +521,11 @@ export function itsStepParts(result: AnalysisResult): Segments {
   // The ordinary p treats the months as independent; the Newey–West p allows for a busy month following a busy month.
   const hac = pEqualsParts(e.levelPHac, 'its.events.levelPHac');
   const [plain, robust] = [e.levelP < ALPHA, e.levelPHac < ALPHA];
-  const verdict = plain && robust ? 'a clear step either way'
+  const months = seriesMonths(result);
+  const short = months < HAC_SHORT_SERIES;
+  const verdict = plain && robust ? (short ? `a clear step on both p-values, though with only ${months} months neither can be relied on` : 'a clear step either way')
     : plain ? 'clear only if the months were independent, which they are not'
-      : robust ? 'not clear if the months were independent, but clear once their correlation is allowed for'
+      : robust ? (short ? `not clear if the months were independent; the Newey–West p-value is below ${ALPHA}, but with only ${months} months it cannot be relied on` : 'not clear if the months were independent, but clear once their correlation is allowed for')
         : 'not a clear step either way';
   return say`In this view the time series puts the step at the order at ${step} a month (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
 }
@@ -539,7 +547,9 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   const pValues = !(tested(e) || tested(h)) ? ''
     : lag === null
       ? 'Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small: the step and the change of slope are less certain than the p-values make them look. '
-      : `Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it, and is the one to read. ${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
+      : `Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
+        ? `. With only ${seriesMonths(result)} months in the series, Newey–West standard errors are themselves too small (they are meant for long series), so neither p-value can be relied on here. `
+        : ', and is the one to read. '}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
   const rises = [fitted(e) && e.preSlope! > 0 ? 'arrests' : '', fitted(h) && h.preSlope! > 0 ? 'harm' : ''].filter(Boolean);
   const line = rises.length > 0 ? `In this view the line before the order rises for ${listWords(rises)}.` : 'In this view the line before the order does not rise.';
   return [`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${line}`];
