@@ -552,13 +552,16 @@ window.addEventListener('beforeprint', () => {
   for (const d of closedForPrint) d.open = true;
   const address = document.querySelector('[data-print-address]');
   flushAfterFrame();
-  if (address) address.textContent = location.href;
+  // The address of the view the page has drawn: before the address's own view is drawn (its code
+  // still loading), the numbers on paper are another view's, and the printout says which.
+  const drawn = new URL(location.pathname + query(shown) + location.hash, location.href).href;
+  if (address) address.textContent = drawn === location.href ? drawn : `${drawn}. This page's address, ${location.href}, asks for another view, which had not been drawn when it was printed`;
   // A link's target prints after it: not a place on this page, not a file the page made in this
   // browser (a download's blob: address means nothing on paper), not a built file that is only the
   // study's view's (data-view-file) when another view is printed, and not twice when its text is the address.
   for (const a of document.querySelectorAll<HTMLAnchorElement>('article a[href], .banner a[href], footer a[href]')) {
     const href = a.getAttribute('href')!;
-    const otherView = a.hasAttribute('data-view-file') && location.search !== '';
+    const otherView = a.hasAttribute('data-view-file') && query(shown) !== '';
     if (href.startsWith('#') || a.href.startsWith('blob:') || otherView || a.textContent?.trim() === a.href) delete a.dataset.printHref;
     else a.dataset.printHref = a.href;
   }

@@ -283,6 +283,24 @@ test.describe('a chunk that cannot load', () => {
     expect([...new Set(await opacities())]).toEqual([1]);
   });
 
+  test('printed before the address\'s view is drawn, the printout gives the address of the view it shows, and says so', async ({ page, baseURL }) => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    for (const chunk of graph.engine) await page.route(`**/_astro/${chunk}`, async (route) => { await released; await route.continue(); });
+    await page.goto('results/?w=6&c=violence,drugs');
+    await expect(page.locator('[data-updating-note]')).toBeVisible();
+    await page.pdf({ format: 'A4' });
+    const asked = new URL('results/?w=6&c=violence,drugs', baseURL).href;
+    const drawn = new URL('results/', baseURL).href;
+    await expect(page.locator('[data-print-address]')).toHaveText(`${drawn}. This page's address, ${asked}, asks for another view, which had not been drawn when it was printed`);
+    await expectHeadline(page, expected());
+    // Once drawn, the address is the page's own.
+    release();
+    await waitForView(page, { window: 6, categories: ['violence', 'drugs'] });
+    await page.pdf({ format: 'A4' });
+    await expect(page.locator('[data-print-address]')).toHaveText(asked);
+  });
+
   test('a change of view computed at once never shows the updating note', async ({ page }) => {
     await page.goto('results/');
     await waitForView(page, { window: 24, categories: all });
