@@ -118,8 +118,11 @@ export function refreshScriptLink(link: HTMLAnchorElement, built: { href: string
   if (!activeEngine()?.local && document.documentElement.dataset.view === 'default') {
     link.href = built.href;
     link.download = built.name;
+    delete link.dataset.printCommand;
     return;
   }
+  // On paper a file made in this browser has no address: the command that writes it prints instead (global.css).
+  link.dataset.printCommand = generator(currentView()).replace(/^npm run analyze /, 'npm run --silent analyze ');
   const { blob, name } = viewScript();
   const url = URL.createObjectURL(blob);
   linkBlobs.set(link, url);

@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { PAGES } from '../../src/lib/pages.ts';
 import { sentence } from '../../src/lib/live.ts';
+import { emitRGenerator } from '../../src/lib/rCheck.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { domain, expected, waitForView } from './helpers.ts';
 
@@ -37,11 +38,27 @@ for (const view of views) {
       expect(text, `${p.slug}: view line`).toContain(squash(`Printed view: ${sentence(expected(view), 'viewName')}. Data: the report's synthetic data`));
       expect(text, `${p.slug}: address`).toContain(squash(page.url()));
       // Controls that only act on a screen do not print, nor the addresses of files made in this browser.
-      for (const screenOnly of ['Copy BibTeX', 'Copy reference', 'Show this view', 'select any number to see how']) expect(text, `${p.slug}: "${screenOnly}"`).not.toContain(squash(screenOnly));
+      for (const screenOnly of ['Copy BibTeX', 'Copy reference', 'Show this view', 'select any number to see how', 'The controls beside this text', 'Set how strongly orders follow', 'Change the gap with the gap control', 'Selecting a number opens', 'only when you ask', 'setting beside the window']) expect(text, `${p.slug}: "${screenOnly}"`).not.toContain(squash(screenOnly));
+      // The R script of another view is made in the browser: on paper, the command that writes it.
+      if (query && (await page.locator('[data-script]').count()) > 0) {
+        await expect(page.locator('[data-script]').first()).toHaveAttribute('data-print-command', /emit-r/); // its code loads after the view is drawn
+        const printed = squash(await pdfText(await page.pdf({ format: 'A4' })));
+        expect(printed, `${p.slug}: the R script's command`).toContain(squash(`Download R script (written by: ${emitRGenerator({ ...view, wilcoxon: view.wilcoxon ?? 'current' }, domain).replace('npm run analyze', 'npm run --silent analyze')})`));
+      }
+      // No printed page in the middle of the printout says that parts were still being recomputed.
+      expect(text, `${p.slug}: pending note`).not.toContain(squash('still being recomputed'));
       expect(text, `${p.slug}: a blob: address`).not.toContain('blob:');
       if (query) expect(text, `${p.slug}: the study view's R script under another view`).not.toContain('stro-reproduce.R');
-      // The widest table (the specification curve's) is printed whole, to its last column.
-      if (p.slug === 'robustness/') expect(text).toContain(squash('Significant at 5% Current view'));
+      // The widest table (the specification curve's) is printed whole, to its last column, one line a row.
+      if (p.slug === 'robustness/') {
+        expect(text).toContain(squash('Significant at 5% Current view'));
+        const heights = await page.locator('[data-robust-figure="specificationCurve"] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).getBoundingClientRect().height));
+        const line = await page.locator('[data-robust-figure="specificationCurve"] tbody td').first().evaluate((td) => parseFloat(getComputedStyle(td).lineHeight) || parseFloat(getComputedStyle(td).fontSize) * 1.2);
+        expect(heights.length).toBeGreaterThan(100);
+        expect(Math.max(...heights), 'a specification\'s row wraps onto a second line').toBeLessThan(1.8 * line);
+      }
+      // The form cannot be used on paper: the printout says where it can, under its heading.
+      if (p.slug === 'own-data/') expect(text).toContain(squash('The form for choosing your files works only in a browser'));
     }
   });
 }

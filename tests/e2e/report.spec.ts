@@ -312,9 +312,12 @@ test('downloads of the results follow the view: the JSON is the CLI\'s --json af
 });
 
 test('an unknown address gets the report\'s 404 page, with status 404 and links to every page', async ({ page }) => {
-  const response = await page.goto('no-such-page/');
+  const response = await page.goto('no-such-page/?x=<b>bold</b>');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  // It names the address asked for, as text (so that a printout or a screenshot says which).
+  await expect(page.locator('.not-found code')).toHaveText(page.url());
+  await expect(page.locator('.not-found b')).toHaveCount(0);
   for (const p of PAGES) await expect(page.getByRole('link', { name: p.title, exact: true })).toHaveCount(1);
 });
 

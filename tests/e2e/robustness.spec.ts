@@ -812,3 +812,27 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await expect(page.locator('[data-robust-figure="nullWorld"] [data-caption]')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('printed while parts are still being recomputed, the printout says so at the top; once they are done, it does not', async ({ page }) => {
+  test.setTimeout(60_000);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/robustWorker-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const view = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  await expect(page.locator('[data-robust="curve.share"]')).toHaveText('…(being recomputed)');
+  await page.emulateMedia({ media: 'print' });
+  const notice = page.locator('[data-print-pending]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveText('When this was printed, parts of this page were still being recomputed for this view: they read “…” or “Recomputing for this view…”. Print again once they are done for the whole page.');
+  release();
+  await expect(page.locator('[data-updating]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(notice).toBeHidden();
+  // On screen it is never shown: the page says what is pending where it is.
+  await page.emulateMedia({ media: 'screen' });
+  await expect(notice).toBeHidden();
+});
