@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { ANSWER, whatForHarm, whatHappened, whatItMeans } from '../src/lib/answer.ts';
+import { harmUncertain } from '../src/lib/wording.ts';
 import { formatInterval, formatNumber, formatPEquals, formatPercent } from '../src/lib/format.ts';
 import { valueAt } from '../src/lib/live.ts';
 import { EMPTY_VIEW, plain } from '../src/lib/wording.ts';
@@ -143,4 +144,17 @@ test('harm that fell more (or less) than arrests, where its test or interval lea
     }
   }
   assert.ok(firm > 0 && soft > 0, `firm ${firm}, soft ${soft}`);
+  // Every change in harm that the test cannot tell from chance says so, whatever arrests did (a
+  // fall while arrests did not fall, a rise, about as much as arrests): never a bare "fell by 91%".
+  let said = 0;
+  for (const v of views) {
+    const text = plain(whatForHarm(v));
+    if (!/(fell|rose) by/.test(text) || !harmUncertain(v.harm)) continue;
+    said++;
+    assert.match(text, /the change in harm is uncertain/, text);
+  }
+  assert.ok(said > 0);
+  // ?w=1: harm fell by 91% though arrests did not fall, with p = 0.812.
+  const one = analyse(bundled, { window: 1 });
+  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(95% interval for the reduction .*, p = 0\.812\)\.$/);
 });

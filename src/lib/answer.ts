@@ -52,10 +52,12 @@ export function whatForHarm(r: AnalysisResult): Segments {
   }
   if (h.post === h.pre) return ['The harm those arrests represent, weighted by the seriousness of each offence, did not change.'];
   const size = num(formatChangeSize(h.reduction), 'harm.reduction');
-  if (h.reduction < 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, rose by ${size}.`;
-  if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall.`;
+  // A change the test cannot tell from chance says so, whichever way it went.
+  const unsure = harmUncertain(h) ? say`, but the change in harm is uncertain${harmUncertainty(h)}` : [];
+  if (h.reduction < 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, rose by ${size}${unsure}.`;
+  if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h)}` : []}.`;
   if (formatPercent(h.reduction) === formatPercent(e.reduction)) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, about as much as their number.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, about as much as their number${unsure}.`;
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];
   if (harmUncertain(h)) {
