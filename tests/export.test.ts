@@ -69,21 +69,25 @@ function parseCsv(text: string): string[][] {
 test('the CSV is one table, header first, that any CSV reader opens as it is: every row names its view and whose data it holds', () => {
   const rows = parseCsv(resultsCsv(analyse(bundled, { window: 3 })));
   const [header, ...body] = rows;
-  assert.deepEqual(header, ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm', 'view', 'view_address', 'data']);
+  assert.deepEqual(header, ['measure', 'category', 'window_months', 'gap_months', 'weights', 'paired_test', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm', 'view', 'view_address', 'data']);
+  const at = (name: string) => header.indexOf(name);
   assert.equal(body.length, 10, 'arrests and harm, overall and four categories');
   for (const row of body) {
     assert.equal(row.length, header.length, row.join(','));
-    assert.equal(row[12], '3 months before and after; categories: all; paired test as current R');
-    assert.equal(row[13], '?w=3');
-    assert.match(row[14], /^the report's synthetic data, calibrated to the study's published figures: not the study's records$/);
+    assert.deepEqual([row[at('window_months')], row[at('gap_months')], row[at('weights')], row[at('paired_test')]], ['3', '0', 'data', 'current']);
+    assert.equal(row[at('view')], '3 months before and after; categories: all; paired test as current R');
+    assert.equal(row[at('view_address')], '?w=3');
+    assert.match(row[at('data')], /^the report's synthetic data, calibrated to the study's published figures: not the study's records$/);
   }
   const study = parseCsv(resultsCsv(analyse(bundled, {})));
-  assert.equal(study[1][12], "24 months before and after; categories: all; paired test as current R (the study's view)");
-  assert.equal(study[1][13], '');
-  // A view with a gap and weights: the words carry every part of it, and the address reopens it.
-  const gapped = parseCsv(resultsCsv(analyse(bundled, { window: 12, gap: 3, weights: 'low', categories: ['violence', 'drugs'] })));
-  assert.equal(gapped[1][12], exportView(analyse(bundled, { window: 12, gap: 3, weights: 'low', categories: ['violence', 'drugs'] })).description);
-  assert.equal(gapped[1][13], '?w=12&c=violence,drugs&gap=3&weights=low');
+  assert.equal(study[1][at('view')], "24 months before and after; categories: all; paired test as current R (the study's view)");
+  assert.equal(study[1][at('view_address')], '');
+  // A view with a gap and weights: its own columns say so (window_months alone would not: 12 months
+  // with 3 left out either side analyses 9), the words carry every part of it, and the address reopens it.
+  const gapped = parseCsv(resultsCsv(analyse(bundled, { window: 12, gap: 3, weights: 'low', categories: ['violence', 'drugs'], wilcoxon: 'legacy' })));
+  assert.deepEqual([gapped[1][at('window_months')], gapped[1][at('gap_months')], gapped[1][at('weights')], gapped[1][at('paired_test')]], ['12', '3', 'low', 'legacy']);
+  assert.equal(gapped[1][at('view')], exportView(analyse(bundled, { window: 12, gap: 3, weights: 'low', categories: ['violence', 'drugs'], wilcoxon: 'legacy' })).description);
+  assert.equal(gapped[1][at('view_address')], '?w=12&c=violence,drugs&gap=3&weights=low&wilcoxon=legacy');
   assert.equal(exportView(analyse(bundled, { wilcoxon: 'legacy' })).query, '?wilcoxon=legacy');
 });
 
@@ -91,8 +95,8 @@ test('R reads the CSV download with a plain read.csv, every number as the engine
   const r = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
   const out = await runWebR('x <- read.csv("results.csv")\ncat(nrow(x), ncol(x), "\\n"); cat(names(x), "\\n"); cat(x$view[1], "\\n"); cat(x$view_address[1], "\\n"); cat(format(x$reduction[1], digits = 17), x$before[1], x$after[1], "\\n")', { 'results.csv': resultsCsv(r) });
   const lines = out.trim().split('\n').map((l) => l.trim());
-  assert.equal(lines[0], '6 15');
-  assert.equal(lines[1], 'measure category window_months orders before after reduction ci_lower ci_upper wilcoxon_V p p_holm view view_address data');
+  assert.equal(lines[0], '6 18');
+  assert.equal(lines[1], 'measure category window_months gap_months weights paired_test orders before after reduction ci_lower ci_upper wilcoxon_V p p_holm view view_address data');
   assert.equal(lines[2], '12 months before and after; categories: violence, drugs; paired test as current R');
   assert.equal(lines[3], '?w=12&c=violence,drugs');
   const [reduction, before, after] = lines[4].split(' ');

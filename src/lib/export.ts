@@ -79,12 +79,14 @@ function dataWords(data: ExportData): string {
  * study's view) and whose data it holds (`data`).
  */
 export function resultsCsv(result: AnalysisResult, data: ExportData = STUDY): string {
-  const header = ['measure', 'category', 'window_months', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm', 'view', 'view_address', 'data'];
+  // The view's four settings each have a column, as the JSON's `view` object has them, so that a
+  // table of several downloads can be filtered by them (window_months alone would hide a gap).
+  const header = ['measure', 'category', 'window_months', 'gap_months', 'weights', 'paired_test', 'orders', 'before', 'after', 'reduction', 'ci_lower', 'ci_upper', 'wilcoxon_V', 'p', 'p_holm', 'view', 'view_address', 'data'];
   const v = exportView(result);
   const view = `${v.description}${v.query ? '' : data.kind === 'local' ? ' (all of your data)' : " (the study's view)"}`;
   const about = [view, v.query, dataWords(data)].map(cell).join(',');
   const row = (measure: string, category: string, m: Measure) => [
-    measure, category, result.window, result.orders, m.pre, m.post, m.reduction, m.ci?.[0], m.ci?.[1], m.test.V, m.test.p, m.test.pAdjusted,
+    measure, category, result.window, result.gap, result.weights, result.wilcoxon, result.orders, m.pre, m.post, m.reduction, m.ci?.[0], m.ci?.[1], m.test.V, m.test.p, m.test.pAdjusted,
   ].map(cell).join(',') + ',' + about;
   const rows = (['events', 'harm'] as const).flatMap((measure) => [
     row(measure, 'overall', result[measure]),
