@@ -442,3 +442,11 @@ test('Method says "leaves no gap", never "leaves out 0 months"', () => {
   const parts = sentenceParts(analyse(bundled, { window: 12, gap: 3 }), 'windowGap').filter((s) => typeof s !== 'string');
   assert.deepEqual(parts.map((s) => typeof s === 'string' ? s : [s.text, s.path]), [['12', 'window'], ['3', 'gap']]);
 });
+
+test('the Results harm table names the harm weights of the view, not only the view bar', () => {
+  assert.match(resultsTable(analyse(bundled), 'harm').caption, /^Total harm \(CCHI days, illustrative weights\): 24 months/);
+  assert.match(resultsTable(analyse(bundled, { weights: 'low' }), 'harm').caption, /^Total harm \(CCHI days; the illustrative index's low weights\): /);
+  assert.match(resultsTable(analyse(bundled, { weights: 'high' }), 'harm').caption, /^Total harm \(CCHI days; the illustrative index's high weights\): /);
+  // A reader's own source of harm, with the weights of their index.
+  assert.match(resultsTable(analyse(bundled, { weights: 'central' }), 'harm', 'days, from your harm index mine.csv, by offence').caption, /^Total harm \(days, from your harm index mine\.csv, by offence; its central weights\): /);
+});

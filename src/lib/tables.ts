@@ -25,7 +25,10 @@ export interface TableData {
  * harm is the bundled data's.
  */
 export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm', harm?: string): TableData {
-  const what = measure === 'events' ? 'Arrests' : `Total harm (${harm ?? 'CCHI days, illustrative weights'})`;
+  // Harm weights other than the data's own are named here too, not only in the view bar.
+  const source = result.weights === 'data' ? harm ?? 'CCHI days, illustrative weights'
+    : harm ? `${harm}; its ${result.weights} weights` : `CCHI days; the illustrative index's ${result.weights} weights`;
+  const what = measure === 'events' ? 'Arrests' : `Total harm (${source})`;
   const row = (name: string, m: AnalysisResult['events']) => [
     name, formatNumber(m.pre), formatNumber(m.post), formatPercent(m.reduction), intervalCell(m),
     formatNumber(m.test.V), formatP(m.test.p), m.test.pAdjusted === undefined ? '—' : formatP(m.test.pAdjusted),
