@@ -243,3 +243,23 @@ test("under a reader's own data a derivation calls harm days, not the study's CC
     assert.deepEqual(theirs.value, study.value);
   }
 });
+
+test('the interval\'s R note does not call R\'s interval "slightly" different: ends move with the seed, and one near 0 may cross it', () => {
+  const r = analyse(bundled, { window: 18, gap: 3, weights: 'high', categories: ['drugs', 'other'] });
+  const note = derive(r, bundled, 'byCategory.drugs.harm.ci')?.r?.note ?? '';
+  assert.doesNotMatch(note, /slightly/);
+  assert.match(note, new RegExp(`With ${formatNumber(r.bootstrap.resamples)} resamples an interval's ends move from one seed to another.*an end near 0 may fall on the other side of it in R\\.`));
+});
+
+test('the Wilcoxon derivation says which R its call needs, and describes the rule of the view', () => {
+  const current = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
+  const p = derive(current, bundled, 'events.test.p')!;
+  assert.match(p.r?.note ?? '', /^Needs R 4\.6\.0 or later\. In R 4\.5 and earlier the same call follows the older rule/);
+  assert.match(p.formula?.words ?? '', /Pratt's method/);
+  const legacy = analyse(bundled, { window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' });
+  const q = derive(legacy, bundled, 'events.test.p')!;
+  assert.equal(q.r?.note, undefined);
+  assert.match(q.r?.call ?? '', /exact = (TRUE|FALSE), correct = TRUE/);
+  assert.match(q.formula?.words ?? '', /set the zeros aside.*as R 4\.5 and earlier computed it/);
+  assert.doesNotMatch(q.formula?.words ?? '', /current R/);
+});

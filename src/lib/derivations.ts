@@ -21,6 +21,7 @@ import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
 import { harmUnitFor } from './harmUnit.ts';
 import type { RobustPath } from './robustness.ts';
+import { formatNumber } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -188,7 +189,7 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
         r: {
           setup,
           call: `{ set.seed(${result.bootstrap.seed}); r <- replicate(${result.bootstrap.resamples}, { i <- sample(length(pre), replace = TRUE); 1 - sum(post[i]) / sum(pre[i]) }); ${rest === 'ci' ? 'quantile(r[is.finite(r)], c(0.025, 0.975), type = 7)' : 'sum(!is.finite(r))'} }`,
-          note: 'Same method, different random draws: the engine uses its own seeded generator (mulberry32), so R gives a slightly different interval.',
+          note: `Same method, different random draws: the engine uses its own seeded generator (mulberry32), so R gives a different interval. With ${formatNumber(result.bootstrap.resamples)} resamples an interval's ends move from one seed to another, the more so where few people carry the measure, so an end near 0 may fall on the other side of it in R.`,
         },
         engine: ENGINE.reduction,
       };
@@ -265,10 +266,16 @@ function deriveWilcoxon(result: AnalysisResult, path: ResultPath, ref: MeasureRe
       { label: 'Why there is no result', value: t.reason ?? null },
     ],
     formula: {
-      words: 'Take each person\'s difference before − after, rank the absolute differences (ties share the average rank), and add up the ranks of the positive ones to get V. The p-value compares V with its distribution when a rise and a fall are equally likely: exact (conditional on the ranks) below 50 pairs in current R, otherwise a normal approximation with a continuity correction.',
+      words: result.wilcoxon === 'current'
+        ? 'Take each person\'s difference before − after and rank the absolute differences, ties sharing the average rank (below 50 pairs current R ranks the zeros too, then leaves them out of V: Pratt\'s method); V adds up the ranks of the positive ones. The p-value compares V with its distribution when a rise and a fall are equally likely: exact (conditional on the ranks) below 50 pairs, otherwise a normal approximation with a continuity correction.'
+        : 'Take each person\'s difference before − after, set the zeros aside, and rank the absolute values of the rest, ties sharing the average rank; V adds up the ranks of the positive ones. The p-value compares V with its distribution when a rise and a fall are equally likely: exact below 50 pairs when no difference is zero and none tie, otherwise a normal approximation with a continuity correction (as R 4.5 and earlier computed it).',
       symbols: 'dᵢ = preᵢ − postᵢ;  V = Σ_{dᵢ>0} rank(|dᵢ|);  z = (V − n(n+1)/4 ∓ ½) ÷ √(n(n+1)(2n+1)/24 − Σ(t³−t)/48)',
     },
-    r: { setup: prePostSetup(pre, post), call: calls[stat] ?? `${test}` },
+    r: {
+      setup: prePostSetup(pre, post),
+      call: calls[stat] ?? `${test}`,
+      ...(result.wilcoxon === 'current' && (stat === 'V' || stat === 'p' || stat === 'exact') ? { note: 'Needs R 4.6.0 or later. In R 4.5 and earlier the same call follows the older rule (zeros set aside before ranking, the normal approximation whenever differences tie) and gives another V and p; set "Paired test computed as" to "R 4.5 and earlier" to compare with an older R.' } : {}),
+    },
     engine: ENGINE.wilcoxon,
   };
 }
