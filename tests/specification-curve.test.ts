@@ -161,3 +161,18 @@ test('the weights\' spread: the widest range of the fall in harm across weight s
   assert.equal(at(curve.weightsSpread.lowest), curve.weightsSpread.lowestWeights);
   assert.equal(at(curve.weightsSpread.highest), curve.weightsSpread.highestWeights);
 });
+
+test('the weights\' spread and its two ends are said to the same decimal, so the ends subtract to the spread shown', async () => {
+  const { formatPercentTenths, formatSpreadPoints } = await import('../src/lib/format.ts');
+  const { changeTenths } = await import('../src/lib/robustness.ts');
+  assert.equal(formatPercentTenths(0.0341), '3.4%');
+  assert.equal(formatPercentTenths(-0.12), '12.0%');
+  assert.equal(changeTenths(-0.12), 'rises by 12.0%');
+  assert.equal(changeTenths(0.356), 'falls by 35.6%');
+  for (const categories of [['violence', 'drugs'], ['drugs'], undefined]) {
+    const w = specificationCurve(bundled, categories ? { categories } : {}).weightsSpread!;
+    const signed = (x: number) => (x < 0 ? -1 : 1) * Number(formatPercentTenths(x).replace('%', ''));
+    const shown = Number(formatSpreadPoints(w.spread).split(' ')[0]);
+    assert.ok(Math.abs(signed(w.highest) - signed(w.lowest) - shown) <= 0.1 + 1e-9, `${categories}: ${w.lowest} ${w.highest} ${shown}`);
+  }
+});

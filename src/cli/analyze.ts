@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { changeTenths } from '../lib/robustness.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatInterval, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 
@@ -251,7 +252,7 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string }):
     `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).`,
     `Choices: window ${c.windows.join(', ')}; gap ${c.gaps.join(', ')} (below the window); arrests, or harm with ${c.weights.map(weightName).join(', ')} weights; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
     `Harm: ${about.harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
-    ...(w ? [`The harm weights alone move the fall in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: ${formatPercent(w.lowest)} with the ${w.lowestWeights} weights, ${formatPercent(w.highest)} with the ${w.highestWeights}).`] : []),
+    ...(w ? [`The harm weights alone move the fall in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}).`] : []),
     '',
     table([
       ['window', 'gap', 'measure', 'weights', 'test', 'reduction', '95% interval', 'p', 'significant fall'],

@@ -61,6 +61,15 @@ export function formatChangeSize(change: number | null | undefined): string {
   return size;
 }
 
+/**
+ * A change in percent to one decimal, without its sign (the words say fall or rise): 0.0341 → "3.4%".
+ * Beside a spread in percentage points (formatSpreadPoints, also to one decimal), so that the two ends
+ * a reader subtracts give the spread shown, to within the last decimal's rounding.
+ */
+export function formatPercentTenths(change: number): string {
+  return `${(Math.round(Math.abs(1000 * change)) / 10).toFixed(1)}%`;
+}
+
 /** A spread of reductions in percentage points, to one decimal: 0.2467 → "24.7 percentage points". */
 export function formatSpreadPoints(spread: number | null): string {
   if (spread === null || !Number.isFinite(spread)) return NOT_AVAILABLE;

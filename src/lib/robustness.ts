@@ -16,7 +16,7 @@ import type { GapCurveRow } from '../charts/gapCurve.ts';
 import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import type { ItsMonth } from '../charts/its.ts';
 import type { RobustnessFigureData } from './robustnessFigures.ts';
-import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints, NOT_AVAILABLE } from './format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatPercentTenths, formatSpreadPoints, NOT_AVAILABLE } from './format.ts';
 import { atLeastWords, droppedTail, fallPieces, fallWords, indefinite, listWords } from './wording.ts';
 import type { ViewState } from './urlState.ts';
 
@@ -334,6 +334,11 @@ function libertySegments(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'lib
  * the fall in harm across the weight sets at one window and gap, with where it is and its two ends;
  * or, with one weight set or nothing to compare, why the curve cannot say.
  */
+/** "falls by 3.4%", "rises by 12.0%": the ends of the weights' spread, to the spread's own decimal. */
+export function changeTenths(fall: number): string {
+  return fall >= 0 ? `falls by ${formatPercentTenths(fall)}` : `rises by ${formatPercentTenths(fall)}`;
+}
+
 function weightsSpreadSegments(curve: RobustnessContext['curve']): RobustSegment[] {
   const handle = (text: string): RobustSegment => ({ text, path: robustPath('curve.weightsSpread') });
   if (!curve) return [handle(NOT_AVAILABLE)];
@@ -344,7 +349,7 @@ function weightsSpreadSegments(curve: RobustnessContext['curve']): RobustSegment
   return [
     'The harm weight sets are another matter: at one window and gap, the weights alone move the fall in harm by ',
     handle(formatSpreadPoints(w.spread)),
-    ` (a ${w.window}-month window with a gap of ${w.gap}: ${fallWords(w.lowest)} with the ${w.lowestWeights} weights, ${fallWords(w.highest)} with the ${w.highestWeights}).`,
+    ` (a ${w.window}-month window with a gap of ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}).`,
   ];
 }
 
