@@ -370,7 +370,11 @@ test('every missing file is named at once, with where it was looked for; relativ
   // paths are read from there, as the reader expects.
   write('here-orders.csv', readFileSync(tpl('orders.csv'), 'utf8'));
   write('here-events.csv', readFileSync(tpl('events.csv'), 'utf8'));
-  const typedHere = spawnSync(process.execPath, [cli, '--orders', 'here-orders.csv', '--events', 'here-events.csv', '--json'], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, INIT_CWD: dir } });
+  const typedHere = spawnSync(process.execPath, [cli, '--orders', 'here-orders.csv', '--events', 'here-events.csv', '--json'], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, INIT_CWD: dir, npm_lifecycle_event: 'analyze' } });
+  assert.equal(typedHere.status, 0, typedHere.stderr);
+  // Started by another script (a test run under npm), the working folder counts, not INIT_CWD.
+  const other = spawnSync(process.execPath, [cli, '--orders', 'here-orders.csv', '--events', 'here-events.csv', '--json'], { encoding: 'utf8', cwd: dir, env: { ...process.env, INIT_CWD: '/', npm_lifecycle_event: 'test:unit' } });
+  assert.equal(other.status, 0, other.stderr);
   assert.equal(typedHere.status, 0, typedHere.stderr);
   assert.deepEqual(JSON.parse(typedHere.stdout), JSON.parse(onTemplates('--json').stdout));
 });

@@ -104,11 +104,14 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 /**
- * Where a path the reader typed points. `npm run` runs this in the project's folder and says in
- * INIT_CWD where the command was typed, so a relative path is read from there, as the reader means it.
+ * Where a path the reader typed points. `npm run analyze` runs this in the project's folder and says
+ * in INIT_CWD where the command was typed, so a relative path is read from there, as the reader
+ * means it. Only then: started any other way (by a test run under npm, say), the working folder is
+ * where the command runs.
  */
 function located(path: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+  const typedIn = process.env.npm_lifecycle_event === 'analyze' ? process.env.INIT_CWD : undefined;
+  return resolve(typedIn ?? process.cwd(), path);
 }
 
 /**

@@ -17,9 +17,26 @@ export const REPORT = {
   title: 'Do slavery and trafficking risk orders reduce offending? An interactive report',
   author: 'The STRO report contributors',
   version: pkg.version,
-  released: '2026-11-28',
+  released: '2026-12-06',
   licence: 'MIT',
 } as const;
+
+/**
+ * Whether the build has changes since its version was released: the changelog's newest section is
+ * then "Since version X (not yet released)". Its newest section must name this version, released or
+ * not, so that a version number cannot lag behind the changes the site shows.
+ */
+export function unreleasedChanges(changelog: string, version: string = REPORT.version): boolean {
+  const newest = changelog.match(/^## (.*)$/m)?.[1] ?? '';
+  if (newest.startsWith(`Version ${version} (`) || newest === `Version ${version}`) return false;
+  if (newest.startsWith(`Since version ${version} (not yet released)`)) return true;
+  throw new Error(`The changelog's newest section, "${newest}", names neither version ${version} nor changes since it`);
+}
+
+/** The version as the footer and "Cite this report" say it: "0.3.0", or "0.3.0 with later changes, not yet released". */
+export function versionWords(changelog: string): string {
+  return unreleasedChanges(changelog) ? `${REPORT.version} with later changes, not yet released (see the Changelog)` : REPORT.version;
+}
 
 /** BibTeX for this report; `url` is where the reader found it (omitted when unknown). */
 export function bibtex(url?: string): string {

@@ -17,7 +17,7 @@ import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
 import type { ItsMonth } from '../charts/its.ts';
 import type { RobustnessFigureData } from './robustnessFigures.ts';
 import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatPercentTenths, formatSpreadPoints, NOT_AVAILABLE } from './format.ts';
-import { atLeastWords, droppedTail, fallPieces, fallWords, indefinite, listWords } from './wording.ts';
+import { atLeastWords, droppedTail, fallPieces, indefinite, listWords } from './wording.ts';
 import type { ViewState } from './urlState.ts';
 
 /** The largest gap the curve of the order's own months goes to. */
