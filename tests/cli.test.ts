@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { emitR } from '../src/analysis/emitR.ts';
 import { formatEstimate, formatP } from '../src/lib/format.ts';
-import { bundled, readData } from './helpers/bundled.ts';
+import { bundled, dataPath, readData } from './helpers/bundled.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -86,7 +86,7 @@ test('--gap and --weights: bad values, a gap not below the window, and offences 
   const lines = missing.stderr.trim().split('\n');
   assert.equal(lines.length, bundled.events.filter((e) => e.offence !== 'Robbery').length, 'one line per event the index cannot weigh');
   assert.match(lines[0], /^analyze: events\.csv, row 1, column "offence": "Wounding or inflicting GBH \(s20\)" is not in the harm index short-index\.csv/);
-  assert.match(run('--harm-index', index).stderr, /--harm-index: the events file has a harm column already; remove the column to look harm up by offence, or add --weights/);
+  assert.match(run('--harm-index', index).stderr, /--harm-index: the bundled events have a harm column, which is kept; add --weights to take the index's weights instead/);
 });
 
 test('readable tables show the headline figures as the engine computes them', () => {
@@ -388,4 +388,22 @@ test('--design-window and --outside-window are for your own files: the bundled d
   }
   // The declared window itself is accepted, as a no-op.
   assert.equal(run('--design-window', '24', '--json').status, 0);
+});
+
+test('your own events with a harm column: the CLI keeps that harm as "Use your own data" does, so that the two give the same numbers', async () => {
+  const { validateOwn } = await import('../src/lib/ownData.ts');
+  const text = (name: string) => readFileSync(tpl(name), 'utf8');
+  const page = validateOwn({ orders: { name: 'orders.csv', bytes: new TextEncoder().encode(text('orders.csv')) }, events: { name: 'events.csv', bytes: new TextEncoder().encode(text('events.csv')) }, harmIndex: { name: 'harm-index.csv', bytes: new TextEncoder().encode(readData('harm-index.csv')) }, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv', text: readData('harm-index.csv') });
+  assert.ok(page.dataset);
+  // The page says the index was not used, and goes on; so does the CLI, with the same words.
+  const pageWarning = page.problems.find((p) => p.severity === 'warning' && p.file === 'harm-index.csv')!;
+  const withIndex = onTemplates('--harm-index', fileURLToPath(dataPath('harm-index.csv')), '--json');
+  assert.equal(withIndex.status, 0, withIndex.stderr);
+  assert.equal(withIndex.stderr, `analyze: harm-index.csv: ${pageWarning.message} (warning)\n`);
+  assert.deepEqual(JSON.parse(withIndex.stdout), JSON.parse(JSON.stringify(analyse(page.dataset))));
+  // Weights would replace that harm with an index's, which the page does not offer for these files.
+  const weighted = onTemplates('--weights', 'low', '--json');
+  assert.equal(weighted.status, 1);
+  assert.equal(weighted.stdout, '');
+  assert.match(weighted.stderr, /^analyze: --weights: events\.csv has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index instead, remove the column and give the index with --harm-index/);
 });

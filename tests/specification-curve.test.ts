@@ -130,11 +130,12 @@ test('a reader\'s own events with a harm column: the CLI\'s curve is the report\
   assert.deepEqual(fromCli, JSON.parse(JSON.stringify(report)));
   const text = run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--specification-curve');
   assert.match(text, /Harm: days, from the harm column of the events file\. Note: these data have no harm index, so harm is as recorded\./);
-  // Another index given with such events is refused, as it is for one view, with what to do instead.
+  // Another index given with such events is not used, as on "Use your own data", which says so; the curve is the same.
   writeFileSync(join(dir, 'index.csv'), `offence,harm_days\n"${offence}",10\n`);
-  const refused = spawnSync(process.execPath, [cli, '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--harm-index', join(dir, 'index.csv'), '--specification-curve'], { encoding: 'utf8' });
-  assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /--harm-index: the events file has a harm column already/);
+  const unused = spawnSync(process.execPath, [cli, '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--harm-index', join(dir, 'index.csv'), '--specification-curve', '--json'], { encoding: 'utf8' });
+  assert.equal(unused.status, 0, unused.stderr);
+  assert.equal(unused.stderr, 'analyze: index.csv: was not used: events.csv has a harm column already (warning)\n');
+  assert.deepEqual(JSON.parse(unused.stdout), JSON.parse(JSON.stringify(report)));
 });
 
 test('the weights\' spread: the widest range of the fall in harm across weight sets at one window and gap', () => {

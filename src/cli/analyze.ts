@@ -27,6 +27,7 @@ import { analyse, DataError, eventsCsv, OptionError, problem, problemLine, resol
 import { emitR } from '../analysis/emitR.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { changeTenths } from '../lib/robustness.ts';
+import { indexNotUsed } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatInterval, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 
@@ -296,7 +297,7 @@ function headerOf(path: string): string[] {
  * whether or not the events carry harm; for the specification curve, which varies the weights,
  * only for the bundled data or for events without a harm column.
  */
-function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string } {
+function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string; warnings?: string[] } {
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
   // The bundled data declare their window; another would describe them as they are not (a 30-month
   // follow-up of data that end at 24) under words that still call them calibrated.
@@ -313,12 +314,15 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   // it?" keeps it for the same files (src/lib/ownData.ts looks nothing up for them).
   const wantsWeights = args.weights !== undefined || (args.specificationCurve && !(args.own && hasHarm));
   const recorded = args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights';
+  // Your own events with a harm column keep it, as "Use your own data" keeps it (src/lib/ownData.ts):
+  // an index given beside them is not used (said, as the page says it), and no weights replace it.
+  if (args.own && hasHarm) {
+    if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index instead, remove the column and give the index with --harm-index`);
+    const unused = args.harmIndex ? [`${basename(args.harmIndex)}: ${indexNotUsed(basename(args.events))} (warning)`] : [];
+    return { manifest, harm: recorded, warnings: unused };
+  }
   if (hasHarm && !wantsWeights) {
-    if (args.harmIndex) {
-      throw new UsageError(args.specificationCurve
-        ? '--harm-index: the events file has a harm column already, which the specification curve keeps; remove the column to vary the index\'s weights instead'
-        : '--harm-index: the events file has a harm column already; remove the column to look harm up by offence, or add --weights to take the index\'s weights instead');
-    }
+    if (args.harmIndex) throw new UsageError('--harm-index: the bundled events have a harm column, which is kept; add --weights to take the index\'s weights instead');
     return { manifest, harm: recorded };
   }
   const harmIndex = args.harmIndex ?? bundled('harm-index.csv');
@@ -348,7 +352,8 @@ export function main(argv: readonly string[]): number {
       for (const p of unread) process.stderr.write(`analyze: ${problemLine(p)}\n`);
       return 1;
     }
-    const { manifest, harm, harmIndex } = describe(args);
+    const { manifest, harm, harmIndex, warnings } = describe(args);
+    for (const w of warnings ?? []) process.stderr.write(`analyze: ${w}\n`);
     const paths = { orders: args.orders, events: args.events, ...(harmIndex ? { harmIndex } : {}) };
     const bytes = (k: keyof typeof paths) => {
       const r = read.get(paths[k]!) ?? readBytes(paths[k]!);
