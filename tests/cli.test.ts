@@ -407,3 +407,32 @@ test('your own events with a harm column: the CLI keeps that harm as "Use your o
   assert.equal(weighted.stdout, '');
   assert.match(weighted.stderr, /^analyze: --weights: events\.csv has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index instead, remove the column and give the index with --harm-index/);
 });
+
+test('--robustness gives time at liberty and the null world for the view, as "How robust is it?" computes them, from the months unavailable when the files give them', async () => {
+  const { libertyFor, nullWorldFor, DEFAULT_UNAVAILABLE, DEFAULT_SELECTION, DEFAULT_LOOKBACK } = await import('../src/lib/robustness.ts');
+  // The bundled data: no months unavailable, so the what-if share.
+  const out = run('--robustness', '--window', '12', '--categories', 'violence,drugs', '--json');
+  assert.equal(out.status, 0, out.stderr);
+  const r = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
+  const json = JSON.parse(out.stdout);
+  assert.deepEqual(json.timeAtLiberty, JSON.parse(JSON.stringify(libertyFor(r, DEFAULT_UNAVAILABLE, bundled))));
+  assert.deepEqual(json.nullWorld, JSON.parse(JSON.stringify(nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK))));
+  const chosen = JSON.parse(run('--robustness', '--unavailable-share', '0.35', '--selection', '1', '--lookback', '6', '--json').stdout);
+  const study = analyse(bundled);
+  assert.deepEqual(chosen.timeAtLiberty, JSON.parse(JSON.stringify(libertyFor(study, 0.35, bundled))));
+  assert.deepEqual(chosen.nullWorld, JSON.parse(JSON.stringify(nullWorldFor(study, 1, 6))));
+  // The templates give each person's months in custody or abroad: the rates use them, as the page does.
+  const own = JSON.parse(onTemplates('--robustness', '--json').stdout);
+  assert.equal(own.timeAtLiberty.kind, 'byPerson');
+  assert.notDeepEqual(JSON.parse(onTemplates('--robustness', '--json').stdout).timeAtLiberty, JSON.parse(run('--orders', write('no-months.csv', readFileSync(tpl('orders.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 6).join(',')).join('\n')), '--events', tpl('events.csv'), '--robustness', '--json').stdout).timeAtLiberty);
+  // Readable: the page's quantities in words, with their numbers.
+  const text = run('--robustness', '--window', '12', '--categories', 'violence,drugs').stdout;
+  assert.match(text, new RegExp(`Arrests per person-month at liberty, if 20% of the months after the order were spent in custody or abroad: ${formatEstimate(json.timeAtLiberty.value.rateBefore)} before, ${formatEstimate(json.timeAtLiberty.value.rateAfter)} after`));
+  assert.match(text, /Null world \(orders do nothing, and are sought after busy spells; selection 0\.5, 6 months looked back, \d[\d,]* cohorts\): /);
+  // Bad values name the option.
+  for (const [args, message] of [[['--unavailable-share', '1'], /--unavailable-share: "1" is not a share from 0 to below 1/], [['--selection', '2'], /--selection: "2" is not a number from 0 to 1/], [['--lookback', '0'], /--lookback: "0" is not a whole number of months, 1 or more/], [['--unavailable-share', '0.2'], /--unavailable-share, --selection and --lookback go with --robustness/]] as const) {
+    const bad = run(...(args[0] === '--unavailable-share' && args[1] === '0.2' ? args : ['--robustness', ...args]));
+    assert.equal(bad.status, 1, args.join(' '));
+    assert.match(bad.stderr, message);
+  }
+});

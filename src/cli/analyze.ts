@@ -3,6 +3,8 @@
 //                    [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy]
 //                    [--json | --emit-r]
 // npm run analyze -- [data options] [--categories a,b,…] --specification-curve [--json]
+// npm run analyze -- [data options] [view options] --robustness [--unavailable-share S] [--selection X]
+//                    [--lookback K] [--json]
 //
 // The bundled data are read with their manifest (data/study.json: a 24-month design window, the
 // categories' names, synthetic and calibrated). A reader's own files take the design window given
@@ -26,12 +28,13 @@ import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
-import { changeTenths } from '../lib/robustness.ts';
+import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
 import { indexNotUsed } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
-import { formatEstimate, formatInterval, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
+import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
+import { atLeastWords, fallWords } from '../lib/wording.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json]]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -41,10 +44,12 @@ class UsageError extends Error {}
 interface Args {
   orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean;
   window?: number; gap?: number; categories?: string[]; weights?: WeightSet; wilcoxon?: Rule; json: boolean; emitR: boolean; specificationCurve: boolean;
+  /** --robustness: time at liberty and the null world for the view, with the page's settings (their defaults unless given). */
+  robustness: boolean; unavailableShare?: number; selection?: number; lookback?: number;
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false, specificationCurve: false };
+  const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false, specificationCurve: false, robustness: false };
   const seen = new Set<string>();
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];
@@ -58,6 +63,20 @@ export function parseArgs(argv: readonly string[]): Args {
     if (flag === '--json') args.json = true;
     else if (flag === '--emit-r') args.emitR = true;
     else if (flag === '--specification-curve') args.specificationCurve = true;
+    else if (flag === '--robustness') args.robustness = true;
+    else if (flag === '--unavailable-share') {
+      const v = value();
+      if (!/^\d*\.?\d+$/.test(v) || Number(v) >= 1) throw new UsageError(`--unavailable-share: "${v}" is not a share from 0 to below 1 (0.2 is a fifth of the months after the order)`);
+      args.unavailableShare = Number(v);
+    } else if (flag === '--selection') {
+      const v = value();
+      if (!/^\d*\.?\d+$/.test(v) || Number(v) > 1) throw new UsageError(`--selection: "${v}" is not a number from 0 to 1 (0: orders at random moments; 1: only right after a busy spell)`);
+      args.selection = Number(v);
+    } else if (flag === '--lookback') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--lookback: "${v}" is not a whole number of months, 1 or more`);
+      args.lookback = Number(v);
+    }
     else if (flag === '--gap') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--gap: "${v}" is not a whole number of months, 0 or more`);
@@ -97,6 +116,9 @@ export function parseArgs(argv: readonly string[]): Args {
     else throw new UsageError(`unknown option ${flag}`);
   }
   if (args.json && args.emitR) throw new UsageError('--json and --emit-r cannot be combined; choose one');
+  const settings = (['--unavailable-share', '--selection', '--lookback'] as const).filter((f) => seen.has(f));
+  if (settings.length > 0 && !args.robustness) throw new UsageError('--unavailable-share, --selection and --lookback go with --robustness');
+  if (args.robustness && (args.emitR || args.specificationCurve)) throw new UsageError('--robustness cannot be combined with --emit-r or --specification-curve; choose one');
   if (args.specificationCurve) {
     const varied = (['--window', '--gap', '--weights', '--wilcoxon', '--emit-r'] as const).filter((f) => seen.has(f));
     if (varied.length > 0) throw new UsageError(`--specification-curve varies the window, gap, weights and test itself, so it cannot be combined with ${varied.join(', ')}`);
@@ -268,6 +290,38 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string }):
   ].join('\n');
 }
 
+/**
+ * "How robust is it?"'s time at liberty and null world for one view, with the page's settings
+ * (src/lib/robustness.ts computes both, for the page and here): each person's months in custody or
+ * abroad when the orders give them for this view, else the share assumed; the simulated cohorts
+ * whose orders do nothing.
+ */
+export function robustnessChecks(result: AnalysisResult, dataset: Dataset, args: Pick<Args, 'unavailableShare' | 'selection' | 'lookback'>) {
+  const settings = { unavailableShare: args.unavailableShare ?? DEFAULT_UNAVAILABLE, selection: args.selection ?? DEFAULT_SELECTION, lookback: args.lookback ?? DEFAULT_LOOKBACK };
+  return {
+    view: { window: result.window, gap: result.gap, categories: result.categories, weights: result.weights, wilcoxon: result.wilcoxon },
+    settings,
+    timeAtLiberty: libertyFor(result, settings.unavailableShare, dataset),
+    nullWorld: nullWorldFor(result, settings.selection, settings.lookback),
+  };
+}
+
+/** The two checks in words, each quantity with its number. */
+function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: AnalysisResult): string {
+  const { timeAtLiberty: t, nullWorld: w, settings: s } = checks;
+  const rate = (x: number | null) => (x === null ? 'n/a' : formatEstimate(x));
+  const fall = (x: number | null) => (x === null ? 'n/a' : fallWords(x));
+  const share = (x: number) => (x === 0 ? 'none' : formatChangeSize(x));
+  const liberty = t.kind === 'byPerson'
+    ? `Arrests per person-month at liberty, from each person's months in custody or abroad (orders.csv): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.`
+    : `Arrests per person-month at liberty, if ${formatPercent(s.unavailableShare)} of the months after the order were spent in custody or abroad: ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.breakEven === null ? ` There is no break-even share: ${t.value.breakEvenReason}.` : ` The fall would be gone if ${formatPercent(t.value.breakEven)} of those months had been spent away.`}`;
+  const cohorts = w.falls.length + w.dropped;
+  const world = w.mean === null
+    ? `Null world: no distribution (${w.reason ?? 'n/a'}).`
+    : `Null world (orders do nothing, and are sought after busy spells; selection ${s.selection}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${formatPercent(w.interval?.[0])} and ${formatPercent(w.interval?.[1])}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
+  return [`Robustness checks for ${months(result.window)} either side${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''}, categories: ${result.categories.join(', ') || 'none'}`, liberty, world].join('\n');
+}
+
 /** Which R the paired tests follow, in words. */
 function ruleText(rule: AnalysisResult['wilcoxon']): string {
   return rule === 'current'
@@ -400,6 +454,11 @@ export function main(argv: readonly string[]): number {
       return 0;
     }
     const result = analyse(dataset, options);
+    if (args.robustness) {
+      const checks = robustnessChecks(result, dataset, args);
+      process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : renderRobustness(checks, result) + '\n');
+      return 0;
+    }
     process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow }) + '\n');
     return 0;
   } catch (e) {
