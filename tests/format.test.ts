@@ -96,6 +96,10 @@ test('formatPercent gives a change the same size with or without its sign, ties 
   assert.equal(formatPercent(0.557), '56%');
   assert.equal(formatPercent(-0.004), '0%'); // never "−0%"
   assert.equal(formatPercent(-0), '0%');
+  // Thousands are grouped, as in every other number of the report.
+  assert.equal(formatPercent(-34.04), '−3,404%');
+  assert.equal(formatPercent(-145.74), '−14,574%');
+  assert.equal(formatPercent(9.99), '999%');
   for (const x of [null, undefined, NaN, Infinity]) assert.equal(formatPercent(x), 'n/a');
 });
 

@@ -198,8 +198,8 @@ export function render(result: AnalysisResult, about: About): string {
   const after = result.gap + 1 === result.window ? `month ${result.window}` : `months ${result.gap + 1} to ${result.window}`;
   const before = result.gap + 1 === result.window ? `month −${result.window}` : `months −${result.window} to −${result.gap + 1}`;
   const lines = [
-    `STRO analysis: ${result.orders} analysed orders, ${result.window} months before vs ${result.window} after${gap}`,
-    `Register: ${result.sample.register} orders; ${result.sample.withFollowup} with ${followup}; ${result.sample.excludedData} excluded for data quality; ${result.sample.analysed} analysed`,
+    `STRO analysis: ${count(result.orders, 'analysed order', 'analysed orders')}, ${months(result.window)} before vs ${result.window} after${gap}`,
+    `Register: ${count(result.sample.register, 'order', 'orders')}; ${formatNumber(result.sample.withFollowup)} with ${followup}; ${formatNumber(result.sample.excludedData)} excluded for data quality; ${formatNumber(result.sample.analysed)} analysed`,
     `Categories: ${result.categories.map((c) => result.categoryNames[c]).join(', ') || 'none'}`,
     m.synthetic && m.calibrated
       ? 'Synthetic data calibrated to the published aggregates: they demonstrate the method, not the finding.'
@@ -224,7 +224,7 @@ export function render(result: AnalysisResult, about: About): string {
     ]),
     result.events.pre === 0
       ? 'Busiest tenth: no one was arrested before the orders in this view'
-      : `Busiest tenth: the ${result.busiestTenth.people} ${result.busiestTenth.people === 1 ? 'person' : 'people'} with the most arrests before carry ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}`,
+      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}`,
     '',
     `Trend after the order (monthly totals, ${after})`,
     table([
@@ -264,6 +264,11 @@ export function render(result: AnalysisResult, about: About): string {
 
 function months(n: number): string {
   return `${n} ${n === 1 ? 'month' : 'months'}`;
+}
+
+/** "1 order", "50,000 analysed orders": a count with its noun, in the report's number format. */
+function count(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** The specification curve as a readable table: the headline, the choices, then one row per specification. */

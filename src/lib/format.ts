@@ -42,8 +42,9 @@ export function formatNumber(value: number | null | undefined): string {
  */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
+  // Grouped as every other number is: an interval of a ratio with a small denominator can reach −3,404%.
   const whole = Math.round(Math.abs(100 * value));
-  return value < 0 && whole > 0 ? `−${whole}%` : `${whole}%`;
+  return value < 0 && whole > 0 ? `−${formatNumber(whole)}%` : `${formatNumber(whole)}%`;
 }
 
 /**
