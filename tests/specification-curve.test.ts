@@ -177,3 +177,24 @@ test('the weights\' spread and its two ends are said to the same decimal, so the
     assert.ok(Math.abs(signed(w.highest) - signed(w.lowest) - shown) <= 0.1 + 1e-9, `${categories}: ${w.lowest} ${w.highest} ${shown}`);
   }
 });
+
+test('the CLI\'s curve text names only the choices it made: the gaps below its largest window, the index\'s own weight sets, and "harm as recorded"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stro-curve-text-'));
+  const offence = 'Kidnapping or false imprisonment';
+  const orders = 'order_id,issued,sample,duration_months,conditions\n' + ['a', 'b', 'c', 'd'].map((id) => `${id},2019-Q1,analysed,,`).join('\n');
+  const events = (harm: boolean) => `order_id,month,category,offence${harm ? ',harm' : ''}\n` + ['a,-2,x,_,2', 'a,-1,x,_,2', 'b,-1,x,_,1', 'b,2,x,_,1', 'c,-2,x,_,3', 'c,-1,x,_,3', 'd,1,x,_,1', 'd,-2,x,_,5'].map((l) => (harm ? l : l.replace(/,\d+$/, '')).replace('_', `"${offence}"`)).join('\n');
+  writeFileSync(join(dir, 'orders.csv'), orders);
+  writeFileSync(join(dir, 'harm.csv'), events(true));
+  writeFileSync(join(dir, 'plain.csv'), events(false));
+  writeFileSync(join(dir, 'central.csv'), `offence,harm_days\n"${offence}",10\n`);
+  // A 2-month design window: windows 1 and 2, so gap 0 and 1 only.
+  const recorded = run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'harm.csv'), '--design-window', '2', '--specification-curve');
+  const choices = recorded.split('\n').find((l) => l.startsWith('Choices:'))!;
+  assert.match(choices, /gap 0, 1 \(below the window\)/);
+  assert.match(choices, /arrests, or harm as recorded;/);
+  // An index with harm_days only: its one weight set, in both lines.
+  const central = run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'plain.csv'), '--harm-index', join(dir, 'central.csv'), '--design-window', '2', '--specification-curve');
+  assert.match(central, /arrests, or harm with central weights;/);
+  assert.match(central, /Harm: days, the central weights of the harm index central\.csv, by offence\./);
+  assert.doesNotMatch(central, /low, central and high/);
+});

@@ -278,11 +278,16 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string }):
   const weightName = (w: string | null) => (w === null ? '' : w === 'data' ? 'as recorded' : w);
   const share = curve.share === null ? 'n/a' : formatPercent(curve.share);
   const w = curve.weightsSpread;
+  // Only the gaps some window of the curve has (a gap is always below its window).
+  const gaps = c.gaps.filter((g) => curve.specifications.some((s) => s.gap === g));
+  const harmChoice = c.weights.length === 1 && c.weights[0] === 'data' ? 'harm as recorded' : `harm with ${listText(c.weights.map(weightName))} weights`;
+  // With an index's weights, the harm line names the sets the curve took (an index may have harm_days alone).
+  const harm = about.harm.replace('the low, central and high weights', `the ${listText(c.weights.filter((x) => x !== 'data'))} weights`);
   return [
     `Specification curve: ${curve.total} specifications (Simonsohn, Simmons & Nelson 2020), categories: ${curve.categories.join(', ') || 'none'}`,
     `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).`,
-    `Choices: window ${c.windows.join(', ')}; gap ${c.gaps.join(', ')} (below the window); arrests, or harm with ${c.weights.map(weightName).join(', ')} weights; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
-    `Harm: ${about.harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
+    `Choices: window ${c.windows.join(', ')}; gap ${gaps.join(', ')} (below the window); arrests, or ${harmChoice}; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
+    `Harm: ${harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
     ...(w ? [`The harm weights alone move the fall in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}).`] : []),
     '',
     table([
@@ -325,6 +330,11 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
     ? `Null world: no distribution (${w.reason ?? 'n/a'}).`
     : `Null world (orders do nothing, and are sought after busy spells; selection ${s.selection}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${formatPercent(w.interval?.[0])} and ${formatPercent(w.interval?.[1])}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
   return [`Robustness checks for ${months(result.window)} either side${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''}, categories: ${result.categories.join(', ') || 'none'}`, liberty, world].join('\n');
+}
+
+/** "low", "low and high", "low, central and high". */
+function listText(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Which R the paired tests follow, in words. */
