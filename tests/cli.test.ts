@@ -316,11 +316,11 @@ test('the CLI reads files as the page does: empty rows of commas skipped with on
   const trailing = write('excel-orders.csv', readFileSync(tpl('orders.csv'), 'utf8').replace(/\n/g, '\r\n') + ',,,,,,,\r\n,,,,,,,\r\n');
   const out = run('--orders', trailing, '--events', tpl('events.csv'), '--json');
   assert.equal(out.status, 0, out.stderr);
-  assert.equal((out.stderr), 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first on line 7 (warning)\n');
+  assert.equal((out.stderr), 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first on line 7 (hint: nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake) (warning)\n');
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(onTemplates('--json').stdout));
   const swapped = run('--orders', tpl('events.csv'), '--events', tpl('orders.csv'));
   assert.equal(swapped.status, 1);
-  assert.match(swapped.stderr, /^analyze: events\.csv, header, column "issued": required column is missing \(the header has: [^)]*\); this looks like the events file: were the two files swapped\?$/m);
+  assert.match(swapped.stderr, /^analyze: events\.csv, header, column "issued": required column is missing \(the header has: [^)]*\); this looks like the events file: were the two files swapped\? \(hint: give the orders file as orders and the events file as events\)$/m);
 });
 
 test('output cut short by the reader (| head): the CLI stops quietly, with no stack trace', async () => {
@@ -405,7 +405,11 @@ test('your own events with a harm column: the CLI keeps that harm as "Use your o
   const weighted = onTemplates('--weights', 'low', '--json');
   assert.equal(weighted.status, 1);
   assert.equal(weighted.stdout, '');
-  assert.match(weighted.stderr, /^analyze: --weights: events\.csv has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index instead, remove the column and give the index with --harm-index/);
+  assert.match(weighted.stderr, /^analyze: --weights: events\.csv has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index/);
+  // An index of your own, asked for with --weights, does weigh them (a choice the command line offers beyond the page).
+  const own = onTemplates('--weights', 'central', '--harm-index', fileURLToPath(dataPath('harm-index.csv')), '--json');
+  assert.equal(own.status, 0, own.stderr);
+  assert.equal(JSON.parse(own.stdout).weights, 'central');
 });
 
 test('--robustness gives time at liberty and the null world for the view, as "How robust is it?" computes them, from the months unavailable when the files give them', async () => {
@@ -435,4 +439,15 @@ test('--robustness gives time at liberty and the null world for the view, as "Ho
     assert.equal(bad.status, 1, args.join(' '));
     assert.match(bad.stderr, message);
   }
+});
+
+test('a file saved as Latin-1: the first byte that is not UTF-8 is named by line, with what it reads as, and the hint says how to save it', () => {
+  const text = readFileSync(tpl('events.csv'), 'utf8').split('\n');
+  text[2] = text[2].replace('Kidnapping', 'Kidnappïng');
+  const latin1 = Buffer.from(text.join('\n'), 'latin1');
+  const path = join(dir, 'latin1-events.csv');
+  writeFileSync(path, latin1);
+  const out = run('--orders', tpl('orders.csv'), '--events', path);
+  assert.equal(out.status, 1);
+  assert.equal(out.stderr, 'analyze: latin1-events.csv: the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1): the first byte that is not, 0xEF ("ï" in Windows-1252), is on line 3 (hint: save it as "CSV UTF-8 (comma delimited)") \n'.replace(' \n', '\n'));
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
-import { readCsv } from '../src/analysis/csv.ts';
+import { firstInvalidUtf8, readCsv } from '../src/analysis/csv.ts';
 import { DataError, OptionError } from '../src/analysis/errors.ts';
 import { quantileSelect } from '../src/analysis/stats/quantileSelect.ts';
 import { quantileSorted } from '../src/analysis/stats/quantile.ts';
@@ -320,4 +320,22 @@ test('Neumaier: totals that are equal in R are equal here, and the ties count ma
   assert.equal(rEqual, 'TRUE', 'R sees equal totals');
   assert.equal(r.harm.test.ties, Number(rTies));
   assert.equal(r.harm.test.ties, 2);
+});
+
+test('firstInvalidUtf8 agrees with the browser\'s own UTF-8 decoder: invalid exactly when it fails, and valid up to the byte it names', () => {
+  const rng = mulberry32(11);
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const ok = (b: Uint8Array) => { try { fatal.decode(b); return true; } catch { return false; } };
+  const pieces = [[0x41], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xe9], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x0a]];
+  let invalid = 0;
+  for (let trial = 0; trial < 3000; trial++) {
+    const bytes = new Uint8Array(Array.from({ length: 1 + Math.floor(rng() * 8) }, () => pieces[Math.floor(rng() * pieces.length)]).flat());
+    const at = firstInvalidUtf8(bytes);
+    assert.equal(at === -1, ok(bytes), [...bytes].map((b) => b.toString(16)).join(' '));
+    if (at >= 0) {
+      invalid++;
+      assert.ok(ok(bytes.subarray(0, at)), `valid before ${at}: ${[...bytes].map((b) => b.toString(16)).join(' ')}`);
+    }
+  }
+  assert.ok(invalid > 100);
 });

@@ -41,8 +41,34 @@ export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, problems: [] };
   } catch {
-    return { problems: [problem({ file }, 'the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)', { expected: 'UTF-8 text', hint: 'save it as "CSV UTF-8 (comma delimited)"' })] };
+    const at = firstInvalidUtf8(bytes);
+    const where = at === -1 ? '' : (() => {
+      let line = 1;
+      for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
+      const byte = bytes[at];
+      // What the byte reads as in Windows-1252 (Latin-1's superset for 0xA0–0xFF): what the reader typed.
+      const shown = byte >= 0xa0 ? ` ("${String.fromCharCode(byte)}" in Windows-1252)` : '';
+      return `: the first byte that is not, 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${shown}, is on line ${line}`;
+    })();
+    return { problems: [problem({ file }, `the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)${where}`, { expected: 'UTF-8 text', hint: 'save it as "CSV UTF-8 (comma delimited)"' })] };
   }
+}
+
+/** The offset of the first byte that breaks UTF-8 (a stray continuation byte, a sequence cut short, an overlong or out-of-range one), or −1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      // the second byte's narrower ranges (no overlong forms, no surrogates, nothing past U+10FFFF)
+      if (k === 1 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
 }
 
 /** Split CSV text into a header and records, collecting every structural problem. */

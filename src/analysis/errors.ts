@@ -72,7 +72,8 @@ export function problem(
 
 /** "events.csv, row 3, column "month": …": the one-line form the CLI prints (and DataError carries). */
 export function problemLine(p: Problem): string {
-  return new DataError(p, p.message).message + (p.severity === 'warning' ? ' (warning)' : '');
+  // The hint, as the page's table and the problems CSV give it: a line without it would say less.
+  return new DataError(p, p.message).message + (p.hint ? ` (hint: ${p.hint})` : '') + (p.severity === 'warning' ? ' (warning)' : '');
 }
 
 /** The DataError for a problem, for callers that stop at the first. */

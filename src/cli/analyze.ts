@@ -384,9 +384,10 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   const wantsWeights = args.weights !== undefined || (args.specificationCurve && !(args.own && hasHarm));
   const recorded = args.own ? 'days, from the harm column of the events file' : 'Cambridge Crime Harm Index days; illustrative weights';
   // Your own events with a harm column keep it, as "Use your own data" keeps it (src/lib/ownData.ts):
-  // an index given beside them is not used (said, as the page says it), and no weights replace it.
-  if (args.own && hasHarm) {
-    if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index instead, remove the column and give the index with --harm-index`);
+  // an index given beside them alone is not used (said, as the page says it), and the bundled
+  // illustrative index never replaces it. Only an index of your own, asked for with --weights, does.
+  if (args.own && hasHarm && !(args.weights && args.harmIndex)) {
+    if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index`);
     const unused = args.harmIndex ? [`${basename(args.harmIndex)}: ${indexNotUsed(basename(args.events))} (warning)`] : [];
     return { manifest, harm: recorded, warnings: unused };
   }
