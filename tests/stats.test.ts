@@ -392,3 +392,36 @@ describe('helpers', () => {
 });
 
 const RECORDED_SEED_42 = [0.6011037519201636, 0.44829055899754167, 0.8524657934904099, 0.6697340414393693, 0.17481389874592423];
+
+test('busiestTenth: the others\' least and most total after, over every choice among the people tied at the cut, as a brute-force search finds them', () => {
+  const rng = mulberry32(29);
+  let ambiguous = 0;
+  for (let trial = 0; trial < 400; trial++) {
+    const n = 1 + Math.floor(rng() * 25);
+    const before = Array.from({ length: n }, () => Math.floor(rng() * 4));
+    const after = Array.from({ length: n }, () => Math.floor(rng() * 5));
+    const r = busiestTenth(before, after);
+    // Every set of r.people people whose before-counts are the largest (any tie choice).
+    const sorted = [...before].sort((a, b) => b - a);
+    const cut = sorted[r.people - 1];
+    const above = before.map((_, i) => i).filter((i) => before[i] > cut);
+    const tied = before.map((_, i) => i).filter((i) => before[i] === cut);
+    const take = r.people - above.length;
+    const totals: number[] = [];
+    const choose = (from: number, chosen: number[]) => {
+      if (chosen.length === take) {
+        const inTop = new Set([...above, ...chosen]);
+        totals.push(after.reduce((s, a, i) => s + (inTop.has(i) ? 0 : a), 0));
+        return;
+      }
+      for (let j = from; j < tied.length; j++) choose(j + 1, [...chosen, tied[j]]);
+    };
+    choose(0, []);
+    assert.equal(r.othersAfterLeast, Math.min(...totals), `${before} / ${after}`);
+    assert.equal(r.othersAfterMost, Math.max(...totals), `${before} / ${after}`);
+    assert.equal(r.tiedOut, tied.length - take);
+    assert.ok(r.othersAfter >= r.othersAfterLeast && r.othersAfter <= r.othersAfterMost);
+    if (r.othersAfterLeast !== r.othersAfterMost) ambiguous++;
+  }
+  assert.ok(ambiguous > 50, `${ambiguous} ambiguous cases`);
+});

@@ -450,3 +450,12 @@ test('the Results harm table names the harm weights of the view, not only the vi
   // A reader's own source of harm, with the weights of their index.
   assert.match(resultsTable(analyse(bundled, { weights: 'central' }), 'harm', 'days, from your harm index mine.csv, by offence').caption, /^Total harm \(days, from your harm index mine\.csv, by offence; its central weights\): /);
 });
+
+test('the busiest tenth: where people tied at the cut make the others\' change depend on who counts as busiest, the sentence says so, with the range', () => {
+  // ?w=3&c=other: 2 people tied at the cut are left out; the others' reduction is 0% as computed, but 0% to 50% over the choice.
+  const r = analyse(bundled, { window: 3, categories: ['other'] });
+  assert.equal(r.busiestTenth.tiedOut, 2);
+  assert.match(sentence(r, 'sample'), /Without them, the others' arrests did not change\. Which of the people tied at the cut count as busiest matters here: 2 people with as many arrests before as the last of them were left out, and over every choice the others' reduction runs from 0% to 50%\.$/);
+  // The study's view has no tie at the cut: nothing added.
+  assert.doesNotMatch(sentence(analyse(bundled), 'sample'), /tied/);
+});

@@ -149,7 +149,15 @@ export interface AnalysisResult {
    * the reduction in arrests of everyone else (null when they had none before), which regression
    * to the mean among the busiest does not drive.
    */
-  busiestTenth: { people: number; events: number; share: number | null; othersReduction: number | null };
+  busiestTenth: {
+    people: number; events: number; share: number | null; othersReduction: number | null;
+    /**
+     * People tied with the last of the tenth but left out of it (the earlier of equals counts as
+     * busier), and the lowest and highest the others' reduction can be over every choice among the
+     * tied: null when no one tied is left out, or the others had no arrests before.
+     */
+    tiedOut: number; othersReductionLow: number | null; othersReductionHigh: number | null;
+  };
   bootstrap: { resamples: number; seed: number; level: number };
 }
 
@@ -314,7 +322,12 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       influenceHarm: influence('harm', k),
     })),
     leaveOneOut: { events: range(without.events), harm: range(without.harm) },
-    busiestTenth: { people: busiest.people, events: busiest.top, share: busiest.share, othersReduction: reduction(busiest.othersBefore, busiest.othersAfter) },
+    busiestTenth: {
+      people: busiest.people, events: busiest.top, share: busiest.share, othersReduction: reduction(busiest.othersBefore, busiest.othersAfter),
+      tiedOut: busiest.tiedOut,
+      othersReductionLow: busiest.tiedOut === 0 ? null : reduction(busiest.othersBefore, busiest.othersAfterMost),
+      othersReductionHigh: busiest.tiedOut === 0 ? null : reduction(busiest.othersBefore, busiest.othersAfterLeast),
+    },
     bootstrap: { resamples: totals.ids.length === 0 ? 0 : BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED, level: BOOTSTRAP_LEVEL },
   };
 }

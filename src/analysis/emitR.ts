@@ -530,6 +530,23 @@ out("busiestTenth.people", k)
 out("busiestTenth.events", top)
 out("busiestTenth.share", if (sum(pre) > 0) top / sum(pre) else NA)
 out("busiestTenth.othersReduction", if (sum(pre[others]) > 0) 1 - sum(overall$eventsPost[others]) / sum(pre[others]) else NA)
+# People tied with the last of the tenth but left out: which of them count as busiest is a choice,
+# and the others' reduction runs from the lowest to the highest over every choice (their before is
+# the same whichever are left out; their after is most with the largest afters left among them).
+tied <- if (k > 0) which(pre == pre[busiest[k]]) else integer(0)
+tied_out <- length(setdiff(tied, busiest))
+out("busiestTenth.tiedOut", tied_out)
+if (tied_out > 0 && sum(pre[others]) > 0) {
+  a <- overall$eventsPost[tied]
+  untied <- sum(overall$eventsPost[setdiff(others, tied)])
+  most <- untied + sum(sort(a, decreasing = TRUE)[seq_len(tied_out)])
+  least <- untied + sum(sort(a)[seq_len(tied_out)])
+  out("busiestTenth.othersReductionLow", 1 - most / sum(pre[others]))
+  out("busiestTenth.othersReductionHigh", 1 - least / sum(pre[others]))
+} else {
+  out("busiestTenth.othersReductionLow", NA)
+  out("busiestTenth.othersReductionHigh", NA)
+}
 
 # ---- Bootstrap intervals (approximate: R's random numbers, not the engine's) --------------------
 # Person-level percentile bootstrap of the reduction: B resamples of the analysed people with

@@ -224,7 +224,7 @@ export function render(result: AnalysisResult, about: About): string {
     ]),
     result.events.pre === 0
       ? 'Busiest tenth: no one was arrested before the orders in this view'
-      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}`,
+      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && result.busiestTenth.othersReductionLow !== result.busiestTenth.othersReductionHigh ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
     '',
     `Trend after the order (monthly totals, ${after})`,
     table([

@@ -427,7 +427,7 @@ function deriveLeaveOneOut(result: AnalysisResult, dataset: Dataset, path: Resul
 }
 
 function deriveBusiestTenth(result: AnalysisResult, dataset: Dataset, path: ResultPath, field: string): Derivation | null {
-  if (field !== 'people' && field !== 'events' && field !== 'share' && field !== 'othersReduction') return null;
+  if (field !== 'people' && field !== 'events' && field !== 'share' && field !== 'othersReduction' && field !== 'tiedOut' && field !== 'othersReductionLow' && field !== 'othersReductionHigh') return null;
   const { ids, pre, post } = personTotals(result, dataset, 'events', null);
   // Busiest first, the earlier of equals first (as R's order(-pre)): the first `people` rows are the tenth.
   const order = ids.map((_, k) => k).sort((a, b) => pre[b] - pre[a]);
@@ -437,20 +437,29 @@ function deriveBusiestTenth(result: AnalysisResult, dataset: Dataset, path: Resu
     events: 'The arrests before their orders of the busiest tenth of the analysed people: those with the most arrests before.',
     share: 'The share of all the arrests before the orders that the busiest tenth of the analysed people account for: how far a few people carry the totals.',
     othersReduction: 'The reduction in arrests of everyone but the busiest tenth: whether the fall holds without the few people who carry most of the arrests before, and who would have fewer after by chance alone.',
+    tiedOut: 'People with as many arrests before as the last person in the busiest tenth, but left out of it: the earlier of equals counts as busier, a choice that can move the others\' reduction.',
+    othersReductionLow: 'The lowest the others\' reduction can be over every choice of which people tied at the cut count among the busiest: with the tied people who had the most arrests after left among the others.',
+    othersReductionHigh: 'The highest the others\' reduction can be over every choice of which people tied at the cut count among the busiest: with the tied people who had the fewest arrests after left among the others.',
   };
   const symbols = {
     people: 'k = max(1, ⌊n ÷ 10 + ½⌋)',
     events: 'Σ of the k largest preᵢ',
     share: '(Σ of the k largest preᵢ) ÷ Σ preᵢ',
     othersReduction: '1 − Σ_{i ∉ busiest} postᵢ ÷ Σ_{i ∉ busiest} preᵢ',
+    tiedOut: 'm = #{i : preᵢ = pre₍ₖ₎} − #{i ∈ busiest : preᵢ = pre₍ₖ₎}',
+    othersReductionLow: '1 − (Σ_{others, untied} postᵢ + the m largest postᵢ of the tied) ÷ Σ_{i ∉ busiest} preᵢ',
+    othersReductionHigh: '1 − (Σ_{others, untied} postᵢ + the m smallest postᵢ of the tied) ÷ Σ_{i ∉ busiest} preᵢ',
   };
   const calls = {
     people: 'k',
     events: 'sum(pre[busiest])',
     share: 'sum(pre[busiest]) / sum(pre)',
     othersReduction: '1 - sum(post[-busiest]) / sum(pre[-busiest])',
+    tiedOut: 'length(setdiff(which(pre == pre[busiest[k]]), busiest))',
+    othersReductionLow: '{ tied <- which(pre == pre[busiest[k]]); m <- length(setdiff(tied, busiest)); others <- setdiff(seq_along(pre), busiest); 1 - (sum(post[setdiff(others, tied)]) + sum(sort(post[tied], decreasing = TRUE)[seq_len(m)])) / sum(pre[others]) }',
+    othersReductionHigh: '{ tied <- which(pre == pre[busiest[k]]); m <- length(setdiff(tied, busiest)); others <- setdiff(seq_along(pre), busiest); 1 - (sum(post[setdiff(others, tied)]) + sum(sort(post[tied])[seq_len(m)])) / sum(pre[others]) }',
   };
-  const others = field === 'othersReduction';
+  const others = field === 'othersReduction' || field === 'othersReductionLow' || field === 'othersReductionHigh' || field === 'tiedOut';
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: meanings[field],
@@ -465,9 +474,13 @@ function deriveBusiestTenth(result: AnalysisResult, dataset: Dataset, path: Resu
       { label: 'Their arrests before', value: b.events },
       { label: 'Everyone\'s arrests before', value: result.events.pre },
       ...(others ? [{ label: 'Everyone\'s reduction', value: result.events.reduction }] : []),
+      ...(field === 'tiedOut' || field === 'othersReductionLow' || field === 'othersReductionHigh'
+        ? [{ label: 'Tied at the cut and left out (m)', value: b.tiedOut }, { label: 'The others\' reduction, the earlier of equals counted as busier', value: b.othersReduction }]
+        : []),
     ],
     formula: {
       words: 'Sort the people by their arrests before, busiest first (the earlier of equals first); the busiest tenth are the first k, where k is the number of people divided by 10 and rounded half up (at least 1). '
+        + (field === 'tiedOut' || field === 'othersReductionLow' || field === 'othersReductionHigh' ? 'People with as many arrests before as the k-th are tied at the cut; m of them are left out. Which m is a choice: their arrests before are the same whichever are left out, but their arrests after are not, so the others\' reduction is lowest with the m tied people with the most arrests after among the others, and highest with the m with the fewest. ' : '')
         + (others ? 'Leave them out and compute the reduction of the rest: one minus their arrests after divided by their arrests before (none when they had none before).' : 'Add up their arrests and divide by everyone\'s. Ties at the cut do not change the sum. With no arrests before there is no share.'),
       symbols: symbols[field],
     },

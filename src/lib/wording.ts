@@ -684,7 +684,12 @@ export function sampleParts(result: AnalysisResult): Segments {
     : r === 0
       ? say`Without ${them}, the others' arrests did not change.`
       : say`Without ${them}, the others' arrests ${r > 0 ? 'fell' : 'rose'} by ${num(formatChangeSize(r), 'busiestTenth.othersReduction')}.`;
-  return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders. ${others}`;
+  // People tied at the cut: which of them count as busiest is a choice, and it can move the others' change.
+  const [low, high] = [b.othersReductionLow, b.othersReductionHigh];
+  const tied = r !== null && low !== null && high !== null && formatPercent(low) !== formatPercent(high)
+    ? say` Which of the people tied at the cut count as busiest matters here: ${countParts(b.tiedOut, 'person', 'people', formatNumber, 'busiestTenth.tiedOut')} with as many arrests before as the last of ${b.people === 1 ? 'that person' : 'them'} ${b.tiedOut === 1 ? 'was' : 'were'} left out, and over every choice the others' reduction runs from ${num(formatPercent(low), 'busiestTenth.othersReductionLow')} to ${num(formatPercent(high), 'busiestTenth.othersReductionHigh')}.`
+    : [];
+  return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders. ${others}${tied}`;
 }
 
 /**

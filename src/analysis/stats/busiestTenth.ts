@@ -23,7 +23,7 @@
  *
  * @example
  * busiestTenth([9, 1, 0, 2, 0, 1, 3, 0, 4, 0], [2, 1, 0, 1, 0, 0, 3, 0, 2, 1]);
- * // => { people: 1, top: 9, share: 0.45, othersBefore: 11, othersAfter: 8 }
+ * // => { people: 1, top: 9, share: 0.45, othersBefore: 11, othersAfter: 8, tiedOut: 0, othersAfterLeast: 8, othersAfterMost: 8 }
  */
 import { neumaierSum } from './neumaier.ts';
 
@@ -37,12 +37,20 @@ export interface BusiestTenth {
   /** Everyone else's total before and after. */
   othersBefore: number;
   othersAfter: number;
+  /**
+   * People with as many before as the last one in the tenth, but left out of it: who of the tied
+   * people counts as busiest is a choice (here the earlier), and it moves the others' total after.
+   */
+  tiedOut: number;
+  /** The least and the most the others' total after can be over every choice among the tied (both othersAfter when none are left out). */
+  othersAfterLeast: number;
+  othersAfterMost: number;
 }
 
 export function busiestTenth(before: readonly number[], after: readonly number[]): BusiestTenth {
   const n = before.length;
   if (after.length !== n) throw new RangeError('busiestTenth: before and after must be paired (the same length)');
-  if (n === 0) return { people: 0, top: 0, share: null, othersBefore: 0, othersAfter: 0 };
+  if (n === 0) return { people: 0, top: 0, share: null, othersBefore: 0, othersAfter: 0, tiedOut: 0, othersAfterLeast: 0, othersAfterMost: 0 };
   const people = Math.max(1, Math.floor(n / 10 + 0.5));
   // Busiest first; among equals, the earlier first (Array.prototype.sort is stable, as R's order()).
   const ranked = before.map((_, i) => i).sort((a, b) => before[b] - before[a]);
@@ -50,11 +58,22 @@ export function busiestTenth(before: readonly number[], after: readonly number[]
   const top = neumaierSum(ranked.slice(0, people).map((i) => before[i]));
   const total = neumaierSum(before);
   const others = before.map((_, i) => i).filter((i) => !busiest.has(i));
+  // The tied at the cut: whichever m of them are left out, the others' before is the same; their
+  // after is least with the m smallest afters left out among the others, most with the m largest.
+  const cut = before[ranked[people - 1]];
+  const tied = before.map((_, i) => i).filter((i) => before[i] === cut);
+  const tiedOut = tied.filter((i) => !busiest.has(i)).length;
+  const tiedAfters = tied.map((i) => after[i]).sort((a, b) => a - b);
+  const untied = neumaierSum(others.filter((i) => before[i] !== cut).map((i) => after[i]));
+  const othersAfter = neumaierSum(others.map((i) => after[i]));
   return {
     people,
     top,
     share: total > 0 ? top / total : null,
     othersBefore: neumaierSum(others.map((i) => before[i])),
-    othersAfter: neumaierSum(others.map((i) => after[i])),
+    othersAfter,
+    tiedOut,
+    othersAfterLeast: tiedOut === 0 ? othersAfter : neumaierSum([untied, ...tiedAfters.slice(0, tiedOut)]),
+    othersAfterMost: tiedOut === 0 ? othersAfter : neumaierSum([untied, ...tiedAfters.slice(tiedAfters.length - tiedOut)]),
   };
 }
