@@ -32,7 +32,7 @@ import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE,
 import { indexNotUsed } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
-import { atLeastWords, fallWords } from '../lib/wording.ts';
+import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 const RULES = ['current', 'legacy'] as const;
@@ -272,7 +272,7 @@ function count(n: number, one: string, many: string): string {
 }
 
 /** The specification curve as a readable table: the headline, the choices, then one row per specification. */
-export function renderCurve(curve: SpecificationCurve, about: { harm: string }): string {
+export function renderCurve(curve: SpecificationCurve, about: { harm: string; index?: string }): string {
   const c = curve.choices;
   const testName = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R ≤ 4.5)', sign: 'sign' } as const;
   const weightName = (w: string | null) => (w === null ? '' : w === 'data' ? 'as recorded' : w);
@@ -280,9 +280,10 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string }):
   const w = curve.weightsSpread;
   // Only the gaps some window of the curve has (a gap is always below its window).
   const gaps = c.gaps.filter((g) => curve.specifications.some((s) => s.gap === g));
-  const harmChoice = c.weights.length === 1 && c.weights[0] === 'data' ? 'harm as recorded' : `harm with ${listText(c.weights.map(weightName))} weights`;
+  const harmChoice = c.weights.length === 1 && c.weights[0] === 'data' ? 'harm as recorded' : `harm with ${listWords(c.weights.map(weightName))} weights`;
   // With an index's weights, the harm line names the sets the curve took (an index may have harm_days alone).
-  const harm = about.harm.replace('the low, central and high weights', `the ${listText(c.weights.filter((x) => x !== 'data'))} weights`);
+  const sets = c.weights.filter((x) => x !== 'data');
+  const harm = about.index && sets.length > 0 ? `days, the ${listWords(sets)} weights of ${about.index}, by offence` : about.harm;
   return [
     `Specification curve: ${curve.total} specifications (Simonsohn, Simmons & Nelson 2020), categories: ${curve.categories.join(', ') || 'none'}`,
     `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).`,
@@ -332,11 +333,6 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
   return [`Robustness checks for ${months(result.window)} either side${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''}, categories: ${result.categories.join(', ') || 'none'}`, liberty, world].join('\n');
 }
 
-/** "low", "low and high", "low, central and high". */
-function listText(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** Which R the paired tests follow, in words. */
 function ruleText(rule: AnalysisResult['wilcoxon']): string {
   return rule === 'current'
@@ -366,7 +362,7 @@ function headerOf(path: string): string[] {
  * whether or not the events carry harm; for the specification curve, which varies the weights,
  * only for the bundled data or for events without a harm column.
  */
-function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string; warnings?: string[] } {
+function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string; index?: string; warnings?: string[] } {
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
   // The bundled data declare their window; another would describe them as they are not (a 30-month
   // follow-up of data that end at 24) under words that still call them calibrated.
@@ -398,7 +394,7 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   const harmIndex = args.harmIndex ?? bundled('harm-index.csv');
   const index = args.harmIndex ? `the harm index ${basename(args.harmIndex)}` : 'the bundled harm index data/harm-index.csv (illustrative Cambridge Crime Harm Index weights)';
   if (args.weights) return { manifest, harmIndex, harm: `days, the ${args.weights} weights (${WEIGHT_COLUMNS[args.weights]}) of ${index}, by offence` };
-  if (args.specificationCurve) return { manifest, harmIndex, harm: `days, the low, central and high weights of ${index}, by offence` };
+  if (args.specificationCurve) return { manifest, harmIndex, index, harm: `days, the weights of ${index}, by offence` };
   return {
     manifest,
     harmIndex,
@@ -422,7 +418,7 @@ export function main(argv: readonly string[]): number {
       for (const p of unread) process.stderr.write(`analyze: ${problemLine(p)}\n`);
       return 1;
     }
-    const { manifest, harm, harmIndex, warnings } = describe(args);
+    const { manifest, harm, harmIndex, index, warnings } = describe(args);
     for (const w of warnings ?? []) process.stderr.write(`analyze: ${w}\n`);
     const paths = { orders: args.orders, events: args.events, ...(harmIndex ? { harmIndex } : {}) };
     const bytes = (k: keyof typeof paths) => {
@@ -456,7 +452,7 @@ export function main(argv: readonly string[]): number {
     }
     if (args.specificationCurve) {
       const curve = specificationCurve(dataset, { categories: args.categories });
-      process.stdout.write(args.json ? JSON.stringify(curve) + '\n' : renderCurve(curve, { harm }) + '\n');
+      process.stdout.write(args.json ? JSON.stringify(curve) + '\n' : renderCurve(curve, { harm, index }) + '\n');
       return 0;
     }
     const options = { window: args.window, gap: args.gap, categories: args.categories, weights: args.weights, wilcoxon: args.wilcoxon };
