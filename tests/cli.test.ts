@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { emitR } from '../src/analysis/emitR.ts';
+import { problemLine } from '../src/analysis/errors.ts';
 import { formatEstimate, formatP } from '../src/lib/format.ts';
 import { bundled, dataPath, readData } from './helpers/bundled.ts';
 
@@ -399,7 +400,8 @@ test('your own events with a harm column: the CLI keeps that harm as "Use your o
   const pageWarning = page.problems.find((p) => p.severity === 'warning' && p.file === 'harm-index.csv')!;
   const withIndex = onTemplates('--harm-index', fileURLToPath(dataPath('harm-index.csv')), '--json');
   assert.equal(withIndex.status, 0, withIndex.stderr);
-  assert.equal(withIndex.stderr, `analyze: harm-index.csv: ${pageWarning.message} (warning)\n`);
+  assert.equal(withIndex.stderr, `analyze: ${problemLine(pageWarning)}\n`);
+  assert.match(withIndex.stderr, /^analyze: harm-index\.csv: was not used: events\.csv has a harm column already \(hint: remove the harm column from the events file to look harm up by offence\) \(warning\)$/m);
   assert.deepEqual(JSON.parse(withIndex.stdout), JSON.parse(JSON.stringify(analyse(page.dataset))));
   // Weights would replace that harm with an index's, which the page does not offer for these files.
   const weighted = onTemplates('--weights', 'low', '--json');

@@ -127,7 +127,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
   }
   const needsIndex = !hasHarmColumn(events.text);
   if (chosenIndex && !needsIndex) {
-    problems.push(problem({ file: chosenIndex.name }, indexNotUsed(events.name), { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' }));
+    problems.push(indexNotUsed(chosenIndex.name, events.name));
   }
   const harmIndex = indexFor(events);
   // The study's own files, in the study's design window, are the study's data: their manifest
@@ -168,8 +168,10 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
 
 export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 
-/** Why a harm index given beside events with a harm column is not used (the page and the CLI say it alike). */
-export const indexNotUsed = (events: string): string => `was not used: ${events} has a harm column already`;
+/** The warning for a harm index given beside events with a harm column: it is not used (the page and the CLI say it alike). */
+export function indexNotUsed(index: string, events: string): Problem {
+  return problem({ file: index }, `was not used: ${events} has a harm column already`, { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' });
+}
 
 /**
  * The design window as the reader typed it on "Use your own data": a whole number of months from 1
