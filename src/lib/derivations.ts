@@ -10,7 +10,7 @@
 // Pure: the inputs are recomputed from the dataset with the engine's own table steps
 // (src/analysis/tables.ts), never read back from the page. Loaded only when a panel opens.
 
-import { HAC_SHORT_SERIES } from '../analysis/stats/segmentedRegression.ts';
+import { HAC_SHORT_SERIES } from '../analysis/stats/hacShortSeries.ts';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
 import { eventHarms, inWindow, perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import { rank } from '../analysis/stats/rank.ts';

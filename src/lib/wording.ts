@@ -6,7 +6,7 @@
 
 import type { AnalysisResult, Measure, Trend } from '../analysis/analyse.ts';
 import { EXACT_BELOW, wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
-import { HAC_SHORT_SERIES } from '../analysis/stats/segmentedRegression.ts';
+import { HAC_SHORT_SERIES } from '../analysis/stats/hacShortSeries.ts';
 import { MIN_CONTRIBUTORS } from '../analysis/reduction.ts';
 import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';

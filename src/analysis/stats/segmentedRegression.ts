@@ -64,16 +64,6 @@ export interface SegmentedRegressionResult {
   reason?: string;
 }
 
-/**
- * Below this many months the report does not lean on the Newey–West p-values. The estimator is
- * justified for long series; in short ones its standard errors are biased downwards and its tests
- * reject too often (Andrews 1991; Kiefer and Vogelsang 2005), so with 6 months, 4 coefficients and
- * a lag of 2 it can give a smaller p than the test that assumes independent months, the opposite
- * of what allowing for autocorrelation should do. 30 is a rule of thumb, not a theorem: the words
- * say the p-values cannot be relied on below it, and only recommend the adjusted one above it.
- */
-export const HAC_SHORT_SERIES = 30;
-
 /** Newey & West's (1994) rule for the lag of their estimator: ⌊4 (n/100)^(2/9)⌋ months. */
 export const neweyWestLag = (n: number): number => Math.floor(4 * (n / 100) ** (2 / 9));
 
