@@ -136,11 +136,11 @@ test('harm that fell more (or less) than arrests, where its test or interval lea
     const text = plain(whatForHarm(v));
     if (/so the arrests that remained/.test(text)) {
       firm++;
-      assert.ok(v.harm.test.p! < 0.05 && (v.harm.ci === null || v.harm.ci[0] > 0), text);
+      assert.ok(v.harm.test.p! < 0.05 && v.harm.ci !== null && v.harm.ci[0] > 0, text);
     }
     if (/point estimates suggest/.test(text)) {
       soft++;
-      assert.ok(v.harm.test.p === null || v.harm.test.p >= 0.05 || (v.harm.ci !== null && v.harm.ci[0] <= 0), text);
+      assert.ok(v.harm.test.p === null || v.harm.test.p >= 0.05 || v.harm.ci === null || v.harm.ci[0] <= 0, text);
     }
   }
   assert.ok(firm > 0 && soft > 0, `firm ${firm}, soft ${soft}`);

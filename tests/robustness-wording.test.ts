@@ -125,13 +125,15 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
     // In a short series (fewer than 30 months) the Newey–West p is not to be relied on, so it never makes a step clear alone.
     const months = 2 * (r.window - r.gap);
     const short = months < 30;
-    const verdict = e.levelP < 0.05 && e.levelPHac! < 0.05 ? (short ? `a clear step on both p-values, though with only ${months} months neither can be relied on` : 'a clear step either way')
+    const verdict = e.levelP < 0.05 && e.levelPHac! < 0.05 ? (short ? `both p-values are below 0.05, but with only ${months} months neither can be relied on, so not a clear step` : 'a clear step either way')
       : e.levelP < 0.05 ? 'clear only if the months were independent, which they are not'
         : e.levelPHac! < 0.05 ? (short ? `not clear if the months were independent; the Newey–West p-value is below 0.05, but with only ${months} months it cannot be relied on` : 'not clear if the months were independent, but clear once their correlation is allowed for')
           : 'not a clear step either way';
     assert.ok(text.includes(`): ${verdict}`), label);
     verdicts.add(verdict);
-    assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0, label);
+    assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0 && e.level !== 0, label);
+    // The caveat follows the step's sign: a rising line makes a drop look larger, and a rise smaller.
+    if (/the line before the order rises/.test(text)) assert.match(text, e.level < 0 ? /a drop .*the drop look larger/ : /a rise .*the rise look smaller/, label);
   }
   // The views hold steps that are clear either way, and steps that are clear only under independence.
   assert.ok(verdicts.has('a clear step either way') && verdicts.has('clear only if the months were independent, which they are not'), [...verdicts].join(' | '));
@@ -140,7 +142,7 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
   // ?w=2&c=other: four months for the lines' four numbers. The step is fitted, not "cannot be fitted".
   const four = analyse(bundled, { window: 2, categories: ['other'] });
   assert.ok(four.its.events.level !== null && four.its.events.levelP === null && four.its.events.reason);
-  assert.equal(sentence(four, 'itsStep'), `In this view the time series puts the step at the order at ${sentenceParts(four, 'itsStep').find((s) => typeof s !== 'string')!.text} arrests a month, but it cannot be tested: ${four.its.events.reason}.`);
+  assert.equal(sentence(four, 'itsStep'), `In this view the time series puts the step at the order at ${sentenceParts(four, 'itsStep').find((s) => typeof s !== 'string')!.text} arrests a month, a drop, but it cannot be tested: ${four.its.events.reason}.`);
 });
 
 test('the time series fitted with no degrees of freedom left (?w=2&c=other) says why there is no p, not "p not available"', () => {

@@ -142,7 +142,7 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.match(SENTENCES.itsStep(short), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
   assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders changes by 0.258 arrests a month.');
-  assert.match(SENTENCES.itsStep(r), /^In this view the time series puts the step at the order at −4\.02 arrests a month \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
+  assert.match(SENTENCES.itsStep(r), /^In this view the time series puts the step at the order at −4\.02 arrests a month, a drop \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
@@ -151,7 +151,11 @@ test('the noun follows the size as printed, whatever the sign: "−1.00 arrests 
   const slope = (preSlope: number, level: number): AnalysisResult => ({ ...r, its: { ...r.its, events: { ...r.its.events, preSlope, level } } });
   assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders changes by −1.00 arrests a month.');
   assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders changes by 1.00 arrests a month.');
-  assert.match(SENTENCES.itsStep(slope(-1, -1)), /puts the step at the order at −1\.00 arrests a month \(/);
+  assert.match(SENTENCES.itsStep(slope(-1, -1)), /puts the step at the order at −1\.00 arrests a month, a drop \(/);
+  // A rise at the order says so, and a rising line before it makes a rise look smaller, not larger.
+  assert.match(SENTENCES.itsStep(slope(1, 2.8)), /puts the step at the order at 2\.80 arrests a month, a rise \(.*which makes the rise look smaller than it would without that spell\.$/);
+  assert.match(SENTENCES.itsStep(slope(1, -2.8)), /which makes the drop look larger than it would without that spell\.$/);
+  assert.doesNotMatch(SENTENCES.itsStep(slope(1, 2.8)), /own effect/);
   assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /at −1\.50 arrests a month/);
   assert.match(SENTENCES.preTrend(slope(-2, -2)), /changes by −2\.00 arrests a month\.$/);
 });
@@ -455,7 +459,9 @@ test('the busiest tenth: where people tied at the cut make the others\' change d
   // ?w=3&c=other: 2 people tied at the cut are left out; the others' reduction is 0% as computed, but 0% to 50% over the choice.
   const r = analyse(bundled, { window: 3, categories: ['other'] });
   assert.equal(r.busiestTenth.tiedOut, 2);
-  assert.match(sentence(r, 'sample'), /Without them, the others' arrests did not change\. Which of the people tied at the cut count as busiest matters here: 2 people with as many arrests before as the last of them were left out, and over every choice the others' reduction runs from 0% to 50%\.$/);
+  assert.match(sentence(r, 'sample'), /Without them, the others' arrests did not change\. Which of the people tied at the cut count as busiest matters here: 2 people with as many arrests before as the last of them were left out of the tenth, and over every choice the others' arrests fell by 0% to 50%\.$/);
+  // A rise is said as a rise: ?w=1, the others' arrests rose by 200%, or by 133% with another choice.
+  assert.match(sentence(analyse(bundled, { window: 1 }), 'sample'), /the others' arrests rose by 200%\. .* over every choice the others' arrests rose by 133% to 200%\.$/);
   // The study's view has no tie at the cut: nothing added.
   assert.doesNotMatch(sentence(analyse(bundled), 'sample'), /tied/);
 });

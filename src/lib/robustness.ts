@@ -349,7 +349,7 @@ function weightsSpreadSegments(curve: RobustnessContext['curve']): RobustSegment
   return [
     'The harm weight sets are another matter: at one window and gap, the weights alone move the fall in harm by ',
     handle(formatSpreadPoints(w.spread)),
-    ` (a ${w.window}-month window with a gap of ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}).`,
+    ` (a ${w.window}-month window with a gap of ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}; each figure is rounded on its own, so the two can differ by 0.1 from the spread).`,
   ];
 }
 

@@ -400,7 +400,9 @@ export function correlationParts(result: AnalysisResult, brief = false): Segment
 export function harmUncertain(h: Measure): boolean {
   const p = h.test.p;
   const spans = h.ci !== null && h.ci[0] <= 0 && h.ci[1] >= 0;
-  return p === null || p >= ALPHA || spans;
+  // No interval (too few people with any harm): nothing says how far the point estimate can be trusted.
+  const none = h.ci === null && h.reduction !== null;
+  return p === null || p >= ALPHA || spans || none;
 }
 
 /** " (95% interval for the reduction −34% to 78%, p = 0.146)": what makes the harm change uncertain (the overall harm's handles). */
@@ -507,27 +509,30 @@ export function itsStepParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const e = result.its.events;
   if (e.level === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
-  const step = countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level');
-  if (e.levelP === null) return say`In this view the time series puts the step at the order at ${step} a month, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.`;
-  const rising = e.preSlope !== null && e.preSlope > 0
-    ? '; and the line before the order rises, perhaps because orders follow a busy spell, which makes the step look larger than the order\'s own effect'
+  // The step as the fit gives it, and its direction in words: a drop (fewer arrests at the order) or a rise.
+  const step = say`${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month${e.level < 0 ? ', a drop' : e.level > 0 ? ', a rise' : ''}`;
+  if (e.levelP === null) return say`In this view the time series puts the step at the order at ${step}, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.`;
+  // A line before the order that rises (as a busy spell before orders would make it) continues high
+  // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
+  const rising = e.preSlope !== null && e.preSlope > 0 && e.level !== 0
+    ? `; and the line before the order rises, perhaps because orders follow a busy spell, which makes ${e.level < 0 ? 'the drop look larger' : 'the rise look smaller'} than it would without that spell`
     : '';
   const p = pEqualsParts(e.levelP, 'its.events.levelP');
   if (e.levelPHac === null) {
     return e.levelP < ALPHA
-      ? say`In this view the time series puts the step at the order at ${step} a month (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
-      : say`In this view the time series puts the step at the order at ${step} a month (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
+      ? say`In this view the time series puts the step at the order at ${step} (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
+      : say`In this view the time series puts the step at the order at ${step} (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
   }
   // The ordinary p treats the months as independent; the Newey–West p allows for a busy month following a busy month.
   const hac = pEqualsParts(e.levelPHac, 'its.events.levelPHac');
   const [plain, robust] = [e.levelP < ALPHA, e.levelPHac < ALPHA];
   const months = seriesMonths(result);
   const short = months < HAC_SHORT_SERIES;
-  const verdict = plain && robust ? (short ? `a clear step on both p-values, though with only ${months} months neither can be relied on` : 'a clear step either way')
+  const verdict = plain && robust ? (short ? `both p-values are below ${ALPHA}, but with only ${months} months neither can be relied on, so not a clear step` : 'a clear step either way')
     : plain ? 'clear only if the months were independent, which they are not'
       : robust ? (short ? `not clear if the months were independent; the Newey–West p-value is below ${ALPHA}, but with only ${months} months it cannot be relied on` : 'not clear if the months were independent, but clear once their correlation is allowed for')
         : 'not a clear step either way';
-  return say`In this view the time series puts the step at the order at ${step} a month (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
+  return say`In this view the time series puts the step at the order at ${step} (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
 }
 
 /**
@@ -687,9 +692,18 @@ export function sampleParts(result: AnalysisResult): Segments {
   // People tied at the cut: which of them count as busiest is a choice, and it can move the others' change.
   const [low, high] = [b.othersReductionLow, b.othersReductionHigh];
   const tied = r !== null && low !== null && high !== null && formatPercent(low) !== formatPercent(high)
-    ? say` Which of the people tied at the cut count as busiest matters here: ${countParts(b.tiedOut, 'person', 'people', formatNumber, 'busiestTenth.tiedOut')} with as many arrests before as the last of ${b.people === 1 ? 'that person' : 'them'} ${b.tiedOut === 1 ? 'was' : 'were'} left out, and over every choice the others' reduction runs from ${num(formatPercent(low), 'busiestTenth.othersReductionLow')} to ${num(formatPercent(high), 'busiestTenth.othersReductionHigh')}.`
+    ? say` Which of the people tied at the cut count as busiest matters here: ${countParts(b.tiedOut, 'person', 'people', formatNumber, 'busiestTenth.tiedOut')} with as many arrests before as the last of ${b.people === 1 ? 'that person' : 'them'} ${b.tiedOut === 1 ? 'was' : 'were'} left out of the tenth, and over every choice the others' arrests ${tiedRange(low, high)}.`
     : [];
   return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders. ${others}${tied}`;
+}
+
+/** The others' change over every choice among the tied, in the words of a fall or a rise: "fell by 0% to 50%", "rose by 133% to 200%". */
+function tiedRange(low: number, high: number): Segments {
+  const lo = num(formatChangeSize(low), 'busiestTenth.othersReductionLow');
+  const hi = num(formatChangeSize(high), 'busiestTenth.othersReductionHigh');
+  if (low >= 0) return say`fell by ${lo} to ${hi}`;
+  if (high <= 0) return say`rose by ${hi} to ${lo}`;
+  return say`run from a rise of ${lo} to a fall of ${hi}`;
 }
 
 /**
@@ -806,10 +820,13 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     },
     {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
-      holds: e.reduction === null || h.reduction === null ? null : h.reduction > e.reduction && h.reduction > 0,
+      // A fall in harm the test cannot tell from chance cannot show that harm fell more than arrests.
+      holds: e.reduction === null || h.reduction === null ? null : h.reduction > e.reduction && h.reduction > 0 && harmUncertain(h) ? null : h.reduction > e.reduction && h.reduction > 0,
       detailParts: e.reduction === null || h.reduction === null
         ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
-        : say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
+        : h.reduction > e.reduction && h.reduction > 0 && harmUncertain(h)
+          ? say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}, but the change in harm is uncertain${harmUncertainty(h)}`
+          : say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
     },
   ];
   const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });
