@@ -443,7 +443,7 @@ test('result downloads stay disabled until they hold the view, then carry it in 
   expect(csv.file).toBe('stro-results-w12-violence-drugs.csv');
   expect(csv.body.split('\n')[0]).toBe('\uFEFFmeasure,category,window_months,gap_months,weights,paired_test,orders,before,after,reduction,ci_lower,ci_upper,wilcoxon_V,p,p_holm,view,view_address,data');
   const r = expected(state);
-  expect(csv.body.split('\n')[1]).toBe(`events,overall,12,${r.orders},${r.events.pre},${r.events.post},${r.events.reduction},${r.events.ci![0]},${r.events.ci![1]},${r.events.test.V},${r.events.test.p},,"12 months before and after; categories: violence, drugs; paired test as current R","?w=12&c=violence,drugs","the report's synthetic data, calibrated to the study's published figures: not the study's records"`);
+  expect(csv.body.split('\n')[1]).toBe(`events,overall,12,0,data,current,${r.orders},${r.events.pre},${r.events.post},${r.events.reduction},${r.events.ci![0]},${r.events.ci![1]},${r.events.test.V},${r.events.test.p},,"12 months before and after; categories: violence, drugs; paired test as current R","?w=12&c=violence,drugs","the report's synthetic data, calibrated to the study's published figures: not the study's records"`);
 
   // A change of view rebuilds them at once, before any click.
   await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
