@@ -431,12 +431,17 @@ test('--robustness gives time at liberty and the null world for the view, as "Ho
   const own = JSON.parse(onTemplates('--robustness', '--json').stdout);
   assert.equal(own.timeAtLiberty.kind, 'byPerson');
   assert.notDeepEqual(JSON.parse(onTemplates('--robustness', '--json').stdout).timeAtLiberty, JSON.parse(run('--orders', write('no-months.csv', readFileSync(tpl('orders.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 6).join(',')).join('\n')), '--events', tpl('events.csv'), '--robustness', '--json').stdout).timeAtLiberty);
+  // Each person's months away are used, so no share is assumed, and one given is said not to be used.
+  assert.equal(own.settings.unavailableShare, null);
+  assert.match(onTemplates('--robustness', '--unavailable-share', '0.5').stdout, /\(orders\.csv\): .*\(--unavailable-share is not used: the orders give each person's months\.\)/);
+  // The null world's interval in words of a fall or a rise, not signed percentages.
+  assert.match(run('--robustness').stdout, /with 95% of cohorts between an? \d+% (rise|fall) and an? \d+% (rise|fall);/);
   // Readable: the page's quantities in words, with their numbers.
   const text = run('--robustness', '--window', '12', '--categories', 'violence,drugs').stdout;
   assert.match(text, new RegExp(`Arrests per person-month at liberty, if 20% of the months after the order were spent in custody or abroad: ${formatEstimate(json.timeAtLiberty.value.rateBefore)} before, ${formatEstimate(json.timeAtLiberty.value.rateAfter)} after`));
   assert.match(text, /Null world \(orders do nothing, and are sought after busy spells; selection 0\.5, 6 months looked back, \d[\d,]* cohorts\): /);
   // Bad values name the option.
-  for (const [args, message] of [[['--unavailable-share', '1'], /--unavailable-share: "1" is not a share from 0 to below 1/], [['--selection', '2'], /--selection: "2" is not a number from 0 to 1/], [['--lookback', '0'], /--lookback: "0" is not a whole number of months, 1 or more/], [['--unavailable-share', '0.2'], /--unavailable-share, --selection and --lookback go with --robustness/]] as const) {
+  for (const [args, message] of [[['--unavailable-share', '1'], /--unavailable-share: "1" is not a share from 0 to below 1/], [['--selection', '2'], /--selection: "2" is not a number from 0 to 1/], [['--lookback', '0'], /--lookback: "0" is not a whole number of months from 1 to 600/], [['--lookback', '100000'], /--lookback: "100000" is not a whole number of months from 1 to 600/], [['--unavailable-share', '0.2'], /--unavailable-share, --selection and --lookback go with --robustness/]] as const) {
     const bad = run(...(args[0] === '--unavailable-share' && args[1] === '0.2' ? args : ['--robustness', ...args]));
     assert.equal(bad.status, 1, args.join(' '));
     assert.match(bad.stderr, message);
@@ -452,4 +457,21 @@ test('a file saved as Latin-1: the first byte that is not UTF-8 is named by line
   const out = run('--orders', tpl('orders.csv'), '--events', path);
   assert.equal(out.status, 1);
   assert.equal(out.stderr, 'analyze: latin1-events.csv: the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1): the first byte that is not, 0xEF ("ï" in Windows-1252), is on line 3 (hint: save it as "CSV UTF-8 (comma delimited)") \n'.replace(' \n', '\n'));
+  // Old Mac line ends (a lone CR) end lines too.
+  writeFileSync(path, Buffer.from(text.join('\r'), 'latin1'));
+  assert.match(run('--orders', tpl('orders.csv'), '--events', path).stderr, /is on line 3 \(hint/);
+});
+
+test('--write-events refuses every input file, a harm index that is not used and a hard link included', async () => {
+  const { linkSync } = await import('node:fs');
+  const events = write('hl-events.csv', readFileSync(tpl('events.csv'), 'utf8'));
+  const index = write('hl-index.csv', readData('harm-index.csv'));
+  const link = join(dir, 'hl-link.csv');
+  linkSync(events, link);
+  for (const target of [index, link]) {
+    const out = run('--orders', tpl('orders.csv'), '--events', events, '--harm-index', index, '--write-events', target);
+    assert.equal(out.status, 1, target);
+    assert.match(out.stderr, /--write-events: .* is one of the input files/);
+  }
+  assert.equal(readFileSync(index, 'utf8'), readData('harm-index.csv'));
 });

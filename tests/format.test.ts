@@ -4,7 +4,7 @@
 // every magnitude from 10^-4 to 10^22, and negatives and zeros.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints } from '../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatPercentTenths, formatSpreadPoints } from '../src/lib/format.ts';
 
 const icu = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
@@ -127,5 +127,7 @@ test('formatSpreadPoints: a spread of reductions in percentage points to one dec
   assert.equal(formatSpreadPoints(0.05), '5.0 percentage points');
   assert.equal(formatSpreadPoints(0.0004), 'less than 0.1 percentage points');
   assert.equal(formatSpreadPoints(0), '0.0 percentage points');
+  assert.equal(formatSpreadPoints(13.933), '1,393.3 percentage points');
+  assert.equal(formatPercentTenths(-13.6), '1,360.0%');
   for (const x of [null, NaN, Infinity]) assert.equal(formatSpreadPoints(x), 'n/a');
 });

@@ -267,3 +267,18 @@ test('the design window field: a whole number of months from 1 to 600, or a mess
     assert.equal('message' in read, refused, raw);
   }
 });
+
+test('events with a harm column are seen as such whatever comes before the header: a blank line, a row of commas, old Mac line ends', async () => {
+  const { csvHeader } = await import('../src/analysis/csv.ts');
+  const plain = 'order_id,month,category,offence,harm\na,1,x,y,2\n';
+  for (const text of [plain, `\n${plain}`, `,,,,\n${plain}`, plain.replace(/\n/g, '\r'), `\uFEFF${plain.replace(/\n/g, '\r\n')}`, '"order_id","month","category","offence","harm"\n']) {
+    assert.deepEqual(csvHeader(text), ['order_id', 'month', 'category', 'offence', 'harm'], JSON.stringify(text));
+  }
+  assert.deepEqual(csvHeader(''), []);
+  // The page then keeps the recorded harm, and says an index beside it is not used.
+  const orders = 'order_id,issued,sample,duration_months,conditions\na,2019-Q1,analysed,,\n';
+  const own = validateOwn({ orders: { name: 'orders.csv', text: orders }, events: { name: 'events.csv', text: `\n${plain.replace('a,1,x,y,2', 'a,1,x,Robbery,2')}` }, harmIndex: { name: 'idx.csv', text: 'offence,harm_days\nRobbery,365\n' }, designWindow: 24, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset, JSON.stringify(own.problems));
+  assert.equal(own.dataset.events[0].harm, 2);
+  assert.ok(own.problems.some((p) => p.file === 'idx.csv' && /was not used/.test(p.message)));
+});

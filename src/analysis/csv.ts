@@ -44,7 +44,8 @@ export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string
     const at = firstInvalidUtf8(bytes);
     const where = at === -1 ? '' : (() => {
       let line = 1;
-      for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
+      // a line ends at LF, CRLF or a lone CR (old Mac files)
+      for (let i = 0; i < at; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
       const byte = bytes[at];
       // What the byte reads as in Windows-1252 (Latin-1's superset for 0xA0–0xFF): what the reader typed.
       const shown = byte >= 0xa0 ? ` ("${String.fromCharCode(byte)}" in Windows-1252)` : '';
@@ -189,6 +190,25 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
     records.push({ row, line: r.line, fields: r.fields });
   });
   return { table: { file, header, records }, problems };
+}
+
+/**
+ * The header of a CSV text as readCsv reads it: its first row that is not empty (blank lines and rows
+ * of only commas before it are skipped), whatever the line ends. For a look at the columns before
+ * the whole file is read (whether the events carry harm), so that it never disagrees with the check.
+ */
+export function csvHeader(text: string): string[] {
+  const clean = text.replace(/^\uFEFF/, '');
+  const ends = /\r\n|\r|\n/g;
+  for (let start = 0; start <= clean.length;) {
+    ends.lastIndex = start;
+    const hit = ends.exec(clean);
+    const line = clean.slice(start, hit ? hit.index : clean.length);
+    if (line.replace(/[,\s"]/g, '') !== '') return readCsv('', line).table?.header ?? [];
+    if (!hit) break;
+    start = hit.index + hit[0].length;
+  }
+  return [];
 }
 
 /** As readCsv, but throws the first problem (a DataError). */

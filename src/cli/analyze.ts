@@ -25,8 +25,9 @@
 import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, DataError, eventsCsv, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
+import { analyse, DataError, eventsCsv, MAX_MONTHS, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
+import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
 import { indexNotUsed } from '../lib/ownData.ts';
@@ -74,7 +75,7 @@ export function parseArgs(argv: readonly string[]): Args {
       args.selection = Number(v);
     } else if (flag === '--lookback') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--lookback: "${v}" is not a whole number of months, 1 or more`);
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_MONTHS) throw new UsageError(`--lookback: "${v}" is not a whole number of months from 1 to ${MAX_MONTHS}`);
       args.lookback = Number(v);
     }
     else if (flag === '--gap') {
@@ -152,10 +153,11 @@ function readBytes(path: string): Uint8Array | Problem {
   }
 }
 
-/** The same file, whatever the path that names it (a link, "./", another spelling of the folder). */
+/** The same file, whatever the path that names it (a link, a hard link, "./", another spelling of the folder). */
 function sameFile(a: string, b: string): boolean {
   try {
-    return realpathSync(a) === realpathSync(b);
+    const [x, y] = [statSync(a), statSync(b)];
+    return (x.dev === y.dev && x.ino === y.ino) || realpathSync(a) === realpathSync(b);
   } catch {
     return resolve(a) === resolve(b);
   }
@@ -205,7 +207,7 @@ export function render(result: AnalysisResult, about: About): string {
       ? 'Synthetic data calibrated to the published aggregates: they demonstrate the method, not the finding.'
       : m.synthetic
         ? 'Synthetic data: they demonstrate the method, not a finding.'
-        : `Your data, with a design window of ${result.domain.span} months either side of each order.`,
+        : `Your data, with a design window of ${months(result.domain.span)} either side of each order.`,
     ...(about.excluded ? [`${about.excluded} event${about.excluded === 1 ? '' : 's'} outside the design window ${about.excluded === 1 ? 'was' : 'were'} excluded (--outside-window exclude).`] : []),
     '',
     'Arrests',
@@ -218,13 +220,13 @@ export function render(result: AnalysisResult, about: About): string {
     table([
       ['', 'fell', 'changed', 'p', 'reduction', 'leaving one out'],
       ...(['events', 'harm'] as const).map((w) => [
-        w === 'events' ? 'Arrests' : 'Harm', String(result[w].sign.fewer), String(result[w].sign.n), formatP(result[w].sign.p), formatPercent(result[w].reduction),
+        w === 'events' ? 'Arrests' : 'Harm', formatNumber(result[w].sign.fewer), formatNumber(result[w].sign.n), formatP(result[w].sign.p), formatPercent(result[w].reduction),
         loo[w].min === null ? 'n/a' : `${formatPercent(loo[w].min)} to ${formatPercent(loo[w].max)}`,
       ]),
     ]),
     result.events.pre === 0
       ? 'Busiest tenth: no one was arrested before the orders in this view'
-      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && result.busiestTenth.othersReductionLow !== result.busiestTenth.othersReductionHigh ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
+      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && formatPercent(result.busiestTenth.othersReductionLow) !== formatPercent(result.busiestTenth.othersReductionHigh) ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
     '',
     `Trend after the order (monthly totals, ${after})`,
     table([
@@ -252,7 +254,7 @@ export function render(result: AnalysisResult, about: About): string {
     '',
     `Paired Wilcoxon signed-rank tests per order (two-sided), ${ruleText(result.wilcoxon)}; Holm adjusts across the categories shown;`,
     `overall tests: events ${methodText(result.events.test)}; harm ${methodText(result.harm.test)};`,
-    `intervals: person-level percentile bootstrap, ${result.bootstrap.resamples} resamples, seed ${result.bootstrap.seed}.`,
+    `intervals: person-level percentile bootstrap, ${formatNumber(result.bootstrap.resamples)} resamples, seed ${result.bootstrap.seed}.`,
   ];
   const reasons = [result.events, result.harm, ...Object.values(result.byCategory).flatMap((b) => [b.events, b.harm])]
     .map((m) => m.test.reason)
@@ -263,7 +265,7 @@ export function render(result: AnalysisResult, about: About): string {
 }
 
 function months(n: number): string {
-  return `${n} ${n === 1 ? 'month' : 'months'}`;
+  return `${formatNumber(n)} ${n === 1 ? 'month' : 'months'}`;
 }
 
 /** "1 order", "50,000 analysed orders": a count with its noun, in the report's number format. */
@@ -308,28 +310,31 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string; in
  * whose orders do nothing.
  */
 export function robustnessChecks(result: AnalysisResult, dataset: Dataset, args: Pick<Args, 'unavailableShare' | 'selection' | 'lookback'>) {
-  const settings = { unavailableShare: args.unavailableShare ?? DEFAULT_UNAVAILABLE, selection: args.selection ?? DEFAULT_SELECTION, lookback: args.lookback ?? DEFAULT_LOOKBACK };
+  const share = args.unavailableShare ?? DEFAULT_UNAVAILABLE;
+  const timeAtLiberty = libertyFor(result, share, dataset);
+  // With each person's months away in the orders, no share is assumed: the settings say so (null).
+  const settings = { unavailableShare: timeAtLiberty.kind === 'byPerson' ? null : share, selection: args.selection ?? DEFAULT_SELECTION, lookback: args.lookback ?? DEFAULT_LOOKBACK };
   return {
     view: { window: result.window, gap: result.gap, categories: result.categories, weights: result.weights, wilcoxon: result.wilcoxon },
     settings,
-    timeAtLiberty: libertyFor(result, settings.unavailableShare, dataset),
+    timeAtLiberty,
     nullWorld: nullWorldFor(result, settings.selection, settings.lookback),
   };
 }
 
 /** The two checks in words, each quantity with its number. */
-function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: AnalysisResult): string {
+function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: AnalysisResult, ordersFile: string, shareGiven: boolean): string {
   const { timeAtLiberty: t, nullWorld: w, settings: s } = checks;
   const rate = (x: number | null) => (x === null ? 'n/a' : formatEstimate(x));
   const fall = (x: number | null) => (x === null ? 'n/a' : fallWords(x));
   const share = (x: number) => (x === 0 ? 'none' : formatChangeSize(x));
   const liberty = t.kind === 'byPerson'
-    ? `Arrests per person-month at liberty, from each person's months in custody or abroad (orders.csv): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.`
-    : `Arrests per person-month at liberty, if ${formatPercent(s.unavailableShare)} of the months after the order were spent in custody or abroad: ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.breakEven === null ? ` There is no break-even share: ${t.value.breakEvenReason}.` : ` The fall would be gone if ${formatPercent(t.value.breakEven)} of those months had been spent away.`}`;
+    ? `Arrests per person-month at liberty, from each person's months in custody or abroad (${ordersFile}): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${shareGiven ? ' (--unavailable-share is not used: the orders give each person\'s months.)' : ''}`
+    : `Arrests per person-month at liberty, if ${formatPercent(s.unavailableShare!)} of the months after the order were spent in custody or abroad: ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.breakEven === null ? ` There is no break-even share: ${t.value.breakEvenReason}.` : t.value.breakEven > 0 ? ` The fall would be gone if ${formatPercent(t.value.breakEven)} of those months had been spent away.` : ''}`;
   const cohorts = w.falls.length + w.dropped;
   const world = w.mean === null
     ? `Null world: no distribution (${w.reason ?? 'n/a'}).`
-    : `Null world (orders do nothing, and are sought after busy spells; selection ${s.selection}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${formatPercent(w.interval?.[0])} and ${formatPercent(w.interval?.[1])}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
+    : `Null world (orders do nothing, and are sought after busy spells; selection ${s.selection}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${w.interval ? `${fallWords(w.interval[0])} and ${fallWords(w.interval[1])}` : 'n/a'}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
   return [`Robustness checks for ${months(result.window)} either side${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''}, categories: ${result.categories.join(', ') || 'none'}`, liberty, world].join('\n');
 }
 
@@ -343,12 +348,13 @@ function ruleText(rule: AnalysisResult['wilcoxon']): string {
 /** R's method string for one test, with the pairs it used. */
 function methodText(t: AnalysisResult['events']['test']): string {
   if (t.method === null) return 'not computed';
-  return `"${t.method}" (${t.n} non-zero difference${t.n === 1 ? '' : 's'}, ${t.zeros} zero${t.zeros === 1 ? '' : 's'}, ${t.ties} tied)`;
+  return `"${t.method}" (${count(t.n, 'non-zero difference', 'non-zero differences')}, ${count(t.zeros, 'zero', 'zeros')}, ${formatNumber(t.ties)} tied)`;
 }
 
+/** The file's header as the check reads it (csvHeader): blank lines before it, and any line ends. */
 function headerOf(path: string): string[] {
   try {
-    return readFileSync(located(path), 'utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+    return csvHeader(readFileSync(located(path), 'utf8'));
   } catch {
     return []; // the validator reports an unreadable file
   }
@@ -438,7 +444,7 @@ export function main(argv: readonly string[]): number {
     if (!dataset) return 1;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
-    if (args.writeEvents) writeEvents(args.writeEvents, eventsCsv(dataset.events), Object.values(paths));
+    if (args.writeEvents) writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths)]);
     else if (args.emitR && ((harmIndex !== undefined && !args.weights) || !headerOf(args.events).includes('month'))) {
       process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
@@ -468,7 +474,7 @@ export function main(argv: readonly string[]): number {
     const result = analyse(dataset, options);
     if (args.robustness) {
       const checks = robustnessChecks(result, dataset, args);
-      process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : renderRobustness(checks, result) + '\n');
+      process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : renderRobustness(checks, result, basename(args.orders), args.unavailableShare !== undefined) + '\n');
       return 0;
     }
     process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow }) + '\n');

@@ -62,13 +62,18 @@ export function formatChangeSize(change: number | null | undefined): string {
   return size;
 }
 
+/** A whole number of tenths as a decimal with its thousands grouped: 13933 → "1,393.3". */
+function groupedTenths(tenths: number): string {
+  return `${formatNumber(Math.floor(tenths / 10))}.${tenths % 10}`;
+}
+
 /**
  * A change in percent to one decimal, without its sign (the words say fall or rise): 0.0341 → "3.4%".
  * Beside a spread in percentage points (formatSpreadPoints, also to one decimal), so that the two ends
  * a reader subtracts give the spread shown, to within the last decimal's rounding.
  */
 export function formatPercentTenths(change: number): string {
-  return `${(Math.round(Math.abs(1000 * change)) / 10).toFixed(1)}%`;
+  return `${groupedTenths(Math.round(Math.abs(1000 * change)))}%`;
 }
 
 /** A spread of reductions in percentage points, to one decimal: 0.2467 → "24.7 percentage points". */
@@ -76,7 +81,7 @@ export function formatSpreadPoints(spread: number | null): string {
   if (spread === null || !Number.isFinite(spread)) return NOT_AVAILABLE;
   const tenths = Math.round(1000 * spread);
   if (tenths === 0 && spread > 0) return 'less than 0.1 percentage points';
-  return `${(tenths / 10).toFixed(1)} percentage points`;
+  return `${tenths < 0 ? '−' : ''}${groupedTenths(Math.abs(tenths))} percentage points`;
 }
 
 /** A 95% interval of proportions: [0.466, 0.691] → "47% to 69%". */

@@ -8,7 +8,7 @@
 // A reader's data get a manifest that claims nothing: not synthetic, not calibrated, no "two full
 // years". Their design window is the one they chose on upload (default 24), never inferred.
 
-import { decodeCsvBytes } from '../analysis/csv.ts';
+import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
 import { problem, type Problem } from '../analysis/errors.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
@@ -91,10 +91,7 @@ function decode(file: OwnFile, problems: Problem[]): { name: string; text: strin
   return decoded.text === undefined ? undefined : { name: file.name, text: decoded.text };
 }
 
-const hasHarmColumn = (text: string) => {
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes('harm');
-};
+const hasHarmColumn = (text: string) => csvHeader(text).includes('harm');
 
 /**
  * Check the reader's files with the engine's validateDataset, reporting every problem. Events
