@@ -1020,3 +1020,15 @@ describe("a phone reviewer's findings", () => {
     }
   });
 });
+
+
+test('the time series caption: below 30 months neither p-value can be relied on, and no doubled brackets', async () => {
+  const { describeIts } = await import('../src/charts/its.ts');
+  const say = (r: AnalysisResult) => describeIts(r.monthly, r.its.events, { gap: r.gap });
+  const short = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
+  assert.equal(short.monthly.length, 24);
+  assert.match(say(short), /allows for that, though with only 24 months neither can be relied on\.$/);
+  const long = analyse(bundled, { window: 15 });
+  assert.match(say(long), /allows for that\.$/);
+  for (const r of [short, long]) assert.doesNotMatch(say(r), /\) \(/);
+});

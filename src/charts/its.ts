@@ -10,6 +10,7 @@
 // a line. Bars as on the monthly charts: before dark, after mid grey; lines are clipped at zero,
 // since counts cannot be negative, and the description says where a line goes below it.
 
+import { HAC_SHORT_SERIES } from '../analysis/stats/hacShortSeries.ts';
 import * as Plot from '@observablehq/plot';
 import type { InterruptedSeries } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
@@ -82,8 +83,8 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const lead = `${w.label} over ${months}, with a straight line fitted before the order and another after it.${left}`;
   const trend = f.preSlope === 0 ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month.`;
   const jump = f.level === 0
-    ? 'At the order the line after starts where the line before, continued (dashed), would be'
-    : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued (dashed)`;
+    ? 'At the order the line after starts where the line before, continued as the dashed line, would be'
+    : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued as the dashed line`;
   // A fit with no p-values (as many months as the lines have terms) says why once, not "p not available" twice.
   const tested = typeof its.levelP === 'number' && typeof its.slopeChangeP === 'number';
   // Beside each ordinary p, the Newey–West p that allows for autocorrelated months (stats/segmentedRegression.ts).
@@ -93,7 +94,7 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const slope = f.slopeChange === 0 ? ', with the same slope' : `, and its slope is ${perMonth(Math.abs(f.slopeChange), w.unit)} a month ${f.slopeChange < 0 ? 'lower' : 'higher'}`;
   const slopeP = tested ? ` (${formatPEquals(its.slopeChangeP)}${hac(its.slopeChangePHac)})` : '';
   const caveat = hacTested
-    ? ' The first p-value of each pair treats the months as independent; monthly counts are usually autocorrelated, and the second, from Newey–West standard errors, allows for that.'
+    ? ` The first p-value of each pair treats the months as independent; monthly counts are usually autocorrelated, and the second, from Newey–West standard errors, allows for that${monthly.length < HAC_SHORT_SERIES ? `, though with only ${monthly.length} months neither can be relied on` : ''}.`
     : tested
     ? ' These p-values treat the months as independent; monthly counts are usually autocorrelated, which makes such p-values too small.'
     : its.levelP === null || its.slopeChangeP === null ? ` Neither change can be tested: ${its.reason ?? 'the lines fit the months exactly'}.` : '';
