@@ -1024,7 +1024,11 @@ describe("a phone reviewer's findings", () => {
 
 test('the time series caption: below 30 months neither p-value can be relied on, and no doubled brackets', async () => {
   const { describeIts } = await import('../src/charts/its.ts');
-  const say = (r: AnalysisResult) => describeIts(r.monthly, r.its.events, { gap: r.gap });
+  const { itsData } = await import('../src/lib/robustness.ts');
+  const say = (r: AnalysisResult) => {
+    const d = itsData(r, 'events');
+    return describeIts(d.monthly, d.its, d);
+  };
   const short = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
   assert.equal(short.monthly.length, 24);
   assert.match(say(short), /allows for that, though with only 24 months neither can be relied on\.$/);

@@ -8,14 +8,26 @@ import { SENTENCE_PARTS, sentenceParts } from '../src/lib/live.ts';
 import { bundled } from './helpers/bundled.ts';
 
 const h = (text: string) => ({ text, path: text });
-const textOf = (items: ReturnType<typeof glue<{ text: string; path: string }>>) => items.map((s) => (typeof s === 'string' ? s : s.handle.text + s.tail)).join('');
+const textOf = (items: ReturnType<typeof glue<{ text: string; path: string }>>) => items.map((s) => (typeof s === 'string' ? s : s.head + s.handle.text + s.tail)).join('');
 
 test('closing punctuation after a number goes with it; other text does not', () => {
-  assert.deepEqual(glue(['ρ = ', h('0.83'), ' (p ', h('< 0.001'), ').']), ['ρ = ', { handle: h('0.83'), tail: '' }, ' (p ', { handle: h('< 0.001'), tail: ').' }]);
-  assert.deepEqual(glue([h('0%'), ', so fewer than 1 in 1,000)']), [{ handle: h('0%'), tail: ',' }, ' so fewer than 1 in 1,000)']);
-  assert.deepEqual(glue([h('a'), h('b'), '.']), [{ handle: h('a'), tail: '' }, { handle: h('b'), tail: '.' }]);
+  assert.deepEqual(glue(['ρ = ', h('0.83'), ' (p ', h('< 0.001'), ').']), ['ρ = ', { head: '', handle: h('0.83'), tail: '' }, ' ', { head: '(p ', handle: h('< 0.001'), tail: ').' }]);
+  assert.deepEqual(glue([h('0%'), ', so fewer than 1 in 1,000)']), [{ head: '', handle: h('0%'), tail: ',' }, ' so fewer than 1 in 1,000)']);
+  assert.deepEqual(glue([h('a'), h('b'), '.']), [{ head: '', handle: h('a'), tail: '' }, { head: '', handle: h('b'), tail: '.' }]);
   assert.deepEqual(glue(['no numbers here.']), ['no numbers here.']);
-  assert.deepEqual(glue([h('56%'), ' fewer']), [{ handle: h('56%'), tail: '' }, ' fewer']);
+  assert.deepEqual(glue([h('56%'), ' fewer']), [{ head: '', handle: h('56%'), tail: '' }, ' fewer']);
+});
+
+test('what opens onto a number goes with it too: an opening bracket, or "p = " and "p < "', () => {
+  // "against 63 in the same months before (" must not end a line with "54% fewer)" on the next.
+  assert.deepEqual(glue(['before (', h('54%'), ' fewer).']), ['before ', { head: '(', handle: h('54%'), tail: '' }, ' fewer).']);
+  assert.deepEqual(glue(['(', h('0.83'), ')']), [{ head: '(', handle: h('0.83'), tail: ')' }]);
+  assert.deepEqual(glue(['uncertain (p = ', h('0.812'), ').']), ['uncertain ', { head: '(p = ', handle: h('0.812'), tail: ').' }]);
+  assert.deepEqual(glue(['so; p < ', h('0.001'), ')']), ['so; ', { head: 'p < ', handle: h('0.001'), tail: ')' }]);
+  assert.deepEqual(glue(['(p ', h('< 0.001'), ')']), [{ head: '(p ', handle: h('< 0.001'), tail: ')' }]);
+  // Not a word ending in p ("step = " is not a p-value), nor a bracket with a space before the number.
+  assert.deepEqual(glue(['a step = ', h('2')]), ['a step = ', { head: '', handle: h('2'), tail: '' }]);
+  assert.deepEqual(glue(['( ', h('2')]), ['( ', { head: '', handle: h('2'), tail: '' }]);
 });
 
 test('every sentence of the report reads the same glued, in the study view and a narrow one', () => {

@@ -63,20 +63,27 @@ export function flash(el: HTMLElement): void {
 export function fillSegments(el: HTMLElement, parts: Segments | RobustSegment[]): void {
   const items = glue<{ text: string; path: ResultPath | RobustPath }>(parts);
   const nodes = el.childNodes;
-  const buttonOf = (node: ChildNode, glued: boolean) => (glued ? (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches('span.nobr') ? node.firstChild : null) : node);
+  // A glued number is a span.nobr of [head text], button, [tail text]: the same shape, or rebuilt.
+  const glued = (s: { head: string; tail: string }) => s.head !== '' || s.tail !== '';
+  const buttonOf = (node: ChildNode, s: { head: string; tail: string }) => {
+    if (!glued(s)) return node;
+    if (node.nodeType !== Node.ELEMENT_NODE || !(node as Element).matches('span.nobr')) return null;
+    if (node.childNodes.length !== 1 + (s.head ? 1 : 0) + (s.tail ? 1 : 0)) return null;
+    return node.childNodes[s.head ? 1 : 0];
+  };
   const same = nodes.length === items.length && items.every((s, k) => {
     if (typeof s === 'string') return nodes[k].nodeType === Node.TEXT_NODE;
-    const button = buttonOf(nodes[k], s.tail !== '');
+    const button = buttonOf(nodes[k], s);
     return button instanceof HTMLButtonElement && button.dataset.path === s.handle.path;
   });
   if (!same) {
     el.replaceChildren(...items.map((s) => {
       if (typeof s === 'string') return document.createTextNode(s);
       const button = numberHandle(s.handle.text, s.handle.path);
-      if (s.tail === '') return button;
+      if (!glued(s)) return button;
       const span = document.createElement('span');
       span.className = 'nobr';
-      span.append(button, s.tail);
+      span.append(...(s.head ? [s.head] : []), button, ...(s.tail ? [s.tail] : []));
       return span;
     }));
     return;
@@ -86,9 +93,11 @@ export function fillSegments(el: HTMLElement, parts: Segments | RobustSegment[])
       if (nodes[k].textContent !== s) nodes[k].textContent = s;
       return;
     }
-    const button = buttonOf(nodes[k], s.tail !== '')!;
+    const button = buttonOf(nodes[k], s)!;
     if (button.textContent !== s.handle.text) button.textContent = s.handle.text;
-    const tail = s.tail === '' ? null : nodes[k].childNodes[1];
+    const head = s.head === '' ? null : nodes[k].childNodes[0];
+    if (head && head.textContent !== s.head) head.textContent = s.head;
+    const tail = s.tail === '' ? null : nodes[k].lastChild;
     if (tail && tail.textContent !== s.tail) tail.textContent = s.tail;
   });
 }

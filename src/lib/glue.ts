@@ -1,21 +1,25 @@
 /**
- * A number and the punctuation right after it, kept on one line.
+ * A number and the punctuation around it, kept on one line.
  *
  * A number in a sentence is a button (its derivation's handle), and a browser may break a line
  * between a button and the text after it: "(p < 0.001" at the end of one line and ")." alone at the
  * start of the next. glue() pairs each handle with the run of closing punctuation that follows it
- * (the start of the next text segment), so that Say.astro, RobustLive.astro and the page's script
- * (src/client/dom.ts fillSegments) can wrap the two in one span that does not break
- * (global.css: .nobr). The text is unchanged: the segments' text, in order, is the glued items'.
+ * (the start of the next text segment), and with what opens onto it from the end of the text before:
+ * an opening bracket or quote, or "p = " (a line that ends "(" or "p =" is no better), so that
+ * Say.astro, RobustLive.astro and the page's script (src/client/dom.ts fillSegments) can wrap them in
+ * one span that does not break (global.css: .nobr). The text is unchanged: the segments' text, in
+ * order, is the glued items'.
  *
  * @example
- * glue(['(', { text: '0.83', path: 'p' }, ').']) // => ['(', { handle: { text: '0.83', path: 'p' }, tail: ').' }]
+ * glue(['fewer (', { text: '54%', path: 'r' }, ').']) // => ['fewer ', { head: '(', handle: { text: '54%', path: 'r' }, tail: ').' }]
  */
 
 /** Closing brackets and quotes, stops, commas, colons, semicolons and the percent sign. */
 const TRAILING = /^[)\]}.,;:!?%’”]+/;
+/** Opening brackets and quotes, and a p-value's "p = " (or "p " before a handle "< 0.001"), at the very end of the text before. */
+const LEADING = /(?:[(\[{‘“]*(?<![\w.])p (?:[=<] )?|[(\[{‘“]+)$/;
 
-export type Glued<S> = string | { handle: S; tail: string };
+export type Glued<S> = string | { head: string; handle: S; tail: string };
 
 export function glue<S extends { text: string }>(parts: readonly (string | S)[]): Glued<S>[] {
   const out: Glued<S>[] = [];
@@ -25,9 +29,17 @@ export function glue<S extends { text: string }>(parts: readonly (string | S)[])
       out.push(part);
       continue;
     }
+    // What opens onto the number leaves the text before it (which may then be empty, and go).
+    const before = out[out.length - 1];
+    const head = typeof before === 'string' ? (LEADING.exec(before)?.[0] ?? '') : '';
+    if (head !== '') {
+      const rest = (before as string).slice(0, -head.length);
+      if (rest === '') out.pop();
+      else out[out.length - 1] = rest;
+    }
     const next = parts[i + 1];
     const tail = typeof next === 'string' ? (TRAILING.exec(next)?.[0] ?? '') : '';
-    out.push({ handle: part, tail });
+    out.push({ head, handle: part, tail });
     if (tail === '') continue;
     const rest = (next as string).slice(tail.length);
     if (rest !== '') out.push(rest);
