@@ -8,6 +8,11 @@ export interface DataErrorLocation {
   column?: string;
 }
 
+/** A row as the reader is told it: "header" for row 0, else its number (the page's table and the problems CSV). */
+export function rowLabel(row: number): string {
+  return row === 0 ? 'header' : String(row);
+}
+
 export class DataError extends Error {
   readonly file: string;
   readonly row: number | undefined;
@@ -15,7 +20,7 @@ export class DataError extends Error {
 
   constructor(where: DataErrorLocation, problem: string) {
     const parts = [where.file];
-    if (where.row !== undefined) parts.push(where.row === 0 ? 'header' : `row ${where.row}`);
+    if (where.row !== undefined) parts.push(where.row === 0 ? rowLabel(0) : `row ${where.row}`);
     if (where.column !== undefined) parts.push(`column "${where.column}"`);
     super(`${parts.join(', ')}: ${problem}`);
     this.name = 'DataError';
@@ -114,6 +119,6 @@ export function problemsCsv(problems: readonly Problem[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
-  const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row === 0 ? 'header' : p.row, p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
+  const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row === undefined ? undefined : rowLabel(p.row), p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
   return UTF8_BOM + [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

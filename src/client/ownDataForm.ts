@@ -6,7 +6,7 @@
 // success box says which and for how long, and the whole report switches to them (main.ts listens
 // for the "stro:data" event). A notice above the form names what this browser keeps besides: large
 // files a closed tab left behind, and files remembered on this device, with a way to delete them.
-import { errorsFirst, problemsCsv, type Problem } from '../analysis/errors.ts';
+import { errorsFirst, problemsCsv, rowLabel, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
@@ -210,7 +210,7 @@ export function setUp(root: HTMLElement): void {
       // a long value shown by its start and length, here and where the message quotes it (shownValue)
       const value = p.value === undefined ? '' : shownValue(p.value);
       const message = value === (p.value ?? '') ? p.message : p.message.split(p.value!).join(value);
-      const values = [p.severity, p.file, p.row === undefined ? '' : p.row === 0 ? 'header' : String(p.row), p.column ?? '', value, message + (p.hint ? ` (${p.hint})` : '')];
+      const values = [p.severity, p.file, p.row === undefined ? '' : rowLabel(p.row), p.column ?? '', value, message + (p.hint ? ` (${p.hint})` : '')];
       values.forEach((v, k) => {
         const td = document.createElement('td');
         if (v !== '') {

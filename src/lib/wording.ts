@@ -781,6 +781,9 @@ const allSignificant = (result: AnalysisResult, which: 'events' | 'harm') => {
 export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const empty = isEmpty(result);
   const { events: e, harm: h, trend, correlation } = result;
+  // Harm fell more than arrests, by the point estimates; and whether the harm change is too uncertain to say so.
+  const harmGreater = e.reduction !== null && h.reduction !== null && h.reduction > e.reduction && h.reduction > 0;
+  const harmGreaterUnsure = harmGreater && harmUncertain(h);
   const trendHolds = (t: Trend) => (t.slope === null || t.p === null ? null : t.slope < 0 && t.p < ALPHA);
   const sigDetail = (which: 'events' | 'harm'): Segments => {
     // With one category the overall test is that category's (the same people, the same arrests): one test, not two.
@@ -821,10 +824,10 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
       // A fall in harm the test cannot tell from chance cannot show that harm fell more than arrests.
-      holds: e.reduction === null || h.reduction === null ? null : h.reduction > e.reduction && h.reduction > 0 && harmUncertain(h) ? null : h.reduction > e.reduction && h.reduction > 0,
+      holds: e.reduction === null || h.reduction === null || harmGreaterUnsure ? null : harmGreater,
       detailParts: e.reduction === null || h.reduction === null
         ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
-        : h.reduction > e.reduction && h.reduction > 0 && harmUncertain(h)
+        : harmGreaterUnsure
           ? say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}, but the change in harm is uncertain${harmUncertainty(h)}`
           : say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
     },
