@@ -376,6 +376,49 @@ test('R 4.2 (Rscript): empty rows (blank lines, rows of only commas) are skipped
   });
 });
 
+test('R 4.2 (Rscript): empty rows before the header (a blank line, a row of commas, old Mac line ends) are skipped as the report skips them', { skip: noRscript }, () => {
+  const { result, script } = scriptFor({ window: 12 }, 'legacy');
+  const before = (text: string, lead: string, end = '\n') => (lead + text).replace(/\r?\n/g, end);
+  const files = {
+    ...bundledFiles,
+    'orders.csv': before(bundledFiles['orders.csv'], '\n,,,,\n'),
+    'events.csv': before(bundledFiles['events.csv'], '\n\n', '\r'),
+  };
+  assert.deepEqual(parseDataset({ name: 'orders.csv', text: files['orders.csv'] }, { name: 'events.csv', text: files['events.csv'] }, { manifest: bundled.manifest, harmIndex: { name: 'harm-index.csv', text: files['harm-index.csv'] } }), bundled, 'the engine reads the same data');
+  assertSame(result, runRscript(script, files));
+});
+
+test('R 4.2 (Rscript): a row with more or fewer fields than the header stops the script, naming the row the report names', { skip: noRscript }, () => {
+  const { script } = scriptFor({ window: 12 }, 'legacy');
+  for (const [label, change] of [['more', (line: string) => `${line},extra`], ['fewer', (line: string) => line.replace(/,[^,]*$/, '')]] as const) {
+    const lines = bundledFiles['events.csv'].split('\n');
+    lines[2] = change(lines[2]); // row 2: near the top, where R's read.csv guesses the number of columns
+    const events = lines.join('\n');
+    const engine = validateDataset({ orders: { name: 'orders.csv', text: bundledFiles['orders.csv'] }, events: { name: 'events.csv', text: events } }, { manifest: bundled.manifest });
+    const errors = engine.problems.filter((p) => p.severity === 'error');
+    assert.deepEqual(errors.map((p) => p.row), [2], label);
+    const fields = bundledFiles['events.csv'].split('\n')[0].split(',').length;
+    assert.throws(() => runRscript(script, { ...bundledFiles, 'events.csv': events }), (e: { stderr: string; stdout: string }) => {
+      assert.match(e.stderr, new RegExp(`events\\.csv, row 2: has ${label === 'more' ? fields + 1 : fields - 1} fields but the header has ${fields}`), label);
+      assert.equal(e.stdout, '');
+      return true;
+    });
+  }
+});
+
+test('R 4.2 (Rscript): a file that is not UTF-8 stops the script, naming its first bad line', { skip: noRscript }, () => {
+  const { script } = scriptFor({}, 'legacy');
+  const dir = mkdtempSync(join(tmpdir(), 'stro-latin1-'));
+  const lines = bundledFiles['events.csv'].split('\n');
+  lines[3] = lines[3].replace(/^((?:[^,]*,){3})/, '$1caf\u00e9 ');
+  writeFileSync(join(dir, 'events.csv'), Buffer.from(lines.join('\n'), 'latin1'));
+  writeFileSync(join(dir, 'orders.csv'), bundledFiles['orders.csv']);
+  writeFileSync(join(dir, 'script.R'), script);
+  const run = spawnSync('Rscript', ['--vanilla', 'script.R'], { cwd: dir, encoding: 'utf8' });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /events\.csv, line 4: is not UTF-8 text/);
+});
+
 // ---- Small random datasets: sparse data, few contributors, short windows, decimal harm -------------
 
 /**

@@ -227,14 +227,34 @@ out <- function(path, value) {
 }
 
 # ---- Read and check the data ----------------------------------------------------------------
-# Every field is read as text, trimmed, and checked with the rules of the codebook. An empty row (a
-# blank line, or only commas, as a spreadsheet writes one) is skipped, as the report skips it, and
-# the others keep their numbers as row names: row 1 is the first row after the header, as in the report.
+# Every field is read as text, trimmed, and checked with the rules of the codebook. As the report
+# does: empty rows (blank lines, or only commas, as a spreadsheet writes them) are skipped, before the
+# header as after it; the others keep their numbers as row names (row 1 is the first row after the
+# header); a row with more or fewer fields than the header stops the script, naming the row; so does a
+# file that is not UTF-8. (R's read.csv alone would take a blank first line for the header, fill a
+# short row with empty fields, and fail on a long one with "duplicate 'row.names'".)
 read_table <- function(file, columns, optional = character(0)) {
   if (!file.exists(file)) stop(file, ": no such file", call. = FALSE)
-  d <- read.csv(file, colClasses = "character", na.strings = character(0), check.names = FALSE,
-                fileEncoding = "UTF-8-BOM", strip.white = FALSE, blank.lines.skip = FALSE)
-  names(d) <- trimws(names(d))
+  lines <- readLines(file, warn = FALSE)
+  bad <- which(!validUTF8(lines))
+  if (length(bad) > 0) stop(file, ", line ", bad[1], ": is not UTF-8 text (save it as \"CSV UTF-8 (comma delimited)\")", call. = FALSE)
+  empty <- trimws(gsub("[,\"]", "", sub("^\ufeff", "", lines, useBytes = TRUE), useBytes = TRUE)) == ""
+  if (all(empty)) stop(file, ": has no header and no data, only empty rows", call. = FALSE)
+  skip <- which(!empty)[1] - 1
+  # Fields per line; NA on each line of a quoted field that runs on, so a record ends on each non-NA line.
+  counts <- count.fields(file, sep = ",", quote = "\"", skip = skip, blank.lines.skip = FALSE, comment.char = "")
+  ends <- which(!is.na(counts))
+  fields <- counts[ends]
+  blank <- diff(c(0, ends)) == 1 & empty[skip + ends]
+  bad <- which(!blank & fields != fields[1])
+  if (length(bad) > 0) stop(file, ", row ", bad[1] - 1, ": has ", fields[bad[1]], " fields but the header has ", fields[1], call. = FALSE)
+  d <- read.csv(file, header = FALSE, skip = skip, col.names = paste0("V", seq_len(max(fields))), fill = TRUE,
+                colClasses = "character", na.strings = character(0), fileEncoding = "UTF-8-BOM",
+                strip.white = FALSE, blank.lines.skip = FALSE)
+  d <- d[, seq_len(fields[1]), drop = FALSE]
+  names(d) <- trimws(unlist(d[1, ]))
+  d <- d[-1, , drop = FALSE]
+  row.names(d) <- seq_len(nrow(d))
   missing <- setdiff(columns, names(d))
   if (length(missing) > 0) stop(file, ": required column(s) missing: ", paste(missing, collapse = ", "), call. = FALSE)
   d[] <- lapply(d, trimws)
