@@ -15,6 +15,8 @@ import { formatEstimate, formatP } from '../src/lib/format.ts';
 import { bundled, dataPath, readData } from './helpers/bundled.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+/** A bundled file's path, given explicitly (beside a file of the test's own). */
+const studyFile = (name: string) => fileURLToPath(dataPath(name));
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'stro-cli-'));
 const write = (name: string, text: string) => {
@@ -145,30 +147,32 @@ test('--emit-r prints the base-R script for the view as the engine resolves it, 
 });
 
 const bad: { name: string; args: () => string[]; expect: RegExp }[] = [
-  { name: 'missing file', args: () => ['--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
-  { name: 'empty file', args: () => ['--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
-  { name: 'missing column', args: () => ['--events', write('nocol.csv', events.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,')).join('\n'))], expect: /nocol\.csv, header, column "category": required column is missing/ },
-  { name: 'misspelled column', args: () => ['--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, header, column "month": required column is missing \(found "mnth"/ },
-  { name: 'non-numeric month', args: () => ['--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
-  { name: 'zero month', args: () => ['--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },
-  { name: 'negative harm', args: () => ['--events', write('neg.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',-5'), ...restEvents].join('\n'))], expect: /neg\.csv, row 1, column "harm": A harm of -5 is negative/ },
-  { name: 'unknown order', args: () => ['--events', write('who.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, 'O-NOBODY'), ...restEvents].join('\n'))], expect: /who\.csv, row 1, column "order_id": "O-NOBODY" is not an order in the orders file/ },
-  { name: 'duplicate order id', args: () => ['--orders', write('dup.csv', [ordersHeader, firstOrder, firstOrder, ...restOrders].join('\n'))], expect: /dup\.csv, row 2, column "order_id": ".*" duplicates the id in row 1/ },
-  { name: 'wrong delimiter', args: () => ['--events', write('semi.csv', events.replace(/,/g, ';'))], expect: /semi\.csv, header: columns are separated by ";"/ },
+  { name: 'missing file', args: () => ['--orders', studyFile('orders.csv'), '--events', join(dir, 'nope.csv')], expect: /nope\.csv: no such file/ },
+  { name: 'empty file', args: () => ['--orders', studyFile('orders.csv'), '--events', write('empty.csv', '')], expect: /empty\.csv: the file is empty/ },
+  { name: 'missing column', args: () => ['--orders', studyFile('orders.csv'), '--events', write('nocol.csv', events.split('\n').map((l) => l.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,')).join('\n'))], expect: /nocol\.csv, header, column "category": required column is missing/ },
+  { name: 'misspelled column', args: () => ['--orders', studyFile('orders.csv'), '--events', write('typo.csv', events.replace('order_id,month', 'order_id,mnth'))], expect: /typo\.csv, header, column "month": required column is missing \(found "mnth"/ },
+  { name: 'non-numeric month', args: () => ['--orders', studyFile('orders.csv'), '--events', write('month.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,soon,'), ...restEvents].join('\n'))], expect: /month\.csv, row 1, column "month": "soon" is not a whole number/ },
+  { name: 'zero month', args: () => ['--orders', studyFile('orders.csv'), '--events', write('zero.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,0,'), ...restEvents].join('\n'))], expect: /zero\.csv, row 1, column "month": 0 is not a month/ },
+  { name: 'negative harm', args: () => ['--orders', studyFile('orders.csv'), '--events', write('neg.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',-5'), ...restEvents].join('\n'))], expect: /neg\.csv, row 1, column "harm": A harm of -5 is negative/ },
+  { name: 'unknown order', args: () => ['--orders', studyFile('orders.csv'), '--events', write('who.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, 'O-NOBODY'), ...restEvents].join('\n'))], expect: /who\.csv, row 1, column "order_id": "O-NOBODY" is not an order in the orders file/ },
+  { name: 'duplicate order id', args: () => ['--orders', write('dup.csv', [ordersHeader, firstOrder, firstOrder, ...restOrders].join('\n')), '--events', studyFile('events.csv')], expect: /dup\.csv, row 2, column "order_id": ".*" duplicates the id in row 1/ },
+  { name: 'wrong delimiter', args: () => ['--orders', studyFile('orders.csv'), '--events', write('semi.csv', events.replace(/,/g, ';'))], expect: /semi\.csv, header: columns are separated by ";"/ },
   { name: 'window above the span', args: () => ['--window', '25'], expect: /window: 25 is outside 1 … 24/ },
   { name: 'window zero', args: () => ['--window', '0'], expect: /window: 0 is outside 1 … 24/ },
   { name: 'window not a number', args: () => ['--window', 'two'], expect: /--window: "two" is not a whole number/ },
   { name: 'unknown category', args: () => ['--categories', 'violence,fraud'], expect: /categories: fraud not in the data/ },
   { name: 'event of an excluded order', args: () => {
     const excluded = orders.split('\n').find((l) => l.includes(',excluded_data,'))!.split(',')[0];
-    return ['--events', write('excl.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, excluded), ...restEvents].join('\n'))];
+    return ['--orders', studyFile('orders.csv'), '--events', write('excl.csv', [eventsHeader, firstEvent.replace(/^[^,]*/, excluded), ...restEvents].join('\n'))];
   }, expect: /excl\.csv, row 1, column "order_id": ".*" is marked excluded_data/ },
   { name: 'unknown option', args: () => ['--windw', '3'], expect: /unknown option --windw/ },
-  { name: 'month far outside any follow-up', args: () => ['--events', write('far.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,100000000,'), ...restEvents].join('\n'))], expect: /far\.csv, row 1, column "month": 100000000 is more than 600 months/ },
-  { name: 'harm written in hexadecimal', args: () => ['--events', write('hex.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',0x10'), ...restEvents].join('\n'))], expect: /hex\.csv, row 1, column "harm": "0x10" is not a number of days/ },
-  { name: 'implausibly large harm', args: () => ['--events', write('big.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',1e308'), ...restEvents].join('\n'))], expect: /big\.csv, row 1, column "harm": "1e308" is not a number/ },
-  { name: 'text after a closing quote', args: () => ['--events', write('quote.csv', [eventsHeader, firstEvent.replace(/,([a-z_]+),/, ',"$1"x,'), ...restEvents].join('\n'))], expect: /quote\.csv, row 1: line 2: text after a closing quote/ },
-  { name: 'events file with no events', args: () => ['--events', write('none.csv', eventsHeader + '\n')], expect: /none\.csv: has a header but no events/ },
+  { name: 'events without their orders', args: () => ['--events', studyFile('events.csv')], expect: /--events needs --orders: your events name orders by order_id/ },
+  { name: 'orders without their events', args: () => ['--orders', studyFile('orders.csv')], expect: /--orders needs --events: /},
+  { name: 'month far outside any follow-up', args: () => ['--orders', studyFile('orders.csv'), '--events', write('far.csv', [eventsHeader, firstEvent.replace(/^([^,]*),[^,]*,/, '$1,100000000,'), ...restEvents].join('\n'))], expect: /far\.csv, row 1, column "month": 100000000 is more than 600 months/ },
+  { name: 'harm written in hexadecimal', args: () => ['--orders', studyFile('orders.csv'), '--events', write('hex.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',0x10'), ...restEvents].join('\n'))], expect: /hex\.csv, row 1, column "harm": "0x10" is not a number of days/ },
+  { name: 'implausibly large harm', args: () => ['--orders', studyFile('orders.csv'), '--events', write('big.csv', [eventsHeader, firstEvent.replace(/,[^,]*$/, ',1e308'), ...restEvents].join('\n'))], expect: /big\.csv, row 1, column "harm": "1e308" is not a number/ },
+  { name: 'text after a closing quote', args: () => ['--orders', studyFile('orders.csv'), '--events', write('quote.csv', [eventsHeader, firstEvent.replace(/,([a-z_]+),/, ',"$1"x,'), ...restEvents].join('\n'))], expect: /quote\.csv, row 1: line 2: text after a closing quote/ },
+  { name: 'events file with no events', args: () => ['--orders', studyFile('orders.csv'), '--events', write('none.csv', eventsHeader + '\n')], expect: /none\.csv: has a header but no events/ },
   { name: 'the same option twice', args: () => ['--window', '3', '--window', '4'], expect: /--window is given twice/ },
   { name: 'an unknown Wilcoxon rule', args: () => ['--wilcoxon', 'newest'], expect: /--wilcoxon: "newest" is not current \(R ≥ 4\.6\.0\) or legacy \(R ≤ 4\.5\)/ },
   { name: 'a Wilcoxon rule in capitals', args: () => ['--wilcoxon', 'Legacy'], expect: /--wilcoxon: "Legacy" is not current/ },
@@ -188,6 +192,26 @@ for (const c of bad) {
     assert.doesNotMatch(out.stderr, /\n\s+at |Error:/, 'no stack trace');
   });
 }
+
+test('the bundled files given by name are the study\'s data, as "Use your own data" recognises them: the same report, script and limits', () => {
+  const named = ['--orders', studyFile('orders.csv'), '--events', studyFile('events.csv')];
+  for (const extra of [[], ['--window', '12', '--categories', 'violence'], ['--emit-r']]) {
+    const bare = run(...extra);
+    const given = run(...named, ...extra);
+    assert.equal(given.status, 0, given.stderr);
+    assert.equal(given.stderr, '');
+    assert.equal(given.stdout.replace(/^# Written by .*\n/m, ''), bare.stdout.replace(/^# Written by .*\n/m, ''), extra.join(' '));
+  }
+  assert.match(run(...named).stdout, /synthetic/i);
+  // In another design window, or changed by one byte, they are the reader's own (as on the page).
+  const longer = run(...named, '--design-window', '30');
+  assert.equal(longer.status, 0, longer.stderr);
+  assert.doesNotMatch(longer.stdout, /synthetic/i);
+  assert.match(longer.stdout, /30 months before vs 30 after/);
+  const own = run('--orders', studyFile('orders.csv'), '--events', write('edited.csv', events.replace(/,20\n/, ',21\n')));
+  assert.equal(own.status, 0, own.stderr);
+  assert.doesNotMatch(own.stdout, /synthetic/i);
+});
 
 // ---- The data contract at the command line ----------------------------------------------------
 const tpl = (name: string) => fileURLToPath(new URL(`../data/templates/${name}`, import.meta.url));

@@ -1,4 +1,4 @@
-// npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N]
+// npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N]
 //                    [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K]
 //                    [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy]
 //                    [--json | --emit-r]
@@ -7,8 +7,9 @@
 //                    [--lookback K] [--json]
 //
 // The bundled data are read with their manifest (data/study.json: a 24-month design window, the
-// categories' names, synthetic and calibrated). A reader's own files take the design window given
-// (default 24) and are never described as synthetic, calibrated or followed up for two years.
+// categories' names, synthetic and calibrated), also when their files are given by name. A reader's
+// own files (--orders and --events, always together) take the design window given (default 24) and
+// are never described as synthetic, calibrated or followed up for two years.
 // Events may give months or dates (with issued_date in the orders file); harm may come from a
 // harm column or, if there is none, from a harm index (the bundled one unless --harm-index).
 // --weights takes every event's harm from that index by offence instead (column harm_days, sens_low
@@ -35,7 +36,7 @@ import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE] [--events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -117,6 +118,13 @@ export function parseArgs(argv: readonly string[]): Args {
     else throw new UsageError(`unknown option ${flag}`);
   }
   if (args.json && args.emitR) throw new UsageError('--json and --emit-r cannot be combined; choose one');
+  // Events name their orders by order_id, and orders are counted by their events: a file of one kind
+  // beside the bundled file of the other would be paired with a register it was never part of.
+  if (seen.has('--events') !== seen.has('--orders')) {
+    throw new UsageError(seen.has('--events')
+      ? '--events needs --orders: your events name orders by order_id, so give the orders file they belong to (the bundled data are used only when neither is given)'
+      : '--orders needs --events: give the events of those orders (the bundled data are used only when neither is given)');
+  }
   const settings = (['--unavailable-share', '--selection', '--lookback'] as const).filter((f) => seen.has(f));
   if (settings.length > 0 && !args.robustness) throw new UsageError('--unavailable-share, --selection and --lookback go with --robustness');
   if (args.robustness && (args.emitR || args.specificationCurve)) throw new UsageError('--robustness cannot be combined with --emit-r or --specification-curve; choose one');
@@ -408,6 +416,24 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   };
 }
 
+/**
+ * Whether the files given are the bundled ones, byte for byte (a byte-order mark aside), in the study's
+ * design window and without an index or a rule for events outside it: then they are the study's
+ * data, described as such (synthetic, calibrated), as "Use your own data" recognises them
+ * (validateOwn in src/lib/ownData.ts).
+ */
+function isStudyFiles(args: Args, read: Map<string, Uint8Array | Problem>): boolean {
+  if (args.harmIndex !== undefined || args.outsideWindow !== undefined) return false;
+  const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
+  if (args.designWindow !== undefined && args.designWindow !== study.designWindow) return false;
+  const bare = (bytes: Uint8Array) => new TextDecoder().decode(bytes); // TextDecoder drops a leading BOM
+  const same = (path: string, name: string) => {
+    const given = read.get(path);
+    return given instanceof Uint8Array && bare(given) === bare(readFileSync(bundled(name)));
+  };
+  return same(args.orders, 'orders.csv') && same(args.events, 'events.csv');
+}
+
 /** Every event whose offence the harm index lacks, a line each (analyse() would stop at the first). */
 function unmatchedProblems(dataset: Dataset, args: Args): string[] {
   return args.weights ? (dataset.harmIndex?.unmatched ?? []).map((p) => `analyze: ${problemLine(p)}\n`) : [];
@@ -424,6 +450,7 @@ export function main(argv: readonly string[]): number {
       for (const p of unread) process.stderr.write(`analyze: ${problemLine(p)}\n`);
       return 1;
     }
+    if (args.own && isStudyFiles(args, read)) args.own = false;
     const { manifest, harm, harmIndex, index, warnings } = describe(args);
     for (const w of warnings ?? []) process.stderr.write(`analyze: ${w}\n`);
     const paths = { orders: args.orders, events: args.events, ...(harmIndex ? { harmIndex } : {}) };
