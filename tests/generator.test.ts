@@ -11,3 +11,15 @@ test('npm run data regenerates data/orders.csv and data/events.csv byte for byte
   assert.equal(out.status, 0, out.stdout + out.stderr);
   assert.match(out.stdout, /matches what seed \d+ generates/);
 });
+
+// The engine accepts any lowercase codes (a reader's force has its own, and no number uses them);
+// the bundled file promises more, in data/README.md: only codes that data/conditions.csv explains.
+test('every condition code in data/orders.csv is one that data/conditions.csv lists and explains', async () => {
+  const { readData, bundled } = await import('./helpers/bundled.ts');
+  const [header, ...rows] = readData('conditions.csv').trim().split('\n');
+  assert.equal(header, 'code,label');
+  const vocabulary = new Map(rows.map((r) => [r.slice(0, r.indexOf(',')), r.slice(r.indexOf(',') + 1)]));
+  const used = new Set(bundled.orders.flatMap((o) => o.conditions));
+  assert.ok(used.size > 3, 'the orders use several codes');
+  for (const code of used) assert.ok(vocabulary.get(code)?.trim(), `${code} is listed with a label`);
+});
