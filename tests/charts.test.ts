@@ -543,6 +543,25 @@ describe("the study's trace", () => {
     });
   }
 
+  test('with a gap or other weights, the trace is named as the study\'s gap and weights, where they differ from the view shown', () => {
+    const low = analyse(bundled, { window: 24, categories: bundled.categories, weights: 'low' });
+    const gapped = analyse(bundled, { window: 24, categories: bundled.categories, gap: 2 });
+    const harmFigures = ['harmByCategory', 'monthlyHarm', 'scatter'] as const;
+    for (const name of traced) {
+      const harm = (harmFigures as readonly string[]).includes(name);
+      const words = [figures[name].describe(low, study), figures[name].table(low, study).caption];
+      for (const text of words) {
+        // Arrests do not depend on the weights: for them the low-weight view is the study's, and no trace is drawn.
+        if (harm) assert.match(text, /the study's view \(24 months, all 4 categories, harm as in the data, not reweighted\)/, `${name}: low weights`);
+        else assert.doesNotMatch(text, /the study's view/, `${name}: low weights`);
+      }
+      assert.equal(traceOf(figures[name].chart(low, options)) !== null, harm, `${name}: low weights, trace drawn`);
+      for (const text of [figures[name].describe(gapped, study), figures[name].table(gapped, study).caption]) {
+        assert.match(text, /the study's view \(24 months, all 4 categories, no months left out\)/, `${name}: gap 2`);
+      }
+    }
+  });
+
   test('the trace draws the study\'s numbers: bars, months, people and points', () => {
     const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 1e-6, `${what}: ${a} ≠ ${b}`);
     for (const [name, measure] of [['eventsByCategory', 'events'], ['harmByCategory', 'harm']] as const) {

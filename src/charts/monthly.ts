@@ -86,7 +86,7 @@ function belowZeroWarning(result: AnalysisResult, which: Which): string {
 
 /** The study's totals for the months of the view shown, which the trace draws, or [] when the view is the study's. */
 export function studyMonths(result: AnalysisResult, which: Which, study: AnalysisResult | undefined): { month: number; value: number }[] {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, which === 'harm');
   // only the months of the view shown, so the table can list each one beside the view's own
   return traced ? traced.monthly.filter((m) => Math.abs(m.month) <= result.window).map((m) => ({ month: m.month, value: m[which] })) : [];
 }
@@ -97,14 +97,14 @@ function ownTop(result: AnalysisResult, which: Which): number {
 }
 
 function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult | undefined): string {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, which === 'harm');
   if (!traced) return '';
   const total = which === 'harm' ? (n: number) => count(n, 'day') : formatNumber;
   // Said for the view's own scale, which is the figure's unless the reader keeps the study's.
   const end = axisEnd(ownTop(result, which));
   const cut = studyMonths(result, which, study).filter((m) => m.value > end).length;
   const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of the study's months ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at the top and marked there with an arrowhead; the table gives the numbers.`;
-  return `Dashed outlines show the months of ${studyViewWords(traced)}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.${beyond}`;
+  return `Dashed outlines show the months of ${studyViewWords(traced, result, which === 'harm')}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.${beyond}`;
 }
 
 function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult): string {
@@ -143,10 +143,10 @@ function tableMonthly(result: AnalysisResult, which: Which, study?: AnalysisResu
     m > 0 && trend.slope !== null && trend.intercept !== null ? formatEstimate(trend.intercept + trend.slope * m) : '';
   const withTrend = trend.slope !== null && trend.intercept !== null;
   const warning = result.categories.length === 0 ? '' : belowZeroWarning(result, which);
-  const traced = result.categories.length === 0 ? null : studyTrace(result, study);
+  const traced = result.categories.length === 0 ? null : studyTrace(result, study, which === 'harm');
   const studyValue = new Map(studyMonths(result, which, study).map((m) => [m.month, m.value]));
   return {
-    caption: `${WORDS[which].label}, months relative to the order${withTrend ? ', with the fitted line after the order' : ''}${traced ? `, and ${studyViewWords(traced)}` : ''}${warning ? `. ${warning}` : ''}`,
+    caption: `${WORDS[which].label}, months relative to the order${withTrend ? ', with the fitted line after the order' : ''}${traced ? `, and ${studyViewWords(traced, result, which === 'harm')}` : ''}${warning ? `. ${warning}` : ''}`,
     columns: ['Month', WORDS[which].label, ...(withTrend ? ['Fitted line'] : []), ...(traced ? ["Study's view"] : [])],
     rows: tableMonths(result, study).map(({ month, k }) => [
       formatMonth(month),

@@ -50,13 +50,13 @@ export function describePerOrder(result: AnalysisResult, study?: AnalysisResult)
 const ownTop = (rows: readonly PerOrderRow[]): number => Math.max(1, ...rows.map((r) => Math.max(r.eventsPre, r.eventsPost)));
 
 function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): string {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, false);
   if (!traced || result.categories.length === 0) return '';
   const rows = traced.perOrder;
   const fewer = rows.filter((r) => r.eventsPost < r.eventsPre).length;
   const lines = studyPerOrder(result, study);
   const missing = result.perOrder.length - lines.length;
-  const lead = `Dashed lines under the rows span each person's arrests before and after in ${studyViewWords(traced)}, in which ${formatNumber(fewer)} of the ${count(rows.length, 'person', 'people')} had fewer after.`;
+  const lead = `Dashed lines under the rows span each person's arrests before and after in ${studyViewWords(traced, result, false)}, in which ${formatNumber(fewer)} of the ${count(rows.length, 'person', 'people')} had fewer after.`;
   const absent = missing === 0 ? '' : ` ${count(missing, 'person', 'people')} in this view ${missing === 1 ? 'is' : 'are'} not in the study's, so ${missing === 1 ? 'that row has' : 'those rows have'} no line.`;
   // Said for the view's own scale, which is the figure's unless the reader keeps the study's.
   const end = axisEnd(ownTop(result.perOrder));
@@ -68,10 +68,10 @@ function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): 
 }
 
 export function tablePerOrder(result: AnalysisResult, study?: AnalysisResult): ChartTable {
-  const traced = result.categories.length === 0 ? null : studyTrace(result, study);
+  const traced = result.categories.length === 0 ? null : studyTrace(result, study, false);
   const inStudy = new Map(studyPerOrder(result, study).map((s) => [s.order, s]));
   return {
-    caption: `Arrests per person, ${count(result.window, 'month')} before and after the order (sorted as drawn)${traced ? `, with ${studyViewWords(traced)}` : ''}`,
+    caption: `Arrests per person, ${count(result.window, 'month')} before and after the order (sorted as drawn)${traced ? `, with ${studyViewWords(traced, result, false)}` : ''}`,
     columns: ['Row', 'Order', 'Before', 'After', ...(traced ? ["Study's view: before", "Study's view: after"] : [])],
     rows: result.categories.length === 0 ? [] : perOrderRows(result).map((r) => {
       const s = inStudy.get(r.order);
@@ -82,7 +82,7 @@ export function tablePerOrder(result: AnalysisResult, study?: AnalysisResult): C
 
 /** The study's arrests before and after for each row drawn (matched by order), or [] when the view is the study's. */
 export function studyPerOrder(result: AnalysisResult, study: AnalysisResult | undefined): { rank: number; order: string; pre: number; post: number }[] {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, false);
   if (!traced || result.categories.length === 0) return [];
   const byOrder = new Map(traced.perOrder.map((r) => [r.order, r]));
   return perOrderRows(result).flatMap((r) => {

@@ -39,7 +39,7 @@ function periodBars(result: AnalysisResult, measure: BarMeasure): Bar[] {
  * study's: what the dashed outlines draw, straight from the study's result.byCategory.
  */
 export function studyBars(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined): Bar[] {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, measure === 'harm');
   if (!traced) return [];
   return result.categories.filter((c) => traced.byCategory[c]).flatMap((category) =>
     PERIODS.map((period) => ({ category, period, value: traced.byCategory[category][measure][period] })),
@@ -51,7 +51,7 @@ const ownTop = (bars: readonly Bar[]): number => Math.max(1, ...bars.map((b) => 
 
 /** The sentence a description adds when the study's values are traced: "In the study's view (…): Violence 80 before and 30 after; …". */
 export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined): string {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, measure === 'harm');
   const bars = studyBars(result, measure, study);
   if (!traced || bars.length === 0) return '';
   const parts = result.categories.filter((c) => traced.byCategory[c]).map((c) => {
@@ -62,7 +62,7 @@ export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, stud
   const end = axisEnd(ownTop(periodBars(result, measure)));
   const cut = bars.filter((b) => b.value > end).length;
   const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of these ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at its end and marked there with an arrowhead.`;
-  return `Dashed outlines show ${studyViewWords(traced)}: ${parts.join('; ')}.${beyond}`;
+  return `Dashed outlines show ${studyViewWords(traced, result, measure === 'harm')}: ${parts.join('; ')}.${beyond}`;
 }
 
 export function periodBarsChart(
@@ -146,10 +146,10 @@ export function periodBarsChart(
 }
 
 export function periodBarsTable(result: AnalysisResult, measure: BarMeasure, caption: string, study?: AnalysisResult): ChartTable {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, measure === 'harm');
   const inStudy = (c: string) => traced?.byCategory[c] !== undefined;
   return {
-    caption: traced ? `${caption}, with ${studyViewWords(traced)}` : caption,
+    caption: traced ? `${caption}, with ${studyViewWords(traced, result, measure === 'harm')}` : caption,
     columns: ['Category', 'Before', 'After', ...(traced ? ["Study's view: before", "Study's view: after"] : [])],
     rows: result.categories.map((c) => [
       result.categoryNames[c] ?? c,

@@ -41,7 +41,7 @@ export function describeScatter(result: AnalysisResult, study?: AnalysisResult):
 
 /** The study's months within the window shown (arrests, harm), which the trace draws; [] when the view is the study's. */
 export function studyPoints(result: AnalysisResult, study: AnalysisResult | undefined): { month: number; events: number; harm: number }[] {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, true);
   return traced && result.categories.length > 0 ? traced.monthly.filter((m) => Math.abs(m.month) <= result.window).map((m) => ({ month: m.month, events: m.events, harm: m.harm })) : [];
 }
 
@@ -55,25 +55,25 @@ const beyond = (p: Point, end: Point) => p.events > end.events || p.harm > end.h
 const towards = (p: Point, end: Point): CutToward => (p.harm > end.harm ? (p.events > end.events ? 'upRight' : 'up') : 'right');
 
 function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): string {
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, true);
   if (!traced || result.categories.length === 0) return '';
   const r = traced.correlation.pearson.r;
   // Said for the view's own scales, which are the figure's unless the reader keeps the study's.
   const end = axisEnds(result.monthly, []);
   const cut = studyPoints(result, study).filter((p) => beyond(p, end)).length;
   const cutWords = cut === 0 ? '' : ` At this view's own scales (arrests 0 to ${formatNumber(end.events)}, harm 0 to ${formatNumber(end.harm)}), ${formatNumber(cut)} of the study's months ${cut === 1 ? 'is' : 'are'} beyond the plot: an arrowhead at its edge points the way ${cut === 1 ? 'it lies' : 'each lies'}; the table gives the numbers.`;
-  return `Grey crosses show the same months in ${studyViewWords(traced)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${cutWords}`;
+  return `Grey crosses show the same months in ${studyViewWords(traced, result, true)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${cutWords}`;
 }
 
 export function tableScatter(result: AnalysisResult, study?: AnalysisResult): ChartTable {
-  const traced = result.categories.length === 0 ? null : studyTrace(result, study);
+  const traced = result.categories.length === 0 ? null : studyTrace(result, study, true);
   const inStudy = new Map(studyPoints(result, study).map((m) => [m.month, m]));
   const studyCells = (month: number) => {
     const s = inStudy.get(month);
     return traced ? (s ? [formatNumber(s.events), formatNumber(s.harm)] : ['', '']) : [];
   };
   return {
-    caption: `Arrests and total harm (CCHI days) in each month relative to the order${traced ? `, with ${studyViewWords(traced)}` : ''}`,
+    caption: `Arrests and total harm (CCHI days) in each month relative to the order${traced ? `, with ${studyViewWords(traced, result, true)}` : ''}`,
     columns: ['Month', 'Period', 'Arrests', 'Harm (CCHI days)', ...(traced ? ["Study's view: arrests", "Study's view: harm"] : [])],
     rows: tableMonths(result, study).map(({ month, k }) => [
       formatMonth(month), periodLabel(month < 0 ? 'pre' : 'post'),

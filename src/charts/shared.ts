@@ -37,13 +37,13 @@ export const STUDY_CLASS = 'study-trace';
 
 /**
  * The study's result when the view shown differs from it in anything a figure draws (the window,
- * the categories, the gap or the harm weights), otherwise null. The Wilcoxon rule changes no
- * figure, so it draws no trace.
+ * the categories, the gap or, for a figure that draws harm, the harm weights), otherwise null. The
+ * Wilcoxon rule changes no figure, and the weights no count of arrests, so neither draws a trace alone.
  */
-export function studyTrace(result: AnalysisResult, study: AnalysisResult | undefined): AnalysisResult | null {
+export function studyTrace(result: AnalysisResult, study: AnalysisResult | undefined, harm: boolean): AnalysisResult | null {
   if (!study) return null;
   const same = result.window === study.window && result.categories.length === study.categories.length && result.categories.every((c) => study.categories.includes(c))
-    && result.gap === study.gap && result.weights === study.weights;
+    && result.gap === study.gap && (!harm || result.weights === study.weights);
   return same ? null : study;
 }
 
@@ -56,7 +56,7 @@ export function studyTrace(result: AnalysisResult, study: AnalysisResult | undef
 export function tableMonths(result: AnalysisResult, study: AnalysisResult | undefined): { month: number; k: number | null }[] {
   if (result.categories.length === 0) return [];
   const rows: { month: number; k: number | null }[] = result.monthly.map((m, k) => ({ month: m.month, k }));
-  const traced = studyTrace(result, study);
+  const traced = studyTrace(result, study, false); // the months only
   const own = new Set(result.monthly.map((m) => m.month));
   for (const m of traced?.monthly ?? []) if (Math.abs(m.month) <= result.window && !own.has(m.month)) rows.push({ month: m.month, k: null });
   return rows.sort((a, b) => a.month - b.month);
@@ -100,8 +100,12 @@ export const ownScaleWords = (end: number): string => `this view's own scale (0 
 export const withStudy = (sentence: string): string => (sentence ? ` ${sentence}` : '');
 
 /** "the study's view (24 months, all 4 categories)": how captions name what the trace shows. */
-export function studyViewWords(study: AnalysisResult): string {
-  return `the study's view (${count(study.window, 'month')}, all ${count(study.categories.length, 'category', 'categories')})`;
+export function studyViewWords(study: AnalysisResult, shown: AnalysisResult, harm: boolean): string {
+  // The months left out and the harm weights are named only where the view shown differs, so that a
+  // trace under other weights is never read as the same harm at another window.
+  const gap = shown.gap === study.gap ? [] : [study.gap === 0 ? 'no months left out' : `${count(study.gap, 'month')} left out either side`];
+  const weights = !harm || shown.weights === study.weights ? [] : [study.weights === 'data' ? 'harm as in the data, not reweighted' : `the harm index's ${study.weights} weights`];
+  return `the study's view (${[count(study.window, 'month'), `all ${count(study.categories.length, 'category', 'categories')}`, ...gap, ...weights].join(', ')})`;
 }
 
 // ---- keys drawn inside the plot's top margin ----------------------------------------------

@@ -235,7 +235,7 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   }
   // the option only means something while the study's view is traced
   const option = host.querySelector<HTMLElement>('[data-study-option]');
-  if (option) option.hidden = !studyTrace(result, study);
+  if (option) option.hidden = !studyTrace(result, study, spec.traced === 'harm');
 }
 
 function draw(host: HTMLElement, result: AnalysisResult): void {

@@ -20,8 +20,12 @@ export interface FigureSpec {
   describe(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean): string;
   /** The "Show as table" numbers; given the study's result, with the study's values in extra columns where traced. */
   table(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean): ChartTable;
-  /** Whether the figure draws a trace of the study's view, and so offers "keep the study's scale". */
-  traced?: boolean;
+  /**
+   * Whether the figure draws a trace of the study's view, and so offers "keep the study's scale":
+   * 'harm' for a figure that draws harm, whose trace follows the harm weights too; 'events' for one
+   * that draws only arrests.
+   */
+  traced?: 'events' | 'harm';
 }
 
 const plain = (chart: (r: AnalysisResult, o: ChartOptions) => Figure) => (r: AnalysisResult, _d: Dataset, o: ChartOptions) => chart(r, o);
@@ -33,12 +37,12 @@ export const FIGURES = {
     describe: describeEventUnits,
     table: tableEventUnits,
   },
-  eventsByCategory: { title: 'Arrests by category, before and after', draw: plain(eventsByCategoryChart), describe: describeEventsByCategory, table: tableEventsByCategory, traced: true },
-  harmByCategory: { title: 'Total harm by category, before and after', draw: plain(harmByCategoryChart), describe: describeHarmByCategory, table: tableHarmByCategory, traced: true },
-  perOrder: { title: 'Each person\'s arrests, before and after', draw: plain(perOrderChart), describe: describePerOrder, table: tablePerOrder, traced: true },
-  monthlyHarm: { title: 'Total harm per month, with the trend after the order', draw: plain(monthlyHarmChart), describe: describeMonthlyHarm, table: tableMonthlyHarm, traced: true },
-  monthlyEvents: { title: 'Arrests per month, with the trend after the order', draw: plain(monthlyEventsChart), describe: describeMonthlyEvents, table: tableMonthlyEvents, traced: true },
-  scatter: { title: 'Monthly arrests against monthly harm', draw: plain(scatterChart), describe: describeScatter, table: tableScatter, traced: true },
+  eventsByCategory: { title: 'Arrests by category, before and after', draw: plain(eventsByCategoryChart), describe: describeEventsByCategory, table: tableEventsByCategory, traced: 'events' },
+  harmByCategory: { title: 'Total harm by category, before and after', draw: plain(harmByCategoryChart), describe: describeHarmByCategory, table: tableHarmByCategory, traced: 'harm' },
+  perOrder: { title: 'Each person\'s arrests, before and after', draw: plain(perOrderChart), describe: describePerOrder, table: tablePerOrder, traced: 'events' },
+  monthlyHarm: { title: 'Total harm per month, with the trend after the order', draw: plain(monthlyHarmChart), describe: describeMonthlyHarm, table: tableMonthlyHarm, traced: 'harm' },
+  monthlyEvents: { title: 'Arrests per month, with the trend after the order', draw: plain(monthlyEventsChart), describe: describeMonthlyEvents, table: tableMonthlyEvents, traced: 'events' },
+  scatter: { title: 'Monthly arrests against monthly harm', draw: plain(scatterChart), describe: describeScatter, table: tableScatter, traced: 'harm' },
   sampleFlow: { title: 'From the register to the analysed sample', draw: plain(sampleFlowChart), describe: describeSampleFlow, table: tableSampleFlow },
 } as const satisfies Record<string, FigureSpec>;
 export type FigureName = keyof typeof FIGURES;
