@@ -92,3 +92,20 @@ test('a trend that cannot be tested: the caption under the monthly chart says so
     }
   }
 });
+
+test('a table names the rows whose interval rests on fewer than FEW_ARRESTS arrests, from the engine\'s counts', () => {
+  for (const options of [{ window: 6 }, { window: 1 }, { window: 12, categories: ['modern_slavery', 'drugs'] }, {}]) {
+    const r = analyse(bundled, options);
+    for (const measure of ['events', 'harm'] as const) {
+      const rows = [['all selected categories', r] as const, ...r.categories.map((c) => [r.categoryNames[c], r.byCategory[c]] as const)];
+      const thin = rows.filter(([, b]) => b.events.pre > 0 && b.events.pre < FEW_ARRESTS && b[measure].ci !== null);
+      const caption = resultsTable(r, measure).caption;
+      for (const [name, b] of rows) {
+        const named = caption.includes(`${name} (${b.events.pre} arrest${b.events.pre === 1 ? '' : 's'} before)`);
+        assert.equal(named, thin.some(([n]) => n === name), `${JSON.stringify(options)} ${measure}: ${name} in "${caption}"`);
+      }
+      assert.equal(caption.endsWith('too wide to mean much'), thin.length > 0, caption);
+    }
+  }
+  assert.ok(resultsTable(analyse(bundled, { window: 6 }), 'harm').caption.includes('Other offences (17 arrests before)'), 'the window-6 view has such a row');
+});

@@ -5,7 +5,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
-import { EMPTY_VIEW, categoryList, claimChecks, gapWords, intervalCell, isEmpty } from './wording.ts';
+import { EMPTY_VIEW, FEW_ARRESTS, categoryList, claimChecks, count, gapWords, intervalCell, isEmpty, listWords } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import type { ResultPath } from './resultPaths.ts';
 
@@ -38,7 +38,7 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm',
     m.test.pAdjusted === undefined ? null : (`${base}.test.pAdjusted` as ResultPath),
   ];
   return {
-    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order${gapWords(result)}, ${formatNumber(result.orders)} orders`,
+    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order${gapWords(result)}, ${formatNumber(result.orders)} orders${fewArrestsNote(result, measure)}`,
     columns: ['Category', 'Before', 'After', 'Reduction', '95% interval', 'V', 'p', 'Holm p'],
     rows: isEmpty(result) ? [] : [
       row('All selected categories', result[measure]),
@@ -50,6 +50,25 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm',
     ],
     empty: EMPTY_VIEW,
   };
+}
+
+/**
+ * The rows whose interval rests on too few arrests to mean much, named after the caption, as the
+ * headline warns of a thin view (fewArrestsWarning): ". The intervals for Violence (7 arrests before)
+ * and Drugs (12 arrests before) rest on fewer than 20 arrests: too wide to mean much", or ''. The
+ * count is of arrests before the orders in that row, for the harm table too: harm is summed over
+ * those arrests, so it has no more to go on.
+ */
+function fewArrestsNote(result: AnalysisResult, measure: 'events' | 'harm'): string {
+  if (isEmpty(result)) return '';
+  const rows: [string, AnalysisResult['byCategory'][string]][] = [
+    ['all selected categories', result],
+    ...result.categories.map((c): [string, AnalysisResult['byCategory'][string]] => [result.categoryNames[c], result.byCategory[c]]),
+  ];
+  // A row without an interval already says why, in its cell.
+  const thin = rows.filter(([, r]) => r.events.pre > 0 && r.events.pre < FEW_ARRESTS && r[measure].ci).map(([name, r]) => `${name} (${count(r.events.pre, 'arrest')} before)`);
+  if (thin.length === 0) return '';
+  return `. The ${thin.length === 1 ? 'interval' : 'intervals'} for ${listWords(thin)} ${thin.length === 1 ? 'rests' : 'rest'} on fewer than ${FEW_ARRESTS} arrests: too wide to mean much`;
 }
 
 interface PublishedFigure { id: string; label: string; value: number; unit: string; measure: string; kind: string; category?: string }
