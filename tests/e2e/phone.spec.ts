@@ -324,3 +324,28 @@ test('a number in a sentence and the punctuation after it stay on one line on a 
     expect(await splits(), slug).toEqual([]);
   }
 });
+
+test('a derivation panel keeps each full-precision value on one line: values go under their names', async ({ page }) => {
+  await page.goto('results/');
+  await waitForView(page, defaultState(domain));
+  const handle = page.locator('button.num[data-path="harm.ci"]:visible').first();
+  await handle.scrollIntoViewIfNeeded();
+  await handle.click();
+  const panel = page.locator('.derivation-panel:visible');
+  await expect(panel.locator('[data-derivation-value]')).toHaveText(/^\[0\.\d{12,}, 0\.\d{12,}\]$/);
+  // Each number in a value (a run without spaces) is laid out on one line: its text's boxes share one top.
+  const broken = await panel.locator('dd').evaluateAll((dds) => dds.flatMap((dd) => {
+    const text = dd.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+    const out: string[] = [];
+    for (const m of (text.textContent ?? '').matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, m.index!);
+      range.setEnd(text, m.index! + m[0].length);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (tops.size > 1) out.push(m[0]);
+    }
+    return out;
+  }));
+  expect(broken).toEqual([]);
+});
