@@ -26,7 +26,7 @@ export interface ExportView {
   categories: string[];
   /** Months left out either side of the order (0: none). */
   gap: number;
-  /** Where harm comes from: 'data' (as recorded) or a weight set of the harm index. */
+  /** Where harm comes from: 'data' (as the data give it: the events' harm column, or the index's harm_days looked up when files without one were read) or a weight set of the harm index. */
   weights: AnalysisResult['weights'];
   wilcoxon: 'current' | 'legacy';
   /** The page's query for this view ('' for the study's view). */
