@@ -678,14 +678,16 @@ export function sampleParts(result: AnalysisResult): Segments {
   const b = result.busiestTenth;
   const k = num(formatNumber(b.people), 'busiestTenth.people');
   const share = num(formatPercent(b.share!), 'busiestTenth.share');
-  const busiest = b.people === 1
-    ? say`the ${k} person with the most arrests before their order accounts`
-    : say`the ${k} (${b.people * 10 === result.orders ? 'a tenth' : 'about a tenth'}) with the most arrests before their orders account`;
-  // Without them (the people most likely to fall by chance alone), the rest's change.
+  // Without them (the people most likely to fall by chance alone), the rest's change; none when the
+  // tenth takes in everyone arrested before (some of "the busiest" may then have had no arrest at all).
   const r = b.othersReduction;
+  const everyone = r === null ? ', who include everyone arrested before the order,' : '';
+  const busiest = b.people === 1
+    ? say`the ${k} person with the most arrests before their order${everyone} accounts`
+    : say`the ${k} (${b.people * 10 === result.orders ? 'a tenth' : 'about a tenth'}) with the most arrests before their orders${everyone} account`;
   const them = b.people === 1 ? 'that person' : 'them';
   const others = r === null
-    ? say`No one else was arrested before the order, so there is no change to give for the others.`
+    ? say`The others had no arrests before, so there is no change to give for them.`
     : r === 0
       ? say`Without ${them}, the others' arrests did not change.`
       : say`Without ${them}, the others' arrests ${r > 0 ? 'fell' : 'rose'} by ${num(formatChangeSize(r), 'busiestTenth.othersReduction')}.`;
