@@ -30,6 +30,17 @@ for (const p of PAGES) {
   });
 }
 
+test('no two landmarks share a name, whatever their roles (a screen reader\'s list of landmarks gives the name first)', async ({ page }) => {
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    const names = (await page.locator('main, nav, aside, header, footer, form[aria-label], form[aria-labelledby], section[aria-label], section[aria-labelledby]').evaluateAll((els) => els.map((el) => {
+      const by = el.getAttribute('aria-labelledby');
+      return (by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : el.getAttribute('aria-label') ?? '').trim();
+    }))).filter(Boolean);
+    expect(names.filter((n, k) => names.indexOf(n) !== k), `${p.slug}: ${names.join(' | ')}`).toEqual([]);
+  }
+});
+
 test('axe: the results page with no category selected has no violations', async ({ page }) => {
   await page.goto('results/?c=none');
   await waitForView(page, { window: 24, categories: [] });

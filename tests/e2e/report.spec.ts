@@ -185,7 +185,13 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('svg').first()).toBeVisible();
     await page.goto('results/');
     await expect(page.locator('[data-table="results:harm"] tbody tr').first().locator('td').nth(2)).toHaveText(formatPercent(r.harm.reduction));
-    // The <noscript> line speaks for the controls; the "script did not start" notice is for a page whose scripts run.
+    // A shared address asking for another view: the bar says, in sight, that it is not the view shown.
+    await page.goto('results/?w=6&c=drugs');
+    // (Playwright's text matchers skip <noscript> subtrees, so the line is found by its class, in the bar.)
+    const line = page.getByRole('region', { name: 'Your view' }).locator('.view-noscript');
+    await expect(line).toHaveText(/^JavaScript is off, so this page shows the study's view, 24 months and all categories, whatever its address says/);
+    await expect(line).toBeVisible();
+    // The <noscript> lines speak for the controls; the "script did not start" notice is for a page whose scripts run.
     await page.waitForTimeout(3500);
     await expect(page.locator('.script-failed')).toBeHidden();
     // Nothing invites an action that cannot happen: no "select any number", no figure instructions,
