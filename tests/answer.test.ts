@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { ANSWER, whatForHarm, whatHappened, whatItMeans } from '../src/lib/answer.ts';
 import { harmUncertain } from '../src/lib/wording.ts';
-import { formatInterval, formatNumber, formatPEquals, formatPercent } from '../src/lib/format.ts';
+import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from '../src/lib/format.ts';
 import { valueAt } from '../src/lib/live.ts';
 import { EMPTY_VIEW, plain } from '../src/lib/wording.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -79,7 +79,7 @@ test('every number is a segment whose text is its path\'s value in the result', 
 test('the study\'s view reads as the study found, in three sentences', () => {
   const r = analyse(bundled);
   assert.equal(plain(whatHappened(r)), 'After their orders, the 41 people were arrested less often: 93 times in the 24 months after, against 210 in the 24 months before (56% fewer).');
-  assert.match(plain(whatForHarm(r)), /fell by 83%, more than their number, so the arrests that remained were for less serious offences\.$/);
+  assert.match(plain(whatForHarm(r)), /fell by 83%, more than their number, so the arrests that remained were, on average, for less serious offences\.$/);
 });
 
 // ---- words that follow the data in hand: a reader's own, and the study's views with nothing to count
@@ -98,11 +98,11 @@ test('a change that could be chance is put down to "so few people" only where th
   const many = ownCohort(3000, 2, { maxBefore: 3, maxAfter: 3, allAnalysed: true });
   assert.equal(many.orders, 3000);
   assert.ok(many.events.test.p! >= 0.05 && many.events.post !== many.events.pre, `p = ${many.events.test.p}`);
-  assert.equal(plain(whatItMeans(many)), 'A change this size could easily arise by chance, even with 3,000 people, and with no comparison group it shows what followed the orders, not what they caused.');
+  assert.equal(plain(whatItMeans(many)), 'A change in arrests this size could easily arise by chance, even with 3,000 people, and with no comparison group it shows what followed the orders, not what they caused.');
   // The study's 41 people are few: a view whose change could be chance says so.
   const few = views.find((r) => r.categories.length > 0 && r.events.test.p !== null && r.events.test.p >= 0.05 && r.events.post !== r.events.pre)!;
   assert.equal(few.orders, 41);
-  assert.match(plain(whatItMeans(few)), /^A change this size could easily arise by chance among so few people, /);
+  assert.match(plain(whatItMeans(few)), /^A change in arrests this size could easily arise by chance among so few people, /);
 });
 
 test('with no arrests before the orders, harm cannot be compared because there were none, not because they carried no harm', () => {
@@ -125,10 +125,10 @@ test('with a gap, the first sentence counts the months analysed, and says which 
 test('harm that fell more (or less) than arrests, where its test or interval leaves the change uncertain, is said as the point estimates, with the numbers', () => {
   // Two months of violence: harm 70% down, arrests less, but p = 0.422 and an interval from a rise to a fall.
   const r = analyse(bundled, { window: 2, categories: ['violence'] });
-  assert.equal(plain(whatForHarm(r)), 'The harm those arrests represent, weighted by the seriousness of each offence, fell by 70%, more than their number: the point estimates suggest that the arrests that remained were for less serious offences, but the change in harm is uncertain (95% interval for the reduction −243% to 98%, p = 0.422).');
+  assert.equal(plain(whatForHarm(r)), 'The harm those arrests represent, weighted by the seriousness of each offence, fell by 70%, more than their number: the point estimates suggest that the arrests that remained were, on average, for less serious offences, but the change in harm is uncertain (95% interval for the reduction −243% to 98%, p = 0.422).');
   // A reader's 30 people: harm fell by 38%, more than arrests, with p = 0.0721 and an interval from −8% to 60%.
   const own = ownCohort(30, 4);
-  assert.match(plain(whatForHarm(own)), /fell by 38%, more than their number: the point estimates suggest that the arrests that remained were for less serious offences, but the change in harm is uncertain \(95% interval for the reduction −8% to 60%, p = 0\.0721\)\.$/);
+  assert.match(plain(whatForHarm(own)), /fell by 38%, more than their number: the point estimates suggest that the arrests that remained were, on average, for less serious offences, but the change in harm is uncertain \(95% interval for the reduction −8% to 60%, p = 0\.0721\)\.$/);
   // In every view, the firm words only where the harm test is significant and its interval does not reach a rise.
   let firm = 0;
   let soft = 0;
@@ -156,5 +156,22 @@ test('harm that fell more (or less) than arrests, where its test or interval lea
   assert.ok(said > 0);
   // ?w=1: harm fell by 91% though arrests did not fall, with p = 0.812.
   const one = analyse(bundled, { window: 1 });
-  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(95% interval for the reduction .*, p = 0\.812\)\.$/);
+  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(the paired test cannot tell it from chance, p = 0\.812, although the 95% interval for the reduction, 18% to 98%, leaves out no change\)\.$/);
+});
+
+test('an uncertain change in harm says which of the test and the interval makes it so, never contradicting a significance said beside it', () => {
+  // No interval, a significant test (?w=4&c=other): the missing interval, not the p, is the doubt.
+  const none = analyse(bundled, { window: 4, categories: ['other'] });
+  assert.ok(none.harm.ci === null && none.harm.test.p! < 0.05);
+  assert.match(plain(whatForHarm(none)), new RegExp(`the change in harm is uncertain \\(p = ${formatP(none.harm.test.p).replace('.', '\\.')}, but no 95% interval: only \\d+ people have any arrest in this view`));
+  // An interval that includes no change, a significant test (?w=6&gap=1&c=violence).
+  const spans = analyse(bundled, { window: 6, gap: 1, categories: ['violence'] });
+  assert.ok(spans.harm.ci![0] <= 0 && spans.harm.test.p! < 0.05);
+  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the 95% interval for the reduction, −\d+% to \d+%, includes no change, although the paired test gives p = 0\.00\d+\)\.$/);
+  // The third sentence is about arrests, and says so after a sentence on harm.
+  assert.match(plain(whatItMeans(spans)), /^A change in arrests this (large|size) /);
+  // An interval clear of no change, a test that is not significant (?w=3&c=violence).
+  const test3 = analyse(bundled, { window: 3, categories: ['violence'] });
+  assert.ok(test3.harm.ci![0] > 0 && test3.harm.test.p! >= 0.05);
+  assert.match(plain(whatForHarm(test3)), /uncertain \(the paired test cannot tell it from chance, p = 0\.\d+, although the 95% interval for the reduction, \d+% to \d+%, leaves out no change\)/);
 });

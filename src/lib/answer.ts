@@ -61,9 +61,9 @@ export function whatForHarm(r: AnalysisResult): Segments {
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];
   if (harmUncertain(h)) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were for ${serious} serious offences, but the change in harm is uncertain${harmUncertainty(h)}.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences, but the change in harm is uncertain${harmUncertainty(h)}.`;
   }
-  return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were for ${serious} serious offences.`;
+  return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
 }
 
 /** Below this many people, a change that could be chance is said to be so "among so few people". */
@@ -78,9 +78,10 @@ export function whatItMeans(r: AnalysisResult): Segments {
   if (p >= ALPHA) {
     // "so few" only where the people are few; with many, a change that could be chance is a small one.
     const among = r.orders < FEW_PEOPLE ? ' among so few people' : say`, even with ${num(formatNumber(r.orders), 'orders')} people`;
-    return say`A change this size could easily arise by chance${among}, and ${noGroup}.`;
+    return say`A change in arrests this size could easily arise by chance${among}, and ${noGroup}.`;
   }
-  return [`A change this large is unlikely to be chance alone, but ${noGroup}: orders may be sought when someone's offending is at a peak, and offending at a peak often falls anyway.`];
+  // "in arrests": after a sentence on harm, "this" would otherwise read as the change in harm.
+  return [`A change in arrests this large is unlikely to be chance alone, but ${noGroup}: orders may be sought when someone's offending is at a peak, and offending at a peak often falls anyway.`];
 }
 
 export const ANSWER: Record<AnswerPart, (r: AnalysisResult) => Segments> = { what: whatHappened, harm: whatForHarm, meaning: whatItMeans };

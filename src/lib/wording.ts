@@ -405,13 +405,28 @@ export function harmUncertain(h: Measure): boolean {
   return p === null || p >= ALPHA || spans || none;
 }
 
-/** " (95% interval for the reduction −34% to 78%, p = 0.146)": what makes the harm change uncertain (the overall harm's handles). */
+/**
+ * What makes the harm change uncertain (harmUncertain), with the overall harm's handles, so that it
+ * never reads as contradicting a significance said beside it: " (95% interval for the reduction −34%
+ * to 78%, p = 0.146)" when both say so; otherwise the one that does, against the other: " (p = 0.0156,
+ * but no 95% interval: only 6 people …)", " (the 95% interval for the reduction, −7% to 99%, includes
+ * no change, although the paired test gives p = 0.00257)", " (the paired test cannot tell it from
+ * chance, p = 0.0625, although the 95% interval for the reduction, 85% to 98%, leaves out no change)".
+ */
 export function harmUncertainty(h: Measure): Segments {
-  const parts: Segments[] = [];
-  if (h.ci) parts.push(say`95% interval for the reduction ${intervalParts(h.ci, 'harm.ci')}`);
-  if (h.test.p !== null) parts.push(pEqualsParts(h.test.p, 'harm.test.p'));
-  if (parts.length === 0) return [];
-  return say` (${parts[0]}${parts.length > 1 ? say`, ${parts[1]}` : []})`;
+  const p = h.test.p;
+  const pText = p === null ? [] : pEqualsParts(p, 'harm.test.p');
+  const untested = p === null ? `no paired test: ${h.test.reason ?? 'the test has no answer for these data'}` : '';
+  if (!h.ci) {
+    const none = `no 95% interval: ${noIntervalReason(h)}`;
+    return p === null ? [` (${none}; ${untested})`] : say` (${pText}, but ${none})`;
+  }
+  const interval = intervalParts(h.ci, 'harm.ci');
+  if (p === null) return say` (95% interval for the reduction ${interval}, but ${untested})`;
+  const spans = h.ci[0] <= 0 && h.ci[1] >= 0;
+  if (spans && p < ALPHA) return say` (the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
+  if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, leaves out no change)`;
+  return say` (95% interval for the reduction ${interval}, ${pText})`;
 }
 
 /** Which measure fell more, in words (the article: "greater on crime harm than on volume"). */
