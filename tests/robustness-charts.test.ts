@@ -203,6 +203,10 @@ describe('gapCurveChart', () => {
       assert.deepEqual(table.rows[k], [String(gap), ...mine.map((r) => charts.reductionCell(r.reduction, r.ci))], `harm at gap ${gap}`);
     }
     assert.match(charts.describeGapCurve(gaps, { measure: 'harm' }), /^The reduction in harm \(CCHI days\) as the months around the order are left out/);
+    // A fall that left some harm behind is never "100%" in words (modern slavery at gap 6: 9,490 to 20 days).
+    const nearlyAll = harm.find((r) => r.group === 'modern_slavery' && r.gap === 6)!;
+    assert.ok(nearlyAll.reduction! > 0.995 && nearlyAll.reduction! < 1, String(nearlyAll.reduction));
+    assert.match(charts.describeGapCurve(gaps, { measure: 'harm' }), /Modern slavery from \d+% \(no months left out\) to more than 99% \(months −6 to \+6 left out\)/);
     assert.equal(svgOf(figure).getAttribute('aria-label'), 'Reduction in harm as the months around the order are left out');
     // The axis names no unit: a reduction is a share, whatever scale the harm is on (a reader's own harm column has one of its own).
     assert.ok(svgOf(figure).textContent!.includes('Reduction in harm (95% interval)'));

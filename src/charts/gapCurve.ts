@@ -9,7 +9,7 @@
 // words say so. A key above names the groups; the table gives every number.
 
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatPercent } from '../lib/format.ts';
+import { formatNumber, formatPercent, formatReductionInWords } from '../lib/format.ts';
 import { listWords } from '../lib/wording.ts';
 import { categoryColor, categoryStroke, colourList } from './palette.ts';
 import { HALO, colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
@@ -89,7 +89,7 @@ export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeas
     if (mine.length === 0) return `${name}: no reduction at any gap`;
     const first = mine[0];
     const last = mine.at(-1)!;
-    return mine.length === 1 ? `${name} ${formatPercent(first.reduction)} (${gapWords(first.gap)})` : `${name} from ${formatPercent(first.reduction)} (${gapWords(first.gap)}) to ${formatPercent(last.reduction)} (${gapWords(last.gap)})`;
+    return mine.length === 1 ? `${name} ${formatReductionInWords(first.reduction)} (${gapWords(first.gap)})` : `${name} from ${formatReductionInWords(first.reduction)} (${gapWords(first.gap)}) to ${formatReductionInWords(last.reduction)} (${gapWords(last.gap)})`;
   });
   const { floor, cut } = floorOf(drawn);
   const cutWords = cut ? ` Intervals reaching below ${formatPercent(floor)} are cut there; the table gives them in full.` : '';

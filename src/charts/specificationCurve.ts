@@ -17,7 +17,7 @@
 // Specifications with no reduction are left out of the curve and counted in the description.
 
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatP, formatPEquals, formatPercent } from '../lib/format.ts';
+import { formatNumber, formatP, formatPEquals, formatPercent, formatReductionInWords } from '../lib/format.ts';
 import { count, indefinite, listWords } from '../lib/wording.ts';
 import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
@@ -111,7 +111,7 @@ export function describeSpecification(s: SpecificationRow & { rank: number }, dr
   const choices = ['window', 'gap', ...(s.test === 'sign' ? [] : ['test']), ...(weighted ? ['harm weights'] : [])];
   return (
     `Specification ${formatNumber(s.rank)} of ${formatNumber(drawn)}, smallest reduction first: ${specWords(s)}. ` +
-    `A reduction of ${formatPercent(s.reduction)} (${interval}), ${formatPEquals(s.p)}, ${s.significant ? 'significant' : 'not significant'} at 5%. ` +
+    `A reduction of ${formatReductionInWords(s.reduction)} (${interval}), ${formatPEquals(s.p)}, ${s.significant ? 'significant' : 'not significant'} at 5%. ` +
     (current === 'choices' ? `The current view already has its ${listWords(choices)}${sign}.` : current ? 'This is the current view.' : `${SET_BY[by]} the view to ${what}${sign}.`)
   );
 }
@@ -123,12 +123,12 @@ export function describeSpecificationCurve(specs: readonly SpecificationRow[], c
   const median = ranked.length % 2 ? ranked[(ranked.length - 1) / 2].reduction! : (ranked[ranked.length / 2 - 1].reduction! + ranked[ranked.length / 2].reduction!) / 2;
   const lead =
     `${formatNumber(falls)} of ${count(specs.length, 'specification')} (${formatPercent(falls / specs.length)}) show a fall that is significant at the 5% level. ` +
-    `Sorted from smallest to largest, the reductions run from ${formatPercent(ranked[0].reduction)} to ${formatPercent(ranked.at(-1)!.reduction)} (median ${formatPercent(median)}).`;
+    `Sorted from smallest to largest, the reductions run from ${formatReductionInWords(ranked[0].reduction)} to ${formatReductionInWords(ranked.at(-1)!.reduction)} (median ${formatReductionInWords(median)}).`;
   const missing = specs.length - ranked.length;
   const left = missing > 0 ? ` ${count(missing, 'specification has', 'specifications have')} no reduction (nothing before) and ${missing === 1 ? 'is' : 'are'} not drawn.` : '';
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
-  const here = mine ? ` The current view (${specWords(mine)}) is number ${formatNumber(mine.rank)}, a reduction of ${formatPercent(mine.reduction)}${mine.significant ? ', significant' : ', not significant'}.` : '';
+  const here = mine ? ` The current view (${specWords(mine)}) is number ${formatNumber(mine.rank)}, a reduction of ${formatReductionInWords(mine.reduction)}${mine.significant ? ', significant' : ', not significant'}.` : '';
   const cut = floorOf(ranked).cut ? ` Intervals reaching below ${formatPercent(floorOf(ranked).floor)} are cut there; the table gives them in full.` : '';
   return lead + left + here + cut;
 }

@@ -62,6 +62,15 @@ export function formatChangeSize(change: number | null | undefined): string {
   return size;
 }
 
+/**
+ * A reduction (a fall above zero, a rise below) for a sentence that gives it signed, as a text
+ * alternative lists reductions ("from 92% … to more than 99%"): a fall as formatChangeSize says it, so
+ * that one which left some behind never reads "100%" and a tiny one never "0%"; a rise as formatPercent.
+ */
+export function formatReductionInWords(reduction: number | null | undefined): string {
+  return reduction !== null && reduction !== undefined && reduction > 0 ? formatChangeSize(reduction) : formatPercent(reduction);
+}
+
 /** A whole number of tenths as a decimal with its thousands grouped: 13933 → "1,393.3". */
 function groupedTenths(tenths: number): string {
   return `${formatNumber(Math.floor(tenths / 10))}.${tenths % 10}`;

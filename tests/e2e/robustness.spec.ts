@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
-import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber } from '../../src/lib/format.ts';
+import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber, formatReductionInWords } from '../../src/lib/format.ts';
 import { ROBUST_NUMBERS, currentSpecification, nullWorldDoneWords, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
@@ -213,7 +213,7 @@ test('the gap curves of arrests and of harm (the view\'s weights) show the engin
     const words = await caption.innerText();
     expect(words).toContain(measure === 'harm' ? "The reduction in harm (CCHI days, the harm index's low weights) as the months" : 'The reduction in arrests as the months');
     const first = expected({ ...state, gap: 0 })[measure].reduction;
-    expect(words).toContain(`All selected categories from ${formatPercent(first)} (no months left out)`);
+    expect(words).toContain(`All selected categories from ${formatReductionInWords(first)} (no months left out)`);
     expect(words).not.toMatch(/NaN|undefined|Infinity/);
   }
   await expect(page.locator('[data-robust-figure="gapCurveHarm"] figcaption strong')).toHaveText('The reduction in harm as the months around the order are left out.');
@@ -239,7 +239,7 @@ test('the specification curve from the keyboard: arrows step through the engine\
     const text = await inspector.innerText();
     expect(text).toContain(`a ${s.window}-month window, gap ${s.gap}, `);
     expect(text).toContain(s.measure === 'events' ? ': arrests, ' : `: harm (${s.weights} weights), `);
-    expect(text).toContain(`A reduction of ${formatPercent(s.reduction)} (${s.ci ? `95% interval ${formatPercent(s.ci[0])} to ${formatPercent(s.ci[1])}` : 'no interval'}), `);
+    expect(text).toContain(`A reduction of ${formatReductionInWords(s.reduction)} (${s.ci ? `95% interval ${formatPercent(s.ci[0])} to ${formatPercent(s.ci[1])}` : 'no interval'}), `);
     expect(text).toContain(formatP(s.p));
     expect(text).toContain(s.significant ? ', significant at 5%.' : ', not significant at 5%.');
     // the ring surrounds that specification's dot
