@@ -105,7 +105,7 @@ test('the null world in words: every simulated cohort counted, those with no arr
   assert.equal(study.world!.dropped, 0);
   assert.equal(ROBUST_NUMBERS['nullWorld.dropped'](study), '');
   assert.deepEqual(robustSegments('nullWorld.dropped', study), []);
-  assert.equal(ROBUST_NUMBERS['nullWorld.shareAtLeast'](study), ' None of the 1,000 simulated cohorts fell at least as much (0%, so fewer than 1 in 1,000).');
+  assert.equal(ROBUST_NUMBERS['nullWorld.shareAtLeast'](study), ' None of the 1,000 simulated cohorts fell at least as much (0%; 1,000 cohorts put the chance below about 3 in 1,000).');
   // orders at random moments, 3 months of drugs: on average an 18% rise, never "fell by −18%"
   const random = ctx({ window: 3, categories: ['drugs'] }, 0);
   assert.ok(random.world!.mean! < 0);
@@ -207,7 +207,7 @@ test('the null world with no arrests before the orders (?c=modern_slavery&gap=23
   // The study's view reads as one paragraph with every number, as before.
   const study = analyse(bundled);
   const s: RobustnessContext = { world: nullWorldFor(study, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: null, curve: null };
-  assert.match(nullWorldParagraph(s), /^In 1,000 simulated cohorts where orders do nothing, the average change in arrests was an? \d+% (fall|rise) \(95% of cohorts between an? \d+% (fall|rise) and an? \d+% (fall|rise)\)\. The observed change in this view is a 56% fall\. None of the 1,000 simulated cohorts fell at least as much \(0%, so fewer than 1 in 1,000\)\. The closed form for normal data \(Barnett, van der Pols and Dobson, 2005\) does not apply at this selection strength \(it needs a sharp cutoff, which is selection 1, and people whose arrest rates differ, more than chance alone would make them\)\.$/);
+  assert.match(nullWorldParagraph(s), /^In 1,000 simulated cohorts where orders do nothing, the average change in arrests was an? \d+% (fall|rise) \(95% of cohorts between an? \d+% (fall|rise) and an? \d+% (fall|rise)\)\. The observed change in this view is a 56% fall\. None of the 1,000 simulated cohorts fell at least as much \(0%; 1,000 cohorts put the chance below about 3 in 1,000\)\. The closed form for normal data \(Barnett, van der Pols and Dobson, 2005\) does not apply at this selection strength \(it needs a sharp cutoff, which is selection 1, and people whose arrest rates differ, more than chance alone would make them\)\.$/);
   for (const view of [{}, { window: 2, categories: ['drugs'] }, { window: 1 }, { categories: ['modern_slavery'], gap: 23 }, { window: 19, categories: ['violence'], gap: 18 }]) {
     const text = nullWorldParagraph({ world: nullWorldFor(analyse(bundled, view), DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: null, curve: null });
     assert.doesNotMatch(text, /n\/a|  /, text);

@@ -52,7 +52,7 @@ test('the null world counts the cohorts that fell as much, from its own falls: "
       if (k === 0) {
         none++;
         assert.ok(text.startsWith(` None of the ${cohorts} `), label);
-        assert.ok(text.endsWith(`, so fewer than 1 in ${formatNumber(n)}).`), label);
+        assert.ok(text.endsWith(`; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`), label);
       } else {
         some++;
         assert.ok(text.startsWith(k === n ? ` All ${cohorts} ` : ` ${formatNumber(k)} of the ${cohorts} `), label);
@@ -75,11 +75,11 @@ test('with no category selected (?c=none), the null world says so, in the paragr
   assert.match(noneBefore.reason!, /^nobody was arrested before the orders/);
 });
 
-test('the regression-to-the-mean section says the simulation is a lower bound with steady rates, and points to the order\'s own months', () => {
+test('the regression-to-the-mean section says the simulation is a floor (at the selection chosen) with steady rates, and points to the order\'s own months', () => {
   const rtm = section(page('robustness'), 'Regression to the mean');
   assert.match(rtm, /no busy spells/);
   assert.match(rtm, /desistance/);
-  assert.match(rtm, /lower bound on regression to the mean, not a ceiling/);
+  assert.match(rtm, /At the selection strength chosen, its fall is a floor for regression to the mean, not a ceiling/);
   assert.match(rtm, /\[The order's own months\]\(#the-orders-own-months\) is the more direct check/);
 });
 

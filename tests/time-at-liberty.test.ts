@@ -35,10 +35,11 @@ test('the break-even share is where the rate fall disappears: a fall below it, a
   }
 });
 
-test('edge cases: nothing after (s* = 1), nothing before (null), a rise (null), and shares outside 0 … <1', () => {
+test('edge cases: nothing after (null: no share removes the fall), nothing before (null), a rise (null), and shares outside 0 … <1', () => {
   const zeroAfter = [0, 0.5, 0.99].map((s) => timeAtLiberty({ pre: 12, post: 0, people: 4, window: 6, unavailableShare: s }));
   for (const r of zeroAfter) {
-    assert.equal(r.breakEven, 1, 'no share short of the whole window erases a fall to no arrests');
+    assert.equal(r.breakEven, null, 'no share short of the whole window erases a fall to no arrests, and at the whole window the rate is 0/0');
+    assert.match(r.breakEvenReason!, /no arrests after the orders/);
     assert.equal(r.rateFall, 1);
     assert.equal(r.rateAfter, 0);
   }

@@ -42,7 +42,7 @@ export interface LibertyRates {
 export interface LibertyWhatIf extends LibertyRates {
   /** The share s of the after-window assumed spent in custody or abroad. */
   unavailableShare: number;
-  /** s* = 1 − post / pre, where the rate fall disappears; null when pre = 0 or arrests rose. */
+  /** s* = 1 − post / pre, where the rate fall disappears; null when pre = 0, post = 0 (no share removes the fall) or arrests rose. */
   breakEven: number | null;
   breakEvenReason?: string;
 }
@@ -57,6 +57,8 @@ export function timeAtLiberty({ pre, post, people, window, unavailableShare: s }
   const breakEven =
     pre === 0 ? { breakEven: null, breakEvenReason: 'there were no arrests before the orders, so there is no fall to explain' }
       : post > pre ? { breakEven: null, breakEvenReason: 'arrests rose, so there is no fall for time away to explain' }
+        // The rate after is 0 at every share below 1, and 0/0 at 1: no share removes the fall (1 − post/pre = 1 would say "all of it" does).
+        : post === 0 ? { breakEven: null, breakEvenReason: 'there were no arrests after the orders, so however much of the period after people spent away (short of all of it), the rate after is 0 and the fall stays' }
         : { breakEven: 1 - post / pre };
   return { ...rates, unavailableShare: s, ...breakEven };
 }

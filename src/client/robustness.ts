@@ -439,7 +439,14 @@ function liberty(ctx: Shown): void {
     const words = change === null || change === 0 ? 'a change' : change > 0 ? 'a fall' : 'a rise';
     if (el.textContent !== words) el.textContent = words;
   }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) el.hidden = own || (el.hasAttribute('data-liberty-fall') && !(change !== null && change > 0));
+  // With no arrests after, no share removes the fall (the engine gives no break-even share): said instead.
+  const breakEven = ctx.liberty?.kind === 'whatIf' ? ctx.liberty.value.breakEven : null;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) {
+    const fell = change !== null && change > 0;
+    el.hidden = own
+      || (el.hasAttribute('data-liberty-fall') && !(fell && breakEven !== null))
+      || (el.hasAttribute('data-liberty-no-break-even') && !(fell && breakEven === null));
+  }
   setNumbers(ctx, 'liberty.');
 }
 

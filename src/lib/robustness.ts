@@ -379,8 +379,9 @@ function fallSegments(fall: number | null, name: FallName): RobustSegment[] {
 /**
  * How many simulated cohorts did at least as well as the view, counted out of those with a fall:
  * " 40 of the 1,000 simulated cohorts fell at least as much (4%)." and, where none did, " None of
- * the 1,000 simulated cohorts fell at least as much (0%, so fewer than 1 in 1,000)." rather than a
- * bare "0%", which reads as "impossible". After an observed rise: "rose no more than that, or fell";
+ * the 1,000 simulated cohorts fell at least as much (0%; 1,000 cohorts put the chance below about 3
+ * in 1,000)." rather than a bare "0%", which reads as "impossible", or "fewer than 1 in 1,000", which
+ * claims more than none in 1,000 can show: the usual 95% bound when none of n is seen is about 3 / n. After an observed rise: "rose no more than that, or fell";
  * "… cohorts with arrests before …" when some had none, as the count leaves them out. The share is
  * the handle (its derivation counts the cohorts); the count is the share times the cohorts, as there.
  */
@@ -393,7 +394,7 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
   const k = Math.round(share * n);
   const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
   const did = atLeastWords(world.observedFall ?? 0);
-  if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `, so fewer than 1 in ${formatNumber(n)}).`];
+  if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`];
   if (k === n) return [` ${n === 1 ? 'The' : 'All'} ${cohorts} ${did} (`, handle, ').'];
   // A share that rounds to 0% or 100% while some cohorts did and some did not says so.
   const rounded = handle.text === '0%' || handle.text === '100%' ? ' when rounded' : '';

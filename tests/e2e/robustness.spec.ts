@@ -679,6 +679,20 @@ test('time at liberty says "a rise" when the rate rose, and gives no break-even 
   await waitForView(page, { window: domain.span, categories: domain.categories });
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toContainText(', a fall of ');
   await expect(page.locator('[data-liberty-fall]')).toBeVisible();
+  await expect(page.locator('[data-liberty-no-break-even]')).toBeHidden();
+});
+
+test('time at liberty with no arrests after: no break-even share is given, and the page says no share removes the fall', async ({ page }) => {
+  const view = { window: 2, gap: 1, categories: ['violence'] };
+  const r = expected(view);
+  expect([r.events.pre > 0, r.events.post]).toEqual([true, 0]);
+  const rates = libertyFor(r, DEFAULT_UNAVAILABLE, bundled);
+  expect(rates.kind === 'whatIf' && rates.value.breakEven).toBe(null);
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  await expect(page.locator('[data-liberty-fall]')).toBeHidden();
+  await expect(page.locator('[data-liberty-no-break-even]')).toBeVisible();
+  await expect(page.locator('[data-liberty-no-break-even]')).toHaveText(/^No share of time away removes this fall: with no arrests after the orders/);
 });
 
 test("with the page's own code blocked, its checks are marked out of date under an alert, and a later view retries", async ({ page }) => {
