@@ -16,6 +16,7 @@ import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
 import { FIGURE_PATHS } from '../src/lib/figurePaths.ts';
+import { FIGURES } from '../src/lib/figures.ts';
 import { formatMonth } from '../src/charts/shared.ts';
 import { assertSnapshot, svgOf } from './helpers/snapshots.ts';
 import { squaresOf } from './helpers/squares.ts';
@@ -1054,4 +1055,13 @@ test('the time series caption: below 30 months neither p-value can be relied on,
   const long = analyse(bundled, { window: 15 });
   assert.match(say(long), /allows for that\.$/);
   for (const r of [short, long]) assert.doesNotMatch(say(r), /\) \(/);
+});
+
+test('with a gap, the before-and-after figures say in their words and table captions which months they leave out', () => {
+  const gapped = analyse(bundled, { window: 12, gap: 2 });
+  for (const name of ['eventUnits', 'eventsByCategory', 'harmByCategory', 'perOrder'] as const) {
+    const spec = FIGURES[name];
+    for (const text of [spec.describe(gapped), spec.table(gapped).caption]) assert.match(text, /12 months before .*leaving out the 2 months either side of it/, `${name}: ${text}`);
+    for (const text of [spec.describe(study), spec.table(study).caption]) assert.doesNotMatch(text, /leaving out/, name);
+  }
 });

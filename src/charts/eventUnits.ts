@@ -39,7 +39,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { eventHarms, inWindow } from '../analysis/tables.ts';
 import { formatNumber } from '../lib/format.ts';
-import { categoryList, count } from '../lib/wording.ts';
+import { categoryList, count, gapWords } from '../lib/wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { strokeOf } from './palette.ts';
 import { NO_CATEGORY, SMALL_FONT, categoryScale, frame, fromTo, periodLabel, widthOf, type Period } from './shared.ts';
@@ -187,7 +187,7 @@ export function describeEventUnits(result: AnalysisResult): string {
   const split = (p: Period) => result.categories.map((c) => `${result.categoryNames[c]} ${formatNumber(result.byCategory[c].events[p])}`).join(', ');
   const months = count(result.window, 'month');
   return (
-    `Each square is one arrest (for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order ` +
+    `Each square is one arrest (for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order${gapWords(result)} ` +
     `(${split('pre')}) and ${formatNumber(result.events.post)} in the ${months} after (${split('post')}). ` +
     `Arrests ${fromTo(result.events)}. ${ghostWords(result)}`
   );
@@ -195,7 +195,7 @@ export function describeEventUnits(result: AnalysisResult): string {
 
 export function tableEventUnits(result: AnalysisResult): ChartTable {
   return {
-    caption: `Arrests (one square each) in the ${count(result.window, 'month')} before and after the order, by category`,
+    caption: `Arrests (one square each) in the ${count(result.window, 'month')} before and after the order${gapWords(result)}, by category`,
     columns: ['Category', 'Before', 'After'],
     rows: [
       ...result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c].events.pre), formatNumber(result.byCategory[c].events.post)]),

@@ -22,7 +22,7 @@ export function describeEventsByCategory(result: AnalysisResult, study?: Analysi
 }
 
 export function tableEventsByCategory(result: AnalysisResult, study?: AnalysisResult): ChartTable {
-  return periodBarsTable(result, 'events', `Arrests in the ${count(result.window, 'month')} before and after the order, by category`, study);
+  return periodBarsTable(result, 'events', `Arrests in the ${count(result.window, 'month')} before and after the order${gapWords(result)}, by category`, study);
 }
 
 export function eventsByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {

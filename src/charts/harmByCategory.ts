@@ -22,7 +22,7 @@ export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisR
 }
 
 export function tableHarmByCategory(result: AnalysisResult, study?: AnalysisResult): ChartTable {
-  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after the order, by category`, study);
+  return periodBarsTable(result, 'harm', `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after the order${gapWords(result)}, by category`, study);
 }
 
 export function harmByCategoryChart(result: AnalysisResult, options: ChartOptions = {}): Figure {

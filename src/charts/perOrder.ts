@@ -15,7 +15,7 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult, PerOrderRow } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
-import { count } from '../lib/wording.ts';
+import { count, gapWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
 import { FONT_SIZE, NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, frame, ownScaleWords, studyCutMark, legendKey, messageFigure, studyTrace, studyViewWords, widthOf, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -40,7 +40,7 @@ export function describePerOrder(result: AnalysisResult, study?: AnalysisResult)
   const none = rows.filter((r) => r.eventsPre === 0 && r.eventsPost === 0).length;
   const same = rows.length - fewer - more;
   return (
-    `Arrests of ${rows.length === 1 ? 'the 1 person' : `each of the ${count(rows.length, 'person', 'people')}`} with an order, ${count(result.window, 'month')} before and after: ` +
+    `Arrests of ${rows.length === 1 ? 'the 1 person' : `each of the ${count(rows.length, 'person', 'people')}`} with an order, ${count(result.window, 'month')} before and after${gapWords(result)}: ` +
     `${formatNumber(fewer)} had fewer after, ${formatNumber(more)} had more and ${formatNumber(same)} had the same number ` +
     `(${formatNumber(none)} of them none in either period).`
   ) + withStudy(studyWords(result, study));
@@ -71,7 +71,7 @@ export function tablePerOrder(result: AnalysisResult, study?: AnalysisResult): C
   const traced = result.categories.length === 0 ? null : studyTrace(result, study, false);
   const inStudy = new Map(studyPerOrder(result, study).map((s) => [s.order, s]));
   return {
-    caption: `Arrests per person, ${count(result.window, 'month')} before and after the order (sorted as drawn)${traced ? `, with ${studyViewWords(traced, result, false)}` : ''}`,
+    caption: `Arrests per person, ${count(result.window, 'month')} before and after the order${gapWords(result)} (sorted as drawn)${traced ? `, with ${studyViewWords(traced, result, false)}` : ''}`,
     columns: ['Row', 'Order', 'Before', 'After', ...(traced ? ["Study's view: before", "Study's view: after"] : [])],
     rows: result.categories.length === 0 ? [] : perOrderRows(result).map((r) => {
       const s = inStudy.get(r.order);
