@@ -166,7 +166,7 @@ for (const [state, result] of Object.entries(states)) {
       const units = charts.tableEventUnits(result);
       assert.deepEqual(units.rows.at(-2), ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)]);
       const fewer = result.events.pre - result.events.post;
-      assert.deepEqual(units.rows.at(-1), ['Did not recur (outlined squares)', '', fewer > 0 ? formatNumber(fewer) : 'none']);
+      assert.deepEqual(units.rows.at(-1), ['Fewer than before (outlined squares)', '', fewer > 0 ? formatNumber(fewer) : 'none']);
       // figures that have nothing to draw without a category have no table rows either
       const monthly = result.categories.length === 0 ? [] : result.monthly;
       const people = result.categories.length === 0 ? [] : result.perOrder;
@@ -377,7 +377,7 @@ const ghostViews: [string, AnalysisResult][] = [
   ['w1-violence (arrests rose)', analyse(bundled, { window: 1, categories: ['violence'] })],
 ];
 
-describe('eventUnits: ghosts (arrests that did not recur)', () => {
+describe('eventUnits: ghosts (the shortfall of arrests after against before)', () => {
   for (const [name, result] of ghostViews) {
     test(`${name}: max(before − after, 0) outlined squares, after the after block's squares`, () => {
       const expected = Math.max(result.events.pre - result.events.post, 0);
@@ -398,14 +398,14 @@ describe('eventUnits: ghosts (arrests that did not recur)', () => {
       const last = charts.tableEventUnits(result).rows.at(-1)!;
       if (result.categories.length === 0) return;
       if (expected > 0) {
-        assert.match(words, new RegExp(`The ${formatNumber(expected)} arrests? that did not recur (is|are) outlined`));
+        assert.match(words, new RegExp(`The after block is ${formatNumber(expected)} arrests? short of the before block: the shortfall is outlined as (an empty square|empty squares), a difference of the totals`));
         assert.equal(last[2], formatNumber(expected));
       } else if (result.events.post > result.events.pre) {
-        assert.match(words, /Arrests rose, so no arrests are outlined/);
+        assert.match(words, /Arrests rose, so there is no shortfall to outline\./);
         assert.equal(last[2], 'none: arrests rose');
       }
       const legend = (figure as unknown as Element).textContent!;
-      assert.match(legend, expected > 0 ? new RegExp(`Did not recur \\(${formatNumber(expected)}\\)`) : /No outlined squares/);
+      assert.match(legend, expected > 0 ? new RegExp(`Fewer than before \\(${formatNumber(expected)}\\)`) : /No outlined squares/);
     });
   }
 });

@@ -11,7 +11,7 @@
 //
 // Ghosts: when arrests fell, the after block also holds max(before − after, 0) outlined, empty
 // squares, continuing the after block's reading order, so both blocks have the same area and the
-// empty outlines are the arrests that did not recur. When arrests rose there are none, and the
+// empty outlines are the shortfall against the period before (a difference of totals). When arrests rose there are none, and the
 // legend, the text alternative and the table say so.
 //
 // Selecting a person: every square knows its person (orderId). personUnits() gives one person's
@@ -66,7 +66,7 @@ export interface Unit {
   event: number;
 }
 
-/** An outlined empty cell in the after block: one arrest that did not recur. */
+/** An outlined empty cell in the after block: one arrest of the shortfall against the period before. */
 export interface Ghost {
   /** 0 … ghostCount − 1, in reading order after the last after-square. */
   index: number;
@@ -76,7 +76,7 @@ export interface Ghost {
   y: number;
 }
 
-/** How many arrests did not recur: max(before − after, 0). None when arrests rose or stayed level. */
+/** The shortfall of arrests after against before: max(before − after, 0). None when arrests rose or stayed level. */
 export function ghostCount(result: AnalysisResult): number {
   return Math.max(result.events.pre - result.events.post, 0);
 }
@@ -177,9 +177,10 @@ export function describePerson(s: PersonSummary): string {
 /** What the outlined squares show, in words (or that there are none, and why). */
 export function ghostWords(result: AnalysisResult): string {
   const g = ghostCount(result);
-  if (g > 0) return `The ${count(g, 'arrest')} that did not recur ${g === 1 ? 'is' : 'are'} outlined as ${g === 1 ? 'an empty square' : 'empty squares'} in the after block.`;
-  if (result.events.post > result.events.pre) return 'Arrests rose, so no arrests are outlined as not recurring.';
-  return 'Arrests did not fall, so no arrests are outlined as not recurring.';
+  // A difference of the totals, not a set of arrests that stopped: some people may have more after.
+  if (g > 0) return `The after block is ${count(g, 'arrest')} short of the before block: the shortfall is outlined as ${g === 1 ? 'an empty square' : 'empty squares'}, a difference of the totals, not particular arrests that stopped.`;
+  if (result.events.post > result.events.pre) return 'Arrests rose, so there is no shortfall to outline.';
+  return 'Arrests did not fall, so there is no shortfall to outline.';
 }
 
 export function describeEventUnits(result: AnalysisResult): string {
@@ -200,7 +201,7 @@ export function tableEventUnits(result: AnalysisResult): ChartTable {
     rows: [
       ...result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c].events.pre), formatNumber(result.byCategory[c].events.post)]),
       ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)],
-      ['Did not recur (outlined squares)', '', ghostCount(result) > 0 ? formatNumber(ghostCount(result)) : result.events.post > result.events.pre ? 'none: arrests rose' : 'none'],
+      ['Fewer than before (outlined squares)', '', ghostCount(result) > 0 ? formatNumber(ghostCount(result)) : result.events.post > result.events.pre ? 'none: arrests rose' : 'none'],
     ],
   };
 }
@@ -425,7 +426,7 @@ function ghostSwatch(figure: Figure, result: AnalysisResult): void {
   svg.setAttribute('stroke-width', '2');
   for (const node of [...ghost.childNodes]) if (node.nodeType === 3) node.remove(); // the category name
   const g = ghostCount(result);
-  ghost.append(g > 0 ? `Did not recur (${formatNumber(g)})` : result.events.post > result.events.pre ? 'No outlined squares: arrests rose' : 'No outlined squares: no fall');
+  ghost.append(g > 0 ? `Fewer than before (${formatNumber(g)})` : result.events.post > result.events.pre ? 'No outlined squares: arrests rose' : 'No outlined squares: no fall');
   swatch.parentElement!.append(ghost);
 }
 

@@ -22,7 +22,7 @@ export const FIGURE_PATHS = {
   eventUnits: (r) => [
     ...r.categories.map((c): (ResultPath | null)[] => [null, `byCategory.${c}.events.pre`, `byCategory.${c}.events.post`]),
     [null, 'events.pre', 'events.post'],
-    // Arrests that did not recur: before − after, a difference of two paths rather than one.
+    // The shortfall of arrests after against before: before − after, a difference of two paths rather than one.
     [null, null, null],
   ],
   eventsByCategory: periodBars('events'),
