@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { MIN_CONTRIBUTORS } from '../src/analysis/reduction.ts';
 import { describeNullWorld } from '../src/charts/index.ts';
-import { formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
 import { sentence, sentenceParts } from '../src/lib/live.ts';
 import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, ROBUST_NUMBERS, nullWorldFor, robustSegments, type RobustnessContext } from '../src/lib/robustness.ts';
 import { domainOf, parseState } from '../src/lib/urlState.ts';
@@ -125,7 +125,7 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
     // In a short series (fewer than 30 months) the Newey–West p is not to be relied on, so it never makes a step clear alone.
     const months = 2 * (r.window - r.gap);
     const short = months < 30;
-    const verdict = e.levelP < 0.05 && e.levelPHac! < 0.05 ? (short ? `both p-values are below 0.05, but with only ${months} months neither can be relied on, so not a clear step` : 'a clear step either way')
+    const verdict = e.levelP < 0.05 && e.levelPHac! < 0.05 ? (short ? `both p-values are below 0.05, but with only ${months} months neither can be relied on, so not a clear step` : e.levelPHac! >= 0.01 ? 'below 0.05 either way, though only just once their correlation is allowed for' : 'a clear step either way')
       : e.levelP < 0.05 ? 'clear only if the months were independent, which they are not'
         : e.levelPHac! < 0.05 ? (short ? `not clear if the months were independent; the Newey–West p-value is below 0.05, but with only ${months} months it cannot be relied on` : 'not clear if the months were independent, but clear once their correlation is allowed for')
           : 'not a clear step either way';
@@ -134,15 +134,17 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
     assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0 && e.level !== 0, label);
     // The caveat follows the step's sign: a rising line makes a drop look larger, and a rise smaller.
     if (/the line before the order rises/.test(text)) assert.match(text, e.level < 0 ? /a drop .*the drop look larger/ : /a rise .*the rise look smaller/, label);
+    // The step is said as a drop or a rise in the monthly count, its size unsigned, never as a rate.
+    if (e.level !== 0) assert.ok(text.includes(`finds a ${e.level < 0 ? 'drop' : 'rise'} of ${formatEstimate(Math.abs(e.level))} in monthly arrests at the order`), label);
   }
   // The views hold steps that are clear either way, and steps that are clear only under independence.
-  assert.ok(verdicts.has('a clear step either way') && verdicts.has('clear only if the months were independent, which they are not'), [...verdicts].join(' | '));
-  // The study's view: p = 0.0152 treating the months as independent, 0.0486 allowing for autocorrelation.
-  assert.match(sentence(analyse(bundled), 'itsStep'), /\(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for .*\): a clear step either way; and the line before the order rises/);
+  assert.ok(verdicts.has('below 0.05 either way, though only just once their correlation is allowed for') && verdicts.has('clear only if the months were independent, which they are not'), [...verdicts].join(' | '));
+  // The study's view: p = 0.0152 treating the months as independent, 0.0486 allowing for autocorrelation (only just below 0.05).
+  assert.match(sentence(analyse(bundled), 'itsStep'), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for .*\): below 0\.05 either way, though only just once their correlation is allowed for; and the line before the order rises/);
   // ?w=2&c=other: four months for the lines' four numbers. The step is fitted, not "cannot be fitted".
   const four = analyse(bundled, { window: 2, categories: ['other'] });
   assert.ok(four.its.events.level !== null && four.its.events.levelP === null && four.its.events.reason);
-  assert.equal(sentence(four, 'itsStep'), `In this view the time series puts the step at the order at ${sentenceParts(four, 'itsStep').find((s) => typeof s !== 'string')!.text} arrests a month, a drop, but it cannot be tested: ${four.its.events.reason}.`);
+  assert.equal(sentence(four, 'itsStep'), `In this view the time series finds a drop of ${sentenceParts(four, 'itsStep').find((s) => typeof s !== 'string')!.text} in monthly arrests at the order, but it cannot be tested: ${four.its.events.reason}.`);
 });
 
 test('the time series fitted with no degrees of freedom left (?w=2&c=other) says why there is no p, not "p not available"', () => {

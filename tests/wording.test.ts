@@ -127,7 +127,7 @@ test('the interrupted time series in words never reads "n/a": a view too short t
     assert.doesNotMatch(text, /n\/a|NaN|undefined/, text);
     if (r.categories.length > 0 && r.its.events.level === null) assert.match(text, /cannot be fitted in this view: /, text);
   }
-  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests changed by 0\.258 a month\. At the order, the fitted line stepped by −4\.02 arrests a month \(p = 0\.0152; allowing for autocorrelation, p = 0\.0486\)/);
+  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests rose by 0\.258 a month\. At the order, the fitted line of monthly arrests stepped down by 4\.02 arrests \(p = 0\.0152; allowing for autocorrelation, p = 0\.0486\), and its slope changed by −0\.585 a month/);
 });
 
 test('the claims checked, the pre-order slope and the step at the order never read "n/a": where a statistic cannot be computed, the engine\'s reason', () => {
@@ -141,23 +141,24 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.match(SENTENCES.preTrend(short), /^Over the window on screen, no line can be fitted to the months before the orders: /);
   assert.match(SENTENCES.itsStep(short), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
-  assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders changes by 0.258 arrests a month.');
-  assert.match(SENTENCES.itsStep(r), /^In this view the time series puts the step at the order at −4\.02 arrests a month, a drop \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
+  assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders rises by 0.258 arrests a month.');
+  assert.match(SENTENCES.itsStep(r), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
-test('the noun follows the size as printed, whatever the sign: "−1.00 arrests a month" (an estimate keeps three digits), "−2.00 arrests"', () => {
+test('the direction in words and the noun after the size as printed: "falls by 1.00 arrests a month" (an estimate keeps three digits), "a drop of 1.50"', () => {
   const r = analyse(bundled);
   const slope = (preSlope: number, level: number): AnalysisResult => ({ ...r, its: { ...r.its, events: { ...r.its.events, preSlope, level } } });
-  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders changes by −1.00 arrests a month.');
-  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders changes by 1.00 arrests a month.');
-  assert.match(SENTENCES.itsStep(slope(-1, -1)), /puts the step at the order at −1\.00 arrests a month, a drop \(/);
+  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders falls by 1.00 arrests a month.');
+  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders rises by 1.00 arrests a month.');
+  assert.equal(SENTENCES.preTrend(slope(0, 1)), 'Over the window on screen, the line fitted to the months before the orders is flat.');
+  assert.match(SENTENCES.itsStep(slope(-1, -1)), /finds a drop of 1\.00 in monthly arrests at the order \(/);
   // A rise at the order says so, and a rising line before it makes a rise look smaller, not larger.
-  assert.match(SENTENCES.itsStep(slope(1, 2.8)), /puts the step at the order at 2\.80 arrests a month, a rise \(.*which makes the rise look smaller than it would without that spell\.$/);
+  assert.match(SENTENCES.itsStep(slope(1, 2.8)), /finds a rise of 2\.80 in monthly arrests at the order \(.*which makes the rise look smaller than it would without that spell\.$/);
   assert.match(SENTENCES.itsStep(slope(1, -2.8)), /which makes the drop look larger than it would without that spell\.$/);
   assert.doesNotMatch(SENTENCES.itsStep(slope(1, 2.8)), /own effect/);
-  assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /at −1\.50 arrests a month/);
-  assert.match(SENTENCES.preTrend(slope(-2, -2)), /changes by −2\.00 arrests a month\.$/);
+  assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /a drop of 1\.50 in monthly arrests/);
+  assert.match(SENTENCES.preTrend(slope(-2, -2)), /falls by 2\.00 arrests a month\.$/);
 });
 
 test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a change that rounds to nothing or to everything said as less than 1% or more than 99%', () => {

@@ -478,10 +478,13 @@ export function itsParts(result: AnalysisResult): Segments {
   let events: Segments;
   if (e.preSlope === null || e.level === null || e.slopeChange === null) events = say`For arrests, the two lines cannot be fitted in this view${why(e)}.`;
   else {
-    const step = countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level');
+    // The direction in words, the size as the handle: "rose by 0.258 a month", "stepped down by 4.02
+    // arrests" (a step in the monthly count, not a rate: it happens once, at the order).
+    const before = say`Before the order, arrests ${slopeWords(e.preSlope, 'its.events.preSlope')}.`;
+    const step = e.level === 0 ? ['did not step'] : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
     events = untested(e)
-      ? say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month, and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month, but neither can be tested (no p-value)${why(e)}.`
-      : say`Before the order, arrests changed by ${est(e.preSlope, 'its.events.preSlope')} a month. At the order, the fitted line stepped by ${step} a month (${pEqualsParts(e.levelP, 'its.events.levelP')}${hacParts(e.levelPHac, 'its.events.levelPHac')}), and the slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}${hacParts(e.slopeChangePHac, 'its.events.slopeChangePHac')}).`;
+      ? say`${before} At the order, the fitted line of monthly arrests ${step}, and its slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month, but neither can be tested (no p-value)${why(e)}.`
+      : say`${before} At the order, the fitted line of monthly arrests ${step} (${pEqualsParts(e.levelP, 'its.events.levelP')}${hacParts(e.levelPHac, 'its.events.levelPHac')}), and its slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}${hacParts(e.slopeChangePHac, 'its.events.slopeChangePHac')}).`;
   }
   let harm: Segments;
   if (h.preSlope === null || h.level === null || h.slopeChange === null) harm = say`For harm, the two lines cannot be fitted in this view${why(h)}.`;
@@ -491,6 +494,12 @@ export function itsParts(result: AnalysisResult): Segments {
     harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')}, none of which can be tested${because}.`;
   } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
   return [...events, ' ', ...harm];
+}
+
+/** A monthly slope in words, its size the handle: "rose by 0.258 a month", "fell by 0.1 a month", "did not change". */
+function slopeWords(slope: number, path: ResultPath): Segments {
+  if (slope === 0) return ['did not change'];
+  return say`${slope > 0 ? 'rose' : 'fell'} by ${num(formatEstimate(Math.abs(slope)), path)} a month`;
 }
 
 /** After an ordinary p of the time series: "; allowing for autocorrelation, p = 0.0486" (Newey–West), or nothing without one. */
@@ -506,7 +515,8 @@ export function preTrendParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return []; // the page's other sentences say there is nothing to count
   const e = result.its.events;
   if (e.preSlope === null) return say`Over the window on screen, no line can be fitted to the months before the orders${e.reason ? `: ${e.reason}` : ''}.`;
-  return say`Over the window on screen, the line fitted to the months before the orders changes by ${countParts(e.preSlope, 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
+  if (e.preSlope === 0) return say`Over the window on screen, the line fitted to the months before the orders is flat.`;
+  return say`Over the window on screen, the line fitted to the months before the orders ${e.preSlope > 0 ? 'rises' : 'falls'} by ${countParts(Math.abs(e.preSlope), 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
 }
 
 /** The months the time series is fitted to: the window either side, less the months left out. */
@@ -524,9 +534,11 @@ export function itsStepParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const e = result.its.events;
   if (e.level === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
-  // The step as the fit gives it, and its direction in words: a drop (fewer arrests at the order) or a rise.
-  const step = say`${countParts(e.level, 'arrest', 'arrests', formatEstimate, 'its.events.level')} a month${e.level < 0 ? ', a drop' : e.level > 0 ? ', a rise' : ''}`;
-  if (e.levelP === null) return say`In this view the time series puts the step at the order at ${step}, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.`;
+  // The step as the fit gives it, its direction in words and its size the handle: "a drop of 4.02 in
+  // monthly arrests" (a step in the monthly count, once, at the order; not a rate a month).
+  const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
+  const step = e.level === 0 ? say`a step of ${size} in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
+  if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.`;
   // A line before the order that rises (as a busy spell before orders would make it) continues high
   // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
   const rising = e.preSlope !== null && e.preSlope > 0 && e.level !== 0
@@ -535,19 +547,20 @@ export function itsStepParts(result: AnalysisResult): Segments {
   const p = pEqualsParts(e.levelP, 'its.events.levelP');
   if (e.levelPHac === null) {
     return e.levelP < ALPHA
-      ? say`In this view the time series puts the step at the order at ${step} (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
-      : say`In this view the time series puts the step at the order at ${step} (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
+      ? say`In this view the time series finds ${step} at the order (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
+      : say`In this view the time series finds ${step} at the order (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
   }
   // The ordinary p treats the months as independent; the Newey–West p allows for a busy month following a busy month.
   const hac = pEqualsParts(e.levelPHac, 'its.events.levelPHac');
   const [plain, robust] = [e.levelP < ALPHA, e.levelPHac < ALPHA];
   const months = seriesMonths(result);
   const short = months < HAC_SHORT_SERIES;
-  const verdict = plain && robust ? (short ? `both p-values are below ${ALPHA}, but with only ${months} months neither can be relied on, so not a clear step` : 'a clear step either way')
+  // Just under 0.05 with Newey–West (whose p-values run small in series of a few dozen months) is said as such.
+  const verdict = plain && robust ? (short ? `both p-values are below ${ALPHA}, but with only ${months} months neither can be relied on, so not a clear step` : e.levelPHac >= 0.01 ? `below ${ALPHA} either way, though only just once their correlation is allowed for` : 'a clear step either way')
     : plain ? 'clear only if the months were independent, which they are not'
       : robust ? (short ? `not clear if the months were independent; the Newey–West p-value is below ${ALPHA}, but with only ${months} months it cannot be relied on` : 'not clear if the months were independent, but clear once their correlation is allowed for')
         : 'not a clear step either way';
-  return say`In this view the time series puts the step at the order at ${step} (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
+  return say`In this view the time series finds ${step} at the order (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
 }
 
 /**
