@@ -493,7 +493,17 @@ export function itsParts(result: AnalysisResult): Segments {
     const because = !unfit(e) && untested(e) && e.reason === h.reason ? ', for the same reason' : why(h);
     harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')}, none of which can be tested${because}.`;
   } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
-  return [...events, ' ', ...harm];
+  return [...events, ' ', ...harm, ...gapStepWords(result)];
+}
+
+/**
+ * With months left out around the order, where the step is measured: at the order itself (month 0),
+ * where neither line has data, so both are carried across the months left out; said, as a step
+ * measured there rests on the lines' slopes as much as on the months either side.
+ */
+function gapStepWords(result: AnalysisResult): string[] {
+  if (result.gap === 0 || result.its.events.level === null) return [];
+  return [` With ${result.gap === 1 ? 'the month' : `the ${months(result.gap)}`} either side of the order left out, the step is measured at the order itself, where neither line has data: both lines are carried across the months left out, so the step rests on their slopes as well as on the months either side.`];
 }
 
 /** A monthly slope in words, its size the handle: "rose by 0.258 a month", "fell by 0.1 a month", "did not change". */
@@ -538,7 +548,7 @@ export function itsStepParts(result: AnalysisResult): Segments {
   // monthly arrests" (a step in the monthly count, once, at the order; not a rate a month).
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
   const step = e.level === 0 ? say`a step of ${size} in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
-  if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.`;
+  if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.${gapStepWords(result)}`;
   // A line before the order that rises (as a busy spell before orders would make it) continues high
   // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
   const rising = e.preSlope !== null && e.preSlope > 0 && e.level !== 0
@@ -547,8 +557,8 @@ export function itsStepParts(result: AnalysisResult): Segments {
   const p = pEqualsParts(e.levelP, 'its.events.levelP');
   if (e.levelPHac === null) {
     return e.levelP < ALPHA
-      ? say`In this view the time series finds ${step} at the order (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.`
-      : say`In this view the time series finds ${step} at the order (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.`;
+      ? say`In this view the time series finds ${step} at the order (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.${gapStepWords(result)}`
+      : say`In this view the time series finds ${step} at the order (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.${gapStepWords(result)}`;
   }
   // The ordinary p treats the months as independent; the Newey–West p allows for a busy month following a busy month.
   const hac = pEqualsParts(e.levelPHac, 'its.events.levelPHac');
@@ -560,7 +570,7 @@ export function itsStepParts(result: AnalysisResult): Segments {
     : plain ? 'clear only if the months were independent, which they are not'
       : robust ? (short ? `not clear if the months were independent; the Newey–West p-value is below ${ALPHA}, but with only ${months} months it cannot be relied on` : 'not clear if the months were independent, but clear once their correlation is allowed for')
         : 'not a clear step either way';
-  return say`In this view the time series finds ${step} at the order (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.`;
+  return say`In this view the time series finds ${step} at the order (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.${gapStepWords(result)}`;
 }
 
 /**
