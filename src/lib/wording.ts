@@ -849,7 +849,9 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     ? [trend[which].reason ?? 'too few months to fit a line']
     : say`slope ${num(formatEstimate(trend[which].slope), `trend.${which}.slope`)}, ${pEqualsParts(trend[which].p, `trend.${which}.p`)}`;
   const checks: Omit<ClaimCheck, 'detail'>[] = [
-    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}` },
+    // The totals decide this claim, as the article states it; the paired test's p is beside them, so
+    // that a fall of 12 to 3 that the test cannot tell from chance is not read as a firm one.
+    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}${e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre && e.test.p >= ALPHA ? ', not a significant fall' : ''}`}` },
     { id: 'events.significant', claim: 'The fall in arrests is significant overall and in every category', holds: allSignificant(result, 'events'), detailParts: sigDetail('events') },
     { id: 'harm.significant', claim: 'The fall in harm is significant overall and in every category', holds: allSignificant(result, 'harm'), detailParts: sigDetail('harm') },
     { id: 'trend.harm', claim: 'Significant downward trend in monthly harm after the orders', holds: trendHolds(trend.harm), detailParts: trendDetail('harm') },
