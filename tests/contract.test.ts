@@ -366,7 +366,7 @@ test('an analysed order made after every arrest in the file is a warning on its 
   // Found once the events are read, but listed in the orders file's row order, among its other problems.
   const text = new TextDecoder().decode((recentOrders as { bytes: Uint8Array }).bytes).replace('R-0001,2019-Q1,2019-01-31,analysed,60', 'R-0001,2019-Q1,2019-01-31,analysed,x').replace('excluded_followup,24', 'excluded_followup,x');
   assert.deepEqual(validateDataset({ orders: { name: 'recent-orders.csv', text }, events: recentEvents }).problems.map(where), [
-    'error recent-orders.csv 1 duration_months', 'warning recent-orders.csv 3 issued_date', 'error recent-orders.csv 4 duration_months',
+    'warning recent-orders.csv 1 duration_months', 'warning recent-orders.csv 3 issued_date', 'warning recent-orders.csv 4 duration_months',
   ]);
   // The design window declared names the follow-up.
   const six = validateDataset({ orders: recentOrders, events: recentEvents }, { designWindow: 6, outsideWindow: 'exclude' });
@@ -484,4 +484,25 @@ test('an offence whose weight in the harm index is invalid: that row is the prob
   assert.ok(errors.length > 0);
   assert.deepEqual(errors.filter((p) => p.file === 'harm-index.csv').map(where), ['error harm-index.csv 1 harm_days']);
   assert.equal(errors.filter((p) => /Kidnapping/.test(p.message) && p.file === 'events.csv').length, 0, errors.map((p) => p.message).join('\n'));
+});
+
+test('columns recorded but not analysed (conditions, duration_months) never stop the analysis: a value written another way is a warning with the way to write it', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,5 years,Curfew; Exclusion Zone\nB,2019-Q2,analysed,24,exclusion_zone\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,violence,Assault,10\nB,2,drugs,Possession,1\n' };
+  const { dataset, problems } = validateDataset({ orders, events }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
+  assert.ok(dataset, 'the data load');
+  assert.deepEqual(problems.map(where), ['warning orders.csv 1 duration_months', 'warning orders.csv 1 conditions']);
+  assert.match(problems[0].message, /"5 years" is not a whole number of months, so it is read as unknown/);
+  assert.equal(problems[0].hint, 'write 60');
+  assert.match(problems[1].message, /^"Curfew" and "Exclusion Zone" are not lowercase codes; kept as written/);
+  assert.equal(problems[1].hint, 'write "curfew" and "exclusion_zone"');
+  assert.deepEqual(dataset.orders[0].conditions, ['Curfew', 'Exclusion Zone']);
+  assert.equal(dataset.orders[0].durationMonths, null);
+  // A quarter written another way is still an error (the quarter places the order), with the way to write it.
+  for (const [written, meant] of [['2017 Q4', '2017-Q4'], ['Q4 2017', '2017-Q4'], ['2017q4', '2017-Q4']]) {
+    const bad = validateDataset({ orders: { name: 'orders.csv', text: orders.text.replace('2019-Q1', written) }, events }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
+    const p = bad.problems.find((q) => q.column === 'issued')!;
+    assert.equal(p.severity, 'error');
+    assert.equal(p.hint, `write "${meant}"`, written);
+  }
 });

@@ -379,7 +379,13 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
 
     const issued = fields[col.issued].trim();
     const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
-    if (!quarterOk) report('issued', `"${issued}" is not a quarter like 2019-Q3`, { value: issued, expected: 'YYYY-Qn' });
+    if (!quarterOk) {
+      // "2017 Q4", "2017q4", "Q4 2017": a quarter written another way, named as it should be written.
+      const yq = /^(\d{4})\s*[-/ ]?\s*[Qq]([1-4])$/.exec(issued);
+      const qy = /^[Qq]([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(issued);
+      const meant = yq ? `${yq[1]}-Q${yq[2]}` : qy ? `${qy[2]}-Q${qy[1]}` : undefined;
+      report('issued', `"${issued}" is not a quarter like 2019-Q3`, { value: issued, expected: 'YYYY-Qn', hint: meant ? `write "${meant}"` : undefined });
+    }
 
     if (col.issued_date !== undefined) {
       const text = fields[col.issued_date].trim();
@@ -404,16 +410,18 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     const durationText = fields[col.duration_months].trim();
     let durationMonths: number | null = null;
     if (durationText !== '') {
+      // Recorded, not analysed: a value that cannot be read is said, and stops nothing.
       if (!/^\d+$/.test(durationText) || Number(durationText) < 1) {
-        report('duration_months', `"${durationText}" is not a whole number of months (leave it empty for "until further order")`, { value: durationText, expected: 'a whole number ≥ 1, or empty' });
+        const years = /^(\d+)\s*(years?|yrs?)$/i.exec(durationText);
+        report('duration_months', `"${durationText}" is not a whole number of months, so it is read as unknown; no number of the report uses the duration`, { severity: 'warning', value: durationText, expected: 'a whole number ≥ 1, or empty for "until further order"', hint: years ? `write ${Number(years[1]) * 12}` : 'write the number of months, or leave it empty for "until further order"' });
       } else durationMonths = Number(durationText);
     }
 
     const conditionsText = fields[col.conditions].trim();
     const conditions = conditionsText === '' ? [] : conditionsText.split(';').map((c) => c.trim());
-    for (const c of conditions) {
-      if (!/^[a-z][a-z0-9_]*$/.test(c)) report('conditions', `"${c}" is not a lowercase condition code (codes are separated by ";")`, { value: c, expected: 'lowercase codes separated by ;' });
-    }
+    // Recorded, not analysed: codes written another way are kept as written, and said.
+    const unusual = conditions.filter((c) => !/^[a-z][a-z0-9_]*$/.test(c));
+    if (unusual.length > 0) report('conditions', `${listQuoted(unusual)} ${unusual.length === 1 ? 'is not a lowercase code' : 'are not lowercase codes'}; kept as written, as no number of the report uses the conditions`, { severity: 'warning', value: conditionsText, expected: 'lowercase codes separated by ;', hint: `write ${listQuoted(unusual.map((c) => c.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')))}` });
     const order: Order = { id, issued, sample: sample as Sample, durationMonths, conditions };
     if (unavailable.length === 2) {
       const months = (column: (typeof UNAVAILABLE_COLUMNS)[number]) => monthsUnavailable(fields[col[column]].trim(), sample === 'analysed', designWindow, (message, parts) => report(column, message, parts));
@@ -428,8 +436,14 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     }
     info.list.push(order);
   }
-  info.ok = problems.length === before;
+  info.ok = !problems.slice(before).some((p) => p.severity === 'error');
   return info;
+}
+
+/** Values in quotes, listed: '"Curfew"', '"Curfew" and "Exclusion Zone"'. */
+function listQuoted(values: readonly string[]): string {
+  const q = values.map((v) => `"${v}"`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
 }
 
 /**
