@@ -140,7 +140,7 @@ test('--wilcoxon legacy reaches the engine; the tables name the rule and R\'s me
 test('--emit-r prints the base-R script for the view as the engine resolves it, and no results', () => {
   const out = run('--emit-r', '--window', '12', '--categories', 'drugs,violence', '--wilcoxon', 'legacy');
   assert.equal(out.status, 0, out.stderr);
-  assert.match(out.stdout, /^# Written by npm run analyze -- --emit-r --window 12 --categories drugs,violence --wilcoxon legacy\.$/m);
+  assert.match(out.stdout, /^# Written by npm run --silent analyze -- --emit-r --window 12 --categories drugs,violence --wilcoxon legacy\.$/m);
   assert.equal(out.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' }));
   const byDefault = run('--emit-r');
   assert.equal(byDefault.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'], wilcoxon: 'current' }));

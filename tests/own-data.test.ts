@@ -161,10 +161,10 @@ test("the command the page shows for a reader's own data, run beside their files
   const categories = own.summary.categories.slice(0, 2);
   const result = analyse(own.dataset, { window: 6, categories });
   const [command] = commandParts(result, own.summary);
-  assert.match(command as string, /^npm run analyze -- --orders 'my orders\.csv' --events 'force'\\''s events\.csv' --design-window 12 --window 6 --categories \S+ --json$/);
+  assert.match(command as string, /^npm run --silent analyze -- --orders 'my orders\.csv' --events 'force'\\''s events\.csv' --design-window 12 --window 6 --categories \S+ --json$/);
   // The shell reads the words; the CLI stands in for `npm run analyze --` (npm passes them on as they are).
   const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
-  const out = spawnSync('/bin/sh', ['-c', (command as string).replace(/^npm run analyze -- /, `"${process.execPath}" "${cli}" `)], { cwd: dir, encoding: 'utf8' });
+  const out = spawnSync('/bin/sh', ['-c', (command as string).replace(/^npm run --silent analyze -- /, `"${process.execPath}" "${cli}" `)], { cwd: dir, encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(result)));
 });

@@ -28,6 +28,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, MAX_MONTHS, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { emitR } from '../analysis/emitR.ts';
+import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
@@ -495,7 +496,7 @@ export function main(argv: readonly string[]): number {
       // A reader's data declare their design window, which R cannot infer from the events; the bundled
       // data's events reach ±24, so their script stays the one the report's Check in R runs.
       const declared = args.own ? { designWindow: dataset.span, outsideWindow: args.outsideWindow } : {};
-      process.stdout.write(emitR({ ...resolveOptions(dataset, options), ...declared }, { generator: `npm run analyze -- ${argv.join(' ')}`.trim() }));
+      process.stdout.write(emitR({ ...resolveOptions(dataset, options), ...declared }, { generator: `${ANALYZE} ${argv.join(' ')}`.trim() }));
       return 0;
     }
     const result = analyse(dataset, options);

@@ -6,7 +6,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
-import { shellWords, sourceArguments, viewArguments } from '../lib/cliArguments.ts';
+import { ANALYZE, shellWords, sourceArguments, viewArguments } from '../lib/cliArguments.ts';
 import { parseState, type StateDomain } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
 import type { Engine } from './engineTypes.ts';
@@ -80,7 +80,7 @@ function generator(view: EmitROptions): string {
   const local = activeEngine()?.local;
   if (!local) return emitRGenerator(view, domain());
   const args = [...sourceArguments(local.summary), ...viewArguments(view, domain()), '--emit-r'];
-  return `npm run analyze -- ${shellWords(args)}; run it on the events with months from this page's downloads (events-with-months.csv), renamed events.csv`;
+  return `${ANALYZE} ${shellWords(args)}; run it on the events with months from this page's downloads (events-with-months.csv), renamed events.csv`;
 }
 
 function viewKey(view: EmitROptions): string {

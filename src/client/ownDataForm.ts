@@ -115,7 +115,7 @@ export function setUp(root: HTMLElement): void {
     }
     const total = (chosen.orders?.size ?? 0) + (chosen.events?.size ?? 0) + (chosen.harmIndex?.size ?? 0);
     if (total > BROWSER_LIMIT_BYTES) {
-      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: npm run analyze -- --orders ${chosen.orders!.name} --events ${chosen.events!.name} (see the README).`);
+      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: npm run --silent analyze -- --orders ${chosen.orders!.name} --events ${chosen.events!.name} (see the README).`);
       return;
     }
     const windowInput = form.elements.namedItem('designWindow') as HTMLInputElement;

@@ -3,6 +3,13 @@
 // view the same way (only what differs from the defaults is written); and the part of a download's
 // file name that says which view it holds.
 
+/**
+ * The command the page and the R script's header name, before its arguments. --silent keeps npm's
+ * own lines ("> stro@0.3.0 analyze …") off standard output, so that JSON or an R script redirected
+ * to a file (`… --json > results.json`) is only that.
+ */
+export const ANALYZE = 'npm run --silent analyze --';
+
 export interface ArgumentView {
   window: number;
   categories: readonly string[];

@@ -7,7 +7,7 @@
 // page fails `npm run check`.
 
 import { ANSWER, type AnswerPart } from './answer.ts';
-import { shellWords, sourceArguments, viewArguments, type ArgumentSource } from './cliArguments.ts';
+import { ANALYZE, shellWords, sourceArguments, viewArguments, type ArgumentSource } from './cliArguments.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
 import { valueAt, type ResultPath } from './resultPaths.ts';
@@ -93,7 +93,7 @@ export const SENTENCE_PARTS = {
  * gives the numbers on the page.
  */
 export function commandParts(r: AnalysisResult, source?: ArgumentSource): Segments {
-  return [`npm run analyze -- ${shellWords([...(source ? sourceArguments(source) : []), ...viewArguments(r, r.domain), '--json'])}`];
+  return [`${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...viewArguments(r, r.domain), '--json'])}`];
 }
 
 type Sentences = typeof SENTENCE_PARTS;

@@ -10,7 +10,7 @@
 
 import { closeEnough, numericLeaves } from '../analysis/emitR.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { shellWords, viewArguments, viewFileStem } from './cliArguments.ts';
+import { ANALYZE, shellWords, viewArguments, viewFileStem } from './cliArguments.ts';
 import { formatNumber } from './format.ts';
 
 export interface ComparedNumber {
@@ -72,7 +72,7 @@ export function rScriptFileName(view: ScriptView, allCategories: readonly string
 }
 
 /**
- * The command-line arguments that print this view's script: `npm run analyze -- <these>` writes,
+ * The command-line arguments that print this view's script: `npm run --silent analyze -- <these>` writes,
  * byte for byte, what "Download R script" gives (the script's header names the command).
  * Only values that differ from the defaults are given, as in the page's own command line.
  */
@@ -82,5 +82,5 @@ export function emitRArguments(view: ScriptView, domain: { span: number; categor
 
 /** What the script's header says wrote it: the same words the CLI writes for the same arguments. */
 export function emitRGenerator(view: ScriptView, domain: { span: number; categories: readonly string[] }): string {
-  return `npm run analyze -- ${shellWords(emitRArguments(view, domain))}`.trim();
+  return `${ANALYZE} ${shellWords(emitRArguments(view, domain))}`.trim();
 }

@@ -89,7 +89,7 @@ for (const size of ['small', 'large'] as const) {
     await expect(contents.getByRole('link', { name: 'Your data' })).toBeVisible();
     await expect(contents.getByRole('link', { name: 'The synthetic dataset' })).toBeHidden();
     // The command to reproduce it names the reader's files and window, as the CLI run above was given them.
-    await expect(page.locator('[data-say="command"]')).toHaveText('npm run analyze -- --orders orders.csv --events events.csv --design-window 12 --json');
+    await expect(page.locator('[data-say="command"]')).toHaveText('npm run --silent analyze -- --orders orders.csv --events events.csv --design-window 12 --json');
     const link = page.getByRole('link', { name: 'Full results (JSON)' });
     await expect(link).toHaveAttribute('href', size === 'large' ? '#' : /^blob:/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -167,7 +167,7 @@ test('files too large for a browser tab are refused before they are read, naming
   expect(Date.now() - started).toBeLessThan(10_000);
   await expect(status).toContainText('150.0 MB');
   await expect(status).toContainText('command-line tool');
-  await expect(status).toContainText('npm run analyze -- --orders orders.csv --events events.csv');
+  await expect(status).toContainText('npm run --silent analyze -- --orders orders.csv --events events.csv');
   expect(await page.evaluate(() => (window as unknown as { __reads: number }).__reads)).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __sent: string[] }).__sent)).toEqual([]);
   await expect(page.locator('[data-own-problems]')).toBeHidden();
