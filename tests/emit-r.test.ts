@@ -419,6 +419,19 @@ test('R 4.2 (Rscript): a file that is not UTF-8 stops the script, naming its fir
   assert.match(run.stderr, /events\.csv, line 4: is not UTF-8 text/);
 });
 
+test('R 4.2 (Rscript): events with dates are sent to events-with-months.csv, and a wrong number of arguments names the script as it was run', { skip: noRscript }, () => {
+  const { script } = scriptFor({}, 'legacy');
+  const dated = bundledFiles['events.csv'].replace(/^order_id,month,/, 'order_id,date,');
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'events.csv': dated }), (e: { stderr: string }) => {
+    assert.match(e.stderr, /events\.csv: required column\(s\) missing: month; these events give dates, which this script does not place in months: run it on events-with-months\.csv/);
+    return true;
+  });
+  assert.throws(() => runRscript(script, bundledFiles, ['orders.csv']), (e: { stderr: string }) => {
+    assert.match(e.stderr, /usage: Rscript script\.R \[ORDERS EVENTS\]/);
+    return true;
+  });
+});
+
 // ---- Small random datasets: sparse data, few contributors, short windows, decimal harm -------------
 
 /**

@@ -212,7 +212,8 @@ const SCRIPT = String.raw`@@HEADER@@
 
 args <- commandArgs(trailingOnly = TRUE)
 if (!length(args) %in% c(0, 2, if (!is.null(WEIGHTS)) 3)) {
-  stop("usage: Rscript reproduce.R [ORDERS EVENTS", if (!is.null(WEIGHTS)) " [HARM_INDEX]", "]", call. = FALSE)
+  self <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  stop("usage: Rscript ", if (length(self) == 1) basename(self) else "reproduce.R", " [ORDERS EVENTS", if (!is.null(WEIGHTS)) " [HARM_INDEX]", "]", call. = FALSE)
 }
 ORDERS_FILE <- if (length(args) >= 2) args[1] else "orders.csv"
 EVENTS_FILE <- if (length(args) >= 2) args[2] else "events.csv"
@@ -256,7 +257,10 @@ read_table <- function(file, columns, optional = character(0)) {
   d <- d[-1, , drop = FALSE]
   row.names(d) <- seq_len(nrow(d))
   missing <- setdiff(columns, names(d))
-  if (length(missing) > 0) stop(file, ": required column(s) missing: ", paste(missing, collapse = ", "), call. = FALSE)
+  # Events with dates (or harm from an index) are placed in months by the report: this script reads
+  # the file it writes, events-with-months.csv, and says so instead of only naming the column.
+  placed <- if ("month" %in% missing && "date" %in% names(d)) "; these events give dates, which this script does not place in months: run it on events-with-months.csv from the report's downloads (or write it with npm run --silent analyze -- ... --write-events FILE)" else ""
+  if (length(missing) > 0) stop(file, ": required column(s) missing: ", paste(missing, collapse = ", "), placed, call. = FALSE)
   d[] <- lapply(d, trimws)
   d <- d[rowSums(d != "") > 0, , drop = FALSE]
   d[c(columns, intersect(optional, names(d)))]
