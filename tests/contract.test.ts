@@ -506,3 +506,11 @@ test('columns recorded but not analysed (conditions, duration_months) never stop
     assert.equal(p.hint, `write "${meant}"`, written);
   }
 });
+
+test('an empty harm cell says it is empty, not that "" is not a number', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,,\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,violence,Assault,\nA,2,violence,Assault,10\n' };
+  const { problems } = validateDataset({ orders, events }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
+  assert.deepEqual(problems.map(where), ['error events.csv 1 harm']);
+  assert.match(problems[0].message, /^is empty; give the harm in days/);
+});

@@ -196,7 +196,7 @@ test('validation names file, row and column', () => {
   check('a,1.5,drugs,X,1\n', /^e\.csv, row 1, column "month": "1\.5" is not a whole number/);
   check('a,1,drugs,X,1\na,2,Drugs,X,1\n', /^e\.csv, row 2, column "category": "Drugs" is not a lowercase category code/);
   check('a,1,drugs,,1\n', /^e\.csv, row 1, column "offence": is empty/);
-  check('a,1,drugs,X,\n', /^e\.csv, row 1, column "harm": "" is not a number/);
+  check('a,1,drugs,X,\n', /^e\.csv, row 1, column "harm": is empty; give the harm in days/);
   check('a,1,drugs,X,1,extra\n', /^e\.csv, row 1: has 6 fields but the header has 5/);
   check('a,1,drugs,"X,1\n', /^e\.csv, row 1, column "offence": a quoted field opened on line 2 is never closed/);
 });

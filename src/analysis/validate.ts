@@ -507,6 +507,7 @@ function unmatchedOffences(file: string, events: readonly OffendingEvent[], rows
 
 /** A harm value in days, or undefined after reporting why not. */
 function harmValue(text: string, report: (message: string, parts: Parameters<typeof problem>[2]) => void): number | undefined {
+  if (text === '') { report('is empty; give the harm in days (0 for an offence with no harm weight)', { expected: 'a number of days, e.g. 182.5', hint: 'or leave the harm column out, and give a harm index to take harm from by offence' }); return undefined; }
   if (!/^-?\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of days (use digits and a decimal point, e.g. 182.5)`, { value: text, expected: 'a number of days, e.g. 182.5' }); return undefined; }
   const harm = Number(text);
   if (harm < 0) { report(`A harm of ${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more' }); return undefined; }
