@@ -274,7 +274,7 @@ test('a date in the right form that does not exist says which part is wrong, not
     ['2019-02-29', /^2019-02-29 is not a real date: February 2019 has 28 days, not 29$/],
     ['2019-13-01', /^2019-13-01 is not a real date: there is no month 13$/],
     ['2019-04-00', /^2019-04-00 is not a real date: there is no day 00$/],
-    ['13/03/2019', /^"13\/03\/2019" is not a date like 2019-03-15$/],
+    ['13/03/2019', /^"13\/03\/2019" is not a date like 2019-03-15: it looks like day\/month\/year$/],
   ];
   for (const [bad, message] of cases) {
     const events = templateEvents.text.replace('T-0002,2019-05-13', `T-0002,${bad}`);
@@ -513,4 +513,15 @@ test('an empty harm cell says it is empty, not that "" is not a number', () => {
   const { problems } = validateDataset({ orders, events }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
   assert.deepEqual(problems.map(where), ['error events.csv 1 harm']);
   assert.match(problems[0].message, /^is empty; give the harm in days/);
+});
+
+test('dates written day/month/year (as UK spreadsheets write them) are recognised at their row, with the date they would be', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
+  const events = (date: string) => ({ name: 'events.csv', text: `order_id,date,category,offence,harm\nA,${date},violence,Assault,10\n` });
+  const first = (date: string) => validateDataset({ orders, events: events(date) }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.find((p) => p.column === 'date')!;
+  assert.match(first('15/03/2019').message, /"15\/03\/2019" is not a date like 2019-03-15: it looks like day\/month\/year$/);
+  assert.match(first('15/03/2019').hint!, /^write 2019-03-15; in the spreadsheet, format the column as yyyy-mm-dd/);
+  assert.match(first('05/03/2019').hint!, /^write 2019-03-05 if it is day\/month\/year \(as UK spreadsheets write dates\), 2019-05-03 if month\/day\/year/);
+  assert.match(first('3/15/2019').hint!, /^write 2019-03-15;/);
+  assert.match(first('2019/03/15').message, /"2019\/03\/15" is not a date like 2019-03-15$/);
 });

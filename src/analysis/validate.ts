@@ -186,6 +186,17 @@ function notADate(text: string): [string, { value: string; expected: string; hin
     const why = month < 1 || month > 12 ? `there is no month ${m[2]}` : day < 1 ? `there is no day ${m[3]}` : `${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth(year, month)} days, not ${day}`;
     return [`${text} is not a real date: ${why}`, { value: text, expected: 'a date that exists', hint: 'check the day and month against the record' }];
   }
+  // 15/03/2019, 5.3.2019: a spreadsheet's day/month/year (as UK settings write dates), said as such
+  // with the date it would be, so that a whole column written that way is recognised at its first row.
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (dmy) {
+    const [a, b, year] = [Number(dmy[1]), Number(dmy[2]), dmy[3]];
+    const iso = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const format = 'in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV';
+    if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}` }];
+    if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
+    if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
+  }
   return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];
 }
 
