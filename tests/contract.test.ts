@@ -461,7 +461,13 @@ test('a design window of 1 is "1 month", not "1 months", in every message that n
   assert.ok(w1.some((p) => /(^Month -?\d+|is month -?\d+, which) is outside the design window of 1 month either side of the order$/.test(p.message)));
   assert.ok(!w1.some((p) => /\b1 months\b/.test(p.message)));
   const excluded = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1, outsideWindow: 'exclude' }).problems;
-  assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked$/.test(p.message)), excluded.map((p) => p.message).join('\n'));
+  assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked: rows \d+(, \d+)* and \d+( more)?$/.test(p.message)), excluded.map((p) => p.message).join('\n'));
+  // The rows named are the rows the strict reading reports as outside the window.
+  const strict = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1 }).problems.filter((p) => /outside the design window/.test(p.message)).map((p) => String(p.row));
+  const message = excluded.find((p) => /excluded, as asked/.test(p.message))!.message;
+  const named = message.replace(/^.*as asked: rows /, '').replace(/ and (\d+ more)$/, ', $1').replace(' and ', ', ').split(', ').filter((x) => !/more/.test(x));
+  assert.deepEqual(named, strict.slice(0, 10));
+  if (strict.length > 10) assert.match(message, new RegExp(` and ${strict.length - 10} more$`));
 });
 
 test('a duplicated order id is the one problem: its arrests are not placed against the later row\'s date, which would report false months', () => {

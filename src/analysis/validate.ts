@@ -115,10 +115,13 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   if (eventsTable) {
     const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
-    excluded = r.excluded;
+    excluded = r.excluded.length;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (excluded > 0) {
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked`, { severity: 'warning', value: String(excluded) }));
+      // Which rows, so that an excluded arrest can be found and checked (the first ten, and how many more).
+      const shown = r.excluded.slice(0, 10).map(String);
+      const rows = `${excluded === 1 ? 'row' : 'rows'} ${listAnd(shown.length < excluded ? [...shown, `${excluded - shown.length} more`] : shown)}`;
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rows}`, { severity: 'warning', value: String(excluded) }));
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
     if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
@@ -451,11 +454,13 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
   return info;
 }
 
-/** Values in quotes, listed: '"Curfew"', '"Curfew" and "Exclusion Zone"'. */
-function listQuoted(values: readonly string[]): string {
-  const q = values.map((v) => `"${v}"`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+/** Words listed: "10", "10 and 15", "10, 15 and 22". */
+function listAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** Values in quotes, listed: '"Curfew"', '"Curfew" and "Exclusion Zone"'. */
+const listQuoted = (values: readonly string[]): string => listAnd(values.map((v) => `"${v}"`));
 
 /**
  * Months unavailable (in custody or abroad) within the design window, or undefined: after reporting
@@ -534,7 +539,7 @@ interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<s
  * of a date, wait until the orders can be read. `latestDate` is the latest valid date in a date
  * column (YYYY-MM-DD), for the follow-up check.
  */
-function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number; monthColumn: string; latestDate?: string } {
+function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number[]; monthColumn: string; latestDate?: string } {
   const hasMonth = t.header.includes('month');
   const hasDate = t.header.includes('date');
   // With neither, the one to ask for is the one the header nearly has ("Date"), else month.
@@ -542,17 +547,17 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   const monthColumn = (hasDate && !hasMonth) || nearlyDate ? 'date' : 'month';
   if (hasMonth && hasDate) {
     problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
-    return { rows: [], excluded: 0, monthColumn };
+    return { rows: [], excluded: [], monthColumn };
   }
   const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems, swapNote(t.header, 'events'));
-  if (!col) return { rows: [], excluded: 0, monthColumn };
+  if (!col) return { rows: [], excluded: [], monthColumn };
   if (monthColumn === 'date' && orders && !orders.hasIssuedDate) {
     problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
-    return { rows: [], excluded: 0, monthColumn };
+    return { rows: [], excluded: [], monthColumn };
   }
   const events: OffendingEvent[] = [];
   const rows: number[] = [];
-  let excluded = 0;
+  const excluded: number[] = [];
   let latestDate: string | undefined;
   // Arrests of an order whose sample is not valid cannot be checked against it (analysed or not?):
   // one warning per order, where its first arrest is, not one per arrest of an error already
@@ -601,7 +606,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       }
     }
     if (month !== undefined && Math.abs(month) > rules.designWindow) {
-      if (rules.exclude) { excluded++; continue; }
+      if (rules.exclude) { excluded.push(row); continue; }
       const value = fields[col[monthColumn]].trim();
       // a date says which month it falls in; a month given as a month is named once (never a message that starts with a minus sign)
       const which = monthColumn === 'month' ? `Month ${value}` : `${value} is month ${month}, which`;
