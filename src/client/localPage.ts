@@ -9,6 +9,8 @@ import { bannerText, fileList } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { idle } from './idle.ts';
+import { fillTable } from './dom.ts';
+import { readCsv } from '../analysis/csv.ts';
 import { cacheKey } from './ownCache.ts';
 import { adoptCopy, clearTab, forget, isRemembered, leftBehind, loadForTab, missingWords, REMEMBERED, saveCache, sweep, tabCopyRef, tabHasData, wasForgotten } from './ownStorage.ts';
 
@@ -133,6 +135,7 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
   }
   if (form) rebuildControls(form, engine);
   wireBanner();
+  for (const host of document.querySelectorAll<HTMLElement>('[data-own-harm-index]')) void showOwnIndex(host, engine);
   // The events as the engine placed them (month and harm), for the R script: built on first use.
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-own-events-months]')) {
     link.addEventListener('click', async (e) => {
@@ -143,6 +146,30 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
       link.click();
     });
   }
+}
+
+/**
+ * The reader's own harm index, where their harm was taken from it (Method: "The harm weights used
+ * here"), as a table of its offences and weights, read from the file the worker checked. Hidden
+ * otherwise: the page then says where their harm came from, and the bundled index's table follows.
+ * Every cell is text from the reader's file, written as text.
+ */
+async function showOwnIndex(host: HTMLElement, engine: Engine): Promise<void> {
+  const own = engine.local?.summary.harmIndex;
+  host.hidden = true;
+  if (!own) return;
+  const { harmIndexCsv } = await engine.rInputs().catch(() => ({ harmIndexCsv: undefined }));
+  const table = host.querySelector('table');
+  const parsed = harmIndexCsv === undefined ? undefined : readCsv(own.name, harmIndexCsv).table;
+  if (!parsed || !table || engine.local?.summary.harmIndex !== own) return;
+  const wanted = ['offence', 'category', 'harm_days', 'sens_low', 'sens_high'].filter((c) => parsed.header.includes(c));
+  const at = wanted.map((c) => parsed.header.indexOf(c));
+  fillTable(table, {
+    caption: `Your harm index, ${own.name}: the days each offence weighs (harm_days; sens_low and sens_high for the low and high weights, where given)`,
+    columns: wanted,
+    rows: parsed.records.map((r) => at.map((k) => r.fields[k]?.trim() ?? '')),
+  });
+  host.hidden = false;
 }
 
 /** Short statements about the reader's data that pages place with data-local-text="name". */

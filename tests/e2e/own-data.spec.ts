@@ -250,3 +250,34 @@ test("with a reader's own harm column, no figure, table or derivation calls thei
   await expect(panel).toContainText('harm');
   await expect(panel).not.toContainText('CCHI');
 });
+
+test('with a harm index of their own, Method shows the reader that index, its offences and weights as text, before the bundled one', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  // The cohort's events without their harm column, and an index of the reader's own for their offences.
+  const lines = cohort.eventsCsv.trimEnd().split('\n');
+  const harmAt = lines[0].split(',').indexOf('harm');
+  const offenceAt = lines[0].split(',').indexOf('offence');
+  const bare = lines.map((l) => l.split(',').filter((_, k) => k !== harmAt).join(',')).join('\n') + '\n';
+  const offences = [...new Set(lines.slice(1).map((l) => l.split(',')[offenceAt]))];
+  const index = ['offence,harm_days,sens_low,sens_high', ...offences.map((o, k) => `${o},${k + 2},${k + 1},${k + 3}`), '<img src=x onerror=alert(1)>,5,4,6'].join('\n') + '\n';
+  const eventsPath2 = join(dir, 'events-no-harm.csv');
+  const indexPath = join(dir, 'force-index.csv');
+  writeFileSync(eventsPath2, bare);
+  writeFileSync(indexPath, index);
+  await upload(page, { orders: ordersPath, events: eventsPath2, harm: indexPath });
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 60_000 });
+  await page.goto('method/?data=local');
+  const own = page.locator('[data-own-harm-index]');
+  await expect(own).toBeVisible({ timeout: 30_000 });
+  await expect(own.locator('caption')).toHaveText(/^Your harm index, force-index\.csv: /);
+  await expect(own.locator('thead th')).toHaveText(['offence', 'harm_days', 'sens_low', 'sens_high']);
+  await expect(own.locator('tbody tr')).toHaveCount(offences.length + 1);
+  await expect(own.locator('tbody tr').first().locator('th, td')).toHaveText([offences[0], '2', '1', '3']);
+  // a string from the file is text, never markup
+  await expect(own.locator('tbody tr').last().locator('th').first()).toHaveText('<img src=x onerror=alert(1)>');
+  await expect(own.locator('img')).toHaveCount(0);
+  // ... and before the bundled index, which the page still shows, named as such
+  await expect(page.getByRole('table').filter({ hasText: 'The bundled harm index' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
