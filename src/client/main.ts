@@ -749,15 +749,44 @@ for (const plot of document.querySelectorAll<HTMLElement>('.plot.units')) {
   plot.addEventListener('touchstart', early, { passive: true });
 }
 
-// "Change" in the view bar takes the reader to the controls, with focus on the first of them.
+// "Change" in the view bar takes the reader to the controls, with focus on the first of them; and
+// the controls then offer the way back to the passage the reader left (on a phone the controls are at
+// the top of a long page, and the change's effect is far below them).
 if (form && location.hash === '#controls') form.dataset.open = '';
+let reading: HTMLElement | null = null;
+const backRow = form?.querySelector<HTMLElement>('[data-back-row]');
 for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-change-view]')) {
   a.addEventListener('click', (e) => {
     if (form) form.dataset.open = ''; // on a phone the controls are shown only on request
     const first = form?.querySelector<HTMLInputElement>('input:not([disabled])');
     if (!first) return;
     e.preventDefault();
+    reading = passageInView();
+    if (backRow) backRow.hidden = reading === null;
     form!.scrollIntoView({ block: 'start' });
     first.focus({ preventScroll: true });
   });
+}
+backRow?.querySelector('a')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  if (!reading?.isConnected) return;
+  if (!reading.hasAttribute('tabindex')) reading.tabIndex = -1;
+  reading.scrollIntoView({ block: 'start' });
+  reading.focus({ preventScroll: true });
+  backRow.hidden = true;
+});
+
+/**
+ * The first block of the page's text that starts on the screen, under the sticky bar (a heading, a
+ * paragraph, a figure), outside the controls; null when none does.
+ */
+function passageInView(): HTMLElement | null {
+  const top = (document.querySelector('.view-bar')?.getBoundingClientRect().bottom ?? 0) - 4;
+  for (const el of document.querySelectorAll<HTMLElement>('main :is(h2, h3, p, figure, ul, ol, pre)')) {
+    if (form?.contains(el) || el.closest('[hidden], details:not([open]) > :not(summary)')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.height === 0 || box.top < top) continue;
+    return box.top < window.innerHeight ? el : null;
+  }
+  return null;
 }

@@ -349,3 +349,29 @@ test('a derivation panel keeps each full-precision value on one line: values go 
   }));
   expect(broken).toEqual([]);
 });
+
+test('after "Change" on a phone, the controls offer the way back to the passage the reader left, which keeps the new view', async ({ page }) => {
+  await page.goto('trends/');
+  await waitForView(page, defaultState(domain));
+  const passage = page.locator('main h2').nth(2);
+  await passage.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.getByRole('region', { name: 'Your view' }).getByRole('link', { name: /Change/ }).click();
+  const back = page.getByRole('link', { name: 'Back to where you were reading' });
+  await expect(back).toBeVisible();
+  await expect(passage).not.toBeInViewport();
+  await page.getByLabel('Months left out either side of the order').selectOption('2');
+  const view = { ...defaultState(domain), gap: 2 };
+  await waitForView(page, view);
+  await back.click();
+  await expect(back).toBeHidden();
+  // Back at the passage: the heading in sight below the bar, and focus on the first block that began on screen.
+  const bar = (await page.locator('.view-bar').boundingBox())!;
+  const heading = (await passage.boundingBox())!;
+  expect(heading.y + heading.height).toBeGreaterThan(bar.y + bar.height - 2);
+  expect(heading.y).toBeLessThan(844 / 2);
+  const focused = await page.evaluate(() => { const el = document.activeElement!; const box = el.getBoundingClientRect(); return { tag: el.tagName, top: box.top, inMain: !!el.closest('main') && !el.closest('form') }; });
+  expect(focused.inMain).toBe(true);
+  expect(focused.top).toBeGreaterThanOrEqual(bar.y + bar.height - 4);
+  expect(focused.top).toBeLessThan(844 / 2);
+  expect(new URL(page.url()).search).toContain('gap=2');
+});
