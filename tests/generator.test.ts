@@ -23,3 +23,13 @@ test('every condition code in data/orders.csv is one that data/conditions.csv li
   assert.ok(used.size > 3, 'the orders use several codes');
   for (const code of used) assert.ok(vocabulary.get(code)?.trim(), `${code} is listed with a label`);
 });
+
+// The harm weights control says that for the study's data "as recorded" is the index's central weights.
+test('every bundled event carries its offence\'s central weight (harm_days) of the bundled harm index, so "central" gives the recorded numbers', async () => {
+  const { readData } = await import('./helpers/bundled.ts');
+  const rows = (name: string) => { const [h, ...r] = readData(name).trim().split('\n'); const head = h.split(','); return r.map((line) => { const f = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((x) => x.replace(/,$/, '').replace(/^"|"$/g, '')); return Object.fromEntries(head.map((k, i) => [k, f[i]])); }); };
+  const central = new Map(rows('harm-index.csv').map((r) => [r.offence, Number(r.harm_days)]));
+  const events = rows('events.csv');
+  assert.ok(events.length > 300);
+  for (const e of events) assert.equal(Number(e.harm), central.get(e.offence), `${e.offence}`);
+});
