@@ -99,13 +99,21 @@ test('an arrest outside the declared window is an error, or left out and counted
 
 test('events without harm look offences up in the bundled index; a harm index beside a harm column is named as unused', () => {
   const noHarm = cohort.eventsCsv.replace(',harm\n', '\n').replace(/,\d+$/gm, '');
-  // A stand-in for the bundled index that knows only one of the cohort's three offences: every other row is named.
+  // A stand-in for the bundled index that knows only one of the cohort's three offences: each other
+  // offence is named once, at its first row, with every row it is on.
   const partial = { name: 'harm-index.csv', text: 'offence,harm_days\nCommon assault,2\n' };
   const lookedUp = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: noHarm }, designWindow: 12, outsideWindow: 'error' }, partial);
   assert.equal(lookedUp.dataset, undefined);
   const errors = lookedUp.problems.filter((p) => p.severity === 'error');
   assert.ok(errors.every((p) => p.file === 'events.csv' && p.column === 'offence' && p.value !== 'Common assault'));
-  assert.equal(errors.length, noHarm.split('\n').filter((l) => l.startsWith('F-') && !l.endsWith(',Common assault')).length);
+  const unknown = noHarm.split('\n').map((l, k) => ({ l, row: k })).filter(({ l }) => l.startsWith('F-') && !l.endsWith(',Common assault'));
+  const offences = [...new Set(unknown.map(({ l }) => l.split(',').at(-1)!))];
+  assert.deepEqual(errors.map((p) => p.value), offences);
+  for (const p of errors) {
+    const rows = unknown.filter(({ l }) => l.endsWith(`,${p.value}`)).map(({ row }) => row);
+    assert.equal(p.row, rows[0]);
+    assert.match(p.message, new RegExp(`^"${p.value}" is not in the harm index harm-index\\.csv, so it has no harm value \\(${rows.length} arrests: rows ${rows.slice(0, 10).join(', ')}`));
+  }
   const index = { name: 'my-index.csv', text: 'offence,harm_days\nFraud by false representation,20\nCommon assault,2\nControlling prostitution for gain,120\n' };
   const withIndex = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: noHarm }, harmIndex: index, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
   assert.ok(withIndex.dataset);

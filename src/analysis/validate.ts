@@ -113,15 +113,13 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   // The events are read even when the orders could not be (orders undefined): their own problems
   // are listed in the same round, and what needs the orders waits for them.
   if (eventsTable) {
-    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
+    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded.length;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the first ten, and how many more).
-      const shown = r.excluded.slice(0, 10).map(String);
-      const rows = `${excluded === 1 ? 'row' : 'rows'} ${listAnd(shown.length < excluded ? [...shown, `${excluded - shown.length} more`] : shown)}`;
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rows}`, { severity: 'warning', value: String(excluded) }));
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', value: String(excluded) }));
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
     if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
@@ -454,6 +452,12 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
   return info;
 }
 
+/** Rows listed, the first ten and how many more: "rows 2, 5 and 9", "rows 2, 3, … and 40 more". */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).map(String);
+  return `${rows.length === 1 ? 'row' : 'rows'} ${listAnd(shown.length < rows.length ? [...shown, `${rows.length - shown.length} more`] : shown)}`;
+}
+
 /** Words listed: "10", "10 and 15", "10, 15 and 22". */
 function listAnd(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -531,7 +535,7 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
   return harm;
 }
 
-interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
+interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; harmIndexFile?: string; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
 
 /**
  * Read the events, checking each row against the orders. With `orders` undefined (the orders file
@@ -563,6 +567,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   // one warning per order, where its first arrest is, not one per arrest of an error already
   // reported on the order's row.
   const unchecked = new Map<string, { row: number; at: number; count: number }>();
+  const missing = new Map<string, { at: number; rows: number[] }>();
   for (const { row, fields } of t.records) {
     let ok = true;
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { ok = false; problems.push(problem({ file: t.file, row, column }, message, parts)); };
@@ -631,19 +636,34 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       harm = rules.harmIndex.get(offence);
       if (harm === undefined && rules.invalidOffences?.has(offence)) ok = false; // its index row is reported
       else if (harm === undefined) {
-        const near = [...rules.harmIndex.keys()].find((k) => k.toLowerCase() === offence.toLowerCase());
-        report('offence', `"${offence}" is not in the harm index, so it has no harm value`, { value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or add a harm column' });
+        // One problem per offence, at its first row, naming the others: an events file of a force's
+        // own offence names would otherwise give a line for every arrest.
+        const seen = missing.get(offence);
+        if (seen) seen.rows.push(row);
+        else missing.set(offence, { at: problems.length, rows: [row] });
+        ok = false;
       }
     } else if (rules.needHarmIndex) ok = false; // already reported once for the file
     if (ok && month !== undefined && harm !== undefined) { events.push({ orderId, month, category, offence, harm }); rows.push(row); }
   }
-  // Each in the place of the order's first arrest.
-  insertAt(problems, [...unchecked].map(([id, u]) => ({
+  // Each in the place of the order's (or the offence's) first arrest.
+  const unplaced = [...unchecked].map(([id, u]) => ({
     at: u.at,
     problem: problem({ file: t.file, row: u.row, column: 'order_id' }, `order "${id}" has no valid sample in ${orders!.file} (row ${orders!.badSample.get(id)}), so whether ${u.count === 1 ? 'its arrest belongs' : `its ${u.count} arrests (the first in this row) belong`} in the analysis was not checked`, {
       severity: 'warning', value: id, hint: `correct the order's sample; ${u.count === 1 ? 'the arrest is' : 'its arrests are'} checked then`,
     }),
-  })));
+  }));
+  const unweighed = [...missing].map(([offence, m]) => {
+    const near = [...rules.harmIndex!.keys()].find((k) => k.toLowerCase() === offence.toLowerCase());
+    const more = m.rows.length === 1 ? '' : ` (${m.rows.length} arrests: ${rowList(m.rows)})`;
+    return {
+      at: m.at,
+      problem: problem({ file: t.file, row: m.rows[0], column: 'offence' }, `"${offence}" is not in the harm index${rules.harmIndexFile ? ` ${rules.harmIndexFile}` : ''}, so it has no harm value${more}`, {
+        value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or add a harm column',
+      }),
+    };
+  });
+  insertAt(problems, [...unplaced, ...unweighed].sort((a, b) => a.at - b.at));
   return { events, rows, excluded, monthColumn, latestDate };
 }
 
