@@ -166,7 +166,7 @@ for (const [state, result] of Object.entries(states)) {
       const units = charts.tableEventUnits(result);
       assert.deepEqual(units.rows.at(-2), ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)]);
       const fewer = result.events.pre - result.events.post;
-      assert.deepEqual(units.rows.at(-1), ['Fewer than before (outlined squares)', '', fewer > 0 ? formatNumber(fewer) : 'none']);
+      assert.deepEqual(units.rows.at(-1), ['Fewer after (outlined squares)', '', fewer > 0 ? formatNumber(fewer) : 'none']);
       // figures that have nothing to draw without a category have no table rows either
       const monthly = result.categories.length === 0 ? [] : result.monthly;
       const people = result.categories.length === 0 ? [] : result.perOrder;
@@ -398,14 +398,14 @@ describe('eventUnits: ghosts (the shortfall of arrests after against before)', (
       const last = charts.tableEventUnits(result).rows.at(-1)!;
       if (result.categories.length === 0) return;
       if (expected > 0) {
-        assert.match(words, new RegExp(`The after block is ${formatNumber(expected)} arrests? short of the before block: the shortfall is outlined as (an empty square|empty squares), a difference of the totals`));
+        assert.match(words, new RegExp(`The ${formatNumber(expected)} arrests? fewer after (is|are) outlined as (an empty square|empty squares): a difference of totals, not particular arrests\\.`));
         assert.equal(last[2], formatNumber(expected));
       } else if (result.events.post > result.events.pre) {
         assert.match(words, /Arrests rose, so there is no shortfall to outline\./);
         assert.equal(last[2], 'none: arrests rose');
       }
       const legend = (figure as unknown as Element).textContent!;
-      assert.match(legend, expected > 0 ? new RegExp(`Fewer than before \\(${formatNumber(expected)}\\)`) : /No outlined squares/);
+      assert.match(legend, expected > 0 ? new RegExp(`Fewer after \\(${formatNumber(expected)}\\)`) : /No outlined squares/);
     });
   }
 });

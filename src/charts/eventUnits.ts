@@ -178,7 +178,7 @@ export function describePerson(s: PersonSummary): string {
 export function ghostWords(result: AnalysisResult): string {
   const g = ghostCount(result);
   // A difference of the totals, not a set of arrests that stopped: some people may have more after.
-  if (g > 0) return `The after block is ${count(g, 'arrest')} short of the before block: the shortfall is outlined as ${g === 1 ? 'an empty square' : 'empty squares'}, a difference of the totals, not particular arrests that stopped.`;
+  if (g > 0) return `The ${count(g, 'arrest')} fewer after ${g === 1 ? 'is' : 'are'} outlined as ${g === 1 ? 'an empty square' : 'empty squares'}: a difference of totals, not particular arrests.`;
   if (result.events.post > result.events.pre) return 'Arrests rose, so there is no shortfall to outline.';
   return 'Arrests did not fall, so there is no shortfall to outline.';
 }
@@ -201,7 +201,7 @@ export function tableEventUnits(result: AnalysisResult): ChartTable {
     rows: [
       ...result.categories.map((c) => [result.categoryNames[c], formatNumber(result.byCategory[c].events.pre), formatNumber(result.byCategory[c].events.post)]),
       ['All shown', formatNumber(result.events.pre), formatNumber(result.events.post)],
-      ['Fewer than before (outlined squares)', '', ghostCount(result) > 0 ? formatNumber(ghostCount(result)) : result.events.post > result.events.pre ? 'none: arrests rose' : 'none'],
+      ['Fewer after (outlined squares)', '', ghostCount(result) > 0 ? formatNumber(ghostCount(result)) : result.events.post > result.events.pre ? 'none: arrests rose' : 'none'],
     ],
   };
 }
@@ -426,7 +426,7 @@ function ghostSwatch(figure: Figure, result: AnalysisResult): void {
   svg.setAttribute('stroke-width', '2');
   for (const node of [...ghost.childNodes]) if (node.nodeType === 3) node.remove(); // the category name
   const g = ghostCount(result);
-  ghost.append(g > 0 ? `Fewer than before (${formatNumber(g)})` : result.events.post > result.events.pre ? 'No outlined squares: arrests rose' : 'No outlined squares: no fall');
+  ghost.append(g > 0 ? `Fewer after (${formatNumber(g)})` : result.events.post > result.events.pre ? 'No outlined squares: arrests rose' : 'No outlined squares: no fall');
   swatch.parentElement!.append(ghost);
 }
 

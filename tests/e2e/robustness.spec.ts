@@ -40,7 +40,7 @@ async function openCurve(page: Page, share: number) {
 
 async function expectView(page: import('@playwright/test').Page, state: Parameters<typeof expected>[0]) {
   const r = expected(state);
-  await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(r.its.events.level));
+  await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(Math.abs(r.its.events.level!)));
   await expect(page.locator('[data-say="its"] [data-path="its.harm.slopeChangeP"]')).toHaveText(formatP(r.its.harm.slopeChangeP));
   await expect(page.locator('[data-say="leaveOneOut"] [data-path="leaveOneOut.events.min"]')).toHaveText(formatPercent(r.leaveOneOut.events.min));
   await expect(page.locator('[data-say="leaveOneOut"] [data-path="leaveOneOut.harm.max"]')).toHaveText(formatPercent(r.leaveOneOut.harm.max));
@@ -580,7 +580,7 @@ test('a reader\'s own data: the page follows them', async ({ page }) => {
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
   await expect(page.locator('[data-say="leaveOneOut"] [data-path="leaveOneOut.events.min"]')).toHaveText(formatPercent(own.leaveOneOut.events.min));
-  await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(own.its.events.level));
+  await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(Math.abs(own.its.events.level!)));
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(ownCurve.total));
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(ownCurve.share));
   await expect(page.locator('input[name="weights"][value="low"]')).toBeDisabled();
