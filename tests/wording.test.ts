@@ -473,3 +473,12 @@ test('the busiest tenth: where people tied at the cut make the others\' change d
   // The study's view has no tie at the cut: nothing added.
   assert.doesNotMatch(sentence(analyse(bundled), 'sample'), /tied/);
 });
+
+test('harm against arrests on Conclusions says each change with its direction, never a rise as "−33%" beside a fall', () => {
+  const r = analyse(bundled, { window: 1, categories: ['modern_slavery'] });
+  assert.ok(r.events.reduction! < 0 && r.harm.reduction! > 0);
+  const detail = claimChecks(r).find((c) => c.id === 'harm.greater')!.detail;
+  assert.match(detail, /^harm fell \d+%, arrests rose \d+%; the change in harm is uncertain \(/);
+  assert.doesNotMatch(detail, /−/);
+  assert.match(claimChecks(analyse(bundled)).find((c) => c.id === 'harm.greater')!.detail, /^harm fell 83%, arrests fell 56%$/);
+});

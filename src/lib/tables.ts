@@ -55,7 +55,8 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm',
 /**
  * The rows whose interval rests on too few arrests to mean much, named after the caption, as the
  * headline warns of a thin view (fewArrestsWarning): ". The intervals for Violence (7 arrests before)
- * and Drugs (12 arrests before) rest on fewer than 20 arrests: too wide to mean much", or ''. The
+ * and Drugs (12 arrests before) rest on fewer than 20 arrests, too few to read much into, however
+ * narrow they look", or ''. The
  * count is of arrests before the orders in that row, for the harm table too: harm is summed over
  * those arrests, so it has no more to go on.
  */
@@ -68,7 +69,7 @@ function fewArrestsNote(result: AnalysisResult, measure: 'events' | 'harm'): str
   // A row without an interval already says why, in its cell.
   const thin = rows.filter(([, r]) => r.events.pre > 0 && r.events.pre < FEW_ARRESTS && r[measure].ci).map(([name, r]) => `${name} (${count(r.events.pre, 'arrest')} before)`);
   if (thin.length === 0) return '';
-  return `. The ${thin.length === 1 ? 'interval' : 'intervals'} for ${listWords(thin)} ${thin.length === 1 ? 'rests' : 'rest'} on fewer than ${FEW_ARRESTS} arrests: too wide to mean much`;
+  return `. The ${thin.length === 1 ? 'interval' : 'intervals'} for ${listWords(thin)} ${thin.length === 1 ? 'rests' : 'rest'} on fewer than ${FEW_ARRESTS} arrests, too few to read much into, however narrow ${thin.length === 1 ? 'it looks' : 'they look'}`;
 }
 
 interface PublishedFigure { id: string; label: string; value: number; unit: string; measure: string; kind: string; category?: string }

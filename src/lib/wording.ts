@@ -115,6 +115,12 @@ export function fallPieces(fall: number): [string, string, string] {
   return [`${indefinite(size)} `, size, ` ${noun}`];
 }
 
+/** A change with its direction in words, the size a handle: "fell 98%", "rose 33%", "did not change". */
+function changeWordsParts(change: number, path: ResultPath): Segments {
+  if (change === 0) return ['did not change'];
+  return say`${change > 0 ? 'fell' : 'rose'} ${num(formatChangeSize(change), path)}`;
+}
+
 /** fallPieces() as text: "an 8% fall", "a 7% rise", "a rise of less than 1%", "a 0% change" (none at all). */
 export const fallWords = (fall: number): string => fallPieces(fall).join('');
 
@@ -481,7 +487,8 @@ export function itsParts(result: AnalysisResult): Segments {
     // The direction in words, the size as the handle: "rose by 0.258 a month", "stepped down by 4.02
     // arrests" (a step in the monthly count, not a rate: it happens once, at the order).
     const before = say`Before the order, arrests ${slopeWords(e.preSlope, 'its.events.preSlope')}.`;
-    const step = e.level === 0 ? ['did not step'] : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
+    // A step of floating-point noise (formatEstimate's 0) is no step: "stepped down by 0 arrests" read as one.
+    const step = formatEstimate(Math.abs(e.level)) === '0' ? say`did not step (a step of ${num('0', 'its.events.level')})` : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
     events = untested(e)
       ? say`${before} At the order, the fitted line of monthly arrests ${step}, and its slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month, but neither can be tested (no p-value)${why(e)}.`
       : say`${before} At the order, the fitted line of monthly arrests ${step} (${pEqualsParts(e.levelP, 'its.events.levelP')}${hacParts(e.levelPHac, 'its.events.levelPHac')}), and its slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}${hacParts(e.slopeChangePHac, 'its.events.slopeChangePHac')}).`;
@@ -547,11 +554,12 @@ export function itsStepParts(result: AnalysisResult): Segments {
   // The step as the fit gives it, its direction in words and its size the handle: "a drop of 4.02 in
   // monthly arrests" (a step in the monthly count, once, at the order; not a rate a month).
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
-  const step = e.level === 0 ? say`a step of ${size} in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
+  const noStep = formatEstimate(Math.abs(e.level)) === '0'; // floating-point noise reads as 0, and is no step
+  const step = noStep ? say`no step (${size}) in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
   if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.${gapStepWords(result)}`;
   // A line before the order that rises (as a busy spell before orders would make it) continues high
   // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
-  const rising = e.preSlope !== null && e.preSlope > 0 && e.level !== 0
+  const rising = e.preSlope !== null && e.preSlope > 0 && !noStep
     ? `; and the line before the order rises, perhaps because orders follow a busy spell, which makes ${e.level < 0 ? 'the drop look larger' : 'the rise look smaller'} than it would without that spell`
     : '';
   const p = pEqualsParts(e.levelP, 'its.events.levelP');
@@ -870,8 +878,8 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
       detailParts: e.reduction === null || h.reduction === null
         ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
         : harmGreaterUnsure
-          ? say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}, but the change in harm is uncertain${harmUncertainty(h)}`
-          : say`harm ${num(formatPercent(h.reduction), 'harm.reduction')}, arrests ${num(formatPercent(e.reduction), 'events.reduction')}`,
+          ? say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}; the change in harm is uncertain${harmUncertainty(h)}`
+          : say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}`,
     },
   ];
   const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });
