@@ -468,6 +468,8 @@ test('a design window of 1 is "1 month", not "1 months", in every message that n
   const named = message.replace(/^.*as asked: rows /, '').replace(/ and (\d+ more)$/, ', $1').replace(' and ', ', ').split(', ').filter((x) => !/more/.test(x));
   assert.deepEqual(named, strict.slice(0, 10));
   if (strict.length > 10) assert.match(message, new RegExp(` and ${strict.length - 10} more$`));
+  // Past ten, the hint says how to see every one.
+  assert.equal(/--outside-window error/.test(excluded.find((p) => /excluded, as asked/.test(p.message))!.hint ?? ''), strict.length > 10);
 });
 
 test('a duplicated order id is the one problem: its arrests are not placed against the later row\'s date, which would report false months', () => {
@@ -498,7 +500,7 @@ test('columns recorded but not analysed (conditions, duration_months) never stop
   const { dataset, problems } = validateDataset({ orders, events }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
   assert.ok(dataset, 'the data load');
   assert.deepEqual(problems.map(where), ['warning orders.csv 1 duration_months', 'warning orders.csv 1 conditions']);
-  assert.match(problems[0].message, /"5 years" is not a whole number of months, so it is read as unknown/);
+  assert.match(problems[0].message, /"5 years" is not a whole number of months, 1 or more, so it is read as unknown/);
   assert.equal(problems[0].hint, 'write 60');
   assert.match(problems[1].message, /^"Curfew" and "Exclusion Zone" are not lowercase codes; kept as written/);
   assert.equal(problems[1].hint, 'write "curfew" and "exclusion_zone"');
@@ -530,4 +532,22 @@ test('dates written day/month/year (as UK spreadsheets write them) are recognise
   assert.match(first('05/03/2019').hint!, /^write 2019-03-05 if it is day\/month\/year \(as UK spreadsheets write dates\), 2019-05-03 if month\/day\/year/);
   assert.match(first('3/15/2019').hint!, /^write 2019-03-15;/);
   assert.match(first('2019/03/15').message, /"2019\/03\/15" is not a date like 2019-03-15$/);
+});
+
+test('hints for what analysts write: months in words, codes separated by commas, an empty category or index weight', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const orders = (duration: string, conditions: string) => ({ name: 'orders.csv', text: `order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,${duration},"${conditions}"\n` });
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,violence,Assault,10\n' };
+  const first = (o: { name: string; text: string }, e = events) => validateDataset({ orders: o, events: e }, { manifest }).problems;
+  assert.equal(first(orders('18 months', ''))[0].hint, 'write 18');
+  assert.match(first(orders('-12', ''))[0].message, /"-12" is not a whole number of months, 1 or more/);
+  assert.match(first(orders('', 'Curfew, tag'))[0].hint!, /^separate codes with ";"/);
+  const empty = first(orders('', ''), { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,,Assault,10\n' });
+  assert.deepEqual(empty.map((p) => [p.column, p.message]), [['category', 'is empty; every arrest needs a category code, such as violence or modern_slavery']]);
+  // An empty weight in a harm index is the index's problem, with the index's advice.
+  const index = { name: 'my-index.csv', text: 'offence,harm_days\nAssault,\n' };
+  const noHarm = { name: 'events.csv', text: 'order_id,month,category,offence\nA,-3,violence,Assault\n' };
+  const p = validateDataset({ orders: orders('', ''), events: noHarm, harmIndex: index }, { manifest }).problems.find((q) => q.file === 'my-index.csv')!;
+  assert.match(p.message, /^is empty; every offence of the index needs a weight in days/);
+  assert.doesNotMatch(p.hint!, /harm column/);
 });

@@ -419,6 +419,17 @@ test('R 4.2 (Rscript): a file that is not UTF-8 stops the script, naming its fir
   assert.match(run.stderr, /events\.csv, line 4: is not UTF-8 text/);
 });
 
+test('R 4.2 (Rscript): an issued quarter written "2017 Q4" stops the script, as it stops the report', { skip: noRscript }, () => {
+  const { script } = scriptFor({}, 'legacy');
+  const [header, first, ...rest] = bundledFiles['orders.csv'].split('\n');
+  const orders = [header, first.replace(/,(\d{4})-Q(\d),/, ',$1 Q$2,'), ...rest].join('\n');
+  assert.notEqual(orders, bundledFiles['orders.csv']);
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'orders.csv': orders }), (e: { stderr: string }) => {
+    assert.match(e.stderr, /orders\.csv, row 1, column "issued": is not a quarter like 2019-Q3/);
+    return true;
+  });
+});
+
 test('R 4.2 (Rscript): events with dates are sent to events-with-months.csv, and a wrong number of arguments names the script as it was run', { skip: noRscript }, () => {
   const { script } = scriptFor({}, 'legacy');
   const dated = bundledFiles['events.csv'].replace(/^order_id,month,/, 'order_id,date,');

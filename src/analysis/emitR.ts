@@ -274,6 +274,8 @@ orders <- read_table(ORDERS_FILE, c("order_id", "issued", "sample", "duration_mo
 if (nrow(orders) == 0) stop(ORDERS_FILE, ": has a header but no orders", call. = FALSE)
 if (any(orders$order_id == "")) fail(ORDERS_FILE, orders, which(orders$order_id == ""), "order_id", "is empty")
 if (anyDuplicated(orders$order_id)) fail(ORDERS_FILE, orders, anyDuplicated(orders$order_id), "order_id", "duplicates an earlier id")
+bad <- !grepl("^[0-9]{4}-Q[1-4]$", orders$issued)
+if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "issued", "is not a quarter like 2019-Q3")
 bad <- !orders$sample %in% c("analysed", "excluded_followup", "excluded_data")
 if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "sample", "is not analysed, excluded_followup or excluded_data")
 ids <- orders$order_id[orders$sample == "analysed"]

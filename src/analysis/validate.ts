@@ -119,7 +119,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the first ten, and how many more).
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', value: String(excluded) }));
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', value: String(excluded), hint: excluded > 10 ? 'to see each one with its date, check the files with arrests outside the window reported as errors (--outside-window error), which names every row' : undefined }));
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
     if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
@@ -425,7 +425,8 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       // Recorded, not analysed: a value that cannot be read is said, and stops nothing.
       if (!/^\d+$/.test(durationText) || Number(durationText) < 1) {
         const years = /^(\d+)\s*(years?|yrs?)$/i.exec(durationText);
-        report('duration_months', `"${durationText}" is not a whole number of months, so it is read as unknown; no number of the report uses the duration`, { severity: 'warning', value: durationText, expected: 'a whole number ≥ 1, or empty for "until further order"', hint: years ? `write ${Number(years[1]) * 12}` : 'write the number of months, or leave it empty for "until further order"' });
+        const months = /^(\d+)\s*(months?|mths?)$/i.exec(durationText);
+        report('duration_months', `"${durationText}" is not a whole number of months, 1 or more, so it is read as unknown; no number of the report uses the duration`, { severity: 'warning', value: durationText, expected: 'a whole number ≥ 1, or empty for "until further order"', hint: years ? `write ${Number(years[1]) * 12}` : months && Number(months[1]) >= 1 ? `write ${Number(months[1])}` : 'write the number of months, or leave it empty for "until further order"' });
       } else durationMonths = Number(durationText);
     }
 
@@ -433,7 +434,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     const conditions = conditionsText === '' ? [] : conditionsText.split(';').map((c) => c.trim());
     // Recorded, not analysed: codes written another way are kept as written, and said.
     const unusual = conditions.filter((c) => !/^[a-z][a-z0-9_]*$/.test(c));
-    if (unusual.length > 0) report('conditions', `${listQuoted(unusual)} ${unusual.length === 1 ? 'is not a lowercase code' : 'are not lowercase codes'}; kept as written, as no number of the report uses the conditions`, { severity: 'warning', value: conditionsText, expected: 'lowercase codes separated by ;', hint: `write ${listQuoted(unusual.map((c) => c.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')))}` });
+    if (unusual.length > 0) report('conditions', `${listQuoted(unusual)} ${unusual.length === 1 ? 'is not a lowercase code' : 'are not lowercase codes'}; kept as written, as no number of the report uses the conditions`, { severity: 'warning', value: conditionsText, expected: 'lowercase codes separated by ;', hint: unusual.some((c) => c.includes(',')) ? 'separate codes with ";", and write each in lowercase with underscores' : `write ${listQuoted(unusual.map((c) => c.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')))}` });
     const order: Order = { id, issued, sample: sample as Sample, durationMonths, conditions };
     if (unavailable.length === 2) {
       const months = (column: (typeof UNAVAILABLE_COLUMNS)[number]) => monthsUnavailable(fields[col[column]].trim(), sample === 'analysed', designWindow, (message, parts) => report(column, message, parts));
@@ -498,7 +499,7 @@ function readHarmIndex(t: CsvTable, problems: Problem[], invalid: Set<string>): 
     const weights: Partial<Record<WeightSet, number>> = {};
     for (const w of sets) {
       const column = WEIGHT_COLUMNS[w];
-      weights[w] = harmValue(fields[col[column]].trim(), (message, parts) => problems.push(problem({ file: t.file, row, column }, message, parts)));
+      weights[w] = harmValue(fields[col[column]].trim(), (message, parts) => problems.push(problem({ file: t.file, row, column }, message, parts)), 'index');
     }
     if (offence === '') { problems.push(problem({ file: t.file, row, column: 'offence' }, 'is empty; name the offence', { expected: 'an offence' })); continue; }
     const first = rowOf.get(offence);
@@ -526,8 +527,12 @@ function unmatchedOffences(file: string, events: readonly OffendingEvent[], rows
 }
 
 /** A harm value in days, or undefined after reporting why not. */
-function harmValue(text: string, report: (message: string, parts: Parameters<typeof problem>[2]) => void): number | undefined {
-  if (text === '') { report('is empty; give the harm in days (0 for an offence with no harm weight)', { expected: 'a number of days, e.g. 182.5', hint: 'or leave the harm column out, and give a harm index to take harm from by offence' }); return undefined; }
+function harmValue(text: string, report: (message: string, parts: Parameters<typeof problem>[2]) => void, where: 'events' | 'index' = 'events'): number | undefined {
+  if (text === '') {
+    if (where === 'index') report('is empty; every offence of the index needs a weight in days in each weight column it has', { expected: 'a number of days, e.g. 182.5', hint: 'give the days, or remove the column from the index if it has no weights of this set' });
+    else report('is empty; give the harm in days (0 for an offence with no harm weight)', { expected: 'a number of days, e.g. 182.5', hint: 'or leave the harm column out, and give a harm index to take harm from by offence' });
+    return undefined;
+  }
   if (!/^-?\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of days (use digits and a decimal point, e.g. 182.5)`, { value: text, expected: 'a number of days, e.g. 182.5' }); return undefined; }
   const harm = Number(text);
   if (harm < 0) { report(`A harm of ${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more' }); return undefined; }
@@ -621,7 +626,8 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     }
 
     const category = fields[col.category].trim();
-    if (!/^[a-z][a-z0-9_]*$/.test(category)) report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*' });
+    if (category === '') report('category', 'is empty; every arrest needs a category code, such as violence or modern_slavery', { expected: 'a lowercase code [a-z][a-z0-9_]*' });
+    else if (!/^[a-z][a-z0-9_]*$/.test(category)) report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*' });
     else if (category === 'none') report('category', '"none" is reserved (it means "no category" in the report\'s web addresses); use another code', { value: category, expected: 'any code but none' });
     // A code is a name on controls, legends and table rows, with no space to wrap at: a long one would widen every page.
     else if (category.length > MAX_CATEGORY_CODE) report('category', `"${category.slice(0, 24)}…" is ${category.length} characters long; a category code is a short name of at most ${MAX_CATEGORY_CODE} characters`, { value: category, expected: `at most ${MAX_CATEGORY_CODE} characters`, hint: 'use a short code such as violence or drugs' });
@@ -659,7 +665,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     return {
       at: m.at,
       problem: problem({ file: t.file, row: m.rows[0], column: 'offence' }, `"${offence}" is not in the harm index${rules.harmIndexFile ? ` ${rules.harmIndexFile}` : ''}, so it has no harm value${more}`, {
-        value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index, or add a harm column',
+        value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index (or give a harm index of your own that lists it), or add a harm column',
       }),
     };
   });
