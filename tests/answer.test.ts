@@ -49,7 +49,12 @@ test('the words follow the numbers', () => {
     const meaning = plain(whatItMeans(r));
     const significant = e.test.p !== null && e.test.p < 0.05 && e.post !== e.pre;
     if (significant) { assert.match(meaning, /unlikely to be chance alone/); seen.chance++; }
-    else { assert.doesNotMatch(meaning, /unlikely to be chance/); seen.notChance++; }
+    else {
+      assert.doesNotMatch(meaning, /unlikely to be chance/);
+      seen.notChance++;
+      // Just above 0.05 is said as just short of clear, never as easily chance.
+      if (e.test.p !== null && e.post !== e.pre) assert.equal(/falls just short of clear/.test(meaning), e.test.p < 0.1, meaning);
+    }
     assert.match(meaning, /not what they caused/);
   }
   // The views reach each branch, so the checks above are not vacuous.
@@ -61,6 +66,7 @@ test('every number is a segment whose text is its path\'s value in the result', 
     orders: formatNumber, window: formatNumber, 'events.pre': formatNumber, 'events.post': formatNumber,
     'events.reduction': (v) => formatPercent(Math.abs(v)), 'harm.reduction': (v) => formatPercent(Math.abs(v)),
     'harm.ci': (v) => formatInterval(v as unknown as [number, number]), 'harm.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
+    'events.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
   };
   let numbers = 0;
   for (const r of views) {
@@ -174,4 +180,10 @@ test('an uncertain change in harm says which of the test and the interval makes 
   const test3 = analyse(bundled, { window: 3, categories: ['violence'] });
   assert.ok(test3.harm.ci![0] > 0 && test3.harm.test.p! >= 0.05);
   assert.match(plain(whatForHarm(test3)), /uncertain \(the paired test cannot tell it from chance, p = 0\.\d+, although the 95% interval for the reduction, \d+% to \d+%, leaves out no change\)/);
+});
+
+test('a fall just short of significance (?w=4&c=other, p = 0.0547) is not "easily" chance', () => {
+  const r = analyse(bundled, { window: 4, categories: ['other'] });
+  assert.ok(r.events.test.p! >= 0.05 && r.events.test.p! < 0.1);
+  assert.match(plain(whatItMeans(r)), /^A change in arrests this size falls just short of clear \(paired test p = 0\.0547\): it could be chance among so few people, and with no comparison group/);
 });

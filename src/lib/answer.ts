@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -66,6 +66,9 @@ export function whatForHarm(r: AnalysisResult): Segments {
   return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
 }
 
+/** Below this p (and at or above 0.05), a change is said to fall just short of clear, not to be easily chance. */
+export const NEAR_ALPHA = 0.1;
+
 /** Below this many people, a change that could be chance is said to be so "among so few people". */
 export const FEW_PEOPLE = 100;
 
@@ -78,6 +81,8 @@ export function whatItMeans(r: AnalysisResult): Segments {
   if (p >= ALPHA) {
     // "so few" only where the people are few; with many, a change that could be chance is a small one.
     const among = r.orders < FEW_PEOPLE ? ' among so few people' : say`, even with ${num(formatNumber(r.orders), 'orders')} people`;
+    // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
+    if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
     return say`A change in arrests this size could easily arise by chance${among}, and ${noGroup}.`;
   }
   // "in arrests": after a sentence on harm, "this" would otherwise read as the change in harm.
