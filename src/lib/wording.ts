@@ -629,13 +629,14 @@ function contributors(result: AnalysisResult, which: 'events' | 'harm'): number 
 /**
  * Why leaving one person out says little where fewer than MIN_CONTRIBUTORS people have any arrest
  * (the bootstrap's own guard): each of them is a large share of the total, so the range says no more
- * than that: "only 2 people have any arrest, fewer than the 10 a bootstrap interval needs".
+ * than that: "only 2 people have any arrest, fewer than 10, the fewest the report reads a bootstrap
+ * interval or this range from" (the same guard as the bootstrap's, said as the report's own rule).
  */
 function fewContributorsWords(result: AnalysisResult, which: 'events' | 'harm'): string | null {
   const k = contributors(result, which);
   if (k >= MIN_CONTRIBUTORS) return null;
   const have = k === 1 ? 'person has' : 'people have';
-  return `only ${formatNumber(k)} ${have} any ${which === 'events' ? 'arrest' : 'recorded harm'}, fewer than the ${formatNumber(MIN_CONTRIBUTORS)} a bootstrap interval needs`;
+  return `only ${formatNumber(k)} ${have} any ${which === 'events' ? 'arrest' : 'recorded harm'}, fewer than ${formatNumber(MIN_CONTRIBUTORS)}, the fewest the report reads a bootstrap interval or this range from`;
 }
 
 /**
