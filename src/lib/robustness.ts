@@ -411,7 +411,7 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
   const b = c.world ? barnettFall(c.world) : null;
   const path = robustPath('nullWorld.barnett');
   return b === null
-    ? [{ text: 'does not apply', path }, ' at this selection strength (it needs a sharp cutoff, which is selection 1, and people whose arrest rates differ, more than chance alone would make them)']
+    ? [{ text: 'does not apply', path }, ' at this selection strength (it needs a sharp cutoff, which is selection 1, and people whose arrest rates really differ, not only by chance)']
     : ['predicts a fall of ', { text: formatPercent(b), path }, ' for normal counts, with orders chosen on the whole period before rather than on the last months, a different rule from the simulation\'s, so the two agree only roughly'];
 }
 
