@@ -108,6 +108,11 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(EMPTY_VIEW);
   await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
   await expect(page.locator('[data-table="results:events"] tbody')).toContainText('No offence category is selected');
+  // The Overview's account of the squares counts none: it steps aside, and no "the 0 arrests" is left.
+  await page.goto('?c=none');
+  await waitForView(page, { window: 24, categories: [] });
+  await expect(page.getByText('Each square is one arrest of one of the')).toBeHidden();
+  await expect(page.locator('main')).not.toContainText(/the 0 arrests/);
 });
 
 test('no page shows "n/a" where a reader can see it, in an empty view or a one-month window', async ({ page }) => {
