@@ -32,7 +32,7 @@ import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
-import { indexNotUsed } from '../lib/ownData.ts';
+import { indexNotUsed, isStudyText } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
@@ -427,12 +427,10 @@ function isStudyFiles(args: Args, read: Map<string, Uint8Array | Problem>): bool
   if (args.harmIndex !== undefined || args.outsideWindow !== undefined) return false;
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
   if (args.designWindow !== undefined && args.designWindow !== study.designWindow) return false;
-  const bare = (bytes: Uint8Array) => new TextDecoder().decode(bytes); // TextDecoder drops a leading BOM
-  const same = (path: string, name: string) => {
-    const given = read.get(path);
-    return given instanceof Uint8Array && bare(given) === bare(readFileSync(bundled(name)));
-  };
-  return same(args.orders, 'orders.csv') && same(args.events, 'events.csv');
+  const [orders, events] = [read.get(args.orders), read.get(args.events)];
+  if (!(orders instanceof Uint8Array) || !(events instanceof Uint8Array)) return false;
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  return isStudyText(text(orders), text(events), { orders: readFileSync(bundled('orders.csv'), 'utf8'), events: readFileSync(bundled('events.csv'), 'utf8') });
 }
 
 /** Every event whose offence the harm index lacks, a line each (analyse() would stop at the first). */

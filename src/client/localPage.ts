@@ -135,7 +135,8 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
   }
   if (form) rebuildControls(form, engine);
   wireBanner();
-  for (const host of document.querySelectorAll<HTMLElement>('[data-own-harm-index]')) void showOwnIndex(host, engine);
+  // Asked of the worker when the page is idle: its answer writes out every event too (engine.rInputs).
+  for (const host of document.querySelectorAll<HTMLElement>('[data-own-harm-index]')) idle(() => void showOwnIndex(host, engine));
   // The events as the engine placed them (month and harm), for the R script: built on first use.
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-own-events-months]')) {
     link.addEventListener('click', async (e) => {

@@ -93,6 +93,12 @@ function decode(file: OwnFile, problems: Problem[]): { name: string; text: strin
 
 const hasHarmColumn = (text: string) => csvHeader(text).includes('harm');
 
+/** Whether the two files are the study's own, character for character (a byte-order mark aside). The page and the CLI both ask. */
+export function isStudyText(orders: string, events: string, study: { orders: string; events: string }): boolean {
+  const bare = (t: string) => t.replace(/^\uFEFF/, '');
+  return bare(orders) === bare(study.orders) && bare(events) === bare(study.events);
+}
+
 /**
  * Check the reader's files with the engine's validateDataset, reporting every problem. Events
  * without a harm column look offences up in the reader's harm index, else the bundled one.
@@ -129,9 +135,8 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
   const harmIndex = indexFor(events);
   // The study's own files, in the study's design window, are the study's data: their manifest
   // (synthetic, calibrated) goes with them, so that nothing calls them the reader's.
-  const bare = (t: string) => t.replace(/^\uFEFF/, '');
   const isStudy = study !== undefined && designWindow === study.manifest.designWindow && !chosenIndex
-    && bare(orders.text) === bare(study.orders) && bare(events.text) === bare(study.events);
+    && isStudyText(orders.text, events.text, study);
   const validation = validateDataset(
     { orders, events, harmIndex },
     { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow },

@@ -488,7 +488,7 @@ export function itsParts(result: AnalysisResult): Segments {
     // arrests" (a step in the monthly count, not a rate: it happens once, at the order).
     const before = say`Before the order, arrests ${slopeWords(e.preSlope, 'its.events.preSlope')}.`;
     // A step of floating-point noise (formatEstimate's 0) is no step: "stepped down by 0 arrests" read as one.
-    const step = formatEstimate(Math.abs(e.level)) === '0' ? say`did not step (a step of ${num('0', 'its.events.level')})` : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
+    const step = noStep(e.level) ? say`did not step (a step of ${num('0', 'its.events.level')})` : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
     events = untested(e)
       ? say`${before} At the order, the fitted line of monthly arrests ${step}, and its slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month, but neither can be tested (no p-value)${why(e)}.`
       : say`${before} At the order, the fitted line of monthly arrests ${step} (${pEqualsParts(e.levelP, 'its.events.levelP')}${hacParts(e.levelPHac, 'its.events.levelPHac')}), and its slope changed by ${est(e.slopeChange, 'its.events.slopeChange')} a month (${pEqualsParts(e.slopeChangeP, 'its.events.slopeChangeP')}${hacParts(e.slopeChangePHac, 'its.events.slopeChangePHac')}).`;
@@ -512,6 +512,9 @@ function gapStepWords(result: AnalysisResult): string[] {
   if (result.gap === 0 || result.its.events.level === null) return [];
   return [` With ${result.gap === 1 ? 'the month' : `the ${months(result.gap)}`} either side of the order left out, the step is measured at the order itself, where neither line has data: both lines are carried across the months left out, so the step rests on their slopes as well as on the months either side.`];
 }
+
+/** A step of the time series that formatEstimate shows as 0 (floating-point noise included) is no step. */
+const noStep = (level: number): boolean => formatEstimate(Math.abs(level)) === '0';
 
 /** A monthly slope in words, its size the handle: "rose by 0.258 a month", "fell by 0.1 a month", "did not change". */
 function slopeWords(slope: number, path: ResultPath): Segments {
@@ -554,12 +557,12 @@ export function itsStepParts(result: AnalysisResult): Segments {
   // The step as the fit gives it, its direction in words and its size the handle: "a drop of 4.02 in
   // monthly arrests" (a step in the monthly count, once, at the order; not a rate a month).
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
-  const noStep = formatEstimate(Math.abs(e.level)) === '0'; // floating-point noise reads as 0, and is no step
-  const step = noStep ? say`no step (${size}) in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
+  const flat = noStep(e.level);
+  const step = flat ? say`no step (${size}) in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
   if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.${gapStepWords(result)}`;
   // A line before the order that rises (as a busy spell before orders would make it) continues high
   // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
-  const rising = e.preSlope !== null && e.preSlope > 0 && !noStep
+  const rising = e.preSlope !== null && e.preSlope > 0 && !flat
     ? `; and the line before the order rises, perhaps because orders follow a busy spell, which makes ${e.level < 0 ? 'the drop look larger' : 'the rise look smaller'} than it would without that spell`
     : '';
   const p = pEqualsParts(e.levelP, 'its.events.levelP');
