@@ -196,7 +196,7 @@ const LEGACY_NOTE = `# Legacy rule: exact and correct are passed to wilcox.test(
 // reviewer can read one emitted script and know what every other view's script does.
 const SCRIPT = String.raw`@@HEADER@@
 #
-# Usage:  Rscript reproduce.R [ORDERS EVENTS [HARM_INDEX]]
+# Usage:  Rscript <this file> [ORDERS EVENTS [HARM_INDEX]]
 #         (default: orders.csv, events.csv and, when WEIGHTS is set, harm-index.csv here)
 # Base R only. It computes everything from the CSV files (formats: data/README.md of the
 # project) and embeds no result, so on other data in the same format it prints the numbers that
