@@ -470,6 +470,25 @@ test('a design window of 1 is "1 month", not "1 months", in every message that n
   if (strict.length > 10) assert.match(message, new RegExp(` and ${strict.length - 10} more$`));
   // Past ten, the hint says how to see every one.
   assert.equal(/--outside-window error/.test(excluded.find((p) => /excluded, as asked/.test(p.message))!.hint ?? ''), strict.length > 10);
+  // The problems CSV loses none: a line for each row left out, the very rows the strict reading names.
+  const csvRows = problemsCsv(excluded).trimEnd().split('\r\n').filter((l) => l.includes('excluded, as asked')).map((l) => l.split(',')[2]);
+  assert.deepEqual(csvRows, strict);
+});
+
+test('the problems CSV gives each row of an offence missing from the harm index a line of its own', () => {
+  const events = { name: 'events.csv', text: templateEvents.text.replace(/,[^,\n]*\n/g, '\n') };
+  const index = { name: 'harm-index.csv', text: 'offence,harm_days\nKidnapping or false imprisonment,1\n' };
+  const { problems } = validateDataset({ orders: templateOrders, events, harmIndex: index });
+  const missing = problems.filter((p) => /is not in the harm index/.test(p.message));
+  assert.ok(missing.some((p) => (p.rows?.length ?? 0) > 1), missing.map((p) => p.message).join('\n'));
+  const lines = problemsCsv(problems).trimEnd().split('\r\n').slice(1);
+  for (const p of missing) {
+    const mine = lines.filter((l) => l.split(',')[4] === p.value);
+    assert.deepEqual(mine.map((l) => Number(l.split(',')[2])), [...(p.rows ?? [p.row])], p.value);
+  }
+  // Every arrest of those offences has its line, and no row twice.
+  const rows = missing.flatMap((p) => [...(p.rows ?? [p.row])]);
+  assert.equal(new Set(rows).size, rows.length);
 });
 
 test('a duplicated order id is the one problem: its arrests are not placed against the later row\'s date, which would report false months', () => {

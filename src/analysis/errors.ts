@@ -58,13 +58,19 @@ export interface Problem {
   expected?: string;
   /** How to fix it, where that is obvious. */
   hint?: string;
+  /**
+   * Every data row the problem concerns, where it is one problem on many rows (arrests left out of the
+   * window, an offence missing from the harm index): the message names the first ten, and the problems
+   * CSV gives each row a line of its own, so that none is lost.
+   */
+  rows?: readonly number[];
   message: string;
 }
 
 export function problem(
   where: DataErrorLocation,
   message: string,
-  parts: { value?: string; expected?: string; hint?: string; severity?: 'error' | 'warning' } = {},
+  parts: { value?: string; expected?: string; hint?: string; severity?: 'error' | 'warning'; rows?: readonly number[] } = {},
 ): Problem {
   const p: Problem = { severity: parts.severity ?? 'error', file: where.file, message };
   if (where.row !== undefined) p.row = where.row;
@@ -72,6 +78,7 @@ export function problem(
   if (parts.value !== undefined) p.value = parts.value;
   if (parts.expected !== undefined) p.expected = parts.expected;
   if (parts.hint !== undefined) p.hint = parts.hint;
+  if (parts.rows !== undefined && parts.rows.length > 1) p.rows = parts.rows;
   return p;
 }
 
@@ -109,6 +116,8 @@ export const UTF8_BOM = '\uFEFF';
 /**
  * The problems as CSV (severity, file, row, column, value, expected, hint, message), for download,
  * errors first as the page lists them, a problem in a header on the row "header" as the page says.
+ * A problem on many rows (`rows`) has a line for each of them, with the same message, so that a
+ * spreadsheet can sort or filter by row and find every one.
  * Every cell is neutralised against formula injection and quoted as RFC 4180 requires. A UTF-8
  * byte-order mark comes first, as in the results CSV, so that a spreadsheet reads the messages'
  * "−" and "…" as written.
@@ -119,6 +128,7 @@ export function problemsCsv(problems: readonly Problem[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
-  const rows = errorsFirst(problems).map((p) => [p.severity, p.file, p.row === undefined ? undefined : rowLabel(p.row), p.column, p.value, p.expected, p.hint, p.message].map(cell).join(','));
+  const line = (p: Problem, row: number | undefined) => [p.severity, p.file, row === undefined ? undefined : rowLabel(row), p.column, p.value, p.expected, p.hint, p.message].map(cell).join(',');
+  const rows = errorsFirst(problems).flatMap((p) => (p.rows ? p.rows.map((r) => line(p, r)) : [line(p, p.row)]));
   return UTF8_BOM + [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

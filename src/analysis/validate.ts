@@ -118,8 +118,9 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     excluded = r.excluded.length;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (excluded > 0) {
-      // Which rows, so that an excluded arrest can be found and checked (the first ten, and how many more).
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', value: String(excluded), hint: excluded > 10 ? 'to see each one with its date, check the files with arrests outside the window reported as errors (--outside-window error), which names every row' : undefined }));
+      // Which rows, so that an excluded arrest can be found and checked (the message names the first ten,
+      // the problems CSV every one).
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', rows: r.excluded, hint: excluded > 10 ? 'the report\'s problems CSV has a line for each row; to see each one with its date, check the files with arrests outside the window reported as problems (--outside-window error)' : undefined }));
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
     if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
@@ -665,7 +666,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     return {
       at: m.at,
       problem: problem({ file: t.file, row: m.rows[0], column: 'offence' }, `"${offence}" is not in the harm index${rules.harmIndexFile ? ` ${rules.harmIndexFile}` : ''}, so it has no harm value${more}`, {
-        value: offence, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index (or give a harm index of your own that lists it), or add a harm column',
+        value: offence, rows: m.rows, expected: 'an offence listed in the harm index', hint: near ? `the index has "${near}"` : 'add it to the harm index (or give a harm index of your own that lists it), or add a harm column',
       }),
     };
   });
