@@ -15,7 +15,7 @@ test('a one-month window says in words that its arrests are too few, and why the
   const r = analyse(bundled, { window: 1 });
   assert.ok(r.events.pre > 0 && r.events.pre < FEW_ARRESTS, `the 1-month view has ${r.events.pre} arrests before`);
   assert.ok(r.events.ci, 'the engine still gives an overall interval at 1 month');
-  const warning = `Only ${r.events.pre} arrests before the orders in this view: the interval is too wide to mean much, so read the change as a rough indication at best.`;
+  const warning = `Only ${r.events.pre} arrests before the orders in this view: too few to read much into, so read the change and its interval as a rough indication at best.`;
   assert.equal(fewArrestsWarning(r), warning);
   assert.ok(headline(r).endsWith(` ${warning}`), headline(r));
 
@@ -32,6 +32,13 @@ test('a one-month window says in words that its arrests are too few, and why the
     }
   });
   assert.ok(r.categories.some((c) => r.byCategory[c].events.ci === null), 'at 1 month some category has no interval');
+});
+
+test('a thin view whose interval is narrow is not called "too wide": its arrests are too few (?w=5&c=other)', () => {
+  const r = analyse(bundled, { window: 5, categories: ['other'] });
+  assert.ok(r.events.pre < FEW_ARRESTS && r.events.ci && r.events.ci[0] > 0, 'an interval clear of no change, on few arrests');
+  assert.match(fewArrestsWarning(r), /^Only \d+ arrests before the orders in this view: too few to read much into/);
+  assert.doesNotMatch(fewArrestsWarning(r), /too wide/);
 });
 
 test('the study\'s view has enough arrests: no warning, and every interval printed', () => {

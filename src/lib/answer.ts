@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -79,8 +79,9 @@ export function whatItMeans(r: AnalysisResult): Segments {
   const noGroup = 'with no comparison group it shows what followed the orders, not what they caused';
   if (p === null || r.events.post === r.events.pre) return [`There is too little change in this view to tell anything from chance, and ${noGroup}.`];
   if (p >= ALPHA) {
-    // "so few" only where the people are few; with many, a change that could be chance is a small one.
-    const among = r.orders < FEW_PEOPLE ? ' among so few people' : say`, even with ${num(formatNumber(r.orders), 'orders')} people`;
+    // "so few" only where they are few: in a thin view it is the arrests (a category of 16, among the
+    // study's 41 people); otherwise the people; with many of both, a change that could be chance is a small one.
+    const among = r.events.pre < FEW_ARRESTS ? ' with so few arrests' : r.orders < FEW_PEOPLE ? ' among so few people' : say`, even with ${num(formatNumber(r.orders), 'orders')} people`;
     // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
     return say`A change in arrests this size could easily arise by chance${among}, and ${noGroup}.`;
