@@ -574,7 +574,7 @@ window.addEventListener('afterprint', () => {
 // ---- start: the HTML shows the study's default view; only a different view, or other data, needs recomputing.
 /** False until the page knows which data it shows (the controls stay disabled until then). */
 let ready = false;
-// The script has started: the header's "did not start" notice (global.css) stays hidden.
+// The script has started: the header's "has not started" notice (global.css) stays hidden.
 document.documentElement.dataset.started = '';
 const side = document.querySelector<HTMLElement>('[data-side-scroll]');
 const sideMore = document.querySelector<HTMLElement>('[data-side-more]');

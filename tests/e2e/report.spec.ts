@@ -196,7 +196,7 @@ test.describe('without JavaScript', () => {
     const line = page.getByRole('region', { name: 'Your view' }).locator('.view-noscript');
     await expect(line).toHaveText(/^JavaScript is off, so this page shows the study's view, 24 months and all categories, whatever its address says/);
     await expect(line).toBeVisible();
-    // The <noscript> lines speak for the controls; the "script did not start" notice is for a page whose scripts run.
+    // The <noscript> lines speak for the controls; the "script has not started" notice is for a page whose scripts run.
     await page.waitForTimeout(3500);
     await expect(page.locator('.script-failed')).toBeHidden();
     // Nothing invites an action that cannot happen: no "select any number", no figure instructions,
@@ -220,11 +220,33 @@ test('when the report\'s own script cannot start, the page says so instead of lo
   const entry = await page.locator('script[type="module"][src*="Report.astro"]').getAttribute('src');
   expect(entry).toBeTruthy();
   await page.route(`**${entry}`, (route) => route.abort('blockedbyclient'));
-  await page.goto('results/?w=12');
+  await page.goto('?w=12');
   const notice = page.locator('.script-failed');
   await expect(notice).toBeVisible();
-  await expect(notice).toHaveText(/did not start.*shows the study's view, 24 months and all categories, whatever its address says/);
-  await expect(page.getByRole('alert').filter({ hasText: 'did not start' })).toHaveCount(1);
+  await expect(notice).toHaveText(/has not started.*shows the study's view, 24 months and all categories, whatever its address says, and it cannot change its view, read your data, show how a number was worked out or respond in its figures/);
+  await expect(page.getByRole('alert').filter({ hasText: 'has not started' })).toHaveCount(1);
+  // Still inviting a click on a number, at first; 15 s on, the page stops promising what only the script
+  // can do (the CSS animations are moved on to then, rather than waited for).
+  const invitation = page.getByText('select any number to see how it was calculated');
+  await expect(invitation).toBeVisible();
+  await page.evaluate(() => { for (const a of document.getAnimations()) a.currentTime = 16_000; });
+  await expect(invitation).toBeHidden();
+  await expect(page.locator('[data-inspector]').first()).toBeHidden();
+  expect(await page.locator('main button.num').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
+});
+
+test('a script slow to arrive is said to be not started yet, never to have failed, and the page is live once it starts', async ({ page }) => {
+  await page.goto('');
+  const entry = await page.locator('script[type="module"][src*="Report.astro"]').getAttribute('src');
+  await page.route(`**${entry}`, async (route) => { await new Promise((r) => setTimeout(r, 4_500)); await route.continue(); });
+  await page.goto('?w=12', { waitUntil: 'commit' }); // not 'load', which waits for the script
+  const notice = page.locator('.script-failed');
+  await expect(notice).toBeVisible({ timeout: 4_000 });
+  await expect(notice).toContainText('it may still be loading');
+  await expect(notice).not.toContainText(/did not start|failed/);
+  await waitForView(page, { window: 12, categories: all });
+  await expect(notice).toBeHidden();
+  await expect(page.getByText('select any number to see how it was calculated')).toBeVisible();
 });
 
 test('no request leaves the site', async ({ page, baseURL }) => {
