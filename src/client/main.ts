@@ -21,6 +21,10 @@ import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writ
 import { idle, idleAfterLoad } from './idle.ts';
 import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { watchSideMore } from './sideMore.ts';
+// The page's own custom elements, defined here rather than by scripts of their own, any of which could
+// fail to load alone (the header's notice speaks for this script as a whole).
+import './checkInRElement.ts';
+import './ownDataElement.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
