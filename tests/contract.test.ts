@@ -570,3 +570,18 @@ test('hints for what analysts write: months in words, codes separated by commas,
   assert.match(p.message, /^is empty; every offence of the index needs a weight in days/);
   assert.doesNotMatch(p.hint!, /harm column/);
 });
+
+test('a column named like one the report reads ("Harm" for harm) is an error, not a warning: the analysis would otherwise take harm from a harm index instead of the file', () => {
+  const events = { name: 'events.csv', text: templateEvents.text.replace('order_id,date,category,offence,harm', 'order_id,date,category,offence,Harm') };
+  const withIndex = validateDataset({ orders: templateOrders, events, harmIndex: { name: 'harm-index.csv', text: readFileSync(new URL('../data/harm-index.csv', import.meta.url), 'utf8') } });
+  assert.equal(withIndex.dataset, undefined, 'the files do not load with their harm column unread');
+  const p = withIndex.problems.find((x) => x.column === 'Harm')!;
+  assert.equal(where(p), 'error events.csv 0 Harm');
+  assert.match(p.message, /is it "harm" misspelled\? As written, its values would be ignored and harm taken from a harm index instead/);
+  assert.equal(p.hint, 'rename "Harm" to "harm"; if the column is not meant to be read, give it a name less like "harm"');
+  // A column far from any the report reads is still a warning, and the files load.
+  const notes = { name: 'events.csv', text: templateEvents.text.trimEnd().split('\n').map((l, k) => `${l},${k === 0 ? 'officer_notes' : 'x'}`).join('\n') + '\n' };
+  const loaded = validateDataset({ orders: templateOrders, events: notes });
+  assert.ok(loaded.dataset);
+  assert.deepEqual(loaded.problems.map(where), ['warning events.csv 0 officer_notes']);
+});

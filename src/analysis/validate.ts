@@ -309,8 +309,17 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
     if (known.includes(h) || h === '') continue;
     const near = known.find((name) => !t.header.includes(name) && editDistance(h.toLowerCase(), name) <= 2);
     if (near && required.includes(near)) continue; // the missing column's error already names it
-    problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads, so its values are ignored${near ? ` (is it "${near}" misspelled?)` : ''}`, {
-      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: near ? `rename "${h}" to "${near}"` : 'nothing to do if the column holds notes: the report never shows, downloads or sends its values (a browser keeps them with the rest of the file, and deletes them with it)',
+    // Near an optional column ("Harm" for harm): an error, not a warning, because the analysis would
+    // go on without the column (harm from a harm index instead of the file's own, say) and only a
+    // warning would say so.
+    if (near) {
+      problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" misspelled? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
+        value: h, expected: `"${near}"${h.toLowerCase() === near ? ' (column names are lowercase)' : ''}`, hint: `rename "${h}" to "${near}"; if the column is not meant to be read, give it a name less like "${near}"`,
+      }));
+      continue;
+    }
+    problems.push(problem({ file: t.file, row: 0, column: h }, 'is not a column the report reads, so its values are ignored', {
+      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: 'nothing to do if the column holds notes: the report never shows, downloads or sends its values (a browser keeps them with the rest of the file, and deletes them with it)',
     }));
   }
   // A column with no name is most often a comma at the end of every line, as some exports write:
