@@ -255,7 +255,7 @@ test('months unavailable come in pairs: one column without the other is a header
   }
 });
 
-test('a column the report does not read is a warning naming it, and the data stay valid; a near miss of an optional column says so', () => {
+test('a column the report does not read is a warning naming it, and the data stay valid; a near miss of an optional column is an error that says so', () => {
   const withNotes = templateOrders.text.trim().split('\n').map((l, k) => `${l},${k === 0 ? 'notes' : `"free text ${k}"`}`).join('\n');
   const notes = validateDataset({ orders: { name: 'orders.csv', text: withNotes }, events: templateEvents });
   assert.ok(notes.dataset);
@@ -264,7 +264,8 @@ test('a column the report does not read is a warning naming it, and the data sta
   assert.doesNotMatch(JSON.stringify(notes.problems), /free text/, 'the values are never repeated');
   const typo = templateOrders.text.replace('months_unavailable_after', 'months_unavailble_after');
   const r = validateDataset({ orders: { name: 'orders.csv', text: typo }, events: templateEvents });
-  assert.ok(r.problems.some((p) => where(p) === 'warning orders.csv 0 months_unavailble_after' && p.hint === 'rename "months_unavailble_after" to "months_unavailable_after"'));
+  assert.ok(r.problems.some((p) => where(p) === 'error orders.csv 0 months_unavailble_after' && p.hint === 'rename "months_unavailble_after" to "months_unavailable_after"; if the column is not meant to be read, give it a name less like "months_unavailable_after"'));
+  assert.equal(r.dataset, undefined);
   // The study's own files read every column they have.
   assert.deepEqual(validateDataset({ orders: { name: 'orders.csv', text: readData('orders.csv') }, events: { name: 'events.csv', text: readData('events.csv') }, harmIndex: { name: 'harm-index.csv', text: readData('harm-index.csv') } }).problems, []);
 });
