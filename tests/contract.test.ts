@@ -586,3 +586,23 @@ test('a column named like one the report reads ("Harm" for harm) is an error, no
   assert.ok(loaded.dataset);
   assert.deepEqual(loaded.problems.map(where), ['warning events.csv 0 officer_notes']);
 });
+
+test('order ids that differ only in case are one problem, not an extra person; an arrest\'s id in other case, without its leading zeros, or a totals row gets the likely fix', () => {
+  const lines = templateOrders.text.trimEnd().split('\n');
+  const twin = lines[1].replace(/^T-0001/, 't-0001');
+  const r = validateDataset({ orders: { name: 'orders.csv', text: [...lines, twin].join('\n') + '\n' }, events: templateEvents });
+  assert.equal(r.dataset, undefined, 'the files do not load with t-0001 as a person of its own');
+  const p = r.problems.find((x) => x.value === 't-0001')!;
+  assert.equal(where(p), `error orders.csv ${lines.length} order_id`);
+  assert.equal(p.message, '"t-0001" differs from the id "T-0001" in row 1 only in upper and lower case, so it would be counted as another person');
+
+  const events = templateEvents.text.trimEnd().split('\n');
+  const id = (line: string) => line.split(',')[0];
+  const renamed = (to: string) => [...events, `${to},${events[1].split(',').slice(1).join(',')}`].join('\n') + '\n';
+  const hintFor = (to: string, orders = templateOrders) => validateDataset({ orders, events: { name: 'events.csv', text: renamed(to) } }).problems.find((x) => x.value === to)?.hint;
+  assert.equal(hintFor(id(events[1]).toLowerCase()), `the orders file has "${id(events[1])}": write the id the same way in both files`);
+  assert.equal(hintFor('Total'), 'this looks like a totals row: delete it, as the report counts the arrests itself');
+  const zeroed = { name: 'orders.csv', text: templateOrders.text.replace(/^T-0001,/m, '00123,') };
+  assert.equal(hintFor('123', zeroed), 'the orders file has "00123": a spreadsheet may have dropped the leading zeros (format the column as text before saving)');
+  assert.equal(hintFor('T-9999'), undefined);
+});

@@ -388,16 +388,28 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
   if (t.records.length === 0) problems.push(problem({ file: t.file }, 'has a header but no orders', { expected: 'at least one order' }));
   const info: OrderInfo = { list: [], ok: true, sample: new Map(), row: new Map(), badSample: new Map(), issuedDate: new Map(), badIssuedDate: new Set(), duplicated: new Set(), hasIssuedDate: col.issued_date !== undefined, file: t.file };
   const ids = new Map<string, number>();
+  // Ids by their lowercase form: "wmp-0004" beside "WMP-0004" is most often one order written twice,
+  // and would otherwise be counted as two people.
+  const folded = new Map<string, string>();
   for (const { row, fields } of t.records) {
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { problems.push(problem({ file: t.file, row, column }, message, parts)); };
     const id = fields[col.order_id].trim().normalize('NFC');
     if (id === '') report('order_id', 'is empty; every order needs an id', { expected: 'an id' });
     const first = ids.get(id);
     const duplicate = id !== '' && first !== undefined;
+    const twin = folded.get(id.toLowerCase());
     if (duplicate) {
       report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id' });
       info.duplicated.add(id);
-    } else ids.set(id, row);
+    } else {
+      if (id !== '' && twin !== undefined) {
+        report('order_id', `"${id}" differs from the id "${twin}" in row ${ids.get(twin)} only in upper and lower case, so it would be counted as another person`, {
+          value: id, expected: 'ids that differ in more than case', hint: `if they are one order, keep one row and write its id the same way in both files; if they are two, give them ids that differ in more than case`,
+        });
+      }
+      ids.set(id, row);
+      if (twin === undefined) folded.set(id.toLowerCase(), id);
+    }
 
     const issued = fields[col.issued].trim();
     const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
@@ -553,6 +565,32 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
 interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; harmIndexFile?: string; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
 
 /**
+ * Why an arrest's order id may not match, where a likely cause shows: the same id in other case
+ * ("wmp-0002" for "WMP-0002"), leading zeros a spreadsheet dropped ("123" for "00123"), or a totals
+ * row. The orders' ids are indexed on first use, so a file of unknown ids stays linear.
+ */
+function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string | undefined {
+  let byCase: Map<string, string> | undefined;
+  let byDigits: Map<string, string> | undefined;
+  return (id) => {
+    if (/^(grand\s+)?totals?:?$/i.test(id)) return 'this looks like a totals row: delete it, as the report counts the arrests itself';
+    if (!byCase || !byDigits) {
+      byCase = new Map();
+      byDigits = new Map();
+      for (const k of known.keys()) {
+        if (!byCase.has(k.toLowerCase())) byCase.set(k.toLowerCase(), k);
+        if (/^0+\d+$/.test(k)) byDigits.set(k.replace(/^0+(?=\d)/, ''), k);
+      }
+    }
+    const other = byCase.get(id.toLowerCase());
+    if (other !== undefined) return `the orders file has "${other}": write the id the same way in both files`;
+    const zeros = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, '')) : undefined;
+    if (zeros !== undefined) return `the orders file has "${zeros}": a spreadsheet may have dropped the leading zeros (format the column as text before saving)`;
+    return undefined;
+  };
+}
+
+/**
  * Read the events, checking each row against the orders. With `orders` undefined (the orders file
  * could not be read), each row's own values are still checked; whose arrest it is, and the month
  * of a date, wait until the orders can be read. `latestDate` is the latest valid date in a date
@@ -582,6 +620,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   // one warning per order, where its first arrest is, not one per arrest of an error already
   // reported on the order's row.
   const unchecked = new Map<string, { row: number; at: number; count: number }>();
+  const unknownIdHint = unknownIds(orders?.sample ?? new Map());
   const missing = new Map<string, { at: number; rows: number[] }>();
   for (const { row, fields } of t.records) {
     let ok = true;
@@ -592,7 +631,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     // whose arrest it is waits for an orders file that can be read, and that lists an order: with
     // none (a header alone), that file's one problem says why, not one problem per arrest
     else if (!orders || (orders.sample.size === 0 && orders.badSample.size === 0)) ok = false;
-    else if (sample === undefined) report('order_id', `"${orderId}" is not an order in the orders file`, { value: orderId, expected: 'an order_id from the orders file' });
+    else if (sample === undefined) report('order_id', `"${orderId}" is not an order in the orders file`, { value: orderId, expected: 'an order_id from the orders file', hint: unknownIdHint(orderId) });
     else if (orders.badSample.has(orderId)) {
       ok = false;
       const u = unchecked.get(orderId);
