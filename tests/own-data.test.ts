@@ -290,3 +290,29 @@ test('events with a harm column are seen as such whatever comes before the heade
   assert.equal(own.dataset.events[0].harm, 2);
   assert.ok(own.problems.some((p) => p.file === 'idx.csv' && /was not used/.test(p.message)));
 });
+
+test('an arrest on its order\'s own date is counted in the file and said to be in neither period, not dropped from the count unseen; a file with every arrest left out is an error', () => {
+  const [head, first] = cohort.ordersCsv.split('\n');
+  const cols = head.split(',');
+  const order = first.split(',');
+  const id = order[cols.indexOf('order_id')];
+  const issued = order[cols.indexOf('issued_date')];
+  const [eventsHead, example] = cohort.eventsCsv.split('\n');
+  const ev = eventsHead.split(',');
+  const row = example.split(',');
+  row[ev.indexOf('order_id')] = id;
+  row[ev.indexOf('date')] = issued;
+  const events = cohort.eventsCsv.trimEnd() + '\n' + row.join(',') + '\n';
+  const fileRows = cohort.eventsCsv.trim().split('\n').length; // the cohort's arrests, plus the header
+  const own = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: events }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset);
+  assert.equal(own.dataset.events.length, fileRows - 1);
+  assert.equal(own.summary!.events.rows, fileRows, 'every arrest in the file is in the count');
+  assert.match(fileList(own.summary!), new RegExp(`events\\.csv \\(${fileRows.toLocaleString('en-GB')} arrests; 1 arrest on its order's own date, in neither period\\)$`));
+
+  // Every arrest outside a 1-month window, left out as asked: nothing to compare, said as such.
+  const far = cohort.eventsCsv.trim().split('\n').filter((l, k) => k === 0 || Math.abs(cohort.months[k - 1]) > 1).join('\n') + '\n';
+  const none = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: far }, designWindow: 1, outsideWindow: 'exclude' }, bundledIndex);
+  assert.equal(none.dataset, undefined);
+  assert.ok(none.problems.some((p) => p.severity === 'error' && /^has no events inside the design window of 1 month \(\d+ left out as outside it\), so there is nothing to compare$/.test(p.message)), none.problems.map((p) => p.message).join('\n'));
+});

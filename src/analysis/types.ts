@@ -52,6 +52,8 @@ export interface Dataset {
   categoryNames?: Record<string, string>;
   /** Events left out because they fell outside the design window (only with outsideWindow: 'exclude'). */
   excludedOutsideWindow?: number;
+  /** Events dated on their order's own date (month 0), which no period counts: said, not dropped unseen. */
+  onOrderDate?: number;
   /** What the data say about themselves (data/study.json for the bundled data). */
   manifest?: StudyManifest;
   /**

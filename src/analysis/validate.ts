@@ -110,12 +110,14 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   }
   let events: OffendingEvent[] | undefined;
   let excluded = 0;
+  let onOrderDate = 0;
   // The events are read even when the orders could not be (orders undefined): their own problems
   // are listed in the same round, and what needs the orders waits for them.
   if (eventsTable) {
     const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded.length;
+    onOrderDate = r.onOrderDate;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the message names the first ten,
@@ -123,6 +125,12 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
       problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', rows: r.excluded, hint: excluded > 10 ? 'the report\'s problems CSV has a line for each row; to see each one with its date, check the files with arrests outside the window reported as problems (--outside-window error)' : undefined }));
     }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
+    // Every arrest left out: as empty as a file with a header alone, not a view with no category chosen.
+    else if (events && events.length === 0 && excluded > 0) {
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `has no events inside the design window of ${monthsText(designWindow)} (${excluded} left out as outside it), so there is nothing to compare`, {
+        expected: 'at least one event inside the design window', hint: 'check the design window (months either side of the order) and the dates or months of the arrests',
+      }));
+    }
     if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
     if (orders && events) amongOrders(arrestedWhileAway(orders, events, designWindow, eventsTable.file));
   }
@@ -134,6 +142,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   const names = named.filter((c) => categories.includes(c.code));
   if (names.length > 0) dataset.categoryNames = Object.fromEntries(names.map((c) => [c.code, c.name]));
   if (options.outsideWindow === 'exclude') dataset.excludedOutsideWindow = excluded;
+  if (onOrderDate > 0) dataset.onOrderDate = onOrderDate;
   if (options.manifest) dataset.manifest = options.manifest;
   if (index) dataset.harmIndex = index;
   return { dataset, problems };
@@ -596,7 +605,7 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
  * of a date, wait until the orders can be read. `latestDate` is the latest valid date in a date
  * column (YYYY-MM-DD), for the follow-up check.
  */
-function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number[]; monthColumn: string; latestDate?: string } {
+function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number[]; onOrderDate: number; monthColumn: string; latestDate?: string } {
   const hasMonth = t.header.includes('month');
   const hasDate = t.header.includes('date');
   // With neither, the one to ask for is the one the header nearly has ("Date"), else month.
@@ -604,17 +613,18 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   const monthColumn = (hasDate && !hasMonth) || nearlyDate ? 'date' : 'month';
   if (hasMonth && hasDate) {
     problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
-    return { rows: [], excluded: [], monthColumn };
+    return { rows: [], excluded: [], onOrderDate: 0, monthColumn };
   }
   const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems, swapNote(t.header, 'events'));
-  if (!col) return { rows: [], excluded: [], monthColumn };
+  if (!col) return { rows: [], excluded: [], onOrderDate: 0, monthColumn };
   if (monthColumn === 'date' && orders && !orders.hasIssuedDate) {
     problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
-    return { rows: [], excluded: [], monthColumn };
+    return { rows: [], excluded: [], onOrderDate: 0, monthColumn };
   }
   const events: OffendingEvent[] = [];
   const rows: number[] = [];
   const excluded: number[] = [];
+  let onOrderDate = 0;
   let latestDate: string | undefined;
   // Arrests of an order whose sample is not valid cannot be checked against it (analysed or not?):
   // one warning per order, where its first arrest is, not one per arrest of an error already
@@ -660,6 +670,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
         month = monthOffset(issued, date);
         if (month === 0) {
           problems.push(problem({ file: t.file, row, column: 'date' }, `${text} is the order date itself (month 0), which is not counted`, { severity: 'warning', value: text }));
+          onOrderDate++;
           continue;
         }
       }
@@ -719,7 +730,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     };
   });
   insertAt(problems, [...unplaced, ...unweighed].sort((a, b) => a.at - b.at));
-  return { events, rows, excluded, monthColumn, latestDate };
+  return { events, rows, excluded, onOrderDate, monthColumn, latestDate };
 }
 
 /**

@@ -55,6 +55,8 @@ export interface OwnSummary {
   /** The reader's choice for an arrest outside the design window: an error, or left out and counted. */
   outsideWindow: 'error' | 'exclude';
   excludedOutsideWindow: number;
+  /** Arrests on their order's own date (month 0), in the file but in neither period. */
+  onOrderDate: number;
   categories: string[];
   categoryNames: Record<string, string>;
   /**
@@ -152,13 +154,15 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
       : 'days, from the bundled harm index (illustrative Cambridge Crime Harm Index weights), by offence';
   const summary: OwnSummary = {
     orders: { name: orders.name, rows: dataset.orders.length },
-    events: { name: events.name, rows: dataset.events.length + (dataset.excludedOutsideWindow ?? 0) },
+    // every arrest in the file, counted or not: those left out are said beside the count (fileList)
+    events: { name: events.name, rows: dataset.events.length + (dataset.excludedOutsideWindow ?? 0) + (dataset.onOrderDate ?? 0) },
     harmIndex: texts.harmIndex ? { name: texts.harmIndex.name } : undefined,
     harm,
     analysed: dataset.orders.filter((o) => o.sample === 'analysed').length,
     designWindow: dataset.span,
     outsideWindow,
     excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
+    onOrderDate: dataset.onOrderDate ?? 0,
     categories: [...dataset.categories],
     categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     weights: domainOf(dataset).weights,
@@ -223,7 +227,8 @@ export function bannerText(s: OwnSummary): string {
 
 /** The reader's two files and what they hold, for a sentence that has already said whose they are: "orders.csv (64 orders) and events.csv (812 arrests)". */
 export function fileList(s: OwnSummary): string {
-  const excluded = s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '';
+  const excluded = (s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '')
+    + ((s.onOrderDate ?? 0) > 0 ? `; ${count(s.onOrderDate, 'arrest on its order\'s own date', 'arrests on their order\'s own date')}, in neither period` : '');
   return `${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}) and ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded})`;
 }
 
