@@ -204,7 +204,7 @@ export interface About { manifest: StudyManifest; harm: string; excluded?: numbe
 export function render(result: AnalysisResult, about: About): string {
   const { trend, correlation: cor, its, leaveOneOut: loo } = result;
   const m = about.manifest;
-  const followup = m.followup ?? `the full ${result.domain.span}-month follow-up either side (not excluded_followup)`;
+  const followup = m.followup ?? `the full ${result.domain.span}-month follow-up either side, as the orders file's sample column marks them (not excluded_followup)`;
   const gap = result.gap > 0 ? `, leaving out the ${months(result.gap)} either side of the order (--gap ${result.gap})` : '';
   const after = result.gap + 1 === result.window ? `month ${result.window}` : `months ${result.gap + 1} to ${result.window}`;
   const before = result.gap + 1 === result.window ? `month −${result.window}` : `months −${result.window} to −${result.gap + 1}`;

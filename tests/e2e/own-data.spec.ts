@@ -194,7 +194,7 @@ test("with a reader's own data, no page tells the study's story with their numbe
   await page.goto('method/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
   await expect(page.getByText('Your orders file lists')).toContainText(
-    `Your orders file lists ${formatNumber(full.sample.register)} orders. Of these, ${formatNumber(full.sample.withFollowup)} orders had your design window (12 months) before and after the order, and ${formatNumber(full.sample.analysed)} orders are analysed`,
+    `Your orders file lists ${formatNumber(full.sample.register)} orders. Of these, ${formatNumber(full.sample.withFollowup)} orders are marked as having your design window (12 months) before and after the order, and ${formatNumber(full.sample.analysed)} orders are analysed`,
   );
   // Results: the harm table says where their harm comes from.
   await page.goto('results/?data=local');
