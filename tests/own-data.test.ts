@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commandParts, sentence } from '../src/lib/live.ts';
+import { commandParts, curveCommandParts, sentence } from '../src/lib/live.ts';
+import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { formatNumber, formatPercent } from '../src/lib/format.ts';
 import { harmByCategoryChart, itsChart, monthlyHarmChart, scatterChart } from '../src/charts/index.ts';
 import { parseHTML } from 'linkedom';
@@ -175,6 +176,25 @@ test("the command the page shows for a reader's own data, run beside their files
   const out = spawnSync('/bin/sh', ['-c', (command as string).replace(/^npm run --silent analyze -- /, `"${process.execPath}" "${cli}" `)], { cwd: dir, encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(result)));
+});
+
+test("the specification curve's command for a reader's own data names their files and the view's categories, and prints the page's curve", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stro-own-curve-'));
+  writeFileSync(join(dir, 'orders.csv'), cohort.ordersCsv);
+  writeFileSync(join(dir, 'events.csv'), cohort.eventsCsv);
+  const own = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset && own.summary);
+  const categories = own.summary.categories.slice(0, 2);
+  const result = analyse(own.dataset, { window: 6, gap: 1, categories });
+  const [command] = curveCommandParts(result, own.summary);
+  // The window and gap of the view are not in it: the curve runs every window and gap itself.
+  assert.equal(command, `npm run --silent analyze -- --orders orders.csv --events events.csv --design-window 12 --categories ${categories.join(',')} --specification-curve --json`);
+  const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+  const out = spawnSync('/bin/sh', ['-c', (command as string).replace(/^npm run --silent analyze -- /, `"${process.execPath}" "${cli}" `)], { cwd: dir, encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(specificationCurve(own.dataset, { categories }))));
+  // The study's view: the command as the page printed it before, with nothing to add.
+  assert.equal(curveCommandParts(analyse(bundled, {}))[0], 'npm run --silent analyze -- --specification-curve --json');
 });
 
 test('dropped files are placed by name: "arrests_by_order.csv" is the events, and two files for one place are neither placed', () => {

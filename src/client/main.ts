@@ -12,7 +12,7 @@ import { setActive } from './active.ts';
 import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
-import { commandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
+import { commandParts, curveCommandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
 import { announcement, count, isEmpty, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { describeNumbersWith, fillSegments, fillTable, flash } from './dom.ts';
@@ -286,8 +286,11 @@ async function render(state: ViewState, source: Source): Promise<void> {
     if (unit?.dataset.unit) unit.textContent = unitWord(text, unit.dataset.unit, unit.dataset.units!);
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
-    // The command names the reader's own files, when the view is of them (the study's files, loaded as a reader's, need none).
-    const parts = el.dataset.say === 'command' && engine.local && !engine.local.summary.study ? commandParts(result, engine.local.summary) : sentenceParts(result, el.dataset.say!);
+    // A command names the reader's own files, when the view is of them (the study's files, loaded as a reader's, need none).
+    const own = engine.local && !engine.local.summary.study ? engine.local.summary : undefined;
+    const parts = own && el.dataset.say === 'command' ? commandParts(result, own)
+      : own && el.dataset.say === 'curveCommand' ? curveCommandParts(result, own)
+      : sentenceParts(result, el.dataset.say!);
     if (el.textContent === plain(parts)) continue;
     fillSegments(el, parts);
     if (changed) flash(el);

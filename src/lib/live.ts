@@ -73,6 +73,7 @@ export const SENTENCE_PARTS = {
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
   viewName: (r: AnalysisResult): Segments => [say.viewWords(r)],
   command: (r: AnalysisResult): Segments => commandParts(r),
+  curveCommand: (r: AnalysisResult): Segments => curveCommandParts(r),
   /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm); with no category chosen, that nothing is counted. */
   change: (r: AnalysisResult, which: Which): Segments =>
     say.isEmpty(r) ? ['none counted']
@@ -94,6 +95,16 @@ export const SENTENCE_PARTS = {
  */
 export function commandParts(r: AnalysisResult, source?: ArgumentSource): Segments {
   return [`${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...viewArguments(r, r.domain), '--json'])}`];
+}
+
+/**
+ * The command that prints the specification curve of the view's categories as JSON (the curve runs
+ * every window, gap, weights and test itself, so only the categories come from the view), with a
+ * reader's own files first, as commandParts().
+ */
+export function curveCommandParts(r: AnalysisResult, source?: ArgumentSource): Segments {
+  const categories = viewArguments({ window: r.domain.span, gap: 0, categories: r.categories }, r.domain);
+  return [`${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...categories, '--specification-curve', '--json'])}`];
 }
 
 type Sentences = typeof SENTENCE_PARTS;

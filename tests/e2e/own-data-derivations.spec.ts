@@ -97,5 +97,8 @@ for (const size of ['small', 'large'] as const) {
     expect(data.kind).toBe('local');
     expect(view).toBeTruthy();
     expect(result).toEqual(cli);
+    // The specification curve's command names them too (it printed the study's curve before).
+    await page.goto('robustness/?data=local');
+    await expect(page.locator('[data-say="curveCommand"]')).toHaveText('npm run --silent analyze -- --orders orders.csv --events events.csv --design-window 12 --specification-curve --json', { timeout: 90_000 });
   });
 }
