@@ -256,7 +256,7 @@ test('--outside-window exclude leaves out events outside the window and reports 
   const args = ['--orders', tpl('orders.csv'), '--events', badFile('outside-window-events.csv')];
   const strict = run(...args);
   assert.equal(strict.status, 1);
-  assert.match(strict.stderr, /outside-window-events\.csv, row 5, column "date": 1999-01-20 is month -244, which is outside the design window of 24 months/);
+  assert.match(strict.stderr, /outside-window-events\.csv, row 5, column "date": 1999-01-20 is month −244, which is outside the design window of 24 months/);
   const out = run(...args, '--outside-window', 'exclude');
   assert.equal(out.status, 0, out.stderr);
   assert.match(out.stdout, /1 event outside the design window was excluded/);
@@ -292,7 +292,7 @@ const malformed: { file: string; orders?: string; lines: RegExp[] }[] = [
     /row 3, column "category": "Violence" is not a lowercase category code/,
     /row 4, column "harm": "lots" is not a number of days/,
     /row 6, column "order_id": "T-9999" is not an order/,
-    /row 8, column "date": 1998-03-01 is month -264, which is outside the design window/,
+    /row 8, column "date": 1998-03-01 is month −264, which is outside the design window/,
   ] },
   { file: 'events.csv', orders: 'issued-date-quarter-orders.csv', lines: [/issued-date-quarter-orders\.csv, row 2, column "issued_date": 2019-07-14 is not in the order's quarter 2019-Q2/] },
 ];

@@ -459,7 +459,7 @@ test('a column with no name is said to be one, by its position: an empty one is 
 test('a design window of 1 is "1 month", not "1 months", in every message that names it', () => {
   const w1 = validateDataset({ orders: withUnavailable(1, '0', '1.5'), events: templateEvents }, { designWindow: 1 }).problems;
   assert.ok(w1.some((p) => p.message === '1.5 months is more than the design window of 1 month'), w1.map((p) => p.message).join('\n'));
-  assert.ok(w1.some((p) => /(^Month -?\d+|is month -?\d+, which) is outside the design window of 1 month either side of the order$/.test(p.message)));
+  assert.ok(w1.some((p) => /(^Month -?\d+|is month −?\d+, which) is outside the design window of 1 month either side of the order$/.test(p.message)));
   assert.ok(!w1.some((p) => /\b1 months\b/.test(p.message)));
   const excluded = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1, outsideWindow: 'exclude' }).problems;
   assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked: rows \d+(, \d+)* and \d+( more)?$/.test(p.message)), excluded.map((p) => p.message).join('\n'));

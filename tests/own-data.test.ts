@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandParts, curveCommandParts, sentence } from '../src/lib/live.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
+import { resultsTable } from '../src/lib/tables.ts';
 import { formatNumber, formatPercent } from '../src/lib/format.ts';
 import { harmByCategoryChart, itsChart, monthlyHarmChart, scatterChart } from '../src/charts/index.ts';
 import { parseHTML } from 'linkedom';
@@ -131,7 +132,7 @@ test('downloads of a reader\'s results say whose data they hold, and are named a
   assert.equal(resultsFileName(result, 'csv', about), 'stro-own-data-results.csv');
   const [header, first] = resultsCsv(result, about).split('\n');
   assert.match(header, /,view,view_address,data$/);
-  assert.match(first, /,"your own files, analysed in your browser: orders\.csv[^"]*"$/);
+  assert.ok(first.endsWith(`,"your own files, analysed in your browser: ${fileList(own.summary!)}"`), first.slice(-200));
   assert.doesNotMatch(resultsCsv(result, about), /study's view/);
   assert.equal(JSON.parse(resultsJson(result, about)).data.kind, 'local');
   assert.equal(resultsFileName(result, 'csv'), 'stro-results.csv');
@@ -335,4 +336,16 @@ test('an arrest on its order\'s own date is counted in the file and said to be i
   const none = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: far }, designWindow: 1, outsideWindow: 'exclude' }, bundledIndex);
   assert.equal(none.dataset, undefined);
   assert.ok(none.problems.some((p) => p.severity === 'error' && /^has no events inside the design window of 1 month \(\d+ left out as outside it\), so there is nothing to compare$/.test(p.message)), none.problems.map((p) => p.message).join('\n'));
+});
+
+test('one analysed order: "the 1 analysed order", never "1 analysed orders" or "all 1 person"', () => {
+  const c = makeCohort({ seed: 5, orders: 1, designWindow: 12, maxBefore: 3, maxAfter: 3 });
+  const own = validateOwn({ orders: { name: 'orders.csv', text: c.ordersCsv.replace(/excluded_\w+/g, 'analysed') }, events: { name: 'events.csv', text: c.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  assert.ok(own.dataset, own.problems.map((p) => p.message).join('\n'));
+  const r = analyse(own.dataset);
+  assert.equal(r.orders, 1);
+  assert.match(sentence(r, 'headline'), /^Across the 1 analysed order, /);
+  const caption = resultsTable(r, 'events').caption;
+  assert.match(caption, /, 1 order\b/);
+  assert.doesNotMatch(caption, /1 orders/);
 });

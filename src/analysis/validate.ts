@@ -679,7 +679,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       if (rules.exclude) { excluded.push(row); continue; }
       const value = fields[col[monthColumn]].trim();
       // a date says which month it falls in; a month given as a month is named once (never a message that starts with a minus sign)
-      const which = monthColumn === 'month' ? `Month ${value}` : `${value} is month ${month}, which`;
+      const which = monthColumn === 'month' ? `Month ${value}` : `${value} is month ${String(month).replace('-', '−')}, which`;
       report(monthColumn, `${which} is outside the design window of ${monthsText(rules.designWindow)} either side of the order`, {
         value, expected: `month −${rules.designWindow} … −1 or 1 … ${rules.designWindow}`, hint: 'correct it, choose a wider design window, or exclude events outside the window',
       });

@@ -154,14 +154,14 @@ function deriveMeasure(result: AnalysisResult, dataset: Dataset, path: ResultPat
     case 'pre':
     case 'post':
       return {
-        ...base, meaning: `${what.startsWith('total ') ? `The ${what}` : `The total of ${what}`} over all ${ids.length} analysed people in the ${win} ${rest === 'pre' ? 'before' : 'after'} their order.`,
+        ...base, meaning: `${what.startsWith('total ') ? `The ${what}` : `The total of ${what}`} over ${ids.length === 1 ? 'the 1 analysed person' : `all ${ids.length} analysed people`} in the ${win} ${rest === 'pre' ? 'before' : 'after'} their order.`,
         inputs, steps: [{ label: 'People', value: ids.length }],
         formula: { words: `Add up each person's ${rest === 'pre' ? 'before' : 'after'} value (compensated summation, so that totals of fractional harm are exact to the last digit).`, symbols: rest === 'pre' ? 'Σᵢ preᵢ' : 'Σᵢ postᵢ' },
         r: { setup, call: `sum(${rest})` }, engine: ref.which === 'harm' ? ENGINE.neumaier : ENGINE.tables,
       };
     case 'reduction':
       return {
-        ...base, meaning: `The proportional fall in ${what}: 1 − after ÷ before, over all ${ids.length} people (negative is a rise).`,
+        ...base, meaning: `The proportional fall in ${what}: 1 − after ÷ before, over ${ids.length === 1 ? 'the 1 person' : `all ${ids.length} people`} (negative is a rise).`,
         inputs, steps: [{ label: 'Total before', value: m.pre }, { label: 'Total after', value: m.post }],
         formula: { words: 'One minus the total after divided by the total before; none when nothing was recorded before.', symbols: '1 − Σpost ÷ Σpre' },
         r: { setup, call: '1 - sum(post) / sum(pre)' }, engine: ENGINE.reduction,

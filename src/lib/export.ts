@@ -68,8 +68,11 @@ export const STUDY_DATA_WORDS = "the report's synthetic data, calibrated to the 
 
 /** Whose data a download holds, in words (the CSV's `data` column and the JSON's `data.description`). */
 function dataWords(data: ExportData): string {
-  // the files as the banner lists them, without the banner's own "Your data:" before them
-  return data.kind === 'local' ? `your own files, analysed in your browser: ${data.files.replace(/^Your data:\s*/, '').replace(/[\r\n]+/g, ' ')}` : STUDY_DATA_WORDS;
+  // the files as the banner lists them, without the banner's own "Your data:" before them and its
+  // "analysed in this browser, never sent anywhere" after them, which these words already say
+  return data.kind === 'local'
+    ? `your own files, analysed in your browser: ${data.files.replace(/^Your data:\s*/, '').replace(/:\s*analysed in this browser, never sent anywhere\.?\s*$/, '').replace(/[\r\n]+/g, ' ')}`
+    : STUDY_DATA_WORDS;
 }
 
 /**

@@ -38,7 +38,7 @@ export function resultsTable(result: AnalysisResult, measure: 'events' | 'harm',
     m.test.pAdjusted === undefined ? null : (`${base}.test.pAdjusted` as ResultPath),
   ];
   return {
-    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order${gapWords(result)}, ${formatNumber(result.orders)} orders${fewArrestsNote(result, measure)}`,
+    caption: `${what}: ${result.window} ${result.window === 1 ? 'month' : 'months'} before and after each order${gapWords(result)}, ${formatNumber(result.orders)} ${result.orders === 1 ? 'order' : 'orders'}${fewArrestsNote(result, measure)}`,
     columns: ['Category', 'Before', 'After', 'Reduction', '95% interval', 'V', 'p', 'Holm p'],
     rows: isEmpty(result) ? [] : [
       row('All selected categories', result[measure]),

@@ -244,7 +244,7 @@ export function headlineParts(result: AnalysisResult): Segments {
   const { events: e } = result;
   const warning = fewArrestsWarning(result);
   const { before, after, which } = periodParts(result);
-  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed orders, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in ${before} before the order to ${num(formatNumber(e.post), 'events.post')} in ${after} after${which}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
+  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed ${result.orders === 1 ? 'order' : 'orders'}, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in ${before} before the order to ${num(formatNumber(e.post), 'events.post')} in ${after} after${which}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
 }
 
 /**
