@@ -210,6 +210,9 @@ test.describe('a chunk that cannot load', () => {
       const asked = { window: 24, categories: all.filter((c) => c !== 'drugs') };
       const alert = page.getByRole('alert').filter({ hasText: /could not/ });
       await expect(alert).toHaveCount(1);
+      // In sight wherever the reader has scrolled to (the bar holding it does not scroll away).
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      await expect(alert).toBeInViewport();
       const outOfDate = page.locator('[data-figure] [data-out-of-date]');
       const figures = await page.locator('[data-figure]').count();
       expect(figures).toBeGreaterThan(0);
