@@ -34,7 +34,7 @@ test('each part is one sentence, and no view prints NaN, undefined or n/a', () =
 });
 
 test('the words follow the numbers', () => {
-  let seen = { fewer: 0, more: 0, harmRose: 0, chance: 0, notChance: 0 };
+  let seen = { fewer: 0, more: 0, harmRose: 0, chance: 0, notChance: 0, weak: 0 };
   for (const r of views.filter((v) => v.categories.length > 0)) {
     const what = plain(whatHappened(r));
     const e = r.events;
@@ -48,7 +48,11 @@ test('the words follow the numbers', () => {
       && formatPercent(r.harm.reduction) !== formatPercent(r.events.reduction)) assert.match(harm, /less serious/);
     const meaning = plain(whatItMeans(r));
     const significant = e.test.p !== null && e.test.p < 0.05 && e.post !== e.pre;
-    if (significant) { assert.match(meaning, /unlikely to be chance alone/); seen.chance++; }
+    // Significant on 20 arrests or more with an interval clear of no change: unlikely to be chance;
+    // significant but thin: a weak signal (its own test below).
+    const firm = e.pre >= 20 && e.ci !== null && !(e.ci[0] <= 0 && e.ci[1] >= 0);
+    if (significant && firm) { assert.match(meaning, /unlikely to be chance alone/); seen.chance++; }
+    else if (significant) { assert.match(meaning, /passes the paired test .*, so it is a weak signal at best/); seen.weak++; }
     else {
       assert.doesNotMatch(meaning, /unlikely to be chance/);
       seen.notChance++;
@@ -58,7 +62,7 @@ test('the words follow the numbers', () => {
     assert.match(meaning, /not what they caused/);
   }
   // The views reach each branch, so the checks above are not vacuous.
-  assert.ok(seen.fewer > 0 && seen.chance > 0 && seen.notChance > 0, JSON.stringify(seen));
+  assert.ok(seen.fewer > 0 && seen.chance > 0 && seen.notChance > 0 && seen.weak > 0, JSON.stringify(seen));
 });
 
 test('every number is a segment whose text is its path\'s value in the result', () => {
@@ -67,6 +71,7 @@ test('every number is a segment whose text is its path\'s value in the result', 
     'events.reduction': (v) => formatPercent(Math.abs(v)), 'harm.reduction': (v) => formatPercent(Math.abs(v)),
     'harm.ci': (v) => formatInterval(v as unknown as [number, number]), 'harm.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
     'events.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
+    'events.ci': (v) => formatInterval(v as unknown as [number, number]),
   };
   let numbers = 0;
   for (const r of views) {
@@ -190,4 +195,15 @@ test('a fall just short of significance (?w=4&c=other, p = 0.0547) is not "easil
   const r = analyse(bundled, { window: 4, categories: ['other'] });
   assert.ok(r.events.test.p! >= 0.05 && r.events.test.p! < 0.1);
   assert.match(plain(whatItMeans(r)), /^A change in arrests this size falls just short of clear \(paired test p = 0\.0547\): it could be chance with so few arrests, and with no comparison group/);
+});
+
+test('a significant change on few arrests, or with an interval that takes in no change, is a weak signal, not "unlikely to be chance" (?w=8&c=drugs: p = 0.0349 on 19 arrests)', () => {
+  const r = analyse(bundled, { window: 8, categories: ['drugs'] });
+  assert.ok(r.events.test.p! < 0.05 && r.events.pre < 20 && r.events.ci![0] < 0);
+  assert.equal(plain(whatItMeans(r)), `A change in arrests this size passes the paired test (p = ${formatP(r.events.test.p!)}), but it rests on only ${r.events.pre} arrests before the orders and the 95% interval for the reduction, ${formatInterval(r.events.ci!)}, includes no change, so it is a weak signal at best, and with no comparison group it shows what followed the orders, not what they caused.`);
+  // Every view said to be "unlikely to be chance" has its 20 arrests and an interval clear of no change.
+  for (const v of views) {
+    if (!/unlikely to be chance/.test(plain(whatItMeans(v)))) continue;
+    assert.ok(v.events.pre >= 20 && v.events.ci && v.events.ci[0] > 0, `${v.window} ${v.categories.join()}: ${v.events.pre} arrests, ${v.events.ci}`);
+  }
 });

@@ -5,7 +5,7 @@
 // function returns exactly one sentence whose words follow the numbers in any view.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
+import { formatChangeSize, formatInterval, formatNumber, formatPercent } from './format.ts';
 import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
@@ -85,6 +85,16 @@ export function whatItMeans(r: AnalysisResult): Segments {
     // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
     return say`A change in arrests this size could easily arise by chance${among}, and ${noGroup}.`;
+  }
+  // Significant, but thin: few arrests, or an interval that takes in no change. Not "unlikely to be
+  // chance" beside a Results page that calls the same view a rough indication at best (?w=8&c=drugs:
+  // p = 0.0349 on 19 arrests, interval −18% to 90%).
+  const e = r.events;
+  const thin: Segments[] = [];
+  if (e.pre < FEW_ARRESTS) thin.push(say`it rests on only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders`);
+  if (e.ci && e.ci[0] <= 0 && e.ci[1] >= 0) thin.push(say`the 95% interval for the reduction, ${num(formatInterval(e.ci), 'events.ci')}, includes no change`);
+  if (thin.length > 0) {
+    return say`A change in arrests this size passes the paired test (${pEqualsParts(p, 'events.test.p')}), but ${thin.length === 2 ? say`${thin[0]} and ${thin[1]}` : thin[0]}, so it is a weak signal at best, and ${noGroup}.`;
   }
   // "in arrests": after a sentence on harm, "this" would otherwise read as the change in harm.
   return [`A change in arrests this large is unlikely to be chance alone, but ${noGroup}: orders may be sought when someone's offending is at a peak, and offending at a peak often falls anyway.`];
