@@ -828,10 +828,19 @@ export interface ClaimCheck {
   detailParts: Segments;
 }
 
+/** A test that shows a significant fall: p below 0.05, and fewer after than before. */
+const significantFall = (m: Measure) => m.test.p !== null && m.test.p < ALPHA && m.post < m.pre;
+
+/**
+ * Whether every test shows a significant fall: not where one that can be run does not (whatever
+ * the others, such as a category with no arrests to test, which cannot be); cannot be said only
+ * where every test that runs shows one and some cannot run.
+ */
 const allSignificant = (result: AnalysisResult, which: 'events' | 'harm') => {
   const ms = [result[which], ...result.categories.map((c) => result.byCategory[c][which])];
-  if (ms.some((m) => m.test.p === null)) return null;
-  return ms.every((m) => m.test.p! < ALPHA && m.post < m.pre);
+  const run = ms.filter((m) => m.test.p !== null);
+  if (!run.every(significantFall)) return false;
+  return run.length === ms.length ? true : null;
 };
 
 export function claimChecks(result: AnalysisResult): ClaimCheck[] {
@@ -845,19 +854,24 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     // With one category the overall test is that category's (the same people, the same arrests): one test, not two.
     const one = result.categories.length === 1;
     const tests = one ? [result[which]] : [result[which], ...result.categories.map((c) => result.byCategory[c][which])];
-    const failing = tests.filter((m) => m.test.p === null || m.test.p >= ALPHA || m.post >= m.pre).length;
+    // A test that cannot be run (no arrests to compare) is said apart, not counted as one that failed.
+    const untested = tests.filter((m) => m.test.p === null).length;
+    const run = tests.length - untested;
+    const failing = tests.filter((m) => m.test.p !== null && !significantFall(m)).length;
+    const cannot = untested === 0 ? '' : `; ${untested} cannot be run`;
     const verdict = one
-      ? `one test, ${failing === 0 ? 'p < 0.05' : 'not a significant fall'}: with one category, the overall test is that category's`
-      : failing === 0 ? `all ${tests.length} tests p < 0.05` : `${count(failing, 'test')} of ${tests.length} not a significant fall`;
+      ? `one test, ${untested > 0 ? 'which cannot be run' : failing === 0 ? 'p < 0.05' : 'not a significant fall'}: with one category, the overall test is that category's`
+      : failing === 0 ? `${untested === 0 ? 'all ' : ''}${count(run, 'test')} p < 0.05${cannot}` : `${count(failing, 'test')} of ${run} not a significant fall${cannot}`;
     // The claim is read as the article reports it, on each test's own p; the Holm-adjusted p across
     // the categories (the Results tables) is said beside it, so the reader knows which was used.
     const adjusted = result.categories.map((c) => result.byCategory[c][which].test.pAdjusted);
     if (one) return [verdict];
     if (adjusted.length < 2 || adjusted.some((p) => p === undefined || p === null)) return [`${verdict}, unadjusted`];
-    const above = adjusted.filter((p) => p! >= ALPHA).length;
+    // Only falls count: a significant rise, adjusted or not, is no support for the claim.
+    const above = result.categories.filter((c) => { const m = result.byCategory[c][which]; return m.test.pAdjusted! >= ALPHA || m.post >= m.pre; }).length;
     const holm = above === 0
       ? `every category's Holm-adjusted p is below 0.05 too`
-      : `after Holm's adjustment across the ${result.categories.length} categories, ${above} of them ${above === 1 ? 'has' : 'have'} p ≥ 0.05`;
+      : `after Holm's adjustment across the ${result.categories.length} categories, ${above} of them ${above === 1 ? 'has' : 'have'} no significant fall`;
     return [`${verdict}, unadjusted as in the article; ${holm}`];
   };
   // Where a statistic cannot be computed, the detail is the engine's reason, not a row of "n/a".
