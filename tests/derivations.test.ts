@@ -188,6 +188,8 @@ test('calibrated only in the study view, and only for published figures', () => 
   assert.equal(must(derive(study, bundled, 'sample.register'), '').status, 'calibrated');
   assert.equal(must(derive(study, bundled, 'harm.pre'), '').status, 'generator'); // the article gives no harm total
   assert.equal(must(derive(study, bundled, 'events.test.p'), '').status, 'generator');
+  // said as what it is: the analysis's output on the generator's data, not the generator's output
+  assert.match(must(derive(study, bundled, 'events.test.p'), '').statusNote, /^Computed by the analysis from the bundled synthetic data \(made by scripts\/generate-data\.ts\), not a published figure/);
   assert.equal(must(derive(changed, bundled, 'events.pre'), '').status, 'generator');
   assert.equal(must(derive(study, bundled, 'window'), '').status, 'setting');
   assert.equal(publishedFigureFor(study, 'events.reduction')!.value, Math.round(100 * study.events.reduction!));

@@ -43,7 +43,7 @@ export interface Derivation {
   engine: string;
   /**
    * 'calibrated': the synthetic data were built to reproduce this published figure (study view only);
-   * 'generator': an output of the data generator, not evidence of anything;
+   * 'generator': computed from the generator's synthetic data, not a published figure, and not evidence of anything;
    * 'setting': a choice of the analysis (window, resamples, seed), not a result;
    * 'data': computed from the reader's own files (anything not declared synthetic by its manifest).
    */
@@ -100,7 +100,7 @@ function statusOf(result: AnalysisResult, path: string): Pick<Derivation, 'statu
   }
   return {
     status: 'generator',
-    statusNote: 'An output of the synthetic data generator (scripts/generate-data.ts), not a published figure: it shows how the method behaves, and is not evidence about real orders.',
+    statusNote: 'Computed by the analysis from the bundled synthetic data (made by scripts/generate-data.ts), not a published figure: it shows how the method behaves, and is not evidence about real orders.',
   };
 }
 
