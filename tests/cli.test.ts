@@ -500,3 +500,14 @@ test('--write-events refuses every input file, a harm index that is not used and
   }
   assert.equal(readFileSync(index, 'utf8'), readData('harm-index.csv'));
 });
+
+test('a view of two months reads as the page reads it: no Spearman correlation in the table, and a busiest tenth that takes in everyone arrested before', () => {
+  const out = run('--window', '1', '--categories', 'modern_slavery');
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^Spearman rho +n\/a +n\/a$/m);
+  assert.match(out.stdout, /Busiest tenth: the 4 people with the most arrests before, who include everyone arrested before the order, carry 100% of them/);
+  // The JSON keeps R's own answer for two pairs (cor.test gives rho = ±1, p = 1), which the R script prints too.
+  const json = JSON.parse(run('--window', '1', '--categories', 'modern_slavery', '--json').stdout);
+  assert.equal(json.monthly.length, 2);
+  assert.equal(json.correlation.spearman.p, 1);
+});

@@ -235,7 +235,7 @@ export function render(result: AnalysisResult, about: About): string {
     ]),
     result.events.pre === 0
       ? 'Busiest tenth: no one was arrested before the orders in this view'
-      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && formatPercent(result.busiestTenth.othersReductionLow) !== formatPercent(result.busiestTenth.othersReductionHigh) ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
+      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before${result.busiestTenth.othersReduction === null ? ', who include everyone arrested before the order,' : ''} ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && formatPercent(result.busiestTenth.othersReductionLow) !== formatPercent(result.busiestTenth.othersReductionHigh) ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
     '',
     `Trend after the order (monthly totals, ${after})`,
     table([
@@ -258,7 +258,9 @@ export function render(result: AnalysisResult, about: About): string {
     table([
       ['', 'estimate', 'p'],
       ['Pearson r', formatEstimate(cor.pearson.r, 2), formatP(cor.pearson.p)],
-      ['Spearman rho', formatEstimate(cor.spearman.rho, 2), formatP(cor.spearman.p)],
+      // With fewer than three months R's cor.test still gives Spearman's rho (±1, p = 1), and so does the
+      // JSON; the table says what the page says, that two months cannot be correlated.
+      ...(result.monthly.length < 3 ? [['Spearman rho', 'n/a', 'n/a']] : [['Spearman rho', formatEstimate(cor.spearman.rho, 2), formatP(cor.spearman.p)]]),
     ]),
     '',
     `Paired Wilcoxon signed-rank tests per order (two-sided), ${ruleText(result.wilcoxon)}; Holm adjusts across the categories shown;`,
