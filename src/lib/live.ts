@@ -68,6 +68,8 @@ export const SENTENCE_PARTS = {
   preTrend: (r: AnalysisResult) => say.preTrendParts(r),
   itsStep: (r: AnalysisResult) => say.itsStepParts(r),
   windowGap: (r: AnalysisResult) => say.windowGapParts(r),
+  /** After a sentence's before and after: the months a gap leaves out, or nothing without one. */
+  gapAside: (r: AnalysisResult): Segments => (r.gap > 0 ? [`, with the ${say.count(r.gap, 'month')} either side of each order left out`] : []),
   /** The sign test's count of people whose arrests fell, beside the specification curve. */
   signs: (r: AnalysisResult) => say.signTestParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),

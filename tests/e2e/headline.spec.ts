@@ -47,6 +47,14 @@ test('the big numbers are the engine’s, with the study’s beside them only in
   await expectBig(page, {});
 });
 
+test('with a gap, the account of the squares says which months are left out (?gap=23: the arrests of month 24 alone)', async ({ page }) => {
+  await page.goto('?gap=23');
+  await waitForView(page, { window: 24, categories: all, gap: 23 });
+  await expect(page.locator('[data-say="gapAside"]')).toHaveText(', with the 23 months either side of each order left out');
+  await page.goto('');
+  await expect(page.locator('[data-say="gapAside"]')).toHaveText('');
+});
+
 /** The d of each path of a group in the drawing on screen (the build's page holds a wide and a narrow one). */
 const shownPaths = (page: Page, group: string) =>
   page.locator('.plot.units').evaluate((plot, group) => {
