@@ -434,7 +434,8 @@ function liberty(ctx: Shown): void {
   if (slider) slider.hidden = own;
   if (note) note.hidden = !own;
   const change = ctx.liberty?.value.rateFall ?? null;
-  // The rate's change in words ("a fall of 56%", "a rise of 37%"); the break-even share only when it fell.
+  // The rate's change in words ("a fall of 56%", "a rise of 37%"), and the break-even share: where the
+  // fall disappears, or, past it, that it has gone.
   for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-direction]')) {
     const words = change === null || change === 0 ? 'a change' : change > 0 ? 'a fall' : 'a rise';
     if (el.textContent !== words) el.textContent = words;
@@ -445,6 +446,8 @@ function liberty(ctx: Shown): void {
     const fell = change !== null && change > 0;
     el.hidden = own
       || (el.hasAttribute('data-liberty-fall') && !(fell && breakEven !== null))
+      // Past the break-even share the rate rises: the share is still said, as the command line says it.
+      || (el.hasAttribute('data-liberty-gone') && !(!fell && breakEven !== null && breakEven > 0))
       || (el.hasAttribute('data-liberty-no-break-even') && !(fell && breakEven === null));
   }
   setNumbers(ctx, 'liberty.');

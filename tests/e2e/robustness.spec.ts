@@ -682,6 +682,19 @@ test('time at liberty says "a rise" when the rate rose, and gives no break-even 
   await expect(page.locator('[data-liberty-no-break-even]')).toBeHidden();
 });
 
+test('time at liberty past the break-even share: the fall is said to be gone, from the same share the command line gives', async ({ page }) => {
+  await page.goto('robustness/');
+  const share = page.locator('#liberty-share');
+  await expect(share).toBeEnabled();
+  await share.fill('0.9');
+  const rates = libertyFor(expected({}), 0.9, bundled);
+  expect(rates.kind === 'whatIf' && rates.value.rateFall! < 0 && rates.value.breakEven! > 0).toBe(true);
+  const gone = page.locator('[data-liberty-gone]');
+  await expect(gone).toBeVisible();
+  await expect(gone).toHaveText(`At this share the fall is gone: it disappears from ${formatPercent(rates.kind === 'whatIf' ? rates.value.breakEven! : 0)} of the after-period unavailable (the break-even share).`);
+  await expect(page.locator('[data-liberty-fall]')).toBeHidden();
+});
+
 test('time at liberty with no arrests after: no break-even share is given, and the page says no share removes the fall', async ({ page }) => {
   const view = { window: 2, gap: 1, categories: ['violence'] };
   const r = expected(view);
