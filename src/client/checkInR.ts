@@ -4,6 +4,7 @@
 // runs the base-R script from emitR() for the view on screen, and compares every number R prints
 // with the engine's number for the same path. webR itself loads later still, from ./webr.ts.
 import type { AnalysisResult } from '../analysis/analyse.ts';
+import { categoryName } from '../analysis/categories.ts';
 import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
 import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
 import { ANALYZE, shellWords, sourceArguments, viewArguments } from '../lib/cliArguments.ts';
@@ -89,7 +90,8 @@ function viewKey(view: EmitROptions): string {
 
 function viewName(view: EmitROptions): string {
   const d = domain();
-  const cats = view.categories.length === 0 ? 'no category' : view.categories.length === d.categories.length ? 'all categories' : view.categories.join(', ');
+  // Named as the page names them ("modern slavery"), not by their codes.
+  const cats = view.categories.length === 0 ? 'no category' : view.categories.length === d.categories.length ? 'all categories' : view.categories.map((c) => categoryName(c).toLowerCase()).join(', ');
   const gap = view.gap ? `, leaving out ${view.gap} ${view.gap === 1 ? 'month' : 'months'} either side` : '';
   const weights = view.weights && view.weights !== 'data' ? `, ${view.weights} harm weights` : '';
   return `${view.window} ${view.window === 1 ? 'month' : 'months'}${gap}, ${cats}${weights}${view.wilcoxon === 'legacy' ? ', Wilcoxon as R ≤ 4.5' : ''}`;

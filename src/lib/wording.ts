@@ -244,7 +244,11 @@ export function headlineParts(result: AnalysisResult): Segments {
   const { events: e } = result;
   const warning = fewArrestsWarning(result);
   const { before, after, which } = periodParts(result);
-  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed ${result.orders === 1 ? 'order' : 'orders'}, arrests for ${categoryList(result)} ${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in ${before} before the order to ${num(formatNumber(e.post), 'events.post')} in ${after} after${which}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
+  // "were 5 … and 5 …, no change", not "did not change from 5 to 5".
+  const counts = e.post === e.pre
+    ? say`were ${num(formatNumber(e.pre), 'events.pre')} in ${before} before the order and ${num(formatNumber(e.post), 'events.post')} in ${after} after`
+    : say`${verb(e)} from ${num(formatNumber(e.pre), 'events.pre')} in ${before} before the order to ${num(formatNumber(e.post), 'events.post')} in ${after} after`;
+  return say`Across the ${num(formatNumber(result.orders), 'orders')} analysed ${result.orders === 1 ? 'order' : 'orders'}, arrests for ${categoryList(result)} ${counts}${which}, ${changeParts(e, 'events')}${intervalClause(e, 'events')}; ${harmClause(result)}${warning ? ` ${warning}` : ''}`;
 }
 
 /**
