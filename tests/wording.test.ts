@@ -105,6 +105,8 @@ test('no sentence, live value or table ever shows NaN, undefined, Infinity or nu
     for (const t of texts) assert.doesNotMatch(t, /NaN|undefined|Infinity|null|\[object/, t);
   }
   assert.equal(headline(empty), EMPTY_VIEW);
+  // said once, by the headline, not again by the test's sentence under it
+  assert.equal(SENTENCES.significance(empty, 'events'), '');
 });
 
 test('the headline carries the engine\'s numbers', () => {

@@ -81,7 +81,8 @@ export const SENTENCE_PARTS = {
     say.isEmpty(r) ? ['none counted']
       : which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
   significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
-    if (say.isEmpty(r)) return [say.EMPTY_VIEW];
+    // Nothing to test: the headline before it has said so once, and a second copy adds nothing.
+    if (say.isEmpty(r)) return [];
     const m = measureAt(r, spec ?? 'events');
     const [measure, category] = (spec ?? 'events').split('.');
     if (!m) return ['This category is not in the current view.'];
