@@ -606,3 +606,21 @@ test('order ids that differ only in case are one problem, not an extra person; a
   assert.equal(hintFor('123', zeroed), 'the orders file has "00123": a spreadsheet may have dropped the leading zeros (format the column as text before saving)');
   assert.equal(hintFor('T-9999'), undefined);
 });
+
+test('arrests of an order not analysed are one problem per order, naming its rows and how to remove them, not one per arrest', () => {
+  const orders = templateOrders.text.trimEnd().split('\n');
+  const excluded = orders.findIndex((l) => /,excluded_(followup|data),/.test(l));
+  assert.ok(excluded > 0, 'the template has an order not analysed');
+  const id = orders[excluded].split(',')[0];
+  const events = templateEvents.text.trimEnd().split('\n');
+  const rest = events[1].split(',').slice(1).join(',');
+  const text = [...events, `${id},${rest}`, `${id},${rest}`, `${id},${rest}`].join('\n') + '\n';
+  const { problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text } });
+  const mine = problems.filter((p) => p.value === id);
+  assert.equal(mine.length, 1);
+  const rows = [events.length, events.length + 1, events.length + 2];
+  assert.deepEqual(mine[0].rows, rows);
+  assert.equal(where(mine[0]), `error events.csv ${rows[0]} order_id`);
+  assert.match(mine[0].message, new RegExp(`^"${id}" is marked excluded_\\w+ in orders\\.csv \\(row ${excluded}\\), and events belong to analysed orders only: its 3 arrests are not among them \\(rows ${rows[0]}, ${rows[1]} and ${rows[2]}\\)$`));
+  assert.match(mine[0].hint!, /^remove the arrests of orders not analysed/);
+});

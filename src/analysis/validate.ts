@@ -632,6 +632,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   const unchecked = new Map<string, { row: number; at: number; count: number }>();
   const unknownIdHint = unknownIds(orders?.sample ?? new Map());
   const missing = new Map<string, { at: number; rows: number[] }>();
+  const notAnalysed = new Map<string, { at: number; rows: number[]; sample: Sample }>();
   for (const { row, fields } of t.records) {
     let ok = true;
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { ok = false; problems.push(problem({ file: t.file, row, column }, message, parts)); };
@@ -647,7 +648,14 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       const u = unchecked.get(orderId);
       if (u) u.count++;
       else unchecked.set(orderId, { row, at: problems.length, count: 1 });
-    } else if (sample !== 'analysed') report('order_id', `"${orderId}" is marked ${sample} in the orders file; events belong to analysed orders only`, { value: orderId, expected: 'an analysed order' });
+    } else if (sample !== 'analysed') {
+      // One problem per order, naming its rows: an export of every order's arrests is the natural
+      // first file, and one error per arrest buried the fix.
+      ok = false;
+      const n = notAnalysed.get(orderId);
+      if (n) n.rows.push(row);
+      else notAnalysed.set(orderId, { at: problems.length, rows: [row], sample });
+    }
 
     let month: number | undefined;
     if (monthColumn === 'month') {
@@ -729,7 +737,14 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       }),
     };
   });
-  insertAt(problems, [...unplaced, ...unweighed].sort((a, b) => a.at - b.at));
+  const unanalysed = [...notAnalysed].map(([id, n]) => ({
+    at: n.at,
+    problem: problem({ file: t.file, row: n.rows[0], column: 'order_id' }, `"${id}" is marked ${n.sample} in ${orders!.file} (row ${orders!.row.get(id)}), and events belong to analysed orders only: ${n.rows.length === 1 ? 'this arrest is' : `its ${n.rows.length} arrests are`} not among them (${rowList(n.rows)})`, {
+      value: id, rows: n.rows, expected: 'an analysed order',
+      hint: `remove the arrests of orders not analysed (in a spreadsheet, keep only the rows whose order is marked analysed in ${orders!.file}); or, if this order should be analysed, mark it so`,
+    }),
+  }));
+  insertAt(problems, [...unplaced, ...unweighed, ...unanalysed].sort((a, b) => a.at - b.at));
   return { events, rows, excluded, onOrderDate, monthColumn, latestDate };
 }
 
