@@ -276,6 +276,10 @@ test('a date in the right form that does not exist says which part is wrong, not
     ['2019-13-01', /^2019-13-01 is not a real date: there is no month 13$/],
     ['2019-04-00', /^2019-04-00 is not a real date: there is no day 00$/],
     ['13/03/2019', /^"13\/03\/2019" is not a date like 2019-03-15: it looks like day\/month\/year$/],
+    // a spreadsheet's habits: a time after the date, the date's serial number, an empty cell
+    ['2019-05-13 00:00:00', /^"2019-05-13 00:00:00" is a date with a time; the report reads the date alone$/],
+    ['43598', /^"43598" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date 2019-05-13$/],
+    ['', /^is empty; every arrest needs a date$/],
   ];
   for (const [bad, message] of cases) {
     const events = templateEvents.text.replace('T-0002,2019-05-13', `T-0002,${bad}`);
@@ -283,7 +287,11 @@ test('a date in the right form that does not exist says which part is wrong, not
     const problems = (validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } }).problems);
     assert.deepEqual(problems.map(where), ['error events.csv 6 date'], bad);
     assert.match(problems[0].message, message);
+    if (bad === '2019-05-13 00:00:00' || bad === '43598') assert.match(problems[0].hint!, /^write 2019-05-13; in the spreadsheet, format the column as yyyy-mm-dd/);
   }
+  // A category written as words gets its code (Excel's "Modern Slavery" for modern_slavery).
+  const named = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13,other', 'T-0002,2019-05-13,Modern Slavery') } }).problems;
+  assert.equal(named.find((p) => p.column === 'category')!.hint, 'write modern_slavery');
   // 2020 is a leap year: the 29th of February is a date.
   assert.match(validateDataset({ orders: { name: 'orders.csv', text: templateOrders.text }, events: { name: 'events.csv', text: templateEvents.text.replace('T-0002,2019-05-13', 'T-0002,2020-02-30') } }).problems.find((p) => p.severity === 'error')!.message, /February 2020 has 29 days, not 30/);
 });

@@ -208,6 +208,15 @@ function notADate(text: string): [string, { value: string; expected: string; hin
     if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
     if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
   }
+  // 2019-03-15 00:00:00 (a spreadsheet's date and time): the date is there, the time is not wanted.
+  const timed = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.exec(text);
+  if (timed) return [`"${text}" is a date with a time; the report reads the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV` }];
+  // 43466: a spreadsheet's serial number for a date (days since 1899-12-30), saved unformatted.
+  if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
+    return [`"${text}" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date ${date}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${date}; in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV` }];
+  }
+  if (text === '') return ['is empty; every arrest needs a date', { value: text, expected: 'YYYY-MM-DD', hint: 'give the date of the arrest, e.g. 2019-03-15' }];
   return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];
 }
 
@@ -695,7 +704,11 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
 
     const category = fields[col.category].trim();
     if (category === '') report('category', 'is empty; every arrest needs a category code, such as violence or modern_slavery', { expected: 'a lowercase code [a-z][a-z0-9_]*' });
-    else if (!/^[a-z][a-z0-9_]*$/.test(category)) report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*' });
+    else if (!/^[a-z][a-z0-9_]*$/.test(category)) {
+      // "Modern Slavery" → modern_slavery: the code it most likely means, where lowercasing and joining the words gives one.
+      const code = category.toLowerCase().replace(/[\s-]+/g, '_');
+      report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*', hint: /^[a-z][a-z0-9_]*$/.test(code) ? `write ${code}` : undefined });
+    }
     else if (category === 'none') report('category', '"none" is reserved (it means "no category" in the report\'s web addresses); use another code', { value: category, expected: 'any code but none' });
     // A code is a name on controls, legends and table rows, with no space to wrap at: a long one would widen every page.
     else if (category.length > MAX_CATEGORY_CODE) report('category', `"${category.slice(0, 24)}…" is ${category.length} characters long; a category code is a short name of at most ${MAX_CATEGORY_CODE} characters`, { value: category, expected: `at most ${MAX_CATEGORY_CODE} characters`, hint: 'use a short code such as violence or drugs' });
