@@ -632,3 +632,13 @@ test('arrests of an order not analysed are one problem per order, naming its row
   assert.match(mine[0].message, new RegExp(`^"${id}" is marked excluded_\\w+ in orders\\.csv \\(row ${excluded}\\), and events belong to analysed orders only: its 3 arrests are not among them \\(rows ${rows[0]}, ${rows[1]} and ${rows[2]}\\)$`));
   assert.match(mine[0].hint!, /^remove the arrests of orders not analysed/);
 });
+
+test('title lines above the header are one problem saying where the header is, not every required column "missing"', () => {
+  const orders = { name: 'orders.csv', text: `Niche RMS export - STRO register,,,,,,,\nPrinted 2024-05-01,,,,,,,\n${templateOrders.text}` };
+  const { dataset, problems } = validateDataset({ orders, events: templateEvents });
+  assert.equal(dataset, undefined);
+  const mine = problems.filter((p) => p.file === 'orders.csv' && p.severity === 'error');
+  assert.equal(mine.length, 1, mine.map((p) => p.message).join('\n'));
+  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, issued, sample, duration_months, conditions, so the 2 lines above it look like titles');
+  assert.equal(mine[0].hint, 'delete the 2 lines above the header, so that it is the first line of the file');
+});

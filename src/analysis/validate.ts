@@ -312,6 +312,17 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
   const index: Record<string, number> = {};
   let ok = true;
   const known = [...required, ...optional];
+  // Title lines above the header (an export's "STRO register, printed …"): the header is a later row.
+  // One problem saying where, instead of every required column "missing".
+  const absent = required.filter((name) => !t.header.includes(name));
+  const below = absent.length > 0 ? t.records.slice(0, 10).find((r) => absent.every((name) => r.fields.some((f) => f.trim() === name))) : undefined;
+  if (below) {
+    const line = below.row + 1;
+    problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${absent.join(', ')}, so the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above it look like titles`, {
+      expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
+    }));
+    return undefined;
+  }
   for (const name of required) {
     const at = t.header.indexOf(name);
     if (at < 0) {
