@@ -12,8 +12,8 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent, formatReductionInWords } from '../lib/format.ts';
 import { listWords } from '../lib/wording.ts';
 import { categoryColor, categoryStroke, colourList } from './palette.ts';
-import { HALO, colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
-import { formatMonth, frame, messageFigure, widthOf } from './shared.ts';
+import { colorKey, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
+import { SMALL_FONT, formatMonth, frame, messageFigure, widthOf } from './shared.ts';
 import type { HarmSource } from '../analysis/tables.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
@@ -51,6 +51,9 @@ const ofMeasure = (rows: readonly GapCurveRow[], what: GapCurveMeasure) => rows.
 
 const OVERALL = 'overall';
 const OVERALL_COLOR = '#000000';
+/** The words at the zero line, and where the axis's tick labels end, left of the plot (Plot's tick, 6px, and its padding, 3px). */
+const NO_CHANGE = 'no change';
+const AXIS_LABEL_END = 9;
 const SPREAD = 0.09; // months between neighbouring groups' marks at one gap
 
 /**
@@ -132,7 +135,10 @@ export function gapCurveChart(all: readonly GapCurveRow[], options: GapCurveOpti
   const gaps = [...new Set(rows.map((r) => r.gap))].sort((a, b) => a - b);
   const domain = shareDomain([...drawn.map((r) => r.reduction!), ...intervals.flatMap((p) => p.ci!.map((c) => Math.max(c, floor)))]);
   const key = colorKey(gs.map((g) => ({ mark: g.group === OVERALL ? 'thickLine' : 'line', color: g.stroke, label: g.name })), width);
-  const margin = { top: key.height + 26, left: 52, right: 20, bottom: 44 };
+  // "no change" is said at the axis, under its 0% tick, outside the plot, where no line or
+  // interval can run through it (inside, at either end of the zero line, a line or an interval
+  // near zero crossed it); the left margin is widened to hold it.
+  const margin = { top: key.height + 26, left: Math.max(52, Math.ceil(AXIS_LABEL_END + NO_CHANGE.length * SMALL_FONT * 0.6 + 4)), right: 20, bottom: 44 };
   const plotHeight = 260;
   const byGroup = (overall: boolean) => points.filter((p) => p.overall === overall);
   const lineOf = (overall: boolean) => Plot.line(byGroup(overall), { x: 'x', y: 'reduction', z: 'group', stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: overall ? 3 : 1.75, className: 'gap-lines' });
@@ -151,7 +157,7 @@ export function gapCurveChart(all: readonly GapCurveRow[], options: GapCurveOpti
       ...key.marks(margin.top, margin.left),
       Plot.text([measure === 'events' ? 'Reduction in arrests (95% interval)' : 'Reduction in harm (95% interval)'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.ruleY([0], { stroke: '#767676' }),
-      Plot.text(['no change'], { y: 0, frameAnchor: 'right', textAnchor: 'end', dy: -7, fontSize: 11, fill: '#595959', ...HALO }),
+      Plot.text([NO_CHANGE], { y: 0, frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'top', dx: -AXIS_LABEL_END, dy: 7, fontSize: SMALL_FONT, fill: '#595959', className: 'gap-no-change' }),
       Plot.ruleX(intervals, { x: 'x', y1: (d: GapCurveRow) => Math.max(d.ci![0], floor), y2: (d: GapCurveRow) => d.ci![1], stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: (d: { overall: boolean }) => (d.overall ? 2 : 1.25), className: 'gap-intervals' }),
       ...(cut.length > 0 ? [Plot.dot(cut, { x: 'x', y: floor, symbol: 'triangle', rotate: 180, r: 3.5, fill: (d: { group: string }) => style.get(d.group)!.stroke, className: 'gap-cut' })] : []),
       lineOf(false),

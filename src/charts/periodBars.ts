@@ -6,7 +6,8 @@
 // outlined in the category's stroke colour (palette.ts), so each one, the tinted "after" bars
 // included, meets 3:1 against white; before and after also differ in lightness (greyscale) and
 // are told apart by position and the Before/After ticks.
-// Each bar carries its number, so a bar of length 0 still reads "0" and no value is hover-only.
+// Each bar carries its number, so a bar of length 0 still reads "0" and no value is hover-only:
+// just past the bar's end, or inside it where the study's trace ends there (barLabelPlaces).
 // When the view differs from the study's, a dashed outline behind each bar shows the study's
 // value for that category and period ("Study's view" in the key). The axis fits the view shown,
 // and the outlines are cut at its end, unless the reader keeps the study's scale; a cut outline is
@@ -16,7 +17,7 @@ import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { AFTER_OPACITY, strokeOf } from './palette.ts';
-import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, axisEnd, categoryScale, countTicks, frame, legendKey, messageFigure, ownScaleWords, periodLabel, studyCutMark, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
+import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, STUDY_CUT_LENGTH, axisEnd, categoryScale, countTicks, frame, legendKey, messageFigure, ownScaleWords, periodLabel, studyCutMark, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type BarMeasure = 'events' | 'harm';
@@ -44,6 +45,51 @@ export function studyBars(result: AnalysisResult, measure: BarMeasure, study: An
   return result.categories.filter((c) => traced.byCategory[c]).flatMap((category) =>
     PERIODS.map((period) => ({ category, period, value: traced.byCategory[category][measure][period] })),
   );
+}
+
+/** A bar's number placed elsewhere than just past the bar's end: at `x` (in the axis's units), inside the bar's end or past the trace's. */
+interface MovedLabel extends Bar {
+  x: number;
+}
+
+/** Room a bar's number takes at SMALL_FONT, erring wide (digits are about 0.55–0.64em in system fonts). */
+const numberWidth = (text: string): number => text.length * SMALL_FONT * 0.64 + 2;
+/** From a bar's end to its number (either side), in pixels. */
+const LABEL_GAP = 4;
+
+/**
+ * Where each bar's number goes, so that the study's trace is never drawn across it. A number sits
+ * just past its bar's end (`after`) unless the trace of the same bar ends there: its dashed edge
+ * would run through the digits, or the arrowhead of an outline cut at the axis's end would be
+ * drawn over them ("3,725.5" read "3,72▸5", "3,909.5" read "▸909.5" on a phone). Such a number goes
+ * inside its bar's end (`inside`), left of any arrowhead, when the bar is long enough to hold it,
+ * and otherwise just past the trace's end (`beyond`). `span` is the plot's width in pixels, for
+ * an axis from 0 to `end`.
+ */
+export function barLabelPlaces(bars: readonly Bar[], trace: readonly Bar[], end: number, span: number): { after: Bar[]; inside: MovedLabel[]; beyond: MovedLabel[] } {
+  const px = (v: number) => (Math.min(v, end) / end) * span;
+  const units = (pixels: number) => (pixels * end) / span;
+  const traced = new Map(trace.map((t) => [`${t.category}|${t.period}`, t]));
+  const after: Bar[] = [];
+  const inside: MovedLabel[] = [];
+  const beyond: MovedLabel[] = [];
+  for (const b of bars) {
+    const t = traced.get(`${b.category}|${b.period}`);
+    const w = numberWidth(formatNumber(b.value));
+    const left = px(b.value) + LABEL_GAP;
+    const cut = t !== undefined && t.value > end;
+    // what the trace draws right of the bar's end: its dashed edge, or (cut) the arrowhead on the axis's end
+    const drawn: [number, number] | null = !t || t.value <= b.value ? null : cut ? [px(end) - STUDY_CUT_LENGTH, px(end) + 1] : [px(t.value) - STUDY.strokeWidth, px(t.value) + STUDY.strokeWidth];
+    if (!drawn || drawn[1] < left - 1 || drawn[0] > left + w + 1) {
+      after.push(b);
+      continue;
+    }
+    // inside: its right edge LABEL_GAP short of the bar's end, and clear of an arrowhead
+    const right = Math.min(px(b.value) - LABEL_GAP, cut ? drawn[0] - 2 : Infinity);
+    if (right - w >= LABEL_GAP) inside.push({ ...b, x: units(right + LABEL_GAP) });
+    else beyond.push({ ...b, x: units(drawn[1] - 1) });
+  }
+  return { after, inside, beyond };
 }
 
 /** The highest value the view draws; the axis runs to axisEnd of it, or further to keep the study's scale. */
@@ -103,6 +149,8 @@ export function periodBarsChart(
   const pairTop = (c: string) => row(c, 'pre');
   const pairBottom = (c: string) => row(c, 'post');
   const ticks = countTicks(end, width - margin.left - margin.right);
+  const labels = barLabelPlaces(bars, trace, end, width - margin.left - margin.right);
+  const number = { y: at, text: (b: Bar) => formatNumber(b.value), fontSize: SMALL_FONT, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
   return Plot.plot({
     ...frame(options, text.ariaLabel, text.description),
     height: margin.top + margin.bottom + rows.length * rowHeight,
@@ -135,7 +183,10 @@ export function periodBarsChart(
         strokeWidth: 1.5,
         inset: 0.75, // keeps the outline inside the band
       }),
-      Plot.text(bars, { y: at, x: 'value', text: (b: Bar) => formatNumber(b.value), dx: 4, textAnchor: 'start', fontSize: SMALL_FONT, fill: 'currentColor', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      // each bar's number, clear of the study's trace (barLabelPlaces)
+      Plot.text(labels.after, { ...number, x: 'value', dx: LABEL_GAP, textAnchor: 'start' }),
+      ...(labels.inside.length > 0 ? [Plot.text(labels.inside, { ...number, x: 'x', dx: -LABEL_GAP, textAnchor: 'end' })] : []),
+      ...(labels.beyond.length > 0 ? [Plot.text(labels.beyond, { ...number, x: 'x', dx: LABEL_GAP, textAnchor: 'start' })] : []),
       Plot.ruleX(result.categories, { x: 0, y1: pairTop, y2: pairBottom }),
       // over the bars, clear of a bar's number beyond the axis's end
       studyCutMark(cut, { x: () => end, y: at, toward: 'right' }),

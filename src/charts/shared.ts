@@ -86,6 +86,8 @@ export type CutToward = 'up' | 'right' | 'upRight';
 const CUT_R = 4;
 /** From a triangle's centre to its tip (d3's symbolTriangle of area πr²): the arrowhead sits this far inside the edge. */
 const CUT_TIP = 2 * Math.sqrt((Math.PI * CUT_R * CUT_R) / (3 * Math.sqrt(3)));
+/** How far an arrowhead reaches back into the plot from its tip on the edge (base to tip, its outline included). */
+export const STUDY_CUT_LENGTH = 1.5 * CUT_TIP + 1;
 export function studyCutMark<T>(data: readonly T[], options: { x: Plot.ChannelValue; y: Plot.ChannelValue; toward: CutToward; dx?: number; dy?: number }): Plot.Markish {
   const { toward, dx = 0, dy = 0, ...at } = options;
   const diagonal = CUT_TIP / Math.SQRT2;
