@@ -86,7 +86,7 @@ export function ghostCount(result: AnalysisResult): number {
 export const NOTHING_TO_PICK = 'There are no arrests in this view to pick out.';
 
 export const UNITS_HELP =
-  'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. Esc clears the selection.';
+  'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. Esc, or a click or tap away from the squares, clears the selection.';
 
 /** Empty columns between the two blocks. */
 const GAP = 2;
@@ -170,7 +170,7 @@ export function describePerson(s: PersonSummary): string {
   const after = s.post === 0 ? 'none after' : `${formatNumber(s.post)} after${list('post')}`;
   return (
     `Person ${s.orderId} (a pseudonymised id): ${count(s.pre, 'arrest')} before the order${list('pre')} and ${after}. ` +
-    `Their ${count(s.pre + s.post, 'arrest')} in this view ${s.pre + s.post === 1 ? 'is' : 'are'} highlighted and the rest dimmed; Esc clears the selection.`
+    `Their ${count(s.pre + s.post, 'arrest')} in this view ${s.pre + s.post === 1 ? 'is' : 'are'} highlighted and the rest dimmed; Esc, or a click or tap away from the squares, clears the selection.`
   );
 }
 

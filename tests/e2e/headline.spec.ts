@@ -104,6 +104,14 @@ test.describe('on a touch screen', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
     expect(await selectedSquares(page)).toEqual([]);
+    // A phone has no Esc: a tap away from the squares (the figure's top corner, above them) clears too, as the help says.
+    const again = await squareCentre(page, k); // where the square is now (the page may have scrolled)
+    await page.tap('.plot.units', { position: await relative(page, again.x, again.y) });
+    expect(await selectedSquares(page)).toEqual(personUnits(units, person));
+    await page.tap('.plot.units', { position: { x: 2, y: 2 } });
+    await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
+    expect(await selectedSquares(page)).toEqual([]);
+    await expect(page.locator('[data-inspector]')).toContainText('a click or tap away from the squares, clears the selection');
   });
 });
 
