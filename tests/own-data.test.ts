@@ -332,7 +332,7 @@ test('an arrest on its order\'s own date is counted in the file and said to be i
   assert.match(fileList(own.summary!), new RegExp(`events\\.csv \\(${fileRows.toLocaleString('en-GB')} arrests; 1 arrest on its order's own date, in neither period\\)$`));
 
   // Every arrest outside a 1-month window, left out as asked: nothing to compare, said as such.
-  const far = cohort.eventsCsv.trim().split('\n').filter((l, k) => k === 0 || Math.abs(cohort.months[k - 1]) > 1).join('\n') + '\n';
+  const far = cohort.eventsCsv.trim().split('\n').filter((_, k) => k === 0 || Math.abs(cohort.months[k - 1]) > 1).join('\n') + '\n';
   const none = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: far }, designWindow: 1, outsideWindow: 'exclude' }, bundledIndex);
   assert.equal(none.dataset, undefined);
   assert.ok(none.problems.some((p) => p.severity === 'error' && /^has no events inside the design window of 1 month \(\d+ left out as outside it\), so there is nothing to compare$/.test(p.message)), none.problems.map((p) => p.message).join('\n'));
