@@ -207,3 +207,16 @@ test('a significant change on few arrests, or with an interval that takes in no 
     assert.ok(v.events.pre >= 20 && v.events.ci && v.events.ci[0] > 0, `${v.window} ${v.categories.join()}: ${v.events.pre} arrests, ${v.events.ci}`);
   }
 });
+
+test('where every person who changed changed the same way and p is still at least 0.05, the sentence says it is the test\'s floor (?gap=23: 5 people, p = 0.0625)', () => {
+  const r = analyse(bundled, { gap: 23 });
+  assert.equal(r.events.sign.n, 5);
+  assert.equal(r.events.sign.fewer, 5);
+  assert.equal(r.events.test.p, 0.0625);
+  assert.equal(plain(whatItMeans(r)), 'A change in arrests this size cannot be told from chance by the paired test (p = 0.0625): with only 5 people whose arrests changed, all in the same direction, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and with no comparison group it shows what followed the orders, not what they caused.');
+  // Not said where the p is above its floor.
+  for (const v of views) {
+    if (!/smallest p-value the test can give/.test(plain(whatItMeans(v)))) continue;
+    assert.ok(v.events.test.p === 2 / 2 ** v.events.sign.n && [0, v.events.sign.n].includes(v.events.sign.fewer), `${v.window} ${v.categories.join()}`);
+  }
+});

@@ -82,6 +82,12 @@ export function whatItMeans(r: AnalysisResult): Segments {
     // "so few" only where they are few: in a thin view it is the arrests (a category of 16, among the
     // study's 41 people); otherwise the people; with many of both, a change that could be chance is a small one.
     const among = r.events.pre < FEW_ARRESTS ? ' with so few arrests' : r.orders < FEW_PEOPLE ? ' among so few people' : say`, even with ${num(formatNumber(r.orders), 'orders')} people`;
+    // Every person whose arrests changed changed the same way, and still p ≥ 0.05: the test's floor
+    // (2 ÷ 2ⁿ for n such people), which no result from so few can pass. Said, not left to read as doubt.
+    const { n: changed, fewer } = r.events.sign;
+    if ((fewer === changed || fewer === 0) && changed > 0 && Math.abs(p - 2 / 2 ** changed) < 1e-9) {
+      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed, all in the same direction, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and ${noGroup}.`;
+    }
     // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
     return say`A change in arrests this size could easily arise by chance${among}, and ${noGroup}.`;
