@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatInterval, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -56,7 +56,7 @@ export function whatForHarm(r: AnalysisResult): Segments {
   const unsure = harmUncertain(h) ? say`, but the change in harm is uncertain${harmUncertainty(h)}` : [];
   if (h.reduction < 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, rose by ${size}${unsure}.`;
   if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h)}` : []}.`;
-  if (formatPercent(h.reduction) === formatPercent(e.reduction)) {
+  if (formatPercent(h.reduction) === formatPercent(e.reduction) || Math.abs(h.reduction - e.reduction) < SAME_FALL) {
     return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, about as much as their number${unsure}.`;
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];
