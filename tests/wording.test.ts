@@ -497,3 +497,11 @@ test('harm against arrests on Conclusions says each change with its direction, n
   assert.doesNotMatch(detail, /−/);
   assert.match(claimChecks(analyse(bundled)).find((c) => c.id === 'harm.greater')!.detail, /^harm fell 83%, arrests fell 56%$/);
 });
+
+test('Method\'s example of the two Wilcoxon rules parting ways holds: 8 months of drug arrests, current R below 0.05 and the older rule above 0.1', () => {
+  const method = readFileSync(new URL('../src/pages/method.mdx', import.meta.url), 'utf8');
+  assert.ok(method.includes("with 8 months of drug arrests, current R's *p* is below 0.05 and the older rule's above 0.1"));
+  const view = { window: 8, categories: ['drugs'] };
+  assert.ok(analyse(bundled, { ...view, wilcoxon: 'current' }).events.test.p! < 0.05);
+  assert.ok(analyse(bundled, { ...view, wilcoxon: 'legacy' }).events.test.p! > 0.1);
+});
