@@ -29,5 +29,6 @@ test('Data and methods: "Your data" is the reader\'s; the synthetic dataset and 
   assert.equal(found.get(headingKey('Your data')), 'local');
   assert.equal(found.get(headingKey('The synthetic dataset')), 'study');
   assert.equal(found.get(headingKey('Published beside recomputed')), 'study');
+  assert.equal(found.get(headingKey("The study's figures beside yours")), 'local');
   assert.equal(found.get(headingKey('Downloads')), undefined);
 });

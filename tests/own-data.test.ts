@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandParts, curveCommandParts, sentence } from '../src/lib/live.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
-import { resultsTable } from '../src/lib/tables.ts';
+import { TABLES, resultsTable } from '../src/lib/tables.ts';
 import { formatNumber, formatPercent } from '../src/lib/format.ts';
 import { harmByCategoryChart, itsChart, monthlyHarmChart, scatterChart } from '../src/charts/index.ts';
 import { parseHTML } from 'linkedom';
@@ -348,4 +348,14 @@ test('one analysed order: "the 1 analysed order", never "1 analysed orders" or "
   const caption = resultsTable(r, 'events').caption;
   assert.match(caption, /, 1 order\b/);
   assert.doesNotMatch(caption, /1 orders/);
+});
+
+test('the published table for a reader\'s data names their data, not the bundled synthetic data', () => {
+  const own = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+  const r = analyse(own.dataset!);
+  const mine = TABLES.published(r, own.summary!.harm);
+  assert.deepEqual(mine.columns, ['Figure or claim', 'Published', 'Your data']);
+  assert.match(mine.caption, /beside your data in /);
+  assert.doesNotMatch(mine.caption, /synthetic/);
+  assert.deepEqual(TABLES.published(analyse(bundled)).columns, ['Figure or claim', 'Published', 'Recomputed here']);
 });

@@ -116,7 +116,11 @@ function claimVerdict(result: AnalysisResult, holds: boolean | null, detail: str
 }
 
 /** Every published figure beside the same figure computed from the bundled data in this view. */
-export function publishedTable(result: AnalysisResult): TableData {
+/**
+ * The article's figures and claims beside this view's. `own`: the view is of a reader's own data,
+ * so the right-hand column is theirs and the caption says so (not "the bundled synthetic data").
+ */
+export function publishedTable(result: AnalysisResult, own = false): TableData {
   const recomputed = (f: PublishedFigure): string => {
     if (f.measure === 'sample') {
       const s = result.sample;
@@ -132,8 +136,10 @@ export function publishedTable(result: AnalysisResult): TableData {
   const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c.holds, c.detail)]);
   const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)})`;
   return {
-    caption: `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p`,
-    columns: ['Figure or claim', 'Published', 'Recomputed here'],
+    caption: own
+      ? `The study's published figures and claims (${monthsText(published.window)}, all categories) beside your data in ${view}; reductions with the paired test's p`
+      : `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p`,
+    columns: ['Figure or claim', 'Published', own ? 'Your data' : 'Recomputed here'],
     rows: [
       ...(published.figures as PublishedFigure[]).map((f) => [publishedRowLabel(f, result), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
       ...claims,
@@ -145,6 +151,7 @@ export function publishedTable(result: AnalysisResult): TableData {
 export const TABLES = {
   'results:events': (r: AnalysisResult) => resultsTable(r, 'events'),
   'results:harm': (r: AnalysisResult, harm?: string) => resultsTable(r, 'harm', harm),
-  published: publishedTable,
+  // a harm source is given for a reader's own data (src/client/main.ts), and only then
+  published: (r: AnalysisResult, harm?: string) => publishedTable(r, harm !== undefined),
 } as const satisfies Record<string, (r: AnalysisResult, harm?: string) => TableData>;
 export type TableName = keyof typeof TABLES;

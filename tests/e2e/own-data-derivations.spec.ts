@@ -90,6 +90,11 @@ for (const size of ['small', 'large'] as const) {
     await expect(contents.getByRole('link', { name: 'The synthetic dataset' })).toBeHidden();
     // The command to reproduce it names the reader's files and window, as the CLI run above was given them.
     await expect(page.locator('[data-say="command"]')).toHaveText('npm run --silent analyze -- --orders orders.csv --events events.csv --design-window 12 --json');
+    // The study's figures beside theirs, said to be theirs (not "the bundled synthetic data").
+    await expect(contents.getByRole('link', { name: /^The study.s figures beside yours$/ })).toBeVisible();
+    await expect(page.locator('[data-table="published"] thead')).toContainText('Your data');
+    await expect(page.locator('[data-table="published"] caption')).toContainText('beside your data in');
+    await expect(page.locator('[data-table="published"] caption')).not.toContainText('synthetic');
     const link = page.getByRole('link', { name: 'Full results (JSON)' });
     await expect(link).toHaveAttribute('href', size === 'large' ? '#' : /^blob:/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
