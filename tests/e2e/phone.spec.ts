@@ -375,3 +375,14 @@ test('after "Change" on a phone, the controls offer the way back to the passage 
   expect(focused.top).toBeLessThan(844 / 2);
   expect(new URL(page.url()).search).toContain('gap=2');
 });
+
+test('the view bar that stays on screen is one line for the study\'s view at 390px, with "Change" on it', async ({ page }) => {
+  await page.goto('results/');
+  const line = page.locator('.view-line');
+  const { height, lineHeight } = await line.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  expect(height).toBeLessThan(1.5 * lineHeight);
+  const change = page.getByRole('link', { name: 'Change the view' });
+  await expect(change).toBeInViewport();
+  const [a, b] = [await line.boundingBox(), await change.boundingBox()];
+  expect(b!.y).toBeLessThan(a!.y + a!.height);
+});
