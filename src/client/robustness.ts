@@ -442,14 +442,17 @@ function liberty(ctx: Shown): void {
   }
   // With no arrests after, no share removes the fall (the engine gives no break-even share): said instead.
   const breakEven = ctx.liberty?.kind === 'whatIf' ? ctx.liberty.value.breakEven : null;
+  const fell = change !== null && change > 0;
+  // Past the break-even share the rate rises: the share is still said, as the command line says it.
+  const gone = !fell && breakEven !== null && breakEven > 0;
   for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-whatif]')) {
-    const fell = change !== null && change > 0;
     el.hidden = own
-      || (el.hasAttribute('data-liberty-fall') && !(fell && breakEven !== null))
-      // Past the break-even share the rate rises: the share is still said, as the command line says it.
-      || (el.hasAttribute('data-liberty-gone') && !(!fell && breakEven !== null && breakEven > 0))
+      || (el.hasAttribute('data-liberty-break-even') && !((fell || gone) && breakEven !== null))
       || (el.hasAttribute('data-liberty-no-break-even') && !(fell && breakEven === null));
   }
+  // The break-even sentence's opening: where the fall disappears, or that, at this share, it has gone.
+  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-fall]')) el.hidden = gone;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-liberty-gone]')) el.hidden = !gone;
   setNumbers(ctx, 'liberty.');
 }
 

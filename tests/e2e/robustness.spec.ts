@@ -689,9 +689,8 @@ test('time at liberty past the break-even share: the fall is said to be gone, fr
   await share.fill('0.9');
   const rates = libertyFor(expected({}), 0.9, bundled);
   expect(rates.kind === 'whatIf' && rates.value.rateFall! < 0 && rates.value.breakEven! > 0).toBe(true);
-  const gone = page.locator('[data-liberty-gone]');
-  await expect(gone).toBeVisible();
-  await expect(gone).toHaveText(`At this share the fall is gone: it disappears from ${formatPercent(rates.kind === 'whatIf' ? rates.value.breakEven! : 0)} of the after-period unavailable (the break-even share).`);
+  await expect(page.locator('[data-liberty-gone]')).toBeVisible();
+  await expect(page.locator('[data-liberty-break-even]')).toHaveText(`At this share the fall is gone: it disappears from ${formatPercent(rates.kind === 'whatIf' ? rates.value.breakEven! : 0)} of the after-period unavailable (the break-even share).`, { useInnerText: true });
   await expect(page.locator('[data-liberty-fall]')).toBeHidden();
 });
 
