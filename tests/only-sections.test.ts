@@ -32,3 +32,10 @@ test('Data and methods: "Your data" is the reader\'s; the synthetic dataset and 
   assert.equal(found.get(headingKey("The study's figures beside yours")), 'local');
   assert.equal(found.get(headingKey('Downloads')), undefined);
 });
+
+test('Conclusions opens with a link to its reading for a force deciding now, which is on the page', () => {
+  const source = readFileSync('src/pages/conclusions.mdx', 'utf8');
+  const first = source.split('## What the study found')[0];
+  assert.match(first, /\]\(#for-a-force-deciding-now\)/);
+  assert.match(source, /<p class="callout" id="for-a-force-deciding-now"><strong>For a force deciding now/);
+});
