@@ -353,9 +353,11 @@ test('one analysed order: "the 1 analysed order", never "1 analysed orders" or "
 test('the published table for a reader\'s data names their data, not the bundled synthetic data', () => {
   const own = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
   const r = analyse(own.dataset!);
-  const mine = TABLES.published(r, own.summary!.harm);
+  const mine = TABLES.published(r, own.summary!.harm, true);
   assert.deepEqual(mine.columns, ['Figure or claim', 'Published', 'Your data']);
   assert.match(mine.caption, /beside your data in /);
   assert.doesNotMatch(mine.caption, /synthetic/);
+  for (const row of mine.rows) assert.doesNotMatch(row.join(' '), /synthetic/, row[0]);
+  assert.ok(mine.rows.some((row) => /^(Not reproduced|Reproduced|Cannot be checked) in your data for this view \(/.test(row[2])));
   assert.deepEqual(TABLES.published(analyse(bundled)).columns, ['Figure or claim', 'Published', 'Recomputed here']);
 });

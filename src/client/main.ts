@@ -297,7 +297,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
-    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm));
+    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm, Boolean(engine.local && !engine.local.summary.study)));
   }
   // A reader's own data, opening: the page is shown once it holds their numbers (global.css).
   if (data === 'local') document.documentElement.dataset.source = 'local';

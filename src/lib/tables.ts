@@ -108,14 +108,15 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): s
 }
 
 /** The verdict on one of the article's claims, saying outside the study's view what it describes. */
-function claimVerdict(result: AnalysisResult, holds: boolean | null, detail: string): string {
+function claimVerdict(result: AnalysisResult, holds: boolean | null, detail: string, own: boolean): string {
   // "Reproduced", not "Holds": in the study's view the synthetic data match by construction, and "holds" read as a confirmation.
   const word = holds === null ? 'Cannot be checked' : holds ? 'Reproduced' : 'Not reproduced';
+  // A reader's own data were built to match nothing: their verdict is theirs, in whatever view.
+  if (own) return `${word} in your data for this view (${detail})`;
   if (isStudyView(result)) return `${word} (${detail})`;
   return `${word} in the synthetic data for this view (${detail}). The data were built to match only the study's view (${monthsText(published.window)}, all categories), so this describes the synthetic data, not the study`;
 }
 
-/** Every published figure beside the same figure computed from the bundled data in this view. */
 /**
  * The article's figures and claims beside this view's. `own`: the view is of a reader's own data,
  * so the right-hand column is theirs and the caption says so (not "the bundled synthetic data").
@@ -133,7 +134,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     if (f.kind === 'post') return formatNumber(m.post);
     return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
   };
-  const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c.holds, c.detail)]);
+  const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c.holds, c.detail, own)]);
   const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)})`;
   return {
     caption: own
@@ -151,7 +152,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
 export const TABLES = {
   'results:events': (r: AnalysisResult) => resultsTable(r, 'events'),
   'results:harm': (r: AnalysisResult, harm?: string) => resultsTable(r, 'harm', harm),
-  // a harm source is given for a reader's own data (src/client/main.ts), and only then
-  published: (r: AnalysisResult, harm?: string) => publishedTable(r, harm !== undefined),
-} as const satisfies Record<string, (r: AnalysisResult, harm?: string) => TableData>;
+  // `own`: a reader's own data, not the study's files loaded as theirs (src/client/main.ts)
+  published: (r: AnalysisResult, _harm?: string, own = false) => publishedTable(r, own),
+} as const satisfies Record<string, (r: AnalysisResult, harm?: string, own?: boolean) => TableData>;
 export type TableName = keyof typeof TABLES;
