@@ -285,9 +285,10 @@ async function render(state: ViewState, source: Source): Promise<void> {
     const unit = el.nextElementSibling as HTMLElement | null;
     if (unit?.dataset.unit) unit.textContent = unitWord(text, unit.dataset.unit, unit.dataset.units!);
   }
+  // A reader's own data (the study's files, loaded as a reader's, are the study's): commands name
+  // their files, and the published table's verdicts are theirs.
+  const own = engine.local && !engine.local.summary.study ? engine.local.summary : undefined;
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
-    // A command names the reader's own files, when the view is of them (the study's files, loaded as a reader's, need none).
-    const own = engine.local && !engine.local.summary.study ? engine.local.summary : undefined;
     const parts = own && el.dataset.say === 'command' ? commandParts(result, own)
       : own && el.dataset.say === 'curveCommand' ? curveCommandParts(result, own)
       : sentenceParts(result, el.dataset.say!);
@@ -297,7 +298,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
-    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm, Boolean(engine.local && !engine.local.summary.study)));
+    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm, own !== undefined));
   }
   // A reader's own data, opening: the page is shown once it holds their numbers (global.css).
   if (data === 'local') document.documentElement.dataset.source = 'local';
