@@ -324,3 +324,15 @@ test.describe('second screen', () => {
     expect(figure.y).toBeLessThan(2 * 844);
   });
 });
+
+test('on a phone in another view, the big line breaks only after the arrow: each number keeps its study\'s number, and "arrests" its number', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('?w=12&c=violence');
+  await waitForView(page, { window: 12, categories: ['violence'] });
+  const big = page.locator('.headline .big');
+  const top = async (selector: string) => (await big.locator(selector).first().boundingBox())!;
+  const [pre, preStudy, arrow, post, postStudy, noun] = await Promise.all(['[data-live="events.pre"]', '.study [aria-hidden="true"] >> nth=0', '.arrow', '[data-live="events.post"]', '.unit >> nth=1 >> .study [aria-hidden="true"]', '.noun'].map(top));
+  const sameLine = (a: { y: number; height: number }, b: { y: number; height: number }) => Math.abs((a.y + a.height) - (b.y + b.height)) < a.height;
+  expect(sameLine(pre, preStudy) && sameLine(pre, arrow)).toBe(true);
+  expect(sameLine(post, postStudy) && sameLine(post, noun)).toBe(true);
+});
