@@ -186,6 +186,9 @@ function duplicateRows(t: CsvTable, problems: Problem[]): void {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** How a spreadsheet's dates become the form the report reads: the end of every date hint. */
+const SPREADSHEET_DATES = 'in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV';
+
 /**
  * Why a date cell is not a date, as a problem's message and details: a date in the right form that
  * does not exist ("2020-02-31") says which part is wrong; anything else gets the form to write.
@@ -203,18 +206,18 @@ function notADate(text: string): [string, { value: string; expected: string; hin
   if (dmy) {
     const [a, b, year] = [Number(dmy[1]), Number(dmy[2]), dmy[3]];
     const iso = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const format = 'in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV';
+    const format = SPREADSHEET_DATES;
     if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}` }];
     if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
     if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
   }
   // 2019-03-15 00:00:00 (a spreadsheet's date and time): the date is there, the time is not wanted.
   const timed = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.exec(text);
-  if (timed) return [`"${text}" is a date with a time; the report reads the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV` }];
+  if (timed) return [`"${text}" is a date with a time; the report reads the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; ${SPREADSHEET_DATES}` }];
   // 43466: a spreadsheet's serial number for a date (days since 1899-12-30), saved unformatted.
   if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) {
     const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
-    return [`"${text}" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date ${date}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${date}; in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV` }];
+    return [`"${text}" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date ${date}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${date}; ${SPREADSHEET_DATES}` }];
   }
   if (text === '') return ['is empty; every arrest needs a date', { value: text, expected: 'YYYY-MM-DD', hint: 'give the date of the arrest, e.g. 2019-03-15' }];
   return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];

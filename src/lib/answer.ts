@@ -5,8 +5,8 @@
 // function returns exactly one sentence whose words follow the numbers in any view.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { formatChangeSize, formatInterval, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -98,7 +98,7 @@ export function whatItMeans(r: AnalysisResult): Segments {
   const e = r.events;
   const thin: Segments[] = [];
   if (e.pre < FEW_ARRESTS) thin.push(say`it rests on only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders`);
-  if (e.ci && e.ci[0] <= 0 && e.ci[1] >= 0) thin.push(say`the 95% interval for the reduction, ${num(formatInterval(e.ci), 'events.ci')}, includes no change`);
+  if (e.ci && includesNoChange(e.ci)) thin.push(say`the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`);
   if (thin.length > 0) {
     return say`A change in arrests this size passes the paired test (${pEqualsParts(p, 'events.test.p')}), but ${thin.length === 2 ? say`${thin[0]} and ${thin[1]}` : thin[0]}, so it is a weak signal at best, and ${noGroup}.`;
   }

@@ -97,8 +97,11 @@ export const SENTENCE_PARTS = {
  * gives the numbers on the page.
  */
 export function commandParts(r: AnalysisResult, source?: ArgumentSource): Segments {
-  return [`${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...viewArguments(r, r.domain), '--json'])}`];
+  return analyzeCommand(source, [...viewArguments(r, r.domain), '--json']);
 }
+
+/** `npm run --silent analyze -- …` with a reader's files and choices (if any) before `args`. */
+const analyzeCommand = (source: ArgumentSource | undefined, args: string[]): Segments => [`${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...args])}`];
 
 /**
  * The command that prints the specification curve of the view's categories as JSON (the curve runs
@@ -107,7 +110,7 @@ export function commandParts(r: AnalysisResult, source?: ArgumentSource): Segmen
  */
 export function curveCommandParts(r: AnalysisResult, source?: ArgumentSource): Segments {
   const categories = viewArguments({ window: r.domain.span, gap: 0, categories: r.categories }, r.domain);
-  return [`${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...categories, '--specification-curve', '--json'])}`];
+  return analyzeCommand(source, [...categories, '--specification-curve', '--json']);
 }
 
 type Sentences = typeof SENTENCE_PARTS;

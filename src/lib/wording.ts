@@ -191,7 +191,7 @@ export function isEmpty(result: AnalysisResult): boolean {
 
 export const EMPTY_VIEW = 'No offence category is selected, so there is nothing to count. Choose at least one category to see the results.';
 
-const intervalParts = (ci: [number, number], path?: ResultPath) => num(formatInterval(ci), path);
+export const intervalParts = (ci: [number, number], path?: ResultPath) => num(formatInterval(ci), path);
 
 /**
  * Below this many arrests before the orders, a view holds too little to read a change from: the
@@ -403,6 +403,9 @@ export function correlationParts(result: AnalysisResult, brief = false): Segment
   return say`${over}, there is no statistically significant linear relationship between monthly arrests and monthly harm (${stats}).${rho}`;
 }
 
+/** Whether a 95% interval for a reduction takes in no change (runs from a rise, or none, to a fall). */
+export const includesNoChange = (ci: [number, number] | null): boolean => ci !== null && ci[0] <= 0 && ci[1] >= 0;
+
 /**
  * Whether a change in harm is too uncertain to read a shift in seriousness from: its paired test
  * is not significant, or its 95% interval for the reduction runs from a rise to a fall. Then the
@@ -410,7 +413,7 @@ export function correlationParts(result: AnalysisResult, brief = false): Segment
  */
 export function harmUncertain(h: Measure): boolean {
   const p = h.test.p;
-  const spans = h.ci !== null && h.ci[0] <= 0 && h.ci[1] >= 0;
+  const spans = includesNoChange(h.ci);
   // No interval (too few people with any harm): nothing says how far the point estimate can be trusted.
   const none = h.ci === null && h.reduction !== null;
   return p === null || p >= ALPHA || spans || none;
@@ -434,7 +437,7 @@ export function harmUncertainty(h: Measure): Segments {
   }
   const interval = intervalParts(h.ci, 'harm.ci');
   if (p === null) return say` (95% interval for the reduction ${interval}, but ${untested})`;
-  const spans = h.ci[0] <= 0 && h.ci[1] >= 0;
+  const spans = includesNoChange(h.ci);
   if (spans && p < ALPHA) return say` (the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
   if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, leaves out no change)`;
   return say` (95% interval for the reduction ${interval}, ${pText})`;
