@@ -166,6 +166,12 @@ test('the study\'s trace and "keep the study\'s scale" appear when the view diff
   await expect(page.locator('[data-figure="eventsByCategory"]').getByRole('checkbox', { name: /Keep the study's scale/ })).toBeChecked();
   const tap = await box.evaluate((el) => el.closest('label')!.getBoundingClientRect().height);
   expect(tap).toBeGreaterThanOrEqual(24);
+  // the option's words wrap as one text beside the box, not squeezed into two columns of three lines
+  const lines = await box.evaluate((el) => {
+    const label = el.closest('label')!;
+    return Math.round(label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight));
+  });
+  expect(lines).toBeLessThanOrEqual(2);
 });
 
 test('a wide table scrolls in a named, focusable region with a visible hint', async ({ page }) => {
