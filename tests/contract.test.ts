@@ -342,11 +342,11 @@ test('swapped files: the missing-column errors still name file, header and colum
   // The events file (here the orders) is checked although the orders file cannot be read: its own
   // missing columns are listed in the same round, each saying the files look swapped.
   assert.deepEqual(errors.map(where), [
-    'error events.csv 0 issued', 'error events.csv 0 sample', 'error events.csv 0 duration_months', 'error events.csv 0 conditions',
+    'error events.csv 0 issued', 'error events.csv 0 sample',
     'error orders.csv 0 harm', 'error orders.csv 0 month', 'error orders.csv 0 category', 'error orders.csv 0 offence',
   ]);
-  for (const p of errors.slice(0, 4)) assert.match(p.message, /^required column is missing \(the header has: order_id, date, category, offence, harm\); this looks like the events file: were the two files swapped\?$/);
-  for (const p of errors.slice(4)) assert.match(p.message, /this looks like the orders file: were the two files swapped\?$/);
+  for (const p of errors.slice(0, 2)) assert.match(p.message, /^required column is missing \(the header has: order_id, date, category, offence, harm\); this looks like the events file: were the two files swapped\?$/);
+  for (const p of errors.slice(2)) assert.match(p.message, /this looks like the orders file: were the two files swapped\?$/);
   assert.equal(problems.filter((p) => p.severity === 'warning').length, 0, 'no "column the report does not read" warnings for the other file\'s columns');
   // Only the events file wrong (the orders file chosen twice): its errors say so too.
   const twice = validateDataset({ orders: templateOrders, events: { name: 'orders-again.csv', text: templateOrders.text } }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } });
@@ -639,6 +639,38 @@ test('title lines above the header are one problem saying where the header is, n
   assert.equal(dataset, undefined);
   const mine = problems.filter((p) => p.file === 'orders.csv' && p.severity === 'error');
   assert.equal(mine.length, 1, mine.map((p) => p.message).join('\n'));
-  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, issued, sample, duration_months, conditions, so the 2 lines above it look like titles');
+  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, issued, sample, so the 2 lines above it look like titles');
   assert.equal(mine[0].hint, 'delete the 2 lines above the header, so that it is the first line of the file');
+});
+
+test('orders need only order_id, sample and the quarter issued: duration_months and conditions, never analysed, may be left out', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,violence,Assault,10\nA,-1,drugs,Possession,5\nB,2,violence,Assault,10\n' };
+  const full = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,24,curfew\nB,2019-Q2,analysed,,\n' }, events }, { manifest });
+  const short = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\nB,2019-Q2,analysed\n' }, events }, { manifest });
+  assert.deepEqual(short.problems, []);
+  assert.deepEqual(short.dataset!.orders.map((o) => [o.id, o.issued, o.durationMonths, o.conditions]), [['A', '2019-Q1', null, []], ['B', '2019-Q2', null, []]]);
+  assert.deepEqual(analyse(short.dataset!), analyse(full.dataset!));
+  // Without the quarter (and without the date it would follow from) the file cannot be read.
+  const none = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,sample\nA,analysed\n' }, events }, { manifest });
+  assert.deepEqual(none.problems.filter((p) => p.severity === 'error').map(where), ['error orders.csv 0 issued']);
+});
+
+test('with issued_date, the quarter issued follows from it and its column may be left out; an order without a date is one error on its row', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const events = { name: 'events.csv', text: 'order_id,date,category,offence,harm\nA,2018-12-20,violence,Assault,10\nA,2019-04-02,drugs,Possession,5\nB,2019-05-01,violence,Assault,10\nB,2019-08-30,violence,Assault,10\n' };
+  const withQuarter = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,2019-02-01,analysed\nB,2019-Q3,2019-07-31,analysed\n' }, events }, { manifest });
+  const dateOnly = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued_date,sample\nA,2019-02-01,analysed\nB,2019-07-31,analysed\n' }, events }, { manifest });
+  assert.deepEqual(dateOnly.problems, []);
+  assert.deepEqual(dateOnly.dataset!.orders.map((o) => o.issued), ['2019-Q1', '2019-Q3']);
+  assert.deepEqual(dateOnly.dataset!.events, withQuarter.dataset!.events);
+  assert.deepEqual(analyse(dateOnly.dataset!), analyse(withQuarter.dataset!));
+  // B without its date: one error at its row, not another at each of its arrests.
+  const gap = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued_date,sample\nA,2019-02-01,analysed\nB,,analysed\n' }, events }, { manifest });
+  assert.deepEqual(gap.problems.map(where), ['error orders.csv 2 issued_date']);
+  assert.match(gap.problems[0].message, /^is empty; with no issued column, every order needs its date$/);
+  // A date that is not one is said as such, once.
+  const wrong = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued_date,sample\nA,2019-02-01,analysed\nB,31/07/2019,analysed\n' }, events }, { manifest });
+  assert.deepEqual(wrong.problems.map(where), ['error orders.csv 2 issued_date']);
+  assert.match(wrong.problems[0].message, /day\/month\/year/);
 });

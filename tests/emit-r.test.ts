@@ -430,6 +430,22 @@ test('R 4.2 (Rscript): an issued quarter written "2017 Q4" stops the script, as 
   });
 });
 
+test('R 4.2 (Rscript): orders with neither issued nor issued_date stop the script, as they stop the report; a date that is not one is named by row', { skip: noRscript }, () => {
+  const { script } = scriptFor({}, 'legacy');
+  const [header, ...rows] = bundledFiles['orders.csv'].trimEnd().split('\n');
+  const at = header.split(',').indexOf('issued');
+  const drop = (line: string) => line.split(',').filter((_, k) => k !== at).join(',');
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'orders.csv': [header, ...rows].map(drop).join('\n') + '\n' }), (e: { stderr: string }) => {
+    assert.match(e.stderr, /orders\.csv: required column\(s\) missing: issued \(or issued_date\)/);
+    return true;
+  });
+  const dated = [drop(header) + ',issued_date', ...rows.map((r, k) => `${drop(r)},${k === 2 ? '15/03/2019' : '2019-03-15'}`)].join('\n') + '\n';
+  assert.throws(() => runRscript(script, { ...bundledFiles, 'orders.csv': dated }), (e: { stderr: string }) => {
+    assert.match(e.stderr, /orders\.csv, row 3, column "issued_date": is not a date like 2019-07-31, and there is no issued column/);
+    return true;
+  });
+});
+
 test('R 4.2 (Rscript): events with dates are sent to events-with-months.csv, and a wrong number of arguments names the script as it was run', { skip: noRscript }, () => {
   const { script } = scriptFor({}, 'legacy');
   const dated = bundledFiles['events.csv'].replace(/^order_id,month,/, 'order_id,date,');
@@ -457,10 +473,17 @@ function randomCase(seed: number) {
   const codes = ['aa', 'bb', 'cc'].slice(0, 1 + randomInt(rng, 3));
   const harms = [0, 1, 2.5, 10, 0.1, 0.2, 0.3, 365];
   const density = rng() * 0.6;
-  const orders = ['order_id,issued,sample,duration_months,conditions'];
+  // The orders' columns vary with the seed (not the generator's draws): every column, the three
+  // required ones, or the order's date in place of its quarter (duration and conditions are never read).
+  const shape = [
+    { header: 'order_id,issued,sample,duration_months,conditions', row: (k: number) => `X${k},2020-Q1,analysed,,` },
+    { header: 'order_id,issued,sample', row: (k: number) => `X${k},2020-Q1,analysed` },
+    { header: 'order_id,issued_date,sample', row: (k: number) => `X${k},2020-0${1 + (k % 9)}-15,analysed` },
+  ][seed % 3];
+  const orders = [shape.header];
   const events = ['order_id,month,category,offence,harm'];
   for (let k = 0; k < nOrders; k++) {
-    orders.push(`X${k},2020-Q1,analysed,,`);
+    orders.push(shape.row(k));
     for (let m = -span; m <= span; m++) {
       if (m === 0) continue;
       while (rng() < density * (m < 0 ? 1 : 0.5)) events.push(`X${k},${m},${codes[randomInt(rng, codes.length)]},off,${harms[randomInt(rng, harms.length)]}`);

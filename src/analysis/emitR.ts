@@ -270,8 +270,16 @@ fail <- function(file, d, at, column, what) {
   stop(file, ", row ", row.names(d)[at[1]], ", column \"", column, "\": ", what, call. = FALSE)
 }
 
-orders <- read_table(ORDERS_FILE, c("order_id", "issued", "sample", "duration_months", "conditions"))
+# duration_months and conditions are recorded, never analysed: not read. The quarter issued follows
+# from issued_date when the file gives the date and not the quarter.
+orders <- read_table(ORDERS_FILE, c("order_id", "sample"), c("issued", "issued_date"))
 if (nrow(orders) == 0) stop(ORDERS_FILE, ": has a header but no orders", call. = FALSE)
+if (!"issued" %in% names(orders)) {
+  if (!"issued_date" %in% names(orders)) stop(ORDERS_FILE, ": required column(s) missing: issued (or issued_date)", call. = FALSE)
+  bad <- !grepl("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", orders$issued_date)
+  if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "issued_date", "is not a date like 2019-07-31, and there is no issued column")
+  orders$issued <- paste0(substr(orders$issued_date, 1, 4), "-Q", (as.integer(substr(orders$issued_date, 6, 7)) + 2) %/% 3)
+}
 if (any(orders$order_id == "")) fail(ORDERS_FILE, orders, which(orders$order_id == ""), "order_id", "is empty")
 if (anyDuplicated(orders$order_id)) fail(ORDERS_FILE, orders, anyDuplicated(orders$order_id), "order_id", "duplicates an earlier id")
 bad <- !grepl("^[0-9]{4}-Q[1-4]$", orders$issued)

@@ -19,7 +19,13 @@ import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, typ
 
 /** The longest category code accepted: long enough for any real category's name ("modern_slavery" is 14). */
 export const MAX_CATEGORY_CODE = 40;
+/**
+ * The columns of orders.csv. order_id and sample are required, and the quarter issued unless each
+ * order's date (issued_date) is given, from which it follows. duration_months and conditions are
+ * recorded, never analysed, so a file without them loses nothing.
+ */
 export const ORDER_COLUMNS = ['order_id', 'issued', 'sample', 'duration_months', 'conditions'] as const;
+const ORDER_REQUIRED = ['order_id', 'sample'] as const;
 /**
  * Optional columns of orders.csv, given together or not at all: months of the design window before
  * and after the order that the person spent in custody or abroad (for rates per month at liberty,
@@ -383,7 +389,7 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[], swap
 }
 
 /** A header with the other file's required columns and not all of its own: the two files were likely swapped. */
-const isOrdersHeader = (header: readonly string[]) => ORDER_COLUMNS.every((c) => header.includes(c));
+const isOrdersHeader = (header: readonly string[]) => ORDER_REQUIRED.every((c) => header.includes(c)) && (header.includes('issued') || header.includes('issued_date'));
 const isEventsHeader = (header: readonly string[]) => ['order_id', 'category', 'offence'].every((c) => header.includes(c)) && (header.includes('month') || header.includes('date'));
 function swapNote(header: readonly string[], expected: 'orders' | 'events'): string | undefined {
   const [own, other] = expected === 'orders' ? [isOrdersHeader, isEventsHeader] : [isEventsHeader, isOrdersHeader];
@@ -408,7 +414,9 @@ interface OrderInfo {
 }
 
 function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): OrderInfo | undefined {
-  const col = columnIndex(t, ORDER_COLUMNS, ['issued_date', ...UNAVAILABLE_COLUMNS], problems, swapNote(t.header, 'orders'));
+  // The quarter follows from the date: with issued_date, issued may be left out.
+  const quarterFromDate = !t.header.includes('issued') && t.header.includes('issued_date');
+  const col = columnIndex(t, quarterFromDate ? ORDER_REQUIRED : ['order_id', 'issued', 'sample'], [...(quarterFromDate ? ['issued'] : []), 'issued_date', 'duration_months', 'conditions', ...UNAVAILABLE_COLUMNS], problems, swapNote(t.header, 'orders'));
   if (!col) return undefined;
   const before = problems.length;
   const unavailable = UNAVAILABLE_COLUMNS.filter((c) => col[c] !== undefined);
@@ -443,9 +451,16 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       if (twin === undefined) folded.set(id.toLowerCase(), id);
     }
 
-    const issued = fields[col.issued].trim();
+    const dateText = col.issued_date === undefined ? '' : fields[col.issued_date].trim();
+    const date = dateText === '' ? undefined : parseIsoDate(dateText);
+    const issued = quarterFromDate ? (date ? `${date.year}-Q${Math.ceil(date.month / 3)}` : '') : fields[col.issued].trim();
     const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
-    if (!quarterOk) {
+    if (quarterFromDate) {
+      if (dateText === '') {
+        report('issued_date', 'is empty; with no issued column, every order needs its date', { expected: 'a date like 2019-07-31', hint: 'give the date the order was made, or add an issued column with its quarter (2019-Q3)' });
+        info.badIssuedDate.add(id); // its arrests' dates are not reported again, row by row
+      }
+    } else if (!quarterOk) {
       // "2017 Q4", "2017q4", "Q4 2017": a quarter written another way, named as it should be written.
       const yq = /^(\d{4})\s*[-/ ]?\s*[Qq]([1-4])$/.exec(issued);
       const qy = /^[Qq]([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(issued);
@@ -453,15 +468,11 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       report('issued', `"${issued}" is not a quarter like 2019-Q3`, { value: issued, expected: 'YYYY-Qn', hint: meant ? `write "${meant}"` : undefined });
     }
 
-    if (col.issued_date !== undefined) {
-      const text = fields[col.issued_date].trim();
-      if (text !== '') {
-        const date = parseIsoDate(text);
-        if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
-        if (!date) report('issued_date', ...notADate(text));
-        else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${text} is not in the order's quarter ${issued}`, { value: text, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
-        else if (!duplicate) info.issuedDate.set(id, date);
-      }
+    if (dateText !== '') {
+      if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
+      if (!date) report('issued_date', ...notADate(dateText));
+      else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${dateText} is not in the order's quarter ${issued}`, { value: dateText, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
+      else if (!duplicate) info.issuedDate.set(id, date);
     }
 
     const sample = fields[col.sample].trim();
@@ -473,7 +484,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       report('sample', `"${sample}" is not one of ${SAMPLES.join(', ')}${near ? ` (is it "${near}"?)` : ''}`, { value: sample, expected: SAMPLES.join(', '), hint: near ? `write "${near}"` : undefined });
     }
 
-    const durationText = fields[col.duration_months].trim();
+    const durationText = col.duration_months === undefined ? '' : fields[col.duration_months].trim();
     let durationMonths: number | null = null;
     if (durationText !== '') {
       // Recorded, not analysed: a value that cannot be read is said, and stops nothing.
@@ -484,7 +495,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
       } else durationMonths = Number(durationText);
     }
 
-    const conditionsText = fields[col.conditions].trim();
+    const conditionsText = col.conditions === undefined ? '' : fields[col.conditions].trim();
     const conditions = conditionsText === '' ? [] : conditionsText.split(';').map((c) => c.trim());
     // Recorded, not analysed: codes written another way are kept as written, and said.
     const unusual = conditions.filter((c) => !/^[a-z][a-z0-9_]*$/.test(c));
