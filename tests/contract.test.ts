@@ -674,3 +674,42 @@ test('with issued_date, the quarter issued follows from it and its column may be
   assert.deepEqual(wrong.problems.map(where), ['error orders.csv 2 issued_date']);
   assert.match(wrong.problems[0].message, /day\/month\/year/);
 });
+
+test('a declared extraction date checks every follow-up: past it is an error on the order\'s row, an arrest after it an error on its row', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  // A made 2019-02-01: its 24 months after run to 2021-01-31 (the day before 2021-02-01).
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,2019-02-01,analysed\nB,2018-Q2,2018-05-10,analysed\nC,2020-Q1,2020-01-10,excluded_followup\n' };
+  const events = { name: 'events.csv', text: 'order_id,date,category,offence,harm\nA,2018-12-20,violence,Assault,10\nB,2019-08-30,violence,Assault,10\nA,2020-06-01,drugs,Possession,5\n' };
+  const on = (extracted: string, ev = events) => validateDataset({ orders, events: ev }, { manifest, extracted });
+  const complete = on('2021-01-31');
+  assert.deepEqual(complete.problems, []);
+  assert.equal(complete.dataset!.extracted, '2021-01-31');
+  const short = on('2021-01-30');
+  assert.deepEqual(short.problems.map(where), ['error orders.csv 1 issued_date']);
+  assert.equal(short.problems[0].message, 'order "A": its 24-month follow-up runs to 2021-01-31, after the data were extracted on 2021-01-30, so the file cannot hold all its arrests after the order');
+  assert.match(short.problems[0].hint!, /^mark it excluded_followup/);
+  // The orders not analysed are not checked (C's follow-up ends in 2022).
+  const later = on('2021-01-31', { name: 'events.csv', text: `${events.text}B,2021-02-01,other,Theft,1\n` });
+  assert.deepEqual(later.problems.map(where), ['error events.csv 4 date']);
+  assert.equal(later.problems[0].message, '2021-02-01 is after the data were extracted on 2021-01-31');
+  // Without the date, nothing is said about follow-up unless an order is made after every arrest.
+  assert.equal(validateDataset({ orders, events }, { manifest }).dataset!.extracted, undefined);
+  const notADate = validateDataset({ orders, events }, { manifest, extracted: '31/01/2021' });
+  assert.deepEqual(notADate.problems.map(where), ['error (options) - extracted']);
+  assert.match(notADate.problems[0].message, /day\/month\/year/);
+});
+
+test('with only the quarter an order was made in, its follow-up past the extraction date from any day of the quarter is an error, from some days a warning', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  // 2019-Q1 and 24 months: the follow-up ends between 2020-12-31 (made 1 January) and 2021-03-30 (made 31 March).
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\nB,2017-Q3,analysed\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,violence,Assault,10\nB,2,violence,Assault,10\n' };
+  const at = (extracted: string) => validateDataset({ orders, events }, { manifest, extracted }).problems;
+  assert.deepEqual(at('2021-03-30'), []);
+  assert.deepEqual(at('2021-03-29').map(where), ['warning orders.csv 1 issued']);
+  assert.equal(at('2020-12-31')[0].message, 'order "A" was made in 2019-Q1: its 24-month follow-up runs to between 2020-12-31 and 2021-03-30, depending on the day, and the data were extracted on 2020-12-31, so it may not be complete');
+  assert.deepEqual(at('2020-12-30').map(where), ['error orders.csv 1 issued']);
+  assert.equal(at('2020-12-30')[0].message, 'order "A" was made in 2019-Q1, so its 24-month follow-up runs to 2020-12-31 at the earliest, after the data were extracted on 2020-12-30: the file cannot hold all its arrests after the order');
+  // Events as months carry no dates: only the orders are checked.
+  assert.ok(validateDataset({ orders, events }, { manifest, extracted: '2021-06-01' }).dataset);
+});

@@ -103,6 +103,10 @@ test('a changed file gives the numbers of the changed file: the key a page compu
   assert.notDeepEqual(unpackResult(changed.cache.result).events, unpackResult(cache.result).events);
   const window = await keptAndReadBack({ ...files, designWindow: 13 });
   assert.notEqual(window.cache.key, cache.key);
+  // An extraction date given (it can make the same files fail) is part of the key too.
+  const dated = await keptAndReadBack({ ...files, extracted: '2099-01-01' });
+  assert.notEqual(dated.cache.key, cache.key);
+  assert.equal(dated.texts.extracted, '2099-01-01');
 });
 
 test('a damaged or foreign text is not taken for a cache', () => {

@@ -18,6 +18,7 @@ import { analyse } from '../src/analysis/analyse.ts';
 import { parseDataset, validateDataset } from '../src/analysis/validate.ts';
 import { bannerText, fileList, validateOwn, placeDropped, readDesignWindow, shownValue } from '../src/lib/ownData.ts';
 import { resultsCsv, resultsFileName, resultsJson } from '../src/lib/export.ts';
+import { sourceArguments } from '../src/lib/cliArguments.ts';
 import { makeCohort } from './helpers/cohort.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 
@@ -360,4 +361,21 @@ test('the published table for a reader\'s data names their data, not the bundled
   for (const row of mine.rows) assert.doesNotMatch(row.join(' '), /synthetic/, row[0]);
   assert.ok(mine.rows.some((row) => /^(Not reproduced|Reproduced|Cannot be checked) in your data for this view \(/.test(row[2])));
   assert.deepEqual(TABLES.published(analyse(bundled)).columns, ['Figure or claim', 'Published', 'Recomputed here']);
+});
+
+test('an extraction date given with the files is checked by the engine, kept with the files, and said in the banner and the command', () => {
+  const files = { orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, designWindow: 12, outsideWindow: 'error' as const };
+  const late = validateOwn({ ...files, extracted: '2099-01-01' }, bundledIndex);
+  assert.ok(late.dataset, late.problems.map((p) => p.message).join('\n'));
+  assert.deepEqual(late.dataset.events, validateOwn(files, bundledIndex).dataset!.events);
+  assert.equal(late.texts!.extracted, '2099-01-01');
+  assert.equal(late.summary!.extracted, '2099-01-01');
+  assert.match(bannerText(late.summary!), /^Your data: orders\.csv \(40 orders\) and events\.csv \([\d,]+ arrests\), extracted on 2099-01-01: analysed in this browser/);
+  assert.deepEqual(sourceArguments(late.summary!).slice(-2), ['--extracted', '2099-01-01']);
+  assert.ok(!sourceArguments(validateOwn(files, bundledIndex).summary!).includes('--extracted'));
+  // Extracted before every follow-up ends: each analysed order is an error on its row, and nothing loads.
+  const early = validateOwn({ ...files, extracted: '1990-01-01' }, bundledIndex);
+  assert.equal(early.dataset, undefined);
+  const analysed = cohort.ordersCsv.trim().split('\n').filter((l) => l.includes(',analysed')).length;
+  assert.equal(early.problems.filter((p) => p.file === 'orders.csv' && p.column === 'issued_date' && p.severity === 'error').length, analysed);
 });

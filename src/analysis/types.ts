@@ -54,6 +54,8 @@ export interface Dataset {
   excludedOutsideWindow?: number;
   /** Events dated on their order's own date (month 0), which no period counts: said, not dropped unseen. */
   onOrderDate?: number;
+  /** The date the data were extracted, when the reader declared it (every follow-up was checked against it). */
+  extracted?: string;
   /** What the data say about themselves (data/study.json for the bundled data). */
   manifest?: StudyManifest;
   /**

@@ -60,6 +60,11 @@ export interface ValidateOptions {
   outsideWindow?: 'error' | 'exclude';
   /** The data's own description (data/study.json for the bundled data); gives names and order of categories. */
   manifest?: StudyManifest;
+  /**
+   * The date the data were extracted (YYYY-MM-DD), when the reader declares it: every analysed
+   * order's follow-up is then checked against it, and an arrest after it is an error.
+   */
+  extracted?: string;
 }
 
 export interface Validation {
@@ -79,6 +84,10 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   const designWindow = options.designWindow ?? options.manifest?.designWindow ?? DEFAULT_DESIGN_WINDOW;
   if (!Number.isInteger(designWindow) || designWindow < 1 || designWindow > MAX_MONTHS) {
     return { problems: [problem({ file: '(options)', column: 'designWindow' }, `${designWindow} is not a whole number of months from 1 to ${MAX_MONTHS}`, { value: String(designWindow), expected: `1 … ${MAX_MONTHS}` })] };
+  }
+  const extracted = options.extracted === undefined ? undefined : parseIsoDate(options.extracted.trim());
+  if (options.extracted !== undefined && !extracted) {
+    return { problems: [problem({ file: '(options)', column: 'extracted' }, ...notADate(options.extracted.trim()))] };
   }
   const ordersTable = table(sources.orders, problems);
   const eventsTable = table(sources.events, problems);
@@ -120,7 +129,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   // The events are read even when the orders could not be (orders undefined): their own problems
   // are listed in the same round, and what needs the orders waits for them.
   if (eventsTable) {
-    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
+    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', extracted: extracted ? isoDate(extracted) : undefined, harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded.length;
     onOrderDate = r.onOrderDate;
@@ -137,9 +146,12 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
         expected: 'at least one event inside the design window', hint: 'check the design window (months either side of the order) and the dates or months of the arrests',
       }));
     }
-    if (orders && r.latestDate) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
+    // With the extraction date declared, each follow-up is checked against it (below); without it,
+    // the latest arrest stands for the end of the data.
+    if (orders && r.latestDate && !extracted) amongOrders(followUpBeyondData(orders, designWindow, r.latestDate, eventsTable.file));
     if (orders && events) amongOrders(arrestedWhileAway(orders, events, designWindow, eventsTable.file));
   }
+  if (orders && extracted) amongOrders(followUpAfterExtraction(orders, designWindow, extracted));
   if (problems.some((p) => p.severity === 'error') || !orders || !events) return { problems };
 
   const named = options.manifest?.categories ?? [];
@@ -151,6 +163,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   if (onOrderDate > 0) dataset.onOrderDate = onOrderDate;
   if (options.manifest) dataset.manifest = options.manifest;
   if (index) dataset.harmIndex = index;
+  if (extracted) dataset.extracted = isoDate(extracted);
   return { dataset, problems };
 }
 
@@ -276,6 +289,51 @@ function followUpBeyondData(orders: OrderInfo, designWindow: number, latest: str
       severity: 'warning', value: made, expected: `an order made before ${latest}, the latest arrest in the file`,
       hint: `mark it excluded_followup, unless the data were extracted after ${end} and no one analysed was arrested after ${latest}; a date in the future is a typo to correct`,
     }));
+  }
+  return found;
+}
+
+/**
+ * Follow-up against a declared extraction date: an analysed order whose design window after it ends
+ * after the data were extracted has arrests after it that the file cannot hold, so it can only show
+ * a fall. An error, since the reader has said when the data end (the study left out 65 such orders:
+ * excluded_followup). The follow-up ends the day before the order date plus the window's months.
+ * With only the quarter an order was made in, its follow-up ends somewhere in a quarter: past the
+ * extraction date even from the quarter's first day is an error, and past it only from a later day
+ * is a warning asking for the date.
+ */
+function followUpAfterExtraction(orders: OrderInfo, designWindow: number, extracted: CalendarDate): Problem[] {
+  const found: Problem[] = [];
+  const seen = new Set<string>();
+  const on = isoDate(extracted);
+  const hint = 'mark it excluded_followup, as its follow-up is not complete, or check the extraction date';
+  for (const o of orders.list) {
+    if (o.sample !== 'analysed' || seen.has(o.id) || orders.badIssuedDate.has(o.id) || orders.duplicated.has(o.id)) continue;
+    seen.add(o.id);
+    const issued = orders.issuedDate.get(o.id);
+    const quarter = /^(\d{4})-Q([1-4])$/.exec(o.issued);
+    if (issued) {
+      const end = isoDate(dayBefore(addMonths(issued, designWindow)));
+      if (end <= on) continue;
+      found.push(problem({ file: orders.file, row: orders.row.get(o.id), column: 'issued_date' }, `order "${o.id}": its ${designWindow}-month follow-up runs to ${end}, after the data were extracted on ${on}, so the file cannot hold all its arrests after the order`, {
+        value: isoDate(issued), expected: `an order whose follow-up ends by ${on}`, hint,
+      }));
+    } else if (quarter) {
+      const first = { year: Number(quarter[1]), month: Number(quarter[2]) * 3 - 2, day: 1 };
+      const last = { year: first.year, month: first.month + 2, day: daysInMonth(first.year, first.month + 2) };
+      const [earliest, latest] = [isoDate(dayBefore(addMonths(first, designWindow))), isoDate(dayBefore(addMonths(last, designWindow)))];
+      if (latest <= on) continue;
+      const where = { file: orders.file, row: orders.row.get(o.id), column: 'issued' };
+      if (earliest > on) {
+        found.push(problem(where, `order "${o.id}" was made in ${o.issued}, so its ${designWindow}-month follow-up runs to ${earliest} at the earliest, after the data were extracted on ${on}: the file cannot hold all its arrests after the order`, {
+          value: o.issued, expected: `an order whose follow-up ends by ${on}`, hint,
+        }));
+      } else {
+        found.push(problem(where, `order "${o.id}" was made in ${o.issued}: its ${designWindow}-month follow-up runs to between ${earliest} and ${latest}, depending on the day, and the data were extracted on ${on}, so it may not be complete`, {
+          severity: 'warning', value: o.issued, expected: `an order whose follow-up ends by ${on}`, hint: 'give its issued_date to check, or mark it excluded_followup if the order was made too late in the quarter',
+        }));
+      }
+    }
   }
   return found;
 }
@@ -605,7 +663,7 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
   return harm;
 }
 
-interface EventRules { designWindow: number; exclude: boolean; harmIndex?: Map<string, number>; harmIndexFile?: string; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
+interface EventRules { designWindow: number; exclude: boolean; extracted?: string; harmIndex?: Map<string, number>; harmIndexFile?: string; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
 
 /**
  * Why an arrest's order id may not match, where a likely cause shows: the same id in other case
@@ -704,6 +762,7 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       const issued = orders?.issuedDate.get(orderId);
       if (date && (latestDate === undefined || text > latestDate)) latestDate = text;
       if (!date) report('date', ...notADate(text));
+      else if (rules.extracted && text > rules.extracted) report('date', `${text} is after the data were extracted on ${rules.extracted}`, { value: text, expected: `a date on or before ${rules.extracted}`, hint: 'correct the date, or check the extraction date' });
       else if (!orders) ok = false; // placed once the orders can be read
       else if (orders.badIssuedDate.has(orderId)) ok = false; // the order's issued_date is reported already
       else if (orders.duplicated.has(orderId)) ok = false; // which of its rows is this arrest's? The duplicate is reported already

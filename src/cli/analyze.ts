@@ -1,5 +1,5 @@
 // npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N]
-//                    [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K]
+//                    [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K]
 //                    [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy]
 //                    [--json | --emit-r]
 // npm run analyze -- [data options] [--categories a,b,…] --specification-curve [--json]
@@ -37,7 +37,7 @@ import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -45,7 +45,7 @@ const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, im
 class UsageError extends Error {}
 
 interface Args {
-  orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; own: boolean;
+  orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; extracted?: string; own: boolean; named?: boolean;
   window?: number; gap?: number; categories?: string[]; weights?: WeightSet; wilcoxon?: Rule; json: boolean; emitR: boolean; specificationCurve: boolean;
   /** --robustness: time at liberty and the null world for the view, with the page's settings (their defaults unless given). */
   robustness: boolean; unavailableShare?: number; selection?: number; lookback?: number;
@@ -106,7 +106,7 @@ export function parseArgs(argv: readonly string[]): Args {
       const v = value();
       if (v !== 'error' && v !== 'exclude') throw new UsageError(`--outside-window: "${v}" is not error or exclude`);
       args.outsideWindow = v;
-    }
+    } else if (flag === '--extracted') args.extracted = value(); // checked, with the files, by validateDataset
     else if (flag === '--window') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--window: "${v}" is not a whole number of months`);
@@ -199,7 +199,7 @@ function measureRows(result: AnalysisResult, which: 'events' | 'harm'): string[]
 }
 
 /** What the readable output may say about the data: only what their manifest declares. */
-export interface About { manifest: StudyManifest; harm: string; excluded?: number }
+export interface About { manifest: StudyManifest; harm: string; excluded?: number; extracted?: string }
 
 export function render(result: AnalysisResult, about: About): string {
   const { trend, correlation: cor, its, leaveOneOut: loo } = result;
@@ -216,7 +216,7 @@ export function render(result: AnalysisResult, about: About): string {
       ? 'Synthetic data calibrated to the published aggregates: they demonstrate the method, not the finding.'
       : m.synthetic
         ? 'Synthetic data: they demonstrate the method, not a finding.'
-        : `Your data, with a design window of ${months(result.domain.span)} either side of each order.`,
+        : `Your data, with a design window of ${months(result.domain.span)} either side of each order${about.extracted ? `, extracted on ${about.extracted}: every analysed order's follow-up ends by then` : ''}.`,
     ...(about.excluded ? [`${about.excluded} event${about.excluded === 1 ? '' : 's'} outside the design window ${about.excluded === 1 ? 'was' : 'were'} excluded (--outside-window exclude).`] : []),
     '',
     'Arrests',
@@ -383,8 +383,10 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
   // The bundled data declare their window; another would describe them as they are not (a 30-month
   // follow-up of data that end at 24) under words that still call them calibrated.
-  if (!args.own && ((args.designWindow !== undefined && args.designWindow !== study.designWindow) || args.outsideWindow !== undefined)) {
-    throw new UsageError(`--design-window and --outside-window describe your own files (with --orders and --events); the bundled data declare their design window of ${study.designWindow} months. To compare fewer months, use --window`);
+  // An extraction date is checked on any files named, the study's own included (they stay the study's:
+  // the date changes no number), but means nothing without files.
+  if (!args.own && ((args.designWindow !== undefined && args.designWindow !== study.designWindow) || args.outsideWindow !== undefined || (args.extracted !== undefined && !args.named))) {
+    throw new UsageError(`--design-window, --outside-window and --extracted describe your own files (with --orders and --events); the bundled data declare their design window of ${study.designWindow} months. To compare fewer months, use --window`);
   }
   const manifest: StudyManifest = args.own
     ? { designWindow: args.designWindow ?? study.designWindow, synthetic: false, calibrated: false }
@@ -451,6 +453,7 @@ export function main(argv: readonly string[]): number {
       for (const p of unread) process.stderr.write(`analyze: ${problemLine(p)}\n`);
       return 1;
     }
+    args.named = args.own;
     if (args.own && isStudyFiles(args, read)) args.own = false;
     const { manifest, harm, harmIndex, index, warnings } = describe(args);
     for (const w of warnings ?? []) process.stderr.write(`analyze: ${w}\n`);
@@ -466,7 +469,7 @@ export function main(argv: readonly string[]): number {
         events: { name: basename(args.events), bytes: bytes('events') },
         harmIndex: harmIndex ? { name: basename(harmIndex), bytes: bytes('harmIndex') } : undefined,
       },
-      { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow },
+      { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow, extracted: args.extracted },
     );
     for (const p of problems) process.stderr.write(`analyze: ${problemLine(p)}\n`);
     if (!dataset) return 1;
@@ -505,7 +508,7 @@ export function main(argv: readonly string[]): number {
       process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : renderRobustness(checks, result, basename(args.orders), args.unavailableShare !== undefined) + '\n');
       return 0;
     }
-    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow }) + '\n');
+    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow, extracted: dataset.extracted }) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

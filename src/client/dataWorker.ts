@@ -143,7 +143,7 @@ async function open(id: number, from: string, version: string | undefined): Prom
   const key = await cacheKey(copy.texts, version).catch(() => null);
   const kept = key !== null && copy.cache?.key === key ? copy.cache : undefined;
   if (!kept) {
-    await load(id, { orders: copy.texts.orders, events: copy.texts.events, ...(copy.texts.harmIndex ? { harmIndex: copy.texts.harmIndex } : {}), designWindow: copy.texts.designWindow, outsideWindow: copy.texts.outsideWindow }, undefined, ref, stored);
+    await load(id, { orders: copy.texts.orders, events: copy.texts.events, ...(copy.texts.harmIndex ? { harmIndex: copy.texts.harmIndex } : {}), designWindow: copy.texts.designWindow, outsideWindow: copy.texts.outsideWindow, ...(copy.texts.extracted ? { extracted: copy.texts.extracted } : {}) }, undefined, ref, stored);
     return;
   }
   restoreFrom(copy.texts.orders, copy.texts.harmIndex, kept.dataset, kept.result);

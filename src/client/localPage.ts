@@ -5,7 +5,7 @@
 // when the reader's data are involved, so the study's pages carry none of it.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryColor, categoryStroke } from '../charts/palette.ts';
-import { bannerText, fileList } from '../lib/ownData.ts';
+import { bannerText, fileList, followupText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { idle } from './idle.ts';
@@ -182,6 +182,8 @@ const LOCAL_TEXT = {
   /** Whose numbers these are, in a sentence: "your own data", or the study's loaded through "Try it with the study's data". */
   whose: (e: Engine) => (e.local!.summary.study ? "the study's synthetic data, loaded as your files" : 'your own data'),
   files: (e: Engine) => bannerText(e.local!.summary),
+  /** How far the follow-up was checked: against the extraction date the reader gave, or only against the latest arrest. */
+  followup: (e: Engine) => followupText(e.local!.summary),
 } as const;
 
 function rebuildControls(form: HTMLFormElement, engine: Engine): void {

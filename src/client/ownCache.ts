@@ -48,6 +48,8 @@ export async function cacheKey(texts: OwnTexts, version: string | undefined): Pr
     texts.events.name, events,
     texts.harmIndex ? [texts.harmIndex.name, harmIndex] : null,
     texts.designWindow, texts.outsideWindow,
+    // Only when given, so that the keys of files without it are as they were.
+    ...(texts.extracted ? [texts.extracted] : []),
   ]));
 }
 

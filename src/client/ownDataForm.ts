@@ -90,6 +90,7 @@ export function setUp(root: HTMLElement): void {
       delete chosen.harmIndex;
       for (const input of Object.values(inputs)) input.value = '';
       (form.elements.namedItem('designWindow') as HTMLInputElement).value = '24';
+      (form.elements.namedItem('extracted') as HTMLInputElement).value = '';
       showChosen();
       await analyse();
     } catch {
@@ -129,6 +130,8 @@ export function setUp(root: HTMLElement): void {
     }
     const designWindow = window_.months;
     const outsideWindow = (form.querySelector<HTMLInputElement>('input[name="outsideWindow"]:checked')?.value ?? 'error') as 'error' | 'exclude';
+    // A date input gives YYYY-MM-DD or nothing; the engine checks it as it checks the files' dates.
+    const extracted = (form.elements.namedItem('extracted') as HTMLInputElement | null)?.value.trim() || undefined;
     busy = true;
     submit.disabled = true;
     progress.hidden = false;
@@ -143,7 +146,7 @@ export function setUp(root: HTMLElement): void {
       const [orders, events, harmIndex, remembered] = await Promise.all([
         read(chosen.orders!), read(chosen.events!), chosen.harmIndex ? read(chosen.harmIndex) : undefined, isRemembered().catch(() => false),
       ]);
-      const files: OwnFiles = { orders, events, ...(harmIndex ? { harmIndex } : {}), designWindow, outsideWindow };
+      const files: OwnFiles = { orders, events, ...(harmIndex ? { harmIndex } : {}), designWindow, outsideWindow, ...(extracted ? { extracted } : {}) };
       const outcome = await loadLocal(files, say, { remembered });
       showProblems(outcome.problems);
       if (!outcome.ok) {

@@ -42,12 +42,14 @@ export interface ArgumentSource {
   harmIndex?: { name: string } | undefined;
   designWindow: number;
   outsideWindow: 'error' | 'exclude';
+  extracted?: string | undefined;
 }
 
 export function sourceArguments(source: ArgumentSource): string[] {
   return [
     '--orders', source.orders.name, '--events', source.events.name, '--design-window', String(source.designWindow),
     ...(source.outsideWindow === 'exclude' ? ['--outside-window', 'exclude'] : []),
+    ...(source.extracted ? ['--extracted', source.extracted] : []),
     ...(source.harmIndex ? ['--harm-index', source.harmIndex.name] : []),
   ];
 }

@@ -32,6 +32,8 @@ export interface OwnFiles {
   designWindow: number;
   /** An event outside the design window: an error naming its row, or excluded and counted. */
   outsideWindow: 'error' | 'exclude';
+  /** The date the data were extracted (YYYY-MM-DD), if the reader gave it: every follow-up is checked against it. */
+  extracted?: string;
 }
 
 /** The files as text, ready to be stored and read again (bytes decoded once, UTF-8 only). */
@@ -41,6 +43,7 @@ export interface OwnTexts {
   harmIndex?: { name: string; text: string };
   designWindow: number;
   outsideWindow: 'error' | 'exclude';
+  extracted?: string;
 }
 
 /** What the page says about the reader's data, and the domain of views they allow. */
@@ -54,6 +57,8 @@ export interface OwnSummary {
   designWindow: number;
   /** The reader's choice for an arrest outside the design window: an error, or left out and counted. */
   outsideWindow: 'error' | 'exclude';
+  /** The date the data were extracted, as the reader gave it; every analysed order's follow-up ends by then. */
+  extracted?: string;
   excludedOutsideWindow: number;
   /** Arrests on their order's own date (month 0), in the file but in neither period. */
   onOrderDate: number;
@@ -108,6 +113,7 @@ export function isStudyText(orders: string, events: string, study: { orders: str
 export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; text: string }, study?: StudyFiles): { dataset?: Dataset; problems: Problem[]; texts?: OwnTexts; summary?: OwnSummary } {
   const problems: Problem[] = [];
   const { designWindow, outsideWindow } = files;
+  const extracted = files.extracted?.trim() || undefined;
   if (!Number.isInteger(designWindow) || designWindow < 1 || designWindow > MAX_MONTHS) {
     return { problems: [problem({ file: '(your choices)', column: 'design window' }, `${designWindow} is not a whole number of months from 1 to ${MAX_MONTHS}`, { value: String(designWindow), expected: `1 … ${MAX_MONTHS}` })] };
   }
@@ -124,7 +130,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
       const unread = new Set([orders ? null : files.orders.name, events ? null : files.events.name]);
       const alone = validateDataset(
         { orders: orders ?? { name: files.orders.name, text: '' }, events: events ?? { name: files.events.name, text: '' }, harmIndex: events && indexFor(events) },
-        { manifest: ownManifest(designWindow), designWindow, outsideWindow },
+        { manifest: ownManifest(designWindow), designWindow, outsideWindow, extracted },
       );
       problems.push(...alone.problems.filter((p) => !unread.has(p.file)));
     }
@@ -141,10 +147,10 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     && isStudyText(orders.text, events.text, study);
   const validation = validateDataset(
     { orders, events, harmIndex },
-    { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow },
+    { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow, extracted },
   );
   problems.push(...validation.problems);
-  const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
+  const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(extracted ? { extracted } : {}), ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
   if (!validation.dataset) return { problems };
   const dataset = validation.dataset;
   const harm = !needsIndex
@@ -161,6 +167,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     analysed: dataset.orders.filter((o) => o.sample === 'analysed').length,
     designWindow: dataset.span,
     outsideWindow,
+    ...(dataset.extracted ? { extracted: dataset.extracted } : {}),
     excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
     onOrderDate: dataset.onOrderDate ?? 0,
     categories: [...dataset.categories],
@@ -222,7 +229,7 @@ export function bannerText(s: OwnSummary): string {
   if (s.study) {
     return `The study's synthetic data, loaded as if they were your files: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}), the same files this report is built from, analysed in this browser and never sent anywhere.`;
   }
-  return `Your data: ${fileList(s)}: analysed in this browser, never sent anywhere.`;
+  return `Your data: ${fileList(s)}${s.extracted ? `, extracted on ${s.extracted}` : ''}: analysed in this browser, never sent anywhere.`;
 }
 
 /** The reader's two files and what they hold, for a sentence that has already said whose they are: "orders.csv (64 orders) and events.csv (812 arrests)". */
@@ -230,6 +237,16 @@ export function fileList(s: OwnSummary): string {
   const excluded = (s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '')
     + ((s.onOrderDate ?? 0) > 0 ? `; ${count(s.onOrderDate, 'arrest on its order\'s own date', 'arrests on their order\'s own date')}, in neither period` : '');
   return `${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}) and ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded})`;
+}
+
+/**
+ * How far the reader's follow-up was checked, for Method's account of their sample: against the
+ * extraction date they gave, or, without one, only where an order was made after every arrest.
+ */
+export function followupText(s: OwnSummary): string {
+  return s.extracted
+    ? `Every analysed order's follow-up was checked against the date you gave for the extraction, ${s.extracted}: each one's ${s.designWindow}-month window after the order ends by then.`
+    : "The report cannot tell from the arrests whether your data run to the end of each order's window, and warns only where an order was made after the latest arrest in the file; give the date the data were extracted, and it checks every order's follow-up.";
 }
 
 /** The design window in words, for pages that describe the data: "24 months before and after each order". */

@@ -118,7 +118,11 @@ test('the form works from the keyboard alone, and focus goes to the news', async
   await page.keyboard.press('ArrowUp');
   await expect(report).toBeChecked();
   await page.keyboard.press('Tab');
+  const extracted = page.getByLabel(/Data extracted on/);
+  await expect(extracted).toBeFocused();
+  // A date field's day, month, year and calendar button are a tab stop each; after them, the button.
   const analyse = page.getByRole('button', { name: 'Analyse these files' });
+  for (let k = 0; k < 4 && await extracted.evaluate((el) => el === document.activeElement); k++) await page.keyboard.press('Tab');
   await expect(analyse).toBeFocused();
   await page.keyboard.press('Enter');
   // The list of problems: a table with a caption, which takes focus.

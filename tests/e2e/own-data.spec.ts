@@ -30,12 +30,13 @@ function cli(...view: string[]): AnalysisResult {
 const full = cli();
 const study = expected();
 
-async function upload(page: Page, files: { orders: string; events: string; harm?: string }, designWindow = 12): Promise<void> {
+async function upload(page: Page, files: { orders: string; events: string; harm?: string }, designWindow = 12, extracted?: string): Promise<void> {
   await page.goto('own-data/');
   await page.getByLabel(/orders/i).setInputFiles(files.orders);
   await page.getByLabel(/events/i).setInputFiles(files.events);
   if (files.harm) await page.getByLabel(/harm index/i).setInputFiles(files.harm);
   await page.getByLabel(/design window/i).fill(String(designWindow));
+  if (extracted) await page.getByLabel(/Data extracted on/).fill(extracted);
   await page.getByRole('button', { name: 'Analyse these files' }).click();
 }
 
@@ -115,6 +116,31 @@ test('a new tab (a closed one forgotten) shows the study\'s data and says why', 
   // Looking for the data left nothing behind in this browser: no database was made.
   expect(await fresh.evaluate(() => indexedDB.databases().then((all) => all.map((d) => d.name)))).not.toContain('stro-own-data');
   await second.close();
+});
+
+test('an extraction date: follow-ups that end after it are listed as the engine lists them; a later one loads the data and is said on the banner, in Method and in the command', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The latest arrest in the file: no arrest is after it, and the most recent orders' follow-ups are.
+  const latest = cohort.eventsCsv.trim().split('\n').slice(1).map((l) => /\d{4}-\d{2}-\d{2}/.exec(l)![0]).sort().at(-1)!;
+  const truth = validateDataset({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv } }, { designWindow: 12, extracted: latest, manifest: { designWindow: 12, synthetic: false, calibrated: false } });
+  const errors = truth.problems.filter((p) => p.severity === 'error');
+  expect(errors.length).toBeGreaterThan(0);
+  expect(errors.every((p) => p.file === 'orders.csv' && p.column === 'issued_date')).toBe(true);
+  await upload(page, { orders: ordersPath, events: eventsPath }, 12, latest);
+  const rows = page.locator('[data-own-problems] tbody tr');
+  await expect(rows).toHaveCount(truth.problems.length);
+  const cells = await problemCells(page);
+  expect(cells.filter((c) => c[0] === 'error' || /error/i.test(c[0])).map((c) => c.slice(1, 4))).toEqual(errors.map((p) => [p.file, String(p.row), 'issued_date']));
+  await expect(page.locator('[data-own-problems]')).toContainText(`after the data were extracted on ${latest}`);
+  await expect(page.locator('html')).not.toHaveAttribute('data-source', 'local');
+
+  await upload(page, { orders: ordersPath, events: eventsPath }, 12, '2099-12-31');
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-local-banner]')).toContainText(', extracted on 2099-12-31: analysed in this browser');
+  await page.goto('method/?data=local');
+  await expect(page.locator('[data-local-text="followup"]').first()).toHaveText("Every analysed order's follow-up was checked against the date you gave for the extraction, 2099-12-31: each one's 12-month window after the order ends by then.");
+  await page.goto('data/?data=local');
+  await expect(page.getByText(/--extracted 2099-12-31/).first()).toBeAttached();
 });
 
 test('bad files: every problem listed (and downloadable), and nothing else changes', async ({ page }) => {
