@@ -584,11 +584,25 @@ window.addEventListener('afterprint', () => {
 let ready = false;
 // The script has started: the header's "has not started" notice (global.css) stays hidden.
 document.documentElement.dataset.started = '';
+enableHandles();
 const side = document.querySelector<HTMLElement>('[data-side-scroll]');
 const sideMore = document.querySelector<HTMLElement>('[data-side-more]');
 if (side && sideMore) watchSideMore(side, sideMore);
 if (wantsLocal) void openLocal();
 else startStudy();
+
+/**
+ * The build's number buttons and keyboard figures wait for this script: without it they would be
+ * tab stops that do nothing, and figures whose names promise arrow keys. The build gives them
+ * tabindex="-1" (and the figures their instructions in data-keys-label); buttons made here have none.
+ */
+function enableHandles(): void {
+  for (const b of document.querySelectorAll<HTMLElement>('button.num[tabindex="-1"]')) b.removeAttribute('tabindex');
+  for (const g of document.querySelectorAll<HTMLElement>('[data-keys-label]')) {
+    g.tabIndex = 0;
+    g.setAttribute('aria-label', g.dataset.keysLabel!);
+  }
+}
 
 // Forget in another tab forgets this tab's copy too: a page showing the reader's data turns to the
 // study's (as the Forget button does), and the offer to show them again goes. A tab with no files

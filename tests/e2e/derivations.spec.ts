@@ -66,11 +66,13 @@ test('every number on the Results page opens its derivation (12 months, violence
 });
 
 test('each number opens by pointer and by keyboard, and the static HTML already holds the handles', async ({ page, browser }) => {
-  // Without JavaScript the numbers are still focusable buttons.
+  // Without JavaScript the numbers are still buttons in the HTML, kept out of the tab order
+  // (tabindex="-1") until the script that opens them runs.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const plain = await noJs.newPage();
   await plain.goto(new URL('results/', test.info().project.use.baseURL).href);
   expect(await plain.locator('main button.num[data-path]').count()).toBeGreaterThan(100);
+  expect(await plain.locator('main button.num[data-path]:not([tabindex="-1"])').count()).toBe(0);
   await noJs.close();
 
   await page.goto('results/');

@@ -207,7 +207,43 @@ test.describe('without JavaScript', () => {
     expect(await page.locator('main button.num').first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
     await page.goto('robustness/');
     await expect(page.getByText("Tap or click a specification's marks")).toBeHidden();
+    // Nor are numbers or figures tab stops that do nothing, or groups that promise arrow keys.
+    for (const slug of ['', 'results/', 'robustness/']) {
+      await page.goto(slug);
+      const stops = await tabStops(page, 160);
+      expect(stops.filter((s) => s.startsWith('number ') || /arrow keys/.test(s)), slug || '/').toEqual([]);
+    }
+    await page.goto('');
+    await expect(page.getByRole('group', { name: 'Every arrest in this view', exact: true })).toHaveAttribute('tabindex', '-1');
   });
+});
+
+/** What Tab reaches from the top of the page, in order, each as "tag.class name path" ("number …" for a number's button), until it comes round to one it reached before or `most` stops. */
+async function tabStops(page: Page, most: number): Promise<string[]> {
+  const stops: string[] = [];
+  await page.locator('body').focus();
+  await page.evaluate(() => { (window as unknown as { reached: Set<Element> }).reached = new Set(); });
+  for (let k = 0; k < most; k++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      const reached = (window as unknown as { reached: Set<Element> }).reached;
+      if (!a || a === document.body || reached.has(a)) return '';
+      reached.add(a);
+      return `${a.matches('button.num') ? 'number ' : ''}${a.tagName.toLowerCase()}.${a.className} ${a.getAttribute('aria-label') ?? ''}`;
+    });
+    if (at === '') break;
+    stops.push(at);
+  }
+  return stops;
+}
+
+test('with the script, numbers and the keyboard figures are tab stops, the figures named with their keys', async ({ page }) => {
+  await page.goto('');
+  await waitForView(page, { window: domain.span, categories: domain.categories });
+  const stops = await tabStops(page, 200);
+  expect(stops.filter((s) => s.startsWith('number ')).length).toBeGreaterThan(5);
+  expect(stops.some((s) => s.includes('Every arrest in this view: arrow keys move'))).toBe(true);
 });
 
 test('when the report\'s own script cannot start, the page says so instead of looking live', async ({ page }) => {
