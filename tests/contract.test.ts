@@ -713,3 +713,19 @@ test('with only the quarter an order was made in, its follow-up past the extract
   // Events as months carry no dates: only the orders are checked.
   assert.ok(validateDataset({ orders, events }, { manifest, extracted: '2021-06-01' }).dataset);
 });
+
+test('a category a letter or two from another is a warning naming the code it is near, with its rows; codes far apart, or short, are not', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\nB,2019-Q2,analysed\n' };
+  const events = (lines: string[]) => ({ name: 'events.csv', text: `order_id,month,category,offence,harm\n${lines.join('\n')}\n` });
+  const typo = validateDataset({ orders, events: events(['A,-3,modern_slavery,Forced labour,365', 'A,-2,modern_slavery,Forced labour,365', 'B,2,modern_slavry,Forced labour,365', 'B,-1,voilence,Assault,10']) }, { manifest });
+  assert.ok(typo.dataset, 'a warning: the data still load');
+  assert.deepEqual(typo.dataset.categories.sort(), ['modern_slavery', 'modern_slavry', 'voilence']);
+  assert.deepEqual(typo.problems.map(where), ['warning events.csv 3 category', 'warning events.csv 4 category']);
+  assert.equal(typo.problems[0].message, '"modern_slavry" (this arrest) is one letter from "modern_slavery" (2 arrests in this file): is it misspelled? As written it is a category of its own, counted and tested apart');
+  assert.equal(typo.problems[1].message, `"voilence" (this arrest) is two letters from "violence", one of the study's categories: is it misspelled? As written it is a category of its own, counted and tested apart`);
+  assert.equal(typo.problems[0].hint, 'write modern_slavery if it is the same category; nothing to do if "modern_slavry" is a category of its own');
+  // Codes of the reader's own, far apart or short: nothing said.
+  const own = validateDataset({ orders, events: events(['A,-3,fraud,F,1', 'A,2,county_lines,C,1', 'B,-1,aa,X,1', 'B,1,bb,X,1', 'B,2,violent_crime,V,1']) }, { manifest });
+  assert.deepEqual(own.problems, []);
+});

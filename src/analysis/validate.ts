@@ -11,7 +11,7 @@
 // (a wrong header, an empty file) does not hide the events file's own problems (its header, dates,
 // categories, harm), only the checks that need the orders (whose arrest, which month).
 
-import { sortCategories } from './categories.ts';
+import { STUDY_CATEGORIES, sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
 import { problem, problemError, type Problem } from './errors.ts';
 import { addMonths, daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
@@ -134,6 +134,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     excluded = r.excluded.length;
     onOrderDate = r.onOrderDate;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
+    if (events) problems.push(...nearCategories(eventsTable.file, events, r.rows, options.manifest?.categories?.map((c) => c.code) ?? STUDY_CATEGORIES));
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the message names the first ten,
       // the problems CSV every one).
@@ -843,6 +844,36 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   }));
   insertAt(problems, [...unplaced, ...unweighed, ...unanalysed].sort((a, b) => a.at - b.at));
   return { events, rows, excluded, onOrderDate, monthColumn, latestDate };
+}
+
+/**
+ * A category code a letter or two from another: most often a typo ("modern_slavry" beside
+ * "modern_slavery", "voilence" for "violence"), which would otherwise be counted and tested as a
+ * category of its own, without a word. A warning on the rarer code's rows, naming the code it is
+ * near: the more common one in the file, or one of the study's (or the manifest's) codes. Only
+ * codes of four letters or more, within a letter per four (two for "violence"): short codes such
+ * as "aa" and "bb" are far apart in meaning however close in spelling.
+ */
+function nearCategories(file: string, events: readonly OffendingEvent[], rows: readonly number[], known: readonly string[]): Problem[] {
+  const byCode = new Map<string, number[]>();
+  events.forEach((e, k) => {
+    const list = byCode.get(e.category);
+    if (list) list.push(rows[k]); else byCode.set(e.category, [rows[k]]);
+  });
+  const near = (a: string, b: string) => a !== b && Math.min(a.length, b.length) >= 4 && editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+  const found: Problem[] = [];
+  for (const [code, at] of byCode) {
+    // The code it is likely meant to be: a commoner code in the file (first by count), else a known one absent from it.
+    const inFile = [...byCode].filter(([other, n]) => near(code, other) && (n.length > at.length || (n.length === at.length && other < code))).sort((x, y) => y[1].length - x[1].length)[0];
+    const meant = inFile ? inFile[0] : known.find((k) => !byCode.has(k) && near(code, k));
+    if (!meant) continue;
+    const d = editDistance(code, meant);
+    const where = inFile ? ` (${inFile[1].length} ${inFile[1].length === 1 ? 'arrest' : 'arrests'} in this file)` : ", one of the study's categories";
+    found.push(problem({ file, row: at[0], column: 'category' }, `"${code}" (${at.length === 1 ? 'this arrest' : `${at.length} arrests: ${rowList(at)}`}) is ${d === 1 ? 'one letter' : 'two letters'} from "${meant}"${where}: is it misspelled? As written it is a category of its own, counted and tested apart`, {
+      severity: 'warning', value: code, rows: [...at], expected: `"${meant}", if it is the same category`, hint: `write ${meant} if it is the same category; nothing to do if "${code}" is a category of its own`,
+    }));
+  }
+  return found;
 }
 
 /**
