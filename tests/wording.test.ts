@@ -95,6 +95,20 @@ test('"significant" appears only when p < 0.05', () => {
   }
 });
 
+test('a significant test whose interval takes in no change is called a weak signal, on Results and in the claim that arrests fell, as the Overview calls it', () => {
+  const drugs = analyse(bundled, { window: 12, categories: ['drugs'] });
+  assert.ok(drugs.events.test.p! < 0.05 && drugs.events.ci![0] < 0 && drugs.events.ci![1] > 0, 'the reviewer\'s view: p below 0.05, interval across 0');
+  assert.match(significance(drugs.events), /is statistically significant \(.*\)\. But the 95% interval for the reduction, −\d+% to \d+%, includes no change, so it is a weak signal at best\.$/);
+  assert.match(claimChecks(drugs).find((c) => c.id === 'events.fell')!.detail, /paired test p = 0\.0\d+, though the 95% interval for the reduction, −\d+% to \d+%, includes no change$/);
+  // Across every view: the words follow the interval, and only when the test passes.
+  for (const r of states) {
+    for (const m of [r.events, r.harm]) {
+      const weak = m.test.p !== null && m.test.p < 0.05 && m.ci !== null && m.ci[0] <= 0 && m.ci[1] >= 0 && !/while the total/.test(significance(m));
+      assert.equal(/weak signal at best/.test(significance(m)), weak, significance(m));
+    }
+  }
+});
+
 test('no sentence, live value or table ever shows NaN, undefined, Infinity or null', () => {
   const empty = analyse(bundled, { categories: [] });
   for (const r of [...states, empty]) {
