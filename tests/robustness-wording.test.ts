@@ -112,7 +112,7 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
   const verdicts = new Set<string>();
   for (const r of states) {
     const e = r.its.events;
-    const text = sentence(r, 'itsStep');
+    const text = sentence(r, 'itsStep:events');
     if (e.level === null) continue;
     const label = `${r.window}/${r.gap}/${r.categories.join(',')}: ${text}`;
     if (e.levelP === null) {

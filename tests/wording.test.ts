@@ -10,6 +10,7 @@ import { SENTENCES, liveText, sentence, sentenceParts } from '../src/lib/live.ts
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
 import { derive } from '../src/lib/derivations.ts';
+import { formatEstimate, formatP } from '../src/lib/format.ts';
 
 const subsets = [['modern_slavery'], ['violence'], ['drugs'], ['other'], ['violence', 'drugs'], bundled.categories];
 const states: AnalysisResult[] = [];
@@ -149,16 +150,16 @@ test('the interrupted time series in words never reads "n/a": a view too short t
 test('the claims checked, the pre-order slope and the step at the order never read "n/a": where a statistic cannot be computed, the engine\'s reason', () => {
   const empty = analyse(bundled, { window: 24, categories: [] });
   for (const r of [...states, empty]) {
-    const texts = [SENTENCES.preTrend(r), SENTENCES.itsStep(r), ...claimChecks(r).map((c) => c.detail)];
+    const texts = [SENTENCES.preTrend(r), SENTENCES.itsStep(r, 'events'), ...claimChecks(r).map((c) => c.detail)];
     for (const t of texts) assert.doesNotMatch(t, /n\/a|NaN|undefined|not available/, t);
   }
   const short = analyse(bundled, { window: 1, categories: bundled.categories });
   assert.equal(claimChecks(short).find((c) => c.id === 'trend.harm')!.detail, short.trend.harm.reason);
   assert.match(SENTENCES.preTrend(short), /^Over the window on screen, no line can be fitted to the months before the orders: /);
-  assert.match(SENTENCES.itsStep(short), /^In this view the time series cannot be fitted: /);
+  assert.match(SENTENCES.itsStep(short, 'events'), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
   assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders rises by 0.258 arrests a month.');
-  assert.match(SENTENCES.itsStep(r), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
+  assert.match(SENTENCES.itsStep(r, 'events'), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
 
@@ -168,12 +169,18 @@ test('the direction in words and the noun after the size as printed: "falls by 1
   assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders falls by 1.00 arrests a month.');
   assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders rises by 1.00 arrests a month.');
   assert.equal(SENTENCES.preTrend(slope(0, 1)), 'Over the window on screen, the line fitted to the months before the orders is flat.');
-  assert.match(SENTENCES.itsStep(slope(-1, -1)), /finds a drop of 1\.00 in monthly arrests at the order \(/);
+  assert.match(SENTENCES.itsStep(slope(-1, -1), 'events'), /finds a drop of 1\.00 in monthly arrests at the order \(/);
   // A rise at the order says so, and a rising line before it makes a rise look smaller, not larger.
-  assert.match(SENTENCES.itsStep(slope(1, 2.8)), /finds a rise of 2\.80 in monthly arrests at the order \(.*which makes the rise look smaller than it would without that spell\.$/);
-  assert.match(SENTENCES.itsStep(slope(1, -2.8)), /which makes the drop look larger than it would without that spell\.$/);
-  assert.doesNotMatch(SENTENCES.itsStep(slope(1, 2.8)), /own effect/);
-  assert.match(SENTENCES.itsStep(slope(-1, -1.5)), /a drop of 1\.50 in monthly arrests/);
+  assert.match(SENTENCES.itsStep(slope(1, 2.8), 'events'), /finds a rise of 2\.80 in monthly arrests at the order \(.*which makes the rise look smaller than it would without that spell\.$/);
+  assert.match(SENTENCES.itsStep(slope(1, -2.8), 'events'), /which makes the drop look larger than it would without that spell\.$/);
+  assert.doesNotMatch(SENTENCES.itsStep(slope(1, 2.8), 'events'), /own effect/);
+  assert.match(SENTENCES.itsStep(slope(-1, -1.5), 'events'), /a drop of 1\.50 in monthly arrests/);
+  // For harm (Conclusions, beside the article's "gradual rather than stepped"): the harm series' own step and p-values.
+  const study = analyse(bundled);
+  assert.ok(study.its.harm.level! < 0 && study.its.harm.levelP! < 0.001);
+  const harmStep = SENTENCES.itsStep(study, 'harm').replace(/\s/g, ' ');
+  const begins = `In this view the time series finds a drop of ${formatEstimate(-study.its.harm.level!)} in monthly harm (harm days) at the order (p < 0.001 treating the months as independent; p = ${formatP(study.its.harm.levelPHac!)} allowing for`;
+  assert.ok(harmStep.startsWith(begins), `${harmStep}\n${begins}`);
   assert.match(SENTENCES.preTrend(slope(-2, -2)), /falls by 2\.00 arrests a month\.$/);
 });
 
@@ -419,7 +426,7 @@ test('in a short series the Newey–West p-value is not called the one to read, 
   assert.ok(r.its.events.levelP! >= 0.05 && r.its.events.levelPHac! < 0.05);
   assert.doesNotMatch(sentence(r, 'itsNotes'), /one to read/);
   assert.match(sentence(r, 'itsNotes'), /With only 6 months in the series, Newey–West standard errors are themselves too small \(they are meant for long series\), so neither p-value can be relied on here\./);
-  assert.match(sentence(r, 'itsStep'), /: not clear if the months were independent; the Newey–West p-value is below 0\.05, but with only 6 months it cannot be relied on[;.]/);
+  assert.match(sentence(r, 'itsStep:events'), /: not clear if the months were independent; the Newey–West p-value is below 0\.05, but with only 6 months it cannot be relied on[;.]/);
   // The derivation of the adjusted p says so too.
   assert.match(derive(r, bundled, 'its.events.levelPHac')?.meaning ?? '', /With only 6 months, Newey–West standard errors are themselves too small .* so this p-value cannot be relied on either\./);
   assert.doesNotMatch(derive(analyse(bundled), bundled, 'its.events.levelPHac')?.meaning ?? '', /relied on/);

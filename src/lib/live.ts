@@ -66,7 +66,8 @@ export const SENTENCE_PARTS = {
   sample: (r: AnalysisResult) => say.sampleParts(r),
   pairedPeople: (r: AnalysisResult) => say.pairedPeopleParts(r),
   preTrend: (r: AnalysisResult) => say.preTrendParts(r),
-  itsStep: (r: AnalysisResult) => say.itsStepParts(r),
+  /** The time series' step at the order: "itsStep:events" or "itsStep:harm". */
+  itsStep: (r: AnalysisResult, which: Which) => say.itsStepParts(r, which === 'harm' ? 'harm' : 'events'),
   windowGap: (r: AnalysisResult) => say.windowGapParts(r),
   /** After a sentence's before and after: the months a gap leaves out, or nothing without one. */
   gapAside: (r: AnalysisResult): Segments => (r.gap > 0 ? [`, with the ${say.count(r.gap, 'month')} either side of each order left out`] : []),

@@ -569,29 +569,30 @@ function seriesMonths(result: AnalysisResult): number {
  * before the order that rises (as a busy spell before orders would make it) makes the step look
  * larger. Where the step was fitted but cannot be tested, the engine's reason there is no p.
  */
-export function itsStepParts(result: AnalysisResult): Segments {
+export function itsStepParts(result: AnalysisResult, which: 'events' | 'harm' = 'events'): Segments {
   if (isEmpty(result)) return [];
-  const e = result.its.events;
+  const e = result.its[which];
+  const unit = which === 'events' ? 'in monthly arrests' : 'in monthly harm (harm days)';
   if (e.level === null) return say`In this view the time series cannot be fitted${e.reason ? `: ${e.reason}` : ''}.`;
   // The step as the fit gives it, its direction in words and its size the handle: "a drop of 4.02 in
   // monthly arrests" (a step in the monthly count, once, at the order; not a rate a month).
-  const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
+  const size = num(formatEstimate(Math.abs(e.level)), `its.${which}.level`);
   const flat = noStep(e.level);
-  const step = flat ? say`no step (${size}) in monthly arrests` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} in monthly arrests`;
+  const step = flat ? say`no step (${size}) ${unit}` : say`a ${e.level < 0 ? 'drop' : 'rise'} of ${size} ${unit}`;
   if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.${gapStepWords(result)}`;
   // A line before the order that rises (as a busy spell before orders would make it) continues high
   // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
   const rising = e.preSlope !== null && e.preSlope > 0 && !flat
     ? `; and the line before the order rises, perhaps because orders follow a busy spell, which makes ${e.level < 0 ? 'the drop look larger' : 'the rise look smaller'} than it would without that spell`
     : '';
-  const p = pEqualsParts(e.levelP, 'its.events.levelP');
+  const p = pEqualsParts(e.levelP, `its.${which}.levelP`);
   if (e.levelPHac === null) {
     return e.levelP < ALPHA
       ? say`In this view the time series finds ${step} at the order (${p}), but that p-value treats the months as independent when a busy month tends to follow a busy month, so it is too small and the step less certain than it looks${rising}.${gapStepWords(result)}`
       : say`In this view the time series finds ${step} at the order (${p}), not a clear step, and that p-value treats the months as independent when a busy month tends to follow a busy month, so if anything it is too small${rising}.${gapStepWords(result)}`;
   }
   // The ordinary p treats the months as independent; the Newey–West p allows for a busy month following a busy month.
-  const hac = pEqualsParts(e.levelPHac, 'its.events.levelPHac');
+  const hac = pEqualsParts(e.levelPHac, `its.${which}.levelPHac`);
   const [plain, robust] = [e.levelP < ALPHA, e.levelPHac < ALPHA];
   const months = seriesMonths(result);
   const short = months < HAC_SHORT_SERIES;
