@@ -235,10 +235,10 @@ test('the claims of significance in every category say which p they read, and th
   const above = r.categories.filter((c) => r.byCategory[c].harm.test.pAdjusted! >= 0.05);
   assert.equal(harm.holds, true);
   assert.ok(above.length > 0, 'the view has a category above 0.05 after adjustment');
-  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted as in the article; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) no significant fall$`));
+  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted, since the article names no adjustment; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) no significant fall$`));
   // the study's view: adjusted p below 0.05 in every category too
   const study = claimChecks(analyse(bundled)).find((c) => c.id === 'events.significant')!;
-  assert.equal(study.detail, "all 5 tests p < 0.05, unadjusted as in the article; every category's Holm-adjusted p is below 0.05 too");
+  assert.equal(study.detail, "all 5 tests p < 0.05, unadjusted, since the article names no adjustment; every category's Holm-adjusted p is below 0.05 too");
   // A category with nothing to test (?gap=23, legacy: modern slavery 0 → 0) does not make the claim
   // uncheckable where the tests that run already fail it; it is said apart, not counted as failing.
   const gap = analyse(bundled, { gap: 23, wilcoxon: 'legacy' });
@@ -251,7 +251,7 @@ test('the claims of significance in every category say which p they read, and th
   const base = analyse(bundled);
   const drugs = base.byCategory.drugs.events;
   const rise = { ...base, byCategory: { ...base.byCategory, drugs: { ...base.byCategory.drugs, events: { ...drugs, pre: 0, post: 62, test: { ...drugs.test, p: 0.001, pAdjusted: 0.003 } } } } };
-  assert.match(claimChecks(rise).find((c) => c.id === 'events.significant')!.detail, /^1 test of 5 not a significant fall, unadjusted as in the article; after Holm's adjustment across the 4 categories, 1 of them has no significant fall$/);
+  assert.match(claimChecks(rise).find((c) => c.id === 'events.significant')!.detail, /^1 test of 5 not a significant fall, unadjusted, since the article names no adjustment; after Holm's adjustment across the 4 categories, 1 of them has no significant fall$/);
   // one category: the overall test is that category's, so one test (not "all 2 tests"), and nothing to adjust
   for (const [view, words] of [[{ categories: ['violence'] }, 'one test, p < 0.05'], [{ window: 3, categories: ['modern_slavery'] }, 'one test, not a significant fall']] as const) {
     const r1 = analyse(bundled, view);

@@ -891,7 +891,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const holm = above === 0
       ? `every category's Holm-adjusted p is below 0.05 too`
       : `after Holm's adjustment across the ${result.categories.length} categories, ${above} of them ${above === 1 ? 'has' : 'have'} no significant fall`;
-    return [`${verdict}, unadjusted as in the article; ${holm}`];
+    return [`${verdict}, unadjusted, since the article names no adjustment; ${holm}`];
   };
   // Where a statistic cannot be computed, the detail is the engine's reason, not a row of "n/a".
   const trendDetail = (which: 'events' | 'harm') => trend[which].slope === null || trend[which].p === null
