@@ -5,7 +5,7 @@
 // when the reader's data are involved, so the study's pages carry none of it.
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryColor, categoryStroke } from '../charts/palette.ts';
-import { bannerText, fileList, followupText } from '../lib/ownData.ts';
+import { bannerText, fileList, followupText, libertyText, libertyWhatText } from '../lib/ownData.ts';
 import type { Engine } from './engineTypes.ts';
 import { ENGINE_VERSION, loadLocal, openLocal, prepare, restoreLocal } from './localEngine.ts';
 import { idle } from './idle.ts';
@@ -184,6 +184,8 @@ const LOCAL_TEXT = {
   files: (e: Engine) => bannerText(e.local!.summary),
   /** How far the follow-up was checked: against the extraction date the reader gave, or only against the latest arrest. */
   followup: (e: Engine) => followupText(e.local!.summary),
+  liberty: (e: Engine) => libertyText(e.local!.summary),
+  libertyWhat: (e: Engine) => libertyWhatText(e.local!.summary),
 } as const;
 
 function rebuildControls(form: HTMLFormElement, engine: Engine): void {

@@ -69,6 +69,8 @@ export const SENTENCE_PARTS = {
   /** The time series' step at the order: "itsStep:events" or "itsStep:harm". */
   itsStep: (r: AnalysisResult, which: Which) => say.itsStepParts(r, which === 'harm' ? 'harm' : 'events'),
   windowGap: (r: AnalysisResult) => say.windowGapParts(r),
+  /** After where a reader's harm comes from: the harm index's weights the view takes instead, or nothing. */
+  weightsAside: (r: AnalysisResult): Segments => (r.weights === 'data' ? [] : [`, though in this view each arrest's harm is instead the harm index's ${r.weights} weight for its offence`]),
   /** After a sentence's before and after: the months a gap leaves out, or nothing without one. */
   gapAside: (r: AnalysisResult): Segments => (r.gap > 0 ? [`, with the ${say.count(r.gap, 'month')} either side of each order left out`] : []),
   /** The sign test's count of people whose arrests fell, beside the specification curve. */

@@ -59,6 +59,8 @@ export interface OwnSummary {
   outsideWindow: 'error' | 'exclude';
   /** The date the data were extracted, as the reader gave it; every analysed order's follow-up ends by then. */
   extracted?: string;
+  /** Every analysed order gives its months in custody or abroad (months_unavailable_before and _after): time at liberty can be measured. */
+  monthsAway: boolean;
   excludedOutsideWindow: number;
   /** Arrests on their order's own date (month 0), in the file but in neither period. */
   onOrderDate: number;
@@ -168,6 +170,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     designWindow: dataset.span,
     outsideWindow,
     ...(dataset.extracted ? { extracted: dataset.extracted } : {}),
+    monthsAway: dataset.orders.some((o) => o.sample === 'analysed') && dataset.orders.every((o) => o.sample !== 'analysed' || (o.monthsUnavailableBefore !== undefined && o.monthsUnavailableAfter !== undefined)),
     excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
     onOrderDate: dataset.onOrderDate ?? 0,
     categories: [...dataset.categories],
@@ -247,6 +250,21 @@ export function followupText(s: OwnSummary): string {
   return s.extracted
     ? `Every analysed order's follow-up was checked against the date you gave for the extraction, ${s.extracted}: each one's ${s.designWindow}-month window after the order ends by then.`
     : "The report cannot tell from the arrests whether your data run to the end of each order's window, and warns only where an order was made after the latest arrest in the file; give the date the data were extracted, and it checks every order's follow-up.";
+}
+
+/**
+ * Conclusions on time in custody or abroad, for the reader's data: whether their files allow for it
+ * (`liberty`), and what How robust is it? then shows (`libertyWhat`, after a link to it).
+ */
+export function libertyText(s: OwnSummary): string {
+  return s.monthsAway
+    ? 'Your files give the months each person spent in custody or abroad, so this loss of opportunity can be allowed for:'
+    : 'Your files do not give the months each person spent in custody or abroad, so a fall in arrests mixes a change in behaviour with a loss of opportunity.';
+}
+export function libertyWhatText(s: OwnSummary): string {
+  return s.monthsAway
+    ? 'compares arrests per month at liberty before and after the orders, over your full design window with no months left out.'
+    : 'shows the share of the after-period people would have to have spent away for the whole fall to disappear.';
 }
 
 /** The design window in words, for pages that describe the data: "24 months before and after each order". */

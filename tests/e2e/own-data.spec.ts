@@ -4,7 +4,7 @@
 // survive page moves and reloads in the tab, and be gone from a fresh one; nothing may leave the page.
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
@@ -141,6 +141,30 @@ test('an extraction date: follow-ups that end after it are listed as the engine 
   await expect(page.locator('[data-local-text="followup"]').first()).toHaveText("Every analysed order's follow-up was checked against the date you gave for the extraction, 2099-12-31: each one's 12-month window after the order ends by then.");
   await page.goto('data/?data=local');
   await expect(page.getByText(/--extracted 2099-12-31/).first()).toBeAttached();
+});
+
+test("the study's facts stay the study's: Method's example of the two rules, Conclusions on time at liberty, and Results on where harm comes from all follow the reader's files and view", async ({ page }) => {
+  test.setTimeout(90_000);
+  // The templates give months in custody or abroad; their events without the harm column take harm from the bundled index.
+  const noHarm = join(dir, 'events-no-harm.csv');
+  writeFileSync(noHarm, readFileSync('data/templates/events.csv', 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
+  await upload(page, { orders: 'data/templates/orders.csv', events: noHarm }, 24);
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible({ timeout: 30_000 });
+  await page.goto('method/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-source', 'local');
+  await expect(page.getByText('with 8 months of drug arrests')).toBeHidden();
+  await expect(page.getByText(/In narrower views the two rules can disagree by more than a little/).first()).toBeVisible();
+  await page.goto('conclusions/?data=local');
+  await expect(page.locator('[data-local-text="liberty"]')).toHaveText('Your files give the months each person spent in custody or abroad, so this loss of opportunity can be allowed for:');
+  await expect(page.locator('[data-local-text="libertyWhat"]')).toHaveText('compares arrests per month at liberty before and after the orders, over your full design window with no months left out.');
+  await expect(page.getByText('Without data on time at liberty')).toBeHidden();
+  await page.goto('results/?data=local&weights=high');
+  await expect(page.locator('html')).toHaveAttribute('data-view', /weights=high/);
+  const source = page.locator('[data-local-only]').filter({ hasText: 'harm as your data give it' }).first();
+  await expect(source).toContainText("from the bundled harm index");
+  await expect(source).toContainText("though in this view each arrest's harm is instead the harm index's high weight for its offence.");
+  await page.goto('results/?data=local');
+  await expect(source).not.toContainText('though in this view');
 });
 
 test('bad files: every problem listed (and downloadable), and nothing else changes', async ({ page }) => {
