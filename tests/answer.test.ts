@@ -227,3 +227,17 @@ test('where every person who changed changed the same way and p is still at leas
     assert.ok(v.events.test.p === 2 / 2 ** v.events.sign.n && [0, v.events.sign.n].includes(v.events.sign.fewer), `${v.window} ${v.categories.join()}`);
   }
 });
+
+test('a harm test that leans against the total is not cited as support for the change: at ?w=7&c=violence,other&gap=3 harm rose, and the test points to falls', () => {
+  const r = analyse(bundled, { window: 7, gap: 3, categories: ['violence', 'other'] });
+  assert.ok(r.harm.post > r.harm.pre && r.harm.test.p! < 0.05 && r.harm.sign.fewer > r.harm.sign.n - r.harm.sign.fewer, 'harm rose, the test passes, more people had less harm after');
+  const text = plain(whatForHarm(r));
+  assert.match(text, new RegExp(`the paired test, ${formatPEquals(r.harm.test.p).replace(/[.]/g, '\\.')}, points by rank to falls, not to the rise in the total\\)`));
+  assert.doesNotMatch(text, /although the paired test gives/);
+  // Where the test leans with the total, the sentence is as before.
+  for (let window = 1; window <= bundled.span; window++) {
+    const v = analyse(bundled, { window, categories: ['drugs'] });
+    const t = plain(whatForHarm(v));
+    if (/although the paired test gives/.test(t)) assert.ok(Math.sign(v.harm.pre - v.harm.post) !== 0, t);
+  }
+});

@@ -53,15 +53,15 @@ export function whatForHarm(r: AnalysisResult): Segments {
   if (h.post === h.pre) return ['The harm those arrests represent, weighted by the seriousness of each offence, did not change.'];
   const size = num(formatChangeSize(h.reduction), 'harm.reduction');
   // A change the test cannot tell from chance says so, whichever way it went.
-  const unsure = harmUncertain(h) ? say`, but the change in harm is uncertain${harmUncertainty(h)}` : [];
+  const unsure = harmUncertain(h) ? say`, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : [];
   if (h.reduction < 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, rose by ${size}${unsure}.`;
-  if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h)}` : []}.`;
+  if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : []}.`;
   if (formatPercent(h.reduction) === formatPercent(e.reduction) || Math.abs(h.reduction - e.reduction) < SAME_FALL) {
     return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, about as much as their number${unsure}.`;
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];
   if (harmUncertain(h)) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences, but the change in harm is uncertain${harmUncertainty(h)}.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}.`;
   }
   return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
 }
