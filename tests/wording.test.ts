@@ -110,6 +110,18 @@ test('a significant test whose interval takes in no change is called a weak sign
   }
 });
 
+test('"greater in harm than in volume" is reproduced only where the sentences do not call the falls about the same', () => {
+  const same = analyse(bundled, { window: 4, categories: ['drugs', 'other'] });
+  const check = claimChecks(same).find((c) => c.id === 'harm.greater')!;
+  assert.equal(check.holds, false);
+  assert.match(check.detail, /: about the same$/);
+  for (const r of states) {
+    const c = claimChecks(r).find((k) => k.id === 'harm.greater')!;
+    if (c.holds) assert.doesNotMatch(harmVersusVolume(r), /about the same/, harmVersusVolume(r));
+    if (/about the same/.test(harmVersusVolume(r))) assert.notEqual(c.holds, true);
+  }
+});
+
 test('no sentence, live value or table ever shows NaN, undefined, Infinity or null', () => {
   const empty = analyse(bundled, { categories: [] });
   for (const r of [...states, empty]) {

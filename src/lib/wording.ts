@@ -876,7 +876,10 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const empty = isEmpty(result);
   const { events: e, harm: h, trend, correlation } = result;
   // Harm fell more than arrests, by the point estimates; and whether the harm change is too uncertain to say so.
-  const harmGreater = e.reduction !== null && h.reduction !== null && h.reduction > e.reduction && h.reduction > 0;
+  // Within SAME_FALL of each other (or equal as printed) the falls are "about the same", as the
+  // sentences on the same pages say, not a reproduction of "greater" (?w=4&c=drugs,other: 70% and 70%).
+  const aboutSame = e.reduction !== null && h.reduction !== null && (formatPercent(h.reduction) === formatPercent(e.reduction) || Math.abs(h.reduction - e.reduction) < SAME_FALL);
+  const harmGreater = e.reduction !== null && h.reduction !== null && h.reduction > e.reduction && h.reduction > 0 && !aboutSame;
   const harmGreaterUnsure = harmGreater && harmUncertain(h);
   const trendHolds = (t: Trend) => (t.slope === null || t.p === null ? null : t.slope < 0 && t.p < ALPHA);
   const sigDetail = (which: 'events' | 'harm'): Segments => {
@@ -930,7 +933,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
         ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
         : harmGreaterUnsure
           ? say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}; the change in harm is uncertain${harmUncertainty(h, result.wilcoxon)}`
-          : say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}`,
+          : say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}${aboutSame && h.reduction > 0 ? ': about the same' : ''}`,
     },
   ];
   const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });
