@@ -90,6 +90,18 @@ test('formatPercent gives a change the same size with or without its sign, ties 
       if (signed !== (signed.startsWith('−') ? `−${size}` : size)) assert.fail(`formatPercent(${x}) gave "${signed}" but its size "${size}"`);
     }
   }
+  // A tie the arithmetic misses: 1 − 27/40 is 0.32499999999999996 in floating point, and 40 → 27 is a 32.5% fall.
+  assert.equal(formatPercent(1 - 27 / 40), '33%');
+  assert.equal(formatPercent(1 - 17 / 40), '58%');
+  // Every fall or rise between two counts up to 200: the rounding of the exact fraction, in whole numbers.
+  for (let pre = 1; pre <= 200; pre++) {
+    for (let post = 0; post <= 2 * pre; post++) {
+      const num = 100 * Math.abs(pre - post); // |reduction| × 100 = num / pre, rounded with halves up
+      const exact = Math.floor((2 * num + pre) / (2 * pre));
+      const want = post > pre && exact > 0 ? `−${formatNumber(exact)}%` : `${formatNumber(exact)}%`;
+      if (formatPercent(1 - post / pre) !== want) assert.fail(`${pre} → ${post}: ${formatPercent(1 - post / pre)}, not ${want}`);
+    }
+  }
   assert.equal(formatPercent(-0.125), '−13%');
   assert.equal(formatPercent(0.125), '13%');
   assert.equal(formatPercent(-0.375), '−38%');

@@ -43,7 +43,7 @@ export function formatNumber(value: number | null | undefined): string {
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
   // Grouped as every other number is: an interval of a ratio with a small denominator can reach −3,404%.
-  const whole = Math.round(Math.abs(100 * value));
+  const whole = roundHalfAway(100 * value);
   return value < 0 && whole > 0 ? `−${formatNumber(whole)}%` : `${formatNumber(whole)}%`;
 }
 
@@ -71,6 +71,16 @@ export function formatReductionInWords(reduction: number | null | undefined): st
   return reduction !== null && reduction !== undefined && reduction > 0 ? formatChangeSize(reduction) : formatPercent(reduction);
 }
 
+/**
+ * The nearest whole number to |x|, halves away from zero, with x first rounded to 9 decimals: a
+ * reduction of exactly 32.5% (40 → 27) is held as 1 − 27/40 = 0.32499999999999996, which
+ * Math.round alone would take to 32, where the tie rule gives 33. Nine decimals lie far beyond any
+ * count's precision and far within a double's.
+ */
+function roundHalfAway(x: number): number {
+  return Math.round(Number(Math.abs(x).toFixed(9)));
+}
+
 /** A whole number of tenths as a decimal with its thousands grouped: 13933 → "1,393.3". */
 function groupedTenths(tenths: number): string {
   return `${formatNumber(Math.floor(tenths / 10))}.${tenths % 10}`;
@@ -82,13 +92,13 @@ function groupedTenths(tenths: number): string {
  * a reader subtracts give the spread shown, to within the last decimal's rounding.
  */
 export function formatPercentTenths(change: number): string {
-  return `${groupedTenths(Math.round(Math.abs(1000 * change)))}%`;
+  return `${groupedTenths(roundHalfAway(1000 * change))}%`;
 }
 
 /** A spread of reductions in percentage points, to one decimal: 0.2467 → "24.7 percentage points". */
 export function formatSpreadPoints(spread: number | null): string {
   if (spread === null || !Number.isFinite(spread)) return NOT_AVAILABLE;
-  const tenths = Math.round(1000 * spread);
+  const tenths = Math.sign(spread) * roundHalfAway(1000 * spread);
   if (tenths === 0 && spread > 0) return 'less than 0.1 percentage points';
   return `${tenths < 0 ? '−' : ''}${groupedTenths(Math.abs(tenths))} percentage points`;
 }
