@@ -241,3 +241,10 @@ test('a harm test that leans against the total is not cited as support for the c
     if (/although the paired test gives/.test(t)) assert.ok(Math.sign(v.harm.pre - v.harm.post) !== 0, t);
   }
 });
+
+test('an interval that leaves out no change but prints an end as 0% is said to leave it out only just', () => {
+  const r = analyse(bundled, { window: 7, gap: 5 });
+  assert.ok(r.harm.ci![0] > 0 && formatPercent(r.harm.ci![0]) === '0%', 'the reviewer\'s view: lower end above 0, printed 0%');
+  const text = plain(whatForHarm(r));
+  assert.match(text, /the 95% interval for the reduction, 0% to \d+%, only just leaves out no change\)/);
+});

@@ -453,7 +453,9 @@ export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Seg
     }
     return say` (the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
   }
-  if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, leaves out no change)`;
+  // An end that prints as 0% (0.0024 at ?w=7&gap=5) leaves out no change only just: said so, since as printed it touches it.
+  const touches = formatPercent(h.ci[0]) === '0%' || formatPercent(h.ci[1]) === '0%';
+  if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, ${touches ? 'only just leaves out no change' : 'leaves out no change'})`;
   return say` (95% interval for the reduction ${interval}, ${pText})`;
 }
 
