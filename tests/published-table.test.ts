@@ -75,3 +75,9 @@ test('at ?gap=12&weights=high the label says the recomputed number leaves out mo
   const weighted = publishedTable(analyse(bundled, { weights: 'low' })).rows;
   assert.match(rowOf(weighted, 'Offending events before')[0], /recomputed here for 24 months, all categories$/);
 });
+
+test("the published table's caption names the paired test's older rule when the view uses it", () => {
+  const legacy = publishedTable(analyse(bundled, { wilcoxon: 'legacy' }));
+  assert.match(legacy.caption, /in the study's view \(24 months, all categories\); reductions recomputed with the paired test's p, under R's older rule \(R 4\.5 and earlier\)$/);
+  assert.doesNotMatch(publishedTable(analyse(bundled)).caption, /older rule/);
+});

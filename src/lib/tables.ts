@@ -136,10 +136,12 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
   };
   const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c.holds, c.detail, own)]);
   const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)})`;
+  // The paired test's rule is part of what the right-hand column shows (?wilcoxon=legacy gives other p-values).
+  const rule = result.wilcoxon === 'legacy' ? ", under R's older rule (R 4.5 and earlier)" : '';
   return {
     caption: own
-      ? `The study's published figures and claims (${monthsText(published.window)}, all categories) beside your data in ${view}; reductions with the paired test's p`
-      : `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p`,
+      ? `The study's published figures and claims (${monthsText(published.window)}, all categories) beside your data in ${view}; reductions with the paired test's p${rule}`
+      : `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p${rule}`,
     columns: ['Figure or claim', 'Published', own ? 'Your data' : 'Recomputed here'],
     rows: [
       ...(published.figures as PublishedFigure[]).map((f) => [publishedRowLabel(f, result), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
