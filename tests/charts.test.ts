@@ -1055,6 +1055,11 @@ test('the time series caption: below 30 months neither p-value can be relied on,
   const long = analyse(bundled, { window: 15 });
   assert.match(say(long), /allows for that\.$/);
   for (const r of [short, long]) assert.doesNotMatch(say(r), /\) \(/);
+  // A step that prints as 0 is no step: at ?w=12&c=modern_slavery the caption said "starts 0 arrests below".
+  const flat = analyse(bundled, { window: 12, categories: ['modern_slavery'] });
+  assert.equal(formatEstimate(Math.abs(flat.its.events.level!)), '0');
+  assert.match(say(flat), /At the order the line after starts where the line before, continued as the dashed line, would be/);
+  assert.doesNotMatch(say(flat), / 0 arrests (below|above)| by 0 arrests/);
 });
 
 test('with a gap, the before-and-after figures say in their words and table captions which months they leave out', () => {
