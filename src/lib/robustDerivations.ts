@@ -18,7 +18,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
-import { analysedMonths, barnettFall, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { analysedMonths, barnettFall, barnettReason, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
 import { formatNumber } from './format.ts';
 import { atLeastWords, fallWords } from './wording.ts';
 
@@ -191,16 +191,6 @@ function deriveObserved(observed: number | null, result: AnalysisResult, base: B
     r: { setup: `pre <- ${rVector(pre)}\npost <- ${rVector(post)}`, call: '1 - sum(post) / sum(pre)' },
     engine: ENGINE.reduction,
   };
-}
-
-/** Why Barnett's closed form does not apply to this simulation, or null when it does. */
-function barnettReason(world: World): string | null {
-  const p = world.parameters;
-  if (!p) return world.reason ? `there is no simulation to compare with: ${world.reason}` : 'there is no simulation to compare with';
-  if (p.selection !== 1) return `it assumes a sharp cutoff (everyone above a threshold, and nobody below it, gets an order: selection 1), and the simulation's selection is ${p.selection}`;
-  if (p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return 'the arrests before are no more spread than Poisson noise (variance ≤ mean), so people do not differ in their rates and there is nothing to regress to';
-  if (!(p.crossingShare > 0 && p.crossingShare < 1)) return `the share of candidate months crossing the threshold is ${p.crossingShare}, so there is no cutoff with people on both sides`;
-  return null;
 }
 
 function deriveBarnett(world: World, result: AnalysisResult, base: Base): Derivation {

@@ -72,6 +72,17 @@ export function nullWorldFor(result: AnalysisResult, selection: number, lookback
  * It applies only where the simulation's selection is a sharp cutoff (selection 1) and the counts
  * are overdispersed (ρ > 0); otherwise null.
  */
+/** Why barnettFall gives no fall for this simulation (the page's sentence and the derivation both say it), or null when it gives one. */
+export function barnettReason(world: NullWorld & { reason?: string }): string | null {
+  const p = world.parameters;
+  if (!p) return world.reason ? `there is no simulation to compare with: ${world.reason}` : 'there is no simulation to compare with';
+  if (p.selection !== 1) return `it assumes a sharp cutoff (everyone above a threshold, and nobody below it, gets an order: selection 1), and the simulation's selection is ${p.selection}`;
+  // At selection 1 it is most often this (?w=3&c=drugs: variance 0.145 against a mean of 0.171), not the selection.
+  if (p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return 'the arrests before are no more spread than Poisson noise (variance ≤ mean), so people do not differ in their rates and there is nothing to regress to';
+  if (!(p.crossingShare > 0 && p.crossingShare < 1)) return `the share of candidate months crossing the threshold is ${p.crossingShare}, so there is no cutoff with people on both sides`;
+  return null;
+}
+
 export function barnettFall(world: NullWorld): number | null {
   const p = world.parameters;
   if (!p || p.selection !== 1 || p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return null;
@@ -411,7 +422,7 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
   const b = c.world ? barnettFall(c.world) : null;
   const path = robustPath('nullWorld.barnett');
   return b === null
-    ? [{ text: 'does not apply', path }, ' at this selection strength (it needs a sharp cutoff, which is selection 1, and people whose arrest rates really differ, not only by chance)']
+    ? [{ text: 'does not apply', path }, ` in this view: ${c.world ? barnettReason(c.world) ?? "the selected people's mean would not be positive" : 'there is no simulation to compare with'}`]
     : ['predicts a fall of ', { text: formatPercent(b), path }, ' for normal counts, with orders chosen on the whole period before rather than on the last months, a different rule from the simulation\'s, so the two agree only roughly'];
 }
 
