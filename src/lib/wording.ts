@@ -400,7 +400,9 @@ export function correlationParts(result: AnalysisResult, brief = false): Segment
   const stats = say`Pearson r = ${num(formatEstimate(pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(pearson.p, 'correlation.pearson.p')}`;
   const rho = brief || spearman.rho === null ? [] : say` Spearman's ρ = ${num(formatEstimate(spearman.rho, 2), 'correlation.spearman.rho')} (${pEqualsParts(spearman.p, 'correlation.spearman.p')}).`;
   // The months analysed (2 × window, less any gap): a derived count, shown as plain text.
-  const over = `Across the ${months(result.monthly.length)} ${result.gap > 0 ? 'analysed' : 'of the window'}`;
+  // "the 48 months analysed (24 before and 24 after)": the window is months each side, so "the 48 months of the window" misread.
+  const side = result.monthly.length / 2;
+  const over = `Across the ${months(result.monthly.length)} analysed (${side} before and ${side} after the order${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''})`;
   if (pearson.p < ALPHA && pearson.r !== 0) {
     return say`${over}, months with more arrests tend to have ${pearson.r > 0 ? 'more' : 'less'} harm: a ${pearson.r > 0 ? 'positive' : 'negative'}, statistically significant correlation (${stats}).${rho}`;
   }
