@@ -538,3 +538,14 @@ test('Method\'s example of the two Wilcoxon rules parting ways holds: 8 months o
   assert.ok(analyse(bundled, { ...view, wilcoxon: 'current' }).events.test.p! < 0.05);
   assert.ok(analyse(bundled, { ...view, wilcoxon: 'legacy' }).events.test.p! > 0.1);
 });
+
+test('a significant rank correlation beside a linear one that is not is reconciled in words, and only then', () => {
+  const drugs = analyse(bundled, { window: 12, categories: ['drugs'] });
+  assert.ok(drugs.correlation.pearson.p! >= 0.05 && drugs.correlation.spearman.p! < 0.05 && drugs.correlation.spearman.rho! > 0);
+  assert.match(correlationSentence(drugs), /by rank, months with more arrests do have more harm, though not along a straight line\.$/);
+  for (const r of states) {
+    const { pearson, spearman } = r.correlation;
+    const reconciled = /by rank, months with more arrests/.test(correlationSentence(r));
+    assert.equal(reconciled, pearson.p !== null && pearson.p >= 0.05 && spearman.p !== null && spearman.p < 0.05 && spearman.rho !== 0, correlationSentence(r));
+  }
+});

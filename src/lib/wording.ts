@@ -406,7 +406,12 @@ export function correlationParts(result: AnalysisResult, brief = false): Segment
   if (pearson.p < ALPHA && pearson.r !== 0) {
     return say`${over}, months with more arrests tend to have ${pearson.r > 0 ? 'more' : 'less'} harm: a ${pearson.r > 0 ? 'positive' : 'negative'}, statistically significant correlation (${stats}).${rho}`;
   }
-  return say`${over}, there is no statistically significant linear relationship between monthly arrests and monthly harm (${stats}).${rho}`;
+  // The ranks can agree where the values do not line up (?w=12&c=drugs: r = 0.37, p = 0.0734; ρ = 0.74,
+  // p < 0.001): said, so that the two results do not read as a contradiction.
+  const ranks = !brief && spearman.rho !== null && spearman.p !== null && spearman.p < ALPHA && spearman.rho !== 0
+    ? ` Spearman's ρ compares the months' ranks rather than their values: by rank, months with more arrests do have ${spearman.rho > 0 ? 'more' : 'less'} harm, though not along a straight line.`
+    : '';
+  return say`${over}, there is no statistically significant linear relationship between monthly arrests and monthly harm (${stats}).${rho}${ranks}`;
 }
 
 /** Whether a 95% interval for a reduction takes in no change (runs from a rise, or none, to a fall). */
