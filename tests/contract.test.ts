@@ -729,3 +729,14 @@ test('a category a letter or two from another is a warning naming the code it is
   const own = validateDataset({ orders, events: events(['A,-3,fraud,F,1', 'A,2,county_lines,C,1', 'B,-1,aa,X,1', 'B,1,bb,X,1', 'B,2,violent_crime,V,1']) }, { manifest });
   assert.deepEqual(own.problems, []);
 });
+
+test('an analysed order with an empty issued_date beside dated events is one error on its row, with or without arrests, not one per arrest', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,2019-02-01,analysed\nB,2019-Q2,,analysed\nC,2019-Q3,,analysed\nD,2019-Q4,,excluded_followup\n' };
+  const events = { name: 'events.csv', text: 'order_id,date,category,offence,harm\nA,2018-12-20,violence,Assault,10\nB,2019-05-01,violence,Assault,10\nB,2019-08-30,violence,Assault,10\nB,2019-09-30,violence,Assault,10\n' };
+  const { dataset, problems } = validateDataset({ orders, events }, { manifest });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.map(where), ['error orders.csv 2 issued_date', 'error orders.csv 3 issued_date']);
+  assert.equal(problems[0].message, 'is empty; events.csv gives arrest dates, so every analysed order needs the date it was made');
+  assert.equal(problems[0].hint, 'give the date order "B" was made (in its quarter, 2019-Q2)');
+});

@@ -129,6 +129,15 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   // The events are read even when the orders could not be (orders undefined): their own problems
   // are listed in the same round, and what needs the orders waits for them.
   if (eventsTable) {
+    // Events with dates need each analysed order's date: an empty one is one error on the order's row
+    // (its arrests are then not reported again, one by one), and so is said for an order with no arrests too.
+    if (orders && orders.hasIssuedDate && eventsTable.header.includes('date') && !eventsTable.header.includes('month')) {
+      const undated = orders.list.filter((o) => o.sample === 'analysed' && !orders.issuedDate.has(o.id) && !orders.badIssuedDate.has(o.id) && !orders.duplicated.has(o.id));
+      for (const o of undated) orders.badIssuedDate.add(o.id);
+      amongOrders(undated.map((o) => problem({ file: orders.file, row: orders.row.get(o.id), column: 'issued_date' }, `is empty; ${eventsTable.file} gives arrest dates, so every analysed order needs the date it was made`, {
+        value: '', expected: 'a date like 2019-07-31', hint: `give the date order "${o.id}" was made (in its quarter, ${o.issued})`,
+      })));
+    }
     const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', extracted: extracted ? isoDate(extracted) : undefined, harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded.length;
