@@ -291,6 +291,21 @@ test('--extracted checks every analysed order\'s follow-up against the date the 
   assert.match(bundled.stderr, /--design-window, --outside-window and --extracted describe your own files/);
 });
 
+test('a long list of problems ends with their count, and for arrests outside the window with the options that deal with them', () => {
+  // The templates' dated arrests in a 1-month window: most fall outside it.
+  const out = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--design-window', '1');
+  assert.equal(out.status, 1);
+  const lines = out.stderr.trimEnd().split('\n');
+  const outside = lines.filter((l) => /outside the design window of 1 month/.test(l)).length;
+  assert.ok(lines.length - 1 > 10, `${lines.length - 1} problems`);
+  const errors = lines.slice(0, -1).filter((l) => !l.endsWith('(warning)')).length;
+  assert.ok(outside > 0);
+  assert.equal(lines.at(-1), `analyze: ${errors} errors and ${lines.length - 1 - errors} warning${lines.length - 1 - errors === 1 ? '' : 's'} in all, so nothing was analysed. For arrests outside the design window: give the window your data cover with --design-window N, or leave them out and count them with --outside-window exclude.`);
+  // A short list has no such line.
+  const one = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--extracted', '2022-02-26');
+  assert.doesNotMatch(one.stderr, /in all/);
+});
+
 test('--harm-index: harm looked up by offence when the events have no harm column', () => {
   const events = write('noharm.csv', readFileSync(tpl('events.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
   const byDefault = run('--orders', tpl('orders.csv'), '--events', events, '--json');

@@ -442,6 +442,21 @@ function unmatchedProblems(dataset: Dataset, args: Args): string[] {
   return args.weights ? (dataset.harmIndex?.unmatched ?? []).map((p) => `analyze: ${problemLine(p)}\n`) : [];
 }
 
+/** More problems than this, and a last line counts them (a screenful is easy to lose the end of). */
+const SUMMARY_AFTER = 10;
+
+/**
+ * The count of a long list of problems, as the page's heading gives it, and for arrests outside the
+ * design window the options that deal with them (the problems' own hints are the page's words).
+ */
+export function problemSummary(problems: readonly Problem[], analysed: boolean): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const outside = problems.some((p) => p.severity === 'error' && /outside the design window/.test(p.message));
+  return `${count(errors, 'error', 'errors')} and ${count(warnings, 'warning', 'warnings')} in all${analysed ? '' : ', so nothing was analysed'}.`
+    + (outside ? ' For arrests outside the design window: give the window your data cover with --design-window N, or leave them out and count them with --outside-window exclude.' : '');
+}
+
 export function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
@@ -472,6 +487,7 @@ export function main(argv: readonly string[]): number {
       { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow, extracted: args.extracted },
     );
     for (const p of problems) process.stderr.write(`analyze: ${problemLine(p)}\n`);
+    if (problems.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(problems, dataset !== undefined)}\n`);
     if (!dataset) return 1;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
