@@ -167,10 +167,10 @@ test('the claims checked, the pre-order slope and the step at the order never re
   }
   const short = analyse(bundled, { window: 1, categories: bundled.categories });
   assert.equal(claimChecks(short).find((c) => c.id === 'trend.harm')!.detail, short.trend.harm.reason);
-  assert.match(SENTENCES.preTrend(short), /^Over the window on screen, no line can be fitted to the months before the orders: /);
+  assert.match(SENTENCES.preTrend(short), /^In this view, no line can be fitted to the months before the orders: /);
   assert.match(SENTENCES.itsStep(short, 'events'), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
-  assert.equal(SENTENCES.preTrend(r), 'Over the window on screen, the line fitted to the months before the orders rises by 0.258 arrests a month.');
+  assert.equal(SENTENCES.preTrend(r), 'In this view, the line fitted to the months before the orders rises by 0.258 arrests a month.');
   assert.match(SENTENCES.itsStep(r, 'events'), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
@@ -178,9 +178,9 @@ test('the claims checked, the pre-order slope and the step at the order never re
 test('the direction in words and the noun after the size as printed: "falls by 1.00 arrests a month" (an estimate keeps three digits), "a drop of 1.50"', () => {
   const r = analyse(bundled);
   const slope = (preSlope: number, level: number): AnalysisResult => ({ ...r, its: { ...r.its, events: { ...r.its.events, preSlope, level } } });
-  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'Over the window on screen, the line fitted to the months before the orders falls by 1.00 arrests a month.');
-  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'Over the window on screen, the line fitted to the months before the orders rises by 1.00 arrests a month.');
-  assert.equal(SENTENCES.preTrend(slope(0, 1)), 'Over the window on screen, the line fitted to the months before the orders is flat.');
+  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'In this view, the line fitted to the months before the orders falls by 1.00 arrests a month.');
+  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'In this view, the line fitted to the months before the orders rises by 1.00 arrests a month.');
+  assert.equal(SENTENCES.preTrend(slope(0, 1)), 'In this view, the line fitted to the months before the orders is flat.');
   assert.match(SENTENCES.itsStep(slope(-1, -1), 'events'), /finds a drop of 1\.00 in monthly arrests at the order \(/);
   // A rise at the order says so, and a rising line before it makes a rise look smaller, not larger.
   assert.match(SENTENCES.itsStep(slope(1, 2.8), 'events'), /finds a rise of 2\.80 in monthly arrests at the order \(.*which makes the rise look smaller than it would without that spell\.$/);

@@ -572,9 +572,9 @@ function hacParts(p: number | null, path: ResultPath): Segments {
 export function preTrendParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return []; // the page's other sentences say there is nothing to count
   const e = result.its.events;
-  if (e.preSlope === null) return say`Over the window on screen, no line can be fitted to the months before the orders${e.reason ? `: ${e.reason}` : ''}.`;
-  if (e.preSlope === 0) return say`Over the window on screen, the line fitted to the months before the orders is flat.`;
-  return say`Over the window on screen, the line fitted to the months before the orders ${e.preSlope > 0 ? 'rises' : 'falls'} by ${countParts(Math.abs(e.preSlope), 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
+  if (e.preSlope === null) return say`In this view, no line can be fitted to the months before the orders${e.reason ? `: ${e.reason}` : ''}.`;
+  if (e.preSlope === 0) return say`In this view, the line fitted to the months before the orders is flat.`;
+  return say`In this view, the line fitted to the months before the orders ${e.preSlope > 0 ? 'rises' : 'falls'} by ${countParts(Math.abs(e.preSlope), 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
 }
 
 /** The months the time series is fitted to: the window either side, less the months left out. */
