@@ -129,12 +129,12 @@ test('a reader\'s own events with a harm column: the CLI\'s curve is the report\
   const fromCli = JSON.parse(run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--specification-curve', '--json'));
   assert.deepEqual(fromCli, JSON.parse(JSON.stringify(report)));
   const text = run('--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--specification-curve');
-  assert.match(text, /Harm: days, from the harm column of the events file\. Note: these data have no harm index, so harm is as recorded\./);
+  assert.match(text, /Harm: days, from the harm column of the events file\. Note: no harm index is used with these data, so harm is as recorded\./);
   // Another index given with such events is not used, as on "Use your own data", which says so; the curve is the same.
   writeFileSync(join(dir, 'index.csv'), `offence,harm_days\n"${offence}",10\n`);
   const unused = spawnSync(process.execPath, [cli, '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--harm-index', join(dir, 'index.csv'), '--specification-curve', '--json'], { encoding: 'utf8' });
   assert.equal(unused.status, 0, unused.stderr);
-  assert.equal(unused.stderr, 'analyze: index.csv: was not used: events.csv has a harm column already (hint: remove the harm column from the events file to look harm up by offence) (warning)\n');
+  assert.equal(unused.stderr, 'analyze: index.csv: was not used: events.csv has a harm column already (hint: add --weights low, central or high to weigh every arrest by this index instead, or remove the harm column from the events file to look harm up by offence) (warning)\n');
   assert.deepEqual(JSON.parse(unused.stdout), JSON.parse(JSON.stringify(report)));
 });
 

@@ -176,7 +176,7 @@ export function specificationCurve(dataset: Dataset, options: { categories?: rea
 /** The harm index's weight sets when it can weight every event, else the harm as recorded, with the reason. */
 function weightChoices(dataset: Dataset): { weights: HarmSource[]; weightsNote?: string } {
   const index = dataset.harmIndex;
-  if (!index) return { weights: ['data'], weightsNote: 'these data have no harm index, so harm is as recorded' };
+  if (!index) return { weights: ['data'], weightsNote: 'no harm index is used with these data, so harm is as recorded' };
   if (index.unmatched.length > 0) {
     const n = index.unmatched.length;
     return { weights: ['data'], weightsNote: `the harm index ${index.file} does not list the offence of ${n} ${n === 1 ? 'event' : 'events'}, so harm is as recorded` };

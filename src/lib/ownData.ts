@@ -184,9 +184,15 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
 
 export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
 
-/** The warning for a harm index given beside events with a harm column: it is not used (the page and the CLI say it alike). */
-export function indexNotUsed(index: string, events: string): Problem {
-  return problem({ file: index }, `was not used: ${events} has a harm column already`, { severity: 'warning', hint: 'remove the harm column from the events file to look harm up by offence' });
+/**
+ * The warning for a harm index given beside events with a harm column: it is not used (the page and
+ * the CLI say it alike). The command line can still weigh by it (`cli`), which its hint says.
+ */
+export function indexNotUsed(index: string, events: string, cli = false): Problem {
+  return problem({ file: index }, `was not used: ${events} has a harm column already`, {
+    severity: 'warning',
+    hint: cli ? 'add --weights low, central or high to weigh every arrest by this index instead, or remove the harm column from the events file to look harm up by offence' : 'remove the harm column from the events file to look harm up by offence',
+  });
 }
 
 /**
