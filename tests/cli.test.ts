@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analysis/analyse.ts';
 import { emitR } from '../src/analysis/emitR.ts';
-import { problemLine } from '../src/analysis/errors.ts';
 import { formatEstimate, formatP } from '../src/lib/format.ts';
 import { bundled, dataPath, readData } from './helpers/bundled.ts';
 
