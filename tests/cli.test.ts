@@ -305,6 +305,18 @@ test('a long list of problems ends with their count, and for arrests outside the
   assert.doesNotMatch(one.stderr, /in all/);
 });
 
+test('--csv writes the results table the page downloads, for the view asked, and names whose data', async () => {
+  const { resultsCsv } = await import('../src/lib/export.ts');
+  const study = run('--csv', '--window', '12', '--categories', 'violence,drugs');
+  assert.equal(study.status, 0, study.stderr);
+  assert.equal(study.stdout, resultsCsv(analyse(bundled, { window: 12, categories: ['violence', 'drugs'] })));
+  const own = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--csv');
+  assert.equal(own.status, 0, own.stderr);
+  const lines = own.stdout.trimEnd().split('\n');
+  assert.match(lines[1], /,"your own files, analysed by the command line: orders\.csv \(5 orders\) and events\.csv"$/);
+  assert.match(run('--csv', '--json').stderr, /--csv is the results table, as the page downloads it; it cannot be combined with --json/);
+});
+
 test('--harm-index: harm looked up by offence when the events have no harm column', () => {
   const events = write('noharm.csv', readFileSync(tpl('events.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
   const byDefault = run('--orders', tpl('orders.csv'), '--events', events, '--json');

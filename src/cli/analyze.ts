@@ -27,6 +27,7 @@ import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, MAX_MONTHS, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
+import { resultsCsv, type ExportData } from '../lib/export.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
@@ -37,7 +38,7 @@ import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -45,7 +46,7 @@ const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, im
 class UsageError extends Error {}
 
 interface Args {
-  orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; extracted?: string; own: boolean; named?: boolean;
+  orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; extracted?: string; own: boolean; named?: boolean; csv?: boolean;
   window?: number; gap?: number; categories?: string[]; weights?: WeightSet; wilcoxon?: Rule; json: boolean; emitR: boolean; specificationCurve: boolean;
   /** --robustness: time at liberty and the null world for the view, with the page's settings (their defaults unless given). */
   robustness: boolean; unavailableShare?: number; selection?: number; lookback?: number;
@@ -64,6 +65,7 @@ export function parseArgs(argv: readonly string[]): Args {
       return v;
     };
     if (flag === '--json') args.json = true;
+    else if (flag === '--csv') args.csv = true;
     else if (flag === '--emit-r') args.emitR = true;
     else if (flag === '--specification-curve') args.specificationCurve = true;
     else if (flag === '--robustness') args.robustness = true;
@@ -119,6 +121,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else throw new UsageError(`unknown option ${flag}`);
   }
   if (args.json && args.emitR) throw new UsageError('--json and --emit-r cannot be combined; choose one');
+  if (args.csv && (args.json || args.emitR || args.specificationCurve || args.robustness)) throw new UsageError('--csv is the results table, as the page downloads it; it cannot be combined with --json, --emit-r, --specification-curve or --robustness');
   // Events name their orders by order_id, and orders are counted by their events: a file of one kind
   // beside the bundled file of the other would be paired with a register it was never part of.
   if (seen.has('--events') !== seen.has('--orders')) {
@@ -522,6 +525,12 @@ export function main(argv: readonly string[]): number {
     if (args.robustness) {
       const checks = robustnessChecks(result, dataset, args);
       process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : renderRobustness(checks, result, basename(args.orders), args.unavailableShare !== undefined) + '\n');
+      return 0;
+    }
+    if (args.csv) {
+      // The page's results CSV, from the same function; its data column names the files and the command line.
+      const data: ExportData = args.own ? { kind: 'local', by: 'command line', files: `${basename(args.orders)} (${count(dataset.orders.length, 'order', 'orders')}) and ${basename(args.events)}` } : { kind: 'study' };
+      process.stdout.write(resultsCsv(result, data));
       return 0;
     }
     process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow, extracted: dataset.extracted }) + '\n');

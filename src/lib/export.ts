@@ -17,7 +17,7 @@ const cell = (v: number | string | null | undefined) => {
  * Whose data a download holds: the study's bundled synthetic data (the default), or the reader's own
  * files (named, so that a saved file can never be mistaken for the study's).
  */
-export type ExportData = { kind: 'study' } | { kind: 'local'; files: string };
+export type ExportData = { kind: 'study' } | { kind: 'local'; files: string; by?: 'browser' | 'command line' };
 const STUDY: ExportData = { kind: 'study' };
 
 /** Which view a downloaded file holds, as the JSON's `view` object gives it. */
@@ -71,7 +71,7 @@ function dataWords(data: ExportData): string {
   // the files as the banner lists them, without the banner's own "Your data:" before them and its
   // "analysed in this browser, never sent anywhere" after them, which these words already say
   return data.kind === 'local'
-    ? `your own files, analysed in your browser: ${data.files.replace(/^Your data:\s*/, '').replace(/:\s*analysed in this browser, never sent anywhere\.?\s*$/, '').replace(/[\r\n]+/g, ' ')}`
+    ? `your own files, analysed ${data.by === 'command line' ? 'by the command line' : 'in your browser'}: ${data.files.replace(/^Your data:\s*/, '').replace(/:\s*analysed in this browser, never sent anywhere\.?\s*$/, '').replace(/[\r\n]+/g, ' ')}`
     : STUDY_DATA_WORDS;
 }
 
