@@ -388,6 +388,15 @@ test('an unknown address gets the report\'s 404 page, with status 404 and links 
   await expect(page.locator('.not-found code')).toHaveText(page.url());
   await expect(page.locator('.not-found b')).toHaveCount(0);
   for (const p of PAGES) await expect(page.getByRole('link', { name: p.title, exact: true })).toHaveCount(1);
+  await expect(page.locator('[data-guess]')).toBeHidden();
+  // An old address under a page's name: that page is offered first, and every link keeps the view asked for.
+  expect((await page.goto('results/old-figure/?w=12&c=drugs'))?.status()).toBe(404);
+  const guess = page.locator('[data-guess]');
+  await expect(guess).toBeVisible();
+  await expect(guess).toHaveText(`Perhaps you meant ${PAGES.find((p) => p.slug === 'results/')!.title}.`);
+  expect(new URL((await guess.getByRole('link').getAttribute('href'))!, page.url()).pathname + new URL((await guess.getByRole('link').getAttribute('href'))!, page.url()).search).toMatch(/\/results\/\?w=12&c=drugs$/);
+  await guess.getByRole('link').click();
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?w=12&c=drugs');
 });
 
 test('the answer in three sentences reads as three sentences, in the study\'s view and another', async ({ page }) => {
