@@ -441,9 +441,21 @@ test('R 4.2 (Rscript): orders with neither issued nor issued_date stop the scrip
   });
   const dated = [drop(header) + ',issued_date', ...rows.map((r, k) => `${drop(r)},${k === 2 ? '15/03/2019' : '2019-03-15'}`)].join('\n') + '\n';
   assert.throws(() => runRscript(script, { ...bundledFiles, 'orders.csv': dated }), (e: { stderr: string }) => {
-    assert.match(e.stderr, /orders\.csv, row 3, column "issued_date": is not a date like 2019-07-31, and there is no issued column/);
+    assert.match(e.stderr, /orders\.csv, row 3, column "issued_date": is not a real date like 2019-07-31/);
     return true;
   });
+  // As the report: a date that does not exist, or one outside its quarter, stops the script on its row.
+  const withDate = (k: number, date: string) => [header + ',issued_date', ...rows.map((r, j) => `${r},${j === k ? date : ''}`)].join('\n') + '\n';
+  const quarter = rows[1].split(',')[at];
+  const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(6))];
+  const outside = `${year}-${String(q === 4 ? 1 : q * 3 + 1).padStart(2, '0')}-01`;
+  for (const [date, why] of [['2020-02-30', /row 2, column "issued_date": is not a real date like 2019-07-31/], [outside, /row 2, column "issued_date": is not in the order's quarter \(issued\)/]] as const) {
+    assert.ok(validateDataset({ orders: { name: 'orders.csv', text: withDate(1, date) }, events: { name: 'events.csv', text: bundledFiles['events.csv'] } }).problems.some((p) => p.severity === 'error' && p.row === 2 && p.column === 'issued_date'), `the report rejects ${date} too`);
+    assert.throws(() => runRscript(script, { ...bundledFiles, 'orders.csv': withDate(1, date) }), (e: { stderr: string }) => {
+      assert.match(e.stderr, why);
+      return true;
+    });
+  }
 });
 
 test('R 4.2 (Rscript): events with dates are sent to events-with-months.csv, and a wrong number of arguments names the script as it was run', { skip: noRscript }, () => {

@@ -274,11 +274,23 @@ fail <- function(file, d, at, column, what) {
 # from issued_date when the file gives the date and not the quarter.
 orders <- read_table(ORDERS_FILE, c("order_id", "sample"), c("issued", "issued_date"))
 if (nrow(orders) == 0) stop(ORDERS_FILE, ": has a header but no orders", call. = FALSE)
-if (!"issued" %in% names(orders)) {
-  if (!"issued_date" %in% names(orders)) stop(ORDERS_FILE, ": required column(s) missing: issued (or issued_date)", call. = FALSE)
-  bad <- !grepl("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", orders$issued_date)
-  if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "issued_date", "is not a date like 2019-07-31, and there is no issued column")
-  orders$issued <- paste0(substr(orders$issued_date, 1, 4), "-Q", (as.integer(substr(orders$issued_date, 6, 7)) + 2) %/% 3)
+if (!"issued" %in% names(orders) && !"issued_date" %in% names(orders)) stop(ORDERS_FILE, ": required column(s) missing: issued (or issued_date)", call. = FALSE)
+# A date given must be a real one (2020-02-30 is not), in its order's quarter; an empty or missing
+# quarter is the date's, as the report takes it.
+if ("issued_date" %in% names(orders)) {
+  given <- orders$issued_date != ""
+  day <- as.Date(orders$issued_date, format = "%Y-%m-%d")
+  bad <- given & (is.na(day) | format(day, "%Y-%m-%d") != orders$issued_date)
+  if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "issued_date", "is not a real date like 2019-07-31")
+  quarter <- ifelse(given, paste0(format(day, "%Y"), "-Q", (as.integer(format(day, "%m")) + 2) %/% 3), "")
+  if (!"issued" %in% names(orders)) {
+    if (any(!given)) fail(ORDERS_FILE, orders, which(!given), "issued_date", "is empty, and there is no issued column")
+    orders$issued <- quarter
+  }
+  fill <- orders$issued == "" & given
+  orders$issued[fill] <- quarter[fill]
+  bad <- given & orders$issued != quarter & grepl("^[0-9]{4}-Q[1-4]$", orders$issued)
+  if (any(bad)) fail(ORDERS_FILE, orders, which(bad), "issued_date", "is not in the order's quarter (issued)")
 }
 if (any(orders$order_id == "")) fail(ORDERS_FILE, orders, which(orders$order_id == ""), "order_id", "is empty")
 if (anyDuplicated(orders$order_id)) fail(ORDERS_FILE, orders, anyDuplicated(orders$order_id), "order_id", "duplicates an earlier id")
