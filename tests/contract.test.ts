@@ -639,7 +639,7 @@ test('title lines above the header are one problem saying where the header is, n
   assert.equal(dataset, undefined);
   const mine = problems.filter((p) => p.file === 'orders.csv' && p.severity === 'error');
   assert.equal(mine.length, 1, mine.map((p) => p.message).join('\n'));
-  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, issued, sample, so the 2 lines above it look like titles');
+  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, sample, so the 2 lines above it look like titles');
   assert.equal(mine[0].hint, 'delete the 2 lines above the header, so that it is the first line of the file');
 });
 
@@ -728,6 +728,11 @@ test('a category a letter or two from another is a warning naming the code it is
   // Codes of the reader's own, far apart or short: nothing said.
   const own = validateDataset({ orders, events: events(['A,-3,fraud,F,1', 'A,2,county_lines,C,1', 'B,-1,aa,X,1', 'B,1,bb,X,1', 'B,2,violent_crime,V,1']) }, { manifest });
   assert.deepEqual(own.problems, []);
+  // Codes of a series, differing in one letter or number standing on its own: a force's coding, not typos.
+  const series = validateDataset({ orders, events: events(['A,-3,class_a_drugs,P,5', 'A,-4,class_b_drugs,P,5', 'A,-3,cat1,T,1', 'A,-4,cat2,T,1', 'B,8,tier_1,T,1', 'B,9,tier_2,T,1', 'B,10,tier_3,T,1', 'B,11,tier_10,T,1']) }, { manifest });
+  assert.deepEqual(series.problems, []);
+  // A plural beside its singular is still worth a word.
+  assert.deepEqual(validateDataset({ orders, events: events(['A,-3,weapons,W,1', 'A,-2,weapons,W,1', 'B,2,weapon,W,1']) }, { manifest }).problems.map(where), ['warning events.csv 3 category']);
 });
 
 test('an analysed order with an empty issued_date beside dated events is one error on its row, with or without arrests, not one per arrest', () => {
@@ -739,4 +744,22 @@ test('an analysed order with an empty issued_date beside dated events is one err
   assert.deepEqual(problems.map(where), ['error orders.csv 2 issued_date', 'error orders.csv 3 issued_date']);
   assert.equal(problems[0].message, 'is empty; events.csv gives arrest dates, so every analysed order needs the date it was made');
   assert.equal(problems[0].hint, 'give the date order "B" was made (in its quarter, 2019-Q2)');
+});
+
+test('orders with neither issued nor issued_date: one problem naming both; an empty quarter beside a date takes the date\'s; an empty extraction date is said as such', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,violence,Assault,10\n' };
+  const neither = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,sample\nA,analysed\n' }, events }, { manifest });
+  assert.deepEqual(neither.problems.map(where), ['error orders.csv 0 issued']);
+  assert.equal(neither.problems[0].message, 'required column is missing: give issued, the quarter each order was made in (like 2019-Q3), or issued_date, the date it was made; the header has order_id, sample');
+  const misspelt = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,Issued,sample\nA,2019-Q1,analysed\n' }, events }, { manifest });
+  assert.deepEqual(misspelt.problems.map(where), ['error orders.csv 0 Issued']);
+  // An empty quarter: from the date where there is one, else said to be empty.
+  const filled = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,,2019-01-31,analysed\n' }, events }, { manifest });
+  assert.deepEqual(filled.problems, []);
+  assert.equal(filled.dataset!.orders[0].issued, '2019-Q1');
+  const empty = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,sample\nA,,analysed\n' }, events }, { manifest });
+  assert.deepEqual(empty.problems.map((p) => `${where(p)}: ${p.message}`), ['error orders.csv 1 issued: is empty; give the quarter the order was made in, like 2019-Q3, or its issued_date']);
+  const blank = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\n' }, events }, { manifest, extracted: ' ' });
+  assert.deepEqual(blank.problems.map((p) => `${where(p)}: ${p.message}`), ['error (options) - extracted: is empty; give the date the data were extracted, like 2023-03-31, or leave it out']);
 });

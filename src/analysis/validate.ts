@@ -87,7 +87,10 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   }
   const extracted = options.extracted === undefined ? undefined : parseIsoDate(options.extracted.trim());
   if (options.extracted !== undefined && !extracted) {
-    return { problems: [problem({ file: '(options)', column: 'extracted' }, ...notADate(options.extracted.trim()))] };
+    const text = options.extracted.trim();
+    return { problems: [text === ''
+      ? problem({ file: '(options)', column: 'extracted' }, 'is empty; give the date the data were extracted, like 2023-03-31, or leave it out', { value: '', expected: 'a date like 2023-03-31' })
+      : problem({ file: '(options)', column: 'extracted' }, ...notADate(text))] };
   }
   const ordersTable = table(sources.orders, problems);
   const eventsTable = table(sources.events, problems);
@@ -484,7 +487,21 @@ interface OrderInfo {
 function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): OrderInfo | undefined {
   // The quarter follows from the date: with issued_date, issued may be left out.
   const quarterFromDate = !t.header.includes('issued') && t.header.includes('issued_date');
-  const col = columnIndex(t, quarterFromDate ? ORDER_REQUIRED : ['order_id', 'issued', 'sample'], [...(quarterFromDate ? ['issued'] : []), 'issued_date', 'duration_months', 'conditions', ...UNAVAILABLE_COLUMNS], problems, swapNote(t.header, 'orders'));
+  // Neither: one problem naming both ways to give it, not "issued" alone (a file with dates would be
+  // sent the wrong way). A file that looks like the events keeps the swapped-files message.
+  const swapped = swapNote(t.header, 'orders');
+  const neither = !t.header.includes('issued') && !t.header.includes('issued_date') && !swapped;
+  const atHeader = problems.length;
+  const col = columnIndex(t, quarterFromDate || neither ? ORDER_REQUIRED : ['order_id', 'issued', 'sample'], [...(quarterFromDate || neither ? ['issued'] : []), 'issued_date', 'duration_months', 'conditions', ...UNAVAILABLE_COLUMNS], problems, swapped);
+  // (Not when the header was found below title lines, or a column named like issued was reported as misspelt.)
+  const said = problems.slice(atHeader).some((p) => p.severity === 'error' && (p.column === undefined || editDistance(p.column.toLowerCase(), 'issued') <= 2));
+  if (neither && !said) {
+    problems.push(problem({ file: t.file, row: 0, column: 'issued' }, `required column is missing: give issued, the quarter each order was made in (like 2019-Q3), or issued_date, the date it was made; the header has ${t.header.join(', ')}`, {
+      expected: 'a column named issued or issued_date', hint: 'add issued_date (YYYY-MM-DD) if you have the dates, else issued (YYYY-Qn)',
+    }));
+    return undefined;
+  }
+  if (neither) return undefined;
   if (!col) return undefined;
   const before = problems.length;
   const unavailable = UNAVAILABLE_COLUMNS.filter((c) => col[c] !== undefined);
@@ -521,9 +538,15 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
 
     const dateText = col.issued_date === undefined ? '' : fields[col.issued_date].trim();
     const date = dateText === '' ? undefined : parseIsoDate(dateText);
-    const issued = quarterFromDate ? (date ? `${date.year}-Q${Math.ceil(date.month / 3)}` : '') : fields[col.issued].trim();
+    // An empty quarter beside a valid date takes the date's quarter, as a file without the column does.
+    const issuedCell = quarterFromDate ? '' : fields[col.issued].trim();
+    const issued = issuedCell !== '' ? issuedCell : date ? `${date.year}-Q${Math.ceil(date.month / 3)}` : '';
     const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
-    if (quarterFromDate) {
+    if (!quarterFromDate && issuedCell === '' && dateText === '') {
+      report('issued', 'is empty; give the quarter the order was made in, like 2019-Q3, or its issued_date', { expected: 'YYYY-Qn, or an issued_date' });
+    } else if (!quarterFromDate && issuedCell === '' && !date) {
+      // the issued_date's own problem is reported below
+    } else if (quarterFromDate) {
       if (dateText === '') {
         report('issued_date', 'is empty; with no issued column, every order needs its date', { expected: 'a date like 2019-07-31', hint: 'give the date the order was made, or add an issued column with its quarter (2019-Q3)' });
         info.badIssuedDate.add(id); // its arrests' dates are not reported again, row by row
@@ -869,7 +892,15 @@ function nearCategories(file: string, events: readonly OffendingEvent[], rows: r
     const list = byCode.get(e.category);
     if (list) list.push(rows[k]); else byCode.set(e.category, [rows[k]]);
   });
-  const near = (a: string, b: string) => a !== b && Math.min(a.length, b.length) >= 4 && editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+  // Codes of a series (class_a_drugs and class_b_drugs, cat1 and cat2, tier_1 and tier_3) differ in one
+  // short part, a letter or a number standing on its own: ordinary coding, not a typo.
+  const parts = (c: string) => c.match(/[a-z]+|[0-9]+/g) ?? [];
+  const series = (a: string, b: string) => {
+    const [pa, pb] = [parts(a), parts(b)];
+    const differ = pa.map((x, k) => (x === pb[k] ? -1 : k)).filter((k) => k >= 0);
+    return pa.length === pb.length && differ.length === 1 && (/^[0-9]+$/.test(pa[differ[0]]) && /^[0-9]+$/.test(pb[differ[0]]) || (pa[differ[0]].length === 1 && pb[differ[0]].length === 1));
+  };
+  const near = (a: string, b: string) => a !== b && Math.min(a.length, b.length) >= 4 && editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4)) && !series(a, b);
   const found: Problem[] = [];
   for (const [code, at] of byCode) {
     // The code it is likely meant to be: a commoner code in the file (first by count), else a known one absent from it.
