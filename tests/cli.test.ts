@@ -313,7 +313,10 @@ test('--csv writes the results table the page downloads, for the view asked, and
   const own = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--csv');
   assert.equal(own.status, 0, own.stderr);
   const lines = own.stdout.trimEnd().split('\n');
-  assert.match(lines[1], /,"your own files, analysed by the command line: orders\.csv \(5 orders\) and events\.csv"$/);
+  assert.match(lines[1], /,"your own files, analysed by the command line: orders\.csv \(5 orders\) and events\.csv \(\d+ arrests\)"$/);
+  // With the extraction date, as the page's banner and download give it.
+  const dated = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--extracted', '2099-01-01', '--csv');
+  assert.match(dated.stdout.split('\n')[1], /and events\.csv \(\d+ arrests\), extracted on 2099-01-01"$/);
   assert.match(run('--csv', '--json').stderr, /--csv is the results table, as the page downloads it; it cannot be combined with --json/);
 });
 

@@ -33,7 +33,7 @@ import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
-import { indexNotUsed, isStudyText } from '../lib/ownData.ts';
+import { filesFacts, filesText, indexNotUsed, isStudyText } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
@@ -529,7 +529,7 @@ export function main(argv: readonly string[]): number {
     }
     if (args.csv) {
       // The page's results CSV, from the same function; its data column names the files and the command line.
-      const data: ExportData = args.own ? { kind: 'local', by: 'command line', files: `${basename(args.orders)} (${count(dataset.orders.length, 'order', 'orders')}) and ${basename(args.events)}` } : { kind: 'study' };
+      const data: ExportData = args.own ? { kind: 'local', by: 'command line', files: filesText(filesFacts(dataset, basename(args.orders), basename(args.events))) } : { kind: 'study' };
       process.stdout.write(resultsCsv(result, data));
       return 0;
     }

@@ -161,18 +161,13 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
       ? `days, from your harm index ${chosenIndex.name}, by offence`
       : 'days, from the bundled harm index (illustrative Cambridge Crime Harm Index weights), by offence';
   const summary: OwnSummary = {
-    orders: { name: orders.name, rows: dataset.orders.length },
     // every arrest in the file, counted or not: those left out are said beside the count (fileList)
-    events: { name: events.name, rows: dataset.events.length + (dataset.excludedOutsideWindow ?? 0) + (dataset.onOrderDate ?? 0) },
+    ...filesFacts(dataset, orders.name, events.name),
     harmIndex: texts.harmIndex ? { name: texts.harmIndex.name } : undefined,
     harm,
     analysed: dataset.orders.filter((o) => o.sample === 'analysed').length,
-    designWindow: dataset.span,
     outsideWindow,
-    ...(dataset.extracted ? { extracted: dataset.extracted } : {}),
     monthsAway: dataset.orders.some((o) => o.sample === 'analysed') && dataset.orders.every((o) => o.sample !== 'analysed' || (o.monthsUnavailableBefore !== undefined && o.monthsUnavailableAfter !== undefined)),
-    excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
-    onOrderDate: dataset.onOrderDate ?? 0,
     categories: [...dataset.categories],
     categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     weights: domainOf(dataset).weights,
@@ -238,11 +233,31 @@ export function bannerText(s: OwnSummary): string {
   if (s.study) {
     return `The study's synthetic data, loaded as if they were your files: ${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}), ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}), the same files this report is built from, analysed in this browser and never sent anywhere.`;
   }
-  return `Your data: ${fileList(s)}${s.extracted ? `, extracted on ${s.extracted}` : ''}: analysed in this browser, never sent anywhere.`;
+  return `Your data: ${filesText(s)}: analysed in this browser, never sent anywhere.`;
+}
+
+/** What a reader's files hold, for the banner and for a download's `data` column (the page's and the command line's alike). */
+export type FilesFacts = Pick<OwnSummary, 'orders' | 'events' | 'designWindow' | 'excludedOutsideWindow' | 'onOrderDate' | 'extracted'>;
+
+/** The files and what they hold, with the extraction date when given: "orders.csv (64 orders) and events.csv (812 arrests), extracted on 2023-03-31". */
+export function filesText(s: FilesFacts): string {
+  return `${fileList(s)}${s.extracted ? `, extracted on ${s.extracted}` : ''}`;
+}
+
+/** The same facts, from a validated dataset and the files' names (the command line has no summary). */
+export function filesFacts(dataset: Dataset, orders: string, events: string): FilesFacts {
+  return {
+    orders: { name: orders, rows: dataset.orders.length },
+    events: { name: events, rows: dataset.events.length + (dataset.excludedOutsideWindow ?? 0) + (dataset.onOrderDate ?? 0) },
+    designWindow: dataset.span,
+    excludedOutsideWindow: dataset.excludedOutsideWindow ?? 0,
+    onOrderDate: dataset.onOrderDate ?? 0,
+    ...(dataset.extracted ? { extracted: dataset.extracted } : {}),
+  };
 }
 
 /** The reader's two files and what they hold, for a sentence that has already said whose they are: "orders.csv (64 orders) and events.csv (812 arrests)". */
-export function fileList(s: OwnSummary): string {
+export function fileList(s: FilesFacts): string {
   const excluded = (s.excludedOutsideWindow > 0 ? `; ${count(s.excludedOutsideWindow, 'arrest', 'arrests')} outside the ${s.designWindow}-month design window left out, as you chose` : '')
     + ((s.onOrderDate ?? 0) > 0 ? `; ${count(s.onOrderDate, 'arrest on its order\'s own date', 'arrests on their order\'s own date')}, in neither period` : '');
   return `${s.orders.name} (${count(s.orders.rows, 'order', 'orders')}) and ${s.events.name} (${count(s.events.rows, 'arrest', 'arrests')}${excluded})`;
