@@ -28,6 +28,14 @@
 // timeAtLiberty({ pre: 210, post: 93, people: 41, window: 24, unavailableShare: 0.2 }).rateFall; // => 0.4464285714285714
 // timeAtLiberty({ pre: 210, post: 93, people: 41, window: 24, unavailableShare: 0 }).breakEven;  // => 0.5571428571428572
 
+import type { Order } from './types.ts';
+
+/** Whether every analysed order gives its months in custody or abroad, before and after (and there is at least one). */
+export function givesMonthsAway(orders: readonly Order[]): boolean {
+  const analysed = orders.filter((o) => o.sample === 'analysed');
+  return analysed.length > 0 && analysed.every((o) => o.monthsUnavailableBefore !== undefined && o.monthsUnavailableAfter !== undefined);
+}
+
 export interface LibertyRates {
   /** Arrests per person-month at liberty before the order; null when there are no months at liberty. */
   rateBefore: number | null;

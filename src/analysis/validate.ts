@@ -499,10 +499,8 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     problems.push(problem({ file: t.file, row: 0, column: 'issued' }, `required column is missing: give issued, the quarter each order was made in (like 2019-Q3), or issued_date, the date it was made; the header has ${t.header.join(', ')}`, {
       expected: 'a column named issued or issued_date', hint: 'add issued_date (YYYY-MM-DD) if you have the dates, else issued (YYYY-Qn)',
     }));
-    return undefined;
   }
-  if (neither) return undefined;
-  if (!col) return undefined;
+  if (neither || !col) return undefined;
   const before = problems.length;
   const unavailable = UNAVAILABLE_COLUMNS.filter((c) => col[c] !== undefined);
   if (unavailable.length === 1) {
@@ -542,10 +540,9 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     const issuedCell = quarterFromDate ? '' : fields[col.issued].trim();
     const issued = issuedCell !== '' ? issuedCell : date ? `${date.year}-Q${Math.ceil(date.month / 3)}` : '';
     const quarterOk = /^\d{4}-Q[1-4]$/.test(issued);
-    if (!quarterFromDate && issuedCell === '' && dateText === '') {
-      report('issued', 'is empty; give the quarter the order was made in, like 2019-Q3, or its issued_date', { expected: 'YYYY-Qn, or an issued_date' });
-    } else if (!quarterFromDate && issuedCell === '' && !date) {
-      // the issued_date's own problem is reported below
+    if (!quarterFromDate && issuedCell === '') {
+      // The quarter is the date's; without a date, said here (a date that is not one is reported below).
+      if (dateText === '') report('issued', 'is empty; give the quarter the order was made in, like 2019-Q3, or its issued_date', { expected: 'YYYY-Qn, or an issued_date' });
     } else if (quarterFromDate) {
       if (dateText === '') {
         report('issued_date', 'is empty; with no issued column, every order needs its date', { expected: 'a date like 2019-07-31', hint: 'give the date the order was made, or add an issued column with its quarter (2019-Q3)' });

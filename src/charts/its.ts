@@ -14,7 +14,7 @@ import { HAC_SHORT_SERIES } from '../analysis/stats/hacShortSeries.ts';
 import * as Plot from '@observablehq/plot';
 import type { InterruptedSeries } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
-import { count } from '../lib/wording.ts';
+import { count, noStep } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
 import { colorKey } from './robustnessShared.ts';
 import { ORDER_RULE, countTicks, formatMonth, frame, messageFigure, widthOf } from './shared.ts';
@@ -81,10 +81,9 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const f = fitted(its);
   if (!f) return `${w.label} over ${months}.${left} No lines are drawn: ${its.reason ?? 'the two lines cannot be fitted'}.`;
   const lead = `${w.label} over ${months}, with a straight line fitted before the order and another after it.${left}`;
-  // A size that prints as 0 is none, as the page's sentences read it: never "0 arrests below".
-  const none = (x: number) => formatEstimate(Math.abs(x)) === '0';
-  const trend = none(f.preSlope) ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month.`;
-  const jump = none(f.level)
+  // A size that prints as 0 is none, as the page's sentences read it (noStep): never "0 arrests below".
+  const trend = noStep(f.preSlope) ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month.`;
+  const jump = noStep(f.level)
     ? 'At the order the line after starts where the line before, continued as the dashed line, would be'
     : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued as the dashed line`;
   // A fit with no p-values (as many months as the lines have terms) says why once, not "p not available" twice.

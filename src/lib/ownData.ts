@@ -13,6 +13,7 @@ import { problem, type Problem } from '../analysis/errors.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
 import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
+import { givesMonthsAway } from '../analysis/timeAtLiberty.ts';
 import { domainOf } from './urlState.ts';
 import { formatNumber } from './format.ts';
 
@@ -167,7 +168,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     harm,
     analysed: dataset.orders.filter((o) => o.sample === 'analysed').length,
     outsideWindow,
-    monthsAway: dataset.orders.some((o) => o.sample === 'analysed') && dataset.orders.every((o) => o.sample !== 'analysed' || (o.monthsUnavailableBefore !== undefined && o.monthsUnavailableAfter !== undefined)),
+    monthsAway: givesMonthsAway(dataset.orders),
     categories: [...dataset.categories],
     categoryNames: Object.fromEntries(dataset.categories.map((c) => [c, dataset.categoryNames?.[c] ?? categoryName(c)])),
     weights: domainOf(dataset).weights,

@@ -10,7 +10,7 @@ import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/null
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
-import { timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
+import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
 import type { Dataset } from '../analysis/types.ts';
 import type { GapCurveRow } from '../charts/gapCurve.ts';
 import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
@@ -105,9 +105,7 @@ export function barnettFall(world: NullWorld): number | null {
 
 /** Whether the orders carry each person's months in custody or abroad, usable for this view (the design window, no gap). */
 export function hasLibertyMonths(dataset: Dataset, result: AnalysisResult): boolean {
-  const analysed = dataset.orders.filter((o) => o.sample === 'analysed');
-  return analysed.length > 0 && analysed.every((o) => o.monthsUnavailableBefore !== undefined && o.monthsUnavailableAfter !== undefined)
-    && result.window === dataset.span && result.gap === 0;
+  return givesMonthsAway(dataset.orders) && result.window === dataset.span && result.gap === 0;
 }
 
 export type Liberty = { kind: 'whatIf'; value: LibertyWhatIf } | { kind: 'byPerson'; value: LibertyByPerson };

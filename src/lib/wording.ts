@@ -552,7 +552,7 @@ function gapStepWords(result: AnalysisResult): string[] {
 }
 
 /** A step of the time series that formatEstimate shows as 0 (floating-point noise included) is no step. */
-const noStep = (level: number): boolean => formatEstimate(Math.abs(level)) === '0';
+export const noStep = (level: number): boolean => formatEstimate(Math.abs(level)) === '0';
 
 /** A monthly slope in words, its size the handle: "rose by 0.258 a month", "fell by 0.1 a month", "did not change". */
 function slopeWords(slope: number, path: ResultPath): Segments {
