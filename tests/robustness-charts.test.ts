@@ -180,6 +180,24 @@ describe('gapCurveChart', () => {
     assert.equal(charts.describeGapCurve(rows, { measure: 'harm' }), 'No reductions to show for any gap.', 'no harm rows, nothing for harm');
   });
 
+  test('a fall clear of no change with no months left out, whose interval takes in no change at some gaps, is named with those gaps', () => {
+    const row = (gap: number, reduction: number, ci: [number, number] | null): GapCurveRow => ({ gap, measure: 'harm', group: 'violence', groupName: 'Violence', reduction, ci });
+    const steady = (gap: number): GapCurveRow => ({ gap, measure: 'harm', group: 'overall', groupName: 'All selected categories', reduction: 0.8, ci: [0.7, 0.9] });
+    const gone = [steady(0), steady(1), steady(2), steady(3), row(0, 0.6, [0.28, 0.81]), row(1, 0.5, [0.1, 0.8]), row(2, 0.02, [-0.33, 0.33]), row(3, -0.15, [-1.2, 0.45])];
+    const words = charts.describeGapCurve(gone, { measure: 'harm' });
+    assert.match(words, / Violence: the fall is clear of no change with no months left out \(60%, interval 28% to 81%\), but its interval takes in no change with 2 or 3 months left out, so it rests on the months nearest the order\./);
+    assert.doesNotMatch(words, /All selected categories: the fall is clear/, 'a fall clear at every gap is not named');
+    // Lost at one gap only and regained: named, without the claim that it rests on the months nearest the order.
+    const once = [row(0, 0.6, [0.28, 0.81]), row(1, 0.3, [0, 0.6]), row(2, 0.5, [0.2, 0.7])];
+    assert.match(charts.describeGapCurve(once, { measure: 'harm' }), /Violence: the fall is clear of no change with no months left out \(60%, interval 28% to 81%\), but its interval takes in no change with 1 month left out\.$/);
+    // Not clear to begin with: nothing to lose.
+    const never = [row(0, 0.6, [-0.1, 0.81]), row(1, 0.3, [-0.2, 0.6])];
+    assert.doesNotMatch(charts.describeGapCurve(never, { measure: 'harm' }), /clear of no change/);
+    // The study's view: violence harm's fall, clear with no months left out, is not from 3 months on (the engine's rows).
+    assert.match(charts.describeGapCurve(gaps, { measure: 'harm' }), /Violence: the fall is clear of no change with no months left out \(60%, interval \d+% to \d+%\), but its interval takes in no change with 3, 4, 5 or 6 months left out, so it rests on the months nearest the order\./);
+    assert.doesNotMatch(charts.describeGapCurve(gaps), /clear of no change/, 'every fall in arrests stays clear at every gap');
+  });
+
   test('a window too short for a gap says so, rather than "for gaps of 0 months"; two gaps are listed with "and"', () => {
     const one = charts.describeGapCurve(gapRows(bundled, bundled.categories, { window: 1 }));
     assert.match(one, /^The reduction in arrests with no months left out, as the window is too short to leave any out: All selected categories −?\d+% \(no months left out\);/);

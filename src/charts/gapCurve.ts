@@ -99,7 +99,28 @@ export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeas
   // A window of 1 month has room for no gap: say so rather than "for gaps of 0 months".
   const which = gaps.length === 1 && gaps[0] === 0 ? 'with no months left out, as the window is too short to leave any out'
     : `as the months around the order are left out, for gaps of ${listWords(gaps.map(formatNumber))} ${gaps.length === 1 && gaps[0] === 1 ? 'month' : 'months'}`;
-  return `The reduction in ${gapCurveMeasureWords(what)} ${which}: ${parts.join('; ')}.${cutWords}`;
+  const lost = groups(rows).map(({ group, name }) => lostFallWords(name, rows.filter((r) => r.group === group).sort((a, b) => a.gap - b.gap))).filter((w) => w !== '');
+  return `The reduction in ${gapCurveMeasureWords(what)} ${which}: ${parts.join('; ')}.${lost.map((w) => ` ${w}`).join('')}${cutWords}`;
+}
+
+/**
+ * A fall whose interval is clear of no change with no months left out, but takes in no change at
+ * some gaps: the one thing a reader needs from this figure that its two ends ("from 60% to 32%")
+ * can hide (the study's violence harm is a 2% fall at 3 months and a rise at 4). When the fall is
+ * lost at every gap from some point on, and at two gaps or more, it rests on the months nearest
+ * the order; lost at scattered gaps, it may be chance among many intervals, as the page says.
+ * '' for a group whose fall is not clear to begin with, or stays clear.
+ */
+function lostFallWords(name: string, mine: readonly GapCurveRow[]): string {
+  const start = mine.find((r) => r.gap === 0);
+  if (!start?.ci || start.reduction === null || start.ci[0] <= 0) return '';
+  const later = mine.filter((r) => r.gap > 0 && r.reduction !== null);
+  const lost = later.filter((r) => r.ci !== null && r.ci[0] <= 0).map((r) => r.gap);
+  if (lost.length === 0) return '';
+  const fromThereOn = later.every((r) => r.gap < lost[0] || lost.includes(r.gap));
+  const months = `${listWords(lost.map(formatNumber), 'or')} ${lost.length === 1 && lost[0] === 1 ? 'month' : 'months'}`;
+  const rests = fromThereOn && lost.length >= 2 ? ', so it rests on the months nearest the order' : '';
+  return `${name}: the fall is clear of no change with no months left out (${formatPercent(start.reduction)}, interval ${formatPercent(start.ci[0])} to ${formatPercent(start.ci[1])}), but its interval takes in no change with ${months} left out${rests}.`;
 }
 
 export function tableGapCurve(all: readonly GapCurveRow[], what: GapCurveMeasure = {}): ChartTable {
