@@ -5,7 +5,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
-import { EMPTY_VIEW, FEW_ARRESTS, categoryList, claimChecks, count, gapWords, intervalCell, isEmpty, listWords } from './wording.ts';
+import { EMPTY_VIEW, FEW_ARRESTS, categoryList, claimChecks, claimWord, type ClaimCheck, count, gapWords, intervalCell, isEmpty, listWords } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import type { ResultPath } from './resultPaths.ts';
 
@@ -108,9 +108,9 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): s
 }
 
 /** The verdict on one of the article's claims, saying outside the study's view what it describes. */
-function claimVerdict(result: AnalysisResult, holds: boolean | null, detail: string, own: boolean): string {
+function claimVerdict(result: AnalysisResult, { detail, ...c }: ClaimCheck, own: boolean): string {
   // "Reproduced", not "Holds": in the study's view the synthetic data match by construction, and "holds" read as a confirmation.
-  const word = holds === null ? 'Cannot be checked' : holds ? 'Reproduced' : 'Not reproduced';
+  const word = claimWord(c);
   // A reader's own data were built to match nothing: their verdict is theirs, in whatever view.
   if (own) return `${word} in your data for this view (${detail})`;
   if (isStudyView(result)) return `${word} (${detail})`;
@@ -134,7 +134,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     if (f.kind === 'post') return formatNumber(m.post);
     return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
   };
-  const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c.holds, c.detail, own)]);
+  const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c, own)]);
   const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)})`;
   // The paired test's rule is part of what the right-hand column shows (?wilcoxon=legacy gives other p-values).
   const rule = result.wilcoxon === 'legacy' ? ", under R's older rule (R 4.5 and earlier)" : '';

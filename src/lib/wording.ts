@@ -860,6 +860,11 @@ export interface ClaimCheck {
   /** The article's claim, in a few words. */
   claim: string;
   holds: boolean | null;
+  /**
+   * Reproduced, but not firmly: arrests fell, but the paired test cannot tell the fall from chance,
+   * or its 95% interval takes in no change. Its verdict says so in its first words.
+   */
+  weak?: boolean;
   /** What the current view shows, briefly. */
   detail: string;
   /** The same, with its numbers as segments. */
@@ -922,7 +927,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const checks: Omit<ClaimCheck, 'detail'>[] = [
     // The totals decide this claim, as the article states it; the paired test's p is beside them, so
     // that a fall of 12 to 3 that the test cannot tell from chance is not read as a firm one.
-    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}${e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre && e.test.p >= ALPHA ? ', not a significant fall' : e.post < e.pre && e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change` : ''}`}` },
+    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, weak: e.post < e.pre && ((e.test.p !== null && e.test.p >= ALPHA) || (e.ci !== null && includesNoChange(e.ci))), detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}${e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre && e.test.p >= ALPHA ? ', not a significant fall' : e.post < e.pre && e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change` : ''}`}` },
     { id: 'events.significant', claim: 'The fall in arrests is significant overall and in every category', holds: allSignificant(result, 'events'), detailParts: sigDetail('events') },
     { id: 'harm.significant', claim: 'The fall in harm is significant overall and in every category', holds: allSignificant(result, 'harm'), detailParts: sigDetail('harm') },
     { id: 'trend.harm', claim: 'Significant downward trend in monthly harm after the orders', holds: trendHolds(trend.harm), detailParts: trendDetail('harm') },
@@ -961,8 +966,12 @@ export function verdict(result: AnalysisResult, id: string): string {
 export function verdictParts(result: AnalysisResult, id: string): Segments {
   const c = claimChecks(result).find((k) => k.id === id);
   if (!c) return ['Cannot be checked in this view.'];
-  const word = c.holds === null ? 'Cannot be checked in this view' : c.holds ? 'Reproduced in this view' : 'Not reproduced in this view';
-  return say`${word} (${c.detailParts}).`;
+  return say`${claimWord(c)} in this view (${c.detailParts}).`;
+}
+
+/** A verdict's first words: "Reproduced", "Only weakly reproduced" (a fall that could be chance), "Not reproduced" or "Cannot be checked". */
+export function claimWord(c: Pick<ClaimCheck, 'holds' | 'weak'>): string {
+  return c.holds === null ? 'Cannot be checked' : c.holds ? (c.weak ? 'Only weakly reproduced' : 'Reproduced') : 'Not reproduced';
 }
 
 function capitalise(s: string): string {
