@@ -72,6 +72,7 @@ test('every number is a segment whose text is its path\'s value in the result', 
     'harm.ci': (v) => formatInterval(v as unknown as [number, number]), 'harm.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
     'events.test.p': (v) => formatPEquals(v).replace(/^p( = |\u00a0)/, ''),
     'events.ci': (v) => formatInterval(v as unknown as [number, number]),
+    'events.sign.n': formatNumber,
   };
   let numbers = 0;
   for (const r of views) {
@@ -115,7 +116,11 @@ test('a change that could be chance is put down to "so few people" only where th
   const chance = views.filter((r) => r.events.test.p !== null && r.events.test.p >= NEAR_ALPHA && r.events.post !== r.events.pre);
   const few = chance.find((r) => r.events.pre >= FEW_ARRESTS)!;
   assert.equal(few.orders, 41);
-  assert.match(plain(whatItMeans(few)), /^A change in arrests this size could easily arise by chance among so few people, /);
+  // The test reads only the people whose arrests changed, and it is their number that is said (?w=3: not the 41).
+  assert.ok(few.events.sign.n < few.orders);
+  assert.equal(plain(whatItMeans(few)).match(/^A change in arrests this size could easily arise by chance among the (\d+) people whose arrests changed, /)?.[1], String(few.events.sign.n));
+  const w3 = analyse(bundled, { window: 3 });
+  assert.match(plain(whatItMeans(w3)), new RegExp(`^A change in arrests this size could easily arise by chance among the ${w3.events.sign.n} people whose arrests changed, `));
   const thin = chance.find((r) => r.events.pre < FEW_ARRESTS)!;
   assert.match(plain(whatItMeans(thin)), /^A change in arrests this size could easily arise by chance with so few arrests, /);
 });
@@ -178,7 +183,7 @@ test('harm that fell more (or less) than arrests, where its test or interval lea
   assert.ok(said > 0);
   // ?w=1: harm fell by 91% though arrests did not fall, with p = 0.812.
   const one = analyse(bundled, { window: 1 });
-  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(the paired test cannot tell it from chance, p = 0\.812, although the 95% interval for the reduction, 18% to 98%, leaves out no change\)\.$/);
+  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(the paired test cannot tell it from chance, p = 0\.812, although the 95% interval for the reduction, 18% to 98%, is clear of no change\)\.$/);
 });
 
 test('an uncertain change in harm says which of the test and the interval makes it so, never contradicting a significance said beside it', () => {
@@ -195,7 +200,7 @@ test('an uncertain change in harm says which of the test and the interval makes 
   // An interval clear of no change, a test that is not significant (?w=3&c=violence).
   const test3 = analyse(bundled, { window: 3, categories: ['violence'] });
   assert.ok(test3.harm.ci![0] > 0 && test3.harm.test.p! >= 0.05);
-  assert.match(plain(whatForHarm(test3)), /uncertain \(the paired test cannot tell it from chance, p = 0\.\d+, although the 95% interval for the reduction, \d+% to \d+%, leaves out no change\)/);
+  assert.match(plain(whatForHarm(test3)), /uncertain \(the paired test cannot tell it from chance, p = 0\.\d+, although the 95% interval for the reduction, \d+% to \d+%, is clear of no change\)/);
 });
 
 test('a fall just short of significance (?w=4&c=other, p = 0.0547) is not "easily" chance', () => {
@@ -242,9 +247,9 @@ test('a harm test that leans against the total is not cited as support for the c
   }
 });
 
-test('an interval that leaves out no change but prints an end as 0% is said to leave it out only just', () => {
+test('an interval clear of no change but with an end printed as 0% is said to be only just clear of it', () => {
   const r = analyse(bundled, { window: 7, gap: 5 });
   assert.ok(r.harm.ci![0] > 0 && formatPercent(r.harm.ci![0]) === '0%', 'the reviewer\'s view: lower end above 0, printed 0%');
   const text = plain(whatForHarm(r));
-  assert.match(text, /the 95% interval for the reduction, 0% to \d+%, only just leaves out no change\)/);
+  assert.match(text, /the 95% interval for the reduction, 0% to \d+%, only just stays clear of no change\)/);
 });

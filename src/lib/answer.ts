@@ -81,10 +81,14 @@ export function whatItMeans(r: AnalysisResult): Segments {
   if (p >= ALPHA) {
     // "so few" only where they are few: in a thin view it is the arrests (a category of 16, among the
     // study's 41 people); otherwise the people; with many of both, a change that could be chance is a small one.
-    const among = r.events.pre < FEW_ARRESTS ? ' with so few arrests' : r.orders < FEW_PEOPLE ? ' among so few people' : say`, even with ${num(formatNumber(r.orders), 'orders')} people`;
+    // The test reads only the people whose arrests changed: in a short window most of the 41 have none
+    // either side, so "so few people" would blame the 41 (a police leader: "it is still the same 41
+    // people"); the view's own count of people who changed is said instead.
+    const { n: changed, fewer } = r.events.sign;
+    const among = r.events.pre < FEW_ARRESTS ? ' with so few arrests' : r.orders >= FEW_PEOPLE ? say`, even with ${num(formatNumber(r.orders), 'orders')} people`
+      : changed < r.orders ? say` among the ${countParts(changed, 'person', 'people', formatNumber, 'events.sign.n')} whose arrests changed` : ' among so few people';
     // Every person whose arrests changed changed the same way, and still p ≥ 0.05: the test's floor
     // (2 ÷ 2ⁿ for n such people), which no result from so few can pass. Said, not left to read as doubt.
-    const { n: changed, fewer } = r.events.sign;
     if ((fewer === changed || fewer === 0) && changed > 0 && Math.abs(p - 2 / 2 ** changed) < 1e-9) {
       return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed, all in the same direction, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and ${noGroup}.`;
     }

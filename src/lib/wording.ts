@@ -436,7 +436,7 @@ export function harmUncertain(h: Measure): boolean {
  * to 78%, p = 0.146)" when both say so; otherwise the one that does, against the other: " (p = 0.0156,
  * but no 95% interval: only 6 people …)", " (the 95% interval for the reduction, −7% to 99%, includes
  * no change, although the paired test gives p = 0.00257)", " (the paired test cannot tell it from
- * chance, p = 0.0625, although the 95% interval for the reduction, 85% to 98%, leaves out no change)".
+ * chance, p = 0.0625, although the 95% interval for the reduction, 85% to 98%, is clear of no change)".
  */
 export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Segments {
   const p = h.test.p;
@@ -460,9 +460,9 @@ export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Seg
     }
     return say` (the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
   }
-  // An end that prints as 0% (0.0024 at ?w=7&gap=5) leaves out no change only just: said so, since as printed it touches it.
+  // An end that prints as 0% (0.0024 at ?w=7&gap=5) is only just clear of no change: said so, since as printed it touches it.
   const touches = formatPercent(h.ci[0]) === '0%' || formatPercent(h.ci[1]) === '0%';
-  if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, ${touches ? 'only just leaves out no change' : 'leaves out no change'})`;
+  if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, ${touches ? 'only just stays clear of no change' : 'is clear of no change'})`;
   return say` (95% interval for the reduction ${interval}, ${pText})`;
 }
 
