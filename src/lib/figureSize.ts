@@ -65,3 +65,6 @@ export function figureSizeStyle(drawn: { wide: Element; narrow: Element }, words
   const guess = (width: FigureWidthClass) => estimateFigureHeight({ chart: chartHeight(drawn[width], width), ...words }, width);
   return `--figure-wide: ${guess('wide')}px; --figure-narrow: ${guess('narrow')}px`;
 }
+
+/** What each figure's caption says of the study's bundled data, after its title (hidden on a reader's own data). */
+export const STUDY_NOTE = 'Synthetic data.';

@@ -250,6 +250,7 @@ test("with a reader's own data, no page tells the study's story with their numbe
   await page.goto('results/?data=local');
   await expect(page.locator('[data-table="results:harm"] caption')).toContainText(/^Total harm \(days, from the harm column of events\.csv\)/, { timeout: 30_000 });
   await expect(page.locator('footer')).toContainText('The numbers shown are from your own data, which stay in this browser');
+  await expect(page.getByRole('region', { name: 'Your view' })).toContainText('Your view of your data: ', { useInnerText: true });
 });
 
 test('on a 390 px phone, files with long names widen no page: the form, the banner and every page stay within the screen', async ({ page }) => {

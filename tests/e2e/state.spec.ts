@@ -463,7 +463,9 @@ for (const width of [390, 1280]) {
     test('the view bar follows the view, stays reachable, and Change leads to the controls', async ({ page }) => {
       await page.goto('results/');
       const bar = page.getByRole('region', { name: 'Your view' });
-      await expect(bar).toContainText(`Your view: ${summary({ window: 24, categories: all })}`);
+      // The bar names whose data the view is of where there is room for it; on a phone every figure's caption does.
+      await expect(bar).toContainText(`Your view${width === 390 ? '' : ' of the synthetic data'}: ${summary({ window: 24, categories: all })}`, { useInnerText: true });
+      if (width === 390) await expect(page.locator('figcaption .figure-data').first()).toHaveText('Synthetic data.');
       if (width === 390) {
         // On a phone the controls wait behind "Change", so the article starts near the top.
         await expect(page.getByRole('checkbox', { name: 'Drugs' })).toBeHidden();
