@@ -645,9 +645,15 @@ export function itsNotesParts(result: AnalysisResult): Segments {
       ? 'Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. These p-values assume the months are independent, so they are too small: the step and the change of slope are less certain than the p-values make them look. '
       : `Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
         ? `. With only ${seriesMonths(result)} months in the series, Newey–West standard errors are themselves too small (they are meant for long series), so neither p-value can be relied on here. `
-        : ', and is the one to read. '}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
+        : ', and is the one to read; near 0.05 it is borderline, as other reasonable ways of allowing for the correlation can move it either side. '}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
   const rises = [fitted(e) && e.preSlope! > 0 ? 'arrests' : '', fitted(h) && h.preSlope! > 0 ? 'harm' : ''].filter(Boolean);
-  const line = rises.length > 0 ? `In this view the line before the order rises for ${listWords(rises)}.` : 'In this view the line before the order does not rise.';
+  // A line that falls is said to fall, with what it means: a decline under way before the orders, which
+  // one straight line through both periods can fit as well as a break at the order (?gap=6).
+  const falls = [fitted(e) && e.preSlope! < 0 ? 'arrests' : '', fitted(h) && h.preSlope! < 0 ? 'harm' : ''].filter(Boolean);
+  const line = [
+    rises.length > 0 ? `In this view the line before the order rises for ${listWords(rises)}.` : '',
+    falls.length > 0 ? `In this view the line before the order falls for ${listWords(falls)}: ${falls.length === 1 ? 'it was' : 'both were'} already declining before the orders, so the fall after them may be partly that decline carrying on; the step and the change of slope measure what comes on top of it.` : '',
+  ].filter(Boolean).join(' ') || 'In this view the line before the order is flat.';
   return [`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${line}`];
 }
 
