@@ -8,7 +8,7 @@ import { analyse } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, curveIntervalWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
   PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
 import { fallWords } from '../src/lib/wording.ts';
@@ -262,4 +262,19 @@ test('the page\'s time-at-liberty sentence starts whole in both modes, and the c
   assert.match(line, /<\/span><RobustLive name="liberty.rateBefore" \/><RobustLive name="liberty.rateAfter" \/><RobustLive name="liberty.rateFall" \/>/);
   assert.match(line, /<span data-liberty-whatif>When the data include each person's months in custody or abroad [^<]*`months_unavailable_before`[^]*the slider steps aside\.<\/span>$/);
   assert.doesNotMatch(page, /the study's window/);
+});
+
+test('the specification curve says how many of its significant falls have an interval that takes in no change, and the share without them', () => {
+  const spec = (significant: boolean, ci: [number, number] | null) => ({ window: 12, gap: 0, measure: 'events' as const, weights: null, test: 'current' as const, reduction: 0.5, ci, p: significant ? 0.01 : 0.2, significant });
+  const curve = (...specifications: ReturnType<typeof spec>[]) => ({ specifications, total: specifications.length, significant: specifications.filter((s) => s.significant).length });
+  // 4 specifications, 3 significant: one of them with an interval across no change, one with none.
+  assert.equal(
+    curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, [-0.3, 0.9]), spec(true, null), spec(false, [-0.5, 0.7]))),
+    'Of those 3, 1 has a 95% interval for the reduction that takes in no change, and 1 has no interval: the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is 1 of 4 (25%).',
+  );
+  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, [0.1, 0.9]))), 'Each of those 2 also has a 95% interval for the reduction clear of no change.');
+  assert.equal(curveIntervalWords(curve(spec(true, [-0.2, 0.8]), spec(false, null))), 'It has a 95% interval for the reduction that takes in no change: the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is 0 of 2 (0%).');
+  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]))), 'It also has a 95% interval for the reduction clear of no change.');
+  assert.equal(curveIntervalWords(curve(spec(false, [0.2, 0.8]))), '', 'nothing significant, nothing to qualify');
+  assert.equal(curveIntervalWords(null), '');
 });

@@ -13,6 +13,7 @@ import { specificationCurve, specificationWindows, weightsSpread, type Specifica
 import { parseDataset } from '../src/analysis/validate.ts';
 import { validateOwn } from '../src/lib/ownData.ts';
 import { bundled, readData } from './helpers/bundled.ts';
+import { curveIntervalWords } from '../src/lib/robustness.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
 const run = (...args: string[]) => {
@@ -84,6 +85,9 @@ test('--specification-curve --json prints the curve; the readable form has the h
   const drugs = specificationCurve(bundled, { categories: ['drugs'] });
   assert.match(text, new RegExp(`A significant fall \\(reduction above 0, p below 0\\.05\\) in ${drugs.significant} of 180 \\(${Math.round((100 * drugs.significant) / 180)}%\\)`));
   assert.equal(text.split('\n').filter((l) => /^\d+\s+\d+\s+(arrests|harm)\b/.test(l)).length, 180);
+  // The page's words on the significant falls whose interval takes in no change, as the page says them.
+  assert.ok(text.includes(curveIntervalWords(drugs)), text.split('\n')[1]);
+  assert.match(curveIntervalWords(specificationCurve(bundled)), /^Of those 180, \d+ have a 95% interval/);
   assert.doesNotMatch(text, /NaN|undefined/);
   const refused = spawnSync(process.execPath, [cli, '--specification-curve', '--window', '12'], { encoding: 'utf8' });
   assert.equal(refused.status, 1);

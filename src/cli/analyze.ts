@@ -32,7 +32,7 @@ import { emitR } from '../analysis/emitR.ts';
 import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
-import { changeTenths, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
+import { changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
 import { filesFacts, filesText, indexNotUsed, isStudyText } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
@@ -302,7 +302,7 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string; in
   const harm = about.index && sets.length > 0 ? `days, the ${listWords(sets)} weights of ${about.index}, by offence` : about.harm;
   return [
     `Specification curve: ${curve.total} specifications (Simonsohn, Simmons & Nelson 2020), categories: ${curve.categories.join(', ') || 'none'}`,
-    `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).`,
+    `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).${curve.significant > 0 ? ` ${curveIntervalWords(curve)}` : ''}`,
     `Choices: window ${c.windows.join(', ')}; gap ${gaps.join(', ')} (below the window); arrests, or ${harmChoice}; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
     `Harm: ${harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
     ...(w ? [`The harm weights alone move the fall in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}; each figure rounded on its own).`] : []),

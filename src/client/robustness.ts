@@ -18,7 +18,7 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
   type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, serialiseState, type ViewState } from '../lib/urlState.ts';
@@ -111,11 +111,13 @@ function setNumbers(ctx: Shown, prefix = ''): void {
   panelOnRobust(prefix)?.update(panelContext(ctx));
 }
 
-/** The sentence that says whether the view is one of the curve's specifications (highlighted) or not. */
+/** The sentences that say whether the view is one of the curve's specifications (highlighted) or not, and how many of its significant falls have an interval across no change. */
 function curveView(ctx: Shown): void {
   if (!ctx.curve) return;
   const words = currentSpecificationWords(ctx.curve, ctx.state);
   for (const el of document.querySelectorAll<HTMLElement>('[data-curve-view]')) if (el.textContent !== words) el.textContent = words;
+  const intervals = curveIntervalWords(ctx.curve);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-curve-intervals]')) if (el.textContent !== intervals) el.textContent = intervals;
 }
 
 // ---- the numbers' derivations

@@ -158,6 +158,27 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
   return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${listWords(windows.map(formatNumber))} months, and gaps of ${listWords(gaps.map(formatNumber), 'or')} months, each shorter than the window.`;
 }
 
+/**
+ * What the curve's share of significant falls does not say: how many of them have a 95% interval for
+ * the reduction that takes in no change (or none). The tests are sign and rank tests of each person's
+ * change; the reduction is of the totals; in a thin view a few large rises can leave the total's
+ * interval across no change while most people fell (a statistician: 9 of the study's 180, 26 of 152
+ * at ?w=12&c=violence,drugs). Then the share counting only falls clear on both. '' before the curve
+ * is computed, or when nothing is significant.
+ */
+export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): string {
+  if (!curve || curve.significant === 0) return '';
+  const significant = curve.specifications.filter((s) => s.significant);
+  const across = significant.filter((s) => s.ci !== null && s.ci[0] <= 0).length;
+  const none = significant.filter((s) => s.ci === null).length;
+  const one = significant.length === 1;
+  if (across + none === 0) return one ? 'It also has a 95% interval for the reduction clear of no change.' : `Each of those ${formatNumber(significant.length)} also has a 95% interval for the reduction clear of no change.`;
+  const has = (n: number) => (one ? 'It has' : `${formatNumber(n)} ${n === 1 ? 'has' : 'have'}`);
+  const parts = [across > 0 ? `${has(across)} a 95% interval for the reduction that takes in no change` : '', none > 0 ? `${one ? 'It has' : has(none)} no interval` : ''].filter(Boolean);
+  const clear = significant.length - across - none;
+  return `${one ? '' : `Of those ${formatNumber(significant.length)}, `}${parts.join(", and ")}: the tests ask whether people's arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is ${formatNumber(clear)} of ${formatNumber(curve.total)} (${formatPercent(clear / curve.total)}).`;
+}
+
 /** The view a specification sets: its window, gap, Wilcoxon rule and (for a weighted harm one) weights, keeping the view's categories. */
 export function viewOfSpecification(spec: SpecificationCurve['specifications'][number], state: ViewState): ViewState {
   const next: ViewState = { window: spec.window, categories: [...state.categories] };

@@ -10,7 +10,7 @@ import type { SpecificationCurve } from '../../src/analysis/specificationCurve.t
 import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../../src/charts/specificationCurve.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber, formatReductionInWords } from '../../src/lib/format.ts';
-import { ROBUST_NUMBERS, currentSpecification, nullWorldDoneWords, currentSpecificationWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { ROBUST_NUMBERS, currentSpecification, nullWorldDoneWords, currentSpecificationWords, curveIntervalWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
@@ -104,6 +104,7 @@ test('without JavaScript the study view reads in full: every section, number, fi
   }
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(curve.share));
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(curve.total));
+  await expect(page.locator('[data-curve-intervals]')).toHaveText(curveIntervalWords(curve));
   const text = (await page.locator('main').textContent()) ?? ''; // every figure's words too, rendered or not (off screen they are skipped)
   expect(text).not.toMatch(/NaN|undefined|Infinity/);
   await expect(page.getByRole('heading', { name: 'What would settle it' })).toBeVisible();
@@ -583,6 +584,8 @@ test('a reader\'s own data: the page follows them', async ({ page }) => {
   await expect(page.locator('[data-say="its"] [data-path="its.events.level"]')).toHaveText(formatEstimate(Math.abs(own.its.events.level!)));
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(ownCurve.total));
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText(formatPercent(ownCurve.share));
+  expect(curveIntervalWords(ownCurve), 'the reader’s words differ from the study’s, so the page must have rewritten them').not.toBe(curveIntervalWords(curve));
+  await expect(page.locator('[data-curve-intervals]')).toHaveText(curveIntervalWords(ownCurve));
   await expect(page.locator('input[name="weights"][value="low"]')).toBeDisabled();
   expect(errors).toEqual([]);
 });
@@ -810,6 +813,7 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await expect(observed).toHaveText(''); // one "…" for the whole sentence
   await expect(observed).toHaveAttribute('data-updating', '');
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText('…(being recomputed)');
+  await expect(page.locator('[data-curve-intervals]'), 'the study curve\'s words are set aside with its numbers').toHaveText('…(being recomputed)');
   const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   expect(main).not.toContain(ROBUST_NUMBERS['nullWorld.mean']({ world: builtWorld, liberty: null, curve: null }));
   for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve']) {
