@@ -538,7 +538,7 @@ test('the null world\'s controls say their result in the status, in the page\'s 
   test.setTimeout(60_000);
   const errors = collectErrors(page);
   await page.goto('robustness/');
-  await expect(page.locator('#nw-selection')).toHaveAccessibleDescription('0: orders at random moments; 1: only right after a busy spell.');
+  await expect(page.locator('#nw-selection')).toHaveAccessibleDescription('0: orders at random moments; 1: only right after a busy spell. In between, a quiet moment is chosen with weight 1 minus the strength, a busy one with weight 1: at 0.5 a busy moment is twice as likely to be chosen, but as busy moments are usually a quarter or fewer of all, well under half the orders follow one.');
   await expect(page.locator('#nw-lookback')).toHaveAccessibleDescription(/^A spell counts as busy when a person's arrests over these months are among the busiest quarter/);
   await expect(page.locator('#liberty-share')).toHaveAccessibleDescription(/^The rate after the order counts arrests per month at liberty/);
   const status = page.locator('[data-robust-status="nullWorld"]');
