@@ -144,8 +144,10 @@ test('the headline carries the engine\'s numbers', () => {
 test('with a gap, the headline and the results tables say which months are left out; without one, nothing', () => {
   const gapped = analyse(bundled, { gap: 3 });
   assert.match(headline(gapped), /from \d+ in the 21 months analysed before the order to \d+ in the 21 months analysed after \(months 4 to 24 either side, leaving out the 3 months nearest the order\), a \d+% fall/);
-  assert.match(resultsTable(gapped, 'events').caption, /before and after each order, leaving out the 3 months either side of it, /);
-  assert.match(describeEventsByCategory(gapped), /each order, leaving out the 3 months either side of it, by category/);
+  // Which months are counted, said beside the window (a police leader read "24 months … leaving out 4" as 24 counted).
+  assert.match(resultsTable(gapped, 'events').caption, /before and after each order, leaving out the 3 months either side of it \(months 4 to 24 either side analysed\), /);
+  assert.match(describeEventsByCategory(gapped), /each order, leaving out the 3 months either side of it \(months 4 to 24 either side analysed\), by category/);
+  assert.match(describeEventsByCategory(analyse(bundled, { window: 4, gap: 3 })), /leaving out the 3 months either side of it \(month 4 either side analysed\), by category/);
   const plain = analyse(bundled);
   assert.doesNotMatch(headline(plain) + resultsTable(plain, 'harm').caption + describeEventsByCategory(plain), /leaving out/);
 });
@@ -210,7 +212,7 @@ test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a
 test('the line under the headline names the people, the window and, with a gap, the months left out', () => {
   assert.equal(SENTENCES.headlineContext(analyse(bundled)), 'Arrests of the 41 people in the analysis in the 24 months before and after their order.');
   assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 1, categories: bundled.categories })), 'Arrests of the 41 people in the analysis in the 1 month before and after their order.');
-  assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 12, categories: bundled.categories, gap: 3 })), 'Arrests of the 41 people in the analysis in the 12 months before and after their order, leaving out the 3 months either side of it.');
+  assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 12, categories: bundled.categories, gap: 3 })), 'Arrests of the 41 people in the analysis in the 12 months before and after their order, leaving out the 3 months either side of it (months 4 to 12 either side analysed).');
 });
 
 test('the harm-versus-volume check names what is missing: no harm before the orders is not "no arrests"', () => {

@@ -231,8 +231,10 @@ export function fewArrestsWarning(result: AnalysisResult): string {
   return `Only ${count(e.pre, 'arrest')} before the orders in this view: too few to read much into, so read the change and its interval as a rough indication at best.`;
 }
 
-/** ", leaving out the 3 months either side of it" when the view has a gap, else nothing: after "… before and after each order". */
-export const gapWords = (result: AnalysisResult): string => (result.gap ? `, leaving out the ${count(result.gap, 'month')} either side of it` : '');
+/** ", leaving out the 3 months either side of it (months 4 to 12 either side analysed)" when the view has a gap, else nothing: after "… before and after each order". */
+export const gapWords = (result: AnalysisResult): string => (result.gap
+  ? `, leaving out the ${count(result.gap, 'month')} either side of it (${result.gap + 1 === result.window ? `month ${result.window}` : `months ${result.gap + 1} to ${result.window}`} either side analysed)`
+  : '');
 
 /** The headline: volume before and after, the change with its interval, and harm. */
 export function headline(result: AnalysisResult): string {
