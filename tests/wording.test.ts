@@ -126,7 +126,7 @@ test('no sentence, live value or table ever shows NaN, undefined, Infinity or nu
   const empty = analyse(bundled, { categories: [] });
   for (const r of [...states, empty]) {
     const texts = [headline(r), significance(r.harm), trendSentence(r, 'events'), trendSentence(r, 'harm'), correlationSentence(r), announcement(r), harmVersusVolume(r)];
-    for (const [name, f] of Object.entries(SENTENCES)) texts.push(f(r, name === 'trend' ? 'harm' : name === 'significance' ? 'events.drugs' : undefined));
+    for (const [name, f] of Object.entries(SENTENCES)) texts.push(f(r, name === 'trend' || name === 'categoriesAgainst' ? 'harm' : name === 'significance' ? 'events.drugs' : undefined));
     for (const path of ['events.pre', 'events.reduction', 'harm.ci', 'byCategory.drugs.events.test.p', 'trend.harm.slope', 'correlation.pearson.r']) texts.push(liveText(r, path, 'number'));
     for (const t of [resultsTable(r, 'events'), resultsTable(r, 'harm'), publishedTable(r)]) texts.push(t.caption, ...t.rows.flat());
     for (const t of texts) assert.doesNotMatch(t, /NaN|undefined|Infinity|null|\[object/, t);
@@ -556,4 +556,23 @@ test('a significant rank correlation beside a linear one that is not is reconcil
     const reconciled = /by rank, months with more arrests/.test(correlationSentence(r));
     assert.equal(reconciled, pearson.p !== null && pearson.p >= 0.05 && spearman.p !== null && spearman.p < 0.05 && spearman.rho !== 0, correlationSentence(r));
   }
+});
+
+test('Results names each category whose significant test points against its total, under the table (a police leader found violence harm rising 14% beside "statistically significant" at ?gap=4)', () => {
+  const gap4 = analyse(bundled, { gap: 4 });
+  const v = gap4.byCategory.violence.harm;
+  assert.ok(v.post > v.pre && v.test.p! < 0.05, 'the leader\'s case: a rise with p below 0.05');
+  const text = sentence(gap4, 'categoriesAgainst:harm');
+  assert.ok(text.includes(sentence(gap4, 'significance:harm.violence')), text);
+  assert.match(text, /^The change in harm for violence is statistically significant .*, but it points to falls while the total rose: /);
+  // Only such categories: none in the study's view, and none where a category's test agrees with its total.
+  assert.equal(sentence(analyse(bundled), 'categoriesAgainst:harm'), '');
+  assert.equal(sentence(analyse(bundled), 'categoriesAgainst:events'), '');
+  for (const c of gap4.categories) {
+    const said = text.includes(`for ${gap4.categoryNames[c].toLowerCase()} is statistically significant`);
+    const m = gap4.byCategory[c].harm;
+    assert.equal(said, m.test.p !== null && m.test.p < 0.05 && sentence(gap4, `significance:harm.${c}`).includes('while the total'), c);
+  }
+  // With one category the overall sentence above the table is that category's: not said twice.
+  assert.equal(sentence(analyse(bundled, { gap: 4, categories: ['violence'] }), 'categoriesAgainst:harm'), '');
 });

@@ -83,6 +83,17 @@ export const SENTENCE_PARTS = {
   change: (r: AnalysisResult, which: Which): Segments =>
     say.isEmpty(r) ? ['none counted']
       : which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
+  /**
+   * Under a Results table: each category whose test is significant but points against its total
+   * (by rank to falls while the total rose, or the reverse), in its own significance sentence, so a
+   * row like "Violence … −14% … p = 0.0197" is never left beside "statistically significant" unexplained.
+   * Nothing with one category (the sentence above the table is that category's).
+   */
+  categoriesAgainst: (r: AnalysisResult, which: Which): Segments => {
+    if (say.isEmpty(r) || r.categories.length < 2 || (which !== 'events' && which !== 'harm')) return [];
+    const against = r.categories.filter((c) => say.pointsAgainstTotal(r.byCategory[c][which], r.wilcoxon));
+    return against.flatMap((c, k) => [...(k > 0 ? [' '] : []), ...SENTENCE_PARTS.significance(r, `${which}.${c}`)]);
+  },
   significance: (r: AnalysisResult, spec: MeasureSpec): Segments => {
     // Nothing to test: the headline before it has said so once, and a second copy adds nothing.
     if (say.isEmpty(r)) return [];

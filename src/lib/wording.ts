@@ -333,6 +333,13 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
  * can outweigh a few large rises (or the reverse) while the totals move the other way: a
  * significant p is then evidence of the direction the ranks lean, not of the change in the total.
  */
+/** A significant test that points, by rank, the other way from its total (or at an unchanged total): leansAgainstTotal's case. */
+export function pointsAgainstTotal(m: Measure, rule: WilcoxonRule): boolean {
+  if (m.test.p === null || m.test.p >= ALPHA) return false;
+  const lean = wilcoxonLean(m.test, rule);
+  return lean !== 0 && lean !== Math.sign(m.pre - m.post);
+}
+
 function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | 'harm', base?: MeasureBase): Segments {
   const lean = wilcoxonLean(m.test, rule);
   const total = Math.sign(m.pre - m.post); // +1: the total fell

@@ -7,7 +7,7 @@ import { liveText, sentence, type FormatName } from '../../src/lib/live.ts';
 import { TABLES, type TableName } from '../../src/lib/tables.ts';
 import { parseHTML } from 'linkedom';
 import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName } from '../../src/lib/figures.ts';
-import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
+import { defaultState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { bundled, domain, expected, waitForView } from './helpers.ts';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 
@@ -182,4 +182,18 @@ test('after a change of view, the closed figure tables fill with the new view\'s
     await expect(el.locator('[data-figure-table] tbody th, [data-figure-table] tbody td'), name).toHaveText(data.rows.flat(), { timeout: 10_000 });
     await expect(el.locator('details'), `${name}: filled, not opened`).not.toHaveAttribute('open');
   }
+});
+
+test('Results names a category whose significant test points against its total under the table, and drops it when the view changes', async ({ page }) => {
+  const view = { ...defaultState(domain), gap: 4 };
+  const r = expected(view);
+  const words = sentence(r, 'categoriesAgainst:harm');
+  expect(words).toMatch(/^The change in harm for violence is statistically significant/);
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const against = page.locator('[data-say="categoriesAgainst:harm"]');
+  await expect(against).toHaveText(words);
+  await page.getByLabel('Months left out either side of the order').selectOption('0');
+  await waitForView(page, defaultState(domain));
+  await expect(against).toHaveText('');
 });
