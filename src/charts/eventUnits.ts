@@ -81,12 +81,11 @@ export function ghostCount(result: AnalysisResult): number {
   return Math.max(result.events.pre - result.events.post, 0);
 }
 
-/** What the figure's help line promises: only what the browser code (src/client/units.ts) does. */
 /** What the inspector says instead of UNITS_HELP where the view has no arrest to pick out. */
 export const NOTHING_TO_PICK = 'There are no arrests in this view to pick out.';
 
-export const UNITS_HELP =
-  'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. Esc, or a click or tap away from the squares, clears the selection.';
+/** The figure's help line (by keyboard and pointer; unitsHelp.ts has the touch screen's). */
+export { UNITS_HELP } from './unitsHelp.ts';
 
 /** Empty columns between the two blocks. */
 const GAP = 2;

@@ -12,7 +12,8 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { NOTHING_TO_PICK, UNITS_HELP, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { unitsHelp } from '../charts/unitsHelp.ts';
+import { NOTHING_TO_PICK, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { count } from '../lib/wording.ts';
@@ -46,7 +47,7 @@ const REACH_PX = 12;
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const HELP = UNITS_HELP;
+const HELP = unitsHelp();
 
 /**
  * Draw the units figure in its .plot for a new view: the frame (titles, legend, size, text

@@ -5,6 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { formatNumber, formatPercent } from '../../src/lib/format.ts';
 import { eventUnits, personUnits } from '../../src/charts/eventUnits.ts';
+import { UNITS_HELP, UNITS_TOUCH_HELP } from '../../src/charts/unitsHelp.ts';
 import { squareKey, squaresOf } from '../helpers/squares.ts';
 import { bundled, domain, expected, waitForView } from './helpers.ts';
 
@@ -92,6 +93,8 @@ test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, viewport: { width: 390, height: 844 }, isMobile: true });
   test('a tap picks out one person’s arrests before and after; Esc clears', async ({ page }) => {
     await page.goto('');
+    // The help speaks of taps, not of arrow keys and Esc, before the figure's code has loaded and after.
+    await expect(page.locator('[data-inspector]')).toHaveText(UNITS_TOUCH_HELP);
     const units = eventUnits(bundled, expected());
     const k = 100; // an arrest before the order
     await page.locator('.plot.units').scrollIntoViewIfNeeded();
@@ -111,7 +114,7 @@ test.describe('on a touch screen', () => {
     await page.tap('.plot.units', { position: { x: 2, y: 2 } });
     await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
     expect(await selectedSquares(page)).toEqual([]);
-    await expect(page.locator('[data-inspector]')).toContainText('a click or tap away from the squares, clears the selection');
+    await expect(page.locator('[data-inspector]')).toHaveText(`Selection cleared. ${UNITS_TOUCH_HELP}`);
   });
 });
 
@@ -132,7 +135,7 @@ test('Enter picks out the focused arrest’s person; Esc clears', async ({ page 
   await expect(page.locator('[data-inspector]')).toContainText(`Person ${person}`);
   expect(await selectedSquares(page)).toEqual(mine);
   await page.keyboard.press('Escape');
-  await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
+  await expect(page.locator('[data-inspector]')).toHaveText(`Selection cleared. ${UNITS_HELP}`);
   expect(await selectedSquares(page)).toEqual([]);
 });
 
