@@ -183,7 +183,7 @@ test('harm that fell more (or less) than arrests, where its test or interval lea
   assert.ok(said > 0);
   // ?w=1: harm fell by 91% though arrests did not fall, with p = 0.812.
   const one = analyse(bundled, { window: 1 });
-  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(the paired test cannot tell it from chance, p = 0\.812, although the 95% interval for the reduction, 18% to 98%, is clear of no change\)\.$/);
+  assert.match(plain(whatForHarm(one)), /fell by 91%, although their number did not fall; the change in harm is uncertain \(the two checks disagree: the paired test cannot tell it from chance, p = 0\.812, although the 95% interval for the reduction, 18% to 98%, is clear of no change\)\.$/);
 });
 
 test('an uncertain change in harm says which of the test and the interval makes it so, never contradicting a significance said beside it', () => {
@@ -194,13 +194,13 @@ test('an uncertain change in harm says which of the test and the interval makes 
   // An interval that includes no change, a significant test (?w=6&gap=1&c=violence).
   const spans = analyse(bundled, { window: 6, gap: 1, categories: ['violence'] });
   assert.ok(spans.harm.ci![0] <= 0 && spans.harm.test.p! < 0.05);
-  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the 95% interval for the reduction, −\d+% to \d+%, includes no change, although the paired test gives p = 0\.00\d+\)\.$/);
+  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the two checks disagree: the 95% interval for the reduction, −\d+% to \d+%, includes no change, although the paired test gives p = 0\.00\d+\)\.$/);
   // The third sentence is about arrests, and says so after a sentence on harm.
   assert.match(plain(whatItMeans(spans)), /^A change in arrests this (large|size) /);
   // An interval clear of no change, a test that is not significant (?w=3&c=violence).
   const test3 = analyse(bundled, { window: 3, categories: ['violence'] });
   assert.ok(test3.harm.ci![0] > 0 && test3.harm.test.p! >= 0.05);
-  assert.match(plain(whatForHarm(test3)), /uncertain \(the paired test cannot tell it from chance, p = 0\.\d+, although the 95% interval for the reduction, \d+% to \d+%, is clear of no change\)/);
+  assert.match(plain(whatForHarm(test3)), /uncertain \(the two checks disagree: the paired test cannot tell it from chance, p = 0\.\d+, although the 95% interval for the reduction, \d+% to \d+%, is clear of no change\)/);
 });
 
 test('a fall just short of significance (?w=4&c=other, p = 0.0547) is not "easily" chance', () => {

@@ -467,11 +467,11 @@ export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Seg
     if (lean !== 0 && lean !== total) {
       return say` (the 95% interval for the reduction, ${interval}, includes no change, and the paired test, ${pText}, points by rank to ${lean > 0 ? 'falls' : 'rises'}, not to the ${total > 0 ? 'fall in the total' : total < 0 ? 'rise in the total' : 'unchanged total'})`;
     }
-    return say` (the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
+    return say` (the two checks disagree: the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
   }
   // An end that prints as 0% (0.0024 at ?w=7&gap=5) is only just clear of no change: said so, since as printed it touches it.
   const touches = formatPercent(h.ci[0]) === '0%' || formatPercent(h.ci[1]) === '0%';
-  if (!spans) return say` (the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, ${touches ? 'only just stays clear of no change' : 'is clear of no change'})`;
+  if (!spans) return say` (the two checks disagree: the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, ${touches ? 'only just stays clear of no change' : 'is clear of no change'})`;
   return say` (95% interval for the reduction ${interval}, ${pText})`;
 }
 
