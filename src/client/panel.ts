@@ -165,11 +165,29 @@ function ensurePanel(): HTMLElement {
     e.preventDefault();
     opener.focus();
   });
+  // Esc closes it; focus goes back to the number only from inside the panel, so a reader who has
+  // tabbed on keeps their place.
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && panel && !panel.hidden) {
       e.preventDefault();
-      closePanel(true);
+      closePanel(panel.contains(document.activeElement));
     }
+  });
+  // Focus that lands outside the panel on something the panel covers (a number read on past the one
+  // it explains, under the panel on a laptop or the sheet on a phone) would be out of sight (WCAG
+  // 2.4.11): the panel closes, and focus stays where the reader put it. The number it explains is
+  // left alone, as Tab out of the panel returns to it.
+  document.addEventListener('focusin', (e) => {
+    const target = e.target;
+    if (!panel || panel.hidden || !(target instanceof HTMLElement) || panel.contains(target) || target === opener) return;
+    // read after the browser has scrolled the element into view
+    requestAnimationFrame(() => {
+      if (panel!.hidden || document.activeElement !== target) return;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return;
+      const under = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (under && panel!.contains(under)) closePanel(false);
+    });
   });
   return panel;
 }
