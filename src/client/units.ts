@@ -80,12 +80,17 @@ export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
   // "The view changed" only when it did: not for the first view drawn (one opened from the address).
   const changed = current !== undefined && current !== result;
   current = result;
+  const picked = (unitState.get(plot)?.selected ?? null) !== null;
   unitState.set(plot, { units: null, result: null, index: -1, selected: null });
   plot.removeAttribute('data-selected');
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   // no arrest to pick out (no category chosen, or none in the view's months): no keys to explain
   const none = result.events.pre + result.events.post === 0;
-  if (inspector) inspector.textContent = (changed ? 'The view changed. ' : '') + (none ? NOTHING_TO_PICK : HELP);
+  // The inspector is a live region: a change of view that cleared a picked person says so in a few
+  // words; otherwise it speaks only when what it says changes (an auditor heard the 55-word help
+  // again on every step of the window slider, ahead of the view's own summary).
+  const text = changed && picked ? `The view changed. Selection cleared. ${none ? NOTHING_TO_PICK : ''}`.trim() : none ? NOTHING_TO_PICK : HELP;
+  if (inspector && inspector.textContent !== text) inspector.textContent = text;
 }
 
 /** The chart's own svg in the drawing shown (not a legend swatch's): the one holding the marks. */

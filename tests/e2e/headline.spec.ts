@@ -339,3 +339,30 @@ test('on a phone in another view, the big line breaks only after the arrow: each
   expect(sameLine(pre, preStudy) && sameLine(pre, arrow)).toBe(true);
   expect(sameLine(post, postStudy) && sameLine(post, noun)).toBe(true);
 });
+
+test('the figure\'s help, a live region, is not spoken again on each change of view; a change that clears a picked person says so briefly', async ({ page }) => {
+  await page.goto('');
+  const inspector = page.locator('[data-inspector]');
+  await expect(inspector).toHaveText(UNITS_HELP);
+  await page.evaluate(() => {
+    const w = window as unknown as { rewrites: number };
+    w.rewrites = 0;
+    new MutationObserver((records) => (w.rewrites += records.length)).observe(document.querySelector('[data-inspector]')!, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('#window').focus();
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowLeft');
+  await waitForView(page, { window: 21, categories: domain.categories });
+  await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+  await waitForView(page, { window: 21, categories: domain.categories.filter((c) => c !== 'drugs') });
+  expect(await page.evaluate(() => (window as unknown as { rewrites: number }).rewrites)).toBe(0);
+  await expect(inspector).toHaveText(UNITS_HELP);
+  // A person picked, then the view changed: "Selection cleared", in a few words.
+  const figure = page.getByRole('group', { name: /every arrest/i });
+  await figure.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(inspector).toContainText('Person ');
+  await page.getByRole('checkbox', { name: 'Drugs' }).check();
+  await waitForView(page, { window: 21, categories: domain.categories });
+  await expect(inspector).toHaveText('The view changed. Selection cleared.');
+});
