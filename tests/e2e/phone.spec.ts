@@ -392,3 +392,14 @@ test('the view bar that stays on screen is one line for the study\'s view at 390
   const [a, b] = [await line.boundingBox(), await change.boundingBox()];
   expect(b!.y).toBeLessThan(a!.y + a!.height);
 });
+
+test('the command for a view wraps within the screen on a phone, rather than scrolling out of reach of a keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const view = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`data/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const pre = page.locator('pre:has([data-say="command"])');
+  await expect(pre).toContainText('--window 12 --categories violence,drugs --json');
+  const { scroll, client } = await pre.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+});
