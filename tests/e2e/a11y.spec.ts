@@ -129,6 +129,9 @@ test('stepping the window slider with the arrow keys announces the settled view 
   expect(words).toMatch(/leaving out 2 months either side, Wilcoxon as R 4\.5 and earlier/);
   await expect(page.locator('#announcer')).toHaveText(words);
   expect(await page.evaluate(() => (window as unknown as { __said: string[] }).__said)).toEqual([words]);
+  // The value beside each slider is shown, not spoken: the slider's own value text says it (an
+  // <output> is a live region unless told otherwise, and each step was spoken twice).
+  for (const output of await page.locator('output').all()) await expect(output).toHaveAttribute('aria-live', 'off');
 });
 
 test('numbers in tables and the reset link are targets of at least 24px (WCAG 2.2 target size; a number in a sentence is exempt)', async ({ page }) => {
@@ -166,4 +169,16 @@ test('every number\'s button says what the number is, as built and as redrawn fo
   // The browser exposes it as the button's description.
   const p = page.locator('main button.num[data-path="byCategory.violence.events.test.p"]').first();
   await expect(p).toHaveAccessibleDescription('p-value of the signed-rank test, violence arrests');
+});
+
+test('every table on every page has a caption that names it', async ({ page }) => {
+  for (const p of PAGES) {
+    await page.goto(p.slug);
+    // (A figure's table is empty until its "Show as table" opens, and then gets its caption.)
+    const missing = await page.locator('main table').evaluateAll((tables) => tables.filter((t) => {
+      const table = t as HTMLTableElement;
+      return table.rows.length > 0 && !table.caption?.textContent?.trim() && !table.getAttribute('aria-labelledby') && !table.getAttribute('aria-label');
+    }).map((t) => t.outerHTML.slice(0, 120)));
+    expect(missing, p.slug || 'overview').toEqual([]);
+  }
 });
