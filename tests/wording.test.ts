@@ -576,3 +576,37 @@ test('Results names each category whose significant test points against its tota
   // With one category the overall sentence above the table is that category's: not said twice.
   assert.equal(sentence(analyse(bundled, { gap: 4, categories: ['violence'] }), 'categoriesAgainst:harm'), '');
 });
+
+test('a verdict is only weakly reproduced where the words beside it call the evidence thin: few arrests, no interval, or too few months (a sweep of 6,750 views)', () => {
+  // 17 → 8, p = 0.0469: the headline beside it says 17 arrests are too few to read much into.
+  const few = analyse(bundled, { window: 9, gap: 6 });
+  assert.equal(sentence(few, 'verdict:events.fell'), 'Only weakly reproduced in this view (17 → 8, paired test p = 0.0469, on only 17 arrests before the orders).');
+  // 5 months after the order: the trend's brief says these tests say little.
+  const short = analyse(bundled, { window: 5, categories: ['modern_slavery', 'drugs'] });
+  assert.match(sentence(short, 'trendBrief:events'), /these tests say little/);
+  assert.equal(sentence(short, 'verdict:trend.events'), 'Only weakly reproduced in this view (slope −0.700, p = 0.0354, on only 5 months after the order).');
+  // A correlation over 4 months.
+  assert.match(sentence(analyse(bundled, { window: 2, categories: ['violence', 'other'] }), 'verdict:correlation'), /^Only weakly reproduced in this view \(r 0\.95, p = 0\.046, on only 4 months\)\.$/);
+  // The study's view stays firm.
+  for (const id of ['events.fell', 'trend.harm', 'trend.events', 'correlation']) assert.match(sentence(analyse(bundled), `verdict:${id}`), /^Reproduced in this view/, id);
+});
+
+test('a fitted slope that is floating-point noise is flat in every sentence, not a rise or a fall of 0', () => {
+  const flat = analyse(bundled, { window: 9, gap: 6 });
+  assert.ok(Math.abs(flat.its.events.preSlope!) < 1e-9 && flat.its.events.preSlope !== 0, 'the sweep\'s case: −8.5e-15');
+  assert.doesNotMatch(sentence(flat, 'itsNotes'), /(rises|falls) for arrests/);
+  assert.equal(sentence(flat, 'preTrend'), 'In this view, the line fitted to the months before the orders is flat.');
+  assert.match(sentence(flat, 'its'), /Before the order, arrests did not change\./);
+  const harm = analyse(bundled, { window: 3, categories: ['drugs'] });
+  assert.ok(Math.abs(harm.its.harm.preSlope!) < 1e-9);
+  assert.doesNotMatch(sentence(harm, 'itsStep:harm'), /line before the order rises/);
+  assert.doesNotMatch(sentence(harm, 'itsNotes'), /rises for harm/);
+});
+
+test('a line that falls before the order is not followed by "the fall after them" where that measure did not fall', () => {
+  const rose = analyse(bundled, { window: 24, categories: ['violence'], gap: 4 });
+  assert.ok(rose.its.harm.preSlope! < 0 && rose.harm.post > rose.harm.pre);
+  const text = sentence(rose, 'itsNotes');
+  assert.match(text, /In this view the line before the order falls for harm, though harm did not fall after the orders: the step and the change of slope measure the change against that decline\.$/);
+  assert.doesNotMatch(text, /the fall after them/);
+});

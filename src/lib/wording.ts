@@ -565,7 +565,7 @@ export const noStep = (level: number): boolean => formatEstimate(Math.abs(level)
 
 /** A monthly slope in words, its size the handle: "rose by 0.258 a month", "fell by 0.1 a month", "did not change". */
 function slopeWords(slope: number, path: ResultPath): Segments {
-  if (slope === 0) return ['did not change'];
+  if (noStep(slope)) return ['did not change']; // a fitted slope of 1e-15 is no slope: it prints as 0
   return say`${slope > 0 ? 'rose' : 'fell'} by ${num(formatEstimate(Math.abs(slope)), path)} a month`;
 }
 
@@ -582,7 +582,7 @@ export function preTrendParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return []; // the page's other sentences say there is nothing to count
   const e = result.its.events;
   if (e.preSlope === null) return say`In this view, no line can be fitted to the months before the orders${e.reason ? `: ${e.reason}` : ''}.`;
-  if (e.preSlope === 0) return say`In this view, the line fitted to the months before the orders is flat.`;
+  if (noStep(e.preSlope)) return say`In this view, the line fitted to the months before the orders is flat.`;
   return say`In this view, the line fitted to the months before the orders ${e.preSlope > 0 ? 'rises' : 'falls'} by ${countParts(Math.abs(e.preSlope), 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month.`;
 }
 
@@ -610,7 +610,7 @@ export function itsStepParts(result: AnalysisResult, which: 'events' | 'harm' = 
   if (e.levelP === null) return say`In this view the time series finds ${step} at the order, but it cannot be tested${e.reason ? `: ${e.reason}` : ''}.${gapStepWords(result)}`;
   // A line before the order that rises (as a busy spell before orders would make it) continues high
   // past the order, so a drop at the order looks larger, and a rise smaller, than the months show.
-  const rising = e.preSlope !== null && e.preSlope > 0 && !flat
+  const rising = e.preSlope !== null && e.preSlope > 0 && !noStep(e.preSlope) && !flat
     ? `; and the line before the order rises, perhaps because orders follow a busy spell, which makes ${e.level < 0 ? 'the drop look larger' : 'the rise look smaller'} than it would without that spell`
     : '';
   const p = pEqualsParts(e.levelP, `its.${which}.levelP`);
@@ -655,13 +655,20 @@ export function itsNotesParts(result: AnalysisResult): Segments {
       : `Monthly counts of the same people are autocorrelated: a busy month tends to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
         ? `. With only ${seriesMonths(result)} months in the series, Newey–West standard errors are themselves too small (they are meant for long series), so neither p-value can be relied on here. `
         : ', and is the one to read; near 0.05 it is borderline, as other reasonable ways of allowing for the correlation can move it either side. '}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
-  const rises = [fitted(e) && e.preSlope! > 0 ? 'arrests' : '', fitted(h) && h.preSlope! > 0 ? 'harm' : ''].filter(Boolean);
+  // A slope that prints as 0 (floating-point noise where the months give none) is flat.
+  const sloped = (fit: AnalysisResult['its']['events'], sign: 1 | -1) => fitted(fit) && Math.sign(fit.preSlope!) === sign && !noStep(fit.preSlope!);
+  const rises = [sloped(e, 1) ? 'arrests' : '', sloped(h, 1) ? 'harm' : ''].filter(Boolean);
   // A line that falls is said to fall, with what it means: a decline under way before the orders, which
-  // one straight line through both periods can fit as well as a break at the order (?gap=6).
-  const falls = [fitted(e) && e.preSlope! < 0 ? 'arrests' : '', fitted(h) && h.preSlope! < 0 ? 'harm' : ''].filter(Boolean);
+  // one straight line through both periods can fit as well as a break at the order (?gap=6). "The fall
+  // after them" only for a measure that fell; one that did not is measured against the decline.
+  const fell = { arrests: result.events.post < result.events.pre, harm: result.harm.post < result.harm.pre };
+  const falls = [sloped(e, -1) ? 'arrests' : '', sloped(h, -1) ? 'harm' : ''].filter(Boolean) as ('arrests' | 'harm')[];
+  const fallsFell = falls.filter((m) => fell[m]);
+  const fallsNot = falls.filter((m) => !fell[m]);
   const line = [
     rises.length > 0 ? `In this view the line before the order rises for ${listWords(rises)}.` : '',
-    falls.length > 0 ? `In this view the line before the order falls for ${listWords(falls)}: ${falls.length === 1 ? 'it was' : 'both were'} already declining before the orders, so the fall after them may be partly that decline carrying on; the step and the change of slope measure what comes on top of it.` : '',
+    fallsFell.length > 0 ? `In this view the line before the order falls for ${listWords(fallsFell)}: ${fallsFell.length === 1 ? 'it was' : 'both were'} already declining before the orders, so the fall after them may be partly that decline carrying on; the step and the change of slope measure what comes on top of it.` : '',
+    fallsNot.length > 0 ? `In this view the line before the order falls for ${listWords(fallsNot)}, though ${listWords(fallsNot)} did not fall after the orders: the step and the change of slope measure the change against that decline.` : '',
   ].filter(Boolean).join(' ') || 'In this view the line before the order is flat.';
   return [`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${line}`];
 }
@@ -939,20 +946,36 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const trendDetail = (which: 'events' | 'harm') => trend[which].slope === null || trend[which].p === null
     ? [trend[which].reason ?? 'too few months to fit a line']
     : say`slope ${num(formatEstimate(trend[which].slope), `trend.${which}.slope`)}, ${pEqualsParts(trend[which].p, `trend.${which}.p`)}`;
+  // Thin evidence, as the sentences beside a verdict call it (the headline's "too few to read much
+  // into", the trends' "these tests say little"): the verdict is then only weakly reproduced, and its
+  // detail says why.
+  const fewArrests = e.pre < FEW_ARRESTS;
+  const analysedAfter = result.window - result.gap;
+  const shortSeries = analysedAfter < FEW_MONTHS;
+  const fellWhy = (): Segments => {
+    if (e.test.p === null) return [];
+    const why = e.test.p >= ALPHA ? [', not a significant fall']
+      : e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`
+        : fewArrests ? [`, on only ${count(e.pre, 'arrest')} before the orders`]
+          : e.ci === null ? [`, with no 95% interval: ${noIntervalReason(e)}`] : [];
+    return say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre ? why : ''}`;
+  };
+  const shortWords = (fit: boolean) => (fit && shortSeries ? [`, on only ${months(analysedAfter)} ${result.gap > 0 ? 'analysed ' : ''}after the order`] : []);
   const checks: Omit<ClaimCheck, 'detail'>[] = [
     // The totals decide this claim, as the article states it; the paired test's p is beside them, so
     // that a fall of 12 to 3 that the test cannot tell from chance is not read as a firm one.
-    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, weak: e.post < e.pre && ((e.test.p !== null && e.test.p >= ALPHA) || (e.ci !== null && includesNoChange(e.ci))), detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}${e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre && e.test.p >= ALPHA ? ', not a significant fall' : e.post < e.pre && e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change` : ''}`}` },
+    { id: 'events.fell', claim: 'Arrests fell after the orders', holds: e.post < e.pre, weak: e.post < e.pre && ((e.test.p !== null && e.test.p >= ALPHA) || (e.ci !== null && includesNoChange(e.ci)) || fewArrests || e.ci === null), detailParts: say`${num(formatNumber(e.pre), 'events.pre')} → ${num(formatNumber(e.post), 'events.post')}${fellWhy()}` },
     { id: 'events.significant', claim: 'The fall in arrests is significant overall and in every category', holds: allSignificant(result, 'events'), detailParts: sigDetail('events') },
     { id: 'harm.significant', claim: 'The fall in harm is significant overall and in every category', holds: allSignificant(result, 'harm'), detailParts: sigDetail('harm') },
-    { id: 'trend.harm', claim: 'Significant downward trend in monthly harm after the orders', holds: trendHolds(trend.harm), detailParts: trendDetail('harm') },
-    { id: 'trend.events', claim: 'Significant downward trend in monthly arrests after the orders', holds: trendHolds(trend.events), detailParts: trendDetail('events') },
+    { id: 'trend.harm', claim: 'Significant downward trend in monthly harm after the orders', holds: trendHolds(trend.harm), weak: shortSeries, detailParts: say`${trendDetail('harm')}${shortWords(trendHolds(trend.harm) === true)}` },
+    { id: 'trend.events', claim: 'Significant downward trend in monthly arrests after the orders', holds: trendHolds(trend.events), weak: shortSeries, detailParts: say`${trendDetail('events')}${shortWords(trendHolds(trend.events) === true)}` },
     {
       id: 'correlation', claim: 'Significant positive correlation between arrests and harm',
       holds: correlation.pearson.r === null || correlation.pearson.p === null ? null : correlation.pearson.r > 0 && correlation.pearson.p < ALPHA,
+      weak: shortSeries,
       detailParts: correlation.pearson.r === null || correlation.pearson.p === null
         ? [correlation.pearson.reason ?? 'too few months to correlate']
-        : say`r ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}`,
+        : say`r ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}${correlation.pearson.r > 0 && correlation.pearson.p < ALPHA && shortSeries ? `, on only ${months(2 * analysedAfter)}` : ''}`,
     },
     {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
