@@ -198,6 +198,16 @@ describe('gapCurveChart', () => {
     assert.doesNotMatch(charts.describeGapCurve(gaps), /clear of no change/, 'every fall in arrests stays clear at every gap');
   });
 
+  test('an interval printed from 0% is not called clear of no change; with one category, the fall is named once (a sweep: ?w=6&c=drugs&weights=low)', () => {
+    const row = (gap: number, group: string, ci: [number, number]): GapCurveRow => ({ gap, measure: 'harm', group, groupName: group === 'overall' ? 'All selected categories' : 'Drugs', reduction: 0.67, ci });
+    const touching = [row(0, 'drugs', [0.0045, 0.999]), row(1, 'drugs', [0.005, 0.999]), row(2, 'drugs', [0, 0.999])];
+    assert.doesNotMatch(charts.describeGapCurve(touching, { measure: 'harm' }), /clear of no change/, 'as printed, 0% to 100% touches no change');
+    const one = [row(0, 'overall', [0.2, 0.9]), row(1, 'overall', [-0.1, 0.9]), row(0, 'drugs', [0.2, 0.9]), row(1, 'drugs', [-0.1, 0.9])];
+    const words = charts.describeGapCurve(one, { measure: 'harm' });
+    assert.equal(words.match(/the fall is clear of no change/g)?.length, 1, words);
+    assert.match(words, / Drugs: the fall is clear of no change/);
+  });
+
   test('a window too short for a gap says so, rather than "for gaps of 0 months"; two gaps are listed with "and"', () => {
     const one = charts.describeGapCurve(gapRows(bundled, bundled.categories, { window: 1 }));
     assert.match(one, /^The reduction in arrests with no months left out, as the window is too short to leave any out: All selected categories −?\d+% \(no months left out\);/);

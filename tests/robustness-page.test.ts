@@ -270,11 +270,13 @@ test('the specification curve says how many of its significant falls have an int
   // 4 specifications, 3 significant: one of them with an interval across no change, one with none.
   assert.equal(
     curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, [-0.3, 0.9]), spec(true, null), spec(false, [-0.5, 0.7]))),
-    'Of those 3, 1 has a 95% interval for the reduction that takes in no change, and 1 has no interval: the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is 1 of 4 (25%).',
+    'Of those 3, 1 has a 95% interval for the reduction that takes in no change, and 1 has no interval, their arrests being too few, or none after the orders, for one to mean much: the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is 1 of 4 (25%).',
   );
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, [0.1, 0.9]))), 'Each of those 2 also has a 95% interval for the reduction clear of no change.');
   assert.equal(curveIntervalWords(curve(spec(true, [-0.2, 0.8]), spec(false, null))), 'It has a 95% interval for the reduction that takes in no change: the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is 0 of 2 (0%).');
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]))), 'It also has a 95% interval for the reduction clear of no change.');
   assert.equal(curveIntervalWords(curve(spec(false, [0.2, 0.8]))), '', 'nothing significant, nothing to qualify');
   assert.equal(curveIntervalWords(null), '');
+  // Only specifications with no interval: no word on intervals that take in no change (a sweep: modern slavery alone).
+  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, null), spec(true, null))), 'Of those 3, 2 have no interval, their arrests being too few, or none after the orders, for one to mean much. Counting only falls whose interval is clear of no change as well, the share is 1 of 3 (33%).');
 });

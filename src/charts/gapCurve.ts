@@ -99,7 +99,9 @@ export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeas
   // A window of 1 month has room for no gap: say so rather than "for gaps of 0 months".
   const which = gaps.length === 1 && gaps[0] === 0 ? 'with no months left out, as the window is too short to leave any out'
     : `as the months around the order are left out, for gaps of ${listWords(gaps.map(formatNumber))} ${gaps.length === 1 && gaps[0] === 1 ? 'month' : 'months'}`;
-  const lost = groups(rows).map(({ group, name }) => lostFallWords(name, rows.filter((r) => r.group === group).sort((a, b) => a.gap - b.gap))).filter((w) => w !== '');
+  // With one category the overall line is that category's: its fall is named once, by the category.
+  const named = groups(rows).filter((g, _, all) => !(g.group === OVERALL && all.length === 2));
+  const lost = named.map(({ group, name }) => lostFallWords(name, rows.filter((r) => r.group === group).sort((a, b) => a.gap - b.gap))).filter((w) => w !== '');
   return `The reduction in ${gapCurveMeasureWords(what)} ${which}: ${parts.join('; ')}.${lost.map((w) => ` ${w}`).join('')}${cutWords}`;
 }
 
@@ -112,10 +114,12 @@ export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeas
  * '' for a group whose fall is not clear to begin with, or stays clear.
  */
 function lostFallWords(name: string, mine: readonly GapCurveRow[]): string {
+  // Clear as printed: an end that prints as 0% touches no change (0.0045 → "0% to 100%").
+  const clear = (ci: readonly [number, number]) => ci[0] > 0 && formatPercent(ci[0]) !== '0%';
   const start = mine.find((r) => r.gap === 0);
-  if (!start?.ci || start.reduction === null || start.ci[0] <= 0) return '';
+  if (!start?.ci || start.reduction === null || !clear(start.ci)) return '';
   const later = mine.filter((r) => r.gap > 0 && r.reduction !== null);
-  const lost = later.filter((r) => r.ci !== null && r.ci[0] <= 0).map((r) => r.gap);
+  const lost = later.filter((r) => r.ci !== null && !clear(r.ci)).map((r) => r.gap);
   if (lost.length === 0) return '';
   const fromThereOn = later.every((r) => r.gap < lost[0] || lost.includes(r.gap));
   const months = `${listWords(lost.map(formatNumber), 'or')} ${lost.length === 1 && lost[0] === 1 ? 'month' : 'months'}`;

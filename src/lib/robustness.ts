@@ -174,9 +174,11 @@ export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specificatio
   const one = significant.length === 1;
   if (across + none === 0) return one ? 'It also has a 95% interval for the reduction clear of no change.' : `Each of those ${formatNumber(significant.length)} also has a 95% interval for the reduction clear of no change.`;
   const has = (n: number) => (one ? 'It has' : `${formatNumber(n)} ${n === 1 ? 'has' : 'have'}`);
-  const parts = [across > 0 ? `${has(across)} a 95% interval for the reduction that takes in no change` : '', none > 0 ? `${one ? 'It has' : has(none)} no interval` : ''].filter(Boolean);
+  const parts = [across > 0 ? `${has(across)} a 95% interval for the reduction that takes in no change` : '', none > 0 ? `${one ? 'It has' : has(none)} no interval, ${one ? 'its' : 'their'} arrests being too few, or none after the orders, for one to mean much` : ''].filter(Boolean);
   const clear = significant.length - across - none;
-  return `${one ? '' : `Of those ${formatNumber(significant.length)}, `}${parts.join(", and ")}: the tests ask whether people's arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part. Counting only falls whose interval is clear of no change as well, the share is ${formatNumber(clear)} of ${formatNumber(curve.total)} (${formatPercent(clear / curve.total)}).`;
+  // Why an interval can take in no change beside a significant test; not said of specifications with none.
+  const why = across > 0 ? ': the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part' : '';
+  return `${one ? '' : `Of those ${formatNumber(significant.length)}, `}${parts.join(', and ')}${why}. Counting only falls whose interval is clear of no change as well, the share is ${formatNumber(clear)} of ${formatNumber(curve.total)} (${formatPercent(clear / curve.total)}).`;
 }
 
 /** The view a specification sets: its window, gap, Wilcoxon rule and (for a weighted harm one) weights, keeping the view's categories. */
