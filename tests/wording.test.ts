@@ -610,3 +610,12 @@ test('a line that falls before the order is not followed by "the fall after them
   assert.match(text, /In this view the line before the order falls for harm, though harm did not fall after the orders: the step and the change of slope measure the change against that decline\.$/);
   assert.doesNotMatch(text, /the fall after them/);
 });
+
+test('Conclusions says the significance verdict once when arrests and harm have the same one, and apart when they differ', () => {
+  const study = analyse(bundled);
+  assert.equal(sentence(study, 'verdict:events.significant'), sentence(study, 'verdict:harm.significant'));
+  assert.equal(sentence(study, 'significantVerdicts'), `For arrests and for harm alike: ${sentence(study, 'verdict:events.significant')}`);
+  const apart = analyse(bundled, { gap: 4 });
+  assert.notEqual(sentence(apart, 'verdict:events.significant'), sentence(apart, 'verdict:harm.significant'));
+  assert.equal(sentence(apart, 'significantVerdicts'), `For arrests: ${sentence(apart, 'verdict:events.significant')} For harm: ${sentence(apart, 'verdict:harm.significant')}`);
+});

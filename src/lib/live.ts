@@ -76,6 +76,11 @@ export const SENTENCE_PARTS = {
   /** The sign test's count of people whose arrests fell, beside the specification curve. */
   signs: (r: AnalysisResult) => say.signTestParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
+  /** Conclusions' two significance verdicts, said once when arrests and harm have the same one (the study's view: all 5 tests, both). */
+  significantVerdicts: (r: AnalysisResult): Segments => {
+    const [events, harm] = [say.verdictParts(r, 'events.significant'), say.verdictParts(r, 'harm.significant')];
+    return say.plain(events) === say.plain(harm) ? ['For arrests and for harm alike: ', ...events] : ['For arrests: ', ...events, ' For harm: ', ...harm];
+  },
   viewName: (r: AnalysisResult): Segments => [say.viewWords(r)],
   command: (r: AnalysisResult): Segments => commandParts(r),
   curveCommand: (r: AnalysisResult): Segments => curveCommandParts(r),
