@@ -327,12 +327,6 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   return say`${capitalise(name)} is statistically significant (${stat})${against}${weak}`;
 }
 
-/**
- * The end of a significant test's sentence: "." when the test leans the way the totals moved, and
- * otherwise which way it points. The test ranks each person's change by size, so many small falls
- * can outweigh a few large rises (or the reverse) while the totals move the other way: a
- * significant p is then evidence of the direction the ranks lean, not of the change in the total.
- */
 /** A significant test that points, by rank, the other way from its total (or at an unchanged total): leansAgainstTotal's case. */
 export function pointsAgainstTotal(m: Measure, rule: WilcoxonRule): boolean {
   if (m.test.p === null || m.test.p >= ALPHA) return false;
@@ -340,6 +334,12 @@ export function pointsAgainstTotal(m: Measure, rule: WilcoxonRule): boolean {
   return lean !== 0 && lean !== Math.sign(m.pre - m.post);
 }
 
+/**
+ * The end of a significant test's sentence: "." when the test leans the way the totals moved, and
+ * otherwise which way it points. The test ranks each person's change by size, so many small falls
+ * can outweigh a few large rises (or the reverse) while the totals move the other way: a
+ * significant p is then evidence of the direction the ranks lean, not of the change in the total.
+ */
 function leansAgainstTotal(m: Measure, rule: WilcoxonRule, measure: 'events' | 'harm', base?: MeasureBase): Segments {
   const lean = wilcoxonLean(m.test, rule);
   const total = Math.sign(m.pre - m.post); // +1: the total fell
@@ -883,8 +883,10 @@ export interface ClaimCheck {
   claim: string;
   holds: boolean | null;
   /**
-   * Reproduced, but not firmly: arrests fell, but the paired test cannot tell the fall from chance,
-   * or its 95% interval takes in no change. Its verdict says so in its first words.
+   * Reproduced, but not firmly: the evidence beside it is thin (arrests fell, but the paired test
+   * cannot tell the fall from chance, its interval takes in no change or there is none, or there were
+   * fewer than FEW_ARRESTS arrests before; a trend or correlation over fewer than FEW_MONTHS months
+   * after the order). Its verdict says so in its first words, and its detail says why.
    */
   weak?: boolean;
   /** What the current view shows, briefly. */
@@ -1007,7 +1009,7 @@ export function verdictParts(result: AnalysisResult, id: string): Segments {
   return say`${claimWord(c)} in this view (${c.detailParts}).`;
 }
 
-/** A verdict's first words: "Reproduced", "Only weakly reproduced" (a fall that could be chance), "Not reproduced" or "Cannot be checked". */
+/** A verdict's first words: "Reproduced", "Only weakly reproduced" (thin evidence), "Not reproduced" or "Cannot be checked". */
 export function claimWord(c: Pick<ClaimCheck, 'holds' | 'weak'>): string {
   return c.holds === null ? 'Cannot be checked' : c.holds ? (c.weak ? 'Only weakly reproduced' : 'Reproduced') : 'Not reproduced';
 }
