@@ -212,4 +212,32 @@ test.describe('focus never goes under the panel', () => {
     await expect(panel(page)).toBeHidden();
     await expect(box).toBeFocused();
   });
+
+  test('a Tab out of the panel back to a number that the panel covers closes it (a reviewer: "210" on Conclusions)', async ({ page }) => {
+    await page.goto('conclusions/');
+    await waitForView(page, { window: 24, categories: domain.categories });
+    const number = page.locator('[data-say="verdict:events.fell"] button.num').first();
+    await number.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel(page)).toBeVisible();
+    const inPanel = () => page.evaluate(() => document.getElementById('derivation-panel')!.contains(document.activeElement));
+    for (let k = 0; (await inPanel()) && k < 40; k++) await page.keyboard.press('Tab');
+    await expect(number).toBeFocused();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const covered = await number.evaluate((el) => {
+      const p = document.getElementById('derivation-panel')!;
+      if (p.hidden) return false;
+      const b = el.getBoundingClientRect();
+      const under = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return !!under && p.contains(under);
+    });
+    expect(covered).toBe(false);
+    await expect(panel(page), "the number sits where the panel opens, so the panel closed for it").toBeHidden();
+  });
+
+  test('a link to the reading for a force deciding now lands with the callout\'s top edge in sight', async ({ page }) => {
+    await page.goto('conclusions/#for-a-force-deciding-now');
+    const top = await page.locator('#for-a-force-deciding-now').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(8);
+  });
 });
