@@ -86,6 +86,7 @@ export const NOTHING_TO_PICK = 'There are no arrests in this view to pick out.';
 
 /** The figure's help line (by keyboard and pointer; unitsHelp.ts has the touch screen's). */
 export { UNITS_HELP } from './unitsHelp.ts';
+import { UNITS_CLEAR } from './unitsHelp.ts';
 
 /** Empty columns between the two blocks. */
 const GAP = 2;
@@ -164,12 +165,12 @@ export function personSummary(units: readonly Unit[], orderId: string, result: A
 }
 
 /** "Person O-2MB6UR (a pseudonymised id): 2 arrests before the order (Violence 2) and none after, highlighted; …" */
-export function describePerson(s: PersonSummary): string {
+export function describePerson(s: PersonSummary, clear: string = UNITS_CLEAR): string {
   const list = (p: Period) => (s.byCategory[p].length ? ` (${s.byCategory[p].map((x) => `${x.name} ${formatNumber(x.n)}`).join(', ')})` : '');
   const after = s.post === 0 ? 'none after' : `${formatNumber(s.post)} after${list('post')}`;
   return (
     `Person ${s.orderId} (a pseudonymised id): ${count(s.pre, 'arrest')} before the order${list('pre')} and ${after}. ` +
-    `Their ${count(s.pre + s.post, 'arrest')} in this view ${s.pre + s.post === 1 ? 'is' : 'are'} highlighted and the rest dimmed; Esc, or a click or tap away from the squares, clears the selection.`
+    `Their ${count(s.pre + s.post, 'arrest')} in this view ${s.pre + s.post === 1 ? 'is' : 'are'} highlighted and the rest dimmed; ${clear}.`
   );
 }
 

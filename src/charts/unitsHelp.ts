@@ -13,3 +13,10 @@ export const touchOnly = (): boolean => typeof matchMedia === 'function' && matc
 
 /** The help line for this device. */
 export const unitsHelp = (): string => (touchOnly() ? UNITS_TOUCH_HELP : UNITS_HELP);
+
+/** How a picked person is let go, the clause after "highlighted and the rest dimmed;": by key, click or tap, or by tap alone. */
+export const UNITS_CLEAR = 'Esc, or a click or tap away from the squares, clears the selection';
+export const UNITS_TOUCH_CLEAR = 'a tap away from the squares clears the selection';
+
+/** The clause for this device. */
+export const unitsClear = (): string => (touchOnly() ? UNITS_TOUCH_CLEAR : UNITS_CLEAR);

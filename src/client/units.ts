@@ -12,7 +12,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { unitsHelp } from '../charts/unitsHelp.ts';
+import { unitsClear, unitsHelp } from '../charts/unitsHelp.ts';
 import { NOTHING_TO_PICK, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
@@ -280,7 +280,7 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   plot.toggleAttribute('data-selected', orderId !== null);
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   if (!inspector) return;
-  inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result));
+  inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result), unitsClear());
 }
 
 function ring(plot: HTMLElement, units: readonly Unit[], k: number): void {

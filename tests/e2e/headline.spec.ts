@@ -103,6 +103,9 @@ test.describe('on a touch screen', () => {
     const person = units[k].orderId;
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${person} (a pseudonymised id)`);
     await expect(page.locator('[data-inspector]')).not.toContainText(/modern_slavery/);
+    // A phone has no Esc: the picked person's words say how a finger lets them go.
+    await expect(page.locator('[data-inspector]')).toContainText('the rest dimmed; a tap away from the squares clears the selection.');
+    await expect(page.locator('[data-inspector]')).not.toContainText('Esc');
     expect(await selectedSquares(page)).toEqual(personUnits(units, person));
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
