@@ -110,6 +110,8 @@ test('a gap must be below the window, whatever the order of the parameters; anyt
   assert.deepEqual(parseStateReport('?w=99&gap=12', domain).state, { ...all, gap: 12 });
   const notice = ignoredNotice(parseStateReport('?w=6&gap=6', domain).ignored);
   assert.equal(notice, "Part of this page's address was ignored: gap=6 (the gap is a whole number of months from 0 to 5, less than the window of 6). The address now names the view on screen.");
+  // With a window of 1 month there is no range to give (a reviewer read "from 0 to 0, less than the window of 1").
+  assert.equal(ignoredNotice(parseStateReport('?w=1&gap=6', domain).ignored), "Part of this page's address was ignored: gap=6 (the gap is 0: a window of 1 month leaves no month to leave out). The address now names the view on screen.");
 });
 
 test('weights: low, central or high, as the data\'s index offers; anything else is ignored with a notice', () => {

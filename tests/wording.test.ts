@@ -534,7 +534,7 @@ test('harm against arrests on Conclusions says each change with its direction, n
   const r = analyse(bundled, { window: 1, categories: ['modern_slavery'] });
   assert.ok(r.events.reduction! < 0 && r.harm.reduction! > 0);
   const detail = claimChecks(r).find((c) => c.id === 'harm.greater')!.detail;
-  assert.match(detail, /^harm fell \d+%, arrests rose \d+%; the change in harm is uncertain \(/);
+  assert.match(detail, /^harm fell \d+%, arrests rose \d+%; the change in harm is uncertain: /);
   assert.doesNotMatch(detail, /−/);
   assert.match(claimChecks(analyse(bundled)).find((c) => c.id === 'harm.greater')!.detail, /^harm fell 83%, arrests fell 56%$/);
 });
@@ -618,4 +618,18 @@ test('Conclusions says the significance verdict once when arrests and harm have 
   const apart = analyse(bundled, { gap: 4 });
   assert.notEqual(sentence(apart, 'verdict:events.significant'), sentence(apart, 'verdict:harm.significant'));
   assert.equal(sentence(apart, 'significantVerdicts'), `For arrests: ${sentence(apart, 'verdict:events.significant')} For harm: ${sentence(apart, 'verdict:harm.significant')}`);
+});
+
+test('a claim\'s detail never nests brackets: the harm uncertainty inside it is a clause (a reviewer read "(… uncertain (95% interval …))")', () => {
+  const r = analyse(bundled, { window: 9, gap: 6 });
+  const text = sentence(r, 'verdict:harm.greater');
+  assert.match(text, /the change in harm is uncertain: /, text);
+  for (const s of states) {
+    for (const id of ['events.fell', 'events.significant', 'harm.significant', 'trend.harm', 'trend.events', 'harm.greater', 'correlation']) {
+      const v = sentence(s, `verdict:${id}`);
+      let depth = 0, deepest = 0;
+      for (const ch of v) { depth += ch === '(' ? 1 : ch === ')' ? -1 : 0; deepest = Math.max(deepest, depth); }
+      assert.ok(deepest <= 1 && depth === 0, `${id}: ${v}`);
+    }
+  }
 });

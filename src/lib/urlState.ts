@@ -132,7 +132,7 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
     if (gap.months >= 0 && gap.months < state.window) {
       if (gap.months > 0) state.gap = gap.months;
     } else {
-      ignored.push({ name: 'gap', value: gap.value, allowed: `a whole number of months from 0 to ${state.window - 1}, less than the window of ${state.window}` });
+      ignored.push({ name: 'gap', value: gap.value, allowed: state.window === 1 ? '0: a window of 1 month leaves no month to leave out' : `a whole number of months from 0 to ${state.window - 1}, less than the window of ${state.window}` });
     }
   }
   return { state, ignored };

@@ -754,7 +754,7 @@ export function signTestParts(result: AnalysisResult): Segments {
     ? say`In this view none of the ${n} people whose arrests changed had fewer after`
     : say`In this view ${fewer} of the ${n} people whose arrests changed had fewer after`;
   if (s.fewer === s.n && s.p !== null && s.p < ALPHA) {
-    return say`${lead}: with no one rising, almost any test will find a fall, so specifications that all agree here say more about these data than about the choice of method.`;
+    return say`${lead}: with no one rising, almost any test will find a fall, so where the specifications agree, that says more about these data than about the choice of method.`;
   }
   return say`${lead}.`;
 }
@@ -986,12 +986,25 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
       detailParts: e.reduction === null || h.reduction === null
         ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
         : harmGreaterUnsure
-          ? say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}; the change in harm is uncertain${harmUncertainty(h, result.wilcoxon)}`
+          ? say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}; the change in harm is uncertain${unbracket(harmUncertainty(h, result.wilcoxon))}`
           : say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}${aboutSame && h.reduction > 0 ? ': about the same' : ''}`,
     },
   ];
   const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });
   return empty ? checks.map((c) => withText({ ...c, holds: null, detailParts: ['no category selected'] })) : checks.map(withText);
+}
+
+/**
+ * A bracketed aside " (…)" as a clause ": …", for words that stand inside brackets already (a claim's
+ * detail), where "(… uncertain (95% interval …))" doubled them.
+ */
+function unbracket(parts: Segments): Segments {
+  const out = [...parts];
+  const last = out.length - 1;
+  if (typeof out[0] !== 'string' || !out[0].startsWith(' (') || typeof out[last] !== 'string' || !out[last].endsWith(')')) return parts;
+  out[0] = `: ${out[0].slice(2)}`;
+  out[last] = (out[last] as string).slice(0, -1);
+  return out;
 }
 
 /**
