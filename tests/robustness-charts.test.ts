@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { analyse } from '../src/analysis/analyse.ts';
 import { nullWorld, type NullWorld } from '../src/analysis/nullWorld.ts';
 import { formatP, formatPercent } from '../src/lib/format.ts';
+import { shareTicks } from '../src/charts/robustnessShared.ts';
 import * as charts from '../src/charts/index.ts';
 import type { ChartOptions, ChartTable, Figure, GapCurveRow, ItsFit, ItsMonth, LeaveOneOutRow, SpecificationRow } from '../src/charts/index.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -486,4 +487,12 @@ test('an interrupted time series fitted exactly (two months each side) says why 
   assert.doesNotMatch(words, /These p-values/);
   // a tested fit keeps its p-values and their caveat
   assert.match(charts.describeIts(its0.monthly, its0.its), /\(p = [0-9.]+|p < 0\.001/);
+});
+
+test('a share axis reaching a rise of 2,000% keeps its labels about 60px apart (a reviewer: 21 ticks in 260px at ?w=6&c=violence, "no change" over "−100%")', () => {
+  const ticks = shareTicks(-20.3, 1.1, 260);
+  assert.ok(ticks.length <= 5 && ticks.length >= 2, ticks.join(', '));
+  assert.ok(ticks.includes(0));
+  // The usual range keeps its usual steps.
+  assert.deepEqual(shareTicks(-0.2, 1, 260), [0, 0.5, 1]);
 });

@@ -49,9 +49,13 @@ export function intervalFloor(reductions: readonly number[], intervals: readonly
 /** Ticks for a share axis from lo to hi at a step that leaves about 60px between labels. */
 export function shareTicks(lo: number, hi: number, span: number): number[] {
   const room = Math.max(2, Math.floor(span / 60));
-  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1].find((s) => (hi - lo) / s <= room) ?? 1;
+  // Beyond 100% a step, the 1-2-5 series carries on: a harm interval can reach a rise of 2,000% in a
+  // thin view (?w=6&c=violence), where ticks every 100% crowded 21 labels into 260px.
+  const steps = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1];
+  for (let s = 2; steps.length < 40; s *= 10) steps.push(s, 2.5 * s, 5 * s);
+  const step = steps.find((s) => (hi - lo) / s <= room) ?? steps.at(-1)!;
   const ticks: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9; k++) ticks.push(Math.round(k * step * 1e6) / 1e6);
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9; k++) ticks.push(Math.round(k * step * 1e6) / 1e6 + 0); // + 0: never −0
   return ticks;
 }
 
