@@ -175,6 +175,18 @@ test('a derivation that could not open says so, and the message goes once one op
 });
 
 test.describe('focus never goes under the panel', () => {
+  /** Whether the focused element's centre is covered by the open panel, read a frame after the focus moved (when the page has answered it). */
+  const focusUnderPanel = async (page: Page) => {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return page.evaluate(() => {
+      const p = document.getElementById('derivation-panel')!;
+      const el = document.activeElement as HTMLElement;
+      if (p.hidden || p.contains(el)) return false;
+      const b = el.getBoundingClientRect();
+      const under = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return !!under && p.contains(under);
+    });
+  };
   test.use({ viewport: { width: 1280, height: 900 } });
   test('a Tab on past the number closes the panel when the next number is under it; Esc outside the panel keeps the place', async ({ page }) => {
     await page.goto('results/');
@@ -183,20 +195,11 @@ test.describe('focus never goes under the panel', () => {
     await first.focus();
     await page.keyboard.press('Enter');
     await expect(panel(page)).toBeVisible();
-    // Hidden from view: the focused element's centre is covered by the open panel (the auditor's case: "93" under it).
-    const covered = () => page.evaluate(() => {
-      const p = document.getElementById('derivation-panel')!;
-      const el = document.activeElement as HTMLElement;
-      if (p.hidden || p.contains(el)) return false;
-      const b = el.getBoundingClientRect();
-      const under = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-      return !!under && p.contains(under);
-    });
     let closed = false;
     for (let k = 0; k < 14; k++) {
       await page.keyboard.press('Tab');
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      expect(await covered(), `after ${k + 1} Tabs`).toBe(false);
+      // the auditor's case: "93" focused under the panel
+      expect(await focusUnderPanel(page), `after ${k + 1} Tabs`).toBe(false);
       if (await panel(page).isHidden()) { closed = true; break; }
     }
     expect(closed, 'some number read on lies under the panel, which closed for it').toBe(true);
@@ -223,15 +226,7 @@ test.describe('focus never goes under the panel', () => {
     const inPanel = () => page.evaluate(() => document.getElementById('derivation-panel')!.contains(document.activeElement));
     for (let k = 0; (await inPanel()) && k < 40; k++) await page.keyboard.press('Tab');
     await expect(number).toBeFocused();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const covered = await number.evaluate((el) => {
-      const p = document.getElementById('derivation-panel')!;
-      if (p.hidden) return false;
-      const b = el.getBoundingClientRect();
-      const under = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-      return !!under && p.contains(under);
-    });
-    expect(covered).toBe(false);
+    expect(await focusUnderPanel(page)).toBe(false);
     await expect(panel(page), "the number sits where the panel opens, so the panel closed for it").toBeHidden();
   });
 
