@@ -38,7 +38,9 @@ export function whatHappened(r: AnalysisResult): Segments {
   const change = e.reduction === null
     ? []
     : say` (${num(formatChangeSize(e.reduction), 'events.reduction')} ${e.post < e.pre ? 'fewer' : 'more'})`;
-  return say`After their orders, ${people} were ${arrestedFor(r)} ${how}: ${after} in ${inAfter}, against ${before} in ${inBefore}${change}.`;
+  // "between them": the count is the group's, and some of them may have been arrested more (an analyst
+  // read "the 10 people were arrested less often" as each of them, beside 1 more and 2 the same).
+  return say`After their orders, ${people} between them were ${arrestedFor(r)} ${how}: ${after} in ${inAfter}, against ${before} in ${inBefore}${change}.`;
 }
 
 /** Sentence 2: whether the arrests that remained were for more or less serious offences. */
@@ -107,6 +109,9 @@ export function whatItMeans(r: AnalysisResult): Segments {
     return say`A change in arrests this size passes the paired test (${pEqualsParts(p, 'events.test.p')}), but ${thin.length === 2 ? say`${thin[0]} and ${thin[1]}` : thin[0]}, so it is a weak signal at best, and ${noGroup}.`;
   }
   // "in arrests": after a sentence on harm, "this" would otherwise read as the change in harm.
+  // A rise has its own reason to doubt it (an analyst's data: 33 to 68): regression to the mean
+  // explains a fall; an order brings closer watching, and its breaches are arrests of their own.
+  if (e.post > e.pre) return [`A change in arrests this large is unlikely to be chance alone, but ${noGroup}: an order brings closer attention from the police, and breaching its conditions is an offence of its own, so arrests can rise with no rise in other offending.`];
   return [`A change in arrests this large is unlikely to be chance alone, but ${noGroup}: orders may be sought when someone's offending is at a peak, and offending at a peak often falls anyway.`];
 }
 
