@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { ANSWER, NEAR_ALPHA, whatForHarm, whatHappened, whatItMeans } from '../src/lib/answer.ts';
-import { harmUncertain } from '../src/lib/wording.ts';
+import { harmUncertain, headline } from '../src/lib/wording.ts';
 import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from '../src/lib/format.ts';
 import { valueAt } from '../src/lib/live.ts';
 import { EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, harmVersusVolume, plain } from '../src/lib/wording.ts';
@@ -90,7 +90,7 @@ test('every number is a segment whose text is its path\'s value in the result', 
 
 test('the study\'s view reads as the study found, in three sentences', () => {
   const r = analyse(bundled);
-  assert.equal(plain(whatHappened(r)), 'After their orders, the 41 people were arrested less often: 93 times in the 24 months after, against 210 in the 24 months before (56% fewer).');
+  assert.equal(plain(whatHappened(r)), 'After their orders, the 41 people between them were arrested less often: 93 times in the 24 months after, against 210 in the 24 months before (56% fewer).');
   assert.match(plain(whatForHarm(r)), /fell by 83%, more than their number, so the arrests that remained were, on average, for less serious offences\.$/);
 });
 
@@ -137,7 +137,7 @@ test('with a gap, the first sentence counts the months analysed, and says which 
   const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
   assert.equal(plain(whatHappened(none)), 'None of the 41 people was arrested for modern slavery in the 1 month analysed before or after their orders (month 24 either side, leaving out the 23 months nearest the order).');
   const rose = analyse(bundled, { window: 19, categories: ['violence'], gap: 18 });
-  assert.equal(plain(whatHappened(rose)), 'After their orders, the 41 people were arrested for violence more often: 1 time in the 1 month analysed after (month 19 either side, leaving out the 18 months nearest the order), against 0 in the same month before.');
+  assert.equal(plain(whatHappened(rose)), 'After their orders, the 41 people between them were arrested for violence more often: 1 time in the 1 month analysed after (month 19 either side, leaving out the 18 months nearest the order), against 0 in the same month before.');
   const gapped = analyse(bundled, { gap: 3 });
   assert.match(plain(whatHappened(gapped)), /: \d+ times in the 21 months analysed after \(months 4 to 24 either side, leaving out the 3 months nearest the order\), against \d+ in the same months before \(\d+% fewer\)\.$/);
 });
@@ -252,4 +252,25 @@ test('an interval clear of no change but with an end printed as 0% is said to be
   assert.ok(r.harm.ci![0] > 0 && formatPercent(r.harm.ci![0]) === '0%', 'the reviewer\'s view: lower end above 0, printed 0%');
   const text = plain(whatForHarm(r));
   assert.match(text, /the 95% interval for the reduction, 0% to \d+%, only just stays clear of no change\)/);
+});
+
+test('a significant rise is doubted for its own reasons (closer watching, breaches), not for regression to the mean, which explains a fall', () => {
+  const rise = ownCohort(200, 7, { maxBefore: 1, maxAfter: 4, allAnalysed: true });
+  assert.ok(rise.events.post > rise.events.pre && rise.events.test.p! < 0.05 && rise.events.pre >= FEW_ARRESTS, JSON.stringify(rise.events.test));
+  const text = plain(whatItMeans(rise));
+  assert.doesNotMatch(text, /falls anyway/);
+  assert.match(text, /breaching its conditions is an offence of its own, so arrests can rise/);
+  assert.match(plain(whatItMeans(analyse(bundled))), /offending at a peak often falls anyway\.$/);
+  // The count is the group's: "between them", whichever way it went.
+  assert.match(plain(whatHappened(rise)), /^After their orders, the 200 people between them were arrested more often: /);
+});
+
+test('an interval for the reduction wholly below zero is said again as the rise it is', () => {
+  const rise = ownCohort(200, 7, { maxBefore: 1, maxAfter: 4, allAnalysed: true });
+  const [low, high] = rise.events.ci!;
+  assert.ok(high < 0);
+  const pct = (x: number) => formatPercent(x);
+  assert.ok(headline(rise).includes(`(95% interval for the reduction ${pct(low)} to ${pct(high)}, that is a rise of ${pct(-high)} to ${pct(-low)})`), headline(rise));
+  // A fall's interval is left as it is.
+  assert.doesNotMatch(headline(analyse(bundled)), /that is a rise/);
 });

@@ -191,7 +191,16 @@ export function isEmpty(result: AnalysisResult): boolean {
 
 export const EMPTY_VIEW = 'No offence category is selected, so there is nothing to count. Choose at least one category to see the results.';
 
-export const intervalParts = (ci: [number, number], path?: ResultPath) => num(formatInterval(ci), path);
+/**
+ * A 95% interval for a reduction, as printed: "47% to 69%". One wholly below zero is a rise, and is
+ * said again as one (an analyst's rise of 106% read "−155% to −67%"): "−155% to −67%, that is a rise
+ * of 67% to 155%". The handle stays the reduction's interval, as its derivation and R give it.
+ */
+export function intervalParts(ci: [number, number], path?: ResultPath): Segments {
+  const interval = num(formatInterval(ci), path);
+  if (ci[1] >= 0 || formatPercent(ci[1]) === '0%') return [interval];
+  return [interval, `, that is a rise of ${formatInterval([-ci[1], -ci[0]])}`];
+}
 
 /**
  * Below this many arrests before the orders, a view holds too little to read a change from: the
