@@ -36,6 +36,8 @@ test('Data and methods: "Your data" is the reader\'s; the synthetic dataset and 
 test('Conclusions opens with its reading for a force deciding now (a police leader found it four phone screens down), and the Overview links to it', () => {
   const source = readFileSync('src/pages/conclusions.mdx', 'utf8');
   const first = source.split('## What the study found')[0];
-  assert.match(first, /<p class="callout" id="for-a-force-deciding-now"><strong>For a force deciding now/);
+  assert.match(first, /<p class="callout" id="for-a-force-deciding-now"><StudyOnly inline><strong>For a force deciding now/);
+  // on a reader's own data, a reading of theirs in its place (an analyst's rise sat under "worth seeking")
+  assert.match(first, /<OwnOnly inline><strong>For a force reading its own data/);
   assert.match(readFileSync('src/pages/index.mdx', 'utf8'), /\]\(conclusions\/#for-a-force-deciding-now\)/);
 });
