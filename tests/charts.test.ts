@@ -672,6 +672,26 @@ describe("the study's trace", () => {
     });
     return { frame, boxes, arrowheads };
   }
+  /** Arrowheads that a filled bar drawn after them covers (?w=12&c=violence,drugs: month −2's bar hid its arrowhead). */
+  function coveredArrowheads(figure: Figure): [number, number][] {
+    const all = [...svgOf(figure).querySelectorAll('*')];
+    const covered: [number, number][] = [];
+    for (const g of all.filter((el) => el.matches('g.study-trace-cut'))) {
+      const [ax, ay] = shiftOf(g);
+      const later = all.slice(all.indexOf(g) + 1).filter((el) => el.tagName.toLowerCase() === 'rect' && (el.getAttribute('fill') ?? el.parentElement?.getAttribute('fill')) !== 'none' && !el.closest('defs, clipPath'));
+      for (const p of g.querySelectorAll('path')) {
+        const [px, py] = shiftOf(p);
+        const [x, y] = [ax + px, ay + py];
+        const hit = later.some((r) => {
+          const [gx, gy] = shiftOf(r.parentElement);
+          const n = (a: string) => Number(r.getAttribute(a));
+          return x >= gx + n('x') && x <= gx + n('x') + n('width') && y >= gy + n('y') && y <= gy + n('y') + n('height');
+        });
+        if (hit) covered.push([x, y]);
+      }
+    }
+    return covered;
+  }
   const beyondFrame = (b: Box, f: Box) => b.right > f.right + 0.5 || b.top < f.top - 0.5;
   /** How far a point is from a box (0 inside it). */
   const distance = ([x, y]: [number, number], b: Box) => Math.hypot(Math.max(b.left - x, 0, x - b.right), Math.max(b.top - y, 0, y - b.bottom));
@@ -694,6 +714,7 @@ describe("the study's trace", () => {
           assert.ok(near.length > 0, `${label}, ${name}: the study's trace ${k} runs beyond the frame with no arrowhead`);
         }
         assert.equal(arrowheads.length, cut.length, `${label}, ${name}: one arrowhead for each trace cut`);
+        assert.deepEqual(coveredArrowheads(figure), [], `${label}, ${name}: no bar drawn over an arrowhead`);
         const words = figures[name].describe(result, study);
         assert.equal(/beyond the (axis|plot)/.test(words), cut.length > 0, `${label}, ${name}: the description says when the trace is cut`);
         // kept at the study's scale, nothing is cut and nothing is marked

@@ -197,13 +197,15 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
       // A reader's harm is on a scale of their own (their harm column or index): days, not CCHI days.
       Plot.text([which === 'harm' && options.ownData ? 'Harm per month (days)' : WORDS[which].label], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -8, textAnchor: 'start', lineAnchor: 'bottom' }),
       Plot.rectY(trace, { ...bar, y: 'value', fill: 'none', ...STUDY, clip: true, className: STUDY_CLASS }),
-      studyCutMark(cut, { x: 'month', y: () => end, toward: 'up' }),
       Plot.rectY(result.monthly.filter((m) => m.month < 0), { ...bar, y: which, fill: periodColors.pre }),
       Plot.rectY(result.monthly.filter((m) => m.month > 0), { ...bar, y: which, fill: periodColors.post }),
       Plot.ruleY([0]),
       Plot.ruleX([0], ORDER_RULE),
       // cut at zero: the words say where the fit goes below it
       Plot.line(line, { x: 'month', y: 'value', ...FITTED, clip: true }),
+      // last, over the bars: a month that reaches the axis's end would otherwise hide its arrowhead
+      // (?w=12&c=violence,drugs: the caption said 5 months were marked, and 4 could be seen)
+      studyCutMark(cut, { x: 'month', y: () => end, toward: 'up' }),
     ],
   });
 }
