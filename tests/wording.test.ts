@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
 import { describeEventsByCategory } from '../src/charts/index.ts';
-import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW } from '../src/lib/wording.ts';
+import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW, FEW_ARRESTS, claimWord, plain } from '../src/lib/wording.ts';
 import { SENTENCES, liveText, sentence, sentenceParts } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
 import { bundled } from './helpers/bundled.ts';
@@ -638,4 +638,28 @@ test('the sign test\'s note does not say the specifications all agree where they
   const text = sentence(analyse(bundled, { categories: ['violence', 'drugs'] }), 'signs');
   assert.match(text, /so where the specifications agree, that says more about these data than about the choice of method\.$/);
   assert.doesNotMatch(text, /all agree/);
+});
+
+test('a trend or correlation over few arrests is only weakly reproduced, however many months it spans (an analyst: 3 arrests, "Reproduced, r 0.90")', () => {
+  // Modern slavery over 9 months, 2 left out: 12 and 6 arrests, 14 months analysed.
+  const thin = analyse(bundled, { window: 9, categories: ['modern_slavery'], gap: 2 });
+  assert.ok(thin.events.pre + thin.events.post < FEW_ARRESTS && thin.window - thin.gap >= 6, `${thin.events.pre} + ${thin.events.post}`);
+  const check = claimChecks(thin).find((c) => c.id === 'correlation')!;
+  assert.ok(check.holds);
+  assert.match(sentence(thin, 'verdict:correlation'), new RegExp(`^Only weakly reproduced in this view \\(r [\\d.]+, p\\s[=<]\\s[\\d.]+, on only ${thin.events.pre + thin.events.post} arrests in 14 months\\)\\.$`));
+  // Over many views, a trend or correlation that holds on fewer than 20 arrests is never firmly reproduced.
+  const codes = analyse(bundled).domain.categories;
+  const subsets = Array.from({ length: 2 ** codes.length - 1 }, (_, k) => codes.filter((_, i) => (k + 1) & (1 << i)));
+  const views = [3, 6, 12, 24].flatMap((window) => subsets.flatMap((categories) => [0, 2].map((gap) => analyse(bundled, { window, categories, gap }))));
+  let seen = 0;
+  for (const r of views) {
+    for (const c of claimChecks(r)) {
+      const few = c.id === 'correlation' ? r.events.pre + r.events.post < FEW_ARRESTS : c.id.startsWith('trend.') ? r.events.post < FEW_ARRESTS : false;
+      if (!few || !c.holds) continue;
+      seen++;
+      assert.equal(claimWord(c), 'Only weakly reproduced', `${c.id} ${JSON.stringify(r.window)} ${r.categories}`);
+      assert.match(plain(c.detailParts), /on only /, c.id);
+    }
+  }
+  assert.ok(seen > 0, 'some views hold a trend or correlation on few arrests');
 });
