@@ -566,3 +566,22 @@ test('a view of two months reads as the page reads it: no Spearman correlation i
   assert.equal(json.monthly.length, 2);
   assert.equal(json.correlation.spearman.p, 1);
 });
+
+test('your own events without a harm column: the page and the CLI both warn that harm comes from the bundled, illustrative index', async () => {
+  const { validateOwn } = await import('../src/lib/ownData.ts');
+  const noHarm = join(dir, 'events-no-harm.csv');
+  writeFileSync(noHarm, readFileSync(tpl('events.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
+  const page = validateOwn({ orders: { name: 'orders.csv', text: readFileSync(tpl('orders.csv'), 'utf8') }, events: { name: 'events-no-harm.csv', text: readFileSync(noHarm, 'utf8') }, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv', text: readData('harm-index.csv') });
+  assert.ok(page.dataset);
+  const warning = page.problems.find((p) => p.severity === 'warning' && p.file === 'events-no-harm.csv' && /bundled harm index/.test(p.message));
+  assert.ok(warning, JSON.stringify(page.problems));
+  assert.match(warning.message, /illustrative .* not figures your force has checked$/);
+  const out = run('--orders', tpl('orders.csv'), '--events', noHarm, '--design-window', '24', '--json');
+  assert.equal(out.status, 0, out.stderr);
+  assert.ok(out.stderr.includes(`analyze: events-no-harm.csv: ${warning.message} (hint: ${warning.hint}) (warning)`), out.stderr);
+  // With an index of their own, nothing is said: their index is what they chose.
+  const own = validateOwn({ orders: { name: 'orders.csv', text: readFileSync(tpl('orders.csv'), 'utf8') }, events: { name: 'events-no-harm.csv', text: readFileSync(noHarm, 'utf8') }, harmIndex: { name: 'mine.csv', text: readData('harm-index.csv') }, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv', text: readData('harm-index.csv') });
+  assert.ok(own.dataset && !own.problems.some((p) => /bundled harm index/.test(p.message)));
+  // The templates carry harm: no warning.
+  assert.equal(onTemplates('--design-window', '24').stderr, '');
+});

@@ -33,7 +33,7 @@ import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
-import { filesFacts, filesText, indexNotUsed, isStudyText } from '../lib/ownData.ts';
+import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
@@ -421,6 +421,8 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
     manifest,
     harmIndex,
     harm: args.harmIndex ? `days, from the harm index ${basename(args.harmIndex)}` : 'days, from the bundled harm index data/harm-index.csv: illustrative Cambridge Crime Harm Index weights',
+    // your own events without harm, weighed by the bundled index: warned, as "Use your own data" warns
+    warnings: args.own && !args.harmIndex ? [problemLine(bundledIndexUsed(basename(args.events)))] : [],
   };
 }
 

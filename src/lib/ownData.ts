@@ -153,6 +153,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow, extracted },
   );
   problems.push(...validation.problems);
+  if (needsIndex && !chosenIndex && !isStudy && validation.dataset) problems.push(bundledIndexUsed(events.name));
   const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(extracted ? { extracted } : {}), ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
   if (!validation.dataset) return { problems };
   const dataset = validation.dataset;
@@ -188,6 +189,19 @@ export function indexNotUsed(index: string, events: string, cli = false): Proble
   return problem({ file: index }, `was not used: ${events} has a harm column already`, {
     severity: 'warning',
     hint: cli ? 'add --weights low, central or high to weigh every arrest by this index instead, or remove the harm column from the events file to look harm up by offence' : 'remove the harm column from the events file to look harm up by offence',
+  });
+}
+
+/**
+ * The warning for events without a harm column when no harm index of the reader's own is given:
+ * each arrest's harm is then looked up in the report's bundled index, whose weights are illustrative
+ * and mostly estimated (an analyst found it only from the words "as your data give it" on Results).
+ * Said on the page and by the CLI alike.
+ */
+export function bundledIndexUsed(events: string): Problem {
+  return problem({ file: events }, "has no harm column, so each arrest's harm is looked up by its offence in the report's bundled harm index: illustrative Cambridge Crime Harm Index weights, many of them estimated, not figures your force has checked", {
+    severity: 'warning',
+    hint: 'add a harm column (days) to the events file, or give a harm index of your own, to weigh the arrests by figures you trust',
   });
 }
 
