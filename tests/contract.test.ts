@@ -559,6 +559,8 @@ test('dates written day/month/year (as UK spreadsheets write them) are recognise
   assert.match(first('15/03/2019').hint!, /^write 2019-03-15; in the spreadsheet, format the column as yyyy-mm-dd/);
   assert.match(first('05/03/2019').hint!, /^write 2019-03-05 if it is day\/month\/year \(as UK spreadsheets write dates\), 2019-05-03 if month\/day\/year/);
   assert.match(first('3/15/2019').hint!, /^write 2019-03-15;/);
+  // the same either way: one date, not the same one offered twice (an analyst's 11/11/2019)
+  assert.match(first('11/11/2019').hint!, /^write 2019-11-11; in the spreadsheet/);
   assert.match(first('2019/03/15').message, /"2019\/03\/15" is not a date like 2019-03-15$/);
 });
 

@@ -240,6 +240,8 @@ function notADate(text: string): [string, { value: string; expected: string; hin
     const iso = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const format = SPREADSHEET_DATES;
     if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}` }];
+    // 11/11/2019 reads the same either way: one date to write, not the same one offered twice.
+    if (a === b) return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
     if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
     if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
   }
