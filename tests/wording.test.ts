@@ -523,7 +523,7 @@ test('the busiest tenth: where people tied at the cut make the others\' change d
   // ?w=3&c=other: 2 people tied at the cut are left out; the others' reduction is 0% as computed, but 0% to 50% over the choice.
   const r = analyse(bundled, { window: 3, categories: ['other'] });
   assert.equal(r.busiestTenth.tiedOut, 2);
-  assert.match(sentence(r, 'sample'), /Without them, the others' arrests did not change\. Which of the people tied at the cut count as busiest matters here: 2 people with as many arrests before as the last of them were left out of the tenth, and over every choice the others' arrests fell by 0% to 50%\.$/);
+  assert.match(sentence(r, 'sample'), /Without them, the others' arrests did not change\. Which of the people tied at the cut count as busiest matters here: 2 people had as many arrests before as the last person in the tenth but were left out of it, and over every choice the others' arrests fell by 0% to 50%\.$/);
   // A rise is said as a rise: ?w=1, the others' arrests rose by 200%, or by 133% with another choice.
   assert.match(sentence(analyse(bundled, { window: 1 }), 'sample'), /the others' arrests rose by 200%\. .* over every choice the others' arrests rose by 133% to 200%\.$/);
   // The study's view has no tie at the cut: nothing added.

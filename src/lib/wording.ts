@@ -817,7 +817,7 @@ export function sampleParts(result: AnalysisResult): Segments {
   // People tied at the cut: which of them count as busiest is a choice, and it can move the others' change.
   const [low, high] = [b.othersReductionLow, b.othersReductionHigh];
   const tied = r !== null && low !== null && high !== null && formatPercent(low) !== formatPercent(high)
-    ? say` Which of the people tied at the cut count as busiest matters here: ${countParts(b.tiedOut, 'person', 'people', formatNumber, 'busiestTenth.tiedOut')} with as many arrests before as the last of ${b.people === 1 ? 'that person' : 'them'} ${b.tiedOut === 1 ? 'was' : 'were'} left out of the tenth, and over every choice the others' arrests ${tiedRange(low, high)}.`
+    ? say` Which of the people tied at the cut count as busiest matters here: ${countParts(b.tiedOut, 'person', 'people', formatNumber, 'busiestTenth.tiedOut')} had as many arrests before as ${b.people === 1 ? 'the one person in the tenth' : 'the last person in the tenth'} but ${b.tiedOut === 1 ? 'was' : 'were'} left out of it, and over every choice the others' arrests ${tiedRange(low, high)}.`
     : [];
   return say`${coverage} Of the ${people} in this view, ${busiest} for ${share} of the ${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders. ${others}${tied}`;
 }
