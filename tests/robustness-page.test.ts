@@ -277,6 +277,10 @@ test('the specification curve says how many of its significant falls have an int
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]))), 'It also has a 95% interval for the reduction clear of no change.');
   assert.equal(curveIntervalWords(curve(spec(false, [0.2, 0.8]))), '', 'nothing significant, nothing to qualify');
   assert.equal(curveIntervalWords(null), '');
+  // Significant rises are said, since the curve counts only falls (an analyst's rise: "0 find a significant fall" alone).
+  const rise = (p: number) => ({ ...spec(false, [-0.9, -0.2]), reduction: -0.5, p });
+  assert.equal(curveIntervalWords(curve(rise(0.01), rise(0.01), rise(0.3))), '2 of the 3 find a significant rise instead (67%).');
+  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), rise(0.01))), 'It also has a 95% interval for the reduction clear of no change. 1 of the 2 finds a significant rise instead (50%).');
   // Only specifications with no interval: no word on intervals that take in no change (a sweep: modern slavery alone).
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, null), spec(true, null))), 'Of those 3, 2 have no interval, their arrests being too few, or none after the orders, for one to mean much. Counting only falls whose interval is clear of no change as well, the share is 1 of 3 (33%).');
 });

@@ -305,7 +305,7 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string; in
     `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).${curve.significant > 0 ? ` ${curveIntervalWords(curve)}` : ''}`,
     `Choices: window ${c.windows.join(', ')}; gap ${gaps.join(', ')} (below the window); arrests, or ${harmChoice}; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
     `Harm: ${harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
-    ...(w ? [`The harm weights alone move the fall in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}; each figure rounded on its own).`] : []),
+    ...(w ? [`The harm weights alone move the change in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}; each figure rounded on its own).`] : []),
     '',
     table([
       ['window', 'gap', 'measure', 'weights', 'test', 'reduction', '95% interval', 'p', 'significant fall'],

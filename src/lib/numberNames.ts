@@ -91,7 +91,7 @@ const SINGLE: Record<string, string> = {
   'robust:curve.total': 'specifications in the curve',
   'robust:curve.significant': 'specifications that find a significant fall',
   'robust:curve.share': 'share of specifications that find a significant fall',
-  'robust:curve.weightsSpread': 'most the harm weights alone move the fall in harm',
+  'robust:curve.weightsSpread': 'most the harm weights alone move the change in harm',
 };
 
 /**

@@ -7,7 +7,7 @@
 
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/nullWorld.ts';
-import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { SPECIFICATION_ALPHA, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
 import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
@@ -167,7 +167,17 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
  * is computed, or when nothing is significant.
  */
 export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): string {
-  if (!curve || curve.significant === 0) return '';
+  if (!curve) return '';
+  // A significant rise is no fall, and the curve counts only falls: said, where there are any, so that
+  // "0 find a significant fall" does not hide an analyst's data whose arrests rose in most of them.
+  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+  const riseWords = rises === 0 ? '' : `${formatNumber(rises)} of the ${formatNumber(curve.total)} ${rises === 1 ? "finds" : "find"} a significant rise instead (${formatPercent(rises / curve.total)}).`;
+  if (curve.significant === 0) return riseWords;
+  const falls = fallIntervalWords(curve);
+  return riseWords ? `${falls} ${riseWords}` : falls;
+}
+
+function fallIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'>): string {
   const significant = curve.specifications.filter((s) => s.significant);
   const across = significant.filter((s) => s.ci !== null && s.ci[0] <= 0).length;
   const none = significant.filter((s) => s.ci === null).length;
@@ -251,7 +261,7 @@ export const ROBUST_NUMBERS = {
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
   'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
   // after the share's caveats: "The harm weight sets are another matter: at one window and gap they
-  // alone move the fall in harm by 24.7 percentage points (…)."
+  // alone move the change in harm by 24.7 percentage points (…)."
   'curve.weightsSpread': (c: RobustnessContext): string => textOf(robustSegments('curve.weightsSpread', c)),
 } as const satisfies Record<string, (c: RobustnessContext) => string>;
 export type RobustNumberName = keyof typeof ROBUST_NUMBERS;
@@ -379,7 +389,7 @@ function weightsSpreadSegments(curve: RobustnessContext['curve']): RobustSegment
   if (!w) return ['No window and gap of the curve has a fall in harm under two weight sets to compare.'];
   if (w.spread === 0) return ['The harm weight sets give the same fall in harm at every window and gap (', handle(formatSpreadPoints(0)), ' apart).'];
   return [
-    'The harm weight sets are another matter: at one window and gap, the weights alone move the fall in harm by ',
+    'The harm weight sets are another matter: at one window and gap, the weights alone move the change in harm by ',
     handle(formatSpreadPoints(w.spread)),
     ` (a ${w.window}-month window with a gap of ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}; each figure is rounded on its own, so the two can differ by 0.1 from the spread).`,
   ];
