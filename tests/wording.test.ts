@@ -586,7 +586,7 @@ test('a verdict is only weakly reproduced where the words beside it call the evi
   assert.match(sentence(short, 'trendBrief:events'), /these tests say little/);
   assert.equal(sentence(short, 'verdict:trend.events'), 'Only weakly reproduced in this view (slope −0.700, p = 0.0354, on only 5 months after the order).');
   // A correlation over 4 months.
-  assert.match(sentence(analyse(bundled, { window: 2, categories: ['violence', 'other'] }), 'verdict:correlation'), /^Only weakly reproduced in this view \(r 0\.95, p = 0\.046, on only 4 months\)\.$/);
+  assert.match(sentence(analyse(bundled, { window: 2, categories: ['violence', 'other'] }), 'verdict:correlation'), /^Only weakly reproduced in this view \(r = 0\.95, p = 0\.046, on only 4 months\)\.$/);
   // The study's view stays firm.
   for (const id of ['events.fell', 'trend.harm', 'trend.events', 'correlation']) assert.match(sentence(analyse(bundled), `verdict:${id}`), /^Reproduced in this view/, id);
 });
@@ -646,7 +646,7 @@ test('a trend or correlation over few arrests is only weakly reproduced, however
   assert.ok(thin.events.pre + thin.events.post < FEW_ARRESTS && thin.window - thin.gap >= 6, `${thin.events.pre} + ${thin.events.post}`);
   const check = claimChecks(thin).find((c) => c.id === 'correlation')!;
   assert.ok(check.holds);
-  assert.match(sentence(thin, 'verdict:correlation'), new RegExp(`^Only weakly reproduced in this view \\(r [\\d.]+, p\\s[=<]\\s[\\d.]+, on only ${thin.events.pre + thin.events.post} arrests in 14 months\\)\\.$`));
+  assert.match(sentence(thin, 'verdict:correlation'), new RegExp(`^Only weakly reproduced in this view \\(r = [\\d.]+, p\\s[=<]\\s[\\d.]+, on only ${thin.events.pre + thin.events.post} arrests in 14 months\\)\\.$`));
   // Over many views, a trend or correlation that holds on fewer than 20 arrests is never firmly reproduced.
   const codes = analyse(bundled).domain.categories;
   const subsets = Array.from({ length: 2 ** codes.length - 1 }, (_, k) => codes.filter((_, i) => (k + 1) & (1 << i)));

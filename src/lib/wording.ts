@@ -991,7 +991,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
       weak: shortSeries || fewEither,
       detailParts: correlation.pearson.r === null || correlation.pearson.p === null
         ? [correlation.pearson.reason ?? 'too few months to correlate']
-        : say`r ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}${correlation.pearson.r > 0 && correlation.pearson.p < ALPHA ? correlationThin : ''}`,
+        : say`r = ${num(formatEstimate(correlation.pearson.r, 2), 'correlation.pearson.r')}, ${pEqualsParts(correlation.pearson.p, 'correlation.pearson.p')}${correlation.pearson.r > 0 && correlation.pearson.p < ALPHA ? correlationThin : ''}`,
     },
     {
       id: 'harm.greater', claim: 'The fall is greater in harm than in volume',
