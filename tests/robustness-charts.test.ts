@@ -166,6 +166,25 @@ describe('gapCurveChart', () => {
     assert.equal(charts.reductionCell(0.5571, [0.466, 0.691]), '56% (47% to 69%)');
   });
 
+  test('each group has a dot shape of its own, in the plot and in the key, so the lines are told apart without colour (printed in grey)', () => {
+    const figure = charts.gapCurveChart(gaps, options);
+    const shapes = (g: Element) => new Set([...g.children].map((dot) => dot.getAttribute('d')));
+    const [categoryDots, overallDots] = group(figure, 'gap-points');
+    const overall = shapes(overallDots);
+    assert.equal(overall.size, 1, 'the overall line: one shape');
+    // the categories' dots: one shape per category (4), none of them the overall line's
+    const categories = shapes(categoryDots);
+    assert.equal(categories.size, 4);
+    assert.ok([...overall].every((d) => !categories.has(d)));
+    // the key draws a shape beside each name, outside the plot's own dots: the four categories'
+    // closed shapes, and the overall line's circle
+    const svg = svgOf(figure);
+    const plotted = new Set([...categoryDots.children, ...overallDots.children]);
+    const keyShapes = new Set([...svg.querySelectorAll('path')].filter((p) => !plotted.has(p) && /Z$/.test(p.getAttribute('d') ?? '')).map((p) => p.getAttribute('d')));
+    assert.equal(keyShapes.size, 4, [...keyShapes].join(' | '));
+    assert.ok([...svg.querySelectorAll('circle')].some((c) => !plotted.has(c)), 'the overall line\'s circle in the key');
+  });
+
   test('a group with no reduction at a gap draws no dot there, and is said', () => {
     const rows: GapCurveRow[] = [
       { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },

@@ -55,13 +55,20 @@ const OVERALL_COLOR = '#000000';
 const NO_CHANGE = 'no change';
 const AXIS_LABEL_END = 9;
 const SPREAD = 0.09; // months between neighbouring groups' marks at one gap
+/**
+ * Each group's dot shape, so that the lines can be told apart without colour (printed in grey, a
+ * reviewer could not tell violence's vermillion from drugs' green): the overall line's circle, and a
+ * category's shape by its place in the colour list, as its colour is.
+ */
+const OVERALL_SYMBOL = 'circle';
+const CATEGORY_SYMBOLS = ['square', 'diamond', 'triangle', 'star', 'wye', 'cross', 'times'] as const;
 
 /**
  * The groups in drawing order (overall first, then the categories as they first appear), with
  * colours: a category's position in `allCategories` (the dataset's list, as on every figure) when
  * given, so a reader's own categories keep their colours; otherwise its position among the rows'.
  */
-function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[]): { group: string; name: string; color: string; stroke: string; offset: number }[] {
+function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[]): { group: string; name: string; color: string; stroke: string; symbol: string; offset: number }[] {
   const seen: { group: string; name: string }[] = [];
   for (const r of rows) if (!seen.some((g) => g.group === r.group)) seen.push({ group: r.group, name: r.groupName });
   seen.sort((a, b) => Number(b.group === OVERALL) - Number(a.group === OVERALL));
@@ -72,6 +79,7 @@ function groups(rows: readonly GapCurveRow[], allCategories?: readonly string[])
       ...g,
       color: g.group === OVERALL ? OVERALL_COLOR : categoryColor(g.group, list),
       stroke: g.group === OVERALL ? OVERALL_COLOR : categoryStroke(g.group, list),
+      symbol: g.group === OVERALL ? OVERALL_SYMBOL : CATEGORY_SYMBOLS[Math.max(0, list.indexOf(g.group)) % CATEGORY_SYMBOLS.length],
       offset: (k - (seen.length - 1) / 2) * SPREAD,
     };
   });
@@ -159,7 +167,7 @@ export function gapCurveChart(all: readonly GapCurveRow[], options: GapCurveOpti
   const cut = intervals.filter((p) => p.ci![0] < floor);
   const gaps = [...new Set(rows.map((r) => r.gap))].sort((a, b) => a - b);
   const domain = shareDomain([...drawn.map((r) => r.reduction!), ...intervals.flatMap((p) => p.ci!.map((c) => Math.max(c, floor)))]);
-  const key = colorKey(gs.map((g) => ({ mark: g.group === OVERALL ? 'thickLine' : 'line', color: g.stroke, label: g.name })), width);
+  const key = colorKey(gs.map((g) => ({ mark: g.group === OVERALL ? 'thickLine' : 'line', color: g.stroke, label: g.name, symbol: g.symbol, fill: g.color })), width);
   // "no change" is said at the axis, under its 0% tick, outside the plot, where no line or
   // interval can run through it (inside, at either end of the zero line, a line or an interval
   // near zero crossed it); the left margin is widened to hold it.
@@ -167,7 +175,7 @@ export function gapCurveChart(all: readonly GapCurveRow[], options: GapCurveOpti
   const plotHeight = 260;
   const byGroup = (overall: boolean) => points.filter((p) => p.overall === overall);
   const lineOf = (overall: boolean) => Plot.line(byGroup(overall), { x: 'x', y: 'reduction', z: 'group', stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: overall ? 3 : 1.75, className: 'gap-lines' });
-  const dotsOf = (overall: boolean, r: number) => Plot.dot(byGroup(overall), { x: 'x', y: 'reduction', r, fill: (d: { group: string }) => style.get(d.group)!.color, stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: 1.25, className: 'gap-points' });
+  const dotsOf = (overall: boolean, r: number) => Plot.dot(byGroup(overall), { x: 'x', y: 'reduction', r, symbol: (d: { group: string }) => style.get(d.group)!.symbol, fill: (d: { group: string }) => style.get(d.group)!.color, stroke: (d: { group: string }) => style.get(d.group)!.stroke, strokeWidth: 1.25, className: 'gap-points' });
   return Plot.plot({
     ...frame(options, ariaLabel, description),
     height: margin.top + margin.bottom + plotHeight,

@@ -75,6 +75,9 @@ export interface ColorKeyItem {
   label: string;
   /** An outline for a band too pale to see on white on its own. */
   outline?: string;
+  /** A line's dot shape (a Plot symbol name), drawn on its stroke as on the plot's line, filled with `fill`. */
+  symbol?: string;
+  fill?: string;
 }
 
 /**
@@ -93,8 +96,11 @@ export function colorKey(items: readonly ColorKeyItem[], width: number): { heigh
   };
 }
 
-function keyMark({ mark, color, outline }: ColorKeyItem, at: { frameAnchor: 'top-left'; dx: number; dy: number }): Plot.Markish {
-  const line = (strokeWidth: number, strokeDasharray?: string) => Plot.dot([0], { ...at, symbol: STROKE, stroke: color, fill: 'none', strokeWidth, strokeDasharray });
+function keyMark({ mark, color, outline, symbol, fill }: ColorKeyItem, at: { frameAnchor: 'top-left'; dx: number; dy: number }): Plot.Markish {
+  const stroke = (strokeWidth: number, strokeDasharray?: string) => Plot.dot([0], { ...at, symbol: STROKE, stroke: color, fill: 'none', strokeWidth, strokeDasharray });
+  const line = (strokeWidth: number, strokeDasharray?: string): Plot.Markish => (symbol
+    ? [stroke(strokeWidth, strokeDasharray), Plot.dot([0], { ...at, symbol, r: 4, fill: fill ?? color, stroke: color, strokeWidth: 1.25 })]
+    : stroke(strokeWidth, strokeDasharray));
   switch (mark) {
     case 'line': return line(2);
     case 'thickLine': return line(3.5);
