@@ -1,6 +1,7 @@
 // Wide tables on narrow screens. A table too wide for its column scrolls sideways inside its
 // .table-wrap; where it does, the wrap becomes a named, focusable scrolling region (so the arrow
-// keys scroll it), and a line of text under it says that it scrolls. Shadows at the overflowing
+// keys scroll it), and a line of text above it says that it scrolls (above: under a table 2,800 px
+// tall on a phone, a reviewer found the hint only at its foot). Shadows at the overflowing
 // edges come from the stylesheet (global.css, .table-wrap). Sizes are read only in a
 // ResizeObserver callback, all reads before any write, so this never forces a layout.
 const HINT = 'Scroll sideways to see the whole table.';
@@ -24,7 +25,7 @@ function measure(wraps: Iterable<HTMLElement>): void {
 
 function mark(wrap: HTMLElement, over: boolean): void {
   if (over === wrap.hasAttribute('data-overflowing')) return;
-  let hint = wrap.nextElementSibling?.classList.contains('scroll-hint') ? (wrap.nextElementSibling as HTMLElement) : null;
+  let hint = wrap.previousElementSibling?.classList.contains('scroll-hint') ? (wrap.previousElementSibling as HTMLElement) : null;
   if (over) {
     const caption = wrap.querySelector('caption');
     if (caption && !caption.id) caption.id = `table-caption-${++ids}`;
@@ -38,7 +39,7 @@ function mark(wrap: HTMLElement, over: boolean): void {
       hint.className = 'scroll-hint';
       hint.setAttribute('aria-hidden', 'true'); // the region itself is announced as scrollable by its role
       hint.textContent = HINT;
-      wrap.after(hint);
+      wrap.before(hint);
     }
     hint.hidden = false;
   } else {

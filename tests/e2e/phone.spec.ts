@@ -186,6 +186,8 @@ test('a wide table scrolls in a named, focusable region with a visible hint', as
   await expect(page.getByRole('region', { name: /Arrests and total harm/ })).toBeVisible();
   await expect(host.locator('.scroll-hint')).toBeVisible();
   await expect(host.locator('.scroll-hint')).toHaveText(/Scroll sideways/);
+  // above the table, where a reader starts, not at the foot of a long one
+  expect(await host.locator('.scroll-hint').evaluate((h) => h.nextElementSibling?.classList.contains('table-wrap'))).toBe(true);
   // The caption wraps inside the region and stays in it as the table scrolls: its title is never cut off.
   const captionInside = () => wrap.evaluate((el) => {
     const [c, w] = [el.querySelector('caption')!.getBoundingClientRect(), el.getBoundingClientRect()];
@@ -402,4 +404,20 @@ test('the command for a view wraps within the screen on a phone, rather than scr
   await expect(pre).toContainText('--window 12 --categories violence,drugs --json');
   const { scroll, client } = await pre.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(scroll).toBeLessThanOrEqual(client);
+});
+
+test('the published figures beside the recomputed ones read down a phone: each label across the width, its two numbers under it', async ({ page }) => {
+  const view = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`data/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const table = page.locator('[data-table="published"] table');
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {
+    const [label, published, ours] = [...tr.children].map((c) => c.getBoundingClientRect());
+    return { label: label.width, row: tr.getBoundingClientRect().width, side: Math.abs(published.top - ours.top) < 1 && published.top >= label.bottom - 1 };
+  }));
+  expect(rows.length).toBeGreaterThan(10);
+  for (const r of rows) {
+    expect(r.label).toBeGreaterThan(r.row - 2); // the label takes the row's width
+    expect(r.side).toBe(true); // the two numbers side by side, under it
+  }
 });
