@@ -130,8 +130,10 @@ export function periodBarsChart(
   const stroke = strokeOf(result, options.allCategories);
   const key = legendKey(
     [
+      // "fainter", not "paler": the after bars are the same colour at a lower opacity, which on a dark
+      // forced-colours page looks darker than the before bars, not paler (an accessibility review).
       { symbol: 'solid', label: 'Before the order' },
-      { symbol: 'pale', label: 'After (paler)' },
+      { symbol: 'pale', label: 'After (fainter)' },
       ...(trace.length > 0 ? [{ symbol: 'study' as const, label: "Study's view" }] : []),
     ],
     width,
