@@ -15,6 +15,7 @@ import type { ChartOptions, ChartTable, Figure, GapCurveRow, ItsFit, ItsMonth, L
 import { bundled } from './helpers/bundled.ts';
 import { gapRows, itsInput, leaveOneOutRows, specificationRows } from './helpers/robustness.ts';
 import { assertSnapshot, serialise, svgOf } from './helpers/snapshots.ts';
+import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, nullWorldFor } from '../src/lib/robustness.ts';
 import { FIGURES, drawFigure } from '../src/lib/figures.ts';
 import { ROBUSTNESS_FIGURES, accessibleFigure, drawRobustnessFigure, type DataFigureSpec, type RobustnessFigureData, type RobustnessFigureName } from '../src/lib/robustnessFigures.ts';
 
@@ -105,6 +106,16 @@ test('chart text is never smaller than 11px, and figures are drawn at the width 
 });
 
 describe('nullWorldChart', () => {
+  test('the axis has a tick on the side of a fall at every width (a phone had only "−50%" and "0%", the observed fall on none)', () => {
+    const r = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
+    const phoneWorld = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+    for (const [w, o, width] of [[world, observed, 640], [phoneWorld, phoneWorld.observedFall, 320], [phoneWorld, phoneWorld.observedFall, 350], [phoneWorld, phoneWorld.observedFall, 640]] as const) {
+      const figure = charts.nullWorldChart(w, o, { ...options, width });
+      const ticks = [...svgOf(figure).querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent!);
+      assert.ok(ticks.some((t) => /^\d+%$/.test(t) && t !== '0%'), `${width}px: ${ticks.join(' ')}`);
+    }
+  });
+
   test('the bins count every simulated cohort once, and the observed fall is marked where it is and named', () => {
     const bins = charts.fallBins(world.falls);
     assert.equal(bins.reduce((s, b) => s + b.cohorts, 0), world.falls.length);

@@ -68,6 +68,15 @@ export function tableNullWorld(dist: NullWorld, observed: number | null): ChartT
   };
 }
 
+/**
+ * The axis's ticks, with at least one on the side of a fall when the axis reaches 15% or more of one:
+ * on a phone the step of 50% left only "−50%" and "0%", and the observed fall of 40% stood on no tick.
+ */
+function fallSideTicks(domain: [number, number], span: number): number[] {
+  const ticks = shareTicks(domain[0], domain[1], span);
+  return ticks.some((t) => t > 0) || domain[1] < 0.15 ? ticks : shareTicks(domain[0], domain[1], span * 2);
+}
+
 export function nullWorldChart(dist: NullWorld, observed: number | null, options: ChartOptions = {}): Figure {
   const ariaLabel = 'Falls in arrests in simulated cohorts where orders do nothing, beside the observed fall';
   const description = describeNullWorld(dist, observed);
@@ -90,7 +99,7 @@ export function nullWorldChart(dist: NullWorld, observed: number | null, options
     marginLeft: margin.left,
     marginRight: margin.right,
     marginBottom: margin.bottom,
-    x: { domain, ticks: shareTicks(domain[0], domain[1], width - margin.left - margin.right), tickFormat: formatPercent, label: 'Fall in arrests, after against before' },
+    x: { domain, ticks: fallSideTicks(domain, width - margin.left - margin.right), tickFormat: formatPercent, label: 'Fall in arrests, after against before' },
     y: { domain: [0, top * 1.2], ticks: countTicks(top, plotHeight), tickFormat: formatNumber, label: null, grid: true },
     marks: [
       Plot.text(['Simulated cohorts'], { frameAnchor: 'top-left', dx: -margin.left + 4, dy: -30, textAnchor: 'start', lineAnchor: 'bottom' }),
