@@ -260,7 +260,7 @@ test('the page\'s time-at-liberty sentence starts whole in both modes, and the c
   // The opening words are outside the what-if's span, which hides with each person's own months.
   assert.ok(line.startsWith('Arrests per month at liberty<span data-liberty-whatif>, if people spent <RobustLive name="liberty.share" />'), line);
   assert.match(line, /<\/span><RobustLive name="liberty.rateBefore" \/><RobustLive name="liberty.rateAfter" \/><RobustLive name="liberty.rateFall" \/>/);
-  assert.match(line, /<span data-liberty-whatif>When the data include each person's months in custody or abroad [^<]*`months_unavailable_before`[^]*the slider steps aside\.<\/span>$/);
+  assert.match(line, /<span data-liberty-whatif>When the data include each person's months in custody or abroad [^<]*`months_unavailable_before`[^]*with no gap<span class="screen-only">, and the slider steps aside<\/span>\.<\/span>$/);
   assert.doesNotMatch(page, /the study's window/);
 });
 
