@@ -383,8 +383,8 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: stat === 'hacLag' || stat.endsWith('Hac')
-      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people are not; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${months.length < HAC_SHORT_SERIES ? `With only ${months.length} months, Newey–West standard errors are themselves too small (they are meant for long series), so this p-value cannot be relied on either. ` : ''}${adjacency}`
-      : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people are not: the Newey–West p-values beside them do not).`,
+      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people may not be; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${months.length < HAC_SHORT_SERIES ? `With only ${months.length} months, Newey–West standard errors are themselves too small (they are meant for long series), so this p-value cannot be relied on either. ` : `Newey–West standard errors are meant for long series: with ${months.length} months they still tend to be too small, so the page calls a step clear only when this p-value and the ordinary one are both below 0.05. `}${adjacency}`
+      : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people may not be: the Newey–West p-values beside them do not).`,
     inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
     steps: [
       { label: 'Months', value: months.length },
