@@ -31,7 +31,7 @@ interface RState {
   events: RTest & { byCategory: Record<string, RTest> };
   harm: RTest & { byCategory: Record<string, RTest> };
   trend: Record<'events' | 'harm', { slope: number; p: N; tau: N; tauP: N }>;
-  its: Record<'events' | 'harm', { preSlope: number; level: number; levelP: N; slopeChange: number; slopeChangeP: N; hacLag: number; levelPHac: N; slopeChangePHac: N }>;
+  its: Record<'events' | 'harm', { preSlope: number; preSlopeP: N; level: number; levelP: N; slopeChange: number; slopeChangeP: N; hacLag: number; levelPHac: N; slopeChangePHac: N }>;
   correlation: { pearson: { r: N; p: N }; spearman: { rho: N; p: N } };
   monthly: { month: number[]; events: number[]; harm: number[] };
   leaveOneOut: Record<'events' | 'harm', { min: N; max: N }>;
@@ -115,6 +115,7 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
         assert.ok(Math.abs(r.its[m][k]! - its[k]) <= 1e-9 * Math.abs(its[k]) + 1e-12 * scale, `${m} ITS ${k}: engine ${r.its[m][k]}, R ${its[k]}`);
       }
       if (!r.its[m].reason) {
+        closeTo(r.its[m].preSlopeP, its.preSlopeP, `${m} ITS slope before the order, p`);
         closeTo(r.its[m].levelP, its.levelP, `${m} ITS level p`);
         closeTo(r.its[m].slopeChangeP, its.slopeChangeP, `${m} ITS slope change p`);
         assert.equal(r.its[m].hacLag, its.hacLag, `${m} ITS Newey-West lag`);

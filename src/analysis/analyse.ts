@@ -77,8 +77,9 @@ export interface Trend {
 export interface InterruptedSeries {
   /** The line before the order, at month 0. */
   intercept: number | null;
-  /** Change per month before the order. */
+  /** Change per month before the order, with its t-test p (is there a trend before the order at all?). */
   preSlope: number | null;
+  preSlopeP: number | null;
   /** The jump at the order between the two fitted lines at month 0, with its t-test p. */
   level: number | null;
   levelP: number | null;
@@ -254,7 +255,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   const its = (values: number[]): InterruptedSeries => {
     const f = segmentedRegression(monthly.map((m) => m.month), values);
     return withReason({
-      intercept: f.intercept, preSlope: f.preSlope, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP,
+      intercept: f.intercept, preSlope: f.preSlope, preSlopeP: f.preSlopeP, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP,
       hacLag: f.hacLag, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac,
     }, f.reason);
   };

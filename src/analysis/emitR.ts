@@ -106,7 +106,7 @@ export function parseRIntervals(text: string): Map<string, [number, number] | nu
 export function closeEnough(result: { monthly: { events: number; harm: number }[] }, path: string, engine: number | null, r: number | null): boolean {
   if (engine === null || r === null) return engine === r;
   let floor = 0;
-  if (/\.(p|tauP|pAdjusted|levelP|slopeChangeP|levelPHac|slopeChangePHac)$/.test(path)) floor = 1e-15;
+  if (/\.(p|tauP|pAdjusted|preSlopeP|levelP|slopeChangeP|levelPHac|slopeChangePHac)$/.test(path)) floor = 1e-15;
   const trend = /^(?:trend\.(events|harm)\.(?:slope|intercept)|its\.(events|harm)\.(?:intercept|preSlope|level|slopeChange))$/.exec(path);
   if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[(trend[1] ?? trend[2]) as 'events' | 'harm'])));
   if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
@@ -495,7 +495,7 @@ trend("trend.harm", month_harm[after])
 # The p-values assume the months are independent; monthly counts usually are not.
 its <- function(path, y) {
   x <- months
-  est <- c(NA, NA, NA, NA); p <- c(NA, NA); hac <- c(NA, NA); lag <- NA
+  est <- c(NA, NA, NA, NA); p <- c(NA, NA, NA); hac <- c(NA, NA); lag <- NA
   if (sum(x < 0) >= 2 && sum(x > 0) >= 2) {
     if (all(y == y[1])) {
       est <- c(y[1], 0, 0, 0)
@@ -507,7 +507,7 @@ its <- function(path, y) {
       f <- fitted(fit)
       df <- length(y) - 4
       if (df > 0 && sum(residuals(fit)^2) / df >= (mean(f)^2 + var(f)) * 1e-20) {
-        p <- co[c("post", "tPost"), 4]
+        p <- co[c("month", "post", "tPost"), 4]
         @@NEWEY_WEST@@
         hac <- 2 * pt(-abs(coef(fit)[c("post", "tPost")] / se[c("post", "tPost")]), df)
       }
@@ -515,10 +515,11 @@ its <- function(path, y) {
   }
   out(paste0(path, ".intercept"), est[1])
   out(paste0(path, ".preSlope"), est[2])
+  out(paste0(path, ".preSlopeP"), p[1])
   out(paste0(path, ".level"), est[3])
-  out(paste0(path, ".levelP"), p[1])
+  out(paste0(path, ".levelP"), p[2])
   out(paste0(path, ".slopeChange"), est[4])
-  out(paste0(path, ".slopeChangeP"), p[2])
+  out(paste0(path, ".slopeChangeP"), p[3])
   out(paste0(path, ".hacLag"), lag)
   out(paste0(path, ".levelPHac"), hac[1])
   out(paste0(path, ".slopeChangePHac"), hac[2])

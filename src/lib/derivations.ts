@@ -353,6 +353,7 @@ function deriveTrend(result: AnalysisResult, path: ResultPath, which: Which, sta
 const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
   intercept: ['(Intercept)', 'the fitted line before the order, at month 0', false],
   preSlope: ['month', 'the change per month before the order', false],
+  preSlopeP: ['month', 'the p-value of the t-test that the line before the order is flat (no trend before the order)', true],
   level: ['post', 'the step at the order: the gap between the line after and the line before at month 0', false],
   levelP: ['post', 'the p-value of the t-test that there is no step at the order', true],
   slopeChange: ['tPost', 'the slope after the order minus the slope before', false],

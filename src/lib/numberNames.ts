@@ -43,6 +43,7 @@ const TREND: Record<string, (m: string) => string> = {
 
 const ITS: Record<string, (m: string) => string> = {
   preSlope: (m) => `trend in monthly ${m} before the orders`,
+  preSlopeP: (m) => `p-value of the trend in monthly ${m} before the orders`,
   level: (m) => `step in monthly ${m} at the order`,
   levelP: (m) => `p-value of the step in monthly ${m}`,
   slopeChange: (m) => `change in the trend of monthly ${m} at the order`,

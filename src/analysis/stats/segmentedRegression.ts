@@ -43,8 +43,10 @@ import { studentTCdf } from './distributions.ts';
 export interface SegmentedRegressionResult {
   /** The fitted line before the order at month 0 (R's intercept). */
   intercept: number | null;
-  /** Change per month before the order (coefficient of month). */
+  /** Change per month before the order (coefficient of month), with its t-test. */
   preSlope: number | null;
+  preSlopeSe: number | null;
+  preSlopeP: number | null;
   /** Jump at the order between the two fitted lines at month 0 (coefficient of post). */
   level: number | null;
   levelSe: number | null;
@@ -71,7 +73,7 @@ export function segmentedRegression(month: readonly number[], y: readonly number
   const n = month.length;
   const df = Math.max(n - 4, 0);
   const none: SegmentedRegressionResult = {
-    intercept: null, preSlope: null, level: null, levelSe: null, levelP: null, slopeChange: null, slopeChangeSe: null, slopeChangeP: null, df,
+    intercept: null, preSlope: null, preSlopeSe: null, preSlopeP: null, level: null, levelSe: null, levelP: null, slopeChange: null, slopeChangeSe: null, slopeChangeP: null, df,
     hacLag: null, levelSeHac: null, levelPHac: null, slopeChangeSeHac: null, slopeChangePHac: null,
   };
   if (n !== y.length) return { ...none, df: 0, reason: 'the months and the values have different lengths' };
@@ -99,6 +101,7 @@ export function segmentedRegression(month: readonly number[], y: readonly number
     const se = Math.sqrt(resvar * rInverseDiagonal[k]);
     return { se, p: 2 * studentTCdf(-Math.abs(beta[k] / se), df) };
   };
+  const pre = test(1);
   const lv = test(2);
   const sc = test(3);
   const lag = neweyWestLag(n);
@@ -110,7 +113,7 @@ export function segmentedRegression(month: readonly number[], y: readonly number
   const lvHac = hacTest(2);
   const scHac = hacTest(3);
   return {
-    ...fit, levelSe: lv.se, levelP: lv.p, slopeChangeSe: sc.se, slopeChangeP: sc.p,
+    ...fit, preSlopeSe: pre.se, preSlopeP: pre.p, levelSe: lv.se, levelP: lv.p, slopeChangeSe: sc.se, slopeChangeP: sc.p,
     hacLag: lag, levelSeHac: lvHac.se, levelPHac: lvHac.p, slopeChangeSeHac: scHac.se, slopeChangePHac: scHac.p,
   };
 }
