@@ -95,8 +95,12 @@ test('the time series\' notes follow the fit: the rise of the line before the or
     if (!fitted(e) && !fitted(h)) { assert.equal(text, ''); continue; }
     const label = `${r.window}/${r.gap}/${r.categories.join(',')}: ${text}`;
     assert.match(text, /makes the order look better than it is/, label);
-    // A slope of floating-point noise (|s| < 1e-9, printed as 0) is flat.
-    const sloped = (f: typeof e, sign: number) => fitted(f) && Math.sign(f.preSlope!) === sign && Math.abs(f.preSlope!) >= 1e-9;
+    // A slope of floating-point noise (|s| < 1e-9, printed as 0) is flat; one whose t-test is 0.05 or
+    // more is no clear trend (a statistician: ?w=8&c=drugs "falls", p = 0.91), said with its p.
+    const sloped = (f: typeof e, sign: number) => fitted(f) && Math.sign(f.preSlope!) === sign && Math.abs(f.preSlope!) >= 1e-9 && f.preSlopeP !== null && f.preSlopeP < 0.05;
+    const unclear = [['arrests', e], ['harm', h]].filter(([, f]) => fitted(f as typeof e) && Math.abs((f as typeof e).preSlope!) >= 1e-9 && (f as typeof e).preSlopeP !== null && (f as typeof e).preSlopeP! >= 0.05).map(([m]) => m);
+    assert.equal(/slopes, but not clearly, for/.test(text), unclear.length > 0, label);
+    if (unclear.length > 0) assert.match(text, new RegExp(`slopes, but not clearly, for ${unclear.length === 2 ? 'arrests \\(p\\s=\\s[\\d.]+\\) and harm \\(p\\s=\\s[\\d.]+\\)' : `${unclear[0]} \\(p\\s=\\s[\\d.]+\\)`}: the months show no clear trend before the orders\\.$`), label);
     const rises = [sloped(e, 1) ? 'arrests' : null, sloped(h, 1) ? 'harm' : null].filter((x) => x !== null);
     // A line that falls before the order is said to fall, and what that means (a statistician: at ?gap=6
     // "does not rise" hid a decline under way, which one straight line through both periods fits as well);
@@ -107,9 +111,9 @@ test('the time series\' notes follow the fit: the rise of the line before the or
     if (rises.length > 0) { rising++; assert.ok(text.includes(`the line before the order rises for ${rises.join(' and ')}.`), label); }
     else assert.doesNotMatch(text, /rises for/, label);
     if (fallsFell.length > 0) { flat++; assert.ok(text.includes(`the line before the order falls for ${fallsFell.join(' and ')}: ${fallsFell.length === 1 ? 'it was' : 'both were'} already declining before the orders, so the fall after them may be partly that decline carrying on; the step and the change of slope measure what comes on top of it.`), label); }
-    if (fallsNot.length > 0) assert.ok(text.endsWith(`the line before the order falls for ${fallsNot.join(' and ')}, though ${fallsNot.join(' and ')} did not fall after the orders: the step and the change of slope measure the change against that decline.`), label);
+    if (fallsNot.length > 0) assert.ok(text.includes(`the line before the order falls for ${fallsNot.join(' and ')}, though ${fallsNot.join(' and ')} did not fall after the orders: the step and the change of slope measure the change against that decline.`), label);
     if (falls.length === 0) assert.doesNotMatch(text, /falls for/, label);
-    if (rises.length === 0 && falls.length === 0) assert.match(text, /the line before the order is flat\.$/, label);
+    if (rises.length === 0 && falls.length === 0 && unclear.length === 0) assert.match(text, /the line before the order is flat\.$/, label);
     const tested = [e, h].some((f) => fitted(f) && f.levelP !== null);
     assert.equal(/The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the (month|\d+ months) before it/.test(text), tested, label);
     const lag = [e, h].find((f) => fitted(f) && f.levelP !== null)?.hacLag;
@@ -144,7 +148,7 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
     assert.ok(text.includes(`): ${verdict}`), label);
     verdicts.add(verdict);
     const stepped = formatEstimate(Math.abs(e.level)) !== '0';
-    assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0 && formatEstimate(e.preSlope) !== '0' && stepped, label);
+    assert.equal(/the line before the order rises/.test(text), e.preSlope !== null && e.preSlope > 0 && formatEstimate(e.preSlope) !== '0' && e.preSlopeP !== null && e.preSlopeP < 0.05 && stepped, label);
     // The caveat follows the step's sign: a rising line makes a drop look larger, and a rise smaller.
     if (/the line before the order rises/.test(text)) assert.match(text, e.level < 0 ? /a drop .*the drop look larger/ : /a rise .*the rise look smaller/, label);
     // The step is said as a drop or a rise in the monthly count, its size unsigned, never as a rate.

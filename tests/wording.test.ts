@@ -172,7 +172,11 @@ test('the claims checked, the pre-order slope and the step at the order never re
   assert.match(SENTENCES.preTrend(short), /^In this view, no line can be fitted to the months before the orders: /);
   assert.match(SENTENCES.itsStep(short, 'events'), /^In this view the time series cannot be fitted: /);
   const r = analyse(bundled);
-  assert.equal(SENTENCES.preTrend(r), 'In this view, the line fitted to the months before the orders rises by 0.258 arrests a month.');
+  assert.equal(SENTENCES.preTrend(r), 'In this view, the line fitted to the months before the orders rises by 0.258 arrests a month (p = 0.00204).');
+  // A slope its test cannot tell from flat is said so (a statistician: ?w=8&c=drugs, p = 0.91 for harm).
+  const drugs = analyse(bundled, { window: 8, categories: ['drugs'] });
+  assert.ok(drugs.its.events.preSlopeP! >= 0.05);
+  assert.match(SENTENCES.preTrend(drugs), /, but not clearly \(p\s=\s[\d.]+\): the months show no clear trend before the orders\.$/);
   assert.match(SENTENCES.itsStep(r, 'events'), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });
@@ -180,8 +184,8 @@ test('the claims checked, the pre-order slope and the step at the order never re
 test('the direction in words and the noun after the size as printed: "falls by 1.00 arrests a month" (an estimate keeps three digits), "a drop of 1.50"', () => {
   const r = analyse(bundled);
   const slope = (preSlope: number, level: number): AnalysisResult => ({ ...r, its: { ...r.its, events: { ...r.its.events, preSlope, level } } });
-  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'In this view, the line fitted to the months before the orders falls by 1.00 arrests a month.');
-  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'In this view, the line fitted to the months before the orders rises by 1.00 arrests a month.');
+  assert.equal(SENTENCES.preTrend(slope(-1.0004, -1)), 'In this view, the line fitted to the months before the orders falls by 1.00 arrests a month (p = 0.00204).');
+  assert.equal(SENTENCES.preTrend(slope(1, 1)), 'In this view, the line fitted to the months before the orders rises by 1.00 arrests a month (p = 0.00204).');
   assert.equal(SENTENCES.preTrend(slope(0, 1)), 'In this view, the line fitted to the months before the orders is flat.');
   assert.match(SENTENCES.itsStep(slope(-1, -1), 'events'), /finds a drop of 1\.00 in monthly arrests at the order \(/);
   // A rise at the order says so, and a rising line before it makes a rise look smaller, not larger.
@@ -195,7 +199,7 @@ test('the direction in words and the noun after the size as printed: "falls by 1
   const harmStep = SENTENCES.itsStep(study, 'harm').replace(/\s/g, ' ');
   const begins = `In this view the time series finds a drop of ${formatEstimate(-study.its.harm.level!)} in monthly harm (harm days) at the order (p < 0.001 treating the months as independent; p = ${formatP(study.its.harm.levelPHac!)} allowing for`;
   assert.ok(harmStep.startsWith(begins), `${harmStep}\n${begins}`);
-  assert.match(SENTENCES.preTrend(slope(-2, -2)), /falls by 2\.00 arrests a month\.$/);
+  assert.match(SENTENCES.preTrend(slope(-2, -2)), /falls by 2\.00 arrests a month \(p = 0\.00204\)\.$/);
 });
 
 test('a fall in words: an 8%, 11%, 18% or 80–89% fall, a rise called a rise, a change that rounds to nothing or to everything said as less than 1% or more than 99%', () => {
@@ -249,7 +253,9 @@ test('the claims of significance in every category say which p they read, and th
   const above = r.categories.filter((c) => r.byCategory[c].harm.test.pAdjusted! >= 0.05);
   assert.equal(harm.holds, true);
   assert.ok(above.length > 0, 'the view has a category above 0.05 after adjustment');
-  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted, since the article names no adjustment; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) no significant fall$`));
+  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted, since the article names no adjustment; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) no significant fall; the 1 category not in this view is not checked$`));
+  // Graded as such: with a category out of the view, "every category" is only weakly reproduced (a statistician).
+  assert.equal(harm.weak, true);
   // the study's view: adjusted p below 0.05 in every category too
   const study = claimChecks(analyse(bundled)).find((c) => c.id === 'events.significant')!;
   assert.equal(study.detail, "all 5 tests p < 0.05, unadjusted, since the article names no adjustment; every category's Holm-adjusted p is below 0.05 too");
@@ -270,7 +276,8 @@ test('the claims of significance in every category say which p they read, and th
   for (const [view, words] of [[{ categories: ['violence'] }, 'one test, p < 0.05'], [{ window: 3, categories: ['modern_slavery'] }, 'one test, not a significant fall']] as const) {
     const r1 = analyse(bundled, view);
     assert.equal(r1.events.test.p, r1.byCategory[r1.categories[0]].events.test.p, 'the same test');
-    assert.equal(claimChecks(r1).find((c) => c.id === 'events.significant')!.detail, `${words}: with one category, the overall test is that category's`);
+    // where the claim holds, the categories out of the view are said to be unchecked
+    assert.equal(claimChecks(r1).find((c) => c.id === 'events.significant')!.detail, `${words}: with one category, the overall test is that category's${words === 'one test, p < 0.05' ? '; the 3 categories not in this view are not checked' : ''}`);
   }
 });
 
@@ -614,7 +621,10 @@ test('a line that falls before the order is not followed by "the fall after them
   const rose = analyse(bundled, { window: 24, categories: ['violence'], gap: 4 });
   assert.ok(rose.its.harm.preSlope! < 0 && rose.harm.post > rose.harm.pre);
   const text = sentence(rose, 'itsNotes');
-  assert.match(text, /In this view the line before the order falls for harm, though harm did not fall after the orders: the step and the change of slope measure the change against that decline\.$/);
+  // Its harm slope's test cannot tell it from flat (p = 0.957): no clear trend, not a decline.
+  assert.ok(rose.its.harm.preSlopeP! >= 0.05);
+  assert.match(text, /In this view the line before the order slopes, but not clearly, for arrests \(p = [\d.]+\) and harm \(p = 0\.957\): the months show no clear trend before the orders\.$/);
+  assert.doesNotMatch(text, /falls for harm/);
   assert.doesNotMatch(text, /the fall after them/);
 });
 
@@ -669,4 +679,16 @@ test('a trend or correlation over few arrests is only weakly reproduced, however
     }
   }
   assert.ok(seen > 0, 'some views hold a trend or correlation on few arrests');
+});
+
+test('the claims are graded alike (a statistician): significance in every category is weak where the fall is, and a trend the two tests disagree on is mixed', () => {
+  // ?w=8&c=drugs: 19 arrests, an interval across no change; "Arrests fell" and "significant in every category" both weak.
+  const drugs = analyse(bundled, { window: 8, categories: ['drugs'] });
+  for (const id of ['events.fell', 'events.significant']) assert.match(sentence(drugs, `verdict:${id}`), /^Only weakly reproduced in this view/, id);
+  // ?gap=3&weights=low: harm's straight line p = 0.119, Kendall's τ p = 0.00478: mixed, said so.
+  const low = analyse(bundled, { gap: 3, weights: 'low' });
+  assert.ok(low.trend.harm.p! >= 0.05 && low.trend.harm.tauP! < 0.05 && low.trend.harm.tau! < 0);
+  assert.match(sentence(low, 'verdict:trend.harm'), /^Only weakly reproduced in this view \(slope −[\d.]+, p = 0\.119; Kendall's τ = −0\.\d+, p = 0\.00478, finds one: the two tests disagree\)\.$/);
+  // The study's view: both tests agree, firm.
+  assert.match(sentence(analyse(bundled), 'verdict:trend.harm'), /^Reproduced in this view \(slope −[\d.]+, p = [\d.]+\)\.$/);
 });
