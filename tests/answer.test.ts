@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { ANSWER, NEAR_ALPHA, whatForHarm, whatHappened, whatItMeans } from '../src/lib/answer.ts';
-import { harmUncertain, headline } from '../src/lib/wording.ts';
+import { harmUncertain, headline, significance } from '../src/lib/wording.ts';
 import { formatInterval, formatNumber, formatP, formatPEquals, formatPercent } from '../src/lib/format.ts';
 import { sentence, valueAt } from '../src/lib/live.ts';
 import { EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, harmVersusVolume, plain } from '../src/lib/wording.ts';
@@ -283,4 +283,18 @@ test('on few arrests, a shift in seriousness is the point estimates\' only, in t
   assert.match(sentence(drugs, 'verdict:harm.greater'), /^Only weakly reproduced in this view \(.*, on only 19 arrests before the orders\)\.$/);
   // The study's view keeps the firm words.
   assert.match(plain(whatForHarm(analyse(bundled))), /so the arrests that remained were, on average, for less serious offences\.$/);
+});
+
+test('Results and the Overview agree on a significant change in harm with no interval (a statistician at ?w=2&gap=1&c=violence)', () => {
+  // Nothing after the orders: every resample falls by 100%, so no interval is given, and nothing is in doubt.
+  const none = analyse(bundled, { window: 2, gap: 1, categories: ['violence'] });
+  assert.ok(none.harm.post === 0 && none.harm.ci === null && none.harm.test.p! < 0.05);
+  assert.equal(harmUncertain(none.harm), false);
+  assert.doesNotMatch(plain(whatForHarm(none)), /uncertain/);
+  assert.doesNotMatch(significance(none.harm, 'the change in harm'), /weak/);
+  // Too few people for an interval (?w=4&c=other): weak on Results, as uncertain on the Overview.
+  const few = analyse(bundled, { window: 4, categories: ['other'] });
+  assert.ok(few.harm.ci === null && few.harm.post > 0 && few.harm.test.p! < 0.05);
+  assert.match(significance(few.harm, 'the change in harm'), /But there is no 95% interval: only \d+ people have any arrest in this view, .*; so it is a weak signal at best\.$/);
+  assert.match(plain(whatForHarm(few)), /the change in harm is uncertain/);
 });

@@ -329,7 +329,11 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   // A significant test beside an interval that takes in no change is a weak signal, said as the
   // Overview's answer says it (?w=12&c=drugs: p = 0.0329, interval −10% to 78%), not a bare "significant".
   // (Not where the test leans against the total: that sentence already says the test is not about the total.)
-  const weak = m.ci && includesNoChange(m.ci) && plain(against) === '.' ? say` But the 95% interval for the reduction, ${intervalParts(m.ci, at(base, 'ci'))}, includes no change, so it is a weak signal at best.` : [];
+  // No interval at all (too few people with an arrest) is as weak, as the Overview says of the same
+  // test (a statistician at ?w=2&gap=1&c=violence: "significant" here, "uncertain" there).
+  const weak = plain(against) !== '.' ? []
+    : m.ci && includesNoChange(m.ci) ? say` But the 95% interval for the reduction, ${intervalParts(m.ci, at(base, 'ci'))}, includes no change, so it is a weak signal at best.`
+      : !m.ci && m.reduction !== null && m.post !== m.pre && m.post !== 0 ? [` But there is no 95% interval: ${noIntervalReason(m)}; so it is a weak signal at best.`] : [];
   if (holm !== null && holm >= ALPHA) {
     return say`${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat})${against}${weak}`;
   }
@@ -444,7 +448,10 @@ export function harmUncertain(h: Measure): boolean {
   const p = h.test.p;
   const spans = includesNoChange(h.ci);
   // No interval (too few people with any harm): nothing says how far the point estimate can be trusted.
-  const none = h.ci === null && h.reduction !== null;
+  // (Not where there was nothing after the orders: every resample then falls by 100%, and the interval
+  // is left out because it adds nothing, not because the fall is in doubt; a statistician at
+  // ?w=2&gap=1&c=violence found the Overview calling that change uncertain and Results significant.)
+  const none = h.ci === null && h.reduction !== null && h.post !== 0;
   return p === null || p >= ALPHA || spans || none;
 }
 
