@@ -564,6 +564,21 @@ test('dates written day/month/year (as UK spreadsheets write them) are recognise
   assert.match(first('2019/03/15').message, /"2019\/03\/15" is not a date like 2019-03-15$/);
 });
 
+test('a column written day/month/year throughout is said once, first, as one fix; its rows keep their own problems', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
+  const dates = ['15/03/2019', '20/04/2019', '11/11/2019', '05/06/2019'];
+  const events = { name: 'events.csv', text: `order_id,date,category,offence,harm\n${dates.map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` };
+  const problems = validateDataset({ orders, events }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.filter((p) => p.column === 'date');
+  assert.equal(problems.length, 5);
+  assert.equal(problems[0].row, undefined);
+  assert.equal(problems[0].message, '4 dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row 1, "15/03/2019"): one fix for all of them');
+  assert.match(problems[0].hint!, /^in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV, then choose the file again$/);
+  assert.deepEqual(problems.slice(1).map((p) => p.row), [1, 2, 3, 4]);
+  // Two such dates are said row by row only.
+  const two = { name: 'events.csv', text: `order_id,date,category,offence,harm\n${dates.slice(0, 2).map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` };
+  assert.ok(validateDataset({ orders, events: two }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.every((p) => p.row !== undefined || p.column !== 'date'));
+});
+
 test('hints for what analysts write: months in words, codes separated by commas, an empty category or index weight', () => {
   const manifest = { designWindow: 24, synthetic: false, calibrated: false };
   const orders = (duration: string, conditions: string) => ({ name: 'orders.csv', text: `order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,${duration},"${conditions}"\n` });

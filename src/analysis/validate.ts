@@ -165,6 +165,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     if (orders && events) amongOrders(arrestedWhileAway(orders, events, designWindow, eventsTable.file));
   }
   if (orders && extracted) amongOrders(followUpAfterExtraction(orders, designWindow, extracted));
+  summariseDayMonthYear(problems);
   if (problems.some((p) => p.severity === 'error') || !orders || !events) return { problems };
 
   const named = options.manifest?.categories ?? [];
@@ -221,6 +222,33 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /** How a spreadsheet's dates become the form the report reads: the end of every date hint. */
 const SPREADSHEET_DATES = 'in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV';
 
+/** Below this many day/month/year dates in one column, each row's own problem says enough. */
+const DMY_SUMMARY_FROM = 3;
+
+/**
+ * A column written day/month/year throughout (a UK export: an analyst got 101 errors, one a row, and
+ * no word that they were one fix) is said once more, first among them: how many, and the one fix.
+ * The rows' own problems stay, each with the date it would be.
+ */
+function summariseDayMonthYear(problems: Problem[]): void {
+  const groups = new Map<string, number[]>();
+  problems.forEach((p, k) => {
+    if (p.severity !== 'error' || p.row === undefined || !/: it (looks like|could be) day\/month\/year/.test(p.message)) return;
+    const key = `${p.file}\u0000${p.column}`;
+    groups.set(key, [...(groups.get(key) ?? []), k]);
+  });
+  // From the last group back, so that the places of the earlier ones do not move.
+  for (const [key, at] of [...groups].reverse()) {
+    // Said only where some date can only be day/month/year: all of them ambiguous could be a US export.
+    if (at.length < DMY_SUMMARY_FROM || !at.some((k) => /: it looks like day\/month\/year/.test(problems[k].message))) continue;
+    const [file, column] = key.split('\u0000');
+    const first = problems[at[0]];
+    problems.splice(at[0], 0, problem({ file, column }, `${at.length} dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them`, {
+      expected: 'YYYY-MM-DD', hint: `${SPREADSHEET_DATES}, then choose the file again`, rows: at.map((k) => problems[k].row!),
+    }));
+  }
+}
+
 /**
  * Why a date cell is not a date, as a problem's message and details: a date in the right form that
  * does not exist ("2020-02-31") says which part is wrong; anything else gets the form to write.
@@ -241,7 +269,7 @@ function notADate(text: string): [string, { value: string; expected: string; hin
     const format = SPREADSHEET_DATES;
     if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}` }];
     // 11/11/2019 reads the same either way: one date to write, not the same one offered twice.
-    if (a === b) return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
+    if (a === b) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year, the same date either way`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
     if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
     if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
   }
