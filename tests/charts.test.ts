@@ -1091,3 +1091,14 @@ test('with a gap, the before-and-after figures say in their words and table capt
     for (const text of [spec.describe(study), spec.table(study).caption]) assert.doesNotMatch(text, /leaving out/, name);
   }
 });
+
+test('the next and previous person of the headline figure: in the order their first square is drawn, round at either end', () => {
+  const units = charts.eventUnits(bundled, analyse(bundled));
+  const people = [...new Set(units.map((u) => u.orderId))];
+  assert.equal(charts.nextPerson(units, null, 1), people[0]);
+  assert.equal(charts.nextPerson(units, null, -1), people.at(-1));
+  assert.equal(charts.nextPerson(units, people[0], 1), people[1]);
+  assert.equal(charts.nextPerson(units, people[0], -1), people.at(-1));
+  assert.equal(charts.nextPerson(units, people.at(-1)!, 1), people[0]);
+  assert.equal(charts.nextPerson([], null, 1), null);
+});

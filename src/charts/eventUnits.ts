@@ -452,3 +452,15 @@ function outlineSwatches(figure: Figure, categories: readonly string[], stroke: 
     svg.setAttribute('stroke-width', '1.5'); // centred on the edge: half of it inside the 15px swatch
   });
 }
+
+/**
+ * The person after (step 1) or before (−1) `from`, in the order their first square is drawn, going
+ * round at either end; the first person when none is picked; null when the view has no arrests.
+ */
+export function nextPerson(units: readonly Pick<Unit, 'orderId'>[], from: string | null, step: number): string | null {
+  const people = [...new Set(units.map((u) => u.orderId))];
+  if (people.length === 0) return null;
+  const at = from === null ? -1 : people.indexOf(from);
+  if (at < 0) return people[step > 0 ? 0 : people.length - 1];
+  return people[(at + step + people.length) % people.length];
+}

@@ -7,7 +7,7 @@ export type { ChartOptions, ChartTable, Figure } from './types.ts';
 export { CATEGORY_COLORS, EXTRA_COLORS, categoryColor, categoryStroke, colorScale } from './palette.ts';
 
 // Headline: every event as a square
-export { UNITS_HELP, describeEventUnits, describePerson, eventGhosts, eventUnits, eventUnitsChart, ghostCount, ghostWords, personSummary, personUnits, squaresTransform, tableEventUnits, unitBox, unitBoxes, unitRuns, unitsPath } from './eventUnits.ts';
+export { UNITS_HELP, describeEventUnits, describePerson, eventGhosts, eventUnits, eventUnitsChart, ghostCount, ghostWords, nextPerson, personSummary, personUnits, squaresTransform, tableEventUnits, unitBox, unitBoxes, unitRuns, unitsPath } from './eventUnits.ts';
 export type { Box, Ghost, PersonSummary, Run, Unit } from './eventUnits.ts';
 
 // Before and after, by category

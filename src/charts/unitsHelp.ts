@@ -6,7 +6,7 @@ export const UNITS_HELP =
   'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. Esc, or a click or tap away from the squares, clears the selection.';
 
 /** On a touch screen with no mouse or trackpad: what a finger can do (a phone reader met arrow keys and Esc first). */
-export const UNITS_TOUCH_HELP = 'Tap a square to pick out that person’s arrests, before and after the order; tap away from the squares to clear the selection.';
+export const UNITS_TOUCH_HELP = 'Tap a square to pick out that person’s arrests, before and after the order, then step from person to person with the buttons below; tap away from the squares to clear the selection.';
 
 /** A touch screen with no fine pointer beside it (a phone, not a laptop with a touch screen). */
 export const touchOnly = (): boolean => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches && !matchMedia('(any-pointer: fine)').matches;

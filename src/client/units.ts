@@ -13,7 +13,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { unitsClear, unitsHelp } from '../charts/unitsHelp.ts';
-import { NOTHING_TO_PICK, describePerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { NOTHING_TO_PICK, describePerson, nextPerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { count } from '../lib/wording.ts';
@@ -83,6 +83,8 @@ export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
   const picked = (unitState.get(plot)?.selected ?? null) !== null;
   unitState.set(plot, { units: null, result: null, index: -1, selected: null });
   plot.removeAttribute('data-selected');
+  const steps = plot.parentElement?.querySelector<HTMLElement>('[data-unit-steps]');
+  if (steps) steps.hidden = true;
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   // no arrest to pick out (no category chosen, or none in the view's months): no keys to explain
   const none = result.events.pre + result.events.post === 0;
@@ -153,6 +155,17 @@ export function enhance(ctx: Context): void {
       const s = await unitsOf(plot);
       const k = nearest(plot, s.units, e.clientX, e.clientY, 0);
       if (k >= 0 && s.selected === null && k !== s.index) show(plot, s, k);
+    });
+    plot.parentElement?.querySelector('[data-unit-steps]')?.addEventListener('click', async (e) => {
+      const step = Number((e.target as Element).closest?.<HTMLElement>('[data-step]')?.dataset.step);
+      if (!step) return;
+      const s = await unitsOf(plot);
+      const next = nextPerson(s.units, s.selected, step);
+      if (next === null) return;
+      const k = s.units.findIndex((u) => u.orderId === next);
+      s.index = k;
+      ring(plot, s.units, k);
+      select(plot, s, next);
     });
     plot.addEventListener('click', async (e) => {
       const s = await unitsOf(plot);
@@ -278,6 +291,8 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   }
   svg?.classList.toggle('has-selection', orderId !== null);
   plot.toggleAttribute('data-selected', orderId !== null);
+  const steps = plot.parentElement?.querySelector<HTMLElement>('[data-unit-steps]');
+  if (steps) steps.hidden = orderId === null;
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   if (!inspector) return;
   inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result), unitsClear());

@@ -119,6 +119,35 @@ test.describe('on a touch screen', () => {
     expect(await selectedSquares(page)).toEqual([]);
     await expect(page.locator('[data-inspector]')).toHaveText(`Selection cleared. ${UNITS_TOUCH_HELP}`);
   });
+
+  test('once a person is picked, buttons of a finger\'s size step to the next and previous person (the squares are 7 px)', async ({ page }) => {
+    await page.goto('');
+    const units = eventUnits(bundled, expected());
+    const people = [...new Set(units.map((u) => u.orderId))];
+    const steps = page.locator('[data-unit-steps]');
+    await expect(steps).toBeHidden();
+    await page.locator('.plot.units').scrollIntoViewIfNeeded();
+    const centre = await squareCentre(page, 0);
+    await page.tap('.plot.units', { position: await relative(page, centre.x, centre.y) });
+    const first = units[0].orderId;
+    await expect(page.locator('[data-inspector]')).toContainText(`Person ${first} (a pseudonymised id)`);
+    await expect(steps).toBeVisible();
+    for (const name of ['Next person', 'Previous person']) {
+      const box = (await steps.getByRole('button', { name }).boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+    }
+    await steps.getByRole('button', { name: 'Next person' }).tap();
+    const second = people[people.indexOf(first) + 1];
+    await expect(page.locator('[data-inspector]')).toContainText(`Person ${second} (a pseudonymised id)`);
+    expect(await selectedSquares(page)).toEqual(personUnits(units, second));
+    await steps.getByRole('button', { name: 'Previous person' }).tap();
+    await expect(page.locator('[data-inspector]')).toContainText(`Person ${first} (a pseudonymised id)`);
+    // round from the first to the last
+    await steps.getByRole('button', { name: 'Previous person' }).tap();
+    await expect(page.locator('[data-inspector]')).toContainText(`Person ${people.at(-1)} (a pseudonymised id)`);
+    await page.tap('.plot.units', { position: { x: 2, y: 2 } });
+    await expect(steps).toBeHidden();
+  });
 });
 
 async function relative(page: Page, x: number, y: number) {
