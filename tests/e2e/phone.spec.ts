@@ -393,6 +393,11 @@ test('the view bar that stays on screen is one line for the study\'s view at 390
   await expect(change).toBeInViewport();
   const [a, b] = [await line.boundingBox(), await change.boundingBox()];
   expect(b!.y).toBeLessThan(a!.y + a!.height);
+  // On a page that does not follow the view, too: "Change", its destination said to a screen reader only.
+  await page.goto('background/');
+  const other = await page.locator('.view-line').evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+  expect(other.height).toBeLessThan(1.5 * other.lineHeight);
+  await expect(page.locator('.view-bar').getByRole('link', { name: /^Change it on the Results page/ })).toBeInViewport();
 });
 
 test('the command for a view wraps within the screen on a phone, rather than scrolling out of reach of a keyboard', async ({ page }) => {
