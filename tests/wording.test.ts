@@ -160,7 +160,7 @@ test('the interrupted time series in words never reads "n/a": a view too short t
     assert.doesNotMatch(text, /n\/a|NaN|undefined/, text);
     if (r.categories.length > 0 && r.its.events.level === null) assert.match(text, /cannot be fitted in this view: /, text);
   }
-  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests rose by 0\.258 a month\. At the order, the fitted line of monthly arrests stepped down by 4\.02 arrests \(p = 0\.0152; allowing for autocorrelation, p = 0\.0486\), and its slope changed by −0\.585 a month/);
+  assert.match(SENTENCES.its(analyse(bundled)), /^Before the order, arrests rose by 0\.258 a month \(p = 0\.00204\)\. At the order, the fitted line of monthly arrests stepped down by 4\.02 arrests \(p = 0\.0152; allowing for autocorrelation, p = 0\.0486\), and its slope changed by −0\.585 a month/);
 });
 
 test('the claims checked, the pre-order slope and the step at the order never read "n/a": where a statistic cannot be computed, the engine\'s reason', () => {
@@ -179,6 +179,13 @@ test('the claims checked, the pre-order slope and the step at the order never re
   const drugs = analyse(bundled, { window: 8, categories: ['drugs'] });
   assert.ok(drugs.its.events.preSlopeP! >= 0.05);
   assert.match(SENTENCES.preTrend(drugs), /, but not clearly \(p\s=\s[\d.]+\): the months show no clear trend before the orders\.$/);
+  // and the time series' own sentence gives the same slope its p (a sweep: "rose by 0.0595 a month" alone)
+  assert.match(SENTENCES.its(drugs), /^Before the order, arrests rose by 0\.0595 a month \(p = 0\.819, not a clear trend\)\./);
+  assert.match(SENTENCES.its(drugs), /a pre-order slope of −6\.02 a month \(p = 0\.908, not a clear trend\)/);
+  // two months a side: no p, no trend, and not "flat" either
+  const two = analyse(bundled, { window: 2, categories: ['modern_slavery'] });
+  assert.match(SENTENCES.preTrend(two), /but it cannot be tested, so it shows no clear trend before the orders\.$/);
+  assert.doesNotMatch(sentence(two, 'itsNotes'), /is flat/);
   assert.match(SENTENCES.itsStep(r, 'events'), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for /);
   assert.equal(SENTENCES.preTrend(empty), '');
 });

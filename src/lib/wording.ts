@@ -554,7 +554,10 @@ export function itsParts(result: AnalysisResult): Segments {
   else {
     // The direction in words, the size as the handle: "rose by 0.258 a month", "stepped down by 4.02
     // arrests" (a step in the monthly count, not a rate: it happens once, at the order).
-    const before = say`Before the order, arrests ${slopeWords(e.preSlope, 'its.events.preSlope')}.`;
+    // With its p, so that a slope its test cannot tell from flat is not read as a trend (a sweep: "rose by
+    // 0.0595 a month" at ?w=8&c=drugs, p = 0.819, beside "no clear trend").
+    const preP = noStep(e.preSlope) ? [] : e.preSlopeP === null ? [' (untested)'] : say` (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')}${e.preSlopeP >= ALPHA ? ', not a clear trend' : ''})`;
+    const before = say`Before the order, arrests ${slopeWords(e.preSlope, 'its.events.preSlope')}${preP}.`;
     // A step of floating-point noise (formatEstimate's 0) is no step: "stepped down by 0 arrests" read as one.
     const step = noStep(e.level) ? say`did not step (a step of ${num('0', 'its.events.level')})` : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
     events = untested(e)
@@ -567,7 +570,7 @@ export function itsParts(result: AnalysisResult): Segments {
     // The same reason as arrests' (the same months) is not said twice.
     const because = !unfit(e) && untested(e) && e.reason === h.reason ? ', for the same reason' : why(h);
     harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')}, none of which can be tested${because}.`;
-  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
+  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month${h.preSlopeP === null || noStep(h.preSlope) ? '' : say` (${pEqualsParts(h.preSlopeP, 'its.harm.preSlopeP')}${h.preSlopeP >= ALPHA ? ', not a clear trend' : ''})`}, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
   return [...events, ' ', ...harm, ...gapStepWords(result)];
 }
 
@@ -605,7 +608,7 @@ export function preTrendParts(result: AnalysisResult): Segments {
   if (e.preSlope === null) return say`In this view, no line can be fitted to the months before the orders${e.reason ? `: ${e.reason}` : ''}.`;
   if (noStep(e.preSlope)) return say`In this view, the line fitted to the months before the orders is flat.`;
   const by = say`${e.preSlope > 0 ? 'rises' : 'falls'} by ${countParts(Math.abs(e.preSlope), 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month`;
-  if (e.preSlopeP === null) return say`In this view, the line fitted to the months before the orders ${by}.`;
+  if (e.preSlopeP === null) return say`In this view, the line fitted to the months before the orders ${by}, but it cannot be tested, so it shows no clear trend before the orders.`;
   const p = pEqualsParts(e.preSlopeP, 'its.events.preSlopeP');
   return clearPreSlope(e)
     ? say`In this view, the line fitted to the months before the orders ${by} (${p}).`
@@ -697,6 +700,9 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   // A slope its test cannot tell from flat is said as no clear trend, with its p (a handle).
   const unclear = ([['arrests', e, 'its.events.preSlopeP'], ['harm', h, 'its.harm.preSlopeP']] as const)
     .filter(([, fit]) => fitted(fit) && !noStep(fit.preSlope!) && fit.preSlopeP !== null && fit.preSlopeP >= ALPHA);
+  // Slopes that cannot be tested (two months a side): neither a trend nor flat (a sweep found "flat"
+  // beside "rose by 2.00 a month" at ?w=2&c=modern_slavery).
+  const untestedSlopes = [fitted(e) && !noStep(e.preSlope!) && e.preSlopeP === null ? 'arrests' : '', fitted(h) && !noStep(h.preSlope!) && h.preSlopeP === null ? 'harm' : ''].filter(Boolean);
   const rises = [sloped(e, 1) ? 'arrests' : '', sloped(h, 1) ? 'harm' : ''].filter(Boolean);
   // A line that falls is said to fall, with what it means: a decline under way before the orders, which
   // one straight line through both periods can fit as well as a break at the order (?gap=6). "The fall
@@ -712,7 +718,8 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   ].filter(Boolean).join(' ');
   const noTrend: Segments = unclear.length === 0 ? []
     : say`${line ? ' ' : ''}In this view the line before the order slopes, but not clearly, for ${unclear.length === 2 ? say`arrests (${pEqualsParts(unclear[0][1].preSlopeP!, unclear[0][2])}) and harm (${pEqualsParts(unclear[1][1].preSlopeP!, unclear[1][2])})` : say`${unclear[0][0]} (${pEqualsParts(unclear[0][1].preSlopeP!, unclear[0][2])})`}: the months show no clear trend before the orders.`;
-  const said = line || unclear.length > 0 ? say`${line}${noTrend}` : ['In this view the line before the order is flat.'];
+  const cannot = untestedSlopes.length === 0 ? '' : `${line || unclear.length > 0 ? ' ' : ''}In this view the line before the order slopes for ${listWords(untestedSlopes)}, but cannot be tested, so it shows no clear trend before the orders.`;
+  const said = line || unclear.length > 0 || cannot ? say`${line}${noTrend}${cannot}` : ['In this view the line before the order is flat.'];
   return say`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${said}`;
 }
 
