@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, noIntervalReason, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -97,7 +97,7 @@ export function whatItMeans(r: AnalysisResult): Segments {
     // Every person whose arrests changed changed the same way, and still p ≥ 0.05: the test's floor
     // (2 ÷ 2ⁿ for n such people), which no result from so few can pass. Said, not left to read as doubt.
     if ((fewer === changed || fewer === 0) && changed > 0 && Math.abs(p - 2 / 2 ** changed) < 1e-9) {
-      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed, all in the same direction, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and ${noGroup}.`;
+      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed${changed === 1 ? '' : ', all in the same direction'}, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and ${noGroup}.`;
     }
     // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
@@ -110,6 +110,8 @@ export function whatItMeans(r: AnalysisResult): Segments {
   const thin: Segments[] = [];
   if (e.pre < FEW_ARRESTS) thin.push(say`it rests on only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders`);
   if (e.ci && includesNoChange(e.ci)) thin.push(say`the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`);
+  // No interval, though something was left after the orders: as thin (Results calls it a weak signal).
+  else if (!e.ci && e.reduction !== null && e.post !== 0) thin.push([`it has no 95% interval (${noIntervalReason(e)})`]);
   if (thin.length > 0) {
     return say`A change in arrests this size passes the paired test (${pEqualsParts(p, 'events.test.p')}), but ${thin.length === 2 ? say`${thin[0]} and ${thin[1]}` : thin[0]}, so it is a weak signal at best, and ${noGroup}.`;
   }

@@ -314,8 +314,8 @@ export function harmChangeParts(result: AnalysisResult): Segments {
 }
 
 /** Whether a paired test found a difference, in words, with its p-value (and Holm's, if any). */
-export function significance(m: Measure, name = 'the change'): string {
-  return plain(significanceParts(m, name));
+export function significance(m: Measure, name = 'the change', measure: 'events' | 'harm' = 'events'): string {
+  return plain(significanceParts(m, name, undefined, 'current', measure));
 }
 
 export function significanceParts(m: Measure, name = 'the change', base?: MeasureBase, rule: WilcoxonRule = 'current', measure: 'events' | 'harm' = 'events'): Segments {
@@ -333,7 +333,9 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   // test (a statistician at ?w=2&gap=1&c=violence: "significant" here, "uncertain" there).
   const weak = plain(against) !== '.' ? []
     : m.ci && includesNoChange(m.ci) ? say` But the 95% interval for the reduction, ${intervalParts(m.ci, at(base, 'ci'))}, includes no change, so it is a weak signal at best.`
-      : !m.ci && m.reduction !== null && m.post !== m.pre && m.post !== 0 ? [` But there is no 95% interval: ${noIntervalReason(m)}; so it is a weak signal at best.`] : [];
+      : !m.ci && m.reduction !== null && m.post !== m.pre && m.post !== 0 ? [` But there is no 95% interval: ${noIntervalReason(m)}; so it is a weak signal at best.`]
+        // On few arrests, as the Overview and the verdicts say it (a sweep: 2,944 views firm here, weak there).
+        : measure === 'events' && m.pre < FEW_ARRESTS ? [` But it rests on only ${count(m.pre, 'arrest')} before the orders, so it is a weak signal at best.`] : [];
   if (holm !== null && holm >= ALPHA) {
     return say`${capitalise(name)} is statistically significant on its own but not after adjusting for testing several categories (${stat})${against}${weak}`;
   }
@@ -527,6 +529,11 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   }
   // Harm fell and arrests did not: the article's finding holds, as the verdict on Conclusions says.
   if (h.reduction > 0) {
+    // Within SAME_FALL of no change in arrests, as the verdict reads it (a sweep: "harm fell 1%, arrests did not change").
+    if (hpText === epText || Math.abs(h.reduction - e.reduction) < SAME_FALL) return say`Harm and arrests changed by about the same proportion (${hp} and ${ep}).`;
+    if (!harmUncertain(h) && e.pre < FEW_ARRESTS) {
+      return say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences, but with only ${count(e.pre, 'arrest')} before the orders that rests on very few.`;
+    }
     return harmUncertain(h)
       ? say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences, but the change in harm is uncertain${harmUncertainty(h, result.wilcoxon)}.`
       : say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the fall is in harm alone, so the arrests after the orders were, on average, for less harmful offences.`;
@@ -867,8 +874,9 @@ export function sampleParts(result: AnalysisResult): Segments {
 function tiedRange(low: number, high: number): Segments {
   const lo = num(formatChangeSize(low), 'busiestTenth.othersReductionLow');
   const hi = num(formatChangeSize(high), 'busiestTenth.othersReductionHigh');
-  if (low >= 0) return say`fell by ${lo} to ${hi}`;
-  if (high <= 0) return say`rose by ${hi} to ${lo}`;
+  // An end that prints as 0% is no change, not "a fall of 0%" (a sweep: "fell by 0% to 50%").
+  if (low >= 0) return formatChangeSize(low) === '0%' ? say`did not change, or fell by up to ${hi}` : say`fell by ${lo} to ${hi}`;
+  if (high <= 0) return formatChangeSize(high) === '0%' ? say`did not change, or rose by up to ${lo}` : say`rose by ${hi} to ${lo}`;
   return say`run from a rise of ${lo} to a fall of ${hi}`;
 }
 
@@ -981,7 +989,8 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const cannot = untested === 0 ? '' : `; ${untested} cannot be run`;
     const verdict = one
       ? `one test, ${untested > 0 ? 'which cannot be run' : failing === 0 ? 'p < 0.05' : 'not a significant fall'}: with one category, the overall test is that category's`
-      : failing === 0 ? `${untested === 0 ? 'all ' : ''}${count(run, 'test')} p < 0.05${cannot}` : `${count(failing, 'test')} of ${run} not a significant fall${cannot}`;
+      : failing === 0 ? `${untested === 0 ? 'all ' : ''}${count(run, 'test')} p < 0.05${cannot}`
+        : failing === run ? `none of the ${count(run, 'test')} a significant fall${cannot}` : `${count(failing, 'test')} of ${run} not a significant fall${cannot}`;
     // The claim is read as the article reports it, on each test's own p; the Holm-adjusted p across
     // the categories (the Results tables) is said beside it, so the reader knows which was used.
     const adjusted = result.categories.map((c) => result.byCategory[c][which].test.pAdjusted);
@@ -1009,7 +1018,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const thinFall: Segments | null = e.test.p !== null && e.test.p >= ALPHA ? [', not a significant fall']
     : e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`
       : fewArrests ? [`, on only ${count(e.pre, 'arrest')} before the orders`]
-        : e.ci === null ? [`, with no 95% interval: ${noIntervalReason(e)}`] : null;
+        : e.ci === null && e.post !== 0 ? [`, with no 95% interval: ${noIntervalReason(e)}`] : null;
   const fellWhy = (): Segments => (e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre ? thinFall ?? [] : ''}`);
   // A monthly series of few arrests is thin too, however many months it spans: an analyst's 3 arrests
   // over 48 months gave "Reproduced (r 0.90, p < 0.001)", from months that were nearly all empty.
@@ -1025,10 +1034,24 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const sigThin = (which: 'events' | 'harm'): Segments | null => {
     const m = result[which];
     const out = result.domain.categories.length - result.categories.length;
+    // A category whose own sentence on Results calls its significant fall a weak signal (an interval
+    // across no change, or none though something was left after) weakens the claim too (a sweep: 416 views).
+    const several = result.categories.length >= 2;
+    const nameOf = (c: string) => result.categoryNames[c].toLowerCase();
+    const across = several ? result.categories.filter((c) => { const ci = result.byCategory[c][which].ci; return ci !== null && includesNoChange(ci); }) : [];
+    const without = several ? result.categories.filter((c) => { const cm = result.byCategory[c][which]; return cm.ci === null && cm.reduction !== null && cm.post !== 0 && cm.post !== cm.pre; }) : [];
+    const weakWords = [
+      across.length > 0 ? `in ${listWords(across.map(nameOf))} the 95% interval for the reduction includes no change` : '',
+      without.length > 0 ? `${listWords(without.map(nameOf))} ${without.length === 1 ? 'has' : 'have'} no 95% interval` : '',
+    ].filter(Boolean).join(', and ');
+    const holmOut = result.categories.length < 2 ? 0 : result.categories.filter((c) => { const t = result.byCategory[c][which].test; return t.pAdjusted != null && t.pAdjusted >= ALPHA; }).length;
     return m.ci && includesNoChange(m.ci) ? say`; the overall 95% interval for the reduction, ${intervalParts(m.ci, `${which}.ci`)}, includes no change`
       : fewArrests ? [`; on only ${count(e.pre, 'arrest')} before the orders`]
-        : m.ci === null && m.reduction !== null ? [`; with no overall 95% interval: ${noIntervalReason(m)}`]
-          : partial ? [`; the ${count(out, 'category', 'categories')} not in this view ${out === 1 ? 'is' : 'are'} not checked`] : null;
+        : m.ci === null && m.reduction !== null && m.post !== 0 ? [`; with no overall 95% interval: ${noIntervalReason(m)}`]
+          : weakWords ? [`; ${weakWords}`]
+            // Categories with no significant fall after Holm's adjustment: the detail says so already.
+            : holmOut > 0 ? ['']
+              : partial ? [`; the ${count(out, 'category', 'categories')} not in this view ${out === 1 ? 'is' : 'are'} not checked`] : null;
   };
   // A downward trend by the straight line, and by Kendall's rank test beside it: where the two part,
   // the claim is mixed (a statistician at ?gap=3&weights=low: slope p = 0.119, τ's p = 0.00478).
