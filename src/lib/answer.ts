@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, noIntervalReason, num, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -68,7 +68,7 @@ export function whatForHarm(r: AnalysisResult): Segments {
   // On few arrests, the shift in seriousness is the point estimates' too (a statistician at ?w=8&c=drugs:
   // 19 arrests, harm per arrest after against before 0.50, with a bootstrap interval from 0.01 to 1.03).
   if (e.pre < FEW_ARRESTS) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences, but with only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders that rests on very few.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences${restsOnFew(e)}.`;
   }
   return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
 }
@@ -111,7 +111,7 @@ export function whatItMeans(r: AnalysisResult): Segments {
   if (e.pre < FEW_ARRESTS) thin.push(say`it rests on only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders`);
   if (e.ci && includesNoChange(e.ci)) thin.push(say`the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`);
   // No interval, though something was left after the orders: as thin (Results calls it a weak signal).
-  else if (!e.ci && e.reduction !== null && e.post !== 0) thin.push([`it has no 95% interval (${noIntervalReason(e)})`]);
+  else if (missingInterval(e)) thin.push([`it has no 95% interval (${noIntervalReason(e)})`]);
   if (thin.length > 0) {
     return say`A change in arrests this size passes the paired test (${pEqualsParts(p, 'events.test.p')}), but ${thin.length === 2 ? say`${thin[0]} and ${thin[1]}` : thin[0]}, so it is a weak signal at best, and ${noGroup}.`;
   }

@@ -208,10 +208,20 @@ export function intervalParts(ci: [number, number], path?: ResultPath): Segments
  */
 export const FEW_ARRESTS = 20;
 
+/** After a shift in seriousness read from the point estimates, on fewer than FEW_ARRESTS arrests before the orders. */
+export const restsOnFew = (e: Measure): Segments => say`, but with only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders that rests on very few`;
+
 /** Where the engine gives no interval it says why (Measure.bootstrap.reason); the page says it too. */
 export function noIntervalReason(m: Measure): string {
   return m.bootstrap.reason ?? 'the bootstrap gives none for these data';
 }
+
+/**
+ * A change with no 95% interval that counts against it: one where there was something to bound,
+ * some change and something left after the orders. With nothing after, every resample falls by
+ * 100%, and the interval is left out because it adds nothing, not because the fall is in doubt.
+ */
+export const missingInterval = (m: Measure): boolean => m.ci === null && m.reduction !== null && m.post !== 0 && m.post !== m.pre;
 
 /** The interval as a table cell shows it: "47% to 69%", or "none: <the reason>". */
 export function intervalCell(m: Measure): string {
@@ -333,7 +343,7 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   // test (a statistician at ?w=2&gap=1&c=violence: "significant" here, "uncertain" there).
   const weak = plain(against) !== '.' ? []
     : m.ci && includesNoChange(m.ci) ? say` But the 95% interval for the reduction, ${intervalParts(m.ci, at(base, 'ci'))}, includes no change, so it is a weak signal at best.`
-      : !m.ci && m.reduction !== null && m.post !== m.pre && m.post !== 0 ? [` But there is no 95% interval: ${noIntervalReason(m)}; so it is a weak signal at best.`]
+      : missingInterval(m) ? [` But there is no 95% interval: ${noIntervalReason(m)}; so it is a weak signal at best.`]
         // On few arrests, as the Overview and the verdicts say it (a sweep: 2,944 views firm here, weak there).
         : measure === 'events' && m.pre < FEW_ARRESTS ? [` But it rests on only ${count(m.pre, 'arrest')} before the orders, so it is a weak signal at best.`] : [];
   if (holm !== null && holm >= ALPHA) {
@@ -453,7 +463,7 @@ export function harmUncertain(h: Measure): boolean {
   // (Not where there was nothing after the orders: every resample then falls by 100%, and the interval
   // is left out because it adds nothing, not because the fall is in doubt; a statistician at
   // ?w=2&gap=1&c=violence found the Overview calling that change uncertain and Results significant.)
-  const none = h.ci === null && h.reduction !== null && h.post !== 0;
+  const none = missingInterval(h);
   return p === null || p >= ALPHA || spans || none;
 }
 
@@ -523,7 +533,7 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
     // On few arrests, the shift in seriousness is the point estimates' too (a statistician at ?w=8&c=drugs:
     // 19 arrests, harm per arrest after against before 0.50, with a bootstrap interval from 0.01 to 1.03).
     if (e.pre < FEW_ARRESTS) {
-      return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}): the point estimates suggest that the arrests that remained after the orders were, on average, for ${harmful} harmful offences, but with only ${count(e.pre, 'arrest')} before the orders that rests on very few.`;
+      return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}): the point estimates suggest that the arrests that remained after the orders were, on average, for ${harmful} harmful offences${restsOnFew(e)}.`;
     }
     return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for ${harmful} harmful offences.`;
   }
@@ -532,7 +542,7 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
     // Within SAME_FALL of no change in arrests, as the verdict reads it (a sweep: "harm fell 1%, arrests did not change").
     if (hpText === epText || Math.abs(h.reduction - e.reduction) < SAME_FALL) return say`Harm and arrests changed by about the same proportion (${hp} and ${ep}).`;
     if (!harmUncertain(h) && e.pre < FEW_ARRESTS) {
-      return say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences, but with only ${count(e.pre, 'arrest')} before the orders that rests on very few.`;
+      return say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences${restsOnFew(e)}.`;
     }
     return harmUncertain(h)
       ? say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences, but the change in harm is uncertain${harmUncertainty(h, result.wilcoxon)}.`
@@ -1018,7 +1028,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const thinFall: Segments | null = e.test.p !== null && e.test.p >= ALPHA ? [', not a significant fall']
     : e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`
       : fewArrests ? [`, on only ${count(e.pre, 'arrest')} before the orders`]
-        : e.ci === null && e.post !== 0 ? [`, with no 95% interval: ${noIntervalReason(e)}`] : null;
+        : missingInterval(e) ? [`, with no 95% interval: ${noIntervalReason(e)}`] : null;
   const fellWhy = (): Segments => (e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre ? thinFall ?? [] : ''}`);
   // A monthly series of few arrests is thin too, however many months it spans: an analyst's 3 arrests
   // over 48 months gave "Reproduced (r 0.90, p < 0.001)", from months that were nearly all empty.
@@ -1039,7 +1049,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const several = result.categories.length >= 2;
     const nameOf = (c: string) => result.categoryNames[c].toLowerCase();
     const across = several ? result.categories.filter((c) => { const ci = result.byCategory[c][which].ci; return ci !== null && includesNoChange(ci); }) : [];
-    const without = several ? result.categories.filter((c) => { const cm = result.byCategory[c][which]; return cm.ci === null && cm.reduction !== null && cm.post !== 0 && cm.post !== cm.pre; }) : [];
+    const without = several ? result.categories.filter((c) => missingInterval(result.byCategory[c][which])) : [];
     const weakWords = [
       across.length > 0 ? `in ${listWords(across.map(nameOf))} the 95% interval for the reduction includes no change` : '',
       without.length > 0 ? `${listWords(without.map(nameOf))} ${without.length === 1 ? 'has' : 'have'} no 95% interval` : '',
@@ -1047,7 +1057,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const holmOut = result.categories.length < 2 ? 0 : result.categories.filter((c) => { const t = result.byCategory[c][which].test; return t.pAdjusted != null && t.pAdjusted >= ALPHA; }).length;
     return m.ci && includesNoChange(m.ci) ? say`; the overall 95% interval for the reduction, ${intervalParts(m.ci, `${which}.ci`)}, includes no change`
       : fewArrests ? [`; on only ${count(e.pre, 'arrest')} before the orders`]
-        : m.ci === null && m.reduction !== null && m.post !== 0 ? [`; with no overall 95% interval: ${noIntervalReason(m)}`]
+        : missingInterval(m) ? [`; with no overall 95% interval: ${noIntervalReason(m)}`]
           : weakWords ? [`; ${weakWords}`]
             // Categories with no significant fall after Holm's adjustment: the detail says so already.
             : holmOut > 0 ? ['']
