@@ -26,7 +26,7 @@ export interface ItsMonth {
 }
 
 /** The fitted coefficients the chart draws (analyse()'s InterruptedSeries has them, with p-values). */
-export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'levelP' | 'slopeChangeP' | 'levelPHac' | 'slopeChangePHac' | 'reason'>>;
+export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'preSlopeP' | 'levelP' | 'slopeChangeP' | 'levelPHac' | 'slopeChangePHac' | 'reason'>>;
 
 export interface ItsChartOptions extends ChartOptions {
   /** Months −gap … −1 and 1 … gap were left out: shaded. Default 0. */
@@ -82,7 +82,9 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   if (!f) return `${w.label} over ${months}.${left} No lines are drawn: ${its.reason ?? 'the two lines cannot be fitted'}.`;
   const lead = `${w.label} over ${months}, with a straight line fitted before the order and another after it.${left}`;
   // A size that prints as 0 is none, as the page's sentences read it (noStep): never "0 arrests below".
-  const trend = noStep(f.preSlope) ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month.`;
+  // With its p, as the page's sentences give it: a slope its test cannot tell from flat is no clear trend.
+  const preP = typeof its.preSlopeP === 'number' ? ` (${formatPEquals(its.preSlopeP)}${its.preSlopeP >= 0.05 ? ', not a clear trend' : ''})` : '';
+  const trend = noStep(f.preSlope) ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month${preP}.`;
   const jump = noStep(f.level)
     ? 'At the order the line after starts where the line before, continued as the dashed line, would be'
     : `At the order the line after starts ${perMonth(Math.abs(f.level), w.unit)} ${f.level < 0 ? 'below' : 'above'} the line before, continued as the dashed line`;
@@ -95,9 +97,9 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const slope = f.slopeChange === 0 ? ', with the same slope' : `, and its slope is ${perMonth(Math.abs(f.slopeChange), w.unit)} a month ${f.slopeChange < 0 ? 'lower' : 'higher'}`;
   const slopeP = tested ? ` (${formatPEquals(its.slopeChangeP)}${hac(its.slopeChangePHac)})` : '';
   const caveat = hacTested
-    ? ` The first p-value of each pair treats the months as independent; monthly counts are usually autocorrelated, and the second, from Newey–West standard errors, allows for that${monthly.length < HAC_SHORT_SERIES ? `, though with only ${monthly.length} months neither can be relied on` : ''}.`
+    ? ` The first p-value of each pair treats the months as independent; monthly counts can be autocorrelated, and the second, from Newey–West standard errors, allows for that${monthly.length < HAC_SHORT_SERIES ? `, though with only ${monthly.length} months neither can be relied on` : ', as a second opinion: in series this short it tends to come out too small, so a change is clear only when both are below 0.05'}.`
     : tested
-    ? ' These p-values treat the months as independent; monthly counts are usually autocorrelated, which makes such p-values too small.'
+    ? ' These p-values treat the months as independent; monthly counts can be autocorrelated, which makes such p-values too small.'
     : its.levelP === null || its.slopeChangeP === null ? ` Neither change can be tested: ${its.reason ?? 'the lines fit the months exactly'}.` : '';
   const below = itsLines(monthly, its).some((p) => p.value < 0) ? ` A line goes below zero, where ${w.what} cannot go; it is cut there and is a summary, not a forecast.` : '';
   return `${lead} ${trend} ${jump}${levelP}${slope}${slopeP}.${caveat}${below}`;
