@@ -156,7 +156,15 @@ export function enhance(ctx: Context): void {
       const k = nearest(plot, s.units, e.clientX, e.clientY, 0);
       if (k >= 0 && s.selected === null && k !== s.index) show(plot, s, k);
     });
-    plot.parentElement?.querySelector('[data-unit-steps]')?.addEventListener('click', async (e) => {
+    const steps = plot.parentElement?.querySelector<HTMLElement>('[data-unit-steps]');
+    // Esc on a step button clears the selection, as on the figure, and leaves focus on the figure.
+    steps?.addEventListener('keydown', async (e) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      select(plot, await unitsOf(plot), null);
+      plot.focus();
+    });
+    steps?.addEventListener('click', async (e) => {
       const step = Number((e.target as Element).closest?.<HTMLElement>('[data-step]')?.dataset.step);
       if (!step) return;
       const s = await unitsOf(plot);
@@ -266,6 +274,10 @@ function nearest(plot: HTMLElement, units: readonly Unit[], clientX: number, cli
  * colour, outlined in black (Figure.astro's styles).
  */
 function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, orderId: string | null): void {
+  // The figure is not a scroll anchor (global.css), so text that grows under the squares (a longer
+  // description, the person buttons) would move them up under the reader's finger: 99 px on a phone,
+  // a re-check found. Where the squares were on screen is where they stay.
+  const top = plot.getBoundingClientRect().top;
   s.selected = orderId;
   const svg = chartSvg(plot);
   svg?.querySelector(':scope > g.unit-selection')?.remove();
@@ -294,8 +306,9 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   const steps = plot.parentElement?.querySelector<HTMLElement>('[data-unit-steps]');
   if (steps) steps.hidden = orderId === null;
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
-  if (!inspector) return;
-  inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result), unitsClear());
+  if (inspector) inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result), unitsClear());
+  const moved = plot.getBoundingClientRect().top - top;
+  if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
 }
 
 function ring(plot: HTMLElement, units: readonly Unit[], k: number): void {

@@ -127,9 +127,15 @@ test.describe('on a touch screen', () => {
     const steps = page.locator('[data-unit-steps]');
     await expect(steps).toBeHidden();
     await page.locator('.plot.units').scrollIntoViewIfNeeded();
+    // the squares mid-screen, as a reader taps them; they must not move under the finger (a re-check: 99 px)
+    await page.evaluate(() => window.scrollBy(0, document.querySelector('.plot.units')!.getBoundingClientRect().top - 300));
+    const squaresTop = () => page.locator('.plot.units').evaluate((el) => el.getBoundingClientRect().top);
+    const still = await squaresTop();
     const centre = await squareCentre(page, 0);
     await page.tap('.plot.units', { position: await relative(page, centre.x, centre.y) });
     const first = units[0].orderId;
+    await expect(steps).toBeVisible();
+    expect(Math.abs((await squaresTop()) - still)).toBeLessThan(1);
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${first} (a pseudonymised id)`);
     await expect(steps).toBeVisible();
     for (const name of ['Next person', 'Previous person']) {
@@ -139,6 +145,7 @@ test.describe('on a touch screen', () => {
     await steps.getByRole('button', { name: 'Next person' }).tap();
     const second = people[people.indexOf(first) + 1];
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${second} (a pseudonymised id)`);
+    expect(Math.abs((await squaresTop()) - still)).toBeLessThan(1);
     expect(await selectedSquares(page)).toEqual(personUnits(units, second));
     await steps.getByRole('button', { name: 'Previous person' }).tap();
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${first} (a pseudonymised id)`);
@@ -147,6 +154,7 @@ test.describe('on a touch screen', () => {
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${people.at(-1)} (a pseudonymised id)`);
     await page.tap('.plot.units', { position: { x: 2, y: 2 } });
     await expect(steps).toBeHidden();
+    expect(Math.abs((await squaresTop()) - still)).toBeLessThan(1);
   });
 });
 
@@ -397,4 +405,20 @@ test('the figure\'s help, a live region, is not spoken again on each change of v
   await page.getByRole('checkbox', { name: 'Drugs' }).check();
   await waitForView(page, { window: 21, categories: domain.categories });
   await expect(inspector).toHaveText('The view changed. Selection cleared.');
+});
+
+test('at a desk the person buttons follow the keyboard: Tab reaches them, and Esc on one clears the selection and returns to the figure', async ({ page }) => {
+  await page.goto('');
+  const units = eventUnits(bundled, expected());
+  const figure = page.getByRole('group', { name: /every arrest/i });
+  await figure.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-inspector]')).toContainText(`Person ${units[0].orderId} (a pseudonymised id)`);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Previous person' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-inspector]')).toContainText('Selection cleared');
+  await expect(page.locator('[data-unit-steps]')).toBeHidden();
+  await expect(figure).toBeFocused();
 });
