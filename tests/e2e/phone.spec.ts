@@ -421,6 +421,14 @@ test('the published figures beside the recomputed ones read down a phone: each l
     return { label: label.width, row: tr.getBoundingClientRect().width, side: Math.abs(published.top - ours.top) < 1 && published.top >= label.bottom - 1 };
   }));
   expect(rows.length).toBeGreaterThan(10);
+  // each heading lines up with its values (a re-check: "Published" was set right, apart from them)
+  const aligned = await table.evaluate((t) => {
+    const left = (el: Element | null | undefined) => { const r = document.createRange(); r.selectNodeContents(el!); return r.getBoundingClientRect().left; };
+    const head = t.querySelectorAll('thead th');
+    const cells = t.querySelectorAll('tbody tr:first-child > *');
+    return [1, 2].map((k) => Math.abs(left(head[k]) - left(cells[k])));
+  });
+  for (const d of aligned) expect(d).toBeLessThan(2);
   for (const r of rows) {
     expect(r.label).toBeGreaterThan(r.row - 2); // the label takes the row's width
     expect(r.side).toBe(true); // the two numbers side by side, under it

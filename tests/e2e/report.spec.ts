@@ -539,3 +539,14 @@ test('a number or interval in a table is never broken across lines', async ({ pa
   expect(broken).toEqual([]);
   await expect(page.locator('td > button.num', { hasText: / to / }).first()).toBeVisible();
 });
+
+test('at 1280 px Results\' tables of numbers fit their column: no "Holm p" cut at the edge (a reviewer at ?w=12&c=violence,drugs, a re-check at ?w=9&gap=2)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const query of ['', '?w=12&c=violence,drugs', '?w=9&gap=2', '?gap=3&weights=high&wilcoxon=legacy']) {
+    await page.goto(`results/${query}`);
+    await expect(page.locator('html')).toHaveAttribute('data-view', query ? /./ : 'default');
+    const wide = await page.locator('[data-table="results:events"], [data-table="results:harm"]').evaluateAll((wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth));
+    expect(wide.length).toBeGreaterThan(0);
+    for (const over of wide) expect(over, query).toBeLessThanOrEqual(1);
+  }
+});
