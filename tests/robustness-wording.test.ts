@@ -145,8 +145,8 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
     const months = 2 * (r.window - r.gap);
     const short = months < 30;
     const verdict = e.levelP < 0.05 && e.levelPHac! < 0.05 ? (short ? `both p-values are below 0.05, but with only ${months} months neither can be relied on, so not a clear step` : Math.max(e.levelP, e.levelPHac!) >= 0.01 ? `below 0.05 either way, though only just ${e.levelPHac! >= e.levelP ? 'once their correlation is allowed for' : 'when the months are treated as independent'}` : 'a clear step either way')
-      : e.levelP < 0.05 ? 'clear if the months were independent, but not once their correlation is allowed for'
-        : e.levelPHac! < 0.05 ? (short ? `not clear if the months were independent; the Newey–West p-value is below 0.05, but with only ${months} months it cannot be relied on` : `not clear if the months were independent; the Newey–West p-value is below 0.05, but in a series of ${months} months it tends to come out too small, so not a clear step`)
+      : e.levelP < 0.05 ? 'clear when the months are treated as independent, but not once their correlation is allowed for'
+        : e.levelPHac! < 0.05 ? (short ? `not clear when the months are treated as independent; the Newey–West p-value is below 0.05, but with only ${months} months it cannot be relied on` : `not clear when the months are treated as independent; the Newey–West p-value is below 0.05, but in a series of ${months} months it tends to come out too small, so not a clear step`)
           : 'not a clear step either way';
     assert.ok(text.includes(`): ${verdict}`), label);
     verdicts.add(verdict);
@@ -159,7 +159,7 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
     else assert.ok(text.includes('finds no step (0) in monthly arrests at the order'), label);
   }
   // The views hold steps that are clear either way, and steps that are clear only under independence.
-  assert.ok(verdicts.has('below 0.05 either way, though only just once their correlation is allowed for') && verdicts.has('clear if the months were independent, but not once their correlation is allowed for'), [...verdicts].join(' | '));
+  assert.ok(verdicts.has('below 0.05 either way, though only just once their correlation is allowed for') && verdicts.has('clear when the months are treated as independent, but not once their correlation is allowed for'), [...verdicts].join(' | '));
   // The study's view: p = 0.0152 treating the months as independent, 0.0486 allowing for autocorrelation (only just below 0.05).
   assert.match(sentence(analyse(bundled), 'itsStep'), /^In this view the time series finds a drop of 4\.02 in monthly arrests at the order \(p = 0\.0152 treating the months as independent; p = 0\.0486 allowing for .*\): below 0\.05 either way, though only just once their correlation is allowed for; and the line before the order rises/);
   // ?w=15: allowing for the correlation makes the p smaller (0.031 → 0.0113), so "only just" is the independent reading's.

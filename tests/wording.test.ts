@@ -460,7 +460,7 @@ test('the Newey–West p-value is never called the one to read, and never makes 
   assert.ok(r.its.events.levelP! >= 0.05 && r.its.events.levelPHac! < 0.05);
   assert.doesNotMatch(sentence(r, 'itsNotes'), /one to read/);
   assert.match(sentence(r, 'itsNotes'), /With only 6 months in the series, Newey–West standard errors are themselves too small \(they are meant for long series\), so neither p-value can be relied on here\./);
-  assert.match(sentence(r, 'itsStep:events'), /: not clear if the months were independent; the Newey–West p-value is below 0\.05, but with only 6 months it cannot be relied on[;.]/);
+  assert.match(sentence(r, 'itsStep:events'), /: not clear when the months are treated as independent; the Newey–West p-value is below 0\.05, but with only 6 months it cannot be relied on[;.]/);
   // The derivation of the adjusted p says so too.
   assert.match(derive(r, bundled, 'its.events.levelPHac')?.meaning ?? '', /With only 6 months, Newey–West standard errors are themselves too small .* so this p-value cannot be relied on either\./);
   assert.doesNotMatch(derive(analyse(bundled), bundled, 'its.events.levelPHac')?.meaning ?? '', /relied on/);
@@ -470,7 +470,7 @@ test('the Newey–West p-value is never called the one to read, and never makes 
   // A long series whose step is clear only by Newey–West (a reviewer's ?w=21&c=other, harm: 0.264 and 0.00589) is not a clear step.
   const long = analyse(bundled, { window: 21, categories: ['other'] });
   assert.ok(long.its.harm.levelP! >= 0.05 && long.its.harm.levelPHac! < 0.05);
-  assert.match(sentence(long, 'itsStep:harm'), /: not clear if the months were independent; the Newey–West p-value is below 0\.05, but in a series of 42 months it tends to come out too small, so not a clear step[;.]/);
+  assert.match(sentence(long, 'itsStep:harm'), /: not clear when the months are treated as independent; the Newey–West p-value is below 0\.05, but in a series of 42 months it tends to come out too small, so not a clear step[;.]/);
   assert.doesNotMatch(sentence(long, 'itsStep:harm'), /clear once their correlation is allowed for/);
 });
 
@@ -699,7 +699,7 @@ test('the claims are graded alike (a statistician): significance in every catego
   // ?gap=3&weights=low: harm's straight line p = 0.119, Kendall's τ p = 0.00478: mixed, said so.
   const low = analyse(bundled, { gap: 3, weights: 'low' });
   assert.ok(low.trend.harm.p! >= 0.05 && low.trend.harm.tauP! < 0.05 && low.trend.harm.tau! < 0);
-  assert.match(sentence(low, 'verdict:trend.harm'), /^Only weakly reproduced in this view \(slope −[\d.]+, p = 0\.119; Kendall's τ = −0\.\d+, p = 0\.00478, finds one: the two tests disagree\)\.$/);
+  assert.match(sentence(low, 'verdict:trend.harm'), /^Only weakly reproduced in this view \(slope −[\d.]+, p = 0\.119; Kendall's rank test, τ = −0\.\d+ and p = 0\.00478, finds one: the two tests disagree\)\.$/);
   // The study's view: both tests agree, firm.
   assert.match(sentence(analyse(bundled), 'verdict:trend.harm'), /^Reproduced in this view \(slope −[\d.]+, p = [\d.]+\)\.$/);
 });

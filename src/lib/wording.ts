@@ -684,10 +684,10 @@ export function itsStepParts(result: AnalysisResult, which: 'events' | 'harm' = 
   const larger = Math.max(e.levelP, e.levelPHac);
   const justUnder = larger >= 0.01 ? `below ${ALPHA} either way, though only just ${e.levelPHac >= e.levelP ? 'once their correlation is allowed for' : 'when the months are treated as independent'}` : 'a clear step either way';
   const verdict = plain && robust ? (short ? `both p-values are below ${ALPHA}, but with only ${months} months neither can be relied on, so not a clear step` : justUnder)
-    : plain ? 'clear if the months were independent, but not once their correlation is allowed for'
+    : plain ? 'clear when the months are treated as independent, but not once their correlation is allowed for'
       // Never clear on the Newey–West p alone: in series this short it comes out too small (a
       // reviewer's simulation of this very test: 17% of true nulls rejected at 30 months, 12% at 48).
-      : robust ? (short ? `not clear if the months were independent; the Newey–West p-value is below ${ALPHA}, but with only ${months} months it cannot be relied on` : `not clear if the months were independent; the Newey–West p-value is below ${ALPHA}, but in a series of ${months} months it tends to come out too small, so not a clear step`)
+      : robust ? (short ? `not clear when the months are treated as independent; the Newey–West p-value is below ${ALPHA}, but with only ${months} months it cannot be relied on` : `not clear when the months are treated as independent; the Newey–West p-value is below ${ALPHA}, but in a series of ${months} months it tends to come out too small, so not a clear step`)
         : 'not a clear step either way';
   return say`In this view the time series finds ${step} at the order (${p} treating the months as independent; ${hac} allowing for a busy month tending to follow a busy month, with Newey–West standard errors): ${verdict}${rising}.${gapStepWords(result)}`;
 }
@@ -1071,7 +1071,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const kendallWords = (which: 'events' | 'harm'): Segments => {
     const t = trend[which];
     if (!trendMixed(t)) return [];
-    return say`; Kendall's τ = ${num(formatEstimate(t.tau!, 2), `trend.${which}.tau`)}, ${pEqualsParts(t.tauP!, `trend.${which}.tauP`)}, ${kendallHolds(t) ? 'finds one' : 'does not'}: the two tests disagree`;
+    return say`; Kendall's rank test, τ = ${num(formatEstimate(t.tau!, 2), `trend.${which}.tau`)} and ${pEqualsParts(t.tauP!, `trend.${which}.tauP`)}, ${kendallHolds(t) ? 'finds one' : 'does not find one'}: the two tests disagree`;
   };
   const correlationThin = shortSeries ? `, on only ${months(2 * analysedAfter)}` : fewEither ? `, on only ${count(e.pre + e.post, 'arrest')} in ${months(2 * analysedAfter)}` : '';
   const checks: Omit<ClaimCheck, 'detail'>[] = [
