@@ -717,3 +717,13 @@ test('a sweep of 36,000 views: the claims, Results and the Overview agree where 
   assert.match(harmVersusVolume(same), /^Harm and arrests changed by about the same proportion/);
   assert.match(sentence(same, 'verdict:harm.greater'), /about the same/);
 });
+
+test('a category\'s missing interval is said of the category, not of the whole view (a re-check at ?w=1)', () => {
+  const r = analyse(bundled, { window: 1 });
+  assert.match(r.byCategory.modern_slavery.events.bootstrap.reason!, /^only \d+ people have any arrest in this category, too few/);
+  const row = resultsTable(r, 'events').rows.find((cells) => cells[0] === r.categoryNames.modern_slavery)!;
+  assert.ok(row.some((cell) => /^none: only \d+ people have any arrest in this category/.test(cell)), row.join(' | '));
+  // the overall measure's reason, where it has one, stays the view's
+  const thin = analyse(bundled, { window: 4, categories: ['other'] });
+  assert.match(thin.harm.bootstrap.reason ?? '', /in this view/);
+});

@@ -215,7 +215,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     { group, which: 'harm' as const, pre: t.harmPre, post: t.harmPost },
   ]);
   const intervals = cachedIntervals(dataset, series, `${window}|${gap}|${weights}`, categories);
-  const measured = series.map(({ pre, post }, k): Measure => {
+  const measured = series.map(({ group, pre, post }, k): Measure => {
     const sumPre = neumaierSum(pre);
     const sumPost = neumaierSum(post);
     const { interval, dropped, reason } = intervals[k];
@@ -227,7 +227,9 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
       post: sumPost,
       reduction: reduction(sumPre, sumPost),
       ci: interval ? [interval.lower, interval.upper] : null,
-      bootstrap: withReason({ dropped }, reason),
+      // A category's reason is about the category, not the whole view (a re-check: "only 3 people have
+      // any arrest in this view" in a category's row, where the view had many more).
+      bootstrap: withReason({ dropped }, group && reason ? reason.replace(' in this view', ' in this category') : reason),
       test,
       sign: withReason({ n: s.n, fewer: s.fewer, p: s.p }, s.reason),
     };
