@@ -70,12 +70,14 @@ test('every ignored parameter is reported with what is allowed, and valid parts 
 test('the view bar\'s one-line summary follows the state, naming the paired test only when it is not current R\'s', async () => {
   const { viewSummary } = await import('../src/lib/urlState.ts');
   const { categoryName } = await import('../src/analysis/categories.ts');
-  assert.equal(viewSummary(all, domain, categoryName), '24 months · all categories');
-  assert.equal(viewSummary({ window: 1, categories: ['drugs', 'modern_slavery'], wilcoxon: 'legacy' }, domain, categoryName), '1 month · modern slavery, drugs · paired test as R 4.5 and earlier');
-  assert.equal(viewSummary({ window: 12, categories: [] }, domain, categoryName), '12 months · no categories');
-  assert.equal(viewSummary({ window: 12, categories: ['violence'], gap: 3 }, domain, categoryName), '12 months · violence · gap 3 months');
-  assert.equal(viewSummary({ ...all, gap: 1, weights: 'low', wilcoxon: 'legacy' }, domain, categoryName), '24 months · all categories · gap 1 month · low weights · paired test as R 4.5 and earlier');
-  assert.equal(viewSummary({ ...all, gap: 0 }, domain, categoryName), '24 months · all categories', 'gap 0 is no gap');
+  assert.equal(viewSummary(all, domain, categoryName), '24\u00a0months · all categories');
+  assert.equal(viewSummary({ window: 1, categories: ['drugs', 'modern_slavery'], wilcoxon: 'legacy' }, domain, categoryName), '1\u00a0month · modern slavery, drugs · paired test as R 4.5 and earlier');
+  assert.equal(viewSummary({ window: 12, categories: [] }, domain, categoryName), '12\u00a0months · no categories');
+  assert.equal(viewSummary({ window: 12, categories: ['violence'], gap: 3 }, domain, categoryName), '12\u00a0months · violence · gap\u00a03\u00a0months');
+  // a part holds together where the bar wraps (a re-check on a phone: "gap 2 | months")
+  assert.doesNotMatch(viewSummary({ window: 12, categories: ['violence'], gap: 3, weights: 'low' }, domain, categoryName), /gap \d|\d months|low weights/);
+  assert.equal(viewSummary({ ...all, gap: 1, weights: 'low', wilcoxon: 'legacy' }, domain, categoryName), '24\u00a0months · all categories · gap\u00a01\u00a0month · low\u00a0weights · paired test as R 4.5 and earlier');
+  assert.equal(viewSummary({ ...all, gap: 0 }, domain, categoryName), '24\u00a0months · all categories', 'gap 0 is no gap');
 });
 
 // ---- gap and weights ------------------------------------------------------------------------------

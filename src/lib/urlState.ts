@@ -174,9 +174,11 @@ export function sameState(a: ViewState, b: ViewState): boolean {
 export function viewSummary(state: ViewState, domain: StateDomain, name: (code: string) => string = (c) => c): string {
   const chosen = domain.categories.filter((c) => state.categories.includes(c));
   const cats = chosen.length === 0 ? 'no categories' : chosen.length === domain.categories.length ? 'all categories' : chosen.map((c) => name(c).toLowerCase()).join(', ');
-  const months = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
-  const gap = state.gap ? ` · gap ${months(state.gap)}` : '';
-  const weights = state.weights ? ` · ${state.weights} weights` : '';
+  // Each part holds together where the bar wraps on a phone (a re-check saw "gap 2 | months"): the
+  // spaces inside a part are no-break spaces; the line breaks only between parts, or in a list of categories.
+  const months = (n: number) => `${n}\u00a0${n === 1 ? 'month' : 'months'}`;
+  const gap = state.gap ? ` · gap\u00a0${months(state.gap)}` : '';
+  const weights = state.weights ? ` · ${state.weights}\u00a0weights` : '';
   // The paired test's rule is named only when it is not the default (current R): to most readers
   // "current R" in every bar read as an error. Downloads and the printout name it always (viewWords).
   const test = state.wilcoxon === 'legacy' ? ' · paired test as R 4.5 and earlier' : '';
