@@ -191,10 +191,10 @@ test('an uncertain change in harm says which of the test and the interval makes 
   const none = analyse(bundled, { window: 4, categories: ['other'] });
   assert.ok(none.harm.ci === null && none.harm.test.p! < 0.05);
   assert.match(plain(whatForHarm(none)), new RegExp(`the change in harm is uncertain \\(p = ${formatP(none.harm.test.p).replace('.', '\\.')}, but no 95% interval: only \\d+ people have any arrest in this view`));
-  // An interval that includes no change, a significant test (?w=6&gap=1&c=violence).
+  // An interval that takes in no change, a significant test (?w=6&gap=1&c=violence).
   const spans = analyse(bundled, { window: 6, gap: 1, categories: ['violence'] });
   assert.ok(spans.harm.ci![0] <= 0 && spans.harm.test.p! < 0.05);
-  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the two checks disagree: the 95% interval for the reduction, −\d+% to \d+%, includes no change, although the paired test gives p = 0\.00\d+\)\.$/);
+  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the two checks disagree: the 95% interval for the reduction, −\d+% to \d+%, takes in no change, although the paired test gives p = 0\.00\d+\)\.$/);
   // The third sentence is about arrests, and says so after a sentence on harm.
   assert.match(plain(whatItMeans(spans)), /^A change in arrests this (large|size) /);
   // An interval clear of no change, a test that is not significant (?w=3&c=violence).
@@ -212,7 +212,7 @@ test('a fall just short of significance (?w=4&c=other, p = 0.0547) is not "easil
 test('a significant change on few arrests, or with an interval that takes in no change, is a weak signal, not "unlikely to be chance" (?w=8&c=drugs: p = 0.0349 on 19 arrests)', () => {
   const r = analyse(bundled, { window: 8, categories: ['drugs'] });
   assert.ok(r.events.test.p! < 0.05 && r.events.pre < 20 && r.events.ci![0] < 0);
-  assert.equal(plain(whatItMeans(r)), `A change in arrests this size passes the paired test (p = ${formatP(r.events.test.p!)}), but it rests on only ${r.events.pre} arrests before the orders and the 95% interval for the reduction, ${formatInterval(r.events.ci!)}, includes no change, so it is a weak signal at best, and with no comparison group it shows what followed the orders, not what they caused.`);
+  assert.equal(plain(whatItMeans(r)), `A change in arrests this size passes the paired test (p = ${formatP(r.events.test.p!)}), but it rests on only ${r.events.pre} arrests before the orders and the 95% interval for the reduction, ${formatInterval(r.events.ci!)}, takes in no change, so it is a weak signal at best, and with no comparison group it shows what followed the orders, not what they caused.`);
   // Every view said to be "unlikely to be chance" has its 20 arrests and an interval clear of no change.
   for (const v of views) {
     if (!/unlikely to be chance/.test(plain(whatItMeans(v)))) continue;

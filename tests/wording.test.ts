@@ -99,8 +99,8 @@ test('"significant" appears only when p < 0.05', () => {
 test('a significant test whose interval takes in no change is called a weak signal, on Results and in the claim that arrests fell, as the Overview calls it', () => {
   const drugs = analyse(bundled, { window: 12, categories: ['drugs'] });
   assert.ok(drugs.events.test.p! < 0.05 && drugs.events.ci![0] < 0 && drugs.events.ci![1] > 0, 'the reviewer\'s view: p below 0.05, interval across 0');
-  assert.match(significance(drugs.events), /is statistically significant \(.*\)\. But the 95% interval for the reduction, −\d+% to \d+%, includes no change, so it is a weak signal at best\.$/);
-  assert.match(claimChecks(drugs).find((c) => c.id === 'events.fell')!.detail, /paired test p = 0\.0\d+, though the 95% interval for the reduction, −\d+% to \d+%, includes no change$/);
+  assert.match(significance(drugs.events), /is statistically significant \(.*\)\. But the 95% interval for the reduction, −\d+% to \d+%, takes in no change, so it is a weak signal at best\.$/);
+  assert.match(claimChecks(drugs).find((c) => c.id === 'events.fell')!.detail, /paired test p = 0\.0\d+, though the 95% interval for the reduction, −\d+% to \d+%, takes in no change$/);
   // Across every view: the words follow the interval, and only when the test passes.
   for (const r of states) {
     for (const [m, measure] of [[r.events, 'events'], [r.harm, 'harm']] as const) {
@@ -264,7 +264,7 @@ test('the claims of significance in every category say which p they read, and th
   const above = r.categories.filter((c) => r.byCategory[c].harm.test.pAdjusted! >= 0.05);
   assert.equal(harm.holds, true);
   assert.ok(above.length > 0, 'the view has a category above 0.05 after adjustment');
-  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted, since the article names no adjustment; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) no significant fall; in violence the 95% interval for the reduction includes no change$`));
+  assert.match(harm.detail, new RegExp(`^all 4 tests p < 0\\.05, unadjusted, since the article names no adjustment; after Holm's adjustment across the 3 categories, ${above.length} of them ha(s|ve) no significant fall; in violence the 95% interval for the reduction takes in no change$`));
   // Graded as such: with a category out of the view, "every category" is only weakly reproduced (a statistician).
   assert.equal(harm.weak, true);
   // the study's view: adjusted p below 0.05 in every category too
@@ -507,7 +507,7 @@ test('a claim is "reproduced" in a view, never "holds": the synthetic data match
     assert.match(publishedTable(thin).rows.find((row) => row[0] === 'Arrests fell after the orders')![2], /^Only weakly reproduced in the synthetic data for this view \(/);
   }
   // So is one whose test passes but whose interval takes in no change (?w=12&c=drugs).
-  assert.match(sentence(analyse(bundled, { window: 12, categories: ['drugs'] }), 'verdict:events.fell'), /^Only weakly reproduced in this view \(.*includes no change\)\.$/);
+  assert.match(sentence(analyse(bundled, { window: 12, categories: ['drugs'] }), 'verdict:events.fell'), /^Only weakly reproduced in this view \(.*takes in no change\)\.$/);
   const rise = analyse(bundled, { window: 2, categories: ['modern_slavery'] });
   for (const id of ['events.fell', 'events.significant', 'harm.significant', 'trend.harm', 'trend.events', 'harm.greater', 'correlation']) {
     for (const r of [analyse(bundled), rise]) assert.match(sentence(r, `verdict:${id}`), /^(Reproduced|Only weakly reproduced|Not reproduced|Cannot be checked) in this view/, id);
@@ -707,7 +707,7 @@ test('the claims are graded alike (a statistician): significance in every catego
 test('a sweep of 36,000 views: the claims, Results and the Overview agree where the evidence is thin', () => {
   // A category whose own interval takes in no change weakens "significant in every category".
   const nine = analyse(bundled, { window: 9, gap: 2 });
-  assert.match(sentence(nine, 'verdict:harm.significant'), /^Only weakly reproduced in this view \(.*; in violence the 95% interval for the reduction includes no change\)\.$/);
+  assert.match(sentence(nine, 'verdict:harm.significant'), /^Only weakly reproduced in this view \(.*; in violence the 95% interval for the reduction takes in no change\)\.$/);
   // Results on few arrests, as the Overview says it.
   const two = analyse(bundled, { window: 2, categories: ['drugs', 'other'] });
   assert.ok(two.events.pre < 20 && two.events.test.p! < 0.05);

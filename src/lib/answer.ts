@@ -109,7 +109,7 @@ export function whatItMeans(r: AnalysisResult): Segments {
   const e = r.events;
   const thin: Segments[] = [];
   if (e.pre < FEW_ARRESTS) thin.push(say`it rests on only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders`);
-  if (e.ci && includesNoChange(e.ci)) thin.push(say`the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`);
+  if (e.ci && includesNoChange(e.ci)) thin.push(say`the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, takes in no change`);
   // No interval, though something was left after the orders: as thin (Results calls it a weak signal).
   else if (missingInterval(e)) thin.push([`it has no 95% interval (${noIntervalReason(e)})`]);
   if (thin.length > 0) {

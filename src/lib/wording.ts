@@ -342,7 +342,7 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   // No interval at all (too few people with an arrest) is as weak, as the Overview says of the same
   // test (a statistician at ?w=2&gap=1&c=violence: "significant" here, "uncertain" there).
   const weak = plain(against) !== '.' ? []
-    : m.ci && includesNoChange(m.ci) ? say` But the 95% interval for the reduction, ${intervalParts(m.ci, at(base, 'ci'))}, includes no change, so it is a weak signal at best.`
+    : m.ci && includesNoChange(m.ci) ? say` But the 95% interval for the reduction, ${intervalParts(m.ci, at(base, 'ci'))}, takes in no change, so it is a weak signal at best.`
       : missingInterval(m) ? [` But there is no 95% interval: ${noIntervalReason(m)}; so it is a weak signal at best.`]
         // On few arrests, as the Overview and the verdicts say it (a sweep: 2,944 views firm here, weak there).
         : measure === 'events' && m.pre < FEW_ARRESTS ? [` But it rests on only ${count(m.pre, 'arrest')} before the orders, so it is a weak signal at best.`] : [];
@@ -493,9 +493,9 @@ export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Seg
     const lean = wilcoxonLean(h.test, rule);
     const total = Math.sign(h.pre - h.post);
     if (lean !== 0 && lean !== total) {
-      return say` (the 95% interval for the reduction, ${interval}, includes no change, and the paired test, ${pText}, points by rank to ${lean > 0 ? 'falls' : 'rises'}, not to the ${total > 0 ? 'fall in the total' : total < 0 ? 'rise in the total' : 'unchanged total'})`;
+      return say` (the 95% interval for the reduction, ${interval}, takes in no change, and the paired test, ${pText}, points by rank to ${lean > 0 ? 'falls' : 'rises'}, not to the ${total > 0 ? 'fall in the total' : total < 0 ? 'rise in the total' : 'unchanged total'})`;
     }
-    return say` (the two checks disagree: the 95% interval for the reduction, ${interval}, includes no change, although the paired test gives ${pText})`;
+    return say` (the two checks disagree: the 95% interval for the reduction, ${interval}, takes in no change, although the paired test gives ${pText})`;
   }
   // An end that prints as 0% (0.0024 at ?w=7&gap=5) is only just clear of no change: said so, since as printed it touches it.
   const touches = formatPercent(h.ci[0]) === '0%' || formatPercent(h.ci[1]) === '0%';
@@ -1026,7 +1026,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   // Why a fall in arrests is thin, the first reason that applies; null for a firm one. It decides the
   // verdict's weakness and is said in its detail, so the two cannot part.
   const thinFall: Segments | null = e.test.p !== null && e.test.p >= ALPHA ? [', not a significant fall']
-    : e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, includes no change`
+    : e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, takes in no change`
       : fewArrests ? [`, on only ${count(e.pre, 'arrest')} before the orders`]
         : missingInterval(e) ? [`, with no 95% interval: ${noIntervalReason(e)}`] : null;
   const fellWhy = (): Segments => (e.test.p === null ? [] : say`, paired test ${pEqualsParts(e.test.p, 'events.test.p')}${e.post < e.pre ? thinFall ?? [] : ''}`);
@@ -1051,11 +1051,11 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const across = several ? result.categories.filter((c) => { const ci = result.byCategory[c][which].ci; return ci !== null && includesNoChange(ci); }) : [];
     const without = several ? result.categories.filter((c) => missingInterval(result.byCategory[c][which])) : [];
     const weakWords = [
-      across.length > 0 ? `in ${listWords(across.map(nameOf))} the 95% interval for the reduction includes no change` : '',
+      across.length > 0 ? `in ${listWords(across.map(nameOf))} the 95% interval for the reduction takes in no change` : '',
       without.length > 0 ? `${listWords(without.map(nameOf))} ${without.length === 1 ? 'has' : 'have'} no 95% interval` : '',
     ].filter(Boolean).join(', and ');
     const holmOut = result.categories.length < 2 ? 0 : result.categories.filter((c) => { const t = result.byCategory[c][which].test; return t.pAdjusted != null && t.pAdjusted >= ALPHA; }).length;
-    return m.ci && includesNoChange(m.ci) ? say`; the overall 95% interval for the reduction, ${intervalParts(m.ci, `${which}.ci`)}, includes no change`
+    return m.ci && includesNoChange(m.ci) ? say`; the overall 95% interval for the reduction, ${intervalParts(m.ci, `${which}.ci`)}, takes in no change`
       : fewArrests ? [`; on only ${count(e.pre, 'arrest')} before the orders`]
         : missingInterval(m) ? [`; with no overall 95% interval: ${noIntervalReason(m)}`]
           : weakWords ? [`; ${weakWords}`]
