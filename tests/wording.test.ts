@@ -276,13 +276,13 @@ test('the claims of significance in every category say which p they read, and th
   assert.equal(gap.byCategory.modern_slavery.events.test.p, null);
   const sig = claimChecks(gap).find((c) => c.id === 'events.significant')!;
   assert.equal(sig.holds, false);
-  assert.match(sig.detail, /^\d+ tests? of 4 not a significant fall; 1 cannot be run/);
+  assert.match(sig.detail, /^\d of the 4 tests find no significant fall; 1 cannot be run/);
   // A significant rise is no significant fall, adjusted or not.
   // (The study's view with drugs made a significant rise, as a reader's own data gave: 0 → 62.)
   const base = analyse(bundled);
   const drugs = base.byCategory.drugs.events;
   const rise = { ...base, byCategory: { ...base.byCategory, drugs: { ...base.byCategory.drugs, events: { ...drugs, pre: 0, post: 62, test: { ...drugs.test, p: 0.001, pAdjusted: 0.003 } } } } };
-  assert.match(claimChecks(rise).find((c) => c.id === 'events.significant')!.detail, /^1 test of 5 not a significant fall, unadjusted, since the article names no adjustment; after Holm's adjustment across the 4 categories, 1 of them has no significant fall$/);
+  assert.match(claimChecks(rise).find((c) => c.id === 'events.significant')!.detail, /^1 of the 5 tests finds no significant fall, unadjusted, since the article names no adjustment; after Holm's adjustment across the 4 categories, 1 of them has no significant fall$/);
   // one category: the overall test is that category's, so one test (not "all 2 tests"), and nothing to adjust
   for (const [view, words] of [[{ categories: ['violence'] }, 'one test, p < 0.05'], [{ window: 3, categories: ['modern_slavery'] }, 'one test, not a significant fall']] as const) {
     const r1 = analyse(bundled, view);
@@ -639,13 +639,16 @@ test('a line that falls before the order is not followed by "the fall after them
   assert.doesNotMatch(text, /the fall after them/);
 });
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 test('Conclusions says the significance verdict once when arrests and harm have the same one, and apart when they differ', () => {
   const study = analyse(bundled);
   assert.equal(sentence(study, 'verdict:events.significant'), sentence(study, 'verdict:harm.significant'));
-  assert.equal(sentence(study, 'significantVerdicts'), `For arrests and for harm alike: ${sentence(study, 'verdict:events.significant')}`);
+  assert.equal(sentence(study, 'significantVerdicts'), `For arrests and for harm alike, ${lowerFirst(sentence(study, 'verdict:events.significant'))}`);
+  assert.match(sentence(study, 'significantVerdicts'), /^For arrests and for harm alike, reproduced in this view \(all 5 tests p < 0\.05/);
   const apart = analyse(bundled, { gap: 4 });
   assert.notEqual(sentence(apart, 'verdict:events.significant'), sentence(apart, 'verdict:harm.significant'));
-  assert.equal(sentence(apart, 'significantVerdicts'), `For arrests: ${sentence(apart, 'verdict:events.significant')} For harm: ${sentence(apart, 'verdict:harm.significant')}`);
+  assert.equal(sentence(apart, 'significantVerdicts'), `For arrests, ${lowerFirst(sentence(apart, 'verdict:events.significant'))} For harm, ${lowerFirst(sentence(apart, 'verdict:harm.significant'))}`);
 });
 
 test('a claim\'s detail never nests brackets: the harm uncertainty inside it is a clause (a reviewer read "(… uncertain (95% interval …))")', () => {

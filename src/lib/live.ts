@@ -79,7 +79,9 @@ export const SENTENCE_PARTS = {
   /** Conclusions' two significance verdicts, said once when arrests and harm have the same one (the study's view: all 5 tests, both). */
   significantVerdicts: (r: AnalysisResult): Segments => {
     const [events, harm] = [say.verdictParts(r, 'events.significant'), say.verdictParts(r, 'harm.significant')];
-    return say.plain(events) === say.plain(harm) ? ['For arrests and for harm alike: ', ...events] : ['For arrests: ', ...events, ' For harm: ', ...harm];
+    // "For arrests, reproduced in this view (…)": the verdict's first word continues the sentence.
+    const lower = (parts: Segments): Segments => parts.map((p, i) => (i === 0 && typeof p === 'string' ? p.charAt(0).toLowerCase() + p.slice(1) : p));
+    return say.plain(events) === say.plain(harm) ? ['For arrests and for harm alike, ', ...lower(events)] : ['For arrests, ', ...lower(events), ' For harm, ', ...lower(harm)];
   },
   viewName: (r: AnalysisResult): Segments => [say.viewWords(r)],
   command: (r: AnalysisResult): Segments => commandParts(r),

@@ -1000,7 +1000,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const verdict = one
       ? `one test, ${untested > 0 ? 'which cannot be run' : failing === 0 ? 'p < 0.05' : 'not a significant fall'}: with one category, the overall test is that category's`
       : failing === 0 ? `${untested === 0 ? 'all ' : ''}${count(run, 'test')} p < 0.05${cannot}`
-        : failing === run ? `none of the ${count(run, 'test')} a significant fall${cannot}` : `${count(failing, 'test')} of ${run} not a significant fall${cannot}`;
+        : failing === run ? `none of the ${count(run, 'test')} finds a significant fall${cannot}` : `${failing} of the ${run} tests ${failing === 1 ? 'finds' : 'find'} no significant fall${cannot}`;
     // The claim is read as the article reports it, on each test's own p; the Holm-adjusted p across
     // the categories (the Results tables) is said beside it, so the reader knows which was used.
     const adjusted = result.categories.map((c) => result.byCategory[c][which].test.pAdjusted);
