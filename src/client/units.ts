@@ -175,6 +175,17 @@ export function enhance(ctx: Context): void {
       ring(plot, s.units, k);
       select(plot, s, next);
     });
+    // A click or tap on the page outside the figure clears a picked person too, as the help says (a
+    // re-check: only the figure's own empty corner did); what was clicked stays where it was. Not a
+    // click on a control: a change of view says itself that it cleared the selection.
+    const figure = plot.parentElement ?? plot;
+    document.addEventListener('click', (e) => {
+      const s = unitState.get(plot);
+      const target = e.target as Element | null;
+      if (!s?.selected || !s.units || !target?.isConnected || figure.contains(target)) return;
+      if (target.closest('a, button, input, select, textarea, label, summary, [tabindex], [role="button"]')) return;
+      select(plot, s as UnitState & { units: Unit[]; result: AnalysisResult }, null, target);
+    });
     plot.addEventListener('click', async (e) => {
       const s = await unitsOf(plot);
       const k = nearest(plot, s.units, e.clientX, e.clientY, REACH_PX);
@@ -273,11 +284,12 @@ function nearest(plot: HTMLElement, units: readonly Unit[], clientX: number, cli
  * is a group of its own over the squares: a path per run the person has squares in, in that run's
  * colour, outlined in black (Figure.astro's styles).
  */
-function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, orderId: string | null): void {
+function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, orderId: string | null, anchor: Element = plot): void {
   // The figure is not a scroll anchor (global.css), so text that grows under the squares (a longer
   // description, the person buttons) would move them up under the reader's finger: 99 px on a phone,
-  // a re-check found. Where the squares were on screen is where they stay.
-  const top = plot.getBoundingClientRect().top;
+  // a re-check found. Where the squares (or, for a click elsewhere, what was clicked) were on screen
+  // is where they stay.
+  const top = anchor.getBoundingClientRect().top;
   s.selected = orderId;
   const svg = chartSvg(plot);
   svg?.querySelector(':scope > g.unit-selection')?.remove();
@@ -307,7 +319,7 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   if (steps) steps.hidden = orderId === null;
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
   if (inspector) inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result), unitsClear());
-  const moved = plot.getBoundingClientRect().top - top;
+  const moved = anchor.getBoundingClientRect().top - top;
   if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
 }
 

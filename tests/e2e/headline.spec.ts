@@ -179,6 +179,27 @@ test('Enter picks out the focused arrest’s person; Esc clears', async ({ page 
   expect(await selectedSquares(page)).toEqual([]);
 });
 
+test('a click outside the figure clears a picked person too, as the help says, and what was clicked stays put (a re-check)', async ({ page }) => {
+  await page.goto('');
+  const units = eventUnits(bundled, expected());
+  await expect(page.locator('[data-inspector]')).toContainText('Previous person and Next person buttons');
+  const figure = page.getByRole('group', { name: /every arrest/i });
+  await figure.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-inspector]')).toContainText(`Person ${units[0].orderId}`);
+  await expect(page.locator('[data-unit-steps]')).toBeVisible();
+  // a paragraph of prose after the figure, clicked where the reader happens to be reading
+  const prose = page.locator('main figure:has(.plot.units) ~ p').first();
+  await prose.scrollIntoViewIfNeeded();
+  const before = (await prose.boundingBox())!;
+  await prose.click({ position: { x: 5, y: 5 } });
+  await expect(page.locator('[data-inspector]')).toHaveText(`Selection cleared. ${UNITS_HELP}`);
+  expect(await selectedSquares(page)).toEqual([]);
+  await expect(page.locator('[data-unit-steps]')).toBeHidden();
+  const after = (await prose.boundingBox())!;
+  expect(Math.abs(after.y - before.y)).toBeLessThan(1);
+});
+
 /**
  * Record the fades started on the units figure (they last 300 ms, too short to poll): each is held
  * at its start, so that it cannot end (and remove its copy) before the test reads it.
