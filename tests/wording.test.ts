@@ -449,7 +449,7 @@ test('the time series\' caveats about its p-values and its dashed line are said 
   const none = analyse(bundled, { categories: ['modern_slavery'], gap: 23 });
   assert.match(sentence(none, 'its'), /^The two lines cannot be fitted in this view/);
   assert.equal(sentence(none, 'itsNotes'), '');
-  assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people can be autocorrelated, .* The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the 3 months before it\. It is meant for long series, and in one of this length it still tends to come out too small .* so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0\.05\./);
+  assert.match(sentence(analyse(bundled), 'itsNotes'), /^Monthly counts of the same people can be autocorrelated, .* The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the 3 months before it\. It is meant for long series, and in one of this length it still tends to come out too small .* so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0\.05 \(in a series of fewer than 30 months, not even then\)\./);
   // Not said as a fact of every view: a reviewer found no autocorrelation at ?w=12&c=violence,drugs.
   assert.doesNotMatch(sentence(analyse(bundled), 'itsNotes'), /are autocorrelated|one to read/);
 });
@@ -465,7 +465,7 @@ test('the Newey–West p-value is never called the one to read, and never makes 
   assert.match(derive(r, bundled, 'its.events.levelPHac')?.meaning ?? '', /With only 6 months, Newey–West standard errors are themselves too small .* so this p-value cannot be relied on either\./);
   assert.doesNotMatch(derive(analyse(bundled), bundled, 'its.events.levelPHac')?.meaning ?? '', /relied on/);
   // 30 months and more (?w=15): a second opinion, not the one to read.
-  assert.match(sentence(analyse(bundled, { window: 15 }), 'itsNotes'), /so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0\.05\./);
+  assert.match(sentence(analyse(bundled, { window: 15 }), 'itsNotes'), /so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0\.05 \(in a series of fewer than 30 months, not even then\)\./);
   assert.doesNotMatch(sentence(analyse(bundled, { window: 14 }), 'itsNotes'), /one to read/);
   // A long series whose step is clear only by Newey–West (a reviewer's ?w=21&c=other, harm: 0.264 and 0.00589) is not a clear step.
   const long = analyse(bundled, { window: 21, categories: ['other'] });
