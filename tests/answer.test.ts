@@ -225,12 +225,19 @@ test('where every person who changed changed the same way and p is still at leas
   assert.equal(r.events.sign.n, 5);
   assert.equal(r.events.sign.fewer, 5);
   assert.equal(r.events.test.p, 0.0625);
-  assert.equal(plain(whatItMeans(r)), 'A change in arrests this size cannot be told from chance by the paired test (p = 0.0625): with only 5 people whose arrests changed, all in the same direction, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and with no comparison group it shows what followed the orders, not what they caused.');
+  assert.equal(plain(whatItMeans(r)), 'A change in arrests this size cannot be told from chance by the paired test (p = 0.0625): with only 5 people whose arrests changed, all in the same direction, the test can give no smaller p-value, so no result from so few could reach 0.05, and with no comparison group it shows what followed the orders, not what they caused.');
   // Not said where the p is above its floor.
   for (const v of views) {
-    if (!/smallest p-value the test can give/.test(plain(whatItMeans(v)))) continue;
+    if (!/the test can give no smaller p-value|no test can tell one person's change/.test(plain(whatItMeans(v)))) continue;
     assert.ok(v.events.test.p === 2 / 2 ** v.events.sign.n && [0, v.events.sign.n].includes(v.events.sign.fewer), `${v.window} ${v.categories.join()}`);
   }
+});
+
+test('one person whose arrests changed: said plainly, not as "p = 1, the smallest p-value" (a police leader at ?c=drugs&w=3&gap=2&weights=high)', () => {
+  const r = analyse(bundled, { window: 3, gap: 2, categories: ['drugs'], weights: 'high' });
+  assert.equal(r.events.sign.n, 1);
+  assert.equal(r.events.test.p, 1);
+  assert.equal(plain(whatItMeans(r)), "A change in arrests this size cannot be told from chance by the paired test (p = 1): only 1 person had a different number of arrests after the order, and no test can tell one person's change from chance; and with no comparison group it shows what followed the orders, not what they caused.");
 });
 
 test('a harm test that leans against the total is not cited as support for the change: at ?w=7&c=violence,other&gap=3 harm rose, and the test points to falls', () => {

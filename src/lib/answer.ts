@@ -97,7 +97,9 @@ export function whatItMeans(r: AnalysisResult): Segments {
     // Every person whose arrests changed changed the same way, and still p ≥ 0.05: the test's floor
     // (2 ÷ 2ⁿ for n such people), which no result from so few can pass. Said, not left to read as doubt.
     if ((fewer === changed || fewer === 0) && changed > 0 && Math.abs(p - 2 / 2 ** changed) < 1e-9) {
-      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed${changed === 1 ? '' : ', all in the same direction'}, that is the smallest p-value the test can give, so no result from so few could reach 0.05, and ${noGroup}.`;
+      // One person: "p = 1 … the smallest p-value" read as nonsense to a police leader; said plainly.
+      if (changed === 1) return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): only ${countParts(changed, 'person', 'people')} had a different number of arrests after the order, and no test can tell one person's change from chance; and ${noGroup}.`;
+      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed, all in the same direction, the test can give no smaller p-value, so no result from so few could reach 0.05, and ${noGroup}.`;
     }
     // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
