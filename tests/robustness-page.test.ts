@@ -12,6 +12,7 @@ import {
   PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
 import { fallWords } from '../src/lib/wording.ts';
+import { formatPercent } from '../src/lib/format.ts';
 import { bundled } from './helpers/bundled.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
@@ -171,6 +172,15 @@ test('time at liberty: the what-if over the months analysed, with its break-even
   assert.equal(l.value.rateBefore, r.events.pre / (r.orders * 11));
   assert.equal(l.value.rateAfter, r.events.post / (r.orders * 11 * 0.75));
   assert.ok(l.kind === 'whatIf' && Math.abs(l.value.breakEven! - (1 - r.events.post / r.events.pre)) < 1e-15);
+  // The page says the break-even share "is always the fall in arrests itself" (a leader took 56% for a copy
+  // error): it prints as the reduction does, in every view with a fall.
+  for (const view of [{}, { window: 6 }, { window: 12, categories: ['violence', 'drugs'], gap: 2 }, { categories: ['other'], weights: 'low' as const }]) {
+    const v = analyse(bundled, view);
+    const w = libertyFor(v, 0.2, bundled);
+    assert.ok(w.kind === 'whatIf' && v.events.reduction! > 0);
+    assert.equal(ROBUST_NUMBERS['liberty.breakEven']({ world: null, liberty: w, curve: null }), formatPercent(v.events.reduction));
+  }
+  assert.match(readFileSync(new URL('../src/pages/robustness.mdx', import.meta.url), 'utf8'), /\(the break-even share\)\. That share is always the fall in arrests itself/);
 });
 
 test('a specification and the view: the current one is the arrests spec of the window, gap and rule; activating one keeps the categories', () => {

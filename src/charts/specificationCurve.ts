@@ -81,9 +81,8 @@ function specWords(s: SpecificationRow): string {
   return `${what}, ${indefinite(formatNumber(s.window))} ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
 }
 
-/** What the page's inspector says before a specification is picked out (with the keys, or a tap or click). */
-export const SPECIFICATION_HELP =
-  'Select the figure and use the left and right arrow keys (Home and End for the smallest and largest reduction) to pick out a specification, starting at the current view, and Enter or Space to set the view to it; or tap or click a specification’s marks to pick it out (“Smaller” and “Larger” then step to its neighbours), then “Show this view” (or a second tap or click on it) to set the view to it. Esc, or a tap or click elsewhere, clears the selection.';
+/** What the page's inspector says before a specification is picked out (kept with the headline figure's help, for the page's first script). */
+export { SPECIFICATION_HELP } from './unitsHelp.ts';
 
 /** How the inspector says to set the view to the specification picked out: by the keys that picked it, or by the pointer's second action. */
 const SET_BY = {

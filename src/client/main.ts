@@ -26,7 +26,7 @@ import { watchSideMore } from './sideMore.ts';
 import './checkInRElement.ts';
 import './ownDataElement.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { UNITS_HELP, UNITS_TOUCH_HELP, touchOnly } from '../charts/unitsHelp.ts';
+import { SPECIFICATION_HELP, SPECIFICATION_TOUCH_HELP, UNITS_HELP, UNITS_TOUCH_HELP, touchOnly } from '../charts/unitsHelp.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
 // (an address with data=local, or an upload on "Use your own data"); then every page follows theirs.
@@ -603,8 +603,13 @@ function enableHandles(): void {
     g.tabIndex = 0;
     g.setAttribute('aria-label', g.dataset.keysLabel!);
   }
-  // On a phone the headline figure's help speaks of taps, not of arrow keys and Esc.
-  if (touchOnly()) for (const p of document.querySelectorAll<HTMLElement>('[data-inspector]')) if (p.textContent === UNITS_HELP) p.textContent = UNITS_TOUCH_HELP;
+  // On a phone the figures' help (the headline squares, the specification curve) speaks of taps, not of arrow keys and Esc.
+  if (touchOnly()) {
+    for (const p of document.querySelectorAll<HTMLElement>('[data-inspector]')) {
+      if (p.textContent === UNITS_HELP) p.textContent = UNITS_TOUCH_HELP;
+      else if (p.textContent === SPECIFICATION_HELP) p.textContent = SPECIFICATION_TOUCH_HELP;
+    }
+  }
 }
 
 // Forget in another tab forgets this tab's copy too: a page showing the reader's data turns to the

@@ -20,7 +20,8 @@
 // same (a new view of the same categories), the pick survives the redraw, its words saying whether
 // it is now the current view.
 import type { SpecificationCurve } from '../analysis/specificationCurve.ts';
-import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '../charts/specificationCurve.ts';
+import { describeSpecification, rankSpecifications } from '../charts/specificationCurve.ts';
+import { specificationHelp } from '../charts/unitsHelp.ts';
 import { shownDrawing } from './figureWidth.ts';
 import { focusRing } from './dom.ts';
 
@@ -128,7 +129,7 @@ export function wireSpecKeys(host: HTMLElement, curve: SpecificationCurve, curre
     removeRing(plot);
     showButton(plot, false);
     stepButtons(plot, -1, 0);
-    say(plot, SPECIFICATION_HELP);
+    say(plot, specificationHelp());
   }
   s.setting = false;
 }
@@ -237,7 +238,7 @@ function clear(plot: HTMLElement, s: KeyState): void {
   removeRing(plot);
   showButton(plot, false);
   stepButtons(plot, -1, 0);
-  say(plot, `Selection cleared. ${SPECIFICATION_HELP}`);
+  say(plot, `Selection cleared. ${specificationHelp()}`);
 }
 
 /** The "Show this view" button under the inspector, for the specification picked out; hidden, its focus goes back to the figure. */
