@@ -11,6 +11,7 @@ import { problemsCsv, type Problem } from '../src/analysis/errors.ts';
 import { parseDataset, validateDataset, type Source } from '../src/analysis/validate.ts';
 import type { StudyManifest } from '../src/analysis/types.ts';
 import { bundled, readData } from './helpers/bundled.ts';
+import { makeCohort } from './helpers/cohort.ts';
 
 const fixture = (name: string): Source => ({ name, bytes: readFileSync(new URL(`./fixtures/bad/${name}`, import.meta.url)) });
 const template = (name: string) => readFileSync(new URL(`../data/templates/${name}`, import.meta.url), 'utf8');
@@ -310,6 +311,22 @@ test('a category code longer than 40 characters is an error naming the row, with
   assert.ok(ok.dataset);
 });
 
+test('a title line above the header is one problem that says so, not a row-by-row list of field counts (an analyst: 977 problems)', () => {
+  const events = `Arrests export - records system - run 2023-06-30\n${templateEvents.text}`;
+  const { dataset, problems } = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events } });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.map(where), ['error events.csv 0 -'], 'on the header row');
+  assert.equal(problems[0].message, 'line 1 looks like a title, not the header: it has one field, and every row after it has 5, from line 2');
+  assert.equal(problems[0].hint, 'if line 2 holds the column names, delete the line above it; otherwise check the first line for missing commas');
+  // Two title lines, one with a comma: still a title (2 fields against 5), and both lines to delete.
+  const two = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: `Arrests export, 2023\n${events}` } }).problems;
+  assert.match(two[0].message, /^line 1 looks like a title, not the header: it has 2 fields, and most rows after it have 5, from line 3$/);
+  assert.match(two[0].hint!, /^if line 3 holds the column names, delete the lines above it;/);
+  // A header one column short of its rows is not a title: each row is said, as before.
+  const short = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('order_id,date,category,offence,harm', 'order_id,date,category,offence') } }).problems;
+  assert.ok(short.length > 1 && short.every((p) => !/title/.test(p.message)));
+});
+
 test('rows of only commas (a spreadsheet\'s empty rows) are skipped like blank lines, with one warning per file naming the first line', () => {
   // Excel writes ",,,,," for a row it considers used but empty, often several at the end of a sheet.
   const orders = templateOrders.text.replace(/\n$/, '\r\n,,,,,,,\r\n , ,,,,,,\r\n,,,,,,,\r\n');
@@ -319,8 +336,8 @@ test('rows of only commas (a spreadsheet\'s empty rows) are skipped like blank l
   const problems = (all);
   assert.ok(dataset, problems.map((p) => p.message).join('\n'));
   assert.deepEqual(problems.map(where), ['warning orders.csv - -', 'warning events.csv - -']);
-  assert.equal(problems[0].message, '3 empty rows (only commas, no values) were skipped, the first on line 7');
-  assert.equal(problems[1].message, '2 empty rows (only commas, no values) were skipped, the first on line 4');
+  assert.equal(problems[0].message, '3 empty rows (only commas, no values) were skipped, the first at row 6 (line 7)');
+  assert.equal(problems[1].message, '2 empty rows (only commas, no values) were skipped, the first at row 3 (line 4)');
   assert.deepEqual(dataset, parseDataset(templateOrders, templateEvents), 'the same data as without the empty rows');
   // An empty row, or a blank line, still takes its row number, as a spreadsheet shows it: a problem
   // after it names the row the reader sees (row 7 is line 8 of the file), not the count of data rows.
@@ -389,6 +406,42 @@ test('an analysed order made after every arrest in the file is a warning on its 
   // A follow-up that merely runs past the latest arrest is not warned of: valid data (the templates) do that.
   assert.deepEqual(validateDataset({ orders: templateOrders, events: templateEvents }).problems, []);
   // Events given as months carry no calendar: nothing to compare (the bundled data give no warning at all).
+});
+
+test('an extract that stops before many orders\' follow-up ends is one warning listing their rows (an analyst: a rise of 13% read as a fall of 2%); complete cohorts never raise it', () => {
+  const W = 24;
+  const cohort = makeCohort({ seed: 11, orders: 300, designWindow: W });
+  const complete = (seed: number) => makeCohort({ seed, orders: 300, designWindow: W });
+  const cutShort = (p: Problem) => p.column === 'issued_date' && p.row === undefined && p.severity === 'warning';
+  for (const seed of [1, 2, 3, 11, 41]) {
+    const c = complete(seed);
+    assert.deepEqual(validateDataset({ orders: { name: 'orders.csv', text: c.ordersCsv }, events: { name: 'events.csv', text: c.eventsCsv } }, { designWindow: W }).problems.filter(cutShort), [], `seed ${seed}`);
+  }
+  // The same cohort, its arrests cut off a year before the last follow-up ends, as an extract run too early.
+  const lines = cohort.eventsCsv.trim().split('\n');
+  const cut = '2021-06-30';
+  const kept = [lines[0], ...lines.slice(1).filter((l) => l.split(',')[1] <= cut)];
+  const latest = kept.slice(1).map((l) => l.split(',')[1]).sort().at(-1)!;
+  const v = validateDataset({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: kept.join('\n') + '\n' } }, { designWindow: W });
+  assert.ok(v.dataset, 'a warning: the data still load');
+  const found = v.problems.filter(cutShort);
+  assert.equal(found.length, 1);
+  // The orders it names, counted here by the cohort's own calendar: made on the 10th, followed up to the 9th, W months on.
+  const rows = cohort.ordersCsv.trim().split('\n').slice(1).flatMap((l, i) => {
+    const [, , date, sample] = l.split(',');
+    const [y, m] = date.split('-').map(Number);
+    const k = y * 12 + (m - 1) + W;
+    const end = `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-09`;
+    return sample === 'analysed' && end > latest ? [i + 1] : [];
+  });
+  assert.ok(rows.length > 50);
+  assert.deepEqual(found[0].rows, rows);
+  assert.match(found[0].message, new RegExp(`^the arrests in events\\.csv stop on ${latest}, but the 24-month follow-up of ${rows.length} analysed orders runs past that date \\(to \\d{4}-\\d{2}-09 at the latest\\), [\\d,]+ person-months in all\\. At the rate the files show after the orders, about \\d+ arrests would be expected in those months, and there are none: `));
+  assert.match(found[0].hint!, /Data extracted on.*excluded_followup/);
+  // Declaring the extraction date replaces it with the order-by-order errors.
+  const declared = validateDataset({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: kept.join('\n') + '\n' } }, { designWindow: W, extracted: cut });
+  assert.deepEqual(declared.problems.filter(cutShort), []);
+  assert.equal(declared.problems.filter((p) => p.column === 'issued_date' && p.severity === 'error').length, rows.length);
 });
 
 test('an order with no valid sample: its own error, and one warning for its arrests, never one per arrest', () => {
