@@ -395,7 +395,7 @@ test('the CLI reads files as the page does: empty rows of commas skipped with on
   const trailing = write('excel-orders.csv', readFileSync(tpl('orders.csv'), 'utf8').replace(/\n/g, '\r\n') + ',,,,,,,\r\n,,,,,,,\r\n');
   const out = run('--orders', trailing, '--events', tpl('events.csv'), '--json');
   assert.equal(out.status, 0, out.stderr);
-  assert.equal((out.stderr), 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first on line 7 (hint: nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake) (warning)\n');
+  assert.equal((out.stderr), 'analyze: excel-orders.csv: 2 empty rows (only commas, no values) were skipped, the first at row 6 (line 7) (hint: nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake) (warning)\n');
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(onTemplates('--json').stdout));
   const swapped = run('--orders', tpl('events.csv'), '--events', tpl('orders.csv'));
   assert.equal(swapped.status, 1);
@@ -584,4 +584,20 @@ test('your own events without a harm column: the page and the CLI both warn that
   assert.ok(own.dataset && !own.problems.some((p) => /bundled harm index/.test(p.message)));
   // The templates carry harm: no warning.
   assert.equal(onTemplates('--design-window', '24').stderr, '');
+  // Beside errors, neither says it, and the command line's count is of what it printed (an analyst:
+  // the page left it out, and the command line printed it, then counted "0 warnings").
+  const broken = join(dir, 'events-no-harm-broken.csv');
+  const lines = readFileSync(noHarm, 'utf8').trim().split('\n');
+  // every arrest twice over, each for an order not in the file: 20 errors, enough for the count at the end
+  writeFileSync(broken, [lines[0], ...[...lines.slice(1), ...lines.slice(1)].map((l, i) => l.replace(/^[^,]*/, `NOT-AN-ORDER-${i}`))].join('\n') + '\n');
+  const pageBroken = validateOwn({ orders: { name: 'orders.csv', text: readFileSync(tpl('orders.csv'), 'utf8') }, events: { name: 'events-no-harm-broken.csv', text: readFileSync(broken, 'utf8') }, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv', text: readData('harm-index.csv') });
+  assert.ok(!pageBroken.dataset && !pageBroken.problems.some((p) => /bundled harm index/.test(p.message)));
+  const cli = run('--orders', tpl('orders.csv'), '--events', broken, '--design-window', '24');
+  assert.equal(cli.status, 1);
+  assert.doesNotMatch(cli.stderr, /bundled harm index/);
+  const printed = cli.stderr.trim().split('\n').filter((l) => /^analyze: [\w.-]+\.csv[,:]/.test(l));
+  const warnings = printed.filter((l) => l.endsWith('(warning)')).length;
+  const errors = printed.length - warnings;
+  assert.ok(errors >= 20);
+  assert.match(cli.stderr, new RegExp(`analyze: ${errors} errors and ${warnings} warnings? in all, so nothing was analysed\\.`));
 });

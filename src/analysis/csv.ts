@@ -156,7 +156,10 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   const empty = rows.filter((r) => isBlank(r) && r.fields.length > 1);
   if (nonBlank.length === 0) return { problems: [problem({ file }, 'the file has no header and no data, only empty rows', { expected: 'a header row and data rows' })] };
   if (empty.length > 0) {
-    problems.push(problem({ file }, `${empty.length} empty ${empty.length === 1 ? 'row' : 'rows'} (only commas, no values) ${empty.length === 1 ? 'was' : 'were'} skipped, the first on line ${empty[0].line}`, {
+    // Where the first one is, as every other problem says it: by its row (line 7 is row 6), and its line.
+    const at = rows.indexOf(empty[0]) - rows.indexOf(nonBlank[0]);
+    const first = at > 0 ? `row ${at} (line ${empty[0].line})` : `line ${empty[0].line}, above the header`;
+    problems.push(problem({ file }, `${empty.length} empty ${empty.length === 1 ? 'row' : 'rows'} (only commas, no values) ${empty.length === 1 ? 'was' : 'were'} skipped, the first at ${first}`, {
       severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
     }));
   }
@@ -170,6 +173,21 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
       const name = other === '\t' ? 'tabs' : `"${other}"`;
       return { problems: [problem({ file, row: 0 }, `columns are separated by ${name}; this tool expects commas (save the file as comma-separated CSV)`, { expected: 'commas between columns' })] };
     }
+  }
+  // A title line above the header ("Arrests export - run 2023-06-30", as records systems write): it
+  // would be taken for the header, and every row reported as having too many fields, with the real
+  // cause out of sight (an analyst: 977 problems, the 50 shown all "has 5 fields but the header has
+  // 1"). Said once, when the first row has at most half the fields of most rows after it.
+  const after = body.filter((r) => !isBlank(r) && !r.bad);
+  const widths = new Map<number, number>();
+  for (const r of after) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
+  const [width, many] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  if (width > 1 && header.length * 2 <= width && many >= after.length / 2) {
+    const first = after.find((r) => r.fields.length === width)!;
+    return { problems: [problem({ file, row: 0 }, `line ${head.line} looks like a title, not the header: it has ${header.length === 1 ? 'one field' : `${header.length} fields`}, and ${many === after.length ? (many === 1 ? 'the row after it has' : 'every row after it has') : 'most rows after it have'} ${width}, from line ${first.line}`, {
+      expected: 'the column names on the first line', value: String(header.length),
+      hint: `if line ${first.line} holds the column names, delete the line${first.line - head.line > 1 ? 's' : ''} above it; otherwise check the first line for missing commas`,
+    })] };
   }
   const records: CsvTable['records'] = [];
   body.forEach((r, k) => {

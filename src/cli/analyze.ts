@@ -382,7 +382,7 @@ function headerOf(path: string): string[] {
  * whether or not the events carry harm; for the specification curve, which varies the weights,
  * only for the bundled data or for events without a harm column.
  */
-function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string; index?: string; warnings?: string[] } {
+function describe(args: Args): { manifest: StudyManifest; harm: string; harmIndex?: string; index?: string; warnings?: Problem[] } {
   const study = JSON.parse(readFileSync(bundled('study.json'), 'utf8')) as StudyManifest;
   // The bundled data declare their window; another would describe them as they are not (a 30-month
   // follow-up of data that end at 24) under words that still call them calibrated.
@@ -406,7 +406,7 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   // illustrative index never replaces it. Only an index of your own, asked for with --weights, does.
   if (args.own && hasHarm && !(args.weights && args.harmIndex)) {
     if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index`);
-    const unused = args.harmIndex ? [problemLine(indexNotUsed(basename(args.harmIndex), basename(args.events), true))] : [];
+    const unused = args.harmIndex ? [indexNotUsed(basename(args.harmIndex), basename(args.events), true)] : [];
     return { manifest, harm: recorded, warnings: unused };
   }
   if (hasHarm && !wantsWeights) {
@@ -422,7 +422,7 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
     harmIndex,
     harm: args.harmIndex ? `days, from the harm index ${basename(args.harmIndex)}` : 'days, from the bundled harm index data/harm-index.csv: illustrative Cambridge Crime Harm Index weights',
     // your own events without harm, weighed by the bundled index: warned, as "Use your own data" warns
-    warnings: args.own && !args.harmIndex ? [problemLine(bundledIndexUsed(basename(args.events)))] : [],
+    warnings: args.own && !args.harmIndex ? [bundledIndexUsed(basename(args.events))] : [],
   };
 }
 
@@ -476,7 +476,6 @@ export function main(argv: readonly string[]): number {
     args.named = args.own;
     if (args.own && isStudyFiles(args, read)) args.own = false;
     const { manifest, harm, harmIndex, index, warnings } = describe(args);
-    for (const w of warnings ?? []) process.stderr.write(`analyze: ${w}\n`);
     const paths = { orders: args.orders, events: args.events, ...(harmIndex ? { harmIndex } : {}) };
     const bytes = (k: keyof typeof paths) => {
       const r = read.get(paths[k]!) ?? readBytes(paths[k]!);
@@ -491,8 +490,12 @@ export function main(argv: readonly string[]): number {
       },
       { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow, extracted: args.extracted },
     );
-    for (const p of problems) process.stderr.write(`analyze: ${problemLine(p)}\n`);
-    if (problems.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(problems, dataset !== undefined)}\n`);
+    // How harm is found (an index not used, the bundled one used) is said, and counted, after the
+    // files' own problems and only once they load, as "Use your own data" says it (an analyst: the
+    // page left it out beside errors, and the count here missed it).
+    const said = dataset ? [...problems, ...(warnings ?? [])] : problems;
+    for (const p of said) process.stderr.write(`analyze: ${problemLine(p)}\n`);
+    if (said.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(said, dataset !== undefined)}\n`);
     if (!dataset) return 1;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.

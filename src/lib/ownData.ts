@@ -140,9 +140,6 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     return { problems };
   }
   const needsIndex = !hasHarmColumn(events.text);
-  if (chosenIndex && !needsIndex) {
-    problems.push(indexNotUsed(chosenIndex.name, events.name));
-  }
   const harmIndex = indexFor(events);
   // The study's own files, in the study's design window, are the study's data: their manifest
   // (synthetic, calibrated) goes with them, so that nothing calls them the reader's.
@@ -153,6 +150,9 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow, extracted },
   );
   problems.push(...validation.problems);
+  // How harm is found is said after the files' own problems, once they load (the command line says it
+  // alike): beside errors it is noise, and an analyst found the two counting it differently.
+  if (chosenIndex && !needsIndex && validation.dataset) problems.push(indexNotUsed(chosenIndex.name, events.name));
   if (needsIndex && !chosenIndex && !isStudy && validation.dataset) problems.push(bundledIndexUsed(events.name));
   const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(extracted ? { extracted } : {}), ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
   if (!validation.dataset) return { problems };
