@@ -520,7 +520,7 @@ test('a column with no name is said to be one, by its position: an empty one is 
 test('a design window of 1 is "1 month", not "1 months", in every message that names it', () => {
   const w1 = validateDataset({ orders: withUnavailable(1, '0', '1.5'), events: templateEvents }, { designWindow: 1 }).problems;
   assert.ok(w1.some((p) => p.message === '1.5 months is more than the design window of 1 month'), w1.map((p) => p.message).join('\n'));
-  assert.ok(w1.some((p) => /(^Month -?\d+|is month −?\d+, which) is outside the design window of 1 month either side of the order$/.test(p.message)));
+  assert.ok(w1.some((p) => /(^Month -?\d+|is month −?\d+, which) is outside the design window of 1 month either side of order "T-\d+" \(made on \d{4}-\d{2}-\d{2}\)$/.test(p.message)));
   assert.ok(!w1.some((p) => /\b1 months\b/.test(p.message)));
   const excluded = validateDataset({ orders: templateOrders, events: templateEvents }, { designWindow: 1, outsideWindow: 'exclude' }).problems;
   assert.ok(excluded.some((p) => /^\d+ events were outside the design window of 1 month and were excluded, as asked: rows \d+(, \d+)* and \d+( more)?$/.test(p.message)), excluded.map((p) => p.message).join('\n'));
@@ -682,7 +682,16 @@ test('order ids that differ only in case are one problem, not an extra person; a
   assert.equal(hintFor('Total'), 'this looks like a totals row: delete it, as the report counts the arrests itself');
   const zeroed = { name: 'orders.csv', text: templateOrders.text.replace(/^T-0001,/m, '00123,') };
   assert.equal(hintFor('123', zeroed), 'the orders file has "00123": a spreadsheet may have dropped the leading zeros (format the column as text before saving)');
-  assert.equal(hintFor('T-9999'), undefined);
+  assert.equal(hintFor('T-9999'), 'every arrest must belong to an order listed in the orders file: check the id there, or remove the arrest if the person has no order');
+  // "1.20E+11": a spreadsheet's scientific notation for a long numeric id (an analyst: 971 errors, no hint).
+  assert.match(hintFor('1.20E+11')!, /^a spreadsheet wrote a long numeric id in scientific notation, which loses its last digits: format the id column as text/);
+  // The header pasted in again (two exports joined): one problem on its row, not one per column.
+  const pasted = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: [...events.slice(0, 4), events[0], ...events.slice(4)].join('\n') + '\n' } }).problems;
+  assert.deepEqual(pasted.map(where), ['error events.csv 4 -']);
+  assert.equal(pasted[0].message, 'repeats the header (line 5), as where two exports are pasted together');
+  // An arrest outside the window names its order and the order's date, to tell a wrong arrest date from a wrong order date.
+  const outside = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: events.join('\n').replace(/^(T-0001),\d{4}-\d{2}-\d{2}/m, '$1,2010-01-15') + '\n' } }).problems;
+  assert.match(outside.find((x) => x.column === 'date')!.message, /^2010-01-15 is month −\d+, which is outside the design window of 24 months either side of order "T-0001" \(made on 2019-01-31\)$/);
 });
 
 test('arrests of an order not analysed are one problem per order, naming its rows and how to remove them, not one per arrest', () => {

@@ -194,6 +194,11 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
     if (isBlank(r)) return;
     const row = k + 1;
     if (r.bad && !r.quotedBreak) { problems.push({ ...r.bad, row }); return; }
+    // The header again: two exports pasted together. One problem for the row, not one per column.
+    if (r.fields.length === header.length && r.fields.every((f, j) => f.trim() === header[j])) {
+      problems.push(problem({ file, row }, `repeats the header (line ${r.line}), as where two exports are pasted together`, { value: header.join(','), expected: 'a data row', hint: 'delete the row, and check that the rows after it are not a second copy of the rows before' }));
+      return;
+    }
     if (r.fields.length !== header.length || r.bad) {
       if (r.quotedBreak) {
         const column = header[r.quotedBreak.field] ?? `field ${r.quotedBreak.field + 1}`;

@@ -802,7 +802,9 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
     if (other !== undefined) return `the orders file has "${other}": write the id the same way in both files`;
     const zeros = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, '')) : undefined;
     if (zeros !== undefined) return `the orders file has "${zeros}": a spreadsheet may have dropped the leading zeros (format the column as text before saving)`;
-    return undefined;
+    // "1.20E+11": a spreadsheet's scientific notation for a long numeric id, which has lost digits (an analyst).
+    if (/^\d+(\.\d+)?e\+?\d+$/i.test(id)) return 'a spreadsheet wrote a long numeric id in scientific notation, which loses its last digits: format the id column as text in both files before saving, and export again';
+    return 'every arrest must belong to an order listed in the orders file: check the id there, or remove the arrest if the person has no order';
   };
 }
 
@@ -896,7 +898,10 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       const value = fields[col[monthColumn]].trim();
       // a date says which month it falls in; a month given as a month is named once (never a message that starts with a minus sign)
       const which = monthColumn === 'month' ? `Month ${value}` : `${value} is month ${String(month).replace('-', '−')}, which`;
-      report(monthColumn, `${which} is outside the design window of ${monthsText(rules.designWindow)} either side of the order`, {
+      // Whose order, and when it was made, so that a wrong arrest date can be told from a wrong order date (an analyst).
+      const made = orders?.issuedDate.get(orderId);
+      const whose = made ? ` of order "${orderId}" (made on ${isoDate(made)})` : ` of order "${orderId}"`;
+      report(monthColumn, `${which} is outside the design window of ${monthsText(rules.designWindow)} either side${whose}`, {
         value, expected: `month −${rules.designWindow} … −1 or 1 … ${rules.designWindow}`, hint: 'correct it, choose a wider design window, or exclude events outside the window',
       });
     }
