@@ -379,3 +379,15 @@ test('an extraction date given with the files is checked by the engine, kept wit
   const analysed = cohort.ordersCsv.trim().split('\n').filter((l) => l.includes(',analysed')).length;
   assert.equal(early.problems.filter((p) => p.file === 'orders.csv' && p.column === 'issued_date' && p.severity === 'error').length, analysed);
 });
+
+test('the sentences a reader\'s own data put in place of the build\'s are the build\'s own where they can be, and say "change", not "fall" (an analyst whose arrests rose)', async () => {
+  const { followupText, libertyText, libertyWhatText } = await import('../src/lib/ownData.ts');
+  const pageText = (name: string) => readFileSync(new URL(`../src/pages/${name}.mdx`, import.meta.url), 'utf8');
+  const none = { monthsAway: false } as Parameters<typeof libertyText>[0];
+  // Method's build text is the one the page keeps for files without a declared extraction date.
+  assert.ok(pageText('method').includes(followupText({ extracted: undefined } as Parameters<typeof followupText>[0])));
+  assert.match(followupText({ extracted: undefined } as Parameters<typeof followupText>[0]), /about 10 or more arrests would be expected/);
+  assert.ok(pageText('conclusions').includes(`<span data-local-text="liberty">${libertyText(none)}</span>`));
+  assert.doesNotMatch(libertyText(none), /a fall in arrests/);
+  assert.match(libertyWhatText(none), /^shows, where arrests fell,/);
+});

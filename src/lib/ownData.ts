@@ -285,7 +285,7 @@ export function fileList(s: FilesFacts): string {
 export function followupText(s: OwnSummary): string {
   return s.extracted
     ? `Every analysed order's follow-up was checked against the date you gave for the extraction, ${s.extracted}: each one's ${s.designWindow}-month window after the order ends by then.`
-    : "The report cannot tell from the arrests whether your data run to the end of each order's window, and warns only where an order was made after the latest arrest in the file; give the date the data were extracted, and it checks every order's follow-up.";
+    : "The report cannot tell from the arrests whether your data run to the end of each order's window. It warns where an order was made after the latest arrest in the file, and where so many orders' follow-up runs past that arrest that about 10 or more arrests would be expected in those months at your files' own rate, and there are none; give the date the data were extracted, and it checks every order's follow-up.";
 }
 
 /**
@@ -295,12 +295,12 @@ export function followupText(s: OwnSummary): string {
 export function libertyText(s: OwnSummary): string {
   return s.monthsAway
     ? 'Your files give the months each person spent in custody or abroad, so this loss of opportunity can be allowed for:'
-    : 'Your files do not give the months each person spent in custody or abroad, so a fall in arrests mixes a change in behaviour with a loss of opportunity.';
+    : 'Your files do not give the months each person spent in custody or abroad, so a change in arrests after the orders mixes a change in behaviour with a change in the chance to be arrested.';
 }
 export function libertyWhatText(s: OwnSummary): string {
   return s.monthsAway
     ? 'compares arrests per month at liberty before and after the orders, over your full design window with no months left out.'
-    : 'shows the share of the after-period people would have to have spent away for the whole fall to disappear.';
+    : 'shows, where arrests fell, the share of the after-period people would have to have spent away for the whole fall to disappear.';
 }
 
 /** The design window in words, for pages that describe the data: "24 months before and after each order". */
