@@ -9,10 +9,10 @@ import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
 import {
   DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, curveIntervalWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
-  PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
+  IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
-import { fallWords } from '../src/lib/wording.ts';
-import { formatPercent } from '../src/lib/format.ts';
+import { fallPieces, fallWords } from '../src/lib/wording.ts';
+import { formatChangeSize, formatNumber, formatPercent, NOT_AVAILABLE } from '../src/lib/format.ts';
 import { bundled } from './helpers/bundled.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
@@ -293,4 +293,57 @@ test('the specification curve says how many of its significant falls have an int
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), rise(0.01))), 'It also has a 95% interval for the reduction clear of no change. 1 of the 2 finds a significant rise instead (50%).');
   // Only specifications with no interval: no word on intervals that take in no change (a sweep: modern slavery alone).
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, null), spec(true, null))), 'Of those 3, 2 have no interval, their arrests being too few, or none after the orders, for one to mean much. Counting only falls whose interval is clear of no change as well, the share is 1 of 3 (33%).');
+});
+
+// ---- "In short": a line for each check, at the top of the page (a police leader found no bottom line)
+
+test('"In short" gives each check\'s numbers as its section does, and its words follow their signs, in every kind of view', () => {
+  const views = [{}, { window: 12, categories: ['violence', 'drugs'], gap: 2 }, { window: 6, categories: ['other'] }, { window: 1 }, { window: 3, categories: ['modern_slavery'], gap: 1 }, { window: 24, categories: ['drugs'], weights: 'low' as const }];
+  for (const view of views) {
+    const state = { window: 24, ...view, categories: view.categories ?? bundled.categories } as Parameters<typeof gapCurveRows>[1];
+    const r = analyse(bundled, state);
+    const c: RobustnessFigureContext = {
+      result: r, state, gapRows: gapCurveRows(bundled, state), world: nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK),
+      liberty: libertyFor(r, DEFAULT_UNAVAILABLE, bundled), curve: specificationCurve(bundled, { categories: state.categories }),
+    };
+    const line = (name: keyof typeof IN_SHORT) => IN_SHORT[name](c).map((s) => (typeof s === 'string' ? s : s.text)).join('');
+    const handles = (name: keyof typeof IN_SHORT) => IN_SHORT[name](c).filter((s): s is { text: string; path: `robust:${RobustNumberName}` } => typeof s !== 'string');
+    for (const name of Object.keys(IN_SHORT) as (keyof typeof IN_SHORT)[]) assert.doesNotMatch(line(name), /NaN|undefined|Infinity|null/, `${name} ${JSON.stringify(view)}`);
+    // The simulation: its mean and the observed change, the section's own handles and texts.
+    const world = handles('nullWorld.inShort');
+    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.mean', 'robust:nullWorld.observed']);
+    assert.equal(world[0].text, formatChangeSize(c.world!.mean));
+    assert.equal(world[1].text, formatChangeSize(r.events.reduction));
+    assert.ok(line('nullWorld.inShort').includes(`would show ${fallPieces(c.world!.mean!).join('')} on average`), line('nullWorld.inShort'));
+    assert.equal(/real regression to the mean can be larger\.$/.test(line('nullWorld.inShort')), c.world!.mean! > 0, 'a floor only under a simulated fall');
+    // The months around the order, from analyse() at each gap, counted here.
+    const gaps = Array.from({ length: Math.min(6, r.window - 1) + 1 }, (_, g) => analyse(bundled, { ...state, gap: g }).events);
+    if (gaps.length === 1) assert.match(line('gap.inShort'), /no months can be left out around the order/);
+    else {
+      const falls = gaps.map((m) => m.reduction!);
+      const [low, high] = [Math.min(...falls), Math.max(...falls)];
+      if (low > 0) assert.match(line('gap.inShort'), new RegExp(`^Leaving out up to ${gaps.length - 1} months? either side of the order, the fall in arrests stays between ${formatPercent(low)} and ${formatPercent(high)} \\(`));
+      else assert.doesNotMatch(line('gap.inShort'), /the fall in arrests stays/);
+      const clear = gaps.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
+      assert.match(line('gap.inShort'), clear === gaps.length ? /clear of no change at every gap\.$/ : clear === 0 ? /takes in no change, or there is none, at every gap\.$/ : new RegExp(`clear of no change at ${clear} of the ${gaps.length} gaps\\.$`));
+    }
+    // Time away: the break-even share, which is the fall itself.
+    if (r.events.post < r.events.pre && r.events.post > 0) assert.deepEqual(handles('liberty.inShort').map((h) => [h.path, h.text]), [['robust:liberty.breakEven', formatPercent(r.events.reduction)]]);
+    // The curve: its counts, and the significant falls clear of no change counted here.
+    const curve = c.curve!;
+    assert.deepEqual(handles('curve.inShort').map((h) => [h.path, h.text]), [['robust:curve.total', formatNumber(curve.total)], ['robust:curve.significant', formatNumber(curve.significant)]]);
+    if (curve.significant > 0) assert.match(line('curve.inShort'), new RegExp(`\\(${curve.specifications.filter((s) => s.significant && s.ci && s.ci[0] > 0).length} of them with a 95% interval clear of no change too\\)`));
+  }
+  // On the page, in that order, with the time series and leave-one-out from the analysis's own sentences.
+  const mdx = readFileSync(new URL('../src/pages/robustness.mdx', import.meta.url), 'utf8');
+  const top = mdx.slice(mdx.indexOf('## In short'), mdx.indexOf('## Regression to the mean'));
+  assert.deepEqual([...top.matchAll(/<(?:RobustInShort name|Say what)="([^"]+)"/g)].map((m) => m[1]), ['nullWorld.inShort', 'gap.inShort', 'trendInShort', 'liberty.inShort', 'leaveOneOutRange', 'curve.inShort']);
+});
+
+test('a rise, and nothing to count, in "In short": said as such, never as a fall', () => {
+  const r = analyse(bundled, { window: 24 });
+  const rose = { ...r, events: { ...r.events, pre: 50, post: 80, reduction: -0.6 } };
+  const c = { result: rose, state: { window: 24, categories: bundled.categories }, gapRows: null, world: null, liberty: libertyFor(rose, 0.2, bundled), curve: null } as RobustnessFigureContext;
+  assert.equal(IN_SHORT['liberty.inShort'](c).join(''), 'Arrests rose, so time in custody or abroad cannot explain a fall: allowing for it would make the rise per month at liberty larger.');
+  for (const name of ['nullWorld.inShort', 'gap.inShort', 'curve.inShort'] as const) assert.deepEqual(IN_SHORT[name](c), [NOT_AVAILABLE]);
 });

@@ -730,3 +730,29 @@ test('a category\'s missing interval is said of the category, not of the whole v
   const thin = analyse(bundled, { window: 4, categories: ['other'] });
   assert.match(thin.harm.bootstrap.reason ?? '', /in this view/);
 });
+
+test('"In short"\'s time series line says what the sections say: the trend before the order by its own test, and a clear step by the same rule (How robust is it?)', () => {
+  let seen = 0;
+  for (const window of [2, 3, 6, 9, 12, 15, 18, 21, 24]) {
+    for (const categories of [bundled.categories, ['violence'], ['drugs'], ['other'], ['violence', 'drugs']]) {
+      for (const gap of [0, 1, 3]) {
+        if (gap >= window) continue;
+        const r = analyse(bundled, { window, categories, gap });
+        const short = sentence(r, 'trendInShort');
+        const step = sentence(r, 'itsStep:events');
+        const pre = sentence(r, 'preTrend');
+        if (r.its.events.level === null) { assert.match(short, /^The time series cannot be fitted in this view/); continue; }
+        if (r.its.events.levelP === null) { assert.match(short, /the step cannot be tested\.$/); continue; }
+        seen++;
+        const clearThere = /: (a clear step either way|below 0\.05 either way)/.test(step);
+        assert.equal(/, (a clear step|a step that is only just clear)[;.]/.test(short), clearThere, `?w=${window}&c=${categories}&gap=${gap}: ${short} | ${step}`);
+        assert.equal(/, not a clear step[;.]/.test(short), !clearThere);
+        // the trend before: rising or falling only where preTrend gives the slope without "not clearly"
+        const trend = /line fitted to the months before the orders (rises|falls) by .* \(p\s[=<]\s[^)]*\)\.$/.exec(pre);
+        assert.equal(/already (rising|falling)/.test(short), trend !== null, `${short} | ${pre}`);
+        if (trend) assert.ok(short.includes(`already ${trend[1] === 'rises' ? 'rising' : 'falling'}`));
+      }
+    }
+  }
+  assert.ok(seen > 100);
+});

@@ -16,7 +16,7 @@ export type Part = 'drawn' | 'gap' | 'world' | 'curve';
 /** Each part's figures, and the names its numbers start with. */
 export const PARTS: Record<Part, { figures: readonly PageFigureName[]; numbers: readonly string[] }> = {
   drawn: { figures: ['itsEvents', 'itsHarm', 'leaveOneOut'], numbers: ['liberty.'] },
-  gap: { figures: ['gapCurve', 'gapCurveHarm'], numbers: [] },
+  gap: { figures: ['gapCurve', 'gapCurveHarm'], numbers: ['gap.'] },
   world: { figures: ['nullWorld'], numbers: ['nullWorld.'] },
   curve: { figures: ['specificationCurve'], numbers: ['curve.'] },
 };

@@ -18,8 +18,8 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
-  type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
+  type InShortName, type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, serialiseState, type ViewState } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
@@ -99,6 +99,15 @@ const share = () => Number((libertyForm?.elements.namedItem('share') as HTMLInpu
 function setNumbers(ctx: Shown, prefix = ''): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-robust]')) {
     const name = el.dataset.robust as RobustNumberName;
+    // A line of "In short": its part's numbers in a sentence (IN_SHORT), refilled with them.
+    if (Object.hasOwn(IN_SHORT, el.dataset.robust!)) {
+      if (!el.dataset.robust!.startsWith(prefix)) continue;
+      const segments = IN_SHORT[el.dataset.robust as InShortName](ctx);
+      if (el.textContent === segments.map((s) => (typeof s === 'string' ? s : s.text)).join('')) continue;
+      fillSegments(el, segments);
+      flash(el);
+      continue;
+    }
     if (!Object.hasOwn(ROBUST_NUMBERS, name) || !name.startsWith(prefix)) continue;
     const segments = robustSegments(name, ctx);
     const text = ROBUST_NUMBERS[name](ctx);
@@ -400,7 +409,7 @@ async function follow(ctx: Shown): Promise<void> {
 
 /** The parts computed in the worker, by chart; each one's numbers are named after it ('nullWorld.mean', 'curve.share'). */
 const BACKGROUND = ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve'] as const;
-const NUMBERS_OF: Partial<Record<PageFigureName, string>> = { nullWorld: 'nullWorld.', specificationCurve: 'curve.' };
+const NUMBERS_OF: Partial<Record<PageFigureName, string>> = { gapCurve: 'gap.', nullWorld: 'nullWorld.', specificationCurve: 'curve.' };
 
 /**
  * When the worker could not recompute them, its charts and numbers still show an earlier view: each

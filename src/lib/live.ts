@@ -66,6 +66,8 @@ export const SENTENCE_PARTS = {
   sample: (r: AnalysisResult) => say.sampleParts(r),
   pairedPeople: (r: AnalysisResult) => say.pairedPeopleParts(r),
   preTrend: (r: AnalysisResult) => say.preTrendParts(r),
+  /** "How robust is it?"'s summary of the time series: the trend before the order and whether the step at it is clear. */
+  trendInShort: (r: AnalysisResult) => say.trendInShortParts(r),
   /** The time series' step at the order: "itsStep:events" or "itsStep:harm". */
   itsStep: (r: AnalysisResult, which: Which) => say.itsStepParts(r, which === 'harm' ? 'harm' : 'events'),
   windowGap: (r: AnalysisResult) => say.windowGapParts(r),

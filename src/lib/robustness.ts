@@ -457,6 +457,78 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
     : ['predicts a fall of ', { text: formatPercent(b), path }, ' for normal counts, with orders chosen on the whole period before rather than on the last months, a different rule from the simulation\'s, so the two agree only roughly'];
 }
 
+// ---- "In short": one line for each check, at the top of the page
+
+/**
+ * The top of "How robust is it?" in a line for each check whose numbers come from this file's
+ * computations (the time series and leave-one-out lines are wording.ts sentences of the analysis),
+ * for a reader who will not read the sections (a police leader: the verdicts were spread over twenty
+ * phone screens). Each is held in an element named `data-robust="<part>.inShort"`, so it is set
+ * aside while its part is recomputed and struck through when it cannot be (robustPending.ts), like
+ * the section's own numbers; its numbers are the sections' handles, with their derivations. The
+ * months around the order are read from the gap curve's own rows (its chart's table), as plain text.
+ */
+export const IN_SHORT = {
+  'nullWorld.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
+    const world = c.world;
+    if (!world) return [NOT_AVAILABLE];
+    if (world.falls.length === 0) return ['Nothing can be simulated in this view (the section says why).'];
+    const observed = world.observedFall === null ? ['; there is no observed change to compare with.'] : ['; the observed change is ', ...fallSegments(world.observedFall, 'nullWorld.observed'), '.'];
+    // The floor is said only of a simulated fall: where the cohorts show none, there is no floor to speak of.
+    const floor = world.mean !== null && world.mean > 0 ? [' That is the least selection alone could do, not the most: real regression to the mean can be larger.'] : [];
+    return ['If orders followed busy spells and did nothing at all, the simulated cohorts would show ', ...fallSegments(world.mean, 'nullWorld.mean'), ' on average', ...observed, ...floor];
+  },
+  'gap.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
+    const rows = (c.gapRows ?? []).filter((r) => r.measure === 'events' && r.group === 'overall');
+    if (rows.length === 0) return [NOT_AVAILABLE];
+    const falls = rows.filter((r) => r.reduction !== null) as (GapCurveRow & { reduction: number })[];
+    if (falls.length === 0) return ['There were no arrests before the orders in this view, so there is no fall to follow as months are left out.'];
+    if (rows.length === 1) return [`With a window of ${formatNumber(c.result.window)} ${c.result.window === 1 ? 'month' : 'months'}, no months can be left out around the order.`];
+    const last = rows.at(-1)!.gap;
+    const values = falls.map((r) => r.reduction);
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    const range = low > 0 ? `the fall in arrests stays between ${formatPercent(low)} and ${formatPercent(high)}`
+      : high < 0 ? `the rise in arrests stays between ${formatPercent(-high)} and ${formatPercent(-low)}`
+        : `the change in arrests runs from ${fallPieces(low).join('')} to ${fallPieces(high).join('')}`;
+    // Beside the view's own gap, where the curve has it: the fall the rest of the page gives.
+    const own = falls.find((r) => r.gap === c.result.gap);
+    const start = own ? ` (${c.result.gap === 0 ? 'with none left out' : `with the view's ${formatNumber(c.result.gap)} left out`}: ${fallPieces(own.reduction).join('')})` : '';
+    const clear = falls.filter((r) => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0)).length;
+    const intervals = clear === falls.length ? 'its 95% interval is clear of no change at every gap'
+      : clear === 0 ? 'its 95% interval takes in no change, or there is none, at every gap'
+        : `its 95% interval is clear of no change at ${formatNumber(clear)} of the ${formatNumber(falls.length)} gaps`;
+    return [`Leaving out up to ${formatNumber(last)} ${last === 1 ? 'month' : 'months'} either side of the order, ${range}${start}; ${intervals}.`];
+  },
+  'liberty.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
+    const l = c.liberty;
+    if (!l) return [NOT_AVAILABLE];
+    if (l.kind === 'byPerson') {
+      const fall = l.value.rateFall;
+      if (fall === null) return ["Counting each person's own months in custody or abroad, from the data, there is no change in arrests per month at liberty to measure (the section says why)."];
+      return ["Counting each person's own months in custody or abroad, from the data, arrests per month at liberty show ", ...fallPieces(fall).map((piece, k): RobustSegment => (k === 1 ? { text: piece, path: robustPath('liberty.rateFall') } : piece)), '.'];
+    }
+    const { pre, post } = c.result.events;
+    if (pre === 0) return ['There were no arrests before the orders, so there is no fall for time away to explain.'];
+    if (post > pre) return ['Arrests rose, so time in custody or abroad cannot explain a fall: allowing for it would make the rise per month at liberty larger.'];
+    if (post === pre) return ['Arrests did not change, so there is no fall for time away to explain.'];
+    if (l.value.breakEven === null) return ['No share of time away explains this fall: no one was arrested after the orders.'];
+    return ['The whole fall would be explained only if people spent ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ' of the months after their orders in custody or abroad; these data do not record how much they did.'];
+  },
+  'curve.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
+    const curve = c.curve;
+    if (!curve) return [NOT_AVAILABLE];
+    if (curve.total === 0) return ['The specification curve has no specifications in this view.'];
+    const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+    return [
+      'Of ', { text: formatNumber(curve.total), path: robustPath('curve.total') }, ' combinations of window, gap, measure, harm weights and test, ',
+      { text: formatNumber(curve.significant), path: robustPath('curve.significant') }, ` ${curve.significant === 1 ? 'finds' : 'find'} a significant fall`,
+      curve.significant > 0 ? ` (${formatNumber(curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length)} of them with a 95% interval clear of no change too)` : '',
+      rises > 0 ? ` and ${formatNumber(rises)} a significant rise` : '', '; they share the same people, so they are not independent confirmations.',
+    ];
+  },
+} satisfies Record<string, (c: RobustnessFigureContext) => RobustSegment[]>;
+export type InShortName = keyof typeof IN_SHORT;
+
 // ---- the page's figures, by name: which robustness figure each draws, from what
 
 /** Everything the page's figures are drawn from, for one view. */

@@ -641,6 +641,34 @@ export function preTrendParts(result: AnalysisResult): Segments {
 export const clearPreSlope = (fit: AnalysisResult['its']['events']): boolean =>
   fit.preSlope !== null && !noStep(fit.preSlope) && fit.preSlopeP !== null && fit.preSlopeP < ALPHA;
 
+/**
+ * "How robust is it?"'s summary of the time series, in one sentence: whether monthly arrests were
+ * already rising or falling before the order (by the slope's own test), and whether the step at the
+ * order is clear by the rule itsStepParts gives in full (both p-values below 0.05, in a series of at
+ * least HAC_SHORT_SERIES months). Its numbers are handles; the section gives the detail.
+ */
+export function trendInShortParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const e = result.its.events;
+  if (e.preSlope === null || e.level === null) return say`The time series cannot be fitted in this view${e.reason ? `: ${e.reason}` : ''}.`;
+  const rising = clearPreSlope(e) && e.preSlope > 0;
+  const falling = clearPreSlope(e) && e.preSlope < 0;
+  const before = noStep(e.preSlope) ? ['Before the order, monthly arrests were flat']
+    : e.preSlopeP === null ? ['Before the order, the trend in monthly arrests cannot be tested']
+      : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')})`
+        : say`Before the order, monthly arrests show no clear trend (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')})`;
+  if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.'];
+  const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
+  const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'drops' : 'rises'} by ${size}`;
+  if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.'];
+  const clear = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA && seriesMonths(result) >= HAC_SHORT_SERIES;
+  const onlyJust = clear && Math.max(e.levelP, e.levelPHac!) >= 0.01;
+  const verdict = clear ? (onlyJust ? ', a step that is only just clear' : ', a clear step') : ', not a clear step';
+  const why = rising && e.level < 0 ? '; a rise before the order, as a busy spell before it would give, makes a drop look larger'
+    : falling ? '; a fall already under way before the order could have carried on without it' : '';
+  return [...before, '; ', ...moves, `${verdict}${why}.`];
+}
+
 /** The months the time series is fitted to: the window either side, less the months left out. */
 function seriesMonths(result: AnalysisResult): number {
   return 2 * (result.window - result.gap);

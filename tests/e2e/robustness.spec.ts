@@ -11,11 +11,13 @@ import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '.
 import { SPECIFICATION_TOUCH_HELP } from '../../src/charts/unitsHelp.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber, formatReductionInWords } from '../../src/lib/format.ts';
-import { ROBUST_NUMBERS, currentSpecification, nullWorldDoneWords, currentSpecificationWords, curveIntervalWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { IN_SHORT, ROBUST_NUMBERS, currentSpecification, gapCurveRows, nullWorldDoneWords, currentSpecificationWords, curveIntervalWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
 import { timeAtLiberty, timeAtLibertyByPerson } from '../../src/analysis/timeAtLiberty.ts';
+import { specificationCurve } from '../../src/analysis/specificationCurve.ts';
+import { sentence } from '../../src/lib/live.ts';
 import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
 const cliCurve = (): SpecificationCurve => JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
@@ -817,6 +819,9 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await expect(observed).toHaveAttribute('data-updating', '');
   await expect(page.locator('[data-robust="curve.share"]')).toHaveText('…(being recomputed)');
   await expect(page.locator('[data-curve-intervals]'), 'the study curve\'s words are set aside with its numbers').toHaveText('…(being recomputed)');
+  // "In short" sets its worker-computed lines aside with their sections' numbers; its time series line is the view's at once.
+  for (const name of ['nullWorld.inShort', 'gap.inShort', 'curve.inShort']) await expect(page.locator(`[data-robust="${name}"]`), name).toHaveText('…(being recomputed)');
+  await expect(page.locator('[data-say="trendInShort"]')).toHaveText(sentence(r, 'trendInShort'));
   const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   expect(main).not.toContain(ROBUST_NUMBERS['nullWorld.mean']({ world: builtWorld, liberty: null, curve: null }));
   for (const name of ['gapCurve', 'gapCurveHarm', 'nullWorld', 'specificationCurve']) {
@@ -840,6 +845,12 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await waitForView(page, view);
   const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
   await expect(observed).toHaveText(ROBUST_NUMBERS['nullWorld.observed']({ world, liberty: null, curve: null }), { timeout: 20_000 });
+  // and so are the lines of "In short", each from the engine's own functions for the view
+  const state = { ...defaultState(domain), ...view };
+  const ctx = { result: r, state, world, gapRows: gapCurveRows(bundled, state), liberty: libertyFor(r, DEFAULT_UNAVAILABLE, bundled), curve: specificationCurve(bundled, { categories: view.categories }) };
+  for (const name of Object.keys(IN_SHORT) as (keyof typeof IN_SHORT)[]) {
+    await expect(page.locator(`[data-robust="${name}"]`), name).toHaveText(IN_SHORT[name](ctx).map((x) => (typeof x === 'string' ? x : x.text)).join(''), { timeout: 20_000 });
+  }
   await expect(page.locator('[data-robust][data-updating]')).toHaveCount(0);
   await expect(page.locator('[data-robust-figure][data-updating]')).toHaveCount(0);
   await expect(page.locator('[data-robust-figure="nullWorld"] [data-caption]')).toBeVisible();
