@@ -285,6 +285,25 @@ test('a script slow to arrive is said to be not started yet, never to have faile
   await expect(page.getByText('select any number to see how it was calculated')).toBeVisible();
 });
 
+test('the notice waiting for the script takes no room until it shows, so a page that starts does not move (a layout shift of 0.063 on every page)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number[] }).shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) (window as unknown as { shifts: number[] }).shifts.push((e as unknown as { value: number }).value); }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const entry = await (async () => { await page.goto('background/'); return page.locator('script[type="module"][src*="Report.astro"]').getAttribute('src'); })();
+  // Held back for a second: the page is painted without its script, as on a slow connection.
+  await page.route(`**${entry}`, async (route) => { await new Promise((r) => setTimeout(r, 1_000)); await route.continue(); });
+  await page.goto('background/', { waitUntil: 'commit' });
+  const bar = page.locator('section.view-bar');
+  await expect(bar).toBeVisible();
+  const before = (await bar.boundingBox())!.y;
+  expect(await page.locator('.script-failed').evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+  await expect(page.locator('html')).toHaveAttribute('data-started', /.*/, { timeout: 10_000 });
+  expect((await bar.boundingBox())!.y).toBe(before);
+  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0))).toBe(0);
+});
+
 test('no request leaves the site', async ({ page, baseURL }) => {
   test.setTimeout(60_000); // ten pages, each changed once
   const origin = new URL(baseURL!).origin;
