@@ -632,6 +632,23 @@ test('a column written day/month/year throughout is said once, first, as one fix
   assert.ok(validateDataset({ orders, events: two }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.every((p) => p.row !== undefined || p.column !== 'date'));
 });
 
+test('dates with a time of day, or as a spreadsheet\'s day numbers, in a whole column are said once, first, as one fix (an analyst: 947 and 1,271 errors)', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const column = (dates: string[]) => validateDataset({ orders, events: { name: 'events.csv', text: `order_id,date,category,offence,harm\n${dates.map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` } }, { manifest }).problems.filter((p) => p.column === 'date');
+  const timed = column(['2019-03-15 10:15', '2019-04-20T00:00:00', '2019-06-05 09:30:00']);
+  assert.equal(timed.length, 4);
+  assert.equal(timed[0].message, '3 dates in this column carry a time of day, as a spreadsheet\'s date-and-time format writes them (the first on row 1, "2019-03-15 10:15"): one fix for all of them');
+  assert.deepEqual(timed[0].rows, [1, 2, 3]);
+  // 43539 is 2019-03-15 counted from 1899-12-30, as spreadsheets count
+  const serial = column(['43539', '43575', '43621']);
+  assert.equal(serial[0].message, '3 dates in this column are a spreadsheet\'s day numbers, saved without their date format (the first on row 1, "43539"): one fix for all of them');
+  assert.match(serial[1].message, /the date 2019-03-15$/);
+  assert.match(serial[0].hint!, /^in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV, then choose the file again$/);
+  // Mixed kinds below the threshold each: row by row only.
+  assert.ok(column(['2019-03-15 10:15', '43575', '2019-06-05 09:30:00']).every((p) => p.row !== undefined));
+});
+
 test('hints for what analysts write: months in words, codes separated by commas, an empty category or index weight', () => {
   const manifest = { designWindow: 24, synthetic: false, calibrated: false };
   const orders = (duration: string, conditions: string) => ({ name: 'orders.csv', text: `order_id,issued,sample,duration_months,conditions\nA,2019-Q1,analysed,${duration},"${conditions}"\n` });
