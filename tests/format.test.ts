@@ -98,7 +98,17 @@ test('formatPercent gives a change the same size with or without its sign, ties 
     for (let post = 0; post <= 2 * pre; post++) {
       const num = 100 * Math.abs(pre - post); // |reduction| × 100 = num / pre, rounded with halves up
       const exact = Math.floor((2 * num + pre) / (2 * pre));
-      const want = post > pre && exact > 0 ? `−${formatNumber(exact)}%` : `${formatNumber(exact)}%`;
+      let want = post > pre && exact > 0 ? `−${formatNumber(exact)}%` : `${formatNumber(exact)}%`;
+      // A change that is neither none nor all never prints as 0% or 100%: the fewest decimals that tell it apart.
+      if ((exact === 0 && num > 0) || (exact === 100 && num !== 100 * pre)) {
+        let d = 1;
+        let v = 0;
+        for (; ; d++) {
+          v = Math.floor((2 * num * 10 ** d + pre) / (2 * pre));
+          if (v !== 0 && v !== 100 * 10 ** d) break;
+        }
+        want = `${post > pre ? '−' : ''}${(v / 10 ** d).toFixed(d)}%`;
+      }
       if (formatPercent(1 - post / pre) !== want) assert.fail(`${pre} → ${post}: ${formatPercent(1 - post / pre)}, not ${want}`);
     }
   }
@@ -106,7 +116,11 @@ test('formatPercent gives a change the same size with or without its sign, ties 
   assert.equal(formatPercent(0.125), '13%');
   assert.equal(formatPercent(-0.375), '−38%');
   assert.equal(formatPercent(0.557), '56%');
-  assert.equal(formatPercent(-0.004), '0%'); // never "−0%"
+  assert.equal(formatPercent(-0.004), '−0.4%'); // a rise too small for a whole percent is not "0%", and never "−0%"
+  assert.equal(formatPercent(-0.0004172), '−0.04%'); // a reviewer's interval end, printed "0%" beside "takes in no change"
+  assert.equal(formatPercent(0.99789), '99.8%'); // a fall that left 20 harm days is not "100%"
+  assert.equal(formatPercent(1e-12), '0%'); // floating-point noise is no change
+  assert.equal(formatPercent(1), '100%');
   assert.equal(formatPercent(-0), '0%');
   // Thousands are grouped, as in every other number of the report.
   assert.equal(formatPercent(-34.04), '−3,404%');

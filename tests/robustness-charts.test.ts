@@ -229,10 +229,14 @@ describe('gapCurveChart', () => {
     assert.doesNotMatch(charts.describeGapCurve(gaps), /clear of no change/, 'every fall in arrests stays clear at every gap');
   });
 
-  test('an interval printed from 0% is not called clear of no change; with one category, the fall is named once (a sweep: ?w=6&c=drugs&weights=low)', () => {
+  test('an interval from exactly 0% is not clear of no change, and one just above it is, printed so; with one category, the fall is named once (a sweep: ?w=6&c=drugs&weights=low)', () => {
     const row = (gap: number, group: string, ci: [number, number]): GapCurveRow => ({ gap, measure: 'harm', group, groupName: group === 'overall' ? 'All selected categories' : 'Drugs', reduction: 0.67, ci });
-    const touching = [row(0, 'drugs', [0.0045, 0.999]), row(1, 'drugs', [0.005, 0.999]), row(2, 'drugs', [0, 0.999])];
-    assert.doesNotMatch(charts.describeGapCurve(touching, { measure: 'harm' }), /clear of no change/, 'as printed, 0% to 100% touches no change');
+    const touching = [row(0, 'drugs', [0, 0.999]), row(1, 'drugs', [0.005, 0.999]), row(2, 'drugs', [0, 0.999])];
+    assert.doesNotMatch(charts.describeGapCurve(touching, { measure: 'harm' }), /clear of no change/, 'from exactly 0%, the fall is not clear to begin with');
+    // Just above 0 (a reviewer: −0.04% and 0.45% both printed "0%"), the interval prints what it is, and is clear.
+    const justAbove = [row(0, 'drugs', [0.0045, 0.999]), row(1, 'drugs', [0.2, 0.999]), row(2, 'drugs', [-0.0004, 0.999]), row(3, 'drugs', [-0.1, 0.999])];
+    const above = charts.describeGapCurve(justAbove, { measure: 'harm' });
+    assert.match(above, /Drugs: the fall is clear of no change with no months left out \(67%, interval 0\.5% to 99\.9%\), but its interval takes in no change with 2 or 3 months left out/);
     const one = [row(0, 'overall', [0.2, 0.9]), row(1, 'overall', [-0.1, 0.9]), row(0, 'drugs', [0.2, 0.9]), row(1, 'drugs', [-0.1, 0.9])];
     const words = charts.describeGapCurve(one, { measure: 'harm' });
     assert.equal(words.match(/the fall is clear of no change/g)?.length, 1, words);

@@ -122,8 +122,8 @@ export function describeGapCurve(all: readonly GapCurveRow[], what: GapCurveMeas
  * '' for a group whose fall is not clear to begin with, or stays clear.
  */
 function lostFallWords(name: string, mine: readonly GapCurveRow[]): string {
-  // Clear as printed: an end that prints as 0% touches no change (0.0045 → "0% to 100%").
-  const clear = (ci: readonly [number, number]) => ci[0] > 0 && formatPercent(ci[0]) !== '0%';
+  // Clear of no change: a lower end above 0, which prints as such ("0.5%", never "0%": formatPercent).
+  const clear = (ci: readonly [number, number]) => ci[0] > 0;
   const start = mine.find((r) => r.gap === 0);
   if (!start?.ci || start.reduction === null || !clear(start.ci)) return '';
   const later = mine.filter((r) => r.gap > 0 && r.reduction !== null);

@@ -42,9 +42,26 @@ export function formatNumber(value: number | null | undefined): string {
  */
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NOT_AVAILABLE;
-  // Grouped as every other number is: an interval of a ratio with a small denominator can reach −3,404%.
   const whole = roundHalfAway(100 * value);
+  // A proportion that is not nothing or all never prints as "0%" or "100%": a reviewer found an
+  // interval's lower end of −0.04% shown as "0%" beside "takes in no change" (the verdict turned on
+  // its hidden sign), and a fall of 99.8% that left 20 harm days shown as "100%". Such a value takes
+  // the fewest decimals that tell it from 0% or 100% (0.0004 → "0.04%", 0.998 → "99.8%"). Below a
+  // billionth from either, it is floating-point noise, and rounds as usual.
+  const size = Math.abs(value);
+  if ((whole === 0 && size >= 1e-9) || (whole === 100 && size < 1 && 1 - size >= 1e-9)) {
+    for (let decimals = 1; ; decimals++) {
+      const scaled = roundHalfAway(100 * size * 10 ** decimals) / 10 ** decimals;
+      if (scaled !== 0 && scaled !== 100) return `${value < 0 ? '−' : ''}${scaled.toFixed(decimals)}%`;
+    }
+  }
+  // Grouped as every other number is: an interval of a ratio with a small denominator can reach −3,404%.
   return value < 0 && whole > 0 ? `−${formatNumber(whole)}%` : `${formatNumber(whole)}%`;
+}
+
+/** A proportion as a whole percentage, always: formatPercent without its finer places near 0% and 100%, for the sizes sentences put into words. */
+function wholePercent(value: number): string {
+  return `${formatNumber(roundHalfAway(100 * value))}%`;
 }
 
 /**
@@ -56,7 +73,7 @@ export function formatPercent(value: number | null | undefined): string {
  */
 export function formatChangeSize(change: number | null | undefined): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return NOT_AVAILABLE;
-  const size = formatPercent(Math.abs(change));
+  const size = wholePercent(Math.abs(change));
   if (size === '0%' && change !== 0) return 'less than 1%';
   if (size === '100%' && change > 0 && change < 1) return 'more than 99%';
   return size;

@@ -438,9 +438,8 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
   const did = atLeastWords(world.observedFall ?? 0);
   if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`];
   if (k === n) return [` ${n === 1 ? 'The' : 'All'} ${cohorts} ${did} (`, handle, ').'];
-  // A share that rounds to 0% or 100% while some cohorts did and some did not says so.
-  const rounded = handle.text === '0%' || handle.text === '100%' ? ' when rounded' : '';
-  return [` ${formatNumber(k)} of the ${cohorts} ${did} (`, handle, `${rounded}).`];
+  // A share of some but not all never prints as 0% or 100% (formatPercent: 3 of 1,000 is "0.3%").
+  return [` ${formatNumber(k)} of the ${cohorts} ${did} (`, handle, ').'];
 }
 
 /** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */

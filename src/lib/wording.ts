@@ -497,8 +497,8 @@ export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Seg
     }
     return say` (the two checks disagree: the 95% interval for the reduction, ${interval}, takes in no change, although the paired test gives ${pText})`;
   }
-  // An end that prints as 0% (0.0024 at ?w=7&gap=5) is only just clear of no change: said so, since as printed it touches it.
-  const touches = formatPercent(h.ci[0]) === '0%' || formatPercent(h.ci[1]) === '0%';
+  // An end within half a percentage point of 0 (0.0024 at ?w=7&gap=5, printed "0.2%") is only just clear of no change: said so.
+  const touches = Math.abs(h.ci[0]) < 0.005 || Math.abs(h.ci[1]) < 0.005;
   if (!spans) return say` (the two checks disagree: the paired test cannot tell it from chance, ${pText}, although the 95% interval for the reduction, ${interval}, ${touches ? 'only just stays clear of no change' : 'is clear of no change'})`;
   return say` (95% interval for the reduction ${interval}, ${pText})`;
 }

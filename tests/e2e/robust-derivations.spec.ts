@@ -15,7 +15,7 @@ import { makeCohort } from '../helpers/cohort.ts';
 import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
 const panel = (page: Page) => page.locator('#derivation-panel');
-const handles = (page: Page) => page.locator('main button.num[data-path^="robust:"]');
+const handles = (page: Page) => page.locator('main button.num:not(.in-short *)[data-path^="robust:"]');
 
 const curves = new Map<string, SpecificationCurve>();
 function context(state: ViewState, selection = DEFAULT_SELECTION, share = DEFAULT_UNAVAILABLE) {
@@ -109,6 +109,28 @@ test('every robustness number opens its derivation (the study\'s view, as built)
   expect(errors).toEqual([]);
 });
 
+test('the numbers of "In short" are their sections\' handles: each opens the same derivation, with the same value', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  const state: ViewState = { window: 12, gap: 1, categories: ['violence'] };
+  const ctx = context(state);
+  await page.goto('robustness/?w=12&c=violence&gap=1');
+  await waitForView(page, state);
+  await settled(page, ctx);
+  const short = page.locator('.in-short button.num[data-path^="robust:"]');
+  // the simulation's mean and observed change, the break-even share, and the curve's two counts
+  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant']);
+  for (const h of await short.all()) {
+    const name = robustNameOf((await h.getAttribute('data-path'))!)!;
+    await h.click();
+    await expect(panel(page)).toHaveAttribute('data-path', `robust:${name}`, { timeout: 30_000 });
+    await expectValue(page, name, want(name, ctx).value);
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+  }
+  expect(errors).toEqual([]);
+});
+
 test('every robustness number opens its derivation (12 months, gap 1, violence)', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);
@@ -129,7 +151,7 @@ test('an open panel follows its number when the null world\'s selection or the t
   const state: ViewState = { window: 24, categories: domain.categories };
   await page.goto('robustness/');
   await waitForView(page, state);
-  const mean = page.locator('button[data-path="robust:nullWorld.mean"]');
+  const mean = page.locator('button:not(.in-short *)[data-path="robust:nullWorld.mean"]');
   await mean.click();
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('nullWorld.mean', context(state)).value, { timeout: 30_000 });
   // The page's own slider, while the panel is open: the panel is busy, then shows the new number's derivation.
@@ -157,16 +179,16 @@ test('an open panel follows its number when the null world\'s selection or the t
   await expect(panel(page)).toContainText('selection is 0.5');
   // Time at liberty: the rate's fall follows the share; the share itself is a setting.
   await page.keyboard.press('Escape');
-  await page.locator('button[data-path="robust:liberty.rateFall"]').click();
+  await page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]').click();
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('liberty.rateFall', back).value);
   const away = context(state, 0.5, 0.5);
   await page.locator('#liberty-share').fill('0.5');
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(want('liberty.rateFall', away).shown);
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(want('liberty.rateFall', away).shown);
   await expect(panel(page)).toBeVisible();
   await expect(panel(page)).not.toHaveAttribute('data-stale');
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('liberty.rateFall', away).value);
   await page.keyboard.press('Escape');
-  await page.locator('button[data-path="robust:liberty.share"]').click();
+  await page.locator('button:not(.in-short *)[data-path="robust:liberty.share"]').click();
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText('0.5');
   await expect(panel(page).locator('[data-status="setting"]')).toBeVisible();
   expect(errors).toEqual([]);
@@ -177,7 +199,7 @@ test('a change of view while a robustness number is open: the panel follows it t
   const errors = collectErrors(page);
   await page.goto('robustness/');
   await waitForView(page, { window: 24, categories: domain.categories });
-  await page.locator('button[data-path="robust:nullWorld.high"]').click();
+  await page.locator('button:not(.in-short *)[data-path="robust:nullWorld.high"]').click();
   await expect(panel(page).locator('[data-derivation-value]')).toHaveText(want('nullWorld.high', context({ window: 24, categories: domain.categories })).value, { timeout: 30_000 });
   const state: ViewState = { window: 24, categories: domain.categories.filter((c) => c !== 'other') };
   await page.locator('input[name="category"][value="other"]').uncheck();
@@ -219,7 +241,7 @@ test('a reader\'s own data: each number\'s derivation is the CLI\'s data run thr
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
   await settled(page, ctx);
   for (const [name, status] of [['nullWorld.mean', 'data'], ['nullWorld.shareAtLeast', 'data'], ['liberty.rateFall', 'data'], ['liberty.share', 'setting'], ['curve.share', 'data']] as const) {
-    const h = page.locator(`button[data-path="robust:${name}"]`);
+    const h = page.locator(`button:not(.in-short *)[data-path="robust:${name}"]`);
     await h.click();
     await expect(panel(page)).toHaveAttribute('data-path', `robust:${name}`, { timeout: 30_000 });
     await expect(panel(page)).not.toHaveAttribute('data-stale');

@@ -51,7 +51,7 @@ async function expectView(page: import('@playwright/test').Page, state: Paramete
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
   await expect(page.locator('[data-robust="nullWorld.shareAtLeast"]')).toHaveText(ROBUST_NUMBERS['nullWorld.shareAtLeast']({ world, liberty: null, curve: null }));
   const liberty = libertyFor(r, DEFAULT_UNAVAILABLE, bundled);
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(liberty.value.rateFall));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(liberty.value.rateFall));
   return r;
 }
 
@@ -511,7 +511,7 @@ test('the empty view says so, with no NaN or undefined, and the what-if controls
   await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toBeHidden();
   await expect(page.locator('[data-say="leaveOneOut"]')).toBeHidden();
   await expect(page.locator('[data-robust="curve.significant"]')).toBeHidden();
-  await expect(page.locator('[data-empty-note]')).toHaveText([EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW]);
+  await expect(page.locator('[data-empty-note]')).toHaveText([EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW, EMPTY_VIEW]); // "In short" and the four sections
   for (const note of await page.locator('[data-empty-note]').all()) await expect(note).toBeVisible();
   expect(await page.locator('main').innerText()).not.toMatch(/n\/a/);
   await page.locator('#liberty-share').fill('0.5');
@@ -535,7 +535,7 @@ test('the null world and the time-at-liberty sliders recompute', async ({ page }
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world, liberty: null, curve: null }));
   await expect(page.locator('[data-robust="nullWorld.barnett"]')).toHaveText(ROBUST_NUMBERS['nullWorld.barnett']({ world, liberty: null, curve: null }));
   await page.locator('#liberty-share').fill('0.3');
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(libertyFor(r, 0.3).value.rateFall));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(libertyFor(r, 0.3).value.rateFall));
   expect(errors).toEqual([]);
 });
 
@@ -617,9 +617,9 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
   await uploadOwn(page, files, 12);
   await page.goto('robustness/?data=local');
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
-  await expect(page.locator('button[data-path="robust:liberty.rateBefore"]')).toHaveText(formatEstimate(rates.rateBefore));
-  await expect(page.locator('button[data-path="robust:liberty.rateAfter"]')).toHaveText(formatEstimate(rates.rateAfter));
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(rates.rateFall));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateBefore"]')).toHaveText(formatEstimate(rates.rateBefore));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateAfter"]')).toHaveText(formatEstimate(rates.rateAfter));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(rates.rateFall));
   await expect(page.locator('[data-liberty-slider]')).toBeHidden();
   await expect(page.locator('[data-liberty-data]')).toBeVisible();
   for (const el of await page.locator('[data-liberty-whatif]').all()) await expect(el).toBeHidden();
@@ -630,7 +630,7 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
   await expect(page.locator('[data-liberty-data]')).toBeHidden();
   const narrow = files.cli('--window', '6');
   const whatIf = timeAtLiberty({ pre: narrow.events.pre, post: narrow.events.post, people: narrow.orders, window: 6, unavailableShare: DEFAULT_UNAVAILABLE });
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
   await expect(page.locator('[data-robust="liberty.breakEven"]')).toHaveText(formatPercent(whatIf.breakEven));
   expect(errors).toEqual([]);
 });
@@ -680,7 +680,7 @@ test('time at liberty says "a rise" when the rate rose, and gives no break-even 
   await page.goto(`robustness/${serialiseState(view, domain)}`);
   await waitForView(page, view);
   await expect(page.locator('[data-robust="liberty.rateFall"]')).toHaveText(`, a rise of ${formatPercent(-rates.rateFall!)}.`);
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(-rates.rateFall!));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(-rates.rateFall!));
   await expect(page.locator('[data-liberty-fall]')).toBeHidden();
   // and back to a fall in the study's view
   await page.getByRole('slider', { name: /window/i }).press('End');
@@ -739,7 +739,7 @@ test("with the page's own code blocked, its checks are marked out of date under 
   await expect(alert).toHaveText('');
   await expect(page.locator('[data-robust="curve.share"]')).not.toHaveAttribute('data-out-of-date', '');
   const r = expected(next);
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatChangeSize(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatChangeSize(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!));
 });
 
 test("a change to another view and back before the page's own code has come, which then fails: the study view's numbers are shown, not left set aside", async ({ page }) => {
@@ -812,7 +812,7 @@ test("while the page's own parts are recomputed for another view, the build's nu
   await waitForView(page, view);
   const r = expected(view);
   // What the page computes itself is the view's at once; what the worker computes is set aside.
-  await expect(page.locator('button[data-path="robust:liberty.rateFall"]')).toHaveText(formatChangeSize(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!));
+  await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatChangeSize(libertyFor(r, DEFAULT_UNAVAILABLE, bundled).value.rateFall!));
   const observed = page.locator('[data-robust="nullWorld.observed"]');
   await expect(page.locator('[data-robust="nullWorld.cohorts"]')).toHaveText('…(being recomputed)');
   await expect(observed).toHaveText(''); // one "…" for the whole sentence
