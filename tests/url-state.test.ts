@@ -174,3 +174,19 @@ test('data=local names the reader\'s own data: read by dataOf, written first, ne
   assert.deepEqual(odd.ignored.map((p) => p.name), ['data']);
   assert.match(ignoredNotice(odd.ignored), /data=theirs \(the data are local/);
 });
+
+test('a setting given twice: the first is read, and each later one is named as ignored, never taken over or dropped in silence (a reviewer)', () => {
+  const d = domain;
+  const twice = (q: string) => parseStateReport(q, d);
+  assert.equal(twice('?gap=3&gap=30').state.gap, 3);
+  assert.deepEqual(twice('?gap=3&gap=30').ignored.map((p) => `${p.name}=${p.value}`), ['gap=30']);
+  assert.equal(twice('?w=12&w=6').state.window, 12);
+  assert.deepEqual(twice('?c=violence&c=drugs').state.categories, ['violence']);
+  assert.equal(twice('?weights=low&weights=high').state.weights, 'low');
+  const notice = ignoredNotice(twice('?w=12&w=6').ignored);
+  assert.equal(notice, "Part of this page's address was ignored: w=6 (the window is set once in an address, and the first, w=12, is the one read). The address now names the view on screen.");
+  // The first may itself be unusable: both are named, and the view is the study's.
+  const both = twice('?w=99&w=12');
+  assert.equal(both.state.window, d.span);
+  assert.deepEqual(both.ignored.map((p) => `${p.name}=${p.value}`), ['w=99', 'w=12']);
+});

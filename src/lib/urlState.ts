@@ -84,6 +84,9 @@ export function parseState(search: string, domain: StateDomain): ViewState {
  * gclid, campaign utm_… tags and the like): not settings a reader chose, so they are dropped from
  * the address without a notice about them.
  */
+/** The report's own settings in an address. */
+const SETTINGS = new Set(['data', 'w', 'c', 'gap', 'weights', 'wilcoxon']);
+
 const TRACKING = /^(?:fbclid|gclid|dclid|gbraid|wbraid|msclkid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|utm_[a-z_]+)$/i;
 
 export function parseStateReport(search: string, domain: StateDomain): { state: ViewState; ignored: IgnoredParameter[] } {
@@ -100,7 +103,17 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
   const offered = WEIGHTS.filter((w) => domain.weights?.includes(w) ?? true);
   // The gap is checked against the window once every parameter is read, whatever their order.
   let gap: { value: string; months: number } | undefined;
+  // A setting given twice (?gap=3&gap=30): the first is read, and each later one is named as ignored,
+  // never dropped or taken over in silence (a reviewer: ?w=12&w=6 showed 6, ?gap=3&gap=30 no gap, one without a word).
+  const first = new Map<string, string>();
   for (const [name, value] of params) {
+    if (SETTINGS.has(name)) {
+      if (first.has(name)) {
+        ignored.push({ name, value, allowed: `set once in an address, and the first, ${quoted(name)}=${quoted(first.get(name)!)}, is the one read` });
+        continue;
+      }
+      first.set(name, value);
+    }
     if (name === 'w') {
       const window = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
       if (window >= 1 && window <= domain.span) state.window = window;
