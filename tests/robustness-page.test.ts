@@ -3,6 +3,7 @@
 // gap, label or view would fail.
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
@@ -346,4 +347,16 @@ test('a rise, and nothing to count, in "In short": said as such, never as a fall
   const c = { result: rose, state: { window: 24, categories: bundled.categories }, gapRows: null, world: null, liberty: libertyFor(rose, 0.2, bundled), curve: null } as RobustnessFigureContext;
   assert.equal(IN_SHORT['liberty.inShort'](c).join(''), 'Arrests rose, so time in custody or abroad cannot explain a fall: allowing for it would make the rise per month at liberty larger.');
   for (const name of ['nullWorld.inShort', 'gap.inShort', 'curve.inShort'] as const) assert.deepEqual(IN_SHORT[name](c), [NOT_AVAILABLE]);
+});
+
+test('orders at random moments (selection 0) are said so in "In short", the derivation and the command line, never "after busy spells" (a reviewer)', () => {
+  const r = analyse(bundled);
+  const world = nullWorldFor(r, 0, DEFAULT_LOOKBACK);
+  const c = { result: r, state: { window: 24, categories: bundled.categories }, gapRows: null, world, liberty: null, curve: null } as RobustnessFigureContext;
+  const line = IN_SHORT['nullWorld.inShort'](c).map((s) => (typeof s === 'string' ? s : s.text)).join('');
+  assert.match(line, /^If orders came at random moments and did nothing at all, the simulated cohorts would show /);
+  assert.doesNotMatch(line, /busy spells|least selection alone/);
+  const out = spawnSync(process.execPath, ['src/cli/analyze.ts', '--robustness', '--selection', '0'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /Null world \(orders do nothing, and are given at random moments; selection 0,/);
 });

@@ -131,7 +131,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.mean':
       return {
         ...common, value: world.mean,
-        meaning: `The average fall in arrests (1 − after ÷ before; below zero, a rise) across ${cohorts} in a world where orders do nothing, and are sought after busy spells: the change that selection alone produces${world.mean === null ? '' : `, here ${fallWords(world.mean)}`}.`,
+        meaning: `The average fall in arrests (1 − after ÷ before; below zero, a rise) across ${cohorts} in a world where orders do nothing, and are ${world.parameters?.selection === 0 ? 'given at random moments: the change that chance alone produces' : 'sought after busy spells: the change that selection alone produces'}${world.mean === null ? '' : `, here ${fallWords(world.mean)}`}.`,
         steps: [...steps, { label: 'Standard deviation of the falls', value: world.sd }, { label: 'Monte-Carlo standard error of the mean', value: world.se }],
         formula: { words: 'Add up the falls of the simulated cohorts (compensated summation) and divide by how many there are.', symbols: 'f̄ = Σ_b f_b ÷ B,  f_b = 1 − after_b ÷ before_b' },
         r: r('mean(falls)'),
