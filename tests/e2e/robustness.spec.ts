@@ -545,6 +545,8 @@ test('the null world\'s controls say their result in the status, in the page\'s 
   await page.goto('robustness/');
   await expect(page.locator('#nw-selection')).toHaveAccessibleDescription('0: orders at random moments; 1: only right after a busy spell. In between, a quiet moment is chosen with weight 1 minus the strength, a busy one with weight 1: at 0.5 a busy moment is twice as likely to be chosen, but as busy moments are usually a quarter or fewer of all, well under half the orders follow one.');
   await expect(page.locator('#nw-lookback')).toHaveAccessibleDescription(/^A spell counts as busy when a person's arrests over these months are among the busiest quarter/);
+  // The page's own settings are not in the address, and it says so (a reviewer reloaded and lost them).
+  await expect(page.getByText(`are not kept in its address: a shared link or a reload starts them again at ${DEFAULT_SELECTION}, ${DEFAULT_LOOKBACK} months and ${formatPercent(DEFAULT_UNAVAILABLE)}.`)).toBeVisible();
   await expect(page.locator('#liberty-share')).toHaveAccessibleDescription(/^A what-if: these data do not record time away, so 20% is a starting point to move, not a measurement\. The rate after the order counts arrests per month at liberty/);
   const status = page.locator('[data-robust-status="nullWorld"]');
   await expect(status).toHaveAttribute('role', 'status');
