@@ -109,14 +109,16 @@ test('every robustness number opens its derivation (the study\'s view, as built)
   expect(errors).toEqual([]);
 });
 
-test('the numbers of "In short" are their sections\' handles: each opens the same derivation, with the same value', async ({ page }) => {
-  test.setTimeout(90_000);
+test('every robustness number opens its derivation (12 months, gap 1, violence)', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
   const state: ViewState = { window: 12, gap: 1, categories: ['violence'] };
   const ctx = context(state);
   await page.goto('robustness/?w=12&c=violence&gap=1');
   await waitForView(page, state);
   await settled(page, ctx);
+  await checkEvery(page, ctx);
+  // The numbers of "In short" are their sections' handles: each opens the same derivation, with the same value.
   const short = page.locator('.in-short button.num[data-path^="robust:"]');
   // the simulation's mean and observed change, the break-even share, and the curve's two counts
   expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant']);
@@ -128,18 +130,6 @@ test('the numbers of "In short" are their sections\' handles: each opens the sam
     await page.keyboard.press('Escape');
     await expect(panel(page)).toBeHidden();
   }
-  expect(errors).toEqual([]);
-});
-
-test('every robustness number opens its derivation (12 months, gap 1, violence)', async ({ page }) => {
-  test.setTimeout(120_000);
-  const errors = collectErrors(page);
-  const state: ViewState = { window: 12, gap: 1, categories: ['violence'] };
-  const ctx = context(state);
-  await page.goto('robustness/?w=12&c=violence&gap=1');
-  await waitForView(page, state);
-  await settled(page, ctx);
-  await checkEvery(page, ctx);
   const text = (await page.locator('main').textContent()) ?? ''; // every figure's words too, rendered or not (off screen they are skipped)
   expect(text).not.toMatch(/NaN|undefined|Infinity/);
   expect(errors).toEqual([]);
