@@ -360,3 +360,15 @@ test('orders at random moments (selection 0) are said so in "In short", the deri
   assert.equal(out.status, 0, out.stderr);
   assert.match(out.stdout, /Null world \(orders do nothing, and are given at random moments; selection 0,/);
 });
+
+test('the command line gives the simulated cohorts\' share as the page does (a reviewer: "less than 1%" against "0.3%")', () => {
+  // ?w=12&c=modern_slavery,violence,other&gap=3&weights=low: 3 of the 1,000 cohorts fell at least as much
+  const view = { window: 12, categories: ['modern_slavery', 'violence', 'other'], gap: 3, weights: 'low' as const };
+  const world = nullWorldFor(analyse(bundled, view), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  assert.ok(world.shareAtLeastObserved! > 0 && world.shareAtLeastObserved! < 0.005, String(world.shareAtLeastObserved));
+  const page = formatPercent(world.shareAtLeastObserved);
+  assert.ok(ROBUST_NUMBERS['nullWorld.shareAtLeast']({ world, liberty: null, curve: null }).includes(`(${page})`));
+  const out = spawnSync(process.execPath, ['src/cli/analyze.ts', '--robustness', '--window', '12', '--categories', view.categories.join(','), '--gap', '3', '--weights', 'low'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(out.status, 0, out.stderr);
+  assert.ok(out.stdout.includes(`, and ${page} of the cohorts `), `${page} | ${out.stdout}`);
+});

@@ -341,7 +341,8 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
   const { timeAtLiberty: t, nullWorld: w, settings: s } = checks;
   const rate = (x: number | null) => (x === null ? 'n/a' : formatEstimate(x));
   const fall = (x: number | null) => (x === null ? 'n/a' : fallWords(x));
-  const share = (x: number) => (x === 0 ? 'none' : formatChangeSize(x));
+  // The page's number for the share (formatPercent: 3 of 1,000 is "0.3%"), so the two never say it differently.
+  const share = (x: number) => (x === 0 ? 'none' : formatPercent(x));
   const liberty = t.kind === 'byPerson'
     ? `Arrests per person-month at liberty, from each person's months in custody or abroad (${ordersFile}): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${shareGiven ? ' (--unavailable-share is not used: the orders give each person\'s months.)' : ''}`
     : `Arrests per person-month at liberty, if ${formatPercent(s.unavailableShare!)} of the months after the order were spent in custody or abroad: ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.breakEven === null ? ` There is no break-even share: ${t.value.breakEvenReason}.` : t.value.breakEven > 0 ? ` The fall would be gone if ${formatPercent(t.value.breakEven)} of those months had been spent away.` : ''}`;
