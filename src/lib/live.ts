@@ -9,7 +9,7 @@
 import { ANSWER, type AnswerPart } from './answer.ts';
 import { ANALYZE, shellWords, sourceArguments, viewArguments, type ArgumentSource } from './cliArguments.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
+import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
 import { valueAt, type ResultPath } from './resultPaths.ts';
 import * as say from './wording.ts';
 import type { Segments } from './wording.ts';
@@ -91,7 +91,8 @@ export const SENTENCE_PARTS = {
   /** The headline's short change: "56% fewer" (arrests) or "83% less" (harm); with no category chosen, that nothing is counted. */
   change: (r: AnalysisResult, which: Which): Segments =>
     say.isEmpty(r) ? ['none counted']
-      : which === 'harm' ? say.changeShortParts(r.harm, 'harm', 'less') : say.changeShortParts(r.events, 'events'),
+      // "harm less than 1% lower", not "less than 1% less" (a police leader, at ?c=drugs&w=3&gap=2&weights=high)
+      : which === 'harm' ? say.changeShortParts(r.harm, 'harm', formatChangeSize(r.harm.reduction).startsWith('less than') ? 'lower' : 'less') : say.changeShortParts(r.events, 'events'),
   /**
    * Under a Results table: each category whose test is significant but points against its total
    * (by rank to falls while the total rose, or the reverse), in its own significance sentence, so a
