@@ -756,3 +756,10 @@ test('"In short"\'s time series line says what the sections say: the trend befor
   }
   assert.ok(seen > 100);
 });
+
+test('a fall said "more than 99%" in one sentence is not "99.8%" in the next (a re-check at ?c=modern_slavery&gap=6)', () => {
+  const r = analyse(bundled, { categories: ['modern_slavery'], gap: 6 });
+  assert.ok(r.harm.reduction! > 0.995 && r.harm.reduction! < 1);
+  assert.match(SENTENCES.harmChange(r), /fell by more than 99%/);
+  assert.match(sentence(r, 'harmVersusVolume'), /^The fall in harm \(more than 99%\)/);
+});

@@ -182,10 +182,13 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   const widths = new Map<number, number>();
   for (const r of after) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
   const [width, many] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  // A title padded with commas to the rows' width ("Arrests export,,,,", as a spreadsheet saves it) is
+  // left to the file's own check, which finds the header's line by its column names (validate.ts).
+  const named = header.filter((h) => h !== '').length;
   if (width > 1 && header.length * 2 <= width && many >= after.length / 2) {
-    const first = after.find((r) => r.fields.length === width)!;
-    return { problems: [problem({ file, row: 0 }, `line ${head.line} looks like a title, not the header: it has ${header.length === 1 ? 'one field' : `${header.length} fields`}, and ${many === after.length ? (many === 1 ? 'the row after it has' : 'every row after it has') : 'most rows after it have'} ${width}, from line ${first.line}`, {
-      expected: 'the column names on the first line', value: String(header.length),
+    const first = after.find((r) => r.fields.length === width && r !== head)!;
+    return { problems: [problem({ file, row: 0 }, `line ${head.line} looks like a title, not the header: it has ${named === 1 ? 'one field' : `${named} fields`}, and ${many === after.length ? (many === 1 ? 'the row after it has' : 'every row after it has') : 'most rows after it have'} ${width}, from line ${first.line}`, {
+      expected: 'the column names on the first line', value: String(named),
       hint: `if line ${first.line} holds the column names, delete the line${first.line - head.line > 1 ? 's' : ''} above it; otherwise check the first line for missing commas`,
     })] };
   }

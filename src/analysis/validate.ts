@@ -241,7 +241,7 @@ const DATE_SUMMARIES: { row: RegExp; needs?: RegExp; say: (n: number, first: Pro
     needs: /: it looks like day\/month\/year/,
     say: (n, first) => `${n} dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them`,
   },
-  { row: /is a date with a time; the report reads the date alone$/, say: (n, first) => `${n} dates in this column carry a time of day, as a spreadsheet's date-and-time format writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
+  { row: /is a date with a time; the report needs the date alone$/, say: (n, first) => `${n} dates in this column carry a time of day, as a spreadsheet's date-and-time format writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
   { row: /: it looks like a spreadsheet's number for the date /, say: (n, first) => `${n} dates in this column are a spreadsheet's day numbers, saved without their date format (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
 ];
 
@@ -291,7 +291,7 @@ function notADate(text: string): [string, { value: string; expected: string; hin
   }
   // 2019-03-15 00:00:00 (a spreadsheet's date and time): the date is there, the time is not wanted.
   const timed = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.exec(text);
-  if (timed) return [`"${text}" is a date with a time; the report reads the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; ${SPREADSHEET_DATES}` }];
+  if (timed) return [`"${text}" is a date with a time; the report needs the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; ${SPREADSHEET_DATES}` }];
   // 43466: a spreadsheet's serial number for a date (days since 1899-12-30), saved unformatted.
   if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) {
     const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
@@ -493,10 +493,13 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
   // Title lines above the header (an export's "STRO register, printed …"): the header is a later row.
   // One problem saying where, instead of every required column "missing".
   const absent = required.filter((name) => !t.header.includes(name));
-  const below = absent.length > 0 ? t.records.slice(0, 10).find((r) => absent.every((name) => r.fields.some((f) => f.trim() === name))) : undefined;
+  // A row that has every missing column, or all but one (an events file's title padded with commas:
+  // the header below it has date, not the month that its absence made required).
+  const has = (r: CsvTable['records'][number]) => absent.filter((name) => r.fields.some((f) => f.trim() === name));
+  const below = absent.length > 0 ? t.records.slice(0, 10).find((r) => has(r).length >= Math.max(1, absent.length - 1)) : undefined;
   if (below) {
     const line = below.row + 1;
-    problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${absent.join(', ')}, so the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above it look like titles`, {
+    problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has(below).join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
       expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
     }));
     return undefined;

@@ -474,7 +474,7 @@ export const IN_SHORT = {
     if (world.falls.length === 0) return ['Nothing can be simulated in this view (the section says why).'];
     const observed = world.observedFall === null ? ['; there is no observed change to compare with.'] : ['; the observed change is ', ...fallSegments(world.observedFall, 'nullWorld.observed'), '.'];
     // The floor is said only of a simulated fall: where the cohorts show none, there is no floor to speak of.
-    const floor = world.mean !== null && world.mean > 0 ? [' That is the least selection alone could do, not the most: real regression to the mean can be larger.'] : [];
+    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 ? [' That is the least selection alone could do, not the most: real regression to the mean can be larger.'] : [];
     // At selection 0 the simulated orders come at random moments, not after busy spells (the page's own slider).
     const when = world.parameters?.selection === 0 ? 'came at random moments' : 'followed busy spells';
     return [`If orders ${when} and did nothing at all, the simulated cohorts would show `, ...fallSegments(world.mean, 'nullWorld.mean'), ' on average', ...observed, ...(world.parameters?.selection === 0 ? [] : floor)];

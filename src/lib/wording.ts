@@ -9,7 +9,7 @@ import { EXACT_BELOW, wilcoxonLean } from '../analysis/stats/wilcoxonLean.ts';
 import { HAC_SHORT_SERIES } from '../analysis/stats/hacShortSeries.ts';
 import { MIN_CONTRIBUTORS } from '../analysis/reduction.ts';
 import type { WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
-import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals } from './format.ts';
+import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatPercent, formatPEquals, formatReductionInWords } from './format.ts';
 import type { ResultPath } from './resultPaths.ts';
 
 export const ALPHA = 0.05;
@@ -519,8 +519,9 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
   const { events: e, harm: h } = result;
   if (e.reduction === null || h.reduction === null) return ['Arrests and harm cannot both be compared in this view.'];
-  const epText = formatPercent(e.reduction);
-  const hpText = formatPercent(h.reduction);
+  // A fall as the sentences beside it say it ("more than 99%", not "99.8%" after "fell by more than 99%").
+  const epText = formatReductionInWords(e.reduction);
+  const hpText = formatReductionInWords(h.reduction);
   const ep = num(epText, 'events.reduction');
   const hp = num(hpText, 'harm.reduction');
   if (e.reduction > 0 && h.reduction > 0) {
