@@ -18,7 +18,7 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, textOf, viewOfSpecification,
   type InShortName, type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, serialiseState, type ViewState } from '../lib/urlState.ts';
@@ -100,10 +100,10 @@ function setNumbers(ctx: Shown, prefix = ''): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-robust]')) {
     const name = el.dataset.robust as RobustNumberName;
     // A line of "In short": its part's numbers in a sentence (IN_SHORT), refilled with them.
-    if (Object.hasOwn(IN_SHORT, el.dataset.robust!)) {
-      if (!el.dataset.robust!.startsWith(prefix)) continue;
-      const segments = IN_SHORT[el.dataset.robust as InShortName](ctx);
-      if (el.textContent === segments.map((s) => (typeof s === 'string' ? s : s.text)).join('')) continue;
+    if (Object.hasOwn(IN_SHORT, name)) {
+      if (!name.startsWith(prefix)) continue;
+      const segments = IN_SHORT[name as string as InShortName](ctx);
+      if (el.textContent === textOf(segments)) continue;
       fillSegments(el, segments);
       flash(el);
       continue;

@@ -166,11 +166,18 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
  * at ?w=12&c=violence,drugs). Then the share counting only falls clear on both. '' before the curve
  * is computed, or when nothing is significant.
  */
+/** The specifications whose test finds a significant rise: the curve counts only falls as significant. */
+const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+  curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+/** The significant falls whose 95% interval for the reduction is clear of no change as well. */
+const clearFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+  curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length;
+
 export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): string {
   if (!curve) return '';
   // A significant rise is no fall, and the curve counts only falls: said, where there are any, so that
   // "0 find a significant fall" does not hide an analyst's data whose arrests rose in most of them.
-  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+  const rises = significantRises(curve);
   const riseWords = rises === 0 ? '' : `${formatNumber(rises)} of the ${formatNumber(curve.total)} ${rises === 1 ? "finds" : "find"} a significant rise instead (${formatPercent(rises / curve.total)}).`;
   if (curve.significant === 0) return riseWords;
   const falls = fallIntervalWords(curve);
@@ -185,7 +192,7 @@ function fallIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 't
   if (across + none === 0) return one ? 'It also has a 95% interval for the reduction clear of no change.' : `Each of those ${formatNumber(significant.length)} also has a 95% interval for the reduction clear of no change.`;
   const has = (n: number) => (one ? 'It has' : `${formatNumber(n)} ${n === 1 ? 'has' : 'have'}`);
   const parts = [across > 0 ? `${has(across)} a 95% interval for the reduction that takes in no change` : '', none > 0 ? `${one ? 'It has' : has(none)} no interval, ${one ? 'its' : 'their'} arrests being too few, or none after the orders, for one to mean much` : ''].filter(Boolean);
-  const clear = significant.length - across - none;
+  const clear = clearFalls(curve);
   // Why an interval can take in no change beside a significant test; not said of specifications with none.
   const why = across > 0 ? ': the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part' : '';
   return `${one ? '' : `Of those ${formatNumber(significant.length)}, `}${parts.join(', and ')}${why}. Counting only falls whose interval is clear of no change as well, the share is ${formatNumber(clear)} of ${formatNumber(curve.total)} (${formatPercent(clear / curve.total)}).`;
@@ -408,7 +415,8 @@ export const WORDED: ReadonlySet<RobustNumberName> = new Set<RobustNumberName>([
 /** The names whose number is a fall, said as one. */
 type FallName = 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.observed';
 
-const textOf = (segments: RobustSegment[]): string => segments.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+/** A sentence's segments as plain text. */
+export const textOf = (segments: RobustSegment[]): string => segments.map((s) => (typeof s === 'string' ? s : s.text)).join('');
 
 /** A fall as the page says it: "an 8% fall", "a 7% rise" (src/lib/wording.ts), the size the handle; "n/a" alone when there is none. */
 function fallSegments(fall: number | null, name: FallName): RobustSegment[] {
@@ -519,11 +527,11 @@ export const IN_SHORT = {
     const curve = c.curve;
     if (!curve) return [NOT_AVAILABLE];
     if (curve.total === 0) return ['The specification curve has no specifications in this view.'];
-    const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+    const rises = significantRises(curve);
     return [
       'Of ', { text: formatNumber(curve.total), path: robustPath('curve.total') }, ' combinations of window, gap, measure, harm weights and test, ',
       { text: formatNumber(curve.significant), path: robustPath('curve.significant') }, ` ${curve.significant === 1 ? 'finds' : 'find'} a significant fall`,
-      curve.significant > 0 ? ` (${formatNumber(curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length)} of them with a 95% interval clear of no change too)` : '',
+      curve.significant > 0 ? ` (${formatNumber(clearFalls(curve))} of them with a 95% interval clear of no change too)` : '',
       rises > 0 ? ` and ${formatNumber(rises)} a significant rise` : '', '; they share the same people, so they are not independent confirmations.',
     ];
   },
