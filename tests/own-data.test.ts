@@ -391,3 +391,30 @@ test('the sentences a reader\'s own data put in place of the build\'s are the bu
   assert.doesNotMatch(libertyText(none), /a fall in arrests/);
   assert.match(libertyWhatText(none), /^shows, where arrests fell,/);
 });
+
+test('leaving one person out is said as a rise, or as a change from a rise to a fall, where the arrests did not fall throughout (an analyst read "the reduction in arrests between −38% and 0%")', () => {
+  const resultOf = (maxBefore: number, maxAfter: number, seed: number) => {
+    const c = makeCohort({ seed, orders: 40, designWindow: 12, maxBefore, maxAfter });
+    const own = validateOwn({ orders: { name: 'orders.csv', text: c.ordersCsv }, events: { name: 'events.csv', text: c.eventsCsv }, designWindow: 12, outsideWindow: 'error' }, bundledIndex);
+    return analyse(own.dataset!);
+  };
+  const pct = (x: number) => formatPercent(Math.abs(x));
+  // Arrests rose after every leave-one-out (reductions all below zero): the rise's size, smaller first.
+  const rose = resultOf(3, 4, 3);
+  const e = rose.leaveOneOut.events;
+  assert.ok(e.max! < 0, `${e.min} ${e.max}`);
+  assert.equal(sentence(rose, 'leaveOneOutRange'), `keeps the rise in arrests between ${pct(e.max!)} and ${pct(e.min!)}`);
+  assert.ok(sentence(rose, 'leaveOneOut').startsWith(`Leaving each analysed person out in turn, the overall rise in arrests stays between ${pct(e.max!)} and ${pct(e.min!)} (with everyone: ${pct(rose.events.reduction!)}); for harm, between `), sentence(rose, 'leaveOneOut'));
+  // A range that crosses no change: from the largest rise to the largest fall.
+  const both = resultOf(3, 3, 1);
+  const b = both.leaveOneOut.events;
+  assert.ok(b.min! < 0 && b.max! > 0 && both.events.reduction! < 0, `${b.min} ${b.max}`);
+  assert.equal(sentence(both, 'leaveOneOutRange'), `moves the change in arrests from a rise of ${pct(b.min!)} to a fall of ${pct(b.max!)}`);
+  assert.ok(sentence(both, 'leaveOneOut').startsWith(`Leaving each analysed person out in turn, the overall change in arrests runs from a rise of ${pct(b.min!)} to a fall of ${pct(b.max!)} (with everyone: a rise of ${pct(both.events.reduction!)}); for harm, from a rise of `), sentence(both, 'leaveOneOut'));
+  // Arrests fell throughout and harm did not: harm's range names its own kind.
+  const mixedHarm = resultOf(4, 4, 3);
+  const h = mixedHarm.leaveOneOut.harm;
+  assert.ok(mixedHarm.leaveOneOut.events.min! > 0 && h.min! < 0 && h.max! > 0);
+  assert.match(sentence(mixedHarm, 'leaveOneOut'), new RegExp(`\\); harm's change runs from a rise of ${pct(h.min!)} to a fall of ${pct(h.max!)}\\.$`));
+  for (const r of [rose, both, mixedHarm]) assert.doesNotMatch(sentence(r, 'leaveOneOut') + sentence(r, 'leaveOneOutRange'), /−/);
+});

@@ -769,12 +769,36 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   return say`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${said}`;
 }
 
-/** "between 54% and 59%", or "at −3%" when the two ends read the same. */
+/**
+ * How far leaving one person out moves a measure's reduction, in words that follow its sign: a fall
+ * throughout reads "between 54% and 59%" (or "at 56%" when the two ends read the same), a rise
+ * throughout gives the rise's size the same way ("between 12% and 38%", the smaller first), and a
+ * range that crosses no change reads "from a rise of 12% to a fall of 20%". An analyst whose arrests
+ * rose read "the reduction in arrests between −38% and 0%". Each end keeps its derivation.
+ */
+type LooKind = 'fall' | 'rise' | 'mixed';
+function looKind(min: number, max: number): LooKind {
+  return min > 0 ? 'fall' : max < 0 ? 'rise' : 'mixed';
+}
 function rangeParts(min: number, max: number, base: 'events' | 'harm'): Segments {
-  const lo = formatPercent(min);
-  const hi = formatPercent(max);
-  if (lo === hi) return say`at ${num(lo, `leaveOneOut.${base}.min`)}`;
-  return say`between ${num(lo, `leaveOneOut.${base}.min`)} and ${num(hi, `leaveOneOut.${base}.max`)}`;
+  const minPath = `leaveOneOut.${base}.min` as const;
+  const maxPath = `leaveOneOut.${base}.max` as const;
+  const kind = looKind(min, max);
+  if (kind === 'mixed') {
+    const end = (x: number, path: typeof minPath | typeof maxPath): Segments => x === 0 ? ['no change'] : say`a ${x > 0 ? 'fall' : 'rise'} of ${num(formatPercent(Math.abs(x)), path)}`;
+    return say`from ${end(min, minPath)} to ${end(max, maxPath)}`;
+  }
+  // A rise's smaller size is at the max (the reduction nearest zero).
+  const [lowValue, lowPath, highValue, highPath] = kind === 'fall' ? [min, minPath, max, maxPath] : [-max, maxPath, -min, minPath];
+  const lo = formatPercent(lowValue);
+  const hi = formatPercent(highValue);
+  if (lo === hi) return say`at ${num(lo, lowPath)}`;
+  return say`between ${num(lo, lowPath)} and ${num(hi, highPath)}`;
+}
+
+/** "the reduction in", "the rise in" or "the change in", for the kind of range rangeParts words. */
+function looNoun(kind: LooKind): string {
+  return kind === 'fall' ? 'reduction' : kind === 'rise' ? 'rise' : 'change';
 }
 
 /** Why there is no leave-one-out range for a measure: its words after "as". */
@@ -816,21 +840,33 @@ export function leaveOneOutParts(result: AnalysisResult): Segments {
   const few = fewContributorsWords(result, 'events');
   if (few) return [`Leaving each person out in turn says little in this view: ${few}, so each of them is a large part of the total, and how far the reduction moves without one of them shows only that.`];
   const fewHarm = fewContributorsWords(result, 'harm');
+  const kind = looKind(e.min, e.max);
+  const harmKind = h.min === null || h.max === null ? null : looKind(h.min, h.max);
   const harm = h.min === null || h.max === null
     ? [`; harm has no reduction to move, as ${noRangeWhy(result, 'harm')}`]
     : fewHarm ? [`; for harm it says little, as ${fewHarm}`]
-      : say`; for harm, ${rangeParts(h.min, h.max, 'harm')}`;
-  return say`Leaving each analysed person out in turn, the overall reduction in arrests stays ${rangeParts(e.min, e.max, 'events')} (with everyone: ${num(formatPercent(result.events.reduction), 'events.reduction')})${harm}.`;
+      : harmKind === kind ? say`; for harm, ${rangeParts(h.min, h.max, 'harm')}`
+        : say`; harm's ${looNoun(harmKind!)} ${harmKind === 'mixed' ? 'runs' : 'stays'} ${rangeParts(h.min, h.max, 'harm')}`;
+  const reduction = result.events.reduction;
+  const everyone = kind === 'fall' ? [num(formatPercent(reduction), 'events.reduction')]
+    : kind === 'rise' ? [num(formatPercent(-reduction), 'events.reduction')]
+      : reduction === 0 ? ['no change'] : say`a ${reduction > 0 ? 'fall' : 'rise'} of ${num(formatPercent(Math.abs(reduction)), 'events.reduction')}`;
+  return say`Leaving each analysed person out in turn, the overall ${looNoun(kind)} in arrests ${kind === 'mixed' ? 'runs' : 'stays'} ${rangeParts(e.min, e.max, 'events')} (with everyone: ${everyone})${harm}.`;
 }
 
-/** The same, as the end of Conclusions' "leaving each person out in turn …": "keeps the reduction in arrests between 54% and 59%". */
+/**
+ * The same, as the end of Conclusions' "leaving each person out in turn …": "keeps the reduction in
+ * arrests between 54% and 59%", "keeps the rise in arrests between 12% and 38%" or "moves the change
+ * in arrests from a rise of 12% to a fall of 20%".
+ */
 export function leaveOneOutRangeParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const { min, max } = result.leaveOneOut.events;
   if (min === null || max === null) return [`has nothing to move in this view, as ${noRangeWhy(result, 'events')}`];
   const few = fewContributorsWords(result, 'events');
   if (few) return [`says little in this view, as ${few}`];
-  return say`keeps the reduction in arrests ${rangeParts(min, max, 'events')}`;
+  const kind = looKind(min, max);
+  return say`${kind === 'mixed' ? 'moves' : 'keeps'} the ${looNoun(kind)} in arrests ${rangeParts(min, max, 'events')}`;
 }
 
 /**
