@@ -299,7 +299,7 @@ test('the specification curve says how many of its significant falls have an int
 // ---- "In short": a line for each check, at the top of the page (a police leader found no bottom line)
 
 test('"In short" gives each check\'s numbers as its section does, and its words follow their signs, in every kind of view', () => {
-  const views = [{}, { window: 12, categories: ['violence', 'drugs'], gap: 2 }, { window: 6, categories: ['other'] }, { window: 1 }, { window: 3, categories: ['modern_slavery'], gap: 1 }, { window: 24, categories: ['drugs'], weights: 'low' as const }];
+  const views = [{}, { window: 12, categories: ['violence', 'drugs'], gap: 2 }, { window: 6, categories: ['other'] }, { window: 1 }, { window: 3, categories: ['modern_slavery'], gap: 1 }, { window: 24, categories: ['drugs'], weights: 'low' as const }, { window: 2, categories: ['violence'] }];
   for (const view of views) {
     const state = { window: 24, ...view, categories: view.categories ?? bundled.categories } as Parameters<typeof gapCurveRows>[1];
     const r = analyse(bundled, state);
@@ -312,9 +312,20 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     for (const name of Object.keys(IN_SHORT) as (keyof typeof IN_SHORT)[]) assert.doesNotMatch(line(name), /NaN|undefined|Infinity|null/, `${name} ${JSON.stringify(view)}`);
     // The simulation: its mean and the observed change, the section's own handles and texts.
     const world = handles('nullWorld.inShort');
-    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.mean', 'robust:nullWorld.observed']);
+    const fell = (c.world!.observedFall ?? 0) > 0;
+    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.mean', 'robust:nullWorld.observed', ...(fell ? ['robust:nullWorld.shareAtLeast'] : [])]);
     assert.equal(world[0].text, formatChangeSize(c.world!.mean));
     assert.equal(world[1].text, formatChangeSize(r.events.reduction));
+    // After a fall, its verdict: the cohorts that matched it, counted here from the simulated falls, and what that share says.
+    if (fell) {
+      const n = c.world!.falls.length;
+      const k = c.world!.falls.filter((f) => f >= c.world!.observedFall!).length;
+      assert.equal(world[2].text, formatPercent(k / n));
+      const who = k === 0 ? 'none of the' : k === n ? 'all' : `${formatNumber(k)} of the`;
+      const so = k === 0 ? 'does not explain it' : k / n < 0.05 ? 'rarely gives a fall this large' : 'could explain it';
+      assert.ok(line('nullWorld.inShort').includes(`, which ${who} ${formatNumber(n)} simulated cohorts`), line('nullWorld.inShort'));
+      assert.ok(line('nullWorld.inShort').includes(`), so on these settings selection alone ${so}.`), line('nullWorld.inShort'));
+    } else assert.doesNotMatch(line('nullWorld.inShort'), /matched|selection alone/);
     assert.ok(line('nullWorld.inShort').includes(`would show ${fallPieces(c.world!.mean!).join('')} on average`), line('nullWorld.inShort'));
     assert.equal(/real regression to the mean can be larger\.$/.test(line('nullWorld.inShort')), c.world!.mean! > 0 && (c.world!.observedFall ?? 0) > 0, 'a floor only under a simulated fall, beside an observed one');
     // The months around the order, from analyse() at each gap, counted here.
