@@ -118,7 +118,8 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     if (t) index = readHarmIndex(t, problems, invalidOffences);
   }
   const harmIndex = index && new Map(index.offences.map((o) => [o.offence, o.central]));
-  if (eventsTable && !eventsTable.header.includes('harm')) {
+  // Not where the header sits below a title: the title's own error says so, and the header may have harm.
+  if (eventsTable && !eventsTable.header.includes('harm') && !headerBelow(eventsTable, eventsRequired(eventsTable.header))) {
     if (!sources.harmIndex) {
       const swapped = swapNote(eventsTable.header, 'events');
       problems.push(problem({ file: eventsTable.file, row: 0, column: 'harm' }, `required column is missing, and no harm index was given to look offences up in${swapped ? `; ${swapped}` : ''}`, {
@@ -485,6 +486,19 @@ function arrestedWhileAway(orders: OrderInfo, events: readonly OffendingEvent[],
   return found;
 }
 
+/**
+ * The row that is the real header, where title lines sit above it (an export's "STRO register,
+ * printed …"): among the first ten, a row that has every required column the header lacks, or all
+ * but one (an events file's title padded with commas: the header below it has date, not the month
+ * that its absence made required).
+ */
+function headerBelow(t: CsvTable, required: readonly string[]): CsvTable['records'][number] | undefined {
+  const absent = required.filter((name) => !t.header.includes(name));
+  if (absent.length === 0) return undefined;
+  const has = (r: CsvTable['records'][number]) => absent.filter((name) => r.fields.some((f) => f.trim() === name)).length;
+  return t.records.slice(0, 10).find((r) => has(r) >= Math.max(1, absent.length - 1));
+}
+
 /** Map header names to positions, reporting each missing column with a hint at the likely typo. */
 function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[], swapped?: string): Record<string, number> | undefined {
   const index: Record<string, number> = {};
@@ -493,10 +507,8 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
   // Title lines above the header (an export's "STRO register, printed …"): the header is a later row.
   // One problem saying where, instead of every required column "missing".
   const absent = required.filter((name) => !t.header.includes(name));
-  // A row that has every missing column, or all but one (an events file's title padded with commas:
-  // the header below it has date, not the month that its absence made required).
+  const below = headerBelow(t, required);
   const has = (r: CsvTable['records'][number]) => absent.filter((name) => r.fields.some((f) => f.trim() === name));
-  const below = absent.length > 0 ? t.records.slice(0, 10).find((r) => has(r).length >= Math.max(1, absent.length - 1)) : undefined;
   if (below) {
     const line = below.row + 1;
     problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has(below).join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
@@ -824,6 +836,19 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
   };
 }
 
+/** The events' column of when: month, or date when the header has date alone; with neither, the one the header nearly has ("Date"), else month. */
+function eventsMonthColumn(header: readonly string[]): 'month' | 'date' {
+  const hasMonth = header.includes('month');
+  const hasDate = header.includes('date');
+  const nearlyDate = !hasMonth && !hasDate && header.some((h) => h.toLowerCase() === 'date');
+  return (hasDate && !hasMonth) || nearlyDate ? 'date' : 'month';
+}
+
+/** The columns an events file must have, for its header. */
+function eventsRequired(header: readonly string[]): string[] {
+  return ['order_id', eventsMonthColumn(header), 'category', 'offence'];
+}
+
 /**
  * Read the events, checking each row against the orders. With `orders` undefined (the orders file
  * could not be read), each row's own values are still checked; whose arrest it is, and the month
@@ -833,14 +858,12 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
 function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRules, problems: Problem[]): { events?: OffendingEvent[]; rows: number[]; excluded: number[]; onOrderDate: number; monthColumn: string; latestDate?: string } {
   const hasMonth = t.header.includes('month');
   const hasDate = t.header.includes('date');
-  // With neither, the one to ask for is the one the header nearly has ("Date"), else month.
-  const nearlyDate = !hasMonth && !hasDate && t.header.some((h) => h.toLowerCase() === 'date');
-  const monthColumn = (hasDate && !hasMonth) || nearlyDate ? 'date' : 'month';
+  const monthColumn = eventsMonthColumn(t.header);
   if (hasMonth && hasDate) {
     problems.push(problem({ file: t.file, row: 0, column: 'date' }, 'the file has both month and date columns; keep one', { expected: 'month or date, not both', hint: 'delete one of the two columns' }));
     return { rows: [], excluded: [], onOrderDate: 0, monthColumn };
   }
-  const col = columnIndex(t, ['order_id', monthColumn, 'category', 'offence'], ['harm'], problems, swapNote(t.header, 'events'));
+  const col = columnIndex(t, eventsRequired(t.header), ['harm'], problems, swapNote(t.header, 'events'));
   if (!col) return { rows: [], excluded: [], onOrderDate: 0, monthColumn };
   if (monthColumn === 'date' && orders && !orders.hasIssuedDate) {
     problems.push(problem({ file: orders.file, row: 0, column: 'issued_date' }, `required column is missing: ${t.file} gives arrest dates, so each order needs its issued_date`, { expected: 'a column named issued_date', hint: 'add issued_date (YYYY-MM-DD), or give months instead of dates' }));
