@@ -708,6 +708,14 @@ test('order ids that differ only in case are one problem, not an extra person; a
   assert.equal(hintFor('T-9999'), 'every arrest must belong to an order listed in the orders file: check the id there, or remove the arrest if the person has no order');
   // "1.20E+11": a spreadsheet's scientific notation for a long numeric id (an analyst: 971 errors, no hint).
   assert.match(hintFor('1.20E+11')!, /^a spreadsheet wrote a long numeric id in scientific notation, which loses its last digits: format the id column as text/);
+  // Two such ids in the orders file read alike: the duplicate says why, as the arrests' unknown id does.
+  const twice = { name: 'orders.csv', text: templateOrders.text.replace(/^T-0001,/m, '1.20E+11,').replace(/^T-0002,/m, '1.20E+11,') };
+  const dup = validateDataset({ orders: twice, events: templateEvents }).problems.find((x) => x.file === 'orders.csv' && /duplicates/.test(x.message))!;
+  assert.equal(dup.message, '"1.20E+11" duplicates the id in row 1; ids must be unique');
+  assert.equal(dup.hint, hintFor('1.20E+11'));
+  // An ordinary duplicate has no such hint.
+  const plain = { name: 'orders.csv', text: templateOrders.text.replace(/^T-0002,/m, 'T-0001,') };
+  assert.equal(validateDataset({ orders: plain, events: templateEvents }).problems.find((x) => /duplicates/.test(x.message))!.hint, undefined);
   // The header pasted in again (two exports joined): one problem on its row, not one per column.
   const pasted = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: [...events.slice(0, 4), events[0], ...events.slice(4)].join('\n') + '\n' } }).problems;
   assert.deepEqual(pasted.map(where), ['error events.csv 4 -']);

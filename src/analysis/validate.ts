@@ -635,7 +635,8 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     const duplicate = id !== '' && first !== undefined;
     const twin = folded.get(id.toLowerCase());
     if (duplicate) {
-      report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id' });
+      // Two long numeric ids that a spreadsheet wrote alike ("1.20E+11") are not one order twice.
+      report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id', ...(isScientificId(id) ? { hint: SCIENTIFIC_ID_HINT } : {}) });
       info.duplicated.add(id);
     } else {
       if (id !== '' && twin !== undefined) {
@@ -831,10 +832,16 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
     const zeros = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, '')) : undefined;
     if (zeros !== undefined) return `the orders file has "${zeros}": a spreadsheet may have dropped the leading zeros (format the column as text before saving)`;
     // "1.20E+11": a spreadsheet's scientific notation for a long numeric id, which has lost digits (an analyst).
-    if (/^\d+(\.\d+)?e\+?\d+$/i.test(id)) return 'a spreadsheet wrote a long numeric id in scientific notation, which loses its last digits: format the id column as text in both files before saving, and export again';
+    if (isScientificId(id)) return SCIENTIFIC_ID_HINT;
     return 'every arrest must belong to an order listed in the orders file: check the id there, or remove the arrest if the person has no order';
   };
 }
+
+/** "1.20E+11": a spreadsheet's scientific notation for a long numeric id, which has lost digits (an analyst). */
+function isScientificId(id: string): boolean {
+  return /^\d+(\.\d+)?e\+?\d+$/i.test(id);
+}
+const SCIENTIFIC_ID_HINT = 'a spreadsheet wrote a long numeric id in scientific notation, which loses its last digits: format the id column as text in both files before saving, and export again';
 
 /** The events' column of when: month, or date when the header has date alone; with neither, the one the header nearly has ("Date"), else month. */
 function eventsMonthColumn(header: readonly string[]): 'month' | 'date' {
