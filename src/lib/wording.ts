@@ -399,16 +399,16 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm', bri
   if (isEmpty(result)) return [EMPTY_VIEW];
   const t: Trend = result.trend[which];
   const what = which === 'events' ? 'monthly arrests' : 'monthly harm';
-  // No line, or a line with nothing to test it against (two months; points exactly on it).
-  if (t.slope === null || t.p === null) return [`The trend in ${what} after the order cannot be ${t.slope === null ? 'estimated' : 'tested'}: ${t.reason ?? 'too few months'}.`];
+  // No line (one month).
+  if (t.slope === null) return [`The trend in ${what} after the order cannot be estimated: ${t.reason ?? 'too few months'}.`];
   const direction = t.slope < 0 ? 'declined' : t.slope > 0 ? 'rose' : 'stayed level';
   const size = (n: number) => formatEstimate(n);
   const by = t.slope === 0
     ? []
     : say` by ${which === 'events' ? countParts(Math.abs(t.slope), 'arrest', 'arrests', size, `trend.${which}.slope`) : countParts(Math.abs(t.slope), 'harm day', 'harm days', size, `trend.${which}.slope`)} a month on average`;
-  const sig = t.p < ALPHA && t.slope !== 0
-    ? `a statistically significant ${t.slope < 0 ? 'downward' : 'upward'} trend`
-    : 'not a statistically significant trend';
+  const sig = t.p === null ? null
+    : t.p < ALPHA && t.slope !== 0 ? `a statistically significant ${t.slope < 0 ? 'downward' : 'upward'} trend`
+      : 'not a statistically significant trend';
   const kendall = brief || t.tau === null || t.tauP === null
     ? []
     : say` Kendall's τ = ${num(formatEstimate(t.tau, 2), `trend.${which}.tau`)} (${pEqualsParts(t.tauP, `trend.${which}.tauP`)}): ${t.tauP < ALPHA ? `later months tend to be ${t.tau < 0 ? 'lower' : 'higher'}` : 'no significant tendency for later months to be higher or lower'}.`;
@@ -419,6 +419,9 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm', bri
       : say` With only ${monthsParts(result.window, 'window')} after the order, these tests say little.`;
   const { over, leftOut } = monthsAfterWords(result);
   const lead = result.gap > 0 ? [`Over ${over} after the order (${leftOut} left out)`] : say`Over the ${monthsParts(result.window, 'window')} after the order`;
+  // A line with nothing to test it against (two months, or months exactly on it): its slope and
+  // Kendall's τ are still said, as the other windows say them (a reviewer: ?w=2 gave neither).
+  if (sig === null) return say`${lead}, ${what} ${direction}${by}, but the trend cannot be tested: ${t.reason ?? 'the line has nothing to test it against'}.${kendall}${few}`;
   return say`${lead}, ${what} ${direction}${by}: ${sig} (straight-line fit, ${pEqualsParts(t.p, `trend.${which}.p`)}).${kendall}${few}`;
 }
 
