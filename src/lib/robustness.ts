@@ -451,12 +451,13 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
 }
 
 /**
- * "In short"'s verdict on the simulation, after an observed fall: how many simulated cohorts matched
- * it (the section's share, its handle) and what that says, on the sliders' settings: ", which none
- * of the 1,000 simulated cohorts matched (0%), so on these settings selection alone does not explain
- * it". The line gave the simulated mean beside the observed fall and left the reader to judge (a
- * police leader). Below 5% of cohorts, "rarely gives a fall this large"; from 5%, "could explain it".
- * After a rise, or with no fall, there is nothing for selection to explain, and nothing is added.
+ * "In short"'s reading of the simulation, after an observed fall: how many simulated cohorts matched
+ * it (the section's share, its handle): ", which none of the 1,000 simulated cohorts matched (0%)".
+ * The line gave the simulated mean beside the observed fall and left the reader to judge (a police
+ * leader). The simulation is a floor (people's rates never change), so it can show that selection
+ * could explain a fall (5% of cohorts or more matched it: "selection alone could explain it, even by
+ * this simulation's low reckoning"), never that it cannot: below 5%, the floor sentence says it does
+ * not rule regression to the mean out. After a rise, or with no fall, nothing is added.
  */
 function verdictSegments(world: NullWorld): RobustSegment[] {
   const share = world.shareAtLeastObserved;
@@ -466,10 +467,7 @@ function verdictSegments(world: NullWorld): RobustSegment[] {
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
   const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
   const who = k === 0 ? `none of the ${cohorts}` : k === n ? `${n === 1 ? 'the' : 'all'} ${cohorts}` : `${formatNumber(k)} of the ${cohorts}`;
-  const so = k === 0 ? 'so on these settings selection alone does not explain it'
-    : share < 0.05 ? 'so on these settings selection alone rarely gives a fall this large'
-      : 'so on these settings selection alone could explain it';
-  return [`, which ${who} matched (`, handle, `), ${so}`];
+  return [`, which ${who} matched (`, handle, share >= 0.05 ? '): selection alone could explain it, even by this simulation\'s low reckoning' : ')'];
 }
 
 /** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */
@@ -504,7 +502,9 @@ export const IN_SHORT = {
     if (world.falls.length === 0) return ['Nothing can be simulated in this view (the section says why).'];
     const observed = world.observedFall === null ? ['; there is no observed change to compare with.'] : ['; the observed change is ', ...fallSegments(world.observedFall, 'nullWorld.observed'), ...verdictSegments(world), '.'];
     // The floor is said only of a simulated fall: where the cohorts show none, there is no floor to speak of.
-    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 ? [' The simulation gives the least selection alone could do, not the most: real regression to the mean can be larger.'] : [];
+    // Not where the cohorts already match the fall often enough for selection to explain it (the verdict says so).
+    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 && (world.shareAtLeastObserved ?? 0) < 0.05
+      ? [' The simulation gives the least selection alone could do, not the most: real regression to the mean can be larger, so this does not rule it out.'] : [];
     // At selection 0 the simulated orders come at random moments, not after busy spells (the page's own slider).
     const when = world.parameters?.selection === 0 ? 'came at random moments' : 'followed busy spells';
     return [`If orders ${when} and did nothing at all, the simulated cohorts would show `, ...fallSegments(world.mean, 'nullWorld.mean'), ' on average', ...observed, ...(world.parameters?.selection === 0 ? [] : floor)];

@@ -659,18 +659,26 @@ export function trendInShortParts(result: AnalysisResult): Segments {
   const falling = clearPreSlope(e) && e.preSlope < 0;
   const before = noStep(e.preSlope) ? ['Before the order, monthly arrests were flat']
     : e.preSlopeP === null ? ['Before the order, the trend in monthly arrests cannot be tested']
-      : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')})`
+      : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')}${seriesMonths(result) < HAC_SHORT_SERIES ? `, though in ${formatNumber(seriesMonths(result))} months that p-value may be too small` : ''})`
         : say`Before the order, monthly arrests show no clear trend (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')})`;
   if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.'];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
-  const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'drops' : 'rises'} by ${size}`;
+  const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'drops' : 'rises'} by ${size} ${Math.abs(e.level) === 1 ? 'arrest' : 'arrests'} a month`;
   if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.'];
-  const clear = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA && seriesMonths(result) >= HAC_SHORT_SERIES;
+  const short = seriesMonths(result) < HAC_SHORT_SERIES;
+  const bothBelow = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA;
+  const clear = bothBelow && !short;
   const onlyJust = clear && Math.max(e.levelP, e.levelPHac!) >= 0.01;
-  const verdict = clear ? (onlyJust ? ', a step that is only just clear' : ', a clear step') : ', not a clear step';
+  // Why a step is not clear, said where the reader sees the verdict (a police leader read "only just
+  // clear" at 48 months and "not a clear step" at 24 with much the same p-values): the series is too
+  // short to rely on its p-values, or one of them is 0.05 or more (the larger is given).
+  const larger: Segments = e.levelPHac !== null && e.levelPHac >= e.levelP ? pEqualsParts(e.levelPHac, 'its.events.levelPHac', 'p allowing for correlated months') : pEqualsParts(e.levelP, 'its.events.levelP');
+  const verdict: Segments = clear ? [onlyJust ? ', a step that is only just clear' : ', a clear step']
+    : bothBelow ? [`, not a clear step: its p-values are below 0.05, but ${formatNumber(seriesMonths(result))} months are too few to rely on them`]
+      : e.levelPHac === null ? [', not a clear step'] : say`, not a clear step (${larger})`;
   const why = rising && e.level < 0 ? '; a rise before the order, as a busy spell before it would give, makes a drop look larger'
     : falling ? '; a fall already under way before the order could have carried on without it' : '';
-  return [...before, '; ', ...moves, `${verdict}${why}.`];
+  return [...before, '; ', ...moves, ...verdict, `${why}.`];
 }
 
 /** The months the time series is fitted to: the window either side, less the months left out. */
