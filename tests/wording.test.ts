@@ -228,6 +228,9 @@ test('the line under the headline names the people, the window and, with a gap, 
   assert.equal(SENTENCES.headlineContext(analyse(bundled)), 'Arrests of the 41 people in the analysis in the 24 months before and after their order.');
   assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 1, categories: bundled.categories })), 'Arrests of the 41 people in the analysis in the 1 month before and after their order.');
   assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 12, categories: bundled.categories, gap: 3 })), 'Arrests of the 41 people in the analysis in the 12 months before and after their order, leaving out the 3 months either side of it (months 4 to 12 either side analysed).');
+  // Not all categories: which, beside the headline's numbers (and its "(study's view: 210)").
+  assert.equal(SENTENCES.headlineContext(analyse(bundled, { categories: ['violence'] })), 'Arrests of the 41 people in the analysis, for violence only, in the 24 months before and after their order.');
+  assert.equal(SENTENCES.headlineContext(analyse(bundled, { window: 6, categories: ['drugs', 'other'] })), 'Arrests of the 41 people in the analysis, for drugs and other offences only, in the 6 months before and after their order.');
 });
 
 test('the harm-versus-volume check names what is missing: no harm before the orders is not "no arrests"', () => {

@@ -998,9 +998,14 @@ function capitaliseParts(parts: Segments): Segments {
   return [capitalise(first), ...rest];
 }
 
-/** The line under the headline numbers: whose arrests, over which months (and which are left out). */
+/**
+ * The line under the headline numbers: whose arrests, for which categories where not all are in the
+ * view (a police leader read "80 (study: 210)" at ?c=violence as violence against the study's violence),
+ * over which months (and which are left out).
+ */
 export function headlineContextParts(result: AnalysisResult): Segments {
-  return say`Arrests of the ${countParts(result.orders, 'person', 'people', formatNumber, 'orders')} in the analysis in the ${monthsParts(result.window, 'window')} before and after their order${gapWords(result)}.`;
+  const only = result.categories.length < result.domain.categories.length ? `, for ${categoryList(result)} only,` : '';
+  return say`Arrests of the ${countParts(result.orders, 'person', 'people', formatNumber, 'orders')} in the analysis${only} in the ${monthsParts(result.window, 'window')} before and after their order${gapWords(result)}.`;
 }
 
 /** The short version the live region reads out after each change. */

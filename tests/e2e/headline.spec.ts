@@ -27,9 +27,9 @@ async function expectBig(page: Page, state: { window?: number; categories?: stri
     for (const n of await notes.all()) await expect(n).toBeHidden();
   } else {
     await expect(notes.nth(0)).toBeVisible();
-    await expect(notes.nth(0)).toContainText(`(study: ${formatNumber(study.events.pre)})`);
-    await expect(notes.nth(1)).toContainText(`(study: ${formatNumber(study.events.post)})`);
-    await expect(notes.nth(2)).toContainText(`(study: ${formatPercent(study.events.reduction)} fewer)`);
+    await expect(notes.nth(0)).toContainText(`(study’s view: ${formatNumber(study.events.pre)})`);
+    await expect(notes.nth(1)).toContainText(`(study’s view: ${formatNumber(study.events.post)})`);
+    await expect(notes.nth(2)).toContainText(`(study’s view: ${formatPercent(study.events.reduction)} fewer)`);
     await expect(notes.nth(1)).toContainText(`against ${formatNumber(study.events.post)} in the study’s view`);
   }
 }

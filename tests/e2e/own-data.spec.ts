@@ -159,7 +159,7 @@ test("the study's facts stay the study's: Method's example of the two rules, Con
   await expect(page.locator('[data-local-text="libertyWhat"]')).toHaveText('compares arrests per month at liberty before and after the orders, over your full design window with no months left out.');
   await expect(page.getByText('Without data on time at liberty')).toBeHidden();
   // The opening reading is the study's: on a reader's data it gives way to one about theirs (an analyst's rise of 106% sat under "worth seeking").
-  await expect(page.getByText(/make STROs worth seeking/)).toBeHidden();
+  await expect(page.getByText(/make STROs worth seeking for what/)).toBeHidden();
   await expect(page.locator('#for-a-force-deciding-now')).toContainText('For a force reading its own data');
   await expect(page.locator('#for-a-force-deciding-now [data-say="answer:what"]').last()).toBeVisible();
   await page.goto('results/?data=local&weights=high');

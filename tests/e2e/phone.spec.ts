@@ -258,8 +258,8 @@ test('the headline fits a 390px phone in a changed view, with a space wherever i
       for (const hidden of seen.querySelectorAll('.visually-hidden')) hidden.remove();
       return seen.textContent!.replace(/\s+/g, ' ');
     });
-    expect(text).toMatch(/\) arrests/); // "(study: 93) arrests", not "(study: 93)arrests"
-    expect(text).toMatch(/\); harm /); // "(study: 56% fewer); harm …"
+    expect(text).toMatch(/\) arrests/); // "(study’s view: 93) arrests", not "(study’s view: 93)arrests"
+    expect(text).toMatch(/\); harm /); // "(study’s view: 56% fewer); harm …"
   }
 });
 
