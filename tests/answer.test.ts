@@ -145,12 +145,12 @@ test('with a gap, the first sentence counts the months analysed, and says which 
 test('harm that fell more (or less) than arrests, where its test or interval leaves the change uncertain, is said as the point estimates, with the numbers', () => {
   // Two months of violence: harm 70% down, arrests less, but p = 0.422 and an interval from a rise to a fall.
   const r = analyse(bundled, { window: 2, categories: ['violence'] });
-  assert.equal(plain(whatForHarm(r)), 'The harm those arrests represent, weighted by the seriousness of each offence, fell by 70%, more than their number: the point estimates suggest that the arrests that remained were, on average, for less serious offences, but the change in harm is uncertain (95% interval for the reduction −243% to 98%, p = 0.422).');
+  assert.equal(plain(whatForHarm(r)), 'The harm those arrests represent, weighted by the seriousness of each offence, fell by 70%, more than their number: the point estimates suggest that the arrests that remained were, on average, for less serious offences, but the change in harm is uncertain (95% interval for the reduction −243% to 98%, that is from a rise of 243% to a fall of 98%, p = 0.422).');
   // A reader's 30 people: harm fell by 38%, within 5 points of arrests, with p = 0.0721 and an interval from −8% to 60%:
   // about as much as their number, and no shift in seriousness read from it.
   const own = ownCohort(30, 4);
   assert.ok(Math.abs(own.harm.reduction! - own.events.reduction!) < SAME_FALL);
-  assert.match(plain(whatForHarm(own)), /fell by 38%, about as much as their number, but the change in harm is uncertain \(95% interval for the reduction −8% to 60%, p = 0\.0721\)\.$/);
+  assert.match(plain(whatForHarm(own)), /fell by 38%, about as much as their number, but the change in harm is uncertain \(95% interval for the reduction −8% to 60%, that is from a rise of 8% to a fall of 60%, p = 0\.0721\)\.$/);
   // ?w=12&c=violence,drugs&gap=3&weights=high: 37% and 36% is about the same, not "less serious" offences.
   const close = analyse(bundled, { window: 12, categories: ['violence', 'drugs'], gap: 3, weights: 'high' });
   assert.ok(close.harm.reduction! > close.events.reduction! && close.harm.reduction! - close.events.reduction! < SAME_FALL);
@@ -194,7 +194,7 @@ test('an uncertain change in harm says which of the test and the interval makes 
   // An interval that takes in no change, a significant test (?w=6&gap=1&c=violence).
   const spans = analyse(bundled, { window: 6, gap: 1, categories: ['violence'] });
   assert.ok(spans.harm.ci![0] <= 0 && spans.harm.test.p! < 0.05);
-  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the two checks disagree: the 95% interval for the reduction, −\d+% to \d+%, takes in no change, although the paired test gives p = 0\.00\d+\)\.$/);
+  assert.match(plain(whatForHarm(spans)), /the change in harm is uncertain \(the two checks disagree: the 95% interval for the reduction, −(\d+)% to (\d+)%, that is from a rise of \1% to a fall of \2%, takes in no change, although the paired test gives p = 0\.00\d+\)\.$/);
   // The third sentence is about arrests, and says so after a sentence on harm.
   assert.match(plain(whatItMeans(spans)), /^A change in arrests this (large|size) /);
   // An interval clear of no change, a test that is not significant (?w=3&c=violence).
@@ -212,7 +212,7 @@ test('a fall just short of significance (?w=4&c=other, p = 0.0547) is not "easil
 test('a significant change on few arrests, or with an interval that takes in no change, is a weak signal, not "unlikely to be chance" (?w=8&c=drugs: p = 0.0349 on 19 arrests)', () => {
   const r = analyse(bundled, { window: 8, categories: ['drugs'] });
   assert.ok(r.events.test.p! < 0.05 && r.events.pre < 20 && r.events.ci![0] < 0);
-  assert.equal(plain(whatItMeans(r)), `A change in arrests this size passes the paired test (p = ${formatP(r.events.test.p!)}), but it rests on only ${r.events.pre} arrests before the orders and the 95% interval for the reduction, ${formatInterval(r.events.ci!)}, takes in no change, so it is a weak signal at best, and with no comparison group it shows what followed the orders, not what they caused.`);
+  assert.equal(plain(whatItMeans(r)), `A change in arrests this size passes the paired test (p = ${formatP(r.events.test.p!)}), but it rests on only ${r.events.pre} arrests before the orders and the 95% interval for the reduction, ${formatInterval(r.events.ci!)}, that is from a rise of ${formatPercent(-r.events.ci![0])} to a fall of ${formatPercent(r.events.ci![1])}, takes in no change, so it is a weak signal at best, and with no comparison group it shows what followed the orders, not what they caused.`);
   // Every view said to be "unlikely to be chance" has its 20 arrests and an interval clear of no change.
   for (const v of views) {
     if (!/unlikely to be chance/.test(plain(whatItMeans(v)))) continue;

@@ -349,7 +349,7 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
   }
   // On the page, in that order, with the time series and leave-one-out from the analysis's own sentences.
   const mdx = readFileSync(new URL('../src/pages/robustness.mdx', import.meta.url), 'utf8');
-  const top = mdx.slice(mdx.indexOf('## In short'), mdx.indexOf('## Regression to the mean'));
+  const top = mdx.slice(mdx.indexOf('## In short'), mdx.indexOf('\n## ', mdx.indexOf('## In short') + 3));
   assert.deepEqual([...top.matchAll(/<(?:RobustInShort name|Say what)="([^"]+)"/g)].map((m) => m[1]), ['nullWorld.inShort', 'gap.inShort', 'trendInShort', 'liberty.inShort', 'leaveOneOutRange', 'curve.inShort']);
 });
 

@@ -19,7 +19,10 @@ import { ROBUSTNESS_FIGURES } from '../src/lib/robustnessFigures.ts';
 const page = (name: string) => readFileSync(new URL(`../src/pages/${name}.mdx`, import.meta.url), 'utf8');
 /** A section of an MDX page: from its "## heading" to the next. */
 const section = (text: string, heading: string) => {
-  const from = text.indexOf(`## ${heading}\n`);
+  // A section by its heading, or by the technical name in brackets at its end: "… (leave-one-out)".
+  const at = text.indexOf(`## ${heading}\n`);
+  const line = text.split('\n').find((l) => l.startsWith('## ') && l.toLowerCase().endsWith(`(${heading.toLowerCase()})`));
+  const from = at >= 0 ? at : line ? text.indexOf(`${line}\n`) : -1;
   assert.ok(from >= 0, heading);
   const to = text.indexOf('\n## ', from + 3);
   return text.slice(from, to < 0 ? undefined : to);
@@ -80,7 +83,7 @@ test('the regression-to-the-mean section says the simulation is a floor (at the 
   assert.match(rtm, /no busy spells/);
   assert.match(rtm, /desistance/);
   assert.match(rtm, /At the selection strength chosen, its fall is a floor for regression to the mean, not a ceiling/);
-  assert.match(rtm, /\[The order's own months\]\(#the-orders-own-months\) is the more direct check/);
+  assert.match(rtm, /\[The months around the order\]\(#the-months-around-the-order\) is the more direct check/);
 });
 
 // ---- 2. interrupted time series
@@ -183,8 +186,8 @@ test('the time series and Conclusions point to the fit with 6 months left out, b
   const robust = section(page('robustness'), 'Interrupted time series');
   const conclusions = page('conclusions');
   for (const [text, prefix] of [[robust, ''], [conclusions, '../robustness/']] as const) {
-    const study = `<StudyOnly inline><a href="${prefix}?gap=6#interrupted-time-series" data-own-address>`;
-    const own = `<OwnOnly inline><a href="${prefix}?gap=6&data=local#interrupted-time-series" data-own-address>`;
+    const study = `<StudyOnly inline><a href="${prefix}?gap=6#a-trend-already-under-way-interrupted-time-series" data-own-address>`;
+    const own = `<OwnOnly inline><a href="${prefix}?gap=6&data=local#a-trend-already-under-way-interrupted-time-series" data-own-address>`;
     assert.ok(text.includes(study), study);
     assert.ok(text.includes(own), own);
   }
@@ -226,7 +229,7 @@ test('the curve\'s section says its specifications are near-copies and carries t
   for (const name of ['robustness', 'conclusions', 'index']) assert.doesNotMatch(page(name), /every reasonable/, name);
   // nor the figure's title or its description
   assert.doesNotMatch(ROBUSTNESS_FIGURES.specificationCurve.title, /reasonable/);
-  assert.match(page('conclusions'), /\[specification curve\]\(\.\.\/robustness\/#specification-curve\) repeats the whole analysis for every combination of a few windows and gaps with each measure, set of harm weights and test\./);
+  assert.match(page('conclusions'), /\[specification curve\]\(\.\.\/robustness\/#the-analysts-choices-specification-curve\) repeats the whole analysis for every combination of a few windows and gaps with each measure, set of harm weights and test\./);
 });
 
 // ---- 4. the synthetic data, said where the verdicts are drawn, and only for them

@@ -18,7 +18,7 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyFor, robustNameOf, robustSegments, textOf, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyDoneWords, libertyFor, robustNameOf, robustSegments, textOf, viewOfSpecification,
   type InShortName, type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, serialiseState, type ViewState } from '../lib/urlState.ts';
@@ -468,6 +468,10 @@ function liberty(ctx: Shown): void {
 }
 
 let worldToken = 0;
+/** How long a slider rests before its result is computed (the null world) or said (time at liberty). */
+const SETTLE_MS = 300;
+let worldTimer: ReturnType<typeof setTimeout> | undefined;
+let libertyTimer: ReturnType<typeof setTimeout> | undefined;
 /**
  * Simulate the null world again for the view on screen. `announce`: the reader moved its own
  * controls, so the status then says the result (the page's own words for its numbers) instead of
@@ -479,9 +483,12 @@ async function rerunWorld(announce = false): Promise<void> {
   markStale('nullWorld', true);
   panelBusy('nullWorld.');
   const key = prepare('world', ctx);
-  status('Simulating 1,000 cohorts…');
+  // Said only if the run is slow: a quick one says its result alone (an accessibility review heard
+  // "Simulating…" and then the result at every arrow-key press).
+  const slow = setTimeout(() => { if (mine === worldToken) status('Simulating 1,000 cohorts…'); }, 500);
   try {
     const reply = await ask(ctx.engine, { kind: 'nullWorld', state: ctx.state, selection: selection(), lookback: lookback() });
+    clearTimeout(slow);
     if (mine !== worldToken || reply.kind !== 'nullWorld' || ctx !== shown) return;
     ctx.world = reply.world;
     draw('nullWorld', ctx);
@@ -490,6 +497,7 @@ async function rerunWorld(announce = false): Promise<void> {
     markBackground(['nullWorld'], false);
     status(announce ? nullWorldDoneWords(ctx) : '');
   } catch (error) {
+    clearTimeout(slow);
     if (mine !== worldToken) return;
     restore('world');
     markBackground(['nullWorld'], true);
@@ -552,7 +560,13 @@ nullForm?.addEventListener('input', (e) => {
     const out = nullForm.querySelector('[data-output="selection"]');
     if (out) out.textContent = text;
   }
-  void track(rerunWorld(true));
+  // Set aside at once, simulated once the slider rests: one result for one settled change, not one
+  // per arrow-key press (each of which the status would say).
+  markStale('nullWorld', true);
+  panelBusy('nullWorld.');
+  ++worldToken;
+  clearTimeout(worldTimer);
+  worldTimer = setTimeout(() => void track(rerunWorld(true)), SETTLE_MS);
 });
 libertyForm?.addEventListener('input', (e) => {
   const input = e.target as HTMLInputElement;
@@ -560,7 +574,15 @@ libertyForm?.addEventListener('input', (e) => {
   input.setAttribute('aria-valuetext', text);
   const out = libertyForm.querySelector('[data-output="share"]');
   if (out) out.textContent = text;
-  void current().then(liberty);
+  // Recomputed at once (it is quick), and said once the slider rests.
+  void current().then((ctx) => {
+    liberty(ctx);
+    clearTimeout(libertyTimer);
+    libertyTimer = setTimeout(() => {
+      const el = document.querySelector<HTMLElement>('[data-robust-status="liberty"]');
+      if (el && ctx === shown) el.textContent = libertyDoneWords(ctx);
+    }, SETTLE_MS);
+  });
 });
 
 // The specification curve on screen is the build's: once the page is idle, it is computed again in

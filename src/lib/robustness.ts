@@ -284,6 +284,19 @@ export function nullWorldDoneWords(c: RobustnessContext): string {
 }
 
 /**
+ * What the status says once the time-at-liberty slider settles: the section's own sentence for the
+ * share chosen (an accessibility review: the slider recomputed without a word, where the null
+ * world's controls say their result). "Done: arrests per month at liberty, if people spent 30% of
+ * the months after their order in custody or abroad, were 0.213 per person before the order and
+ * 0.104 after, a fall of 51%."
+ */
+export function libertyDoneWords(c: RobustnessContext): string {
+  const share = ROBUST_NUMBERS['liberty.share'](c);
+  const parts = (['liberty.rateBefore', 'liberty.rateAfter', 'liberty.rateFall'] as const).map((name) => ROBUST_NUMBERS[name](c)).join('');
+  return `Done: arrests per month at liberty, if people spent ${share} of the months after their order in custody or abroad,${parts}`;
+}
+
+/**
  * A robustness number as the handle of its derivation: 'robust:nullWorld.mean'. The prefix keeps
  * these names apart from the paths into an analyse() result (src/lib/resultPaths.ts), so the
  * derivation panel can tell which of the two a number on the page is.

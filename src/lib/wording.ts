@@ -194,10 +194,15 @@ export const EMPTY_VIEW = 'No offence category is selected, so there is nothing 
 /**
  * A 95% interval for a reduction, as printed: "47% to 69%". One wholly below zero is a rise, and is
  * said again as one (an analyst's rise of 106% read "−155% to −67%"): "−155% to −67%, that is a rise
- * of 67% to 155%". The handle stays the reduction's interval, as its derivation and R give it.
+ * of 67% to 155%". One that runs from below zero to above is said in words too (a police leader
+ * could not read "−22% to 88%"): "−22% to 88%, that is from a rise of 22% to a fall of 88%". The
+ * handle stays the reduction's interval, as its derivation and R give it.
  */
 export function intervalParts(ci: [number, number], path?: ResultPath): Segments {
   const interval = num(formatInterval(ci), path);
+  if (ci[0] < 0 && ci[1] > 0 && formatPercent(ci[0]) !== '0%' && formatPercent(ci[1]) !== '0%') {
+    return [interval, `, that is from a rise of ${formatPercent(-ci[0])} to a fall of ${formatPercent(ci[1])}`];
+  }
   if (ci[1] >= 0 || formatPercent(ci[1]) === '0%') return [interval];
   return [interval, `, that is a rise of ${formatInterval([-ci[1], -ci[0]])}`];
 }

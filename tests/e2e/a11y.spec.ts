@@ -182,3 +182,22 @@ test('every table on every page has a caption that names it', async ({ page }) =
     expect(missing, p.slug || 'overview').toEqual([]);
   }
 });
+
+// An accessibility review: seven toggles called "Show as table" on one page could not be told apart
+// in a screen reader's list of controls. Each now names its figure.
+test('every "Show as table" on a page has a name of its own, its figure\'s title', async ({ page }) => {
+  for (const slug of ['results/', 'trends/', 'robustness/']) {
+    await page.goto(slug);
+    const summaries = page.locator('figure details > summary');
+    const names: string[] = [];
+    for (const s of await summaries.all()) {
+      const title = ((await s.locator('xpath=ancestor::figure[1]/figcaption/strong').textContent()) ?? '').replace(/\.$/, '');
+      // (Chromium joins the hidden part with a space: "Show as table : …")
+      const snapshot = (await s.ariaSnapshot()).replace(/\s+:/, ':');
+      expect(snapshot, slug).toContain(`Show as table: ${title}`);
+      names.push(title);
+    }
+    expect(names.length, slug).toBeGreaterThan(1);
+    expect(new Set(names).size, `${slug}: ${names.join(' | ')}`).toBe(names.length);
+  }
+});

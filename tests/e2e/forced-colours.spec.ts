@@ -257,3 +257,28 @@ test.describe('the gap curves\' "no change" is clear of every line, point and in
     }
   });
 });
+
+test.describe('forced colours, dark: the rings around a focused mark', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  });
+  // An accessibility review: the specification curve's ring was black on the scheme's black.
+  test('the specification curve\'s ring and the headline figure\'s ring are drawn in the text colour, not black on black', async ({ page }) => {
+    await page.goto('robustness/');
+    const plot = page.locator('[data-robust-figure="specificationCurve"] .plot[data-spec-keys]');
+    await expect(page.locator('[data-robust-figure="specificationCurve"] button[data-set-spec]').first()).toBeAttached({ timeout: 30_000 });
+    await plot.scrollIntoViewIfNeeded();
+    await plot.focus();
+    await page.keyboard.press('ArrowRight');
+    const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const ring = plot.locator('rect.spec-focus-ring').filter({ visible: true });
+    await expect(ring).toHaveCount(1);
+    expect(await ring.evaluate((r) => getComputedStyle(r).stroke)).not.toBe(canvas);
+    await page.goto('');
+    await page.getByRole('group', { name: /every arrest/i }).focus();
+    await page.keyboard.press('ArrowRight');
+    const unitRing = page.locator('[data-figure="eventUnits"] rect.focus-ring').filter({ visible: true });
+    await expect(unitRing).toHaveCount(1);
+    expect(await unitRing.evaluate((r) => getComputedStyle(r).stroke)).not.toBe(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+  });
+});

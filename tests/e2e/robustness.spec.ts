@@ -11,7 +11,7 @@ import { SPECIFICATION_HELP, describeSpecification, rankSpecifications } from '.
 import { SPECIFICATION_TOUCH_HELP } from '../../src/charts/unitsHelp.ts';
 import { reductionCell } from '../../src/charts/robustnessShared.ts';
 import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber, formatReductionInWords } from '../../src/lib/format.ts';
-import { IN_SHORT, ROBUST_NUMBERS, currentSpecification, gapCurveRows, nullWorldDoneWords, currentSpecificationWords, curveIntervalWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
+import { IN_SHORT, ROBUST_NUMBERS, currentSpecification, gapCurveRows, nullWorldDoneWords, libertyDoneWords, currentSpecificationWords, curveIntervalWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { EMPTY_VIEW } from '../../src/lib/wording.ts';
@@ -574,6 +574,35 @@ test('the null world\'s controls say their result in the status, in the page\'s 
   const followed = nullWorldFor(expected(view), 1, 1);
   await expect(page.locator('[data-robust="nullWorld.mean"]')).toHaveText(ROBUST_NUMBERS['nullWorld.mean']({ world: followed, liberty: null, curve: null }), { timeout: 20_000 });
   await expect(status).toHaveText('');
+  expect(errors).toEqual([]);
+});
+
+test('the sliders say their result once they rest: one announcement for several arrow-key presses, and time at liberty\'s in its own sentence (an accessibility review)', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  await page.goto('robustness/');
+  const status = page.locator('[data-robust-status="nullWorld"]');
+  const slider = page.locator('#nw-selection');
+  await expect(slider).toBeEnabled();
+  // Every text the status takes, as a screen reader would hear it.
+  await status.evaluate((el) => {
+    (window as unknown as { heard: string[] }).heard = [];
+    new MutationObserver(() => { if (el.textContent) (window as unknown as { heard: string[] }).heard.push(el.textContent); }).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await slider.focus();
+  for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowLeft');
+  const r = expected();
+  const settled = nullWorldFor(r, 0.1, DEFAULT_LOOKBACK);
+  await expect(status).toHaveText(nullWorldDoneWords({ world: settled, liberty: null, curve: null }), { timeout: 20_000 });
+  await page.waitForTimeout(600);
+  const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+  expect(heard.filter((t) => t.startsWith('Done')), heard.join(' | ')).toHaveLength(1);
+  // Time at liberty: its result in the page's own sentence, once.
+  const share = page.locator('#liberty-share');
+  await share.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-robust-status="liberty"]')).toHaveText(libertyDoneWords({ world: null, liberty: libertyFor(r, DEFAULT_UNAVAILABLE + 0.1, bundled), curve: null }));
   expect(errors).toEqual([]);
 });
 

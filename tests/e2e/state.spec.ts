@@ -286,6 +286,24 @@ test.describe('a chunk that cannot load', () => {
     expect([...new Set(await opacities())]).toEqual([1]);
   });
 
+  test('with reduced motion, numbers that wait on slow code are still dimmed, after the same quarter second (an accessibility review)', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    for (const chunk of graph.engine) await page.route(`**/_astro/${chunk}`, async (route) => { await released; await route.continue(); });
+    await page.goto('results/?gap=3');
+    await expect(page.locator('[data-updating-note]')).toBeVisible();
+    const opacities = () => page.locator('main button.num').evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).map((b) => {
+      let seen = 1;
+      for (let el: Element | null = b; el; el = el.parentElement) seen *= Number(getComputedStyle(el).opacity);
+      return Math.round(seen * 100) / 100;
+    }));
+    await expect.poll(async () => [...new Set(await opacities())]).toEqual([0.45]);
+    release();
+    await waitForView(page, { window: 24, categories: all, gap: 3 });
+    expect([...new Set(await opacities())]).toEqual([1]);
+  });
+
   test('printed before the address\'s view is drawn, the printout gives the address of the view it shows, and says so', async ({ page, baseURL }) => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => { release = resolve; });
