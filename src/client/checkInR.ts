@@ -195,7 +195,9 @@ export async function runCheck(host: HTMLElement): Promise<void> {
   const { panel } = entry;
   if (entry.running) return;
   entry.running = true;
-  panel.button.disabled = true;
+  // Unavailable, but not disabled: a disabled button loses the keyboard focus to the page's top, for
+  // the whole load of R (an accessibility review). A second press while running does nothing (above).
+  panel.button.setAttribute('aria-disabled', 'true');
   panel.error.hidden = true;
   panel.error.textContent = '';
   clearResult(entry);
@@ -231,9 +233,14 @@ export async function runCheck(host: HTMLElement): Promise<void> {
     panel.error.textContent = failureMessage(error, stage);
     panel.error.hidden = false;
     host.dataset.state = 'failed';
+    // A reader who pressed the button is taken to why it failed, not left to find it.
+    if (document.activeElement === panel.button) {
+      panel.error.tabIndex = -1;
+      panel.error.focus();
+    }
   } finally {
     entry.running = false;
-    panel.button.disabled = false;
+    panel.button.removeAttribute('aria-disabled');
   }
 }
 

@@ -88,9 +88,15 @@ test('with webR blocked, the panel says so and the rest of the page is unchanged
   });
   const before = await outside();
   const panel = page.locator('check-in-r');
-  await panel.getByRole('button', { name: 'Check in R' }).click();
+  // By keyboard: the focus stays on the button while R loads, and goes to why it failed (an
+  // accessibility review: a disabled button dropped it to the top of the page).
+  const button = panel.getByRole('button', { name: 'Check in R' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
   const error = panel.getByRole('alert');
   await expect(error).toBeVisible({ timeout: 60_000 });
+  await expect(error).toBeFocused();
   await expect(error).toContainText('R could not be loaded');
   await expect(error).toContainText('Nothing else on the page is affected');
   await expect(panel.locator('[data-result]')).toBeHidden();
