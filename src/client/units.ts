@@ -335,6 +335,9 @@ function ring(plot: HTMLElement, units: readonly Unit[], k: number): void {
 }
 
 function show(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, k: number): void {
+  // How to pick the person out is said at the first arrest only: a screen reader heard it again at
+  // every arrow-key step (an accessibility review).
+  const first = s.index < 0;
   s.index = k;
   const u = s.units[k];
   ring(plot, s.units, k);
@@ -342,6 +345,6 @@ function show(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analysi
   if (inspector) {
     const when = u.month < 0 ? `${-u.month} ${u.month === -1 ? 'month' : 'months'} before the order` : `${u.month} ${u.month === 1 ? 'month' : 'months'} after the order`;
     const name = (s.result.categoryNames[u.category] ?? categoryName(u.category)).toLowerCase();
-    inspector.textContent = `Arrest ${k + 1} of ${s.units.length} (${u.period === 'pre' ? 'before' : 'after'}): person ${u.orderId}, month ${u.month < 0 ? '−' : ''}${Math.abs(u.month)} (${when}), ${u.offence} (${name}), harm ${count(u.harm, 'day')}. Enter or Space picks out this person’s arrests.`;
+    inspector.textContent = `Arrest ${k + 1} of ${s.units.length} (${u.period === 'pre' ? 'before' : 'after'}): person ${u.orderId}, month ${u.month < 0 ? '−' : ''}${Math.abs(u.month)} (${when}), ${u.offence} (${name}), harm ${count(u.harm, 'day')}.${first ? ' Enter or Space picks out this person’s arrests.' : ''}`;
   }
 }

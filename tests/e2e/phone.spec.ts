@@ -384,6 +384,27 @@ test('after "Change" on a phone, the controls offer the way back to the passage 
   expect(new URL(page.url()).search).toContain('gap=2');
 });
 
+test.describe('at 400% zoom (320 by 256 CSS pixels)', () => {
+  test.use({ viewport: { width: 320, height: 256 } });
+  test('"Change" from the middle of a figure that fills the screen still offers the way back to it (an accessibility review: 13 of 22 places had none)', async ({ page }) => {
+    await page.goto('results/');
+    await waitForView(page, defaultState(domain));
+    const figure = page.locator('figure[data-figure="eventsByCategory"]');
+    // The screen inside the figure, its top above the screen's: no block starts on screen.
+    await figure.evaluate((el) => { el.scrollIntoView({ block: 'start' }); window.scrollBy(0, 120); });
+    expect((await figure.boundingBox())!.height).toBeGreaterThan(256);
+    // Clicked where it is (Playwright's own click would first scroll the page to it, moving the reader).
+    await page.getByRole('region', { name: 'Your view' }).getByRole('link', { name: /Change/ }).evaluate((a: HTMLElement) => a.click());
+    const back = page.getByRole('link', { name: 'Back to where you were reading' });
+    await expect(back).toBeVisible();
+    await back.click();
+    await expect(back).toBeHidden();
+    // back at that figure
+    await expect(figure).toBeInViewport();
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main') && !document.activeElement?.closest('form'))).toBe(true);
+  });
+});
+
 test('the view bar that stays on screen is one line for the study\'s view at 390px, with "Change" on it', async ({ page }) => {
   await page.goto('results/');
   const line = page.locator('.view-line');

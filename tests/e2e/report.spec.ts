@@ -159,8 +159,11 @@ test('the headline figure is one tab stop and arrow keys move between arrests', 
   const inspector = page.locator('[data-inspector]');
   await page.keyboard.press('ArrowRight');
   await expect(inspector).toContainText(/arrest 1 of \d+/i);
+  await expect(inspector).toContainText('Enter or Space picks out this person’s arrests.');
   await page.keyboard.press('ArrowRight');
   await expect(inspector).toContainText(/arrest 2 of/i);
+  // the hint once, not at every step
+  await expect(inspector).not.toContainText('Enter or Space');
   await expect(inspector).toContainText(/month −?\d+/);
   await expect(inspector).toContainText(/days/);
   await page.keyboard.press('End');
