@@ -31,6 +31,11 @@ async function expectBig(page: Page, state: { window?: number; categories?: stri
     await expect(notes.nth(1)).toContainText(`(study’s view: ${formatNumber(study.events.post)})`);
     await expect(notes.nth(2)).toContainText(`(study’s view: ${formatPercent(study.events.reduction)} fewer)`);
     await expect(notes.nth(1)).toContainText(`against ${formatNumber(study.events.post)} in the study’s view`);
+    // Read aloud in order: the noun with its number, before the study's (an accessibility review heard
+    // "against 93 in the study's view arrests").
+    const heard = (await h.locator('p.big').ariaSnapshot()).replace(/- (paragraph|button|text):?/g, '').replace(/"/g, '').replace(/\s+/g, ' ').replace(/ ,/g, ',');
+    expect(heard).toContain(`${formatNumber(r.events.post)} arrests, against ${formatNumber(study.events.post)} in the study’s view`);
+    expect(heard).not.toMatch(/view arrests/);
   }
 }
 
