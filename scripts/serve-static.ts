@@ -1,6 +1,9 @@
-// A minimal static file server for the browser tests: serves dist/ as any static host would,
-// optionally under a sub-path (BASE_PATH), on 127.0.0.1 only. `npm start` uses `astro preview`;
-// the tests use this so that they never collide with a preview the developer has running.
+// A minimal static file server: serves dist/ as a static host should, optionally under a sub-path
+// (BASE_PATH), on 127.0.0.1 only, at PORT (default 4321). `npm start` serves the report with it, and
+// the browser tests, the benchmarks and the audit each start their own on another port. It is used
+// for `npm start` rather than `astro preview`, which sends webR's file-system images (webr/**/*.data.gz)
+// gzip-encoded: the browser then unpacks them before R does, and "Check in R" failed with an empty
+// message on any data with dates (an analyst following the README). Files here are sent as they are.
 // GZIP=1 compresses text responses for clients that accept it, as hosting services do (npm run
 // audit sets it, so that Lighthouse's simulated network sees the bytes a reader would download).
 import { createServer } from 'node:http';
@@ -10,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL(`../${process.env.ROOT ?? 'dist'}/`, import.meta.url));
-const port = Number(process.env.PORT ?? 4391);
+const port = Number(process.env.PORT ?? 4321);
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -44,4 +47,10 @@ createServer(async (req, res) => {
     if (notFound) res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(notFound);
     else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+})
+  .on('error', (error: NodeJS.ErrnoException) => {
+    // A port already taken (another copy of the report, say) is said in a line, not a stack trace.
+    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: serve on another with PORT, e.g. PORT=4460 npm start.` : `Could not serve the report: ${error.message}`);
+    process.exit(1);
+  })
+  .listen(port, '127.0.0.1', () => console.log(`The report is served at http://127.0.0.1:${port}${base} (from ${root}); press Ctrl+C to stop.`));

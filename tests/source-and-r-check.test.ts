@@ -76,3 +76,24 @@ test('the script\'s file name and command carry the view', () => {
   assert.equal(rScriptFileName({ window: 24, categories: domain.categories, wilcoxon: 'current', gap: 0, weights: 'data' }, domain.categories), 'stro-reproduce-w24-all.R');
   assert.deepEqual(emitRArguments({ window: 12, categories: ['drugs'], wilcoxon: 'legacy', gap: 1, weights: 'high' }, domain), ['--window', '12', '--gap', '1', '--categories', 'drugs', '--weights', 'high', '--wilcoxon', 'legacy', '--emit-r']);
 });
+
+test('the README\'s example of Check in R\'s last line counts the numbers the study\'s view compares (an analyst found 566 where the page said 581)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const said = /"All ([\d,]+) numbers agree, R 4\.6\.0" \(the study's view in this release\)/.exec(readme.replace(/\s+/g, ' '));
+  assert.ok(said, 'the README gives the line');
+  assert.equal(Number(said[1].replace(/,/g, '')), numericLeaves(analyse(bundled)).length);
+});
+
+test('Check in R never gives an empty reason: an empty message from R names the likely cause, a server that gzip-encodes R\'s files (an analyst met "…could not be checked: .")', async () => {
+  const { failureMessage } = await import('../src/lib/rCheck.ts');
+  for (const stage of ['loading', 'running', 'comparing'] as const) {
+    const empty = failureMessage(new Error(''), stage);
+    assert.doesNotMatch(empty, /: \.|\(\)/, empty);
+    assert.match(empty, /Content-Encoding: gzip/, empty);
+    assert.match(empty, /Hosting/);
+    // A message of its own is given as it is, its first line.
+    const own = failureMessage(new Error('object \'x\' not found\nCalls: f'), stage);
+    assert.ok(own.includes("object 'x' not found") && !own.includes('Calls') && !own.includes('Content-Encoding'), own);
+  }
+});

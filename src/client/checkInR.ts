@@ -6,7 +6,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { emitR, parseROutput, type EmitROptions } from '../analysis/emitR.ts';
-import { compareWithR, comparisonSummary, emitRGenerator, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
+import { compareWithR, comparisonSummary, emitRGenerator, failureMessage, formatExact, rScriptFileName, type Comparison } from '../lib/rCheck.ts';
 import { ANALYZE, shellWords, sourceArguments, viewArguments } from '../lib/cliArguments.ts';
 import { parseState, type StateDomain } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
@@ -244,15 +244,6 @@ export async function runCheck(host: HTMLElement): Promise<void> {
   }
 }
 
-/** What went wrong, in words: loading R (files missing or blocked) or R itself (an error in the script). */
-function failureMessage(error: unknown, stage: keyof typeof STAGES): string {
-  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
-  if (stage === 'loading') {
-    return `R could not be loaded in this browser: the webR files on this site are missing or were blocked (${text}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
-  }
-  if (stage === 'running') return `R stopped with an error, so the numbers could not be checked: ${text}. Nothing else on the page is affected.`;
-  return `The comparison failed: ${text}. Nothing else on the page is affected.`;
-}
 
 function clearResult(entry: { panel: Panel; shown: string | null }): void {
   entry.shown = null;

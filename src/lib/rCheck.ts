@@ -84,3 +84,21 @@ export function emitRArguments(view: ScriptView, domain: { span: number; categor
 export function emitRGenerator(view: ScriptView, domain: { span: number; categories: readonly string[] }): string {
   return `${ANALYZE} ${shellWords(emitRArguments(view, domain))}`.trim();
 }
+
+/**
+ * What went wrong with Check in R, in words, at the stage it failed: loading R (files missing or
+ * blocked), running the script (an error in R) or comparing. Never an empty reason: R's own message
+ * was empty where a server sent R's file-system images (webr/**\/*.data.gz) gzip-encoded, so that the
+ * browser unpacked them before R did (`astro preview` does; an analyst following the README met
+ * "R stopped with an error, so the numbers could not be checked: ."). That is then named as the likely cause.
+ */
+export function failureMessage(error: unknown, stage: 'loading' | 'running' | 'comparing'): string {
+  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300).trim();
+  const why = text !== '' ? text
+    : 'R gave no reason. R stops this way when the site\'s server sends R\'s files (webr/…/*.data.gz) with Content-Encoding: gzip, so that the browser unpacks them before R can; the README\'s Hosting section says how to serve them';
+  if (stage === 'loading') {
+    return `R could not be loaded in this browser: the webR files on this site are missing or were blocked (${why}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
+  }
+  if (stage === 'running') return `R stopped with an error, so the numbers could not be checked: ${why}. Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
+  return `The comparison failed: ${why}. Nothing else on the page is affected.`;
+}

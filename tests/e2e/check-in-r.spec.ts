@@ -179,3 +179,4 @@ test('the script downloaded for the legacy rule, run in Debian\'s R 4.2, prints 
     for (const h of await handles.all()) await expect(h, path).toHaveText(formatNumber(printed.get(path)!));
   }
 });
+
