@@ -67,3 +67,101 @@ document.addEventListener('toggle', (e) => {
   const details = e.target;
   if (details instanceof HTMLDetailsElement && details.open) measure(details.querySelectorAll<HTMLElement>('.table-wrap'));
 }, true);
+
+// ---- One tab stop per table (an accessibility review counted 68 number buttons in one table on
+// Results, 102 tab stops in its main content, and about 95 Tab presses to reach the specification
+// curve). The buttons in a table's cells are one stop: Tab enters the table at the button last used
+// (at first, the first), the arrow keys move between its buttons (left and right in reading order,
+// up and down within the column), Home and End go to the first and last, and Tab moves on past it.
+// A table's rows are rewritten for each view, so its stops are set again after each change.
+const current = new WeakMap<HTMLTableElement, HTMLButtonElement>();
+const KEYS_HELP_ID = 'table-keys-help';
+
+function cellButtons(table: HTMLTableElement): HTMLButtonElement[] {
+  return [...table.querySelectorAll<HTMLButtonElement>(':is(td, th) button')].filter((b) => !b.disabled);
+}
+
+/** Tables whose buttons the page's script has made live (src/client/main.ts enableHandles). */
+const live = new WeakSet<HTMLTableElement>();
+
+function rove(table: HTMLTableElement): void {
+  const buttons = cellButtons(table);
+  // The build's buttons are tabindex="-1" until the page's script makes them work: until then they
+  // are left out of the tab order, as the build left them.
+  if (!live.has(table)) {
+    if (buttons.every((b) => b.getAttribute('tabindex') === '-1')) return;
+    live.add(table);
+  }
+  if (buttons.length < 2) {
+    for (const b of buttons) b.removeAttribute('tabindex');
+    table.removeAttribute('aria-describedby');
+    return;
+  }
+  const kept = current.get(table);
+  const stop = kept && buttons.includes(kept) ? kept : buttons[0];
+  for (const b of buttons) {
+    const want = b === stop ? '0' : '-1';
+    if (b.getAttribute('tabindex') !== want) b.setAttribute('tabindex', want);
+  }
+  if (!document.getElementById(KEYS_HELP_ID)) {
+    const help = document.createElement('p');
+    help.id = KEYS_HELP_ID;
+    help.className = 'visually-hidden';
+    help.textContent = 'The arrow keys move between the numbers in this table; Tab moves on past it.';
+    document.body.append(help);
+  }
+  table.setAttribute('aria-describedby', KEYS_HELP_ID);
+}
+
+const pending = new Set<HTMLTableElement>();
+const rowsChanged = new MutationObserver((records) => {
+  for (const r of records) {
+    const table = (r.target as Element).closest('table');
+    if (table) pending.add(table);
+  }
+  for (const table of pending) rove(table);
+  pending.clear();
+});
+
+for (const table of document.querySelectorAll<HTMLTableElement>('main table')) {
+  rove(table);
+  // New rows for a view, and the build's buttons made live (their tabindex="-1" taken away).
+  rowsChanged.observe(table, { childList: true, subtree: true, attributes: true, attributeFilter: ['tabindex'] });
+}
+
+/** The button an arrow key moves to from `from`, or null to stay. */
+function target(table: HTMLTableElement, from: HTMLButtonElement, key: string): HTMLButtonElement | null {
+  const buttons = cellButtons(table);
+  const at = buttons.indexOf(from);
+  if (at < 0) return null;
+  if (key === 'Home') return buttons[0];
+  if (key === 'End') return buttons.at(-1)!;
+  if (key === 'ArrowRight') return buttons[at + 1] ?? null;
+  if (key === 'ArrowLeft') return buttons[at - 1] ?? null;
+  const cell = from.closest<HTMLTableCellElement>('td, th')!;
+  const rows = [...table.rows];
+  const step = key === 'ArrowDown' ? 1 : -1;
+  for (let k = rows.indexOf(cell.parentElement as HTMLTableRowElement) + step; k >= 0 && k < rows.length; k += step) {
+    const found = rows[k].cells[cell.cellIndex]?.querySelector<HTMLButtonElement>('button:not([disabled])');
+    if (found) return found;
+  }
+  return null;
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey || !['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const from = e.target instanceof HTMLButtonElement ? e.target : null;
+  const table = from?.closest('td, th') ? from.closest('table') : null;
+  if (!from || !table || from.getAttribute('tabindex') !== '0') return;
+  const to = target(table, from, e.key);
+  e.preventDefault(); // at an edge, the page does not scroll instead
+  if (to) to.focus();
+});
+
+document.addEventListener('focusin', (e) => {
+  const b = e.target instanceof HTMLButtonElement ? e.target : null;
+  const table = b?.closest('td, th') ? b.closest('table') : null;
+  if (!b || !table || !table.hasAttribute('aria-describedby')) return;
+  current.set(table, b);
+  rove(table);
+});

@@ -201,3 +201,39 @@ test('every "Show as table" on a page has a name of its own, its figure\'s title
     expect(new Set(names).size, `${slug}: ${names.join(' | ')}`).toBe(names.length);
   }
 });
+
+// An accessibility review counted 102 tab stops in Results' main content, 68 of them the number
+// buttons of one table. A table's buttons are now one stop, moved through with the arrow keys.
+test('a table\'s number buttons are one tab stop: the arrow keys move through them, Tab moves on past the table', async ({ page }) => {
+  await page.goto('results/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  const table = page.locator('[data-table="results:events"] table');
+  const buttons = table.locator(':is(td, th) button');
+  const n = await buttons.count();
+  expect(n).toBeGreaterThan(5);
+  // one stop in the tab order
+  expect(await buttons.evaluateAll((bs) => bs.filter((b) => b.getAttribute('tabindex') !== '-1').length)).toBe(1);
+  await expect(table).toHaveAccessibleDescription(/arrow keys move between the numbers/);
+  const first = buttons.first();
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(buttons.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(first).toBeFocused();
+  // down the column: the same column of the next row that has a button
+  const column = await first.evaluate((b) => (b.closest('td, th') as HTMLTableCellElement).cellIndex);
+  await page.keyboard.press('ArrowDown');
+  const below = await page.evaluate(() => { const c = document.activeElement!.closest('td, th') as HTMLTableCellElement; return { column: c.cellIndex, row: (c.parentElement as HTMLTableRowElement).rowIndex }; });
+  expect(below.column).toBe(column);
+  await page.keyboard.press('End');
+  await expect(buttons.last()).toBeFocused();
+  // the last used is the table's stop; Tab leaves the table
+  expect(await buttons.evaluateAll((bs) => bs.filter((b) => b.getAttribute('tabindex') === '0').length)).toBe(1);
+  await expect(buttons.last()).toHaveAttribute('tabindex', '0');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('table'))).toBe(false);
+  // after a change of view the table still has one stop
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, { window: 24, categories: domain.categories.filter((c) => c !== 'violence') });
+  await expect.poll(() => buttons.evaluateAll((bs) => bs.filter((b) => b.getAttribute('tabindex') !== '-1').length)).toBe(1);
+});
