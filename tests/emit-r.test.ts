@@ -565,3 +565,16 @@ test('R 4.2 (Rscript): a declared design window stops the script on an event out
     return true;
   });
 });
+
+test('R 4.2 (Rscript): a weighted script without its harm index says what the index is for and where to give it (an analyst met only "harm-index.csv: no such file")', { skip: noRscript }, () => {
+  const { script } = scriptFor({ weights: 'low' }, 'legacy');
+  const { 'harm-index.csv': _index, ...withoutIndex } = bundledFiles;
+  let failure: { status?: number; stderr?: string } | undefined;
+  try {
+    runRscript(script, withoutIndex, ['orders.csv', 'events.csv']);
+  } catch (e) {
+    failure = e as typeof failure;
+  }
+  assert.ok(failure && failure.status !== 0, 'Rscript must fail');
+  assert.match(failure.stderr ?? '', /harm-index\.csv: no such file\. This view weighs harm by the harm index's low weights: give the index as the script's third argument/);
+});

@@ -330,6 +330,11 @@ if ("harm" %in% names(events)) events$harm <- check_days(EVENTS_FILE, events, "h
 # still the file's rows); an offence the index does not list stops the script, naming its row.
 if (!is.null(WEIGHTS)) {
   column <- c(central = "harm_days", low = "sens_low", high = "sens_high")[[WEIGHTS]]
+  # Without the index, say what it is for and where to give it (an analyst met only "no such file").
+  if (!file.exists(HARM_INDEX_FILE)) {
+    stop(HARM_INDEX_FILE, ": no such file. This view weighs harm by the harm index's ", WEIGHTS,
+         " weights: give the index as the script's third argument, after the orders and events (the report's own is data/harm-index.csv in its project)", call. = FALSE)
+  }
   index <- read_table(HARM_INDEX_FILE, c("offence", column))
   bad <- index$offence == ""
   if (any(bad)) fail(HARM_INDEX_FILE, index, which(bad), "offence", "is empty")
