@@ -633,6 +633,14 @@ test('a column written day/month/year throughout is said once, first, as one fix
   assert.equal(problems[0].message, '4 dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row 1, "15/03/2019"): one fix for all of them');
   assert.match(problems[0].hint!, /^in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV, then choose the file again$/);
   assert.deepEqual(problems.slice(1).map((p) => p.row), [1, 2, 3, 4]);
+  // Under that summary, a row that could be read either way is read as the column's others are, with
+  // one date to write (an analyst: "could be day/month/year or month/day/year" contradicted it).
+  const six = { name: 'events.csv', text: `order_id,date,category,offence,harm\n${[...dates, '03/04/2019'].map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` };
+  const settled = validateDataset({ orders, events: six }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.filter((p) => p.column === 'date');
+  const either = settled.find((p) => p.value === '03/04/2019')!;
+  assert.equal(either.message, '"03/04/2019" is not a date like 2019-03-15: like the column\'s other dates, it reads as day/month/year');
+  assert.match(either.hint!, /^write 2019-04-03; /);
+  assert.ok(settled.every((p) => !/month\/day\/year/.test(p.message)), settled.map((p) => p.message).join('\n'));
   // Two such dates are said row by row only.
   const two = { name: 'events.csv', text: `order_id,date,category,offence,harm\n${dates.slice(0, 2).map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` };
   assert.ok(validateDataset({ orders, events: two }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.every((p) => p.row !== undefined || p.column !== 'date'));

@@ -235,12 +235,21 @@ const DMY_SUMMARY_FROM = 3;
  * numbers (another analyst: 947 and 1,271 errors, 50 of them shown) is said once more, first among
  * them: how many, and the one fix. The rows' own problems stay, each with the date it would be.
  */
-const DATE_SUMMARIES: { row: RegExp; needs?: RegExp; say: (n: number, first: Problem) => string }[] = [
+const DATE_SUMMARIES: { row: RegExp; needs?: RegExp; say: (n: number, first: Problem) => string; settle?: (p: Problem) => Problem }[] = [
   {
     row: /: it (looks like|could be) day\/month\/year/,
     // Said only where some date can only be day/month/year: all of them ambiguous could be a US export.
     needs: /: it looks like day\/month\/year/,
     say: (n, first) => `${n} dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them`,
+    // Once the column is known to be day/month/year, a row that could be read either way is read as
+    // the rest are, with one date to write (an analyst: 51 rows said "could be day/month/year or
+    // month/day/year" under a summary that said the column was day/month/year).
+    settle: (p) => {
+      const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(p.value ?? '');
+      if (!m || !/: it could be day\/month\/year or month\/day\/year/.test(p.message)) return p;
+      const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+      return { ...p, message: `"${p.value}" is not a date like 2019-03-15: like the column's other dates, it reads as day/month/year`, hint: `write ${iso}; ${SPREADSHEET_DATES}` };
+    },
   },
   { row: /is a date with a time; the report needs the date alone$/, say: (n, first) => `${n} dates in this column carry a time of day, as a spreadsheet's date-and-time format writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
   { row: /: it looks like a spreadsheet's number for the date /, say: (n, first) => `${n} dates in this column are a spreadsheet's day numbers, saved without their date format (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
@@ -258,6 +267,7 @@ function summariseDayMonthYear(problems: Problem[]): void {
     for (const [key, at] of [...groups].reverse()) {
       if (at.length < DMY_SUMMARY_FROM || (kind.needs && !at.some((k) => kind.needs!.test(problems[k].message)))) continue;
       const [file, column] = key.split('\u0000');
+      if (kind.settle) for (const k of at) problems[k] = kind.settle(problems[k]);
       const first = problems[at[0]];
       problems.splice(at[0], 0, problem({ file, column }, kind.say(at.length, first), {
         expected: 'YYYY-MM-DD', hint: `${SPREADSHEET_DATES}, then choose the file again`, rows: at.map((k) => problems[k].row!),
