@@ -756,7 +756,7 @@ test('"In short"\'s time series line says what the sections say: the trend befor
         if (!clearThere && e.levelPHac !== null && e.levelP !== null) {
           const months = 2 * (r.window - r.gap);
           if (e.levelP < 0.05 && e.levelPHac < 0.05) assert.ok(short.includes(`, not a clear step: its p-values are below 0.05, but ${months} months are too few to rely on them`), short);
-          else assert.ok(short.includes(`, not a clear step (${e.levelPHac >= e.levelP ? `p allowing for correlated months = ${formatP(e.levelPHac)}` : `p = ${formatP(e.levelP)}`})`.replace(/= (<|>)/, '$1')), short);
+          else assert.ok(short.includes(`, not a clear step (${e.levelPHac >= e.levelP ? `allowing for autocorrelation, p = ${formatP(e.levelPHac)}` : `p = ${formatP(e.levelP)}`})`.replace(/= (<|>)/, '$1')), short);
         }
         // the trend before: rising or falling only where preTrend gives the slope without "not clearly"
         const trend = /line fitted to the months before the orders (rises|falls) by .* \(p\s[=<]\s[^)]*\)\.$/.exec(pre);

@@ -810,14 +810,14 @@ backRow?.querySelector('a')?.addEventListener('click', (e) => {
 
 /**
  * The first block of the page's text that starts on the screen, under the sticky bar (a heading, a
- * paragraph, a figure), outside the controls; where none starts there (a long paragraph, a figure or
+ * paragraph, a figure, a table), outside the controls; where none starts there (a long paragraph, a figure or
  * a table filling a zoomed screen: 13 of 22 reading places at 400% zoom had no way back, an
  * accessibility review found), the last block that covers the top of the screen; null when neither.
  */
 function passageInView(): HTMLElement | null {
   const top = (document.querySelector('.view-bar')?.getBoundingClientRect().bottom ?? 0) - 4;
   let covering: HTMLElement | null = null;
-  for (const el of document.querySelectorAll<HTMLElement>('main :is(h2, h3, p, figure, ul, ol, pre)')) {
+  for (const el of document.querySelectorAll<HTMLElement>('main :is(h2, h3, p, figure, ul, ol, pre, .table-wrap)')) {
     if (form?.contains(el) || el.closest('[hidden], details:not([open]) > :not(summary)')) continue;
     const box = el.getBoundingClientRect();
     if (box.height === 0) continue;

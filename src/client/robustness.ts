@@ -538,6 +538,11 @@ function onRendered(e: Event): void {
   const { state, result, engine } = (e as CustomEvent<{ state: ViewState; result: AnalysisResult; engine: Engine }>).detail;
   if (shown && shown.engine === engine && sameState(shown.state, state)) return;
   const sameData = shown?.engine === engine;
+  // The time-at-liberty status described the last view's rates: gone with it (a re-check saw it
+  // beside the new view's paragraph), as the null world's status is emptied by its re-run.
+  clearTimeout(libertyTimer);
+  const said = document.querySelector<HTMLElement>('[data-robust-status="liberty"]');
+  if (said) said.textContent = '';
   shown = { engine, state, result, gapRows: null, world: null, liberty: null, curve: sameData ? shown!.curve : null };
   if (!sameData) curveFor = '';
   void track(follow(shown));

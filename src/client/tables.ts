@@ -108,7 +108,7 @@ function rove(table: HTMLTableElement): void {
     help.id = KEYS_HELP_ID;
     help.className = 'visually-hidden';
     help.textContent = 'The arrow keys move between the numbers in this table; Tab moves on past it.';
-    document.body.append(help);
+    (document.querySelector('main') ?? document.body).append(help); // inside a landmark, as all content is
   }
   table.setAttribute('aria-describedby', KEYS_HELP_ID);
 }

@@ -21,7 +21,7 @@ import published from '../../data/published.json' with { type: 'json' };
 import { valueAt, type ResultPath } from './resultPaths.ts';
 import { harmUnitFor } from './harmUnit.ts';
 import type { RobustPath } from './robustness.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, formatPercent } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -418,7 +418,8 @@ function deriveLeaveOneOut(result: AnalysisResult, dataset: Dataset, path: Resul
   const full = result[which].reduction;
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
-    meaning: `The ${end === 'min' ? 'smallest' : 'largest'} overall reduction in ${what} when one analysed person at a time is left out (with everyone: ${full === null ? 'none' : `${Math.round(100 * full)}%`}).`,
+    // A reduction below zero is a rise, said as the page says it; the percentage as the page prints it (formatPercent's minus sign, not a hyphen).
+    meaning: `The ${end === 'min' ? 'smallest' : 'largest'} overall reduction in ${what} when one analysed person at a time is left out, a negative reduction being a rise (with everyone: ${full === null ? 'none' : formatPercent(full)}).`,
     inputs: { caption: `${what}, each person, with the reduction without them`, columns: ['Person (order)', 'Before', 'After', 'Reduction without them'], rows: ids.map((id, k) => [id, pre[k], post[k], without[k]]) },
     steps: [{ label: 'People', value: ids.length }, { label: 'Reduction with everyone', value: full }],
     formula: { words: 'For each person i, recompute 1 − Σpost ÷ Σpre without them; take the smallest or largest of those that exist (a before-total of 0 has no reduction).', symbols: `${end}ᵢ (1 − Σ_{j≠i} postⱼ ÷ Σ_{j≠i} preⱼ)` },

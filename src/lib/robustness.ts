@@ -480,7 +480,12 @@ function verdictSegments(world: NullWorld): RobustSegment[] {
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
   const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
   const who = k === 0 ? `none of the ${cohorts}` : k === n ? `${n === 1 ? 'the' : 'all'} ${cohorts}` : `${formatNumber(k)} of the ${cohorts}`;
-  return [`, which ${who} matched (`, handle, share >= 0.05 ? '): selection alone could explain it, even by this simulation\'s low reckoning' : ')'];
+  // Said only where selection is at work (a strength above 0) and the cohorts fall on average: at
+  // random moments, or where they rise, a match is chance, not selection (a re-check). The 5% is the
+  // share as printed, so "(5%)" never stands beside both readings.
+  const selecting = (world.parameters?.selection ?? 0) > 0 && world.mean !== null && world.mean > 0;
+  const could = selecting && Number(formatPercent(share).replace('%', '')) >= 5;
+  return [`, which ${who} matched (`, handle, could ? '): selection alone could explain it, even by this simulation\'s low reckoning' : ')'];
 }
 
 /** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */
@@ -516,7 +521,7 @@ export const IN_SHORT = {
     const observed = world.observedFall === null ? ['; there is no observed change to compare with.'] : ['; the observed change is ', ...fallSegments(world.observedFall, 'nullWorld.observed'), ...verdictSegments(world), '.'];
     // The floor is said only of a simulated fall: where the cohorts show none, there is no floor to speak of.
     // Not where the cohorts already match the fall often enough for selection to explain it (the verdict says so).
-    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 && (world.shareAtLeastObserved ?? 0) < 0.05
+    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 && Number(formatPercent(world.shareAtLeastObserved ?? 0).replace('%', '')) < 5
       ? [' The simulation gives the least selection alone could do, not the most: real regression to the mean can be larger, so this does not rule it out.'] : [];
     // At selection 0 the simulated orders come at random moments, not after busy spells (the page's own slider).
     const when = world.parameters?.selection === 0 ? 'came at random moments' : 'followed busy spells';

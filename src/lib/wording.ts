@@ -668,7 +668,8 @@ export function trendInShortParts(result: AnalysisResult): Segments {
         : say`Before the order, monthly arrests show no clear trend (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')})`;
   if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.'];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
-  const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'drops' : 'rises'} by ${size} ${Math.abs(e.level) === 1 ? 'arrest' : 'arrests'} a month`;
+  // singular by the number as printed ("1.00 arrests" from a step of 1.0000000000000142 read oddly beside "1.00 arrest")
+  const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'drops' : 'rises'} by ${size} ${formatEstimate(Math.abs(e.level)) === '1' ? 'arrest' : 'arrests'} a month`;
   if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.'];
   const short = seriesMonths(result) < HAC_SHORT_SERIES;
   const bothBelow = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA;
@@ -677,7 +678,7 @@ export function trendInShortParts(result: AnalysisResult): Segments {
   // Why a step is not clear, said where the reader sees the verdict (a police leader read "only just
   // clear" at 48 months and "not a clear step" at 24 with much the same p-values): the series is too
   // short to rely on its p-values, or one of them is 0.05 or more (the larger is given).
-  const larger: Segments = e.levelPHac !== null && e.levelPHac >= e.levelP ? pEqualsParts(e.levelPHac, 'its.events.levelPHac', 'p allowing for correlated months') : pEqualsParts(e.levelP, 'its.events.levelP');
+  const larger: Segments = e.levelPHac !== null && e.levelPHac >= e.levelP ? say`allowing for autocorrelation, ${pEqualsParts(e.levelPHac, 'its.events.levelPHac')}` : pEqualsParts(e.levelP, 'its.events.levelP');
   const verdict: Segments = clear ? [onlyJust ? ', a step that is only just clear' : ', a clear step']
     : bothBelow ? [`, not a clear step: its p-values are below 0.05, but ${formatNumber(seriesMonths(result))} months are too few to rely on them`]
       : e.levelPHac === null ? [', not a clear step'] : say`, not a clear step (${larger})`;

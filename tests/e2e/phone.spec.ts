@@ -455,3 +455,22 @@ test('the published figures beside the recomputed ones read down a phone: each l
     expect(r.side).toBe(true); // the two numbers side by side, under it
   }
 });
+
+// A re-check: the "(study's view: …)" labels pushed the headline past 320–360 px screens, which then scrolled sideways.
+for (const width of [320, 340, 360]) {
+  test.describe(`${width} px wide`, () => {
+    test.use({ viewport: { width, height: 740 } });
+    test('the headline of a view other than the study\'s fits the screen', async ({ page }) => {
+      for (const view of [{ window: 24, categories: ['violence'] }, { window: 6, categories: ['violence', 'drugs'], gap: 2 }]) {
+        await page.goto(serialiseState(view, domain));
+        await waitForView(page, view);
+        await expect(page.locator('section.headline [data-study]').first()).toBeVisible();
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), JSON.stringify(view)).toBeLessThanOrEqual(width);
+        for (const part of await page.locator('section.headline :is(.pair, .noun)').all()) {
+          const box = (await part.boundingBox())!;
+          expect(box.x + box.width, JSON.stringify(view)).toBeLessThanOrEqual(width);
+        }
+      }
+    });
+  });
+}
