@@ -472,6 +472,9 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
  * this simulation's low reckoning"), never that it cannot: below 5%, the floor sentence says it does
  * not rule regression to the mean out. After a rise, or with no fall, nothing is added.
  */
+/** Whether 5% or more of the simulated cohorts matched the fall, judged on the share as printed ("5%" is never both). */
+const matchedOften = (share: number): boolean => Number(formatPercent(share).replace('%', '')) >= 5;
+
 function verdictSegments(world: NullWorld): RobustSegment[] {
   const share = world.shareAtLeastObserved;
   if (share === null || world.observedFall === null || world.observedFall <= 0 || world.falls.length === 0) return [];
@@ -484,7 +487,7 @@ function verdictSegments(world: NullWorld): RobustSegment[] {
   // random moments, or where they rise, a match is chance, not selection (a re-check). The 5% is the
   // share as printed, so "(5%)" never stands beside both readings.
   const selecting = (world.parameters?.selection ?? 0) > 0 && world.mean !== null && world.mean > 0;
-  const could = selecting && Number(formatPercent(share).replace('%', '')) >= 5;
+  const could = selecting && matchedOften(share);
   return [`, which ${who} matched (`, handle, could ? '): selection alone could explain it, even by this simulation\'s low reckoning' : ')'];
 }
 
@@ -521,7 +524,7 @@ export const IN_SHORT = {
     const observed = world.observedFall === null ? ['; there is no observed change to compare with.'] : ['; the observed change is ', ...fallSegments(world.observedFall, 'nullWorld.observed'), ...verdictSegments(world), '.'];
     // The floor is said only of a simulated fall: where the cohorts show none, there is no floor to speak of.
     // Not where the cohorts already match the fall often enough for selection to explain it (the verdict says so).
-    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 && Number(formatPercent(world.shareAtLeastObserved ?? 0).replace('%', '')) < 5
+    const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 && !matchedOften(world.shareAtLeastObserved ?? 0)
       ? [' The simulation gives the least selection alone could do, not the most: real regression to the mean can be larger, so this does not rule it out.'] : [];
     // At selection 0 the simulated orders come at random moments, not after busy spells (the page's own slider).
     const when = world.parameters?.selection === 0 ? 'came at random moments' : 'followed busy spells';
