@@ -200,6 +200,8 @@ export const EMPTY_VIEW = 'No offence category is selected, so there is nothing 
  */
 export function intervalParts(ci: [number, number], path?: ResultPath): Segments {
   const interval = num(formatInterval(ci), path);
+  // ending at no change exactly (a re-check, on a reader's own data): "−20% to 0%, that is from a rise of 20% to no change"
+  if (ci[0] < 0 && formatPercent(ci[0]) !== '0%' && formatPercent(ci[1]) === '0%') return [interval, `, that is from a rise of ${formatPercent(-ci[0])} to no change`];
   if (ci[0] < 0 && ci[1] > 0 && formatPercent(ci[0]) !== '0%' && formatPercent(ci[1]) !== '0%') {
     return [interval, `, that is from a rise of ${formatPercent(-ci[0])} to a fall of ${formatPercent(ci[1])}`];
   }
@@ -426,7 +428,8 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm', bri
   const lead = result.gap > 0 ? [`Over ${over} after the order (${leftOut} left out)`] : say`Over the ${monthsParts(result.window, 'window')} after the order`;
   // A line with nothing to test it against (two months, or months exactly on it): its slope and
   // Kendall's τ are still said, as the other windows say them (a reviewer: ?w=2 gave neither).
-  if (sig === null) return say`${lead}, ${what} ${direction}${by}, but the trend cannot be tested: ${t.reason ?? 'the line has nothing to test it against'}.${kendall}${few}`;
+  // (Conclusions' brief version quotes no test here, so it does not say that "these tests say little".)
+  if (sig === null) return say`${lead}, ${what} ${direction}${by}, but the trend cannot be tested: ${t.reason ?? 'the line has nothing to test it against'}.${kendall}${brief ? [] : few}`;
   return say`${lead}, ${what} ${direction}${by}: ${sig} (straight-line fit, ${pEqualsParts(t.p, `trend.${which}.p`)}).${kendall}${few}`;
 }
 

@@ -164,7 +164,7 @@ test("the study's facts stay the study's: Method's example of the two rules, Con
   await expect(page.locator('#for-a-force-deciding-now [data-say="answer:what"]').last()).toBeVisible();
   await page.goto('results/?data=local&weights=high');
   await expect(page.locator('html')).toHaveAttribute('data-view', /weights=high/);
-  const source = page.locator('[data-local-only]').filter({ hasText: 'harm as your data give it' }).first();
+  const source = page.locator('[data-local-only]').filter({ hasText: 'harm as worked out for your data' }).first();
   await expect(source).toContainText("from the bundled harm index");
   await expect(source).toContainText("though in this view each arrest's harm is instead the harm index's high weight for its offence.");
   await page.goto('results/?data=local');
