@@ -439,6 +439,12 @@ function fallSegments(fall: number | null, name: FallName): RobustSegment[] {
   return [article, { text: size, path }, noun];
 }
 
+/** The simulated cohorts a share counts: "1,000 simulated cohorts", "… with arrests before" when some had none. */
+function cohortsWords(world: NullWorld): string {
+  const n = world.falls.length;
+  return `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
+}
+
 /**
  * How many simulated cohorts did at least as well as the view, counted out of those with a fall:
  * " 40 of the 1,000 simulated cohorts fell at least as much (4%)." and, where none did, " None of
@@ -455,13 +461,16 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
   if (!world || share === null) return [' A share of ', handle, ' of the simulated cohorts ', atLeastWords(world?.observedFall ?? 0), '.'];
   const n = world.falls.length;
   const k = Math.round(share * n);
-  const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
+  const cohorts = cohortsWords(world);
   const did = atLeastWords(world.observedFall ?? 0);
   if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`];
   if (k === n) return [` ${n === 1 ? 'The' : 'All'} ${cohorts} ${did} (`, handle, ').'];
   // A share of some but not all never prints as 0% or 100% (formatPercent: 3 of 1,000 is "0.3%").
   return [` ${formatNumber(k)} of the ${cohorts} ${did} (`, handle, ').'];
 }
+
+/** Whether 5% or more of the simulated cohorts matched the fall, judged on the share as printed ("5%" is never both). */
+const matchedOften = (share: number): boolean => Number(formatPercent(share).replace('%', '')) >= 5;
 
 /**
  * "In short"'s reading of the simulation, after an observed fall: how many simulated cohorts matched
@@ -472,16 +481,13 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
  * this simulation's low reckoning"), never that it cannot: below 5%, the floor sentence says it does
  * not rule regression to the mean out. After a rise, or with no fall, nothing is added.
  */
-/** Whether 5% or more of the simulated cohorts matched the fall, judged on the share as printed ("5%" is never both). */
-const matchedOften = (share: number): boolean => Number(formatPercent(share).replace('%', '')) >= 5;
-
 function verdictSegments(world: NullWorld): RobustSegment[] {
   const share = world.shareAtLeastObserved;
   if (share === null || world.observedFall === null || world.observedFall <= 0 || world.falls.length === 0) return [];
   const n = world.falls.length;
   const k = Math.round(share * n);
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
-  const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
+  const cohorts = cohortsWords(world);
   const who = k === 0 ? `none of the ${cohorts}` : k === n ? `${n === 1 ? 'the' : 'all'} ${cohorts}` : `${formatNumber(k)} of the ${cohorts}`;
   // Said only where selection is at work (a strength above 0) and the cohorts fall on average: at
   // random moments, or where they rise, a match is chance, not selection (a re-check). The 5% is the

@@ -805,8 +805,7 @@ function rangeParts(min: number, max: number, base: 'events' | 'harm'): Segments
   const maxPath = `leaveOneOut.${base}.max` as const;
   const kind = looKind(min, max);
   if (kind === 'mixed') {
-    const end = (x: number, path: typeof minPath | typeof maxPath): Segments => x === 0 ? ['no change'] : say`a ${x > 0 ? 'fall' : 'rise'} of ${num(formatPercent(Math.abs(x)), path)}`;
-    return say`from ${end(min, minPath)} to ${end(max, maxPath)}`;
+    return say`from ${changeOf(min, minPath)} to ${changeOf(max, maxPath)}`;
   }
   // A rise's smaller size is at the max (the reduction nearest zero).
   const [lowValue, lowPath, highValue, highPath] = kind === 'fall' ? [min, minPath, max, maxPath] : [-max, maxPath, -min, minPath];
@@ -814,6 +813,11 @@ function rangeParts(min: number, max: number, base: 'events' | 'harm'): Segments
   const hi = formatPercent(highValue);
   if (lo === hi) return say`at ${num(lo, lowPath)}`;
   return say`between ${num(lo, lowPath)} and ${num(hi, highPath)}`;
+}
+
+/** A reduction as a change in words, its size the handle: "a fall of 20%", "a rise of 38%" or "no change". */
+function changeOf(x: number, path: ResultPath): Segments {
+  return x === 0 ? ['no change'] : say`a ${x > 0 ? 'fall' : 'rise'} of ${num(formatPercent(Math.abs(x)), path)}`;
 }
 
 /** "the reduction in", "the rise in" or "the change in", for the kind of range rangeParts words. */
@@ -870,7 +874,7 @@ export function leaveOneOutParts(result: AnalysisResult): Segments {
   const reduction = result.events.reduction;
   const everyone = kind === 'fall' ? [num(formatPercent(reduction), 'events.reduction')]
     : kind === 'rise' ? [num(formatPercent(-reduction), 'events.reduction')]
-      : reduction === 0 ? ['no change'] : say`a ${reduction > 0 ? 'fall' : 'rise'} of ${num(formatPercent(Math.abs(reduction)), 'events.reduction')}`;
+      : changeOf(reduction, 'events.reduction');
   return say`Leaving each analysed person out in turn, the overall ${looNoun(kind)} in arrests ${kind === 'mixed' ? 'runs' : 'stays'} ${rangeParts(e.min, e.max, 'events')} (with everyone: ${everyone})${harm}.`;
 }
 
