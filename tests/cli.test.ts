@@ -514,6 +514,13 @@ test('--robustness gives time at liberty and the null world for the view, as "Ho
   // Each person's months away are used, so no share is assumed, and one given is said not to be used.
   assert.equal(own.settings.unavailableShare, null);
   assert.match(onTemplates('--robustness', '--unavailable-share', '0.5').stdout, /\(orders\.csv\): .*\(--unavailable-share is not used: the orders give each person's months\.\)/);
+  // A gap, or another window, analyses months the orders' months away do not describe: the what-if
+  // stands in, and both the text and the JSON say why, instead of dropping the records in silence.
+  const gapped = JSON.parse(onTemplates('--robustness', '--gap', '3', '--json').stdout);
+  assert.equal(gapped.timeAtLiberty.kind, 'whatIf');
+  assert.equal(gapped.timeAtLiberty.recordedUnused, "the orders give each person's months in custody or abroad for the full 24-month windows with no months left out, and this view leaves out 3 months either side of the order");
+  assert.match(onTemplates('--robustness', '--window', '12', '--gap', '1').stdout, /This is a what-if: the orders give each person's months in custody or abroad for the full 24-month windows with no months left out, and this view has a 12-month window and leaves out 1 month either side of the order \(orders\.csv\), so they are not used; run without --window and --gap to use them\./);
+  assert.doesNotMatch(run('--robustness', '--gap', '3').stdout, /This is a what-if/, 'the bundled data give no months away: nothing is dropped');
   // The null world's interval in words of a fall or a rise, not signed percentages.
   assert.match(run('--robustness').stdout, /with 95% of cohorts between an? \d+% (rise|fall) and an? \d+% (rise|fall);/);
   // Readable: the page's quantities in words, with their numbers.

@@ -363,6 +363,24 @@ test('a rise, and nothing to count, in "In short": said as such, never as a fall
   for (const name of ['nullWorld.inShort', 'gap.inShort', 'curve.inShort'] as const) assert.deepEqual(IN_SHORT[name](c), [NOT_AVAILABLE]);
 });
 
+test('orders that give each person\'s months away, in a view they do not describe (a gap, another window): "In short" says why the what-if stands in, never "these data do not record" (an analyst)', () => {
+  const withMonths = { ...bundled, orders: bundled.orders.map((o, k) => ({ ...o, monthsUnavailableBefore: k % 4, monthsUnavailableAfter: (k * 7) % 13 })) };
+  const lineOf = (options: { window?: number; gap?: number }) => {
+    const r = analyse(withMonths, options);
+    const c = { result: r, state: { window: r.window, categories: bundled.categories, gap: r.gap }, gapRows: null, world: null, liberty: libertyFor(r, 0.2, withMonths), curve: null } as RobustnessFigureContext;
+    return { kind: c.liberty!.kind, line: IN_SHORT['liberty.inShort'](c).map((s) => (typeof s === 'string' ? s : s.text)).join('') };
+  };
+  assert.equal(lineOf({}).kind, 'byPerson');
+  const gapped = lineOf({ gap: 2 });
+  assert.equal(gapped.kind, 'whatIf');
+  assert.match(gapped.line, /; a what-if here, as the orders give each person's months in custody or abroad for the full 24-month windows with no months left out, and this view leaves out 2 months either side of the order\.$/);
+  assert.match(lineOf({ window: 18 }).line, /and this view has an 18-month window\.$/);
+  // The bundled data give no months: the sentence stays as it was.
+  const r = analyse(bundled, { gap: 2 });
+  const plain = { result: r, state: { window: 24, categories: bundled.categories, gap: 2 }, gapRows: null, world: null, liberty: libertyFor(r, 0.2, bundled), curve: null } as RobustnessFigureContext;
+  assert.match(IN_SHORT['liberty.inShort'](plain).map((s) => (typeof s === 'string' ? s : s.text)).join(''), /; these data do not record how much they did\.$/);
+});
+
 test('orders at random moments (selection 0) are said so in "In short", the derivation and the command line, never "after busy spells" (a reviewer)', () => {
   const r = analyse(bundled);
   const world = nullWorldFor(r, 0, DEFAULT_LOOKBACK);

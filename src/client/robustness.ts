@@ -444,6 +444,11 @@ function liberty(ctx: Shown): void {
   const note = libertyForm?.querySelector<HTMLElement>('[data-liberty-data]');
   if (slider) slider.hidden = own;
   if (note) note.hidden = !own;
+  // Why this is a what-if: no months away in the data, or months for other windows than this view's.
+  const why = libertyForm?.querySelector<HTMLElement>('[data-liberty-why]');
+  const unused = ctx.liberty?.kind === 'whatIf' ? ctx.liberty.recordedUnused : undefined;
+  const whyText = unused ? `${unused}; those months cannot be used here (a view of ${dataset!.span} months with no gap uses them)` : 'these data do not record time away';
+  if (why && why.textContent !== whyText) why.textContent = whyText;
   const change = ctx.liberty?.value.rateFall ?? null;
   // The rate's change in words ("a fall of 56%", "a rise of 37%"), and the break-even share: where the
   // fall disappears, or, past it, that it has gone.

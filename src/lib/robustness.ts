@@ -108,7 +108,27 @@ export function hasLibertyMonths(dataset: Dataset, result: AnalysisResult): bool
   return givesMonthsAway(dataset.orders) && result.window === dataset.span && result.gap === 0;
 }
 
-export type Liberty = { kind: 'whatIf'; value: LibertyWhatIf } | { kind: 'byPerson'; value: LibertyByPerson };
+/**
+ * The what-if, or each person's own months away. `recordedUnused` says why the what-if stands in
+ * although the orders do give each person's months away: those months describe the full design
+ * window with none left out, and this view analyses other months.
+ */
+export type Liberty = { kind: 'whatIf'; value: LibertyWhatIf; recordedUnused?: string } | { kind: 'byPerson'; value: LibertyByPerson };
+
+/**
+ * Why the orders' own months in custody or abroad cannot be used for this view ("this view has a
+ * 12-month window and leaves out 3 months either side"), or null when the orders give none or the
+ * view can use them.
+ */
+export function libertyMonthsUnused(dataset: Dataset | null | undefined, result: Pick<AnalysisResult, 'window' | 'gap'>): string | null {
+  if (!dataset || !givesMonthsAway(dataset.orders)) return null;
+  const changed = [
+    ...(result.window !== dataset.span ? [`has ${indefinite(String(result.window))} ${result.window}-month window`] : []),
+    ...(result.gap > 0 ? [`leaves out ${result.gap} ${result.gap === 1 ? 'month' : 'months'} either side of the order`] : []),
+  ];
+  if (changed.length === 0) return null;
+  return `the orders give each person's months in custody or abroad for the full ${dataset.span}-month windows with no months left out, and this view ${changed.join(' and ')}`;
+}
 
 /** Time at liberty for a view: from each person's months unavailable when the data have them for this view, else the what-if share. */
 export function libertyFor(result: AnalysisResult, share: number, dataset?: Dataset | null): Liberty {
@@ -123,7 +143,8 @@ export function libertyFor(result: AnalysisResult, share: number, dataset?: Data
       }),
     };
   }
-  return { kind: 'whatIf', value: timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share }) };
+  const unused = libertyMonthsUnused(dataset, result);
+  return { kind: 'whatIf', value: timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share }), ...(unused ? { recordedUnused: unused } : {}) };
 }
 
 /** Each person's influence on the reduction, pseudonymised: sorted by influence, labelled "Person 1" … by that rank (never by order id). */
@@ -570,7 +591,7 @@ export const IN_SHORT = {
     if (post > pre) return ['Arrests rose, so time in custody or abroad cannot explain a fall: allowing for it would make the rise per month at liberty larger.'];
     if (post === pre) return ['Arrests did not change, so there is no fall for time away to explain.'];
     if (l.value.breakEven === null) return ['No share of time away explains this fall: no one was arrested after the orders.'];
-    return ['The whole fall would be explained only if people spent ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ' of the months after their orders in custody or abroad; these data do not record how much they did.'];
+    return ['The whole fall would be explained only if people spent ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ` of the months after their orders in custody or abroad; ${l.recordedUnused ? `a what-if here, as ${l.recordedUnused}` : 'these data do not record how much they did'}.`];
   },
   'curve.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
     const curve = c.curve;

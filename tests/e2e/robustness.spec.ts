@@ -659,6 +659,8 @@ test('a reader\'s own months in custody or abroad: the rates use each person\'s 
   await expect(page.locator('html')).toHaveAttribute('data-view', /w=6/);
   await expect(page.locator('[data-liberty-slider]')).toBeVisible();
   await expect(page.locator('[data-liberty-data]')).toBeHidden();
+  // …and says why it is a what-if: the months are there, for other windows (never "these data do not record").
+  await expect(page.locator('#liberty-share')).toHaveAccessibleDescription(/^A what-if: the orders give each person's months in custody or abroad for the full 12-month windows with no months left out, and this view has a 6-month window; those months cannot be used here \(a view of 12 months with no gap uses them\), so 20% is a starting point/);
   const narrow = files.cli('--window', '6');
   const whatIf = timeAtLiberty({ pre: narrow.events.pre, post: narrow.events.post, people: narrow.orders, window: 6, unavailableShare: DEFAULT_UNAVAILABLE });
   await expect(page.locator('button:not(.in-short *)[data-path="robust:liberty.rateFall"]')).toHaveText(formatPercent(whatIf.rateFall));
