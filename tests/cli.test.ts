@@ -383,6 +383,9 @@ test('--write-events writes the events as months and harm, so that the --emit-r 
   const script = onTemplates('--emit-r', '--write-events', out);
   assert.equal(script.status, 0, script.stderr);
   const lines = readFileSync(out, 'utf8').trim().split('\n');
+  // Said, on stderr (stdout is the script), with the count written and how to use the file.
+  assert.equal(script.stderr, `analyze: wrote ${lines.length - 1} arrests as months and harm to ${out}; run the R script on it: Rscript reproduce.R ${tpl('orders.csv')} ${out}\n`);
+  assert.match(onTemplates('--write-events', out).stderr, /^analyze: wrote 10 arrests as months and harm to .*placed\.csv, the events file the R script \(--emit-r\) reads\n$/);
   assert.equal(lines[0], 'order_id,month,category,offence,harm');
   // The months placed by hand in tests/contract.test.ts.
   assert.deepEqual(lines.slice(1).map((l) => Number(l.split(',')[1])), [-23, -1, 2, 17, -16, -1, 4, -24, -3, 13]);

@@ -13,7 +13,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -309,6 +309,32 @@ test("R 4.2 (Rscript) stops the current-R script on a reader's files with a comm
     assert.match(e.stderr.replace(/\s+/g, ' '), /npm run --silent analyze -- --wilcoxon legacy --window 24 /);
     return true;
   });
+});
+
+test("R 4.2 (Rscript) on a reader's events with dates: the command it gives writes the events as months too, and the legacy script then runs on them (one round, not two)", { skip: noRscript }, () => {
+  const templates = new URL('../data/templates/', import.meta.url);
+  const files = ['orders.csv', 'events.csv'].map((f) => {
+    const to = join(dir, `dated-${f}`);
+    writeFileSync(to, readFileSync(new URL(f, templates), 'utf8'));
+    return to;
+  });
+  const current = spawnSync(process.execPath, [cli, '--orders', files[0], '--events', files[1], '--emit-r'], { encoding: 'utf8' });
+  let message = '';
+  assert.throws(() => runRscript(current.stdout, {}, files), (e: { stderr: string }) => {
+    message = e.stderr.replace(/\s+/g, ' ');
+    return true;
+  });
+  const placed = join(dir, 'events-with-months.csv');
+  const m = /from the command line, in the project's folder: npm run --silent analyze -- (.*) > reproduce\.R\)\. Your events give dates, and the script reads months: that command also writes the events as months, to (.*); run the new script on that file \(Rscript reproduce\.R (.*)\)\. Execution halted$/.exec(message.trim());
+  assert.ok(m, message);
+  assert.equal(m[2], placed);
+  assert.deepEqual(shellWords(m[3]), [files[0], placed]);
+  const argv = shellWords(m[1]);
+  assert.deepEqual(argv.slice(argv.indexOf('--write-events'), argv.indexOf('--write-events') + 2), ['--write-events', placed]);
+  const legacy = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
+  assert.equal(legacy.status, 0, legacy.stderr);
+  const json = JSON.parse(spawnSync(process.execPath, [cli, '--orders', files[0], '--events', files[1], '--wilcoxon', 'legacy', '--json'], { encoding: 'utf8' }).stdout);
+  assertSame(json, runRscript(legacy.stdout, {}, [files[0], placed]));
 });
 
 test('the second dataset with weights: harm differs from the recorded harm, and a gap removes arrests', () => {

@@ -183,10 +183,21 @@ if (getRversion() < "4.6.0") {
            if (length(args) == 3) file_flag("--harm-index", HARM_INDEX_FILE) else "",
            if (exists("DESIGN_WINDOW")) paste0(" --design-window ", DESIGN_WINDOW, " --outside-window ", OUTSIDE_WINDOW) else "")
   } else ""
+  # Events with dates are read by the script as months: the same command can write them so (one round, not two).
+  header <- tryCatch({
+    first <- sub("^\\ufeff", "", readLines(EVENTS_FILE, n = 50, warn = FALSE))
+    first <- first[trimws(gsub("[,\\\"]", "", first)) != ""]
+    if (length(first) > 0) trimws(gsub("\\\"", "", strsplit(first[1], ",")[[1]])) else character(0)
+  }, error = function(e) character(0), warning = function(e) character(0))
+  dated <- "date" %in% header && !("month" %in% header)
+  options(warning.length = 8170) # the message with its two commands is longer than R's default 1,000 characters
+  placed <- if (dated) normalizePath(file.path(dirname(EVENTS_FILE), "events-with-months.csv"), mustWork = FALSE) else ""
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
        getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R ",
        "(in the report: choose 'R 4.5 and earlier' under 'Paired test computed as' and download the R script again; from the command line, in the project's folder: ",
-       "npm run --silent analyze --", data_flags, ${rString(` ${flags} > reproduce.R`)}, ").", call. = FALSE)
+       "npm run --silent analyze --", data_flags, if (dated) file_flag("--write-events", placed) else "", ${rString(` ${flags} > reproduce.R`)}, ")",
+       if (dated) paste0(". Your events give dates, and the script reads months: that command also writes the events as months, to ", placed, "; run the new script on that file (Rscript reproduce.R ", shQuote(normalizePath(ORDERS_FILE, mustWork = FALSE)), " ", shQuote(placed), ")") else "",
+       ".", call. = FALSE)
 }`;
 }
 

@@ -500,7 +500,12 @@ export function main(argv: readonly string[]): number {
     if (!dataset) return 1;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
-    if (args.writeEvents) writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths)]);
+    if (args.writeEvents) {
+      writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths)]);
+      // On stderr, so that what goes to stdout (a script, JSON, the table) stays as it was.
+      const n = dataset.events.length;
+      process.stderr.write(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${args.orders} ${args.writeEvents}` : ', the events file the R script (--emit-r) reads'}\n`);
+    }
     else if (args.emitR && ((harmIndex !== undefined && !args.weights) || !headerOf(args.events).includes('month'))) {
       process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
