@@ -32,6 +32,7 @@ import { emitR } from '../analysis/emitR.ts';
 import { ANALYZE } from '../lib/cliArguments.ts';
 import { csvHeader } from '../analysis/csv.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
 import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
@@ -202,7 +203,7 @@ function measureRows(result: AnalysisResult, which: 'events' | 'harm'): string[]
 }
 
 /** What the readable output may say about the data: only what their manifest declares. */
-export interface About { manifest: StudyManifest; harm: string; excluded?: number; extracted?: string }
+export interface About { manifest: StudyManifest; harm: string; excluded?: number; extracted?: string; ruleFlips?: string | null }
 
 export function render(result: AnalysisResult, about: About): string {
   const { trend, correlation: cor, its, leaveOneOut: loo } = result;
@@ -269,6 +270,7 @@ export function render(result: AnalysisResult, about: About): string {
     `Paired Wilcoxon signed-rank tests per order (two-sided), ${ruleText(result.wilcoxon)}; Holm adjusts across the categories shown;`,
     `overall tests: events ${methodText(result.events.test)}; harm ${methodText(result.harm.test)};`,
     `intervals: person-level percentile bootstrap, ${formatNumber(result.bootstrap.resamples)} resamples, seed ${result.bootstrap.seed}.`,
+    ...(about.ruleFlips ? [about.ruleFlips] : []),
   ];
   const reasons = [result.events, result.harm, ...Object.values(result.byCategory).flatMap((b) => [b.events, b.harm])]
     .map((m) => m.test.reason)
@@ -544,7 +546,7 @@ export function main(argv: readonly string[]): number {
       process.stdout.write(resultsCsv(result, data));
       return 0;
     }
-    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow, extracted: dataset.extracted }) + '\n');
+    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow, extracted: dataset.extracted, ruleFlips: ruleFlipWords(ruleFlips(dataset, result), result.categoryNames) }) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -10,6 +10,7 @@
 //   → { id, type: 'restore', orders, harmIndex?, dataset, result }  ← { id } (files checked and analysed before: nothing to redo)
 //   → { id, type: 'compute', state }       ← { id, result }
 //   → { id, type: 'derive', state, path }  ← { id, derivation }
+//   → { id, type: 'ruleFlips', state }     ← { id, words } (the verdicts that differ under the other version of R's paired test)
 //   → { id, type: 'rInputs' }              ← { id, ordersCsv, eventsCsv, harmIndexCsv? }
 //   → { id, type: 'robustness', request }  ← { id, reply } (the robustness page's gap curve, null world, specification curve)
 
@@ -21,6 +22,7 @@ import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { eventsCsv } from '../analysis/validate.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
+import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { answerRobustness } from '../lib/robustness.ts';
 import { validateOwn, type OwnFiles, type OwnSummary, type OwnTexts } from '../lib/ownData.ts';
 import { compactEventCount, packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
@@ -192,6 +194,10 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
     else if (msg.type === 'compute') {
       const { packed, transfer } = packResult(compute(msg.state));
       post({ id: msg.id, type: 'result', result: packed }, transfer);
+    }
+    else if (msg.type === 'ruleFlips') {
+      const r = compute(msg.state);
+      post({ id: msg.id, type: 'ruleFlips', words: ruleFlipWords(ruleFlips(dataset, r), r.categoryNames) });
     }
     else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
     else if (msg.type === 'robustness') post({ id: msg.id, type: 'robustness', reply: answerRobustness(dataset, msg.request, compute) });

@@ -2,6 +2,7 @@
 // the bundled data and the analysis engine (the same analyse() the CLI runs), on the page itself.
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { dataset } from '../lib/bundled.ts';
+import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { domainOf, neighbours, type ViewState } from '../lib/urlState.ts';
 import type { Engine } from './engineTypes.ts';
 import type { WarmReply, WarmRequest } from './robustWorker.ts';
@@ -91,6 +92,10 @@ export const studyEngine: Engine = {
   dataset,
   compute: computeSoon,
   warm,
+  ruleFlips: async (state) => {
+    const r = compute(state);
+    return ruleFlipWords(ruleFlips(dataset, r), r.categoryNames);
+  },
   derive: async (state, path) => (await import('../lib/derivations.ts')).derive(compute(state), dataset, path),
   rInputs: async () => {
     const { ordersCsv, eventsCsv, harmIndexCsv } = await import('../lib/bundledFiles.ts');

@@ -24,6 +24,11 @@ export interface Engine {
   compute(state: ViewState, options?: { idle?: boolean }): Promise<AnalysisResult>;
   /** Optionally, compute the views a reader is likely to choose next, while the browser is idle. */
   warm?(state: ViewState): void;
+  /**
+   * The tests whose verdict would differ under the other version of R's paired test
+   * (src/lib/ruleFlips.ts), in words; null when both versions agree.
+   */
+  ruleFlips(state: ViewState): Promise<string | null>;
   /** Where a number comes from (src/lib/derivations.ts), for the view given. */
   derive(state: ViewState, path: string): Promise<Derivation | null>;
   /**

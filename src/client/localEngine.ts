@@ -196,6 +196,11 @@ function localEngine(summary: OwnSummary, dataset: Dataset | null, full: Analysi
       results.set(key, answer);
       return answer;
     },
+    ruleFlips: async (state) => {
+      const r = await askReady({ type: 'ruleFlips', state });
+      if (r.type !== 'ruleFlips') throw new Error(`unexpected reply ${r.type}`);
+      return r.words;
+    },
     derive: async (state, path): Promise<Derivation | null> => {
       const r = await askReady({ type: 'derive', state, path });
       if (r.type !== 'derivation') throw new Error(`unexpected reply ${r.type}`);

@@ -278,6 +278,9 @@ async function render(state: ViewState, source: Source): Promise<void> {
     return;
   }
   const changed = source !== 'load';
+  // Whether a verdict turns on the version of R: withdrawn with the old view, said again below for this one.
+  const flipNotes = document.querySelectorAll<HTMLElement>('[data-rule-flips]');
+  for (const el of flipNotes) el.hidden = true;
   document.documentElement.toggleAttribute('data-empty', isEmpty(result));
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const text = liveText(result, el.dataset.live!, el.dataset.format as FormatName);
@@ -322,6 +325,15 @@ async function render(state: ViewState, source: Source): Promise<void> {
   if (token !== renderToken) return;
   if (figuresOk) setAlert('');
   if (panel) panel.update(panelContext(engine, state, result));
+  if (flipNotes.length > 0) {
+    // A note that cannot be worked out is left out, not guessed: the tests it speaks of are on the page either way.
+    const words = await engine.ruleFlips(state).catch(() => null);
+    if (token !== renderToken) return;
+    for (const el of flipNotes) {
+      if (el.textContent !== (words ?? '')) el.textContent = words ?? '';
+      el.hidden = words === null;
+    }
+  }
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');
   performance.measure('stro:update', 'stro:start');

@@ -27,6 +27,7 @@ export type WorkerRequest =
   | { id: number; type: 'restore'; orders: OwnTexts['orders']; harmIndex?: OwnTexts['harmIndex']; dataset: CompactDataset; result: PackedResult }
   | { id: number; type: 'compute'; state: ViewState }
   | { id: number; type: 'derive'; state: ViewState; path: string }
+  | { id: number; type: 'ruleFlips'; state: ViewState }
   | { id: number; type: 'rInputs' }
   | { id: number; type: 'robustness'; request: RobustnessRequest }
   /**
@@ -58,6 +59,7 @@ export type WorkerReply =
   | { id: number; type: 'restored' }
   | { id: number; type: 'result'; result: PackedResult }
   | { id: number; type: 'derivation'; derivation: Derivation | null }
+  | { id: number; type: 'ruleFlips'; words: string | null }
   | { id: number; type: 'rInputs'; ordersCsv: string; eventsCsv: string; harmIndexCsv?: string }
   | { id: number; type: 'robustness'; reply: RobustnessReply }
   | { id: number; type: 'error'; message: string };

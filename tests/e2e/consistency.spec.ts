@@ -10,6 +10,7 @@ import { FIGURES, FIGURE_WIDTH, drawFigure, type FigureName } from '../../src/li
 import { defaultState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { bundled, domain, expected, waitForView } from './helpers.ts';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
+import { ruleFlips, ruleFlipWords } from '../../src/lib/ruleFlips.ts';
 
 /** The accessible name and description of a figure's charts as the engine draws them in Node (on linkedom). The page is
  * compared by the charts on screen: the build's page holds a wide and a narrow drawing, and CSS hides one (display: none). */
@@ -196,4 +197,27 @@ test('Results names a category whose significant test points against its total u
   await page.getByLabel('Months left out either side of the order').selectOption('0');
   await waitForView(page, defaultState(domain));
   await expect(against).toHaveText('');
+});
+
+test('Results says when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
+  const view = { ...defaultState(domain), window: 12, categories: ['other', 'modern_slavery'] };
+  const note = page.locator('[data-rule-flips]');
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  const current = expected(view);
+  const words = ruleFlipWords(ruleFlips(bundled, current), current.categoryNames)!;
+  expect(words).toMatch(/^The verdict depends on which version of R computes the paired test: the change in harm for modern slavery is not significant as current R/);
+  await expect(note).toBeVisible();
+  await expect(note).toHaveText(words);
+  // The other rule, chosen on the page: the same flip, said from its side.
+  await page.locator('input[name="wilcoxon"][value="legacy"]').evaluate((el: HTMLInputElement) => el.click());
+  const legacyView = { ...view, wilcoxon: 'legacy' as const };
+  await waitForView(page, legacyView);
+  const legacy = expected(legacyView);
+  await expect(note).toHaveText(ruleFlipWords(ruleFlips(bundled, legacy), legacy.categoryNames)!);
+  // The study's view: both rules agree, and nothing is said.
+  expect(ruleFlips(bundled, expected(defaultState(domain)))).toEqual([]);
+  await page.goto('results/');
+  await waitForView(page, defaultState(domain));
+  await expect(note).toBeHidden();
 });

@@ -1,0 +1,108 @@
+// Does a verdict depend on which R computes the paired test?
+//
+// R 4.6.0 changed wilcox.test(): with zeros or tied differences (counts of arrests have many) it
+// now gives exact conditional p-values, where R 4.5 and earlier set the zeros aside and fell back
+// to a normal approximation. The two rules usually agree about significance, but near p = 0.05 they
+// can part: an analyst checking their files in an older R (the legacy rule) found drugs significant
+// there (p = 0.032) and not under current R (p = 0.084), and nothing said so.
+//
+// For each test the view reports (overall and per category, arrests and harm), this reruns the
+// test under the other rule, with Holm's adjustment across the categories as the view has it, and
+// keeps those whose verdict differs: significant, significant only before adjustment (categories),
+// or not significant, each at the 5% level as the report's sentences use it (wording.ts).
+//
+// @example
+// ruleFlips(dataset, analyse(dataset, { wilcoxon: 'legacy' })) // => [] when both rules agree everywhere
+
+import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
+import { holm } from '../analysis/stats/holm.ts';
+import { wilcoxonSignedRank, type WilcoxonRule } from '../analysis/stats/wilcoxonSignedRank.ts';
+import { perOrderTotals, windowedEvents } from '../analysis/tables.ts';
+import type { Dataset } from '../analysis/types.ts';
+import { formatPEquals } from './format.ts';
+
+const ALPHA = 0.05;
+
+/** What a test's sentence calls it: significant, significant before Holm's adjustment only, not significant, or untested. */
+export type Verdict = 'significant' | 'unadjusted only' | 'not significant' | 'untested';
+
+export interface RuleFlip {
+  /** null for all the view's categories together, else the category's code. */
+  category: string | null;
+  measure: 'events' | 'harm';
+  /** This view's rule, its p (and Holm p for a category) and verdict. */
+  rule: WilcoxonRule;
+  p: number | null;
+  pAdjusted: number | null;
+  verdict: Verdict;
+  /** The other rule's. */
+  otherRule: WilcoxonRule;
+  otherP: number | null;
+  otherPAdjusted: number | null;
+  otherVerdict: Verdict;
+}
+
+export function verdictOf(p: number | null, pAdjusted: number | null): Verdict {
+  if (p === null) return 'untested';
+  if (p >= ALPHA) return 'not significant';
+  return pAdjusted !== null && pAdjusted >= ALPHA ? 'unadjusted only' : 'significant';
+}
+
+export const otherRuleOf = (rule: WilcoxonRule): WilcoxonRule => (rule === 'current' ? 'legacy' : 'current');
+
+/** The tests whose verdict would differ under the other rule, overall first, then the categories in the view's order. */
+export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] {
+  const other = otherRuleOf(result.wilcoxon);
+  const totals = perOrderTotals(dataset, windowedEvents(dataset, result.window, result.categories, { gap: result.gap, weights: result.weights }), result.categories);
+  const flips: RuleFlip[] = [];
+  for (const measure of ['events', 'harm'] as const) {
+    const pre = measure === 'events' ? 'eventsPre' : 'harmPre';
+    const post = measure === 'events' ? 'eventsPost' : 'harmPost';
+    const otherP = (t: typeof totals.overall) => wilcoxonSignedRank(t[pre], t[post], other).p;
+    const categoryP = result.categories.map((c) => otherP(totals.byCategory[c]));
+    const categoryAdjusted = holm(categoryP);
+    const groups: [string | null, Measure, number | null, number | null][] = [
+      [null, result[measure], otherP(totals.overall), null],
+      ...result.categories.map((c, k): [string, Measure, number | null, number | null] => [c, result.byCategory[c][measure], categoryP[k], categoryAdjusted[k]]),
+    ];
+    for (const [category, m, p, pAdjusted] of groups) {
+      const verdict = verdictOf(m.test.p, m.test.pAdjusted ?? null);
+      const otherVerdict = verdictOf(p, pAdjusted);
+      if (verdict !== otherVerdict) {
+        flips.push({ category, measure, rule: result.wilcoxon, p: m.test.p, pAdjusted: m.test.pAdjusted ?? null, verdict, otherRule: other, otherP: p, otherPAdjusted: pAdjusted, otherVerdict });
+      }
+    }
+  }
+  return flips;
+}
+
+const RULE_NAME: Record<WilcoxonRule, string> = { current: 'current R (4.6.0 and later)', legacy: 'R 4.5 and earlier' };
+const VERDICT_WORDS: Record<Verdict, string> = {
+  significant: 'significant',
+  'unadjusted only': 'significant only before adjusting for several categories',
+  'not significant': 'not significant',
+  untested: 'cannot be tested',
+};
+
+function pWords(p: number | null, pAdjusted: number | null, oneCategory: boolean): string {
+  // With one category, Holm's adjustment leaves p as it is: said once.
+  return `${formatPEquals(p)}${pAdjusted === null || oneCategory ? '' : `; Holm-adjusted ${formatPEquals(pAdjusted)}`}`;
+}
+
+/**
+ * The flips in words, one sentence for all of them, or null when both rules agree (categoryNames:
+ * the view's categories, whose number says whether Holm's adjustment changed anything): "The verdict
+ * depends on which R computes the paired test: the change in arrests for drugs is significant as
+ * R 4.5 and earlier computes it (p = 0.032; Holm-adjusted p = 0.032) and not significant as current
+ * R (4.6.0 and later) does (p = 0.084; Holm-adjusted p = 0.084)."
+ */
+export function ruleFlipWords(flips: readonly RuleFlip[], categoryNames: Readonly<Record<string, string>>): string | null {
+  if (flips.length === 0) return null;
+  const one = Object.keys(categoryNames).length === 1;
+  const each = flips.map((f) => {
+    const what = `the change in ${f.measure === 'events' ? 'arrests' : 'harm'}${f.category === null ? '' : ` for ${(categoryNames[f.category] ?? f.category).toLowerCase()}`}`;
+    return `${what} is ${VERDICT_WORDS[f.verdict]} as ${RULE_NAME[f.rule]} computes it (${pWords(f.p, f.pAdjusted, one)}) and ${VERDICT_WORDS[f.otherVerdict]} as ${RULE_NAME[f.otherRule]} does (${pWords(f.otherP, f.otherPAdjusted, one)})`;
+  });
+  const list = each.length === 1 ? each[0] : `${each.slice(0, -1).join('; ')}; and ${each.at(-1)}`;
+  return `The verdict depends on which version of R computes the paired test: ${list}. Neither rule is wrong: they treat tied and unchanged counts differently, and a verdict that turns on that is not firm.`;
+}
