@@ -757,8 +757,29 @@ test('title lines above the header are one problem saying where the header is, n
   assert.equal(dataset, undefined);
   const mine = problems.filter((p) => p.file === 'orders.csv' && p.severity === 'error');
   assert.equal(mine.length, 1, mine.map((p) => p.message).join('\n'));
-  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, sample, so the 2 lines above it look like titles');
+  assert.equal(mine[0].message, 'the header is not on the first line: line 3 of the file has the columns order_id, issued, sample, so the 2 lines above it look like titles');
   assert.equal(mine[0].hint, 'delete the 2 lines above the header, so that it is the first line of the file');
+});
+
+test('below a title, the rest of the file is still checked under its real header, so its other problems come in the same round, numbered as they will be once the title goes (an analyst)', () => {
+  const lines = templateOrders.text.split('\n');
+  // A bad sample on the second order, and the months unavailable of the first not a number.
+  const bad = [lines[0], lines[1].replace(/,0,0$|,\d+,\d+$/, ',0,bogus'), lines[2].replace(',analysed,', ',analysd,'), ...lines.slice(3)].join('\n');
+  const alone = validateDataset({ orders: { name: 'orders.csv', text: bad }, events: templateEvents }).problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(alone.map(where), ['error orders.csv 1 months_unavailable_after', 'error orders.csv 2 sample'], alone.map((p) => p.message).join('\n'));
+  const width = lines[0].split(',').length;
+  for (const [label, title] of [
+    ['padded to the header\'s width', `Niche RMS export - STRO register${','.repeat(width - 1)}\n`],
+    ['padded to another width', `Niche RMS export - STRO register${','.repeat(width - 2)}\n`],
+    ['not padded', 'Niche RMS export - STRO register\n'],
+  ] as const) {
+    const { dataset, problems } = validateDataset({ orders: { name: 'orders.csv', text: title + bad }, events: templateEvents });
+    assert.equal(dataset, undefined, label);
+    const errors = problems.filter((p) => p.severity === 'error');
+    assert.deepEqual(errors.map(where), ['error orders.csv 0 -', ...alone.map(where)], `${label}: ${errors.map((p) => p.message).join('\n')}`);
+    assert.deepEqual(errors.slice(1).map((p) => p.message), alone.map((p) => p.message), label);
+    assert.match(errors[0].message, /title/, label);
+  }
 });
 
 test('orders need only order_id, sample and the quarter issued: duration_months and conditions, never analysed, may be left out', () => {

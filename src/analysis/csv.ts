@@ -73,7 +73,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Split CSV text into a header and records, collecting every structural problem. */
-export function readCsv(file: string, text: string): { table?: CsvTable; problems: Problem[] } {
+/**
+ * `columns`: the column names the file may have. A title line above a header that has two or more
+ * of them is said, and the rest of the file is still read, under that header, so that its other
+ * problems come in the same round (an analyst had to fix a title first and upload again to see them).
+ */
+export function readCsv(file: string, text: string, { columns = [] }: { columns?: readonly string[] } = {}): { table?: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A zip archive read as text keeps its signature (PK, 3, 4): a workbook given as text.
@@ -163,10 +168,10 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
       severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
     }));
   }
-  const head = nonBlank[0];
-  const headAt = rows.indexOf(head);
-  const body = rows.slice(headAt + 1);
-  const header = head.fields.map((h) => h.trim());
+  let head = nonBlank[0];
+  let headAt = rows.indexOf(head);
+  let body = rows.slice(headAt + 1);
+  let header = head.fields.map((h) => h.trim());
   if (header.length === 1) {
     const other = [';', '\t', '|'].find((d) => header[0].includes(d));
     if (other) {
@@ -183,14 +188,23 @@ export function readCsv(file: string, text: string): { table?: CsvTable; problem
   for (const r of after) widths.set(r.fields.length, (widths.get(r.fields.length) ?? 0) + 1);
   const [width, many] = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
   // A title padded with commas to the rows' width ("Arrests export,,,,", as a spreadsheet saves it) is
-  // left to the file's own check, which finds the header's line by its column names (validate.ts).
+  // left to the file's own check, which finds the header's line by its column names (validate.ts);
+  // padded to another width (the rows have an optional column more), it is a title here too.
   const named = header.filter((h) => h !== '').length;
-  if (width > 1 && header.length * 2 <= width && many >= after.length / 2) {
+  if (width > 1 && (header.length * 2 <= width || (header.length !== width && named * 2 <= width)) && many >= after.length / 2) {
     const first = after.find((r) => r.fields.length === width && r !== head)!;
-    return { problems: [problem({ file, row: 0 }, `line ${head.line} looks like a title, not the header: it has ${named === 1 ? 'one field' : `${named} fields`}, and ${many === after.length ? (many === 1 ? 'the row after it has' : 'every row after it has') : 'most rows after it have'} ${width}, from line ${first.line}`, {
+    const title = problem({ file, row: 0 }, `line ${head.line} looks like a title, not the header: it has ${named === 1 ? 'one field' : `${named} fields`}, and ${many === after.length ? (many === 1 ? 'the row after it has' : 'every row after it has') : 'most rows after it have'} ${width}, from line ${first.line}`, {
       expected: 'the column names on the first line', value: String(named),
       hint: `if line ${first.line} holds the column names, delete the line${first.line - head.line > 1 ? 's' : ''} above it; otherwise check the first line for missing commas`,
-    })] };
+    });
+    // Where that line has the file's column names, the rest is read under it; else nothing more can be.
+    const known = new Set(columns);
+    if (first.fields.filter((f) => known.has(f.trim())).length < 2) return { problems: [title] };
+    problems.push(title);
+    head = first;
+    headAt = rows.indexOf(head);
+    body = rows.slice(headAt + 1);
+    header = head.fields.map((h) => h.trim());
   }
   const records: CsvTable['records'] = [];
   body.forEach((r, k) => {

@@ -32,6 +32,12 @@ const ORDER_REQUIRED = ['order_id', 'sample'] as const;
  * timeAtLiberty.ts). Each is a number of months from 0 to the design window; decimals are allowed.
  */
 export const UNAVAILABLE_COLUMNS = ['months_unavailable_before', 'months_unavailable_after'] as const;
+/** Every column any of the three files may have: a line with two of them, below a title, is the header (csv.ts). */
+const KNOWN_COLUMNS = [
+  'order_id', 'issued', 'issued_date', 'sample', 'duration_months', 'conditions', ...UNAVAILABLE_COLUMNS,
+  'month', 'date', 'category', 'offence', 'harm',
+  ...Object.values(WEIGHT_COLUMNS), 'status', 'source',
+];
 /** Months beyond this distance from the order (50 years) cannot be a real follow-up. */
 export const MAX_MONTHS = 600;
 /** More harm days than this for one offence (about 270 years) cannot be a CCHI value; murder is 5,475. */
@@ -92,8 +98,9 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
       ? problem({ file: '(options)', column: 'extracted' }, 'is empty; give the date the data were extracted, like 2023-03-31, or leave it out', { value: '', expected: 'a date like 2023-03-31' })
       : problem({ file: '(options)', column: 'extracted' }, ...notADate(text))] };
   }
-  const ordersTable = table(sources.orders, problems);
-  const eventsTable = table(sources.events, problems);
+  // Each under its real header, where title lines sit above it (said once, and the rest still checked).
+  const ordersTable = titled(table(sources.orders, problems), ['order_id', 'issued', 'sample'], problems);
+  const eventsTable = titled(table(sources.events, problems), (h) => eventsRequired(h), problems);
   const startOfOrders = problems.length;
   const orders = ordersTable ? readOrders(ordersTable, designWindow, problems) : undefined;
   if (orders && orders.ok && !orders.list.some((o) => o.sample === 'analysed')) {
@@ -114,12 +121,11 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
   let index: HarmIndex | undefined;
   const invalidOffences = new Set<string>();
   if (sources.harmIndex) {
-    const t = table(sources.harmIndex, problems);
+    const t = titled(table(sources.harmIndex, problems), ['offence', WEIGHT_COLUMNS.central], problems);
     if (t) index = readHarmIndex(t, problems, invalidOffences);
   }
   const harmIndex = index && new Map(index.offences.map((o) => [o.offence, o.central]));
-  // Not where the header sits below a title: the title's own error says so, and the header may have harm.
-  if (eventsTable && !eventsTable.header.includes('harm') && !headerBelow(eventsTable, eventsRequired(eventsTable.header))) {
+  if (eventsTable && !eventsTable.header.includes('harm')) {
     if (!sources.harmIndex) {
       const swapped = swapNote(eventsTable.header, 'events');
       problems.push(problem({ file: eventsTable.file, row: 0, column: 'harm' }, `required column is missing, and no harm index was given to look offences up in${swapped ? `; ${swapped}` : ''}`, {
@@ -200,7 +206,7 @@ function table(source: Source, problems: Problem[]): CsvTable | undefined {
     if (decoded.text === undefined) return undefined;
     text = decoded.text;
   } else text = source.text;
-  const { table: t, problems: found } = readCsv(source.name, text);
+  const { table: t, problems: found } = readCsv(source.name, text, { columns: KNOWN_COLUMNS });
   problems.push(...found);
   // With months, two identical rows are two arrests for the same offence in the same month, which
   // happens (the bundled data have several); with dates, an identical row is far more likely to be a
@@ -509,23 +515,36 @@ function headerBelow(t: CsvTable, required: readonly string[]): CsvTable['record
   return t.records.slice(0, 10).find((r) => has(r) >= Math.max(1, absent.length - 1));
 }
 
+/**
+ * The table under its real header, where title lines sit above it (a title padded with commas to
+ * the rows' width, which csv.ts cannot tell from a header): the title is said once, as an error,
+ * and the rows below the header are still checked, so that their problems come in the same round.
+ * Rows are numbered from the real header, as they will be once the title lines are deleted.
+ */
+function titled(t: CsvTable | undefined, requiredOf: readonly string[] | ((header: readonly string[]) => readonly string[]), problems: Problem[]): CsvTable | undefined {
+  if (!t) return t;
+  const required = typeof requiredOf === 'function' ? requiredOf(t.header) : requiredOf;
+  const below = headerBelow(t, required);
+  if (!below) return t;
+  const absent = required.filter((name) => !t.header.includes(name));
+  const has = absent.filter((name) => below.fields.some((f) => f.trim() === name));
+  const line = below.line;
+  problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has.join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
+    expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
+  }));
+  return {
+    file: t.file,
+    header: below.fields.map((h) => h.trim()),
+    records: t.records.filter((r) => r.row > below.row).map((r) => ({ ...r, row: r.row - below.row })),
+  };
+}
+
 /** Map header names to positions, reporting each missing column with a hint at the likely typo. */
 function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[], swapped?: string): Record<string, number> | undefined {
   const index: Record<string, number> = {};
   let ok = true;
   const known = [...required, ...optional];
-  // Title lines above the header (an export's "STRO register, printed …"): the header is a later row.
-  // One problem saying where, instead of every required column "missing".
-  const absent = required.filter((name) => !t.header.includes(name));
-  const below = headerBelow(t, required);
-  const has = (r: CsvTable['records'][number]) => absent.filter((name) => r.fields.some((f) => f.trim() === name));
-  if (below) {
-    const line = below.row + 1;
-    problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has(below).join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
-      expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
-    }));
-    return undefined;
-  }
+  // (Title lines above the header were said, and the table read under its real header, by titled().)
   for (const name of required) {
     const at = t.header.indexOf(name);
     if (at < 0) {
