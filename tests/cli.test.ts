@@ -611,3 +611,14 @@ test('your own events without a harm column: the page and the CLI both warn that
   assert.ok(errors >= 20);
   assert.match(cli.stderr, new RegExp(`analyze: ${errors} errors and ${warnings} warnings? in all, so nothing was analysed\\.`));
 });
+
+test('--help lists every option the command takes, each with what it does, and exits 0', () => {
+  const out = run('--help');
+  assert.equal(out.status, 0);
+  assert.equal(run('-h').stdout, out.stdout);
+  const source = readFileSync(new URL('../src/cli/analyze.ts', import.meta.url), 'utf8');
+  const flags = [...new Set([...source.matchAll(/flag === '(--?[a-z-]+)'/g)].map((m) => m[1]))];
+  assert.ok(flags.length >= 20, flags.join(' '));
+  for (const flag of flags) assert.match(out.stdout, new RegExp(`^ +(?:--help, )?${flag}\\b[^\\n]* {2,}\\S`, 'm'), `${flag} is described on a line of its own`);
+  assert.match(out.stdout, /^usage: npm run analyze -- /);
+});

@@ -40,6 +40,44 @@ import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
+/**
+ * --help: the usage line, then every option with what it does, grouped as the README groups them
+ * (a test holds it to the options the parser takes, so that none is left out).
+ */
+export const HELP = `${USAGE}
+
+Runs the report's analysis on the bundled synthetic data, or on your own CSV files, and prints
+readable tables (or one of the outputs below). Problems with the files are listed on stderr, each
+naming file, row and column; any error gives exit status 1. The README's section "The analyze command" and
+data/README.md (the file formats) say more.
+
+Your data (the bundled synthetic data are used when neither file is given):
+  --orders FILE              the orders: order_id, issued or issued_date, sample, …
+  --events FILE              the arrests: order_id, month or date, category, offence, harm
+  --harm-index FILE          harm days by offence, for events without harm, or for --weights
+  --design-window N          months before and after each order that the data cover (default 24)
+  --outside-window MODE      error (default) or exclude: arrests outside the design window
+  --extracted YYYY-MM-DD     the date the data were extracted: every follow-up is checked against it
+  --write-events FILE        also write the events as months and harm, the form the R script reads
+
+The view (as the report's controls set it):
+  --window W                 months before and after to compare (default: the design window)
+  --gap K                    leave out the K months either side of the order (default 0)
+  --categories a,b,…         the categories to count (default all; "" for none)
+  --weights SET              harm from the harm index: central, low or high (default: harm as recorded)
+  --wilcoxon RULE            the paired test as current R (4.6.0 and later) computes it, or legacy (R 4.5 and earlier)
+
+What to print (default: readable tables):
+  --json                     the whole result as one JSON object
+  --csv                      the results table, as the page downloads it
+  --emit-r                   a base-R script that recomputes every number of the view from the files
+  --specification-curve      every combination of window, gap, measure, weights and test (with --json: JSON)
+  --robustness               time at liberty and the null world for the view (with --json: JSON), with
+    --unavailable-share S    the share of the months after the order spent in custody or abroad (default ${DEFAULT_UNAVAILABLE})
+    --selection X            how strongly orders follow busy spells, 0 to 1 (default ${DEFAULT_SELECTION})
+    --lookback K             the months looked back for a busy spell (default ${DEFAULT_LOOKBACK})
+
+  --help, -h                 this text`;
 const RULES = ['current', 'legacy'] as const;
 type Rule = (typeof RULES)[number];
 const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -551,7 +589,7 @@ export function main(argv: readonly string[]): number {
   } catch (e) {
     if (e instanceof UsageError) {
       if (!e.message) {
-        process.stdout.write(USAGE + '\n');
+        process.stdout.write(HELP + '\n');
         return 0;
       }
       process.stderr.write(`analyze: ${e.message} (${USAGE})\n`);
