@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyse } from '../src/analysis/analyse.ts';
 import { STUDY_CATEGORIES, categoryName } from '../src/analysis/categories.ts';
-import { problemsCsv, type Problem } from '../src/analysis/errors.ts';
+import { problemsCsv, problemsToList, type Problem } from '../src/analysis/errors.ts';
 import { parseDataset, validateDataset, type Source } from '../src/analysis/validate.ts';
 import type { StudyManifest } from '../src/analysis/types.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -506,6 +506,13 @@ test('a spreadsheet workbook chosen instead of its CSV is named as such, not as 
   assert.match(validateDataset({ orders: xls, events: templateEvents }).problems[0].message, /Excel 97–2003 workbook \(\.xls\)/);
   // Its bytes read as text (as a browser's file.text() would) keep the zip signature.
   assert.match(validateDataset({ orders: { name: 'orders.xlsx', text: 'PK\u0003\u0004\u0014\u0000\u0000' }, events: templateEvents }).problems[0].message, /Excel workbook/);
+  // A PDF renamed .csv (an analyst: called UTF-16), as bytes and as text.
+  const pdf = new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\u0000\u0000');
+  for (const orders of [{ name: 'orders.csv', bytes: pdf }, { name: 'orders.csv', text: '%PDF-1.7\n1 0 obj\u0000' }]) {
+    const p = validateDataset({ orders, events: templateEvents }).problems;
+    assert.equal(p[0].message, 'the file is a PDF document, not CSV text');
+    assert.match(p[0].hint!, /^export the data .* as "CSV UTF-8 \(comma delimited\)"/);
+  }
 });
 
 test('a column with no name is said to be one, by its position: an empty one is most likely a comma at the end of each line', () => {
@@ -864,14 +871,20 @@ test('a category a letter or two from another is a warning naming the code it is
   assert.equal(typo.problems[0].message, '"modern_slavry" (this arrest) is one letter from "modern_slavery" (2 arrests in this file): is it misspelled? As written it is a category of its own, counted and tested apart');
   assert.equal(typo.problems[1].message, `"voilence" (this arrest) is two letters from "violence", one of the study's categories: is it misspelled? As written it is a category of its own, counted and tested apart`);
   assert.equal(typo.problems[0].hint, 'write modern_slavery if it is the same category; nothing to do if "modern_slavry" is a category of its own');
-  // Codes of the reader's own, far apart or short: nothing said.
+  // Codes of the reader's own, far apart or short: no typo is suggested, and the one warning for
+  // codes outside the study's says they are categories of their own (otherCategories).
+  const misspelt = (ps: readonly { message: string }[]) => ps.filter((p) => /misspelled/.test(p.message));
   const own = validateDataset({ orders, events: events(['A,-3,fraud,F,1', 'A,2,county_lines,C,1', 'B,-1,aa,X,1', 'B,1,bb,X,1', 'B,2,violent_crime,V,1']) }, { manifest });
-  assert.deepEqual(own.problems, []);
+  assert.deepEqual(misspelt(own.problems), []);
+  assert.deepEqual(own.problems.map(where), ['warning events.csv 1 category']);
+  assert.equal(own.problems[0].message, `"fraud" (1 arrest), "county_lines" (1 arrest), "aa" (1 arrest), "bb" (1 arrest) and "violent_crime" (1 arrest) are not among the study's categories (modern_slavery, violence, drugs and other): each is counted and tested as a category of its own, with no figure of the article to compare with`);
   // Codes of a series, differing in one letter or number standing on its own: a force's coding, not typos.
   const series = validateDataset({ orders, events: events(['A,-3,class_a_drugs,P,5', 'A,-4,class_b_drugs,P,5', 'A,-3,cat1,T,1', 'A,-4,cat2,T,1', 'B,8,tier_1,T,1', 'B,9,tier_2,T,1', 'B,10,tier_3,T,1', 'B,11,tier_10,T,1']) }, { manifest });
-  assert.deepEqual(series.problems, []);
-  // A plural beside its singular is still worth a word.
-  assert.deepEqual(validateDataset({ orders, events: events(['A,-3,weapons,W,1', 'A,-2,weapons,W,1', 'B,2,weapon,W,1']) }, { manifest }).problems.map(where), ['warning events.csv 3 category']);
+  assert.deepEqual(misspelt(series.problems), []);
+  // A plural beside its singular is still worth a word (and the plural, the commoner, is a category of the reader's own).
+  assert.deepEqual(validateDataset({ orders, events: events(['A,-3,weapons,W,1', 'A,-2,weapons,W,1', 'B,2,weapon,W,1']) }, { manifest }).problems.map(where), ['warning events.csv 3 category', 'warning events.csv 1 category']);
+  // The study's own codes: nothing said.
+  assert.deepEqual(validateDataset({ orders, events: events(['A,-3,drugs,P,5', 'B,2,violence,V,1']) }, { manifest }).problems, []);
 });
 
 test('an analysed order with an empty issued_date beside dated events is one error on its row, with or without arrests, not one per arrest', () => {
@@ -901,4 +914,47 @@ test('orders with neither issued nor issued_date: one problem naming both; an em
   assert.deepEqual(empty.problems.map((p) => `${where(p)}: ${p.message}`), ['error orders.csv 1 issued: is empty; give the quarter the order was made in, like 2019-Q3, or its issued_date']);
   const blank = validateDataset({ orders: { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\n' }, events }, { manifest, extracted: ' ' });
   assert.deepEqual(blank.problems.map((p) => `${where(p)}: ${p.message}`), ['error (options) - extracted: is empty; give the date the data were extracted, like 2023-03-31, or leave it out']);
+});
+
+test('a category written as words is one problem per spelling, naming its rows, and its hint names the study\'s code it contains before a new code of its own (an analyst followed "write drug_offences" and split drugs in two)', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\nB,2019-Q2,analysed\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,Drug offences,P,5\nA,-2,MODERN SLAVERY,F,365\nB,2,Drug offences,P,5\nB,3,drugs,P,5\nB,4,Theft & handling,T,1\n' };
+  const { dataset, problems } = validateDataset({ orders, events }, { manifest });
+  assert.equal(dataset, undefined);
+  assert.deepEqual(problems.map(where), ['error events.csv 1 category', 'error events.csv 2 category', 'error events.csv 5 category']);
+  assert.equal(problems[0].message, '"Drug offences" is not a lowercase category code such as violence or modern_slavery (2 arrests: rows 1 and 3)');
+  assert.deepEqual(problems[0].rows, [1, 3]);
+  assert.equal(problems[0].hint, 'write drugs if these are the drugs category; drug_offences would be a category of its own, counted and tested apart from drugs');
+  assert.equal(problems[1].hint, 'write modern_slavery');
+  assert.equal(problems[2].hint, "write theft_handling (a category of its own; the study's are modern_slavery, violence, drugs and other)");
+});
+
+test('the page lists at most 50 problems, errors first in file order, with at least one of each kind, so a rare problem is not hidden behind hundreds of one kind (an analyst)', () => {
+  const date = (row: number): Problem => ({ severity: 'error', file: 'events.csv', row, column: 'date', value: '15/07/2020', expected: 'YYYY-MM-DD', message: '"15/07/2020" is not a date like 2019-03-15' });
+  const problems: Problem[] = [
+    { severity: 'warning', file: 'events.csv', row: 2, column: 'category', message: 'a warning', expected: 'x' },
+    ...Array.from({ length: 200 }, (_, k) => date(k + 1)),
+    { severity: 'error', file: 'events.csv', row: 150, column: 'order_id', value: 'NYP-0999', expected: 'an order in the orders file', message: 'not an order' },
+    { severity: 'error', file: 'events.csv', row: 170, column: 'harm', value: '-2', expected: 'a number of days, 0 or more', message: 'negative' },
+  ];
+  const { listed, kinds } = problemsToList(problems, 50);
+  assert.equal(listed.length, 50);
+  assert.equal(kinds, 4);
+  // Errors first, in the order found; the two rare errors and the warning are among the 50.
+  assert.deepEqual(listed.filter((p) => p.column !== 'date').map((p) => p.column), ['order_id', 'harm', 'category']);
+  assert.deepEqual(listed.slice(0, 47).map((p) => p.row), Array.from({ length: 47 }, (_, k) => k + 1));
+  assert.equal(listed.at(-1)!.severity, 'warning');
+  // Fewer than the limit: all of them, errors first.
+  assert.deepEqual(problemsToList(problems.slice(0, 5), 50).listed.map((p) => p.severity), ['error', 'error', 'error', 'error', 'warning']);
+});
+
+test('a negative harm says what to do, as every other problem does (an analyst found its hint empty)', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-3,drugs,P,-2\nA,2,drugs,P,99999999\n' };
+  const { problems } = validateDataset({ orders, events }, { manifest });
+  assert.deepEqual(problems.map(where), ['error events.csv 1 harm', 'error events.csv 2 harm']);
+  assert.equal(problems[0].hint, 'write the days without the minus sign (2) if the sign is a slip; 0 for an offence with no harm weight');
+  assert.ok(problems.every((p) => p.hint), 'every problem has a hint');
 });

@@ -122,7 +122,7 @@ test('a reader\'s own events with a harm column: the CLI\'s curve is the report\
   // the browser's route, looks nothing up when the events carry harm).
   const offence = 'Kidnapping or false imprisonment';
   const orders = 'order_id,issued,sample,duration_months,conditions\n' + ['a', 'b', 'c', 'd'].map((id) => `${id},2019-Q1,analysed,,`).join('\n');
-  const events = 'order_id,month,category,offence,harm\n' + ['a,-5,x,_,2', 'a,-1,x,_,2', 'b,-3,x,_,1', 'b,4,x,_,1', 'c,-2,x,_,3', 'c,-4,x,_,3', 'd,2,x,_,1', 'd,-5,x,_,5'].map((l) => l.replace('_', `"${offence}"`)).join('\n');
+  const events = 'order_id,month,category,offence,harm\n' + ['a,-5,violence,_,2', 'a,-1,violence,_,2', 'b,-3,violence,_,1', 'b,4,violence,_,1', 'c,-2,violence,_,3', 'c,-4,violence,_,3', 'd,2,violence,_,1', 'd,-5,violence,_,5'].map((l) => l.replace('_', `"${offence}"`)).join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'stro-curve-'));
   writeFileSync(join(dir, 'orders.csv'), orders);
   writeFileSync(join(dir, 'events.csv'), events);

@@ -22,17 +22,24 @@ const UTF16_HINT = 'save it as "CSV UTF-8 (comma delimited)"';
 
 const WORKBOOK_HINT = 'open it in the spreadsheet and save it as "CSV UTF-8 (comma delimited)"';
 
-/** What the first bytes say a binary file is, if it is a spreadsheet workbook (or another zip archive). */
+/** What the first bytes say a binary file is, if it is a spreadsheet workbook (or another zip archive), or a PDF. */
 function workbook(start: string): string | undefined {
   if (start.startsWith('PK\u0003\u0004')) return 'the file is an Excel workbook (.xlsx) or another zip archive, not CSV text';
   if (start.startsWith('\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1')) return 'the file is an Excel 97–2003 workbook (.xls), not CSV text';
+  // A PDF renamed .csv had been called UTF-16 (its binary parts hold NUL bytes).
+  if (start.startsWith('%PDF-')) return 'the file is a PDF document, not CSV text';
   return undefined;
+}
+
+/** A workbook or a PDF where a CSV was expected: what it is, and how to get the CSV. */
+function binaryProblem(file: string, what: string): Problem {
+  return problem({ file }, what, { expected: 'CSV text', hint: what.includes('PDF') ? 'export the data from the system or spreadsheet they come from as "CSV UTF-8 (comma delimited)"; a PDF cannot be turned back into a table reliably' : WORKBOOK_HINT });
 }
 
 /** A file's bytes → text: UTF-8 with its byte-order mark removed, or a problem naming the encoding. */
 export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string; problems: Problem[] } {
   const binary = workbook(String.fromCharCode(...bytes.subarray(0, 8)));
-  if (binary) return { problems: [problem({ file }, binary, { expected: 'CSV text', hint: WORKBOOK_HINT })] };
+  if (binary) return { problems: [binaryProblem(file, binary)] };
   const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (bom16 || bytes.subarray(0, 4096).includes(0)) {
     return { problems: [problem({ file }, `${UTF16}${bom16 ? ' (it starts with a UTF-16 byte-order mark)' : ' (it contains NUL bytes)'}`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
@@ -82,7 +89,7 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
   const problems: Problem[] = [];
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A zip archive read as text keeps its signature (PK, 3, 4): a workbook given as text.
-  if (text.startsWith('PK\u0003\u0004')) return { problems: [problem({ file }, workbook(text)!, { expected: 'CSV text', hint: WORKBOOK_HINT })] };
+  if (text.startsWith('PK\u0003\u0004') || text.startsWith('%PDF-')) return { problems: [binaryProblem(file, workbook(text)!)] };
   // UTF-16 read as if it were UTF-8 shows up as NUL characters between the letters.
   if (text.includes('\u0000')) return { problems: [problem({ file }, `${UTF16} (it contains NUL characters)`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
   if (text.trim() === '') return { problems: [problem({ file }, 'the file is empty (expected a header row and data rows)', { expected: 'a header row and data rows' })] };

@@ -107,6 +107,27 @@ export function errorsFirst(problems: readonly Problem[]): Problem[] {
 }
 
 /**
+ * At most `limit` problems to list on the page, errors first and in file order, with at least one of
+ * each kind (a file, a column and what was expected there) that fits: 206 dates written day/month/year
+ * had filled the 50 shown, and an unknown order id, a negative harm and a misspelt category were
+ * found only in the CSV (an analyst needed three uploads to see them all). The CSV keeps every one.
+ */
+export function problemsToList(problems: readonly Problem[], limit: number): { listed: Problem[]; kinds: number } {
+  const ordered = errorsFirst(problems);
+  const kindOf = (p: Problem) => `${p.severity}\u0000${p.file}\u0000${p.column ?? ''}\u0000${p.expected ?? p.message}`;
+  const seen = new Set<string>();
+  const chosen = new Set<number>();
+  ordered.forEach((p, k) => {
+    const kind = kindOf(p);
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    if (chosen.size < limit) chosen.add(k);
+  });
+  for (let k = 0; k < ordered.length && chosen.size < limit; k++) chosen.add(k);
+  return { listed: ordered.filter((_, k) => chosen.has(k)), kinds: seen.size };
+}
+
+/**
  * A UTF-8 byte-order mark, which the CSV downloads (the problems here, the results: src/lib/export.ts)
  * start with: without it, Excel on Windows reads the file as the local code page and garbles any
  * non-ASCII text ("violência.csv", "≥", "−"). The JSON has none.

@@ -148,12 +148,17 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
         value: '', expected: 'a date like 2019-07-31', hint: `give the date order "${o.id}" was made (in its quarter, ${o.issued})`,
       })));
     }
-    const r = readEvents(eventsTable, orders, { designWindow, exclude: options.outsideWindow === 'exclude', extracted: extracted ? isoDate(extracted) : undefined, harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
+    // The categories a file's codes are checked against: the manifest's, or the study's four.
+    const knownCategories = options.manifest?.categories?.map((c) => c.code) ?? STUDY_CATEGORIES;
+    const r = readEvents(eventsTable, orders, { knownCategories, designWindow, exclude: options.outsideWindow === 'exclude', extracted: extracted ? isoDate(extracted) : undefined, harmIndex, harmIndexFile: index?.file, invalidOffences, needHarmIndex: !eventsTable.header.includes('harm') }, problems);
     events = r.events;
     excluded = r.excluded.length;
     onOrderDate = r.onOrderDate;
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
-    if (events) problems.push(...nearCategories(eventsTable.file, events, r.rows, options.manifest?.categories?.map((c) => c.code) ?? STUDY_CATEGORIES));
+    if (events) {
+      const near = nearCategories(eventsTable.file, events, r.rows, knownCategories);
+      problems.push(...near, ...otherCategories(eventsTable.file, events, r.rows, knownCategories, new Set(near.map((p) => p.value!))));
+    }
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the message names the first ten,
       // the problems CSV every one).
@@ -755,9 +760,9 @@ function rowList(rows: readonly number[]): string {
   return `${rows.length === 1 ? 'row' : 'rows'} ${listAnd(shown.length < rows.length ? [...shown, `${rows.length - shown.length} more`] : shown)}`;
 }
 
-/** Words listed: "10", "10 and 15", "10, 15 and 22". */
-function listAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** Words listed: "10", "10 and 15", "10, 15 and 22" (or, with last = 'or', "10, 15 or 22"). */
+function listAnd(items: readonly string[], last = 'and'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 }
 
 /** Values in quotes, listed: '"Curfew"', '"Curfew" and "Exclusion Zone"'. */
@@ -831,12 +836,12 @@ function harmValue(text: string, report: (message: string, parts: Parameters<typ
   }
   if (!/^-?\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of days (use digits and a decimal point, e.g. 182.5)`, { value: text, expected: 'a number of days, e.g. 182.5' }); return undefined; }
   const harm = Number(text);
-  if (harm < 0) { report(`A harm of ${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more' }); return undefined; }
-  if (harm > MAX_HARM) { report(`${text} days is more than any Crime Harm Index value could be (limit ${MAX_HARM})`, { value: text, expected: `at most ${MAX_HARM}` }); return undefined; }
+  if (harm < 0) { report(`A harm of ${text} is negative; harm is a number of days, 0 or more`, { value: text, expected: '0 or more', hint: `write the days without the minus sign (${text.slice(1)}) if the sign is a slip; 0 for an offence with no harm weight` }); return undefined; }
+  if (harm > MAX_HARM) { report(`${text} days is more than any Crime Harm Index value could be (limit ${MAX_HARM})`, { value: text, expected: `at most ${MAX_HARM}`, hint: 'check the column holds days, not another unit or a total' }); return undefined; }
   return harm;
 }
 
-interface EventRules { designWindow: number; exclude: boolean; extracted?: string; harmIndex?: Map<string, number>; harmIndexFile?: string; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
+interface EventRules { knownCategories: readonly string[]; designWindow: number; exclude: boolean; extracted?: string; harmIndex?: Map<string, number>; harmIndexFile?: string; invalidOffences?: ReadonlySet<string>; needHarmIndex: boolean }
 
 /**
  * Why an arrest's order id may not match, where a likely cause shows: the same id in other case
@@ -917,6 +922,8 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
   const unknownIdHint = unknownIds(orders?.sample ?? new Map());
   const missing = new Map<string, { at: number; rows: number[] }>();
   const notAnalysed = new Map<string, { at: number; rows: number[]; sample: Sample }>();
+  // Categories written as words ("MODERN SLAVERY"): one problem per spelling, naming its rows, as for offences.
+  const uncoded = new Map<string, { at: number; rows: number[] }>();
   for (const { row, fields } of t.records) {
     let ok = true;
     const report = (column: string, message: string, parts: Parameters<typeof problem>[2] = {}) => { ok = false; problems.push(problem({ file: t.file, row, column }, message, parts)); };
@@ -984,9 +991,10 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
     const category = fields[col.category].trim();
     if (category === '') report('category', 'is empty; every arrest needs a category code, such as violence or modern_slavery', { expected: 'a lowercase code [a-z][a-z0-9_]*' });
     else if (!/^[a-z][a-z0-9_]*$/.test(category)) {
-      // "Modern Slavery" → modern_slavery: the code it most likely means, where lowercasing and joining the words gives one.
-      const code = category.toLowerCase().replace(/[\s-]+/g, '_');
-      report('category', `"${category}" is not a lowercase category code such as violence or modern_slavery`, { value: category, expected: 'a lowercase code [a-z][a-z0-9_]*', hint: /^[a-z][a-z0-9_]*$/.test(code) ? `write ${code}` : undefined });
+      ok = false;
+      const u = uncoded.get(category);
+      if (u) u.rows.push(row);
+      else uncoded.set(category, { at: problems.length, rows: [row] });
     }
     else if (category === 'none') report('category', '"none" is reserved (it means "no category" in the report\'s web addresses); use another code', { value: category, expected: 'any code but none' });
     // A code is a name on controls, legends and table rows, with no space to wrap at: a long one would widen every page.
@@ -1029,6 +1037,12 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       }),
     };
   });
+  const notCodes = [...uncoded].map(([category, u]) => ({
+    at: u.at,
+    problem: problem({ file: t.file, row: u.rows[0], column: 'category' }, `"${category}" is not a lowercase category code such as violence or modern_slavery${u.rows.length === 1 ? '' : ` (${u.rows.length} arrests: ${rowList(u.rows)})`}`, {
+      value: category, rows: u.rows, expected: 'a lowercase code [a-z][a-z0-9_]*', hint: categoryHint(category, rules.knownCategories),
+    }),
+  }));
   const unanalysed = [...notAnalysed].map(([id, n]) => ({
     at: n.at,
     problem: problem({ file: t.file, row: n.rows[0], column: 'order_id' }, `"${id}" is marked ${n.sample} in ${orders!.file} (row ${orders!.row.get(id)}), and events belong to analysed orders only: ${n.rows.length === 1 ? 'this arrest is' : `its ${n.rows.length} arrests are`} not among them (${rowList(n.rows)})`, {
@@ -1036,8 +1050,51 @@ function readEvents(t: CsvTable, orders: OrderInfo | undefined, rules: EventRule
       hint: `remove the arrests of orders not analysed (in a spreadsheet, keep only the rows whose order is marked analysed in ${orders!.file}); or, if this order should be analysed, mark it so`,
     }),
   }));
-  insertAt(problems, [...unplaced, ...unweighed, ...unanalysed].sort((a, b) => a.at - b.at));
+  insertAt(problems, [...unplaced, ...unweighed, ...notCodes, ...unanalysed].sort((a, b) => a.at - b.at));
   return { events, rows, excluded, onOrderDate, monthColumn, latestDate };
+}
+
+/**
+ * What to write for a category that is not a code. Lowercasing and joining its words gives a code
+ * ("Modern Slavery" → modern_slavery); where that is not one of the known categories (the study's,
+ * or the manifest's) but one of its words is ("Drug offences": drugs), that code comes first, since
+ * drug_offences would be a category of its own, counted and tested apart from drugs (an analyst
+ * followed "write drug_offences" and got drugs split in two, each compared with the study's drugs).
+ */
+export function categoryHint(category: string, known: readonly string[]): string | undefined {
+  const code = category.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const valid = /^[a-z][a-z0-9_]*$/.test(code);
+  if (valid && known.includes(code)) return `write ${code}`;
+  const stem = (w: string) => w.replace(/(es|s)$/, '');
+  const words = new Set(category.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3).map(stem));
+  const meant = known.find((k) => !k.includes('_') ? words.has(stem(k)) : k.split('_').every((w) => words.has(stem(w))));
+  if (meant) return `write ${meant} if these are the ${meant} category${valid ? `; ${code} would be a category of its own, counted and tested apart from ${meant}` : ''}`;
+  return valid ? `write ${code} (a category of its own; the study's are ${listAnd(known)})` : undefined;
+}
+
+/**
+ * Categories that are none of the known ones (the study's four, for a reader's files), said once:
+ * each is counted and tested as a category of its own, and the article has no figure for it, so a
+ * split of one of the study's categories (drugs and drug_offences) shows here. Codes already said
+ * to be a letter or two from a known one (nearCategories) are left to that warning.
+ */
+function otherCategories(file: string, events: readonly OffendingEvent[], rows: readonly number[], known: readonly string[], said: ReadonlySet<string>): Problem[] {
+  const byCode = new Map<string, number[]>();
+  events.forEach((e, k) => {
+    if (known.includes(e.category) || said.has(e.category)) return;
+    const list = byCode.get(e.category);
+    if (list) list.push(rows[k]); else byCode.set(e.category, [rows[k]]);
+  });
+  if (byCode.size === 0) return [];
+  const codes = [...byCode];
+  const named = codes.map(([code, at]) => `"${code}" (${at.length} ${at.length === 1 ? 'arrest' : 'arrests'})`);
+  // On the first row of any of them, without the rest: the warning is about codes, not rows (a
+  // force's own scheme has thousands), and each code's count says how many arrests it has.
+  const first = Math.min(...codes.map(([, at]) => at[0]));
+  return [problem({ file, row: first, column: 'category' }, `${listAnd(named)} ${codes.length === 1 ? 'is not one of the study\'s categories' : 'are not among the study\'s categories'} (${listAnd(known)}): ${codes.length === 1 ? 'it is' : 'each is'} counted and tested as a category of its own, with no figure of the article to compare with`, {
+    severity: 'warning', value: codes.map(([code]) => code).join(', '), expected: `one of ${listAnd(known, 'or')}, to compare with the study`,
+    hint: 'nothing to do if these are categories of your own; if one is a study category written another way, write its code',
+  })];
 }
 
 /**

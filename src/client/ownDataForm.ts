@@ -6,7 +6,7 @@
 // success box says which and for how long, and the whole report switches to them (main.ts listens
 // for the "stro:data" event). A notice above the form names what this browser keeps besides: large
 // files a closed tab left behind, and files remembered on this device, with a way to delete them.
-import { errorsFirst, problemsCsv, rowLabel, type Problem } from '../analysis/errors.ts';
+import { problemsCsv, problemsToList, rowLabel, type Problem } from '../analysis/errors.ts';
 import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
@@ -200,11 +200,11 @@ export function setUp(root: HTMLElement): void {
     }
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
-    // Errors first (they stop the files loading), each kind in file order. A table of thousands of
-    // rows helps nobody and holds the page while it is laid out: the first PROBLEMS_LISTED are
-    // listed, and the CSV below has every one.
-    const listed = errorsFirst(problems).slice(0, PROBLEMS_LISTED);
-    const more = problems.length > listed.length ? ` (the first ${listed.length} listed here; the CSV below lists all ${formatNumber(problems.length)})` : '';
+    // Errors first (they stop the files loading), in file order. A table of thousands of rows helps
+    // nobody and holds the page while it is laid out: PROBLEMS_LISTED are listed, at least one of
+    // each kind, and the CSV below has every one.
+    const { listed, kinds } = problemsToList(problems, PROBLEMS_LISTED);
+    const more = problems.length > listed.length ? ` (${listed.length} listed here, ${kinds <= listed.length ? 'with at least one of each kind' : `the first of ${listed.length} of the ${formatNumber(kinds)} kinds`}; the CSV below lists all ${formatNumber(problems.length)})` : '';
     caption.textContent = [errors && `${formatNumber(errors)} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${formatNumber(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files' + more;
     // Every cell is text from the reader's files: set as text, never as HTML.
     tbody.replaceChildren(...listed.map((p) => {
@@ -352,4 +352,5 @@ export function setUp(root: HTMLElement): void {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+// Below a kilobyte in bytes, so that an empty file reads "0 bytes", not "1 KB" (an analyst).
+const size = (bytes: number) => (bytes < 1024 ? `${formatNumber(bytes)} ${bytes === 1 ? 'byte' : 'bytes'}` : bytes < 1024 * 1024 ? `${formatNumber(Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

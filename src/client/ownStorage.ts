@@ -508,7 +508,7 @@ export function keptWords(where: Kept, remembered: boolean): string {
   if (where === 'tab') {
     return remembered
       ? `This tab keeps them as you move between pages and reload. ${remember}`
-      : 'They are kept in this tab only, so moving between pages and reloading keep them, and closing the tab forgets them.';
+      : 'They are kept in this tab only, so moving between pages and reloading keep them, and closing the tab forgets them, unless the browser reopens the closed tab or restores the session, which brings them back with it; “Forget my data” deletes them at once.';
   }
   return `They are too large for this tab's own storage, so they are kept in this browser's database (IndexedDB) for this tab: moving between pages and reloading keep them, but closing the tab does not delete them. “Forget my data” deletes them; otherwise they are deleted once no tab has used them for ${STALE_HOURS} hours, the next time a page with your data or “Use your own data” is opened in this browser.${remembered ? ` ${remember}` : ''}`;
 }
