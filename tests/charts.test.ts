@@ -1105,3 +1105,15 @@ test('the next and previous person of the headline figure: in the order their fi
   assert.equal(charts.nextPerson(units, people.at(-1)!, 1), people[0]);
   assert.equal(charts.nextPerson([], null, 1), null);
 });
+
+test('a monthly chart says when the study\'s outlines lie on its bars (every month shown counts the same in both views), and only then', () => {
+  const study = analyse(bundled);
+  const lies = /In the months shown the two views count the same, so the outlines lie on the bars/;
+  for (const [options, expected] of [[{ window: 12 }, true], [{ window: 6, gap: 0 }, true], [{ window: 12, categories: ['drugs'] }, false], [{ window: 24, gap: 2 }, false]] as const) {
+    const r = analyse(bundled, options);
+    // The truth, month by month: each of the study's months within the view's window against the view's own count for it (a month the gap leaves out has none).
+    const same = study.monthly.filter((s) => Math.abs(s.month) <= r.window).every((s) => r.monthly.find((m) => m.month === s.month)?.events === s.events);
+    assert.equal(same, expected, JSON.stringify(options));
+    assert.equal(lies.test(charts.describeMonthlyEvents(r, study)), expected, JSON.stringify(options));
+  }
+});

@@ -803,3 +803,14 @@ test('an interval for the reduction said in words beside its numbers: a rise thr
   assert.equal(plain(intervalParts([0.47, 0.67])), '47% to 67%');
   assert.equal(plain(intervalParts([0, 0.3])), '0% to 30%');
 });
+
+test('Conclusions: outside the study\'s view each verdict on the synthetic data says it says nothing about the real orders there; in the study\'s view nothing is added (a police leader read "Not reproduced" at 12 months as the study failing)', () => {
+  assert.equal(sentence(analyse(bundled), 'builtFor'), '');
+  for (const options of [{ window: 12 }, { categories: ['drugs'] }, { gap: 2 }, { weights: 'low' as const }]) {
+    assert.equal(sentence(analyse(bundled, options), 'builtFor'), "The synthetic data were built to match only the study's view (24 months, all categories), so this says nothing about the real orders in this view.", JSON.stringify(options));
+  }
+  const conclusions = readFileSync(new URL('../src/pages/conclusions.mdx', import.meta.url), 'utf8');
+  for (const verdict of ['verdict:events.fell', 'significantVerdicts', 'verdict:trend.harm', 'verdict:trend.events', 'verdict:harm.greater', 'verdict:correlation']) {
+    assert.ok(conclusions.includes(`<Say what="${verdict}" /> <StudyOnly inline><Say what="builtFor" /></StudyOnly>`), verdict);
+  }
+});

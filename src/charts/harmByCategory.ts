@@ -16,7 +16,7 @@ export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisR
     return `${result.categoryNames[c]} ${formatNumber(m.pre)} before and ${formatNumber(m.post)} after`;
   });
   return (
-    `Total harm (Cambridge Crime Harm Index, days) in the ${count(result.window, 'month')} before and after each order${gapWords(result)}, by category: ${parts.join('; ')}. ` +
+    `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after each order${gapWords(result)}, by category: ${parts.join('; ')}. ` +
     `In all, total harm for ${categoryList(result)} ${fromTo(result.harm, (n) => count(n, 'day'))}.`
   ) + withStudy(studyBarsWords(result, 'harm', study));
 }

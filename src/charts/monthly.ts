@@ -104,7 +104,12 @@ function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult 
   const end = axisEnd(ownTop(result, which));
   const cut = studyMonths(result, which, study).filter((m) => m.value > end).length;
   const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of the study's months ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at the top and marked there with an arrowhead; the table gives the numbers.`;
-  return `Dashed outlines show the months of ${studyViewWords(traced, result, which === 'harm')}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.${beyond}`;
+  // A shorter window of the same categories counts the same in each month it shows: the outlines lie on
+  // the bars, and a reader looking for them is told so (a police leader found none at ?w=12).
+  const shown = studyMonths(result, which, study);
+  const own = new Map(result.monthly.map((m) => [m.month, m[which]]));
+  const same = shown.length > 0 && shown.every((m) => own.get(m.month) === m.value) ? ' In the months shown the two views count the same, so the outlines lie on the bars; the study\'s other months are outside this chart.' : '';
+  return `Dashed outlines show the months of ${studyViewWords(traced, result, which === 'harm')}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.${same}${beyond}`;
 }
 
 function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult): string {

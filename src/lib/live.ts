@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPEquals, formatPercent, NOT_AVAILABLE } from './format.ts';
 import { valueAt, type ResultPath } from './resultPaths.ts';
 import * as say from './wording.ts';
+import { isStudyView, PUBLISHED_WINDOW } from './tables.ts';
 import type { Segments } from './wording.ts';
 
 export { valueAt };
@@ -78,6 +79,12 @@ export const SENTENCE_PARTS = {
   /** The sign test's count of people whose arrests fell, beside the specification curve. */
   signs: (r: AnalysisResult) => say.signTestParts(r),
   verdict: (r: AnalysisResult, id: say.ClaimId) => say.verdictParts(r, id ?? ''),
+  /**
+   * After a verdict on the synthetic data outside the study's view: what it cannot say (a police
+   * leader read "Not reproduced in this view" at 12 months as the study failing there). Nothing in
+   * the study's view, where the intro above the list says they match by construction.
+   */
+  builtFor: (r: AnalysisResult): Segments => (isStudyView(r) ? [] : [`The synthetic data were built to match only the study's view (${say.count(PUBLISHED_WINDOW, 'month')}, all categories), so this says nothing about the real orders in this view.`]),
   /** Conclusions' two significance verdicts, said once when arrests and harm have the same one (the study's view: all 5 tests, both). */
   significantVerdicts: (r: AnalysisResult): Segments => {
     const [events, harm] = [say.verdictParts(r, 'events.significant'), say.verdictParts(r, 'harm.significant')];

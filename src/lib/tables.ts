@@ -74,6 +74,9 @@ function fewArrestsNote(result: AnalysisResult, measure: 'events' | 'harm'): str
 
 interface PublishedFigure { id: string; label: string; value: number; unit: string; measure: string; kind: string; category?: string }
 
+/** The window the article's figures are for (24 months). */
+export const PUBLISHED_WINDOW: number = published.window;
+
 /** The study's view: the published window, every category, no gap and harm as recorded. The synthetic data were built to match this view only. */
 export function isStudyView(result: AnalysisResult): boolean {
   return result.window === published.window && result.domain.categories.every((c) => result.categories.includes(c)) && result.gap === 0 && result.weights === 'data';
