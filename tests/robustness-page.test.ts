@@ -332,18 +332,42 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     assert.ok(line('nullWorld.inShort').includes(`would show ${fallPieces(c.world!.mean!).join('')} on average`), line('nullWorld.inShort'));
     assert.equal(/real regression to the mean can be larger, so this does not rule it out\.$/.test(line('nullWorld.inShort')), c.world!.mean! > 0 && (c.world!.observedFall ?? 0) > 0 && Number(formatPercent(c.world!.shareAtLeastObserved!).replace('%', '')) < 5, 'a floor only under a simulated fall, beside an observed one that selection does not already explain');
     // The months around the order, from analyse() at each gap, counted here.
-    const gaps = Array.from({ length: Math.min(6, r.window - 1) + 1 }, (_, g) => analyse(bundled, { ...state, gap: g }).events);
+    const analyses = Array.from({ length: Math.min(6, r.window - 1) + 1 }, (_, g) => analyse(bundled, { ...state, gap: g }));
+    const gaps = analyses.map((a) => a.events);
     if (gaps.length === 1) assert.match(line('gap.inShort'), /no months can be left out around the order/);
     else {
+      // The arrests sentence, then harm's, then (where any) the categories whose clear fall does not hold.
+      const [arrestsLine, harmLine] = line('gap.inShort').split(/(?<=gaps?\.) /);
       const falls = gaps.map((m) => m.reduction!);
       const [low, high] = [Math.min(...falls), Math.max(...falls)];
-      if (low > 0) assert.match(line('gap.inShort'), new RegExp(`^Leaving out up to ${gaps.length - 1} months? either side of the order, the fall in arrests stays between ${formatPercent(low)} and ${formatPercent(high)} \\(`));
-      else assert.doesNotMatch(line('gap.inShort'), /the fall in arrests stays/);
+      if (low > 0) assert.match(arrestsLine, new RegExp(`^Leaving out up to ${gaps.length - 1} months? either side of the order, the fall in arrests stays between ${formatPercent(low)} and ${formatPercent(high)} \\(`));
+      else assert.doesNotMatch(arrestsLine, /the fall in arrests stays/);
+      assert.doesNotMatch(line('gap.inShort'), /a 0% change/, 'no change is said as such');
       const clear = gaps.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
-      assert.match(line('gap.inShort'), clear === gaps.length ? /clear of no change at every gap\.$/ : clear === 0 ? /takes in no change, or there is none, at every gap\.$/ : new RegExp(`clear of no change at ${clear} of the ${gaps.length} gaps\\.$`));
+      assert.match(arrestsLine, clear === gaps.length ? /clear of no change at every gap\.$/ : clear === 0 ? /takes in no change, or there is none, at every gap\.$/ : new RegExp(`clear of no change at ${clear} of the ${gaps.length} gaps\\.$`));
+      const harms = analyses.map((a) => a.harm).filter((m) => m.reduction !== null);
+      if (harms.length > 1) {
+        const hf = harms.map((m) => m.reduction!);
+        const [hl, hh] = [Math.min(...hf), Math.max(...hf)];
+        if (hl > 0) assert.match(harmLine, new RegExp(`^The fall in harm stays between ${formatPercent(hl)} and ${formatPercent(hh)} \\(`));
+        const hc = harms.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
+        assert.match(harmLine, hc === harms.length ? /clear of no change at every gap\.$/ : hc === 0 ? /takes in no change, or there is none, at every gap\.$/ : new RegExp(`clear of no change at ${hc} of the ${harms.length} gaps\\.$`));
+      }
+      // Categories whose fall is clear at the view's gap and not at some other, counted here from analyse().
+      const own = analyses[Math.min(r.gap, analyses.length - 1)];
+      const lost = (['events', 'harm'] as const).flatMap((w) => r.categories.filter((cat) => own.byCategory[cat][w].ci?.[0]! > 0 && analyses.some((a) => !(a.byCategory[cat][w].ci?.[0]! > 0)))).length;
+      assert.equal((line('gap.inShort').match(/, clear of no change (with none left out|at the view's gap), (is|are) not clear at every gap\.$/) ? 1 : 0), lost > 0 ? 1 : 0, line('gap.inShort'));
     }
     // Time away: the break-even share, which is the fall itself.
-    if (r.events.post < r.events.pre && r.events.post > 0) assert.deepEqual(handles('liberty.inShort').map((h) => [h.path, h.text]), [['robust:liberty.breakEven', formatPercent(r.events.reduction)]]);
+    // …and, the other end, the busiest people away throughout (counted here: whole people, busiest first, until their arrests before cover the fall).
+    if (r.events.post < r.events.pre && r.events.post > 0) {
+      const pre = r.perOrder.map((o) => o.eventsPre).sort((a, b) => b - a);
+      let need = r.events.pre - r.events.post;
+      let k = 0;
+      while (pre[k] < need) need -= pre[k++];
+      assert.deepEqual(handles('liberty.inShort').map((h) => [h.path, h.text]), [['robust:liberty.breakEven', formatPercent(r.events.reduction)], ['robust:liberty.breakEvenBusiest', formatPercent((k + need / pre[k]) / pre.length)]]);
+      assert.doesNotMatch(line('liberty.inShort'), /only if/, 'the even spread is one end, not a necessary condition');
+    }
     // The curve: its counts, and the significant falls clear of no change counted here.
     const curve = c.curve!;
     assert.deepEqual(handles('curve.inShort').map((h) => [h.path, h.text]), [['robust:curve.total', formatNumber(curve.total)], ['robust:curve.significant', formatNumber(curve.significant)]]);
@@ -378,7 +402,7 @@ test('orders that give each person\'s months away, in a view they do not describ
   // The bundled data give no months: the sentence stays as it was.
   const r = analyse(bundled, { gap: 2 });
   const plain = { result: r, state: { window: 24, categories: bundled.categories, gap: 2 }, gapRows: null, world: null, liberty: libertyFor(r, 0.2, bundled), curve: null } as RobustnessFigureContext;
-  assert.match(IN_SHORT['liberty.inShort'](plain).map((s) => (typeof s === 'string' ? s : s.text)).join(''), /; these data do not record how much they did\.$/);
+  assert.match(IN_SHORT['liberty.inShort'](plain).map((s) => (typeof s === 'string' ? s : s.text)).join(''), /; these data do not record how much time was spent away, or by whom\.$/);
 });
 
 test('orders at random moments (selection 0) are said so in "In short", the derivation and the command line, never "after busy spells" (a reviewer)', () => {

@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmGapUnclear, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -69,6 +69,10 @@ export function whatForHarm(r: AnalysisResult): Segments {
   // 19 arrests, harm per arrest after against before 0.50, with a bootstrap interval from 0.01 to 1.03).
   if (e.pre < FEW_ARRESTS) {
     return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences${restsOnFew(e)}.`;
+  }
+  // As Results says it: harm's interval reaching down to the fall in arrests leaves the gap unclear.
+  if (harmGapUnclear(e, h)) {
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number by the point estimates; but the 95% interval for the fall in harm, ${intervalParts(h.ci!, 'harm.ci')}, takes in the fall in their number, so whether the arrests that remained were for ${serious} serious offences is not clear.`;
   }
   return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
 }

@@ -10,7 +10,7 @@ import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/null
 import { SPECIFICATION_ALPHA, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
-import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
+import { busiestBreakEven, givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
 import type { Dataset } from '../analysis/types.ts';
 import type { GapCurveRow } from '../charts/gapCurve.ts';
 import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
@@ -144,7 +144,8 @@ export function libertyFor(result: AnalysisResult, share: number, dataset?: Data
     };
   }
   const unused = libertyMonthsUnused(dataset, result);
-  return { kind: 'whatIf', value: timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share }), ...(unused ? { recordedUnused: unused } : {}) };
+  const value = timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share });
+  return { kind: 'whatIf', value: { ...value, busiest: busiestBreakEven(result.perOrder.map((o) => o.eventsPre), result.events.post) }, ...(unused ? { recordedUnused: unused } : {}) };
 }
 
 /** Each person's influence on the reduction, pseudonymised: sorted by influence, labelled "Person 1" … by that rank (never by order id). */
@@ -284,6 +285,8 @@ export const ROBUST_NUMBERS = {
   'liberty.rateAfter': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateAfter', c)),
   'liberty.rateFall': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateFall', c)),
   'liberty.breakEven': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.breakEven) : NOT_AVAILABLE),
+  // The least share that could explain the whole fall: the busiest people away throughout (timeAtLiberty.ts).
+  'liberty.breakEvenBusiest': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.busiest?.share ?? null) : NOT_AVAILABLE),
   'liberty.share': (c: RobustnessContext) => formatPercent(c.liberty === null ? null : c.liberty.kind === 'whatIf' ? c.liberty.value.unavailableShare : c.liberty.value.unavailableShareAfter),
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
@@ -535,6 +538,28 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
 // ---- "In short": one line for each check, at the top of the page
 
 /**
+ * One measure's fall as the months around the order are left out, for "In short": its range over
+ * the gaps (a change of exactly nothing is "no change"), its value at the view's own gap, and at how
+ * many gaps its 95% interval is clear of no change.
+ */
+function gapLine(falls: readonly (GapCurveRow & { reduction: number })[], noun: 'arrests' | 'harm', viewGap: number): string {
+  const change = (x: number) => (x === 0 ? 'no change' : fallPieces(x).join(''));
+  const values = falls.map((r) => r.reduction);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const range = low > 0 ? `the fall in ${noun} stays between ${formatPercent(low)} and ${formatPercent(high)}`
+    : high < 0 ? `the rise in ${noun} stays between ${formatPercent(-high)} and ${formatPercent(-low)}`
+      : `the change in ${noun} runs from ${change(low)} to ${change(high)}`;
+  // Beside the view's own gap, where the curve has it: the fall the rest of the page gives.
+  const own = falls.find((r) => r.gap === viewGap);
+  const start = own ? ` (${viewGap === 0 ? 'with none left out' : `with the view's ${formatNumber(viewGap)} left out`}: ${change(own.reduction)})` : '';
+  const clear = falls.filter((r) => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0)).length;
+  const intervals = clear === falls.length ? 'its 95% interval is clear of no change at every gap'
+    : clear === 0 ? 'its 95% interval takes in no change, or there is none, at every gap'
+      : `its 95% interval is clear of no change at ${formatNumber(clear)} of the ${formatNumber(falls.length)} gaps`;
+  return `${range}${start}; ${intervals}`;
+}
+
+/**
  * The top of "How robust is it?" in a line for each check whose numbers come from this file's
  * computations (the time series and leave-one-out lines are wording.ts sentences of the analysis),
  * for a reader who will not read the sections (a police leader: the verdicts were spread over twenty
@@ -564,19 +589,19 @@ export const IN_SHORT = {
     if (falls.length === 0) return ['There were no arrests before the orders in this view, so there is no fall to follow as months are left out.'];
     if (rows.length === 1) return [`With a window of ${formatNumber(c.result.window)} ${c.result.window === 1 ? 'month' : 'months'}, no months can be left out around the order.`];
     const last = rows.at(-1)!.gap;
-    const values = falls.map((r) => r.reduction);
-    const [low, high] = [Math.min(...values), Math.max(...values)];
-    const range = low > 0 ? `the fall in arrests stays between ${formatPercent(low)} and ${formatPercent(high)}`
-      : high < 0 ? `the rise in arrests stays between ${formatPercent(-high)} and ${formatPercent(-low)}`
-        : `the change in arrests runs from ${fallPieces(low).join('')} to ${fallPieces(high).join('')}`;
-    // Beside the view's own gap, where the curve has it: the fall the rest of the page gives.
-    const own = falls.find((r) => r.gap === c.result.gap);
-    const start = own ? ` (${c.result.gap === 0 ? 'with none left out' : `with the view's ${formatNumber(c.result.gap)} left out`}: ${fallPieces(own.reduction).join('')})` : '';
-    const clear = falls.filter((r) => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0)).length;
-    const intervals = clear === falls.length ? 'its 95% interval is clear of no change at every gap'
-      : clear === 0 ? 'its 95% interval takes in no change, or there is none, at every gap'
-        : `its 95% interval is clear of no change at ${formatNumber(clear)} of the ${formatNumber(falls.length)} gaps`;
-    return [`Leaving out up to ${formatNumber(last)} ${last === 1 ? 'month' : 'months'} either side of the order, ${range}${start}; ${intervals}.`];
+    const arrests = gapLine(falls, 'arrests', c.result.gap);
+    // Harm too, and the categories whose fall stops being clear: a reviewer found the line said
+    // only arrests, while violence's fall in harm went from 58% (clear) at gap 2 to 2% at gap 3.
+    const harmRows = (c.gapRows ?? []).filter((r) => r.measure === 'harm' && r.group === 'overall' && r.reduction !== null) as (GapCurveRow & { reduction: number })[];
+    const harmLine = harmRows.length > 1 ? gapLine(harmRows, 'harm', c.result.gap) : '';
+    const harm = harmLine ? ` ${harmLine.charAt(0).toUpperCase()}${harmLine.slice(1)}.` : '';
+    const clearAt = (r: GapCurveRow) => r.ci !== null && r.ci[0] > 0;
+    const lost = (c.gapRows ?? []).filter((r) => r.group !== 'overall' && r.gap === (c.result.gap <= last ? c.result.gap : 0) && clearAt(r))
+      .filter((r) => (c.gapRows ?? []).some((o) => o.group === r.group && o.measure === r.measure && !clearAt(o)))
+      .map((r) => `${r.measure === 'harm' ? 'harm' : 'arrests'} for ${r.groupName.toLowerCase()}`);
+    const at = c.result.gap === 0 ? 'with none left out' : "at the view's gap";
+    const categories = lost.length === 0 ? '' : lost.length === 1 ? ` The fall in ${lost[0]}, clear of no change ${at}, is not clear at every gap.` : ` The falls in ${listWords(lost)}, clear of no change ${at}, are not clear at every gap.`;
+    return [`Leaving out up to ${formatNumber(last)} ${last === 1 ? 'month' : 'months'} either side of the order, ${arrests}.${harm}${categories}`];
   },
   'liberty.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
     const l = c.liberty;
@@ -591,7 +616,14 @@ export const IN_SHORT = {
     if (post > pre) return ['Arrests rose, so time in custody or abroad cannot explain a fall: allowing for it would make the rise per month at liberty larger.'];
     if (post === pre) return ['Arrests did not change, so there is no fall for time away to explain.'];
     if (l.value.breakEven === null) return ['No share of time away explains this fall: no one was arrested after the orders.'];
-    return ['The whole fall would be explained only if people spent ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ` of the months after their orders in custody or abroad; ${l.recordedUnused ? `a what-if here, as ${l.recordedUnused}` : 'these data do not record how much they did'}.`];
+    // Not "only if": the even spread is one end. Time away that fell on the busiest people explains
+    // the whole fall with far less (a statistician: 21% of person-months in the study's view, not 56%).
+    const busiest = l.value.busiest?.share ?? null;
+    return [
+      'Spread evenly over people, time in custody or abroad would explain the whole fall if it took ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ' of the months after the orders',
+      ...(busiest === null ? [] : [', but if it fell on the people with the most arrests before, each away throughout, ', { text: formatPercent(busiest), path: robustPath('liberty.breakEvenBusiest') }, ' would do']),
+      `; ${l.recordedUnused ? `a what-if here, as ${l.recordedUnused}` : 'these data do not record how much time was spent away, or by whom'}.`,
+    ];
   },
   'curve.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
     const curve = c.curve;
@@ -603,6 +635,9 @@ export const IN_SHORT = {
       { text: formatNumber(curve.significant), path: robustPath('curve.significant') }, ` ${curve.significant === 1 ? 'finds' : 'find'} a significant fall`,
       curve.significant > 0 ? ` (${formatNumber(clearFalls(curve))} of them with a 95% interval clear of no change too)` : '',
       rises > 0 ? ` and ${formatNumber(rises)} a significant rise` : '', '; they share the same people, so they are not independent confirmations.',
+      // A view outside the grid (a 1-month window, a gap of 12) is not among them: said here, beside
+      // the count, not only in the section (a reviewer at ?w=1: "180 find a significant fall" beside a rise).
+      currentSpecification(curve, c.state) < 0 ? ` This view, ${indefinite(String(c.state.window))} ${c.state.window}-month window${(c.state.gap ?? 0) > 0 ? ` with a gap of ${formatNumber(c.state.gap!)}` : ''}, is not one of them.` : '',
     ];
   },
 } satisfies Record<string, (c: RobustnessFigureContext) => RobustSegment[]>;
