@@ -292,6 +292,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   // A reader's own data (the study's files, loaded as a reader's, are the study's): commands name
   // their files, and the published table's verdicts are theirs.
   const own = engine.local && !engine.local.summary.study ? engine.local.summary : undefined;
+  downloadsOwn = own;
   for (const el of document.querySelectorAll<HTMLElement>('[data-say]')) {
     const parts = own && el.dataset.say === 'command' ? commandParts(result, own)
       : own && el.dataset.say === 'curveCommand' ? curveCommandParts(result, own)
@@ -511,10 +512,13 @@ for (const link of downloadLinks) {
     link.click();
   });
 }
+/** The reader's own files behind the view shown, for the command a printed download link names. */
+let downloadsOwn: Parameters<typeof commandParts>[1];
 function setDownloads(result: AnalysisResult | null | 'static'): void {
   downloadLinks.forEach((link, k) => {
     if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
     writeOnClick.delete(link);
+    delete link.dataset.printCommand;
     if (result === null) {
       link.removeAttribute('href');
       link.setAttribute('role', 'link');
@@ -532,6 +536,10 @@ function setDownloads(result: AnalysisResult | null | 'static'): void {
     const about: ExportData = data === 'local' ? { kind: 'local', files: document.querySelector('[data-local-banner]')?.textContent ?? 'your own files' } : { kind: 'study' };
     const write = () => new Blob([json ? resultsJson(result, about) : resultsCsv(result, about)], { type: json ? 'application/json;charset=utf-8' : 'text/csv;charset=utf-8' });
     link.download = resultsFileName(result, json ? 'json' : 'csv', about);
+    // On paper a file made in the browser has no address: the printout names the command that writes
+    // it instead, as the R script's link does (a reader printing ?w=12 found these two with neither).
+    const command = plain(commandParts(result, data === 'local' ? downloadsOwn : undefined));
+    link.dataset.printCommand = json ? command : command.replace(/ --json$/, ' --csv');
     if (json && result.perOrder.length > WRITE_ON_CLICK_PEOPLE) {
       link.href = '#';
       writeOnClick.set(link, write);

@@ -3,7 +3,8 @@
 import { test, expect } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { PAGES } from '../../src/lib/pages.ts';
-import { sentence } from '../../src/lib/live.ts';
+import { commandParts, sentence } from '../../src/lib/live.ts';
+import { plain } from '../../src/lib/wording.ts';
 import { emitRGenerator } from '../../src/lib/rCheck.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { domain, expected, waitForView } from './helpers.ts';
@@ -44,6 +45,14 @@ for (const view of views) {
         await expect(page.locator('[data-script]').first()).toHaveAttribute('data-print-command', /emit-r/); // its code loads after the view is drawn
         const printed = squash(await pdfText(await page.pdf({ format: 'A4' })));
         expect(printed, `${p.slug}: the R script's command`).toContain(squash(`Download R script (written by: ${emitRGenerator({ ...view, wilcoxon: view.wilcoxon ?? 'current' }, domain).replace('npm run analyze', 'npm run --silent analyze')})`));
+      }
+      // So are the results CSV and JSON of another view (a phone reader's printout had neither an address nor a command for them).
+      if (query && (await page.locator('a[data-download]').count()) > 0) {
+        const command = plain(commandParts(expected(view)));
+        await expect(page.locator('a[data-download="json"]').first()).toHaveAttribute('data-print-command', command);
+        const printed = squash(await pdfText(await page.pdf({ format: 'A4' })));
+        expect(printed, `${p.slug}: the CSV's command`).toContain(squash(`Results table (CSV) (written by: ${command.replace(/ --json$/, ' --csv')})`));
+        expect(printed, `${p.slug}: the JSON's command`).toContain(squash(`Full results (JSON) (written by: ${command})`));
       }
       // No printed page in the middle of the printout says that parts were still being recomputed.
       expect(text, `${p.slug}: pending note`).not.toContain(squash('still being recomputed'));
