@@ -18,7 +18,7 @@ test('ruleFlips lists exactly the tests whose verdict differs between analyse() 
       const expected = (['events', 'harm'] as const).flatMap((measure) => [null, ...categories].flatMap((category) => {
         const m = (r: typeof both.current) => (category === null ? r[measure] : r.byCategory[category][measure]);
         const [a, b] = [m(both[rule]), m(both[other])];
-        const [va, vb] = [verdictOf(a.test.p, a.test.pAdjusted ?? null), verdictOf(b.test.p, b.test.pAdjusted ?? null)];
+        const [va, vb] = [verdictOf(a.test.p, a.test.pAdjusted ?? null, a.test.n), verdictOf(b.test.p, b.test.pAdjusted ?? null, b.test.n)];
         return va === vb ? [] : [{ category, measure, rule, p: a.test.p, pAdjusted: a.test.pAdjusted ?? null, verdict: va, otherRule: other, otherP: b.test.p, otherPAdjusted: b.test.pAdjusted ?? null, otherVerdict: vb }];
       }));
       assert.deepEqual(ruleFlips(bundled, both[rule]), expected, `w=${window} gap=${gap} ${categories.join(',')} ${rule}`);
@@ -26,6 +26,10 @@ test('ruleFlips lists exactly the tests whose verdict differs between analyse() 
     }
   }
   assert.ok(seen > 0, 'some views of the bundled data do flip (e.g. harm for modern slavery at 12 months)');
+  // No one's count changed (current R: p = 1; older R: no p): both say it cannot be tested, so no flip.
+  const still = analyse(bundled, { gap: 23, categories: ['modern_slavery'] });
+  assert.equal(still.events.test.n, 0);
+  assert.deepEqual(ruleFlips(bundled, still).filter((f) => f.measure === 'events'), []);
   // The study's view: both rules agree everywhere.
   assert.deepEqual(ruleFlips(bundled, analyse(bundled)), []);
   assert.equal(ruleFlipWords([], {}), null);

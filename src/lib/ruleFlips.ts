@@ -42,8 +42,9 @@ export interface RuleFlip {
   otherVerdict: Verdict;
 }
 
-export function verdictOf(p: number | null, pAdjusted: number | null): Verdict {
-  if (p === null) return 'untested';
+export function verdictOf(p: number | null, pAdjusted: number | null, nonZero?: number): Verdict {
+  // No one's count changed: current R gives p = 1, older R none; the page says "cannot be tested" for both.
+  if (p === null || nonZero === 0) return 'untested';
   if (p >= ALPHA) return 'not significant';
   return pAdjusted !== null && pAdjusted >= ALPHA ? 'unadjusted only' : 'significant';
 }
@@ -58,16 +59,17 @@ export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] 
   for (const measure of ['events', 'harm'] as const) {
     const pre = measure === 'events' ? 'eventsPre' : 'harmPre';
     const post = measure === 'events' ? 'eventsPost' : 'harmPost';
-    const otherP = (t: typeof totals.overall) => wilcoxonSignedRank(t[pre], t[post], other).p;
-    const categoryP = result.categories.map((c) => otherP(totals.byCategory[c]));
-    const categoryAdjusted = holm(categoryP);
-    const groups: [string | null, Measure, number | null, number | null][] = [
-      [null, result[measure], otherP(totals.overall), null],
-      ...result.categories.map((c, k): [string, Measure, number | null, number | null] => [c, result.byCategory[c][measure], categoryP[k], categoryAdjusted[k]]),
+    const otherTest = (t: typeof totals.overall) => wilcoxonSignedRank(t[pre], t[post], other);
+    const categoryTests = result.categories.map((c) => otherTest(totals.byCategory[c]));
+    const categoryAdjusted = holm(categoryTests.map((t) => t.p));
+    const overall = otherTest(totals.overall);
+    const groups: [string | null, Measure, number | null, number | null, number][] = [
+      [null, result[measure], overall.p, null, overall.n],
+      ...result.categories.map((c, k): [string, Measure, number | null, number | null, number] => [c, result.byCategory[c][measure], categoryTests[k].p, categoryAdjusted[k], categoryTests[k].n]),
     ];
-    for (const [category, m, p, pAdjusted] of groups) {
-      const verdict = verdictOf(m.test.p, m.test.pAdjusted ?? null);
-      const otherVerdict = verdictOf(p, pAdjusted);
+    for (const [category, m, p, pAdjusted, n] of groups) {
+      const verdict = verdictOf(m.test.p, m.test.pAdjusted ?? null, m.test.n);
+      const otherVerdict = verdictOf(p, pAdjusted, n);
       if (verdict !== otherVerdict) {
         flips.push({ category, measure, rule: result.wilcoxon, p: m.test.p, pAdjusted: m.test.pAdjusted ?? null, verdict, otherRule: other, otherP: p, otherPAdjusted: pAdjusted, otherVerdict });
       }
