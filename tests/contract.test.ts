@@ -945,6 +945,12 @@ test('the page lists at most 50 problems, errors first in file order, with at le
   assert.deepEqual(listed.filter((p) => p.column !== 'date').map((p) => p.column), ['order_id', 'harm', 'category']);
   assert.deepEqual(listed.slice(0, 47).map((p) => p.row), Array.from({ length: 47 }, (_, k) => k + 1));
   assert.equal(listed.at(-1)!.severity, 'warning');
+  // Repeats of one message with other rows and values are one kind; problems gathered over rows (one per spelling) are a kind each.
+  const repeats: Problem[] = Array.from({ length: 60 }, (_, k) => ({ severity: 'warning', file: 'events.csv', row: k + 2, message: `repeats row ${k + 1} exactly; check that it is a second event` }));
+  const spellings: Problem[] = ['MODERN SLAVERY', 'Drug offences'].map((v, k) => ({ severity: 'error', file: 'events.csv', row: 100 + k, column: 'category', value: v, rows: [100 + k], expected: 'a lowercase code', message: `"${v}" is not a lowercase category code` }));
+  const mixed = problemsToList([...Array.from({ length: 60 }, (_, k) => ({ ...problems[1], row: k + 1 })), ...spellings, ...repeats], 50);
+  assert.equal(mixed.kinds, 4);
+  assert.deepEqual(mixed.listed.filter((p) => p.column === 'category').map((p) => p.value), ['MODERN SLAVERY', 'Drug offences']);
   // Fewer than the limit: all of them, errors first.
   assert.deepEqual(problemsToList(problems.slice(0, 5), 50).listed.map((p) => p.severity), ['error', 'error', 'error', 'error', 'warning']);
 });

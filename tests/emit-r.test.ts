@@ -335,6 +335,17 @@ test("R 4.2 (Rscript) on a reader's events with dates: the command it gives writ
   assert.equal(legacy.status, 0, legacy.stderr);
   const json = JSON.parse(spawnSync(process.execPath, [cli, '--orders', files[0], '--events', files[1], '--wilcoxon', 'legacy', '--json'], { encoding: 'utf8' }).stdout);
   assertSame(json, runRscript(legacy.stdout, {}, [files[0], placed]));
+  // Files named relative to where R runs: the command (run in the project's folder) still names them,
+  // and the events as months, by absolute paths (a re-check: a relative path failed from the project's folder).
+  let relative = '';
+  assert.throws(() => runRscript(current.stdout, { 'o.csv': readFileSync(files[0], 'utf8'), 'e.csv': readFileSync(files[1], 'utf8') }, ['o.csv', 'e.csv']), (e: { stderr: string }) => {
+    relative = e.stderr.replace(/\s+/g, ' ');
+    return true;
+  });
+  const written = /--write-events '([^']+)'/.exec(relative);
+  assert.ok(written, relative);
+  assert.match(written[1], /^\/.*\/events-with-months\.csv$/, 'an absolute path beside the events file');
+  assert.match(relative, /--events '\/[^']*\/e\.csv'/);
 });
 
 test('the second dataset with weights: harm differs from the recorded harm, and a gap removes arrests', () => {

@@ -28,7 +28,7 @@ const NAMES = Object.keys(ROBUST_NUMBERS) as RobustNumberName[];
 const study: RobustData = { dataset: bundled, synthetic: true };
 
 /** The number each name formats, read from the context's objects as src/lib/robustness.ts reads them. */
-function numberOf(name: RobustNumberName, c: RobustnessContext, result?: AnalysisResult): number | null {
+function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
   const w = c.world;
   const l = c.liberty;
   switch (name) {
@@ -44,22 +44,6 @@ function numberOf(name: RobustNumberName, c: RobustnessContext, result?: Analysi
     case 'liberty.rateAfter': return l?.value.rateAfter ?? null;
     case 'liberty.rateFall': return l?.value.rateFall ?? null;
     case 'liberty.breakEven': return l?.kind === 'whatIf' ? l.value.breakEven : null;
-    case 'liberty.breakEvenBusiest': {
-      // Recounted here: take the person with the most arrests before, one at a time, until the fall is covered.
-      if (l?.kind !== 'whatIf' || !result) return null;
-      const left = result.perOrder.map((o) => o.eventsPre);
-      let fall = result.events.pre - result.events.post;
-      if (!(fall > 0)) return null;
-      let people = 0;
-      while (fall > 0) {
-        const most = Math.max(...left);
-        left.splice(left.indexOf(most), 1);
-        if (most >= fall) return (people + fall / most) / result.perOrder.length;
-        fall -= most;
-        people++;
-      }
-      return people / result.perOrder.length;
-    }
     case 'liberty.share': return l === null ? null : l.kind === 'whatIf' ? l.value.unavailableShare : l.value.unavailableShareAfter;
     case 'curve.share': return c.curve?.share ?? null;
     case 'curve.significant': return c.curve?.significant ?? null;
@@ -86,7 +70,7 @@ const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.mean': size, 'nullWorld.low': size, 'nullWorld.high': size, 'nullWorld.observed': size,
   'nullWorld.shareAtLeast': formatPercent, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)),
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
-  'liberty.breakEvenBusiest': formatPercent, 'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber,
+  'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber,
   'curve.weightsSpread': formatSpreadPoints,
 };
 
@@ -145,7 +129,7 @@ test('every robustness number has a derivation whose value is the number the pag
         assert.equal(deriveRobust(name, c, result, data), null, `${label} ${name}: no curve, no derivation`);
         continue;
       }
-      if ((name === 'liberty.breakEven' || name === 'liberty.breakEvenBusiest') && c.liberty?.kind === 'byPerson') {
+      if (name === 'liberty.breakEven' && c.liberty?.kind === 'byPerson') {
         assert.equal(deriveRobust(name, c, result, data), null, `${label}: no what-if beside the data's own months`);
         continue;
       }
@@ -153,7 +137,7 @@ test('every robustness number has a derivation whose value is the number the pag
       const what = `${label} ${name}`;
       assert.equal(d.path, robustPath(name));
       assert.equal(robustNameOf(d.path), name);
-      assert.equal(d.value, numberOf(name, c, result), what);
+      assert.equal(d.value, numberOf(name, c), what);
       // The handle's text is the value formatted, and the whole text is what the page prints.
       const segments = robustSegments(name, c);
       const handle = segments.find((s) => typeof s !== 'string') as { text: string } | undefined;
@@ -214,7 +198,6 @@ test('the slider\'s share is a setting; each person\'s own months unavailable ar
   assert.deepEqual(share.inputs!.rows.map((r) => r[4]), own.result.perOrder.map((o) => withMonths.orders.find((x) => x.id === o.order)!.monthsUnavailableAfter));
   // The page hides the break-even share beside the data's own months: no derivation.
   assert.equal(deriveRobust('liberty.breakEven', own.c, own.result, own.data), null);
-  assert.equal(deriveRobust('liberty.breakEvenBusiest', own.c, own.result, own.data), null);
   // A part the page has not computed has no derivation (the page completes it first).
   assert.equal(deriveRobust('nullWorld.mean', { world: null, liberty: null, curve: null }, own.result, own.data), null);
 });
@@ -224,7 +207,7 @@ test('the empty view: every number that is n/a has a derivation with no value, a
   const c: RobustnessContext = { world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, bundled), curve: curveFor([]) };
   for (const name of NAMES) {
     const d = must(deriveRobust(name, c, result, study), name);
-    assert.equal(d.value, numberOf(name, c, result), name);
+    assert.equal(d.value, numberOf(name, c), name);
     assert.doesNotMatch(JSON.stringify(d), /NaN|undefined|Infinity/, name);
     if (ROBUST_NUMBERS[name](c) === 'n/a') assert.equal(d.value, null, name);
   }
@@ -308,18 +291,4 @@ test("a null world's derivations say a rise is a rise: the mean below zero, and 
   const study = analyse(bundled);
   const fell = must(deriveRobust('nullWorld.mean', { world: nullWorldFor(study, 0.5, 6), liberty: null, curve: null }, study, data), 'study mean');
   assert.match(fell.meaning, /, here an? \d+% fall\.$/);
-});
-
-test("the busiest-first break-even share in the study's view is the one R gives for the same arrests (8.714 of 41 people away throughout, 21%)", () => {
-  // R 4.2, from the bundled downloads (orders.csv, events.csv), by a reviewer:
-  //   pre <- …arrests before per analysed order…; post <- …after…; need <- sum(pre) - sum(post)
-  //   p <- sort(pre, decreasing = TRUE); cs <- cumsum(p); k <- which(cs >= need)[1]
-  //   frac <- (k - 1) + (need - if (k > 1) cs[k - 1] else 0) / p[k]   # 8.714286
-  //   frac / 41                                                        # 0.2125436
-  const result = analyse(bundled);
-  const l = libertyFor(result, 0.2, bundled);
-  assert.equal(l.kind, 'whatIf');
-  assert.ok(l.kind === 'whatIf' && Math.abs(l.value.busiest!.people! - 8.714285714285714) < 1e-12);
-  assert.ok(l.kind === 'whatIf' && Math.abs(l.value.busiest!.share! - 0.2125435540069686) < 1e-12);
-  assert.equal(ROBUST_NUMBERS['liberty.breakEvenBusiest']({ world: null, liberty: l, curve: null }), '21%');
 });

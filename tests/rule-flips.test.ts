@@ -15,7 +15,8 @@ test('ruleFlips lists exactly the tests whose verdict differs between analyse() 
     const both = { current: analyse(bundled, { window, gap, categories, wilcoxon: 'current' }), legacy: analyse(bundled, { window, gap, categories, wilcoxon: 'legacy' }) };
     for (const rule of ['current', 'legacy'] as const) {
       const other = rule === 'current' ? 'legacy' : 'current';
-      const expected = (['events', 'harm'] as const).flatMap((measure) => [null, ...categories].flatMap((category) => {
+      // With one category, the overall test is that category's: listed once.
+      const expected = (['events', 'harm'] as const).flatMap((measure) => [null, ...(categories.length === 1 ? [] : categories)].flatMap((category) => {
         const m = (r: typeof both.current) => (category === null ? r[measure] : r.byCategory[category][measure]);
         const [a, b] = [m(both[rule]), m(both[other])];
         const [va, vb] = [verdictOf(a.test.p, a.test.pAdjusted ?? null, a.test.n), verdictOf(b.test.p, b.test.pAdjusted ?? null, b.test.n)];
@@ -33,6 +34,10 @@ test('ruleFlips lists exactly the tests whose verdict differs between analyse() 
   // The study's view: both rules agree everywhere.
   assert.deepEqual(ruleFlips(bundled, analyse(bundled)), []);
   assert.equal(ruleFlipWords([], {}), null);
+  // Never "is cannot be tested"; one verdict or several.
+  const untested = { category: null, measure: 'events' as const, rule: 'current' as const, p: 0.04, pAdjusted: null, verdict: 'significant' as const, otherRule: 'legacy' as const, otherP: null, otherPAdjusted: null, otherVerdict: 'untested' as const };
+  assert.match(ruleFlipWords([untested], { drugs: 'Drugs' })!, /^The verdict depends .*the change in arrests is significant as current R \(4\.6\.0 and later\) computes it \(p = 0\.04\) and cannot be tested as R 4\.5 and earlier does/);
+  assert.match(ruleFlipWords([{ ...untested, verdict: 'untested', otherVerdict: 'significant', p: null, otherP: 0.04 }, untested], { drugs: 'Drugs' })!, /^The verdicts depend .*the change in arrests cannot be tested as current R .* and significant as R 4\.5/);
 });
 
 test('the command line says when a verdict turns on the rule, with both p-values, and says nothing when none does', () => {

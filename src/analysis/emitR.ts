@@ -191,7 +191,9 @@ if (getRversion() < "4.6.0") {
   }, error = function(e) character(0), warning = function(e) character(0))
   dated <- "date" %in% header && !("month" %in% header)
   options(warning.length = 8170) # the message with its two commands is longer than R's default 1,000 characters
-  placed <- if (dated) normalizePath(file.path(dirname(EVENTS_FILE), "events-with-months.csv"), mustWork = FALSE) else ""
+  # Beside the events file, as an absolute path (normalizePath leaves a file that does not exist yet as given,
+  # so the folder is resolved, not the file): the command runs in the project's folder, not here.
+  placed <- if (dated) file.path(normalizePath(dirname(EVENTS_FILE), mustWork = FALSE), "events-with-months.csv") else ""
   stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
        getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R ",
        "(in the report: choose 'R 4.5 and earlier' under 'Paired test computed as' and download the R script again; from the command line, in the project's folder: ",

@@ -114,7 +114,11 @@ export function errorsFirst(problems: readonly Problem[]): Problem[] {
  */
 export function problemsToList(problems: readonly Problem[], limit: number): { listed: Problem[]; kinds: number } {
   const ordered = errorsFirst(problems);
-  const kindOf = (p: Problem) => `${p.severity}\u0000${p.file}\u0000${p.column ?? ''}\u0000${p.expected ?? p.message}`;
+  // A kind: file, column and what was expected there; without an expectation, the message's shape
+  // (quoted values and numbers aside: "repeats row 12 exactly" and "repeats row 40 exactly" are one
+  // kind). A problem already gathered over rows (one per category spelling, offence or order) is a
+  // kind of its own, as each has its own fix ("write drugs" for one spelling, another for the next).
+  const kindOf = (p: Problem) => `${p.severity}\u0000${p.file}\u0000${p.column ?? ''}\u0000${p.expected ?? p.message.replace(/"[^"]*"/g, '""').replace(/\d+/g, '#')}${p.rows ? `\u0000${p.value ?? ''}` : ''}`;
   const seen = new Set<string>();
   const chosen = new Set<number>();
   ordered.forEach((p, k) => {

@@ -18,15 +18,11 @@
 // - post > pre: arrests rose already, so there is no fall to erase, and s* is null (1 − post/pre
 //   would be negative, not a share); any time away makes the rise in the rate steeper.
 //
-// The break-even share assumes the time away is spread evenly over people. It need not be: if the
-// people away were the busiest, far less time away removes the fall. If the orders did nothing, each
-// person would have about as many arrests after as before (preᵢ); a person away for the whole
-// period after has none. The fall pre − post is then explained once the people away throughout had,
-// between them, pre − post arrests before. Taking the busiest first gives the fewest people, k
-// (the last one in part), and the least share of person-months that could explain the whole fall:
-//   s_busiest = k / n,   with k the smallest number such that the k largest preᵢ add up to pre − post.
-// It is a floor, as s* is the even spread's answer: the truth lies between them only if time away
-// falls on people in proportion to their arrests or more (it could fall on the quietest, or on no one).
+// The break-even share assumes the time away is spread evenly over people. It need not be: time
+// away that fell mostly on the people who had been busiest would explain the fall with less. How much
+// less these data cannot say: a person arrested after their order was not away for all of it, and
+// the arrests do not say which months anyone was away (a re-check found the busiest people, whose
+// absence would have been needed, all arrested after their orders).
 //
 // When the data say how many months each person was unavailable (orders.csv's optional
 // months_unavailable_before and months_unavailable_after, validate.ts), the rates use them
@@ -37,7 +33,6 @@
 // @example
 // timeAtLiberty({ pre: 210, post: 93, people: 41, window: 24, unavailableShare: 0.2 }).rateFall; // => 0.4464285714285714
 // timeAtLiberty({ pre: 210, post: 93, people: 41, window: 24, unavailableShare: 0 }).breakEven;  // => 0.5571428571428572
-// busiestBreakEven([10, 5, 3, 0], 9).share;  // => 0.225 (a fall of 18 − 9 = 9: 0.9 of the busiest person, of 4 people)
 
 import type { Order } from './types.ts';
 
@@ -64,8 +59,6 @@ export interface LibertyWhatIf extends LibertyRates {
   /** s* = 1 − post / pre, where the rate fall disappears; null when pre = 0, post = 0 (no share removes the fall) or arrests rose. */
   breakEven: number | null;
   breakEvenReason?: string;
-  /** The busiest-first floor under the break-even share, from each person's arrests before (libertyFor gives it). */
-  busiest?: BusiestBreakEven;
 }
 
 /** The rates and their fall with a share s of the after-window unavailable, and the break-even share. */
@@ -82,28 +75,6 @@ export function timeAtLiberty({ pre, post, people, window, unavailableShare: s }
         : post === 0 ? { breakEven: null, breakEvenReason: 'there were no arrests after the orders, so however much of the period after people spent away (short of all of it), the rate after is 0 and the fall stays' }
         : { breakEven: 1 - post / pre };
   return { ...rates, unavailableShare: s, ...breakEven };
-}
-
-/** The least share of person-months after the orders that, spent away by the busiest people, would explain the whole fall. */
-export interface BusiestBreakEven {
-  /** k / n; null when there is no fall (no arrests before, or no fewer after). */
-  share: number | null;
-  /** k: how many of the busiest people, the last one in part, away for the whole period after. */
-  people: number | null;
-}
-
-/** The busiest-first break-even from each person's arrests before and the total after (see the comment at the top). */
-export function busiestBreakEven(pre: readonly number[], post: number): BusiestBreakEven {
-  const total = pre.reduce((a, b) => a + b, 0);
-  const fall = total - post;
-  if (pre.length === 0 || total === 0 || !(fall > 0)) return { share: null, people: null };
-  const sorted = [...pre].sort((a, b) => b - a);
-  let covered = 0;
-  let k = 0;
-  // Whole people while they do not yet cover the fall, then the part of the next one that does.
-  while (covered + sorted[k] < fall) covered += sorted[k++];
-  const people = k + (fall - covered) / sorted[k];
-  return { share: people / pre.length, people };
 }
 
 export interface LibertyByPerson extends LibertyRates {

@@ -204,7 +204,7 @@ export function setUp(root: HTMLElement): void {
     // nobody and holds the page while it is laid out: PROBLEMS_LISTED are listed, at least one of
     // each kind, and the CSV below has every one.
     const { listed, kinds } = problemsToList(problems, PROBLEMS_LISTED);
-    const more = problems.length > listed.length ? ` (${listed.length} listed here, ${kinds <= listed.length ? 'with at least one of each kind' : `the first of ${listed.length} of the ${formatNumber(kinds)} kinds`}; the CSV below lists all ${formatNumber(problems.length)})` : '';
+    const more = problems.length > listed.length ? ` (${listed.length} listed here, ${kinds <= listed.length ? 'with at least one of each kind' : `one each of the first ${listed.length} of ${formatNumber(kinds)} kinds`}; the CSV below lists all ${formatNumber(problems.length)})` : '';
     caption.textContent = [errors && `${formatNumber(errors)} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${formatNumber(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(' and ') + ' in your files' + more;
     // Every cell is text from the reader's files: set as text, never as HTML.
     tbody.replaceChildren(...listed.map((p) => {

@@ -71,8 +71,9 @@ export function whatForHarm(r: AnalysisResult): Segments {
     return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences${restsOnFew(e)}.`;
   }
   // As Results says it: harm's interval reaching down to the fall in arrests leaves the gap unclear.
-  if (harmGapUnclear(e, h)) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number by the point estimates; but the 95% interval for the fall in harm, ${intervalParts(h.ci!, 'harm.ci')}, takes in the fall in their number, so whether the arrests that remained were for ${serious} serious offences is not clear.`;
+  const overlap = harmGapUnclear(e, h);
+  if (overlap) {
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number by the point estimates; but ${overlap}, so whether the arrests that remained were for ${serious} serious offences is not clear.`;
   }
   return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
 }

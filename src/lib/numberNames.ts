@@ -89,7 +89,6 @@ const SINGLE: Record<string, string> = {
   'robust:liberty.rateAfter': 'arrests per month at liberty, after the orders',
   'robust:liberty.rateFall': 'fall in arrests per month at liberty',
   'robust:liberty.breakEven': 'share of time away at which the fall disappears',
-  'robust:liberty.breakEvenBusiest': 'least share of time away that could explain the fall, if the busiest people were away',
   'robust:curve.total': 'specifications in the curve',
   'robust:curve.significant': 'specifications that find a significant fall',
   'robust:curve.share': 'share of specifications that find a significant fall',

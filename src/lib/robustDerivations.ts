@@ -71,7 +71,6 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'liberty.rateAfter':
     case 'liberty.rateFall':
     case 'liberty.breakEven':
-    case 'liberty.breakEvenBusiest':
     case 'liberty.share':
       return c.liberty ? deriveLiberty(name, c.liberty, result, data, base) : null;
     case 'curve.share':
@@ -233,7 +232,7 @@ function deriveBarnett(world: World, result: AnalysisResult, base: Base): Deriva
 
 type Liberty = NonNullable<RobustnessContext['liberty']>;
 
-function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liberty.rateFall' | 'liberty.breakEven' | 'liberty.breakEvenBusiest' | 'liberty.share', liberty: Liberty, result: AnalysisResult, data: RobustData, base: Base): Derivation | null {
+function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liberty.rateFall' | 'liberty.breakEven' | 'liberty.share', liberty: Liberty, result: AnalysisResult, data: RobustData, base: Base): Derivation | null {
   const before = result.perOrder.map((o) => o.eventsPre);
   const after = result.perOrder.map((o) => o.eventsPost);
   const ids = result.perOrder.map((o) => o.order);
@@ -295,20 +294,10 @@ function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liber
           formula: { words: 'Set the fall in the rate to zero and solve for the share: the share at liberty after must be post ÷ pre.', symbols: '1 − post ÷ (pre · (1 − s*)) = 0  ⇒  s* = 1 − post ÷ pre' },
           r: l.breakEven === null ? null : { setup, call: '1 - post / pre' },
         };
-      case 'liberty.breakEvenBusiest': {
-        const b = l.busiest ?? { share: null, people: null };
-        return {
-          ...common, value: b.share,
-          steps: [...common.steps.filter((s) => s.label !== 'Share of the after-window unavailable (s, the slider)' && s.label !== 'Why there is no result'), { label: 'Fall in arrests to explain (pre − post)', value: result.events.pre - result.events.post }, { label: 'Busiest people away for the whole period after (k, the last in part)', value: b.people }, ...(b.share === null ? [{ label: 'Why there is no result', value: 'there is no fall in arrests to explain' }] : [])],
-          meaning: 'The least share of the person-months after the order that, spent in custody or abroad, could explain the whole fall: if the people away were the busiest before, each away for the whole period after. The break-even share assumes the time away is spread evenly; this is the other end.',
-          formula: { words: 'Sort people by their arrests before, most first; take whole people until their arrests before cover the fall (pre − post), the last one in part; divide that number of people by all the people.', symbols: 'k = min { k : Σ_{i ≤ k} pre₍ᵢ₎ ≥ pre − post } (fractional);  s_busiest = k ÷ n' },
-          r: b.share === null ? null : { setup, call: 'fall <- pre - post; p <- sort(before, decreasing = TRUE); cs <- cumsum(p); j <- which(cs >= fall)[1]; ((j - 1) + (fall - if (j > 1) cs[j - 1] else 0) / p[j]) / people' },
-        };
-      }
     }
   }
   // Each person's own months unavailable (the data's optional columns), over the design window with no gap.
-  if (name === 'liberty.breakEven' || name === 'liberty.breakEvenBusiest') return null; // the page shows no what-if beside the data's own months
+  if (name === 'liberty.breakEven') return null; // the page shows no what-if beside the data's own months
   const l = liberty.value;
   const byId = new Map((data.dataset?.orders ?? []).map((o) => [o.id, o]));
   const rows = ids.map((id) => byId.get(id));

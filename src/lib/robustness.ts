@@ -10,7 +10,7 @@ import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/null
 import { SPECIFICATION_ALPHA, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
-import { busiestBreakEven, givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
+import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
 import type { Dataset } from '../analysis/types.ts';
 import type { GapCurveRow } from '../charts/gapCurve.ts';
 import type { LeaveOneOutRow } from '../charts/leaveOneOut.ts';
@@ -144,8 +144,7 @@ export function libertyFor(result: AnalysisResult, share: number, dataset?: Data
     };
   }
   const unused = libertyMonthsUnused(dataset, result);
-  const value = timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share });
-  return { kind: 'whatIf', value: { ...value, busiest: busiestBreakEven(result.perOrder.map((o) => o.eventsPre), result.events.post) }, ...(unused ? { recordedUnused: unused } : {}) };
+  return { kind: 'whatIf', value: timeAtLiberty({ pre: result.events.pre, post: result.events.post, people: result.orders, window: analysedMonths(result), unavailableShare: share }), ...(unused ? { recordedUnused: unused } : {}) };
 }
 
 /** Each person's influence on the reduction, pseudonymised: sorted by influence, labelled "Person 1" … by that rank (never by order id). */
@@ -285,8 +284,6 @@ export const ROBUST_NUMBERS = {
   'liberty.rateAfter': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateAfter', c)),
   'liberty.rateFall': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateFall', c)),
   'liberty.breakEven': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.breakEven) : NOT_AVAILABLE),
-  // The least share that could explain the whole fall: the busiest people away throughout (timeAtLiberty.ts).
-  'liberty.breakEvenBusiest': (c: RobustnessContext) => (c.liberty?.kind === 'whatIf' ? formatPercent(c.liberty.value.busiest?.share ?? null) : NOT_AVAILABLE),
   'liberty.share': (c: RobustnessContext) => formatPercent(c.liberty === null ? null : c.liberty.kind === 'whatIf' ? c.liberty.value.unavailableShare : c.liberty.value.unavailableShareAfter),
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
@@ -551,7 +548,11 @@ function gapLine(falls: readonly (GapCurveRow & { reduction: number })[], noun: 
       : `the change in ${noun} runs from ${change(low)} to ${change(high)}`;
   // Beside the view's own gap, where the curve has it: the fall the rest of the page gives.
   const own = falls.find((r) => r.gap === viewGap);
-  const start = own ? ` (${viewGap === 0 ? 'with none left out' : `with the view's ${formatNumber(viewGap)} left out`}: ${change(own.reduction)})` : '';
+  const months = (n: number) => `${formatNumber(n)} ${n === 1 ? 'month' : 'months'}`;
+  const last = falls.at(-1)!.gap;
+  // Beyond the curve's gaps (?gap=23), the range is not the view's: said (a re-check).
+  const start = own ? ` (${viewGap === 0 ? 'with none left out' : `with the view's ${months(viewGap)} left out`}: ${change(own.reduction)})`
+    : viewGap > last ? ` (the view itself leaves out ${months(viewGap)}, more than the curve goes to)` : '';
   const clear = falls.filter((r) => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0)).length;
   const intervals = clear === falls.length ? 'its 95% interval is clear of no change at every gap'
     : clear === 0 ? 'its 95% interval takes in no change, or there is none, at every gap'
@@ -596,7 +597,8 @@ export const IN_SHORT = {
     const harmLine = harmRows.length > 1 ? gapLine(harmRows, 'harm', c.result.gap) : '';
     const harm = harmLine ? ` ${harmLine.charAt(0).toUpperCase()}${harmLine.slice(1)}.` : '';
     const clearAt = (r: GapCurveRow) => r.ci !== null && r.ci[0] > 0;
-    const lost = (c.gapRows ?? []).filter((r) => r.group !== 'overall' && r.gap === (c.result.gap <= last ? c.result.gap : 0) && clearAt(r))
+    // (With one category its rows are the overall rows: said once, above.)
+    const lost = c.result.categories.length < 2 ? [] : (c.gapRows ?? []).filter((r) => r.group !== 'overall' && r.gap === (c.result.gap <= last ? c.result.gap : 0) && clearAt(r))
       .filter((r) => (c.gapRows ?? []).some((o) => o.group === r.group && o.measure === r.measure && !clearAt(o)))
       .map((r) => `${r.measure === 'harm' ? 'harm' : 'arrests'} for ${r.groupName.toLowerCase()}`);
     const at = c.result.gap === 0 ? 'with none left out' : "at the view's gap";
@@ -616,12 +618,10 @@ export const IN_SHORT = {
     if (post > pre) return ['Arrests rose, so time in custody or abroad cannot explain a fall: allowing for it would make the rise per month at liberty larger.'];
     if (post === pre) return ['Arrests did not change, so there is no fall for time away to explain.'];
     if (l.value.breakEven === null) return ['No share of time away explains this fall: no one was arrested after the orders.'];
-    // Not "only if": the even spread is one end. Time away that fell on the busiest people explains
-    // the whole fall with far less (a statistician: 21% of person-months in the study's view, not 56%).
-    const busiest = l.value.busiest?.share ?? null;
+    // Not "only if": the even spread is one assumption. Time away that fell mostly on the busiest people
+    // explains the fall with less (a statistician); how much less these data cannot say (timeAtLiberty.ts).
     return [
-      'Spread evenly over people, time in custody or abroad would explain the whole fall if it took ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ' of the months after the orders',
-      ...(busiest === null ? [] : [', but if it fell on the people with the most arrests before, each away throughout, ', { text: formatPercent(busiest), path: robustPath('liberty.breakEvenBusiest') }, ' would do']),
+      'Spread evenly over people, time in custody or abroad would explain the whole fall if it took ', { text: formatPercent(l.value.breakEven), path: robustPath('liberty.breakEven') }, ' of the months after the orders; if it fell mostly on the people who had been busiest, less would do',
       `; ${l.recordedUnused ? `a what-if here, as ${l.recordedUnused}` : 'these data do not record how much time was spent away, or by whom'}.`,
     ];
   },

@@ -63,9 +63,10 @@ export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] 
     const categoryTests = result.categories.map((c) => otherTest(totals.byCategory[c]));
     const categoryAdjusted = holm(categoryTests.map((t) => t.p));
     const overall = otherTest(totals.overall);
+    // With one category the overall test is that category's (the same people, the same arrests): said once.
     const groups: [string | null, Measure, number | null, number | null, number][] = [
       [null, result[measure], overall.p, null, overall.n],
-      ...result.categories.map((c, k): [string, Measure, number | null, number | null, number] => [c, result.byCategory[c][measure], categoryTests[k].p, categoryAdjusted[k], categoryTests[k].n]),
+      ...(result.categories.length === 1 ? [] : result.categories).map((c, k): [string, Measure, number | null, number | null, number] => [c, result.byCategory[c][measure], categoryTests[k].p, categoryAdjusted[k], categoryTests[k].n]),
     ];
     for (const [category, m, p, pAdjusted, n] of groups) {
       const verdict = verdictOf(m.test.p, m.test.pAdjusted ?? null, m.test.n);
@@ -80,9 +81,9 @@ export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] 
 
 const RULE_NAME: Record<WilcoxonRule, string> = { current: 'current R (4.6.0 and later)', legacy: 'R 4.5 and earlier' };
 const VERDICT_WORDS: Record<Verdict, string> = {
-  significant: 'significant',
-  'unadjusted only': 'significant only before adjusting for several categories',
-  'not significant': 'not significant',
+  significant: 'is significant',
+  'unadjusted only': 'is significant only before adjusting for several categories',
+  'not significant': 'is not significant',
   untested: 'cannot be tested',
 };
 
@@ -103,8 +104,8 @@ export function ruleFlipWords(flips: readonly RuleFlip[], categoryNames: Readonl
   const one = Object.keys(categoryNames).length === 1;
   const each = flips.map((f) => {
     const what = `the change in ${f.measure === 'events' ? 'arrests' : 'harm'}${f.category === null ? '' : ` for ${(categoryNames[f.category] ?? f.category).toLowerCase()}`}`;
-    return `${what} is ${VERDICT_WORDS[f.verdict]} as ${RULE_NAME[f.rule]} computes it (${pWords(f.p, f.pAdjusted, one)}) and ${VERDICT_WORDS[f.otherVerdict]} as ${RULE_NAME[f.otherRule]} does (${pWords(f.otherP, f.otherPAdjusted, one)})`;
+    return `${what} ${VERDICT_WORDS[f.verdict]} as ${RULE_NAME[f.rule]} computes it (${pWords(f.p, f.pAdjusted, one)}) and ${VERDICT_WORDS[f.otherVerdict].replace(/^is /, '')} as ${RULE_NAME[f.otherRule]} does (${pWords(f.otherP, f.otherPAdjusted, one)})`;
   });
   const list = each.length === 1 ? each[0] : `${each.slice(0, -1).join('; ')}; and ${each.at(-1)}`;
-  return `The verdict depends on which version of R computes the paired test: ${list}. Neither rule is wrong: they treat tied and unchanged counts differently, and a verdict that turns on that is not firm.`;
+  return `${flips.length === 1 ? 'The verdict depends' : 'The verdicts depend'} on which version of R computes the paired test: ${list}. Neither rule is wrong: they treat tied and unchanged counts differently, and a verdict that turns on that is not firm.`;
 }

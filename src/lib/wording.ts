@@ -472,12 +472,17 @@ export const includesNoChange = (ci: [number, number] | null): boolean => ci !==
  * words say what the point estimates suggest, and that the harm change is uncertain, with the numbers.
  */
 /**
- * Harm fell more than arrests by the point estimates, but harm's 95% interval reaches down to the
- * fall in arrests (its lower end at or below it): the two falls are not clearly apart. A conservative
- * reading of the gap, from the intervals the page shows, not a test of the difference itself.
+ * Harm fell more than arrests by the point estimates, but one fall's 95% interval takes in the other
+ * fall (harm's reaching down to the arrests' fall, or the arrests' up to harm's): the two are not
+ * clearly apart. A conservative reading of the gap, from the intervals the page shows, not a test of
+ * the difference itself. Which interval does so, and the words that say it, or null.
  */
-export function harmGapUnclear(e: Measure, h: Measure): boolean {
-  return e.reduction !== null && h.reduction !== null && h.reduction > e.reduction && h.ci !== null && h.ci[0] <= e.reduction;
+export function harmGapUnclear(e: Measure, h: Measure): Segments | null {
+  if (e.reduction === null || h.reduction === null || !(h.reduction > e.reduction)) return null;
+  if (h.ci !== null && h.ci[0] <= e.reduction) return say`the 95% interval for the fall in harm, ${intervalParts(h.ci, 'harm.ci')}, takes in the fall in arrests`;
+  // (a re-check at ?gap=2&c=violence,drugs,other: harm 67%, arrests 55% with an interval to 69%)
+  if (e.ci !== null && e.ci[1] >= h.reduction) return say`the 95% interval for the fall in arrests, ${intervalParts(e.ci, 'events.ci')}, takes in the fall in harm`;
+  return null;
 }
 
 export function harmUncertain(h: Measure): boolean {
@@ -562,8 +567,9 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
     }
     // Harm's interval reaching down to the fall in arrests: the gap between the two is not clear
     // (a statistician's bootstrap of the gap at ?w=6&c=violence ran from −26 to +56 points).
-    if (harmGapUnclear(e, h)) {
-      return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}), but the 95% interval for the fall in harm, ${intervalParts(h.ci!, 'harm.ci')}, takes in the fall in arrests, so the point estimates' suggestion that the arrests that remained were for ${harmful} harmful offences is not clear.`;
+    const overlap = harmGapUnclear(e, h);
+    if (overlap) {
+      return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}), but ${overlap}, so the point estimates' suggestion that the arrests that remained were for ${harmful} harmful offences is not clear.`;
     }
     return say`The fall in harm (${hp}) is ${size} than the fall in arrests (${ep}): the arrests that remained after the orders were, on average, for ${harmful} harmful offences.`;
   }
@@ -691,7 +697,7 @@ export function trendInShortParts(result: AnalysisResult): Segments {
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
   // singular by the number as printed ("1.00 arrests" from a step of 1.0000000000000142 read oddly beside "1.00 arrest")
   // A one-off step in the level, not a slope (a reviewer read "drops by 4.02 arrests a month" as one).
-  const moves = say`at the order, the fitted level of monthly arrests ${e.level < 0 ? 'drops' : 'rises'} by ${size} in a single step`;
+  const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'steps down' : 'steps up'} by ${size} ${formatEstimate(Math.abs(e.level)) === '1' ? 'arrest' : 'arrests'} (a one-off change in the monthly count)`;
   if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.'];
   const short = seriesMonths(result) < HAC_SHORT_SERIES;
   const bothBelow = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA;
@@ -782,7 +788,7 @@ export function itsNotesParts(result: AnalysisResult): Segments {
       ? 'Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. These p-values assume the months are independent, so where they are not, the p-values are too small and the step and the change of slope less certain than they look. '
       : `Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
         ? `. With only ${seriesMonths(result)} months in the series, Newey–West standard errors are themselves too small (they are meant for long series), so neither p-value can be relied on here. `
-        : `. It is meant for long series, and in one of this length it still tends to come out too small (where nothing changed, a test at 0.05 would find a step more often than 1 time in 20), and other reasonable ways of allowing for the correlation give other values; so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0.05 (in a series of fewer than ${HAC_SHORT_SERIES} months, not even then). `}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
+        : `. It is meant for long series, and in one of this length it still tends to come out too small (where nothing changed, a test at 0.05 would find a step more often than 1 time in 20), and other reasonable ways of allowing for the correlation give other values; so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0.01 (between 0.01 and 0.05 it is only just below, too near for tests that find steps where there are none this often; in a series of fewer than ${HAC_SHORT_SERIES} months, not even then). `}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
   // A slope that prints as 0 (floating-point noise where the months give none) is flat.
   const sloped = (fit: AnalysisResult['its']['events'], sign: 1 | -1) => fitted(fit) && clearPreSlope(fit) && Math.sign(fit.preSlope!) === sign;
   // A slope its test cannot tell from flat is said as no clear trend, with its p (a handle).
@@ -1104,7 +1110,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   const harmGreater = e.reduction !== null && h.reduction !== null && h.reduction > e.reduction && h.reduction > 0 && !aboutSame;
   const harmGreaterUnsure = harmGreater && harmUncertain(h);
   // Greater, and harm clearly fell, but its interval takes in the fall in arrests: only weakly so.
-  const gapUnclear = harmGreater && !harmGreaterUnsure && harmGapUnclear(e, h);
+  const gapUnclear = harmGreater && !harmGreaterUnsure ? harmGapUnclear(e, h) : null;
   const trendHolds = (t: Trend) => (t.slope === null || t.p === null ? null : t.slope < 0 && t.p < ALPHA);
   const sigDetail = (which: 'events' | 'harm'): Segments => {
     // With one category the overall test is that category's (the same people, the same arrests): one test, not two.
@@ -1214,12 +1220,12 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
       holds: e.reduction === null || h.reduction === null || harmGreaterUnsure ? null : harmGreater,
       // On few arrests the shift in seriousness is the point estimates' only, as the sentences say;
       // so it is where harm's interval takes in the fall in arrests.
-      weak: fewArrests || gapUnclear,
+      weak: fewArrests || gapUnclear !== null,
       detailParts: e.reduction === null || h.reduction === null
         ? [e.reduction === null ? 'no arrests before the orders to measure a fall from' : 'no harm before the orders to measure a fall from']
         : harmGreaterUnsure
           ? say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}; the change in harm is uncertain${unbracket(harmUncertainty(h, result.wilcoxon))}`
-          : say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}${aboutSame && h.reduction > 0 ? ': about the same' : ''}${harmGreater && fewArrests ? `, on only ${count(e.pre, 'arrest')} before the orders` : ''}${gapUnclear ? say`; the 95% interval for the fall in harm, ${intervalParts(h.ci!, 'harm.ci')}, takes in the fall in arrests` : ''}`,
+          : say`harm ${changeWordsParts(h.reduction, 'harm.reduction')}, arrests ${changeWordsParts(e.reduction, 'events.reduction')}${aboutSame && h.reduction > 0 ? ': about the same' : ''}${harmGreater && fewArrests ? `, on only ${count(e.pre, 'arrest')} before the orders` : ''}${gapUnclear ? say`; ${gapUnclear}` : ''}`,
     },
   ];
   const withText = (c: Omit<ClaimCheck, 'detail'>): ClaimCheck => ({ ...c, detail: plain(c.detailParts) });

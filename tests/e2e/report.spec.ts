@@ -178,6 +178,8 @@ test('the headline figure is one tab stop and arrow keys move between arrests', 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the report reads fully with the default numbers', async ({ page }) => {
+    // Every page, and every tab stop of each: 8 s alone here, and past 30 s once on a busy machine.
+    test.setTimeout(90_000);
     const r = expected();
     for (const p of PAGES) {
       await page.goto(p.slug);

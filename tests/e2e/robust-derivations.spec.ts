@@ -62,9 +62,9 @@ async function settled(page: Page, ctx: ReturnType<typeof context>): Promise<voi
 async function checkEvery(page: Page, ctx: ReturnType<typeof context>): Promise<void> {
   const all = await handles(page).all();
   // Every number of the page: the null world's seven (and the cohorts with no arrests before, when
-  // there are any), time at liberty's six (with the busiest-first share), the curve's three, and the
-  // weights' spread when the curve has one (more than one weight set, and harm to compare).
-  expect(all.length).toBe(16 + (ctx.c.world!.dropped > 0 ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0));
+  // there are any), time at liberty's five, the curve's three, and the weights' spread when the curve
+  // has one (more than one weight set, and harm to compare).
+  expect(all.length).toBe(15 + (ctx.c.world!.dropped > 0 ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0));
   for (const [k, h] of all.entries()) {
     const path = (await h.getAttribute('data-path'))!;
     const name = robustNameOf(path)!;
@@ -93,8 +93,8 @@ test('without JavaScript every robustness number is already a focusable button',
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(new URL('robustness/', test.info().project.use.baseURL).href);
-  // the null world's seven (no cohort is dropped in this view), time at liberty's six, the curve's three and the weights' spread
-  await expect(handles(page)).toHaveCount(17);
+  // the null world's seven (no cohort is dropped in this view), time at liberty's five, the curve's three and the weights' spread
+  await expect(handles(page)).toHaveCount(16);
   for (const h of await handles(page).all()) await expect(h).toHaveAttribute('aria-haspopup', 'dialog');
   await context.close();
 });
@@ -120,8 +120,8 @@ test('every robustness number opens its derivation (12 months, gap 1, violence)'
   await checkEvery(page, ctx);
   // The numbers of "In short" are their sections' handles: each opens the same derivation, with the same value.
   const short = page.locator('.in-short button.num[data-path^="robust:"]');
-  // the simulation's mean, observed change and the share of cohorts that matched it, the break-even share and its busiest-first floor, and the curve's two counts
-  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.shareAtLeast', 'robust:liberty.breakEven', 'robust:liberty.breakEvenBusiest', 'robust:curve.total', 'robust:curve.significant']);
+  // the simulation's mean, observed change and the share of cohorts that matched it, the break-even share, and the curve's two counts
+  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.shareAtLeast', 'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant']);
   for (const h of await short.all()) {
     const name = robustNameOf((await h.getAttribute('data-path'))!)!;
     await h.click();

@@ -731,7 +731,7 @@ test('time at liberty past the break-even share: the fall is said to be gone, fr
   const rates = libertyFor(expected({}), 0.9, bundled);
   expect(rates.kind === 'whatIf' && rates.value.rateFall! < 0 && rates.value.breakEven! > 0).toBe(true);
   await expect(page.locator('[data-liberty-gone]')).toBeVisible();
-  await expect(page.locator('[data-liberty-break-even]')).toHaveText(`At this share the fall is gone: it disappears from ${formatPercent(rates.kind === 'whatIf' ? rates.value.breakEven! : 0)} of the after-period unavailable (the break-even share). That share is always the fall in arrests itself: the arrests after the order match the rate before only when they are spread over that much less time at liberty. It assumes the time away was spread evenly over people; if it fell instead on the people with the most arrests before, each away for the whole period after, ${formatPercent(rates.kind === 'whatIf' ? rates.value.busiest!.share! : 0)} of the person-months would explain the whole fall.`, { useInnerText: true });
+  await expect(page.locator('[data-liberty-break-even]')).toHaveText(`At this share the fall is gone: it disappears from ${formatPercent(rates.kind === 'whatIf' ? rates.value.breakEven! : 0)} of the after-period unavailable (the break-even share). That share is always the fall in arrests itself: the arrests after the order match the rate before only when they are spread over that much less time at liberty. It assumes the time away was spread evenly over people: time away that fell mostly on the people who had been busiest would explain the fall with less, and these data cannot say how much less.`, { useInnerText: true });
   await expect(page.locator('[data-liberty-fall]')).toBeHidden();
 });
 
