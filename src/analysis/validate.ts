@@ -1072,6 +1072,16 @@ export function categoryHint(category: string, known: readonly string[]): string
   return valid ? `write ${code} (a category of its own; the study's are ${listAnd(known)})` : undefined;
 }
 
+/** Each category code of the events, in the order first met, with the rows of its arrests. */
+function rowsByCategory(events: readonly OffendingEvent[], rows: readonly number[]): Map<string, number[]> {
+  const byCode = new Map<string, number[]>();
+  events.forEach((e, k) => {
+    const list = byCode.get(e.category);
+    if (list) list.push(rows[k]); else byCode.set(e.category, [rows[k]]);
+  });
+  return byCode;
+}
+
 /**
  * Categories that are none of the known ones (the study's four, for a reader's files), said once:
  * each is counted and tested as a category of its own, and the article has no figure for it, so a
@@ -1079,14 +1089,8 @@ export function categoryHint(category: string, known: readonly string[]): string
  * to be a letter or two from a known one (nearCategories) are left to that warning.
  */
 function otherCategories(file: string, events: readonly OffendingEvent[], rows: readonly number[], known: readonly string[], said: ReadonlySet<string>): Problem[] {
-  const byCode = new Map<string, number[]>();
-  events.forEach((e, k) => {
-    if (known.includes(e.category) || said.has(e.category)) return;
-    const list = byCode.get(e.category);
-    if (list) list.push(rows[k]); else byCode.set(e.category, [rows[k]]);
-  });
-  if (byCode.size === 0) return [];
-  const codes = [...byCode];
+  const codes = [...rowsByCategory(events, rows)].filter(([code]) => !known.includes(code) && !said.has(code));
+  if (codes.length === 0) return [];
   const named = codes.map(([code, at]) => `"${code}" (${at.length} ${at.length === 1 ? 'arrest' : 'arrests'})`);
   // On the first row of any of them, without the rest: the warning is about codes, not rows (a
   // force's own scheme has thousands), and each code's count says how many arrests it has.
@@ -1106,11 +1110,7 @@ function otherCategories(file: string, events: readonly OffendingEvent[], rows: 
  * as "aa" and "bb" are far apart in meaning however close in spelling.
  */
 function nearCategories(file: string, events: readonly OffendingEvent[], rows: readonly number[], known: readonly string[]): Problem[] {
-  const byCode = new Map<string, number[]>();
-  events.forEach((e, k) => {
-    const list = byCode.get(e.category);
-    if (list) list.push(rows[k]); else byCode.set(e.category, [rows[k]]);
-  });
+  const byCode = rowsByCategory(events, rows);
   // Codes of a series (class_a_drugs and class_b_drugs, cat1 and cat2, tier_1 and tier_3) differ in one
   // short part, a letter or a number standing on its own: ordinary coding, not a typo.
   const parts = (c: string) => c.match(/[a-z]+|[0-9]+/g) ?? [];

@@ -327,13 +327,17 @@ async function render(state: ViewState, source: Source): Promise<void> {
   if (figuresOk) setAlert('');
   if (panel) panel.update(panelContext(engine, state, result));
   if (flipNotes.length > 0) {
-    // A note that cannot be worked out is left out, not guessed: the tests it speaks of are on the page either way.
-    const words = await engine.ruleFlips(state).catch(() => null);
-    if (token !== renderToken) return;
-    for (const el of flipNotes) {
-      if (el.textContent !== (words ?? '')) el.textContent = words ?? '';
-      el.hidden = words === null;
-    }
+    // After the frame that shows the view (it reruns every test under the other rule), hidden until
+    // then; a note that cannot be worked out is left out, not guessed.
+    afterFrame(() => {
+      engine.ruleFlips(state).catch(() => null).then((words) => {
+        if (token !== renderToken) return;
+        for (const el of flipNotes) {
+          if (el.textContent !== (words ?? '')) el.textContent = words ?? '';
+          el.hidden = words === null;
+        }
+      });
+    });
   }
   // Measured by `npm run bench:browser`: analyse() alone, and everything from a change to a redrawn page.
   performance.measure('stro:analyse', 'stro:start', 'stro:computed');

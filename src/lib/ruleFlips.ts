@@ -20,8 +20,7 @@ import { wilcoxonSignedRank, type WilcoxonRule } from '../analysis/stats/wilcoxo
 import { perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { formatPEquals } from './format.ts';
-
-const ALPHA = 0.05;
+import { ALPHA } from './wording.ts';
 
 /** What a test's sentence calls it: significant, significant before Holm's adjustment only, not significant, or untested. */
 export type Verdict = 'significant' | 'unadjusted only' | 'not significant' | 'untested';
