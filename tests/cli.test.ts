@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { makeCohort } from './helpers/cohort.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -392,6 +393,35 @@ test('--write-events writes the events as months and harm, so that the --emit-r 
   const json = JSON.parse(run('--orders', tpl('orders.csv'), '--events', out, '--json').stdout);
   assert.deepEqual(json, JSON.parse(onTemplates('--json').stdout));
   assert.match(onTemplates('--emit-r').stderr, /note: the R script reads month and harm columns; add --write-events FILE/);
+});
+
+test('--tidy DIR makes the fixes with one answer, writes the tidied files there, says each kind of change, and analyses them as the clean files', () => {
+  const cohort = makeCohort({ seed: 5, orders: 30, designWindow: 12 });
+  const dmy = (csv: string) => csv.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+  const messyOrders = write('uk-orders.csv', 'Orders export - run 2023-06-30\r\n' + dmy(cohort.ordersCsv).replace(/^order_id/, 'Order_ID').replace(/\n/g, '\r\n'));
+  const messyEvents = write('uk-events.csv', dmy(cohort.eventsCsv));
+  const clean = [write('clean-orders.csv', cohort.ordersCsv), write('clean-events.csv', cohort.eventsCsv)];
+  const flags = ['--design-window', '12', '--json'];
+  assert.equal(run('--orders', messyOrders, '--events', messyEvents, ...flags).status, 1, 'the messy files do not load as they are');
+  const out = join(dir, 'tidied');
+  const tidied = run('--orders', messyOrders, '--events', messyEvents, ...flags, '--tidy', out);
+  assert.equal(tidied.status, 0, tidied.stderr);
+  assert.deepEqual(JSON.parse(tidied.stdout), JSON.parse(run('--orders', clean[0], '--events', clean[1], ...flags).stdout));
+  assert.equal(readFileSync(join(out, 'uk-orders-tidied.csv'), 'utf8'), cohort.ordersCsv.replace(/\n/g, '\r\n'));
+  assert.equal(readFileSync(join(out, 'uk-events-tidied.csv'), 'utf8'), cohort.eventsCsv);
+  const said = tidied.stderr.split('\n').filter((l) => l.startsWith('analyze: tidied: '));
+  assert.deepEqual(said.map((l) => l.replace(/ \(.*$/, '')), [
+    'analyze: tidied: writing as yyyy-mm-dd 139 dates in uk-events.csv, column date, written day/month/year',
+    'analyze: tidied: deleting the title above the header of uk-orders.csv',
+    'analyze: tidied: naming the column “Order_ID” of uk-orders.csv order_id',
+    'analyze: tidied: writing as yyyy-mm-dd 30 dates in uk-orders.csv, column issued_date, written day/month/year',
+  ]);
+  assert.match(tidied.stderr, /analyze: wrote .*uk-orders-tidied\.csv and .*uk-events-tidied\.csv \(171 changes, nothing else changed\)/);
+  // Nothing to tidy in clean files; and the tidied files never go over an input.
+  assert.match(run('--orders', clean[0], '--events', clean[1], ...flags, '--tidy', out).stderr, /^analyze: --tidy: nothing was tidied/);
+  const over = run('--orders', messyOrders, '--events', messyEvents, ...flags, '--tidy', out, '--write-events', join(out, 'uk-orders-tidied.csv'));
+  assert.equal(over.status, 1);
+  assert.match(over.stderr, /--write-events: .*uk-orders-tidied\.csv is one of the input files/);
 });
 
 test('the CLI reads files as the page does: empty rows of commas skipped with one warning, swapped files named as such', () => {

@@ -207,7 +207,8 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
     // Where that line has the file's column names, the rest is read under it; else nothing more can be.
     const known = new Set(columns);
     if (first.fields.filter((f) => known.has(f.trim())).length < 2) return { problems: [title] };
-    problems.push(title);
+    // Deleting the lines above the header is then a fix with one right answer (tidy.ts).
+    problems.push({ ...title, fix: { headerLine: first.line } });
     head = first;
     headAt = rows.indexOf(head);
     body = rows.slice(headAt + 1);

@@ -64,13 +64,21 @@ export interface Problem {
    * CSV gives each row a line of its own, so that none is lost.
    */
   rows?: readonly number[];
+  /**
+   * A fix with one right answer, which tidyText() (tidy.ts) can make for the reader: write `value` in
+   * this row's cell (a date written another way), rename the header's `rename` to this column (the
+   * same name in other capitals), or delete the lines above the real header, which is on `headerLine`.
+   */
+  fix?: Fix;
   message: string;
 }
+
+export type Fix = { value: string } | { rename: string } | { headerLine: number };
 
 export function problem(
   where: DataErrorLocation,
   message: string,
-  parts: { value?: string; expected?: string; hint?: string; severity?: 'error' | 'warning'; rows?: readonly number[] } = {},
+  parts: { value?: string; expected?: string; hint?: string; severity?: 'error' | 'warning'; rows?: readonly number[]; fix?: Fix } = {},
 ): Problem {
   const p: Problem = { severity: parts.severity ?? 'error', file: where.file, message };
   if (where.row !== undefined) p.row = where.row;
@@ -79,6 +87,7 @@ export function problem(
   if (parts.expected !== undefined) p.expected = parts.expected;
   if (parts.hint !== undefined) p.hint = parts.hint;
   if (parts.rows !== undefined && parts.rows.length > 1) p.rows = parts.rows;
+  if (parts.fix !== undefined) p.fix = parts.fix;
   return p;
 }
 

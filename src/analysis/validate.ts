@@ -13,7 +13,7 @@
 
 import { STUDY_CATEGORIES, sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
-import { problem, problemError, type Problem } from './errors.ts';
+import { problem, problemError, type Fix, type Problem } from './errors.ts';
 import { addMonths, daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
@@ -33,7 +33,7 @@ const ORDER_REQUIRED = ['order_id', 'sample'] as const;
  */
 export const UNAVAILABLE_COLUMNS = ['months_unavailable_before', 'months_unavailable_after'] as const;
 /** Every column any of the three files may have: a line with two of them, below a title, is the header (csv.ts). */
-const KNOWN_COLUMNS = [
+export const KNOWN_COLUMNS = [
   'order_id', 'issued', 'issued_date', 'sample', 'duration_months', 'conditions', ...UNAVAILABLE_COLUMNS,
   'month', 'date', 'category', 'offence', 'harm',
   ...Object.values(WEIGHT_COLUMNS), 'status', 'source',
@@ -259,7 +259,7 @@ const DATE_SUMMARIES: { row: RegExp; needs?: RegExp; say: (n: number, first: Pro
       const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(p.value ?? '');
       if (!m || !/: it could be day\/month\/year or month\/day\/year/.test(p.message)) return p;
       const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-      return { ...p, message: `"${p.value}" is not a date like 2019-03-15: like the column's other dates, it reads as day/month/year`, hint: `write ${iso}; ${SPREADSHEET_DATES}` };
+      return { ...p, message: `"${p.value}" is not a date like 2019-03-15: like the column's other dates, it reads as day/month/year`, hint: `write ${iso}; ${SPREADSHEET_DATES}`, ...(parseIsoDate(iso) ? { fix: { value: iso } } : {}) };
     },
   },
   { row: /is a date with a time; the report needs the date alone$/, say: (n, first) => `${n} dates in this column carry a time of day, as a spreadsheet's date-and-time format writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
@@ -291,7 +291,7 @@ function summariseDayMonthYear(problems: Problem[]): void {
  * Why a date cell is not a date, as a problem's message and details: a date in the right form that
  * does not exist ("2020-02-31") says which part is wrong; anything else gets the form to write.
  */
-function notADate(text: string): [string, { value: string; expected: string; hint: string }] {
+function notADate(text: string): [string, { value: string; expected: string; hint: string; fix?: Fix }] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -305,22 +305,42 @@ function notADate(text: string): [string, { value: string; expected: string; hin
     const [a, b, year] = [Number(dmy[1]), Number(dmy[2]), dmy[3]];
     const iso = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const format = SPREADSHEET_DATES;
-    if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}` }];
+    // Only a date that exists is offered as a fix (31/02/2019 reads as no date either way).
+    const real = (month: number, day: number) => (day >= 1 && day <= daysInMonth(Number(year), month) ? { fix: { value: iso(month, day) } } : {});
+    if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}`, ...real(b, a) }];
     // 11/11/2019 reads the same either way: one date to write, not the same one offered twice.
-    if (a === b) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year, the same date either way`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
+    if (a === b) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year, the same date either way`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}`, ...real(a, b) }];
     if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
-    if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}` }];
+    if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}`, ...real(a, b) }];
   }
   // 2019-03-15 00:00:00 (a spreadsheet's date and time): the date is there, the time is not wanted.
   const timed = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.exec(text);
-  if (timed) return [`"${text}" is a date with a time; the report needs the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; ${SPREADSHEET_DATES}` }];
+  if (timed) return [`"${text}" is a date with a time; the report needs the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; ${SPREADSHEET_DATES}`, ...(parseIsoDate(timed[1]) ? { fix: { value: timed[1] } } : {}) }];
   // 43466: a spreadsheet's serial number for a date (days since 1899-12-30), saved unformatted.
   if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) {
     const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
-    return [`"${text}" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date ${date}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${date}; ${SPREADSHEET_DATES}` }];
+    return [`"${text}" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date ${date}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${date}; ${SPREADSHEET_DATES}`, fix: { value: date } }];
   }
   if (text === '') return ['is empty; every arrest needs a date', { value: text, expected: 'YYYY-MM-DD', hint: 'give the date of the arrest, e.g. 2019-03-15' }];
   return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];
+}
+
+/**
+ * An issued_date that reads as a date both day/month/year and month/day/year (10/07/2019), where only
+ * one reading is in the order's quarter: that reading, said as the one the quarter allows, with the fix.
+ * Undefined where the quarter does not decide (both readings in it, or neither), or the text is not such a date.
+ */
+function byQuarter(text: string, quarter: string): ReturnType<typeof notADate> | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (a > 12 || b > 12 || a === b) return undefined;
+  const iso = (month: number, day: number) => `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const inIt = (s: string) => { const d = parseIsoDate(s); return d !== null && inQuarter(d, quarter); };
+  const [dmy, mdy] = [iso(b, a), iso(a, b)];
+  if (inIt(dmy) === inIt(mdy)) return undefined;
+  const [reading, written] = inIt(dmy) ? ['day/month/year', dmy] : ['month/day/year', mdy];
+  return [`"${text}" is not a date like 2019-03-15: it looks like ${reading}, the only reading in the order's quarter ${quarter}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${written}; ${SPREADSHEET_DATES}`, fix: { value: written } }];
 }
 
 /** "1 month", "24 months". */
@@ -536,6 +556,7 @@ function titled(t: CsvTable | undefined, requiredOf: readonly string[] | ((heade
   const line = below.line;
   problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has.join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
     expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
+    fix: { headerLine: line },
   }));
   return {
     file: t.file,
@@ -603,6 +624,8 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[], swap
   const hint = near !== undefined ? ` (found "${near}": is it misspelled?)` : ` (the header has: ${t.header.join(', ')})`;
   return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}${swapped ? `; ${swapped}` : ''}`, {
     expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : swapped ? 'give the orders file as orders and the events file as events' : undefined,
+    // The same name in other capitals ("Order_ID") has one right answer; a misspelling is the reader's to confirm.
+    ...(near !== undefined && near.toLowerCase() === name ? { fix: { rename: near } } : {}),
   });
 }
 
@@ -706,7 +729,7 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
 
     if (dateText !== '') {
       if (!date || (quarterOk && !inQuarter(date, issued))) info.badIssuedDate.add(id);
-      if (!date) report('issued_date', ...notADate(dateText));
+      if (!date) report('issued_date', ...(quarterOk ? byQuarter(dateText, issued) : undefined) ?? notADate(dateText));
       else if (quarterOk && !inQuarter(date, issued)) report('issued_date', `${dateText} is not in the order's quarter ${issued}`, { value: dateText, expected: `a date in ${issued}`, hint: 'correct either issued or issued_date' });
       else if (!duplicate) info.issuedDate.set(id, date);
     }

@@ -1,5 +1,5 @@
 // npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N]
-//                    [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K]
+//                    [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K]
 //                    [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy]
 //                    [--json | --emit-r]
 // npm run analyze -- [data options] [--categories a,b,…] --specification-curve [--json]
@@ -23,23 +23,25 @@
 // with the input is reported, every one, a line each on stderr naming file, row and column, and
 // the exit status is 1. Warnings (duplicate rows, events on the order date) are printed and the run goes on.
 
-import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, MAX_MONTHS, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { resultsCsv, type ExportData } from '../lib/export.ts';
 import { emitR } from '../analysis/emitR.ts';
 import { ANALYZE } from '../lib/cliArguments.ts';
-import { csvHeader } from '../analysis/csv.ts';
+import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
+import { tidySources, type TidySources } from '../analysis/tidy.ts';
+import type { Source, ValidateOptions } from '../analysis/validate.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
-import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText } from '../lib/ownData.ts';
+import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText, tidiedName, tidyWords } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 /**
  * --help: the usage line, then every option with what it does, grouped as the README groups them
  * (a test holds it to the options the parser takes, so that none is left out).
@@ -59,6 +61,9 @@ Your data (the bundled synthetic data are used when neither file is given):
   --outside-window MODE      error (default) or exclude: arrests outside the design window
   --extracted YYYY-MM-DD     the date the data were extracted: every follow-up is checked against it
   --write-events FILE        also write the events as months and harm, the form the R script reads
+  --tidy DIR                 first make the fixes with one right answer (dates written day/month/year,
+                             with a time or as day numbers; a column in other capitals; title lines),
+                             write the tidied files to DIR as NAME-tidied.csv, and analyse those
 
 The view (as the report's controls set it):
   --window W                 months before and after to compare (default: the design window)
@@ -85,7 +90,7 @@ const bundled = (name: string) => fileURLToPath(new URL(`../../data/${name}`, im
 class UsageError extends Error {}
 
 interface Args {
-  orders: string; events: string; harmIndex?: string; writeEvents?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; extracted?: string; own: boolean; named?: boolean; csv?: boolean;
+  orders: string; events: string; harmIndex?: string; writeEvents?: string; tidy?: string; designWindow?: number; outsideWindow?: 'error' | 'exclude'; extracted?: string; own: boolean; named?: boolean; csv?: boolean;
   window?: number; gap?: number; categories?: string[]; weights?: WeightSet; wilcoxon?: Rule; json: boolean; emitR: boolean; specificationCurve: boolean;
   /** --robustness: time at liberty and the null world for the view, with the page's settings (their defaults unless given). */
   robustness: boolean; unavailableShare?: number; selection?: number; lookback?: number;
@@ -139,6 +144,7 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--events') { args.events = value(); args.own = true; }
     else if (flag === '--harm-index') args.harmIndex = value();
     else if (flag === '--write-events') args.writeEvents = value();
+    else if (flag === '--tidy') args.tidy = value();
     else if (flag === '--design-window') {
       const v = value();
       if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--design-window: "${v}" is not a whole number of months, 1 or more`);
@@ -212,6 +218,48 @@ function sameFile(a: string, b: string): boolean {
   } catch {
     return resolve(a) === resolve(b);
   }
+}
+
+/**
+ * --tidy DIR: the fixes with one right answer (src/analysis/tidy.ts) made, the tidied files written to
+ * DIR as NAME-tidied.csv (never over an input), every change said on stderr, and the tidied files
+ * analysed in place of the reader's (args then name them, for the R script's command lines).
+ */
+function tidyFiles(args: Args, dir: string, sources: { orders: Source; events: Source; harmIndex?: Source }, options: ValidateOptions, inputs: string[]): { orders: Source; events: Source; harmIndex?: Source } {
+  const text = (s: Source | undefined) => (s && 'bytes' in s ? decodeCsvBytes(s.name, s.bytes).text : s?.text);
+  const own = { orders: text(sources.orders), events: text(sources.events), harmIndex: args.harmIndex ? text(sources.harmIndex) : undefined };
+  // A file that cannot be read as text is left to the check, which says why.
+  if (own.orders === undefined || own.events === undefined || (args.harmIndex && own.harmIndex === undefined)) return sources;
+  const named = (s: Source, t: string) => ({ name: s.name, text: t });
+  const files: TidySources<'orders' | 'events' | 'harmIndex'> = { orders: named(sources.orders, own.orders), events: named(sources.events, own.events), ...(own.harmIndex !== undefined ? { harmIndex: named(sources.harmIndex!, own.harmIndex) } : {}) };
+  const { sources: tidied, changes } = tidySources(files, (s) => validateDataset({ orders: s.orders!, events: s.events!, harmIndex: s.harmIndex ?? sources.harmIndex }, options).problems);
+  if (changes.length === 0) {
+    process.stderr.write('analyze: --tidy: nothing was tidied: no problem in the files has a fix with one right answer\n');
+    return sources;
+  }
+  const out = { ...sources };
+  const written: string[] = [];
+  for (const key of ['orders', 'events', 'harmIndex'] as const) {
+    const now = tidied[key];
+    if (!now || now.text === files[key]?.text) continue;
+    const target = join(dir, tidiedName(now.name));
+    const full = located(target);
+    if (inputs.some((f) => sameFile(located(f), full))) throw new OptionError('--tidy', `${target} is one of the input files; give another folder, so that nothing is overwritten`);
+    try {
+      mkdirSync(located(dir), { recursive: true });
+      writeFileSync(full, now.text);
+    } catch (e) {
+      throw new OptionError('--tidy', `cannot write ${target}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    }
+    out[key] = { name: basename(target), text: now.text };
+    if (key === 'orders') args.orders = target;
+    else if (key === 'events') args.events = target;
+    else args.harmIndex = target;
+    written.push(target);
+  }
+  for (const words of tidyWords(changes)) process.stderr.write(`analyze: tidied: ${words}\n`);
+  process.stderr.write(`analyze: wrote ${listWords(written)} (${formatNumber(changes.length)} ${changes.length === 1 ? 'change' : 'changes'}, nothing else changed); these are the files analysed here: give them to the R script, and to this command without --tidy\n`);
+  return out;
 }
 
 /** --write-events: never over an input file, and a target that cannot be written said as such. */
@@ -523,14 +571,14 @@ export function main(argv: readonly string[]): number {
       if (!(r instanceof Uint8Array)) throw new DataError({ file: paths[k]! }, r.message);
       return r;
     };
-    const { dataset, problems } = validateDataset(
-      {
-        orders: { name: basename(args.orders), bytes: bytes('orders') },
-        events: { name: basename(args.events), bytes: bytes('events') },
-        harmIndex: harmIndex ? { name: basename(harmIndex), bytes: bytes('harmIndex') } : undefined,
-      },
-      { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow, extracted: args.extracted },
-    );
+    const checks = { manifest, designWindow: args.designWindow, outsideWindow: args.outsideWindow, extracted: args.extracted };
+    let sources: { orders: Source; events: Source; harmIndex?: Source } = {
+      orders: { name: basename(args.orders), bytes: bytes('orders') },
+      events: { name: basename(args.events), bytes: bytes('events') },
+      harmIndex: harmIndex ? { name: basename(harmIndex), bytes: bytes('harmIndex') } : undefined,
+    };
+    if (args.tidy) sources = tidyFiles(args, args.tidy, sources, checks, [...given, ...Object.values(paths)]);
+    const { dataset, problems } = validateDataset(sources, checks);
     // How harm is found (an index not used, the bundled one used) is said, and counted, after the
     // files' own problems and only once they load, as "Use your own data" says it (an analyst: the
     // page left it out beside errors, and the count here missed it).
@@ -541,7 +589,8 @@ export function main(argv: readonly string[]): number {
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
     if (args.writeEvents) {
-      writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths)]);
+      // (after --tidy, args name the tidied files, which are inputs too)
+      writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths), args.orders, args.events, ...(args.harmIndex ? [args.harmIndex] : [])]);
       // On stderr, so that what goes to stdout (a script, JSON, the table) stays as it was.
       const n = dataset.events.length;
       process.stderr.write(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${args.orders} ${args.writeEvents}` : ', the events file the R script (--emit-r) reads'}\n`);

@@ -67,8 +67,9 @@ async function load(id: number, files: OwnFiles, store?: { remembered: boolean }
   // The study's own files (from "Try it with the study's data", or downloaded and chosen) are recognised as the study's.
   const checked = validateOwn(files, { name: 'harm-index.csv (bundled)', text: harmIndexText }, { orders: studyOrders, events: studyEvents, manifest: studyManifest });
   performance.measure('stro:validate', 'stro:load');
+  const tidied = checked.tidied ? { tidied: checked.tidied } : {};
   if (!checked.dataset || !checked.texts || !checked.summary) {
-    post({ id, type: 'loaded', ok: false, problems: checked.problems });
+    post({ id, type: 'loaded', ok: false, problems: checked.problems, ...tidied });
     return;
   }
   dataset = checked.dataset;
@@ -93,7 +94,7 @@ async function load(id: number, files: OwnFiles, store?: { remembered: boolean }
   const small = dataset.events.length <= MAIN_THREAD_EVENTS;
   const compact = small || !loaded.ref ? packDataset(dataset) : undefined;
   post({
-    id, type: 'loaded', ok: true, problems: checked.problems, summary: checked.summary, result: packed,
+    id, type: 'loaded', ok: true, problems: checked.problems, ...tidied, summary: checked.summary, result: packed,
     ...(loaded.ref ? {} : { texts: checked.texts }), ...(stored ? { stored } : {}),
     dataset: small && !compact ? dataset : undefined,
     ...(compact ? { compact } : {}),

@@ -7,7 +7,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Problem } from '../analysis/errors.ts';
 import type { Dataset } from '../analysis/types.ts';
-import type { OwnFiles, OwnSummary, OwnTexts } from '../lib/ownData.ts';
+import type { OwnFiles, OwnSummary, OwnTexts, OwnTidied } from '../lib/ownData.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import { compactEventCount, unpackDataset } from '../lib/compactDataset.ts';
 import type { Engine } from './engineTypes.ts';
@@ -28,8 +28,8 @@ export type Keep = () => Promise<{ cache: OwnCache; cacheText?: string } | 'kept
 
 export type LoadOutcome =
   /** texts: the files, for the page to keep; or stored: the key of the copy the worker has kept in IndexedDB instead. */
-  | { ok: true; engine: Engine; problems: Problem[]; result: AnalysisResult; texts?: OwnTexts; stored?: string; keep: Keep }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; engine: Engine; problems: Problem[]; result: AnalysisResult; texts?: OwnTexts; stored?: string; keep: Keep; tidied?: OwnTidied }
+  | { ok: false; problems: Problem[]; tidied?: OwnTidied };
 
 /**
  * The engine's version, part of every cache key: the address of the worker's code, which the
@@ -134,7 +134,8 @@ export async function rememberLocal(ref: string): Promise<boolean> {
 
 function fromWorker(reply: WorkerReply, load: number): LoadOutcome {
   if (reply.type !== 'loaded') throw new Error(`unexpected reply ${reply.type}`);
-  if (!reply.ok) return { ok: false, problems: reply.problems };
+  const tidied = reply.tidied ? { tidied: reply.tidied } : {};
+  if (!reply.ok) return { ok: false, problems: reply.problems, ...tidied };
   const { summary, texts, stored, compact } = reply;
   const packed = reply.result;
   const result = unpackResult(packed);
@@ -147,7 +148,7 @@ function fromWorker(reply: WorkerReply, load: number): LoadOutcome {
     if (!compact) return undefined;
     return { cache: { key: kept.key, summary, result: packed, dataset: compact }, ...(kept.text === undefined ? {} : { cacheText: kept.text }) };
   };
-  return { ok: true, engine, problems: reply.problems, result, ...(texts ? { texts } : {}), ...(stored ? { stored } : {}), keep };
+  return { ok: true, engine, problems: reply.problems, result, ...(texts ? { texts } : {}), ...(stored ? { stored } : {}), keep, ...tidied };
 }
 
 /**

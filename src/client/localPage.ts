@@ -138,12 +138,17 @@ export function showLocal(engine: Engine, form: HTMLFormElement | null): void {
   // Asked of the worker when the page is idle: its answer writes out every event too (engine.rInputs).
   for (const host of document.querySelectorAll<HTMLElement>('[data-own-harm-index]')) idle(() => void showOwnIndex(host, engine));
   // The events as the engine placed them (month and harm), for the R script: built on first use.
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-own-events-months]')) {
+  // And orders tidied on upload (src/analysis/tidy.ts), which the reader's own file is not: the copy read.
+  const tidiedOrders = /-tidied\.csv$/i.test(local.summary.orders.name);
+  for (const note of document.querySelectorAll<HTMLElement>('[data-own-tidied-orders]')) note.hidden = !tidiedOrders;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-own-events-months], a[data-own-orders-read]')) {
+    const orders = link.hasAttribute('data-own-orders-read');
+    if (orders) link.download = local.summary.orders.name;
     link.addEventListener('click', async (e) => {
       if (link.href.startsWith('blob:')) return;
       e.preventDefault();
-      const { eventsCsv } = await engine.rInputs();
-      link.href = URL.createObjectURL(new Blob([eventsCsv], { type: 'text/csv;charset=utf-8' }));
+      const inputs = await engine.rInputs();
+      link.href = URL.createObjectURL(new Blob([orders ? inputs.ordersCsv : inputs.eventsCsv], { type: 'text/csv;charset=utf-8' }));
       link.click();
     });
   }

@@ -7,7 +7,7 @@
 // for the "stro:data" event). A notice above the form names what this browser keeps besides: large
 // files a closed tab left behind, and files remembered on this device, with a way to delete them.
 import { problemsCsv, problemsToList, rowLabel, type Problem } from '../analysis/errors.ts';
-import { bannerText, BROWSER_LIMIT_BYTES, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, type FileSlot, type OwnFile, type OwnFiles } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, fixesOf, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, tidyChangesCsv, tidyWords, type FileSlot, type OwnFile, type OwnFiles, type OwnTidied } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
 import { adoptCopy, forgetLeftBehind, isRemembered, keptNoticeWords, keptWords, leftBehind, loadForTab, remember, saveCache, saveForTab, tabCopyRef, tabHasData, unremember, unrememberedWords, whereKept } from './ownStorage.ts';
@@ -29,6 +29,8 @@ export function setUp(root: HTMLElement): void {
   const success = root.querySelector<HTMLElement>('[data-own-success]')!;
   const drop = root.querySelector<HTMLElement>('[data-own-drop]')!;
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const tidyBox = root.querySelector<HTMLElement>('[data-own-tidy]')!;
+  const tidiedBox = root.querySelector<HTMLElement>('[data-own-tidied]')!;
   const base = root.dataset.base ?? '/';
   let busy = false;
 
@@ -51,6 +53,8 @@ export function setUp(root: HTMLElement): void {
   }
 
   function showChosen(): void {
+    // A note on tidied copies is about the files analysed last, not these.
+    showTidied(undefined);
     for (const slot of Object.keys(inputs) as Slot[]) {
       const out = root.querySelector<HTMLElement>(`[data-chosen="${slot}"]`);
       if (out) out.textContent = chosen[slot] ? `Chosen: ${chosen[slot]!.name} (${size(chosen[slot]!.size)})` : '';
@@ -106,7 +110,9 @@ export function setUp(root: HTMLElement): void {
     void analyse();
   });
 
-  async function analyse(): Promise<void> {
+  tidyBox.querySelector('[data-own-tidy-button]')!.addEventListener('click', () => void analyse(true));
+
+  async function analyse(tidy = false): Promise<void> {
     if (busy) return;
     const missing = [!chosen.orders && 'an orders file', !chosen.events && 'an events file'].filter(Boolean);
     if (missing.length > 0) {
@@ -146,12 +152,14 @@ export function setUp(root: HTMLElement): void {
       const [orders, events, harmIndex, remembered] = await Promise.all([
         read(chosen.orders!), read(chosen.events!), chosen.harmIndex ? read(chosen.harmIndex) : undefined, isRemembered().catch(() => false),
       ]);
-      const files: OwnFiles = { orders, events, ...(harmIndex ? { harmIndex } : {}), designWindow, outsideWindow, ...(extracted ? { extracted } : {}) };
+      const files: OwnFiles = { orders, events, ...(harmIndex ? { harmIndex } : {}), designWindow, outsideWindow, ...(extracted ? { extracted } : {}), ...(tidy ? { tidy } : {}) };
       const outcome = await loadLocal(files, say, { remembered });
+      showTidied(outcome.tidied);
       showProblems(outcome.problems);
       if (!outcome.ok) {
         const errors = outcome.problems.filter((p) => p.severity === 'error').length;
-        say(`Your files were not loaded: ${errors} ${errors === 1 ? 'problem needs' : 'problems need'} fixing (listed below). Nothing else has changed: the report still shows the data it showed before.`);
+        const fixable = tidyBox.hidden ? '' : ' Some have one right answer, which the report can make for you (“Tidy these”, below).';
+        say(`Your files were not loaded: ${errors} ${errors === 1 ? 'problem needs' : 'problems need'} fixing (listed below).${fixable} Nothing else has changed: the report still shows the data it showed before.`);
         problemsBox.querySelector<HTMLElement>('caption')?.focus();
         return;
       }
@@ -189,7 +197,48 @@ export function setUp(root: HTMLElement): void {
     }
   }
 
+  /**
+   * What tidying changed, and the tidied files to download (the command line and R read them as they
+   * are); hidden for an analysis that was not tidied. Every name and value here came from the reader's
+   * files: set as text, never as HTML.
+   */
+  function showTidied(tidied: OwnTidied | undefined): void {
+    const list = tidiedBox.querySelector('[data-own-tidied-files]')!;
+    for (const a of list.querySelectorAll('a')) URL.revokeObjectURL(a.href);
+    list.replaceChildren();
+    tidiedBox.hidden = tidied === undefined;
+    if (!tidied) return;
+    const text = tidiedBox.querySelector('[data-own-tidied-text]')!;
+    if (tidied.changes.length === 0) {
+      text.textContent = 'The report could not tidy these files safely, so nothing in them was changed: fix them in the spreadsheet, as the problems below say.';
+      return;
+    }
+    const names = tidied.files.map((f) => f.name);
+    text.textContent = `Before checking, the report made the fixes that have one right answer: ${tidyWords(tidied.changes).join('; ')}. Nothing else was changed. The files checked are the tidied ${names.length === 1 ? 'copy' : 'copies'}, ${names.join(' and ')}; the files on your computer are as they were. Download the tidied ${names.length === 1 ? 'file' : 'files'} to use with the command-line tool and the R script, which read dates only as yyyy-mm-dd:`;
+    const link = (name: string, body: string, what: string) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([body], { type: 'text/csv;charset=utf-8' }));
+      a.download = name;
+      a.textContent = name;
+      li.append(a, what);
+      return li;
+    };
+    list.replaceChildren(
+      ...tidied.files.map((f) => link(f.name, f.text, ` (tidied from ${f.from})`)),
+      link('tidy-changes.csv', tidyChangesCsv(tidied.changes), ` (every change: file, row, column, what was there and what is there now; ${formatNumber(tidied.changes.length)} ${tidied.changes.length === 1 ? 'change' : 'changes'})`),
+    );
+  }
+
   function showProblems(problems: Problem[]): void {
+    // The fixes with one answer, offered while there are errors to fix.
+    const fixes = fixesOf(problems);
+    const errorsNow = problems.some((p) => p.severity === 'error');
+    tidyBox.hidden = fixes.length === 0 || !errorsNow;
+    if (!tidyBox.hidden) {
+      const n = problems.filter((p) => p.fix !== undefined && !p.file.startsWith('(')).length;
+      tidyBox.querySelector('[data-own-tidy-text]')!.textContent = `${formatNumber(n)} of these ${n === 1 ? 'problems has' : 'problems have'} one right answer, which the report can make for you: ${tidyWords(fixes).join('; ')}. Nothing else is changed, and the files on your computer stay as they are: the report checks tidied copies, which you can then download. Fixes that show only once these are made are made too.`;
+    }
     const table = problemsBox.querySelector('table')!;
     const tbody = table.querySelector('tbody')!;
     const caption = table.querySelector('caption')!;

@@ -6,7 +6,7 @@ import type { Problem } from '../analysis/errors.ts';
 import type { Dataset } from '../analysis/types.ts';
 import type { CompactDataset } from '../lib/compactDataset.ts';
 import type { Derivation } from '../lib/derivations.ts';
-import type { OwnFiles, OwnSummary, OwnTexts } from '../lib/ownData.ts';
+import type { OwnFiles, OwnSummary, OwnTexts, OwnTidied } from '../lib/ownData.ts';
 import type { ViewState } from '../lib/urlState.ts';
 import type { RobustnessReply, RobustnessRequest } from '../lib/robustness.ts';
 
@@ -39,14 +39,14 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { id: number; type: 'progress'; stage: 'checking' | 'analysing'; detail: string }
-  | { id: number; type: 'loaded'; ok: false; problems: Problem[] }
+  | { id: number; type: 'loaded'; ok: false; problems: Problem[]; tidied?: OwnTidied }
   /**
    * dataset: for small data without a compact form; compact: the checked dataset in columns (for
    * small data only, after an open). texts: the files, unless they stay in the worker's keeping:
    * stored, the key of the copy it has just put in IndexedDB, or after an open. fromCache: an open
    * that found the files' cache, so nothing was checked or analysed again.
    */
-  | { id: number; type: 'loaded'; ok: true; problems: Problem[]; texts?: OwnTexts; stored?: string; fromCache?: boolean; summary: OwnSummary; result: PackedResult; dataset?: Dataset; compact?: CompactDataset }
+  | { id: number; type: 'loaded'; ok: true; problems: Problem[]; tidied?: OwnTidied; texts?: OwnTexts; stored?: string; fromCache?: boolean; summary: OwnSummary; result: PackedResult; dataset?: Dataset; compact?: CompactDataset }
   /** An open (or a remember) whose copy is not in IndexedDB (deleted, or the storage unavailable). */
   | { id: number; type: 'missing' }
   | { id: number; type: 'remembered' }

@@ -9,9 +9,10 @@
 // years". Their design window is the one they chose on upload (default 24), never inferred.
 
 import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
-import { problem, type Problem } from '../analysis/errors.ts';
+import { neutraliseCell, problem, UTF8_BOM, type Problem } from '../analysis/errors.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
+import { tidySources, type TidyChange } from '../analysis/tidy.ts';
 import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
 import { givesMonthsAway } from '../analysis/timeAtLiberty.ts';
 import { domainOf } from './urlState.ts';
@@ -35,6 +36,69 @@ export interface OwnFiles {
   outsideWindow: 'error' | 'exclude';
   /** The date the data were extracted (YYYY-MM-DD), if the reader gave it: every follow-up is checked against it. */
   extracted?: string;
+  /** Make the fixes that have one right answer first (src/analysis/tidy.ts), and analyse the tidied files. */
+  tidy?: boolean;
+}
+
+/** Files tidied before they were checked: each under its new name, and every change made. */
+export interface OwnTidied {
+  files: { from: string; name: string; text: string }[];
+  changes: TidyChange[];
+}
+
+/** The name of a tidied copy: orders.csv → orders-tidied.csv. */
+export const tidiedName = (name: string) => (/-tidied\.csv$/i.test(name) ? name : `${name.replace(/\.csv$/i, '')}-tidied.csv`);
+
+/** The changes tidying would make, from the fixes the problems carry (file-level problems about the reader's choices have none). */
+export function fixesOf(problems: readonly Problem[]): TidyChange[] {
+  return problems.flatMap((p): TidyChange[] => {
+    const fix = p.fix;
+    if (!fix || p.file.startsWith('(')) return [];
+    if ('value' in fix) return [{ file: p.file, row: p.row, column: p.column, from: p.value ?? '', to: fix.value }];
+    if ('rename' in fix) return [{ file: p.file, row: 0, column: p.column, from: fix.rename, to: p.column ?? '' }];
+    return [{ file: p.file, from: `line${fix.headerLine - 1 === 1 ? '' : 's'} 1${fix.headerLine - 1 === 1 ? '' : `–${fix.headerLine - 1}`}`, to: '' }];
+  });
+}
+
+/** How a date was written, from what it was and what it became. */
+function dateKind(from: string, to: string): string {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(from);
+  if (dmy) return to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year';
+  if (/^\d{5}$/.test(from)) return "saved as a spreadsheet's day numbers";
+  return 'with a time of day';
+}
+
+/**
+ * The changes, grouped and said in words, one phrase each, title first, then by file and column:
+ * "deleting the title above the header of orders.csv"; "naming the column “Order_ID” of orders.csv
+ * order_id"; "writing as yyyy-mm-dd 14 dates in orders.csv, column issued_date, written day/month/year
+ * (the first on row 1, “15/03/2019” as 2019-03-15)". For the offer to tidy (from fixesOf) and for
+ * what was done (the worker's changes).
+ */
+export function tidyWords(changes: readonly TidyChange[]): string[] {
+  const groups = new Map<string, { n: number; first: TidyChange }>();
+  for (const c of changes) {
+    const key = c.row === undefined ? `${c.file}\u0000title` : c.row === 0 ? `${c.file}\u0000${c.column}\u0000rename` : `${c.file}\u0000${c.column}\u0000${dateKind(c.from, c.to)}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { n: 1, first: c });
+  }
+  const order = (c: TidyChange) => (c.row === undefined ? 0 : c.row === 0 ? 1 : 2);
+  return [...groups.values()].sort((a, b) => a.first.file.localeCompare(b.first.file) || order(a.first) - order(b.first)).map(({ n, first: c }) => {
+    if (c.row === undefined) return `deleting the title above the header of ${c.file}`;
+    if (c.row === 0) return `naming the column “${c.from}” of ${c.file} ${c.to}`;
+    return `writing as yyyy-mm-dd ${formatNumber(n)} ${n === 1 ? 'date' : 'dates'} in ${c.file}, column ${c.column}, ${dateKind(c.from, c.to)} (${n === 1 ? '' : 'the first '}on row ${c.row}, “${c.from}” as ${c.to})`;
+  });
+}
+
+/** The changes as CSV, one row each, for the reader to check against their files. */
+export function tidyChangesCsv(changes: readonly TidyChange[]): string {
+  // As the problems CSV: a cell a spreadsheet would run as a formula is neutralised, and a BOM says UTF-8.
+  const field = (v: string) => {
+    const f = neutraliseCell(v);
+    return /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
+  };
+  return UTF8_BOM + ['file,row,column,was,now', ...changes.map((c) => [c.file, c.row === undefined ? 'above the header' : c.row === 0 ? 'header' : String(c.row), c.column ?? '', c.from, c.to].map(field).join(','))].join('\r\n') + '\r\n';
 }
 
 /** The files as text, ready to be stored and read again (bytes decoded once, UTF-8 only). */
@@ -113,7 +177,7 @@ export function isStudyText(orders: string, events: string, study: { orders: str
  * Check the reader's files with the engine's validateDataset, reporting every problem. Events
  * without a harm column look offences up in the reader's harm index, else the bundled one.
  */
-export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; text: string }, study?: StudyFiles): { dataset?: Dataset; problems: Problem[]; texts?: OwnTexts; summary?: OwnSummary } {
+export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; text: string }, study?: StudyFiles): { dataset?: Dataset; problems: Problem[]; texts?: OwnTexts; summary?: OwnSummary; tidied?: OwnTidied } {
   const problems: Problem[] = [];
   const { designWindow, outsideWindow } = files;
   const extracted = files.extracted?.trim() || undefined;
@@ -138,6 +202,20 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
       problems.push(...alone.problems.filter((p) => !unread.has(p.file)));
     }
     return { problems };
+  }
+  if (files.tidy) {
+    // The fixes with one answer, made until none is left; then the tidied files are checked as any are.
+    const options = { manifest: ownManifest(designWindow), designWindow, outsideWindow, extracted };
+    const { sources, changes } = tidySources({ orders, events, ...(chosenIndex ? { harmIndex: chosenIndex } : {}) }, (s) => validateDataset({ orders: s.orders!, events: s.events!, harmIndex: indexFor(s.events!) }, options).problems);
+    const renamed = (key: 'orders' | 'events' | 'harmIndex', was: { name: string; text: string } | undefined) => {
+      const now = sources[key];
+      return now && was && now.text !== was.text ? { from: was.name, name: tidiedName(was.name), text: now.text } : undefined;
+    };
+    const made = [renamed('orders', orders), renamed('events', events), renamed('harmIndex', chosenIndex)];
+    if (changes.length === 0) return { ...validateOwn({ ...files, tidy: false }, bundledHarmIndex, study), tidied: { files: [], changes } };
+    const file = (k: number, was: OwnFile) => (made[k] ? { name: made[k].name, text: made[k].text } : was);
+    const again = validateOwn({ ...files, tidy: false, orders: file(0, orders), events: file(1, events), ...(chosenIndex ? { harmIndex: file(2, chosenIndex) } : {}) }, bundledHarmIndex, study);
+    return { ...again, tidied: { files: made.filter((f) => f !== undefined), changes } };
   }
   const needsIndex = !hasHarmColumn(events.text);
   const harmIndex = indexFor(events);

@@ -9,8 +9,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, ftruncateSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../../src/analysis/errors.ts';
+import { analyse } from '../../src/analysis/analyse.ts';
 import { formatNumber } from '../../src/lib/format.ts';
-import { BROWSER_LIMIT_BYTES, shownValue, validateOwn } from '../../src/lib/ownData.ts';
+import { BROWSER_LIMIT_BYTES, fixesOf, shownValue, tidyWords, validateOwn } from '../../src/lib/ownData.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { readData } from '../helpers/bundled.ts';
 import { collectErrors, expected, problemCells } from './helpers.ts';
@@ -88,6 +89,60 @@ for (const c of cases) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a UK export (a title line, "Order_ID", day/month/year dates) is tidied on request: the changes said, the tidied files offered, and they load as the clean files do', async ({ page }) => {
+  const errors = collectErrors(page);
+  const cohort = makeCohort({ seed: 5, orders: 30, designWindow: 12 });
+  const dmy = (csv: string) => csv.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+  const crlf = (csv: string) => csv.replace(/\n/g, '\r\n');
+  const folder = mkdtempSync(join(tmpdir(), 'stro-tidy-'));
+  const orders = join(folder, 'orders.csv');
+  const events = join(folder, 'events.csv');
+  writeFileSync(orders, '\uFEFF' + crlf('Orders export - run 2023-06-30\n' + dmy(cohort.ordersCsv).replace(/^order_id/, 'Order_ID')));
+  writeFileSync(events, '\uFEFF' + crlf(dmy(cohort.eventsCsv)));
+  const file = (path: string) => ({ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
+  const choices = { designWindow: 12, outsideWindow: 'error' as const };
+  const before = validateOwn({ orders: file(orders), events: file(events), ...choices }, bundledIndex);
+  const after = validateOwn({ orders: file(orders), events: file(events), ...choices, tidy: true }, bundledIndex);
+  expect(before.dataset).toBeUndefined();
+  expect(after.dataset).toBeDefined();
+  await page.goto('own-data/');
+  await page.getByLabel(/design window/i).fill('12');
+  await upload(page, orders, events);
+  // Offered, with what would change, from the problems' own fixes.
+  const offer = page.locator('[data-own-tidy]');
+  await expect(offer).toBeVisible();
+  await expect(offer).toContainText(tidyWords(fixesOf(before.problems)).join('; '));
+  await expect(page.locator('[data-own-status]')).toContainText('“Tidy these”, below');
+  await page.getByRole('button', { name: 'Tidy these and analyse again' }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  // What was done, every change (some showed only once others were made), and the tidied files.
+  const done = page.locator('[data-own-tidied]');
+  await expect(done).toContainText(tidyWords(after.tidied!.changes).join('; '));
+  expect(after.tidied!.changes.length).toBeGreaterThan(fixesOf(before.problems).length);
+  await expect(page.locator('[data-own-summary]')).toContainText('orders-tidied.csv (30 orders) and events-tidied.csv');
+  const fetched = async (name: string) => done.getByRole('link', { name }).evaluate(async (a: HTMLAnchorElement) => new Uint8Array(await (await fetch(a.href)).arrayBuffer()).join(','));
+  const bytes = (text: string) => [...new TextEncoder().encode(text)].join(',');
+  // The clean files, with the export's line ends (the byte-order mark is read as UTF-8's and not kept).
+  expect(await fetched('orders-tidied.csv')).toBe(bytes(crlf(cohort.ordersCsv)));
+  expect(await fetched('events-tidied.csv')).toBe(bytes(crlf(cohort.eventsCsv)));
+  // The offer is gone with the errors; the report shows the tidied files' numbers, which are the clean files'.
+  await expect(offer).toBeHidden();
+  const clean = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv }, ...choices }, bundledIndex);
+  const result = analyse(clean.dataset!, { window: 12, categories: [...clean.dataset!.categories] });
+  await page.goto('?data=local');
+  await expect(page.locator('[data-live="events.pre"]').first()).toHaveText(formatNumber(result.events.pre));
+  await expect(page.locator('[data-live="events.post"]').first()).toHaveText(formatNumber(result.events.post));
+  // Later, the R script still needs the tidied orders: Data and methods offers the copy the report read.
+  await page.goto('data/?data=local');
+  const read = page.locator('a[data-own-orders-read]');
+  await expect(read).toBeVisible();
+  await expect(read).toHaveAttribute('download', 'orders-tidied.csv');
+  const download = page.waitForEvent('download');
+  await read.evaluate((a: HTMLAnchorElement) => a.click());
+  expect(readFileSync((await (await download).path())!, 'utf8')).toBe(crlf(cohort.ordersCsv));
+  expect(errors).toEqual([]);
+});
 
 test('warnings only (exact duplicate rows): listed, and the data load', async ({ page }) => {
   const problems = truth(template('orders.csv'), bad('duplicate-rows-events.csv'));

@@ -1,0 +1,83 @@
+// Tidying a reader's files (src/analysis/tidy.ts). Truth: the same cohort written by hand in the
+// contract's form (tests/helpers/cohort.ts writes yyyy-mm-dd), from which the messy export is made
+// here as a UK spreadsheet writes one; the tidied files must be that clean text, line for line, and
+// analyse to the same numbers. Fixes with more than one answer are never made.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse } from '../src/analysis/analyse.ts';
+import { tidySources, tidyText, type TidySources } from '../src/analysis/tidy.ts';
+import { validateDataset } from '../src/analysis/validate.ts';
+import type { Problem } from '../src/analysis/errors.ts';
+import { makeCohort } from './helpers/cohort.ts';
+
+const manifest = (designWindow: number) => ({ designWindow, synthetic: false, calibrated: false });
+/** 2019-03-15 → 15/03/2019, in every date cell of a CSV (dates are nowhere else in the cohort's files). */
+const dayMonthYear = (csv: string) => csv.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+const crlf = (csv: string) => csv.replace(/\n/g, '\r\n');
+
+test('a UK export (BOM, CRLF, a title line, "Order_ID", day/month/year dates) tidies to the clean files, line for line, and analyses as they do', () => {
+  const cohort = makeCohort({ seed: 11, orders: 30, designWindow: 12 });
+  const messyOrders = '\uFEFF' + crlf('Orders export - run 2023-06-30\n' + dayMonthYear(cohort.ordersCsv).replace(/^order_id/, 'Order_ID'));
+  const messyEvents = '\uFEFF' + crlf(dayMonthYear(cohort.eventsCsv));
+  const sources = { orders: { name: 'orders.csv', text: messyOrders }, events: { name: 'events.csv', text: messyEvents } };
+  const check = (s: TidySources<'orders' | 'events'>) => validateDataset({ orders: s.orders!, events: s.events! }, { manifest: manifest(12) }).problems;
+  assert.ok(check(sources).some((p) => p.severity === 'error'), 'the messy files do not load as they are');
+  const { sources: out, changes, problems } = tidySources(sources, check);
+  assert.equal(problems.filter((p) => p.severity === 'error').length, 0, problems.map((p) => p.message).join('\n'));
+  const orders = out.orders!;
+  const events = out.events!;
+  assert.equal(orders.text, '\uFEFF' + crlf(cohort.ordersCsv), 'the orders are the clean file, with the export\'s BOM and line ends');
+  assert.equal(events.text, '\uFEFF' + crlf(cohort.eventsCsv));
+  // What changed, said cell by cell: the title, the header's name, and each date (each order's date
+  // is on the 10th, so either reading is a date: its quarter decides).
+  assert.deepEqual(changes.find((c) => c.row === 0), { file: 'orders.csv', row: 0, column: 'order_id', from: 'Order_ID', to: 'order_id' });
+  assert.deepEqual(changes.filter((c) => c.row === undefined), [{ file: 'orders.csv', from: 'Orders export - run 2023-06-30', to: '' }]);
+  const dates = (cohort.ordersCsv + cohort.eventsCsv).match(/\d{4}-\d{2}-\d{2}/g)!.length;
+  const dateChanges = changes.filter((c) => c.column === 'date' || c.column === 'issued_date');
+  assert.equal(dateChanges.length, dates);
+  assert.ok(dateChanges.every((c) => dayMonthYear(c.to) === c.from));
+  // The tidied files load, and give the clean files' numbers.
+  const tidied = validateDataset({ orders: { name: 'orders.csv', text: orders.text }, events: { name: 'events.csv', text: events.text } }, { manifest: manifest(12) });
+  const clean = validateDataset({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: cohort.eventsCsv } }, { manifest: manifest(12) });
+  assert.ok(tidied.dataset && clean.dataset, tidied.problems.map((p) => p.message).join('\n'));
+  const state = { window: 12, categories: [...clean.dataset.categories] };
+  assert.deepEqual(analyse(tidied.dataset, state), analyse(clean.dataset, state));
+});
+
+test('only fixes with one answer are made: dates that read either way in a column not shown to be day/month/year, misspelt columns and other problems stay', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
+  const events = (dates: string[], header = 'order_id,date,category,offence,harm') => ({ name: 'events.csv', text: `${header}\n${dates.map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` });
+  const problemsOf = (e: { name: string; text: string }) => validateDataset({ orders, events: e }, { manifest: manifest(24) }).problems;
+  // All three could be month/day/year too (a US export): no fix.
+  const either = events(['03/04/2019', '05/06/2019', '07/08/2019']);
+  assert.equal(tidyText('events.csv', either.text, problemsOf(either)), null);
+  // One of them can only be day/month/year: the column is, and every date in it is rewritten so.
+  const shown = events(['03/04/2019', '05/06/2019', '15/08/2019']);
+  assert.deepEqual(tidyText('events.csv', shown.text, problemsOf(shown))!.changes.map((c) => c.to), ['2019-04-03', '2019-06-05', '2019-08-15']);
+  // A date that is no date either way (31/02) is not made one; the rows that are dates still are.
+  const impossible = events(['31/02/2019', '15/03/2019', '16/03/2019', '17/03/2019']);
+  const part = tidyText('events.csv', impossible.text, problemsOf(impossible))!;
+  assert.deepEqual(part.changes.map((c) => c.from), ['15/03/2019', '16/03/2019', '17/03/2019']);
+  assert.match(part.text, /^A,31\/02\/2019,/m);
+  // A misspelling is the reader's to confirm; another capital is not.
+  const misspelt = events(['2019-03-15'], 'ordr_id,date,category,offence,harm');
+  assert.equal(tidyText('events.csv', misspelt.text, problemsOf(misspelt)), null);
+  const capitals = events(['2019-03-15'], 'order_id,DATE,category,offence,harm');
+  assert.equal(tidyText('events.csv', capitals.text, problemsOf(capitals))!.text, events(['2019-03-15']).text);
+});
+
+test('a date with a time, and a spreadsheet\'s day number, become the date; quoted fields and other rows are kept as written', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
+  const text = 'order_id,date,category,offence,harm\nA,2019-03-15 10:15,violence,"Assault, common",10\n"A",43575,violence,Assault,10\nA,2019-06-05,violence,"Assault ""by beating""",2\n';
+  const problems = validateDataset({ orders, events: { name: 'events.csv', text } }, { manifest: manifest(24) }).problems;
+  const tidied = tidyText('events.csv', text, problems)!;
+  assert.equal(tidied.text, 'order_id,date,category,offence,harm\nA,2019-03-15,violence,"Assault, common",10\nA,2019-04-20,violence,Assault,10\nA,2019-06-05,violence,"Assault ""by beating""",2\n');
+  assert.ok(validateDataset({ orders, events: { name: 'events.csv', text: tidied.text } }, { manifest: manifest(24) }).dataset);
+});
+
+test('a fix that does not match the file (a problem from other text) is refused, not made', () => {
+  const text = 'order_id,date,category,offence,harm\nA,15/03/2019,violence,Assault,10\n';
+  const stale: Problem = { severity: 'error', file: 'events.csv', row: 1, column: 'date', value: '16/03/2019', message: 'x', fix: { value: '2019-03-16' } };
+  assert.equal(tidyText('events.csv', text, [stale]), null);
+  assert.equal(tidyText('events.csv', text, [{ ...stale, file: 'orders.csv' }]), null, 'another file\'s fixes are not this one\'s');
+});
