@@ -214,7 +214,11 @@ export function setUp(root: HTMLElement): void {
       return;
     }
     const names = tidied.files.map((f) => f.name);
-    text.textContent = `Before checking, the report made the fixes that have one right answer: ${tidyWords(tidied.changes).join('; ')}. Nothing else was changed. The files checked are the tidied ${names.length === 1 ? 'copy' : 'copies'}, ${names.join(' and ')}; the files on your computer are as they were. Download the tidied ${names.length === 1 ? 'file' : 'files'} to use with the command-line tool and the R script, which read dates only as yyyy-mm-dd:`;
+    text.replaceChildren(...said(
+      'Before checking, the report made the fixes that have one right answer:',
+      tidyWords(tidied.changes),
+      `Nothing else was changed. The files checked are the tidied ${names.length === 1 ? 'copy' : 'copies'}, ${names.join(' and ')}; the files on your computer are as they were. Download the tidied ${names.length === 1 ? 'file' : 'files'} to use with the command-line tool and the R script, which read dates only as yyyy-mm-dd:`,
+    ));
     const link = (name: string, body: string, what: string) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
@@ -230,6 +234,14 @@ export function setUp(root: HTMLElement): void {
     );
   }
 
+  /** A lead-in, a list of fixes (each a phrase from tidyWords, begun with a capital) and a closing paragraph, as text. */
+  function said(lead: string, items: string[], close: string): HTMLElement[] {
+    const p = (t: string) => Object.assign(document.createElement('p'), { textContent: t });
+    const ul = document.createElement('ul');
+    ul.append(...items.map((t) => Object.assign(document.createElement('li'), { textContent: t.charAt(0).toUpperCase() + t.slice(1) })));
+    return [p(lead), ul, p(close)];
+  }
+
   function showProblems(problems: Problem[]): void {
     // The fixes with one answer, offered while there are errors to fix.
     const fixes = fixesOf(problems);
@@ -237,7 +249,11 @@ export function setUp(root: HTMLElement): void {
     tidyBox.hidden = fixes.length === 0 || !errorsNow;
     if (!tidyBox.hidden) {
       const n = problems.filter((p) => p.fix !== undefined && !p.file.startsWith('(')).length;
-      tidyBox.querySelector('[data-own-tidy-text]')!.textContent = `${formatNumber(n)} of these ${n === 1 ? 'problems has' : 'problems have'} one right answer, which the report can make for you: ${tidyWords(fixes).join('; ')}. Nothing else is changed, and the files on your computer stay as they are: the report checks tidied copies, which you can then download. Fixes that show only once these are made are made too.`;
+      tidyBox.querySelector('[data-own-tidy-text]')!.replaceChildren(...said(
+        `${formatNumber(n)} of these ${n === 1 ? 'problems has' : 'problems have'} one right answer, which the report can make for you:`,
+        tidyWords(fixes),
+        'Nothing else is changed, and the files on your computer stay as they are: the report checks tidied copies, which you can then download. Fixes that show only once these are made are made too.',
+      ));
     }
     const table = problemsBox.querySelector('table')!;
     const tbody = table.querySelector('tbody')!;

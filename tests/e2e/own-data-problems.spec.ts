@@ -112,13 +112,14 @@ test('a UK export (a title line, "Order_ID", day/month/year dates) is tidied on 
   // Offered, with what would change, from the problems' own fixes.
   const offer = page.locator('[data-own-tidy]');
   await expect(offer).toBeVisible();
-  await expect(offer).toContainText(tidyWords(fixesOf(before.problems)).join('; '));
+  const listed = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  await expect(offer.locator('li')).toHaveText(listed(tidyWords(fixesOf(before.problems))));
   await expect(page.locator('[data-own-status]')).toContainText('“Tidy these”, below');
   await page.getByRole('button', { name: 'Tidy these and analyse again' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
   // What was done, every change (some showed only once others were made), and the tidied files.
   const done = page.locator('[data-own-tidied]');
-  await expect(done).toContainText(tidyWords(after.tidied!.changes).join('; '));
+  await expect(done.locator('[data-own-tidied-text] li')).toHaveText(listed(tidyWords(after.tidied!.changes)));
   expect(after.tidied!.changes.length).toBeGreaterThan(fixesOf(before.problems).length);
   await expect(page.locator('[data-own-summary]')).toContainText('orders-tidied.csv (30 orders) and events-tidied.csv');
   const fetched = async (name: string) => done.getByRole('link', { name }).evaluate(async (a: HTMLAnchorElement) => new Uint8Array(await (await fetch(a.href)).arrayBuffer()).join(','));
