@@ -12,7 +12,7 @@ import { setActive } from './active.ts';
 import { deriveRobustPath, isRobustPath, setPanel } from './robustRegistry.ts';
 import type { AnalysisResult as Result } from '../analysis/analyse.ts';
 import { resultsCsv, resultsFileName, resultsJson, type ExportData } from '../lib/export.ts';
-import { commandParts, curveCommandParts, liveText, sentenceParts, unitWord, type FormatName } from '../lib/live.ts';
+import { commandParts, curveCommandParts, liveText, sentenceParts, unitWord, valueAt, type FormatName } from '../lib/live.ts';
 import { announcement, count, isEmpty, plain } from '../lib/wording.ts';
 import { TABLES, type TableName } from '../lib/tables.ts';
 import { describeNumbersWith, fillSegments, fillTable, flash } from './dom.ts';
@@ -282,6 +282,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
   const flipNotes = document.querySelectorAll<HTMLElement>('[data-rule-flips]');
   for (const el of flipNotes) el.hidden = true;
   document.documentElement.toggleAttribute('data-empty', isEmpty(result));
+  // Passages about a number the view may lack (a trend line, a correlation): shown only with it (NeedsNumber.astro).
+  for (const el of document.querySelectorAll<HTMLElement>('[data-needs]')) el.hidden = valueAt(result, el.dataset.needs!) == null;
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const text = liveText(result, el.dataset.live!, el.dataset.format as FormatName);
     setText(el, text, changed);

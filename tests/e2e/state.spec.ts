@@ -583,3 +583,28 @@ test('a gap that a narrower window cannot hold shrinks to fit, and the note unde
   await waitForView(page, { ...narrowed, categories: all.filter((c) => c !== 'violence') });
   await expect(note).toBeHidden();
 });
+
+test('Trends explains a trend line and a correlation only in views that have them (none at 1 month), and again when the view changes back', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Truth from the engine: at 1 month there is one month after the order (no line) and two months in all (no correlation).
+  const one = expected({ window: 1, categories: all });
+  expect(one.trend.harm.slope).toBeNull();
+  expect(one.correlation.pearson.r).toBeNull();
+  const caveats = page.locator('[data-needs]');
+  await page.goto('trends/?w=1');
+  await waitForView(page, { window: 1, categories: all });
+  await expect(caveats).toHaveCount(2);
+  for (const el of await caveats.all()) await expect(el).toBeHidden();
+  const shown = await page.locator('main').innerText();
+  expect(shown).not.toContain('The trend line is a straight-line summary');
+  expect(shown).not.toContain('The correlation is partly built in');
+  // Back to the study's view by the controls: both return.
+  await page.goto('trends/');
+  for (const el of await caveats.all()) await expect(el).toBeVisible();
+  await page.goto('trends/?w=1');
+  await waitForView(page, { window: 1, categories: all });
+  await page.locator('#reset').evaluate((b: HTMLButtonElement) => b.click());
+  await waitForView(page, { window: 24, categories: all });
+  for (const el of await caveats.all()) await expect(el).toBeVisible();
+  expect(errors).toEqual([]);
+});
