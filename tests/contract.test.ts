@@ -964,3 +964,18 @@ test('a negative harm says what to do, as every other problem does (an analyst f
   assert.equal(problems[0].hint, 'write the days without the minus sign (2) if the sign is a slip; 0 for an offence with no harm weight');
   assert.ok(problems.every((p) => p.hint), 'every problem has a hint');
 });
+
+test('a file with 130,000 bad rows lists every problem instead of overflowing the call stack (a reviewer: "Maximum call stack size exceeded", with no file, row or column)', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA0,2019-Q1,analysed\n' };
+  const n = 130_000;
+  // Each row a field too many (csv.ts's problems), and each row a month that is not a number (validate.ts's).
+  const extra = { name: 'events.csv', text: `order_id,month,category,offence,harm\n${'A0,-3,violence,Theft,2,x\n'.repeat(n)}` };
+  const months = { name: 'events.csv', text: `order_id,month,category,offence,harm\n${'A0,abc,violence,Theft,2\n'.repeat(n)}` };
+  for (const events of [extra, months]) {
+    const { dataset, problems } = validateDataset({ orders, events }, { manifest });
+    assert.equal(dataset, undefined);
+    assert.equal(problems.filter((p) => p.file === 'events.csv' && p.row !== undefined).length, n, events.text.slice(37, 60));
+    assert.equal(Math.max(...problems.slice(-10).map((p) => p.row ?? 0)), n, 'the last row is listed');
+  }
+});

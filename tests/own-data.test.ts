@@ -418,3 +418,11 @@ test('leaving one person out is said as a rise, or as a change from a rise to a 
   assert.match(sentence(mixedHarm, 'leaveOneOut'), new RegExp(`\\); harm's change runs from a rise of ${pct(h.min!)} to a fall of ${pct(h.max!)}\\.$`));
   for (const r of [rose, both, mixedHarm]) assert.doesNotMatch(sentence(r, 'leaveOneOut') + sentence(r, 'leaveOneOutRange'), /−/);
 });
+
+test('validateOwn lists 130,000 problems of one file without overflowing the call stack, as the page and its worker need', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA0,2019-Q1,analysed\n' };
+  const events = { name: 'events.csv', text: `order_id,month,category,offence,harm\n${'A0,abc,violence,Theft,2\n'.repeat(130_000)}` };
+  const out = validateOwn({ orders, events, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv (bundled)', text: 'offence,harm_days\nTheft,2\n' });
+  assert.equal(out.dataset, undefined);
+  assert.equal(out.problems.filter((p) => p.column === 'month').length, 130_000);
+});

@@ -174,7 +174,7 @@ export function tidySources<K extends string>(sources: TidySources<K>, check: (s
       const tidied = file && tidyText(file.name, file.text, problems);
       if (!file || !tidied) continue;
       current = { ...current, [key]: { name: file.name, text: tidied.text } };
-      changes.push(...tidied.changes);
+      for (const c of tidied.changes) changes.push(c);
       changed = true;
     }
     if (!changed) return { sources: current, changes, problems };

@@ -157,7 +157,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     if (index && events) index.unmatched = unmatchedOffences(eventsTable.file, events, r.rows, index, invalidOffences);
     if (events) {
       const near = nearCategories(eventsTable.file, events, r.rows, knownCategories);
-      problems.push(...near, ...otherCategories(eventsTable.file, events, r.rows, knownCategories, new Set(near.map((p) => p.value!))));
+      for (const p of [...near, ...otherCategories(eventsTable.file, events, r.rows, knownCategories, new Set(near.map((p) => p.value!)))]) problems.push(p);
     }
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the message names the first ten,
@@ -207,12 +207,13 @@ function table(source: Source, problems: Problem[]): CsvTable | undefined {
   let text: string;
   if ('bytes' in source) {
     const decoded = decodeCsvBytes(source.name, source.bytes);
-    problems.push(...decoded.problems);
+    for (const p of decoded.problems) problems.push(p);
     if (decoded.text === undefined) return undefined;
     text = decoded.text;
   } else text = source.text;
   const { table: t, problems: found } = readCsv(source.name, text, { columns: KNOWN_COLUMNS });
-  problems.push(...found);
+  // A loop, not push(...found): 100,000 bad rows are too many to spread as arguments (the call stack overflows).
+  for (const p of found) problems.push(p);
   // With months, two identical rows are two arrests for the same offence in the same month, which
   // happens (the bundled data have several); with dates, an identical row is far more likely to be a
   // record exported twice, so it is worth a warning.

@@ -159,7 +159,7 @@ export function setUp(root: HTMLElement): void {
       if (!outcome.ok) {
         const errors = outcome.problems.filter((p) => p.severity === 'error').length;
         const fixable = tidyBox.hidden ? '' : ' Some have one right answer, which the report can make for you (“Tidy these”, below).';
-        say(`Your files were not loaded: ${errors} ${errors === 1 ? 'problem needs' : 'problems need'} fixing (listed below).${fixable} Nothing else has changed: the report still shows the data it showed before.`);
+        say(`Your files were not loaded: ${formatNumber(errors)} ${errors === 1 ? 'problem needs' : 'problems need'} fixing (listed below).${fixable} Nothing else has changed: the report still shows the data it showed before.`);
         problemsBox.querySelector<HTMLElement>('caption')?.focus();
         return;
       }

@@ -161,7 +161,7 @@ export function ownManifest(designWindow: number): StudyManifest {
 function decode(file: OwnFile, problems: Problem[]): { name: string; text: string } | undefined {
   if (file.text !== undefined) return { name: file.name, text: file.text };
   const decoded = decodeCsvBytes(file.name, file.bytes ?? new Uint8Array());
-  problems.push(...decoded.problems);
+  for (const p of decoded.problems) problems.push(p);
   return decoded.text === undefined ? undefined : { name: file.name, text: decoded.text };
 }
 
@@ -199,7 +199,7 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
         { orders: orders ?? { name: files.orders.name, text: '' }, events: events ?? { name: files.events.name, text: '' }, harmIndex: events && indexFor(events) },
         { manifest: ownManifest(designWindow), designWindow, outsideWindow, extracted },
       );
-      problems.push(...alone.problems.filter((p) => !unread.has(p.file)));
+      for (const p of alone.problems) if (!unread.has(p.file)) problems.push(p);
     }
     return { problems };
   }
@@ -227,7 +227,8 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     { orders, events, harmIndex },
     { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow, extracted },
   );
-  problems.push(...validation.problems);
+  // A loop, not push(...): a file with 100,000 bad rows has as many problems, too many to spread as arguments.
+  for (const p of validation.problems) problems.push(p);
   // How harm is found is said after the files' own problems, once they load (the command line says it
   // alike): beside errors it is noise, and an analyst found the two counting it differently.
   if (chosenIndex && !needsIndex && validation.dataset) problems.push(indexNotUsed(chosenIndex.name, events.name));
