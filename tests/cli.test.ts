@@ -141,6 +141,11 @@ test('--emit-r prints the base-R script for the view as the engine resolves it, 
   const out = run('--emit-r', '--window', '12', '--categories', 'drugs,violence', '--wilcoxon', 'legacy');
   assert.equal(out.status, 0, out.stderr);
   assert.match(out.stdout, /^# Written by npm run --silent analyze -- --emit-r --window 12 --categories drugs,violence --wilcoxon legacy\.$/m);
+  // A file name is quoted as a shell reads it, so that the line, copied and run, cannot run a command of its own.
+  const named = write('o $(touch PWNED); x.csv', readFileSync(tpl('orders.csv'), 'utf8'));
+  const quoted = run('--orders', named, '--events', tpl('events.csv'), '--emit-r');
+  assert.equal(quoted.status, 0, quoted.stderr);
+  assert.ok(quoted.stdout.includes(`# Written by npm run --silent analyze -- --orders '${named}' --events `), quoted.stdout.split('\n').find((l) => l.startsWith('# Written')));
   assert.equal(out.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' }));
   const byDefault = run('--emit-r');
   assert.equal(byDefault.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'], wilcoxon: 'current' }));

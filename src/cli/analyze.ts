@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, MAX_MONTHS, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { resultsCsv, type ExportData } from '../lib/export.ts';
 import { emitR } from '../analysis/emitR.ts';
-import { ANALYZE } from '../lib/cliArguments.ts';
+import { ANALYZE, shellWords } from '../lib/cliArguments.ts';
 import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
 import { tidySources, type TidySources } from '../analysis/tidy.ts';
 import type { Source, ValidateOptions } from '../analysis/validate.ts';
@@ -618,7 +618,7 @@ export function main(argv: readonly string[]): number {
       // A reader's data declare their design window, which R cannot infer from the events; the bundled
       // data's events reach ±24, so their script stays the one the report's Check in R runs.
       const declared = args.own ? { designWindow: dataset.span, outsideWindow: args.outsideWindow } : {};
-      process.stdout.write(emitR({ ...resolveOptions(dataset, options), ...declared }, { generator: `${ANALYZE} ${argv.join(' ')}`.trim() }));
+      process.stdout.write(emitR({ ...resolveOptions(dataset, options), ...declared }, { generator: `${ANALYZE} ${shellWords(argv)}`.trim() }));
       return 0;
     }
     const result = analyse(dataset, options);
