@@ -24,6 +24,32 @@ const TYPES: Record<string, string> = {
   '.gz': 'application/octet-stream', '.metadata': 'application/json', '.R': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The build's _headers file (src/lib/csp.ts writes it), as hosts that read one apply it: each path
+ * pattern (`/*`, or a path with a trailing `*`, under BASE_PATH) with its headers. The meta tag on each
+ * page cannot reach a Web Worker, whose policy comes from the headers its script is served with; the
+ * worker holds a reader's data, so the policy goes with every response here, as the README asks of hosts.
+ */
+async function readHeaders(): Promise<{ pattern: string; headers: Record<string, string> }[]> {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  const rules: { pattern: string; headers: Record<string, string> }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else if (rules.length > 0) {
+      const at = line.indexOf(':');
+      if (at > 0) rules.at(-1)!.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+const rules = await readHeaders();
+const headersFor = (path: string): Record<string, string> => {
+  const within = `/${path.slice(base.length)}`;
+  const matching = rules.filter((r) => (r.pattern.endsWith('*') ? within.startsWith(r.pattern.slice(0, -1)) : within === r.pattern));
+  return Object.assign({}, ...matching.map((r) => r.headers));
+};
+
 createServer(async (req, res) => {
   let path: string;
   try {
@@ -39,12 +65,13 @@ createServer(async (req, res) => {
     const body = await readFile(file);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const compress = process.env.GZIP === '1' && /^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (compress) res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }).end(gzipSync(body));
-    else res.writeHead(200, { 'Content-Type': type }).end(body);
+    const extra = headersFor(path);
+    if (compress) res.writeHead(200, { ...extra, 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }).end(gzipSync(body));
+    else res.writeHead(200, { ...extra, 'Content-Type': type }).end(body);
   } catch {
     // As static hosts do: the build's own 404 page, with status 404.
     const notFound = await readFile(join(root, '404.html')).catch(() => null);
-    if (notFound) res.writeHead(404, { 'Content-Type': TYPES['.html'] }).end(notFound);
+    if (notFound) res.writeHead(404, { ...headersFor(path), 'Content-Type': TYPES['.html'] }).end(notFound);
     else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
 })

@@ -3,6 +3,8 @@
 // what keeps a reader's own data in their browser.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CSP } from '../../src/lib/csp.ts';
 import { PAGES } from '../../src/lib/pages.ts';
@@ -44,4 +46,34 @@ test('under the policy, a request to another server is refused, and the page say
   expect(outcome.refused).toBe(true);
   expect(outcome.violations).toContain('connect-src');
   expect(sent).toEqual([]);
+});
+
+test('the Web Worker that holds a reader\'s data is under the policy too: its request to another server is refused, and none arrives', async ({ page }) => {
+  // A worker takes its policy from the headers its script is served with, not from the page's meta
+  // tag: the server must send them (scripts/serve-static.ts applies the build's _headers, as hosts do).
+  const hits: string[] = [];
+  const server = createServer((req, res) => { hits.push(req.url ?? ''); res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('ok'); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const elsewhere = `http://127.0.0.1:${(server.address() as AddressInfo).port}/collect`;
+  try {
+    // Reachable from here: a refusal in the worker is the policy's, not a dead address.
+    expect(await (await fetch(elsewhere)).text()).toBe('ok');
+    hits.length = 0;
+    const started = page.waitForEvent('worker', (w) => /dataWorker/.test(w.url()));
+    await page.goto('own-data/');
+    const worker = await started;
+    const outcome = await worker.evaluate(async (url) => {
+      try {
+        await fetch(url, { method: 'POST', body: 'order_id,month\nO-1,3\n' });
+        return 'sent';
+      } catch {
+        return 'refused';
+      }
+    }, elsewhere);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(outcome).toBe('refused');
+    expect(hits).toEqual([]);
+  } finally {
+    server.close();
+  }
 });
