@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { mulberry32 } from '../src/analysis/stats/random.ts';
 import { analyse } from '../src/analysis/analyse.ts';
 import { STUDY_CATEGORIES, categoryName } from '../src/analysis/categories.ts';
 import { problemsCsv, problemsToList, type Problem } from '../src/analysis/errors.ts';
@@ -978,4 +980,28 @@ test('a file with 130,000 bad rows lists every problem instead of overflowing th
     assert.equal(problems.filter((p) => p.file === 'events.csv' && p.row !== undefined).length, n, events.text.slice(37, 60));
     assert.equal(Math.max(...problems.slice(-10).map((p) => p.row ?? 0)), n, 'the last row is listed');
   }
+});
+
+test('a stray NUL, a binary file and a gzip file are each named as what they are, not as UTF-16 (a reviewer: all three were "UTF-16 text")', () => {
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const events = { name: 'events.csv', text: templateEvents.text };
+  const first = (bytes: Uint8Array) => validateDataset({ orders: { name: 'orders.csv', bytes }, events }, { manifest }).problems.find((p) => p.file === 'orders.csv')!;
+  const text = templateOrders.text;
+  // One NUL inside a cell on line 3 of otherwise UTF-8 text.
+  const lines = text.split('\n');
+  lines[2] = lines[2].replace(',', '\u0000,');
+  const stray = first(new TextEncoder().encode(lines.join('\n')));
+  assert.match(stray.message, /^the file contains a NUL character \(byte 0\) on line 3, which CSV text never has/);
+  assert.match(stray.hint!, /delete the stray character on line 3/);
+  // The same text gzip-compressed.
+  assert.equal(first(gzipSync(text)).message, 'the file is gzip-compressed, not CSV text');
+  // Random bytes (seeded): scattered NULs, not UTF-16's every other byte.
+  const rng = mulberry32(3);
+  const junk = Uint8Array.from({ length: 8192 }, () => Math.floor(rng() * 256));
+  assert.ok(junk.includes(0));
+  assert.match(first(junk).message, /^the file contains a NUL character \(byte 0\) on line \d+/);
+  // Real UTF-16 without a byte-order mark is still said as such, from bytes and from text.
+  const utf16 = new Uint8Array(Buffer.from(text, 'utf16le'));
+  assert.match(first(utf16).message, /^the file is UTF-16 text, not UTF-8 \(it contains NUL bytes\)/);
+  assert.match(validateDataset({ orders: { name: 'orders.csv', text: Buffer.from(text, 'utf16le').toString('latin1') }, events }, { manifest }).problems[0].message, /UTF-16 text, not UTF-8 \(it contains NUL characters\)/);
 });

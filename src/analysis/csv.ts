@@ -41,18 +41,21 @@ export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string
   const binary = workbook(String.fromCharCode(...bytes.subarray(0, 8)));
   if (binary) return { problems: [binaryProblem(file, binary)] };
   const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (bom16 || bytes.subarray(0, 4096).includes(0)) {
+  if (bom16 || looksUtf16(bytes.subarray(0, 4096))) {
     return { problems: [problem({ file }, `${UTF16}${bom16 ? ' (it starts with a UTF-16 byte-order mark)' : ' (it contains NUL bytes)'}`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
   }
+  // gzip's signature: a compressed export, chosen before it was unpacked.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { problems: [problem({ file }, 'the file is gzip-compressed, not CSV text', { expected: 'CSV text', hint: 'unpack it first (it may be named .csv.gz), then choose the .csv inside' })] };
+  // A NUL that is not UTF-16's: a stray one in a text file, or a binary file; said with its line.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { problems: [strayNul(file, lineAt(bytes, nul))] };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, problems: [] };
   } catch {
     const at = firstInvalidUtf8(bytes);
     const where = at === -1 ? '' : (() => {
-      let line = 1;
-      // a line ends at LF, CRLF or a lone CR (old Mac files)
-      for (let i = 0; i < at; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
+      const line = lineAt(bytes, at);
       const byte = bytes[at];
       // What the byte reads as in Windows-1252 (Latin-1's superset for 0xA0–0xFF): what the reader typed.
       const shown = byte >= 0xa0 ? ` ("${String.fromCharCode(byte)}" in Windows-1252)` : '';
@@ -60,6 +63,33 @@ export function decodeCsvBytes(file: string, bytes: Uint8Array): { text?: string
     })();
     return { problems: [problem({ file }, `the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)${where}`, { expected: 'UTF-8 text', hint: 'save it as "CSV UTF-8 (comma delimited)"' })] };
   }
+}
+
+/** The line (from 1) that holds byte or character `at`: a line ends at LF, CRLF or a lone CR (old Mac files). */
+function lineAt(units: ArrayLike<number>, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (units[i] === 10 || (units[i] === 13 && units[i + 1] !== 10)) line++;
+  return line;
+}
+
+/**
+ * UTF-16 without a byte-order mark: text in Latin letters has a NUL in every other byte, so NULs are at
+ * least a quarter of the bytes and nearly all on even or nearly all on odd offsets. A stray NUL in UTF-8
+ * text, or a binary file's scattered ones, are not (a reviewer's file with one NUL in a cell, and random
+ * bytes, had both been called UTF-16).
+ */
+function looksUtf16(sample: Uint8Array): boolean {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
+  return Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
+}
+
+/** A NUL character where text has none, on its line. */
+function strayNul(file: string, line: number): Problem {
+  return problem({ file }, `the file contains a NUL character (byte 0) on line ${line}, which CSV text never has: it may not be a text file at all (a compressed or binary export), or a text file with a stray NUL`, {
+    expected: 'CSV text', hint: `if it is the CSV export, delete the stray character on line ${line} (a text editor that shows control characters finds it), or export the file again`,
+  });
 }
 
 /** The offset of the first byte that breaks UTF-8 (a stray continuation byte, a sequence cut short, an overlong or out-of-range one), or −1. */
@@ -90,8 +120,13 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A zip archive read as text keeps its signature (PK, 3, 4): a workbook given as text.
   if (text.startsWith('PK\u0003\u0004') || text.startsWith('%PDF-')) return { problems: [binaryProblem(file, workbook(text)!)] };
-  // UTF-16 read as if it were UTF-8 shows up as NUL characters between the letters.
-  if (text.includes('\u0000')) return { problems: [problem({ file }, `${UTF16} (it contains NUL characters)`, { expected: 'UTF-8 text', hint: UTF16_HINT })] };
+  // UTF-16 read as if it were UTF-8 shows up as NUL characters between the letters; a NUL otherwise is stray.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const sample = text.slice(0, 4096);
+    const utf16 = [...sample].filter((c) => c === '\u0000').length >= sample.length / 4;
+    return { problems: [utf16 ? problem({ file }, `${UTF16} (it contains NUL characters)`, { expected: 'UTF-8 text', hint: UTF16_HINT }) : strayNul(file, lineAt(Array.from(text.slice(0, nul), (c) => c.charCodeAt(0)), nul))] };
+  }
   if (text.trim() === '') return { problems: [problem({ file }, 'the file is empty (expected a header row and data rows)', { expected: 'a header row and data rows' })] };
 
   interface Raw { line: number; fields: string[]; bad?: Problem; quotedBreak?: { line: number; field: number } }
