@@ -202,7 +202,9 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
     }
     else if (msg.type === 'derive') post({ id: msg.id, type: 'derivation', derivation: derive(compute(msg.state), dataset, msg.path) });
     else if (msg.type === 'robustness') post({ id: msg.id, type: 'robustness', reply: answerRobustness(dataset, msg.request, compute) });
-    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText, eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });
+    // The orders in Unicode's composed form (NFC), as the engine compares ids and as eventsCsv writes
+    // them: R compares ids as written, and an id typed "José" two ways would otherwise match nothing there.
+    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText.normalize('NFC'), eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });
   } catch (error) {
     post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

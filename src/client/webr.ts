@@ -48,6 +48,12 @@ export async function runInR(r: WebR, script: string, files: Record<string, stri
     // then reads orders.csv and events.csv from its working directory.
     const prelude = `rm(list = ls(all.names = TRUE)); setwd(${JSON.stringify(dir)}); commandArgs <- function(trailingOnly = FALSE) character(0)`;
     const out = await shelter.captureR(`${prelude}\n${script}`, { withAutoprint: false, captureStreams: true, captureConditions: false, captureGraphics: false });
+    // An R error does not reject here: R prints it ("Error: …", or "Error in f(): …") and stops the
+    // script, so it is found on standard error and passed on as R said it (a reviewer saw "269 of 269
+    // numbers differ" where R had stopped on the first row, its message nowhere on the page).
+    const stderr = out.output.filter((o) => o.type === 'stderr').map((o) => String(o.data));
+    const error = stderr.findIndex((line) => /^Error\b/.test(line));
+    if (error >= 0) throw new Error(stderr.slice(error).join(' ').replace(/^Error( in [^:]*)?:\s*/, '').trim());
     return out.output.filter((o) => o.type === 'stdout').map((o) => String(o.data)).join('\n');
   } finally {
     await shelter.purge();

@@ -25,10 +25,10 @@ writeFileSync(eventsPath, cohort.eventsCsv);
 const args = ['--orders', ordersPath, '--events', eventsPath, '--design-window', '12'];
 const cli = (...more: string[]) => execFileSync(process.execPath, ['src/cli/analyze.ts', ...args, ...more], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
-async function uploadAndOpenData(page: Page): Promise<void> {
+async function uploadAndOpenData(page: Page, files: [string, string] = [ordersPath, eventsPath]): Promise<void> {
   await page.goto('own-data/');
-  await page.getByLabel(/orders/i).setInputFiles(ordersPath);
-  await page.getByLabel(/events/i).setInputFiles(eventsPath);
+  await page.getByLabel(/orders/i).setInputFiles(files[0]);
+  await page.getByLabel(/events/i).setInputFiles(files[1]);
   await page.getByLabel(/design window/i).fill('12');
   await page.getByRole('button', { name: 'Analyse these files' }).click();
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
@@ -97,4 +97,18 @@ test('"Check in R" on own data: every number agrees, in R 4.6.0 loaded from this
   await expect(panel.locator('tbody th')).toHaveText(leaves.map(([path]) => path));
   const origin = new URL(baseURL!).origin;
   expect(urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+});
+
+test('"Check in R" agrees where an id is typed two ways in Unicode (decomposed in the orders, composed in the events), as the engine joins them', async ({ page }) => {
+  // A reviewer's files: R compared ids as written and stopped, and the page said every number differed.
+  const id = cohort.ordersCsv.split('\n')[1].split(',')[0];
+  const twoWays = [join(dir, 'nfd-orders.csv'), join(dir, 'nfc-events.csv')] as [string, string];
+  writeFileSync(twoWays[0], cohort.ordersCsv.replace(`${id},`, `${id}Jose\u0301,`));
+  writeFileSync(twoWays[1], cohort.eventsCsv.replaceAll(`${id},`, `${id}José,`));
+  await uploadAndOpenData(page, twoWays);
+  const panel = page.locator('check-in-r').first();
+  await panel.getByRole('button', { name: 'Check in R' }).click();
+  await expect(panel).toHaveAttribute('data-state', /done|failed/, { timeout: 240_000 });
+  await expect(panel.locator('[data-error]')).toBeHidden();
+  await expect(panel.locator('[data-summary]')).toHaveText(/^All [\d,]+ numbers agree, R 4\.6\.0$/);
 });
