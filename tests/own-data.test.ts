@@ -426,3 +426,18 @@ test('validateOwn lists 130,000 problems of one file without overflowing the cal
   assert.equal(out.dataset, undefined);
   assert.equal(out.problems.filter((p) => p.column === 'month').length, 130_000);
 });
+
+test('invisible direction controls: stripped from file names (only labels), kept in values with one warning naming every row (a reviewer\'s banner read backwards)', () => {
+  const orders = { name: 'orders\u202eVSC.csv', text: 'order_id,issued,sample\nA\u202e1,2019-Q1,analysed\nB,2019-Q1,analysed\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA\u202e1,-3,violence,Theft\u202e,2\nB,-2,violence,Theft,2\nB,3,violence,Theft,2\n' };
+  const out = validateOwn({ orders, events, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv (bundled)', text: 'offence,harm_days\nTheft,2\n' });
+  assert.ok(out.dataset && out.summary);
+  assert.equal(out.summary.orders.name, 'ordersVSC.csv');
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(bannerText(out.summary)));
+  const warned = out.problems.filter((p) => /direction of text/.test(p.message));
+  assert.deepEqual(warned.map((p) => [p.severity, p.file, p.row, p.column]), [['warning', 'ordersVSC.csv', 1, 'order_id'], ['warning', 'events.csv', 1, 'order_id']]);
+  assert.match(warned[0].message, /^has a value with invisible characters that reverse or embed the direction of text \(U\+202E first\)/);
+  // The id is kept as written: the order and its arrest still match.
+  assert.ok(out.dataset.orders.some((o) => o.id === 'A\u202e1'));
+  assert.equal(out.dataset.events.filter((e) => e.orderId === 'A\u202e1').length, 1);
+});

@@ -218,7 +218,33 @@ function table(source: Source, problems: Problem[]): CsvTable | undefined {
   // happens (the bundled data have several); with dates, an identical row is far more likely to be a
   // record exported twice, so it is worth a warning.
   if (t && t.header.includes('date')) duplicateRows(t, problems);
+  if (t) directionControls(t, problems);
   return t;
+}
+
+/** Unicode's invisible controls that override or embed the direction of the text after them (not the marks a right-to-left script uses). */
+export const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Invisible direction controls in a value (U+202E, RIGHT-TO-LEFT OVERRIDE, and its kin) make it, and
+ * text beside it, display backwards (a reviewer's id turned a sentence of the page round). They are kept
+ * (a value is compared as written), and said once for the file, with every row, so the reader can decide.
+ */
+function directionControls(t: CsvTable, problems: Problem[]): void {
+  const rows: number[] = [];
+  let first: { row: number; column: string; value: string } | undefined;
+  for (const r of t.records) {
+    const at = r.fields.findIndex((f) => DIRECTION_CONTROLS.test(f));
+    if (at < 0) continue;
+    rows.push(r.row);
+    first ??= { row: r.row, column: t.header[at] ?? `field ${at + 1}`, value: r.fields[at] };
+  }
+  if (!first) return;
+  const code = first.value.match(DIRECTION_CONTROLS)![0].codePointAt(0)!.toString(16).toUpperCase();
+  problems.push(problem({ file: t.file, row: first.row, column: first.column }, `${rows.length === 1 ? 'has a value' : `${rows.length} rows have values`} with invisible characters that reverse or embed the direction of text (U+${code} first), which make the value, and text shown beside it, read backwards`, {
+    severity: 'warning', expected: 'no direction-control characters', rows,
+    hint: 'delete them, unless the value is written in a right-to-left script and needs them; they are kept as part of the value',
+  }));
 }
 
 /** An exact repeat of an earlier row may be a double export: a warning, and the row is kept. */

@@ -24,7 +24,7 @@ import type { Dataset } from '../analysis/types.ts';
 import { derive } from '../lib/derivations.ts';
 import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { answerRobustness } from '../lib/robustness.ts';
-import { validateOwn, type OwnFiles, type OwnSummary, type OwnTexts } from '../lib/ownData.ts';
+import { shownName, validateOwn, type OwnFiles, type OwnSummary, type OwnTexts } from '../lib/ownData.ts';
 import { compactEventCount, packDataset, unpackDataset, type CompactDataset } from '../lib/compactDataset.ts';
 import { cacheKey, encodeCache, SESSION_LIMIT } from './ownCache.ts';
 import { openCopy, REMEMBERED, rememberCopy, storeCache, storeCopy, textSize } from './ownStorage.ts';
@@ -61,7 +61,7 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unk
  */
 async function load(id: number, files: OwnFiles, store?: { remembered: boolean }, ref?: string, adopted?: string): Promise<void> {
   const size = (f?: { text?: string; bytes?: Uint8Array }) => f?.text?.length ?? f?.bytes?.byteLength ?? 0;
-  post({ id, type: 'progress', stage: 'checking', detail: `Checking ${files.orders.name} and ${files.events.name} (${formatNumber(Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024))} KB)…` });
+  post({ id, type: 'progress', stage: 'checking', detail: `Checking ${shownName(files.orders.name)} and ${shownName(files.events.name)} (${formatNumber(Math.round((size(files.orders) + size(files.events) + size(files.harmIndex)) / 1024))} KB)…` });
   // Marks and measures in the worker's own timeline, read by `npm run bench:browser`.
   performance.mark('stro:load');
   // The study's own files (from "Try it with the study's data", or downloaded and chosen) are recognised as the study's.

@@ -7,9 +7,10 @@
 // for the "stro:data" event). A notice above the form names what this browser keeps besides: large
 // files a closed tab left behind, and files remembered on this device, with a way to delete them.
 import { problemsCsv, problemsToList, rowLabel, type Problem } from '../analysis/errors.ts';
-import { bannerText, BROWSER_LIMIT_BYTES, fixesOf, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, tidyChangesCsv, tidyWords, type FileSlot, type OwnFile, type OwnFiles, type OwnTidied } from '../lib/ownData.ts';
+import { bannerText, BROWSER_LIMIT_BYTES, fixesOf, shownName, placeDropped, PROBLEM_COLUMNS, readDesignWindow, shownValue, tidyChangesCsv, tidyWords, type FileSlot, type OwnFile, type OwnFiles, type OwnTidied } from '../lib/ownData.ts';
 import { loadLocal, prepare, rememberLocal } from './localEngine.ts';
 import { idleAfterLoad } from './idle.ts';
+import { ANALYZE, shellWords } from '../lib/cliArguments.ts';
 import { adoptCopy, forgetLeftBehind, isRemembered, keptNoticeWords, keptWords, leftBehind, loadForTab, remember, saveCache, saveForTab, tabCopyRef, tabHasData, unremember, unrememberedWords, whereKept } from './ownStorage.ts';
 import { formatNumber } from '../lib/format.ts';
 
@@ -41,7 +42,7 @@ export function setUp(root: HTMLElement): void {
   const say = (text: string) => {
     status.textContent = text;
   };
-  const names = () => (['orders', 'events', 'harmIndex'] as Slot[]).map((s) => chosen[s]?.name ?? inputs[s].files?.[0]?.name);
+  const names = () => (['orders', 'events', 'harmIndex'] as Slot[]).map((s) => { const n = chosen[s]?.name ?? inputs[s].files?.[0]?.name; return n === undefined ? n : shownName(n); });
 
   for (const slot of Object.keys(inputs) as Slot[]) {
     inputs[slot].addEventListener('change', () => {
@@ -57,7 +58,7 @@ export function setUp(root: HTMLElement): void {
     showTidied(undefined);
     for (const slot of Object.keys(inputs) as Slot[]) {
       const out = root.querySelector<HTMLElement>(`[data-chosen="${slot}"]`);
-      if (out) out.textContent = chosen[slot] ? `Chosen: ${chosen[slot]!.name} (${size(chosen[slot]!.size)})` : '';
+      if (out) out.textContent = chosen[slot] ? `Chosen: ${shownName(chosen[slot]!.name)} (${size(chosen[slot]!.size)})` : '';
     }
   }
 
@@ -122,7 +123,7 @@ export function setUp(root: HTMLElement): void {
     }
     const total = (chosen.orders?.size ?? 0) + (chosen.events?.size ?? 0) + (chosen.harmIndex?.size ?? 0);
     if (total > BROWSER_LIMIT_BYTES) {
-      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: npm run --silent analyze -- --orders ${chosen.orders!.name} --events ${chosen.events!.name} (see the README).`);
+      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: ${ANALYZE} ${shellWords(['--orders', chosen.orders!.name, '--events', chosen.events!.name])} (see the README).`);
       return;
     }
     const windowInput = form.elements.namedItem('designWindow') as HTMLInputElement;

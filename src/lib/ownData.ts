@@ -11,7 +11,7 @@
 import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
 import { neutraliseCell, problem, UTF8_BOM, type Problem } from '../analysis/errors.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { DEFAULT_DESIGN_WINDOW, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
+import { DEFAULT_DESIGN_WINDOW, DIRECTION_CONTROLS, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
 import { tidySources, type TidyChange } from '../analysis/tidy.ts';
 import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
 import { givesMonthsAway } from '../analysis/timeAtLiberty.ts';
@@ -157,12 +157,19 @@ export function ownManifest(designWindow: number): StudyManifest {
   return { designWindow, synthetic: false, calibrated: false };
 }
 
+/**
+ * A file's name as the report shows it: without invisible direction controls, which turned the banner's
+ * own words round on every page (a reviewer's "events\u202eVSC.csv"). A name is only a label.
+ */
+export const shownName = (name: string) => name.replace(new RegExp(DIRECTION_CONTROLS.source, 'g'), '');
+
 /** Decode one file (bytes → text); UTF-16 and other encodings are reported by the engine's decoder. */
 function decode(file: OwnFile, problems: Problem[]): { name: string; text: string } | undefined {
-  if (file.text !== undefined) return { name: file.name, text: file.text };
-  const decoded = decodeCsvBytes(file.name, file.bytes ?? new Uint8Array());
+  const name = shownName(file.name);
+  if (file.text !== undefined) return { name, text: file.text };
+  const decoded = decodeCsvBytes(name, file.bytes ?? new Uint8Array());
   for (const p of decoded.problems) problems.push(p);
-  return decoded.text === undefined ? undefined : { name: file.name, text: decoded.text };
+  return decoded.text === undefined ? undefined : { name, text: decoded.text };
 }
 
 const hasHarmColumn = (text: string) => csvHeader(text).includes('harm');
@@ -194,9 +201,9 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     // lists every problem (as when the orders file cannot be parsed). Not when the reader's harm
     // index is the unreadable one: without it the events would be checked against the wrong index.
     if ((orders || events) && (!files.harmIndex || chosenIndex)) {
-      const unread = new Set([orders ? null : files.orders.name, events ? null : files.events.name]);
+      const unread = new Set([orders ? null : shownName(files.orders.name), events ? null : shownName(files.events.name)]);
       const alone = validateDataset(
-        { orders: orders ?? { name: files.orders.name, text: '' }, events: events ?? { name: files.events.name, text: '' }, harmIndex: events && indexFor(events) },
+        { orders: orders ?? { name: shownName(files.orders.name), text: '' }, events: events ?? { name: shownName(files.events.name), text: '' }, harmIndex: events && indexFor(events) },
         { manifest: ownManifest(designWindow), designWindow, outsideWindow, extracted },
       );
       for (const p of alone.problems) if (!unread.has(p.file)) problems.push(p);
