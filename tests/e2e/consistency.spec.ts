@@ -199,7 +199,7 @@ test('Results names a category whose significant test points against its total u
   await expect(against).toHaveText('');
 });
 
-test('Results says when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
+test('Results and Conclusions say when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
   const view = { ...defaultState(domain), window: 12, categories: ['other', 'modern_slavery'] };
   const note = page.locator('[data-rule-flips]');
   await page.goto(`results/${serialiseState(view, domain)}`);
@@ -220,4 +220,9 @@ test('Results says when a verdict turns on the version of R, as ruleFlips() find
   await page.goto('results/');
   await waitForView(page, defaultState(domain));
   await expect(note).toBeHidden();
+  // Conclusions' significance verdict says the same beside it (a statistician: only Results did).
+  await page.goto(`conclusions/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  await expect(note).toBeVisible();
+  await expect(note).toHaveText(words);
 });
