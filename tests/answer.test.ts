@@ -191,6 +191,10 @@ test('an uncertain change in harm says which of the test and the interval makes 
   const none = analyse(bundled, { window: 4, categories: ['other'] });
   assert.ok(none.harm.ci === null && none.harm.test.p! < 0.05);
   assert.match(plain(whatForHarm(none)), new RegExp(`the change in harm is uncertain \\(p = ${formatP(none.harm.test.p).replace('.', '\\.')}, but no 95% interval: only \\d+ people have any arrest in this view`));
+  // No interval and a test that cannot tell it from chance either (?w=12&gap=11&c=drugs): the two agree, joined by "and" (a reviewer read "p = 0.938, but" as backwards).
+  const both = analyse(bundled, { window: 12, gap: 11, categories: ['drugs'] });
+  assert.ok(both.harm.ci === null && both.harm.test.p! >= 0.05);
+  assert.match(plain(whatForHarm(both)), new RegExp(`the change in harm is uncertain \\(p = ${formatP(both.harm.test.p).replace('.', '\\.')}, and no 95% interval: `));
   // An interval that takes in no change, a significant test (?w=6&gap=1&c=violence).
   const spans = analyse(bundled, { window: 6, gap: 1, categories: ['violence'] });
   assert.ok(spans.harm.ci![0] <= 0 && spans.harm.test.p! < 0.05);

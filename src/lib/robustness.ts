@@ -637,7 +637,8 @@ export const IN_SHORT = {
       rises > 0 ? ` and ${formatNumber(rises)} a significant rise` : '', '; they share the same people, so they are not independent confirmations.',
       // A view outside the grid (a 1-month window, a gap of 12) is not among them: said here, beside
       // the count, not only in the section (a reviewer at ?w=1: "180 find a significant fall" beside a rise).
-      currentSpecification(curve, c.state) < 0 ? ` This view, ${indefinite(String(c.state.window))} ${c.state.window}-month window${(c.state.gap ?? 0) > 0 ? ` with a gap of ${formatNumber(c.state.gap!)}` : ''}, is not one of them.` : '',
+      // "Not one of the combinations", not "not one of them", which read as "does not find a significant fall" (a reviewer at ?w=2&gap=1&c=violence, where the view's fall is significant).
+      currentSpecification(curve, c.state) < 0 ? ` This view, ${indefinite(String(c.state.window))} ${c.state.window}-month window${(c.state.gap ?? 0) > 0 ? ` with a gap of ${formatNumber(c.state.gap!)}` : ''}, is not among the combinations: the curve's windows are ${listWords(curve.choices.windows.map(String))} months and its gaps ${listWords(curve.choices.gaps.map(String))}.` : '',
     ];
   },
 } satisfies Record<string, (c: RobustnessFigureContext) => RobustSegment[]>;

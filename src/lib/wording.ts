@@ -152,7 +152,8 @@ export function changeParts(m: Measure, base?: MeasureBase): Segments {
  * "up from none". The percentage is a handle to the measure's reduction.
  */
 export function changeShortParts(m: Measure, base: MeasureBase, fewer = 'fewer'): Segments {
-  if (m.reduction === null) return m.post > 0 ? ['up from none'] : ['no change'];
+  // Nothing before and nothing after: nothing to compare, as the sentences say ("no change" read as a result beside "harm cannot be compared", a reviewer).
+  if (m.reduction === null) return m.post > 0 ? ['up from none'] : ['none before or after'];
   if (m.post === m.pre) return ['no change'];
   return say`${num(formatChangeSize(m.reduction), at(base, 'reduction'))} ${m.reduction > 0 ? fewer : 'more'}`;
 }
@@ -510,7 +511,8 @@ export function harmUncertainty(h: Measure, rule: WilcoxonRule = 'current'): Seg
   const untested = p === null ? `no paired test: ${h.test.reason ?? 'the test has no answer for these data'}` : '';
   if (!h.ci) {
     const none = `no 95% interval: ${noIntervalReason(h)}`;
-    return p === null ? [` (${none}; ${untested})`] : say` (${pText}, but ${none})`;
+    // "but" only where p would otherwise read as a clear result; a large p and no interval agree (a reviewer: "p = 0.938, but no 95% interval").
+    return p === null ? [` (${none}; ${untested})`] : say` (${pText}, ${p < ALPHA ? 'but' : 'and'} ${none})`;
   }
   const interval = intervalParts(h.ci, 'harm.ci');
   if (p === null) return say` (95% interval for the reduction ${interval}, but ${untested})`;
@@ -979,6 +981,14 @@ export function sampleParts(result: AnalysisResult): Segments {
   // Without them (the people most likely to fall by chance alone), the rest's change; none when the
   // tenth takes in everyone arrested before (some of "the busiest" may then have had no arrest at all).
   const r = b.othersReduction;
+  // Fewer people arrested before than the tenth: "the busiest" would be partly people with no arrest
+  // at all, picked arbitrarily (a reviewer: "the 4 with the most arrests" where one person had any).
+  // Said as it is instead: how few people the arrests before came from.
+  const arrested = result.perOrder.filter((p) => p.eventsPre > 0).length;
+  if (r === null && arrested < b.people) {
+    const few = countParts(arrested, 'person', 'people', formatNumber);
+    return say`${coverage} Of the ${people} in this view, only ${few} ${arrested === 1 ? 'was' : 'were'} arrested before the order (${countParts(result.events.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} in all), fewer than the ${k} who make a tenth of them, so the busiest tenth cannot be set apart from the rest.`;
+  }
   const everyone = r === null ? ', who include everyone arrested before the order,' : '';
   const busiest = b.people === 1
     ? say`the ${k} person with the most arrests before their order${everyone} accounts`

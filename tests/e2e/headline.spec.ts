@@ -448,3 +448,15 @@ test('at a desk the person buttons follow the keyboard: Tab reaches them, and Es
   await expect(page.locator('[data-unit-steps]')).toBeHidden();
   await expect(figure).toBeFocused();
 });
+
+test('the headline\'s words for a screen reader follow the count: "1 arrest" after, not "1 arrests" (a reviewer at ?w=1&c=drugs)', async ({ page }) => {
+  const one = { window: 1, categories: ['drugs'] };
+  const r = expected(one);
+  expect(r.events.post).toBe(1);
+  await page.goto('?w=1&c=drugs');
+  await waitForView(page, one);
+  const unit = headline(page).locator('[data-live="events.post"] + [data-unit]');
+  await expect(unit).toHaveText(' arrest');
+  await page.goto('');
+  await expect(unit).toHaveText(' arrests');
+});
