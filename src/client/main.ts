@@ -617,6 +617,22 @@ const sideMore = document.querySelector<HTMLElement>('[data-side-more]');
 if (side && sideMore) watchSideMore(side, sideMore);
 if (wantsLocal) void openLocal();
 else startStudy();
+showCurrentPage();
+
+/**
+ * On a phone the page list is one row that scrolls sideways (Report.astro): the current page's entry
+ * is scrolled into it, sideways only (scrollIntoView could move the page as well). Read before written.
+ */
+function showCurrentPage(): void {
+  // Only where the list is a row (a wide screen lays it out as a column, and is not made to measure it).
+  if (!matchMedia('(max-width: 52rem)').matches) return;
+  const list = document.querySelector<HTMLElement>('.site-nav ol');
+  const current = list?.querySelector<HTMLElement>('a[aria-current="page"]');
+  if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+  const [box, item] = [list.getBoundingClientRect(), current.getBoundingClientRect()];
+  // Centred in the row where it can be (the browser stops at either end).
+  list.scrollLeft += item.left - box.left - (box.width - item.width) / 2;
+}
 
 /**
  * The build's number buttons and keyboard figures wait for this script: without it they would be

@@ -474,3 +474,21 @@ for (const width of [320, 340, 360]) {
     });
   });
 }
+
+test('on a phone the page list is one row that scrolls sideways, with the current page in view on every page (it took five rows of the first screen)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const slug of ['', 'conclusions/', 'changelog/']) {
+    await page.goto(slug);
+    const list = page.locator('.site-nav ol');
+    const rows = await list.evaluate((ol) => new Set([...ol.querySelectorAll('a')].map((a) => Math.round(a.getBoundingClientRect().top))).size);
+    expect(rows, slug).toBe(1);
+    // The current page's entry lies within the row's visible part.
+    await expect.poll(() => list.evaluate((ol) => {
+      const box = ol.getBoundingClientRect();
+      const item = ol.querySelector('a[aria-current="page"]')!.getBoundingClientRect();
+      return item.left >= box.left - 1 && item.right <= box.right + 1;
+    }), slug).toBe(true);
+    // Every entry can still be reached: by keyboard (each is a link) and by scrolling the row.
+    expect(await list.evaluate((ol) => ol.scrollWidth > ol.clientWidth && getComputedStyle(ol).overflowX === 'auto'), slug).toBe(true);
+  }
+});
