@@ -417,7 +417,7 @@ test('--tidy DIR makes the fixes with one answer, writes the tidied files there,
   const said = tidied.stderr.split('\n').filter((l) => l.startsWith('analyze: tidied: '));
   assert.deepEqual(said.map((l) => l.replace(/ \(.*$/, '')), [
     'analyze: tidied: writing as yyyy-mm-dd 139 dates in uk-events.csv, column date, written day/month/year',
-    'analyze: tidied: deleting the title above the header of uk-orders.csv',
+    'analyze: tidied: deleting the title line above the header of uk-orders.csv',
     'analyze: tidied: naming the column “Order_ID” of uk-orders.csv order_id',
     'analyze: tidied: writing as yyyy-mm-dd 30 dates in uk-orders.csv, column issued_date, written day/month/year',
   ]);

@@ -629,7 +629,19 @@ test('dates written day/month/year (as UK spreadsheets write them) are recognise
   assert.match(first('3/15/2019').hint!, /^write 2019-03-15;/);
   // the same either way: one date, not the same one offered twice (an analyst's 11/11/2019)
   assert.match(first('11/11/2019').hint!, /^write 2019-11-11; in the spreadsheet/);
-  assert.match(first('2019/03/15').message, /"2019\/03\/15" is not a date like 2019-03-15$/);
+  // Year first, or the month by name: one reading only, with its fix.
+  assert.equal(first('2019/03/15').message, '"2019/03/15" is not a date like 2019-03-15: it is written as year/month/day');
+  assert.deepEqual(first('2019/03/15').fix, { value: '2019-03-15' });
+  assert.deepEqual(first('15-Mar-2019').fix, { value: '2019-03-15' });
+  assert.deepEqual(first('15 March 2019').fix, { value: '2019-03-15' });
+  assert.equal(first('31-Feb-2019').fix, undefined);
+  // A time in UTC is no fix: late in the evening the date in the UK is the next day.
+  assert.equal(first('2019-03-14T23:30:00Z').fix, undefined);
+  assert.deepEqual(first('2019-03-15 10:15').fix, { value: '2019-03-15' });
+  // Read one way only, but no such day: said, with no date to write (it had offered "2019-02-31").
+  assert.equal(first('31/02/2019').message, '"31/02/2019" is not a date like 2019-03-15: it looks like day/month/year, but February 2019 has 28 days, not 31');
+  assert.equal(first('31/02/2019').fix, undefined);
+  assert.match(first('2019/13/15').message, /but there is no such date$/);
 });
 
 test('a column written day/month/year throughout is said once, first, as one fix; its rows keep their own problems', () => {

@@ -81,3 +81,39 @@ test('a fix that does not match the file (a problem from other text) is refused,
   assert.equal(tidyText('events.csv', text, [stale]), null);
   assert.equal(tidyText('events.csv', text, [{ ...stale, file: 'orders.csv' }]), null, 'another file\'s fixes are not this one\'s');
 });
+
+test('an analyst\'s traps: a column of both orders is not rewritten at all; a quarter that disagrees with its column is no fix; a US column is read month/day/year throughout', () => {
+  const manifest24 = manifest(24);
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,2019-02-01,analysed\n' };
+  const events = (dates: string[]) => ({ name: 'events.csv', text: `order_id,date,category,offence,harm\n${dates.map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` });
+  const problemsOf = (o: { name: string; text: string }, e: { name: string; text: string }) => validateDataset({ orders: o, events: e }, { manifest: manifest24 }).problems;
+  // A US column (month over 12 in three rows) with one day-first row typed in: mixed, nothing rewritten.
+  const mixed = events(['3/6/2018', '3/15/2018', '4/20/2018', '31/08/2018', '5/25/2018']);
+  const mixedProblems = problemsOf(orders, mixed);
+  assert.equal(tidyText('events.csv', mixed.text, mixedProblems), null);
+  assert.match(mixedProblems.find((p) => p.row === undefined && p.column === 'date')!.message, /^this column mixes day\/month\/year dates \(1, the first on row 4, "31\/08\/2018"\) with month\/day\/year dates \(3, the first on row 2, "3\/15\/2018"\)/);
+  // The same column without the typo: month/day/year throughout, the ambiguous 3/6/2018 as 6 March.
+  const us = events(['3/6/2018', '3/15/2018', '4/20/2018', '5/25/2018']);
+  assert.deepEqual(tidyText('events.csv', us.text, problemsOf(orders, us))!.changes.map((c) => c.to), ['2018-03-06', '2018-03-15', '2018-04-20', '2018-05-25']);
+  // A day/month/year orders column where one order's quarter was mistyped: its date is not fitted to the quarter.
+  const ukOrders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,15/02/2019,analysed\nB,2019-Q2,20/04/2019,analysed\nC,2019-Q1,03/04/2019,analysed\nD,2019-Q3,25/07/2019,analysed\n' };
+  const some = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-1,violence,Assault,10\n' };
+  const conflict = problemsOf(ukOrders, some).find((p) => p.row === 3 && p.column === 'issued_date')!;
+  assert.equal(conflict.fix, undefined);
+  assert.match(conflict.message, /read as day\/month\/year, as the column's other dates are, it is 2019-04-03, which is not in the order's quarter 2019-Q1 \(read as month\/day\/year it would be 2019-03-04, which is\)$/);
+  const tidied = tidyText('orders.csv', ukOrders.text, problemsOf(ukOrders, some))!;
+  assert.ok(tidied.text.includes('C,2019-Q1,03/04/2019,analysed'), 'the conflicting row is left as it was');
+  assert.ok(tidied.text.includes('B,2019-Q2,2019-04-20,analysed'));
+});
+
+test('a records system\'s header in capitals below a title, and optional columns in capitals, are tidied too; a UK date with a time of day is read as the column is', () => {
+  const cohort = makeCohort({ seed: 3, orders: 12, designWindow: 12 });
+  const dmy = (csv: string) => csv.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+  const orders = { name: 'orders.csv', text: 'Orders export\n' + dmy(cohort.ordersCsv).replace(/^[^\n]*/, (h) => h.toUpperCase()) };
+  const events = { name: 'events.csv', text: dmy(cohort.eventsCsv).replace(/(\/\d{4}),/g, '$1 00:00,') };
+  const check = (s: TidySources<'orders' | 'events'>) => validateDataset({ orders: s.orders!, events: s.events! }, { manifest: manifest(12) }).problems;
+  const { sources, problems } = tidySources({ orders, events }, check);
+  assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
+  assert.equal(sources.orders!.text, cohort.ordersCsv);
+  assert.equal(sources.events!.text, cohort.eventsCsv);
+});

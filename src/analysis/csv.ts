@@ -82,7 +82,7 @@ function looksUtf16(sample: Uint8Array): boolean {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
-  return Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
+  return Math.max(even, odd) > 0 && Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
 }
 
 /** A NUL character where text has none, on its line. */
@@ -202,14 +202,17 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
   const nonBlank = rows.filter((r) => !isBlank(r));
   const empty = rows.filter((r) => isBlank(r) && r.fields.length > 1);
   if (nonBlank.length === 0) return { problems: [problem({ file }, 'the file has no header and no data, only empty rows', { expected: 'a header row and data rows' })] };
-  if (empty.length > 0) {
+  // Said once the header is known (below a title line it is not the first row), so that the row
+  // matches every other problem's (an analyst: "row 13" named two lines of a file with a title).
+  const sayEmpty = (headAt: number) => {
+    if (empty.length === 0) return;
     // Where the first one is, as every other problem says it: by its row (line 7 is row 6), and its line.
-    const at = rows.indexOf(empty[0]) - rows.indexOf(nonBlank[0]);
+    const at = rows.indexOf(empty[0]) - headAt;
     const first = at > 0 ? `row ${at} (line ${empty[0].line})` : `line ${empty[0].line}, above the header`;
     problems.push(problem({ file }, `${empty.length} empty ${empty.length === 1 ? 'row' : 'rows'} (only commas, no values) ${empty.length === 1 ? 'was' : 'were'} skipped, the first at ${first}`, {
       severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
     }));
-  }
+  };
   let head = nonBlank[0];
   let headAt = rows.indexOf(head);
   let body = rows.slice(headAt + 1);
@@ -241,7 +244,8 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
     });
     // Where that line has the file's column names, the rest is read under it; else nothing more can be.
     const known = new Set(columns);
-    if (first.fields.filter((f) => known.has(f.trim())).length < 2) return { problems: [title] };
+    // (in any capitals: a records system's "ORDER_ID,ISSUED_DATE" is a header too, which Tidy can rename)
+    if (first.fields.filter((f) => known.has(f.trim().toLowerCase())).length < 2) return { problems: [title] };
     // Deleting the lines above the header is then a fix with one right answer (tidy.ts).
     problems.push({ ...title, fix: { headerLine: first.line } });
     head = first;
@@ -249,6 +253,7 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
     body = rows.slice(headAt + 1);
     header = head.fields.map((h) => h.trim());
   }
+  sayEmpty(headAt);
   const records: CsvTable['records'] = [];
   body.forEach((r, k) => {
     if (isBlank(r)) return;

@@ -66,14 +66,14 @@ export interface Problem {
   rows?: readonly number[];
   /**
    * A fix with one right answer, which tidyText() (tidy.ts) can make for the reader: write `value` in
-   * this row's cell (a date written another way), rename the header's `rename` to this column (the
+   * this row's cell (a date written another way), rename the header's column `rename` to `to` (the
    * same name in other capitals), or delete the lines above the real header, which is on `headerLine`.
    */
   fix?: Fix;
   message: string;
 }
 
-export type Fix = { value: string } | { rename: string } | { headerLine: number };
+export type Fix = { value: string } | { rename: string; to: string } | { headerLine: number };
 
 export function problem(
   where: DataErrorLocation,

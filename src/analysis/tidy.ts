@@ -7,7 +7,8 @@
 // - a required column named in other capitals ("Order_ID" → order_id);
 // - title lines above the header, which are deleted.
 // tidyText() makes those fixes and nothing else. Every line it does not fix is kept character for
-// character (line ends, quotes, a byte-order mark), and the tidied text is read again to prove it:
+// character (line ends, quotes; a byte-order mark in the text given, though the page and the command
+// line read files as UTF-8 and drop it), and the tidied text is read again to prove it:
 // the same records, with the fixed cells changed and no other. If that proof fails, there is no tidied
 // text, and the reader fixes the file by hand as before.
 //
@@ -94,12 +95,14 @@ export function tidyText(file: string, text: string, problems: readonly Problem[
       rewritten.set(record.line, fields);
       changes.push({ file, row: p.row, column: p.column, from: p.value!, to: fix.value });
     } else if ('rename' in fix) {
+      // Said by two problems (a required column missing, a column the report does not read): made once.
+      if (changes.some((c) => c.row === 0 && c.from === fix.rename)) continue;
       const at = header.indexOf(fix.rename);
-      if (at < 0 || headerLine === undefined || p.column === undefined) return null;
+      if (at < 0 || headerLine === undefined) return null;
       const fields = rewritten.get(headerLine) ?? header.slice();
-      fields[at] = p.column;
+      fields[at] = fix.to;
       rewritten.set(headerLine, fields);
-      changes.push({ file, row: 0, column: p.column, from: fix.rename, to: p.column });
+      changes.push({ file, row: 0, column: fix.to, from: fix.rename, to: fix.to });
     }
   }
   const out: string[] = [];
@@ -137,7 +140,7 @@ function proves(file: string, before: string, after: string, fixes: readonly Pro
   // The title is gone: nothing above the header is left to say.
   if (headerLine !== undefined && b.problems.some((p) => p.fix !== undefined && 'headerLine' in p.fix)) return false;
   const old = underHeader(a, headerLine);
-  const renamed = new Map(fixes.flatMap((p) => (p.fix && 'rename' in p.fix ? [[p.fix.rename, p.column!] as const] : [])));
+  const renamed = new Map(fixes.flatMap((p) => (p.fix && 'rename' in p.fix ? [[p.fix.rename, p.fix.to] as const] : [])));
   const expectHeader = old.header.map((h) => renamed.get(h) ?? h);
   if (b.table.header.join('\u0000') !== expectHeader.join('\u0000')) return false;
   const fixed = new Map(fixes.flatMap((p) => (p.fix && 'value' in p.fix ? [[`${p.row}\u0000${p.column}`, p.fix.value] as const] : [])));

@@ -273,27 +273,105 @@ const DMY_SUMMARY_FROM = 3;
  * numbers (another analyst: 947 and 1,271 errors, 50 of them shown) is said once more, first among
  * them: how many, and the one fix. The rows' own problems stay, each with the date it would be.
  */
-const DATE_SUMMARIES: { row: RegExp; needs?: RegExp; say: (n: number, first: Problem) => string; settle?: (p: Problem) => Problem }[] = [
-  {
-    row: /: it (looks like|could be) day\/month\/year/,
-    // Said only where some date can only be day/month/year: all of them ambiguous could be a US export.
-    needs: /: it looks like day\/month\/year/,
-    say: (n, first) => `${n} dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them`,
-    // Once the column is known to be day/month/year, a row that could be read either way is read as
-    // the rest are, with one date to write (an analyst: 51 rows said "could be day/month/year or
-    // month/day/year" under a summary that said the column was day/month/year).
-    settle: (p) => {
-      const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(p.value ?? '');
-      if (!m || !/: it could be day\/month\/year or month\/day\/year/.test(p.message)) return p;
-      const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-      return { ...p, message: `"${p.value}" is not a date like 2019-03-15: like the column's other dates, it reads as day/month/year`, hint: `write ${iso}; ${SPREADSHEET_DATES}`, ...(parseIsoDate(iso) ? { fix: { value: iso } } : {}) };
-    },
-  },
+const DATE_SUMMARIES: { row: RegExp; say: (n: number, first: Problem) => string }[] = [
   { row: /is a date with a time; the report needs the date alone$/, say: (n, first) => `${n} dates in this column carry a time of day, as a spreadsheet's date-and-time format writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
   { row: /: it looks like a spreadsheet's number for the date /, say: (n, first) => `${n} dates in this column are a spreadsheet's day numbers, saved without their date format (the first on row ${first.row}, "${first.value}"): one fix for all of them` },
 ];
 
+/** A date written with the day and month as numbers either way round: 15/03/2019, 3.15.2019. */
+const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+type Order2 = 'day/month/year' | 'month/day/year';
+/** How a d/m/y-shaped value can be read: one way only, either way (the same date or not), or neither. */
+function readingsOf(value: string): { only?: Order2; either?: boolean; same?: boolean; iso: Record<Order2, string> } | undefined {
+  const m = DAY_MONTH.exec(value);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const iso = (month: number, day: number) => `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const readings = { 'day/month/year': iso(b, a), 'month/day/year': iso(a, b) };
+  if (a === b) return { same: true, iso: readings };
+  if (a > 12 && b <= 12) return { only: 'day/month/year', iso: readings };
+  if (a <= 12 && b > 12) return { only: 'month/day/year', iso: readings };
+  if (a <= 12 && b <= 12) return { either: true, iso: readings };
+  return { iso: readings };
+}
+
+/** The order's quarter decided a date that reads either way (byQuarter): its message says so. */
+const BY_QUARTER = /, the only reading in the order's quarter (\d{4}-Q[1-4])$/;
+
+/**
+ * The dates of one column written with the day and month as numbers (15/03/2019, 3/15/2019), read as
+ * the column shows they are written. Each unambiguous date (day over 12, or month over 12 the other
+ * way) is evidence of the column's order:
+ * - one order only, and at least DMY_SUMMARY_FROM such dates: the column is that order. A date that
+ *   reads either way is read as the rest are (with its fix), and one problem first gives the one fix.
+ * - both orders (a US date typed into a UK column, or the reverse): no date of the column is rewritten,
+ *   not even the unambiguous ones, and one problem says why (an analyst: one day-first date made Tidy
+ *   rewrite a US column day/month/year, 19 dates to the wrong day, with no error).
+ * - a date the order's quarter decided (byQuarter) keeps that reading only where it agrees with the
+ *   column; where the column says otherwise, the quarter or the date is wrong, and it is said so with no
+ *   fix (an analyst: a mistyped quarter had turned 03/04/2019 into 4 March, and hidden the error).
+ * A date that is the same either way (11/11/2019) keeps its fix whatever the column.
+ */
+function settleDateColumns(problems: Problem[]): void {
+  const groups = new Map<string, number[]>();
+  problems.forEach((p, k) => {
+    if (p.severity !== 'error' || p.row === undefined || p.value === undefined || !readingsOf(p.value)) return;
+    if (!p.message.startsWith(`"${p.value}" is not a date like 2019-03-15`)) return;
+    const key = `${p.file}\u0000${p.column}`;
+    groups.set(key, [...(groups.get(key) ?? []), k]);
+  });
+  for (const [key, at] of [...groups].reverse()) {
+    const [file, column] = key.split('\u0000');
+    const byQuarter = (k: number) => BY_QUARTER.exec(problems[k].message);
+    const evidence = at.filter((k) => !byQuarter(k) && readingsOf(problems[k].value!)!.only);
+    const orders = new Set(evidence.map((k) => readingsOf(problems[k].value!)!.only!));
+    if (orders.size === 2) {
+      const first = (order: Order2) => problems[evidence.find((k) => readingsOf(problems[k].value!)!.only === order)!];
+      const count = (order: Order2) => evidence.filter((k) => readingsOf(problems[k].value!)!.only === order).length;
+      for (const k of at) if (!readingsOf(problems[k].value!)!.same) problems[k] = withoutFix(problems[k]);
+      const [d, m] = [first('day/month/year'), first('month/day/year')];
+      problems.splice(at[0], 0, problem({ file, column }, `this column mixes day/month/year dates (${count('day/month/year')}, the first on row ${d.row}, "${d.value}") with month/day/year dates (${count('month/day/year')}, the first on row ${m.row}, "${m.value}"), so none of its dates can be rewritten with certainty`, {
+        expected: 'YYYY-MM-DD', hint: 'check which rows were typed the other way round, then write every date as yyyy-mm-dd', rows: at.map((k) => problems[k].row!),
+      }));
+      continue;
+    }
+    // Without a date that shows the order by its numbers, the dates the quarters decided show it, where they agree.
+    const quartered = new Set(at.flatMap((k) => (byQuarter(k) ? [/it looks like (day\/month\/year|month\/day\/year), the only reading/.exec(problems[k].message)![1] as Order2] : [])));
+    const order = orders.size === 1 ? [...orders][0] : quartered.size === 1 ? [...quartered][0] : undefined;
+    // A quarter that disagrees with the column: no fix, and the disagreement said.
+    const conflicts = new Set<number>();
+    for (const k of at) {
+      const q = byQuarter(k);
+      const r = readingsOf(problems[k].value!)!;
+      const fix = problems[k].fix;
+      if (!q || !order || (fix && 'value' in fix && fix.value === r.iso[order])) continue;
+      const other: Order2 = order === 'day/month/year' ? 'month/day/year' : 'day/month/year';
+      conflicts.add(k);
+      problems[k] = withoutFix({ ...problems[k], message: `"${problems[k].value}" is not a date like 2019-03-15: read as ${order}, as the column's other dates are, it is ${r.iso[order]}, which is not in the order's quarter ${q[1]} (read as ${other} it would be ${r.iso[other]}, which is)`, expected: `a date in ${q[1]}`, hint: 'check the date and the quarter against the record, then write the date as yyyy-mm-dd' });
+    }
+    const formatOnly = at.filter((k) => !conflicts.has(k));
+    if (!order || at.length < DMY_SUMMARY_FROM) continue;
+    for (const k of formatOnly) {
+      const r = readingsOf(problems[k].value!)!;
+      if (!r.either && !r.same) continue;
+      const iso = r.iso[order];
+      problems[k] = { ...problems[k], message: `"${problems[k].value}" is not a date like 2019-03-15: like the column's other dates, it reads as ${order}`, hint: `write ${iso}; ${SPREADSHEET_DATES}`, ...(parseIsoDate(iso) ? { fix: { value: iso } } : {}) };
+    }
+    const first = problems[formatOnly[0]];
+    const where = order === 'day/month/year' ? 'a UK spreadsheet' : 'a US spreadsheet';
+    problems.splice(formatOnly[0], 0, problem({ file, column }, `${formatOnly.length} dates in this column are written ${order}, as ${where} writes them (the first on row ${first.row}, "${first.value}"): one fix for all of them`, {
+      expected: 'YYYY-MM-DD', hint: `${SPREADSHEET_DATES}, then choose the file again`, rows: formatOnly.map((k) => problems[k].row!),
+    }));
+  }
+}
+
+const withoutFix = (p: Problem): Problem => {
+  const { fix: _, ...rest } = p;
+  return rest;
+};
+
 function summariseDayMonthYear(problems: Problem[]): void {
+  settleDateColumns(problems);
   for (const kind of DATE_SUMMARIES) {
     const groups = new Map<string, number[]>();
     problems.forEach((p, k) => {
@@ -303,9 +381,8 @@ function summariseDayMonthYear(problems: Problem[]): void {
     });
     // From the last group back, so that the places of the earlier ones do not move.
     for (const [key, at] of [...groups].reverse()) {
-      if (at.length < DMY_SUMMARY_FROM || (kind.needs && !at.some((k) => kind.needs!.test(problems[k].message)))) continue;
+      if (at.length < DMY_SUMMARY_FROM) continue;
       const [file, column] = key.split('\u0000');
-      if (kind.settle) for (const k of at) problems[k] = kind.settle(problems[k]);
       const first = problems[at[0]];
       problems.splice(at[0], 0, problem({ file, column }, kind.say(at.length, first), {
         expected: 'YYYY-MM-DD', hint: `${SPREADSHEET_DATES}, then choose the file again`, rows: at.map((k) => problems[k].row!),
@@ -327,22 +404,40 @@ function notADate(text: string): [string, { value: string; expected: string; hin
   }
   // 15/03/2019, 5.3.2019: a spreadsheet's day/month/year (as UK settings write dates), said as such
   // with the date it would be, so that a whole column written that way is recognised at its first row.
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  // (with a time of day too, as a UK spreadsheet's date-and-time format writes "15/03/2019 00:00")
+  const dmy = DAY_MONTH.exec(text);
   if (dmy) {
     const [a, b, year] = [Number(dmy[1]), Number(dmy[2]), dmy[3]];
     const iso = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const format = SPREADSHEET_DATES;
     // Only a date that exists is offered as a fix (31/02/2019 reads as no date either way).
     const real = (month: number, day: number) => (day >= 1 && day <= daysInMonth(Number(year), month) ? { fix: { value: iso(month, day) } } : {});
-    if (a > 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}`, ...real(b, a) }];
+    // Read one way only, but no such day (31/02/2019): said, with no date to write (it had offered "2019-02-31").
+    const noSuchDay = (month: number, day: number, order: string): ReturnType<typeof notADate> | undefined => (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(year), month) ? undefined
+      : [`"${text}" is not a date like 2019-03-15: it looks like ${order}, but ${month >= 1 && month <= 12 ? `${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth(Number(year), month)} days, not ${day}` : `there is no month ${month}`}`, { value: text, expected: 'a date that exists', hint: 'check the day and month against the record' }]);
+    if (a > 12 && b <= 12) return noSuchDay(b, a, 'day/month/year') ?? [`"${text}" is not a date like 2019-03-15: it looks like day/month/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)}; ${format}`, ...real(b, a) }];
     // 11/11/2019 reads the same either way: one date to write, not the same one offered twice.
     if (a === b) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year, the same date either way`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}`, ...real(a, b) }];
     if (a <= 12 && b <= 12) return [`"${text}" is not a date like 2019-03-15: it could be day/month/year or month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(b, a)} if it is day/month/year (as UK spreadsheets write dates), ${iso(a, b)} if month/day/year; ${format}` }];
-    if (a <= 12 && b > 12) return [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}`, ...real(a, b) }];
+    if (a <= 12 && b > 12) return noSuchDay(a, b, 'month/day/year') ?? [`"${text}" is not a date like 2019-03-15: it looks like month/day/year`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso(a, b)}; ${format}`, ...real(a, b) }];
   }
   // 2019-03-15 00:00:00 (a spreadsheet's date and time): the date is there, the time is not wanted.
-  const timed = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.exec(text);
+  // A time in UTC ("Z", or an offset) is no fix: late in the evening, the date in the UK is the day
+  // after (an analyst's 2018-08-30T23:00:00Z, midnight on 31 August in British Summer Time, had been cut to the 30th).
+  const timed = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (timed && timed[4]) return [`"${text}" is a date with a time and a time zone; the report needs the date alone, as it was where the arrest happened`, { value: text, expected: 'YYYY-MM-DD', hint: `write the local date: ${timed[1]}, or the day after if the time in the UK was after midnight; ${SPREADSHEET_DATES}` }];
   if (timed) return [`"${text}" is a date with a time; the report needs the date alone`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${timed[1]}; ${SPREADSHEET_DATES}`, ...(parseIsoDate(timed[1]) ? { fix: { value: timed[1] } } : {}) }];
+  // 2019/03/15 or 2019.03.15: year first, so only one reading; and 15-Mar-2019, 15 March 2019: the month by name.
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  const named = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]*(\d{4})$/.exec(text);
+  const byName = named ? MONTH_NAMES.findIndex((n) => n.toLowerCase() === named[2].toLowerCase() || (named[2].length === 3 && n.slice(0, 3).toLowerCase() === named[2].toLowerCase()) || (named[2].toLowerCase() === 'sept' && n === 'September')) + 1 : 0;
+  const [y, mo, d] = ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])] : named && byName > 0 ? [Number(named[3]), byName, Number(named[1])] : [0, 0, 0];
+  if (y > 0) {
+    const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const how = ymd ? 'year/month/day' : "the day, the month's name and the year";
+    if (!parseIsoDate(iso)) return [`"${text}" is not a date like 2019-03-15: it is written as ${how}, but there is no such date`, { value: text, expected: 'a date that exists', hint: 'check the day and month against the record' }];
+    return [`"${text}" is not a date like 2019-03-15: it is written as ${how}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${iso}; ${SPREADSHEET_DATES}`, fix: { value: iso } }];
+  }
   // 43466: a spreadsheet's serial number for a date (days since 1899-12-30), saved unformatted.
   if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) {
     const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
@@ -358,7 +453,7 @@ function notADate(text: string): [string, { value: string; expected: string; hin
  * Undefined where the quarter does not decide (both readings in it, or neither), or the text is not such a date.
  */
 function byQuarter(text: string, quarter: string): ReturnType<typeof notADate> | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const m = DAY_MONTH.exec(text);
   if (!m) return undefined;
   const [a, b] = [Number(m[1]), Number(m[2])];
   if (a > 12 || b > 12 || a === b) return undefined;
@@ -563,7 +658,8 @@ function arrestedWhileAway(orders: OrderInfo, events: readonly OffendingEvent[],
 function headerBelow(t: CsvTable, required: readonly string[]): CsvTable['records'][number] | undefined {
   const absent = required.filter((name) => !t.header.includes(name));
   if (absent.length === 0) return undefined;
-  const has = (r: CsvTable['records'][number]) => absent.filter((name) => r.fields.some((f) => f.trim() === name)).length;
+  // In any capitals ("ORDER_ID" below a title is the header too; its names are then said, and renamed by Tidy).
+  const has = (r: CsvTable['records'][number]) => absent.filter((name) => r.fields.some((f) => f.trim().toLowerCase() === name)).length;
   return t.records.slice(0, 10).find((r) => has(r) >= Math.max(1, absent.length - 1));
 }
 
@@ -579,7 +675,7 @@ function titled(t: CsvTable | undefined, requiredOf: readonly string[] | ((heade
   const below = headerBelow(t, required);
   if (!below) return t;
   const absent = required.filter((name) => !t.header.includes(name));
-  const has = absent.filter((name) => below.fields.some((f) => f.trim() === name));
+  const has = absent.filter((name) => below.fields.some((f) => f.trim().toLowerCase() === name));
   const line = below.line;
   problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has.join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
     expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
@@ -619,6 +715,8 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
     if (near) {
       problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" misspelled? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
         value: h, expected: `"${near}"${h.toLowerCase() === near ? ' (column names are lowercase)' : ''}`, hint: `rename "${h}" to "${near}"; if the column is not meant to be read, give it a name less like "${near}"`,
+        // The same name in other capitals ("ISSUED_DATE") has one right answer (an analyst: only required columns were renamed).
+        ...(h.toLowerCase() === near ? { fix: { rename: h, to: near } } : {}),
       }));
       continue;
     }
@@ -652,7 +750,7 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[], swap
   return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}${swapped ? `; ${swapped}` : ''}`, {
     expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : swapped ? 'give the orders file as orders and the events file as events' : undefined,
     // The same name in other capitals ("Order_ID") has one right answer; a misspelling is the reader's to confirm.
-    ...(near !== undefined && near.toLowerCase() === name ? { fix: { rename: near } } : {}),
+    ...(near !== undefined && near.toLowerCase() === name ? { fix: { rename: near, to: name } } : {}),
   });
 }
 

@@ -258,7 +258,7 @@ function tidyFiles(args: Args, dir: string, sources: { orders: Source; events: S
     written.push(target);
   }
   for (const words of tidyWords(changes)) process.stderr.write(`analyze: tidied: ${words}\n`);
-  process.stderr.write(`analyze: wrote ${listWords(written)} (${formatNumber(changes.length)} ${changes.length === 1 ? 'change' : 'changes'}, nothing else changed); these are the files analysed here: give them to the R script, and to this command without --tidy\n`);
+  process.stderr.write(`analyze: wrote ${listWords(written)} (${formatNumber(changes.length)} ${changes.length === 1 ? 'change' : 'changes'}, nothing else changed); these are the files checked here (and analysed, if no error follows): give them to the R script, and to this command without --tidy\n`);
   return out;
 }
 

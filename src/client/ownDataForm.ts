@@ -161,7 +161,8 @@ export function setUp(root: HTMLElement): void {
         const errors = outcome.problems.filter((p) => p.severity === 'error').length;
         const fixable = tidyBox.hidden ? '' : ' Some have one right answer, which the report can make for you (“Tidy these”, below).';
         say(`Your files were not loaded: ${formatNumber(errors)} ${errors === 1 ? 'problem needs' : 'problems need'} fixing (listed below).${fixable} Nothing else has changed: the report still shows the data it showed before.`);
-        problemsBox.querySelector<HTMLElement>('caption')?.focus();
+        // The offer to tidy first, where there is one (it sits above the list; a keyboard reached it only by going back).
+        (tidyBox.hidden ? problemsBox.querySelector<HTMLElement>('caption') : tidyBox.querySelector<HTMLElement>('[data-own-tidy-text]'))?.focus();
         return;
       }
       // Keeping the files, and switching the page, each in a task of its own: for large files each
@@ -179,7 +180,9 @@ export function setUp(root: HTMLElement): void {
       window.dispatchEvent(new CustomEvent('stro:data', { detail: { engine: outcome.engine, result: outcome.result } }));
       showSuccess(bannerText(outcome.engine.local!.summary), remembered);
       void checkKept(); // this tab now holds files: the notice above names only what others left
-      say(remembered ? 'The copy kept on this device is now these files, until you choose Forget.' : '');
+      // What Tidy changed is said here too: the focus goes to the heading after it (an analyst heard nothing of it).
+      const tidiedWords = outcome.tidied && outcome.tidied.changes.length > 0 ? `Loaded the tidied copies of your files, after ${formatNumber(outcome.tidied.changes.length)} ${outcome.tidied.changes.length === 1 ? 'change' : 'changes'}, listed under “Tidied copies of your files”. ` : '';
+      say(tidiedWords + (remembered ? 'The copy kept on this device is now these files, until you choose Forget.' : ''));
       // Then what the worker found in them goes beside them (and beside the remembered copy), so
       // that the next page need not check and analyse them again (src/client/ownCache.ts). The
       // form stays busy meanwhile, so that a new upload cannot overtake it.

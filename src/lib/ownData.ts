@@ -55,16 +55,19 @@ export function fixesOf(problems: readonly Problem[]): TidyChange[] {
     const fix = p.fix;
     if (!fix || p.file.startsWith('(')) return [];
     if ('value' in fix) return [{ file: p.file, row: p.row, column: p.column, from: p.value ?? '', to: fix.value }];
-    if ('rename' in fix) return [{ file: p.file, row: 0, column: p.column, from: fix.rename, to: p.column ?? '' }];
-    return [{ file: p.file, from: `line${fix.headerLine - 1 === 1 ? '' : 's'} 1${fix.headerLine - 1 === 1 ? '' : `–${fix.headerLine - 1}`}`, to: '' }];
+    if ('rename' in fix) return [{ file: p.file, row: 0, column: fix.to, from: fix.rename, to: fix.to }];
+    // One change per line deleted, as tidyText counts them.
+    return Array.from({ length: fix.headerLine - 1 }, (_, k) => ({ file: p.file, from: `line ${k + 1}`, to: '' }));
   });
 }
 
 /** How a date was written, from what it was and what it became. */
 function dateKind(from: string, to: string): string {
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(from);
-  if (dmy) return to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year';
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})( .*|T.*)?$/.exec(from);
+  if (dmy) return (to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year') + (dmy[4] ? ' with a time of day' : '');
   if (/^\d{5}$/.test(from)) return "saved as a spreadsheet's day numbers";
+  if (/^\d{4}[/.]/.test(from)) return 'written year/month/day with slashes or dots';
+  if (/[A-Za-z]{3}/.test(from)) return "written with the month's name";
   return 'with a time of day';
 }
 
@@ -85,7 +88,7 @@ export function tidyWords(changes: readonly TidyChange[]): string[] {
   }
   const order = (c: TidyChange) => (c.row === undefined ? 0 : c.row === 0 ? 1 : 2);
   return [...groups.values()].sort((a, b) => a.first.file.localeCompare(b.first.file) || order(a.first) - order(b.first)).map(({ n, first: c }) => {
-    if (c.row === undefined) return `deleting the title above the header of ${c.file}`;
+    if (c.row === undefined) return n === 1 ? `deleting the title line above the header of ${c.file}` : `deleting the ${formatNumber(n)} title lines above the header of ${c.file}`;
     if (c.row === 0) return `naming the column “${c.from}” of ${c.file} ${c.to}`;
     return `writing as yyyy-mm-dd ${formatNumber(n)} ${n === 1 ? 'date' : 'dates'} in ${c.file}, column ${c.column}, ${dateKind(c.from, c.to)} (${n === 1 ? '' : 'the first '}on row ${c.row}, “${c.from}” as ${c.to})`;
   });

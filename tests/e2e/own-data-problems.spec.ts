@@ -115,8 +115,13 @@ test('a UK export (a title line, "Order_ID", day/month/year dates) is tidied on 
   const listed = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   await expect(offer.locator('li')).toHaveText(listed(tidyWords(fixesOf(before.problems))));
   await expect(page.locator('[data-own-status]')).toContainText('“Tidy these”, below');
-  await page.getByRole('button', { name: 'Tidy these and analyse again' }).click();
+  // The keyboard lands on the offer, one Tab from its button (it had landed on the list below it).
+  await expect(offer.locator('[data-own-tidy-text]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Tidy these and analyse again' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeVisible();
+  await expect(page.locator('[data-own-status]')).toContainText(`Loaded the tidied copies of your files, after ${formatNumber(after.tidied!.changes.length)} changes`);
   // What was done, every change (some showed only once others were made), and the tidied files.
   const done = page.locator('[data-own-tidied]');
   await expect(done.locator('[data-own-tidied-text] li')).toHaveText(listed(tidyWords(after.tidied!.changes)));
