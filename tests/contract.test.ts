@@ -1012,6 +1012,8 @@ test('a stray NUL, a binary file and a gzip file are each named as what they are
   const junk = Uint8Array.from({ length: 8192 }, () => Math.floor(rng() * 256));
   assert.ok(junk.includes(0));
   assert.match(first(junk).message, /^the file contains a NUL character \(byte 0\) on line \d+/);
+  // UTF-16 of text in another alphabet has NULs only after its ASCII characters: still UTF-16 (a re-check).
+  assert.match(first(new Uint8Array(Buffer.from('Заказ,месяц\nА,1\n', 'utf16le'))).message, /^the file is UTF-16 text, not UTF-8/);
   // Real UTF-16 without a byte-order mark is still said as such, from bytes and from text.
   const utf16 = new Uint8Array(Buffer.from(text, 'utf16le'));
   assert.match(first(utf16).message, /^the file is UTF-16 text, not UTF-8 \(it contains NUL bytes\)/);

@@ -51,9 +51,12 @@ test('only fixes with one answer are made: dates that read either way in a colum
   // All three could be month/day/year too (a US export): no fix.
   const either = events(['03/04/2019', '05/06/2019', '07/08/2019']);
   assert.equal(tidyText('events.csv', either.text, problemsOf(either)), null);
-  // One of them can only be day/month/year: the column is, and every date in it is rewritten so.
-  const shown = events(['03/04/2019', '05/06/2019', '15/08/2019']);
-  assert.deepEqual(tidyText('events.csv', shown.text, problemsOf(shown))!.changes.map((c) => c.to), ['2019-04-03', '2019-06-05', '2019-08-15']);
+  // One of them can only be day/month/year: not enough to decide the others (it may be the one typed the
+  // other way round), so only it is rewritten. Two such dates decide the column, and every date in it is rewritten so.
+  const one = events(['03/04/2019', '05/06/2019', '15/08/2019']);
+  assert.deepEqual(tidyText('events.csv', one.text, problemsOf(one))!.changes.map((c) => c.to), ['2019-08-15']);
+  const shown = events(['03/04/2019', '05/06/2019', '15/08/2019', '20/09/2019']);
+  assert.deepEqual(tidyText('events.csv', shown.text, problemsOf(shown))!.changes.map((c) => c.to), ['2019-04-03', '2019-06-05', '2019-08-15', '2019-09-20']);
   // A date that is no date either way (31/02) is not made one; the rows that are dates still are.
   const impossible = events(['31/02/2019', '15/03/2019', '16/03/2019', '17/03/2019']);
   const part = tidyText('events.csv', impossible.text, problemsOf(impossible))!;
@@ -116,4 +119,20 @@ test('a records system\'s header in capitals below a title, and optional columns
   assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
   assert.equal(sources.orders!.text, cohort.ordersCsv);
   assert.equal(sources.events!.text, cohort.eventsCsv);
+});
+
+test('a date refused a fix stays refused in later rounds, and quarters that read one column both ways rewrite none of it (a re-check)', () => {
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-1,violence,Assault,10\n' };
+  const check = (s: TidySources<'orders' | 'events'>) => validateDataset({ orders: s.orders!, events: s.events! }, { manifest: manifest(24) }).problems;
+  // Three day-first dates, and D's date read day-first is outside its quarter: after the three are
+  // rewritten, the second round must not fit D's date to its quarter.
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,15/03/2019,analysed\nB,2019-Q2,20/05/2019,analysed\nC,2019-Q3,25/07/2019,analysed\nD,2019-Q1,03/04/2019,analysed\n' };
+  const { sources, problems } = tidySources({ orders, events }, check);
+  assert.ok(sources.orders!.text.includes('D,2019-Q1,03/04/2019,analysed'), sources.orders!.text);
+  assert.ok(problems.some((p) => p.row === 4 && p.severity === 'error'));
+  // Quarters alone, reading the column both ways round: no date is rewritten, and that is said.
+  const both = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q2,03/04/2019,analysed\nB,2019-Q1,04/03/2019,analysed\nC,2019-Q1,03/05/2019,analysed\n' };
+  const bothProblems = check({ orders: both, events });
+  assert.equal(tidyText('orders.csv', both.text, bothProblems), null);
+  assert.match(bothProblems.find((p) => p.row === undefined && p.column === 'issued_date')!.message, /^the orders' quarters read this column's dates both ways round/);
 });

@@ -82,7 +82,8 @@ function looksUtf16(sample: Uint8Array): boolean {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
-  return Math.max(even, odd) > 0 && Math.max(even, odd) >= sample.length / 4 && Math.min(even, odd) <= Math.max(even, odd) / 10;
+  // (a fiftieth, not a quarter: Cyrillic or Greek text in UTF-16 has NULs only after its commas, digits and line ends; a re-check)
+  return Math.max(even, odd) >= Math.max(2, sample.length / 50) && Math.min(even, odd) <= Math.max(even, odd) / 10;
 }
 
 /** A NUL character where text has none, on its line. */
@@ -124,7 +125,7 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const sample = text.slice(0, 4096);
-    const utf16 = [...sample].filter((c) => c === '\u0000').length >= sample.length / 4;
+    const utf16 = [...sample].filter((c) => c === '\u0000').length >= Math.max(2, sample.length / 50);
     return { problems: [utf16 ? problem({ file }, `${UTF16} (it contains NUL characters)`, { expected: 'UTF-8 text', hint: UTF16_HINT }) : strayNul(file, lineAt(Array.from(text.slice(0, nul), (c) => c.charCodeAt(0)), nul))] };
   }
   if (text.trim() === '') return { problems: [problem({ file }, 'the file is empty (expected a header row and data rows)', { expected: 'a header row and data rows' })] };

@@ -169,8 +169,14 @@ export type TidySources<K extends string> = Partial<Record<K, { name: string; te
 export function tidySources<K extends string>(sources: TidySources<K>, check: (sources: TidySources<K>) => Problem[]): { sources: TidySources<K>; changes: TidyChange[]; problems: Problem[] } {
   let current = { ...sources };
   const changes: TidyChange[] = [];
+  // A problem refused a fix stays refused: a later round sees the column's other dates already
+  // rewritten, and could read the refused one by its quarter alone (a reviewer: a date whose quarter
+  // disagreed with its column was rewritten in the second round, and its error vanished).
+  const refused = new Set<string>();
+  const key = (p: Problem) => `${p.file}\u0000${p.row}\u0000${p.column}\u0000${p.value}`;
   for (let round = 0; round < 4; round++) {
-    const problems = check(current);
+    const problems = check(current).map((p) => (p.fix && refused.has(key(p)) ? { ...p, fix: undefined } : p));
+    for (const p of problems) if (!p.fix && p.row !== undefined && p.value !== undefined) refused.add(key(p));
     let changed = false;
     for (const key of Object.keys(current) as K[]) {
       const file = current[key];

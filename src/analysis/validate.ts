@@ -338,6 +338,15 @@ function settleDateColumns(problems: Problem[]): void {
     // Without a date that shows the order by its numbers, the dates the quarters decided show it, where they agree.
     const quartered = new Set(at.flatMap((k) => (byQuarter(k) ? [/it looks like (day\/month\/year|month\/day\/year), the only reading/.exec(problems[k].message)![1] as Order2] : [])));
     const order = orders.size === 1 ? [...orders][0] : quartered.size === 1 ? [...quartered][0] : undefined;
+    // Quarters alone, reading the column both ways round: one of them, or a date, is mistyped. No rewrite (a reviewer).
+    if (orders.size === 0 && quartered.size === 2) {
+      const rowsBy = (o: Order2) => at.filter((k) => byQuarter(k) && problems[k].message.includes(`it looks like ${o}, the only reading`)).map((k) => problems[k].row!);
+      for (const k of at) if (!readingsOf(problems[k].value!)!.same) problems[k] = withoutFix(problems[k]);
+      problems.splice(at[0], 0, problem({ file, column }, `the orders' quarters read this column's dates both ways round (day/month/year on row ${rowsBy('day/month/year')[0]}, month/day/year on row ${rowsBy('month/day/year')[0]}), so none of its dates is rewritten: a quarter or a date is likely mistyped`, {
+        expected: 'YYYY-MM-DD', hint: 'check those rows against the record, then write every date as yyyy-mm-dd', rows: at.map((k) => problems[k].row!),
+      }));
+      continue;
+    }
     // A quarter that disagrees with the column: no fix, and the disagreement said.
     const conflicts = new Set<number>();
     for (const k of at) {
@@ -350,7 +359,10 @@ function settleDateColumns(problems: Problem[]): void {
       problems[k] = withoutFix({ ...problems[k], message: `"${problems[k].value}" is not a date like 2019-03-15: read as ${order}, as the column's other dates are, it is ${r.iso[order]}, which is not in the order's quarter ${q[1]} (read as ${other} it would be ${r.iso[other]}, which is)`, expected: `a date in ${q[1]}`, hint: 'check the date and the quarter against the record, then write the date as yyyy-mm-dd' });
     }
     const formatOnly = at.filter((k) => !conflicts.has(k));
-    if (!order || at.length < DMY_SUMMARY_FROM) continue;
+    // Settled by at least two dates that read one way only, and a fifth of the column's: one such date
+    // (perhaps the one typed the other way round) does not decide a column of dates that read either way (a reviewer).
+    const shown = orders.size === 1 ? evidence.length : at.filter((k) => byQuarter(k) && !conflicts.has(k)).length;
+    if (!order || at.length < DMY_SUMMARY_FROM || shown < Math.max(2, Math.ceil(at.length / 5))) continue;
     for (const k of formatOnly) {
       const r = readingsOf(problems[k].value!)!;
       if (!r.either && !r.same) continue;

@@ -230,6 +230,11 @@ function tidyFiles(args: Args, dir: string, sources: { orders: Source; events: S
   const own = { orders: text(sources.orders), events: text(sources.events), harmIndex: args.harmIndex ? text(sources.harmIndex) : undefined };
   // A file that cannot be read as text is left to the check, which says why.
   if (own.orders === undefined || own.events === undefined || (args.harmIndex && own.harmIndex === undefined)) return sources;
+  // Fixes are matched to a file by its name (a re-check: two files named export.csv got "nothing was tidied").
+  if (sources.orders.name === sources.events.name) {
+    process.stderr.write(`analyze: --tidy: the orders and events files are both named ${sources.orders.name}, so their fixes cannot be told apart: rename one and run again\n`);
+    return sources;
+  }
   const named = (s: Source, t: string) => ({ name: s.name, text: t });
   const files: TidySources<'orders' | 'events' | 'harmIndex'> = { orders: named(sources.orders, own.orders), events: named(sources.events, own.events), ...(own.harmIndex !== undefined ? { harmIndex: named(sources.harmIndex!, own.harmIndex) } : {}) };
   const { sources: tidied, changes } = tidySources(files, (s) => validateDataset({ orders: s.orders!, events: s.events!, harmIndex: s.harmIndex ?? sources.harmIndex }, options).problems);
@@ -325,7 +330,10 @@ export function render(result: AnalysisResult, about: About): string {
     ]),
     result.events.pre === 0
       ? 'Busiest tenth: no one was arrested before the orders in this view'
-      : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before${result.busiestTenth.othersReduction === null ? ', who include everyone arrested before the order,' : ''} ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && formatPercent(result.busiestTenth.othersReductionLow) !== formatPercent(result.busiestTenth.othersReductionHigh) ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
+      // As the page says it: fewer people arrested before than make a tenth cannot be set apart from the rest.
+      : result.busiestTenth.othersReduction === null && result.perOrder.filter((p) => p.eventsPre > 0).length < result.busiestTenth.people
+        ? `Busiest tenth: only ${count(result.perOrder.filter((p) => p.eventsPre > 0).length, 'person was', 'people were')} arrested before the order (${count(result.events.pre, 'arrest', 'arrests')} in all), fewer than the ${formatNumber(result.busiestTenth.people)} who make a tenth, so the busiest tenth cannot be set apart from the rest`
+        : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before${result.busiestTenth.othersReduction === null ? ', who include everyone arrested before the order,' : ''} ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && formatPercent(result.busiestTenth.othersReductionLow) !== formatPercent(result.busiestTenth.othersReductionHigh) ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
     '',
     `Trend after the order (monthly totals, ${after})`,
     table([

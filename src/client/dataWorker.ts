@@ -204,7 +204,8 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
     else if (msg.type === 'robustness') post({ id: msg.id, type: 'robustness', reply: answerRobustness(dataset, msg.request, compute) });
     // The orders in Unicode's composed form (NFC), as the engine compares ids and as eventsCsv writes
     // them: R compares ids as written, and an id typed "José" two ways would otherwise match nothing there.
-    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText.normalize('NFC'), eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv }) });
+    // The harm index too: the engine looks offences up in NFC (a re-check: an index spelling "Café" decomposed stopped R).
+    else if (msg.type === 'rInputs') post({ id: msg.id, type: 'rInputs', ordersCsv: ordersText.normalize('NFC'), eventsCsv: eventsCsv(dataset.events), ...(harmIndexCsv === undefined ? {} : { harmIndexCsv: harmIndexCsv.normalize('NFC') }) });
   } catch (error) {
     post({ id: msg.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

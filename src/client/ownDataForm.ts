@@ -251,7 +251,13 @@ export function setUp(root: HTMLElement): void {
     const fixes = fixesOf(problems);
     const errorsNow = problems.some((p) => p.severity === 'error');
     tidyBox.hidden = fixes.length === 0 || !errorsNow;
-    if (!tidyBox.hidden) {
+    // Fixes are matched to a file by its name: two files of one name cannot be told apart (a re-check: an offer that then failed, in a loop).
+    const [ordersName, eventsName] = names();
+    const sameName = ordersName !== undefined && ordersName === eventsName;
+    tidyBox.querySelector<HTMLButtonElement>('[data-own-tidy-button]')!.hidden = sameName;
+    if (!tidyBox.hidden && sameName) {
+      tidyBox.querySelector('[data-own-tidy-text]')!.textContent = `Some of these problems have one right answer, which the report could make for you, but the orders and the events files are both named ${ordersName}, so it cannot tell which file each fix belongs to. Rename one of them, choose it again, and analyse again.`;
+    } else if (!tidyBox.hidden) {
       const n = problems.filter((p) => p.fix !== undefined && !p.file.startsWith('(')).length;
       tidyBox.querySelector('[data-own-tidy-text]')!.replaceChildren(...said(
         `${formatNumber(n)} of these ${n === 1 ? 'problems has' : 'problems have'} one right answer, which the report can make for you:`,
