@@ -280,9 +280,9 @@ const DATE_SUMMARIES: { row: RegExp; say: (n: number, first: Problem) => string 
 
 /** A date written with the day and month as numbers either way round: 15/03/2019, 3.15.2019. */
 const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
-type Order2 = 'day/month/year' | 'month/day/year';
+type DateOrder = 'day/month/year' | 'month/day/year';
 /** How a d/m/y-shaped value can be read: one way only, either way (the same date or not), or neither. */
-function readingsOf(value: string): { only?: Order2; either?: boolean; same?: boolean; iso: Record<Order2, string> } | undefined {
+function readingsOf(value: string): { only?: DateOrder; either?: boolean; same?: boolean; iso: Record<DateOrder, string> } | undefined {
   const m = DAY_MONTH.exec(value);
   if (!m) return undefined;
   const [a, b] = [Number(m[1]), Number(m[2])];
@@ -326,8 +326,8 @@ function settleDateColumns(problems: Problem[]): void {
     const evidence = at.filter((k) => !byQuarter(k) && readingsOf(problems[k].value!)!.only);
     const orders = new Set(evidence.map((k) => readingsOf(problems[k].value!)!.only!));
     if (orders.size === 2) {
-      const first = (order: Order2) => problems[evidence.find((k) => readingsOf(problems[k].value!)!.only === order)!];
-      const count = (order: Order2) => evidence.filter((k) => readingsOf(problems[k].value!)!.only === order).length;
+      const first = (order: DateOrder) => problems[evidence.find((k) => readingsOf(problems[k].value!)!.only === order)!];
+      const count = (order: DateOrder) => evidence.filter((k) => readingsOf(problems[k].value!)!.only === order).length;
       for (const k of at) if (!readingsOf(problems[k].value!)!.same) problems[k] = withoutFix(problems[k]);
       const [d, m] = [first('day/month/year'), first('month/day/year')];
       problems.splice(at[0], 0, problem({ file, column }, `this column mixes day/month/year dates (${count('day/month/year')}, the first on row ${d.row}, "${d.value}") with month/day/year dates (${count('month/day/year')}, the first on row ${m.row}, "${m.value}"), so none of its dates can be rewritten with certainty`, {
@@ -336,11 +336,11 @@ function settleDateColumns(problems: Problem[]): void {
       continue;
     }
     // Without a date that shows the order by its numbers, the dates the quarters decided show it, where they agree.
-    const quartered = new Set(at.flatMap((k) => (byQuarter(k) ? [/it looks like (day\/month\/year|month\/day\/year), the only reading/.exec(problems[k].message)![1] as Order2] : [])));
+    const quartered = new Set(at.flatMap((k) => (byQuarter(k) ? [/it looks like (day\/month\/year|month\/day\/year), the only reading/.exec(problems[k].message)![1] as DateOrder] : [])));
     const order = orders.size === 1 ? [...orders][0] : quartered.size === 1 ? [...quartered][0] : undefined;
     // Quarters alone, reading the column both ways round: one of them, or a date, is mistyped. No rewrite (a reviewer).
     if (orders.size === 0 && quartered.size === 2) {
-      const rowsBy = (o: Order2) => at.filter((k) => byQuarter(k) && problems[k].message.includes(`it looks like ${o}, the only reading`)).map((k) => problems[k].row!);
+      const rowsBy = (o: DateOrder) => at.filter((k) => byQuarter(k) && problems[k].message.includes(`it looks like ${o}, the only reading`)).map((k) => problems[k].row!);
       for (const k of at) if (!readingsOf(problems[k].value!)!.same) problems[k] = withoutFix(problems[k]);
       problems.splice(at[0], 0, problem({ file, column }, `the orders' quarters read this column's dates both ways round (day/month/year on row ${rowsBy('day/month/year')[0]}, month/day/year on row ${rowsBy('month/day/year')[0]}), so none of its dates is rewritten: a quarter or a date is likely mistyped`, {
         expected: 'YYYY-MM-DD', hint: 'check those rows against the record, then write every date as yyyy-mm-dd', rows: at.map((k) => problems[k].row!),
@@ -354,7 +354,7 @@ function settleDateColumns(problems: Problem[]): void {
       const r = readingsOf(problems[k].value!)!;
       const fix = problems[k].fix;
       if (!q || !order || (fix && 'value' in fix && fix.value === r.iso[order])) continue;
-      const other: Order2 = order === 'day/month/year' ? 'month/day/year' : 'day/month/year';
+      const other: DateOrder = order === 'day/month/year' ? 'month/day/year' : 'day/month/year';
       conflicts.add(k);
       problems[k] = withoutFix({ ...problems[k], message: `"${problems[k].value}" is not a date like 2019-03-15: read as ${order}, as the column's other dates are, it is ${r.iso[order]}, which is not in the order's quarter ${q[1]} (read as ${other} it would be ${r.iso[other]}, which is)`, expected: `a date in ${q[1]}`, hint: 'check the date and the quarter against the record, then write the date as yyyy-mm-dd' });
     }
