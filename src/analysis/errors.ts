@@ -156,11 +156,14 @@ export const UTF8_BOM = '\uFEFF';
  * byte-order mark comes first, as in the results CSV, so that a spreadsheet reads the messages'
  * "−" and "…" as written.
  */
+/** A field as RFC 4180 writes it: quoted only when it must be. */
+export const quoteCsvField = (f: string): string => (/[",\n\r]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+
+/** A cell of a CSV the report writes for a spreadsheet: neutralised against formula injection, then quoted. */
+export const csvCell = (v: string | number | undefined): string => quoteCsvField(neutraliseCell(v === undefined ? '' : String(v)));
+
 export function problemsCsv(problems: readonly Problem[]): string {
-  const cell = (v: string | number | undefined) => {
-    const s = neutraliseCell(v === undefined ? '' : String(v));
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const cell = csvCell;
   const header = ['severity', 'file', 'row', 'column', 'value', 'expected', 'hint', 'message'];
   const line = (p: Problem, row: number | undefined) => [p.severity, p.file, row === undefined ? undefined : rowLabel(row), p.column, p.value, p.expected, p.hint, p.message].map(cell).join(',');
   const rows = errorsFirst(problems).flatMap((p) => (p.rows ? p.rows.map((r) => line(p, r)) : [line(p, p.row)]));

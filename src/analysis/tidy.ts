@@ -21,7 +21,7 @@
 //   // => { text: 'order_id,issued,sample,issued_date\nA,2019Q1,analysed,2019-03-15\n', changes: [...] }
 
 import { readCsv, type CsvTable } from './csv.ts';
-import type { Problem } from './errors.ts';
+import { quoteCsvField, type Problem } from './errors.ts';
 import { KNOWN_COLUMNS } from './validate.ts';
 
 /** One change made, for the reader: what was in the file, and what is there now. */
@@ -38,9 +38,6 @@ export interface Tidied {
   text: string;
   changes: TidyChange[];
 }
-
-/** A field as CSV writes it: quoted only when it must be. */
-const csvField = (f: string) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
 
 /** The file's lines as csv.ts counts them (a line ends at LF, CRLF or a lone CR), each with its ending. */
 function lines(text: string): { body: string; end: string }[] {
@@ -114,7 +111,7 @@ export function tidyText(file: string, text: string, problems: readonly Problem[
     }
     const fields = rewritten.get(line);
     if (!fields) { out.push(all[k].body + all[k].end); continue; }
-    const written = fields.map(csvField).join(',');
+    const written = fields.map(quoteCsvField).join(',');
     const span = 1 + (written.match(/\r\n|\n|\r/g)?.length ?? 0);
     out.push(written + all[k + span - 1].end);
     k += span - 1;

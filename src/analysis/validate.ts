@@ -13,7 +13,7 @@
 
 import { STUDY_CATEGORIES, sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
-import { problem, problemError, type Fix, type Problem } from './errors.ts';
+import { problem, problemError, quoteCsvField, type Fix, type Problem } from './errors.ts';
 import { addMonths, daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
@@ -279,7 +279,7 @@ const DATE_SUMMARIES: { row: RegExp; say: (n: number, first: Problem) => string 
 ];
 
 /** A date written with the day and month as numbers either way round: 15/03/2019, 3.15.2019. */
-const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+export const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 type DateOrder = 'day/month/year' | 'month/day/year';
 /** How a d/m/y-shaped value can be read: one way only, either way (the same date or not), or neither. */
 function readingsOf(value: string): { only?: DateOrder; either?: boolean; same?: boolean; iso: Record<DateOrder, string> } | undefined {
@@ -1302,7 +1302,7 @@ function nearCategories(file: string, events: readonly OffendingEvent[], rows: r
  * and the CLI; a file meant for a spreadsheet should pass its cells through neutraliseCell.
  */
 export function eventsCsv(events: readonly OffendingEvent[]): string {
-  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const q = quoteCsvField;
   return ['order_id,month,category,offence,harm', ...events.map((e) => [q(e.orderId), e.month, e.category, q(e.offence), e.harm].join(','))].join('\n') + '\n';
 }
 

@@ -298,6 +298,8 @@ export interface About { manifest: StudyManifest; harm: string; excluded?: numbe
 
 export function render(result: AnalysisResult, about: About): string {
   const { trend, correlation: cor, its, leaveOneOut: loo } = result;
+  // People with any arrest before: fewer than the busiest tenth, and the tenth cannot be set apart (as the page says it).
+  const arrestedBefore = result.perOrder.filter((p) => p.eventsPre > 0).length;
   const m = about.manifest;
   const followup = m.followup ?? `the full ${result.domain.span}-month follow-up either side, as the orders file's sample column marks them (not excluded_followup)`;
   const gap = result.gap > 0 ? `, leaving out the ${months(result.gap)} either side of the order (--gap ${result.gap})` : '';
@@ -331,8 +333,8 @@ export function render(result: AnalysisResult, about: About): string {
     result.events.pre === 0
       ? 'Busiest tenth: no one was arrested before the orders in this view'
       // As the page says it: fewer people arrested before than make a tenth cannot be set apart from the rest.
-      : result.busiestTenth.othersReduction === null && result.perOrder.filter((p) => p.eventsPre > 0).length < result.busiestTenth.people
-        ? `Busiest tenth: only ${count(result.perOrder.filter((p) => p.eventsPre > 0).length, 'person was', 'people were')} arrested before the order (${count(result.events.pre, 'arrest', 'arrests')} in all), fewer than the ${formatNumber(result.busiestTenth.people)} who make a tenth, so the busiest tenth cannot be set apart from the rest`
+      : result.busiestTenth.othersReduction === null && arrestedBefore < result.busiestTenth.people
+        ? `Busiest tenth: only ${count(arrestedBefore, 'person was', 'people were')} arrested before the order (${count(result.events.pre, 'arrest', 'arrests')} in all), fewer than the ${formatNumber(result.busiestTenth.people)} who make a tenth, so the busiest tenth cannot be set apart from the rest`
         : `Busiest tenth: the ${count(result.busiestTenth.people, 'person', 'people')} with the most arrests before${result.busiestTenth.othersReduction === null ? ', who include everyone arrested before the order,' : ''} ${result.busiestTenth.people === 1 ? 'carries' : 'carry'} ${formatPercent(result.busiestTenth.share)} of them; the others' reduction in arrests without them: ${result.busiestTenth.othersReduction === null ? 'none (no one else was arrested before)' : formatPercent(result.busiestTenth.othersReduction)}${result.busiestTenth.othersReductionLow !== null && result.busiestTenth.othersReductionHigh !== null && formatPercent(result.busiestTenth.othersReductionLow) !== formatPercent(result.busiestTenth.othersReductionHigh) ? ` (${formatPercent(result.busiestTenth.othersReductionLow)} to ${formatPercent(result.busiestTenth.othersReductionHigh)} over every choice among the ${count(result.busiestTenth.tiedOut, 'person', 'people')} tied at the cut and left out)` : ''}`,
     '',
     `Trend after the order (monthly totals, ${after})`,

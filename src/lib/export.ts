@@ -5,12 +5,11 @@
 import { viewFileStem } from './cliArguments.ts';
 import { serialiseState } from './urlState.ts';
 import type { AnalysisResult, Measure } from '../analysis/analyse.ts';
-import { UTF8_BOM } from '../analysis/errors.ts';
+import { quoteCsvField, UTF8_BOM } from '../analysis/errors.ts';
 
 const cell = (v: number | string | null | undefined) => {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return quoteCsvField(String(v));
 };
 
 /**

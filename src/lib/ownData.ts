@@ -9,9 +9,9 @@
 // years". Their design window is the one they chose on upload (default 24), never inferred.
 
 import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
-import { neutraliseCell, problem, UTF8_BOM, type Problem } from '../analysis/errors.ts';
+import { csvCell, problem, UTF8_BOM, type Problem } from '../analysis/errors.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { DEFAULT_DESIGN_WINDOW, DIRECTION_CONTROLS, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
+import { DAY_MONTH, DEFAULT_DESIGN_WINDOW, DIRECTION_CONTROLS, MAX_MONTHS, validateDataset } from '../analysis/validate.ts';
 import { tidySources, type TidyChange } from '../analysis/tidy.ts';
 import type { Dataset, StudyManifest, WeightSet } from '../analysis/types.ts';
 import { givesMonthsAway } from '../analysis/timeAtLiberty.ts';
@@ -63,8 +63,9 @@ export function fixesOf(problems: readonly Problem[]): TidyChange[] {
 
 /** How a date was written, from what it was and what it became. */
 function dateKind(from: string, to: string): string {
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})( .*|T.*)?$/.exec(from);
-  if (dmy) return (to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year') + (dmy[4] ? ' with a time of day' : '');
+  // validate.ts's pattern for a day and month as numbers, either way round, with or without a time
+  const dmy = DAY_MONTH.exec(from);
+  if (dmy) return (to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year') + (/\d[ T]\d/.test(from) ? ' with a time of day' : '');
   if (/^\d{5}$/.test(from)) return "saved as a spreadsheet's day numbers";
   if (/^\d{4}[/.]/.test(from)) return 'written year/month/day with slashes or dots';
   if (/[A-Za-z]{3}/.test(from)) return "written with the month's name";
@@ -97,11 +98,7 @@ export function tidyWords(changes: readonly TidyChange[]): string[] {
 /** The changes as CSV, one row each, for the reader to check against their files. */
 export function tidyChangesCsv(changes: readonly TidyChange[]): string {
   // As the problems CSV: a cell a spreadsheet would run as a formula is neutralised, and a BOM says UTF-8.
-  const field = (v: string) => {
-    const f = neutraliseCell(v);
-    return /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
-  };
-  return UTF8_BOM + ['file,row,column,was,now', ...changes.map((c) => [c.file, c.row === undefined ? 'above the header' : c.row === 0 ? 'header' : String(c.row), c.column ?? '', c.from, c.to].map(field).join(','))].join('\r\n') + '\r\n';
+  return UTF8_BOM + ['file,row,column,was,now', ...changes.map((c) => [c.file, c.row === undefined ? 'above the header' : c.row === 0 ? 'header' : String(c.row), c.column ?? '', c.from, c.to].map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 
 /** The files as text, ready to be stored and read again (bytes decoded once, UTF-8 only). */
