@@ -1019,3 +1019,43 @@ test('a stray NUL, a binary file and a gzip file are each named as what they are
   assert.match(first(utf16).message, /^the file is UTF-16 text, not UTF-8 \(it contains NUL bytes\)/);
   assert.match(validateDataset({ orders: { name: 'orders.csv', text: Buffer.from(text, 'utf16le').toString('latin1') }, events }, { manifest }).problems[0].message, /UTF-16 text, not UTF-8 \(it contains NUL characters\)/);
 });
+
+test('order ids that look alike (a Cyrillic letter for a Latin one, an invisible zero-width space) are one problem naming the characters, not a second person; an arrest\'s look-alike id is told which order it resembles (a security reviewer: "A0" and "А0" loaded as two people)', () => {
+  const lines = templateOrders.text.trimEnd().split('\n');
+  const id = lines[1].split(',')[0];
+  assert.equal(id, 'T-0001');
+  const cyrillic = '\u0422-0001'; // CYRILLIC CAPITAL LETTER TE, drawn as T
+  const hidden = 'T-00\u200b01';
+  for (const [twin, what] of [[cyrillic, 'U+0422 (Cyrillic)'], [hidden, 'U+200B (invisible)']] as const) {
+    const r = validateDataset({ orders: { name: 'orders.csv', text: [...lines, lines[1].replace(/^T-0001/, twin)].join('\n') + '\n' }, events: templateEvents });
+    assert.equal(r.dataset, undefined, `the files do not load with ${JSON.stringify(twin)} as a person of its own`);
+    const p = r.problems.find((x) => x.value === twin)!;
+    assert.equal(where(p), `error orders.csv ${lines.length} order_id`);
+    assert.equal(p.message, `"${twin}" looks like the id "T-0001" in row 1 but is written with other characters (${what}), so it would be counted as another person`);
+    assert.equal(p.hint, 'if they are one order, keep one row and type its id again in plain characters in both files; if they are two, give them ids that look different');
+  }
+  // A plain id beside another plain id is no problem: "T-0001" and "T-0010" stay two people.
+  assert.deepEqual(validateDataset({ orders: templateOrders, events: templateEvents }).problems.filter((x) => /looks like/.test(x.message)), []);
+  // An arrest under a look-alike id is not an order, and the hint names the order it resembles.
+  const events = templateEvents.text.trimEnd().split('\n');
+  const first = events.findIndex((l) => l.startsWith('T-0001,'));
+  const moved = [...events];
+  moved[first] = moved[first].replace(/^T-0001/, cyrillic);
+  const u = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: moved.join('\n') + '\n' } }).problems.find((x) => x.value === cyrillic)!;
+  assert.equal(u.message, `"${cyrillic}" is not an order in the orders file`);
+  assert.equal(u.hint, 'the orders file has "T-0001", which looks the same but is written with other characters (U+0422 (Cyrillic) here): type the id again in plain characters');
+});
+
+test('order ids and offences that a spreadsheet would run as a formula (=, +, - or @ first) are one warning per file naming every row; the values are kept, as R joins on them', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\n=HYPERLINK("x"),2019-Q1,analysed\nB,2019-Q1,analysed\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\n=HYPERLINK("x"),-3,violence,Theft,2\nB,-2,violence,@SUM(A1),2\nB,3,violence,-25,2\nB,4,violence,Theft,-0\n' };
+  const r = validateDataset({ orders, events });
+  assert.ok(r.dataset, 'the files load');
+  const warned = r.problems.filter((p) => /formula/.test(p.message));
+  assert.deepEqual(warned.map(where), ['warning orders.csv 1 order_id', 'warning events.csv 1 order_id']);
+  assert.equal(warned[0].message, 'has a value that begins with =, +, - or @, which a spreadsheet runs as a formula when it opens a file of the report\'s downloads that holds it');
+  assert.equal(warned[1].message, '2 rows have values that begin with =, +, - or @, which a spreadsheet runs as a formula when it opens a file of the report\'s downloads that holds them');
+  assert.deepEqual(warned[1].rows, [1, 2]);
+  assert.equal(warned[1].hint, 'they are kept as written, so that R can join the files; if a spreadsheet opening a download offers to run formulas or update links, decline');
+  assert.equal(r.dataset!.orders[0].id, '=HYPERLINK("x")');
+});

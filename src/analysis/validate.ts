@@ -13,7 +13,7 @@
 
 import { STUDY_CATEGORIES, sortCategories } from './categories.ts';
 import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
-import { problem, problemError, quoteCsvField, type Fix, type Problem } from './errors.ts';
+import { neutraliseCell, problem, problemError, quoteCsvField, type Fix, type Problem } from './errors.ts';
 import { addMonths, daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
 
@@ -219,7 +219,31 @@ function table(source: Source, problems: Problem[]): CsvTable | undefined {
   // record exported twice, so it is worth a warning.
   if (t && t.header.includes('date')) duplicateRows(t, problems);
   if (t) directionControls(t, problems);
+  if (t) formulaValues(t, problems);
   return t;
+}
+
+/**
+ * The values the report writes into its downloads as written (ids and offences, which R joins on) and
+ * that a spreadsheet would run as a formula. They cannot be neutralised there without breaking the join,
+ * so they are said once for the file, with every row (as direction controls are), and kept.
+ */
+function formulaValues(t: CsvTable, problems: Problem[]): void {
+  const columns = ['order_id', 'offence'].map((c) => t.header.indexOf(c)).filter((k) => k >= 0);
+  const rows: number[] = [];
+  let first: { row: number; column: string } | undefined;
+  for (const r of t.records) {
+    const at = columns.find((k) => { const v = r.fields[k]?.trim() ?? ''; return v !== '' && neutraliseCell(v) !== v; });
+    if (at === undefined) continue;
+    rows.push(r.row);
+    first ??= { row: r.row, column: t.header[at] };
+  }
+  if (!first) return;
+  const one = rows.length === 1;
+  problems.push(problem({ file: t.file, row: first.row, column: first.column }, `${one ? 'has a value' : `${rows.length} rows have values`} that begin${one ? 's' : ''} with =, +, - or @, which a spreadsheet runs as a formula when it opens a file of the report's downloads that holds ${one ? 'it' : 'them'}`, {
+    severity: 'warning', expected: 'a value that does not begin with =, +, - or @', rows,
+    hint: 'they are kept as written, so that R can join the files; if a spreadsheet opening a download offers to run formulas or update links, decline',
+  }));
 }
 
 /** Unicode's invisible controls that override or embed the direction of the text after them (not the marks a right-to-left script uses). */
@@ -827,19 +851,23 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     if (id === '') report('order_id', 'is empty; every order needs an id', { expected: 'an id' });
     const first = ids.get(id);
     const duplicate = id !== '' && first !== undefined;
-    const twin = folded.get(id.toLowerCase());
+    const twin = folded.get(idAsSeen(id));
     if (duplicate) {
       // Two long numeric ids that a spreadsheet wrote alike ("1.20E+11") are not one order twice.
       report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id', ...(isScientificId(id) ? { hint: SCIENTIFIC_ID_HINT } : {}) });
       info.duplicated.add(id);
     } else {
-      if (id !== '' && twin !== undefined) {
+      if (id !== '' && twin !== undefined && twin.toLowerCase() === id.toLowerCase()) {
         report('order_id', `"${id}" differs from the id "${twin}" in row ${ids.get(twin)} only in upper and lower case, so it would be counted as another person`, {
           value: id, expected: 'ids that differ in more than case', hint: `if they are one order, keep one row and write its id the same way in both files; if they are two, give them ids that differ in more than case`,
         });
+      } else if (id !== '' && twin !== undefined) {
+        report('order_id', `"${id}" looks like the id "${twin}" in row ${ids.get(twin)} but is written with other characters (${charactersNotIn(id, twin) || charactersNotIn(twin, id)}), so it would be counted as another person`, {
+          value: id, expected: 'ids that look different', hint: 'if they are one order, keep one row and type its id again in plain characters in both files; if they are two, give them ids that look different',
+        });
       }
       ids.set(id, row);
-      if (twin === undefined) folded.set(id.toLowerCase(), id);
+      if (twin === undefined) folded.set(idAsSeen(id), id);
     }
 
     const dateText = col.issued_date === undefined ? '' : fields[col.issued_date].trim();
@@ -1017,18 +1045,43 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
       byCase = new Map();
       byDigits = new Map();
       for (const k of known.keys()) {
-        if (!byCase.has(k.toLowerCase())) byCase.set(k.toLowerCase(), k);
+        if (!byCase.has(idAsSeen(k))) byCase.set(idAsSeen(k), k);
         if (/^0+\d+$/.test(k)) byDigits.set(k.replace(/^0+(?=\d)/, ''), k);
       }
     }
-    const other = byCase.get(id.toLowerCase());
-    if (other !== undefined) return `the orders file has "${other}": write the id the same way in both files`;
+    const other = byCase.get(idAsSeen(id));
+    if (other !== undefined && other.toLowerCase() === id.toLowerCase()) return `the orders file has "${other}": write the id the same way in both files`;
+    if (other !== undefined) {
+      const here = charactersNotIn(id, other);
+      return `the orders file has "${other}", which looks the same but is written with other characters (${here ? `${here} here` : `${charactersNotIn(other, id)} there`}): type the id again in plain characters`;
+    }
     const zeros = /^\d+$/.test(id) ? byDigits.get(id.replace(/^0+(?=\d)/, '')) : undefined;
     if (zeros !== undefined) return `the orders file has "${zeros}": a spreadsheet may have dropped the leading zeros (format the column as text before saving)`;
     // "1.20E+11": a spreadsheet's scientific notation for a long numeric id, which has lost digits (an analyst).
     if (isScientificId(id)) return SCIENTIFIC_ID_HINT;
     return 'every arrest must belong to an order listed in the orders file: check the id there, or remove the arrest if the person has no order';
   };
+}
+
+/**
+ * Latin letters that Cyrillic and Greek letters are drawn as, in lower case: "А0" (Cyrillic А) and
+ * "A0" look the same on the page and in a spreadsheet, and a reviewer's pair loaded as two people.
+ */
+const DRAWN_AS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...[...'авекмнорстухіјѕү'].map((c, k) => [c, 'abekmhopctyxijsy'[k]]),
+  ...[...'αβεζηικμνορτυχ'].map((c, k) => [c, 'abezhikmnoptyx'[k]]),
+]);
+
+/** An id as a reader sees it: compatibility forms folded (NFKC), invisible format characters gone, lower case, look-alike letters read as Latin. */
+function idAsSeen(id: string): string {
+  return [...id.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase()].map((c) => DRAWN_AS[c] ?? c).join('');
+}
+
+/** The characters of `id` that are not plain ASCII and not in `other`, by code point and kind: "U+0422 (Cyrillic), U+200B (invisible)". */
+function charactersNotIn(id: string, other: string): string {
+  const kind = (c: string) => (/\p{Cf}/u.test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
+  const odd = [...new Set([...id].filter((c) => c > '\u007f' && !other.includes(c)))];
+  return odd.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} (${kind(c)})`).join(', ');
 }
 
 /** "1.20E+11": a spreadsheet's scientific notation for a long numeric id, which has lost digits (an analyst). */
