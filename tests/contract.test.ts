@@ -330,6 +330,17 @@ test('a title line above the header is one problem that says so, not a row-by-ro
   // required column is missing" (the header below has harm; a re-check found it said beside the title).
   assert.deepEqual(padded.map(where), ['error events.csv 0 -'], padded.map((p) => p.message).join('\n'));
   assert.equal(padded[0].message, 'the header is not on the first line: line 2 of the file has the columns order_id, category, offence, so the line above it looks like a title');
+  // Below a padded title, rows of only commas are numbered from the real header, as every other
+  // problem is (a re-check: "row 1 (line 2)" named the row between title and header, counted from the
+  // title); one between the title and the header is among the lines to delete, and said there.
+  const lines = templateEvents.text.trimEnd().split('\n');
+  const gaps = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: ['Arrests export,,,,', ',,,,', lines[0], lines[1], ',,,,', ...lines.slice(2)].join('\n') + '\n' } }).problems;
+  assert.deepEqual(gaps.map(where), ['warning events.csv - -', 'error events.csv 0 -'], gaps.map((p) => p.message).join('\n'));
+  assert.equal(gaps[0].message, '1 empty row (only commas, no values) was skipped, the first at row 2 (line 5)');
+  assert.equal(gaps[1].message, 'the header is not on the first line: line 3 of the file has the columns order_id, category, offence, so the 2 lines above it look like titles (1 of them empty)');
+  // With the only empty row above the header, there is no warning left to give.
+  const onlyAbove = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: ['Arrests export,,,,', ',,,,', ...lines].join('\n') + '\n' } }).problems;
+  assert.deepEqual(onlyAbove.map(where), ['error events.csv 0 -']);
   // A header one column short of its rows is not a title: each row is said, as before.
   const short = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('order_id,date,category,offence,harm', 'order_id,date,category,offence') } }).problems;
   assert.ok(short.length > 1 && short.every((p) => !/title/.test(p.message)));

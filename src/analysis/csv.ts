@@ -15,6 +15,19 @@ export interface CsvTable {
   header: string[];
   /** Data records in order; `row` counts from 1 for the first record after the header. */
   records: { row: number; line: number; fields: string[] }[];
+  /** Rows of only commas that were skipped, numbered as records are (0 or less: above the header), and the one warning that says them. */
+  empty?: { rows: { row: number; line: number }[]; warning: Problem };
+}
+
+/** The one warning for a file's rows of only commas, given as its rows below the header (none above it). */
+export function emptyRowsWarning(file: string, empty: readonly { row: number; line: number }[]): Problem | undefined {
+  if (empty.length === 0) return undefined;
+  // Where the first one is, as every other problem says it: by its row (line 7 is row 6), and its line.
+  const [{ row, line }] = empty;
+  const first = row > 0 ? `row ${row} (line ${line})` : `line ${line}, above the header`;
+  return problem({ file }, `${empty.length} empty ${empty.length === 1 ? 'row' : 'rows'} (only commas, no values) ${empty.length === 1 ? 'was' : 'were'} skipped, the first at ${first}`, {
+    severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
+  });
 }
 
 const UTF16 = 'the file is UTF-16 text, not UTF-8';
@@ -205,14 +218,13 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
   if (nonBlank.length === 0) return { problems: [problem({ file }, 'the file has no header and no data, only empty rows', { expected: 'a header row and data rows' })] };
   // Said once the header is known (below a title line it is not the first row), so that the row
   // matches every other problem's (an analyst: "row 13" named two lines of a file with a title).
+  let emptyRows: CsvTable['empty'];
   const sayEmpty = (headAt: number) => {
-    if (empty.length === 0) return;
-    // Where the first one is, as every other problem says it: by its row (line 7 is row 6), and its line.
-    const at = rows.indexOf(empty[0]) - headAt;
-    const first = at > 0 ? `row ${at} (line ${empty[0].line})` : `line ${empty[0].line}, above the header`;
-    problems.push(problem({ file }, `${empty.length} empty ${empty.length === 1 ? 'row' : 'rows'} (only commas, no values) ${empty.length === 1 ? 'was' : 'were'} skipped, the first at ${first}`, {
-      severity: 'warning', value: String(empty.length), hint: 'nothing to do if the spreadsheet had empty rows; otherwise check that no row was cleared by mistake',
-    }));
+    const at = empty.map((r) => ({ row: rows.indexOf(r) - headAt, line: r.line }));
+    const warning = emptyRowsWarning(file, at);
+    if (!warning) return;
+    problems.push(warning);
+    emptyRows = { rows: at, warning };
   };
   let head = nonBlank[0];
   let headAt = rows.indexOf(head);
@@ -278,7 +290,7 @@ export function readCsv(file: string, text: string, { columns = [] }: { columns?
     }
     records.push({ row, line: r.line, fields: r.fields });
   });
-  return { table: { file, header, records }, problems };
+  return { table: { file, header, records, ...(emptyRows ? { empty: emptyRows } : {}) }, problems };
 }
 
 /**

@@ -12,7 +12,7 @@
 // categories, harm), only the checks that need the orders (whose arrest, which month).
 
 import { STUDY_CATEGORIES, sortCategories } from './categories.ts';
-import { decodeCsvBytes, readCsv, type CsvTable } from './csv.ts';
+import { decodeCsvBytes, emptyRowsWarning, readCsv, type CsvTable } from './csv.ts';
 import { neutraliseCell, problem, problemError, quoteCsvField, type Fix, type Problem } from './errors.ts';
 import { addMonths, daysInMonth, inQuarter, monthOffset, parseIsoDate, type CalendarDate } from './months.ts';
 import { SAMPLES, WEIGHT_COLUMNS, WEIGHT_SETS, type Dataset, type HarmIndex, type OffendingEvent, type Order, type Sample, type StudyManifest, type WeightSet } from './types.ts';
@@ -713,7 +713,16 @@ function titled(t: CsvTable | undefined, requiredOf: readonly string[] | ((heade
   const absent = required.filter((name) => !t.header.includes(name));
   const has = absent.filter((name) => below.fields.some((f) => f.trim().toLowerCase() === name));
   const line = below.line;
-  problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has.join(', ')}, so the ${line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles`}`, {
+  // Rows of only commas were numbered from the title: below the header they are renumbered from it,
+  // as every other problem is; above it, they are among the lines the title error deletes.
+  const emptyAbove = t.empty ? t.empty.rows.filter((r) => r.row < below.row).length : 0;
+  if (t.empty) {
+    const at = problems.indexOf(t.empty.warning);
+    const again = emptyRowsWarning(t.file, t.empty.rows.filter((r) => r.row > below.row).map((r) => ({ row: r.row - below.row, line: r.line })));
+    if (at >= 0) problems.splice(at, 1, ...(again ? [again] : []));
+  }
+  const above = line - 1 === 1 ? 'line above it looks like a title' : `${line - 1} lines above it look like titles${emptyAbove > 0 ? ` (${emptyAbove} of them empty)` : ''}`;
+  problems.push(problem({ file: t.file, row: 0 }, `the header is not on the first line: line ${line} of the file has the columns ${has.join(', ')}, so the ${above}`, {
     expected: 'the header on the first line', hint: `delete the ${line - 1 === 1 ? 'line' : `${line - 1} lines`} above the header, so that it is the first line of the file`,
     fix: { headerLine: line },
   }));
