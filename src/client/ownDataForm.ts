@@ -123,7 +123,12 @@ export function setUp(root: HTMLElement): void {
     }
     const total = (chosen.orders?.size ?? 0) + (chosen.events?.size ?? 0) + (chosen.harmIndex?.size ?? 0);
     if (total > BROWSER_LIMIT_BYTES) {
-      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: ${ANALYZE} ${shellWords(['--orders', chosen.orders!.name, '--events', chosen.events!.name])} (see the README).`);
+      // The names as shown (invisible direction controls, which turn the status round, left out), and a
+      // word where that makes the command differ from the files' real names.
+      const files: [string, File | undefined][] = [['--orders', chosen.orders], ['--events', chosen.events], ['--harm-index', chosen.harmIndex]];
+      const given = files.filter(([, f]) => f).flatMap(([flag, f]) => [flag, shownName(f!.name)]);
+      const renamed = files.some(([, f]) => f && shownName(f.name) !== f.name);
+      say(`These files total ${size(total)}, more than a browser tab can analyse comfortably (${size(BROWSER_LIMIT_BYTES)}). Nothing was read. Use the command-line tool instead: ${ANALYZE} ${shellWords(given)} (see the README).${renamed ? ' A file name holds invisible characters that reverse the direction of text; rename the file as shown here first.' : ''}`);
       return;
     }
     const windowInput = form.elements.namedItem('designWindow') as HTMLInputElement;

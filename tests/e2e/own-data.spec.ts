@@ -337,3 +337,27 @@ test('with a harm index of their own, Method shows the reader that index, its of
   await expect(page.getByRole('table').filter({ hasText: 'The bundled harm index' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('files too large for a tab: nothing is read, the command to run instead names every file given, and a name with a direction control is shown without it, with a word to rename it', async ({ page }) => {
+  await page.goto('own-data/');
+  // 151 MB made in the page (sent over the test's connection it would take minutes): the size is
+  // all the form reads before it stops.
+  await page.evaluate(() => {
+    const put = (id: string, file: File) => {
+      const input = document.getElementById(id) as HTMLInputElement;
+      const list = new DataTransfer();
+      list.items.add(file);
+      input.files = list.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    put('own-orders', new File(['order_id,issued,sample\n'], 'orders\u202eVSC.csv', { type: 'text/csv' }));
+    put('own-events', new File([new Uint8Array(151 * 1024 * 1024)], 'events.csv', { type: 'text/csv' }));
+    put('own-harm', new File(['offence,harm_days\n'], 'my index.csv', { type: 'text/csv' }));
+  });
+  await page.getByRole('button', { name: 'Analyse these files' }).click();
+  const status = page.locator('[data-own-status]');
+  await expect(status).toContainText('more than a browser tab can analyse comfortably');
+  const text = await status.innerText();
+  expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  expect(text).toContain("npm run --silent analyze -- --orders ordersVSC.csv --events events.csv --harm-index 'my index.csv' (see the README). A file name holds invisible characters that reverse the direction of text; rename the file as shown here first.");
+});
