@@ -141,7 +141,7 @@ test('Conclusions\' step at the order is qualified: its p with and without autoc
       assert.ok(text.includes(`but it cannot be tested: ${e.reason}.`), label);
       continue;
     }
-    // Both p-values, and the verdict follows the pair: a step is clear only when both are below 0.05.
+    // Both p-values, and the verdict follows the pair: a step is clear only when both are below 0.01 (only just, between 0.01 and 0.05).
     assert.ok(e.levelPHac !== null, label);
     assert.match(text, /treating the months as independent; p\s[=<].* allowing for a busy month tending to follow a busy month, with Newey–West standard errors\): /, label);
     // In a short series (fewer than 30 months) the Newey–West p is not to be relied on, so it never makes a step clear alone.
