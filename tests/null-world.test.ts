@@ -187,6 +187,27 @@ describe('the null world: orders that do nothing', () => {
     assert.ok(means[4] > 0, 'selection alone produces a fall');
   });
 
+  test('a gap leaves out the months nearest each simulated order, as the view does: at a gap as long as the look-back, the busy spell is left out and no regression to the mean is left (a peer reviewer: the W − gap months next to the order were compared)', () => {
+    const gapped = analyse(bundled, { window: 12, gap: 6 });
+    const counts = gapped.perOrder.map((p) => p.eventsPre);
+    const world = nullWorld(counts, { window: 12, gap: 6, selection: 1, lookback: 6 });
+    const p = world.parameters!;
+    assert.deepEqual([p.window, p.gap], [12, 6]);
+    // the counts before are over the 6 months compared, so the rate is m ÷ (W − g)
+    assert.equal(p.monthlyRate, p.beforeMean / 6);
+    // Orders sought on months t−6 … t−1, counts compared over t−12 … t−7 and t+6 … t+11: given a
+    // person's rate, the months compared say nothing of the months selected on, so before and after
+    // have one mean and the fall is the ratio estimator's small bias, within Monte-Carlo error.
+    const bias = ratioBias(world);
+    assert.ok(Math.abs(world.mean! - bias) <= Z * world.se! + Math.abs(bias), `mean fall ${world.mean}, expected ${bias} ± ${Z} × ${world.se}`);
+    // Comparing the 6 months next to each order instead (no gap, a window of 6) finds the busy spell's fall.
+    const adjacent = nullWorld(counts, { window: 6, selection: 1, lookback: 6 });
+    assert.ok(adjacent.mean! - world.mean! > 10 * Math.hypot(adjacent.se!, world.se!), `next to the order ${adjacent.mean}, with the gap ${world.mean}`);
+    // A gap of 0 is no gap: the same draws and the same falls.
+    assert.deepEqual(nullWorld(before, { window: W, gap: 0, selection: 0.5 }), nullWorld(before, { window: W, selection: 0.5 }));
+    assert.throws(() => nullWorld(before, { window: 12, gap: 12, selection: 1 }), /gap must be a whole number of months from 0 to window − 1 = 11, got 12/);
+  });
+
   test('the same seed gives identical output; a different seed gives different falls', () => {
     const a = nullWorld(before, { window: W, selection: 0.6, observedFall });
     const b = nullWorld(before, { window: W, selection: 0.6, observedFall });

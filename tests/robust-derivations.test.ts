@@ -166,7 +166,8 @@ test('the inputs are the context\'s own: every simulated fall, every person, eve
       assert.equal(step('Months of recent'), world.parameters!.lookback);
       assert.equal(step('Seed'), world.parameters!.seed);
       assert.equal(step('Cohorts simulated'), world.parameters!.cohorts);
-      assert.equal(step('Months compared'), analysedMonths(result));
+      assert.equal(step('Months either side of the order'), result.window);
+      assert.equal(step('Months nearest the order left out'), result.gap);
     }
     // Time at liberty: the people's arrests add up to the totals the rates divide.
     const rate = must(deriveRobust('liberty.rateFall', c, result, study), 'rateFall');

@@ -27,7 +27,11 @@
 //    a mixture. Cohorts are drawn with these weights, `cohortSize` different people each.
 // 5. The fall. For each of `cohorts` cohorts, 1 − (arrests in the W months after) / (arrests in
 //    the W months before), as the report computes the real one. A cohort with no arrests before
-//    has no fall and is left out (counted in `dropped`).
+//    has no fall and is left out (counted in `dropped`). With a gap g, the g months nearest the
+//    order are left out on each side, as the view leaves them out: the months compared are months
+//    g + 1 … W either side (the before counts, and so the rate m, are over W − g months). The
+//    recent arrests an order is sought on are still the k months just before it, gap or not: a
+//    gap as long as the look-back leaves out the very months the busy spell was in.
 //
 // The result is the sorted falls, their mean (with its Monte-Carlo standard error), the 2.5% and
 // 97.5% quantiles (R's quantile type 7) and the share of simulated cohorts whose fall is at least
@@ -59,8 +63,10 @@ export const NULL_WORLD_EXTRA_MONTHS = 120;
 export const NULL_WORLD_CROSSING_SHARE = 0.25;
 
 export interface NullWorldOptions {
-  /** W: months before and after the order compared (the window of the observed analysis). */
+  /** W: months before and after the order (the window of the observed analysis). */
   window: number;
+  /** g: months nearest the order left out on each side, as the view leaves them out (default 0); the months compared are g + 1 … W. */
+  gap?: number;
   /** How strongly orders follow recent arrests: 0 (at random) … 1 (only after crossing the threshold). */
   selection: number;
   /** The observed fall 1 − after/before, for the share of simulated cohorts that fall at least as much. */
@@ -82,6 +88,7 @@ export interface NullWorldOptions {
 
 export interface NullWorldParameters {
   window: number;
+  gap: number;
   selection: number;
   lookback: number;
   threshold: number;
@@ -95,7 +102,7 @@ export interface NullWorldParameters {
   beforeVariance: number | null;
   /** Negative binomial size (gamma shape of the rates); null when the counts are no more spread than Poisson. */
   size: number | null;
-  /** Mean monthly arrest rate, m / W. */
+  /** Mean monthly arrest rate, m / (W − g): the before counts are over the W − g months compared. */
   monthlyRate: number;
   /** ρ = (v − m) / v: the correlation of a person's before and after counts in this world (0 for Poisson). */
   correlation: number;
@@ -129,6 +136,7 @@ export interface NullWorld {
  */
 export function nullWorld(before: readonly number[], options: NullWorldOptions): NullWorld {
   const W = options.window;
+  const gap = options.gap ?? 0;
   const k = options.lookback ?? NULL_WORLD_LOOKBACK;
   const cohorts = options.cohorts ?? NULL_WORLD_COHORTS;
   const cohortSize = options.cohortSize ?? before.length;
@@ -139,6 +147,7 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
   const observedFall = options.observedFall ?? null;
   const whole = (x: number, min: number) => Number.isInteger(x) && x >= min;
   if (!whole(W, 1)) throw new RangeError(`nullWorld: window must be a whole number of months ≥ 1, got ${W}`);
+  if (!whole(gap, 0) || gap >= W) throw new RangeError(`nullWorld: gap must be a whole number of months from 0 to window − 1 = ${W - 1}, got ${gap}`);
   if (!whole(k, 1)) throw new RangeError(`nullWorld: lookback must be a whole number of months ≥ 1, got ${k}`);
   if (!(selection >= 0 && selection <= 1)) throw new RangeError(`nullWorld: selection must be from 0 to 1, got ${selection}`);
   if (!whole(cohorts, 1)) throw new RangeError(`nullWorld: cohorts must be a whole number ≥ 1, got ${cohorts}`);
@@ -161,7 +170,7 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
   const v = n > 1 ? neumaierSum(before.map((x) => (x - m) ** 2)) / (n - 1) : null;
   const size = v !== null && v > m ? (m * m) / (v - m) : null;
   const correlation = v !== null && v > m ? (v - m) / v : 0;
-  const monthlyRate = m / W;
+  const monthlyRate = m / (W - gap);
 
   // 2. A population: rates, then each person's monthly arrests, kept as running totals.
   const rng = mulberry32(seed);
@@ -211,7 +220,7 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
     if (recent[c] >= threshold) { crossing[nc++] = c; kinds[i] |= 1; } else { quiet[nq++] = c; kinds[i] |= 2; }
   }
   const parameters: NullWorldParameters = {
-    window: W, selection, lookback: k, threshold, cohorts, cohortSize, population, history, seed,
+    window: W, gap, selection, lookback: k, threshold, cohorts, cohortSize, population, history, seed,
     beforeMean: m, beforeVariance: v, size, monthlyRate, correlation, crossingShare: crossing.length / candidates,
   };
 
@@ -241,8 +250,8 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
       inCohort[i] = b + 1;
       joined++;
       const t = first + (c - i * perPerson);
-      pre += count(i, t - W, t);
-      post += count(i, t, t + W);
+      pre += count(i, t - W, t - gap);
+      post += count(i, t + gap, t + W);
     }
     if (pre > 0) falls.push(1 - post / pre);
     else dropped++;

@@ -91,12 +91,13 @@ function worldSteps(world: World): Derivation['steps'] {
   const p = world.parameters;
   return [
     { label: 'People per cohort (as in the view)', value: p?.cohortSize ?? null },
-    { label: 'Months compared either side (W)', value: p?.window ?? null },
+    { label: 'Months either side of the order (W)', value: p?.window ?? null },
+    { label: 'Months nearest the order left out either side (g)', value: p?.gap ?? null },
     { label: 'Mean arrests before per person (m)', value: p?.beforeMean ?? null },
     { label: 'Variance of arrests before (v, n − 1)', value: p?.beforeVariance ?? null },
-    { label: 'Negative binomial size m² ÷ (v − m)', value: p ? p.size ?? 'none: no more spread than Poisson, so everyone has the rate m ÷ W' : null },
+    { label: 'Negative binomial size m² ÷ (v − m)', value: p ? p.size ?? 'none: no more spread than Poisson, so everyone has the rate m ÷ (W − g)' : null },
     { label: 'Correlation of before and after, ρ = (v − m) ÷ v', value: p?.correlation ?? null },
-    { label: 'Mean monthly rate m ÷ W', value: p?.monthlyRate ?? null },
+    { label: 'Mean monthly rate m ÷ (W − g)', value: p?.monthlyRate ?? null },
     { label: 'Selection strength (0 at random … 1 only after crossing)', value: p?.selection ?? null },
     { label: 'Months of recent arrests looked at (look-back)', value: p?.lookback ?? null },
     { label: 'Threshold: recent arrests at or above', value: p?.threshold ?? null },
@@ -154,7 +155,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.shareAtLeast':
       return {
         ...common, value: world.shareAtLeastObserved,
-        meaning: `The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view's observed fall${world.observedFall !== null && world.observedFall < 0 ? ` (here the view shows ${fallWords(world.observedFall)}, so: those that ${atLeastWords(world.observedFall)})` : ''}: how often selection alone does as well as the orders seem to.`,
+        meaning: `The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view's observed fall${world.observedFall !== null && world.observedFall < 0 ? ` (here the view shows ${fallWords(world.observedFall)}, so: those that ${atLeastWords(world.observedFall)})` : ''}: how often orders that do nothing do as well as the orders seem to, through selection and chance together (chance alone at a selection of 0).`,
         steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Cohorts falling at least as much', value: world.shareAtLeastObserved === null ? null : Math.round(world.shareAtLeastObserved * n) }],
         formula: { words: 'Count the simulated falls at or above the observed fall, and divide by the number of simulated cohorts.', symbols: '#{b : f_b ≥ f_observed} ÷ B' },
         r: world.observedFall === null ? null : r('mean(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),

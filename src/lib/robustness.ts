@@ -49,7 +49,7 @@ export function gapCurveRows(dataset: Dataset, state: ViewState): GapCurveRow[] 
   return rows;
 }
 
-/** The months W − gap either side that the view compares (the null world's and time at liberty's window). */
+/** The months W − gap either side that the view compares (time at liberty's window, and the null world's counts). */
 export const analysedMonths = (result: Pick<AnalysisResult, 'window' | 'gap'>) => result.window - result.gap;
 
 /** Why nothing is simulated in a view with no category: there is nothing counted, not "nobody was arrested". */
@@ -60,7 +60,10 @@ export const NULL_WORLD_NO_CATEGORY = 'no offence category is selected, so there
  * observed fall. With no category selected every count is 0, and the reason says why.
  */
 export function nullWorldFor(result: AnalysisResult, selection: number, lookback: number): NullWorld {
-  const world = nullWorld(result.perOrder.map((o) => o.eventsPre), { window: analysedMonths(result), selection, lookback, observedFall: result.events.reduction });
+  // The months the view compares: with a gap, those left out nearest the order are left out in the
+  // simulated cohorts too (a reviewer: comparing the W − gap months next to the order instead, the
+  // very months a gap removes, made regression to the mean look several times larger).
+  const world = nullWorld(result.perOrder.map((o) => o.eventsPre), { window: result.window, gap: result.gap, selection, lookback, observedFall: result.events.reduction });
   return result.categories.length === 0 && world.falls.length === 0 ? { ...world, reason: NULL_WORLD_NO_CATEGORY } : world;
 }
 
@@ -77,6 +80,9 @@ export function barnettReason(world: NullWorld & { reason?: string }): string | 
   const p = world.parameters;
   if (!p) return world.reason ? `there is no simulation to compare with: ${world.reason}` : 'there is no simulation to compare with';
   if (p.selection !== 1) return `it assumes a sharp cutoff (everyone above a threshold, and nobody below it, gets an order: selection 1), and the simulation's selection is ${p.selection}`;
+  // With a gap the months an order is sought on are partly or wholly left out of the counts compared,
+  // which a cutoff on the before counts themselves cannot describe.
+  if (p.gap > 0) return `it assumes orders are given on the very arrests compared, and the view leaves out the ${p.gap === 1 ? 'month' : `${p.gap} months`} nearest the order, where the recent arrests an order is sought on are`;
   // At selection 1 it is most often this (?w=3&c=drugs: variance 0.145 against a mean of 0.171), not the selection.
   if (p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return 'the arrests before are no more spread than Poisson noise (variance ≤ mean), so people do not differ in their rates and there is nothing to regress to';
   if (!(p.crossingShare > 0 && p.crossingShare < 1)) return `the share of candidate months crossing the threshold is ${p.crossingShare}, so there is no cutoff with people on both sides`;
@@ -85,7 +91,7 @@ export function barnettReason(world: NullWorld & { reason?: string }): string | 
 
 export function barnettFall(world: NullWorld): number | null {
   const p = world.parameters;
-  if (!p || p.selection !== 1 || p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return null;
+  if (!p || p.selection !== 1 || p.gap > 0 || p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return null;
   const share = p.crossingShare;
   if (!(share > 0 && share < 1)) return null;
   // z with upper-tail probability `share`, by bisection (the normal quantile to 1e-12).
@@ -497,10 +503,10 @@ const matchedOften = (share: number): boolean => Number(formatPercent(share).rep
  * "In short"'s reading of the simulation, after an observed fall: how many simulated cohorts matched
  * it (the section's share, its handle): ", which none of the 1,000 simulated cohorts matched (0%)".
  * The line gave the simulated mean beside the observed fall and left the reader to judge (a police
- * leader). The simulation is a floor (people's rates never change), so it can show that selection
- * could explain a fall (5% of cohorts or more matched it: "selection alone could explain it, even by
- * this simulation's low reckoning"), never that it cannot: below 5%, the floor sentence says it does
- * not rule regression to the mean out. After a rise, or with no fall, nothing is added.
+ * leader). The simulation is a floor (people's rates never change), so it can show that orders doing
+ * nothing could explain a fall (5% of cohorts or more matched it: "through selection and chance
+ * together", or "chance alone" at random moments), never that they cannot: below 5%, the floor
+ * sentence says it does not rule regression to the mean out. After a rise, or with no fall, nothing is added.
  */
 function verdictSegments(world: NullWorld): RobustSegment[] {
   const share = world.shareAtLeastObserved;
@@ -510,12 +516,14 @@ function verdictSegments(world: NullWorld): RobustSegment[] {
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
   const cohorts = cohortsWords(world);
   const who = k === 0 ? `none of the ${cohorts}` : k === n ? `${n === 1 ? 'the' : 'all'} ${cohorts}` : `${formatNumber(k)} of the ${cohorts}`;
-  // Said only where selection is at work (a strength above 0) and the cohorts fall on average: at
-  // random moments, or where they rise, a match is chance, not selection (a re-check). The 5% is the
-  // share as printed, so "(5%)" never stands beside both readings.
+  // A match is selection and chance together where selection is at work (a strength above 0) and
+  // the cohorts fall on average; at random moments, or where they do not fall, it is chance (a
+  // re-check). Never "selection alone": with one month either side (?w=12&gap=11) 40% of cohorts
+  // matched at random moments, and selection was credited with chance's share (a peer reviewer).
+  // The 5% is the share as printed, so "(5%)" never stands beside both readings.
   const selecting = (world.parameters?.selection ?? 0) > 0 && world.mean !== null && world.mean > 0;
-  const could = selecting && matchedOften(share);
-  return [`, which ${who} matched (`, handle, could ? '): selection alone could explain it, even by this simulation\'s low reckoning' : ')'];
+  if (!matchedOften(share)) return [`, which ${who} matched (`, handle, ')'];
+  return [`, which ${who} matched (`, handle, selecting ? '): orders that did nothing could explain it, through selection and chance together, even by this simulation\'s low reckoning' : '): chance alone could explain it, without any effect of the orders'];
 }
 
 /** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */
