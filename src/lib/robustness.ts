@@ -609,7 +609,9 @@ export const IN_SHORT = {
     const lost = c.result.categories.length < 2 ? [] : (c.gapRows ?? []).filter((r) => r.group !== 'overall' && r.gap === (c.result.gap <= last ? c.result.gap : 0) && clearAt(r))
       .filter((r) => (c.gapRows ?? []).some((o) => o.group === r.group && o.measure === r.measure && !clearAt(o)))
       .map((r) => `${r.measure === 'harm' ? 'harm' : 'arrests'} for ${r.groupName.toLowerCase()}`);
-    const at = c.result.gap === 0 ? 'with none left out' : "at the view's gap";
+    // Beyond the curve's gaps the categories are read with none left out, and said so (a peer reviewer
+    // at ?w=12&gap=11: "clear of no change at the view's gap", where the view has no interval at all).
+    const at = c.result.gap === 0 || c.result.gap > last ? 'with none left out' : "at the view's gap";
     const categories = lost.length === 0 ? '' : lost.length === 1 ? ` The fall in ${lost[0]}, clear of no change ${at}, is not clear at every gap.` : ` The falls in ${listWords(lost)}, clear of no change ${at}, are not clear at every gap.`;
     return [`Leaving out up to ${formatNumber(last)} ${last === 1 ? 'month' : 'months'} either side of the order, ${arrests}.${harm}${categories}`];
   },
