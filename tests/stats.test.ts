@@ -302,7 +302,7 @@ describe('Newey–West tests agree with R\'s sandwich and lmtest packages', () =
     test(`${c.name}  [${c.call}]`, () => {
       const r = segmentedRegression(nums(c.input.month), nums(c.input.y));
       const e = c.expected as Expected;
-      for (const k of ['hacLag', 'levelSeHac', 'levelPHac', 'slopeChangeSeHac', 'slopeChangePHac'] as const) close(r[k], e[k], k);
+      for (const k of ['hacLag', 'preSlopeSeHac', 'preSlopePHac', 'levelSeHac', 'levelPHac', 'slopeChangeSeHac', 'slopeChangePHac'] as const) close(r[k], e[k], k);
       // The ordinary tests are unchanged beside them.
       assert.notEqual(r.levelP, r.levelPHac);
     });
@@ -310,7 +310,7 @@ describe('Newey–West tests agree with R\'s sandwich and lmtest packages', () =
   test('no Newey–West test where there is no ordinary one (no degrees of freedom, a perfect fit, a constant series)', () => {
     for (const [month, y] of [[[-2, -1, 1, 2], [3, 1, 4, 1]], [[-3, -2, -1, 1, 2, 3], [4, 4, 4, 1, 1, 1]], [[-3, -2, -1, 1, 2, 3], [5, 5, 5, 5, 5, 5]], [[-1, 1, 2, 3], [2, 1, 3, 2]]]) {
       const r = segmentedRegression(month, y);
-      assert.deepEqual([r.levelP, r.hacLag, r.levelSeHac, r.levelPHac, r.slopeChangeSeHac, r.slopeChangePHac], [null, null, null, null, null, null], JSON.stringify(y));
+      assert.deepEqual([r.levelP, r.hacLag, r.preSlopeSeHac, r.preSlopePHac, r.levelSeHac, r.levelPHac, r.slopeChangeSeHac, r.slopeChangePHac], [null, null, null, null, null, null, null, null], JSON.stringify(y));
     }
   });
 });

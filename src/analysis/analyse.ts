@@ -91,6 +91,7 @@ export interface InterruptedSeries {
    * `hacLag` months; stats/segmentedRegression.ts); null where there is no ordinary p.
    */
   hacLag: number | null;
+  preSlopePHac: number | null;
   levelPHac: number | null;
   slopeChangePHac: number | null;
   reason?: string;
@@ -258,7 +259,7 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     const f = segmentedRegression(monthly.map((m) => m.month), values);
     return withReason({
       intercept: f.intercept, preSlope: f.preSlope, preSlopeP: f.preSlopeP, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP,
-      hacLag: f.hacLag, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac,
+      hacLag: f.hacLag, preSlopePHac: f.preSlopePHac, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac,
     }, f.reason);
   };
   const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));

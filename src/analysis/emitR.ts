@@ -106,7 +106,7 @@ export function parseRIntervals(text: string): Map<string, [number, number] | nu
 export function closeEnough(result: { monthly: { events: number; harm: number }[] }, path: string, engine: number | null, r: number | null): boolean {
   if (engine === null || r === null) return engine === r;
   let floor = 0;
-  if (/\.(p|tauP|pAdjusted|preSlopeP|levelP|slopeChangeP|levelPHac|slopeChangePHac)$/.test(path)) floor = 1e-15;
+  if (/\.(p|tauP|pAdjusted|preSlopeP|levelP|slopeChangeP|preSlopePHac|levelPHac|slopeChangePHac)$/.test(path)) floor = 1e-15;
   const trend = /^(?:trend\.(events|harm)\.(?:slope|intercept)|its\.(events|harm)\.(?:intercept|preSlope|level|slopeChange))$/.exec(path);
   if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[(trend[1] ?? trend[2]) as 'events' | 'harm'])));
   if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
@@ -513,7 +513,7 @@ trend("trend.harm", month_harm[after])
 # The p-values assume the months are independent; monthly counts usually are not.
 its <- function(path, y) {
   x <- months
-  est <- c(NA, NA, NA, NA); p <- c(NA, NA, NA); hac <- c(NA, NA); lag <- NA
+  est <- c(NA, NA, NA, NA); p <- c(NA, NA, NA); hac <- c(NA, NA, NA); lag <- NA
   if (sum(x < 0) >= 2 && sum(x > 0) >= 2) {
     if (all(y == y[1])) {
       est <- c(y[1], 0, 0, 0)
@@ -527,7 +527,9 @@ its <- function(path, y) {
       if (df > 0 && sum(residuals(fit)^2) / df >= (mean(f)^2 + var(f)) * 1e-20) {
         p <- co[c("month", "post", "tPost"), 4]
         @@NEWEY_WEST@@
-        hac <- 2 * pt(-abs(coef(fit)[c("post", "tPost")] / se[c("post", "tPost")]), df)
+        # none where the Newey-West variance is rounding noise beside the ordinary one, as the engine
+        terms <- c("month", "post", "tPost"); v <- se[terms]^2
+        hac <- ifelse(is.finite(v) & v > 1e-12 * co[terms, 2]^2, 2 * pt(-abs(coef(fit)[terms] / se[terms]), df), NA)
       }
     }
   }
@@ -539,8 +541,9 @@ its <- function(path, y) {
   out(paste0(path, ".slopeChange"), est[4])
   out(paste0(path, ".slopeChangeP"), p[3])
   out(paste0(path, ".hacLag"), lag)
-  out(paste0(path, ".levelPHac"), hac[1])
-  out(paste0(path, ".slopeChangePHac"), hac[2])
+  out(paste0(path, ".preSlopePHac"), hac[1])
+  out(paste0(path, ".levelPHac"), hac[2])
+  out(paste0(path, ".slopeChangePHac"), hac[3])
 }
 its("its.events", month_events)
 its("its.harm", month_harm)

@@ -10,5 +10,6 @@ export const NEWEY_WEST_SE_R: readonly string[] = [
   'n <- length(y); lag <- floor(4 * (n / 100)^(2 / 9))',
   'X <- model.matrix(fit); u <- X * residuals(fit); S <- crossprod(u)',
   'for (l in seq_len(min(lag, n - 1))) { G <- crossprod(u[-(1:l), , drop = FALSE], u[1:(n - l), , drop = FALSE]); S <- S + (1 - l / (lag + 1)) * (G + t(G)) }',
-  'B <- solve(crossprod(X)); se <- sqrt(diag(n / (n - 4) * B %*% S %*% B))',
+  '# (a variance below 0 is rounding noise where the months fit a line exactly: taken as 0, without sqrt\'s warning)',
+  'B <- solve(crossprod(X)); se <- sqrt(pmax(diag(n / (n - 4) * B %*% S %*% B), 0))',
 ];

@@ -26,7 +26,7 @@ export interface ItsMonth {
 }
 
 /** The fitted coefficients the chart draws (analyse()'s InterruptedSeries has them, with p-values). */
-export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'preSlopeP' | 'levelP' | 'slopeChangeP' | 'levelPHac' | 'slopeChangePHac' | 'reason'>>;
+export type ItsFit = Pick<InterruptedSeries, 'intercept' | 'preSlope' | 'level' | 'slopeChange'> & Partial<Pick<InterruptedSeries, 'preSlopeP' | 'levelP' | 'slopeChangeP' | 'preSlopePHac' | 'levelPHac' | 'slopeChangePHac' | 'reason'>>;
 
 export interface ItsChartOptions extends ChartOptions {
   /** Months −gap … −1 and 1 … gap were left out: shaded. Default 0. */
@@ -83,7 +83,9 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const lead = `${w.label} over ${months}, with a straight line fitted before the order and another after it.${left}`;
   // A size that prints as 0 is none, as the page's sentences read it (noStep): never "0 arrests below".
   // With its p, as the page's sentences give it: a slope its test cannot tell from flat is no clear trend.
-  const preP = typeof its.preSlopeP === 'number' ? ` (${formatPEquals(its.preSlopeP)}${its.preSlopeP >= 0.05 ? ', not a clear trend' : ''})` : '';
+  // Both p-values where there are two, and a trend clear only when both are below 0.05, as the page's sentences say it.
+  const preHac = typeof its.preSlopePHac === 'number' ? its.preSlopePHac : null;
+  const preP = typeof its.preSlopeP === 'number' ? ` (${formatPEquals(its.preSlopeP)}${preHac === null ? '' : `; allowing for autocorrelation, ${formatPEquals(preHac)}`}${its.preSlopeP >= 0.05 || (preHac ?? 0) >= 0.05 ? ', not a clear trend' : ''})` : '';
   const trend = noStep(f.preSlope) ? 'Before the order the line is flat.' : `Before the order the line goes ${f.preSlope < 0 ? 'down' : 'up'} by ${perMonth(Math.abs(f.preSlope), w.unit)} a month${preP}.`;
   const jump = noStep(f.level)
     ? 'At the order the line after starts where the line before, continued as the dashed line, would be'

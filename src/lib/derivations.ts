@@ -358,6 +358,7 @@ const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
   levelP: ['post', 'the p-value of the t-test that there is no step at the order', true],
   slopeChange: ['tPost', 'the slope after the order minus the slope before', false],
   slopeChangeP: ['tPost', 'the p-value of the t-test that the slope does not change at the order', true],
+  preSlopePHac: ['month', 'the p-value of the test that the line before the order is flat, allowing for autocorrelated months (Newey–West standard errors)', true],
   levelPHac: ['post', 'the p-value of the test that there is no step at the order, allowing for autocorrelated months (Newey–West standard errors)', true],
   slopeChangePHac: ['tPost', 'the p-value of the test that the slope does not change at the order, allowing for autocorrelated months (Newey–West standard errors)', true],
   hacLag: ['', 'the number of months over which the Newey–West standard errors let errors be correlated: ⌊4 (n/100)^(2/9)⌋ for n months (Newey and West\'s 1994 rule)', false],

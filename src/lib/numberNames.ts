@@ -48,6 +48,7 @@ const ITS: Record<string, (m: string) => string> = {
   levelP: (m) => `p-value of the step in monthly ${m}`,
   slopeChange: (m) => `change in the trend of monthly ${m} at the order`,
   slopeChangeP: (m) => `p-value of the change in trend of monthly ${m}`,
+  preSlopePHac: (m) => `p-value of the trend in monthly ${m} before the orders, allowing for autocorrelation`,
   levelPHac: (m) => `p-value of the step in monthly ${m}, allowing for autocorrelation`,
   slopeChangePHac: (m) => `p-value of the change in trend of monthly ${m}, allowing for autocorrelation`,
   hacLag: (m) => `months of autocorrelation allowed for in monthly ${m}`,

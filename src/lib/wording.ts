@@ -611,7 +611,7 @@ export function itsParts(result: AnalysisResult): Segments {
     // arrests" (a step in the monthly count, not a rate: it happens once, at the order).
     // With its p, so that a slope its test cannot tell from flat is not read as a trend (a sweep: "rose by
     // 0.0595 a month" at ?w=8&c=drugs, p = 0.819, beside "no clear trend").
-    const preP = noStep(e.preSlope) ? [] : e.preSlopeP === null ? [' (untested)'] : say` (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')}${e.preSlopeP >= ALPHA ? ', not a clear trend' : ''})`;
+    const preP = noStep(e.preSlope) ? [] : e.preSlopeP === null ? [' (untested)'] : say` (${preSlopePParts(e, 'events')}${unclearPreSlope(e) ? ', not a clear trend' : ''})`;
     const before = say`Before the order, arrests ${slopeWords(e.preSlope, 'its.events.preSlope')}${preP}.`;
     // A step of floating-point noise (formatEstimate's 0) is no step: "stepped down by 0 arrests" read as one.
     const step = noStep(e.level) ? say`did not step (a step of ${num('0', 'its.events.level')})` : say`stepped ${e.level < 0 ? 'down' : 'up'} by ${countParts(Math.abs(e.level), 'arrest', 'arrests', formatEstimate, 'its.events.level')}`;
@@ -625,7 +625,7 @@ export function itsParts(result: AnalysisResult): Segments {
     // The same reason as arrests' (the same months) is not said twice.
     const because = !unfit(e) && untested(e) && e.reason === h.reason ? ', for the same reason' : why(h);
     harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month, a step of ${est(h.level, 'its.harm.level')} and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')}, none of which can be tested${because}.`;
-  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month${h.preSlopeP === null || noStep(h.preSlope) ? '' : say` (${pEqualsParts(h.preSlopeP, 'its.harm.preSlopeP')}${h.preSlopeP >= ALPHA ? ', not a clear trend' : ''})`}, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
+  } else harm = say`For harm: a pre-order slope of ${est(h.preSlope, 'its.harm.preSlope')} a month${h.preSlopeP === null || noStep(h.preSlope) ? '' : say` (${preSlopePParts(h, 'harm')}${unclearPreSlope(h) ? ', not a clear trend' : ''})`}, a step of ${est(h.level, 'its.harm.level')} (${pEqualsParts(h.levelP, 'its.harm.levelP')}${hacParts(h.levelPHac, 'its.harm.levelPHac')}) and a change in slope of ${est(h.slopeChange, 'its.harm.slopeChange')} (${pEqualsParts(h.slopeChangeP, 'its.harm.slopeChangeP')}${hacParts(h.slopeChangePHac, 'its.harm.slopeChangePHac')}).`;
   return [...events, ' ', ...harm, ...gapStepWords(result)];
 }
 
@@ -664,7 +664,7 @@ export function preTrendParts(result: AnalysisResult): Segments {
   if (noStep(e.preSlope)) return say`In this view, the line fitted to the months before the orders is flat.`;
   const by = say`${e.preSlope > 0 ? 'rises' : 'falls'} by ${countParts(Math.abs(e.preSlope), 'arrest', 'arrests', formatEstimate, 'its.events.preSlope')} a month`;
   if (e.preSlopeP === null) return say`In this view, the line fitted to the months before the orders ${by}, but it cannot be tested, so it shows no clear trend before the orders.`;
-  const p = pEqualsParts(e.preSlopeP, 'its.events.preSlopeP');
+  const p = preSlopePParts(e, 'events');
   return clearPreSlope(e)
     ? say`In this view, the line fitted to the months before the orders ${by} (${p}).`
     : say`In this view, the line fitted to the months before the orders ${by}, but not clearly (${p}): the months show no clear trend before the orders.`;
@@ -677,7 +677,25 @@ export function preTrendParts(result: AnalysisResult): Segments {
  * line is said to show no clear trend, with its p.
  */
 export const clearPreSlope = (fit: AnalysisResult['its']['events']): boolean =>
-  fit.preSlope !== null && !noStep(fit.preSlope) && fit.preSlopeP !== null && fit.preSlopeP < ALPHA;
+  fit.preSlope !== null && !noStep(fit.preSlope) && fit.preSlopeP !== null && fit.preSlopeP < ALPHA && (fit.preSlopePHac === null || fit.preSlopePHac < ALPHA);
+
+/** A slope before the order that was tested and is not clear: one of its p-values (ordinary or Newey–West) is 0.05 or more. */
+const unclearPreSlope = (fit: AnalysisResult['its']['events']): boolean =>
+  fit.preSlope !== null && !noStep(fit.preSlope) && fit.preSlopeP !== null && !clearPreSlope(fit);
+
+/**
+ * The p-values of the slope before the order, as the step's are given: "p = 0.00204; allowing for
+ * autocorrelation, p = 0.011, only just below 0.05". The same rule as the step's: clear when both are
+ * below 0.05, and only just where the larger is 0.01 or more, said after that one (a peer reviewer:
+ * the trend before was given only the ordinary p, which the page itself calls too small).
+ */
+function preSlopePParts(fit: AnalysisResult['its']['events'], which: 'events' | 'harm'): Segments {
+  const p = fit.preSlopeP!;
+  const hac = fit.preSlopePHac;
+  const onlyJust = clearPreSlope(fit) && Math.max(p, hac ?? 0) >= 0.01;
+  const just = (larger: boolean) => (onlyJust && larger ? ', only just below 0.05' : '');
+  return [...pEqualsParts(p, `its.${which}.preSlopeP`), just(hac === null || p > hac), ...(hac === null ? [] : [...hacParts(hac, `its.${which}.preSlopePHac`), just(hac >= p)])];
+}
 
 /**
  * "How robust is it?"'s summary of the time series, in one sentence: whether monthly arrests were
@@ -693,8 +711,8 @@ export function trendInShortParts(result: AnalysisResult): Segments {
   const falling = clearPreSlope(e) && e.preSlope < 0;
   const before = noStep(e.preSlope) ? ['Before the order, monthly arrests were flat']
     : e.preSlopeP === null ? ['Before the order, the trend in monthly arrests cannot be tested']
-      : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')}${seriesMonths(result) < HAC_SHORT_SERIES ? `, though in ${formatNumber(seriesMonths(result))} months that p-value may be too small` : ''})`
-        : say`Before the order, monthly arrests show no clear trend (${pEqualsParts(e.preSlopeP, 'its.events.preSlopeP')})`;
+      : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${preSlopePParts(e, 'events')}${seriesMonths(result) < HAC_SHORT_SERIES ? `, though in ${formatNumber(seriesMonths(result))} months these p-values may be too small` : ''})`
+        : say`Before the order, monthly arrests show no clear trend (${preSlopePParts(e, 'events')})`;
   if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.'];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
   // singular by the number as printed ("1.00 arrests" from a step of 1.0000000000000142 read oddly beside "1.00 arrest")
@@ -714,7 +732,10 @@ export function trendInShortParts(result: AnalysisResult): Segments {
       : e.levelPHac === null ? [', not a clear step'] : say`, not a clear step (${larger})`;
   const why = rising && e.level < 0 ? '; a rise before the order, as a busy spell before it would give, makes a drop look larger'
     : falling ? '; a fall already under way before the order could have carried on without it' : '';
-  return [...before, '; ', ...moves, ...verdict, `${why}.`];
+  // With a gap the step is a projection across months with no data, said here as in the section (a
+  // peer reviewer: "not a clear step (p = 0.601)" at ?gap=6, where the months either side fell from 7.17 to 2.50).
+  const across = result.gap > 0 ? `; with ${result.gap === 1 ? 'the month' : `${months(result.gap)}`} either side left out, the step is the two lines carried across months with no data, so it rests on their slopes as much as on the months` : '';
+  return [...before, '; ', ...moves, ...verdict, across, `${why}.`];
 }
 
 /** The months the time series is fitted to: the window either side, less the months left out. */
@@ -794,8 +815,8 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   // A slope that prints as 0 (floating-point noise where the months give none) is flat.
   const sloped = (fit: AnalysisResult['its']['events'], sign: 1 | -1) => fitted(fit) && clearPreSlope(fit) && Math.sign(fit.preSlope!) === sign;
   // A slope its test cannot tell from flat is said as no clear trend, with its p (a handle).
-  const unclear = ([['arrests', e, 'its.events.preSlopeP'], ['harm', h, 'its.harm.preSlopeP']] as const)
-    .filter(([, fit]) => fitted(fit) && !noStep(fit.preSlope!) && fit.preSlopeP !== null && fit.preSlopeP >= ALPHA);
+  const unclear = ([['arrests', e, 'events'], ['harm', h, 'harm']] as const)
+    .filter(([, fit]) => fitted(fit) && unclearPreSlope(fit));
   // Slopes that cannot be tested (two months a side): neither a trend nor flat (a sweep found "flat"
   // beside "rose by 2.00 a month" at ?w=2&c=modern_slavery).
   const untestedSlopes = [fitted(e) && !noStep(e.preSlope!) && e.preSlopeP === null ? 'arrests' : '', fitted(h) && !noStep(h.preSlope!) && h.preSlopeP === null ? 'harm' : ''].filter(Boolean);
@@ -813,7 +834,7 @@ export function itsNotesParts(result: AnalysisResult): Segments {
     fallsNot.length > 0 ? `In this view the line before the order falls for ${listWords(fallsNot)}, though ${listWords(fallsNot)} did not fall after the orders: the step and the change of slope measure the change against that decline.` : '',
   ].filter(Boolean).join(' ');
   const noTrend: Segments = unclear.length === 0 ? []
-    : say`${line ? ' ' : ''}In this view the line before the order slopes, but not clearly, for ${unclear.length === 2 ? say`arrests (${pEqualsParts(unclear[0][1].preSlopeP!, unclear[0][2])}) and harm (${pEqualsParts(unclear[1][1].preSlopeP!, unclear[1][2])})` : say`${unclear[0][0]} (${pEqualsParts(unclear[0][1].preSlopeP!, unclear[0][2])})`}: the months show no clear trend before the orders.`;
+    : say`${line ? ' ' : ''}In this view the line before the order slopes, but not clearly, for ${unclear.length === 2 ? say`arrests (${preSlopePParts(unclear[0][1], unclear[0][2])}) and harm (${preSlopePParts(unclear[1][1], unclear[1][2])})` : say`${unclear[0][0]} (${preSlopePParts(unclear[0][1], unclear[0][2])})`}: the months show no clear trend before the orders.`;
   const cannot = untestedSlopes.length === 0 ? '' : `${line || unclear.length > 0 ? ' ' : ''}In this view the line before the order slopes for ${listWords(untestedSlopes)}, but cannot be tested, so it shows no clear trend before the orders.`;
   const said = line || unclear.length > 0 || cannot ? say`${line}${noTrend}${cannot}` : ['In this view the line before the order is flat.'];
   return say`${pValues}The dashed line continues the line before the order past it, as what would have happened without the order, which is itself an assumption. If orders are sought after a busy spell, the months just before them are high, which tilts that line upwards, and continuing a line tilted that way makes the order look better than it is. ${said}`;

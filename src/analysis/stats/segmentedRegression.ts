@@ -59,6 +59,8 @@ export interface SegmentedRegressionResult {
   df: number;
   /** Newey–West: the lag L, and each test's standard error and p (null where there is no p). */
   hacLag: number | null;
+  preSlopeSeHac: number | null;
+  preSlopePHac: number | null;
   levelSeHac: number | null;
   levelPHac: number | null;
   slopeChangeSeHac: number | null;
@@ -74,7 +76,7 @@ export function segmentedRegression(month: readonly number[], y: readonly number
   const df = Math.max(n - 4, 0);
   const none: SegmentedRegressionResult = {
     intercept: null, preSlope: null, preSlopeSe: null, preSlopeP: null, level: null, levelSe: null, levelP: null, slopeChange: null, slopeChangeSe: null, slopeChangeP: null, df,
-    hacLag: null, levelSeHac: null, levelPHac: null, slopeChangeSeHac: null, slopeChangePHac: null,
+    hacLag: null, preSlopeSeHac: null, preSlopePHac: null, levelSeHac: null, levelPHac: null, slopeChangeSeHac: null, slopeChangePHac: null,
   };
   if (n !== y.length) return { ...none, df: 0, reason: 'the months and the values have different lengths' };
   const before = new Set(month.filter((m) => m < 0)).size;
@@ -106,15 +108,20 @@ export function segmentedRegression(month: readonly number[], y: readonly number
   const sc = test(3);
   const lag = neweyWestLag(n);
   const hac = neweyWestVariances(X, y.map((v, i) => v - fitted[i]), rInverse, lag);
-  const hacTest = (k: number) => {
+  // A Newey–West variance that is rounding noise beside the ordinary one (the months before the order
+  // on a straight line: −7e-17 here, +2e-16 in sandwich) has no test: its sign, and so R's NaN or a
+  // p of 0, would be chance. None, as R's script says too.
+  const hacTest = (k: number, ordinary: { se: number }) => {
+    if (!(hac[k] > 1e-12 * ordinary.se ** 2)) return { se: null, p: null };
     const se = Math.sqrt(hac[k]);
     return { se, p: 2 * studentTCdf(-Math.abs(beta[k] / se), df) };
   };
-  const lvHac = hacTest(2);
-  const scHac = hacTest(3);
+  const preHac = hacTest(1, pre);
+  const lvHac = hacTest(2, lv);
+  const scHac = hacTest(3, sc);
   return {
     ...fit, preSlopeSe: pre.se, preSlopeP: pre.p, levelSe: lv.se, levelP: lv.p, slopeChangeSe: sc.se, slopeChangeP: sc.p,
-    hacLag: lag, levelSeHac: lvHac.se, levelPHac: lvHac.p, slopeChangeSeHac: scHac.se, slopeChangePHac: scHac.p,
+    hacLag: lag, preSlopeSeHac: preHac.se, preSlopePHac: preHac.p, levelSeHac: lvHac.se, levelPHac: lvHac.p, slopeChangeSeHac: scHac.se, slopeChangePHac: scHac.p,
   };
 }
 
