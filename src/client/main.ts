@@ -580,6 +580,18 @@ function drawQueued(): void {
   void render(next.state, next.source);
 }
 
+// ---- "Show as table": opening one leaves its summary where it is. A figure is never the scroll
+// anchor (global.css), so the browser anchored on the text after it and, as the table opened above
+// that text, scrolled the page down by the table's height, leaving the summary and its focus far
+// above the screen (an accessibility review: 11,346 px on the specification curve). Anchoring is
+// off for the frames in which the table opens or closes; the content below simply moves.
+document.addEventListener('click', (e) => {
+  if (!(e.target instanceof Element) || !e.target.closest('figure.figure details > summary')) return;
+  const scrollers = [document.documentElement, document.body];
+  for (const el of scrollers) el.style.overflowAnchor = 'none';
+  requestAnimationFrame(() => requestAnimationFrame(() => { for (const el of scrollers) el.style.overflowAnchor = ''; }));
+}, true);
+
 // ---- print: every table opens, the printout names its address, and links print their targets.
 let closedForPrint: HTMLDetailsElement[] = [];
 window.addEventListener('beforeprint', () => {

@@ -237,3 +237,19 @@ test('a table\'s number buttons are one tab stop: the arrow keys move through th
   await waitForView(page, { window: 24, categories: domain.categories.filter((c) => c !== 'violence') });
   await expect.poll(() => buttons.evaluateAll((bs) => bs.filter((b) => b.getAttribute('tabindex') !== '-1').length)).toBe(1);
 });
+
+test('opening "Show as table" from the keyboard leaves its summary, and the focus on it, where they were (an accessibility review: the page scrolled the table\'s height, the summary 1,155 px above the screen)', async ({ page }) => {
+  for (const [path, figure] of [['results/', 'perOrder'], ['trends/', 'monthlyHarm']] as const) {
+    await page.goto(path);
+    const summary = page.locator(`#figure-${figure} summary`);
+    await summary.scrollIntoViewIfNeeded();
+    await summary.focus();
+    const before = (await summary.boundingBox())!.y;
+    await page.keyboard.press('Enter');
+    await expect(page.locator(`#figure-${figure} details`)).toHaveAttribute('open', '');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const after = (await summary.boundingBox())!.y;
+    expect(Math.abs(after - before), `${path}: the summary moved from ${before} to ${after}`).toBeLessThan(2);
+    await expect(summary).toBeFocused();
+  }
+});
