@@ -4,7 +4,7 @@
 // when they are first needed.
 
 import { createStore, type Source } from './store.ts';
-import { dataOf, defaultState, ignoredNotice, parseStateReport, parseState, sameState, serialiseState, viewSummary, type IgnoredParameter, type StateDomain, type ViewState } from '../lib/urlState.ts';
+import { dataOf, defaultState, ignoredNotice, parseStateReport, parseState, sameState, serialiseState, viewSummary, type IgnoredParameter, type StateDomain, type SetView, type ViewState } from '../lib/urlState.ts';
 import { categoryName as codeName } from '../analysis/categories.ts';
 import type { Engine } from './engineTypes.ts';
 import { onForgetElsewhere, tabHasData } from './ownStorage.ts';
@@ -387,11 +387,13 @@ function setViewFromPage(next: ViewState): void {
 // address's parser, so it is always one the data allow.
 // That part says the change itself (the curve's inspector: "The view is set. …", src/client/specKeys.ts),
 // so the page does not announce the same change again: one message for one key.
+// A part that does not (the specification table's "Show this view") leaves it to the page.
 let saidElsewhere: ViewState | null = null;
 window.addEventListener('stro:set-view', (e) => {
-  const next = parseState(query((e as CustomEvent<ViewState>).detail), domain);
+  const { saysItself, ...view } = (e as CustomEvent<SetView>).detail;
+  const next = parseState(query(view), domain);
   if (!ready || sameState(next, store.get())) return;
-  saidElsewhere = next;
+  saidElsewhere = saysItself ? next : null;
   setViewFromPage(next);
 });
 

@@ -21,7 +21,7 @@ import {
   DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyDoneWords, libertyFor, robustNameOf, robustSegments, textOf, viewOfSpecification,
   type InShortName, type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
-import { dataOf, defaultState, parseState, sameState, serialiseState, type ViewState } from '../lib/urlState.ts';
+import { dataOf, defaultState, parseState, sameState, serialiseState, type SetView, type ViewState } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
 import { fillSegments, fillTable, flash, redraw } from './dom.ts';
 import type { Engine } from './engineTypes.ts';
@@ -350,15 +350,20 @@ function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
 document.addEventListener('click', (e) => {
   const button = (e.target as Element | null)?.closest?.<HTMLElement>('[data-set-spec]');
   const k = Number(button?.dataset.setSpec ?? NaN);
-  if (Number.isInteger(k)) activate(k);
+  // The table's button says nothing itself, so the page announces the new view as the controls do
+  // (an accessibility review: the whole report changed in silence).
+  if (Number.isInteger(k)) activate(k, false);
 });
-enhanceSpecKeys(activate);
+enhanceSpecKeys((k) => activate(k, true));
 
-/** Set the view to a specification of the curve on screen (by its index), through main.ts. */
-function activate(k: number): void {
+/**
+ * Set the view to a specification of the curve on screen (by its index), through main.ts. `saysItself`:
+ * the part that asked announces the change (the curve's inspector), so the page does not say it again.
+ */
+function activate(k: number, saysItself: boolean): void {
   const spec = shown?.curve?.specifications[k];
   if (!spec || !shown) return;
-  window.dispatchEvent(new CustomEvent<ViewState>('stro:set-view', { detail: viewOfSpecification(spec, shown.state) }));
+  window.dispatchEvent(new CustomEvent<SetView>('stro:set-view', { detail: { ...viewOfSpecification(spec, shown.state), ...(saysItself ? { saysItself } : {}) } }));
 }
 
 // ---- the computations

@@ -32,6 +32,9 @@ export interface ViewState {
   wilcoxon?: WilcoxonRule;
 }
 
+/** A view asked for by a part of a page ('stro:set-view'); saysItself when that part announces the change, so the page does not. */
+export type SetView = ViewState & { saysItself?: boolean };
+
 /** What the parser needs to know about the data: the widest window, the known categories and (optionally) the weight sets on offer. */
 export interface StateDomain {
   span: number;

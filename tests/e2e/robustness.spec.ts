@@ -14,7 +14,7 @@ import { formatChangeSize, formatEstimate, formatP, formatPercent, formatNumber,
 import { IN_SHORT, ROBUST_NUMBERS, currentSpecification, gapCurveRows, nullWorldDoneWords, libertyDoneWords, currentSpecificationWords, curveIntervalWords, libertyFor, nullWorldFor, viewOfSpecification, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE } from '../../src/lib/robustness.ts';
 import { defaultState, sameState, serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
-import { EMPTY_VIEW } from '../../src/lib/wording.ts';
+import { EMPTY_VIEW, announcement } from '../../src/lib/wording.ts';
 import { timeAtLiberty, timeAtLibertyByPerson } from '../../src/analysis/timeAtLiberty.ts';
 import { specificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { sentence } from '../../src/lib/live.ts';
@@ -163,6 +163,9 @@ test('the specification curve equals the CLI\'s, and activating a specification 
   await waitForView(page, { window: 12, categories: [...bundled.categories], gap: 3, wilcoxon: 'legacy' });
   expect(new URL(page.url()).search).toBe('?w=12&gap=3&wilcoxon=legacy');
   await expectView(page, { window: 12, gap: 3, wilcoxon: 'legacy' });
+  // The button says nothing itself, so the page announces the new view as the controls do (an
+  // accessibility review: the whole report changed in silence).
+  await expect(page.locator('#announcer')).toHaveText(announcement(expected({ window: 12, gap: 3, wilcoxon: 'legacy' })));
   // The table was redrawn for the new view (its numbers above are set in the same task); the
   // keyboard stays where it was, on the same specification's button, not thrown back to the page's top.
   await expect(button).toBeFocused();
