@@ -916,3 +916,21 @@ test('printed while parts are still being recomputed, the printout says so at th
   await page.emulateMedia({ media: 'screen' });
   await expect(notice).toBeHidden();
 });
+
+test('the specification table scrolls in a box of its own, its header in view, so its last columns and sideways scrollbar are in reach (an accessibility review: 11,744 px of rows, the buttons out of sight)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('robustness/');
+  const figure = page.locator('[data-robust-figure="specificationCurve"]');
+  await expect(figure.locator('button[data-set-spec]')).toHaveCount(curve.total, { timeout: 30_000 });
+  await figure.locator('summary').click();
+  const wrap = figure.locator('.table-wrap');
+  const box = await wrap.evaluate((el) => ({ height: el.getBoundingClientRect().height, scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  expect(box.height).toBeLessThanOrEqual(0.75 * 900 + 1);
+  expect(box.scrollHeight).toBeGreaterThan(box.clientHeight);
+  // Scrolled down inside the box, the column headers stay at its top.
+  const offset = await wrap.evaluate((el) => {
+    el.scrollTop = 3000;
+    return el.querySelector('thead th')!.getBoundingClientRect().top - el.getBoundingClientRect().top;
+  });
+  expect(Math.abs(offset)).toBeLessThan(40);
+});
