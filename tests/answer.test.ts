@@ -190,7 +190,7 @@ test('an uncertain change in harm says which of the test and the interval makes 
   // No interval, a significant test (?w=4&c=other): the missing interval, not the p, is the doubt.
   const none = analyse(bundled, { window: 4, categories: ['other'] });
   assert.ok(none.harm.ci === null && none.harm.test.p! < 0.05);
-  assert.match(plain(whatForHarm(none)), new RegExp(`the change in harm is uncertain \\(p = ${formatP(none.harm.test.p).replace('.', '\\.')}, but no 95% interval: only \\d+ people have any arrest in this view`));
+  assert.match(plain(whatForHarm(none)), new RegExp(`the change in harm is uncertain \\(p = ${formatP(none.harm.test.p).replace('.', '\\.')}, but no 95% interval: only \\d+ people have any recorded harm in this view`));
   // No interval and a test that cannot tell it from chance either (?w=12&gap=11&c=drugs): the two agree, joined by "and" (a reviewer read "p = 0.938, but" as backwards).
   const both = analyse(bundled, { window: 12, gap: 11, categories: ['drugs'] });
   assert.ok(both.harm.ci === null && both.harm.test.p! >= 0.05);
@@ -307,6 +307,6 @@ test('Results and the Overview agree on a significant change in harm with no int
   // Too few people for an interval (?w=4&c=other): weak on Results, as uncertain on the Overview.
   const few = analyse(bundled, { window: 4, categories: ['other'] });
   assert.ok(few.harm.ci === null && few.harm.post > 0 && few.harm.test.p! < 0.05);
-  assert.match(significance(few.harm, 'the change in harm'), /But there is no 95% interval: only \d+ people have any arrest in this view, .*; so it is a weak signal at best\.$/);
+  assert.match(significance(few.harm, 'the change in harm'), /But there is no 95% interval: only \d+ people have any recorded harm in this view, .*; so it is a weak signal at best\.$/);
   assert.match(plain(whatForHarm(few)), /the change in harm is uncertain/);
 });

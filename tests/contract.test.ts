@@ -726,6 +726,8 @@ test('a column named like one the report reads ("Harm" for harm) is an error, no
   const loaded = validateDataset({ orders: templateOrders, events: notes });
   assert.ok(loaded.dataset);
   assert.deepEqual(loaded.problems.map(where), ['warning events.csv 0 officer_notes']);
+  // Its hint does not promise more than the report keeps: tidied copies of the files keep every column (an analyst).
+  assert.equal(loaded.problems[0].hint, 'nothing to do if the column holds notes: the report never shows or sends its values, and writes them only into tidied copies of your own files, which keep every column (a browser keeps them with the rest of the file, and deletes them with it)');
 });
 
 test('order ids that differ only in case are one problem, not an extra person; an arrest\'s id in other case, without its leading zeros, or a totals row gets the likely fix', () => {

@@ -118,3 +118,14 @@ test('a table names the rows whose interval rests on fewer than FEW_ARRESTS arre
   }
   assert.ok(resultsTable(analyse(bundled, { window: 6 }), 'harm').caption.includes('Other offences (17 arrests before)'), 'the window-6 view has such a row');
 });
+
+test('harm\'s reason counts the people with any harm, and says so, beside the arrests\' count of people with any arrest (an analyst: "3 people have any arrest", then "2" for harm, in one paragraph)', async () => {
+  const { validateDataset } = await import('../src/analysis/validate.ts');
+  // Three people arrested; one person's arrests carry no harm, as the format allows.
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nB1,2019-Q1,2019-02-05,analysed\nB2,2019-Q2,2019-04-13,analysed\nB3,2019-Q3,2019-08-01,analysed\n' };
+  const events = { name: 'events.csv', text: 'order_id,date,category,offence,harm\nB1,2019-05-01,violence,Common assault,2\nB2,2019-06-01,drugs,Possession of a Class A drug,5\nB2,2018-06-01,violence,Common assault,2\nB3,2020-01-01,fraud,Fraud,0\nB3,2019-01-01,fraud,Fraud,0\n' };
+  const { dataset } = validateDataset({ orders, events });
+  const r = analyse(dataset!);
+  assert.equal(r.events.bootstrap.reason, 'only 3 people have any arrest in this view, too few for a bootstrap interval to mean much');
+  assert.equal(r.harm.bootstrap.reason, 'only 2 people have any recorded harm in this view, too few for a bootstrap interval to mean much');
+});

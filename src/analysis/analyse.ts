@@ -353,7 +353,7 @@ function cachedIntervals(dataset: Dataset, series: readonly { group: string; whi
   const known = keys.map((key) => cache.get(key));
   const missing = series.flatMap((_, k) => (known[k] ? [] : [k]));
   if (missing.length > 0) {
-    const fresh = reductionIntervals(missing.map((k) => series[k]));
+    const fresh = reductionIntervals(missing.map((k) => ({ ...series[k], harm: series[k].which === 'harm' })));
     if (cache.size + fresh.length > INTERVAL_CACHE_SIZE) cache.clear();
     missing.forEach((k, j) => {
       known[k] = fresh[j];

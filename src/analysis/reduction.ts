@@ -251,14 +251,14 @@ export const MAX_DROPPED_SHARE = 0.1;
  * or too many resamples with nothing before.
  */
 export function reductionIntervals(
-  measures: readonly { pre: readonly number[]; post: readonly number[] }[],
+  measures: readonly { pre: readonly number[]; post: readonly number[]; harm?: boolean }[],
   source: DrawSource = {},
   level = BOOTSTRAP_LEVEL,
 ): IntervalOutcome[] {
   const alpha = (1 - level) / 2;
   const all = source instanceof Uint32Array ? source.length / Math.max(measures[0]?.pre.length ?? 1, 1) : source.resamples ?? BOOTSTRAP_RESAMPLES;
   // Only the measures that get an interval are resampled, all in one pass over the resamples.
-  const outcomes: (IntervalOutcome | { pre: readonly number[]; post: readonly number[] })[] = measures.map(({ pre, post }) => {
+  const outcomes: (IntervalOutcome | { pre: readonly number[]; post: readonly number[] })[] = measures.map(({ pre, post, harm }) => {
     const n = pre.length;
     const resamples = n === 0 ? 0 : all;
     const none = (reason: string, dropped = 0): IntervalOutcome => ({ interval: null, level, resamples, dropped, reason });
@@ -267,7 +267,8 @@ export function reductionIntervals(
     if (pre.every((x) => x === 0)) return none('there was nothing before the orders to reduce');
     if (post.every((y) => y === 0)) return none('there was nothing after the orders, so every resample shows a 100% fall and an interval adds nothing');
     if (contributors < MIN_CONTRIBUTORS) {
-      return none(`only ${contributors} ${contributors === 1 ? 'person has' : 'people have'} any arrest in this view, too few for a bootstrap interval to mean much`);
+      // Harm counts the people with any harm (an arrest may carry none): "any arrest" there contradicted the arrests' own count (an analyst).
+      return none(`only ${contributors} ${contributors === 1 ? 'person has' : 'people have'} any ${harm ? 'recorded harm' : 'arrest'} in this view, too few for a bootstrap interval to mean much`);
     }
     return { pre, post };
   });

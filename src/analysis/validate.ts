@@ -766,7 +766,7 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
       continue;
     }
     problems.push(problem({ file: t.file, row: 0, column: h }, 'is not a column the report reads, so its values are ignored', {
-      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: 'nothing to do if the column holds notes: the report never shows, downloads or sends its values (a browser keeps them with the rest of the file, and deletes them with it)',
+      severity: 'warning', value: h, expected: `one of ${known.join(', ')}`, hint: 'nothing to do if the column holds notes: the report never shows or sends its values, and writes them only into tidied copies of your own files, which keep every column (a browser keeps them with the rest of the file, and deletes them with it)',
     }));
   }
   // A column with no name is most often a comma at the end of every line, as some exports write:
