@@ -1072,3 +1072,24 @@ test('order ids and offences that a spreadsheet would run as a formula (=, +, - 
   assert.equal(warned[1].hint, 'they are kept as written, so that R can join the files; if a spreadsheet opening a download offers to run formulas or update links, decline');
   assert.equal(r.dataset!.orders[0].id, '=HYPERLINK("x")');
 });
+
+test('arrests that reach fewer months from the order than the design window, where the file\'s own rate would put ten or more beyond: one warning naming the sides and the window to set (an analyst: 12 months of data read with the default 24 gave "a significant downward trend")', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nP1,2019-Q1,analysed\nP2,2019-Q1,analysed\nP3,2019-Q1,analysed\nP4,2019-Q1,analysed\nP5,2019-Q1,analysed\n' };
+  const months: Record<string, number[]> = { P1: [-2, -9, 4, -4, 3, 11], P2: [-5, -11, 10, -8, 2, 7], P3: [-3, -7, 1, -12, 12, 5], P4: [-12, -6, 8, -1, 9, 6], P5: [-1, -10, 6, -2, 1, 3] };
+  const events = (shift = 0) => ({ name: 'events.csv', text: 'order_id,month,category,offence,harm\n' + Object.entries(months).flatMap(([id, ms]) => ms.map((m) => `${id},${m + Math.sign(m) * shift},violence,Common assault,2`)).join('\n') + '\n' });
+  const r = validateDataset({ orders, events: events() });
+  assert.ok(r.dataset, 'a warning: the files load');
+  const short = r.problems.filter((p) => /the design window is/.test(p.message));
+  assert.deepEqual(short.map(where), ['warning events.csv - month']);
+  // 15 arrests on each side within 12 months of 24: (1/2)^30 by chance, about 1 in a billion.
+  assert.equal(short[0].message, 'the design window is 24 months either side of each order, but before the orders no arrest is more than 12 months from the order (15 arrests, none in months 13 to 24), and after the orders no arrest is more than 12 months from the order (15 arrests, none in months 13 to 24); spread over the whole window, arrests would leave those months empty less than once in 10,000 files. If the data cover only 12 months either side, the months beyond are counted as months with no arrests, and the trends, the time series and time at liberty describe the edge of the data');
+  // A handful of arrests near the order is chance, not short data: (3/24)^2 × (2/24)^1 is about 1 in 770.
+  const few = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nP1,-3,violence,Common assault,2\nP2,-1,violence,Common assault,2\nP3,2,violence,Common assault,2\n' };
+  assert.deepEqual(validateDataset({ orders, events: few }).problems.filter((p) => /the design window is/.test(p.message)), []);
+  assert.equal(short[0].hint, 'if the data cover 12 months either side of each order, set the design window to 12 ("Design window" on the page, or --design-window 12); if they cover all 24, nothing to do');
+  // Declared as 12 months, the same files raise nothing; nor do arrests that reach the window's edge.
+  assert.deepEqual(validateDataset({ orders, events: events() }, { designWindow: 12 }).problems, []);
+  assert.deepEqual(validateDataset({ orders, events: events(12) }).problems.filter((p) => /the design window is/.test(p.message)), []);
+  // The bundled data and the templates reach their windows: no such warning.
+  assert.deepEqual(validateDataset({ orders: templateOrders, events: templateEvents }).problems.filter((p) => /the design window is/.test(p.message)), []);
+});

@@ -164,6 +164,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
       // the problems CSV every one).
       problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', rows: r.excluded, hint: excluded > 10 ? 'the report\'s problems CSV has a line for each row; to see each one with its date, check the files with arrests outside the window reported as problems (--outside-window error)' : undefined }));
     }
+    if (events) { const short = windowBeyondData(events, designWindow, eventsTable.file, r.monthColumn); if (short) problems.push(short); }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
     // Every arrest left out: as empty as a file with a header alone, not a view with no category chosen.
     else if (events && events.length === 0 && excluded > 0) {
@@ -556,6 +557,40 @@ function followUpBeyondData(orders: OrderInfo, designWindow: number, latest: str
 export const CUT_SHORT_EXPECTED = 10;
 /** The average calendar month, in days. */
 const DAYS_A_MONTH = 365.25 / 12;
+
+/**
+ * Data that reach fewer months from the order than the design window: no arrest in the outer months
+ * of a side. Those months are then counted as months with no arrests, and the trends, the time
+ * series and time at liberty see a fall or a rise that is only the edge of the data (an analyst's 12
+ * months either side, read with the default window of 24: "a statistically significant downward
+ * trend (p = 0.0136)", which at 12 months was p = 0.594). Said where chance would rarely do it: were
+ * a side's N arrests spread evenly over the window's W months, all would fall within the R months
+ * nearest the order with probability (R / W)^N; over the sides that stop short, the product of those
+ * is at most SHORT_DATA_CHANCE, with SHORT_DATA_ARRESTS or more arrests on them. Arrests bunched near the order (a busy spell) make it likelier than
+ * that, so the words say what to check, not that the file is wrong. One warning, naming the sides
+ * and the window the data seem to cover.
+ */
+function windowBeyondData(events: readonly OffendingEvent[], designWindow: number, file: string, column: string): Problem | undefined {
+  const sides = ([['before', (m: number) => m < 0], ['after', (m: number) => m > 0]] as const).map(([side, on]) => {
+    const months = events.filter((e) => on(e.month)).map((e) => Math.abs(e.month));
+    const reach = months.reduce((a, b) => Math.max(a, b), 0);
+    return { side, reach, count: months.length };
+  }).filter((s) => s.reach > 0 && s.reach < designWindow);
+  const chance = sides.reduce((p, s) => p * (s.reach / designWindow) ** s.count, 1);
+  // (and only with SHORT_DATA_ARRESTS or more arrests on those sides: a handful of arrests near the order is a small file, not a short one)
+  if (sides.length === 0 || chance > SHORT_DATA_CHANCE || sides.reduce((n, s) => n + s.count, 0) < SHORT_DATA_ARRESTS) return undefined;
+  const said = sides.map((s) => `${s.side} the orders no arrest is more than ${monthsText(s.reach)} from the order (${s.count} ${s.count === 1 ? 'arrest' : 'arrests'}, none in months ${s.reach + 1} to ${designWindow})`);
+  const reach = Math.max(...sides.map((s) => s.reach));
+  return problem({ file, column }, `the design window is ${monthsText(designWindow)} either side of each order, but ${said.join(', and ')}; spread over the whole window, arrests would leave those months empty less than once in ${formatWhole(1 / SHORT_DATA_CHANCE)} files. If the data cover only ${monthsText(reach)} either side, the months beyond are counted as months with no arrests, and the trends, the time series and time at liberty describe the edge of the data`, {
+    severity: 'warning', value: String(reach), expected: `arrests over the whole design window of ${monthsText(designWindow)}`,
+    hint: `if the data cover ${monthsText(reach)} either side of each order, set the design window to ${reach} ("Design window" on the page, or --design-window ${reach}); if they cover all ${designWindow}, nothing to do`,
+  });
+}
+/** At most this chance of the outer months being empty by chance, for windowBeyondData to speak: 1 in 10,000. */
+export const SHORT_DATA_CHANCE = 1e-4;
+/** At least this many arrests on the sides that stop short, for windowBeyondData to speak. */
+export const SHORT_DATA_ARRESTS = 10;
+const formatWhole = (n: number) => Math.round(n).toLocaleString('en-GB');
 
 /**
  * Follow-up that the arrests file seems to stop short of, without a declared extraction date: one
