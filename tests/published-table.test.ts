@@ -81,3 +81,21 @@ test("the published table's caption names the paired test's older rule when the 
   assert.match(legacy.caption, /in the study's view \(24 months, all categories\); reductions recomputed with the paired test's p, under R's older rule \(R 4\.5 and earlier\)$/);
   assert.doesNotMatch(publishedTable(analyse(bundled)).caption, /older rule/);
 });
+
+test('a reader\'s own data: the follow-up row names their design window, and a study category their data lack is "not a category of your data", not "not in this view" (an analyst)', async () => {
+  const { validateDataset } = await import('../src/analysis/validate.ts');
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nP1,2019-Q1,analysed\nP2,2019-Q1,analysed\nP3,2019-Q1,excluded_followup\n' };
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nP1,-3,theft,Theft,2\nP2,-2,theft,Theft,2\nP2,3,theft,Theft,2\n' };
+  const { dataset } = validateDataset({ orders, events }, { designWindow: 12 });
+  const r = analyse(dataset!);
+  const rows = publishedTable(r, true).rows;
+  const row = (start: string) => rows.find((x) => String(x[0]).startsWith(start))!;
+  assert.deepEqual(row('STROs with two full years'), ['STROs with two full years before and after (in your data, the full design window of 12 months before and after)', '49', '2']);
+  const violence = rows.find((x) => /violence/i.test(String(x[0])) && /^Reduction/.test(String(x[0])))!;
+  assert.match(String(violence[0]), /not recomputed here: violence is not a category of your data$/);
+  assert.equal(violence[2], 'not in your data');
+  // The study's data, in a view without violence: "not in this view", as before.
+  const study = publishedTable(analyse(bundled, { categories: ['drugs'] })).rows.find((x) => /violence/i.test(String(x[0])) && /^Reduction/.test(String(x[0])))!;
+  assert.match(String(study[0]), /violence is not in this view$/);
+  assert.equal(study[2], 'not in view');
+});

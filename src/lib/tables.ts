@@ -89,8 +89,10 @@ const monthsText = (w: number) => `${w} ${w === 1 ? 'month' : 'months'}`;
  * published number covers and what the recomputed one covers. In the study's view both cover the same,
  * so it is said once: "Offending events before the order (24 months, all categories)".
  */
-export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): string {
-  if (f.measure === 'sample') return f.label; // the register and its sample do not depend on the view
+export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult, own = false): string {
+  // The register and its sample do not depend on the view; a reader's own follow-up is their design
+  // window's, not the study's two years (an analyst at a window of 12: "two full years before and after | 49 | 5").
+  if (f.measure === 'sample') return own && f.kind === 'followup' && result.domain.span !== published.window ? `${f.label} (in your data, the full design window of ${monthsText(result.domain.span)} before and after)` : f.label;
   const perCategory = f.category !== undefined && f.category !== 'overall';
   const studyCats = perCategory ? '' : ', all categories';
   const publishedScope = `${monthsText(published.window)}${studyCats}`;
@@ -101,7 +103,8 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult): s
   if (perCategory) {
     here = result.categories.includes(f.category!)
       ? `recomputed here for ${monthsText(result.window)}${more}`
-      : `not recomputed here: ${categoryName(f.category!).toLowerCase()} is not in this view`;
+      // A category the data do not have is in no view of them (an analyst: "not in this view", for a category their data lack).
+      : `not recomputed here: ${categoryName(f.category!).toLowerCase()} is not ${result.domain.categories.includes(f.category!) ? 'in this view' : own ? 'a category of your data' : 'in these data'}`;
   } else {
     here = result.categories.length === 0
       ? 'not recomputed here: no category is in this view'
@@ -132,7 +135,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     }
     const block = f.category && f.category !== 'overall' ? result.byCategory[f.category] : isEmpty(result) ? undefined : result;
     const m = block?.[f.measure as 'events' | 'harm'];
-    if (!m) return 'not in view';
+    if (!m) return f.category && f.category !== 'overall' && !result.domain.categories.includes(f.category) ? (own ? 'not in your data' : 'not in these data') : 'not in view';
     if (f.kind === 'pre') return formatNumber(m.pre);
     if (f.kind === 'post') return formatNumber(m.post);
     return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
@@ -147,7 +150,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
       : `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p${rule}`,
     columns: ['Figure or claim', 'Published', own ? 'Your data' : 'Recomputed here'],
     rows: [
-      ...(published.figures as PublishedFigure[]).map((f) => [publishedRowLabel(f, result), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
+      ...(published.figures as PublishedFigure[]).map((f) => [publishedRowLabel(f, result, own), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
       ...claims,
     ],
   };
