@@ -638,14 +638,23 @@ showCurrentPage();
  * is scrolled into it, sideways only (scrollIntoView could move the page as well). Read before written.
  */
 function showCurrentPage(): void {
-  // Only where the list is a row (a wide screen lays it out as a column, and is not made to measure it).
-  if (!matchMedia('(max-width: 52rem)').matches) return;
   const list = document.querySelector<HTMLElement>('.site-nav ol');
   const current = list?.querySelector<HTMLElement>('a[aria-current="page"]');
-  if (!list || !current || list.scrollWidth <= list.clientWidth) return;
-  const [box, item] = [list.getBoundingClientRect(), current.getBoundingClientRect()];
-  // Centred in the row where it can be (the browser stops at either end).
-  list.scrollLeft += item.left - box.left - (box.width - item.width) / 2;
+  if (list && current) centreInRow(list, current);
+  // A link the keyboard moves to is brought into the row's view the same way: the browser's own
+  // scrolling stopped with most of it under the row's faded edge ("6." of "6. How robust?" at 390px:
+  // an accessibility review).
+  list?.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLAnchorElement) centreInRow(list, e.target);
+  });
+}
+
+/** Centre a page link in the page list where the list is one row that scrolls sideways (the browser stops at either end). */
+function centreInRow(list: HTMLElement, item: HTMLElement): void {
+  // Only where the list is a row (a wide screen lays it out as a column, and is not made to measure it).
+  if (!matchMedia('(max-width: 52rem)').matches || list.scrollWidth <= list.clientWidth) return;
+  const [box, at] = [list.getBoundingClientRect(), item.getBoundingClientRect()];
+  list.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
 }
 
 /**

@@ -492,3 +492,24 @@ test('on a phone the page list is one row that scrolls sideways, with the curren
     expect(await list.evaluate((ol) => ol.scrollWidth > ol.clientWidth && getComputedStyle(ol).overflowX === 'auto'), slug).toBe(true);
   }
 });
+
+test('on a phone a page link the keyboard moves to is brought whole into the row, not left under its faded edge (an accessibility review: "6." of "6. How robust?")', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('results/');
+  const list = page.locator('.site-nav ol');
+  const links = list.locator('a');
+  const count = await links.count();
+  for (let k = 0; k < count; k++) {
+    await links.nth(k).focus();
+    const whole = await links.nth(k).evaluate((a) => {
+      const box = a.closest('ol')!.getBoundingClientRect();
+      const item = a.getBoundingClientRect();
+      // Clear of the faded edges: at least 16 px in from either end, unless the row is scrolled to that end.
+      const ol = a.closest('ol')!;
+      const atStart = ol.scrollLeft <= 1;
+      const atEnd = ol.scrollLeft >= ol.scrollWidth - ol.clientWidth - 1;
+      return (atStart || item.left >= box.left + 16) && (atEnd || item.right <= box.right - 16) && item.left >= box.left - 1 && item.right <= box.right + 1;
+    });
+    expect(whole, await links.nth(k).innerText()).toBe(true);
+  }
+});
