@@ -1117,3 +1117,22 @@ test('a monthly chart says when the study\'s outlines lie on its bars (every mon
     assert.equal(lies.test(charts.describeMonthlyEvents(r, study)), expected, JSON.stringify(options));
   }
 });
+
+test('"keep the study\'s scale": the descriptions, the figures\' names, no longer speak of arrowheads the figure does not draw (an accessibility review at ?w=12&c=violence)', () => {
+  const study = analyse(bundled);
+  const view = analyse(bundled, { window: 12, categories: ['violence'] });
+  const traced = ['eventsByCategory', 'harmByCategory', 'perOrder', 'monthlyEvents', 'monthlyHarm'] as const;
+  let cut = 0;
+  for (const name of traced) {
+    const own = FIGURES[name].describe(view, study, false, false);
+    const kept = FIGURES[name].describe(view, study, false, true);
+    if (!/beyond the axis/.test(own)) { assert.equal(kept, own, name); continue; }
+    cut++;
+    assert.doesNotMatch(kept, /beyond the axis|arrowhead/, name);
+    assert.ok(kept.endsWith(" The axis keeps the study's scale, so the study's values are drawn whole."), `${name}: ${kept}`);
+    // The drawn figure's description is the same words.
+    const figure = FIGURES[name].draw(view, bundled, { document: parseHTML('<html><body></body></html>').document, width: 640, study, studyScale: true } as ChartOptions);
+    assert.equal(figure.getAttribute('aria-description'), kept, name);
+  }
+  assert.ok(cut >= 2, `the view cuts the study's values in ${cut} figures`);
+});

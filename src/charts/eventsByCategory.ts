@@ -9,7 +9,7 @@ import { periodBarsChart, periodBarsTable, studyBarsWords } from './periodBars.t
 import { NO_CATEGORY, fromTo, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
-export function describeEventsByCategory(result: AnalysisResult, study?: AnalysisResult): string {
+export function describeEventsByCategory(result: AnalysisResult, study?: AnalysisResult, _ownData?: boolean, studyScale = false): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const parts = result.categories.map((c) => {
     const m = result.byCategory[c].events;
@@ -18,7 +18,7 @@ export function describeEventsByCategory(result: AnalysisResult, study?: Analysi
   return (
     `Arrests in the ${count(result.window, 'month')} before and after each order${gapWords(result)}, by category: ${parts.join('; ')}. ` +
     `In all, arrests for ${categoryList(result)} ${fromTo(result.events)}.`
-  ) + withStudy(studyBarsWords(result, 'events', study));
+  ) + withStudy(studyBarsWords(result, 'events', study, studyScale));
 }
 
 export function tableEventsByCategory(result: AnalysisResult, study?: AnalysisResult): ChartTable {
@@ -29,7 +29,7 @@ export function eventsByCategoryChart(result: AnalysisResult, options: ChartOpti
   return periodBarsChart(
     result,
     'events',
-    { ariaLabel: 'Arrests before and after the order, by category', yLabel: 'Arrests', description: describeEventsByCategory(result, options.study) },
+    { ariaLabel: 'Arrests before and after the order, by category', yLabel: 'Arrests', description: describeEventsByCategory(result, options.study, options.ownData, options.studyScale) },
     options,
   );
 }

@@ -9,7 +9,7 @@ import { periodBarsChart, periodBarsTable, studyBarsWords } from './periodBars.t
 import { NO_CATEGORY, fromTo, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
-export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisResult): string {
+export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisResult, _ownData?: boolean, studyScale = false): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const parts = result.categories.map((c) => {
     const m = result.byCategory[c].harm;
@@ -18,7 +18,7 @@ export function describeHarmByCategory(result: AnalysisResult, study?: AnalysisR
   return (
     `Total harm (CCHI days) in the ${count(result.window, 'month')} before and after each order${gapWords(result)}, by category: ${parts.join('; ')}. ` +
     `In all, total harm for ${categoryList(result)} ${fromTo(result.harm, (n) => count(n, 'day'))}.`
-  ) + withStudy(studyBarsWords(result, 'harm', study));
+  ) + withStudy(studyBarsWords(result, 'harm', study, studyScale));
 }
 
 export function tableHarmByCategory(result: AnalysisResult, study?: AnalysisResult): ChartTable {
@@ -29,7 +29,7 @@ export function harmByCategoryChart(result: AnalysisResult, options: ChartOption
   return periodBarsChart(
     result,
     'harm',
-    { ariaLabel: 'Total harm before and after the order, by category', yLabel: options.ownData ? 'Harm (days)' : 'Harm (CCHI days)', description: describeHarmByCategory(result, options.study) },
+    { ariaLabel: 'Total harm before and after the order, by category', yLabel: options.ownData ? 'Harm (days)' : 'Harm (CCHI days)', description: describeHarmByCategory(result, options.study, options.ownData, options.studyScale) },
     options,
   );
 }

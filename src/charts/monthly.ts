@@ -22,7 +22,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count, monthsAfterWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { FITTED, LEFT_OUT, NO_CATEGORY, ORDER_RULE, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, tableMonths, widthOf } from './shared.ts';
+import { FITTED, LEFT_OUT, NO_CATEGORY, ORDER_RULE, STUDY, STUDY_CLASS, axisEnd, countTicks, cutWords, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, tableMonths, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type Which = 'events' | 'harm';
@@ -96,14 +96,14 @@ function ownTop(result: AnalysisResult, which: Which): number {
   return Math.max(1, ...result.monthly.map((m) => m[which]), ...trendLine(result, which).map((p) => p.value));
 }
 
-function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult | undefined): string {
+function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult | undefined, studyScale: boolean): string {
   const traced = studyTrace(result, study, which === 'harm');
   if (!traced) return '';
   const total = which === 'harm' ? (n: number) => count(n, 'day') : formatNumber;
   // Said for the view's own scale, which is the figure's unless the reader keeps the study's.
   const end = axisEnd(ownTop(result, which));
   const cut = studyMonths(result, which, study).filter((m) => m.value > end).length;
-  const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of the study's months ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at the top and marked there with an arrowhead; the table gives the numbers.`;
+  const beyond = cutWords(cut, studyScale, ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of the study's months ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at the top and marked there with an arrowhead; the table gives the numbers.`);
   // A shorter window of the same categories counts the same in each month it shows: the outlines lie on
   // the bars, and a reader looking for them is told so (a police leader found none at ?w=12).
   const shown = studyMonths(result, which, study);
@@ -112,7 +112,7 @@ function studyWords(result: AnalysisResult, which: Which, study: AnalysisResult 
   return `Dashed outlines show the months of ${studyViewWords(traced, result, which === 'harm')}, in which ${WORDS[which].what} ${fromTo(traced[which], total)}.${same}${beyond}`;
 }
 
-function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult): string {
+function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisResult, studyScale = false): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const w = WORDS[which];
   const trend = result.trend[which];
@@ -134,7 +134,7 @@ function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisR
     `${w.title} month by month, ${months} before and ${months} after the order` +
     `${result.gap > 0 ? `, leaving out the ${count(result.gap, 'month')} either side of it` : ''}. ` +
     `Summed over the months, ${w.noun} ${fromTo(result[which], total)}.`;
-  return [lead, slope, belowZeroWarning(result, which), studyWords(result, which, study)].filter(Boolean).join(' ');
+  return [lead, slope, belowZeroWarning(result, which), studyWords(result, which, study, studyScale)].filter(Boolean).join(' ');
 }
 
 /** "0.327 arrests", "1 arrest", "26.3 days": the slope as formatted, with its noun agreeing (the one count()). */
@@ -163,7 +163,7 @@ function tableMonthly(result: AnalysisResult, which: Which, study?: AnalysisResu
 }
 
 function monthlyChart(result: AnalysisResult, which: Which, options: ChartOptions): Figure {
-  const description = describeMonthly(result, which, options.study);
+  const description = describeMonthly(result, which, options.study, options.studyScale);
   if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, WORDS[which].aria, description);
   const width = widthOf(options);
   const study = options.studyScale ? options.study : undefined;
@@ -215,10 +215,10 @@ function monthlyChart(result: AnalysisResult, which: Which, options: ChartOption
   });
 }
 
-export const describeMonthlyHarm = (result: AnalysisResult, study?: AnalysisResult): string => describeMonthly(result, 'harm', study);
+export const describeMonthlyHarm = (result: AnalysisResult, study?: AnalysisResult, _ownData?: boolean, studyScale = false): string => describeMonthly(result, 'harm', study, studyScale);
 export const tableMonthlyHarm = (result: AnalysisResult, study?: AnalysisResult): ChartTable => tableMonthly(result, 'harm', study);
 export const monthlyHarmChart = (result: AnalysisResult, options: ChartOptions = {}): Figure => monthlyChart(result, 'harm', options);
 
-export const describeMonthlyEvents = (result: AnalysisResult, study?: AnalysisResult): string => describeMonthly(result, 'events', study);
+export const describeMonthlyEvents = (result: AnalysisResult, study?: AnalysisResult, _ownData?: boolean, studyScale = false): string => describeMonthly(result, 'events', study, studyScale);
 export const tableMonthlyEvents = (result: AnalysisResult, study?: AnalysisResult): ChartTable => tableMonthly(result, 'events', study);
 export const monthlyEventsChart = (result: AnalysisResult, options: ChartOptions = {}): Figure => monthlyChart(result, 'events', options);

@@ -17,7 +17,7 @@ import type { AnalysisResult, PerOrderRow } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { count, gapWords } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { FONT_SIZE, NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, frame, ownScaleWords, studyCutMark, legendKey, messageFigure, studyTrace, studyViewWords, widthOf, withStudy } from './shared.ts';
+import { FONT_SIZE, NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, cutWords, frame, ownScaleWords, studyCutMark, legendKey, messageFigure, studyTrace, studyViewWords, widthOf, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const ROW = 12; // pixels per person: 41 rows stay legible at about 500px
@@ -32,7 +32,7 @@ function perOrderRows(result: AnalysisResult): (PerOrderRow & { rank: number })[
     .map((row, k) => ({ ...row, rank: k + 1 }));
 }
 
-export function describePerOrder(result: AnalysisResult, study?: AnalysisResult): string {
+export function describePerOrder(result: AnalysisResult, study?: AnalysisResult, _ownData?: boolean, studyScale = false): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const rows = result.perOrder;
   const fewer = rows.filter((r) => r.eventsPost < r.eventsPre).length;
@@ -43,13 +43,13 @@ export function describePerOrder(result: AnalysisResult, study?: AnalysisResult)
     `Arrests of ${rows.length === 1 ? 'the 1 person' : `each of the ${count(rows.length, 'person', 'people')}`} with an order, ${count(result.window, 'month')} before and after${gapWords(result)}: ` +
     `${formatNumber(fewer)} had fewer after, ${formatNumber(more)} had more and ${formatNumber(same)} had the same number ` +
     `(${formatNumber(none)} of them none in either period).`
-  ) + withStudy(studyWords(result, study));
+  ) + withStudy(studyWords(result, study, studyScale));
 }
 
 /** The highest count the view draws; its axis runs to axisEnd of it, or further to keep the study's scale. */
 const ownTop = (rows: readonly PerOrderRow[]): number => Math.max(1, ...rows.map((r) => Math.max(r.eventsPre, r.eventsPost)));
 
-function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): string {
+function studyWords(result: AnalysisResult, study: AnalysisResult | undefined, studyScale: boolean): string {
   const traced = studyTrace(result, study, false);
   if (!traced || result.categories.length === 0) return '';
   const rows = traced.perOrder;
@@ -63,7 +63,7 @@ function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): 
   const cut = lines.filter((l) => Math.max(l.pre, l.post) > end).length;
   const gone = lines.filter((l) => Math.min(l.pre, l.post) > end).length;
   const noLine = gone === 0 ? '' : gone === cut ? `; ${cut === 1 ? 'both its counts are' : 'for all of them both counts are'} beyond the axis, so only the arrowhead shows` : `; for ${formatNumber(gone)} of them both counts are beyond the axis, so only the arrowhead shows`;
-  const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, the study's counts go beyond the axis for ${count(cut, 'person', 'people')}: an arrowhead at the axis's end marks ${cut === 1 ? 'it' : 'each'}${noLine}. The table gives every number.`;
+  const beyond = cutWords(cut, studyScale, ` At ${ownScaleWords(end)}, the study's counts go beyond the axis for ${count(cut, 'person', 'people')}: an arrowhead at the axis's end marks ${cut === 1 ? 'it' : 'each'}${noLine}. The table gives every number.`);
   return lead + absent + beyond;
 }
 
@@ -93,7 +93,7 @@ export function studyPerOrder(result: AnalysisResult, study: AnalysisResult | un
 
 export function perOrderChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
   const ariaLabel = 'Arrests of each person before and after the order';
-  const description = describePerOrder(result, options.study);
+  const description = describePerOrder(result, options.study, options.ownData, options.studyScale);
   if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, ariaLabel, description);
   const width = widthOf(options);
   const rows = perOrderRows(result);

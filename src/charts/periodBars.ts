@@ -17,7 +17,7 @@ import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatNumber } from '../lib/format.ts';
 import { AFTER_OPACITY, strokeOf } from './palette.ts';
-import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, STUDY_CUT_LENGTH, axisEnd, categoryScale, countTicks, frame, legendKey, messageFigure, ownScaleWords, periodLabel, studyCutMark, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
+import { NO_CATEGORY, PERIODS, SMALL_FONT, STUDY, STUDY_CLASS, STUDY_CUT_LENGTH, axisEnd, categoryScale, countTicks, cutWords, frame, legendKey, messageFigure, ownScaleWords, periodLabel, studyCutMark, studyTrace, studyViewWords, widthOf, type Period } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 type BarMeasure = 'events' | 'harm';
@@ -96,7 +96,7 @@ export function barLabelPlaces(bars: readonly Bar[], trace: readonly Bar[], end:
 const ownTop = (bars: readonly Bar[]): number => Math.max(1, ...bars.map((b) => b.value)); // a domain of [0, 0] would float zero bars mid-air
 
 /** The sentence a description adds when the study's values are traced: "In the study's view (…): Violence 80 before and 30 after; …". */
-export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined): string {
+export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, study: AnalysisResult | undefined, studyScale = false): string {
   const traced = studyTrace(result, study, measure === 'harm');
   const bars = studyBars(result, measure, study);
   if (!traced || bars.length === 0) return '';
@@ -107,7 +107,7 @@ export function studyBarsWords(result: AnalysisResult, measure: BarMeasure, stud
   // Said for the view's own scale, which is the figure's unless the reader keeps the study's.
   const end = axisEnd(ownTop(periodBars(result, measure)));
   const cut = bars.filter((b) => b.value > end).length;
-  const beyond = cut === 0 ? '' : ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of these ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at its end and marked there with an arrowhead.`;
+  const beyond = cutWords(cut, studyScale, ` At ${ownScaleWords(end)}, ${formatNumber(cut)} of these ${cut === 1 ? 'goes' : 'go'} beyond the axis: ${cut === 1 ? 'its outline is' : 'their outlines are'} cut at its end and marked there with an arrowhead.`);
   return `Dashed outlines show ${studyViewWords(traced, result, measure === 'harm')}: ${parts.join('; ')}.${beyond}`;
 }
 

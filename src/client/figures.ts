@@ -203,6 +203,7 @@ document.addEventListener('change', (e) => {
   for (const host of hosts()) {
     const spec: FigureSpec | undefined = FIGURES[host.dataset.figure as FigureName];
     if (!spec?.traced) continue;
+    describe(host, current); // the caption says whether the study's values pass the axis
     if (visible.has(host)) draw(host, current);
     else pending.add(host);
   }
@@ -215,7 +216,7 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
   if (!spec) return;
   const own = engine?.kind === 'local';
   const ownHarm = ownHarmUnit(engine);
-  host.querySelector('[data-caption]')!.textContent = harmUnitFor(spec.describe(result, study, own), ownHarm);
+  host.querySelector('[data-caption]')!.textContent = harmUnitFor(spec.describe(result, study, own, studyScale), ownHarm);
   const table = host.querySelector<HTMLTableElement>('[data-figure-table]');
   if (table) {
     const details = table.closest('details');

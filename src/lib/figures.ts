@@ -17,7 +17,7 @@ export interface FigureSpec {
   title: string;
   draw(result: AnalysisResult, dataset: Dataset, options: ChartOptions): Figure;
   /** The text alternative; given the study's result, it also names the study's values wherever the figure traces them. */
-  describe(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean): string;
+  describe(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean, studyScale?: boolean): string;
   /** The "Show as table" numbers; given the study's result, with the study's values in extra columns where traced. */
   table(result: AnalysisResult, study?: AnalysisResult, ownData?: boolean): ChartTable;
   /**

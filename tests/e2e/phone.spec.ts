@@ -7,9 +7,10 @@ import { test, expect, type Page } from '@playwright/test';
 import { PAGES } from '../../src/lib/pages.ts';
 import { defaultState, serialiseState } from '../../src/lib/urlState.ts';
 import AxeBuilder from '@axe-core/playwright';
-import { domain, waitForView } from './helpers.ts';
+import { domain, expected, waitForView } from './helpers.ts';
+import { harmUnitFor } from '../../src/lib/harmUnit.ts';
 import { isFar } from '../../src/client/figureWidth.ts';
-import { NARROW_WIDTH } from '../../src/lib/figures.ts';
+import { FIGURES, NARROW_WIDTH } from '../../src/lib/figures.ts';
 import { NOTHING_TO_PICK } from '../../src/charts/eventUnits.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -164,6 +165,13 @@ test('the study\'s trace and "keep the study\'s scale" appear when the view diff
   await expect.poll(top).not.toBe(own);
   // one setting for every figure
   await expect(page.locator('[data-figure="eventsByCategory"]').getByRole('checkbox', { name: /Keep the study's scale/ })).toBeChecked();
+  // and the captions follow it: the engine's words for the kept scale, no arrowheads the figures do not draw (an accessibility review)
+  const study = expected();
+  const result = expected(view);
+  for (const name of ['harmByCategory', 'eventsByCategory', 'perOrder'] as const) {
+    await expect(page.locator(`[data-figure="${name}"] [data-caption]`), name).toHaveText(harmUnitFor(FIGURES[name].describe(result, study, false, true), undefined));
+  }
+  await expect(page.locator('[data-figure="perOrder"] [data-caption]')).not.toContainText('arrowhead');
   const tap = await box.evaluate((el) => el.closest('label')!.getBoundingClientRect().height);
   expect(tap).toBeGreaterThanOrEqual(24);
   // the option's words wrap as one text beside the box, not squeezed into two columns of three lines
