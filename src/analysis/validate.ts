@@ -566,9 +566,10 @@ const DAYS_A_MONTH = 365.25 / 12;
  * trend (p = 0.0136)", which at 12 months was p = 0.594). Said where chance would rarely do it: were
  * a side's N arrests spread evenly over the window's W months, all would fall within the R months
  * nearest the order with probability (R / W)^N; over the sides that stop short, the product of those
- * is at most SHORT_DATA_CHANCE, with SHORT_DATA_ARRESTS or more arrests on them. Arrests bunched near the order (a busy spell) make it likelier than
- * that, so the words say what to check, not that the file is wrong. One warning, naming the sides
- * and the window the data seem to cover.
+ * is at most SHORT_DATA_CHANCE, with SHORT_DATA_ARRESTS or more arrests on them (a handful of arrests
+ * near the order is a small file, not a short one). Arrests bunched near the order (a busy spell)
+ * make it likelier than that, so the words say what to check, not that the file is wrong. One
+ * warning, naming the sides and the window the data seem to cover.
  */
 function windowBeyondData(events: readonly OffendingEvent[], designWindow: number, file: string, column: string): Problem | undefined {
   const sides = ([['before', (m: number) => m < 0], ['after', (m: number) => m > 0]] as const).map(([side, on]) => {
@@ -577,7 +578,6 @@ function windowBeyondData(events: readonly OffendingEvent[], designWindow: numbe
     return { side, reach, count: months.length };
   }).filter((s) => s.reach > 0 && s.reach < designWindow);
   const chance = sides.reduce((p, s) => p * (s.reach / designWindow) ** s.count, 1);
-  // (and only with SHORT_DATA_ARRESTS or more arrests on those sides: a handful of arrests near the order is a small file, not a short one)
   if (sides.length === 0 || chance > SHORT_DATA_CHANCE || sides.reduce((n, s) => n + s.count, 0) < SHORT_DATA_ARRESTS) return undefined;
   const said = sides.map((s) => `${s.side} the orders no arrest is more than ${monthsText(s.reach)} from the order (${s.count} ${s.count === 1 ? 'arrest' : 'arrests'}, none in months ${s.reach + 1} to ${designWindow})`);
   const reach = Math.max(...sides.map((s) => s.reach));
