@@ -234,9 +234,9 @@ function describe(host: HTMLElement, result: AnalysisResult): void {
       fillTable(table, harmUnitTable(spec.table(result, study, own), ownHarm), FIGURE_PATHS[name](result, study));
     }
   }
-  // the option only means something while the study's view is traced
+  // the option only means something while the study's view is traced, and there is something drawn to scale (not with no category: an accessibility review)
   const option = host.querySelector<HTMLElement>('[data-study-option]');
-  if (option) option.hidden = !studyTrace(result, study, spec.traced === 'harm');
+  if (option) option.hidden = result.categories.length === 0 || !studyTrace(result, study, spec.traced === 'harm');
 }
 
 function draw(host: HTMLElement, result: AnalysisResult): void {

@@ -108,6 +108,8 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(EMPTY_VIEW);
   await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
   await expect(page.locator('[data-table="results:events"] tbody')).toContainText('No offence category is selected');
+  // Nothing is drawn, so there is no scale to keep (an accessibility review found the option offered).
+  await expect(page.locator('[data-study-option]:not([hidden])')).toHaveCount(0);
   // The Overview's account of the squares counts none: it steps aside, and no "the 0 arrests" is left.
   await page.goto('?c=none');
   await waitForView(page, { window: 24, categories: [] });
