@@ -644,8 +644,10 @@ function showCurrentPage(): void {
   // A link the keyboard moves to is brought into the row's view the same way: the browser's own
   // scrolling stopped with most of it under the row's faded edge ("6." of "6. How robust?" at 390px:
   // an accessibility review).
+  // Only for the keyboard's focus (:focus-visible): a tap focuses the link as the press starts, and
+  // scrolling the row then moved it from under the finger, so the tap opened nothing (a re-check).
   list?.addEventListener('focusin', (e) => {
-    if (e.target instanceof HTMLAnchorElement) centreInRow(list, e.target);
+    if (e.target instanceof HTMLAnchorElement && e.target.matches(':focus-visible')) centreInRow(list, e.target);
   });
 }
 
