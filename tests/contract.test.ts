@@ -1047,6 +1047,18 @@ test('order ids that look alike (a Cyrillic letter for a Latin one, an invisible
     assert.equal(p.message, `"${twin}" looks like the id "T-0001" in row 1 but is written with other characters (${what}), so it would be counted as another person`);
     assert.equal(p.hint, 'if they are one order, keep one row and type its id again in plain characters in both files; if they are two, give them ids that look different');
   }
+  // The odd id first: the error still names it, not the plain one (a re-check: "keep one row" had invited deleting the plain id).
+  const oddFirst = validateDataset({ orders: { name: 'orders.csv', text: [lines[0], lines[1].replace(/^T-0001/, hidden), ...lines.slice(1)].join('\n') + '\n' }, events: templateEvents }).problems.find((x) => x.value === 'T-0001')!;
+  assert.equal(oddFirst.message, `"T-0001" looks like the id "${hidden}" in row 1, which is written with other characters (U+200B (invisible)), so they would be counted as two people`);
+  // Characters that show nothing beyond the format characters: a combining grapheme joiner, a variation selector, a Hangul filler, a blank Braille pattern; and Cyrillic һ.
+  for (const [odd, code] of [['T-0\u034F001', '034F'], ['T-0001\uFE0F', 'FE0F'], ['T-0001\u3164', '3164'], ['T-0\u2800001', '2800']] as const) {
+    const r = validateDataset({ orders: { name: 'orders.csv', text: [...lines, lines[1].replace(/^T-0001/, odd)].join('\n') + '\n' }, events: templateEvents });
+    assert.equal(r.dataset, undefined, `U+${code} is caught`);
+    assert.match(r.problems.find((x) => x.value === odd)!.message, new RegExp(`U\\+${code} \\(invisible\\)`));
+  }
+  // Two ids of another script that fold alike are not compared: Kazakh "УА-1" and "ҮА-1" are different letters.
+  const kazakh = { name: 'orders.csv', text: 'order_id,issued,sample\nУА-1,2019-Q1,analysed\nҮА-1,2019-Q1,analysed\n' };
+  assert.deepEqual(validateDataset({ orders: kazakh, events: { name: 'events.csv', text: 'order_id,month,category,offence,harm\nУА-1,-3,violence,Theft,2\nҮА-1,3,violence,Theft,2\n' } }).problems.filter((x) => /looks like/.test(x.message)), []);
   // A plain id beside another plain id is no problem: "T-0001" and "T-0010" stay two people.
   assert.deepEqual(validateDataset({ orders: templateOrders, events: templateEvents }).problems.filter((x) => /looks like/.test(x.message)), []);
   // An arrest under a look-alike id is not an order, and the hint names the order it resembles.
@@ -1061,7 +1073,8 @@ test('order ids that look alike (a Cyrillic letter for a Latin one, an invisible
 
 test('order ids and offences that a spreadsheet would run as a formula (=, +, - or @ first) are one warning per file naming every row; the values are kept, as R joins on them', () => {
   const orders = { name: 'orders.csv', text: 'order_id,issued,sample\n=HYPERLINK("x"),2019-Q1,analysed\nB,2019-Q1,analysed\n' };
-  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\n=HYPERLINK("x"),-3,violence,Theft,2\nB,-2,violence,@SUM(A1),2\nB,3,violence,-25,2\nB,4,violence,Theft,-0\n' };
+  // (plain numbers in any form, "-25" and "-1.5e3", and a lone "-" are not formulas to a spreadsheet)
+  const events = { name: 'events.csv', text: 'order_id,month,category,offence,harm\n=HYPERLINK("x"),-3,violence,Theft,2\nB,-2,violence,@SUM(A1),2\nB,3,violence,-25,2\nB,4,violence,Theft,-0\nB,5,violence,-1.5e3,2\nB,6,violence,-,2\n' };
   const r = validateDataset({ orders, events });
   assert.ok(r.dataset, 'the files load');
   const warned = r.problems.filter((p) => /formula/.test(p.message));
@@ -1090,6 +1103,10 @@ test('arrests that reach fewer months from the order than the design window, whe
   // Declared as 12 months, the same files raise nothing; nor do arrests that reach the window's edge.
   assert.deepEqual(validateDataset({ orders, events: events() }, { designWindow: 12 }).problems, []);
   assert.deepEqual(validateDataset({ orders, events: events(12) }).problems.filter((p) => /the design window is/.test(p.message)), []);
+  // One side alone stopping short is arrests bunched before the orders, or fading after them: no warning,
+  // as a shorter window would drop real months (a re-check).
+  const oneSide = { name: 'events.csv', text: events().text.replace(/,(\d+),violence/g, (_, m) => `,${Number(m) + 12},violence`) };
+  assert.deepEqual(validateDataset({ orders, events: oneSide }).problems.filter((p) => /the design window is/.test(p.message)), []);
   // The bundled data and the templates reach their windows: no such warning.
   assert.deepEqual(validateDataset({ orders: templateOrders, events: templateEvents }).problems.filter((p) => /the design window is/.test(p.message)), []);
 });

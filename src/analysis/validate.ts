@@ -234,7 +234,8 @@ function formulaValues(t: CsvTable, problems: Problem[]): void {
   const rows: number[] = [];
   let first: { row: number; column: string } | undefined;
   for (const r of t.records) {
-    const at = columns.find((k) => { const v = r.fields[k]?.trim() ?? ''; return v !== '' && neutraliseCell(v) !== v; });
+    // (not a number in any form, "-1.5e3" included, nor a lone "-": a spreadsheet runs neither; a re-check)
+    const at = columns.find((k) => { const v = r.fields[k]?.trim() ?? ''; return v !== '' && v !== '-' && !Number.isFinite(Number(v)) && neutraliseCell(v) !== v; });
     if (at === undefined) continue;
     rows.push(r.row);
     first ??= { row: r.row, column: t.header[at] };
@@ -560,7 +561,7 @@ const DAYS_A_MONTH = 365.25 / 12;
 
 /**
  * Data that reach fewer months from the order than the design window: no arrest in the outer months
- * of a side. Those months are then counted as months with no arrests, and the trends, the time
+ * of either side. Those months are then counted as months with no arrests, and the trends, the time
  * series and time at liberty see a fall or a rise that is only the edge of the data (an analyst's 12
  * months either side, read with the default window of 24: "a statistically significant downward
  * trend (p = 0.0136)", which at 12 months was p = 0.594). Said where chance would rarely do it: were
@@ -578,7 +579,9 @@ function windowBeyondData(events: readonly OffendingEvent[], designWindow: numbe
     return { side, reach, count: months.length };
   }).filter((s) => s.reach > 0 && s.reach < designWindow);
   const chance = sides.reduce((p, s) => p * (s.reach / designWindow) ** s.count, 1);
-  if (sides.length === 0 || chance > SHORT_DATA_CHANCE || sides.reduce((n, s) => n + s.count, 0) < SHORT_DATA_ARRESTS) return undefined;
+  // Both sides: one side alone stopping short is what arrests bunched before an order, or fading
+  // after it, look like, and a shorter window would then drop real months (a re-check).
+  if (sides.length < 2 || chance > SHORT_DATA_CHANCE || sides.reduce((n, s) => n + s.count, 0) < SHORT_DATA_ARRESTS) return undefined;
   const said = sides.map((s) => `${s.side} the orders no arrest is more than ${monthsText(s.reach)} from the order (${s.count} ${s.count === 1 ? 'arrest' : 'arrests'}, none in months ${s.reach + 1} to ${designWindow})`);
   const reach = Math.max(...sides.map((s) => s.reach));
   return problem({ file, column }, `the design window is ${monthsText(designWindow)} either side of each order, but ${said.join(', and ')}; spread over the whole window, arrests would leave those months empty less than once in ${formatWhole(1 / SHORT_DATA_CHANCE)} files. If the data cover only ${monthsText(reach)} either side, the months beyond are counted as months with no arrests, and the trends, the time series and time at liberty describe the edge of the data`, {
@@ -895,7 +898,9 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
     if (id === '') report('order_id', 'is empty; every order needs an id', { expected: 'an id' });
     const first = ids.get(id);
     const duplicate = id !== '' && first !== undefined;
-    const twin = folded.get(idAsSeen(id));
+    const seen = folded.get(idAsSeen(id));
+    // A case twin, or a look-alike of a plain id (not two ids of another script that fold alike).
+    const twin = seen !== undefined && (seen.toLowerCase() === id.toLowerCase() || lookAlike(seen, id)) ? seen : undefined;
     if (duplicate) {
       // Two long numeric ids that a spreadsheet wrote alike ("1.20E+11") are not one order twice.
       report('order_id', `"${id}" duplicates the id in row ${first}; ids must be unique`, { value: id, expected: 'a unique id', ...(isScientificId(id) ? { hint: SCIENTIFIC_ID_HINT } : {}) });
@@ -906,12 +911,15 @@ function readOrders(t: CsvTable, designWindow: number, problems: Problem[]): Ord
           value: id, expected: 'ids that differ in more than case', hint: `if they are one order, keep one row and write its id the same way in both files; if they are two, give them ids that differ in more than case`,
         });
       } else if (id !== '' && twin !== undefined) {
-        report('order_id', `"${id}" looks like the id "${twin}" in row ${ids.get(twin)} but is written with other characters (${charactersNotIn(id, twin) || charactersNotIn(twin, id)}), so it would be counted as another person`, {
+        // Said of whichever is not plain: the earlier row's id may be the odd one (a re-check: the plain
+        // id was blamed, and "keep one row" invited deleting it).
+        const odd = plainId(id) ? `"${id}" looks like the id "${twin}" in row ${ids.get(twin)}, which is written with other characters (${charactersNotIn(twin, id)}), so they would be counted as two people` : `"${id}" looks like the id "${twin}" in row ${ids.get(twin)} but is written with other characters (${charactersNotIn(id, twin)}), so it would be counted as another person`;
+        report('order_id', odd, {
           value: id, expected: 'ids that look different', hint: 'if they are one order, keep one row and type its id again in plain characters in both files; if they are two, give them ids that look different',
         });
       }
       ids.set(id, row);
-      if (twin === undefined) folded.set(idAsSeen(id), id);
+      if (seen === undefined) folded.set(idAsSeen(id), id);
     }
 
     const dateText = col.issued_date === undefined ? '' : fields[col.issued_date].trim();
@@ -1095,7 +1103,7 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
     }
     const other = byCase.get(idAsSeen(id));
     if (other !== undefined && other.toLowerCase() === id.toLowerCase()) return `the orders file has "${other}": write the id the same way in both files`;
-    if (other !== undefined) {
+    if (other !== undefined && lookAlike(other, id)) {
       const here = charactersNotIn(id, other);
       return `the orders file has "${other}", which looks the same but is written with other characters (${here ? `${here} here` : `${charactersNotIn(other, id)} there`}): type the id again in plain characters`;
     }
@@ -1112,18 +1120,33 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
  * "A0" look the same on the page and in a spreadsheet, and a reviewer's pair loaded as two people.
  */
 const DRAWN_AS: Readonly<Record<string, string>> = Object.fromEntries([
-  ...[...'авекмнорстухіјѕү'].map((c, k) => [c, 'abekmhopctyxijsy'[k]]),
+  ...[...'авекмнорстухіјѕүһ'].map((c, k) => [c, 'abekmhopctyxijsyh'[k]]),
   ...[...'αβεζηικμνορτυχ'].map((c, k) => [c, 'abezhikmnoptyx'[k]]),
 ]);
 
-/** An id as a reader sees it: compatibility forms folded (NFKC), invisible format characters gone, lower case, look-alike letters read as Latin. */
+/**
+ * Characters that show nothing: format characters (zero-width space, soft hyphen, direction marks),
+ * the combining grapheme joiner, variation selectors, Mongolian free variation selectors, Hangul
+ * fillers and the blank Braille pattern (a re-check found the last five passing as plain).
+ */
+const INVISIBLE = /[\p{Cf}\u034F\uFE00-\uFE0F\u180B-\u180F\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** An id as a reader sees it: compatibility forms folded (NFKC), invisible characters gone, lower case, look-alike letters read as Latin. */
 function idAsSeen(id: string): string {
-  return [...id.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase()].map((c) => DRAWN_AS[c] ?? c).join('');
+  return [...id.normalize('NFKC').replace(INVISIBLE, '').toLowerCase()].map((c) => DRAWN_AS[c] ?? c).join('');
 }
+
+/**
+ * Two ids that look alike to a reader: one written in plain characters (printable ASCII), the other
+ * not, the same once idAsSeen. Two ids that are both in another script are not compared: "УА-1" and
+ * "ҮА-1" are different letters to a Kazakh reader, though both are drawn like a Y (a re-check).
+ */
+const plainId = (id: string) => /^[\x20-\x7e]*$/.test(id);
+const lookAlike = (a: string, b: string) => plainId(a) !== plainId(b) && idAsSeen(a) === idAsSeen(b);
 
 /** The characters of `id` that are not plain ASCII and not in `other`, by code point and kind: "U+0422 (Cyrillic), U+200B (invisible)". */
 function charactersNotIn(id: string, other: string): string {
-  const kind = (c: string) => (/\p{Cf}/u.test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
+  const kind = (c: string) => (new RegExp(INVISIBLE.source, 'u').test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
   const odd = [...new Set([...id].filter((c) => c > '\u007f' && !other.includes(c)))];
   return odd.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} (${kind(c)})`).join(', ');
 }
