@@ -1074,7 +1074,7 @@ test('the time series caption: below 30 months neither p-value can be relied on,
   assert.equal(short.monthly.length, 24);
   assert.match(say(short), /allows for that, though with only 24 months neither can be relied on\.$/);
   const long = analyse(bundled, { window: 15 });
-  assert.match(say(long), /allows for that, as a second opinion: in series this short it tends to come out too small, so a change is clear only when both are below 0\.01 \(between 0\.01 and 0\.05, only just below, and not clear\)\.$/);
+  assert.match(say(long), /allows for that, as a second opinion: in series this short it tends to come out too small, so a change at the order is clear only when both are below 0\.01 \(between 0\.01 and 0\.05, only just below, and not clear\); a trend before it, a reason for caution, is said where both are below 0\.05\.$/);
   // the slope before the order with its p, as the sentences beside the figure give it (a re-check at ?w=21&c=other)
   const other = analyse(bundled, { window: 21, categories: ['other'] });
   assert.match(say(other), /Before the order the line goes up by 0\.0701 arrests a month \(p = 0\.0776; allowing for autocorrelation, p = 0\.0779, not a clear trend\)\./);
@@ -1120,19 +1120,19 @@ test('a monthly chart says when the study\'s outlines lie on its bars (every mon
 
 test('"keep the study\'s scale": the descriptions, the figures\' names, no longer speak of arrowheads the figure does not draw (an accessibility review at ?w=12&c=violence)', () => {
   const study = analyse(bundled);
-  const view = analyse(bundled, { window: 12, categories: ['violence'] });
-  const traced = ['eventsByCategory', 'harmByCategory', 'perOrder', 'monthlyEvents', 'monthlyHarm'] as const;
+  const traced = ['eventsByCategory', 'harmByCategory', 'perOrder', 'monthlyEvents', 'monthlyHarm', 'scatter'] as const;
   let cut = 0;
-  for (const name of traced) {
+  // (the scatter's at ?c=drugs: a re-check found its caption left behind)
+  for (const view of [analyse(bundled, { window: 12, categories: ['violence'] }), analyse(bundled, { categories: ['drugs'] })]) for (const name of traced) {
     const own = FIGURES[name].describe(view, study, false, false);
     const kept = FIGURES[name].describe(view, study, false, true);
-    if (!/beyond the axis/.test(own)) { assert.equal(kept, own, name); continue; }
+    if (!/beyond the (axis|plot)/.test(own)) { assert.equal(kept, own, name); continue; }
     cut++;
-    assert.doesNotMatch(kept, /beyond the axis|arrowhead/, name);
-    assert.ok(kept.endsWith(" The axis keeps the study's scale, so the study's values are drawn whole."), `${name}: ${kept}`);
+    assert.doesNotMatch(kept, /beyond the (axis|plot)|arrowhead/, name);
+    assert.ok(kept.endsWith(name === 'scatter' ? " The axes keep the study's scales, so the study's values are drawn whole." : " The axis keeps the study's scale, so the study's values are drawn whole."), `${name}: ${kept}`);
     // The drawn figure's description is the same words.
     const figure = FIGURES[name].draw(view, bundled, { document: parseHTML('<html><body></body></html>').document, width: 640, study, studyScale: true } as ChartOptions);
     assert.equal(figure.getAttribute('aria-description'), kept, name);
   }
-  assert.ok(cut >= 2, `the view cuts the study's values in ${cut} figures`);
+  assert.ok(cut >= 3, `the views cut the study's values in ${cut} figures`);
 });

@@ -12,7 +12,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
 import { count } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
-import { LEFT_OUT, NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, formatMonth, frame, legendKey, messageFigure, periodLabel, studyCutMark, studyTrace, tableMonths, type CutToward, studyViewWords, widthOf, withStudy } from './shared.ts';
+import { LEFT_OUT, NO_CATEGORY, STUDY, STUDY_CLASS, axisEnd, countTicks, cutWords, formatMonth, frame, legendKey, messageFigure, periodLabel, studyCutMark, studyTrace, tableMonths, type CutToward, studyViewWords, widthOf, withStudy } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const DOT = { r: 4 };
@@ -24,7 +24,7 @@ const RING = { r: 4.5, strokeWidth: 1.75 };
  */
 const ZERO_INSET = 10;
 
-export function describeScatter(result: AnalysisResult, study?: AnalysisResult): string {
+export function describeScatter(result: AnalysisResult, study?: AnalysisResult, _ownData?: boolean, studyScale = false): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const { r, p, reason } = result.correlation.pearson;
   const months = result.monthly.length;
@@ -36,7 +36,7 @@ export function describeScatter(result: AnalysisResult, study?: AnalysisResult):
     r === null
       ? `Pearson's correlation cannot be computed: ${reason ?? 'not enough variation'}.`
       : `Pearson's r = ${formatEstimate(r, 2)} (${formatPEquals(p)}).`;
-  return `${lead} ${stat}${withStudy(studyWords(result, study))}`;
+  return `${lead} ${stat}${withStudy(studyWords(result, study, studyScale))}`;
 }
 
 /** The study's months within the window shown (arrests, harm), which the trace draws; [] when the view is the study's. */
@@ -54,15 +54,15 @@ function axisEnds(months: readonly Point[], scaleTo: readonly Point[]): Point {
 const beyond = (p: Point, end: Point) => p.events > end.events || p.harm > end.harm;
 const towards = (p: Point, end: Point): CutToward => (p.harm > end.harm ? (p.events > end.events ? 'upRight' : 'up') : 'right');
 
-function studyWords(result: AnalysisResult, study: AnalysisResult | undefined): string {
+function studyWords(result: AnalysisResult, study: AnalysisResult | undefined, studyScale: boolean): string {
   const traced = studyTrace(result, study, true);
   if (!traced || result.categories.length === 0) return '';
   const r = traced.correlation.pearson.r;
   // Said for the view's own scales, which are the figure's unless the reader keeps the study's.
   const end = axisEnds(result.monthly, []);
   const cut = studyPoints(result, study).filter((p) => beyond(p, end)).length;
-  const cutWords = cut === 0 ? '' : ` At this view's own scales (arrests 0 to ${formatNumber(end.events)}, harm 0 to ${formatNumber(end.harm)}), ${formatNumber(cut)} of the study's months ${cut === 1 ? 'is' : 'are'} beyond the plot: an arrowhead at its edge points the way ${cut === 1 ? 'it lies' : 'each lies'}; the table gives the numbers.`;
-  return `Grey crosses show the same months in ${studyViewWords(traced, result, true)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${cutWords}`;
+  const beyondWords = cutWords(cut, studyScale, ` At this view's own scales (arrests 0 to ${formatNumber(end.events)}, harm 0 to ${formatNumber(end.harm)}), ${formatNumber(cut)} of the study's months ${cut === 1 ? 'is' : 'are'} beyond the plot: an arrowhead at its edge points the way ${cut === 1 ? 'it lies' : 'each lies'}; the table gives the numbers.`, true);
+  return `Grey crosses show the same months in ${studyViewWords(traced, result, true)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${beyondWords}`;
 }
 
 export function tableScatter(result: AnalysisResult, study?: AnalysisResult): ChartTable {
@@ -85,7 +85,7 @@ export function tableScatter(result: AnalysisResult, study?: AnalysisResult): Ch
 
 export function scatterChart(result: AnalysisResult, options: ChartOptions = {}): Figure {
   const ariaLabel = 'Arrests against harm, month by month';
-  const description = describeScatter(result, options.study);
+  const description = describeScatter(result, options.study, options.ownData, options.studyScale);
   if (result.categories.length === 0) return messageFigure(NO_CATEGORY, options, ariaLabel, description);
   const width = widthOf(options);
   const pre = result.monthly.filter((m) => m.month < 0);

@@ -99,7 +99,7 @@ export function studyCutMark<T>(data: readonly T[], options: { x: Plot.ChannelVa
 export const ownScaleWords = (end: number): string => `this view's own scale (0 to ${formatNumber(end)})`;
 
 /** What a description says of the study's values that pass the view's own axis: where the reader keeps the study's scale, that nothing is cut (an accessibility review: the caption, the figure's name, still described arrowheads that were not drawn). */
-export const cutWords = (cut: number, studyScale: boolean, atOwnScale: string): string => (cut === 0 ? '' : studyScale ? " The axis keeps the study's scale, so the study's values are drawn whole." : atOwnScale);
+export const cutWords = (cut: number, studyScale: boolean, atOwnScale: string, axes = false): string => (cut === 0 ? '' : studyScale ? ` ${axes ? "The axes keep the study's scales" : "The axis keeps the study's scale"}, so the study's values are drawn whole.` : atOwnScale);
 
 /** A sentence about the study's view appended to a description, or nothing. */
 export const withStudy = (sentence: string): string => (sentence ? ` ${sentence}` : '');
