@@ -99,7 +99,7 @@ export function describeIts(monthly: readonly ItsMonth[], its: ItsFit, options: 
   const slope = f.slopeChange === 0 ? ', with the same slope' : `, and its slope is ${perMonth(Math.abs(f.slopeChange), w.unit)} a month ${f.slopeChange < 0 ? 'lower' : 'higher'}`;
   const slopeP = tested ? ` (${formatPEquals(its.slopeChangeP)}${hac(its.slopeChangePHac)})` : '';
   const caveat = hacTested
-    ? ` The first p-value of each pair treats the months as independent; monthly counts can be autocorrelated, and the second, from Newey–West standard errors, allows for that${monthly.length < HAC_SHORT_SERIES ? `, though with only ${monthly.length} months neither can be relied on` : ', as a second opinion: in series this short it tends to come out too small, so a change is clear only when both are below 0.01 (between 0.01 and 0.05, only just below, and not clear)'}.`
+    ? ` The first p-value of each pair treats the months as independent; monthly counts can be autocorrelated, and the second, from Newey–West standard errors, allows for that${monthly.length < HAC_SHORT_SERIES ? `, though with only ${monthly.length} months neither can be relied on` : ', as a second opinion: in series this short it tends to come out too small, so a change at the order is clear only when both are below 0.01 (between 0.01 and 0.05, only just below, and not clear); a trend before it, a reason for caution, is said where both are below 0.05'}.`
     : tested
     ? ' These p-values treat the months as independent; monthly counts can be autocorrelated, which makes such p-values too small.'
     : its.levelP === null || its.slopeChangeP === null ? ` Neither change can be tested: ${its.reason ?? 'the lines fit the months exactly'}.` : '';

@@ -155,7 +155,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.shareAtLeast':
       return {
         ...common, value: world.shareAtLeastObserved,
-        meaning: `The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view's observed fall${world.observedFall !== null && world.observedFall < 0 ? ` (here the view shows ${fallWords(world.observedFall)}, so: those that ${atLeastWords(world.observedFall)})` : ''}: how often orders that do nothing do as well as the orders seem to, through selection and chance together (chance alone at a selection of 0).`,
+        meaning: `The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view's observed fall${world.observedFall !== null && world.observedFall < 0 ? ` (here the view shows ${fallWords(world.observedFall)}, so: those that ${atLeastWords(world.observedFall)})` : ''}: how often orders that do nothing do as well as the orders seem to, through selection and chance together (chance alone at a selection of 0, or where the simulated cohorts do not fall on average).`,
         steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Cohorts falling at least as much', value: world.shareAtLeastObserved === null ? null : Math.round(world.shareAtLeastObserved * n) }],
         formula: { words: 'Count the simulated falls at or above the observed fall, and divide by the number of simulated cohorts.', symbols: '#{b : f_b ≥ f_observed} ÷ B' },
         r: world.observedFall === null ? null : r('mean(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),

@@ -82,7 +82,7 @@ export function barnettReason(world: NullWorld & { reason?: string }): string | 
   if (p.selection !== 1) return `it assumes a sharp cutoff (everyone above a threshold, and nobody below it, gets an order: selection 1), and the simulation's selection is ${p.selection}`;
   // With a gap the months an order is sought on are partly or wholly left out of the counts compared,
   // which a cutoff on the before counts themselves cannot describe.
-  if (p.gap > 0) return `it assumes orders are given on the very arrests compared, and the view leaves out the ${p.gap === 1 ? 'month' : `${p.gap} months`} nearest the order, where the recent arrests an order is sought on are`;
+  if (p.gap > 0) return `it assumes orders are given on the very arrests compared, and the view leaves out the ${p.gap === 1 ? 'month' : `${p.gap} months`} nearest the order, where ${p.gap >= p.lookback ? 'all' : 'some'} of the recent arrests an order is sought on fall`;
   // At selection 1 it is most often this (?w=3&c=drugs: variance 0.145 against a mean of 0.171), not the selection.
   if (p.size === null || p.beforeVariance === null || !(p.beforeVariance > 0)) return 'the arrests before are no more spread than Poisson noise (variance ≤ mean), so people do not differ in their rates and there is nothing to regress to';
   if (!(p.crossingShare > 0 && p.crossingShare < 1)) return `the share of candidate months crossing the threshold is ${p.crossingShare}, so there is no cutoff with people on both sides`;

@@ -685,16 +685,13 @@ const unclearPreSlope = (fit: AnalysisResult['its']['events']): boolean =>
 
 /**
  * The p-values of the slope before the order, as the step's are given: "p = 0.00204; allowing for
- * autocorrelation, p = 0.011, only just below 0.05". The same rule as the step's: clear when both are
- * below 0.05, and only just where the larger is 0.01 or more, said after that one (a peer reviewer:
- * the trend before was given only the ordinary p, which the page itself calls too small).
+ * autocorrelation, p = 0.011" (a peer reviewer: the trend before was given only the ordinary p, which
+ * the page itself calls too small). A trend before the order is a reason for caution, not a finding,
+ * so it is said where both are below 0.05; the stricter 0.01 is for the changes at the order, which
+ * are the findings (the time series' notes and captions say both rules).
  */
 function preSlopePParts(fit: AnalysisResult['its']['events'], which: 'events' | 'harm'): Segments {
-  const p = fit.preSlopeP!;
-  const hac = fit.preSlopePHac;
-  const onlyJust = clearPreSlope(fit) && Math.max(p, hac ?? 0) >= 0.01;
-  const just = (larger: boolean) => (onlyJust && larger ? ', only just below 0.05' : '');
-  return [...pEqualsParts(p, `its.${which}.preSlopeP`), just(hac === null || p > hac), ...(hac === null ? [] : [...hacParts(hac, `its.${which}.preSlopePHac`), just(hac >= p)])];
+  return [...pEqualsParts(fit.preSlopeP!, `its.${which}.preSlopeP`), ...hacParts(fit.preSlopePHac, `its.${which}.preSlopePHac`)];
 }
 
 /**
@@ -811,7 +808,7 @@ export function itsNotesParts(result: AnalysisResult): Segments {
       ? 'Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. These p-values assume the months are independent, so where they are not, the p-values are too small and the step and the change of slope less certain than they look. '
       : `Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
         ? `. With only ${seriesMonths(result)} months in the series, Newey–West standard errors are themselves too small (they are meant for long series), so neither p-value can be relied on here. `
-        : `. It is meant for long series, and in one of this length it still tends to come out too small (where nothing changed, a test at 0.05 would find a step more often than 1 time in 20), and other reasonable ways of allowing for the correlation give other values; so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0.01 (between 0.01 and 0.05 it is only just below, too near for tests that find steps where there are none this often; in a series of fewer than ${HAC_SHORT_SERIES} months, not even then). `}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
+        : `. It is meant for long series, and in one of this length it still tends to come out too small (where nothing changed, a test at 0.05 would find a step more often than 1 time in 20), and other reasonable ways of allowing for the correlation give other values; so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0.01 (between 0.01 and 0.05 it is only just below, too near for tests that find steps where there are none this often; in a series of fewer than ${HAC_SHORT_SERIES} months, not even then). A trend before the order is a reason for caution rather than a finding, so it is said where both are below 0.05. `}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
   // A slope that prints as 0 (floating-point noise where the months give none) is flat.
   const sloped = (fit: AnalysisResult['its']['events'], sign: 1 | -1) => fitted(fit) && clearPreSlope(fit) && Math.sign(fit.preSlope!) === sign;
   // A slope its test cannot tell from flat is said as no clear trend, with its p (a handle).
