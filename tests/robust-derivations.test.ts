@@ -15,7 +15,7 @@ import { rScript, type Derivation } from '../src/lib/derivations.ts';
 import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints } from '../src/lib/format.ts';
 import { deriveRobust, type RobustData } from '../src/lib/robustDerivations.ts';
 import {
-  ROBUST_NUMBERS, analysedMonths, barnettFall, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
+  ROBUST_NUMBERS, barnettFall, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
   type RobustNumberName, type RobustnessContext,
 } from '../src/lib/robustness.ts';
 import type { ViewState } from '../src/lib/urlState.ts';
