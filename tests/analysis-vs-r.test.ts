@@ -31,7 +31,7 @@ interface RState {
   events: RTest & { byCategory: Record<string, RTest> };
   harm: RTest & { byCategory: Record<string, RTest> };
   trend: Record<'events' | 'harm', { slope: number; p: N; tau: N; tauP: N }>;
-  its: Record<'events' | 'harm', { preSlope: number; preSlopeP: N; level: number; levelP: N; slopeChange: number; slopeChangeP: N; hacLag: number; levelPHac: N; slopeChangePHac: N }>;
+  its: Record<'events' | 'harm', { preSlope: number; preSlopeP: N; level: number; levelP: N; slopeChange: number; slopeChangeP: N; hacLag: number; preSlopePHac: N; levelPHac: N; slopeChangePHac: N }>;
   correlation: { pearson: { r: N; p: N }; spearman: { rho: N; p: N } };
   monthly: { month: number[]; events: number[]; harm: number[] };
   leaveOneOut: Record<'events' | 'harm', { min: N; max: N }>;
@@ -119,6 +119,7 @@ for (const [version, rule] of Object.entries(RULE_FOR_R)) for (const s of fixtur
         closeTo(r.its[m].levelP, its.levelP, `${m} ITS level p`);
         closeTo(r.its[m].slopeChangeP, its.slopeChangeP, `${m} ITS slope change p`);
         assert.equal(r.its[m].hacLag, its.hacLag, `${m} ITS Newey-West lag`);
+        closeTo(r.its[m].preSlopePHac, its.preSlopePHac, `${m} ITS slope before the order, p, Newey-West`);
         closeTo(r.its[m].levelPHac, its.levelPHac, `${m} ITS level p, Newey-West`);
         closeTo(r.its[m].slopeChangePHac, its.slopeChangePHac, `${m} ITS slope change p, Newey-West`);
       }
