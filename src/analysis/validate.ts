@@ -1097,7 +1097,8 @@ function unknownIds(known: ReadonlyMap<string, unknown>): (id: string) => string
       byCase = new Map();
       byDigits = new Map();
       for (const k of known.keys()) {
-        if (!byCase.has(idAsSeen(k))) byCase.set(idAsSeen(k), k);
+        const seen = idAsSeen(k);
+        if (!byCase.has(seen)) byCase.set(seen, k);
         if (/^0+\d+$/.test(k)) byDigits.set(k.replace(/^0+(?=\d)/, ''), k);
       }
     }
@@ -1130,6 +1131,8 @@ const DRAWN_AS: Readonly<Record<string, string>> = Object.fromEntries([
  * fillers and the blank Braille pattern (a re-check found the last five passing as plain).
  */
 const INVISIBLE = /[\p{Cf}\u034F\uFE00-\uFE0F\u180B-\u180F\u115F\u1160\u3164\uFFA0\u2800]/gu;
+/** One such character (INVISIBLE without its global flag, so that test() keeps no state). */
+const INVISIBLE_CHARACTER = new RegExp(INVISIBLE.source, 'u');
 
 /** An id as a reader sees it: compatibility forms folded (NFKC), invisible characters gone, lower case, look-alike letters read as Latin. */
 function idAsSeen(id: string): string {
@@ -1146,7 +1149,7 @@ const lookAlike = (a: string, b: string) => plainId(a) !== plainId(b) && idAsSee
 
 /** The characters of `id` that are not plain ASCII and not in `other`, by code point and kind: "U+0422 (Cyrillic), U+200B (invisible)". */
 function charactersNotIn(id: string, other: string): string {
-  const kind = (c: string) => (new RegExp(INVISIBLE.source, 'u').test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
+  const kind = (c: string) => (INVISIBLE_CHARACTER.test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
   const odd = [...new Set([...id].filter((c) => c > '\u007f' && !other.includes(c)))];
   return odd.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} (${kind(c)})`).join(', ');
 }
