@@ -115,8 +115,21 @@ export function closeEnough(result: { monthly: { events: number; harm: number }[
   return Math.abs(r - engine) <= 1e-9 * Math.abs(engine) + floor;
 }
 
+/**
+ * The fixed text of the view script from the line that starts with `from` up to (not including) the
+ * line that starts with `to`: for another script (emitCurveR) that reads and checks the files, and
+ * tests, exactly as this one does. Throws when either line is missing, so a rewording cannot
+ * silently drop a section.
+ */
+export function scriptSection(from: string, to: string): string {
+  const start = SCRIPT.indexOf(`\n${from}`);
+  const end = start < 0 ? -1 : SCRIPT.indexOf(`\n${to}`, start + 1);
+  if (start < 0 || end < 0) throw new Error(`emitR: no section from "${from}" to "${to}"`);
+  return SCRIPT.slice(start + 1, end + 1);
+}
+
 /** An R string literal. */
-function rString(s: string): string {
+export function rString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 

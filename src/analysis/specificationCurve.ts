@@ -174,7 +174,7 @@ export function specificationCurve(dataset: Dataset, options: { categories?: rea
 }
 
 /** The harm index's weight sets when it can weight every event, else the harm as recorded, with the reason. */
-function weightChoices(dataset: Dataset): { weights: HarmSource[]; weightsNote?: string } {
+export function weightChoices(dataset: Dataset): { weights: HarmSource[]; weightsNote?: string } {
   const index = dataset.harmIndex;
   if (!index) return { weights: ['data'], weightsNote: 'no harm index is used with these data, so harm is as recorded' };
   if (index.unmatched.length > 0) {

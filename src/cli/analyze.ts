@@ -2,7 +2,7 @@
 //                    [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K]
 //                    [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy]
 //                    [--json | --emit-r]
-// npm run analyze -- [data options] [--categories a,b,…] --specification-curve [--json]
+// npm run analyze -- [data options] [--categories a,b,…] --specification-curve [--json | --emit-r]
 // npm run analyze -- [data options] [view options] --robustness [--unavailable-share S] [--selection X]
 //                    [--lookback K] [--json]
 //
@@ -15,7 +15,8 @@
 // --weights takes every event's harm from that index by offence instead (column harm_days, sens_low
 // or sens_high), whether or not the events carry harm. --gap K leaves months −K … −1 and 1 … K out.
 // --specification-curve runs every combination of window, gap, measure, weights and test
-// (src/analysis/specificationCurve.ts) and prints them as a table, or as JSON.
+// (src/analysis/specificationCurve.ts) and prints them as a table, or as JSON, or with --emit-r a
+// base-R script that recomputes the whole curve from the CSV files (src/analysis/emitCurveR.ts).
 //
 // Runs the same analyse() as the report on the bundled data or on a reader's own CSV files and
 // prints readable tables, or with --json exactly one JSON object, or with --emit-r a base-R script
@@ -29,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { analyse, DataError, eventsCsv, MAX_MONTHS, OptionError, problem, problemLine, resolveOptions, validateDataset, WEIGHT_COLUMNS, WEIGHT_SETS, type AnalysisResult, type Dataset, type Problem, type StudyManifest, type WeightSet } from '../analysis/index.ts';
 import { resultsCsv, type ExportData } from '../lib/export.ts';
 import { emitR } from '../analysis/emitR.ts';
+import { curveScriptOptions, emitCurveR } from '../analysis/emitCurveR.ts';
 import { ANALYZE, shellWords } from '../lib/cliArguments.ts';
 import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
 import { tidySources, type TidySources } from '../analysis/tidy.ts';
@@ -41,7 +43,7 @@ import { resultsTable } from '../lib/tables.ts';
 import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
-const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
+const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json | --emit-r] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 /**
  * --help: the usage line, then every option with what it does, grouped as the README groups them
  * (a test holds it to the options the parser takes, so that none is left out).
@@ -76,7 +78,8 @@ What to print (default: readable tables):
   --json                     the whole result as one JSON object
   --csv                      the results table, as the page downloads it
   --emit-r                   a base-R script that recomputes every number of the view from the files
-  --specification-curve      every combination of window, gap, measure, weights and test (with --json: JSON)
+  --specification-curve      every combination of window, gap, measure, weights and test (with --json: JSON;
+                             with --emit-r: a base-R script that recomputes the whole curve from the files)
   --robustness               time at liberty and the null world for the view (with --json: JSON), with
     --unavailable-share S    the share of the months after the order spent in custody or abroad (default ${DEFAULT_UNAVAILABLE})
     --selection X            how strongly orders follow busy spells, 0 to 1 (default ${DEFAULT_SELECTION})
@@ -178,7 +181,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (settings.length > 0 && !args.robustness) throw new UsageError('--unavailable-share, --selection and --lookback go with --robustness');
   if (args.robustness && (args.emitR || args.specificationCurve)) throw new UsageError('--robustness cannot be combined with --emit-r or --specification-curve; choose one');
   if (args.specificationCurve) {
-    const varied = (['--window', '--gap', '--weights', '--wilcoxon', '--emit-r'] as const).filter((f) => seen.has(f));
+    const varied = (['--window', '--gap', '--weights', '--wilcoxon'] as const).filter((f) => seen.has(f));
     if (varied.length > 0) throw new UsageError(`--specification-curve varies the window, gap, weights and test itself, so it cannot be combined with ${varied.join(', ')}`);
   }
   return args;
@@ -605,10 +608,11 @@ export function main(argv: readonly string[]): number {
       const n = dataset.events.length;
       process.stderr.write(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${args.orders} ${args.writeEvents}` : ', the events file the R script (--emit-r) reads'}\n`);
     }
-    else if (args.emitR && ((harmIndex !== undefined && !args.weights) || !headerOf(args.events).includes('month'))) {
+    // The curve's script weighs harm by the index itself: only months must be written for it.
+    else if (args.emitR && ((harmIndex !== undefined && !args.weights && !args.specificationCurve) || !headerOf(args.events).includes('month'))) {
       process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
-    if (args.emitR && args.weights && args.harmIndex) {
+    if (args.emitR && (args.weights || args.specificationCurve) && args.harmIndex) {
       process.stderr.write(`analyze: note: the R script reads the harm index from harm-index.csv; give ${basename(args.harmIndex)} as its third argument (Rscript reproduce.R ORDERS EVENTS ${basename(args.harmIndex)})\n`);
     }
     const missing = unmatchedProblems(dataset, args);
@@ -618,6 +622,12 @@ export function main(argv: readonly string[]): number {
     }
     if (args.specificationCurve) {
       const curve = specificationCurve(dataset, { categories: args.categories });
+      // A reader's data declare their design window, as for the view's script (below).
+      if (args.emitR) {
+        const declared = args.own ? { designWindow: dataset.span, outsideWindow: args.outsideWindow } : {};
+        process.stdout.write(emitCurveR(curveScriptOptions(curve, declared), { generator: `${ANALYZE} ${shellWords(argv)}`.trim() }));
+        return 0;
+      }
       process.stdout.write(args.json ? JSON.stringify(curve) + '\n' : renderCurve(curve, { harm, index }) + '\n');
       return 0;
     }

@@ -1,0 +1,204 @@
+// A base-R script that recomputes the whole specification curve (src/analysis/specificationCurve.ts)
+// from the files, so that a reviewer can check its counts without trusting this engine: every
+// specification's reduction, p-value and verdict, how many find a significant fall, their share, and
+// how far the harm weights alone move the fall in harm.
+//
+// emitCurveR(options) → the script, as text. It reads and checks orders.csv, events.csv and, for
+//                       weighted harm, harm-index.csv (or the files named on its command line) with
+//                       the very code of the view script (emitR.ts: scriptSection), then, for each
+//                       window and gap of the curve, counts each person's arrests and harm before and
+//                       after and runs the three tests with R's own wilcox.test and binom.test. It
+//                       prints `path<TAB>value` lines (NA for null) that curveLeaves() reads from the
+//                       engine's curve, and, before each specification's numbers, a comment naming it.
+// curveLeaves(curve)  → the same paths and values from a result of specificationCurve().
+// curveLabels(curve)  → the comment line R prints for each specification, in order.
+//
+// The choices that are not the data's (the categories, and which harm the curve weighs: the index's
+// weight sets or the harm as recorded) are the curve's, written into the script as the view
+// script's are; the windows follow from the data's span by the curve's rule, in R.
+// In R older than 4.6.0, wilcox.test() computes the current rule's p-value differently: the script
+// then prints NA for those p-values and for the counts that need them, says so on stderr, and
+// checks everything else (the legacy rule gives the same numbers in every R).
+// Pure: no Node APIs, because the browser imports it too.
+
+import { rString, scriptSection } from './emitR.ts';
+import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, type Specification, type SpecificationCurve } from './specificationCurve.ts';
+import { WEIGHT_COLUMNS, WEIGHT_SETS, type HarmSource, type WeightSet } from './types.ts';
+
+export interface EmitCurveROptions {
+  /** The categories counted. */
+  categories: readonly string[];
+  /** The curve's harm: weight sets of the harm index (in the curve's order), or ['data'] for the harm as recorded. */
+  weights: readonly HarmSource[];
+  /** The data's declared design window and the rule for arrests outside it, as for emitR(). */
+  designWindow?: number;
+  outsideWindow?: 'error' | 'exclude';
+}
+
+/** The curve's choices for its script: the options emitCurveR() needs to recompute `curve`. */
+export function curveScriptOptions(curve: SpecificationCurve, declared: { designWindow?: number; outsideWindow?: 'error' | 'exclude' } = {}): EmitCurveROptions {
+  return { categories: curve.categories, weights: curve.choices.weights, ...declared };
+}
+
+/**
+ * Every number of the curve, as [path, value], in the order the script prints them: the count,
+ * each specification's window, gap, reduction, p and verdict (1 or 0), the number significant and
+ * the share, then the weights' spread (or `weightsSpread` null when there is none).
+ */
+export function curveLeaves(curve: SpecificationCurve): [path: string, value: number | null][] {
+  const out: [string, number | null][] = [['total', curve.total]];
+  curve.specifications.forEach((s, k) => {
+    const at = `specifications.${k}.`;
+    out.push([`${at}window`, s.window], [`${at}gap`, s.gap], [`${at}reduction`, s.reduction], [`${at}p`, s.p], [`${at}significant`, s.significant ? 1 : 0]);
+  });
+  out.push(['significant', curve.significant], ['share', curve.share]);
+  const w = curve.weightsSpread;
+  if (w === null) out.push(['weightsSpread', null]);
+  else out.push(['weightsSpread.spread', w.spread], ['weightsSpread.window', w.window], ['weightsSpread.gap', w.gap], ['weightsSpread.lowest', w.lowest], ['weightsSpread.highest', w.highest]);
+  return out;
+}
+
+/** The comment R prints before a specification's numbers: `# 1: 6 months, gap 0, events, -, current`. */
+export function curveLabel(s: Specification, k: number): string {
+  return `# ${k + 1}: ${s.window} months, gap ${s.gap}, ${s.measure}, ${s.weights ?? '-'}, ${s.test}`;
+}
+
+/** The paths whose value R older than 4.6.0 cannot compute (it prints NA for them). */
+export function needsCurrentR(curve: SpecificationCurve, path: string): boolean {
+  if (path === 'significant' || path === 'share') return true;
+  const m = /^specifications\.(\d+)\.(p|significant)$/.exec(path);
+  return m !== null && curve.specifications[Number(m[1])]?.test === 'current';
+}
+
+/** The base-R script for the specification curve. `about.generator` names what wrote it, in the header. */
+export function emitCurveR(options: EmitCurveROptions, about: { generator?: string } = {}): string {
+  for (const c of options.categories) {
+    if (!/^[a-z][a-z0-9_]*$/.test(c)) throw new RangeError(`emitCurveR: "${c}" is not a category code`);
+  }
+  const recorded = options.weights.length === 1 && options.weights[0] === 'data';
+  const sets = options.weights as readonly WeightSet[];
+  if (!recorded && (sets.length === 0 || sets.some((w) => !WEIGHT_SETS.includes(w)))) {
+    throw new RangeError(`emitCurveR: weights must be ['data'] or weight sets of ${WEIGHT_SETS.join(', ')}, got ${options.weights.join(', ')}`);
+  }
+  if (options.designWindow !== undefined && (!Number.isInteger(options.designWindow) || options.designWindow < 1)) {
+    throw new RangeError(`emitCurveR: designWindow must be a whole number of months ≥ 1, got ${options.designWindow}`);
+  }
+  const cats = options.categories.length === 0 ? 'character(0)' : `c(${options.categories.map(rString).join(', ')})`;
+  const header = [
+    '# Reproduce the specification curve of the STRO analysis in base R: every combination of window,',
+    '# gap, measure, harm weights and test, the number that find a significant fall, and their share.',
+    `# Categories: ${options.categories.join(', ') || 'none'}; harm: ${recorded ? 'as the events file records it' : `the ${sets.join(', ')} weights of the harm index, by offence`}.`,
+    ...(about.generator ? [`# Written by ${about.generator.replace(/[\r\n]+/g, ' ')}.`] : []),
+  ].join('\n');
+  const view = [
+    `CATEGORIES <- ${cats}`,
+    recorded
+      ? 'WEIGHT_SETS <- NULL  # harm as the events file records it'
+      : `WEIGHT_SETS <- c(${sets.map(rString).join(', ')})  # harm from the harm index by offence, columns ${sets.map((w) => WEIGHT_COLUMNS[w]).join(', ')}`,
+    // The reading code below is the view script's, which weighs harm by WEIGHTS when it is set.
+    `WEIGHTS <- ${recorded ? 'NULL' : 'WEIGHT_SETS[1]'}`,
+    ...(options.designWindow !== undefined ? [`DESIGN_WINDOW <- ${options.designWindow}L; OUTSIDE_WINDOW <- ${rString(options.outsideWindow ?? 'error')}`] : []),
+    `STUDY_WINDOWS <- c(${SPECIFICATION_WINDOWS.map((w) => `${w}L`).join(', ')})`,
+    `GAPS <- c(${SPECIFICATION_GAPS.map((g) => `${g}L`).join(', ')})`,
+    `TESTS <- c(${SPECIFICATION_TESTS.map(rString).join(', ')})`,
+    `ALPHA <- ${SPECIFICATION_ALPHA}`,
+  ].join('\n');
+  return CURVE_SCRIPT.replace('@@HEADER@@', () => header)
+    .replace('@@VIEW@@', () => view)
+    .replace('@@ARGS@@', () => scriptSection('args <- commandArgs', '@@VERSION_CHECK@@').trimEnd())
+    .replace('@@READ@@', () => scriptSection('out <- function', '# ---- Apply the view').trimEnd())
+    .replace('@@SPAN@@', () => scriptSection('if (exists("DESIGN_WINDOW"))', 'if (WINDOW > span)').trimEnd())
+    .replace('@@TOTALS@@', () => scriptSection('# ---- Per-person totals', 'overall <- person_totals').trimEnd())
+    .replace('@@PAIRED_TEST@@', () => scriptSection('paired_test <- function', 'measure <- function').trimEnd());
+}
+
+// The script. @@HEADER@@ and @@VIEW@@ are the curve's; the other markers are the view script's own
+// text (emitR.ts), so the files are read, checked and totalled exactly as there.
+const CURVE_SCRIPT = String.raw`@@HEADER@@
+#
+# Usage:  Rscript <this file> [ORDERS EVENTS [HARM_INDEX]]
+#         (default: orders.csv, events.csv and, when WEIGHT_SETS is set, harm-index.csv here)
+# Base R only. It computes everything from the CSV files (formats: data/README.md of the project)
+# and embeds no result.
+#
+# Output: "path<TAB>value" lines with the paths of the curve's JSON (specifications.0.reduction,
+# specifications.0.p ...; significant is 1 or 0), values at 17 significant digits, NA where the
+# curve has null; before each specification's numbers a comment names it (window, gap, measure,
+# weights, test). The current rule's Wilcoxon p-values need R 4.6.0 or newer: older R prints NA for
+# them and for the counts that need them.
+
+@@VIEW@@
+
+@@ARGS@@
+
+@@READ@@
+
+# ---- Harm under each weight set of the curve ---------------------------------------------------
+# The reading above weighed harm by the first set; each set's harm is kept in a column of its own.
+if (!is.null(WEIGHT_SETS)) {
+  columns <- c(central = "harm_days", low = "sens_low", high = "sens_high")[WEIGHT_SETS]
+  all_weights <- read_table(HARM_INDEX_FILE, c("offence", unname(columns)))
+  at <- match(events$offence, all_weights$offence)
+  for (w in WEIGHT_SETS) events[[paste0("harm.", w)]] <- check_days(HARM_INDEX_FILE, all_weights, columns[[w]])[at]
+} else events[["harm.data"]] <- events$harm
+
+# ---- The data's span, and the categories ----------------------------------------------------------
+@@SPAN@@
+unknown <- setdiff(CATEGORIES, events$category)
+if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " not in the data", call. = FALSE)
+
+@@TOTALS@@
+
+@@PAIRED_TEST@@
+
+# ---- Every specification ------------------------------------------------------------------------
+# Windows: the study's four when the data cover 24 months or more; otherwise four evenly spaced
+# windows ending at the span (rounded half up, at least 1, each once). Gaps: those below the window.
+# Measures: arrests, then harm under each weight set. Tests: the paired Wilcoxon signed-rank test as
+# current R computes it, as R <= 4.5 did, and the sign test (binom.test of those with fewer after
+# among those who changed). A specification finds a significant fall when its reduction is above 0
+# and its p is below ALPHA.
+CURRENT <- getRversion() >= "4.6.0"
+if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the number significant and the share, print as NA. Run this script in R 4.6.0 or newer for them.")
+WINDOWS <- if (span >= 24) STUDY_WINDOWS else unique(pmax(1L, as.integer(floor(span * (1:4) / 4 + 0.5))))
+HARM_SETS <- if (is.null(WEIGHT_SETS)) "data" else WEIGHT_SETS
+out("total", sum(vapply(WINDOWS, function(w) sum(GAPS < w), numeric(1))) * (1 + length(HARM_SETS)) * length(TESTS))
+k <- 0L; significant <- 0L; spread <- NULL
+for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
+  ev <- events[abs(events$month) <= window & abs(events$month) > gap & events$category %in% CATEGORIES, ]
+  harm_reductions <- c()
+  for (m in c("events", HARM_SETS)) {
+    measure <- if (m == "events") "events" else "harm"
+    if (measure == "harm") ev$harm <- ev[[paste0("harm.", m)]]
+    totals <- person_totals(ev)
+    pre <- totals[[paste0(measure, "Pre")]]; post <- totals[[paste0(measure, "Post")]]
+    reduction <- if (sum(pre) > 0) 1 - sum(post) / sum(pre) else NA
+    if (measure == "harm") harm_reductions[m] <- reduction
+    changed <- sum(post != pre)
+    WILCOXON <- "legacy"  # paired_test() reads the rule from WILCOXON
+    p <- c(current = NA, legacy = paired_test(pre, post)$p, sign = if (changed > 0) binom.test(sum(post < pre), changed)$p.value else NA)
+    if (CURRENT) { WILCOXON <- "current"; p[["current"]] <- paired_test(pre, post)$p }
+    for (test in TESTS) {
+      cat("# ", k + 1, ": ", window, " months, gap ", gap, ", ", measure, ", ", if (measure == "events") "-" else m, ", ", test, "\n", sep = "")
+      found <- !is.na(reduction) && reduction > 0 && !is.na(p[[test]]) && p[[test]] < ALPHA
+      at <- paste0("specifications.", k, ".")
+      out(paste0(at, "window"), window)
+      out(paste0(at, "gap"), gap)
+      out(paste0(at, "reduction"), reduction)
+      out(paste0(at, "p"), p[[test]])
+      out(paste0(at, "significant"), if (test == "current" && !CURRENT) NA else found)
+      significant <- significant + found
+      k <- k + 1L
+    }
+  }
+  # The weights' spread: the largest reduction in harm minus the smallest, across the weight sets,
+  # here; the largest such spread over the curve, at the first window and gap that gives it.
+  h <- harm_reductions[!is.na(harm_reductions)]
+  if (length(h) >= 2 && (is.null(spread) || max(h) - min(h) > spread$spread)) {
+    spread <- list(spread = max(h) - min(h), window = window, gap = gap, lowest = min(h), highest = max(h))
+  }
+}
+out("significant", if (CURRENT) significant else NA)
+out("share", if (!CURRENT || k == 0) NA else significant / k)
+if (is.null(spread)) out("weightsSpread", NA) else for (f in names(spread)) out(paste0("weightsSpread.", f), spread[[f]])
+`;

@@ -1,0 +1,154 @@
+// The specification curve's base-R script (src/analysis/emitCurveR.ts) against the engine's curve,
+// in the two R versions the project checks: R 4.6.0 through webR and Debian's R 4.2.2 through Rscript.
+//
+// The truth is R: the script reads the CSV files itself, totals each person's arrests and harm in
+// each window and gap, and calls wilcox.test and binom.test; it finds the windows for data shorter
+// than 24 months by the curve's rule on its own. Every path of curveLeaves(curve) must come out of
+// R, and nothing else; values agree as the view script's do (closeEnough: relative 1e-9, p-values
+// also within 1e-15). Each specification's label, printed as a comment, must be the engine's in
+// the engine's order. R 4.2 prints NA for what only current R's wilcox.test can give.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeEnough, parseROutput } from '../src/analysis/emitR.ts';
+import { curveLabel, curveLeaves, curveScriptOptions, emitCurveR, needsCurrentR } from '../src/analysis/emitCurveR.ts';
+import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
+import { bundled, readData } from './helpers/bundled.ts';
+import { otherData } from './helpers/otherData.ts';
+import { hasRscript, runRscript, runWebR, stopWebR } from './helpers/r.ts';
+
+after(stopWebR);
+
+const noRscript = !hasRscript() && 'Rscript (R 4.2) is not installed; npm run test:unit installs it';
+const bundledFiles = { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv'), 'harm-index.csv': readData('harm-index.csv') };
+const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
+const run = (...args: string[]) => {
+  const out = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout;
+};
+
+/** Every difference between the curve and R's output: missing, extra or not close paths, and labels out of place. */
+function differences(curve: SpecificationCurve, rText: string, r: '4.2' | '4.6'): string[] {
+  const got = parseROutput(rText);
+  const problems: string[] = [];
+  const leaves = curveLeaves(curve);
+  for (const [path, v] of leaves) {
+    if (!got.has(path)) { problems.push(`missing in R: ${path}`); continue; }
+    const want = r === '4.2' && needsCurrentR(curve, path) ? null : v;
+    if (!closeEnough({ monthly: [] }, path, want, got.get(path)!)) problems.push(`${path}: engine ${want}, R ${got.get(path)}`);
+  }
+  const want = new Set(leaves.map(([p]) => p));
+  for (const path of got.keys()) if (!want.has(path)) problems.push(`extra in R: ${path}`);
+  const labels = rText.split('\n').filter((line) => /^# \d+:/.test(line));
+  const expected = curve.specifications.map(curveLabel);
+  if (labels.join('\n') !== expected.join('\n')) problems.push(`labels: R printed ${labels.length}, first different: ${labels.find((l, k) => l !== expected[k])}`);
+  return problems;
+}
+
+function assertSame(curve: SpecificationCurve, rText: string, r: '4.2' | '4.6') {
+  const problems = differences(curve, rText, r);
+  assert.deepEqual(problems, [], problems.slice(0, 20).join('\n'));
+}
+
+const curve = specificationCurve(bundled);
+
+test('the curve\'s numbers: the count, five per specification, the two counts of significance and the weights\' spread', () => {
+  const leaves = curveLeaves(curve);
+  assert.equal(leaves.length, 1 + 180 * 5 + 2 + 5);
+  assert.deepEqual(leaves.slice(0, 6), [['total', 180], ['specifications.0.window', 6], ['specifications.0.gap', 0], ['specifications.0.reduction', curve.specifications[0].reduction], ['specifications.0.p', curve.specifications[0].p], ['specifications.0.significant', 1]]);
+  assert.equal(curveLabel(curve.specifications[0], 0), '# 1: 6 months, gap 0, events, -, current');
+  assert.equal(curveLabel(curve.specifications[179], 179), '# 180: 24 months, gap 6, harm, high, sign');
+  // What R before 4.6 cannot give: the current rule's p and verdict, and the two counts.
+  assert.ok(needsCurrentR(curve, 'specifications.0.p') && needsCurrentR(curve, 'specifications.0.significant') && needsCurrentR(curve, 'share'));
+  assert.ok(!needsCurrentR(curve, 'specifications.1.p') && !needsCurrentR(curve, 'specifications.0.reduction') && !needsCurrentR(curve, 'total'));
+});
+
+test('the script is the study\'s definition: significant below 0.05, the study\'s windows and gaps, the curve\'s weights; no result embedded', () => {
+  const script = emitCurveR(curveScriptOptions(curve));
+  assert.match(script, /^ALPHA <- 0\.05$/m);
+  assert.match(script, /^STUDY_WINDOWS <- c\(6L, 12L, 18L, 24L\)$/m);
+  assert.match(script, /^GAPS <- c\(0L, 1L, 3L, 6L\)$/m);
+  assert.match(script, /^WEIGHT_SETS <- c\("low", "central", "high"\)/m);
+  // No engine number: no reduction or p-value of the curve appears in the text.
+  for (const s of curve.specifications.slice(0, 12)) {
+    assert.ok(!script.includes(String(s.p)), `p ${s.p} is not in the script`);
+    assert.ok(s.reduction === null || !script.includes(String(s.reduction)), `reduction ${s.reduction} is not in the script`);
+  }
+  assert.throws(() => emitCurveR({ categories: ['Violence'], weights: ['central'] }), /not a category code/);
+  assert.throws(() => emitCurveR({ categories: [], weights: [] }), /weights must be/);
+});
+
+test('a wrong number in the engine\'s curve is caught: one p, one verdict, one label out of place', () => {
+  const rText = ['total\t180', ...curveLeaves(curve).slice(1).map(([p, v]) => `${p}\t${v === null ? 'NA' : v}`), ...curve.specifications.map(curveLabel)].join('\n');
+  assert.deepEqual(differences(curve, rText, '4.6'), []);
+  const wrong = structuredClone(curve);
+  wrong.specifications[3].p = wrong.specifications[3].p! * 1.01;
+  wrong.specifications[4].significant = !wrong.specifications[4].significant;
+  wrong.specifications[5].test = 'legacy';
+  assert.equal(differences(wrong, rText, '4.6').length, 3);
+});
+
+test('R 4.6 (webR): the bundled data\'s curve, every number and every label', async () => {
+  assertSame(curve, await runWebR(run('--specification-curve', '--emit-r'), bundledFiles), '4.6');
+});
+
+test('R 4.2 (Rscript): the bundled data\'s curve, every number but those only current R gives, which print NA', { skip: noRscript }, () => {
+  const out = spawnSync('Rscript', ['--vanilla', '-e', 'cat(R.version$major, R.version$minor)'], { encoding: 'utf8' });
+  assert.match(out.stdout, /^4 [0-5]\./, 'this R is older than 4.6');
+  assertSame(curve, runRscript(run('--specification-curve', '--emit-r'), bundledFiles), '4.2');
+});
+
+test('R 4.6 (webR): two categories only', async () => {
+  const two = specificationCurve(bundled, { categories: ['violence', 'drugs'] });
+  assertSame(two, await runWebR(run('--categories', 'violence,drugs', '--specification-curve', '--emit-r'), bundledFiles), '4.6');
+});
+
+// ---- Data the script was not written for: 12 months (so other windows), harm as recorded, quoted ids
+
+const other = otherData();
+const dir = mkdtempSync(join(tmpdir(), 'stro-curve-r-'));
+writeFileSync(join(dir, 'theirs-orders.csv'), other.orders);
+writeFileSync(join(dir, 'theirs-events.csv'), other.events);
+const onOther = (...args: string[]) => run('--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), '--design-window', '12', '--specification-curve', ...args);
+const otherFiles = { 'a.csv': other.orders, 'b.csv': other.events };
+
+test('data the script was not written for: the CLI\'s curve is the engine\'s, with the windows of 12 months and harm as recorded', () => {
+  const json = JSON.parse(onOther('--json')) as SpecificationCurve;
+  assert.deepEqual(json.choices.windows, [3, 6, 9, 12]);
+  assert.deepEqual(json.choices.weights, ['data']);
+  assert.match(onOther('--emit-r'), /^WEIGHT_SETS <- NULL/m);
+  assert.match(onOther('--emit-r'), /^DESIGN_WINDOW <- 12L/m);
+});
+
+test('R 4.6 (webR): data the script was not written for, all categories and two', async () => {
+  for (const categories of [[], ['--categories', 'fraud,county_lines']]) {
+    const json = JSON.parse(onOther('--json', ...categories)) as SpecificationCurve;
+    assertSame(json, await runWebR(onOther('--emit-r', ...categories), otherFiles, ['a.csv', 'b.csv']), '4.6');
+  }
+});
+
+test('R 4.6 (webR): data declared to cover 10 months, arrests beyond left out: windows 3, 5, 8, 10 (2.5 and 7.5 rounded up, as R\'s round() would not)', async () => {
+  const tenOnly = (...args: string[]) => run('--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), '--design-window', '10', '--outside-window', 'exclude', '--specification-curve', ...args);
+  const json = JSON.parse(tenOnly('--json')) as SpecificationCurve;
+  assert.deepEqual(json.choices.windows, [3, 5, 8, 10]);
+  assertSame(json, await runWebR(tenOnly('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.6');
+});
+
+test('R 4.2 (Rscript): data the script was not written for', { skip: noRscript }, () => {
+  const json = JSON.parse(onOther('--json')) as SpecificationCurve;
+  assertSame(json, runRscript(onOther('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.2');
+});
+
+test('R 4.2 (Rscript): a bad row stops the curve\'s script as it stops the view\'s, naming file, row and column', { skip: noRscript }, () => {
+  const events = bundledFiles['events.csv'].split('\n');
+  events[5] = events[5].replace(/,(-?\d+),/, ',0,');
+  assert.throws(() => runRscript(run('--specification-curve', '--emit-r'), { ...bundledFiles, 'events.csv': events.join('\n') }), (e: { stderr: string }) => {
+    assert.match(e.stderr, /events\.csv, row 5, column "month": must be -600 \.\.\. -1 or 1 \.\.\. 600/);
+    return true;
+  });
+});
