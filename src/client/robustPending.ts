@@ -75,7 +75,34 @@ export function prepare(part: Part, at: PartFor): string {
   return key;
 }
 
+/**
+ * The curve's R-script link ("How robust is it?"): usable only while the curve on screen is the
+ * view's, so that it never gives one view's script beside another's numbers. Off, it has no address
+ * (kept aside in data-href, its file name in data-name) and says it is unavailable; on again, it takes back the address it had,
+ * which is the script of the curve on screen (robustness.ts writes a new one with each curve).
+ */
+export function curveScriptUsable(on: boolean): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-curve-script]')) {
+    if (on && link.dataset.href !== undefined) {
+      link.setAttribute('href', link.dataset.href);
+      link.download = link.dataset.name ?? '';
+      delete link.dataset.href;
+      delete link.dataset.name;
+      link.removeAttribute('aria-disabled');
+      link.removeAttribute('role');
+    } else if (!on && link.dataset.href === undefined) {
+      link.dataset.href = link.getAttribute('href') ?? '';
+      link.dataset.name = link.download;
+      link.removeAttribute('href');
+      link.removeAttribute('download'); // HTML allows download only beside an href
+      link.setAttribute('aria-disabled', 'true');
+      link.setAttribute('role', 'link'); // an <a> without href is not a link to assistive technology
+    }
+  }
+}
+
 function hide(part: Part): void {
+  if (part === 'curve') curveScriptUsable(false);
   for (const host of hosts(part)) host.dataset.updating = '';
   for (const el of numbers(part)) {
     if (!setAside.has(el)) setAside.set(el, [...el.childNodes]);
@@ -101,6 +128,7 @@ function hide(part: Part): void {
 /** Put back what was set aside (every part when none is named): the numbers and words of the view they were computed for. */
 export function restore(part?: Part): void {
   for (const p of part ? [part] : ALL) {
+    if (p === 'curve') curveScriptUsable(true);
     for (const host of hosts(p)) delete host.dataset.updating;
     for (const el of numbers(p)) {
       const nodes = setAside.get(el);

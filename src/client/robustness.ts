@@ -31,7 +31,8 @@ import type { RobustWorkerReply, RobustWorkerRequest } from './robustWorker.ts';
 import { enhanceSpecKeys, wireSpecKeys } from './specKeys.ts';
 import { idle } from './idle.ts';
 import { markNumbersOutOfDate, markOutOfDate } from './outOfDate.ts';
-import { partKey, prepare as preparePart, restore, shownFor, type Part, type PartFor } from './robustPending.ts';
+import { curveScriptUsable, partKey, prepare as preparePart, restore, shownFor, type Part, type PartFor } from './robustPending.ts';
+import { curveScriptFileName, curveScriptGenerator } from '../lib/rCheck.ts';
 
 const nullForm = document.querySelector<HTMLFormElement>('[data-robust-controls="nullWorld"]');
 const libertyForm = document.querySelector<HTMLFormElement>('[data-robust-controls="liberty"]');
@@ -127,6 +128,60 @@ function curveView(ctx: Shown): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-curve-view]')) if (el.textContent !== words) el.textContent = words;
   const intervals = curveIntervalWords(ctx.curve);
   for (const el of document.querySelectorAll<HTMLElement>('[data-curve-intervals]')) if (el.textContent !== intervals) el.textContent = intervals;
+  curveScriptLink(ctx);
+}
+
+/** The blob the curve's script link holds, released when it moves to another, and the curve it was written for. */
+let curveScriptBlob: string | null = null;
+let curveScriptFor = '';
+let curveScriptReady = false;
+
+/**
+ * The curve's R-script link, for the curve on screen: the build's file for the study's data and
+ * categories, else a script written here by the same emitCurveR(), named after its categories; on
+ * paper, the command that writes it (global.css). Unusable (robustPending.ts) until it is ready.
+ */
+function curveScriptLink(ctx: Shown): void {
+  const curve = ctx.curve!;
+  const local = ctx.engine.local?.summary;
+  const domain = ctx.engine.domain;
+  // Whose data and which categories: the curve's own (it may be the previous view's while the next is computed).
+  const key = partKey('curve', { engine: ctx.engine, state: { ...ctx.state, categories: curve.categories }, selection: 0, lookback: 0 });
+  // The same curve drawn again (its part was set aside meanwhile): its script is usable again, once written.
+  if (key === curveScriptFor) return curveScriptReady ? curveScriptUsable(true) : undefined;
+  curveScriptFor = key;
+  curveScriptReady = false;
+  if (curveScriptBlob) URL.revokeObjectURL(curveScriptBlob);
+  curveScriptBlob = null;
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-curve-script]')];
+  // The build's file and name, kept from before the first change (the link may be set aside: data-href).
+  for (const link of links) link.dataset.built ??= `${link.dataset.href ?? link.getAttribute('href')} ${link.dataset.name ?? link.download}`;
+  curveScriptUsable(false);
+  const set = (href: string, name: string, command?: string) => {
+    for (const link of links) {
+      link.dataset.href = href;
+      link.dataset.name = name;
+      if (command) link.dataset.printCommand = command;
+      else delete link.dataset.printCommand;
+    }
+    curveScriptReady = true;
+    curveScriptUsable(true);
+  };
+  if (!local && curve.categories.join(',') === domain.categories.join(',')) {
+    const built = links[0]?.dataset.built?.split(' ');
+    if (built) set(built[0], built[1]);
+    return;
+  }
+  // The script's text (and emitR's, whose reading code it shares) loads only for a curve that needs it.
+  const generator = curveScriptGenerator(curve.categories, domain, local);
+  const declared = local ? { designWindow: local.designWindow, outsideWindow: local.outsideWindow } : {};
+  void import('../analysis/emitCurveR.ts').then(({ curveScriptOptions, emitCurveR }) => {
+    if (curveScriptFor !== key) return; // another curve came meanwhile
+    curveScriptBlob = URL.createObjectURL(new Blob([emitCurveR(curveScriptOptions(curve, declared), { generator })], { type: 'text/plain;charset=utf-8' }));
+    set(curveScriptBlob, curveScriptFileName(curve.categories, domain), generator);
+  }, () => {
+    curveScriptFor = ''; // tried again with the next curve
+  });
 }
 
 // ---- the numbers' derivations

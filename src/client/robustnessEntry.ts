@@ -9,7 +9,7 @@ import { setRobustLoader } from './robustRegistry.ts';
 import { idleAfterLoad } from './idle.ts';
 import { markNumbersOutOfDate, markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { defaultState, sameState, type ViewState } from '../lib/urlState.ts';
-import { prepare, restore, type Part } from './robustPending.ts';
+import { curveScriptUsable, prepare, restore, type Part } from './robustPending.ts';
 
 type Rendered = CustomEvent<{ state: ViewState; engine: { kind: string; domain: Parameters<typeof defaultState>[0] } }>;
 const seen: { last?: Event } = {};
@@ -68,4 +68,5 @@ function markChecks(stale: boolean): void {
   } else if (alert?.textContent?.startsWith(ALERT)) alert.textContent = '';
   markOutOfDate(document.querySelectorAll<HTMLElement>('[data-robust-figure]'), stale ? "Out of date: this chart and its caption still show the study's view (24 months, all categories), not your view." : null);
   markNumbersOutOfDate(document.querySelectorAll<HTMLElement>('[data-robust]'), stale);
+  if (stale) curveScriptUsable(false); // the build's script is the study's view's, not this one's
 }

@@ -10,7 +10,7 @@
 
 import { closeEnough, numericLeaves } from '../analysis/emitR.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { ANALYZE, shellWords, viewArguments, viewFileStem } from './cliArguments.ts';
+import { ANALYZE, shellWords, sourceArguments, viewArguments, viewFileStem, type ArgumentSource } from './cliArguments.ts';
 import { formatNumber } from './format.ts';
 
 export interface ComparedNumber {
@@ -69,6 +69,20 @@ export interface ScriptView {
 /** The downloaded script's file name, carrying the view: stro-reproduce-w12-violence-drugs.R. */
 export function rScriptFileName(view: ScriptView, allCategories: readonly string[]): string {
   return `stro-reproduce-${viewFileStem(view, allCategories)}.R`;
+}
+
+/** The curve's script's file name, carrying its categories (the curve varies the rest): stro-specification-curve-all.R. */
+export function curveScriptFileName(categories: readonly string[], domain: { span: number; categories: readonly string[] }): string {
+  return `stro-specification-curve-${viewFileStem({ window: domain.span, categories }, domain.categories).replace(/^w\d+-/, '')}.R`;
+}
+
+/**
+ * The command that writes the curve's script, for its header and for a printout: the categories and,
+ * for a reader's own data, their files and choices (the same words the CLI writes).
+ */
+export function curveScriptGenerator(categories: readonly string[], domain: { span: number; categories: readonly string[] }, source?: ArgumentSource): string {
+  const view = viewArguments({ window: domain.span, categories }, domain);
+  return `${ANALYZE} ${shellWords([...(source ? sourceArguments(source) : []), ...view, '--specification-curve', '--emit-r'])}`;
 }
 
 /**

@@ -339,6 +339,9 @@ function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liber
 
 type Curve = NonNullable<RobustnessContext['curve']>;
 
+/** The command that writes the curve's R script (for the study's data; a reader adds their files and categories). */
+const CURVE_SCRIPT_COMMAND = 'npm run --silent analyze -- --specification-curve --emit-r';
+
 const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
 
 function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', curve: Curve, base: Base): Derivation {
@@ -363,27 +366,28 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', 
   ];
   const significantWords = `a reduction above 0 and a p-value below ${SPECIFICATION_ALPHA}`;
   const common = { ...base, inputs, steps, engine: ENGINE.curve };
+  const note = `The lines above count the engine's reductions and p-values. To recompute each of them from the CSV files, in base R with wilcox.test and binom.test, use the R script for the curve (its link is beside the curve, or: ${CURVE_SCRIPT_COMMAND}).`;
   switch (name) {
     case 'curve.total':
       return {
         ...common, value: curve.total,
         meaning: 'How many specifications the curve has: every combination of window, gap (below the window), measure, harm weights (harm only) and test.',
         formula: { words: 'Count the specifications.', symbols: '#{specifications}' },
-        r: { setup, call: 'length(p)' },
+        r: { setup, call: 'length(p)', note },
       };
     case 'curve.significant':
       return {
         ...common, value: curve.significant,
         meaning: `How many specifications find a significant fall: ${significantWords}.`,
         formula: { words: `Count the specifications with ${significantWords}; one with no reduction or no p-value is not significant.`, symbols: `#{k : reductionₖ > 0 and pₖ < ${SPECIFICATION_ALPHA}}` },
-        r: { setup, call: `sum(${rule})` },
+        r: { setup, call: `sum(${rule})`, note },
       };
     case 'curve.share':
       return {
         ...common, value: curve.share,
         meaning: `The share of specifications that find a significant fall (${significantWords}): a description of how much the result depends on the analyst's choices, not a test.`,
         formula: { words: 'The specifications with a significant fall divided by all specifications.', symbols: `#{k : reductionₖ > 0 and pₖ < ${SPECIFICATION_ALPHA}} ÷ #{specifications}` },
-        r: { setup, call: `mean(${rule})` },
+        r: { setup, call: `mean(${rule})`, note },
       };
   }
 }
