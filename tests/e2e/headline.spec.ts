@@ -394,8 +394,8 @@ test.describe('second screen', () => {
   });
 });
 
-test('on a phone in another view, the big line breaks only after the arrow: each number keeps its study\'s number, and "arrests" its number', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test('on a narrow tablet in another view, the big line breaks only after the arrow: each number keeps its study\'s number, and "arrests" its number (on a phone they are a line of their own: phone.spec.ts)', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 900 });
   await page.goto('?w=12&c=violence');
   await waitForView(page, { window: 12, categories: ['violence'] });
   const big = page.locator('.headline .big');
@@ -459,4 +459,19 @@ test('the headline\'s words for a screen reader follow the count: "1 arrest" aft
   await expect(unit).toHaveText(' arrest');
   await page.goto('');
   await expect(unit).toHaveText(' arrests');
+});
+
+test('beside the headline: what a count before and after cannot show, and, for the study\'s data, that its view gives the article\'s published totals on synthetic records (a police leader\'s review)', async ({ page }) => {
+  await page.goto('?c=violence');
+  await waitForView(page, { window: 24, categories: ['violence'] });
+  const caveat = headline(page).locator('p.caveat');
+  await expect(caveat).toHaveText('What followed the orders, not what they caused: see what this design cannot show.');
+  await expect(headline(page).locator('p.context')).toContainText('The study’s view gives the article’s published totals; the records are synthetic.');
+  // In another view, the study's view's totals are the article's published ones (Ralph et al.: 210 arrests before, 93 after).
+  await expect(headline(page).locator('[data-study]').first()).toContainText('(study’s view: 210)');
+  // The link keeps the view, and leads to the section that says what the design cannot show.
+  const link = caveat.getByRole('link', { name: 'what this design cannot show' });
+  await expect(link).toHaveAttribute('href', /conclusions\/\?c=violence#what-this-design-cannot-show$/);
+  await link.click();
+  await expect(page.getByRole('heading', { name: 'What this design cannot show' })).toBeInViewport();
 });
