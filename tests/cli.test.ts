@@ -436,6 +436,17 @@ test('--tidy DIR makes the fixes with one answer, writes the tidied files there,
   assert.match(over.stderr, /--write-events: .*uk-orders-tidied\.csv is one of the input files/);
 });
 
+test('--tidy: where harm comes from is said of the tidied files (a title line above the events\' header hid their harm column, and the CLI said harm came from the bundled index)', () => {
+  const titled = write('titled-events.csv', 'Arrests export, run 2024-06-30\n' + readFileSync(tpl('events.csv'), 'utf8'));
+  const out = run('--orders', tpl('orders.csv'), '--events', titled, '--json', '--tidy', join(dir, 'tidied-harm'));
+  assert.equal(out.status, 0, out.stderr);
+  assert.doesNotMatch(out.stderr, /harm index|no harm column/);
+  const json = JSON.parse(out.stdout);
+  assert.equal(json.weights, 'data');
+  assert.deepEqual(json, JSON.parse(onTemplates('--json').stdout), 'the same numbers as the template files themselves');
+  assert.match(run('--orders', tpl('orders.csv'), '--events', titled, '--tidy', join(dir, 'tidied-harm')).stdout, /Total harm \(days, from the harm column of the events file\)/);
+});
+
 test('the CLI reads files as the page does: empty rows of commas skipped with one warning, swapped files named as such', () => {
   const trailing = write('excel-orders.csv', readFileSync(tpl('orders.csv'), 'utf8').replace(/\n/g, '\r\n') + ',,,,,,,\r\n,,,,,,,\r\n');
   const out = run('--orders', trailing, '--events', tpl('events.csv'), '--json');

@@ -577,7 +577,7 @@ export function main(argv: readonly string[]): number {
     }
     args.named = args.own;
     if (args.own && isStudyFiles(args, read)) args.own = false;
-    const { manifest, harm, harmIndex, index, warnings } = describe(args);
+    let { manifest, harm, harmIndex, index, warnings } = describe(args);
     const paths = { orders: args.orders, events: args.events, ...(harmIndex ? { harmIndex } : {}) };
     const bytes = (k: keyof typeof paths) => {
       const r = read.get(paths[k]!) ?? readBytes(paths[k]!);
@@ -590,7 +590,14 @@ export function main(argv: readonly string[]): number {
       events: { name: basename(args.events), bytes: bytes('events') },
       harmIndex: harmIndex ? { name: basename(harmIndex), bytes: bytes('harmIndex') } : undefined,
     };
-    if (args.tidy) sources = tidyFiles(args, args.tidy, sources, checks, [...given, ...Object.values(paths)]);
+    if (args.tidy) {
+      sources = tidyFiles(args, args.tidy, sources, checks, [...given, ...Object.values(paths)]);
+      // Where harm comes from is said of the files analysed, the tidied ones (args name them now): a
+      // title line above the header had hidden the events' harm column, and an analyst was told that
+      // harm came from the bundled index while the numbers used the column, as they should.
+      ({ harm, harmIndex, index, warnings } = describe(args));
+      if (!harmIndex) delete sources.harmIndex;
+    }
     const { dataset, problems } = validateDataset(sources, checks);
     // How harm is found (an index not used, the bundled one used) is said, and counted, after the
     // files' own problems and only once they load, as "Use your own data" says it (an analyst: the
