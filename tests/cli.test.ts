@@ -436,6 +436,32 @@ test('--tidy DIR makes the fixes with one answer, writes the tidied files there,
   assert.match(over.stderr, /--write-events: .*uk-orders-tidied\.csv is one of the input files/);
 });
 
+test('problems that --tidy would fix name --tidy on the command line, where the page offers "Tidy these"; an extraction date typed wrong is told how to type it, not to format a spreadsheet column', () => {
+  const dmy = write('dmy-events.csv', readFileSync(tpl('events.csv'), 'utf8').replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1'));
+  const out = run('--orders', tpl('orders.csv'), '--events', dmy);
+  assert.equal(out.status, 1);
+  const dates = out.stderr.split('\n').filter((l) => /column "date": .* day\/month\/year/.test(l)).length;
+  assert.ok(dates >= 5, out.stderr);
+  assert.match(out.stderr, /^analyze: \d+ of these problems have one right answer \(a date written another way, a column named in other capitals, a title line above the header\): add --tidy DIR to make those fixes, write the tidied files to DIR and analyse them$/m);
+  const tidied = run('--orders', tpl('orders.csv'), '--events', dmy, '--tidy', join(dir, 'tidied-dmy'));
+  assert.equal(tidied.status, 0, tidied.stderr);
+  assert.doesNotMatch(tidied.stderr, /add --tidy/);
+  const extracted = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--extracted', '30/06/2024');
+  assert.equal(extracted.status, 1);
+  assert.match(extracted.stderr, /column "extracted": "30\/06\/2024" is not a date like 2019-03-15: it looks like day\/month\/year \(hint: write 2024-06-30\)$/m);
+  assert.doesNotMatch(extracted.stderr, /spreadsheet/);
+});
+
+test('an events file whose date has a longer name ("arrest_date") is told that the events need month or date, and which column looks like it', () => {
+  const renamed = write('arrest-date-events.csv', readFileSync(tpl('events.csv'), 'utf8').replace(/^order_id,date,/, 'order_id,arrest_date,'));
+  const out = run('--orders', tpl('orders.csv'), '--events', renamed);
+  assert.equal(out.status, 1);
+  assert.match(out.stderr, /^analyze: arrest-date-events\.csv, header, column "date": required column is missing: the events need month or date \(found "arrest_date": is it the date of each arrest\?\) \(hint: rename "arrest_date" to "date"\)$/m);
+  // Two columns with "date" in their names: no guess.
+  const two = write('two-dates-events.csv', readFileSync(tpl('events.csv'), 'utf8').replace(/^order_id,date,/, 'order_id,arrest_date,').replace(/\n/, ',date_entered\n'));
+  assert.doesNotMatch(run('--orders', tpl('orders.csv'), '--events', two).stderr, /is it the date of each arrest/);
+});
+
 test('--tidy: where harm comes from is said of the tidied files (a title line above the events\' header hid their harm column, and the CLI said harm came from the bundled index)', () => {
   const titled = write('titled-events.csv', 'Arrests export, run 2024-06-30\n' + readFileSync(tpl('events.csv'), 'utf8'));
   const out = run('--orders', tpl('orders.csv'), '--events', titled, '--json', '--tidy', join(dir, 'tidied-harm'));
@@ -543,7 +569,7 @@ test('your own events with a harm column: the CLI keeps that harm as "Use your o
   const weighted = onTemplates('--weights', 'low', '--json');
   assert.equal(weighted.status, 1);
   assert.equal(weighted.stdout, '');
-  assert.match(weighted.stderr, /^analyze: --weights: events\.csv has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index/);
+  assert.match(weighted.stderr, /^analyze: --weights: events\.csv has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index\. Nothing was analysed: run again without --weights low to use the recorded harm$/m);
   // An index of your own, asked for with --weights, does weigh them (a choice the command line offers beyond the page).
   const own = onTemplates('--weights', 'central', '--harm-index', fileURLToPath(dataPath('harm-index.csv')), '--json');
   assert.equal(own.status, 0, own.stderr);

@@ -96,7 +96,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     const text = options.extracted.trim();
     return { problems: [text === ''
       ? problem({ file: '(options)', column: 'extracted' }, 'is empty; give the date the data were extracted, like 2023-03-31, or leave it out', { value: '', expected: 'a date like 2023-03-31' })
-      : problem({ file: '(options)', column: 'extracted' }, ...notADate(text))] };
+      : extractedNotADate(text)] };
   }
   // Each under its real header, where title lines sit above it (said once, and the rest still checked).
   const ordersTable = titled(table(sources.orders, problems), ['order_id', 'issued', 'sample'], problems);
@@ -289,6 +289,13 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 /** How a spreadsheet's dates become the form the report reads: the end of every date hint. */
 const SPREADSHEET_DATES = 'in the spreadsheet, format the column as yyyy-mm-dd before saving it as CSV';
+
+/** The extraction date typed as an option, not read from a spreadsheet's column: its hint says how to type it. */
+function extractedNotADate(text: string): Problem {
+  const [message, details] = notADate(text);
+  const hint = details.hint?.replace(`; ${SPREADSHEET_DATES}`, '').replace(SPREADSHEET_DATES, 'write it as yyyy-mm-dd');
+  return problem({ file: '(options)', column: 'extracted' }, message, { ...details, ...(hint ? { hint } : {}) });
+}
 
 /** Below this many day/month/year dates in one column, each row's own problem says enough. */
 const DMY_SUMMARY_FROM = 3;
@@ -828,8 +835,13 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
 }
 
 function missingColumn(t: CsvTable, name: string, known: readonly string[], swapped?: string): Problem {
-  const near = swapped ? undefined : t.header.find((h) => !known.includes(h) && editDistance(h.toLowerCase(), name) <= 2);
-  const hint = near !== undefined ? ` (found "${near}": is it misspelled?)` : ` (the header has: ${t.header.join(', ')})`;
+  const spelt = swapped ? undefined : t.header.find((h) => !known.includes(h) && editDistance(h.toLowerCase(), name) <= 2);
+  // An events file's date under a longer name (an analyst's "arrest_date" was met only with "month is missing").
+  const named = swapped || spelt !== undefined || name !== 'date' ? undefined : dateLike(t.header);
+  const near = spelt ?? named;
+  const hint = spelt !== undefined ? ` (found "${spelt}": is it misspelled?)`
+    : named !== undefined ? `: the events need month or date (found "${named}": is it the date of each arrest?)`
+    : ` (the header has: ${t.header.join(', ')})`;
   return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}${swapped ? `; ${swapped}` : ''}`, {
     expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : swapped ? 'give the orders file as orders and the events file as events' : undefined,
     // The same name in other capitals ("Order_ID") has one right answer; a misspelling is the reader's to confirm.
@@ -1164,8 +1176,18 @@ const SCIENTIFIC_ID_HINT = 'a spreadsheet wrote a long numeric id in scientific 
 function eventsMonthColumn(header: readonly string[]): 'month' | 'date' {
   const hasMonth = header.includes('month');
   const hasDate = header.includes('date');
-  const nearlyDate = !hasMonth && !hasDate && header.some((h) => h.toLowerCase() === 'date');
+  const nearlyDate = !hasMonth && !hasDate && (header.some((h) => h.toLowerCase() === 'date') || dateLike(header) !== undefined);
   return (hasDate && !hasMonth) || nearlyDate ? 'date' : 'month';
+}
+
+/**
+ * The one column of a header with neither month nor date whose name holds "date" ("arrest_date",
+ * "Date of arrest"), which is likely the date of each arrest under another name; none if several do.
+ */
+function dateLike(header: readonly string[]): string | undefined {
+  if (header.some((h) => /month/i.test(h))) return undefined;
+  const dated = header.filter((h) => /date/i.test(h));
+  return dated.length === 1 ? dated[0] : undefined;
 }
 
 /** The columns an events file must have, for its header. */

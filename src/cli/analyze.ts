@@ -507,7 +507,7 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   // an index given beside them alone is not used (said, as the page says it), and the bundled
   // illustrative index never replaces it. Only an index of your own, asked for with --weights, does.
   if (args.own && hasHarm && !(args.weights && args.harmIndex)) {
-    if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index`);
+    if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index. Nothing was analysed: run again without --weights ${args.weights} to use the recorded harm`);
     const unused = args.harmIndex ? [indexNotUsed(basename(args.harmIndex), basename(args.events), true)] : [];
     return { manifest, harm: recorded, warnings: unused };
   }
@@ -605,6 +605,10 @@ export function main(argv: readonly string[]): number {
     const said = dataset ? [...problems, ...(warnings ?? [])] : problems;
     for (const p of said) process.stderr.write(`analyze: ${problemLine(p)}\n`);
     if (said.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(said, dataset !== undefined)}\n`);
+    // The page offers "Tidy these" beside such problems; here the option is named (an analyst met 247
+    // dates written day/month/year, each with a spreadsheet's hint, and never a word of --tidy).
+    const fixable = args.tidy ? 0 : said.filter((p) => p.fix !== undefined).length;
+    if (fixable > 0) process.stderr.write(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
     if (!dataset) return 1;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
