@@ -395,7 +395,7 @@ function wireSpecificationTable(host: HTMLElement, ctx: Shown): void {
     b.className = 'set-view';
     b.dataset.setSpec = String(k);
     b.textContent = 'Show this view';
-    b.setAttribute('aria-label', `Show this view: specification ${row.cells[0]?.textContent || k + 1}, ${spec.window} months, gap ${spec.gap}, ${spec.test === 'legacy' ? 'Wilcoxon as R 4.5 and earlier' : 'Wilcoxon as current R'}${spec.measure === 'harm' && spec.weights && spec.weights !== 'data' ? `, ${spec.weights} weights` : ''}`);
+    b.setAttribute('aria-label', `Show this view: specification ${row.cells[0]?.textContent || k + 1}, ${spec.window} months, gap ${spec.gap}, ${spec.test === 'legacy' ? 'Wilcoxon as R 4.5 and earlier' : spec.test === 'current' ? 'Wilcoxon as current R' : "the sign test, keeping the view's paired test"}${spec.measure === 'harm' && spec.weights && spec.weights !== 'data' ? `, ${spec.weights} weights` : ''}`);
     td.append(b);
   });
 }

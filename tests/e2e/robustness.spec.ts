@@ -934,3 +934,14 @@ test('the specification table scrolls in a box of its own, its header in view, s
   });
   expect(Math.abs(offset)).toBeLessThan(40);
 });
+
+test('each "Show this view" button in the specification table names the view it sets: a sign-test row keeps the view\'s paired test (a peer reviewer heard "Wilcoxon as current R" on sign-test rows)', async ({ page }) => {
+  await page.goto('robustness/?wilcoxon=legacy');
+  const buttons = page.locator('[data-robust-figure="specificationCurve"] button[data-set-spec]');
+  await expect(buttons).toHaveCount(curve.total, { timeout: 30_000 });
+  for (const test of ['current', 'legacy', 'sign'] as const) {
+    const k = curve.specifications.findIndex((s) => s.test === test);
+    const name = await page.locator(`[data-robust-figure="specificationCurve"] button[data-set-spec="${k}"]`).getAttribute('aria-label');
+    expect(name).toContain({ current: 'Wilcoxon as current R', legacy: 'Wilcoxon as R 4.5 and earlier', sign: "the sign test, keeping the view's paired test" }[test]);
+  }
+});
