@@ -136,6 +136,19 @@ describe('nullWorldChart', () => {
     assert.match(charts.describeNullWorld(world, observed), new RegExp(`; ${share} of the 1,000 simulated cohorts`));
   });
 
+  test('the table\'s bin edges are the bins\' own: bins 2.5 points wide are written to a tenth (a peer reviewer read "−53% to −50%" for a bin from −52.5%)', () => {
+    // Falls spread over 92 points: 2.5-point bins (WIDTHS: the first that keeps 40 bins or fewer).
+    const spread: NullWorld = { ...world, falls: [-0.52, -0.49, 0, 0.4] };
+    const bins = charts.fallBins(spread.falls);
+    assert.ok(Math.abs(bins[1].from - bins[0].from - 0.025) < 1e-12);
+    const rows = charts.tableNullWorld(spread, null).rows;
+    assert.deepEqual(rows.slice(0, 2).map((r) => r.slice(0, 2)), [['−52.5%', '−50%'], ['−50%', '−47.5%']]);
+    // Each row's end is the next row's start, and every edge is a multiple of the width.
+    rows.slice(1).forEach((r, k) => assert.equal(r[0], rows[k][1]));
+    // Whole-point bins keep whole percentages.
+    assert.deepEqual(charts.tableNullWorld({ ...world, falls: [0.1, 0.3] }, null).rows[0].slice(0, 2), ['10%', '11%']);
+  });
+
   test('a rise is said as a rise, and no observed fall draws no rule', () => {
     const rising: NullWorld = { ...world, falls: [-0.3, -0.2, -0.1], mean: -0.2, interval: [-0.295, -0.105] };
     assert.match(charts.describeNullWorld(rising, null), /the average change in arrests was a 20% rise; 95% of the cohorts had between a 30% rise and an 11% rise\.$/);

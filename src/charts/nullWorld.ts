@@ -7,7 +7,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { NullWorld } from '../analysis/nullWorld.ts';
-import { formatNumber, formatPercent } from '../lib/format.ts';
+import { formatNumber, formatPercent, formatPercentTenths } from '../lib/format.ts';
 import { atLeastWords, count, droppedTail, fallWords } from '../lib/wording.ts';
 import { CONTEXT, HALO, INK, OBSERVED, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, countTicks, frame, messageFigure, widthOf } from './shared.ts';
@@ -37,6 +37,12 @@ export function fallBins(falls: readonly number[]): FallBin[] {
 
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
+/**
+ * A bin's edge as the bins have it: a whole percentage, or to a tenth for bins 2.5 points wide (a
+ * peer reviewer read "−53% to −50%" and "−50% to −48%" for bins from −52.5% and −50%).
+ */
+export const binEdge = (x: number): string => (Number.isInteger(round(100 * x)) ? formatPercent(x) : `${x < 0 ? '−' : ''}${formatPercentTenths(Math.abs(x))}`);
+
 function selectionWords(dist: NullWorld): string {
   const p = dist.parameters!;
   const how =
@@ -64,7 +70,7 @@ export function tableNullWorld(dist: NullWorld, observed: number | null): ChartT
   return {
     caption: `Simulated cohorts where orders do nothing, by fall in arrests (${summary})`,
     columns: ['Fall from', 'Fall up to', 'Simulated cohorts'],
-    rows: bins.map((b) => [formatPercent(b.from), formatPercent(b.to), formatNumber(b.cohorts)]),
+    rows: bins.map((b) => [binEdge(b.from), binEdge(b.to), formatNumber(b.cohorts)]),
   };
 }
 
