@@ -149,6 +149,13 @@ test('the study\'s own files, loaded as a reader\'s ("Try it with the study\'s d
   assert.match(bannerText(tried.summary!), /^The study's synthetic data, loaded as if they were your files: orders\.csv \(114 orders\), events\.csv \(303 arrests\)/);
   // The numbers are the study's, whichever way the files came.
   assert.deepEqual(analyse(tried.dataset!), analyse(parseDataset({ name: 'orders.csv', text: study.orders }, { name: 'events.csv', text: study.events }, { manifest: study.manifest })));
+  // So are its harm weights and its specification curve (180 specifications with the index's three
+  // weight sets, as the command line gives for the same files), not 90 from the harm column alone.
+  assert.deepEqual(tried.summary!.weights, bundled.harmIndex!.sets);
+  assert.deepEqual(analyse(tried.dataset!, { weights: 'low' }), analyse(bundled, { weights: 'low' }));
+  const curve = specificationCurve(tried.dataset!);
+  assert.equal(curve.total, 180);
+  assert.deepEqual(curve, specificationCurve(bundled));
   // One character changed, or another design window: the reader's data, and no claim of synthetic or calibrated.
   for (const other of [
     validateOwn(files(study.orders, study.events.replace('\n', '\r\n')), bundledIndex, study),

@@ -225,11 +225,14 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
     return { ...again, tidied: { files: made.filter((f) => f !== undefined), changes } };
   }
   const needsIndex = !hasHarmColumn(events.text);
-  const harmIndex = indexFor(events);
   // The study's own files, in the study's design window, are the study's data: their manifest
-  // (synthetic, calibrated) goes with them, so that nothing calls them the reader's.
+  // (synthetic, calibrated) goes with them, so that nothing calls them the reader's; and so does
+  // the bundled harm index, whose weight sets the study's views and specification curve use, as
+  // the command line uses them for the same files (a re-check found 90 specifications here, from
+  // the harm column alone, beside a command that prints the study's 180).
   const isStudy = study !== undefined && designWindow === study.manifest.designWindow && !chosenIndex
     && isStudyText(orders.text, events.text, study);
+  const harmIndex = isStudy ? bundledHarmIndex : indexFor(events);
   const validation = validateDataset(
     { orders, events, harmIndex },
     { manifest: isStudy ? study.manifest : ownManifest(designWindow), designWindow, outsideWindow, extracted },
