@@ -173,7 +173,8 @@ function curveScriptLink(ctx: Shown): void {
     return;
   }
   // The script's text (and emitR's, whose reading code it shares) loads only for a curve that needs it.
-  const generator = curveScriptGenerator(curve.categories, domain, local);
+  // A reader's script reads events as months, as the view's script does (checkInR.ts), which its header says.
+  const generator = `${curveScriptGenerator(curve.categories, domain, local)}${local ? "; run it on the events with months from the downloads on Data and methods (events-with-months.csv), renamed events.csv" : ''}`;
   const declared = local ? { designWindow: local.designWindow, outsideWindow: local.outsideWindow } : {};
   void import('../analysis/emitCurveR.ts').then(({ curveScriptOptions, emitCurveR }) => {
     if (curveScriptFor !== key) return; // another curve came meanwhile
@@ -461,6 +462,8 @@ async function follow(ctx: Shown): Promise<void> {
     if (mine !== token) return;
     restore();
     markBackground(BACKGROUND, true);
+    // The curve on screen is an earlier view's: so would its script be (a re-check downloaded it under the new view).
+    if (curveFor !== partKey('curve', partFor(ctx))) curveScriptUsable(false);
     status(`Part of this page could not be recomputed for your view: ${error instanceof Error ? error.message : String(error)}. The charts and numbers marked out of date still show an earlier view. Change the view again to retry.`);
     // An open panel stops waiting: it derives what the page holds now, or says why it cannot.
     panelOnRobust()?.update(panelContext(ctx));

@@ -339,9 +339,6 @@ function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liber
 
 type Curve = NonNullable<RobustnessContext['curve']>;
 
-/** The command that writes the curve's R script (for the study's data; a reader adds their files and categories). */
-const CURVE_SCRIPT_COMMAND = 'npm run --silent analyze -- --specification-curve --emit-r';
-
 const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
 
 function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', curve: Curve, base: Base): Derivation {
@@ -366,7 +363,7 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', 
   ];
   const significantWords = `a reduction above 0 and a p-value below ${SPECIFICATION_ALPHA}`;
   const common = { ...base, inputs, steps, engine: ENGINE.curve };
-  const note = `The lines above count the engine's reductions and p-values. To recompute each of them from the CSV files, in base R with wilcox.test and binom.test, use the R script for the curve (its link is beside the curve, or: ${CURVE_SCRIPT_COMMAND}).`;
+  const note = "The lines above count the engine's reductions and p-values. To recompute each of them from the CSV files, in base R with wilcox.test and binom.test, use the R script for the curve: its link is beside the curve, and the command printed under the curve writes it with --emit-r in place of --json.";
   switch (name) {
     case 'curve.total':
       return {

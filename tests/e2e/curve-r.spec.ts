@@ -72,3 +72,23 @@ test('when the curve\'s code cannot load, the link under another view gives no s
   await expect(link).toHaveAttribute('href', /downloads\/stro-specification-curve\.R$/);
   await expect(link).not.toHaveAttribute('aria-disabled', /.*/);
 });
+
+test('when the curve cannot be recomputed for new categories, the link gives no script (a re-check downloaded the previous categories\' script), and a later curve brings it back', async ({ page }) => {
+  let block = true;
+  await page.route(/robustWorker-[^/]*\.js$/, (route) => (block ? route.abort('blockedbyclient') : route.continue()));
+  const view: ViewState = { window: 24, categories: domain.categories.filter((c) => c !== 'drugs') };
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  await expect(page.locator('[data-robust-figure="specificationCurve"] > [data-out-of-date]')).toContainText('could not be recomputed');
+  const link = page.locator('a[data-curve-script]');
+  await expect(link).not.toHaveAttribute('href', /.*/);
+  await expect(link).toHaveAttribute('aria-disabled', 'true');
+  block = false;
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  const next = { window: 24, categories: view.categories.filter((c) => c !== 'violence') };
+  await waitForView(page, next);
+  await expect(link).toHaveAttribute('href', /^blob:/, { timeout: 30_000 });
+  await expect(link).toHaveAttribute('download', `stro-specification-curve-${next.categories.join('-')}.R`);
+  const text = await link.evaluate(async (a: HTMLAnchorElement) => (await fetch(a.href)).text());
+  expect(text).toBe(fromCli('--categories', next.categories.join(',')));
+});
