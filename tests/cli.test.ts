@@ -450,6 +450,22 @@ test('problems that --tidy would fix name --tidy on the command line, where the 
   assert.equal(extracted.status, 1);
   assert.match(extracted.stderr, /column "extracted": "30\/06\/2024" is not a date like 2019-03-15: it looks like day\/month\/year \(hint: write 2024-06-30\)$/m);
   assert.doesNotMatch(extracted.stderr, /spreadsheet/);
+  assert.doesNotMatch(extracted.stderr, /--tidy/, 'a typed option is not in the files --tidy tidies');
+});
+
+test('the curve\'s R script on the command line: the harm index it needs is named in how to run it, and one it does not use is not', () => {
+  // Events without harm: the curve weighs them by the bundled index, so the script's third argument is that index.
+  const noHarm = write('no-harm-events.csv', readFileSync(tpl('events.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 4).join(',')).join('\n'));
+  const months = join(dir, 'no-harm-months.csv');
+  const out = run('--orders', tpl('orders.csv'), '--events', noHarm, '--write-events', months, '--specification-curve', '--emit-r');
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stderr, new RegExp(`run the R script on it: Rscript reproduce\\.R \\S*orders\\.csv \\S*no-harm-months\\.csv \\S*data/harm-index\\.csv$`, 'm'));
+  // Events with a harm column and an index beside them: the index is not used, and nothing asks for it.
+  const own = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--harm-index', fileURLToPath(dataPath('harm-index.csv')), '--specification-curve', '--emit-r');
+  assert.equal(own.status, 0, own.stderr);
+  assert.match(own.stderr, /was not used/);
+  assert.doesNotMatch(own.stderr, /third argument/);
+  assert.match(own.stdout, /^WEIGHT_SETS <- NULL/m);
 });
 
 test('an events file whose date has a longer name ("arrest_date") is told that the events need month or date, and which column looks like it', () => {

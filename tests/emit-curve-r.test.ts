@@ -144,6 +144,14 @@ test('R 4.2 (Rscript): data the script was not written for', { skip: noRscript }
   assertSame(json, runRscript(onOther('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.2');
 });
 
+test('R 4.2 (Rscript): without the harm index, the curve\'s script says it weighs harm by all three weight sets and where to give the index', { skip: noRscript }, () => {
+  const { 'harm-index.csv': _, ...withoutIndex } = bundledFiles;
+  assert.throws(() => runRscript(run('--specification-curve', '--emit-r'), withoutIndex), (e: { stderr: string }) => {
+    assert.match(e.stderr, /harm-index\.csv: no such file\. The curve weighs harm by the harm index's low, central, high weights: give the index as the script's third argument/);
+    return true;
+  });
+});
+
 test('R 4.2 (Rscript): a bad row stops the curve\'s script as it stops the view\'s, naming file, row and column', { skip: noRscript }, () => {
   const events = bundledFiles['events.csv'].split('\n');
   events[5] = events[5].replace(/,(-?\d+),/, ',0,');

@@ -607,9 +607,12 @@ export function main(argv: readonly string[]): number {
     if (said.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(said, dataset !== undefined)}\n`);
     // The page offers "Tidy these" beside such problems; here the option is named (an analyst met 247
     // dates written day/month/year, each with a spreadsheet's hint, and never a word of --tidy).
-    const fixable = args.tidy ? 0 : said.filter((p) => p.fix !== undefined).length;
+    const fixable = args.tidy ? 0 : said.filter((p) => p.fix !== undefined && p.file !== '(options)').length;
     if (fixable > 0) process.stderr.write(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
     if (!dataset) return 1;
+    // The harm index the emitted script weighs harm by (its third argument), when it weighs any: with
+    // --weights, and for the curve when harm comes from an index at all (not for recorded harm).
+    const scriptIndex = args.emitR && harmIndex !== undefined && (args.weights || args.specificationCurve) ? harmIndex : undefined;
     // The emitted R script reads month and harm columns. For events given with dates or a harm
     // index, --write-events writes them as the engine placed them, for the script to read.
     if (args.writeEvents) {
@@ -617,13 +620,14 @@ export function main(argv: readonly string[]): number {
       writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths), args.orders, args.events, ...(args.harmIndex ? [args.harmIndex] : [])]);
       // On stderr, so that what goes to stdout (a script, JSON, the table) stays as it was.
       const n = dataset.events.length;
-      process.stderr.write(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${args.orders} ${args.writeEvents}` : ', the events file the R script (--emit-r) reads'}\n`);
+      process.stderr.write(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${args.orders} ${args.writeEvents}${scriptIndex ? ` ${scriptIndex}` : ''}` : ', the events file the R script (--emit-r) reads'}\n`);
     }
     // The curve's script weighs harm by the index itself: only months must be written for it.
     else if (args.emitR && ((harmIndex !== undefined && !args.weights && !args.specificationCurve) || !headerOf(args.events).includes('month'))) {
       process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
-    if (args.emitR && (args.weights || args.specificationCurve) && args.harmIndex) {
+    // Only for an index the script uses: one given beside events with a harm column is not (a re-check was told to pass it, and the script refused it).
+    if (scriptIndex && args.harmIndex && !args.writeEvents) {
       process.stderr.write(`analyze: note: the R script reads the harm index from harm-index.csv; give ${basename(args.harmIndex)} as its third argument (Rscript reproduce.R ORDERS EVENTS ${basename(args.harmIndex)})\n`);
     }
     const missing = unmatchedProblems(dataset, args);
