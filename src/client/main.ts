@@ -291,6 +291,11 @@ async function render(state: ViewState, source: Source): Promise<void> {
     const unit = el.nextElementSibling as HTMLElement | null;
     if (unit?.dataset.unit) unit.textContent = unitWord(text, unit.dataset.unit, unit.dataset.units!);
   }
+  // A noun set apart from its number (the headline's "arrests", in type of its own): "5 → 1 arrest".
+  for (const el of document.querySelectorAll<HTMLElement>('[data-noun-of]')) {
+    const word = unitWord(liveText(result, el.dataset.nounOf!), el.dataset.one!, el.dataset.many!);
+    if (el.textContent !== word) el.textContent = word;
+  }
   // A reader's own data (the study's files, loaded as a reader's, are the study's): commands name
   // their files, and the published table's verdicts are theirs.
   const own = engine.local && !engine.local.summary.study ? engine.local.summary : undefined;

@@ -475,3 +475,14 @@ test('beside the headline: what a count before and after cannot show, and, for t
   await link.click();
   await expect(page.getByRole('heading', { name: 'What this design cannot show' })).toBeInViewport();
 });
+
+test('the big line\'s noun follows its number: "5 → 1 arrest" (a re-check read "1 arrests" at ?w=3&gap=1&c=drugs)', async ({ page }) => {
+  const view = { window: 3, categories: ['drugs'], gap: 1 };
+  const r = expected(view);
+  expect(r.events.post, 'this view has one arrest after').toBe(1);
+  await page.goto('?w=3&gap=1&c=drugs');
+  await waitForView(page, view);
+  await expect(headline(page).locator('.big .noun')).toHaveText('arrest');
+  await page.goto('');
+  await expect(headline(page).locator('.big .noun')).toHaveText('arrests');
+});
