@@ -143,7 +143,8 @@ let curveScriptReady = false;
  */
 function curveScriptLink(ctx: Shown): void {
   const curve = ctx.curve!;
-  const local = ctx.engine.local?.summary;
+  // The study's files loaded as a reader's are the study's data, with the study's script (as main.ts names their commands).
+  const local = ctx.engine.local?.summary.study ? undefined : ctx.engine.local?.summary;
   const domain = ctx.engine.domain;
   // Whose data and which categories: the curve's own (it may be the previous view's while the next is computed).
   const key = partKey('curve', { engine: ctx.engine, state: { ...ctx.state, categories: curve.categories }, selection: 0, lookback: 0 });
