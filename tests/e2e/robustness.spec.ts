@@ -945,3 +945,16 @@ test('each "Show this view" button in the specification table names the view it 
     expect(name).toContain({ current: 'Wilcoxon as current R', legacy: 'Wilcoxon as R 4.5 and earlier', sign: "the sign test, keeping the view's paired test" }[test]);
   }
 });
+
+test('the offer to leave out 6 months either side is not made in the view it sets; that view says what it is (a police leader\'s review)', async ({ page }) => {
+  for (const slug of ['robustness/', 'conclusions/']) {
+    await page.goto(slug);
+    await expect(page.locator('[data-gap-offer]')).toBeVisible();
+    await expect(page.locator('[data-gap-offered]')).toBeHidden();
+    await page.goto(`${slug}?gap=6`);
+    await waitForView(page, { window: domain.span, categories: domain.categories, gap: 6 });
+    await expect(page.locator('[data-gap-offer]')).toBeHidden();
+    await expect(page.locator('[data-gap-offered]')).toBeVisible();
+    await expect(page.locator('[data-gap-offered]')).toContainText('This view leaves out the 6 months either side of the order');
+  }
+});
