@@ -310,7 +310,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-table]')) {
     const table = el.querySelector('table');
-    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, engine.local?.summary.harm, own !== undefined));
+    // (the study's files loaded as a reader's take the study's words: "CCHI days; the illustrative index's low weights")
+    if (table) fillTable(table, TABLES[el.dataset.table as TableName](result, own?.harm, own !== undefined));
   }
   // A reader's own data, opening: the page is shown once it holds their numbers (global.css).
   if (data === 'local') document.documentElement.dataset.source = 'local';

@@ -246,7 +246,9 @@ export function validateOwn(files: OwnFiles, bundledHarmIndex: { name: string; t
   const texts: OwnTexts = { orders, events, designWindow, outsideWindow, ...(extracted ? { extracted } : {}), ...(chosenIndex && needsIndex ? { harmIndex: chosenIndex } : {}) };
   if (!validation.dataset) return { problems };
   const dataset = validation.dataset;
-  const harm = !needsIndex
+  // The study's files keep the study's words: CCHI days, which the bundled index's weight sets replace in a weighted view.
+  const harm = isStudy ? `CCHI days (illustrative weights), from the harm column of ${events.name}`
+    : !needsIndex
     ? `days, from the harm column of ${events.name}`
     : chosenIndex
       ? `days, from your harm index ${chosenIndex.name}, by offence`

@@ -73,3 +73,16 @@ test('"Try it with the study\'s data": every page shows the study\'s numbers, de
   await expect(page.getByText('Synthetic data.', { exact: false }).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('"Try it with the study\'s data" with the harm index\'s low weights: the study\'s numbers, and the study\'s words for where harm comes from (a re-check read "from the harm column of events.csv; its low weights")', async ({ page }) => {
+  await page.goto('own-data/');
+  await page.getByRole('button', { name: "Try it with the study's data" }).click();
+  await expect(page.getByRole('heading', { name: 'Your data are loaded' })).toBeFocused();
+  await page.goto('results/?data=local&weights=low');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local&weights=low');
+  const r = expected({ weights: 'low' });
+  const table = page.locator('[data-table]').filter({ hasText: 'Total harm' }).first();
+  await expect(table).toContainText(formatNumber(r.harm.pre));
+  await expect(table).toContainText("Total harm (CCHI days; the illustrative index's low weights)");
+  await expect(table).not.toContainText('harm column');
+});
