@@ -463,8 +463,8 @@ test('the curve\'s R script on the command line: the harm index it needs is name
   // Events with a harm column and an index beside them: the index is not used, and nothing asks for it.
   const own = run('--orders', tpl('orders.csv'), '--events', tpl('events.csv'), '--harm-index', fileURLToPath(dataPath('harm-index.csv')), '--specification-curve', '--emit-r');
   assert.equal(own.status, 0, own.stderr);
-  assert.match(own.stderr, /was not used/);
-  assert.doesNotMatch(own.stderr, /third argument/);
+  assert.match(own.stderr, /was not used: events\.csv has a harm column already \(hint: the specification curve keeps recorded harm; to vary this index's weight sets in it, remove the harm column from the events file/);
+  assert.doesNotMatch(own.stderr, /third argument|--weights/, 'the curve takes no --weights: the hint must not lead into an error');
   assert.match(own.stdout, /^WEIGHT_SETS <- NULL/m);
 });
 

@@ -508,7 +508,7 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   // illustrative index never replaces it. Only an index of your own, asked for with --weights, does.
   if (args.own && hasHarm && !(args.weights && args.harmIndex)) {
     if (args.weights) throw new OptionError('--weights', `${basename(args.events)} has a harm column, which is kept as recorded, as "Use your own data" keeps it; to weigh the arrests by a harm index of your own instead, give it with --harm-index. Nothing was analysed: run again without --weights ${args.weights} to use the recorded harm`);
-    const unused = args.harmIndex ? [indexNotUsed(basename(args.harmIndex), basename(args.events), true)] : [];
+    const unused = args.harmIndex ? [indexNotUsed(basename(args.harmIndex), basename(args.events), args.specificationCurve ? 'curve' : true)] : [];
     return { manifest, harm: recorded, warnings: unused };
   }
   if (hasHarm && !wantsWeights) {

@@ -276,10 +276,12 @@ export const DEFAULT_OWN_WINDOW = DEFAULT_DESIGN_WINDOW;
  * The warning for a harm index given beside events with a harm column: it is not used (the page and
  * the CLI say it alike). The command line can still weigh by it (`cli`), which its hint says.
  */
-export function indexNotUsed(index: string, events: string, cli = false): Problem {
+export function indexNotUsed(index: string, events: string, cli: boolean | 'curve' = false): Problem {
   return problem({ file: index }, `was not used: ${events} has a harm column already`, {
     severity: 'warning',
-    hint: cli ? 'add --weights low, central or high to weigh every arrest by this index instead, or remove the harm column from the events file to look harm up by offence' : 'remove the harm column from the events file to look harm up by offence',
+    // The curve varies the weights itself and takes no --weights (a re-check followed the hint into an error).
+    hint: cli === 'curve' ? 'the specification curve keeps recorded harm; to vary this index\'s weight sets in it, remove the harm column from the events file, so that harm is looked up by offence'
+      : cli ? 'add --weights low, central or high to weigh every arrest by this index instead, or remove the harm column from the events file to look harm up by offence' : 'remove the harm column from the events file to look harm up by offence',
   });
 }
 
