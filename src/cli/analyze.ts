@@ -40,7 +40,7 @@ import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
 import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText, tidiedName, tidyWords } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
-import { formatChangeSize, formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
+import { formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
 import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json | --emit-r] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
