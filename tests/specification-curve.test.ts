@@ -138,7 +138,8 @@ test('a reader\'s own events with a harm column: the CLI\'s curve is the report\
   writeFileSync(join(dir, 'index.csv'), `offence,harm_days\n"${offence}",10\n`);
   const unused = spawnSync(process.execPath, [cli, '--orders', join(dir, 'orders.csv'), '--events', join(dir, 'events.csv'), '--design-window', '5', '--harm-index', join(dir, 'index.csv'), '--specification-curve', '--json'], { encoding: 'utf8' });
   assert.equal(unused.status, 0, unused.stderr);
-  assert.equal(unused.stderr, 'analyze: index.csv: was not used: events.csv has a harm column already (hint: add --weights low, central or high to weigh every arrest by this index instead, or remove the harm column from the events file to look harm up by offence) (warning)\n');
+  // Its hint is the curve's: the curve takes no --weights (a re-check followed "add --weights" into an error).
+  assert.equal(unused.stderr, 'analyze: index.csv: was not used: events.csv has a harm column already (hint: the specification curve keeps recorded harm; to vary this index\'s weight sets in it, remove the harm column from the events file, so that harm is looked up by offence) (warning)\n');
   assert.deepEqual(JSON.parse(unused.stdout), JSON.parse(JSON.stringify(report)));
 });
 
