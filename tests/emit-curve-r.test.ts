@@ -14,8 +14,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeEnough, parseROutput } from '../src/analysis/emitR.ts';
 import { curveLabel, curveLeaves, curveScriptOptions, emitCurveR, needsCurrentR } from '../src/analysis/emitCurveR.ts';
+import { compareCurveWithR } from '../src/lib/rCheckCurve.ts';
+import { comparisonSummary } from '../src/lib/rCheck.ts';
 import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 import { otherData } from './helpers/otherData.ts';
@@ -32,25 +33,17 @@ const run = (...args: string[]) => {
   return out.stdout;
 };
 
-/** Every difference between the curve and R's output: missing, extra or not close paths, and labels out of place. */
-function differences(curve: SpecificationCurve, rText: string, r: '4.2' | '4.6'): string[] {
-  const got = parseROutput(rText);
-  const problems: string[] = [];
-  const leaves = curveLeaves(curve);
-  for (const [path, v] of leaves) {
-    if (!got.has(path)) { problems.push(`missing in R: ${path}`); continue; }
-    const want = r === '4.2' && needsCurrentR(curve, path) ? null : v;
-    if (!closeEnough({ monthly: [] }, path, want, got.get(path)!)) problems.push(`${path}: engine ${want}, R ${got.get(path)}`);
-  }
-  const want = new Set(leaves.map(([p]) => p));
-  for (const path of got.keys()) if (!want.has(path)) problems.push(`extra in R: ${path}`);
-  const labels = rText.split('\n').filter((line) => /^# \d+:/.test(line));
-  const expected = curve.specifications.map(curveLabel);
-  if (labels.join('\n') !== expected.join('\n')) problems.push(`labels: R printed ${labels.length}, first different: ${labels.find((l, k) => l !== expected[k])}`);
-  return problems;
+/** Every difference between the curve and R's output (compareCurveWithR): numbers not close, missing or extra, and labels out of place. */
+function differences(curve: SpecificationCurve, rText: string, r: '4.2.2' | '4.6.0'): string[] {
+  const c = compareCurveWithR(curve, rText, r);
+  return [
+    ...c.rows.filter((row) => !row.agree).map((row) => row.r === undefined ? `missing in R: ${row.path}` : `${row.path}: engine ${row.engine}, R ${row.r}`),
+    ...c.unexpected.map((path) => `extra in R: ${path}`),
+    ...(c.labels.firstDifferent === null ? [] : [`labels: R printed ${c.labels.printed}, first different: ${c.labels.firstDifferent}`]),
+  ];
 }
 
-function assertSame(curve: SpecificationCurve, rText: string, r: '4.2' | '4.6') {
+function assertSame(curve: SpecificationCurve, rText: string, r: '4.2.2' | '4.6.0') {
   const problems = differences(curve, rText, r);
   assert.deepEqual(problems, [], problems.slice(0, 20).join('\n'));
 }
@@ -85,27 +78,37 @@ test('the script is the study\'s definition: significant below 0.05, the study\'
 
 test('a wrong number in the engine\'s curve is caught: one p, one verdict, one label out of place', () => {
   const rText = ['total\t180', ...curveLeaves(curve).slice(1).map(([p, v]) => `${p}\t${v === null ? 'NA' : v}`), ...curve.specifications.map(curveLabel)].join('\n');
-  assert.deepEqual(differences(curve, rText, '4.6'), []);
+  assert.deepEqual(differences(curve, rText, '4.6.0'), []);
   const wrong = structuredClone(curve);
   wrong.specifications[3].p = wrong.specifications[3].p! * 1.01;
   wrong.specifications[4].significant = !wrong.specifications[4].significant;
   wrong.specifications[5].test = 'legacy';
-  assert.equal(differences(wrong, rText, '4.6').length, 3);
+  assert.equal(differences(wrong, rText, '4.6.0').length, 3);
+  // What "Check the curve in R" says of each (the page shows comparisonSummary).
+  assert.equal(comparisonSummary(compareCurveWithR(curve, rText, '4.6.0'), '4.6.0'), 'All 908 numbers agree, R 4.6.0; R ran the same 180 specifications in the same order');
+  assert.equal(comparisonSummary(compareCurveWithR(wrong, rText, '4.6.0'), '4.6.0'), '2 of 908 numbers differ, R 4.6.0; R ran the 180 specifications in another order or under other names, first "6: 6 months, gap 0, harm, low, sign"');
+  const fewer = rText.split('\n').filter((line) => !line.startsWith('# 180:')).join('\n');
+  assert.match(comparisonSummary(compareCurveWithR(curve, fewer, '4.6.0'), '4.6.0'), /^All 908 numbers agree, R 4\.6\.0; R ran 179 specifications, not 180 specifications$/);
+  // R before 4.6 prints NA where only current R's test gives a number: expected there, and nowhere else.
+  const older = rText.split('\n').map((line) => { const [path] = line.split('\t'); return needsCurrentR(curve, path) ? `${path}\tNA` : line; }).join('\n');
+  assert.equal(compareCurveWithR(curve, older, '4.2.2').differing, 0);
+  assert.equal(compareCurveWithR(curve, older, '4.6.0').differing, curveLeaves(curve).filter(([path]) => needsCurrentR(curve, path)).length);
+  assert.equal(compareCurveWithR(curve, rText, '4.2.2').differing, curveLeaves(curve).filter(([path]) => needsCurrentR(curve, path)).length);
 });
 
 test('R 4.6 (webR): the bundled data\'s curve, every number and every label', async () => {
-  assertSame(curve, await runWebR(run('--specification-curve', '--emit-r'), bundledFiles), '4.6');
+  assertSame(curve, await runWebR(run('--specification-curve', '--emit-r'), bundledFiles), '4.6.0');
 });
 
 test('R 4.2 (Rscript): the bundled data\'s curve, every number but those only current R gives, which print NA', { skip: noRscript }, () => {
   const out = spawnSync('Rscript', ['--vanilla', '-e', 'cat(R.version$major, R.version$minor)'], { encoding: 'utf8' });
   assert.match(out.stdout, /^4 [0-5]\./, 'this R is older than 4.6');
-  assertSame(curve, runRscript(run('--specification-curve', '--emit-r'), bundledFiles), '4.2');
+  assertSame(curve, runRscript(run('--specification-curve', '--emit-r'), bundledFiles), '4.2.2');
 });
 
 test('R 4.6 (webR): two categories only', async () => {
   const two = specificationCurve(bundled, { categories: ['violence', 'drugs'] });
-  assertSame(two, await runWebR(run('--categories', 'violence,drugs', '--specification-curve', '--emit-r'), bundledFiles), '4.6');
+  assertSame(two, await runWebR(run('--categories', 'violence,drugs', '--specification-curve', '--emit-r'), bundledFiles), '4.6.0');
 });
 
 // ---- Data the script was not written for: 12 months (so other windows), harm as recorded, quoted ids
@@ -128,7 +131,7 @@ test('data the script was not written for: the CLI\'s curve is the engine\'s, wi
 test('R 4.6 (webR): data the script was not written for, all categories and two', async () => {
   for (const categories of [[], ['--categories', 'fraud,county_lines']]) {
     const json = JSON.parse(onOther('--json', ...categories)) as SpecificationCurve;
-    assertSame(json, await runWebR(onOther('--emit-r', ...categories), otherFiles, ['a.csv', 'b.csv']), '4.6');
+    assertSame(json, await runWebR(onOther('--emit-r', ...categories), otherFiles, ['a.csv', 'b.csv']), '4.6.0');
   }
 });
 
@@ -136,12 +139,12 @@ test('R 4.6 (webR): data declared to cover 10 months, arrests beyond left out: w
   const tenOnly = (...args: string[]) => run('--orders', join(dir, 'theirs-orders.csv'), '--events', join(dir, 'theirs-events.csv'), '--design-window', '10', '--outside-window', 'exclude', '--specification-curve', ...args);
   const json = JSON.parse(tenOnly('--json')) as SpecificationCurve;
   assert.deepEqual(json.choices.windows, [3, 5, 8, 10]);
-  assertSame(json, await runWebR(tenOnly('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.6');
+  assertSame(json, await runWebR(tenOnly('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.6.0');
 });
 
 test('R 4.2 (Rscript): data the script was not written for', { skip: noRscript }, () => {
   const json = JSON.parse(onOther('--json')) as SpecificationCurve;
-  assertSame(json, runRscript(onOther('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.2');
+  assertSame(json, runRscript(onOther('--emit-r'), otherFiles, ['a.csv', 'b.csv']), '4.2.2');
 });
 
 test('R 4.2 (Rscript): without the harm index, the curve\'s script says it weighs harm by all three weight sets and where to give the index', { skip: noRscript }, () => {

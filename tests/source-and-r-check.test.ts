@@ -85,6 +85,18 @@ test('the README\'s example of Check in R\'s last line counts the numbers the st
   assert.equal(Number(said[1].replace(/,/g, '')), numericLeaves(analyse(bundled)).length);
 });
 
+test('the README\'s example of "Check the curve in R" counts the numbers of the study\'s curve, and its specifications', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { specificationCurve } = await import('../src/analysis/specificationCurve.ts');
+  const { curveLeaves } = await import('../src/analysis/emitCurveR.ts');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const said = /"All ([\d,]+) numbers agree, R 4\.6\.0; R ran the same (\d+) specifications in the same order" for the study's curve/.exec(readme);
+  assert.ok(said, 'the README gives the line');
+  const curve = specificationCurve(bundled);
+  assert.equal(Number(said[1].replace(/,/g, '')), curveLeaves(curve).length);
+  assert.equal(Number(said[2]), curve.total);
+});
+
 test('Check in R never gives an empty reason: an empty message from R names the likely cause, a server that gzip-encodes R\'s files (an analyst met "…could not be checked: .")', async () => {
   const { failureMessage } = await import('../src/lib/rCheck.ts');
   for (const stage of ['loading', 'running', 'comparing'] as const) {
@@ -96,4 +108,8 @@ test('Check in R never gives an empty reason: an empty message from R names the 
     const own = failureMessage(new Error('object \'x\' not found\nCalls: f'), stage);
     assert.ok(own.includes("object 'x' not found") && !own.includes('Calls') && !own.includes('Content-Encoding'), own);
   }
+  // Before R is asked for, the report's own numbers failed: not R's fault, and not said to be.
+  const before = failureMessage(new Error('the background worker could not start'), 'preparing');
+  assert.equal(before, "The report's numbers to check could not be computed, so R was not run: the background worker could not start. Nothing else on the page is affected.");
+  assert.doesNotMatch(failureMessage(new Error(''), 'preparing'), /: \.|R could not|gzip/);
 });

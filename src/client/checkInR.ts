@@ -159,7 +159,7 @@ interface Panel {
   tbody: HTMLTableSectionElement;
 }
 
-const panels = new WeakMap<HTMLElement, { panel: Panel; shown: string | null; running: boolean }>();
+const panels = new WeakMap<HTMLElement, { panel: Panel; shown: string | null; running: boolean; watching?: boolean }>();
 
 function panelOf(host: HTMLElement) {
   let entry = panels.get(host);
@@ -178,38 +178,39 @@ function panelOf(host: HTMLElement) {
     };
     entry = { panel, shown: null, running: false };
     panels.set(host, entry);
-    watchView(host);
   }
   return entry;
 }
 
 const STAGES = {
+  preparing: 'Computing the numbers to check…',
   loading: 'Loading R (R 4.6.0 compiled to WebAssembly, about 40 MB the first time, from this site)…',
   running: 'Running the R script for this view…',
   comparing: 'Comparing R’s numbers with the report’s…',
 } as const;
+export type Stage = keyof typeof STAGES;
+
+/** One check a panel runs: the view's numbers (runCheck), or the specification curve's (checkCurveInR.ts). */
+export interface PanelCheck {
+  /** What is on screen now, to be checked: a check whose key is no longer the page's is run again, and a result shown for another is withdrawn (followKey). */
+  key(): string;
+  /** What the status says while R runs the script. */
+  running: string;
+  run(onStage: (stage: Stage) => void): Promise<{ comparison: Comparison; version: { short: string; full: string }; shownFor: string }>;
+}
 
 /** Runs the check for the view on screen; if the view changes meanwhile, runs again for the new one. */
 export async function runCheck(host: HTMLElement): Promise<void> {
   const entry = panelOf(host);
-  const { panel } = entry;
-  if (entry.running) return;
-  entry.running = true;
-  // Unavailable, but not disabled: a disabled button loses the keyboard focus to the page's top, for
-  // the whole load of R (an accessibility review). A second press while running does nothing (above).
-  panel.button.setAttribute('aria-disabled', 'true');
-  panel.error.hidden = true;
-  panel.error.textContent = '';
-  clearResult(entry);
-  host.dataset.state = 'running';
-  let stage: keyof typeof STAGES = 'loading';
-  try {
-    for (;;) {
+  if (!entry.watching) {
+    entry.watching = true;
+    watchView(host);
+  }
+  return runPanelCheck(host, {
+    key: () => viewKey(currentView()),
+    running: STAGES.running,
+    async run(onStage) {
       const view = currentView();
-      const onStage = (s: keyof typeof STAGES) => {
-        stage = s;
-        panel.progress.textContent = STAGES[s];
-      };
       const engine = await engineNow();
       const weighted = view.weights !== undefined && view.weights !== 'data';
       const state = {
@@ -221,10 +222,41 @@ export async function runCheck(host: HTMLElement): Promise<void> {
       };
       const [{ ordersCsv, eventsCsv, harmIndexCsv }, result] = await Promise.all([engine.rInputs(), engine.compute(state)]);
       const outcome = await checkView({ ordersCsv, eventsCsv, ...(weighted && harmIndexCsv !== undefined ? { harmIndexCsv } : {}), view, result, onStage });
-      // Never show one view's comparison under another view's controls: if the reader changed the
-      // view while R was running, discard this result and check the new view (R is warm now).
-      if (viewKey(currentView()) !== viewKey(view)) continue;
-      showResult(entry, view, outcome);
+      return { ...outcome, shownFor: `View checked: ${viewName(view)}. ${outcome.version.full}, running in this browser through webR.` };
+    },
+  });
+}
+
+/**
+ * Runs `check` in the panel `host`: its status says each stage, its alert why it failed, and its
+ * summary and table what R found. Never shows one view's comparison under another view's controls:
+ * if what is on screen changed while R was running (check.key()), the result is discarded and the
+ * check runs again for what is there now (R is warm by then).
+ */
+export async function runPanelCheck(host: HTMLElement, check: PanelCheck): Promise<void> {
+  const entry = panelOf(host);
+  const { panel } = entry;
+  if (entry.running) return;
+  entry.running = true;
+  // Unavailable, but not disabled: a disabled button loses the keyboard focus to the page's top, for
+  // the whole load of R (an accessibility review). A second press while running does nothing (above).
+  panel.button.setAttribute('aria-disabled', 'true');
+  panel.error.hidden = true;
+  panel.error.textContent = '';
+  clearResult(entry);
+  host.dataset.state = 'running';
+  let stage: Stage = 'preparing';
+  try {
+    for (;;) {
+      const key = check.key();
+      const onStage = (s: Stage) => {
+        stage = s;
+        panel.progress.textContent = s === 'running' ? check.running : STAGES[s];
+      };
+      onStage('preparing');
+      const outcome = await check.run(onStage);
+      if (check.key() !== key) continue;
+      showResult(entry, key, outcome);
       break;
     }
     host.dataset.state = 'done';
@@ -244,7 +276,6 @@ export async function runCheck(host: HTMLElement): Promise<void> {
   }
 }
 
-
 function clearResult(entry: { panel: Panel; shown: string | null }): void {
   entry.shown = null;
   entry.panel.result.hidden = true;
@@ -253,7 +284,7 @@ function clearResult(entry: { panel: Panel; shown: string | null }): void {
   entry.panel.shownFor.textContent = '';
 }
 
-function showResult(entry: { panel: Panel; shown: string | null }, view: EmitROptions, outcome: CheckOutcome): void {
+function showResult(entry: { panel: Panel; shown: string | null }, key: string, outcome: { comparison: Comparison; version: { short: string }; shownFor: string }): void {
   const { panel } = entry;
   const { comparison, version } = outcome;
   const rows = comparison.rows.map((row) => {
@@ -269,12 +300,12 @@ function showResult(entry: { panel: Panel; shown: string | null }, view: EmitROp
   });
   panel.tbody.replaceChildren(...rows);
   panel.summary.textContent = comparisonSummary(comparison, version.short);
-  panel.shownFor.textContent = `View checked: ${viewName(view)}. ${version.full}, running in this browser through webR.`;
+  panel.shownFor.textContent = outcome.shownFor;
   panel.details.open = comparison.differing > 0;
   panel.progress.textContent = '';
   panel.result.hidden = false;
-  panel.host.dataset.checked = viewKey(view);
-  entry.shown = viewKey(view);
+  panel.host.dataset.checked = key;
+  entry.shown = key;
   panel.summary.focus();
 }
 
@@ -284,15 +315,21 @@ function cell(text: string): HTMLTableCellElement {
   return td;
 }
 
+/**
+ * What is on screen is now `key`: a comparison shown for something else no longer describes the
+ * page, and is withdrawn, with `changed` said in its place.
+ */
+export function followKey(host: HTMLElement, key: string, changed: string): void {
+  const entry = panels.get(host);
+  if (!entry || entry.shown === null || entry.shown === key) return;
+  clearResult(entry);
+  delete host.dataset.checked;
+  entry.panel.progress.textContent = changed;
+}
+
 /** When the view changes after a check, the comparison no longer describes the page: withdraw it. */
 function watchView(host: HTMLElement): void {
-  const check = () => {
-    const entry = panels.get(host);
-    if (!entry || entry.shown === null || entry.shown === viewKey(currentView())) return;
-    clearResult(entry);
-    delete host.dataset.checked;
-    entry.panel.progress.textContent = 'The view has changed since R checked it. Check again for this view.';
-  };
+  const check = () => followKey(host, viewKey(currentView()), 'The view has changed since R checked it. Check again for this view.');
   const later = () => setTimeout(check, 0); // after the page's own handlers have updated the URL
   document.getElementById('controls')?.addEventListener('input', later);
   window.addEventListener('popstate', later);

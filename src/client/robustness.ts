@@ -12,6 +12,7 @@
 // here from the context the number was formatted from; an open panel follows the numbers when
 // they change, and waits (busy) while they are being recomputed.
 import type { AnalysisResult } from '../analysis/analyse.ts';
+import type { SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { rankSpecifications } from '../charts/specificationCurve.ts';
 import { harmUnitFor, harmUnitTable, ownHarmUnit } from '../lib/harmUnit.ts';
 import { FIGURE_WIDTH } from '../lib/figures.ts';
@@ -184,6 +185,71 @@ function curveScriptLink(ctx: Shown): void {
   }, () => {
     curveScriptFor = ''; // tried again with the next curve
   });
+}
+
+// ---- "Check the curve in R" (CheckInR.astro with `curve`; its button loads this code: robustnessEntry.ts)
+
+/** The panel a check of the curve ran in, told when the curve on screen changes (followKey). */
+let curveCheckHost: HTMLElement | undefined;
+
+/** The curve on screen, once it is the view's (computed here if the page has not yet): what the check compares R with. */
+async function curveOnScreen(): Promise<Shown & { curve: SpecificationCurve }> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+    const ctx = await current();
+    if (pending.size > 0 || ctx !== shown) continue;
+    if (ctx.curve && curveFor === partKey('curve', partFor(ctx))) return ctx as Shown & { curve: SpecificationCurve };
+    if (ctx.curve) break; // an earlier view's curve, and nothing under way: this view's could not be computed
+    await track(computeCurve(ctx));
+  }
+  throw new Error('the specification curve for this view could not be computed');
+}
+
+/**
+ * Runs the curve's R script (emitCurveR, the script its link gives) in webR on the files the curve
+ * was computed from, and compares every number R prints, and its specifications' names, with the
+ * curve on screen (src/lib/rCheckCurve.ts). The curve depends on the data and the categories only:
+ * a change of those withdraws the result (curveCheckFollows), any other change of view keeps it.
+ */
+export async function checkCurve(host: HTMLElement): Promise<void> {
+  const { runPanelCheck } = await import('./checkInR.ts');
+  curveCheckHost = host;
+  await runPanelCheck(host, {
+    key: () => (shown ? partKey('curve', partFor(shown)) : ''),
+    running: 'Running the R script for the curve (every specification, which takes a few seconds)…',
+    async run(onStage) {
+      const ctx = await curveOnScreen();
+      const { curve, engine } = ctx;
+      const [{ startR, runInR, rVersion }, { compareCurveWithR }, { curveScriptOptions, emitCurveR }, inputs] = await Promise.all([
+        import('./webr.ts'), import('../lib/rCheckCurve.ts'), import('../analysis/emitCurveR.ts'), engine.rInputs(),
+      ]);
+      onStage('loading');
+      const r = await startR();
+      onStage('running');
+      // As the curve's script link writes it (curveScriptLink): the study's files loaded as a reader's are the study's data.
+      const local = engine.local?.summary.study ? undefined : engine.local?.summary;
+      const declared = local ? { designWindow: local.designWindow, outsideWindow: local.outsideWindow } : {};
+      const weighted = curve.choices.weights.some((w) => w !== 'data');
+      if (weighted && inputs.harmIndexCsv === undefined) throw new Error('the harm index the curve weighs harm by is not available');
+      const files: Record<string, string> = { 'orders.csv': inputs.ordersCsv, 'events.csv': inputs.eventsCsv, ...(weighted ? { 'harm-index.csv': inputs.harmIndexCsv! } : {}) };
+      const output = await runInR(r, emitCurveR(curveScriptOptions(curve, declared)), files);
+      const version = await rVersion(r);
+      onStage('comparing');
+      const names = ctx.result.categoryNames;
+      const categories = curve.categories.length === ctx.result.domain.categories.length ? 'all categories' : curve.categories.map((c) => (names[c] ?? c).toLowerCase()).join(', ');
+      return {
+        comparison: compareCurveWithR(curve, output, version.short),
+        version,
+        shownFor: `Curve checked: ${categories}, ${engine.kind === 'study' ? "the study's synthetic data" : engine.local?.summary.study ? "the study's synthetic files, loaded as your own" : 'the data you loaded'}. ${version.full}, running in this browser through webR.`,
+      };
+    },
+  });
+}
+
+/** The curve the view needs is now `key`'s: a comparison shown for another curve is withdrawn. */
+function curveCheckFollows(key: string): void {
+  if (!curveCheckHost) return;
+  void import('./checkInR.ts').then((m) => m.followKey(curveCheckHost!, key, 'The categories or the data have changed since R checked the curve. Check again for this curve.'), () => undefined);
 }
 
 // ---- the numbers' derivations
@@ -614,6 +680,7 @@ function onRendered(e: Event): void {
   if (said) said.textContent = '';
   shown = { engine, state, result, gapRows: null, world: null, liberty: null, curve: sameData ? shown!.curve : null };
   if (!sameData) curveFor = '';
+  curveCheckFollows(partKey('curve', partFor(shown)));
   void track(follow(shown));
 }
 window.addEventListener('stro:rendered', onRendered);

@@ -40,6 +40,18 @@ setRobustLoader(load);
 for (const form of document.querySelectorAll('[data-robust-controls], .plot[data-spec-keys]')) {
   for (const type of ['focusin', 'pointerdown']) form.addEventListener(type, tryLoad, { once: true });
 }
+// "Check the curve in R": runs in the page's code, loaded by the click if it has not loaded yet. If it
+// cannot load, the panel says so (as the view's Check in R does) and nothing else changes.
+for (const host of document.querySelectorAll<HTMLElement>('[data-curve-check]')) {
+  host.querySelector('[data-check]')?.addEventListener('click', () => {
+    void load().then(() => import('./robustness.ts')).then((m) => m.checkCurve(host), () => {
+      const error = host.querySelector<HTMLElement>('[data-error]')!;
+      error.textContent = 'The code for checking the curve in R could not be loaded. Reload the page to try again.';
+      error.hidden = false;
+      host.dataset.state = 'failed';
+    });
+  });
+}
 // As main.ts preloads the engine: when the browser is idle after the load event, so nothing heavy competes with the first paint.
 idleAfterLoad(tryLoad);
 

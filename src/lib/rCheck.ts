@@ -41,14 +41,35 @@ export function compareWithR(result: AnalysisResult, rValues: ReadonlyMap<string
   return { rows, agreeing, differing: rows.length - agreeing, unexpected: [...rValues.keys()].filter((p) => !known.has(p)) };
 }
 
-/** "All 412 numbers agree, R 4.6.0" or "3 of 412 numbers differ, R 4.6.0". */
-export function comparisonSummary(c: Comparison, rVersion: string): string {
+/**
+ * "All 412 numbers agree, R 4.6.0" or "3 of 412 numbers differ, R 4.6.0". For the curve, whether R
+ * named its specifications as the engine does: "…, and R ran the 180 specifications in the same
+ * order", or what it ran instead.
+ */
+export function comparisonSummary(c: Comparison & { labels?: SpecificationLabels }, rVersion: string): string {
   const total = c.rows.length;
   const noun = total === 1 ? 'number' : 'numbers';
   if (total === 0) return `No numbers to compare, R ${rVersion}`;
   const extra = c.unexpected.length > 0 ? `; R also printed ${c.unexpected.length} ${c.unexpected.length === 1 ? 'path' : 'paths'} the engine does not have` : '';
-  if (c.differing === 0) return `All ${formatNumber(total)} ${noun} agree, R ${rVersion}${extra}`;
-  return `${formatNumber(c.differing)} of ${formatNumber(total)} ${noun} differ, R ${rVersion}${extra}`;
+  const labels = c.labels ? specificationsSaid(c.labels) : '';
+  if (c.differing === 0) return `All ${formatNumber(total)} ${noun} agree, R ${rVersion}${labels}${extra}`;
+  return `${formatNumber(c.differing)} of ${formatNumber(total)} ${noun} differ, R ${rVersion}${labels}${extra}`;
+}
+
+/** The specification curve's names beside R's (src/lib/rCheckCurve.ts). */
+export interface SpecificationLabels {
+  /** How many specifications the engine's curve has, and how many comment lines naming one R printed. */
+  expected: number;
+  printed: number;
+  /** R's first line that is not the engine's for the same place (or the engine's, where R printed fewer); null when all agree. */
+  firstDifferent: string | null;
+}
+
+function specificationsSaid(l: SpecificationLabels): string {
+  const n = `${formatNumber(l.expected)} ${l.expected === 1 ? 'specification' : 'specifications'}`;
+  if (l.firstDifferent === null) return `; R ran the same ${n} in the same order`;
+  if (l.printed !== l.expected) return `; R ran ${formatNumber(l.printed)} specifications, not ${n}`;
+  return `; R ran the ${n} in another order or under other names, first "${l.firstDifferent.replace(/^# /, '')}"`;
 }
 
 /** A number as the comparison table shows it: full precision (17 significant digits at most), NA for null. */
@@ -100,14 +121,17 @@ export function emitRGenerator(view: ScriptView, domain: { span: number; categor
 }
 
 /**
- * What went wrong with Check in R, in words, at the stage it failed: loading R (files missing or
+ * What went wrong with Check in R, in words, at the stage it failed: computing the report's numbers to
+ * check (before R is asked for), loading R (files missing or
  * blocked), running the script (an error in R) or comparing. Never an empty reason: R's own message
  * was empty where a server sent R's file-system images (webr/**\/*.data.gz) gzip-encoded, so that the
  * browser unpacked them before R did (`astro preview` does; an analyst following the README met
  * "R stopped with an error, so the numbers could not be checked: ."). That is then named as the likely cause.
  */
-export function failureMessage(error: unknown, stage: 'loading' | 'running' | 'comparing'): string {
+export function failureMessage(error: unknown, stage: 'preparing' | 'loading' | 'running' | 'comparing'): string {
   const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300).trim();
+  // Before R is asked for: the report's own numbers to check could not be had (its engine or worker failed).
+  if (stage === 'preparing') return `The report's numbers to check could not be computed, so R was not run: ${text || 'no reason was given'}. Nothing else on the page is affected.`;
   const why = text !== '' ? text
     : 'R gave no reason. R stops this way when the site\'s server sends R\'s files (webr/…/*.data.gz) with Content-Encoding: gzip, so that the browser unpacks them before R can; the README\'s Hosting section says how to serve them';
   if (stage === 'loading') {

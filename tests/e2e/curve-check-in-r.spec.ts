@@ -1,0 +1,108 @@
+// "Check the curve in R" on "How robust is it?": R (webR, served by the site) runs the curve's script
+// (emitCurveR) on the files the curve on screen was computed from, and every one of the curve's
+// numbers agrees with the engine's, the command line's for the same files and categories; R names
+// its specifications in the engine's order. The result stays while the curve stays (a change of
+// window keeps it) and is withdrawn when the curve changes (other categories). With webR blocked
+// the panel says so and the rest of the page is untouched. Nothing is requested from another host.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { curveLeaves } from '../../src/analysis/emitCurveR.ts';
+import type { SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { formatExact } from '../../src/lib/rCheck.ts';
+import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
+import { makeCohort } from '../helpers/cohort.ts';
+import { domain, ownFiles, uploadOwn, waitForView } from './helpers.ts';
+
+test.describe.configure({ timeout: 300_000 });
+
+/** The engine's curve, as the command line prints it for these arguments. */
+const curveOf = (...args: string[]): SpecificationCurve =>
+  JSON.parse(execFileSync(process.execPath, ['src/cli/analyze.ts', ...args, '--specification-curve', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+
+/** Presses the button and waits for R's verdict; expects every number of `curve` in agreement, each row the engine's value. */
+async function checkAgrees(page: Page, curve: SpecificationCurve, data: RegExp): Promise<void> {
+  const panel = page.locator('[data-curve-check]');
+  await panel.getByRole('button', { name: 'Check the curve in R' }).click();
+  await expect(panel.getByRole('status')).not.toBeEmpty({ timeout: 30_000 });
+  await expect(panel).toHaveAttribute('data-state', /done|failed/, { timeout: 240_000 });
+  await expect(panel.getByRole('alert')).toBeHidden();
+  const leaves = curveLeaves(curve);
+  const summary = panel.locator('[data-summary]');
+  await expect(summary).toHaveText(`All ${formatNumber(leaves.length)} numbers agree, R 4.6.0; R ran the same ${curve.total} specifications in the same order`);
+  await expect(summary).toBeFocused();
+  await expect(panel.locator('tbody th')).toHaveText(leaves.map(([path]) => path));
+  // The page's column is the curve on screen: the command line's, value for value.
+  expect(await panel.locator('tbody td:nth-child(2)').allTextContents()).toEqual(leaves.map(([, v]) => formatExact(v)));
+  expect(new Set(await panel.locator('tbody td:nth-child(4)').allTextContents())).toEqual(new Set(['agree']));
+  await expect(panel.locator('[data-shown-for]')).toContainText(data);
+  await expect(panel.locator('[data-shown-for]')).toContainText('R version 4.6.0');
+}
+
+test('the study\'s curve agrees with R number for number; a change of window keeps the result, other categories withdraw it, and the check follows them', async ({ page, baseURL }) => {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto('robustness/');
+  const panel = page.locator('[data-curve-check]');
+  await expect(panel.getByRole('button', { name: 'Check the curve in R' })).toBeVisible();
+  expect(urls.some((u) => u.includes('/webr/')), 'webR must not load before the click').toBe(false);
+
+  await checkAgrees(page, curveOf(), /^Curve checked: all categories, the study's synthetic data\./);
+  expect(urls.some((u) => u.includes('/webr/R.wasm'))).toBe(true);
+
+  // The curve does not depend on the window: the comparison still describes it.
+  await page.getByRole('slider', { name: /window/i }).fill('12');
+  await waitForView(page, { window: 12, categories: domain.categories });
+  await expect(panel.locator('[data-result]')).toBeVisible();
+  await expect(panel).toHaveAttribute('data-checked', /.+/);
+
+  // Other categories are another curve: the comparison goes, and a new check is of the new curve.
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  const categories = domain.categories.filter((c) => c !== 'violence');
+  await waitForView(page, { window: 12, categories });
+  await expect(panel.locator('[data-result]')).toBeHidden();
+  await expect(panel.locator('tbody tr')).toHaveCount(0);
+  await expect(panel.getByRole('status')).toHaveText(/categories or the data have changed since R checked the curve/);
+  await checkAgrees(page, curveOf('--categories', categories.join(',')), /^Curve checked: modern slavery, drugs, other offences, the study's synthetic data\./);
+
+  const origin = new URL(baseURL!).origin;
+  expect(urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+});
+
+test('with webR blocked, the curve\'s check says so, keeps the keyboard, and changes nothing else on the page', async ({ page }) => {
+  await page.route('**/webr/**', (route) => route.abort('blockedbyclient'));
+  const view: ViewState = { window: 12, categories: ['violence', 'drugs'] };
+  await page.goto(`robustness/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  // Settled: this view's curve (its script link written for it) and every part and chart redrawn.
+  await expect(page.locator('a[data-curve-script]')).toHaveAttribute('href', /^blob:/, { timeout: 60_000 });
+  await expect(page.locator('main [data-updating], main .plot[data-stale]')).toHaveCount(0, { timeout: 60_000 });
+  const outside = () => page.evaluate(() => {
+    const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('[data-curve-check]').forEach((el) => el.remove());
+    return clone.innerHTML;
+  });
+  const before = await outside();
+  const panel = page.locator('[data-curve-check]');
+  const button = panel.getByRole('button', { name: 'Check the curve in R' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const error = panel.getByRole('alert');
+  await expect(error).toBeVisible({ timeout: 60_000 });
+  await expect(error).toBeFocused();
+  await expect(error).toContainText('R could not be loaded');
+  await expect(error).toContainText('Nothing else on the page is affected');
+  await expect(panel.locator('[data-result]')).toBeHidden();
+  expect(await outside()).toBe(before);
+});
+
+test('a reader\'s own data: the curve on their files agrees with R, as the command line computes it for them', async ({ page }) => {
+  const cohort = makeCohort({ seed: 31, orders: 60, designWindow: 12 });
+  const files = ownFiles(cohort.ordersCsv, cohort.eventsCsv, 12);
+  await uploadOwn(page, files, 12);
+  await page.goto('robustness/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local');
+  const curve = curveOf('--orders', files.orders, '--events', files.events, '--design-window', '12');
+  await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(curve.total), { timeout: 60_000 });
+  await checkAgrees(page, curve, /^Curve checked: all categories, the data you loaded\./);
+});
