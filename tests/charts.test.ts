@@ -282,7 +282,7 @@ test('sample flow says no more than the article', () => {
     'In the register',
     'Excluded: not yet two years after the order (our reading)',
     'With two years before and after the order',
-    'Excluded: data not usable (PNC/PND inconsistencies, data requests)',
+    'Excluded: data not usable (our reading)',
     'Eligible for analysis',
   ]);
   const labels = [...svgOf(charts.sampleFlowChart(r, options)).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent!);

@@ -7,8 +7,9 @@
 //
 // The labels say no more than the article does: a two-years-before-and-after period "resulted in
 // a sample of 49", and after data-quality problems between PNC and PND and data requests to
-// regions "41 STROs were eligible for analysis". That the other orders were too recent is our
-// reading, and the labels say so.
+// regions "41 STROs were eligible for analysis". It gives no reason for either step: that the
+// other orders were too recent, and that the 8 had unusable data, are our reading, and the labels
+// say so (a fidelity review found the second given as the article's).
 
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
@@ -21,7 +22,7 @@ const LABEL_FONT = 12;
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 const FOLLOWUP_REASON = 'not yet two years after the order (our reading)';
-const DATA_REASON = 'data not usable (PNC/PND inconsistencies, data requests)';
+const DATA_REASON = 'data not usable (our reading)';
 /** For a reader's own data, only what their sample column says, over their design window. */
 const span = (result: AnalysisResult) => `${result.domain.span} ${result.domain.span === 1 ? 'month' : 'months'}`;
 const reasons = (result: AnalysisResult, own: boolean) => own
@@ -62,7 +63,7 @@ export function describeSampleFlow(result: AnalysisResult, _study?: AnalysisResu
     `Of ${count(register, 'order')} in the register, ${followed} had two years before and after the order ` +
     `(that the other ${formatNumber(excludedFollowup)} were too recent is our reading). ` +
     `After data-quality problems between PNC and PND and data requests to regions, ${formatNumber(analysed)} of these ${followed} ` +
-    `were eligible for analysis (${formatNumber(excludedData)} ${were(excludedData)} not).`
+    `were eligible for analysis (that the other ${formatNumber(excludedData)} ${were(excludedData)} left out for unusable data is our reading).`
   );
 }
 
