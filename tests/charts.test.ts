@@ -221,6 +221,17 @@ test('wording follows the numbers: rose, no change, fell, in the words of src/li
   for (const text of Object.values(figures).map((f) => f.describe(base))) assert.doesNotMatch(text, /a reduction of|an increase of/);
 });
 
+test('with months left out, the headline squares\' words give each count the months analysed, both sides (a copy-editor read "1 in the 24 months after", where those months held 93)', () => {
+  const r = analyse(bundled, { gap: 23 });
+  const words = charts.describeEventUnits(r);
+  assert.ok(words.includes(`${r.events.pre} in the 1 month analysed before the order (`), words);
+  assert.ok(words.includes(`${r.events.post} in the 1 month analysed after (`), words);
+  assert.ok(words.includes('): month 24 either side, leaving out the 23 months nearest the order.'), words);
+  assert.doesNotMatch(words, /24 months (before|after)|\) \(/);
+  const four = charts.describeEventUnits(analyse(bundled, { window: 6, gap: 2 }));
+  assert.match(four, /in the 4 months analysed after \([^)]*\): months 3 to 6 either side, leaving out the 2 months nearest the order\./);
+});
+
 test('counts agree with their nouns: 1 month, 1 arrest, 1 person', () => {
   const one = analyse(bundled, { window: 1 });
   const texts = Object.values(figures).flatMap((f) => [f.describe(one), f.table(one).caption]);
@@ -1090,7 +1101,9 @@ test('with a gap, the before-and-after figures say in their words and table capt
   const gapped = analyse(bundled, { window: 12, gap: 2 });
   for (const name of ['eventUnits', 'eventsByCategory', 'harmByCategory', 'perOrder'] as const) {
     const spec = FIGURES[name];
-    for (const text of [spec.describe(gapped), spec.table(gapped).caption]) assert.match(text, /12 months before .*leaving out the 2 months either side of it/, `${name}: ${text}`);
+    // The squares' words give each count its months analysed, then which months those are.
+    const said = name === 'eventUnits' ? [/10 months analysed before .*months 3 to 12 either side, leaving out the 2 months nearest the order/, /12 months before .*leaving out the 2 months either side of it/] : [/12 months before .*leaving out the 2 months either side of it/];
+    [spec.describe(gapped), spec.table(gapped).caption].forEach((text, k) => assert.match(text, said[Math.min(k, said.length - 1)], `${name}: ${text}`));
     for (const text of [spec.describe(study), spec.table(study).caption]) assert.doesNotMatch(text, /leaving out/, name);
   }
 });

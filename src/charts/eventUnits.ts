@@ -39,7 +39,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { eventHarms, inWindow } from '../analysis/tables.ts';
 import { formatNumber } from '../lib/format.ts';
-import { categoryList, count, gapWords } from '../lib/wording.ts';
+import { categoryList, count, gapWords, periodParts, plain } from '../lib/wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { strokeOf } from './palette.ts';
 import { NO_CATEGORY, SMALL_FONT, categoryScale, frame, fromTo, periodLabel, widthOf, type Period } from './shared.ts';
@@ -186,10 +186,13 @@ export function ghostWords(result: AnalysisResult): string {
 export function describeEventUnits(result: AnalysisResult): string {
   if (result.categories.length === 0) return NO_CATEGORY;
   const split = (p: Period) => result.categories.map((c) => `${result.categoryNames[c]} ${formatNumber(result.byCategory[c].events[p])}`).join(', ');
-  const months = count(result.window, 'month');
+  // With a gap, each count is of the months analysed either side, and which months those are follows
+  // both (a copy-editor read "1 in the 24 months after" where the 24 months after held 93).
+  const period = periodParts(result);
+  const which = plain(period.which).trim().replace(/^\((.*)\)$/, '$1');
   return (
-    `Each square is one arrest (for ${categoryList(result)}): ${formatNumber(result.events.pre)} in the ${months} before the order${gapWords(result)} ` +
-    `(${split('pre')}) and ${formatNumber(result.events.post)} in the ${months} after (${split('post')}). ` +
+    `Each square is one arrest (for ${categoryList(result)}): ${formatNumber(result.events.pre)} in ${plain(period.before)} before the order ` +
+    `(${split('pre')}) and ${formatNumber(result.events.post)} in ${plain(period.after)} after (${split('post')})${which ? `: ${which}` : ''}. ` +
     `Arrests ${fromTo(result.events)}. ${ghostWords(result)}`
   );
 }
