@@ -99,3 +99,10 @@ test('a reader\'s own data: the follow-up row names their design window, and a s
   assert.match(String(study[0]), /violence is not in this view$/);
   assert.equal(study[2], 'not in view');
 });
+
+test('outside the study\'s view the caption names every choice the right-hand column follows: the gap and the harm weights too (a copy-editor read "the current view (24 months, …)" beside rows of high-weight harm)', () => {
+  const all = 'modern slavery, violence, drugs and other offences';
+  assert.match(publishedTable(analyse(bundled, { weights: 'high' })).caption, new RegExp(`the current view \\(24 months, ${all}, harm from the high weights\\)`));
+  assert.match(publishedTable(analyse(bundled, { gap: 6 })).caption, new RegExp(`the current view \\(24 months, ${all}, leaving out the 6 months either side of the order\\)`));
+  assert.match(publishedTable(analyse(bundled, { window: 6, gap: 1, weights: 'low' })).caption, /\(6 months, .*, leaving out the 1 month either side of the order, harm from the low weights\)/);
+});

@@ -283,7 +283,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   for (const el of flipNotes) el.hidden = true;
   document.documentElement.toggleAttribute('data-empty', isEmpty(result));
   // Passages about a number the view may lack (a trend line, a correlation): shown only with it (NeedsNumber.astro).
-  for (const el of document.querySelectorAll<HTMLElement>('[data-needs]')) el.hidden = valueAt(result, el.dataset.needs!) == null;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-needs]')) el.hidden = isEmpty(result) || valueAt(result, el.dataset.needs!) == null;
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {
     const text = liveText(result, el.dataset.live!, el.dataset.format as FormatName);
     setText(el, text, changed);
@@ -353,7 +353,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   engine.warm?.(state);
   if (source !== 'load' && !(saidElsewhere && sameState(saidElsewhere, state))) announce(announcement(result));
   saidElsewhere = null;
-  document.documentElement.dataset.view = query(state) || 'default';
+  markView(state);
   // Parts of a page that draw from the view themselves ("How robust is it?", src/client/robustness.ts) follow it from here.
   window.dispatchEvent(new CustomEvent('stro:rendered', { detail: { state, result, engine } }));
 }
@@ -476,7 +476,20 @@ function cannotRecompute(asked: ViewState, source: Source): void {
   setDownloads(data === 'study' && sameState(shown, defaults) ? 'static' : lastResult);
   const what = source === 'load' ? "The view in this page's address" : source === 'history' ? 'The view you went back or forward to' : 'Your change';
   setAlert(`${what} (${viewSummary(asked, domain, categoryName)}) could not be applied: the part of the report that recomputes the numbers did not load${whyNotLoaded()}. The page still shows ${viewSummary(shown, domain, categoryName)}, and the controls and the address are back to that view. Change the view again to retry.`);
-  document.documentElement.dataset.view = query(shown) || 'default';
+  markView(shown);
+}
+
+/**
+ * The view on screen, on the root element: html[data-view] is its address's query ('default' for the
+ * study's view), which tests and the page's own parts read; html[data-gapped] is set when it leaves
+ * months out, so that CSS can say so (an offer to leave 6 months out is not made to a view that already
+ * leaves out months: a copy-editor met it at ?gap=6&weights=low and ?gap=12).
+ */
+function markView(state: ViewState): void {
+  const html = document.documentElement;
+  html.dataset.view = query(state) || 'default';
+  if (state.gap) html.dataset.gapped = '';
+  else delete html.dataset.gapped;
 }
 
 /**
@@ -701,7 +714,7 @@ function startStudy(): void {
   const initial = store.get();
   showView(initial);
   if (!sameState(initial, defaults)) void render(initial, 'load');
-  else document.documentElement.dataset.view = 'default';
+  else markView(initial);
   if (tabHasData()) void import('./localPage.ts').then((m) => m.offerReturn(), () => undefined);
 }
 

@@ -59,7 +59,8 @@ export const SENTENCE_PARTS = {
   /** The same two sentences without the second test (Kendall's τ, Spearman's ρ), for Conclusions' one plain sentence per finding. */
   trendBrief: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm', true),
   correlationBrief: (r: AnalysisResult) => say.correlationParts(r, true),
-  harmVersusVolume: (r: AnalysisResult) => say.harmVersusVolumeParts(r),
+  // In an empty view the sentence before it (harmChange on Results, the verdict on Conclusions) has said there is nothing to count: not said twice.
+  harmVersusVolume: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.harmVersusVolumeParts(r)),
   its: (r: AnalysisResult) => say.itsParts(r),
   itsNotes: (r: AnalysisResult) => say.itsNotesParts(r),
   leaveOneOut: (r: AnalysisResult) => say.leaveOneOutParts(r),

@@ -141,7 +141,11 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
   };
   const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c, own)]);
-  const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)})`;
+  // Every choice the right-hand column follows: a gap and harm weights too (a copy-editor read the
+  // study's view in this caption at ?weights=high, beside rows of high-weight harm).
+  const gap = result.gap > 0 ? `, leaving out the ${monthsText(result.gap)} either side of the order` : '';
+  const weights = result.weights !== 'data' ? `, harm from the ${result.weights} weights` : '';
+  const view = isStudyView(result) ? `the study's view (${monthsText(result.window)}, all categories)` : `the current view (${monthsText(result.window)}, ${categoryList(result)}${gap}${weights})`;
   // The paired test's rule is part of what the right-hand column shows (?wilcoxon=legacy gives other p-values).
   const rule = result.wilcoxon === 'legacy' ? ", under R's older rule (R 4.5 and earlier)" : '';
   return {

@@ -108,6 +108,19 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(EMPTY_VIEW);
   await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
   await expect(page.locator('[data-table="results:events"] tbody')).toContainText('No offence category is selected');
+  // Said once under Harm, not twice in a row (a copy-editor): the paragraph comparing harm with arrests stands aside.
+  const harm = await page.locator('main').evaluate((m) => {
+    const h2 = [...m.querySelectorAll('h2')].find((h) => h.textContent === 'Harm')!;
+    const texts: string[] = [];
+    for (let el = h2.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling) texts.push((el as HTMLElement).innerText.trim());
+    return texts.filter(Boolean);
+  });
+  expect(harm.slice(0, 2).filter((t) => t.includes(EMPTY_VIEW))).toHaveLength(1);
+  // Trends explains no trend line where none is drawn (a copy-editor: the caveats about the lines stayed).
+  await page.goto('trends/?c=none');
+  await waitForView(page, { window: 24, categories: [] });
+  await expect(page.getByText('The trend line is a straight-line summary')).toBeHidden();
+  await expect(page.getByText('Where harm declines steadily after the orders')).toBeHidden();
   // Nothing is drawn, so there is no scale to keep (an accessibility review found the option offered).
   await expect(page.locator('[data-study-option]:not([hidden])')).toHaveCount(0);
   // The Overview's account of the squares counts none: it steps aside, and no "the 0 arrests" is left.

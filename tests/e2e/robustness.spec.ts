@@ -956,5 +956,19 @@ test('the offer to leave out 6 months either side is not made in the view it set
     await expect(page.locator('[data-gap-offer]')).toBeHidden();
     await expect(page.locator('[data-gap-offered]')).toBeVisible();
     await expect(page.locator('[data-gap-offered]')).toContainText('This view leaves out the 6 months either side of the order');
+    // Nor in any view that already leaves months out (a copy-editor met it at ?gap=6&weights=low and at
+    // ?gap=12, where it offered fewer months than the view left out); the view says how many.
+    for (const view of [{ gap: 6, weights: 'low' as const }, { gap: 12 }, { window: 6, gap: 1, categories: ['violence'] }]) {
+      const state = { window: domain.span, categories: domain.categories, ...view };
+      await page.goto(`${slug}${serialiseState(state, domain)}`);
+      await waitForView(page, state);
+      await expect(page.locator('[data-gap-offer]')).toBeHidden();
+      await expect(page.locator('[data-gap-offered]')).toHaveText(new RegExp(`^This view leaves out the ${state.gap} ${state.gap === 1 ? 'month' : 'months'} either side of the order`));
+    }
+    // Back to none left out, by the controls: the offer is made again.
+    await page.locator('#reset').click();
+    await waitForView(page, { window: domain.span, categories: domain.categories });
+    await expect(page.locator('[data-gap-offer]')).toBeVisible();
+    await expect(page.locator('[data-gap-offered]')).toBeHidden();
   }
 });
