@@ -652,7 +652,11 @@ describe("the study's trace", () => {
         assert.deepEqual(scatter.rows[k].slice(-2), [formatNumber(m.events), formatNumber(m.harm)]);
       }
       assert.equal(FIGURE_PATHS.scatter(result, study).length, scatter.rows.length);
+      // and its words say so: not "the same months" as the view's (a copy-editor at ?gap=23)
+      const words = charts.describeScatter(result, study);
+      assert.ok(words.includes(`Grey crosses show every month of this window, including the ${2 * state.gap} months this view leaves out, in the study's view`), words);
     }
+    assert.match(charts.describeScatter(analyse(bundled, { window: 12, categories: ['violence'] }), study), /Grey crosses show the same months in the study's view/);
   });
 
   // Where the study's values lie, in the svg's pixels, and where the plot's frame (the trace's clip)

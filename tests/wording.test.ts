@@ -286,6 +286,12 @@ test('the claims of significance in every category say which p they read, and th
   const drugs = base.byCategory.drugs.events;
   const rise = { ...base, byCategory: { ...base.byCategory, drugs: { ...base.byCategory.drugs, events: { ...drugs, pre: 0, post: 62, test: { ...drugs.test, p: 0.001, pAdjusted: 0.003 } } } } };
   assert.match(claimChecks(rise).find((c) => c.id === 'events.significant')!.detail, /^1 of the 5 tests finds no significant fall, unadjusted, since the article names no adjustment; after Holm's adjustment across the 4 categories, 1 of them has no significant fall$/);
+  // All of the categories without a significant fall after adjusting are "neither" or "none", not "4 of them"; and where no
+  // test finds a fall before adjusting, the adjustment is not said at all (a copy-editor at ?w=1 and ?w=2&c=modern_slavery,other).
+  const detail = (view: Parameters<typeof analyse>[1], id: string) => claimChecks(analyse(bundled, view)).find((c) => c.id === id)!.detail;
+  assert.match(detail({ window: 2, categories: ['modern_slavery', 'other'] }, 'harm.significant'), /after Holm's adjustment across the 2 categories, neither has a significant fall$/);
+  assert.match(detail({ window: 6, gap: 2 }, 'events.significant'), /after Holm's adjustment across the 4 categories, none of them has a significant fall$/);
+  assert.equal(detail({ window: 1 }, 'events.significant'), 'none of the 5 tests finds a significant fall');
   // one category: the overall test is that category's, so one test (not "all 2 tests"), and nothing to adjust
   for (const [view, words] of [[{ categories: ['violence'] }, 'one test, p < 0.05'], [{ window: 3, categories: ['modern_slavery'] }, 'one test, not a significant fall']] as const) {
     const r1 = analyse(bundled, view);

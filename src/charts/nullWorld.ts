@@ -61,7 +61,8 @@ export function describeNullWorld(dist: NullWorld, observed: number | null): str
   const lead = `${selectionWords(dist)}, the average change in arrests was ${fallWords(dist.mean)}; 95% of the cohorts had between ${fallWords(lo)} and ${fallWords(hi)}${droppedWords(dist.dropped)}.`;
   if (observed === null) return lead;
   const share = dist.falls.filter((f) => f >= observed).length;
-  return `${lead} The data show ${fallWords(observed)}; ${formatNumber(share)} of the ${formatNumber(dist.falls.length)} simulated cohorts${dist.dropped > 0 ? ' with arrests before' : ''} (${formatPercent(share / dist.falls.length)}) ${atLeastWords(observed)}.`;
+  // "none of the 1,000", as the page's sentence says it (a copy-editor found "0 of the 1,000" here beside it).
+  return `${lead} The data show ${fallWords(observed)}; ${share === 0 ? 'none' : formatNumber(share)} of the ${formatNumber(dist.falls.length)} simulated cohorts${dist.dropped > 0 ? ' with arrests before' : ''} (${formatPercent(share / dist.falls.length)}) ${atLeastWords(observed)}.`;
 }
 
 export function tableNullWorld(dist: NullWorld, observed: number | null): ChartTable {

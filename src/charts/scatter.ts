@@ -62,7 +62,10 @@ function studyWords(result: AnalysisResult, study: AnalysisResult | undefined, s
   const end = axisEnds(result.monthly, []);
   const cut = studyPoints(result, study).filter((p) => beyond(p, end)).length;
   const beyondWords = cutWords(cut, studyScale, ` At this view's own scales (arrests 0 to ${formatNumber(end.events)}, harm 0 to ${formatNumber(end.harm)}), ${formatNumber(cut)} of the study's months ${cut === 1 ? 'is' : 'are'} beyond the plot: an arrowhead at its edge points the way ${cut === 1 ? 'it lies' : 'each lies'}; the table gives the numbers.`, true);
-  return `Grey crosses show the same months in ${studyViewWords(traced, result, true)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${beyondWords}`;
+  // With months left out, the crosses still show every month of the window, those left out among them
+  // (the table says "left out" beside them): not "the same months" (a copy-editor at ?gap=23 counted 48 crosses beside 2 months).
+  const which = result.gap > traced.gap ? `every month of this window, including the ${count(2 * (result.gap - traced.gap), 'month')} this view leaves out,` : 'the same months';
+  return `Grey crosses show ${which} in ${studyViewWords(traced, result, true)}${r === null ? '' : `, where over all its months Pearson's r = ${formatEstimate(r, 2)}`}.${beyondWords}`;
 }
 
 export function tableScatter(result: AnalysisResult, study?: AnalysisResult): ChartTable {

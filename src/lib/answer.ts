@@ -43,7 +43,7 @@ export function whatHappened(r: AnalysisResult): Segments {
   return say`After their orders, ${people} between them were ${arrestedFor(r)} ${how}: ${after} in ${inAfter}, against ${before} in ${inBefore}${change}.`;
 }
 
-/** Sentence 2: whether the arrests that remained were for more or less serious offences. */
+/** Sentence 2: whether the arrests that remained were for more or less harmful offences (the words of the lede and Results). */
 export function whatForHarm(r: AnalysisResult): Segments {
   if (isEmpty(r)) return []; // the first sentence has said there is nothing to count
   const { events: e, harm: h } = r;
@@ -63,19 +63,19 @@ export function whatForHarm(r: AnalysisResult): Segments {
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];
   if (harmUncertain(h)) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} harmful offences, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}.`;
   }
   // On few arrests, the shift in seriousness is the point estimates' too (a statistician at ?w=8&c=drugs:
   // 19 arrests, harm per arrest after against before 0.50, with a bootstrap interval from 0.01 to 1.03).
   if (e.pre < FEW_ARRESTS) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} serious offences${restsOnFew(e)}.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} harmful offences${restsOnFew(e)}.`;
   }
   // As Results says it: harm's interval reaching down to the fall in arrests leaves the gap unclear.
   const overlap = harmGapUnclear(e, h);
   if (overlap) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number by the point estimates; but ${overlap}, so whether the arrests that remained were for ${serious} serious offences is not clear.`;
+    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number by the point estimates; but ${overlap}, so whether the arrests that remained were for ${serious} harmful offences is not clear.`;
   }
-  return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} serious offences.`;
+  return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} harmful offences.`;
 }
 
 /** Below this p (and at or above 0.05), a change is said to fall just short of clear, not to be easily chance. */

@@ -1164,11 +1164,14 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     const adjusted = result.categories.map((c) => result.byCategory[c][which].test.pAdjusted);
     if (one) return [verdict];
     if (adjusted.length < 2 || adjusted.some((p) => p === undefined || p === null)) return [`${verdict}, unadjusted`];
+    // No test finds a fall before adjusting: an adjustment, which only raises p-values, has nothing to add (a copy-editor at ?w=1).
+    if (failing === run) return [verdict];
     // Only falls count: a significant rise, adjusted or not, is no support for the claim.
     const above = result.categories.filter((c) => { const m = result.byCategory[c][which]; return m.test.pAdjusted! >= ALPHA || m.post >= m.pre; }).length;
+    const n = result.categories.length;
     const holm = above === 0
       ? `every category's Holm-adjusted p is below 0.05 too`
-      : `after Holm's adjustment across the ${result.categories.length} categories, ${above} of them ${above === 1 ? 'has' : 'have'} no significant fall`;
+      : `after Holm's adjustment across the ${n} categories, ${above < n ? `${above} of them ${above === 1 ? 'has' : 'have'} no significant fall` : n === 2 ? 'neither has a significant fall' : 'none of them has a significant fall'}`;
     return [`${verdict}, unadjusted, since the article names no adjustment; ${holm}`];
   };
   // Where a statistic cannot be computed, the detail is the engine's reason, not a row of "n/a".
