@@ -16,6 +16,11 @@
 // It also writes the engine's seeded bootstrap resamples for a few measures of the bundled data to
 // tests/fixtures/r/bootstrap-resamples.csv and has R (tests/fixtures/r/bootstrap-quantiles.R)
 // compute their percentile limits into tests/fixtures/r/bootstrap-quantiles.json.
+// And it runs the specification curve's script (src/analysis/emitCurveR.ts, as `npm run --silent
+// analyze -- --specification-curve --emit-r` writes it) on the bundled data in both, keeping what each
+// R printed in tests/fixtures/r/curve-R-<version>.txt.
+//
+// Arguments name the parts to remake (hac, stats, analysis, bootstrap, curve); none remakes them all.
 import { BOOTSTRAP_COLUMNS } from '../tests/fixtures/r/bootstrapColumns.ts';
 import { cohortFiles } from '../tests/fixtures/r/cohort.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +28,8 @@ import { runRscript, runWebR, stopWebR } from '../tests/helpers/r.ts';
 import { bundled, readData } from '../tests/helpers/bundled.ts';
 import { windowedEvents, perOrderTotals } from '../src/analysis/tables.ts';
 import { bootstrapDraws, resampleReductions } from '../src/analysis/reduction.ts';
+import { specificationCurve } from '../src/analysis/specificationCurve.ts';
+import { curveScriptOptions, emitCurveR } from '../src/analysis/emitCurveR.ts';
 
 const root = new URL('../', import.meta.url);
 const fixture = (name: string) => new URL(`tests/fixtures/r/${name}`, root);
@@ -133,11 +140,29 @@ function hacFixtures(): void {
   console.log(`hac.json: ${parsed.cases.length} cases`);
 }
 
+/** The curve's script on the bundled data, in each R version: its output as R printed it, under a header naming R and the script. */
+async function curveFixtures(): Promise<void> {
+  const script = emitCurveR(curveScriptOptions(specificationCurve(bundled)), { generator: 'npm run --silent analyze -- --specification-curve --emit-r' });
+  const files = { 'orders.csv': readData('orders.csv'), 'events.csv': readData('events.csv'), 'harm-index.csv': readData('harm-index.csv') };
+  const version = 'cat(paste(R.version$major, R.version$minor, sep = "."), R.version.string, sep = "\\n")';
+  const [oldText, newText] = await inBothR(script, files);
+  const [oldVersion, newVersion] = await inBothR(version);
+  for (const [about, text] of [[oldVersion, oldText], [newVersion, newText]]) {
+    const [short, full] = about.trim().split('\n');
+    const header = [
+      `# What ${full} printed running the specification curve's script on data/orders.csv, data/events.csv and data/harm-index.csv.`,
+      '# The script: npm run --silent analyze -- --specification-curve --emit-r (remade by scripts/make-r-fixtures.ts curve).',
+    ];
+    writeFileSync(fixture(`curve-R-${short}.txt`), `${header.join('\n')}\n${text.trimEnd()}\n`);
+    console.log(`curve-R-${short}.txt: ${text.split('\n').filter((l) => l.includes('\t')).length} values`);
+  }
+}
+
+const parts: Record<string, () => unknown> = { hac: hacFixtures, stats: statsFixtures, analysis: analysisFixtures, bootstrap: bootstrapFixtures, curve: curveFixtures };
+const asked = process.argv.slice(2);
+for (const name of asked) if (!Object.hasOwn(parts, name)) throw new Error(`make-r-fixtures: no part "${name}"; the parts are ${Object.keys(parts).join(', ')}`);
 try {
-  hacFixtures();
-  await statsFixtures();
-  await analysisFixtures();
-  await bootstrapFixtures();
+  for (const name of asked.length > 0 ? asked : Object.keys(parts)) await parts[name]();
 } finally {
   await stopWebR();
 }

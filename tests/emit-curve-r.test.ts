@@ -10,12 +10,13 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { curveLabel, curveLeaves, curveScriptOptions, emitCurveR, needsCurrentR } from '../src/analysis/emitCurveR.ts';
 import { compareCurveWithR } from '../src/lib/rCheckCurve.ts';
+import { parseROutput } from '../src/analysis/emitR.ts';
 import { comparisonSummary } from '../src/lib/rCheck.ts';
 import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -94,6 +95,18 @@ test('a wrong number in the engine\'s curve is caught: one p, one verdict, one l
   assert.equal(compareCurveWithR(curve, older, '4.2.2').differing, 0);
   assert.equal(compareCurveWithR(curve, older, '4.6.0').differing, curveLeaves(curve).filter(([path]) => needsCurrentR(curve, path)).length);
   assert.equal(compareCurveWithR(curve, rText, '4.2.2').differing, curveLeaves(curve).filter(([path]) => needsCurrentR(curve, path)).length);
+});
+
+test('the committed outputs of R 4.2.2 and R 4.6.0 for the bundled data (tests/fixtures/r/curve-R-*.txt) are the engine\'s curve, number for number, without running R', () => {
+  for (const version of ['4.2.2', '4.6.0']) {
+    const text = readFileSync(new URL(`./fixtures/r/curve-R-${version}.txt`, import.meta.url), 'utf8');
+    assert.match(text, new RegExp(`^# What R version ${version.replace(/\./g, '\\.')} `));
+    assertSame(curve, text, version as '4.2.2' | '4.6.0');
+  }
+  // R 4.2 prints NA for the current rule's p-values, which R 4.6 computes: the two files differ there.
+  const old = parseROutput(readFileSync(new URL('./fixtures/r/curve-R-4.2.2.txt', import.meta.url), 'utf8'));
+  assert.equal(old.get('share'), null);
+  assert.equal(typeof parseROutput(readFileSync(new URL('./fixtures/r/curve-R-4.6.0.txt', import.meta.url), 'utf8')).get('share'), 'number');
 });
 
 test('R 4.6 (webR): the bundled data\'s curve, every number and every label', async () => {
