@@ -282,6 +282,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
   const flipNotes = document.querySelectorAll<HTMLElement>('[data-rule-flips]');
   for (const el of flipNotes) el.hidden = true;
   document.documentElement.toggleAttribute('data-empty', isEmpty(result));
+  // No step at the order to compare (the time series cannot be fitted): neither the offer to leave out 6 months nor its stand-in is made (global.css).
+  document.documentElement.toggleAttribute('data-no-step', isEmpty(result) || result.its.events.level === null);
   // Passages about a number the view may lack (a trend line, a correlation): shown only with it (NeedsNumber.astro).
   for (const el of document.querySelectorAll<HTMLElement>('[data-needs]')) el.hidden = isEmpty(result) || valueAt(result, el.dataset.needs!) == null;
   for (const el of document.querySelectorAll<HTMLElement>('[data-live]')) {

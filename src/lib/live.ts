@@ -57,8 +57,11 @@ export const SENTENCE_PARTS = {
   trend: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm'),
   correlation: (r: AnalysisResult) => say.correlationParts(r),
   /** The same two sentences without the second test (Kendall's τ, Spearman's ρ), for Conclusions' one plain sentence per finding. */
-  trendBrief: (r: AnalysisResult, which: Which) => say.trendParts(r, which === 'events' ? 'events' : 'harm', true),
-  correlationBrief: (r: AnalysisResult) => say.correlationParts(r, true),
+  // Conclusions' findings each follow their verdict, which in an empty view says "cannot be checked (no
+  // category selected)": the empty view's sentence is not said again after each (a re-check at ?c=none).
+  trendBrief: (r: AnalysisResult, which: Which) => (say.isEmpty(r) ? [] : say.trendParts(r, which === 'events' ? 'events' : 'harm', true)),
+  correlationBrief: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.correlationParts(r, true)),
+  headlineBrief: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.headlineParts(r)),
   // In an empty view the sentence before it (harmChange on Results, the verdict on Conclusions) has said there is nothing to count: not said twice.
   harmVersusVolume: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.harmVersusVolumeParts(r)),
   its: (r: AnalysisResult) => say.itsParts(r),
@@ -76,6 +79,8 @@ export const SENTENCE_PARTS = {
   /** After where a reader's harm comes from: the harm index's weights the view takes instead, or nothing. */
   weightsAside: (r: AnalysisResult): Segments => (r.weights === 'data' ? [] : [`, though in this view each arrest's harm is instead the harm index's ${r.weights} weight for its offence`]),
   /** After a sentence's before and after: the months a gap leaves out, or nothing without one. */
+  /** The months a count before or after covers: "the 24 months", or with a gap "the 1 month analysed" (the Overview's squares). */
+  months: (r: AnalysisResult, side: 'before' | 'after'): Segments => say.periodParts(r)[side === 'after' ? 'after' : 'before'],
   gapAside: (r: AnalysisResult): Segments => (r.gap > 0 ? [`, with the ${say.count(r.gap, 'month')} either side of each order left out`] : []),
   /** The sign test's count of people whose arrests fell, beside the specification curve. */
   signs: (r: AnalysisResult) => say.signTestParts(r),

@@ -1166,6 +1166,8 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     if (adjusted.length < 2 || adjusted.some((p) => p === undefined || p === null)) return [`${verdict}, unadjusted`];
     // No test finds a fall before adjusting: an adjustment, which only raises p-values, has nothing to add (a copy-editor at ?w=1).
     if (failing === run) return [verdict];
+    // Nor where no category's own test finds one: Holm's adjustment is across the categories, not the overall test (a re-check at ?w=6&gap=2).
+    if (result.categories.every((c) => !significantFall(result.byCategory[c][which]))) return [`${verdict}, unadjusted, since the article names no adjustment; no category's own test finds one, so adjusting across them changes nothing`];
     // Only falls count: a significant rise, adjusted or not, is no support for the claim.
     const above = result.categories.filter((c) => { const m = result.byCategory[c][which]; return m.test.pAdjusted! >= ALPHA || m.post >= m.pre; }).length;
     const n = result.categories.length;

@@ -483,6 +483,21 @@ test('the big line\'s noun follows its number: "5 → 1 arrest" (a re-check read
   await page.goto('?w=3&gap=1&c=drugs');
   await waitForView(page, view);
   await expect(headline(page).locator('.big .noun')).toHaveText('arrest');
+  // On a laptop the study's number stands beside: the noun is read with its own number, before it
+  // (a re-check read "→ 1 (study’s view: 93) arrest" at ?gap=23).
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const seen = () => headline(page).locator('.big').evaluate((big) => {
+    const copy = big.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.visually-hidden').forEach((el) => el.remove());
+    return copy.textContent!.replace(/\s+/g, ' ').trim();
+  });
+  await expect.poll(seen).toMatch(new RegExp(`^${r.events.pre} \\(study’s view: 210\\) ?→ ?1 arrest \\(study’s view: 93\\)$`));
+  // And the paragraph under the squares gives each count the months it covers (with a gap, those analysed).
+  await page.goto('?gap=23');
+  const gapped = expected({ window: 24, categories: domain.categories, gap: 23 });
+  await waitForView(page, { window: 24, categories: domain.categories, gap: 23 });
+  await expect(page.getByText('Each square is one arrest of one of the')).toContainText(`the ${gapped.events.pre} arrests in the 1 month analysed before their order on the left, the ${gapped.events.post} in the 1 month analysed after on the right, with the 23 months either side of each order left out.`);
   await page.goto('');
   await expect(headline(page).locator('.big .noun')).toHaveText('arrests');
+  await expect(page.getByText('Each square is one arrest of one of the')).toContainText('the 210 arrests in the 24 months before their order on the left, the 93 in the 24 months after on the right.');
 });

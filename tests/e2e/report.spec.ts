@@ -108,6 +108,8 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   await expect(page.locator('[data-say="headline"]').first()).toHaveText(EMPTY_VIEW);
   await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
   await expect(page.locator('[data-table="results:events"] tbody')).toContainText('No offence category is selected');
+  // Nothing is drawn, so there is no scale to keep (an accessibility review found the option offered).
+  await expect(page.locator('[data-study-option]:not([hidden])')).toHaveCount(0);
   // Said once under Harm, not twice in a row (a copy-editor): the paragraph comparing harm with arrests stands aside.
   const harm = await page.locator('main').evaluate((m) => {
     const h2 = [...m.querySelectorAll('h2')].find((h) => h.textContent === 'Harm')!;
@@ -116,13 +118,20 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
     return texts.filter(Boolean);
   });
   expect(harm.slice(0, 2).filter((t) => t.includes(EMPTY_VIEW))).toHaveLength(1);
+  // Nor does Results describe a figure or intervals it does not show (a re-check).
+  await expect(page.getByText("The figure below shows each person's arrests")).toBeHidden();
+  await expect(page.getByText('Compare the widths of the intervals above')).toBeHidden();
+  // Conclusions says it once for each finding, in the verdict, not again after it (a re-check: four bullets did).
+  await page.goto('conclusions/?c=none');
+  await waitForView(page, { window: 24, categories: [] });
+  const findings = page.locator('h2:has-text("What the study found") + p + ul > li');
+  await expect(findings.first()).toContainText('Cannot be checked in this view');
+  for (const text of await findings.allInnerTexts()) expect(text, text).not.toContain(EMPTY_VIEW);
   // Trends explains no trend line where none is drawn (a copy-editor: the caveats about the lines stayed).
   await page.goto('trends/?c=none');
   await waitForView(page, { window: 24, categories: [] });
   await expect(page.getByText('The trend line is a straight-line summary')).toBeHidden();
   await expect(page.getByText('Where harm declines steadily after the orders')).toBeHidden();
-  // Nothing is drawn, so there is no scale to keep (an accessibility review found the option offered).
-  await expect(page.locator('[data-study-option]:not([hidden])')).toHaveCount(0);
   // The Overview's account of the squares counts none: it steps aside, and no "the 0 arrests" is left.
   await page.goto('?c=none');
   await waitForView(page, { window: 24, categories: [] });
