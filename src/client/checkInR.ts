@@ -36,8 +36,8 @@ export interface CheckOutcome {
 
 /** Runs the view's R script in webR on these CSV texts and compares R's numbers with the engine's. */
 export async function checkView(input: CheckInput): Promise<CheckOutcome> {
-  const { startR, runInR, rVersion } = await import('./webr.ts');
   input.onStage?.('loading');
+  const { startR, runInR, rVersion } = await import('./webr.ts');
   const r = await startR();
   input.onStage?.('running');
   const files: Record<string, string> = { 'orders.csv': input.ordersCsv, 'events.csv': input.eventsCsv };
@@ -196,7 +196,8 @@ export interface PanelCheck {
   key(): string;
   /** What the status says while R runs the script. */
   running: string;
-  run(onStage: (stage: Stage) => void): Promise<{ comparison: Comparison; version: { short: string; full: string }; shownFor: string }>;
+  /** Runs R on what is on screen once its numbers are ready, and says what that was (`key`): it may not be what was there at the press. */
+  run(onStage: (stage: Stage) => void): Promise<{ key: string; comparison: Comparison; version: { short: string; full: string }; shownFor: string }>;
 }
 
 /** Runs the check for the view on screen; if the view changes meanwhile, runs again for the new one. */
@@ -222,7 +223,7 @@ export async function runCheck(host: HTMLElement): Promise<void> {
       };
       const [{ ordersCsv, eventsCsv, harmIndexCsv }, result] = await Promise.all([engine.rInputs(), engine.compute(state)]);
       const outcome = await checkView({ ordersCsv, eventsCsv, ...(weighted && harmIndexCsv !== undefined ? { harmIndexCsv } : {}), view, result, onStage });
-      return { ...outcome, shownFor: `View checked: ${viewName(view)}. ${outcome.version.full}, running in this browser through webR.` };
+      return { ...outcome, key: viewKey(view), shownFor: `View checked: ${viewName(view)}. ${outcome.version.full}, running in this browser through webR.` };
     },
   });
 }
@@ -248,15 +249,17 @@ export async function runPanelCheck(host: HTMLElement, check: PanelCheck): Promi
   let stage: Stage = 'preparing';
   try {
     for (;;) {
-      const key = check.key();
       const onStage = (s: Stage) => {
         stage = s;
         panel.progress.textContent = s === 'running' ? check.running : STAGES[s];
       };
       onStage('preparing');
       const outcome = await check.run(onStage);
-      if (check.key() !== key) continue;
-      showResult(entry, key, outcome);
+      // What R checked, not what was on screen at the press: the check waits for the page's numbers,
+      // and the view may have changed and changed back meanwhile (an adversarial review showed one
+      // curve's result under another's controls that way).
+      if (check.key() !== outcome.key) continue;
+      showResult(entry, outcome.key, outcome);
       break;
     }
     host.dataset.state = 'done';
@@ -306,7 +309,10 @@ function showResult(entry: { panel: Panel; shown: string | null }, key: string, 
   panel.result.hidden = false;
   panel.host.dataset.checked = key;
   entry.shown = key;
-  panel.summary.focus();
+  // Taken to the result only from the button (or nowhere): a reader who has moved on to the controls
+  // while R ran keeps their place (an adversarial review lost the window slider's focus to it).
+  const at = document.activeElement;
+  if (at === null || at === document.body || at === panel.button) panel.summary.focus();
 }
 
 function cell(text: string): HTMLTableCellElement {

@@ -220,10 +220,13 @@ export async function checkCurve(host: HTMLElement): Promise<void> {
     async run(onStage) {
       const ctx = await curveOnScreen();
       const { curve, engine } = ctx;
-      const [{ startR, runInR, rVersion }, { compareCurveWithR }, { curveScriptOptions, emitCurveR }, inputs] = await Promise.all([
-        import('./webr.ts'), import('../lib/rCheckCurve.ts'), import('../analysis/emitCurveR.ts'), engine.rInputs(),
-      ]);
+      const key = partKey('curve', partFor(ctx)); // the curve R checks: the page may show another by the end
+      const inputs = await engine.rInputs();
+      // From here a failure is in loading the code that runs R, or R itself, not in the report's numbers.
       onStage('loading');
+      const [{ startR, runInR, rVersion }, { compareCurveWithR }, { curveScriptOptions, emitCurveR }] = await Promise.all([
+        import('./webr.ts'), import('../lib/rCheckCurve.ts'), import('../analysis/emitCurveR.ts'),
+      ]);
       const r = await startR();
       onStage('running');
       // As the curve's script link writes it (curveScriptLink): the study's files loaded as a reader's are the study's data.
@@ -236,8 +239,9 @@ export async function checkCurve(host: HTMLElement): Promise<void> {
       const version = await rVersion(r);
       onStage('comparing');
       const names = ctx.result.categoryNames;
-      const categories = curve.categories.length === ctx.result.domain.categories.length ? 'all categories' : curve.categories.map((c) => (names[c] ?? c).toLowerCase()).join(', ');
+      const categories = curve.categories.length === 0 ? 'no category' : curve.categories.length === ctx.result.domain.categories.length ? 'all categories' : curve.categories.map((c) => (names[c] ?? c).toLowerCase()).join(', ');
       return {
+        key,
         comparison: compareCurveWithR(curve, output, version.short),
         version,
         shownFor: `Curve checked: ${categories}, ${engine.kind === 'study' ? "the study's synthetic data" : engine.local?.summary.study ? "the study's synthetic files, loaded as your own" : 'the data you loaded'}. ${version.full}, running in this browser through webR.`,

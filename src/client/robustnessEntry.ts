@@ -42,13 +42,21 @@ for (const form of document.querySelectorAll('[data-robust-controls], .plot[data
 }
 // "Check the curve in R": runs in the page's code, loaded by the click if it has not loaded yet. If it
 // cannot load, the panel says so (as the view's Check in R does) and nothing else changes.
+// Its button is hidden in the build's HTML until this script runs, so that no press is lost before it does.
 for (const host of document.querySelectorAll<HTMLElement>('[data-curve-check]')) {
-  host.querySelector('[data-check]')?.addEventListener('click', () => {
-    void load().then(() => import('./robustness.ts')).then((m) => m.checkCurve(host), () => {
+  const button = host.querySelector<HTMLButtonElement>('[data-check]')!;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    // Any part of the check's own code failing to load (offline, blocked) is said, not left as a silent button.
+    void load().then(() => import('./robustness.ts')).then((m) => m.checkCurve(host)).catch(() => {
       const error = host.querySelector<HTMLElement>('[data-error]')!;
       error.textContent = 'The code for checking the curve in R could not be loaded. Reload the page to try again.';
       error.hidden = false;
       host.dataset.state = 'failed';
+      if (document.activeElement === button) {
+        error.tabIndex = -1;
+        error.focus();
+      }
     });
   });
 }

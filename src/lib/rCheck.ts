@@ -135,7 +135,7 @@ export function failureMessage(error: unknown, stage: 'preparing' | 'loading' | 
   const why = text !== '' ? text
     : 'R gave no reason. R stops this way when the site\'s server sends R\'s files (webr/…/*.data.gz) with Content-Encoding: gzip, so that the browser unpacks them before R can; the README\'s Hosting section says how to serve them';
   if (stage === 'loading') {
-    return `R could not be loaded in this browser: the webR files on this site are missing or were blocked (${why}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
+    return `R could not be loaded in this browser: the files on this site that load and run it are missing or were blocked (${why}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
   }
   if (stage === 'running') return `R stopped with an error, so the numbers could not be checked: ${why}. Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
   return `The comparison failed: ${why}. Nothing else on the page is affected.`;

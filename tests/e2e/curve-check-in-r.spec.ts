@@ -106,3 +106,64 @@ test('a reader\'s own data: the curve on their files agrees with R, as the comma
   await expect(page.locator('[data-robust="curve.total"]')).toHaveText(formatNumber(curve.total), { timeout: 60_000 });
   await checkAgrees(page, curve, /^Curve checked: all categories, the data you loaded\./);
 });
+
+test('a result is of the curve on screen even when the curve changes and changes back while R runs (an adversarial review saw one curve\'s check under another\'s controls)', async ({ page }) => {
+  // The curve's worker answers 3 s late, as on a slow phone, so that the view can change while the check waits for it.
+  await page.addInitScript(() => {
+    const W = window.Worker;
+    window.Worker = class extends W {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'stro-robustness') {
+          const add = this.addEventListener.bind(this);
+          this.addEventListener = ((type: string, fn: EventListener, o?: AddEventListenerOptions) => add(type, type === 'message' ? (e: Event) => setTimeout(() => fn(e), 3000) : fn, o)) as typeof this.addEventListener;
+        }
+      }
+    };
+  });
+  await page.goto('robustness/');
+  const panel = page.locator('[data-curve-check]');
+  const k1 = domain.categories.filter((c) => c !== 'other');
+  await page.getByRole('checkbox', { name: 'Other offences' }).uncheck();
+  await waitForView(page, { window: 24, categories: k1 });
+  await panel.getByRole('button', { name: 'Check the curve in R' }).click();
+  await page.getByRole('checkbox', { name: 'Drugs' }).uncheck();
+  await waitForView(page, { window: 24, categories: k1.filter((c) => c !== 'drugs') });
+  await expect(panel.getByRole('status')).toHaveText(/Loading R|Running/, { timeout: 120_000 });
+  await page.getByRole('checkbox', { name: 'Drugs' }).check();
+  await waitForView(page, { window: 24, categories: k1 });
+  await expect(panel).toHaveAttribute('data-state', /done|failed/, { timeout: 240_000 });
+  const curve = curveOf('--categories', k1.join(','));
+  await expect(panel.locator('[data-shown-for]')).toContainText(/^Curve checked: modern slavery, violence, drugs, /);
+  expect(await panel.locator('tbody td:nth-child(2)').allTextContents()).toEqual(curveLeaves(curve).map(([, v]) => formatExact(v)));
+});
+
+test('the curve\'s check, its code unreachable, says so; the button is not offered without JavaScript; with no category it names none', async ({ page, browser }) => {
+  await page.route(/\/_astro\/checkInR\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('robustness/');
+  const panel = page.locator('[data-curve-check]');
+  const button = panel.getByRole('button', { name: 'Check the curve in R' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('The code for checking the curve in R could not be loaded. Reload the page to try again.');
+  await expect(panel.getByRole('alert')).toBeFocused();
+
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const still = await off.newPage();
+  await still.goto(new URL('robustness/', page.url()).href);
+  await expect(still.locator('[data-curve-check]')).toBeHidden();
+  await off.close();
+});
+
+test('a reader who moves on while R runs keeps their place; with no category, the check names none', async ({ page }) => {
+  await page.goto('robustness/?c=none');
+  await waitForView(page, { window: 24, categories: [] });
+  const panel = page.locator('[data-curve-check]');
+  await panel.getByRole('button', { name: 'Check the curve in R' }).click();
+  const slider = page.getByRole('slider', { name: /window/i });
+  await slider.focus();
+  await expect(panel).toHaveAttribute('data-state', /done|failed/, { timeout: 240_000 });
+  await expect(slider).toBeFocused();
+  await expect(panel.locator('[data-summary]')).toHaveText(/^All [\d,]+ numbers agree, R 4\.6\.0/);
+  await expect(panel.locator('[data-shown-for]')).toContainText(/^Curve checked: no category, the study's synthetic data\./);
+});
