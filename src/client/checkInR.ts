@@ -190,9 +190,9 @@ const STAGES = {
 } as const;
 export type Stage = keyof typeof STAGES;
 
-/** One check a panel runs: the view's numbers (runCheck), or the specification curve's (checkCurveInR.ts). */
+/** One check a panel runs: the view's numbers (runCheck), or the specification curve's (checkCurve in robustness.ts). */
 export interface PanelCheck {
-  /** What is on screen now, to be checked: a check whose key is no longer the page's is run again, and a result shown for another is withdrawn (followKey). */
+  /** What is on screen now: a result for another key is not shown but run again for this one, and a result shown for another is withdrawn (followKey). */
   key(): string;
   /** What the status says while R runs the script. */
   running: string;

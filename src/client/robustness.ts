@@ -222,6 +222,8 @@ export async function checkCurve(host: HTMLElement): Promise<void> {
       const { curve, engine } = ctx;
       const key = partKey('curve', partFor(ctx)); // the curve R checks: the page may show another by the end
       const inputs = await engine.rInputs();
+      const weighted = curve.choices.weights.some((w) => w !== 'data');
+      if (weighted && inputs.harmIndexCsv === undefined) throw new Error('the harm index the curve weighs harm by is not available');
       // From here a failure is in loading the code that runs R, or R itself, not in the report's numbers.
       onStage('loading');
       const [{ startR, runInR, rVersion }, { compareCurveWithR }, { curveScriptOptions, emitCurveR }] = await Promise.all([
@@ -232,8 +234,6 @@ export async function checkCurve(host: HTMLElement): Promise<void> {
       // As the curve's script link writes it (curveScriptLink): the study's files loaded as a reader's are the study's data.
       const local = engine.local?.summary.study ? undefined : engine.local?.summary;
       const declared = local ? { designWindow: local.designWindow, outsideWindow: local.outsideWindow } : {};
-      const weighted = curve.choices.weights.some((w) => w !== 'data');
-      if (weighted && inputs.harmIndexCsv === undefined) throw new Error('the harm index the curve weighs harm by is not available');
       const files: Record<string, string> = { 'orders.csv': inputs.ordersCsv, 'events.csv': inputs.eventsCsv, ...(weighted ? { 'harm-index.csv': inputs.harmIndexCsv! } : {}) };
       const output = await runInR(r, emitCurveR(curveScriptOptions(curve, declared)), files);
       const version = await rVersion(r);

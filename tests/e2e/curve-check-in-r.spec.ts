@@ -116,7 +116,7 @@ test('a result is of the curve on screen even when the curve changes and changes
         super(url, options);
         if (options?.name === 'stro-robustness') {
           const add = this.addEventListener.bind(this);
-          this.addEventListener = ((type: string, fn: EventListener, o?: AddEventListenerOptions) => add(type, type === 'message' ? (e: Event) => setTimeout(() => fn(e), 3000) : fn, o)) as typeof this.addEventListener;
+          this.addEventListener = ((type: string, fn: EventListener, o?: AddEventListenerOptions) => add(type, type === 'message' ? (e: Event) => setTimeout(() => fn(e), 3000) : fn, o)) as Worker["addEventListener"];
         }
       }
     };
