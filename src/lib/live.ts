@@ -59,8 +59,9 @@ export const SENTENCE_PARTS = {
   /** The same two sentences without the second test (Kendall's τ, Spearman's ρ), for Conclusions' one plain sentence per finding. */
   // Conclusions' findings each follow their verdict, which in an empty view says "cannot be checked (no
   // category selected)": the empty view's sentence is not said again after each (a re-check at ?c=none).
-  trendBrief: (r: AnalysisResult, which: Which) => (say.isEmpty(r) ? [] : say.trendParts(r, which === 'events' ? 'events' : 'harm', true)),
-  correlationBrief: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.correlationParts(r, true)),
+  // The same where the line or the coefficient cannot be computed: the verdict gives the reason (a re-check at ?w=1).
+  trendBrief: (r: AnalysisResult, which: Which) => (say.isEmpty(r) || r.trend[which === 'events' ? 'events' : 'harm'].slope === null ? [] : say.trendParts(r, which === 'events' ? 'events' : 'harm', true)),
+  correlationBrief: (r: AnalysisResult) => (say.isEmpty(r) || r.correlation.pearson.r === null ? [] : say.correlationParts(r, true)),
   headlineBrief: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.headlineParts(r)),
   // In an empty view the sentence before it (harmChange on Results, the verdict on Conclusions) has said there is nothing to count: not said twice.
   harmVersusVolume: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.harmVersusVolumeParts(r)),

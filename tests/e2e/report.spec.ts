@@ -127,6 +127,13 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   const findings = page.locator('h2:has-text("What the study found") + p + ul > li');
   await expect(findings.first()).toContainText('Cannot be checked in this view');
   for (const text of await findings.allInnerTexts()) expect(text, text).not.toContain(EMPTY_VIEW);
+  // Nor, at one month, the reason a line or a correlation cannot be computed, which the verdict gives (a re-check).
+  await page.goto('conclusions/?w=1');
+  await waitForView(page, { window: 1, categories: all });
+  await expect(findings.first()).toBeVisible();
+  for (const text of await findings.allInnerTexts()) {
+    expect(text.match(/a line needs at least two points|a correlation test needs at least three pairs/g)?.length ?? 0, text).toBeLessThan(2);
+  }
   // Trends explains no trend line where none is drawn (a copy-editor: the caveats about the lines stayed).
   await page.goto('trends/?c=none');
   await waitForView(page, { window: 24, categories: [] });
