@@ -11,7 +11,7 @@ import { runRscript } from '../helpers/r.ts';
 import { readData } from '../helpers/bundled.ts';
 import { emitRArguments, emitRGenerator, rScriptFileName } from '../../src/lib/rCheck.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
-import { domain, expected, waitForView } from './helpers.ts';
+import { domain, expected, mainWithout, waitForView } from './helpers.ts';
 
 // R boots in a few seconds on a quiet machine, but the test machines are shared.
 test.describe.configure({ timeout: 240_000 });
@@ -81,11 +81,7 @@ test('with webR blocked, the panel says so and the rest of the page is unchanged
   await page.route('**/webr/**', (route) => route.abort('blockedbyclient'));
   await page.goto('data/?w=12&c=violence,drugs');
   await waitForView(page, { window: 12, categories: ['violence', 'drugs'] });
-  const outside = () => page.evaluate(() => {
-    const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('check-in-r').forEach((el) => el.remove());
-    return clone.innerHTML;
-  });
+  const outside = () => mainWithout(page, 'check-in-r');
   const before = await outside();
   const panel = page.locator('check-in-r');
   // By keyboard: the focus stays on the button while R loads, and goes to why it failed (an

@@ -12,7 +12,7 @@ import { formatNumber } from '../../src/lib/format.ts';
 import { formatExact } from '../../src/lib/rCheck.ts';
 import { serialiseState, type ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
-import { domain, ownFiles, uploadOwn, waitForView } from './helpers.ts';
+import { domain, mainWithout, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -77,11 +77,7 @@ test('with webR blocked, the curve\'s check says so, keeps the keyboard, and cha
   // Settled: this view's curve (its script link written for it) and every part and chart redrawn.
   await expect(page.locator('a[data-curve-script]')).toHaveAttribute('href', /^blob:/, { timeout: 60_000 });
   await expect(page.locator('main [data-updating], main .plot[data-stale]')).toHaveCount(0, { timeout: 60_000 });
-  const outside = () => page.evaluate(() => {
-    const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('[data-curve-check]').forEach((el) => el.remove());
-    return clone.innerHTML;
-  });
+  const outside = () => mainWithout(page, '[data-curve-check]');
   const before = await outside();
   const panel = page.locator('[data-curve-check]');
   const button = panel.getByRole('button', { name: 'Check the curve in R' });

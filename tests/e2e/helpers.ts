@@ -90,3 +90,10 @@ export const workerMessages = (page: Page) => page.evaluate(() => (window as unk
  */
 export const problemCells = (page: Page): Promise<string[][]> =>
   page.locator('[data-own-problems] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => [...td.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true')).map((n) => n.textContent).join(''))));
+
+/** The page's main content without the elements `selector` matches, as HTML: to check that a panel's failure changed nothing else. */
+export const mainWithout = (page: Page, selector: string): Promise<string> => page.evaluate((selector) => {
+  const clone = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll(selector).forEach((el) => el.remove());
+  return clone.innerHTML;
+}, selector);
