@@ -112,4 +112,9 @@ test('Check in R never gives an empty reason: an empty message from R names the 
   const before = failureMessage(new Error('the background worker could not start'), 'preparing');
   assert.equal(before, "The report's numbers to check could not be computed, so R was not run: the background worker could not start. Nothing else on the page is affected.");
   assert.doesNotMatch(failureMessage(new Error(''), 'preparing'), /: \.|R could not|gzip/);
+  // Offline, loading R fails because nothing can be fetched: the message says so, not that the site's files are missing.
+  const offline = failureMessage(new Error('Failed to fetch'), 'loading', true);
+  assert.match(offline, /offline/);
+  assert.doesNotMatch(offline, /missing or were blocked/);
+  assert.match(failureMessage(new Error('Failed to fetch'), 'loading'), /missing or were blocked/);
 });

@@ -265,7 +265,7 @@ export async function runPanelCheck(host: HTMLElement, check: PanelCheck): Promi
     host.dataset.state = 'done';
   } catch (error) {
     panel.progress.textContent = '';
-    panel.error.textContent = failureMessage(error, stage);
+    panel.error.textContent = failureMessage(error, stage, !navigator.onLine);
     panel.error.hidden = false;
     host.dataset.state = 'failed';
     // A reader who pressed the button is taken to why it failed, not left to find it.

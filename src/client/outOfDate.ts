@@ -33,3 +33,7 @@ export function markNumbersOutOfDate(numbers: Iterable<HTMLElement>, stale: bool
 /** Why code may not have loaded, for an alert: " (you appear to be offline)" or the other likely causes. */
 export const whyNotLoaded = (): string =>
   navigator.onLine ? ' (a browser setting, an extension or a network policy may have blocked it, or the connection dropped)' : ' (you appear to be offline)';
+
+/** What a part of the page says when its own code could not load: what failed, why it may have, and what to do. */
+export const couldNotLoad = (what: string): string =>
+  `${what} could not be loaded${whyNotLoaded()}. ${navigator.onLine ? 'Reload the page to try again.' : 'Reload the page once you are back online.'}`;

@@ -141,7 +141,7 @@ test('the curve\'s check, its code unreachable, says so; the button is not offer
   const button = panel.getByRole('button', { name: 'Check the curve in R' });
   await button.focus();
   await page.keyboard.press('Enter');
-  await expect(panel.getByRole('alert')).toHaveText('The code for checking the curve in R could not be loaded. Reload the page to try again.');
+  await expect(panel.getByRole('alert')).toHaveText('The code for checking the curve in R could not be loaded (a browser setting, an extension or a network policy may have blocked it, or the connection dropped). Reload the page to try again.');
   await expect(panel.getByRole('alert')).toBeFocused();
 
   const off = await browser.newContext({ javaScriptEnabled: false });
@@ -162,4 +162,18 @@ test('a reader who moves on while R runs keeps their place; with no category, th
   await expect(slider).toBeFocused();
   await expect(panel.locator('[data-summary]')).toHaveText(/^All [\d,]+ numbers agree, R 4\.6\.0/);
   await expect(panel.locator('[data-shown-for]')).toContainText(/^Curve checked: no category, the study's synthetic data\./);
+});
+
+test('offline, the curve\'s check says the browser is offline and to try again once back online, not that the site\'s files are missing', async ({ page, context }) => {
+  await page.goto('robustness/');
+  const panel = page.locator('[data-curve-check]');
+  const button = panel.getByRole('button', { name: 'Check the curve in R' });
+  await expect(button).toBeVisible();
+  await context.setOffline(true);
+  await button.click();
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('offline', { timeout: 60_000 });
+  await expect(alert).toContainText('once you are back online');
+  await expect(alert).not.toContainText('missing or were blocked');
+  await context.setOffline(false);
 });
