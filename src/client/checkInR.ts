@@ -159,7 +159,10 @@ interface Panel {
   tbody: HTMLTableSectionElement;
 }
 
-const panels = new WeakMap<HTMLElement, { panel: Panel; shown: string | null; running: boolean; watching?: boolean }>();
+type Outcome = { comparison: Comparison; version: { short: string }; shownFor: string };
+/** A panel: the key of the result it shows (null: none), and the last result R gave (`kept`), shown again if the page returns to its key. */
+type Entry = { panel: Panel; shown: string | null; kept: { key: string; outcome: Outcome } | null; running: boolean; watching?: boolean };
+const panels = new WeakMap<HTMLElement, Entry>();
 
 function panelOf(host: HTMLElement) {
   let entry = panels.get(host);
@@ -176,7 +179,7 @@ function panelOf(host: HTMLElement) {
       details: q('details'),
       tbody: q('tbody'),
     };
-    entry = { panel, shown: null, running: false };
+    entry = { panel, shown: null, kept: null, running: false };
     panels.set(host, entry);
   }
   return entry;
@@ -245,6 +248,7 @@ export async function runPanelCheck(host: HTMLElement, check: PanelCheck): Promi
   panel.error.hidden = true;
   panel.error.textContent = '';
   clearResult(entry);
+  entry.kept = null;
   host.dataset.state = 'running';
   let stage: Stage = 'preparing';
   try {
@@ -279,7 +283,7 @@ export async function runPanelCheck(host: HTMLElement, check: PanelCheck): Promi
   }
 }
 
-function clearResult(entry: { panel: Panel; shown: string | null }): void {
+function clearResult(entry: Entry): void {
   entry.shown = null;
   entry.panel.result.hidden = true;
   entry.panel.tbody.replaceChildren();
@@ -287,7 +291,7 @@ function clearResult(entry: { panel: Panel; shown: string | null }): void {
   entry.panel.shownFor.textContent = '';
 }
 
-function showResult(entry: { panel: Panel; shown: string | null }, key: string, outcome: { comparison: Comparison; version: { short: string }; shownFor: string }): void {
+function showResult(entry: Entry, key: string, outcome: Outcome, restored = false): void {
   const { panel } = entry;
   const { comparison, version } = outcome;
   const rows = comparison.rows.map((row) => {
@@ -305,14 +309,16 @@ function showResult(entry: { panel: Panel; shown: string | null }, key: string, 
   panel.summary.textContent = comparisonSummary(comparison, version.short);
   panel.shownFor.textContent = outcome.shownFor;
   panel.details.open = comparison.differing > 0;
-  panel.progress.textContent = '';
+  panel.progress.textContent = restored ? 'Back to what R checked: its comparison is shown again.' : '';
   panel.result.hidden = false;
   panel.host.dataset.checked = key;
   entry.shown = key;
+  entry.kept = { key, outcome };
   // Taken to the result only from the button (or nowhere): a reader who has moved on to the controls
   // while R ran keeps their place (an adversarial review lost the window slider's focus to it).
+  // A comparison shown again moves nothing: the reader is at the control that changed the page back.
   const at = document.activeElement;
-  if (at === null || at === document.body || at === panel.button) panel.summary.focus();
+  if (!restored && (at === null || at === document.body || at === panel.button)) panel.summary.focus();
 }
 
 function cell(text: string): HTMLTableCellElement {
@@ -323,11 +329,17 @@ function cell(text: string): HTMLTableCellElement {
 
 /**
  * What is on screen is now `key`: a comparison shown for something else no longer describes the
- * page, and is withdrawn, with `changed` said in its place.
+ * page, and is withdrawn, with `changed` said in its place; back on the key R last checked, its
+ * comparison is shown again (a reader who changed the view and changed it back need not rerun R).
  */
 export function followKey(host: HTMLElement, key: string, changed: string): void {
   const entry = panels.get(host);
-  if (!entry || entry.shown === null || entry.shown === key) return;
+  if (!entry || entry.running || entry.kept === null || entry.shown === key) return;
+  if (entry.kept.key === key) {
+    showResult(entry, key, entry.kept.outcome, true);
+    return;
+  }
+  if (entry.shown === null) return; // withdrawn already, its message said
   clearResult(entry);
   delete host.dataset.checked;
   entry.panel.progress.textContent = changed;

@@ -244,7 +244,9 @@ export async function checkCurve(host: HTMLElement): Promise<void> {
         key,
         comparison: compareCurveWithR(curve, output, version.short),
         version,
-        shownFor: `Curve checked: ${categories}, ${engine.kind === 'study' ? "the study's synthetic data" : engine.local?.summary.study ? "the study's synthetic files, loaded as your own" : 'the data you loaded'}. ${version.full}, running in this browser through webR.`,
+        shownFor: `Curve checked: ${categories}, ${engine.kind === 'study' ? "the study's synthetic data" : engine.local?.summary.study ? "the study's synthetic files, loaded as your own" : 'the data you loaded'}. ${version.full}, running in this browser through webR.${
+          // With nothing counted, agreement is on empty counts: said, beside a curve that says there is nothing to count.
+          curve.categories.length === 0 ? ' With no category, no specification has an arrest to count: R and the engine agree on empty counts, with no reduction and no significant fall.' : ''}`,
       };
     },
   });

@@ -63,7 +63,7 @@ for (const view of views) {
   });
 }
 
-test('a change of view withdraws the comparison, which described the old view', async ({ page }) => {
+test('a change of view withdraws the comparison, which described the old view; Back to that view shows it again, the focus left where it was', async ({ page }) => {
   await page.goto('data/?w=6&c=violence');
   await waitForView(page, { window: 6, categories: ['violence'] });
   const panel = page.locator('check-in-r');
@@ -75,6 +75,24 @@ test('a change of view withdraws the comparison, which described the old view', 
   await expect(panel.locator('[data-result]')).toBeHidden();
   await expect(panel.locator('tbody tr')).toHaveCount(0);
   await expect(panel.getByRole('status')).toHaveText(/view has changed/);
+  // Back to the view R checked: its comparison, the same one, is shown again, and nothing takes the focus.
+  const rows = await panel.locator('[data-result] tbody tr').count();
+  const drugs = page.getByRole('checkbox', { name: /drugs/i });
+  await drugs.uncheck();
+  await waitForView(page, { window: 6, categories: ['violence'] });
+  await expect(panel.locator('[data-result]')).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText(/shown again/);
+  await expect(panel.locator('[data-summary]')).toHaveText(new RegExp(`^All ${numericLeaves(expected({ window: 6, categories: ['violence'] })).length} numbers agree`));
+  await expect(panel.locator('[data-shown-for]')).toContainText('6 months');
+  await expect(drugs).toBeFocused();
+  // And by the browser's Back, from another view again.
+  await drugs.check();
+  await waitForView(page, { window: 6, categories: ['violence', 'drugs'] });
+  await expect(panel.locator('[data-result]')).toBeHidden();
+  await page.goBack();
+  await waitForView(page, { window: 6, categories: ['violence'] });
+  await expect(panel.locator('[data-result]')).toBeVisible();
+  await expect(panel.locator('[data-summary]')).not.toBeFocused();
 });
 
 test('with webR blocked, the panel says so and the rest of the page is unchanged', async ({ page }) => {

@@ -65,6 +65,19 @@ test('the study\'s curve agrees with R number for number; a change of window kee
   await expect(panel.getByRole('status')).toHaveText(/categories or the data have changed since R checked the curve/);
   await checkAgrees(page, curveOf('--categories', categories.join(',')), /^Curve checked: modern slavery, drugs, other offences, the study's synthetic data\./);
 
+  // Back to all categories, not the curve R last checked: nothing shown. Back again to the curve it
+  // checked: that comparison returns, and the focus stays at the box the reader ticked.
+  const violence = page.getByRole('checkbox', { name: 'Violence' });
+  await violence.check();
+  await waitForView(page, { window: 12, categories: domain.categories });
+  await expect(panel.locator('[data-result]')).toBeHidden();
+  await violence.uncheck();
+  await waitForView(page, { window: 12, categories });
+  await expect(panel.locator('[data-result]')).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText(/shown again/);
+  await expect(violence).toBeFocused();
+  expect(await panel.locator('tbody td:nth-child(2)').allTextContents()).toEqual(curveLeaves(curveOf('--categories', categories.join(','))).map(([, v]) => formatExact(v)));
+
   const origin = new URL(baseURL!).origin;
   expect(urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
 });
@@ -162,6 +175,7 @@ test('a reader who moves on while R runs keeps their place; with no category, th
   await expect(slider).toBeFocused();
   await expect(panel.locator('[data-summary]')).toHaveText(/^All [\d,]+ numbers agree, R 4\.6\.0/);
   await expect(panel.locator('[data-shown-for]')).toContainText(/^Curve checked: no category, the study's synthetic data\./);
+  await expect(panel.locator('[data-shown-for]')).toContainText('With no category, no specification has an arrest to count: R and the engine agree on empty counts, with no reduction and no significant fall.');
 });
 
 test('offline, the curve\'s check says the browser is offline and to try again once back online, not that the site\'s files are missing', async ({ page, context }) => {
