@@ -192,17 +192,31 @@ function curveScriptLink(ctx: Shown): void {
 /** The panel a check of the curve ran in, told when the curve on screen changes (followKey). */
 let curveCheckHost: HTMLElement | undefined;
 
-/** The curve on screen, once it is the view's (computed here if the page has not yet): what the check compares R with. */
-async function curveOnScreen(): Promise<Shown & { curve: SpecificationCurve }> {
+/**
+ * What `ready` finds in the part of the page on screen, once nothing is under way and the page shows the
+ * view: if it finds nothing (undefined), `fill` computes the part (false: it cannot be had) and it looks again,
+ * at most four times. The curve's check and the derivations wait for the page this way.
+ */
+async function settledOnScreen<T>(ready: (ctx: Shown) => T | undefined, fill: (ctx: Shown) => Promise<unknown> | boolean, failure: string): Promise<T> {
   for (let attempt = 0; attempt < 4; attempt++) {
     while (pending.size > 0) await Promise.allSettled([...pending]);
     const ctx = await current();
     if (pending.size > 0 || ctx !== shown) continue;
-    if (ctx.curve && curveFor === partKey('curve', partFor(ctx))) return ctx as Shown & { curve: SpecificationCurve };
-    if (ctx.curve) break; // an earlier view's curve, and nothing under way: this view's could not be computed
-    await track(computeCurve(ctx));
+    const found = ready(ctx);
+    if (found !== undefined) return found;
+    if ((await fill(ctx)) === false) break;
   }
-  throw new Error('the specification curve for this view could not be computed');
+  throw new Error(failure);
+}
+
+/** The curve on screen, once it is the view's (computed here if the page has not yet): what the check compares R with. */
+function curveOnScreen(): Promise<Shown & { curve: SpecificationCurve }> {
+  return settledOnScreen(
+    (ctx) => (ctx.curve && curveFor === partKey('curve', partFor(ctx)) ? (ctx as Shown & { curve: SpecificationCurve }) : undefined),
+    // An earlier view's curve, with nothing under way: this view's could not be computed.
+    (ctx) => (ctx.curve ? false : track(computeCurve(ctx))),
+    'the specification curve for this view could not be computed',
+  );
 }
 
 /**
@@ -296,19 +310,11 @@ async function deriveOnScreen(path: string): Promise<Derivation | null> {
   const name = robustNameOf(path);
   if (!name) return null;
   const { deriveRobust } = await import('../lib/robustDerivations.ts');
-  for (let attempt = 0; attempt < 4; attempt++) {
-    while (pending.size > 0) await Promise.allSettled([...pending]);
-    const ctx = await current();
-    if (pending.size > 0 || ctx !== shown) continue;
-    if (!holds(ctx, name)) {
-      if (name.startsWith('liberty.')) liberty(ctx);
-      else if (name.startsWith('nullWorld.')) await track(rerunWorld());
-      else await track(computeCurve(ctx));
-      continue;
-    }
-    return deriveRobust(name, ctx, ctx.result, robustData(ctx.engine));
-  }
-  throw new Error('the part of this page it comes from could not be computed');
+  return settledOnScreen(
+    (ctx) => (holds(ctx, name) ? deriveRobust(name, ctx, ctx.result, robustData(ctx.engine)) : undefined),
+    (ctx) => (name.startsWith('liberty.') ? (liberty(ctx), true) : track(name.startsWith('nullWorld.') ? rerunWorld() : computeCurve(ctx))),
+    'the part of this page it comes from could not be computed',
+  );
 }
 
 function hostsOf(name: PageFigureName): HTMLElement[] {
