@@ -256,7 +256,7 @@ test('the interval\'s R note does not call R\'s interval "slightly" different: e
 test('the Wilcoxon derivation says which R its call needs, and describes the rule of the view', () => {
   const current = analyse(bundled, { window: 12, categories: ['violence', 'drugs'] });
   const p = derive(current, bundled, 'events.test.p')!;
-  assert.match(p.r?.note ?? '', /^Needs R 4\.6\.0 or later\. In R 4\.5 and earlier the same call follows the older rule/);
+  assert.match(p.r?.note ?? '', /^Needs R 4\.6\. In R 4\.5 and earlier the same call follows the older rule/);
   assert.match(p.formula?.words ?? '', /Pratt's method/);
   const legacy = analyse(bundled, { window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' });
   const q = derive(legacy, bundled, 'events.test.p')!;

@@ -170,7 +170,7 @@ test('R 4.2 (Rscript): the default (current) script stops at once, saying what t
   assert.ok(failure, 'Rscript must fail');
   assert.notEqual(failure.status, 0);
   assert.equal(failure.stdout, '', 'no numbers printed before stopping');
-  assert.match(failure.stderr ?? '', /needs R 4\.6\.0 or newer.*this is R 4\.2\.2.*--wilcoxon legacy --window 24 --categories modern_slavery,violence,drugs,other --emit-r > reproduce\.R/s);
+  assert.match(failure.stderr ?? '', /needs R 4\.6, because.*this is R 4\.2\.2.*--wilcoxon legacy --window 24 --categories modern_slavery,violence,drugs,other --emit-r > reproduce\.R/s);
 });
 
 // ---- The bootstrap: R's own, on approx. lines ----------------------------------------------------

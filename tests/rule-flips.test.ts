@@ -36,7 +36,7 @@ test('ruleFlips lists exactly the tests whose verdict differs between analyse() 
   assert.equal(ruleFlipWords([], {}), null);
   // Never "is cannot be tested"; one verdict or several.
   const untested = { category: null, measure: 'events' as const, rule: 'current' as const, p: 0.04, pAdjusted: null, verdict: 'significant' as const, otherRule: 'legacy' as const, otherP: null, otherPAdjusted: null, otherVerdict: 'untested' as const };
-  assert.match(ruleFlipWords([untested], { drugs: 'Drugs' })!, /^The verdict depends .*the change in arrests is significant as current R \(4\.6\.0 and later\) computes it \(p = 0\.04\) and cannot be tested as R 4\.5 and earlier does/);
+  assert.match(ruleFlipWords([untested], { drugs: 'Drugs' })!, /^The verdict depends .*the change in arrests is significant as current R \(4\.6\) computes it \(p = 0\.04\) and cannot be tested as R 4\.5 and earlier does/);
   assert.match(ruleFlipWords([{ ...untested, verdict: 'untested', otherVerdict: 'significant', p: null, otherP: 0.04 }, untested], { drugs: 'Drugs' })!, /^The verdicts depend .*the change in arrests cannot be tested as current R .* and significant as R 4\.5/);
 });
 
@@ -47,7 +47,7 @@ test('the command line says when a verdict turns on the rule, with both p-values
   const legacy = analyse(bundled, { window: 12, categories: ['other', 'modern_slavery'], wilcoxon: 'legacy' });
   const flips = ruleFlips(bundled, r);
   assert.deepEqual(flips.map((f) => [f.category, f.measure]), [['modern_slavery', 'harm']]);
-  const line = `The verdict depends on which version of R computes the paired test: the change in harm for modern slavery is not significant as current R (4.6.0 and later) computes it (${formatPEquals(r.byCategory.modern_slavery.harm.test.p)}; Holm-adjusted ${formatPEquals(r.byCategory.modern_slavery.harm.test.pAdjusted)}) and significant as R 4.5 and earlier does (${formatPEquals(legacy.byCategory.modern_slavery.harm.test.p)}; Holm-adjusted ${formatPEquals(legacy.byCategory.modern_slavery.harm.test.pAdjusted)}). Neither rule is wrong: they treat tied and unchanged counts differently, and a verdict that turns on that is not firm.`;
+  const line = `The verdict depends on which version of R computes the paired test: the change in harm for modern slavery is not significant as current R (4.6) computes it (${formatPEquals(r.byCategory.modern_slavery.harm.test.p)}; Holm-adjusted ${formatPEquals(r.byCategory.modern_slavery.harm.test.pAdjusted)}) and significant as R 4.5 and earlier does (${formatPEquals(legacy.byCategory.modern_slavery.harm.test.p)}; Holm-adjusted ${formatPEquals(legacy.byCategory.modern_slavery.harm.test.pAdjusted)}). Neither rule is wrong: they treat tied and unchanged counts differently, and a verdict that turns on that is not firm.`;
   assert.equal(ruleFlipWords(flips, r.categoryNames), line);
   assert.ok(run('--window', '12', '--categories', 'other,modern_slavery').trimEnd().endsWith(line));
   assert.doesNotMatch(run(), /The verdict depends on which version of R/);

@@ -113,7 +113,7 @@ export interface AnalysisResult {
   window: number;
   /** Months left out either side of the order: −gap … −1 and 1 … gap (0: none). */
   gap: number;
-  /** Which R the paired tests follow: 'current' (R ≥ 4.6.0) or 'legacy' (R ≤ 4.5). */
+  /** Which R the paired tests follow: 'current' (R 4.6) or 'legacy' (R ≤ 4.5). */
   wilcoxon: WilcoxonRule;
   /**
    * Where each event's harm comes from: 'data', the harm the dataset carries (events.csv's harm

@@ -21,7 +21,7 @@
 // checks everything else (the legacy rule gives the same numbers in every R).
 // Pure: no Node APIs, because the browser imports it too.
 
-import { rString, scriptSection } from './emitR.ts';
+import { R_NEXT_NOTE, rString, scriptSection } from './emitR.ts';
 import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, type Specification, type SpecificationCurve } from './specificationCurve.ts';
 import { WEIGHT_COLUMNS, WEIGHT_SETS, type HarmSource, type WeightSet } from './types.ts';
 
@@ -124,7 +124,7 @@ const CURVE_SCRIPT = String.raw`@@HEADER@@
 # Output: "path<TAB>value" lines with the paths of the curve's JSON (specifications.0.reduction,
 # specifications.0.p ...; significant is 1 or 0), values at 17 significant digits, NA where the
 # curve has null; before each specification's numbers a comment names it (window, gap, measure,
-# weights, test). The current rule's Wilcoxon p-values need R 4.6.0 or newer: older R prints NA for
+# weights, test). The current rule's Wilcoxon p-values need R 4.6: older R prints NA for
 # them and for the counts that need them.
 
 @@VIEW@@
@@ -164,7 +164,8 @@ if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " 
 # among those who changed). A specification finds a significant fall when its reduction is above 0
 # and its p is below ALPHA.
 CURRENT <- getRversion() >= "4.6.0"
-if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the number significant and the share, print as NA. Run this script in R 4.6.0 or newer for them.")
+if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the number significant and the share, print as NA. Run this script in R 4.6 for them.")
+${R_NEXT_NOTE}
 WINDOWS <- if (span >= 24) STUDY_WINDOWS else unique(pmax(1L, as.integer(floor(span * (1:4) / 4 + 0.5))))
 HARM_SETS <- if (is.null(WEIGHT_SETS)) "data" else WEIGHT_SETS
 out("total", sum(vapply(WINDOWS, function(w) sum(GAPS < w), numeric(1))) * (1 + length(HARM_SETS)) * length(TESTS))

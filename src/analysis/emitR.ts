@@ -172,7 +172,7 @@ function header(o: EmitROptions, generator?: string): string {
     '# Reproduce one view of the STRO analysis in base R.',
     `# View: ${o.window} months before vs ${o.window} after${gap > 0 ? `, leaving out the ${gap} ${gap === 1 ? 'month' : 'months'} either side of the order` : ''}; categories: ${o.categories.join(', ') || 'none'};`,
     ...(o.weights && o.weights !== 'data' ? [`# harm: the ${o.weights} weights of the harm index (column ${WEIGHT_COLUMNS[o.weights]}), by offence;`] : []),
-    `# paired Wilcoxon tests as ${o.wilcoxon === 'current' ? "current R (>= 4.6.0), wilcox.test(pre, post, paired = TRUE)" : 'R <= 4.5, with exact and correct given explicitly (same numbers in R 4.2 and 4.6)'}.`,
+    `# paired Wilcoxon tests as ${o.wilcoxon === 'current' ? "current R (4.6), wilcox.test(pre, post, paired = TRUE)" : 'R <= 4.5, with exact and correct given explicitly (same numbers in R 4.2 and 4.6)'}.`,
   ];
   if (generator) lines.push(`# Written by ${generator.replace(/[\r\n]+/g, ' ')}.`);
   return lines.join('\n');
@@ -207,16 +207,25 @@ if (getRversion() < "4.6.0") {
   # Beside the events file, as an absolute path (normalizePath leaves a file that does not exist yet as given,
   # so the folder is resolved, not the file): the command runs in the project's folder, not here.
   placed <- if (dated) file.path(normalizePath(dirname(EVENTS_FILE), mustWork = FALSE), "events-with-months.csv") else ""
-  stop("this script needs R 4.6.0 or newer, because its Wilcoxon tests follow wilcox.test() as R >= 4.6.0 computes it, and this is R ",
-       getRversion(), ". Run it in R 4.6.0 or newer, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R ",
+  stop("this script needs R 4.6, because its Wilcoxon tests follow wilcox.test() as R 4.6 computes it, and this is R ",
+       getRversion(), ". Run it in R 4.6, or use the legacy script, which follows R <= 4.5 and gives the same numbers in old and new R ",
        "(in the report: choose 'R 4.5 and earlier' under 'Paired test computed as' and download the R script again; from the command line, in the project's folder: ",
        "npm run --silent analyze --", data_flags, if (dated) file_flag("--write-events", placed) else "", ${rString(` ${flags} > reproduce.R`)}, ")",
        if (dated) paste0(". Your events give dates, and the script reads months: that command also writes the events as months, to ", placed, "; run the new script on that file (Rscript reproduce.R ", shQuote(normalizePath(ORDERS_FILE, mustWork = FALSE)), " ", shQuote(placed), ")") else "",
        ".", call. = FALSE)
-}`;
+}
+${R_NEXT_NOTE}`;
 }
 
-const LEGACY_NOTE = `# Legacy rule: exact and correct are passed to wilcox.test() explicitly, so R 4.6 and R <= 4.5 give the same numbers\n# (tested in R 4.2.2 and R 4.6.0)`;
+/**
+ * R's development version (to become R 4.7) changes wilcox.test() again (r-svn trunk r90094, June 2026):
+ * its normal approximation keeps zero differences (Pratt's treatment) where R 4.6 and earlier drop them,
+ * and it rounds differences to 7 significant digits before ranking. Both rules' scripts follow R 4.6 (or
+ * R <= 4.5), so in R 4.7 or later they say that their Wilcoxon p-values may differ from the report's.
+ */
+export const R_NEXT_NOTE = `if (getRversion() >= "4.7.0") message("R ", getRversion(), " computes wilcox.test() differently from R 4.6 where it uses the normal approximation and some differences are zero: this script's Wilcoxon p-values may then differ from the report's, which follow R 4.6 (or R <= 4.5 for the legacy rule).")`;
+
+const LEGACY_NOTE = `# Legacy rule: exact and correct are passed to wilcox.test() explicitly, so R 4.6 and R <= 4.5 give the same numbers\n# (tested in R 4.2.2 and R 4.6.0)\n${R_NEXT_NOTE}`;
 
 // The script itself. @@…@@ markers are filled in by emitR(); everything else is fixed text, so a
 // reviewer can read one emitted script and know what every other view's script does.
@@ -423,7 +432,7 @@ paired_test <- function(pre, post) {
   a <- abs(nz)
   n <- length(nz); zeros <- sum(d == 0); ties <- sum(a %in% a[duplicated(a)])
   if (WILCOXON == "current") {
-    # Current R (>= 4.6.0): exact (conditional on ties and zeros) below 50 pairs, normal approximation beyond.
+    # Current R (4.6): exact (conditional on ties and zeros) below 50 pairs, normal approximation (zeros dropped) beyond.
     t <- suppressWarnings(wilcox.test(pre, post, paired = TRUE))
   } else {
     # R <= 4.5: exact only with fewer than 50 non-zero differences, no ties and no zeros.

@@ -120,7 +120,7 @@ export interface AnalysisOptions {
   window?: number;
   /** Category codes to include; default all. An empty list is allowed and gives an empty result. */
   categories?: readonly string[];
-  /** Which R the paired Wilcoxon tests follow: 'current' (R ≥ 4.6.0, the default) or 'legacy' (R ≤ 4.5). */
+  /** Which R the paired Wilcoxon tests follow: 'current' (R 4.6, the default) or 'legacy' (R ≤ 4.5). */
   wilcoxon?: 'current' | 'legacy';
   /**
    * Months either side of the order left out of every figure (a "donut"): months −K … −1 and

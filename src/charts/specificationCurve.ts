@@ -29,7 +29,7 @@ export interface SpecificationRow {
   measure: 'events' | 'harm';
   /** Where harm comes from (harm only): a weight set of the harm index, or 'data' (the events' own harm column); null for arrests. */
   weights: 'low' | 'central' | 'high' | 'data' | null;
-  /** Wilcoxon as R ≥ 4.6 ('current'), as R ≤ 4.5 ('legacy'), or the sign test. */
+  /** Wilcoxon as R 4.6 ('current'), as R ≤ 4.5 ('legacy'), or the sign test. */
   test: 'current' | 'legacy' | 'sign';
   reduction: number | null;
   ci: [number, number] | null;
@@ -41,7 +41,7 @@ export interface SpecificationRow {
 export type CurrentSpecification = number | ((spec: SpecificationRow, index: number) => boolean);
 
 const MEASURE_NAMES = { events: 'Arrests', harm: 'Harm' } as const;
-const TEST_NAMES = { current: 'Wilcoxon, R ≥ 4.6', legacy: 'Wilcoxon, R ≤ 4.5', sign: 'Sign test' } as const;
+const TEST_NAMES = { current: 'Wilcoxon, R 4.6', legacy: 'Wilcoxon, R ≤ 4.5', sign: 'Sign test' } as const;
 const WEIGHT_ORDER = ['data', 'low', 'central', 'high'] as const;
 const WEIGHT_NAMES = { data: 'Harm as given', low: 'Weights low', central: 'Weights central', high: 'Weights high' } as const;
 const TEST_ORDER = ['current', 'legacy', 'sign'] as const;

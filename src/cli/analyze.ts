@@ -72,7 +72,7 @@ The view (as the report's controls set it):
   --gap K                    leave out the K months either side of the order (default 0)
   --categories a,b,…         the categories to count (default all; "" for none)
   --weights SET              harm from the harm index: central, low or high (default: harm as recorded)
-  --wilcoxon RULE            the paired test as current R (4.6.0 and later) computes it, or legacy (R 4.5 and earlier)
+  --wilcoxon RULE            the paired test as current R (4.6) computes it, or legacy (R 4.5 and earlier)
 
 What to print (default: readable tables):
   --json                     the whole result as one JSON object
@@ -140,7 +140,7 @@ export function parseArgs(argv: readonly string[]): Args {
     }
     else if (flag === '--wilcoxon') {
       const v = value();
-      if (!(RULES as readonly string[]).includes(v)) throw new UsageError(`--wilcoxon: "${v}" is not current (R ≥ 4.6.0) or legacy (R ≤ 4.5)`);
+      if (!(RULES as readonly string[]).includes(v)) throw new UsageError(`--wilcoxon: "${v}" is not current (R 4.6) or legacy (R ≤ 4.5)`);
       args.wilcoxon = v as Rule;
     }
     else if (flag === '--orders') { args.orders = value(); args.own = true; }
@@ -457,7 +457,7 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
 /** Which R the paired tests follow, in words. */
 function ruleText(rule: AnalysisResult['wilcoxon']): string {
   return rule === 'current'
-    ? 'as current R (≥ 4.6.0) computes wilcox.test(pre, post, paired = TRUE)'
+    ? 'as current R (4.6) computes wilcox.test(pre, post, paired = TRUE)'
     : 'as R ≤ 4.5 computed wilcox.test(pre, post, paired = TRUE) (--wilcoxon legacy)';
 }
 

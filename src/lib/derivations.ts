@@ -229,7 +229,7 @@ function deriveWilcoxon(result: AnalysisResult, path: ResultPath, ref: MeasureRe
     return d.map((v) => (v === 0 ? null : nz[j++]));
   })();
   const rows: Cell[][] = ids.map((id, k) => [id, pre[k], post[k], d[k], d[k] === 0 ? (pratt ? `${ranks[k]} (zero: not in V)` : '—') : ranks[k], d[k] > 0 ? '+' : d[k] < 0 ? '−' : '0']);
-  const rLabel = result.wilcoxon === 'current' ? 'current R (4.6 and later) with its defaults' : 'R 4.5 and earlier (legacy rule; in R 4.6, pass exact and correct explicitly)';
+  const rLabel = result.wilcoxon === 'current' ? 'current R (4.6) with its defaults' : 'R 4.5 and earlier (legacy rule; in R 4.6, pass exact and correct explicitly)';
   const args = result.wilcoxon === 'current' ? 'paired = TRUE' : `paired = TRUE, exact = ${t.exact ? 'TRUE' : 'FALSE'}, correct = TRUE`;
   const test = `wilcox.test(pre, post, ${args})`;
   const calls: Record<string, string> = {
@@ -274,7 +274,7 @@ function deriveWilcoxon(result: AnalysisResult, path: ResultPath, ref: MeasureRe
     r: {
       setup: prePostSetup(pre, post),
       call: calls[stat] ?? `${test}`,
-      ...(result.wilcoxon === 'current' && (stat === 'V' || stat === 'p' || stat === 'exact') ? { note: 'Needs R 4.6.0 or later. In R 4.5 and earlier the same call follows the older rule (zeros set aside before ranking, the normal approximation whenever differences tie) and gives another V and p; set "Paired test computed as" to "R 4.5 and earlier" to compare with an older R.' } : {}),
+      ...(result.wilcoxon === 'current' && (stat === 'V' || stat === 'p' || stat === 'exact') ? { note: 'Needs R 4.6. In R 4.5 and earlier the same call follows the older rule (zeros set aside before ranking, the normal approximation whenever differences tie) and gives another V and p; set "Paired test computed as" to "R 4.5 and earlier" to compare with an older R. R\'s development version (to become R 4.7) keeps the unchanged counts in its normal approximation, so with 50 people or more it may give another p.' } : {}),
     },
     engine: ENGINE.wilcoxon,
   };

@@ -136,9 +136,9 @@ export function failureMessage(error: unknown, stage: 'preparing' | 'loading' | 
     : 'R gave no reason. R stops this way when the site\'s server sends R\'s files (webr/…/*.data.gz) with Content-Encoding: gzip, so that the browser unpacks them before R can; the README\'s Hosting section says how to serve them';
   if (stage === 'loading') {
     // Offline, R's files (tens of megabytes, fetched on the first check) were never there to fetch: say so, not that the site lacks them.
-    if (offline) return `R could not be loaded: this browser is offline, and R's files are fetched from this site on the first check (${why}). Nothing else on the page is affected; try again once you are back online, or download the R script and run it in R 4.6.0 or newer.`;
-    return `R could not be loaded in this browser: the files on this site that load and run it are missing or were blocked (${why}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
+    if (offline) return `R could not be loaded: this browser is offline, and R's files are fetched from this site on the first check (${why}). Nothing else on the page is affected; try again once you are back online, or download the R script and run it in R 4.6.`;
+    return `R could not be loaded in this browser: the files on this site that load and run it are missing or were blocked (${why}). Nothing else on the page is affected; you can still download the R script and run it in R 4.6.`;
   }
-  if (stage === 'running') return `R stopped with an error, so the numbers could not be checked: ${why}. Nothing else on the page is affected; you can still download the R script and run it in R 4.6.0 or newer.`;
+  if (stage === 'running') return `R stopped with an error, so the numbers could not be checked: ${why}. Nothing else on the page is affected; you can still download the R script and run it in R 4.6.`;
   return `The comparison failed: ${why}. Nothing else on the page is affected.`;
 }

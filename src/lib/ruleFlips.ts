@@ -78,7 +78,7 @@ export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] 
   return flips;
 }
 
-const RULE_NAME: Record<WilcoxonRule, string> = { current: 'current R (4.6.0 and later)', legacy: 'R 4.5 and earlier' };
+const RULE_NAME: Record<WilcoxonRule, string> = { current: 'current R (4.6)', legacy: 'R 4.5 and earlier' };
 const VERDICT_WORDS: Record<Verdict, string> = {
   significant: 'is significant',
   'unadjusted only': 'is significant only before adjusting for several categories',
@@ -96,7 +96,7 @@ function pWords(p: number | null, pAdjusted: number | null, oneCategory: boolean
  * the view's categories, whose number says whether Holm's adjustment changed anything): "The verdict
  * depends on which R computes the paired test: the change in arrests for drugs is significant as
  * R 4.5 and earlier computes it (p = 0.032; Holm-adjusted p = 0.032) and not significant as current
- * R (4.6.0 and later) does (p = 0.084; Holm-adjusted p = 0.084)."
+ * R (4.6) does (p = 0.084; Holm-adjusted p = 0.084)."
  */
 export function ruleFlipWords(flips: readonly RuleFlip[], categoryNames: Readonly<Record<string, string>>): string | null {
   if (flips.length === 0) return null;

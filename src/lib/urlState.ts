@@ -28,7 +28,7 @@ export interface ViewState {
   gap?: number;
   /** Harm from the harm index with this weight set; absent means the harm as recorded, the default. */
   weights?: Weights;
-  /** Absent means 'current' (R ≥ 4.6.0), the default. */
+  /** Absent means 'current' (R 4.6), the default. */
   wilcoxon?: WilcoxonRule;
 }
 

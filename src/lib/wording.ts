@@ -342,7 +342,7 @@ export function significanceParts(m: Measure, name = 'the change', base?: Measur
   // Every difference zero: current R gives V = 0 and p = 1 (an exact test over no ranks), R 4.5 and
   // earlier no p at all. Either way there is nothing to test, and the sentence says so under both
   // rules (a reviewer at ?gap=23&c=modern_slavery: "not significant (p = 1)" beside "no change to weigh").
-  if (m.test.n === 0) return [`${capitalise(name)} cannot be tested: no one's count changed, so there is nothing to rank (R ≥ 4.6 reports V = 0 and p = 1 for this).`];
+  if (m.test.n === 0) return [`${capitalise(name)} cannot be tested: no one's count changed, so there is nothing to rank (R 4.6 reports V = 0 and p = 1 for this).`];
   const holm = m.test.pAdjusted ?? null;
   const adjusted = holm !== null ? say`; ${pEqualsParts(holm, at(base, 'test.pAdjusted'), 'Holm-adjusted p')}` : [];
   const stat = say`Wilcoxon signed-rank V = ${num(formatNumber(m.test.V), at(base, 'test.V'))}, ${pEqualsParts(p, at(base, 'test.p'))}${adjusted}`;

@@ -9,7 +9,7 @@
  * conditional on the ranks actually observed. Counting the subsets with each sum is the shift
  * algorithm of Streitberg & Röhmel (1987), which R runs in C as `dpermdist1`.
  *
- * Matches R ≥ 4.6.0's `stats:::.psignrank(q, n, z, lower.tail)`: half-integer ranks are doubled
+ * Matches R 4.6's `stats:::.psignrank(q, n, z, lower.tail)`: half-integer ranks are doubled
  * to integers, the support is 0, ½, 1, … and P(V ≤ q) sums the support points below q + 1e-8.
  * Counts are exact integers (below 2^53 for the sizes R uses this for, m < 50), so each
  * probability is an exact multiple of 1/2^m and every partial sum is exact: no rounding can

@@ -6,7 +6,7 @@
  * true shift each difference is as likely to be positive as negative, which fixes V's null
  * distribution.
  *
- * rule 'current' matches R ≥ 4.6.0's `wilcox.test(x, y, paired = TRUE)` with its defaults:
+ * rule 'current' matches R 4.6's `wilcox.test(x, y, paired = TRUE)` with its defaults (checked in R 4.6.0):
  * - fewer than 50 pairs (zeros counted): the exact test. Zeros are ranked with the rest and then
  *   left out of V (Pratt's treatment), and the p-value comes from the distribution conditional on
  *   the observed ranks (signedRankConditional.ts), so ties and zeros no longer force an
@@ -14,6 +14,9 @@
  * - 50 or more pairs: zeros are dropped (Wilcoxon's treatment), the remaining |d| ranked, and a
  *   normal approximation is used with variance n(n+1)(2n+1)/24 − Σ(t³ − t)/48 for tie groups of
  *   size t and a continuity correction of ½ towards the centre.
+ * R's development version (to become 4.7; r-svn trunk r90094, June 2026) changes the approximate case
+ * again: zeros are kept, each ranked (k+1)/2, and the mean and variance reduced by k(k+1)/4 and
+ * k(k+1)²/16 for k zeros (Pratt). Neither rule here follows it yet: it is not released.
  * rule 'legacy' matches R ≤ 4.5 (and R 4.6 given `exact` and `correct` explicitly): zeros are
  * dropped first; the exact test only when there are fewer than 50 non-zero differences with no
  * ties and no zeros, the same normal approximation otherwise.
