@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyse, type AnalysisResult, type Measure } from '../src/analysis/analyse.ts';
-import { describeEventsByCategory } from '../src/charts/index.ts';
+import { describeEventsByCategory, describeMonthlyEvents } from '../src/charts/index.ts';
 import { headline, significance, trendSentence, correlationSentence, announcement, harmVersusVolume, changeWords, claimChecks, fallPieces, fallWords, viewWords, EMPTY_VIEW, FEW_ARRESTS, claimWord, plain, SAME_FALL } from '../src/lib/wording.ts';
 import { SENTENCES, liveText, sentence, sentenceParts } from '../src/lib/live.ts';
 import { resultsTable, publishedTable } from '../src/lib/tables.ts';
@@ -645,6 +645,12 @@ test('a fitted slope that is floating-point noise is flat in every sentence, not
   assert.ok(Math.abs(harm.its.harm.preSlope!) < 1e-9);
   assert.doesNotMatch(sentence(harm, 'itsStep:harm'), /line before the order rises/);
   assert.doesNotMatch(sentence(harm, 'itsNotes'), /rises for harm/);
+  // The trend after the order too, in its sentence and the figure's text (an analyst read "rose by 0 arrests a month").
+  const level = analyse(bundled, { window: 10, categories: ['other'] });
+  assert.ok(level.trend.events.slope !== 0 && Math.abs(level.trend.events.slope!) < 1e-9, 'a slope of noise: −1.3e-18');
+  assert.match(trendSentence(level, 'events'), /monthly arrests stayed level/);
+  assert.doesNotMatch(trendSentence(level, 'events'), /declined|rose|downward|upward/);
+  assert.match(describeMonthlyEvents(level), /After the order the fitted line is flat \(p = 1\)/);
 });
 
 test('a line that falls before the order is not followed by "the fall after them" where that measure did not fall', () => {

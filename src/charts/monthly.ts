@@ -20,7 +20,7 @@
 import * as Plot from '@observablehq/plot';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatEstimate, formatNumber, formatPEquals } from '../lib/format.ts';
-import { count, monthsAfterWords } from '../lib/wording.ts';
+import { count, monthsAfterWords, noStep } from '../lib/wording.ts';
 import { periodColors } from './palette.ts';
 import { FITTED, LEFT_OUT, NO_CATEGORY, ORDER_RULE, STUDY, STUDY_CLASS, axisEnd, countTicks, cutWords, formatMonth, frame, fromTo, legendKey, messageFigure, ownScaleWords, studyCutMark, studyTrace, studyViewWords, tableMonths, widthOf } from './shared.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
@@ -125,7 +125,7 @@ function describeMonthly(result: AnalysisResult, which: Which, study?: AnalysisR
       // a line drawn but not tested (two months, or no variation): say so, as the paragraph below does, with no slope or p as a finding
       : trend.p === null
         ? `After the order a line is drawn through ${over}, but the trend cannot be tested: ${trend.reason ?? 'too few months'}.`
-        : trend.slope === 0
+        : noStep(trend.slope) // floating-point noise is flat too, as the sentences beside it say
           ? `${after} is flat (${formatPEquals(trend.p)}).`
           : `${after} ${trend.slope < 0 ? 'falls' : 'rises'} by ${perMonth(Math.abs(trend.slope), w.unit)} a month (${formatPEquals(trend.p)}).`;
   const months = count(result.window, 'month');

@@ -413,13 +413,15 @@ export function trendParts(result: AnalysisResult, which: 'events' | 'harm', bri
   const what = which === 'events' ? 'monthly arrests' : 'monthly harm';
   // No line (one month).
   if (t.slope === null) return [`The trend in ${what} after the order cannot be estimated: ${t.reason ?? 'too few months'}.`];
-  const direction = t.slope < 0 ? 'declined' : t.slope > 0 ? 'rose' : 'stayed level';
+  // A slope of floating-point noise (2.5e-17, which prints as 0) is level, as an exact 0 is: "rose by 0 arrests" read as a rise (an analyst, own data at ?w=6).
+  const flat = noStep(t.slope);
+  const direction = flat ? 'stayed level' : t.slope < 0 ? 'declined' : 'rose';
   const size = (n: number) => formatEstimate(n);
-  const by = t.slope === 0
+  const by = flat
     ? []
     : say` by ${which === 'events' ? countParts(Math.abs(t.slope), 'arrest', 'arrests', size, `trend.${which}.slope`) : countParts(Math.abs(t.slope), 'harm day', 'harm days', size, `trend.${which}.slope`)} a month on average`;
   const sig = t.p === null ? null
-    : t.p < ALPHA && t.slope !== 0 ? `a statistically significant ${t.slope < 0 ? 'downward' : 'upward'} trend`
+    : t.p < ALPHA && !flat ? `a statistically significant ${t.slope < 0 ? 'downward' : 'upward'} trend`
       : 'not a statistically significant trend';
   const kendall = brief || t.tau === null || t.tauP === null
     ? []
