@@ -612,6 +612,15 @@ test('--robustness gives time at liberty and the null world for the view, as "Ho
   // Each person's months away are used, so no share is assumed, and one given is said not to be used.
   assert.equal(own.settings.unavailableShare, null);
   assert.match(onTemplates('--robustness', '--unavailable-share', '0.5').stdout, /\(orders\.csv\): .*\(--unavailable-share is not used: the orders give each person's months\.\)/);
+  // One person recorded as away for all the months after, yet arrested then (a warning): the text says what that does to the rates, as the page does.
+  const lines = readFileSync(tpl('orders.csv'), 'utf8').trimEnd().split('\n');
+  const cells = lines[1].split(',');
+  cells[cells.length - 1] = '24';
+  lines[1] = cells.join(',');
+  const conflicted = run('--orders', write('away-after.csv', lines.join('\n') + '\n'), '--events', tpl('events.csv'), '--robustness');
+  assert.match(conflicted.stderr, /in custody or abroad for all 24 months after the order/);
+  assert.match(conflicted.stdout, /But 1 person recorded as in custody or abroad for all the months after the order has \d+ arrests? in them: one of their records is wrong \(the files' check warned of it\), and those arrests, set against no months of their own, raise the rate after, and so shrink the fall\. Correct the records and run the command again\./);
+  assert.doesNotMatch(onTemplates('--robustness').stdout, /But \d+ (person|people) recorded/);
   // A gap, or another window, analyses months the orders' months away do not describe: the what-if
   // stands in, and both the text and the JSON say why, instead of dropping the records in silence.
   const gapped = JSON.parse(onTemplates('--robustness', '--gap', '3', '--json').stdout);

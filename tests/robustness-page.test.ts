@@ -264,6 +264,19 @@ test('time at liberty from a reader\'s own months in custody or abroad: a whole 
   const gone = libertySentence({ world: null, liberty: all, curve: null });
   assert.match(gone, /^Arrests per month at liberty, counting each person's own months in custody or abroad from the data, were \d\.\d+ per person before the order, but the rate after it cannot be computed: no one had a single month at liberty after their order\.$/);
   assert.doesNotMatch(gone, /n\/a/);
+  // One person away for all 24 months after, yet arrested then (the files' warning): the rates keep
+  // their arrests, and the sentence says how many there are and which way they move the fall (an analyst).
+  const busy = analyse(bundled).perOrder.find((o) => o.eventsPost > 1)!;
+  const conflict = { ...some, orders: some.orders.map((o) => (o.id === busy.order ? { ...o, monthsUnavailableAfter: 24 } : o)) };
+  const lc = libertyFor(analyse(conflict), DEFAULT_UNAVAILABLE, conflict);
+  assert.equal(lc.kind, 'byPerson');
+  assert.deepEqual(lc.kind === 'byPerson' && lc.value.arrestedWhileAway, { before: { people: 0, arrests: 0 }, after: { people: 1, arrests: busy.eventsPost } });
+  const said = libertySentence({ world: null, liberty: lc, curve: null });
+  assert.match(said, new RegExp(`a fall of \\d+%\\. But 1 person recorded as in custody or abroad for all the months after the order has ${busy.eventsPost} arrests in them: one of their records is wrong \\(the files' check warned of it\\), and those arrests, set against no months of their own, raise the rate after, and so shrink the fall\\. Correct the records and load the files again\\.$`));
+  assert.doesNotMatch(text, /But \d/, 'no conflict, no word');
+  const short = (l: typeof lc) => IN_SHORT['liberty.inShort']({ world: null, liberty: l, curve: null, result: analyse(conflict) } as unknown as RobustnessFigureContext).map((x) => (typeof x === 'string' ? x : x.text)).join('');
+  assert.match(short(lc), /a \d+% fall\. Some of the records of time away conflict with the arrests: the section says how\.$/);
+  assert.doesNotMatch(short(c.liberty!), /conflict/);
 });
 
 test('the page\'s time-at-liberty sentence starts whole in both modes, and the columns\' sentence steps aside with the what-if', () => {

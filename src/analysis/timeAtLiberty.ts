@@ -83,6 +83,13 @@ export interface LibertyByPerson extends LibertyRates {
   monthsAfter: number;
   /** The share of all person-months after the orders spent unavailable. */
   unavailableShareAfter: number | null;
+  /**
+   * People recorded as away for the whole of a period yet arrested in it (the files' warning), and
+   * their arrests: counted in Σ arrests with no months of their own in Σ months, so they raise that
+   * period's rate. The rates keep them (which record is wrong is for the analyst to find out); the
+   * page says how many there are.
+   */
+  arrestedWhileAway: { before: { people: number; arrests: number }; after: { people: number; arrests: number } };
 }
 
 /**
@@ -106,6 +113,7 @@ export function timeAtLibertyByPerson({ pre, post, unavailableBefore, unavailabl
   let monthsAfter = 0;
   let arrestsBefore = 0;
   let arrestsAfter = 0;
+  const away = { before: { people: 0, arrests: 0 }, after: { people: 0, arrests: 0 } };
   for (let i = 0; i < n; i++) {
     for (const [name, u] of [['before', unavailableBefore[i]], ['after', unavailableAfter[i]]] as const) {
       if (!(u >= 0 && u <= window)) throw new RangeError(`timeAtLibertyByPerson: person ${i + 1} has ${u} months unavailable ${name} the order, outside 0 … ${window}`);
@@ -114,12 +122,19 @@ export function timeAtLibertyByPerson({ pre, post, unavailableBefore, unavailabl
     monthsAfter += window - unavailableAfter[i];
     arrestsBefore += pre[i];
     arrestsAfter += post[i];
+    for (const [period, u, count] of [['before', unavailableBefore[i], pre[i]], ['after', unavailableAfter[i], post[i]]] as const) {
+      if (u === window && count > 0) {
+        away[period].people++;
+        away[period].arrests += count;
+      }
+    }
   }
   return {
     ...libertyRates(arrestsBefore, arrestsAfter, monthsBefore, monthsAfter),
     monthsBefore,
     monthsAfter,
     unavailableShareAfter: n === 0 ? null : 1 - monthsAfter / (n * window),
+    arrestedWhileAway: away,
   };
 }
 

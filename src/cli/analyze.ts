@@ -37,7 +37,7 @@ import { tidySources, type TidySources } from '../analysis/tidy.ts';
 import type { Source, ValidateOptions } from '../analysis/validate.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
-import { changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
+import { awayWords, changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
 import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText, tidiedName, tidyWords } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
@@ -445,7 +445,7 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
   // The page's number for the share (formatPercent: 3 of 1,000 is "0.3%"), so the two never say it differently.
   const share = (x: number) => (x === 0 ? 'none' : formatPercent(x));
   const liberty = t.kind === 'byPerson'
-    ? `Arrests per person-month at liberty, from each person's months in custody or abroad (${ordersFile}): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${shareGiven ? ' (--unavailable-share is not used: the orders give each person\'s months.)' : ''}`
+    ? `Arrests per person-month at liberty, from each person's months in custody or abroad (${ordersFile}): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.reason ? '' : awayWords(t, 'run the command again').join('')}${shareGiven ? ' (--unavailable-share is not used: the orders give each person\'s months.)' : ''}`
     : `Arrests per person-month at liberty, if ${formatPercent(s.unavailableShare!)} of the months after the order were spent in custody or abroad: ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.breakEven === null ? ` There is no break-even share: ${t.value.breakEvenReason}.` : t.value.breakEven > 0 ? ` The fall would be gone if ${formatPercent(t.value.breakEven)} of those months had been spent away, spread evenly over people (less would do if the time away fell mostly on the busiest).` : ''}${t.recordedUnused ? ` This is a what-if: ${t.recordedUnused} (${ordersFile}), so they are not used; run without --window and --gap to use them.` : ''}`;
   const cohorts = w.falls.length + w.dropped;
   const world = w.mean === null

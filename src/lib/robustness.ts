@@ -382,6 +382,23 @@ export function robustSegments(name: RobustNumberName, c: RobustnessContext): Ro
 }
 
 /**
+ * From each person's months away: people the data record as away for a whole period yet arrested in
+ * it (the files' warning on loading) raise that period's rate, their arrests set against no months of
+ * their own; said after the rates, with how many and which way it moves the fall (an analyst: 7 arrests
+ * of someone away for all 12 months after turned an 18% fall into 14%, with no word on the page).
+ */
+export function awayWords(liberty: Liberty | null, redo = 'load the files again'): string[] {
+  if (liberty?.kind !== 'byPerson') return [];
+  const { before, after } = liberty.value.arrestedWhileAway;
+  const one = (a: { people: number; arrests: number }, period: 'before' | 'after') =>
+    `${a.people === 1 ? '1 person' : `${formatNumber(a.people)} people`} recorded as in custody or abroad for all the months ${period} the order ${a.people === 1 ? 'has' : 'have'} ${a.arrests === 1 ? '1 arrest' : `${formatNumber(a.arrests)} arrests`} in them`;
+  const parts = [...(before.people > 0 ? [one(before, 'before')] : []), ...(after.people > 0 ? [one(after, 'after')] : [])];
+  if (parts.length === 0) return [];
+  const moves = before.people > 0 && after.people > 0 ? 'raise both rates' : before.people > 0 ? 'raise the rate before, and so enlarge the fall' : 'raise the rate after, and so shrink the fall';
+  return [` But ${parts.join(', and ')}: one of their records is wrong (the files' check warned of it), and those arrests, set against no months of their own, ${moves}. Correct the records and ${redo}.`];
+}
+
+/**
  * Time at liberty's sentence after "Arrests per month at liberty" (and, for the what-if, ", if people
  * spent 20% of the months after their order in custody or abroad,"): the rate before, the rate
  * after and their change, each with the words that follow what the data allow. From each person's
@@ -413,7 +430,7 @@ function libertySegments(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'lib
       }
       const fall = l?.rateFall ?? null;
       const direction = fall === null || fall === 0 ? 'a change' : fall > 0 ? 'a fall' : 'a rise';
-      return [`, ${direction} of `, handle(formatChangeSize(fall)), '.'];
+      return [`, ${direction} of `, handle(formatChangeSize(fall)), '.', ...awayWords(liberty)];
     }
   }
 }
@@ -621,7 +638,9 @@ export const IN_SHORT = {
     if (l.kind === 'byPerson') {
       const fall = l.value.rateFall;
       if (fall === null) return ["Counting each person's own months in custody or abroad, from the data, there is no change in arrests per month at liberty to measure (the section says why)."];
-      return ["Counting each person's own months in custody or abroad, from the data, arrests per month at liberty show ", ...fallPieces(fall).map((piece, k): RobustSegment => (k === 1 ? { text: piece, path: robustPath('liberty.rateFall') } : piece)), '.'];
+      const { before, after } = l.value.arrestedWhileAway;
+      const conflict = before.people + after.people > 0 ? ' Some of the records of time away conflict with the arrests: the section says how.' : '';
+      return ["Counting each person's own months in custody or abroad, from the data, arrests per month at liberty show ", ...fallPieces(fall).map((piece, k): RobustSegment => (k === 1 ? { text: piece, path: robustPath('liberty.rateFall') } : piece)), `.${conflict}`];
     }
     const { pre, post } = c.result.events;
     if (pre === 0) return ['There were no arrests before the orders, so there is no fall for time away to explain.'];
