@@ -305,6 +305,12 @@ test("with a reader's own harm column, no figure, table or derivation calls thei
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('harm');
   await expect(panel).not.toContainText('CCHI');
+  // Other weights need an index that lists every offence, and none was given: they are not offered,
+  // and the note beside them says why and what to do (an analyst expected the bundled index to serve).
+  await page.goto('results/?data=local&weights=low');
+  await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
+  await expect(page.locator('input[name="weights"][value="low"]')).toBeDisabled();
+  await expect(page.locator('#weights-note')).toHaveText(/never weigh harm your files record by an index \(the illustrative one, or yours\); the command line does, with --weights and a harm index of your own \(--harm-index\)\.$/);
 });
 
 test('with a harm index of their own, Method shows the reader that index, its offences and weights as text, before the bundled one', async ({ page }) => {
