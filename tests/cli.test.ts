@@ -693,6 +693,12 @@ test('your own events without a harm column: the page and the CLI both warn that
   const out = run('--orders', tpl('orders.csv'), '--events', noHarm, '--design-window', '24', '--json');
   assert.equal(out.status, 0, out.stderr);
   assert.ok(out.stderr.includes(`analyze: events-no-harm.csv: ${warning.message} (hint: ${warning.hint}) (warning)`), out.stderr);
+  // Whichever of the index's weight sets is asked for, and for the specification curve (an analyst found --weights silent about it).
+  for (const extra of [['--weights', 'low'], ['--weights', 'central'], ['--specification-curve']]) {
+    const weighed = run('--orders', tpl('orders.csv'), '--events', noHarm, '--design-window', '24', '--json', ...extra);
+    assert.equal(weighed.status, 0, weighed.stderr);
+    assert.ok(weighed.stderr.includes(`analyze: events-no-harm.csv: ${warning.message} (hint: ${warning.hint}) (warning)`), `${extra.join(' ')}: ${weighed.stderr}`);
+  }
   // With an index of their own, nothing is said: their index is what they chose.
   const own = validateOwn({ orders: { name: 'orders.csv', text: readFileSync(tpl('orders.csv'), 'utf8') }, events: { name: 'events-no-harm.csv', text: readFileSync(noHarm, 'utf8') }, harmIndex: { name: 'mine.csv', text: readData('harm-index.csv') }, designWindow: 24, outsideWindow: 'error' }, { name: 'harm-index.csv', text: readData('harm-index.csv') });
   assert.ok(own.dataset && !own.problems.some((p) => /bundled harm index/.test(p.message)));

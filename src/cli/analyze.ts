@@ -517,14 +517,16 @@ function describe(args: Args): { manifest: StudyManifest; harm: string; harmInde
   }
   const harmIndex = args.harmIndex ?? bundled('harm-index.csv');
   const index = args.harmIndex ? `the harm index ${basename(args.harmIndex)}` : 'the bundled harm index data/harm-index.csv (illustrative Cambridge Crime Harm Index weights)';
-  if (args.weights) return { manifest, harmIndex, harm: `days, the ${args.weights} weights (${WEIGHT_COLUMNS[args.weights]}) of ${index}, by offence` };
-  if (args.specificationCurve) return { manifest, harmIndex, index, harm: `days, the weights of ${index}, by offence` };
+  // Your own events without harm, weighed by the bundled index: warned, as "Use your own data" warns,
+  // whichever of its weight sets is asked for (an analyst found --weights silent about it).
+  const warnings = args.own && !args.harmIndex ? [bundledIndexUsed(basename(args.events))] : [];
+  if (args.weights) return { manifest, harmIndex, harm: `days, the ${args.weights} weights (${WEIGHT_COLUMNS[args.weights]}) of ${index}, by offence`, warnings };
+  if (args.specificationCurve) return { manifest, harmIndex, index, harm: `days, the weights of ${index}, by offence`, warnings };
   return {
     manifest,
     harmIndex,
     harm: args.harmIndex ? `days, from the harm index ${basename(args.harmIndex)}` : 'days, from the bundled harm index data/harm-index.csv: illustrative Cambridge Crime Harm Index weights',
-    // your own events without harm, weighed by the bundled index: warned, as "Use your own data" warns
-    warnings: args.own && !args.harmIndex ? [bundledIndexUsed(basename(args.events))] : [],
+    warnings,
   };
 }
 
