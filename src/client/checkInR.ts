@@ -11,6 +11,7 @@ import { ANALYZE, shellWords, sourceArguments, viewArguments } from '../lib/cliA
 import { parseState, type StateDomain } from '../lib/urlState.ts';
 import { activeEngine } from './active.ts';
 import type { Engine } from './engineTypes.ts';
+import { showError } from './outOfDate.ts';
 
 export interface CheckInput {
   /** The two CSV texts the view is computed from (the bundled data, or the reader's own as the engine placed them). */
@@ -269,14 +270,9 @@ export async function runPanelCheck(host: HTMLElement, check: PanelCheck): Promi
     host.dataset.state = 'done';
   } catch (error) {
     panel.progress.textContent = '';
-    panel.error.textContent = failureMessage(error, stage, !navigator.onLine);
-    panel.error.hidden = false;
-    host.dataset.state = 'failed';
     // A reader who pressed the button is taken to why it failed, not left to find it.
-    if (document.activeElement === panel.button) {
-      panel.error.tabIndex = -1;
-      panel.error.focus();
-    }
+    showError(panel.error, failureMessage(error, stage, !navigator.onLine), panel.button);
+    host.dataset.state = 'failed';
   } finally {
     entry.running = false;
     panel.button.removeAttribute('aria-disabled');

@@ -1,7 +1,7 @@
 // <check-in-r> (src/components/CheckInR.astro): the "Check in R" button and the view's "Download R script"
 // link. Defined by the page's own script (src/client/main.ts imports this), so that the panel cannot be
 // left half alive by a script of its own failing to load; webR and the comparison load on the first click.
-import { couldNotLoad } from './outOfDate.ts';
+import { couldNotLoad, showError } from './outOfDate.ts';
 class CheckInR extends HTMLElement {
   connectedCallback() {
     const button = this.querySelector<HTMLButtonElement>('[data-check]')!;
@@ -65,9 +65,8 @@ class CheckInR extends HTMLElement {
   /** The check's own code could not be loaded (e.g. offline after an update): say so, touch nothing else. */
   failed() {
     const error = this.querySelector<HTMLElement>('[data-error]')!;
-    error.textContent = couldNotLoad('The code for checking in R, and for writing the R script of this view,');
+    showError(error, couldNotLoad('The code for checking in R, and for writing the R script of this view,'), null);
     error.dataset.load = '';
-    error.hidden = false;
   }
 }
 customElements.define('check-in-r', CheckInR);

@@ -37,3 +37,21 @@ export const whyNotLoaded = (): string =>
 /** What a part of the page says when its own code could not load: what failed, why it may have, and what to do. */
 export const couldNotLoad = (what: string): string =>
   `${what} could not be loaded${whyNotLoaded()}. ${navigator.onLine ? 'Reload the page to try again.' : 'Reload the page once you are back online.'}`;
+
+/**
+ * Shows `text` in a panel's error paragraph. A reader who was on `from` (the button they pressed) is
+ * taken to it, and it is then not also an alert: a focused alert is read twice, once as the alert
+ * and once on focus (an accessibility review). Anyone elsewhere hears it as an alert where they are.
+ */
+export function showError(error: HTMLElement, text: string, from: Element | null): void {
+  const take = from !== null && document.activeElement === from;
+  if (take) error.removeAttribute('role');
+  else error.setAttribute('role', 'alert');
+  error.textContent = text;
+  error.hidden = false;
+  if (take) {
+    error.tabIndex = -1;
+    error.focus();
+  }
+}
+

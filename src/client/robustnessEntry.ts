@@ -7,7 +7,7 @@
 // marked out of date, and every later view tries the load again.
 import { setRobustLoader } from './robustRegistry.ts';
 import { idleAfterLoad } from './idle.ts';
-import { couldNotLoad, markNumbersOutOfDate, markOutOfDate, whyNotLoaded } from './outOfDate.ts';
+import { couldNotLoad, markNumbersOutOfDate, markOutOfDate, showError, whyNotLoaded } from './outOfDate.ts';
 import { defaultState, sameState, type ViewState } from '../lib/urlState.ts';
 import { curveScriptUsable, prepare, restore, type Part } from './robustPending.ts';
 
@@ -49,14 +49,8 @@ for (const host of document.querySelectorAll<HTMLElement>('[data-curve-check]'))
   button.addEventListener('click', () => {
     // Any part of the check's own code failing to load (offline, blocked) is said, not left as a silent button.
     void load().then(() => import('./robustness.ts')).then((m) => m.checkCurve(host)).catch(() => {
-      const error = host.querySelector<HTMLElement>('[data-error]')!;
-      error.textContent = couldNotLoad('The code for checking the curve in R');
-      error.hidden = false;
+      showError(host.querySelector<HTMLElement>('[data-error]')!, couldNotLoad('The code for checking the curve in R'), button);
       host.dataset.state = 'failed';
-      if (document.activeElement === button) {
-        error.tabIndex = -1;
-        error.focus();
-      }
     });
   });
 }
