@@ -130,6 +130,17 @@ for (const scheme of SCHEMES) {
       }
     });
 
+    test('the number whose derivation is open stands out from the others, in the scheme\'s highlight (an accessibility review: it looked like every other)', async ({ page }) => {
+      await page.goto('results/');
+      const numbers = page.locator('main button.num[data-path="events.pre"]');
+      await numbers.first().click();
+      await expect(page.locator('#derivation-panel')).toBeVisible();
+      const open = page.locator('main button.num[aria-expanded="true"]').first();
+      const other = page.locator('main button.num:not([aria-expanded="true"])').first();
+      const bg = (l: typeof open) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+      expect(await bg(open)).not.toEqual(await bg(other));
+    });
+
     test('the controls keep each category\'s colour in its swatch, not an empty square beside the checkbox', async ({ page }) => {
       await page.goto('results/');
       for (const c of domain.categories) {
@@ -275,7 +286,7 @@ test.describe('forced colours, dark: the rings around a focused mark', () => {
     await expect(ring).toHaveCount(1);
     expect(await ring.evaluate((r) => getComputedStyle(r).stroke)).not.toBe(canvas);
     await page.goto('');
-    await page.getByRole('group', { name: /every arrest/i }).focus();
+    await page.getByRole('application', { name: /every arrest/i }).focus();
     await page.keyboard.press('ArrowRight');
     const unitRing = page.locator('[data-figure="eventUnits"] rect.focus-ring').filter({ visible: true });
     await expect(unitRing).toHaveCount(1);
