@@ -165,11 +165,14 @@ export function personSummary(units: readonly Unit[], orderId: string, result: A
 }
 
 /** "Person O-2MB6UR (a pseudonymised id): 2 arrests before the order (Violence 2) and none after, highlighted; …" */
-export function describePerson(s: PersonSummary, clear: string = UNITS_CLEAR): string {
+export function describePerson(s: PersonSummary, clear: string = UNITS_CLEAR, position?: { at: number; of: number }): string {
   const list = (p: Period) => (s.byCategory[p].length ? ` (${s.byCategory[p].map((x) => `${x.name} ${formatNumber(x.n)}`).join(', ')})` : '');
   const after = s.post === 0 ? 'none after' : `${formatNumber(s.post)} after${list('post')}`;
+  // Where they are among the people with arrests in view, so that a reader stepping through them knows
+  // (an accessibility review: Previous and Next went round from the first to the last without a word).
+  const where = position ? `, ${formatNumber(position.at)} of ${count(position.of, 'person', 'people')} with arrests in this view` : '';
   return (
-    `Person ${s.orderId} (a pseudonymised id): ${count(s.pre, 'arrest')} before the order${list('pre')} and ${after}. ` +
+    `Person ${s.orderId} (a pseudonymised id)${where}: ${count(s.pre, 'arrest')} before the order${list('pre')} and ${after}. ` +
     `Their ${count(s.pre + s.post, 'arrest')} in this view ${s.pre + s.post === 1 ? 'is' : 'are'} highlighted and the rest dimmed; ${clear}.`
   );
 }

@@ -5,6 +5,9 @@
 export const UNITS_HELP =
   'Select the figure and use the arrow keys (Home and End for the first and last) to step through the arrests, and Enter or Space to pick out that person’s arrests; or click or tap a square to pick out its person. The Previous person and Next person buttons below then step from person to person. Esc, or a click or tap away from the squares, clears the selection.';
 
+/** The headline figure's name in a view with no arrest: no arrow keys promised (src/client/units.ts, main.ts). */
+export const UNITS_NONE_LABEL = 'Every arrest in this view: there are none to pick out';
+
 /** On a touch screen with no mouse or trackpad: what a finger can do (a phone reader met arrow keys and Esc first). */
 export const UNITS_TOUCH_HELP = 'Tap a square to pick out that person’s arrests, before and after the order, then step from person to person with the buttons that appear below it; tap away from the squares to clear the selection.';
 

@@ -326,3 +326,15 @@ function sameKind(a: Node, b: Node): boolean {
   const other = (b as Element).getAttribute('data-mark');
   return (mark === null && other === null) || (mark === other && a.getAttribute('class') === (b as Element).getAttribute('class'));
 }
+
+/**
+ * A live inspector's text after "Selection cleared.": the figure's help, shown but not spoken again
+ * (aria-hidden), since a screen reader has it in the figure's own name; the clearing alone is said
+ * (an accessibility review heard some 70 words of help again after each Esc).
+ */
+export function sayCleared(inspector: Element, help: string): void {
+  const quiet = document.createElement('span');
+  quiet.setAttribute('aria-hidden', 'true');
+  quiet.textContent = help;
+  inspector.replaceChildren('Selection cleared. ', quiet);
+}

@@ -19,6 +19,7 @@ import { describeNumbersWith, fillSegments, fillTable, flash } from './dom.ts';
 import { isFar, variantWidth } from './figureWidth.ts';
 import { afterFrame, dropAddressWrites, flushAfterFrame, replaceAddressNow, writeAddress } from './afterFrame.ts';
 import { idle, idleAfterLoad } from './idle.ts';
+import { focusPlace, restoreFocus } from './keepFocus.ts';
 import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { watchSideMore } from './sideMore.ts';
 // The page's own custom elements, defined here rather than by scripts of their own, any of which could
@@ -26,7 +27,7 @@ import { watchSideMore } from './sideMore.ts';
 import './checkInRElement.ts';
 import './ownDataElement.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { SPECIFICATION_HELP, SPECIFICATION_TOUCH_HELP, UNITS_HELP, UNITS_TOUCH_HELP, touchOnly } from '../charts/unitsHelp.ts';
+import { SPECIFICATION_HELP, SPECIFICATION_TOUCH_HELP, UNITS_HELP, UNITS_NONE_LABEL, UNITS_TOUCH_HELP, touchOnly } from '../charts/unitsHelp.ts';
 
 // The data in view: the study's (the HTML was built from them) until the reader's own are loaded
 // (an address with data=local, or an upload on "Use your own data"); then every page follows theirs.
@@ -278,6 +279,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
     return;
   }
   const changed = source !== 'load';
+  // Where the keyboard is, to be kept there (or as near as stands) once the page holds the new view (keepFocus.ts).
+  const place = changed ? focusPlace() : null;
   // Whether a verdict turns on the version of R: withdrawn with the old view, said again below for this one.
   const flipNotes = document.querySelectorAll<HTMLElement>('[data-rule-flips]');
   for (const el of flipNotes) el.hidden = true;
@@ -334,6 +337,7 @@ async function render(state: ViewState, source: Source): Promise<void> {
   }
   const figuresOk = await renderFigures(result, state, token, engine);
   if (token !== renderToken) return;
+  restoreFocus(place);
   if (figuresOk) setAlert('');
   if (panel) panel.update(panelContext(engine, state, result));
   if (flipNotes.length > 0) {
@@ -686,10 +690,21 @@ function centreInRow(list: HTMLElement, item: HTMLElement): void {
  * tabindex="-1" (and the figures their instructions in data-keys-label); buttons made here have none.
  */
 function enableHandles(): void {
-  for (const b of document.querySelectorAll<HTMLElement>('button.num[tabindex="-1"]')) b.removeAttribute('tabindex');
+  // Without this script they are announced as unavailable, not as buttons that open a dialog (an
+  // accessibility review heard "210, button, opens dialog", and Enter did nothing): that comes here.
+  for (const b of document.querySelectorAll<HTMLElement>('button.num[tabindex="-1"]')) {
+    b.removeAttribute('tabindex');
+    b.removeAttribute('aria-disabled');
+    b.setAttribute('aria-haspopup', 'dialog');
+  }
+  // With its keys, a figure is a widget of its own: role=application, so that a screen reader switches to
+  // focus mode on it and passes the arrow keys through (as a group, NVDA and JAWS keep them to move their
+  // reading cursor, and no arrest was ever announced: an accessibility review).
   for (const g of document.querySelectorAll<HTMLElement>('[data-keys-label]')) {
     g.tabIndex = 0;
-    g.setAttribute('aria-label', g.dataset.keysLabel!);
+    g.setAttribute('role', 'application');
+    g.setAttribute('aria-roledescription', 'interactive figure');
+    g.setAttribute('aria-label', g.dataset.none !== undefined ? UNITS_NONE_LABEL : g.dataset.keysLabel!);
   }
   // On a phone the figures' help (the headline squares, the specification curve) speaks of taps, not of arrow keys and Esc.
   if (touchOnly()) {

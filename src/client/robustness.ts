@@ -11,6 +11,7 @@
 // Each of the page's numbers is a handle to its derivation (src/lib/robustDerivations.ts), built
 // here from the context the number was formatted from; an open panel follows the numbers when
 // they change, and waits (busy) while they are being recomputed.
+import { keepInSight } from './keepFocus.ts';
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { rankSpecifications } from '../charts/specificationCurve.ts';
@@ -400,7 +401,12 @@ function draw(name: PageFigureName, ctx: Shown): void {
     const focused = table?.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.setSpec : undefined;
     if (table) fillTable(table, { ...harmUnitTable(spec.table(data), own), paths: undefined } as Parameters<typeof fillTable>[1]);
     if (name === 'specificationCurve') wireSpecificationTable(host, ctx);
-    if (focused !== undefined) table?.querySelector<HTMLElement>(`button[data-set-spec="${focused}"]`)?.focus({ preventScroll: true });
+    // In sight too: sorted anew, the row may now lie above the screen or beyond the table's scrolled edge (an accessibility review).
+    const again = focused !== undefined ? table?.querySelector<HTMLElement>(`button[data-set-spec="${focused}"]`) : null;
+    if (again) {
+      again.focus({ preventScroll: true });
+      keepInSight(again);
+    }
     const drawChart = () => {
       if (waitingCharts.get(host) === drawChart) waitingCharts.delete(host);
       const plot = host.querySelector<HTMLElement>('.plot')!;

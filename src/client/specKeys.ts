@@ -23,7 +23,7 @@ import type { SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { describeSpecification, rankSpecifications } from '../charts/specificationCurve.ts';
 import { specificationHelp } from '../charts/unitsHelp.ts';
 import { shownDrawing } from './figureWidth.ts';
-import { focusRing } from './dom.ts';
+import { focusRing, sayCleared } from './dom.ts';
 
 interface KeyState {
   curve: SpecificationCurve | null;
@@ -238,7 +238,8 @@ function clear(plot: HTMLElement, s: KeyState): void {
   removeRing(plot);
   showButton(plot, false);
   stepButtons(plot, -1, 0);
-  say(plot, `Selection cleared. ${specificationHelp()}`);
+  const inspector = inspectorOf(plot);
+  if (inspector) sayCleared(inspector, specificationHelp());
 }
 
 /** The "Show this view" button under the inspector, for the specification picked out; hidden, its focus goes back to the figure. */

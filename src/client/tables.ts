@@ -161,7 +161,28 @@ document.addEventListener('keydown', (e) => {
 document.addEventListener('focusin', (e) => {
   const b = e.target instanceof HTMLButtonElement ? e.target : null;
   const table = b?.closest('td, th') ? b.closest('table') : null;
+  showKeysHelp(table && table.hasAttribute('aria-describedby') ? table : null);
   if (!b || !table || !table.hasAttribute('aria-describedby')) return;
   current.set(table, b);
   rove(table);
+});
+
+/**
+ * The keys' help, seen as well as heard: under the table the keyboard is in, while it is there (an
+ * accessibility review: a sighted keyboard user met one stop per table, every cell underlined as a
+ * button, and no word that the arrow keys reach the rest). A pointer's focus does not show it.
+ */
+function showKeysHelp(table: HTMLTableElement | null): void {
+  const help = document.getElementById(KEYS_HELP_ID);
+  if (!help) return;
+  const shown = table !== null && table.querySelector(':focus-visible') !== null;
+  if (shown) {
+    const after = table.closest('.table-wrap') ?? table;
+    if (help.previousElementSibling !== after) after.after(help);
+  }
+  help.className = shown ? 'table-keys-help screen-only' : 'visually-hidden';
+}
+document.addEventListener('focusout', (e) => {
+  const to = (e as FocusEvent).relatedTarget;
+  if (!(to instanceof Element) || !to.closest('table')) showKeysHelp(null);
 });

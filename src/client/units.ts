@@ -12,13 +12,13 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
-import { unitsClear, unitsHelp } from '../charts/unitsHelp.ts';
+import { UNITS_NONE_LABEL, unitsClear, unitsHelp } from '../charts/unitsHelp.ts';
 import { NOTHING_TO_PICK, describePerson, nextPerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { count } from '../lib/wording.ts';
 import { shownDrawing } from './figureWidth.ts';
-import { focusRing, redraw } from './dom.ts';
+import { focusRing, redraw, sayCleared } from './dom.ts';
 
 type Context = () => Promise<{ dataset: Dataset; result: AnalysisResult }>;
 interface UnitState {
@@ -92,7 +92,21 @@ export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
   // words; otherwise it speaks only when what it says changes (an auditor heard the 55-word help
   // again on every step of the window slider, ahead of the view's own summary).
   const text = changed && picked ? `The view changed. Selection cleared. ${none ? NOTHING_TO_PICK : ''}`.trim() : none ? NOTHING_TO_PICK : HELP;
-  if (inspector && inspector.textContent !== text) inspector.textContent = text;
+  if (inspector && inspector.textContent !== text) {
+    // A view left with no arrest is said by the page's own announcement ("no category is selected…"):
+    // the figure's "nothing to pick out" is shown, not spoken over it while the reader is at the control
+    // that emptied the view (an accessibility review heard it first, from the checkbox).
+    if (none && changed && !picked) {
+      const quiet = document.createElement('span');
+      quiet.setAttribute('aria-hidden', 'true');
+      quiet.textContent = text;
+      inspector.replaceChildren(quiet);
+    } else inspector.textContent = text;
+  }
+  // Nor does the figure's name promise arrow keys that have no arrest to move between (main.ts's
+  // enableHandles names it the same way, if it runs after this).
+  plot.toggleAttribute('data-none', none);
+  if (plot.dataset.keysLabel && plot.getAttribute('tabindex') === '0') plot.setAttribute('aria-label', none ? UNITS_NONE_LABEL : plot.dataset.keysLabel);
 }
 
 /** The chart's own svg in the drawing shown (not a legend swatch's): the one holding the marks. */
@@ -173,7 +187,11 @@ export function enhance(ctx: Context): void {
       const k = s.units.findIndex((u) => u.orderId === next);
       s.index = k;
       ring(plot, s.units, k);
-      select(plot, s, next);
+      // Gone round from one end to the other: said, before who it is.
+      const people = [...new Set(s.units.map((u) => u.orderId))];
+      const from = s.selected === null ? -1 : people.indexOf(s.selected);
+      const wrapped = from < 0 || people.length < 2 ? '' : step > 0 && from === people.length - 1 ? 'Back to the first person. ' : step < 0 && from === 0 ? 'Round to the last person. ' : '';
+      select(plot, s, next, plot, wrapped);
     });
     // A click or tap on the page outside the figure clears a picked person too, as the help says (a
     // re-check: only the figure's own empty corner did); what was clicked stays where it was. Not a
@@ -284,7 +302,7 @@ function nearest(plot: HTMLElement, units: readonly Unit[], clientX: number, cli
  * is a group of its own over the squares: a path per run the person has squares in, in that run's
  * colour, outlined in black (Figure.astro's styles).
  */
-function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, orderId: string | null, anchor: Element = plot): void {
+function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: AnalysisResult }, orderId: string | null, anchor: Element = plot, wrapped = ''): void {
   // The figure is not a scroll anchor (global.css), so text that grows under the squares (a longer
   // description, the person buttons) would move them up under the reader's finger: 99 px on a phone,
   // a re-check found. Where the squares (or, for a click elsewhere, what was clicked) were on screen
@@ -318,7 +336,13 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   const steps = plot.parentElement?.querySelector<HTMLElement>('[data-unit-steps]');
   if (steps) steps.hidden = orderId === null;
   const inspector = plot.parentElement?.querySelector('[data-inspector]');
-  if (inspector) inspector.textContent = orderId === null ? `Selection cleared. ${HELP}` : describePerson(personSummary(s.units, orderId, s.result), unitsClear());
+  if (inspector) {
+    if (orderId === null) sayCleared(inspector, HELP);
+    else {
+      const people = [...new Set(s.units.map((u) => u.orderId))]; // nextPerson's order: that of their first square
+      inspector.textContent = `${wrapped}${describePerson(personSummary(s.units, orderId, s.result), unitsClear(), { at: people.indexOf(orderId) + 1, of: people.length })}`;
+    }
+  }
   const moved = anchor.getBoundingClientRect().top - top;
   if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
 }

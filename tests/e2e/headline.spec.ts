@@ -154,9 +154,13 @@ test.describe('on a touch screen', () => {
     expect(await selectedSquares(page)).toEqual(personUnits(units, second));
     await steps.getByRole('button', { name: 'Previous person' }).tap();
     await expect(page.locator('[data-inspector]')).toContainText(`Person ${first} (a pseudonymised id)`);
-    // round from the first to the last
+    // round from the first to the last, said, with where each person is among them
+    await expect(page.locator('[data-inspector]')).toContainText(`Person ${first} (a pseudonymised id), 1 of ${people.length} people with arrests in this view:`);
     await steps.getByRole('button', { name: 'Previous person' }).tap();
-    await expect(page.locator('[data-inspector]')).toContainText(`Person ${people.at(-1)} (a pseudonymised id)`);
+    await expect(page.locator('[data-inspector]')).toContainText(`Round to the last person. Person ${people.at(-1)} (a pseudonymised id), ${people.length} of ${people.length} people`);
+    await steps.getByRole('button', { name: 'Next person' }).tap();
+    await expect(page.locator('[data-inspector]')).toContainText(`Back to the first person. Person ${first} (a pseudonymised id), 1 of`);
+    await steps.getByRole('button', { name: 'Previous person' }).tap();
     await page.tap('.plot.units', { position: { x: 2, y: 2 } });
     await expect(steps).toBeHidden();
     expect(Math.abs((await squaresTop()) - still)).toBeLessThan(1);
@@ -171,7 +175,7 @@ async function relative(page: Page, x: number, y: number) {
 test('Enter picks out the focused arrest’s person; Esc clears', async ({ page }) => {
   await page.goto('');
   const units = eventUnits(bundled, expected());
-  const figure = page.getByRole('group', { name: /every arrest/i });
+  const figure = page.getByRole('application', { name: /every arrest/i });
   await figure.focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
@@ -181,6 +185,8 @@ test('Enter picks out the focused arrest’s person; Esc clears', async ({ page 
   expect(await selectedSquares(page)).toEqual(mine);
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-inspector]')).toHaveText(`Selection cleared. ${UNITS_HELP}`);
+  // Said is the clearing alone: the help, in the figure's own name, is shown but not spoken again (an accessibility review).
+  await expect(page.locator('[data-inspector] [aria-hidden="true"]')).toHaveText(UNITS_HELP);
   expect(await selectedSquares(page)).toEqual([]);
 });
 
@@ -188,7 +194,7 @@ test('a click outside the figure clears a picked person too, as the help says, a
   await page.goto('');
   const units = eventUnits(bundled, expected());
   await expect(page.locator('[data-inspector]')).toContainText('Previous person and Next person buttons');
-  const figure = page.getByRole('group', { name: /every arrest/i });
+  const figure = page.getByRole('application', { name: /every arrest/i });
   await figure.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-inspector]')).toContainText(`Person ${units[0].orderId}`);
@@ -231,7 +237,7 @@ for (const motion of ['reduce', 'no-preference'] as const) {
     // The figures chunk is loaded and wired up before the change: focus only starts the load, and a
     // change drawn before the figure is wired has nothing of its own to fade from. A key the figure
     // uses is held until then, so the inspector naming an arrest says the figure is wired.
-    await page.getByRole('group', { name: /every arrest/i }).focus();
+    await page.getByRole('application', { name: /every arrest/i }).focus();
     await page.keyboard.press('Home');
     await expect(page.locator('[data-inspector]')).toContainText('Arrest 1 of ');
     await holdFades(page);
@@ -297,7 +303,7 @@ for (const motion of ['reduce', 'no-preference'] as const) {
 
 test('with a person picked out, the old squares fade from as dim as they were shown', async ({ page }) => {
   await page.goto('');
-  const figure = page.getByRole('group', { name: /every arrest/i });
+  const figure = page.getByRole('application', { name: /every arrest/i });
   await figure.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-inspector]')).toContainText('Person ');
@@ -321,7 +327,7 @@ test('with a person picked out, the old squares fade from as dim as they were sh
 
 test('a later change rewrites the same paths in place, and a change during the fade cancels it and leaves no copy behind', async ({ page }) => {
   await page.goto('');
-  await page.getByRole('group', { name: /every arrest/i }).focus();
+  await page.getByRole('application', { name: /every arrest/i }).focus();
   // The first change replaces the build's two drawings; from then on the squares are rewritten in place.
   await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
   await waitForView(page, { window: 24, categories: all.filter((c) => c !== 'violence') });
@@ -423,7 +429,7 @@ test('the figure\'s help, a live region, is not spoken again on each change of v
   expect(await page.evaluate(() => (window as unknown as { rewrites: number }).rewrites)).toBe(0);
   await expect(inspector).toHaveText(UNITS_HELP);
   // A person picked, then the view changed: "Selection cleared", in a few words.
-  const figure = page.getByRole('group', { name: /every arrest/i });
+  const figure = page.getByRole('application', { name: /every arrest/i });
   await figure.focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
@@ -436,7 +442,7 @@ test('the figure\'s help, a live region, is not spoken again on each change of v
 test('at a desk the person buttons follow the keyboard: Tab reaches them, and Esc on one clears the selection and returns to the figure', async ({ page }) => {
   await page.goto('');
   const units = eventUnits(bundled, expected());
-  const figure = page.getByRole('group', { name: /every arrest/i });
+  const figure = page.getByRole('application', { name: /every arrest/i });
   await figure.focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');

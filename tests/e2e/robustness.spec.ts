@@ -236,6 +236,9 @@ test('the specification curve from the keyboard: arrows step through the engine\
   const plot = host.locator('.plot[data-spec-keys]');
   const inspector = host.locator('[data-inspector]');
   await expect(plot).toHaveAttribute('aria-describedby', (await inspector.getAttribute('id'))!);
+  // An application to a screen reader, so that its arrow keys reach it in focus mode.
+  await expect(plot).toHaveAttribute('role', 'application');
+  await expect(plot).toHaveAttribute('aria-roledescription', 'interactive figure');
   const ranked = rankSpecifications(curve.specifications);
   const start = defaultState(domain);
   const from = ranked.findIndex((s) => s.index === currentSpecification(curve, start));

@@ -372,7 +372,7 @@ test.describe('a chunk that cannot load', () => {
     // before a square is inspected, and what the inspector names is in the drawing on screen.
     block = false;
     const r = expected(asked);
-    await page.getByRole('group', { name: /every arrest/i }).focus();
+    await page.getByRole('application', { name: /every arrest/i }).focus();
     await page.keyboard.press('End');
     await expect(page.locator('[data-inspector]')).toContainText(`Arrest ${r.events.pre + r.events.post} of ${r.events.pre + r.events.post} (after)`);
     await expect(outOfDate).toHaveCount(0);

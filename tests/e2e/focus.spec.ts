@@ -1,0 +1,103 @@
+// The keyboard's place across a change of view (src/client/keepFocus.ts): an accessibility review
+// found that Back dropped the focus to the page's body from a number in a figure's table (its rows
+// are rewritten for each view) and from the headline figure's "Next person" (hidden by a change of
+// view), and that "Show this view" in the specification table kept the focus but left it scrolled
+// out of sight.
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { domain, waitForView } from './helpers.ts';
+
+const all = domain.categories;
+
+/** The focused element's description, for a failure message: tag, text and the table or figure it is in. */
+const focused = (page: Page) => page.evaluate(() => {
+  const a = document.activeElement as HTMLElement | null;
+  return a === null || a === document.body ? 'body' : `${a.tagName} "${(a.textContent ?? '').trim().slice(0, 30)}" in ${a.closest('[data-figure], [data-robust-figure]')?.getAttribute('data-figure') ?? a.closest('[data-robust-figure]')?.getAttribute('data-robust-figure') ?? '-'}`;
+});
+
+/** Whether the element is inside the screen and inside every box that scrolls it. */
+const inSight = (el: Locator) => el.evaluate((e) => {
+  const box = e.getBoundingClientRect();
+  // (within a pixel: a row scrolled to the edge may sit a fraction of one past it)
+  if (box.top < -1 || box.left < -1 || box.bottom > innerHeight + 1 || box.right > innerWidth + 1) return false;
+  for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+    const s = getComputedStyle(p);
+    if (!/(auto|scroll)/.test(s.overflowX + s.overflowY)) continue;
+    const c = p.getBoundingClientRect();
+    if (box.left < c.left - 1 || box.right > c.right + 1 || box.top < c.top - 1 || box.bottom > c.bottom + 1) return false;
+  }
+  return true;
+});
+
+test('Back, from a number in a figure\'s table, keeps the focus in that table, in the same column', async ({ page }) => {
+  await page.goto('results/');
+  await page.getByRole('slider', { name: /window/i }).fill('23');
+  await waitForView(page, { window: 23, categories: all });
+  const figure = page.locator('[data-figure="eventsByCategory"]');
+  await figure.locator('summary').click();
+  const table = figure.locator('table[data-figure-table]');
+  await table.locator('td button').first().focus();
+  await page.keyboard.press('ArrowDown');
+  const column = await page.evaluate(() => (document.activeElement!.closest('td, th') as HTMLTableCellElement).cellIndex);
+  await page.goBack();
+  await waitForView(page, { window: 24, categories: all });
+  await expect.poll(() => focused(page)).toMatch(/^BUTTON .* in eventsByCategory$/);
+  expect(await page.evaluate(() => (document.activeElement!.closest('td, th') as HTMLTableCellElement | null)?.cellIndex)).toBe(column);
+  // And the next Tab moves on from there, not from the top of the page.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement!.closest('header, nav, .controls') === null)).toBe(true);
+});
+
+test('Back, from "Next person", which the change of view hides, leaves the focus on the headline figure', async ({ page }) => {
+  await page.goto('?w=20');
+  await waitForView(page, { window: 20, categories: all });
+  await page.getByRole('slider', { name: /window/i }).fill('19');
+  await waitForView(page, { window: 19, categories: all });
+  const figure = page.getByRole('application', { name: /every arrest/i });
+  await figure.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const next = page.getByRole('button', { name: 'Next person' });
+  await expect(next).toBeVisible();
+  await next.focus();
+  await page.goBack();
+  await waitForView(page, { window: 20, categories: all });
+  await expect(next).toBeHidden();
+  await expect(figure).toBeFocused();
+});
+
+test('"Show this view" in the specification table keeps the focus on the same specification\'s button, and in sight', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('robustness/');
+  const host = page.locator('[data-robust-figure="specificationCurve"]');
+  await expect(host.locator('button[data-set-spec]').first()).toBeAttached({ timeout: 30_000 });
+  await host.locator('summary').first().click();
+  const first = host.locator('button[data-set-spec]').first();
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const spec = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.setSpec);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).not.toHaveAttribute('data-view', 'default');
+  const again = host.locator(`button[data-set-spec="${spec}"]`);
+  await expect(again).toBeFocused();
+  await expect.poll(() => inSight(again), { timeout: 10_000 }).toBe(true);
+});
+
+test('in a table by keyboard, the arrow keys\' help shows under it; away from tables, it is gone', async ({ page }) => {
+  await page.goto('results/');
+  const figure = page.locator('[data-figure="eventsByCategory"]');
+  await figure.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  for (let k = 0; k < 6 && !(await page.evaluate(() => !!document.activeElement?.closest('table'))); k++) await page.keyboard.press('Tab');
+  const help = page.locator('#table-keys-help');
+  // (not merely visible to Playwright: the visually hidden text has a box of a pixel)
+  await expect(help).toHaveClass(/table-keys-help/);
+  await expect(help).toBeVisible();
+  await expect(help).toHaveText('The arrow keys move between the numbers in this table; Tab moves on past it.');
+  // Under this table: the next thing after the table's box.
+  expect(await help.evaluate((h) => !!h.previousElementSibling?.querySelector('table[data-figure-table]') || h.previousElementSibling?.matches('table[data-figure-table]'))).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect(help).toHaveClass(/table-keys-help/);
+  await page.getByRole('slider', { name: /window/i }).focus();
+  await expect(help).toHaveClass('visually-hidden');
+});
