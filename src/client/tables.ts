@@ -168,18 +168,16 @@ document.addEventListener('focusin', (e) => {
 });
 
 /**
- * The keys' help, seen as well as heard: under the table the keyboard is in, while it is there (an
- * accessibility review: a sighted keyboard user met one stop per table, every cell underlined as a
- * button, and no word that the arrow keys reach the rest). A pointer's focus does not show it.
+ * The keys' help, seen as well as heard, while the keyboard is in a table (an accessibility review: a
+ * sighted keyboard user met one stop per table, every cell underlined as a button, and no word that
+ * the arrow keys reach the rest). A pointer's focus does not show it. It is fixed at the foot of the
+ * screen, not put under the table: a line appearing and going in the text moved what followed, and a
+ * click begun on a number below a table landed elsewhere as the line went.
  */
 function showKeysHelp(table: HTMLTableElement | null): void {
   const help = document.getElementById(KEYS_HELP_ID);
   if (!help) return;
   const shown = table !== null && table.querySelector(':focus-visible') !== null;
-  if (shown) {
-    const after = table.closest('.table-wrap') ?? table;
-    if (help.previousElementSibling !== after) after.after(help);
-  }
   help.className = shown ? 'table-keys-help screen-only' : 'visually-hidden';
 }
 document.addEventListener('focusout', (e) => {
