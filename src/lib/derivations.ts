@@ -385,7 +385,7 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: stat === 'hacLag' || stat.endsWith('Hac')
-      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people may not be; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${months.length < HAC_SHORT_SERIES ? `With only ${months.length} months, Newey–West standard errors are themselves too small (they are meant for long series), so this p-value cannot be relied on either. ` : `Newey–West standard errors are meant for long series: with ${months.length} months they still tend to be too small, so the page calls a step clear only when this p-value and the ordinary one are both below 0.05. `}${adjacency}`
+      ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people may not be; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${months.length < HAC_SHORT_SERIES ? `With only ${months.length} months, Newey–West standard errors are themselves too small (they are meant for long series), so this p-value cannot be relied on either. ` : `Newey–West standard errors are meant for long series: with ${months.length} months they still tend to be too small, so the page reads this p-value beside the ordinary one: a step at the order is called clear only when both are below 0.01, and a trend before the order is mentioned where both are below 0.05. `}${adjacency}`
       : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people may not be: the Newey–West p-values beside them do not).`,
     inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
     steps: [
@@ -506,8 +506,8 @@ function deriveCorrelation(result: AnalysisResult, path: ResultPath): Derivation
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: kind === 'pearson'
-      ? (stat === 'r' ? 'Pearson\'s correlation between monthly arrests and monthly harm across every month of the window.' : 'The p-value of the t-test of no linear correlation between monthly arrests and monthly harm.')
-      : (stat === 'rho' ? 'Spearman\'s rank correlation between monthly arrests and monthly harm.' : 'The p-value of Spearman\'s test of no rank correlation between monthly arrests and monthly harm.'),
+      ? (stat === 'r' ? `Pearson's correlation between monthly arrests and monthly harm across the ${events.length} months analysed${result.gap > 0 ? ` (the window's months either side, less the ${result.gap * 2} left out around the order)` : ' (every month of the window, either side of the order)'}.` : 'The p-value of the t-test of no linear correlation between monthly arrests and monthly harm.')
+      : (stat === 'rho' ? `Spearman's rank correlation between monthly arrests and monthly harm across the ${events.length} months analysed.` : 'The p-value of Spearman\'s test of no rank correlation between monthly arrests and monthly harm.'),
     inputs: { caption: `Arrests and harm in each of the ${events.length} months`, columns: ['Month', 'Arrests', 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo.events, mo.harm]) },
     steps: kind === 'pearson'
       ? [{ label: 'Months', value: events.length }, { label: 'r', value: result.correlation.pearson.r }, { label: 'Why there is no result', value: result.correlation.pearson.reason ?? null }]

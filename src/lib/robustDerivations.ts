@@ -18,8 +18,8 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
-import { analysedMonths, barnettFall, barnettReason, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
-import { formatNumber } from './format.ts';
+import { afterBusyShare, analysedMonths, barnettFall, barnettReason, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { formatNumber, formatPercent } from './format.ts';
 import { atLeastWords, fallWords } from './wording.ts';
 
 const ENGINE = {
@@ -53,6 +53,12 @@ const percent = (x: number) => `${Math.round(100 * x * 1e6) / 1e6}%`;
  * shows no such number (the part has not been computed, or the break-even share beside each
  * person's own months unavailable, which the page hides).
  */
+/** "30% of the simulated orders followed one", or nothing known. */
+const busyWords = (world: Parameters<typeof afterBusyShare>[0]): string => {
+  const share = afterBusyShare(world);
+  return share === null ? 'how many followed one is not known' : `${formatPercent(share)} of the simulated orders followed one`;
+};
+
 export function deriveRobust(name: RobustNumberName, c: RobustnessContext, result: AnalysisResult, data: RobustData): Derivation | null {
   const base = baseOf(name, data);
   switch (name) {
@@ -132,7 +138,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.mean':
       return {
         ...common, value: world.mean,
-        meaning: `The average fall in arrests (1 − after ÷ before; below zero, a rise) across ${cohorts} in a world where orders do nothing, and are ${world.parameters?.selection === 0 ? 'given at random moments: the change that chance alone produces' : 'sought after busy spells: the change that selection alone produces'}${world.mean === null ? '' : `, here ${fallWords(world.mean)}`}.`,
+        meaning: `The average fall in arrests (1 − after ÷ before; below zero, a rise) across ${cohorts} in a world where orders do nothing, and are ${world.parameters?.selection === 0 ? 'given at random moments: the change that chance alone produces' : `sought after busy spells with the strength set (${busyWords(world)}): the change that this much selection alone produces, in people whose offending never changes`}${world.mean === null ? '' : `, here ${fallWords(world.mean)}`}.`,
         steps: [...steps, { label: 'Standard deviation of the falls', value: world.sd }, { label: 'Monte-Carlo standard error of the mean', value: world.se }],
         formula: { words: 'Add up the falls of the simulated cohorts (compensated summation) and divide by how many there are.', symbols: 'f̄ = Σ_b f_b ÷ B,  f_b = 1 − after_b ÷ before_b' },
         r: r('mean(falls)'),
