@@ -265,3 +265,15 @@ test('the Wilcoxon derivation says which R its call needs, and describes the rul
   assert.match(q.formula?.words ?? '', /set the zeros aside.*as R 4\.5 and earlier computed it/);
   assert.doesNotMatch(q.formula?.words ?? '', /current R/);
 });
+
+test('the Newey–West panels give the page\'s own rule for calling a step clear (both p below 0.01) and mentioning a trend before (both below 0.05); the correlation panels name the months analysed (a statistician)', () => {
+  const study = analyse(bundled);
+  const hac = derive(study, bundled, 'its.events.levelPHac')!;
+  assert.match(hac.meaning, /a step at the order is called clear only when both are below 0\.01, and a trend before the order is mentioned where both are below 0\.05/);
+  assert.doesNotMatch(hac.meaning, /step clear only when this p-value and the ordinary one are both below 0\.05/);
+  const gapped = analyse(bundled, { window: 12, gap: 3 });
+  const r = derive(gapped, bundled, 'correlation.pearson.r')!;
+  assert.equal(gapped.monthly.length, 18);
+  assert.match(r.meaning, /across the 18 months analysed \(the window's months either side, less the 6 left out around the order\)/);
+  assert.match(derive(study, bundled, 'correlation.spearman.rho')!.meaning, /across the 48 months analysed/);
+});

@@ -454,3 +454,21 @@ test('the command line gives the simulated cohorts\' share as the page does (a r
   assert.equal(out.status, 0, out.stderr);
   assert.ok(out.stdout.includes(`, and ${page} of the cohorts `), `${page} | ${out.stdout}`);
 });
+
+test('the null world says how many of its simulated orders followed a busy spell at the strength set, and never that it is the least selection could do (a statistician: 30% at 0.5)', async () => {
+  const r = analyse(bundled);
+  const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  const { afterBusyShare } = await import('../src/lib/robustness.ts');
+  // The chance that a drawn order is at a crossing moment: weight 1 for each crossing, 1 − selection for each quiet one.
+  const c = world.parameters!.crossingShare;
+  const share = afterBusyShare(world)!;
+  assert.ok(Math.abs(share - c / (c + (1 - DEFAULT_SELECTION) * (1 - c))) < 1e-12);
+  assert.equal(afterBusyShare(nullWorldFor(r, 1, DEFAULT_LOOKBACK)), 1);
+  assert.ok(Math.abs(afterBusyShare(nullWorldFor(r, 0, DEFAULT_LOOKBACK))! - nullWorldFor(r, 0, DEFAULT_LOOKBACK).parameters!.crossingShare) < 1e-12);
+  const c0 = { result: r, state: { window: 24, categories: bundled.categories }, gapRows: null, world, liberty: null, curve: null } as RobustnessFigureContext;
+  const line = IN_SHORT['nullWorld.inShort'](c0).map((s) => (typeof s === 'string' ? s : s.text)).join('');
+  assert.ok(line.startsWith(`If ${formatPercent(share)} of orders followed a busy spell (the selection strength set in the section) and orders did nothing at all, the simulated cohorts would show `), line);
+  assert.doesNotMatch(line, /least selection/);
+  // Stronger selection gives a larger simulated fall, as the line says.
+  assert.ok(nullWorldFor(r, 1, DEFAULT_LOOKBACK).mean! > world.mean!);
+});
