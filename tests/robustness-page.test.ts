@@ -469,6 +469,10 @@ test('the null world says how many of its simulated orders followed a busy spell
   const line = IN_SHORT['nullWorld.inShort'](c0).map((s) => (typeof s === 'string' ? s : s.text)).join('');
   assert.ok(line.startsWith(`If ${formatPercent(share)} of orders followed a busy spell (the selection strength set in the section) and orders did nothing at all, the simulated cohorts would show `), line);
   assert.doesNotMatch(line, /least selection/);
-  // Stronger selection gives a larger simulated fall, as the line says.
+  // Stronger selection gives a larger simulated fall, as the line says; at the strongest, it is not offered (a re-check).
   assert.ok(nullWorldFor(r, 1, DEFAULT_LOOKBACK).mean! > world.mean!);
+  assert.match(line, /Stronger selection gives a larger simulated fall/);
+  const strongest = IN_SHORT['nullWorld.inShort']({ ...c0, world: nullWorldFor(r, 1, DEFAULT_LOOKBACK) }).map((s) => (typeof s === 'string' ? s : s.text)).join('');
+  assert.ok(strongest.startsWith('If 100% of orders followed a busy spell'), strongest);
+  assert.doesNotMatch(strongest, /Stronger selection/);
 });

@@ -117,4 +117,8 @@ test('Check in R never gives an empty reason: an empty message from R names the 
   assert.match(offline, /offline/);
   assert.doesNotMatch(offline, /missing or were blocked/);
   assert.match(failureMessage(new Error('Failed to fetch'), 'loading'), /missing or were blocked/);
+  // Offline before R, the numbers' own code not fetched: said as offline, not as a raw import error alone (a re-check).
+  const offlineBefore = failureMessage(new Error('Failed to fetch dynamically imported module: /_astro/bundledFiles.js'), 'preparing', true);
+  assert.match(offlineBefore, /this browser is offline/);
+  assert.match(offlineBefore, /try again once you are back online\.$/);
 });

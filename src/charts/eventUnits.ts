@@ -463,8 +463,11 @@ function outlineSwatches(figure: Figure, categories: readonly string[], stroke: 
  * The person after (step 1) or before (−1) `from`, in the order their first square is drawn, going
  * round at either end; the first person when none is picked; null when the view has no arrests.
  */
+/** The people with arrests in view, in the order of their first square: the order Previous and Next person step in. */
+export const peopleInOrder = (units: readonly Pick<Unit, 'orderId'>[]): string[] => [...new Set(units.map((u) => u.orderId))];
+
 export function nextPerson(units: readonly Pick<Unit, 'orderId'>[], from: string | null, step: number): string | null {
-  const people = [...new Set(units.map((u) => u.orderId))];
+  const people = peopleInOrder(units);
   if (people.length === 0) return null;
   const at = from === null ? -1 : people.indexOf(from);
   if (at < 0) return people[step > 0 ? 0 : people.length - 1];

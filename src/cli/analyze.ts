@@ -391,7 +391,7 @@ function count(n: number, one: string, many: string): string {
 /** The specification curve as a readable table: the headline, the choices, then one row per specification. */
 export function renderCurve(curve: SpecificationCurve, about: { harm: string; index?: string }): string {
   const c = curve.choices;
-  const testName = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R ≤ 4.5)', sign: 'sign' } as const;
+  const testName = { current: 'Wilcoxon (R 4.6)', legacy: 'Wilcoxon (R ≤ 4.5)', sign: 'sign' } as const;
   const weightName = (w: string | null) => (w === null ? '' : w === 'data' ? 'as recorded' : w);
   const share = curve.share === null ? 'n/a' : formatPercent(curve.share);
   const w = curve.weightsSpread;

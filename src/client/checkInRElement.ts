@@ -8,7 +8,7 @@ class CheckInR extends HTMLElement {
     const link = this.querySelector<HTMLAnchorElement>('[data-script]')!;
     button.hidden = false;
     button.addEventListener('click', () => {
-      void import('./checkInR.ts').then((m) => m.runCheck(this), () => this.failed());
+      void import('./checkInR.ts').then((m) => m.runCheck(this), () => this.failed(button));
     });
     link.addEventListener('click', (event) => {
       event.preventDefault();
@@ -62,10 +62,10 @@ class CheckInR extends HTMLElement {
     delete error.dataset.load;
   }
 
-  /** The check's own code could not be loaded (e.g. offline after an update): say so, touch nothing else. */
-  failed() {
+  /** The check's own code could not be loaded (e.g. offline after an update): say so, touch nothing else; a reader who pressed `from` is taken to why. */
+  failed(from: Element | null = null) {
     const error = this.querySelector<HTMLElement>('[data-error]')!;
-    showError(error, couldNotLoad('The code for checking in R, and for writing the R script of this view,'), null);
+    showError(error, couldNotLoad('The code for checking in R, and for writing the R script of this view,'), from);
     error.dataset.load = '';
   }
 }

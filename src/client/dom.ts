@@ -333,8 +333,13 @@ function sameKind(a: Node, b: Node): boolean {
  * (an accessibility review heard some 70 words of help again after each Esc).
  */
 export function sayCleared(inspector: Element, help: string): void {
+  inspector.replaceChildren('Selection cleared. ', quietly(help));
+}
+
+/** Text shown in a live region but not spoken: what the page's own announcement of a change already says. */
+export function quietly(text: string): HTMLSpanElement {
   const quiet = document.createElement('span');
   quiet.setAttribute('aria-hidden', 'true');
-  quiet.textContent = help;
-  inspector.replaceChildren('Selection cleared. ', quiet);
+  quiet.textContent = text;
+  return quiet;
 }

@@ -35,16 +35,23 @@ const visible = (el: HTMLElement): boolean => el.isConnected && !el.closest('[hi
 export function restoreFocus(place: FocusPlace | null): void {
   if (!place) return;
   const now = document.activeElement;
-  if (now === place.el && visible(place.el)) {
-    keepInSight(place.el);
-    return;
-  }
+  let target: HTMLElement | null = null;
+  if (now === place.el && visible(place.el)) target = place.el;
   // The focus went somewhere on purpose (a control, a panel): leave it there.
-  if (now instanceof HTMLElement && now !== document.body && now !== place.el) return;
-  const target = standIn(place);
+  else if (now instanceof HTMLElement && now !== document.body && now !== place.el) return;
+  else {
+    target = standIn(place);
+    target?.focus({ preventScroll: true });
+  }
   if (!target) return;
-  target.focus({ preventScroll: true });
   keepInSight(target);
+  // Back and Forward also restore the scroll position the browser kept with the entry, after this
+  // has run: a re-check found the page at its top and the focused cell 3,600 px below. Once that is
+  // done (the next frames), the focus is brought into sight again if it is still there.
+  const held = target;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (document.activeElement === held) keepInSight(held);
+  }));
 }
 
 function standIn(place: FocusPlace): HTMLElement | null {

@@ -170,7 +170,7 @@ function writeGapAndWeights(state: ViewState): void {
   const note = document.getElementById('weights-note');
   if (note) {
     note.hidden = offered.length > 0;
-    note.textContent = offered.length > 0 ? '' : 'These data have no harm index that lists every offence, so harm can only be taken as recorded. The report’s pages never weigh harm your files record by an index (the illustrative one, or yours); the command line does, with --weights and a harm index of your own (--harm-index).';
+    note.textContent = offered.length > 0 ? '' : 'Harm is taken as your files record it, so other weights are not offered: the report’s pages never weigh recorded harm by a harm index (the illustrative one, or yours); the command line does, with --weights and a harm index of your own (--harm-index).';
   }
 }
 

@@ -23,7 +23,7 @@ import type { SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { describeSpecification, rankSpecifications } from '../charts/specificationCurve.ts';
 import { specificationHelp } from '../charts/unitsHelp.ts';
 import { shownDrawing } from './figureWidth.ts';
-import { focusRing, sayCleared } from './dom.ts';
+import { focusRing, quietly, sayCleared } from './dom.ts';
 
 interface KeyState {
   curve: SpecificationCurve | null;
@@ -129,7 +129,11 @@ export function wireSpecKeys(host: HTMLElement, curve: SpecificationCurve, curre
     removeRing(plot);
     showButton(plot, false);
     stepButtons(plot, -1, 0);
-    say(plot, specificationHelp());
+    // A new curve (other categories) is said by the page's announcement of the view: its help is shown
+    // again, not spoken again (a re-check heard some 50 words of it after unticking a category).
+    const inspector = inspectorOf(plot);
+    if (!same && inspector && inspector.textContent !== specificationHelp()) inspector.replaceChildren(quietly(specificationHelp()));
+    else say(plot, specificationHelp());
   }
   s.setting = false;
 }

@@ -179,6 +179,18 @@ function showKeysHelp(table: HTMLTableElement | null): void {
   if (!help) return;
   const shown = table !== null && table.querySelector(':focus-visible') !== null;
   help.className = shown ? 'table-keys-help screen-only' : 'visually-hidden';
+  // Never over the number in focus (a re-check, 390 px wide: a cell ten rows down lay under it): the
+  // page keeps the help's height clear when it scrolls a focused number into view, and the number
+  // just focused is moved up out from under it.
+  const root = document.documentElement;
+  if (!shown) {
+    root.style.removeProperty('scroll-padding-bottom');
+    return;
+  }
+  const box = help.getBoundingClientRect();
+  root.style.scrollPaddingBottom = `${Math.ceil(innerHeight - box.top) + 8}px`;
+  const at = document.activeElement;
+  if (at instanceof HTMLElement && at.getBoundingClientRect().bottom > box.top) at.scrollIntoView({ block: 'nearest' });
 }
 document.addEventListener('focusout', (e) => {
   const to = (e as FocusEvent).relatedTarget;

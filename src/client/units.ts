@@ -13,12 +13,12 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { categoryName } from '../analysis/categories.ts';
 import { UNITS_NONE_LABEL, unitsClear, unitsHelp } from '../charts/unitsHelp.ts';
-import { NOTHING_TO_PICK, describePerson, nextPerson, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
+import { NOTHING_TO_PICK, describePerson, nextPerson, peopleInOrder, eventUnits, eventUnitsFrame, isSquares, personSummary, personUnits, squaresTransform, unitBox, unitBoxes, unitRuns, unitsPath, writeSquares, type Unit } from '../charts/eventUnits.ts';
 import { accessibleFigure } from '../charts/shared.ts';
 import type { ChartOptions } from '../charts/types.ts';
 import { count } from '../lib/wording.ts';
 import { shownDrawing } from './figureWidth.ts';
-import { focusRing, redraw, sayCleared } from './dom.ts';
+import { focusRing, quietly, redraw, sayCleared } from './dom.ts';
 
 type Context = () => Promise<{ dataset: Dataset; result: AnalysisResult }>;
 interface UnitState {
@@ -96,12 +96,8 @@ export function resetUnits(plot: HTMLElement, result: AnalysisResult): void {
     // A view left with no arrest is said by the page's own announcement ("no category is selected…"):
     // the figure's "nothing to pick out" is shown, not spoken over it while the reader is at the control
     // that emptied the view (an accessibility review heard it first, from the checkbox).
-    if (none && changed && !picked) {
-      const quiet = document.createElement('span');
-      quiet.setAttribute('aria-hidden', 'true');
-      quiet.textContent = text;
-      inspector.replaceChildren(quiet);
-    } else inspector.textContent = text;
+    if (none && changed) inspector.replaceChildren(quietly(text));
+    else inspector.textContent = text;
   }
   // Nor does the figure's name promise arrow keys that have no arrest to move between (main.ts's
   // enableHandles names it the same way, if it runs after this).
@@ -188,7 +184,7 @@ export function enhance(ctx: Context): void {
       s.index = k;
       ring(plot, s.units, k);
       // Gone round from one end to the other: said, before who it is.
-      const people = [...new Set(s.units.map((u) => u.orderId))];
+      const people = peopleInOrder(s.units);
       const from = s.selected === null ? -1 : people.indexOf(s.selected);
       const wrapped = from < 0 || people.length < 2 ? '' : step > 0 && from === people.length - 1 ? 'Back to the first person. ' : step < 0 && from === 0 ? 'Round to the last person. ' : '';
       select(plot, s, next, plot, wrapped);
@@ -339,7 +335,7 @@ function select(plot: HTMLElement, s: UnitState & { units: Unit[]; result: Analy
   if (inspector) {
     if (orderId === null) sayCleared(inspector, HELP);
     else {
-      const people = [...new Set(s.units.map((u) => u.orderId))]; // nextPerson's order: that of their first square
+      const people = peopleInOrder(s.units);
       inspector.textContent = `${wrapped}${describePerson(personSummary(s.units, orderId, s.result), unitsClear(), { at: people.indexOf(orderId) + 1, of: people.length })}`;
     }
   }

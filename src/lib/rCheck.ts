@@ -131,7 +131,11 @@ export function emitRGenerator(view: ScriptView, domain: { span: number; categor
 export function failureMessage(error: unknown, stage: 'preparing' | 'loading' | 'running' | 'comparing', offline = false): string {
   const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300).trim();
   // Before R is asked for: the report's own numbers to check could not be had (its engine or worker failed).
-  if (stage === 'preparing') return `The report's numbers to check could not be computed, so R was not run: ${text || 'no reason was given'}. Nothing else on the page is affected.`;
+  if (stage === 'preparing') {
+    // Offline, the code that computes them may never have been fetched: said so, not as a raw import error.
+    if (offline) return `The report's numbers to check could not be computed, so R was not run: this browser is offline, and the code that computes them had not been fetched from this site yet (${text || 'no reason was given'}). Nothing else on the page is affected; try again once you are back online.`;
+    return `The report's numbers to check could not be computed, so R was not run: ${text || 'no reason was given'}. Nothing else on the page is affected.`;
+  }
   const why = text !== '' ? text
     : 'R gave no reason. R stops this way when the site\'s server sends R\'s files (webr/…/*.data.gz) with Content-Encoding: gzip, so that the browser unpacks them before R can; the README\'s Hosting section says how to serve them';
   if (stage === 'loading') {

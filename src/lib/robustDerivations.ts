@@ -345,7 +345,7 @@ function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liber
 
 type Curve = NonNullable<RobustnessContext['curve']>;
 
-const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (current R)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
+const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (R 4.6)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
 
 function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', curve: Curve, base: Base): Derivation {
   const specs = curve.specifications;

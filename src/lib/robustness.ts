@@ -618,7 +618,7 @@ export const IN_SHORT = {
     // Not "the least selection could do": at the default strength most simulated orders follow no busy
     // spell, and stronger selection gives a larger fall (a statistician: 2% at 0.5, 9% at 1).
     const floor = world.mean !== null && world.mean > 0 && world.observedFall !== null && world.observedFall > 0 && !matchedOften(world.shareAtLeastObserved ?? 0)
-      ? [' Stronger selection gives a larger simulated fall, and real offending, which comes in spells, can give more than any of these: real regression to the mean can be larger, so this does not rule it out.'] : [];
+      ? [`${(world.parameters?.selection ?? 0) < 1 ? ' Stronger selection gives a larger simulated fall, and real' : ' Real'} offending, which comes in spells, can give more than any of these: real regression to the mean can be larger, so this does not rule it out.`] : [];
     // At selection 0 the simulated orders come at random moments, not after busy spells (the page's own slider);
     // otherwise, how many of them followed one, at the strength set.
     const busy = afterBusyShare(world);

@@ -196,3 +196,16 @@ test('the script downloaded for the legacy rule, run in Debian\'s R 4.2, prints 
   }
 });
 
+
+test('the view\'s check, its code unreachable, takes a reader who pressed the button to why, read once (not also an alert), as the curve\'s check does (a re-check)', async ({ page }) => {
+  await page.route(/\/_astro\/checkInR\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('results/');
+  const panel = page.locator('check-in-r').first();
+  const button = panel.getByRole('button', { name: 'Check in R' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const error = panel.locator('[data-error]');
+  await expect(error).toHaveText(/could not be loaded/);
+  await expect(error).toBeFocused();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+});

@@ -41,6 +41,8 @@ test('Back, from a number in a figure\'s table, keeps the focus in that table, i
   await page.goBack();
   await waitForView(page, { window: 24, categories: all });
   await expect.poll(() => focused(page)).toMatch(/^BUTTON .* in eventsByCategory$/);
+  // In sight, though the browser's Back restores the scroll position kept with the entry (the top, where the slider was moved).
+  await expect.poll(() => inSight(page.locator(':focus'))).toBe(true);
   expect(await page.evaluate(() => (document.activeElement!.closest('td, th') as HTMLTableCellElement | null)?.cellIndex)).toBe(column);
   // And the next Tab moves on from there, not from the top of the page.
   await page.keyboard.press('Tab');
@@ -63,6 +65,7 @@ test('Back, from "Next person", which the change of view hides, leaves the focus
   await waitForView(page, { window: 20, categories: all });
   await expect(next).toBeHidden();
   await expect(figure).toBeFocused();
+  await expect.poll(() => inSight(figure)).toBe(true);
 });
 
 test('"Show this view" in the specification table keeps the focus on the same specification\'s button, and in sight', async ({ page }) => {
@@ -121,4 +124,35 @@ test('a click on a number just after a table the keyboard was in opens its deriv
   await expect(page.locator('#derivation-panel')).toBeVisible();
   await expect(page.locator('#derivation-panel')).toHaveAttribute('data-path', 'orders');
   expect(await top()).toBeCloseTo(before, 0);
+});
+
+test('on a phone, the arrow keys\' help at the foot of the screen never covers the number in focus (a re-check)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('results/');
+  const perOrder = page.locator('[data-figure="perOrder"]');
+  await perOrder.locator('summary').click();
+  await perOrder.locator('table[data-figure-table] td button').first().focus();
+  const help = page.locator('#table-keys-help');
+  for (let k = 0; k < 14; k++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(help).toHaveClass(/table-keys-help/);
+    const [cell, over] = await Promise.all([page.locator(':focus').boundingBox(), help.boundingBox()]);
+    expect(cell!.y + cell!.height, `row ${k + 2}`).toBeLessThanOrEqual(over!.y + 0.5);
+  }
+});
+
+test('a view emptied from a checkbox is announced by the page alone: the figures\' live regions show their words without speaking them (a re-check)', async ({ page }) => {
+  await page.goto('?w=6&c=violence');
+  await waitForView(page, { window: 6, categories: ['violence'] });
+  const figure = page.getByRole('application', { name: /every arrest/i });
+  await figure.focus();
+  await page.keyboard.press('Enter');
+  const inspector = page.locator('[data-figure="eventUnits"] [data-inspector]');
+  await expect(inspector).toContainText('Person ');
+  await page.getByRole('checkbox', { name: 'Violence' }).uncheck();
+  await waitForView(page, { window: 6, categories: [] });
+  await expect(inspector).toHaveText('The view changed. Selection cleared. There are no arrests in this view to pick out.');
+  // Everything it shows is aria-hidden: nothing in it is spoken over the page's own announcement.
+  expect(await inspector.evaluate((el) => [...el.childNodes].every((n) => n instanceof Element && n.getAttribute('aria-hidden') === 'true'))).toBe(true);
+  await expect(figure).toHaveAttribute('aria-label', 'Every arrest in this view: there are none to pick out');
 });

@@ -310,7 +310,7 @@ test("with a reader's own harm column, no figure, table or derivation calls thei
   await page.goto('results/?data=local&weights=low');
   await expect(page.locator('html')).toHaveAttribute('data-view', /data=local/, { timeout: 30_000 });
   await expect(page.locator('input[name="weights"][value="low"]')).toBeDisabled();
-  await expect(page.locator('#weights-note')).toHaveText(/never weigh harm your files record by an index \(the illustrative one, or yours\); the command line does, with --weights and a harm index of your own \(--harm-index\)\.$/);
+  await expect(page.locator('#weights-note')).toHaveText(/^Harm is taken as your files record it, so other weights are not offered: the report’s pages never weigh recorded harm by a harm index \(the illustrative one, or yours\); the command line does, with --weights and a harm index of your own \(--harm-index\)\.$/);
 });
 
 test('with a harm index of their own, Method shows the reader that index, its offences and weights as text, before the bundled one', async ({ page }) => {
