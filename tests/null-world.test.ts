@@ -216,7 +216,9 @@ describe('the null world: orders that do nothing', () => {
     assert.notDeepEqual(c.falls, a.falls);
     assert.notEqual(c.mean, a.mean);
     // and the population does not depend on the selection: only the cohorts drawn from it change
-    assert.deepEqual({ ...at(1).parameters, selection: 0 }, at(0).parameters);
+    // (and the share of orders after a busy spell, which is the selection's doing: all of them at 1, the crossing share at 0)
+    assert.deepEqual({ ...at(1).parameters, selection: 0, afterBusyShare: at(0).parameters!.crossingShare }, at(0).parameters);
+    assert.equal(at(1).parameters!.afterBusyShare, 1);
   });
 
   test("the distribution: sorted falls, R's type-7 quantiles, the share at least the observed fall", async () => {

@@ -40,6 +40,13 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     case 'nullWorld.cohorts': return w ? w.falls.length + w.dropped : null;
     case 'nullWorld.dropped': return w ? w.dropped : null;
     case 'nullWorld.barnett': return w ? barnettFall(w) : null;
+    case 'nullWorld.afterBusy': {
+      // From the crossing share and the selection strength, by the weights the section describes.
+      const p = w?.parameters;
+      if (!p) return null;
+      const c = p.crossingShare;
+      return c + (1 - p.selection) * (1 - c) > 0 ? c / (c + (1 - p.selection) * (1 - c)) : null;
+    }
     case 'liberty.rateBefore': return l?.value.rateBefore ?? null;
     case 'liberty.rateAfter': return l?.value.rateAfter ?? null;
     case 'liberty.rateFall': return l?.value.rateFall ?? null;
@@ -68,7 +75,7 @@ const size = (x: number | null) => formatChangeSize(x);
 /** How the page formats each number (the text of its handle). */
 const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.mean': size, 'nullWorld.low': size, 'nullWorld.high': size, 'nullWorld.observed': size,
-  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)),
+  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
   'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber,
   'curve.weightsSpread': formatSpreadPoints,
@@ -137,7 +144,9 @@ test('every robustness number has a derivation whose value is the number the pag
       const what = `${label} ${name}`;
       assert.equal(d.path, robustPath(name));
       assert.equal(robustNameOf(d.path), name);
-      assert.equal(d.value, numberOf(name, c), what);
+      // (the share after a busy spell is the engine's counts' ratio, here the shares': equal to rounding)
+      if (name === 'nullWorld.afterBusy' && typeof d.value === 'number') assert.ok(Math.abs(d.value - numberOf(name, c)!) < 1e-12, what);
+      else assert.equal(d.value, numberOf(name, c), what);
       // The handle's text is the value formatted, and the whole text is what the page prints.
       const segments = robustSegments(name, c);
       const handle = segments.find((s) => typeof s !== 'string') as { text: string } | undefined;

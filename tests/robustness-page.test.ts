@@ -327,7 +327,10 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     // The simulation: its mean and the observed change, the section's own handles and texts.
     const world = handles('nullWorld.inShort');
     const fell = (c.world!.observedFall ?? 0) > 0;
-    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.mean', 'robust:nullWorld.observed', ...(fell ? ['robust:nullWorld.shareAtLeast'] : [])]);
+    // (the share of orders after a busy spell first, at the default selection)
+    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', ...(fell ? ['robust:nullWorld.shareAtLeast'] : [])]);
+    const shareIn = world.shift()!;
+    assert.equal(shareIn.text, formatPercent(c.world!.parameters!.afterBusyShare));
     assert.equal(world[0].text, formatChangeSize(c.world!.mean));
     assert.equal(world[1].text, formatChangeSize(r.events.reduction));
     // After a fall, its verdict: the cohorts that matched it, counted here from the simulated falls, and what that share says.
@@ -475,4 +478,9 @@ test('the null world says how many of its simulated orders followed a busy spell
   const strongest = IN_SHORT['nullWorld.inShort']({ ...c0, world: nullWorldFor(r, 1, DEFAULT_LOOKBACK) }).map((s) => (typeof s === 'string' ? s : s.text)).join('');
   assert.ok(strongest.startsWith('If 100% of orders followed a busy spell'), strongest);
   assert.doesNotMatch(strongest, /Stronger selection/);
+  // The share is a number with its own derivation, and the command line gives the same one.
+  assert.ok(IN_SHORT['nullWorld.inShort'](c0).some((s) => typeof s !== 'string' && s.path === 'robust:nullWorld.afterBusy' && s.text === formatPercent(share)));
+  const out = spawnSync(process.execPath, ['src/cli/analyze.ts', '--robustness'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(out.status, 0, out.stderr);
+  assert.ok(out.stdout.includes(`selection ${DEFAULT_SELECTION}, so ${formatPercent(share)} of simulated orders follow a busy spell,`), out.stdout);
 });

@@ -108,6 +108,12 @@ export interface NullWorldParameters {
   correlation: number;
   /** Share of candidate months at which a person crosses the threshold. */
   crossingShare: number;
+  /**
+   * The chance that a simulated order follows a busy spell (a candidate crossing the threshold):
+   * crossing ÷ (crossing + (1 − selection) · quiet) candidates, or c ÷ (c + (1 − s)(1 − c)) for the
+   * crossing share c. Null when no candidate can be given an order (selection 1 and none crossing).
+   */
+  afterBusyShare: number | null;
 }
 
 export interface NullWorld {
@@ -219,14 +225,15 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
     const i = Math.floor(c / perPerson);
     if (recent[c] >= threshold) { crossing[nc++] = c; kinds[i] |= 1; } else { quiet[nq++] = c; kinds[i] |= 2; }
   }
-  const parameters: NullWorldParameters = {
-    window: W, gap, selection, lookback: k, threshold, cohorts, cohortSize, population, history, seed,
-    beforeMean: m, beforeVariance: v, size, monthlyRate, correlation, crossingShare: crossing.length / candidates,
-  };
 
   // 4. Selection: a crossing candidate with weight 1, a quiet one with weight 1 − selection.
   const quietWeight = (1 - selection) * quiet.length;
   const pCrossing = crossing.length / (crossing.length + quietWeight);
+  const parameters: NullWorldParameters = {
+    window: W, gap, selection, lookback: k, threshold, cohorts, cohortSize, population, history, seed,
+    beforeMean: m, beforeVariance: v, size, monthlyRate, correlation, crossingShare: crossing.length / candidates,
+    afterBusyShare: pCrossing >= 0 ? pCrossing : null,
+  };
   if (!(pCrossing >= 0)) return none('no simulated candidate can be given an order', parameters); // 0 / 0
   const eligible = (pCrossing > 0 ? 1 : 0) | (pCrossing < 1 ? 2 : 0);
   let people = 0;

@@ -450,7 +450,7 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
   const cohorts = w.falls.length + w.dropped;
   const world = w.mean === null
     ? `Null world: no distribution (${w.reason ?? 'n/a'}).`
-    : `Null world (orders do nothing, and are ${s.selection === 0 ? 'given at random moments' : 'sought after busy spells'}; selection ${s.selection}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${w.interval ? `${fallWords(w.interval[0])} and ${fallWords(w.interval[1])}` : 'n/a'}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
+    : `Null world (orders do nothing, and are ${s.selection === 0 ? 'given at random moments' : 'sought after busy spells'}; selection ${s.selection}${s.selection === 0 || w.parameters?.afterBusyShare == null ? '' : `, so ${formatPercent(w.parameters.afterBusyShare)} of simulated orders follow a busy spell`}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${w.interval ? `${fallWords(w.interval[0])} and ${fallWords(w.interval[1])}` : 'n/a'}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
   return [`Robustness checks for ${months(result.window)} either side${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''}, categories: ${result.categories.join(', ') || 'none'}`, liberty, world].join('\n');
 }
 

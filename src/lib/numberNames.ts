@@ -85,6 +85,7 @@ const SINGLE: Record<string, string> = {
   'robust:nullWorld.observed': 'observed change in arrests in this view',
   'robust:nullWorld.shareAtLeast': 'simulated cohorts that fell at least as much as observed',
   'robust:nullWorld.barnett': 'fall predicted by the closed form',
+  'robust:nullWorld.afterBusy': 'share of simulated orders that follow a busy spell',
   'robust:liberty.share': 'share of the months after spent in custody or abroad',
   'robust:liberty.rateBefore': 'arrests per month at liberty, before the orders',
   'robust:liberty.rateAfter': 'arrests per month at liberty, after the orders',

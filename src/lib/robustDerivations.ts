@@ -73,6 +73,8 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
       return c.world ? deriveObserved(c.world.observedFall, result, base) : null;
     case 'nullWorld.barnett':
       return c.world ? deriveBarnett(c.world, result, base) : null;
+    case 'nullWorld.afterBusy':
+      return c.world ? deriveAfterBusy(c.world, base) : null;
     case 'liberty.rateBefore':
     case 'liberty.rateAfter':
     case 'liberty.rateFall':
@@ -183,6 +185,40 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
         r: r('cohorts - length(falls)', `\ncohorts <- ${n + world.dropped}`),
       };
   }
+}
+
+/**
+ * The share of simulated orders drawn at a crossing moment: each candidate month is drawn with weight
+ * 1 if the person's recent arrests cross the threshold and 1 − selection if not, so with a share c of
+ * candidates crossing, c ÷ (c + (1 − s)(1 − c)).
+ */
+function deriveAfterBusy(world: World, base: Base): Derivation {
+  const p = world.parameters;
+  const value = p?.afterBusyShare ?? null;
+  return {
+    ...base, value,
+    meaning: 'The share of the simulated orders that follow a busy spell (recent arrests at or above the threshold) at the selection strength set: the rest are drawn at quieter moments. Stronger selection raises it, and with it the simulated fall.',
+    inputs: null,
+    steps: [
+      { label: 'Months of recent arrests looked at (look-back)', value: p?.lookback ?? null },
+      { label: 'Threshold: recent arrests at or above', value: p?.threshold ?? null },
+      { label: 'Share of candidate months crossing it (c)', value: p?.crossingShare ?? null },
+      { label: 'Selection strength (s)', value: p?.selection ?? null },
+      { label: 'Weight of a crossing month', value: p ? 1 : null },
+      { label: 'Weight of a quieter month (1 − s)', value: p ? 1 - p.selection : null },
+      { label: 'Why there is no result', value: p ? (value === null ? world.reason ?? null : null) : world.reason ?? null },
+    ],
+    formula: {
+      words: 'Each candidate month is drawn with weight 1 if it follows a busy spell and 1 − s if not; the share of orders after a busy spell is the crossing months\' weight over all the weight.',
+      symbols: 'c ÷ (c + (1 − s)·(1 − c))',
+    },
+    r: value === null || !p ? null : {
+      setup: `c <- ${rNumber(p.crossingShare)}\ns <- ${rNumber(p.selection)}`,
+      call: 'c / (c + (1 - s) * (1 - c))',
+      note: 'The crossing share c comes from the seeded simulation in src/analysis/nullWorld.ts; R reproduces the share from it, not the simulation itself.',
+    },
+    engine: ENGINE.nullWorld,
+  };
 }
 
 /** The view's observed fall beside the simulation: 1 − after ÷ before over the analysed people. */

@@ -285,6 +285,8 @@ export const ROBUST_NUMBERS = {
   'nullWorld.cohorts': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.cohorts', c)),
   'nullWorld.dropped': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.dropped', c)),
   'nullWorld.barnett': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.barnett', c)),
+  // the share of simulated orders that follow a busy spell at the strength set ("In short")
+  'nullWorld.afterBusy': (c: RobustnessContext) => formatPercent(afterBusyShare(c.world)),
   // time at liberty, after "Arrests per month at liberty": "… were 0.213 per person before the order and 0.118 after, a fall of 45%."
   'liberty.rateBefore': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateBefore', c)),
   'liberty.rateAfter': (c: RobustnessContext): string => textOf(robustSegments('liberty.rateAfter', c)),
@@ -595,16 +597,12 @@ function gapLine(falls: readonly (GapCurveRow & { reduction: number })[], noun: 
  * months around the order are read from the gap curve's own rows (its chart's table), as plain text.
  */
 /**
- * The share of the null world's simulated orders that follow a busy spell: a crossing moment is
- * chosen with weight 1 and a quiet one with weight 1 − selection (nullWorld.ts), so c / (c + (1 − s)(1 − c))
- * for a share c of crossing moments. At 0.5, with a quarter or fewer of moments crossing, well under half.
+ * The share of the null world's simulated orders that follow a busy spell, as the simulation drew
+ * them (NullWorldParameters.afterBusyShare): at 0.5, with a quarter or fewer of moments crossing,
+ * well under half.
  */
 export function afterBusyShare(world: Pick<NullWorld, 'parameters'> | null): number | null {
-  const p = world?.parameters;
-  if (!p || !(p.crossingShare >= 0)) return null;
-  const c = p.crossingShare;
-  const d = c + (1 - p.selection) * (1 - c);
-  return d > 0 ? c / d : null;
+  return world?.parameters?.afterBusyShare ?? null;
 }
 
 export const IN_SHORT = {
@@ -624,8 +622,9 @@ export const IN_SHORT = {
     const busy = afterBusyShare(world);
     const opening = world.parameters?.selection === 0 ? 'If orders came at random moments and did nothing at all'
       : busy === null ? 'If orders followed busy spells and did nothing at all'
-        : `If ${formatPercent(busy)} of orders followed a busy spell (the selection strength set in the section) and orders did nothing at all`;
-    return [`${opening}, the simulated cohorts would show `, ...fallSegments(world.mean, 'nullWorld.mean'), ' on average', ...observed, ...(world.parameters?.selection === 0 ? [] : floor)];
+        : null;
+    const start: RobustSegment[] = opening !== null ? [opening] : ['If ', { text: formatPercent(busy), path: robustPath('nullWorld.afterBusy') }, ' of orders followed a busy spell (the selection strength set in the section) and orders did nothing at all'];
+    return [...start, `, the simulated cohorts would show `, ...fallSegments(world.mean, 'nullWorld.mean'), ' on average', ...observed, ...(world.parameters?.selection === 0 ? [] : floor)];
   },
   'gap.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
     const rows = (c.gapRows ?? []).filter((r) => r.measure === 'events' && r.group === 'overall');

@@ -123,8 +123,8 @@ test('every robustness number opens its derivation (12 months, gap 1, violence)'
   await checkEvery(page, ctx);
   // The numbers of "In short" are their sections' handles: each opens the same derivation, with the same value.
   const short = page.locator('.in-short button.num[data-path^="robust:"]');
-  // the simulation's mean, observed change and the share of cohorts that matched it, the break-even share, and the curve's two counts
-  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.shareAtLeast', 'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant']);
+  // the share of simulated orders after a busy spell, the simulation's mean, observed change and the share of cohorts that matched it, the break-even share, and the curve's two counts
+  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.shareAtLeast', 'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant']);
   for (const h of await short.all()) {
     const name = robustNameOf((await h.getAttribute('data-path'))!)!;
     await h.click();
