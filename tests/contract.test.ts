@@ -678,6 +678,25 @@ test('a column written day/month/year throughout is said once, first, as one fix
   assert.ok(validateDataset({ orders, events: two }, { manifest: { designWindow: 24, synthetic: false, calibrated: false } }).problems.every((p) => p.row !== undefined || p.column !== 'date'));
 });
 
+test('dates that are the same either way do not count against settling a column; too few dates that read one way only are said once, with what it takes (an analyst: Tidy left 12 of 32 dates, with no word why)', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const column = (dates: string[]) => validateDataset({ orders, events: { name: 'events.csv', text: `order_id,date,category,offence,harm\n${dates.map((d) => `A,${d},violence,Assault,10`).join('\n')}\n` } }, { manifest }).problems.filter((p) => p.column === 'date');
+  // 3 day-first, 9 either way, 12 the same either way: 3 of the 12 that are not the same is a fifth and more.
+  const same = ['01/01/2019', '02/02/2019', '03/03/2019', '04/04/2019', '05/05/2019', '06/06/2019', '07/07/2019', '08/08/2019', '09/09/2019', '10/10/2019', '11/11/2019', '12/12/2019'];
+  const either = ['01/02/2019', '02/03/2019', '03/04/2019', '04/05/2019', '05/06/2019', '06/07/2019', '07/08/2019', '08/09/2019', '09/10/2019'];
+  const settled = column(['15/03/2019', '20/04/2019', '25/05/2019', ...either, ...same]);
+  assert.equal(settled[0].message, '24 dates in this column are written day/month/year, as a UK spreadsheet writes them (the first on row 1, "15/03/2019"): one fix for all of them');
+  assert.deepEqual(settled.find((p) => p.value === '03/04/2019')!.fix, { value: '2019-04-03' });
+  // 2 day-first among 12 either way: it takes 3; the 12 keep both readings and no fix, and the column says why, once.
+  const few = column(['15/03/2019', '20/04/2019', ...either, '10/11/2019', '11/12/2019', '12/01/2019', ...same]);
+  const summary = few.filter((p) => p.row === undefined);
+  assert.equal(summary.length, 1);
+  assert.equal(summary[0].message, '2 dates in this column read only as day/month/year (the first on row 1, "15/03/2019"), too few to decide the 12 dates that read either way round (it takes 3: at least 2, and a fifth of the 14 dates that are not the same either way), so they are not rewritten');
+  assert.deepEqual(summary[0].rows, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  assert.ok(few.filter((p) => p.row !== undefined && p.row >= 3 && p.row <= 14).every((p) => p.fix === undefined && /could be day\/month\/year or month\/day\/year/.test(p.message)));
+});
+
 test('dates with a time of day, or as a spreadsheet\'s day numbers, in a whole column are said once, first, as one fix (an analyst: 947 and 1,271 errors)', () => {
   const orders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample,duration_months,conditions\nA,2019-Q1,2019-02-01,analysed,,\n' };
   const manifest = { designWindow: 24, synthetic: false, calibrated: false };

@@ -392,10 +392,26 @@ function settleDateColumns(problems: Problem[]): void {
       problems[k] = withoutFix({ ...problems[k], message: `"${problems[k].value}" is not a date like 2019-03-15: read as ${order}, as the column's other dates are, it is ${r.iso[order]}, which is not in the order's quarter ${q[1]} (read as ${other} it would be ${r.iso[other]}, which is)`, expected: `a date in ${q[1]}`, hint: 'check the date and the quarter against the record, then write the date as yyyy-mm-dd' });
     }
     const formatOnly = at.filter((k) => !conflicts.has(k));
-    // Settled by at least two dates that read one way only, and a fifth of the column's: one such date
-    // (perhaps the one typed the other way round) does not decide a column of dates that read either way (a reviewer).
+    // Settled by at least two dates that read one way only, and a fifth of the column's dates that are
+    // not the same either way: one such date (perhaps the one typed the other way round) does not decide
+    // a column of dates that read either way (a reviewer). Dates like 11/11/2019 need no deciding, so
+    // they do not count against it (an analyst: 5 day-first dates among 32, 15 of them the same either
+    // way, left 12 dates unrewritten by Tidy, with no word why).
     const shown = orders.size === 1 ? evidence.length : at.filter((k) => byQuarter(k) && !conflicts.has(k)).length;
-    if (!order || at.length < DMY_SUMMARY_FROM || shown < Math.max(2, Math.ceil(at.length / 5))) continue;
+    const toDecide = at.filter((k) => !readingsOf(problems[k].value!)!.same).length;
+    const needed = Math.max(2, Math.ceil(toDecide / 5));
+    if (order && at.length >= DMY_SUMMARY_FROM && shown < needed) {
+      // Too few to decide: the dates that read either way keep both readings, and the column says why once.
+      const open = formatOnly.filter((k) => readingsOf(problems[k].value!)!.either);
+      if (open.length > 0) {
+        const first = problems[evidence[0] ?? at.find((k) => byQuarter(k) && !conflicts.has(k))!];
+        problems.splice(at[0], 0, problem({ file, column }, `${shown === 1 ? '1 date' : `${shown} dates`} in this column ${shown === 1 ? 'reads' : 'read'} only as ${order} (the first on row ${first.row}, "${first.value}"), too few to decide the ${open.length === 1 ? 'date' : `${open.length} dates`} that read either way round (it takes ${needed}: at least 2, and a fifth of the ${toDecide} dates that are not the same either way), so ${open.length === 1 ? 'it is' : 'they are'} not rewritten`, {
+          expected: 'YYYY-MM-DD', hint: `check ${open.length === 1 ? 'that date' : 'those dates'} against the record, or ${SPREADSHEET_DATES}, then choose the file again`, rows: open.map((k) => problems[k].row!),
+        }));
+      }
+      continue;
+    }
+    if (!order || at.length < DMY_SUMMARY_FROM) continue;
     for (const k of formatOnly) {
       const r = readingsOf(problems[k].value!)!;
       if (!r.either && !r.same) continue;
