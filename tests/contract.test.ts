@@ -219,6 +219,8 @@ test('months unavailable: each bad value names file, row, column, the value and 
     assert.deepEqual(problems.map((p) => p.value), values, label);
     for (const p of problems) assert.equal(p.expected, 'a number of months from 0 to 24', `${label}: says what was expected`);
   }
+  // A negative count is called negative, not "not a number" (an analyst's -6 was told to use digits).
+  assert.equal(validateDataset({ orders: withUnavailable(2, '0', '-6'), events: templateEvents }).problems[0].message, '"-6" is negative; months in custody or abroad are 0 or more');
   // the limit is the design window declared, not 24
   const narrow = validateDataset({ orders: withUnavailable(1, '0', '13'), events: templateEvents }, { designWindow: 30 });
   assert.ok(narrow.dataset, 'within a 30-month design window');

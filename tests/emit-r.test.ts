@@ -564,6 +564,18 @@ test('R 4.2 (Rscript): a declared design window stops the script on an event out
   });
 });
 
+test('R 4.2 (Rscript): a script run with no arguments away from the data says where it looked and how to give the files (an analyst met only "orders.csv: no such file")', { skip: noRscript }, () => {
+  const { script } = scriptFor({}, 'legacy');
+  let failure: { status?: number; stderr?: string } | undefined;
+  try {
+    runRscript(script, {});
+  } catch (e) {
+    failure = e as typeof failure;
+  }
+  assert.ok(failure && failure.status !== 0, 'Rscript must fail');
+  assert.match(failure.stderr ?? '', /orders\.csv: no such file \(looked for \/.*\/orders\.csv\)\. With no arguments the script reads orders\.csv and events\.csv in the working folder; give the files instead: Rscript script\.R ORDERS EVENTS/);
+});
+
 test('R 4.2 (Rscript): a weighted script without its harm index says what the index is for and where to give it (an analyst met only "harm-index.csv: no such file")', { skip: noRscript }, () => {
   const { script } = scriptFor({ weights: 'low' }, 'legacy');
   const { 'harm-index.csv': _index, ...withoutIndex } = bundledFiles;

@@ -270,7 +270,11 @@ out <- function(path, value) {
 # file that is not UTF-8. (R's read.csv alone would take a blank first line for the header, fill a
 # short row with empty fields, and fail on a long one with "duplicate 'row.names'".)
 read_table <- function(file, columns, optional = character(0)) {
-  if (!file.exists(file)) stop(file, ": no such file", call. = FALSE)
+  # Where it looked, and (run with no arguments) where the files can be given (an analyst ran the
+  # README's example away from the data and met only "orders.csv: no such file").
+  if (!file.exists(file)) stop(file, ": no such file (looked for ", if (grepl("^(/|~|[A-Za-z]:)", file)) file else file.path(getwd(), file), ")",
+    if (length(args) == 0) paste0(". With no arguments the script reads orders.csv and events.csv in the working folder; give the files instead: Rscript ",
+      { self <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)); if (length(self) == 1) self else "reproduce.R" }, " ORDERS EVENTS"), call. = FALSE)
   lines <- readLines(file, warn = FALSE)
   bad <- which(!validUTF8(lines))
   if (length(bad) > 0) stop(file, ", line ", bad[1], ": is not UTF-8 text (save it as \"CSV UTF-8 (comma delimited)\")", call. = FALSE)

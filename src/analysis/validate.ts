@@ -162,7 +162,7 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     if (excluded > 0) {
       // Which rows, so that an excluded arrest can be found and checked (the message names the first ten,
       // the problems CSV every one).
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', rows: r.excluded, hint: excluded > 10 ? 'the report\'s problems CSV has a line for each row; to see each one with its date, check the files with arrests outside the window reported as problems (--outside-window error)' : undefined }));
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `${excluded} event${excluded === 1 ? ' was' : 's were'} outside the design window of ${monthsText(designWindow)} and ${excluded === 1 ? 'was' : 'were'} excluded, as asked: ${rowList(r.excluded)}`, { severity: 'warning', rows: r.excluded, hint: excluded > 10 ? 'to see each one with its row and date, check the files again with arrests outside the window reported as problems ("Report it as a problem" on the page, --outside-window error on the command line); on the page, the problems CSV also has a line for each row' : undefined }));
     }
     if (events) { const short = windowBeyondData(events, designWindow, eventsTable.file, r.monthColumn); if (short) problems.push(short); }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
@@ -1046,6 +1046,8 @@ function monthsUnavailable(text: string, analysed: boolean, designWindow: number
     if (analysed) report('is empty; give the months the person was in custody or abroad (0 if none)', { expected });
     return undefined;
   }
+  // A negative count of months is said as such (an analyst's -6 was told to "use digits").
+  if (/^-\d+(\.\d+)?$/.test(text)) { report(`"${text}" is negative; months in custody or abroad are 0 or more`, { value: text, expected }); return undefined; }
   if (!/^\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of months (use digits and a decimal point, e.g. 3.5)`, { value: text, expected }); return undefined; }
   const months = Number(text);
   if (months > designWindow) { report(`${text} months is more than the design window of ${monthsText(designWindow)}`, { value: text, expected }); return undefined; }

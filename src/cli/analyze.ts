@@ -600,18 +600,33 @@ export function main(argv: readonly string[]): number {
       ({ harm, harmIndex, index, warnings } = describe(args));
       if (!harmIndex) delete sources.harmIndex;
     }
-    const { dataset, problems } = validateDataset(sources, checks);
+    const checked = validateDataset(sources, checks);
+    // The weights asked for are a column of the index: one it lacks is said with the files' other
+    // problems, not after they are fixed (an analyst met 14 errors, fixed them, and only then this one).
+    const weightColumn = args.weights && harmIndex ? WEIGHT_COLUMNS[args.weights] : undefined;
+    const header = weightColumn ? headerOf(harmIndex!).map((c) => c.trim().toLowerCase()) : [];
+    const noWeights = weightColumn && header.length > 0 && !header.includes(weightColumn)
+      ? [problem({ file: basename(harmIndex!), row: 0, column: weightColumn }, `has no ${weightColumn} column, so it has no ${args.weights} weights`, { expected: `a ${weightColumn} column of weights in days`, hint: `add the column, or run again with another --weights (${WEIGHT_SETS.filter((w) => header.includes(WEIGHT_COLUMNS[w])).join(', ') || 'none'} ${WEIGHT_SETS.filter((w) => header.includes(WEIGHT_COLUMNS[w])).length === 1 ? 'is' : 'are'} in it)` })]
+      : [];
+    const problems = [...checked.problems, ...noWeights];
+    const { dataset } = checked;
+    // Offences the index cannot weigh, with the rest (they are known only once the files load).
+    const missing = dataset ? unmatchedProblems(dataset, args) : [];
+    const stopped = !dataset || noWeights.length > 0 || missing.length > 0;
     // How harm is found (an index not used, the bundled one used) is said, and counted, after the
     // files' own problems and only once they load, as "Use your own data" says it (an analyst: the
     // page left it out beside errors, and the count here missed it).
-    const said = dataset ? [...problems, ...(warnings ?? [])] : problems;
+    // Errors first, as the page lists them (an analyst found the one error after 11 warnings).
+    const all = dataset ? [...problems, ...(warnings ?? [])] : problems;
+    const said = [...all.filter((p) => p.severity === 'error'), ...all.filter((p) => p.severity !== 'error')];
     for (const p of said) process.stderr.write(`analyze: ${problemLine(p)}\n`);
-    if (said.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(said, dataset !== undefined)}\n`);
+    for (const line of missing) process.stderr.write(line);
+    if (said.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(said, !stopped)}\n`);
     // The page offers "Tidy these" beside such problems; here the option is named (an analyst met 247
     // dates written day/month/year, each with a spreadsheet's hint, and never a word of --tidy).
     const fixable = args.tidy ? 0 : said.filter((p) => p.fix !== undefined && p.file !== '(options)').length;
     if (fixable > 0) process.stderr.write(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
-    if (!dataset) return 1;
+    if (stopped) return 1;
     // The harm index the emitted script weighs harm by (its third argument), when it weighs any: with
     // --weights, and for the curve when harm comes from an index at all (not for recorded harm).
     const scriptIndex = args.emitR && harmIndex !== undefined && (args.weights || args.specificationCurve) ? harmIndex : undefined;
@@ -631,11 +646,6 @@ export function main(argv: readonly string[]): number {
     // Only for an index the script uses: one given beside events with a harm column is not (a re-check was told to pass it, and the script refused it).
     if (scriptIndex && args.harmIndex && !args.writeEvents) {
       process.stderr.write(`analyze: note: the R script reads the harm index from harm-index.csv; give ${basename(args.harmIndex)} as its third argument (Rscript reproduce.R ORDERS EVENTS ${basename(args.harmIndex)})\n`);
-    }
-    const missing = unmatchedProblems(dataset, args);
-    if (missing.length > 0) {
-      for (const line of missing) process.stderr.write(line);
-      return 1;
     }
     if (args.specificationCurve) {
       const curve = specificationCurve(dataset, { categories: args.categories });
