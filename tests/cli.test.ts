@@ -50,6 +50,13 @@ test('--window and --categories reach the engine', () => {
   const out = run('--json', '--window', '12', '--categories', 'drugs,violence');
   assert.equal(out.status, 0, out.stderr);
   assert.deepEqual(JSON.parse(out.stdout), JSON.parse(JSON.stringify(analyse(bundled, { window: 12, categories: ['violence', 'drugs'] }))));
+  // "--window=12" is "--window 12" (an analyst was told it was an unknown option); a switch takes no value.
+  const joined = run('--json', '--window=12', '--categories=drugs,violence');
+  assert.equal(joined.status, 0, joined.stderr);
+  assert.equal(joined.stdout, out.stdout);
+  const bad = run('--json=yes');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /^analyze: --json takes no value \(given "yes"\)/);
 });
 
 test('--gap and --weights reach the engine; --weights reads the bundled harm index, or --harm-index', () => {

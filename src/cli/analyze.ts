@@ -99,7 +99,17 @@ interface Args {
   robustness: boolean; unavailableShare?: number; selection?: number; lookback?: number;
 }
 
-export function parseArgs(argv: readonly string[]): Args {
+/** Options that are switches, taking no value: "--json=yes" is said to be one. */
+const SWITCHES = new Set(['--json', '--csv', '--emit-r', '--specification-curve', '--robustness', '--help', '-h']);
+
+export function parseArgs(given: readonly string[]): Args {
+  // "--window=12" as well as "--window 12" (an analyst tried the first, and was told it was unknown).
+  const argv = given.flatMap((a) => {
+    const m = /^(--[a-z-]+)=(.*)$/s.exec(a);
+    if (!m) return [a];
+    if (SWITCHES.has(m[1])) throw new UsageError(`${m[1]} takes no value (given "${m[2]}")`);
+    return [m[1], m[2]];
+  });
   const args: Args = { orders: bundled('orders.csv'), events: bundled('events.csv'), own: false, json: false, emitR: false, specificationCurve: false, robustness: false };
   const seen = new Set<string>();
   for (let k = 0; k < argv.length; k++) {
