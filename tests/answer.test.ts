@@ -310,3 +310,10 @@ test('Results and the Overview agree on a significant change in harm with no int
   assert.match(significance(few.harm, 'the change in harm'), /But there is no 95% interval: only \d+ people have any recorded harm in this view, .*; so it is a weak signal at best\.$/);
   assert.match(plain(whatForHarm(few)), /the change in harm is uncertain/);
 });
+
+test('no arrests after the orders is said as none, not "less often: 0 times" (a police leader at ?c=violence&w=2&gap=1)', () => {
+  const r = analyse(bundled, { categories: ['violence'], window: 2, gap: 1 });
+  assert.equal(r.events.post, 0);
+  assert.ok(r.events.pre > 1);
+  assert.equal(plain(whatHappened(r)), `After their orders, none of the ${r.orders} people was arrested for violence in the 1 month analysed after (month 2 either side, leaving out the 1 month nearest the order), against ${r.events.pre} arrests in the same month before (100% fewer).`);
+});

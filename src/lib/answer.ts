@@ -34,6 +34,10 @@ export function whatHappened(r: AnalysisResult): Segments {
   const after = countParts(e.post, 'time', 'times', formatNumber, 'events.post');
   const before = num(formatNumber(e.pre), 'events.pre');
   if (e.post === e.pre) return say`After their orders, ${people} were ${arrestedFor(r)} as often as before: ${after} in ${inAfter} and in ${inBefore}.`;
+  // None after: said as none, not "less often: 0 times" (a police leader at ?c=violence&w=2&gap=1).
+  if (e.post === 0) {
+    return say`After their orders, none of ${people} was ${arrestedFor(r)} in ${inAfter}, against ${before} ${e.pre === 1 ? 'arrest' : 'arrests'} in ${inBefore} (${num(formatChangeSize(e.reduction), 'events.reduction')} fewer).`;
+  }
   const how = e.post < e.pre ? 'less often' : 'more often';
   const change = e.reduction === null
     ? []

@@ -91,7 +91,9 @@ export const SENTENCE_PARTS = {
    * leader read "Not reproduced in this view" at 12 months as the study failing there). Nothing in
    * the study's view, where the intro above the list says they match by construction.
    */
-  builtFor: (r: AnalysisResult): Segments => (isStudyView(r) ? [] : [`The synthetic data were built to match only the study's view (${say.count(PUBLISHED_WINDOW, 'month')}, all categories, no months left out, harm as recorded), so this says nothing about the real orders in this view.`]),
+  // In the study's view, each verdict is said to be by construction where it is read (a police leader
+  // skimming the printout read six "Reproduced" verdicts as six confirmations of the study).
+  builtFor: (r: AnalysisResult): Segments => (isStudyView(r) ? ['That is by construction: the synthetic data were built to match the article here, so it confirms nothing about the real orders.'] : [`The synthetic data were built to match only the study's view (${say.count(PUBLISHED_WINDOW, 'month')}, all categories, no months left out, harm as recorded), so this says nothing about the real orders in this view.`]),
   /** Conclusions' two significance verdicts, said once when arrests and harm have the same one (the study's view: all 5 tests, both). */
   significantVerdicts: (r: AnalysisResult): Segments => {
     const [events, harm] = [say.verdictParts(r, 'events.significant'), say.verdictParts(r, 'harm.significant')];
