@@ -751,6 +751,31 @@ test('a column named like one the report reads ("Harm" for harm) is an error, no
   assert.equal(loaded.problems[0].hint, 'nothing to do if the column holds notes: the report never shows or sends its values, and writes them only into tidied copies of your own files, which keep every column (a browser keeps them with the rest of the file, and deletes them with it)');
 });
 
+test('a column of numbers that names harm or the months away in other words ("harm_days", "Harm (days)", "months_in_custody_after") is an error, not a notes column (an analyst\'s harm_days was set aside and the illustrative index used)', () => {
+  const index = { name: 'harm-index.csv', text: readFileSync(new URL('../data/harm-index.csv', import.meta.url), 'utf8') };
+  for (const name of ['harm_days', 'Harm (days)', 'Harm Days', 'CCHI']) {
+    const events = { name: 'events.csv', text: templateEvents.text.replace('order_id,date,category,offence,harm', `order_id,date,category,offence,${name.includes(',') ? `"${name}"` : name}`) };
+    const r = validateDataset({ orders: templateOrders, events, harmIndex: index });
+    assert.equal(r.dataset, undefined, name);
+    const p = r.problems.find((x) => x.column === name)!;
+    assert.equal(where(p), `error events.csv 0 ${name}`);
+    assert.equal(p.message, 'is not a column the report reads: is it "harm" under another name? As written, its values would be ignored and harm taken from a harm index instead');
+  }
+  const lines = templateOrders.text.trimEnd().split('\n');
+  const custody = { name: 'orders.csv', text: [lines[0].replace('months_unavailable_before,months_unavailable_after', 'months_in_custody_before,months_in_custody_after'), ...lines.slice(1)].join('\n') + '\n' };
+  const away = validateDataset({ orders: custody, events: templateEvents });
+  assert.equal(away.dataset, undefined);
+  assert.deepEqual(away.problems.filter((x) => x.row === 0).map((x) => [x.column, x.message]), [
+    ['months_in_custody_before', 'is not a column the report reads: is it "months_unavailable_before" under another name? As written, its values would be ignored'],
+    ['months_in_custody_after', 'is not a column the report reads: is it "months_unavailable_after" under another name? As written, its values would be ignored'],
+  ]);
+  // Words in a column named like harm are notes, as before: a warning, and the files load.
+  const notes = { name: 'events.csv', text: templateEvents.text.trimEnd().split('\n').map((l, k) => `${l},${k === 0 ? 'harm_notes' : 'seen by the duty officer'}`).join('\n') + '\n' };
+  const loaded = validateDataset({ orders: templateOrders, events: notes, harmIndex: index });
+  assert.ok(loaded.dataset);
+  assert.deepEqual(loaded.problems.map(where), ['warning events.csv 0 harm_notes']);
+});
+
 test('order ids that differ only in case are one problem, not an extra person; an arrest\'s id in other case, without its leading zeros, or a totals row gets the likely fix', () => {
   const lines = templateOrders.text.trimEnd().split('\n');
   const twin = lines[1].replace(/^T-0001/, 't-0001');

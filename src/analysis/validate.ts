@@ -794,6 +794,29 @@ function titled(t: CsvTable | undefined, requiredOf: readonly string[] | ((heade
   };
 }
 
+/**
+ * An optional column a header names in other words, holding numbers: "harm_days", "Harm (days)" or "CCHI" for harm, and
+ * "months_in_custody_after" for months_unavailable_after (an analyst's harm_days, named as the harm
+ * index names its column, was set aside as notes, and harm taken from the illustrative index instead).
+ */
+/** Whether the column holds numbers: most of its filled cells, and at least one (a notes column does not). */
+function numeric(t: CsvTable, header: string): boolean {
+  const at = t.header.indexOf(header);
+  const filled = t.records.map((r) => r.fields[at]?.trim() ?? '').filter((v) => v !== '');
+  return filled.length > 0 && filled.filter((v) => /^-?\d+(\.\d+)?$/.test(v)).length >= 0.8 * filled.length;
+}
+
+function meantAs(header: string, missing: readonly string[]): string | undefined {
+  const words = header.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (missing.includes('harm') && (words[0] === 'harm' || words[0] === 'cchi')) return 'harm';
+  const away = words.some((w) => ['custody', 'prison', 'unavailable', 'away', 'remand', 'abroad', 'liberty'].includes(w));
+  for (const [side, said] of [['before', ['before', 'pre', 'prior']], ['after', ['after', 'post']]] as const) {
+    const name = `months_unavailable_${side}`;
+    if (away && missing.includes(name) && words.some((w) => (said as readonly string[]).includes(w))) return name;
+  }
+  return undefined;
+}
+
 /** Map header names to positions, reporting each missing column with a hint at the likely typo. */
 function columnIndex(t: CsvTable, required: readonly string[], optional: readonly string[], problems: Problem[], swapped?: string): Record<string, number> | undefined {
   const index: Record<string, number> = {};
@@ -813,13 +836,14 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
   // file's columns in a file that looks swapped: the missing-column errors say it already.)
   for (const h of new Set(swapped ? [] : t.header)) {
     if (known.includes(h) || h === '') continue;
-    const near = known.find((name) => !t.header.includes(name) && editDistance(h.toLowerCase(), name) <= 2);
+    const spelt = known.find((name) => !t.header.includes(name) && editDistance(h.toLowerCase(), name) <= 2);
+    const near = spelt ?? (numeric(t, h) ? meantAs(h, known.filter((name) => !t.header.includes(name))) : undefined);
     if (near && required.includes(near)) continue; // the missing column's error already names it
     // Near an optional column ("Harm" for harm): an error, not a warning, because the analysis would
     // go on without the column (harm from a harm index instead of the file's own, say) and only a
     // warning would say so.
     if (near) {
-      problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" misspelled? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
+      problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" ${spelt ? 'misspelled' : 'under another name'}? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
         value: h, expected: `"${near}"${h.toLowerCase() === near ? ' (column names are lowercase)' : ''}`, hint: `rename "${h}" to "${near}"; if the column is not meant to be read, give it a name less like "${near}"`,
         // The same name in other capitals ("ISSUED_DATE") has one right answer (an analyst: only required columns were renamed).
         ...(h.toLowerCase() === near ? { fix: { rename: h, to: near } } : {}),
