@@ -11,6 +11,7 @@ import { EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, harmVersusVolume, plain } from '../
 import { bundled, readData } from './helpers/bundled.ts';
 import { makeCohort } from './helpers/cohort.ts';
 import { validateOwn } from '../src/lib/ownData.ts';
+import { validateDataset } from '../src/analysis/validate.ts';
 
 const subsets = [[], ['modern_slavery'], ['violence'], ['drugs'], ['other'], ['violence', 'drugs'], bundled.categories];
 const views: AnalysisResult[] = [];
@@ -316,4 +317,18 @@ test('no arrests after the orders is said as none, not "less often: 0 times" (a 
   assert.equal(r.events.post, 0);
   assert.ok(r.events.pre > 1);
   assert.equal(plain(whatHappened(r)), `After their orders, none of the ${r.orders} people was arrested for violence in the 1 month analysed after (month 2 either side, leaving out the 1 month nearest the order), against ${r.events.pre} arrests in the same month before (100% fewer).`);
+});
+
+test('one analysed order: "the 1 person", never "the 1 people" or "between them" (an analyst)', () => {
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\n' };
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const cases: [string[], string][] = [
+    [['A,-3,violence,X,1', 'A,-2,violence,X,1', 'A,4,violence,X,1'], 'After their order, the 1 person was arrested less often: 1 time in the 24 months after, against 2 in the 24 months before (50% fewer).'],
+    [['A,-3,violence,X,1'], 'After their order, the 1 person was not arrested in the 24 months after, against 1 arrest in the 24 months before (100% fewer).'],
+    [['A,-3,violence,X,1', 'A,3,violence,X,1'], 'After their order, the 1 person was arrested as often as before: 1 time in the 24 months after and in the 24 months before.'],
+  ];
+  for (const [lines, words] of cases) {
+    const { dataset } = validateDataset({ orders, events: { name: 'events.csv', text: `order_id,month,category,offence,harm\n${lines.join('\n')}\n` } }, { manifest });
+    assert.equal(plain(whatHappened(analyse(dataset!))), words);
+  }
 });

@@ -455,7 +455,7 @@ test('problems that --tidy would fix name --tidy on the command line, where the 
   assert.equal(out.status, 1);
   const dates = out.stderr.split('\n').filter((l) => /column "date": .* day\/month\/year/.test(l)).length;
   assert.ok(dates >= 5, out.stderr);
-  assert.match(out.stderr, /^analyze: \d+ of these problems have one right answer \(a date written another way, a column named in other capitals, a title line above the header\): add --tidy DIR to make those fixes, write the tidied files to DIR and analyse them$/m);
+  assert.match(out.stderr, /^analyze: \d+ of these problems have one right answer \(a date written another way, a column named in other capitals or with spaces, a title line above the header\): add --tidy DIR to make those fixes, write the tidied files to DIR and analyse them$/m);
   const tidied = run('--orders', tpl('orders.csv'), '--events', dmy, '--tidy', join(dir, 'tidied-dmy'));
   assert.equal(tidied.status, 0, tidied.stderr);
   assert.doesNotMatch(tidied.stderr, /add --tidy/);

@@ -655,6 +655,12 @@ test('dates written day/month/year (as UK spreadsheets write them) are recognise
   assert.equal(first('31/02/2019').message, '"31/02/2019" is not a date like 2019-03-15: it looks like day/month/year, but February 2019 has 28 days, not 31');
   assert.equal(first('31/02/2019').fix, undefined);
   assert.match(first('2019/13/15').message, /but there is no such date$/);
+  // A two-digit year: the pattern named, the likely date offered, no fix (an analyst's 15/03/19 got only "not a date like").
+  assert.equal(first('15/03/19').message, '"15/03/19" is not a date like 2019-03-15: it looks like day/month/year with a two-digit year, so its century is not written');
+  assert.match(first('15/3/19').hint!, /^write 2019-03-15 if the year is 2019; in the spreadsheet/);
+  assert.equal(first('15/03/19').fix, undefined);
+  assert.equal(first('05/03/19').message, '"05/03/19" is not a date like 2019-03-15: it has a two-digit year, so its century is not written');
+  assert.match(first('05/03/19').hint!, /^write the year in full, and the day and month as the record gives them;/);
 });
 
 test('a column written day/month/year throughout is said once, first, as one fix; its rows keep their own problems', () => {
@@ -958,6 +964,16 @@ test('a category a letter or two from another is a warning naming the code it is
   assert.deepEqual(validateDataset({ orders, events: events(['A,-3,weapons,W,1', 'A,-2,weapons,W,1', 'B,2,weapon,W,1']) }, { manifest }).problems.map(where), ['warning events.csv 3 category', 'warning events.csv 1 category']);
   // The study's own codes: nothing said.
   assert.deepEqual(validateDataset({ orders, events: events(['A,-3,drugs,P,5', 'B,2,violence,V,1']) }, { manifest }).problems, []);
+  // One "drug" beside one "drugs", or beside fewer: "drug" is near the study's "drugs", never the other way round (an analyst was told to write drug).
+  for (const drugs of [1, 2]) {
+    const tie = validateDataset({ orders, events: events(['A,-3,drug,P,5', ...Array.from({ length: drugs }, () => 'B,2,drugs,P,5')]) }, { manifest });
+    const said = tie.problems.filter((p) => /misspelled/.test(p.message));
+    assert.deepEqual(said.map((p) => p.value), ['drug'], String(drugs));
+    assert.match(said[0].hint!, /^write drugs if it is the same category/);
+  }
+  // and a known code that is rarer is still the one meant
+  const rarer = validateDataset({ orders, events: events(['A,-3,drug,P,5', 'A,-4,drug,P,5', 'B,2,drugs,P,5']) }, { manifest });
+  assert.deepEqual(rarer.problems.filter((p) => /misspelled/.test(p.message)).map((p) => [p.value, p.hint!.split(' if')[0]]), [['drug', 'write drugs']]);
 });
 
 test('an analysed order with an empty issued_date beside dated events is one error on its row, with or without arrests, not one per arrest', () => {

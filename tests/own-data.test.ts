@@ -343,7 +343,11 @@ test('an arrest on its order\'s own date is counted in the file and said to be i
   const far = cohort.eventsCsv.trim().split('\n').filter((_, k) => k === 0 || Math.abs(cohort.months[k - 1]) > 1).join('\n') + '\n';
   const none = validateOwn({ orders: { name: 'orders.csv', text: cohort.ordersCsv }, events: { name: 'events.csv', text: far }, designWindow: 1, outsideWindow: 'exclude' }, bundledIndex);
   assert.equal(none.dataset, undefined);
-  assert.ok(none.problems.some((p) => p.severity === 'error' && /^has no events inside the design window of 1 month \(\d+ left out as outside it\), so there is nothing to compare$/.test(p.message)), none.problems.map((p) => p.message).join('\n'));
+  assert.ok(none.problems.some((p) => p.severity === 'error' && /^has no events inside the design window of 1 month, before or after an order \(\d+ left out as outside it\), so there is nothing to compare$/.test(p.message)), none.problems.map((p) => p.message).join('\n'));
+  // Only an arrest on its order's own date: nothing to compare either, not a view with no category to choose (an analyst).
+  const onTheDay = validateOwn({ orders: { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nB-1,2019-Q1,2019-03-15,analysed\n' }, events: { name: 'events.csv', text: 'order_id,date,category,offence,harm\nB-1,2019-03-15,violence,Common assault,2\n' }, designWindow: 24, outsideWindow: 'error' }, bundledIndex);
+  assert.equal(onTheDay.dataset, undefined);
+  assert.ok(onTheDay.problems.some((p) => p.severity === 'error' && p.message === "has no events inside the design window of 24 months, before or after an order (1 on its order's own date, which is not counted), so there is nothing to compare"), onTheDay.problems.map((p) => p.message).join('\n'));
 });
 
 test('one analysed order: "the 1 analysed order", never "1 analysed orders" or "all 1 person"', () => {

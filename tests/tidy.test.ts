@@ -9,6 +9,7 @@ import { tidySources, tidyText, type TidySources } from '../src/analysis/tidy.ts
 import { validateDataset } from '../src/analysis/validate.ts';
 import type { Problem } from '../src/analysis/errors.ts';
 import { makeCohort } from './helpers/cohort.ts';
+import { tidyWords } from '../src/lib/ownData.ts';
 
 const manifest = (designWindow: number) => ({ designWindow, synthetic: false, calibrated: false });
 /** 2019-03-15 → 15/03/2019, in every date cell of a CSV (dates are nowhere else in the cohort's files). */
@@ -98,6 +99,12 @@ test('an analyst\'s traps: a column of both orders is not rewritten at all; a qu
   // The same column without the typo: month/day/year throughout, the ambiguous 3/6/2018 as 6 March.
   const us = events(['3/6/2018', '3/15/2018', '4/20/2018', '5/25/2018']);
   assert.deepEqual(tidyText('events.csv', us.text, problemsOf(orders, us))!.changes.map((c) => c.to), ['2018-03-06', '2018-03-15', '2018-04-20', '2018-05-25']);
+  // Its words: every date month/day/year, the 7/7/2018 that reads alike either way among them (an analyst read "2 dates … written day/month/year" in a US column).
+  const usSame = events(['3/6/2018', '3/15/2018', '7/7/2018', '4/20/2018', '5/25/2018', '8/8/2018']);
+  assert.deepEqual(tidyWords(tidyText('events.csv', usSame.text, problemsOf(orders, usSame))!.changes), ['writing as yyyy-mm-dd 6 dates in events.csv, column date, written month/day/year (the first on row 1, “3/6/2018” as 2018-03-06)']);
+  // With no other date to show the order, such dates are said as what they are.
+  const alike = events(['7/7/2018', '8/8/2018', '9/9/2018']);
+  assert.deepEqual(tidyWords(tidyText('events.csv', alike.text, problemsOf(orders, alike))!.changes), ['writing as yyyy-mm-dd 3 dates in events.csv, column date, written with the day and month the same either way round (the first on row 1, “7/7/2018” as 2018-07-07)']);
   // A day/month/year orders column where one order's quarter was mistyped: its date is not fitted to the quarter.
   const ukOrders = { name: 'orders.csv', text: 'order_id,issued,issued_date,sample\nA,2019-Q1,15/02/2019,analysed\nB,2019-Q2,20/04/2019,analysed\nC,2019-Q1,03/04/2019,analysed\nD,2019-Q3,25/07/2019,analysed\n' };
   const some = { name: 'events.csv', text: 'order_id,month,category,offence,harm\nA,-1,violence,Assault,10\n' };
@@ -107,6 +114,17 @@ test('an analyst\'s traps: a column of both orders is not rewritten at all; a qu
   const tidied = tidyText('orders.csv', ukOrders.text, problemsOf(ukOrders, some))!;
   assert.ok(tidied.text.includes('C,2019-Q1,03/04/2019,analysed'), 'the conflicting row is left as it was');
   assert.ok(tidied.text.includes('B,2019-Q2,2019-04-20,analysed'));
+});
+
+test('column names with spaces or hyphens for underscores ("Order ID", "Issued-Date") are one right answer, tidied as names in other capitals are (an analyst)', () => {
+  const orders = { name: 'orders.csv', text: 'Order ID,Issued,Issued-Date,Sample\nA,2019-Q1,2019-02-01,analysed\n' };
+  const events = { name: 'events.csv', text: 'Order ID,month,category,offence,harm\nA,-3,violence,X,1\n' };
+  const problems = validateDataset({ orders, events }, { manifest: manifest(24) }).problems;
+  assert.equal(tidyText('orders.csv', orders.text, problems)!.text, 'order_id,issued,issued_date,sample\nA,2019-Q1,2019-02-01,analysed\n');
+  assert.equal(tidyText('events.csv', events.text, problems)!.text, 'order_id,month,category,offence,harm\nA,-3,violence,X,1\n');
+  // A name that is not the same written another way is still the reader's to confirm.
+  const typo = validateDataset({ orders: { name: 'orders.csv', text: 'ordr_id,issued,sample\nA,2019-Q1,analysed\n' }, events }, { manifest: manifest(24) }).problems;
+  assert.equal(typo.find((p) => p.column === 'order_id' && p.file === 'orders.csv')!.fix, undefined);
 });
 
 test('a records system\'s header in capitals below a title, and optional columns in capitals, are tidied too; a UK date with a time of day is read as the column is', () => {

@@ -166,9 +166,12 @@ export function validateDataset(sources: { orders: Source; events: Source; harmI
     }
     if (events) { const short = windowBeyondData(events, designWindow, eventsTable.file, r.monthColumn); if (short) problems.push(short); }
     if (eventsTable.records.length === 0) problems.push(problem({ file: eventsTable.file }, 'has a header but no events, so there is nothing to compare', { expected: 'at least one event' }));
-    // Every arrest left out: as empty as a file with a header alone, not a view with no category chosen.
-    else if (events && events.length === 0 && excluded > 0) {
-      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `has no events inside the design window of ${monthsText(designWindow)} (${excluded} left out as outside it), so there is nothing to compare`, {
+    // Every arrest left out: as empty as a file with a header alone, not a view with no category chosen
+    // (with none left but those on the orders' own dates, an analyst was asked to choose a category,
+    // and there was none to choose).
+    else if (events && events.length === 0 && excluded + r.onOrderDate > 0) {
+      const why = [...(excluded > 0 ? [`${excluded} left out as outside it`] : []), ...(r.onOrderDate > 0 ? [`${r.onOrderDate} on ${r.onOrderDate === 1 ? "its order's" : "their orders'"} own date, which is not counted`] : [])].join(', and ');
+      problems.push(problem({ file: eventsTable.file, column: r.monthColumn }, `has no events inside the design window of ${monthsText(designWindow)}, before or after an order (${why}), so there is nothing to compare`, {
         expected: 'at least one event inside the design window', hint: 'check the design window (months either side of the order) and the dates or months of the arrests',
       }));
     }
@@ -503,6 +506,16 @@ function notADate(text: string): [string, { value: string; expected: string; hin
   if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) {
     const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
     return [`"${text}" is not a date like 2019-03-15: it looks like a spreadsheet's number for the date ${date}`, { value: text, expected: 'YYYY-MM-DD', hint: `write ${date}; ${SPREADSHEET_DATES}`, fix: { value: date } }];
+  }
+  // 15/03/19: a spreadsheet's short date, its century not written. Said as such, with the likely date
+  // but no fix: which century is not the file's to say (an analyst got only "not a date like 2019-03-15").
+  const short = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(text);
+  if (short) {
+    const [a, b, yy] = [Number(short[1]), Number(short[2]), short[3]];
+    const iso = (month: number, day: number) => `20${yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const reading = a > 12 && b <= 12 ? { order: 'day/month/year', date: iso(b, a) } : b > 12 && a <= 12 ? { order: 'month/day/year', date: iso(a, b) } : a === b && a <= 12 ? { order: 'day/month/year or month/day/year', date: iso(a, b) } : undefined;
+    const said = reading ? `it looks like ${reading.order} with a two-digit year` : 'it has a two-digit year';
+    return [`"${text}" is not a date like 2019-03-15: ${said}, so its century is not written`, { value: text, expected: 'YYYY-MM-DD', hint: `${reading && parseIsoDate(reading.date) ? `write ${reading.date} if the year is 20${yy}` : 'write the year in full, and the day and month as the record gives them'}; ${SPREADSHEET_DATES}` }];
   }
   if (text === '') return ['is empty; every arrest needs a date', { value: text, expected: 'YYYY-MM-DD', hint: 'give the date of the arrest, e.g. 2019-03-15' }];
   return [`"${text}" is not a date like 2019-03-15`, { value: text, expected: 'YYYY-MM-DD', hint: 'write dates as year-month-day, e.g. 2019-03-15' }];
@@ -844,9 +857,9 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
     // warning would say so.
     if (near) {
       problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" ${spelt ? 'misspelled' : 'under another name'}? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
-        value: h, expected: `"${near}"${h.toLowerCase() === near ? ' (column names are lowercase)' : ''}`, hint: `rename "${h}" to "${near}"; if the column is not meant to be read, give it a name less like "${near}"`,
+        value: h, expected: `"${near}"${sameColumn(h, near) ? ' (column names are lowercase, with underscores)' : ''}`, hint: `rename "${h}" to "${near}"; if the column is not meant to be read, give it a name less like "${near}"`,
         // The same name in other capitals ("ISSUED_DATE") has one right answer (an analyst: only required columns were renamed).
-        ...(h.toLowerCase() === near ? { fix: { rename: h, to: near } } : {}),
+        ...(sameColumn(h, near) ? { fix: { rename: h, to: near } } : {}),
       }));
       continue;
     }
@@ -885,9 +898,15 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[], swap
   return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}${swapped ? `; ${swapped}` : ''}`, {
     expected: `a column named ${name}`, hint: near !== undefined ? `rename "${near}" to "${name}"` : swapped ? 'give the orders file as orders and the events file as events' : undefined,
     // The same name in other capitals ("Order_ID") has one right answer; a misspelling is the reader's to confirm.
-    ...(near !== undefined && near.toLowerCase() === name ? { fix: { rename: near, to: name } } : {}),
+    ...(near !== undefined && sameColumn(near, name) ? { fix: { rename: near, to: name } } : {}),
   });
 }
+
+/**
+ * The same column name written another way: in other capitals ("Order_ID"), or with spaces or hyphens
+ * for its underscores ("Order ID", "Issued-Date", as records systems export them): one right answer.
+ */
+const sameColumn = (header: string, name: string): boolean => header.trim().toLowerCase().replace(/[\s-]+/g, '_') === name;
 
 /** A header with the other file's required columns and not all of its own: the two files were likely swapped. */
 const isOrdersHeader = (header: readonly string[]) => ORDER_REQUIRED.every((c) => header.includes(c)) && (header.includes('issued') || header.includes('issued_date'));
@@ -1470,7 +1489,13 @@ function nearCategories(file: string, events: readonly OffendingEvent[], rows: r
   const found: Problem[] = [];
   for (const [code, at] of byCode) {
     // The code it is likely meant to be: a commoner code in the file (first by count), else a known one absent from it.
-    const inFile = [...byCode].filter(([other, n]) => near(code, other) && (n.length > at.length || (n.length === at.length && other < code))).sort((x, y) => y[1].length - x[1].length)[0];
+    // A known code is meant before one that is not, whatever the counts (an analyst's one "drug" and one
+    // "drugs": the "drugs" row was told to write drug); then the commoner; then the first alphabetically.
+    const ahead = (other: string, n: number) => {
+      const [ko, kc] = [known.includes(other), known.includes(code)];
+      return ko !== kc ? ko : n > at.length || (n === at.length && other < code);
+    };
+    const inFile = [...byCode].filter(([other, n]) => near(code, other) && ahead(other, n.length)).sort((x, y) => Number(known.includes(y[0])) - Number(known.includes(x[0])) || y[1].length - x[1].length)[0];
     const meant = inFile ? inFile[0] : known.find((k) => !byCode.has(k) && near(code, k));
     if (!meant) continue;
     const d = editDistance(code, meant);

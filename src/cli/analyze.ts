@@ -64,7 +64,8 @@ Your data (the bundled synthetic data are used when neither file is given):
   --extracted YYYY-MM-DD     the date the data were extracted: every follow-up is checked against it
   --write-events FILE        also write the events as months and harm, the form the R script reads
   --tidy DIR                 first make the fixes with one right answer (dates written day/month/year,
-                             with a time or as day numbers; a column in other capitals; title lines),
+                             with a time or as day numbers; a column in other capitals or with
+                             spaces; title lines),
                              write the tidied files to DIR as NAME-tidied.csv, and analyse those
 
 The view (as the report's controls set it):
@@ -635,7 +636,7 @@ export function main(argv: readonly string[]): number {
     // The page offers "Tidy these" beside such problems; here the option is named (an analyst met 247
     // dates written day/month/year, each with a spreadsheet's hint, and never a word of --tidy).
     const fixable = args.tidy ? 0 : said.filter((p) => p.fix !== undefined && p.file !== '(options)').length;
-    if (fixable > 0) process.stderr.write(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
+    if (fixable > 0) process.stderr.write(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals or with spaces, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
     if (stopped) return 1;
     // The harm index the emitted script weighs harm by (its third argument), when it weighs any: with
     // --weights, and for the curve when harm comes from an index at all (not for recorded harm).

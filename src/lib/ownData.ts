@@ -61,11 +61,19 @@ export function fixesOf(problems: readonly Problem[]): TidyChange[] {
   });
 }
 
-/** How a date was written, from what it was and what it became. */
-function dateKind(from: string, to: string): string {
+/**
+ * How a date was written, from what it was and what it became. A day and month that are the same
+ * number (7/7/2018) read alike either way round: they take the order of the column's other dates
+ * (`columnOrder`), and are said as such only in a column with no other (an analyst's US column of
+ * month/day/year dates was said to have 2 "written day/month/year", its 7/7/2018 among them).
+ */
+function dateKind(from: string, to: string, columnOrder?: string): string {
   // validate.ts's pattern for a day and month as numbers, either way round, with or without a time
   const dmy = DAY_MONTH.exec(from);
-  if (dmy) return (to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year') + (/\d[ T]\d/.test(from) ? ' with a time of day' : '');
+  if (dmy) {
+    const order = Number(dmy[1]) === Number(dmy[2]) ? columnOrder ?? 'written with the day and month the same either way round' : to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year';
+    return order + (/\d[ T]\d/.test(from) ? ' with a time of day' : '');
+  }
   if (/^\d{5}$/.test(from)) return "saved as a spreadsheet's day numbers";
   if (/^\d{4}[/.]/.test(from)) return 'written year/month/day with slashes or dots';
   if (/[A-Za-z]{3}/.test(from)) return "written with the month's name";
@@ -80,9 +88,16 @@ function dateKind(from: string, to: string): string {
  * what was done (the worker's changes).
  */
 export function tidyWords(changes: readonly TidyChange[]): string[] {
+  // Each column's order, from its dates that read one way only (a column is never rewritten both ways: validate.ts).
+  const orders = new Map<string, string>();
+  for (const c of changes) {
+    const dmy = c.row ? DAY_MONTH.exec(c.from) : null;
+    if (dmy && Number(dmy[1]) !== Number(dmy[2])) orders.set(`${c.file}\u0000${c.column}`, dateKind(c.from, c.to).replace(' with a time of day', ''));
+  }
+  const kind = (c: TidyChange) => dateKind(c.from, c.to, orders.get(`${c.file}\u0000${c.column}`));
   const groups = new Map<string, { n: number; first: TidyChange }>();
   for (const c of changes) {
-    const key = c.row === undefined ? `${c.file}\u0000title` : c.row === 0 ? `${c.file}\u0000${c.column}\u0000rename` : `${c.file}\u0000${c.column}\u0000${dateKind(c.from, c.to)}`;
+    const key = c.row === undefined ? `${c.file}\u0000title` : c.row === 0 ? `${c.file}\u0000${c.column}\u0000rename` : `${c.file}\u0000${c.column}\u0000${kind(c)}`;
     const g = groups.get(key);
     if (g) g.n++;
     else groups.set(key, { n: 1, first: c });
@@ -91,7 +106,7 @@ export function tidyWords(changes: readonly TidyChange[]): string[] {
   return [...groups.values()].sort((a, b) => a.first.file.localeCompare(b.first.file) || order(a.first) - order(b.first)).map(({ n, first: c }) => {
     if (c.row === undefined) return n === 1 ? `deleting the title line above the header of ${c.file}` : `deleting the ${formatNumber(n)} title lines above the header of ${c.file}`;
     if (c.row === 0) return `naming the column “${c.from}” of ${c.file} ${c.to}`;
-    return `writing as yyyy-mm-dd ${formatNumber(n)} ${n === 1 ? 'date' : 'dates'} in ${c.file}, column ${c.column}, ${dateKind(c.from, c.to)} (${n === 1 ? '' : 'the first '}on row ${c.row}, “${c.from}” as ${c.to})`;
+    return `writing as yyyy-mm-dd ${formatNumber(n)} ${n === 1 ? 'date' : 'dates'} in ${c.file}, column ${c.column}, ${kind(c)} (${n === 1 ? '' : 'the first '}on row ${c.row}, “${c.from}” as ${c.to})`;
   });
 }
 
