@@ -346,8 +346,21 @@ async function render(state: ViewState, source: Source): Promise<void> {
     afterFrame(() => {
       engine.ruleFlips(state).catch(() => null).then((words) => {
         if (token !== renderToken) return;
+        // With a link to the same view under the other rule, where each of those p-values is a number
+        // with its derivation (a reviewer: the sentence's p-values could not be opened).
+        const other: ViewState = { ...state, wilcoxon: state.wilcoxon === 'legacy' ? undefined : 'legacy' };
+        if (other.wilcoxon === undefined) delete other.wilcoxon;
+        const href = `../results/${query(other)}#arrests`;
+        const linkText = `Show the tests as ${other.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R (4.6)'} computes them, each p-value with its derivation`;
         for (const el of flipNotes) {
-          if (el.textContent !== (words ?? '')) el.textContent = words ?? '';
+          const link = el.querySelector('a');
+          if (words === null) el.replaceChildren();
+          else if (el.firstChild?.textContent !== words || link?.getAttribute('href') !== href || link.textContent !== linkText) {
+            const a = document.createElement('a');
+            a.href = href;
+            a.textContent = linkText;
+            el.replaceChildren(`${words} `, a, '.');
+          }
           el.hidden = words === null;
         }
       });

@@ -107,11 +107,13 @@ export function whatItMeans(r: AnalysisResult): Segments {
     const among = r.events.pre < FEW_ARRESTS ? ' with so few arrests' : r.orders >= FEW_PEOPLE ? say`, even with ${num(formatNumber(r.orders), 'orders')} people`
       : changed < r.orders ? say` among the ${countParts(changed, 'person', 'people', formatNumber, 'events.sign.n')} whose arrests changed` : ' among so few people';
     // Every person whose arrests changed changed the same way, and still p ≥ 0.05: the test's floor
-    // (2 ÷ 2ⁿ for n such people), which no result from so few can pass. Said, not left to read as doubt.
+    // (2 ÷ 2ⁿ for n such people), which no result from so few can pass. Said, not left to read as doubt;
+    // and said of this exact test, not of every test (a reviewer: R 4.5's approximation gives p = 0.0369
+    // at ?gap=23, where this said no result from so few could reach 0.05).
     if ((fewer === changed || fewer === 0) && changed > 0 && Math.abs(p - 2 / 2 ** changed) < 1e-9) {
       // One person: "p = 1 … the smallest p-value" read as nonsense to a police leader; said plainly.
       if (changed === 1) return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): only ${countParts(changed, 'person', 'people')} had a different number of arrests after the order, and no test can tell one person's change from chance; and ${noGroup}.`;
-      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed, all in the same direction, the test can give no smaller p-value, so no result from so few could reach 0.05, and ${noGroup}.`;
+      return say`A change in arrests this size cannot be told from chance by the paired test (${pEqualsParts(p, 'events.test.p')}): with only ${countParts(changed, 'person', 'people')} whose arrests changed, all in the same direction, this exact test can give no smaller p-value, so it cannot reach 0.05 with so few, and ${noGroup}.`;
     }
     // Just above 0.05 is not "easily" chance: said as falling just short, with its p.
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;

@@ -208,13 +208,25 @@ test('Results and Conclusions say when a verdict turns on the version of R, as r
   const words = ruleFlipWords(ruleFlips(bundled, current), current.categoryNames)!;
   expect(words).toMatch(/^The verdict depends on which version of R computes the paired test: the change in harm for modern slavery is not significant as current R/);
   await expect(note).toBeVisible();
-  await expect(note).toHaveText(words);
-  // The other rule, chosen on the page: the same flip, said from its side.
-  await page.locator('input[name="wilcoxon"][value="legacy"]').evaluate((el: HTMLInputElement) => el.click());
+  const toLegacy = ' Show the tests as R 4.5 and earlier computes them, each p-value with its derivation.';
+  await expect(note).toHaveText(words + toLegacy);
+  // Its link opens the same view under the other rule, where the other rule's p-value is a number with its derivation (a reviewer).
+  const flip = ruleFlips(bundled, current).find((f) => f.category === 'modern_slavery' && f.measure === 'harm')!;
+  await note.getByRole('link').click();
   const legacyView = { ...view, wilcoxon: 'legacy' as const };
   await waitForView(page, legacyView);
+  expect(page.url()).toContain('wilcoxon=legacy');
+  const handle = page.locator('main button.num[data-path="byCategory.modern_slavery.harm.test.p"]').first();
+  await handle.click();
+  await expect(page.locator('#derivation-panel [data-derivation-value]')).toHaveText(String(flip.otherP));
+  await page.keyboard.press('Escape');
+  await page.goto(`results/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  // The other rule, chosen on the page: the same flip, said from its side.
+  await page.locator('input[name="wilcoxon"][value="legacy"]').evaluate((el: HTMLInputElement) => el.click());
+  await waitForView(page, legacyView);
   const legacy = expected(legacyView);
-  await expect(note).toHaveText(ruleFlipWords(ruleFlips(bundled, legacy), legacy.categoryNames)!);
+  await expect(note).toHaveText(ruleFlipWords(ruleFlips(bundled, legacy), legacy.categoryNames)! + ' Show the tests as current R (4.6) computes them, each p-value with its derivation.');
   // The study's view: both rules agree, and nothing is said.
   expect(ruleFlips(bundled, expected(defaultState(domain)))).toEqual([]);
   await page.goto('results/');
@@ -224,5 +236,5 @@ test('Results and Conclusions say when a verdict turns on the version of R, as r
   await page.goto(`conclusions/${serialiseState(view, domain)}`);
   await waitForView(page, view);
   await expect(note).toBeVisible();
-  await expect(note).toHaveText(words);
+  await expect(note).toHaveText(words + toLegacy);
 });
