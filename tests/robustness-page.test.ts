@@ -14,6 +14,7 @@ import {
 } from '../src/lib/robustness.ts';
 import { fallPieces, fallWords } from '../src/lib/wording.ts';
 import { formatChangeSize, formatNumber, formatPercent, NOT_AVAILABLE } from '../src/lib/format.ts';
+import { deriveRobust } from '../src/lib/robustDerivations.ts';
 import { bundled } from './helpers/bundled.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
@@ -274,6 +275,13 @@ test('time at liberty from a reader\'s own months in custody or abroad: a whole 
   const said = libertySentence({ world: null, liberty: lc, curve: null });
   assert.match(said, new RegExp(`a fall of \\d+%\\. But 1 person recorded as in custody or abroad for all the months after the order has ${busy.eventsPost} arrests in them: one of their records is wrong \\(the files' check warned of it\\), and those arrests, set against no months of their own, raise the rate after, and so shrink the fall\\. Correct the records and load the files again\\.$`));
   assert.doesNotMatch(text, /But \d/, 'no conflict, no word');
+  // Its counts are in the rates' derivation, recounted here from the derivation's own rows (person, before, after, months away before, after).
+  const d = deriveRobust('liberty.rateFall', { world: null, liberty: lc, curve: null }, analyse(conflict), { dataset: conflict, synthetic: false })!;
+  const rows = d.inputs!.rows as [string, number, number, number, number][];
+  const step = (label: RegExp) => d.steps.find((x) => label.test(x.label))!.value;
+  assert.equal(step(/^People recorded away for all the months after/), rows.filter((x) => x[4] === 24 && x[2] > 0).length);
+  assert.equal(step(/^Their arrests after/), rows.filter((x) => x[4] === 24).reduce((t, x) => t + x[2], 0));
+  assert.equal(step(/^People recorded away for all the months before/), 0);
   const short = (l: typeof lc) => IN_SHORT['liberty.inShort']({ world: null, liberty: l, curve: null, result: analyse(conflict) } as unknown as RobustnessFigureContext).map((x) => (typeof x === 'string' ? x : x.text)).join('');
   assert.match(short(lc), /a \d+% fall\. Some of the records of time away conflict with the arrests: the section says how\.$/);
   assert.doesNotMatch(short(c.liberty!), /conflict/);

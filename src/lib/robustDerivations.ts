@@ -359,6 +359,11 @@ function deriveLiberty(name: 'liberty.rateBefore' | 'liberty.rateAfter' | 'liber
       { label: 'Person-months at liberty after', value: l.monthsAfter },
       { label: 'Arrests before', value: result.events.pre },
       { label: 'Arrests after', value: result.events.post },
+      // The sentence's word on conflicting records (awayWords): in R, sum(unavailableBefore == window & before > 0) people and sum(before[unavailableBefore == window]) arrests, and likewise after.
+      { label: 'People recorded away for all the months before, yet arrested in them', value: l.arrestedWhileAway.before.people },
+      { label: 'Their arrests before (counted against no months of their own)', value: l.arrestedWhileAway.before.arrests },
+      { label: 'People recorded away for all the months after, yet arrested in them', value: l.arrestedWhileAway.after.people },
+      { label: 'Their arrests after (counted against no months of their own)', value: l.arrestedWhileAway.after.arrests },
       { label: 'Why there is no result', value: l.reason ?? null },
     ],
     engine: ENGINE.liberty,
