@@ -334,3 +334,20 @@ test('one analysed order: "the 1 person", never "the 1 people" or "between them"
     assert.equal(plain(whatHappened(analyse(dataset!))), words);
   }
 });
+
+test('one analysed order elsewhere: the sample and paired-test sentences never say "of the 1 person" (a re-check)', async () => {
+  const { sampleParts, pairedPeopleParts } = await import('../src/lib/wording.ts');
+  const orders = { name: 'orders.csv', text: 'order_id,issued,sample\nA,2019-Q1,analysed\nB,2019-Q1,excluded_followup\n' };
+  const manifest = { designWindow: 24, synthetic: false, calibrated: false };
+  const one = (lines: string[]) => analyse(validateDataset({ orders, events: { name: 'events.csv', text: `order_id,month,category,offence,harm\n${lines.join('\n')}\n` } }, { manifest }).dataset!);
+  const changed = one(['A,-3,violence,X,1', 'A,-2,violence,X,1', 'A,4,violence,X,1']);
+  const same = one(['A,-3,violence,X,1', 'A,3,violence,X,1']);
+  const quiet = one(['A,3,violence,X,1']);
+  for (const r of [changed, same, quiet]) {
+    for (const text of [plain(sampleParts(r)), plain(pairedPeopleParts(r))]) assert.doesNotMatch(text, /of the 1 person|1 people/, text);
+  }
+  assert.match(plain(sampleParts(changed)), /With only the 1 person in this view, there is no busiest tenth to set apart from the rest\.$/);
+  assert.match(plain(sampleParts(quiet)), /In this view the 1 person was not arrested before the order\.$/);
+  assert.equal(plain(pairedPeopleParts(changed)), 'In this view the 1 person has a different count of arrests before and after, so the test uses that one change.');
+  assert.match(plain(pairedPeopleParts(same)), /In this view the 1 person has the same count of arrests before and after, so the test has no change to weigh\.$/);
+});

@@ -221,6 +221,9 @@ test('months unavailable: each bad value names file, row, column, the value and 
   }
   // A negative count is called negative, not "not a number" (an analyst's -6 was told to use digits).
   assert.equal(validateDataset({ orders: withUnavailable(2, '0', '-6'), events: templateEvents }).problems[0].message, '"-6" is negative; months in custody or abroad are 0 or more');
+  // with a spreadsheet's minus sign too; and "-0" is 0 (a re-check)
+  assert.equal(validateDataset({ orders: withUnavailable(2, '0', '\u22123'), events: templateEvents }).problems[0].message, '"\u22123" is negative; months in custody or abroad are 0 or more');
+  assert.equal(validateDataset({ orders: withUnavailable(2, '0', '-0'), events: templateEvents }).dataset!.orders[1].monthsUnavailableAfter, 0);
   // the limit is the design window declared, not 24
   const narrow = validateDataset({ orders: withUnavailable(1, '0', '13'), events: templateEvents }, { designWindow: 30 });
   assert.ok(narrow.dataset, 'within a 30-month design window');
@@ -746,7 +749,13 @@ test('a column named like one the report reads ("Harm" for harm) is an error, no
   assert.equal(withIndex.dataset, undefined, 'the files do not load with their harm column unread');
   const p = withIndex.problems.find((x) => x.column === 'Harm')!;
   assert.equal(where(p), 'error events.csv 0 Harm');
-  assert.match(p.message, /is it "harm" misspelled\? As written, its values would be ignored and harm taken from a harm index instead/);
+  // (the same name in other capitals: said so, not called a misspelling, as Tidy makes it the one right answer)
+  assert.match(p.message, /is it "harm" written another way\? As written, its values would be ignored and harm taken from a harm index instead/);
+  assert.deepEqual(p.fix, { rename: 'Harm', to: 'harm' });
+  // A column a letter away is a misspelling, with no fix.
+  const typo = validateDataset({ orders: templateOrders, events: { name: 'events.csv', text: templateEvents.text.replace('order_id,date,category,offence,harm', 'order_id,date,category,offence,hamr') }, harmIndex: { name: 'harm-index.csv', text: readFileSync(new URL('../data/harm-index.csv', import.meta.url), 'utf8') } }).problems.find((x) => x.column === 'hamr')!;
+  assert.match(typo.message, /is it "harm" misspelled\?/);
+  assert.equal(typo.fix, undefined);
   assert.equal(p.hint, 'rename "Harm" to "harm"; if the column is not meant to be read, give it a name less like "harm"');
   // A column far from any the report reads is still a warning, and the files load.
   const notes = { name: 'events.csv', text: templateEvents.text.trimEnd().split('\n').map((l, k) => `${l},${k === 0 ? 'officer_notes' : 'x'}`).join('\n') + '\n' };
@@ -775,6 +784,9 @@ test('a column of numbers that names harm or the months away in other words ("ha
     ['months_in_custody_before', 'is not a column the report reads: is it "months_unavailable_before" under another name? As written, its values would be ignored'],
     ['months_in_custody_after', 'is not a column the report reads: is it "months_unavailable_after" under another name? As written, its values would be ignored'],
   ]);
+  // Months at liberty are the opposite of months away: never taken for them (a re-check).
+  const liberty = { name: 'orders.csv', text: [lines[0].replace('months_unavailable_before,months_unavailable_after', 'months_at_liberty_before,months_at_liberty_after'), ...lines.slice(1)].join('\n') + '\n' };
+  assert.deepEqual(validateDataset({ orders: liberty, events: templateEvents }).problems.filter((x) => x.row === 0).map((x) => x.severity), ['warning', 'warning']);
   // Words in a column named like harm are notes, as before: a warning, and the files load.
   const notes = { name: 'events.csv', text: templateEvents.text.trimEnd().split('\n').map((l, k) => `${l},${k === 0 ? 'harm_notes' : 'seen by the duty officer'}`).join('\n') + '\n' };
   const loaded = validateDataset({ orders: templateOrders, events: notes, harmIndex: index });

@@ -163,7 +163,7 @@ test('R 4.2 (Rscript): data the script was not written for', { skip: noRscript }
 test('R 4.2 (Rscript): without the harm index, the curve\'s script says it weighs harm by all three weight sets and where to give the index', { skip: noRscript }, () => {
   const { 'harm-index.csv': _, ...withoutIndex } = bundledFiles;
   assert.throws(() => runRscript(run('--specification-curve', '--emit-r'), withoutIndex), (e: { stderr: string }) => {
-    assert.match(e.stderr, /harm-index\.csv: no such file\. The curve weighs harm by the harm index's low, central, high weights: give the index as the script's third argument/);
+    assert.match(e.stderr, /harm-index\.csv: no such file \(looked for \/.*\/harm-index\.csv\)\. The curve weighs harm by the harm index's low, central, high weights: give the index as the script's third argument/);
     return true;
   });
 });

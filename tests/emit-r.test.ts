@@ -13,7 +13,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -573,7 +573,18 @@ test('R 4.2 (Rscript): a script run with no arguments away from the data says wh
     failure = e as typeof failure;
   }
   assert.ok(failure && failure.status !== 0, 'Rscript must fail');
-  assert.match(failure.stderr ?? '', /orders\.csv: no such file \(looked for \/.*\/orders\.csv\)\. With no arguments the script reads orders\.csv and events\.csv in the working folder; give the files instead: Rscript script\.R ORDERS EVENTS/);
+  assert.match(failure.stderr ?? '', /orders\.csv: no such file \(looked for \/.*\/orders\.csv\)\. With no arguments the script reads orders\.csv and events\.csv in the working folder; give the files instead: Rscript script\.R ORDERS EVENTS\n/);
+  // A weighted view's script asks for the index too, and a name with a space (a browser's second download) is given quoted, as typed (a re-check).
+  const weighted = scriptFor({ weights: 'low' }, 'legacy').script;
+  const dir = mkdtempSync(join(tmpdir(), 'stro-r-'));
+  try {
+    writeFileSync(join(dir, 'stro-reproduce (1).R'), weighted);
+    const run = spawnSync('Rscript', ['--vanilla', 'stro-reproduce (1).R'], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /give the files instead: Rscript 'stro-reproduce \(1\)\.R' ORDERS EVENTS HARM_INDEX\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('R 4.2 (Rscript): a weighted script without its harm index says what the index is for and where to give it (an analyst met only "harm-index.csv: no such file")', { skip: noRscript }, () => {
@@ -586,5 +597,5 @@ test('R 4.2 (Rscript): a weighted script without its harm index says what the in
     failure = e as typeof failure;
   }
   assert.ok(failure && failure.status !== 0, 'Rscript must fail');
-  assert.match(failure.stderr ?? '', /harm-index\.csv: no such file\. This view weighs harm by the harm index's low weights: give the index as the script's third argument/);
+  assert.match(failure.stderr ?? '', /harm-index\.csv: no such file \(looked for \/.*\/harm-index\.csv\)\. This view weighs harm by the harm index's low weights: give the index as the script's third argument/);
 });

@@ -132,7 +132,7 @@ const CURVE_SCRIPT = String.raw`@@HEADER@@
 @@ARGS@@
 # Without the index, say what the curve takes from it (the reading below names one weight set only).
 if (!is.null(WEIGHT_SETS) && !file.exists(HARM_INDEX_FILE)) {
-  stop(HARM_INDEX_FILE, ": no such file. The curve weighs harm by the harm index's ", paste(WEIGHT_SETS, collapse = ", "),
+  stop(HARM_INDEX_FILE, ": no such file (looked for ", looked_for(HARM_INDEX_FILE), "). The curve weighs harm by the harm index's ", paste(WEIGHT_SETS, collapse = ", "),
        " weights: give the index as the script's third argument, after the orders and events (the report's own is data/harm-index.csv in its project)", call. = FALSE)
 }
 

@@ -246,9 +246,14 @@ const SCRIPT = String.raw`@@HEADER@@
 @@VIEW@@
 
 args <- commandArgs(trailingOnly = TRUE)
+# This script's name as it was run, for the messages below (R writes a space in it as "~+~").
+self <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+SCRIPT <- if (length(self) == 1) gsub("~+~", " ", basename(self), fixed = TRUE) else "reproduce.R"
+if (grepl("[^A-Za-z0-9._/-]", SCRIPT)) SCRIPT <- shQuote(SCRIPT)
+# Where a file given by a relative name was looked for.
+looked_for <- function(file) if (grepl("^(/|~|[A-Za-z]:)", file)) file else file.path(getwd(), file)
 if (!length(args) %in% c(0, 2, if (!is.null(WEIGHTS)) 3)) {
-  self <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
-  stop("usage: Rscript ", if (length(self) == 1) basename(self) else "reproduce.R", " [ORDERS EVENTS", if (!is.null(WEIGHTS)) " [HARM_INDEX]", "]", call. = FALSE)
+  stop("usage: Rscript ", SCRIPT, " [ORDERS EVENTS", if (!is.null(WEIGHTS)) " [HARM_INDEX]", "]", call. = FALSE)
 }
 ORDERS_FILE <- if (length(args) >= 2) args[1] else "orders.csv"
 EVENTS_FILE <- if (length(args) >= 2) args[2] else "events.csv"
@@ -272,9 +277,9 @@ out <- function(path, value) {
 read_table <- function(file, columns, optional = character(0)) {
   # Where it looked, and (run with no arguments) where the files can be given (an analyst ran the
   # README's example away from the data and met only "orders.csv: no such file").
-  if (!file.exists(file)) stop(file, ": no such file (looked for ", if (grepl("^(/|~|[A-Za-z]:)", file)) file else file.path(getwd(), file), ")",
+  if (!file.exists(file)) stop(file, ": no such file (looked for ", looked_for(file), ")",
     if (length(args) == 0) paste0(". With no arguments the script reads orders.csv and events.csv in the working folder; give the files instead: Rscript ",
-      { self <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)); if (length(self) == 1) self else "reproduce.R" }, " ORDERS EVENTS"), call. = FALSE)
+      SCRIPT, " ORDERS EVENTS", if (!is.null(WEIGHTS)) " HARM_INDEX"), call. = FALSE)
   lines <- readLines(file, warn = FALSE)
   bad <- which(!validUTF8(lines))
   if (length(bad) > 0) stop(file, ", line ", bad[1], ": is not UTF-8 text (save it as \"CSV UTF-8 (comma delimited)\")", call. = FALSE)
@@ -371,7 +376,7 @@ if (!is.null(WEIGHTS)) {
   column <- c(central = "harm_days", low = "sens_low", high = "sens_high")[[WEIGHTS]]
   # Without the index, say what it is for and where to give it (an analyst met only "no such file").
   if (!file.exists(HARM_INDEX_FILE)) {
-    stop(HARM_INDEX_FILE, ": no such file. This view weighs harm by the harm index's ", WEIGHTS,
+    stop(HARM_INDEX_FILE, ": no such file (looked for ", looked_for(HARM_INDEX_FILE), "). This view weighs harm by the harm index's ", WEIGHTS,
          " weights: give the index as the script's third argument, after the orders and events (the report's own is data/harm-index.csv in its project)", call. = FALSE)
   }
   index <- read_table(HARM_INDEX_FILE, c("offence", column))

@@ -822,7 +822,8 @@ function numeric(t: CsvTable, header: string): boolean {
 function meantAs(header: string, missing: readonly string[]): string | undefined {
   const words = header.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (missing.includes('harm') && (words[0] === 'harm' || words[0] === 'cchi')) return 'harm';
-  const away = words.some((w) => ['custody', 'prison', 'unavailable', 'away', 'remand', 'abroad', 'liberty'].includes(w));
+  // Months at liberty, free or available are the opposite of months away: never taken for them (a re-check).
+  const away = words.some((w) => ['custody', 'prison', 'unavailable', 'away', 'remand', 'abroad'].includes(w)) && !words.some((w) => ['liberty', 'free', 'available'].includes(w));
   for (const [side, said] of [['before', ['before', 'pre', 'prior']], ['after', ['after', 'post']]] as const) {
     const name = `months_unavailable_${side}`;
     if (away && missing.includes(name) && words.some((w) => (said as readonly string[]).includes(w))) return name;
@@ -856,7 +857,7 @@ function columnIndex(t: CsvTable, required: readonly string[], optional: readonl
     // go on without the column (harm from a harm index instead of the file's own, say) and only a
     // warning would say so.
     if (near) {
-      problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" ${spelt ? 'misspelled' : 'under another name'}? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
+      problems.push(problem({ file: t.file, row: 0, column: h }, `is not a column the report reads: is it "${near}" ${sameColumn(h, near) ? 'written another way' : spelt ? 'misspelled' : 'under another name'}? As written, its values would be ignored${near === 'harm' ? ' and harm taken from a harm index instead' : ''}`, {
         value: h, expected: `"${near}"${sameColumn(h, near) ? ' (column names are lowercase, with underscores)' : ''}`, hint: `rename "${h}" to "${near}"; if the column is not meant to be read, give it a name less like "${near}"`,
         // The same name in other capitals ("ISSUED_DATE") has one right answer (an analyst: only required columns were renamed).
         ...(sameColumn(h, near) ? { fix: { rename: h, to: near } } : {}),
@@ -892,7 +893,7 @@ function missingColumn(t: CsvTable, name: string, known: readonly string[], swap
   // An events file's date under a longer name (an analyst's "arrest_date" was met only with "month is missing").
   const named = swapped || spelt !== undefined || name !== 'date' ? undefined : dateLike(t.header);
   const near = spelt ?? named;
-  const hint = spelt !== undefined ? ` (found "${spelt}": is it misspelled?)`
+  const hint = spelt !== undefined ? ` (found "${spelt}": ${sameColumn(spelt, name) ? 'the same name written another way' : 'is it misspelled?'})`
     : named !== undefined ? `: the events need month or date (found "${named}": is it the date of each arrest?)`
     : ` (the header has: ${t.header.join(', ')})`;
   return problem({ file: t.file, row: 0, column: name }, `required column is missing${hint}${swapped ? `; ${swapped}` : ''}`, {
@@ -1089,8 +1090,11 @@ function monthsUnavailable(text: string, analysed: boolean, designWindow: number
     if (analysed) report('is empty; give the months the person was in custody or abroad (0 if none)', { expected });
     return undefined;
   }
-  // A negative count of months is said as such (an analyst's -6 was told to "use digits").
-  if (/^-\d+(\.\d+)?$/.test(text)) { report(`"${text}" is negative; months in custody or abroad are 0 or more`, { value: text, expected }); return undefined; }
+  // A negative count of months is said as such (an analyst's -6 was told to "use digits"), with a
+  // spreadsheet's minus sign (U+2212) too; "-0" is 0.
+  const signed = /^[-\u2212](\d+(\.\d+)?)$/.exec(text);
+  if (signed && Number(signed[1]) === 0) return 0;
+  if (signed) { report(`"${text}" is negative; months in custody or abroad are 0 or more`, { value: text, expected }); return undefined; }
   if (!/^\d+(\.\d+)?$/.test(text)) { report(`"${text}" is not a number of months (use digits and a decimal point, e.g. 3.5)`, { value: text, expected }); return undefined; }
   const months = Number(text);
   if (months > designWindow) { report(`${text} months is more than the design window of ${monthsText(designWindow)}`, { value: text, expected }); return undefined; }

@@ -350,7 +350,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
         // with its derivation (a reviewer: the sentence's p-values could not be opened).
         const other: ViewState = { ...state, wilcoxon: state.wilcoxon === 'legacy' ? undefined : 'legacy' };
         if (other.wilcoxon === undefined) delete other.wilcoxon;
-        const href = `../results/${query(other)}#arrests`;
+        // To the table of the first test the sentence names (ruleFlipWords lists arrests before harm; a re-check was sent to Arrests for a harm test).
+        const href = `../results/${query(other)}#${words?.includes('the change in arrests') ? 'arrests' : 'harm'}`;
         const linkText = `Show the tests as ${other.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R (4.6)'} computes them, each p-value with its derivation`;
         for (const el of flipNotes) {
           const link = el.querySelector('a');

@@ -999,7 +999,9 @@ export function sampleParts(result: AnalysisResult): Segments {
   }
   if (isEmpty(result)) return coverage;
   const people = countParts(result.orders, 'person', 'people', formatNumber, 'orders');
-  if (result.events.pre === 0) return say`${coverage} In this view none of the ${people} was arrested before the order.`;
+  if (result.events.pre === 0) return result.orders === 1 ? say`${coverage} In this view the ${people} was not arrested before the order.` : say`${coverage} In this view none of the ${people} was arrested before the order.`;
+  // One person is everyone: no tenth to set apart ("Of the 1 person …, the 1 person with the most arrests", an analyst's re-check).
+  if (result.orders === 1) return say`${coverage} With only the ${people} in this view, there is no busiest tenth to set apart from the rest.`;
   // The busiest tenth (at least one person) and their share of the arrests before the orders (the engine's: stats/busiestTenth.ts).
   const b = result.busiestTenth;
   const k = num(formatNumber(b.people), 'busiestTenth.people');
@@ -1054,8 +1056,9 @@ export function pairedPeopleParts(result: AnalysisResult): Segments {
   const t = result.events.test;
   const people = countParts(result.orders, 'person', 'people', formatNumber, 'orders');
   const same = 'People with the same count before and after (including those never arrested in the window) carry no information about the direction of change.';
-  if (t.zeros === 0) return say`In this view every one of the ${people} has a different count of arrests before and after, so the test uses them all.`;
-  if (t.n === 0) return say`${same} In this view none of the ${people} has a different count of arrests before and after, so the test has no change to weigh.`;
+  const one = result.orders === 1;
+  if (t.zeros === 0) return one ? say`In this view the ${people} has a different count of arrests before and after, so the test uses that one change.` : say`In this view every one of the ${people} has a different count of arrests before and after, so the test uses them all.`;
+  if (t.n === 0) return say`${same} In this view ${one ? say`the ${people} has the same count` : say`none of the ${people} has a different count`} of arrests before and after, so the test has no change to weigh.`;
   const zeros = num(formatNumber(t.zeros), 'events.test.zeros');
   const changed = num(formatNumber(t.n), 'events.test.n');
   const pratt = result.wilcoxon === 'current' && result.orders < EXACT_BELOW;
