@@ -216,6 +216,8 @@ test('Results and Conclusions say when a verdict turns on the version of R, as r
   const legacyView = { ...view, wilcoxon: 'legacy' as const };
   await waitForView(page, legacyView);
   expect(page.url()).toContain('wilcoxon=legacy');
+  // at the table of the test it names (harm here), not at the top of Results (a re-check)
+  expect(new URL(page.url()).hash).toBe('#harm');
   const handle = page.locator('main button.num[data-path="byCategory.modern_slavery.harm.test.p"]').first();
   await handle.click();
   await expect(page.locator('#derivation-panel [data-derivation-value]')).toHaveText(String(flip.otherP));

@@ -502,8 +502,8 @@ test('the big line\'s noun follows its number: "5 → 1 arrest" (a re-check read
   await page.goto('?gap=23');
   const gapped = expected({ window: 24, categories: domain.categories, gap: 23 });
   await waitForView(page, { window: 24, categories: domain.categories, gap: 23 });
-  await expect(page.getByText('Each square is one arrest of one of the')).toContainText(`the ${gapped.events.pre} arrests in the 1 month analysed before their order on the left, the ${gapped.events.post} in the 1 month analysed after on the right, with the 23 months either side of each order left out.`);
+  await expect(page.getByText('Each square is one arrest of a person in the analysis')).toContainText(`the ${gapped.events.pre} arrests in the 1 month analysed before their order on the left, the ${gapped.events.post} in the 1 month analysed after on the right, with the 23 months either side of each order left out.`);
   await page.goto('');
   await expect(headline(page).locator('.big .noun')).toHaveText('arrests');
-  await expect(page.getByText('Each square is one arrest of one of the')).toContainText('the 210 arrests in the 24 months before their order on the left, the 93 in the 24 months after on the right.');
+  await expect(page.getByText('Each square is one arrest of a person in the analysis')).toContainText('the 210 arrests in the 24 months before their order on the left, the 93 in the 24 months after on the right.');
 });

@@ -142,7 +142,7 @@ test('no category selected shows an explicit empty state, never NaN', async ({ p
   // The Overview's account of the squares counts none: it steps aside, and no "the 0 arrests" is left.
   await page.goto('?c=none');
   await waitForView(page, { window: 24, categories: [] });
-  await expect(page.getByText('Each square is one arrest of one of the')).toBeHidden();
+  await expect(page.getByText('Each square is one arrest of a person in the analysis')).toBeHidden();
   await expect(page.locator('main')).not.toContainText(/the 0 arrests/, { useInnerText: true });
 });
 
