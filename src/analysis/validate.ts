@@ -807,11 +807,6 @@ function titled(t: CsvTable | undefined, requiredOf: readonly string[] | ((heade
   };
 }
 
-/**
- * An optional column a header names in other words, holding numbers: "harm_days", "Harm (days)" or "CCHI" for harm, and
- * "months_in_custody_after" for months_unavailable_after (an analyst's harm_days, named as the harm
- * index names its column, was set aside as notes, and harm taken from the illustrative index instead).
- */
 /** Whether the column holds numbers: most of its filled cells, and at least one (a notes column does not). */
 function numeric(t: CsvTable, header: string): boolean {
   const at = t.header.indexOf(header);
@@ -819,6 +814,11 @@ function numeric(t: CsvTable, header: string): boolean {
   return filled.length > 0 && filled.filter((v) => /^-?\d+(\.\d+)?$/.test(v)).length >= 0.8 * filled.length;
 }
 
+/**
+ * An optional column a header names in other words, holding numbers: "harm_days", "Harm (days)" or "CCHI" for harm, and
+ * "months_in_custody_after" for months_unavailable_after (an analyst's harm_days, named as the harm
+ * index names its column, was set aside as notes, and harm taken from the illustrative index instead).
+ */
 function meantAs(header: string, missing: readonly string[]): string | undefined {
   const words = header.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (missing.includes('harm') && (words[0] === 'harm' || words[0] === 'cchi')) return 'harm';
