@@ -616,8 +616,9 @@ export function main(argv: readonly string[]): number {
     // problems, not after they are fixed (an analyst met 14 errors, fixed them, and only then this one).
     const weightColumn = args.weights && harmIndex ? WEIGHT_COLUMNS[args.weights] : undefined;
     const header = weightColumn ? headerOf(harmIndex!).map((c) => c.trim().toLowerCase()) : [];
+    const inIndex = WEIGHT_SETS.filter((w) => header.includes(WEIGHT_COLUMNS[w]));
     const noWeights = weightColumn && header.length > 0 && !header.includes(weightColumn)
-      ? [problem({ file: basename(harmIndex!), row: 0, column: weightColumn }, `has no ${weightColumn} column, so it has no ${args.weights} weights`, { expected: `a ${weightColumn} column of weights in days`, hint: `add the column, or run again with another --weights (${WEIGHT_SETS.filter((w) => header.includes(WEIGHT_COLUMNS[w])).join(', ') || 'none'} ${WEIGHT_SETS.filter((w) => header.includes(WEIGHT_COLUMNS[w])).length === 1 ? 'is' : 'are'} in it)` })]
+      ? [problem({ file: basename(harmIndex!), row: 0, column: weightColumn }, `has no ${weightColumn} column, so it has no ${args.weights} weights`, { expected: `a ${weightColumn} column of weights in days`, hint: `add the column, or run again with another --weights (${inIndex.join(', ') || 'none'} ${inIndex.length === 1 ? 'is' : 'are'} in it)` })]
       : [];
     const problems = [...checked.problems, ...noWeights];
     const { dataset } = checked;

@@ -22,6 +22,7 @@ import { idle, idleAfterLoad } from './idle.ts';
 import { focusPlace, restoreFocus } from './keepFocus.ts';
 import { markOutOfDate, whyNotLoaded } from './outOfDate.ts';
 import { watchSideMore } from './sideMore.ts';
+import { RULE_NAME, otherRuleOf } from '../lib/ruleNames.ts';
 // The page's own custom elements, defined here rather than by scripts of their own, any of which could
 // fail to load alone (the header's notice speaks for this script as a whole).
 import './checkInRElement.ts';
@@ -348,11 +349,10 @@ async function render(state: ViewState, source: Source): Promise<void> {
         if (token !== renderToken) return;
         // With a link to the same view under the other rule, where each of those p-values is a number
         // with its derivation (a reviewer: the sentence's p-values could not be opened).
-        const other: ViewState = { ...state, wilcoxon: state.wilcoxon === 'legacy' ? undefined : 'legacy' };
-        if (other.wilcoxon === undefined) delete other.wilcoxon;
+        const rule = otherRuleOf(state.wilcoxon ?? 'current');
         // To the table of the first test the sentence names (ruleFlipWords lists arrests before harm; a re-check was sent to Arrests for a harm test).
-        const href = `../results/${query(other)}#${words?.includes('the change in arrests') ? 'arrests' : 'harm'}`;
-        const linkText = `Show the tests as ${other.wilcoxon === 'legacy' ? 'R 4.5 and earlier' : 'current R (4.6)'} computes them, each p-value with its derivation`;
+        const href = `../results/${query({ ...state, wilcoxon: rule })}#${words?.includes('the change in arrests') ? 'arrests' : 'harm'}`;
+        const linkText = `Show the tests as ${RULE_NAME[rule]} computes them, each p-value with its derivation`;
         for (const el of flipNotes) {
           const link = el.querySelector('a');
           if (words === null) el.replaceChildren();

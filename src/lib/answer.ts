@@ -32,14 +32,15 @@ export function whatHappened(r: AnalysisResult): Segments {
   const one = r.orders === 1;
   const people = say`the ${num(formatNumber(r.orders), 'orders')} ${one ? 'person' : 'people'}`;
   const were = one ? 'was' : 'were';
+  const orders = one ? 'their order' : 'their orders';
   const { after: inAfter, before: inBefore, either } = periods(r);
   if (e.pre === 0 && e.post === 0) return one ? say`The ${num('1', 'orders')} person was not ${arrestedFor(r)} in ${either}.` : say`None of ${people} was ${arrestedFor(r)} in ${either}.`;
   const after = countParts(e.post, 'time', 'times', formatNumber, 'events.post');
   const before = num(formatNumber(e.pre), 'events.pre');
-  if (e.post === e.pre) return say`After ${one ? 'their order' : 'their orders'}, ${people} ${were} ${arrestedFor(r)} as often as before: ${after} in ${inAfter} and in ${inBefore}.`;
+  if (e.post === e.pre) return say`After ${orders}, ${people} ${were} ${arrestedFor(r)} as often as before: ${after} in ${inAfter} and in ${inBefore}.`;
   // None after: said as none, not "less often: 0 times" (a police leader at ?c=violence&w=2&gap=1).
   if (e.post === 0) {
-    return say`After ${one ? 'their order' : 'their orders'}, ${one ? people : say`none of ${people}`} was ${one ? 'not ' : ''}${arrestedFor(r)} in ${inAfter}, against ${before} ${e.pre === 1 ? 'arrest' : 'arrests'} in ${inBefore} (${num(formatChangeSize(e.reduction), 'events.reduction')} fewer).`;
+    return say`After ${orders}, ${one ? people : say`none of ${people}`} was ${one ? 'not ' : ''}${arrestedFor(r)} in ${inAfter}, against ${before} ${e.pre === 1 ? 'arrest' : 'arrests'} in ${inBefore} (${num(formatChangeSize(e.reduction), 'events.reduction')} fewer).`;
   }
   const how = e.post < e.pre ? 'less often' : 'more often';
   const change = e.reduction === null
@@ -47,7 +48,7 @@ export function whatHappened(r: AnalysisResult): Segments {
     : say` (${num(formatChangeSize(e.reduction), 'events.reduction')} ${e.post < e.pre ? 'fewer' : 'more'})`;
   // "between them": the count is the group's, and some of them may have been arrested more (an analyst
   // read "the 10 people were arrested less often" as each of them, beside 1 more and 2 the same).
-  return say`After ${one ? 'their order' : 'their orders'}, ${people}${one ? '' : ' between them'} ${were} ${arrestedFor(r)} ${how}: ${after} in ${inAfter}, against ${before} in ${inBefore}${change}.`;
+  return say`After ${orders}, ${people}${one ? '' : ' between them'} ${were} ${arrestedFor(r)} ${how}: ${after} in ${inAfter}, against ${before} in ${inBefore}${change}.`;
 }
 
 /** Sentence 2: whether the arrests that remained were for more or less harmful offences (the words of the lede and Results). */

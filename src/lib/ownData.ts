@@ -61,6 +61,12 @@ export function fixesOf(problems: readonly Problem[]): TidyChange[] {
   });
 }
 
+/** Which way round a date with the day and month as numbers (validate.ts's DAY_MONTH) was read, from what it became; undefined where both are the same number. */
+function dayMonthOrder(dmy: RegExpExecArray, to: string): string | undefined {
+  if (Number(dmy[1]) === Number(dmy[2])) return undefined;
+  return to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year';
+}
+
 /**
  * How a date was written, from what it was and what it became. A day and month that are the same
  * number (7/7/2018) read alike either way round: they take the order of the column's other dates
@@ -68,12 +74,8 @@ export function fixesOf(problems: readonly Problem[]): TidyChange[] {
  * month/day/year dates was said to have 2 "written day/month/year", its 7/7/2018 among them).
  */
 function dateKind(from: string, to: string, columnOrder?: string): string {
-  // validate.ts's pattern for a day and month as numbers, either way round, with or without a time
   const dmy = DAY_MONTH.exec(from);
-  if (dmy) {
-    const order = Number(dmy[1]) === Number(dmy[2]) ? columnOrder ?? 'written with the day and month the same either way round' : to === `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` ? 'written day/month/year' : 'written month/day/year';
-    return order + (/\d[ T]\d/.test(from) ? ' with a time of day' : '');
-  }
+  if (dmy) return (dayMonthOrder(dmy, to) ?? columnOrder ?? 'written with the day and month the same either way round') + (/\d[ T]\d/.test(from) ? ' with a time of day' : '');
   if (/^\d{5}$/.test(from)) return "saved as a spreadsheet's day numbers";
   if (/^\d{4}[/.]/.test(from)) return 'written year/month/day with slashes or dots';
   if (/[A-Za-z]{3}/.test(from)) return "written with the month's name";
@@ -92,7 +94,8 @@ export function tidyWords(changes: readonly TidyChange[]): string[] {
   const orders = new Map<string, string>();
   for (const c of changes) {
     const dmy = c.row ? DAY_MONTH.exec(c.from) : null;
-    if (dmy && Number(dmy[1]) !== Number(dmy[2])) orders.set(`${c.file}\u0000${c.column}`, dateKind(c.from, c.to).replace(' with a time of day', ''));
+    const order = dmy ? dayMonthOrder(dmy, c.to) : undefined;
+    if (order) orders.set(`${c.file}\u0000${c.column}`, order);
   }
   const kind = (c: TidyChange) => dateKind(c.from, c.to, orders.get(`${c.file}\u0000${c.column}`));
   const groups = new Map<string, { n: number; first: TidyChange }>();

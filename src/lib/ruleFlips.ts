@@ -21,6 +21,9 @@ import { perOrderTotals, windowedEvents } from '../analysis/tables.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { formatPEquals } from './format.ts';
 import { ALPHA } from './wording.ts';
+import { RULE_NAME, otherRuleOf } from './ruleNames.ts';
+
+export { otherRuleOf };
 
 /** What a test's sentence calls it: significant, significant before Holm's adjustment only, not significant, or untested. */
 export type Verdict = 'significant' | 'unadjusted only' | 'not significant' | 'untested';
@@ -48,7 +51,6 @@ export function verdictOf(p: number | null, pAdjusted: number | null, nonZero?: 
   return pAdjusted !== null && pAdjusted >= ALPHA ? 'unadjusted only' : 'significant';
 }
 
-export const otherRuleOf = (rule: WilcoxonRule): WilcoxonRule => (rule === 'current' ? 'legacy' : 'current');
 
 /** The tests whose verdict would differ under the other rule, overall first, then the categories in the view's order. */
 export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] {
@@ -78,7 +80,6 @@ export function ruleFlips(dataset: Dataset, result: AnalysisResult): RuleFlip[] 
   return flips;
 }
 
-const RULE_NAME: Record<WilcoxonRule, string> = { current: 'current R (4.6)', legacy: 'R 4.5 and earlier' };
 const VERDICT_WORDS: Record<Verdict, string> = {
   significant: 'is significant',
   'unadjusted only': 'is significant only before adjusting for several categories',
