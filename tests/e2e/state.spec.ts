@@ -327,6 +327,9 @@ test.describe('a chunk that cannot load', () => {
     await waitForView(page, { window: 24, categories: all });
     await page.waitForFunction(() => document.readyState === 'complete');
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /engine/.test(e.name)));
+    // Fetched is not yet evaluated: on a busy machine (a CI run) the first click came between the two.
+    // An idle period and two frames later the idle loader has run the engine's module.
+    await page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), { timeout: 2000 })));
     // Once the engine has loaded (at idle), a change is drawn in the task it starts in: the page is
     // never marked as updating, so nothing restyles every number twice for a change that takes a frame.
     await page.evaluate(() => {
