@@ -37,6 +37,8 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     case 'nullWorld.high': return w?.interval?.[1] ?? null;
     case 'nullWorld.observed': return w?.observedFall ?? null;
     case 'nullWorld.shareAtLeast': return w?.shareAtLeastObserved ?? null;
+    // Recounted here from the falls and the observed fall, as the page's words say it ("fell at least as much").
+    case 'nullWorld.matched': return w && w.observedFall !== null && w.falls.length > 0 ? w.falls.filter((f) => f >= w.observedFall!).length : null;
     case 'nullWorld.cohorts': return w ? w.falls.length + w.dropped : null;
     case 'nullWorld.dropped': return w ? w.dropped : null;
     case 'nullWorld.barnett': return w ? barnettFall(w) : null;
@@ -55,6 +57,9 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     case 'curve.share': return c.curve?.share ?? null;
     case 'curve.significant': return c.curve?.significant ?? null;
     case 'curve.total': return c.curve?.total ?? null;
+    // Recounted from each specification's reduction, p-value and interval, by the page's words.
+    case 'curve.clearFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] > 0).length : null;
+    case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length : null;
     case 'curve.weightsSpread': {
       // Recounted from the rows of another test (a reduction does not depend on the test).
       if (!c.curve) return null;
@@ -75,9 +80,9 @@ const size = (x: number | null) => formatChangeSize(x);
 /** How the page formats each number (the text of its handle). */
 const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.mean': size, 'nullWorld.low': size, 'nullWorld.high': size, 'nullWorld.observed': size,
-  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
+  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.matched': formatNumber, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
-  'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber,
+  'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber, 'curve.clearFalls': formatNumber, 'curve.rises': formatNumber,
   'curve.weightsSpread': formatSpreadPoints,
 };
 
@@ -149,7 +154,7 @@ test('every robustness number has a derivation whose value is the number the pag
       else assert.equal(d.value, numberOf(name, c), what);
       // The handle's text is the value formatted, and the whole text is what the page prints.
       const segments = robustSegments(name, c);
-      const handle = segments.find((s) => typeof s !== 'string') as { text: string } | undefined;
+      const handle = segments.find((s) => typeof s !== 'string' && s.path === robustPath(name)) as { text: string } | undefined;
       // Only the cohorts with no arrests before go unsaid, when there are none; the weights' spread
       // is said in words alone where the curve has nothing to compare.
       if (handle === undefined) assert.ok((name === 'nullWorld.dropped' && d.value === 0 && segments.length === 0) || (name === 'curve.weightsSpread' && d.value === null), what);
@@ -240,7 +245,10 @@ const TRUTH: Partial<Record<RobustNumberName, string>> = {
   'nullWorld.low': 'unname(quantile(falls, (1 - 0.95) / 2))',
   'nullWorld.high': 'unname(quantile(falls, 1 - (1 - 0.95) / 2))',
   'nullWorld.shareAtLeast': 'sum(falls >= observed) / length(falls)',
+  'nullWorld.matched': 'length(which(falls >= observed))',
   'curve.significant': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE)',
+  'curve.clearFalls': 'sum(reduction > 0 & p < 0.05 & lower > 0, na.rm = TRUE)',
+  'curve.rises': 'sum(reduction < 0 & p < 0.05, na.rm = TRUE)',
   'curve.share': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE) / length(p)',
   'liberty.rateFall': '1 - (post / (people * window * (1 - s))) / (pre / (people * window))',
   'curve.weightsSpread': 'max(sapply(split(reduction, list(window, gap), drop = TRUE), function(r) { r <- r[!is.na(r)]; if (length(r) < 2) -Inf else diff(range(r)) }))',

@@ -336,7 +336,12 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     const world = handles('nullWorld.inShort');
     const fell = (c.world!.observedFall ?? 0) > 0;
     // (the share of orders after a busy spell first, at the default selection)
-    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', ...(fell ? ['robust:nullWorld.shareAtLeast'] : [])]);
+    // (and after a fall, the count of cohorts that matched it, where some but not all did, then its share)
+    const nFalls = c.world!.falls.length;
+    const matched = c.world!.falls.filter((f) => f >= c.world!.observedFall!).length;
+    const counted = fell && matched > 0 && matched < nFalls;
+    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', ...(counted ? ['robust:nullWorld.matched'] : []), ...(fell ? ['robust:nullWorld.shareAtLeast'] : [])]);
+    if (counted) assert.equal(world.splice(3, 1)[0].text, formatNumber(matched));
     const shareIn = world.shift()!;
     assert.equal(shareIn.text, formatPercent(c.world!.parameters!.afterBusyShare));
     assert.equal(world[0].text, formatChangeSize(c.world!.mean));
@@ -400,7 +405,13 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     }
     // The curve: its counts, and the significant falls clear of no change counted here.
     const curve = c.curve!;
-    assert.deepEqual(handles('curve.inShort').map((h) => [h.path, h.text]), [['robust:curve.total', formatNumber(curve.total)], ['robust:curve.significant', formatNumber(curve.significant)]]);
+    // (each count a handle: those clear of no change too, after a significant fall, and the significant rises, where there are any)
+    const clearToo = curve.specifications.filter((s) => s.significant && s.ci && s.ci[0] > 0).length;
+    const risen = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+    assert.deepEqual(handles('curve.inShort').map((h) => [h.path, h.text]), [
+      ['robust:curve.total', formatNumber(curve.total)], ['robust:curve.significant', formatNumber(curve.significant)],
+      ...(curve.significant > 0 ? [['robust:curve.clearFalls', formatNumber(clearToo)]] : []), ...(risen > 0 ? [['robust:curve.rises', formatNumber(risen)]] : []),
+    ]);
     if (curve.significant > 0) assert.match(line('curve.inShort'), new RegExp(`\\(${curve.specifications.filter((s) => s.significant && s.ci && s.ci[0] > 0).length} of them with a 95% interval clear of no change too\\)`));
   }
   // On the page, in that order, with the time series and leave-one-out from the analysis's own sentences.
@@ -491,4 +502,21 @@ test('the null world says how many of its simulated orders followed a busy spell
   const out = spawnSync(process.execPath, ['src/cli/analyze.ts', '--robustness'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
   assert.equal(out.status, 0, out.stderr);
   assert.ok(out.stdout.includes(`selection ${DEFAULT_SELECTION}, so ${formatPercent(share)} of simulated orders follow a busy spell,`), out.stdout);
+});
+
+test('"In short" on data whose arrests rose: the curve\'s significant rises are a count with its derivation, counted here', () => {
+  // The study's synthetic arrests with each month's sign turned over: the falls become rises.
+  const mirrored = { ...bundled, events: bundled.events.map((e) => ({ ...e, month: -e.month })) };
+  const state = { window: 24, categories: [...bundled.categories] };
+  const r = analyse(mirrored, state);
+  assert.ok(r.events.post > r.events.pre, 'arrests rose');
+  const curve = specificationCurve(mirrored, { categories: state.categories });
+  const c: RobustnessFigureContext = { result: r, state, gapRows: null, world: null, liberty: null, curve };
+  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+  assert.ok(rises > 0, 'some specifications find a significant rise');
+  const segments = IN_SHORT['curve.inShort'](c);
+  const handle = segments.find((s) => typeof s !== 'string' && s.path === 'robust:curve.rises');
+  assert.deepEqual(handle, { text: formatNumber(rises), path: 'robust:curve.rises' });
+  assert.ok(segments.map((s) => (typeof s === 'string' ? s : s.text)).join('').includes(` and ${formatNumber(rises)} a significant rise;`));
+  assert.equal(deriveRobust('curve.rises', c, r, { dataset: mirrored, synthetic: false })!.value, rises);
 });

@@ -127,7 +127,9 @@ export interface NullWorld {
   /** 2.5% and 97.5% quantiles of the falls (type 7). */
   interval: [number, number] | null;
   observedFall: number | null;
-  /** Share of simulated falls ≥ the observed fall; null without an observed fall or a simulated one. */
+  /** How many simulated falls are ≥ the observed fall; null without an observed fall or a simulated one. */
+  atLeastObserved: number | null;
+  /** That count ÷ the cohorts with a fall: the share of simulated falls ≥ the observed fall. */
   shareAtLeastObserved: number | null;
   /** Cohorts left out because they had no arrests before. */
   dropped: number;
@@ -163,7 +165,7 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
   if (before.some((x) => !(x >= 0) || !Number.isFinite(x))) throw new RangeError('nullWorld: arrests before must be counts, 0 or more');
 
   const none = (reason: string, parameters: NullWorldParameters | null = null): NullWorld => ({
-    falls: [], mean: null, sd: null, se: null, interval: null, observedFall, shareAtLeastObserved: null, dropped: 0, parameters, reason,
+    falls: [], mean: null, sd: null, se: null, interval: null, observedFall, atLeastObserved: null, shareAtLeastObserved: null, dropped: 0, parameters, reason,
   });
   if (before.length === 0) return none('there are no people in the analysis to model');
   if (!whole(cohortSize, 1)) throw new RangeError(`nullWorld: cohortSize must be a whole number ≥ 1, got ${cohortSize}`);
@@ -276,6 +278,7 @@ export function nullWorld(before: readonly number[], options: NullWorldOptions):
     se: sd === null ? null : sd / Math.sqrt(falls.length),
     interval: [quantileSorted(falls, 0.025), quantileSorted(falls, 0.975)],
     observedFall,
+    atLeastObserved: atLeast,
     shareAtLeastObserved: atLeast === null ? null : atLeast / falls.length,
     dropped,
     parameters,

@@ -84,6 +84,7 @@ const SINGLE: Record<string, string> = {
   'robust:nullWorld.dropped': 'simulated cohorts with no arrests before',
   'robust:nullWorld.observed': 'observed change in arrests in this view',
   'robust:nullWorld.shareAtLeast': 'share of simulated cohorts whose change in arrests went at least as far towards a fall as observed',
+  'robust:nullWorld.matched': 'number of simulated cohorts whose change in arrests went at least as far towards a fall as observed',
   'robust:nullWorld.barnett': 'fall predicted by the closed form',
   'robust:nullWorld.afterBusy': 'share of simulated orders that follow a busy spell',
   'robust:liberty.share': 'share of the months after spent in custody or abroad',
@@ -94,6 +95,8 @@ const SINGLE: Record<string, string> = {
   'robust:curve.total': 'specifications in the curve',
   'robust:curve.significant': 'specifications that find a significant fall',
   'robust:curve.share': 'share of specifications that find a significant fall',
+  'robust:curve.clearFalls': 'specifications that find a significant fall with an interval clear of no change',
+  'robust:curve.rises': 'specifications that find a significant rise',
   'robust:curve.weightsSpread': 'most the harm weights alone move the change in harm',
 };
 

@@ -18,7 +18,7 @@ import type { AnalysisResult } from '../analysis/analyse.ts';
 import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
-import { afterBusyShare, analysedMonths, barnettFall, barnettReason, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, robustPath, significantRises, type RobustNumberName, type RobustnessContext } from './robustness.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { atLeastWords, fallWords } from './wording.ts';
 
@@ -66,6 +66,7 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'nullWorld.low':
     case 'nullWorld.high':
     case 'nullWorld.shareAtLeast':
+    case 'nullWorld.matched':
     case 'nullWorld.cohorts':
     case 'nullWorld.dropped':
       return c.world ? deriveNullWorld(name, c.world, base) : null;
@@ -84,6 +85,8 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'curve.share':
     case 'curve.significant':
     case 'curve.total':
+    case 'curve.clearFalls':
+    case 'curve.rises':
       return c.curve ? deriveCurve(name, c.curve, base) : null;
     case 'curve.weightsSpread':
       return c.curve ? deriveWeightsSpread(c.curve, base) : null;
@@ -121,7 +124,7 @@ function worldSteps(world: World): Derivation['steps'] {
 
 const WORLD_NOTE = 'The falls come from the seeded simulation in src/analysis/nullWorld.ts (the same seed every time, so the same settings give the same falls); R reproduces the number from them, not the simulation itself.';
 
-function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.cohorts' | 'nullWorld.dropped', world: World, base: Base): Derivation {
+function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.matched' | 'nullWorld.cohorts' | 'nullWorld.dropped', world: World, base: Base): Derivation {
   const n = world.falls.length;
   // the cohorts with a fall: all of them, unless some had no arrests before
   const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
@@ -164,9 +167,17 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
       return {
         ...common, value: world.shareAtLeastObserved,
         meaning: `The share of simulated cohorts, in a world where orders do nothing, whose arrests fell at least as much as the view's observed fall${world.observedFall !== null && world.observedFall < 0 ? ` (here the view shows ${fallWords(world.observedFall)}, so: those that ${atLeastWords(world.observedFall)})` : ''}: how often orders that do nothing do as well as the orders seem to, through selection and chance together (chance alone at a selection of 0, or where the simulated cohorts do not fall on average).`,
-        steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Cohorts falling at least as much', value: world.shareAtLeastObserved === null ? null : Math.round(world.shareAtLeastObserved * n) }],
+        steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Cohorts falling at least as much', value: world.atLeastObserved }],
         formula: { words: 'Count the simulated falls at or above the observed fall, and divide by the number of simulated cohorts.', symbols: '#{b : f_b ≥ f_observed} ÷ B' },
         r: world.observedFall === null ? null : r('mean(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),
+      };
+    case 'nullWorld.matched':
+      return {
+        ...common, value: world.atLeastObserved,
+        meaning: `How many of the ${cohorts}, in a world where orders do nothing, ${world.observedFall === null ? 'matched the observed fall (there is none in this view)' : `changed at least as far towards a fall as the view's observed change (${fallWords(world.observedFall)})`}: the count behind the share that matched it.`,
+        steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Share of the cohorts', value: world.shareAtLeastObserved }],
+        formula: { words: 'Count the simulated falls at or above the observed fall (a fall of at least as much; after a rise, a rise no larger, or a fall).', symbols: '#{b : f_b ≥ f_observed}' },
+        r: world.observedFall === null ? null : r('sum(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),
       };
     case 'nullWorld.cohorts':
       return {
@@ -388,15 +399,17 @@ type Curve = NonNullable<RobustnessContext['curve']>;
 
 const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (R 4.6)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
 
-function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', curve: Curve, base: Base): Derivation {
+function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' | 'curve.clearFalls' | 'curve.rises', curve: Curve, base: Base): Derivation {
   const specs = curve.specifications;
   const inputs: Derivation['inputs'] = {
     caption: `Every specification of the curve (${specs.length}), in the order window, gap, measure, weights, test`,
-    columns: ['Specification', 'Window (months)', 'Gap (months)', 'Measure', 'Harm weights', 'Test', 'Reduction', 'p', 'Significant fall'],
-    rows: specs.map((s, k): Cell[] => [k + 1, s.window, s.gap, s.measure === 'events' ? 'arrests' : 'harm', s.weights ?? '—', TEST_NAMES[s.test], s.reduction, s.p, s.significant ? 'yes' : 'no']),
+    columns: ['Specification', 'Window (months)', 'Gap (months)', 'Measure', 'Harm weights', 'Test', 'Reduction', 'p', 'Significant fall', '95% interval, lower', '95% interval, upper'],
+    rows: specs.map((s, k): Cell[] => [k + 1, s.window, s.gap, s.measure === 'events' ? 'arrests' : 'harm', s.weights ?? '—', TEST_NAMES[s.test], s.reduction, s.p, s.significant ? 'yes' : 'no', s.ci?.[0] ?? null, s.ci?.[1] ?? null]),
   };
   const setup = `reduction <- ${rVector(specs.map((s) => s.reduction ?? NaN))}\np <- ${rVector(specs.map((s) => s.p ?? NaN))}`;
   const rule = `!is.na(reduction) & !is.na(p) & reduction > 0 & p < ${SPECIFICATION_ALPHA}`;
+  // The intervals are the engine's bootstraps (R cannot rerun them), given here so R can count those clear of no change.
+  const ciSetup = `${setup}\nlower <- ${rVector(specs.map((s) => s.ci?.[0] ?? NaN))}`;
   const steps: Derivation['steps'] = [
     { label: 'Windows', value: curve.choices.windows.join(', ') },
     { label: 'Gaps (those below the window)', value: curve.choices.gaps.join(', ') },
@@ -406,6 +419,8 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', 
     { label: 'Why harm is as recorded', value: curve.weightsNote ?? null },
     { label: 'Specifications', value: curve.total },
     { label: 'With a significant fall', value: curve.significant },
+    { label: '… and a 95% interval clear of no change', value: clearFalls(curve) },
+    { label: 'With a significant rise', value: significantRises(curve) },
     { label: 'Significance level', value: SPECIFICATION_ALPHA },
   ];
   const significantWords = `a reduction above 0 and a p-value below ${SPECIFICATION_ALPHA}`;
@@ -425,6 +440,20 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total', 
         meaning: `How many specifications find a significant fall: ${significantWords}.`,
         formula: { words: `Count the specifications with ${significantWords}; one with no reduction or no p-value is not significant.`, symbols: `#{k : reductionₖ > 0 and pₖ < ${SPECIFICATION_ALPHA}}` },
         r: { setup, call: `sum(${rule})`, note },
+      };
+    case 'curve.clearFalls':
+      return {
+        ...common, value: clearFalls(curve),
+        meaning: `How many specifications find a significant fall (${significantWords}) whose 95% interval for the reduction is clear of no change as well (its lower end above 0). The tests ask whether people's arrests or harm typically fell, the interval whether the total did; in a thin view the two can part.`,
+        formula: { words: `Count the specifications with ${significantWords} and a lower interval end above 0; one with no interval does not count.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA} and lowerₖ > 0}` },
+        r: { setup: ciSetup, call: `sum(${rule} & !is.na(lower) & lower > 0)`, note: `${note} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.` },
+      };
+    case 'curve.rises':
+      return {
+        ...common, value: significantRises(curve),
+        meaning: `How many specifications find a significant rise: a reduction below 0 and a p-value below ${SPECIFICATION_ALPHA}. The curve counts only falls as significant, so these are said apart.`,
+        formula: { words: `Count the specifications with a reduction below 0 and a p-value below ${SPECIFICATION_ALPHA}.`, symbols: `#{k : reductionₖ < 0 and pₖ < ${SPECIFICATION_ALPHA}}` },
+        r: { setup, call: `sum(!is.na(reduction) & !is.na(p) & reduction < 0 & p < ${SPECIFICATION_ALPHA})`, note },
       };
     case 'curve.share':
       return {

@@ -194,10 +194,10 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
  * is computed, or when nothing is significant.
  */
 /** The specifications whose test finds a significant rise: the curve counts only falls as significant. */
-const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+export const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
 /** The significant falls whose 95% interval for the reduction is clear of no change as well. */
-const clearFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+export const clearFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length;
 
 export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): string {
@@ -281,6 +281,8 @@ export const ROBUST_NUMBERS = {
   'nullWorld.high': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.high', c)),
   'nullWorld.observed': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.observed', c)),
   'nullWorld.shareAtLeast': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.shareAtLeast', c)),
+  // how many simulated cohorts fell at least as much: "40" of "40 of the 1,000 simulated cohorts …" (the sentence says "None" and "All" in words, beside the share)
+  'nullWorld.matched': (c: RobustnessContext) => (c.world?.atLeastObserved == null ? NOT_AVAILABLE : formatNumber(c.world.atLeastObserved)),
   // every simulated cohort, and (in words, only when there are any) those with no arrests before, which have no fall
   'nullWorld.cohorts': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.cohorts', c)),
   'nullWorld.dropped': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.dropped', c)),
@@ -296,6 +298,9 @@ export const ROBUST_NUMBERS = {
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
   'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
+  // in "In short": the significant falls with a 95% interval clear of no change too, and the significant rises
+  'curve.clearFalls': (c: RobustnessContext) => (c.curve ? formatNumber(clearFalls(c.curve)) : NOT_AVAILABLE),
+  'curve.rises': (c: RobustnessContext) => (c.curve ? formatNumber(significantRises(c.curve)) : NOT_AVAILABLE),
   // after the share's caveats: "The harm weight sets are another matter: at one window and gap they
   // alone move the change in harm by 24.7 percentage points (…)."
   'curve.weightsSpread': (c: RobustnessContext): string => textOf(robustSegments('curve.weightsSpread', c)),
@@ -504,16 +509,19 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
   const world = c.world;
   const share = world?.shareAtLeastObserved ?? null;
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
-  if (!world || share === null) return [' A share of ', handle, ' of the simulated cohorts ', atLeastWords(world?.observedFall ?? 0), '.'];
+  const k = world?.atLeastObserved ?? null;
+  if (!world || share === null || k === null) return [' A share of ', handle, ' of the simulated cohorts ', atLeastWords(world?.observedFall ?? 0), '.'];
   const n = world.falls.length;
-  const k = Math.round(share * n);
   const cohorts = cohortsWords(world);
   const did = atLeastWords(world.observedFall ?? 0);
   if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`];
   if (k === n) return [` ${n === 1 ? 'The' : 'All'} ${cohorts} ${did} (`, handle, ').'];
   // A share of some but not all never prints as 0% or 100% (formatPercent: 3 of 1,000 is "0.3%").
-  return [` ${formatNumber(k)} of the ${cohorts} ${did} (`, handle, ').'];
+  return [' ', matchedHandle(k), ` of the ${cohorts} ${did} (`, handle, ').'];
 }
+
+/** The count of simulated cohorts that fell at least as much as the view, as a handle to its derivation (a peer reviewer could check the share, not the count beside it). */
+const matchedHandle = (k: number): RobustSegment => ({ text: formatNumber(k), path: robustPath('nullWorld.matched') });
 
 /** Whether 5% or more of the simulated cohorts matched the fall, judged on the share as printed ("5%" is never both). */
 const matchedOften = (share: number): boolean => Number(formatPercent(share).replace('%', '')) >= 5;
@@ -529,20 +537,20 @@ const matchedOften = (share: number): boolean => Number(formatPercent(share).rep
  */
 function verdictSegments(world: NullWorld): RobustSegment[] {
   const share = world.shareAtLeastObserved;
-  if (share === null || world.observedFall === null || world.observedFall <= 0 || world.falls.length === 0) return [];
+  const k = world.atLeastObserved;
+  if (share === null || k === null || world.observedFall === null || world.observedFall <= 0 || world.falls.length === 0) return [];
   const n = world.falls.length;
-  const k = Math.round(share * n);
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
   const cohorts = cohortsWords(world);
-  const who = k === 0 ? `none of the ${cohorts}` : k === n ? `${n === 1 ? 'the' : 'all'} ${cohorts}` : `${formatNumber(k)} of the ${cohorts}`;
+  const who: RobustSegment[] = k === 0 ? [`none of the ${cohorts}`] : k === n ? [`${n === 1 ? 'the' : 'all'} ${cohorts}`] : [matchedHandle(k), ` of the ${cohorts}`];
   // A match is selection and chance together where selection is at work (a strength above 0) and
   // the cohorts fall on average; at random moments, or where they do not fall, it is chance (a
   // re-check). Never "selection alone": with one month either side (?w=12&gap=11) 40% of cohorts
   // matched at random moments, and selection was credited with chance's share (a peer reviewer).
   // The 5% is the share as printed, so "(5%)" never stands beside both readings.
   const selecting = (world.parameters?.selection ?? 0) > 0 && world.mean !== null && world.mean > 0;
-  if (!matchedOften(share)) return [`, which ${who} matched (`, handle, ')'];
-  return [`, which ${who} matched (`, handle, selecting ? '): orders that did nothing could explain it, through selection and chance together, even by this simulation\'s low reckoning' : '): chance alone could explain it, without any effect of the orders'];
+  if (!matchedOften(share)) return [', which ', ...who, ' matched (', handle, ')'];
+  return [', which ', ...who, ' matched (', handle, selecting ? '): orders that did nothing could explain it, through selection and chance together, even by this simulation\'s low reckoning' : '): chance alone could explain it, without any effect of the orders'];
 }
 
 /** "; 3 had no arrests before, so no fall, and are left out", as the figure's caption says it; nothing when every cohort had a fall. */
@@ -680,8 +688,8 @@ export const IN_SHORT = {
     return [
       'Of ', { text: formatNumber(curve.total), path: robustPath('curve.total') }, ' combinations of window, gap, measure, harm weights and test, ',
       { text: formatNumber(curve.significant), path: robustPath('curve.significant') }, ` ${curve.significant === 1 ? 'finds' : 'find'} a significant fall`,
-      curve.significant > 0 ? ` (${formatNumber(clearFalls(curve))} of them with a 95% interval clear of no change too)` : '',
-      rises > 0 ? ` and ${formatNumber(rises)} a significant rise` : '', '; they share the same people, so they are not independent confirmations.',
+      ...(curve.significant > 0 ? [' (', { text: formatNumber(clearFalls(curve)), path: robustPath('curve.clearFalls') }, ' of them with a 95% interval clear of no change too)'] : []),
+      ...(rises > 0 ? [' and ', { text: formatNumber(rises), path: robustPath('curve.rises') }, ' a significant rise'] : []), '; they share the same people, so they are not independent confirmations.',
       // A view outside the grid (a 1-month window, a gap of 12) is not among them: said here, beside
       // the count, not only in the section (a reviewer at ?w=1: "180 find a significant fall" beside a rise).
       // "Not one of the combinations", not "not one of them", which read as "does not find a significant fall" (a reviewer at ?w=2&gap=1&c=violence, where the view's fall is significant).
