@@ -15,7 +15,7 @@ import { rScript, type Derivation } from '../src/lib/derivations.ts';
 import { formatChangeSize, formatEstimate, formatNumber, formatPercent, formatSpreadPoints } from '../src/lib/format.ts';
 import { deriveRobust, type RobustData } from '../src/lib/robustDerivations.ts';
 import {
-  ROBUST_NUMBERS, barnettFall, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
+  ROBUST_NUMBERS, barnettFall, gapCurveRows, libertyFor, nullWorldFor, robustNameOf, robustPath, robustSegments,
   type RobustNumberName, type RobustnessContext,
 } from '../src/lib/robustness.ts';
 import type { ViewState } from '../src/lib/urlState.ts';
@@ -60,6 +60,12 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     // Recounted from each specification's reduction, p-value and interval, by the page's words.
     case 'curve.clearFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] > 0).length : null;
     case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length : null;
+    case 'gap.eventsLow': case 'gap.eventsHigh': case 'gap.eventsClear': case 'gap.harmLow': case 'gap.harmHigh': case 'gap.harmClear': {
+      const truth = gapTruth.get(c)?.[name.startsWith('gap.events') ? 'events' : 'harm'];
+      if (!truth || truth.length === 0) return null;
+      const falls = truth.map((m) => m.reduction!);
+      return name.endsWith('Low') ? Math.min(...falls) : name.endsWith('High') ? Math.max(...falls) : truth.filter((m) => m.ci !== null && (m.ci[0] > 0 || m.ci[1] < 0)).length;
+    }
     case 'curve.weightsSpread': {
       // Recounted from the rows of another test (a reduction does not depend on the test).
       if (!c.curve) return null;
@@ -75,8 +81,22 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
   }
 }
 
+/**
+ * The months around the order, worked out here: the view analysed afresh with 0, 1, … months left
+ * out either side (up to 6, below the window), its overall arrests and harm at each gap with
+ * something before. Keyed by the context whose gap rows the page computed.
+ */
+const gapTruth = new WeakMap<RobustnessContext, Record<'events' | 'harm', AnalysisResult['events'][]>>();
+function withGapTruth(c: RobustnessContext, state: ViewState, dataset: Dataset = bundled): RobustnessContext {
+  const gaps = Array.from({ length: Math.min(6, state.window - 1) + 1 }, (_, g) => analyse(dataset, { ...state, gap: g }));
+  gapTruth.set(c, { events: gaps.map((a) => a.events).filter((m) => m.pre > 0), harm: gaps.map((a) => a.harm).filter((m) => m.pre > 0) });
+  return c;
+}
+
 /** A fall's or a rise's size: the words around it say which (src/lib/wording.ts fallPieces). */
 const size = (x: number | null) => formatChangeSize(x);
+/** A change over the gaps: its size, or "no change" when it is exactly none. */
+const gapChange = (x: number | null) => (x === 0 ? 'no change' : formatChangeSize(x));
 /** How the page formats each number (the text of its handle). */
 const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.mean': size, 'nullWorld.low': size, 'nullWorld.high': size, 'nullWorld.observed': size,
@@ -84,6 +104,7 @@ const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
   'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber, 'curve.clearFalls': formatNumber, 'curve.rises': formatNumber,
   'curve.weightsSpread': formatSpreadPoints,
+  'gap.eventsLow': gapChange, 'gap.eventsHigh': gapChange, 'gap.eventsClear': formatNumber, 'gap.harmLow': gapChange, 'gap.harmHigh': gapChange, 'gap.harmClear': formatNumber,
 };
 
 interface Case { label: string; result: AnalysisResult; c: RobustnessContext; data: RobustData }
@@ -110,7 +131,7 @@ const cases: Case[] = VIEWS.flatMap((state) => {
   return SETTINGS.map((s) => ({
     label: `w=${state.window} gap=${state.gap ?? 0} ${state.categories.join('+')} selection=${s.selection} lookback=${s.lookback} share=${s.share}`,
     result,
-    c: { world: nullWorldFor(result, s.selection, s.lookback), liberty: libertyFor(result, s.share, bundled), curve: curveFor(state.categories) },
+    c: withGapTruth({ world: nullWorldFor(result, s.selection, s.lookback), liberty: libertyFor(result, s.share, bundled), curve: curveFor(state.categories), gapRows: gapCurveRows(bundled, state) }, state),
     data: study,
   }));
 });
@@ -122,7 +143,8 @@ const withMonths: Dataset = {
 };
 const own = (() => {
   const result = analyse(withMonths);
-  const c: RobustnessContext = { world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, withMonths), curve: null };
+  const state: ViewState = { window: 24, categories: [...withMonths.categories] };
+  const c = withGapTruth({ world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, withMonths), curve: null, gapRows: gapCurveRows(withMonths, state) }, state, withMonths);
   return { label: 'own data with months unavailable', result, c, data: { dataset: withMonths, synthetic: false } } satisfies Case;
 })();
 
@@ -219,7 +241,7 @@ test('the slider\'s share is a setting; each person\'s own months unavailable ar
 
 test('the empty view: every number that is n/a has a derivation with no value, and no NaN or undefined', () => {
   const result = analyse(bundled, { categories: [] });
-  const c: RobustnessContext = { world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, bundled), curve: curveFor([]) };
+  const c: RobustnessContext = withGapTruth({ world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, bundled), curve: curveFor([]), gapRows: gapCurveRows(bundled, { window: 24, categories: [] }) }, { window: 24, categories: [] });
   for (const name of NAMES) {
     const d = must(deriveRobust(name, c, result, study), name);
     assert.equal(d.value, numberOf(name, c), name);
@@ -248,6 +270,12 @@ const TRUTH: Partial<Record<RobustNumberName, string>> = {
   'nullWorld.matched': 'length(which(falls >= observed))',
   'curve.significant': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE)',
   'curve.clearFalls': 'sum(reduction > 0 & p < 0.05 & lower > 0, na.rm = TRUE)',
+  'gap.eventsLow': 'min(1 - post[pre > 0] / pre[pre > 0])',
+  'gap.eventsHigh': 'max(1 - post[pre > 0] / pre[pre > 0])',
+  'gap.eventsClear': 'sum(pre > 0 & ((lower > 0 & upper > 0) | (lower < 0 & upper < 0)), na.rm = TRUE)',
+  'gap.harmLow': 'min(1 - post[pre > 0] / pre[pre > 0])',
+  'gap.harmHigh': 'max(1 - post[pre > 0] / pre[pre > 0])',
+  'gap.harmClear': 'sum(pre > 0 & ((lower > 0 & upper > 0) | (lower < 0 & upper < 0)), na.rm = TRUE)',
   'curve.rises': 'sum(reduction < 0 & p < 0.05, na.rm = TRUE)',
   'curve.share': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE) / length(p)',
   'liberty.rateFall': '1 - (post / (people * window * (1 - s))) / (pre / (people * window))',

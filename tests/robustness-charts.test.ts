@@ -211,10 +211,10 @@ describe('gapCurveChart', () => {
 
   test('a group with no reduction at a gap draws no dot there, and is said', () => {
     const rows: GapCurveRow[] = [
-      { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
-      { gap: 1, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.6, ci: [0.4, 0.7] },
-      { gap: 0, measure: 'events', group: 'violence', groupName: 'Violence', reduction: null, ci: null },
-      { gap: 1, measure: 'events', group: 'violence', groupName: 'Violence', reduction: null, ci: null },
+      { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', pre: 100, post: 50, reduction: 0.5, ci: null },
+      { gap: 1, measure: 'events', group: 'overall', groupName: 'All selected categories', pre: 100, post: 40, reduction: 0.6, ci: [0.4, 0.7] },
+      { gap: 0, measure: 'events', group: 'violence', groupName: 'Violence', pre: 0, post: 0, reduction: null, ci: null },
+      { gap: 1, measure: 'events', group: 'violence', groupName: 'Violence', pre: 0, post: 0, reduction: null, ci: null },
     ];
     const figure = charts.gapCurveChart(rows, options);
     assert.equal(elements(figure, 'gap-points').length, 2);
@@ -225,8 +225,8 @@ describe('gapCurveChart', () => {
   });
 
   test('a fall clear of no change with no months left out, whose interval takes in no change at some gaps, is named with those gaps', () => {
-    const row = (gap: number, reduction: number, ci: [number, number] | null): GapCurveRow => ({ gap, measure: 'harm', group: 'violence', groupName: 'Violence', reduction, ci });
-    const steady = (gap: number): GapCurveRow => ({ gap, measure: 'harm', group: 'overall', groupName: 'All selected categories', reduction: 0.8, ci: [0.7, 0.9] });
+    const row = (gap: number, reduction: number, ci: [number, number] | null): GapCurveRow => ({ gap, measure: 'harm', group: 'violence', groupName: 'Violence', pre: 100, post: 100 * (1 - reduction), reduction, ci });
+    const steady = (gap: number): GapCurveRow => ({ gap, measure: 'harm', group: 'overall', groupName: 'All selected categories', pre: 100, post: 20, reduction: 0.8, ci: [0.7, 0.9] });
     const gone = [steady(0), steady(1), steady(2), steady(3), row(0, 0.6, [0.28, 0.81]), row(1, 0.5, [0.1, 0.8]), row(2, 0.02, [-0.33, 0.33]), row(3, -0.15, [-1.2, 0.45])];
     const words = charts.describeGapCurve(gone, { measure: 'harm' });
     assert.match(words, / Violence: the fall is clear of no change with no months left out \(60%, interval 28% to 81%\), but its interval takes in no change with 2 or 3 months left out, so it rests on the months nearest the order\./);
@@ -243,7 +243,7 @@ describe('gapCurveChart', () => {
   });
 
   test('an interval from exactly 0% is not clear of no change, and one just above it is, printed so; with one category, the fall is named once (a sweep: ?w=6&c=drugs&weights=low)', () => {
-    const row = (gap: number, group: string, ci: [number, number]): GapCurveRow => ({ gap, measure: 'harm', group, groupName: group === 'overall' ? 'All selected categories' : 'Drugs', reduction: 0.67, ci });
+    const row = (gap: number, group: string, ci: [number, number]): GapCurveRow => ({ gap, measure: 'harm', group, groupName: group === 'overall' ? 'All selected categories' : 'Drugs', pre: 100, post: 33, reduction: 0.67, ci });
     const touching = [row(0, 'drugs', [0, 0.999]), row(1, 'drugs', [0.005, 0.999]), row(2, 'drugs', [0, 0.999])];
     assert.doesNotMatch(charts.describeGapCurve(touching, { measure: 'harm' }), /clear of no change/, 'from exactly 0%, the fall is not clear to begin with');
     // Just above 0 (a reviewer: −0.04% and 0.45% both printed "0%"), the interval prints what it is, and is clear.
@@ -515,8 +515,8 @@ describe('the robustness figures registry (src/lib/robustnessFigures.ts)', () =>
 
 test("gapCurveChart: a reader's own category keeps its colour from the dataset's list, as on every figure", () => {
   const rows: GapCurveRow[] = [
-    { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: 0.5, ci: null },
-    { gap: 0, measure: 'events', group: 'theft', groupName: 'Theft', reduction: 0.4, ci: null },
+    { gap: 0, measure: 'events', group: 'overall', groupName: 'All selected categories', pre: 100, post: 50, reduction: 0.5, ci: null },
+    { gap: 0, measure: 'events', group: 'theft', groupName: 'Theft', pre: 100, post: 60, reduction: 0.4, ci: null },
   ];
   const all = ['fraud', 'theft', 'arson'];
   const strokes = (o: ChartOptions) => group(charts.gapCurveChart(rows, o), 'gap-points').map((g) => g.children[0].getAttribute('stroke') ?? g.getAttribute('stroke'));

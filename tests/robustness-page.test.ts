@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { analyse } from '../src/analysis/analyse.ts';
+import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { specificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
 import {
@@ -24,7 +24,7 @@ test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction ana
   const rows = gapCurveRows(bundled, { window: 6, categories: ['violence', 'drugs'] });
   assert.equal(rows.length, 6 * 3 * 2, 'gaps 0 … 5, three groups, two measures');
   const r4 = analyse(bundled, { window: 6, gap: 4, categories: ['violence', 'drugs'] });
-  assert.deepEqual(rows.find((r) => r.gap === 4 && r.measure === 'events' && r.group === 'overall'), { gap: 4, measure: 'events', group: 'overall', groupName: 'All selected categories', reduction: r4.events.reduction, ci: r4.events.ci });
+  assert.deepEqual(rows.find((r) => r.gap === 4 && r.measure === 'events' && r.group === 'overall'), { gap: 4, measure: 'events', group: 'overall', groupName: 'All selected categories', pre: r4.events.pre, post: r4.events.post, reduction: r4.events.reduction, ci: r4.events.ci });
   assert.equal(rows.find((r) => r.gap === 4 && r.measure === 'events' && r.group === 'drugs')!.reduction, r4.byCategory.drugs.events.reduction);
   // The empty view: one overall row per gap and measure, with no reduction.
   const empty = gapCurveRows(bundled, { window: 3, categories: [] });
@@ -42,8 +42,8 @@ test('the gap curve for a view with weights and a rule: every row, arrests and h
     for (const measure of ['events', 'harm'] as const) {
       const mine = rows.filter((x) => x.gap === gap && x.measure === measure);
       const want = [
-        { gap, measure, group: 'overall', groupName: 'All selected categories', reduction: r[measure].reduction, ci: r[measure].ci },
-        ...state.categories.map((c) => ({ gap, measure, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c][measure].reduction, ci: r.byCategory[c][measure].ci })),
+        { gap, measure, group: 'overall', groupName: 'All selected categories', pre: r[measure].pre, post: r[measure].post, reduction: r[measure].reduction, ci: r[measure].ci },
+        ...state.categories.map((c) => ({ gap, measure, group: c, groupName: r.categoryNames[c], pre: r.byCategory[c][measure].pre, post: r.byCategory[c][measure].post, reduction: r.byCategory[c][measure].reduction, ci: r.byCategory[c][measure].ci })),
       ];
       assert.deepEqual(mine, want, `${measure} at gap ${gap}`);
     }
@@ -387,6 +387,16 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
         const hc = harms.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
         assert.match(harmLine, hc === harms.length ? /clear of no change at every gap\.$/ : hc === 0 ? /takes in no change, or there is none, at every gap\.$/ : new RegExp(`clear of no change at ${hc} of the ${harms.length} gaps\\.$`));
       }
+      // Each range's ends and (where some but not all) the count of clear gaps are handles to their derivations, in the order the line says them: a rise's smaller end first.
+      const ends = (measure: 'events' | 'harm', ms: AnalysisResult['events'][]): [string, string][] => {
+        const f = ms.map((m) => m.reduction!);
+        const [lo, hi] = [Math.min(...f), Math.max(...f)];
+        const size = (x: number) => (x === 0 ? 'no change' : formatChangeSize(x));
+        const k = ms.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
+        const order: [string, string][] = hi < 0 ? [[`robust:gap.${measure}High`, size(hi)], [`robust:gap.${measure}Low`, size(lo)]] : [[`robust:gap.${measure}Low`, size(lo)], [`robust:gap.${measure}High`, size(hi)]];
+        return [...order, ...(k > 0 && k < ms.length ? [[`robust:gap.${measure}Clear`, formatNumber(k)] as [string, string]] : [])];
+      };
+      assert.deepEqual(handles('gap.inShort').map((h) => [h.path, h.text]), [...ends('events', gaps.filter((m) => m.reduction !== null)), ...(harms.length > 1 ? ends('harm', harms) : [])], line('gap.inShort'));
       // Categories whose fall is clear at the view's gap and not at some other, counted here from analyse().
       // Beyond the curve's gaps (?w=12&gap=11) they are read, and said, with none left out (a peer reviewer: "at the view's gap").
       const beyond = r.gap >= analyses.length;

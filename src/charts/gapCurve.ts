@@ -26,6 +26,9 @@ export interface GapCurveRow {
   group: string;
   /** Readable name of the group, e.g. "All selected categories", "Violence". */
   groupName: string;
+  /** The totals before and after the orders (arrests, or harm) over the months compared at this gap. */
+  pre: number;
+  post: number;
   /** 1 − after / before; null where there was nothing before. */
   reduction: number | null;
   /** The 95% interval, or null where there is none. */

@@ -298,7 +298,7 @@ function panelContext(ctx: Shown): PanelContext {
 
 /** Whether the context holds the part a number is formatted from. */
 function holds(ctx: Shown, name: RobustNumberName): boolean {
-  return name.startsWith('nullWorld.') ? ctx.world !== null : name.startsWith('liberty.') ? ctx.liberty !== null : ctx.curve !== null;
+  return name.startsWith('nullWorld.') ? ctx.world !== null : name.startsWith('liberty.') ? ctx.liberty !== null : name.startsWith('gap.') ? ctx.gapRows !== null : ctx.curve !== null;
 }
 
 /**
@@ -313,7 +313,7 @@ async function deriveOnScreen(path: string): Promise<Derivation | null> {
   const { deriveRobust } = await import('../lib/robustDerivations.ts');
   return settledOnScreen(
     (ctx) => (holds(ctx, name) ? deriveRobust(name, ctx, ctx.result, robustData(ctx.engine)) : undefined),
-    (ctx) => (name.startsWith('liberty.') ? (liberty(ctx), true) : track(name.startsWith('nullWorld.') ? rerunWorld() : computeCurve(ctx))),
+    (ctx) => (name.startsWith('liberty.') ? (liberty(ctx), true) : track(name.startsWith('nullWorld.') ? rerunWorld() : name.startsWith('gap.') ? computeGapRows(ctx) : computeCurve(ctx))),
     'the part of this page it comes from could not be computed',
   );
 }
@@ -662,6 +662,12 @@ async function rerunWorld(announce = false): Promise<void> {
 }
 
 /** The specification curve for the view's categories, in the worker; drawn and its numbers set when it is still the view's. */
+/** The gap curve's rows for the view on screen, where the page has not computed them itself (the build's view): "In short"'s months around the order are read from them. */
+async function computeGapRows(ctx: Shown): Promise<void> {
+  const reply = await ask(ctx.engine, { kind: 'gapCurve', state: ctx.state });
+  if (reply.kind === 'gapCurve' && ctx === shown && !ctx.gapRows) ctx.gapRows = reply.rows;
+}
+
 async function computeCurve(ctx: Shown): Promise<void> {
   const reply = await ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories });
   if (reply.kind !== 'specificationCurve' || ctx !== shown || ctx.curve) return;

@@ -15,10 +15,11 @@
 // Pure, and loaded only when a panel opens.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
+import type { GapCurveRow } from '../charts/gapCurve.ts';
 import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
-import { afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, robustPath, significantRises, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, gapSummary, robustPath, significantRises, type RobustNumberName, type RobustnessContext } from './robustness.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { atLeastWords, fallWords } from './wording.ts';
 
@@ -90,7 +91,69 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
       return c.curve ? deriveCurve(name, c.curve, base) : null;
     case 'curve.weightsSpread':
       return c.curve ? deriveWeightsSpread(c.curve, base) : null;
+    case 'gap.eventsLow':
+    case 'gap.eventsHigh':
+    case 'gap.eventsClear':
+    case 'gap.harmLow':
+    case 'gap.harmHigh':
+    case 'gap.harmClear':
+      return c.gapRows ? deriveGap(name, c.gapRows, result, base) : null;
   }
+}
+
+// ---- the months around the order (the gap curve)
+
+/**
+ * The lowest or highest change over the gap curve's gaps, or how many gaps' 95% intervals are clear
+ * of no change: from the overall rows of one measure, each an analyse() of the view at that gap. R
+ * recomputes each gap's reduction from its totals before and after; the intervals are the engine's
+ * bootstraps, which R counts.
+ */
+function deriveGap(name: 'gap.eventsLow' | 'gap.eventsHigh' | 'gap.eventsClear' | 'gap.harmLow' | 'gap.harmHigh' | 'gap.harmClear', rows: readonly GapCurveRow[], result: AnalysisResult, base: Base): Derivation {
+  const measure = name.startsWith('gap.events') ? 'events' : 'harm';
+  const which = name.endsWith('Low') ? 'low' : name.endsWith('High') ? 'high' : 'clear';
+  const noun = measure === 'events' ? 'arrests' : 'harm';
+  const all = rows.filter((r) => r.measure === measure && r.group === 'overall');
+  const summary = gapSummary({ gapRows: [...rows] }, measure);
+  const value = summary === null ? null : summary[which];
+  const total = measure === 'events' ? 'Arrests' : 'Harm';
+  const inputs: Derivation['inputs'] = {
+    caption: `The view at each gap of the curve (${all.length}): the months nearest the order left out either side, the ${noun} before and after over the months still compared, the reduction and its 95% interval`,
+    columns: ['Gap (months)', `${total} before`, `${total} after`, 'Reduction', '95% interval, lower', '95% interval, upper'],
+    rows: all.map((r): Cell[] => [r.gap, r.pre, r.post, r.reduction, r.ci?.[0] ?? null, r.ci?.[1] ?? null]),
+  };
+  const setup = `gap <- ${rVector(all.map((r) => r.gap))}\npre <- ${rVector(all.map((r) => r.pre))}\npost <- ${rVector(all.map((r) => r.post))}`;
+  const at = (x: number | null) => (x === null ? null : all.find((r) => r.reduction === x)?.gap ?? null);
+  const steps: Derivation['steps'] = [
+    { label: 'Window (months either side of the order)', value: result.window },
+    { label: 'Gaps tried', value: all.map((r) => r.gap).join(', ') || 'none' },
+    { label: 'Categories counted', value: result.categories.join(', ') || 'none' },
+    ...(measure === 'harm' ? [{ label: 'Harm weights', value: result.weights }] : []),
+    { label: 'The view\'s own gap', value: result.gap },
+    { label: 'Gaps with a reduction (something before)', value: summary?.gaps ?? 0 },
+    ...(which === 'clear' ? [] : [{ label: `Gap where it is ${which === 'low' ? 'lowest' : 'highest'}`, value: at(value) }]),
+    { label: 'Why there is no value', value: summary === null ? `no gap has ${noun} before the orders` : null },
+  ];
+  const common = { ...base, inputs, steps, engine: 'src/lib/robustness.ts' };
+  const rNote = 'Each row is the engine\'s analysis of the view with that many months either side of the order left out (gapCurveRows, src/lib/robustness.ts, calling src/analysis/analyse.ts); R recomputes each reduction 1 − after ÷ before from the row\'s totals.';
+  if (which === 'clear') {
+    return {
+      ...common, value,
+      meaning: `At how many of the gaps with a reduction in ${noun} the 95% interval for the reduction is clear of no change (wholly above 0, or wholly below).`,
+      formula: { words: 'Count the gaps whose interval has its lower end above 0 or its upper end below 0; a gap with no interval does not count.', symbols: '#{g : lower_g > 0 or upper_g < 0}' },
+      r: summary === null ? null : {
+        setup: `${setup}\nlower <- ${rVector(all.map((r) => r.ci?.[0] ?? NaN))}\nupper <- ${rVector(all.map((r) => r.ci?.[1] ?? NaN))}`,
+        call: 'sum(pre > 0 & !is.na(lower) & (lower > 0 | upper < 0))',
+        note: `${rNote} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.`,
+      },
+    };
+  }
+  return {
+    ...common, value,
+    meaning: `The ${which === 'low' ? 'lowest' : 'highest'} reduction in ${noun} (1 − after ÷ before; below zero, a rise) as 0 to ${all.at(-1)?.gap ?? 0} months either side of the order are left out: ${which === 'low' ? 'the smallest fall, or the largest rise' : 'the largest fall, or the smallest rise'}.`,
+    formula: { words: `Recompute the reduction at each gap with something before, and take the ${which === 'low' ? 'smallest' : 'largest'}.`, symbols: `${which === 'low' ? 'min' : 'max'}_g (1 − after_g ÷ before_g),  before_g > 0` },
+    r: summary === null ? null : { setup, call: `${which === 'low' ? 'min' : 'max'}((1 - post / pre)[pre > 0])`, note: rNote },
+  };
 }
 
 // ---- the null world

@@ -42,8 +42,9 @@ export function gapCurveRows(dataset: Dataset, state: ViewState): GapCurveRow[] 
   for (const gap of gapCurveGaps(state.window)) {
     const r = analyse(dataset, { window: state.window, categories: state.categories, weights: state.weights, wilcoxon: state.wilcoxon, gap });
     for (const measure of ['events', 'harm'] as const) {
-      rows.push({ gap, measure, group: 'overall', groupName: 'All selected categories', reduction: r[measure].reduction, ci: r[measure].ci });
-      for (const c of r.categories) rows.push({ gap, measure, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c][measure].reduction, ci: r.byCategory[c][measure].ci });
+      const row = (group: string, groupName: string, m: AnalysisResult['events']): GapCurveRow => ({ gap, measure, group, groupName, pre: m.pre, post: m.post, reduction: m.reduction, ci: m.ci });
+      rows.push(row('overall', 'All selected categories', r[measure]));
+      for (const c of r.categories) rows.push(row(c, r.categoryNames[c], r.byCategory[c][measure]));
     }
   }
   return rows;
@@ -262,6 +263,8 @@ export interface RobustnessContext {
   world: NullWorld | null;
   liberty: Liberty | null;
   curve: SpecificationCurve | null;
+  /** The gap curve's rows (gapCurveRows), once computed: "In short"'s months around the order. */
+  gapRows?: GapCurveRow[] | null;
 }
 
 /**
@@ -298,6 +301,13 @@ export const ROBUST_NUMBERS = {
   'curve.share': (c: RobustnessContext) => formatPercent(c.curve?.share ?? null),
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
   'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
+  // in "In short", the months around the order: the lowest and highest change over the gap curve's gaps, and at how many gaps the 95% interval is clear of no change
+  'gap.eventsLow': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'events')?.low),
+  'gap.eventsHigh': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'events')?.high),
+  'gap.eventsClear': (c: RobustnessContext) => formatNumber(gapSummary(c, 'events')?.clear ?? null),
+  'gap.harmLow': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'harm')?.low),
+  'gap.harmHigh': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'harm')?.high),
+  'gap.harmClear': (c: RobustnessContext) => formatNumber(gapSummary(c, 'harm')?.clear ?? null),
   // in "In short": the significant falls with a 95% interval clear of no change too, and the significant rises
   'curve.clearFalls': (c: RobustnessContext) => (c.curve ? formatNumber(clearFalls(c.curve)) : NOT_AVAILABLE),
   'curve.rises': (c: RobustnessContext) => (c.curve ? formatNumber(significantRises(c.curve)) : NOT_AVAILABLE),
@@ -569,18 +579,52 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
 
 // ---- "In short": one line for each check, at the top of the page
 
+type GapFall = GapCurveRow & { reduction: number };
+
+/** The gap curve's overall rows of one measure that have a fall (something before), in the order of their gaps. */
+export const gapFalls = (rows: readonly GapCurveRow[] | null | undefined, measure: 'events' | 'harm'): GapFall[] =>
+  (rows ?? []).filter((r): r is GapFall => r.measure === measure && r.group === 'overall' && r.reduction !== null);
+
+/** Whether a row's 95% interval is clear of no change (wholly above or wholly below 0). */
+export const gapIntervalClear = (r: GapCurveRow): boolean => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0);
+
+/**
+ * One measure's change over the gap curve's gaps, as "In short" says it: the lowest and highest
+ * reduction and how many gaps' intervals are clear of no change; null before the curve is computed
+ * or where no gap has a fall.
+ */
+export function gapSummary(c: Pick<RobustnessContext, 'gapRows'>, measure: 'events' | 'harm'): { low: number; high: number; clear: number; gaps: number } | null {
+  const falls = gapFalls(c.gapRows, measure);
+  if (falls.length === 0) return null;
+  const values = falls.map((r) => r.reduction);
+  return { low: Math.min(...values), high: Math.max(...values), clear: falls.filter(gapIntervalClear).length, gaps: falls.length };
+}
+
+/** A change's size as "In short" prints it beside words that say which way ("56%"), or "no change". */
+const gapChangeText = (x: number | null | undefined): string => (x === 0 ? 'no change' : formatChangeSize(x));
+
 /**
  * One measure's fall as the months around the order are left out, for "In short": its range over
  * the gaps (a change of exactly nothing is "no change"), its value at the view's own gap, and at how
- * many gaps its 95% interval is clear of no change.
+ * many gaps its 95% interval is clear of no change. The range's ends and the count are handles
+ * (gap.eventsLow …): their derivations recompute each gap's reduction from its totals.
  */
-function gapLine(falls: readonly (GapCurveRow & { reduction: number })[], noun: 'arrests' | 'harm', viewGap: number): string {
+function gapLine(falls: readonly GapFall[], measure: 'events' | 'harm', viewGap: number): RobustSegment[] {
+  const noun = measure === 'events' ? 'arrests' : 'harm';
+  const name = (end: 'Low' | 'High' | 'Clear') => robustPath(`gap.${measure}${end}`);
   const change = (x: number) => (x === 0 ? 'no change' : fallPieces(x).join(''));
   const values = falls.map((r) => r.reduction);
   const [low, high] = [Math.min(...values), Math.max(...values)];
-  const range = low > 0 ? `the fall in ${noun} stays between ${formatPercent(low)} and ${formatPercent(high)}`
-    : high < 0 ? `the rise in ${noun} stays between ${formatPercent(-high)} and ${formatPercent(-low)}`
-      : `the change in ${noun} runs from ${change(low)} to ${change(high)}`;
+  const end = (x: number, which: 'Low' | 'High'): RobustSegment => ({ text: gapChangeText(x), path: name(which) });
+  // (a change that is a fall or a rise is its size, the words say which way: fallPieces' pieces around it)
+  const changeSegments = (x: number, which: 'Low' | 'High'): RobustSegment[] => {
+    if (x === 0) return [end(x, which)];
+    const [article, , noun] = fallPieces(x);
+    return [article, end(x, which), noun];
+  };
+  const range: RobustSegment[] = low > 0 ? [`the fall in ${noun} stays between `, end(low, 'Low'), ' and ', end(high, 'High')]
+    : high < 0 ? [`the rise in ${noun} stays between `, end(high, 'High'), ' and ', end(low, 'Low')]
+      : [`the change in ${noun} runs from `, ...changeSegments(low, 'Low'), ' to ', ...changeSegments(high, 'High')];
   // Beside the view's own gap, where the curve has it: the fall the rest of the page gives.
   const own = falls.find((r) => r.gap === viewGap);
   const months = (n: number) => `${formatNumber(n)} ${n === 1 ? 'month' : 'months'}`;
@@ -588,11 +632,11 @@ function gapLine(falls: readonly (GapCurveRow & { reduction: number })[], noun: 
   // Beyond the curve's gaps (?gap=23), the range is not the view's: said (a re-check).
   const start = own ? ` (${viewGap === 0 ? 'with none left out' : `with the view's ${months(viewGap)} left out`}: ${change(own.reduction)})`
     : viewGap > last ? ` (the view itself leaves out ${months(viewGap)}, more than the curve goes to)` : '';
-  const clear = falls.filter((r) => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0)).length;
-  const intervals = clear === falls.length ? 'its 95% interval is clear of no change at every gap'
-    : clear === 0 ? 'its 95% interval takes in no change, or there is none, at every gap'
-      : `its 95% interval is clear of no change at ${formatNumber(clear)} of the ${formatNumber(falls.length)} gaps`;
-  return `${range}${start}; ${intervals}`;
+  const clear = falls.filter(gapIntervalClear).length;
+  const intervals: RobustSegment[] = clear === falls.length ? ['its 95% interval is clear of no change at every gap']
+    : clear === 0 ? ['its 95% interval takes in no change, or there is none, at every gap']
+      : ['its 95% interval is clear of no change at ', { text: formatNumber(clear), path: name('Clear') }, ` of the ${formatNumber(falls.length)} gaps`];
+  return [...range, start, '; ', ...intervals];
 }
 
 /**
@@ -637,16 +681,17 @@ export const IN_SHORT = {
   'gap.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
     const rows = (c.gapRows ?? []).filter((r) => r.measure === 'events' && r.group === 'overall');
     if (rows.length === 0) return [NOT_AVAILABLE];
-    const falls = rows.filter((r) => r.reduction !== null) as (GapCurveRow & { reduction: number })[];
+    const falls = gapFalls(rows, 'events');
     if (falls.length === 0) return ['There were no arrests before the orders in this view, so there is no fall to follow as months are left out.'];
     if (rows.length === 1) return [`With a window of ${formatNumber(c.result.window)} ${c.result.window === 1 ? 'month' : 'months'}, no months can be left out around the order.`];
     const last = rows.at(-1)!.gap;
-    const arrests = gapLine(falls, 'arrests', c.result.gap);
+    const arrests = gapLine(falls, 'events', c.result.gap);
     // Harm too, and the categories whose fall stops being clear: a reviewer found the line said
     // only arrests, while violence's fall in harm went from 58% (clear) at gap 2 to 2% at gap 3.
-    const harmRows = (c.gapRows ?? []).filter((r) => r.measure === 'harm' && r.group === 'overall' && r.reduction !== null) as (GapCurveRow & { reduction: number })[];
-    const harmLine = harmRows.length > 1 ? gapLine(harmRows, 'harm', c.result.gap) : '';
-    const harm = harmLine ? ` ${harmLine.charAt(0).toUpperCase()}${harmLine.slice(1)}.` : '';
+    const harmRows = gapFalls(c.gapRows, 'harm');
+    const harmLine = harmRows.length > 1 ? gapLine(harmRows, 'harm', c.result.gap) : [];
+    // (its first word capitalised: "The fall in harm …")
+    const harm: RobustSegment[] = harmLine.length > 0 ? [` ${(harmLine[0] as string).charAt(0).toUpperCase()}${(harmLine[0] as string).slice(1)}`, ...harmLine.slice(1), '.'] : [];
     const clearAt = (r: GapCurveRow) => r.ci !== null && r.ci[0] > 0;
     // (With one category its rows are the overall rows: said once, above.)
     const lost = c.result.categories.length < 2 ? [] : (c.gapRows ?? []).filter((r) => r.group !== 'overall' && r.gap === (c.result.gap <= last ? c.result.gap : 0) && clearAt(r))
@@ -656,7 +701,7 @@ export const IN_SHORT = {
     // at ?w=12&gap=11: "clear of no change at the view's gap", where the view has no interval at all).
     const at = c.result.gap === 0 || c.result.gap > last ? 'with none left out' : "at the view's gap";
     const categories = lost.length === 0 ? '' : lost.length === 1 ? ` The fall in ${lost[0]}, clear of no change ${at}, is not clear at every gap.` : ` The falls in ${listWords(lost)}, clear of no change ${at}, are not clear at every gap.`;
-    return [`Leaving out up to ${formatNumber(last)} ${last === 1 ? 'month' : 'months'} either side of the order, ${arrests}.${harm}${categories}`];
+    return [`Leaving out up to ${formatNumber(last)} ${last === 1 ? 'month' : 'months'} either side of the order, `, ...arrests, '.', ...harm, categories];
   },
   'liberty.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
     const l = c.liberty;

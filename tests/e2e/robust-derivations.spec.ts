@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 import { specificationCurve, type SpecificationCurve } from '../../src/analysis/specificationCurve.ts';
 import { deriveRobust } from '../../src/lib/robustDerivations.ts';
-import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, ROBUST_NUMBERS, libertyFor, nullWorldFor, robustNameOf, robustSegments, type RobustNumberName, type RobustnessContext } from '../../src/lib/robustness.ts';
+import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, ROBUST_NUMBERS, gapCurveRows, libertyFor, nullWorldFor, robustNameOf, robustSegments, type RobustNumberName, type RobustnessContext } from '../../src/lib/robustness.ts';
 import type { ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
@@ -22,7 +22,7 @@ function context(state: ViewState, selection = DEFAULT_SELECTION, share = DEFAUL
   const result = expected(state);
   const key = state.categories.join(',');
   if (!curves.has(key)) curves.set(key, specificationCurve(bundled, { categories: state.categories }));
-  const c: RobustnessContext = { world: nullWorldFor(result, selection, DEFAULT_LOOKBACK), liberty: libertyFor(result, share, bundled), curve: curves.get(key)! };
+  const c: RobustnessContext = { world: nullWorldFor(result, selection, DEFAULT_LOOKBACK), liberty: libertyFor(result, share, bundled), curve: curves.get(key)!, gapRows: gapCurveRows(bundled, state) };
   return { result, c };
 }
 
@@ -126,8 +126,14 @@ test('every robustness number opens its derivation (12 months, gap 1, violence)'
   await checkEvery(page, ctx);
   // The numbers of "In short" are their sections' handles: each opens the same derivation, with the same value.
   const short = page.locator('.in-short button.num[data-path^="robust:"]');
-  // the share of simulated orders after a busy spell, the simulation's mean, observed change, the count and share of cohorts that matched it, the break-even share, and the curve's three counts
-  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual(['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.matched', 'robust:nullWorld.shareAtLeast', 'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant', 'robust:curve.clearFalls']);
+  // the share of simulated orders after a busy spell, the simulation's mean, observed change, the count and share of cohorts that matched it;
+  // the ends of the ranges of arrests and harm as months are left out (harm's interval clear at some gaps only, counted);
+  // the break-even share, and the curve's three counts
+  expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual([
+    'robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.matched', 'robust:nullWorld.shareAtLeast',
+    'robust:gap.eventsLow', 'robust:gap.eventsHigh', 'robust:gap.harmLow', 'robust:gap.harmHigh', 'robust:gap.harmClear',
+    'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant', 'robust:curve.clearFalls',
+  ]);
   for (const h of await short.all()) {
     const name = robustNameOf((await h.getAttribute('data-path'))!)!;
     await h.click();

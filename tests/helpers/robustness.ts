@@ -33,8 +33,8 @@ export function gapRows(dataset: Dataset = bundled, categories = dataset.categor
   return [0, 1, 2, 3, 4, 5, 6].filter((gap) => gap < window).flatMap((gap) => {
     const r = analyse(withGap(data, gap), { categories, window });
     return (['events', 'harm'] as const).flatMap((measure) => [
-      { gap, measure, group: 'overall', groupName: 'All selected categories', reduction: r[measure].reduction, ci: interval(r[measure]) },
-      ...r.categories.map((c) => ({ gap, measure, group: c, groupName: r.categoryNames[c], reduction: r.byCategory[c][measure].reduction, ci: interval(r.byCategory[c][measure]) })),
+      { gap, measure, group: 'overall', groupName: 'All selected categories', pre: r[measure].pre, post: r[measure].post, reduction: r[measure].reduction, ci: interval(r[measure]) },
+      ...r.categories.map((c) => ({ gap, measure, group: c, groupName: r.categoryNames[c], pre: r.byCategory[c][measure].pre, post: r.byCategory[c][measure].post, reduction: r.byCategory[c][measure].reduction, ci: interval(r.byCategory[c][measure]) })),
     ]);
   });
 }
