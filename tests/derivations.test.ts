@@ -10,6 +10,7 @@ import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { derive, rScript, publishedFigureFor, type Derivation } from '../src/lib/derivations.ts';
 import { SENTENCE_PARTS, sentence, sentenceParts, valueAt, type SayName } from '../src/lib/live.ts';
 import { TABLES, type TableName } from '../src/lib/tables.ts';
+import { cellPaths } from '../src/lib/cells.ts';
 import { FIGURES, type FigureName } from '../src/lib/figures.ts';
 import { FIGURE_PATHS } from '../src/lib/figurePaths.ts';
 import { CLAIM_IDS, count, plain, trendSentence } from '../src/lib/wording.ts';
@@ -47,7 +48,7 @@ function renderedPaths(r: AnalysisResult): string[] {
   }
   const says: SayName[] = ['headline', 'harmChange', 'correlation', 'harmVersusVolume', 'trend:events', 'trend:harm', 'significance:events', 'significance:harm', 'answer:what', 'answer:harm', 'answer:meaning', 'sample', 'leaveOneOut', 'leaveOneOutRange', 'pairedPeople', ...CLAIM_IDS.map((id) => `verdict:${id}` as const)];
   for (const s of says) for (const part of sentenceParts(r, s)) if (typeof part !== 'string') paths.add(part.path);
-  for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) if (p) paths.add(p);
+  for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) for (const q of cellPaths(p)) paths.add(q);
   for (const name of Object.keys(FIGURE_PATHS) as FigureName[]) for (const row of FIGURE_PATHS[name](r, study)) for (const p of row) if (p) paths.add(p);
   return [...paths];
 }
@@ -98,6 +99,8 @@ test('figure-table cells carry the path whose formatted value they show', () => 
       t.rows.forEach((row, i) => row.forEach((cell, k) => {
         const p = t.paths![i][k];
         if (!p) return;
+        assert.equal(typeof p, 'string', `${name}: one number to a cell`);
+        if (typeof p !== 'string') return;
         const v = valueAt(r, p);
         const f = p.endsWith('.ci') ? formatInterval(v as [number, number]) : p.endsWith('reduction') ? formatPercent(v as number) : /\.p$|pAdjusted$/.test(p) ? formatP(v as number) : formatNumber(v as number);
         assert.equal(cell, f, `${name} ${p}`);

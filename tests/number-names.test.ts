@@ -10,6 +10,7 @@ import { analyse } from '../src/analysis/analyse.ts';
 import { bundled as dataset } from './helpers/bundled.ts';
 import { sentenceParts } from '../src/lib/live.ts';
 import { TABLES, type TableName } from '../src/lib/tables.ts';
+import { cellPaths } from '../src/lib/cells.ts';
 import { FIGURE_PATHS } from '../src/lib/figurePaths.ts';
 import { ROBUST_NUMBERS, robustPath, type RobustNumberName } from '../src/lib/robustness.ts';
 
@@ -22,7 +23,7 @@ function pathsShown(view: Parameters<typeof analyse>[1]): Set<string> {
   const r = analyse(dataset, view);
   const paths = new Set<string>(lives);
   for (const what of says) for (const s of sentenceParts(r, what)) if (typeof s !== 'string') paths.add(s.path);
-  for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) if (p) paths.add(p);
+  for (const name of Object.keys(TABLES) as TableName[]) for (const row of TABLES[name](r).paths ?? []) for (const p of row) for (const q of cellPaths(p)) paths.add(q);
   for (const f of Object.values(FIGURE_PATHS)) for (const row of (f as (r: unknown) => (string | null)[][])(r)) for (const p of row) if (p) paths.add(p);
   return paths;
 }

@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { publishedTable, isStudyView } from '../src/lib/tables.ts';
+import { valueAt } from '../src/lib/live.ts';
+import { formatNumber, formatP, formatPercent } from '../src/lib/format.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 
 const published = JSON.parse(readData('published.json')) as { window: number; figures: { id: string; value: number }[]; claims: unknown[] };
@@ -105,4 +107,47 @@ test('outside the study\'s view the caption names every choice the right-hand co
   assert.match(publishedTable(analyse(bundled, { weights: 'high' })).caption, new RegExp(`the current view \\(24 months, ${all}, harm from the high weights\\)`));
   assert.match(publishedTable(analyse(bundled, { gap: 6 })).caption, new RegExp(`the current view \\(24 months, ${all}, leaving out the 6 months either side of the order\\)`));
   assert.match(publishedTable(analyse(bundled, { window: 6, gap: 1, weights: 'low' })).caption, /\(6 months, .*, leaving out the 1 month either side of the order, harm from the low weights\)/);
+});
+
+test('each recomputed number in the table is a handle to its derivation, its text the value at its path: the counts, and a reduction and its p-value apart (a peer reviewer found the reproduction table the one place on the site whose numbers opened nothing)', () => {
+  const views = [analyse(bundled), analyse(bundled, { window: 12, categories: ['violence', 'other'] }), analyse(bundled, { window: 6, gap: 1, weights: 'high', wilcoxon: 'legacy' }), analyse(bundled, { categories: [] })];
+  const figures = JSON.parse(readData('published.json')).figures as { measure: string; kind: string; category?: string }[];
+  let pieces = 0;
+  for (const r of views) {
+    const { rows, paths } = publishedTable(r);
+    assert.equal(paths!.length, rows.length);
+    figures.forEach((f, i) => {
+      const [label, publishedCell, cell] = [rows[i][0], rows[i][1], rows[i][2]];
+      assert.deepEqual(paths![i].slice(0, 2), [null, null], label);
+      const spec = paths![i][2];
+      // The path each kind of figure must have, written here from the figure's own fields.
+      const base = `${f.category && f.category !== 'overall' ? `byCategory.${f.category}.` : ''}${f.measure}`;
+      const inView = f.measure === 'sample' || (f.category && f.category !== 'overall' ? r.categories.includes(f.category) : r.categories.length > 0);
+      if (!inView) {
+        assert.equal(spec, null, `${label}: nothing to open where nothing is recomputed`);
+        return;
+      }
+      if (f.measure === 'sample') {
+        const key = { issued: 'register', followup: 'withFollowup', analysed: 'analysed' }[f.kind]!;
+        assert.equal(spec, `sample.${key}`, label);
+        assert.equal(cell, formatNumber(valueAt(r, `sample.${key}` as never) as number), label);
+      } else if (f.kind === 'pre' || f.kind === 'post') {
+        assert.equal(spec, `${base}.${f.kind}`, label);
+        assert.equal(cell, formatNumber(valueAt(r, spec as never) as number), label);
+      } else {
+        assert.ok(Array.isArray(spec), `${label}: a reduction and its p-value`);
+        const handles = (spec as readonly (string | { text: string; path: string })[]).filter((x) => typeof x !== 'string') as { text: string; path: string }[];
+        assert.deepEqual(handles.map((h) => h.path), [`${base}.reduction`, `${base}.test.p`], label);
+        assert.equal(handles[0].text, formatPercent(valueAt(r, `${base}.reduction` as never) as number), label);
+        assert.equal(handles[1].text, formatP(valueAt(r, `${base}.test.p` as never) as number), label);
+        // The pieces are the cell, word for word.
+        assert.equal((spec as readonly (string | { text: string })[]).map((x) => (typeof x === 'string' ? x : x.text)).join(''), cell, label);
+        pieces++;
+      }
+      assert.notEqual(publishedCell, '', label);
+    });
+    // The claims' verdicts are words.
+    for (const row of paths!.slice(figures.length)) assert.deepEqual(row, [null, null, null]);
+  }
+  assert.ok(pieces > 20, `${pieces} reductions with their p-values`);
 });

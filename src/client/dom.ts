@@ -2,6 +2,7 @@
 // (data never becomes HTML). A number that comes from the result becomes a button carrying its
 // path, which opens the number's derivation (src/client/panel.ts).
 import type { TableData } from '../lib/tables.ts';
+import { cellPaths, type CellPath } from '../lib/cells.ts';
 import type { ResultPath } from '../lib/resultPaths.ts';
 import type { RobustPath, RobustSegment } from '../lib/robustness.ts';
 import type { Segments } from '../lib/wording.ts';
@@ -110,7 +111,7 @@ export function fillSegments(el: HTMLElement, parts: Segments | RobustSegment[])
  * style and lay out, and an open derivation keeps the button it came from. False, touching
  * nothing, when the columns differ (or the table shows its empty message, or is longer than one chunk).
  */
-function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | null)[][] | undefined): boolean {
+function patch(table: HTMLTableElement, data: TableData, paths: CellPath[][] | undefined): boolean {
   const head = table.tHead?.rows;
   const bodies = table.tBodies;
   if (data.rows.length === 0 || data.rows.length > TABLE_CHUNK || head?.length !== 1 || bodies.length !== 1) return false;
@@ -136,35 +137,40 @@ function patch(table: HTMLTableElement, data: TableData, paths: (ResultPath | nu
 }
 
 /** Rewrite the cells of a kept row that differ from the new data's. */
-function patchRow(tr: HTMLTableRowElement, row: string[], paths: (ResultPath | null)[] | undefined): void {
+function patchRow(tr: HTMLTableRowElement, row: string[], paths: CellPath[] | undefined): void {
   const cells = tr.cells;
   row.forEach((text, k) => {
     const el = cells[k];
-    const path = paths?.[k] ?? null;
-    const handle = el.firstElementChild as HTMLElement | null;
-    const has = el.childElementCount === 1 && handle?.matches('button.num[data-path]') ? handle.dataset.path! : null;
-    if (has === path && el.textContent === text) return;
-    if (path) el.replaceChildren(numberHandle(text, path));
-    else el.textContent = text;
+    const spec = paths?.[k] ?? null;
+    // Kept where its text and its handles' paths are already the new cell's.
+    const want = cellPaths(spec);
+    const has = [...el.querySelectorAll<HTMLElement>('button.num[data-path]')].map((b) => b.dataset.path);
+    if (el.textContent === text && has.length === want.length && has.every((p, j) => p === want[j])) return;
+    fillCell(el, text, spec);
   });
 }
 
+/** A cell's content: its text, one handle, or its pieces with a handle for each number. */
+function fillCell(el: HTMLElement, text: string, spec: CellPath): void {
+  if (spec === null) el.textContent = text;
+  else if (typeof spec === 'string') el.replaceChildren(numberHandle(text, spec));
+  else el.replaceChildren(...spec.map((p) => (typeof p === 'string' ? p : numberHandle(p.text, p.path))));
+}
+
 /** Row i of the data, its first cell a row header. */
-function rowOf(data: TableData, paths: (ResultPath | null)[][] | undefined, i: number): HTMLTableRowElement {
+function rowOf(data: TableData, paths: CellPath[][] | undefined, i: number): HTMLTableRowElement {
   const tr = document.createElement('tr');
   data.rows[i].forEach((cell, k) => {
     const el = document.createElement(k === 0 ? 'th' : 'td');
     if (k === 0) (el as HTMLTableCellElement).scope = 'row';
-    const path = paths?.[i]?.[k] ?? null;
-    if (path) el.append(numberHandle(cell, path));
-    else el.textContent = cell;
+    fillCell(el, cell, paths?.[i]?.[k] ?? null);
     tr.append(el);
   });
   return tr;
 }
 
 /** Table rows from..to of the data. */
-function rowsOf(data: TableData, paths: (ResultPath | null)[][] | undefined, from: number, to: number): DocumentFragment {
+function rowsOf(data: TableData, paths: CellPath[][] | undefined, from: number, to: number): DocumentFragment {
   const out = document.createDocumentFragment();
   for (let i = from; i < to; i++) out.append(rowOf(data, paths, i));
   return out;
@@ -185,7 +191,7 @@ export function finishTables(): void {
 }
 addEventListener('beforeprint', finishTables);
 
-export function fillTable(table: HTMLTableElement, data: TableData, paths: (ResultPath | null)[][] | undefined = data.paths): void {
+export function fillTable(table: HTMLTableElement, data: TableData, paths: CellPath[][] | undefined = data.paths): void {
   const token = Symbol('fill');
   fillOf.set(table, token);
   unfinished.delete(table);

@@ -8,6 +8,7 @@ import { formatNumber, formatP, formatPEquals, formatPercent } from './format.ts
 import { EMPTY_VIEW, FEW_ARRESTS, categoryList, claimChecks, claimWord, type ClaimCheck, count, gapWords, intervalCell, isEmpty, listWords } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import type { ResultPath } from './resultPaths.ts';
+import type { CellPath, CellPieces } from './cells.ts';
 
 export interface TableData {
   caption: string;
@@ -16,8 +17,9 @@ export interface TableData {
   /** Shown instead of rows when there are none. */
   empty?: string;
   /** For each cell of `rows`, the result path its number comes from (null: a label); each is a handle to its derivation. */
-  paths?: (ResultPath | null)[][];
+  paths?: CellPath[][];
 }
+
 
 /**
  * Before, after, reduction with its interval (or why there is none), and the paired test, overall and
@@ -128,18 +130,25 @@ function claimVerdict(result: AnalysisResult, { detail, ...c }: ClaimCheck, own:
  * so the right-hand column is theirs and the caption says so (not "the bundled synthetic data").
  */
 export function publishedTable(result: AnalysisResult, own = false): TableData {
-  const recomputed = (f: PublishedFigure): string => {
+  // The recomputed cell, and where its numbers come from: each is a handle to its derivation, as on Results.
+  const recomputed = (f: PublishedFigure): [string, CellPath] => {
     if (f.measure === 'sample') {
-      const s = result.sample;
-      return formatNumber(f.kind === 'issued' ? s.register : f.kind === 'followup' ? s.withFollowup : s.analysed);
+      const key = f.kind === 'issued' ? 'register' : f.kind === 'followup' ? 'withFollowup' : 'analysed';
+      return [formatNumber(result.sample[key]), `sample.${key}`];
     }
-    const block = f.category && f.category !== 'overall' ? result.byCategory[f.category] : isEmpty(result) ? undefined : result;
+    const perCategory = f.category !== undefined && f.category !== 'overall';
+    const block = perCategory ? result.byCategory[f.category!] : isEmpty(result) ? undefined : result;
     const m = block?.[f.measure as 'events' | 'harm'];
-    if (!m) return f.category && f.category !== 'overall' && !result.domain.categories.includes(f.category) ? (own ? 'not in your data' : 'not in these data') : 'not in view';
-    if (f.kind === 'pre') return formatNumber(m.pre);
-    if (f.kind === 'post') return formatNumber(m.post);
-    return `${formatPercent(m.reduction)} (${formatPEquals(m.test.p)})`;
+    if (!m) return [perCategory && !result.domain.categories.includes(f.category!) ? (own ? 'not in your data' : 'not in these data') : 'not in view', null];
+    const base = `${perCategory ? `byCategory.${f.category}.` : ''}${f.measure}`;
+    if (f.kind === 'pre' || f.kind === 'post') return [formatNumber(m[f.kind]), `${base}.${f.kind}` as ResultPath];
+    // "56% (p = 0.00195)": the reduction and the p-value, each its own handle ("p not available" is words).
+    const p = formatP(m.test.p);
+    const pPieces: CellPieces = m.test.p === null || m.test.p === undefined ? [formatPEquals(m.test.p)] : [p.startsWith('<') ? 'p\u00a0' : 'p = ', { text: p, path: `${base}.test.p` as ResultPath }];
+    const pieces: CellPieces = [{ text: formatPercent(m.reduction), path: `${base}.reduction` as ResultPath }, ' (', ...pPieces, ')'];
+    return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), m.reduction === null ? null : pieces];
   };
+  const figures = (published.figures as PublishedFigure[]).map((f) => ({ f, cell: recomputed(f) }));
   const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c, own)]);
   // Every choice the right-hand column follows: a gap and harm weights too (a copy-editor read the
   // study's view in this caption at ?weights=high, beside rows of high-weight harm).
@@ -154,9 +163,10 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
       : `Published figures and claims (${monthsText(published.window)}, all categories) beside the bundled synthetic data in ${view}; reductions recomputed with the paired test's p${rule}`,
     columns: ['Figure or claim', 'Published', own ? 'Your data' : 'Recomputed here'],
     rows: [
-      ...(published.figures as PublishedFigure[]).map((f) => [publishedRowLabel(f, result, own), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), recomputed(f)]),
+      ...figures.map(({ f, cell }) => [publishedRowLabel(f, result, own), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), cell[0]]),
       ...claims,
     ],
+    paths: [...figures.map(({ cell }) => [null, null, cell[1]]), ...claims.map(() => [null, null, null])],
   };
 }
 

@@ -253,3 +253,24 @@ test.describe('focus never goes under the panel', () => {
     expect(top).toBeGreaterThanOrEqual(8);
   });
 });
+
+test('the Data page\'s table of published and recomputed figures: every recomputed number opens its derivation, a reduction and its p-value apart, and follows the view', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [url, state] of [['data/', { window: 24, categories: domain.categories }], ['data/?w=12&c=violence,drugs', changed]] as const) {
+    await page.goto(url);
+    await waitForView(page, state);
+    const r = expected(state);
+    const handles = page.locator('[data-table="published"] td button.num[data-path]');
+    // the register, follow-up and analysed counts, arrests before and after, and each reduction in view with its p-value
+    const reductions = 2 * (1 + state.categories.length);
+    await expect(handles).toHaveCount(5 + 2 * reductions);
+    for (const h of await handles.all()) {
+      const path = (await h.getAttribute('data-path'))!;
+      await h.click();
+      await expect(panel(page)).toHaveAttribute('data-path', path);
+      await expect(panel(page).locator('[data-derivation-value]'), path).toHaveText(full(r, path));
+      await page.keyboard.press('Escape');
+      await expect(panel(page)).toBeHidden();
+    }
+  }
+});
