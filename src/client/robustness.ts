@@ -661,13 +661,13 @@ async function rerunWorld(announce = false): Promise<void> {
   }
 }
 
-/** The specification curve for the view's categories, in the worker; drawn and its numbers set when it is still the view's. */
 /** The gap curve's rows for the view on screen, where the page has not computed them itself (the build's view): "In short"'s months around the order are read from them. */
 async function computeGapRows(ctx: Shown): Promise<void> {
   const reply = await ask(ctx.engine, { kind: 'gapCurve', state: ctx.state });
   if (reply.kind === 'gapCurve' && ctx === shown && !ctx.gapRows) ctx.gapRows = reply.rows;
 }
 
+/** The specification curve for the view's categories, in the worker; drawn and its numbers set when it is still the view's. */
 async function computeCurve(ctx: Shown): Promise<void> {
   const reply = await ask(ctx.engine, { kind: 'specificationCurve', categories: ctx.state.categories });
   if (reply.kind !== 'specificationCurve' || ctx !== shown || ctx.curve) return;

@@ -114,7 +114,7 @@ function deriveGap(name: 'gap.eventsLow' | 'gap.eventsHigh' | 'gap.eventsClear' 
   const which = name.endsWith('Low') ? 'low' : name.endsWith('High') ? 'high' : 'clear';
   const noun = measure === 'events' ? 'arrests' : 'harm';
   const all = rows.filter((r) => r.measure === measure && r.group === 'overall');
-  const summary = gapSummary({ gapRows: [...rows] }, measure);
+  const summary = gapSummary(rows, measure);
   const value = summary === null ? null : summary[which];
   const total = measure === 'events' ? 'Arrests' : 'Harm';
   const inputs: Derivation['inputs'] = {

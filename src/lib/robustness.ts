@@ -302,12 +302,12 @@ export const ROBUST_NUMBERS = {
   'curve.significant': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.significant) : NOT_AVAILABLE),
   'curve.total': (c: RobustnessContext) => (c.curve ? formatNumber(c.curve.total) : NOT_AVAILABLE),
   // in "In short", the months around the order: the lowest and highest change over the gap curve's gaps, and at how many gaps the 95% interval is clear of no change
-  'gap.eventsLow': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'events')?.low),
-  'gap.eventsHigh': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'events')?.high),
-  'gap.eventsClear': (c: RobustnessContext) => formatNumber(gapSummary(c, 'events')?.clear ?? null),
-  'gap.harmLow': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'harm')?.low),
-  'gap.harmHigh': (c: RobustnessContext) => gapChangeText(gapSummary(c, 'harm')?.high),
-  'gap.harmClear': (c: RobustnessContext) => formatNumber(gapSummary(c, 'harm')?.clear ?? null),
+  'gap.eventsLow': (c: RobustnessContext) => gapChangeText(gapSummary(c.gapRows, 'events')?.low),
+  'gap.eventsHigh': (c: RobustnessContext) => gapChangeText(gapSummary(c.gapRows, 'events')?.high),
+  'gap.eventsClear': (c: RobustnessContext) => formatNumber(gapSummary(c.gapRows, 'events')?.clear ?? null),
+  'gap.harmLow': (c: RobustnessContext) => gapChangeText(gapSummary(c.gapRows, 'harm')?.low),
+  'gap.harmHigh': (c: RobustnessContext) => gapChangeText(gapSummary(c.gapRows, 'harm')?.high),
+  'gap.harmClear': (c: RobustnessContext) => formatNumber(gapSummary(c.gapRows, 'harm')?.clear ?? null),
   // in "In short": the significant falls with a 95% interval clear of no change too, and the significant rises
   'curve.clearFalls': (c: RobustnessContext) => (c.curve ? formatNumber(clearFalls(c.curve)) : NOT_AVAILABLE),
   'curve.rises': (c: RobustnessContext) => (c.curve ? formatNumber(significantRises(c.curve)) : NOT_AVAILABLE),
@@ -593,8 +593,8 @@ export const gapIntervalClear = (r: GapCurveRow): boolean => r.ci !== null && (r
  * reduction and how many gaps' intervals are clear of no change; null before the curve is computed
  * or where no gap has a fall.
  */
-export function gapSummary(c: Pick<RobustnessContext, 'gapRows'>, measure: 'events' | 'harm'): { low: number; high: number; clear: number; gaps: number } | null {
-  const falls = gapFalls(c.gapRows, measure);
+export function gapSummary(rows: readonly GapCurveRow[] | null | undefined, measure: 'events' | 'harm'): { low: number; high: number; clear: number; gaps: number } | null {
+  const falls = gapFalls(rows, measure);
   if (falls.length === 0) return null;
   const values = falls.map((r) => r.reduction);
   return { low: Math.min(...values), high: Math.max(...values), clear: falls.filter(gapIntervalClear).length, gaps: falls.length };
