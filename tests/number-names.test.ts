@@ -53,3 +53,11 @@ test('a name says the measure and the category, in the reader\'s words for their
   assert.equal(numberName('trend.events.tauP', categoryName), "p-value of Kendall's tau for monthly arrests");
   assert.equal(numberName('no.such.path', categoryName), null);
 });
+
+test('numbers printed as a bare size, whose words say which way, have names that do not: the ends of the months-around-the-order ranges are rises too (a re-check heard a 75% rise called "highest reduction")', () => {
+  for (const path of ['robust:gap.eventsLow', 'robust:gap.eventsHigh', 'robust:gap.harmLow', 'robust:gap.harmHigh', 'robust:liberty.rateFall', 'robust:nullWorld.mean', 'robust:nullWorld.low', 'robust:nullWorld.high']) {
+    const name = numberName(path, categoryName);
+    assert.ok(name, path);
+    assert.doesNotMatch(name, /\b(reduction|fall|rise|lowest|highest|smallest|largest)\b/, path);
+  }
+});

@@ -141,9 +141,11 @@ function target(table: HTMLTableElement, from: HTMLButtonElement, key: string): 
   const cell = from.closest<HTMLTableCellElement>('td, th')!;
   const rows = [...table.rows];
   const step = key === 'ArrowDown' ? 1 : -1;
+  // In a cell of several numbers (a reduction and its p-value), up and down keep to the same one where the cell there has it.
+  const nth = [...cell.querySelectorAll('button:not([disabled])')].indexOf(from);
   for (let k = rows.indexOf(cell.parentElement as HTMLTableRowElement) + step; k >= 0 && k < rows.length; k += step) {
-    const found = rows[k].cells[cell.cellIndex]?.querySelector<HTMLButtonElement>('button:not([disabled])');
-    if (found) return found;
+    const there = [...(rows[k].cells[cell.cellIndex]?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
+    if (there.length > 0) return there[Math.min(nth, there.length - 1)];
   }
   return null;
 }

@@ -98,11 +98,11 @@ const SINGLE: Record<string, string> = {
   'robust:curve.clearFalls': 'specifications that find a significant fall with an interval clear of no change',
   'robust:curve.rises': 'specifications that find a significant rise',
   'robust:curve.weightsSpread': 'most the harm weights alone move the change in harm',
-  'robust:gap.eventsLow': 'lowest reduction in arrests as months around the order are left out',
-  'robust:gap.eventsHigh': 'highest reduction in arrests as months around the order are left out',
+  'robust:gap.eventsLow': 'one end of the range of the change in arrests as months around the order are left out',
+  'robust:gap.eventsHigh': 'other end of the range of the change in arrests as months around the order are left out',
   'robust:gap.eventsClear': 'gaps at which the interval for arrests is clear of no change',
-  'robust:gap.harmLow': 'lowest reduction in harm as months around the order are left out',
-  'robust:gap.harmHigh': 'highest reduction in harm as months around the order are left out',
+  'robust:gap.harmLow': 'one end of the range of the change in harm as months around the order are left out',
+  'robust:gap.harmHigh': 'other end of the range of the change in harm as months around the order are left out',
   'robust:gap.harmClear': 'gaps at which the interval for harm is clear of no change',
 };
 

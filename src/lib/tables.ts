@@ -145,8 +145,10 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     // "56% (p = 0.00195)": the reduction and the p-value, each its own handle ("p not available" is words).
     const p = formatP(m.test.p);
     const pPieces: CellPieces = m.test.p === null || m.test.p === undefined ? [formatPEquals(m.test.p)] : [p.startsWith('<') ? 'p\u00a0' : 'p = ', { text: p, path: `${base}.test.p` as ResultPath }];
-    const pieces: CellPieces = [{ text: formatPercent(m.reduction), path: `${base}.reduction` as ResultPath }, ' (', ...pPieces, ')'];
-    return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), m.reduction === null ? null : pieces];
+    // (no reduction, with nothing before: "n/a" is words, and the p-value, where there is one, still opens)
+    const reduction: CellPieces = m.reduction === null ? [formatPercent(m.reduction)] : [{ text: formatPercent(m.reduction), path: `${base}.reduction` as ResultPath }];
+    const pieces: CellPieces = [...reduction, ' (', ...pPieces, ')'];
+    return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), pieces.some((x) => typeof x !== 'string') ? pieces : null];
   };
   const figures = (published.figures as PublishedFigure[]).map((f) => ({ f, cell: recomputed(f) }));
   const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c, own)]);

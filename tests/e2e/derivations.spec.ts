@@ -274,3 +274,17 @@ test('the Data page\'s table of published and recomputed figures: every recomput
     }
   }
 });
+
+test('in the Data page\'s table, the arrow keys keep to the p-values in a column of reductions and p-values (a re-check went from a p-value down to the next row\'s reduction)', async ({ page }) => {
+  await page.goto('data/');
+  await waitForView(page, { window: 24, categories: domain.categories });
+  const table = page.locator('[data-table="published"] table');
+  const p = (path: string) => table.locator(`button.num[data-path="${path}"]`);
+  await p('byCategory.modern_slavery.events.test.p').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(p('byCategory.violence.events.test.p')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(table.locator('button.num[data-path="byCategory.violence.events.reduction"]')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(table.locator('button.num[data-path="byCategory.modern_slavery.events.reduction"]')).toBeFocused();
+});
