@@ -582,11 +582,11 @@ function barnettSegments(c: RobustnessContext): RobustSegment[] {
 type GapFall = GapCurveRow & { reduction: number };
 
 /** The gap curve's overall rows of one measure that have a fall (something before), in the order of their gaps. */
-export const gapFalls = (rows: readonly GapCurveRow[] | null | undefined, measure: 'events' | 'harm'): GapFall[] =>
+const gapFalls = (rows: readonly GapCurveRow[] | null | undefined, measure: 'events' | 'harm'): GapFall[] =>
   (rows ?? []).filter((r): r is GapFall => r.measure === measure && r.group === 'overall' && r.reduction !== null);
 
 /** Whether a row's 95% interval is clear of no change (wholly above or wholly below 0). */
-export const gapIntervalClear = (r: GapCurveRow): boolean => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0);
+const gapIntervalClear = (r: GapCurveRow): boolean => r.ci !== null && (r.ci[0] > 0 || r.ci[1] < 0);
 
 /**
  * One measure's change over the gap curve's gaps, as "In short" says it: the lowest and highest
@@ -613,8 +613,8 @@ function gapLine(falls: readonly GapFall[], measure: 'events' | 'harm', viewGap:
   const noun = measure === 'events' ? 'arrests' : 'harm';
   const name = (end: 'Low' | 'High' | 'Clear') => robustPath(`gap.${measure}${end}`);
   const change = (x: number) => (x === 0 ? 'no change' : fallPieces(x).join(''));
-  const values = falls.map((r) => r.reduction);
-  const [low, high] = [Math.min(...values), Math.max(...values)];
+  // The numbers the handles name (gapSummary), so each reads as its own derivation's value.
+  const { low, high, clear } = gapSummary(falls, measure)!;
   const end = (x: number, which: 'Low' | 'High'): RobustSegment => ({ text: gapChangeText(x), path: name(which) });
   // (a change that is a fall or a rise is its size, the words say which way: fallPieces' pieces around it)
   const changeSegments = (x: number, which: 'Low' | 'High'): RobustSegment[] => {
@@ -632,7 +632,6 @@ function gapLine(falls: readonly GapFall[], measure: 'events' | 'harm', viewGap:
   // Beyond the curve's gaps (?gap=23), the range is not the view's: said (a re-check).
   const start = own ? ` (${viewGap === 0 ? 'with none left out' : `with the view's ${months(viewGap)} left out`}: ${change(own.reduction)})`
     : viewGap > last ? ` (the view itself leaves out ${months(viewGap)}, more than the curve goes to)` : '';
-  const clear = falls.filter(gapIntervalClear).length;
   const intervals: RobustSegment[] = clear === falls.length ? ['its 95% interval is clear of no change at every gap']
     : clear === 0 ? ['its 95% interval takes in no change, or there is none, at every gap']
       : ['its 95% interval is clear of no change at ', { text: formatNumber(clear), path: name('Clear') }, ` of the ${formatNumber(falls.length)} gaps`];
