@@ -484,10 +484,23 @@ test('the command line gives the simulated cohorts\' share as the page does (a r
   assert.ok(ROBUST_NUMBERS['nullWorld.shareAtLeast']({ world, liberty: null, curve: null }).includes(`(${page})`));
   const out = spawnSync(process.execPath, ['src/cli/analyze.ts', '--robustness', '--window', '12', '--categories', view.categories.join(','), '--gap', '2', '--weights', 'low'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
   assert.equal(out.status, 0, out.stderr);
-  assert.ok(out.stdout.includes(`, and ${page} of the cohorts `), `${page} | ${out.stdout}`);
+  assert.ok(out.stdout.includes(`the view shows ${fallWords(world.observedFall!)}.${ROBUST_NUMBERS['nullWorld.shareAtLeast']({ world, liberty: null, curve: null })}`), `${page} | ${out.stdout}`);
 });
 
-test('the null world says how many of its simulated orders followed a busy spell at the strength set, and never that it is the least selection could do (a statistician: 30% at 0.5)', async () => {
+test('where some simulated cohorts had no arrests before, the command line counts the share out of the others, as the page does (a peer reviewer: "13% of the cohorts" of 1,000, where 141 were left out)', () => {
+  const view = { window: 24, categories: ['other'], gap: 23, wilcoxon: 'legacy' as const };
+  const world = nullWorldFor(analyse(bundled, view), DEFAULT_SELECTION, DEFAULT_LOOKBACK);
+  assert.ok(world.dropped > 0 && world.atLeastObserved! > 0 && world.atLeastObserved! < world.falls.length, `${world.dropped} ${world.atLeastObserved}`);
+  const out = spawnSync(process.execPath, ['src/cli/analyze.ts', '--robustness', '--gap', '23', '--categories', 'other', '--wilcoxon', 'legacy'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(out.status, 0, out.stderr);
+  const n = world.falls.length;
+  const counted = `${formatNumber(world.atLeastObserved!)} of the ${formatNumber(n)} simulated cohorts with arrests before fell at least as much (${formatPercent(world.atLeastObserved! / n)}).`;
+  assert.ok(out.stdout.includes(counted), `${counted} | ${out.stdout}`);
+  assert.ok(out.stdout.includes(`; ${formatNumber(world.dropped)} had no arrests before, so no fall, and are left out`), out.stdout);
+  assert.doesNotMatch(out.stdout, /of the cohorts fell/);
+});
+
+test('the null world says how many of its simulated orders followed a busy spell at the strength set, names that strength apart from the share, and never says it is the least selection could do (a statistician: 30% at 0.5; a peer reviewer read "30% … (the selection strength set)" as the strength)', async () => {
   const r = analyse(bundled);
   const world = nullWorldFor(r, DEFAULT_SELECTION, DEFAULT_LOOKBACK);
   const { afterBusyShare } = await import('../src/lib/robustness.ts');
@@ -499,13 +512,13 @@ test('the null world says how many of its simulated orders followed a busy spell
   assert.ok(Math.abs(afterBusyShare(nullWorldFor(r, 0, DEFAULT_LOOKBACK))! - nullWorldFor(r, 0, DEFAULT_LOOKBACK).parameters!.crossingShare) < 1e-12);
   const c0 = { result: r, state: { window: 24, categories: bundled.categories }, gapRows: null, world, liberty: null, curve: null } as RobustnessFigureContext;
   const line = IN_SHORT['nullWorld.inShort'](c0).map((s) => (typeof s === 'string' ? s : s.text)).join('');
-  assert.ok(line.startsWith(`If ${formatPercent(share)} of orders followed a busy spell (the selection strength set in the section) and orders did nothing at all, the simulated cohorts would show `), line);
+  assert.ok(line.startsWith(`At the selection strength set in the section (${DEFAULT_SELECTION} of 1, as its control reads), ${formatPercent(share)} of the simulated orders follow a busy spell. If orders did nothing at all, the simulated cohorts would show `), line);
   assert.doesNotMatch(line, /least selection/);
   // Stronger selection gives a larger simulated fall, as the line says; at the strongest, it is not offered (a re-check).
   assert.ok(nullWorldFor(r, 1, DEFAULT_LOOKBACK).mean! > world.mean!);
   assert.match(line, /Stronger selection gives a larger simulated fall/);
   const strongest = IN_SHORT['nullWorld.inShort']({ ...c0, world: nullWorldFor(r, 1, DEFAULT_LOOKBACK) }).map((s) => (typeof s === 'string' ? s : s.text)).join('');
-  assert.ok(strongest.startsWith('If 100% of orders followed a busy spell'), strongest);
+  assert.ok(strongest.startsWith('At the selection strength set in the section (1 of 1, as its control reads), 100% of the simulated orders follow a busy spell.'), strongest);
   assert.doesNotMatch(strongest, /Stronger selection/);
   // The share is a number with its own derivation, and the command line gives the same one.
   assert.ok(IN_SHORT['nullWorld.inShort'](c0).some((s) => typeof s !== 'string' && s.path === 'robust:nullWorld.afterBusy' && s.text === formatPercent(share)));

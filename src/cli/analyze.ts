@@ -37,11 +37,11 @@ import { tidySources, type TidySources } from '../analysis/tidy.ts';
 import type { Source, ValidateOptions } from '../analysis/validate.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
-import { awayWords, changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor } from '../lib/robustness.ts';
+import { awayWords, changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor, robustSegments, textOf } from '../lib/robustness.ts';
 import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText, tidiedName, tidyWords } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
-import { atLeastWords, fallWords, listWords } from '../lib/wording.ts';
+import { fallWords, listWords } from '../lib/wording.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json | --emit-r] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 /**
@@ -453,15 +453,16 @@ function renderRobustness(checks: ReturnType<typeof robustnessChecks>, result: A
   const { timeAtLiberty: t, nullWorld: w, settings: s } = checks;
   const rate = (x: number | null) => (x === null ? 'n/a' : formatEstimate(x));
   const fall = (x: number | null) => (x === null ? 'n/a' : fallWords(x));
-  // The page's number for the share (formatPercent: 3 of 1,000 is "0.3%"), so the two never say it differently.
-  const share = (x: number) => (x === 0 ? 'none' : formatPercent(x));
   const liberty = t.kind === 'byPerson'
     ? `Arrests per person-month at liberty, from each person's months in custody or abroad (${ordersFile}): ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.reason ? '' : awayWords(t, 'run the command again').join('')}${shareGiven ? ' (--unavailable-share is not used: the orders give each person\'s months.)' : ''}`
     : `Arrests per person-month at liberty, if ${formatPercent(s.unavailableShare!)} of the months after the order were spent in custody or abroad: ${rate(t.value.rateBefore)} before, ${rate(t.value.rateAfter)} after, ${fall(t.value.rateFall)}${t.value.reason ? ` (${t.value.reason})` : ''}.${t.value.breakEven === null ? ` There is no break-even share: ${t.value.breakEvenReason}.` : t.value.breakEven > 0 ? ` The fall would be gone if ${formatPercent(t.value.breakEven)} of those months had been spent away, spread evenly over people (less would do if the time away fell mostly on the busiest).` : ''}${t.recordedUnused ? ` This is a what-if: ${t.recordedUnused} (${ordersFile}), so they are not used; run without --window and --gap to use them.` : ''}`;
   const cohorts = w.falls.length + w.dropped;
+  // The cohorts left out (no arrests before) and the share of the rest that matched the view, in the
+  // page's own words: a share of 1,000 read as one of the 859 with a fall (a peer reviewer).
+  const page = { world: w, liberty: null, curve: null };
   const world = w.mean === null
     ? `Null world: no distribution (${w.reason ?? 'n/a'}).`
-    : `Null world (orders do nothing, and are ${s.selection === 0 ? 'given at random moments' : 'sought after busy spells'}; selection ${s.selection}${s.selection === 0 || w.parameters?.afterBusyShare == null ? '' : `, so ${formatPercent(w.parameters.afterBusyShare)} of simulated orders follow a busy spell`}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${w.interval ? `${fallWords(w.interval[0])} and ${fallWords(w.interval[1])}` : 'n/a'}; the view shows ${fall(w.observedFall)}${w.shareAtLeastObserved === null || w.observedFall === null ? '' : `, and ${share(w.shareAtLeastObserved)} of the cohorts ${atLeastWords(w.observedFall)}`}.`;
+    : `Null world (orders do nothing, and are ${s.selection === 0 ? 'given at random moments' : 'sought after busy spells'}; selection ${s.selection}${s.selection === 0 || w.parameters?.afterBusyShare == null ? '' : `, so ${formatPercent(w.parameters.afterBusyShare)} of simulated orders follow a busy spell`}, ${months(s.lookback)} looked back, ${formatNumber(cohorts)} cohorts): on average ${fall(w.mean)}, with 95% of cohorts between ${w.interval ? `${fallWords(w.interval[0])} and ${fallWords(w.interval[1])}` : 'n/a'}${textOf(robustSegments('nullWorld.dropped', page))}; the view shows ${fall(w.observedFall)}.${w.shareAtLeastObserved === null || w.observedFall === null ? '' : textOf(robustSegments('nullWorld.shareAtLeast', page))}`;
   return [`Robustness checks for ${months(result.window)} either side${result.gap > 0 ? `, leaving out ${months(result.gap)} either side` : ''}, categories: ${result.categories.join(', ') || 'none'}`, liberty, world].join('\n');
 }
 

@@ -674,7 +674,10 @@ export const IN_SHORT = {
     const opening = world.parameters?.selection === 0 ? 'If orders came at random moments and did nothing at all'
       : busy === null ? 'If orders followed busy spells and did nothing at all'
         : null;
-    const start: RobustSegment[] = opening !== null ? [opening] : ['If ', { text: formatPercent(busy), path: robustPath('nullWorld.afterBusy') }, ' of orders followed a busy spell (the selection strength set in the section) and orders did nothing at all'];
+    // The strength is said as the section's control reads it, apart from the share it gives (a peer
+    // reviewer read "30% … (the selection strength set in the section)" as a strength of 30%).
+    const start: RobustSegment[] = opening !== null ? [opening]
+      : [`At the selection strength set in the section (${world.parameters!.selection} of 1, as its control reads), `, { text: formatPercent(busy), path: robustPath('nullWorld.afterBusy') }, ' of the simulated orders follow a busy spell. If orders did nothing at all'];
     return [...start, `, the simulated cohorts would show `, ...fallSegments(world.mean, 'nullWorld.mean'), ' on average', ...observed, ...(world.parameters?.selection === 0 ? [] : floor)];
   },
   'gap.inShort': (c: RobustnessFigureContext): RobustSegment[] => {
