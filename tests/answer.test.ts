@@ -351,3 +351,20 @@ test('one analysed order elsewhere: the sample and paired-test sentences never s
   assert.equal(plain(pairedPeopleParts(changed)), 'In this view the 1 person has a different count of arrests before and after, so the test uses that one change.');
   assert.match(plain(pairedPeopleParts(same)), /In this view the 1 person has the same count of arrests before and after, so the test has no change to weigh\.$/);
 });
+
+test('a view whose harm is the harm index\'s weights says so in the answer and the headline, and the study\'s view does not (a peer reviewer at ?weights=high: "harm 51% less" beside the study\'s 83%, with no word of the weights)', async () => {
+  const { headlineContextParts } = await import('../src/lib/wording.ts');
+  for (const weights of ['central', 'low', 'high'] as const) {
+    for (const view of [{ window: 12, categories: ['violence', 'other'] }, { window: 24, categories: bundled.categories }, { window: 3, categories: ['drugs'] }]) {
+      const r = analyse(bundled, { ...view, weights });
+      if (r.harm.reduction === null) continue;
+      const harm = plain(whatForHarm(r));
+      assert.ok(harm.includes(`in this view, by the harm index's ${weights} weights`), `${weights}: ${harm}`);
+      const context = plain(headlineContextParts(r));
+      assert.ok(context.endsWith(` In this view each arrest's harm is the harm index's ${weights} weight for its offence.`), `${weights}: ${context}`);
+    }
+  }
+  const study = analyse(bundled);
+  assert.doesNotMatch(plain(whatForHarm(study)), /harm index/);
+  assert.doesNotMatch(plain(headlineContextParts(study)), /harm index/);
+});

@@ -60,30 +60,33 @@ export function whatForHarm(r: AnalysisResult): Segments {
       ? 'There were no arrests before the orders in this view, so harm cannot be compared.'
       : 'None of the arrests before the orders carried any recorded harm, so harm cannot be compared in this view.'];
   }
-  if (h.post === h.pre) return ['The harm those arrests represent, weighted by the seriousness of each offence, did not change.'];
+  // A view on the harm index's weights says so: "harm 51% less" beside the study's 83% read as the
+  // same measure (a peer reviewer at ?weights=high).
+  const weighted = `weighted by the seriousness of each offence${r.weights === 'data' ? '' : ` (in this view, by the harm index's ${r.weights} weights)`}`;
+  if (h.post === h.pre) return [`The harm those arrests represent, ${weighted}, did not change.`];
   const size = num(formatChangeSize(h.reduction), 'harm.reduction');
   // A change the test cannot tell from chance says so, whichever way it went.
   const unsure = harmUncertain(h) ? say`, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : [];
-  if (h.reduction < 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, rose by ${size}${unsure}.`;
-  if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : []}.`;
+  if (h.reduction < 0) return say`The harm those arrests represent, ${weighted}, rose by ${size}${unsure}.`;
+  if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, ${weighted}, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : []}.`;
   if (formatPercent(h.reduction) === formatPercent(e.reduction) || Math.abs(h.reduction - e.reduction) < SAME_FALL) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, about as much as their number${unsure}.`;
+    return say`The harm those arrests represent, ${weighted}, fell by ${size}, about as much as their number${unsure}.`;
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];
   if (harmUncertain(h)) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} harmful offences, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}.`;
+    return say`The harm those arrests represent, ${weighted}, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} harmful offences, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}.`;
   }
   // On few arrests, the shift in seriousness is the point estimates' too (a statistician at ?w=8&c=drugs:
   // 19 arrests, harm per arrest after against before 0.50, with a bootstrap interval from 0.01 to 1.03).
   if (e.pre < FEW_ARRESTS) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} harmful offences${restsOnFew(e)}.`;
+    return say`The harm those arrests represent, ${weighted}, fell by ${size}, ${than} than their number: the point estimates suggest that the arrests that remained were, on average, for ${serious} harmful offences${restsOnFew(e)}.`;
   }
   // As Results says it: harm's interval reaching down to the fall in arrests leaves the gap unclear.
   const overlap = harmGapUnclear(e, h);
   if (overlap) {
-    return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number by the point estimates; but ${overlap}, so whether the arrests that remained were for ${serious} harmful offences is not clear.`;
+    return say`The harm those arrests represent, ${weighted}, fell by ${size}, ${than} than their number by the point estimates; but ${overlap}, so whether the arrests that remained were for ${serious} harmful offences is not clear.`;
   }
-  return say`The harm those arrests represent, weighted by the seriousness of each offence, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} harmful offences.`;
+  return say`The harm those arrests represent, ${weighted}, fell by ${size}, ${than} than their number, so the arrests that remained were, on average, for ${serious} harmful offences.`;
 }
 
 /** Below this p (and at or above 0.05), a change is said to fall just short of clear, not to be easily chance. */

@@ -1085,7 +1085,9 @@ function capitaliseParts(parts: Segments): Segments {
  */
 export function headlineContextParts(result: AnalysisResult): Segments {
   const only = result.categories.length < result.domain.categories.length ? `, for ${categoryList(result)} only,` : '';
-  return say`Arrests of the ${countParts(result.orders, 'person', 'people', formatNumber, 'orders')} in the analysis${only} in the ${monthsParts(result.window, 'window')} before and after their order${gapWords(result)}.`;
+  // The harm beside it is the harm index's weights in such a view, not the harm recorded: said, as Results says it (a peer reviewer at ?weights=high).
+  const weights = result.weights === 'data' ? '' : ` In this view each arrest's harm is the harm index's ${result.weights} weight for its offence.`;
+  return say`Arrests of the ${countParts(result.orders, 'person', 'people', formatNumber, 'orders')} in the analysis${only} in the ${monthsParts(result.window, 'window')} before and after their order${gapWords(result)}.${weights}`;
 }
 
 /** The short version the live region reads out after each change. */
