@@ -199,7 +199,7 @@ test('Results names a category whose significant test points against its total u
   await expect(against).toHaveText('');
 });
 
-test('Results and Conclusions say when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
+test('Results, Conclusions and the Data page say when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
   const view = { ...defaultState(domain), window: 12, categories: ['other', 'modern_slavery'] };
   const note = page.locator('[data-rule-flips]');
   await page.goto(`results/${serialiseState(view, domain)}`);
@@ -239,4 +239,12 @@ test('Results and Conclusions say when a verdict turns on the version of R, as r
   await waitForView(page, view);
   await expect(note).toBeVisible();
   await expect(note).toHaveText(words + toLegacy);
+  // So does the Data page, under its table of the article's claims (a peer reviewer: its verdicts said nothing of it).
+  await page.goto(`data/${serialiseState(view, domain)}`);
+  await waitForView(page, view);
+  await expect(note).toBeVisible();
+  await expect(note).toHaveText(words + toLegacy);
+  await page.goto('data/');
+  await waitForView(page, defaultState(domain));
+  await expect(note).toBeHidden();
 });
