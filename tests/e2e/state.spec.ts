@@ -9,6 +9,7 @@ import { categoryName } from '../../src/analysis/categories.ts';
 import { collectErrors, domain, expectHeadline, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 import { makeCohort } from '../helpers/cohort.ts';
 import { headline } from '../../src/lib/wording.ts';
+import { sentence } from '../../src/lib/live.ts';
 
 const all = domain.categories;
 const summary = (s: ViewState) => viewSummary(s, domain, categoryName);
@@ -474,6 +475,8 @@ test('result downloads stay disabled until they hold the view, then carry it in 
   await waitForView(page, { window: 12, categories: ['violence'] });
   await expect(page.getByRole('link', { name: 'Full results (JSON)' })).toHaveAttribute('download', 'stro-results-w12-violence.json');
   await expect(page.getByRole('link', { name: 'Results table (CSV)' })).toHaveAttribute('download', 'stro-results-w12-violence.csv');
+  // The JSON's description gives the command that prints it for this view, not the study's (a peer reviewer: run as written, it printed the study's view).
+  await expect(page.locator('li', { has: page.getByRole('link', { name: 'Full results (JSON)' }) })).toContainText(`as ${sentence(expected({ window: 12, categories: ['violence'] }), 'command')} prints it`);
 });
 
 // ---- the "Your view" bar
