@@ -321,7 +321,7 @@ test('the specification curve says how many of its significant falls have an int
 // ---- "In short": a line for each check, at the top of the page (a police leader found no bottom line)
 
 test('"In short" gives each check\'s numbers as its section does, and its words follow their signs, in every kind of view', () => {
-  const views = [{}, { window: 12, categories: ['violence', 'drugs'], gap: 2 }, { window: 6, categories: ['other'] }, { window: 1 }, { window: 3, categories: ['modern_slavery'], gap: 1 }, { window: 24, categories: ['drugs'], weights: 'low' as const }, { window: 2, categories: ['violence'] }, { window: 12, gap: 11 }];
+  const views = [{}, { window: 12, categories: ['violence', 'drugs'], gap: 2 }, { window: 6, categories: ['other'] }, { window: 1 }, { window: 3, categories: ['modern_slavery'], gap: 1 }, { window: 24, categories: ['drugs'], weights: 'low' as const }, { window: 2, categories: ['violence'] }, { window: 12, gap: 11 }, { window: 24, gap: 23, categories: ['other'], wilcoxon: 'legacy' as const }];
   for (const view of views) {
     const state = { window: 24, ...view, categories: view.categories ?? bundled.categories } as Parameters<typeof gapCurveRows>[1];
     const r = analyse(bundled, state);
@@ -352,7 +352,8 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
       const k = c.world!.falls.filter((f) => f >= c.world!.observedFall!).length;
       assert.equal(world[2].text, formatPercent(k / n));
       const who = k === 0 ? 'none of the' : k === n ? 'all' : `${formatNumber(k)} of the`;
-      assert.ok(line('nullWorld.inShort').includes(`, which ${who} ${formatNumber(n)} simulated cohorts matched (${formatPercent(k / n)})`), line('nullWorld.inShort'));
+      // (counted out of the cohorts with arrests before, and said so, where some had none)
+      assert.ok(line('nullWorld.inShort').includes(`, which ${who} ${formatNumber(n)} simulated cohorts${c.world!.dropped > 0 ? ' with arrests before' : ''} matched (${formatPercent(k / n)})`), line('nullWorld.inShort'));
       // The simulation is a floor: it can say selection could explain the fall, never that it cannot.
       // (the 5% as printed, and only where selection is at work and the cohorts fall on average)
       const printed = Number(formatPercent(k / n).replace('%', ''));
@@ -374,7 +375,7 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
       const [arrestsLine, harmLine] = line('gap.inShort').split(/(?<=gaps?\.) /);
       const falls = gaps.map((m) => m.reduction!);
       const [low, high] = [Math.min(...falls), Math.max(...falls)];
-      if (low > 0) assert.match(arrestsLine, new RegExp(`^Leaving out up to ${gaps.length - 1} months? either side of the order, the fall in arrests stays between ${formatPercent(low)} and ${formatPercent(high)} \\(`));
+      if (low > 0) assert.match(arrestsLine, new RegExp(`^Leaving out up to ${gaps.length - 1} months? either side of the order, the fall in arrests stays ${formatPercent(low) === formatPercent(high) ? `at ${formatPercent(low)}` : `between ${formatPercent(low)} and ${formatPercent(high)}`} \\(`));
       else assert.doesNotMatch(arrestsLine, /the fall in arrests stays/);
       assert.doesNotMatch(line('gap.inShort'), /a 0% change/, 'no change is said as such');
       const clear = gaps.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
@@ -383,7 +384,8 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
       if (harms.length > 1) {
         const hf = harms.map((m) => m.reduction!);
         const [hl, hh] = [Math.min(...hf), Math.max(...hf)];
-        if (hl > 0) assert.match(harmLine, new RegExp(`^The fall in harm stays between ${formatPercent(hl)} and ${formatPercent(hh)} \\(`));
+        // Ends that read the same are said once (a peer reviewer at ?gap=23&c=other: "stays between 99% and 99%").
+        if (hl > 0) assert.match(harmLine, new RegExp(formatPercent(hl) === formatPercent(hh) ? `^The fall in harm stays at ${formatPercent(hl)} \\(` : `^The fall in harm stays between ${formatPercent(hl)} and ${formatPercent(hh)} \\(`));
         const hc = harms.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
         assert.match(harmLine, hc === harms.length ? /clear of no change at every gap\.$/ : hc === 0 ? /takes in no change, or there is none, at every gap\.$/ : new RegExp(`clear of no change at ${hc} of the ${harms.length} gaps\\.$`));
       }
@@ -393,7 +395,9 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
         const [lo, hi] = [Math.min(...f), Math.max(...f)];
         const size = (x: number) => (x === 0 ? 'no change' : formatChangeSize(x));
         const k = ms.filter((m) => m.ci && (m.ci[0] > 0 || m.ci[1] < 0)).length;
+        const same = (lo > 0 || hi < 0) && size(lo) === size(hi);
         const order: [string, string][] = hi < 0 ? [[`robust:gap.${measure}High`, size(hi)], [`robust:gap.${measure}Low`, size(lo)]] : [[`robust:gap.${measure}Low`, size(lo)], [`robust:gap.${measure}High`, size(hi)]];
+        if (same) order.pop();
         return [...order, ...(k > 0 && k < ms.length ? [[`robust:gap.${measure}Clear`, formatNumber(k)] as [string, string]] : [])];
       };
       assert.deepEqual(handles('gap.inShort').map((h) => [h.path, h.text]), [...ends('events', gaps.filter((m) => m.reduction !== null)), ...(harms.length > 1 ? ends('harm', harms) : [])], line('gap.inShort'));
@@ -404,7 +408,7 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
       const lost = r.categories.length < 2 ? 0 : (['events', 'harm'] as const).flatMap((w) => r.categories.filter((cat) => own.byCategory[cat][w].ci?.[0]! > 0 && analyses.some((a) => !(a.byCategory[cat][w].ci?.[0]! > 0)))).length;
       const said = r.gap === 0 || beyond ? 'with none left out' : "at the view's gap";
       assert.equal(line('gap.inShort').endsWith(`, clear of no change ${said}, ${lost === 1 ? 'is' : 'are'} not clear at every gap.`), lost > 0, line('gap.inShort'));
-      if (beyond) assert.ok(lost > 0, 'the view beyond the curve has categories whose fall is clear with none left out and not at every gap');
+      if (beyond && r.categories.length > 1) assert.ok(lost > 0, 'the view beyond the curve has categories whose fall is clear with none left out and not at every gap');
     }
     // Time away: the break-even share, which is the fall itself.
     if (r.events.post < r.events.pre && r.events.post > 0) {

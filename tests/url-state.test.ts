@@ -190,3 +190,19 @@ test('a setting given twice: the first is read, and each later one is named as i
   assert.equal(both.state.window, d.span);
   assert.deepEqual(both.ignored.map((p) => `${p.name}=${p.value}`), ['w=99', 'w=12']);
 });
+
+test('an empty item in a list of categories is passed over with the rest read, never named as if the whole setting had been ignored (a peer reviewer at ?c=violence,,drugs); an empty list is still ignored with a notice', () => {
+  for (const search of ['?c=violence,,drugs', '?c=,violence,drugs', '?c=violence,drugs,']) {
+    const { state, ignored } = parseStateReport(search, domain);
+    assert.deepEqual(state.categories, ['violence', 'drugs'], search);
+    assert.deepEqual(ignored, [], search);
+  }
+  // An empty item beside an unknown one: only the unknown one is named.
+  assert.deepEqual(parseStateReport('?c=violence,,foo', domain).ignored.map((p) => p.value), ['foo']);
+  for (const search of ['?c=', '?c=,']) {
+    const { state, ignored } = parseStateReport(search, domain);
+    assert.deepEqual(state.categories, domain.categories, search);
+    assert.equal(ignored.length, 1, search);
+    assert.equal(ignored[0].name, 'c');
+  }
+});

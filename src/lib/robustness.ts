@@ -622,7 +622,10 @@ function gapLine(falls: readonly GapFall[], measure: 'events' | 'harm', viewGap:
     const [article, , noun] = fallPieces(x);
     return [article, end(x, which), noun];
   };
-  const range: RobustSegment[] = low > 0 ? [`the fall in ${noun} stays between `, end(low, 'Low'), ' and ', end(high, 'High')]
+  // Ends that read the same are said once: "stays at 99%", not "between 99% and 99%" (a peer reviewer at ?gap=23&c=other).
+  const same = (low > 0 || high < 0) && gapChangeText(low) === gapChangeText(high);
+  const range: RobustSegment[] = same ? [`the ${low > 0 ? 'fall' : 'rise'} in ${noun} stays at `, low > 0 ? end(low, 'Low') : end(high, 'High')]
+    : low > 0 ? [`the fall in ${noun} stays between `, end(low, 'Low'), ' and ', end(high, 'High')]
     : high < 0 ? [`the rise in ${noun} stays between `, end(high, 'High'), ' and ', end(low, 'Low')]
       : [`the change in ${noun} runs from `, ...changeSegments(low, 'Low'), ' to ', ...changeSegments(high, 'High')];
   // Beside the view's own gap, where the curve has it: the fall the rest of the page gives.

@@ -126,9 +126,12 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
       else {
         const asked = value.split(',');
         const known = domain.categories.filter((k) => asked.includes(k));
-        const unknown = asked.filter((k) => !domain.categories.includes(k));
+        // An empty item (?c=violence,,drugs) names nothing and is passed over: the notice had quoted
+        // "c=" as if the whole setting were ignored, while the rest was read (a peer reviewer).
+        const unknown = asked.filter((k) => k !== '' && !domain.categories.includes(k));
         if (known.length > 0) state.categories = known;
         if (unknown.length > 0) ignored.push({ name, value: unknown.join(','), allowed: categories });
+        else if (known.length === 0) ignored.push({ name, value, allowed: categories });
       }
     } else if (name === 'gap') {
       gap = { value, months: /^\d{1,3}$/.test(value) ? Number(value) : NaN };
