@@ -60,6 +60,11 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     // Recounted from each specification's reduction, p-value and interval, by the page's words.
     case 'curve.clearFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] > 0).length : null;
     case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length : null;
+    // "Read the share with care": of the significant falls, those whose interval takes in no change and those with none; the shares of all the specifications.
+    case 'curve.acrossFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] <= 0).length : null;
+    case 'curve.noInterval': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci === null).length : null;
+    case 'curve.clearShare': return c.curve ? numberOf('curve.clearFalls', c)! / c.curve.specifications.length : null;
+    case 'curve.riseShare': return c.curve ? numberOf('curve.rises', c)! / c.curve.specifications.length : null;
     case 'gap.eventsLow': case 'gap.eventsHigh': case 'gap.eventsClear': case 'gap.harmLow': case 'gap.harmHigh': case 'gap.harmClear': {
       const truth = gapTruth.get(c)?.[name.startsWith('gap.events') ? 'events' : 'harm'];
       if (!truth || truth.length === 0) return null;
@@ -103,6 +108,7 @@ const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.shareAtLeast': formatPercent, 'nullWorld.matched': formatNumber, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
   'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber, 'curve.clearFalls': formatNumber, 'curve.rises': formatNumber,
+  'curve.acrossFalls': formatNumber, 'curve.noInterval': formatNumber, 'curve.clearShare': formatPercent, 'curve.riseShare': formatPercent,
   'curve.weightsSpread': formatSpreadPoints,
   'gap.eventsLow': gapChange, 'gap.eventsHigh': gapChange, 'gap.eventsClear': formatNumber, 'gap.harmLow': gapChange, 'gap.harmHigh': gapChange, 'gap.harmClear': formatNumber,
 };

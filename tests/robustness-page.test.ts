@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
-import { specificationCurve } from '../src/analysis/specificationCurve.ts';
+import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
 import { nullWorld } from '../src/analysis/nullWorld.ts';
 import {
   DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, curveIntervalWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
-  IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, WORDED, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
+  IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, WORDED, robustNameOf, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
 } from '../src/lib/robustness.ts';
 import { fallPieces, fallWords } from '../src/lib/wording.ts';
 import { formatChangeSize, formatNumber, formatPercent, NOT_AVAILABLE } from '../src/lib/format.ts';
@@ -316,6 +316,34 @@ test('the specification curve says how many of its significant falls have an int
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), rise(0.01))), 'It also has a 95% interval for the reduction clear of no change. 1 of the 2 finds a significant rise instead (50%).');
   // Only specifications with no interval: no word on intervals that take in no change (a sweep: modern slavery alone).
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, null), spec(true, null))), 'Of those 3, 2 have no interval, their arrests being too few, or none after the orders, for one to mean much. Counting only falls whose interval is clear of no change as well, the share is 1 of 3 (33%).');
+});
+
+test('"Read the share with care" gives its counts and shares as numbers with derivations, each reading as its named number does, in curves with falls across no change, without intervals and with rises', async () => {
+  const { curveIntervalSegments } = await import('../src/lib/robustness.ts');
+  const spec = (significant: boolean, ci: [number, number] | null) => ({ window: 12, gap: 0, measure: 'events' as const, weights: null, test: 'current' as const, reduction: 0.5, ci, p: significant ? 0.01 : 0.2, significant });
+  const rise = { ...spec(false, [-0.9, -0.2]), reduction: -0.5, p: 0.01 };
+  const made = (...specifications: ReturnType<typeof spec>[]) => ({ specifications, total: specifications.length, significant: specifications.filter((x) => x.significant).length }) as unknown as SpecificationCurve;
+  const curves = [
+    made(spec(true, [0.2, 0.8]), spec(true, [-0.3, 0.9]), spec(true, null), spec(false, [-0.5, 0.7]), rise),
+    specificationCurve(bundled, { categories: bundled.categories }),
+    specificationCurve(bundled, { categories: ['violence'] }),
+  ];
+  for (const curve of curves) {
+    const segments = curveIntervalSegments(curve);
+    const handles = segments.filter((x): x is { text: string; path: `robust:${RobustNumberName}` } => typeof x !== 'string');
+    assert.ok(handles.length > 0);
+    for (const h of handles) assert.equal(h.text, ROBUST_NUMBERS[robustNameOf(h.path)!]({ world: null, liberty: null, curve }), h.path);
+    // Counted here by the page's words: the falls whose interval takes in no change, those with none, and the share clear of both.
+    const sig = curve.specifications.filter((x) => x.significant);
+    const across = sig.filter((x) => x.ci !== null && x.ci[0] <= 0).length;
+    const none = sig.filter((x) => x.ci === null).length;
+    const clear = sig.length - across - none;
+    const text = handles.map((h) => `${h.path}=${h.text}`);
+    if (across > 1 || (across === 1 && sig.length > 1)) assert.ok(text.includes(`robust:curve.acrossFalls=${formatNumber(across)}`), text.join(' '));
+    if (none > 0 && sig.length > 1) assert.ok(text.includes(`robust:curve.noInterval=${formatNumber(none)}`), text.join(' '));
+    if (across + none > 0) assert.ok(text.includes(`robust:curve.clearShare=${formatPercent(clear / curve.total)}`), text.join(' '));
+  }
+  assert.deepEqual(curveIntervalSegments(curves[0]).filter((x) => typeof x !== 'string').map((x) => (x as { path: string }).path), ['robust:curve.significant', 'robust:curve.acrossFalls', 'robust:curve.noInterval', 'robust:curve.clearFalls', 'robust:curve.total', 'robust:curve.clearShare', 'robust:curve.rises', 'robust:curve.total', 'robust:curve.riseShare']);
 });
 
 // ---- "In short": a line for each check, at the top of the page (a police leader found no bottom line)

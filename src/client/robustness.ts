@@ -20,7 +20,7 @@ import { FIGURE_WIDTH } from '../lib/figures.ts';
 import { drawRobustnessFigure, ROBUSTNESS_FIGURES } from '../lib/robustnessFigures.ts';
 import type { Derivation } from '../lib/derivations.ts';
 import {
-  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalWords, hasLibertyMonths, nullWorldDoneWords, libertyDoneWords, libertyFor, robustNameOf, robustSegments, textOf, viewOfSpecification,
+  DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, currentSpecification, currentSpecificationWords, curveIntervalSegments, hasLibertyMonths, nullWorldDoneWords, libertyDoneWords, libertyFor, robustNameOf, robustSegments, textOf, viewOfSpecification,
   type InShortName, type PageFigureName, type RobustNumberName, type RobustnessFigureContext, type RobustnessReply, type RobustnessRequest,
 } from '../lib/robustness.ts';
 import { dataOf, defaultState, parseState, sameState, serialiseState, type SetView, type ViewState } from '../lib/urlState.ts';
@@ -128,8 +128,14 @@ function curveView(ctx: Shown): void {
   if (!ctx.curve) return;
   const words = currentSpecificationWords(ctx.curve, ctx.state);
   for (const el of document.querySelectorAll<HTMLElement>('[data-curve-view]')) if (el.textContent !== words) el.textContent = words;
-  const intervals = curveIntervalWords(ctx.curve);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-curve-intervals]')) if (el.textContent !== intervals) el.textContent = intervals;
+  // Its counts and shares are handles (a peer reviewer: "171 of 180" could not be opened).
+  const intervals = curveIntervalSegments(ctx.curve);
+  const text = textOf(intervals);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-curve-intervals]')) {
+    if (el.textContent === text) continue;
+    fillSegments(el, intervals);
+    flash(el);
+  }
   curveScriptLink(ctx);
 }
 

@@ -19,7 +19,7 @@ import type { GapCurveRow } from '../charts/gapCurve.ts';
 import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
-import { afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, gapSummary, robustPath, significantRises, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { acrossFalls, afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, gapSummary, noIntervalFalls, robustPath, significantRises, type RobustNumberName, type RobustnessContext } from './robustness.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { atLeastWords, fallWords } from './wording.ts';
 
@@ -88,6 +88,10 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'curve.total':
     case 'curve.clearFalls':
     case 'curve.rises':
+    case 'curve.acrossFalls':
+    case 'curve.noInterval':
+    case 'curve.clearShare':
+    case 'curve.riseShare':
       return c.curve ? deriveCurve(name, c.curve, base) : null;
     case 'curve.weightsSpread':
       return c.curve ? deriveWeightsSpread(c.curve, base) : null;
@@ -462,7 +466,7 @@ type Curve = NonNullable<RobustnessContext['curve']>;
 
 const TEST_NAMES: Record<Specification['test'], string> = { current: 'Wilcoxon (R 4.6)', legacy: 'Wilcoxon (R 4.5 and earlier)', sign: 'sign test' };
 
-function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' | 'curve.clearFalls' | 'curve.rises', curve: Curve, base: Base): Derivation {
+function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' | 'curve.clearFalls' | 'curve.rises' | 'curve.acrossFalls' | 'curve.noInterval' | 'curve.clearShare' | 'curve.riseShare', curve: Curve, base: Base): Derivation {
   const specs = curve.specifications;
   const inputs: Derivation['inputs'] = {
     caption: `Every specification of the curve (${specs.length}), in the order window, gap, measure, weights, test`,
@@ -483,6 +487,8 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' |
     { label: 'Specifications', value: curve.total },
     { label: 'With a significant fall', value: curve.significant },
     { label: '… and a 95% interval clear of no change', value: clearFalls(curve) },
+    { label: '… and a 95% interval that takes in no change', value: acrossFalls(curve) },
+    { label: '… and no interval', value: noIntervalFalls(curve) },
     { label: 'With a significant rise', value: significantRises(curve) },
     { label: 'Significance level', value: SPECIFICATION_ALPHA },
   ];
@@ -517,6 +523,34 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' |
         meaning: `How many specifications find a significant rise: a reduction below 0 and a p-value below ${SPECIFICATION_ALPHA}. The curve counts only falls as significant, so these are said apart.`,
         formula: { words: `Count the specifications with a reduction below 0 and a p-value below ${SPECIFICATION_ALPHA}.`, symbols: `#{k : reductionₖ < 0 and pₖ < ${SPECIFICATION_ALPHA}}` },
         r: { setup, call: `sum(!is.na(reduction) & !is.na(p) & reduction < 0 & p < ${SPECIFICATION_ALPHA})`, note },
+      };
+    case 'curve.acrossFalls':
+      return {
+        ...common, value: acrossFalls(curve),
+        meaning: `How many specifications find a significant fall (${significantWords}) whose 95% interval for the reduction takes in no change (its lower end at or below 0). The tests ask whether people's arrests or harm typically fell, the interval whether the total did; in a thin view the two can part.`,
+        formula: { words: `Count the specifications with ${significantWords} and a lower interval end at or below 0; one with no interval is counted apart.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA} and lowerₖ ≤ 0}` },
+        r: { setup: ciSetup, call: `sum(${rule} & !is.na(lower) & lower <= 0)`, note: `${note} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.` },
+      };
+    case 'curve.noInterval':
+      return {
+        ...common, value: noIntervalFalls(curve),
+        meaning: `How many specifications find a significant fall (${significantWords}) but have no 95% interval for the reduction: too few arrests, or none after the orders, for one to mean much.`,
+        formula: { words: `Count the specifications with ${significantWords} and no interval.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA}, no interval}` },
+        r: { setup: ciSetup, call: `sum(${rule} & is.na(lower))`, note },
+      };
+    case 'curve.clearShare':
+      return {
+        ...common, value: curve.total > 0 ? clearFalls(curve) / curve.total : null,
+        meaning: `The share of specifications that find a significant fall (${significantWords}) with a 95% interval for the reduction clear of no change as well: the curve's share, counting only falls that both the test and the interval support.`,
+        formula: { words: 'The significant falls whose interval has its lower end above 0, divided by all specifications.', symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA} and lowerₖ > 0} ÷ #{specifications}` },
+        r: { setup: ciSetup, call: `mean(${rule} & !is.na(lower) & lower > 0)`, note: `${note} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.` },
+      };
+    case 'curve.riseShare':
+      return {
+        ...common, value: curve.total > 0 ? significantRises(curve) / curve.total : null,
+        meaning: `The share of specifications that find a significant rise: a reduction below 0 and a p-value below ${SPECIFICATION_ALPHA}.`,
+        formula: { words: `The specifications with a reduction below 0 and a p-value below ${SPECIFICATION_ALPHA}, divided by all specifications.`, symbols: `#{k : reductionₖ < 0 and pₖ < ${SPECIFICATION_ALPHA}} ÷ #{specifications}` },
+        r: { setup, call: `mean(!is.na(reduction) & !is.na(p) & reduction < 0 & p < ${SPECIFICATION_ALPHA})`, note },
       };
     case 'curve.share':
       return {

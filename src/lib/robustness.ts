@@ -201,29 +201,57 @@ export const significantRises = (curve: Pick<SpecificationCurve, 'specifications
 export const clearFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length;
 
+/** The significant falls whose 95% interval for the reduction takes in no change (its lower end at or below 0). */
+export const acrossFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+  curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] <= 0).length;
+/** The significant falls with no interval (too few arrests, or none after the orders). */
+export const noIntervalFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+  curve.specifications.filter((s) => s.significant && s.ci === null).length;
+/** A share of the curve's specifications, or null for an empty curve. */
+const ofTotal = (n: number, curve: Pick<SpecificationCurve, 'total'>): number | null => (curve.total > 0 ? n / curve.total : null);
+
+/** "Read the share with care"'s words after the curve's share, as plain text (the command line's). */
 export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): string {
-  if (!curve) return '';
+  return textOf(curveIntervalSegments(curve));
+}
+
+/**
+ * The same, each count and share a handle to its derivation (a peer reviewer: "171 of 180" could not
+ * be opened where the counts in "In short" could).
+ */
+export function curveIntervalSegments(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): RobustSegment[] {
+  if (!curve) return [];
   // A significant rise is no fall, and the curve counts only falls: said, where there are any, so that
   // "0 find a significant fall" does not hide an analyst's data whose arrests rose in most of them.
   const rises = significantRises(curve);
-  const riseWords = rises === 0 ? '' : `${formatNumber(rises)} of the ${formatNumber(curve.total)} ${rises === 1 ? "finds" : "find"} a significant rise instead (${formatPercent(rises / curve.total)}).`;
+  const riseWords: RobustSegment[] = rises === 0 ? [] : [curveHandle('curve.rises', formatNumber(rises)), ' of the ', curveHandle('curve.total', formatNumber(curve.total)), ` ${rises === 1 ? 'finds' : 'find'} a significant rise instead (`, curveHandle('curve.riseShare', formatPercent(ofTotal(rises, curve))), ').'];
   if (curve.significant === 0) return riseWords;
-  const falls = fallIntervalWords(curve);
-  return riseWords ? `${falls} ${riseWords}` : falls;
+  const falls = fallIntervalSegments(curve);
+  return riseWords.length > 0 ? [...falls, ' ', ...riseWords] : falls;
 }
 
-function fallIntervalWords(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'>): string {
-  const significant = curve.specifications.filter((s) => s.significant);
-  const across = significant.filter((s) => s.ci !== null && s.ci[0] <= 0).length;
-  const none = significant.filter((s) => s.ci === null).length;
-  const one = significant.length === 1;
-  if (across + none === 0) return one ? 'It also has a 95% interval for the reduction clear of no change.' : `Each of those ${formatNumber(significant.length)} also has a 95% interval for the reduction clear of no change.`;
-  const has = (n: number) => (one ? 'It has' : `${formatNumber(n)} ${n === 1 ? 'has' : 'have'}`);
-  const parts = [across > 0 ? `${has(across)} a 95% interval for the reduction that takes in no change` : '', none > 0 ? `${one ? 'It has' : has(none)} no interval, ${one ? 'its' : 'their'} arrests being too few, or none after the orders, for one to mean much` : ''].filter(Boolean);
+const curveHandle = (name: RobustNumberName, text: string): RobustSegment => ({ text, path: robustPath(name) });
+
+function fallIntervalSegments(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'>): RobustSegment[] {
+  const significant = curve.specifications.filter((s) => s.significant).length;
+  const across = acrossFalls(curve);
+  const none = noIntervalFalls(curve);
+  const one = significant === 1;
+  const those = curveHandle('curve.significant', formatNumber(significant));
+  if (across + none === 0) return one ? ['It also has a 95% interval for the reduction clear of no change.'] : ['Each of those ', those, ' also has a 95% interval for the reduction clear of no change.'];
+  const has = (n: number, name: RobustNumberName): RobustSegment[] => (one ? ['It has'] : [curveHandle(name, formatNumber(n)), n === 1 ? ' has' : ' have']);
+  const parts: RobustSegment[][] = [
+    ...(across > 0 ? [[...has(across, 'curve.acrossFalls'), ' a 95% interval for the reduction that takes in no change']] : []),
+    ...(none > 0 ? [[...has(none, 'curve.noInterval'), ` no interval, ${one ? 'its' : 'their'} arrests being too few, or none after the orders, for one to mean much`]] : []),
+  ];
   const clear = clearFalls(curve);
   // Why an interval can take in no change beside a significant test; not said of specifications with none.
   const why = across > 0 ? ': the tests ask whether people\'s arrests or harm typically fell, the interval whether the total did, and in a thin view the two can part' : '';
-  return `${one ? '' : `Of those ${formatNumber(significant.length)}, `}${parts.join(', and ')}${why}. Counting only falls whose interval is clear of no change as well, the share is ${formatNumber(clear)} of ${formatNumber(curve.total)} (${formatPercent(clear / curve.total)}).`;
+  return [
+    ...(one ? [] : ['Of those ', those, ', ']), ...parts.flatMap((p, k) => (k > 0 ? [', and ', ...p] : p)), why,
+    '. Counting only falls whose interval is clear of no change as well, the share is ', curveHandle('curve.clearFalls', formatNumber(clear)), ' of ', curveHandle('curve.total', formatNumber(curve.total)),
+    ' (', curveHandle('curve.clearShare', formatPercent(ofTotal(clear, curve))), ').',
+  ];
 }
 
 /** The view a specification sets: its window, gap, Wilcoxon rule and (for a weighted harm one) weights, keeping the view's categories. */
@@ -311,6 +339,12 @@ export const ROBUST_NUMBERS = {
   // in "In short": the significant falls with a 95% interval clear of no change too, and the significant rises
   'curve.clearFalls': (c: RobustnessContext) => (c.curve ? formatNumber(clearFalls(c.curve)) : NOT_AVAILABLE),
   'curve.rises': (c: RobustnessContext) => (c.curve ? formatNumber(significantRises(c.curve)) : NOT_AVAILABLE),
+  // "Read the share with care": the significant falls whose interval takes in no change, those with
+  // none, the share clear of no change on both, and the share of significant rises
+  'curve.acrossFalls': (c: RobustnessContext) => (c.curve ? formatNumber(acrossFalls(c.curve)) : NOT_AVAILABLE),
+  'curve.noInterval': (c: RobustnessContext) => (c.curve ? formatNumber(noIntervalFalls(c.curve)) : NOT_AVAILABLE),
+  'curve.clearShare': (c: RobustnessContext) => formatPercent(c.curve ? ofTotal(clearFalls(c.curve), c.curve) : null),
+  'curve.riseShare': (c: RobustnessContext) => formatPercent(c.curve ? ofTotal(significantRises(c.curve), c.curve) : null),
   // after the share's caveats: "The harm weight sets are another matter: at one window and gap they
   // alone move the change in harm by 24.7 percentage points (…)."
   'curve.weightsSpread': (c: RobustnessContext): string => textOf(robustSegments('curve.weightsSpread', c)),

@@ -26,6 +26,23 @@ function context(state: ViewState, selection = DEFAULT_SELECTION, share = DEFAUL
   return { result, c };
 }
 
+/**
+ * The numbers of "Read the share with care" (curveIntervalSegments), counted here from the curve's
+ * specifications by the page's words: of the significant falls, how many and (where some do) how many
+ * take in no change or have no interval, with the count and share clear of no change; and the
+ * significant rises with their count of all and share.
+ */
+function carefulHandles(curve: SpecificationCurve): string[] {
+  const significant = curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05);
+  const across = significant.filter((s) => s.ci !== null && s.ci[0] <= 0).length;
+  const none = significant.filter((s) => s.ci === null).length;
+  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+  const one = significant.length === 1;
+  const falls = significant.length === 0 ? [] : across + none === 0 ? (one ? [] : ['curve.significant'])
+    : [...(one ? [] : ['curve.significant']), ...(across > 0 && !one ? ['curve.acrossFalls'] : []), ...(none > 0 && !one ? ['curve.noInterval'] : []), 'curve.clearFalls', 'curve.total', 'curve.clearShare'];
+  return [...falls, ...(rises > 0 ? ['curve.rises', 'curve.total', 'curve.riseShare'] : [])];
+}
+
 /** The panel's "Full precision" text for a value (src/client/panel.ts fullValue). */
 const full = (v: number | [number, number] | null): string => (v === null ? 'none (the data give no value)' : Array.isArray(v) ? `[${v.map(String).join(', ')}]` : String(v));
 
@@ -67,7 +84,8 @@ async function checkEvery(page: Page, ctx: ReturnType<typeof context>): Promise<
   // one weight set, and harm to compare).
   const world = ctx.c.world!;
   const matched = world.falls.filter((f) => f >= world.observedFall!).length;
-  expect(all.length).toBe(15 + (world.dropped > 0 ? 1 : 0) + (matched > 0 && matched < world.falls.length ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0));
+  // And the counts and shares of "Read the share with care" (a peer reviewer could not open them).
+  expect(all.length).toBe(15 + (world.dropped > 0 ? 1 : 0) + (matched > 0 && matched < world.falls.length ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0) + carefulHandles(ctx.c.curve!).length);
   for (const [k, h] of all.entries()) {
     const path = (await h.getAttribute('data-path'))!;
     const name = robustNameOf(path)!;
@@ -96,8 +114,10 @@ test('without JavaScript every robustness number is already a button, which the 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(new URL('robustness/', test.info().project.use.baseURL).href);
-  // the null world's seven (no cohort is dropped in this view), time at liberty's five, the curve's three and the weights' spread
-  await expect(handles(page)).toHaveCount(16);
+  // the null world's seven (no cohort is dropped in this view), time at liberty's five, the curve's three and the weights' spread, and "Read the share with care"'s
+  const careful = carefulHandles(specificationCurve(bundled, { categories: domain.categories }));
+  expect(careful.length).toBeGreaterThan(0);
+  await expect(handles(page)).toHaveCount(16 + careful.length);
   for (const h of await handles(page).all()) {
     await expect(h).toHaveAttribute('aria-disabled', 'true');
     await expect(h).not.toHaveAttribute('aria-haspopup', /.*/);
