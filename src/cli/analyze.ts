@@ -63,9 +63,10 @@ Your data (the bundled synthetic data are used when neither file is given):
   --outside-window MODE      error (default) or exclude: arrests outside the design window
   --extracted YYYY-MM-DD     the date the data were extracted: every follow-up is checked against it
   --write-events FILE        also write the events as months and harm, the form the R script reads
-  --tidy DIR                 first make the fixes with one right answer (dates written day/month/year,
-                             with a time or as day numbers; a column in other capitals or with
-                             spaces; title lines),
+  --tidy DIR                 first make the fixes with one right answer (dates whose column shows the
+                             order of day and month, dates with a local time, as day numbers, year
+                             first with slashes or with the month's name; a column in other capitals
+                             or with spaces or hyphens; title lines),
                              write the tidied files to DIR as NAME-tidied.csv, and analyse those
 
 The view (as the report's controls set it):
