@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { analyse } from '../src/analysis/analyse.ts';
 import { publishedTable, isStudyView } from '../src/lib/tables.ts';
 import { valueAt } from '../src/lib/live.ts';
+import { claimChecks, verdictParts } from '../src/lib/wording.ts';
 import { formatNumber, formatP, formatPercent } from '../src/lib/format.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 
@@ -115,6 +116,7 @@ test('each recomputed number in the table is a handle to its derivation, its tex
   const figures = JSON.parse(readData('published.json')).figures as { measure: string; kind: string; category?: string }[];
   let pieces = 0;
   let noReduction = 0;
+  let verdictHandles = 0;
   for (const r of views) {
     const { rows, paths } = publishedTable(r);
     assert.equal(paths!.length, rows.length);
@@ -151,9 +153,25 @@ test('each recomputed number in the table is a handle to its derivation, its tex
       }
       assert.notEqual(publishedCell, '', label);
     });
-    // The claims' verdicts are words.
-    for (const row of paths!.slice(figures.length)) assert.deepEqual(row, [null, null, null]);
+    // The claims' verdicts: their numbers are the handles of Conclusions' verdict on the same claim
+    // (a peer reviewer: "all 3 tests p < 0.05" and the like opened nothing here), and the pieces are the cell.
+    claimChecks(r).forEach((c, k) => {
+      const i = figures.length + k;
+      const spec = paths![i][2];
+      const conclusions = verdictParts(r, c.id).filter((x) => typeof x !== 'string') as { text: string; path: string }[];
+      assert.deepEqual(paths![i].slice(0, 2), [null, null], c.claim);
+      if (conclusions.length === 0) {
+        assert.equal(spec, null, `${c.claim}: words only`);
+        return;
+      }
+      assert.ok(Array.isArray(spec), c.claim);
+      const handles = (spec as readonly (string | { text: string; path: string })[]).filter((x) => typeof x !== 'string');
+      assert.deepEqual(handles, conclusions, c.claim);
+      assert.equal((spec as readonly (string | { text: string })[]).map((x) => (typeof x === 'string' ? x : x.text)).join(''), rows[i][2], c.claim);
+      verdictHandles += handles.length;
+    });
   }
+  assert.ok(verdictHandles > 20, `${verdictHandles} numbers in the verdicts`);
   assert.ok(pieces > 20, `${pieces} reductions with their p-values`);
   assert.ok(noReduction > 0, 'a p-value with no reduction beside it');
 });

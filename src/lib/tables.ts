@@ -116,13 +116,16 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult, ow
 }
 
 /** The verdict on one of the article's claims, saying outside the study's view what it describes. */
-function claimVerdict(result: AnalysisResult, { detail, ...c }: ClaimCheck, own: boolean): string {
+function claimVerdict(result: AnalysisResult, { detailParts, ...c }: ClaimCheck, own: boolean): [string, CellPath] {
   // "Reproduced", not "Holds": in the study's view the synthetic data match by construction, and "holds" read as a confirmation.
   const word = claimWord(c);
   // A reader's own data were built to match nothing: their verdict is theirs, in whatever view.
-  if (own) return `${word} in your data for this view (${detail})`;
-  if (isStudyView(result)) return `${word} (${detail})`;
-  return `${word} in the synthetic data for this view (${detail}). The data were built to match only the study's view (${monthsText(published.window)}, all categories), so this describes the synthetic data, not the study`;
+  const [before, after] = own ? [`${word} in your data for this view (`, ')']
+    : isStudyView(result) ? [`${word} (`, ')']
+      : [`${word} in the synthetic data for this view (`, `). The data were built to match only the study's view (${monthsText(published.window)}, all categories), so this describes the synthetic data, not the study`];
+  // Its numbers are the handles of Conclusions' verdict on the claim (a peer reviewer: they opened nothing here).
+  const pieces: CellPieces = [before, ...detailParts, after];
+  return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), pieces.some((x) => typeof x !== 'string') ? pieces : null];
 }
 
 /**
@@ -151,7 +154,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), pieces.some((x) => typeof x !== 'string') ? pieces : null];
   };
   const figures = (published.figures as PublishedFigure[]).map((f) => ({ f, cell: recomputed(f) }));
-  const claims = claimChecks(result).map((c) => [c.claim, 'Stated', claimVerdict(result, c, own)]);
+  const claims = claimChecks(result).map((c) => ({ claim: c.claim, cell: claimVerdict(result, c, own) }));
   // Every choice the right-hand column follows: a gap and harm weights too (a copy-editor read the
   // study's view in this caption at ?weights=high, beside rows of high-weight harm).
   const gap = result.gap > 0 ? `, leaving out the ${monthsText(result.gap)} either side of the order` : '';
@@ -166,9 +169,9 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     columns: ['Figure or claim', 'Published', own ? 'Your data' : 'Recomputed here'],
     rows: [
       ...figures.map(({ f, cell }) => [publishedRowLabel(f, result, own), f.unit === 'percent' ? `${f.value}%` : formatNumber(f.value), cell[0]]),
-      ...claims,
+      ...claims.map(({ claim, cell }) => [claim, 'Stated', cell[0]]),
     ],
-    paths: [...figures.map(({ cell }) => [null, null, cell[1]]), ...claims.map(() => [null, null, null])],
+    paths: [...figures.map(({ cell }) => [null, null, cell[1]]), ...claims.map(({ cell }) => [null, null, cell[1]])],
   };
 }
 

@@ -9,6 +9,7 @@ import { valueAt } from '../../src/lib/resultPaths.ts';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
 import type { ViewState } from '../../src/lib/urlState.ts';
 import { domain, expected, waitForView } from './helpers.ts';
+import { claimChecks, verdictParts } from '../../src/lib/wording.ts';
 
 const full = (r: AnalysisResult, path: string): string => {
   const v = valueAt(r, path) as number | [number, number] | null;
@@ -254,16 +255,19 @@ test.describe('focus never goes under the panel', () => {
   });
 });
 
-test('the Data page\'s table of published and recomputed figures: every recomputed number opens its derivation, a reduction and its p-value apart, and follows the view', async ({ page }) => {
+test('the Data page\'s table of published and recomputed figures: every recomputed number opens its derivation, a reduction and its p-value apart, and so does every number in a verdict, and follows the view', async ({ page }) => {
   test.setTimeout(120_000);
   for (const [url, state] of [['data/', { window: 24, categories: domain.categories }], ['data/?w=12&c=violence,drugs', changed]] as const) {
     await page.goto(url);
     await waitForView(page, state);
     const r = expected(state);
     const handles = page.locator('[data-table="published"] td button.num[data-path]');
-    // the register, follow-up and analysed counts, arrests before and after, and each reduction in view with its p-value
+    // the register, follow-up and analysed counts, arrests before and after, and each reduction in view with its p-value;
+    // then the numbers in the verdicts on the article's claims, as Conclusions gives them (a peer reviewer: they opened nothing)
     const reductions = 2 * (1 + state.categories.length);
-    await expect(handles).toHaveCount(5 + 2 * reductions);
+    const verdicts = claimChecks(r).flatMap((c) => verdictParts(r, c.id).filter((x) => typeof x !== 'string'));
+    expect(verdicts.length).toBeGreaterThan(5);
+    await expect(handles).toHaveCount(5 + 2 * reductions + verdicts.length);
     for (const h of await handles.all()) {
       const path = (await h.getAttribute('data-path'))!;
       await h.click();

@@ -89,7 +89,9 @@ for (const size of ['small', 'large'] as const) {
     await expect(contents.getByRole('link', { name: 'Your data' })).toBeVisible();
     await expect(contents.getByRole('link', { name: 'The synthetic dataset' })).toBeHidden();
     // The command to reproduce it names the reader's files and window, as the CLI run above was given them.
-    await expect(page.locator('[data-say="command"]')).toHaveText('npm run --silent analyze -- --orders orders.csv --events events.csv --design-window 12 --json');
+    // under "Reproduce every number", and in the description of the JSON download, which it prints
+    const command = 'npm run --silent analyze -- --orders orders.csv --events events.csv --design-window 12 --json';
+    await expect(page.locator('[data-say="command"]')).toHaveText([command, command]);
     // The study's figures beside theirs, said to be theirs (not "the bundled synthetic data").
     await expect(contents.getByRole('link', { name: /^The study.s figures beside yours$/ })).toBeVisible();
     await expect(page.locator('[data-table="published"] thead')).toContainText('Your data');
