@@ -186,14 +186,6 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
   return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${listWords(windows.map(formatNumber))} months, and gaps of ${listWords(gaps.map(formatNumber), 'or')} months, each shorter than the window.`;
 }
 
-/**
- * What the curve's share of significant falls does not say: how many of them have a 95% interval for
- * the reduction that takes in no change (or none). The tests are sign and rank tests of each person's
- * change; the reduction is of the totals; in a thin view a few large rises can leave the total's
- * interval across no change while most people fell (a statistician: 9 of the study's 180, 26 of 152
- * at ?w=12&c=violence,drugs). Then the share counting only falls clear on both. '' before the curve
- * is computed, or when nothing is significant.
- */
 /** The specifications whose test finds a significant rise: the curve counts only falls as significant. */
 export const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
@@ -216,8 +208,14 @@ export function curveIntervalWords(curve: Pick<SpecificationCurve, 'specificatio
 }
 
 /**
- * The same, each count and share a handle to its derivation (a peer reviewer: "171 of 180" could not
- * be opened where the counts in "In short" could).
+ * What the curve's share of significant falls does not say: how many of them have a 95% interval for
+ * the reduction that takes in no change (or none). The tests are sign and rank tests of each person's
+ * change; the reduction is of the totals; in a thin view a few large rises can leave the total's
+ * interval across no change while most people fell (a statistician: 9 of the study's 180, 26 of 152
+ * at ?w=12&c=violence,drugs). Then the share counting only falls clear on both, and any significant
+ * rises. Nothing before the curve is computed, or when nothing is significant either way. Each count
+ * and share is a handle to its derivation (a peer reviewer: "171 of 180" could not be opened where the
+ * counts in "In short" could).
  */
 export function curveIntervalSegments(curve: Pick<SpecificationCurve, 'specifications' | 'total' | 'significant'> | null): RobustSegment[] {
   if (!curve) return [];
