@@ -197,6 +197,8 @@ test('an empty item in a list of categories is passed over with the rest read, n
     assert.deepEqual(state.categories, ['violence', 'drugs'], search);
     assert.deepEqual(ignored, [], search);
   }
+  // "none" with an empty item beside it is still none (a re-check: ?c=none, was ignored, its notice naming "none" as allowed).
+  for (const search of ['?c=none,', '?c=,none']) assert.deepEqual(parseStateReport(search, domain), { state: { ...all, categories: [] }, ignored: [] }, search);
   // An empty item beside an unknown one: only the unknown one is named.
   assert.deepEqual(parseStateReport('?c=violence,,foo', domain).ignored.map((p) => p.value), ['foo']);
   for (const search of ['?c=', '?c=,']) {

@@ -351,7 +351,8 @@ async function render(state: ViewState, source: Source): Promise<void> {
         // with its derivation (a reviewer: the sentence's p-values could not be opened).
         const rule = otherRuleOf(state.wilcoxon ?? 'current');
         // To the table of the first test the sentence names (ruleFlipWords lists arrests before harm; a re-check was sent to Arrests for a harm test).
-        const href = `../results/${query({ ...state, wilcoxon: rule })}#${words?.includes('the change in arrests') ? 'arrests' : 'harm'}`;
+        // (from the site's base, as the Overview, at the top of the site, has the note too)
+        const href = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}results/${query({ ...state, wilcoxon: rule })}#${words?.includes('the change in arrests') ? 'arrests' : 'harm'}`;
         const linkText = `Show the tests as ${RULE_NAME[rule]} computes them, each p-value with its derivation`;
         for (const el of flipNotes) {
           const link = el.querySelector('a');

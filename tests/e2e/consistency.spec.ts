@@ -199,7 +199,7 @@ test('Results names a category whose significant test points against its total u
   await expect(against).toHaveText('');
 });
 
-test('Results, Conclusions and the Data page say when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
+test('Results, Conclusions, the Data page and the Overview say when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
   const view = { ...defaultState(domain), window: 12, categories: ['other', 'modern_slavery'] };
   const note = page.locator('[data-rule-flips]');
   await page.goto(`results/${serialiseState(view, domain)}`);
@@ -239,12 +239,20 @@ test('Results, Conclusions and the Data page say when a verdict turns on the ver
   await waitForView(page, view);
   await expect(note).toBeVisible();
   await expect(note).toHaveText(words + toLegacy);
-  // So does the Data page, under its table of the article's claims (a peer reviewer: its verdicts said nothing of it).
-  await page.goto(`data/${serialiseState(view, domain)}`);
+  // So do the Data page, under its table of the article's claims, and the Overview, under its answer
+  // (a peer reviewer: their verdicts said nothing of it); the Overview's link goes from the top of the site.
+  for (const slug of ['data/', '']) {
+    await page.goto(`${slug}${serialiseState(view, domain)}`);
+    await waitForView(page, view);
+    await expect(note).toBeVisible();
+    await expect(note).toHaveText(words + toLegacy);
+    await page.goto(slug);
+    await waitForView(page, defaultState(domain));
+    await expect(note).toBeHidden();
+  }
+  await page.goto(serialiseState(view, domain));
   await waitForView(page, view);
-  await expect(note).toBeVisible();
-  await expect(note).toHaveText(words + toLegacy);
-  await page.goto('data/');
-  await waitForView(page, defaultState(domain));
-  await expect(note).toBeHidden();
+  await note.getByRole('link').click();
+  await waitForView(page, legacyView);
+  expect(new URL(page.url()).pathname).toMatch(/\/results\/$/);
 });

@@ -30,3 +30,14 @@ test('the controls work under the sub-path and the view carries to the next page
   await expect(page).toHaveURL(/\/stro\/background\/\?c=modern_slavery,drugs,other$/);
   await waitForView(page, state);
 });
+
+test('the note on a verdict that turns on the version of R links within the sub-path, from the Overview at its top as from the pages below it', async ({ page }) => {
+  const view = { window: 12, categories: ['modern_slavery', 'other'] };
+  for (const slug of ['', 'results/', 'data/']) {
+    await page.goto(`${slug}?w=12&c=modern_slavery,other`);
+    await waitForView(page, view);
+    const link = page.locator('[data-rule-flips] a');
+    await expect(link).toBeVisible();
+    expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname, slug).toBe('/stro/results/');
+  }
+});
