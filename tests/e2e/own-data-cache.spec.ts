@@ -51,6 +51,9 @@ async function open(page: Page, path: string, view = '?data=local'): Promise<voi
   await expect(page.locator('html')).toHaveAttribute('data-view', view, { timeout: 60_000 });
 }
 
+/** Until the page has asked its worker whether a verdict turns on the version of R (after the frame that shows the view). */
+const askedRuleFlips = (page: Page) => page.waitForFunction(() => (window as unknown as { __sent: string[] }).__sent.includes('ruleFlips'), undefined, { timeout: 30_000 });
+
 /** The full results the page offers for download (written from the result it shows): its JSON, without the two keys that describe the download. */
 async function downloadedResult(page: Page): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Full results (JSON)' }).click()]);
@@ -313,8 +316,10 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   expect(await sent(page)).toContain('remember'); // copied by the worker, not read onto the page
 
   // Another page: its worker opens the copy and restores it from the cache; the page never asks for the files.
+  // (and, as on Results, whether a verdict under its table of claims turns on the version of R, asked after the frame)
   await open(page, 'data/?data=local');
-  expect(await sent(page)).toEqual(['open']);
+  await askedRuleFlips(page);
+  expect((await sent(page)).sort()).toEqual(['open', 'ruleFlips']);
   expect(await downloadedResult(page)).toBe(truth);
 
   // A cache that is not these files' (another engine's): the worker checks and analyses the files
@@ -337,7 +342,7 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   // Nothing is analysed again: the worker opens the files and keeps the new cache, and Results asks
   // whether a verdict turns on the version of R (from the result it has, not a new analysis).
   await expect.poll(async () => (await sent(page)).sort(), { timeout: 60_000 }).toEqual(['keep', 'open', 'ruleFlips']);
-  await expect.poll(async () => { await open(page, 'data/?data=local'); return sent(page); }, { timeout: 60_000 }).toEqual(['open']);
+  await expect.poll(async () => { await open(page, 'data/?data=local'); await askedRuleFlips(page); return (await sent(page)).sort(); }, { timeout: 60_000 }).toEqual(['open', 'ruleFlips']);
   expect(await downloadedResult(page)).toBe(truth);
 
   // Remembered on this device (ticked after the upload), then a new tab: its worker makes the
@@ -345,7 +350,8 @@ test('files too large for sessionStorage stay with the worker: it stores them, t
   const second = await context.newPage();
   await recordWorkerMessages(second);
   await open(second, 'data/?data=local');
-  expect(await sent(second)).toEqual(['open']);
+  await askedRuleFlips(second);
+  expect((await sent(second)).sort()).toEqual(['open', 'ruleFlips']);
   expect(await downloadedResult(second)).toBe(truth);
   const secondRef = await second.evaluate(() => [sessionStorage.getItem('stro-own-data'), sessionStorage.getItem('stro-own-data-idb')]);
   expect(secondRef[0]).toBeNull();
