@@ -5,7 +5,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import published from '../../data/published.json' with { type: 'json' };
 import { formatNumber, formatP, formatPEquals, formatPercent } from './format.ts';
-import { EMPTY_VIEW, FEW_ARRESTS, categoryList, claimChecks, claimWord, type ClaimCheck, count, gapWords, intervalCell, isEmpty, listWords } from './wording.ts';
+import { EMPTY_VIEW, FEW_ARRESTS, categoryList, claimChecks, claimWord, type ClaimCheck, count, gapWords, intervalCell, isEmpty, listWords, plain } from './wording.ts';
 import { categoryName } from '../analysis/categories.ts';
 import type { ResultPath } from './resultPaths.ts';
 import type { CellPath, CellPieces } from './cells.ts';
@@ -115,6 +115,9 @@ export function publishedRowLabel(f: PublishedFigure, result: AnalysisResult, ow
   return `${f.label}: published for ${publishedScope}; ${here}`;
 }
 
+/** A cell of words and numbers: its text, and its pieces where a number in it opens a derivation (else null: words only). */
+const cellOf = (pieces: CellPieces): [string, CellPath] => [plain([...pieces]), pieces.some((x) => typeof x !== 'string') ? pieces : null];
+
 /** The verdict on one of the article's claims, saying outside the study's view what it describes. */
 function claimVerdict(result: AnalysisResult, { detailParts, ...c }: ClaimCheck, own: boolean): [string, CellPath] {
   // "Reproduced", not "Holds": in the study's view the synthetic data match by construction, and "holds" read as a confirmation.
@@ -124,8 +127,7 @@ function claimVerdict(result: AnalysisResult, { detailParts, ...c }: ClaimCheck,
     : isStudyView(result) ? [`${word} (`, ')']
       : [`${word} in the synthetic data for this view (`, `). The data were built to match only the study's view (${monthsText(published.window)}, all categories), so this describes the synthetic data, not the study`];
   // Its numbers are the handles of Conclusions' verdict on the claim (a peer reviewer: they opened nothing here).
-  const pieces: CellPieces = [before, ...detailParts, after];
-  return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), pieces.some((x) => typeof x !== 'string') ? pieces : null];
+  return cellOf([before, ...detailParts, after]);
 }
 
 /**
@@ -151,7 +153,7 @@ export function publishedTable(result: AnalysisResult, own = false): TableData {
     // (no reduction, with nothing before: "n/a" is words, and the p-value, where there is one, still opens)
     const reduction: CellPieces = m.reduction === null ? [formatPercent(m.reduction)] : [{ text: formatPercent(m.reduction), path: `${base}.reduction` as ResultPath }];
     const pieces: CellPieces = [...reduction, ' (', ...pPieces, ')'];
-    return [pieces.map((x) => (typeof x === 'string' ? x : x.text)).join(''), pieces.some((x) => typeof x !== 'string') ? pieces : null];
+    return cellOf(pieces);
   };
   const figures = (published.figures as PublishedFigure[]).map((f) => ({ f, cell: recomputed(f) }));
   const claims = claimChecks(result).map((c) => ({ claim: c.claim, cell: claimVerdict(result, c, own) }));

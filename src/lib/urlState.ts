@@ -122,14 +122,13 @@ export function parseStateReport(search: string, domain: StateDomain): { state: 
       if (window >= 1 && window <= domain.span) state.window = window;
       else ignored.push({ name, value, allowed: windows });
     } else if (name === 'c') {
-      // (an empty item, as in ?c=none, or ?c=violence,,drugs, names nothing and is passed over)
-      const asked = value.split(',');
-      if (asked.every((k) => k === 'none' || k === '') && asked.includes('none')) state.categories = [];
+      // An empty item (?c=none, or ?c=violence,,drugs) names nothing and is passed over: the notice
+      // had quoted it as "c=", as if the whole setting were ignored, while the rest was read (a peer reviewer).
+      const asked = value.split(',').filter((k) => k !== '');
+      if (asked.length > 0 && asked.every((k) => k === 'none')) state.categories = [];
       else {
         const known = domain.categories.filter((k) => asked.includes(k));
-        // The notice had quoted an empty item as "c=", as if the whole setting were ignored, while the
-        // rest was read (a peer reviewer at ?c=violence,,drugs).
-        const unknown = asked.filter((k) => k !== '' && !domain.categories.includes(k));
+        const unknown = asked.filter((k) => !domain.categories.includes(k));
         if (known.length > 0) state.categories = known;
         if (unknown.length > 0) ignored.push({ name, value: unknown.join(','), allowed: categories });
         else if (known.length === 0) ignored.push({ name, value, allowed: categories });
