@@ -81,6 +81,37 @@ export async function recordWorkerMessages(page: Page): Promise<void> {
     };
   });
 }
+/**
+ * Follow the warm-up worker (src/client/engine.ts warm()): the views the page last asked it for that
+ * it has not yet answered (set before any script of the page runs); wait with warmedUp().
+ */
+export async function followWarmUp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __warm: { asked: number; outstanding: Set<string> } };
+    const state = (w.__warm = { asked: 0, outstanding: new Set<string>() });
+    const followed = new WeakSet<Worker>();
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      const warm = (message as { warm?: { key: string }[] } | null)?.warm;
+      if (warm) {
+        if (!followed.has(this)) {
+          followed.add(this);
+          this.addEventListener('message', (e: MessageEvent<{ key?: string; result?: unknown; failed?: unknown }>) => {
+            if (e.data?.key !== undefined && ('result' in e.data || 'failed' in e.data)) state.outstanding.delete(e.data.key);
+          });
+        }
+        state.asked++;
+        state.outstanding = new Set(warm.map((v) => v.key)); // a newer list replaces the rest of the last
+      }
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    };
+  });
+}
+/** Until the page has asked its warm-up worker for views at least once and has every answer (its engine has loaded, and no view is being analysed in the background). */
+export const warmedUp = (page: Page) => page.waitForFunction(() => {
+  const w = (window as unknown as { __warm: { asked: number; outstanding: Set<string> } }).__warm;
+  return w.asked > 0 && w.outstanding.size === 0;
+}, undefined, { timeout: 30_000 });
 /** The types of the messages the page has sent to its workers since recordWorkerMessages(). */
 export const workerMessages = (page: Page) => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
 
