@@ -40,6 +40,8 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     // Recounted here from the falls and the observed fall, as the page's words say it ("fell at least as much").
     case 'nullWorld.matched': return w && w.observedFall !== null && w.falls.length > 0 ? w.falls.filter((f) => f >= w.observedFall!).length : null;
     case 'nullWorld.cohorts': return w ? w.falls.length + w.dropped : null;
+    // The cohorts asked of the simulation, less those it says had no arrests before (none, where nothing could be simulated).
+    case 'nullWorld.compared': return w ? (w.parameters === null || (w.falls.length === 0 && w.dropped === 0) ? 0 : w.parameters.cohorts - w.dropped) : null;
     case 'nullWorld.dropped': return w ? w.dropped : null;
     case 'nullWorld.barnett': return w ? barnettFall(w) : null;
     case 'nullWorld.afterBusy': {
@@ -105,7 +107,7 @@ const gapChange = (x: number | null) => (x === 0 ? 'no change' : formatChangeSiz
 /** How the page formats each number (the text of its handle). */
 const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.mean': size, 'nullWorld.low': size, 'nullWorld.high': size, 'nullWorld.observed': size,
-  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.matched': formatNumber, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
+  'nullWorld.shareAtLeast': formatPercent, 'nullWorld.matched': formatNumber, 'nullWorld.compared': formatNumber, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
   'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber, 'curve.clearFalls': formatNumber, 'curve.rises': formatNumber,
   'curve.acrossFalls': formatNumber, 'curve.noInterval': formatNumber, 'curve.clearShare': formatPercent, 'curve.riseShare': formatPercent,
@@ -274,6 +276,7 @@ const TRUTH: Partial<Record<RobustNumberName, string>> = {
   'nullWorld.high': 'unname(quantile(falls, 1 - (1 - 0.95) / 2))',
   'nullWorld.shareAtLeast': 'sum(falls >= observed) / length(falls)',
   'nullWorld.matched': 'length(which(falls >= observed))',
+  'nullWorld.compared': 'sum(!is.na(falls))',
   'curve.significant': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE)',
   'curve.clearFalls': 'sum(reduction > 0 & p < 0.05 & lower > 0, na.rm = TRUE)',
   'gap.eventsLow': 'min(1 - post[pre > 0] / pre[pre > 0])',

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
-import { nullWorld } from '../src/analysis/nullWorld.ts';
+import { NULL_WORLD_COHORTS, nullWorld } from '../src/analysis/nullWorld.ts';
 import {
   DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, answerRobustness, barnettFall, currentSpecification, currentSpecificationWords, curveIntervalWords, gapCurveGaps, gapCurveRows, leaveOneOutRows, libertyFor, nullWorldDoneWords, nullWorldFor, robustSegments, viewOfSpecification,
   IN_SHORT, PAGE_FIGURES, ROBUST_NUMBERS, WORDED, robustNameOf, type RobustNumberName, type RobustnessContext, type RobustnessFigureContext,
@@ -368,8 +368,10 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     const nFalls = c.world!.falls.length;
     const matched = c.world!.falls.filter((f) => f >= c.world!.observedFall!).length;
     const counted = fell && matched > 0 && matched < nFalls;
-    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', ...(counted ? ['robust:nullWorld.matched'] : []), ...(fell ? ['robust:nullWorld.shareAtLeast'] : [])]);
+    // (and the number of cohorts it counts from, those with arrests before: the cohorts asked for, less those with none)
+    assert.deepEqual(world.map((h) => h.path), ['robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', ...(counted ? ['robust:nullWorld.matched'] : []), ...(fell ? ['robust:nullWorld.compared', 'robust:nullWorld.shareAtLeast'] : [])]);
     if (counted) assert.equal(world.splice(3, 1)[0].text, formatNumber(matched));
+    if (fell) assert.equal(world.splice(3, 1)[0].text, formatNumber(NULL_WORLD_COHORTS - c.world!.dropped));
     const shareIn = world.shift()!;
     assert.equal(shareIn.text, formatPercent(c.world!.parameters!.afterBusyShare));
     assert.equal(world[0].text, formatChangeSize(c.world!.mean));

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { MIN_CONTRIBUTORS } from '../src/analysis/reduction.ts';
+import { NULL_WORLD_COHORTS } from '../src/analysis/nullWorld.ts';
 import { describeNullWorld } from '../src/charts/index.ts';
 import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
 import { sentence, sentenceParts } from '../src/lib/live.ts';
@@ -62,8 +63,10 @@ test('the null world counts the cohorts that fell as much, from its own falls: "
       }
       // The share stays the handle to its derivation; a count of some but not all is one too ("None" and "All" are words).
       const handles = robustSegments('nullWorld.shareAtLeast', c).filter((s) => typeof s !== 'string');
+      // So is the number of cohorts it counts from, the cohorts with arrests before (those with none are left out).
       const count = k > 0 && k < n ? [{ text: formatNumber(k), path: 'robust:nullWorld.matched' }] : [];
-      assert.deepEqual(handles, [...count, { text: formatPercent(world.shareAtLeastObserved), path: 'robust:nullWorld.shareAtLeast' }], label);
+      const from = { text: formatNumber(NULL_WORLD_COHORTS - world.dropped), path: 'robust:nullWorld.compared' };
+      assert.deepEqual(handles, [...count, from, { text: formatPercent(world.shareAtLeastObserved), path: 'robust:nullWorld.shareAtLeast' }], label);
     }
   }
   assert.ok(none > 0 && some > 0, `both wordings reached (${none}, ${some})`);

@@ -68,6 +68,7 @@ export function deriveRobust(name: RobustNumberName, c: RobustnessContext, resul
     case 'nullWorld.high':
     case 'nullWorld.shareAtLeast':
     case 'nullWorld.matched':
+    case 'nullWorld.compared':
     case 'nullWorld.cohorts':
     case 'nullWorld.dropped':
       return c.world ? deriveNullWorld(name, c.world, base) : null;
@@ -191,7 +192,7 @@ function worldSteps(world: World): Derivation['steps'] {
 
 const WORLD_NOTE = 'The falls come from the seeded simulation in src/analysis/nullWorld.ts (the same seed every time, so the same settings give the same falls); R reproduces the number from them, not the simulation itself.';
 
-function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.matched' | 'nullWorld.cohorts' | 'nullWorld.dropped', world: World, base: Base): Derivation {
+function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.high' | 'nullWorld.shareAtLeast' | 'nullWorld.matched' | 'nullWorld.compared' | 'nullWorld.cohorts' | 'nullWorld.dropped', world: World, base: Base): Derivation {
   const n = world.falls.length;
   // the cohorts with a fall: all of them, unless some had no arrests before
   const cohorts = `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
@@ -204,7 +205,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
   const steps = worldSteps(world);
   const common = { ...base, inputs, engine: ENGINE.nullWorld };
   // Without a simulated fall there is nothing for R to summarise (only the count, 0).
-  const counting = name === 'nullWorld.cohorts' || name === 'nullWorld.dropped';
+  const counting = name === 'nullWorld.cohorts' || name === 'nullWorld.dropped' || name === 'nullWorld.compared';
   const r = (call: string, extra = ''): Derivation['r'] => (n === 0 && !counting ? null : { setup: setup + extra, call, note: WORLD_NOTE });
   switch (name) {
     case 'nullWorld.mean':
@@ -245,6 +246,14 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
         steps: [...steps, { label: 'Observed fall', value: world.observedFall }, { label: 'Share of the cohorts', value: world.shareAtLeastObserved }],
         formula: { words: 'Count the simulated falls at or above the observed fall (a fall of at least as much; after a rise, a rise no larger, or a fall).', symbols: '#{b : f_b ≥ f_observed}' },
         r: world.observedFall === null ? null : r('sum(falls >= observed)', `\nobserved <- ${rNumber(world.observedFall)}`),
+      };
+    case 'nullWorld.compared':
+      return {
+        ...common, value: n,
+        meaning: `The simulated cohorts that the share and the count of those falling at least as much are taken from: every cohort with at least one arrest before its orders, so with a fall${world.dropped > 0 ? ` (here ${formatNumber(n)} of the ${formatNumber(n + world.dropped)}; the ${formatNumber(world.dropped)} with none are left out)` : ` (here all ${formatNumber(n)})`}.`,
+        steps,
+        formula: { words: 'Count the simulated cohorts with a fall: those with at least one arrest before their orders.', symbols: 'B = #{b : before_b > 0}' },
+        r: r('length(falls)'),
       };
     case 'nullWorld.cohorts':
       return {

@@ -312,6 +312,8 @@ export const ROBUST_NUMBERS = {
   'nullWorld.shareAtLeast': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.shareAtLeast', c)),
   // how many simulated cohorts fell at least as much: "40" of "40 of the 1,000 simulated cohorts …" (the sentence says "None" and "All" in words, beside the share)
   'nullWorld.matched': (c: RobustnessContext) => (c.world?.atLeastObserved == null ? NOT_AVAILABLE : formatNumber(c.world.atLeastObserved)),
+  // the simulated cohorts the share and that count are taken from: those with arrests before (all of them, unless some had none)
+  'nullWorld.compared': (c: RobustnessContext) => (c.world ? formatNumber(c.world.falls.length) : NOT_AVAILABLE),
   // every simulated cohort, and (in words, only when there are any) those with no arrests before, which have no fall
   'nullWorld.cohorts': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.cohorts', c)),
   'nullWorld.dropped': (c: RobustnessContext): string => textOf(robustSegments('nullWorld.dropped', c)),
@@ -532,10 +534,14 @@ function fallSegments(fall: number | null, name: FallName): RobustSegment[] {
   return [article, { text: size, path }, noun];
 }
 
-/** The simulated cohorts a share counts: "1,000 simulated cohorts", "… with arrests before" when some had none. */
-function cohortsWords(world: NullWorld): string {
+/**
+ * The simulated cohorts a share counts: "1,000 simulated cohorts", "… with arrests before" when some
+ * had none; the count is a handle to its derivation (the 859 of "111 of the 859 simulated cohorts with
+ * arrests before" was the one number of the sentence that opened nothing).
+ */
+function cohortsSegments(world: NullWorld): RobustSegment[] {
   const n = world.falls.length;
-  return `${formatNumber(n)} simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`;
+  return [{ text: formatNumber(n), path: robustPath('nullWorld.compared') }, ` simulated ${n === 1 ? 'cohort' : 'cohorts'}${world.dropped > 0 ? ' with arrests before' : ''}`];
 }
 
 /**
@@ -554,12 +560,12 @@ function shareAtLeastSegments(c: RobustnessContext): RobustSegment[] {
   const k = world?.atLeastObserved ?? null;
   if (!world || share === null || k === null) return [' A share of ', handle, ' of the simulated cohorts ', atLeastWords(world?.observedFall ?? 0), '.'];
   const n = world.falls.length;
-  const cohorts = cohortsWords(world);
+  const cohorts = cohortsSegments(world);
   const did = atLeastWords(world.observedFall ?? 0);
-  if (k === 0) return [` None of the ${cohorts} ${did} (`, handle, `; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`];
-  if (k === n) return [` ${n === 1 ? 'The' : 'All'} ${cohorts} ${did} (`, handle, ').'];
+  if (k === 0) return [' None of the ', ...cohorts, ` ${did} (`, handle, `; ${formatNumber(n)} ${n === 1 ? 'cohort puts' : 'cohorts put'} the chance below about 3 in ${formatNumber(n)}).`];
+  if (k === n) return [` ${n === 1 ? 'The' : 'All'} `, ...cohorts, ` ${did} (`, handle, ').'];
   // A share of some but not all never prints as 0% or 100% (formatPercent: 3 of 1,000 is "0.3%").
-  return [' ', matchedHandle(k), ` of the ${cohorts} ${did} (`, handle, ').'];
+  return [' ', matchedHandle(k), ' of the ', ...cohorts, ` ${did} (`, handle, ').'];
 }
 
 /** The count of simulated cohorts that fell at least as much as the view, as a handle to its derivation (a peer reviewer could check the share, not the count beside it). */
@@ -583,8 +589,8 @@ function verdictSegments(world: NullWorld): RobustSegment[] {
   if (share === null || k === null || world.observedFall === null || world.observedFall <= 0 || world.falls.length === 0) return [];
   const n = world.falls.length;
   const handle: RobustSegment = { text: formatPercent(share), path: robustPath('nullWorld.shareAtLeast') };
-  const cohorts = cohortsWords(world);
-  const who: RobustSegment[] = k === 0 ? [`none of the ${cohorts}`] : k === n ? [`${n === 1 ? 'the' : 'all'} ${cohorts}`] : [matchedHandle(k), ` of the ${cohorts}`];
+  const cohorts = cohortsSegments(world);
+  const who: RobustSegment[] = k === 0 ? ['none of the ', ...cohorts] : k === n ? [`${n === 1 ? 'the' : 'all'} `, ...cohorts] : [matchedHandle(k), ' of the ', ...cohorts];
   // A match is selection and chance together where selection is at work (a strength above 0) and
   // the cohorts fall on average; at random moments, or where they do not fall, it is chance (a
   // re-check). Never "selection alone": with one month either side (?w=12&gap=11) 40% of cohorts

@@ -150,7 +150,7 @@ test('every robustness number opens its derivation (12 months, gap 1, violence)'
   // the ends of the ranges of arrests and harm as months are left out (harm's interval clear at some gaps only, counted);
   // the break-even share, and the curve's three counts
   expect(await short.evaluateAll((hs) => hs.map((h) => h.getAttribute('data-path')))).toEqual([
-    'robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.matched', 'robust:nullWorld.shareAtLeast',
+    'robust:nullWorld.afterBusy', 'robust:nullWorld.mean', 'robust:nullWorld.observed', 'robust:nullWorld.matched', 'robust:nullWorld.compared', 'robust:nullWorld.shareAtLeast',
     'robust:gap.eventsLow', 'robust:gap.eventsHigh', 'robust:gap.harmLow', 'robust:gap.harmHigh', 'robust:gap.harmClear',
     'robust:liberty.breakEven', 'robust:curve.total', 'robust:curve.significant', 'robust:curve.clearFalls',
   ]);
