@@ -495,7 +495,7 @@ test('orders at random moments (selection 0) are said so in "In short", the deri
   const world = nullWorldFor(r, 0, DEFAULT_LOOKBACK);
   const c = { result: r, state: { window: 24, categories: bundled.categories }, gapRows: null, world, liberty: null, curve: null } as RobustnessFigureContext;
   const line = IN_SHORT['nullWorld.inShort'](c).map((s) => (typeof s === 'string' ? s : s.text)).join('');
-  assert.match(line, /^If orders came at random moments and did nothing at all, the simulated cohorts would show /);
+  assert.match(line, /^If orders came at random moments and did nothing at all, this model's simulated cohorts would show /);
   assert.doesNotMatch(line, /busy spells|least selection alone/);
   // At random moments a cohort that matches the fall does so by chance: never "selection alone could explain it" (a re-check at ?w=5&c=modern_slavery).
   const thin = analyse(bundled, { window: 5, categories: ['modern_slavery'] });
@@ -546,7 +546,7 @@ test('the null world says how many of its simulated orders followed a busy spell
   assert.ok(Math.abs(afterBusyShare(nullWorldFor(r, 0, DEFAULT_LOOKBACK))! - nullWorldFor(r, 0, DEFAULT_LOOKBACK).parameters!.crossingShare) < 1e-12);
   const c0 = { result: r, state: { window: 24, categories: bundled.categories }, gapRows: null, world, liberty: null, curve: null } as RobustnessFigureContext;
   const line = IN_SHORT['nullWorld.inShort'](c0).map((s) => (typeof s === 'string' ? s : s.text)).join('');
-  assert.ok(line.startsWith(`At the selection strength set in the section (${DEFAULT_SELECTION} of 1, as its control reads), ${formatPercent(share)} of the simulated orders follow a busy spell. If orders did nothing at all, the simulated cohorts would show `), line);
+  assert.ok(line.startsWith(`At the selection strength set in the section (${DEFAULT_SELECTION} of 1, as its control reads), ${formatPercent(share)} of the simulated orders follow a busy spell. If orders did nothing at all, this model's simulated cohorts would show `), line);
   assert.doesNotMatch(line, /least selection/);
   // Stronger selection gives a larger simulated fall, as the line says; at the strongest, it is not offered (a re-check).
   assert.ok(nullWorldFor(r, 1, DEFAULT_LOOKBACK).mean! > world.mean!);

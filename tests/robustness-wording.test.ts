@@ -320,3 +320,52 @@ test('with months left out, the time series says its step is measured at the ord
     assert.doesNotMatch(sentence(analyse(bundled), part), /carried across/, part);
   }
 });
+
+// ---- a methods reviewer's caveats (2026-12-07)
+
+test('the pages say what a p-value assumes, and that selection after a busy spell breaks it: a small p does not rule out regression to the mean', () => {
+  const gloss = page('method').split('<dt id="term-p-value">')[1].split('</dd>')[0];
+  assert.doesNotMatch(gloss, /if nothing had really changed/);
+  assert.match(gloss, /as likely to be a rise as a fall/);
+  assert.match(gloss, /does a small one rule out regression to the mean/);
+});
+
+test('the month of the order is described as the codebook and months.ts count it: only arrests on the order date are month 0, and no month is left out', () => {
+  const codebook = readFileSync(new URL('../data/README.md', import.meta.url), 'utf8');
+  assert.match(codebook, /an arrest \*\*on the order date\*\* itself is month 0 and is not counted/);
+  for (const name of ['method', 'data']) {
+    assert.doesNotMatch(page(name), /The month of the order (itself )?is not counted/, name);
+    assert.match(page(name), /arrests on the order date itself/, name);
+  }
+});
+
+test('the months around the order say that leaving out months after it drops breaches and custody too; the time series says its step holds for a straight-line model only', () => {
+  const gap = section(page('robustness'), 'The months around the order');
+  assert.match(gap, /arrests for breaching the order itself, time on remand or in custody just after it, and any early effect/);
+  const its = section(page('robustness'), 'interrupted time series');
+  assert.match(its, /its verdict holds for this model only/);
+  assert.match(its, /measures a proportional step instead/);
+  // "Survives" read as an estimate of the share of the change that is real.
+  assert.doesNotMatch(page('robustness') + page('index'), /how much of the change survives/);
+});
+
+test('a larger fall in harm than in arrests is said to be partly what the way orders are sought would produce (harm weighs arrests, not convictions)', () => {
+  const harm = section(page('results'), 'Harm');
+  assert.match(harm, /weighted by the offence it was for, not by any conviction/);
+  assert.match(harm, /would show a larger fall in harm than in arrests even if they changed nothing/);
+  assert.match(page('conclusions'), /A larger fall in harm is partly what the way orders are sought would produce, with or without an effect: \[Results\]\(\.\.\/results\/#harm\)/);
+});
+
+test('"In short" says that the curve\'s three tests share one estimate, two of them one test under two versions of R, as the curve defines them', async () => {
+  const { SPECIFICATION_TESTS, specificationCurve } = await import('../src/analysis/specificationCurve.ts');
+  const { IN_SHORT, textOf } = await import('../src/lib/robustness.ts');
+  assert.deepEqual([...SPECIFICATION_TESTS], ['current', 'legacy', 'sign']);
+  const state = { window: 24, categories: bundled.categories };
+  const result = analyse(bundled, state);
+  const curve = specificationCurve(bundled);
+  // one reduction per window, gap, measure and weights, whichever the test
+  const estimates = new Set(curve.specifications.map((s) => `${s.window}|${s.gap}|${s.measure}|${s.weights}|${s.reduction}`));
+  assert.equal(estimates.size * SPECIFICATION_TESTS.length, curve.total);
+  const line = textOf(IN_SHORT['curve.inShort']({ result, state, gapRows: null, world: null, liberty: null, curve }));
+  assert.match(line, /; the three tests at each window, gap, measure and weights test one estimate of the change, and two of them are the same paired test under two versions of R's rule, while every combination shares the same people, so they are not independent confirmations\.$/);
+});
