@@ -51,14 +51,14 @@ function assertSame(curve: SpecificationCurve, rText: string, r: '4.2.2' | '4.6.
 
 const curve = specificationCurve(bundled);
 
-test('the curve\'s numbers: the count, five per specification, the two counts of significance and the weights\' spread', () => {
+test('the curve\'s numbers: the count, five per specification, the counts and shares of significant falls and rises, and the weights\' spread', () => {
   const leaves = curveLeaves(curve);
-  assert.equal(leaves.length, 1 + 180 * 5 + 2 + 5);
+  assert.equal(leaves.length, 1 + 180 * 5 + 4 + 5);
   assert.deepEqual(leaves.slice(0, 6), [['total', 180], ['specifications.0.window', 6], ['specifications.0.gap', 0], ['specifications.0.reduction', curve.specifications[0].reduction], ['specifications.0.p', curve.specifications[0].p], ['specifications.0.significant', 1]]);
   assert.equal(curveLabel(curve.specifications[0], 0), '# 1: 6 months, gap 0, events, -, current');
   assert.equal(curveLabel(curve.specifications[179], 179), '# 180: 24 months, gap 6, harm, high, sign');
   // What R before 4.6 cannot give: the current rule's p and verdict, and the two counts.
-  assert.ok(needsCurrentR(curve, 'specifications.0.p') && needsCurrentR(curve, 'specifications.0.significant') && needsCurrentR(curve, 'share'));
+  assert.ok(needsCurrentR(curve, 'specifications.0.p') && needsCurrentR(curve, 'specifications.0.significant') && needsCurrentR(curve, 'share') && needsCurrentR(curve, 'rises') && needsCurrentR(curve, 'riseShare'));
   assert.ok(!needsCurrentR(curve, 'specifications.1.p') && !needsCurrentR(curve, 'specifications.0.reduction') && !needsCurrentR(curve, 'total'));
 });
 
@@ -86,10 +86,10 @@ test('a wrong number in the engine\'s curve is caught: one p, one verdict, one l
   wrong.specifications[5].test = 'legacy';
   assert.equal(differences(wrong, rText, '4.6.0').length, 3);
   // What "Check the curve in R" says of each (the page shows comparisonSummary).
-  assert.equal(comparisonSummary(compareCurveWithR(curve, rText, '4.6.0'), '4.6.0'), 'All 908 numbers agree, R 4.6.0; R ran the same 180 specifications in the same order');
-  assert.equal(comparisonSummary(compareCurveWithR(wrong, rText, '4.6.0'), '4.6.0'), '2 of 908 numbers differ, R 4.6.0; R ran the 180 specifications in another order or under other names, first "6: 6 months, gap 0, harm, low, sign"');
+  assert.equal(comparisonSummary(compareCurveWithR(curve, rText, '4.6.0'), '4.6.0'), 'All 910 numbers agree, R 4.6.0; R ran the same 180 specifications in the same order');
+  assert.equal(comparisonSummary(compareCurveWithR(wrong, rText, '4.6.0'), '4.6.0'), '2 of 910 numbers differ, R 4.6.0; R ran the 180 specifications in another order or under other names, first "6: 6 months, gap 0, harm, low, sign"');
   const fewer = rText.split('\n').filter((line) => !line.startsWith('# 180:')).join('\n');
-  assert.match(comparisonSummary(compareCurveWithR(curve, fewer, '4.6.0'), '4.6.0'), /^All 908 numbers agree, R 4\.6\.0; R ran 179 specifications, not 180 specifications$/);
+  assert.match(comparisonSummary(compareCurveWithR(curve, fewer, '4.6.0'), '4.6.0'), /^All 910 numbers agree, R 4\.6\.0; R ran 179 specifications, not 180 specifications$/);
   // R before 4.6 prints NA where only current R's test gives a number: expected there, and nowhere else.
   const older = rText.split('\n').map((line) => { const [path] = line.split('\t'); return needsCurrentR(curve, path) ? `${path}\tNA` : line; }).join('\n');
   assert.equal(compareCurveWithR(curve, older, '4.2.2').differing, 0);
@@ -122,6 +122,26 @@ test('R 4.2 (Rscript): the bundled data\'s curve, every number but those only cu
 test('R 4.6 (webR): two categories only', async () => {
   const two = specificationCurve(bundled, { categories: ['violence', 'drugs'] });
   assertSame(two, await runWebR(run('--categories', 'violence,drugs', '--specification-curve', '--emit-r'), bundledFiles), '4.6.0');
+});
+
+test('R 4.6 (webR) and R 4.2 (Rscript): the bundled data mirrored in time, whose arrests rose: R counts the significant rises and their share as the page does', async () => {
+  // Each arrest's month with its sign turned: the 24 months after become the 24 before, so the falls are rises.
+  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
+  const month = header.split(',').indexOf('month');
+  const mirrored = [header, ...rows.map((row) => row.split(',').map((cell, k) => (k === month ? String(-Number(cell)) : cell)).join(','))].join('\n') + '\n';
+  const at = mkdtempSync(join(tmpdir(), 'stro-curve-mirrored-'));
+  writeFileSync(join(at, 'events.csv'), mirrored);
+  const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  const onMirrored = (...args: string[]) => run('--orders', data('orders.csv'), '--events', join(at, 'events.csv'), '--harm-index', data('harm-index.csv'), '--specification-curve', ...args);
+  const json = JSON.parse(onMirrored('--json')) as SpecificationCurve;
+  const rises = json.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+  assert.ok(rises > 0, 'some specifications find a significant rise');
+  const files = { ...bundledFiles, 'events.csv': mirrored };
+  const r46 = await runWebR(onMirrored('--emit-r'), files);
+  assertSame(json, r46, '4.6.0');
+  assert.equal(parseROutput(r46).get('rises'), rises);
+  assert.equal(parseROutput(r46).get('riseShare'), rises / json.total);
+  if (!noRscript) assertSame(json, runRscript(onMirrored('--emit-r'), files), '4.2.2');
 });
 
 // ---- Data the script was not written for: 12 months (so other windows), harm as recorded, quoted ids

@@ -22,7 +22,7 @@
 // Pure: no Node APIs, because the browser imports it too.
 
 import { R_NEXT_NOTE, rString, scriptSection } from './emitR.ts';
-import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, type Specification, type SpecificationCurve } from './specificationCurve.ts';
+import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, significantRises, type Specification, type SpecificationCurve } from './specificationCurve.ts';
 import { WEIGHT_COLUMNS, WEIGHT_SETS, type HarmSource, type WeightSet } from './types.ts';
 
 export interface EmitCurveROptions {
@@ -43,7 +43,8 @@ export function curveScriptOptions(curve: SpecificationCurve, declared: { design
 /**
  * Every number of the curve, as [path, value], in the order the script prints them: the count,
  * each specification's window, gap, reduction, p and verdict (1 or 0), the number significant and
- * the share, then the weights' spread (or `weightsSpread` null when there is none).
+ * the share, the number of significant rises and their share, then the weights' spread (or
+ * `weightsSpread` null when there is none).
  */
 export function curveLeaves(curve: SpecificationCurve): [path: string, value: number | null][] {
   const out: [string, number | null][] = [['total', curve.total]];
@@ -51,7 +52,9 @@ export function curveLeaves(curve: SpecificationCurve): [path: string, value: nu
     const at = `specifications.${k}.`;
     out.push([`${at}window`, s.window], [`${at}gap`, s.gap], [`${at}reduction`, s.reduction], [`${at}p`, s.p], [`${at}significant`, s.significant ? 1 : 0]);
   });
-  out.push(['significant', curve.significant], ['share', curve.share]);
+  // The significant rises, which "In short" counts beside the falls: a reduction below 0 and p below ALPHA.
+  const rises = significantRises(curve);
+  out.push(['significant', curve.significant], ['share', curve.share], ['rises', rises], ['riseShare', curve.total === 0 ? null : rises / curve.total]);
   const w = curve.weightsSpread;
   if (w === null) out.push(['weightsSpread', null]);
   else out.push(['weightsSpread.spread', w.spread], ['weightsSpread.window', w.window], ['weightsSpread.gap', w.gap], ['weightsSpread.lowest', w.lowest], ['weightsSpread.highest', w.highest]);
@@ -65,7 +68,7 @@ export function curveLabel(s: Specification, k: number): string {
 
 /** The paths whose value R older than 4.6.0 cannot compute (it prints NA for them). */
 export function needsCurrentR(curve: SpecificationCurve, path: string): boolean {
-  if (path === 'significant' || path === 'share') return true;
+  if (path === 'significant' || path === 'share' || path === 'rises' || path === 'riseShare') return true;
   const m = /^specifications\.(\d+)\.(p|significant)$/.exec(path);
   return m !== null && curve.specifications[Number(m[1])]?.test === 'current';
 }
@@ -169,7 +172,7 @@ ${R_NEXT_NOTE}
 WINDOWS <- if (span >= 24) STUDY_WINDOWS else unique(pmax(1L, as.integer(floor(span * (1:4) / 4 + 0.5))))
 HARM_SETS <- if (is.null(WEIGHT_SETS)) "data" else WEIGHT_SETS
 out("total", sum(vapply(WINDOWS, function(w) sum(GAPS < w), numeric(1))) * (1 + length(HARM_SETS)) * length(TESTS))
-k <- 0L; significant <- 0L; spread <- NULL
+k <- 0L; significant <- 0L; rises <- 0L; spread <- NULL
 for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
   ev <- events[abs(events$month) <= window & abs(events$month) > gap & events$category %in% CATEGORIES, ]
   harm_reductions <- c()
@@ -194,6 +197,7 @@ for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
       out(paste0(at, "p"), p[[test]])
       out(paste0(at, "significant"), if (test == "current" && !CURRENT) NA else found)
       significant <- significant + found
+      rises <- rises + (!is.na(reduction) && reduction < 0 && !is.na(p[[test]]) && p[[test]] < ALPHA)
       k <- k + 1L
     }
   }
@@ -206,5 +210,7 @@ for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
 }
 out("significant", if (CURRENT) significant else NA)
 out("share", if (!CURRENT || k == 0) NA else significant / k)
+out("rises", if (CURRENT) rises else NA)
+out("riseShare", if (!CURRENT || k == 0) NA else rises / k)
 if (is.null(spread)) out("weightsSpread", NA) else for (f in names(spread)) out(paste0("weightsSpread.", f), spread[[f]])
 `;

@@ -131,6 +131,10 @@ export function specificationWindows(span: number): number[] {
   return [...new Set(windows)];
 }
 
+/** The specifications whose test finds a significant rise (a reduction below 0, p below the level): the curve counts only falls as significant. */
+export const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+  curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+
 /** Every specification of the curve for these data (optionally only some categories), with the share significant. */
 export function specificationCurve(dataset: Dataset, options: { categories?: readonly string[] } = {}): SpecificationCurve {
   const windows = specificationWindows(dataset.span);

@@ -7,7 +7,7 @@
 
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/nullWorld.ts';
-import { SPECIFICATION_ALPHA, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { significantRises, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
 import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
@@ -186,9 +186,7 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
   return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${listWords(windows.map(formatNumber))} months, and gaps of ${listWords(gaps.map(formatNumber), 'or')} months, each shorter than the window.`;
 }
 
-/** The specifications whose test finds a significant rise: the curve counts only falls as significant. */
-export const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
-  curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+export { significantRises };
 /** The significant falls whose 95% interval for the reduction is clear of no change as well. */
 export const clearFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length;
