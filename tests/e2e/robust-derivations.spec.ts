@@ -78,14 +78,14 @@ async function settled(page: Page, ctx: ReturnType<typeof context>): Promise<voi
 
 async function checkEvery(page: Page, ctx: ReturnType<typeof context>): Promise<void> {
   const all = await handles(page).all();
-  // Every number of the page: the null world's seven (and the cohorts with no arrests before, when
+  // Every number of the page: the null world's eight, the cohorts the share counts from among them (and the cohorts with no arrests before, when
   // there are any, and how many cohorts matched the observed fall, when some but not all did), time
   // at liberty's five, the curve's three, and the weights' spread when the curve has one (more than
   // one weight set, and harm to compare).
   const world = ctx.c.world!;
   const matched = world.falls.filter((f) => f >= world.observedFall!).length;
   // And the counts and shares of "Read the share with care" (a peer reviewer could not open them).
-  expect(all.length).toBe(15 + (world.dropped > 0 ? 1 : 0) + (matched > 0 && matched < world.falls.length ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0) + carefulHandles(ctx.c.curve!).length);
+  expect(all.length).toBe(16 + (world.dropped > 0 ? 1 : 0) + (matched > 0 && matched < world.falls.length ? 1 : 0) + (ctx.c.curve!.weightsSpread ? 1 : 0) + carefulHandles(ctx.c.curve!).length);
   for (const [k, h] of all.entries()) {
     const path = (await h.getAttribute('data-path'))!;
     const name = robustNameOf(path)!;
@@ -114,10 +114,10 @@ test('without JavaScript every robustness number is already a button, which the 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(new URL('robustness/', test.info().project.use.baseURL).href);
-  // the null world's seven (no cohort is dropped in this view), time at liberty's five, the curve's three and the weights' spread, and "Read the share with care"'s
+  // the null world's eight (the cohorts the share counts from among them; no cohort is dropped in this view), time at liberty's five, the curve's three and the weights' spread, and "Read the share with care"'s
   const careful = carefulHandles(specificationCurve(bundled, { categories: domain.categories }));
   expect(careful.length).toBeGreaterThan(0);
-  await expect(handles(page)).toHaveCount(16 + careful.length);
+  await expect(handles(page)).toHaveCount(17 + careful.length);
   for (const h of await handles(page).all()) {
     await expect(h).toHaveAttribute('aria-disabled', 'true');
     await expect(h).not.toHaveAttribute('aria-haspopup', /.*/);
