@@ -87,6 +87,12 @@ test('the regression-to-the-mean section says the simulation is a floor (at the 
   assert.match(rtm, /no busy spells/);
   assert.match(rtm, /desistance/);
   assert.match(rtm, /At the selection strength chosen, its fall is a floor for regression to the mean, not a ceiling/);
+  // Its reach, and the assumption under the floor (a methods reviewer): selection on arrests, as simulated.
+  assert.match(rtm, /<StudyOnly inline>In the study's view of the bundled data \(24 months, every category\), even at full strength the simulated fall stays small/);
+  // … as the simulation gives it there, at full strength, at every look-back the section offers (about a tenth at most).
+  const study = analyse(bundled);
+  for (const lookback of [1, 2, 3, 6, 9, 12]) assert.ok(nullWorldFor(study, 1, lookback).mean! < 0.15, `look-back ${lookback}`);
+  assert.match(rtm, /The floor also assumes that orders are sought on a person's recent arrests, as simulated/);
   assert.match(rtm, /\[The months around the order\]\(#the-months-around-the-order\) is the more direct check/);
 });
 
