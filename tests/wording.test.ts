@@ -879,3 +879,14 @@ test('harm fell more than arrests is only weakly reproduced, and said to be uncl
   assert.ok(study.harm.ci![0] > study.events.reduction!);
   assert.equal(claimWord(claimChecks(study).find((k) => k.id === 'harm.greater')!), 'Reproduced');
 });
+
+test('the Newey–West lag the time series\' notes name is a number with its derivation: Newey and West\'s rule from the series\' own length', () => {
+  for (const [view, months] of [[{}, 48], [{ window: 3 }, 6], [{ window: 12, gap: 3 }, 18], [{ window: 24, gap: 6, categories: ['drugs'] }, 36]] as const) {
+    const r = analyse(bundled, view as Parameters<typeof analyse>[1]);
+    const lag = Math.floor(4 * (months / 100) ** (2 / 9)); // counted here from the months either side, less those left out
+    const handles = sentenceParts(r, 'itsNotes').filter((s) => typeof s !== 'string' && s.path?.endsWith('.hacLag'));
+    assert.deepEqual(handles, [{ text: String(lag), path: 'its.events.hacLag' }], JSON.stringify(view));
+    assert.ok(sentence(r, 'itsNotes').includes(`with those of the ${lag} months before it`), JSON.stringify(view));
+    assert.equal(derive(r, bundled, 'its.events.hacLag')?.value, lag);
+  }
+});

@@ -811,10 +811,12 @@ export function itsNotesParts(result: AnalysisResult): Segments {
   if (!fitted(e) && !fitted(h)) return [];
   const tested = (fit: AnalysisResult['its']['events']) => fitted(fit) && fit.levelP !== null && fit.slopeChangeP !== null;
   const lag = (tested(e) ? e.hacLag : null) ?? (tested(h) ? h.hacLag : null);
-  const pValues = !(tested(e) || tested(h)) ? ''
+  // The lag is a number with its derivation (Newey and West's rule from the series' length), the fit's whose lag is said.
+  const lagPath: ResultPath = tested(e) && e.hacLag !== null ? 'its.events.hacLag' : 'its.harm.hacLag';
+  const pValues: Segments = !(tested(e) || tested(h)) ? []
     : lag === null
-      ? 'Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. These p-values assume the months are independent, so where they are not, the p-values are too small and the step and the change of slope less certain than they look. '
-      : `Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : `${lag} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
+      ? ['Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. These p-values assume the months are independent, so where they are not, the p-values are too small and the step and the change of slope less certain than they look. ']
+      : say`Monthly counts of the same people can be autocorrelated, a busy month tending to follow a busy month. The first p-value of each pair assumes the months are independent; the second, from Newey–West standard errors, lets each month's error be correlated with those of the ${lag === 1 ? 'month' : say`${num(formatNumber(lag), lagPath)} months`} before it${seriesMonths(result) < HAC_SHORT_SERIES
         ? `. With only ${seriesMonths(result)} months in the series, Newey–West standard errors are themselves too small (they are meant for long series), so neither p-value can be relied on here. `
         : `. It is meant for long series, and in one of this length it still tends to come out too small (where nothing changed, a test at 0.05 would find a step more often than 1 time in 20), and other reasonable ways of allowing for the correlation give other values; so it is a second opinion, not the answer, and a step is clear only when both p-values are below 0.01 (between 0.01 and 0.05 it is only just below, too near for tests that find steps where there are none this often; in a series of fewer than ${HAC_SHORT_SERIES} months, not even then). A trend before the order is a reason for caution rather than a finding, so it is said where both are below 0.05. `}${result.gap > 0 ? `The months left out around the order are skipped: month −${result.gap + 1} and month ${result.gap + 1} count as neighbours. ` : ''}`;
   // A slope that prints as 0 (floating-point noise where the months give none) is flat.
