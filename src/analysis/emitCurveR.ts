@@ -167,7 +167,7 @@ if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " 
 # among those who changed). A specification finds a significant fall when its reduction is above 0
 # and its p is below ALPHA.
 CURRENT <- getRversion() >= "4.6.0"
-if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the number significant and the share, print as NA. Run this script in R 4.6 for them.")
+if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the numbers of significant falls and rises and their shares, print as NA. Run this script in R 4.6 for them.")
 ${R_NEXT_NOTE}
 WINDOWS <- if (span >= 24) STUDY_WINDOWS else unique(pmax(1L, as.integer(floor(span * (1:4) / 4 + 0.5))))
 HARM_SETS <- if (is.null(WEIGHT_SETS)) "data" else WEIGHT_SETS
