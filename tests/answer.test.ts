@@ -52,7 +52,7 @@ test('the words follow the numbers', () => {
     // Significant on 20 arrests or more with an interval clear of no change: unlikely to be chance;
     // significant but thin: a weak signal (its own test below).
     const firm = e.pre >= 20 && e.ci !== null && !(e.ci[0] <= 0 && e.ci[1] >= 0);
-    if (significant && firm) { assert.match(meaning, /unlikely to be chance alone/); seen.chance++; }
+    if (significant && firm) { assert.match(meaning, /unlikely if each person's arrests were as likely to rise as to fall/); seen.chance++; }
     else if (significant) { assert.match(meaning, /passes the paired test .*, so it is a weak signal at best/); seen.weak++; }
     else {
       assert.doesNotMatch(meaning, /unlikely to be chance/);

@@ -332,7 +332,9 @@ test('with months left out, the time series says its step is measured at the ord
 test('the pages say what a p-value assumes, and that selection after a busy spell breaks it: a small p does not rule out regression to the mean', () => {
   const gloss = page('method').split('<dt id="term-p-value">')[1].split('</dd>')[0];
   assert.doesNotMatch(gloss, /if nothing had really changed/);
-  assert.match(gloss, /as likely to be a rise as a fall/);
+  // A general definition (Trends' slopes and correlations have p-values too), then the paired tests' assumption.
+  assert.match(gloss, /<dd>How often a result at least this far from the test's starting assumption \(no change, no trend, no correlation\) would turn up if that assumption were true\./);
+  assert.match(gloss, /For the paired tests the assumption is that each person's change is as likely to be a rise as a fall\./);
   assert.match(gloss, /does a small one rule out regression to the mean/);
 });
 
@@ -343,11 +345,16 @@ test('the month of the order is described as the codebook and months.ts count it
     assert.doesNotMatch(page(name), /The month of the order (itself )?is not counted/, name);
     assert.match(page(name), /arrests on the order date itself/, name);
   }
+  // A month column never holds 0: the codebook says so, and so does the Data page.
+  assert.match(codebook, /\| `month` \| whole number, not 0 \|/);
+  assert.match(page('data'), /a `month` column never holds 0/);
 });
 
 test('the months around the order say that leaving out months after it drops breaches and custody too; the time series says its step holds for a straight-line model only', () => {
   const gap = section(page('robustness'), 'The months around the order');
-  assert.match(gap, /arrests for breaching the order itself, time on remand or in custody just after it, and any early effect/);
+  // Breaches make the fall grow as months after the order are left out; custody or an early effect make it shrink, as a crisis before it would (a re-check).
+  assert.match(gap, /Arrests for breaching the order come only after it, so leaving out the months that hold them makes the fall grow/);
+  assert.match(gap, /Time on remand or in custody just after the order, or an early effect of the order, lowers the arrests in those months, so leaving them out makes the fall shrink/);
   const its = section(page('robustness'), 'interrupted time series');
   assert.match(its, /its verdict holds for this model only/);
   assert.match(its, /measures a proportional step instead/);
@@ -357,9 +364,18 @@ test('the months around the order say that leaving out months after it drops bre
 
 test('a larger fall in harm than in arrests is said to be partly what the way orders are sought would produce (harm weighs arrests, not convictions)', () => {
   const harm = section(page('results'), 'Harm');
-  assert.match(harm, /weighted by the offence it was for, not by any conviction/);
+  // Said as a condition (orders sought after serious arrests), and of the bundled harm only that it weighs offences.
+  assert.match(harm, /If orders are sought after serious arrests, the time before an order holds those arrests, each weighted by the offence it was for<StudyOnly inline> \(the bundled harm weighs offences, not convictions\)<\/StudyOnly>/);
   assert.match(harm, /would show a larger fall in harm than in arrests even if they changed nothing/);
-  assert.match(page('conclusions'), /A larger fall in harm is partly what the way orders are sought would produce, with or without an effect: \[Results\]\(\.\.\/results\/#harm\)/);
+  assert.match(page('conclusions'), /<Say what="harmVersusVolume" \/> <Say what="harmSelection" \/>/);
+  // On Conclusions, only where harm fell clearly more than arrests, as the sentence before it reads them.
+  const larger = analyse(bundled);
+  assert.match(sentence(larger, 'harmSelection'), /^A larger fall in harm than in arrests is partly what the way orders are sought would produce/);
+  for (const view of [{ categories: ['violence'], gap: 3 }, { categories: [] }, { window: 12, categories: ['violence', 'drugs'], gap: 3, weights: 'high' as const }]) {
+    const r = analyse(bundled, view);
+    assert.doesNotMatch(sentence(r, 'harmVersusVolume'), /^The fall in harm \([^)]*\) is larger/, JSON.stringify(view));
+    assert.equal(sentence(r, 'harmSelection'), '', JSON.stringify(view));
+  }
 });
 
 test('"In short" says that the curve\'s three tests share one estimate, two of them one test under two versions of R, as the curve defines them', async () => {
@@ -373,5 +389,6 @@ test('"In short" says that the curve\'s three tests share one estimate, two of t
   const estimates = new Set(curve.specifications.map((s) => `${s.window}|${s.gap}|${s.measure}|${s.weights}|${s.reduction}`));
   assert.equal(estimates.size * SPECIFICATION_TESTS.length, curve.total);
   const line = textOf(IN_SHORT['curve.inShort']({ result, state, gapRows: null, world: null, liberty: null, curve }));
-  assert.match(line, /; the three tests at each window, gap, measure and weights test one estimate of the change, and two of them are the same paired test under two versions of R's rule, while every combination shares the same people, so they are not independent confirmations\.$/);
+  // The tests test people's changes, not the reduction: they share it and the people (a re-check).
+  assert.match(line, /; the three tests of each combination share one reduction and the same people, and two of them are the same paired test under two versions of R's rule, so they are not independent confirmations\.$/);
 });

@@ -89,7 +89,8 @@ export function emitCurveR(options: EmitCurveROptions, about: { generator?: stri
   const cats = options.categories.length === 0 ? 'character(0)' : `c(${options.categories.map(rString).join(', ')})`;
   const header = [
     '# Reproduce the specification curve of the STRO analysis in base R: every combination of window,',
-    '# gap, measure, harm weights and test, the number that find a significant fall, and their share.',
+    '# gap, measure, harm weights and test, the numbers that find a significant fall and a significant',
+    '# rise, and their shares.',
     `# Categories: ${options.categories.join(', ') || 'none'}; harm: ${recorded ? 'as the events file records it' : `the ${sets.join(', ')} weights of the harm index, by offence`}.`,
     ...(about.generator ? [`# Written by ${about.generator.replace(/[\r\n]+/g, ' ')}.`] : []),
   ].join('\n');
@@ -165,7 +166,8 @@ if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " 
 # Measures: arrests, then harm under each weight set. Tests: the paired Wilcoxon signed-rank test as
 # current R computes it, as R <= 4.5 did, and the sign test (binom.test of those with fewer after
 # among those who changed). A specification finds a significant fall when its reduction is above 0
-# and its p is below ALPHA.
+# and its p is below ALPHA, and a significant rise when its reduction is below 0 and its p is below
+# ALPHA (the p is two-sided: the test's own direction is not consulted, for falls or rises).
 CURRENT <- getRversion() >= "4.6.0"
 if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the numbers of significant falls and rises and their shares, print as NA. Run this script in R 4.6 for them.")
 ${R_NEXT_NOTE}

@@ -138,8 +138,8 @@ export function whatItMeans(r: AnalysisResult): Segments {
   // "in arrests": after a sentence on harm, "this" would otherwise read as the change in harm.
   // A rise has its own reason to doubt it (an analyst's data: 33 to 68): regression to the mean
   // explains a fall; an order brings closer watching, and its breaches are arrests of their own.
-  if (e.post > e.pre) return [`A change in arrests this large is unlikely to be chance alone, but ${noGroup}: an order brings closer attention from the police, and breaching its conditions is an offence of its own, so arrests can rise with no rise in other offending.`];
-  return [`A change in arrests this large is unlikely to be chance alone, but ${noGroup}: orders may be sought when someone's offending is at a peak, and offending at a peak often falls anyway, which the test cannot tell apart from an effect of the order.`];
+  if (e.post > e.pre) return [`A change in arrests this large is unlikely if each person's arrests were as likely to rise as to fall, but ${noGroup}: an order brings closer attention from the police, and breaching its conditions is an offence of its own, so arrests can rise with no rise in other offending.`];
+  return [`A change in arrests this large is unlikely if each person's arrests were as likely to rise as to fall, but ${noGroup}: orders may be sought when someone's offending is at a peak, and offending at a peak often falls anyway, which the test cannot tell apart from an effect of the order.`];
 }
 
 export const ANSWER: Record<AnswerPart, (r: AnalysisResult) => Segments> = { what: whatHappened, harm: whatForHarm, meaning: whatItMeans };

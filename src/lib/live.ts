@@ -65,6 +65,7 @@ export const SENTENCE_PARTS = {
   headlineBrief: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.headlineParts(r)),
   // In an empty view the sentence before it (harmChange on Results, the verdict on Conclusions) has said there is nothing to count: not said twice.
   harmVersusVolume: (r: AnalysisResult) => (say.isEmpty(r) ? [] : say.harmVersusVolumeParts(r)),
+  harmSelection: (r: AnalysisResult) => say.harmSelectionParts(r),
   its: (r: AnalysisResult) => say.itsParts(r),
   itsNotes: (r: AnalysisResult) => say.itsNotesParts(r),
   leaveOneOut: (r: AnalysisResult) => say.leaveOneOutParts(r),

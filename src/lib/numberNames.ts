@@ -85,7 +85,7 @@ const SINGLE: Record<string, string> = {
   'robust:nullWorld.observed': 'observed change in arrests in this view',
   'robust:nullWorld.shareAtLeast': 'share of simulated cohorts whose change in arrests went at least as far towards a fall as observed',
   'robust:nullWorld.matched': 'number of simulated cohorts whose change in arrests went at least as far towards a fall as observed',
-  'robust:nullWorld.compared': 'number of simulated cohorts with arrests before, from which the share that fell at least as much is counted',
+  'robust:nullWorld.compared': 'number of simulated cohorts with arrests before, from which the share whose change went at least as far towards a fall as observed is counted',
   'robust:nullWorld.barnett': 'fall predicted by the closed form',
   'robust:nullWorld.afterBusy': 'share of simulated orders that follow a busy spell',
   'robust:liberty.share': 'share of the months after spent in custody or abroad',

@@ -250,7 +250,7 @@ function deriveNullWorld(name: 'nullWorld.mean' | 'nullWorld.low' | 'nullWorld.h
     case 'nullWorld.compared':
       return {
         ...common, value: n,
-        meaning: `The simulated cohorts that the share and the count of those falling at least as much are taken from: every cohort with at least one arrest before its orders, so with a fall${world.dropped > 0 ? ` (here ${formatNumber(n)} of the ${formatNumber(n + world.dropped)}; the ${formatNumber(world.dropped)} with none are left out)` : ` (here all ${formatNumber(n)})`}.`,
+        meaning: `The simulated cohorts that the share and the count of those that went at least as far towards a fall as the view are taken from: every cohort with at least one arrest before its orders, so that its change (1 − after ÷ before) can be computed${world.dropped > 0 ? ` (here ${formatNumber(n)} of the ${formatNumber(n + world.dropped)}; the ${world.dropped === 1 ? '1 with none is' : `${formatNumber(world.dropped)} with none are`} left out)` : ` (here all ${formatNumber(n)})`}.`,
         steps,
         formula: { words: 'Count the simulated cohorts with a fall: those with at least one arrest before their orders.', symbols: 'B = #{b : before_b > 0}' },
         r: r('length(falls)'),

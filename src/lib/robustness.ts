@@ -775,7 +775,7 @@ export const IN_SHORT = {
       'Of ', { text: formatNumber(curve.total), path: robustPath('curve.total') }, ' combinations of window, gap, measure, harm weights and test, ',
       { text: formatNumber(curve.significant), path: robustPath('curve.significant') }, ` ${curve.significant === 1 ? 'finds' : 'find'} a significant fall`,
       ...(curve.significant > 0 ? [' (', { text: formatNumber(clearFalls(curve)), path: robustPath('curve.clearFalls') }, ' of them with a 95% interval clear of no change too)'] : []),
-      ...(rises > 0 ? [' and ', { text: formatNumber(rises), path: robustPath('curve.rises') }, ' a significant rise'] : []), '; the three tests at each window, gap, measure and weights test one estimate of the change, and two of them are the same paired test under two versions of R\'s rule, while every combination shares the same people, so they are not independent confirmations.',
+      ...(rises > 0 ? [' and ', { text: formatNumber(rises), path: robustPath('curve.rises') }, ' a significant rise'] : []), '; the three tests of each combination share one reduction and the same people, and two of them are the same paired test under two versions of R\'s rule, so they are not independent confirmations.',
       // A view outside the grid (a 1-month window, a gap of 12) is not among them: said here, beside
       // the count, not only in the section (a reviewer at ?w=1: "180 find a significant fall" beside a rise).
       // "Not one of the combinations", not "not one of them", which read as "does not find a significant fall" (a reviewer at ?w=2&gap=1&c=violence, where the view's fall is significant).

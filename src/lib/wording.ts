@@ -546,6 +546,20 @@ export function harmVersusVolume(result: AnalysisResult): string {
 }
 
 /**
+ * After Conclusions' comparison of harm with arrests, where harm fell clearly more than arrests (as
+ * harmVersusVolumeParts reads them, not "about the same"): that is partly what orders sought after
+ * serious arrests would show anyway, as Results explains under Harm. Said only then: after a smaller
+ * fall in harm, or a rise, it stood beside a sentence saying the opposite (a re-check at ?c=violence&gap=3).
+ */
+export function harmSelectionParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const { events: e, harm: h } = result;
+  if (e.reduction === null || h.reduction === null || !(e.reduction > 0 && h.reduction > e.reduction)) return [];
+  if (formatReductionInWords(h.reduction) === formatReductionInWords(e.reduction) || h.reduction - e.reduction < SAME_FALL) return [];
+  return ['A larger fall in harm than in arrests is partly what the way orders are sought would produce, with or without an effect: Results explains why, under Harm.'];
+}
+
+/**
  * Falls in harm and in arrests within this much of each other (5 percentage points) are "about the
  * same": no shift in seriousness is read from them (?w=12&c=violence,drugs&gap=3&weights=high:
  * harm fell 37%, arrests 36%, and harm per arrest went from 168 to 166.5 days).
