@@ -16,10 +16,10 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { GapCurveRow } from '../charts/gapCurve.ts';
-import { SPECIFICATION_ALPHA, type Specification } from '../analysis/specificationCurve.ts';
+import { SPECIFICATION_ALPHA, significantRises, type Specification } from '../analysis/specificationCurve.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
-import { acrossFalls, afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, gapSummary, noIntervalFalls, robustPath, significantRises, type RobustNumberName, type RobustnessContext } from './robustness.ts';
+import { acrossFalls, afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, gapSummary, noIntervalFalls, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { atLeastWords, fallWords } from './wording.ts';
 

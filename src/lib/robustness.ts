@@ -186,7 +186,6 @@ export function currentSpecificationWords(curve: Pick<SpecificationCurve, 'speci
   return `The current view (${indefinite(window)} ${window}-month window, gap ${formatNumber(state.gap ?? 0)}) is not one of these specifications, so none is highlighted: they have windows of ${listWords(windows.map(formatNumber))} months, and gaps of ${listWords(gaps.map(formatNumber), 'or')} months, each shorter than the window.`;
 }
 
-export { significantRises };
 /** The significant falls whose 95% interval for the reduction is clear of no change as well. */
 export const clearFalls = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => s.significant && s.ci !== null && s.ci[0] > 0).length;
