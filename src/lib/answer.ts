@@ -5,8 +5,8 @@
 // function returns exactly one sentence whose words follow the numbers in any view.
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
-import { formatChangeSize, formatNumber, formatPercent } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, SAME_FALL, categoryList, countParts, harmGapUnclear, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { formatChangeSize, formatNumber } from './format.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, aboutTheSame, categoryList, countParts, harmGapUnclear, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -69,7 +69,7 @@ export function whatForHarm(r: AnalysisResult): Segments {
   const unsure = harmUncertain(h) ? say`, but the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : [];
   if (h.reduction < 0) return say`The harm those arrests represent, ${weighted}, rose by ${size}${unsure}.`;
   if (e.reduction === null || e.reduction <= 0) return say`The harm those arrests represent, ${weighted}, fell by ${size}, although their number did not fall${harmUncertain(h) ? say`; the change in harm is uncertain${harmUncertainty(h, r.wilcoxon)}` : []}.`;
-  if (formatPercent(h.reduction) === formatPercent(e.reduction) || Math.abs(h.reduction - e.reduction) < SAME_FALL) {
+  if (aboutTheSame(h.reduction, e.reduction)) {
     return say`The harm those arrests represent, ${weighted}, fell by ${size}, about as much as their number${unsure}.`;
   }
   const [than, serious] = h.reduction > e.reduction ? ['more', 'less'] : ['less', 'more'];

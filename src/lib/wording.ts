@@ -555,7 +555,7 @@ export function harmSelectionParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const { events: e, harm: h } = result;
   if (e.reduction === null || h.reduction === null || !(e.reduction > 0 && h.reduction > e.reduction)) return [];
-  if (formatReductionInWords(h.reduction) === formatReductionInWords(e.reduction) || h.reduction - e.reduction < SAME_FALL) return [];
+  if (aboutTheSame(h.reduction, e.reduction, formatReductionInWords)) return [];
   return ['A larger fall in harm than in arrests is partly what the way orders are sought would produce, with or without an effect: Results explains why, under Harm.'];
 }
 
@@ -565,6 +565,10 @@ export function harmSelectionParts(result: AnalysisResult): Segments {
  * harm fell 37%, arrests 36%, and harm per arrest went from 168 to 166.5 days).
  */
 export const SAME_FALL = 0.05;
+
+/** Two changes that read as "about the same": equal as `format` prints them, or within SAME_FALL of each other. */
+export const aboutTheSame = (a: number, b: number, format: (x: number) => string = formatPercent): boolean =>
+  format(a) === format(b) || Math.abs(a - b) < SAME_FALL;
 
 export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [EMPTY_VIEW];
@@ -576,7 +580,7 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   const ep = num(epText, 'events.reduction');
   const hp = num(hpText, 'harm.reduction');
   if (e.reduction > 0 && h.reduction > 0) {
-    if (hpText === epText || Math.abs(h.reduction - e.reduction) < SAME_FALL) return say`Harm and arrests fell by about the same proportion (${hp} and ${ep}).`;
+    if (aboutTheSame(h.reduction, e.reduction, formatReductionInWords)) return say`Harm and arrests fell by about the same proportion (${hp} and ${ep}).`;
     const [size, harmful] = h.reduction > e.reduction ? ['larger', 'less'] : ['smaller', 'more'];
     // As the Overview says it: a shift in seriousness read from an uncertain change in harm is the point estimates' only.
     if (harmUncertain(h)) {
@@ -598,7 +602,7 @@ export function harmVersusVolumeParts(result: AnalysisResult): Segments {
   // Harm fell and arrests did not: the article's finding holds, as the verdict on Conclusions says.
   if (h.reduction > 0) {
     // Within SAME_FALL of no change in arrests, as the verdict reads it (a sweep: "harm fell 1%, arrests did not change").
-    if (hpText === epText || Math.abs(h.reduction - e.reduction) < SAME_FALL) return say`Harm and arrests changed by about the same proportion (${hp} and ${ep}).`;
+    if (aboutTheSame(h.reduction, e.reduction, formatReductionInWords)) return say`Harm and arrests changed by about the same proportion (${hp} and ${ep}).`;
     if (!harmUncertain(h) && e.pre < FEW_ARRESTS) {
       return say`Harm fell by ${hp} while arrests show ${changeParts(e, 'events')}: the point estimates put the fall in harm alone, so that the arrests after the orders were, on average, for less harmful offences${restsOnFew(e)}.`;
     }
@@ -1163,7 +1167,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   // Harm fell more than arrests, by the point estimates; and whether the harm change is too uncertain to say so.
   // Within SAME_FALL of each other (or equal as printed) the falls are "about the same", as the
   // sentences on the same pages say, not a reproduction of "greater" (?w=4&c=drugs,other: 70% and 70%).
-  const aboutSame = e.reduction !== null && h.reduction !== null && (formatPercent(h.reduction) === formatPercent(e.reduction) || Math.abs(h.reduction - e.reduction) < SAME_FALL);
+  const aboutSame = e.reduction !== null && h.reduction !== null && aboutTheSame(h.reduction, e.reduction);
   const harmGreater = e.reduction !== null && h.reduction !== null && h.reduction > e.reduction && h.reduction > 0 && !aboutSame;
   const harmGreaterUnsure = harmGreater && harmUncertain(h);
   // Greater, and harm clearly fell, but its interval takes in the fall in arrests: only weakly so.
