@@ -51,15 +51,15 @@ function assertSame(curve: SpecificationCurve, rText: string, r: '4.2.2' | '4.6.
 
 const curve = specificationCurve(bundled);
 
-test('the curve\'s numbers: the count, five per specification, the counts and shares of significant falls and rises, and the weights\' spread', () => {
+test('the curve\'s numbers: the count, six per specification, the counts and shares of significant falls and rises, the tests against their totals, and the weights\' spread', () => {
   const leaves = curveLeaves(curve);
-  assert.equal(leaves.length, 1 + 180 * 5 + 4 + 5);
-  assert.deepEqual(leaves.slice(0, 6), [['total', 180], ['specifications.0.window', 6], ['specifications.0.gap', 0], ['specifications.0.reduction', curve.specifications[0].reduction], ['specifications.0.p', curve.specifications[0].p], ['specifications.0.significant', 1]]);
+  assert.equal(leaves.length, 1 + 180 * 6 + 5 + 5);
+  assert.deepEqual(leaves.slice(0, 7), [['total', 180], ['specifications.0.window', 6], ['specifications.0.gap', 0], ['specifications.0.reduction', curve.specifications[0].reduction], ['specifications.0.p', curve.specifications[0].p], ['specifications.0.lean', 1], ['specifications.0.significant', 1]]);
   assert.equal(curveLabel(curve.specifications[0], 0), '# 1: 6 months, gap 0, events, -, current');
   assert.equal(curveLabel(curve.specifications[179], 179), '# 180: 24 months, gap 6, harm, high, sign');
   // What R before 4.6 cannot give: the current rule's p and verdict, and the two counts.
-  assert.ok(needsCurrentR(curve, 'specifications.0.p') && needsCurrentR(curve, 'specifications.0.significant') && needsCurrentR(curve, 'share') && needsCurrentR(curve, 'rises') && needsCurrentR(curve, 'riseShare'));
-  assert.ok(!needsCurrentR(curve, 'specifications.1.p') && !needsCurrentR(curve, 'specifications.0.reduction') && !needsCurrentR(curve, 'total'));
+  assert.ok(needsCurrentR(curve, 'specifications.0.p') && needsCurrentR(curve, 'specifications.0.lean') && needsCurrentR(curve, 'specifications.0.significant') && needsCurrentR(curve, 'share') && needsCurrentR(curve, 'rises') && needsCurrentR(curve, 'riseShare') && needsCurrentR(curve, 'against'));
+  assert.ok(!needsCurrentR(curve, 'specifications.1.p') && !needsCurrentR(curve, 'specifications.1.lean') && !needsCurrentR(curve, 'specifications.0.reduction') && !needsCurrentR(curve, 'total'));
 });
 
 test('the script is the study\'s definition: significant below 0.05, the study\'s windows and gaps, the curve\'s weights; no result embedded', () => {
@@ -86,10 +86,10 @@ test('a wrong number in the engine\'s curve is caught: one p, one verdict, one l
   wrong.specifications[5].test = 'legacy';
   assert.equal(differences(wrong, rText, '4.6.0').length, 3);
   // What "Check the curve in R" says of each (the page shows comparisonSummary).
-  assert.equal(comparisonSummary(compareCurveWithR(curve, rText, '4.6.0'), '4.6.0'), 'All 910 numbers agree, R 4.6.0; R ran the same 180 specifications in the same order');
-  assert.equal(comparisonSummary(compareCurveWithR(wrong, rText, '4.6.0'), '4.6.0'), '2 of 910 numbers differ, R 4.6.0; R ran the 180 specifications in another order or under other names, first "6: 6 months, gap 0, harm, low, sign"');
+  assert.equal(comparisonSummary(compareCurveWithR(curve, rText, '4.6.0'), '4.6.0'), 'All 1,091 numbers agree, R 4.6.0; R ran the same 180 specifications in the same order');
+  assert.equal(comparisonSummary(compareCurveWithR(wrong, rText, '4.6.0'), '4.6.0'), '2 of 1,091 numbers differ, R 4.6.0; R ran the 180 specifications in another order or under other names, first "6: 6 months, gap 0, harm, low, sign"');
   const fewer = rText.split('\n').filter((line) => !line.startsWith('# 180:')).join('\n');
-  assert.match(comparisonSummary(compareCurveWithR(curve, fewer, '4.6.0'), '4.6.0'), /^All 910 numbers agree, R 4\.6\.0; R ran 179 specifications, not 180 specifications$/);
+  assert.match(comparisonSummary(compareCurveWithR(curve, fewer, '4.6.0'), '4.6.0'), /^All 1,091 numbers agree, R 4\.6\.0; R ran 179 specifications, not 180 specifications$/);
   // R before 4.6 prints NA where only current R's test gives a number: expected there, and nowhere else.
   const older = rText.split('\n').map((line) => { const [path] = line.split('\t'); return needsCurrentR(curve, path) ? `${path}\tNA` : line; }).join('\n');
   assert.equal(compareCurveWithR(curve, older, '4.2.2').differing, 0);
@@ -134,7 +134,7 @@ test('R 4.6 (webR) and R 4.2 (Rscript): the bundled data mirrored in time, whose
   const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
   const onMirrored = (...args: string[]) => run('--orders', data('orders.csv'), '--events', join(at, 'events.csv'), '--harm-index', data('harm-index.csv'), '--specification-curve', ...args);
   const json = JSON.parse(onMirrored('--json')) as SpecificationCurve;
-  const rises = json.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+  const rises = json.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean < 0 && s.p !== null && s.p < 0.05).length;
   assert.ok(rises > 0, 'some specifications find a significant rise');
   const files = { ...bundledFiles, 'events.csv': mirrored };
   const r46 = await runWebR(onMirrored('--emit-r'), files);
@@ -142,6 +142,36 @@ test('R 4.6 (webR) and R 4.2 (Rscript): the bundled data mirrored in time, whose
   assert.equal(parseROutput(r46).get('rises'), rises);
   assert.equal(parseROutput(r46).get('riseShare'), rises / json.total);
   if (!noRscript) assertSame(json, runRscript(onMirrored('--emit-r'), files), '4.2.2');
+});
+
+test('R 4.6 (webR) and R 4.2 (Rscript): one arrest after an order given more harm than all the arrests before: where harm rose in total while the tests point to falls, R finds no significant rise either, and counts those tests apart (a re-check)', async () => {
+  // Harm as the events file records it (no index), with one arrest in month 1 given twice the harm of
+  // every arrest before the orders: at every window and gap that holds month 1, harm rises in total.
+  // The file's columns are order_id, month, category, offence (which may hold a quoted comma) and harm, last.
+  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
+  assert.equal(header, 'order_id,month,category,offence,harm');
+  const month = (row: string) => Number(row.split(',')[1]);
+  const harm = (row: string) => Number(row.slice(row.lastIndexOf(',') + 1));
+  const before = rows.reduce((t, row) => (month(row) < 0 ? t + harm(row) : t), 0);
+  const k = rows.findIndex((row) => month(row) === 1);
+  const heavy = [header, ...rows.map((row, j) => (j === k ? `${row.slice(0, row.lastIndexOf(','))},${2 * before}` : row))].join('\n') + '\n';
+  const at = mkdtempSync(join(tmpdir(), 'stro-curve-heavy-'));
+  writeFileSync(join(at, 'events.csv'), heavy);
+  const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  const onHeavy = (...args: string[]) => run('--orders', data('orders.csv'), '--events', join(at, 'events.csv'), '--specification-curve', ...args);
+  const json = JSON.parse(onHeavy('--json')) as SpecificationCurve;
+  assert.deepEqual(json.choices.weights, ['data']);
+  const against = json.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction));
+  assert.ok(against.some((s) => s.measure === 'harm' && s.reduction! < 0 && s.lean > 0), 'harm rose in total where the tests point to falls');
+  const files = { 'orders.csv': bundledFiles['orders.csv'], 'events.csv': heavy };
+  const r46 = await runWebR(onHeavy('--emit-r'), files);
+  assertSame(json, r46, '4.6.0');
+  const r = parseROutput(r46);
+  assert.equal(r.get('against'), against.length);
+  // R's own leans, read from its output, make the same three counts.
+  const leans = json.specifications.map((_, j) => r.get(`specifications.${j}.lean`));
+  assert.equal(r.get('rises'), json.specifications.filter((s, j) => s.reduction !== null && s.reduction < 0 && leans[j] === -1 && s.p !== null && s.p < 0.05).length);
+  if (!noRscript) assertSame(json, runRscript(onHeavy('--emit-r'), files), '4.2.2');
 });
 
 // ---- Data the script was not written for: 12 months (so other windows), harm as recorded, quoted ids

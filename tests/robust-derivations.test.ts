@@ -60,11 +60,14 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     case 'curve.significant': return c.curve?.significant ?? null;
     case 'curve.total': return c.curve?.total ?? null;
     // Recounted from each specification's reduction, p-value and interval, by the page's words.
-    case 'curve.clearFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] > 0).length : null;
-    case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length : null;
+    // (a significant fall: the total fell, p < 0.05 and the test points to falls; a rise the reverse).
+    case 'curve.clearFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] > 0).length : null;
+    case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean === -1 && s.p !== null && s.p < 0.05).length : null;
+    // "points the other way from the total": a significant test whose lean is not the total's direction.
+    case 'curve.against': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length : null;
     // "Read the share with care": of the significant falls, those whose interval takes in no change and those with none; the shares of all the specifications.
-    case 'curve.acrossFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] <= 0).length : null;
-    case 'curve.noInterval': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05 && s.ci === null).length : null;
+    case 'curve.acrossFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] <= 0).length : null;
+    case 'curve.noInterval': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05 && s.ci === null).length : null;
     case 'curve.clearShare': return c.curve ? numberOf('curve.clearFalls', c)! / c.curve.specifications.length : null;
     case 'curve.riseShare': return c.curve ? numberOf('curve.rises', c)! / c.curve.specifications.length : null;
     case 'gap.eventsLow': case 'gap.eventsHigh': case 'gap.eventsClear': case 'gap.harmLow': case 'gap.harmHigh': case 'gap.harmClear': {
@@ -110,7 +113,7 @@ const FORMAT: Record<RobustNumberName, (x: number | null) => string> = {
   'nullWorld.shareAtLeast': formatPercent, 'nullWorld.matched': formatNumber, 'nullWorld.compared': formatNumber, 'nullWorld.cohorts': formatNumber, 'nullWorld.dropped': formatNumber, 'nullWorld.barnett': (x) => (x === null ? 'does not apply' : formatPercent(x)), 'nullWorld.afterBusy': formatPercent,
   'liberty.rateBefore': formatEstimate, 'liberty.rateAfter': formatEstimate, 'liberty.rateFall': size, 'liberty.breakEven': formatPercent,
   'liberty.share': formatPercent, 'curve.share': formatPercent, 'curve.significant': formatNumber, 'curve.total': formatNumber, 'curve.clearFalls': formatNumber, 'curve.rises': formatNumber,
-  'curve.acrossFalls': formatNumber, 'curve.noInterval': formatNumber, 'curve.clearShare': formatPercent, 'curve.riseShare': formatPercent,
+  'curve.acrossFalls': formatNumber, 'curve.noInterval': formatNumber, 'curve.clearShare': formatPercent, 'curve.riseShare': formatPercent, 'curve.against': formatNumber,
   'curve.weightsSpread': formatSpreadPoints,
   'gap.eventsLow': gapChange, 'gap.eventsHigh': gapChange, 'gap.eventsClear': formatNumber, 'gap.harmLow': gapChange, 'gap.harmHigh': gapChange, 'gap.harmClear': formatNumber,
 };
@@ -156,6 +159,21 @@ const own = (() => {
   return { label: 'own data with months unavailable', result, c, data: { dataset: withMonths, synthetic: false } } satisfies Case;
 })();
 
+/**
+ * The bundled data as a reader's own, harm as recorded, with one arrest in the month after an order
+ * given twice the harm of all the arrests before the orders: harm rises in total wherever that month
+ * is counted, while most people's harm fell, so some significant tests point against their total.
+ */
+const heavy = (() => {
+  const first = analyse(bundled);
+  const k = bundled.events.findIndex((e) => e.month === 1);
+  const dataset: Dataset = { ...bundled, harmIndex: undefined, manifest: { ...bundled.manifest!, synthetic: false, calibrated: false }, events: bundled.events.map((e, j) => (j === k ? { ...e, harm: 2 * first.harm.pre } : e)) };
+  const result = analyse(dataset);
+  const state: ViewState = { window: 24, categories: [...dataset.categories] };
+  const c = withGapTruth({ world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, dataset), curve: specificationCurve(dataset), gapRows: gapCurveRows(dataset, state) }, state, dataset);
+  return { label: 'own data with one heavy arrest after an order', result, c, data: { dataset, synthetic: false } } satisfies Case;
+})();
+
 const must = (d: Derivation | null, what: string): Derivation => {
   assert.ok(d, `no derivation for ${what}`);
   return d;
@@ -165,7 +183,7 @@ test('every robustness number has a derivation whose value is the number the pag
   assert.ok(cases.some((k) => k.c.world!.shareAtLeastObserved! > 0 && k.c.world!.shareAtLeastObserved! < 1), 'a share strictly between 0 and 1');
   assert.ok(cases.some((k) => barnettFall(k.c.world!) !== null) && cases.some((k) => barnettFall(k.c.world!) === null), 'the closed form both applies and does not');
   assert.ok(cases.some((k) => k.c.world!.dropped > 0) && cases.some((k) => k.c.world!.dropped === 0), 'cohorts with no arrests before, and none');
-  for (const { label, result, c, data } of [...cases, own]) {
+  for (const { label, result, c, data } of [...cases, own, heavy]) {
     for (const name of NAMES) {
       if (name.startsWith('curve.') && c.curve === null) {
         assert.equal(deriveRobust(name, c, result, data), null, `${label} ${name}: no curve, no derivation`);
@@ -200,7 +218,7 @@ test('every robustness number has a derivation whose value is the number the pag
 });
 
 test('the inputs are the context\'s own: every simulated fall, every person, every specification', () => {
-  for (const { label, result, c } of cases) {
+  for (const { label, result, c, data } of [...cases, heavy]) {
     const world = c.world!;
     for (const name of ['nullWorld.mean', 'nullWorld.low', 'nullWorld.high', 'nullWorld.shareAtLeast', 'nullWorld.cohorts', 'nullWorld.dropped'] as const) {
       const d = must(deriveRobust(name, c, result, study), name);
@@ -214,19 +232,22 @@ test('the inputs are the context\'s own: every simulated fall, every person, eve
       assert.equal(step('Months nearest the order left out'), result.gap);
     }
     // Time at liberty: the people's arrests add up to the totals the rates divide.
-    const rate = must(deriveRobust('liberty.rateFall', c, result, study), 'rateFall');
+    const rate = must(deriveRobust('liberty.rateFall', c, result, data), 'rateFall');
     const rows = rate.inputs!.rows;
     assert.equal(rows.length, result.orders, label);
     assert.equal(rows.reduce((s, r) => s + (r[1] as number), 0), result.events.pre, label);
     assert.equal(rows.reduce((s, r) => s + (r[2] as number), 0), result.events.post, label);
-    // The curve: one row per specification; the verdict recounted here from each row's reduction and p.
-    const curve = must(deriveRobust('curve.significant', c, result, study), 'curve');
+    // The curve: one row per specification; the verdict recounted here from each row's reduction, p and the way its test points.
+    if (!c.curve) continue;
+    const curve = must(deriveRobust('curve.significant', c, result, data), 'curve');
     const specs = curve.inputs!.rows;
-    assert.equal(specs.length, c.curve!.total);
-    const significant = specs.filter((r) => r[6] !== null && (r[6] as number) > 0 && r[7] !== null && (r[7] as number) < 0.05);
-    assert.equal(significant.length, curve.value, label);
-    assert.deepEqual(specs.map((r) => r[8] === 'yes'), specs.map((r) => r[6] !== null && (r[6] as number) > 0 && r[7] !== null && (r[7] as number) < 0.05));
+    assert.equal(specs.length, c.curve.total);
+    const fall = (r: (typeof specs)[number]) => r[6] !== null && (r[6] as number) > 0 && r[7] !== null && (r[7] as number) < 0.05 && r[8] === 'falls';
+    assert.equal(specs.filter(fall).length, curve.value, label);
+    assert.deepEqual(specs.map((r) => r[9] === 'yes'), specs.map(fall));
   }
+  // The heavy arrest's curve is a real test of the direction: some significant tests point against their total.
+  assert.ok(numberOf('curve.against', heavy.c)! > 0);
   // The violence curve is a real test of the rule: some rises, some p just above 0.05.
   const violence = curveFor(['violence']);
   assert.ok(violence.specifications.some((s) => s.reduction !== null && s.reduction <= 0 && s.p !== null && s.p < 0.05) || violence.specifications.some((s) => s.p !== null && s.p >= 0.05 && s.p < 0.1));
@@ -277,23 +298,24 @@ const TRUTH: Partial<Record<RobustNumberName, string>> = {
   'nullWorld.shareAtLeast': 'sum(falls >= observed) / length(falls)',
   'nullWorld.matched': 'length(which(falls >= observed))',
   'nullWorld.compared': 'sum(!is.na(falls))',
-  'curve.significant': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE)',
-  'curve.clearFalls': 'sum(reduction > 0 & p < 0.05 & lower > 0, na.rm = TRUE)',
+  'curve.significant': 'sum(reduction > 0 & p < 0.05 & lean == 1, na.rm = TRUE)',
+  'curve.clearFalls': 'sum(reduction > 0 & p < 0.05 & lean == 1 & lower > 0, na.rm = TRUE)',
+  'curve.against': 'sum(p < 0.05 & (reduction > 0 & lean != 1 | reduction < 0 & lean != -1 | reduction == 0 & lean != 0), na.rm = TRUE)',
   'gap.eventsLow': 'min(1 - post[pre > 0] / pre[pre > 0])',
   'gap.eventsHigh': 'max(1 - post[pre > 0] / pre[pre > 0])',
   'gap.eventsClear': 'sum(pre > 0 & ((lower > 0 & upper > 0) | (lower < 0 & upper < 0)), na.rm = TRUE)',
   'gap.harmLow': 'min(1 - post[pre > 0] / pre[pre > 0])',
   'gap.harmHigh': 'max(1 - post[pre > 0] / pre[pre > 0])',
   'gap.harmClear': 'sum(pre > 0 & ((lower > 0 & upper > 0) | (lower < 0 & upper < 0)), na.rm = TRUE)',
-  'curve.rises': 'sum(reduction < 0 & p < 0.05, na.rm = TRUE)',
-  'curve.share': 'sum(reduction > 0 & p < 0.05, na.rm = TRUE) / length(p)',
+  'curve.rises': 'sum(reduction < 0 & p < 0.05 & lean == -1, na.rm = TRUE)',
+  'curve.share': 'sum(reduction > 0 & p < 0.05 & lean == 1, na.rm = TRUE) / length(p)',
   'liberty.rateFall': '1 - (post / (people * window * (1 - s))) / (pre / (people * window))',
   'curve.weightsSpread': 'max(sapply(split(reduction, list(window, gap), drop = TRUE), function(r) { r <- r[!is.na(r)]; if (length(r) < 2) -Inf else diff(range(r)) }))',
 };
 
 function rChecks(): { what: string; value: number; script: string }[] {
   const checks: { what: string; value: number; script: string }[] = [];
-  for (const { label, result, c, data } of [...cases, own]) {
+  for (const { label, result, c, data } of [...cases, own, heavy]) {
     for (const name of NAMES) {
       const d = deriveRobust(name, c, result, data);
       if (!d || !d.r || typeof d.value !== 'number') continue;

@@ -416,7 +416,7 @@ describe('specificationCurveChart', () => {
       const figure = charts.specificationCurveChart(specs, current, options);
       assert.equal(elements(figure, 'spec-current').length, 1);
       const rank = charts.rankSpecifications(specs).find((s) => s.index === at)!.rank;
-      assert.match(charts.describeSpecificationCurve(specs, current), new RegExp(`The current view \\(arrests, a 24-month window, gap 0, Wilcoxon, R 4\\.6\\) is number ${rank}, a reduction of ${formatPercent(observed)}, significant\\.`));
+      assert.match(charts.describeSpecificationCurve(specs, current), new RegExp(`The current view \\(arrests, a 24-month window, gap 0, Wilcoxon, R 4\\.6\\) is number ${rank}, a reduction of ${formatPercent(observed)}, significant at 5%\\.`));
       const table = charts.tableSpecificationCurve(specs, current);
       assert.deepEqual(table.rows.filter((r) => r.at(-1) === 'yes').map((r) => r[0]), [String(rank)]);
     }
@@ -442,6 +442,30 @@ describe('specificationCurveChart', () => {
     assert.deepEqual(charts.choiceRows(own).map((r) => r.label), ['Window 6 months', 'Gap 0 months', 'Arrests', 'Harm', 'Harm as given', 'Wilcoxon, R 4.6']);
     assert.match(charts.describeSpecificationCurve(own, 0), /The current view \(harm as given in the data, a 6-month window/);
     assert.equal(charts.tableSpecificationCurve(own, 0).rows.find((r) => r.at(-1) === 'yes')![4], 'as given');
+  });
+
+  test('a significant rise and a significant test that points against its total are ringed apart from the falls, named in the key, the words and the table (a re-check: a rise read "not significant")', () => {
+    const fall: SpecificationRow = { ...specs[0], reduction: 0.4, ci: [0.1, 0.6], p: 0.01, lean: 1, significant: true };
+    const rise: SpecificationRow = { ...specs[1], reduction: -0.3, ci: [-0.8, -0.1], p: 0.02, lean: -1, significant: false };
+    const against: SpecificationRow = { ...specs[2], test: 'sign', reduction: -0.2, ci: [-0.9, 0.3], p: 0.003, lean: 1, significant: false };
+    const none: SpecificationRow = { ...specs[3], reduction: 0.1, ci: [-0.2, 0.3], p: 0.4, lean: 1, significant: false };
+    const four = [fall, rise, against, none];
+    const figure = charts.specificationCurveChart(four, undefined, options);
+    assert.equal(elements(figure, 'spec-significant').length, 1);
+    assert.equal(elements(figure, 'spec-significant-other').length, 2);
+    assert.equal(elements(figure, 'spec-not-significant').length, 1);
+    assert.ok(svgOf(figure).textContent!.includes('Significant, not a fall'));
+    // Without one, no ring in the key.
+    assert.ok(!svgOf(charts.specificationCurveChart([fall, none], undefined, options)).textContent!.includes('Significant, not a fall'));
+    assert.match(charts.describeSpecificationCurve(four), /^1 of 4 specifications \(25%\) show a fall that is significant at the 5% level\. 1 shows a significant rise and 1 has a significant test that points the other way from the total \(ringed\)\. /);
+    const ranked = charts.rankSpecifications(four);
+    const words = (s: SpecificationRow) => charts.describeSpecification(ranked.find((r) => r.index === four.indexOf(s))!, 4);
+    assert.match(words(rise), /, a significant rise at 5%\. /);
+    assert.match(words(against), /, significant at 5%, but the test points by the count of people to falls, not to the rise in the total\. /);
+    assert.match(charts.describeSpecification({ ...against, test: 'current', rank: 1 }, 4), /points by rank to falls, not to the rise in the total/);
+    assert.match(words(none), /, not significant at 5%\. /);
+    const cells = charts.tableSpecificationCurve(four).rows.map((r) => r[8]);
+    assert.deepEqual(cells, ['yes, a rise', 'yes, against the total', 'no', 'yes, a fall']);
   });
 });
 

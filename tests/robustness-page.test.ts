@@ -189,7 +189,7 @@ test('time at liberty: the what-if over the months analysed, with its break-even
 test('a specification and the view: the current one is the arrests spec of the window, gap and rule; activating one keeps the categories', () => {
   const curve = specificationCurve(bundled);
   const k = currentSpecification(curve, { window: 12, categories: ['drugs'], gap: 3, wilcoxon: 'legacy' });
-  assert.deepEqual(({ ...curve.specifications[k], reduction: 0, ci: null, p: 0, significant: false }), { window: 12, gap: 3, measure: 'events', weights: null, test: 'legacy', reduction: 0, ci: null, p: 0, significant: false });
+  assert.deepEqual(({ ...curve.specifications[k], reduction: 0, ci: null, p: 0, lean: 0, significant: false }), { window: 12, gap: 3, measure: 'events', weights: null, test: 'legacy', reduction: 0, ci: null, p: 0, lean: 0, significant: false });
   assert.equal(currentSpecification(curve, { window: 7, categories: [] }), -1);
   const harm = curve.specifications.find((s) => s.measure === 'harm' && s.weights === 'high' && s.test === 'sign' && s.window === 6 && s.gap === 1)!;
   assert.deepEqual(viewOfSpecification(harm, { window: 24, categories: ['drugs'], wilcoxon: 'legacy' }), { window: 6, categories: ['drugs'], gap: 1, weights: 'high', wilcoxon: 'legacy' });
@@ -298,7 +298,7 @@ test('the page\'s time-at-liberty sentence starts whole in both modes, and the c
 });
 
 test('the specification curve says how many of its significant falls have an interval that takes in no change, and the share without them', () => {
-  const spec = (significant: boolean, ci: [number, number] | null) => ({ window: 12, gap: 0, measure: 'events' as const, weights: null, test: 'current' as const, reduction: 0.5, ci, p: significant ? 0.01 : 0.2, significant });
+  const spec = (significant: boolean, ci: [number, number] | null) => ({ window: 12, gap: 0, measure: 'events' as const, weights: null, test: 'current' as const, reduction: 0.5, ci, p: significant ? 0.01 : 0.2, lean: 1 as -1 | 0 | 1, significant });
   const curve = (...specifications: ReturnType<typeof spec>[]) => ({ specifications, total: specifications.length, significant: specifications.filter((s) => s.significant).length });
   // 4 specifications, 3 significant: one of them with an interval across no change, one with none.
   assert.equal(
@@ -311,17 +311,21 @@ test('the specification curve says how many of its significant falls have an int
   assert.equal(curveIntervalWords(curve(spec(false, [0.2, 0.8]))), '', 'nothing significant, nothing to qualify');
   assert.equal(curveIntervalWords(null), '');
   // Significant rises are said, since the curve counts only falls (an analyst's rise: "0 find a significant fall" alone).
-  const rise = (p: number) => ({ ...spec(false, [-0.9, -0.2]), reduction: -0.5, p });
+  const rise = (p: number) => ({ ...spec(false, [-0.9, -0.2]), reduction: -0.5, p, lean: -1 as const });
   assert.equal(curveIntervalWords(curve(rise(0.01), rise(0.01), rise(0.3))), '2 of the 3 find a significant rise instead (67%).');
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), rise(0.01))), 'It also has a 95% interval for the reduction clear of no change. 1 of the 2 finds a significant rise instead (50%).');
+  // A significant test that points the other way from its total is neither, and is said apart (a re-check: one heavy arrest after an order).
+  const against = (lean: 1 | -1, reduction: number) => ({ ...spec(false, [-0.9, 0.2]), reduction, p: 0.01, lean });
+  assert.equal(curveIntervalWords(curve(rise(0.01), against(1, -0.5))), '1 of the 2 finds a significant rise instead (50%). 1 has a significant test that points the other way from its total, and counts as neither a fall nor a rise: the tests weigh each person\'s change by its sign or rank, the total by its size, so a few large changes can turn the total against most people\'s.');
+  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), against(1, -0.5), against(-1, 0.3))), 'It also has a 95% interval for the reduction clear of no change. 2 have a significant test that points the other way from their total, and count as neither a fall nor a rise: the tests weigh each person\'s change by its sign or rank, the total by its size, so a few large changes can turn the total against most people\'s.');
   // Only specifications with no interval: no word on intervals that take in no change (a sweep: modern slavery alone).
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, null), spec(true, null))), 'Of those 3, 2 have no interval, their arrests being too few, or none after the orders, for one to mean much. Counting only falls whose interval is clear of no change as well, the share is 1 of 3 (33%).');
 });
 
 test('"Read the share with care" gives its counts and shares as numbers with derivations, each reading as its named number does, in curves with falls across no change, without intervals and with rises', async () => {
   const { curveIntervalSegments } = await import('../src/lib/robustness.ts');
-  const spec = (significant: boolean, ci: [number, number] | null) => ({ window: 12, gap: 0, measure: 'events' as const, weights: null, test: 'current' as const, reduction: 0.5, ci, p: significant ? 0.01 : 0.2, significant });
-  const rise = { ...spec(false, [-0.9, -0.2]), reduction: -0.5, p: 0.01 };
+  const spec = (significant: boolean, ci: [number, number] | null) => ({ window: 12, gap: 0, measure: 'events' as const, weights: null, test: 'current' as const, reduction: 0.5, ci, p: significant ? 0.01 : 0.2, lean: 1 as -1 | 0 | 1, significant });
+  const rise = { ...spec(false, [-0.9, -0.2]), reduction: -0.5, p: 0.01, lean: -1 as const };
   const made = (...specifications: ReturnType<typeof spec>[]) => ({ specifications, total: specifications.length, significant: specifications.filter((x) => x.significant).length }) as unknown as SpecificationCurve;
   const curves = [
     made(spec(true, [0.2, 0.8]), spec(true, [-0.3, 0.9]), spec(true, null), spec(false, [-0.5, 0.7]), rise),
@@ -451,7 +455,7 @@ test('"In short" gives each check\'s numbers as its section does, and its words 
     const curve = c.curve!;
     // (each count a handle: those clear of no change too, after a significant fall, and the significant rises, where there are any)
     const clearToo = curve.specifications.filter((s) => s.significant && s.ci && s.ci[0] > 0).length;
-    const risen = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+    const risen = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean === -1 && s.p !== null && s.p < 0.05).length;
     assert.deepEqual(handles('curve.inShort').map((h) => [h.path, h.text]), [
       ['robust:curve.total', formatNumber(curve.total)], ['robust:curve.significant', formatNumber(curve.significant)],
       ...(curve.significant > 0 ? [['robust:curve.clearFalls', formatNumber(clearToo)]] : []), ...(risen > 0 ? [['robust:curve.rises', formatNumber(risen)]] : []),
@@ -576,4 +580,21 @@ test('"In short" on data whose arrests rose: the curve\'s significant rises are 
   assert.deepEqual(handle, { text: formatNumber(rises), path: 'robust:curve.rises' });
   assert.ok(segments.map((s) => (typeof s === 'string' ? s : s.text)).join('').includes(` and ${formatNumber(rises)} a significant rise;`));
   assert.equal(deriveRobust('curve.rises', c, r, { dataset: mirrored, synthetic: false })!.value, rises);
+});
+
+test('"In short" counts the significant tests that point the other way from their total apart from the falls and rises, as a handle (a re-check: one heavy arrest after an order)', () => {
+  // Harm as recorded, with one arrest in month 1 given twice the harm of all the arrests before.
+  const first = analyse(bundled);
+  const k = bundled.events.findIndex((e) => e.month === 1);
+  const heavy = { ...bundled, harmIndex: undefined, events: bundled.events.map((e, j) => (j === k ? { ...e, harm: 2 * first.harm.pre } : e)) };
+  const curve = specificationCurve(heavy);
+  const against = curve.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length;
+  assert.ok(against > 0);
+  const c = { result: analyse(heavy), state: { window: 24, categories: heavy.categories }, gapRows: null, world: null, liberty: null, curve } as unknown as RobustnessFigureContext;
+  const segments = IN_SHORT['curve.inShort'](c);
+  const handles = segments.filter((x): x is { text: string; path: `robust:${RobustNumberName}` } => typeof x !== 'string');
+  assert.deepEqual(handles.at(-1), { text: formatNumber(against), path: 'robust:curve.against' });
+  const text = segments.map((x) => (typeof x === 'string' ? x : x.text)).join('');
+  assert.match(text, new RegExp(` and ${against} a significant test that points the other way from the total; `));
+  assert.equal(ROBUST_NUMBERS['curve.against']({ world: null, liberty: null, curve } as unknown as RobustnessContext), formatNumber(against));
 });

@@ -9,7 +9,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { specificationCurve, specificationWindows, weightsSpread, type Specification } from '../src/analysis/specificationCurve.ts';
+import { significantAgainst, significantRises, specificationCurve, specificationWindows, weightsSpread, type Specification, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
+import { analyse } from '../src/analysis/analyse.ts';
+import type { Dataset } from '../src/analysis/types.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { validateOwn } from '../src/lib/ownData.ts';
 import { bundled, readData } from './helpers/bundled.ts';
@@ -41,8 +43,32 @@ test('the bundled data give 180 specifications, the count the rule gives', () =>
   assert.ok(curve.specifications.every((s) => (s.measure === 'events') === (s.weights === null)));
 });
 
-test('the headline counts the specifications with reduction > 0 and p < 0.05', () => {
-  const significant = curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05);
+// Which way each test points, recounted here from each person's before and after without the
+// engine's rank code: the sign test by counting falls against rises; the signed-rank tests by summing
+// the mid-ranks of |before − after| held by the falls and by the rises, under each rule's ranking
+// (current R below 50 pairs ranks the zeros too, lowest; otherwise only the non-zero differences).
+function leanOf(pre: readonly number[], post: readonly number[], test: Specification['test']): -1 | 0 | 1 {
+  const d = pre.map((x, k) => x - post[k]);
+  if (test === 'sign') return Math.sign(d.filter((x) => x > 0).length - d.filter((x) => x < 0).length) as -1 | 0 | 1;
+  const ranked = test === 'current' && d.length < 50 ? d : d.filter((x) => x !== 0);
+  const a = ranked.map(Math.abs);
+  const rank = (v: number) => a.filter((x) => x < v).length + (a.filter((x) => x === v).length + 1) / 2;
+  const sum = (keep: (x: number) => boolean) => ranked.filter(keep).reduce((t, x) => t + rank(Math.abs(x)), 0);
+  return Math.sign(sum((x) => x > 0) - sum((x) => x < 0)) as -1 | 0 | 1;
+}
+function checkLeans(dataset: Dataset, c: SpecificationCurve): void {
+  for (const s of c.specifications) {
+    const r = analyse(dataset, { window: s.window, gap: s.gap, categories: c.categories, weights: s.weights ?? undefined });
+    const pre = r.perOrder.map((o) => (s.measure === 'events' ? o.eventsPre : o.harmPre));
+    const post = r.perOrder.map((o) => (s.measure === 'events' ? o.eventsPost : o.harmPost));
+    assert.equal(s.lean, leanOf(pre, post, s.test), `${s.window} ${s.gap} ${s.measure} ${s.weights} ${s.test}`);
+  }
+}
+const isFall = (s: Specification) => s.reduction !== null && s.reduction > 0 && s.lean > 0 && s.p !== null && s.p < 0.05;
+
+test('the headline counts the specifications with reduction > 0, p < 0.05 and a test that points to falls', () => {
+  checkLeans(bundled, curve);
+  const significant = curve.specifications.filter(isFall);
   assert.equal(curve.significant, significant.length);
   assert.equal(curve.share, significant.length / 180);
   for (const s of curve.specifications) assert.equal(s.significant, significant.includes(s));
@@ -50,7 +76,31 @@ test('the headline counts the specifications with reduction > 0 and p < 0.05', (
   const drugs = specificationCurve(bundled, { categories: ['drugs'] });
   assert.deepEqual(drugs.categories, ['drugs']);
   assert.ok(drugs.significant > 0 && drugs.significant < drugs.total, `${drugs.significant} of ${drugs.total}`);
-  for (const s of drugs.specifications) assert.equal(s.significant, s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05);
+  for (const s of drugs.specifications) assert.equal(s.significant, isFall(s));
+});
+
+test('a significant test that points the other way from the total is neither a significant fall nor a significant rise (a re-check: one heavy arrest after turned harm up while most people\'s harm fell)', () => {
+  // One arrest in the month after an order (a breach, in these data), of the person with the most harm
+  // after, given twice the harm of every arrest before the orders: harm rises in total at every window
+  // and gap that holds it, while most people's harm still falls.
+  const r = analyse(bundled);
+  const busiest = [...r.perOrder].sort((a, b) => b.harmPost - a.harmPost)[0].order;
+  const k = bundled.events.findIndex((e) => e.orderId === busiest && e.month > 0 && e.month <= 6);
+  assert.ok(k >= 0);
+  const heavy: Dataset = { ...bundled, harmIndex: undefined, events: bundled.events.map((e, j) => (j === k ? { ...e, harm: 2 * r.harm.pre } : e)) };
+  const c = specificationCurve(heavy);
+  checkLeans(heavy, c);
+  const harm = c.specifications.filter((s) => s.measure === 'harm');
+  const against = harm.filter((s) => s.reduction! < 0 && s.lean > 0 && s.p! < 0.05);
+  assert.ok(against.length > 0, 'some harm specifications rise in total while the test points to falls');
+  assert.equal(significantAgainst(c), c.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length);
+  assert.ok(significantAgainst(c) >= against.length);
+  assert.equal(significantRises(c), c.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean < 0 && s.p !== null && s.p < 0.05).length);
+  for (const s of against) assert.equal(s.significant, false);
+  assert.equal(c.significant, c.specifications.filter(isFall).length);
+  // Every specification with p below 0.05 and a reduction is exactly one of the three.
+  const sig = c.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.reduction !== 0);
+  assert.equal(sig.length, c.significant + significantRises(c) + significantAgainst(c));
 });
 
 test('each specification\'s reduction, interval and p equal the CLI\'s --json for the same choices', () => {
@@ -145,7 +195,7 @@ test('a reader\'s own events with a harm column: the CLI\'s curve is the report\
 
 test('the weights\' spread: the widest range of the fall in harm across weight sets at one window and gap', () => {
   const spec = (window: number, gap: number, weights: Specification['weights'], reduction: number | null, measure: Specification['measure'] = 'harm'): Specification[] =>
-    (['current', 'legacy', 'sign'] as const).map((test) => ({ window, gap, measure, weights, test, reduction, ci: null, p: 0.01, significant: reduction !== null && reduction > 0 }));
+    (['current', 'legacy', 'sign'] as const).map((test) => ({ window, gap, measure, weights, test, reduction, ci: null, p: 0.01, lean: 1, significant: reduction !== null && reduction > 0 }));
   const specs = [
     ...spec(6, 0, null, 0.1, 'events'), ...spec(6, 0, 'low', 0.8), ...spec(6, 0, 'central', 0.82), ...spec(6, 0, 'high', 0.85),
     // a wider range in arrests does not count; a set with no reduction (no harm before) is left out

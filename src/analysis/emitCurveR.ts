@@ -22,7 +22,7 @@
 // Pure: no Node APIs, because the browser imports it too.
 
 import { R_NEXT_NOTE, rString, scriptSection } from './emitR.ts';
-import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, significantRises, type Specification, type SpecificationCurve } from './specificationCurve.ts';
+import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, significantAgainst, significantRises, type Specification, type SpecificationCurve } from './specificationCurve.ts';
 import { WEIGHT_COLUMNS, WEIGHT_SETS, type HarmSource, type WeightSet } from './types.ts';
 
 export interface EmitCurveROptions {
@@ -42,19 +42,21 @@ export function curveScriptOptions(curve: SpecificationCurve, declared: { design
 
 /**
  * Every number of the curve, as [path, value], in the order the script prints them: the count,
- * each specification's window, gap, reduction, p and verdict (1 or 0), the number significant and
- * the share, the number of significant rises and their share, then the weights' spread (or
+ * each specification's window, gap, reduction, p, lean (1, −1 or 0) and verdict (1 or 0), the number
+ * significant and the share, the number of significant rises and their share, the number of
+ * significant tests that point against their total, then the weights' spread (or
  * `weightsSpread` null when there is none).
  */
 export function curveLeaves(curve: SpecificationCurve): [path: string, value: number | null][] {
   const out: [string, number | null][] = [['total', curve.total]];
   curve.specifications.forEach((s, k) => {
     const at = `specifications.${k}.`;
-    out.push([`${at}window`, s.window], [`${at}gap`, s.gap], [`${at}reduction`, s.reduction], [`${at}p`, s.p], [`${at}significant`, s.significant ? 1 : 0]);
+    out.push([`${at}window`, s.window], [`${at}gap`, s.gap], [`${at}reduction`, s.reduction], [`${at}p`, s.p], [`${at}lean`, s.lean], [`${at}significant`, s.significant ? 1 : 0]);
   });
-  // The significant rises, which "In short" counts beside the falls: a reduction below 0 and p below ALPHA.
+  // The significant rises, which "In short" counts beside the falls, and the significant tests that
+  // point the other way from their total (specificationVerdict.ts).
   const rises = significantRises(curve);
-  out.push(['significant', curve.significant], ['share', curve.share], ['rises', rises], ['riseShare', curve.total === 0 ? null : rises / curve.total]);
+  out.push(['significant', curve.significant], ['share', curve.share], ['rises', rises], ['riseShare', curve.total === 0 ? null : rises / curve.total], ['against', significantAgainst(curve)]);
   const w = curve.weightsSpread;
   if (w === null) out.push(['weightsSpread', null]);
   else out.push(['weightsSpread.spread', w.spread], ['weightsSpread.window', w.window], ['weightsSpread.gap', w.gap], ['weightsSpread.lowest', w.lowest], ['weightsSpread.highest', w.highest]);
@@ -68,8 +70,9 @@ export function curveLabel(s: Specification, k: number): string {
 
 /** The paths whose value R older than 4.6.0 cannot compute (it prints NA for them). */
 export function needsCurrentR(curve: SpecificationCurve, path: string): boolean {
-  if (path === 'significant' || path === 'share' || path === 'rises' || path === 'riseShare') return true;
-  const m = /^specifications\.(\d+)\.(p|significant)$/.exec(path);
+  if (path === 'significant' || path === 'share' || path === 'rises' || path === 'riseShare' || path === 'against') return true;
+  // The lean too: R before 4.6 drops the zeros before ranking, so its V can point elsewhere.
+  const m = /^specifications\.(\d+)\.(p|lean|significant)$/.exec(path);
   return m !== null && curve.specifications[Number(m[1])]?.test === 'current';
 }
 
@@ -90,7 +93,7 @@ export function emitCurveR(options: EmitCurveROptions, about: { generator?: stri
   const header = [
     '# Reproduce the specification curve of the STRO analysis in base R: every combination of window,',
     '# gap, measure, harm weights and test, the numbers that find a significant fall and a significant',
-    '# rise, and their shares.',
+    '# rise, and their shares, and the number whose test points against its total.',
     `# Categories: ${options.categories.join(', ') || 'none'}; harm: ${recorded ? 'as the events file records it' : `the ${sets.join(', ')} weights of the harm index, by offence`}.`,
     ...(about.generator ? [`# Written by ${about.generator.replace(/[\r\n]+/g, ' ')}.`] : []),
   ].join('\n');
@@ -126,7 +129,7 @@ const CURVE_SCRIPT = String.raw`@@HEADER@@
 # and embeds no result.
 #
 # Output: "path<TAB>value" lines with the paths of the curve's JSON (specifications.0.reduction,
-# specifications.0.p ...; significant is 1 or 0), values at 17 significant digits, NA where the
+# specifications.0.p ...; lean is 1, -1 or 0, significant 1 or 0), values at 17 significant digits, NA where the
 # curve has null; before each specification's numbers a comment names it (window, gap, measure,
 # weights, test). The current rule's Wilcoxon p-values need R 4.6: older R prints NA for
 # them and for the counts that need them.
@@ -165,16 +168,23 @@ if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " 
 # windows ending at the span (rounded half up, at least 1, each once). Gaps: those below the window.
 # Measures: arrests, then harm under each weight set. Tests: the paired Wilcoxon signed-rank test as
 # current R computes it, as R <= 4.5 did, and the sign test (binom.test of those with fewer after
-# among those who changed). A specification finds a significant fall when its reduction is above 0
-# and its p is below ALPHA, and a significant rise when its reduction is below 0 and its p is below
-# ALPHA (the p is two-sided: the test's own direction is not consulted, for falls or rises).
+# among those who changed). Each test's p is two-sided, so each test's direction is taken too (its
+# lean: 1 to falls, -1 to rises, 0 to neither): for the signed-rank tests, whether V, the ranks held by
+# the falls, is above or below the same test's V the other way round (after against before), the
+# ranks held by the rises; for the sign test, whether more people had fewer after than more.
+# A specification finds a significant fall when its reduction is above 0, its p below ALPHA and its
+# test points to falls; a significant rise when its reduction is below 0, its p below ALPHA and its
+# test points to rises. A significant test that points the other way from the total (most people
+# fell while a few large rises turned the total up, or the reverse) is neither, and is counted apart.
 CURRENT <- getRversion() >= "4.6.0"
-if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values, and the numbers of significant falls and rises and their shares, print as NA. Run this script in R 4.6 for them.")
+if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values and leans, and the numbers of significant falls, rises and tests against their totals, with the shares, print as NA. Run this script in R 4.6 for them.")
 ${R_NEXT_NOTE}
 WINDOWS <- if (span >= 24) STUDY_WINDOWS else unique(pmax(1L, as.integer(floor(span * (1:4) / 4 + 0.5))))
 HARM_SETS <- if (is.null(WEIGHT_SETS)) "data" else WEIGHT_SETS
 out("total", sum(vapply(WINDOWS, function(w) sum(GAPS < w), numeric(1))) * (1 + length(HARM_SETS)) * length(TESTS))
-k <- 0L; significant <- 0L; rises <- 0L; spread <- NULL
+# A signed-rank test's lean: its V against the V of the same test the other way round.
+lean_of <- function(t, reversed) if (is.na(t$V) || is.na(reversed$V)) 0 else sign(t$V - reversed$V)
+k <- 0L; significant <- 0L; rises <- 0L; against <- 0L; spread <- NULL
 for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
   ev <- events[abs(events$month) <= window & abs(events$month) > gap & events$category %in% CATEGORIES, ]
   harm_reductions <- c()
@@ -187,19 +197,27 @@ for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
     if (measure == "harm") harm_reductions[m] <- reduction
     changed <- sum(post != pre)
     WILCOXON <- "legacy"  # paired_test() reads the rule from WILCOXON
-    p <- c(current = NA, legacy = paired_test(pre, post)$p, sign = if (changed > 0) binom.test(sum(post < pre), changed)$p.value else NA)
-    if (CURRENT) { WILCOXON <- "current"; p[["current"]] <- paired_test(pre, post)$p }
+    t <- paired_test(pre, post)
+    p <- c(current = NA, legacy = t$p, sign = if (changed > 0) binom.test(sum(post < pre), changed)$p.value else NA)
+    lean <- c(current = NA, legacy = lean_of(t, paired_test(post, pre)), sign = sign(sum(post < pre) - sum(post > pre)))
+    if (CURRENT) {
+      WILCOXON <- "current"; t <- paired_test(pre, post)
+      p[["current"]] <- t$p; lean[["current"]] <- lean_of(t, paired_test(post, pre))
+    }
     for (test in TESTS) {
       cat("# ", k + 1, ": ", window, " months, gap ", gap, ", ", measure, ", ", if (measure == "events") "-" else m, ", ", test, "\n", sep = "")
-      found <- !is.na(reduction) && reduction > 0 && !is.na(p[[test]]) && p[[test]] < ALPHA
+      below <- !is.na(reduction) && !is.na(p[[test]]) && p[[test]] < ALPHA
+      found <- below && reduction > 0 && lean[[test]] > 0
       at <- paste0("specifications.", k, ".")
       out(paste0(at, "window"), window)
       out(paste0(at, "gap"), gap)
       out(paste0(at, "reduction"), reduction)
       out(paste0(at, "p"), p[[test]])
+      out(paste0(at, "lean"), lean[[test]])
       out(paste0(at, "significant"), if (test == "current" && !CURRENT) NA else found)
       significant <- significant + found
-      rises <- rises + (!is.na(reduction) && reduction < 0 && !is.na(p[[test]]) && p[[test]] < ALPHA)
+      rises <- rises + (below && reduction < 0 && lean[[test]] < 0)
+      against <- against + (below && lean[[test]] != sign(reduction))
       k <- k + 1L
     }
   }
@@ -214,5 +232,6 @@ out("significant", if (CURRENT) significant else NA)
 out("share", if (!CURRENT || k == 0) NA else significant / k)
 out("rises", if (CURRENT) rises else NA)
 out("riseShare", if (!CURRENT || k == 0) NA else rises / k)
+out("against", if (CURRENT) against else NA)
 if (is.null(spread)) out("weightsSpread", NA) else for (f in names(spread)) out(paste0("weightsSpread.", f), spread[[f]])
 `;

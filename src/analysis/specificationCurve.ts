@@ -21,8 +21,15 @@
  * not below a window of 6) × (arrests + harm × 3 weights) × 3 tests = 180 specifications.
  *
  * Each specification reports its overall reduction, the reduction's person-level bootstrap
- * interval, the p-value of its test, and whether it is a significant fall: reduction > 0 and
- * p < 0.05. The numbers are analyse()'s (one call per window, gap and weight set, shared by both
+ * interval, the p-value of its test, which way the test points (its lean), and whether it is a
+ * significant fall: reduction > 0, p < 0.05 and a test that points to falls. The tests are
+ * two-sided and ask about each person's change, not the total: a few large rises can turn the
+ * total up while most people fell, and the test is then significant for falls beside a total that
+ * rose. Such a specification is neither a significant fall nor a significant rise; it is counted
+ * apart (significantAgainst). The lean is, for the Wilcoxon tests, whether V (the ranks of the
+ * falls) is above or below its centre, the ranks the falls and rises hold between them halved
+ * (wilcoxonLean.ts, under each rule's ranking); for the sign test, whether more people had fewer
+ * arrests after than more. The numbers are analyse()'s (one call per window, gap and weight set, shared by both
  * measures and all three tests: the current p and the sign test's p come from its result, and the
  * legacy p from the same per-person totals), so each equals `npm run analyze -- --window W --gap K
  * [--weights S] [--wilcoxon legacy] --json` for the same choices.
@@ -31,6 +38,8 @@
  * specificationCurve(bundled).specifications.length; // => 180
  */
 import { analyse } from './analyse.ts';
+import { SPECIFICATION_ALPHA, specificationVerdict } from './specificationVerdict.ts';
+import { wilcoxonLean } from './stats/wilcoxonLean.ts';
 import { wilcoxonSignedRank } from './stats/wilcoxonSignedRank.ts';
 import type { Dataset, HarmSource, WeightSet } from './types.ts';
 
@@ -39,8 +48,7 @@ export const SPECIFICATION_GAPS = [0, 1, 3, 6] as const;
 export const SPECIFICATION_WEIGHTS: readonly WeightSet[] = ['low', 'central', 'high'];
 export type SpecificationTest = 'current' | 'legacy' | 'sign';
 export const SPECIFICATION_TESTS: readonly SpecificationTest[] = ['current', 'legacy', 'sign'];
-/** The significance level of the headline. */
-export const SPECIFICATION_ALPHA = 0.05;
+export { SPECIFICATION_ALPHA };
 
 export interface Specification {
   window: number;
@@ -55,7 +63,9 @@ export interface Specification {
   ci: [number, number] | null;
   /** The p-value of the specification's test; null when the test gives none. */
   p: number | null;
-  /** reduction > 0 and p < 0.05. */
+  /** Which way the test points: 1 to falls, −1 to rises, 0 to neither (see above). */
+  lean: -1 | 0 | 1;
+  /** A significant fall: reduction > 0, p < 0.05 and lean 1. */
   significant: boolean;
 }
 
@@ -131,9 +141,17 @@ export function specificationWindows(span: number): number[] {
   return [...new Set(windows)];
 }
 
-/** The specifications whose test finds a significant rise (a reduction below 0, p below the level): the curve counts only falls as significant. */
+/** The specifications whose test finds a significant rise (a reduction below 0, p below the level, a test that points to rises): the curve counts only falls as significant. */
 export const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
-  curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < SPECIFICATION_ALPHA).length;
+  curve.specifications.filter((s) => specificationVerdict(s) === 'rise').length;
+
+/**
+ * The specifications whose test is significant but points the other way from the total (or points
+ * either way beside an unchanged total): most people fell while the total rose, or the reverse.
+ * They are neither significant falls nor significant rises.
+ */
+export const significantAgainst = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
+  curve.specifications.filter((s) => specificationVerdict(s) === 'against').length;
 
 /** Every specification of the curve for these data (optionally only some categories), with the share significant. */
 export function specificationCurve(dataset: Dataset, options: { categories?: readonly string[] } = {}): SpecificationCurve {
@@ -150,14 +168,16 @@ export function specificationCurve(dataset: Dataset, options: { categories?: rea
         const m = result[measure];
         const pre = result.perOrder.map((o) => (measure === 'events' ? o.eventsPre : o.harmPre));
         const post = result.perOrder.map((o) => (measure === 'events' ? o.eventsPost : o.harmPost));
-        const p: Record<SpecificationTest, number | null> = {
-          current: m.test.p,
-          legacy: wilcoxonSignedRank(pre, post, 'legacy').p,
-          sign: m.sign.p,
+        const legacy = wilcoxonSignedRank(pre, post, 'legacy');
+        const p: Record<SpecificationTest, number | null> = { current: m.test.p, legacy: legacy.p, sign: m.sign.p };
+        const lean: Record<SpecificationTest, -1 | 0 | 1> = {
+          current: wilcoxonLean(m.test, 'current'),
+          legacy: wilcoxonLean(legacy, 'legacy'),
+          sign: Math.sign(2 * m.sign.fewer - m.sign.n) as -1 | 0 | 1,
         };
         for (const test of SPECIFICATION_TESTS) {
-          const significant = m.reduction !== null && m.reduction > 0 && p[test] !== null && p[test]! < SPECIFICATION_ALPHA;
-          specifications.push({ window, gap, measure, weights: w, test, reduction: m.reduction, ci: m.ci, p: p[test], significant });
+          const spec = { window, gap, measure, weights: w, test, reduction: m.reduction, ci: m.ci, p: p[test], lean: lean[test] };
+          specifications.push({ ...spec, significant: specificationVerdict(spec) === 'fall' });
         }
       };
       add('events', null, results[0]);

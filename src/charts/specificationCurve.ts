@@ -18,9 +18,10 @@
 
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatP, formatPEquals, formatPercent, formatReductionInWords } from '../lib/format.ts';
-import { count, indefinite, listWords } from '../lib/wording.ts';
+import { capitalise, count, indefinite, listWords } from '../lib/wording.ts';
 import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
+import { specificationVerdict } from '../analysis/specificationVerdict.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface SpecificationRow {
@@ -34,6 +35,9 @@ export interface SpecificationRow {
   reduction: number | null;
   ci: [number, number] | null;
   p: number | null;
+  /** Which way the test points: 1 to falls, −1 to rises, 0 to neither (src/analysis/specificationCurve.ts). */
+  lean: -1 | 0 | 1;
+  /** A significant fall: specificationVerdict() is 'fall'. */
   significant: boolean;
 }
 
@@ -81,6 +85,23 @@ function specWords(s: SpecificationRow): string {
   return `${what}, ${indefinite(formatNumber(s.window))} ${formatNumber(s.window)}-month window, gap ${formatNumber(s.gap)}, ${TEST_NAMES[s.test]}`;
 }
 
+/** The table's cell for what a specification's test finds (specificationVerdict). */
+const VERDICT_CELLS = { fall: 'yes, a fall', rise: 'yes, a rise', against: 'yes, against the total', none: 'no' } as const;
+
+/**
+ * What a specification's test finds, in words: "significant at 5%" for a fall, "a significant rise
+ * at 5%", or, for a test that points the other way from the total, which way it points and by what.
+ */
+export function verdictWords(s: Pick<SpecificationRow, 'reduction' | 'p' | 'lean' | 'test'>): string {
+  const verdict = specificationVerdict(s);
+  if (verdict === 'fall') return 'significant at 5%';
+  if (verdict === 'rise') return 'a significant rise at 5%';
+  if (verdict === 'none') return 'not significant at 5%';
+  const by = s.test === 'sign' ? 'by the count of people' : 'by rank';
+  const total = s.reduction! > 0 ? 'the fall in the total' : s.reduction! < 0 ? 'the rise in the total' : 'the unchanged total';
+  return `significant at 5%, but the test points ${by} to ${s.lean > 0 ? 'falls' : 'rises'}, not to ${total}`;
+}
+
 /** What the page's inspector says before a specification is picked out (kept with the headline figure's help, for the page's first script). */
 export { SPECIFICATION_HELP } from './unitsHelp.ts';
 
@@ -97,7 +118,7 @@ const SET_BY = {
  * it was picked out with the keys, "Show this view" or a second tap or click when with a pointer.
  * `current`: true for the current view's own specification; 'choices' for one whose view is the
  * current view though it is not its specification (harm, or the sign test, with the view's choices).
- * @example describeSpecification({ rank: 3, window: 12, gap: 1, measure: 'events', weights: null, test: 'sign', reduction: 0.4, ci: [0.2, 0.55], p: 0.012, significant: true }, 180)
+ * @example describeSpecification({ rank: 3, window: 12, gap: 1, measure: 'events', weights: null, test: 'sign', reduction: 0.4, ci: [0.2, 0.55], p: 0.012, lean: 1, significant: true }, 180)
  * // => 'Specification 3 of 180, smallest reduction first: arrests, a 12-month window, gap 1, Sign test. A reduction of 40% (95% interval 20% to 55%), p = 0.012, significant at 5%. Enter or Space sets the view to it (the sign test has no view of its own, so the view keeps its Wilcoxon rule).'
  */
 export function describeSpecification(s: SpecificationRow & { rank: number }, drawn: number, current: boolean | 'choices' = false, by: keyof typeof SET_BY = 'keys'): string {
@@ -110,7 +131,7 @@ export function describeSpecification(s: SpecificationRow & { rank: number }, dr
   const choices = ['window', 'gap', ...(s.test === 'sign' ? [] : ['test']), ...(weighted ? ['harm weights'] : [])];
   return (
     `Specification ${formatNumber(s.rank)} of ${formatNumber(drawn)}, smallest reduction first: ${specWords(s)}. ` +
-    `A reduction of ${formatReductionInWords(s.reduction)} (${interval}), ${formatPEquals(s.p)}, ${s.significant ? 'significant' : 'not significant'} at 5%. ` +
+    `A reduction of ${formatReductionInWords(s.reduction)} (${interval}), ${formatPEquals(s.p)}, ${verdictWords(s)}. ` +
     (current === 'choices' ? `The current view already has its ${listWords(choices)}${sign}.` : current ? 'This is the current view.' : `${SET_BY[by]} the view to ${what}${sign}.`)
   );
 }
@@ -118,16 +139,23 @@ export function describeSpecification(s: SpecificationRow & { rank: number }, dr
 export function describeSpecificationCurve(specs: readonly SpecificationRow[], current?: CurrentSpecification): string {
   const ranked = rankSpecifications(specs);
   if (ranked.length === 0) return specs.length === 0 ? 'No specifications to show.' : `None of the ${count(specs.length, 'specification')} has a reduction to show.`;
-  const falls = specs.filter((s) => s.significant && s.reduction !== null && s.reduction > 0).length;
+  const falls = specs.filter((s) => specificationVerdict(s) === 'fall').length;
+  const rises = specs.filter((s) => specificationVerdict(s) === 'rise').length;
+  const against = specs.filter((s) => specificationVerdict(s) === 'against').length;
+  const others = [
+    ...(rises > 0 ? [`${formatNumber(rises)} ${rises === 1 ? 'shows' : 'show'} a significant rise`] : []),
+    ...(against > 0 ? [`${formatNumber(against)} ${against === 1 ? 'has a significant test that points' : 'have a significant test that points'} the other way from the total`] : []),
+  ];
   const median = ranked.length % 2 ? ranked[(ranked.length - 1) / 2].reduction! : (ranked[ranked.length / 2 - 1].reduction! + ranked[ranked.length / 2].reduction!) / 2;
   const lead =
     `${formatNumber(falls)} of ${count(specs.length, 'specification')} (${formatPercent(falls / specs.length)}) show a fall that is significant at the 5% level. ` +
+    (others.length > 0 ? `${capitalise(listWords(others))} (ringed). ` : '') +
     `Sorted from smallest to largest, the reductions run from ${formatReductionInWords(ranked[0].reduction)} to ${formatReductionInWords(ranked.at(-1)!.reduction)} (median ${formatReductionInWords(median)}).`;
   const missing = specs.length - ranked.length;
   const left = missing > 0 ? ` ${count(missing, 'specification has', 'specifications have')} no reduction (nothing before) and ${missing === 1 ? 'is' : 'are'} not drawn.` : '';
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
-  const here = mine ? ` The current view (${specWords(mine)}) is number ${formatNumber(mine.rank)}, a reduction of ${formatReductionInWords(mine.reduction)}${mine.significant ? ', significant' : ', not significant'}.` : '';
+  const here = mine ? ` The current view (${specWords(mine)}) is number ${formatNumber(mine.rank)}, a reduction of ${formatReductionInWords(mine.reduction)}, ${verdictWords(mine)}.` : '';
   const cut = floorOf(ranked).cut ? ` Intervals reaching below ${formatPercent(floorOf(ranked).floor)} are cut there; the table gives them in full.` : '';
   return lead + left + here + cut;
 }
@@ -141,7 +169,7 @@ export function tableSpecificationCurve(specs: readonly SpecificationRow[], curr
     columns: ['Rank', 'Window', 'Gap', 'Measure', 'Weights', 'Test', 'Reduction (95% interval)', 'p', 'Significant at 5%', 'Current view'],
     rows: order.map((s) => [
       s.rank === 0 ? '' : formatNumber(s.rank), `${formatNumber(s.window)} months`, formatNumber(s.gap), MEASURE_NAMES[s.measure], s.weights === null ? '' : s.weights === 'data' ? 'as given' : s.weights, TEST_NAMES[s.test],
-      reductionCell(s.reduction, s.ci), formatP(s.p), s.significant ? 'yes' : 'no', s.index === at ? 'yes' : '',
+      reductionCell(s.reduction, s.ci), formatP(s.p), VERDICT_CELLS[specificationVerdict(s)], s.index === at ? 'yes' : '',
     ]),
   };
 }
@@ -162,6 +190,8 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
   const { floor } = floorOf(ranked);
+  // significant rises, and significant tests that point against their total: ringed, apart from the falls
+  const other = ranked.filter((s) => specificationVerdict(s) === 'rise' || specificationVerdict(s) === 'against');
   const [lo, hi] = shareDomain(ranked.flatMap((s) => [s.reduction!, ...(s.ci ?? []).map((c) => Math.max(c, floor))]));
   // the choices' rows sit below the reductions, in the same units: u per pixel
   const u = (hi - lo) / TOP;
@@ -171,7 +201,8 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const n = ranked.length;
   const key = colorKey(
     [
-      { mark: 'dot', color: OBSERVED, label: 'Significant at 5%' },
+      { mark: 'dot', color: OBSERVED, label: 'Significant fall at 5%' },
+      ...(other.length > 0 ? [{ mark: 'ring' as const, color: OBSERVED, label: 'Significant, not a fall' }] : []),
       { mark: 'triangle', color: CONTRAST, label: 'Not significant' },
       ...(mine ? [{ mark: 'band' as const, color: CURRENT_FILL, outline: OBSERVED, label: 'Current view' }] : []),
     ],
@@ -183,8 +214,8 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const tick = Math.max(1, Math.min(3, column * 0.7));
   const cells = ranked.flatMap((s) => rows.flatMap((row, r) => (row.has(s) ? [{ rank: s.rank, index: s.index, y: rowY[r] }] : [])));
   const intervals = ranked.filter((s) => s.ci !== null);
-  const significant = ranked.filter((s) => s.significant);
-  const not = ranked.filter((s) => !s.significant);
+  const significant = ranked.filter((s) => specificationVerdict(s) === 'fall');
+  const not = ranked.filter((s) => specificationVerdict(s) === 'none');
   const spec = <T extends { index: number }>(data: readonly T[]) => dataAttribute(data, 'spec', (d) => d.index);
   const r = Math.max(1.5, Math.min(3.5, column * 0.9));
   return Plot.plot({
@@ -210,6 +241,7 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
       Plot.ruleX(intervals, { x: 'rank', y1: (d: SpecificationRow) => Math.max(d.ci![0], floor), y2: (d: SpecificationRow) => d.ci![1], stroke: '#9A9A9A', strokeWidth: Math.min(1.25, Math.max(0.6, column * 0.5)), className: 'spec-interval', ...spec(intervals) }),
       Plot.dot(not, { x: 'rank', y: 'reduction', symbol: 'triangle', r, stroke: CONTRAST, fill: 'white', strokeWidth: 1.25, className: 'spec-not-significant', ...spec(not) }),
       Plot.dot(significant, { x: 'rank', y: 'reduction', r, fill: OBSERVED, className: 'spec-significant', ...spec(significant) }),
+      ...(other.length > 0 ? [Plot.dot(other, { x: 'rank', y: 'reduction', r, stroke: OBSERVED, fill: 'white', strokeWidth: 1.5, className: 'spec-significant-other', ...spec(other) })] : []),
       Plot.ruleX(cells, { x: 'rank', y1: (d: { y: number }) => d.y - (ROW * 0.35) * u, y2: (d: { y: number }) => d.y + (ROW * 0.35) * u, stroke: INK, strokeWidth: tick, className: 'spec-choice', ...spec(cells) }),
       ...(mine ? [Plot.text(['current view'], { x: mine.rank, y: bottom, dy: 3, lineAnchor: 'top', textAnchor: mine.rank > n / 2 ? 'end' : 'start', fontSize: SMALL_FONT, fill: '#000000', ...HALO })] : []),
       Plot.text([`${count(n, 'specification')}, from the smallest reduction to the largest`], { frameAnchor: 'bottom-left', dx: -margin.left + 4, dy: 20, textAnchor: 'start', lineAnchor: 'top', fontSize: SMALL_FONT, lineWidth: (width - 8) / SMALL_FONT }),

@@ -36,6 +36,7 @@ import { csvHeader, decodeCsvBytes } from '../analysis/csv.ts';
 import { tidySources, type TidySources } from '../analysis/tidy.ts';
 import type { Source, ValidateOptions } from '../analysis/validate.ts';
 import { specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { LEAN_WORDS } from '../analysis/specificationVerdict.ts';
 import { ruleFlips, ruleFlipWords } from '../lib/ruleFlips.ts';
 import { awayWords, changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, libertyFor, nullWorldFor, robustSegments, textOf } from '../lib/robustness.ts';
 import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText, tidiedName, tidyWords } from '../lib/ownData.ts';
@@ -415,16 +416,17 @@ export function renderCurve(curve: SpecificationCurve, about: { harm: string; in
   const harm = about.index && sets.length > 0 ? `days, the ${listWords(sets)} weights of ${about.index}, by offence` : about.harm;
   return [
     `Specification curve: ${curve.total} specifications (Simonsohn, Simmons & Nelson 2020), categories: ${curve.categories.join(', ') || 'none'}`,
-    `A significant fall (reduction above 0, p below 0.05) in ${curve.significant} of ${curve.total} (${share}).${curve.significant > 0 ? ` ${curveIntervalWords(curve)}` : ''}`,
+    // The words after the share say the significant rises and the tests against their totals too, where there are any, with or without a fall.
+    `A significant fall (reduction above 0, p below 0.05, a test that points to falls) in ${curve.significant} of ${curve.total} (${share}).${curveIntervalWords(curve) ? ` ${curveIntervalWords(curve)}` : ''}`,
     `Choices: window ${c.windows.join(', ')}; gap ${gaps.join(', ')} (below the window); arrests, or ${harmChoice}; test ${c.tests.map((t) => testName[t]).join(', ')}.`,
     `Harm: ${harm}.${curve.weightsNote ? ` Note: ${curve.weightsNote}.` : ''}`,
     ...(w ? [`The harm weights alone move the change in harm by at most ${formatSpreadPoints(w.spread)} at one window and gap (window ${w.window}, gap ${w.gap}: harm ${changeTenths(w.lowest)} with the ${w.lowestWeights} weights and ${changeTenths(w.highest)} with the ${w.highestWeights}; each figure rounded on its own).`] : []),
     '',
     table([
-      ['window', 'gap', 'measure', 'weights', 'test', 'reduction', '95% interval', 'p', 'significant fall'],
+      ['window', 'gap', 'measure', 'weights', 'test', 'reduction', '95% interval', 'p', 'test points to', 'significant fall'],
       ...curve.specifications.map((s) => [
         String(s.window), String(s.gap), s.measure === 'events' ? 'arrests' : 'harm', weightName(s.weights), testName[s.test],
-        formatPercent(s.reduction), formatInterval(s.ci), formatP(s.p), s.significant ? 'yes' : 'no',
+        formatPercent(s.reduction), formatInterval(s.ci), formatP(s.p), LEAN_WORDS[s.lean], s.significant ? 'yes' : 'no',
       ]),
     ]),
   ].join('\n');

@@ -47,8 +47,8 @@ const PAGE = 10;
 const RING_PAD_PX = 3;
 /** A tap or click this far (CSS px) beside or below the curve's marks still reaches the nearest column. */
 const REACH_PX = 12;
-const MARK_GROUPS = 'g.spec-significant, g.spec-not-significant, g.spec-interval, g.spec-choice';
-const DOTS = 'g.spec-significant > [data-spec], g.spec-not-significant > [data-spec]';
+const MARK_GROUPS = 'g.spec-significant, g.spec-significant-other, g.spec-not-significant, g.spec-interval, g.spec-choice';
+const DOTS = 'g.spec-significant > [data-spec], g.spec-significant-other > [data-spec], g.spec-not-significant > [data-spec]';
 
 const plotOf = (host: HTMLElement) => host.querySelector<HTMLElement>('.plot[data-spec-keys]');
 const stateOf = (plot: HTMLElement): KeyState => {

@@ -102,6 +102,7 @@ const SINGLE: Record<string, string> = {
   'robust:curve.noInterval': 'significant falls with no interval',
   'robust:curve.clearShare': 'share of specifications with a significant fall and an interval clear of no change',
   'robust:curve.riseShare': 'share of specifications that find a significant rise',
+  'robust:curve.against': 'specifications whose significant test points the other way from their total',
   'robust:curve.weightsSpread': 'most the harm weights alone move the change in harm',
   'robust:gap.eventsLow': 'one end of the range of the change in arrests as months around the order are left out',
   'robust:gap.eventsHigh': 'other end of the range of the change in arrests as months around the order are left out',

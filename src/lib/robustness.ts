@@ -7,7 +7,7 @@
 
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/nullWorld.ts';
-import { significantRises, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { significantAgainst, significantRises, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
 import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
@@ -220,9 +220,14 @@ export function curveIntervalSegments(curve: Pick<SpecificationCurve, 'specifica
   // "0 find a significant fall" does not hide an analyst's data whose arrests rose in most of them.
   const rises = significantRises(curve);
   const riseWords: RobustSegment[] = rises === 0 ? [] : [curveHandle('curve.rises', formatNumber(rises)), ' of the ', curveHandle('curve.total', formatNumber(curve.total)), ` ${rises === 1 ? 'finds' : 'find'} a significant rise instead (`, curveHandle('curve.riseShare', formatPercent(ofTotal(rises, curve))), ').'];
-  if (curve.significant === 0) return riseWords;
-  const falls = fallIntervalSegments(curve);
-  return riseWords.length > 0 ? [...falls, ' ', ...riseWords] : falls;
+  // A significant test beside a total that moved the other way is neither (a re-check: one heavy arrest
+  // after an order turned harm up while most people's harm fell, and was counted a significant rise).
+  const against = significantAgainst(curve);
+  const againstWords: RobustSegment[] = against === 0 ? [] : [
+    curveHandle('curve.against', formatNumber(against)), ` ${against === 1 ? 'has a significant test that points' : 'have a significant test that points'} the other way from ${against === 1 ? 'its' : 'their'} total, and ${against === 1 ? 'counts' : 'count'} as neither a fall nor a rise: the tests weigh each person's change by its sign or rank, the total by its size, so a few large changes can turn the total against most people's.`,
+  ];
+  const falls = curve.significant === 0 ? [] : fallIntervalSegments(curve);
+  return [falls, riseWords, againstWords].filter((x) => x.length > 0).flatMap((x, k) => (k > 0 ? [' ', ...x] : x));
 }
 
 const curveHandle = (name: RobustNumberName, text: string): RobustSegment => ({ text, path: robustPath(name) });
@@ -342,6 +347,8 @@ export const ROBUST_NUMBERS = {
   'curve.noInterval': (c: RobustnessContext) => (c.curve ? formatNumber(noIntervalFalls(c.curve)) : NOT_AVAILABLE),
   'curve.clearShare': (c: RobustnessContext) => formatPercent(c.curve ? ofTotal(clearFalls(c.curve), c.curve) : null),
   'curve.riseShare': (c: RobustnessContext) => formatPercent(c.curve ? ofTotal(significantRises(c.curve), c.curve) : null),
+  // the significant tests that point the other way from their total, counted as neither
+  'curve.against': (c: RobustnessContext) => (c.curve ? formatNumber(significantAgainst(c.curve)) : NOT_AVAILABLE),
   // after the share's caveats: "The harm weight sets are another matter: at one window and gap they
   // alone move the change in harm by 24.7 percentage points (…)."
   'curve.weightsSpread': (c: RobustnessContext): string => textOf(robustSegments('curve.weightsSpread', c)),
@@ -770,11 +777,16 @@ export const IN_SHORT = {
     if (!curve) return [NOT_AVAILABLE];
     if (curve.total === 0) return ['The specification curve has no specifications in this view.'];
     const rises = significantRises(curve);
+    const against = significantAgainst(curve);
+    const others: RobustSegment[][] = [
+      ...(rises > 0 ? [[{ text: formatNumber(rises), path: robustPath('curve.rises') }, ' a significant rise']] : []),
+      ...(against > 0 ? [[{ text: formatNumber(against), path: robustPath('curve.against') }, ' a significant test that points the other way from the total']] : []),
+    ];
     return [
       'Of ', { text: formatNumber(curve.total), path: robustPath('curve.total') }, ' combinations of window, gap, measure, harm weights and test, ',
       { text: formatNumber(curve.significant), path: robustPath('curve.significant') }, ` ${curve.significant === 1 ? 'finds' : 'find'} a significant fall`,
       ...(curve.significant > 0 ? [' (', { text: formatNumber(clearFalls(curve)), path: robustPath('curve.clearFalls') }, ' of them with a 95% interval clear of no change too)'] : []),
-      ...(rises > 0 ? [' and ', { text: formatNumber(rises), path: robustPath('curve.rises') }, ' a significant rise'] : []), '; the three tests of each combination share one reduction and the same people, and two of them are the same paired test under two versions of R\'s rule, so they are not independent confirmations.',
+      ...others.flatMap((o, k) => [k === others.length - 1 ? ' and ' : ', ', ...o]), '; the three tests of each combination share one reduction and the same people, and two of them are the same paired test under two versions of R\'s rule, so they are not independent confirmations.',
       // A view outside the grid (a 1-month window, a gap of 12) is not among them: said here, beside
       // the count, not only in the section (a reviewer at ?w=1: "180 find a significant fall" beside a rise).
       // "Not one of the combinations", not "not one of them", which read as "does not find a significant fall" (a reviewer at ?w=2&gap=1&c=violence, where the view's fall is significant).

@@ -1331,6 +1331,7 @@ export function claimWord(c: Pick<ClaimCheck, 'holds' | 'weak'>): string {
   return c.holds === null ? 'Cannot be checked' : c.holds ? (c.weak ? 'Only weakly reproduced' : 'Reproduced') : 'Not reproduced';
 }
 
-function capitalise(s: string): string {
+/** The string with its first letter upper case. */
+export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

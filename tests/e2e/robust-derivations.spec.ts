@@ -4,6 +4,7 @@
 // settings (computed here in Node with the same functions), and agrees with the number shown;
 // moving the page's own sliders or changing the view makes an open panel follow its number, never leaving
 // another setting's derivation on screen; axe finds nothing in the panel.
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { AnalysisResult } from '../../src/analysis/analyse.ts';
@@ -29,18 +30,20 @@ function context(state: ViewState, selection = DEFAULT_SELECTION, share = DEFAUL
 /**
  * The numbers of "Read the share with care" (curveIntervalSegments), counted here from the curve's
  * specifications by the page's words: of the significant falls, how many and (where some do) how many
- * take in no change or have no interval, with the count and share clear of no change; and the
- * significant rises with their count of all and share.
+ * take in no change or have no interval, with the count and share clear of no change; the
+ * significant rises with their count of all and share; and the significant tests that point the
+ * other way from their total.
  */
 function carefulHandles(curve: SpecificationCurve): string[] {
-  const significant = curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.p !== null && s.p < 0.05);
+  const significant = curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05);
   const across = significant.filter((s) => s.ci !== null && s.ci[0] <= 0).length;
   const none = significant.filter((s) => s.ci === null).length;
-  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.p !== null && s.p < 0.05).length;
+  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean === -1 && s.p !== null && s.p < 0.05).length;
+  const against = curve.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length;
   const one = significant.length === 1;
   const falls = significant.length === 0 ? [] : across + none === 0 ? (one ? [] : ['curve.significant'])
     : [...(one ? [] : ['curve.significant']), ...(across > 0 && !one ? ['curve.acrossFalls'] : []), ...(none > 0 && !one ? ['curve.noInterval'] : []), 'curve.clearFalls', 'curve.total', 'curve.clearShare'];
-  return [...falls, ...(rises > 0 ? ['curve.rises', 'curve.total', 'curve.riseShare'] : [])];
+  return [...falls, ...(rises > 0 ? ['curve.rises', 'curve.total', 'curve.riseShare'] : []), ...(against > 0 ? ['curve.against'] : [])];
 }
 
 /** The panel's "Full precision" text for a value (src/client/panel.ts fullValue). */
@@ -272,6 +275,43 @@ test('a reader\'s own data: each number\'s derivation is the CLI\'s data run thr
     await expect(panel(page).locator(`[data-status="${status}"]`), name).toBeVisible();
     await page.keyboard.press('Escape');
   }
+  expect(errors).toEqual([]);
+});
+
+test('a reader\'s own data where one heavy arrest turns harm up while most people\'s harm fell: the tests that point against their total are counted apart, open their derivation, and are ringed in the curve (a re-check)', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The study's files, harm as recorded, with one arrest in month 1 given twice the harm of all the arrests before.
+  const [header, ...rows] = readFileSync('data/events.csv', 'utf8').trimEnd().split('\n');
+  const month = (row: string) => Number(row.split(',')[1]);
+  const harm = (row: string) => Number(row.slice(row.lastIndexOf(',') + 1));
+  const before = rows.reduce((t, row) => (month(row) < 0 ? t + harm(row) : t), 0);
+  const k = rows.findIndex((row) => month(row) === 1);
+  const heavy = [header, ...rows.map((row, j) => (j === k ? `${row.slice(0, row.lastIndexOf(','))},${2 * before}` : row))].join('\n') + '\n';
+  const files = ownFiles(readFileSync('data/orders.csv', 'utf8'), heavy, 24);
+  const result = files.cli() as AnalysisResult;
+  const curve = files.cli('--specification-curve') as SpecificationCurve;
+  const ctx = { result, c: { world: nullWorldFor(result, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: libertyFor(result, DEFAULT_UNAVAILABLE), curve } };
+  const against = curve.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length;
+  expect(against).toBeGreaterThan(0);
+  const errors = collectErrors(page);
+  await uploadOwn(page, files, 24);
+  await page.goto('robustness/?data=local');
+  await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
+  await settled(page, ctx);
+  const careful = page.locator('[data-robust="curve.intervals"]');
+  await expect(careful).toContainText(`${against} have a significant test that points the other way from their total, and count as neither a fall nor a rise`);
+  expect(await careful.locator('button[data-path]').evaluateAll((b) => b.map((x) => x.getAttribute('data-path')!.replace('robust:', '')))).toEqual(carefulHandles(curve));
+  await expect(page.locator('.in-short button[data-path="robust:curve.against"]')).toHaveText(String(against));
+  await careful.locator('button[data-path="robust:curve.against"]').click();
+  await expect(panel(page)).toHaveAttribute('data-path', 'robust:curve.against', { timeout: 30_000 });
+  await expect(panel(page).locator('[data-derivation-value]')).toHaveText(deriveValue('curve.against', ctx));
+  await page.keyboard.press('Escape');
+  // The curve draws them ringed, apart from the falls, with the key saying so.
+  const figure = page.locator('[data-robust-figure="specificationCurve"]');
+  await figure.scrollIntoViewIfNeeded();
+  const rises = curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean === -1 && s.p !== null && s.p < 0.05).length;
+  await expect(figure.locator('.plot:not([data-stale]) g.spec-significant-other > [data-spec]')).toHaveCount(against + rises, { timeout: 30_000 });
+  await expect(figure.locator('.plot:not([data-stale]) svg').first()).toContainText('Significant, not a fall');
   expect(errors).toEqual([]);
 });
 

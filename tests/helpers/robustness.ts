@@ -5,6 +5,8 @@
 // Nothing here is a statistic under test: it only feeds the figures.
 import { analyse, type AnalysisResult } from '../../src/analysis/analyse.ts';
 import { readCsv } from '../../src/analysis/csv.ts';
+import { specificationVerdict } from '../../src/analysis/specificationVerdict.ts';
+import { wilcoxonLean } from '../../src/analysis/stats/wilcoxonLean.ts';
 import { segmentedRegression } from '../../src/analysis/stats/segmentedRegression.ts';
 import type { Dataset } from '../../src/analysis/types.ts';
 import type { GapCurveRow, ItsMonth, LeaveOneOutRow, SpecificationRow } from '../../src/charts/index.ts';
@@ -69,7 +71,9 @@ export function specificationRows(dataset: Dataset = bundled): SpecificationRow[
         const m = current[measure];
         for (const test of ['current', 'legacy', 'sign'] as const) {
           const p = test === 'current' ? m.test.p : test === 'legacy' ? legacy[measure].test.p : m.sign.p;
-          rows.push({ window, gap, measure, weights, test, reduction: m.reduction, ci: m.ci, p, significant: p !== null && p < 0.05 });
+          const lean = test === 'sign' ? (Math.sign(2 * m.sign.fewer - m.sign.n) as -1 | 0 | 1) : wilcoxonLean(test === 'current' ? m.test : legacy[measure].test, test);
+          const row = { window, gap, measure, weights, test, reduction: m.reduction, ci: m.ci, p, lean };
+          rows.push({ ...row, significant: specificationVerdict(row) === 'fall' });
         }
       }
     }
