@@ -286,6 +286,12 @@ test('the claims of significance in every category say which p they read, and th
   const drugs = base.byCategory.drugs.events;
   const rise = { ...base, byCategory: { ...base.byCategory, drugs: { ...base.byCategory.drugs, events: { ...drugs, pre: 0, post: 62, test: { ...drugs.test, p: 0.001, pAdjusted: 0.003 } } } } };
   assert.match(claimChecks(rise).find((c) => c.id === 'events.significant')!.detail, /^1 of the 5 tests finds no significant fall, unadjusted, since the article names no adjustment; after Holm's adjustment across the 4 categories, 1 of them has no significant fall$/);
+  // Nor is a test significant by rank for rises beside a total that fell (a few large falls, many small rises): its
+  // V below its centre (here 0, every changed person's rank on the rises' side) points to rises, as the curve counts it.
+  const pointsUp = { ...base, byCategory: { ...base.byCategory, drugs: { ...base.byCategory.drugs, events: { ...drugs, test: { ...drugs.test, V: 0, p: 0.001, pAdjusted: 0.003 } } } } };
+  assert.ok(pointsUp.byCategory.drugs.events.post < pointsUp.byCategory.drugs.events.pre);
+  assert.equal(claimChecks(pointsUp).find((c) => c.id === 'events.significant')!.holds, false);
+  assert.match(claimChecks(pointsUp).find((c) => c.id === 'events.significant')!.detail, /^1 of the 5 tests finds no significant fall, unadjusted, since the article names no adjustment; after Holm's adjustment across the 4 categories, 1 of them has no significant fall/);
   // All of the categories without a significant fall after adjusting are "neither" or "none", not "4 of them"; and where no
   // test finds a fall before adjusting, the adjustment is not said at all (a copy-editor at ?w=1 and ?w=2&c=modern_slavery,other).
   const detail = (view: Parameters<typeof analyse>[1], id: string) => claimChecks(analyse(bundled, view)).find((c) => c.id === id)!.detail;

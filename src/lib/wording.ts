@@ -1147,7 +1147,13 @@ export interface ClaimCheck {
 }
 
 /** A test that shows a significant fall: p below 0.05, and fewer after than before. */
-const significantFall = (m: Measure) => m.test.p !== null && m.test.p < ALPHA && m.post < m.pre;
+/**
+ * A fall the test backs: the total fell and the test points to falls (by rank, wilcoxonLean). A test
+ * significant by rank for rises beside a total that fell (a few large falls, many small rises) is no
+ * support for a significant fall, as the specification curve counts it (specificationVerdict.ts).
+ */
+const backedFall = (m: Measure, rule: WilcoxonRule) => m.post < m.pre && wilcoxonLean(m.test, rule) > 0;
+const significantFall = (m: Measure, rule: WilcoxonRule) => m.test.p !== null && m.test.p < ALPHA && backedFall(m, rule);
 
 /**
  * Whether every test shows a significant fall: not where one that can be run does not (whatever
@@ -1157,7 +1163,7 @@ const significantFall = (m: Measure) => m.test.p !== null && m.test.p < ALPHA &&
 const allSignificant = (result: AnalysisResult, which: 'events' | 'harm') => {
   const ms = [result[which], ...result.categories.map((c) => result.byCategory[c][which])];
   const run = ms.filter((m) => m.test.p !== null);
-  if (!run.every(significantFall)) return false;
+  if (!run.every((m) => significantFall(m, result.wilcoxon))) return false;
   return run.length === ms.length ? true : null;
 };
 
@@ -1180,7 +1186,7 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     // A test that cannot be run (no arrests to compare) is said apart, not counted as one that failed.
     const untested = tests.filter((m) => m.test.p === null).length;
     const run = tests.length - untested;
-    const failing = tests.filter((m) => m.test.p !== null && !significantFall(m)).length;
+    const failing = tests.filter((m) => m.test.p !== null && !significantFall(m, result.wilcoxon)).length;
     const cannot = untested === 0 ? '' : `; ${untested} cannot be run`;
     const verdict = one
       ? `one test, ${untested > 0 ? 'which cannot be run' : failing === 0 ? 'p < 0.05' : 'not a significant fall'}: with one category, the overall test is that category's`
@@ -1194,9 +1200,9 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
     // No test finds a fall before adjusting: an adjustment, which only raises p-values, has nothing to add (a copy-editor at ?w=1).
     if (failing === run) return [verdict];
     // Nor where no category's own test finds one: Holm's adjustment is across the categories, not the overall test (a re-check at ?w=6&gap=2).
-    if (result.categories.every((c) => !significantFall(result.byCategory[c][which]))) return [`${verdict}, unadjusted, since the article names no adjustment; no category's own test finds one, so adjusting across them changes nothing`];
+    if (result.categories.every((c) => !significantFall(result.byCategory[c][which], result.wilcoxon))) return [`${verdict}, unadjusted, since the article names no adjustment; no category's own test finds one, so adjusting across them changes nothing`];
     // Only falls count: a significant rise, adjusted or not, is no support for the claim.
-    const above = result.categories.filter((c) => { const m = result.byCategory[c][which]; return m.test.pAdjusted! >= ALPHA || m.post >= m.pre; }).length;
+    const above = result.categories.filter((c) => { const m = result.byCategory[c][which]; return m.test.pAdjusted! >= ALPHA || !backedFall(m, result.wilcoxon); }).length;
     const n = result.categories.length;
     const holm = above === 0
       ? `every category's Holm-adjusted p is below 0.05 too`
