@@ -455,8 +455,10 @@ describe('specificationCurveChart', () => {
     assert.equal(elements(figure, 'spec-significant-other').length, 2);
     assert.equal(elements(figure, 'spec-not-significant').length, 1);
     assert.ok(svgOf(figure).textContent!.includes('Significant, not a fall'));
-    // Without one, no ring in the key.
+    // The key names only the kinds of mark drawn: without one, no ring in the key; with only falls, no triangle.
     assert.ok(!svgOf(charts.specificationCurveChart([fall, none], undefined, options)).textContent!.includes('Significant, not a fall'));
+    assert.ok(!svgOf(charts.specificationCurveChart([fall], undefined, options)).textContent!.includes('Not significant'));
+    assert.ok(!svgOf(charts.specificationCurveChart([none, rise], undefined, options)).textContent!.includes('Significant fall at 5%'));
     assert.match(charts.describeSpecificationCurve(four), /^1 of 4 specifications \(25%\) show a fall that is significant at the 5% level\. 1 shows a significant rise and 1 has a significant test that points the other way from the total \(ringed\)\. /);
     const ranked = charts.rankSpecifications(four);
     const words = (s: SpecificationRow) => charts.describeSpecification(ranked.find((r) => r.index === four.indexOf(s))!, 4);

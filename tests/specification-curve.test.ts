@@ -133,7 +133,7 @@ test('--specification-curve --json prints the curve; the readable form has the h
   assert.deepEqual(JSON.parse(run('--specification-curve', '--json')), JSON.parse(JSON.stringify(curve)));
   const text = run('--specification-curve', '--categories', 'drugs');
   const drugs = specificationCurve(bundled, { categories: ['drugs'] });
-  assert.match(text, new RegExp(`A significant fall \\(reduction above 0, p below 0\\.05\\) in ${drugs.significant} of 180 \\(${Math.round((100 * drugs.significant) / 180)}%\\)`));
+  assert.match(text, new RegExp(`A significant fall \\(reduction above 0, p below 0\\.05, a test that points to falls\\) in ${drugs.significant} of 180 \\(${Math.round((100 * drugs.significant) / 180)}%\\)`));
   assert.equal(text.split('\n').filter((l) => /^\d+\s+\d+\s+(arrests|harm)\b/.test(l)).length, 180);
   // The page's words on the significant falls whose interval takes in no change, as the page says them.
   assert.ok(text.includes(curveIntervalWords(drugs)), text.split('\n')[1]);
@@ -252,4 +252,21 @@ test('the CLI\'s curve text names only the choices it made: the gaps below its l
   assert.match(central, /arrests, or harm with central weights;/);
   assert.match(central, /Harm: days, the central weights of the harm index central\.csv, by offence\./);
   assert.doesNotMatch(central, /low, central and high/);
+});
+
+test('the CLI\'s curve text says the significant rises and the tests against their totals even where nothing falls significantly (it had said them only beside a fall)', () => {
+  // The bundled arrests mirrored in time: every fall becomes a rise.
+  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
+  const mirrored = [header, ...rows.map((row) => { const cells = row.split(','); cells[1] = String(-Number(cells[1])); return cells.join(','); })].join('\n') + '\n';
+  const dir = mkdtempSync(join(tmpdir(), 'stro-curve-cli-'));
+  writeFileSync(join(dir, 'events.csv'), mirrored);
+  const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  const args = ['--orders', data('orders.csv'), '--events', join(dir, 'events.csv'), '--harm-index', data('harm-index.csv'), '--specification-curve'];
+  const json = JSON.parse(run(...args, '--json')) as SpecificationCurve;
+  assert.equal(json.significant, 0);
+  const rises = significantRises(json);
+  assert.ok(rises > 0);
+  const text = run(...args);
+  assert.ok(text.split('\n')[1].endsWith(` ${curveIntervalWords(json)}`), text.split('\n')[1]);
+  assert.match(text.split('\n')[1], new RegExp(`^A significant fall \\(reduction above 0, p below 0\\.05, a test that points to falls\\) in 0 of ${json.total} \\(0%\\)\\. ${rises} of the ${json.total} find a significant rise instead`));
 });

@@ -190,6 +190,8 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const at = currentIndex(specs, current);
   const mine = ranked.find((s) => s.index === at);
   const { floor } = floorOf(ranked);
+  const significant = ranked.filter((s) => specificationVerdict(s) === 'fall');
+  const not = ranked.filter((s) => specificationVerdict(s) === 'none');
   // significant rises, and significant tests that point against their total: ringed, apart from the falls
   const other = ranked.filter((s) => specificationVerdict(s) === 'rise' || specificationVerdict(s) === 'against');
   const [lo, hi] = shareDomain(ranked.flatMap((s) => [s.reduction!, ...(s.ci ?? []).map((c) => Math.max(c, floor))]));
@@ -201,9 +203,10 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const n = ranked.length;
   const key = colorKey(
     [
-      { mark: 'dot', color: OBSERVED, label: 'Significant fall at 5%' },
+      // Only the kinds of mark drawn (the study's curve has no triangle: every specification is a significant fall).
+      ...(significant.length > 0 ? [{ mark: 'dot' as const, color: OBSERVED, label: 'Significant fall at 5%' }] : []),
       ...(other.length > 0 ? [{ mark: 'ring' as const, color: OBSERVED, label: 'Significant, not a fall' }] : []),
-      { mark: 'triangle', color: CONTRAST, label: 'Not significant' },
+      ...(not.length > 0 ? [{ mark: 'triangle' as const, color: CONTRAST, label: 'Not significant' }] : []),
       ...(mine ? [{ mark: 'band' as const, color: CURRENT_FILL, outline: OBSERVED, label: 'Current view' }] : []),
     ],
     width,
@@ -214,8 +217,6 @@ export function specificationCurveChart(specs: readonly SpecificationRow[], curr
   const tick = Math.max(1, Math.min(3, column * 0.7));
   const cells = ranked.flatMap((s) => rows.flatMap((row, r) => (row.has(s) ? [{ rank: s.rank, index: s.index, y: rowY[r] }] : [])));
   const intervals = ranked.filter((s) => s.ci !== null);
-  const significant = ranked.filter((s) => specificationVerdict(s) === 'fall');
-  const not = ranked.filter((s) => specificationVerdict(s) === 'none');
   const spec = <T extends { index: number }>(data: readonly T[]) => dataAttribute(data, 'spec', (d) => d.index);
   const r = Math.max(1.5, Math.min(3.5, column * 0.9));
   return Plot.plot({
