@@ -368,3 +368,23 @@ test('a view whose harm is the harm index\'s weights says so in the answer and t
   assert.doesNotMatch(plain(whatForHarm(study)), /harm index/);
   assert.doesNotMatch(plain(headlineContextParts(study)), /harm index/);
 });
+
+test('a significant test that points by rank to rises beside a total that fell does not back the fall: the answer and the claim say so (a reviewer: 60 people up by one arrest, 10 down by 20)', async () => {
+  const { claimChecks } = await import('../src/lib/wording.ts');
+  // The study's 41 people: 35 with one arrest after and none before, 6 with ten before and none after: 60 → 35.
+  const ids = bundled.orders.filter((o) => o.sample === 'analysed').map((o) => o.id);
+  assert.equal(ids.length, 41);
+  const event = (orderId: string, month: number) => ({ orderId, month, category: 'violence', offence: 'Common assault', harm: 2 });
+  const events = ids.flatMap((id, k) => (k < 35 ? [event(id, 3)] : Array.from({ length: 10 }, () => event(id, -3))));
+  const r = analyse({ ...bundled, harmIndex: undefined, events });
+  assert.deepEqual([r.events.pre, r.events.post], [60, 35]);
+  assert.ok(r.events.test.p! < 0.05, `p = ${r.events.test.p}`);
+  const meaning = plain(whatItMeans(r));
+  assert.match(meaning, /^The paired test \(p\s[=<]\s[\d.]+\) does not back this fall: ranked by size, the rises in people's arrests outweigh the falls, and a few large falls carry the total down; so the change rests on a few people, and with no comparison group/);
+  assert.doesNotMatch(meaning, /unlikely if each person/);
+  const fell = claimChecks(r).find((c) => c.id === 'events.fell')!;
+  assert.equal(fell.holds, true);
+  assert.equal(fell.weak, true);
+  assert.match(fell.detail, /, though the test points by rank to rises, not to the fall in the total/);
+  assert.equal(claimChecks(r).find((c) => c.id === 'events.significant')!.holds, false);
+});

@@ -174,6 +174,26 @@ test('R 4.6 (webR) and R 4.2 (Rscript): one arrest after an order given more har
   if (!noRscript) assertSame(json, runRscript(onHeavy('--emit-r'), files), '4.2.2');
 });
 
+test('R 4.6 (webR) and R 4.2 (Rscript): with no arrests in the 6 months before any order, the 6-month specifications have nothing before, and R counts their significant rises as the page does (a re-check: p = 0.0078 beside "no")', async () => {
+  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
+  const month = (row: string) => Number(row.split(',')[1]);
+  const events = [header, ...rows.filter((row) => month(row) < -6 || month(row) > 0)].join('\n') + '\n';
+  const at = mkdtempSync(join(tmpdir(), 'stro-curve-none-before-'));
+  writeFileSync(join(at, 'events.csv'), events);
+  const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+  const onNone = (...args: string[]) => run('--orders', data('orders.csv'), '--events', join(at, 'events.csv'), '--harm-index', data('harm-index.csv'), '--specification-curve', ...args);
+  const json = JSON.parse(onNone('--json')) as SpecificationCurve;
+  const fromNothing = json.specifications.filter((s) => s.reduction === null && s.p !== null && s.p < 0.05 && s.lean === -1);
+  assert.ok(fromNothing.length > 0);
+  const files = { ...bundledFiles, 'events.csv': events };
+  const r46 = await runWebR(onNone('--emit-r'), files);
+  assertSame(json, r46, '4.6.0');
+  const r = parseROutput(r46);
+  assert.ok((r.get('rises') as number) >= fromNothing.length);
+  assert.equal(r.get('rises'), json.specifications.filter((s) => (s.reduction === null || s.reduction < 0) && s.lean === -1 && s.p !== null && s.p < 0.05).length);
+  if (!noRscript) assertSame(json, runRscript(onNone('--emit-r'), files), '4.2.2');
+});
+
 // ---- Data the script was not written for: 12 months (so other windows), harm as recorded, quoted ids
 
 const other = otherData();

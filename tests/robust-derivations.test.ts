@@ -62,9 +62,10 @@ function numberOf(name: RobustNumberName, c: RobustnessContext): number | null {
     // Recounted from each specification's reduction, p-value and interval, by the page's words.
     // (a significant fall: the total fell, p < 0.05 and the test points to falls; a rise the reverse).
     case 'curve.clearFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] > 0).length : null;
-    case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction < 0 && s.lean === -1 && s.p !== null && s.p < 0.05).length : null;
-    // "points the other way from the total": a significant test whose lean is not the total's direction.
-    case 'curve.against': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length : null;
+    // (a total with nothing before rose: a test runs only where someone had arrests after)
+    case 'curve.rises': return c.curve ? c.curve.specifications.filter((s) => (s.reduction === null || s.reduction < 0) && s.lean === -1 && s.p !== null && s.p < 0.05).length : null;
+    // "points the other way from the total": a significant test whose lean is not the way the total moved (none before: a rise).
+    case 'curve.against': return c.curve ? c.curve.specifications.filter((s) => s.p !== null && s.p < 0.05 && s.lean !== (s.reduction === null ? -1 : Math.sign(s.reduction))).length : null;
     // "Read the share with care": of the significant falls, those whose interval takes in no change and those with none; the shares of all the specifications.
     case 'curve.acrossFalls': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05 && s.ci !== null && s.ci[0] <= 0).length : null;
     case 'curve.noInterval': return c.curve ? c.curve.specifications.filter((s) => s.reduction !== null && s.reduction > 0 && s.lean === 1 && s.p !== null && s.p < 0.05 && s.ci === null).length : null;
@@ -300,14 +301,14 @@ const TRUTH: Partial<Record<RobustNumberName, string>> = {
   'nullWorld.compared': 'sum(!is.na(falls))',
   'curve.significant': 'sum(reduction > 0 & p < 0.05 & lean == 1, na.rm = TRUE)',
   'curve.clearFalls': 'sum(reduction > 0 & p < 0.05 & lean == 1 & lower > 0, na.rm = TRUE)',
-  'curve.against': 'sum(p < 0.05 & (reduction > 0 & lean != 1 | reduction < 0 & lean != -1 | reduction == 0 & lean != 0), na.rm = TRUE)',
+  'curve.against': 'sum(p < 0.05 & (reduction > 0 & lean != 1 | reduction < 0 & lean != -1 | reduction == 0 & lean != 0 | is.na(reduction) & lean != -1), na.rm = TRUE)',
   'gap.eventsLow': 'min(1 - post[pre > 0] / pre[pre > 0])',
   'gap.eventsHigh': 'max(1 - post[pre > 0] / pre[pre > 0])',
   'gap.eventsClear': 'sum(pre > 0 & ((lower > 0 & upper > 0) | (lower < 0 & upper < 0)), na.rm = TRUE)',
   'gap.harmLow': 'min(1 - post[pre > 0] / pre[pre > 0])',
   'gap.harmHigh': 'max(1 - post[pre > 0] / pre[pre > 0])',
   'gap.harmClear': 'sum(pre > 0 & ((lower > 0 & upper > 0) | (lower < 0 & upper < 0)), na.rm = TRUE)',
-  'curve.rises': 'sum(reduction < 0 & p < 0.05 & lean == -1, na.rm = TRUE)',
+  'curve.rises': 'sum((is.na(reduction) | reduction < 0) & p < 0.05 & lean == -1, na.rm = TRUE)',
   'curve.share': 'sum(reduction > 0 & p < 0.05 & lean == 1, na.rm = TRUE) / length(p)',
   'liberty.rateFall': '1 - (post / (people * window * (1 - s))) / (pre / (people * window))',
   'curve.weightsSpread': 'max(sapply(split(reduction, list(window, gap), drop = TRUE), function(r) { r <- r[!is.na(r)]; if (length(r) < 2) -Inf else diff(range(r)) }))',

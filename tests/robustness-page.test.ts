@@ -316,8 +316,12 @@ test('the specification curve says how many of its significant falls have an int
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), rise(0.01))), 'It also has a 95% interval for the reduction clear of no change. 1 of the 2 finds a significant rise instead (50%).');
   // A significant test that points the other way from its total is neither, and is said apart (a re-check: one heavy arrest after an order).
   const against = (lean: 1 | -1, reduction: number) => ({ ...spec(false, [-0.9, 0.2]), reduction, p: 0.01, lean });
-  assert.equal(curveIntervalWords(curve(rise(0.01), against(1, -0.5))), '1 of the 2 finds a significant rise instead (50%). 1 has a significant test that points the other way from its total, and counts as neither a fall nor a rise: the tests weigh each person\'s change by its sign or rank, the total by its size, so a few large changes can turn the total against most people\'s.');
-  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), against(1, -0.5), against(-1, 0.3))), 'It also has a 95% interval for the reduction clear of no change. 2 have a significant test that points the other way from their total, and count as neither a fall nor a rise: the tests weigh each person\'s change by its sign or rank, the total by its size, so a few large changes can turn the total against most people\'s.');
+  const why = ' and count as neither a fall nor a rise: the tests weigh each person\'s change by its sign or rank, the total by its size, so a few large changes can turn the total against most people\'s.';
+  assert.equal(curveIntervalWords(curve(rise(0.01), against(1, -0.5))), `1 of the 2 finds a significant rise instead (50%). 1 of the 2 has a significant test that points the other way from its total,${why.replace('count as', 'counts as')}`);
+  // Said of all the specifications, not "of those" falls before it (a re-check read 12 of 90 as 12 of the 78 falls).
+  assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), against(1, -0.5), against(-1, 0.3))), `It also has a 95% interval for the reduction clear of no change. 2 of the 3 have a significant test that points the other way from their total,${why}`);
+  // A total that did not move (within rounding) has no other way: said where there is one.
+  assert.equal(curveIntervalWords(curve(against(1, 1e-16))), `1 of the 1 has a significant test that points the other way from its total, or either way beside a total that did not move,${why.replace('count as', 'counts as')}`);
   // Only specifications with no interval: no word on intervals that take in no change (a sweep: modern slavery alone).
   assert.equal(curveIntervalWords(curve(spec(true, [0.2, 0.8]), spec(true, null), spec(true, null))), 'Of those 3, 2 have no interval, their arrests being too few, or none after the orders, for one to mean much. Counting only falls whose interval is clear of no change as well, the share is 1 of 3 (33%).');
 });
@@ -595,6 +599,6 @@ test('"In short" counts the significant tests that point the other way from thei
   const handles = segments.filter((x): x is { text: string; path: `robust:${RobustNumberName}` } => typeof x !== 'string');
   assert.deepEqual(handles.at(-1), { text: formatNumber(against), path: 'robust:curve.against' });
   const text = segments.map((x) => (typeof x === 'string' ? x : x.text)).join('');
-  assert.match(text, new RegExp(` and ${against} a significant test that points the other way from the total; `));
+  assert.match(text, new RegExp(` and in ${against} the test is significant but points against the total; `));
   assert.equal(ROBUST_NUMBERS['curve.against']({ world: null, liberty: null, curve } as unknown as RobustnessContext), formatNumber(against));
 });

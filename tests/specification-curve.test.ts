@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { significantAgainst, significantRises, specificationCurve, specificationWindows, weightsSpread, type Specification, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
+import { specificationVerdict } from '../src/analysis/specificationVerdict.ts';
 import { analyse } from '../src/analysis/analyse.ts';
 import type { Dataset } from '../src/analysis/types.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
@@ -269,4 +270,23 @@ test('the CLI\'s curve text says the significant rises and the tests against the
   const text = run(...args);
   assert.ok(text.split('\n')[1].endsWith(` ${curveIntervalWords(json)}`), text.split('\n')[1]);
   assert.match(text.split('\n')[1], new RegExp(`^A significant fall \\(reduction above 0, p below 0\\.05, a test that points to falls\\) in 0 of ${json.total} \\(0%\\)\\. ${rises} of the ${json.total} find a significant rise instead`));
+});
+
+test('which way a total moved: with nothing before it rose, and within rounding of 0 it did not move (a re-check: p = 0.0078 beside "no", and 0.1 + 0.2 against 0.3 called a fall)', () => {
+  assert.equal(specificationVerdict({ reduction: null, p: 0.0078, lean: -1 }), 'rise');
+  assert.equal(specificationVerdict({ reduction: null, p: 0.2, lean: -1 }), 'none');
+  assert.equal(specificationVerdict({ reduction: 1 - 3 / (0.1 * 10 + 0.2 * 10), p: 0.01, lean: -1 }), 'against');
+  assert.equal(specificationVerdict({ reduction: 1.1102230246251565e-16, p: 0.01, lean: 1 }), 'against');
+  assert.equal(specificationVerdict({ reduction: 1e-6, p: 0.01, lean: 1 }), 'fall');
+  // The bundled data with no arrests in the 6 months before any order: at a 6-month window nothing
+  // came before, and the arrests after are significant rises, counted as such.
+  const none6: Dataset = { ...bundled, events: bundled.events.filter((e) => e.month < -6 || e.month > 0) };
+  const c = specificationCurve(none6);
+  checkLeans(none6, c);
+  const six = c.specifications.filter((s) => s.window === 6);
+  assert.ok(six.every((s) => s.reduction === null));
+  const risen = six.filter((s) => s.p !== null && s.p < 0.05 && s.lean === -1);
+  assert.ok(risen.length > 0);
+  assert.equal(significantRises(c), c.specifications.filter((s) => (s.reduction === null || s.reduction < 0) && s.lean === -1 && s.p !== null && s.p < 0.05).length);
+  assert.ok(significantRises(c) >= risen.length);
 });

@@ -22,6 +22,7 @@
 // Pure: no Node APIs, because the browser imports it too.
 
 import { R_NEXT_NOTE, rString, scriptSection } from './emitR.ts';
+import { UNCHANGED_BELOW } from './specificationVerdict.ts';
 import { SPECIFICATION_ALPHA, SPECIFICATION_GAPS, SPECIFICATION_TESTS, SPECIFICATION_WINDOWS, significantAgainst, significantRises, type Specification, type SpecificationCurve } from './specificationCurve.ts';
 import { WEIGHT_COLUMNS, WEIGHT_SETS, type HarmSource, type WeightSet } from './types.ts';
 
@@ -109,6 +110,7 @@ export function emitCurveR(options: EmitCurveROptions, about: { generator?: stri
     `GAPS <- c(${SPECIFICATION_GAPS.map((g) => `${g}L`).join(', ')})`,
     `TESTS <- c(${SPECIFICATION_TESTS.map(rString).join(', ')})`,
     `ALPHA <- ${SPECIFICATION_ALPHA}`,
+    `UNCHANGED_BELOW <- ${UNCHANGED_BELOW}`,
   ].join('\n');
   return CURVE_SCRIPT.replace('@@HEADER@@', () => header)
     .replace('@@VIEW@@', () => view)
@@ -172,10 +174,11 @@ if (length(unknown) > 0) stop("categories ", paste(unknown, collapse = ", "), " 
 # lean: 1 to falls, -1 to rises, 0 to neither): for the signed-rank tests, whether V, the ranks held by
 # the falls, is above or below the same test's V the other way round (after against before), the
 # ranks held by the rises; for the sign test, whether more people had fewer after than more.
-# A specification finds a significant fall when its reduction is above 0, its p below ALPHA and its
-# test points to falls; a significant rise when its reduction is below 0, its p below ALPHA and its
-# test points to rises. A significant test that points the other way from the total (most people
-# fell while a few large rises turned the total up, or the reverse) is neither, and is counted apart.
+# A specification finds a significant fall when its total fell, its p is below ALPHA and its test
+# points to falls; a significant rise when its total rose (with nothing before, any total after is a
+# rise), its p is below ALPHA and its test points to rises. A significant test that points the other
+# way from the total (most people fell while a few large rises turned the total up, or the reverse),
+# or either way beside an unchanged total, is neither, and is counted apart.
 CURRENT <- getRversion() >= "4.6.0"
 if (!CURRENT) message("R ", getRversion(), " computes wilcox.test() as R <= 4.5 did: the current rule's p-values and leans, and the numbers of significant falls, rises and tests against their totals, with the shares, print as NA. Run this script in R 4.6 for them.")
 ${R_NEXT_NOTE}
@@ -194,6 +197,9 @@ for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
     totals <- person_totals(ev)
     pre <- totals[[paste0(measure, "Pre")]]; post <- totals[[paste0(measure, "Post")]]
     reduction <- if (sum(pre) > 0) 1 - sum(post) / sum(pre) else NA
+    # Which way the total moved: with nothing before it can only have risen; a reduction within
+    # UNCHANGED_BELOW of 0 is the rounding of the sums, an unchanged total.
+    total <- if (is.na(reduction)) -1 else if (abs(reduction) < UNCHANGED_BELOW) 0 else sign(reduction)
     if (measure == "harm") harm_reductions[m] <- reduction
     changed <- sum(post != pre)
     WILCOXON <- "legacy"  # paired_test() reads the rule from WILCOXON
@@ -206,8 +212,8 @@ for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
     }
     for (test in TESTS) {
       cat("# ", k + 1, ": ", window, " months, gap ", gap, ", ", measure, ", ", if (measure == "events") "-" else m, ", ", test, "\n", sep = "")
-      below <- !is.na(reduction) && !is.na(p[[test]]) && p[[test]] < ALPHA
-      found <- below && reduction > 0 && lean[[test]] > 0
+      below <- !is.na(p[[test]]) && p[[test]] < ALPHA
+      found <- below && total == 1 && lean[[test]] == 1
       at <- paste0("specifications.", k, ".")
       out(paste0(at, "window"), window)
       out(paste0(at, "gap"), gap)
@@ -216,8 +222,8 @@ for (window in WINDOWS) for (gap in GAPS[GAPS < window]) {
       out(paste0(at, "lean"), lean[[test]])
       out(paste0(at, "significant"), if (test == "current" && !CURRENT) NA else found)
       significant <- significant + found
-      rises <- rises + (below && reduction < 0 && lean[[test]] < 0)
-      against <- against + (below && lean[[test]] != sign(reduction))
+      rises <- rises + (below && total == -1 && lean[[test]] == -1)
+      against <- against + (below && lean[[test]] != total)
       k <- k + 1L
     }
   }

@@ -21,7 +21,7 @@ import { formatNumber, formatP, formatPEquals, formatPercent, formatReductionInW
 import { capitalise, count, indefinite, listWords } from '../lib/wording.ts';
 import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
-import { specificationVerdict } from '../analysis/specificationVerdict.ts';
+import { specificationVerdict, totalDirection } from '../analysis/specificationVerdict.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface SpecificationRow {
@@ -98,7 +98,8 @@ export function verdictWords(s: Pick<SpecificationRow, 'reduction' | 'p' | 'lean
   if (verdict === 'rise') return 'a significant rise at 5%';
   if (verdict === 'none') return 'not significant at 5%';
   const by = s.test === 'sign' ? 'by the count of people' : 'by rank';
-  const total = s.reduction! > 0 ? 'the fall in the total' : s.reduction! < 0 ? 'the rise in the total' : 'the unchanged total';
+  const moved = totalDirection(s.reduction);
+  const total = moved > 0 ? 'the fall in the total' : moved < 0 ? 'the rise in the total' : 'the unchanged total';
   return `significant at 5%, but the test points ${by} to ${s.lean > 0 ? 'falls' : 'rises'}, not to ${total}`;
 }
 

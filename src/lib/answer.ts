@@ -6,7 +6,7 @@
 
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import { formatChangeSize, formatNumber } from './format.ts';
-import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, aboutTheSame, categoryList, countParts, harmGapUnclear, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
+import { ALPHA, EMPTY_VIEW, FEW_ARRESTS, aboutTheSame, categoryList, countParts, harmGapUnclear, harmUncertain, harmUncertainty, includesNoChange, intervalParts, isEmpty, missingInterval, noIntervalReason, num, pointsAgainstTotal, restsOnFew, pEqualsParts, periodParts, say, type Segments } from './wording.ts';
 
 export type AnswerPart = 'what' | 'harm' | 'meaning';
 
@@ -123,10 +123,16 @@ export function whatItMeans(r: AnalysisResult): Segments {
     if (p < NEAR_ALPHA) return say`A change in arrests this size falls just short of clear (paired test ${pEqualsParts(p, 'events.test.p')}): it could be chance${among}, and ${noGroup}.`;
     return say`A change in arrests this size could easily arise by chance${among}, and ${noGroup}.`;
   }
+  const e = r.events;
+  // Significant, but pointing the other way from the total (a reviewer's 70 people: 60 with one more
+  // arrest, 10 with 20 fewer, 200 → 60): the p is evidence of the many small rises, not of the fall.
+  if (pointsAgainstTotal(e, r.wilcoxon)) {
+    const [change, against, carry] = e.post < e.pre ? ['fall', ['rises', 'falls'], ['falls', 'down']] : ['rise', ['falls', 'rises'], ['rises', 'up']];
+    return say`The paired test (${pEqualsParts(p, 'events.test.p')}) does not back this ${change}: ranked by size, the ${against[0]} in people's arrests outweigh the ${against[1]}, and a few large ${carry[0]} carry the total ${carry[1]}; so the change rests on a few people, and ${noGroup}.`;
+  }
   // Significant, but thin: few arrests, or an interval that takes in no change. Not "unlikely to be
   // chance" beside a Results page that calls the same view a rough indication at best (?w=8&c=drugs:
   // p = 0.0349 on 19 arrests, interval −18% to 90%).
-  const e = r.events;
   const thin: Segments[] = [];
   if (e.pre < FEW_ARRESTS) thin.push(say`it rests on only ${countParts(e.pre, 'arrest', 'arrests', formatNumber, 'events.pre')} before the orders`);
   if (e.ci && includesNoChange(e.ci)) thin.push(say`the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, takes in no change`);

@@ -17,7 +17,7 @@
 import type { AnalysisResult } from '../analysis/analyse.ts';
 import type { GapCurveRow } from '../charts/gapCurve.ts';
 import { SPECIFICATION_ALPHA, significantAgainst, significantRises, type Specification } from '../analysis/specificationCurve.ts';
-import { LEAN_WORDS } from '../analysis/specificationVerdict.ts';
+import { LEAN_WORDS, UNCHANGED_BELOW } from '../analysis/specificationVerdict.ts';
 import type { Dataset } from '../analysis/types.ts';
 import { OWN_DATA_NOTE, rNumber, rVector, type Cell, type Derivation } from './derivations.ts';
 import { acrossFalls, afterBusyShare, analysedMonths, barnettFall, barnettReason, clearFalls, gapSummary, noIntervalFalls, robustPath, type RobustNumberName, type RobustnessContext } from './robustness.ts';
@@ -484,9 +484,13 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' |
     columns: ['Specification', 'Window (months)', 'Gap (months)', 'Measure', 'Harm weights', 'Test', 'Reduction', 'p', 'Test points to', 'Significant fall', '95% interval, lower', '95% interval, upper'],
     rows: specs.map((s, k): Cell[] => [k + 1, s.window, s.gap, s.measure === 'events' ? 'arrests' : 'harm', s.weights ?? '—', TEST_NAMES[s.test], s.reduction, s.p, LEAN_WORDS[s.lean], s.significant ? 'yes' : 'no', s.ci?.[0] ?? null, s.ci?.[1] ?? null]),
   };
-  const setup = `reduction <- ${rVector(specs.map((s) => s.reduction ?? NaN))}\np <- ${rVector(specs.map((s) => s.p ?? NaN))}\nlean <- ${rVector(specs.map((s) => s.lean))}`;
-  const rule = `!is.na(reduction) & !is.na(p) & reduction > 0 & p < ${SPECIFICATION_ALPHA} & lean > 0`;
-  const riseRule = `!is.na(reduction) & !is.na(p) & reduction < 0 & p < ${SPECIFICATION_ALPHA} & lean < 0`;
+  // Which way each total moved, from its reduction, by the rule of specificationVerdict.ts: with nothing before, a rise; within UNCHANGED_BELOW of 0, unchanged.
+  const setup = [
+    `reduction <- ${rVector(specs.map((s) => s.reduction ?? NaN))}`, `p <- ${rVector(specs.map((s) => s.p ?? NaN))}`, `lean <- ${rVector(specs.map((s) => s.lean))}`,
+    `total <- ifelse(is.na(reduction), -1, ifelse(abs(reduction) < ${UNCHANGED_BELOW}, 0, sign(reduction)))`,
+  ].join('\n');
+  const rule = `!is.na(p) & p < ${SPECIFICATION_ALPHA} & total == 1 & lean == 1`;
+  const riseRule = `!is.na(p) & p < ${SPECIFICATION_ALPHA} & total == -1 & lean == -1`;
   // The intervals are the engine's bootstraps (R cannot rerun them), given here so R can count those clear of no change.
   const ciSetup = `${setup}\nlower <- ${rVector(specs.map((s) => s.ci?.[0] ?? NaN))}`;
   const steps: Derivation['steps'] = [
@@ -505,10 +509,10 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' |
     { label: 'With a significant test that points the other way from the total', value: significantAgainst(curve) },
     { label: 'Significance level', value: SPECIFICATION_ALPHA },
   ];
-  const significantWords = `a reduction above 0, a p-value below ${SPECIFICATION_ALPHA} and a test that points to falls`;
-  const riseWords = `a reduction below 0, a p-value below ${SPECIFICATION_ALPHA} and a test that points to rises`;
+  const significantWords = `a total that fell, a p-value below ${SPECIFICATION_ALPHA} and a test that points to falls`;
+  const riseWords = `a total that rose, a p-value below ${SPECIFICATION_ALPHA} and a test that points to rises`;
   // Why a test's direction is asked as well as its p (specificationVerdict.ts), for the counts that depend on it.
-  const direction = ' The tests are two-sided and weigh each person\'s change by its sign (the sign test) or its signed rank (Wilcoxon), so which way a test points is taken from it too: for Wilcoxon, whether V, the ranks held by the falls, is above or below the ranks held by the rises; for the sign test, whether more people had fewer after than more.';
+  const direction = ' The tests are two-sided and weigh each person\'s change by its sign (the sign test) or its signed rank (Wilcoxon), so which way a test points is taken from it too: for Wilcoxon, whether V, the ranks held by the falls, is above or below the ranks held by the rises; for the sign test, whether more people had fewer after than more. A total fell or rose as its reduction is above or below 0; one with nothing before rose (a test runs only where someone had arrests after), and one whose reduction is within 10⁻⁹ of 0, the rounding of the sums, did not move.';
   const common = { ...base, inputs, steps, engine: ENGINE.curve };
   const note = "The lines above count the engine's reductions and p-values. To recompute each of them from the CSV files, in base R with wilcox.test and binom.test, use the R script for the curve: its link is beside the curve, and the command printed under the curve writes it with --emit-r in place of --json.";
   switch (name) {
@@ -523,63 +527,63 @@ function deriveCurve(name: 'curve.share' | 'curve.significant' | 'curve.total' |
       return {
         ...common, value: curve.significant,
         meaning: `How many specifications find a significant fall: ${significantWords}.${direction}`,
-        formula: { words: `Count the specifications with ${significantWords}; one with no reduction or no p-value is not significant.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = 1}` },
+        formula: { words: `Count the specifications with ${significantWords}; one with no reduction or no p-value is not significant.`, symbols: `#{k : totalₖ = 1, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = 1}` },
         r: { setup, call: `sum(${rule})`, note },
       };
     case 'curve.clearFalls':
       return {
         ...common, value: clearFalls(curve),
         meaning: `How many specifications find a significant fall (${significantWords}) whose 95% interval for the reduction is clear of no change as well (its lower end above 0). The tests ask whether people's arrests or harm typically fell, the interval whether the total did; in a thin view the two can part.`,
-        formula: { words: `Count the specifications with ${significantWords} and a lower interval end above 0; one with no interval does not count.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1 and lowerₖ > 0}` },
+        formula: { words: `Count the specifications with ${significantWords} and a lower interval end above 0; one with no interval does not count.`, symbols: `#{k : totalₖ = 1, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1 and lowerₖ > 0}` },
         r: { setup: ciSetup, call: `sum(${rule} & !is.na(lower) & lower > 0)`, note: `${note} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.` },
       };
     case 'curve.rises':
       return {
         ...common, value: significantRises(curve),
         meaning: `How many specifications find a significant rise: ${riseWords}. The curve counts only falls as significant, so these are said apart.${direction}`,
-        formula: { words: `Count the specifications with ${riseWords}.`, symbols: `#{k : reductionₖ < 0, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = −1}` },
+        formula: { words: `Count the specifications with ${riseWords}.`, symbols: `#{k : totalₖ = −1, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = −1}` },
         r: { setup, call: `sum(${riseRule})`, note },
       };
     case 'curve.acrossFalls':
       return {
         ...common, value: acrossFalls(curve),
         meaning: `How many specifications find a significant fall (${significantWords}) whose 95% interval for the reduction takes in no change (its lower end at or below 0). The tests ask whether people's arrests or harm typically fell, the interval whether the total did; in a thin view the two can part.`,
-        formula: { words: `Count the specifications with ${significantWords} and a lower interval end at or below 0; one with no interval is counted apart.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1 and lowerₖ ≤ 0}` },
+        formula: { words: `Count the specifications with ${significantWords} and a lower interval end at or below 0; one with no interval is counted apart.`, symbols: `#{k : totalₖ = 1, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1 and lowerₖ ≤ 0}` },
         r: { setup: ciSetup, call: `sum(${rule} & !is.na(lower) & lower <= 0)`, note: `${note} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.` },
       };
     case 'curve.noInterval':
       return {
         ...common, value: noIntervalFalls(curve),
         meaning: `How many specifications find a significant fall (${significantWords}) but have no 95% interval for the reduction: too few arrests, or none after the orders, for one to mean much.`,
-        formula: { words: `Count the specifications with ${significantWords} and no interval.`, symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1, no interval}` },
+        formula: { words: `Count the specifications with ${significantWords} and no interval.`, symbols: `#{k : totalₖ = 1, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1, no interval}` },
         r: { setup: ciSetup, call: `sum(${rule} & is.na(lower))`, note },
       };
     case 'curve.clearShare':
       return {
         ...common, value: curve.total > 0 ? clearFalls(curve) / curve.total : null,
         meaning: `The share of specifications that find a significant fall (${significantWords}) with a 95% interval for the reduction clear of no change as well: the curve's share, counting only falls that both the test and the interval support.`,
-        formula: { words: 'The significant falls whose interval has its lower end above 0, divided by all specifications.', symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1 and lowerₖ > 0} ÷ #{specifications}` },
+        formula: { words: 'The significant falls whose interval has its lower end above 0, divided by all specifications.', symbols: `#{k : totalₖ = 1, pₖ < ${SPECIFICATION_ALPHA}, leanₖ = 1 and lowerₖ > 0} ÷ #{specifications}` },
         r: { setup: ciSetup, call: `mean(${rule} & !is.na(lower) & lower > 0)`, note: `${note} The intervals are the engine's person-level bootstraps (src/analysis/reduction.ts), which R does not rerun: it counts them.` },
       };
     case 'curve.riseShare':
       return {
         ...common, value: curve.total > 0 ? significantRises(curve) / curve.total : null,
         meaning: `The share of specifications that find a significant rise: ${riseWords}.`,
-        formula: { words: `The specifications with ${riseWords}, divided by all specifications.`, symbols: `#{k : reductionₖ < 0, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = −1} ÷ #{specifications}` },
+        formula: { words: `The specifications with ${riseWords}, divided by all specifications.`, symbols: `#{k : totalₖ = −1, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = −1} ÷ #{specifications}` },
         r: { setup, call: `mean(${riseRule})`, note },
       };
     case 'curve.against':
       return {
         ...common, value: significantAgainst(curve),
         meaning: `How many specifications have a test significant at ${SPECIFICATION_ALPHA} that points the other way from their total: to falls where the total rose, to rises where it fell, or either way where it did not move. They count as neither a significant fall nor a significant rise.${direction} A few large changes can turn a total against most people's: one heavy arrest after an order can make harm rise in total while most people's harm fell.`,
-        formula: { words: `Count the specifications with a reduction and a p-value below ${SPECIFICATION_ALPHA} whose lean (1 to falls, −1 to rises) is not the sign of the reduction.`, symbols: `#{k : pₖ < ${SPECIFICATION_ALPHA} and leanₖ ≠ sign(reductionₖ)}` },
-        r: { setup, call: `sum(!is.na(reduction) & !is.na(p) & p < ${SPECIFICATION_ALPHA} & lean != sign(reduction))`, note },
+        formula: { words: `Count the specifications with a p-value below ${SPECIFICATION_ALPHA} whose lean (1 to falls, −1 to rises) is not the way the total moved (1 fell, −1 rose, 0 did not move).`, symbols: `#{k : pₖ < ${SPECIFICATION_ALPHA} and leanₖ ≠ totalₖ}` },
+        r: { setup, call: `sum(!is.na(p) & p < ${SPECIFICATION_ALPHA} & lean != total)`, note },
       };
     case 'curve.share':
       return {
         ...common, value: curve.share,
         meaning: `The share of specifications that find a significant fall (${significantWords}): a description of how much the result depends on the analyst's choices, not a test.`,
-        formula: { words: 'The specifications with a significant fall divided by all specifications.', symbols: `#{k : reductionₖ > 0, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = 1} ÷ #{specifications}` },
+        formula: { words: 'The specifications with a significant fall divided by all specifications.', symbols: `#{k : totalₖ = 1, pₖ < ${SPECIFICATION_ALPHA} and leanₖ = 1} ÷ #{specifications}` },
         r: { setup, call: `mean(${rule})`, note },
       };
   }

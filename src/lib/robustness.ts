@@ -8,6 +8,7 @@
 import { analyse, type AnalysisResult } from '../analysis/analyse.ts';
 import { nullWorld, NULL_WORLD_LOOKBACK, type NullWorld } from '../analysis/nullWorld.ts';
 import { significantAgainst, significantRises, specificationCurve, type SpecificationCurve } from '../analysis/specificationCurve.ts';
+import { specificationVerdict, totalDirection } from '../analysis/specificationVerdict.ts';
 import { regressionToMean, inverseMillsRatio } from '../analysis/stats/regressionToMean.ts';
 import { normalUpper } from '../analysis/stats/distributions.ts';
 import { givesMonthsAway, timeAtLiberty, timeAtLibertyByPerson, type LibertyByPerson, type LibertyWhatIf } from '../analysis/timeAtLiberty.ts';
@@ -222,9 +223,13 @@ export function curveIntervalSegments(curve: Pick<SpecificationCurve, 'specifica
   const riseWords: RobustSegment[] = rises === 0 ? [] : [curveHandle('curve.rises', formatNumber(rises)), ' of the ', curveHandle('curve.total', formatNumber(curve.total)), ` ${rises === 1 ? 'finds' : 'find'} a significant rise instead (`, curveHandle('curve.riseShare', formatPercent(ofTotal(rises, curve))), ').'];
   // A significant test beside a total that moved the other way is neither (a re-check: one heavy arrest
   // after an order turned harm up while most people's harm fell, and was counted a significant rise).
+  // Said of all the specifications (not "of those" falls before it), and of a total that did not move where there is one (a re-check).
   const against = significantAgainst(curve);
+  const still = curve.specifications.some((s) => specificationVerdict(s) === 'against' && totalDirection(s.reduction) === 0);
+  const one = against === 1;
   const againstWords: RobustSegment[] = against === 0 ? [] : [
-    curveHandle('curve.against', formatNumber(against)), ` ${against === 1 ? 'has a significant test that points' : 'have a significant test that points'} the other way from ${against === 1 ? 'its' : 'their'} total, and ${against === 1 ? 'counts' : 'count'} as neither a fall nor a rise: the tests weigh each person's change by its sign or rank, the total by its size, so a few large changes can turn the total against most people's.`,
+    curveHandle('curve.against', formatNumber(against)), ' of the ', curveHandle('curve.total', formatNumber(curve.total)),
+    ` ${one ? 'has a significant test that points' : 'have a significant test that points'} the other way from ${one ? 'its' : 'their'} total${still ? ', or either way beside a total that did not move,' : ','} and ${one ? 'counts' : 'count'} as neither a fall nor a rise: the tests weigh each person's change by its sign or rank, the total by its size, so a few large changes can turn the total against most people's.`,
   ];
   const falls = curve.significant === 0 ? [] : fallIntervalSegments(curve);
   return [falls, riseWords, againstWords].filter((x) => x.length > 0).flatMap((x, k) => (k > 0 ? [' ', ...x] : x));
@@ -780,7 +785,7 @@ export const IN_SHORT = {
     const against = significantAgainst(curve);
     const others: RobustSegment[][] = [
       ...(rises > 0 ? [[{ text: formatNumber(rises), path: robustPath('curve.rises') }, ' a significant rise']] : []),
-      ...(against > 0 ? [[{ text: formatNumber(against), path: robustPath('curve.against') }, ' a significant test that points the other way from the total']] : []),
+      ...(against > 0 ? [['in ', { text: formatNumber(against), path: robustPath('curve.against') }, ' the test is significant but points against the total']] : []),
     ];
     return [
       'Of ', { text: formatNumber(curve.total), path: robustPath('curve.total') }, ' combinations of window, gap, measure, harm weights and test, ',

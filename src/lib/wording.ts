@@ -1222,6 +1222,8 @@ export function claimChecks(result: AnalysisResult): ClaimCheck[] {
   // Why a fall in arrests is thin, the first reason that applies; null for a firm one. It decides the
   // verdict's weakness and is said in its detail, so the two cannot part.
   const thinFall: Segments | null = e.test.p !== null && e.test.p >= ALPHA ? [', not a significant fall']
+    // a test significant by rank for rises beside a total that fell backs no fall (as the curve and the claims of significance count it)
+    : pointsAgainstTotal(e, result.wilcoxon) ? [', though the test points by rank to rises, not to the fall in the total']
     : e.ci && includesNoChange(e.ci) ? say`, though the 95% interval for the reduction, ${intervalParts(e.ci, 'events.ci')}, takes in no change`
       : fewArrests ? [`, on only ${count(e.pre, 'arrest')} before the orders`]
         : missingInterval(e) ? [`, with no 95% interval: ${noIntervalReason(e)}`] : null;
