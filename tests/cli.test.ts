@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { makeCohort } from './helpers/cohort.ts';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -744,4 +744,30 @@ test('--help lists every option the command takes, each with what it does, and e
   assert.ok(flags.length >= 20, flags.join(' '));
   for (const flag of flags) assert.match(out.stdout, new RegExp(`^ +(?:--help, )?${flag}\\b[^\\n]* {2,}\\S`, 'm'), `${flag} is described on a line of its own`);
   assert.match(out.stdout, /^usage: npm run analyze -- /);
+});
+
+test('control characters from the data are shown, not acted on, and the suggested Rscript command quotes its paths (a security review: a column named with ESC[2K erased the warnings above it; a path with a space or $( ) broke or ran the command)', () => {
+  const at = mkdtempSync(join(tmpdir(), 'stro-cli-controls-'));
+  // An extra column, named with terminal codes that clear a line and move up.
+  const [header, ...rows] = readFileSync(tpl('events.csv'), 'utf8').trimEnd().split('\n');
+  const named = `notes\u001b[2K\u001b[1F`;
+  writeFileSync(join(at, 'events.csv'), [`${header},${named}`, ...rows.map((r) => `${r},`)].join('\n') + '\n');
+  const odd = join(at, 'sp dir $(touch PWNED)');
+  mkdirSync(odd);
+  const orders = join(odd, 'orders.csv');
+  writeFileSync(orders, readFileSync(tpl('orders.csv'), 'utf8'));
+  const placed = join(odd, "ev m;id'.csv");
+  const out = run('--orders', orders, '--events', join(at, 'events.csv'), '--design-window', '24', '--emit-r', '--write-events', placed);
+  assert.equal(out.status, 0, out.stderr);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out.stderr), JSON.stringify(out.stderr));
+  assert.ok(out.stderr.includes('notes\\u{1B}[2K\\u{1B}[1F'), out.stderr);
+  // The command, pasted into a shell, names the two files and runs nothing else.
+  const said = /run the R script on it: (Rscript reproduce\.R .*)$/m.exec(out.stderr)![1];
+  const quoted = (path: string) => `'${path.replace(/'/g, `'\\''`)}'`;
+  assert.equal(said, `Rscript reproduce.R ${quoted(orders)} ${quoted(placed)}`);
+  const echoed = spawnSync('sh', ['-c', said.replace(/^Rscript reproduce\.R /, 'printf "%s\\n" ')], { encoding: 'utf8', cwd: at });
+  assert.deepEqual(echoed.stdout.trim().split('\n'), [orders, placed]);
+  assert.ok(!existsSync(join(at, 'PWNED')) && !existsSync('PWNED'));
+  // The readable output too: a terminal never receives the codes.
+  assert.ok(!/\u001b/.test(run('--orders', orders, '--events', join(at, 'events.csv'), '--design-window', '24').stdout));
 });

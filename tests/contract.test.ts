@@ -1113,7 +1113,8 @@ test('order ids that look alike (a Cyrillic letter for a Latin one, an invisible
   assert.equal(id, 'T-0001');
   const cyrillic = '\u0422-0001'; // CYRILLIC CAPITAL LETTER TE, drawn as T
   const hidden = 'T-00\u200b01';
-  for (const [twin, what] of [[cyrillic, 'U+0422 (Cyrillic)'], [hidden, 'U+200B (invisible)']] as const) {
+  // (and control characters, which a terminal, R and a spreadsheet show as nothing: a security review's BEL and U+0085)
+  for (const [twin, what] of [[cyrillic, 'U+0422 (Cyrillic)'], [hidden, 'U+200B (invisible)'], ['T-00\u000701', 'U+0007 (control)'], ['T-0001\u0085', 'U+0085 (control)']] as const) {
     const r = validateDataset({ orders: { name: 'orders.csv', text: [...lines, lines[1].replace(/^T-0001/, twin)].join('\n') + '\n' }, events: templateEvents });
     assert.equal(r.dataset, undefined, `the files do not load with ${JSON.stringify(twin)} as a person of its own`);
     const p = r.problems.find((x) => x.value === twin)!;

@@ -1205,9 +1205,10 @@ const DRAWN_AS: Readonly<Record<string, string>> = Object.fromEntries([
 /**
  * Characters that show nothing: format characters (zero-width space, soft hyphen, direction marks),
  * the combining grapheme joiner, variation selectors, Mongolian free variation selectors, Hangul
- * fillers and the blank Braille pattern (a re-check found the last five passing as plain).
+ * fillers and the blank Braille pattern (a re-check found the last five passing as plain), and control
+ * characters (BEL, U+0085: a security review loaded "O-Y\u00078SDGZ" beside "O-Y8SDGZ" as two people).
  */
-const INVISIBLE = /[\p{Cf}\u034F\uFE00-\uFE0F\u180B-\u180F\u115F\u1160\u3164\uFFA0\u2800]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\u034F\uFE00-\uFE0F\u180B-\u180F\u115F\u1160\u3164\uFFA0\u2800]/gu;
 /** One such character (INVISIBLE without its global flag, so that test() keeps no state). */
 const INVISIBLE_CHARACTER = new RegExp(INVISIBLE.source, 'u');
 
@@ -1226,8 +1227,8 @@ const lookAlike = (a: string, b: string) => plainId(a) !== plainId(b) && idAsSee
 
 /** The characters of `id` that are not plain ASCII and not in `other`, by code point and kind: "U+0422 (Cyrillic), U+200B (invisible)". */
 function charactersNotIn(id: string, other: string): string {
-  const kind = (c: string) => (INVISIBLE_CHARACTER.test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
-  const odd = [...new Set([...id].filter((c) => c > '\u007f' && !other.includes(c)))];
+  const kind = (c: string) => (/\p{Cc}/u.test(c) ? 'control' : INVISIBLE_CHARACTER.test(c) ? 'invisible' : /\p{Script=Cyrillic}/u.test(c) ? 'Cyrillic' : /\p{Script=Greek}/u.test(c) ? 'Greek' : 'not plain');
+  const odd = [...new Set([...id].filter((c) => !/[\x20-\x7e]/.test(c) && !other.includes(c)))];
   return odd.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} (${kind(c)})`).join(', ');
 }
 

@@ -248,14 +248,14 @@ function tidyFiles(args: Args, dir: string, sources: { orders: Source; events: S
   if (own.orders === undefined || own.events === undefined || (args.harmIndex && own.harmIndex === undefined)) return sources;
   // Fixes are matched to a file by its name (a re-check: two files named export.csv got "nothing was tidied").
   if (sources.orders.name === sources.events.name) {
-    process.stderr.write(`analyze: --tidy: the orders and events files are both named ${sources.orders.name}, so their fixes cannot be told apart: rename one and run again\n`);
+    warn(`analyze: --tidy: the orders and events files are both named ${sources.orders.name}, so their fixes cannot be told apart: rename one and run again\n`);
     return sources;
   }
   const named = (s: Source, t: string) => ({ name: s.name, text: t });
   const files: TidySources<'orders' | 'events' | 'harmIndex'> = { orders: named(sources.orders, own.orders), events: named(sources.events, own.events), ...(own.harmIndex !== undefined ? { harmIndex: named(sources.harmIndex!, own.harmIndex) } : {}) };
   const { sources: tidied, changes } = tidySources(files, (s) => validateDataset({ orders: s.orders!, events: s.events!, harmIndex: s.harmIndex ?? sources.harmIndex }, options).problems);
   if (changes.length === 0) {
-    process.stderr.write('analyze: --tidy: nothing was tidied: no problem in the files has a fix with one right answer\n');
+    warn('analyze: --tidy: nothing was tidied: no problem in the files has a fix with one right answer\n');
     return sources;
   }
   const out = { ...sources };
@@ -278,8 +278,8 @@ function tidyFiles(args: Args, dir: string, sources: { orders: Source; events: S
     else args.harmIndex = target;
     written.push(target);
   }
-  for (const words of tidyWords(changes)) process.stderr.write(`analyze: tidied: ${words}\n`);
-  process.stderr.write(`analyze: wrote ${listWords(written)} (${formatNumber(changes.length)} ${changes.length === 1 ? 'change' : 'changes'}, nothing else changed); these are the files checked here (and analysed, if no error follows): give them to the R script, and to this command without --tidy\n`);
+  for (const words of tidyWords(changes)) warn(`analyze: tidied: ${words}\n`);
+  warn(`analyze: wrote ${listWords(written)} (${formatNumber(changes.length)} ${changes.length === 1 ? 'change' : 'changes'}, nothing else changed); these are the files checked here (and analysed, if no error follows): give them to the R script, and to this command without --tidy\n`);
   return out;
 }
 
@@ -581,6 +581,16 @@ export function problemSummary(problems: readonly Problem[], analysed: boolean):
     + (outside ? ' For arrests outside the design window: give the window your data cover with --design-window N, or leave them out and count them with --outside-window exclude.' : '');
 }
 
+/**
+ * Control and direction characters, shown as \u{…} where the command line writes for a terminal,
+ * not acted on: the data's file names, headers and cells reach its messages and tables, and a
+ * security review's column named with ESC[2K ESC[1F erased the warnings above it, and an order id
+ * with ESC]0; set the terminal's title. Line ends are kept.
+ */
+export const visibleControls = (text: string): string =>
+  text.replace(/[\x00-\x09\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+const warn = (text: string): boolean => process.stderr.write(visibleControls(text));
+
 export function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
@@ -589,7 +599,7 @@ export function main(argv: readonly string[]): number {
     const read = new Map(given.map((path) => [path, readBytes(path)]));
     const unread = [...read.values()].filter((r): r is Problem => !(r instanceof Uint8Array));
     if (unread.length > 0) {
-      for (const p of unread) process.stderr.write(`analyze: ${problemLine(p)}\n`);
+      for (const p of unread) warn(`analyze: ${problemLine(p)}\n`);
       return 1;
     }
     args.named = args.own;
@@ -635,13 +645,13 @@ export function main(argv: readonly string[]): number {
     // Errors first, as the page lists them (an analyst found the one error after 11 warnings).
     const all = dataset ? [...problems, ...(warnings ?? [])] : problems;
     const said = [...all.filter((p) => p.severity === 'error'), ...all.filter((p) => p.severity !== 'error')];
-    for (const p of said) process.stderr.write(`analyze: ${problemLine(p)}\n`);
-    for (const line of missing) process.stderr.write(line);
-    if (said.length > SUMMARY_AFTER) process.stderr.write(`analyze: ${problemSummary(said, !stopped)}\n`);
+    for (const p of said) warn(`analyze: ${problemLine(p)}\n`);
+    for (const line of missing) warn(line);
+    if (said.length > SUMMARY_AFTER) warn(`analyze: ${problemSummary(said, !stopped)}\n`);
     // The page offers "Tidy these" beside such problems; here the option is named (an analyst met 247
     // dates written day/month/year, each with a spreadsheet's hint, and never a word of --tidy).
     const fixable = args.tidy ? 0 : said.filter((p) => p.fix !== undefined && p.file !== '(options)').length;
-    if (fixable > 0) process.stderr.write(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals or with spaces, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
+    if (fixable > 0) warn(`analyze: ${fixable === 1 ? 'one of these problems has' : `${formatNumber(fixable)} of these problems have`} one right answer (a date written another way, a column named in other capitals or with spaces, a title line above the header): add --tidy DIR to make ${fixable === 1 ? 'that fix' : 'those fixes'}, write the tidied files to DIR and analyse them\n`);
     if (stopped) return 1;
     // The harm index the emitted script weighs harm by (its third argument), when it weighs any: with
     // --weights, and for the curve when harm comes from an index at all (not for recorded harm).
@@ -653,15 +663,15 @@ export function main(argv: readonly string[]): number {
       writeEvents(args.writeEvents, eventsCsv(dataset.events), [...given, ...Object.values(paths), args.orders, args.events, ...(args.harmIndex ? [args.harmIndex] : [])]);
       // On stderr, so that what goes to stdout (a script, JSON, the table) stays as it was.
       const n = dataset.events.length;
-      process.stderr.write(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${args.orders} ${args.writeEvents}${scriptIndex ? ` ${scriptIndex}` : ''}` : ', the events file the R script (--emit-r) reads'}\n`);
+      warn(`analyze: wrote ${formatNumber(n)} ${n === 1 ? 'arrest' : 'arrests'} as months and harm to ${args.writeEvents}${args.emitR ? `; run the R script on it: Rscript reproduce.R ${shellWords([args.orders, args.writeEvents, ...(scriptIndex ? [scriptIndex] : [])])}` : ', the events file the R script (--emit-r) reads'}\n`);
     }
     // The curve's script weighs harm by the index itself: only months must be written for it.
     else if (args.emitR && ((harmIndex !== undefined && !args.weights && !args.specificationCurve) || !headerOf(args.events).includes('month'))) {
-      process.stderr.write('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
+      warn('analyze: note: the R script reads month and harm columns; add --write-events FILE and run the script on that file\n');
     }
     // Only for an index the script uses: one given beside events with a harm column is not (a re-check was told to pass it, and the script refused it).
     if (scriptIndex && args.harmIndex && !args.writeEvents) {
-      process.stderr.write(`analyze: note: the R script reads the harm index from harm-index.csv; give ${basename(args.harmIndex)} as its third argument (Rscript reproduce.R ORDERS EVENTS ${basename(args.harmIndex)})\n`);
+      warn(`analyze: note: the R script reads the harm index from harm-index.csv; give ${basename(args.harmIndex)} as its third argument (Rscript reproduce.R ORDERS EVENTS ${shellWords([basename(args.harmIndex)])})\n`);
     }
     if (args.specificationCurve) {
       const curve = specificationCurve(dataset, { categories: args.categories });
@@ -671,7 +681,7 @@ export function main(argv: readonly string[]): number {
         process.stdout.write(emitCurveR(curveScriptOptions(curve, declared), { generator: `${ANALYZE} ${shellWords(argv)}`.trim() }));
         return 0;
       }
-      process.stdout.write(args.json ? JSON.stringify(curve) + '\n' : renderCurve(curve, { harm, index }) + '\n');
+      process.stdout.write(args.json ? JSON.stringify(curve) + '\n' : visibleControls(renderCurve(curve, { harm, index })) + '\n');
       return 0;
     }
     const options = { window: args.window, gap: args.gap, categories: args.categories, weights: args.weights, wilcoxon: args.wilcoxon };
@@ -687,7 +697,7 @@ export function main(argv: readonly string[]): number {
     const result = analyse(dataset, options);
     if (args.robustness) {
       const checks = robustnessChecks(result, dataset, args);
-      process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : renderRobustness(checks, result, basename(args.orders), args.unavailableShare !== undefined) + '\n');
+      process.stdout.write(args.json ? JSON.stringify(checks) + '\n' : visibleControls(renderRobustness(checks, result, basename(args.orders), args.unavailableShare !== undefined)) + '\n');
       return 0;
     }
     if (args.csv) {
@@ -696,7 +706,7 @@ export function main(argv: readonly string[]): number {
       process.stdout.write(resultsCsv(result, data));
       return 0;
     }
-    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow, extracted: dataset.extracted, ruleFlips: ruleFlipWords(ruleFlips(dataset, result), result.categoryNames) }) + '\n');
+    process.stdout.write(args.json ? JSON.stringify(result) + '\n' : visibleControls(render(result, { manifest, harm, excluded: dataset.excludedOutsideWindow, extracted: dataset.extracted, ruleFlips: ruleFlipWords(ruleFlips(dataset, result), result.categoryNames) })) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -704,14 +714,14 @@ export function main(argv: readonly string[]): number {
         process.stdout.write(HELP + '\n');
         return 0;
       }
-      process.stderr.write(`analyze: ${e.message} (${USAGE})\n`);
+      warn(`analyze: ${e.message} (${USAGE})\n`);
       return 1;
     }
     if (e instanceof DataError || e instanceof OptionError) {
-      process.stderr.write(`analyze: ${e.message}\n`);
+      warn(`analyze: ${e.message}\n`);
       return 1;
     }
-    process.stderr.write(`analyze: unexpected failure: ${(e as Error).message}\n`);
+    warn(`analyze: unexpected failure: ${(e as Error).message}\n`);
     return 1;
   }
 }
