@@ -22,7 +22,8 @@
  *
  * Each specification reports its overall reduction, the reduction's person-level bootstrap
  * interval, the p-value of its test, which way the test points (its lean), and whether it is a
- * significant fall: reduction > 0, p < 0.05 and a test that points to falls. The tests are
+ * significant fall: a total that fell, p < 0.05 and a test that points to falls
+ * (specificationVerdict.ts, which also says when a total rose or did not move). The tests are
  * two-sided and ask about each person's change, not the total: a few large rises can turn the
  * total up while most people fell, and the test is then significant for falls beside a total that
  * rose. Such a specification is neither a significant fall nor a significant rise; it is counted
@@ -65,7 +66,7 @@ export interface Specification {
   p: number | null;
   /** Which way the test points: 1 to falls, −1 to rises, 0 to neither (see above). */
   lean: -1 | 0 | 1;
-  /** A significant fall: reduction > 0, p < 0.05 and lean 1. */
+  /** A significant fall: specificationVerdict() is 'fall' (the total fell, p < 0.05, lean 1). */
   significant: boolean;
 }
 
@@ -141,7 +142,7 @@ export function specificationWindows(span: number): number[] {
   return [...new Set(windows)];
 }
 
-/** The specifications whose test finds a significant rise (a reduction below 0, p below the level, a test that points to rises): the curve counts only falls as significant. */
+/** The specifications whose test finds a significant rise (a total that rose, p below the level, a test that points to rises): the curve counts only falls as significant. */
 export const significantRises = (curve: Pick<SpecificationCurve, 'specifications'>): number =>
   curve.specifications.filter((s) => specificationVerdict(s) === 'rise').length;
 
