@@ -43,7 +43,7 @@ function carefulHandles(curve: SpecificationCurve): string[] {
   const one = significant.length === 1;
   const falls = significant.length === 0 ? [] : across + none === 0 ? (one ? [] : ['curve.significant'])
     : [...(one ? [] : ['curve.significant']), ...(across > 0 && !one ? ['curve.acrossFalls'] : []), ...(none > 0 && !one ? ['curve.noInterval'] : []), 'curve.clearFalls', 'curve.total', 'curve.clearShare'];
-  return [...falls, ...(rises > 0 ? ['curve.rises', 'curve.total', 'curve.riseShare'] : []), ...(against > 0 ? ['curve.against'] : [])];
+  return [...falls, ...(rises > 0 ? ['curve.rises', 'curve.total', 'curve.riseShare'] : []), ...(against > 0 ? ['curve.against', 'curve.total'] : [])];
 }
 
 /** The panel's "Full precision" text for a value (src/client/panel.ts fullValue). */
@@ -299,7 +299,7 @@ test('a reader\'s own data where one heavy arrest turns harm up while most peopl
   await expect(page.locator('html')).toHaveAttribute('data-view', '?data=local', { timeout: 60_000 });
   await settled(page, ctx);
   const careful = page.locator('[data-robust="curve.intervals"]');
-  await expect(careful).toContainText(`${against} have a significant test that points the other way from their total, and count as neither a fall nor a rise`);
+  await expect(careful).toContainText(`${against} of the ${curve.total} have a significant test that points the other way from their total, and count as neither a fall nor a rise`);
   expect(await careful.locator('button[data-path]').evaluateAll((b) => b.map((x) => x.getAttribute('data-path')!.replace('robust:', '')))).toEqual(carefulHandles(curve));
   await expect(page.locator('.in-short button[data-path="robust:curve.against"]')).toHaveText(String(against));
   await careful.locator('button[data-path="robust:curve.against"]').click();
