@@ -10,6 +10,7 @@ import { categoryName } from '../../src/analysis/categories.ts';
 
 for (const p of PAGES) {
   test(`axe: ${p.short} has no violations`, async ({ page }) => {
+    test.setTimeout(60_000); // up to 13.4 s in a fresh-clone CI
     await page.goto(p.slug);
     await waitForView(page, { window: 24, categories: domain.categories });
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

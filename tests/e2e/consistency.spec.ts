@@ -200,6 +200,7 @@ test('Results names a category whose significant test points against its total u
 });
 
 test('Results, Conclusions, the Data page and the Overview say when a verdict turns on the version of R, as ruleFlips() finds it for the view, under either rule, and withdraws it for a view where both agree (an analyst)', async ({ page }) => {
+  test.setTimeout(60_000); // four pages, under both rules (17.7 s in a fresh-clone CI)
   const view = { ...defaultState(domain), window: 12, categories: ['other', 'modern_slavery'] };
   const note = page.locator('[data-rule-flips]');
   await page.goto(`results/${serialiseState(view, domain)}`);

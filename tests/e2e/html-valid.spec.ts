@@ -36,6 +36,7 @@ function validate(documents: Record<string, string>): string[] {
 }
 
 test('every built page is valid HTML', () => {
+  test.setTimeout(60_000); // the Nu checker over every page (14.8 s in a fresh-clone CI)
   const built = Object.fromEntries(PAGES.map((p) => [`built-${p.slug}`, readFileSync(join('dist', p.slug, 'index.html'), 'utf8')]));
   built['built-404'] = readFileSync(join('dist', '404.html'), 'utf8');
   expect(validate(built)).toEqual([]);

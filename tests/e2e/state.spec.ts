@@ -531,6 +531,7 @@ for (const width of [390, 1280]) {
     });
 
     test('pages whose content does not follow the view have no controls, only the summary and a link', async ({ page }) => {
+      test.setTimeout(60_000); // every page (11.4 s in a fresh-clone CI)
       for (const p of PAGES) {
         await page.goto(`${p.slug}?w=12`);
         await expect(page.locator('#controls')).toHaveCount(p.live ? 1 : 0);
