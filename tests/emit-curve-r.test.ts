@@ -21,6 +21,7 @@ import { comparisonSummary } from '../src/lib/rCheck.ts';
 import { specificationCurve, type SpecificationCurve } from '../src/analysis/specificationCurve.ts';
 import { bundled, readData } from './helpers/bundled.ts';
 import { otherData } from './helpers/otherData.ts';
+import { heavyEventsCsv, mirroredEventsCsv } from './helpers/alteredData.ts';
 import { hasRscript, runRscript, runWebR, stopWebR } from './helpers/r.ts';
 
 after(stopWebR);
@@ -126,9 +127,7 @@ test('R 4.6 (webR): two categories only', async () => {
 
 test('R 4.6 (webR) and R 4.2 (Rscript): the bundled data mirrored in time, whose arrests rose: R counts the significant rises and their share as the page does', async () => {
   // Each arrest's month with its sign turned: the 24 months after become the 24 before, so the falls are rises.
-  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
-  const month = header.split(',').indexOf('month');
-  const mirrored = [header, ...rows.map((row) => row.split(',').map((cell, k) => (k === month ? String(-Number(cell)) : cell)).join(','))].join('\n') + '\n';
+  const mirrored = mirroredEventsCsv();
   const at = mkdtempSync(join(tmpdir(), 'stro-curve-mirrored-'));
   writeFileSync(join(at, 'events.csv'), mirrored);
   const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
@@ -147,14 +146,7 @@ test('R 4.6 (webR) and R 4.2 (Rscript): the bundled data mirrored in time, whose
 test('R 4.6 (webR) and R 4.2 (Rscript): one arrest after an order given more harm than all the arrests before: where harm rose in total while the tests point to falls, R finds no significant rise either, and counts those tests apart (a re-check)', async () => {
   // Harm as the events file records it (no index), with one arrest in month 1 given twice the harm of
   // every arrest before the orders: at every window and gap that holds month 1, harm rises in total.
-  // The file's columns are order_id, month, category, offence (which may hold a quoted comma) and harm, last.
-  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
-  assert.equal(header, 'order_id,month,category,offence,harm');
-  const month = (row: string) => Number(row.split(',')[1]);
-  const harm = (row: string) => Number(row.slice(row.lastIndexOf(',') + 1));
-  const before = rows.reduce((t, row) => (month(row) < 0 ? t + harm(row) : t), 0);
-  const k = rows.findIndex((row) => month(row) === 1);
-  const heavy = [header, ...rows.map((row, j) => (j === k ? `${row.slice(0, row.lastIndexOf(','))},${2 * before}` : row))].join('\n') + '\n';
+  const heavy = heavyEventsCsv();
   const at = mkdtempSync(join(tmpdir(), 'stro-curve-heavy-'));
   writeFileSync(join(at, 'events.csv'), heavy);
   const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));

@@ -20,6 +20,7 @@ import {
 } from '../src/lib/robustness.ts';
 import type { ViewState } from '../src/lib/urlState.ts';
 import { bundled, near } from './helpers/bundled.ts';
+import { heavyDataset } from './helpers/alteredData.ts';
 import { hasRscript, runRscript, runWebR, stopWebR } from './helpers/r.ts';
 
 after(() => stopWebR());
@@ -166,9 +167,7 @@ const own = (() => {
  * is counted, while most people's harm fell, so some significant tests point against their total.
  */
 const heavy = (() => {
-  const first = analyse(bundled);
-  const k = bundled.events.findIndex((e) => e.month === 1);
-  const dataset: Dataset = { ...bundled, harmIndex: undefined, manifest: { ...bundled.manifest!, synthetic: false, calibrated: false }, events: bundled.events.map((e, j) => (j === k ? { ...e, harm: 2 * first.harm.pre } : e)) };
+  const dataset: Dataset = { ...heavyDataset(), manifest: { ...bundled.manifest!, synthetic: false, calibrated: false } };
   const result = analyse(dataset);
   const state: ViewState = { window: 24, categories: [...dataset.categories] };
   const c = withGapTruth({ world: nullWorldFor(result, 0.5, 6), liberty: libertyFor(result, 0.2, dataset), curve: specificationCurve(dataset), gapRows: gapCurveRows(dataset, state) }, state, dataset);

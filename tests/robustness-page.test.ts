@@ -16,6 +16,7 @@ import { fallPieces, fallWords } from '../src/lib/wording.ts';
 import { formatChangeSize, formatNumber, formatPercent, NOT_AVAILABLE } from '../src/lib/format.ts';
 import { deriveRobust } from '../src/lib/robustDerivations.ts';
 import { bundled } from './helpers/bundled.ts';
+import { heavyDataset } from './helpers/alteredData.ts';
 
 test('the gap curve: gaps 0 … min(6, window − 1), each row the reduction analyse() gives with that gap', () => {
   assert.deepEqual(gapCurveGaps(24), [0, 1, 2, 3, 4, 5, 6]);
@@ -588,9 +589,7 @@ test('"In short" on data whose arrests rose: the curve\'s significant rises are 
 
 test('"In short" counts the significant tests that point the other way from their total apart from the falls and rises, as a handle (a re-check: one heavy arrest after an order)', () => {
   // Harm as recorded, with one arrest in month 1 given twice the harm of all the arrests before.
-  const first = analyse(bundled);
-  const k = bundled.events.findIndex((e) => e.month === 1);
-  const heavy = { ...bundled, harmIndex: undefined, events: bundled.events.map((e, j) => (j === k ? { ...e, harm: 2 * first.harm.pre } : e)) };
+  const heavy = heavyDataset();
   const curve = specificationCurve(heavy);
   const against = curve.specifications.filter((s) => s.reduction !== null && s.p !== null && s.p < 0.05 && s.lean !== Math.sign(s.reduction)).length;
   assert.ok(against > 0);

@@ -16,6 +16,7 @@ import type { Dataset } from '../src/analysis/types.ts';
 import { parseDataset } from '../src/analysis/validate.ts';
 import { validateOwn } from '../src/lib/ownData.ts';
 import { bundled, readData } from './helpers/bundled.ts';
+import { heavyDataset, mirroredEventsCsv } from './helpers/alteredData.ts';
 import { curveIntervalWords } from '../src/lib/robustness.ts';
 
 const cli = fileURLToPath(new URL('../src/cli/analyze.ts', import.meta.url));
@@ -81,14 +82,10 @@ test('the headline counts the specifications with reduction > 0, p < 0.05 and a 
 });
 
 test('a significant test that points the other way from the total is neither a significant fall nor a significant rise (a re-check: one heavy arrest after turned harm up while most people\'s harm fell)', () => {
-  // One arrest in the month after an order (a breach, in these data), of the person with the most harm
-  // after, given twice the harm of every arrest before the orders: harm rises in total at every window
-  // and gap that holds it, while most people's harm still falls.
-  const r = analyse(bundled);
-  const busiest = [...r.perOrder].sort((a, b) => b.harmPost - a.harmPost)[0].order;
-  const k = bundled.events.findIndex((e) => e.orderId === busiest && e.month > 0 && e.month <= 6);
-  assert.ok(k >= 0);
-  const heavy: Dataset = { ...bundled, harmIndex: undefined, events: bundled.events.map((e, j) => (j === k ? { ...e, harm: 2 * r.harm.pre } : e)) };
+  // One arrest in the month after an order given twice the harm of every arrest before the orders
+  // (tests/helpers/alteredData.ts): harm rises in total at every window and gap that holds it, while
+  // most people's harm still falls.
+  const heavy = heavyDataset();
   const c = specificationCurve(heavy);
   checkLeans(heavy, c);
   const harm = c.specifications.filter((s) => s.measure === 'harm');
@@ -257,8 +254,7 @@ test('the CLI\'s curve text names only the choices it made: the gaps below its l
 
 test('the CLI\'s curve text says the significant rises and the tests against their totals even where nothing falls significantly (it had said them only beside a fall)', () => {
   // The bundled arrests mirrored in time: every fall becomes a rise.
-  const [header, ...rows] = readData('events.csv').trimEnd().split('\n');
-  const mirrored = [header, ...rows.map((row) => { const cells = row.split(','); cells[1] = String(-Number(cells[1])); return cells.join(','); })].join('\n') + '\n';
+  const mirrored = mirroredEventsCsv();
   const dir = mkdtempSync(join(tmpdir(), 'stro-curve-cli-'));
   writeFileSync(join(dir, 'events.csv'), mirrored);
   const data = (name: string) => fileURLToPath(new URL(`../data/${name}`, import.meta.url));

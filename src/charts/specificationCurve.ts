@@ -21,7 +21,7 @@ import { formatNumber, formatP, formatPEquals, formatPercent, formatReductionInW
 import { capitalise, count, indefinite, listWords } from '../lib/wording.ts';
 import { CONTRAST, HALO, INK, OBSERVED, colorKey, dataAttribute, intervalFloor, reductionCell, shareDomain, shareTicks } from './robustnessShared.ts';
 import { SMALL_FONT, frame, messageFigure, widthOf } from './shared.ts';
-import { specificationVerdict, totalDirection } from '../analysis/specificationVerdict.ts';
+import { LEAN_WORDS, specificationVerdict, totalDirection } from '../analysis/specificationVerdict.ts';
 import type { ChartOptions, ChartTable, Figure } from './types.ts';
 
 export interface SpecificationRow {
@@ -100,7 +100,7 @@ export function verdictWords(s: Pick<SpecificationRow, 'reduction' | 'p' | 'lean
   const by = s.test === 'sign' ? 'by the count of people' : 'by rank';
   const moved = totalDirection(s.reduction);
   const total = moved > 0 ? 'the fall in the total' : moved < 0 ? 'the rise in the total' : 'the unchanged total';
-  return `significant at 5%, but the test points ${by} to ${s.lean > 0 ? 'falls' : 'rises'}, not to ${total}`;
+  return `significant at 5%, but the test points ${by} to ${LEAN_WORDS[s.lean]}, not to ${total}`;
 }
 
 /** What the page's inspector says before a specification is picked out (kept with the headline figure's help, for the page's first script). */

@@ -13,6 +13,7 @@ import { deriveRobust } from '../../src/lib/robustDerivations.ts';
 import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, DEFAULT_UNAVAILABLE, ROBUST_NUMBERS, gapCurveRows, libertyFor, nullWorldFor, robustNameOf, robustSegments, type RobustNumberName, type RobustnessContext } from '../../src/lib/robustness.ts';
 import type { ViewState } from '../../src/lib/urlState.ts';
 import { makeCohort } from '../helpers/cohort.ts';
+import { heavyEventsCsv } from '../helpers/alteredData.ts';
 import { bundled, collectErrors, domain, expected, ownFiles, uploadOwn, waitForView } from './helpers.ts';
 
 const panel = (page: Page) => page.locator('#derivation-panel');
@@ -281,13 +282,7 @@ test('a reader\'s own data: each number\'s derivation is the CLI\'s data run thr
 test('a reader\'s own data where one heavy arrest turns harm up while most people\'s harm fell: the tests that point against their total are counted apart, open their derivation, and are ringed in the curve (a re-check)', async ({ page }) => {
   test.setTimeout(120_000);
   // The study's files, harm as recorded, with one arrest in month 1 given twice the harm of all the arrests before.
-  const [header, ...rows] = readFileSync('data/events.csv', 'utf8').trimEnd().split('\n');
-  const month = (row: string) => Number(row.split(',')[1]);
-  const harm = (row: string) => Number(row.slice(row.lastIndexOf(',') + 1));
-  const before = rows.reduce((t, row) => (month(row) < 0 ? t + harm(row) : t), 0);
-  const k = rows.findIndex((row) => month(row) === 1);
-  const heavy = [header, ...rows.map((row, j) => (j === k ? `${row.slice(0, row.lastIndexOf(','))},${2 * before}` : row))].join('\n') + '\n';
-  const files = ownFiles(readFileSync('data/orders.csv', 'utf8'), heavy, 24);
+  const files = ownFiles(readFileSync('data/orders.csv', 'utf8'), heavyEventsCsv(), 24);
   const result = files.cli() as AnalysisResult;
   const curve = files.cli('--specification-curve') as SpecificationCurve;
   const ctx = { result, c: { world: nullWorldFor(result, DEFAULT_SELECTION, DEFAULT_LOOKBACK), liberty: libertyFor(result, DEFAULT_UNAVAILABLE), curve } };
