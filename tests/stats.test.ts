@@ -48,6 +48,7 @@ import { readFileSync } from 'node:fs';
 import {
   holm, kendallTest, linearTrend, mulberry32, pearsonTest, pkendall, prho, psignrank, uniformStream,
   quantileSorted, randomInt, rank, spearmanTest, wilcoxonSignedRank, binomialTest, signTest, segmentedRegression, busiestTenth,
+  countSegmentedRegression,
 } from '../src/analysis/stats/index.ts';
 import { reduction } from '../src/analysis/reduction.ts';
 import { formatP } from '../src/lib/format.ts';
@@ -116,6 +117,35 @@ function checkWilcoxon(c: Case, rule: 'legacy' | 'current', e: Expected, against
   assert.equal(r.exact, e.exact, what('exact'));
   assert.deepEqual([r.n, r.zeros, r.ties], [e.n, e.zeros, e.ties], what('n, zeros, ties'));
   if (r.p === null) assertReason(r.reason, c);
+}
+
+/** The count model against one R version's glm (make-stats-fixtures.R, "count its" cases). */
+function checkCount(c: Case, e: Expected): void {
+  const r = countSegmentedRegression(nums(c.input.month), nums(c.input.y));
+  const coefficients = e.coefficients as number[];
+  if (r.levelRatio === null) {
+    // No finite fit: R's own fit has run off, to a coefficient of 15 or more in size on the log scale
+    // (a ratio of e^15, three million, or its inverse), whatever the data, and so means nothing.
+    assert.ok(coefficients.some((b) => Math.abs(b) > 15), `${c.name}: the engine gives no fit, but R's coefficients are ${coefficients}`);
+    assert.deepEqual([r.levelRatioP, r.slopeChangeRatio, r.dispersion], [null, null, null]);
+    return assertReason(r.reason, c);
+  }
+  assert.equal(e.converged, true, `${c.name}: R did not converge`);
+  assert.ok(coefficients.every((b) => Math.abs(b) < 15), `${c.name}: R's fit ran off (${coefficients}), but the engine fits it`);
+  close(r.iterations, e.iterations, 'iterations');
+  for (const k of ['preSlopeRatio', 'levelRatio', 'slopeChangeRatio'] as const) close(r[k], e[k], k);
+  if (e.df === 0) {
+    // No degrees of freedom: R's dispersion is NaN, and so are its p-values.
+    assert.deepEqual([r.dispersion, r.levelRatioP, r.slopeChangeRatioP, e.dispersion, e.levelRatioP], [null, null, null, null, null]);
+    return assertReason(r.reason, c);
+  }
+  if ((e.dispersion as number) < 1e-20 * Math.max(1, ...nums(c.input.y))) {
+    // Every month on its line: R's dispersion is rounding noise, and so would its p-values be.
+    assert.deepEqual([r.dispersion, r.levelRatioP, r.slopeChangeRatioP], [0, null, null]);
+    return assertReason(r.reason, c);
+  }
+  for (const k of ['dispersion', 'preSlopeRatioP', 'levelRatioP', 'slopeChangeRatioP'] as const) close(r[k], e[k], k);
+  assert.equal(r.reason, undefined);
 }
 
 const checks: Record<string, (c: Case) => void> = {
@@ -211,6 +241,9 @@ const checks: Record<string, (c: Case) => void> = {
     }
     for (const k of ['intercept', 'preSlope', 'level', 'levelSe', 'levelP', 'slopeChange', 'slopeChangeSe', 'slopeChangeP', 'df'] as const) close(r[k], e[k], k);
     if (r.levelP === null) assertReason(r.reason, c);
+  },
+  countSegmentedRegression(c) {
+    for (const [, e] of everyR(c)) checkCount(c, e);
   },
   kendallTest(c) {
     const r = kendallTest(nums(c.input.x), nums(c.input.y));

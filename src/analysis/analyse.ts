@@ -3,7 +3,8 @@
 // Steps: choose window, gap, categories and harm weights → per-order before/after totals → for events and harm,
 // overall and per category: totals, reduction with its bootstrap interval, the paired Wilcoxon
 // signed-rank test (as current R, or as R ≤ 4.5 on request), the sign test and (across the categories shown) Holm-adjusted p → the post-order monthly
-// trend (OLS slope, Kendall's tau) → the interrupted time series (segmented regression) → the monthly events–harm correlation (Pearson, Spearman).
+// trend (OLS slope, Kendall's tau) → the interrupted time series (segmented regression, as straight lines and
+// as a quasi-Poisson model of the log count) → the monthly events–harm correlation (Pearson, Spearman).
 // A gap K leaves months −K … −1 and 1 … K out of every figure (the "donut" around the order); the
 // trend then runs over months K+1 … W and the interrupted time series over −W … −(K+1), K+1 … W.
 // Weights take each event's harm from the dataset's harm index by offence (low, central or high).
@@ -18,6 +19,7 @@ import { busiestTenth } from './stats/busiestTenth.ts';
 import { kendallTest } from './stats/kendallTau.ts';
 import { linearTrend } from './stats/linearRegression.ts';
 import { segmentedRegression } from './stats/segmentedRegression.ts';
+import { countSegmentedRegression } from './stats/countSegmentedRegression.ts';
 import { pearsonTest } from './stats/pearson.ts';
 import { spearmanTest } from './stats/spearman.ts';
 import { neumaierSum } from './stats/neumaier.ts';
@@ -95,6 +97,19 @@ export interface InterruptedSeries {
   levelPHac: number | null;
   slopeChangePHac: number | null;
   reason?: string;
+  /**
+   * The same two lines fitted to the logarithm of the expected monthly value, a quasi-Poisson
+   * regression (stats/countSegmentedRegression.ts; R's glm(y ~ month + post + tPost, family =
+   * quasipoisson)): the step at the order as a ratio (the line after over the line before at month 0),
+   * the change in slope as a ratio of month-on-month ratios, each with its t-test p, and the dispersion
+   * the p-values allow for. Null, with countReason, where the log lines have no finite fit.
+   */
+  levelRatio: number | null;
+  levelRatioP: number | null;
+  slopeChangeRatio: number | null;
+  slopeChangeRatioP: number | null;
+  dispersion: number | null;
+  countReason?: string;
 }
 
 export interface PerOrderRow {
@@ -257,10 +272,14 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
   };
   const its = (values: number[]): InterruptedSeries => {
     const f = segmentedRegression(monthly.map((m) => m.month), values);
-    return withReason({
+    const c = countSegmentedRegression(monthly.map((m) => m.month), values);
+    const series: InterruptedSeries = withReason({
       intercept: f.intercept, preSlope: f.preSlope, preSlopeP: f.preSlopeP, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP,
       hacLag: f.hacLag, preSlopePHac: f.preSlopePHac, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac,
+      levelRatio: c.levelRatio, levelRatioP: c.levelRatioP, slopeChangeRatio: c.slopeChangeRatio, slopeChangeRatioP: c.slopeChangeRatioP, dispersion: c.dispersion,
     }, f.reason);
+    if (c.reason) series.countReason = c.reason;
+    return series;
   };
   const pearson = pearsonTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));
   const spearman = spearmanTest(monthly.map((m) => m.events), monthly.map((m) => m.harm));

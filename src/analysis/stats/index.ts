@@ -23,6 +23,9 @@ export { linearTrend } from './linearRegression.ts';
 export type { TrendResult } from './linearRegression.ts';
 export { segmentedRegression } from './segmentedRegression.ts';
 export type { SegmentedRegressionResult } from './segmentedRegression.ts';
+export { countSegmentedRegression } from './countSegmentedRegression.ts';
+export type { CountSegmentedResult } from './countSegmentedRegression.ts';
+export { leastSquares } from './leastSquares.ts';
 
 // Concentration: the share of a total carried by the busiest tenth of the people
 export { busiestTenth } from './busiestTenth.ts';

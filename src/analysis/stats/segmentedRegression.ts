@@ -39,6 +39,7 @@
  * segmentedRegression([-3, -2, -1, 1, 2, 3], [5, 6, 8, 3, 3, 2]).level; // => -5.666666666666669 (R: -5.6666666666666634)
  */
 import { studentTCdf } from './distributions.ts';
+import { leastSquares } from './leastSquares.ts';
 
 export interface SegmentedRegressionResult {
   /** The fitted line before the order at month 0 (R's intercept). */
@@ -155,56 +156,4 @@ function neweyWestVariances(X: readonly number[][], e: readonly number[], rInver
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) d += bRow[a] * S[a][b] * bRow[b];
     return scale * d;
   });
-}
-
-/**
- * Least squares by Householder QR (full column rank assumed): the coefficients, the residual sum
- * of squares, R⁻¹ (whose products give (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, for the standard errors) and the fitted values.
- */
-function leastSquares(X: readonly number[][], y: readonly number[]) {
-  const n = X.length;
-  const p = X[0].length;
-  const A = X.map((row) => [...row]);
-  const b = [...y];
-  for (let k = 0; k < p; k++) {
-    let norm = 0;
-    for (let i = k; i < n; i++) norm += A[i][k] ** 2;
-    norm = Math.sqrt(norm);
-    const alpha = A[k][k] > 0 ? -norm : norm;
-    const v = new Array<number>(n).fill(0);
-    for (let i = k; i < n; i++) v[i] = A[i][k];
-    v[k] -= alpha;
-    let vv = 0;
-    for (let i = k; i < n; i++) vv += v[i] ** 2;
-    if (vv === 0) continue;
-    const reflect = (get: (i: number) => number, set: (i: number, x: number) => void) => {
-      let dot = 0;
-      for (let i = k; i < n; i++) dot += v[i] * get(i);
-      const f = (2 * dot) / vv;
-      for (let i = k; i < n; i++) set(i, get(i) - f * v[i]);
-    };
-    for (let j = k; j < p; j++) reflect((i) => A[i][j], (i, x) => (A[i][j] = x));
-    reflect((i) => b[i], (i, x) => (b[i] = x));
-  }
-  // Back-substitution R β = Qᵀy (first p rows); the rest of Qᵀy is the residual vector.
-  const beta = new Array<number>(p).fill(0);
-  for (let k = p - 1; k >= 0; k--) {
-    let s = b[k];
-    for (let j = k + 1; j < p; j++) s -= A[k][j] * beta[j];
-    beta[k] = s / A[k][k];
-  }
-  let rss = 0;
-  for (let i = p; i < n; i++) rss += b[i] ** 2;
-  // R⁻¹ (upper triangular), then the row sums of squares give diag(R⁻¹R⁻ᵀ).
-  const Rinv = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let j = 0; j < p; j++) {
-    Rinv[j][j] = 1 / A[j][j];
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let k = i + 1; k <= j; k++) s += A[i][k] * Rinv[k][j];
-      Rinv[i][j] = -s / A[i][i];
-    }
-  }
-  const fitted = X.map((row) => row.reduce((s, x, j) => s + x * beta[j], 0));
-  return { beta, rss, rInverse: Rinv, fitted };
 }
