@@ -10,7 +10,8 @@ import { analyse, type AnalysisResult } from '../src/analysis/analyse.ts';
 import { MIN_CONTRIBUTORS } from '../src/analysis/reduction.ts';
 import { NULL_WORLD_COHORTS } from '../src/analysis/nullWorld.ts';
 import { describeNullWorld } from '../src/charts/index.ts';
-import { formatEstimate, formatNumber, formatPercent } from '../src/lib/format.ts';
+import { formatEstimate, formatNumber, formatP, formatPercent } from '../src/lib/format.ts';
+import { valueAt } from '../src/lib/resultPaths.ts';
 import { sentence, sentenceParts } from '../src/lib/live.ts';
 import { DEFAULT_LOOKBACK, DEFAULT_SELECTION, ROBUST_NUMBERS, nullWorldFor, robustSegments, type RobustnessContext } from '../src/lib/robustness.ts';
 import { domainOf, parseState } from '../src/lib/urlState.ts';
@@ -391,4 +392,38 @@ test('"In short" says that the curve\'s three tests share one estimate, two of t
   const line = textOf(IN_SHORT['curve.inShort']({ result, state, gapRows: null, world: null, liberty: null, curve }));
   // The tests test people's changes, not the reduction: they share it and the people (a re-check).
   assert.match(line, /; the three tests of each combination share one reduction and the same people, and two of them are the same paired test under two versions of R's rule, so they are not independent confirmations\.$/);
+});
+
+test('the time series as counts: every ratio, p and dispersion is the engine\'s, the models are said to differ exactly where their steps fall on either side of 0.05, and a side it cannot fit says why', () => {
+  const reasons = new Set<string>();
+  let differ = 0;
+  for (const r of states) {
+    const parts = sentenceParts(r, 'itsCount');
+    const text = parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+    for (const p of parts) {
+      if (typeof p === 'string') continue;
+      const v = valueAt(r, p.path) as number;
+      // a p-value's handle is formatP's text ("0.336", "< 0.001"); every other handle the value at three figures
+      if (/P$/.test(p.path)) assert.equal(p.text, formatP(v), p.path);
+      else assert.equal(p.text, formatEstimate(v), `${p.path} at ${JSON.stringify(r.categories)} w${r.window} g${r.gap}`);
+    }
+    for (const [which, noun] of [['events', 'arrests'], ['harm', 'harm']] as const) {
+      const fit = r.its[which];
+      const split = fit.levelP !== null && fit.levelRatioP !== null && (fit.levelP < 0.05) !== (fit.levelRatioP < 0.05);
+      if (split) differ++;
+      assert.equal(text.includes(`The two models differ on the step in ${noun}`), split, `${noun} at w${r.window} g${r.gap} ${r.categories}: ${text}`);
+      if (fit.levelRatio === null) {
+        assert.ok(fit.countReason && text.includes(fit.countReason), text);
+        reasons.add(fit.countReason!);
+      } else assert.ok(parts.some((p) => typeof p !== 'string' && p.path === `its.${which}.levelRatio`), text);
+    }
+    // "In short" gives the proportional step beside the straight lines' where it was tested.
+    const short = sentence(r, 'trendInShort');
+    assert.equal(short.includes('in a model of counts, the line steps to'), r.its.events.levelRatioP !== null, short);
+  }
+  assert.ok(differ > 10, `${differ} views where the two models differ`);
+  assert.ok([...reasons].some((x) => x.startsWith('only one month after the order is above zero')), [...reasons].join(' | '));
+  // The study's view: no clear proportional step in arrests, where the straight lines find p below 0.05, and a slope that bends down.
+  const study = analyse(bundled);
+  assert.match(sentence(study, 'itsCount'), /The two models differ on the step in arrests: the straight lines' step has p below 0\.05, the proportional step does not, and the change shows instead in the slope\./);
 });

@@ -370,6 +370,15 @@ export function render(result: AnalysisResult, about: About): string {
       ]),
     ]),
     '',
+    'The same months as counts (glm(y ~ month + post + tPost, family = quasipoisson): each change a ratio, below 1 a fall; p allows for the dispersion)',
+    table([
+      ['', 'step at the order (ratio)', 'p', 'slope change (ratio a month)', 'p', 'dispersion'],
+      ...(['events', 'harm'] as const).map((w) => [
+        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].levelRatio), formatP(its[w].levelRatioP),
+        formatEstimate(its[w].slopeChangeRatio), formatP(its[w].slopeChangeRatioP), formatEstimate(its[w].dispersion),
+      ]),
+    ]),
+    '',
     `Monthly arrests against monthly harm (${result.monthly.length} months)`,
     table([
       ['', 'estimate', 'p'],
@@ -386,7 +395,7 @@ export function render(result: AnalysisResult, about: About): string {
   ];
   const reasons = [result.events, result.harm, ...Object.values(result.byCategory).flatMap((b) => [b.events, b.harm])]
     .map((m) => m.test.reason)
-    .concat([trend.events.reason, trend.harm.reason, its.events.reason, its.harm.reason, cor.pearson.reason, cor.spearman.reason])
+    .concat([trend.events.reason, trend.harm.reason, its.events.reason, its.harm.reason, its.events.countReason, its.harm.countReason, cor.pearson.reason, cor.spearman.reason])
     .filter((r): r is string => !!r);
   if (reasons.length > 0) lines.push('n/a: ' + [...new Set(reasons)].join('; ') + '.');
   return lines.join('\n');

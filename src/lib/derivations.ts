@@ -69,6 +69,7 @@ const ENGINE = {
   neumaier: 'src/analysis/stats/neumaier.ts',
   sign: 'src/analysis/stats/signTest.ts',
   its: 'src/analysis/stats/segmentedRegression.ts',
+  itsCount: 'src/analysis/stats/countSegmentedRegression.ts',
   busiest: 'src/analysis/stats/busiestTenth.ts',
 } as const;
 
@@ -367,6 +368,46 @@ const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
 /** The Newey–West p of one term of `fit`, in base R: the emitted script's own lines (NEWEY_WEST_SE_R), then the t-test. */
 const neweyWestCall = (term: string) => [...NEWEY_WEST_SE_R, `unname(2 * pt(-abs(coef(fit)["${term}"] / se["${term}"]), n - 4))`].join('\n');
 
+const ITS_COUNT: Record<string, [string, string, string]> = {
+  levelRatio: ['the step at the order as a ratio: the fitted value at month 0 on the line after the order over that on the line before, extended (below 1, a step down)', 'unname(exp(coef(fit))["post"])', 'Step at the order (ratio)'],
+  levelRatioP: ['the p-value of the t-test that there is no step at the order (a ratio of 1)', 'summary(fit)$coefficients["post", "Pr(>|t|)"]', 'p of the step'],
+  slopeChangeRatio: ['the change in slope as a ratio: each month\'s ratio to the month before, after the order, over the same ratio before it (below 1, a trend that falls faster, or rises more slowly, after the order)', 'unname(exp(coef(fit))["tPost"])', 'Change in slope (ratio)'],
+  slopeChangeRatioP: ['the p-value of the t-test that the slope does not change at the order (a ratio of 1)', 'summary(fit)$coefficients["tPost", "Pr(>|t|)"]', 'p of the change in slope'],
+  dispersion: ['the dispersion: how many times more the months vary about the fitted lines than Poisson counts would (1 for Poisson counts); the p-values allow for it', 'summary(fit)$dispersion', 'Dispersion'],
+};
+
+/** The interrupted time series as counts: glm(y ~ month + post + tPost, family = quasipoisson) over the analysed months' totals. */
+function deriveItsCount(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
+  const c = ITS_COUNT[stat];
+  if (!c) return null;
+  const [meaning, call] = c;
+  const months = result.monthly.map((mo) => mo.month);
+  const y = result.monthly.map((mo) => mo[which]);
+  const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result)}`;
+  const its = result.its[which];
+  return {
+    path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
+    meaning: `For ${what}, in a model of the logarithm of the expected monthly value (a quasi-Poisson regression, usual for counts), ${meaning}. On this scale a straight line is a steady proportional change, so the step and the change in slope are ratios, not differences${which === 'harm' ? '; harm is not a count, but the model needs only a variance that grows with the mean, and its ratios and p-values are the same in any unit of harm' : ''}.`,
+    inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
+    steps: [
+      { label: 'Months', value: months.length },
+      { label: 'Step at the order (ratio)', value: its.levelRatio },
+      { label: 'Change in slope (ratio)', value: its.slopeChangeRatio },
+      { label: 'Dispersion', value: its.dispersion },
+      { label: 'Why there is no result', value: its.countReason ?? null },
+    ],
+    formula: {
+      words: 'The logarithm of the expected monthly value is a straight line before the order and another after it, on the same three terms as the straight-line model (month; post, 1 after the order; tPost, the month after the order). Fitted by iteratively reweighted least squares, as R\'s glm does; the step is exp of the coefficient of post, the change in slope exp of that of tPost. The dispersion is the Pearson statistic Σ (y − μ)²/μ over n − 4, and each p is the t-test of its coefficient, with standard errors scaled by the dispersion, on n − 4 degrees of freedom.',
+      symbols: 'log μₘ = a + b·m + c·postₘ + d·tPostₘ;  step = e^c, change in slope = e^d;  φ = Σ (yₘ − μₘ)²/μₘ ÷ (n − 4)',
+    },
+    r: {
+      setup: `month <- ${rVector(months)}\ny <- ${rVector(y)}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- glm(y ~ month + post + tPost, family = quasipoisson)`,
+      call,
+    },
+    engine: ENGINE.itsCount,
+  };
+}
+
 /** The interrupted time series: lm(y ~ month + post + tPost) over the analysed months' totals. */
 function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat: string): Derivation | null {
   const c = ITS_COEFFICIENTS[stat];
@@ -627,7 +668,7 @@ function deriveAny(result: AnalysisResult, dataset: Dataset, path: ResultPath | 
   if (trend) return deriveTrend(result, p, trend[1] as Which, trend[2]);
   if (p.startsWith('correlation.')) return deriveCorrelation(result, p);
   const its = /^its\.(events|harm)\.(\w+)$/.exec(p);
-  if (its) return deriveIts(result, p, its[1] as Which, its[2]);
+  if (its) return its[2] in ITS_COUNT ? deriveItsCount(result, p, its[1] as Which, its[2]) : deriveIts(result, p, its[1] as Which, its[2]);
   const busiest = /^busiestTenth\.(\w+)$/.exec(p);
   if (busiest) return deriveBusiestTenth(result, dataset, p, busiest[1]);
   const loo = /^leaveOneOut\.(events|harm)\.(min|max)$/.exec(p);

@@ -68,6 +68,8 @@ export const SENTENCE_PARTS = {
   harmSelection: (r: AnalysisResult) => say.harmSelectionParts(r),
   its: (r: AnalysisResult) => say.itsParts(r),
   itsNotes: (r: AnalysisResult) => say.itsNotesParts(r),
+  /** The time series as counts: the quasi-Poisson model's step and change of slope as ratios. */
+  itsCount: (r: AnalysisResult) => say.itsCountParts(r),
   leaveOneOut: (r: AnalysisResult) => say.leaveOneOutParts(r),
   leaveOneOutRange: (r: AnalysisResult) => say.leaveOneOutRangeParts(r),
   sample: (r: AnalysisResult) => say.sampleParts(r),

@@ -52,6 +52,11 @@ const ITS: Record<string, (m: string) => string> = {
   levelPHac: (m) => `p-value of the step in monthly ${m}, allowing for autocorrelation`,
   slopeChangePHac: (m) => `p-value of the change in trend of monthly ${m}, allowing for autocorrelation`,
   hacLag: (m) => `months of autocorrelation allowed for in monthly ${m}`,
+  levelRatio: (m) => `step in monthly ${m} at the order, as a ratio`,
+  levelRatioP: (m) => `p-value of the step in monthly ${m} as a ratio`,
+  slopeChangeRatio: (m) => `change in the trend of monthly ${m} at the order, as a ratio`,
+  slopeChangeRatioP: (m) => `p-value of the change in trend of monthly ${m} as a ratio`,
+  dispersion: (m) => `dispersion of monthly ${m} in the model of counts`,
 };
 
 const SINGLE: Record<string, string> = {

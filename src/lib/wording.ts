@@ -654,6 +654,51 @@ export function itsParts(result: AnalysisResult): Segments {
 }
 
 /**
+ * The interrupted time series as counts (How robust is it?): the quasi-Poisson model's step and change
+ * of slope as ratios, each with its p, for arrests and for harm; the dispersion of arrests; and where
+ * the step's verdict at 5% differs from the straight lines', which way. Where the log lines cannot be
+ * fitted (a side of the order with nothing in any month, say), the engine's reason.
+ */
+export function itsCountParts(result: AnalysisResult): Segments {
+  if (isEmpty(result)) return [];
+  const { events: e, harm: h } = result.its;
+  const ratio = (v: number, path: ResultPath) => num(formatEstimate(v), path);
+  const one = (fit: typeof e, which: 'events' | 'harm'): Segments => {
+    const noun = which === 'events' ? 'arrests' : 'harm';
+    if (fit.levelRatio === null || fit.slopeChangeRatio === null) return say`For ${noun}, this model cannot be fitted in this view${fit.countReason ? `: ${fit.countReason}` : ''}.`;
+    const base = `its.${which}` as const;
+    const level = formatEstimate(fit.levelRatio) === '1' ? say`stays at ${ratio(fit.levelRatio, `${base}.levelRatio`)} times` : say`steps to ${ratio(fit.levelRatio, `${base}.levelRatio`)} times`;
+    const slopeWay = formatEstimate(fit.slopeChangeRatio) === '1' ? 'a trend no different after the order'
+      : fit.slopeChangeRatio < 1 ? 'a trend that falls faster, or rises more slowly, after the order' : 'a trend that rises faster, or falls more slowly, after the order';
+    const untested = fit.levelRatioP === null || fit.slopeChangeRatioP === null;
+    const lead = which === 'events' ? say`At the order, the fitted line of monthly arrests ${level} the line before, extended` : say`For harm, the fitted line ${level} the line before`;
+    if (untested) return say`${lead}, and the slope changes by a factor of ${ratio(fit.slopeChangeRatio, `${base}.slopeChangeRatio`)} a month (${slopeWay}), but neither can be tested${fit.countReason ? `: ${fit.countReason}` : ''}.`;
+    return say`${lead} (${pEqualsParts(fit.levelRatioP, `${base}.levelRatioP`)}), and the slope changes by a factor of ${ratio(fit.slopeChangeRatio, `${base}.slopeChangeRatio`)} a month, ${slopeWay} (${pEqualsParts(fit.slopeChangeRatioP, `${base}.slopeChangeRatioP`)}).`;
+  };
+  const dispersion: Segments = e.dispersion === null || e.dispersion === 0 || e.levelRatioP === null ? []
+    : say` Monthly arrests vary ${num(formatEstimate(e.dispersion), 'its.events.dispersion')} times as much about these lines as Poisson counts would (the dispersion), and the p-values allow for it.`;
+  // Where the two models' steps fall on different sides of 5%, say so: the reader has both p-values above.
+  const differ = (['events', 'harm'] as const).flatMap((which) => {
+    const fit = result.its[which];
+    if (fit.levelP === null || fit.levelRatioP === null) return [];
+    const [straight, proportional] = [fit.levelP < ALPHA, fit.levelRatioP < ALPHA];
+    if (straight === proportional) return [];
+    const noun = which === 'events' ? 'arrests' : 'harm';
+    // "Instead in the slope" only where the slope moves the same way as the straight lines' step.
+    const sameWay = fit.level !== null && fit.slopeChangeRatio !== null && Math.sign(fit.level) === Math.sign(fit.slopeChangeRatio - 1);
+    const gradual = sameWay && fit.slopeChangeRatioP !== null && fit.slopeChangeRatioP < ALPHA ? ', and the change shows instead in the slope' : '';
+    return [straight
+      ? ` The two models differ on the step in ${noun}: the straight lines' step has p below ${ALPHA}, the proportional step does not${gradual}.`
+      : ` The two models differ on the step in ${noun}: the proportional step has p below ${ALPHA}, the straight lines' step does not.`];
+  });
+  const unfit = (fit: typeof e) => fit.levelRatio === null || fit.slopeChangeRatio === null;
+  const both: Segments = unfit(e) && unfit(h) && e.countReason === h.countReason
+    ? [`This model cannot be fitted in this view${e.countReason ? `: ${e.countReason}` : ''}.`]
+    : [...one(e, 'events'), ' ', ...one(h, 'harm')];
+  return [...both, ...dispersion, ...differ];
+}
+
+/**
  * With months left out around the order, where the step is measured: at the order itself (month 0),
  * where neither line has data, so both are carried across the months left out; said, as a step
  * measured there rests on the lines' slopes as much as on the months either side.
@@ -734,12 +779,15 @@ export function trendInShortParts(result: AnalysisResult): Segments {
     : e.preSlopeP === null ? ['Before the order, the trend in monthly arrests cannot be tested']
       : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${preSlopePParts(e, 'events')}${seriesMonths(result) < HAC_SHORT_SERIES ? `, though in ${formatNumber(seriesMonths(result))} months these p-values may be too small` : ''})`
         : say`Before the order, monthly arrests show no clear trend (${preSlopePParts(e, 'events')})`;
-  if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.'];
+  // The model of counts' step beside it, where it was tested: a second reading of the same months.
+  const asCounts: Segments = e.levelRatio === null || e.levelRatioP === null ? []
+    : say` As a proportion, in a model of counts, the line steps to ${num(formatEstimate(e.levelRatio), 'its.events.levelRatio')} times the line before (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}).`;
+  if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.', ...asCounts];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
   // singular by the number as printed ("1.00 arrests" from a step of 1.0000000000000142 read oddly beside "1.00 arrest")
   // A one-off step in the level, not a slope (a reviewer read "drops by 4.02 arrests a month" as one).
   const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'steps down' : 'steps up'} by ${size} ${formatEstimate(Math.abs(e.level)) === '1' ? 'arrest' : 'arrests'} (a one-off change in the monthly count)`;
-  if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.'];
+  if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.', ...asCounts];
   const short = seriesMonths(result) < HAC_SHORT_SERIES;
   const bothBelow = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA;
   const clear = bothBelow && !short;
@@ -756,7 +804,7 @@ export function trendInShortParts(result: AnalysisResult): Segments {
   // With a gap the step is a projection across months with no data, said here as in the section (a
   // peer reviewer: "not a clear step (p = 0.601)" at ?gap=6, where the months either side fell from 7.17 to 2.50).
   const across = result.gap > 0 ? `; with ${result.gap === 1 ? 'the month' : `${months(result.gap)}`} either side left out, the step is the two lines carried across months with no data, so it rests on their slopes as much as on the months` : '';
-  return [...before, '; ', ...moves, ...verdict, across, `${why}.`];
+  return [...before, '; ', ...moves, ...verdict, across, `${why}.`, ...asCounts];
 }
 
 /** The months the time series is fitted to: the window either side, less the months left out. */

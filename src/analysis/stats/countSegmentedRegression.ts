@@ -38,7 +38,7 @@
  *   noise (below 1e-20 of the mean count): ratios, but no p.
  *
  * @example
- * countSegmentedRegression([-3, -2, -1, 1, 2, 3], [5, 6, 8, 3, 3, 2]).levelRatio; // => 0.27… (R: exp(coef(fit))["post"])
+ * countSegmentedRegression([-3, -2, -1, 1, 2, 3], [5, 6, 8, 3, 3, 2]).levelRatio; // => 0.38334483546351034 (R: 0.38334483546350984)
  */
 import { studentTCdf } from './distributions.ts';
 import { leastSquares } from './leastSquares.ts';
@@ -77,12 +77,12 @@ function sideWithoutFit(months: readonly number[], y: readonly number[], side: '
   const here = months.map((m, i) => [m, y[i]] as const).filter(([m]) => (side === 'before' ? m < 0 : m > 0));
   const withCounts = new Set(here.filter(([, v]) => v > 0).map(([m]) => m));
   const where = side === 'before' ? 'before the order' : 'after the order';
-  if (withCounts.size === 0) return `no month ${where} has any, so the fitted line there would have to be zero, and its logarithm has no value`;
+  if (withCounts.size === 0) return `every month ${where} is zero, so the line there would have to be zero, and its logarithm has no value`;
   if (withCounts.size === 1) {
     const [only] = withCounts;
     const all = here.map(([m]) => m);
     if (only === Math.min(...all) || only === Math.max(...all)) {
-      return `only one month ${where} has any, and it is the ${only === Math.min(...all) ? 'first' : 'last'} of its side, so the fitted line there would have to be infinitely steep`;
+      return `only one month ${where} is above zero, and it is the ${only === Math.min(...all) ? 'first' : 'last'} of its side, so the line of the logarithm there would have to be infinitely steep`;
     }
   }
   return null;
@@ -98,9 +98,9 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
   const before = new Set(month.filter((m) => m < 0)).size;
   const after = new Set(month.filter((m) => m > 0)).size;
   if (before < 2 || after < 2) return { ...none, reason: 'two lines need at least two months on each side of the order' };
-  if (y.some((v) => !(v >= 0) || !Number.isFinite(v))) return { ...none, reason: 'a model of counts needs no negative or missing months' };
+  if (y.some((v) => !(v >= 0) || !Number.isFinite(v))) return { ...none, reason: 'a model of counts cannot take a negative or missing month' };
   const empty = sideWithoutFit(month, y, 'before') ?? sideWithoutFit(month, y, 'after');
-  if (empty) return { ...none, reason: `a model of the logarithm of the monthly values cannot be fitted: ${empty}` };
+  if (empty) return { ...none, reason: empty };
 
   const X = month.map((m) => [1, m, m > 0 ? 1 : 0, m > 0 ? m : 0]);
   // R's start: μ = y + 0.1, η = log μ.
@@ -129,7 +129,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
     }
     devOld = dev;
   }
-  if (!converged || !fit) return { ...none, iterations, reason: `the model of the logarithm of the monthly values did not settle in ${MAX_ITERATIONS} iterations` };
+  if (!converged || !fit) return { ...none, iterations, reason: `the fit did not settle in ${MAX_ITERATIONS} iterations` };
   const [, b1, b2, b3] = fit.beta;
   const ratios = { ...none, iterations, preSlopeRatio: Math.exp(b1), levelRatio: Math.exp(b2), slopeChangeRatio: Math.exp(b3) };
   if (df === 0) return { ...ratios, reason: 'four months fit the two lines exactly, leaving no degrees of freedom to estimate the dispersion' };
