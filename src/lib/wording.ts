@@ -676,7 +676,7 @@ export function itsCountParts(result: AnalysisResult): Segments {
     return say`${lead} (${pEqualsParts(fit.levelRatioP, `${base}.levelRatioP`)}), and the slope changes by a factor of ${ratio(fit.slopeChangeRatio, `${base}.slopeChangeRatio`)} a month, ${slopeWay} (${pEqualsParts(fit.slopeChangeRatioP, `${base}.slopeChangeRatioP`)}).`;
   };
   const dispersion: Segments = e.dispersion === null || e.dispersion === 0 || e.levelRatioP === null ? []
-    : say` Monthly arrests vary ${num(formatEstimate(e.dispersion), 'its.events.dispersion')} times as much about these lines as Poisson counts would (the dispersion), and the p-values allow for it.`;
+    : say` Monthly arrests vary ${num(formatEstimate(e.dispersion), 'its.events.dispersion')} times as much about these lines as Poisson counts would (the dispersion), and the p-values allow for it, though not for a busy month following a busy month: like the straight lines' first p-values, they treat the months as independent.`;
   // Where the two models' steps fall on different sides of 5%, say so: the reader has both p-values above.
   const differ = (['events', 'harm'] as const).flatMap((which) => {
     const fit = result.its[which];
