@@ -3,7 +3,7 @@
 // kind of bad input the issue lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { makeCohort } from './helpers/cohort.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,6 +165,15 @@ test('--emit-r prints the base-R script for the view as the engine resolves it, 
   const quoted = run('--orders', named, '--events', tpl('events.csv'), '--emit-r');
   assert.equal(quoted.status, 0, quoted.stderr);
   assert.ok(quoted.stdout.includes(`# Written by npm run --silent analyze -- --orders '${named}' --events `), quoted.stdout.split('\n').find((l) => l.startsWith('# Written')));
+  // A newline in a file name stays in the command, escaped as bash reads it ($'…'), on the comment's one
+  // line: it had become a space, naming a file that is not there. The line, run by bash, names the file.
+  const broken = write('o\nx.csv', readFileSync(tpl('orders.csv'), 'utf8'));
+  const escaped = run('--orders', broken, '--events', tpl('events.csv'), '--emit-r');
+  assert.equal(escaped.status, 0, escaped.stderr);
+  const line = escaped.stdout.split('\n').find((l) => l.startsWith('# Written'))!;
+  const words = /--orders (\$'[^']*') --events /.exec(line);
+  assert.ok(words, line);
+  assert.equal(execFileSync('bash', ['-c', `printf '%s' ${words[1]}`]).toString(), broken);
   assert.equal(out.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 12, categories: ['violence', 'drugs'], wilcoxon: 'legacy' }));
   const byDefault = run('--emit-r');
   assert.equal(byDefault.stdout.replace(/^# Written by .*\n/m, ''), emitR({ window: 24, categories: ['modern_slavery', 'violence', 'drugs', 'other'], wilcoxon: 'current' }));

@@ -54,12 +54,25 @@ export function sourceArguments(source: ArgumentSource): string[] {
   ];
 }
 
+/** Control characters: a newline in a file name, say, which single quotes would keep but spread over two lines. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 /**
  * Arguments as a shell would need them typed: an empty one becomes "", and one with anything but
- * letters, digits and . , / : = + - _ (a file name with a space, say) is put in single quotes.
+ * letters, digits and . , / : = + - _ (a file name with a space, say) is put in single quotes. One
+ * with a control character is written in bash's $'…' quotes with the character escaped ($'a\nb.csv'),
+ * so that the command stays on one line (an R script's "Written by" comment had turned a newline
+ * into a space, naming another file) and still names the file exactly.
  */
 export function shellWords(args: readonly string[]): string {
-  return args.map((a) => (a === '' ? '""' : /^[\w.,/:=+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return args.map((a) => {
+    if (a === '') return '""';
+    if (/^[\w.,/:=+-]+$/.test(a)) return a;
+    if (!CONTROL.test(a)) return `'${a.replace(/'/g, `'\\''`)}'`;
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    const escaped = a.replace(/[\\']/g, '\\$&').replace(new RegExp(CONTROL, 'g'), (c) => named[c] ?? (c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return `$'${escaped}'`;
+  }).join(' ');
 }
 
 /**
