@@ -106,8 +106,17 @@ export interface InterruptedSeries {
    */
   levelRatio: number | null;
   levelRatioP: number | null;
+  /** The step's 95% interval, exp(b ± t · se); an end is null where it is beyond a double. */
+  levelRatioLow: number | null;
+  levelRatioHigh: number | null;
   slopeChangeRatio: number | null;
   slopeChangeRatioP: number | null;
+  slopeChangeRatioLow: number | null;
+  slopeChangeRatioHigh: number | null;
+  /** The month-on-month ratio before the order (with its p: is there a trend before it?) and after it. */
+  preSlopeRatio: number | null;
+  preSlopeRatioP: number | null;
+  postSlopeRatio: number | null;
   dispersion: number | null;
   countReason?: string;
 }
@@ -276,7 +285,9 @@ export function analyse(dataset: Dataset, options: AnalysisOptions = {}): Analys
     const series: InterruptedSeries = withReason({
       intercept: f.intercept, preSlope: f.preSlope, preSlopeP: f.preSlopeP, level: f.level, levelP: f.levelP, slopeChange: f.slopeChange, slopeChangeP: f.slopeChangeP,
       hacLag: f.hacLag, preSlopePHac: f.preSlopePHac, levelPHac: f.levelPHac, slopeChangePHac: f.slopeChangePHac,
-      levelRatio: c.levelRatio, levelRatioP: c.levelRatioP, slopeChangeRatio: c.slopeChangeRatio, slopeChangeRatioP: c.slopeChangeRatioP, dispersion: c.dispersion,
+      levelRatio: c.levelRatio, levelRatioP: c.levelRatioP, levelRatioLow: c.levelRatioLow, levelRatioHigh: c.levelRatioHigh,
+      slopeChangeRatio: c.slopeChangeRatio, slopeChangeRatioP: c.slopeChangeRatioP, slopeChangeRatioLow: c.slopeChangeRatioLow, slopeChangeRatioHigh: c.slopeChangeRatioHigh,
+      preSlopeRatio: c.preSlopeRatio, preSlopeRatioP: c.preSlopeRatioP, postSlopeRatio: c.postSlopeRatio, dispersion: c.dispersion,
     }, f.reason);
     if (c.reason) series.countReason = c.reason;
     return series;

@@ -106,7 +106,7 @@ export function parseRIntervals(text: string): Map<string, [number, number] | nu
 export function closeEnough(result: { monthly: { events: number; harm: number }[] }, path: string, engine: number | null, r: number | null): boolean {
   if (engine === null || r === null) return engine === r;
   let floor = 0;
-  if (/\.(p|tauP|pAdjusted|preSlopeP|levelP|slopeChangeP|preSlopePHac|levelPHac|slopeChangePHac|levelRatioP|slopeChangeRatioP)$/.test(path)) floor = 1e-15;
+  if (/\.(p|tauP|pAdjusted|preSlopeP|levelP|slopeChangeP|preSlopePHac|levelPHac|slopeChangePHac|levelRatioP|slopeChangeRatioP|preSlopeRatioP)$/.test(path)) floor = 1e-15;
   const trend = /^(?:trend\.(events|harm)\.(?:slope|intercept)|its\.(events|harm)\.(?:intercept|preSlope|level|slopeChange))$/.exec(path);
   if (trend) floor = 1e-12 * Math.max(1, ...result.monthly.map((m) => Math.abs(m[(trend[1] ?? trend[2]) as 'events' | 'harm'])));
   if (/^correlation\.(pearson\.r|spearman\.rho)$/.test(path)) floor = 1e-12;
@@ -577,12 +577,13 @@ its <- function(path, y) {
   out(paste0(path, ".slopeChangePHac"), hac[3])
   # The same two lines for the logarithm of the expected monthly value: a quasi-Poisson regression,
   # glm(y ~ month + post + tPost, family = quasipoisson). levelRatio = exp(post), the step at the
-  # order as a ratio; slopeChangeRatio = exp(tPost); each with summary()'s t-test p, and the
-  # dispersion. As the engine: nothing where a side of the order has no value in any month, or
+  # order as a ratio; slopeChangeRatio = exp(tPost); each with summary()'s t-test p and a 95% interval,
+  # exp(b +/- qt(0.975, n - 4) se); the month-on-month ratios before (exp(month), with its p) and after
+  # (exp(month + tPost)); and the dispersion. As the engine: nothing where a side of the order has no value in any month, or
   # values in only its first or last month (the log line would be infinitely low or steep; glm
   # "converges" to a meaningless coefficient); nothing if glm does not converge; no p with no degrees
   # of freedom, or a dispersion below 1e-20 of the mean (rounding noise).
-  ratio <- c(NA, NA); ratioP <- c(NA, NA); dispersion <- NA
+  ratio <- c(NA, NA); ratioP <- c(NA, NA); dispersion <- NA; slopes <- c(NA, NA, NA); low <- c(NA, NA); high <- c(NA, NA)
   side_fits <- function(inside) {
     m <- x[inside]; with <- unique(m[y[inside] > 0])
     length(with) >= 2 || (length(with) == 1 && with != min(m) && with != max(m))
@@ -591,17 +592,32 @@ its <- function(path, y) {
     d <- data.frame(y = y, month = x, post = as.numeric(x > 0), tPost = ifelse(x > 0, x, 0))
     cfit <- suppressWarnings(glm(y ~ month + post + tPost, family = quasipoisson, data = d))
     if (cfit$converged) {
-      ratio <- unname(exp(coef(cfit)[c("post", "tPost")]))
+      b <- coef(cfit)
+      ratio <- unname(exp(b[c("post", "tPost")]))
+      # month-on-month ratios before and after the order; the p is the trend before's
+      slopes[c(1, 3)] <- unname(exp(c(b[["month"]], b[["month"]] + b[["tPost"]])))
       cs <- suppressWarnings(summary(cfit))
       if (length(y) > 4 && cs$dispersion >= 1e-20 * mean(y)) {
         ratioP <- unname(cs$coefficients[c("post", "tPost"), 4]); dispersion <- cs$dispersion
+        slopes[2] <- cs$coefficients["month", 4]
+        # 95% Wald intervals on the t distribution; an end beyond a double (0 or Inf) is NA, as the engine's null
+        half <- qt(0.975, length(y) - 4) * cs$coefficients[c("post", "tPost"), 2]
+        low <- unname(exp(b[c("post", "tPost")] - half)); high <- unname(exp(b[c("post", "tPost")] + half))
+        low[!(low > 0 & is.finite(low))] <- NA; high[!(high > 0 & is.finite(high))] <- NA
       } else if (length(y) > 4) dispersion <- 0
     }
   }
   out(paste0(path, ".levelRatio"), ratio[1])
   out(paste0(path, ".levelRatioP"), ratioP[1])
+  out(paste0(path, ".levelRatioLow"), low[1])
+  out(paste0(path, ".levelRatioHigh"), high[1])
   out(paste0(path, ".slopeChangeRatio"), ratio[2])
   out(paste0(path, ".slopeChangeRatioP"), ratioP[2])
+  out(paste0(path, ".slopeChangeRatioLow"), low[2])
+  out(paste0(path, ".slopeChangeRatioHigh"), high[2])
+  out(paste0(path, ".preSlopeRatio"), slopes[1])
+  out(paste0(path, ".preSlopeRatioP"), slopes[2])
+  out(paste0(path, ".postSlopeRatio"), slopes[3])
   out(paste0(path, ".dispersion"), dispersion)
 }
 its("its.events", month_events)

@@ -24,7 +24,9 @@
  * less than 1e-8 of itself (+ 0.1), after at most 25 iterations. The dispersion and the standard
  * errors are summary.glm's: the working weights and the QR of the last iteration, the working
  * residuals of the final fit. So the numbers match R's `summary(fit)$coefficients` and
- * `summary(fit)$dispersion`.
+ * `summary(fit)$dispersion`. Each ratio's 95% interval is exp(b ± t · se), with t the 0.975 quantile
+ * of Student's t on n − 4 degrees of freedom (a Wald interval; R's own confint() profiles the
+ * likelihood instead, and gives somewhat different ends).
  *
  * Where R gives no finite fit, or only noise, the result is null with a reason:
  * - fewer than two months on either side, as in the straight-line model;
@@ -40,7 +42,7 @@
  * @example
  * countSegmentedRegression([-3, -2, -1, 1, 2, 3], [5, 6, 8, 3, 3, 2]).levelRatio; // => 0.38334483546351034 (R: 0.38334483546350984)
  */
-import { studentTCdf } from './distributions.ts';
+import { studentTCdf, studentTQuantile } from './distributions.ts';
 import { leastSquares } from './leastSquares.ts';
 
 export interface CountSegmentedResult {
@@ -53,6 +55,16 @@ export interface CountSegmentedResult {
   /** exp(b3): the month-on-month ratio after the order over the one before. */
   slopeChangeRatio: number | null;
   slopeChangeRatioP: number | null;
+  /** exp(b1 + b3): the month-on-month ratio after the order. */
+  postSlopeRatio: number | null;
+  /**
+   * 95% intervals of the two ratios, exp(b ± t₀.₉₇₅,ₙ₋₄ · se) (Wald, on the t distribution); null where
+   * there is no p, and an end null where it is beyond a double (R's 0 or Inf).
+   */
+  levelRatioLow: number | null;
+  levelRatioHigh: number | null;
+  slopeChangeRatioLow: number | null;
+  slopeChangeRatioHigh: number | null;
   /** The estimated dispersion φ (1 for counts exactly as variable as Poisson counts). */
   dispersion: number | null;
   /** Residual degrees of freedom, n − 4. */
@@ -63,6 +75,8 @@ export interface CountSegmentedResult {
 }
 
 const EPSILON = 1e-8;
+/** R's poisson()$linkinv: pmax(exp(η), .Machine$double.eps), so that no fitted value underflows to 0. */
+const linkInverse = (eta: number) => Math.max(Math.exp(eta), 2.220446049250313e-16);
 const MAX_ITERATIONS = 25;
 
 /** The Poisson deviance Σ 2 (y log(y/μ) − (y − μ)), with 2μ for y = 0 (R's poisson()$dev.resids). */
@@ -92,7 +106,8 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
   const n = month.length;
   const df = Math.max(n - 4, 0);
   const none: CountSegmentedResult = {
-    preSlopeRatio: null, preSlopeRatioP: null, levelRatio: null, levelRatioP: null, slopeChangeRatio: null, slopeChangeRatioP: null, dispersion: null, df, iterations: 0,
+    preSlopeRatio: null, preSlopeRatioP: null, levelRatio: null, levelRatioP: null, slopeChangeRatio: null, slopeChangeRatioP: null, postSlopeRatio: null,
+    levelRatioLow: null, levelRatioHigh: null, slopeChangeRatioLow: null, slopeChangeRatioHigh: null, dispersion: null, df, iterations: 0,
   };
   if (n !== y.length) return { ...none, df: 0, reason: 'the months and the values have different lengths' };
   const before = new Set(month.filter((m) => m < 0)).size;
@@ -105,7 +120,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
   const X = month.map((m) => [1, m, m > 0 ? 1 : 0, m > 0 ? m : 0]);
   // R's start: μ = y + 0.1, η = log μ.
   let eta = y.map((v) => Math.log(v + 0.1));
-  let mu = eta.map(Math.exp);
+  let mu = eta.map(linkInverse);
   let devOld = deviance(y, mu);
   let fit: ReturnType<typeof leastSquares> | null = null;
   let weights: number[] = [];
@@ -120,7 +135,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
     weights = w.map((v) => v * v);
     const beta = fit.beta;
     eta = X.map((row) => row[0] * beta[0] + row[1] * beta[1] + row[2] * beta[2] + row[3] * beta[3]);
-    mu = eta.map(Math.exp);
+    mu = eta.map(linkInverse);
     const dev = deviance(y, mu);
     if (!Number.isFinite(dev) || mu.some((v) => !(v > 0))) break;
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < EPSILON) {
@@ -131,7 +146,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
   }
   if (!converged || !fit) return { ...none, iterations, reason: `the fit did not settle in ${MAX_ITERATIONS} iterations` };
   const [, b1, b2, b3] = fit.beta;
-  const ratios = { ...none, iterations, preSlopeRatio: Math.exp(b1), levelRatio: Math.exp(b2), slopeChangeRatio: Math.exp(b3) };
+  const ratios = { ...none, iterations, preSlopeRatio: Math.exp(b1), levelRatio: Math.exp(b2), slopeChangeRatio: Math.exp(b3), postSlopeRatio: Math.exp(b1 + b3) };
   if (df === 0) return { ...ratios, reason: 'four months fit the two lines exactly, leaving no degrees of freedom to estimate the dispersion' };
   // summary.glm: Σ weights × working residuals², the weights of the last iteration, the residuals of the final fit.
   let pearson = 0;
@@ -142,6 +157,16 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
     return { ...ratios, dispersion: 0, reason: 'the two lines fit every month exactly, so there is no variation left to test' };
   }
   const rInverseDiagonal = fit.rInverse.map((row) => row.reduce((s, v) => s + v * v, 0));
-  const p = (k: number) => 2 * studentTCdf(-Math.abs(fit!.beta[k] / Math.sqrt(dispersion * rInverseDiagonal[k])), df);
-  return { ...ratios, dispersion, preSlopeRatioP: p(1), levelRatioP: p(2), slopeChangeRatioP: p(3) };
+  const se = (k: number) => Math.sqrt(dispersion * rInverseDiagonal[k]);
+  const p = (k: number) => 2 * studentTCdf(-Math.abs(fit!.beta[k] / se(k)), df);
+  const t = studentTQuantile(0.975, df);
+  // An end beyond what a double holds (exp overflows to Infinity, or underflows to 0) is no end: none.
+  const end = (k: number, sign: 1 | -1) => {
+    const v = Math.exp(fit!.beta[k] + sign * t * se(k));
+    return v > 0 && Number.isFinite(v) ? v : null;
+  };
+  return {
+    ...ratios, dispersion, preSlopeRatioP: p(1), levelRatioP: p(2), slopeChangeRatioP: p(3),
+    levelRatioLow: end(2, -1), levelRatioHigh: end(2, 1), slopeChangeRatioLow: end(3, -1), slopeChangeRatioHigh: end(3, 1),
+  };
 }

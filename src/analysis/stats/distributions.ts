@@ -28,3 +28,25 @@ export function normalUpper(z: number): number {
 export function studentTCdf(t: number, df: number): number {
   return tCdfStdlib(t, df);
 }
+
+/**
+ * The t quantile: R's `qt(prob, df)`, the t with P(T <= t) = prob. Found by bisection on
+ * studentTCdf until the bracket closes on neighbouring doubles, so it is as exact as the CDF.
+ *
+ * @example
+ * studentTQuantile(0.975, 44); // => 2.0153675744437622 (R: 2.0153675744437636)
+ */
+export function studentTQuantile(prob: number, df: number): number {
+  if (!(prob > 0 && prob < 1) || !(df > 0)) return Number.NaN;
+  let lo = -1;
+  let hi = 1;
+  while (studentTCdf(hi, df) < prob) [lo, hi] = [hi, hi * 2];
+  while (studentTCdf(lo, df) > prob) [lo, hi] = [lo * 2, lo];
+  for (let i = 0; i < 2000; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (studentTCdf(mid, df) < prob) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

@@ -33,7 +33,7 @@ export type { BusiestTenth } from './busiestTenth.ts';
 
 // Helpers: ranks, distributions, quantiles, randomness
 export { rank } from './rank.ts';
-export { normalCdf, normalUpper, studentTCdf } from './distributions.ts';
+export { normalCdf, normalUpper, studentTCdf, studentTQuantile } from './distributions.ts';
 export { psignrank } from './signedRankDistribution.ts';
 export { pkendall } from './kendallDistribution.ts';
 export { quantileSorted } from './quantile.ts';
