@@ -126,11 +126,16 @@ test('readable tables show the headline figures as the engine computes them', ()
   const its = r.its.events;
   assert.ok(new RegExp(`Arrests\\s+${formatEstimate(its.preSlope)}\\s+${formatEstimate(its.level)}\\s+${formatP(its.levelP)}\\s+${formatP(its.levelPHac)}\\s+${formatEstimate(its.slopeChange)}\\s+${formatP(its.slopeChangeP)}\\s+${formatP(its.slopeChangePHac)}\\n`).test(out.stdout), out.stdout);
   assert.equal(formatP(its.levelPHac), '0.0486');
-  // The same months as counts, in a table of their own: the engine's ratios, p-values and dispersion.
+  // The same months as counts, in a table of their own: the engine's ratios, intervals, p-values and dispersion.
   assert.match(out.stdout, /The same months as counts \(glm\(y ~ month \+ post \+ tPost, family = quasipoisson\)/);
+  const esc = (t: string) => t.replace(/[.,<]/g, '\\$&');
   for (const [label, fit] of [['Arrests', r.its.events], ['Harm', r.its.harm]] as const) {
-    const row = new RegExp(`^${label}\\s+${formatEstimate(fit.levelRatio)}\\s+${formatP(fit.levelRatioP).replace(/[<.]/g, '\\$&')}\\s+${formatEstimate(fit.slopeChangeRatio)}\\s+${formatP(fit.slopeChangeRatioP).replace(/[<.]/g, '\\$&')}\\s+${formatEstimate(fit.dispersion).replace(/[.,]/g, '\\$&')}$`, 'm');
-    assert.match(out.stdout, row, label);
+    const cells = [
+      formatEstimate(fit.levelRatio), `${formatEstimate(fit.levelRatioLow)} to ${formatEstimate(fit.levelRatioHigh)}`, formatP(fit.levelRatioP),
+      formatEstimate(fit.preSlopeRatio), formatEstimate(fit.postSlopeRatio),
+      formatEstimate(fit.slopeChangeRatio), `${formatEstimate(fit.slopeChangeRatioLow)} to ${formatEstimate(fit.slopeChangeRatioHigh)}`, formatP(fit.slopeChangeRatioP), formatEstimate(fit.dispersion),
+    ];
+    assert.match(out.stdout, new RegExp(`^${label}\\s+${cells.map(esc).join('\\s+')}$`, 'm'), label);
   }
   const gapped = run('--gap', '3', '--window', '12');
   assert.match(gapped.stdout, /^STRO analysis: 41 analysed orders, 12 months before vs 12 after, leaving out the 3 months either side of the order \(--gap 3\)$/m);

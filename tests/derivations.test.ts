@@ -42,7 +42,7 @@ function renderedPaths(r: AnalysisResult): string[] {
   const paths = new Set<string>(['orders', 'window', 'events.pre', 'events.post', 'events.test.n', 'sample.register', 'sample.analysed', 'sample.withFollowup', 'sample.excludedFollowup', 'sample.excludedData', 'bootstrap.resamples', 'bootstrap.seed']);
   // The robustness page's numbers from the result: the interrupted time series, the leave-one-out range and the sign test.
   for (const w of ['events', 'harm'] as const) {
-    for (const s of ['intercept', 'preSlope', 'level', 'levelP', 'slopeChange', 'slopeChangeP', 'hacLag', 'levelPHac', 'slopeChangePHac', 'levelRatio', 'levelRatioP', 'slopeChangeRatio', 'slopeChangeRatioP', 'dispersion']) paths.add(`its.${w}.${s}`);
+    for (const s of ['intercept', 'preSlope', 'level', 'levelP', 'slopeChange', 'slopeChangeP', 'hacLag', 'levelPHac', 'slopeChangePHac', 'levelRatio', 'levelRatioP', 'slopeChangeRatio', 'slopeChangeRatioP', 'dispersion', 'levelRatioLow', 'levelRatioHigh', 'slopeChangeRatioLow', 'slopeChangeRatioHigh', 'preSlopeRatio', 'preSlopeRatioP', 'postSlopeRatio']) paths.add(`its.${w}.${s}`);
     for (const end of ['min', 'max']) paths.add(`leaveOneOut.${w}.${end}`);
     for (const s of ['n', 'fewer', 'p']) paths.add(`${w}.sign.${s}`);
   }
@@ -221,6 +221,7 @@ test('the R calls reproduce the displayed values in R 4.6 (webR)', async () => {
     [study, 'its.events.level'], [study, 'its.events.levelP'], [study, 'its.harm.slopeChange'], [study, 'its.harm.slopeChangeP'], [gapped, 'its.events.preSlope'], [gapped, 'its.harm.levelP'],
     [study, 'its.events.levelPHac'], [study, 'its.harm.slopeChangePHac'], [gapped, 'its.events.slopeChangePHac'], [changed, 'its.harm.levelPHac'], [study, 'its.events.hacLag'], [changed, 'its.harm.hacLag'],
     [study, 'its.events.levelRatio'], [study, 'its.events.levelRatioP'], [study, 'its.harm.slopeChangeRatio'], [gapped, 'its.harm.slopeChangeRatioP'], [changed, 'its.events.dispersion'], [gapped, 'its.harm.dispersion'],
+    [study, 'its.events.levelRatioLow'], [study, 'its.events.levelRatioHigh'], [changed, 'its.harm.slopeChangeRatioLow'], [gapped, 'its.events.slopeChangeRatioHigh'], [study, 'its.events.preSlopeRatio'], [changed, 'its.events.preSlopeRatioP'], [gapped, 'its.harm.postSlopeRatio'],
     [study, 'leaveOneOut.events.min'], [study, 'leaveOneOut.harm.max'], [gapped, 'leaveOneOut.events.max'], [changed, 'leaveOneOut.harm.min'],
     [study, 'events.sign.p'], [gapped, 'byCategory.drugs.harm.sign.p'], [changed, 'events.sign.fewer'], [changed, 'harm.sign.n'],
     [study, 'busiestTenth.share'], [changed, 'busiestTenth.events'], [gapped, 'busiestTenth.people'], [study, 'busiestTenth.othersReduction'], [gapped, 'busiestTenth.othersReduction'],

@@ -394,9 +394,9 @@ test('"In short" says that the curve\'s three tests share one estimate, two of t
   assert.match(line, /; the three tests of each combination share one reduction and the same people, and two of them are the same paired test under two versions of R's rule, so they are not independent confirmations\.$/);
 });
 
-test('the time series as counts: every ratio, p and dispersion is the engine\'s, the models are said to differ exactly where their steps fall on either side of 0.05, and a side it cannot fit says why', () => {
+test('the time series as counts: every ratio, interval, p and dispersion is the engine\'s; a ratio its interval cannot pin down is not printed; the models are said to disagree exactly where their steps point opposite ways or fall either side of 0.05; a side it cannot fit says why', () => {
   const reasons = new Set<string>();
-  let differ = 0;
+  const seen = { opposite: 0, split: 0, unpinned: 0 };
   for (const r of states) {
     const parts = sentenceParts(r, 'itsCount');
     const text = parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
@@ -404,26 +404,47 @@ test('the time series as counts: every ratio, p and dispersion is the engine\'s,
       if (typeof p === 'string') continue;
       const v = valueAt(r, p.path) as number;
       // a p-value's handle is formatP's text ("0.336", "< 0.001"); every other handle the value at three figures
-      if (/P$/.test(p.path)) assert.equal(p.text, formatP(v), p.path);
+      if (/P(Hac)?$/.test(p.path)) assert.equal(p.text, formatP(v), p.path);
       else assert.equal(p.text, formatEstimate(v), `${p.path} at ${JSON.stringify(r.categories)} w${r.window} g${r.gap}`);
     }
+    let unpinned = 0;
     for (const [which, noun] of [['events', 'arrests'], ['harm', 'harm']] as const) {
       const fit = r.its[which];
-      const split = fit.levelP !== null && fit.levelRatioP !== null && (fit.levelP < 0.05) !== (fit.levelRatioP < 0.05);
-      if (split) differ++;
-      assert.equal(text.includes(`The two models differ on the step in ${noun}`), split, `${noun} at w${r.window} g${r.gap} ${r.categories}: ${text}`);
       if (fit.levelRatio === null) {
         assert.ok(fit.countReason && text.includes(fit.countReason), text);
         reasons.add(fit.countReason!);
-      } else assert.ok(parts.some((p) => typeof p !== 'string' && p.path === `its.${which}.levelRatio`), text);
+        continue;
+      }
+      const tested = fit.levelRatioP !== null;
+      // An interval spanning more than a thousandfold (or beyond a double): the ratio is not printed.
+      const pinned = (low: number | null, high: number | null) => low !== null && high !== null && high / low <= 1000;
+      const printed = (path: string) => parts.some((p) => typeof p !== 'string' && p.path === path);
+      for (const stem of ['levelRatio', 'slopeChangeRatio'] as const) {
+        const ok = !tested || pinned(fit[`${stem}Low`], fit[`${stem}High`]);
+        if (!ok) unpinned++;
+        assert.equal(printed(`its.${which}.${stem}`), ok, `${which} ${stem} at w${r.window} g${r.gap} ${r.categories}: ${text}`);
+      }
+      if (!tested || fit.level === null || fit.levelP === null) continue;
+      const straight = formatEstimate(Math.abs(fit.level)) === '0' ? 0 : Math.sign(fit.level);
+      const proportional = formatEstimate(fit.levelRatio) === '1' ? 0 : Math.sign(fit.levelRatio - 1);
+      const opposite = straight !== 0 && proportional !== 0 && straight !== proportional && (fit.levelP < 0.05 || fit.levelRatioP! < 0.05);
+      const split = !opposite && (fit.levelP < 0.05) !== (fit.levelRatioP! < 0.05);
+      if (opposite) seen.opposite++;
+      if (split) seen.split++;
+      assert.equal(text.includes(`The two models' steps in ${noun} point opposite ways`), opposite, `${noun} at w${r.window} g${r.gap} ${r.categories}: ${text}`);
+      assert.equal(text.includes(`The two models' steps in ${noun} have p-values either side of 0.05`), split, `${noun} at w${r.window} g${r.gap} ${r.categories}: ${text}`);
     }
-    // "In short" gives the proportional step beside the straight lines' where it was tested.
+    assert.equal((text.match(/cannot pin down|cannot be pinned down/g) ?? []).length, unpinned, text);
+    seen.unpinned += unpinned;
+    // "In short" gives the model of counts beside the straight lines' verdict where it was tested.
     const short = sentence(r, 'trendInShort');
-    assert.equal(short.includes('in a model of counts, the line steps to'), r.its.events.levelRatioP !== null, short);
+    const e = r.its.events;
+    assert.equal(short.includes('In a model of counts'), e.levelRatio !== null && e.levelRatioP !== null && e.slopeChangeRatioP !== null && e.level !== null && e.preSlope !== null, short);
   }
-  assert.ok(differ > 10, `${differ} views where the two models differ`);
+  assert.ok(seen.opposite >= 1 && seen.split > 10 && seen.unpinned > 3, JSON.stringify(seen));
   assert.ok([...reasons].some((x) => x.startsWith('only one month after the order is above zero')), [...reasons].join(' | '));
-  // The study's view: no clear proportional step in arrests, where the straight lines find p below 0.05, and a slope that bends down.
+  // The study's view: no clear proportional step in arrests, where the straight lines' p is below 0.05, and a slope that bends down.
   const study = analyse(bundled);
-  assert.match(sentence(study, 'itsCount'), /The two models differ on the step in arrests: the straight lines' step has p below 0\.05, the proportional step does not, and the change shows instead in the slope\./);
+  assert.match(sentence(study, 'itsCount'), /The two models' steps in arrests have p-values either side of 0\.05: the straight lines' \(p = 0\.0152; allowing for autocorrelation, p = 0\.0486\) and the proportional one's \(p = 0\.336\); as a proportion, the change shows in the slope instead\./);
+  assert.match(sentence(study, 'itsCount'), /month-on-month ratio is 1\.03 before the order and 0\.913 after, a change by a factor of 0\.886 \(0\.851 to 0\.923; p.<.0\.001\)/);
 });

@@ -297,6 +297,9 @@ function writeEvents(target: string, text: string, inputs: string[]): void {
   }
 }
 
+/** A ratio's 95% interval, "0.507 to 1.27"; "n/a" where an end is missing (no test, or beyond a double). */
+const ratioInterval = (low: number | null, high: number | null): string => (low === null || high === null ? 'n/a' : `${formatEstimate(low)} to ${formatEstimate(high)}`);
+
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
@@ -370,12 +373,13 @@ export function render(result: AnalysisResult, about: About): string {
       ]),
     ]),
     '',
-    'The same months as counts (glm(y ~ month + post + tPost, family = quasipoisson): each change a ratio, below 1 a fall; p allows for the dispersion)',
+    'The same months as counts (glm(y ~ month + post + tPost, family = quasipoisson): each change a ratio, below 1 a fall, with its 95% interval; month-on-month ratios before and after the order; p allows for the dispersion, variance ÷ mean, not for autocorrelation)',
     table([
-      ['', 'step at the order (ratio)', 'p', 'slope change (ratio a month)', 'p', 'dispersion'],
+      ['', 'step at the order (ratio)', '95% interval', 'p', 'month-on-month before', 'after', 'change (ratio)', '95% interval', 'p', 'dispersion'],
       ...(['events', 'harm'] as const).map((w) => [
-        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].levelRatio), formatP(its[w].levelRatioP),
-        formatEstimate(its[w].slopeChangeRatio), formatP(its[w].slopeChangeRatioP), formatEstimate(its[w].dispersion),
+        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].levelRatio), ratioInterval(its[w].levelRatioLow, its[w].levelRatioHigh), formatP(its[w].levelRatioP),
+        formatEstimate(its[w].preSlopeRatio), formatEstimate(its[w].postSlopeRatio),
+        formatEstimate(its[w].slopeChangeRatio), ratioInterval(its[w].slopeChangeRatioLow, its[w].slopeChangeRatioHigh), formatP(its[w].slopeChangeRatioP), formatEstimate(its[w].dispersion),
       ]),
     ]),
     '',

@@ -373,7 +373,14 @@ const ITS_COUNT: Record<string, [string, string, string]> = {
   levelRatioP: ['the p-value of the t-test that there is no step at the order (a ratio of 1)', 'summary(fit)$coefficients["post", "Pr(>|t|)"]', 'p of the step'],
   slopeChangeRatio: ['the change in slope as a ratio: each month\'s ratio to the month before, after the order, over the same ratio before it (below 1, a trend that falls faster, or rises more slowly, after the order)', 'unname(exp(coef(fit))["tPost"])', 'Change in slope (ratio)'],
   slopeChangeRatioP: ['the p-value of the t-test that the slope does not change at the order (a ratio of 1)', 'summary(fit)$coefficients["tPost", "Pr(>|t|)"]', 'p of the change in slope'],
-  dispersion: ['the dispersion: how many times more the months vary about the fitted lines than Poisson counts would (1 for Poisson counts); the p-values allow for it', 'summary(fit)$dispersion', 'Dispersion'],
+  levelRatioLow: ['the lower end of the step\'s 95% interval, exp(b − t · se) with t the 0.975 quantile of Student\'s t on n − 4 degrees of freedom (a Wald interval)', 'unname(exp(coef(fit)["post"] - qt(0.975, df.residual(fit)) * summary(fit)$coefficients["post", "Std. Error"]))', 'Step, lower end'],
+  levelRatioHigh: ['the upper end of the step\'s 95% interval, exp(b + t · se) with t the 0.975 quantile of Student\'s t on n − 4 degrees of freedom (a Wald interval)', 'unname(exp(coef(fit)["post"] + qt(0.975, df.residual(fit)) * summary(fit)$coefficients["post", "Std. Error"]))', 'Step, upper end'],
+  slopeChangeRatioLow: ['the lower end of the change in slope\'s 95% interval, exp(b − t · se) (a Wald interval on n − 4 degrees of freedom)', 'unname(exp(coef(fit)["tPost"] - qt(0.975, df.residual(fit)) * summary(fit)$coefficients["tPost", "Std. Error"]))', 'Change in slope, lower end'],
+  slopeChangeRatioHigh: ['the upper end of the change in slope\'s 95% interval, exp(b + t · se) (a Wald interval on n − 4 degrees of freedom)', 'unname(exp(coef(fit)["tPost"] + qt(0.975, df.residual(fit)) * summary(fit)$coefficients["tPost", "Std. Error"]))', 'Change in slope, upper end'],
+  preSlopeRatio: ['the month-on-month ratio before the order: each month\'s fitted value over the month before\'s (above 1, a line rising towards the order)', 'unname(exp(coef(fit))["month"])', 'Month-on-month ratio before'],
+  preSlopeRatioP: ['the p-value of the t-test that the line before the order is flat (a month-on-month ratio of 1)', 'summary(fit)$coefficients["month", "Pr(>|t|)"]', 'p of the trend before'],
+  postSlopeRatio: ['the month-on-month ratio after the order: the ratio before it times the change in slope', 'unname(exp(coef(fit)["month"] + coef(fit)["tPost"]))', 'Month-on-month ratio after'],
+  dispersion: ['the dispersion: the variance of the months about the fitted lines over their mean (for counts as variable as Poisson counts, 1); the p-values and intervals allow for it', 'summary(fit)$dispersion', 'Dispersion'],
 };
 
 /** The interrupted time series as counts: glm(y ~ month + post + tPost, family = quasipoisson) over the analysed months' totals. */
@@ -387,12 +394,14 @@ function deriveItsCount(result: AnalysisResult, path: ResultPath, which: Which, 
   const its = result.its[which];
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
-    meaning: `For ${what}, in a model of the logarithm of the expected monthly value (a quasi-Poisson regression, usual for counts), ${meaning}. On this scale a straight line is a steady proportional change, so the step and the change in slope are ratios, not differences${which === 'harm' ? '; harm is not a count, but the model needs only a variance that grows with the mean, and its ratios and p-values are the same in any unit of harm' : ''}.`,
+    meaning: `For ${what}, in a model of the logarithm of the expected monthly value (a quasi-Poisson regression, usual for counts), ${meaning}. On this scale a straight line is a steady proportional change, so the step and the change in slope are ratios, not differences${which === 'harm' ? `; harm is not a count, but the model assumes only a variance proportional to the mean, and its ratios and p-values are the same in any unit of harm, though its p-values are approximate where the variance grows faster than that${stat === 'dispersion' ? '. For harm the dispersion is in harm\'s own units, so it is not to be compared with 1' : ''}` : ''}. Its p-values treat the months as independent.`,
     inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
     steps: [
       { label: 'Months', value: months.length },
+      { label: 'Month-on-month ratio before', value: its.preSlopeRatio },
       { label: 'Step at the order (ratio)', value: its.levelRatio },
       { label: 'Change in slope (ratio)', value: its.slopeChangeRatio },
+      { label: 'Month-on-month ratio after', value: its.postSlopeRatio },
       { label: 'Dispersion', value: its.dispersion },
       { label: 'Why there is no result', value: its.countReason ?? null },
     ],

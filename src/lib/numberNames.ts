@@ -56,6 +56,13 @@ const ITS: Record<string, (m: string) => string> = {
   levelRatioP: (m) => `p-value of the step in monthly ${m} as a ratio`,
   slopeChangeRatio: (m) => `change in the trend of monthly ${m} at the order, as a ratio`,
   slopeChangeRatioP: (m) => `p-value of the change in trend of monthly ${m} as a ratio`,
+  levelRatioLow: (m) => `lower end of the interval of the step in monthly ${m}, as a ratio`,
+  levelRatioHigh: (m) => `upper end of the interval of the step in monthly ${m}, as a ratio`,
+  slopeChangeRatioLow: (m) => `lower end of the interval of the change in trend of monthly ${m}, as a ratio`,
+  slopeChangeRatioHigh: (m) => `upper end of the interval of the change in trend of monthly ${m}, as a ratio`,
+  preSlopeRatio: (m) => `month-on-month ratio of monthly ${m} before the orders`,
+  preSlopeRatioP: (m) => `p-value of the month-on-month ratio of monthly ${m} before the orders`,
+  postSlopeRatio: (m) => `month-on-month ratio of monthly ${m} after the orders`,
   dispersion: (m) => `dispersion of monthly ${m} in the model of counts`,
 };
 

@@ -654,48 +654,69 @@ export function itsParts(result: AnalysisResult): Segments {
 }
 
 /**
- * The interrupted time series as counts (How robust is it?): the quasi-Poisson model's step and change
- * of slope as ratios, each with its p, for arrests and for harm; the dispersion of arrests; and where
- * the step's verdict at 5% differs from the straight lines', which way. Where the log lines cannot be
- * fitted (a side of the order with nothing in any month, say), the engine's reason.
+ * The interrupted time series as counts (How robust is it?), for arrests and for harm: the step at the
+ * order as a ratio, with its 95% interval and p; the month-on-month ratio before and after the order
+ * and the change between them, with its interval and p. A ratio whose interval spans more than a
+ * thousandfold (across a gap, say) is not printed: the view cannot pin it down. Then the variance of
+ * arrests against Poisson counts, what the p-values do not allow for, and where the two models' steps
+ * disagree, how: opposite directions, or p-values either side of 0.05 (both models' p-values given, the
+ * straight lines' with its Newey–West p, so that nothing here contradicts the verdict in "In short").
+ * Where the log lines cannot be fitted (a side of the order with nothing in any month, say), the
+ * engine's reason.
  */
 export function itsCountParts(result: AnalysisResult): Segments {
   if (isEmpty(result)) return [];
   const { events: e, harm: h } = result.its;
-  const ratio = (v: number, path: ResultPath) => num(formatEstimate(v), path);
+  const unfit = (fit: typeof e) => fit.levelRatio === null || fit.slopeChangeRatio === null || fit.preSlopeRatio === null || fit.postSlopeRatio === null;
+  if (unfit(e) && unfit(h) && e.countReason === h.countReason) return [`This model cannot be fitted in this view${e.countReason ? `: ${e.countReason}` : ''}.`];
+  const est = (v: number, path: ResultPath) => num(formatEstimate(v), path);
   const one = (fit: typeof e, which: 'events' | 'harm'): Segments => {
     const noun = which === 'events' ? 'arrests' : 'harm';
-    if (fit.levelRatio === null || fit.slopeChangeRatio === null) return say`For ${noun}, this model cannot be fitted in this view${fit.countReason ? `: ${fit.countReason}` : ''}.`;
+    if (unfit(fit)) return say`For ${noun}, this model cannot be fitted in this view${fit.countReason ? `: ${fit.countReason}` : ''}.`;
     const base = `its.${which}` as const;
-    const level = formatEstimate(fit.levelRatio) === '1' ? say`stays at ${ratio(fit.levelRatio, `${base}.levelRatio`)} times` : say`steps to ${ratio(fit.levelRatio, `${base}.levelRatio`)} times`;
-    const slopeWay = formatEstimate(fit.slopeChangeRatio) === '1' ? 'a trend no different after the order'
-      : fit.slopeChangeRatio < 1 ? 'a trend that falls faster, or rises more slowly, after the order' : 'a trend that rises faster, or falls more slowly, after the order';
-    const untested = fit.levelRatioP === null || fit.slopeChangeRatioP === null;
-    const lead = which === 'events' ? say`At the order, the fitted line of monthly arrests ${level} the line before, extended` : say`For harm, the fitted line ${level} the line before`;
-    if (untested) return say`${lead}, and the slope changes by a factor of ${ratio(fit.slopeChangeRatio, `${base}.slopeChangeRatio`)} a month (${slopeWay}), but neither can be tested${fit.countReason ? `: ${fit.countReason}` : ''}.`;
-    return say`${lead} (${pEqualsParts(fit.levelRatioP, `${base}.levelRatioP`)}), and the slope changes by a factor of ${ratio(fit.slopeChangeRatio, `${base}.slopeChangeRatio`)} a month, ${slopeWay} (${pEqualsParts(fit.slopeChangeRatioP, `${base}.slopeChangeRatioP`)}).`;
+    const line = which === 'events' ? 'In this model the fitted line of monthly arrests' : 'For harm, the line';
+    const slopes = say`month-on-month ratio is ${est(fit.preSlopeRatio!, `${base}.preSlopeRatio`)} before the order and ${est(fit.postSlopeRatio!, `${base}.postSlopeRatio`)} after`;
+    if (fit.levelRatioP === null || fit.slopeChangeRatioP === null) {
+      return say`${line} steps at the order to ${est(fit.levelRatio!, `${base}.levelRatio`)} times the line before, and its ${slopes}, a change by a factor of ${est(fit.slopeChangeRatio!, `${base}.slopeChangeRatio`)}; neither can be tested${fit.countReason ? `: ${fit.countReason}` : ''}.`;
+    }
+    // "(95% interval 0.507 to 1.27; p = 0.336)", or, where the interval spans more than a thousandfold
+    // (or runs beyond what a double holds), no ratio at all: the view cannot pin it down.
+    const pinned = (low: number | null, high: number | null) => low !== null && high !== null && high / low <= 1000;
+    const interval = (low: number, high: number, p: number, stem: 'levelRatio' | 'slopeChangeRatio', first: boolean): Segments =>
+      say`(${first ? '95% interval ' : ''}${est(low, `${base}.${stem}Low`)} to ${est(high, `${base}.${stem}High`)}; ${pEqualsParts(p, `${base}.${stem}P`)})`;
+    const step = pinned(fit.levelRatioLow, fit.levelRatioHigh)
+      ? say`${line} steps at the order to ${est(fit.levelRatio!, `${base}.levelRatio`)} times the line before, extended ${interval(fit.levelRatioLow!, fit.levelRatioHigh!, fit.levelRatioP, 'levelRatio', true)}.`
+      : say`${line} has a step at the order that this view cannot pin down: its 95% interval spans more than a thousandfold (${pEqualsParts(fit.levelRatioP, `${base}.levelRatioP`)}).`;
+    const turn = pinned(fit.slopeChangeRatioLow, fit.slopeChangeRatioHigh)
+      ? say` Its ${slopes}, a change by a factor of ${est(fit.slopeChangeRatio!, `${base}.slopeChangeRatio`)} ${interval(fit.slopeChangeRatioLow!, fit.slopeChangeRatioHigh!, fit.slopeChangeRatioP, 'slopeChangeRatio', !pinned(fit.levelRatioLow, fit.levelRatioHigh))}.`
+      : say` The change in its month-on-month ratio at the order cannot be pinned down either way: its 95% interval spans more than a thousandfold (${pEqualsParts(fit.slopeChangeRatioP, `${base}.slopeChangeRatioP`)}).`;
+    return [...step, ...turn];
   };
-  const dispersion: Segments = e.dispersion === null || e.dispersion === 0 || e.levelRatioP === null ? []
-    : say` Monthly arrests vary ${num(formatEstimate(e.dispersion), 'its.events.dispersion')} times as much about these lines as Poisson counts would (the dispersion), and the p-values allow for it, though not for a busy month following a busy month: like the straight lines' first p-values, they treat the months as independent.`;
-  // Where the two models' steps fall on different sides of 5%, say so: the reader has both p-values above.
-  const differ = (['events', 'harm'] as const).flatMap((which) => {
+  const tested = (fit: typeof e) => !unfit(fit) && fit.levelRatioP !== null;
+  const gap = result.gap > 0 && (tested(e) || tested(h)) ? [' As with the straight lines, the step is measured at the order itself, with both lines carried across the months left out.'] : [];
+  const dispersion: Segments = !tested(e) || e.dispersion === null || e.dispersion === 0 ? []
+    : say` The variance of monthly arrests about these lines is ${num(formatEstimate(e.dispersion), 'its.events.dispersion')} times that of Poisson counts (the dispersion), and the intervals and p-values allow for it, though not for a busy month following a busy month: like the straight lines' first p-values, they treat the months as independent.`;
+  // Where the two models' steps disagree: opposite ways (one of them with p below 0.05), or p-values
+  // either side of 0.05. Both p-values are given, the straight lines' with its Newey–West p.
+  const differ = (['events', 'harm'] as const).flatMap((which): Segments => {
     const fit = result.its[which];
-    if (fit.levelP === null || fit.levelRatioP === null) return [];
-    const [straight, proportional] = [fit.levelP < ALPHA, fit.levelRatioP < ALPHA];
-    if (straight === proportional) return [];
+    if (fit.level === null || fit.levelP === null || !tested(fit) || fit.levelRatioP === null) return [];
     const noun = which === 'events' ? 'arrests' : 'harm';
-    // "Instead in the slope" only where the slope moves the same way as the straight lines' step.
-    const sameWay = fit.level !== null && fit.slopeChangeRatio !== null && Math.sign(fit.level) === Math.sign(fit.slopeChangeRatio - 1);
-    const gradual = sameWay && fit.slopeChangeRatioP !== null && fit.slopeChangeRatioP < ALPHA ? ', and the change shows instead in the slope' : '';
-    return [straight
-      ? ` The two models differ on the step in ${noun}: the straight lines' step has p below ${ALPHA}, the proportional step does not${gradual}.`
-      : ` The two models differ on the step in ${noun}: the proportional step has p below ${ALPHA}, the straight lines' step does not.`];
+    const straightWay = noStep(fit.level) ? 0 : Math.sign(fit.level);
+    const proportionalWay = formatEstimate(fit.levelRatio!) === '1' ? 0 : Math.sign(fit.levelRatio! - 1);
+    const someP = fit.levelP < ALPHA || fit.levelRatioP < ALPHA;
+    const straightP = say`${pEqualsParts(fit.levelP, `its.${which}.levelP`)}${hacParts(fit.levelPHac, `its.${which}.levelPHac`)}`;
+    const proportionalP = pEqualsParts(fit.levelRatioP, `its.${which}.levelRatioP`);
+    if (straightWay !== 0 && proportionalWay !== 0 && straightWay !== proportionalWay && someP) {
+      return say` The two models' steps in ${noun} point opposite ways (the straight lines' ${straightWay < 0 ? 'down' : 'up'}, ${straightP}; the proportional one ${proportionalWay < 0 ? 'down' : 'up'}, ${proportionalP}), so neither reads the step in this view reliably.`;
+    }
+    if ((fit.levelP < ALPHA) === (fit.levelRatioP < ALPHA)) return [];
+    // "In the slope instead" only where the slope moves the same way as the straight lines' step, clearly.
+    const inSlope = fit.levelP < ALPHA && straightWay !== 0 && fit.slopeChangeRatio !== null && Math.sign(fit.slopeChangeRatio - 1) === straightWay
+      && fit.slopeChangeRatioP !== null && fit.slopeChangeRatioP < ALPHA;
+    return say` The two models' steps in ${noun} have p-values either side of ${String(ALPHA)}: the straight lines' (${straightP}) and the proportional one's (${proportionalP})${inSlope ? '; as a proportion, the change shows in the slope instead' : ''}.`;
   });
-  const unfit = (fit: typeof e) => fit.levelRatio === null || fit.slopeChangeRatio === null;
-  const both: Segments = unfit(e) && unfit(h) && e.countReason === h.countReason
-    ? [`This model cannot be fitted in this view${e.countReason ? `: ${e.countReason}` : ''}.`]
-    : [...one(e, 'events'), ' ', ...one(h, 'harm')];
-  return [...both, ...dispersion, ...differ];
+  return [...one(e, 'events'), ' ', ...one(h, 'harm'), ...gap, ...dispersion, ...differ];
 }
 
 /**
@@ -779,9 +800,12 @@ export function trendInShortParts(result: AnalysisResult): Segments {
     : e.preSlopeP === null ? ['Before the order, the trend in monthly arrests cannot be tested']
       : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${preSlopePParts(e, 'events')}${seriesMonths(result) < HAC_SHORT_SERIES ? `, though in ${formatNumber(seriesMonths(result))} months these p-values may be too small` : ''})`
         : say`Before the order, monthly arrests show no clear trend (${preSlopePParts(e, 'events')})`;
-  // The model of counts' step beside it, where it was tested: a second reading of the same months.
-  const asCounts: Segments = e.levelRatio === null || e.levelRatioP === null ? []
-    : say` As a proportion, in a model of counts, the line steps to ${num(formatEstimate(e.levelRatio), 'its.events.levelRatio')} times the line before (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}).`;
+  // The model of counts beside it, where it was tested: its step and the change in its month-on-month
+  // ratio, as a second reading of the same months (the ratio only where its interval pins it down).
+  const pinned = (low: number | null, high: number | null) => low !== null && high !== null && high / low <= 1000;
+  const asCounts: Segments = e.levelRatio === null || e.levelRatioP === null || e.slopeChangeRatioP === null || e.preSlopeRatio === null || e.postSlopeRatio === null ? []
+    : !pinned(e.levelRatioLow, e.levelRatioHigh) ? [' In a model of counts, this view cannot pin the step down.']
+      : say` In a model of counts, which treats the months as independent, the line steps to ${num(formatEstimate(e.levelRatio), 'its.events.levelRatio')} times the line before (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}), and its month-on-month ratio goes from ${num(formatEstimate(e.preSlopeRatio), 'its.events.preSlopeRatio')} before the order to ${num(formatEstimate(e.postSlopeRatio), 'its.events.postSlopeRatio')} after (${pEqualsParts(e.slopeChangeRatioP, 'its.events.slopeChangeRatioP')} for the change).`;
   if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.', ...asCounts];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
   // singular by the number as printed ("1.00 arrests" from a step of 1.0000000000000142 read oddly beside "1.00 arrest")
