@@ -607,18 +607,10 @@ its <- function(path, y) {
       } else if (length(y) > 4) dispersion <- 0
     }
   }
-  out(paste0(path, ".levelRatio"), ratio[1])
-  out(paste0(path, ".levelRatioP"), ratioP[1])
-  out(paste0(path, ".levelRatioLow"), low[1])
-  out(paste0(path, ".levelRatioHigh"), high[1])
-  out(paste0(path, ".slopeChangeRatio"), ratio[2])
-  out(paste0(path, ".slopeChangeRatioP"), ratioP[2])
-  out(paste0(path, ".slopeChangeRatioLow"), low[2])
-  out(paste0(path, ".slopeChangeRatioHigh"), high[2])
-  out(paste0(path, ".preSlopeRatio"), slopes[1])
-  out(paste0(path, ".preSlopeRatioP"), slopes[2])
-  out(paste0(path, ".postSlopeRatio"), slopes[3])
-  out(paste0(path, ".dispersion"), dispersion)
+  counted <- list(levelRatio = ratio[1], levelRatioP = ratioP[1], levelRatioLow = low[1], levelRatioHigh = high[1],
+                  slopeChangeRatio = ratio[2], slopeChangeRatioP = ratioP[2], slopeChangeRatioLow = low[2], slopeChangeRatioHigh = high[2],
+                  preSlopeRatio = slopes[1], preSlopeRatioP = slopes[2], postSlopeRatio = slopes[3], dispersion = dispersion)
+  for (k in names(counted)) out(paste0(path, ".", k), counted[[k]])
 }
 its("its.events", month_events)
 its("its.harm", month_harm)

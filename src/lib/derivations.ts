@@ -368,6 +368,15 @@ const ITS_COEFFICIENTS: Record<string, [string, string, boolean]> = {
 /** The Newey–West p of one term of `fit`, in base R: the emitted script's own lines (NEWEY_WEST_SE_R), then the t-test. */
 const neweyWestCall = (term: string) => [...NEWEY_WEST_SE_R, `unname(2 * pt(-abs(coef(fit)["${term}"] / se["${term}"]), n - 4))`].join('\n');
 
+/** The months and a series as a derivation's inputs, and the same in R with the model's two terms and its fit. */
+function itsData(result: AnalysisResult, which: Which, what: string, fit: string): { inputs: Derivation['inputs']; setup: string } {
+  const months = result.monthly.map((mo) => mo.month);
+  return {
+    inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
+    setup: `month <- ${rVector(months)}\ny <- ${rVector(result.monthly.map((mo) => mo[which]))}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- ${fit}`,
+  };
+}
+
 const ITS_COUNT: Record<string, [string, string, string]> = {
   levelRatio: ['the step at the order as a ratio: the fitted value at month 0 on the line after the order over that on the line before, extended (below 1, a step down)', 'unname(exp(coef(fit))["post"])', 'Step at the order (ratio)'],
   levelRatioP: ['the p-value of the t-test that there is no step at the order (a ratio of 1)', 'summary(fit)$coefficients["post", "Pr(>|t|)"]', 'p of the step'],
@@ -388,16 +397,15 @@ function deriveItsCount(result: AnalysisResult, path: ResultPath, which: Which, 
   const c = ITS_COUNT[stat];
   if (!c) return null;
   const [meaning, call] = c;
-  const months = result.monthly.map((mo) => mo.month);
-  const y = result.monthly.map((mo) => mo[which]);
   const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result)}`;
   const its = result.its[which];
+  const data = itsData(result, which, what, 'glm(y ~ month + post + tPost, family = quasipoisson)');
   return {
     path, value: valueAt(result, path) as number | null, ...statusOf(result, path),
     meaning: `For ${what}, in a model of the logarithm of the expected monthly value (a quasi-Poisson regression, usual for counts), ${meaning}. On this scale a straight line is a steady proportional change, so the step and the change in slope are ratios, not differences${which === 'harm' ? `; harm is not a count, but the model assumes only a variance proportional to the mean, and its ratios and p-values are the same in any unit of harm, though its p-values are approximate where the variance grows faster than that${stat === 'dispersion' ? '. For harm the dispersion is in harm\'s own units, so it is not to be compared with 1' : ''}` : ''}. Its p-values treat the months as independent.`,
-    inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
+    inputs: data.inputs,
     steps: [
-      { label: 'Months', value: months.length },
+      { label: 'Months', value: result.monthly.length },
       { label: 'Month-on-month ratio before', value: its.preSlopeRatio },
       { label: 'Step at the order (ratio)', value: its.levelRatio },
       { label: 'Change in slope (ratio)', value: its.slopeChangeRatio },
@@ -409,10 +417,7 @@ function deriveItsCount(result: AnalysisResult, path: ResultPath, which: Which, 
       words: 'The logarithm of the expected monthly value is a straight line before the order and another after it, on the same three terms as the straight-line model (month; post, 1 after the order; tPost, the month after the order). Fitted by iteratively reweighted least squares, as R\'s glm does; the step is exp of the coefficient of post, the change in slope exp of that of tPost. The dispersion is the Pearson statistic Σ (y − μ)²/μ over n − 4, and each p is the t-test of its coefficient, with standard errors scaled by the dispersion, on n − 4 degrees of freedom.',
       symbols: 'log μₘ = a + b·m + c·postₘ + d·tPostₘ;  step = e^c, change in slope = e^d;  φ = Σ (yₘ − μₘ)²/μₘ ÷ (n − 4)',
     },
-    r: {
-      setup: `month <- ${rVector(months)}\ny <- ${rVector(y)}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- glm(y ~ month + post + tPost, family = quasipoisson)`,
-      call,
-    },
+    r: { setup: data.setup, call },
     engine: ENGINE.itsCount,
   };
 }
@@ -423,9 +428,9 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
   if (!c) return null;
   const [term, meaning, isP] = c;
   const months = result.monthly.map((mo) => mo.month);
-  const y = result.monthly.map((mo) => mo[which]);
   const what = which === 'events' ? 'monthly arrests' : `monthly ${harmWords(result)}`;
   const its = result.its[which];
+  const data = itsData(result, which, what, 'lm(y ~ month + post + tPost)');
   // The estimator takes the months as a sequence (as sandwich::NeweyWest takes the rows of lm's data).
   const first = months.find((m) => m > 0);
   const last = months.filter((m) => m < 0).at(-1);
@@ -437,7 +442,7 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
     meaning: stat === 'hacLag' || stat.endsWith('Hac')
       ? `For ${what}, ${meaning}. The ordinary t-tests assume that months are independent, which monthly counts of the same people may not be; these weigh the correlation of each month's error with the ${its.hacLag ?? 'few'} months before it. ${months.length < HAC_SHORT_SERIES ? `With only ${months.length} months, Newey–West standard errors are themselves too small (they are meant for long series), so this p-value cannot be relied on either. ` : `Newey–West standard errors are meant for long series: with ${months.length} months they still tend to be too small, so the page reads this p-value beside the ordinary one: a step at the order is called clear only when both are below 0.01, and a trend before the order is mentioned where both are below 0.05. `}${adjacency}`
       : `For ${what}, ${meaning} (an interrupted time series; these p-values assume that months are independent, which monthly counts of the same people may not be: the Newey–West p-values beside them do not).`,
-    inputs: { caption: `${what}, every analysed month`, columns: ['Month', which === 'events' ? 'Arrests' : 'Harm'], rows: result.monthly.map((mo) => [mo.month, mo[which]]) },
+    inputs: data.inputs,
     steps: [
       { label: 'Months', value: months.length },
       { label: 'Slope before', value: its.preSlope },
@@ -451,7 +456,7 @@ function deriveIts(result: AnalysisResult, path: ResultPath, which: Which, stat:
       symbols: 'yₘ = a + b·m + c·postₘ + d·tPostₘ + εₘ;  V_NW = n/(n − 4) · (XᵀX)⁻¹ [Σ uₜuₜᵀ + Σₗ (1 − l/(L+1)) Σₜ (uₜuₜ₋ₗᵀ + uₜ₋ₗuₜᵀ)] (XᵀX)⁻¹, uₜ = eₜxₜ',
     },
     r: {
-      setup: `month <- ${rVector(months)}\ny <- ${rVector(y)}\npost <- as.numeric(month > 0)\ntPost <- ifelse(month > 0, month, 0)\nfit <- lm(y ~ month + post + tPost)`,
+      setup: data.setup,
       call: stat === 'hacLag' ? 'floor(4 * (length(y) / 100)^(2 / 9))'
         : stat.endsWith('Hac') ? neweyWestCall(term)
         : isP ? `summary(fit)$coefficients["${term}", "Pr(>|t|)"]` : `unname(coef(fit)["${term}"])`,
