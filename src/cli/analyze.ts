@@ -42,7 +42,7 @@ import { awayWords, changeTenths, curveIntervalWords, DEFAULT_LOOKBACK, DEFAULT_
 import { bundledIndexUsed, filesFacts, filesText, indexNotUsed, isStudyText, tidiedName, tidyWords } from '../lib/ownData.ts';
 import { resultsTable } from '../lib/tables.ts';
 import { formatEstimate, formatInterval, formatNumber, formatP, formatPercent, formatSpreadPoints } from '../lib/format.ts';
-import { fallWords, listWords } from '../lib/wording.ts';
+import { fallWords, listWords, ratioPinned, ratioReadable } from '../lib/wording.ts';
 
 const USAGE = 'usage: npm run analyze -- [--orders FILE --events FILE] [--harm-index FILE] [--design-window N] [--outside-window error|exclude] [--extracted YYYY-MM-DD] [--write-events FILE] [--tidy DIR] [--window W] [--gap K] [--categories a,b,…] [--weights central|low|high] [--wilcoxon current|legacy] [--json | --csv | --emit-r | --specification-curve [--json | --emit-r] | --robustness [--unavailable-share S] [--selection X] [--lookback K] [--json]]';
 /**
@@ -297,8 +297,17 @@ function writeEvents(target: string, text: string, inputs: string[]): void {
   }
 }
 
-/** A ratio's 95% interval, "0.507 to 1.27"; "n/a" where an end is missing (no test, or beyond a double). */
-const ratioInterval = (low: number | null, high: number | null): string => (low === null || high === null ? 'n/a' : `${formatEstimate(low)} to ${formatEstimate(high)}`);
+/**
+ * A ratio of the model of counts, its 95% interval and p, as the page gives them: "0.801", "0.507 to
+ * 1.27", "0.336". Where the view cannot pin the ratio down (beyond a thousandfold, or an interval that
+ * spans more), "not pinned" and "> 1000-fold" instead of numbers with 80 digits; untested, "n/a".
+ */
+function ratioCells(fit: AnalysisResult['its']['events'], stem: 'levelRatio' | 'slopeChangeRatio'): string[] {
+  const [ratio, low, high, p] = [fit[stem], fit[`${stem}Low`], fit[`${stem}High`], fit[`${stem}P`]];
+  if (ratio === null) return ['n/a', 'n/a', 'n/a'];
+  if (p === null) return ratioReadable(ratio) ? [formatEstimate(ratio), 'n/a', 'n/a'] : ['> 1000-fold', 'n/a', 'n/a'];
+  return ratioPinned(fit, stem) ? [formatEstimate(ratio), `${formatEstimate(low)} to ${formatEstimate(high)}`, formatP(p)] : ['not pinned', '> 1000-fold', formatP(p)];
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -377,9 +386,9 @@ export function render(result: AnalysisResult, about: About): string {
     table([
       ['', 'step at the order (ratio)', '95% interval', 'p', 'month-on-month before', 'after', 'change (ratio)', '95% interval', 'p', 'dispersion'],
       ...(['events', 'harm'] as const).map((w) => [
-        w === 'events' ? 'Arrests' : 'Harm', formatEstimate(its[w].levelRatio), ratioInterval(its[w].levelRatioLow, its[w].levelRatioHigh), formatP(its[w].levelRatioP),
+        w === 'events' ? 'Arrests' : 'Harm', ...ratioCells(its[w], 'levelRatio'),
         formatEstimate(its[w].preSlopeRatio), formatEstimate(its[w].postSlopeRatio),
-        formatEstimate(its[w].slopeChangeRatio), ratioInterval(its[w].slopeChangeRatioLow, its[w].slopeChangeRatioHigh), formatP(its[w].slopeChangeRatioP), formatEstimate(its[w].dispersion),
+        ...ratioCells(its[w], 'slopeChangeRatio'), formatEstimate(its[w].dispersion),
       ]),
     ]),
     '',

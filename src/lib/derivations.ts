@@ -411,7 +411,8 @@ function deriveItsCount(result: AnalysisResult, path: ResultPath, which: Which, 
       { label: 'Change in slope (ratio)', value: its.slopeChangeRatio },
       { label: 'Month-on-month ratio after', value: its.postSlopeRatio },
       { label: 'Dispersion', value: its.dispersion },
-      { label: 'Why there is no result', value: its.countReason ?? null },
+      // An interval's end can be missing with a fit and a p: exp of it is beyond a double.
+      { label: 'Why there is no result', value: its.countReason ?? (/(Low|High)$/.test(stat) && valueAt(result, path) === null ? 'this end of the interval is beyond what a double holds (R gives 0 or Inf)' : null) },
     ],
     formula: {
       words: 'The logarithm of the expected monthly value is a straight line before the order and another after it, on the same three terms as the straight-line model (month; post, 1 after the order; tPost, the month after the order). Fitted by iteratively reweighted least squares, as R\'s glm does; the step is exp of the coefficient of post, the change in slope exp of that of tPost. The dispersion is the Pearson statistic Σ (y − μ)²/μ over n − 4, and each p is the t-test of its coefficient, with standard errors scaled by the dispersion, on n − 4 degrees of freedom.',

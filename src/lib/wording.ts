@@ -677,46 +677,75 @@ export function itsCountParts(result: AnalysisResult): Segments {
     const line = which === 'events' ? 'In this model the fitted line of monthly arrests' : 'For harm, the line';
     const slopes = say`month-on-month ratio is ${est(fit.preSlopeRatio!, `${base}.preSlopeRatio`)} before the order and ${est(fit.postSlopeRatio!, `${base}.postSlopeRatio`)} after`;
     if (fit.levelRatioP === null || fit.slopeChangeRatioP === null) {
+      // Untested (two months a side): a ratio beyond a thousandfold is no reading of anything.
+      if (!ratioReadable(fit.levelRatio!) || !ratioReadable(fit.slopeChangeRatio!)) {
+        return say`${line} changes at the order by more than a thousandfold, which with so few months means nothing, and cannot be tested${fit.countReason ? `: ${fit.countReason}` : ''}.`;
+      }
       return say`${line} steps at the order to ${est(fit.levelRatio!, `${base}.levelRatio`)} times the line before, and its ${slopes}, a change by a factor of ${est(fit.slopeChangeRatio!, `${base}.slopeChangeRatio`)}; neither can be tested${fit.countReason ? `: ${fit.countReason}` : ''}.`;
     }
-    // "(95% interval 0.507 to 1.27; p = 0.336)", or, where the interval spans more than a thousandfold
-    // (or runs beyond what a double holds), no ratio at all: the view cannot pin it down.
-    const pinned = (low: number | null, high: number | null) => low !== null && high !== null && high / low <= 1000;
-    const interval = (low: number, high: number, p: number, stem: 'levelRatio' | 'slopeChangeRatio', first: boolean): Segments =>
-      say`(${first ? '95% interval ' : ''}${est(low, `${base}.${stem}Low`)} to ${est(high, `${base}.${stem}High`)}; ${pEqualsParts(p, `${base}.${stem}P`)})`;
-    const step = pinned(fit.levelRatioLow, fit.levelRatioHigh)
-      ? say`${line} steps at the order to ${est(fit.levelRatio!, `${base}.levelRatio`)} times the line before, extended ${interval(fit.levelRatioLow!, fit.levelRatioHigh!, fit.levelRatioP, 'levelRatio', true)}.`
-      : say`${line} has a step at the order that this view cannot pin down: its 95% interval spans more than a thousandfold (${pEqualsParts(fit.levelRatioP, `${base}.levelRatioP`)}).`;
-    const turn = pinned(fit.slopeChangeRatioLow, fit.slopeChangeRatioHigh)
-      ? say` Its ${slopes}, a change by a factor of ${est(fit.slopeChangeRatio!, `${base}.slopeChangeRatio`)} ${interval(fit.slopeChangeRatioLow!, fit.slopeChangeRatioHigh!, fit.slopeChangeRatioP, 'slopeChangeRatio', !pinned(fit.levelRatioLow, fit.levelRatioHigh))}.`
-      : say` The change in its month-on-month ratio at the order cannot be pinned down either way: its 95% interval spans more than a thousandfold (${pEqualsParts(fit.slopeChangeRatioP, `${base}.slopeChangeRatioP`)}).`;
+    // "(95% interval 0.507 to 1.27; p = 0.336)", or, where the view cannot pin the ratio down, its
+    // direction where the interval leaves no doubt of it, and no size.
+    const interval = (stem: 'levelRatio' | 'slopeChangeRatio', first: boolean): Segments =>
+      say`(${first ? '95% interval ' : ''}${est(fit[`${stem}Low`]!, `${base}.${stem}Low`)} to ${est(fit[`${stem}High`]!, `${base}.${stem}High`)}; ${pEqualsParts(fit[`${stem}P`], `${base}.${stem}P`)})`;
+    const stepPinned = ratioPinned(fit, 'levelRatio');
+    const stepWay = ratioDirection(fit, 'levelRatio');
+    const step = stepPinned
+      ? say`${line} steps at the order to ${est(fit.levelRatio!, `${base}.levelRatio`)} times the line before, extended ${interval('levelRatio', true)}.`
+      : say`${line} has a step${stepWay === 0 ? '' : stepWay < 0 ? ' down' : ' up'} at the order whose size this view cannot pin down: its 95% interval spans more than a thousandfold (${pEqualsParts(fit.levelRatioP, `${base}.levelRatioP`)}).`;
+    const turnWay = ratioDirection(fit, 'slopeChangeRatio');
+    const turn = ratioPinned(fit, 'slopeChangeRatio')
+      ? say` Its ${slopes}, a change by a factor of ${est(fit.slopeChangeRatio!, `${base}.slopeChangeRatio`)} ${interval('slopeChangeRatio', !stepPinned)}.`
+      : say` The change in its month-on-month ratio at the order${turnWay === 0 ? '' : turnWay < 0 ? ', downwards,' : ', upwards,'} cannot be pinned down${stepPinned ? '' : ' either'}: its 95% interval spans more than a thousandfold (${pEqualsParts(fit.slopeChangeRatioP, `${base}.slopeChangeRatioP`)}).`;
     return [...step, ...turn];
   };
   const tested = (fit: typeof e) => !unfit(fit) && fit.levelRatioP !== null;
   const gap = result.gap > 0 && (tested(e) || tested(h)) ? [' As with the straight lines, the step is measured at the order itself, with both lines carried across the months left out.'] : [];
   const dispersion: Segments = !tested(e) || e.dispersion === null || e.dispersion === 0 ? []
     : say` The variance of monthly arrests about these lines is ${num(formatEstimate(e.dispersion), 'its.events.dispersion')} times that of Poisson counts (the dispersion), and the intervals and p-values allow for it, though not for a busy month following a busy month: like the straight lines' first p-values, they treat the months as independent.`;
-  // Where the two models' steps disagree: opposite ways (one of them with p below 0.05), or p-values
-  // either side of 0.05. Both p-values are given, the straight lines' with its Newey–West p.
+  // Where the two models' steps disagree: opposite ways (one of them with p below 0.05), or on either
+  // side of 0.05. The straight lines' step counts as below 0.05 as "In short" reads it, only when its
+  // ordinary and its Newey–West p both are; both p-values are given.
   const differ = (['events', 'harm'] as const).flatMap((which): Segments => {
     const fit = result.its[which];
     if (fit.level === null || fit.levelP === null || !tested(fit) || fit.levelRatioP === null) return [];
     const noun = which === 'events' ? 'arrests' : 'harm';
     const straightWay = noStep(fit.level) ? 0 : Math.sign(fit.level);
-    const proportionalWay = formatEstimate(fit.levelRatio!) === '1' ? 0 : Math.sign(fit.levelRatio! - 1);
-    const someP = fit.levelP < ALPHA || fit.levelRatioP < ALPHA;
+    const proportionalWay = ratioDirection(fit, 'levelRatio');
+    const straightBelow = fit.levelP < ALPHA && fit.levelPHac !== null && fit.levelPHac < ALPHA;
     const straightP = say`${pEqualsParts(fit.levelP, `its.${which}.levelP`)}${hacParts(fit.levelPHac, `its.${which}.levelPHac`)}`;
     const proportionalP = pEqualsParts(fit.levelRatioP, `its.${which}.levelRatioP`);
-    if (straightWay !== 0 && proportionalWay !== 0 && straightWay !== proportionalWay && someP) {
+    if (straightWay !== 0 && proportionalWay !== 0 && straightWay !== proportionalWay && (straightBelow || fit.levelRatioP < ALPHA)) {
       return say` The two models' steps in ${noun} point opposite ways (the straight lines' ${straightWay < 0 ? 'down' : 'up'}, ${straightP}; the proportional one ${proportionalWay < 0 ? 'down' : 'up'}, ${proportionalP}), so neither reads the step in this view reliably.`;
     }
-    if ((fit.levelP < ALPHA) === (fit.levelRatioP < ALPHA)) return [];
+    if (straightBelow === fit.levelRatioP < ALPHA) return [];
     // "In the slope instead" only where the slope moves the same way as the straight lines' step, clearly.
-    const inSlope = fit.levelP < ALPHA && straightWay !== 0 && fit.slopeChangeRatio !== null && Math.sign(fit.slopeChangeRatio - 1) === straightWay
-      && fit.slopeChangeRatioP !== null && fit.slopeChangeRatioP < ALPHA;
-    return say` The two models' steps in ${noun} have p-values either side of ${String(ALPHA)}: the straight lines' (${straightP}) and the proportional one's (${proportionalP})${inSlope ? '; as a proportion, the change shows in the slope instead' : ''}.`;
+    const inSlope = straightBelow && straightWay !== 0 && ratioDirection(fit, 'slopeChangeRatio') === straightWay && fit.slopeChangeRatioP !== null && fit.slopeChangeRatioP < ALPHA;
+    return say` The two models' steps in ${noun} fall either side of ${String(ALPHA)}: the straight lines' p-values are ${straightBelow ? 'both below' : 'not both below'} it (${straightP}), the proportional step's ${fit.levelRatioP < ALPHA ? 'is below' : 'is not'} (${proportionalP})${inSlope ? '; as a proportion, the change shows in the slope instead' : ''}.`;
   });
   return [...one(e, 'events'), ' ', ...one(h, 'harm'), ...gap, ...dispersion, ...differ];
+}
+
+/** A ratio of the model of counts that reads as one: within a thousandfold of 1 either way. */
+export const ratioReadable = (ratio: number): boolean => ratio >= 1e-3 && ratio <= 1e3;
+
+/**
+ * Whether the view pins a ratio of the model of counts down: tested, readable, and with a 95% interval
+ * whose ends are within a thousandfold of each other (across a gap, or in a few months, they can span
+ * 1e-66 to 1e81).
+ */
+export function ratioPinned(fit: AnalysisResult['its']['events'], stem: 'levelRatio' | 'slopeChangeRatio'): boolean {
+  const [ratio, low, high] = [fit[stem], fit[`${stem}Low`], fit[`${stem}High`]];
+  return ratio !== null && low !== null && high !== null && ratioReadable(ratio) && high / low <= 1e3;
+}
+
+/** The way a ratio points where its 95% interval leaves no doubt of it: −1 down, 1 up, 0 not known (an end beyond a double is 0 or ∞). */
+export function ratioDirection(fit: AnalysisResult['its']['events'], stem: 'levelRatio' | 'slopeChangeRatio'): -1 | 0 | 1 {
+  const [ratio, low, high, p] = [fit[stem], fit[`${stem}Low`], fit[`${stem}High`], fit[`${stem}P`]];
+  if (ratio === null || p === null) return 0;
+  if (ratioPinned(fit, stem)) return formatEstimate(ratio) === '1' ? 0 : ratio < 1 ? -1 : 1;
+  if (high !== null && high < 1) return -1;
+  if (low !== null && low > 1) return 1;
+  return 0;
 }
 
 /**
@@ -801,17 +830,20 @@ export function trendInShortParts(result: AnalysisResult): Segments {
       : clearPreSlope(e) ? say`Before the order, monthly arrests were already ${rising ? 'rising' : 'falling'} (${preSlopePParts(e, 'events')}${seriesMonths(result) < HAC_SHORT_SERIES ? `, though in ${formatNumber(seriesMonths(result))} months these p-values may be too small` : ''})`
         : say`Before the order, monthly arrests show no clear trend (${preSlopePParts(e, 'events')})`;
   // The model of counts beside it, where it was tested: its step and the change in its month-on-month
-  // ratio, as a second reading of the same months (the ratio only where its interval pins it down).
-  const pinned = (low: number | null, high: number | null) => low !== null && high !== null && high / low <= 1000;
+  // ratio, as a second reading of the same months (the size only where the view pins it down).
+  const stepWay = ratioDirection(e, 'levelRatio');
   const asCounts: Segments = e.levelRatio === null || e.levelRatioP === null || e.slopeChangeRatioP === null || e.preSlopeRatio === null || e.postSlopeRatio === null ? []
-    : !pinned(e.levelRatioLow, e.levelRatioHigh) ? [' In a model of counts, this view cannot pin the step down.']
+    : !ratioPinned(e, 'levelRatio')
+      ? say` In a model of counts, this view cannot pin the step's size down${stepWay === 0 ? '' : `, though it is a step ${stepWay < 0 ? 'down' : 'up'}`} (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}).`
       : say` In a model of counts, which treats the months as independent, the line steps to ${num(formatEstimate(e.levelRatio), 'its.events.levelRatio')} times the line before (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}), and its month-on-month ratio goes from ${num(formatEstimate(e.preSlopeRatio), 'its.events.preSlopeRatio')} before the order to ${num(formatEstimate(e.postSlopeRatio), 'its.events.postSlopeRatio')} after (${pEqualsParts(e.slopeChangeRatioP, 'its.events.slopeChangeRatioP')} for the change).`;
-  if (noStep(e.level)) return [...before, '; at the order, the fitted line shows no step.', ...asCounts];
+  // With a gap, every step is the lines carried across the months left out, the model of counts' too.
+  const acrossGap = result.gap > 0 ? `; with ${result.gap === 1 ? 'the month' : `${months(result.gap)}`} either side left out, the step is the two lines carried across months with no data, so it rests on their slopes as much as on the months` : '';
+  if (noStep(e.level)) return [...before, `; at the order, the fitted line shows no step${acrossGap}.`, ...asCounts];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
   // singular by the number as printed ("1.00 arrests" from a step of 1.0000000000000142 read oddly beside "1.00 arrest")
   // A one-off step in the level, not a slope (a reviewer read "drops by 4.02 arrests a month" as one).
   const moves = say`at the order, the fitted line of monthly arrests ${e.level < 0 ? 'steps down' : 'steps up'} by ${size} ${formatEstimate(Math.abs(e.level)) === '1' ? 'arrest' : 'arrests'} (a one-off change in the monthly count)`;
-  if (e.levelP === null) return [...before, '; ', ...moves, ', but the step cannot be tested.', ...asCounts];
+  if (e.levelP === null) return [...before, '; ', ...moves, `, but the step cannot be tested${acrossGap}.`, ...asCounts];
   const short = seriesMonths(result) < HAC_SHORT_SERIES;
   const bothBelow = e.levelP < ALPHA && e.levelPHac !== null && e.levelPHac < ALPHA;
   const clear = bothBelow && !short;
@@ -827,8 +859,7 @@ export function trendInShortParts(result: AnalysisResult): Segments {
     : falling ? '; a fall already under way before the order could have carried on without it' : '';
   // With a gap the step is a projection across months with no data, said here as in the section (a
   // peer reviewer: "not a clear step (p = 0.601)" at ?gap=6, where the months either side fell from 7.17 to 2.50).
-  const across = result.gap > 0 ? `; with ${result.gap === 1 ? 'the month' : `${months(result.gap)}`} either side left out, the step is the two lines carried across months with no data, so it rests on their slopes as much as on the months` : '';
-  return [...before, '; ', ...moves, ...verdict, across, `${why}.`, ...asCounts];
+  return [...before, '; ', ...moves, ...verdict, acrossGap, `${why}.`, ...asCounts];
 }
 
 /** The months the time series is fitted to: the window either side, less the months left out. */
