@@ -656,8 +656,9 @@ export function itsParts(result: AnalysisResult): Segments {
 /**
  * The interrupted time series as counts (How robust is it?), for arrests and for harm: the step at the
  * order as a ratio, with its 95% interval and p; the month-on-month ratio before and after the order
- * and the change between them, with its interval and p. A ratio whose interval spans more than a
- * thousandfold (across a gap, say) is not printed: the view cannot pin it down. Then the variance of
+ * and the change between them, with its interval and p. A ratio beyond a thousandfold, or whose
+ * interval spans more (across a gap, say), is not printed: the view cannot pin it down, and its
+ * direction is said only where the interval leaves no doubt of it. Then the variance of
  * arrests against Poisson counts, what the p-values do not allow for, and where the two models' steps
  * disagree, how: opposite directions, or p-values either side of 0.05 (both models' p-values given, the
  * straight lines' with its Newey–West p, so that nothing here contradicts the verdict in "In short").
@@ -836,7 +837,9 @@ export function trendInShortParts(result: AnalysisResult): Segments {
     : !ratioPinned(e, 'levelRatio')
       ? say` In a model of counts, this view cannot pin the step's size down${stepWay === 0 ? '' : `, though it is a step ${stepWay < 0 ? 'down' : 'up'}`} (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}).`
       : say` In a model of counts, which treats the months as independent, the line steps to ${num(formatEstimate(e.levelRatio), 'its.events.levelRatio')} times the line before (${pEqualsParts(e.levelRatioP, 'its.events.levelRatioP')}), and its month-on-month ratio goes from ${num(formatEstimate(e.preSlopeRatio), 'its.events.preSlopeRatio')} before the order to ${num(formatEstimate(e.postSlopeRatio), 'its.events.postSlopeRatio')} after (${pEqualsParts(e.slopeChangeRatioP, 'its.events.slopeChangeRatioP')} for the change).`;
-  // With a gap, every step is the lines carried across the months left out, the model of counts' too.
+  // With a gap the step is a projection across months with no data, said here as in the section (a
+  // peer reviewer: "not a clear step (p = 0.601)" at ?gap=6, where the months either side fell from
+  // 7.17 to 2.50), whichever branch says the step, and the model of counts' step is one too.
   const acrossGap = result.gap > 0 ? `; with ${result.gap === 1 ? 'the month' : `${months(result.gap)}`} either side left out, the step is the two lines carried across months with no data, so it rests on their slopes as much as on the months` : '';
   if (noStep(e.level)) return [...before, `; at the order, the fitted line shows no step${acrossGap}.`, ...asCounts];
   const size = num(formatEstimate(Math.abs(e.level)), 'its.events.level');
@@ -857,8 +860,6 @@ export function trendInShortParts(result: AnalysisResult): Segments {
       : e.levelPHac === null ? [', not a clear step'] : say`, not a clear step (${larger})`;
   const why = rising && e.level < 0 ? '; a rise before the order, as a busy spell before it would give, makes a drop look larger'
     : falling ? '; a fall already under way before the order could have carried on without it' : '';
-  // With a gap the step is a projection across months with no data, said here as in the section (a
-  // peer reviewer: "not a clear step (p = 0.601)" at ?gap=6, where the months either side fell from 7.17 to 2.50).
   return [...before, '; ', ...moves, ...verdict, acrossGap, `${why}.`, ...asCounts];
 }
 
