@@ -773,7 +773,7 @@ test('"In short"\'s time series line says what the sections say: the trend befor
         const step = sentence(r, 'itsStep:events');
         const pre = sentence(r, 'preTrend');
         if (r.its.events.level === null) { assert.match(short, /^The time series cannot be fitted in this view/); continue; }
-        if (r.its.events.levelP === null) { assert.match(short, /the step cannot be tested\.$/); continue; }
+        if (r.its.events.levelP === null) { assert.match(short, /the step cannot be tested(\.$|; with .* left out, the step is the two lines carried across months with no data)/); continue; }
         seen++;
         const clearThere = /: a clear step either way/.test(step);
         assert.equal(/, a clear step[;.]/.test(short), clearThere, `?w=${window}&c=${categories}&gap=${gap}: ${short} | ${step}`);
