@@ -42,6 +42,10 @@
  * @example
  * countSegmentedRegression([-3, -2, -1, 1, 2, 3], [5, 6, 8, 3, 3, 2]).levelRatio; // => 0.38334483546351034 (R: 0.38334483546350984)
  */
+// exp and log in JavaScript, not the engine's Math.exp and Math.log, whose last bit differs between Node's
+// V8 and the browser's: the page's numbers must be the command line's to the last digit.
+import exp from '@stdlib/math-base-special-exp';
+import ln from '@stdlib/math-base-special-ln';
 import { studentTCdf, studentTQuantile } from './distributions.ts';
 import { leastSquares } from './leastSquares.ts';
 
@@ -76,13 +80,13 @@ export interface CountSegmentedResult {
 
 const EPSILON = 1e-8;
 /** R's poisson()$linkinv: pmax(exp(η), .Machine$double.eps), so that no fitted value underflows to 0. */
-const linkInverse = (eta: number) => Math.max(Math.exp(eta), 2.220446049250313e-16);
+const linkInverse = (eta: number) => Math.max(exp(eta), 2.220446049250313e-16);
 const MAX_ITERATIONS = 25;
 
 /** The Poisson deviance Σ 2 (y log(y/μ) − (y − μ)), with 2μ for y = 0 (R's poisson()$dev.resids). */
 function deviance(y: readonly number[], mu: readonly number[]): number {
   let d = 0;
-  for (let i = 0; i < y.length; i++) d += y[i] > 0 ? 2 * (y[i] * Math.log(y[i] / mu[i]) - (y[i] - mu[i])) : 2 * mu[i];
+  for (let i = 0; i < y.length; i++) d += y[i] > 0 ? 2 * (y[i] * ln(y[i] / mu[i]) - (y[i] - mu[i])) : 2 * mu[i];
   return d;
 }
 
@@ -119,7 +123,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
 
   const X = month.map((m) => [1, m, m > 0 ? 1 : 0, m > 0 ? m : 0]);
   // R's start: μ = y + 0.1, η = log μ.
-  let eta = y.map((v) => Math.log(v + 0.1));
+  let eta = y.map((v) => ln(v + 0.1));
   let mu = eta.map(linkInverse);
   let devOld = deviance(y, mu);
   let fit: ReturnType<typeof leastSquares> | null = null;
@@ -146,7 +150,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
   }
   if (!converged || !fit) return { ...none, iterations, reason: `the fit did not settle in ${MAX_ITERATIONS} iterations` };
   const [, b1, b2, b3] = fit.beta;
-  const ratios = { ...none, iterations, preSlopeRatio: Math.exp(b1), levelRatio: Math.exp(b2), slopeChangeRatio: Math.exp(b3), postSlopeRatio: Math.exp(b1 + b3) };
+  const ratios = { ...none, iterations, preSlopeRatio: exp(b1), levelRatio: exp(b2), slopeChangeRatio: exp(b3), postSlopeRatio: exp(b1 + b3) };
   if (df === 0) return { ...ratios, reason: 'four months fit the two lines exactly, leaving no degrees of freedom to estimate the dispersion' };
   // summary.glm: Σ weights × working residuals², the weights of the last iteration, the residuals of the final fit.
   let pearson = 0;
@@ -162,7 +166,7 @@ export function countSegmentedRegression(month: readonly number[], y: readonly n
   const t = studentTQuantile(0.975, df);
   // An end beyond what a double holds (exp overflows to Infinity, or underflows to 0) is no end: none.
   const end = (k: number, sign: 1 | -1) => {
-    const v = Math.exp(fit!.beta[k] + sign * t * se(k));
+    const v = exp(fit!.beta[k] + sign * t * se(k));
     return v > 0 && Number.isFinite(v) ? v : null;
   };
   return {
