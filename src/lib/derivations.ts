@@ -377,19 +377,25 @@ function itsData(result: AnalysisResult, which: Which, what: string, fit: string
   };
 }
 
-const ITS_COUNT: Record<string, [string, string, string]> = {
-  levelRatio: ['the step at the order as a ratio: the fitted value at month 0 on the line after the order over that on the line before, extended (below 1, a step down)', 'unname(exp(coef(fit))["post"])', 'Step at the order (ratio)'],
-  levelRatioP: ['the p-value of the t-test that there is no step at the order (a ratio of 1)', 'summary(fit)$coefficients["post", "Pr(>|t|)"]', 'p of the step'],
-  slopeChangeRatio: ['the change in slope as a ratio: each month\'s ratio to the month before, after the order, over the same ratio before it (below 1, a trend that falls faster, or rises more slowly, after the order)', 'unname(exp(coef(fit))["tPost"])', 'Change in slope (ratio)'],
-  slopeChangeRatioP: ['the p-value of the t-test that the slope does not change at the order (a ratio of 1)', 'summary(fit)$coefficients["tPost", "Pr(>|t|)"]', 'p of the change in slope'],
-  levelRatioLow: ['the lower end of the step\'s 95% interval, exp(b − t · se) with t the 0.975 quantile of Student\'s t on n − 4 degrees of freedom (a Wald interval)', 'unname(exp(coef(fit)["post"] - qt(0.975, df.residual(fit)) * summary(fit)$coefficients["post", "Std. Error"]))', 'Step, lower end'],
-  levelRatioHigh: ['the upper end of the step\'s 95% interval, exp(b + t · se) with t the 0.975 quantile of Student\'s t on n − 4 degrees of freedom (a Wald interval)', 'unname(exp(coef(fit)["post"] + qt(0.975, df.residual(fit)) * summary(fit)$coefficients["post", "Std. Error"]))', 'Step, upper end'],
-  slopeChangeRatioLow: ['the lower end of the change in slope\'s 95% interval, exp(b − t · se) (a Wald interval on n − 4 degrees of freedom)', 'unname(exp(coef(fit)["tPost"] - qt(0.975, df.residual(fit)) * summary(fit)$coefficients["tPost", "Std. Error"]))', 'Change in slope, lower end'],
-  slopeChangeRatioHigh: ['the upper end of the change in slope\'s 95% interval, exp(b + t · se) (a Wald interval on n − 4 degrees of freedom)', 'unname(exp(coef(fit)["tPost"] + qt(0.975, df.residual(fit)) * summary(fit)$coefficients["tPost", "Std. Error"]))', 'Change in slope, upper end'],
-  preSlopeRatio: ['the month-on-month ratio before the order: each month\'s fitted value over the month before\'s (above 1, a line rising towards the order)', 'unname(exp(coef(fit))["month"])', 'Month-on-month ratio before'],
-  preSlopeRatioP: ['the p-value of the t-test that the line before the order is flat (a month-on-month ratio of 1)', 'summary(fit)$coefficients["month", "Pr(>|t|)"]', 'p of the trend before'],
-  postSlopeRatio: ['the month-on-month ratio after the order: the ratio before it times the change in slope', 'unname(exp(coef(fit)["month"] + coef(fit)["tPost"]))', 'Month-on-month ratio after'],
-  dispersion: ['the dispersion: the variance of the months about the fitted lines over their mean (for counts as variable as Poisson counts, 1); the p-values and intervals allow for it', 'summary(fit)$dispersion', 'Dispersion'],
+/** One end of a ratio's 95% interval: its meaning and its R line, exp(b ∓ t · se) of the term. */
+const intervalEnd = (term: 'post' | 'tPost', what: string, end: 'lower' | 'upper'): [string, string] => [
+  `the ${end} end of ${what}'s 95% interval, exp(b ${end === 'lower' ? '−' : '+'} t · se) with t the 0.975 quantile of Student's t on n − 4 degrees of freedom (a Wald interval)`,
+  `unname(exp(coef(fit)["${term}"] ${end === 'lower' ? '-' : '+'} qt(0.975, df.residual(fit)) * summary(fit)$coefficients["${term}", "Std. Error"]))`,
+];
+
+const ITS_COUNT: Record<string, [string, string]> = {
+  levelRatioLow: intervalEnd('post', 'the step', 'lower'),
+  levelRatioHigh: intervalEnd('post', 'the step', 'upper'),
+  slopeChangeRatioLow: intervalEnd('tPost', 'the change in slope', 'lower'),
+  slopeChangeRatioHigh: intervalEnd('tPost', 'the change in slope', 'upper'),
+  levelRatio: ['the step at the order as a ratio: the fitted value at month 0 on the line after the order over that on the line before, extended (below 1, a step down)', 'unname(exp(coef(fit))["post"])'],
+  levelRatioP: ['the p-value of the t-test that there is no step at the order (a ratio of 1)', 'summary(fit)$coefficients["post", "Pr(>|t|)"]'],
+  slopeChangeRatio: ['the change in slope as a ratio: each month\'s ratio to the month before, after the order, over the same ratio before it (below 1, a trend that falls faster, or rises more slowly, after the order)', 'unname(exp(coef(fit))["tPost"])'],
+  slopeChangeRatioP: ['the p-value of the t-test that the slope does not change at the order (a ratio of 1)', 'summary(fit)$coefficients["tPost", "Pr(>|t|)"]'],
+  preSlopeRatio: ['the month-on-month ratio before the order: each month\'s fitted value over the month before\'s (above 1, a line rising towards the order)', 'unname(exp(coef(fit))["month"])'],
+  preSlopeRatioP: ['the p-value of the t-test that the line before the order is flat (a month-on-month ratio of 1)', 'summary(fit)$coefficients["month", "Pr(>|t|)"]'],
+  postSlopeRatio: ['the month-on-month ratio after the order: the ratio before it times the change in slope', 'unname(exp(coef(fit)["month"] + coef(fit)["tPost"]))'],
+  dispersion: ['the dispersion: the variance of the months about the fitted lines over their mean (for counts as variable as Poisson counts, 1); the p-values and intervals allow for it', 'summary(fit)$dispersion'],
 };
 
 /** The interrupted time series as counts: glm(y ~ month + post + tPost, family = quasipoisson) over the analysed months' totals. */
